@@ -1,0 +1,5 @@
+import sys
+
+from metrics_core.cli import main
+
+sys.exit(main())

@@ -1,0 +1,71 @@
+"""Typed errors with messages a shop owner can act on.
+
+Every error raised on purpose by ``metrics_core`` derives from
+:class:`KpiDeskError`; its ``str()`` is a complete sentence that says what is
+wrong and where ("row 14, column 'Created at': 'n/a' is not a date").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class KpiDeskError(Exception):
+    """Base class of every error ``metrics_core`` raises on purpose."""
+
+    def __init__(self, message: str, *, path: str | Path | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = Path(path) if path is not None else None
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class FileReadError(KpiDeskError):
+    """The file does not exist, cannot be opened, or is not a table we can read."""
+
+
+class EmptyFileError(FileReadError):
+    """The file (or the chosen sheet) holds no rows."""
+
+
+class UnsupportedFormatError(FileReadError):
+    """The file's content is not a spreadsheet or delimited text (e.g. binary data named .csv)."""
+
+
+class WorkbookError(FileReadError):
+    """A workbook is corrupt, password-protected, or the sheet asked for does not exist."""
+
+
+class EncodingError(FileReadError):
+    """The text cannot be decoded with the encoding found or asked for."""
+
+
+class MappingError(KpiDeskError):
+    """A column mapping cannot be applied (unknown field, missing column, bad JSON)."""
+
+
+class MissingFieldError(KpiDeskError):
+    """A KPI needs a canonical field that no loaded dataset provides."""
+
+    def __init__(self, metric_id: str, fields: list[str], message: str | None = None) -> None:
+        self.metric_id = metric_id
+        self.fields = list(fields)
+        text = message or (
+            f"{metric_id} needs the field{'s' if len(fields) > 1 else ''} "
+            + ", ".join(repr(f) for f in fields)
+            + ", which no loaded file provides"
+        )
+        super().__init__(text)
+
+
+class ParameterError(KpiDeskError):
+    """A KPI parameter has a value that cannot be used."""
+
+
+class OperationCancelled(KpiDeskError):
+    """Long work was cancelled by the user."""
+
+    def __init__(self, message: str = "Cancelled.") -> None:
+        super().__init__(message)

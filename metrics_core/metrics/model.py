@@ -1,0 +1,173 @@
+"""Types of the KPI engine: what a metric is (:class:`MetricSpec`) and what it returns
+(:class:`MetricResult`).
+
+A metric is a pure function ``(inputs: MetricInputs, params: dict) -> MetricResult``.
+It never raises for missing data: an empty input or a zero denominator gives
+``value=None`` with a ``reason``. A missing *field* gives ``value=None`` with
+``missing_fields`` set and a reason that names the field.
+
+Row-decomposable metrics also provide ``row_terms``: per-row numerator and
+denominator contributions that the engine sums per period or group, so that a
+breakdown of a ratio is Σnumerator / Σdenominator per group, never an average
+of averages (STYLE.md: split "collect the sums" from "divide").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, asdict
+from typing import Any, Callable, Mapping as TMapping
+
+import pandas as pd
+
+UNITS = ("%", "score", "seconds", "count", "currency", "ratio", "days", "per_day", "erlang")
+FAMILIES = (
+    ("customer_experience", "Customer experience"),
+    ("loyalty_value", "Loyalty and value"),
+    ("tickets", "Tickets"),
+    ("calls", "Calls"),
+    ("team_quality", "Team and quality"),
+    ("social", "Social media"),
+)
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    """One parameter of a metric, with its default."""
+
+    name: str
+    default: Any
+    label: str
+    kind: str = "number"        # "number", "int", "choice", "bool", "table", "text"
+    choices: tuple[Any, ...] = ()
+    help: str = ""
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+@dataclass
+class MetricResult:
+    """The value of one KPI, with what it was computed from."""
+
+    metric_id: str
+    value: float | None
+    unit: str
+    numerator: float | None = None
+    denominator: float | None = None
+    n: int = 0                                   # rows used
+    excluded: list[tuple[int, str]] = field(default_factory=list)   # (count, reason) e.g. (312, "tickets without a first response")
+    reason: str | None = None                    # why value is None
+    missing_fields: list[str] = field(default_factory=list)
+    higher_is_better: bool | None = True
+    median: float | None = None                  # durations: median and 90th percentile
+    p90: float | None = None
+    ci_low: float | None = None                  # confidence interval (Wilson for proportions)
+    ci_high: float | None = None
+    margin_of_error: float | None = None         # NPS: 95 % margin of error in points
+    details: dict[str, Any] = field(default_factory=dict)   # metric-specific extras (shares, tables, top words …)
+
+    @property
+    def ok(self) -> bool:
+        return self.value is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["id"] = d.pop("metric_id")
+        d["excluded"] = [{"count": int(c), "reason": r} for c, r in self.excluded]
+        return _jsonable(d)
+
+
+@dataclass
+class SeriesPoint:
+    """One period or group of a breakdown."""
+
+    key: Any                      # pd.Timestamp (period start) or a category value
+    label: str                    # "2024-03", "2024-W10", "Q1 2024", "Email"
+    value: float | None
+    n: int
+    numerator: float | None = None
+    denominator: float | None = None
+
+    def to_dict(self, key_name: str = "period") -> dict[str, Any]:
+        return _jsonable({key_name: self.label, "value": self.value, "n": self.n,
+                          "numerator": self.numerator, "denominator": self.denominator})
+
+
+@dataclass
+class RowTerms:
+    """Per-row contributions of a row-decomposable metric.
+
+    ``frame`` has one row per input row used, with columns ``num`` and ``den``
+    (floats) and, for duration metrics, ``val`` (the per-row value whose median
+    and p90 are reported). ``dates`` (same index) holds the date used for
+    period breakdowns; the engine joins category columns from the input frame
+    by index. ``value = scale * Σnum / Σden``.
+    """
+
+    frame: pd.DataFrame
+    scale: float = 1.0
+    kind: str = ""               # the data kind the rows come from (for group columns)
+    excluded: list[tuple[int, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class MetricSpec:
+    """One KPI of the catalogue: the explicit registry entry."""
+
+    id: str
+    label: str
+    family: str                         # one of FAMILIES' ids
+    unit: str                           # one of UNITS
+    higher_is_better: bool | None
+    kinds: tuple[str, ...]              # data kinds it reads
+    required_fields: tuple[str, ...]    # canonical fields it cannot do without (any of ``kinds``)
+    description: str                    # the formula in words (tooltips, docs/metrics.md)
+    source: str                         # "S0 S1 S2" or "+"
+    compute: Callable[["MetricInputs", TMapping[str, Any]], MetricResult]
+    params: tuple[ParamSpec, ...] = ()
+    row_terms: Callable[["MetricInputs", TMapping[str, Any]], RowTerms | None] | None = None
+    calculator: Callable[[TMapping[str, float], TMapping[str, Any]], MetricResult] | None = None
+    calculator_inputs: tuple[str, ...] = ()
+    duration: bool = False              # a duration metric (business hours apply; mean/median/p90)
+    series_only: bool = False           # a time series by nature (backlog): its headline is the last period
+
+    def defaults(self) -> dict[str, Any]:
+        return {p.name: p.default for p in self.params}
+
+
+@dataclass
+class MetricInputs:
+    """The canonical frames a metric reads, one per data kind, already filtered.
+
+    ``frames`` maps a kind name to its canonical frame (several datasets of the
+    same kind are concatenated). ``as_of`` is the data's "as of" time. A
+    ``calendar`` (business hours) applies to duration metrics when set.
+    """
+
+    frames: dict[str, pd.DataFrame]
+    as_of: pd.Timestamp | None = None
+    calendar: Any = None                # metrics_core.metrics.business_hours.BusinessCalendar | None
+
+    def get(self, kind: str) -> pd.DataFrame | None:
+        f = self.frames.get(kind)
+        return f if f is not None else None
+
+
+def _jsonable(obj: Any) -> Any:
+    """Convert numpy / pandas scalars and timestamps to plain JSON values."""
+    import math
+
+    import numpy as np
+
+    if isinstance(obj, dict):
+        return {str(k): _jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_jsonable(v) for v in obj]
+    if isinstance(obj, (pd.Timestamp,)):
+        return obj.isoformat()
+    if isinstance(obj, np.generic):
+        obj = obj.item()
+    if isinstance(obj, float) and (math.isnan(obj) or math.isinf(obj)):
+        return None
+    if obj is pd.NA or obj is pd.NaT:
+        return None
+    return obj

@@ -1,0 +1,51 @@
+"""Progress and cancellation hooks for long work (import, compute, export).
+
+Core functions take plain callables; the Qt side adapts them to signals.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from .errors import OperationCancelled
+
+ProgressFn = Callable[[float, str], None]
+CancelledFn = Callable[[], bool]
+
+
+def no_progress(fraction: float, text: str) -> None:  # noqa: ARG001 - matches ProgressFn
+    """Progress sink that ignores every report."""
+
+
+def never_cancelled() -> bool:
+    """Cancellation probe that never cancels."""
+    return False
+
+
+class Reporter:
+    """Bundles a progress callable and a cancellation probe.
+
+    >>> seen = []
+    >>> r = Reporter(lambda f, t: seen.append((f, t)))
+    >>> r.step(0.5, "half way")
+    >>> seen
+    [(0.5, 'half way')]
+    """
+
+    def __init__(self, progress: ProgressFn | None = None, cancelled: CancelledFn | None = None) -> None:
+        self._progress = progress or no_progress
+        self._cancelled = cancelled or never_cancelled
+
+    def step(self, fraction: float, text: str) -> None:
+        """Report progress, then raise :class:`OperationCancelled` if the user cancelled."""
+        self._progress(max(0.0, min(1.0, fraction)), text)
+        self.check()
+
+    def check(self) -> None:
+        """Raise :class:`OperationCancelled` if the user cancelled."""
+        if self._cancelled():
+            raise OperationCancelled()
+
+    def scaled(self, start: float, end: float) -> "Reporter":
+        """A reporter for a sub-task that maps its 0..1 onto ``start..end`` of this one."""
+        return Reporter(lambda f, t: self._progress(start + (end - start) * f, t), self._cancelled)

@@ -1,0 +1,28 @@
+"""Shared test set-up: offscreen Qt, and where the shared datasets live."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("KPIDESK_SHARED", REPO.parent / "shared"))
+DATASETS = SHARED / "datasets"
+TEST_DATA = REPO / "tests" / "data"
+
+
+@pytest.fixture(scope="session")
+def datasets_dir() -> Path:
+    if not DATASETS.is_dir():
+        pytest.fail(f"the shared datasets are missing: expected them at {DATASETS}")
+    return DATASETS
+
+
+@pytest.fixture(scope="session")
+def test_data_dir() -> Path:
+    return TEST_DATA
