@@ -1,0 +1,63 @@
+"""The About dialog: version, and the licences of the components KPI Desk ships."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from metrics_core.about import app_version, components, licence_texts_dir
+from metrics_core.resources import resources_dir
+
+
+class AboutDialog(QDialog):
+    """Shows the version, what KPI Desk is, and every bundled component with its licence."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("About KPI Desk")
+        self.resize(620, 520)
+        layout = QVBoxLayout(self)
+
+        head = QHBoxLayout()
+        icon = QLabel()
+        pix = QPixmap(str(resources_dir() / "icons" / "kpidesk.png"))
+        if not pix.isNull():
+            icon.setPixmap(pix.scaled(72, 72, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+        head.addWidget(icon)
+        title = QLabel(
+            f"<h2>KPI Desk {escape(app_version())}</h2>"
+            "<p>Customer-service KPIs from your helpdesk, phone, survey and shop exports — "
+            "offline, on your own computer. No account, no cloud.</p>"
+        )
+        title.setWordWrap(True)
+        head.addWidget(title, 1)
+        layout.addLayout(head)
+
+        self.components_view = QTextBrowser()
+        self.components_view.setOpenExternalLinks(False)
+        self.components_view.setHtml(self._components_html())
+        layout.addWidget(self.components_view, 1)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    @staticmethod
+    def _components_html() -> str:
+        rows = "".join(
+            f"<tr><td>{escape(c.name)}</td><td>{escape(c.version)}</td><td>{escape(c.licence)}</td></tr>"
+            for c in components()
+        )
+        folder = escape(str(licence_texts_dir()))
+        return (
+            "<h3>Bundled components</h3>"
+            "<table cellspacing='0' cellpadding='3' border='1' style='border-collapse:collapse'>"
+            "<tr><th align='left'>Component</th><th align='left'>Version</th><th align='left'>Licence</th></tr>"
+            f"{rows}</table>"
+            "<p>Qt and Qt for Python (PySide6) are used under the GNU Lesser General Public License v3. "
+            "They are shipped as separate shared libraries, which you may replace with your own build. "
+            f"The full licence texts (LGPL-3.0, GPL-3.0 and every component's notice) are in:<br><code>{folder}</code></p>"
+        )

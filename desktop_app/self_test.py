@@ -1,0 +1,130 @@
+"""``KPIDesk --self-test``: prove a build works end to end, with no display and no network.
+
+Starts Qt offscreen, loads the bundled demo data, computes every KPI, exports a
+chart PNG, a deck and a workbook to a temporary folder, re-opens them, and exits
+0 — or non-zero with the reason on stderr.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+class SelfTestFailure(Exception):
+    """One check of the self-test failed."""
+
+
+def _check(condition: bool, message: str) -> None:
+    if not condition:
+        raise SelfTestFailure(message)
+
+
+def _load_demo():
+    from metrics_core.dataset import DataBundle
+    from metrics_core.loading import load_dataset
+    from metrics_core.resources import demo_dir
+
+    folder = demo_dir()
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in {".csv", ".xlsx", ".txt"})
+    _check(bool(files), f"no demo files found in {folder}")
+    bundle = DataBundle()
+    for path in files:
+        bundle.add(load_dataset(path))
+    return bundle
+
+
+def _compute(bundle):
+    from metrics_core.metrics.engine import compute_all
+    from metrics_core.metrics.registry import REGISTRY
+
+    results = compute_all(bundle)
+    _check(len(results) == len(REGISTRY), f"{len(results)} results for {len(REGISTRY)} KPIs")
+    missing = [m for m, r in results.items() if r.value is None]
+    _check(not missing, "the demo data gives no value for: " + ", ".join(missing))
+    return results
+
+
+def _export_png(out: Path) -> Path:
+    from PySide6.QtGui import QImage
+
+    import pyqtgraph as pg
+
+    from desktop_app.charts.export import export_png
+
+    widget = pg.PlotWidget()
+    widget.plot([1, 2, 3, 4], [3, 1, 4, 1])
+    path = out / "chart.png"
+    export_png(widget, path, width=1280, height=720)
+    image = QImage(str(path))
+    _check(not image.isNull(), "the chart PNG cannot be read back")
+    _check((image.width(), image.height()) == (1280, 720), f"chart PNG is {image.width()}x{image.height()}, not 1280x720")
+    return path
+
+
+def _export_reports(bundle, out: Path) -> tuple[Path, Path]:
+    from metrics_core.export.report import build_report, write_report
+
+    report = build_report(bundle)
+    deck, book = out / "report.pptx", out / "report.xlsx"
+    write_report(report, deck)
+    write_report(report, book)
+
+    from openpyxl import load_workbook
+    from pptx import Presentation
+
+    slides = len(Presentation(str(deck)).slides)
+    _check(slides >= 4, f"the deck has only {slides} slides")
+    sheets = load_workbook(book, read_only=True).sheetnames
+    _check(len(sheets) >= 2, f"the workbook has only {len(sheets)} sheets")
+    return deck, book
+
+
+def run(out: Path) -> list[str]:
+    """Run every check, writing into ``out``; return the lines of the summary."""
+    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["kpidesk-self-test"])  # noqa: F841 - must live during the test
+    lines = []
+    t0 = time.perf_counter()
+    bundle = _load_demo()
+    lines.append(f"loaded {len(bundle.datasets)} demo files ({', '.join(sorted(bundle.kinds()))})")
+    results = _compute(bundle)
+    lines.append(f"computed {len(results)} KPIs")
+    png = _export_png(out)
+    lines.append(f"exported {png.name}")
+    deck, book = _export_reports(bundle, out)
+    lines.append(f"exported {deck.name} and {book.name}")
+    lines.append(f"self-test passed in {time.perf_counter() - t0:.1f} s")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``--self-test``; returns the process exit code."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    logging.basicConfig(level=logging.WARNING)
+    with tempfile.TemporaryDirectory(prefix="kpidesk-self-test-") as tmp:
+        try:
+            for line in run(Path(tmp)):
+                sys.stdout.write(line + "\n")
+        except SelfTestFailure as exc:
+            sys.stderr.write(f"self-test FAILED: {exc}\n")
+            return 1
+        except Exception as exc:  # the self-test reports every failure as a reason, never a crash
+            sys.stderr.write(f"self-test FAILED: {type(exc).__name__}: {exc}\n")
+            traceback.print_exc(file=sys.stderr)
+            return 1
+    sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
