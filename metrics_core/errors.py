@@ -64,6 +64,10 @@ class ParameterError(KpiDeskError):
     """A KPI parameter has a value that cannot be used."""
 
 
+class ExportError(KpiDeskError):
+    """A report, workbook, deck or chart image cannot be written (bad path, file open elsewhere)."""
+
+
 class OperationCancelled(KpiDeskError):
     """Long work was cancelled by the user."""
 

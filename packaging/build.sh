@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 py=${PYTHON:-.venv/bin/python}
 [ -x "$py" ] || { bash .ci/dev setup >/dev/null; py=.venv/bin/python; }
-py=$(readlink -f "$py")
+py="$(cd "$(dirname "$py")" && pwd)/$(basename "$py")"
 "$py" -m pip install -q -e ".[package]"
 version=$("$py" -c "import metrics_core; print(metrics_core.__version__)")
 platform=$("$py" -c "import sys, platform; print(f'{sys.platform}-{platform.machine()}')")

@@ -97,6 +97,7 @@ class Mapping:
     value_maps: dict[str, dict[str, str]] = field(default_factory=dict)   # field -> {source value: canonical value}
     read_options: dict[str, Any] = field(default_factory=dict)            # ReadOptions.to_dict() overrides
     version: int = MAPPING_VERSION
+    unmapped: list[str] = field(default_factory=list)     # fields the user unmapped: detection leaves them unmapped
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS_BY_NAME:
@@ -113,7 +114,11 @@ class Mapping:
             raise MappingError(f"{spec.label} have no field {field_name!r}.")
         if columns is None:
             self.fields.pop(field_name, None)
+            if field_name not in self.unmapped:
+                self.unmapped.append(field_name)
             return
+        if field_name in self.unmapped:
+            self.unmapped.remove(field_name)
         cols = [columns] if isinstance(columns, str) else list(columns)
         self.fields[field_name] = FieldMapping(field_name, cols, 1.0, "user", "set by you", unit)
 
@@ -131,6 +136,7 @@ class Mapping:
             "fields": {k: v.to_dict() for k, v in self.fields.items()},
             "value_maps": {k: dict(v) for k, v in self.value_maps.items()},
             "read_options": dict(self.read_options),
+            "unmapped": list(self.unmapped),
         }
 
     def to_json(self) -> str:
@@ -149,6 +155,7 @@ class Mapping:
             kind_confidence=float(data.get("kind_confidence", 1.0)), kind_evidence=str(data.get("kind_evidence", "")),
             also_kinds=list(data.get("also_kinds") or []), value_maps=dict(data.get("value_maps") or {}),
             read_options=dict(data.get("read_options") or {}), version=MAPPING_VERSION,
+            unmapped=[str(f) for f in (data.get("unmapped") or [])],
         )
 
     @classmethod

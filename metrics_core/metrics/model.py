@@ -101,6 +101,10 @@ class RowTerms:
     and p90 are reported). ``dates`` (same index) holds the date used for
     period breakdowns; the engine joins category columns from the input frame
     by index. ``value = scale * Σnum / Σden``.
+
+    The engine reads the dates from a column ``date`` (or ``dates``) of
+    ``frame`` when present, else from the date field of ``kind`` (catalogue)
+    in the input frame, joined by index.
     """
 
     frame: pd.DataFrame
@@ -129,6 +133,8 @@ class MetricSpec:
     calculator_inputs: tuple[str, ...] = ()
     duration: bool = False              # a duration metric (business hours apply; mean/median/p90)
     series_only: bool = False           # a time series by nature (backlog): its headline is the last period
+    period_aware: bool = False          # reads ``MetricInputs.period`` itself (churn, retention, turnover): the
+                                        # engine passes the date range as ``period`` instead of cutting rows by date
 
     def defaults(self) -> dict[str, Any]:
         return {p.name: p.default for p in self.params}
@@ -146,6 +152,7 @@ class MetricInputs:
     frames: dict[str, pd.DataFrame]
     as_of: pd.Timestamp | None = None
     calendar: Any = None                # metrics_core.metrics.business_hours.BusinessCalendar | None
+    period: tuple[pd.Timestamp | None, pd.Timestamp | None] | None = None   # measured period: [start, end) — None = all data
 
     def get(self, kind: str) -> pd.DataFrame | None:
         f = self.frames.get(kind)

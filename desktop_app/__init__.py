@@ -1,0 +1,14 @@
+"""KPI Desk desktop application (PySide6 + pyqtgraph).
+
+Thin Qt layer over :mod:`metrics_core`: windows, panels, Qt models, chart
+widgets and workers. No KPI arithmetic lives here.
+"""
+
+import os
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+import PySide6  # noqa: E402,F401  - PySide6 before pyqtgraph (PITFALLS.md)
+
+APP_NAME = "KPI Desk"
+ORG_NAME = "KPI Desk"

@@ -1,0 +1,67 @@
+"""``python -m desktop_app [--demo] [FILES…]``: start KPI Desk."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtGui import QGuiApplication, QIcon  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from . import APP_NAME, ORG_NAME  # noqa: E402
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="kpidesk-gui", description=f"{APP_NAME}: customer-service KPIs from your exports.")
+    parser.add_argument("--demo", action="store_true", help="open the bundled demo data")
+    parser.add_argument("--project", help="open a saved project (.kpidesk)")
+    parser.add_argument("files", nargs="*", help="CSV / Excel files to open")
+    return parser.parse_args(argv)
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, HiDPI-safe, following the system light/dark palette."""
+    app = QApplication.instance()
+    if app is not None:
+        return app  # type: ignore[return-value]
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setStyle("Fusion")        # Fusion follows the system colour scheme (light / dark) in Qt 6
+    from metrics_core.resources import resources_dir
+
+    icon = resources_dir() / "icons" / "kpidesk.png"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Start the app; returns the exit code."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = create_app()
+    from . import error_handling
+    from .first_paint import install_if_requested
+    from .main_window import MainWindow
+
+    error_handling.install()
+    window = MainWindow()
+    install_if_requested(window)
+    window.show()
+    if args.project:
+        window.open_project(args.project)
+    elif args.demo:
+        window.actions["demo"].trigger()
+    elif args.files:
+        window.open_files(args.files)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

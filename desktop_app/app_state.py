@@ -1,0 +1,272 @@
+"""The one state object: loaded datasets, mappings, filters, parameters, targets, results.
+
+Panels call :class:`AppState`'s methods and listen to its signals; they never
+talk to each other. Long work runs in :class:`desktop_app.workers.TaskRunner`s.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from metrics_core.dataset import DataBundle, Dataset
+from metrics_core.errors import KpiDeskError
+
+from .filter_state import FilterState
+from .jobs import ChartData, LoadOutcome, LoadRequest, ResultSet, chart_job, compute_job, load_files_job
+from .workers import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+class AppState(QObject):
+    """Owns the :class:`DataBundle` and everything computed from it."""
+
+    dataset_loaded = Signal(str)            # dataset name
+    dataset_removed = Signal(str)
+    dataset_replaced = Signal(str)          # re-mapped / re-read
+    filters_changed = Signal(object)        # FilterState
+    params_changed = Signal(object)         # {metric_id: {name: value}, "global": {...}}
+    targets_changed = Signal(object)        # {metric_id: value}
+    results_changed = Signal(object)        # ResultSet
+    charts_changed = Signal(object)         # ChartData
+    selection_changed = Signal(str)         # metric id
+    busy_changed = Signal(bool, str)
+    progress_changed = Signal(float, str)
+    error_raised = Signal(str)              # a message for the inline message bar
+    drilldown_requested = Signal(str, object)   # title, filtered frame
+    project_path_changed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.bundle = DataBundle()
+        self.requests: dict[str, LoadRequest] = {}
+        self.filter_values: dict[str, dict[str, list[Any]]] = {}
+        self.date_ranges: dict[str, tuple[pd.Timestamp | None, pd.Timestamp | None]] = {}
+        self.filters = FilterState()
+        self.params: dict[str, dict[str, Any]] = {}
+        self.targets: dict[str, float] = {}
+        self.results: ResultSet | None = None
+        self.chart_data: ChartData | None = None
+        self.selected_metric: str | None = None
+        self.chart_category: str | None = None
+        self.project_path: Path | None = None
+        self.import_runner = TaskRunner("import", self)
+        self.compute_runner = TaskRunner("compute", self)
+        self.chart_runner = TaskRunner("charts", self)
+        for runner in (self.import_runner, self.compute_runner):
+            runner.started.connect(self._on_runner_started)
+            runner.progressed.connect(self.progress_changed)
+            runner.finished.connect(self._on_runner_finished)
+            runner.failed.connect(self._on_runner_failed)
+        self.chart_runner.failed.connect(self._on_runner_failed)
+        self._recompute_timer = QTimer(self)
+        self._recompute_timer.setSingleShot(True)
+        self._recompute_timer.setInterval(30)
+        self._recompute_timer.timeout.connect(self.recompute)
+
+    # -- loading ---------------------------------------------------------------
+    def load_files(self, paths: list[str | Path]) -> None:
+        """Load files with detected settings (command line, drag and drop, demo)."""
+        self.load_requests([LoadRequest(Path(p)) for p in paths])
+
+    def load_requests(self, requests: list[LoadRequest]) -> None:
+        for req in requests:
+            if req.name is None:
+                req.name = self._unique_name(req.path.stem, {r.name for r in requests if r is not req})
+        self.import_runner.start(load_files_job(requests), "Importing " + ", ".join(r.path.name for r in requests),
+                                 on_done=self._on_import_done)
+
+    def _unique_name(self, stem: str, taken: set[str | None]) -> str:
+        names = {d.name for d in self.bundle.datasets} | taken
+        name, i = stem, 2
+        while name in names:
+            name, i = f"{stem} ({i})", i + 1
+        return name
+
+    def _on_import_done(self, outcome: LoadOutcome) -> None:
+        by_name = {r.name: r for r in outcome.requests}
+        for ds in outcome.datasets:
+            self.add_dataset(ds, by_name.get(ds.name), outcome.filter_values.get(ds.name),
+                             outcome.date_ranges.get(ds.name))
+        for message in outcome.errors:
+            self.error_raised.emit(message)
+
+    def add_dataset(self, ds: Dataset, request: LoadRequest | None = None,
+                    filter_values: dict[str, list[Any]] | None = None,
+                    date_range: tuple[pd.Timestamp | None, pd.Timestamp | None] | None = None) -> None:
+        """Adopt a loaded dataset (replacing one of the same name) and recompute."""
+        from .jobs import date_range as find_date_range, filter_values as find_filter_values
+
+        self.filter_values[ds.name] = filter_values if filter_values is not None else find_filter_values(ds)
+        self.date_ranges[ds.name] = date_range if date_range is not None else find_date_range(ds)
+        req = request or LoadRequest(ds.path, name=ds.name)
+        req.mapping = ds.mapping
+        req.options = ds.table.options
+        self.requests[ds.name] = req
+        existing = self.dataset(ds.name)
+        if existing is not None:
+            self.bundle.datasets[self.bundle.datasets.index(existing)] = ds
+            self.dataset_replaced.emit(ds.name)
+        else:
+            self.bundle.add(ds)
+            self.dataset_loaded.emit(ds.name)
+        self.schedule_recompute()
+
+    def remove_dataset(self, name: str) -> None:
+        if self.dataset(name) is None:
+            return
+        self.bundle.remove(name)
+        self.requests.pop(name, None)
+        self.filter_values.pop(name, None)
+        self.date_ranges.pop(name, None)
+        self.dataset_removed.emit(name)
+        self.schedule_recompute()
+
+    def remap_dataset(self, name: str, mapping: Any, options: Any = None) -> None:
+        """Read ``name``'s file again with a new mapping / read options."""
+        ds = self.dataset(name)
+        if ds is None:
+            return
+        req = LoadRequest(ds.path, options or ds.table.options, mapping, mapping.kind if mapping else None, name)
+        self.import_runner.start(load_files_job([req]), f"Re-reading {ds.path.name}", on_done=self._on_import_done)
+
+    def dataset(self, name: str) -> Dataset | None:
+        return next((d for d in self.bundle.datasets if d.name == name), None)
+
+    def dataset_names(self) -> list[str]:
+        return [d.name for d in self.bundle.datasets]
+
+    def clear(self) -> None:
+        for name in self.dataset_names():
+            self.remove_dataset(name)
+
+    # -- filters, params, targets ------------------------------------------------
+    def set_filters(self, filters: FilterState) -> None:
+        if filters != self.filters:
+            self.filters = filters
+            self.filters_changed.emit(filters)
+            self.schedule_recompute()
+
+    def filter_by(self, column: str, value: Any) -> None:
+        """Restrict the dashboard to one category value (a click on a bar)."""
+        self.set_filters(self.filters.with_category(column, [value]))
+
+    def available_filters(self) -> dict[str, list[Any]]:
+        merged: dict[str, list[Any]] = {}
+        for per_ds in self.filter_values.values():
+            for col, values in per_ds.items():
+                seen = merged.setdefault(col, [])
+                seen.extend(v for v in values if v not in seen)
+        return {k: sorted(v, key=lambda x: str(x).casefold()) for k, v in merged.items()}
+
+    def data_range(self) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+        los = [lo for lo, _ in self.date_ranges.values() if lo is not None]
+        his = [hi for _, hi in self.date_ranges.values() if hi is not None]
+        return (min(los) if los else None, max(his) if his else None)
+
+    def set_params(self, params: dict[str, dict[str, Any]]) -> None:
+        self.params = copy.deepcopy(params)
+        self.params_changed.emit(self.params)
+        self.schedule_recompute()
+
+    def set_targets(self, targets: dict[str, float]) -> None:
+        self.targets = {k: float(v) for k, v in targets.items() if v is not None}
+        self.targets_changed.emit(dict(self.targets))
+        self.schedule_recompute()
+
+    def engine_params(self) -> dict[str, Any]:
+        """Parameters in the engine's shape: targets go under ``"global"``."""
+        params = copy.deepcopy(self.params)
+        glob = params.setdefault("global", {})
+        glob["targets"] = dict(self.targets)
+        return params
+
+    # -- computing ------------------------------------------------------------------
+    def schedule_recompute(self) -> None:
+        self._recompute_timer.start()
+
+    def recompute(self) -> None:
+        """Compute every KPI again (F5); the previous computation is cancelled."""
+        self._recompute_timer.stop()
+        if not self.bundle.datasets:
+            self.results = ResultSet({})
+            self.results_changed.emit(self.results)
+            return
+        try:
+            filters = self.filters.to_engine()
+        except KpiDeskError as exc:
+            self.error_raised.emit(str(exc))
+            return
+        bundle = DataBundle(list(self.bundle.datasets))
+        self.compute_runner.start(compute_job(bundle, self.engine_params(), filters),
+                                  "Computing KPIs", on_done=self._on_compute_done)
+
+    def _on_compute_done(self, results: ResultSet) -> None:
+        self.results = results
+        self.results_changed.emit(results)
+        self.refresh_charts()
+
+    def select_metric(self, metric_id: str) -> None:
+        self.selected_metric = metric_id
+        self.selection_changed.emit(metric_id)
+        self.refresh_charts()
+
+    def set_chart_category(self, column: str | None) -> None:
+        self.chart_category = column
+        self.refresh_charts()
+
+    def refresh_charts(self) -> None:
+        if not self.bundle.datasets or self.selected_metric is None:
+            return
+        bundle = DataBundle(list(self.bundle.datasets))
+        self.chart_runner.start(chart_job(bundle, self.engine_params(), self.filters.to_engine(),
+                                          self.selected_metric, self.filters.granularity, self.chart_category),
+                                "Charts", on_done=self._on_charts_done)
+
+    def _on_charts_done(self, data: ChartData) -> None:
+        self.chart_data = data
+        self.charts_changed.emit(data)
+
+    def cancel(self) -> None:
+        self.import_runner.cancel()
+        self.compute_runner.cancel()
+
+    def is_busy(self) -> bool:
+        return self.import_runner.is_busy() or self.compute_runner.is_busy()
+
+    def wait(self, msecs: int = 60000) -> bool:
+        return self.import_runner.wait(msecs)
+
+    # -- drill-down -------------------------------------------------------------------
+    def request_drilldown(self, metric_id: str) -> None:
+        """Open the rows behind a KPI (its data kind, with the dashboard's filters)."""
+        from .drilldown import rows_behind
+
+        try:
+            title, frame = rows_behind(self.bundle, metric_id, self.filters.to_engine())
+        except KpiDeskError as exc:
+            self.error_raised.emit(str(exc))
+            return
+        self.drilldown_requested.emit(title, frame)
+
+    # -- runner events --------------------------------------------------------------
+    def _on_runner_started(self, text: str) -> None:
+        self.busy_changed.emit(True, text)
+
+    def _on_runner_finished(self) -> None:
+        if not self.is_busy():
+            self.busy_changed.emit(False, "")
+
+    def _on_runner_failed(self, exc: Exception) -> None:
+        if isinstance(exc, KpiDeskError):
+            self.error_raised.emit(str(exc))
+            return
+        from .error_handling import report_unexpected
+
+        report_unexpected(type(exc), exc, exc.__traceback__)

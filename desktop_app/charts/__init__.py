@@ -1,0 +1,1 @@
+"""Qt charts of KPI Desk."""

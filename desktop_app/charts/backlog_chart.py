@@ -1,0 +1,44 @@
+"""Open tickets at the end of each period, as an area."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+import pyqtgraph as pg
+
+from .. import style
+from .base_chart import ChartWidget
+from .time_axis import to_epoch_seconds
+
+
+class BacklogChart(ChartWidget):
+    """Filled area over period ends (``DateAxisItem``)."""
+
+    def __init__(self, title: str = "Backlog (open tickets at period end)", parent: Any = None) -> None:
+        super().__init__(title, parent, axis_items={"bottom": pg.DateAxisItem(orientation="bottom")})
+        self._table = pd.DataFrame(columns=["period", "open"])
+        self._x = np.zeros(0)
+
+    def set_series(self, periods: list[Any], labels: list[str], values: list[float | None]) -> None:
+        self.clear()
+        x = to_epoch_seconds(periods)
+        y = np.array([np.nan if v is None else float(v) for v in values], dtype=float)
+        self._x = x
+        self._table = pd.DataFrame({"period": labels, "open": y})
+        if len(x):
+            self.plot_item.plot(x, np.nan_to_num(y), pen=style.line_pen(), fillLevel=0,
+                                brush=pg.mkBrush(*style.AREA_FILL))
+            self.plot_item.setYRange(0, (np.nanmax(y) if np.isfinite(y).any() else 1) * 1.1 or 1, padding=0)
+
+    def data_table(self) -> pd.DataFrame:
+        return self._table.copy()
+
+    def _hover_text(self, x: float, y: float) -> str | None:  # noqa: ARG002
+        if not len(self._x):
+            return None
+        i = int(np.nanargmin(np.abs(self._x - x)))
+        r = self._table.iloc[i]
+        return f"{r['period']}: {r['open']:.0f} open tickets"

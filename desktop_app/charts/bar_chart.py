@@ -1,0 +1,91 @@
+"""A KPI per category value (agent, channel …) as horizontal bars; a click filters to a bar."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import Signal
+
+import pyqtgraph as pg
+
+from .. import style
+from ..formatting import format_value
+from .base_chart import ChartWidget
+
+MAX_BARS = 25
+
+
+class BarChart(ChartWidget):
+    """Horizontal bars, largest first, labels on the left axis."""
+
+    bar_clicked = Signal(str, object)     # column, value
+
+    def __init__(self, title: str = "By category", parent: Any = None) -> None:
+        super().__init__(title, parent)
+        self._table = pd.DataFrame(columns=["category", "value", "n"])
+        self._keys: list[Any] = []
+        self._unit = ""
+        self._column = ""
+        self.plot_item.showGrid(x=True, y=False, alpha=style.GRID_ALPHA)
+        self.plot_item.getViewBox().invertY(True)
+
+    def set_bars(self, column: str, keys: list[Any], labels: list[str], values: list[float | None], unit: str,
+                 counts: list[int] | None = None, target: float | None = None) -> None:
+        """One bar per category; at most ``MAX_BARS`` (by value) are drawn."""
+        self.clear()
+        self._unit, self._column = unit, column
+        y = np.array([np.nan if v is None else float(v) for v in values], dtype=float)
+        n = list(counts) if counts is not None else [None] * len(values)
+        table = pd.DataFrame({"category": labels, "value": y, "n": n, "_key": keys})
+        table = table.sort_values("value", ascending=False, na_position="last").head(MAX_BARS).reset_index(drop=True)
+        self._keys = list(table.pop("_key"))
+        self._table = table
+        pos = np.arange(len(table), dtype=float)
+        widths = np.nan_to_num(table["value"].to_numpy(dtype=float))
+        if len(table):
+            item = pg.BarGraphItem(x0=np.minimum(widths, 0), y=pos, height=0.7, width=np.abs(widths),
+                                   brush=style.brush(style.PRIMARY), pen=pg.mkPen(None))
+            self.plot_item.addItem(item)
+        axis = self.plot_item.getAxis("left")
+        axis.setTicks([[(float(i), _short(lbl)) for i, lbl in enumerate(table["category"])]])
+        if target is not None:
+            self.plot_item.addItem(pg.InfiniteLine(pos=float(target), angle=90, pen=style.target_pen()))
+        hi = max([float(np.nanmax(widths)) if len(widths) else 0.0] + ([target] if target is not None else []))
+        lo = min(0.0, float(np.nanmin(widths)) if len(widths) else 0.0)
+        self.plot_item.setXRange(lo, (hi or 1.0) * 1.08, padding=0)
+        self.plot_item.setYRange(-0.6, max(len(table), 1) - 0.4, padding=0)
+
+    def data_table(self) -> pd.DataFrame:
+        return self._table.copy()
+
+    def keys(self) -> list[Any]:
+        return list(self._keys)
+
+    def _row_at(self, y: float) -> int | None:
+        i = int(round(y))
+        return i if 0 <= i < len(self._table) and abs(y - i) <= 0.35 else None
+
+    def _hover_text(self, x: float, y: float) -> str | None:  # noqa: ARG002
+        i = self._row_at(y)
+        if i is None:
+            return None
+        row = self._table.iloc[i]
+        n = "" if row["n"] is None or pd.isna(row["n"]) else f" (n = {int(row['n'])})"
+        value = None if pd.isna(row["value"]) else float(row["value"])
+        return f"{row['category']}: {format_value(value, self._unit)}{n}\nClick to filter the dashboard to it"
+
+    def _clicked_at(self, x: float, y: float) -> None:  # noqa: ARG002
+        i = self._row_at(y)
+        if i is not None:
+            self.bar_clicked.emit(self._column, self._keys[i])
+
+    def click_bar(self, i: int) -> None:
+        """Act as if bar ``i`` was clicked (keyboard / tests)."""
+        self._clicked_at(0.0, float(i))
+
+
+def _short(text: str, limit: int = 22) -> str:
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"

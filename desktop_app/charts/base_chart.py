@@ -1,0 +1,131 @@
+"""The common frame of every chart: one PlotWidget, a title, hover text and a context menu
+with export actions (provided by :mod:`desktop_app.charts.export` when present)."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from typing import Any, Callable
+
+import pandas as pd
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QAction, QCursor
+from PySide6.QtWidgets import QFileDialog, QMenu, QToolTip, QVBoxLayout, QWidget
+
+import pyqtgraph as pg
+
+from .. import style
+
+log = logging.getLogger(__name__)
+
+
+class ChartWidget(QWidget):
+    """Base class: owns ``self.plot_widget``; subclasses implement ``data_table`` and ``_hover_text``."""
+
+    def __init__(self, title: str = "", parent: QWidget | None = None, axis_items: dict[str, Any] | None = None) -> None:
+        super().__init__(parent)
+        self.plot_widget = pg.PlotWidget(axisItems=axis_items or {})
+        style.style_plot(self.plot_widget)
+        self.plot_widget.setMinimumHeight(180)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot_widget)
+        self._title = ""
+        self.set_title(title)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._on_self_context_menu)
+        self.plot_widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.plot_widget.customContextMenuRequested.connect(self._on_self_context_menu)
+        self._proxy = pg.SignalProxy(self.plot_widget.scene().sigMouseMoved, rateLimit=30, slot=self._on_scene_mouse_moved)
+        self.plot_widget.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
+
+    # -- public ------------------------------------------------------------------
+    @property
+    def plot_item(self) -> pg.PlotItem:
+        return self.plot_widget.getPlotItem()
+
+    def title(self) -> str:
+        return self._title
+
+    def set_title(self, title: str) -> None:
+        self._title = title
+        self.plot_item.setTitle(title, color=style.FOREGROUND, size=f"{style.TITLE_FONT_SIZE}pt", bold=True)
+
+    def data_table(self) -> pd.DataFrame:
+        """What the chart plots, as a table (for copy / export)."""
+        return pd.DataFrame()
+
+    def is_empty(self) -> bool:
+        return self.data_table().empty
+
+    def clear(self) -> None:
+        self.plot_item.clear()
+
+    def export_actions(self) -> list[tuple[str, Callable[[], None]]]:
+        """(label, callback) pairs for the export functions that exist."""
+        module = _export_module()
+        if module is None:
+            return []
+        actions: list[tuple[str, Callable[[], None]]] = []
+        if hasattr(module, "copy_image"):
+            actions.append(("Copy image", lambda: module.copy_image(self)))
+        if hasattr(module, "copy_data_tsv"):
+            actions.append(("Copy data", lambda: module.copy_data_tsv(self)))
+        if hasattr(module, "export_png"):
+            actions.append(("Save as PNG\u2026", lambda: self._save_as(module, "png")))
+        if hasattr(module, "export_svg"):
+            actions.append(("Save as SVG\u2026", lambda: self._save_as(module, "svg")))
+        return actions
+
+    # -- hover and click ---------------------------------------------------------------
+    def _hover_text(self, x: float, y: float) -> str | None:  # noqa: ARG002 - overridden
+        return None
+
+    def _clicked_at(self, x: float, y: float) -> None:  # noqa: ARG002 - overridden
+        return None
+
+    def _on_scene_mouse_moved(self, event: tuple[QPointF]) -> None:
+        pos = event[0]
+        vb = self.plot_item.getViewBox()
+        if not self.plot_item.sceneBoundingRect().contains(pos):
+            return
+        p = vb.mapSceneToView(pos)
+        text = self._hover_text(p.x(), p.y())
+        if text:
+            QToolTip.showText(QCursor.pos(), text, self.plot_widget)
+        else:
+            QToolTip.hideText()
+
+    def _on_scene_mouse_clicked(self, event: Any) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        p = self.plot_item.getViewBox().mapSceneToView(event.scenePos())
+        self._clicked_at(p.x(), p.y())
+
+    # -- context menu -------------------------------------------------------------------
+    def _on_self_context_menu(self, pos: Any) -> None:
+        menu = QMenu(self)
+        for label, callback in self.export_actions():
+            action = QAction(label, menu)
+            action.triggered.connect(callback)
+            menu.addAction(action)
+        if not menu.actions():
+            menu.addAction("Export is not available").setEnabled(False)
+        menu.exec(QCursor.pos())
+
+    def _save_as(self, module: Any, ext: str) -> None:
+        name = (self._title or "chart").replace("/", "-")
+        path, _ = QFileDialog.getSaveFileName(self, "Save chart", f"{name}.{ext}", f"{ext.upper()} (*.{ext})")
+        if not path:
+            return
+        if ext == "png":
+            module.export_png(self, path, 1600, 900, False)
+        else:
+            module.export_svg(self, path)
+
+
+def _export_module() -> Any:
+    try:
+        return importlib.import_module("desktop_app.charts.export")
+    except ImportError:
+        return None

@@ -1,0 +1,102 @@
+"""Feeding the chart widgets from what the core computed (``ChartData``, ``MetricResult``).
+
+Only reshaping for display: every number plotted comes from :mod:`metrics_core`.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import numpy as np
+
+from .. import style
+from .backlog_chart import BacklogChart
+from .bar_chart import BarChart
+from .heatmap_chart import HeatmapChart
+from .histogram_chart import HistogramChart
+from .nps_chart import NpsStackedChart
+from .staffing_chart import StaffingChart
+from .trend_chart import TrendChart
+
+log = logging.getLogger(__name__)
+
+
+def metric_spec(metric_id: str) -> Any:
+    from metrics_core.metrics.registry import get_metric
+
+    return get_metric(metric_id)
+
+
+def show_trend(chart: TrendChart, data: Any, target: float | None) -> None:
+    spec = metric_spec(data.metric_id)
+    points = data.trend
+    chart.set_title(f"{spec.label} per {data.granularity}")
+    chart.set_series([p.key for p in points], [p.label for p in points], [p.value for p in points], spec.unit,
+                     [p.n for p in points], target)
+
+
+def show_bars(chart: BarChart, data: Any, target: float | None) -> None:
+    spec = metric_spec(data.metric_id)
+    points = data.bars
+    column = data.category or ""
+    chart.set_title(f"{spec.label} by {column.replace('_', ' ')}" if column else spec.label)
+    chart.set_bars(column, [p.key for p in points], [p.label for p in points], [p.value for p in points],
+                   spec.unit, [p.n for p in points], target)
+
+
+def show_nps(chart: NpsStackedChart, data: Any) -> None:
+    periods = data.nps_periods
+    chart.set_periods([p[0] for p in periods], [p[2].get("promoters_pct", np.nan) for p in periods],
+                      [p[2].get("passives_pct", np.nan) for p in periods],
+                      [p[2].get("detractors_pct", np.nan) for p in periods])
+
+
+SCORE_TITLES = {"csat_score": "CSAT answers per score", "nps_score": "NPS answers per score (0-10)",
+                "ces_score": "CES answers per score"}
+
+
+def show_distribution(chart: HistogramChart, data: Any) -> None:
+    field = next((f for f in ("nps_score", "csat_score", "ces_score") if data.distribution.get(f)), None)
+    if field is None:
+        chart.set_distribution([], [])
+        return
+    pairs = data.distribution[field]
+    scores = [s for s, _ in pairs]
+    colors = None
+    if field == "nps_score":
+        colors = [style.DETRACTORS if s <= 6 else (style.PASSIVES if s <= 8 else style.PROMOTERS) for s in scores]
+    chart.set_title(SCORE_TITLES[field])
+    chart.set_distribution(scores, [c for _, c in pairs], colors)
+
+
+def show_backlog(chart: BacklogChart, data: Any) -> None:
+    points = data.backlog
+    chart.set_series([p.key for p in points], [p.label for p in points], [p.value for p in points])
+
+
+def show_peak_hours(chart: HeatmapChart, result: Any) -> None:
+    matrix = None if result is None else _find_matrix(result.details)
+    if matrix is None:
+        chart.set_matrix(np.zeros((7, 24)))
+        return
+    chart.set_matrix(matrix)
+
+
+def _find_matrix(details: dict[str, Any]) -> np.ndarray | None:
+    value = details.get("matrix")
+    if value is None:
+        return None
+    arr = np.asarray(value, dtype=float)
+    return arr.reshape(7, 24) if arr.size == 7 * 24 else None
+
+
+def show_staffing(chart: StaffingChart, result: Any) -> None:
+    """The staffing KPI's Erlang C curve (``details["curve"]``); its value is the agents needed."""
+    rows = [] if result is None or result.value is None else result.details.get("curve") or []
+    if not rows:
+        chart.set_curve([], [])
+        return
+    target = result.details.get("target_pct")
+    chart.set_curve([int(r["agents"]) for r in rows], [float(r["service_level_pct"]) for r in rows],
+                    None if target is None else float(target), int(result.value))

@@ -1,0 +1,57 @@
+"""Contacts per weekday x hour of day (peak hours)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+import pyqtgraph as pg
+
+from .. import style
+from .base_chart import ChartWidget
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+class HeatmapChart(ChartWidget):
+    """A 7 x 24 image; darker = more contacts."""
+
+    def __init__(self, title: str = "Peak hours (contacts per weekday and hour)", parent: Any = None) -> None:
+        super().__init__(title, parent)
+        self._matrix = np.zeros((7, 24))
+        self._image = pg.ImageItem(axisOrder="row-major")
+        stops, colors = zip(*style.HEATMAP_STOPS)
+        self._image.setColorMap(pg.ColorMap(np.array(stops), np.array(colors, dtype=np.ubyte)))
+        self.plot_item.getViewBox().invertY(True)
+        self.plot_item.showGrid(x=False, y=False)
+        self.plot_item.getAxis("left").setTicks([[(i + 0.5, d) for i, d in enumerate(WEEKDAYS)]])
+        self.plot_item.getAxis("bottom").setTicks([[(h + 0.5, f"{h}") for h in range(0, 24, 2)]])
+
+    def set_matrix(self, matrix: Any) -> None:
+        """``matrix[weekday][hour]`` counts, Monday first."""
+        self.clear()
+        m = np.nan_to_num(np.asarray(matrix, dtype=float).reshape(7, 24))
+        self._matrix = m
+        self._image.setImage(m, levels=(0, max(float(m.max()), 1.0)))
+        self._image.setRect(0, 0, 24, 7)
+        self.plot_item.addItem(self._image)
+        self.plot_item.setXRange(0, 24, padding=0)
+        self.plot_item.setYRange(0, 7, padding=0)
+
+    def matrix(self) -> np.ndarray:
+        return self._matrix.copy()
+
+    def data_table(self) -> pd.DataFrame:
+        if not self._matrix.any():
+            return pd.DataFrame()
+        frame = pd.DataFrame(self._matrix.astype(int), index=list(WEEKDAYS), columns=[f"{h:02d}" for h in range(24)])
+        frame.index.name = "weekday"
+        return frame.reset_index()
+
+    def _hover_text(self, x: float, y: float) -> str | None:
+        h, d = int(np.floor(x)), int(np.floor(y))
+        if not (0 <= h < 24 and 0 <= d < 7):
+            return None
+        return f"{WEEKDAYS[d]} {h:02d}:00-{h:02d}:59: {self._matrix[d, h]:.0f} contacts"

@@ -1,0 +1,59 @@
+"""NPS as stacked promoters / passives / detractors (% of answers) per period."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+import pyqtgraph as pg
+
+from .. import style
+from .base_chart import ChartWidget
+
+PARTS = (("detractors", "Detractors (0-6)", style.DETRACTORS),
+         ("passives", "Passives (7-8)", style.PASSIVES),
+         ("promoters", "Promoters (9-10)", style.PROMOTERS))
+
+
+class NpsStackedChart(ChartWidget):
+    """Stacked bars per period; each bar sums to 100 %."""
+
+    def __init__(self, title: str = "NPS: promoters, passives, detractors", parent: Any = None) -> None:
+        super().__init__(title, parent)
+        self._table = pd.DataFrame(columns=["period", "promoters", "passives", "detractors", "nps"])
+        self._legend = self.plot_item.addLegend(offset=(8, 8), labelTextColor=style.FOREGROUND,
+                                                brush=style.brush("#ffffff", 220))
+
+    def set_periods(self, labels: list[str], promoters: list[float], passives: list[float],
+                    detractors: list[float]) -> None:
+        """Shares in percent per period (from the NPS metric's details)."""
+        self.clear()
+        self._legend.clear()
+        shares = {"promoters": np.asarray(promoters, float), "passives": np.asarray(passives, float),
+                  "detractors": np.asarray(detractors, float)}
+        self._table = pd.DataFrame({"period": labels, **shares, "nps": shares["promoters"] - shares["detractors"]})
+        x = np.arange(len(labels), dtype=float)
+        bottom = np.zeros(len(labels))
+        for key, label, color in PARTS:
+            h = np.nan_to_num(shares[key])
+            item = pg.BarGraphItem(x=x, y0=bottom, height=h, width=0.7, brush=style.brush(color), pen=pg.mkPen("#ffffff"))
+            self.plot_item.addItem(item)
+            self._legend.addItem(item, label)
+            bottom = bottom + h
+        step = max(1, len(labels) // 12)
+        self.plot_item.getAxis("bottom").setTicks([[(float(i), str(lbl)) for i, lbl in enumerate(labels)][::step]])
+        self.plot_item.setYRange(0, 100, padding=0.02)
+        self.plot_item.setXRange(-0.6, max(len(labels), 1) - 0.4, padding=0)
+
+    def data_table(self) -> pd.DataFrame:
+        return self._table.copy()
+
+    def _hover_text(self, x: float, y: float) -> str | None:  # noqa: ARG002
+        i = int(round(x))
+        if not 0 <= i < len(self._table) or abs(x - i) > 0.35:
+            return None
+        r = self._table.iloc[i]
+        return (f"{r['period']}: NPS {r['nps']:.0f}\npromoters {r['promoters']:.1f} %, "
+                f"passives {r['passives']:.1f} %, detractors {r['detractors']:.1f} %")

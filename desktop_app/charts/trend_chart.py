@@ -1,0 +1,76 @@
+"""A KPI over periods, with its target line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+import pyqtgraph as pg
+
+from .. import style
+from ..formatting import format_value
+from .base_chart import ChartWidget
+from .time_axis import to_epoch_seconds
+
+
+class TrendChart(ChartWidget):
+    """Line over period starts (``DateAxisItem``, epoch seconds) and a dashed target line."""
+
+    def __init__(self, title: str = "Trend", parent: Any = None) -> None:
+        super().__init__(title, parent, axis_items={"bottom": pg.DateAxisItem(orientation="bottom")})
+        self._table = pd.DataFrame(columns=["period", "value", "n"])
+        self._x = np.zeros(0)
+        self._unit = ""
+        self.target: float | None = None
+
+    def set_series(self, periods: list[Any], labels: list[str], values: list[float | None], unit: str,
+                   counts: list[int] | None = None, target: float | None = None) -> None:
+        """Plot ``values`` at ``periods`` (period start timestamps); ``None`` values leave gaps."""
+        self.clear()
+        self._unit = unit
+        self.target = target
+        x = to_epoch_seconds(periods)
+        y = np.array([np.nan if v is None else float(v) for v in values], dtype=float)
+        n = list(counts) if counts is not None else [None] * len(values)
+        self._x = x
+        self._table = pd.DataFrame({"period": labels, "value": y, "n": n})
+        if len(x):
+            self.plot_item.plot(x, y, pen=style.line_pen(), symbol="o", symbolSize=7,
+                                symbolBrush=style.PRIMARY, symbolPen=style.PRIMARY, connect="finite")
+        if target is not None:
+            line = pg.InfiniteLine(pos=float(target), angle=0, pen=style.target_pen(),
+                                   label=f"target {format_value(target, unit)}",
+                                   labelOpts={"color": style.TARGET, "position": 0.05})
+            self.plot_item.addItem(line)
+        self._fit_range(y, target)
+
+    def _fit_range(self, y: np.ndarray, target: float | None) -> None:
+        finite = y[np.isfinite(y)]
+        vals = list(finite) + ([target] if target is not None else [])
+        if not vals:
+            return
+        lo, hi = min(vals), max(vals)
+        pad = (hi - lo) * 0.12 or max(abs(hi) * 0.1, 1.0)
+        self.plot_item.setYRange(lo - pad, hi + pad, padding=0)
+        if len(self._x):
+            xs = self._x[np.isfinite(self._x)]
+            span = (xs.max() - xs.min()) or 86400.0
+            self.plot_item.setXRange(xs.min() - span * 0.03, xs.max() + span * 0.03, padding=0)
+
+    def data_table(self) -> pd.DataFrame:
+        return self._table.copy()
+
+    def points(self) -> tuple[np.ndarray, np.ndarray]:
+        """The plotted x (epoch seconds) and y values."""
+        return self._x.copy(), self._table["value"].to_numpy(dtype=float)
+
+    def _hover_text(self, x: float, y: float) -> str | None:  # noqa: ARG002
+        if not len(self._x):
+            return None
+        i = int(np.nanargmin(np.abs(self._x - x)))
+        row = self._table.iloc[i]
+        value = None if pd.isna(row["value"]) else float(row["value"])
+        n = "" if row["n"] is None or pd.isna(row["n"]) else f" (n = {int(row['n'])})"
+        return f"{row['period']}: {format_value(value, self._unit)}{n}"

@@ -1,0 +1,1 @@
+"""Qt delegates of KPI Desk."""

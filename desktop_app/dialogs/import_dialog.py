@@ -1,0 +1,235 @@
+"""Import a file: how it is read (sheet, encoding, delimiter, decimal mark, date order),
+a live preview of the first rows as they will be read, the detected data kind and the mapping."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
+                               QLabel, QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from metrics_core.catalogue import KINDS
+from metrics_core.ingest.model import ReadOptions
+from metrics_core.mapping.model import Mapping
+
+from ..delegates.column_combo_delegate import ColumnComboDelegate
+from ..jobs import LoadRequest
+from ..models.dataframe_model import DataFrameModel
+from ..models.mapping_model import COL_SOURCE, COL_WHY, MappingModel
+from ..workers import TaskRunner
+
+PREVIEW_ROWS = 200
+ENCODINGS = ("utf-8", "cp1250", "cp1252", "cp1251", "latin-1", "utf-16")
+DELIMITERS = ((",", "comma ,"), (";", "semicolon ;"), ("\t", "tab"), ("|", "pipe |"), ("whitespace", "spaces"))
+DECIMALS = ((".", "point 1.5"), (",", "comma 1,5"))
+DATE_ORDERS = ((True, "day first (31.12.2024)"), (False, "month first (12/31/2024)"))
+
+
+class ImportDialog(QDialog):
+    """Returns a :class:`LoadRequest` (``request()``) when accepted."""
+
+    def __init__(self, path: str | Path, options: ReadOptions | None = None, mapping: Mapping | None = None,
+                 parent: Any = None) -> None:
+        super().__init__(parent)
+        self.path = Path(path)
+        self.setWindowTitle(f"Import {self.path.name}")
+        self.resize(1100, 720)
+        self.options = copy.deepcopy(options) if options else ReadOptions()
+        self.user_mapping = copy.deepcopy(mapping)
+        self.table: Any = None
+        self.mapping: Mapping | None = None
+        self._runner = TaskRunner("preview", self)
+        self._runner.failed.connect(self._on_runner_failed)
+        self.preview_model = DataFrameModel(parent=self, page_size=PREVIEW_ROWS)
+        self.mapping_model = MappingModel(self)
+        self._build()
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(self.refresh_preview)
+        self.refresh_preview()
+
+    # -- layout -------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.sheet_combo = QComboBox()
+        self.encoding_combo = _choice_combo([(e, e) for e in ENCODINGS])
+        self.delimiter_combo = _choice_combo(DELIMITERS)
+        self.decimal_combo = _choice_combo(DECIMALS)
+        self.date_order_combo = _choice_combo(DATE_ORDERS)
+        self.kind_combo = QComboBox()
+        for spec in KINDS:
+            self.kind_combo.addItem(spec.label, spec.name)
+        form = QFormLayout()
+        form.addRow("Sheet", self.sheet_combo)
+        form.addRow("Encoding", self.encoding_combo)
+        form.addRow("Delimiter", self.delimiter_combo)
+        form.addRow("Decimal mark", self.decimal_combo)
+        form.addRow("Dates", self.date_order_combo)
+        form.addRow("The rows are", self.kind_combo)
+        read_box = QGroupBox("How the file is read")
+        read_box.setLayout(form)
+        self.notes_label = QLabel("")
+        self.notes_label.setWordWrap(True)
+        self.kind_note = QLabel("")
+        self.kind_note.setWordWrap(True)
+        left = QVBoxLayout()
+        left.addWidget(read_box)
+        left.addWidget(self.kind_note)
+        left.addWidget(self.notes_label)
+        left.addStretch(1)
+        left_widget = QWidget()
+        left_widget.setLayout(left)
+        left_widget.setMaximumWidth(340)
+        self.preview_view = QTableView()
+        self.preview_view.setModel(self.preview_model)
+        self.preview_view.verticalHeader().setDefaultSectionSize(22)
+        self.mapping_view = QTableView()
+        self.mapping_view.setModel(self.mapping_model)
+        self.mapping_view.setItemDelegateForColumn(COL_SOURCE, ColumnComboDelegate(self.mapping_view))
+        self.mapping_view.horizontalHeader().setSectionResizeMode(COL_WHY, QHeaderView.ResizeMode.Stretch)
+        self.mapping_view.verticalHeader().hide()
+        self.mapping_view.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(_titled("Preview (first rows, as they will be read)", self.preview_view))
+        right.addWidget(_titled("Columns \u2192 fields (click a source column to change it)", self.mapping_view))
+        right.setSizes([300, 380])
+        body = QHBoxLayout()
+        body.addWidget(left_widget)
+        body.addWidget(right, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.error_label = QLabel("")
+        self.error_label.setStyleSheet("color:#c0392b;")
+        self.error_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        for combo in (self.sheet_combo, self.encoding_combo, self.delimiter_combo, self.decimal_combo,
+                      self.date_order_combo):
+            combo.activated.connect(self._on_read_option_activated)
+        self.kind_combo.activated.connect(self._on_kind_combo_activated)
+        self.mapping_model.mapping_edited.connect(self._on_mapping_model_edited)
+
+    # -- preview ------------------------------------------------------------------------------
+    def _collect_options(self) -> ReadOptions:
+        opts = copy.deepcopy(self.options)
+        opts.sheet = self.sheet_combo.currentData() if self.sheet_combo.count() else opts.sheet
+        opts.encoding = self.encoding_combo.currentData()
+        opts.delimiter = self.delimiter_combo.currentData()
+        opts.decimal = self.decimal_combo.currentData()
+        opts.dayfirst = self.date_order_combo.currentData()
+        return opts
+
+    def refresh_preview(self) -> None:
+        """Read the first rows again with the current choices (off the GUI thread)."""
+        self.options = self._collect_options()
+        path, options = self.path, copy.deepcopy(self.options)
+        kind = self.kind_combo.currentData() if self.user_mapping is not None else None
+        user = copy.deepcopy(self.user_mapping)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self._runner.start(lambda r: _preview(path, options, kind, user, r), "Preview", on_done=self._on_preview_done)
+
+    def _on_preview_done(self, outcome: tuple[Any, Mapping]) -> None:
+        table, mapping = outcome
+        self.table, self.mapping = table, mapping
+        self.error_label.clear()
+        self.preview_model.set_frame(table.frame.head(PREVIEW_ROWS))
+        self.mapping_model.set_mapping(mapping, table)
+        self.mapping_view.resizeColumnsToContents()
+        self._show_read_decisions(table, mapping)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+
+    def _show_read_decisions(self, table: Any, mapping: Mapping) -> None:
+        with QSignalBlocker(self.sheet_combo):
+            self.sheet_combo.clear()
+            for s in table.sheets:
+                self.sheet_combo.addItem(s, s)
+            self.sheet_combo.setCurrentIndex(max(0, self.sheet_combo.findData(table.sheet)))
+            self.sheet_combo.setEnabled(bool(table.sheets))
+        _select(self.encoding_combo, self.options.encoding, table.encoding)
+        _select(self.delimiter_combo, self.options.delimiter, table.delimiter)
+        _select(self.decimal_combo, self.options.decimal, table.decimal)
+        dayfirst = next((c.dayfirst for c in table.columns if c.col_type == "datetime" and c.dayfirst is not None), None)
+        _select(self.date_order_combo, self.options.dayfirst, dayfirst)
+        with QSignalBlocker(self.kind_combo):
+            self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(mapping.kind)))
+        self.kind_note.setText(f"Detected: {mapping.kind_evidence}" if mapping.kind_evidence else "")
+        notes = [table.encoding_note] if table.encoding_note else []
+        notes += table.notes
+        notes += [f"{c.header}: {c.ambiguous}" for c in table.columns if c.ambiguous]
+        self.notes_label.setText("\n".join(notes))
+
+    def _on_runner_failed(self, exc: Exception) -> None:
+        self.error_label.setText(str(exc))
+        self.table = None
+        self.preview_model.set_frame(pd.DataFrame())
+        self.mapping_model.set_mapping(None, None)
+
+    # -- events ---------------------------------------------------------------------------------
+    def _on_read_option_activated(self, _index: int) -> None:
+        self._debounce.start()
+
+    def _on_kind_combo_activated(self, _index: int) -> None:
+        kind = self.kind_combo.currentData()
+        if self.user_mapping is None or self.user_mapping.kind != kind:
+            self.user_mapping = Mapping(kind)
+        self._debounce.start()
+
+    def _on_mapping_model_edited(self, field: str, columns: list[str] | None) -> None:
+        if self.user_mapping is None or self.user_mapping.kind != self.mapping_model.mapping().kind:
+            self.user_mapping = Mapping(self.mapping_model.mapping().kind)
+        self.user_mapping.set_user(field, columns)
+
+    def request(self) -> LoadRequest:
+        """What to load: the options and the mapping as shown."""
+        mapping = copy.deepcopy(self.mapping)
+        return LoadRequest(self.path, self._collect_options(), mapping, mapping.kind if mapping else None)
+
+    def wait_for_preview(self, msecs: int = 30000) -> bool:
+        return self._runner.wait(msecs)
+
+
+def _preview(path: Path, options: ReadOptions, kind: str | None, user: Mapping | None, reporter: Any) -> tuple[Any, Mapping]:
+    from metrics_core.ingest.reader import read_preview
+    from metrics_core.mapping.detect import detect_mapping
+
+    table = read_preview(path, options, max_rows=PREVIEW_ROWS)
+    reporter.check()
+    return table, detect_mapping(table, kind=kind, user=user)
+
+
+def _choice_combo(choices: Any) -> QComboBox:
+    combo = QComboBox()
+    combo.addItem("automatic", None)
+    for value, label in choices:
+        combo.addItem(label, value)
+    return combo
+
+
+def _select(combo: QComboBox, forced: Any, detected: Any) -> None:
+    """Show the forced choice, or 'automatic (detected value)'."""
+    with QSignalBlocker(combo):
+        if forced is not None:
+            combo.setCurrentIndex(max(0, combo.findData(forced)))
+        else:
+            combo.setCurrentIndex(0)
+            shown = combo.itemText(combo.findData(detected)) if combo.findData(detected) > 0 else detected
+            combo.setItemText(0, f"automatic ({shown})" if detected is not None else "automatic")
+
+
+def _titled(title: str, widget: QWidget) -> QWidget:
+    box = QWidget()
+    v = QVBoxLayout(box)
+    v.setContentsMargins(0, 0, 0, 0)
+    label = QLabel(title)
+    label.setStyleSheet("font-weight:600;")
+    v.addWidget(label)
+    v.addWidget(widget)
+    return box

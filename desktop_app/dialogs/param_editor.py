@@ -1,0 +1,111 @@
+"""An editor widget for one :class:`ParamSpec` (number, int, choice, bool, table, text)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox, QWidget, QHBoxLayout
+
+BIG = 1e12
+
+
+class ParamEditor(QWidget):
+    """Wraps the right input for a parameter; ``value()`` / ``set_value()``."""
+
+    edited = Signal()
+
+    def __init__(self, spec: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.input = self._make_input(spec)
+        layout.addWidget(self.input)
+        self.setToolTip(spec.help or spec.label)
+        self.set_value(spec.default)
+
+    def _make_input(self, spec: Any) -> QWidget:
+        kind = spec.kind
+        if kind == "choice" or spec.choices:
+            w = QComboBox()
+            for c in spec.choices:
+                w.addItem("automatic" if c is None else str(c), c)
+            w.activated.connect(self.edited)
+            return w
+        if kind == "bool":
+            w = QCheckBox()
+            w.toggled.connect(self.edited)
+            return w
+        if kind in ("int", "number") and spec.default is None:
+            w = QLineEdit()
+            w.setPlaceholderText("automatic")
+            w.textEdited.connect(self.edited)
+            return w
+        if kind == "int":
+            w = QSpinBox()
+            w.setRange(int(spec.minimum if spec.minimum is not None else -10**9),
+                       int(spec.maximum if spec.maximum is not None else 10**9))
+            w.valueChanged.connect(self.edited)
+            return w
+        if kind == "number":
+            w = QDoubleSpinBox()
+            w.setDecimals(2)
+            w.setRange(spec.minimum if spec.minimum is not None else -BIG, spec.maximum if spec.maximum is not None else BIG)
+            w.valueChanged.connect(self.edited)
+            return w
+        w = QLineEdit()
+        w.setPlaceholderText("JSON, e.g. {\"high\": 3600}" if kind == "table" else "")
+        w.textEdited.connect(self.edited)
+        return w
+
+    def set_value(self, value: Any) -> None:
+        w = self.input
+        if isinstance(w, QComboBox):
+            i = w.findData(value)
+            w.setCurrentIndex(i if i >= 0 else max(0, w.findText(str(value))))
+        elif isinstance(w, QCheckBox):
+            w.setChecked(bool(value))
+        elif isinstance(w, QSpinBox):
+            w.setValue(int(value) if value is not None else 0)
+        elif isinstance(w, QDoubleSpinBox):
+            w.setValue(float(value) if value is not None else 0.0)
+        else:
+            w.setText("" if value is None else (json.dumps(value) if self.spec.kind == "table" else str(value)))
+
+    def value(self) -> Any:
+        w = self.input
+        if isinstance(w, QComboBox):
+            return w.currentData()
+        if isinstance(w, QCheckBox):
+            return w.isChecked()
+        if isinstance(w, QSpinBox):
+            return w.value()
+        if isinstance(w, QDoubleSpinBox):
+            return w.value()
+        text = w.text().strip()
+        if self.spec.kind in ("int", "number"):
+            return _optional_number(text, self.spec.kind == "int")
+        if self.spec.kind == "table":
+            if not text:
+                return self.spec.default
+            try:
+                return json.loads(text)
+            except ValueError:
+                return self.spec.default
+        return text or self.spec.default
+
+    def is_default(self) -> bool:
+        return self.value() == self.spec.default
+
+
+def _optional_number(text: str, whole: bool) -> float | int | None:
+    """``""`` -> ``None`` (automatic); ``"4,5"`` -> ``4.5``; unreadable -> ``None``."""
+    if not text:
+        return None
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        return None
+    return int(value) if whole else value

@@ -1,0 +1,117 @@
+"""Every KPI parameter of the registry, and a target per KPI, in one dialog."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout, QWidget)
+
+from metrics_core.metrics.model import FAMILIES
+
+from .param_editor import ParamEditor
+
+
+class SettingsDialog(QDialog):
+    """Generated from ``REGISTRY``: a page per KPI with its parameters and target."""
+
+    def __init__(self, params: dict[str, dict[str, Any]], targets: dict[str, float], parent: Any = None) -> None:
+        super().__init__(parent)
+        from metrics_core.metrics.registry import REGISTRY
+
+        self.setWindowTitle("KPI settings")
+        self.resize(860, 560)
+        self.editors: dict[str, dict[str, ParamEditor]] = {}
+        self.target_edits: dict[str, QLineEdit] = {}
+        self.list = QListWidget()
+        self.list.setMaximumWidth(290)
+        self.pages = QStackedWidget()
+        family_label = dict(FAMILIES)
+        order = {f: i for i, (f, _) in enumerate(FAMILIES)}
+        for spec in sorted(REGISTRY, key=lambda s: order.get(s.family, 99)):
+            item = QListWidgetItem(f"{spec.label}")
+            item.setToolTip(family_label.get(spec.family, spec.family))
+            item.setData(Qt.ItemDataRole.UserRole, spec.id)
+            self.list.addItem(item)
+            self.pages.addWidget(self._page(spec, params.get(spec.id, {}), targets.get(spec.id)))
+        self.list.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.list.setCurrentRow(0)
+        reset = QPushButton("Reset all to defaults")
+        reset.clicked.connect(self._on_reset_clicked)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        body = QHBoxLayout()
+        body.addWidget(self.list)
+        body.addWidget(self.pages, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(reset)
+        bottom.addStretch(1)
+        bottom.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addLayout(bottom)
+
+    def _page(self, spec: Any, values: dict[str, Any], target: float | None) -> QWidget:
+        inner = QWidget()
+        form = QFormLayout(inner)
+        title = QLabel(spec.label)
+        title.setStyleSheet("font-size:13pt; font-weight:600;")
+        description = QLabel(spec.description)
+        description.setWordWrap(True)
+        form.addRow(title)
+        form.addRow(description)
+        self.editors[spec.id] = {}
+        for p in spec.params:
+            editor = ParamEditor(p)
+            if p.name in values:
+                editor.set_value(values[p.name])
+            label = QLabel(p.label)
+            label.setToolTip(p.help)
+            form.addRow(label, editor)
+            self.editors[spec.id][p.name] = editor
+        if not spec.params:
+            form.addRow(QLabel("This KPI has no parameters."))
+        target_edit = QLineEdit("" if target is None else f"{target:g}")
+        target_edit.setPlaceholderText("no target")
+        form.addRow(QLabel(f"Target ({spec.unit})"), target_edit)
+        self.target_edits[spec.id] = target_edit
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        return scroll
+
+    def select_metric(self, metric_id: str) -> None:
+        for i in range(self.list.count()):
+            if self.list.item(i).data(Qt.ItemDataRole.UserRole) == metric_id:
+                self.list.setCurrentRow(i)
+                return
+
+    def params(self) -> dict[str, dict[str, Any]]:
+        """Only the values that differ from the defaults."""
+        out: dict[str, dict[str, Any]] = {}
+        for mid, editors in self.editors.items():
+            changed = {name: e.value() for name, e in editors.items() if not e.is_default()}
+            if changed:
+                out[mid] = changed
+        return out
+
+    def targets(self) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for mid, edit in self.target_edits.items():
+            text = edit.text().strip().replace(",", ".").rstrip("%").strip()
+            if not text:
+                continue
+            try:
+                out[mid] = float(text)
+            except ValueError:
+                continue
+        return out
+
+    def _on_reset_clicked(self) -> None:
+        for editors in self.editors.values():
+            for e in editors.values():
+                e.set_value(e.spec.default)
+        for edit in self.target_edits.values():
+            edit.clear()

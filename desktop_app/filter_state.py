@@ -1,0 +1,94 @@
+"""The dashboard's global filters as plain data, and the date-range presets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import pandas as pd
+
+GRANULARITIES = (("day", "Day"), ("week", "Week"), ("month", "Month"), ("quarter", "Quarter"), ("year", "Year"))
+PRESETS = (
+    ("all", "All dates"),
+    ("last_7", "Last 7 days"),
+    ("last_30", "Last 30 days"),
+    ("this_month", "This month"),
+    ("last_month", "Last month"),
+    ("this_quarter", "This quarter"),
+    ("this_year", "This year"),
+    ("custom", "Custom\u2026"),
+)
+
+
+@dataclass(frozen=True)
+class FilterState:
+    """Date range (inclusive days), category selections and the period granularity."""
+
+    date_from: pd.Timestamp | None = None
+    date_to: pd.Timestamp | None = None
+    categories: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    granularity: str = "month"
+    preset: str = "all"
+
+    def with_category(self, column: str, values: list[Any] | tuple[Any, ...] | None) -> "FilterState":
+        cats = dict(self.categories)
+        if values:
+            cats[column] = tuple(values)
+        else:
+            cats.pop(column, None)
+        return replace(self, categories=cats)
+
+    def with_dates(self, date_from: pd.Timestamp | None, date_to: pd.Timestamp | None, preset: str = "custom") -> "FilterState":
+        return replace(self, date_from=date_from, date_to=date_to, preset=preset)
+
+    def to_engine(self) -> Any:
+        """The :class:`metrics_core.metrics.engine.Filters` for these selections."""
+        from metrics_core.metrics.engine import Filters
+
+        start = None if self.date_from is None else self.date_from.normalize()
+        last_day = None if self.date_to is None else self.date_to.normalize()     # inclusive: the whole day
+        return Filters(date_from=start, date_to=last_day, categories={k: list(v) for k, v in self.categories.items()})
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date_from": None if self.date_from is None else self.date_from.date().isoformat(),
+            "date_to": None if self.date_to is None else self.date_to.date().isoformat(),
+            "categories": {k: [_plain(v) for v in vals] for k, vals in self.categories.items()},
+            "granularity": self.granularity,
+            "preset": self.preset,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> "FilterState":
+        data = data or {}
+        def ts(v: Any) -> pd.Timestamp | None:
+            return None if not v else pd.Timestamp(v)
+        gran = data.get("granularity", "month")
+        return cls(ts(data.get("date_from")), ts(data.get("date_to")),
+                   {str(k): tuple(v) for k, v in (data.get("categories") or {}).items()},
+                   gran if gran in dict(GRANULARITIES) else "month", str(data.get("preset", "all")))
+
+
+def _plain(value: Any) -> Any:
+    return value.item() if hasattr(value, "item") else value
+
+
+def preset_range(preset: str, today: pd.Timestamp) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """The inclusive day range of a preset, relative to ``today`` (the data's last day)."""
+    t = pd.Timestamp(today).normalize()
+    if preset == "last_7":
+        return t - pd.Timedelta(days=6), t
+    if preset == "last_30":
+        return t - pd.Timedelta(days=29), t
+    if preset == "this_month":
+        return t.replace(day=1), t
+    if preset == "last_month":
+        first = t.replace(day=1)
+        prev_last = first - pd.Timedelta(days=1)
+        return prev_last.replace(day=1), prev_last
+    if preset == "this_quarter":
+        q_month = 3 * ((t.month - 1) // 3) + 1
+        return t.replace(month=q_month, day=1), t
+    if preset == "this_year":
+        return t.replace(month=1, day=1), t
+    return None, None

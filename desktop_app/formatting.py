@@ -1,0 +1,127 @@
+"""How numbers are written in the window: units, humanised durations, changes.
+
+Presentation only; the values themselves come from :mod:`metrics_core`.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+
+DASH = "\u2014"
+ARROW_UP = "\u25b2"
+ARROW_DOWN = "\u25bc"
+
+
+def _is_missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def humanise_seconds(seconds: float | None) -> str:
+    """``7500`` -> ``"2 h 05 min"``; ``95`` -> ``"1 min 35 s"``; ``200000`` -> ``"2 d 7 h"``."""
+    if _is_missing(seconds):
+        return DASH
+    sign = "-" if seconds < 0 else ""
+    s = abs(float(seconds))
+    if s < 1:
+        return f"{sign}{s:.2f} s"
+    if s < 60:
+        return f"{sign}{s:.0f} s" if s >= 10 else f"{sign}{s:.1f} s"
+    total = int(round(s))
+    days, rest = divmod(total, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    if days:
+        return f"{sign}{days} d {hours} h"
+    if hours:
+        return f"{sign}{hours} h {minutes:02d} min"
+    return f"{sign}{minutes} min {secs:02d} s"
+
+
+def format_number(value: float | None, decimals: int = 0) -> str:
+    """Thousands separated by a thin space, e.g. ``12 345.6``."""
+    if _is_missing(value):
+        return DASH
+    text = f"{float(value):,.{decimals}f}"
+    return text.replace(",", "\u202f")
+
+
+def format_value(value: float | None, unit: str) -> str:
+    """A KPI value with its unit, as shown on a card or a tooltip."""
+    if _is_missing(value):
+        return DASH
+    v = float(value)
+    if unit == "seconds":
+        return humanise_seconds(v)
+    if unit == "%":
+        return f"{v:.1f} %"
+    if unit == "score":
+        return f"{v:.2f}" if abs(v) < 20 else f"{v:.1f}"
+    if unit == "count":
+        return format_number(v, 0 if v == int(v) else 1)
+    if unit == "currency":
+        return format_number(v, 2)
+    if unit == "days":
+        return f"{v:.1f} days"
+    if unit == "per_day":
+        return f"{v:.1f} / day"
+    if unit == "erlang":
+        return f"{v:.2f} E"
+    if unit == "ratio":
+        return f"{v:.2f}"
+    return f"{v:.3g}"
+
+
+def format_change(delta: float | None, unit: str) -> str:
+    """An absolute change with its sign: ``+3.2 pp``, ``-12 min 00 s``, ``+40``."""
+    if _is_missing(delta):
+        return ""
+    d = float(delta)
+    sign = "+" if d > 0 else ("-" if d < 0 else "\u00b1")
+    if unit == "%":
+        return f"{sign}{abs(d):.1f} pp"
+    if unit == "seconds":
+        return sign + humanise_seconds(abs(d))
+    return sign + format_value(abs(d), unit)
+
+
+def change_arrow(delta: float | None) -> str:
+    if _is_missing(delta) or delta == 0:
+        return "\u25c6" if not _is_missing(delta) else ""
+    return ARROW_UP if delta > 0 else ARROW_DOWN
+
+
+def format_cell(value: Any) -> str:
+    """One table cell: timestamps without a zero time, floats trimmed, NA empty."""
+    if _is_missing(value):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        if value.hour == 0 and value.minute == 0 and value.second == 0 and value.microsecond == 0:
+            return value.strftime("%Y-%m-%d")
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, float):
+        if value == int(value) and abs(value) < 1e15:
+            return str(int(value))
+        return f"{value:.6g}" if abs(value) >= 1e6 else f"{value:.4f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def period_text(start: Any, last_day: Any) -> str:
+    """``Mar 2024`` for a whole month, else ``2024-03-04 to 2024-03-10``."""
+    if _is_missing(start) or _is_missing(last_day):
+        return ""
+    start, last_day = pd.Timestamp(start), pd.Timestamp(last_day)
+    if start.day == 1 and (last_day + pd.Timedelta(days=1)).day == 1 and start.to_period("M") == last_day.to_period("M"):
+        return start.strftime("%b %Y")
+    return f"{start:%Y-%m-%d} to {last_day:%Y-%m-%d}"
+
+
+def comparison_text(change: Any) -> str:
+    """``Mar 2024 vs Feb 2024`` from an engine ``Change`` (empty when it has no periods)."""
+    current = period_text(getattr(change, "period_from", None), getattr(change, "period_to", None))
+    previous = period_text(getattr(change, "previous_from", None), getattr(change, "previous_to", None))
+    return f"{current} vs {previous}" if current and previous else ""

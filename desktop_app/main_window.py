@@ -1,0 +1,284 @@
+"""The main window: start page or workspace, menus and shortcuts, message and progress bars."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from metrics_core.errors import KpiDeskError
+
+from . import APP_NAME
+from .app_state import AppState
+from .dialogs.import_dialog import ImportDialog
+from .dialogs.settings_dialog import SettingsDialog
+from .panels.busy_bar import BusyBar
+from .panels.message_bar import MessageBar
+from .panels.start_page import StartPage
+from .project import PROJECT_SUFFIX, Project, load_project, save_project
+from .settings import AppSettings
+from .workspace import Workspace
+
+log = logging.getLogger(__name__)
+FILE_FILTER = "Tables (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)"
+PROJECT_FILTER = f"KPI Desk projects (*{PROJECT_SUFFIX})"
+
+
+class MainWindow(QMainWindow):
+    """Owns the :class:`AppState`; routes user commands to it."""
+
+    def __init__(self, settings: AppSettings | None = None, state: AppState | None = None) -> None:
+        super().__init__()
+        self.settings = settings or AppSettings()
+        self.state = state or AppState(self)
+        self.setWindowTitle(APP_NAME)
+        self.resize(1360, 880)
+        self.message_bar = MessageBar()
+        self.busy_bar = BusyBar()
+        self.start_page = StartPage(self.settings)
+        self.workspace = Workspace(self.state)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.start_page)
+        self.stack.addWidget(self.workspace)
+        central = QWidget()
+        v = QVBoxLayout(central)
+        v.setContentsMargins(6, 4, 6, 4)
+        v.addWidget(self.message_bar)
+        v.addWidget(self.busy_bar)
+        v.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.setAcceptDrops(True)
+        self.actions: dict[str, QAction] = {}
+        self._build_menus()
+        self._connect()
+        self._restore_layout()
+
+    # -- menus and shortcuts ----------------------------------------------------------------
+    def _action(self, key: str, text: str, slot: Any, shortcut: Any = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.actions[key] = action
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self._action("open", "&Open files\u2026", self._on_open_triggered, QKeySequence.StandardKey.Open))
+        file_menu.addAction(self._action("open_project", "Open &project\u2026", self._on_open_project_triggered, "Ctrl+Shift+O"))
+        file_menu.addAction(self._action("save", "&Save project", self._on_save_triggered, QKeySequence.StandardKey.Save))
+        file_menu.addAction(self._action("save_as", "Save project &as\u2026", self._on_save_as_triggered, "Ctrl+Shift+S"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("export", "&Export report\u2026", self._on_export_triggered, "Ctrl+E"))
+        file_menu.addAction(self._action("demo", "Open the &demo data", self._on_demo_triggered))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit))
+        view_menu = bar.addMenu("&View")
+        view_menu.addAction(self._action("dashboard", "&Dashboard", self._on_dashboard_triggered, "Ctrl+1"))
+        view_menu.addAction(self._action("data", "D&ata view", self._on_data_triggered, "Ctrl+2"))
+        view_menu.addAction(self._action("refresh", "&Refresh", self.state.recompute, "F5"))
+        view_menu.addAction(self._action("start", "&Start page", self._on_start_triggered, "Ctrl+0"))
+        tools_menu = bar.addMenu("&Tools")
+        tools_menu.addAction(self._action("settings", "KPI &settings\u2026", self._on_settings_triggered, "Ctrl+,"))
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("about", "&About KPI Desk", self._on_about_triggered))
+
+    def _connect(self) -> None:
+        s = self.state
+        s.error_raised.connect(self._on_state_error_raised)
+        s.busy_changed.connect(self.busy_bar.set_busy)
+        s.progress_changed.connect(self.busy_bar.set_progress)
+        s.dataset_loaded.connect(self._on_state_dataset_loaded)
+        s.dataset_removed.connect(self._on_state_dataset_removed)
+        self.busy_bar.cancel_requested.connect(s.cancel)
+        sp = self.start_page
+        sp.open_files_requested.connect(self._on_open_triggered)
+        sp.open_project_requested.connect(self._on_open_project_triggered)
+        sp.files_chosen.connect(self.open_files)
+        sp.project_chosen.connect(self.open_project)
+        sp.demo_requested.connect(self._on_demo_triggered)
+        self.workspace.sidebar.add_requested.connect(self._on_open_triggered)
+        self.workspace.sidebar.remap_requested.connect(self.remap_dataset)
+
+    # -- files --------------------------------------------------------------------------------
+    def open_files(self, paths: list[str]) -> None:
+        """Load files with detected settings; they can be re-mapped from the sidebar."""
+        existing = [p for p in paths if Path(p).is_file()]
+        for p in set(paths) - set(existing):
+            self.message_bar.show_message(f"{p} no longer exists.", "warning")
+        if existing:
+            self.state.load_files(existing)
+
+    def import_with_dialog(self, path: str) -> None:
+        dialog = ImportDialog(path, parent=self)
+        if dialog.exec() == ImportDialog.DialogCode.Accepted:
+            self.state.load_requests([dialog.request()])
+
+    def remap_dataset(self, name: str) -> None:
+        ds = self.state.dataset(name)
+        if ds is None:
+            return
+        dialog = ImportDialog(ds.path, options=ds.table.options, mapping=ds.mapping, parent=self)
+        if dialog.exec() == ImportDialog.DialogCode.Accepted:
+            req = dialog.request()
+            self.state.remap_dataset(name, req.mapping, req.options)
+
+    def _on_open_triggered(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open files", self.settings.last_dir, FILE_FILTER)
+        if not paths:
+            return
+        self.settings.last_dir = str(Path(paths[0]).parent)
+        if len(paths) == 1:
+            self.import_with_dialog(paths[0])
+        else:
+            self.open_files(paths)
+
+    def _on_demo_triggered(self) -> None:
+        from metrics_core.resources import demo_dir
+
+        folder = demo_dir()
+        files = sorted(str(p) for p in folder.glob("*") if p.suffix.lower() in {".csv", ".xlsx", ".txt", ".tsv"})
+        if not files:
+            self.message_bar.show_message(f"The demo data is missing (looked in {folder}).", "error")
+            return
+        self.state.load_files(files)
+
+    # -- projects --------------------------------------------------------------------------------
+    def current_project(self) -> Project:
+        s = self.state
+        return Project([s.requests[n] for n in s.dataset_names() if n in s.requests], s.filters, s.params,
+                       s.targets, s.selected_metric, s.chart_category)
+
+    def save_project_to(self, path: str | Path) -> Path | None:
+        try:
+            written = save_project(path, self.current_project())
+        except (OSError, KpiDeskError) as exc:
+            self.message_bar.show_message(f"The project could not be saved: {exc}", "error")
+            return None
+        self.state.project_path = written
+        self.settings.add_recent_project(written)
+        self.start_page.refresh()
+        self.setWindowTitle(f"{written.stem} \u2014 {APP_NAME}")
+        return written
+
+    def open_project(self, path: str | Path) -> None:
+        try:
+            project = load_project(path)
+        except KpiDeskError as exc:
+            self.message_bar.show_message(str(exc), "error")
+            return
+        s = self.state
+        s.clear()
+        s.params, s.targets = project.params, project.targets
+        s.params_changed.emit(s.params)
+        s.targets_changed.emit(dict(s.targets))
+        s.set_filters(project.filters)
+        s.selected_metric = project.selected_metric
+        s.chart_category = project.chart_category
+        s.project_path = Path(path)
+        for missing in project.missing_files:
+            self.message_bar.show_message(f"A file of this project was not found: {missing}", "warning")
+        if project.requests:
+            s.load_requests(project.requests)
+        self.settings.add_recent_project(path)
+        self.start_page.refresh()
+        self.setWindowTitle(f"{Path(path).stem} \u2014 {APP_NAME}")
+        self.stack.setCurrentWidget(self.workspace)
+
+    def _on_save_triggered(self) -> None:
+        if self.state.project_path is None:
+            self._on_save_as_triggered()
+        else:
+            self.save_project_to(self.state.project_path)
+
+    def _on_save_as_triggered(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save project", self.settings.last_dir, PROJECT_FILTER)
+        if path:
+            self.save_project_to(path)
+
+    def _on_open_project_triggered(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", self.settings.last_dir, PROJECT_FILTER)
+        if path:
+            self.open_project(path)
+
+    # -- other commands -------------------------------------------------------------------------------
+    def _on_export_triggered(self) -> None:
+        try:
+            module = importlib.import_module("desktop_app.dialogs.export_dialog")
+        except ImportError:
+            self.message_bar.show_message("Exporting a report is not available in this build.", "info")
+            return
+        module.ExportDialog(self.state, self).exec()
+
+    def open_settings(self) -> SettingsDialog:
+        return SettingsDialog(self.state.params, self.state.targets, self)
+
+    def _on_settings_triggered(self) -> None:
+        dialog = self.open_settings()
+        if self.state.selected_metric:
+            dialog.select_metric(self.state.selected_metric)
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            self.state.set_params(dialog.params())
+            self.state.set_targets(dialog.targets())
+
+    def _on_dashboard_triggered(self) -> None:
+        self.stack.setCurrentWidget(self.workspace)
+        self.workspace.show_dashboard()
+
+    def _on_data_triggered(self) -> None:
+        self.stack.setCurrentWidget(self.workspace)
+        self.workspace.show_data()
+
+    def _on_start_triggered(self) -> None:
+        self.start_page.refresh()
+        self.stack.setCurrentWidget(self.start_page)
+
+    def _on_about_triggered(self) -> None:
+        from .dialogs.about_dialog import AboutDialog
+
+        AboutDialog(self).exec()
+
+    # -- state events -------------------------------------------------------------------------------------
+    def _on_state_error_raised(self, message: str) -> None:
+        self.message_bar.show_message(message, "error")
+
+    def _on_state_dataset_loaded(self, name: str) -> None:
+        ds = self.state.dataset(name)
+        if ds is not None:
+            self.settings.add_recent_file(ds.path)
+            self.start_page.refresh()
+        self.stack.setCurrentWidget(self.workspace)
+
+    def _on_state_dataset_removed(self, _name: str) -> None:
+        if not self.state.bundle.datasets:
+            self.start_page.refresh()
+            self.stack.setCurrentWidget(self.start_page)
+
+    # -- window -----------------------------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.settings.window_geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+
+    def dragEnterEvent(self, event: Any) -> None:  # noqa: N802
+        self.start_page.dragEnterEvent(event)
+
+    def dropEvent(self, event: Any) -> None:  # noqa: N802
+        self.start_page.dropEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.settings.sync()
+        self.state.cancel()
+        self.state.wait(3000)
+        super().closeEvent(event)
+

@@ -1,0 +1,140 @@
+"""One row per canonical field of a data kind: the source column chosen for it,
+how sure detection was, why, and how many values failed to parse."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+
+from metrics_core.catalogue import kind as kind_spec
+from metrics_core.ingest.model import LoadedTable
+from metrics_core.mapping.model import Mapping
+
+CHOICES_ROLE = Qt.ItemDataRole.UserRole + 1
+NOT_MAPPED = "(not mapped)"
+HEADERS = ("Field", "Source column", "Confidence", "Why", "Could not read")
+COL_FIELD, COL_SOURCE, COL_CONFIDENCE, COL_WHY, COL_FAILED = range(5)
+FAILED_COLOR = QColor("#c0392b")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class MappingModel(QAbstractTableModel):
+    """Editable view of a :class:`Mapping` against the columns of a (preview) table."""
+
+    mapping_edited = Signal(str, object)    # field, columns (list[str]) or None
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._mapping: Mapping | None = None
+        self._table: LoadedTable | None = None
+        self._fields: list[Any] = []
+
+    def set_mapping(self, mapping: Mapping | None, table: LoadedTable | None) -> None:
+        self.beginResetModel()
+        self._mapping = mapping
+        self._table = table
+        self._fields = list(kind_spec(mapping.kind).fields) if mapping is not None else []
+        self.endResetModel()
+
+    def mapping(self) -> Mapping | None:
+        return self._mapping
+
+    def source_columns(self) -> list[str]:
+        return [str(c) for c in self._table.frame.columns] if self._table is not None else []
+
+    def field_name(self, row: int) -> str:
+        return self._fields[row].name
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008,N802
+        return 0 if parent.isValid() else len(self._fields)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008,N802
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
+            return HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == COL_SOURCE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self._mapping is None or not 0 <= index.row() < len(self._fields):
+            return None
+        spec = self._fields[index.row()]
+        fm = self._mapping.fields.get(spec.name)
+        col = index.column()
+        if role == CHOICES_ROLE:
+            return [NOT_MAPPED, *self.source_columns()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._display(spec, fm, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(spec, fm, col)
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_FAILED and self._failed(fm)[0]:
+            return FAILED_COLOR
+        if role == Qt.ItemDataRole.FontRole and col == COL_FIELD and spec.required:
+            from PySide6.QtGui import QFont
+
+            f = QFont()
+            f.setBold(True)
+            return f
+        return None
+
+    def _display(self, spec: Any, fm: Any, col: int) -> str:
+        if col == COL_FIELD:
+            return spec.label + (" *" if spec.required else "")
+        if col == COL_SOURCE:
+            return ", ".join(fm.columns) if fm else NOT_MAPPED
+        if col == COL_CONFIDENCE:
+            return f"{fm.confidence * 100:.0f} %" if fm else ""
+        if col == COL_WHY:
+            return fm.evidence if fm else ""
+        count, _ = self._failed(fm)
+        return str(count) if fm and count else ("" if not fm else "0")
+
+    def _tooltip(self, spec: Any, fm: Any, col: int) -> str | None:
+        if col == COL_FIELD:
+            return spec.description or spec.label
+        if col == COL_FAILED:
+            count, examples = self._failed(fm)
+            if count:
+                return "Could not read, e.g.: " + "; ".join(examples)
+        if col == COL_WHY and fm:
+            return fm.evidence
+        return None
+
+    def _failed(self, fm: Any) -> tuple[int, list[str]]:
+        if fm is None or self._table is None:
+            return 0, []
+        count, examples = 0, []
+        for name in fm.columns:
+            try:
+                prof = self._table.profile(name)
+            except KeyError:
+                continue
+            count += prof.n_failed
+            examples += [f"row {f.row}: '{f.value}'" for f in prof.failures[:3]]
+        return count, examples[:5]
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if (not index.isValid() or index.column() != COL_SOURCE or role != Qt.ItemDataRole.EditRole
+                or self._mapping is None):
+            return False
+        name = self._fields[index.row()].name
+        column = None if value in (None, "", NOT_MAPPED) else str(value)
+        if column is not None and column not in self.source_columns():
+            return False
+        self._mapping.set_user(name, column)
+        row = index.row()
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+        self.mapping_edited.emit(name, [column] if column else None)
+        return True

@@ -1,0 +1,110 @@
+"""The charts under the cards: the selected KPI's trend and breakdown, plus the
+charts particular to the loaded data (NPS, scores, backlog, peak hours, staffing)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from ..app_state import AppState
+from ..charts import feed
+from ..charts.backlog_chart import BacklogChart
+from ..charts.bar_chart import BarChart
+from ..charts.heatmap_chart import HeatmapChart
+from ..charts.histogram_chart import HistogramChart
+from ..charts.nps_chart import NpsStackedChart
+from ..charts.staffing_chart import StaffingChart
+from ..charts.trend_chart import TrendChart
+
+
+class ChartArea(QWidget):
+    """Tabs of charts fed from :attr:`AppState.chart_data` and :attr:`AppState.results`."""
+
+    def __init__(self, state: AppState, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.trend = TrendChart()
+        self.bars = BarChart()
+        self.nps = NpsStackedChart()
+        self.histogram = HistogramChart()
+        self.backlog = BacklogChart()
+        self.heatmap = HeatmapChart()
+        self.staffing = StaffingChart()
+        self.category_combo = QComboBox()
+        self.category_combo.setMinimumWidth(140)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._selected_tab(), "Selected KPI")
+        self._extra = {"nps": self.nps, "scores": self.histogram, "backlog": self.backlog,
+                       "peak_hours": self.heatmap, "staffing": self.staffing}
+        titles = {"nps": "NPS", "scores": "Scores", "backlog": "Backlog", "peak_hours": "Peak hours", "staffing": "Staffing"}
+        for key, chart in self._extra.items():
+            self.tabs.addTab(chart, titles[key])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self.category_combo.activated.connect(self._on_category_combo_activated)
+        self.bars.bar_clicked.connect(self._on_bars_bar_clicked)
+        state.charts_changed.connect(self._on_state_charts_changed)
+        state.results_changed.connect(self._on_state_results_changed)
+        for sig in (state.dataset_loaded, state.dataset_removed, state.dataset_replaced):
+            sig.connect(self._on_state_datasets_changed)
+        self._update_tabs()
+
+    def _selected_tab(self) -> QWidget:
+        page = QWidget()
+        v = QVBoxLayout(page)
+        v.setContentsMargins(4, 4, 4, 4)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(QLabel("Break down by:"))
+        row.addWidget(self.category_combo)
+        v.addLayout(row)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.trend)
+        split.addWidget(self.bars)
+        split.setSizes([600, 400])
+        v.addWidget(split, 1)
+        return page
+
+    def charts(self) -> list[Any]:
+        return [self.trend, self.bars, *self._extra.values()]
+
+    # -- feeding --------------------------------------------------------------------------
+    def _on_state_charts_changed(self, data: Any) -> None:
+        feed.show_trend(self.trend, data, self.state.targets.get(data.metric_id))
+        feed.show_bars(self.bars, data, self.state.targets.get(data.metric_id))
+        feed.show_nps(self.nps, data)
+        feed.show_distribution(self.histogram, data)
+        feed.show_backlog(self.backlog, data)
+        self._update_tabs()
+
+    def _on_state_results_changed(self, results: Any) -> None:
+        feed.show_peak_hours(self.heatmap, results.results.get("peak_hours"))
+        feed.show_staffing(self.staffing, results.results.get("staffing"))
+        self._update_tabs()
+
+    def _on_state_datasets_changed(self, _name: str) -> None:
+        options = self.state.available_filters()
+        with QSignalBlocker(self.category_combo):
+            self.category_combo.clear()
+            self.category_combo.addItem("(none)", None)
+            for column in options:
+                self.category_combo.addItem(column.replace("_", " ").capitalize(), column)
+        preferred = next((c for c in ("agent", "channel", "team", "queue") if c in options), None)
+        current = self.state.chart_category if self.state.chart_category in options else preferred
+        self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(current)))
+        if current != self.state.chart_category:
+            self.state.set_chart_category(current)
+
+    def _update_tabs(self) -> None:
+        for i in range(1, self.tabs.count()):
+            chart = self.tabs.widget(i)
+            self.tabs.setTabVisible(i, not chart.is_empty())
+
+    def _on_category_combo_activated(self, _index: int) -> None:
+        self.state.set_chart_category(self.category_combo.currentData())
+
+    def _on_bars_bar_clicked(self, column: str, value: Any) -> None:
+        self.state.filter_by(column, value)

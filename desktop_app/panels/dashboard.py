@@ -1,0 +1,145 @@
+"""KPI cards grouped by family; a click selects a KPI for the charts."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from metrics_core.metrics.model import FAMILIES
+
+from ..app_state import AppState
+from .flow_layout import FlowLayout
+from .kpi_card import KpiCard
+
+log = logging.getLogger(__name__)
+
+
+class DashboardPanel(QWidget):
+    """Cards for the KPIs the loaded data can feed (or all, on request)."""
+
+    def __init__(self, state: AppState, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.cards: dict[str, KpiCard] = {}
+        self._family_widgets: dict[str, QWidget] = {}
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.summary_label = QLabel("")
+        self.show_all_box = QCheckBox("Show KPIs the loaded files cannot feed")
+        self.show_all_box.toggled.connect(self._on_show_all_toggled)
+        top.addWidget(self.summary_label, 1)
+        top.addWidget(self.show_all_box)
+        outer.addLayout(top)
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._content = QWidget()
+        self._content_layout = QVBoxLayout(self._content)
+        self._content_layout.setContentsMargins(4, 4, 4, 4)
+        self._scroll.setWidget(self._content)
+        outer.addWidget(self._scroll, 1)
+        self._build_cards()
+        state.results_changed.connect(self._on_state_results_changed)
+        state.dataset_loaded.connect(self._on_state_datasets_changed)
+        state.dataset_removed.connect(self._on_state_datasets_changed)
+        state.dataset_replaced.connect(self._on_state_datasets_changed)
+        state.selection_changed.connect(self._on_state_selection_changed)
+        state.targets_changed.connect(self._on_state_targets_changed)
+        self._update_visibility()
+
+    def _build_cards(self) -> None:
+        from metrics_core.metrics.registry import REGISTRY
+
+        describe = _describer()
+
+        for family_id, family_label in FAMILIES:
+            specs = [s for s in REGISTRY if s.family == family_id]
+            if not specs:
+                continue
+            box = QWidget()
+            v = QVBoxLayout(box)
+            v.setContentsMargins(0, 6, 0, 6)
+            heading = QLabel(family_label)
+            heading.setStyleSheet("font-size:13pt; font-weight:600;")
+            v.addWidget(heading)
+            holder = QWidget()
+            flow = FlowLayout(holder)
+            for spec in specs:
+                card = KpiCard(spec.id, spec.label, spec.unit, spec.higher_is_better)
+                card.set_description(describe(spec.id) if describe else spec.description)
+                card.selected.connect(self._on_card_selected)
+                card.rows_requested.connect(self._on_card_rows_requested)
+                flow.addWidget(card)
+                self.cards[spec.id] = card
+            v.addWidget(holder)
+            self._content_layout.addWidget(box)
+            self._family_widgets[family_id] = box
+        self._content_layout.addStretch(1)
+        self._specs = {s.id: s for s in REGISTRY}
+
+    def relevant(self, metric_id: str) -> bool:
+        """A KPI is shown when one of the kinds it reads is loaded."""
+        spec = self._specs[metric_id]
+        return bool(set(spec.kinds) & set(self.state.bundle.kinds()))
+
+    def _update_visibility(self) -> None:
+        show_all = self.show_all_box.isChecked()
+        for family_id, box in self._family_widgets.items():
+            any_visible = False
+            for mid, card in self.cards.items():
+                if self._specs[mid].family != family_id:
+                    continue
+                visible = show_all or self.relevant(mid)
+                card.setVisible(visible)
+                any_visible |= visible
+            box.setVisible(any_visible)
+        shown = sum(1 for c in self.cards.values() if not c.isHidden())
+        kinds = ", ".join(self.state.bundle.kinds()) or "no files"
+        self.summary_label.setText(f"{shown} KPIs from {kinds}")
+
+    def visible_metric_ids(self) -> list[str]:
+        return [mid for mid, c in self.cards.items() if not c.isHidden()]
+
+    def _on_show_all_toggled(self, _checked: bool) -> None:
+        self._update_visibility()
+
+    def _on_state_datasets_changed(self, _name: str) -> None:
+        self._update_visibility()
+
+    def _on_state_results_changed(self, results: Any) -> None:
+        for mid, card in self.cards.items():
+            card.set_result(results.results.get(mid), results.changes.get(mid), self.state.targets.get(mid))
+        self._update_visibility()
+        if self.state.selected_metric is None:
+            first = next((m for m in self.visible_metric_ids() if (r := results.results.get(m)) is not None and r.ok), None)
+            if first:
+                self.state.select_metric(first)
+
+    def _on_state_targets_changed(self, _targets: Any) -> None:
+        if self.state.results is not None:
+            self._on_state_results_changed(self.state.results)
+
+    def _on_state_selection_changed(self, metric_id: str) -> None:
+        for mid, card in self.cards.items():
+            card.set_selected(mid == metric_id)
+        card = self.cards.get(metric_id)
+        if card is not None and not card.isHidden():
+            self._scroll.ensureWidgetVisible(card)
+
+    def _on_card_selected(self, metric_id: str) -> None:
+        self.state.select_metric(metric_id)
+
+    def _on_card_rows_requested(self, metric_id: str) -> None:
+        self.state.request_drilldown(metric_id)
+
+
+def _describer() -> Any:
+    """``metrics_core.metrics.docs.describe`` (tooltip text), or ``None`` in a build without it."""
+    try:
+        from metrics_core.metrics.docs import describe
+    except ImportError:
+        log.warning("metrics_core.metrics.docs is missing: cards show the short description")
+        return None
+    return describe

@@ -1,0 +1,146 @@
+"""The imported rows in a sortable, searchable table that scrolls through a million rows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from ..app_state import AppState
+from ..formatting import format_number
+from ..models.dataframe_model import DataFrameModel
+from ..models.frame_filter import matching_positions
+from ..workers import TaskRunner
+
+DRILLDOWN = "\x00drilldown"
+BIG_FRAME = 200_000
+
+
+class DataView(QWidget):
+    """Pick a dataset (or the rows behind a KPI), search, sort by clicking a header."""
+
+    def __init__(self, state: AppState, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.model = DataFrameModel(parent=self)
+        self._drill: tuple[str, pd.DataFrame] | None = None
+        self._runner = TaskRunner("search", self)
+        self.dataset_combo = QComboBox()
+        self.dataset_combo.setMinimumWidth(200)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Search\u2026")
+        self.search_edit.setClearButtonEnabled(True)
+        self.column_combo = QComboBox()
+        self.count_label = QLabel("")
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Rows of:"))
+        top.addWidget(self.dataset_combo)
+        top.addSpacing(12)
+        top.addWidget(self.search_edit, 1)
+        top.addWidget(QLabel("in"))
+        top.addWidget(self.column_combo)
+        top.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self._on_search_timer_timeout)
+        self.search_edit.textChanged.connect(self._on_search_edit_changed)
+        self.column_combo.activated.connect(self._on_search_timer_timeout)
+        self.dataset_combo.activated.connect(self._on_dataset_combo_activated)
+        for sig in (state.dataset_loaded, state.dataset_removed, state.dataset_replaced):
+            sig.connect(self._on_state_datasets_changed)
+        state.drilldown_requested.connect(self._on_state_drilldown_requested)
+        self._refresh_datasets()
+
+    # -- choosing the frame ---------------------------------------------------------------
+    def _refresh_datasets(self, select: str | None = None) -> None:
+        current = select or self.dataset_combo.currentData()
+        with QSignalBlocker(self.dataset_combo):
+            self.dataset_combo.clear()
+            if self._drill is not None:
+                self.dataset_combo.addItem(f"Rows behind {self._drill[0]}", DRILLDOWN)
+            for name in self.state.dataset_names():
+                self.dataset_combo.addItem(name, name)
+            index = self.dataset_combo.findData(current)
+            self.dataset_combo.setCurrentIndex(index if index >= 0 else 0)
+        self._show_current()
+
+    def _show_current(self) -> None:
+        key = self.dataset_combo.currentData()
+        if key == DRILLDOWN and self._drill is not None:
+            frame = self._drill[1]
+        else:
+            ds = self.state.dataset(key) if key else None
+            frame = ds.frame if ds is not None else pd.DataFrame()
+        if frame is not self.model.frame():
+            self.model.set_frame(frame)
+            with QSignalBlocker(self.column_combo):
+                self.column_combo.clear()
+                self.column_combo.addItem("all columns", None)
+                for col in frame.columns:
+                    if not str(col).startswith("_"):
+                        self.column_combo.addItem(str(col), col)
+        self._apply_search()
+
+    def show_frame(self, title: str, frame: pd.DataFrame) -> None:
+        """Show ``frame`` as the "rows behind" entry."""
+        self._drill = (title, frame)
+        self._refresh_datasets(select=DRILLDOWN)
+
+    # -- searching ---------------------------------------------------------------------------
+    def _apply_search(self) -> None:
+        frame = self.model.frame()
+        text = self.search_edit.text()
+        column = self.column_combo.currentData()
+        if not text.strip():
+            self._runner.cancel()
+            self._set_positions(np.arange(len(frame), dtype=np.int64))
+        elif len(frame) * (1 if column else max(1, frame.shape[1])) < BIG_FRAME:
+            self._set_positions(matching_positions(frame, text, column))
+        else:
+            self.count_label.setText("searching\u2026")
+            self._runner.start(lambda r: (frame, matching_positions(frame, text, column, r)), "Searching",
+                               on_done=self._on_search_done)
+
+    def _on_search_done(self, outcome: tuple[pd.DataFrame, np.ndarray]) -> None:
+        frame, positions = outcome
+        if frame is self.model.frame():
+            self._set_positions(positions)
+
+    def _set_positions(self, positions: np.ndarray) -> None:
+        self.model.set_row_positions(positions)
+        total = len(self.model.frame())
+        shown = len(positions)
+        self.count_label.setText(f"{format_number(shown)} of {format_number(total)} rows" if shown != total
+                                 else f"{format_number(total)} rows")
+
+    # -- events ---------------------------------------------------------------------------------
+    def _on_search_edit_changed(self, _text: str) -> None:
+        self._search_timer.start()
+
+    def _on_search_timer_timeout(self, *_args: Any) -> None:
+        self._apply_search()
+
+    def _on_dataset_combo_activated(self, _index: int) -> None:
+        self._show_current()
+
+    def _on_state_datasets_changed(self, _name: str) -> None:
+        self._refresh_datasets()
+
+    def _on_state_drilldown_requested(self, title: str, frame: pd.DataFrame) -> None:
+        self.show_frame(title, frame)

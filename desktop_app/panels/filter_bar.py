@@ -1,0 +1,155 @@
+"""Global filters: date range with presets, period granularity, and category values."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from PySide6.QtCore import QDate, QSignalBlocker
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton,
+                               QVBoxLayout, QWidget)
+
+from ..app_state import AppState
+from ..filter_state import GRANULARITIES, PRESETS, FilterState, preset_range
+from .flow_layout import FlowLayout
+
+PREFERRED_ORDER = ("channel", "agent", "team", "priority", "queue")
+
+
+class FilterBar(QWidget):
+    """Edits :attr:`AppState.filters`; reflects changes made elsewhere (a click on a bar)."""
+
+    def __init__(self, state: AppState, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.category_buttons: dict[str, QToolButton] = {}
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.preset_combo = QComboBox()
+        for key, label in PRESETS:
+            self.preset_combo.addItem(label, key)
+        self.from_edit = _date_edit()
+        self.to_edit = _date_edit()
+        self.granularity_combo = QComboBox()
+        for key, label in GRANULARITIES:
+            self.granularity_combo.addItem(label, key)
+        self.clear_button = QPushButton("Clear filters")
+        row.addWidget(QLabel("Dates:"))
+        row.addWidget(self.preset_combo)
+        row.addWidget(self.from_edit)
+        row.addWidget(QLabel("to"))
+        row.addWidget(self.to_edit)
+        row.addSpacing(12)
+        row.addWidget(QLabel("Per:"))
+        row.addWidget(self.granularity_combo)
+        row.addStretch(1)
+        row.addWidget(self.clear_button)
+        outer.addLayout(row)
+        self._categories = QWidget()
+        self._flow = FlowLayout(self._categories, spacing=6)
+        outer.addWidget(self._categories)
+        self.preset_combo.activated.connect(self._on_preset_activated)
+        self.from_edit.editingFinished.connect(self._on_dates_edited)
+        self.to_edit.editingFinished.connect(self._on_dates_edited)
+        self.granularity_combo.activated.connect(self._on_granularity_activated)
+        self.clear_button.clicked.connect(self._on_clear_clicked)
+        state.filters_changed.connect(self._on_state_filters_changed)
+        for sig in (state.dataset_loaded, state.dataset_removed, state.dataset_replaced):
+            sig.connect(self._on_state_datasets_changed)
+        self._rebuild_categories()
+        self._show(state.filters)
+
+    # -- building ------------------------------------------------------------------
+    def _rebuild_categories(self) -> None:
+        while self._flow.count():
+            item = self._flow.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        self.category_buttons = {}
+        options = self.state.available_filters()
+        names = sorted(options, key=lambda c: (PREFERRED_ORDER.index(c) if c in PREFERRED_ORDER else 99, c.casefold()))
+        for column in names:
+            button = QToolButton()
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            menu = QMenu(button)
+            for value in options[column]:
+                action = QAction(str(value), menu)
+                action.setCheckable(True)
+                action.setData(value)
+                action.toggled.connect(lambda _c, col=column: self._on_category_toggled(col))
+                menu.addAction(action)
+            button.setMenu(menu)
+            self._flow.addWidget(button)
+            self.category_buttons[column] = button
+        self._categories.setVisible(bool(names))
+        self._show(self.state.filters)
+
+    def _show(self, filters: FilterState) -> None:
+        blockers = [QSignalBlocker(w) for w in (self.preset_combo, self.from_edit, self.to_edit, self.granularity_combo)]
+        self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(filters.preset)))
+        lo, hi = self.state.data_range()
+        self.from_edit.setDate(_qdate(filters.date_from or lo))
+        self.to_edit.setDate(_qdate(filters.date_to or hi))
+        self.granularity_combo.setCurrentIndex(max(0, self.granularity_combo.findData(filters.granularity)))
+        del blockers
+        for column, button in self.category_buttons.items():
+            chosen = set(filters.categories.get(column, ()))
+            for action in button.menu().actions():
+                with QSignalBlocker(action):
+                    action.setChecked(action.data() in chosen)
+            label = column.replace("_", " ").capitalize()
+            if chosen:
+                label += ": " + (str(next(iter(chosen))) if len(chosen) == 1 else f"{len(chosen)} selected")
+            button.setText(label + " \u25be")
+            button.setStyleSheet("font-weight:600;" if chosen else "")
+
+    # -- events ----------------------------------------------------------------------
+    def _on_preset_activated(self, _index: int) -> None:
+        key = self.preset_combo.currentData()
+        if key == "custom":
+            self._on_dates_edited()
+            return
+        _, last = self.state.data_range()
+        lo, hi = preset_range(key, last if last is not None else pd.Timestamp.today())
+        self.state.set_filters(self.state.filters.with_dates(lo, hi, key))
+
+    def _on_dates_edited(self) -> None:
+        lo = pd.Timestamp(self.from_edit.date().toPython())
+        hi = pd.Timestamp(self.to_edit.date().toPython())
+        if hi < lo:
+            lo, hi = hi, lo
+        self.state.set_filters(self.state.filters.with_dates(lo, hi, "custom"))
+
+    def _on_granularity_activated(self, _index: int) -> None:
+        from dataclasses import replace
+
+        self.state.set_filters(replace(self.state.filters, granularity=self.granularity_combo.currentData()))
+
+    def _on_category_toggled(self, column: str) -> None:
+        button = self.category_buttons[column]
+        values = [a.data() for a in button.menu().actions() if a.isChecked()]
+        self.state.set_filters(self.state.filters.with_category(column, values))
+
+    def _on_clear_clicked(self) -> None:
+        self.state.set_filters(FilterState(granularity=self.state.filters.granularity))
+
+    def _on_state_filters_changed(self, filters: FilterState) -> None:
+        self._show(filters)
+
+    def _on_state_datasets_changed(self, _name: str) -> None:
+        self._rebuild_categories()
+
+
+def _date_edit() -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def _qdate(ts: pd.Timestamp | None) -> QDate:
+    if ts is None or pd.isna(ts):
+        return QDate.currentDate()
+    return QDate(ts.year, ts.month, ts.day)

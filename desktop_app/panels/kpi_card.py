@@ -1,0 +1,124 @@
+"""One KPI: value with unit, change vs the previous period, target and n."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QMouseEvent
+from PySide6.QtWidgets import QFrame, QLabel, QMenu, QSizePolicy, QVBoxLayout
+
+from .. import style
+from ..formatting import DASH, change_arrow, comparison_text, format_change, format_number, format_value
+
+CARD_WIDTH = 210
+
+
+class KpiCard(QFrame):
+    """A clickable card; hovering shows what the KPI means."""
+
+    selected = Signal(str)
+    rows_requested = Signal(str)
+
+    def __init__(self, metric_id: str, label: str, unit: str, higher_is_better: bool | None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.metric_id = metric_id
+        self.unit = unit
+        self.higher_is_better = higher_is_better
+        self.setObjectName("kpiCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFixedWidth(CARD_WIDTH)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(2)
+        self.title_label = QLabel(label)
+        self.title_label.setWordWrap(True)
+        self.title_label.setStyleSheet("font-weight:600;")
+        self.value_label = QLabel(DASH)
+        font = self.value_label.font()
+        font.setPointSize(style.CARD_VALUE_POINT_SIZE)
+        font.setBold(True)
+        self.value_label.setFont(font)
+        self.change_label = QLabel("")
+        self.target_label = QLabel("")
+        self.n_label = QLabel("")
+        self.reason_label = QLabel("")
+        self.reason_label.setWordWrap(True)
+        for small in (self.target_label, self.n_label, self.reason_label):
+            small.setStyleSheet("color: palette(mid);" if small is not self.reason_label else "color:#8a6d3b;")
+        for w in (self.title_label, self.value_label, self.change_label, self.target_label, self.n_label, self.reason_label):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        self._set_selected_look(False)
+
+    def set_description(self, text: str) -> None:
+        self.setToolTip(text)
+
+    def set_result(self, result: Any, change: Any = None, target: float | None = None) -> None:
+        """Show a :class:`MetricResult` (``None`` = not computed yet)."""
+        value = None if result is None else result.value
+        self.value_label.setText(format_value(value, self.unit))
+        if result is not None and value is None:
+            reason = result.reason or ("needs " + ", ".join(result.missing_fields) if result.missing_fields else "no data")
+            self.reason_label.setText(reason)
+            self.reason_label.show()
+        else:
+            self.reason_label.clear()
+            self.reason_label.hide()
+        self._set_change(change if value is not None else None)
+        self.target_label.setText(f"target {format_value(target, self.unit)}" if target is not None else "")
+        self.target_label.setVisible(target is not None)
+        n = 0 if result is None else result.n
+        self.n_label.setText(f"n = {format_number(n)}" if result is not None and value is not None else "")
+
+    def _set_change(self, change: Any) -> None:
+        delta = change_delta(change)
+        if delta is None:
+            self.change_label.setText("")
+            self.change_label.hide()
+            return
+        color = style.direction_color(delta, self.higher_is_better)
+        text = f"{change_arrow(delta)} {format_change(delta, self.unit)}"
+        periods = comparison_text(change)
+        self.change_label.setText(f"{text}  {periods}" if periods else f"{text} vs previous period")
+        self.change_label.setToolTip(f"{format_value(getattr(change, 'current', None), self.unit)} now, "
+                                     f"{format_value(getattr(change, 'previous', None), self.unit)} before")
+        self.change_label.setStyleSheet(f"color:{color};")
+        self.change_label.show()
+
+    def set_selected(self, selected: bool) -> None:
+        self._set_selected_look(selected)
+
+    def _set_selected_look(self, selected: bool) -> None:
+        border = style.PRIMARY if selected else "palette(mid)"
+        width = 2 if selected else 1
+        self.setStyleSheet(f"#kpiCard {{ border:{width}px solid {border}; border-radius:6px; background: palette(base); }}")
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.selected.emit(self.metric_id)
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self.rows_requested.emit(self.metric_id)
+        super().mouseDoubleClickEvent(event)
+
+    def contextMenuEvent(self, event: Any) -> None:  # noqa: N802
+        menu = QMenu(self)
+        show_rows = QAction("Show the rows behind this KPI", menu)
+        show_rows.triggered.connect(lambda: self.rows_requested.emit(self.metric_id))
+        menu.addAction(show_rows)
+        menu.exec(event.globalPos())
+
+
+def change_delta(change: Any) -> float | None:
+    """The absolute change carried by the engine's ``Change`` (``None`` when unknown)."""
+    if change is None:
+        return None
+    for name in ("delta", "absolute", "change", "difference"):
+        value = getattr(change, name, None)
+        if isinstance(value, (int, float)):
+            return float(value)
+    return None

@@ -1,0 +1,162 @@
+"""Chart images of a report: one PNG per chart of a :class:`metrics_core.export.model.Report`.
+
+``metrics_core`` never imports Qt, so the command line draws the images by running
+this module in a subprocess (``QT_QPA_PLATFORM=offscreen``)::
+
+    python -m desktop_app.report_pngs REPORT.json OUT_DIR [--width 1920 --height 1080] [--transparent]
+
+The export dialog calls :func:`write_chart_pngs` directly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+import pyqtgraph as pg  # noqa: E402
+
+from metrics_core.errors import KpiDeskError  # noqa: E402
+from metrics_core.export.chart_data import (drawn_frame, label_skip, series_colour, slide_labels,  # noqa: E402
+                                            value_axis_range)
+from metrics_core.export.formatting import format_value  # noqa: E402
+from metrics_core.export.model import ChartData, Report  # noqa: E402
+from metrics_core.progress import Reporter  # noqa: E402
+
+from . import style  # noqa: E402
+from .charts.export import export_png  # noqa: E402
+
+log = logging.getLogger(__name__)
+
+
+def chart_file_name(index: int, chart: ChartData) -> str:
+    """'chart-01-csat-by-month.png'."""
+    slug = re.sub(r"[^a-z0-9]+", "-", chart.title.lower()).strip("-")[:60] or "chart"
+    return f"chart-{index:02d}-{slug}.png"
+
+
+def plot_chart(chart: ChartData, currency: str = "€") -> pg.PlotWidget:
+    """A ``PlotWidget`` drawing ``chart`` the way the deck does (same colours and units)."""
+    widget = pg.PlotWidget()
+    style.style_plot(widget)
+    item = widget.getPlotItem()
+    item.setTitle(chart.title, color=style.FOREGROUND, size=f"{style.TITLE_FONT_SIZE + 1}pt", bold=True)
+    item.hideButtons()
+    frame, axis = drawn_frame(chart, currency)
+    if axis.label not in ("", "count"):
+        side = "bottom" if chart.kind == "bar" else "left"
+        item.setLabel(side, axis.label, color=style.FOREGROUND)
+    {"line": _draw_line, "bar": _draw_bars, "stacked": _draw_stacked}[chart.kind](item, chart, frame)
+    return widget
+
+
+def _category_ticks(labels: list[str]) -> list[tuple[float, str]]:
+    skip = label_skip(len(labels), 12)
+    shown = slide_labels(labels, skip)
+    return [(float(i), text) for i, text in enumerate(shown) if i % skip == 0]
+
+
+def _draw_line(item, chart: ChartData, frame) -> None:
+    x = np.arange(len(frame), dtype=float)
+    if len(chart.series_names) > 1:
+        item.addLegend(offset=(10, 10), labelTextColor=style.FOREGROUND)
+    for i, name in enumerate(chart.series_names):
+        colour = "#" + series_colour(chart, i, name)
+        y = frame[name].to_numpy(dtype=float)
+        symbol = "o" if len(x) <= 40 else None
+        item.plot(x, y, pen=pg.mkPen(colour, width=2.5), symbol=symbol, symbolSize=7, symbolBrush=colour,
+                  symbolPen=colour, connect="finite", name=name)
+    item.getAxis("bottom").setTicks([_category_ticks(chart.categories)])
+    bounds = value_axis_range([v for c in frame.columns for v in frame[c].tolist()], chart.unit)
+    if bounds:
+        item.setYRange(*bounds, padding=0)
+    item.setXRange(-0.5, max(len(x) - 0.5, 0.5), padding=0)
+
+
+def _draw_bars(item, chart: ChartData, frame) -> None:
+    name = chart.series_names[0]
+    values = np.nan_to_num(frame[name].to_numpy(dtype=float))
+    y = np.arange(len(values), dtype=float)
+    item.addItem(pg.BarGraphItem(x0=np.minimum(values, 0), y=y, height=0.65, width=np.abs(values),
+                                 brush=pg.mkBrush("#" + series_colour(chart, 0, name)), pen=pg.mkPen(None)))
+    item.getViewBox().invertY(True)
+    item.showGrid(x=True, y=False, alpha=style.GRID_ALPHA)
+    item.getAxis("left").setTicks([[(float(i), label[:28]) for i, label in enumerate(chart.categories)]])
+    top = float(values.max()) if len(values) else 1.0
+    for i, raw in enumerate(chart.values(name)):
+        text = pg.TextItem(format_value(raw, chart.unit), color=style.FOREGROUND, anchor=(0, 0.5))
+        text.setPos(max(float(values[i]), 0.0), float(i))
+        item.addItem(text)
+    item.setXRange(min(0.0, float(values.min()) if len(values) else 0.0), (top or 1.0) * 1.18, padding=0)
+    item.setYRange(-0.6, max(len(values), 1) - 0.4, padding=0)
+
+
+def _draw_stacked(item, chart: ChartData, frame) -> None:
+    x = np.arange(len(frame), dtype=float)
+    bottom = np.zeros(len(frame))
+    legend = item.addLegend(offset=(-10, 4), labelTextColor=style.FOREGROUND, colCount=len(chart.series_names))
+    for i, name in enumerate(chart.series_names):
+        heights = np.nan_to_num(frame[name].to_numpy(dtype=float))
+        bar = pg.BarGraphItem(x=x, y0=bottom, height=heights, width=0.7,
+                              brush=pg.mkBrush("#" + series_colour(chart, i, name)), pen=pg.mkPen("#ffffff"))
+        item.addItem(bar)
+        legend.addItem(bar, name)
+        bottom = bottom + heights
+    item.getAxis("bottom").setTicks([_category_ticks(chart.categories)])
+    top = max(100.0, float(bottom.max()) if len(bottom) else 100.0)
+    item.setYRange(0, top * 1.12, padding=0)          # headroom for the legend above the bars
+    step = 20.0 if top <= 100.0 else 10 ** np.floor(np.log10(top))
+    item.getAxis("left").setTicks([[(float(v), f"{v:g}") for v in np.arange(0.0, top + step / 2, step)]])
+    item.setXRange(-0.6, max(len(x), 1) - 0.4, padding=0)
+
+
+def write_chart_pngs(report: Report, out_dir: str | Path, width: int = 1920, height: int = 1080,
+                     transparent: bool = False, reporter: Reporter | None = None) -> list[Path]:
+    """Draw every chart of ``report`` into ``out_dir`` as PNG; returns the files written."""
+    reporter = reporter or Reporter()
+    out = Path(out_dir)
+    written = []
+    for i, chart in enumerate(report.charts, start=1):
+        reporter.step((i - 1) / max(1, len(report.charts)), f"Chart image: {chart.title}")
+        widget = plot_chart(chart, report.currency)
+        try:
+            written.append(export_png(widget, out / chart_file_name(i, chart), width, height, transparent))
+        finally:
+            widget.close()
+            widget.deleteLater()
+    reporter.step(1.0, "Chart images ready")
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m desktop_app.report_pngs", description=__doc__.splitlines()[0])
+    parser.add_argument("report_json", type=Path)
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument("--width", type=int, default=1920)
+    parser.add_argument("--height", type=int, default=1080)
+    parser.add_argument("--transparent", action="store_true")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication.instance() or QApplication([sys.argv[0]])  # noqa: F841 - keeps Qt alive
+    try:
+        report = Report.from_json(args.report_json.read_text(encoding="utf-8"))
+        for path in write_chart_pngs(report, args.out_dir, args.width, args.height, args.transparent):
+            sys.stdout.write(f"{path}\n")
+    except (KpiDeskError, OSError, ValueError) as exc:
+        sys.stderr.write(f"kpidesk: chart images could not be drawn: {exc}\n")
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,117 @@
+"""Persisted preferences: the only module that touches ``QSettings``.
+
+One :class:`AppSettings` object with defaults and a version; callers read and
+write plain Python values through its properties.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from . import APP_NAME, ORG_NAME
+
+SETTINGS_VERSION = 1
+MAX_RECENT = 10
+
+DEFAULTS: dict[str, Any] = {
+    "version": SETTINGS_VERSION,
+    "recent_files": [],
+    "recent_projects": [],
+    "last_dir": "",
+    "granularity": "month",
+}
+
+
+class AppSettings:
+    """Typed access to the app's ``QSettings`` (a file path may be given for tests)."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        if path is None:
+            self._qs = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG_NAME, APP_NAME)
+        else:
+            self._qs = QSettings(str(path), QSettings.Format.IniFormat)
+        self._migrate()
+
+    # -- generic -------------------------------------------------------------
+    def _get_json(self, key: str) -> Any:
+        raw = self._qs.value(key)
+        if raw is None or raw == "":
+            default = DEFAULTS[key]
+            return list(default) if isinstance(default, list) else (dict(default) if isinstance(default, dict) else default)
+        try:
+            return json.loads(str(raw))
+        except (TypeError, ValueError):
+            return DEFAULTS[key]
+
+    def _set_json(self, key: str, value: Any) -> None:
+        self._qs.setValue(key, json.dumps(value))
+
+    def _migrate(self) -> None:
+        version = int(self._qs.value("version", 0) or 0)
+        if version < SETTINGS_VERSION:
+            self._qs.setValue("version", SETTINGS_VERSION)
+
+    def sync(self) -> None:
+        self._qs.sync()
+
+    def file_name(self) -> str:
+        return self._qs.fileName()
+
+    # -- recent lists ----------------------------------------------------------
+    def recent_files(self) -> list[str]:
+        return [p for p in self._get_json("recent_files") if isinstance(p, str)]
+
+    def recent_projects(self) -> list[str]:
+        return [p for p in self._get_json("recent_projects") if isinstance(p, str)]
+
+    def add_recent_file(self, path: str | Path) -> None:
+        self._push("recent_files", str(path))
+
+    def add_recent_project(self, path: str | Path) -> None:
+        self._push("recent_projects", str(path))
+
+    def _push(self, key: str, path: str) -> None:
+        items = [p for p in self._get_json(key) if p != path]
+        self._set_json(key, [path, *items][:MAX_RECENT])
+
+    def clear_recent(self) -> None:
+        self._set_json("recent_files", [])
+        self._set_json("recent_projects", [])
+
+    # -- simple values -----------------------------------------------------------
+    @property
+    def last_dir(self) -> str:
+        return str(self._qs.value("last_dir", "") or "")
+
+    @last_dir.setter
+    def last_dir(self, value: str) -> None:
+        self._qs.setValue("last_dir", value)
+
+    @property
+    def granularity(self) -> str:
+        return str(self._qs.value("granularity", DEFAULTS["granularity"]) or DEFAULTS["granularity"])
+
+    @granularity.setter
+    def granularity(self, value: str) -> None:
+        self._qs.setValue("granularity", value)
+
+    @property
+    def version(self) -> int:
+        return int(self._qs.value("version", SETTINGS_VERSION))
+
+    # -- window layout -------------------------------------------------------------
+    def window_geometry(self) -> QByteArray | None:
+        value = self._qs.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def window_state(self) -> QByteArray | None:
+        value = self._qs.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._qs.setValue("window/geometry", geometry)
+        self._qs.setValue("window/state", state)

@@ -1,0 +1,85 @@
+"""Colours, pens and fonts of KPI Desk's charts and cards.
+
+Charts are drawn for a white slide (white background, dark text, saturated but
+printable colours) whatever the system palette is; the rest of the window
+follows the system light/dark palette.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont
+
+import pyqtgraph as pg
+
+BACKGROUND = "#ffffff"
+FOREGROUND = "#1f2933"
+GRID_ALPHA = 0.18
+AXIS_COLOR = "#52606d"
+
+SERIES = ("#1f6fb2", "#e07b00", "#2a9d47", "#c0392b", "#7b4fb0", "#8c564b", "#d45b9f", "#5f6b73", "#b5a100", "#12a3b8")
+PRIMARY = SERIES[0]
+TARGET = "#c0392b"
+BENCHMARK = "#7b4fb0"
+AREA_FILL = (31, 111, 178, 70)
+
+GOOD = "#1e8a3c"
+BAD = "#c0392b"
+NEUTRAL = "#6b7280"
+
+PROMOTERS = "#2a9d47"
+PASSIVES = "#f2b01e"
+DETRACTORS = "#d64541"
+
+HEATMAP_STOPS = ((0.0, (255, 255, 255)), (0.35, (198, 219, 239)), (0.7, (66, 146, 198)), (1.0, (8, 48, 107)))
+
+CHART_FONT_SIZE = 10
+TITLE_FONT_SIZE = 11
+CARD_VALUE_POINT_SIZE = 17
+
+
+def series_color(index: int) -> str:
+    """The colour of the ``index``-th series (cycles)."""
+    return SERIES[index % len(SERIES)]
+
+
+def line_pen(color: str = PRIMARY, width: float = 2.2) -> "pg.QtGui.QPen":
+    return pg.mkPen(color=color, width=width)
+
+
+def target_pen() -> "pg.QtGui.QPen":
+    return pg.mkPen(color=TARGET, width=1.6, style=pg.QtCore.Qt.PenStyle.DashLine)
+
+
+def brush(color: str, alpha: int = 255) -> "pg.QtGui.QBrush":
+    c = QColor(color)
+    c.setAlpha(alpha)
+    return pg.mkBrush(c)
+
+
+def chart_font(point_size: int = CHART_FONT_SIZE, bold: bool = False) -> QFont:
+    f = QFont()
+    f.setPointSize(point_size)
+    f.setBold(bold)
+    return f
+
+
+def style_plot(plot_widget: "pg.PlotWidget") -> None:
+    """White background, dark axes, light grid: readable when pasted on a slide."""
+    plot_widget.setBackground(BACKGROUND)
+    item = plot_widget.getPlotItem()
+    item.showGrid(x=False, y=True, alpha=GRID_ALPHA)
+    for name in ("left", "bottom"):
+        axis = item.getAxis(name)
+        axis.setPen(pg.mkPen(AXIS_COLOR))
+        axis.setTextPen(pg.mkPen(FOREGROUND))
+        axis.setStyle(tickFont=chart_font())
+    item.titleLabel.item.setFont(chart_font(TITLE_FONT_SIZE, bold=True))
+    plot_widget.setMenuEnabled(False)
+
+
+def direction_color(delta: float | None, higher_is_better: bool | None) -> str:
+    """Green when the change is good, red when bad, grey when neutral or unknown."""
+    if delta is None or delta == 0 or higher_is_better is None:
+        return NEUTRAL
+    good = (delta > 0) == bool(higher_is_better)
+    return GOOD if good else BAD

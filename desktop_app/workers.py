@@ -1,0 +1,149 @@
+"""Running long work (import, recompute) off the GUI thread.
+
+A :class:`TaskRunner` runs one task at a time on a ``QThreadPool``: a new
+request cancels the running one; progress, results and errors come back to the
+GUI thread by queued signals. The task function receives a
+:class:`metrics_core.progress.Reporter` whose ``cancelled()`` probe turns true
+when the task was superseded or the user pressed Cancel.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from metrics_core.errors import OperationCancelled
+from metrics_core.progress import Reporter
+
+log = logging.getLogger(__name__)
+
+TaskFn = Callable[[Reporter], Any]
+PROGRESS_INTERVAL_S = 0.05
+
+
+class _TaskSignals(QObject):
+    progressed = Signal(int, float, str)
+    succeeded = Signal(int, object)
+    failed = Signal(int, object)
+    cancelled = Signal(int)
+
+
+class _Task(QRunnable):
+    def __init__(self, task_id: int, fn: TaskFn, signals: _TaskSignals) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self.task_id = task_id
+        self._fn = fn
+        self._signals = signals
+        self.cancel_event = threading.Event()
+        self._last_progress = 0.0
+
+    def _progress(self, fraction: float, text: str) -> None:
+        now = time.monotonic()
+        if now - self._last_progress >= PROGRESS_INTERVAL_S or fraction >= 1.0:
+            self._last_progress = now
+            self._signals.progressed.emit(self.task_id, float(fraction), str(text))
+
+    def run(self) -> None:  # noqa: D401 - Qt override
+        reporter = Reporter(self._progress, self.cancel_event.is_set)
+        try:
+            result = self._fn(reporter)
+            if self.cancel_event.is_set():
+                raise OperationCancelled()
+        except OperationCancelled:
+            self._signals.cancelled.emit(self.task_id)
+        except Exception as exc:  # noqa: BLE001 - every error reaches the one handler
+            log.debug("task %s failed", self.task_id, exc_info=True)
+            self._signals.failed.emit(self.task_id, exc)
+        else:
+            self._signals.succeeded.emit(self.task_id, result)
+
+
+class TaskRunner(QObject):
+    """Runs one task at a time; starting a new one cancels the previous."""
+
+    started = Signal(str)
+    progressed = Signal(float, str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+    finished = Signal()
+
+    def __init__(self, name: str, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self._pool = pool or QThreadPool.globalInstance()
+        self._signals = _TaskSignals(self)
+        self._signals.progressed.connect(self._on_task_progressed)
+        self._signals.succeeded.connect(self._on_task_succeeded)
+        self._signals.failed.connect(self._on_task_failed)
+        self._signals.cancelled.connect(self._on_task_cancelled)
+        self._next_id = 0
+        self._current: _Task | None = None
+        self._callbacks: dict[int, tuple[Callable[[Any], None] | None, Callable[[Exception], None] | None]] = {}
+
+    def is_busy(self) -> bool:
+        return self._current is not None
+
+    def start(self, fn: TaskFn, text: str = "", on_done: Callable[[Any], None] | None = None,
+              on_error: Callable[[Exception], None] | None = None) -> int:
+        """Run ``fn(reporter)`` in the pool; cancel the task that was running."""
+        self.cancel()
+        self._next_id += 1
+        task = _Task(self._next_id, fn, self._signals)
+        self._current = task
+        self._callbacks[task.task_id] = (on_done, on_error)
+        self.started.emit(text)
+        self._pool.start(task)
+        return task.task_id
+
+    def cancel(self) -> None:
+        """Ask the running task to stop; its result, if any, is dropped."""
+        if self._current is not None:
+            self._current.cancel_event.set()
+            self._callbacks.pop(self._current.task_id, None)
+            self._current = None
+            self.cancelled.emit()
+            self.finished.emit()
+
+    def _is_current(self, task_id: int) -> bool:
+        return self._current is not None and self._current.task_id == task_id
+
+    def _on_task_progressed(self, task_id: int, fraction: float, text: str) -> None:
+        if self._is_current(task_id):
+            self.progressed.emit(fraction, text)
+
+    def _on_task_succeeded(self, task_id: int, result: Any) -> None:
+        if not self._is_current(task_id):
+            return
+        on_done, _ = self._callbacks.pop(task_id, (None, None))
+        self._current = None
+        if on_done is not None:
+            on_done(result)
+        self.succeeded.emit(result)
+        self.finished.emit()
+
+    def _on_task_failed(self, task_id: int, exc: Exception) -> None:
+        if not self._is_current(task_id):
+            return
+        _, on_error = self._callbacks.pop(task_id, (None, None))
+        self._current = None
+        if on_error is not None:
+            on_error(exc)
+        self.failed.emit(exc)
+        self.finished.emit()
+
+    def _on_task_cancelled(self, task_id: int) -> None:
+        if self._is_current(task_id):
+            self._callbacks.pop(task_id, None)
+            self._current = None
+            self.cancelled.emit()
+            self.finished.emit()
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until the pool is idle (tests and shutdown)."""
+        return self._pool.waitForDone(msecs)

@@ -1,0 +1,63 @@
+"""The work area once files are loaded: sidebar, dashboard (filters, cards, charts), data view."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from .app_state import AppState
+from .panels.chart_area import ChartArea
+from .panels.dashboard import DashboardPanel
+from .panels.data_view import DataView
+from .panels.dataset_sidebar import DatasetSidebar
+from .panels.filter_bar import FilterBar
+
+DASHBOARD_TAB, DATA_TAB = 0, 1
+
+
+class Workspace(QWidget):
+    """Lays the panels out; the panels talk only to :class:`AppState`."""
+
+    def __init__(self, state: AppState, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.sidebar = DatasetSidebar(state)
+        self.filter_bar = FilterBar(state)
+        self.dashboard = DashboardPanel(state)
+        self.chart_area = ChartArea(state)
+        self.data_view = DataView(state)
+        dash_page = QWidget()
+        v = QVBoxLayout(dash_page)
+        v.setContentsMargins(4, 4, 4, 4)
+        v.addWidget(self.filter_bar)
+        self.dash_split = QSplitter(Qt.Orientation.Vertical)
+        self.dash_split.addWidget(self.dashboard)
+        self.dash_split.addWidget(self.chart_area)
+        self.dash_split.setStretchFactor(0, 1)
+        self.dash_split.setStretchFactor(1, 1)
+        self.dash_split.setSizes([420, 380])
+        v.addWidget(self.dash_split, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(dash_page, "Dashboard")
+        self.tabs.addTab(self.data_view, "Data")
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.setObjectName("workspaceSplit")
+        self.split.addWidget(self.sidebar)
+        self.split.addWidget(self.tabs)
+        self.split.setStretchFactor(1, 1)
+        self.split.setSizes([230, 1100])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.split)
+        state.drilldown_requested.connect(self._on_state_drilldown_requested)
+
+    def show_dashboard(self) -> None:
+        self.tabs.setCurrentIndex(DASHBOARD_TAB)
+
+    def show_data(self) -> None:
+        self.tabs.setCurrentIndex(DATA_TAB)
+
+    def _on_state_drilldown_requested(self, _title: str, _frame: Any) -> None:
+        self.show_data()

@@ -1,0 +1,53 @@
+"""``kpidesk calc METRIC NAME=VALUE ...`` — a KPI from typed totals.
+
+Example: ``kpidesk calc retention_rate start=200 end=200 new=20`` prints 90 %.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from ..errors import ParameterError
+from ..metrics.calculator import calc, calculator_specs, usage
+from ..metrics.registry import get_metric
+from .text_format import number, value_text
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    names = ", ".join(s.id for s in calculator_specs())
+    parser = subparsers.add_parser("calc", help="compute a KPI from totals you type",
+                                   description=f"Compute a KPI from totals. KPIs: {names}.")
+    parser.add_argument("metric", help="KPI id, e.g. nps")
+    parser.add_argument("values", nargs="*", metavar="NAME=VALUE", help="the totals the KPI needs")
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.set_defaults(run=run)
+
+
+def parse_pairs(metric_id: str, pairs: list[str]) -> dict[str, str]:
+    """``["start=200", "end=200"]`` -> ``{"start": "200", "end": "200"}``."""
+    totals: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            spec = get_metric(metric_id)
+            raise ParameterError(f"'{pair}' is not NAME=VALUE; {metric_id} needs {', '.join(spec.calculator_inputs)} "
+                                 f"(e.g. {usage(spec)}).")
+        totals[name.strip()] = value.strip()
+    return totals
+
+
+def run(args: argparse.Namespace) -> int:
+    result = calc(args.metric, parse_pairs(args.metric, args.values))
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    spec = get_metric(args.metric)
+    if result.value is None:
+        print(f"{spec.label}: — ({result.reason})")
+        return 0
+    line = f"{spec.label}: {value_text(result.value, result.unit)}"
+    if result.margin_of_error is not None:
+        line += f" (± {number(result.margin_of_error)} at 95 %)"
+    print(line)
+    return 0

@@ -1,0 +1,158 @@
+"""``kpidesk compute FILE...`` — every KPI the files allow, as a table or JSON.
+
+Options: ``--sheet``, ``--map FIELD=HEADER``, ``--from``/``--to`` (dates, inclusive),
+``--by day|week|month|quarter|year``, ``--group COLUMN``, ``--param METRIC.NAME=VALUE``
+(``global.as_of=2024-06-30`` for settings of every KPI) and ``--json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from ..catalogue import KINDS
+from ..dataset import DataBundle, Dataset
+from ..errors import MappingError, ParameterError
+from ..ingest.model import ReadOptions
+from ..metrics.engine import Filters, breakdown, compute_all
+from ..metrics.model import MetricInputs, MetricResult, _jsonable
+from ..metrics.periods import PERIODS
+from ..metrics.registry import REGISTRY, get_metric
+from .text_format import number, value_text
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("compute", help="compute every KPI your files allow",
+                                   description="Read exports and compute every KPI the data allows.")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="CSV, TXT, XLSX, XLS or ODS files")
+    parser.add_argument("--sheet", help="the sheet to read in workbooks")
+    parser.add_argument("--map", action="append", default=[], metavar="FIELD=HEADER",
+                        help="use the column HEADER for the field FIELD (e.g. --map created_at='Opened')")
+    parser.add_argument("--from", dest="date_from", metavar="DATE", help="first day (YYYY-MM-DD)")
+    parser.add_argument("--to", dest="date_to", metavar="DATE", help="last day, included (YYYY-MM-DD)")
+    parser.add_argument("--by", choices=PERIODS, help="also show each KPI per period")
+    parser.add_argument("--group", metavar="COLUMN", help="also show each KPI per value of a column (agent, channel …)")
+    parser.add_argument("--param", action="append", default=[], metavar="METRIC.NAME=VALUE",
+                        help="set a KPI parameter, e.g. csat.threshold=4 or global.as_of=2024-06-30")
+    parser.add_argument("--json", action="store_true", help="print one JSON document")
+    parser.set_defaults(run=run)
+
+
+def parse_params(pairs: list[str]) -> dict[str, dict[str, Any]]:
+    """``["csat.threshold=4"]`` -> ``{"csat": {"threshold": "4"}}`` (values are coerced by the engine)."""
+    params: dict[str, dict[str, Any]] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        metric, dot, name = key.strip().partition(".")
+        if not sep or not dot or not metric or not name:
+            raise ParameterError(f"'{pair}' is not METRIC.NAME=VALUE (e.g. --param csat.threshold=4).")
+        if metric != "global":
+            get_metric(metric)
+        params.setdefault(metric, {})[name] = value.strip()
+    return params
+
+
+def parse_maps(pairs: list[str]) -> dict[str, str]:
+    """``["created_at=Opened"]`` -> ``{"created_at": "Opened"}``."""
+    out: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, header = pair.partition("=")
+        if not sep or not name.strip() or not header:
+            raise ParameterError(f"'{pair}' is not FIELD=HEADER (e.g. --map created_at='Opened').")
+        out[name.strip()] = header
+    return out
+
+
+def load_bundle(files: list[str], sheet: str | None, maps: dict[str, str]) -> DataBundle:
+    """Load every file (detected mapping, with the ``--map`` choices applied)."""
+    from ..loading import load_dataset
+
+    bundle = DataBundle()
+    for path in files:
+        options = ReadOptions(sheet=sheet)
+        dataset = load_dataset(Path(path), options)
+        if maps:
+            dataset = _remap(dataset, path, options, maps)
+        bundle.add(dataset)
+    return bundle
+
+
+def _remap(dataset: Dataset, path: str, options: ReadOptions, maps: dict[str, str]) -> Dataset:
+    from ..loading import load_dataset
+
+    mapping = dataset.mapping
+    fields = {f.name for k in KINDS if k.name == mapping.kind for f in k.fields}
+    own = {f: h for f, h in maps.items() if f in fields}
+    if not own:
+        return dataset
+    for field_name, header in own.items():
+        if header not in dataset.table.frame.columns:
+            known = ", ".join(map(str, dataset.table.frame.columns))
+            raise MappingError(f"{Path(path).name} has no column '{header}' for {field_name}; its columns are: {known}.")
+        mapping.set_user(field_name, header)
+    return load_dataset(Path(path), options, mapping=mapping)
+
+
+def run(args: argparse.Namespace) -> int:
+    params = parse_params(args.param)
+    filters = Filters(args.date_from, args.date_to)
+    filters.bounds()                                     # a bad date fails here, before loading
+    bundle = load_bundle(args.files, args.sheet, parse_maps(args.map))
+    inputs = MetricInputs(bundle.frames())
+    if args.group and not any(args.group in f.columns for f in inputs.frames.values()):
+        raise ParameterError(f"No loaded file has a column '{args.group}' to group by.")
+    results = compute_all(inputs, params, filters)
+    rows = [_metric_row(inputs, r, args, params, filters) for r in results.values()]
+    if args.json:
+        doc = {"files": [{"path": str(d.path), "kind": d.kind, "rows": int(len(d.frame))} for d in bundle.datasets],
+               "filters": {"from": args.date_from, "to": args.date_to}, "metrics": rows}
+        print(json.dumps(_jsonable(doc), ensure_ascii=False, indent=2))
+    else:
+        print(render_text(bundle, rows))
+    return 0
+
+
+def _metric_row(inputs: MetricInputs, result: MetricResult, args: argparse.Namespace, params: dict,
+                filters: Filters) -> dict[str, Any]:
+    spec = get_metric(result.metric_id)
+    row: dict[str, Any] = {"id": spec.id, "label": spec.label, "family": spec.family, "value": result.value,
+                           "unit": result.unit, "n": result.n, "numerator": result.numerator,
+                           "denominator": result.denominator, "median": result.median, "p90": result.p90,
+                           "ci_low": result.ci_low, "ci_high": result.ci_high,
+                           "margin_of_error": result.margin_of_error, "higher_is_better": result.higher_is_better,
+                           "excluded": [{"count": c, "reason": r} for c, r in result.excluded]}
+    if result.value is None:
+        row["reason"] = result.reason or "no data"
+        row["missing_fields"] = list(result.missing_fields)
+        return row
+    if args.by:
+        row["series"] = [p.to_dict("period") for p in breakdown(inputs, spec.id, args.by, params, filters)]
+    if args.group:
+        key = "series" if not args.by else "groups"
+        row[key] = [p.to_dict("group") for p in breakdown(inputs, spec.id, args.group, params, filters)]
+    return row
+
+
+def render_text(bundle: DataBundle, rows: list[dict[str, Any]]) -> str:
+    """A readable table: value, n and any series; then the KPIs the files do not allow, with why."""
+    lines = [f"{d.path.name}: {d.kind}, {len(d.frame)} rows" for d in bundle.datasets]
+    width = max(len(r["label"]) for r in rows)
+    lines.append("")
+    for r in (r for r in rows if r["value"] is not None):
+        extra = ""
+        if r["unit"] == "seconds" and r.get("median") is not None:
+            extra = f"  (median {value_text(r['median'], 'seconds')}, p90 {value_text(r['p90'], 'seconds')})"
+        if r.get("margin_of_error") is not None:
+            extra = f"  (± {number(r['margin_of_error'])})"
+        lines.append(f"{r['label']:<{width}}  {value_text(r['value'], r['unit']):>14}  n={r['n']}{extra}")
+        for key in ("series", "groups"):
+            for point in r.get(key) or []:
+                name = point.get("period", point.get("group"))
+                lines.append(f"{'':<{width}}    {name:<12} {value_text(point['value'], r['unit']):>14}  n={point['n']}")
+    missing = [r for r in rows if r["value"] is None]
+    if missing:
+        lines += ["", f"Not computed ({len(missing)} of {len(REGISTRY)}):"]
+        lines += [f"  {r['label']}: {r['reason']}" for r in missing]
+    return "\n".join(lines)

@@ -1,0 +1,138 @@
+"""``kpidesk inspect FILE``: how a file was read, what it is, how its columns map, what is wrong.
+
+Prints the format, encoding, delimiter, header row, data kind (with confidence and
+the runner-up kinds), the column mapping with confidence and evidence, and the
+validation report; ``--json`` prints the same as one JSON document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from ..catalogue import KINDS_BY_NAME
+from ..dataset import Dataset
+from ..errors import FileReadError, MappingError
+from ..ingest.model import ReadOptions
+from ..mapping.detect import rank_kinds
+from ..mapping.model import Mapping
+
+_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe", "whitespace": "runs of spaces"}
+
+
+def add_parser(subparsers: Any) -> None:
+    p = subparsers.add_parser("inspect", help="show how a file is read, its data kind, column mapping and problems",
+                              description="Show how KPI Desk reads FILE: format, encoding, delimiter, header, "
+                                          "data kind, column mapping and values it could not read.")
+    p.add_argument("file", metavar="FILE", help="CSV, TXT or workbook to inspect (never modified)")
+    p.add_argument("--sheet", metavar="NAME", help="workbook sheet to read (default: the first table found)")
+    p.add_argument("--json", action="store_true", help="print one JSON document instead of text")
+    p.add_argument("--kind", choices=sorted(KINDS_BY_NAME), help="treat the file as this data kind")
+    p.add_argument("--map", metavar="FIELD=HEADER", action="append", default=[],
+                   help="map a canonical field to a column yourself (repeatable); FIELD= unmaps it")
+    p.set_defaults(run=run)
+
+
+def _user_mapping(kind: str, pairs: list[str]) -> Mapping | None:
+    if not pairs:
+        return None
+    mapping = Mapping(kind)
+    for pair in pairs:
+        field_name, sep, header = pair.partition("=")
+        if not sep or not field_name.strip():
+            raise MappingError(f"--map expects FIELD=HEADER, got '{pair}'.")
+        mapping.set_user(field_name.strip(), header.strip() or None)
+    return mapping
+
+
+def inspect_file(path: Path, sheet: str | None = None, kind: str | None = None, pairs: list[str] | None = None
+                 ) -> tuple[Dataset, list[Any]]:
+    """Read and map ``path``; return the dataset and the ranked kind guesses."""
+    from ..ingest.reader import read_table
+    from ..loading import build_dataset
+
+    if not path.exists():
+        raise FileReadError(f"The file '{path}' does not exist.", path=path)
+    if path.is_dir():
+        raise FileReadError(f"'{path}' is a folder, not a file.", path=path)
+    table = read_table(path, ReadOptions(sheet=sheet))
+    guesses = rank_kinds(table)
+    chosen = kind or guesses[0].kind
+    user = _user_mapping(chosen, pairs or [])
+    dataset = build_dataset(table, user, kind=chosen if (kind or user) else None, name=path.name)
+    return dataset, guesses
+
+
+def report_dict(ds: Dataset, guesses: list[Any]) -> dict[str, Any]:
+    t = ds.table
+    return {
+        "file": str(t.path),
+        "format": t.file_format,
+        "sheet": t.sheet,
+        "sheets": list(t.sheets),
+        "encoding": t.encoding,
+        "encoding_note": t.encoding_note,
+        "delimiter": t.delimiter,
+        "decimal": t.decimal,
+        "header_rows": [r + 1 for r in t.header_rows],
+        "rows": int(len(t.frame)),
+        "notes": list(t.notes),
+        "kind": ds.mapping.kind,
+        "kind_confidence": round(float(ds.mapping.kind_confidence), 3),
+        "kind_evidence": ds.mapping.kind_evidence,
+        "other_kinds": [{"kind": g.kind, "score": g.score} for g in guesses if g.kind != ds.mapping.kind][:3],
+        "also_kinds": list(ds.mapping.also_kinds),
+        "preset": ds.mapping.preset,
+        "mapping": ds.mapping.to_dict(),
+        "unmapped_columns": _unmapped(ds),
+        "validation": ds.validation.to_dict(),
+    }
+
+
+def _unmapped(ds: Dataset) -> list[str]:
+    used = {c for fm in ds.mapping.fields.values() for c in fm.columns}
+    return [p.header or p.name for p in ds.table.columns if p.name not in used]
+
+
+def report_text(ds: Dataset, guesses: list[Any]) -> str:
+    t, m = ds.table, ds.mapping
+    lines = [f"File:       {t.path}", f"Format:     {t.file_format}"]
+    if t.sheet:
+        lines.append(f"Sheet:      {t.sheet}" + (f" (sheets: {', '.join(t.sheets)})" if t.sheets else ""))
+    if t.encoding:
+        lines.append(f"Encoding:   {t.encoding_note or t.encoding}")
+    if t.delimiter:
+        lines.append(f"Delimiter:  {_DELIMITER_NAMES.get(t.delimiter, repr(t.delimiter))}")
+    header = ", ".join(str(r + 1) for r in t.header_rows) if t.header_rows else "none (columns named by position)"
+    lines += [f"Header row: {header}", f"Rows:       {len(t.frame):,}"]
+    lines += [f"Note:       {n}" for n in t.notes]
+    others = ", ".join([f"{g.kind} {g.score:.2f}" for g in guesses if g.kind != m.kind][:3])
+    lines += ["", f"Data kind:  {m.kind} (confidence {m.kind_confidence:.2f}) — {m.kind_evidence}",
+              f"Runner-up:  {others}"]
+    if m.also_kinds:
+        lines.append(f"Also feeds: {', '.join(m.also_kinds)}")
+    lines += ["", "Column mapping:"]
+    width = max((len(f) for f in m.fields), default=10)
+    for name, fm in m.fields.items():
+        cols = " + ".join(f"'{c}'" for c in fm.columns)
+        unit = f" [{fm.unit}]" if fm.unit else ""
+        lines.append(f"  {name:<{width}}  ← {cols}{unit}  {fm.confidence:.2f} {fm.source}: {fm.evidence}")
+    for field_name, vm in m.value_maps.items():
+        shown = ", ".join(f"{k} → {v or '(missing)'}" for k, v in list(vm.items())[:8])
+        lines.append(f"  values of {field_name}: {shown}")
+    unmapped = _unmapped(ds)
+    if unmapped:
+        lines.append("  not mapped (kept as they are): " + ", ".join(f"'{h}'" for h in unmapped))
+    lines += ["", "Validation:", *("  " + line for line in ds.validation.to_text().splitlines())]
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    dataset, guesses = inspect_file(Path(args.file), args.sheet, args.kind, args.map)
+    if args.json:
+        print(json.dumps(report_dict(dataset, guesses), indent=2, ensure_ascii=False, default=str))
+    else:
+        print(report_text(dataset, guesses))
+    return 0

@@ -1,0 +1,136 @@
+"""``kpidesk report FILE... --out PATH`` — a slide deck, a workbook and a CSV of every KPI.
+
+``--out report.pptx`` (or ``.xlsx`` / ``.csv``) writes that file; any other path is a
+folder that gets all three plus one PNG per chart. ``kpidesk report --demo --out PATH``
+reports on the bundled demo business. Options as ``kpidesk compute``: ``--sheet``,
+``--map FIELD=HEADER``, ``--from``/``--to``, ``--by``, ``--param METRIC.NAME=VALUE``.
+
+Chart images need Qt, which ``metrics_core`` never imports: they are drawn by
+``python -m desktop_app.report_pngs`` in a separate process (offscreen).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from ..atomic import write_text_atomic
+from ..errors import FileReadError, ParameterError
+from ..export.report import WRITERS, build_report, write_report
+from ..metrics.engine import Filters
+from ..metrics.periods import PERIODS
+from ..progress import Reporter
+from ..resources import demo_dir
+from .compute_cmd import load_bundle, parse_maps, parse_params
+
+log = logging.getLogger(__name__)
+
+DATA_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods"}
+PNG_TIMEOUT_S = 300
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "report", help="write a slide deck, a workbook and a CSV of every KPI",
+        description="Compute every KPI your files allow and write them as PowerPoint, Excel and CSV.")
+    parser.add_argument("files", nargs="*", metavar="FILE", help="CSV, TXT, XLSX, XLS or ODS files")
+    parser.add_argument("--demo", action="store_true", help="use the bundled demo business's files")
+    parser.add_argument("--out", required=True, metavar="PATH",
+                        help="report.pptx, report.xlsx, results.csv, or a folder for all of them and chart images")
+    parser.add_argument("--sheet", help="the sheet to read in workbooks")
+    parser.add_argument("--map", action="append", default=[], metavar="FIELD=HEADER",
+                        help="use the column HEADER for the field FIELD (e.g. --map created_at='Opened')")
+    parser.add_argument("--from", dest="date_from", metavar="DATE", help="first day (YYYY-MM-DD)")
+    parser.add_argument("--to", dest="date_to", metavar="DATE", help="last day, included (YYYY-MM-DD)")
+    parser.add_argument("--by", choices=PERIODS, default="month", help="period of the trend charts (default month)")
+    parser.add_argument("--param", action="append", default=[], metavar="METRIC.NAME=VALUE",
+                        help="set a KPI parameter, e.g. csat.threshold=4 or global.as_of=2024-06-30")
+    parser.add_argument("--business", metavar="NAME", help="business name for the title slide")
+    parser.add_argument("--no-png", action="store_true", help="for a folder: skip the chart images")
+    parser.add_argument("--png-size", default="1920x1080", metavar="WxH", help="chart image size (default 1920x1080)")
+    parser.set_defaults(run=run)
+
+
+def demo_files() -> list[Path]:
+    """Every data file of the bundled demo business."""
+    folder = demo_dir()
+    files = sorted(p for p in folder.glob("*") if p.is_file() and p.suffix.lower() in DATA_SUFFIXES) \
+        if folder.is_dir() else []
+    if not files:
+        raise FileReadError(f"The demo files are missing from {folder}; reinstall KPI Desk or run "
+                            "resources/demo/make_demo.py.", path=folder)
+    return files
+
+
+def demo_business_name() -> str:
+    """The demo business's name, from the first heading of its README ("# Demo business: NAME")."""
+    readme = demo_dir() / "README.md"
+    if readme.is_file():
+        first = readme.read_text(encoding="utf-8").splitlines()[:1]
+        if first and first[0].startswith("#"):
+            return first[0].lstrip("# ").split(":", 1)[-1].strip()
+    return "Demo business"
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """'1920x1080' -> (1920, 1080)."""
+    width, sep, height = text.lower().replace("×", "x").partition("x")
+    if not sep or not width.strip().isdigit() or not height.strip().isdigit() or "0" in (width.strip(), height.strip()):
+        raise ParameterError(f"'{text}' is not an image size like 1920x1080.")
+    return int(width), int(height)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.demo and args.files:
+        raise ParameterError("Give either files or --demo, not both.")
+    if not args.demo and not args.files:
+        raise ParameterError("Name the files to report on (or use --demo for the demo business).")
+    params = parse_params(args.param)
+    filters = Filters(args.date_from, args.date_to)
+    filters.bounds()                                     # a bad date fails here, before loading
+    size = parse_size(args.png_size)
+    files = [str(p) for p in demo_files()] if args.demo else args.files
+    business = args.business or (demo_business_name() if args.demo else "")
+    bundle = load_bundle(files, args.sheet, parse_maps(args.map))
+    reporter = Reporter(_log_progress)
+    report = build_report(bundle, params, filters, args.by, business, reporter.scaled(0.0, 0.5))
+    out = Path(args.out)
+    written = write_report(report, out, reporter.scaled(0.5, 0.9))
+    for path in written:
+        print(f"wrote {path}")
+    if Path(args.out).suffix.lower() in WRITERS or args.no_png or not report.charts:
+        return 0
+    ok, lines = draw_chart_pngs(report, out, size)
+    for line in lines:
+        print(f"wrote {line}" if ok else line, file=sys.stdout if ok else sys.stderr)
+    return 0 if ok else 1
+
+
+def _log_progress(fraction: float, text: str) -> None:
+    log.info("%3.0f %% %s", 100 * fraction, text)
+
+
+def draw_chart_pngs(report, out_dir: Path, size: tuple[int, int]) -> tuple[bool, list[str]]:
+    """Draw the chart images in a separate process; returns (ok, the files written or the error)."""
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+               PYQTGRAPH_QT_LIB="PySide6")
+    with tempfile.TemporaryDirectory(prefix="kpidesk-report-") as tmp:
+        report_json = Path(tmp) / "report.json"
+        write_text_atomic(report_json, report.to_json())
+        command = [sys.executable, "-m", "desktop_app.report_pngs", str(report_json), str(out_dir),
+                   "--width", str(size[0]), "--height", str(size[1])]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=PNG_TIMEOUT_S, env=env)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            return False, [f"kpidesk: the chart images could not be drawn ({exc}); the deck, workbook and CSV "
+                           "are complete."]
+    if done.returncode != 0:
+        reason = (done.stderr.strip().splitlines() or ["unknown error"])[-1]
+        return False, [f"kpidesk: the chart images could not be drawn ({reason}); the deck, workbook and CSV "
+                       "are complete."]
+    return True, [line for line in done.stdout.splitlines() if line.strip()]

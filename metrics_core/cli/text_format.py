@@ -1,0 +1,57 @@
+"""Plain-text formatting of KPI values for the command line ("2 h 05 min", "90 %")."""
+
+from __future__ import annotations
+
+import math
+
+
+def number(value: float, decimals: int = 1) -> str:
+    """``90.0`` -> ``"90"``, ``72.46`` -> ``"72.5"``.
+
+    >>> number(90.0), number(72.46), number(-0.04)
+    ('90', '72.5', '0')
+    """
+    text = f"{value:.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def duration(seconds: float) -> str:
+    """Humanised duration.
+
+    >>> duration(7500), duration(725), duration(42), duration(190000)
+    ('2 h 05 min', '12 min 05 s', '42 s', '2 d 04 h')
+    """
+    s = int(round(abs(seconds)))
+    sign = "-" if seconds < 0 else ""
+    if s < 60:
+        return f"{sign}{s} s"
+    if s < 3600:
+        return f"{sign}{s // 60} min {s % 60:02d} s"
+    if s < 86400:
+        return f"{sign}{s // 3600} h {(s % 3600) // 60:02d} min"
+    return f"{sign}{s // 86400} d {(s % 86400) // 3600:02d} h"
+
+
+def value_text(value: float | None, unit: str) -> str:
+    """A KPI value with its unit, "—" when there is none.
+
+    >>> value_text(90.0, "%"), value_text(60.0, "score"), value_text(750.0, "currency"), value_text(None, "%")
+    ('90 %', '60', '750.00', '—')
+    """
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return "—"
+    if unit == "%":
+        return f"{number(value)} %"
+    if unit == "seconds":
+        return duration(value)
+    if unit == "currency":
+        return f"{value:,.2f}".replace(",", " ")
+    if unit == "count":
+        return number(value, 0) if float(value).is_integer() else number(value)
+    if unit == "days":
+        return f"{number(value)} days"
+    if unit == "per_day":
+        return f"{number(value, 2)} per day"
+    return number(value, 2)

@@ -1,0 +1,336 @@
+"""Build a :class:`~metrics_core.export.model.Report` from loaded data with the KPI engine."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+from typing import Any
+
+import pandas as pd
+
+from ..catalogue import KINDS_BY_NAME
+from ..dataset import DataBundle
+from ..errors import KpiDeskError
+from ..progress import Reporter
+from .model import ChartData, KpiRow, Report, SourceInfo
+
+log = logging.getLogger(__name__)
+
+# The KPIs whose trends tell each family's story, best first.
+LEAD_KPIS = {
+    "customer_experience": ("csat", "nps", "ces", "csat_mean", "overall_satisfaction"),
+    "loyalty_value": ("retention_rate", "churn_rate", "repurchase_rate", "clv", "cash_flow"),
+    "tickets": ("request_volume", "first_response_time", "resolution_time", "fcr", "resolution_rate", "backlog"),
+    "calls": ("answer_rate", "average_wait_time", "abandonment_rate", "service_level", "average_handle_time"),
+    "team_quality": ("iqs", "self_service_usage", "self_service_success", "employee_turnover"),
+    "social": ("social_sentiment",),
+}
+TRENDS_PER_FAMILY = 2
+# Category columns a breakdown is made by, best first, per family.
+BREAKDOWN_COLUMNS = {
+    "customer_experience": ("channel", "agent", "team"),
+    "loyalty_value": ("channel", "referral_source", "loyalty_member"),
+    "tickets": ("channel", "priority", "team", "type", "agent"),
+    "calls": ("queue", "topic", "direction", "agent"),
+    "team_quality": ("agent", "team"),
+    "social": ("platform", "topic", "sentiment"),
+}
+NO_GROUP = "(none)"
+MAX_BARS = 12
+MIN_POINTS = 2
+
+
+def build_report(bundle: DataBundle, params: dict[str, Any] | None = None, filters: Any = None, by: str = "month",
+                 business_name: str | None = None, reporter: Reporter | None = None,
+                 title: str = "Customer service KPIs") -> Report:
+    """Compute every KPI of ``bundle`` and gather what a report shows.
+
+    Parameters
+    ----------
+    bundle : DataBundle
+        The loaded datasets.
+    params : dict, optional
+        ``{metric_id: {name: value}, "global": {...}}`` as the engine takes them;
+        ``params["global"]["targets"]`` gives the target of each KPI.
+    filters : metrics_core.metrics.engine.Filters, optional
+        Date range and category filters.
+    by : str
+        Period of the trend charts: day, week, month, quarter or year.
+    business_name : str, optional
+        Shown on the title slide (default: the first file's name).
+    reporter : Reporter, optional
+        Progress and cancellation.
+
+    Returns
+    -------
+    Report
+    """
+    from ..metrics import engine
+    from ..metrics.registry import REGISTRY
+
+    reporter = reporter or Reporter()
+    params = params or {}
+    filters = filters or engine.Filters()
+    specs = {spec.id: spec for spec in REGISTRY}
+    headline, previous_label, notes = _headline_filters(bundle, filters, by)
+    results = engine.compute_all(bundle, params, headline, reporter.scaled(0.0, 0.45))
+    kpis = _kpi_rows(bundle, specs, results, params, headline, reporter.scaled(0.45, 0.7))
+    charts = _charts(bundle, specs, results, params, (headline, filters), by, reporter.scaled(0.7, 0.98))
+    start, end = _period(bundle, headline)
+    report = Report(
+        title=title, business_name=business_name or _default_name(bundle), period_start=start, period_end=end,
+        made_at=datetime.now().replace(microsecond=0), kpis=kpis, charts=charts, sources=_sources(bundle),
+        parameters=_jsonable_params(params), how_computed=_how_computed(specs, kpis), by=by,
+        previous_label=previous_label, notes=notes,
+    )
+    reporter.step(1.0, "Report ready")
+    return report
+
+
+def _headline_filters(bundle: DataBundle, filters, by: str):
+    """The filters of the headline KPIs, the name of the period they are compared with, and notes.
+
+    With a date range, the headline covers it and is compared with the equal period
+    before. Without one, the headline is the latest complete month in the files
+    (compared with the month before) and the trends show every date.
+    """
+    from ..metrics import periods as P
+
+    if filters.has_range:
+        return filters, "previous period", [f"Trends by {by} within the chosen dates."]
+    first, last = _data_span(bundle)
+    if first is None:
+        return filters, "previous period", []
+    month = P.floor(last, "month")
+    if P.floor(last, "day") + pd.Timedelta(days=1) < P.next_start(month, "month"):
+        month = P.previous_start(month, "month")
+    if month < P.floor(first, "month"):
+        return filters, "previous period", [f"Headline KPIs and trends by {by} cover every date in the files."]
+    previous = P.previous_start(month, "month")
+    notes = [f"Headline KPIs are for {month:%B %Y}, the latest complete month in the files, compared with "
+             f"{previous:%B %Y}.", f"Trends by {by} show every date in the files."]
+    return filters.with_bounds(month, P.next_start(month, "month")), f"{previous:%B %Y}", notes
+
+
+def _kpi_rows(bundle, specs, results, params, filters, reporter: Reporter) -> list[KpiRow]:
+    from ..metrics import engine
+
+    targets = (params.get("global") or {}).get("targets") or {}
+    rows = []
+    ordered = [m for m in specs if m in results]
+    for i, metric_id in enumerate(ordered):
+        reporter.step(i / max(1, len(ordered)), f"Comparing {specs[metric_id].label} with the previous period")
+        spec, result = specs[metric_id], results[metric_id]
+        previous = delta = None
+        if result.ok:
+            previous, delta = _compare(engine, bundle, metric_id, params, filters)
+        rows.append(KpiRow(
+            metric_id=metric_id, label=spec.label, family=spec.family, value=_num(result.value),
+            unit=result.unit or spec.unit, n=int(result.n or 0), target=_num(targets.get(metric_id)),
+            previous=previous, change=delta, higher_is_better=spec.higher_is_better, reason=result.reason,
+        ))
+    return rows
+
+
+def _compare(engine, bundle, metric_id: str, params, filters) -> tuple[float | None, float | None]:
+    try:
+        change = engine.compare(bundle, metric_id, params, filters, against="previous")
+    except KpiDeskError as exc:
+        log.info("no comparison for %s: %s", metric_id, exc)
+        return None, None
+    return _num(change.previous), _num(change.absolute)
+
+
+def _num(value: Any) -> float | None:
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if pd.isna(number) else number
+
+
+def _charts(bundle, specs, results, params, both_filters, by: str, reporter: Reporter) -> list[ChartData]:
+    """Per family: trends of its lead KPIs (every date), a breakdown of the first by a
+    category (headline period) and, for surveys, NPS promoters / passives / detractors."""
+    from ..metrics import engine
+
+    headline, filters = both_filters
+    charts: list[ChartData] = []
+    families = list(LEAD_KPIS)
+    for f_index, family in enumerate(families):
+        reporter.step(f_index / len(families), f"Charts: {family.replace('_', ' ')}")
+        leads = [m for m in LEAD_KPIS[family] if m in results and results[m].ok and m in specs]
+        trends = 0
+        for metric_id in leads:
+            if trends >= TRENDS_PER_FAMILY:
+                break
+            chart = _trend_chart(engine, bundle, specs[metric_id], params, filters, by)
+            if chart is not None:
+                charts.append(chart)
+                trends += 1
+        if leads:
+            bar = _breakdown_chart(engine, bundle, specs[leads[0]], params, headline)
+            if bar is not None:
+                charts.append(bar)
+        if family == "customer_experience" and "nps" in results and results["nps"].ok:
+            stacked = _nps_chart(engine, bundle, params, filters, by)
+            if stacked is not None:
+                charts.append(stacked)
+    return charts
+
+
+def _points_frame(points, series: str) -> tuple[pd.DataFrame, list[int]]:
+    labels = [p.label for p in points]
+    values = [float("nan") if p.value is None else float(p.value) for p in points]
+    return pd.DataFrame({series: values}, index=pd.Index(labels, dtype=object)), [int(p.n or 0) for p in points]
+
+
+def _trend_chart(engine, bundle, spec, params, filters, by: str) -> ChartData | None:
+    try:
+        points = engine.breakdown(bundle, spec.id, by, params, filters)
+    except KpiDeskError as exc:
+        log.info("no trend for %s: %s", spec.id, exc)
+        return None
+    if sum(p.value is not None for p in points) < MIN_POINTS:
+        return None
+    frame, counts = _points_frame(points, spec.label)
+    return ChartData(f"{spec.id}-by-{by}", f"{spec.label} by {by}", spec.family, "line", spec.unit, frame,
+                     spec.id, by, counts, _num(((params.get("global") or {}).get("targets") or {}).get(spec.id)),
+                     _starts(points))
+
+
+def _starts(points) -> list[str] | None:
+    """ISO dates of the period starts, when every key is a date."""
+    if points and all(isinstance(p.key, pd.Timestamp) for p in points):
+        return [p.key.date().isoformat() for p in points]
+    return None
+
+
+def _breakdown_chart(engine, bundle, spec, params, filters) -> ChartData | None:
+    for column in _category_columns(bundle, spec):
+        try:
+            points = engine.breakdown(bundle, spec.id, column, params, filters)
+        except KpiDeskError as exc:
+            log.info("no breakdown of %s by %s: %s", spec.id, column, exc)
+            continue
+        points = [p for p in points if p.value is not None and p.label != NO_GROUP]
+        if len(points) < MIN_POINTS:
+            continue
+        points = sorted(points, key=lambda p: -(p.n or 0))[:MAX_BARS]
+        frame, counts = _points_frame(points, spec.label)
+        label = column.replace("_", " ")
+        return ChartData(f"{spec.id}-by-{column}", f"{spec.label} by {label}", spec.family, "bar", spec.unit,
+                         frame, spec.id, column, counts)
+    return None
+
+
+def _category_columns(bundle: DataBundle, spec) -> list[str]:
+    columns = []
+    for kind in spec.kinds:
+        frame = bundle.frame(kind) if kind in bundle.kinds() else None
+        if frame is None:
+            continue
+        for column in BREAKDOWN_COLUMNS.get(spec.family, ()):
+            if column in frame.columns and column not in columns:
+                distinct = frame[column].nunique(dropna=True)
+                if 2 <= distinct <= 60:
+                    columns.append(column)
+    return columns
+
+
+def _nps_chart(engine, bundle, params, filters, by: str) -> ChartData | None:
+    """Promoters / passives / detractors per period, from the NPS of each period."""
+    from ..metrics import periods as period_tools
+
+    try:
+        points = engine.breakdown(bundle, "nps", by, params, filters)
+    except KpiDeskError:
+        return None
+    rows, labels, counts = [], [], []
+    for p in points:
+        if p.value is None or not isinstance(p.key, pd.Timestamp):
+            continue
+        start, end = p.key, period_tools.next_start(p.key, by)
+        window = _narrow(filters, start, end)
+        result = engine.compute_metric(bundle, "nps", params, window)
+        d = result.details or {}
+        if not {"promoters_pct", "passives_pct", "detractors_pct"} <= set(d):
+            return None
+        rows.append((d["promoters_pct"], d["passives_pct"], d["detractors_pct"]))
+        labels.append(p.label)
+        counts.append(int(result.n or 0))
+    if len(rows) < 1:
+        return None
+    frame = pd.DataFrame(rows, columns=["Promoters", "Passives", "Detractors"], index=pd.Index(labels, dtype=object))
+    return ChartData(f"nps-parts-by-{by}", f"NPS: promoters, passives, detractors by {by}", "customer_experience",
+                     "stacked", "%", frame, "nps", by, counts)
+
+
+def _narrow(filters, start: pd.Timestamp, end: pd.Timestamp):
+    """``filters`` cut to one period ``[start, end)`` (within their own range)."""
+    from ..metrics.engine import Filters
+
+    filters = filters or Filters()
+    base_start, base_end = filters.bounds()
+    start = max(start, base_start) if base_start is not None else start
+    end = min(end, base_end) if base_end is not None else end
+    return filters.with_bounds(start, end)
+
+
+def _data_span(bundle: DataBundle) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """The earliest and latest date of the rows (by each kind's date field)."""
+    lows, highs = [], []
+    for kind in bundle.kinds():
+        field = KINDS_BY_NAME[kind].date_field
+        frame = bundle.frame(kind)
+        if field and frame is not None and field in frame.columns:
+            dates = pd.to_datetime(frame[field], errors="coerce").dropna()
+            if len(dates):
+                lows.append(dates.min())
+                highs.append(dates.max())
+    return (min(lows), max(highs)) if lows else (None, None)
+
+
+def _period(bundle: DataBundle, filters) -> tuple[date | None, date | None]:
+    start, end = filters.bounds()
+    first, last = _data_span(bundle)
+    start = start if start is not None else first
+    end = (end - pd.Timedelta(microseconds=1)) if end is not None else last
+    return (pd.Timestamp(start).date() if start is not None else None,
+            pd.Timestamp(end).date() if end is not None else None)
+
+
+def _default_name(bundle: DataBundle) -> str:
+    return bundle.datasets[0].name if bundle.datasets else "Your business"
+
+
+def _sources(bundle: DataBundle) -> list[SourceInfo]:
+    return [SourceInfo(ds.name, str(ds.path), ds.kind, int(len(ds.frame)), ds.mapping.to_dict())
+            for ds in bundle.datasets]
+
+
+def _jsonable_params(params: dict[str, Any]) -> dict[str, Any]:
+    import json
+
+    return json.loads(json.dumps(params, default=str))
+
+
+def _how_computed(specs, kpis: list[KpiRow]) -> dict[str, str]:
+    try:
+        from ..metrics.docs import describe
+    except ImportError:
+        describe = None
+    out = {}
+    for row in kpis:
+        if row.value is None:
+            continue
+        text = None
+        if describe is not None:
+            try:
+                text = describe(row.metric_id)
+            except (KeyError, KpiDeskError):
+                text = None
+        out[row.metric_id] = text or specs[row.metric_id].description
+    return out

@@ -1,0 +1,160 @@
+"""What every chart writer (PowerPoint, Excel, PNG) shares: how a unit is drawn on an
+axis, a sensible value-axis range, the colours, and thinning of crowded labels."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .model import ChartData
+
+# Colours that read well on a white slide and in grey-scale print (hex, no '#').
+PALETTE = ("1F6FB2", "E07B00", "2A9D47", "C0392B", "7B4FB0", "8C564B", "D45B9F", "5F6B73")
+GOOD = "1E8A3C"
+BAD = "C0392B"
+NEUTRAL = "6B6B6B"
+# NPS: promoters, passives, detractors.
+NPS_COLOURS = {"Promoters": "2A9D47", "Passives": "F2B01E", "Detractors": "D64541"}
+
+MAX_CATEGORY_LABELS = 14
+
+
+@dataclass(frozen=True)
+class AxisUnit:
+    """How a KPI unit is drawn on a chart: values are multiplied by ``factor``."""
+
+    factor: float
+    label: str            # axis title ("minutes", "%", "")
+    number_format: str    # Excel / PowerPoint number format of the drawn values
+
+
+def axis_unit(unit: str, values: list[float | None] | None = None, currency: str = "€") -> AxisUnit:
+    """The drawing unit for ``unit``; durations pick seconds, minutes, hours or days by size.
+
+    >>> axis_unit("seconds", [600, 14400]).label
+    'hours'
+    >>> axis_unit("%").number_format
+    '0.0"%"'
+    """
+    if unit == "seconds":
+        top = max((abs(v) for v in (values or []) if v is not None and not math.isnan(v)), default=0)
+        if top < 120:
+            return AxisUnit(1.0, "seconds", "0")
+        if top < 3 * 3600:
+            return AxisUnit(1 / 60, "minutes", "0.0")
+        if top < 3 * 86400:
+            return AxisUnit(1 / 3600, "hours", "0.0")
+        return AxisUnit(1 / 86400, "days", "0.0")
+    if unit == "%":
+        return AxisUnit(1.0, "%", '0.0"%"')
+    if unit == "count":
+        return AxisUnit(1.0, "count", "#,##0")
+    if unit == "currency":
+        return AxisUnit(1.0, currency, f'"{currency}"#,##0')
+    if unit == "days":
+        return AxisUnit(1.0, "days", "0.0")
+    return AxisUnit(1.0, {"per_day": "per day", "erlang": "Erlang"}.get(unit, ""), "#,##0.0#")
+
+
+def drawn_frame(chart: ChartData, currency: str = "€") -> tuple[pd.DataFrame, AxisUnit]:
+    """The chart's frame in drawing units (durations in minutes/hours…), and that unit."""
+    every = [v for name in chart.series_names for v in chart.values(name)]
+    au = axis_unit(chart.unit, every, currency)
+    return chart.frame.astype("float64") * au.factor, au
+
+
+def _nice_step(span: float) -> float:
+    raw = span / 5
+    power = 10 ** math.floor(math.log10(raw))
+    for m in (1, 2, 2.5, 5, 10):
+        if m * power >= raw:
+            return m * power
+    return 10 * power
+
+
+def value_axis_range(values: list[float | None], unit: str = "") -> tuple[float, float] | None:
+    """A value-axis (minimum, maximum) that frames a trend line instead of starting at 0.
+
+    The range is padded a little and rounded to a round step; it starts at 0 when
+    the data are near 0 anyway, and stays within 0..100 for percentages.
+
+    >>> value_axis_range([82.0, 85.5, 88.0], "%")
+    (80.0, 90.0)
+    >>> value_axis_range([2.0, 40.0], "count")
+    (0.0, 50.0)
+    """
+    clean = [float(v) for v in values if v is not None and not math.isnan(float(v))]
+    if not clean:
+        return None
+    lo, hi = min(clean), max(clean)
+    span = hi - lo or (abs(hi) * 0.2 or 1.0)
+    step = _nice_step(span * 1.3)
+    low = math.floor((lo - span * 0.15) / step) * step
+    high = math.ceil((hi + span * 0.15) / step) * step
+    if lo >= 0 and (low < 0 or lo < span * 0.6):
+        low = 0.0
+    if unit == "%" and lo >= 0 and hi <= 100:
+        low, high = max(low, 0.0), min(high, 100.0)
+    if high <= low:
+        high = low + step
+    return float(low), float(high)
+
+
+def axis_step(low: float, high: float) -> float:
+    """A round distance between value-axis ticks (about five steps).
+
+    >>> axis_step(75.0, 95.0)
+    5.0
+    """
+    return float(_nice_step(high - low)) if high > low else 1.0
+
+
+def label_skip(count: int, limit: int = MAX_CATEGORY_LABELS) -> int:
+    """Show every n-th category label so that at most ``limit`` are drawn.
+
+    >>> label_skip(12), label_skip(365)
+    (1, 27)
+    """
+    return max(1, math.ceil(count / limit))
+
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def slide_labels(labels: list[str], every: int = 1) -> list[str]:
+    """Shorter category labels for a slide: months '2024-03' read 'Mar', with the year
+    on the first label and on every January; other labels are kept. When only every
+    n-th label is shown (``every`` > 1) each month keeps its year.
+
+    >>> slide_labels(["2023-12", "2024-01", "2024-02"])
+    ['Dec 2023', 'Jan 2024', 'Feb']
+    >>> slide_labels(["2023-12", "2024-01", "2024-02"], every=2)
+    ['Dec 2023', 'Jan 2024', 'Feb 2024']
+    >>> slide_labels(["Email", "2024-01"])
+    ['Email', '2024-01']
+    """
+    matches = [_MONTH.match(str(label)) for label in labels]
+    if not labels or not all(matches):
+        return [str(label) for label in labels]
+    out = []
+    for i, m in enumerate(matches):
+        year, month = m.group(1), int(m.group(2))
+        name = _MONTH_NAMES[month - 1] if 1 <= month <= 12 else m.group(0)
+        out.append(f"{name} {year}" if i == 0 or month == 1 or every > 1 else name)
+    return out
+
+
+def tick_format(axis: AxisUnit, low: float | None, high: float | None) -> str:
+    """The value-axis tick format: no decimals when every tick is a whole number."""
+    if low is None or high is None or not float(axis_step(low, high)).is_integer() or not float(low).is_integer():
+        return axis.number_format
+    return axis.number_format.replace("0.0", "0").replace("#,##0.0#", "#,##0")
+
+
+def series_colour(chart: ChartData, index: int, name: str) -> str:
+    """The hex colour of series ``name`` (NPS parts keep their conventional colours)."""
+    return NPS_COLOURS.get(name, PALETTE[index % len(PALETTE)])

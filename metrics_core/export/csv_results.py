@@ -1,0 +1,93 @@
+"""The results as CSV: one row per KPI, then one row per point of every trend and breakdown.
+
+UTF-8 with a byte-order mark (so Excel reads "č", "ă", "å" right), comma-separated,
+numbers with a decimal point in the KPI's base unit (% on 0..100, durations in
+seconds), plus a humanised "shown as" column. Text that a spreadsheet could take
+for a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return) is neutralised with a leading apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..atomic import write_text_atomic
+from ..progress import Reporter
+from .formatting import format_change, format_value
+from .model import Report
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+HEADER = ("record", "kpi_id", "kpi", "family", "series", "period_or_group", "value", "unit", "n", "target",
+          "previous", "change", "change_relative", "shown_as", "change_shown_as", "note")
+
+
+def neutralise(text: str) -> str:
+    """Make text safe for a spreadsheet: a cell a spreadsheet would run as a formula
+    gets a leading apostrophe.
+
+    >>> neutralise("=SUM(A1:A9)"), neutralise("-5 apples"), neutralise("Email")
+    ("'=SUM(A1:A9)", "'-5 apples", 'Email')
+    """
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+            return ""
+        return repr(value) if isinstance(value, float) else str(value)
+    return neutralise(str(value))
+
+
+def result_rows(report: Report) -> Iterable[list[Any]]:
+    """The CSV rows of ``report`` (header first), before neutralisation."""
+    yield list(HEADER)
+    for r in report.kpis:
+        yield ["kpi", r.metric_id, r.label, r.family, "", "", r.value, r.unit, r.n, r.target, r.previous,
+               r.change, r.relative_change, format_value(r.value, r.unit, report.currency),
+               format_change(r.change, r.unit, report.currency) if r.change is not None else "", r.reason or ""]
+    for chart in report.charts:
+        record = {"line": "trend", "bar": "breakdown", "stacked": "shares"}[chart.kind]
+        unit = "%" if chart.kind == "stacked" else chart.unit
+        for series in chart.series_names:
+            for i, (label, value) in enumerate(zip(chart.categories, chart.values(series))):
+                n = chart.counts[i] if chart.counts is not None else None
+                yield [record, chart.metric_id, chart.title, chart.family, series, label, value, unit, n,
+                       "", "", "", "", format_value(value, unit, report.currency), "", f"by {chart.by}"]
+
+
+def results_csv_text(report: Report) -> str:
+    """The CSV text of ``report`` (without the byte-order mark)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    rows = iter(result_rows(report))
+    writer.writerow(next(rows))
+    for row in rows:
+        writer.writerow([_cell(v) for v in row])
+    return buffer.getvalue()
+
+
+def write_csv(report: Report, path: str | Path, reporter: Reporter | None = None) -> None:
+    """Write the results of ``report`` to ``path`` as UTF-8 CSV with a BOM (atomically).
+
+    Parameters
+    ----------
+    report : Report
+        The results.
+    path : str or Path
+        The ``.csv`` file; an existing file is replaced only once the new one is complete.
+    reporter : Reporter, optional
+        Progress and cancellation.
+    """
+    reporter = reporter or Reporter()
+    reporter.step(0.0, "Writing the results as CSV")
+    write_text_atomic(path, results_csv_text(report), encoding="utf-8-sig")
+    reporter.step(1.0, "CSV ready")

@@ -1,0 +1,190 @@
+"""Numbers for people: percentages, durations ("2 h 05 min"), thousands separators, money.
+
+Every exporter (deck, workbook, CSV, chart images) formats values through these
+functions so that a KPI reads the same everywhere. Values arrive in the units of
+:data:`metrics_core.metrics.model.UNITS`: ``%`` on 0..100, durations in seconds.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+MISSING = "—"
+MINUS = "−"          # a real minus sign: never read as a formula by a spreadsheet
+
+
+def _is_missing(value: Any) -> bool:
+    if value is None:
+        return True
+    try:
+        return math.isnan(float(value))
+    except (TypeError, ValueError):
+        return True
+
+
+def format_number(value: float | None, decimals: int = 0, thousands: str = ",") -> str:
+    """A number with a thousands separator and a fixed number of decimals.
+
+    >>> format_number(1234567.891, 2)
+    '1,234,567.89'
+    >>> format_number(-1500, thousands=" ")
+    '−1 500'
+    """
+    if _is_missing(value):
+        return MISSING
+    text = f"{abs(float(value)):,.{decimals}f}"
+    if thousands != ",":
+        text = text.replace(",", thousands)
+    negative = float(value) < 0 and text.strip("0.,") != ""
+    return (MINUS if negative else "") + text
+
+
+def _trimmed(value: float, decimals: int, thousands: str = ",") -> str:
+    """Like :func:`format_number` but without trailing zero decimals ("4.20" -> "4.2")."""
+    text = format_number(value, decimals, thousands)
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def format_duration(seconds: float | None) -> str:
+    """A duration in seconds, as a person says it.
+
+    >>> format_duration(7500)
+    '2 h 05 min'
+    >>> format_duration(270)
+    '4 min 30 s'
+    >>> format_duration(45.2)
+    '45 s'
+    >>> format_duration(3 * 86400 + 4 * 3600)
+    '3 d 4 h'
+    >>> format_duration(-900)
+    '−15 min'
+    """
+    if _is_missing(seconds):
+        return MISSING
+    sign = MINUS if float(seconds) < 0 else ""
+    total = abs(float(seconds))
+    if total < 59.5:
+        return f"{sign}{total:.0f} s"
+    if total < 600:
+        whole = int(round(total))
+        minutes, secs = divmod(whole, 60)
+        return f"{sign}{minutes} min" + (f" {secs:02d} s" if secs else "")
+    minutes_total = int(round(total / 60))
+    if minutes_total < 60:
+        return f"{sign}{minutes_total} min"
+    if total < 86400 - 30:
+        hours, minutes = divmod(minutes_total, 60)
+        return f"{sign}{hours} h {minutes:02d} min"
+    hours_total = int(round(total / 3600))
+    days, hours = divmod(hours_total, 24)
+    return f"{sign}{days} d" + (f" {hours} h" if hours else "")
+
+
+def format_percent(value: float | None, decimals: int = 1) -> str:
+    """A percentage given on 0..100.
+
+    >>> format_percent(72)
+    '72.0 %'
+    """
+    if _is_missing(value):
+        return MISSING
+    return f"{format_number(value, decimals)} %"
+
+
+def format_currency(value: float | None, symbol: str = "€") -> str:
+    """Money: cents below 1,000, whole units above.
+
+    >>> format_currency(750)
+    '€750.00'
+    >>> format_currency(12345.6)
+    '€12,346'
+    """
+    if _is_missing(value):
+        return MISSING
+    decimals = 0 if abs(float(value)) >= 1000 else 2
+    text = format_number(value, decimals)
+    if text.startswith(MINUS):
+        return f"{MINUS}{symbol}{text[1:]}"
+    return f"{symbol}{text}"
+
+
+def format_value(value: float | None, unit: str, currency: str = "€") -> str:
+    """Format a KPI value of ``unit`` (one of ``UNITS``) for a slide, a cell comment or a CSV.
+
+    >>> format_value(60, "score")
+    '60'
+    >>> format_value(4.3, "score")
+    '4.30'
+    >>> format_value(12345, "count")
+    '12,345'
+    >>> format_value(3.25, "days")
+    '3.2 days'
+    """
+    if _is_missing(value):
+        return MISSING
+    v = float(value)
+    if unit == "%":
+        return format_percent(v)
+    if unit == "seconds":
+        return format_duration(v)
+    if unit == "currency":
+        return format_currency(v, currency)
+    if unit == "count":
+        return _trimmed(v, 0 if float(v).is_integer() else 1)
+    if unit == "score":
+        return format_number(v, 0 if v.is_integer() else (1 if abs(v) >= 10 else 2))
+    if unit == "days":
+        return f"{_trimmed(v, 1)} day" + ("" if abs(v) == 1 else "s")
+    if unit == "per_day":
+        return f"{_trimmed(v, 1)} per day"
+    if unit == "erlang":
+        return f"{_trimmed(v, 2)} Erl"
+    return _trimmed(v, 2)
+
+
+def format_change(change: float | None, unit: str, currency: str = "€") -> str:
+    """A change between two periods, always signed; percentages change in points.
+
+    >>> format_change(2.34, "%")
+    '+2.3 pp'
+    >>> format_change(-300, "seconds")
+    '−5 min'
+    >>> format_change(0, "count")
+    '±0'
+    """
+    if _is_missing(change):
+        return MISSING
+    c = float(change)
+    if unit == "%":
+        body = f"{format_number(abs(c), 1)} pp"
+    else:
+        body = format_value(abs(c), unit, currency)
+    if body.strip("0., pp") == "" or c == 0:
+        return "±" + body
+    return ("+" if c > 0 else MINUS) + body
+
+
+def format_relative(fraction: float | None) -> str:
+    """A relative change given as a fraction (0.125 -> '+12.5 %').
+
+    >>> format_relative(-0.05)
+    '−5.0 %'
+    """
+    if _is_missing(fraction):
+        return MISSING
+    pct = float(fraction) * 100
+    return ("+" if pct > 0 else "") + format_percent(pct)
+
+
+UNIT_WORDS = {
+    "%": "%", "score": "score", "seconds": "duration", "count": "count", "currency": "money",
+    "ratio": "ratio", "days": "days", "per_day": "per day", "erlang": "Erlang",
+}
+
+
+def unit_word(unit: str) -> str:
+    """A short human name of ``unit`` for table headers and CSV."""
+    return UNIT_WORDS.get(unit, unit)

@@ -1,0 +1,241 @@
+"""The plain data of a report: what the deck, the workbook, the CSV and the chart
+images are written from.
+
+A :class:`Report` is built from the KPI engine by
+:func:`metrics_core.export.build.build_report`, or by hand (tests, other tools).
+It holds no pandas objects other than small chart frames, and round-trips
+through JSON (:meth:`Report.to_json` / :meth:`Report.from_json`) so that another
+process (the chart-image renderer) can read it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+import pandas as pd
+
+from ..metrics.model import FAMILIES
+
+FAMILY_LABELS = dict(FAMILIES)
+CHART_KINDS = ("line", "bar", "stacked")
+
+
+@dataclass
+class KpiRow:
+    """One headline KPI: its value, the target and the previous period."""
+
+    metric_id: str
+    label: str
+    family: str
+    value: float | None
+    unit: str
+    n: int = 0
+    target: float | None = None
+    previous: float | None = None
+    change: float | None = None            # value − previous (points for %, seconds for durations)
+    higher_is_better: bool | None = True
+    reason: str | None = None              # why ``value`` is None
+
+    @property
+    def relative_change(self) -> float | None:
+        """``change / |previous|`` as a fraction, or None."""
+        if self.change is None or not self.previous:
+            return None
+        return self.change / abs(self.previous)
+
+    @property
+    def direction(self) -> str:
+        """``"up"``, ``"down"``, ``"flat"`` or ``""`` (no previous value)."""
+        if self.change is None or _nan(self.change):
+            return ""
+        if self.change > 0:
+            return "up"
+        if self.change < 0:
+            return "down"
+        return "flat"
+
+    @property
+    def verdict(self) -> str:
+        """``"good"``, ``"bad"`` or ``"neutral"``: the change read with the KPI's direction."""
+        if self.direction in ("", "flat") or self.higher_is_better is None:
+            return "neutral"
+        better = (self.direction == "up") == bool(self.higher_is_better)
+        return "good" if better else "bad"
+
+    @property
+    def on_target(self) -> bool | None:
+        """Whether the value meets the target (None without a target or a direction)."""
+        if self.value is None or self.target is None or self.higher_is_better is None:
+            return None
+        return self.value >= self.target if self.higher_is_better else self.value <= self.target
+
+
+@dataclass
+class ChartData:
+    """One chart: a small table whose index holds the category labels (periods or
+    groups) and whose columns are the series, in the KPI's unit (% on 0..100,
+    durations in seconds).
+
+    ``kind`` is ``"line"`` (a trend over periods), ``"bar"`` (a breakdown by a
+    category) or ``"stacked"`` (shares that add up, e.g. NPS promoters / passives /
+    detractors per period).
+    """
+
+    chart_id: str
+    title: str
+    family: str
+    kind: str
+    unit: str
+    frame: pd.DataFrame
+    metric_id: str = ""
+    by: str = ""                        # "month", "week", … or the column broken down by
+    counts: list[int] | None = None     # n per category
+    target: float | None = None
+    period_starts: list[str] | None = None   # ISO dates of the periods' starts (trends): a date axis on slides
+
+    def __post_init__(self) -> None:
+        if self.kind not in CHART_KINDS:
+            raise ValueError(f"chart kind must be one of {CHART_KINDS}, not {self.kind!r}")
+
+    @property
+    def categories(self) -> list[str]:
+        return [str(c) for c in self.frame.index]
+
+    @property
+    def series_names(self) -> list[str]:
+        return [str(c) for c in self.frame.columns]
+
+    def values(self, series: str) -> list[float | None]:
+        """The values of one series, with ``None`` where there is no data."""
+        return [None if _nan(v) else float(v) for v in self.frame[series].tolist()]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "chart_id": self.chart_id, "title": self.title, "family": self.family, "kind": self.kind,
+            "unit": self.unit, "metric_id": self.metric_id, "by": self.by, "target": self.target,
+            "counts": None if self.counts is None else [int(c) for c in self.counts],
+            "categories": self.categories, "period_starts": self.period_starts,
+            "series": {name: self.values(name) for name in self.series_names},
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "ChartData":
+        frame = pd.DataFrame(
+            {name: pd.array([float("nan") if v is None else v for v in vals], dtype="float64")
+             for name, vals in d["series"].items()},
+            index=pd.Index(d["categories"], dtype=object),
+        )
+        return cls(d["chart_id"], d["title"], d["family"], d["kind"], d["unit"], frame,
+                   d.get("metric_id", ""), d.get("by", ""), d.get("counts"), d.get("target"), d.get("period_starts"))
+
+
+@dataclass
+class SourceInfo:
+    """One file the report was computed from, and how its columns were read."""
+
+    name: str
+    path: str
+    kind: str
+    rows: int
+    mapping: dict[str, Any] = field(default_factory=dict)   # Mapping.to_dict()
+
+
+@dataclass
+class Report:
+    """Everything a deck, a workbook or a CSV of the results shows."""
+
+    title: str
+    business_name: str
+    period_start: date | None
+    period_end: date | None
+    made_at: datetime
+    kpis: list[KpiRow] = field(default_factory=list)
+    charts: list[ChartData] = field(default_factory=list)
+    sources: list[SourceInfo] = field(default_factory=list)
+    parameters: dict[str, Any] = field(default_factory=dict)
+    how_computed: dict[str, str] = field(default_factory=dict)   # metric_id -> text
+    by: str = "month"
+    currency: str = "€"
+    previous_label: str = "previous period"    # what changes compare with: "previous period", "September 2026"
+    notes: list[str] = field(default_factory=list)   # how the periods were chosen, shown with the sources
+
+    @property
+    def compared_with(self) -> str:
+        """'the previous period' or 'September 2026'."""
+        return f"the {self.previous_label}" if self.previous_label == "previous period" else self.previous_label
+
+    @property
+    def period_label(self) -> str:
+        """'1 Jan 2024 – 31 Mar 2024', or 'all dates' without a period."""
+        if self.period_start is None and self.period_end is None:
+            return "all dates"
+        start = _day(self.period_start) if self.period_start else "the start"
+        end = _day(self.period_end) if self.period_end else "today"
+        return f"{start} – {end}"
+
+    def kpi(self, metric_id: str) -> KpiRow:
+        for row in self.kpis:
+            if row.metric_id == metric_id:
+                return row
+        raise KeyError(metric_id)
+
+    def families_with_data(self) -> list[tuple[str, str]]:
+        """(family id, label) of every family with a KPI value or a chart, in catalogue order."""
+        used = {r.family for r in self.kpis if r.value is not None} | {c.family for c in self.charts}
+        return [(fid, label) for fid, label in FAMILIES if fid in used]
+
+    def family_kpis(self, family: str) -> list[KpiRow]:
+        return [r for r in self.kpis if r.family == family and r.value is not None]
+
+    def family_charts(self, family: str) -> list[ChartData]:
+        return [c for c in self.charts if c.family == family]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title, "business_name": self.business_name,
+            "period_start": self.period_start.isoformat() if self.period_start else None,
+            "period_end": self.period_end.isoformat() if self.period_end else None,
+            "made_at": self.made_at.isoformat(), "by": self.by, "currency": self.currency,
+            "previous_label": self.previous_label, "notes": list(self.notes),
+            "kpis": [{**r.__dict__} for r in self.kpis],
+            "charts": [c.to_dict() for c in self.charts],
+            "sources": [{**s.__dict__} for s in self.sources],
+            "parameters": self.parameters, "how_computed": dict(self.how_computed),
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=1, default=str)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Report":
+        return cls(
+            title=d["title"], business_name=d["business_name"],
+            period_start=date.fromisoformat(d["period_start"]) if d.get("period_start") else None,
+            period_end=date.fromisoformat(d["period_end"]) if d.get("period_end") else None,
+            made_at=datetime.fromisoformat(d["made_at"]),
+            kpis=[KpiRow(**r) for r in d.get("kpis", [])],
+            charts=[ChartData.from_dict(c) for c in d.get("charts", [])],
+            sources=[SourceInfo(**s) for s in d.get("sources", [])],
+            parameters=d.get("parameters", {}), how_computed=d.get("how_computed", {}),
+            by=d.get("by", "month"), currency=d.get("currency", "€"),
+            previous_label=d.get("previous_label", "previous period"), notes=list(d.get("notes", [])),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> "Report":
+        return cls.from_dict(json.loads(text))
+
+
+def _nan(v: Any) -> bool:
+    try:
+        return v is None or math.isnan(float(v))
+    except (TypeError, ValueError):
+        return True
+
+
+def _day(d: date) -> str:
+    return f"{d.day} {d:%b %Y}"

@@ -1,0 +1,289 @@
+"""The PowerPoint deck of a :class:`~metrics_core.export.model.Report` (16:9).
+
+Slides: a title slide; the headline KPIs against targets and the previous period;
+one slide per KPI family with data (native, editable charts with their data
+embedded, and the family's values in a table); the data used; and "How these
+KPIs were computed".
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.text import PP_ALIGN
+from pptx.util import Inches, Pt
+
+from ..atomic import write_with_atomic
+from ..progress import Reporter
+from .chart_data import BAD, GOOD, NEUTRAL
+from .formatting import MISSING, format_change, format_value
+from .model import FAMILY_LABELS, KpiRow, Report
+from .pptx_parts import MUTED, add_chart, add_table, add_text, rgb
+
+SLIDE_W, SLIDE_H = 13.333, 7.5
+MARGIN = 0.45
+BODY_TOP = 1.3
+BODY_BOTTOM = 7.05
+ARROWS = {"up": "▲", "down": "▼", "flat": "►", "": ""}
+VERDICT_COLOURS = {"good": GOOD, "bad": BAD, "neutral": NEUTRAL}
+CHARTS_PER_SLIDE = 2
+
+
+def write_pptx(report: Report, path: str | Path, reporter: Reporter | None = None) -> None:
+    """Write the deck of ``report`` to ``path`` (atomically).
+
+    Parameters
+    ----------
+    report : Report
+        What to show.
+    path : str or Path
+        The ``.pptx`` file; an existing file is replaced only once the new one is complete.
+    reporter : Reporter, optional
+        Progress and cancellation.
+    """
+    deck = build_presentation(report, reporter or Reporter())
+    write_with_atomic(path, lambda tmp: deck.save(str(tmp)))
+
+
+def build_presentation(report: Report, reporter: Reporter | None = None):
+    """The :class:`pptx.Presentation` of ``report`` (not saved)."""
+    reporter = reporter or Reporter()
+    deck = Presentation()
+    deck.slide_width, deck.slide_height = Inches(SLIDE_W), Inches(SLIDE_H)
+    families = report.families_with_data()
+    steps = 3 + len(families)
+    reporter.step(0.0, "Title slide")
+    _title_slide(deck, report)
+    reporter.step(1 / steps, "Summary of headline KPIs")
+    _summary_slides(deck, report)
+    for i, (family, label) in enumerate(families):
+        reporter.step((2 + i) / steps, f"Slide: {label}")
+        _family_slides(deck, report, family, label)
+    reporter.step((steps - 1) / steps, "How these KPIs were computed")
+    _sources_slide(deck, report)
+    _how_computed_slides(deck, report)
+    reporter.step(1.0, "Deck ready")
+    return deck
+
+
+def _blank(deck):
+    return deck.slides.add_slide(deck.slide_layouts[6])
+
+
+def _heading(slide, title: str, subtitle: str = "") -> None:
+    bar = slide.shapes.add_shape(1, 0, 0, Inches(SLIDE_W), Inches(0.12))
+    bar.fill.solid()
+    bar.fill.fore_color.rgb = rgb("1F6FB2")
+    bar.line.fill.background()
+    add_text(slide, Inches(MARGIN), Inches(0.25), Inches(SLIDE_W - 2 * MARGIN), Inches(0.6), title, 28, bold=True)
+    if subtitle:
+        add_text(slide, Inches(MARGIN), Inches(0.85), Inches(SLIDE_W - 2 * MARGIN), Inches(0.35), subtitle, 14,
+                 colour=MUTED)
+
+
+def _title_slide(deck, report: Report) -> None:
+    slide = _blank(deck)
+    band = slide.shapes.add_shape(1, 0, Inches(2.2), Inches(SLIDE_W), Inches(2.6))
+    band.fill.solid()
+    band.fill.fore_color.rgb = rgb("1F6FB2")
+    band.line.fill.background()
+    white = RGBColor(0xFF, 0xFF, 0xFF)
+    add_text(slide, Inches(0.8), Inches(2.45), Inches(11.7), Inches(1.0), report.business_name or report.title,
+             40, bold=True, colour=white)
+    add_text(slide, Inches(0.8), Inches(3.5), Inches(11.7), Inches(0.6), report.title, 24, colour=white)
+    add_text(slide, Inches(0.8), Inches(5.2), Inches(11.7), Inches(0.5), f"Period: {report.period_label}", 20)
+    made = f"{report.made_at.day} {report.made_at:%B %Y}"
+    add_text(slide, Inches(0.8), Inches(5.75), Inches(11.7), Inches(0.5), f"Made on {made} with KPI Desk", 16,
+             colour=MUTED)
+
+
+def change_text(row: KpiRow, currency: str = "€") -> str:
+    """'▲ +2.3 pp' — the arrow and the signed change, or '—'."""
+    if row.change is None:
+        return MISSING
+    return f"{ARROWS[row.direction]} {format_change(row.change, row.unit, currency)}".strip()
+
+
+def _summary_rows(report: Report, rows: list[KpiRow]) -> tuple[list[list[str]], dict]:
+    table = [["KPI", "Value", "Target", report.previous_label.capitalize(), "Change"]]
+    colours: dict[tuple[int, int], str] = {}
+    for i, row in enumerate(rows, start=1):
+        fmt = lambda v: format_value(v, row.unit, report.currency)  # noqa: E731
+        table.append([row.label, fmt(row.value), fmt(row.target) if row.target is not None else MISSING,
+                      fmt(row.previous), change_text(row, report.currency)])
+        colours[(i, 4)] = VERDICT_COLOURS[row.verdict]
+        if row.on_target is not None:
+            colours[(i, 1)] = GOOD if row.on_target else BAD
+    return table, colours
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def _summary_slides(deck, report: Report) -> None:
+    rows = [r for r in report.kpis if r.value is not None]
+    pages = _chunks(rows, 13)
+    for page_no, page in enumerate(pages, start=1):
+        slide = _blank(deck)
+        more = f" ({page_no} of {len(pages)})" if len(pages) > 1 else ""
+        _heading(slide, f"Headline KPIs{more}", f"{report.period_label} · compared with {report.compared_with}")
+        if not page:
+            add_text(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(10), Inches(1),
+                     "No KPI could be computed from the files loaded.", 18)
+            continue
+        table, colours = _summary_rows(report, page)
+        add_table(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN), table,
+                  [4.6, 2.0, 1.8, 2.0, 2.0], size=14, row_height=0.4, colours=colours)
+
+
+def _family_table(report: Report, rows: list[KpiRow]) -> tuple[list[list[str]], dict]:
+    table = [["KPI", "Value", "Change"]]
+    colours = {}
+    for i, row in enumerate(rows, start=1):
+        table.append([row.label, format_value(row.value, row.unit, report.currency), change_text(row, report.currency)])
+        colours[(i, 2)] = VERDICT_COLOURS[row.verdict]
+    return table, colours
+
+
+def _pack_rows(rows: list[KpiRow], chars_per_line: int, budget_lines: float) -> list[list[KpiRow]]:
+    """Split table rows into pages so that their wrapped labels fit ``budget_lines`` lines."""
+    pages: list[list[KpiRow]] = [[]]
+    used = 0.0
+    for row in rows:
+        lines = 1 + 0.55 * (math.ceil(len(row.label) / chars_per_line) - 1)
+        if pages[-1] and used + lines > budget_lines:
+            pages.append([])
+            used = 0.0
+        pages[-1].append(row)
+        used += lines
+    return pages
+
+
+def _family_slides(deck, report: Report, family: str, label: str) -> None:
+    kpis = report.family_kpis(family)
+    charts = report.family_charts(family)
+    kpi_pages = _pack_rows(kpis, 25 if charts else 60, 11)
+    chart_pages = _chunks(charts, CHARTS_PER_SLIDE)
+    pages = max(len(kpi_pages), len(chart_pages))
+    for p in range(pages):
+        slide = _blank(deck)
+        more = f" ({p + 1} of {pages})" if pages > 1 else ""
+        _heading(slide, f"{FAMILY_LABELS.get(family, label)}{more}", report.period_label)
+        page_charts = chart_pages[p] if p < len(chart_pages) else []
+        page_kpis = kpi_pages[p] if p < len(kpi_pages) else []
+        _lay_out_family(slide, report, page_charts, page_kpis)
+
+
+def _lay_out_family(slide, report: Report, charts, kpis) -> None:
+    body_h = BODY_BOTTOM - BODY_TOP
+    table_w = 5.2 if charts and kpis else SLIDE_W - 2 * MARGIN
+    chart_w = SLIDE_W - 2 * MARGIN - (table_w + 0.3 if kpis else 0)
+    gap = 0.2
+    chart_h = (body_h - gap * (len(charts) - 1)) / max(1, len(charts))
+    for i, chart in enumerate(charts):
+        top = BODY_TOP + i * (chart_h + gap)
+        add_chart(slide, chart, Inches(MARGIN), Inches(top), Inches(chart_w), Inches(chart_h), report.currency)
+    if kpis:
+        table, colours = _family_table(report, kpis)
+        left = MARGIN + (chart_w + 0.3 if charts else 0)
+        widths = [2.3, 1.25, 1.65] if charts else [6.4, 2.6, 3.0]
+        add_table(slide, Inches(left), Inches(BODY_TOP), Inches(table_w), table, widths,
+                  size=12 if charts else 14, row_height=0.44 if charts else 0.4, colours=colours)
+
+
+def _sources_slide(deck, report: Report) -> None:
+    slide = _blank(deck)
+    _heading(slide, "Data used", report.period_label)
+    lines = []
+    for src in report.sources:
+        preset = (src.mapping or {}).get("preset")
+        how = f", read as {preset} export" if preset else ""
+        lines.append(f"• {src.name}: {src.kind.replace('_', ' ')}, {format_value(src.rows, 'count')} rows{how}")
+    if not lines:
+        lines.append("• No files were recorded for this report.")
+    lines.append("")
+    lines.extend(_parameter_lines(report.parameters))
+    lines.append("")
+    lines.extend(report.notes or [f"Trends are shown by {report.by}. Changes compare with {report.compared_with}."])
+    text = "\n".join(lines[:22])
+    add_text(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN), Inches(5.6), text, 14)
+
+
+def _parameter_lines(parameters: dict) -> list[str]:
+    lines = []
+    for metric_id, values in parameters.items():
+        if isinstance(values, dict) and values:
+            shown = ", ".join(f"{k} = {_plain(v)}" for k, v in list(values.items())[:6])
+            lines.append(f"• Settings for {metric_id}: {shown}")
+    return lines or ["• All KPI settings at their defaults."]
+
+
+def _plain(value) -> str:
+    if isinstance(value, dict):
+        return "; ".join(f"{k} {_plain(v)}" for k, v in value.items()) or "none"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_plain(v) for v in value) or "none"
+    return str(value)
+
+
+def short_how(text: str, metric_id: str = "") -> str:
+    """The formula part of a "how computed" text, for a slide: without the title line,
+    the parameter list, the calculator inputs and the sources (the workbook keeps them)."""
+    keep = []
+    for i, line in enumerate(text.strip().splitlines()):
+        line = line.strip()
+        if not line or (i == 0 and metric_id and line.endswith(f"({metric_id})")):
+            continue
+        if line.startswith(("•", "From totals:", "Source:", "Unit:")):
+            continue
+        keep.append(line)
+    short = " ".join(" ".join(keep).split())
+    return short if len(short) <= 300 else short[:short.rfind(" ", 0, 297)] + " …"
+
+
+def _how_entries(report: Report) -> list[tuple[str, str]]:
+    labels = {r.metric_id: r.label for r in report.kpis}
+    shown = [r.metric_id for r in report.kpis if r.value is not None]
+    order = shown + [m for m in report.how_computed if m not in shown]
+    entries = []
+    for metric_id in order:
+        text = report.how_computed.get(metric_id)
+        if text:
+            entries.append((labels.get(metric_id, metric_id), short_how(text, metric_id)))
+    return entries
+
+
+def _how_computed_slides(deck, report: Report) -> None:
+    entries = _how_entries(report) or [("No KPIs", "No KPI could be computed from the files loaded.")]
+    chars_per_line, line_budget = 140, 25
+    pages: list[list[tuple[str, str]]] = [[]]
+    used = 0
+    for label, text in entries:
+        lines = math.ceil((len(label) + len(text) + 3) / chars_per_line) + 0.5
+        if pages[-1] and used + lines > line_budget:
+            pages.append([])
+            used = 0
+        pages[-1].append((label, text))
+        used += lines
+    for n, page in enumerate(pages, start=1):
+        slide = _blank(deck)
+        more = f" ({n} of {len(pages)})" if len(pages) > 1 else ""
+        _heading(slide, f"How these KPIs were computed{more}")
+        box = slide.shapes.add_textbox(Inches(MARGIN), Inches(1.05), Inches(SLIDE_W - 2 * MARGIN), Inches(6.1))
+        frame = box.text_frame
+        frame.word_wrap = True
+        for i, (label, text) in enumerate(page):
+            para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+            para.alignment = PP_ALIGN.LEFT
+            para.space_after = Pt(5)
+            head = para.add_run()
+            head.text = f"{label}: "
+            head.font.bold = True
+            head.font.size = Pt(12)
+            body = para.add_run()
+            body.text = text
+            body.font.size = Pt(12)

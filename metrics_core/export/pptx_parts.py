@@ -1,0 +1,254 @@
+"""Building blocks of the deck: native charts (data embedded, editable in PowerPoint),
+tables and text boxes. :mod:`metrics_core.export.pptx_deck` lays them out."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from lxml import etree
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Inches, Pt
+
+from .chart_data import (AxisUnit, axis_step, drawn_frame, label_skip, series_colour, slide_labels, tick_format,
+                         value_axis_range)
+from .model import ChartData
+
+INK = RGBColor(0x22, 0x22, 0x22)
+MUTED = RGBColor(0x6B, 0x6B, 0x6B)
+HEADER_FILL = RGBColor(0x1F, 0x6F, 0xB2)
+ZEBRA_FILL = RGBColor(0xF2, 0xF5, 0xF9)
+WHITE = RGBColor(0xFF, 0xFF, 0xFF)
+MAX_MARKERS = 40            # a line with more points than this is drawn without markers
+# Date-axis tick formats and (time unit, length of one period in that unit) per period.
+DATE_FORMATS = {"day": "d mmm", "week": "d mmm", "month": "mmm yyyy", "quarter": "mmm yyyy", "year": "yyyy"}
+TIME_UNITS = {"day": ("days", 1), "week": ("days", 7), "month": ("months", 1), "quarter": ("months", 3),
+              "year": ("years", 1)}
+CHART_TYPES = {
+    "line": XL_CHART_TYPE.LINE_MARKERS,
+    "bar": XL_CHART_TYPE.BAR_CLUSTERED,
+    "stacked": XL_CHART_TYPE.COLUMN_STACKED,
+}
+
+
+def rgb(hex_colour: str) -> RGBColor:
+    return RGBColor.from_string(hex_colour)
+
+
+def add_text(slide, left, top, width, height, text: str, size: int = 14, *, bold: bool = False,
+             colour: RGBColor = INK, align=PP_ALIGN.LEFT):
+    """A text box with one paragraph per line of ``text``; returns the shape."""
+    box = slide.shapes.add_textbox(left, top, width, height)
+    frame = box.text_frame
+    frame.word_wrap = True
+    for i, line in enumerate(text.split("\n")):
+        para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        para.alignment = align
+        run = para.add_run()
+        run.text = line
+        run.font.size = Pt(size)
+        run.font.bold = bold
+        run.font.color.rgb = colour
+    return box
+
+
+def add_table(slide, left, top, width, rows: list[list[str]], col_widths: list[float], *,
+              size: int = 12, row_height: float = 0.36, colours: dict[tuple[int, int], str] | None = None,
+              right_align_from: int = 1):
+    """A table: ``rows[0]`` is the header; ``col_widths`` in inches (scaled to ``width``);
+    ``colours`` maps (row, col) to a hex text colour."""
+    shape = slide.shapes.add_table(len(rows), len(col_widths), left, top, width,
+                                   Inches(row_height * len(rows)))
+    table = shape.table
+    total = sum(col_widths)
+    for j, w in enumerate(col_widths):
+        table.columns[j].width = Emu(int(width * w / total))
+    for i, values in enumerate(rows):
+        table.rows[i].height = Inches(row_height)
+        for j, text in enumerate(values):
+            cell = table.cell(i, j)
+            _fill_cell(cell, text, size, header=i == 0, zebra=i % 2 == 0,
+                       align=PP_ALIGN.RIGHT if j >= right_align_from else PP_ALIGN.LEFT,
+                       colour=(colours or {}).get((i, j)))
+    return shape
+
+
+def _fill_cell(cell, text: str, size: int, *, header: bool, zebra: bool, align, colour: str | None) -> None:
+    cell.text = text
+    cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+    cell.margin_left = cell.margin_right = Inches(0.08)
+    cell.margin_top = cell.margin_bottom = Inches(0.03)
+    cell.fill.solid()
+    cell.fill.fore_color.rgb = HEADER_FILL if header else (ZEBRA_FILL if zebra else WHITE)
+    para = cell.text_frame.paragraphs[0]
+    para.alignment = align
+    for run in para.runs:
+        run.font.size = Pt(size)
+        run.font.bold = header
+        run.font.color.rgb = WHITE if header else (rgb(colour) if colour else INK)
+
+
+def add_chart(slide, chart: ChartData, left, top, width, height, currency: str = "€"):
+    """A native chart of ``chart`` (data embedded in the deck); returns the graphic frame."""
+    frame, axis = drawn_frame(chart, currency)
+    data = CategoryChartData(number_format=axis.number_format)
+    on_dates = chart.kind == "line" and bool(chart.period_starts) and chart.by in DATE_FORMATS
+    data.categories = ([date.fromisoformat(d[:10]) for d in chart.period_starts] if on_dates
+                       else slide_labels(chart.categories, _skip_for(chart.categories)))
+    for name in chart.series_names:
+        data.add_series(name, [None if math.isnan(v) else round(float(v), 4) for v in frame[name]])
+    chart_type = CHART_TYPES[chart.kind]
+    if chart.kind == "line" and len(chart.categories) > MAX_MARKERS:
+        chart_type = XL_CHART_TYPE.LINE
+    graphic = slide.shapes.add_chart(chart_type, left, top, width, height, data)
+    native = graphic.chart
+    _style_title(native, chart.title)
+    native.font.size = Pt(12)
+    native.font.color.rgb = INK
+    _style_legend(native, len(chart.series_names))
+    _colour_series(native, chart)
+    _style_axes(native, chart, frame, axis)
+    if chart.kind == "bar":
+        _data_labels(native, axis)
+    if on_dates:
+        _date_axis(native, chart.by, len(chart.categories), Emu(width).inches)
+    return graphic
+
+
+def _style_title(native, title: str) -> None:
+    native.has_title = True
+    tf = native.chart_title.text_frame
+    tf.text = title
+    for run in tf.paragraphs[0].runs:
+        run.font.size = Pt(14)
+        run.font.bold = True
+
+
+def _style_legend(native, series_count: int) -> None:
+    native.has_legend = series_count > 1
+    if native.has_legend:
+        native.legend.position = XL_LEGEND_POSITION.BOTTOM
+        native.legend.include_in_layout = False
+        native.legend.font.size = Pt(11)
+
+
+def _colour_series(native, chart: ChartData) -> None:
+    for i, series in enumerate(native.plots[0].series):
+        colour = rgb(series_colour(chart, i, chart.series_names[i]))
+        if chart.kind == "line":
+            series.format.line.color.rgb = colour
+            series.format.line.width = Pt(2.25)
+            series.smooth = False
+            if len(chart.categories) > MAX_MARKERS:
+                continue
+            series.marker.format.fill.solid()
+            series.marker.format.fill.fore_color.rgb = colour
+            series.marker.format.line.color.rgb = colour
+        else:
+            series.format.fill.solid()
+            series.format.fill.fore_color.rgb = colour
+    if chart.kind != "line":
+        native.plots[0].gap_width = 60
+    if chart.kind == "stacked":
+        native.plots[0].overlap = 100
+
+
+def _style_axes(native, chart: ChartData, frame, axis: AxisUnit) -> None:
+    value_axis = native.value_axis
+    value_axis.has_major_gridlines = True
+    value_axis.major_gridlines.format.line.color.rgb = RGBColor(0xDD, 0xDD, 0xDD)
+    value_axis.tick_labels.number_format_is_linked = False
+    value_axis.tick_labels.font.size = Pt(11)
+    category_axis = native.category_axis
+    category_axis.tick_labels.font.size = Pt(11)
+    category_axis.format.line.color.rgb = RGBColor(0xBB, 0xBB, 0xBB)
+    if chart.kind == "line":
+        every = [v for name in frame.columns for v in frame[name].tolist()]
+        bounds = value_axis_range(every, chart.unit)
+        if bounds:
+            value_axis.minimum_scale, value_axis.maximum_scale = bounds
+            value_axis.major_unit = axis_step(*bounds)
+        value_axis.tick_labels.number_format = tick_format(axis, *(bounds or (None, None)))
+        if native._chartSpace.find(".//" + qn("c:dateAx")) is None:
+            _skip_category_labels(category_axis, _skip_for(chart.categories))
+    elif chart.kind == "stacked":
+        value_axis.minimum_scale = 0
+        top = frame.sum(axis=1).max()
+        value_axis.maximum_scale = 100 if chart.unit == "%" and top <= 100.5 else None
+        value_axis.tick_labels.number_format = tick_format(axis, 0.0, float(top))
+        _skip_category_labels(category_axis, _skip_for(chart.categories))
+    else:
+        category_axis.reverse_order = True          # first group at the top of a bar chart
+        category_axis.crosses = XL_AXIS_CROSSES.MAXIMUM   # … and the value axis stays at the bottom
+        value_axis.minimum_scale = min(0.0, float(frame.min().min()) if len(frame) else 0.0)
+        top = float(frame.max().max()) if len(frame) else 0.0
+        if chart.unit == "%" and 0 < top <= 100:
+            value_axis.maximum_scale = 100.0 if top > 80 else None
+        value_axis.tick_labels.number_format = tick_format(axis, 0.0, top)
+    if axis.label not in ("", "%", "count"):
+        value_axis.has_title = True
+        value_axis.axis_title.text_frame.text = axis.label
+        for run in value_axis.axis_title.text_frame.paragraphs[0].runs:
+            run.font.size = Pt(11)
+            run.font.bold = False
+
+
+def _date_axis(native, by: str, count: int, width_in: float) -> None:
+    """A date category axis with one label every few periods: PowerPoint and LibreOffice
+    both honour ``c:majorUnit`` on a date axis (LibreOffice ignores ``c:tickLblSkip``)."""
+    date_ax = native._chartSpace.find(".//" + qn("c:dateAx"))
+    if date_ax is None:
+        return
+    unit, per_period = TIME_UNITS[by]
+    label_width = {"mmm yyyy": 0.8, "d mmm": 0.6, "yyyy": 0.5}[DATE_FORMATS[by]]
+    fitting = max(2, int((width_in - 1.0) / label_width))
+    step = label_skip(count, min(12, fitting)) * per_period
+    labels = native.category_axis.tick_labels
+    labels.number_format = DATE_FORMATS[by]
+    labels.number_format_is_linked = False
+    for tag in ("c:baseTimeUnit", "c:majorUnit", "c:majorTimeUnit"):
+        for old in date_ax.findall(qn(tag)):
+            date_ax.remove(old)
+    anchor = date_ax.find(qn("c:extLst"))
+    for tag, value in (("c:baseTimeUnit", "days" if unit == "days" else unit), ("c:majorUnit", str(step)),
+                       ("c:majorTimeUnit", unit)):
+        el = etree.SubElement(date_ax, qn(tag))
+        el.set("val", value)
+        if anchor is not None:
+            anchor.addprevious(el)
+
+
+def _skip_for(labels: list[str]) -> int:
+    longest = max((len(label) for label in slide_labels(labels, every=2)), default=1)
+    return label_skip(len(labels), min(14, max(6, 100 // max(1, longest))))
+
+
+def _skip_category_labels(category_axis, skip: int) -> None:
+    """Draw every ``skip``-th category label (``c:tickLblSkip``), so dates never crowd."""
+    if skip <= 1:
+        return
+    cat_ax = category_axis._element
+    for tag in ("c:tickLblSkip", "c:tickMarkSkip"):
+        for old in cat_ax.findall(qn(tag)):
+            cat_ax.remove(old)
+    anchor = cat_ax.find(qn("c:noMultiLvlLbl"))
+    for tag in ("c:tickLblSkip", "c:tickMarkSkip"):
+        el = etree.SubElement(cat_ax, qn(tag))
+        el.set("val", str(skip))
+        if anchor is not None:
+            anchor.addprevious(el)
+
+
+def _data_labels(native, axis: AxisUnit) -> None:
+    plot = native.plots[0]
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.number_format = axis.number_format
+    labels.number_format_is_linked = False
+    labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    labels.font.size = Pt(10)
+    labels.font.color.rgb = INK

@@ -1,0 +1,96 @@
+"""Reports: build one from the KPI engine, write it as a deck, a workbook and a CSV.
+
+:class:`Report` (see :mod:`metrics_core.export.model`) is plain data;
+:func:`build_report` fills it from the engine; :func:`write_report` writes it to a
+``.pptx``, ``.xlsx`` or ``.csv`` file chosen by extension, or all three into a folder.
+Chart images (PNG) need Qt and are drawn by ``desktop_app.report_pngs``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Callable
+
+from ..errors import ExportError, KpiDeskError
+from ..progress import Reporter
+from .build import build_report
+from .csv_results import write_csv
+from .model import ChartData, KpiRow, Report, SourceInfo
+from .pptx_deck import write_pptx
+from .xlsx_workbook import write_xlsx
+
+__all__ = ["Report", "KpiRow", "ChartData", "SourceInfo", "build_report", "write_report", "WRITERS",
+           "FOLDER_FILES"]
+
+log = logging.getLogger(__name__)
+
+WRITERS: dict[str, Callable[[Report, Path, Reporter], None]] = {
+    ".pptx": write_pptx, ".xlsx": write_xlsx, ".csv": write_csv,
+}
+# What a folder export holds (chart images are added by the desktop side).
+FOLDER_FILES = {".pptx": "kpi-report.pptx", ".xlsx": "kpi-report.xlsx", ".csv": "kpi-results.csv"}
+
+
+def write_report(report: Report, path: str | Path, reporter: Reporter | None = None,
+                 formats: tuple[str, ...] = (".pptx", ".xlsx", ".csv")) -> list[Path]:
+    """Write ``report`` to ``path``; returns the files written.
+
+    A path ending in ``.pptx``, ``.xlsx`` or ``.csv`` gets that one file; any other
+    path is a folder that gets ``formats`` (default: all three). Every file is
+    written atomically: an existing file is replaced only once the new one is
+    complete, and a failure or a cancel leaves it as it was.
+
+    Parameters
+    ----------
+    report : Report
+        What to write.
+    path : str or Path
+        A file name with a known extension, or a folder.
+    reporter : Reporter, optional
+        Progress and cancellation (:class:`~metrics_core.errors.OperationCancelled`).
+    formats : tuple of str
+        For a folder: which of ``.pptx``, ``.xlsx``, ``.csv`` to write.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from datetime import datetime
+    >>> r = Report("KPIs", "Shop", None, None, datetime(2025, 1, 6))
+    >>> out = write_report(r, pathlib.Path(tempfile.mkdtemp()) / "results.csv")
+    >>> out[0].name
+    'results.csv'
+    """
+    reporter = reporter or Reporter()
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix in WRITERS:
+        jobs = [(WRITERS[suffix], target)]
+    elif suffix and not target.is_dir():
+        raise ExportError(f"KPI Desk cannot write '{target.name}': choose a name ending in .pptx, .xlsx or .csv, "
+                          "or a folder.", path=target)
+    else:
+        unknown = [f for f in formats if f not in FOLDER_FILES]
+        if unknown:
+            raise ExportError(f"Unknown report format {unknown[0]!r}; use .pptx, .xlsx or .csv.")
+        jobs = [(WRITERS[f], target / FOLDER_FILES[f]) for f in formats]
+    written = []
+    for i, (writer, file_path) in enumerate(jobs):
+        sub = reporter.scaled(i / len(jobs), (i + 1) / len(jobs))
+        _write_one(writer, report, file_path, sub)
+        written.append(file_path)
+    reporter.step(1.0, "Report written")
+    return written
+
+
+def _write_one(writer, report: Report, file_path: Path, reporter: Reporter) -> None:
+    try:
+        writer(report, file_path, reporter)
+    except KpiDeskError:
+        raise
+    except PermissionError as exc:
+        raise ExportError(f"Could not write '{file_path}': it is open in another program or the folder is "
+                          "read-only. Close the file or choose another folder, then try again.",
+                          path=file_path) from exc
+    except OSError as exc:
+        raise ExportError(f"Could not write '{file_path}': {exc.strerror or exc}.", path=file_path) from exc

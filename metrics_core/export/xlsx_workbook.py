@@ -1,0 +1,296 @@
+"""The Excel workbook of a :class:`~metrics_core.export.model.Report` (XlsxWriter).
+
+Sheets: *Summary* (one row per KPI, real numbers with number formats), one sheet
+per trend and breakdown with its table and a native Excel chart, *How computed*
+and *Sources* (files, column mappings and parameters used). Durations are written
+in minutes (numbers Excel can sum and chart), with the humanised text beside them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+
+import xlsxwriter
+
+from ..atomic import write_with_atomic
+from ..progress import Reporter
+from .chart_data import drawn_frame, label_skip, series_colour, value_axis_range
+from .formatting import format_change, format_value, unit_word
+from .model import FAMILY_LABELS, ChartData, KpiRow, Report
+
+SHEET_NAME_MAX = 31
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+# Excel number formats of KPI values by unit; durations are written in minutes.
+VALUE_FORMATS = {
+    "%": '0.0" %"', "score": "0.0#", "seconds": '#,##0.0" min"', "count": "#,##0", "currency": "#,##0.00",
+    "ratio": "0.00", "days": '0.0" days"', "per_day": "0.0", "erlang": "0.00",
+}
+CHANGE_FORMATS = {"%": '+0.0" pp";-0.0" pp";0.0" pp"', "seconds": '+#,##0.0" min";-#,##0.0" min";0" min"'}
+EXCEL_CHART = {"line": ("line", None), "bar": ("bar", None), "stacked": ("column", "stacked")}
+
+
+def unique_sheet_name(wanted: str, taken: set[str]) -> str:
+    """A valid, unique sheet name: no ``[]:*?/\\``, at most 31 characters, unique
+    ignoring case (``taken`` holds the lower-cased names already used and is updated).
+
+    >>> taken = set()
+    >>> unique_sheet_name("First response time by channel and agent", taken)
+    'First response time by channel'
+    >>> unique_sheet_name("First response time by channel and team", taken)
+    'First response time by chann(2)'
+    """
+    base = " ".join(_BAD_SHEET_CHARS.sub(" ", wanted).split()).strip("'") or "Sheet"
+    name = base[:SHEET_NAME_MAX].rstrip()
+    n = 1
+    while name.lower() in taken:
+        n += 1
+        suffix = f"({n})"
+        name = base[:SHEET_NAME_MAX - len(suffix)].rstrip() + suffix
+    taken.add(name.lower())
+    return name
+
+
+def excel_value(value: float | None, unit: str) -> float | None:
+    """A KPI value as written to a cell (durations: seconds -> minutes)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return float(value) / 60 if unit == "seconds" else float(value)
+
+
+def write_xlsx(report: Report, path: str | Path, reporter: Reporter | None = None) -> None:
+    """Write the workbook of ``report`` to ``path`` (atomically).
+
+    Parameters
+    ----------
+    report : Report
+        What to write.
+    path : str or Path
+        The ``.xlsx`` file; an existing file is replaced only once the new one is complete.
+    reporter : Reporter, optional
+        Progress and cancellation.
+    """
+    write_with_atomic(path, lambda tmp: _write(report, tmp, reporter or Reporter()))
+
+
+def _write(report: Report, target: Path, reporter: Reporter) -> None:
+    book = xlsxwriter.Workbook(str(target), {"strings_to_formulas": False, "strings_to_urls": False,
+                                             "strings_to_numbers": False, "nan_inf_to_errors": True})
+    try:
+        formats = _Formats(book)
+        taken: set[str] = set()
+        reporter.step(0.0, "Summary sheet")
+        _summary_sheet(book, formats, report, unique_sheet_name("Summary", taken))
+        for i, chart in enumerate(report.charts):
+            reporter.step((1 + i) / (len(report.charts) + 2), f"Sheet: {chart.title}")
+            _chart_sheet(book, formats, report, chart, unique_sheet_name(chart.title, taken))
+        _how_sheet(book, formats, report, unique_sheet_name("How computed", taken))
+        _sources_sheet(book, formats, report, unique_sheet_name("Sources", taken))
+        reporter.step(1.0, "Workbook ready")
+    finally:
+        book.close()
+
+
+class _Formats:
+    def __init__(self, book) -> None:
+        self.title = book.add_format({"bold": True, "font_size": 14})
+        self.header = book.add_format({"bold": True, "bg_color": "#1F6FB2", "font_color": "#FFFFFF",
+                                       "border": 1, "text_wrap": True, "valign": "vcenter"})
+        self.text = book.add_format({"valign": "top"})
+        self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
+        self.muted = book.add_format({"font_color": "#6B6B6B"})
+        self.count = book.add_format({"num_format": "#,##0"})
+        self._book = book
+        self._cache: dict[str, object] = {}
+
+    def number(self, num_format: str):
+        if num_format not in self._cache:
+            self._cache[num_format] = self._book.add_format({"num_format": num_format})
+        return self._cache[num_format]
+
+
+SUMMARY_HEADER = ("KPI", "Family", "Value", "Unit", "n", "Target", "Previous", "Change", "Change %",
+                  "Shown as", "Change shown as", "KPI id", "Note")
+
+
+def _summary_sheet(book, fm: _Formats, report: Report, name: str) -> None:
+    sheet = book.add_worksheet(name)
+    sheet.write_string(0, 0, f"{report.business_name} — {report.title}", fm.title)
+    sheet.write_string(1, 0, f"Period: {report.period_label}. Made {report.made_at:%Y-%m-%d %H:%M}. "
+                             f"Change compares with {report.compared_with}.", fm.muted)
+    for col, text in enumerate(SUMMARY_HEADER):
+        sheet.write_string(3, col, text, fm.header)
+    for i, row in enumerate(report.kpis, start=4):
+        _summary_row(sheet, fm, report, i, row)
+    sheet.set_column(0, 0, 34)
+    sheet.set_column(1, 1, 20)
+    sheet.set_column(2, 2, 13)
+    sheet.set_column(3, 3, 10)
+    sheet.set_column(4, 8, 11)
+    sheet.set_column(9, 10, 15)
+    sheet.set_column(11, 11, 24)
+    sheet.set_column(12, 12, 50)
+    sheet.freeze_panes(4, 1)
+    if report.kpis:
+        sheet.autofilter(3, 0, 3 + len(report.kpis), len(SUMMARY_HEADER) - 1)
+
+
+def _summary_row(sheet, fm: _Formats, report: Report, r: int, row: KpiRow) -> None:
+    value_format = fm.number(VALUE_FORMATS.get(row.unit, "0.00"))
+    change_format = fm.number(CHANGE_FORMATS.get(row.unit, VALUE_FORMATS.get(row.unit, "0.00")))
+    sheet.write_string(r, 0, row.label)
+    sheet.write_string(r, 1, FAMILY_LABELS.get(row.family, row.family))
+    _number(sheet, r, 2, excel_value(row.value, row.unit), value_format)
+    sheet.write_string(r, 3, "minutes" if row.unit == "seconds" else unit_word(row.unit))
+    sheet.write_number(r, 4, int(row.n), fm.count)
+    _number(sheet, r, 5, excel_value(row.target, row.unit), value_format)
+    _number(sheet, r, 6, excel_value(row.previous, row.unit), value_format)
+    _number(sheet, r, 7, excel_value(row.change, row.unit), change_format)
+    _number(sheet, r, 8, row.relative_change, fm.number('+0.0%;-0.0%;0.0%'))
+    sheet.write_string(r, 9, format_value(row.value, row.unit, report.currency))
+    sheet.write_string(r, 10, format_change(row.change, row.unit, report.currency))
+    sheet.write_string(r, 11, row.metric_id)
+    if row.reason:
+        sheet.write_string(r, 12, row.reason)
+
+
+def _number(sheet, r: int, c: int, value: float | None, cell_format) -> None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        sheet.write_blank(r, c, None, cell_format)
+    else:
+        sheet.write_number(r, c, value, cell_format)
+
+
+def _chart_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: str) -> None:
+    sheet = book.add_worksheet(name)
+    frame, axis = drawn_frame(chart, report.currency)
+    unit_suffix = f" ({axis.label})" if axis.label and axis.label not in ("count",) else ""
+    sheet.write_string(0, 0, chart.title, fm.title)
+    sheet.write_string(1, 0, f"{FAMILY_LABELS.get(chart.family, chart.family)} · {report.period_label}", fm.muted)
+    header = [chart.by.capitalize() or "Category", *[f"{s}{unit_suffix}" for s in chart.series_names]]
+    if chart.counts is not None:
+        header.append("n")
+    for col, text in enumerate(header):
+        sheet.write_string(3, col, text, fm.header)
+    cell_format = fm.number(axis.number_format)
+    for i, label in enumerate(chart.categories, start=4):
+        sheet.write_string(i, 0, label)
+        for j, series in enumerate(chart.series_names, start=1):
+            _number(sheet, i, j, _clean(frame[series].iloc[i - 4]), cell_format)
+        if chart.counts is not None:
+            sheet.write_number(i, len(header) - 1, int(chart.counts[i - 4]), fm.count)
+    sheet.set_column(0, 0, 18)
+    sheet.set_column(1, len(header) - 1, 16)
+    sheet.freeze_panes(4, 1)
+    if chart.categories:
+        sheet.insert_chart(3, len(header) + 1, _excel_chart(book, chart, name, frame, axis, unit_suffix),
+                           {"x_scale": 1.6, "y_scale": 1.5})
+
+
+def _clean(value) -> float | None:
+    return None if value is None or math.isnan(float(value)) else float(value)
+
+
+def _excel_chart(book, chart: ChartData, sheet_name: str, frame, axis, unit_suffix: str):
+    chart_type, subtype = EXCEL_CHART[chart.kind]
+    excel = book.add_chart({"type": chart_type, **({"subtype": subtype} if subtype else {})})
+    last = 3 + len(chart.categories)
+    for j, series in enumerate(chart.series_names, start=1):
+        colour = "#" + series_colour(chart, j - 1, series)
+        spec = {"name": [sheet_name, 3, j], "categories": [sheet_name, 4, 0, last, 0],
+                "values": [sheet_name, 4, j, last, j]}
+        if chart.kind == "line":
+            spec["line"] = {"color": colour, "width": 2.25}
+            spec["marker"] = {"type": "circle", "size": 5, "fill": {"color": colour}, "border": {"color": colour}}
+            if len(chart.categories) > 40:
+                spec["marker"] = {"type": "none"}
+        else:
+            spec["fill"] = {"color": colour}
+            spec["gap"] = 60
+            if chart.kind == "stacked":
+                spec["overlap"] = 100
+        if chart.kind == "bar":
+            spec["data_labels"] = {"value": True, "num_format": axis.number_format}
+        excel.add_series(spec)
+    excel.set_title({"name": chart.title, "name_font": {"size": 13}})
+    excel.set_legend({"position": "bottom"} if len(chart.series_names) > 1 else {"none": True})
+    y_axis = {"num_format": axis.number_format, "major_gridlines": {"visible": True, "line": {"color": "#DDDDDD"}}}
+    if unit_suffix:
+        y_axis["name"] = axis.label
+    x_axis: dict = {}
+    if chart.kind == "line":
+        bounds = value_axis_range([v for s in frame.columns for v in frame[s].tolist()], chart.unit)
+        if bounds:
+            y_axis["min"], y_axis["max"] = bounds
+        x_axis["interval_unit"] = label_skip(len(chart.categories))
+    elif chart.kind == "stacked":
+        y_axis["min"] = 0
+        x_axis["interval_unit"] = label_skip(len(chart.categories))
+    else:
+        x_axis["reverse"] = True
+        x_axis["crossing"] = "max"
+    excel.set_y_axis(y_axis)
+    excel.set_x_axis(x_axis)
+    excel.set_size({"width": 640, "height": 360})
+    return excel
+
+
+def _how_sheet(book, fm: _Formats, report: Report, name: str) -> None:
+    sheet = book.add_worksheet(name)
+    labels = {r.metric_id: r.label for r in report.kpis}
+    for col, text in enumerate(("KPI", "KPI id", "How it is computed")):
+        sheet.write_string(0, col, text, fm.header)
+    for i, (metric_id, text) in enumerate(report.how_computed.items(), start=1):
+        sheet.write_string(i, 0, labels.get(metric_id, metric_id), fm.text)
+        sheet.write_string(i, 1, metric_id, fm.text)
+        sheet.write_string(i, 2, text.strip(), fm.wrap)
+    sheet.set_column(0, 0, 32)
+    sheet.set_column(1, 1, 24)
+    sheet.set_column(2, 2, 100)
+
+
+def _sources_sheet(book, fm: _Formats, report: Report, name: str) -> None:
+    sheet = book.add_worksheet(name)
+    r = _block(sheet, fm, 0, "Files", ("File", "Path", "Data kind", "Rows", "Preset"),
+               [(s.name, s.path, s.kind, s.rows, str((s.mapping or {}).get("preset") or ""))
+                for s in report.sources])
+    mapping_rows = []
+    for s in report.sources:
+        for field_name, fmap in ((s.mapping or {}).get("fields") or {}).items():
+            fmap = fmap if isinstance(fmap, dict) else {"columns": [str(fmap)]}
+            mapping_rows.append((s.name, field_name, ", ".join(map(str, fmap.get("columns", []))),
+                                 str(fmap.get("source", "")), str(fmap.get("evidence", ""))))
+    r = _block(sheet, fm, r + 1, "Column mappings",
+               ("File", "KPI Desk field", "Source column(s)", "Found by", "Why"), mapping_rows)
+    r = _block(sheet, fm, r + 1, "Parameters", ("KPI or global", "Parameter", "Value"),
+               _parameter_rows(report.parameters))
+    _block(sheet, fm, r + 1, "Report", ("Item", "Value"),
+           [("Period", report.period_label), ("Trends by", report.by), ("Made", f"{report.made_at:%Y-%m-%d %H:%M}"),
+            ("Changes compare with", report.compared_with), *[("Note", n) for n in report.notes]])
+    sheet.set_column(0, 0, 28)
+    sheet.set_column(1, 1, 40)
+    sheet.set_column(2, 4, 30)
+
+
+def _parameter_rows(parameters: dict) -> list[tuple[str, str, str]]:
+    rows = []
+    for scope, values in parameters.items():
+        items = values.items() if isinstance(values, dict) else [("", values)]
+        rows += [(str(scope), str(k), json.dumps(v, ensure_ascii=False, default=str)) for k, v in items]
+    return rows
+
+
+def _block(sheet, fm: _Formats, r: int, title: str, header: tuple, rows: list[tuple]) -> int:
+    """Write a titled table from row ``r``; returns the next free row."""
+    sheet.write_string(r, 0, title, fm.title)
+    for col, text in enumerate(header):
+        sheet.write_string(r + 1, col, text, fm.header)
+    for i, values in enumerate(rows, start=r + 2):
+        for col, value in enumerate(values):
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                sheet.write_number(i, col, value, fm.count)
+            else:
+                sheet.write_string(i, col, str(value))
+    return r + 2 + len(rows) + 1

@@ -1,0 +1,65 @@
+"""Yes/no columns in our users' languages, and 0/1 flag columns."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .missing import Parsed, header_tokens
+
+TRUE_WORDS = frozenset({"yes", "y", "true", "da", "ja", "да", "sí", "si", "oui", "д"})
+FALSE_WORDS = frozenset({"no", "n", "false", "ne", "nej", "не", "non", "nu", "н"})
+BOOL_WORDS: dict[str, bool] = {**{w: True for w in TRUE_WORDS}, **{w: False for w in FALSE_WORDS}}
+
+# Header words that say a 0/1 column counts or measures something, so it stays numeric.
+_QUANTITY_WORDS = frozenset(
+    {
+        "count", "number", "num", "qty", "quantity", "total", "sum", "amount", "score", "rating", "rate",
+        "reopens", "reopen", "replies", "reassign", "reassignment", "interactions", "stations", "calls",
+        "tickets", "orders", "price", "level", "rank", "priority", "nps", "csat", "ces", "tenure", "age",
+        "minutes", "seconds", "hours", "value", "revenue", "charges", "items", "#", "n", "index", "week",
+        "month", "year", "day", "hour", "grade", "points", "stars",
+    }
+)
+
+
+def parse_words(text: pd.Series, distinct: np.ndarray | None = None) -> Parsed | None:
+    """Read a column of yes/no words; ``None`` if any distinct value is not one.
+
+    >>> parse_words(pd.Series(["Da", "ne", "DA"])).values.tolist()
+    [True, False, True]
+    """
+    distinct = pd.unique(text.to_numpy()) if distinct is None else distinct
+    if not len(distinct) or len(distinct) > 12:
+        return None
+    lookup = {w: BOOL_WORDS.get(str(w).lower()) for w in distinct}
+    if any(v is None for v in lookup.values()):
+        return None
+    values = text.map(lookup).astype("boolean")
+    words = "/".join(sorted(map(str, distinct), key=lambda w: not BOOL_WORDS[w.lower()])[:4])
+    return Parsed("boolean", values, pd.Series(True, index=text.index), detail=f"yes/no words ({words})")
+
+
+def is_flag_column(numbers: pd.Series, header: str) -> bool:
+    """True when a numeric column holds only 0 and 1 (both present) and its header is not a quantity.
+
+    >>> is_flag_column(pd.Series([0.0, 1.0, 0.0]), "SeniorCitizen")
+    True
+    >>> is_flag_column(pd.Series([0.0, 1.0]), "Reopens")
+    False
+    """
+    distinct = set(np.unique(numbers.to_numpy(dtype=float)))
+    if distinct != {0.0, 1.0}:
+        return False
+    return not (set(header_tokens(header)) & _QUANTITY_WORDS)
+
+
+def flags_to_boolean(numbers: pd.Series) -> Parsed:
+    """0/1 numbers as a boolean column."""
+    values = numbers.eq(1).astype("boolean")
+    return Parsed("boolean", values, pd.Series(True, index=numbers.index), detail="0/1 flags")
+
+
+def parse_native(values: pd.Series) -> Parsed:
+    """Workbook TRUE/FALSE cells."""
+    return Parsed("boolean", values.astype("boolean"), pd.Series(True, index=values.index), detail="workbook TRUE/FALSE")

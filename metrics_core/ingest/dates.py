@@ -1,0 +1,229 @@
+"""Dates and date-times: the format is found on a sample, then the whole column is parsed with it.
+
+Day-first versus month-first is decided from the whole column: a value that only
+fits one order decides; when none does, the caller's hint (or day-first) is used
+and the column is marked ambiguous.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+
+from .missing import Parsed, header_tokens
+
+_DATE_WORDS = frozenset(
+    {
+        "date", "datum", "dátum", "data", "датум", "timestamp", "created", "updated", "opened", "closed",
+        "resolved", "solved", "submitted", "modified", "day", "dag", "dan", "zi", "ziua", "at", "on",
+        "start", "end", "started", "ended", "paid", "fulfilled", "cancelled", "due", "temporal", "when",
+    }
+)
+_OFFSET_RE = re.compile(r"(\s*)(Z|[+-]\d{2}:?\d{2})$")
+_TIME_RE = re.compile(
+    r"(?P<sep>[ T]+|,\s*)(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2})(?P<f>[.,]\d{1,9})?)?"
+    r"(?:(?P<psep>\s*)(?P<p>[AaPp][Mm]))?$"
+)
+_YMD_RE = re.compile(r"(\d{4})([-/.])\d{1,2}\2\d{1,2}")
+_NUMERIC_RE = re.compile(r"(\d{1,2})([-/]|\.\s?)(\d{1,2})\2(\d{4}|\d{2})(\.?)")
+_DAY_MON_RE = re.compile(r"\d{1,2}([-/. ]+)([A-Za-z]{3,9})\.?([-/. ,]+)(\d{4}|\d{2})")
+_MON_DAY_RE = re.compile(r"([A-Za-z]{3,9})(\.?\s+)\d{1,2}(,?\s+)(\d{4})")
+_COMPACT_RE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
+_EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+
+
+def is_date_header(header: str) -> bool:
+    """True when the header names a date or a moment ("Created at", "Datum", "Order Date")."""
+    return bool(set(header_tokens(header)) & _DATE_WORDS)
+
+
+def _month_directive(name: str) -> str:
+    return "%b" if len(name) == 3 else "%B"
+
+
+def _date_part_formats(text: str, allow_compact: bool) -> tuple[str, str] | None:
+    """(day-first format, month-first format) of a date without its time; equal when the order is fixed."""
+    if m := _YMD_RE.fullmatch(text):
+        fmt = "%Y{0}%m{0}%d".format(m.group(2))
+        return fmt, fmt
+    if m := _NUMERIC_RE.fullmatch(text):
+        sep, year = m.group(2), "%Y" if len(m.group(4)) == 4 else "%y"
+        tail = m.group(5)
+        return f"%d{sep}%m{sep}{year}{tail}", f"%m{sep}%d{sep}{year}{tail}"
+    if m := _DAY_MON_RE.fullmatch(text):
+        year = "%Y" if len(m.group(4)) == 4 else "%y"
+        dot = "." if text[m.end(2)] == "." else ""
+        fmt = f"%d{m.group(1)}{_month_directive(m.group(2))}{dot}{m.group(3)}{year}"
+        return fmt, fmt
+    if m := _MON_DAY_RE.fullmatch(text):
+        fmt = f"{_month_directive(m.group(1))}{m.group(2)}%d{m.group(3)}%Y"
+        return fmt, fmt
+    if allow_compact and _COMPACT_RE.fullmatch(text):
+        return "%Y%m%d", "%Y%m%d"
+    return None
+
+
+def formats_of(text: str, allow_compact: bool = False) -> tuple[str, str] | None:
+    """The strptime formats (day-first, month-first) that fit one date text, or ``None``.
+
+    >>> formats_of("29-02-2016 01:16")
+    ('%d-%m-%Y %H:%M', '%m-%d-%Y %H:%M')
+    >>> formats_of("25/Feb/26 10:17 PM")[0]
+    '%d/%b/%y %I:%M %p'
+    >>> formats_of("2012-01-01 11:13:25 -0500")[0]
+    '%Y-%m-%d %H:%M:%S %z'
+    """
+    rest, zone = text, ""
+    if (off := _OFFSET_RE.search(text)) and re.search(r"\d:\d{2}(:\d{2}(\.\d+)?)?$", text[: off.start()]):
+        rest, zone = text[: off.start()], off.group(1) + "%z"
+    clock = ""
+    if t := _TIME_RE.search(rest):
+        hour = "%I" if t.group("p") else "%H"
+        clock = t.group("sep") + hour + ":%M"
+        if t.group("s"):
+            clock += ":%S" + (t.group("f")[0] + "%f" if t.group("f") else "")
+        if t.group("p"):
+            clock += t.group("psep") + "%p"
+        rest = rest[: t.start()]
+    elif zone:
+        return None
+    date_formats = _date_part_formats(rest, allow_compact and not clock)
+    if date_formats is None:
+        return None
+    return date_formats[0] + clock + zone, date_formats[1] + clock + zone
+
+
+def _to_datetime(text: pd.Series, fmt: str) -> pd.Series:
+    return pd.to_datetime(text, format=fmt, errors="coerce", utc="%z" in fmt)
+
+
+def _wall_time(parsed_utc: pd.Series, raw: pd.Series) -> tuple[pd.Series, str]:
+    """Naive times from UTC-aware ones: wall time of a single offset, UTC when offsets differ."""
+    offsets = raw.str.extract(r"(Z|[+-]\d{2}:?\d{2})$", expand=False).str.replace(":", "", regex=False)
+    offsets = offsets.replace("Z", "+0000")
+    distinct = offsets.dropna().unique()
+    if len(distinct) == 1:
+        sign = -1 if distinct[0][0] == "-" else 1
+        minutes = sign * (int(distinct[0][1:3]) * 60 + int(distinct[0][3:5]))
+        zone = dt.timezone(dt.timedelta(minutes=minutes))
+        return parsed_utc.dt.tz_convert(zone).dt.tz_localize(None), f"UTC offset {distinct[0]} dropped (local time kept)"
+    return parsed_utc.dt.tz_convert("UTC").dt.tz_localize(None), "different UTC offsets: converted to UTC"
+
+
+def _sample(text: pd.Series, size: int = 400) -> list[str]:
+    if len(text) > size:
+        text = text.iloc[np.linspace(0, len(text) - 1, size).astype(int)]
+    return list(dict.fromkeys(text.tolist()))
+
+
+def _best_formats(text: pd.Series, allow_compact: bool) -> tuple[list[tuple[str, str]], float]:
+    sample = _sample(text)
+    found = [f for f in (formats_of(v, allow_compact) for v in sample) if f is not None]
+    share = len(found) / len(sample) if sample else 0.0
+    return [f for f, _ in Counter(found).most_common()], share
+
+
+class _OrderDecision:
+    """Day/month order shared by all formats of one column."""
+
+    def __init__(self, hint: bool | None) -> None:
+        self.hint = hint
+        self.dayfirst: bool | None = None
+        self.ambiguous = ""
+
+    def parse(self, text: pd.Series, formats: tuple[str, str]) -> tuple[pd.Series, str]:
+        first, second = formats
+        if first == second:
+            return _to_datetime(text, first), first
+        if self.dayfirst is not None:
+            fmt = first if self.dayfirst else second
+            return _to_datetime(text, fmt), fmt
+        by_day = _to_datetime(text, first)
+        if by_day.notna().all() and (by_day.dt.day > 12).any():
+            self.dayfirst = True
+            return by_day, first
+        by_month = _to_datetime(text, second)
+        n_day, n_month = int(by_day.notna().sum()), int(by_month.notna().sum())
+        day_only = bool((by_day.dt.day > 12).any())
+        month_only = bool((by_month.dt.month.notna() & by_day.isna()).any())
+        if day_only and month_only:
+            self.dayfirst = n_day >= n_month if n_day != n_month or self.hint is None else self.hint
+            self.ambiguous = ("Some dates only fit day-first and others only month-first; "
+                              f"{'day-first' if self.dayfirst else 'month-first'} used and the others not read.")
+        elif n_day != n_month:
+            self.dayfirst = n_day > n_month
+        else:
+            self.dayfirst = True if self.hint is None else self.hint
+            order = "day-first" if self.dayfirst else "month-first"
+            source = "as chosen" if self.hint is not None else "assumed"
+            self.ambiguous = f"No date decides whether the day or the month comes first; {order} {source}."
+        return (by_day, first) if self.dayfirst else (by_month, second)
+
+
+def parse_dates(text: pd.Series, *, dayfirst: bool | None = None, header: str = "", min_share: float = 0.6,
+                force: bool = False) -> Parsed | None:
+    """Parse date texts; ``None`` when the column does not look like dates.
+
+    >>> parse_dates(pd.Series(["04-08-15", "22-04-15"])).values.dt.strftime("%Y-%m-%d").tolist()
+    ['2015-08-04', '2015-04-22']
+    """
+    allow_compact = is_date_header(header) or bool(text.str.fullmatch(_COMPACT_RE.pattern).all())
+    formats, share = _best_formats(text, allow_compact)
+    if not formats or (share < min_share and not force):
+        return None
+    result = pd.Series(pd.NaT, index=text.index, dtype="datetime64[us]")
+    order, used, notes, tz_seen = _OrderDecision(dayfirst), [], [], False
+    remaining = text
+    for _round in range(4):
+        for pair in formats[:3]:
+            if remaining.empty:
+                break
+            parsed, fmt = order.parse(remaining, pair)
+            good = parsed.notna()
+            if not good.any():
+                continue
+            if "%z" in fmt:
+                parsed, note = _wall_time(parsed[good], remaining[good])
+                tz_seen, notes = True, notes + [note]
+            used.append(fmt)
+            result.loc[good[good].index] = parsed[good[good].index].astype("datetime64[us]")
+            remaining = remaining[~good]
+        if remaining.empty:
+            break
+        formats, _ = _best_formats(remaining, allow_compact)
+        formats = [f for f in formats if f[0] not in used and f[1] not in used]
+        if not formats:
+            break
+    order_text = {True: "day-first", False: "month-first", None: ""}[order.dayfirst]
+    detail = "; ".join([s for s in [order_text, " | ".join(dict.fromkeys(used))] if s] + notes)
+    return Parsed("datetime", result, result.notna(), detail=detail, dayfirst=order.dayfirst,
+                  date_format=used[0] if len(set(used)) == 1 else None, tz_offset=tz_seen, ambiguous=order.ambiguous)
+
+
+def from_excel_serial(numbers: pd.Series) -> Parsed:
+    """Excel serial day numbers (days since 1899-12-30) as datetimes.
+
+    >>> from_excel_serial(pd.Series([45000.5])).values.iloc[0]
+    Timestamp('2023-03-15 12:00:00')
+    """
+    ok = numbers.between(1, 2958465)
+    stamps = _EXCEL_EPOCH + pd.to_timedelta(numbers.where(ok) * 86400.0, unit="s").dt.round("s")
+    return Parsed("datetime", stamps.astype("datetime64[us]"), ok, detail="Excel serial day numbers")
+
+
+def looks_like_serials(numbers: pd.Series) -> bool:
+    """True when numbers are plausible Excel dates (1927–2119)."""
+    return bool(len(numbers)) and bool(numbers.between(10000, 80000).all())
+
+
+def from_native(values: pd.Series) -> Parsed:
+    """Workbook date / date-time cells."""
+    stamps = pd.to_datetime(values.astype(object), errors="coerce")
+    if getattr(stamps.dt, "tz", None) is not None:
+        stamps = stamps.dt.tz_localize(None)
+    stamps = stamps.astype("datetime64[us]")
+    return Parsed("datetime", stamps, stamps.notna(), detail="workbook dates")

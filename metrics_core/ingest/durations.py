@@ -1,0 +1,182 @@
+"""Durations (to seconds) and times of day (to seconds after midnight).
+
+The unit of a plain number comes from the header ("in minutes", "(in hrs)",
+"(seconds)", "ms", "sekunde", "timmar" …) or, for duration columns without one,
+from the values (Zoho milliseconds, Excel day fractions).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import numpy as np
+import pandas as pd
+
+from .missing import Parsed, header_tokens
+
+_UNIT_WORDS: dict[str, tuple[float, str]] = {}
+for _words, _factor, _name in (
+    ("ms msec msecs millisecond milliseconds milisekunde milisekund millisekunder milisecunde", 0.001, "ms"),
+    ("sec secs second seconds sekunde sekund sekunder sekundi secunde secunda sek", 1.0, "s"),
+    ("min mins minute minutes minuter minuti minuta minut", 60.0, "min"),
+    ("hr hrs hour hours ure ura ore timmar timme sati sat", 3600.0, "h"),
+    ("days dagar dni dana zile", 86400.0, "days"),
+):
+    _UNIT_WORDS.update({w: (_factor, _name) for w in _words.split()})
+_SHORT_UNITS = {"s": (1.0, "s"), "ms": (0.001, "ms"), "h": (3600.0, "h"), "min": (60.0, "min"), "m": (60.0, "min")}
+_CALENDAR_PHRASE = re.compile(
+    r"(?i)(?:(?:only\s+)?(?:within|in|during)\s+)?"
+    r"(business|office|working|sla|poslovnih|delovnih|arbets|lucr\w*|radnih)\s+(hours|hrs|timmar|ure|ore|sati|tid)"
+)
+_NOT_DURATION = frozenset({"level", "%", "rate", "percent", "pct", "share", "count", "number", "calls", "#",
+                           "within", "under", "answered", "abandoned", "offered"})
+_DURATION_WORDS = frozenset(
+    {
+        "duration", "wait", "waiting", "talk", "hold", "handle", "handling", "speed", "response", "resolution",
+        "aht", "asa", "att", "acw", "wrap", "spent", "tracked", "billsec", "ring", "reply", "trajanje", "durata",
+        "durată", "varaktighet", "längd", "čakanje",
+    }
+)
+_TIME_OF_DAY_WORDS = frozenset({"time", "ura", "čas", "klockslag", "ora", "vrijeme", "kl"})
+_MINUTES_SECONDS_WORDS = frozenset({"talk", "hold", "wait", "waiting", "handle", "aht", "asa", "ring", "speed",
+                                    "queue", "call", "answer", "min", "mins", "minutes", "minuter", "minute", "ss"})
+_AMPM_RE = r"^\d{1,2}:\d{2}(?::\d{2})?\s*[AaPp][Mm]$"
+_CLOCK3_RE = r"^-?(?:\d+\s+days?,?\s+)?\d{1,4}:\d{2}:\d{2}(?:\.\d+)?$"
+_CLOCK2_RE = r"^-?\d{1,4}:\d{2}$"
+
+
+def header_unit(header: str) -> tuple[float, str] | None:
+    """(seconds per unit, unit name) stated in a header, ignoring "business hours" phrases.
+
+    >>> header_unit("First reply time in minutes within business hours")
+    (60.0, 'min')
+    >>> header_unit("First Response Time in Business Hours") is None
+    True
+    """
+    text = _CALENDAR_PHRASE.sub(" ", str(header or ""))
+    if m := re.search(r"[(\[]\s*(?:in\s+)?(ms|s|h|min|m)\s*[)\]]", text, re.IGNORECASE):
+        return _SHORT_UNITS[m.group(1).lower()]
+    for token in header_tokens(text):
+        if token in _UNIT_WORDS:
+            return _UNIT_WORDS[token]
+    return None
+
+
+def is_duration_header(header: str) -> bool:
+    """True when the header names a length of time (talk, wait, handle, response, resolution …)."""
+    tokens = set(header_tokens(_CALENDAR_PHRASE.sub(" ", str(header or ""))))
+    if tokens & _NOT_DURATION:
+        return False
+    if tokens & _DURATION_WORDS or header_unit(header) is not None:
+        return True
+    return "time" in tokens and bool(tokens & {"to", "first", "total", "average", "avg", "mean", "queue"})
+
+
+def is_time_of_day_header(header: str) -> bool:
+    """True when the header names a clock time ("Time", "Start time") and no duration."""
+    return bool(set(header_tokens(header)) & _TIME_OF_DAY_WORDS) and not is_duration_header(header)
+
+
+def _seconds(delta: pd.Series) -> pd.Series:
+    return delta.dt.total_seconds().astype("float64")
+
+
+def _time_of_day(text: pd.Series) -> pd.Series:
+    normal = text.str.upper().str.replace(r"\s*([AP]M)$", r" \1", regex=True)
+    stamps = pd.to_datetime(normal, format="%I:%M:%S %p", errors="coerce")
+    short = stamps.isna()
+    if short.any():
+        stamps[short] = pd.to_datetime(normal[short], format="%I:%M %p", errors="coerce")
+    return _seconds(stamps - stamps.dt.normalize())
+
+
+def _two_part(text: pd.Series, minutes_seconds: bool) -> pd.Series:
+    negative = text.str.startswith("-")
+    parts = text.str.lstrip("-").str.split(":", n=1, expand=True)
+    big, small = (pd.to_numeric(parts[i], errors="coerce") for i in (0, 1))
+    seconds = big * 60 + small if minutes_seconds else big * 3600 + small * 60
+    seconds = seconds.where(small < 60)
+    return seconds.where(~negative, -seconds).astype("float64")
+
+
+def parse_clock(text: pd.Series, header: str = "", *, force: str | None = None) -> Parsed | None:
+    """Clock texts ("0:05:23", "-1:30", "1 day 02:03:04", "3:53:50 PM") as seconds; ``None`` if not clocks.
+
+    >>> parse_clock(pd.Series(["0:02:14", "0:05:23"]), "Avg Talk").values.tolist()
+    [134.0, 323.0]
+    >>> parse_clock(pd.Series(["3:53:50 PM"]), "Time").values.tolist()
+    [57230.0]
+    """
+    sample = text if len(text) <= 400 else text.iloc[np.linspace(0, len(text) - 1, 400).astype(int)]
+    shares = {name: sample.str.match(rx).mean() for name, rx in
+              (("ampm", _AMPM_RE), ("three", _CLOCK3_RE), ("two", _CLOCK2_RE))}
+    if force is None and sum(shares.values()) < 0.6:
+        return None
+    if shares["ampm"] >= max(shares["three"], shares["two"]) and shares["ampm"] > 0:
+        values = _time_of_day(text)
+        return Parsed("time", values, values.notna(), detail="time of day, 12-hour clock")
+    colons = text.str.count(":")
+    three, two = colons.eq(2), colons.eq(1)
+    minutes_seconds = bool(set(header_tokens(header)) & _MINUTES_SECONDS_WORDS) and "hh" not in header.lower()
+    values = pd.Series(np.nan, index=text.index, dtype="float64")
+    if three.any():
+        clocks = text[three]
+        if shares["three"] < 1:
+            clocks = clocks.where(clocks.str.match(_CLOCK3_RE))
+        if "," in "".join(clocks.dropna()):
+            clocks = clocks.str.replace(r"(days?),", r"\1", regex=True).str.replace(",", ".", regex=False)
+        values[three] = _seconds(pd.to_timedelta(clocks, errors="coerce"))
+    if two.any():
+        values[two] = _two_part(text[two], minutes_seconds)
+    wants_time = force == "time" or (force is None and is_time_of_day_header(header))
+    if wants_time and values.dropna().between(0, 86400, inclusive="left").all():
+        return Parsed("time", values, values.notna(), detail="time of day, 24-hour clock")
+    detail, ambiguous = "H:MM:SS", ""
+    if two.any():
+        detail = "MM:SS" if minutes_seconds else "H:MM"
+        if not (three.any() or set(header_tokens(header)) & {"hrs", "hours", "hh", "tracked", "h"} or minutes_seconds):
+            ambiguous = "Values like '1:30' were read as hours:minutes; choose minutes:seconds if that is wrong."
+    return Parsed("duration", values, values.notna(), detail=detail, unit="s", ambiguous=ambiguous)
+
+
+def from_numbers(numbers: pd.Series, header: str, *, force: bool = False) -> Parsed | None:
+    """Plain numbers as durations when the header names a unit or a duration; ``None`` otherwise.
+
+    >>> from_numbers(pd.Series([108960000.0]), "Total Time Spent").values.tolist()
+    [108960.0]
+    """
+    unit = header_unit(header)
+    ok = numbers.notna()
+    if unit is not None and (force or is_duration_header(header)):
+        factor, name = unit
+        return Parsed("duration", numbers * factor, ok, detail=f"{name} (from header)", unit=name)
+    if not (force or is_duration_header(header)):
+        return None
+    present = numbers.dropna()
+    if len(present) and present.between(0, 1).all() and (present % 1 != 0).any():
+        return Parsed("duration", (numbers * 86400.0).round(3), ok, detail="Excel day fractions (from values)", unit="days")
+    if len(present) and (present % 1 == 0).all() and present.median() >= 10000:
+        return Parsed("duration", numbers / 1000.0, ok, detail="milliseconds (from values)", unit="ms")
+    return Parsed("duration", numbers.astype("float64"), ok, detail="seconds (assumed)", unit="s",
+                  ambiguous="The header names no unit; the numbers were read as seconds.")
+
+
+def from_native(values: pd.Series, header: str, *, force: str | None = None) -> Parsed:
+    """Workbook time-of-day, timedelta and (Excel 1900-based) datetime cells as seconds."""
+
+    def seconds_of(cell: object) -> float:
+        if isinstance(cell, dt.timedelta):
+            return cell.total_seconds()
+        if isinstance(cell, dt.time):
+            return cell.hour * 3600 + cell.minute * 60 + cell.second + cell.microsecond / 1e6
+        if isinstance(cell, dt.datetime):
+            return (cell - dt.datetime(1899, 12, 30)).total_seconds()
+        return float("nan")
+
+    seconds = values.map(seconds_of).astype("float64")
+    has_delta = values.map(lambda c: isinstance(c, dt.timedelta)).any()
+    wants_time = force == "time" or (force is None and not has_delta and not is_duration_header(header))
+    if wants_time and seconds.dropna().between(0, 86400, inclusive="left").all():
+        return Parsed("time", seconds, seconds.notna(), detail="workbook times of day")
+    return Parsed("duration", seconds, seconds.notna(), detail="workbook durations", unit="s")

@@ -1,0 +1,153 @@
+"""Read workbooks (.xlsx, .xlsm, .xlsb, .xls, .ods) with python-calamine.
+
+Calamine returns the cached values of formula cells, native numbers, dates,
+times and durations, and is several times faster than openpyxl.  When no sheet
+is asked for, the sheet with the largest used range is read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import python_calamine as calamine
+
+from ..errors import EmptyFileError, WorkbookError
+from ..progress import Reporter
+from .model import ReadOptions
+from .table_finder import RawTable, assemble, find_table
+
+HEADER_SCAN_ROWS = 80
+
+
+@dataclass
+class SheetTable:
+    """The located table of one sheet."""
+
+    table: RawTable
+    sheet: str
+    sheets: list[str]
+
+
+def open_workbook(path: Path) -> calamine.CalamineWorkbook:
+    """Open a workbook, turning calamine's errors into :class:`WorkbookError`."""
+    try:
+        return calamine.CalamineWorkbook.from_path(str(path))
+    except calamine.PasswordError as exc:
+        raise WorkbookError(
+            f"'{path.name}' is password-protected. Open it in Excel, remove the password and "
+            "save it again.", path=path) from exc
+    except (calamine.CalamineError, ValueError, OSError) as exc:
+        raise WorkbookError(f"'{path.name}' is damaged or is not a workbook we can read ({exc}).",
+                            path=path) from exc
+
+
+def workbook_sheets(path: Path) -> list[str]:
+    """Names of every sheet in the workbook, in workbook order."""
+    workbook = open_workbook(path)
+    try:
+        return list(workbook.sheet_names)
+    finally:
+        workbook.close()
+
+
+def read_workbook(path: Path, options: ReadOptions, reporter: Reporter,
+                  max_rows: int | None = None) -> SheetTable:
+    """Read the chosen (or the largest) sheet and locate its table.
+
+    Raises
+    ------
+    WorkbookError
+        Damaged or password-protected workbook, or a sheet name that does not exist.
+    EmptyFileError
+        The sheet holds no rows.
+    """
+    workbook = open_workbook(path)
+    try:
+        names = list(workbook.sheet_names)
+        name, sheet = _choose_sheet(workbook, names, options.sheet, path)
+        reporter.step(0.15, f"Reading sheet '{name}'")
+        limit = None if max_rows is None else HEADER_SCAN_ROWS + max_rows + (sheet.start or (0, 0))[0]
+        try:
+            rows = sheet.to_python(skip_empty_area=False, nrows=limit)
+        except calamine.CalamineError as exc:
+            raise WorkbookError(f"Sheet '{name}' of '{path.name}' cannot be read ({exc}).", path=path) from exc
+    finally:
+        workbook.close()
+    if not _has_cells(rows):
+        raise EmptyFileError(f"Sheet '{name}' of '{path.name}' is empty: it holds no rows.", path=path)
+    reporter.step(0.3, "Finding the table")
+    layout = find_table(rows[:HEADER_SCAN_ROWS], options.header_row, options.header_rows)
+    first = layout.first_data_row
+    data = rows[first:] if max_rows is None else rows[first:first + max_rows]
+    if not data:
+        raise EmptyFileError(f"Sheet '{name}' of '{path.name}' has a header row but no data rows.", path=path)
+    values = pd.DataFrame(data, dtype=object)
+    values = values.where(values != "", None)
+    raw = pd.DataFrame({column: cell_text(values[column]) for column in values.columns})
+    row_numbers = np.arange(first + 1, first + 1 + len(values), dtype=np.int64)
+    table = assemble(values, raw, layout, row_numbers)
+    if len(names) > 1 and options.sheet is None:
+        table.notes.insert(0, f"Sheet '{name}' was read (the largest of {len(names)} sheets)")
+    return SheetTable(table, name, names)
+
+
+def _has_cells(rows: list[list]) -> bool:
+    return any(cell != "" for row in rows for cell in row)
+
+
+def _choose_sheet(workbook: calamine.CalamineWorkbook, names: list[str], wanted: str | None,
+                  path: Path) -> tuple[str, calamine.CalamineSheet]:
+    if wanted is not None:
+        match = next((n for n in names if n == wanted), None) or next(
+            (n for n in names if n.strip().lower() == wanted.strip().lower()), None)
+        if match is None:
+            listed = ", ".join(f"'{n}'" for n in names)
+            raise WorkbookError(f"'{path.name}' has no sheet named '{wanted}'. Its sheets are: {listed}.",
+                                path=path)
+        return match, _load_sheet(workbook, match, path)
+    if not names:
+        raise EmptyFileError(f"'{path.name}' contains no sheets.", path=path)
+    best_name, best_sheet, best_area = names[0], None, -1
+    kinds = {meta.name: meta.typ for meta in workbook.sheets_metadata}
+    for name in names:
+        if kinds.get(name) not in (None, calamine.SheetTypeEnum.WorkSheet):
+            continue
+        sheet = _load_sheet(workbook, name, path)
+        area = sheet.height * sheet.width if sheet.start is not None else 0
+        if area > best_area:
+            best_name, best_sheet, best_area = name, sheet, area
+    if best_sheet is None or best_area <= 0:
+        raise EmptyFileError(f"'{path.name}' is empty: none of its sheets holds any rows.", path=path)
+    return best_name, best_sheet
+
+
+def _load_sheet(workbook: calamine.CalamineWorkbook, name: str, path: Path) -> calamine.CalamineSheet:
+    try:
+        return workbook.get_sheet_by_name(name)
+    except calamine.CalamineError as exc:
+        raise WorkbookError(f"Sheet '{name}' of '{path.name}' cannot be read ({exc}).", path=path) from exc
+
+
+def cell_text(column: pd.Series) -> pd.Series:
+    """Workbook cells as the text a user sees: 1000.0 → '1000', dates ISO, TRUE/FALSE."""
+    present = column.notna().to_numpy()
+    out = np.full(len(column), None, dtype=object)
+    if not present.any():
+        return pd.Series(out, index=column.index, dtype=object)
+    cells = column[present]
+    kinds = cells.map(type)
+    text = cells.astype(str).to_numpy(dtype=object)
+    floats = (kinds == float).to_numpy()
+    if floats.any():
+        numbers = cells[floats].astype(float).to_numpy()
+        integral = np.isfinite(numbers) & (np.abs(numbers) < 1e15) & (numbers == np.round(numbers))
+        as_int = np.where(integral, numbers, 0).astype(np.int64).astype(str)
+        text[floats] = np.where(integral, as_int, numbers.astype(str))
+    booleans = (kinds == bool).to_numpy()
+    if booleans.any():
+        text[booleans] = np.where(cells[booleans].astype(bool).to_numpy(), "TRUE", "FALSE")
+    out[present] = text
+    return pd.Series(out, index=column.index, dtype=object)

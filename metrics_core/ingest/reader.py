@@ -1,0 +1,152 @@
+"""The single entry point for reading a file into a :class:`LoadedTable`.
+
+``read_table`` decides the format (magic bytes, then extension), reads text or
+workbook cells, locates the table, and types every column with
+:func:`metrics_core.ingest.types.infer_column`.  ``read_preview`` makes the same
+decisions on the first rows only, for the import dialog's live preview.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import EmptyFileError, FileReadError
+from ..progress import Reporter
+from . import excel_reader, sniff, text_reader
+from .model import ColumnProfile, LoadedTable, ReadOptions
+from .table_finder import RawTable
+from .types import infer_column
+
+log = logging.getLogger(__name__)
+
+WORKBOOK_FORMATS = ("xlsx", "xlsm", "xlsb", "xls", "ods")
+PREVIEW_WHOLE_FILE_BYTES = 32 * 1024 * 1024
+PREVIEW_HEAD_BYTES = 4 * 1024 * 1024
+
+
+def read_table(path: str | os.PathLike, options: ReadOptions | None = None,
+               reporter: Reporter | None = None) -> LoadedTable:
+    """Read a CSV/TSV/TXT file or a workbook sheet into a typed table.
+
+    Parameters
+    ----------
+    path
+        The file to read; it is only ever opened for reading.
+    options
+        Choices that override detection (encoding, delimiter, decimal, dayfirst,
+        header row(s), column types, sheet); ``None`` detects everything.
+    reporter
+        Progress and cancellation; :class:`~metrics_core.errors.OperationCancelled`
+        is raised between steps when the user cancels.
+
+    Returns
+    -------
+    LoadedTable
+        Typed ``frame``, source strings in ``raw``, 1-based source ``row_numbers``,
+        and every decision (format, sheet, encoding, delimiter, header rows, notes).
+
+    Raises
+    ------
+    FileReadError
+        Or one of its subclasses (``EmptyFileError``, ``UnsupportedFormatError``,
+        ``WorkbookError``, ``EncodingError``) with a message that names the file.
+    """
+    return _read(Path(path), options or ReadOptions(), reporter or Reporter(), None)
+
+
+def read_preview(path: str | os.PathLike, options: ReadOptions | None = None,
+                 max_rows: int = 200) -> LoadedTable:
+    """Read only the first ``max_rows`` data rows, with the same decisions as :func:`read_table`.
+
+    Encoding detection looks at the whole file up to 32 MB and at its first 4 MB beyond that.
+    """
+    return _read(Path(path), options or ReadOptions(), Reporter(), max(1, int(max_rows)))
+
+
+def list_sheets(path: str | os.PathLike) -> list[str]:
+    """Sheet names of a workbook in workbook order; ``[]`` for text files."""
+    path = Path(path)
+    if sniff.detect_format(path, _head(path)) not in WORKBOOK_FORMATS:
+        return []
+    return excel_reader.workbook_sheets(path)
+
+
+# ----------------------------------------------------------------- internals
+def _read(path: Path, options: ReadOptions, reporter: Reporter, max_rows: int | None) -> LoadedTable:
+    reporter.step(0.0, f"Opening {path.name}")
+    head = _head(path)
+    file_format = sniff.detect_format(path, head)
+    if file_format in WORKBOOK_FORMATS:
+        sheet = excel_reader.read_workbook(path, options, reporter, max_rows)
+        table, details = sheet.table, {"sheet": sheet.sheet, "sheets": sheet.sheets}
+        decimal_hint = options.decimal
+    else:
+        data = _read_bytes(path, max_rows)
+        reporter.step(0.08, "Detecting the encoding and the delimiter")
+        text = text_reader.read_text(path, data, options, reporter, max_rows)
+        table, decimal_hint = text.table, text.decimal
+        details = {"encoding": text.encoding, "encoding_note": text.encoding_note,
+                   "delimiter": text.delimiter}
+        if max_rows is not None and len(data) < path.stat().st_size:
+            table.notes.append(f"Preview: the encoding was judged from the first {len(data) // 2**20} MB")
+    frame, profiles = _type_columns(table, options, decimal_hint, reporter.scaled(0.4, 0.98))
+    decimal = decimal_hint or ("," if any("comma" in p.detail.lower() for p in profiles) else ".")
+    reporter.step(1.0, f"Read {len(frame):,} rows from {path.name}")
+    return LoadedTable(
+        path=path, file_format=file_format, frame=frame, raw=table.raw, columns=profiles,
+        row_numbers=pd.Index(table.row_numbers), decimal=decimal, header_rows=table.header_rows,
+        first_data_row=int(table.row_numbers[0]) if len(table.row_numbers) else 1,
+        notes=table.notes, options=options, **details)
+
+
+def _type_columns(table: RawTable, options: ReadOptions, decimal: str | None,
+                  reporter: Reporter) -> tuple[pd.DataFrame, list[ColumnProfile]]:
+    names = list(table.values.columns)
+    typed: dict[str, pd.Series] = {}
+    profiles: list[ColumnProfile] = []
+    for i, (name, header) in enumerate(zip(names, table.headers)):
+        reporter.step(i / max(len(names), 1), f"Reading column {i + 1} of {len(names)}: {name}")
+        forced = options.column_types.get(name) or options.column_types.get(header)
+        series, profile = infer_column(table.values[name], header or name, table.row_numbers,
+                                       decimal=decimal, dayfirst=options.dayfirst, forced_type=forced)
+        profile.name = name
+        profile.header = header
+        typed[name] = series
+        profiles.append(profile)
+    frame = pd.DataFrame(typed, index=table.values.index)
+    reporter.step(1.0, "Column types decided")
+    return frame, profiles
+
+
+def _head(path: Path) -> bytes:
+    """The first bytes of the file, after checking it exists and can be read."""
+    if not path.exists():
+        raise FileReadError(f"'{path}' does not exist. Check the name and the folder.", path=path)
+    if path.is_dir():
+        raise FileReadError(f"'{path.name}' is a folder, not a file. Choose a file inside it.", path=path)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except PermissionError as exc:
+        raise FileReadError(f"'{path.name}' cannot be opened: permission denied. Copy it to a folder "
+                            "you can read, or ask for access.", path=path) from exc
+    except OSError as exc:
+        raise FileReadError(f"'{path.name}' cannot be opened: {exc.strerror or exc}.", path=path) from exc
+    if not head:
+        raise EmptyFileError(f"'{path.name}' is empty (0 bytes).", path=path)
+    return head
+
+
+def _read_bytes(path: Path, max_rows: int | None) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            if max_rows is not None and path.stat().st_size > PREVIEW_WHOLE_FILE_BYTES:
+                data = handle.read(PREVIEW_HEAD_BYTES)
+                return data[: data.rfind(b"\n") + 1] or data
+            return handle.read()
+    except OSError as exc:
+        raise FileReadError(f"'{path.name}' cannot be read: {exc.strerror or exc}.", path=path) from exc

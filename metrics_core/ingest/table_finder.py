@@ -1,0 +1,353 @@
+"""Find the table inside a grid of cells: where the header is and which columns belong.
+
+Works on the first rows of a file (a list of rows of cells; text cells are ``str``,
+workbook cells may be numbers, dates or ``str``; ``""``/``None`` mean empty) and
+then on the whole column set once the data is loaded.  Handles title rows above
+the header, 2- and 3-row survey headers (SurveyMonkey, Qualtrics), files with no
+header row at all (Asterisk ``Master.csv``, 3CX ``cdr.log``), empty and
+near-empty unnamed columns (stray notes beside the table), empty rows and
+duplicate header names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+NUMBER_LIKE = re.compile(r"^[-+(]?[$€£]?\s?\d[\d\s.,']*%?\)?$")
+DATE_LIKE = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|^\d{1,2}[-/ ][A-Za-z]{3}[-/ ]\d{2,4}\b|^\d{8}$")
+TIME_LIKE = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?(\s?[AaPp][Mm])?$")
+BOOLEAN_WORDS = {"true", "false"}
+IMPORT_ID = re.compile(r'^\{\s*"ImportId"\s*:', re.IGNORECASE)
+GENERIC_SUBLABELS = {"response", "open-ended response"}
+NATIVE_VALUE_TYPES = (bool, int, float, dt.date, dt.time, dt.timedelta, np.number)
+
+
+@dataclass
+class TableLayout:
+    """Where the header and the data are, in grid row indices (0-based)."""
+
+    header_rows: list[int]
+    first_data_row: int
+    headers: list[str]            # joined header text per column position ("" = none)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def has_header(self) -> bool:
+        return bool(self.header_rows)
+
+
+@dataclass
+class RawTable:
+    """A located table before typing: cells, source strings, names and source rows."""
+
+    values: pd.DataFrame          # cells handed to type inference (str/None or native values)
+    raw: pd.DataFrame             # source text, None where empty
+    headers: list[str]            # original (joined) header per column
+    row_numbers: np.ndarray       # 1-based source row of each data row
+    header_rows: list[int]
+    notes: list[str]
+
+
+def is_empty(cell: object) -> bool:
+    """True for ``None``, NaN and blank strings."""
+    if cell is None:
+        return True
+    if isinstance(cell, str):
+        return not cell.strip()
+    return isinstance(cell, float) and math.isnan(cell)
+
+
+def looks_like_value(cell: object) -> bool:
+    """True for cells that read as data (numbers, dates, times, TRUE/FALSE), not as a header."""
+    if isinstance(cell, NATIVE_VALUE_TYPES):
+        return True
+    if not isinstance(cell, str):
+        return False
+    text = cell.strip()
+    return bool(text) and bool(NUMBER_LIKE.match(text) or DATE_LIKE.match(text)
+                               or TIME_LIKE.match(text) or text.lower() in BOOLEAN_WORDS)
+
+
+def header_text(cell: object) -> str:
+    """Header cell as tidy text: whitespace (including newlines) collapsed, numbers without '.0'."""
+    if is_empty(cell):
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    if isinstance(cell, (dt.date, dt.time)):
+        return cell.isoformat(sep=" ") if isinstance(cell, dt.datetime) else cell.isoformat()
+    return " ".join(str(cell).split())
+
+
+def fill_count(row: list) -> int:
+    return sum(1 for cell in row if not is_empty(cell))
+
+
+# ----------------------------------------------------------------- header finding
+def find_table(grid: list[list], header_row: int | None = None,
+               header_rows: int | None = None) -> TableLayout:
+    """Locate the header row(s) and the first data row in ``grid``.
+
+    Parameters
+    ----------
+    grid
+        The first rows of the file or sheet (rows of cells, 0-based).
+    header_row
+        Forced 0-based row of the (last) header row; ``-1`` means "no header".
+    header_rows
+        Forced number of header rows (``0`` means "no header").
+    """
+    fills = [fill_count(row) for row in grid]
+    width = max((len(row) for row in grid), default=0)
+    first_filled = next((i for i, filled in enumerate(fills) if filled), 0)
+    if header_row == -1 or header_rows == 0:
+        start = first_filled
+        return TableLayout([], start, [""] * width, ["No header row (as chosen); columns are named Column 1, Column 2, …"])
+    if header_row is not None:
+        count = max(1, header_rows or 1)
+        rows = list(range(max(0, header_row - count + 1), header_row + 1))
+        return _layout(grid, rows, width, fills)
+    if header_rows is not None:
+        return _layout(grid, list(range(first_filled, first_filled + header_rows)), width, fills)
+    start = _first_table_row(fills)
+    if _looks_headerless(grid[start]):
+        note = (f"No header row found: row {start + 1} holds data (numbers or dates where a header "
+                "would have names), so the columns are named Column 1, Column 2, …")
+        return TableLayout([], start, [""] * width, [note] + _skipped_note(fills, start))
+    count = _count_header_rows(grid, start)
+    return _layout(grid, list(range(start, start + count)), width, fills)
+
+
+def _layout(grid: list[list], rows: list[int], width: int, fills: list[int]) -> TableLayout:
+    rows = [r for r in rows if r < len(grid)]
+    headers = join_header_rows([grid[r] for r in rows], width)
+    first_data = (rows[-1] + 1) if rows else 0
+    notes = _skipped_note(fills, rows[0] if rows else 0)
+    if len(rows) > 1:
+        notes.append(f"{len(rows)} header rows (rows {rows[0] + 1}–{rows[-1] + 1}) were joined into one header per column")
+    return TableLayout(rows, first_data, headers, notes)
+
+
+def _first_table_row(fills: list[int]) -> int:
+    """First row that is filled like a table row (skips titles such as 'Report for March')."""
+    widest = max(fills, default=0)
+    filled = [f for f in fills if f]
+    modal = Counter(filled).most_common(1)[0][0] if filled else 0
+    threshold = min(widest, max(2, math.ceil(widest / 2), math.ceil(0.75 * modal))) if widest >= 2 else 1
+    for index, filled in enumerate(fills):
+        if filled >= threshold:
+            return index
+    return 0
+
+
+def _skipped_note(fills: list[int], start: int) -> list[str]:
+    skipped = sum(1 for f in fills[:start] if f)
+    if not skipped:
+        return []
+    return [f"{skipped} row(s) above the table (titles or notes) were skipped; the table starts at row {start + 1}"]
+
+
+def _looks_headerless(row: list) -> bool:
+    cells = [cell for cell in row if not is_empty(cell)]
+    if not cells:
+        return False
+    values = sum(1 for cell in cells if looks_like_value(cell))
+    return values >= 1 and values >= 0.25 * len(cells)
+
+
+def _count_header_rows(grid: list[list], start: int) -> int:
+    if start + 2 < len(grid) and _is_import_id_row(grid[start + 2]):
+        return 3
+    if start + 2 < len(grid) and _is_sublabel_row(grid[start], grid[start + 1], grid[start + 2]):
+        return 2
+    return 1
+
+
+def _is_import_id_row(row: list) -> bool:
+    cells = [cell for cell in row if not is_empty(cell)]
+    hits = sum(1 for cell in cells if isinstance(cell, str) and IMPORT_ID.match(cell.strip()))
+    return bool(cells) and hits >= 0.5 * len(cells)
+
+
+def _is_sublabel_row(first: list, second: list, data: list) -> bool:
+    """SurveyMonkey's 2nd header row: sub-labels under a question, blank under fixed columns."""
+    cells = [cell for cell in second if not is_empty(cell)]
+    if not cells or any(looks_like_value(cell) for cell in cells):
+        return False
+    if any(isinstance(c, str) and c.strip().lower() in GENERIC_SUBLABELS for c in cells):
+        return True
+    width = max(len(first), len(second), len(data))
+    cell = lambda row, i: row[i] if i < len(row) else None  # noqa: E731
+    continues = any(is_empty(cell(first, i)) and not is_empty(cell(second, i)) for i in range(width))
+    blank_fixed = any(not is_empty(cell(first, i)) and is_empty(cell(second, i)) and not is_empty(cell(data, i))
+                      for i in range(width))
+    return continues and blank_fixed
+
+
+def join_header_rows(rows: list[list], width: int) -> list[str]:
+    """One header per column from several header rows.
+
+    Upper rows are carried to the right over blanks that have a sub-label below
+    (SurveyMonkey: a blank question cell means "same question as before");
+    a Qualtrics ImportId row is left out; generic sub-labels ("Response") and
+    parts equal to the previous part are dropped; the rest is joined with " - ".
+    """
+    rows = [row for row in rows if not _is_import_id_row(row)] if len(rows) > 1 else rows
+    texts = [[header_text(row[i]) if i < len(row) else "" for i in range(width)] for row in rows]
+    for upper in range(len(texts) - 1):
+        for i in range(1, width):
+            if not texts[upper][i] and any(texts[lower][i] for lower in range(upper + 1, len(texts))):
+                texts[upper][i] = texts[upper][i - 1]
+    return [_join_parts([texts[r][i] for r in range(len(texts))]) for i in range(width)]
+
+
+def _join_parts(parts: list[str]) -> str:
+    kept: list[str] = []
+    for part in parts:
+        if not part:
+            continue
+        if kept and (part.lower() in GENERIC_SUBLABELS or _normal(part) == _normal(kept[-1])):
+            continue
+        kept.append(part)
+    return " - ".join(kept)
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+# ----------------------------------------------------------------- columns and rows
+def assemble(values: pd.DataFrame, raw: pd.DataFrame, layout: TableLayout,
+             row_numbers: np.ndarray, filled: pd.DataFrame | None = None) -> RawTable:
+    """Drop empty rows and empty/stray columns, name the columns, and return the table.
+
+    ``values`` and ``raw`` have positional columns 0..n-1 and one row per data row
+    of the source (``row_numbers`` gives each row's 1-based source row); ``filled``
+    (non-missing cells of ``raw``) may be passed when already known.
+    """
+    notes = list(layout.notes)
+    filled = _filled_cells(raw, filled)
+    footer = _footer_start(filled.sum(axis=1).to_numpy(), raw.shape[1])
+    if footer is not None:
+        text = next((str(v) for v in raw.iloc[footer:].stack().head(1)), "")
+        notes.append(f"{len(raw) - footer} note row(s) below the table were left out (e.g. '{text[:60]}')")
+        values, raw, filled, row_numbers = (values.iloc[:footer], raw.iloc[:footer], filled.iloc[:footer],
+                                            row_numbers[:footer])
+    keep_rows = filled.any(axis=1).to_numpy()
+    if not keep_rows.all():
+        notes.append(f"{int((~keep_rows).sum())} empty row(s) were skipped")
+        values, raw, row_numbers = values[keep_rows], raw[keep_rows], row_numbers[keep_rows]
+        filled = filled[keep_rows]
+    counts = filled.sum().to_numpy()
+    headers = list(layout.headers) + [""] * max(0, raw.shape[1] - len(layout.headers))
+    keep, drop_notes = _columns_to_keep(raw, headers, counts, layout.has_header)
+    notes.extend(drop_notes)
+    originals = [headers[i] for i in keep]
+    names, name_notes = unique_names([headers[i] or f"Column {i + 1}" for i in keep])
+    notes.extend(name_notes)
+    unnamed = [names[k] for k, i in enumerate(keep) if not headers[i] and layout.has_header]
+    if unnamed:
+        notes.append("Column(s) without a header were named by position: " + ", ".join(unnamed))
+    values = values.iloc[:, keep].reset_index(drop=True)
+    raw = raw.iloc[:, keep].reset_index(drop=True)
+    values.columns = names
+    raw.columns = names
+    return RawTable(values, raw, originals, np.asarray(row_numbers, dtype=np.int64),
+                    list(layout.header_rows), notes)
+
+
+def _footer_start(counts: np.ndarray, width: int, window: int = 10) -> int | None:
+    """Start of sparse note rows after a blank row at the very end ('Source: …', 'Generated …')."""
+    sparse = max(1, width // 4)
+    tail = counts[-window:]
+    offset = len(counts) - len(tail)
+    for blank in np.flatnonzero(tail == 0):
+        after = tail[blank + 1:]
+        if len(after) and after.any() and (after <= sparse).all():
+            start = offset + int(blank) + 1
+            body = counts[:start][counts[:start] > 0]
+            return start if len(body) and np.median(body) > sparse else None
+    return None
+
+
+def _filled_cells(raw: pd.DataFrame, filled: pd.DataFrame | None) -> pd.DataFrame:
+    """Non-empty cells; a row whose only cell is blank text ("   ") counts as empty."""
+    filled = raw.notna() if filled is None else filled
+    single = np.flatnonzero(filled.sum(axis=1).to_numpy() == 1)
+    if len(single):
+        only = raw.iloc[single].bfill(axis=1).iloc[:, 0]
+        blank = only.map(lambda cell: isinstance(cell, str) and not cell.strip()).to_numpy(dtype=bool)
+        if blank.any():
+            filled.iloc[single[blank], :] = False
+    return filled
+
+
+def _columns_to_keep(raw: pd.DataFrame, headers: list[str], counts: np.ndarray,
+                     has_header: bool) -> tuple[list[int], list[str]]:
+    n_rows = len(raw)
+    if not has_header:
+        last = int(np.flatnonzero(counts)[-1]) if counts.any() else -1
+        dropped = raw.shape[1] - (last + 1)
+        notes = [f"{dropped} empty column(s) at the right were dropped"] if dropped else []
+        return list(range(last + 1)), notes
+    keep, empty, stray = [], [], []
+    sparse_limit = max(2, 0.02 * n_rows) if n_rows >= 10 else 0
+    for i in range(raw.shape[1]):
+        if headers[i]:
+            keep.append(i)
+        elif counts[i] == 0:
+            empty.append(i)
+        elif counts[i] <= sparse_limit:
+            stray.append(i)
+        else:
+            keep.append(i)
+    notes = []
+    if empty:
+        notes.append(f"{len(empty)} empty column(s) without a header were dropped")
+    if stray:
+        letters = ", ".join(column_label(i) for i in stray)
+        examples = [str(v) for i in stray for v in raw.iloc[:, i].dropna().head(2)]
+        notes.append(f"Column(s) {letters} have no header and only a few cells (e.g. "
+                     f"{', '.join(repr(e) for e in examples[:4])}); they look like notes beside "
+                     "the table and were left out")
+    return keep, notes
+
+
+def column_label(index: int) -> str:
+    """Spreadsheet column letters for a 0-based column index (0 → A, 26 → AA)."""
+    label = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        label = chr(65 + rest) + label
+    return label
+
+
+def unique_names(names: list[str]) -> tuple[list[str], list[str]]:
+    """Make names unique (case-insensitively): 'Comment', 'Comment (2)', …; note the changes."""
+    seen: dict[str, int] = {}
+    taken = {name.lower() for name in names}
+    result, renamed = [], []
+    for name in names:
+        key = name.lower()
+        if key not in seen:
+            seen[key] = 1
+            result.append(name)
+            continue
+        number = seen[key] + 1
+        while f"{name} ({number})".lower() in taken:
+            number += 1
+        seen[key] = number
+        new = f"{name} ({number})"
+        taken.add(new.lower())
+        result.append(new)
+        renamed.append(f"'{name}' → '{new}'")
+    notes = ["Duplicate column names were made unique: " + ", ".join(renamed)] if renamed else []
+    return result, notes

@@ -1,0 +1,177 @@
+"""Read delimited and whitespace-aligned text files into a :class:`RawTable`.
+
+The file is read once as bytes.  Encoding, delimiter and header are decided from
+a sample; the data is then parsed in one pass by the pandas C engine (all cells
+as text) starting at the first data record.  Source line numbers come from a
+vectorised scan of the bytes: a newline ends a record when the number of quote
+characters before it is even (RFC 4180), so multi-line quoted fields keep the
+line number where their record starts.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..errors import EmptyFileError, FileReadError
+from ..progress import Reporter
+from . import sniff
+from .model import ReadOptions
+from .table_finder import RawTable, assemble, find_table
+
+log = logging.getLogger(__name__)
+
+SAMPLE_RECORDS = 120
+SAMPLE_BYTES = 512 * 1024
+SEP_HINT = re.compile(r"sep=([^\r\n])[ \t]*\r?\n", re.IGNORECASE)
+FIELD_COUNT_ERROR = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe", sniff.WHITESPACE: "runs of spaces"}
+
+
+@dataclass
+class TextTable:
+    """What the text reader decided, plus the located table."""
+
+    table: RawTable
+    encoding: str
+    encoding_note: str
+    delimiter: str
+    decimal: str | None
+
+
+def read_text(path: Path, data: bytes, options: ReadOptions, reporter: Reporter,
+              max_rows: int | None = None) -> TextTable:
+    """Decode, sniff and parse ``data`` (the file's bytes).
+
+    Raises
+    ------
+    EmptyFileError, EncodingError, UnsupportedFormatError, FileReadError
+    """
+    decoded = sniff.decode_text(data, path, options.encoding)
+    sniff.check_is_text(decoded.head(data), path)
+    buffer = _utf8_bytes(data, decoded)
+    if not buffer[:65536].strip() and not buffer.strip():
+        raise EmptyFileError(f"'{path.name}' is empty: it holds no rows.", path=path)
+    reporter.step(0.12, "Finding the table")
+    starts, lines = record_starts(buffer)
+    sample_end = _sample_end(starts, len(buffer))
+    sample = buffer[:sample_end].decode("utf-8")
+    hint = SEP_HINT.match(sample)           # Excel's "sep=;" first line
+    delimiter = options.delimiter or (hint.group(1) if hint else sniff.sniff_delimiter(sample))
+    grid = sample_rows(sample, delimiter)
+    if hint:
+        grid[0] = []
+    layout = find_table(grid, options.header_row, options.header_rows)
+    if hint:
+        layout.notes.append(f"The first line '{hint.group(0).strip()}' only names the delimiter; it was skipped")
+    first = layout.first_data_row
+    if first >= len(starts):
+        raise EmptyFileError(f"'{path.name}' has a header row but no data rows.", path=path)
+    decimal = options.decimal or (sniff.sniff_decimal(grid[first:]) if delimiter == ";" else None)
+    reporter.step(0.2, "Reading the rows")
+    width = max([len(row) for row in grid] + [len(layout.headers), 1])
+    cells = _parse(buffer, int(starts[first]), delimiter, width, max_rows, path, int(lines[first]) - 1)
+    row_numbers, numbering_note = _row_numbers(lines[first:], len(cells), max_rows is not None)
+    missing = cells.isna()
+    raw = cells.where(~missing, None)
+    layout.header_rows = [int(lines[r]) - 1 for r in layout.header_rows]
+    table = assemble(raw, raw, layout, row_numbers, filled=~missing)
+    if numbering_note:
+        table.notes.append(numbering_note)
+    log.debug("%s: %s, delimiter %s, %d rows", path.name, decoded.encoding,
+              DELIMITER_NAMES.get(delimiter, repr(delimiter)), len(table.raw))
+    return TextTable(table, decoded.encoding, decoded.note, delimiter, decimal)
+
+
+def _utf8_bytes(data: bytes, decoded: sniff.DecodedText) -> bytes:
+    """The text as UTF-8 bytes with LF or CRLF line ends (what pandas and the scan read)."""
+    if decoded.encoding == "utf-8" and not decoded.replaced:
+        buffer = data
+    elif decoded.encoding == "utf-8-sig" and data.startswith(b"\xef\xbb\xbf"):
+        buffer = data[3:]
+    else:
+        buffer = decoded.text.encode("utf-8")
+    if b"\n" not in buffer and b"\r" in buffer:
+        buffer = buffer.replace(b"\r", b"\n")      # old Mac line ends
+    return buffer
+
+
+def record_starts(buffer: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """Byte offset and 1-based line number where each record starts.
+
+    A newline ends a record when an even number of ``"`` precede it; blank lines
+    are records too (pandas is told not to skip them, so the counts agree).
+    """
+    array = np.frombuffer(buffer, dtype=np.uint8)
+    newlines = np.flatnonzero(array == 10)
+    quotes = np.flatnonzero(array == 34)
+    if len(quotes):
+        ends = newlines[np.searchsorted(quotes, newlines) % 2 == 0]
+        line_of_end = np.searchsorted(newlines, ends)
+    else:
+        ends = newlines
+        line_of_end = np.arange(len(newlines))
+    starts = np.concatenate(([0], ends + 1))
+    lines = np.concatenate(([1], line_of_end + 2))
+    if starts[-1] >= len(buffer):
+        starts, lines = starts[:-1], lines[:-1]
+    return starts, lines
+
+
+def _sample_end(starts: np.ndarray, size: int) -> int:
+    if len(starts) > SAMPLE_RECORDS:
+        end = int(starts[SAMPLE_RECORDS])
+        if end <= SAMPLE_BYTES:
+            return end
+    if size <= SAMPLE_BYTES:
+        return size
+    index = int(np.searchsorted(starts, SAMPLE_BYTES))
+    return int(starts[max(1, min(index, len(starts) - 1))]) if len(starts) > 1 else size
+
+
+def sample_rows(sample: str, delimiter: str) -> list[list[str]]:
+    """Split the sample into rows of cells, one row per record (blank lines give ``[]``)."""
+    if delimiter == sniff.WHITESPACE:
+        lines = sample.split("\n")
+        return [line.split() for line in (lines[:-1] if sample.endswith("\n") else lines)]
+    return list(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter))
+
+
+def _parse(buffer: bytes, offset: int, delimiter: str, width: int, max_rows: int | None,
+           path: Path, lines_before: int) -> pd.DataFrame:
+    """All records from ``offset`` as text cells (NaN where empty), via the pandas C engine."""
+    separator = r"\s+" if delimiter == sniff.WHITESPACE else delimiter
+    for _attempt in range(4):
+        try:
+            return pd.read_csv(
+                io.BytesIO(memoryview(buffer)[offset:]), sep=separator, header=None,
+                names=list(range(width)), index_col=False, dtype=object, keep_default_na=False,
+                na_values=[""], skip_blank_lines=False, nrows=max_rows, encoding="utf-8",
+                engine="c")
+        except pd.errors.ParserError as exc:
+            found = FIELD_COUNT_ERROR.search(str(exc))
+            if not found:
+                raise FileReadError(f"'{path.name}' could not be read as a table: {exc}", path=path) from exc
+            width = int(found.group(3))
+        except pd.errors.EmptyDataError:
+            return pd.DataFrame(columns=list(range(width)), dtype=object)
+    raise FileReadError(
+        f"'{path.name}' has rows with very different numbers of fields (near line "
+        f"{lines_before + int(found.group(2))}); check the delimiter in the import options.", path=path)
+
+
+def _row_numbers(lines: np.ndarray, n_rows: int, limited: bool) -> tuple[np.ndarray, str]:
+    """Source line of each parsed row; a note when the line scan and the parser disagree."""
+    if len(lines) == n_rows or (limited and len(lines) > n_rows):
+        return np.asarray(lines[:n_rows], dtype=np.int64), ""
+    start = int(lines[0]) if len(lines) else 1
+    note = (f"Row numbers are approximate: the line scan found {len(lines)} records but "
+            f"{n_rows} were read (unbalanced quote characters?)")
+    return np.arange(start, start + n_rows, dtype=np.int64), note

@@ -1,0 +1,335 @@
+"""Per-column type inference: the raw cells of one column in, typed values and a profile out.
+
+The type is decided from the whole column. Formats are detected on a sample and
+then applied to every value with vectorised pandas parsing; values that do not
+fit become missing and are reported, with their source row numbers, in the
+column's :class:`~metrics_core.ingest.model.ColumnProfile`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+
+from . import booleans, dates, durations, numbers
+from .missing import MISSING_MARKERS, Parsed, clean_cells, empty_float, is_missing, missing_mask
+from .model import COLUMN_TYPES, ColumnProfile, ParseIssue
+from ..progress import Reporter
+
+__all__ = ["MISSING_MARKERS", "infer_column", "infer_frame", "is_missing"]
+
+log = logging.getLogger(__name__)
+
+ACCEPT_SHARE = 0.8          # share of present values that must parse for a type to be chosen
+DATE_HEADER_SHARE = 0.5     # ... for dates when the header says date
+MAX_CATEGORIES = 50
+MAX_FAILURES_LISTED = 5
+_NUMERIC_KINDS = {"integer", "floating", "mixed-integer-float", "decimal"}
+_NATIVE_DATE_KINDS = {"datetime", "datetime64", "date"}
+_NATIVE_CLOCK_KINDS = {"time", "timedelta", "timedelta64"}
+_FLOAT_TYPES = {"number", "percent", "duration", "time"}
+
+
+def _stringify(cell: object) -> str:
+    """A workbook cell as the text a person would type."""
+    if isinstance(cell, bool):
+        return "TRUE" if cell else "FALSE"
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    if isinstance(cell, dt.datetime) and cell.time() == dt.time(0):
+        return cell.strftime("%Y-%m-%d")
+    return str(cell)
+
+
+def _as_text(present: pd.Series, kind: str) -> pd.Series:
+    if kind == "string":
+        return present
+    cells = [_stringify(v) for v in present.to_numpy(dtype=object)]
+    return pd.Series(clean_cells(cells), index=present.index, dtype=object)
+
+
+def _text_kind(text: pd.Series, distinct: np.ndarray, n_rows: int) -> Parsed:
+    """Category when few distinct values repeat, otherwise text (ids decided by the caller)."""
+    kind = "category" if len(distinct) <= MAX_CATEGORIES and len(distinct) <= 0.5 * n_rows else "text"
+    return Parsed(kind, text, pd.Series(True, index=text.index))
+
+
+def _as_ids(text: pd.Series, reason: str) -> Parsed:
+    ids = text.str.replace(r"^'", "", regex=True)
+    return Parsed("id", ids, pd.Series(True, index=text.index), detail=reason)
+
+
+def _share(parsed: Parsed, weights: np.ndarray | None) -> float:
+    """Share of rows that parsed (``weights`` = rows per value when values are distinct texts)."""
+    if weights is None:
+        return parsed.share_ok
+    return float(weights[parsed.ok.to_numpy(dtype=bool)].sum() / max(weights.sum(), 1))
+
+
+def _numbers_from_text(text: pd.Series, header: str, decimal: str | None,
+                       weights: np.ndarray | None) -> Parsed | None:
+    parsed = numbers.parse_numbers(text, decimal)
+    share = _share(parsed, weights)
+    if share >= 0.5 and (reason := numbers.id_reason(text, parsed.ok, share)):
+        return _as_ids(text, reason)
+    if share < ACCEPT_SHARE:
+        return None
+    if parsed.col_type == "percent":
+        return parsed
+    return _refine_numbers(parsed, header)
+
+
+def _refine_numbers(parsed: Parsed, header: str) -> Parsed:
+    """Numbers that are really dates, times, durations or flags, judged by header and values."""
+    values = parsed.values
+    present = values[parsed.ok]
+    if dates.is_date_header(header) and dates.looks_like_serials(present):
+        return _combine(dates.from_excel_serial(values), parsed.ok)
+    if durations.is_time_of_day_header(header) and len(present) and present.between(0, 1, inclusive="left").all():
+        return Parsed("time", values * 86400.0, parsed.ok, detail="Excel fractions of a day")
+    if (as_duration := durations.from_numbers(values, header)) is not None:
+        return _combine(as_duration, parsed.ok)
+    if booleans.is_flag_column(present, header):
+        return _combine(booleans.flags_to_boolean(values), parsed.ok)
+    return parsed
+
+
+def _combine(parsed: Parsed, ok: pd.Series) -> Parsed:
+    parsed.ok = parsed.ok & ok
+    return parsed
+
+
+def _detect_text(text: pd.Series, distinct: np.ndarray, header: str, decimal: str | None,
+                 dayfirst: bool | None, weights: np.ndarray | None, n_rows: int) -> Parsed:
+    if (parsed := booleans.parse_words(text, distinct)) is not None:
+        return parsed
+    if numbers.is_id_header(header):
+        return _as_ids(text, "identifier (from header)")
+    parsed = dates.parse_dates(text, dayfirst=dayfirst, header=header)
+    date_share = DATE_HEADER_SHARE if dates.is_date_header(header) else ACCEPT_SHARE
+    if parsed is not None and _share(parsed, weights) >= date_share:
+        return parsed
+    parsed = durations.parse_clock(text, header)
+    if parsed is not None and _share(parsed, weights) >= ACCEPT_SHARE:
+        return parsed
+    if (parsed := _numbers_from_text(text, header, decimal, weights)) is not None:
+        return parsed
+    return _text_kind(text, distinct, n_rows)
+
+
+def _forced_text(text: pd.Series, header: str, forced: str, decimal: str | None, dayfirst: bool | None) -> Parsed:
+    if forced == "id":
+        return _as_ids(text, "identifier (as chosen)")
+    if forced in {"text", "category"}:
+        return Parsed(forced, text, pd.Series(True, index=text.index))
+    if forced == "boolean":
+        if (parsed := booleans.parse_words(text, pd.unique(text.to_numpy()))) is not None:
+            return parsed
+        nums = numbers.parse_numbers(text, decimal)
+        ok = nums.ok & nums.values.isin([0.0, 1.0])
+        return Parsed("boolean", nums.values.eq(1).astype("boolean"), ok, detail="0/1 flags")
+    if forced == "datetime":
+        parsed = dates.parse_dates(text, dayfirst=dayfirst, header=header, force=True)
+        if parsed is not None and parsed.ok.any():
+            return parsed
+        nums = numbers.parse_numbers(text, decimal)
+        return _combine(dates.from_excel_serial(nums.values), nums.ok)
+    if forced in {"time", "duration"}:
+        parsed = durations.parse_clock(text, header, force=forced)
+        if parsed is not None and parsed.share_ok >= 0.5:
+            parsed.col_type = forced
+            return parsed
+        nums = numbers.parse_numbers(text, decimal)
+        return _forced_numbers(nums.values, header, forced, nums.ok)
+    nums = numbers.parse_numbers(text, decimal)
+    nums.col_type = forced
+    return nums
+
+
+def _forced_numbers(values: pd.Series, header: str, forced: str, ok: pd.Series) -> Parsed:
+    if forced == "datetime":
+        return _combine(dates.from_excel_serial(values), ok)
+    if forced == "time":
+        in_day = values.between(0, 1, inclusive="left")
+        return Parsed("time", (values * 86400.0).where(in_day), ok & in_day, detail="Excel fractions of a day")
+    if forced == "duration":
+        return _combine(durations.from_numbers(values, header, force=True), ok)
+    if forced == "boolean":
+        return Parsed("boolean", values.eq(1).astype("boolean"), ok & values.isin([0.0, 1.0]), detail="0/1 flags")
+    return Parsed(forced, values, ok)
+
+
+def _native_numbers(present: pd.Series, header: str, forced: str | None) -> Parsed | None:
+    values = pd.to_numeric(present.astype(object), errors="coerce").astype("float64")
+    ok = values.notna()
+    if forced in {"number", "percent", "datetime", "time", "duration", "boolean"}:
+        return _forced_numbers(values, header, forced, ok)
+    if forced is not None:
+        return None
+    whole = values.dropna()
+    if numbers.is_id_header(header) or ((whole % 1 == 0).all() and (whole.abs() >= 1e14).any()):
+        return None
+    return _refine_numbers(Parsed("number", values, ok, detail="workbook numbers"), header)
+
+
+def _native(present: pd.Series, kind: str, header: str, forced: str | None) -> Parsed | None:
+    """Typed values straight from workbook cells; ``None`` sends the column through the text rules."""
+    if kind in _NUMERIC_KINDS:
+        return _native_numbers(present, header, forced)
+    if kind == "boolean" and forced in (None, "boolean"):
+        return booleans.parse_native(present)
+    if kind in _NATIVE_DATE_KINDS and forced in (None, "datetime", "duration"):
+        stamps = pd.to_datetime(present.astype(object), errors="coerce")
+        old = stamps.dropna()
+        if forced == "duration" or (forced is None and len(old) and (old.dt.year <= 1900).all()
+                                    and durations.is_duration_header(header)):
+            return durations.from_native(present, header, force="duration")
+        return dates.from_native(present)
+    if kind in _NATIVE_CLOCK_KINDS and forced in (None, "time", "duration"):
+        return durations.from_native(present, header, force=forced)
+    return None
+
+
+def _parse(present: pd.Series, header: str, decimal: str | None, dayfirst: bool | None,
+           forced: str | None) -> tuple[Parsed, pd.Series, np.ndarray]:
+    """The parsed present values, their text and distinct texts (for counts, examples and failures)."""
+    kind = pd.api.types.infer_dtype(present, skipna=True)
+    parsed = None if kind == "string" else _native(present, kind, header, forced)
+    text = _as_text(present, kind)
+    codes, distinct = pd.factorize(text.to_numpy())
+    if parsed is None:
+        parsed = _parse_text(text, codes, distinct, header, decimal, dayfirst, forced)
+    parsed.ok = parsed.ok & parsed.values.notna()
+    return parsed, text, distinct
+
+
+def _parse_text(text: pd.Series, codes: np.ndarray, distinct: np.ndarray, header: str, decimal: str | None,
+                dayfirst: bool | None, forced: str | None) -> Parsed:
+    """Type text cells; when values repeat, each distinct text is parsed once and spread back."""
+    repeats = len(distinct) <= 0.5 * len(text)
+    subject = pd.Series(distinct, dtype=object) if repeats else text
+    weights = np.bincount(codes, minlength=len(distinct)) if repeats else None
+    if forced is not None:
+        parsed = _forced_text(subject, header, forced, decimal, dayfirst)
+    else:
+        parsed = _detect_text(subject, distinct, header, decimal, dayfirst, weights, len(text))
+    if repeats:
+        parsed.values = parsed.values.take(codes).set_axis(text.index)
+        parsed.ok = parsed.ok.take(codes).set_axis(text.index)
+    return parsed
+
+
+def _typed_series(parsed: Parsed, index: pd.Index, positions: np.ndarray) -> pd.Series:
+    kind = parsed.col_type
+    good = parsed.ok.to_numpy(dtype=bool)
+    if kind == "datetime":
+        out = np.full(len(index), np.datetime64("NaT"), dtype="datetime64[us]")
+        out[positions[good]] = parsed.values.to_numpy(dtype="datetime64[us]")[good]
+        return pd.Series(out, index=index)
+    if kind == "boolean":
+        out = pd.array(np.full(len(index), pd.NA, dtype=object), dtype="boolean")
+        out[positions[good]] = parsed.values.to_numpy(dtype=object)[good].astype(bool)
+        return pd.Series(out, index=index)
+    if kind in _FLOAT_TYPES:
+        out = np.full(len(index), np.nan)
+        out[positions[good]] = parsed.values.to_numpy(dtype="float64", na_value=np.nan)[good]
+        return pd.Series(out, index=index)
+    out = np.full(len(index), None, dtype=object)
+    out[positions[good]] = parsed.values.to_numpy(dtype=object)[good]
+    return pd.Series(out, index=index, dtype="str")
+
+
+def _profile(header: str, parsed: Parsed, text: pd.Series, distinct: np.ndarray, n_missing: int,
+             rows: np.ndarray) -> ColumnProfile:
+    bad = ~parsed.ok.to_numpy(dtype=bool)
+    failures = [ParseIssue(int(r), str(v)) for r, v in zip(rows[bad][:MAX_FAILURES_LISTED],
+                                                            text.to_numpy()[bad][:MAX_FAILURES_LISTED])]
+    return ColumnProfile(
+        name=header, header=header, col_type=parsed.col_type, detail=parsed.detail, n_values=len(text),
+        n_missing=n_missing, n_failed=int(bad.sum()), failures=failures, n_distinct=len(distinct),
+        examples=[str(v) for v in distinct[:3]], ambiguous=parsed.ambiguous,
+        unit=parsed.unit, dayfirst=parsed.dayfirst, date_format=parsed.date_format, tz_offset=parsed.tz_offset,
+    )
+
+
+def infer_column(values: pd.Series, header: str, row_numbers: Sequence[int] | np.ndarray | pd.Index, *,
+                 decimal: str | None = None, dayfirst: bool | None = None,
+                 forced_type: str | None = None) -> tuple[pd.Series, ColumnProfile]:
+    """Decide the type of one column from all its values and parse it.
+
+    Parameters
+    ----------
+    values
+        Raw cells: strings or ``None`` from text files; native numbers, dates,
+        times, timedeltas, booleans, strings or ``None`` from workbooks.
+    header
+        The original header text (units and hints such as "in minutes" or "ID" live there).
+    row_numbers
+        1-based source row number of each value, used in failure reports.
+    decimal, dayfirst
+        Hints for the ambiguous cases ("1,234"; "04/05/2026"); the values win when they decide.
+    forced_type
+        One of :data:`~metrics_core.ingest.model.COLUMN_TYPES` to skip detection.
+
+    Returns
+    -------
+    tuple of (pandas.Series, ColumnProfile)
+        Typed values with the same index, and how the column was read.
+
+    Examples
+    --------
+    >>> typed, profile = infer_column(pd.Series(["1,5", "2,25", "n/a"]), "Handle Time (Hours)", [2, 3, 4])
+    >>> typed.tolist(), profile.col_type, profile.unit
+    ([5400.0, 8100.0, nan], 'duration', 'h')
+    """
+    if forced_type is not None and forced_type not in COLUMN_TYPES:
+        raise ValueError(f"unknown column type {forced_type!r}; expected one of {', '.join(COLUMN_TYPES)}")
+    values = pd.Series(values) if not isinstance(values, pd.Series) else values
+    rows = np.asarray(row_numbers)
+    cells = clean_cells(values)
+    missing = missing_mask(cells)
+    positions = np.flatnonzero(~missing)
+    if len(positions) == 0 or forced_type == "empty":
+        profile = ColumnProfile(name=header, header=header, col_type="empty", n_missing=int(missing.sum()),
+                                n_values=len(positions))
+        return empty_float(values.index), profile
+    present = pd.Series(cells[positions], index=values.index[positions], dtype=object)
+    parsed, text, distinct = _parse(present, header, decimal, dayfirst, forced_type)
+    typed = _typed_series(parsed, values.index, positions)
+    profile = _profile(header, parsed, text, distinct, int(missing.sum()), rows[positions])
+    if profile.n_failed:
+        log.debug("column %r: %d values are not %s", header, profile.n_failed, profile.col_type)
+    return typed, profile
+
+
+def infer_frame(raw: pd.DataFrame, row_numbers: Sequence[int] | np.ndarray | pd.Index, *,
+                decimal: str | None = None, dayfirst: bool | None = None,
+                forced_types: dict[str, str] | None = None,
+                reporter: Reporter | None = None) -> tuple[pd.DataFrame, list[ColumnProfile]]:
+    """Type every column of a raw table with :func:`infer_column`.
+
+    ``forced_types`` maps column names to a :data:`COLUMN_TYPES` value. The
+    result has the same index and column labels as ``raw``.
+
+    >>> frame, profiles = infer_frame(pd.DataFrame({"n": ["1", "2"], "ok": ["Da", "Ne"]}), [2, 3])
+    >>> [p.col_type for p in profiles], frame["ok"].tolist()
+    (['number', 'boolean'], [True, False])
+    """
+    forced_types = forced_types or {}
+    reporter = reporter or Reporter()
+    columns: dict[int, pd.Series] = {}
+    profiles: list[ColumnProfile] = []
+    for i, label in enumerate(raw.columns):
+        reporter.step(i / max(len(raw.columns), 1), f"Reading the values of column '{label}'")
+        typed, profile = infer_column(raw.iloc[:, i], str(label), row_numbers, decimal=decimal,
+                                      dayfirst=dayfirst, forced_type=forced_types.get(str(label)))
+        columns[i] = typed
+        profiles.append(profile)
+    frame = pd.concat(columns, axis=1) if columns else pd.DataFrame(index=raw.index)
+    frame.columns = raw.columns
+    reporter.step(1.0, "Column types decided")
+    return frame, profiles

@@ -1,0 +1,329 @@
+"""Build the canonical frame of a table from its mapping.
+
+Canonical types (the contract with the KPI engine, see :mod:`metrics_core.catalogue`):
+datetime fields → ``datetime64``; duration fields → float seconds; number, count,
+score and percent → float; bool → pandas ``boolean``; id, category and text →
+``string`` with ``<NA>``.
+
+Besides renaming and typing, :func:`to_canonical` applies units, joins a date
+column and a time column into one timestamp, normalises ``status`` (keeping
+``status_original``) and call ``outcome``, derives call ``answered`` / ``outcome``
+and order ``amount``, collapses event logs to one row per ticket and Shopify line
+items to one row per order, keeps unmapped source columns under their own names
+and adds ``_row`` (the source row number; the first row of a collapsed group).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+
+from ..catalogue import FieldSpec, kind as kind_spec
+from ..errors import MappingError
+from ..ingest.model import ColumnProfile, LoadedTable
+from .model import FieldMapping, Mapping
+from .presets import PRESETS_BY_NAME
+from .status import KEEP_UNKNOWN_WORDS, fold_value, normalise_or_keep, normalise_outcome, normalise_status, rating_scores
+from .values import parse_datetime_fallback
+
+log = logging.getLogger(__name__)
+
+UNIT_FACTORS = {"ms": 0.001, "s": 1.0, "sec": 1.0, "min": 60.0, "h": 3600.0, "days": 86400.0}
+_TRUE = {fold_value(w) for w in ("yes", "y", "true", "t", "1", "da", "ja", "sí", "si", "да", "x")}
+_FALSE = {fold_value(w) for w in ("no", "n", "false", "f", "0", "ne", "nej", "nu", "не")}
+_FIRST = {"created_at", "first_response_at", "escalated_at", "_row"}
+_LAST_NON_MISSING = {"status", "status_original", "resolved_at", "closed_at"}
+_MAX = {"reopens", "agent_replies", "interactions"}
+
+
+def _raw(table: LoadedTable, column: str) -> pd.Series:
+    if table.raw is not None and column in table.raw:
+        return table.raw[column]
+    return table.frame[column].astype("string")
+
+
+def _profile(table: LoadedTable, column: str) -> ColumnProfile:
+    try:
+        return table.profile(column)
+    except KeyError:
+        return ColumnProfile(column, column, "text")
+
+
+def _on_uniques(series: pd.Series, transform) -> pd.Series:
+    """Apply a string ``transform`` to each distinct value once (fast on long, repetitive columns)."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    done = transform(pd.Series(uniques, dtype=object).astype("string"))
+    values = done.array.take(codes, allow_fill=True)
+    return pd.Series(values, index=series.index, dtype="string")
+
+
+def _strip(s: pd.Series) -> pd.Series:
+    s = s.str.strip()
+    return s.mask(s == "")
+
+
+def _text(series: pd.Series) -> pd.Series:
+    return _on_uniques(series, _strip)
+
+
+def to_datetime(table: LoadedTable, columns: list[str]) -> pd.Series:
+    """One timestamp from a datetime column, or a date column plus a time-of-day column."""
+    col = columns[0]
+    typed = table.frame[col]
+    if pd.api.types.is_datetime64_any_dtype(typed):
+        out = typed.dt.tz_localize(None) if getattr(typed.dt, "tz", None) is not None else typed
+    else:
+        out, _ = parse_datetime_fallback(_raw(table, col))
+    if len(columns) > 1:
+        out = out.dt.normalize() + pd.to_timedelta(_seconds_of_day(table.frame[columns[1]]), unit="s")
+    return out
+
+
+def _seconds_of_day(values: pd.Series) -> pd.Series:
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return (values - values.dt.normalize()).dt.total_seconds()
+    return pd.to_numeric(values, errors="coerce").astype(float) % 86400
+
+
+def _plain_numbers(raw: pd.Series) -> pd.Series | None:
+    text = _text(raw).dropna()
+    nums = pd.to_numeric(_text(raw).str.replace(",", ".", regex=False), errors="coerce")
+    return nums if len(text) and nums.notna().sum() >= 0.9 * len(text) else None
+
+
+def to_seconds(table: LoadedTable, fm: FieldMapping) -> pd.Series:
+    """Float seconds; a plain-number column is read in ``fm.unit`` (seconds when none)."""
+    col, prof = fm.column, _profile(table, fm.column)
+    typed = table.frame[col]
+    factor = UNIT_FACTORS.get(fm.unit or "s", 1.0)
+    if prof.col_type in ("duration", "time"):
+        if fm.unit and fm.unit != prof.unit:
+            nums = _plain_numbers(_raw(table, col))
+            if nums is not None:
+                return nums.astype(float) * factor
+        return pd.to_numeric(typed, errors="coerce").astype(float)
+    if pd.api.types.is_numeric_dtype(typed) and not pd.api.types.is_bool_dtype(typed):
+        return typed.astype(float) * factor
+    nums = _plain_numbers(_raw(table, col))
+    if nums is not None:
+        return nums.astype(float) * factor
+    return pd.to_timedelta(_text(_raw(table, col)), errors="coerce").dt.total_seconds()
+
+
+def to_number(table: LoadedTable, fm: FieldMapping, spec: FieldSpec, value_map: dict | None) -> pd.Series:
+    """Float values; rating labels become scores, percents stay on 0..100."""
+    col = fm.column
+    typed = table.frame[col]
+    if spec.value_type == "score" and (value_map or not pd.api.types.is_numeric_dtype(typed)):
+        return rating_scores(_raw(table, col) if value_map else typed, value_map)
+    if pd.api.types.is_bool_dtype(typed) or str(typed.dtype) == "boolean":
+        return typed.astype("Float64").astype(float)
+    if pd.api.types.is_numeric_dtype(typed):
+        out = typed.astype(float)
+    else:
+        out = pd.to_numeric(_text(_raw(table, col)).str.replace("%", "", regex=False).str.replace(",", ".", regex=False),
+                            errors="coerce").astype(float)
+    if spec.value_type == "percent" and _profile(table, col).col_type == "number" and out.max(skipna=True) <= 1.0:
+        out = out * 100.0
+    return out
+
+
+def to_bool(table: LoadedTable, column: str, value_map: dict | None) -> pd.Series:
+    """pandas ``boolean``: Yes/No, Y/N, TRUE/FALSE, 1/0 and the value map's words."""
+    typed = table.frame[column]
+    if not value_map and (str(typed.dtype) == "boolean" or pd.api.types.is_bool_dtype(typed)):
+        return typed.astype("boolean")
+    mapped = {str(k): str(v) for k, v in (value_map or {}).items()}
+
+    def lookup(value: object) -> object:
+        text = str(value).strip()
+        text = mapped.get(text, text)
+        key = fold_value(text)
+        if key.endswith(" 0") and key[:-2] in _TRUE | _FALSE:
+            key = key[:-2]
+        return True if key in _TRUE else False if key in _FALSE else None
+
+    source = _raw(table, column)
+    table_map = {u: lookup(u) for u in pd.unique(source.dropna())}
+    return source.map(table_map).astype("boolean")
+
+
+def to_id(table: LoadedTable, column: str) -> pd.Series:
+    """Text ids, exactly as written (leading zeros kept, Shopify's leading apostrophe dropped)."""
+    numeric = pd.api.types.is_numeric_dtype(table.frame[column])
+
+    def clean(s: pd.Series) -> pd.Series:
+        s = _strip(s)
+        if numeric:
+            s = s.str.replace(r"^(-?\d+)\.0+$", r"\1", regex=True)
+        return s.str.replace(r"^'", "", regex=True)
+
+    return _on_uniques(_raw(table, column), clean)
+
+
+def to_category(table: LoadedTable, column: str, value_map: dict | None) -> pd.Series:
+    typed = table.frame[column]
+    base = _text(typed) if typed.dtype == "string" or typed.dtype == object else to_id(table, column)
+    if value_map:
+        exact = {str(k): v for k, v in value_map.items()}
+        mapped = base.map(lambda v: exact.get(v, v) if v is not pd.NA else v)
+        base = _text(mapped.astype("string"))
+    return base
+
+
+def convert_field(table: LoadedTable, fm: FieldMapping, spec: FieldSpec, value_map: dict | None) -> pd.Series:
+    """The canonical series of one mapped field."""
+    vt = spec.value_type
+    if vt == "datetime":
+        return to_datetime(table, fm.columns)
+    if vt == "duration":
+        return to_seconds(table, fm)
+    if vt in ("number", "count", "score", "percent"):
+        if fm.source == "derived" and len(fm.columns) == 2:
+            a, b = (to_number(table, FieldMapping(fm.field, [c]), spec, None) for c in fm.columns)
+            return a * b
+        return to_number(table, fm, spec, value_map)
+    if vt == "bool":
+        return to_bool(table, fm.column, value_map)
+    if vt == "id":
+        return to_id(table, fm.column)
+    return to_category(table, fm.column, value_map)
+
+
+def _check_columns(table: LoadedTable, mapping: Mapping) -> None:
+    names = set(table.frame.columns)
+    for fm in mapping.fields.values():
+        for col in fm.columns:
+            if col not in names:
+                raise MappingError(f"The column '{col}' mapped to '{fm.field}' is not in {table.path.name}.")
+
+
+def to_canonical(table: LoadedTable, mapping: Mapping) -> pd.DataFrame:
+    """The canonical frame of ``table`` under ``mapping``.
+
+    Examples
+    --------
+    >>> from tests.core.mapping.helpers import make_table
+    >>> t = make_table({"Id": ["7", "8"], "Opened": ["2024-05-01 09:00", "2024-05-02 10:00"], "State": ["Open", "Rešeno"]})
+    >>> m = Mapping("tickets", {"ticket_id": FieldMapping("ticket_id", ["Id"]), "created_at": FieldMapping("created_at", ["Opened"]),
+    ...                         "status": FieldMapping("status", ["State"])})
+    >>> to_canonical(t, m)[["ticket_id", "status", "status_original", "_row"]].values.tolist()
+    [['7', 'open', 'Open', 2], ['8', 'solved', 'Rešeno', 3]]
+    """
+    spec = kind_spec(mapping.kind)
+    _check_columns(table, mapping)
+    out: dict[str, pd.Series] = {}
+    used: set[str] = set()
+    for name in spec.field_names():
+        fm = mapping.fields.get(name)
+        if fm is None:
+            continue
+        fspec = spec.field(name)
+        vmap = mapping.value_maps.get(name)
+        if fspec.multiple:
+            continue
+        elif name == "status":
+            out["status"] = normalise_status(to_category(table, fm.column, None), vmap)
+        elif name == "outcome":
+            out["outcome"] = normalise_outcome(to_category(table, fm.column, None), vmap)
+        elif name in KEEP_UNKNOWN_WORDS:
+            out[name] = normalise_or_keep(to_category(table, fm.column, None), KEEP_UNKNOWN_WORDS[name], vmap)
+        else:
+            out[name] = convert_field(table, fm, fspec, vmap)
+        used.update(fm.columns if fm.source != "derived" else [])
+    unknown = set(mapping.fields) - set(spec.field_names())
+    if unknown:
+        raise MappingError(f"{spec.label} have no field {', '.join(sorted(map(repr, unknown)))}.")
+    frame = pd.DataFrame(out, index=table.frame.index)
+    multi = _multiple_fields(table, mapping, frame)
+    if "status" in mapping.fields:
+        frame["status_original"] = to_category(table, mapping.fields["status"].column, None)
+    if spec.name == "calls":
+        _derive_call_fields(frame)
+    for col in table.frame.columns:
+        if col in used:
+            continue
+        target = col if col not in frame.columns and col not in spec.field_names() else f"{col} (source)"
+        frame[target] = table.frame[col]
+    frame["_row"] = np.asarray(table.row_numbers, dtype="int64")[: len(frame)]
+    frame = _collapse(frame, spec.name, mapping)
+    attrs = dict(frame.attrs)
+    frame = frame.reset_index(drop=True)
+    frame.attrs.update(attrs)
+    frame.attrs.update(multi)
+    return frame
+
+
+def _multiple_fields(table: LoadedTable, mapping: Mapping, frame: pd.DataFrame) -> dict[str, list]:
+    """Fields fed by several columns (QA criteria, engagement inputs): each column kept as numbers under
+    its own name, the names listed in ``frame.attrs[field]`` (weights and maxima in ``<field>_weights`` /
+    ``<field>_maxima``), which is where the KPI engine looks for them."""
+    spec = kind_spec(mapping.kind)
+    attrs: dict[str, list] = {}
+    for name, fm in mapping.fields.items():
+        if name not in spec.field_names() or not spec.field(name).multiple:
+            continue
+        names = []
+        for col in fm.columns:
+            target = col if col not in frame.columns and col not in spec.field_names() else f"{col} (source)"
+            frame[target] = to_number(table, FieldMapping(name, [col]), spec.field(name), None)
+            names.append(target)
+        attrs[name] = names
+        if fm.weights is not None:
+            attrs[f"{name}_weights"] = list(fm.weights)
+        if fm.maxima is not None:
+            attrs[f"{name}_maxima"] = list(fm.maxima)
+    return attrs
+
+
+def _derive_call_fields(frame: pd.DataFrame) -> None:
+    """``answered`` from ``outcome``, or ``outcome`` from ``answered`` (or from ``answered_at``)."""
+    if "outcome" in frame and "answered" not in frame:
+        frame["answered"] = (frame["outcome"] == "answered").astype("boolean").mask(frame["outcome"].isna())
+        return
+    if "answered" not in frame and "answered_at" in frame:
+        frame["answered"] = frame["answered_at"].notna().astype("boolean")
+    if "answered" in frame and "outcome" not in frame:
+        answered = frame["answered"].astype("boolean")
+        outbound = frame["direction"].astype("string").str.lower().str.contains("out", na=False) \
+            if "direction" in frame else pd.Series(False, index=frame.index)
+        unanswered = np.where(outbound, "missed", "abandoned")      # inbound: abandoned unless the file says otherwise
+        outcome = pd.Series(np.where(answered.fillna(False), "answered", unanswered), index=frame.index, dtype="string")
+        frame["outcome"] = outcome.mask(answered.isna())
+
+
+def _agg_rule(column: str, kind: str, derived_amount: bool) -> str:
+    if kind == "orders":
+        if column == "quantity" or (column == "amount" and derived_amount):
+            return "sum"
+        return "min" if column == "_row" else "first"
+    if column in _FIRST:
+        return "min"
+    if column in _MAX:
+        return "max"
+    return "last"
+
+
+def _collapse(frame: pd.DataFrame, kind: str, mapping: Mapping) -> pd.DataFrame:
+    """Event logs → one row per ticket; Shopify line items → one row per order."""
+    preset = PRESETS_BY_NAME.get(mapping.preset or "")
+    key = "ticket_id" if kind == "tickets" else (preset.collapse_by if preset and preset.kind == kind else None)
+    if not key or key not in frame or not frame[key].dropna().duplicated().any():
+        return frame
+    derived = mapping.fields.get("amount") is not None and mapping.fields["amount"].source == "derived"
+    keyed = frame[frame[key].notna()]
+    rules = {c: _agg_rule(c, kind, derived) for c in frame.columns if c != key}
+    collapsed = keyed.groupby(key, sort=False).agg(rules).reset_index()
+    collapsed = collapsed[[c for c in frame.columns]]
+    for col in frame.columns:
+        if collapsed[col].dtype != frame[col].dtype and frame[col].dtype.name in ("string", "boolean"):
+            collapsed[col] = collapsed[col].astype(frame[col].dtype)
+    result = pd.concat([collapsed, frame[frame[key].isna()]], ignore_index=True).sort_values("_row", kind="stable")
+    unit = "tickets" if kind == "tickets" else "orders"
+    note = f"{len(frame):,} rows collapsed to {len(collapsed):,} {unit} (one row per {key})"
+    log.info(note)
+    result.attrs["collapsed"] = note
+    result.attrs["source_rows"] = int(len(frame))
+    return result

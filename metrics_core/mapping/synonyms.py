@@ -1,0 +1,359 @@
+"""Header synonyms of every canonical field, in English, Slovenian, Romanian, Swedish
+and Serbian (Latin and Cyrillic), and the header matcher.
+
+Headers and synonyms are compared in a *folded* form: lower case, accents removed
+(``č`` → ``c``, ``ș`` → ``s``, ``ö`` → ``o``), Serbian Cyrillic transliterated to
+Latin, camelCase split, punctuation turned into spaces and units or time zones
+("in minutes", "(in hrs)", "(seconds)", "ms", "(UTC)") taken out and kept as
+evidence. Scoring: an exact match beats a whole-word match, which beats a
+match inside a word.
+
+>>> h = analyse_header("First reply time in minutes")
+>>> (h.folded, h.unit)
+('first reply time', 'min')
+>>> fold("Datum kreiranja") == fold("Датум креирања")
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Serbian Cyrillic → Latin (after lower-casing); ђ/ћ/ч/ш/ж then lose their accents like Latin ones.
+_CYRILLIC = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "d", "е": "e", "ж": "z", "з": "z", "и": "i",
+    "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "ћ": "c", "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "c", "џ": "dz", "ш": "s",
+})
+_SPECIAL = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "æ": "ae", "ß": "ss", "œ": "oe"})
+
+UNIT_WORDS = {
+    "ms": "ms", "msec": "ms", "millisecond": "ms", "milliseconds": "ms", "milisekunde": "ms",
+    "s": "s", "sec": "s", "secs": "s", "second": "s", "seconds": "s", "sekunde": "s", "sekundah": "s",
+    "secunde": "s", "sekunder": "s", "sekundama": "s", "sekundi": "s",
+    "min": "min", "mins": "min", "minute": "min", "minutes": "min", "minutah": "min", "minuter": "min",
+    "minutima": "min", "minuta": "min", "minuti": "min",
+    "h": "h", "hr": "h", "hrs": "h", "hour": "h", "hours": "h", "urah": "h", "ure": "h", "ore": "h",
+    "timmar": "h", "tim": "h", "satima": "h", "sati": "h",
+    "day": "days", "days": "days", "dni": "days", "zile": "days", "dagar": "days", "dana": "days",
+}
+_UNIT_ALT = "|".join(sorted(map(re.escape, UNIT_WORDS), key=len, reverse=True))
+_UNIT_PAREN = re.compile(rf"(?:^|(?<=\s))\(\s*(?:in|v|i|u)?\s*({_UNIT_ALT})\s*\)")
+_UNIT_PHRASE = re.compile(rf"\b(?:in|v|i|u)\s+({_UNIT_ALT})\b")
+_UNIT_TAIL = re.compile(r"[\s_\-](ms|sec|secs|mins|hrs)$")
+_TZ = re.compile(r"\(\s*((?:utc|gmt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[a-z]+/[a-z_]+(?:/[a-z_]+)?)\s*\)")
+_CAMEL_1 = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_CAMEL_2 = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case, transliterate Cyrillic, drop accents; punctuation is kept."""
+    text = str(text).lower().translate(_CYRILLIC).translate(_SPECIAL)
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def _words(text: str) -> str:
+    text = text.replace("#", " number ").replace("%", " percent ")
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+@dataclass(frozen=True)
+class HeaderInfo:
+    """A header in its folded form, with the unit and time zone it named."""
+
+    original: str
+    folded: str
+    unit: str | None = None
+    tz: str | None = None
+
+
+@lru_cache(maxsize=4096)
+def analyse_header(header: str) -> HeaderInfo:
+    """Fold ``header`` and take out a unit or time-zone marker."""
+    text = _CAMEL_2.sub(" ", _CAMEL_1.sub(" ", str(header).strip()))
+    text = fold(text)
+    unit = tz = None
+    m = _TZ.search(text)
+    if m:
+        tz = m.group(1).upper() if m.group(1).startswith(("utc", "gmt")) else m.group(1)
+        text = text[: m.start()] + " " + text[m.end():]
+    for pattern in (_UNIT_PAREN, _UNIT_PHRASE):
+        m = pattern.search(text)
+        if m:
+            unit = UNIT_WORDS[m.group(1)]
+            text = text[: m.start()] + " " + text[m.end():]
+            break
+    if unit is None:
+        m = _UNIT_TAIL.search(text.strip())
+        if m:
+            unit = UNIT_WORDS[m.group(1)]
+            text = text.strip()[: m.start()]
+    return HeaderInfo(str(header), _words(text), unit, tz)
+
+
+def normalise_phrase(phrase: str) -> str:
+    """The folded form of a synonym."""
+    return analyse_header(phrase).folded
+
+
+# Synonyms: field -> "|"-separated phrases. A suffix "~0.7" weakens a generic phrase.
+# Order inside each entry: English | Slovenian | Romanian | Swedish | Serbian Latin | Serbian Cyrillic.
+FIELD_SYNONYMS: dict[str, str] = {
+    "ticket_id": "ticket id|ticket|ticket number|ticket no|id~0.7|number~0.6|case id|case number|incident id|"
+                 "incident number|incident|issue id|issue key|request id|conversation id|display id|"
+                 "id zahtevka|stevilka zahtevka|zahtevek|id tichet|numar tichet|tichet|arende id|arendenummer|"
+                 "arende|id tiketa|broj tiketa|tiket|broj zahteva|ид тикета|број тикета",
+    "created_at": "created|created at|created time|create date|date created|creation date|opened|opened at|"
+                  "open date|submitted at|received at|date received|conversation created at|conversation started at|"
+                  "ustvarjeno|datum nastanka|datum odprtja|creat la|data crearii|data creare|deschis la|skapad|skapat|"
+                  "skapad datum|datum skapad|oppnad|kreirano|datum kreiranja|otvoreno|креирано|датум креирања",
+    "first_response_at": "first response at|first response|first reply at|first reply|initial response time|"
+                         "first agent response date|conversation first replied at|date of first response|"
+                         "prvi odgovor|prvi odziv|primul raspuns|forsta svar|prvi odgovor datum|први одговор",
+    "first_response_s": "first response time|first reply time|time to first response|time to first reply|"
+                        "frt|response time~0.8|cas prvega odgovora|timp prim raspuns|timpul primului raspuns|"
+                        "tid till forsta svar|forsta svarstid|vreme prvog odgovora|време првог одговора",
+    "resolved_at": "resolved|resolved at|resolved time|resolution date|solved at|solved|date resolved|"
+                   "conversation first closed at|resolved date|reseno|razreseno|datum resitve|rezolvat la|"
+                   "data rezolvarii|lost|lost datum|reseno datum|datum resavanja|решено|датум решавања",
+    "resolution_s": "resolution time|full resolution time|time to resolution|time to resolve|time to close|"
+                    "handle time~0.6|cas resitve|cas resevanja|timp de rezolvare|timp rezolvare|losningstid|"
+                    "tid till losning|vreme resavanja|време решавања",
+    "closed_at": "closed|closed at|closed time|close date|date closed|ticket closed time|last closed at|"
+                 "conversation last closed at|zaprto|datum zaprtja|inchis la|data inchiderii|stangd|stangt|"
+                 "stangd datum|zatvoreno|datum zatvaranja|затворено|датум затварања",
+    "status": "status|state~0.85|ticket status|incident state|current conversation state|stage~0.7|"
+              "stanje|stare|statut|tillstand|стање|статус",
+    "channel": "channel|via|source~0.8|contact type|received via|medium|origin|kanal|vir|canal|sursa|"
+               "kanal kontakta|канал",
+    "agent": "agent|assignee|assigned to|owner~0.8|ticket owner|responder|teammate|handled by|operator|"
+             "representative|employee~0.8|agent name|teammate currently assigned|zaposleni|operater|agent suport|"
+             "handlaggare|agent|handläggare|оператер|агент",
+    "team": "team|group|assignment group|department|hub spot team|team currently assigned|ekipa|oddelek|skupina|"
+            "echipa|departament|grup|grupp|avdelning|tim|odeljenje|grupa|тим|одељење",
+    "priority": "priority|urgency~0.7|prioriteta|prioritet|prioritate|prioritet|приоритет",
+    "queue": "queue|line~0.6|hunt group|vrsta|coada|ko|red cekanja|ред",
+    "customer_id": "customer id|customer~0.8|requester|requester id|requester email|customer email|contact id|"
+                   "email~0.8|user email|client|client id|caller~0.8|customer number|stranka|id stranke|"
+                   "client|id client|kund|kund id|kundnummer|kupac|id kupca|klijent|купац|клијент",
+    "subject": "subject|title|summary|ticket name|complaint~0.9|customer complaint|zadeva|naslov|subiect|titlu|amne|rubrik|"
+               "naslov|predmet|наслов|предмет",
+    "agent_replies": "replies|agent replies|agent interactions|number of replies|replies to close a conversation|"
+                     "odgovori|raspunsuri|svar|odgovori agenta|одговори",
+    "interactions": "interactions|customer interactions|thread count|messages|number of messages|interakcije|"
+                    "interactiuni|interaktioner|poruke|интеракције",
+    "reopens": "reopens|reopen count|number of reopen|reopened|ponovno odprto|redeschideri|ateroppnad|"
+               "ponovo otvoreno|поново отворено",
+    "type": "type|ticket type|issue type|category~0.8|request type|tip|vrsta~0.8|tip tichet|typ|kategori~0.8|"
+            "kategorija~0.8|тип",
+    "tags": "tags|labels|tag|conversation tag|ticket tags|oznake|etichete|taggar|etikete|ознаке",
+    "is_complaint": "complaint|is complaint|pritozba|reclamatie|klagomal|reklamacija|жалба|рекламација",
+    "escalated": "escalated|is escalated|eskalirano|escaladat|eskalerad|ескалирано",
+    "escalated_at": "escalated at|escalation date|datum eskalacije|data escaladarii",
+    "fcr_flag": "first contact resolution|fcr|is first call resolution|resolved on first contact|one touch|"
+                "resitev ob prvem stiku|rezolvat la primul contact|lost vid forsta kontakt|reseno iz prvog kontakta",
+    "sla_met": "sla met|made sla|within sla|sla achieved|sla|resolution status~0.7|sla status~0.8|"
+               "sla izpolnjen|sla respectat|sla uppfyllt|sla ispunjen",
+    "sla_first_response_s": "first response target|sla target|frt target|ciljni cas odziva|tinta sla",
+    "average_reply_s": "average reply time|avg reply time|average response time|povprecni cas odgovora|"
+                       "timp mediu de raspuns|genomsnittlig svarstid|prosecno vreme odgovora",
+    "handle_s": "handling time|handle time|time tracked|time spent|total time spent|cas obdelave|timp de procesare|"
+                "hanteringstid|vreme obrade",
+    "csat_score": "csat|satisfaction|satisfaction score|satisfaction rating|customer satisfaction|"
+                  "customer satisfaction rating|rating~0.85|happiness rating|conversation rating|"
+                  "last teammate rating|survey results~0.7|score~0.6|ocena zadovoljstva|zadovoljstvo|ocena~0.8|"
+                  "satisfactie|satisfactia clientilor|nota~0.8|nojdhet|kundnojdhet|betyg|zadovoljstvo korisnika|"
+                  "ocena zadovoljstva|задовољство|оцена",
+    "nps_score": "nps|nps score|net promoter score|likelihood to recommend|recommend|recommendation|"
+                 "recommendation score|recommandation|recommandation score|conversation nps score|"
+                 "priporocilo|verjetnost priporocila|recomandare|scor nps|rekommendation|rekommendera|"
+                 "preporuka|verovatnoca preporuke|препорука",
+    "ces_score": "ces|customer effort|customer effort score|effort|effort score|ces survey rating|"
+                 "last ces survey rating|trud|vlozen trud|efort|anstrangning|napor|напор",
+    "sent_at": "sent at|sent|message date|timestamp~0.8|poslano|trimis la|skickat|poslato|послато",
+    "author_role": "author role|author type|from~0.7|sender type|role|vloga|rol|roll|uloga|улога",
+    "call_id": "call id|call|callid|call sid|sid~0.7|id~0.7|id klica|id apel|samtal id|id poziva|ид позива",
+    "started_at": "started|started at|start|start time|call start|time start|call date~0.9|date time~0.8|"
+                  "datetime~0.8|zacetek|cas zacetka|inceput|ora inceput|start tid|starttid|pocetak|"
+                  "vreme pocetka|почетак",
+    "date": "date~0.9|day~0.7|datum|data|dag|датум",
+    "time": "time~0.9|time of day|hour~0.7|ura|cas~0.8|ora|tid~0.8|vreme~0.8|sat~0.7|време",
+    "direction": "direction|call direction|type~0.6|smer|directie|riktning|smer poziva|правац|смер",
+    "outcome": "outcome|disposition|call type~0.8|status~0.8|result|call status|call result|reason terminated|"
+               "izid|rezultat|utfall|ishod|исход",
+    "answered": "answered|answered y n|answered calls|is answered|handled calls~0.8|handled~0.7|odgovorjeno|"
+                "sprejeto|raspuns|preluat|besvarat|besvarade|odgovoreno|odgovoreni|одговорено",
+    "answered_at": "answered at|answer time~0.8|time answered|answer|prevzeto ob|raspuns la|besvarad tid|"
+                   "odgovoreno u",
+    "ended_at": "ended|ended at|end|end time|time end|hangup time|konec|sfarsit|slut|sluttid|kraj|крај",
+    "wait_s": "wait time|waiting time|speed of answer|queue time|ring time|time to answer|hold before answer|"
+              "cas cakanja|timp de asteptare|vantetid|vreme cekanja|време чекања",
+    "talk_s": "talk time|talk duration|avg talk duration|talking time|billsec|in call duration|call duration~0.8|"
+              "cas pogovora|durata convorbirii|samtalstid|vreme razgovora|време разговора",
+    "hold_s": "hold time|on hold time|time on hold|cas zadrzanja|timp in asteptare|parkeringstid|vreme zadrzavanja",
+    "wrap_s": "wrap time|wrap up time|wrap up|after call work|acw|cas zakljucka|timp de finalizare|"
+              "efterarbete|vreme zavrsetka",
+    "duration_s": "duration|total duration|call length|length|trajanje|durata|langd|varaktighet|трајање",
+    "topic": "topic|reason|subject~0.8|category~0.8|tema|motiv|amne|tema poziva|тема",
+    "caller_id": "caller id|caller|from number|from|src|caller number|clid|phone number~0.8|klicatelj|apelant|"
+                 "uppringare|pozivalac|позивалац",
+    "resolved": "resolved|is resolved|issue resolved|reseno|razreseno|rezolvat|lost|reseno|решено",
+    "response_id": "response id|respondent id|id~0.7|submission id|number~0.6|response~0.7|id odgovora|"
+                   "id raspuns|svar id|id odgovora",
+    "submitted_at": "submitted at|submitted|submit date|survey date|response date|date~0.8|timestamp|"
+                    "end date~0.8|recorded date|completed at|marca temporal|oddano|datum ankete|trimis|"
+                    "data sondajului|inskickad|datum enkat|poslato|datum ankete|датум анкете",
+    "comment": "comment|comments|feedback|remark|rating remark|open ended response|why|komentar|mnenje|"
+               "comentariu|kommentar|komentar|коментар",
+    "segment": "segment|market|region~0.7|plan|tier|contract|customer type|trg|segment|piata|marknad|trziste|тржиште",
+    "responded_at": "responded at|feedback answered at|reply date|odgovorjeno ob|raspuns la|besvarad",
+    "feedback_answered": "feedback answered|responded|answered~0.7|odgovorjeno|raspuns|besvarad|odgovoreno",
+    "joined_at": "joined|joined at|sign up|signup date|customer since|start date~0.8|registered|pridruzen|"
+                 "inscris|registrerad|datum registracije",
+    "churned_at": "churned at|churn date|cancelled at|canceled at|end date~0.8|left at|odpoved|data anularii|"
+                  "uppsagd|datum otkaza",
+    "churned": "churn|churned|is churned|left~0.7|cancelled~0.8|odsel|pierdut|churnad|otisao|отишао",
+    "tenure_months": "tenure|tenure months|months as customer|months|staz|vechime|kundtid|staz",
+    "revenue_per_period": "monthly charges|monthly charge|monthly revenue|mrr|arpu|monthly fee|mesecni znesek|"
+                          "taxa lunara|manadsavgift|mesecna pretplata|месечна претплата",
+    "total_revenue": "total charges|total revenue|lifetime value|total spent|total spend|skupni znesek|"
+                     "total incasari|total intakt|ukupan prihod|укупан приход",
+    "referral_source": "referral source|referral|acquisition channel|how did you hear|attribution|priporocilo|"
+                       "sursa recomandare|kalla|izvor preporuke",
+    "loyalty_member": "loyalty member|loyalty|loyalty program|member|clan programa zvestobe|membru|medlem|"
+                      "clan programa lojalnosti",
+    "training_participant": "training participant|training|trained|usposabljanje|instruire|utbildning|obuka",
+    "engagement_inputs": "engagement|usage|logins|sessions|visits",
+    "order_date": "order date|date|invoice date|purchase date|created at|paid at|order created|datum narocila|"
+                  "data comenzii|orderdatum|datum porudzbine|датум поруџбине",
+    "amount": "amount|total|value|revenue|sales|net sales|order total|dollar value|n revenue formatted|znesek|"
+              "vrednost|suma|valoare|belopp|summa|iznos|vrednost|износ",
+    "quantity": "quantity|qty|units|items|items sold|number of|lineitem quantity|kolicina|cantitate|antal|"
+                "kolicina|количина",
+    "unit_price": "unit price|price|lineitem price|cena|cena na enoto|pret|pret unitar|pris|styckpris|"
+                  "jedinicna cena|цена",
+    "gross_margin": "gross margin|margin|marza|marja|marginal|marza|маржа",
+    "order_id": "order id|order|order number|invoice|invoice no|invoice number|name~0.5|narocilo|comanda|"
+                "numar comanda|order nr|ordernummer|porudzbina|broj porudzbine|поруџбина",
+    "country": "country|country region|billing country|drzava|tara|land|drzava|држава",
+    "review_id": "review id|evaluation id|id ocene|id evaluare",
+    "reviewed_at": "reviewed at|review date|evaluation date|datum ocene|data evaluarii|granskad",
+    "criteria": "criterion|criteria|greeting|empathy|accuracy|tone|kriterij|criteriu|kriterium|kriterijum",
+    "mention_id": "mention id|post id|id objave",
+    "posted_at": "posted at|posted|published|post date|created time~0.8|objavljeno|publicat|publicerad|"
+                 "objavljeno|објављено",
+    "platform": "platform|network|social network|omrezje|platforma|retea|natverk|mreza|мрежа",
+    "sentiment": "sentiment|tone~0.7|polarity|razpolozenje|sentiment|kansla|raspolozenje|расположење",
+    "is_technical": "technical|is technical|technical question|tehnicno|tehnic|teknisk|tehnicko",
+    "answerable_by_content": "answerable by content|answerable|covered by content|in knowledge base",
+    "mentions_competitor": "mentions competitor|competitor|konkurent|concurent|konkurrent",
+    "session_id": "session id|session|conversation id~0.7|id seje|id sesiune|session|id sesije",
+    "resolved_without_agent": "resolved without agent|self resolved|deflected|fin ai agent deflected|"
+                              "resolved by bot|contained|reseno brez agenta|rezolvat fara agent",
+    "hired_at": "hired|hired at|hire date|start date~0.8|zaposlen|angajat|anstalld|zaposlen od",
+    "left_at": "left|left at|termination date|end date~0.8|odsel|plecat|slutat|otisao",
+    "hours_worked": "hours worked|hours|worked hours|ure|ore lucrate|arbetade timmar|sati rada",
+    "inflow": "inflow|income|receipts|credit|priliv|intrari|inbetalning|priliv|прилив",
+    "outflow": "outflow|expense|expenses|payments|debit|odliv|iesiri|utbetalning|odliv|одлив",
+    "category": "category|kategorija|categorie|kategori|категорија",
+    "period": "period|interval|release period|month~0.8|week~0.7|interval start|obdobje|perioada|period|"
+              "period|период",
+    "offered": "offered|incoming calls|incoming|calls offered|offered calls|inbound calls|total calls~0.8|"
+               "ponujeni|dohodni klici|apeluri primite|inkommande samtal|dolazni pozivi|долазни позиви",
+    "abandoned": "abandoned|abandoned calls|calls abandoned|opusceni|apeluri abandonate|avbrutna samtal|"
+                 "napusteni pozivi",
+    "answered_within_threshold": "answered within threshold|answered within sla|within threshold|"
+                                 "answered in sl",
+    "service_level_pct": "service level|sl|service level percent|nivo storitev|nivel de serviciu|servicegrad|"
+                         "nivo usluge",
+    "answer_rate_pct": "answer rate|answer percent|answered percent|odzivnost|rata de raspuns|svarsfrekvens|"
+                       "stopa odgovora",
+    "asa_s": "asa|answer speed|answer speed avg|average speed of answer|speed of answer|avg answer time|"
+             "povprecna hitrost odgovora|viteza medie de raspuns|genomsnittlig svarstid|prosecna brzina odgovora",
+    "aht_s": "aht|average handle time|avg handle time|handle time avg|povprecni cas obdelave|timp mediu de procesare",
+    "talk_avg_s": "talk duration avg|avg talk time|average talk time|talk duration|talk time avg|"
+                  "povprecni cas pogovora|durata medie convorbire",
+    "wait_avg_s": "waiting time avg|avg wait time|average wait time|wait time avg|waiting time|"
+                  "povprecni cas cakanja|timp mediu de asteptare",
+    "wait_total_s": "total wait time|wait time total|total waiting time",
+    "group": "group|measure|measure id|question|item|skupina|grupa|masura|grupp|matt|mera|мера",
+    "region": "region|state|province|area|regija|regiune|judet|lan|region|okrug|регија",
+    "bottom_box": "bottom box|bottom box percentage|detractors|detractor|bottom|kritiki|detractori|"
+                  "kritiker|kriticari",
+    "middle_box": "middle box|middle box percentage|passives|passive|neutral~0.8|middle|pasivni|pasivi|passiva",
+    "top_box": "top box|top box percentage|promoters|promoter|top|promotorji|promotori|promotorer|promoteri",
+    "responses": "responses|completed surveys|respondents|number of responses|answers|odgovori|raspunsuri|"
+                 "svar|odgovori|одговори",
+}
+
+# Kind-specific additions (the same field name means something else in another kind).
+KIND_SYNONYMS: dict[tuple[str, str], str] = {
+    ("calls", "answered"): "answered y n|answered yn|answered|answered call|is answered",
+    ("call_intervals", "answered"): "answered calls|answered|handled calls|calls answered|odgovorjeni klici|"
+                                    "apeluri preluate|besvarade samtal|odgovoreni pozivi",
+    ("cash", "amount"): "amount|net|net amount|cash flow|znesek|suma|belopp|iznos",
+    ("cash", "date"): "date|transaction date|booking date|datum|data|bokforingsdatum",
+    ("survey_buckets", "period"): "release period|period|month|quarter",
+    ("surveys", "customer_id"): "email address|email|respondent|customer",
+    ("orders", "customer_id"): "customer id|customer|email|customer email|client|kupac|stranka|kund",
+    ("self_service", "started_at"): "started at|start|session start|created at|date",
+    ("social", "answered"): "answered|replied|responded|odgovorjeno|raspuns|besvarad|odgovoreno",
+    ("staff", "agent"): "agent|name|employee|agent name|zaposleni|angajat|anstalld|zaposleni",
+    ("reviews", "agent"): "agent|reviewee|agent name",
+}
+
+# A datetime field whose header reads like its duration twin ("Time to Resolution" holding timestamps).
+DATETIME_TWINS = {"first_response_at": "first_response_s", "resolved_at": "resolution_s"}
+
+
+@lru_cache(maxsize=None)
+def synonyms_for(kind: str, field: str) -> tuple[tuple[str, float], ...]:
+    """Folded synonyms of ``field`` in ``kind`` with their weights (1.0 unless weakened)."""
+    texts = [KIND_SYNONYMS.get((kind, field), ""), FIELD_SYNONYMS.get(field, ""), field.replace("_", " ")]
+    out: dict[str, float] = {}
+    for text in texts:
+        for item in filter(None, (p.strip() for p in text.split("|"))):
+            phrase, _, weight = item.partition("~")
+            folded = normalise_phrase(phrase)
+            if folded and folded not in out:
+                out[folded] = float(weight) if weight else 1.0
+    return tuple(out.items())
+
+
+def phrase_score(header: str, phrase: str) -> float:
+    """How well the folded ``header`` matches the folded ``phrase`` (0..1).
+
+    Exact 1.0; the phrase as whole words inside the header 0.55–0.9 by coverage;
+    the phrase inside a word 0.35–0.6 (phrases of 4+ letters only).
+
+    >>> phrase_score("created at", "created at"), phrase_score("sys created at", "created at") < 1
+    (1.0, True)
+    """
+    if not header or not phrase:
+        return 0.0
+    if header == phrase:
+        return 1.0
+    coverage = len(phrase) / max(len(header), 1)
+    if f" {phrase} " in f" {header} ":
+        return 0.55 + 0.35 * coverage
+    compact_phrase = phrase.replace(" ", "")
+    if len(compact_phrase) >= 4 and compact_phrase in header.replace(" ", ""):
+        return 0.35 + 0.25 * coverage
+    return 0.0
+
+
+@lru_cache(maxsize=65536)
+def header_match(kind: str, field: str, header: str) -> tuple[float, str]:
+    """Best synonym score of ``header`` for ``field`` of ``kind``, and the synonym that matched."""
+    folded = analyse_header(header).folded
+    best, best_phrase = 0.0, ""
+    for phrase, weight in synonyms_for(kind, field):
+        score = phrase_score(folded, phrase) * weight
+        if score > best:
+            best, best_phrase = score, phrase
+    return best, best_phrase

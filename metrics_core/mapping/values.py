@@ -1,0 +1,200 @@
+"""Evidence from the values of a column, for headers nobody recognises.
+
+Each column gets a :class:`ColumnShape` (computed once, vectorised), and
+:func:`value_candidates` turns shapes into weak field candidates: a 0–10 whole
+number column is an NPS score candidate, 1–5 a CSAT candidate, a column with
+≥ 90 % distinct values an id candidate, status words a status candidate, and
+datetime columns are ordered (created < first response < resolved).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..catalogue import KindSpec
+from ..ingest.model import LoadedTable
+from .status import OUTCOME_WORDS, STATUS_WORDS, fold_value, looks_like_rating_labels
+from .synonyms import analyse_header
+
+# Header words that forbid reading a small-integer column as a survey score.
+_NOT_A_SCORE = re.compile(
+    r"\b(month|quarter|year|week|day|age|id|number|count|qty|quantity|index|zip|code|tenure|hour|minute|size|"
+    r"level|rank|priority|impact|urgency|reopen|reopens|replies|calls|sys|mod|citizen|senior|dependents|"
+    r"mesec|luna|manad|kvartal|leto|an|ar|godina|stevilka|broj|numar|antal)\b")
+_CHANNEL_WORDS = {fold_value(w) for w in ("email", "e-mail", "phone", "chat", "web", "web form", "portal", "sms",
+                                          "social media", "facebook", "twitter", "whatsapp", "telefon", "mail")}
+_YYYYMMDD = re.compile(r"^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$")
+
+
+@dataclass
+class ColumnShape:
+    """What the values of one column look like."""
+
+    name: str
+    header: str
+    col_type: str
+    n: int                      # non-missing values
+    distinct: int
+    unique_ratio: float
+    whole: bool = False         # numbers: all whole
+    vmin: float | None = None
+    vmax: float | None = None
+    median_ts: float | None = None     # datetimes: median as epoch seconds
+    date_only: bool = False            # datetimes: no time part anywhere
+    yyyymmdd: bool = False             # numbers/ids written as YYYYMMDD
+    status_share: float = 0.0          # share of values that are status words
+    outcome_share: float = 0.0
+    channel_share: float = 0.0
+    rating_labels: bool = False
+    zero_one: bool = False
+    examples: tuple[str, ...] = ()     # up to 50 raw values
+
+
+def column_shapes(table: LoadedTable) -> dict[str, ColumnShape]:
+    """One :class:`ColumnShape` per column of ``table`` (from a sample of up to 20,000 rows)."""
+    frame = table.frame
+    sample = frame if len(frame) <= 20000 else frame.sample(20000, random_state=0)
+    raw = table.raw.loc[sample.index] if table.raw is not None and len(table.raw) else None
+    shapes = {}
+    for prof in table.columns:
+        shapes[prof.name] = _shape(prof.name, prof.header, prof.col_type, sample[prof.name],
+                                   raw[prof.name] if raw is not None and prof.name in raw else None)
+    return shapes
+
+
+def _shape(name: str, header: str, col_type: str, values: pd.Series, raw: pd.Series | None) -> ColumnShape:
+    present = values.dropna()
+    n = int(len(present))
+    distinct = int(present.nunique()) if n else 0
+    shape = ColumnShape(name, header, col_type, n, distinct, distinct / n if n else 0.0)
+    if raw is not None:
+        shape.examples = tuple(str(v) for v in raw.dropna().head(50))
+    if not n:
+        return shape
+    if pd.api.types.is_datetime64_any_dtype(present):
+        ts = present.astype("datetime64[s]")
+        shape.median_ts = float(ts.astype("int64").median())
+        shape.date_only = bool((ts == ts.dt.normalize()).all())
+        return shape
+    if pd.api.types.is_bool_dtype(present) or str(present.dtype) == "boolean":
+        return shape
+    if pd.api.types.is_numeric_dtype(present):
+        nums = present.astype(float)
+        shape.vmin, shape.vmax = float(nums.min()), float(nums.max())
+        shape.whole = bool(np.all(np.mod(nums, 1) == 0))
+        shape.zero_one = bool(nums.isin([0.0, 1.0]).all())
+    text = (raw if raw is not None else present).dropna().astype(str).str.strip()
+    if shape.whole or col_type in ("id", "number", "category", "text"):
+        shape.yyyymmdd = bool(len(text)) and bool(text.str.match(_YYYYMMDD).mean() >= 0.98)
+    if col_type in ("category", "text", "id", "boolean", "number") and distinct <= 200:
+        counts = present.astype(str).value_counts()
+        folded = pd.Series([fold_value(v) for v in counts.index], index=counts.index)
+        weight = counts / counts.sum()
+        shape.status_share = float(weight[folded.isin(set(STATUS_WORDS))].sum())
+        shape.outcome_share = float(weight[folded.isin(set(OUTCOME_WORDS))].sum())
+        shape.channel_share = float(weight[folded.isin(_CHANNEL_WORDS)].sum())
+        shape.rating_labels = looks_like_rating_labels(present)
+    return shape
+
+
+@dataclass
+class Candidate:
+    """A possible (field, column) pair with its score and the reason."""
+
+    field: str
+    column: str
+    score: float
+    evidence: str
+    source: str = "values"
+    unit: str | None = None
+
+
+def score_header_allowed(header: str) -> bool:
+    """False when the header names something that is not a survey score (month, age, id …)."""
+    return not _NOT_A_SCORE.search(analyse_header(header).folded)
+
+
+def value_candidates(kind: KindSpec, shapes: dict[str, ColumnShape]) -> list[Candidate]:
+    """Weak candidates from value shapes for the fields of ``kind``."""
+    names = set(kind.field_names())
+    out: list[Candidate] = []
+    for s in shapes.values():
+        if not s.n:
+            continue
+        out.extend(_score_candidates(s, names))
+        if "status" in names and s.status_share >= 0.9 and s.distinct >= 2:
+            out.append(Candidate("status", s.name, 0.6, "values are ticket statuses"))
+        if "outcome" in names and s.outcome_share >= 0.9 and s.col_type != "boolean":
+            out.append(Candidate("outcome", s.name, 0.6, "values are call outcomes"))
+        if "channel" in names and s.channel_share >= 0.8:
+            out.append(Candidate("channel", s.name, 0.5, "values are contact channels"))
+        if kind.id_field and s.unique_ratio >= 0.9 and s.n >= 20 and s.col_type in ("id", "number", "text", "category") \
+                and (s.col_type != "number" or s.whole):
+            out.append(Candidate(kind.id_field, s.name, 0.42, f"{s.unique_ratio:.0%} of the values are distinct"))
+    out.extend(_datetime_order(kind, shapes))
+    return out
+
+
+def _score_candidates(s: ColumnShape, names: set[str]) -> list[Candidate]:
+    if s.rating_labels and "csat_score" in names:
+        return [Candidate("csat_score", s.name, 0.6, "values are rating labels (Good / Bad …)")]
+    if s.col_type != "number" or not s.whole or s.distinct < 3 or not score_header_allowed(s.header):
+        return []
+    if s.vmin is not None and s.vmin >= 0 and s.vmax == 10 and s.vmin <= 6 and "nps_score" in names:
+        return [Candidate("nps_score", s.name, 0.5, "values are 0–10 whole numbers")]
+    if s.vmin is not None and s.vmin >= 1 and s.vmax == 5 and "csat_score" in names:
+        return [Candidate("csat_score", s.name, 0.45, "values are 1–5 whole numbers")]
+    if s.vmin is not None and s.vmin >= 1 and s.vmax == 7 and "ces_score" in names:
+        return [Candidate("ces_score", s.name, 0.35, "values are 1–7 whole numbers")]
+    return []
+
+
+_MAX_GAP_S = 90 * 86400
+_CHAINS = {
+    "tickets": ("created_at", "first_response_at", "resolved_at"),
+    "calls": ("started_at", "answered_at", "ended_at"),
+}
+
+
+def _datetime_order(kind: KindSpec, shapes: dict[str, ColumnShape]) -> list[Candidate]:
+    """Order datetime columns by their median: earliest = created/started, latest = resolved/ended."""
+    chain = _CHAINS.get(kind.name)
+    dts = sorted((s for s in shapes.values() if s.median_ts is not None and s.n), key=lambda s: s.median_ts)
+    if not chain or len(dts) < 2:
+        return []
+    picks = [(chain[-1], dts[-1])]
+    if dts[1].median_ts - dts[0].median_ts <= _MAX_GAP_S:      # a purchase date two years earlier is no creation time
+        picks.append((chain[0], dts[0]))
+    if len(dts) >= 3:
+        picks.append((chain[1], dts[1]))
+    return [Candidate(f, s.name, 0.3, f"datetime columns in order: '{s.header}' is "
+                                      f"{'the earliest' if s is dts[0] else 'the latest' if s is dts[-1] else 'in between'}")
+            for f, s in picks]
+
+
+_FALLBACK_FORMATS = ("%Y%m%d", "%m_%Y", "%Y_%m", "%Y-%m", "%m/%Y", "%m-%Y", "%d.%m.%Y", "%d.%m.%Y %H:%M",
+                     "%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%d/%m/%Y", "%d-%m-%Y", "%Y/%m/%d")
+
+
+def parse_datetime_fallback(values: pd.Series) -> tuple[pd.Series, str | None]:
+    """Parse text (or YYYYMMDD numbers) the column typing left as text: release labels
+    ``07_2015``, compact ``19970101`` … Returns the parsed series and the format, or
+    all-NaT and ``None`` when fewer than 90 % of the values fit one format.
+
+    >>> parse_datetime_fallback(pd.Series(["07_2015", "01_2016"]))[0].dt.strftime("%Y-%m").tolist()
+    ['2015-07', '2016-01']
+    """
+    text = values.astype("string").str.strip().str.replace(r"\.0$", "", regex=True)
+    present = text.dropna()
+    sample = present.head(2000)
+    for fmt in _FALLBACK_FORMATS:
+        if not len(sample):
+            break
+        parsed = pd.to_datetime(sample, format=fmt, errors="coerce")
+        if parsed.notna().mean() >= 0.9:
+            return pd.to_datetime(text, format=fmt, errors="coerce"), fmt
+    return pd.Series(pd.NaT, index=values.index, dtype="datetime64[us]"), None

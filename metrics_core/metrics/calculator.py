@@ -1,0 +1,68 @@
+"""The calculator path: a KPI from typed totals, for owners who only have numbers.
+
+>>> calc("retention_rate", {"start": 200, "end": 200, "new": 20}).value
+90.0
+>>> calc("nps", {"promoters": 70, "passives": 20, "detractors": 10}).value
+60.0
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Mapping
+
+from ..errors import ParameterError
+from .model import MetricResult, MetricSpec
+from .params import merge_params
+from .registry import REGISTRY, get_metric
+
+
+def calculator_specs() -> list[MetricSpec]:
+    """Every KPI that can be computed from totals."""
+    return [s for s in REGISTRY if s.calculator is not None]
+
+
+def usage(spec: MetricSpec) -> str:
+    """``kpidesk calc nps promoters=N passives=N detractors=N``."""
+    return f"kpidesk calc {spec.id} " + " ".join(f"{name}=N" for name in spec.calculator_inputs)
+
+
+def calc(metric_id: str, totals: Mapping[str, Any], params: Mapping[str, Any] | None = None) -> MetricResult:
+    """Compute ``metric_id`` from ``totals`` (each of the spec's ``calculator_inputs``).
+
+    Raises
+    ------
+    ParameterError
+        Unknown KPI, a KPI without a calculator, or inputs missing, unknown or not numbers —
+        the message lists what the KPI needs.
+    """
+    spec = get_metric(metric_id)
+    if spec.calculator is None:
+        names = ", ".join(s.id for s in calculator_specs())
+        raise ParameterError(f"{metric_id} cannot be computed from totals; these can: {names}.")
+    needed = list(spec.calculator_inputs)
+    unknown = [k for k in totals if k not in needed]
+    missing = [k for k in needed if k not in totals]
+    if unknown or missing:
+        problem = (f"does not take {', '.join(unknown)}" if unknown else f"also needs {', '.join(missing)}")
+        raise ParameterError(f"{metric_id} {problem}; it needs {', '.join(needed)} (e.g. {usage(spec)}).")
+    values: dict[str, float] = {}
+    for name in needed:
+        values[name] = _number(metric_id, name, totals[name])
+    merged = merge_params(spec, {metric_id: dict(params or {})} if params else None)
+    result = spec.calculator(values, merged)
+    result.metric_id = spec.id
+    if spec.higher_is_better is not None:
+        result.higher_is_better = spec.higher_is_better
+    result.details.setdefault("inputs", values)
+    return result
+
+
+def _number(metric_id: str, name: str, value: Any) -> float:
+    try:
+        number = float(str(value).strip().replace(",", ".")) if isinstance(value, str) else float(value)
+    except (TypeError, ValueError):
+        raise ParameterError(f"{metric_id}: {name} must be a number (got '{value}').") from None
+    if not math.isfinite(number):
+        raise ParameterError(f"{metric_id}: {name} must be a finite number (got '{value}').")
+    return number

@@ -1,0 +1,262 @@
+"""Per-call terms of family D (one row per call).
+
+Outcome of a call, in this order of evidence: the ``outcome`` column
+(answered / abandoned / missed / blocked / voicemail, plus Twilio / Asterisk /
+RingCentral words), else the ``answered`` flag, else an ``answered_at`` time,
+else a talk time above 0. Offered calls are the inbound ones (a call without a
+direction counts as inbound). An unanswered inbound call counts as abandoned
+unless the file says it was blocked or went to voicemail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+import numpy as np
+import pandas as pd
+
+from .common import (Terms, add_excluded, bool_values, clean_durations, elapsed_seconds, empty_result, frame_of, has,
+                     missing_result, numbers, seconds_to_next_contact, text_lower, with_defaults)
+from .model import MetricInputs, MetricResult, ParamSpec
+
+ANSWERED = ("answered", "completed", "connected", "accepted", "in-progress")
+ABANDONED = ("abandoned", "missed", "no-answer", "no answer", "not answered", "unanswered", "canceled", "cancelled",
+             "refused")
+BLOCKED = ("blocked", "busy", "failed", "congestion", "line busy")
+VOICEMAIL = ("voicemail", "voice mail")
+
+
+def classify_calls(calls: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Boolean arrays ``inbound``, ``known``, ``answered``, ``abandoned``, ``blocked``, ``voicemail``."""
+    n = len(calls)
+    answered, known = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+    abandoned, blocked, voicemail = (np.zeros(n, dtype=bool) for _ in range(3))
+    if "outcome" in calls.columns:
+        outcome = text_lower(calls["outcome"])
+        answered = outcome.isin(ANSWERED).fillna(False).to_numpy(dtype=bool)
+        blocked = outcome.isin(BLOCKED).fillna(False).to_numpy(dtype=bool)
+        voicemail = outcome.isin(VOICEMAIL).fillna(False).to_numpy(dtype=bool)
+        known = outcome.notna().to_numpy().copy()
+    fallbacks = []
+    if "answered" in calls.columns:
+        fallbacks.append(bool_values(calls["answered"]))
+    if "answered_at" in calls.columns:
+        fallbacks.append((calls["answered_at"].notna().to_numpy(), calls["answered_at"].notna().to_numpy()))
+    if "talk_s" in calls.columns:
+        talk = numbers(calls["talk_s"])
+        fallbacks.append((talk > 0, talk > 0))
+    for flag, flag_known in fallbacks:
+        fill = ~known & flag_known
+        answered = np.where(fill, flag, answered)
+        known |= fill
+    abandoned = known & ~answered & ~blocked & ~voicemail
+    inbound = np.ones(n, dtype=bool)
+    if "direction" in calls.columns:
+        direction = text_lower(calls["direction"])
+        not_inbound = direction.str.startswith("out") | direction.str.startswith("int")
+        inbound = ~not_inbound.fillna(False).to_numpy(dtype=bool)
+    return {"inbound": inbound, "known": known, "answered": answered & known, "abandoned": abandoned,
+            "blocked": blocked, "voicemail": voicemail}
+
+
+def wait_seconds(calls: pd.DataFrame) -> np.ndarray | None:
+    """Queue wait of each call: ``wait_s``, else ``answered_at − started_at``; None when neither exists."""
+    if has(calls, "wait_s"):
+        values = numbers(calls["wait_s"])
+        if has(calls, "answered_at") and has(calls, "started_at"):
+            values = np.where(np.isnan(values), elapsed_seconds(calls["started_at"], calls["answered_at"]), values)
+        return values
+    if has(calls, "answered_at") and has(calls, "started_at"):
+        return elapsed_seconds(calls["started_at"], calls["answered_at"])
+    return None
+
+
+@dataclass
+class CallSet:
+    """The calls frame with each call's outcome, the offered (inbound, known) calls and what was left out."""
+
+    frame: pd.DataFrame
+    status: dict[str, np.ndarray]
+    offered: np.ndarray
+    excluded: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def answered(self) -> np.ndarray:
+        return self.offered & self.status["answered"]
+
+
+def _calls(inputs: MetricInputs, metric_id: str, unit: str, hib: bool | None) -> CallSet | MetricResult:
+    calls = frame_of(inputs, "calls")
+    if calls is None or calls.empty:
+        return empty_result(metric_id, unit, "calls", higher_is_better=hib)
+    status = classify_calls(calls)
+    if not status["known"].any():
+        return missing_result(metric_id, unit, ["outcome", "answered"], "calls", higher_is_better=hib)
+    excluded: list[tuple[int, str]] = []
+    add_excluded(excluded, (~status["inbound"]).sum(), "outbound or internal calls")
+    add_excluded(excluded, (status["inbound"] & ~status["known"]).sum(), "calls without an outcome")
+    return CallSet(calls, status, status["inbound"] & status["known"], excluded)
+
+
+def _share(c: CallSet, num: np.ndarray, den: np.ndarray, details=None) -> Terms:
+    return Terms(c.frame, num.astype(float), den.astype(float), den.astype(bool), c.frame.get("started_at"),
+                 c.excluded, dict(details or {}), kind="calls")
+
+
+def answer_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricResult:
+    c = _calls(inputs, "answer_rate", "%", True)
+    return c if isinstance(c, MetricResult) else _share(c, c.answered, c.offered)
+
+
+ABANDON_PARAMS = (ParamSpec("short_abandon_s", 0, "Ignore abandons shorter than (s)", kind="number", minimum=0,
+                            help="Callers who hang up within this many seconds count neither as abandoned "
+                                 "nor offered."),)
+
+
+def abandon_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricResult:
+    p = with_defaults(params, ABANDON_PARAMS)
+    c = _calls(inputs, "abandonment_rate", "%", False)
+    if isinstance(c, MetricResult):
+        return c
+    offered, abandoned = c.offered, c.offered & c.status["abandoned"]
+    cutoff = float(p["short_abandon_s"])
+    if cutoff > 0:
+        wait = wait_seconds(c.frame)
+        if wait is None:
+            return missing_result("abandonment_rate", "%", ["wait_s"], "calls", higher_is_better=False)
+        short = abandoned & (wait < cutoff)
+        add_excluded(c.excluded, short.sum(), f"short abandons (under {cutoff:g} s)")
+        offered, abandoned = offered & ~short, abandoned & ~short
+    return _share(c, abandoned, offered)
+
+
+def blocking_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricResult:
+    c = _calls(inputs, "blocking_rate", "%", False)
+    if isinstance(c, MetricResult):
+        return c
+    blocked = c.offered & c.status["blocked"]
+    return _share(c, blocked, c.offered, {"blocked_calls": int(blocked.sum())})
+
+
+SERVICE_LEVEL_PARAMS = (
+    ParamSpec("threshold_s", 60, "Answered within (s)", kind="number", minimum=0,
+              help="60 s (S1); 20 s is also common."),
+    ParamSpec("denominator", "offered", "Out of", kind="choice",
+              choices=("offered", "answered", "answered_and_late_abandoned"),
+              help="offered calls; answered calls; or answered calls plus calls abandoned after the threshold."),
+)
+
+
+def service_level_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricResult:
+    p = with_defaults(params, SERVICE_LEVEL_PARAMS)
+    c = _calls(inputs, "service_level", "%", True)
+    if isinstance(c, MetricResult):
+        return c
+    wait = wait_seconds(c.frame)
+    if wait is None:
+        return missing_result("service_level", "%", ["wait_s", "answered_at"], "calls", higher_is_better=True)
+    no_wait = c.answered & np.isnan(wait)
+    add_excluded(c.excluded, no_wait.sum(), "answered calls without a wait time")
+    threshold = float(p["threshold_s"])
+    within = c.answered & (wait <= threshold)
+    if p["denominator"] == "answered":
+        den = c.answered & ~no_wait
+    elif p["denominator"] == "answered_and_late_abandoned":
+        den = (c.answered & ~no_wait) | (c.offered & c.status["abandoned"] & (wait > threshold))
+    else:
+        den = c.offered & ~no_wait
+    return _share(c, within, den, {"threshold_s": threshold, "denominator": p["denominator"]})
+
+
+def _durations(c: CallSet, mask: np.ndarray, values: np.ndarray, what: str, details=None) -> Terms:
+    add_excluded(c.excluded, (mask & np.isnan(values)).sum(), f"{what} without a value")
+    usable = mask & clean_durations(np.where(mask, values, np.nan), c.excluded, what)
+    return Terms(c.frame, values, np.ones(len(values)), usable, c.frame.get("started_at"), c.excluded,
+                 dict(details or {}), kind="calls", val=values)
+
+
+def wait_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricResult:
+    c = _calls(inputs, "average_wait_time", "seconds", False)
+    if isinstance(c, MetricResult):
+        return c
+    wait = wait_seconds(c.frame)
+    if wait is None:
+        return missing_result("average_wait_time", "seconds", ["wait_s", "answered_at"], "calls",
+                              higher_is_better=False)
+    return _durations(c, c.answered, wait, "answered calls")
+
+
+def handle_seconds(calls: pd.DataFrame) -> np.ndarray | None:
+    """talk + hold + wrap-up of each call (a missing hold or wrap-up counts 0); None without talk time."""
+    if not has(calls, "talk_s"):
+        return None
+    total = numbers(calls["talk_s"])
+    for column in ("hold_s", "wrap_s"):
+        if column in calls.columns:
+            total = total + np.nan_to_num(numbers(calls[column]))
+    return total
+
+
+def _handled(inputs: MetricInputs, metric_id: str, column: str) -> tuple[CallSet, np.ndarray] | MetricResult:
+    """Calls answered in any direction, with ``column``'s seconds per call (hold: missing counts 0)."""
+    c = _calls(inputs, metric_id, "seconds", False)
+    if isinstance(c, MetricResult):
+        return c
+    values = handle_seconds(c.frame) if column == "talk_s" else (
+        np.nan_to_num(numbers(c.frame[column])) if has(c.frame, column) else None)
+    if values is None:
+        return missing_result(metric_id, "seconds", [column], "calls", higher_is_better=False)
+    c.excluded = []                       # handled calls include outbound ones
+    return c, values
+
+
+def handle_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricResult:
+    found = _handled(inputs, "average_handle_time", "talk_s")
+    if isinstance(found, MetricResult):
+        return found
+    c, handle = found
+    parts = [col for col in ("talk_s", "hold_s", "wrap_s") if col in c.frame.columns]
+    return _durations(c, c.status["answered"], handle, "handled calls", {"components": parts})
+
+
+def hold_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricResult:
+    found = _handled(inputs, "average_hold_time", "hold_s")
+    if isinstance(found, MetricResult):
+        return found
+    c, hold = found
+    return _durations(c, c.status["answered"], hold, "handled calls")
+
+
+CALL_FCR_PARAMS = (
+    ParamSpec("method", "auto", "Resolved means", kind="choice", choices=("auto", "resolved_flag", "no_repeat_call"),
+              help="auto: the file's Resolved flag when it has one, else no repeat call within the window."),
+    ParamSpec("window_hours", 72, "Repeat-call window (hours)", kind="number", minimum=0),
+)
+
+
+def call_fcr_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricResult:
+    p = with_defaults(params, CALL_FCR_PARAMS)
+    c = _calls(inputs, "call_fcr", "%", True)
+    if isinstance(c, MetricResult):
+        return c
+    calls, answered = c.frame, c.answered
+    method = p["method"]
+    if method == "auto":
+        method = "resolved_flag" if has(calls, "resolved") else "no_repeat_call"
+    if method == "resolved_flag":
+        if not has(calls, "resolved"):
+            return missing_result("call_fcr", "%", ["resolved"], "calls", higher_is_better=True)
+        resolved, known = bool_values(calls["resolved"])
+        add_excluded(c.excluded, (answered & ~known).sum(), "answered calls without a Resolved value")
+        den = answered & known
+        return _share(c, den & resolved, den, {"method": "the file's Resolved flag"})
+    if not has(calls, "caller_id"):
+        return missing_result("call_fcr", "%", ["caller_id", "resolved"], "calls", higher_is_better=True)
+    hours = float(p["window_hours"])
+    no_repeat = ~(seconds_to_next_contact(calls["caller_id"], calls["started_at"]) <= hours * 3600)
+    known = calls["caller_id"].notna().to_numpy() & calls["started_at"].notna().to_numpy()
+    add_excluded(c.excluded, (answered & ~known).sum(), "answered calls without a caller number or start time")
+    answered = answered & known
+    method_text = f"no repeat call from the same caller within {hours:g} h"
+    return _share(c, answered & no_repeat, answered, {"method": method_text})

@@ -1,0 +1,278 @@
+"""Helpers of the ticket and call families (C, D): parameters, booleans, elapsed
+times, duration summaries and per-row terms. Result builders wrap
+:mod:`metrics_core.metrics.results` (adding direction and excluded rows).
+
+Every helper is vectorised (numpy / pandas); none loops over rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from . import results
+from .model import MetricInputs, MetricResult, ParamSpec, RowTerms
+from .results import frame_of, has
+from .stats import quantiles
+
+CalculatorFn = Callable[[Mapping[str, float], Mapping[str, Any]], MetricResult]
+
+
+# ----------------------------------------------------------------- parameters
+def with_defaults(params: Mapping[str, Any] | None, specs: Iterable[ParamSpec]) -> dict[str, Any]:
+    """``params`` completed with the defaults of ``specs`` (the engine merges them too;
+    this makes a direct call with missing parameters behave the same)."""
+    merged = {p.name: p.default for p in specs}
+    merged.update({k: v for k, v in (params or {}).items() if v is not None})
+    return merged
+
+
+def first_present(frame: pd.DataFrame | None, columns: Iterable[str]) -> str | None:
+    """The first of ``columns`` that ``frame`` has values in."""
+    for c in columns:
+        if has(frame, c):
+            return c
+    return None
+
+
+def text_lower(series: pd.Series) -> pd.Series:
+    """Lower-case stripped text (missing stays missing); each distinct value is converted once."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    lowered = pd.Series(uniques, dtype="object").astype("string").str.strip().str.lower()
+    values = np.append(lowered.to_numpy(dtype=object, na_value=pd.NA), pd.NA)
+    return pd.Series(values[codes], index=series.index, dtype="string")
+
+
+def bool_values(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(True-values, known) boolean arrays of a canonical ``boolean`` column (or 0/1, Y/N text)."""
+    if pd.api.types.is_bool_dtype(series.dtype) or isinstance(series.dtype, pd.BooleanDtype):
+        b = series.astype("boolean")
+    elif pd.api.types.is_numeric_dtype(series.dtype):
+        b = (series != 0).astype("boolean").mask(series.isna())
+    else:
+        t = text_lower(series)
+        b = t.isin(["true", "yes", "y", "1", "da", "ja"]).astype("boolean").mask(
+            ~t.isin(["true", "yes", "y", "1", "da", "ja", "false", "no", "n", "0", "ne", "nej", "nu"]))
+    known = b.notna().to_numpy().copy()
+    return b.fillna(False).to_numpy(dtype=bool).copy(), known
+
+
+def numbers(series: pd.Series) -> np.ndarray:
+    """Float values of a column (NaN for missing)."""
+    return pd.to_numeric(series, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+
+
+def datetimes(series: pd.Series) -> pd.Series:
+    """A column as naive ``datetime64`` (time-zone-aware values keep their wall time)."""
+    s = series if pd.api.types.is_datetime64_any_dtype(series.dtype) else pd.to_datetime(series, errors="coerce")
+    if getattr(s.dt, "tz", None) is not None:
+        s = s.dt.tz_localize(None)
+    return s
+
+
+def epoch_seconds(series: pd.Series) -> np.ndarray:
+    """Seconds since 1970 as float (NaN for missing) — unit-safe for pandas 3 (PITFALLS.md)."""
+    stamps = datetimes(series).dt.as_unit("us").to_numpy()
+    out = stamps.view("int64").astype(float) / 1e6
+    out[np.isnat(stamps)] = np.nan
+    return out
+
+
+def seconds_to_next_contact(who: pd.Series, when: pd.Series) -> np.ndarray:
+    """Seconds from each contact to the same person's next contact (NaN: none, or no person/time)."""
+    person, _ = pd.factorize(who, use_na_sentinel=True)
+    t = epoch_seconds(when)
+    order = np.lexsort((t, person))
+    p_sorted, t_sorted = person[order], t[order]
+    gap_sorted = np.full(len(order), np.nan)
+    same = (p_sorted[1:] == p_sorted[:-1]) & (p_sorted[:-1] >= 0)
+    gap_sorted[:-1] = np.where(same, t_sorted[1:] - t_sorted[:-1], np.nan)
+    gaps = np.empty(len(order))
+    gaps[order] = gap_sorted
+    gaps[(person < 0) | np.isnan(t)] = np.nan
+    return gaps
+
+
+def elapsed_seconds(start: pd.Series, end: pd.Series, calendar: Any = None) -> np.ndarray:
+    """``end − start`` in seconds (NaN where either is missing); open seconds only when a
+    business-hours ``calendar`` is given. Negative values are kept (callers exclude them)."""
+    if calendar is not None:
+        return calendar.seconds_between(datetimes(start), datetimes(end))
+    return epoch_seconds(end) - epoch_seconds(start)
+
+
+# ------------------------------------------------------------------ results
+def no_value(metric_id: str, unit: str, reason: str, *, higher_is_better: bool | None,
+             missing: Iterable[str] = (), n: int = 0, excluded: list[tuple[int, str]] | None = None,
+             details: dict[str, Any] | None = None) -> MetricResult:
+    """:func:`results.no_value` with the direction and the excluded rows filled in."""
+    result = results.no_value(metric_id, unit, reason, missing=missing, n=n, details=details)
+    result.higher_is_better = higher_is_better
+    result.excluded = list(excluded or [])
+    return result
+
+
+def missing_result(metric_id: str, unit: str, fields: Iterable[str], kind: str, *,
+                   higher_is_better: bool | None) -> MetricResult:
+    """The result when a needed field is not in the loaded ``kind`` data."""
+    result = results.missing_field(metric_id, unit, fields, f"in the {kind} data")
+    result.higher_is_better = higher_is_better
+    return result
+
+
+def empty_result(metric_id: str, unit: str, kind: str, *, higher_is_better: bool | None) -> MetricResult:
+    """The result when no rows of ``kind`` are loaded (or left after filtering)."""
+    return no_value(metric_id, unit, f"No {kind} data loaded for the chosen period and filters.",
+                    higher_is_better=higher_is_better)
+
+
+def add_excluded(excluded: list[tuple[int, str]], count: int | np.integer, reason: str) -> None:
+    """Append ``(count, reason)`` when ``count`` > 0."""
+    if int(count) > 0:
+        excluded.append((int(count), reason))
+
+
+def ratio_result(metric_id: str, numerator: float, denominator: float, *, higher_is_better: bool | None,
+                 unit: str = "%", scale: float = 100.0, n: int | None = None,
+                 excluded: list[tuple[int, str]] | None = None, details: dict[str, Any] | None = None,
+                 empty_reason: str = "No rows to compute this from.") -> MetricResult:
+    """:func:`results.ratio_result` (Wilson interval on percentages) with direction and excluded rows."""
+    result = results.ratio_result(metric_id, numerator, denominator, n=n, unit=unit, scale=scale,
+                                  proportion=unit == "%", empty_reason=empty_reason, details=details)
+    result.higher_is_better = higher_is_better
+    result.excluded = list(excluded or [])
+    return result
+
+
+def duration_summary(values: np.ndarray) -> dict[str, float | None]:
+    """Mean, median and 90th percentile of finite values (None when there are none)."""
+    v = values[np.isfinite(values)]
+    if v.size == 0:
+        return {"mean": None, "median": None, "p90": None, "n": 0}
+    median, p90 = quantiles(v)
+    return {"mean": float(v.mean()), "median": median, "p90": p90, "n": int(v.size)}
+
+
+def clean_durations(values: np.ndarray, excluded: list[tuple[int, str]], what: str) -> np.ndarray:
+    """Boolean mask of usable durations; negative ones are reported in ``excluded`` (never clamped)."""
+    finite = np.isfinite(values)
+    negative = finite & (values < 0)
+    add_excluded(excluded, negative.sum(), f"{what} with a negative duration (end before start)")
+    return finite & ~negative
+
+
+def duration_result(metric_id: str, values: np.ndarray, *, excluded: list[tuple[int, str]],
+                    details: dict[str, Any] | None = None, higher_is_better: bool | None = False,
+                    empty_reason: str = "No durations to average.") -> MetricResult:
+    """Mean headline with median and p90 of already-cleaned durations (seconds)."""
+    s = duration_summary(values)
+    if s["n"] == 0:
+        return no_value(metric_id, "seconds", empty_reason, higher_is_better=higher_is_better,
+                        excluded=excluded, details=details)
+    return MetricResult(metric_id, s["mean"], "seconds", numerator=float(np.nansum(values)), denominator=float(s["n"]),
+                        n=s["n"], excluded=list(excluded), higher_is_better=higher_is_better,
+                        median=s["median"], p90=s["p90"], details=dict(details or {}))
+
+
+def group_durations(values: np.ndarray, groups: pd.Series) -> dict[str, dict[str, float | None]]:
+    """Mean / median / p90 / n of ``values`` per group label (missing label → "(none)")."""
+    frame = pd.DataFrame({"g": groups.astype("string").fillna("(none)").to_numpy(), "v": values})
+    frame = frame[np.isfinite(frame["v"].to_numpy())]
+    out: dict[str, dict[str, float | None]] = {}
+    for label, part in frame.groupby("g", sort=True)["v"]:
+        out[str(label)] = duration_summary(part.to_numpy())
+    return out
+
+
+def row_terms(frame: pd.DataFrame, mask: np.ndarray, num: np.ndarray, den: np.ndarray, dates: pd.Series | None,
+              *, kind: str, val: np.ndarray | None = None, scale: float = 1.0,
+              excluded: list[tuple[int, str]] | None = None) -> RowTerms:
+    """Per-row terms of the rows in ``mask``, keeping ``frame``'s index (the engine joins
+    category columns by it); column ``date`` dates each row for period breakdowns."""
+    data: dict[str, Any] = {"num": np.asarray(num, dtype=float)[mask], "den": np.asarray(den, dtype=float)[mask]}
+    if val is not None:
+        data["val"] = np.asarray(val, dtype=float)[mask]
+    if dates is not None:
+        data["date"] = datetimes(dates).to_numpy()[mask]
+    terms = pd.DataFrame(data, index=frame.index[mask])
+    return RowTerms(terms, scale=scale, kind=kind, excluded=list(excluded or []))
+
+
+def ratio_calculator(metric_id: str, num_name: str, den_name: str, *, unit: str = "%", scale: float = 100.0,
+                     higher_is_better: bool | None = True) -> CalculatorFn:
+    """A calculator ``scale × totals[num_name] / totals[den_name]``."""
+
+    def calculate(totals: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult:
+        return ratio_result(metric_id, float(totals[num_name]), float(totals[den_name]), unit=unit, scale=scale,
+                            higher_is_better=higher_is_better,
+                            empty_reason=f"{den_name} is 0, so there is nothing to divide by.")
+
+    return calculate
+
+
+def auto_period(dates: pd.Series) -> str:
+    """day for up to 31 days of data, week up to about 6 months, month beyond."""
+    d = datetimes(dates).dropna()
+    if d.empty:
+        return "month"
+    span = (d.max() - d.min()).days
+    return "day" if span <= 31 else "week" if span <= 190 else "month"
+
+
+# ------------------------------------------------- ratio KPIs from row terms
+@dataclass
+class Terms:
+    """Per-row numerator and denominator of a KPI over ``frame`` (``val``: per-row durations)."""
+
+    frame: pd.DataFrame
+    num: np.ndarray
+    den: np.ndarray
+    used: np.ndarray                       # rows that count
+    dates: pd.Series | None
+    excluded: list[tuple[int, str]] = field(default_factory=list)
+    details: dict[str, Any] = field(default_factory=dict)
+    kind: str = "tickets"
+    val: np.ndarray | None = None
+
+
+TermsSource = Callable[[MetricInputs, Mapping[str, Any]], "Terms | MetricResult"]
+ComputeFn = Callable[[MetricInputs, Mapping[str, Any]], MetricResult]
+
+
+def terms_compute(metric_id: str, unit: str, scale: float, hib: bool | None, source: TermsSource,
+                  extra: Callable[[Terms], dict[str, Any]] | None = None) -> ComputeFn:
+    """``compute`` of a KPI that is ``scale × Σnum / Σden`` over the rows ``source`` returns
+    (for seconds, median and p90 of ``val`` when per-row values exist)."""
+
+    def compute(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
+        t = source(inputs, params)
+        if isinstance(t, MetricResult):
+            return t
+        details = dict(t.details)
+        if extra is not None:
+            details.update(extra(t))
+        result = ratio_result(metric_id, t.num[t.used].sum(), t.den[t.used].sum(), unit=unit, scale=scale,
+                              higher_is_better=hib, n=int(t.used.sum()), excluded=t.excluded, details=details,
+                              empty_reason="No rows to compute this from.")
+        if result.ok and t.val is not None:
+            summary = duration_summary(t.val[t.used])
+            result.median, result.p90 = summary["median"], summary["p90"]
+        return result
+
+    return compute
+
+
+def terms_rows(source: TermsSource, scale: float) -> Callable[[MetricInputs, Mapping[str, Any]], RowTerms | None]:
+    """``row_terms`` of a KPI built on ``source``."""
+
+    def terms(inputs: MetricInputs, params: Mapping[str, Any]) -> RowTerms | None:
+        t = source(inputs, params)
+        if isinstance(t, MetricResult):
+            return None
+        return row_terms(t.frame, t.used, t.num, t.den, t.dates, kind=t.kind, val=t.val, scale=scale,
+                         excluded=t.excluded)
+
+    return terms

@@ -1,0 +1,215 @@
+"""Customer value: simple, historical and predictive CLV, engagement score, cash flow."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+import numpy as np
+import pandas as pd
+
+from .churn import annual_churn
+from .model import MetricInputs, MetricResult
+from .periods import label, period_start
+from .results import flag, has, missing_field, no_value
+from .stats import quantiles
+
+
+def _orders(inputs: MetricInputs) -> pd.DataFrame | None:
+    orders = inputs.frames.get("orders")
+    if orders is None or not {"customer_id", "order_date", "amount"} <= set(orders.columns):
+        return None
+    ok = orders["customer_id"].notna() & orders["amount"].notna()
+    return orders[ok]
+
+
+def _order_stats(orders: pd.DataFrame) -> dict[str, float]:
+    """Orders, customers, average order value and the covered span in years."""
+    n_orders = orders["order_id"].nunique() if has(orders, "order_id") else len(orders)
+    n_customers = orders["customer_id"].nunique()
+    span_days = (orders["order_date"].max() - orders["order_date"].min()) / pd.Timedelta(days=1)
+    span_years = max(float(span_days) if pd.notna(span_days) else 0.0, 1.0) / 365.25
+    return {"orders": float(n_orders), "customers": float(n_customers),
+            "avg_purchase_value": float(orders["amount"].sum()) / n_orders if n_orders else np.nan,
+            "span_years": span_years}
+
+
+def _lifespan_years(inputs: MetricInputs, p: Mapping[str, Any], setting: str, per_year: float) -> tuple[float | None, str]:
+    set_value = p.get(setting)
+    if set_value:
+        return float(set_value) / per_year, "set by you"
+    churn = annual_churn(inputs, p)
+    if churn:
+        return 1.0 / churn, f"1 / annual churn ({100 * churn:.1f} %)"
+    return None, ""
+
+
+def clv_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
+    """Average purchase value × purchases per year × lifespan in years."""
+    orders = _orders(inputs)
+    customers = inputs.frames.get("customers")
+    if orders is not None and len(orders):
+        s = _order_stats(orders)
+        value_per, frequency, n = s["avg_purchase_value"], s["orders"] / s["customers"] / s["span_years"], int(s["orders"])
+        basis = "orders"
+    elif has(customers, "revenue_per_period"):
+        value_per = float(customers["revenue_per_period"].mean())
+        frequency, n, basis = float(p["periods_per_year"]), int(customers["revenue_per_period"].notna().sum()), "revenue per period"
+    else:
+        return missing_field("clv", "currency", ["amount", "revenue_per_period"], "order amounts or revenue per customer")
+    lifespan, how = _lifespan_years(inputs, p, "lifespan_years", 1.0)
+    details = {"avg_purchase_value": value_per, "purchase_frequency_per_year": frequency, "basis": basis}
+    if lifespan is None:
+        return no_value("clv", "currency", "set the average customer lifespan (years): churn is not known",
+                        n=n, details=details)
+    details.update(lifespan_years=lifespan, lifespan_from=how)
+    return MetricResult("clv", value_per * frequency * lifespan, "currency", n=n, details=details)
+
+
+def clv_historical_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
+    """Per customer: purchases × gross margin; mean and distribution."""
+    orders = _orders(inputs)
+    customers = inputs.frames.get("customers")
+    default_margin = float(p["gross_margin_pct"]) / 100.0
+    if orders is not None and len(orders):
+        margin = _margin(orders, default_margin)
+        per_customer = (orders["amount"].to_numpy(dtype=float) * margin)
+        values = pd.Series(per_customer).groupby(orders["customer_id"].astype("string").to_numpy()).sum().to_numpy()
+    elif has(customers, "total_revenue"):
+        values = customers["total_revenue"].dropna().to_numpy(dtype=float) * default_margin
+    else:
+        return missing_field("clv_historical", "currency", ["amount", "total_revenue"], "purchases per customer")
+    if values.size == 0:
+        return no_value("clv_historical", "currency", "no purchases in the selected rows")
+    result = MetricResult("clv_historical", float(values.mean()), "currency", numerator=float(values.sum()),
+                          denominator=float(values.size), n=int(values.size))
+    result.median, result.p90 = quantiles(values)
+    counts, edges = np.histogram(values, bins=10)
+    result.details = {"gross_margin_pct": 100 * default_margin if not has(orders, "gross_margin") else "per order",
+                      "p10": float(np.quantile(values, 0.1)), "p25": float(np.quantile(values, 0.25)),
+                      "p75": float(np.quantile(values, 0.75)), "max": float(values.max()),
+                      "histogram": {"counts": counts.tolist(), "edges": edges.tolist()}}
+    return result
+
+
+def _margin(orders: pd.DataFrame, default: float) -> np.ndarray:
+    if not has(orders, "gross_margin"):
+        return np.full(len(orders), default)
+    m = orders["gross_margin"].to_numpy(dtype=float)
+    if np.nanmax(m) > 1.5:
+        m = m / 100.0
+    return np.where(np.isfinite(m), m, default)
+
+
+def clv_predictive_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
+    """(Average monthly transactions × average order value) × lifespan in months."""
+    orders = _orders(inputs)
+    if orders is None or orders.empty:
+        return missing_field("clv_predictive", "currency", ["amount"], "order amounts per customer")
+    s = _order_stats(orders)
+    monthly = s["orders"] / s["customers"] / (s["span_years"] * 12)
+    lifespan_years, how = _lifespan_years(inputs, p, "lifespan_months", 12.0)
+    details = {"monthly_transactions": monthly, "avg_order_value": s["avg_purchase_value"]}
+    if lifespan_years is None:
+        return no_value("clv_predictive", "currency", "set the average customer lifespan (months): churn is not known",
+                        n=int(s["orders"]), details=details)
+    details.update(lifespan_months=12 * lifespan_years, lifespan_from=how)
+    value = monthly * s["avg_purchase_value"] * 12 * lifespan_years
+    return MetricResult("clv_predictive", value, "currency", n=int(s["orders"]), details=details)
+
+
+def engagement_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
+    """Weighted mean of min-max scaled inputs per customer (0-100); portfolio mean; participation sub-rates."""
+    customers = inputs.frames.get("customers")
+    if customers is None:
+        return missing_field("engagement_score", "score", ["engagement_inputs"], "numeric engagement columns")
+    details = _participation(customers)
+    columns = _engagement_columns(customers, p)
+    if not columns:
+        result = missing_field("engagement_score", "score", ["engagement_inputs"], "numeric engagement columns")
+        result.details = details
+        return result
+    weights = _weights(columns, p.get("weights") or customers.attrs.get("engagement_weights"))
+    scaled_sum = np.zeros(len(customers))
+    weight_sum = np.zeros(len(customers))
+    for col, w in zip(columns, weights):
+        x = pd.to_numeric(customers[col], errors="coerce").to_numpy(dtype=float)
+        low, high = np.nanmin(x), np.nanmax(x)
+        scaled = np.full_like(x, 50.0) if high == low else 100.0 * (x - low) / (high - low)
+        present = np.isfinite(scaled)
+        scaled_sum += np.where(present, w * scaled, 0.0)
+        weight_sum += np.where(present, w, 0.0)
+    scores = np.divide(scaled_sum, weight_sum, out=np.full(len(customers), np.nan), where=weight_sum > 0)
+    used = scores[np.isfinite(scores)]
+    details.update(inputs=columns, weights=weights)
+    if used.size == 0:
+        return no_value("engagement_score", "score", "no customer has a value in the engagement inputs", details=details)
+    result = MetricResult("engagement_score", float(used.mean()), "score", numerator=float(used.sum()),
+                          denominator=float(used.size), n=int(used.size), details=details)
+    result.median, result.p90 = quantiles(used)
+    return result
+
+
+def _participation(customers: pd.DataFrame) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for col, name in (("loyalty_member", "loyalty_participation_pct"), ("training_participant", "training_participation_pct")):
+        if col in customers.columns and len(customers):
+            out[name] = 100.0 * float(flag(customers[col]).sum()) / len(customers)
+    return out
+
+
+_NOT_ENGAGEMENT = {"tenure_months", "revenue_per_period", "total_revenue", "_row"}
+
+
+def _engagement_columns(customers: pd.DataFrame, p: Mapping[str, Any]) -> list[str]:
+    chosen = p.get("inputs") or customers.attrs.get("engagement_inputs")
+    if isinstance(chosen, str):
+        chosen = [c.strip() for c in chosen.split(",") if c.strip()]
+    if chosen:
+        return [c for c in chosen if c in customers.columns]
+    if "engagement_inputs" in customers.columns:
+        return ["engagement_inputs"]
+    return [c for c in customers.columns if c not in _NOT_ENGAGEMENT and not c.startswith("_")
+            and pd.api.types.is_numeric_dtype(customers[c]) and not pd.api.types.is_bool_dtype(customers[c])]
+
+
+def _weights(columns: list[str], setting: Any) -> list[float]:
+    if isinstance(setting, str) and setting.strip():
+        pairs = dict(part.split("=", 1) for part in setting.split(",") if "=" in part)
+        return [float(pairs.get(c, 1.0)) for c in columns]
+    if isinstance(setting, (list, tuple)) and len(setting) == len(columns):
+        return [float(w) for w in setting]
+    return [1.0] * len(columns)
+
+
+def cash_flow_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
+    """Inflows − outflows, per period with a running total in details."""
+    cash = inputs.frames.get("cash")
+    if cash is None or not ({"amount", "inflow", "outflow"} & set(cash.columns)):
+        return missing_field("cash_flow", "currency", ["amount", "inflow", "outflow"], "cash movements")
+    inflow, outflow = _flows(cash)
+    net = inflow - outflow
+    result = MetricResult("cash_flow", float(net.sum()), "currency", numerator=float(inflow.sum()),
+                          denominator=float(outflow.sum()), n=len(cash), higher_is_better=True)
+    result.details = {"inflow": float(inflow.sum()), "outflow": float(outflow.sum())}
+    if "date" in cash.columns and cash["date"].notna().any():
+        keys = period_start(cash["date"], p["period"])
+        per = pd.DataFrame({"in": inflow, "out": outflow, "key": keys.to_numpy()}).groupby("key")[["in", "out"]].sum()
+        running = (per["in"] - per["out"]).cumsum()
+        result.details["series"] = [{"period": label(k, p["period"]), "inflow": float(r["in"]), "outflow": float(r["out"]),
+                                     "net": float(r["in"] - r["out"]), "running_total": float(running[k])}
+                                    for k, r in per.iterrows()]
+    return result
+
+
+def _flows(cash: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    inflow = np.zeros(len(cash))
+    outflow = np.zeros(len(cash))
+    if "amount" in cash.columns:
+        amount = pd.to_numeric(cash["amount"], errors="coerce").fillna(0).to_numpy(dtype=float)
+        inflow += np.where(amount > 0, amount, 0.0)
+        outflow += np.where(amount < 0, -amount, 0.0)
+    if "inflow" in cash.columns:
+        inflow += pd.to_numeric(cash["inflow"], errors="coerce").fillna(0).to_numpy(dtype=float)
+    if "outflow" in cash.columns:
+        outflow += np.abs(pd.to_numeric(cash["outflow"], errors="coerce").fillna(0).to_numpy(dtype=float))
+    return inflow, outflow

@@ -1,0 +1,349 @@
+"""The KPI engine: compute one or every KPI, break it down by period or category, compare periods.
+
+>>> import pandas as pd
+>>> from metrics_core.metrics.model import MetricInputs
+>>> frames = {"surveys": pd.DataFrame({"nps_score": [10.0] * 7 + [8.0] * 2 + [3.0]})}
+>>> compute_metric(MetricInputs(frames), "nps").value
+60.0
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+import numpy as np
+import pandas as pd
+
+from ..catalogue import KINDS_BY_NAME
+from ..dataset import DataBundle
+from ..errors import KpiDeskError, OperationCancelled, ParameterError
+from ..progress import Reporter
+from . import periods as P
+from .engine_inputs import Filters, Prepared
+from .model import MetricInputs, MetricResult, MetricSpec, SeriesPoint
+from .params import check_params, merge_params
+from .registry import REGISTRY, get_metric
+from .results import kind_label, no_value
+
+log = logging.getLogger(__name__)
+Params = Mapping[str, Any] | None
+Source = DataBundle | MetricInputs
+
+__all__ = ["Filters", "Change", "compute_metric", "compute_all", "breakdown", "compare"]
+
+
+@dataclass
+class Change:
+    """A KPI in the current period next to the previous (or same-last-year) period."""
+
+    current: float | None
+    previous: float | None
+    absolute: float | None
+    relative: float | None          # percent change of the previous value
+    period_from: pd.Timestamp | None
+    period_to: pd.Timestamp | None  # last day included
+    previous_from: pd.Timestamp | None = None
+    previous_to: pd.Timestamp | None = None
+    current_result: MetricResult | None = None
+    previous_result: MetricResult | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        def day(ts: pd.Timestamp | None) -> str | None:
+            return None if ts is None else pd.Timestamp(ts).date().isoformat()
+        return {"current": self.current, "previous": self.previous, "absolute": self.absolute,
+                "relative": self.relative, "period_from": day(self.period_from), "period_to": day(self.period_to),
+                "previous_from": day(self.previous_from), "previous_to": day(self.previous_to)}
+
+
+def compute_metric(source: Source, metric_id: str, params: Params = None, filters: Filters | None = None) -> MetricResult:
+    """Compute one KPI.
+
+    Parameters
+    ----------
+    source : DataBundle or MetricInputs
+        The loaded data.
+    metric_id : str
+        A registry id (``"csat"``, ``"nps"`` …).
+    params : dict, optional
+        ``{metric_id: {name: value}, "global": {...}}``.
+    filters : Filters, optional
+        Date range and category values.
+
+    Returns
+    -------
+    MetricResult
+        ``value`` is None with a ``reason`` when the data does not allow the KPI.
+    """
+    spec = get_metric(metric_id)
+    check_params(params, REGISTRY)
+    prepared = Prepared(source, dict((params or {}).get("global") or {}))
+    return _run(spec, prepared.inputs(filters, aware=spec.period_aware), merge_params(spec, params))
+
+
+def compute_all(bundle: Source, params: Params = None, filters: Filters | None = None,
+                reporter: Reporter | None = None) -> dict[str, MetricResult]:
+    """Every KPI of the registry; a KPI the data does not allow has ``value`` None and a reason."""
+    reporter = reporter or Reporter()
+    check_params(params, REGISTRY)
+    prepared = Prepared(bundle, dict((params or {}).get("global") or {}))
+    out: dict[str, MetricResult] = {}
+    for i, spec in enumerate(REGISTRY):
+        reporter.step(i / len(REGISTRY), f"Computing {spec.label}")
+        out[spec.id] = _safe_run(spec, prepared.inputs(filters, aware=spec.period_aware), merge_params(spec, params))
+    reporter.step(1.0, "KPIs computed")
+    return out
+
+
+def _safe_run(spec: MetricSpec, inputs: MetricInputs, p: dict[str, Any]) -> MetricResult:
+    try:
+        return _run(spec, inputs, p)
+    except OperationCancelled:
+        raise
+    except KpiDeskError as exc:
+        return no_value(spec.id, spec.unit, str(exc))
+    except Exception as exc:  # noqa: BLE001 - one KPI's bug must not stop the others; it is logged
+        log.exception("KPI %s failed", spec.id)
+        return no_value(spec.id, spec.unit, f"could not be computed ({type(exc).__name__}: {exc})")
+
+
+def _run(spec: MetricSpec, inputs: MetricInputs, p: dict[str, Any]) -> MetricResult:
+    failure = precheck(spec, inputs)
+    result = failure if failure is not None else spec.compute(inputs, p)
+    return _finish(spec, result, p)
+
+
+def precheck(spec: MetricSpec, inputs: MetricInputs) -> MetricResult | None:
+    """A "no value" result when no kind of ``spec`` is loaded, a required field is absent, or no rows are left."""
+    if not spec.kinds:
+        return None
+    present = {k: inputs.frames[k] for k in spec.kinds if inputs.frames.get(k) is not None}
+    kinds_text = " or ".join(kind_label(k) for k in spec.kinds)
+    if not present:
+        missing = list(spec.required_fields) or KINDS_BY_NAME[spec.kinds[0]].required_fields()
+        what = f"the field {' and '.join(repr(f) for f in spec.required_fields)} from " if spec.required_fields else ""
+        return no_value(spec.id, spec.unit, f"needs {what}a file of {kinds_text}; none is loaded", missing=missing)
+    usable = [k for k, f in present.items() if _has_required(spec, k, f)]
+    if not usable:
+        missing = sorted({f for k, fr in present.items() for f in spec.required_fields
+                          if f in KINDS_BY_NAME[k].field_names() and f not in fr.columns})
+        names = " and ".join(repr(f) for f in missing)
+        return no_value(spec.id, spec.unit, f"needs the field {names}, which no loaded file provides", missing=missing)
+    if all(len(present[k]) == 0 for k in usable):
+        return no_value(spec.id, spec.unit, f"no {kinds_text} rows in the selected period and filters")
+    return None
+
+
+def _has_required(spec: MetricSpec, kind: str, frame: pd.DataFrame) -> bool:
+    """True when ``frame`` can feed ``spec``: it has every required field its kind defines.
+
+    A kind that defines none of the required fields only counts when it is
+    pre-aggregated (survey buckets feed NPS without an ``nps_score`` column).
+    """
+    kind_spec = KINDS_BY_NAME[kind]
+    applicable = [f for f in spec.required_fields if f in kind_spec.field_names()]
+    if spec.required_fields and not applicable:
+        return kind_spec.aggregated
+    return all(f in frame.columns for f in applicable)
+
+
+def _finish(spec: MetricSpec, result: MetricResult, p: Mapping[str, Any]) -> MetricResult:
+    result.metric_id = spec.id
+    if spec.higher_is_better is not None:
+        result.higher_is_better = spec.higher_is_better
+    target, benchmark = p.get("target"), p.get("benchmark")
+    if target is not None:
+        result.details["target"] = target
+        if result.value is not None and result.higher_is_better is not None:
+            result.details["target_met"] = bool(result.value >= target if result.higher_is_better else result.value <= target)
+    if benchmark is not None and spec.id != "benchmark_gap":
+        result.details["benchmark"] = benchmark
+        if result.value is not None:
+            result.details["benchmark_gap"] = result.value - benchmark
+            result.details["benchmark_ratio"] = result.value / benchmark if benchmark else None
+    return result
+
+
+# ---------------------------------------------------------------- breakdowns
+def breakdown(bundle: Source, metric_id: str, by: str, params: Params = None,
+              filters: Filters | None = None) -> list[SeriesPoint]:
+    """The KPI per period (``day`` … ``year``) or per value of a category column.
+
+    Ratios are Σnumerator / Σdenominator per group (row terms summed with one
+    groupby), never an average of averages; other KPIs are computed on each
+    group's rows.
+    """
+    spec = get_metric(metric_id)
+    check_params(params, REGISTRY)
+    prepared = Prepared(bundle, dict((params or {}).get("global") or {}))
+    p = merge_params(spec, params)
+    inputs = prepared.inputs(filters, aware=spec.period_aware)
+    if by not in P.PERIODS and not any(by in f.columns for f in prepared.frames.values()):
+        raise ParameterError(f"No loaded file has a column '{by}' to break {spec.label} down by.")
+    if precheck(spec, inputs) is not None:
+        return []
+    if spec.row_terms is not None and not spec.period_aware:
+        terms = spec.row_terms(inputs, p)
+        if terms is not None:
+            return _terms_breakdown(terms, inputs, by)
+    if by in P.PERIODS:
+        return _period_slices(spec, prepared, inputs, filters, by, p)
+    return _category_slices(spec, inputs, by, p)
+
+
+def _terms_breakdown(terms, inputs: MetricInputs, by: str) -> list[SeriesPoint]:
+    frame = terms.frame
+    source = inputs.frames.get(terms.kind) if terms.kind else None
+    if by in P.PERIODS:
+        dates = _terms_dates(frame, source, terms.kind)
+        if dates is None:
+            return []
+        keys = P.period_start(dates, by)
+    elif by in frame.columns:
+        keys = frame[by]
+    elif source is not None and by in source.columns:
+        keys = source[by].reindex(frame.index)
+    else:
+        return []
+    if by not in P.PERIODS:
+        keys = keys.astype("string").fillna("(none)")
+    grouped = pd.DataFrame({"num": frame["num"].to_numpy(), "den": frame["den"].to_numpy(),
+                            "key": keys.to_numpy()}).groupby("key", sort=True, dropna=True)
+    sums = grouped[["num", "den"]].sum()
+    sizes = grouped.size()
+    points = []
+    for key, row in sums.iterrows():
+        value = terms.scale * row["num"] / row["den"] if row["den"] else None
+        text = P.label(key, by) if by in P.PERIODS else str(key)
+        points.append(SeriesPoint(key, text, value, int(sizes[key]), float(row["num"]), float(row["den"])))
+    return points
+
+
+def _terms_dates(frame: pd.DataFrame, source: pd.DataFrame | None, kind: str) -> pd.Series | None:
+    for name in ("date", "dates"):
+        if name in frame.columns:
+            return frame[name]
+    date_field = KINDS_BY_NAME[kind].date_field if kind in KINDS_BY_NAME else None
+    if source is not None and date_field and date_field in source.columns:
+        return source[date_field].reindex(frame.index)
+    return None
+
+
+def _point(key: Any, text: str, result: MetricResult) -> SeriesPoint:
+    return SeriesPoint(key, text, result.value, result.n, result.numerator, result.denominator)
+
+
+def _period_slices(spec: MetricSpec, prepared: Prepared, inputs: MetricInputs, filters: Filters | None,
+                   by: str, p: dict[str, Any]) -> list[SeriesPoint]:
+    if spec.period_aware:
+        first, last = _span(spec, inputs, filters)
+        if first is None:
+            return []
+        points = []
+        for start in P.period_range(first, last, by):
+            sub = MetricInputs(inputs.frames, inputs.as_of, inputs.calendar, (start, P.next_start(start, by)))
+            points.append(_point(start, P.label(start, by), _run(spec, sub, p)))
+        return points
+    groups: dict[str, dict[Any, np.ndarray]] = {}
+    for kind in spec.kinds:
+        frame = inputs.frames.get(kind)
+        date_field = KINDS_BY_NAME[kind].date_field
+        if frame is not None and date_field in frame.columns:
+            keys_of_rows = P.period_start(frame[date_field], by)
+            groups[kind] = keys_of_rows.groupby(keys_of_rows).indices
+    keys = sorted({k for g in groups.values() for k in g if pd.notna(k)})
+    return [_point(k, P.label(k, by), _run(spec, _slice(inputs, groups, k), p)) for k in keys]
+
+
+REFERENCE_KINDS = ("orders", "customers", "staff")
+
+
+def _category_slices(spec: MetricSpec, inputs: MetricInputs, by: str, p: dict[str, Any]) -> list[SeriesPoint]:
+    """Each group's rows; a kind without the column puts its rows under "(none)", except reference
+    data (orders, customers, staff) that other kinds are joined with, which every group keeps whole."""
+    frames = {k: inputs.frames[k] for k in spec.kinds if inputs.frames.get(k) is not None}
+    if not any(by in f.columns for f in frames.values()):
+        return []
+    groups: dict[str, dict[Any, np.ndarray]] = {}
+    for kind, frame in frames.items():
+        if by in frame.columns:
+            labels = frame[by].astype("string").fillna("(none)")
+            groups[kind] = labels.groupby(labels).indices
+        elif kind not in REFERENCE_KINDS:
+            groups[kind] = {"(none)": np.arange(len(frame))}
+    keys = sorted({k for g in groups.values() for k in g})
+    return [_point(k, str(k), _run(spec, _slice(inputs, groups, k), p)) for k in keys]
+
+
+def _slice(inputs: MetricInputs, groups: dict[str, dict[Any, np.ndarray]], key: Any) -> MetricInputs:
+    frames = dict(inputs.frames)
+    for kind, index in groups.items():
+        frames[kind] = inputs.frames[kind].iloc[index.get(key, np.array([], dtype=np.int64))]
+    return MetricInputs(frames, inputs.as_of, inputs.calendar, inputs.period)
+
+
+def _span(spec: MetricSpec, inputs: MetricInputs, filters: Filters | None) -> tuple[Any, Any]:
+    start, end = (filters or Filters()).bounds()
+    lows, highs = [], []
+    for kind in spec.kinds:
+        frame = inputs.frames.get(kind)
+        if frame is None:
+            continue
+        for col in frame.columns:
+            if pd.api.types.is_datetime64_any_dtype(frame[col].dtype) and frame[col].notna().any():
+                lows.append(frame[col].min())
+                highs.append(frame[col].max())
+    first = start if start is not None else (min(lows) if lows else None)
+    last = (end - pd.Timedelta(microseconds=1)) if end is not None else (max(highs) if highs else None)
+    return first, last
+
+
+# ---------------------------------------------------------------- comparison
+def compare(bundle: Source, metric_id: str, params: Params = None, filters: Filters | None = None,
+            against: str = "previous") -> Change:
+    """The KPI over the filter's range (or the last complete month) next to the period before it.
+
+    ``against="previous"``: the equal-length period right before; ``"last_year"``:
+    the same dates one year earlier.
+    """
+    if against not in ("previous", "last_year"):
+        raise ParameterError(f"Compare against 'previous' or 'last_year', not '{against}'.")
+    spec = get_metric(metric_id)
+    check_params(params, REGISTRY)
+    prepared = Prepared(bundle, dict((params or {}).get("global") or {}))
+    filters = filters or Filters()
+    start, end = _current_range(spec, prepared, filters)
+    if start is None:
+        empty = no_value(spec.id, spec.unit, "no dated rows to compare periods")
+        return Change(None, None, None, None, None, None, current_result=empty, previous_result=empty)
+    if against == "previous":
+        prev_start, prev_end = start - (end - start), start
+        if start == P.floor(start, "month") and end == P.next_start(start, "month"):
+            prev_start = P.previous_start(start, "month")
+    else:
+        prev_start, prev_end = P.same_period_last_year(start, end)
+    p = merge_params(spec, params)
+    cur = _run(spec, prepared.inputs(filters.with_bounds(start, end), aware=spec.period_aware), p)
+    prev = _run(spec, prepared.inputs(filters.with_bounds(prev_start, prev_end), aware=spec.period_aware), p)
+    absolute = relative = None
+    if cur.value is not None and prev.value is not None:
+        absolute = cur.value - prev.value
+        relative = 100.0 * absolute / abs(prev.value) if prev.value else None
+    day = pd.Timedelta(days=1)
+    return Change(cur.value, prev.value, absolute, relative, start, end - day, prev_start, prev_end - day, cur, prev)
+
+
+def _current_range(spec: MetricSpec, prepared: Prepared, filters: Filters) -> tuple[Any, Any]:
+    start, end = filters.bounds()
+    if start is not None and end is not None:
+        return start, end
+    first, last = _span(spec, prepared.inputs(Filters(categories=dict(filters.categories)), aware=True), filters)
+    if first is None or last is None:
+        return None, None
+    if filters.has_range:
+        return (start or P.floor(first, "day")), (end or P.floor(last, "day") + pd.Timedelta(days=1))
+    month = P.floor(last, "month")
+    if P.floor(last, "day") + pd.Timedelta(days=1) < P.next_start(month, "month"):
+        month = P.previous_start(month, "month")          # the last month is not complete: take the one before
+    return month, P.next_start(month, "month")

@@ -1,0 +1,149 @@
+"""Filters and the preparation of :class:`MetricInputs` from a bundle (cached per call).
+
+A date filter applies to each kind on its catalogue ``date_field``; a category
+filter applies to every frame that has the column. Period-aware metrics
+(churn, retention, turnover, backlog …) get frames cut only by category and the
+date range as ``MetricInputs.period``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..catalogue import KINDS_BY_NAME
+from ..dataset import DataBundle
+from ..errors import ParameterError
+from .model import MetricInputs
+
+
+@dataclass
+class Filters:
+    """Date range (``date_to`` inclusive: a date means the whole day) and category values per column."""
+
+    date_from: Any = None
+    date_to: Any = None
+    categories: dict[str, list] = field(default_factory=dict)
+
+    def bounds(self) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+        """``[start, end)`` of the date range (either may be None)."""
+        start = _timestamp(self.date_from, "from")
+        to = _timestamp(self.date_to, "to")
+        end = None
+        if to is not None:
+            end = to + (pd.Timedelta(days=1) if to == to.normalize() else pd.Timedelta(microseconds=1))
+        if start is not None and end is not None and end <= start:
+            raise ParameterError(f"The date range ends ({self.date_to}) before it starts ({self.date_from}).")
+        return start, end
+
+    def with_bounds(self, start: pd.Timestamp | None, end: pd.Timestamp | None) -> "Filters":
+        """The same category filters over ``[start, end)``."""
+        last = None if end is None else pd.Timestamp(end) - pd.Timedelta(microseconds=1)
+        return Filters(start, last, dict(self.categories))
+
+    @property
+    def has_range(self) -> bool:
+        return self.date_from is not None or self.date_to is not None
+
+
+def _timestamp(value: Any, which: str) -> pd.Timestamp | None:
+    if value is None or value == "":
+        return None
+    try:
+        ts = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        raise ParameterError(f"The '{which}' date '{value}' is not a date (use YYYY-MM-DD).") from None
+    if ts.tzinfo is not None:
+        ts = ts.tz_localize(None)
+    return ts
+
+
+def filter_frame(frame: pd.DataFrame, kind: str, filters: Filters | None, *, dates: bool = True) -> pd.DataFrame:
+    """Rows of ``frame`` inside the date range (on the kind's date field) and the category values."""
+    if filters is None:
+        return frame
+    mask = np.ones(len(frame), dtype=bool)
+    spec = KINDS_BY_NAME.get(kind)
+    if dates and spec is not None and spec.date_field and spec.date_field in frame.columns:
+        start, end = filters.bounds()
+        column = frame[spec.date_field]
+        if start is not None:
+            mask &= (column >= start).to_numpy(dtype=bool)
+        if end is not None:
+            mask &= (column < end).to_numpy(dtype=bool)
+    for name, values in (filters.categories or {}).items():
+        if name in frame.columns and values is not None:
+            mask &= _isin(frame[name], list(values))
+    return frame if mask.all() else frame[mask]
+
+
+def _isin(column: pd.Series, values: list) -> np.ndarray:
+    if all(isinstance(v, str) for v in values) and not pd.api.types.is_numeric_dtype(column):
+        return column.isin(values).to_numpy(dtype=bool)
+    if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
+        numbers = pd.to_numeric(pd.Series(values), errors="coerce").dropna().tolist()
+        return column.isin(numbers).to_numpy(dtype=bool)
+    return column.astype("string").isin([str(v) for v in values]).fillna(False).to_numpy(dtype=bool)
+
+
+def latest_timestamp(frames: dict[str, pd.DataFrame]) -> pd.Timestamp | None:
+    """The latest datetime in any column of any frame."""
+    latest = None
+    for frame in frames.values():
+        for col in frame.columns:
+            if pd.api.types.is_datetime64_any_dtype(frame[col].dtype):
+                m = frame[col].max()
+                if pd.notna(m) and (latest is None or m > latest):
+                    latest = m
+    return None if latest is None else pd.Timestamp(latest)
+
+
+class Prepared:
+    """The bundle's frames, materialised once, and filtered inputs cached per filter."""
+
+    def __init__(self, source: DataBundle | MetricInputs, global_params: dict[str, Any] | None = None) -> None:
+        glob = global_params or {}
+        if isinstance(source, MetricInputs):
+            self.frames = dict(source.frames)
+            self.as_of = source.as_of
+            self.calendar = source.calendar
+        elif isinstance(source, DataBundle):
+            self.frames = source.frames()
+            self.as_of = None
+            self.calendar = None
+        else:
+            raise ParameterError("KPIs are computed from loaded data (a DataBundle or MetricInputs).")
+        if glob.get("as_of") is not None:
+            self.as_of = _timestamp(glob["as_of"], "as of")
+        if glob.get("calendar") is not None:
+            self.calendar = _calendar(glob["calendar"])
+        self._cache: dict[tuple, MetricInputs] = {}
+
+    def inputs(self, filters: Filters | None, *, aware: bool = False) -> MetricInputs:
+        """Inputs cut by ``filters`` (period-aware: by category only, the range becomes ``period``)."""
+        filters = filters or Filters()
+        start, end = filters.bounds()
+        key = (start, end, tuple(sorted((k, tuple(map(str, v))) for k, v in filters.categories.items())), aware)
+        if key not in self._cache:
+            frames = {k: filter_frame(f, k, filters, dates=not aware) for k, f in self.frames.items()}
+            as_of = self.as_of
+            if as_of is None:
+                as_of = latest_timestamp(self.frames)
+                if as_of is not None and end is not None and as_of >= end:
+                    as_of = end - pd.Timedelta(microseconds=1)
+            period = (start, end) if (start is not None or end is not None) else None
+            self._cache[key] = MetricInputs(frames, as_of, self.calendar, period)
+        return self._cache[key]
+
+
+def _calendar(value: Any) -> Any:
+    if isinstance(value, dict):
+        from .business_hours import BusinessCalendar
+
+        return BusinessCalendar(**value)
+    if not hasattr(value, "seconds_between"):
+        raise ParameterError("The business-hours calendar setting is not a calendar.")
+    return value

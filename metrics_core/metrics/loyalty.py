@@ -1,0 +1,244 @@
+"""Family B — loyalty and value: retention, churn, CLV, repurchase, referral, conversion,
+engagement, cash flow and the comparison with a benchmark."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+import numpy as np
+import pandas as pd
+
+from .churn import CustomerFlow, customer_flow
+from .customer_value import (cash_flow_compute, clv_compute, clv_historical_compute, clv_predictive_compute,
+                             engagement_compute)
+from .model import MetricInputs, MetricResult, MetricSpec, ParamSpec, RowTerms
+from .params import ALL_PARAMS_KEY
+from .periods import PERIODS
+from .results import bounds_details, has, missing_field, no_value, ratio_result
+from .terms import terms_frame, terms_metric
+
+_LOOKBACK = ParamSpec("lookback_months", 12, "Period when no dates are chosen (months)", "int", minimum=1,
+                      help="without a date filter, the period is this many months up to the latest date")
+_INACTIVITY = ParamSpec("inactivity_days", 90, "Inactive for (days) counts as lost", "int", minimum=1,
+                        help="orders only: a customer with no order for this long has left")
+
+
+def retention_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
+    """((E − N) / S) × 100, N counting the new customers still there at the end (so new customers
+    lost within the period do not push the rate below zero)."""
+    flow = customer_flow("retention_rate", "%", inputs, p)
+    if isinstance(flow, MetricResult):
+        return flow
+    result = ratio_result("retention_rate", flow.end - flow.retained_new, flow.start, n=flow.start,
+                          empty_reason="no customers at the start of the period", details=flow.to_details())
+    return result
+
+
+def churn_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
+    """Customers lost in the period / customers at its start × 100."""
+    flow = customer_flow("churn_rate", "%", inputs, p)
+    if isinstance(flow, MetricResult):
+        return flow
+    return ratio_result("churn_rate", flow.lost, flow.start, n=flow.start,
+                        empty_reason="no customers at the start of the period", details=flow.to_details())
+
+
+def repurchase_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
+    """Customers with ≥ 2 orders / customers with ≥ 1 order × 100."""
+    orders = inputs.frames.get("orders")
+    if orders is None or "customer_id" not in orders.columns:
+        return missing_field("repurchase_rate", "%", ["customer_id"], "the customer of each order")
+    rows = orders[orders["customer_id"].notna()]
+    ids = rows["customer_id"].astype("string")
+    if has(rows, "order_id"):
+        per_customer = rows["order_id"].groupby(ids.to_numpy()).nunique()
+    else:
+        per_customer = ids.value_counts()
+    return ratio_result("repurchase_rate", int((per_customer >= 2).sum()), len(per_customer),
+                        empty_reason="no orders in the selected period")
+
+
+DEFAULT_REFERRAL_WORDS = ("referral, referred, refer, friend, recommend, word of mouth, priporoč, prijatelj, "
+                          "recomand, prieten, rekommend, tips, vän, preporu, препору, пријатељ")
+
+
+def _referral_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> tuple[RowTerms | None, dict, MetricResult | None]:
+    customers = inputs.frames.get("customers")
+    if customers is None or "referral_source" not in customers.columns:
+        return None, {}, missing_field("referral_rate", "%", ["referral_source"], "how each customer found you")
+    words = [w.strip().lower() for w in str(p["referral_words"]).split(",") if w.strip()]
+    source = customers["referral_source"].astype("string").str.lower()
+    pattern = "|".join(pd.Series(words).str.replace(r"([\\.^$|?*+()\[\]{}])", r"\\\1", regex=True))
+    referred = source.str.contains(pattern, regex=True).fillna(False).to_numpy(dtype=bool)
+    return RowTerms(terms_frame(referred.astype(float), 1.0, customers.index), 100.0, "customers"), \
+        {"matched_words": words}, None
+
+
+def conversion_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
+    """Contacted customers who ordered within N days after a contact / contacted customers × 100."""
+    orders = inputs.frames.get("orders")
+    contacts = _contacts(inputs)
+    if contacts is None:
+        return missing_field("conversion_after_contact", "%", ["customer_id", "caller_id"], "the customer of each ticket or call")
+    if orders is None or not {"customer_id", "order_date"} <= set(orders.columns):
+        return missing_field("conversion_after_contact", "%", ["order_date"], "orders to join on customer_id")
+    if inputs.period:
+        start, end = inputs.period
+        keep = np.ones(len(contacts), dtype=bool)
+        if start is not None:
+            keep &= (contacts["at"] >= start).to_numpy()
+        if end is not None:
+            keep &= (contacts["at"] < end).to_numpy()
+        contacts = contacts[keep]
+    if contacts.empty:
+        return no_value("conversion_after_contact", "%", "no contacts with a known customer in the period")
+    buys = pd.DataFrame({"customer": orders["customer_id"].astype("string").to_numpy(),
+                         "bought": orders["order_date"].to_numpy()}).dropna()
+    buys = buys.sort_values("bought")
+    contacts = contacts.sort_values("at")
+    window = pd.Timedelta(days=float(p["window_days"]))
+    joined = pd.merge_asof(contacts, buys, left_on="at", right_on="bought", by="customer",
+                           direction="forward", tolerance=window)
+    converted = joined.groupby("customer")["bought"].apply(lambda s: s.notna().any())
+    details = {"window_days": float(p["window_days"])}
+    if inputs.period:
+        details.update(bounds_details((inputs.period[0] or contacts["at"].min(), inputs.period[1] or contacts["at"].max())))
+    return ratio_result("conversion_after_contact", int(converted.sum()), len(converted), details=details)
+
+
+def _contacts(inputs: MetricInputs) -> pd.DataFrame | None:
+    parts = []
+    for kind, id_col, date_col in (("tickets", "customer_id", "created_at"), ("calls", "caller_id", "started_at")):
+        frame = inputs.frames.get(kind)
+        if frame is not None and id_col in frame.columns and date_col in frame.columns:
+            parts.append(pd.DataFrame({"customer": frame[id_col].astype("string").to_numpy(),
+                                       "at": frame[date_col].to_numpy()}))
+    if not parts:
+        return None
+    return pd.concat(parts, ignore_index=True).dropna()
+
+
+def benchmark_gap_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
+    """Difference and ratio of every KPI with a benchmark; headline = the chosen KPI's gap."""
+    from .params import merge_params
+    from .registry import REGISTRY, get_metric
+
+    all_params = p.get(ALL_PARAMS_KEY) or {}
+    wanted: dict[str, float] = {}
+    if p.get("metric") and p.get("benchmark") is not None:
+        wanted[str(p["metric"])] = float(p["benchmark"])
+    for spec in REGISTRY:
+        if spec.id == "benchmark_gap":
+            continue
+        bench = merge_params(spec, all_params).get("benchmark")
+        if bench is not None:
+            wanted.setdefault(spec.id, float(bench))
+    if not wanted:
+        return no_value("benchmark_gap", "ratio", "enter a benchmark value (industry, competitor, ACSI) for a KPI")
+    rows = []
+    for metric_id, bench in wanted.items():
+        spec = get_metric(metric_id)
+        value = spec.compute(inputs, merge_params(spec, all_params)).value
+        rows.append({"metric": metric_id, "value": value, "benchmark": bench,
+                     "difference": None if value is None else value - bench,
+                     "ratio": None if value is None or bench == 0 else value / bench})
+    head = rows[0]
+    if head["difference"] is None:
+        return no_value("benchmark_gap", "ratio", f"{head['metric']} has no value to compare", details={"comparisons": rows})
+    return MetricResult("benchmark_gap", head["difference"], "ratio", numerator=head["value"], denominator=head["benchmark"],
+                        n=len(rows), higher_is_better=get_metric(head["metric"]).higher_is_better,
+                        details={"metric": head["metric"], "ratio": head["ratio"], "comparisons": rows})
+
+
+def _calc_div(metric_id: str, num, den, scale: float = 100.0, unit: str = "%"):
+    def calc(t: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult:
+        t = {k: float(v) for k, v in t.items()}
+        return ratio_result(metric_id, num(t), den(t), unit=unit, scale=scale, proportion=scale == 100.0,
+                            empty_reason="the denominator is zero")
+    return calc
+
+
+def _calc_product(metric_id: str, keys: tuple[str, ...]):
+    def calc(t: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult:
+        return MetricResult(metric_id, float(np.prod([float(t[k]) for k in keys])), "currency")
+    return calc
+
+
+def _calc_gap(t: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult:
+    value, bench = float(t["value"]), float(t["benchmark"])
+    return MetricResult("benchmark_gap", value - bench, "ratio", numerator=value, denominator=bench,
+                        details={"ratio": value / bench if bench else None})
+
+
+_ref_compute, _ref_rows = terms_metric("referral_rate", "%", _referral_terms, proportion=True, empty_reason="no new customers")
+_ORDERS_CUSTOMERS = ("orders", "customers")
+
+SPECS: tuple[MetricSpec, ...] = (
+    MetricSpec("retention_rate", "Customer retention rate (CRR)", "loyalty_value", "%", True, ("customers", "orders"),
+               ("customer_id",), "((customers at the end − new customers) / customers at the start) × 100.",
+               "S0 S2 S3", retention_compute, (_LOOKBACK, _INACTIVITY), period_aware=True,
+               calculator=_calc_div("retention_rate", lambda t: t["end"] - t["new"], lambda t: t["start"]),
+               calculator_inputs=("start", "end", "new")),
+    MetricSpec("churn_rate", "Customer churn rate", "loyalty_value", "%", False, ("customers", "orders"), ("customer_id",),
+               "Customers lost in the period divided by customers at its start, times 100.", "S0 S1 S2", churn_compute,
+               (_LOOKBACK, _INACTIVITY), period_aware=True,
+               calculator=_calc_div("churn_rate", lambda t: t["lost"], lambda t: t["start"]),
+               calculator_inputs=("lost", "start")),
+    MetricSpec("clv", "Customer lifetime value", "loyalty_value", "currency", True, _ORDERS_CUSTOMERS, (),
+               "Average purchase value × purchases per year × average customer lifespan in years (set, or 1 / annual churn).",
+               "S0 S2", clv_compute,
+               (ParamSpec("lifespan_years", None, "Average customer lifespan (years)", minimum=0),
+                ParamSpec("periods_per_year", 12, "Revenue periods per year", minimum=1),
+                ParamSpec("churn_flag_months", 12, "A churned flag covers (months)", minimum=1), _INACTIVITY),
+               calculator=_calc_product("clv", ("avg_purchase_value", "purchase_frequency", "lifespan_years")),
+               calculator_inputs=("avg_purchase_value", "purchase_frequency", "lifespan_years")),
+    MetricSpec("clv_historical", "Historical CLV", "loyalty_value", "currency", True, _ORDERS_CUSTOMERS, (),
+               "Per customer: the sum of purchases × gross margin; the mean over customers, with the distribution.",
+               "S0", clv_historical_compute,
+               (ParamSpec("gross_margin_pct", 100.0, "Gross margin % (when no margin column)", minimum=0, maximum=100),),
+               calculator=_calc_div("clv_historical", lambda t: t["revenue"] * t["margin_pct"] / 100, lambda t: t["customers"],
+                                    1.0, "currency"),
+               calculator_inputs=("revenue", "customers", "margin_pct")),
+    MetricSpec("clv_predictive", "Predictive CLV", "loyalty_value", "currency", True, _ORDERS_CUSTOMERS, (),
+               "(Average monthly transactions × average order value) × average lifespan in months.", "S0",
+               clv_predictive_compute,
+               (ParamSpec("lifespan_months", None, "Average customer lifespan (months)", minimum=0),
+                ParamSpec("churn_flag_months", 12, "A churned flag covers (months)", minimum=1), _INACTIVITY),
+               calculator=_calc_product("clv_predictive", ("monthly_transactions", "avg_order_value", "lifespan_months")),
+               calculator_inputs=("monthly_transactions", "avg_order_value", "lifespan_months")),
+    MetricSpec("repurchase_rate", "Repurchase rate", "loyalty_value", "%", True, ("orders",), ("customer_id",),
+               "Customers with two or more orders in the period divided by customers with at least one, times 100.",
+               "S1", repurchase_compute,
+               calculator=_calc_div("repurchase_rate", lambda t: t["repeat_customers"], lambda t: t["customers"]),
+               calculator_inputs=("repeat_customers", "customers")),
+    MetricSpec("referral_rate", "Referral rate", "loyalty_value", "%", True, ("customers",), ("referral_source",),
+               "New customers whose source is a referral divided by all new customers, times 100.", "S0 S2",
+               _ref_compute, (ParamSpec("referral_words", DEFAULT_REFERRAL_WORDS, "Source values that mean a referral", "text"),),
+               row_terms=_ref_rows,
+               calculator=_calc_div("referral_rate", lambda t: t["referred"], lambda t: t["new_customers"]),
+               calculator_inputs=("referred", "new_customers")),
+    MetricSpec("conversion_after_contact", "Conversion after support contact", "loyalty_value", "%", True,
+               ("tickets", "calls", "orders"), (),
+               "Contacted customers who ordered within N days after a contact divided by contacted customers, times 100.",
+               "S3", conversion_compute,
+               (ParamSpec("window_days", 30, "Order within (days)", "int", minimum=0),), period_aware=True,
+               calculator=_calc_div("conversion_after_contact", lambda t: t["converted"], lambda t: t["contacted"]),
+               calculator_inputs=("converted", "contacted")),
+    MetricSpec("engagement_score", "Customer engagement score", "loyalty_value", "score", True, ("customers",), (),
+               "Weighted mean of the chosen inputs, each scaled 0-100 across customers; the portfolio score is the mean. "
+               "Also loyalty-programme and training participation rates.", "S0 S2", engagement_compute,
+               (ParamSpec("inputs", "", "Engagement columns (comma-separated)", "text"),
+                ParamSpec("weights", "", "Weights (column=weight, …)", "text"))),
+    MetricSpec("cash_flow", "Cash flow", "loyalty_value", "currency", True, ("cash",), ("date",),
+               "Inflows minus outflows, per period and as a running total.", "S3", cash_flow_compute,
+               (ParamSpec("period", "month", "Period", "choice", PERIODS),),
+               calculator=_calc_div("cash_flow", lambda t: t["inflow"] - t["outflow"], lambda t: 1.0, 1.0, "currency"),
+               calculator_inputs=("inflow", "outflow")),
+    MetricSpec("benchmark_gap", "Comparison with a benchmark", "loyalty_value", "ratio", None, (), (),
+               "A KPI minus the benchmark value you enter (industry, competitor, ACSI), and their ratio.", "S3",
+               benchmark_gap_compute,
+               (ParamSpec("metric", "csat", "KPI to compare", "text"),),
+               calculator=_calc_gap, calculator_inputs=("value", "benchmark")),
+)
+
+__all__ = ["SPECS", "CustomerFlow"]

@@ -1,0 +1,102 @@
+"""KPI parameters: ``{metric_id: {name: value}, "global": {...}}`` checked and merged with defaults.
+
+Every metric also accepts ``target`` and ``benchmark`` (reported in
+``MetricResult.details``). The ``"global"`` entry holds ``calendar`` (a
+business-hours calendar), ``as_of`` (a date), ``targets`` and ``benchmarks``
+(``{metric_id: value}``), and any parameter name shared by several metrics
+(applied to every metric that has it, below the metric's own entry).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from ..errors import ParameterError
+from .model import MetricSpec, ParamSpec
+
+PER_METRIC_EXTRAS = ("target", "benchmark")
+GLOBAL_KEYS = ("calendar", "as_of", "targets", "benchmarks")
+ALL_PARAMS_KEY = "_all_params"      # the whole params document, for metrics that read other KPIs' entries
+
+
+def check_params(params: Mapping[str, Any] | None, registry: tuple[MetricSpec, ...]) -> None:
+    """Raise :class:`ParameterError` for an unknown metric or parameter name."""
+    if not params:
+        return
+    by_id = {s.id: s for s in registry}
+    shared = {p.name for s in registry for p in s.params}
+    for key, entry in params.items():
+        if key == "global":
+            for name in (entry or {}):
+                if name not in GLOBAL_KEYS and name not in shared and name not in PER_METRIC_EXTRAS:
+                    raise ParameterError(
+                        f"'{name}' is not a global setting; use one of: {', '.join(GLOBAL_KEYS)} "
+                        "or a parameter name that KPIs share.")
+            continue
+        spec = by_id.get(key)
+        if spec is None:
+            raise ParameterError(f"There is no KPI called '{key}' to set parameters for.")
+        if not isinstance(entry, Mapping):
+            raise ParameterError(f"The parameters of {key} must be name = value pairs.")
+        allowed = [p.name for p in spec.params] + list(PER_METRIC_EXTRAS)
+        for name in entry:
+            if name not in allowed:
+                raise ParameterError(f"{key} has no parameter '{name}'; its parameters are: {', '.join(allowed)}.")
+
+
+def merge_params(spec: MetricSpec, params: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Defaults of ``spec`` overlaid with the global entry, then the metric's own entry (values coerced)."""
+    params = params or {}
+    glob = dict(params.get("global") or {})
+    own = dict(params.get(spec.id) or {})
+    merged: dict[str, Any] = spec.defaults()
+    by_name = {p.name: p for p in spec.params}
+    for source in (glob, own):
+        for name, value in source.items():
+            if name in by_name:
+                merged[name] = coerce(spec.id, by_name[name], value)
+    target = own.get("target", (glob.get("targets") or {}).get(spec.id))
+    benchmark = own.get("benchmark", (glob.get("benchmarks") or {}).get(spec.id))
+    merged["target"] = _number(spec.id, "target", target)
+    merged["benchmark"] = _number(spec.id, "benchmark", benchmark)
+    merged[ALL_PARAMS_KEY] = params
+    return merged
+
+
+def coerce(metric_id: str, ps: ParamSpec, value: Any) -> Any:
+    """Convert a value (maybe typed as text on the command line) to the parameter's kind."""
+    if value is None:
+        return None
+    if ps.kind in ("number", "int"):
+        number = _number(metric_id, ps.name, value)
+        if ps.minimum is not None and number < ps.minimum:
+            raise ParameterError(f"{metric_id}.{ps.name} must be at least {ps.minimum:g} (got {number:g}).")
+        if ps.maximum is not None and number > ps.maximum:
+            raise ParameterError(f"{metric_id}.{ps.name} must be at most {ps.maximum:g} (got {number:g}).")
+        return int(round(number)) if ps.kind == "int" else number
+    if ps.kind == "bool":
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in ("1", "true", "yes", "y", "on"):
+            return True
+        if text in ("0", "false", "no", "n", "off"):
+            return False
+        raise ParameterError(f"{metric_id}.{ps.name} must be yes or no (got '{value}').")
+    if ps.kind == "choice":
+        for choice in ps.choices:
+            if str(choice) == str(value):
+                return choice
+        raise ParameterError(f"{metric_id}.{ps.name} must be one of: {', '.join(map(str, ps.choices))} (got '{value}').")
+    return value
+
+
+def _number(metric_id: str, name: str, value: Any) -> float | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ParameterError(f"{metric_id}.{name} must be a number (got '{value}').")
+    try:
+        return float(str(value).replace(",", ".")) if isinstance(value, str) else float(value)
+    except (TypeError, ValueError):
+        raise ParameterError(f"{metric_id}.{name} must be a number (got '{value}').") from None

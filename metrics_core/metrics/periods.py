@@ -1,0 +1,118 @@
+"""Calendar periods for breakdowns and comparisons: day, week (ISO, Monday start), month, quarter, year.
+
+Keys are the period's first instant (a naive ``pd.Timestamp``); labels are
+``2024-03-05``, ``2024-W10``, ``2024-03``, ``Q1 2024`` and ``2024``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ParameterError
+
+PERIODS = ("day", "week", "month", "quarter", "year")
+
+
+def check_period(by: str) -> str:
+    """Return ``by`` if it is a period name, else raise :class:`ParameterError`."""
+    if by not in PERIODS:
+        raise ParameterError(f"'{by}' is not a period; use one of: {', '.join(PERIODS)}.")
+    return by
+
+
+def period_start(values: pd.Series, by: str) -> pd.Series:
+    """The start of the period each datetime falls in (vectorised; NaT stays NaT).
+
+    >>> s = pd.Series(pd.to_datetime(["2024-03-07 10:00", "2024-05-31 00:00"]))
+    >>> [str(x.date()) for x in period_start(s, "week")]
+    ['2024-03-04', '2024-05-27']
+    >>> [str(x.date()) for x in period_start(s, "quarter")]
+    ['2024-01-01', '2024-04-01']
+    """
+    check_period(by)
+    raw = pd.to_datetime(values).to_numpy(dtype="datetime64[us]")
+    nat = np.isnat(raw)
+    if by == "day":
+        out = raw.astype("datetime64[D]")
+    elif by == "week":
+        days = raw.astype("datetime64[D]")
+        as_int = days.astype(np.int64)
+        monday_offset = np.where(nat, 0, (as_int + 3) % 7)      # 1970-01-01 was a Thursday
+        out = days - monday_offset.astype("timedelta64[D]")
+    elif by == "month":
+        out = raw.astype("datetime64[M]")
+    elif by == "quarter":
+        months = raw.astype("datetime64[M]")
+        as_int = months.astype(np.int64)
+        out = months - np.where(nat, 0, as_int % 3).astype("timedelta64[M]")
+    else:
+        out = raw.astype("datetime64[Y]")
+    out = out.astype("datetime64[us]")
+    out[nat] = np.datetime64("NaT")
+    return pd.Series(out, index=values.index)
+
+
+def floor(ts: pd.Timestamp, by: str) -> pd.Timestamp:
+    """The start of the period ``ts`` falls in."""
+    return pd.Timestamp(period_start(pd.Series([pd.Timestamp(ts)]), by).iloc[0])
+
+
+def next_start(start: pd.Timestamp, by: str) -> pd.Timestamp:
+    """The start of the period after the one starting at ``start``."""
+    check_period(by)
+    start = pd.Timestamp(start)
+    if by == "day":
+        return start + pd.Timedelta(days=1)
+    if by == "week":
+        return start + pd.Timedelta(days=7)
+    months = {"month": 1, "quarter": 3, "year": 12}[by]
+    return start + pd.DateOffset(months=months)
+
+
+def previous_start(start: pd.Timestamp, by: str) -> pd.Timestamp:
+    """The start of the period before the one starting at ``start``."""
+    check_period(by)
+    start = pd.Timestamp(start)
+    if by == "day":
+        return start - pd.Timedelta(days=1)
+    if by == "week":
+        return start - pd.Timedelta(days=7)
+    months = {"month": 1, "quarter": 3, "year": 12}[by]
+    return start - pd.DateOffset(months=months)
+
+
+def same_period_last_year(start: pd.Timestamp, end: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """``[start, end)`` moved back by one calendar year."""
+    return pd.Timestamp(start) - pd.DateOffset(years=1), pd.Timestamp(end) - pd.DateOffset(years=1)
+
+
+def period_range(first: pd.Timestamp, last: pd.Timestamp, by: str) -> list[pd.Timestamp]:
+    """Starts of every period from the one holding ``first`` to the one holding ``last``."""
+    out = []
+    current = floor(first, by)
+    last = pd.Timestamp(last)
+    while current <= last:
+        out.append(current)
+        current = next_start(current, by)
+    return out
+
+
+def label(start: pd.Timestamp, by: str) -> str:
+    """Human label of the period starting at ``start``.
+
+    >>> label(pd.Timestamp("2024-03-04"), "week"), label(pd.Timestamp("2024-01-01"), "quarter")
+    ('2024-W10', 'Q1 2024')
+    """
+    check_period(by)
+    start = pd.Timestamp(start)
+    if by == "day":
+        return start.strftime("%Y-%m-%d")
+    if by == "week":
+        iso = start.isocalendar()
+        return f"{iso[0]}-W{iso[1]:02d}"
+    if by == "month":
+        return start.strftime("%Y-%m")
+    if by == "quarter":
+        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+    return str(start.year)

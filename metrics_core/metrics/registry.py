@@ -1,0 +1,35 @@
+"""The KPI registry: an explicit, literal list of every metric (no import side effects).
+
+>>> get_metric("nps").label
+'Net Promoter Score'
+"""
+
+from __future__ import annotations
+
+from ..errors import ParameterError
+from . import calls, loyalty, social, surveys, team, tickets
+from .model import MetricSpec
+
+REGISTRY: tuple[MetricSpec, ...] = (
+    *surveys.SPECS,
+    *loyalty.SPECS,
+    *tickets.SPECS,
+    *calls.SPECS,
+    *team.SPECS,
+    *social.SPECS,
+)
+
+_BY_ID: dict[str, MetricSpec] = {spec.id: spec for spec in REGISTRY}
+
+
+def get_metric(metric_id: str) -> MetricSpec:
+    """The :class:`MetricSpec` with id ``metric_id``; :class:`ParameterError` when there is none."""
+    try:
+        return _BY_ID[metric_id]
+    except KeyError:
+        raise ParameterError(f"There is no KPI called '{metric_id}'. Known KPIs: {', '.join(_BY_ID)}.") from None
+
+
+def metric_ids() -> list[str]:
+    """Every KPI id, in registry order."""
+    return list(_BY_ID)

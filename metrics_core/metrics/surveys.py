@@ -1,0 +1,274 @@
+"""Family A — customer experience: CSAT, NPS, CES, feedback response rate, brand attributes.
+
+Scores count wherever they appear (survey answers, score columns on tickets
+and calls); pre-aggregated ``survey_buckets`` (HCAHPS style 0-6 / 7-8 / 9-10
+percentages or counts) feed NPS and top-box CSAT when no single answers are loaded.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+import numpy as np
+import pandas as pd
+
+from .model import MetricInputs, MetricResult, MetricSpec, ParamSpec, RowTerms
+from .periods import PERIODS, label, period_start
+from .results import flag, missing_field, no_value, ratio_result
+from .scores import (SCALE_CHOICES, WEIGHTING_NOTES, bucket_shares, collect_scores, detect_scale, in_scale,
+                     top_two_threshold)
+from .stats import nps_margin_of_error
+from .terms import terms_frame, terms_metric
+from .textwords import brand_attributes_compute
+
+Terms = tuple[RowTerms | None, dict[str, Any], MetricResult | None]
+
+
+def _scale_name(scale: tuple[float, float]) -> str:
+    return f"{scale[0]:g}-{scale[1]:g}"
+
+
+def _group_columns(frame: pd.DataFrame) -> dict[str, Any]:
+    return {c: frame[c].to_numpy() for c in frame.columns if c not in ("score", "num", "den")}
+
+
+def _score_terms(metric_id: str, field: str, inputs: MetricInputs, scale_setting: str,
+                 positive) -> Terms:
+    """Terms for a score metric: ``positive(scores, scale)`` gives each answer's numerator."""
+    scores = collect_scores(inputs, field)
+    if scores.empty:
+        return None, {}, None
+    values = scores["score"].to_numpy(dtype=float)
+    scale = detect_scale(values, scale_setting)
+    valid = in_scale(values, scale)
+    kept = scores[valid]
+    num = positive(values[valid], scale)
+    terms = RowTerms(terms_frame(num, 1.0, kept.index, _group_columns(kept)), 1.0, "")
+    dropped = int((~valid).sum())
+    if dropped:
+        terms.excluded.append((dropped, f"answers outside the {_scale_name(scale)} scale"))
+    details = {"scale": _scale_name(scale),
+               "distribution": {f"{k:g}": int(v) for k, v in
+                                pd.Series(values[valid]).value_counts().sort_index().items()}}
+    return terms, details, None
+
+
+def _bucket_terms(inputs: MetricInputs, share: str) -> Terms:
+    """Terms from survey buckets: ``share`` is "top" (top-box CSAT) or "net" (NPS: top − bottom)."""
+    buckets = bucket_shares(inputs)
+    if buckets is None:
+        return None, {}, None
+    b = buckets.frame
+    per_row = b["top"] if share == "top" else b["top"] - b["bottom"]
+    weight = b["weight"].to_numpy(dtype=float)
+    extra = {c: b[c].to_numpy() for c in b.columns if c not in ("bottom", "middle", "top", "weight")}
+    terms = RowTerms(terms_frame(per_row.to_numpy(dtype=float) * weight, weight, b.index, extra), 100.0,
+                     "survey_buckets")
+    tot = float(weight.sum()) or 1.0
+    details = {"source": "survey buckets", "weighting": buckets.weighting,
+               "note": WEIGHTING_NOTES[buckets.weighting],
+               "top_share": 100 * float((b["top"] * weight).sum()) / tot,
+               "middle_share": 100 * float((b["middle"] * weight).sum()) / tot,
+               "bottom_share": 100 * float((b["bottom"] * weight).sum()) / tot}
+    return terms, details, None
+
+
+def _csat_like(metric_id: str, top_box: bool):
+    def terms_fn(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
+        def positive(values: np.ndarray, scale: tuple[float, float]) -> np.ndarray:
+            if top_box:
+                cut = p.get("top_box_from") or scale[1]
+            else:
+                cut = p.get("threshold") or top_two_threshold(scale)
+            return (values >= cut).astype(float)
+
+        terms, details, failure = _score_terms(metric_id, "csat_score", inputs, p["scale"], positive)
+        if terms is not None:
+            scale = tuple(float(x) for x in details["scale"].split("-"))
+            details["threshold"] = (p.get("top_box_from") or scale[1]) if top_box else \
+                (p.get("threshold") or top_two_threshold(scale))
+            terms.scale = 100.0
+            return terms, details, None
+        terms, details, failure = _bucket_terms(inputs, "top")
+        if terms is not None:
+            return terms, details, None
+        return None, {}, missing_field(metric_id, "%", ["csat_score"], "a satisfaction score column")
+    return terms_fn
+
+
+def _csat_mean_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
+    terms, details, _ = _score_terms("csat_mean", "csat_score", inputs, p["scale"], lambda v, s: v)
+    if terms is None:
+        return None, {}, missing_field("csat_mean", "score", ["csat_score"], "a satisfaction score column")
+    return terms, details, None
+
+
+def _nps_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
+    scores = collect_scores(inputs, "nps_score")
+    if scores.empty:
+        terms, details, _ = _bucket_terms(inputs, "net")
+        if terms is None:
+            return None, {}, missing_field("nps", "score", ["nps_score"], "a 0-10 likelihood-to-recommend column")
+        return terms, details, None
+    values = scores["score"].to_numpy(dtype=float)
+    valid = np.isfinite(values) & (values >= 0) & (values <= 10)
+    kept = scores[valid]
+    v = values[valid]
+    num = np.where(v >= 9, 1.0, np.where(v <= 6, -1.0, 0.0))
+    terms = RowTerms(terms_frame(num, 1.0, kept.index, _group_columns(kept)), 100.0, "")
+    if (~valid).sum():
+        terms.excluded.append((int((~valid).sum()), "answers outside 0-10"))
+    return terms, {"scale": "0-10"}, None
+
+
+def _nps_finish(result: MetricResult, terms: RowTerms, p: Mapping[str, Any]) -> None:
+    d = result.details
+    if d.get("source") == "survey buckets":
+        promoter, detractor = d["top_share"] / 100, d["bottom_share"] / 100
+        d.update(promoters_pct=d["top_share"], passives_pct=d["middle_share"], detractors_pct=d["bottom_share"])
+        if d["weighting"] != "equal":
+            result.margin_of_error = nps_margin_of_error(promoter, detractor, float(terms.frame["den"].sum()))
+        return
+    num = terms.frame["num"].to_numpy()
+    n = len(num)
+    promoters, detractors = int((num > 0).sum()), int((num < 0).sum())
+    passives = n - promoters - detractors
+    d.update(promoters=promoters, passives=passives, detractors=detractors,
+             promoters_pct=100 * promoters / n, passives_pct=100 * passives / n, detractors_pct=100 * detractors / n)
+    result.margin_of_error = nps_margin_of_error(promoters / n, detractors / n, n)
+    result.ci_low = result.value - result.margin_of_error
+    result.ci_high = result.value + result.margin_of_error
+
+
+def _ces_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
+    terms, details, _ = _score_terms("ces", "ces_score", inputs, p["scale"], lambda v, s: v)
+    if terms is None:
+        return None, {}, missing_field("ces", "score", ["ces_score"], "a customer-effort score column")
+    details["direction"] = p["direction"]
+    return terms, details, None
+
+
+def _ces_finish(result: MetricResult, terms: RowTerms, p: Mapping[str, Any]) -> None:
+    values = terms.frame["num"].to_numpy()
+    low, high = (float(x) for x in result.details["scale"].split("-"))
+    middle = (low + high) / 2
+    easy = values > middle if p["direction"] == "ease" else values < middle
+    result.details["low_effort_pct"] = 100 * float(easy.mean())
+    result.details["low_effort"] = int(easy.sum())
+    result.higher_is_better = p["direction"] == "ease"
+
+
+def _feedback_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
+    frame = inputs.frames.get("surveys")
+    if frame is None or not ({"feedback_answered", "responded_at"} & set(frame.columns)):
+        return None, {}, missing_field("feedback_response_rate", "%", ["feedback_answered", "responded_at"],
+                                       "whether each feedback item was answered")
+    rows = frame
+    if p["only_with_comment"] and "comment" in frame.columns:
+        rows = frame[frame["comment"].fillna("").astype(str).str.strip() != ""]
+    answered = np.zeros(len(rows), dtype=bool)
+    if "feedback_answered" in rows.columns:
+        answered |= flag(rows["feedback_answered"])
+    if "responded_at" in rows.columns:
+        answered |= rows["responded_at"].notna().to_numpy()
+    return RowTerms(terms_frame(answered.astype(float), 1.0, rows.index), 100.0, "surveys"), {}, None
+
+
+def _trend_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
+    terms, details, failure = _csat_like("satisfaction_trend", False)(inputs, p)
+    if failure is not None:
+        return failure
+    frame = terms.frame
+    if frame["date"].isna().all():
+        return missing_field("satisfaction_trend", "%", ["submitted_at"], "the date of each answer")
+    keys = period_start(frame["date"], p["period"])
+    sums = frame.groupby(keys)[["num", "den"]].sum()
+    series = [{"period": label(k, p["period"]), "value": 100 * r.num / r.den, "n": int(r.den)}
+              for k, r in sums.iterrows() if r.den > 0]
+    details.update(series=series, unit_note="percentage points")
+    if len(series) < 2:
+        return no_value("satisfaction_trend", "%", "needs answers in at least two periods to show a change",
+                        n=len(frame), details=details)
+    last, previous = series[-1], series[-2]
+    details.update(last=last, previous=previous)
+    return MetricResult("satisfaction_trend", last["value"] - previous["value"], "%", n=len(frame),
+                        numerator=last["value"], denominator=previous["value"], details=details)
+
+
+def _calc_ratio(metric_id: str, num_key: str, den_key: str, scale: float = 100.0, unit: str = "%"):
+    def calc(totals: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult:
+        return ratio_result(metric_id, totals[num_key], totals[den_key], unit=unit, scale=scale,
+                            proportion=scale == 100.0, empty_reason=f"{den_key} is zero")
+    return calc
+
+
+def _calc_nps(totals: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult:
+    pro, pas, det = (float(totals[k]) for k in ("promoters", "passives", "detractors"))
+    n = pro + pas + det
+    result = ratio_result("nps", pro - det, n, unit="score", proportion=False, empty_reason="no answers")
+    if result.value is not None:
+        result.margin_of_error = nps_margin_of_error(pro / n, det / n, n)
+        result.details.update(promoters_pct=100 * pro / n, passives_pct=100 * pas / n, detractors_pct=100 * det / n)
+    return result
+
+
+def _calc_trend(totals: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult:
+    cur, prev = float(totals["current"]), float(totals["previous"])
+    return MetricResult("satisfaction_trend", cur - prev, "%", numerator=cur, denominator=prev,
+                        details={"unit_note": "percentage points"})
+
+
+_SCALE = ParamSpec("scale", "auto", "Score scale", "choice", SCALE_CHOICES, "auto: the smallest usual scale that holds every answer")
+_KINDS = ("surveys", "tickets", "calls", "survey_buckets")
+_csat_compute, _csat_rows = terms_metric("csat", "%", _csat_like("csat", False), proportion=True, empty_reason="no CSAT answers")
+_top_compute, _top_rows = terms_metric("overall_satisfaction", "%", _csat_like("overall_satisfaction", True), proportion=True, empty_reason="no CSAT answers")
+_mean_compute, _mean_rows = terms_metric("csat_mean", "score", _csat_mean_terms, proportion=False, empty_reason="no CSAT answers")
+_nps_compute, _nps_rows = terms_metric("nps", "score", _nps_terms, proportion=False, empty_reason="no NPS answers", finish=_nps_finish)
+_ces_compute, _ces_rows = terms_metric("ces", "score", _ces_terms, proportion=False, empty_reason="no CES answers", finish=_ces_finish)
+_fb_compute, _fb_rows = terms_metric("feedback_response_rate", "%", _feedback_terms, proportion=True, empty_reason="no feedback items")
+
+SPECS: tuple[MetricSpec, ...] = (
+    MetricSpec("csat", "CSAT (% satisfied)", "customer_experience", "%", True, _KINDS, ("csat_score",),
+               "Satisfied answers (score at or above the threshold) divided by all answers, times 100.",
+               "S0 S1 S2 S3", _csat_compute,
+               (_SCALE, ParamSpec("threshold", None, "Satisfied from score", help="default: the top two points of the scale")),
+               row_terms=_csat_rows, calculator=_calc_ratio("csat", "positive", "responses"),
+               calculator_inputs=("positive", "responses")),
+    MetricSpec("csat_mean", "CSAT mean score", "customer_experience", "score", True, _KINDS[:3], ("csat_score",),
+               "The mean of all satisfaction scores.", "S0", _mean_compute, (_SCALE,), row_terms=_mean_rows,
+               calculator=_calc_ratio("csat_mean", "score_sum", "responses", 1.0, "score"),
+               calculator_inputs=("score_sum", "responses")),
+    MetricSpec("overall_satisfaction", "Very satisfied (top box)", "customer_experience", "%", True, _KINDS,
+               ("csat_score",), "Answers with the top score of the scale (or at least a set score) divided by all answers, times 100.",
+               "S3", _top_compute, (_SCALE, ParamSpec("top_box_from", None, "Top box from score", help="default: the scale maximum")),
+               row_terms=_top_rows, calculator=_calc_ratio("overall_satisfaction", "top_box", "responses"),
+               calculator_inputs=("top_box", "responses")),
+    MetricSpec("satisfaction_trend", "Satisfaction improvement", "customer_experience", "%", True, _KINDS[:3],
+               ("csat_score",), "CSAT per period and its change from the previous period, in percentage points.",
+               "S3", _trend_compute,
+               (_SCALE, ParamSpec("threshold", None, "Satisfied from score"),
+                ParamSpec("period", "month", "Period", "choice", PERIODS)),
+               calculator=_calc_trend, calculator_inputs=("current", "previous")),
+    MetricSpec("nps", "Net Promoter Score", "customer_experience", "score", True, _KINDS, ("nps_score",),
+               "Percent promoters (9-10) minus percent detractors (0-6); passives (7-8) count in the base. Range -100 to 100.",
+               "S0 S1 S2 S3", _nps_compute, row_terms=_nps_rows, calculator=_calc_nps,
+               calculator_inputs=("promoters", "passives", "detractors")),
+    MetricSpec("ces", "Customer Effort Score", "customer_experience", "score", None, _KINDS[:3], ("ces_score",),
+               "The sum of effort ratings divided by the number of answers; also the share of low-effort answers.",
+               "S0 S1 S2 S4", _ces_compute,
+               (ParamSpec("scale", "auto", "Score scale", "choice", ("auto", "1-5", "1-7", "1-10")),
+                ParamSpec("direction", "effort", "Question asks about", "choice", ("effort", "ease"),
+                          "effort: lower is better; ease/agree: higher is better")),
+               row_terms=_ces_rows, calculator=_calc_ratio("ces", "score_sum", "responses", 1.0, "score"),
+               calculator_inputs=("score_sum", "responses")),
+    MetricSpec("feedback_response_rate", "Feedback response rate", "customer_experience", "%", True, ("surveys",), (),
+               "Feedback items answered divided by all feedback items, times 100.", "S0", _fb_compute,
+               (ParamSpec("only_with_comment", False, "Only items with a comment", "bool"),),
+               row_terms=_fb_rows, calculator=_calc_ratio("feedback_response_rate", "answered", "feedback"),
+               calculator_inputs=("answered", "feedback")),
+    MetricSpec("brand_attributes", "Brand attributes", "customer_experience", "count", None, ("surveys",), ("comment",),
+               "The most frequent words and two-word phrases in free-text answers, stop-words removed, with the share of answers mentioning each.",
+               "S3", brand_attributes_compute,
+               (ParamSpec("top", 20, "Words to show", "int", minimum=1, maximum=200),
+                ParamSpec("min_length", 3, "Shortest word", "int", minimum=1, maximum=20))),
+)

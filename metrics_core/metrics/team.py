@@ -1,0 +1,179 @@
+"""Family E — team quality and people: IQS, staff turnover, self-service usage and success.
+
+Quality criteria: the reviews frame keeps one numeric column per criterion.
+Their names are in ``frame.attrs["criteria"]`` (set by the mapping), with
+optional ``frame.attrs["criteria_weights"]`` and ``["criteria_maxima"]``
+(one number per criterion). Without the list, every numeric column that is
+not a canonical field counts as a criterion. A criterion's default maximum is
+its observed maximum rounded up to 5, 10 or 100.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+import numpy as np
+import pandas as pd
+
+from ..catalogue import KINDS_BY_NAME
+from .model import MetricInputs, MetricResult, MetricSpec, ParamSpec, RowTerms
+from .results import bounds_details, flag, missing_field, period_bounds, ratio_result
+from .terms import terms_frame, terms_metric
+
+Terms = tuple[RowTerms | None, dict[str, Any], MetricResult | None]
+
+
+def criteria_columns(reviews: pd.DataFrame, setting: str = "") -> list[str]:
+    """The criteria columns of a reviews frame (parameter, then ``attrs``, then numeric non-canonical columns)."""
+    chosen: Any = [c.strip() for c in setting.split(",") if c.strip()] if setting else reviews.attrs.get("criteria")
+    if chosen:
+        return [c for c in chosen if c in reviews.columns]
+    canonical = set(KINDS_BY_NAME["reviews"].field_names()) - {"criteria"}
+    return [c for c in reviews.columns if c not in canonical and not c.startswith("_")
+            and pd.api.types.is_numeric_dtype(reviews[c]) and not pd.api.types.is_bool_dtype(reviews[c])]
+
+
+def default_maximum(observed: float) -> float:
+    """The observed maximum rounded up to 5, 10 or 100.
+
+    >>> default_maximum(4), default_maximum(7.5), default_maximum(64), default_maximum(250)
+    (5.0, 10.0, 100.0, 250.0)
+    """
+    for cap in (5.0, 10.0, 100.0):
+        if observed <= cap:
+            return cap
+    return float(observed)
+
+
+def _per_criterion(reviews: pd.DataFrame, columns: list[str], key: str, fallback) -> list[float]:
+    values = reviews.attrs.get(key)
+    if isinstance(values, (list, tuple)) and len(values) == len(columns) and all(v is not None for v in values):
+        return [float(v) for v in values]
+    return [fallback(c) for c in columns]
+
+
+def _iqs_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
+    reviews = inputs.frames.get("reviews")
+    columns = criteria_columns(reviews, str(p.get("criteria") or "")) if reviews is not None else []
+    if not columns:
+        return None, {}, missing_field("iqs", "%", ["criteria"], "one numeric column per quality criterion")
+    scores = reviews[columns].apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float)
+    weights = np.array(_per_criterion(reviews, columns, "criteria_weights", lambda c: 1.0))
+    maxima = np.array(_per_criterion(reviews, columns, "criteria_maxima",
+                                     lambda c: default_maximum(float(np.nanmax(reviews[c].to_numpy(dtype=float)))
+                                                               if reviews[c].notna().any() else 1.0)))
+    present = np.isfinite(scores)
+    earned = np.where(present, scores * weights, 0.0).sum(axis=1)
+    possible = np.where(present, weights * maxima, 0.0).sum(axis=1)
+    rated = possible > 0
+    per_review = np.divide(earned, possible, out=np.zeros_like(earned), where=rated) * 100.0
+    kept = reviews.index[rated]
+    terms = RowTerms(terms_frame(per_review[rated], 1.0, kept), 1.0, "reviews")
+    if (~rated).sum():
+        terms.excluded.append((int((~rated).sum()), "reviews without any criterion score"))
+    by_criterion = {c: 100.0 * float(np.nansum(scores[:, i])) / (maxima[i] * present[:, i].sum())
+                    for i, c in enumerate(columns) if present[:, i].any()}
+    details: dict[str, Any] = {"criteria": columns, "weights": weights.tolist(), "maxima": maxima.tolist(),
+                               "by_criterion": by_criterion}
+    if "agent" in reviews.columns:
+        per_agent = pd.Series(per_review[rated], index=kept).groupby(reviews.loc[kept, "agent"]).mean()
+        details["by_agent"] = {str(k): float(v) for k, v in per_agent.items()}
+    return terms, details, None
+
+
+def _headcount(staff: pd.DataFrame, t: pd.Timestamp) -> int:
+    hired = staff["hired_at"] if "hired_at" in staff.columns else pd.Series(pd.NaT, index=staff.index)
+    left = staff["left_at"]
+    return int(((hired.isna() | (hired <= t)) & (left.isna() | (left > t))).sum())
+
+
+def turnover_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
+    """Agents who left in the period / average headcount × 100; staff retention in details."""
+    staff = inputs.frames.get("staff")
+    if staff is None or "left_at" not in staff.columns:
+        return missing_field("employee_turnover", "%", ["left_at"], "the date each agent left")
+    bounds = period_bounds(inputs, float(p["lookback_months"]))
+    if bounds is None:
+        return missing_field("employee_turnover", "%", ["hired_at", "left_at"], "dates of staff changes")
+    start, end = bounds
+    left = int(((staff["left_at"] >= start) & (staff["left_at"] < end)).sum())
+    at_start, at_end = _headcount(staff, start), _headcount(staff, end)
+    hired = int(((staff["hired_at"] >= start) & (staff["hired_at"] < end)).sum()) if "hired_at" in staff.columns else 0
+    average = (at_start + at_end) / 2
+    details = {"left": left, "headcount_start": at_start, "headcount_end": at_end, "hired": hired,
+               "average_headcount": average, **bounds_details(bounds),
+               "staff_retention_pct": 100.0 * (at_end - hired) / at_start if at_start else None}
+    return ratio_result("employee_turnover", left, average, n=len(staff), proportion=False,
+                        empty_reason="no staff in the period", details=details)
+
+
+def self_service_usage_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
+    """Self-service sessions / (sessions + tickets + calls) × 100."""
+    sessions = inputs.frames.get("self_service")
+    if sessions is None:
+        return missing_field("self_service_usage", "%", ["session_id"], "self-service sessions")
+    assisted = {k: len(inputs.frames[k]) for k in ("tickets", "calls") if inputs.frames.get(k) is not None}
+    if not assisted:
+        return missing_field("self_service_usage", "%", ["ticket_id", "call_id"],
+                             "tickets or calls to compare the sessions with")
+    return ratio_result("self_service_usage", len(sessions), len(sessions) + sum(assisted.values()),
+                        empty_reason="no sessions, tickets or calls in the period",
+                        details={"sessions": len(sessions), **{f"{k}": v for k, v in assisted.items()}})
+
+
+def _success_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
+    sessions = inputs.frames.get("self_service")
+    if sessions is None or not ({"resolved_without_agent", "escalated"} & set(sessions.columns)):
+        return None, {}, missing_field("self_service_success", "%", ["resolved_without_agent", "escalated"],
+                                       "whether each session ended without an agent")
+    if "resolved_without_agent" in sessions.columns:
+        success = flag(sessions["resolved_without_agent"])
+        basis = "resolved without an agent"
+    else:
+        success = ~flag(sessions["escalated"]) & sessions["escalated"].notna().to_numpy()
+        basis = "not escalated to an agent"
+    return RowTerms(terms_frame(success.astype(float), 1.0, sessions.index), 100.0, "self_service"), {"basis": basis}, None
+
+
+def _calc_turnover(t: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult:
+    average = (float(t["headcount_start"]) + float(t["headcount_end"])) / 2
+    return ratio_result("employee_turnover", float(t["left"]), average, proportion=False, empty_reason="no staff")
+
+
+def _calc_div(metric_id: str, num_key: str, den_keys: tuple[str, ...]):
+    def calc(t: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult:
+        return ratio_result(metric_id, float(t[num_key]), sum(float(t[k]) for k in den_keys),
+                            empty_reason="the denominator is zero")
+    return calc
+
+
+_iqs_compute, _iqs_rows = terms_metric("iqs", "%", _iqs_terms, proportion=False, empty_reason="no quality reviews")
+_ss_compute, _ss_rows = terms_metric("self_service_success", "%", _success_terms, proportion=True, empty_reason="no self-service sessions")
+
+SPECS: tuple[MetricSpec, ...] = (
+    MetricSpec("iqs", "Internal quality score (IQS)", "team_quality", "%", True, ("reviews",), (),
+               "Per review: the weighted sum of criterion scores divided by the weighted sum of their maxima, times 100; "
+               "IQS is the mean over reviews, also per agent and per criterion.", "S0 S2", _iqs_compute,
+               (ParamSpec("criteria", "", "Criteria columns (comma-separated)", "text",
+                          help="default: the columns mapped as quality criteria"),),
+               row_terms=_iqs_rows,
+               calculator=lambda t, p: ratio_result("iqs", float(t["points"]), float(t["max_points"]), proportion=False,
+                                                    empty_reason="max_points is zero"),
+               calculator_inputs=("points", "max_points")),
+    MetricSpec("employee_turnover", "Staff turnover", "team_quality", "%", False, ("staff",), ("left_at",),
+               "Agents who left in the period divided by the average headcount, times 100; staff retention uses the CRR formula.",
+               "S3", turnover_compute,
+               (ParamSpec("lookback_months", 12, "Period when no dates are chosen (months)", "int", minimum=1),),
+               period_aware=True, calculator=_calc_turnover, calculator_inputs=("left", "headcount_start", "headcount_end")),
+    MetricSpec("self_service_usage", "Self-service usage", "team_quality", "%", True, ("self_service", "tickets", "calls"),
+               (), "Self-service sessions divided by sessions plus assisted tickets and calls, times 100.", "S1",
+               self_service_usage_compute,
+               calculator=_calc_div("self_service_usage", "sessions", ("sessions", "assisted")),
+               calculator_inputs=("sessions", "assisted")),
+    MetricSpec("self_service_success", "Self-service success rate", "team_quality", "%", True, ("self_service",), (),
+               "Self-service sessions resolved without an agent divided by all sessions, times 100.", "S1", _ss_compute,
+               row_terms=_ss_rows, calculator=_calc_div("self_service_success", "resolved", ("sessions",)),
+               calculator_inputs=("resolved", "sessions")),
+)
+
+__all__ = ["SPECS", "criteria_columns", "default_maximum"]

@@ -1,0 +1,63 @@
+"""Turning per-row terms (:class:`RowTerms`) into a headline result.
+
+A row-decomposable metric builds its terms once; its ``compute`` sums them and
+its ``row_terms`` hands them to the engine for breakdowns, so the headline and
+every group use the same arithmetic (Σnumerator / Σdenominator).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from .model import MetricInputs, MetricResult, RowTerms
+from .results import ratio_result
+from .stats import quantiles
+
+TermsFn = Callable[[MetricInputs, Mapping[str, Any]], "tuple[RowTerms | None, dict[str, Any], MetricResult | None]"]
+
+
+def result_from_terms(metric_id: str, unit: str, terms: RowTerms, *, proportion: bool, empty_reason: str,
+                      details: dict[str, Any] | None = None) -> MetricResult:
+    """Sum the terms into a result; durations (a ``val`` column) also get median and p90."""
+    frame = terms.frame
+    num = float(frame["num"].sum())
+    den = float(frame["den"].sum())
+    result = ratio_result(metric_id, num, den, n=len(frame), unit=unit, scale=terms.scale,
+                          proportion=proportion, empty_reason=empty_reason, details=details)
+    result.excluded = list(terms.excluded)
+    if "val" in frame.columns and len(frame):
+        result.median, result.p90 = quantiles(frame["val"].to_numpy(dtype=float))
+    return result
+
+
+def terms_metric(metric_id: str, unit: str, terms_fn: TermsFn, *, proportion: bool, empty_reason: str,
+                 finish: Callable[[MetricResult, RowTerms, Mapping[str, Any]], None] | None = None):
+    """Build ``(compute, row_terms)`` for a metric defined by its row terms."""
+
+    def compute(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
+        terms, details, failure = terms_fn(inputs, params)
+        if failure is not None:
+            return failure
+        assert terms is not None
+        result = result_from_terms(metric_id, unit, terms, proportion=proportion,
+                                   empty_reason=empty_reason, details=details)
+        if finish is not None and result.value is not None:
+            finish(result, terms, params)
+        return result
+
+    def row_terms(inputs: MetricInputs, params: Mapping[str, Any]) -> RowTerms | None:
+        terms, _details, failure = terms_fn(inputs, params)
+        return None if failure is not None else terms
+
+    return compute, row_terms
+
+
+def terms_frame(num: np.ndarray, den: np.ndarray | float, index: pd.Index, extra: dict[str, Any] | None = None) -> pd.DataFrame:
+    """A terms frame with ``num``, ``den`` and any extra columns (dates, groups)."""
+    data: dict[str, Any] = {"num": np.asarray(num, dtype=float),
+                            "den": np.broadcast_to(np.asarray(den, dtype=float), (len(index),)).copy()}
+    data.update(extra or {})
+    return pd.DataFrame(data, index=index)

@@ -1,0 +1,225 @@
+"""Duration KPIs of family C (tickets): first response, reply delay, resolution,
+complaint resolution.
+
+A duration is taken from timestamps when both exist (business hours applied when
+``inputs.calendar`` is set), otherwise from the export's own duration column.
+Negative durations are excluded and reported, never clamped; tickets still
+waiting (no response / not resolved) are reported separately. The mean is the
+headline, with median and p90.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from .common import (add_excluded, clean_durations, duration_result, elapsed_seconds, empty_result,
+                     frame_of, group_durations, has, missing_result, numbers, row_terms, text_lower,
+                     bool_values, with_defaults)
+from .model import MetricInputs, MetricResult, ParamSpec, RowTerms
+
+
+@dataclass
+class Durations:
+    """Per-row durations of one metric, ready for a result or for row terms."""
+
+    frame: pd.DataFrame
+    values: np.ndarray               # seconds; NaN where not measurable
+    usable: np.ndarray               # bool mask: finite and not negative
+    dates: pd.Series | None
+    kind: str
+    excluded: list[tuple[int, str]] = field(default_factory=list)
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+DurationSource = Callable[[MetricInputs, Mapping[str, Any]], "Durations | MetricResult"]
+
+
+def timed(frame: pd.DataFrame, start: str, end_columns: tuple[str, ...], seconds_column: str | None,
+          calendar: Any) -> tuple[np.ndarray, str] | None:
+    """Durations from ``start`` to the first available end column per row, filled from
+    ``seconds_column`` where no timestamp gives one; None when neither source exists."""
+    values = np.full(len(frame), np.nan)
+    sources = []
+    if has(frame, start):
+        for end in end_columns:
+            if has(frame, end):
+                todo = np.isnan(values)
+                values = np.where(todo, elapsed_seconds(frame[start], frame[end], calendar), values)
+                sources.append(f"{start} → {end}" + (" (business hours)" if calendar is not None else ""))
+    if seconds_column and has(frame, seconds_column):
+        values = np.where(np.isnan(values), numbers(frame[seconds_column]), values)
+        sources.append(f"the {seconds_column} column")
+    return (values, " then ".join(sources)) if sources else None
+
+
+def measured(tickets: pd.DataFrame, found: tuple[np.ndarray, str], unfinished: str, what: str) -> Durations:
+    """:class:`Durations` of ``found`` = (seconds, source): missing ones reported as ``unfinished``,
+    negative ones excluded."""
+    values, source = found
+    excluded: list[tuple[int, str]] = []
+    add_excluded(excluded, np.isnan(values).sum(), unfinished)
+    usable = clean_durations(values, excluded, what)
+    return Durations(tickets, values, usable, tickets.get("created_at"), "tickets", excluded, {"source": source})
+
+
+def _messages_first_reply(inputs: MetricInputs, tickets: pd.DataFrame) -> pd.Series | None:
+    """First agent message time of each ticket (messages kind), aligned to ``tickets``."""
+    messages = frame_of(inputs, "messages")
+    if messages is None or not has(messages, "author_role") or not has(tickets, "ticket_id"):
+        return None
+    agent_rows = messages[text_lower(messages["author_role"]).eq("agent").fillna(False).to_numpy()]
+    first = agent_rows.groupby(agent_rows["ticket_id"].astype("string"))["sent_at"].min()
+    return tickets["ticket_id"].astype("string").map(first)
+
+
+def first_response_durations(inputs: MetricInputs, params: Mapping[str, Any]) -> Durations | MetricResult:
+    """Created → first agent response; tickets without one are reported as still waiting."""
+    tickets = frame_of(inputs, "tickets")
+    if tickets is None or tickets.empty:
+        return empty_result("first_response_time", "seconds", "tickets", higher_is_better=False)
+    found = timed(tickets, "created_at", ("first_response_at",), "first_response_s", inputs.calendar)
+    if found is None:
+        first = _messages_first_reply(inputs, tickets)
+        if first is None or not has(tickets, "created_at"):
+            return missing_result("first_response_time", "seconds", ["first_response_at", "first_response_s"],
+                                  "tickets", higher_is_better=False)
+        found = (elapsed_seconds(tickets["created_at"], first, inputs.calendar), "first agent message")
+    result = measured(tickets, found, "tickets still waiting for a first response", "tickets")
+    result.details.update({"waiting_for_first_response": int(np.isnan(result.values).sum()),
+                           "default_group": "channel"})
+    if "channel" in tickets.columns:
+        result.details["by_channel"] = group_durations(np.where(result.usable, result.values, np.nan),
+                                                       tickets["channel"])
+    return result
+
+
+def _reply_delays_from_messages(messages: pd.DataFrame, calendar: Any) -> tuple[pd.DataFrame, np.ndarray]:
+    """Delay of each agent reply after the first customer message it answers."""
+    order = messages.assign(_t=messages["sent_at"]).sort_values(["ticket_id", "_t"], kind="stable")
+    role = text_lower(order["author_role"])
+    is_agent = role.eq("agent").fillna(False).to_numpy()
+    is_customer = role.eq("customer").fillna(False).to_numpy()
+    ticket = order["ticket_id"].astype("string")
+    block = pd.Series(is_agent.astype(int), index=order.index).groupby(ticket.to_numpy()).cumsum().to_numpy() - is_agent
+    customer_time = order["sent_at"].where(is_customer)
+    waiting_since = customer_time.groupby([ticket.to_numpy(), block]).transform("min")
+    delays = elapsed_seconds(waiting_since, order["sent_at"], calendar)
+    delays = np.where(is_agent, delays, np.nan)
+    return order, delays
+
+
+def response_delays(inputs: MetricInputs, params: Mapping[str, Any]) -> Durations | MetricResult:
+    """Every agent reply's delay (messages), else the per-ticket average reply column."""
+    messages = frame_of(inputs, "messages")
+    if messages is not None and not messages.empty and has(messages, "author_role") and has(messages, "sent_at"):
+        order, delays = _reply_delays_from_messages(messages, inputs.calendar)
+        excluded: list[tuple[int, str]] = []
+        usable = clean_durations(delays, excluded, "replies")
+        details = {"source": "agent replies after customer messages (messages data)"}
+        return Durations(order, delays, usable, order["sent_at"], "messages", excluded, details)
+    tickets = frame_of(inputs, "tickets")
+    if tickets is None or tickets.empty:
+        return empty_result("average_response_time", "seconds", "tickets", higher_is_better=False)
+    if not has(tickets, "average_reply_s"):
+        return missing_result("average_response_time", "seconds", ["average_reply_s"], "tickets",
+                              higher_is_better=False)
+    values = numbers(tickets["average_reply_s"])
+    excluded = []
+    add_excluded(excluded, np.isnan(values).sum(), "tickets without an average reply time")
+    usable = clean_durations(values, excluded, "tickets")
+    return Durations(tickets, values, usable, tickets.get("created_at"), "tickets", excluded,
+                     {"source": "the average_reply_s column (per-ticket averages)"})
+
+
+def resolution_durations(inputs: MetricInputs, params: Mapping[str, Any]) -> Durations | MetricResult:
+    """Created → resolved (closed when no resolved time) over resolved tickets."""
+    tickets = frame_of(inputs, "tickets")
+    if tickets is None or tickets.empty:
+        return empty_result("resolution_time", "seconds", "tickets", higher_is_better=False)
+    found = timed(tickets, "created_at", ("resolved_at", "closed_at"), "resolution_s", inputs.calendar)
+    if found is None:
+        return missing_result("resolution_time", "seconds", ["resolved_at", "resolution_s"], "tickets",
+                              higher_is_better=False)
+    return measured(tickets, found, "tickets not resolved yet", "tickets")
+
+
+COMPLAINT_PARAMS = (
+    ParamSpec("measure_from", "filed", "Measure from", kind="choice", choices=("filed", "escalated"),
+              help="Filing (creation) time, or the escalation time when the file has one."),
+    ParamSpec("all_are_complaints", False, "Every ticket is a complaint", kind="bool",
+              help="For complaint-only files that have no complaint flag."),
+)
+
+
+def complaint_mask(tickets: pd.DataFrame, all_are_complaints: bool) -> np.ndarray | None:
+    """Tickets flagged as complaint or escalated (or typed "complaint"); None when the file cannot say."""
+    if all_are_complaints:
+        return np.ones(len(tickets), dtype=bool)
+    mask = np.zeros(len(tickets), dtype=bool)
+    found = False
+    for column in ("is_complaint", "escalated"):
+        if has(tickets, column):
+            mask |= bool_values(tickets[column])[0]
+            found = True
+    if has(tickets, "type"):
+        mask |= text_lower(tickets["type"]).str.contains("complain", regex=False).fillna(False).to_numpy(dtype=bool)
+        found = True
+    return mask if found else None
+
+
+def complaint_durations(inputs: MetricInputs, params: Mapping[str, Any]) -> Durations | MetricResult:
+    """Filing (or escalation) → resolution of complaint / escalated tickets."""
+    p = with_defaults(params, COMPLAINT_PARAMS)
+    tickets = frame_of(inputs, "tickets")
+    if tickets is None or tickets.empty:
+        return empty_result("complaint_resolution_time", "seconds", "tickets", higher_is_better=False)
+    mask = complaint_mask(tickets, bool(p["all_are_complaints"]))
+    if mask is None:
+        return missing_result("complaint_resolution_time", "seconds", ["is_complaint", "escalated"], "tickets",
+                              higher_is_better=False)
+    complaints = tickets[mask]
+    start = "created_at"
+    if p["measure_from"] == "escalated" and has(complaints, "escalated_at"):
+        start = "escalated_at"
+    found = timed(complaints, start, ("resolved_at", "closed_at"), "resolution_s" if start == "created_at" else None,
+                  inputs.calendar)
+    if found is None:
+        return missing_result("complaint_resolution_time", "seconds", ["resolved_at", "resolution_s"], "tickets",
+                              higher_is_better=False)
+    result = measured(complaints, found, "complaints not resolved yet", "complaints")
+    result.details["complaints"] = int(mask.sum())
+    return result
+
+
+def duration_compute(metric_id: str,
+                     source: DurationSource) -> Callable[[MetricInputs, Mapping[str, Any]], MetricResult]:
+    """``compute`` of a duration KPI built on ``source``."""
+
+    def compute(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
+        d = source(inputs, params)
+        if isinstance(d, MetricResult):
+            return d
+        values = np.where(d.usable, d.values, np.nan)
+        result = duration_result(metric_id, values, excluded=d.excluded, details=d.details)
+        if inputs.calendar is not None:
+            result.details["business_hours"] = inputs.calendar.describe()
+        return result
+
+    return compute
+
+
+def duration_terms(source: DurationSource) -> Callable[[MetricInputs, Mapping[str, Any]], RowTerms | None]:
+    """``row_terms`` of a duration KPI: num = seconds, den = 1, val = seconds."""
+
+    def terms(inputs: MetricInputs, params: Mapping[str, Any]) -> RowTerms | None:
+        d = source(inputs, params)
+        if isinstance(d, MetricResult):
+            return None
+        ones = np.ones(len(d.values))
+        return row_terms(d.frame, d.usable, d.values, ones, d.dates, kind=d.kind, val=d.values, excluded=d.excluded)
+
+    return terms

@@ -1,0 +1,258 @@
+"""Row-decomposable quality ratios of family C (tickets): first contact resolution,
+interactions per ticket, SLA compliance per priority, reopen rate, resolution rate.
+
+Each KPI is split into ``*_rows`` (per-row numerator / denominator, used by both
+``compute`` and ``row_terms``) and the division, so breakdowns by period or
+category re-divide sums and never average ratios.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Mapping
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ParameterError
+from .common import (Terms, add_excluded, bool_values, clean_durations, datetimes, empty_result, frame_of, has,
+                     missing_result, no_value, numbers, seconds_to_next_contact, text_lower, with_defaults)
+from .model import MetricInputs, MetricResult, ParamSpec
+from .ticket_durations import timed
+
+DONE_STATUSES = ("solved", "closed")
+
+
+def resolved_mask(tickets: pd.DataFrame) -> np.ndarray:
+    """Resolved tickets: status solved/closed where a status is given, else a resolution time or duration."""
+    evidence = np.zeros(len(tickets), dtype=bool)
+    for column in ("resolved_at", "resolution_s", "closed_at"):
+        if column in tickets.columns:
+            evidence |= tickets[column].notna().to_numpy()
+    if "status" not in tickets.columns:
+        return evidence
+    status = text_lower(tickets["status"])
+    known = status.notna().to_numpy()
+    done = status.isin(DONE_STATUSES).fillna(False).to_numpy(dtype=bool)
+    return np.where(known, done, evidence)
+
+
+def _tickets(inputs: MetricInputs, metric_id: str, unit: str, hib: bool | None) -> pd.DataFrame | MetricResult:
+    tickets = frame_of(inputs, "tickets")
+    if tickets is None or tickets.empty:
+        return empty_result(metric_id, unit, "tickets", higher_is_better=hib)
+    return tickets
+
+
+# ------------------------------------------------------------ resolution rate
+def resolution_rate_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricResult:
+    tickets = _tickets(inputs, "resolution_rate", "%", True)
+    if isinstance(tickets, MetricResult):
+        return tickets
+    if not any(c in tickets.columns for c in ("status", "resolved_at", "resolution_s", "closed_at")):
+        return missing_result("resolution_rate", "%", ["status", "resolved_at"], "tickets", higher_is_better=True)
+    resolved = resolved_mask(tickets).astype(float)
+    ones = np.ones(len(tickets))
+    return Terms(tickets, resolved, ones, ones.astype(bool), tickets.get("created_at"))
+
+
+# ------------------------------------------------------------------------ FCR
+FCR_PARAMS = (
+    ParamSpec("cross_channel", False, "Cross-channel FCR", kind="bool",
+              help="Any new contact from the same customer (ticket or call) within the window voids FCR."),
+    ParamSpec("window_days", 7, "Repeat-contact window (days)", kind="number", minimum=0),
+)
+
+
+def _first_contact_flags(tickets: pd.DataFrame) -> tuple[np.ndarray, np.ndarray] | None:
+    """(resolved at first contact, known) from the FCR flag, else one agent reply, else one interaction."""
+    flag = np.zeros(len(tickets), dtype=bool)
+    known = np.zeros(len(tickets), dtype=bool)
+    found = False
+    if has(tickets, "fcr_flag"):
+        flag, known = bool_values(tickets["fcr_flag"])
+        found = True
+    for column in ("agent_replies", "interactions"):
+        if has(tickets, column):
+            counts = numbers(tickets[column])
+            fill = ~known & ~np.isnan(counts)
+            flag = np.where(fill, counts == 1, flag)
+            known |= fill
+            found = True
+    return (flag, known) if found else None
+
+
+def _repeat_contact(inputs: MetricInputs, tickets: pd.DataFrame, window_s: float) -> np.ndarray:
+    """True for tickets whose customer made another contact (ticket or call) within ``window_s`` after it."""
+    who, when = [tickets["customer_id"]], [tickets["created_at"]]
+    calls = frame_of(inputs, "calls")
+    if calls is not None and has(calls, "caller_id") and has(calls, "started_at"):
+        who.append(calls["caller_id"])
+        when.append(calls["started_at"])
+    gaps = seconds_to_next_contact(pd.concat(who, ignore_index=True).astype("string"),
+                                   pd.concat([datetimes(w) for w in when], ignore_index=True))
+    return gaps[:len(tickets)] <= window_s
+
+
+def fcr_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricResult:
+    p = with_defaults(params, FCR_PARAMS)
+    tickets = _tickets(inputs, "fcr", "%", True)
+    if isinstance(tickets, MetricResult):
+        return tickets
+    flags = _first_contact_flags(tickets)
+    if flags is None:
+        return missing_result("fcr", "%", ["agent_replies", "interactions", "fcr_flag"], "tickets",
+                              higher_is_better=True)
+    first_contact, known = flags
+    resolved = resolved_mask(tickets)
+    excluded: list[tuple[int, str]] = []
+    add_excluded(excluded, (resolved & ~known).sum(), "resolved tickets without a reply count or FCR flag")
+    ok = first_contact.copy()
+    if has(tickets, "reopens"):
+        ok &= ~(numbers(tickets["reopens"]) >= 1)
+    details: dict[str, Any] = {"cross_channel": bool(p["cross_channel"])}
+    if p["cross_channel"]:
+        if not (has(tickets, "customer_id") and has(tickets, "created_at")):
+            return missing_result("fcr", "%", ["customer_id"], "tickets", higher_is_better=True)
+        repeat = _repeat_contact(inputs, tickets, float(p["window_days"]) * 86_400)
+        details["voided_by_repeat_contact"] = int((ok & resolved & known & repeat).sum())
+        ok &= ~repeat
+    used = resolved & known
+    return Terms(tickets, (ok & used).astype(float), used.astype(float), used, tickets.get("created_at"),
+                 excluded, details)
+
+
+# ------------------------------------------------------------ interactions
+def interactions_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricResult:
+    tickets = _tickets(inputs, "interactions_per_ticket", "ratio", False)
+    if isinstance(tickets, MetricResult):
+        return tickets
+    column = next((c for c in ("interactions", "agent_replies") if has(tickets, c)), None)
+    if column is not None:
+        counts = numbers(tickets[column])
+        source = f"the {column} column"
+    else:
+        messages = frame_of(inputs, "messages")
+        if messages is None or not has(messages, "ticket_id") or not has(tickets, "ticket_id"):
+            return missing_result("interactions_per_ticket", "ratio", ["interactions", "agent_replies"], "tickets",
+                                  higher_is_better=False)
+        per_ticket = messages.groupby(messages["ticket_id"].astype("string")).size()
+        counts = tickets["ticket_id"].astype("string").map(per_ticket).fillna(0).to_numpy(dtype=float)
+        source = "messages per ticket"
+    used = ~np.isnan(counts)
+    excluded: list[tuple[int, str]] = []
+    add_excluded(excluded, (~used).sum(), "tickets without an interaction count")
+    return Terms(tickets, np.nan_to_num(counts), used.astype(float), used, tickets.get("created_at"), excluded,
+                 {"source": source})
+
+
+# ------------------------------------------------------------------ reopens
+def reopen_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricResult:
+    tickets = _tickets(inputs, "reopen_rate", "%", False)
+    if isinstance(tickets, MetricResult):
+        return tickets
+    if not has(tickets, "reopens"):
+        return missing_result("reopen_rate", "%", ["reopens"], "tickets", higher_is_better=False)
+    reopens = numbers(tickets["reopens"])
+    resolved = resolved_mask(tickets)
+    used = resolved & ~np.isnan(reopens)
+    excluded: list[tuple[int, str]] = []
+    add_excluded(excluded, (resolved & np.isnan(reopens)).sum(), "resolved tickets without a reopen count")
+    return Terms(tickets, (used & (reopens >= 1)).astype(float), used.astype(float), used,
+                 tickets.get("created_at"), excluded)
+
+
+# --------------------------------------------------------------------- SLA
+SLA_PARAMS = (
+    ParamSpec("measure", "first_response", "Target applies to", kind="choice",
+              choices=("first_response", "resolution")),
+    ParamSpec("targets", None, "Target per priority (seconds)", kind="table",
+              help='e.g. {"urgent": 3600, "high": 14400, "default": 86400}; empty: use the file\'s own SLA verdict'),
+)
+
+
+def target_table(table: Any) -> dict[str, Any]:
+    """A target table from a mapping, JSON text (``{"urgent": 3600}``) or ``urgent=3600, default=86400`` text."""
+    if not isinstance(table, str):
+        return dict(table or {})
+    text = table.strip()
+    try:
+        parsed = json.loads(text) if text.startswith("{") else dict(
+            (k.strip(), v.strip()) for k, v in (part.split("=", 1) for part in text.split(",") if part.strip()))
+    except ValueError:
+        raise ParameterError(f"The SLA targets {table!r} are not a table like urgent=3600, high=14400.") from None
+    if not isinstance(parsed, dict):
+        raise ParameterError(f"The SLA targets {table!r} are not a table like urgent=3600, high=14400.")
+    return parsed
+
+
+def targets_per_row(tickets: pd.DataFrame, table: Mapping[str, Any]) -> np.ndarray:
+    """Target seconds of each ticket from a ``{priority: seconds}`` table (``default`` for the rest)."""
+    cleaned: dict[str, float] = {}
+    for key, value in target_table(table).items():
+        try:
+            seconds = float(value)
+        except (TypeError, ValueError):
+            raise ParameterError(f"The SLA target for {key!r} must be a number of seconds, not {value!r}.") from None
+        if seconds < 0:
+            raise ParameterError(f"The SLA target for {key!r} must not be negative.")
+        cleaned[str(key).strip().lower()] = seconds
+    default = cleaned.pop("default", np.nan)
+    if "priority" not in tickets.columns:
+        return np.full(len(tickets), default)
+    codes, uniques = pd.factorize(tickets["priority"], use_na_sentinel=True)
+    full = text_lower(pd.Series(uniques, dtype="object"))
+    short = full.str.replace(r"^\d+\s*[-.:)]\s*", "", regex=True)       # "1 - Critical" → "critical"
+    per_value = full.map(cleaned).astype("Float64").fillna(short.map(cleaned).astype("Float64")).fillna(default)
+    return np.append(per_value.to_numpy(dtype=float, na_value=np.nan), default)[codes]
+
+
+def sla_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricResult:
+    p = with_defaults(params, SLA_PARAMS)
+    tickets = _tickets(inputs, "sla_compliance", "%", True)
+    if isinstance(tickets, MetricResult):
+        return tickets
+    table = target_table(p["targets"])
+    if not table and has(tickets, "sla_met") and not (p["measure"] == "first_response"
+                                                       and has(tickets, "sla_first_response_s")):
+        met, known = bool_values(tickets["sla_met"])
+        excluded: list[tuple[int, str]] = []
+        add_excluded(excluded, (~known).sum(), "tickets without an SLA verdict")
+        return Terms(tickets, (met & known).astype(float), known.astype(float), known, tickets.get("created_at"),
+                     excluded, {"source": "the file's own SLA verdict (sla_met)"})
+    if p["measure"] == "resolution":
+        found = timed(tickets, "created_at", ("resolved_at", "closed_at"), "resolution_s", inputs.calendar)
+        waiting, fields = "tickets not resolved yet", ["resolved_at", "resolution_s"]
+    else:
+        found = timed(tickets, "created_at", ("first_response_at",), "first_response_s", inputs.calendar)
+        waiting, fields = "tickets still waiting for a first response", ["first_response_at", "first_response_s"]
+    if found is None:
+        return missing_result("sla_compliance", "%", fields, "tickets", higher_is_better=True)
+    if table:
+        targets, source = targets_per_row(tickets, table), "target table per priority"
+    elif p["measure"] == "first_response" and has(tickets, "sla_first_response_s"):
+        targets, source = numbers(tickets["sla_first_response_s"]), "the file's first-response target column"
+    else:
+        return no_value("sla_compliance", "%", "Set a target per priority (for example urgent: 1 hour) or load a "
+                        "file with its own SLA verdict.", higher_is_better=True, missing=["sla_met"])
+    values = found[0]
+    excluded = []
+    add_excluded(excluded, np.isnan(values).sum(), waiting)
+    usable = clean_durations(values, excluded, "tickets")
+    no_target = usable & np.isnan(targets)
+    add_excluded(excluded, no_target.sum(), "tickets whose priority has no target")
+    used = usable & ~no_target
+    met = used & (values <= np.nan_to_num(targets, nan=-1.0))
+    return Terms(tickets, met.astype(float), used.astype(float), used, tickets.get("created_at"), excluded,
+                 {"source": source, "measure": p["measure"]})
+
+
+def per_priority(terms: Terms) -> dict[str, dict[str, float | None]]:
+    """Met / counted / % per priority (for the SLA table)."""
+    if "priority" not in terms.frame.columns:
+        return {}
+    frame = pd.DataFrame({"g": terms.frame["priority"].astype("string").fillna("(none)").to_numpy(),
+                          "num": terms.num, "den": terms.den})[terms.used]
+    sums = frame.groupby("g", sort=True)[["num", "den"]].sum()
+    return {str(k): {"met": float(r.num), "counted": float(r.den), "pct": 100 * r.num / r.den if r.den else None}
+            for k, r in sums.iterrows()}

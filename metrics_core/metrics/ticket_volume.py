@@ -1,0 +1,289 @@
+"""Volume and state KPIs of family C: request volume, channel mix, open tickets,
+backlog series, resolved count, complaint growth, agent productivity, peak hours."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+import numpy as np
+import pandas as pd
+
+from .common import (add_excluded, auto_period, datetimes, empty_result, epoch_seconds, frame_of, has,
+                     missing_result, no_value, numbers, with_defaults)
+from .periods import label
+from .model import MetricInputs, MetricResult, ParamSpec, SeriesPoint
+from .call_rows import classify_calls
+from .ticket_durations import complaint_mask
+from .ticket_quality import resolved_mask
+
+PERIOD_CODES = {"day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
+PERIODS = ("auto", "day", "week", "month", "quarter", "year")
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def contacts(inputs: MetricInputs) -> pd.DataFrame:
+    """Every contact loaded: tickets, calls and social items, with channel and time."""
+    parts = []
+    sources = (("tickets", "created_at", "channel", None), ("calls", "started_at", "channel", "Phone"),
+               ("social", "posted_at", "platform", "Social media"))
+    for kind_name, when, channel, fallback in sources:
+        frame = frame_of(inputs, kind_name)
+        if frame is None or frame.empty:
+            continue
+        if channel in frame.columns:
+            labels = frame[channel].astype("string").fillna(fallback or "(none)")
+        else:
+            labels = pd.Series(fallback or "(none)", index=frame.index, dtype="string")
+        times = datetimes(frame[when]) if when in frame.columns else pd.Series(pd.NaT, index=frame.index)
+        parts.append(pd.DataFrame({"kind": kind_name, "channel": labels.to_numpy(), "when": times.to_numpy()}))
+    if not parts:
+        return pd.DataFrame({"kind": [], "channel": [], "when": pd.Series([], dtype="datetime64[us]")})
+    return pd.concat(parts, ignore_index=True)
+
+
+def request_volume(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
+    c = contacts(inputs)
+    if c.empty:
+        return empty_result("request_volume", "count", "tickets, calls or social", higher_is_better=None)
+    by_kind = {str(k): int(v) for k, v in c["kind"].value_counts().items()}
+    return MetricResult("request_volume", float(len(c)), "count", n=len(c), higher_is_better=None,
+                        details={"by_kind": by_kind})
+
+
+def volume_by_channel(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
+    c = contacts(inputs)
+    if c.empty:
+        return empty_result("volume_by_channel", "%", "tickets, calls or social", higher_is_better=None)
+    spellings = c["channel"].value_counts()                       # "Email" and "email " are one channel
+    keys = pd.Index(spellings.index.astype(str)).str.strip().str.casefold()
+    names = spellings.groupby(keys).idxmax()                      # shown as its most frequent spelling
+    counts = spellings.groupby(keys).sum().sort_values(ascending=False, kind="stable")
+    counts.index = [str(names[k]).strip() for k in counts.index]
+    shares = 100.0 * counts / counts.sum()
+    top = str(counts.index[0])
+    return MetricResult("volume_by_channel", float(shares.iloc[0]), "%", numerator=float(counts.iloc[0]),
+                        denominator=float(counts.sum()), n=len(c), higher_is_better=None,
+                        details={"top_channel": top, "counts": {str(k): int(v) for k, v in counts.items()},
+                                 "shares": {str(k): float(v) for k, v in shares.items()}})
+
+
+def _latest(tickets: pd.DataFrame) -> pd.Timestamp | None:
+    """The latest timestamp in the tickets (the data's own "as of")."""
+    latest = [datetimes(tickets[c]).max() for c in ("created_at", "first_response_at", "resolved_at", "closed_at")
+              if has(tickets, c)]
+    latest = [t for t in latest if pd.notna(t)]
+    return max(latest) if latest else None
+
+
+def _as_of(inputs: MetricInputs, tickets: pd.DataFrame) -> pd.Timestamp | None:
+    """``inputs.as_of``, else the latest timestamp in the tickets."""
+    return pd.Timestamp(inputs.as_of) if inputs.as_of is not None else _latest(tickets)
+
+
+def _end_times(tickets: pd.DataFrame) -> pd.Series | None:
+    """Resolution time of each ticket: resolved_at, else closed_at, else created + resolution_s."""
+    end = None
+    for column in ("resolved_at", "closed_at"):
+        if column in tickets.columns:
+            values = datetimes(tickets[column])
+            end = values if end is None else end.fillna(values)
+    if "resolution_s" in tickets.columns and "created_at" in tickets.columns:
+        derived = datetimes(tickets["created_at"]) + pd.to_timedelta(numbers(tickets["resolution_s"]), unit="s")
+        end = derived if end is None else end.fillna(pd.Series(derived, index=tickets.index))
+    return end
+
+
+def open_tickets(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
+    tickets = frame_of(inputs, "tickets")
+    if tickets is None or tickets.empty:
+        return empty_result("open_tickets", "count", "tickets", higher_is_better=False)
+    end = _end_times(tickets)
+    if end is None and not has(tickets, "status"):
+        return missing_result("open_tickets", "count", ["status", "resolved_at"], "tickets", higher_is_better=False)
+    as_of = _as_of(inputs, tickets)
+    done_now = resolved_mask(tickets)
+    status_known = (tickets["status"].notna().to_numpy() if "status" in tickets.columns
+                    else np.zeros(len(tickets), dtype=bool))
+    if end is not None and as_of is not None:
+        ended = (end <= as_of).fillna(False).to_numpy(dtype=bool) | (end.isna().to_numpy() & done_now)
+        data_end = _latest(tickets)
+        historical = inputs.as_of is not None and data_end is not None and as_of < data_end
+        is_open = ~ended if historical else np.where(status_known, ~done_now, ~ended)
+    else:
+        is_open = ~done_now & status_known
+    if as_of is not None and has(tickets, "created_at"):
+        is_open &= (datetimes(tickets["created_at"]) <= as_of).fillna(False).to_numpy(dtype=bool)
+    details: dict[str, Any] = {"as_of": as_of}
+    if has(tickets, "status"):
+        counts = tickets.loc[is_open, "status"].astype("string").fillna("(none)").value_counts()
+        details["by_status"] = {str(k): int(v) for k, v in counts.items()}
+    return MetricResult("open_tickets", float(is_open.sum()), "count", n=len(tickets), higher_is_better=False,
+                        details=details)
+
+
+BACKLOG_PARAMS = (ParamSpec("period", "auto", "Period", kind="choice", choices=PERIODS),)
+
+
+def backlog(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
+    """Tickets created ≤ t and not resolved by t, at the end of every period (headline: the last)."""
+    p = with_defaults(params, BACKLOG_PARAMS)
+    tickets = frame_of(inputs, "tickets")
+    if tickets is None or tickets.empty:
+        return empty_result("backlog", "count", "tickets", higher_is_better=False)
+    if not has(tickets, "created_at"):
+        return missing_result("backlog", "count", ["created_at"], "tickets", higher_is_better=False)
+    end = _end_times(tickets)
+    if end is None and not has(tickets, "status"):
+        return missing_result("backlog", "count", ["resolved_at", "status"], "tickets", higher_is_better=False)
+    created = epoch_seconds(tickets["created_at"])
+    ended = epoch_seconds(end) if end is not None else np.full(len(tickets), np.nan)
+    excluded: list[tuple[int, str]] = []
+    no_time = resolved_mask(tickets) & np.isnan(ended)
+    add_excluded(excluded, no_time.sum(), "resolved tickets without a resolution time")
+    negative = ended < created
+    add_excluded(excluded, negative.sum(), "tickets resolved before they were created")
+    add_excluded(excluded, np.isnan(created).sum(), "tickets without a creation date")
+    keep = ~np.isnan(created) & ~no_time & ~negative
+    opened, closed = np.sort(created[keep]), np.sort(ended[keep & ~np.isnan(ended)])
+    as_of = _as_of(inputs, tickets)
+    first = datetimes(tickets["created_at"]).min()
+    period_from, period_to = inputs.period if inputs.period else (None, None)
+    if period_to is not None:
+        as_of = min(as_of, pd.Timestamp(period_to) - pd.Timedelta(milliseconds=1))
+    first = max(first, pd.Timestamp(period_from)) if period_from is not None else first
+    period = auto_period(pd.Series([first, as_of])) if p["period"] == "auto" else p["period"]
+    periods = pd.period_range(first, as_of, freq=PERIOD_CODES[period])
+    instants = np.minimum(epoch_seconds(pd.Series(periods.end_time)), epoch_seconds(pd.Series([as_of]))[0])
+    values = np.searchsorted(opened, instants, side="right") - np.searchsorted(closed, instants, side="right")
+    points = [SeriesPoint(start, label(start, period), float(v), int(v))
+              for start, v in zip(periods.start_time, values)]
+    if not points:
+        return no_value("backlog", "count", "No period with tickets to show a backlog for.", higher_is_better=False,
+                        excluded=excluded)
+    return MetricResult("backlog", points[-1].value, "count", n=int(keep.sum()), excluded=excluded,
+                        higher_is_better=False, details={"series": points, "period": period, "as_of": as_of})
+
+
+def resolved_count(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
+    tickets = frame_of(inputs, "tickets")
+    if tickets is None or tickets.empty:
+        return empty_result("resolved_count", "count", "tickets", higher_is_better=True)
+    if not any(c in tickets.columns for c in ("status", "resolved_at", "resolution_s", "closed_at")):
+        return missing_result("resolved_count", "count", ["status", "resolved_at"], "tickets", higher_is_better=True)
+    resolved = resolved_mask(tickets)
+    return MetricResult("resolved_count", float(resolved.sum()), "count", n=len(tickets), higher_is_better=True)
+
+
+GROWTH_PARAMS = (
+    ParamSpec("period", "month", "Period", kind="choice", choices=PERIODS[1:]),
+    ParamSpec("all_are_complaints", False, "Every ticket is a complaint", kind="bool"),
+)
+
+
+def _active_customers(customers: pd.DataFrame | None, at: pd.Timestamp) -> int | None:
+    if customers is None or not has(customers, "joined_at"):
+        return None
+    joined = datetimes(customers["joined_at"]) <= at
+    left = datetimes(customers["churned_at"]) <= at if "churned_at" in customers.columns else False
+    return int((joined & ~left).sum())
+
+
+def _growth_window(inputs: MetricInputs, filed: pd.Series) -> tuple[float, float, str] | None:
+    """Complaints in the measured period [start, end) and in the equally long period before it."""
+    if not inputs.period or inputs.period[0] is None or inputs.period[1] is None:
+        return None
+    start, stop = pd.Timestamp(inputs.period[0]), pd.Timestamp(inputs.period[1])
+    before = start - (stop - start)
+    current = float(((filed >= start) & (filed < stop)).sum())
+    previous = float(((filed >= before) & (filed < start)).sum())
+    return current, previous, f"{start:%Y-%m-%d} – {stop - pd.Timedelta(days=1):%Y-%m-%d}"
+
+
+def complaint_growth(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
+    """Complaints in the last period vs the one before (%), and per 100 active customers."""
+    p = with_defaults(params, GROWTH_PARAMS)
+    tickets = frame_of(inputs, "tickets")
+    if tickets is None or tickets.empty:
+        return empty_result("complaint_growth", "%", "tickets", higher_is_better=False)
+    mask = complaint_mask(tickets, bool(p["all_are_complaints"]))
+    if mask is None or not has(tickets, "created_at"):
+        return missing_result("complaint_growth", "%", ["is_complaint"] if mask is None else ["created_at"],
+                              "tickets", higher_is_better=False)
+    period = p["period"]
+    filed = datetimes(tickets.loc[mask, "created_at"]).dropna().dt.to_period(PERIOD_CODES[period])
+    if filed.empty:
+        return no_value("complaint_growth", "%", "No complaints in the data.", higher_is_better=False)
+    last_ticket = datetimes(tickets["created_at"]).max().to_period(PERIOD_CODES[period])
+    full = pd.period_range(filed.min(), max(filed.max(), last_ticket), freq=PERIOD_CODES[period])
+    counts = filed.value_counts().reindex(full, fill_value=0)
+    series = [SeriesPoint(k.start_time, label(k.start_time, period), float(v), int(v))
+              for k, v in counts.items()]
+    details: dict[str, Any] = {"series": series, "period": period}
+    active = _active_customers(frame_of(inputs, "customers"), full[-1].end_time)
+    if active:
+        details["complaints_per_100_customers"] = 100.0 * counts.iloc[-1] / active
+    window = _growth_window(inputs, datetimes(tickets.loc[mask, "created_at"]))
+    if window is not None:
+        last, previous, period_text = window
+    elif len(counts) < 2:
+        return no_value("complaint_growth", "%", "Growth needs complaints in at least two periods.",
+                        higher_is_better=False, details=details)
+    else:
+        last, previous, period_text = float(counts.iloc[-1]), float(counts.iloc[-2]), series[-1].label
+    details.update({"last_period": period_text, "last": last, "previous": previous})
+    if previous == 0:
+        return no_value("complaint_growth", "%", "The previous period had no complaints.", higher_is_better=False,
+                        details=details)
+    return MetricResult("complaint_growth", 100.0 * (last - previous) / previous, "%", numerator=last - previous,
+                        denominator=previous, n=int(mask.sum()), higher_is_better=False, details=details)
+
+
+def agent_productivity(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
+    """Resolved tickets and answered calls per agent per working day (days the agent worked items)."""
+    parts = []
+    tickets = frame_of(inputs, "tickets")
+    if tickets is not None and has(tickets, "agent"):
+        done = resolved_mask(tickets)
+        when = _end_times(tickets)
+        when = datetimes(tickets["created_at"]) if when is None else when.fillna(datetimes(tickets["created_at"]))
+        parts.append(pd.DataFrame({"agent": tickets["agent"].astype("string"), "day": when.dt.normalize()})[done])
+    calls = frame_of(inputs, "calls")
+    if calls is not None and has(calls, "agent"):
+        answered = classify_calls(calls)["answered"]
+        parts.append(pd.DataFrame({"agent": calls["agent"].astype("string"),
+                                   "day": datetimes(calls["started_at"]).dt.normalize()})[answered])
+    if not parts:
+        return missing_result("agent_productivity", "per_day", ["agent"], "tickets or calls", higher_is_better=True)
+    items = pd.concat(parts, ignore_index=True).dropna(subset=["agent"])
+    if items.empty:
+        return no_value("agent_productivity", "per_day", "No resolved tickets or answered calls with an agent.",
+                        higher_is_better=True)
+    per_agent = items.groupby("agent").agg(items=("day", "size"), days=("day", "nunique"))
+    table = {str(a): {"items": int(r["items"]), "working_days": int(r["days"]),
+                      "per_day": float(r["items"] / r["days"]) if r["days"] else None} for a, r in per_agent.iterrows()}
+    staff = frame_of(inputs, "staff")
+    if staff is not None and has(staff, "hours_worked"):
+        hours = staff.groupby(staff["agent"].astype("string"))["hours_worked"].sum()
+        for agent, row in table.items():
+            h = float(hours.get(agent, np.nan))
+            row["per_hour"] = row["items"] / h if h > 0 else None
+    total_items, total_days = float(per_agent["items"].sum()), float(per_agent["days"].sum())
+    return MetricResult("agent_productivity", total_items / total_days if total_days else None, "per_day",
+                        numerator=total_items, denominator=total_days, n=len(items), higher_is_better=True,
+                        details={"by_agent": table})
+
+
+def peak_hours(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
+    """Contacts per weekday × hour (7 × 24, Monday first); headline: the busiest cell's count."""
+    c = contacts(inputs).dropna(subset=["when"])
+    if c.empty:
+        return empty_result("peak_hours", "count", "dated tickets, calls or social", higher_is_better=None)
+    when = pd.DatetimeIndex(c["when"])
+    matrix = np.zeros((7, 24), dtype=int)
+    np.add.at(matrix, (when.day_of_week.to_numpy(), when.hour.to_numpy()), 1)
+    day, hour = np.unravel_index(int(matrix.argmax()), matrix.shape)
+    return MetricResult("peak_hours", float(matrix[day, hour]), "count", n=len(c), higher_is_better=None,
+                        details={"matrix": matrix.tolist(), "weekdays": list(WEEKDAYS),
+                                 "busiest": {"weekday": WEEKDAYS[day], "hour": int(hour),
+                                             "count": int(matrix[day, hour])},
+                                 "per_hour": matrix.sum(axis=0).tolist(), "per_weekday": matrix.sum(axis=1).tolist()})

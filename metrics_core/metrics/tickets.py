@@ -1,0 +1,116 @@
+"""Family C — tickets (helpdesk exports): the registry entries.
+
+The arithmetic lives in :mod:`ticket_volume` (counts, backlog, productivity, peak
+hours), :mod:`ticket_durations` (FRT, reply delay, resolution and complaint
+resolution time) and :mod:`ticket_quality` (FCR, interactions, SLA, reopens,
+resolution rate). Ratios expose ``row_terms`` so breakdowns re-divide sums.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from . import ticket_durations as td
+from . import ticket_quality as tq
+from . import ticket_volume as tv
+from .common import TermsSource, ratio_calculator, ratio_result, terms_compute, terms_rows
+from .model import MetricResult, MetricSpec
+
+FAMILY = "tickets"
+
+
+def _growth_calculator(totals: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult:
+    """(this period − previous period) / previous period × 100."""
+    current, previous = float(totals["complaints_this_period"]), float(totals["complaints_previous_period"])
+    return ratio_result("complaint_growth", current - previous, previous, unit="%", scale=100.0,
+                        higher_is_better=False, empty_reason="The previous period had no complaints.")
+
+
+def _sla_extra(terms: Any) -> dict[str, Any]:
+    return {"by_priority": tq.per_priority(terms)}
+
+
+def _duration_spec(metric_id: str, label: str, source: td.DurationSource, description: str, src: str,
+                   required: tuple[str, ...], total_name: str, count_name: str,
+                   params: tuple = (), kinds: tuple[str, ...] = ("tickets",)) -> MetricSpec:
+    return MetricSpec(
+        metric_id, label, FAMILY, "seconds", False, kinds, required, description, src,
+        td.duration_compute(metric_id, source), params=params, row_terms=td.duration_terms(source),
+        calculator=ratio_calculator(metric_id, total_name, count_name, unit="seconds", scale=1.0,
+                                    higher_is_better=False),
+        calculator_inputs=(total_name, count_name), duration=True)
+
+
+def _ratio_spec(metric_id: str, label: str, hib: bool, source: TermsSource, description: str, src: str,
+                required: tuple[str, ...], num_name: str, den_name: str, params: tuple = (),
+                unit: str = "%", extra=None) -> MetricSpec:
+    scale = 100.0 if unit == "%" else 1.0
+    return MetricSpec(
+        metric_id, label, FAMILY, unit, hib, ("tickets",), required, description, src,
+        terms_compute(metric_id, unit, scale, hib, source, extra), params=params, row_terms=terms_rows(source, scale),
+        calculator=ratio_calculator(metric_id, num_name, den_name, unit=unit, scale=scale, higher_is_better=hib),
+        calculator_inputs=(num_name, den_name))
+
+
+SPECS: tuple[MetricSpec, ...] = (
+    MetricSpec("request_volume", "Request volume", FAMILY, "count", None, ("tickets", "calls", "social"), (),
+               "Tickets, plus calls and social items when loaded, created in the period.", "S2", tv.request_volume),
+    MetricSpec("volume_by_channel", "Contact volume per channel", FAMILY, "%", None, ("tickets", "calls", "social"),
+               (), "Count and share of contacts per channel; the headline is the busiest channel's share.",
+               "S0 S2", tv.volume_by_channel,
+               calculator=ratio_calculator("volume_by_channel", "channel_contacts", "all_contacts",
+                                           higher_is_better=None),
+               calculator_inputs=("channel_contacts", "all_contacts")),
+    MetricSpec("open_tickets", "Open tickets", FAMILY, "count", False, ("tickets",), (),
+               "Tickets not solved or closed at the data's 'as of' time (latest timestamp, or a chosen date).",
+               "S2 S3", tv.open_tickets),
+    MetricSpec("backlog", "Ticket backlog", FAMILY, "count", False, ("tickets",), ("created_at",),
+               "Tickets unresolved at the end of each period: created ≤ t and (resolved > t or never).",
+               "S1 S2", tv.backlog, params=tv.BACKLOG_PARAMS, series_only=True, period_aware=True),
+    MetricSpec("resolved_count", "Resolved issues", FAMILY, "count", True, ("tickets",), (),
+               "Tickets resolved (status solved/closed, or a resolution time).", "S3", tv.resolved_count),
+    _ratio_spec("resolution_rate", "Resolution rate", True, tq.resolution_rate_rows,
+                "Tickets resolved / tickets received × 100.", "S1 S2", (), "resolved", "received"),
+    _duration_spec("first_response_time", "First response time", td.first_response_durations,
+                   "Mean of first response − created over tickets that got a response; tickets still waiting "
+                   "are reported separately. Shown per channel by default.", "S0 S1 S2", ("created_at",),
+                   "total_first_response_s", "responded_tickets", kinds=("tickets", "messages")),
+    _duration_spec("average_response_time", "Average response time", td.response_delays,
+                   "Mean delay of every agent reply after the customer message it answers, or the mean of a "
+                   "per-ticket average reply time.", "S0 S1", (), "total_reply_delay_s", "replies",
+                   kinds=("messages", "tickets")),
+    _duration_spec("resolution_time", "Average resolution time", td.resolution_durations,
+                   "Mean of resolved − created over resolved tickets.", "S0 S1 S2 S3", (),
+                   "total_resolution_s", "resolved_tickets"),
+    _duration_spec("complaint_resolution_time", "Complaint resolution time", td.complaint_durations,
+                   "Resolution time of complaint or escalated tickets, from filing (or escalation) to resolution.",
+                   "S0", (), "total_complaint_resolution_s", "resolved_complaints",
+                   params=td.COMPLAINT_PARAMS),
+    MetricSpec("complaint_growth", "Complaint increase rate", FAMILY, "%", False, ("tickets", "customers"),
+               ("created_at",), "Complaints in the last period vs the period before (%), and per 100 active "
+               "customers.", "S3", tv.complaint_growth, params=tv.GROWTH_PARAMS, calculator=_growth_calculator,
+               calculator_inputs=("complaints_this_period", "complaints_previous_period"), period_aware=True),
+    _ratio_spec("fcr", "First contact resolution", True, tq.fcr_rows,
+                "Resolved tickets closed with one agent reply (or one interaction, or an FCR flag) and never "
+                "reopened / resolved tickets × 100; optionally voided by any contact from the same customer "
+                "within N days.", "S1", (), "resolved_first_contact", "resolved",
+                params=tq.FCR_PARAMS),
+    _ratio_spec("interactions_per_ticket", "Interactions per ticket", False, tq.interactions_rows,
+                "Mean of interactions (or agent replies, or messages) per ticket.", "S1", (),
+                "interactions", "tickets", unit="ratio"),
+    _ratio_spec("sla_compliance", "Ticket SLA compliance", True, tq.sla_rows,
+                "Tickets with a first response (or resolution) within the target of their priority / tickets "
+                "with one × 100; the file's own SLA verdict when no targets are set.", "S2", (),
+                "within_target", "counted", params=tq.SLA_PARAMS, extra=_sla_extra),
+    _ratio_spec("reopen_rate", "Reopen rate", False, tq.reopen_rows,
+                "Resolved tickets reopened at least once / resolved tickets × 100.", "+", ("reopens",),
+                "reopened", "resolved"),
+    MetricSpec("agent_productivity", "Employee productivity", FAMILY, "per_day", True, ("tickets", "calls", "staff"),
+               ("agent",), "Tickets resolved and calls answered per agent per working day (per hour when hours "
+               "worked are known).", "S3", tv.agent_productivity,
+               calculator=ratio_calculator("agent_productivity", "items", "agent_days", unit="per_day", scale=1.0),
+               calculator_inputs=("items", "agent_days")),
+    MetricSpec("peak_hours", "Peak hours", FAMILY, "count", None, ("tickets", "calls", "social"), (),
+               "Contacts per weekday × hour of day (heat map); the headline is the busiest hour's count.", "S1",
+               tv.peak_hours),
+)

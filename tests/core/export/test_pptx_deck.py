@@ -1,0 +1,166 @@
+"""The deck, re-opened with python-pptx: slides, native charts and their embedded data."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from itertools import combinations
+
+import pytest
+from pptx import Presentation
+from pptx.enum.chart import XL_CHART_TYPE
+from pptx.oxml.ns import qn
+from pptx.util import Inches
+
+from metrics_core.errors import OperationCancelled
+from metrics_core.export.chart_data import BAD, GOOD, NEUTRAL
+from metrics_core.export.pptx_deck import write_pptx
+from metrics_core.progress import Reporter
+
+from .sample import CSAT_BY_MONTH, FRT_BY_CHANNEL, FRT_BY_MONTH, MONTHS, NPS_PARTS, make_report
+
+
+@pytest.fixture(scope="module")
+def deck(tmp_path_factory):
+    path = tmp_path_factory.mktemp("deck") / "report.pptx"
+    write_pptx(make_report(days=365), path)
+    return Presentation(str(path))
+
+
+def _texts(slide) -> str:
+    return "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame and s.text_frame.text)
+
+
+def _charts(deck):
+    return {s.chart.chart_title.text_frame.text: s.chart for slide in deck.slides for s in slide.shapes
+            if s.has_chart}
+
+
+def test_slide_size_is_16_9_and_slides_come_in_order(deck):
+    assert (deck.slide_width, deck.slide_height) == (Inches(13.333), Inches(7.5))
+    titles = [_texts(s).split("\n")[0] for s in deck.slides]
+    assert titles[0] == "Cvetličarna Mojca d.o.o."
+    assert titles[1] == "Headline KPIs"
+    # families with data, in catalogue order; calls has no value and is left out
+    assert titles[2:6] == ["Customer experience", "Loyalty and value", "Tickets (1 of 2)", "Tickets (2 of 2)"]
+    assert titles[-2] == "Data used"
+    assert titles[-1] == "How these KPIs were computed"
+    assert "Period: 1 Jan 2024 – 31 Dec 2024" in _texts(deck.slides[0])
+    assert "Made on 6 January 2025" in _texts(deck.slides[0])
+
+
+def test_summary_table_has_formatted_values_and_coloured_arrows(deck):
+    table = next(s.table for s in deck.slides[1].shapes if s.has_table)
+    rows = [[table.cell(r, c).text for c in range(5)] for r in range(len(table.rows))]
+    assert rows[0] == ["KPI", "Value", "Target", "Previous period", "Change"]
+    by_label = {r[0]: r for r in rows[1:]}
+    assert by_label["CSAT, % satisfied"] == ["CSAT, % satisfied", "87.2 %", "85.0 %", "84.0 %", "▲ +3.2 pp"]
+    assert by_label["First response time"][1:] == ["1 h 34 min", "1 h 00 min", "1 h 42 min", "▼ −7 min 50 s"]
+    assert by_label["Request volume"][1] == "12,345"
+    assert by_label["Customer lifetime value"][1] == "€1,750"
+    assert "Call abandonment rate" not in by_label          # no value: not a headline
+
+    def colour(label):
+        r = [row[0] for row in rows].index(label)
+        return str(table.cell(r, 4).text_frame.paragraphs[0].runs[0].font.color.rgb)
+
+    assert colour("CSAT, % satisfied") == GOOD               # up, higher is better
+    assert colour("First response time") == GOOD             # down, lower is better
+    assert colour("Request volume") == NEUTRAL               # no good direction
+    value_colour = table.cell([r[0] for r in rows].index("First response time"), 1)
+    assert str(value_colour.text_frame.paragraphs[0].runs[0].font.color.rgb) == BAD   # misses its 1 h target
+
+
+def test_native_charts_embed_the_report_values(deck):
+    charts = _charts(deck)
+    csat = charts["CSAT by month"]
+    assert csat.chart_type == XL_CHART_TYPE.LINE_MARKERS
+    assert [s.name for s in csat.plots[0].series] == ["CSAT"]
+    assert list(csat.plots[0].series[0].values) == pytest.approx(CSAT_BY_MONTH)
+    # periods sit on a date axis: labels every few months, honoured by PowerPoint and LibreOffice
+    date_axis = csat._chartSpace.find(".//" + qn("c:dateAx"))
+    assert date_axis is not None
+    assert date_axis.find(qn("c:majorTimeUnit")).get("val") == "months"
+    assert date_axis.find(qn("c:numFmt")).get("formatCode") == "mmm yyyy"
+    serials = [float(c.label) for c in csat.plots[0].categories]          # Excel day numbers
+    assert [date(1899, 12, 30) + timedelta(days=d) for d in serials] == [date(2024, m, 1) for m in range(1, 13)]
+    # the value axis frames the data instead of starting at 0, and stays within 0..100
+    assert 0 < csat.value_axis.minimum_scale <= min(CSAT_BY_MONTH)
+    assert max(CSAT_BY_MONTH) <= csat.value_axis.maximum_scale <= 100
+
+    frt = charts["First response time by month"]
+    assert list(frt.plots[0].series[0].values) == pytest.approx([v / 60 for v in FRT_BY_MONTH], rel=1e-4)
+    assert frt.value_axis.axis_title.text_frame.text == "minutes"
+
+    bars = charts["First response time by channel"]
+    assert bars.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
+    assert list(bars.plots[0].categories) == list(FRT_BY_CHANNEL)
+    assert list(bars.plots[0].series[0].values) == pytest.approx([v / 60 for v in FRT_BY_CHANNEL.values()], rel=1e-4)
+    assert bars.plots[0].has_data_labels
+
+    nps = charts["NPS: promoters, passives, detractors"]
+    assert nps.chart_type == XL_CHART_TYPE.COLUMN_STACKED
+    assert [s.name for s in nps.plots[0].series] == list(NPS_PARTS)
+    for series in nps.plots[0].series:
+        assert list(series.values) == pytest.approx(NPS_PARTS[series.name])
+    assert nps.value_axis.maximum_scale == 100
+
+
+def test_daily_categories_are_thinned_and_unmarked(deck):
+    daily = _charts(deck)["Request volume by day"]
+    assert daily.chart_type == XL_CHART_TYPE.LINE
+    assert len(list(daily.plots[0].categories)) == 365
+    date_axis = daily._chartSpace.find(".//" + qn("c:dateAx"))
+    step = int(date_axis.find(qn("c:majorUnit")).get("val"))
+    assert date_axis.find(qn("c:majorTimeUnit")).get("val") == "days" and 365 / step <= 12
+    # without period dates, text categories are thinned with tickLblSkip (PowerPoint)
+    text = _charts(deck)["Request volume by day (no dates)"]
+    skip = text._chartSpace.find(".//" + qn("c:catAx")).find(qn("c:tickLblSkip"))
+    assert skip is not None and 365 / int(skip.get("val")) <= 14
+    few = _charts(deck)["NPS: promoters, passives, detractors"]
+    assert few._chartSpace.find(".//" + qn("c:catAx")).find(qn("c:tickLblSkip")) is None
+
+
+def test_chart_data_is_embedded_as_a_workbook(deck):
+    chart = _charts(deck)["CSAT by month"]
+    blob = chart.part.chart_workbook.xlsx_part.blob
+    assert blob[:2] == b"PK" and len(blob) > 1000
+
+
+def test_no_shapes_overlap_and_all_stay_on_the_slide(deck):
+    width, height = deck.slide_width, deck.slide_height
+    for number, slide in enumerate(deck.slides, start=1):
+        boxes = [(s.left, s.top, s.left + s.width, s.top + s.height, s.name) for s in slide.shapes
+                 if s.has_chart or s.has_table or (s.has_text_frame and s.shape_type == 17)]
+        for left, top, right, bottom, name in boxes:
+            assert 0 <= left and 0 <= top and right <= width and bottom <= height, f"slide {number}: {name} off the slide"
+        for a, b in combinations(boxes, 2):
+            overlap = a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+            assert not overlap, f"slide {number}: {a[4]} overlaps {b[4]}"
+
+
+def test_how_computed_slide_lists_the_texts(deck):
+    text = _texts(deck.slides[-1])
+    assert "CSAT, % satisfied: Positive responses / all responses × 100" in text
+    assert "Net Promoter Score: % promoters (9–10) − % detractors (0–6)." in text
+
+
+def test_many_kpis_spread_over_several_summary_slides(tmp_path):
+    report = make_report()
+    template = report.kpis[0]
+    report.kpis = [type(template)(f"k{i}", f"KPI number {i}", "tickets", float(i), "count", 10)
+                   for i in range(30)]
+    path = tmp_path / "many.pptx"
+    write_pptx(report, path)
+    deck = Presentation(str(path))
+    headers = [_texts(s).split("\n")[0] for s in deck.slides]
+    assert headers[1:4] == ["Headline KPIs (1 of 3)", "Headline KPIs (2 of 3)", "Headline KPIs (3 of 3)"]
+    rows = sum(len(next(sh.table for sh in s.shapes if sh.has_table).rows) - 1 for s in list(deck.slides)[1:4])
+    assert rows == 30
+
+
+def test_cancel_stops_the_deck_and_writes_nothing(tmp_path):
+    calls = []
+    reporter = Reporter(lambda f, t: calls.append(t), cancelled=lambda: len(calls) >= 3)
+    with pytest.raises(OperationCancelled):
+        write_pptx(make_report(), tmp_path / "x.pptx", reporter)
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,97 @@
+"""The workbook, re-opened with openpyxl: sheets, number formats, native charts, sources."""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import load_workbook
+
+from metrics_core.export.xlsx_workbook import unique_sheet_name, write_xlsx
+
+from .sample import CSAT_BY_MONTH, FRT_BY_CHANNEL, MONTHS, NPS_PARTS, make_report
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory):
+    path = tmp_path_factory.mktemp("book") / "report.xlsx"
+    write_xlsx(make_report(days=365), path)
+    return load_workbook(path)
+
+
+def _rows(sheet, first_row):
+    return [list(r) for r in sheet.iter_rows(min_row=first_row, values_only=True)]
+
+
+def test_sheets_are_named_validly_and_uniquely(book):
+    names = book.sheetnames
+    assert names[0] == "Summary" and names[-2:] == ["How computed", "Sources"]
+    assert all(len(n) <= 31 for n in names)
+    assert len({n.lower() for n in names}) == len(names)
+    assert "NPS promoters, passives, detrac" in names          # ':' removed, cut to 31
+
+
+def test_unique_sheet_name_handles_clashes_and_bad_characters():
+    taken: set[str] = set()
+    assert unique_sheet_name("A/B: [c]?", taken) == "A B c"
+    assert unique_sheet_name("a b C", taken) == "a b C(2)"
+    assert unique_sheet_name("x" * 40, taken) == "x" * 31
+    assert unique_sheet_name("x" * 40, taken) == "x" * 28 + "(2)"
+    assert unique_sheet_name("x" * 40, taken) == "x" * 28 + "(3)"
+
+
+def test_summary_holds_numbers_with_formats(book):
+    sheet = book["Summary"]
+    header = _rows(sheet, 4)[0]
+    assert header[:9] == ["KPI", "Family", "Value", "Unit", "n", "Target", "Previous", "Change", "Change %"]
+    rows = {r[0]: r for r in _rows(sheet, 5)}
+    csat = rows["CSAT, % satisfied"]
+    assert csat[2:9] == [87.25, "%", 1200, 85, 84, 3.25, pytest.approx(3.25 / 84)]
+    assert csat[9:11] == ["87.2 %", "+3.2 pp"]
+    frt = rows["First response time"]
+    assert frt[2] == pytest.approx(5650 / 60) and frt[3] == "minutes" and frt[7] == pytest.approx(-470 / 60)
+    assert frt[9] == "1 h 34 min"
+    assert rows["Call abandonment rate"][2] is None and rows["Call abandonment rate"][12] == "No call file was loaded."
+    r = [row[0] for row in _rows(sheet, 1)].index("CSAT, % satisfied") + 1
+    assert sheet.cell(r, 3).number_format == '0.0" %"'
+    assert sheet.cell(r, 8).number_format.startswith('+0.0" pp"')
+    assert sheet.cell(r + 2, 3).number_format == '#,##0.0" min"'     # first response time
+
+
+def test_each_chart_sheet_has_its_table_and_a_native_chart(book):
+    csat = book["CSAT by month"]
+    rows = _rows(csat, 4)
+    assert rows[0] == ["Month", "CSAT (%)", "n"]
+    assert [r[0] for r in rows[1:]] == MONTHS
+    assert [r[1] for r in rows[1:]] == pytest.approx(CSAT_BY_MONTH)
+    chart = csat._charts[0]
+    assert chart.tagname == "lineChart"
+    assert chart.series[0].val.numRef.f == "'CSAT by month'!$B$5:$B$16"
+    assert chart.series[0].cat.strRef.f == "'CSAT by month'!$A$5:$A$16"
+    assert chart.y_axis.scaling.min > 0                   # framed, not from 0
+
+    bars = book["First response time by channel"]
+    rows = _rows(bars, 4)
+    assert rows[0] == ["Channel", "First response time (minutes)", "n"]
+    assert [r[0] for r in rows[1:]] == list(FRT_BY_CHANNEL)          # '=HYPERLINK' stays text
+    assert [r[1] for r in rows[1:]] == pytest.approx([v / 60 for v in FRT_BY_CHANNEL.values()])
+    assert bars._charts[0].tagname == "barChart" and bars._charts[0].barDir == "bar"
+
+    nps = book["NPS promoters, passives, detrac"]
+    chart = nps._charts[0]
+    assert chart.tagname == "barChart" and chart.barDir == "col" and chart.grouping == "stacked"
+    assert len(chart.series) == 3
+    rows = _rows(nps, 4)
+    assert rows[0] == ["Quarter", "Promoters (%)", "Passives (%)", "Detractors (%)"]
+    assert [r[1] for r in rows[1:]] == NPS_PARTS["Promoters"]
+
+
+def test_formula_like_labels_stay_text(book):
+    cell = book["First response time by channel"]["A8"]
+    assert cell.value == '=HYPERLINK("x")' and cell.data_type == "s"
+
+
+def test_sources_sheet_records_files_mappings_and_parameters(book):
+    values = [v for row in _rows(book["Sources"], 1) for v in row if v is not None]
+    assert "tickets.csv" in values and "/data/tickets.csv" in values and 12345 in values and "zendesk" in values
+    assert "ticket_id" in values and "Id" in values                  # mapping
+    assert "threshold" in values and "4" in values                    # parameters (JSON values)
+    assert "1 Jan 2024 – 31 Dec 2024" in values

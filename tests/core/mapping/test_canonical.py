@@ -1,0 +1,122 @@
+"""Canonical frames: types, units, derived fields, collapsing, unmapped columns, _row."""
+
+import pandas as pd
+import pytest
+
+from metrics_core.errors import MappingError
+from metrics_core.mapping.canonical import to_canonical
+from metrics_core.mapping.model import FieldMapping, Mapping
+
+from .helpers import make_table
+
+
+def fm(field, *cols, **kw):
+    return FieldMapping(field, list(cols), **kw)
+
+
+def test_canonical_types():
+    t = make_table({"Id": ["007", "008"], "Opened": ["2024-01-01 10:00", "2024-01-02 11:00"],
+                    "FRT": ["1:30:00", "0:10:00"], "Replies": ["2", "3"], "SLA": ["Yes", "No"],
+                    "Channel": ["Email", "Chat"], "Subject": ["Broken", "Late"]})
+    m = Mapping("tickets", {"ticket_id": fm("ticket_id", "Id"), "created_at": fm("created_at", "Opened"),
+                            "first_response_s": fm("first_response_s", "FRT"),
+                            "agent_replies": fm("agent_replies", "Replies"), "sla_met": fm("sla_met", "SLA"),
+                            "channel": fm("channel", "Channel"), "subject": fm("subject", "Subject")})
+    f = to_canonical(t, m)
+    assert f["ticket_id"].tolist() == ["007", "008"] and f["ticket_id"].dtype == "string"
+    assert str(f["created_at"].dtype).startswith("datetime64")
+    assert f["first_response_s"].tolist() == [5400.0, 600.0]
+    assert f["agent_replies"].dtype == "float64"
+    assert f["sla_met"].dtype == "boolean" and f["sla_met"].tolist() == [True, False]
+    assert f["channel"].dtype == "string"
+    assert f["_row"].tolist() == [2, 3]
+
+
+@pytest.mark.parametrize("unit,expected", [("min", 120.0), ("h", 7200.0), ("ms", 0.002), ("s", 2.0), ("days", 172800.0)])
+def test_user_unit_overrides(unit, expected):
+    t = make_table({"Call": ["a"], "Start": ["2024-01-01 10:00"], "Wait": ["2"]})
+    m = Mapping("calls", {"call_id": fm("call_id", "Call"), "started_at": fm("started_at", "Start"),
+                          "wait_s": fm("wait_s", "Wait", unit=unit)})
+    assert to_canonical(t, m)["wait_s"].iloc[0] == pytest.approx(expected)
+
+
+def test_unmapped_columns_kept_and_clashing_names_renamed():
+    t = make_table({"Id": ["1", "2"], "When": ["2024-01-01", "2024-01-02"], "status": ["x", "y"], "Note": ["a", "b"]})
+    m = Mapping("tickets", {"ticket_id": fm("ticket_id", "Id"), "created_at": fm("created_at", "When")})
+    f = to_canonical(t, m)
+    assert "Note" in f.columns and "status (source)" in f.columns and "status" not in f.columns
+
+
+def test_missing_source_column_is_a_mapping_error():
+    t = make_table({"Id": ["1"]})
+    with pytest.raises(MappingError, match="'Nope'"):
+        to_canonical(t, Mapping("tickets", {"ticket_id": fm("ticket_id", "Nope")}))
+
+
+def test_event_log_collapses_to_one_row_per_ticket():
+    t = make_table({
+        "number": ["INC1", "INC1", "INC2", "INC1", "INC2"],
+        "opened_at": ["2024-01-01 09:00", "2024-01-01 09:00", "2024-01-02 10:00", "2024-01-01 08:00", "2024-01-02 10:00"],
+        "state": ["New", "Active", "New", "Closed", "Resolved"],
+        "resolved_at": [None, None, None, "2024-01-03 12:00", "2024-01-02 15:00"],
+        "reopen_count": ["0", "1", "0", "0", "0"],
+        "group": ["G1", "G1", "G2", "G3", "G2"],
+    })
+    m = Mapping("tickets", {"ticket_id": fm("ticket_id", "number"), "created_at": fm("created_at", "opened_at"),
+                            "status": fm("status", "state"), "resolved_at": fm("resolved_at", "resolved_at"),
+                            "reopens": fm("reopens", "reopen_count")})
+    f = to_canonical(t, m)
+    assert f["ticket_id"].tolist() == ["INC1", "INC2"]
+    assert f["created_at"].tolist() == [pd.Timestamp("2024-01-01 08:00"), pd.Timestamp("2024-01-02 10:00")]
+    assert f["status"].tolist() == ["closed", "solved"] and f["status_original"].tolist() == ["Closed", "Resolved"]
+    assert f["resolved_at"].tolist() == [pd.Timestamp("2024-01-03 12:00"), pd.Timestamp("2024-01-02 15:00")]
+    assert f["reopens"].tolist() == [1.0, 0.0]
+    assert f["group"].tolist() == ["G3", "G2"]                  # other columns: the last event's value
+    assert f["_row"].tolist() == [2, 4]
+    assert "5 rows collapsed to 2 tickets" in f.attrs["collapsed"]
+
+
+def test_orders_amount_from_quantity_and_price():
+    t = make_table({"Cust": ["c1", "c2"], "Day": ["2024-01-01", "2024-01-02"], "Qty": ["3", "-1"], "Price": ["2.5", "4"]})
+    m = Mapping("orders", {"customer_id": fm("customer_id", "Cust"), "order_date": fm("order_date", "Day"),
+                           "quantity": fm("quantity", "Qty"), "unit_price": fm("unit_price", "Price"),
+                           "amount": fm("amount", "Qty", "Price", source="derived")})
+    f = to_canonical(t, m)
+    assert f["amount"].tolist() == [7.5, -4.0]
+    assert "Qty" not in f.columns and "Price" not in f.columns
+
+
+def test_call_outcome_from_answered_flag_respects_direction():
+    t = make_table({"Id": ["1", "2", "3"], "Start": ["2024-01-01 10:00"] * 3, "Answered": ["Y", "N", "N"],
+                    "Dir": ["Inbound", "Inbound", "Outbound"]})
+    m = Mapping("calls", {"call_id": fm("call_id", "Id"), "started_at": fm("started_at", "Start"),
+                          "answered": fm("answered", "Answered"), "direction": fm("direction", "Dir")})
+    assert to_canonical(t, m)["outcome"].tolist() == ["answered", "abandoned", "missed"]
+
+
+def test_answered_from_outcome():
+    t = make_table({"Id": ["1", "2", "3"], "Start": ["2024-01-01 10:00"] * 3, "Disp": ["ANSWERED", "BUSY", "NO ANSWER"]})
+    m = Mapping("calls", {"call_id": fm("call_id", "Id"), "started_at": fm("started_at", "Start"),
+                          "outcome": fm("outcome", "Disp")})
+    f = to_canonical(t, m)
+    assert f["answered"].tolist() == [True, False, False] and f["answered"].dtype == "boolean"
+
+
+def test_release_period_labels_and_percent_fractions():
+    t = make_table({"Release Period": ["07_2015", "07_2016"], "Bottom": ["8", "9"], "Top": ["70", "71"],
+                    "SL": ["0.8", "0.95"], "Offered": ["10", "20"]})
+    m = Mapping("survey_buckets", {"period": fm("period", "Release Period"), "bottom_box": fm("bottom_box", "Bottom"),
+                                   "top_box": fm("top_box", "Top")})
+    f = to_canonical(t, m)
+    assert f["period"].tolist() == [pd.Timestamp("2015-07-01"), pd.Timestamp("2016-07-01")]
+    m2 = Mapping("call_intervals", {"offered": fm("offered", "Offered"), "service_level_pct": fm("service_level_pct", "SL")})
+    assert to_canonical(t, m2)["service_level_pct"].tolist() == pytest.approx([80.0, 95.0])
+
+
+def test_shopify_apostrophe_ids_and_bool_value_maps():
+    t = make_table({"Customer ID": ["'0012", "'0013"], "Member": ["Within SLA", "SLA Violated"]}, types={"Customer ID": "id"})
+    m = Mapping("customers", {"customer_id": fm("customer_id", "Customer ID"), "loyalty_member": fm("loyalty_member", "Member")},
+                value_maps={"loyalty_member": {"Within SLA": "true", "SLA Violated": "false"}})
+    f = to_canonical(t, m)
+    assert f["customer_id"].tolist() == ["0012", "0013"]
+    assert f["loyalty_member"].tolist() == [True, False]

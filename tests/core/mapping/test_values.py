@@ -1,0 +1,54 @@
+"""Value-shape evidence for columns whose headers say nothing."""
+
+import pandas as pd
+
+from metrics_core.catalogue import kind
+from metrics_core.mapping.values import column_shapes, parse_datetime_fallback, score_header_allowed, value_candidates
+
+from .helpers import make_table
+
+
+def _cands(table, kind_name):
+    return {(c.field, c.column): c for c in value_candidates(kind(kind_name), column_shapes(table))}
+
+
+def test_score_ranges():
+    t = make_table({"A": ["0", "10", "7", "9"], "B": ["1", "5", "3", "2"], "C": ["1", "7", "4", "2"],
+                    "D": ["1", "2", "3", "4"]})
+    c = _cands(t, "surveys")
+    assert ("nps_score", "A") in c and ("csat_score", "B") in c and ("ces_score", "C") in c
+    assert not any(col == "D" for _, col in c)                   # 1-4 is no known scale
+
+
+def test_headers_that_veto_scores():
+    assert not score_header_allowed("Month") and not score_header_allowed("Customer Age")
+    assert not score_header_allowed("Broj poziva") and score_header_allowed("Q3")
+
+
+def test_rating_labels_status_outcome_and_channel_values():
+    t = make_table({"R": ["Good", "Bad", "Offered", "Good"], "S": ["Open", "Solved", "Closed", "Open"],
+                    "O": ["ANSWERED", "BUSY", "NO ANSWER", "ANSWERED"], "Ch": ["Email", "Phone", "Chat", "Email"]})
+    tickets = _cands(t, "tickets")
+    assert ("csat_score", "R") in tickets and ("status", "S") in tickets and ("channel", "Ch") in tickets
+    assert ("outcome", "O") in _cands(t, "calls")
+
+
+def test_unique_values_suggest_an_id():
+    t = make_table({"Ref": [f"X{i}" for i in range(30)], "Grp": ["a", "b", "c"] * 10})
+    c = _cands(t, "tickets")
+    assert ("ticket_id", "Ref") in c and ("ticket_id", "Grp") not in c
+
+
+def test_datetime_order_and_the_gap_rule():
+    t = make_table({"T1": ["2024-01-01 08:00", "2024-01-02 08:00"], "T2": ["2024-01-01 09:00", "2024-01-02 09:30"],
+                    "T3": ["2024-01-03 10:00", "2024-01-04 10:00"]})
+    c = _cands(t, "tickets")
+    assert ("created_at", "T1") in c and ("first_response_at", "T2") in c and ("resolved_at", "T3") in c
+    far = make_table({"Bought": ["2020-01-01", "2020-02-01"], "Resp": ["2023-06-01 10:00", "2023-06-01 11:00"]})
+    assert ("created_at", "Bought") not in _cands(far, "tickets")         # years apart: not a creation time
+
+
+def test_fallback_date_formats():
+    parsed, fmt = parse_datetime_fallback(pd.Series(["19970101", "19980630", None]))
+    assert fmt == "%Y%m%d" and parsed.iloc[1] == pd.Timestamp("1998-06-30") and pd.isna(parsed.iloc[2])
+    assert parse_datetime_fallback(pd.Series(["hello", "world"]))[1] is None

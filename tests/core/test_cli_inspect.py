@@ -1,0 +1,74 @@
+"""``kpidesk inspect``: text and JSON reports, user overrides, bad files."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from metrics_core.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture()
+def comcast(datasets_dir):
+    return datasets_dir / "complaints_comcast" / "Comcast_telecom_complaints_data.csv"
+
+
+def test_text_report(comcast, capsys):
+    assert main(["inspect", str(comcast)]) == 0
+    out = capsys.readouterr().out
+    assert "Format:     csv" in out and "Delimiter:  comma" in out and "Header row: 1" in out
+    assert "Data kind:  tickets (confidence" in out and "Runner-up:" in out
+    assert "created_at" in out and "'Date' + 'Time'" in out
+    assert "2,224 rows of tickets" in out
+
+
+def test_json_report(comcast, capsys):
+    assert main(["inspect", str(comcast), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    for key in ("file", "format", "sheet", "sheets", "encoding", "delimiter", "header_rows", "kind",
+                "kind_confidence", "mapping", "validation"):
+        assert key in doc, key
+    assert doc["kind"] == "tickets" and doc["delimiter"] == "," and doc["header_rows"] == [1]
+    assert doc["mapping"]["fields"]["status"]["columns"] == ["Status"]
+    assert doc["validation"]["rows"] == 2224
+
+
+def test_workbook_sheet_option(datasets_dir, capsys):
+    path = datasets_dir / "survey_nps_responses" / "NPS Project.xlsx"
+    assert main(["inspect", str(path), "--sheet", "NPS_timeseries_data", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["sheet"] == "NPS_timeseries_data" and "NPS" in doc["sheets"]
+    assert doc["kind"] == "surveys" and doc["mapping"]["fields"]["nps_score"]["columns"] == ["Recommandation Score"]
+
+
+def test_user_overrides(comcast, capsys):
+    assert main(["inspect", str(comcast), "--json", "--map", "created_at=Date_month_year", "--map", "channel="]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    fields = doc["mapping"]["fields"]
+    assert fields["created_at"]["columns"] == ["Date_month_year"] and fields["created_at"]["source"] == "user"
+    assert "channel" not in fields
+    assert main(["inspect", str(comcast), "--json", "--kind", "surveys"]) == 0
+    assert json.loads(capsys.readouterr().out)["kind"] == "surveys"
+
+
+def test_bad_map_option_is_one_sentence(comcast, capsys):
+    assert main(["inspect", str(comcast), "--map", "nonsense"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("kpidesk: ") and "FIELD=HEADER" in err
+
+
+@pytest.mark.parametrize("content", [None, b"\x00\x01\x02\x03binary\xff\xfe" * 50, b""])
+def test_bad_files_exit_2_without_traceback(tmp_path, content):
+    path = tmp_path / "broken.csv"
+    if content is not None:
+        path.write_bytes(content)
+    proc = subprocess.run([sys.executable, "-m", "metrics_core", "inspect", str(path)], cwd=REPO,
+                          capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("kpidesk: ") and lines[0].endswith(".")

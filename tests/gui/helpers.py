@@ -1,0 +1,54 @@
+"""Hand-built datasets for GUI tests (no file reading), and small wait helpers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from metrics_core.dataset import Dataset
+from metrics_core.ingest.model import ColumnProfile, LoadedTable
+from metrics_core.mapping.model import FieldMapping, Mapping
+
+
+def make_dataset(name: str, kind: str, frame: pd.DataFrame, also: list[str] | None = None) -> Dataset:
+    """A :class:`Dataset` whose canonical frame is ``frame`` (every column mapped to itself)."""
+    cols = [ColumnProfile(c, c, "text") for c in frame.columns]
+    table = LoadedTable(Path(f"/tmp/{name}.csv"), "csv", frame, frame.astype(object), cols, list(range(2, len(frame) + 2)))
+    from metrics_core.catalogue import kind as kind_spec
+
+    names = set(kind_spec(kind).field_names())
+    fields = {c: FieldMapping(c, [c], 1.0, "header", "same name") for c in frame.columns if c in names}
+    mapping = Mapping(kind, fields, also_kinds=list(also or []))
+    return Dataset(name, table, mapping, frame.assign(_row=np.arange(2, len(frame) + 2)))
+
+
+def tickets_frame(n: int = 120, seed: int = 1) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    created = pd.Timestamp("2024-01-01 08:00") + pd.to_timedelta(rng.integers(0, 90 * 24 * 3600, n), unit="s")
+    created = pd.Series(created).sort_values().reset_index(drop=True)
+    first = created + pd.to_timedelta(rng.integers(60, 6 * 3600, n), unit="s")
+    resolved = created + pd.to_timedelta(rng.integers(3600, 3 * 86400, n), unit="s")
+    resolved[rng.random(n) < 0.1] = pd.NaT
+    return pd.DataFrame({
+        "ticket_id": [f"T{i:04d}" for i in range(n)],
+        "created_at": created.astype("datetime64[us]"),
+        "first_response_at": first.astype("datetime64[us]"),
+        "resolved_at": resolved.astype("datetime64[us]"),
+        "status": np.where(resolved.isna(), "open", "solved"),
+        "channel": rng.choice(["Email", "Chat", "Phone"], n),
+        "agent": rng.choice(["Eva", "Bo", "Ana"], n),
+        "csat_score": np.where(rng.random(n) < 0.5, rng.integers(1, 6, n).astype(float), np.nan),
+    })
+
+
+def surveys_frame(n: int = 200, seed: int = 2) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    when = pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 90 * 86400, n), unit="s")
+    return pd.DataFrame({
+        "response_id": [f"R{i}" for i in range(n)],
+        "submitted_at": pd.Series(when).astype("datetime64[us]"),
+        "nps_score": rng.integers(0, 11, n).astype(float),
+        "channel": rng.choice(["Email", "Chat"], n),
+    })

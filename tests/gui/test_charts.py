@@ -1,0 +1,100 @@
+"""Charts: plotted data and ranges, epoch seconds on time axes, clicks and hover."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from desktop_app.charts.backlog_chart import BacklogChart
+from desktop_app.charts.bar_chart import BarChart
+from desktop_app.charts.heatmap_chart import HeatmapChart
+from desktop_app.charts.histogram_chart import HistogramChart
+from desktop_app.charts.nps_chart import NpsStackedChart
+from desktop_app.charts.staffing_chart import StaffingChart
+from desktop_app.charts.time_axis import to_epoch_seconds
+from desktop_app.charts.trend_chart import TrendChart
+
+
+def test_epoch_seconds_are_seconds_for_any_unit() -> None:
+    us = pd.DatetimeIndex(["2024-01-01", "2024-02-01"]).as_unit("us")
+    ns = pd.DatetimeIndex(["2024-01-01", "2024-02-01"]).as_unit("ns")
+    expected = [1704067200.0, 1706745600.0]           # worked out: 19723 days * 86400, +31 days
+    assert list(to_epoch_seconds(us)) == expected
+    assert list(to_epoch_seconds(ns)) == expected
+    assert list(to_epoch_seconds([pd.Timestamp("2024-01-01")])) == [1704067200.0]
+    assert to_epoch_seconds([]).dtype == float
+
+
+def test_trend_plots_floats_with_target_line(qtbot) -> None:
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    periods = [pd.Timestamp("2024-01-01"), pd.Timestamp("2024-02-01"), pd.Timestamp("2024-03-01")]
+    chart.set_series(periods, ["2024-01", "2024-02", "2024-03"], [60.0, None, 72.0], "%", [50, 0, 100], target=80.0)
+    x, y = chart.points()
+    assert x.dtype == float and x[0] == 1704067200.0
+    assert np.isnan(y[1]) and y[2] == 72.0
+    curve = chart.plot_item.listDataItems()[0]
+    assert curve.xData.dtype.kind == "f"
+    lo, hi = chart.plot_item.getViewBox().viewRange()[1]
+    assert lo < 60 and hi > 80                               # target visible
+    assert chart.target == 80.0
+    assert chart.data_table()["period"].tolist() == ["2024-01", "2024-02", "2024-03"]
+    assert "72.0 %" in chart._hover_text(x[2], 70) and "n = 100" in chart._hover_text(x[2], 70)
+
+
+def test_bar_click_emits_the_category(qtbot) -> None:
+    chart = BarChart()
+    qtbot.addWidget(chart)
+    chart.set_bars("agent", ["Eva", "Bo", "Ana"], ["Eva", "Bo", "Ana"], [50.0, 90.0, None], "%", [10, 20, 0])
+    table = chart.data_table()
+    assert table["category"].tolist() == ["Bo", "Eva", "Ana"]           # largest first, no value last
+    with qtbot.waitSignal(chart.bar_clicked) as blocker:
+        chart.click_bar(1)
+    assert blocker.args == ["agent", "Eva"]
+    assert "Bo: 90.0 %" in chart._hover_text(0, 0.1)
+    assert chart._hover_text(0, 0.5) is None
+
+
+def test_nps_stack_sums_to_100(qtbot) -> None:
+    chart = NpsStackedChart()
+    qtbot.addWidget(chart)
+    chart.set_periods(["Jan", "Feb"], [70.0, 50.0], [20.0, 30.0], [10.0, 20.0])
+    t = chart.data_table()
+    assert t["nps"].tolist() == [60.0, 30.0]
+    bars = [i for i in chart.plot_item.items if type(i).__name__ == "BarGraphItem"]
+    assert len(bars) == 3
+    assert "NPS 60" in chart._hover_text(0.0, 50)
+
+
+def test_histogram_heatmap_backlog_staffing(qtbot) -> None:
+    hist = HistogramChart()
+    qtbot.addWidget(hist)
+    hist.set_distribution([1, 2, 3, 4, 5], [1, 0, 3, 10, 6])
+    assert hist.data_table()["count"].sum() == 20
+    assert "10 answers (50.0 %)" in hist._hover_text(4.1, 1)
+    heat = HeatmapChart()
+    qtbot.addWidget(heat)
+    m = np.zeros((7, 24))
+    m[0, 9] = 12
+    heat.set_matrix(m)
+    assert heat.matrix()[0, 9] == 12
+    assert heat._hover_text(9.5, 0.5) == "Mon 09:00-09:59: 12 contacts"
+    assert heat.data_table().loc[0, "09"] == 12
+    backlog = BacklogChart()
+    qtbot.addWidget(backlog)
+    backlog.set_series([pd.Timestamp("2024-01-31"), pd.Timestamp("2024-02-29")], ["Jan", "Feb"], [5, 8])
+    assert backlog.data_table()["open"].tolist() == [5, 8]
+    staffing = StaffingChart()
+    qtbot.addWidget(staffing)
+    staffing.set_curve([3, 4, 5], [40.0, 75.0, 90.0], 80.0, 5)
+    assert staffing.data_table()["agents"].tolist() == [3, 4, 5]
+    assert "75.0 %" in staffing._hover_text(4.2, 50)
+
+
+@pytest.mark.parametrize("cls", [TrendChart, BarChart, NpsStackedChart, HistogramChart, BacklogChart, HeatmapChart,
+                                 StaffingChart])
+def test_empty_charts_are_empty(qtbot, cls) -> None:
+    chart = cls()
+    qtbot.addWidget(chart)
+    assert chart.is_empty()

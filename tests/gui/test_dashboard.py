@@ -1,0 +1,141 @@
+"""Dashboard flows on hand-built datasets: the values shown are metrics_core's values."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop_app.filter_state import FilterState
+from desktop_app.formatting import format_value
+from desktop_app.panels.chart_area import ChartArea
+from desktop_app.panels.dashboard import DashboardPanel
+from desktop_app.panels.data_view import DataView
+from desktop_app.panels.filter_bar import FilterBar
+from metrics_core.dataset import DataBundle
+from metrics_core.metrics import engine
+
+from .conftest import wait_results
+from .helpers import make_dataset, surveys_frame, tickets_frame
+
+
+@pytest.fixture
+def loaded(qtbot, state):
+    dash = DashboardPanel(state)
+    charts = ChartArea(state)
+    bar = FilterBar(state)
+    view = DataView(state)
+    for w in (dash, charts, bar, view):
+        qtbot.addWidget(w)
+    tickets = make_dataset("tickets", "tickets", tickets_frame(), ["surveys"])
+    surveys = make_dataset("surveys", "surveys", surveys_frame())
+
+    def add():
+        state.add_dataset(tickets)
+        state.add_dataset(surveys)
+
+    wait_results(qtbot, state, add)
+    return state, dash, charts, bar, view, DataBundle([tickets, surveys])
+
+
+def test_cards_show_the_engine_values(loaded) -> None:
+    state, dash, _charts, _bar, _view, bundle = loaded
+    expected = engine.compute_all(bundle)
+    shown = 0
+    for mid, card in dash.cards.items():
+        if card.isHidden():
+            continue
+        assert card.value_label.text() == format_value(expected[mid].value, expected[mid].unit), mid
+        if expected[mid].value is None:
+            assert card.reason_label.text()          # the reason is shown, never a bare dash
+        shown += 1
+    assert shown >= 10
+    nps = expected["nps"]
+    assert dash.cards["nps"].n_label.text() == f"n = {nps.n}"
+    assert dash.cards["call_fcr"].isHidden()          # no call file loaded
+    change = engine.compare(bundle, "nps", {"global": {"targets": {}}}, engine.Filters())
+    assert "Mar 2024 vs Feb 2024" in dash.cards["nps"].change_label.text()
+    arrow = "\u25b2" if change.absolute > 0 else "\u25bc"
+    assert dash.cards["nps"].change_label.text().startswith(arrow)
+
+
+def test_category_filter_and_bar_click(qtbot, loaded) -> None:
+    state, dash, charts, bar, _view, bundle = loaded
+    assert "agent" in bar.category_buttons and "channel" in bar.category_buttons
+    results = wait_results(qtbot, state, lambda: state.filter_by("channel", "Email"))
+    expected = engine.compute_all(bundle, None, engine.Filters(categories={"channel": ["Email"]}))
+    assert results.results["request_volume"].value == expected["request_volume"].value
+    assert dash.cards["request_volume"].value_label.text() == format_value(expected["request_volume"].value, "count")
+    assert "Email" in bar.category_buttons["channel"].text()
+    # a bar click filters the dashboard to that agent
+    with qtbot.waitSignal(state.charts_changed, timeout=20000):
+        state.select_metric("resolution_time")
+    assert charts.trend.data_table()["period"].tolist()
+    agents = charts.bars.keys()
+    assert set(agents) <= {"Eva", "Bo", "Ana"} and agents
+    results = wait_results(qtbot, state, lambda: charts.bars.click_bar(0))
+    assert state.filters.categories == {"channel": ("Email",), "agent": (agents[0],)}
+    expected = engine.compute_all(bundle, None, engine.Filters(categories={"channel": ["Email"], "agent": [agents[0]]}))
+    assert results.results["resolution_time"].value == pytest.approx(expected["resolution_time"].value)
+
+
+def test_date_preset_and_chart_values(qtbot, loaded) -> None:
+    state, dash, charts, bar, _view, bundle = loaded
+    idx = bar.preset_combo.findData("last_month")
+    bar.preset_combo.setCurrentIndex(idx)
+    results = wait_results(qtbot, state, lambda: bar.preset_combo.activated.emit(idx))
+    lo, hi = state.filters.date_from, state.filters.date_to
+    last = max(tickets_frame()["created_at"].max(), surveys_frame()["submitted_at"].max())
+    first_of_month = last.normalize().replace(day=1)
+    assert hi == first_of_month - pd.Timedelta(days=1) and lo == hi.replace(day=1)
+    expected = engine.compute_all(bundle, None, engine.Filters(lo, hi))
+    assert results.results["request_volume"].value == expected["request_volume"].value
+    with qtbot.waitSignal(state.charts_changed, timeout=20000):
+        state.select_metric("nps")
+    points = engine.breakdown(bundle, "nps", "month", None, engine.Filters(lo, hi))
+    x, y = charts.trend.points()
+    assert list(y) == [p.value for p in points]
+    assert charts.nps.data_table()["promoters"].notna().all()
+    assert not charts.heatmap.is_empty()
+    assert charts.heatmap.matrix().sum() == expected["peak_hours"].n
+
+
+def test_drilldown_opens_the_rows(qtbot, loaded) -> None:
+    state, _dash, _charts, _bar, view, bundle = loaded
+    wait_results(qtbot, state, lambda: state.filter_by("agent", "Eva"))
+    with qtbot.waitSignal(state.drilldown_requested):
+        state.request_drilldown("resolution_time")
+    frame = tickets_frame()
+    eva = int((frame["agent"] == "Eva").sum())
+    assert view.model.total_rows() == eva
+    assert "Rows behind" in view.dataset_combo.currentText()
+    col = list(view.model.frame().columns).index("agent")
+    assert {view.model.data(view.model.index(r, col)) for r in range(view.model.rowCount())} == {"Eva"}
+    view.search_edit.setText("T000")
+    view._on_search_timer_timeout()
+    expected = int(frame[(frame["agent"] == "Eva")]["ticket_id"].str.contains("T000").sum())
+    assert view.model.total_rows() == expected
+    view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    ids = [view.model.data(view.model.index(r, 0)) for r in range(view.model.rowCount())]
+    assert ids == sorted(ids, reverse=True)
+
+
+def test_targets_and_params_reach_the_cards(qtbot, loaded) -> None:
+    state, dash, charts, _bar, _view, bundle = loaded
+    wait_results(qtbot, state, lambda: state.set_targets({"csat": 80.0}))
+    assert dash.cards["csat"].target_label.text() == "target 80.0 %"
+    results = wait_results(qtbot, state, lambda: state.set_params({"csat": {"threshold": 3}}))
+    expected = engine.compute_all(bundle, {"csat": {"threshold": 3}})
+    assert results.results["csat"].value == pytest.approx(expected["csat"].value)
+    assert results.results["csat"].value != engine.compute_all(bundle)["csat"].value
+    assert dash.cards["csat"].value_label.text() == format_value(expected["csat"].value, "%")
+
+
+def test_removing_a_dataset_hides_its_cards(qtbot, loaded) -> None:
+    state, dash, *_ = loaded
+    wait_results(qtbot, state, lambda: state.remove_dataset("tickets"))
+    assert dash.cards["resolution_time"].isHidden()
+    assert not dash.cards["nps"].isHidden()
+    dash.show_all_box.setChecked(True)
+    assert not dash.cards["resolution_time"].isHidden()
+    assert state.filters == FilterState() or state.filters.categories == {}

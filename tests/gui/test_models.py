@@ -1,0 +1,143 @@
+"""Qt models: qtmodeltester, dtype-aware display, sorting through a row map, paging."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from desktop_app.models.dataframe_model import DataFrameModel
+from desktop_app.models.frame_filter import matching_positions
+from desktop_app.models.mapping_model import CHOICES_ROLE, COL_FAILED, COL_SOURCE, NOT_MAPPED, MappingModel
+from metrics_core.ingest.model import ColumnProfile, LoadedTable, ParseIssue
+from metrics_core.mapping.model import FieldMapping, Mapping
+
+
+def _frame() -> pd.DataFrame:
+    return pd.DataFrame({
+        "id": ["T-3", "T-1", "T-2", "T-4"],
+        "created": pd.to_datetime(["2024-03-02 10:15:00", "2024-03-01 00:00:00", None, "2024-02-28 08:00:00"]),
+        "wait_s": [120.5, np.nan, 30.0, 7.0],
+        "agent": ["Eva", "ana", None, "Bo"],
+    })
+
+
+def test_dataframe_model_passes_qtmodeltester(qtmodeltester) -> None:
+    model = DataFrameModel(_frame())
+    qtmodeltester.check(model, force_py=True)
+    model.sort(2, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_display_is_dtype_aware() -> None:
+    model = DataFrameModel(_frame())
+    cell = lambda r, c, role=Qt.ItemDataRole.DisplayRole: model.data(model.index(r, c), role)  # noqa: E731
+    assert cell(0, 1) == "2024-03-02 10:15:00"
+    assert cell(1, 1) == "2024-03-01"              # midnight -> date only
+    assert cell(2, 1) == ""                        # NaT -> empty
+    assert cell(0, 2) == 120.5                     # numbers stay numbers
+    assert cell(1, 2) == ""                        # NaN -> empty
+    assert cell(2, 3) == ""                        # None -> empty
+    assert cell(0, 2, Qt.ItemDataRole.TextAlignmentRole) is not None
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "agent"
+
+
+def test_sort_uses_row_map_and_never_reorders_frame() -> None:
+    frame = _frame()
+    before = frame.copy()
+    model = DataFrameModel(frame)
+    model.sort(2, Qt.SortOrder.AscendingOrder)
+    shown = [model.data(model.index(r, 2)) for r in range(4)]
+    assert shown == [7, 30, 120.5, ""]             # NA last
+    model.sort(3, Qt.SortOrder.AscendingOrder)     # case-insensitive text
+    assert [model.data(model.index(r, 3)) for r in range(4)] == ["ana", "Bo", "Eva", ""]
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    assert [model.data(model.index(r, 0)) for r in range(4)] == ["T-3", "T-1", "T-4", "T-2"]
+    pd.testing.assert_frame_equal(frame, before)
+
+
+def test_sort_keeps_persistent_indexes_on_the_same_row() -> None:
+    model = DataFrameModel(_frame())
+    from PySide6.QtCore import QPersistentModelIndex
+
+    p = QPersistentModelIndex(model.index(0, 0))      # T-3
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert p.isValid() and p.row() == 2 and model.data(model.index(p.row(), 0)) == "T-3"
+
+
+def test_paging_fetches_in_pages() -> None:
+    frame = pd.DataFrame({"x": np.arange(25_000, dtype=float)})
+    model = DataFrameModel(frame, page_size=10_000)
+    assert model.rowCount() == 10_000 and model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 20_000
+    model.fetch_all()
+    assert model.rowCount() == 25_000 and not model.canFetchMore(QModelIndex())
+    assert model.data(model.index(24_999, 0)) == 24_999
+
+
+def test_million_rows_open_without_touching_every_row() -> None:
+    import time
+
+    frame = pd.DataFrame({"x": np.arange(1_048_576, dtype=float), "s": "text"})
+    t0 = time.perf_counter()
+    model = DataFrameModel(frame)
+    elapsed = time.perf_counter() - t0
+    assert model.total_rows() == 1_048_576 and model.rowCount() == 50_000
+    assert elapsed < 0.1
+
+
+def test_filter_positions_then_sort() -> None:
+    frame = _frame()
+    positions = matching_positions(frame, "t-", "id")
+    assert list(positions) == [0, 1, 2, 3]
+    positions = matching_positions(frame, "EVA")
+    assert list(positions) == [0]
+    positions = matching_positions(frame, "2024-03")
+    assert list(positions) == [0, 1]
+    model = DataFrameModel(frame)
+    model.set_row_positions(matching_positions(frame, "a", "agent"))     # ana, Eva
+    assert model.rowCount() == 2
+    model.sort(3, Qt.SortOrder.AscendingOrder)
+    assert [model.data(model.index(r, 3)) for r in range(2)] == ["ana", "Eva"]
+
+
+def _table() -> LoadedTable:
+    frame = pd.DataFrame({"Id": ["1", "2"], "Created": pd.to_datetime(["2024-01-01", None]), "Who": ["a", "b"]})
+    cols = [ColumnProfile("Id", "Id", "id", n_values=2),
+            ColumnProfile("Created", "Created", "datetime", n_values=2, n_failed=1,
+                          failures=[ParseIssue(3, "n/a")]),
+            ColumnProfile("Who", "Who", "category", n_values=2)]
+    return LoadedTable(Path("x.csv"), "csv", frame, frame.astype(object), cols, [2, 3])
+
+
+def test_mapping_model_passes_qtmodeltester_and_edits(qtmodeltester) -> None:
+    mapping = Mapping("tickets", {"ticket_id": FieldMapping("ticket_id", ["Id"], 0.9, "header", "header 'Id'"),
+                                  "created_at": FieldMapping("created_at", ["Created"], 0.8, "header", "header")})
+    model = MappingModel()
+    model.set_mapping(mapping, _table())
+    qtmodeltester.check(model, force_py=True)
+    row_of = {model.field_name(r): r for r in range(model.rowCount())}
+    created = model.index(row_of["created_at"], COL_FAILED)
+    assert model.data(created) == "1"
+    assert "row 3: 'n/a'" in model.data(created, Qt.ItemDataRole.ToolTipRole)
+    agent = model.index(row_of["agent"], COL_SOURCE)
+    assert model.data(agent) == NOT_MAPPED
+    assert model.data(agent, CHOICES_ROLE) == [NOT_MAPPED, "Id", "Created", "Who"]
+    edits = []
+    model.mapping_edited.connect(lambda f, c: edits.append((f, c)))
+    assert model.setData(agent, "Who")
+    assert mapping.fields["agent"].columns == ["Who"] and mapping.fields["agent"].source == "user"
+    assert not model.setData(agent, "No such column")
+    assert model.setData(model.index(row_of["created_at"], COL_SOURCE), NOT_MAPPED)
+    assert "created_at" not in mapping.fields
+    assert edits == [("agent", ["Who"]), ("created_at", None)]
+    qtmodeltester.check(model, force_py=True)
+
+
+@pytest.mark.parametrize("text,column,expected", [("", None, 4), ("bo", "agent", 1), ("zzz", None, 0)])
+def test_matching_positions_counts(text: str, column: str | None, expected: int) -> None:
+    assert len(matching_positions(_frame(), text, column)) == expected
