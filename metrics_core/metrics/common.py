@@ -30,14 +30,6 @@ def with_defaults(params: Mapping[str, Any] | None, specs: Iterable[ParamSpec]) 
     return merged
 
 
-def first_present(frame: pd.DataFrame | None, columns: Iterable[str]) -> str | None:
-    """The first of ``columns`` that ``frame`` has values in."""
-    for c in columns:
-        if has(frame, c):
-            return c
-    return None
-
-
 def text_lower(series: pd.Series) -> pd.Series:
     """Lower-case stripped text (missing stays missing); each distinct value is converted once."""
     codes, uniques = pd.factorize(series, use_na_sentinel=True)

@@ -24,7 +24,7 @@ def _source_text(source: str) -> str:
 def _default_text(value: object) -> str:
     if value is None:
         return "automatic"
-    if value == "":
+    if isinstance(value, (str, dict, list, tuple)) and not value:
         return "none"
     if isinstance(value, bool):
         return "yes" if value else "no"

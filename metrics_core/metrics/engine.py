@@ -26,6 +26,7 @@ from .model import MetricInputs, MetricResult, MetricSpec, SeriesPoint
 from .params import check_params, merge_params
 from .registry import REGISTRY, get_metric
 from .results import kind_label, no_value
+from .scores import SCALES
 
 log = logging.getLogger(__name__)
 Params = Mapping[str, Any] | None
@@ -165,6 +166,15 @@ def _finish(spec: MetricSpec, result: MetricResult, p: Mapping[str, Any]) -> Met
     return result
 
 
+def _pin_detected(spec: MetricSpec, inputs: MetricInputs, p: dict[str, Any]) -> dict[str, Any]:
+    """Fix an automatically detected score scale from the whole data, so that every group or
+    period of a breakdown or comparison is read on the same scale."""
+    if p.get("scale") != "auto" or precheck(spec, inputs) is not None:
+        return p
+    detected = spec.compute(inputs, p).details.get("scale")
+    return {**p, "scale": detected} if detected in SCALES else p
+
+
 # ---------------------------------------------------------------- breakdowns
 def breakdown(bundle: Source, metric_id: str, by: str, params: Params = None,
               filters: Filters | None = None) -> list[SeriesPoint]:
@@ -183,6 +193,7 @@ def breakdown(bundle: Source, metric_id: str, by: str, params: Params = None,
         raise ParameterError(f"No loaded file has a column '{by}' to break {spec.label} down by.")
     if precheck(spec, inputs) is not None:
         return []
+    p = _pin_detected(spec, inputs, p)
     if spec.row_terms is not None and not spec.period_aware:
         terms = spec.row_terms(inputs, p)
         if terms is not None:
@@ -323,7 +334,8 @@ def compare(bundle: Source, metric_id: str, params: Params = None, filters: Filt
             prev_start = P.previous_start(start, "month")
     else:
         prev_start, prev_end = P.same_period_last_year(start, end)
-    p = merge_params(spec, params)
+    p = _pin_detected(spec, prepared.inputs(Filters(categories=dict(filters.categories)), aware=spec.period_aware),
+                      merge_params(spec, params))
     cur = _run(spec, prepared.inputs(filters.with_bounds(start, end), aware=spec.period_aware), p)
     prev = _run(spec, prepared.inputs(filters.with_bounds(prev_start, prev_end), aware=spec.period_aware), p)
     absolute = relative = None

@@ -78,7 +78,7 @@ def detect_scale(scores: np.ndarray, setting: str = "auto") -> tuple[float, floa
     if values.size == 0:
         return SCALES["1-5"]
     low, high = float(values.min()), float(values.max())
-    if low >= 0 and high <= 1:
+    if low == 0 and high <= 1:
         return SCALES["0-1"]
     if low >= 1 and high <= 5:
         return SCALES["1-5"]

@@ -261,16 +261,21 @@ def agent_productivity(inputs: MetricInputs, params: Mapping[str, Any]) -> Metri
     per_agent = items.groupby("agent").agg(items=("day", "size"), days=("day", "nunique"))
     table = {str(a): {"items": int(r["items"]), "working_days": int(r["days"]),
                       "per_day": float(r["items"] / r["days"]) if r["days"] else None} for a, r in per_agent.iterrows()}
+    details: dict[str, Any] = {"by_agent": table}
     staff = frame_of(inputs, "staff")
     if staff is not None and has(staff, "hours_worked"):
         hours = staff.groupby(staff["agent"].astype("string"))["hours_worked"].sum()
+        timed_items = timed_hours = 0.0
         for agent, row in table.items():
             h = float(hours.get(agent, np.nan))
             row["per_hour"] = row["items"] / h if h > 0 else None
+            if h > 0:
+                timed_items, timed_hours = timed_items + row["items"], timed_hours + h
+        details["per_hour"] = timed_items / timed_hours if timed_hours else None
     total_items, total_days = float(per_agent["items"].sum()), float(per_agent["days"].sum())
     return MetricResult("agent_productivity", total_items / total_days if total_days else None, "per_day",
                         numerator=total_items, denominator=total_days, n=len(items), higher_is_better=True,
-                        details={"by_agent": table})
+                        details=details)
 
 
 def peak_hours(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:

@@ -49,6 +49,17 @@ def test_s0_wait_calculator():
     assert r.value == 150.0 and r.value / 60 == 2.5
 
 
+def test_s0_wait_from_rows():
+    # 200 answered calls waiting 500 minutes in all (100 s and 200 s alternately), plus 50 abandoned calls
+    frame = pd.DataFrame({"call_id": [str(i) for i in range(250)],
+                          "started_at": pd.Timestamp("2024-01-01 09:00") + pd.to_timedelta(np.arange(250), unit="min"),
+                          "outcome": ["answered"] * 200 + ["abandoned"] * 50,
+                          "wait_s": [100.0, 200.0] * 100 + [600.0] * 50})
+    r = run("average_wait_time", {"calls": frame})
+    assert r.numerator == 500 * 60 and r.denominator == 200
+    assert r.value / 60 == 2.5
+
+
 def test_wait_answer_abandon(log):
     w = run("average_wait_time", {"calls": log})
     assert w.value == pytest.approx((30 + 90 + 20) / 3) and w.median == 30.0

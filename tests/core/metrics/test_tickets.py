@@ -286,6 +286,7 @@ def test_agent_productivity_per_day_and_per_hour():
     assert r.details["by_agent"]["ana"]["per_day"] == pytest.approx(1.5)
     assert r.details["by_agent"]["ana"]["per_hour"] == pytest.approx(0.25)
     assert r.details["by_agent"]["bo"]["per_hour"] == pytest.approx(0.5)
+    assert r.details["per_hour"] == pytest.approx(5 / 16)
 
 
 def test_peak_hours_matrix_and_volumes():
