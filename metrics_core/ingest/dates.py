@@ -23,6 +23,7 @@ _DATE_WORDS = frozenset(
         "start", "end", "started", "ended", "paid", "fulfilled", "cancelled", "due", "temporal", "when",
     }
 )
+_STRONG_DATE_WORDS = frozenset({"date", "datum", "dátum", "data", "датум", "timestamp", "temporal"})
 _OFFSET_RE = re.compile(r"(\s*)(Z|[+-]\d{2}:?\d{2})$")
 _TIME_RE = re.compile(
     r"(?P<sep>[ T]+|,\s*)(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2})(?P<f>[.,]\d{1,9})?)?"
@@ -34,11 +35,35 @@ _DAY_MON_RE = re.compile(r"\d{1,2}([-/. ]+)([A-Za-z]{3,9})\.?([-/. ,]+)(\d{4}|\d
 _MON_DAY_RE = re.compile(r"([A-Za-z]{3,9})(\.?\s+)\d{1,2}(,?\s+)(\d{4})")
 _COMPACT_RE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+# Month names of our users' languages (sl, sv, ro, sr, pt, es) that English %b/%B does not know.
+_LOCAL_MONTHS: dict[str, str] = {}
+for _english, _words in (
+    ("Jan", "januar januari ianuarie ian ene enero janeiro"),
+    ("Feb", "februar februari februarie fev fevereiro febrero"),
+    ("Mar", "marec mars martie mart março marzo"),
+    ("Apr", "aprilie abr abril"),
+    ("May", "maj mai maio mayo"),
+    ("Jun", "junij juni iunie iun junho junio"),
+    ("Jul", "julij juli iulie iul julho julio"),
+    ("Aug", "avgust augusti avg ago agosto"),
+    ("Sep", "sept septembrie septembar set setembro septiembre"),
+    ("Oct", "okt oktober octombrie oktobar out outubro octubre"),
+    ("Nov", "noi noiembrie novembar novembro noviembre"),
+    ("Dec", "decembrie decembar dez dezembro dic diciembre"),
+):
+    _LOCAL_MONTHS.update({w: _english for w in _words.split()})
+_LOCAL_MONTH_RE = re.compile(
+    r"(?i)(?<![^\W\d_])(" + "|".join(sorted(_LOCAL_MONTHS, key=len, reverse=True)) + r")(?![^\W\d_])"
+)
 
 
-def is_date_header(header: str) -> bool:
-    """True when the header names a date or a moment ("Created at", "Datum", "Order Date")."""
-    return bool(set(header_tokens(header)) & _DATE_WORDS)
+def is_date_header(header: str, *, strong: bool = False) -> bool:
+    """True when the header names a date or a moment ("Created at", "Datum", "Order Date").
+
+    ``strong`` asks for a word that can only mean a date ("date", "datum", "timestamp"),
+    not one that also appears in durations ("Time spent on call").
+    """
+    return bool(set(header_tokens(header)) & (_STRONG_DATE_WORDS if strong else _DATE_WORDS))
 
 
 def _month_directive(name: str) -> str:
@@ -97,15 +122,32 @@ def formats_of(text: str, allow_compact: bool = False) -> tuple[str, str] | None
     return date_formats[0] + clock + zone, date_formats[1] + clock + zone
 
 
+def _english_months(text: pd.Series) -> pd.Series:
+    """Local month names ("maj", "okt", "fev", "martie") replaced by English ones, when the sample has any.
+
+    >>> _english_months(pd.Series(["23. okt. 2026", "1 martie 2026"])).tolist()
+    ['23. Oct. 2026', '1 Mar 2026']
+    """
+    def english(value: str) -> str:
+        return _LOCAL_MONTH_RE.sub(lambda m: _LOCAL_MONTHS[m.group(1).lower()], value)
+
+    sample = [v for v in _sample(text) if len(v) <= 40]
+    translated = [english(v) for v in sample if _LOCAL_MONTH_RE.search(v)]
+    if not translated or sum(formats_of(v) is not None for v in translated) < 0.5 * len(sample):
+        return text
+    return text.map(english)
+
+
 def _to_datetime(text: pd.Series, fmt: str) -> pd.Series:
     return pd.to_datetime(text, format=fmt, errors="coerce", utc="%z" in fmt)
 
 
 def _wall_time(parsed_utc: pd.Series, raw: pd.Series) -> tuple[pd.Series, str]:
     """Naive times from UTC-aware ones: wall time of a single offset, UTC when offsets differ."""
-    offsets = raw.str.extract(r"(Z|[+-]\d{2}:?\d{2})$", expand=False).str.replace(":", "", regex=False)
-    offsets = offsets.replace("Z", "+0000")
-    distinct = offsets.dropna().unique()
+    tails = pd.unique(raw.str[-6:].to_numpy())
+    found = {m.group(2).replace(":", "").replace("Z", "+0000")
+             for m in (_OFFSET_RE.search(str(t)) for t in tails) if m is not None}
+    distinct = sorted(found)
     if len(distinct) == 1:
         sign = -1 if distinct[0][0] == "-" else 1
         minutes = sign * (int(distinct[0][1:3]) * 60 + int(distinct[0][3:5]))
@@ -143,9 +185,13 @@ class _OrderDecision:
             fmt = first if self.dayfirst else second
             return _to_datetime(text, fmt), fmt
         by_day = _to_datetime(text, first)
-        if by_day.notna().all() and (by_day.dt.day > 12).any():
-            self.dayfirst = True
-            return by_day, first
+        if by_day.notna().all():
+            if (by_day.dt.day > 12).any():
+                self.dayfirst = True
+                return by_day, first
+            # every value has day and month <= 12, so month-first fits every value as well
+            self._undecided()
+            return (by_day, first) if self.dayfirst else (_to_datetime(text, second), second)
         by_month = _to_datetime(text, second)
         n_day, n_month = int(by_day.notna().sum()), int(by_month.notna().sum())
         day_only = bool((by_day.dt.day > 12).any())
@@ -157,11 +203,14 @@ class _OrderDecision:
         elif n_day != n_month:
             self.dayfirst = n_day > n_month
         else:
-            self.dayfirst = True if self.hint is None else self.hint
-            order = "day-first" if self.dayfirst else "month-first"
-            source = "as chosen" if self.hint is not None else "assumed"
-            self.ambiguous = f"No date decides whether the day or the month comes first; {order} {source}."
+            self._undecided()
         return (by_day, first) if self.dayfirst else (by_month, second)
+
+    def _undecided(self) -> None:
+        self.dayfirst = True if self.hint is None else self.hint
+        order = "day-first" if self.dayfirst else "month-first"
+        source = "as chosen" if self.hint is not None else "assumed"
+        self.ambiguous = f"No date decides whether the day or the month comes first; {order} {source}."
 
 
 def parse_dates(text: pd.Series, *, dayfirst: bool | None = None, header: str = "", min_share: float = 0.6,
@@ -171,7 +220,9 @@ def parse_dates(text: pd.Series, *, dayfirst: bool | None = None, header: str = 
     >>> parse_dates(pd.Series(["04-08-15", "22-04-15"])).values.dt.strftime("%Y-%m-%d").tolist()
     ['2015-08-04', '2015-04-22']
     """
-    allow_compact = is_date_header(header) or bool(text.str.fullmatch(_COMPACT_RE.pattern).all())
+    text = _english_months(text)
+    allow_compact = is_date_header(header) or (
+        all(_COMPACT_RE.fullmatch(v) for v in _sample(text)) and bool(text.str.fullmatch(_COMPACT_RE.pattern).all()))
     formats, share = _best_formats(text, allow_compact)
     if not formats or (share < min_share and not force):
         return None

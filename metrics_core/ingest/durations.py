@@ -44,6 +44,7 @@ _MINUTES_SECONDS_WORDS = frozenset({"talk", "hold", "wait", "waiting", "handle",
 _AMPM_RE = r"^\d{1,2}:\d{2}(?::\d{2})?\s*[AaPp][Mm]$"
 _CLOCK3_RE = r"^-?(?:\d+\s+days?,?\s+)?\d{1,4}:\d{2}:\d{2}(?:\.\d+)?$"
 _CLOCK2_RE = r"^-?\d{1,4}:\d{2}$"
+_WORDED_RE = (r"(?i)^-?(?:\d+(?:[.,]\d+)?\s*(?:d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b\s*)+$")
 
 
 def header_unit(header: str) -> tuple[float, str] | None:
@@ -100,42 +101,72 @@ def _two_part(text: pd.Series, minutes_seconds: bool) -> pd.Series:
     return seconds.where(~negative, -seconds).astype("float64")
 
 
-def parse_clock(text: pd.Series, header: str = "", *, force: str | None = None) -> Parsed | None:
-    """Clock texts ("0:05:23", "-1:30", "1 day 02:03:04", "3:53:50 PM") as seconds; ``None`` if not clocks.
+def _worded_seconds(text: pd.Series) -> pd.Series:
+    """Seconds of "2h 30m", "45 min", "1 day 3 hours" (checked against the pattern first)."""
+    normal = text.str.lower().str.replace(",", ".", regex=False).where(text.str.match(_WORDED_RE))
+    normal = normal.str.replace(r"(\d)\s*d(?:ays?)?\b", r"\1 days ", regex=True)
+    return _seconds(pd.to_timedelta(normal, errors="coerce"))
 
-    >>> parse_clock(pd.Series(["0:02:14", "0:05:23"]), "Avg Talk").values.tolist()
-    [134.0, 323.0]
-    >>> parse_clock(pd.Series(["3:53:50 PM"]), "Time").values.tolist()
-    [57230.0]
-    """
-    sample = text if len(text) <= 400 else text.iloc[np.linspace(0, len(text) - 1, 400).astype(int)]
-    shares = {name: sample.str.match(rx).mean() for name, rx in
-              (("ampm", _AMPM_RE), ("three", _CLOCK3_RE), ("two", _CLOCK2_RE))}
-    if force is None and sum(shares.values()) < 0.6:
-        return None
-    if shares["ampm"] >= max(shares["three"], shares["two"]) and shares["ampm"] > 0:
-        values = _time_of_day(text)
-        return Parsed("time", values, values.notna(), detail="time of day, 12-hour clock")
+
+def _spread_over_a_day(seconds: pd.Series) -> bool:
+    """Clock values that look like moments of a day: all within 24 h, typically hours apart."""
+    if seconds.empty or not seconds.between(0, 86400, inclusive="left").all():
+        return False
+    return (seconds // 3600).nunique() >= 4 and seconds.median() >= 3 * 3600
+
+
+def _clock_seconds(text: pd.Series, minutes_seconds: bool, all_three: bool) -> tuple[pd.Series, pd.Series]:
+    """Seconds of H:MM:SS and two-part clock texts; also which values had two parts."""
     colons = text.str.count(":")
     three, two = colons.eq(2), colons.eq(1)
-    minutes_seconds = bool(set(header_tokens(header)) & _MINUTES_SECONDS_WORDS) and "hh" not in header.lower()
     values = pd.Series(np.nan, index=text.index, dtype="float64")
     if three.any():
         clocks = text[three]
-        if shares["three"] < 1:
+        if not all_three:
             clocks = clocks.where(clocks.str.match(_CLOCK3_RE))
         if "," in "".join(clocks.dropna()):
             clocks = clocks.str.replace(r"(days?),", r"\1", regex=True).str.replace(",", ".", regex=False)
         values[three] = _seconds(pd.to_timedelta(clocks, errors="coerce"))
     if two.any():
         values[two] = _two_part(text[two], minutes_seconds)
+    return values, two
+
+
+def parse_clock(text: pd.Series, header: str = "", *, force: str | None = None) -> Parsed | None:
+    """Clock texts ("0:05:23", "-1:30", "1 day 02:03:04", "3:53:50 PM", "2h 30m") as seconds.
+
+    ``None`` when the texts are not clocks.
+
+    >>> parse_clock(pd.Series(["0:02:14", "0:05:23"]), "Avg Talk").values.tolist()
+    [134.0, 323.0]
+    >>> parse_clock(pd.Series(["3:53:50 PM"]), "Time").values.tolist()
+    [57230.0]
+    >>> parse_clock(pd.Series(["2h 30m", "45 min"]), "Time spent").values.tolist()
+    [9000.0, 2700.0]
+    """
+    sample = text if len(text) <= 400 else text.iloc[np.linspace(0, len(text) - 1, 400).astype(int)]
+    shares = {name: sample.str.match(rx).mean() for name, rx in
+              (("ampm", _AMPM_RE), ("three", _CLOCK3_RE), ("two", _CLOCK2_RE), ("worded", _WORDED_RE))}
+    if force is None and sum(shares.values()) < 0.6:
+        return None
+    if shares["ampm"] >= max(shares["three"], shares["two"], shares["worded"]) and shares["ampm"] > 0:
+        values = _time_of_day(text)
+        return Parsed("time", values, values.notna(), detail="time of day, 12-hour clock")
+    if shares["worded"] > max(shares["three"], shares["two"]):
+        values = _worded_seconds(text)
+        return Parsed("duration", values, values.notna(), detail="durations with units (h, min, s)", unit="s")
+    tokens = set(header_tokens(header))
+    minutes_seconds = bool(tokens & _MINUTES_SECONDS_WORDS) and "hh" not in header.lower()
+    values, two = _clock_seconds(text, minutes_seconds, shares["three"] == 1)
     wants_time = force == "time" or (force is None and is_time_of_day_header(header))
     if wants_time and values.dropna().between(0, 86400, inclusive="left").all():
         return Parsed("time", values, values.notna(), detail="time of day, 24-hour clock")
+    if force is None and not is_duration_header(header) and _spread_over_a_day(values.dropna()):
+        return Parsed("time", values, values.notna(), detail="time of day (from values)")
     detail, ambiguous = "H:MM:SS", ""
     if two.any():
         detail = "MM:SS" if minutes_seconds else "H:MM"
-        if not (three.any() or set(header_tokens(header)) & {"hrs", "hours", "hh", "tracked", "h"} or minutes_seconds):
+        if not (shares["three"] or tokens & {"hrs", "hours", "hh", "tracked", "h"} or minutes_seconds):
             ambiguous = "Values like '1:30' were read as hours:minutes; choose minutes:seconds if that is wrong."
     return Parsed("duration", values, values.notna(), detail=detail, unit="s", ambiguous=ambiguous)
 

@@ -135,19 +135,47 @@ def cell_text(column: pd.Series) -> pd.Series:
     """Workbook cells as the text a user sees: 1000.0 → '1000', dates ISO, TRUE/FALSE."""
     present = column.notna().to_numpy()
     out = np.full(len(column), None, dtype=object)
-    if not present.any():
-        return pd.Series(out, index=column.index, dtype=object)
-    cells = column[present]
-    kinds = cells.map(type)
-    text = cells.astype(str).to_numpy(dtype=object)
-    floats = (kinds == float).to_numpy()
-    if floats.any():
-        numbers = cells[floats].astype(float).to_numpy()
-        integral = np.isfinite(numbers) & (np.abs(numbers) < 1e15) & (numbers == np.round(numbers))
-        as_int = np.where(integral, numbers, 0).astype(np.int64).astype(str)
-        text[floats] = np.where(integral, as_int, numbers.astype(str))
-    booleans = (kinds == bool).to_numpy()
-    if booleans.any():
-        text[booleans] = np.where(cells[booleans].astype(bool).to_numpy(), "TRUE", "FALSE")
-    out[present] = text
+    if present.any():
+        cells = column.to_numpy(dtype=object)[present]
+        kind = pd.api.types.infer_dtype(cells, skipna=False)
+        if kind == "string":
+            out[present] = cells
+        elif kind in ("floating", "integer", "mixed-integer-float"):
+            out[present] = _number_text(cells.astype(float))
+        elif kind in ("datetime", "date"):
+            out[present] = _datetime_text(cells)
+        else:
+            out[present] = _mixed_text(cells)
     return pd.Series(out, index=column.index, dtype=object)
+
+
+def _number_text(numbers: np.ndarray) -> np.ndarray:
+    """Shortest text of each number; whole numbers without '.0'."""
+    integral = np.isfinite(numbers) & (np.abs(numbers) < 1e15) & (numbers == np.round(numbers))
+    text = np.empty(len(numbers), dtype=object)
+    text[integral] = list(map(str, numbers[integral].astype(np.int64).tolist()))
+    text[~integral] = list(map(repr, numbers[~integral].tolist()))
+    return text
+
+
+def _datetime_text(cells: np.ndarray) -> np.ndarray:
+    """ISO text of date/datetime cells ('2024-03-01 09:00:00'; a column of whole days as '2024-03-01')."""
+    try:
+        return np.asarray(pd.to_datetime(cells).astype(str), dtype=object)
+    except (ValueError, OverflowError, TypeError):    # outside pandas' range: plain str() per cell
+        return np.array(list(map(str, cells)), dtype=object)
+
+
+def _mixed_text(cells: np.ndarray) -> np.ndarray:
+    """Dates, times and durations via ``str`` (ISO forms); numbers and booleans as in Excel."""
+    text = np.array(list(map(str, cells)), dtype=object)
+    if pd.api.types.infer_dtype(cells, skipna=False) in ("time", "timedelta"):
+        return text
+    kinds = pd.Series(cells).map(type).to_numpy()
+    floats = kinds == float
+    if floats.any():
+        text[floats] = _number_text(cells[floats].astype(float))
+    booleans = kinds == bool
+    if booleans.any():
+        text[booleans] = np.where(cells[booleans].astype(bool), "TRUE", "FALSE")
+    return text

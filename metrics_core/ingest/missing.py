@@ -75,17 +75,6 @@ def missing_mask(cleaned: np.ndarray) -> np.ndarray:
     return absent | pd.Series(cleaned).isin(_MARKER_VARIANTS).to_numpy()
 
 
-def clean_text(values: pd.Series) -> pd.Series:
-    """Cells as stripped strings in an object series; non-strings become ``str(value)``, missing stays None.
-
-    >>> clean_text(pd.Series(["\u00a0 a ", None])).tolist()
-    ['a', None]
-    """
-    cells = clean_cells(values)
-    text = [v if type(v) is str or v is None else (None if pd.isna(v) else str(v)) for v in cells]
-    return pd.Series(text, index=values.index, dtype=object)
-
-
 def is_missing(values: pd.Series) -> pd.Series:
     """Boolean mask of cells that hold no value (blank, whitespace, ``n/a``, ``#N/A``, Excel errors …).
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -12,7 +13,15 @@ from .missing import Parsed, header_tokens
 _CURRENCY = (
     r"[€$£¥₽₹]|eur|usd|gbp|chf|sek|nok|dkk|rsd|ron|lei|kr|din\.?|дин\.?|рсд|huf|ft|pln|zł|czk|kč|bam|km|hrk|kn"
 )
-_CURRENCY_RE = rf"(?i)^(?:{_CURRENCY})\s*|\s*(?:{_CURRENCY})$"
+_CURRENCY_RX = re.compile(rf"(?i)^(?:{_CURRENCY})\s*|\s*(?:{_CURRENCY})$")
+_CURRENCY_TOKEN_RE = re.compile(rf"(?i)(?:{_CURRENCY})")
+_PREFIX_RE = re.compile(r"[^\d+\-.,]+")
+_SUFFIX_RE = re.compile(r"[^\d.,]+$")
+_JUNK_RE = re.compile(r"[^\d.,+\-]")
+_DIGIT_RE = re.compile(r"\d")
+_SPACES = " \t\u00a0\u2009\u202f\u2007"
+_REMOVABLE = _SPACES + "'’`"
+_BAD_SPACING_RE = re.compile(r"\d[ \t\u00a0\u2009\u202f\u2007](?=\d)(?!\d{3}(?!\d))")
 _GROUPED = {
     ".": r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$",
     ",": r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)?(?:,\d+)?$",
@@ -69,13 +78,13 @@ class _Vote:
     ambiguous_dot: bool = False
 
 
-def _vote(cleaned: pd.Series) -> _Vote:
-    """Count values that prove decimal comma or decimal point (vectorised over distinct values)."""
-    n_comma = cleaned.str.count(",")
-    n_dot = cleaned.str.count(r"\.")
-    last_comma = cleaned.str.rfind(",")
-    last_dot = cleaned.str.rfind(".")
-    after = cleaned.str.len() - np.maximum(last_comma, last_dot) - 1
+def _vote(cleaned: list[str]) -> _Vote:
+    """Count values that prove decimal comma or decimal point."""
+    n_comma = np.array([v.count(",") for v in cleaned], dtype=int)
+    n_dot = np.array([v.count(".") for v in cleaned], dtype=int)
+    last_comma = np.array([v.rfind(",") for v in cleaned], dtype=int)
+    last_dot = np.array([v.rfind(".") for v in cleaned], dtype=int)
+    after = np.array([len(v) for v in cleaned], dtype=int) - np.maximum(last_comma, last_dot) - 1
     both = (n_comma > 0) & (n_dot > 0)
     only_c = (n_comma > 0) & (n_dot == 0)
     only_d = (n_dot > 0) & (n_comma == 0)
@@ -102,19 +111,54 @@ def _choose_decimal(vote: _Vote, hint: str | None) -> tuple[str, str]:
     return ".", f"values like '{example}' were read as {meaning}; choose the decimal mark if that is wrong"
 
 
-def _strip_decorations(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """Remove currency, percent, parentheses, spaces and apostrophes; return (cleaned, negative, percent)."""
-    t = text.str.replace("\u2212", "-", regex=False)
-    percent = t.str.endswith("%")
-    t = t.str.rstrip("%").str.strip()
-    parenthesised = t.str.match(r"^\(.*\)$")
-    t = t.where(~parenthesised, t.str[1:-1].str.strip())
-    signed = t.str.startswith("-")
-    t = t.str.replace(r"^[-+]\s*", "", regex=True).str.replace(_CURRENCY_RE, "", regex=True)
-    signed_after_currency = t.str.startswith("-")
-    t = t.str.replace(r"^[-+]", "", regex=True).str.replace(r"[\s'’`]", "", regex=True)
-    negative = parenthesised | signed | signed_after_currency
-    return t, negative, percent
+def _learn_affixes(values: list[str]) -> tuple[list[str], list[str]]:
+    """Currency tokens seen before and after the digits in a sample of the values."""
+    step = max(1, len(values) // 2000)
+    prefixes, suffixes = set(), set()
+    for value in values[::step]:
+        if (m := _PREFIX_RE.match(value)) and _CURRENCY_TOKEN_RE.fullmatch(m.group(0)):
+            prefixes.add(m.group(0))
+        if (m := _SUFFIX_RE.search(value)) and _CURRENCY_TOKEN_RE.fullmatch(m.group(0)):
+            suffixes.add(m.group(0))
+    return sorted(prefixes, key=len, reverse=True), sorted(suffixes, key=len, reverse=True)
+
+
+def _strip_currency(values: list[str]) -> tuple[list[str], np.ndarray]:
+    """Remove currency tokens (and a sign written before or after them); return (values, negative)."""
+    prefixes, suffixes = _learn_affixes(values)
+    for token in prefixes:
+        values = [v.removeprefix(token) for v in values]
+    negative = np.array([v[:1] == "-" for v in values], dtype=bool)
+    values = [v.lstrip("+-") for v in values]
+    for token in suffixes:
+        values = [v.removesuffix(token) for v in values]
+    leftover = [i for i, v in enumerate(values) if _JUNK_RE.search(v)]
+    for i in leftover:        # tokens the sample did not show: the slow, thorough way
+        values[i] = _CURRENCY_RX.sub("", values[i])
+    return values, negative
+
+
+def _strip_decorations(values: list[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Remove spaces, apostrophes, percent, parentheses and currency; return (cleaned, negative, percent)."""
+    chars = set("".join(values))
+    if chars & set(_SPACES):        # spaces between digits must group thousands ("1 234,56", not a phone number)
+        values = ["x" if _BAD_SPACING_RE.search(v) else v for v in values]
+    for ch in chars & set(_REMOVABLE):
+        values = [v.replace(ch, "") for v in values]
+    if "\u2212" in chars:
+        values = [v.replace("\u2212", "-") for v in values]
+    percent = np.array([v[-1:] == "%" for v in values], dtype=bool)
+    if percent.any():
+        values = [v.rstrip("%") for v in values]
+    negative = np.array([v[:1] == "(" and v[-1:] == ")" for v in values], dtype=bool)
+    if negative.any():
+        values = [v.strip("()") for v in values]
+    negative |= np.array([v[:1] == "-" for v in values], dtype=bool)
+    values = [v.lstrip("+-") for v in values]
+    if _JUNK_RE.search("".join(values)):
+        values, signed = _strip_currency(values)
+        negative |= signed
+    return values, negative, percent
 
 
 def parse_numbers(text: pd.Series, decimal: str | None = None) -> Parsed:
@@ -125,30 +169,27 @@ def parse_numbers(text: pd.Series, decimal: str | None = None) -> Parsed:
     >>> parse_numbers(pd.Series(["94.01%", "100.00%"])).col_type
     'percent'
     """
-    quick = pd.to_numeric(text, errors="coerce")
-    if quick.notna().all() and not (decimal == "," and text.str.contains(".", regex=False).any()):
-        return Parsed("number", quick.astype("float64"), pd.Series(True, index=text.index), detail="decimal point")
+    head = text.iloc[:: max(1, len(text) // 200)]
+    if pd.to_numeric(head, errors="coerce").notna().all():
+        quick = pd.to_numeric(text, errors="coerce")
+        if quick.notna().all() and not (decimal == "," and text.str.contains(".", regex=False).any()):
+            return Parsed("number", quick.astype("float64"), pd.Series(True, index=text.index),
+                          detail="decimal point")
     codes, uniques = pd.factorize(text)
-    plausible = np.array([len(v) <= _MAX_NUMBER_CHARS and any(c.isdigit() for c in v) for v in uniques], dtype=bool)
-    uniques = np.where(plausible, uniques, "x")
-    distinct = pd.Series(uniques, dtype=object)
-    joined = "".join(uniques)
-    if set(joined) <= set("0123456789.,-"):
-        cleaned, negative, percent = distinct, pd.Series(False, index=distinct.index), pd.Series(False, index=distinct.index)
-    else:
-        cleaned, negative, percent = _strip_decorations(distinct)
+    raw = [v if len(v) <= _MAX_NUMBER_CHARS and _DIGIT_RE.search(v) else "x" for v in uniques]
+    cleaned, negative, percent = _strip_decorations(list(raw))
     mark, ambiguous = _choose_decimal(_vote(cleaned), decimal)
     thousands = "," if mark == "." else "."
-    if thousands in joined:
-        cleaned = cleaned.where(cleaned.str.match(_GROUPED[mark]))
-    plain = cleaned.str.replace(thousands, "", regex=False).str.replace(mark, ".", regex=False)
-    numbers = pd.to_numeric(plain, errors="coerce").to_numpy(dtype="float64")
-    numbers = np.where(negative.to_numpy(dtype=bool), -np.abs(numbers), numbers)
+    grouped = re.compile(_GROUPED[mark]).match
+    plain = [v.replace(thousands, "").replace(mark, ".") if thousands not in v or grouped(v) else "x" for v in cleaned]
+    numbers = pd.to_numeric(pd.Series(plain, dtype=object), errors="coerce").to_numpy(dtype="float64")
+    numbers = np.where(negative, -np.abs(numbers), numbers)
     values = pd.Series(numbers[codes], index=text.index)
-    ok = values.notna()
-    is_percent = bool(percent.to_numpy()[codes][ok.to_numpy()].mean() >= 0.5) if ok.any() else False
-    decorated = (distinct != cleaned).to_numpy()[codes][ok.to_numpy()].any() if ok.any() else False
+    ok = values.notna().to_numpy()
+    is_percent = bool(percent[codes][ok].mean() >= 0.5) if ok.any() else False
+    changed = np.array([a != b for a, b in zip(raw, cleaned)], dtype=bool)
     detail = "decimal comma" if mark == "," else "decimal point"
-    if decorated:
+    if ok.any() and (changed[codes][ok].any() or any(thousands in v for v in cleaned)):
         detail += "; currency, spaces or thousands marks removed"
-    return Parsed("percent" if is_percent else "number", values, ok, detail=detail, ambiguous=ambiguous)
+    return Parsed("percent" if is_percent else "number", values, pd.Series(ok, index=text.index), detail=detail,
+                  ambiguous=ambiguous)

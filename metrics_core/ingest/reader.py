@@ -96,6 +96,7 @@ def _read(path: Path, options: ReadOptions, reporter: Reporter, max_rows: int | 
     frame, profiles = _type_columns(table, options, decimal_hint, reporter.scaled(0.4, 0.98))
     decimal = decimal_hint or ("," if any("comma" in p.detail.lower() for p in profiles) else ".")
     reporter.step(1.0, f"Read {len(frame):,} rows from {path.name}")
+    log.debug("read %s (%s): %d rows x %d columns", path.name, file_format, len(frame), frame.shape[1])
     return LoadedTable(
         path=path, file_format=file_format, frame=frame, raw=table.raw, columns=profiles,
         row_numbers=pd.Index(table.row_numbers), decimal=decimal, header_rows=table.header_rows,

@@ -190,10 +190,10 @@ def _decode_forced(data: bytes, path: Path, forced: str) -> DecodedText:
         codec = codecs.lookup(forced).name
     except LookupError as exc:
         raise EncodingError(f"'{forced}' is not an encoding this program knows.", path=path) from exc
-    if codec == "utf-8" and data.startswith(b"\xef\xbb\xbf"):
+    if codec in ("utf-8", "utf-8-sig") and data.startswith(b"\xef\xbb\xbf"):
         data, codec = data[3:], "utf-8-sig"
-    return DecodedText(_strict(data, codec if codec != "utf-8-sig" else "utf-8", path), codec,
-                       f"{forced} (chosen in the import options)")
+    text = _strict(data, "utf-8" if codec == "utf-8-sig" else codec, path)
+    return DecodedText(text, codec, f"{forced} (chosen in the import options)")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -219,8 +219,8 @@ def _utf8_unless_implausible(data: bytes, text: str, path: Path) -> DecodedText:
             or FAR_SCRIPT_RUN.search(text):
         return utf8     # no CJK at all, or real CJK words (runs of characters)
     chosen = _choose_code_page(data, path)
-    sample = _non_ascii_sample(text.encode("utf-8"), np.flatnonzero(
-        np.frombuffer(text.encode("utf-8"), dtype=np.uint8) >= 0x80)).decode("utf-8", errors="replace")
+    high = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) >= 0x80)
+    sample = _non_ascii_sample(data, high).decode("utf-8", errors="ignore")   # windows may cut characters
     if plausibility(sample) >= chosen.score:
         return utf8
     chosen.note += "; the bytes also form valid UTF-8, but only as unlikely CJK characters"

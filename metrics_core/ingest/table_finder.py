@@ -141,10 +141,7 @@ def _first_table_row(fills: list[int]) -> int:
     filled = [f for f in fills if f]
     modal = Counter(filled).most_common(1)[0][0] if filled else 0
     threshold = min(widest, max(2, math.ceil(widest / 2), math.ceil(0.75 * modal))) if widest >= 2 else 1
-    for index, filled in enumerate(fills):
-        if filled >= threshold:
-            return index
-    return 0
+    return next((index for index, count in enumerate(fills) if count >= threshold), 0)
 
 
 def _skipped_note(fills: list[int], start: int) -> list[str]:
@@ -184,11 +181,14 @@ def _is_sublabel_row(first: list, second: list, data: list) -> bool:
     if any(isinstance(c, str) and c.strip().lower() in GENERIC_SUBLABELS for c in cells):
         return True
     width = max(len(first), len(second), len(data))
-    cell = lambda row, i: row[i] if i < len(row) else None  # noqa: E731
-    continues = any(is_empty(cell(first, i)) and not is_empty(cell(second, i)) for i in range(width))
-    blank_fixed = any(not is_empty(cell(first, i)) and is_empty(cell(second, i)) and not is_empty(cell(data, i))
-                      for i in range(width))
+    top, sub, below = (_padded(row, width) for row in (first, second, data))
+    continues = any(is_empty(top[i]) and not is_empty(sub[i]) for i in range(width))
+    blank_fixed = any(not is_empty(top[i]) and is_empty(sub[i]) and not is_empty(below[i]) for i in range(width))
     return continues and blank_fixed
+
+
+def _padded(row: list, width: int) -> list:
+    return list(row) + [None] * (width - len(row))
 
 
 def join_header_rows(rows: list[list], width: int) -> list[str]:
@@ -296,7 +296,7 @@ def _columns_to_keep(raw: pd.DataFrame, headers: list[str], counts: np.ndarray,
         last = int(np.flatnonzero(counts)[-1]) if counts.any() else -1
         dropped = raw.shape[1] - (last + 1)
         notes = [f"{dropped} empty column(s) at the right were dropped"] if dropped else []
-        return list(range(last + 1)), notes
+        return list(range(last + 1)), notes     # positions stay intact: tools map these by position
     keep, empty, stray = [], [], []
     sparse_limit = max(2, 0.02 * n_rows) if n_rows >= 10 else 0
     for i in range(raw.shape[1]):

@@ -24,7 +24,7 @@ from ..errors import EmptyFileError, FileReadError
 from ..progress import Reporter
 from . import sniff
 from .model import ReadOptions
-from .table_finder import RawTable, assemble, find_table
+from .table_finder import RawTable, TableLayout, assemble, find_table
 
 log = logging.getLogger(__name__)
 
@@ -61,24 +61,18 @@ def read_text(path: Path, data: bytes, options: ReadOptions, reporter: Reporter,
         raise EmptyFileError(f"'{path.name}' is empty: it holds no rows.", path=path)
     reporter.step(0.12, "Finding the table")
     starts, lines = record_starts(buffer)
-    sample_end = _sample_end(starts, len(buffer))
-    sample = buffer[:sample_end].decode("utf-8")
-    hint = SEP_HINT.match(sample)           # Excel's "sep=;" first line
-    delimiter = options.delimiter or (hint.group(1) if hint else sniff.sniff_delimiter(sample))
-    grid = sample_rows(sample, delimiter)
-    if hint:
-        grid[0] = []
-    layout = find_table(grid, options.header_row, options.header_rows)
-    if hint:
-        layout.notes.append(f"The first line '{hint.group(0).strip()}' only names the delimiter; it was skipped")
+    delimiter, grid, layout = _locate_table(buffer[:_sample_end(starts, len(buffer))].decode("utf-8"), options)
     first = layout.first_data_row
-    if first >= len(starts):
+    if first >= len(lines):
         raise EmptyFileError(f"'{path.name}' has a header row but no data rows.", path=path)
     decimal = options.decimal or (sniff.sniff_decimal(grid[first:]) if delimiter == ";" else None)
     reporter.step(0.2, "Reading the rows")
     width = max([len(row) for row in grid] + [len(layout.headers), 1])
     cells = _parse(buffer, int(starts[first]), delimiter, width, max_rows, path, int(lines[first]) - 1)
     row_numbers, numbering_note = _row_numbers(lines[first:], len(cells), max_rows is not None)
+    if numbering_note and delimiter != sniff.WHITESPACE:
+        row_numbers, numbering_note = _csv_module_lines(buffer, int(starts[first]), delimiter,
+                                                        int(lines[first]), len(cells), numbering_note)
     missing = cells.isna()
     raw = cells.where(~missing, None)
     layout.header_rows = [int(lines[r]) - 1 for r in layout.header_rows]
@@ -88,6 +82,19 @@ def read_text(path: Path, data: bytes, options: ReadOptions, reporter: Reporter,
     log.debug("%s: %s, delimiter %s, %d rows", path.name, decoded.encoding,
               DELIMITER_NAMES.get(delimiter, repr(delimiter)), len(table.raw))
     return TextTable(table, decoded.encoding, decoded.note, delimiter, decimal)
+
+
+def _locate_table(sample: str, options: ReadOptions) -> tuple[str, list[list[str]], TableLayout]:
+    """Delimiter, sample rows and table layout from the first records."""
+    hint = SEP_HINT.match(sample)           # Excel's "sep=;" first line
+    delimiter = options.delimiter or (hint.group(1) if hint else sniff.sniff_delimiter(sample))
+    grid = sample_rows(sample, delimiter)
+    if hint:
+        grid[0] = []
+    layout = find_table(grid, options.header_row, options.header_rows)
+    if hint:
+        layout.notes.append(f"The first line '{hint.group(0).strip()}' only names the delimiter; it was skipped")
+    return delimiter, grid, layout
 
 
 def _utf8_bytes(data: bytes, decoded: sniff.DecodedText) -> bytes:
@@ -104,20 +111,22 @@ def _utf8_bytes(data: bytes, decoded: sniff.DecodedText) -> bytes:
 
 
 def record_starts(buffer: bytes) -> tuple[np.ndarray, np.ndarray]:
-    """Byte offset and 1-based line number where each record starts.
+    """Byte offsets (at least of the first records) and 1-based start lines of all records.
 
     A newline ends a record when an even number of ``"`` precede it; blank lines
     are records too (pandas is told not to skip them, so the counts agree).
     """
+    if b'"' not in buffer:      # no quoting: every line is a record; offsets only for the head
+        head = np.frombuffer(buffer[:2 * SAMPLE_BYTES], dtype=np.uint8)
+        starts = np.concatenate(([0], np.flatnonzero(head == 10) + 1))
+        starts = starts[starts < len(buffer)]
+        records = buffer.count(b"\n") + (not buffer.endswith(b"\n"))
+        return starts, np.arange(1, records + 1)
     array = np.frombuffer(buffer, dtype=np.uint8)
     newlines = np.flatnonzero(array == 10)
     quotes = np.flatnonzero(array == 34)
-    if len(quotes):
-        ends = newlines[np.searchsorted(quotes, newlines) % 2 == 0]
-        line_of_end = np.searchsorted(newlines, ends)
-    else:
-        ends = newlines
-        line_of_end = np.arange(len(newlines))
+    ends = newlines[np.searchsorted(quotes, newlines) % 2 == 0]
+    line_of_end = np.searchsorted(newlines, ends)
     starts = np.concatenate(([0], ends + 1))
     lines = np.concatenate(([1], line_of_end + 2))
     if starts[-1] >= len(buffer):
@@ -175,3 +184,20 @@ def _row_numbers(lines: np.ndarray, n_rows: int, limited: bool) -> tuple[np.ndar
     note = (f"Row numbers are approximate: the line scan found {len(lines)} records but "
             f"{n_rows} were read (unbalanced quote characters?)")
     return np.arange(start, start + n_rows, dtype=np.int64), note
+
+
+def _csv_module_lines(buffer: bytes, offset: int, delimiter: str, first_line: int, n_rows: int,
+                      note: str) -> tuple[np.ndarray, str]:
+    """Exact start lines from the csv module, for the rare file whose quotes defeat the fast scan.
+
+    The csv module treats a quote inside an unquoted field as a plain character,
+    as the pandas parser does, so the record counts agree.
+    """
+    reader = csv.reader(io.StringIO(buffer[offset:].decode("utf-8"), newline=""), delimiter=delimiter)
+    starts, consumed = [], 0
+    for _row in reader:
+        starts.append(first_line + consumed)
+        consumed = reader.line_num
+    if len(starts) != n_rows:
+        return np.arange(first_line, first_line + n_rows, dtype=np.int64), note
+    return np.asarray(starts, dtype=np.int64), ""

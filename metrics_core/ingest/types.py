@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 ACCEPT_SHARE = 0.8          # share of present values that must parse for a type to be chosen
 DATE_HEADER_SHARE = 0.5     # ... for dates when the header says date
 MAX_CATEGORIES = 50
+SAMPLE_SIZE = 500            # values looked at before a whole column is parsed as numbers
 MAX_FAILURES_LISTED = 5
 _NUMERIC_KINDS = {"integer", "floating", "mixed-integer-float", "decimal"}
 _NATIVE_DATE_KINDS = {"datetime", "datetime64", "date"}
@@ -59,7 +60,7 @@ def _text_kind(text: pd.Series, distinct: np.ndarray, n_rows: int) -> Parsed:
 
 
 def _as_ids(text: pd.Series, reason: str) -> Parsed:
-    ids = text.str.replace(r"^'", "", regex=True)
+    ids = text.str.removeprefix("'")
     return Parsed("id", ids, pd.Series(True, index=text.index), detail=reason)
 
 
@@ -72,6 +73,10 @@ def _share(parsed: Parsed, weights: np.ndarray | None) -> float:
 
 def _numbers_from_text(text: pd.Series, header: str, decimal: str | None,
                        weights: np.ndarray | None) -> Parsed | None:
+    if len(text) > SAMPLE_SIZE:
+        sample = text.iloc[np.linspace(0, len(text) - 1, SAMPLE_SIZE).astype(int)]
+        if numbers.parse_numbers(sample, decimal).share_ok < 0.5:
+            return None
     parsed = numbers.parse_numbers(text, decimal)
     share = _share(parsed, weights)
     if share >= 0.5 and (reason := numbers.id_reason(text, parsed.ok, share)):
@@ -87,12 +92,15 @@ def _refine_numbers(parsed: Parsed, header: str) -> Parsed:
     """Numbers that are really dates, times, durations or flags, judged by header and values."""
     values = parsed.values
     present = values[parsed.ok]
-    if dates.is_date_header(header) and dates.looks_like_serials(present):
+    serials = dates.looks_like_serials(present)
+    if serials and dates.is_date_header(header, strong=True):
         return _combine(dates.from_excel_serial(values), parsed.ok)
     if durations.is_time_of_day_header(header) and len(present) and present.between(0, 1, inclusive="left").all():
         return Parsed("time", values * 86400.0, parsed.ok, detail="Excel fractions of a day")
     if (as_duration := durations.from_numbers(values, header)) is not None:
         return _combine(as_duration, parsed.ok)
+    if serials and dates.is_date_header(header):
+        return _combine(dates.from_excel_serial(values), parsed.ok)
     if booleans.is_flag_column(present, header):
         return _combine(booleans.flags_to_boolean(values), parsed.ok)
     return parsed
@@ -199,10 +207,12 @@ def _parse(present: pd.Series, header: str, decimal: str | None, dayfirst: bool 
     """The parsed present values, their text and distinct texts (for counts, examples and failures)."""
     kind = pd.api.types.infer_dtype(present, skipna=True)
     parsed = None if kind == "string" else _native(present, kind, header, forced)
+    if parsed is not None:          # workbook cells: text is only needed for examples and failures
+        parsed.ok = parsed.ok & parsed.values.notna()
+        return parsed, present, pd.unique(present.to_numpy())
     text = _as_text(present, kind)
     codes, distinct = pd.factorize(text.to_numpy())
-    if parsed is None:
-        parsed = _parse_text(text, codes, distinct, header, decimal, dayfirst, forced)
+    parsed = _parse_text(text, codes, distinct, header, decimal, dayfirst, forced)
     parsed.ok = parsed.ok & parsed.values.notna()
     return parsed, text, distinct
 
@@ -246,12 +256,12 @@ def _typed_series(parsed: Parsed, index: pd.Index, positions: np.ndarray) -> pd.
 def _profile(header: str, parsed: Parsed, text: pd.Series, distinct: np.ndarray, n_missing: int,
              rows: np.ndarray) -> ColumnProfile:
     bad = ~parsed.ok.to_numpy(dtype=bool)
-    failures = [ParseIssue(int(r), str(v)) for r, v in zip(rows[bad][:MAX_FAILURES_LISTED],
-                                                            text.to_numpy()[bad][:MAX_FAILURES_LISTED])]
+    failures = [ParseIssue(int(r), _stringify(v)) for r, v in zip(rows[bad][:MAX_FAILURES_LISTED],
+                                                                   text.to_numpy()[bad][:MAX_FAILURES_LISTED])]
     return ColumnProfile(
         name=header, header=header, col_type=parsed.col_type, detail=parsed.detail, n_values=len(text),
         n_missing=n_missing, n_failed=int(bad.sum()), failures=failures, n_distinct=len(distinct),
-        examples=[str(v) for v in distinct[:3]], ambiguous=parsed.ambiguous,
+        examples=[_stringify(v) for v in distinct[:3]], ambiguous=parsed.ambiguous,
         unit=parsed.unit, dayfirst=parsed.dayfirst, date_format=parsed.date_format, tz_offset=parsed.tz_offset,
     )
 
@@ -290,6 +300,8 @@ def infer_column(values: pd.Series, header: str, row_numbers: Sequence[int] | np
         raise ValueError(f"unknown column type {forced_type!r}; expected one of {', '.join(COLUMN_TYPES)}")
     values = pd.Series(values) if not isinstance(values, pd.Series) else values
     rows = np.asarray(row_numbers)
+    if len(rows) != len(values):
+        raise ValueError(f"column {header!r}: {len(values)} values but {len(rows)} row numbers")
     cells = clean_cells(values)
     missing = missing_mask(cells)
     positions = np.flatnonzero(~missing)
@@ -297,7 +309,7 @@ def infer_column(values: pd.Series, header: str, row_numbers: Sequence[int] | np
         profile = ColumnProfile(name=header, header=header, col_type="empty", n_missing=int(missing.sum()),
                                 n_values=len(positions))
         return empty_float(values.index), profile
-    present = pd.Series(cells[positions], index=values.index[positions], dtype=object)
+    present = pd.Series(cells[positions], dtype=object)     # positional index: helpers never see labels
     parsed, text, distinct = _parse(present, header, decimal, dayfirst, forced_type)
     typed = _typed_series(parsed, values.index, positions)
     profile = _profile(header, parsed, text, distinct, int(missing.sum()), rows[positions])

@@ -112,3 +112,12 @@ def test_unknown_forced_encoding(tmp_path):
     path.write_text("a,b\n1,2\n")
     with pytest.raises(EncodingError, match="not an encoding"):
         read_table(path, ReadOptions(encoding="klingon-8"))
+
+
+@pytest.mark.parametrize("forced", ["utf-8", "utf-8-sig", "UTF8"])
+def test_forced_utf8_on_a_bom_file_drops_the_bom(tmp_path, forced):
+    path = tmp_path / "bom.csv"
+    path.write_bytes("Ime,Ocena\nčšž,5\n".encode("utf-8-sig"))
+    table = read_table(path, ReadOptions(encoding=forced))
+    assert list(table.frame.columns) == ["Ime", "Ocena"]
+    assert table.raw["Ime"].tolist() == ["čšž"]

@@ -140,9 +140,14 @@ def test_truncated_xlsx(tmp_path):
     _expect(WorkbookError, path, "damaged")
 
 
-def test_password_protected_xlsx(tmp_path):
-    path = tmp_path / "secret.xlsx"
-    path.write_bytes(_cfb_with_streams(["EncryptionInfo", "EncryptedPackage"]))
+@pytest.mark.parametrize("name, content", [
+    ("secret.xlsx", _cfb_with_streams(["EncryptionInfo", "EncryptedPackage"])),
+    ("secret.xlsm", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + random.Random(3).randbytes(4088)),
+    ("secret.xls", _cfb_with_streams(["EncryptionInfo", "EncryptedPackage"])),
+])
+def test_password_protected_workbook(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content)
     _expect(WorkbookError, path, "password")
 
 
@@ -173,3 +178,9 @@ def test_errors_from_preview_and_list_sheets(tmp_path):
     text = tmp_path / "plain.csv"
     text.write_text("a,b\n1,2\n")
     assert list_sheets(text) == []
+
+
+def test_html_page_saved_as_xls(tmp_path):
+    path = tmp_path / "report.xls"
+    path.write_text("<!DOCTYPE html><html><body><table><tr><td>Ticket</td></tr></table></body></html>")
+    _expect(UnsupportedFormatError, path, "web page")

@@ -202,8 +202,16 @@ def test_excel_sep_hint_line(tmp_path):
 
 
 def test_note_rows_below_the_table_are_left_out(tmp_path):
-    text = "\n".join(",".join(r) for r in [HEADER] + ROWS) + "\n,,,\nSource: helpdesk export, generated 01.04.2026,,,\n"
+    text = "\n".join(",".join(r) for r in [HEADER] + ROWS) + '\n,,,\n"Source: helpdesk export, generated 01.04.2026",,,\n'
     table = read_table(_write(tmp_path, "footer.csv", text))
     assert len(table.frame) == 3
     assert table.raw["Ticket"].tolist() == ["T-1", "T-2", "T-3"]
     assert any("below the table" in note and "Source: helpdesk" in note for note in table.notes)
+
+
+def test_stray_quote_inside_a_field_keeps_exact_line_numbers(tmp_path):
+    text = 'id,name,size\n1,TV 55" screen,big\n\n2,Radio,small\n3,"Quoted, fine\nover two lines",x\n4,Lamp,tiny\n'
+    table = read_table(_write(tmp_path, "inches.csv", text))
+    assert table.raw["name"].tolist() == ['TV 55" screen', "Radio", "Quoted, fine\nover two lines", "Lamp"]
+    assert table.row_numbers.tolist() == [2, 4, 5, 7]
+    assert not any("approximate" in note for note in table.notes)

@@ -81,7 +81,7 @@ def table(draw):
     columns = [draw(column(kind, n_rows, encoding)) for kind in kinds]
     columns[0] = [v if v is not None else 0 for v in columns[0]]
     line_end = draw(st.sampled_from(["\n", "\r\n"]))
-    thousands = draw(st.booleans())
+    thousands = draw(st.sampled_from(["", "mark", " ", "\u00a0"]))
     return dict(delimiter=delimiter, decimal=decimal, date_format=date_format, encoding=encoding,
                 kinds=kinds, columns=columns, bool_pair=bool_pair, line_end=line_end, thousands=thousands)
 
@@ -92,6 +92,8 @@ def render(value, kind: str, spec: dict) -> str:
         return ""
     if kind == "decimal":
         text = f"{value:,.2f}" if spec["thousands"] else f"{value:.2f}"
+        if spec["thousands"] in {" ", "\u00a0"}:
+            text = text.replace(",", spec["thousands"])
         return text.translate({ord(","): ".", ord("."): ","}) if spec["decimal"] == "," else text
     if kind == "date":
         return value.strftime(spec["date_format"])

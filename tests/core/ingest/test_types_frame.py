@@ -121,3 +121,11 @@ def test_profile_is_json_ready():
     _, profile = infer(["2026-01-01", "oops", "2026-01-02", "2026-01-03", "2026-01-04"], "Date")
     data = json.loads(json.dumps(profile.to_dict()))
     assert data["col_type"] == "datetime" and data["failures"] == [{"row": 3, "value": "oops"}]
+
+
+def test_duplicate_index_labels_are_harmless():
+    values = pd.Series(["0:01:00", "1:30", "x", "0:00:10"], index=[5, 5, 5, 6], dtype=object)
+    typed, profile = infer_column(values, "Talk time", [2, 3, 4, 5], forced_type="duration")
+    assert typed.index.tolist() == [5, 5, 5, 6]
+    assert typed.tolist()[:2] == [60.0, 90.0] and typed.iloc[3] == 10.0
+    assert profile.n_failed == 1 and profile.failures[0].row == 4

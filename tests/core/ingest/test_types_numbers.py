@@ -181,3 +181,14 @@ def test_forced_number_counts_failures():
 def test_unknown_forced_type_is_refused():
     with pytest.raises(ValueError, match="unknown column type"):
         infer(["1"], forced_type="money")
+
+
+def test_phone_numbers_with_spaces_are_not_numbers():
+    typed, profile = infer(["+386 41 123 456", "+386 31 555 444", "+46 8 123 45"], "Contact")
+    assert profile.col_type == "text"
+    assert typed.tolist()[0] == "+386 41 123 456"
+
+
+def test_space_grouped_thousands_still_read():
+    typed, _ = infer(["1 234 567,50", "12 kr", "-2 000"], "Znesek")
+    assert typed.tolist() == [1234567.5, 12.0, -2000.0]
