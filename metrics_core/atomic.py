@@ -29,6 +29,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     os.close(fd)
     tmp = Path(name)
+    os.chmod(tmp, _default_file_mode(target))
     try:
         yield tmp
         with open(tmp, "rb+") as fh:
@@ -37,6 +38,15 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def _default_file_mode(target: Path) -> int:
+    """The mode a plain ``open(target, "w")`` would give: the existing file's, else 0o666 less the umask."""
+    if target.exists():
+        return target.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def write_bytes_atomic(target: str | Path, data: bytes) -> None:

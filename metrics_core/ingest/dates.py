@@ -143,17 +143,21 @@ def _to_datetime(text: pd.Series, fmt: str) -> pd.Series:
 
 
 def _wall_time(parsed_utc: pd.Series, raw: pd.Series) -> tuple[pd.Series, str]:
-    """Naive times from UTC-aware ones: wall time of a single offset, UTC when offsets differ."""
-    tails = pd.unique(raw.str[-6:].to_numpy())
-    found = {m.group(2).replace(":", "").replace("Z", "+0000")
-             for m in (_OFFSET_RE.search(str(t)) for t in tails) if m is not None}
-    distinct = sorted(found)
+    """Naive local wall times from UTC-aware ones: each value keeps the clock time it was written with.
+
+    A shop that observes summer time exports ``-0500`` in winter and ``-0400`` in summer;
+    converting both to UTC would move every summer order by an hour in the peak-hours
+    and per-day views, so the offset of each value is added back, not a common zone.
+    """
+    offsets = raw.str.extract(_OFFSET_RE, expand=True)[1].fillna("+0000")
+    offsets = offsets.str.replace(":", "", regex=False).str.replace("Z", "+0000", regex=False)
+    distinct = sorted(pd.unique(offsets.to_numpy()))
+    sign = np.where(offsets.str[0] == "-", -1, 1)
+    minutes = sign * (offsets.str[1:3].astype(int) * 60 + offsets.str[3:5].astype(int))
+    wall = parsed_utc.dt.tz_convert("UTC").dt.tz_localize(None) + pd.to_timedelta(minutes.to_numpy(), unit="m")
     if len(distinct) == 1:
-        sign = -1 if distinct[0][0] == "-" else 1
-        minutes = sign * (int(distinct[0][1:3]) * 60 + int(distinct[0][3:5]))
-        zone = dt.timezone(dt.timedelta(minutes=minutes))
-        return parsed_utc.dt.tz_convert(zone).dt.tz_localize(None), f"UTC offset {distinct[0]} dropped (local time kept)"
-    return parsed_utc.dt.tz_convert("UTC").dt.tz_localize(None), "different UTC offsets: converted to UTC"
+        return wall, f"UTC offset {distinct[0]} dropped (local time kept)"
+    return wall, f"UTC offsets {', '.join(distinct)} dropped (each value's local time kept)"
 
 
 def _sample(text: pd.Series, size: int = 400) -> list[str]:

@@ -63,6 +63,8 @@ def id_reason(text: pd.Series, numeric_ok: pd.Series, share_ok: float | None = N
         return "leading zeros"
     if any(len(v) >= 15 and v.lstrip("+-").isdigit() for v in cells):
         return "long numbers"
+    if sum(len(v) >= 9 and v[0] == "+" and v[1:].replace(" ", "").isdigit() for v in cells) > 0.5 * len(cells):
+        return "phone numbers"
     failed = text[~numeric_ok.to_numpy(dtype=bool)]
     share_ok = float(numeric_ok.mean()) if share_ok is None else share_ok
     if len(failed) and share_ok >= 0.5 and failed.str.match(_CODE_RE).all():

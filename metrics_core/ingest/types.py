@@ -341,7 +341,33 @@ def infer_frame(raw: pd.DataFrame, row_numbers: Sequence[int] | np.ndarray | pd.
                                       dayfirst=dayfirst, forced_type=forced_types.get(str(label)))
         columns[i] = typed
         profiles.append(profile)
+    if dayfirst is None:
+        _follow_decided_date_order(raw, row_numbers, columns, profiles, forced_types)
     frame = pd.concat(columns, axis=1) if columns else pd.DataFrame(index=raw.index)
     frame.columns = raw.columns
     reporter.step(1.0, "Column types decided")
     return frame, profiles
+
+
+def _follow_decided_date_order(raw: pd.DataFrame, row_numbers, columns: dict[int, pd.Series],
+                               profiles: list[ColumnProfile], forced_types: dict[str, str]) -> None:
+    """Give undecided date columns the day/month order that other columns of the same table prove.
+
+    A file writes every date the same way: when "End Date" holds 9/30/2014 (month first) and
+    "Start Date" only holds values like 10/1/2013, the start dates are month-first too.
+    """
+    decided = {p.dayfirst for p in profiles if p.col_type == "datetime" and p.dayfirst is not None and not p.ambiguous}
+    if len(decided) != 1:
+        return
+    order = decided.pop()
+    witness = next(p.header for p in profiles if p.col_type == "datetime" and p.dayfirst is order and not p.ambiguous)
+    for i, profile in enumerate(profiles):
+        if profile.col_type != "datetime" or not profile.ambiguous or profile.dayfirst is None:
+            continue
+        typed, again = infer_column(raw.iloc[:, i], str(raw.columns[i]), row_numbers, dayfirst=order,
+                                    forced_type=forced_types.get(str(raw.columns[i])))
+        if again.col_type != "datetime":
+            continue
+        again.ambiguous = (f"No date in this column decides whether the day or the month comes first; "
+                           f"{'day' if order else 'month'}-first, as column '{witness}' shows.")
+        columns[i], profiles[i] = typed, again

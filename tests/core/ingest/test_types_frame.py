@@ -129,3 +129,25 @@ def test_duplicate_index_labels_are_harmless():
     assert typed.index.tolist() == [5, 5, 5, 6]
     assert typed.tolist()[:2] == [60.0, 90.0] and typed.iloc[3] == 10.0
     assert profile.n_failed == 1 and profile.failures[0].row == 4
+
+
+def test_undecided_date_column_follows_the_order_another_column_proves():
+    # HCAHPS reports.csv: End Date 9/30/2014 can only be month-first; Start Date 10/1/2013 could be either.
+    raw = pd.DataFrame({"Start Date": ["10/1/2013", "7/1/2014"], "End Date": ["9/30/2014", "6/30/2015"]})
+    frame, profiles = infer_frame(raw, [2, 3])
+    assert frame["Start Date"].tolist() == [pd.Timestamp(2013, 10, 1), pd.Timestamp(2014, 7, 1)]
+    assert profiles[0].dayfirst is False and "End Date" in profiles[0].ambiguous
+
+
+def test_phone_numbers_with_a_plus_stay_text():
+    frame, profiles = infer_frame(pd.DataFrame({"From": ["+38640123450", "+38641555666", "+46701234567"]}), [2, 3, 4])
+    assert profiles[0].col_type == "id"
+    assert frame["From"].tolist() == ["+38640123450", "+38641555666", "+46701234567"]
+
+
+def test_mixed_utc_offsets_keep_each_value_s_local_time():
+    # A shop on summer time exports -0500 in winter and -0400 in summer; both orders were at 11:13 local time.
+    raw = pd.DataFrame({"Created at": ["2026-03-01 11:13:25 -0500", "2026-07-01 11:13:25 -0400"]})
+    frame, profiles = infer_frame(raw, [2, 3])
+    assert frame["Created at"].tolist() == [pd.Timestamp("2026-03-01 11:13:25"), pd.Timestamp("2026-07-01 11:13:25")]
+    assert profiles[0].tz_offset
