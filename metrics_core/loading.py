@@ -84,14 +84,20 @@ def load_dataset(path: str | Path, options: ReadOptions | None = None, mapping: 
     if not path.exists():
         raise FileReadError(f"The file '{path}' does not exist.", path=path)
     table = read_table(path, merged_options(options, mapping), reporter.scaled(0.0, 0.7))
-    dataset = build_dataset(table, mapping, kind, name, reporter.scaled(0.7, 1.0))
-    if mapping is not None and mapping.read_options:
-        dataset.mapping.read_options = dict(mapping.read_options)
-    return dataset
+    return build_dataset(table, mapping, kind, name, reporter.scaled(0.7, 1.0))
 
 
 def save_mapping(mapping: Mapping, path: str | Path) -> None:
-    """Write ``mapping`` as JSON to ``path`` (atomically)."""
+    """Write ``mapping`` as JSON to ``path`` (atomically); :func:`load_mapping` reads it back.
+
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "zendesk.kpimap.json"
+    >>> m = Mapping("tickets")
+    >>> m.set_user("created_at", "Ustvarjeno")
+    >>> save_mapping(m, path)
+    >>> load_mapping(path).column_for("created_at")
+    'Ustvarjeno'
+    """
     write_text_atomic(path, mapping.to_json() + "\n")
 
 

@@ -13,12 +13,13 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+import numpy as np
 import pandas as pd
 
 from .catalogue import KINDS_BY_NAME, kind as kind_spec
 from .ingest.model import LoadedTable, ParseIssue
 from .mapping.model import Mapping
-from .mapping.status import unknown_values
+from .mapping.status import RATING_MISSING, fold_value, unknown_values
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,8 @@ TYPE_WORDS = {
 
 
 _CHECKED = ("datetime", "duration", "number", "count", "percent", "score", "bool")
+_FIELD_TYPE_WORDS = {"datetime": "datetime", "duration": "duration", "bool": "boolean", "number": "number",
+                     "count": "number", "percent": "percent", "score": "number"}
 
 
 @dataclass
@@ -104,7 +107,7 @@ class ValidationReport:
 
     def to_text(self) -> str:
         """The report in plain words, a few lines per problem."""
-        lines = [f"{self.rows:,} rows of {KINDS_BY_NAME[self.kind].label.lower()}"
+        lines = [f"{KINDS_BY_NAME[self.kind].label}: {self.rows:,} rows"
                  + (f" (from {self.source_rows:,} source rows)" if self.source_rows != self.rows else "") + "."]
         if self.missing_fields:
             lines.append("Missing required fields: " + ", ".join(_label(self.kind, f) for f in self.missing_fields) + ".")
@@ -129,10 +132,11 @@ class ValidationReport:
 
 
 def _label(kind: str, field_name: str) -> str:
-    try:
-        return f"'{kind_spec(kind).field(field_name).label}' ({field_name})"
-    except KeyError:
-        return field_name
+    specs = [kind_spec(kind), *KINDS_BY_NAME.values()]
+    for spec in specs:
+        if field_name in spec.field_names():
+            return f"'{spec.field(field_name).label}' ({field_name})"
+    return field_name
 
 
 def _registry() -> Iterable[Any]:
@@ -178,36 +182,59 @@ def _column_checks(table: LoadedTable, mapping: Mapping) -> list[ColumnCheck]:
 
 
 def _mapped_losses(table: LoadedTable, mapping: Mapping, frame: pd.DataFrame, checks: list[ColumnCheck]) -> None:
-    """Values present in the source that the canonical conversion could not read (uncollapsed frames only)."""
+    """Values the reader typed but the canonical conversion could not use (a category that is no
+    yes/no word, text that is no date …); uncollapsed frames only. Values a value map sends to
+    "missing" on purpose do not count."""
     if len(frame) != len(table.frame):
         return
     by_name = {c.name: c for c in checks}
-    rows = list(table.row_numbers)
+    rows = np.asarray(table.row_numbers)
+    spec = kind_spec(mapping.kind)
     for name, fm in mapping.fields.items():
-        value_type = kind_spec(mapping.kind).field(name).value_type
-        if fm.source == "derived" or name not in frame or len(fm.columns) != 1 or value_type not in _CHECKED \
-                or (value_type == "score" and table.profile(fm.column).col_type != "number"):
+        value_type = spec.field(name).value_type if name in spec.field_names() else ""
+        if fm.source == "derived" or name not in frame or len(fm.columns) != 1 or value_type not in _CHECKED:
             continue
-        raw = table.raw[fm.column] if fm.column in table.raw else None
-        if raw is None:
+        typed = table.frame[fm.column]
+        lost = typed.notna().to_numpy() & frame[name].isna().to_numpy()
+        blank = {k for k, v in mapping.value_maps.get(name, {}).items() if v in ("", None)}
+        if value_type == "score":
+            blank |= {v for v in pd.unique(typed.dropna()) if fold_value(v) in RATING_MISSING}
+        if blank:
+            lost &= ~typed.isin(blank).to_numpy()
+        if not lost.any():
             continue
-        text = raw.astype("string").str.strip()
-        lost = (text.notna() & (text != "")).to_numpy() & frame[name].isna().to_numpy()
         check = by_name[fm.column]
-        if lost.sum() > check.n_failed:
-            idx = lost.nonzero()[0][:5]
-            check.n_failed = int(lost.sum())
-            check.failures = [ParseIssue(int(rows[i]), str(raw.iloc[i])) for i in idx]
-            check.col_type = {"datetime": "datetime", "duration": "duration", "bool": "boolean"}.get(value_type, "number")
+        raw = table.raw[fm.column] if fm.column in table.raw else typed
+        idx = lost.nonzero()[0]
+        check.n_failed += int(len(idx))
+        check.failures = (check.failures + [ParseIssue(int(rows[i]), str(raw.iloc[i])) for i in idx[:5]])[:5]
+        check.col_type = _FIELD_TYPE_WORDS.get(value_type, check.col_type)
 
 
 def validate(table: LoadedTable, mapping: Mapping, frame: pd.DataFrame, registry: Iterable[Any] | None = None
              ) -> ValidationReport:
-    """Check ``table`` as mapped by ``mapping`` into the canonical ``frame``.
+    r"""Check ``table`` as mapped by ``mapping`` into the canonical ``frame``.
 
     Parameters
     ----------
-    registry : the KPI registry to check against (default: ``metrics_core.metrics.registry.REGISTRY``).
+    table, mapping, frame : the loaded table, its mapping and its canonical frame.
+    registry : the KPI registry to check against (default: ``metrics_core.metrics.registry.REGISTRY``);
+        any sequence of objects with ``id``, ``label``, ``kinds`` and ``required_fields``.
+
+    Returns
+    -------
+    ValidationReport
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from metrics_core.atomic import write_text_atomic
+    >>> from metrics_core.loading import load_dataset
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> write_text_atomic(path, "Ticket ID,Created at\n1,2024-01-02 10:00\n2,soon\n3,2024-01-04 09:00\n")
+    >>> ds = load_dataset(path)
+    >>> print(validate(ds.table, ds.mapping, ds.frame, registry=()).to_text().splitlines()[2])
+      row 3, column 'Created at': 'soon' is not a date
     """
     spec = kind_spec(mapping.kind)
     checks = _column_checks(table, mapping)

@@ -61,7 +61,7 @@ def inspect_file(path: Path, sheet: str | None = None, kind: str | None = None, 
     guesses = rank_kinds(table)
     chosen = kind or guesses[0].kind
     user = _user_mapping(chosen, pairs or [])
-    dataset = build_dataset(table, user, kind=chosen if (kind or user) else None, name=path.name)
+    dataset = build_dataset(table, user, kind=kind, name=path.name)
     return dataset, guesses
 
 

@@ -34,8 +34,8 @@ UNIT_FACTORS = {"ms": 0.001, "s": 1.0, "sec": 1.0, "min": 60.0, "h": 3600.0, "da
 _TRUE = {fold_value(w) for w in ("yes", "y", "true", "t", "1", "da", "ja", "sí", "si", "да", "x")}
 _FALSE = {fold_value(w) for w in ("no", "n", "false", "f", "0", "ne", "nej", "nu", "не")}
 _FIRST = {"created_at", "first_response_at", "escalated_at", "_row"}
-_LAST_NON_MISSING = {"status", "status_original", "resolved_at", "closed_at"}
 _MAX = {"reopens", "agent_replies", "interactions"}
+_RESERVED = {"_row", "status_original", "_dataset"}
 
 
 def _raw(table: LoadedTable, column: str) -> pd.Series:
@@ -72,13 +72,29 @@ def to_datetime(table: LoadedTable, columns: list[str]) -> pd.Series:
     """One timestamp from a datetime column, or a date column plus a time-of-day column."""
     col = columns[0]
     typed = table.frame[col]
-    if pd.api.types.is_datetime64_any_dtype(typed):
+    if _profile(table, col).tz_offset:
+        out = _wall_clock(_raw(table, col), typed)
+    elif pd.api.types.is_datetime64_any_dtype(typed):
         out = typed.dt.tz_localize(None) if getattr(typed.dt, "tz", None) is not None else typed
     else:
         out, _ = parse_datetime_fallback(_raw(table, col))
     if len(columns) > 1:
         out = out.dt.normalize() + pd.to_timedelta(_seconds_of_day(table.frame[columns[1]]), unit="s")
     return out
+
+
+_OFFSET = r"\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})$"
+
+
+def _wall_clock(raw: pd.Series, typed: pd.Series) -> pd.Series:
+    """Timestamps written with a UTC offset ("2012-01-01 11:13:25 -0500"), kept as the local time of the
+    export (the offset dropped), as the catalogue asks; values that do not parse keep the typed value."""
+    local = pd.to_datetime(_on_uniques(raw, lambda s: s.str.replace(_OFFSET, "", regex=True).str.strip()),
+                           format="mixed", errors="coerce")
+    if pd.api.types.is_datetime64_any_dtype(typed):
+        fallback = typed.dt.tz_localize(None) if getattr(typed.dt, "tz", None) is not None else typed
+        local = local.astype(fallback.dtype).fillna(fallback)
+    return local
 
 
 def _seconds_of_day(values: pd.Series) -> pd.Series:
@@ -116,10 +132,16 @@ def to_number(table: LoadedTable, fm: FieldMapping, spec: FieldSpec, value_map: 
     """Float values; rating labels become scores, percents stay on 0..100."""
     col = fm.column
     typed = table.frame[col]
+    if spec.value_type == "score" and _profile(table, col).col_type in ("duration", "time"):
+        return rating_scores(_raw(table, col), value_map)          # small whole numbers the typing took for durations
     if spec.value_type == "score" and (value_map or not pd.api.types.is_numeric_dtype(typed)):
         return rating_scores(_raw(table, col) if value_map else typed, value_map)
     if pd.api.types.is_bool_dtype(typed) or str(typed.dtype) == "boolean":
         return typed.astype("Float64").astype(float)
+    if _profile(table, col).col_type in ("duration", "time"):
+        nums = _plain_numbers(_raw(table, col))                    # "Hours worked" typed as a duration
+        if nums is not None:
+            return nums.astype(float)
     if pd.api.types.is_numeric_dtype(typed):
         out = typed.astype(float)
     else:
@@ -164,12 +186,12 @@ def to_id(table: LoadedTable, column: str) -> pd.Series:
 
 
 def to_category(table: LoadedTable, column: str, value_map: dict | None) -> pd.Series:
+    """Text with ``<NA>``; a value map renames values (an empty target makes the value missing)."""
     typed = table.frame[column]
     base = _text(typed) if typed.dtype == "string" or typed.dtype == object else to_id(table, column)
     if value_map:
-        exact = {str(k): v for k, v in value_map.items()}
-        mapped = base.map(lambda v: exact.get(v, v) if v is not pd.NA else v)
-        base = _text(mapped.astype("string"))
+        exact = {str(k): "" if v is None else str(v) for k, v in value_map.items()}
+        base = _on_uniques(base, lambda s: _strip(s.astype(object).map(lambda v: exact.get(v, v)).astype("string")))
     return base
 
 
@@ -201,12 +223,16 @@ def _check_columns(table: LoadedTable, mapping: Mapping) -> None:
 
 
 def to_canonical(table: LoadedTable, mapping: Mapping) -> pd.DataFrame:
-    """The canonical frame of ``table`` under ``mapping``.
+    r"""The canonical frame of ``table`` under ``mapping``.
 
     Examples
     --------
-    >>> from tests.core.mapping.helpers import make_table
-    >>> t = make_table({"Id": ["7", "8"], "Opened": ["2024-05-01 09:00", "2024-05-02 10:00"], "State": ["Open", "Rešeno"]})
+    >>> import pathlib, tempfile
+    >>> from metrics_core.atomic import write_text_atomic
+    >>> from metrics_core.ingest.reader import read_table
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "export.csv"
+    >>> write_text_atomic(path, "Id,Opened,State\n7,2024-05-01 09:00,Open\n8,2024-05-02 10:00,Rešeno\n")
+    >>> t = read_table(path)
     >>> m = Mapping("tickets", {"ticket_id": FieldMapping("ticket_id", ["Id"]), "created_at": FieldMapping("created_at", ["Opened"]),
     ...                         "status": FieldMapping("status", ["State"])})
     >>> to_canonical(t, m)[["ticket_id", "status", "status_original", "_row"]].values.tolist()
@@ -223,6 +249,7 @@ def to_canonical(table: LoadedTable, mapping: Mapping) -> pd.DataFrame:
         fspec = spec.field(name)
         vmap = mapping.value_maps.get(name)
         if fspec.multiple:
+            used.update(fm.columns)
             continue
         elif name == "status":
             out["status"] = normalise_status(to_category(table, fm.column, None), vmap)
@@ -245,7 +272,7 @@ def to_canonical(table: LoadedTable, mapping: Mapping) -> pd.DataFrame:
     for col in table.frame.columns:
         if col in used:
             continue
-        target = col if col not in frame.columns and col not in spec.field_names() else f"{col} (source)"
+        target = col if col not in frame.columns and col not in _RESERVED | set(spec.field_names()) else f"{col} (source)"
         frame[target] = table.frame[col]
     frame["_row"] = np.asarray(table.row_numbers, dtype="int64")[: len(frame)]
     frame = _collapse(frame, spec.name, mapping)

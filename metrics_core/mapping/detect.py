@@ -21,14 +21,11 @@ from ..errors import MappingError
 from ..ingest.model import LoadedTable
 from ..mapping.model import FieldMapping, Mapping
 from .presets import PRESET_CONFIDENCE, PRESETS_BY_NAME, PresetMatch, content_value_maps, match_headerless, match_preset
-from .status import fold_value
 from .synonyms import DATETIME_TWINS, analyse_header, header_match
 from .values import Candidate, ColumnShape, column_shapes, parse_datetime_fallback, value_candidates
 
 ASSIGN_MIN = 0.35
 UNIT_NAMES = {"ms": "milliseconds", "s": "seconds", "min": "minutes", "h": "hours", "days": "days"}
-_BOOL_WORDS = {fold_value(w) for w in ("yes", "no", "y", "n", "true", "false", "da", "ne", "ja", "nej", "nu",
-                                       "1", "0", "t", "f", "да", "не")}
 _KIND_WORDS = {
     "tickets": r"ticket|incident|case|issue|conversation|tichet|zahtev|arende|tiket|complaint|sla",
     "calls": r"call|caller|dial|klic|apel|samtal|poziv|disposition|billsec",
@@ -72,10 +69,12 @@ def _compat(spec: FieldSpec, shape: ColumnShape) -> float:
         return 0.5 if t in ("category", "text") and shape.distinct <= 6 else 0.0
     if vt == "score" and t in ("category", "text") and shape.rating_labels:
         return 0.9
+    if vt == "score" and t in ("duration", "time", "category") and shape.small_ints:
+        return 0.8
     table = {
         "id": {"id": 1.0, "number": 0.9 if shape.whole else 0.0, "text": 0.8, "category": 0.8},
         "duration": {"duration": 1.0, "number": 0.9, "time": 0.8},
-        "number": {"number": 1.0, "percent": 0.8, "boolean": 0.3},
+        "number": {"number": 1.0, "percent": 0.8, "boolean": 0.3, "duration": 0.7},
         "count": {"number": 1.0 if shape.whole else 0.7},
         "score": {"number": 1.0},
         "percent": {"percent": 1.0, "number": 0.9},
@@ -101,7 +100,7 @@ def _header_candidates(kind: KindSpec, shapes: dict[str, ColumnShape]) -> list[C
                 if tscore * 0.9 > score:
                     score = tscore * 0.9
                     evidence = f"header '{shape.header}' reads like a duration, but the values are timestamps"
-            if spec.value_type == "datetime" and shape.col_type != "datetime" and not shape.yyyymmdd:
+            if spec.value_type == "datetime" and shape.col_type not in ("datetime", "empty") and not shape.yyyymmdd:
                 if score < 0.5 or parse_datetime_fallback(pd.Series(list(shape.examples), dtype=object))[1] is None:
                     continue
             if score * compat >= ASSIGN_MIN * 0.8:
@@ -126,6 +125,9 @@ def _assign(kind: KindSpec, candidates: list[Candidate], taken_fields: set[str],
             continue
         result[c.field] = FieldMapping(c.field, [c.column], round(min(c.score, 1.0), 3), c.source, c.evidence, c.unit)
         taken_cols.add(c.column)
+    for name, fm in result.items():
+        if kind.field(name).multiple:
+            fm.columns.sort(key=lambda col: order.get(col, 0))
     return result
 
 
@@ -145,7 +147,8 @@ class _Context:
         self.order = {p.name: i for i, p in enumerate(table.columns)}
         names = [p.name for p in table.columns]
         self.preset = match_preset([p.header for p in table.columns], names) if table.header_rows != [] else None
-        self.headerless = match_headerless(table.raw, names) if not table.header_rows else None
+        self.headerless = match_headerless(table.raw, names, [p.col_type for p in table.columns]) \
+            if not table.header_rows else None
 
 
 def _kind_candidates(ctx: _Context, kind: KindSpec) -> list[Candidate]:
@@ -195,11 +198,13 @@ def _complete(kind: KindSpec, fields: dict[str, FieldMapping], ctx: _Context, ta
         fields["amount"] = FieldMapping("amount", [q.column, p.column], round(min(q.confidence, p.confidence), 3),
                                         "derived", f"quantity × unit price ('{q.column}' × '{p.column}')")
     for name, fm in fields.items():
-        if kind.field(name).value_type == "duration" and not fm.unit and fm.source != "user":
-            unit = analyse_header(ctx.table.profile(fm.column).header).unit
-            if unit:
-                fm.unit = unit
-                fm.evidence += f"; header names the unit ({UNIT_NAMES.get(unit, unit)})"
+        info = analyse_header(ctx.table.profile(fm.column).header)
+        value_type = kind.field(name).value_type
+        if value_type == "duration" and not fm.unit and fm.source != "user" and info.unit:
+            fm.unit = info.unit
+            fm.evidence += f"; header names the unit ({UNIT_NAMES.get(info.unit, info.unit)})"
+        if value_type == "datetime" and info.tz and "time zone" not in fm.evidence:
+            fm.evidence += f"; header names the time zone ({info.tz})"
 
 
 def _kind_score(kind: KindSpec, fields: dict[str, FieldMapping], headers: list[str]) -> tuple[float, str]:
@@ -218,7 +223,7 @@ def _kind_score(kind: KindSpec, fields: dict[str, FieldMapping], headers: list[s
     sat = 1 - math.exp(-optional / 2.5)
     sat_all = 1 - math.exp(-sum(fm.confidence for fm in fields.values()) / 2.5)
     words = _KIND_WORDS.get(kind.name)
-    bonus = min(0.12, 0.04 * sum(bool(re.search(words, h)) for h in headers)) if words else 0.0
+    bonus = min(0.2, 0.05 * sum(bool(re.search(words, h)) for h in headers)) if words else 0.0
     score = min(1.0, 0.6 * anchor * (0.5 + 0.5 * sat_all) + 0.4 * sat + bonus)
     missing = [g[0] if len(g) == 1 else " or ".join(g) for g, a in zip(groups, anchors) if a == 0]
     text = f"{len(fields)} fields matched"
@@ -228,12 +233,22 @@ def _kind_score(kind: KindSpec, fields: dict[str, FieldMapping], headers: list[s
 
 
 def rank_kinds(table: LoadedTable, _ctx: _Context | None = None) -> list[KindGuess]:
-    """Every data kind with a score for ``table``, best first.
+    r"""Every data kind with a score for ``table``, best first.
 
     The score mixes the kind's key fields found (ticket id and creation time for
     tickets, call id and start for calls …), how many optional fields matched,
     and words typical of the kind in the headers. A recognised export layout
     puts its kind first.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from metrics_core.atomic import write_text_atomic
+    >>> from metrics_core.ingest.reader import read_table
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "calls.csv"
+    >>> write_text_atomic(path, "Call ID,Start time,Answered,Wait time (seconds)\nc1,2024-01-02 10:00,Yes,12\n")
+    >>> [g.kind for g in rank_kinds(read_table(path))][:1]
+    ['calls']
     """
     ctx = _ctx or _Context(table)
     headers = [analyse_header(p.header).folded for p in table.columns]
@@ -271,7 +286,7 @@ def _resolve_column(table: LoadedTable, name: str, field_name: str) -> str:
 
 
 def detect_mapping(table: LoadedTable, kind: str | None = None, user: Mapping | None = None) -> Mapping:
-    """Choose the data kind (unless given) and map each canonical field to a column.
+    r"""Choose the data kind (unless given) and map each canonical field to a column.
 
     Parameters
     ----------
@@ -288,31 +303,34 @@ def detect_mapping(table: LoadedTable, kind: str | None = None, user: Mapping | 
 
     Examples
     --------
-    >>> from tests.core.mapping.helpers import make_table
-    >>> t = make_table({"Ticket ID": ["1", "2", "3"], "Created at": ["2024-01-02 10:00", "2024-01-03 11:00", "2024-01-04 09:30"]})
-    >>> m = detect_mapping(t)
+    >>> import pathlib, tempfile
+    >>> from metrics_core.atomic import write_text_atomic
+    >>> from metrics_core.ingest.reader import read_table
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "export.csv"
+    >>> write_text_atomic(path, "Ticket ID;Ustvarjeno;Stanje\n1;02.01.2024 10:00;Odprto\n2;03.01.2024 11:00;Zaprto\n")
+    >>> m = detect_mapping(read_table(path))
     >>> m.kind, m.column_for("created_at")
-    ('tickets', 'Created at')
+    ('tickets', 'Ustvarjeno')
     """
     ctx = _Context(table)
     guesses = rank_kinds(table, ctx)
     chosen = kind or (user.kind if user is not None else None)
-    guess = next((g for g in guesses if g.kind == chosen), None) if chosen else guesses[0]
-    if chosen and guess is None:
-        kind_spec(chosen)  # raises KeyError with the known kinds
+    if chosen and chosen not in {g.kind for g in guesses}:
+        raise MappingError(f"Unknown data kind '{chosen}'; known kinds: {', '.join(g.kind for g in KINDS)}.")
+    guess = next(g for g in guesses if g.kind == chosen) if chosen else guesses[0]
     spec = kind_spec(guess.kind)
     runner_up = next((g for g in guesses if g.kind != guess.kind), None)
     evidence = guess.evidence + (f"; runner-up: {runner_up.kind} ({runner_up.score:.2f})" if runner_up else "")
-    if chosen:
-        evidence = ("kind chosen by you; " if user is not None or kind else "") + evidence
+    if kind:
+        evidence = "kind chosen by you; " + evidence
+    elif chosen:
+        evidence = "kind from your mapping; " + evidence
     user_fields = {k: v for k, v in (user.fields if user else {}).items() if v.source == "user"}
-    if chosen and not kind and user is not None and not user_fields and not getattr(user, "unmapped", None):
-        evidence = evidence.replace("kind chosen by you; ", "kind from the saved mapping; ")
-    unmapped = set(getattr(user, "unmapped", []) or []) if user else set()
+    unmapped = set(user.unmapped) if user else set()
     found = _user_first(table, spec, ctx, user_fields, unmapped)
     fields = {f: found[f] for f in spec.field_names() if f in found}
     mapping = Mapping(kind=spec.name, fields=fields, preset=(user.preset if user and user.preset else guess.preset),
-                      kind_confidence=1.0 if chosen else guess.score, kind_evidence=evidence)
+                      kind_confidence=1.0 if kind else guess.score, kind_evidence=evidence)
     if ctx.headerless and spec.name == "calls":
         mapping.preset = mapping.preset or ctx.headerless[0]
     _value_maps(mapping, table, ctx, user)

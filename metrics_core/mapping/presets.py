@@ -35,7 +35,6 @@ class Preset:
     fields: dict[str, tuple[str, ...]]         # field -> header alternatives, first present wins
     units: dict[str, str] = field(default_factory=dict)
     value_maps: dict[str, dict[str, str]] = field(default_factory=dict)
-    dayfirst: bool | None = None
     collapse_by: str | None = None             # "order_id": one row per line item, collapse to orders
     first_column: tuple[str, ...] = ()         # the first header must be one of these (Google Forms)
 
@@ -102,8 +101,7 @@ PRESETS: tuple[Preset, ...] = (
        units={"first_response_s": "ms", "resolution_s": "ms", "handle_s": "ms"},
        value_maps={"csat_score": _ZOHO_RATING, "sla_met": {"Not Violated": "true", "Violated": "false",
                                                            "Response Violated": "false",
-                                                           "Resolution Violated": "false"}},
-       dayfirst=True),
+                                                           "Resolution Violated": "false"}}),
     _p("hubspot", "HubSpot", "tickets",
        "Ticket ID|Ticket name|Ticket description|Pipeline|Ticket status|Priority|Source|Ticket owner|HubSpot team|"
        "Create date|Close date|Last Closed Date|Ticket reopen date|First agent response date|Time to close|"
@@ -140,8 +138,7 @@ PRESETS: tuple[Preset, ...] = (
        "Satisfaction rating|Status Category Changed", 7,
        {"ticket_id": "Issue key|Issue id", "subject": "Summary", "type": "Issue Type", "status": "Status",
         "priority": "Priority", "agent": "Assignee", "customer_id": "Reporter", "created_at": "Created",
-        "resolved_at": "Resolved", "csat_score": "Satisfaction rating"},
-       dayfirst=True),
+        "resolved_at": "Resolved", "csat_score": "Satisfaction rating"}),
     _p("aircall", "Aircall", "calls",
        "Call ID|Call ID (UUID)|Call ID (internal)|Call direction - Type|Call direction|Call type|Answered|"
        "Unanswered Call Reason|Waiting time|In-call duration|Total duration|Tags|Teams|User|Started at", 4,
@@ -267,9 +264,13 @@ def _share_in(values: pd.Series, allowed: set[str]) -> float:
     return float(vals.isin(allowed).mean()) if len(vals) else 0.0
 
 
-def match_headerless(raw: pd.DataFrame, names: Sequence[str]) -> tuple[str, dict[str, str], dict[str, dict[str, str]]] | None:
+def match_headerless(raw: pd.DataFrame, names: Sequence[str], col_types: Sequence[str] | None = None
+                     ) -> tuple[str, dict[str, str], dict[str, dict[str, str]]] | None:
     """Recognise an Asterisk ``Master.csv`` or 3CX ``cdr.log`` read without a header.
 
+    Columns are mapped by position when the layout is the documented one, otherwise
+    by content (``col_types``: the typed column types): the datetime columns in
+    order are start / answer / end, the first duration column is the talk time.
     Returns ``(preset label, field -> column, value maps)`` or ``None``.
     """
     names = list(names)
@@ -277,19 +278,30 @@ def match_headerless(raw: pd.DataFrame, names: Sequence[str]) -> tuple[str, dict
     for idx, name in enumerate(names):
         col = sample[name]
         if _share_in(col, set(ASTERISK_DISPOSITIONS)) >= 0.8:
-            fields = {"outcome": name}
             if idx == ASTERISK_FIELDS["outcome"]:
                 fields = {f: names[i] for f, i in ASTERISK_FIELDS.items() if i < len(names)}
-                id_pos = 16 if len(names) > 16 else 5
-                fields["call_id"] = names[id_pos]
+                fields["call_id"] = names[16 if len(names) > 16 else 5]
+            else:
+                fields = {**_by_content(names, col_types), "outcome": name}
             return "Asterisk Master.csv", fields, {"outcome": dict(ASTERISK_DISPOSITIONS)}
         text = col.dropna().astype(str)
         if len(text) and text.str.contains("terminated", case=False, regex=False).mean() >= 0.8:
-            fields = {}
             if idx == 6 and len(names) >= 8:
-                fields = {f: names[i] for f, i in TCX_FIELDS.items()}
-            return "3CX CDR", fields, {}
+                return "3CX CDR", {f: names[i] for f, i in TCX_FIELDS.items()}, {}
+            return "3CX CDR", _by_content(names, col_types), {}
     return None
+
+
+def _by_content(names: list[str], col_types: Sequence[str] | None) -> dict[str, str]:
+    if not col_types:
+        return {}
+    stamps = [n for n, t in zip(names, col_types) if t == "datetime"]
+    fields = dict(zip(("started_at", "answered_at", "ended_at") if len(stamps) >= 3 else ("started_at", "ended_at"),
+                      stamps))
+    durations = [n for n, t in zip(names, col_types) if t == "duration"]
+    if durations:
+        fields["talk_s"] = durations[0]
+    return fields
 
 
 def content_value_maps(field_name: str, values: pd.Series) -> tuple[dict[str, str], str] | None:

@@ -105,19 +105,21 @@ def normalise_phrase(phrase: str) -> str:
 # Order inside each entry: English | Slovenian | Romanian | Swedish | Serbian Latin | Serbian Cyrillic.
 FIELD_SYNONYMS: dict[str, str] = {
     "ticket_id": "ticket id|ticket|ticket number|ticket no|id~0.7|number~0.6|case id|case number|incident id|"
-                 "incident number|incident|issue id|issue key|request id|conversation id|display id|"
-                 "id zahtevka|stevilka zahtevka|zahtevek|id tichet|numar tichet|tichet|arende id|arendenummer|"
-                 "arende|id tiketa|broj tiketa|tiket|broj zahteva|ид тикета|број тикета",
+                 "incident number|incident|issue id|issue key|request id|conversation id|display id|id zahtevka|"
+                 "stevilka zahtevka|zahtevek|id tichet|numar tichet|tichet|arende id|arendenummer|arende|id tiketa|"
+                 "broj tiketa|tiket|broj zahteva|ид тикета|број тикета",
     "created_at": "created|created at|created time|create date|date created|creation date|opened|opened at|"
-                  "open date|submitted at|received at|date received|conversation created at|conversation started at|"
-                  "ustvarjeno|datum nastanka|datum odprtja|creat la|data crearii|data creare|deschis la|skapad|skapat|"
-                  "skapad datum|datum skapad|oppnad|kreirano|datum kreiranja|otvoreno|креирано|датум креирања",
+                  "open date|submitted at|received at|date received|conversation created at|"
+                  "conversation started at|ustvarjeno|datum nastanka|datum odprtja|creat la|data crearii|"
+                  "data creare|deschis la|skapad|skapat|skapad datum|datum skapad|oppnad|kreirano|datum kreiranja|"
+                  "otvoreno|креирано|датум креирања",
     "first_response_at": "first response at|first response|first reply at|first reply|initial response time|"
                          "first agent response date|conversation first replied at|date of first response|"
                          "prvi odgovor|prvi odziv|primul raspuns|forsta svar|prvi odgovor datum|први одговор",
     "first_response_s": "first response time|first reply time|time to first response|time to first reply|"
-                        "frt|response time~0.8|cas prvega odgovora|timp prim raspuns|timpul primului raspuns|"
-                        "tid till forsta svar|forsta svarstid|vreme prvog odgovora|време првог одговора",
+                        "prvi odziv|prvi odgovor|primul raspuns|forsta svar|први одговор|frt|response time~0.8|"
+                        "cas prvega odgovora|timp prim raspuns|timpul primului raspuns|tid till forsta svar|"
+                        "forsta svarstid|vreme prvog odgovora|време првог одговора",
     "resolved_at": "resolved|resolved at|resolved time|resolution date|solved at|solved|date resolved|"
                    "conversation first closed at|resolved date|reseno|razreseno|datum resitve|rezolvat la|"
                    "data rezolvarii|lost|lost datum|reseno datum|datum resavanja|решено|датум решавања",
@@ -127,22 +129,23 @@ FIELD_SYNONYMS: dict[str, str] = {
     "closed_at": "closed|closed at|closed time|close date|date closed|ticket closed time|last closed at|"
                  "conversation last closed at|zaprto|datum zaprtja|inchis la|data inchiderii|stangd|stangt|"
                  "stangd datum|zatvoreno|datum zatvaranja|затворено|датум затварања",
-    "status": "status|state~0.85|ticket status|incident state|current conversation state|stage~0.7|"
-              "stanje|stare|statut|tillstand|стање|статус",
+    "status": "status|state~0.85|ticket status|incident state|current conversation state|stage~0.7|stanje|stare|"
+              "statut|tillstand|стање|статус",
     "channel": "channel|via|source~0.8|contact type|received via|medium|origin|kanal|vir|canal|sursa|"
                "kanal kontakta|канал",
     "agent": "agent|assignee|assigned to|owner~0.8|ticket owner|responder|teammate|handled by|operator|"
              "representative|employee~0.8|agent name|teammate currently assigned|zaposleni|operater|agent suport|"
-             "handlaggare|agent|handläggare|оператер|агент",
+             "handlaggare|handläggare|оператер|агент",
     "team": "team|group|assignment group|department|hub spot team|team currently assigned|ekipa|oddelek|skupina|"
             "echipa|departament|grup|grupp|avdelning|tim|odeljenje|grupa|тим|одељење",
-    "priority": "priority|urgency~0.7|prioriteta|prioritet|prioritate|prioritet|приоритет",
+    "priority": "priority|urgency~0.7|prioriteta|prioritet|prioritate|приоритет|prednost|prioritet arende|"
+                "prioritet tiketa",
     "queue": "queue|line~0.6|hunt group|vrsta|coada|ko|red cekanja|ред",
     "customer_id": "customer id|customer~0.8|requester|requester id|requester email|customer email|contact id|"
-                   "email~0.8|user email|client|client id|caller~0.8|customer number|stranka|id stranke|"
-                   "client|id client|kund|kund id|kundnummer|kupac|id kupca|klijent|купац|клијент",
-    "subject": "subject|title|summary|ticket name|complaint~0.9|customer complaint|zadeva|naslov|subiect|titlu|amne|rubrik|"
-               "naslov|predmet|наслов|предмет",
+                   "email~0.8|user email|client|client id|caller~0.8|customer number|stranka|id stranke|id client|"
+                   "kund|kund id|kundnummer|kupac|id kupca|klijent|купац|клијент",
+    "subject": "subject|title|summary|ticket name|complaint~0.9|customer complaint|zadeva|naslov|subiect|titlu|"
+               "amne|rubrik|predmet|наслов|предмет",
     "agent_replies": "replies|agent replies|agent interactions|number of replies|replies to close a conversation|"
                      "odgovori|raspunsuri|svar|odgovori agenta|одговори",
     "interactions": "interactions|customer interactions|thread count|messages|number of messages|interakcije|"
@@ -153,39 +156,46 @@ FIELD_SYNONYMS: dict[str, str] = {
             "kategorija~0.8|тип",
     "tags": "tags|labels|tag|conversation tag|ticket tags|oznake|etichete|taggar|etikete|ознаке",
     "is_complaint": "complaint|is complaint|pritozba|reclamatie|klagomal|reklamacija|жалба|рекламација",
-    "escalated": "escalated|is escalated|eskalirano|escaladat|eskalerad|ескалирано",
-    "escalated_at": "escalated at|escalation date|datum eskalacije|data escaladarii",
+    "escalated": "escalated|is escalated|eskalirano|escaladat|eskalerad|ескалирано|eskalerat|eskaliran|ескалиран",
+    "escalated_at": "escalated at|escalation date|datum eskalacije|data escaladarii|eskalirano ob|escaladat la|"
+                    "eskalerad|eskalirano u|ескалирано у",
     "fcr_flag": "first contact resolution|fcr|is first call resolution|resolved on first contact|one touch|"
-                "resitev ob prvem stiku|rezolvat la primul contact|lost vid forsta kontakt|reseno iz prvog kontakta",
-    "sla_met": "sla met|made sla|within sla|sla achieved|sla|resolution status~0.7|sla status~0.8|"
-               "sla izpolnjen|sla respectat|sla uppfyllt|sla ispunjen",
-    "sla_first_response_s": "first response target|sla target|frt target|ciljni cas odziva|tinta sla",
+                "resitev ob prvem stiku|rezolvat la primul contact|lost vid forsta kontakt|"
+                "reseno iz prvog kontakta",
+    "sla_met": "sla met|made sla|within sla|sla achieved|sla|resolution status~0.7|sla status~0.8|sla izpolnjen|"
+               "sla respectat|sla uppfyllt|sla ispunjen",
+    "sla_first_response_s": "first response target|sla target|frt target|ciljni cas odziva|tinta sla|"
+                            "first reply target|response target|cilj odziva|tinta raspuns|svarsmal|cilj odgovora|"
+                            "циљ одговора",
     "average_reply_s": "average reply time|avg reply time|average response time|povprecni cas odgovora|"
-                       "timp mediu de raspuns|genomsnittlig svarstid|prosecno vreme odgovora",
+                       "timp mediu de raspuns|genomsnittlig svarstid|prosecno vreme odgovora|average reply|"
+                       "reply time~0.8|povprecni odziv|timp mediu raspuns|snittsvarstid|просечно време одговора",
     "handle_s": "handling time|handle time|time tracked|time spent|total time spent|cas obdelave|timp de procesare|"
                 "hanteringstid|vreme obrade",
     "csat_score": "csat|satisfaction|satisfaction score|satisfaction rating|customer satisfaction|"
-                  "customer satisfaction rating|rating~0.85|happiness rating|conversation rating|"
-                  "last teammate rating|survey results~0.7|score~0.6|ocena zadovoljstva|zadovoljstvo|ocena~0.8|"
-                  "satisfactie|satisfactia clientilor|nota~0.8|nojdhet|kundnojdhet|betyg|zadovoljstvo korisnika|"
-                  "ocena zadovoljstva|задовољство|оцена",
+                  "customer satisfaction rating|rating~0.85|satisfied|how satisfied|zadovoljen|zadovoljni|multumit|"
+                  "nojd|zadovoljan|задовољан|happiness rating|conversation rating|last teammate rating|"
+                  "survey results~0.7|score~0.6|ocena zadovoljstva|zadovoljstvo|ocena~0.8|satisfactie|"
+                  "satisfactia clientilor|nota~0.8|nojdhet|kundnojdhet|betyg|zadovoljstvo korisnika|задовољство|"
+                  "оцена",
     "nps_score": "nps|nps score|net promoter score|likelihood to recommend|recommend|recommendation|"
-                 "recommendation score|recommandation|recommandation score|conversation nps score|"
-                 "priporocilo|verjetnost priporocila|recomandare|scor nps|rekommendation|rekommendera|"
-                 "preporuka|verovatnoca preporuke|препорука",
-    "ces_score": "ces|customer effort|customer effort score|effort|effort score|ces survey rating|"
+                 "recommendation score|recommandation|recommandation score|conversation nps score|priporocilo|"
+                 "verjetnost priporocila|recomandare|scor nps|rekommendation|rekommendera|preporuka|"
+                 "verovatnoca preporuke|препорука",
+    "ces_score": "ces|customer effort|customer effort score|effort|effort score|ces survey rating|easy|ease|"
+                 "made it easy|easy to handle|enostavno|preprosto|usor|simplu|latt|enkelt|lako|jednostavno|лако|"
                  "last ces survey rating|trud|vlozen trud|efort|anstrangning|napor|напор",
     "sent_at": "sent at|sent|message date|timestamp~0.8|poslano|trimis la|skickat|poslato|послато",
     "author_role": "author role|author type|from~0.7|sender type|role|vloga|rol|roll|uloga|улога",
     "call_id": "call id|call|callid|call sid|sid~0.7|id~0.7|id klica|id apel|samtal id|id poziva|ид позива",
     "started_at": "started|started at|start|start time|call start|time start|call date~0.9|date time~0.8|"
-                  "datetime~0.8|zacetek|cas zacetka|inceput|ora inceput|start tid|starttid|pocetak|"
-                  "vreme pocetka|почетак",
-    "date": "date~0.9|day~0.7|datum|data|dag|датум",
+                  "datetime~0.8|zacetek|cas zacetka|inceput|ora inceput|start tid|starttid|pocetak|vreme pocetka|"
+                  "почетак",
+    "date": "date~0.9|day~0.7|datum|data|dag|датум|dan~0.6|zi~0.6|datum poziva|data apel|datum samtal|датум позива",
     "time": "time~0.9|time of day|hour~0.7|ura|cas~0.8|ora|tid~0.8|vreme~0.8|sat~0.7|време",
     "direction": "direction|call direction|type~0.6|smer|directie|riktning|smer poziva|правац|смер",
-    "outcome": "outcome|disposition|call type~0.8|status~0.8|result|call status|call result|reason terminated|"
-               "izid|rezultat|utfall|ishod|исход",
+    "outcome": "outcome|disposition|call type~0.8|status~0.8|result|call status|call result|reason terminated|izid|"
+               "rezultat|utfall|ishod|исход",
     "answered": "answered|answered y n|answered calls|is answered|handled calls~0.8|handled~0.7|odgovorjeno|"
                 "sprejeto|raspuns|preluat|besvarat|besvarade|odgovoreno|odgovoreni|одговорено",
     "answered_at": "answered at|answer time~0.8|time answered|answer|prevzeto ob|raspuns la|besvarad tid|"
@@ -195,30 +205,33 @@ FIELD_SYNONYMS: dict[str, str] = {
               "cas cakanja|timp de asteptare|vantetid|vreme cekanja|време чекања",
     "talk_s": "talk time|talk duration|avg talk duration|talking time|billsec|in call duration|call duration~0.8|"
               "cas pogovora|durata convorbirii|samtalstid|vreme razgovora|време разговора",
-    "hold_s": "hold time|on hold time|time on hold|cas zadrzanja|timp in asteptare|parkeringstid|vreme zadrzavanja",
-    "wrap_s": "wrap time|wrap up time|wrap up|after call work|acw|cas zakljucka|timp de finalizare|"
-              "efterarbete|vreme zavrsetka",
+    "hold_s": "hold time|on hold time|time on hold|cas zadrzanja|timp in asteptare|parkeringstid|vreme zadrzavanja|"
+              "cakanje na liniji|timp de asteptare in apel|vantetid i samtal|vreme na cekanju|време на чекању",
+    "wrap_s": "wrap time|wrap up time|wrap up|after call work|acw|cas zakljucka|timp de finalizare|efterarbete|"
+              "vreme zavrsetka",
     "duration_s": "duration|total duration|call length|length|trajanje|durata|langd|varaktighet|трајање",
     "topic": "topic|reason|subject~0.8|category~0.8|tema|motiv|amne|tema poziva|тема",
     "caller_id": "caller id|caller|from number|from|src|caller number|clid|phone number~0.8|klicatelj|apelant|"
                  "uppringare|pozivalac|позивалац",
-    "resolved": "resolved|is resolved|issue resolved|reseno|razreseno|rezolvat|lost|reseno|решено",
-    "response_id": "response id|respondent id|id~0.7|submission id|number~0.6|response~0.7|id odgovora|"
-                   "id raspuns|svar id|id odgovora",
-    "submitted_at": "submitted at|submitted|submit date|survey date|response date|date~0.8|timestamp|"
-                    "end date~0.8|recorded date|completed at|marca temporal|oddano|datum ankete|trimis|"
-                    "data sondajului|inskickad|datum enkat|poslato|datum ankete|датум анкете",
-    "comment": "comment|comments|feedback|remark|rating remark|open ended response|why|komentar|mnenje|"
-               "comentariu|kommentar|komentar|коментар",
-    "segment": "segment|market|region~0.7|plan|tier|contract|customer type|trg|segment|piata|marknad|trziste|тржиште",
-    "responded_at": "responded at|feedback answered at|reply date|odgovorjeno ob|raspuns la|besvarad",
-    "feedback_answered": "feedback answered|responded|answered~0.7|odgovorjeno|raspuns|besvarad|odgovoreno",
-    "joined_at": "joined|joined at|sign up|signup date|customer since|start date~0.8|registered|pridruzen|"
-                 "inscris|registrerad|datum registracije",
+    "resolved": "resolved|is resolved|issue resolved|reseno|razreseno|rezolvat|lost|решено",
+    "response_id": "response id|respondent id|id~0.7|submission id|number~0.6|response~0.7|id odgovora|id raspuns|"
+                   "svar id",
+    "submitted_at": "submitted at|submitted|submit date|survey date|response date|date~0.8|timestamp|end date~0.8|"
+                    "recorded date|completed at|marca temporal|oddano|datum ankete|trimis|data sondajului|"
+                    "inskickad|datum enkat|poslato|датум анкете",
+    "comment": "comment|comments|feedback|remark|rating remark|open ended response|why|komentar|mnenje|comentariu|"
+               "kommentar|коментар",
+    "segment": "segment|market|region~0.7|plan|tier|contract|customer type|trg|piata|marknad|trziste|тржиште",
+    "responded_at": "responded at|feedback answered at|reply date|odgovorjeno ob|raspuns la|besvarad|responded|"
+                    "datum odgovora|data raspuns|svarsdatum|датум одговора",
+    "feedback_answered": "feedback answered|responded|answered~0.7|odgovorjeno|raspuns|besvarad|odgovoreno|replied|"
+                         "odgovorjeno na povratno|raspuns la feedback|besvarad feedback|одговорено",
+    "joined_at": "joined|joined at|sign up|signup date|customer since|start date~0.8|registered|pridruzen|inscris|"
+                 "registrerad|datum registracije",
     "churned_at": "churned at|churn date|cancelled at|canceled at|end date~0.8|left at|odpoved|data anularii|"
                   "uppsagd|datum otkaza",
     "churned": "churn|churned|is churned|left~0.7|cancelled~0.8|odsel|pierdut|churnad|otisao|отишао",
-    "tenure_months": "tenure|tenure months|months as customer|months|staz|vechime|kundtid|staz",
+    "tenure_months": "tenure|tenure months|months as customer|months|staz|vechime|kundtid",
     "revenue_per_period": "monthly charges|monthly charge|monthly revenue|mrr|arpu|monthly fee|mesecni znesek|"
                           "taxa lunara|manadsavgift|mesecna pretplata|месечна претплата",
     "total_revenue": "total charges|total revenue|lifetime value|total spent|total spend|skupni znesek|"
@@ -227,68 +240,85 @@ FIELD_SYNONYMS: dict[str, str] = {
                        "sursa recomandare|kalla|izvor preporuke",
     "loyalty_member": "loyalty member|loyalty|loyalty program|member|clan programa zvestobe|membru|medlem|"
                       "clan programa lojalnosti",
-    "training_participant": "training participant|training|trained|usposabljanje|instruire|utbildning|obuka",
-    "engagement_inputs": "engagement|usage|logins|sessions|visits",
+    "training_participant": "training participant|training|trained|usposabljanje|instruire|utbildning|obuka|"
+                            "udelezba na usposabljanju|participant instruire|deltagit i utbildning|ucesnik obuke|"
+                            "обука",
+    "engagement_inputs": "engagement|usage|logins|sessions|visits|aktivnost|activitate|aktivitet|angazovanje|"
+                         "ангажовање",
     "order_date": "order date|date|invoice date|purchase date|created at|paid at|order created|datum narocila|"
                   "data comenzii|orderdatum|datum porudzbine|датум поруџбине",
     "amount": "amount|total|value|revenue|sales|net sales|order total|dollar value|n revenue formatted|znesek|"
-              "vrednost|suma|valoare|belopp|summa|iznos|vrednost|износ",
-    "quantity": "quantity|qty|units|items|items sold|number of|lineitem quantity|kolicina|cantitate|antal|"
-                "kolicina|количина",
+              "vrednost|suma|valoare|belopp|summa|iznos|износ",
+    "quantity": "quantity|qty|units|items|items sold|number of|lineitem quantity|kolicina|cantitate|antal|количина",
     "unit_price": "unit price|price|lineitem price|cena|cena na enoto|pret|pret unitar|pris|styckpris|"
                   "jedinicna cena|цена",
-    "gross_margin": "gross margin|margin|marza|marja|marginal|marza|маржа",
+    "gross_margin": "gross margin|margin|marza|marja|marginal|маржа|bruto marza|marja bruta|bruttomarginal|"
+                    "бруто маржа",
     "order_id": "order id|order|order number|invoice|invoice no|invoice number|name~0.5|narocilo|comanda|"
                 "numar comanda|order nr|ordernummer|porudzbina|broj porudzbine|поруџбина",
-    "country": "country|country region|billing country|drzava|tara|land|drzava|држава",
-    "review_id": "review id|evaluation id|id ocene|id evaluare",
-    "reviewed_at": "reviewed at|review date|evaluation date|datum ocene|data evaluarii|granskad",
+    "country": "country|country region|billing country|drzava|tara|land|држава",
+    "review_id": "review id|evaluation id|id ocene|id evaluare|evaluation|ocena id|id evaluari|granskning id|"
+                 "ид оцене",
+    "reviewed_at": "reviewed at|review date|evaluation date|datum ocene|data evaluarii|granskad|evaluated at|"
+                   "ocenjeno|evaluat la|granskningsdatum|оцењено",
     "criteria": "criterion|criteria|greeting|empathy|accuracy|tone|kriterij|criteriu|kriterium|kriterijum",
-    "mention_id": "mention id|post id|id objave",
-    "posted_at": "posted at|posted|published|post date|created time~0.8|objavljeno|publicat|publicerad|"
-                 "objavljeno|објављено",
+    "mention_id": "mention id|post id|id objave|mention|id mention|omemba|mentiune|omnamnande|pominjanje|помињање",
+    "posted_at": "posted at|posted|published|post date|created time~0.8|objavljeno|publicat|publicerad|објављено",
     "platform": "platform|network|social network|omrezje|platforma|retea|natverk|mreza|мрежа",
-    "sentiment": "sentiment|tone~0.7|polarity|razpolozenje|sentiment|kansla|raspolozenje|расположење",
-    "is_technical": "technical|is technical|technical question|tehnicno|tehnic|teknisk|tehnicko",
-    "answerable_by_content": "answerable by content|answerable|covered by content|in knowledge base",
-    "mentions_competitor": "mentions competitor|competitor|konkurent|concurent|konkurrent",
-    "session_id": "session id|session|conversation id~0.7|id seje|id sesiune|session|id sesije",
+    "sentiment": "sentiment|tone~0.7|polarity|razpolozenje|kansla|raspolozenje|расположење",
+    "is_technical": "technical|is technical|technical question|tehnicno|tehnic|teknisk|tehnicko|tehnicno vprasanje|"
+                    "intrebare tehnica|tekniskt|tehnicko pitanje|техничко",
+    "answerable_by_content": "answerable by content|answerable|covered by content|in knowledge base|"
+                             "answered by faq|odgovor v vsebini|raspuns in continut|besvaras av innehall|"
+                             "odgovor u sadrzaju",
+    "mentions_competitor": "mentions competitor|competitor|konkurent|concurent|konkurrent|competitor mention|"
+                           "omemba konkurence|mentiune concurent|konkurrent namnd|pominje konkurenta|конкурент",
+    "session_id": "session id|session|conversation id~0.7|id seje|id sesiune|id sesije|id session|sesiune|"
+                  "session nummer|sesija|сесија",
     "resolved_without_agent": "resolved without agent|self resolved|deflected|fin ai agent deflected|"
                               "resolved by bot|contained|reseno brez agenta|rezolvat fara agent",
     "hired_at": "hired|hired at|hire date|start date~0.8|zaposlen|angajat|anstalld|zaposlen od",
     "left_at": "left|left at|termination date|end date~0.8|odsel|plecat|slutat|otisao",
-    "hours_worked": "hours worked|hours|worked hours|ure|ore lucrate|arbetade timmar|sati rada",
-    "inflow": "inflow|income|receipts|credit|priliv|intrari|inbetalning|priliv|прилив",
-    "outflow": "outflow|expense|expenses|payments|debit|odliv|iesiri|utbetalning|odliv|одлив",
-    "category": "category|kategorija|categorie|kategori|категорија",
-    "period": "period|interval|release period|month~0.8|week~0.7|interval start|obdobje|perioada|period|"
-              "period|период",
-    "offered": "offered|incoming calls|incoming|calls offered|offered calls|inbound calls|total calls~0.8|"
-               "ponujeni|dohodni klici|apeluri primite|inkommande samtal|dolazni pozivi|долазни позиви",
+    "hours_worked": "hours worked|hours|worked hours|ure|ore lucrate|arbetade timmar|sati rada|opravljene ure|"
+                    "timmar|sati|радни сати",
+    "inflow": "inflow|income|receipts|credit|priliv|intrari|inbetalning|прилив",
+    "outflow": "outflow|expense|expenses|payments|debit|odliv|iesiri|utbetalning|одлив",
+    "category": "category|kategorija|categorie|kategori|категорија|type~0.7",
+    "period": "period|interval|release period|month~0.8|week~0.7|interval start|obdobje|perioada|период",
+    "offered": "offered|incoming calls|incoming|calls offered|offered calls|inbound calls|total calls~0.8|ponujeni|"
+               "dohodni klici|apeluri primite|inkommande samtal|dolazni pozivi|долазни позиви",
     "abandoned": "abandoned|abandoned calls|calls abandoned|opusceni|apeluri abandonate|avbrutna samtal|"
-                 "napusteni pozivi",
-    "answered_within_threshold": "answered within threshold|answered within sla|within threshold|"
-                                 "answered in sl",
+                 "napusteni pozivi|abandoned in queue|opusceno|abandonate|avbrutna|napusteno|напуштени",
+    "answered_within_threshold": "answered within threshold|answered within sla|within threshold|answered in sl|"
+                                 "answered within|odgovorjeni v roku|preluate in prag|besvarade inom|"
+                                 "odgovoreni u roku",
     "service_level_pct": "service level|sl|service level percent|nivo storitev|nivel de serviciu|servicegrad|"
-                         "nivo usluge",
+                         "nivo usluge|service level percentage|sl percent|raven storitev|nivel serviciu|"
+                         "serviceniva|nivo usluge procenat|ниво услуге",
     "answer_rate_pct": "answer rate|answer percent|answered percent|odzivnost|rata de raspuns|svarsfrekvens|"
-                       "stopa odgovora",
+                       "stopa odgovora|answer rate percent|delez odgovorjenih|rata raspuns|svarsandel|"
+                       "procenat odgovorenih|стопа одговора",
     "asa_s": "asa|answer speed|answer speed avg|average speed of answer|speed of answer|avg answer time|"
              "povprecna hitrost odgovora|viteza medie de raspuns|genomsnittlig svarstid|prosecna brzina odgovora",
-    "aht_s": "aht|average handle time|avg handle time|handle time avg|povprecni cas obdelave|timp mediu de procesare",
+    "aht_s": "aht|average handle time|avg handle time|handle time avg|povprecni cas obdelave|"
+             "timp mediu de procesare|handle time average|genomsnittlig hanteringstid|prosecno vreme obrade|"
+             "просечно време обраде",
     "talk_avg_s": "talk duration avg|avg talk time|average talk time|talk duration|talk time avg|"
-                  "povprecni cas pogovora|durata medie convorbire",
+                  "povprecni cas pogovora|durata medie convorbire|genomsnittlig samtalstid|"
+                  "prosecno vreme razgovora|просечно време разговора",
     "wait_avg_s": "waiting time avg|avg wait time|average wait time|wait time avg|waiting time|"
-                  "povprecni cas cakanja|timp mediu de asteptare",
-    "wait_total_s": "total wait time|wait time total|total waiting time",
+                  "povprecni cas cakanja|timp mediu de asteptare|genomsnittlig vantetid|prosecno vreme cekanja|"
+                  "просечно време чекања",
+    "wait_total_s": "total wait time|wait time total|total waiting time|wait time sum|skupni cas cakanja|"
+                    "timp total de asteptare|total vantetid|ukupno vreme cekanja|укупно време чекања",
     "group": "group|measure|measure id|question|item|skupina|grupa|masura|grupp|matt|mera|мера",
-    "region": "region|state|province|area|regija|regiune|judet|lan|region|okrug|регија",
-    "bottom_box": "bottom box|bottom box percentage|detractors|detractor|bottom|kritiki|detractori|"
-                  "kritiker|kriticari",
+    "region": "region|state|province|area|regija|regiune|judet|lan|okrug|регија",
+    "bottom_box": "bottom box|bottom box percentage|detractors|detractor|bottom|kritiki|detractori|kritiker|"
+                  "kriticari",
     "middle_box": "middle box|middle box percentage|passives|passive|neutral~0.8|middle|pasivni|pasivi|passiva",
     "top_box": "top box|top box percentage|promoters|promoter|top|promotorji|promotori|promotorer|promoteri",
-    "responses": "responses|completed surveys|respondents|number of responses|answers|odgovori|raspunsuri|"
-                 "svar|odgovori|одговори",
+    "responses": "responses|completed surveys|respondents|number of responses|answers|odgovori|raspunsuri|svar|"
+                 "одговори",
 }
 
 # Kind-specific additions (the same field name means something else in another kind).

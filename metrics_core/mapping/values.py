@@ -52,6 +52,7 @@ class ColumnShape:
     rating_labels: bool = False
     zero_one: bool = False
     examples: tuple[str, ...] = ()     # up to 50 raw values
+    small_ints: bool = False           # the raw values are whole numbers 0..10 (a score, whatever the typing said)
 
 
 def column_shapes(table: LoadedTable) -> dict[str, ColumnShape]:
@@ -73,6 +74,7 @@ def _shape(name: str, header: str, col_type: str, values: pd.Series, raw: pd.Ser
     shape = ColumnShape(name, header, col_type, n, distinct, distinct / n if n else 0.0)
     if raw is not None:
         shape.examples = tuple(str(v) for v in raw.dropna().head(50))
+        shape.small_ints = bool(shape.examples) and all(e.strip().isdigit() and int(e) <= 10 for e in shape.examples)
     if not n:
         return shape
     if pd.api.types.is_datetime64_any_dtype(present):
@@ -132,6 +134,13 @@ def value_candidates(kind: KindSpec, shapes: dict[str, ColumnShape]) -> list[Can
             out.append(Candidate("outcome", s.name, 0.6, "values are call outcomes"))
         if "channel" in names and s.channel_share >= 0.8:
             out.append(Candidate("channel", s.name, 0.5, "values are contact channels"))
+        if kind.name == "calls" and s.col_type == "boolean":
+            out.append(Candidate("answered", s.name, 0.38, "values are yes/no flags (answered?)"))
+        if kind.name == "calls" and s.col_type == "duration":
+            out.append(Candidate("talk_s", s.name, 0.36, "values are durations (talk time?)"))
+        if kind.name == "reviews" and s.col_type != "id" and s.unique_ratio < 0.9 \
+                and (s.col_type == "number" or s.small_ints) and score_header_allowed(s.header):
+            out.append(Candidate("criteria", s.name, 0.6, "numeric column: a quality criterion"))
         if kind.id_field and s.unique_ratio >= 0.9 and s.n >= 20 and s.col_type in ("id", "number", "text", "category") \
                 and (s.col_type != "number" or s.whole):
             out.append(Candidate(kind.id_field, s.name, 0.42, f"{s.unique_ratio:.0%} of the values are distinct"))
