@@ -17,6 +17,7 @@ from ..dataset import DataBundle, Dataset
 from ..errors import MappingError, ParameterError
 from ..ingest.model import ReadOptions
 from ..metrics.engine import Filters, breakdown, compute_all
+from ..metrics.engine_inputs import prepared_for
 from ..metrics.model import MetricInputs, MetricResult, _jsonable
 from ..metrics.periods import PERIODS
 from ..metrics.registry import REGISTRY, get_metric
@@ -61,6 +62,9 @@ def parse_maps(pairs: list[str]) -> dict[str, str]:
         name, sep, header = pair.partition("=")
         if not sep or not name.strip() or not header:
             raise ParameterError(f"'{pair}' is not FIELD=HEADER (e.g. --map created_at='Opened').")
+        if not any(name.strip() in k.field_names() for k in KINDS):
+            raise ParameterError(f"'{name.strip()}' is not a field KPI Desk knows; use a field name such as "
+                                 "created_at, csat_score or customer_id (docs/metrics.md lists what each KPI reads).")
         out[name.strip()] = header
     return out
 
@@ -107,7 +111,8 @@ def run(args: argparse.Namespace) -> int:
     rows = [_metric_row(inputs, r, args, params, filters) for r in results.values()]
     if args.json:
         doc = {"files": [{"path": str(d.path), "kind": d.kind, "rows": int(len(d.frame))} for d in bundle.datasets],
-               "filters": {"from": args.date_from, "to": args.date_to}, "metrics": rows}
+               "filters": {"from": args.date_from, "to": args.date_to},
+               "as_of": prepared_for(inputs, params.get("global")).inputs(filters).as_of, "metrics": rows}
         print(json.dumps(_jsonable(doc), ensure_ascii=False, indent=2))
     else:
         print(render_text(bundle, rows))
@@ -123,6 +128,8 @@ def _metric_row(inputs: MetricInputs, result: MetricResult, args: argparse.Names
                            "ci_low": result.ci_low, "ci_high": result.ci_high,
                            "margin_of_error": result.margin_of_error, "higher_is_better": result.higher_is_better,
                            "excluded": [{"count": c, "reason": r} for c, r in result.excluded]}
+    if result.details.get("unit_note"):
+        row["unit_note"] = result.details["unit_note"]
     if result.value is None:
         row["reason"] = result.reason or "no data"
         row["missing_fields"] = list(result.missing_fields)
@@ -146,7 +153,10 @@ def render_text(bundle: DataBundle, rows: list[dict[str, Any]]) -> str:
             extra = f"  (median {value_text(r['median'], 'seconds')}, p90 {value_text(r['p90'], 'seconds')})"
         if r.get("margin_of_error") is not None:
             extra = f"  (± {number(r['margin_of_error'])})"
-        lines.append(f"{r['label']:<{width}}  {value_text(r['value'], r['unit']):>14}  n={r['n']}{extra}")
+        text = value_text(r["value"], r["unit"])
+        if r.get("unit_note") == "percentage points":
+            text = f"{'+' if r['value'] > 0 else ''}{number(r['value'])} pp"
+        lines.append(f"{r['label']:<{width}}  {text:>14}  n={r['n']}{extra}")
         for key in ("series", "groups"):
             for point in r.get(key) or []:
                 name = point.get("period", point.get("group"))

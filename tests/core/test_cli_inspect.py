@@ -23,7 +23,7 @@ def test_text_report(comcast, capsys):
     assert "Format:     csv" in out and "Delimiter:  comma" in out and "Header row: 1" in out
     assert "Data kind:  tickets (confidence" in out and "Runner-up:" in out
     assert "created_at" in out and "'Date' + 'Time'" in out
-    assert "2,224 rows of tickets" in out
+    assert "Tickets: 2,224 rows." in out
 
 
 def test_json_report(comcast, capsys):

@@ -120,3 +120,37 @@ def test_shopify_apostrophe_ids_and_bool_value_maps():
     f = to_canonical(t, m)
     assert f["customer_id"].tolist() == ["0012", "0013"]
     assert f["loyalty_member"].tolist() == [True, False]
+
+
+def test_quality_criteria_keep_their_columns_and_weights():
+    t = make_table({"Agent": ["Ana", "Bo"], "Greeting": ["4", "5"], "Empathy": ["3", "5"], "Note": ["x", "y"]})
+    m = Mapping("reviews", {"agent": fm("agent", "Agent"),
+                            "criteria": fm("criteria", "Greeting", "Empathy", weights=[1.0, 2.0], maxima=[5.0, 5.0])})
+    f = to_canonical(t, m)
+    assert f.attrs["criteria"] == ["Greeting", "Empathy"]
+    assert f.attrs["criteria_weights"] == [1.0, 2.0] and f.attrs["criteria_maxima"] == [5.0, 5.0]
+    assert f["Empathy"].tolist() == [3.0, 5.0] and "Empathy (source)" not in f.columns
+    assert "Note" in f.columns
+
+
+def test_direction_author_role_and_sentiment_words():
+    t = make_table({"Id": ["1", "2", "3"], "Start": ["2024-01-01 10:00"] * 3, "Smer": ["Dohodni", "outbound-api", "Transfer"]})
+    m = Mapping("calls", {"call_id": fm("call_id", "Id"), "started_at": fm("started_at", "Start"),
+                          "direction": fm("direction", "Smer")})
+    assert to_canonical(t, m)["direction"].tolist() == ["inbound", "outbound", "Transfer"]   # unknown kept as written
+    s = make_table({"When": ["2024-01-01"] * 3, "Mood": ["Pozitivno", "Neutral", "negativ"]})
+    m2 = Mapping("social", {"posted_at": fm("posted_at", "When"), "sentiment": fm("sentiment", "Mood")})
+    assert to_canonical(s, m2)["sentiment"].tolist() == ["positive", "neutral", "negative"]
+
+
+def test_utc_offsets_keep_the_local_time_of_the_export():
+    t = make_table({"Name": ["#1", "#2"], "Email": ["a@x", "b@x"], "Total": ["1", "2"],
+                    "Created at": ["x", "y"]})
+    t.raw["Created at"] = ["2012-01-01 11:13:25 -0500", "2012-01-02 08:00:00 +0100"]
+    t.frame["Created at"] = pd.to_datetime(["2012-01-01 16:13:25", "2012-01-02 07:00:00"])   # as read: UTC
+    t.profile("Created at").col_type = "datetime"
+    t.profile("Created at").tz_offset = True
+    m = Mapping("orders", {"customer_id": fm("customer_id", "Email"), "order_date": fm("order_date", "Created at"),
+                           "amount": fm("amount", "Total")})
+    assert to_canonical(t, m)["order_date"].tolist() == [pd.Timestamp("2012-01-01 11:13:25"),
+                                                          pd.Timestamp("2012-01-02 08:00:00")]

@@ -108,3 +108,13 @@ def test_call_date_and_time_columns_make_the_start():
     f = to_canonical(t, m)
     assert f["started_at"].tolist() == [pd.Timestamp("2024-02-01 15:53:50"), pd.Timestamp("2024-02-02 10:22:56")]
     assert f["outcome"].tolist() == ["answered", "abandoned"]
+
+
+def test_quality_review_criteria_are_every_score_column_in_file_order():
+    t = make_table({"Review ID": [f"R{i}" for i in range(25)], "Agent": ["Ana", "Bo", "Cene", "Dora", "Eva"] * 5,
+                    "Reviewed at": ["2024-01-01"] * 25, "Greeting (0-5)": [str(i % 6) for i in range(25)],
+                    "Clarity": [str(i % 11) for i in range(25)], "Tone (0-5)": [str(i % 5) for i in range(25)]},
+                   types={"Review ID": "id"})
+    m = detect_mapping(t, kind="reviews")
+    assert m.fields["criteria"].columns == ["Greeting (0-5)", "Clarity", "Tone (0-5)"]
+    assert m.column_for("agent") == "Agent" and m.column_for("review_id") == "Review ID"

@@ -2,6 +2,7 @@
 
 import json
 
+import pandas as pd
 import pytest
 
 from metrics_core.errors import FileReadError, MappingError
@@ -68,3 +69,13 @@ def test_load_dataset_applies_user_mapping_and_reports_progress(tmp_path):
 def test_load_dataset_missing_file(tmp_path):
     with pytest.raises(FileReadError, match="does not exist"):
         load_dataset(tmp_path / "nothing.csv")
+
+
+def test_zoho_export_dates_are_read_day_first(tmp_path):
+    path = tmp_path / "zoho.csv"
+    write = ("Ticket Id,Subject,Status (Ticket),Priority (Ticket),Ticket Owner,Created Time,Ticket Closed Time,Channel\n"
+             "1,A,Open,High,7,01/02/2025 16:48,,Email\n2,B,Closed,Low,7,03/04/2025 09:00,05/04/2025 10:00,Phone\n")
+    path.write_text(write, encoding="utf-8")
+    ds = load_dataset(path)
+    assert ds.mapping.preset == "zoho"
+    assert ds.frame["created_at"].tolist() == [pd.Timestamp("2025-02-01 16:48"), pd.Timestamp("2025-04-03 09:00")]

@@ -78,6 +78,7 @@ def test_intercom_time_zone_headers_and_seconds():
     m = detect_mapping(t)
     assert m.preset == "intercom"
     assert m.column_for("created_at") == "Conversation created at (America/New_York)"
+    assert "time zone (america/new_york)" in m.fields["created_at"].evidence
     assert to_canonical(t, m)["first_response_s"].iloc[0] == 300.0
 
 
@@ -160,3 +161,58 @@ def test_shopify_line_items_collapse_to_orders():
     assert f["quantity"].tolist() == [3.0, 1.0]
     assert f["customer_id"].tolist() == ["a@x.si", "b@x.ro"]
     assert f["_row"].tolist() == [2, 4]
+
+
+ZENDESK_CSV = """Summation column,Id,Requester,Requester id,Assignee,Group,Subject,Status,Priority,Via,Created at,Solved at,\
+Satisfaction Score,Reopens,Replies,First reply time in minutes,Full resolution time in minutes
+1,101,Ana,9001,Bo,Support,Printer,Solved,Normal,Mail,2024-03-01 09:00:00,2024-03-01 12:30:00,Good,0,1,30,210
+1,102,Cene,9002,Bo,Support,Login,Open,High,Web form,2024-03-02 10:00:00,,Offered,1,3,90,
+1,103,Dora,9003,Eva,Billing,Invoice,Closed,Low,Mail,2024-03-03 11:00:00,2024-03-05 11:00:00,Bad,0,2,1.5,2880
+"""
+
+FRESHDESK_CSV = """Ticket ID,Subject,Status,Priority,Source,Type,Agent,Group,Created time,Resolved time,Closed time,\
+Initial response time,First response time (in hrs),Resolution time (in hrs),Agent interactions,Customer interactions,\
+Resolution status,Tags
+5,A,Closed,High,Email,Question,Ana,L1,2024-03-01 09:00:00,2024-03-01 12:00:00,2024-03-02 12:00:00,\
+2024-03-01 09:30:00,00:30:00,03:00:00,2,1,Within SLA,x
+6,B,Open,Low,Phone,Incident,No Agent,No Group,2024-03-02 09:00:00,,,,,,0,1,,
+"""
+
+
+def test_zendesk_file_through_the_reader(tmp_path):
+    from metrics_core.loading import load_dataset
+
+    path = tmp_path / "export.csv"
+    path.write_text(ZENDESK_CSV, encoding="utf-8")
+    ds = load_dataset(path)
+    f = ds.frame
+    assert ds.mapping.preset == "zendesk"
+    assert f["first_response_s"].tolist() == [1800.0, 5400.0, 90.0]                  # minutes in the header
+    assert f["resolution_s"].iloc[[0, 2]].tolist() == [12600.0, 172800.0]
+    assert f["csat_score"].iloc[[0, 2]].tolist() == [5.0, 1.0] and pd.isna(f["csat_score"].iloc[1])
+    assert f["customer_id"].tolist() == ["9001", "9002", "9003"]
+
+
+def test_freshdesk_hours_header_with_clock_values(tmp_path):
+    from metrics_core.loading import load_dataset
+
+    path = tmp_path / "tickets.csv"
+    path.write_text(FRESHDESK_CSV, encoding="utf-8")
+    ds = load_dataset(path)
+    f = ds.frame
+    assert ds.mapping.preset == "freshdesk"
+    assert f.loc[0, "first_response_s"] == 1800.0 and f.loc[0, "resolution_s"] == 10800.0   # HH:MM:SS, not hours
+    assert f.loc[0, "first_response_at"] == pd.Timestamp("2024-03-01 09:30")
+    assert f["sla_met"].tolist()[0] == True  # noqa: E712 (pandas boolean)
+    assert pd.isna(f.loc[1, "agent"]) and pd.isna(f.loc[1, "team"])                # "No Agent" / "No Group"
+
+
+def test_3cx_legacy_order_is_mapped_by_content():
+    rows = [["TerminatedBySrc", "2024-05-01 10:00:00", "0:02:03", "2024-05-01 10:00:07", "2024-05-01 10:02:10", "c1"],
+            ["TerminatedByDst", "2024-05-01 11:00:00", "0:00:40", "2024-05-01 11:00:02", "2024-05-01 11:00:42", "c2"]]
+    t = make_table({f"Column {i + 1}": [r[i] for r in rows] for i in range(6)}, header=False)
+    m = detect_mapping(t)
+    assert m.kind == "calls" and m.preset == "3CX CDR"
+    assert (m.column_for("started_at"), m.column_for("answered_at"), m.column_for("ended_at"), m.column_for("talk_s")) == \
+        ("Column 2", "Column 4", "Column 5", "Column 3")
+    assert to_canonical(t, m)["talk_s"].tolist() == [123.0, 40.0]

@@ -52,3 +52,13 @@ def test_fallback_date_formats():
     parsed, fmt = parse_datetime_fallback(pd.Series(["19970101", "19980630", None]))
     assert fmt == "%Y%m%d" and parsed.iloc[1] == pd.Timestamp("1998-06-30") and pd.isna(parsed.iloc[2])
     assert parse_datetime_fallback(pd.Series(["hello", "world"]))[1] is None
+
+
+def test_call_flags_and_durations_without_known_headers():
+    t = make_table({"Klic": ["k1", "k2", "k3"], "Kdaj": ["2024-01-01 10:00", "2024-01-01 11:00", "2024-01-01 12:00"],
+                    "Ok?": ["Y", "N", "Y"], "Koliko": ["0:02:00", "0:00:00", "0:05:10"]})
+    c = _cands(t, "calls")
+    assert ("answered", "Ok?") in c and ("talk_s", "Koliko") in c
+    from metrics_core.mapping.detect import detect_mapping
+    m = detect_mapping(t, kind="calls")
+    assert m.column_for("answered") == "Ok?" and m.column_for("talk_s") == "Koliko"
