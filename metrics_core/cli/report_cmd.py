@@ -12,12 +12,14 @@ Chart images need Qt, which ``metrics_core`` never imports: they are drawn by
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from ..atomic import write_text_atomic
 from ..errors import FileReadError, ParameterError
@@ -85,12 +87,28 @@ def parse_size(text: str) -> tuple[int, int]:
     return int(width), int(height)
 
 
+def json_values(params: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Values written as JSON objects or lists (``global.targets={"csat": 90}``) become them."""
+    out: dict[str, dict[str, Any]] = {}
+    for scope, values in params.items():
+        out[scope] = {}
+        for name, value in values.items():
+            if isinstance(value, str) and value.strip()[:1] in ("{", "["):
+                try:
+                    value = json.loads(value)
+                except json.JSONDecodeError as exc:
+                    raise ParameterError(f"--param {scope}.{name}: '{value}' is not valid JSON "
+                                         f"(e.g. global.targets={{\"csat\": 90}}).") from exc
+            out[scope][name] = value
+    return out
+
+
 def run(args: argparse.Namespace) -> int:
     if args.demo and args.files:
         raise ParameterError("Give either files or --demo, not both.")
     if not args.demo and not args.files:
         raise ParameterError("Name the files to report on (or use --demo for the demo business).")
-    params = parse_params(args.param)
+    params = json_values(parse_params(args.param))
     filters = Filters(args.date_from, args.date_to)
     filters.bounds()                                     # a bad date fails here, before loading
     size = parse_size(args.png_size)

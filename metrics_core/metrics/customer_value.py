@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from .churn import annual_churn
-from .model import MetricInputs, MetricResult
+from .model import MetricInputs, MetricResult, RowTerms
 from .periods import label, period_start
 from .results import flag, has, missing_field, no_value
 from .stats import quantiles
@@ -128,7 +128,7 @@ def engagement_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResu
         result = missing_field("engagement_score", "score", ["engagement_inputs"], "numeric engagement columns")
         result.details = details
         return result
-    weights = _weights(columns, p.get("weights") or customers.attrs.get("engagement_weights"))
+    weights = _weights(columns, p.get("weights") or customers.attrs.get("engagement_inputs_weights"))
     scaled_sum = np.zeros(len(customers))
     weight_sum = np.zeros(len(customers))
     for col, w in zip(columns, weights):
@@ -213,3 +213,12 @@ def _flows(cash: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     if "outflow" in cash.columns:
         outflow += np.abs(pd.to_numeric(cash["outflow"], errors="coerce").fillna(0).to_numpy(dtype=float))
     return inflow, outflow
+
+
+def cash_flow_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> RowTerms | None:
+    """Net amount per movement (a sum KPI: no ``den``), dated by ``date``."""
+    cash = inputs.frames.get("cash")
+    if cash is None or not ({"amount", "inflow", "outflow"} & set(cash.columns)):
+        return None
+    inflow, outflow = _flows(cash)
+    return RowTerms(pd.DataFrame({"num": inflow - outflow}, index=cash.index), 1.0, "cash")

@@ -21,7 +21,7 @@ from ..dataset import DataBundle
 from ..errors import KpiDeskError, OperationCancelled, ParameterError
 from ..progress import Reporter
 from . import periods as P
-from .engine_inputs import Filters, Prepared
+from .engine_inputs import Filters, Prepared, prepared_for, row_dates
 from .model import MetricInputs, MetricResult, MetricSpec, SeriesPoint
 from .params import check_params, merge_params
 from .registry import REGISTRY, get_metric
@@ -79,7 +79,7 @@ def compute_metric(source: Source, metric_id: str, params: Params = None, filter
     """
     spec = get_metric(metric_id)
     check_params(params, REGISTRY)
-    prepared = Prepared(source, dict((params or {}).get("global") or {}))
+    prepared = prepared_for(source, dict((params or {}).get("global") or {}))
     return _run(spec, prepared.inputs(filters, aware=spec.period_aware), merge_params(spec, params))
 
 
@@ -88,7 +88,7 @@ def compute_all(bundle: Source, params: Params = None, filters: Filters | None =
     """Every KPI of the registry; a KPI the data does not allow has ``value`` None and a reason."""
     reporter = reporter or Reporter()
     check_params(params, REGISTRY)
-    prepared = Prepared(bundle, dict((params or {}).get("global") or {}))
+    prepared = prepared_for(bundle, dict((params or {}).get("global") or {}))
     out: dict[str, MetricResult] = {}
     for i, spec in enumerate(REGISTRY):
         reporter.step(i / len(REGISTRY), f"Computing {spec.label}")
@@ -186,7 +186,7 @@ def breakdown(bundle: Source, metric_id: str, by: str, params: Params = None,
     """
     spec = get_metric(metric_id)
     check_params(params, REGISTRY)
-    prepared = Prepared(bundle, dict((params or {}).get("global") or {}))
+    prepared = prepared_for(bundle, dict((params or {}).get("global") or {}))
     p = merge_params(spec, params)
     inputs = prepared.inputs(filters, aware=spec.period_aware)
     if by not in P.PERIODS and not any(by in f.columns for f in prepared.frames.values()):
@@ -195,50 +195,61 @@ def breakdown(bundle: Source, metric_id: str, by: str, params: Params = None,
         return []
     p = _pin_detected(spec, inputs, p)
     if spec.row_terms is not None and not spec.period_aware:
-        terms = spec.row_terms(inputs, p)
+        terms = prepared.row_terms(spec, inputs, p)
         if terms is not None:
-            return _terms_breakdown(terms, inputs, by)
+            return _terms_breakdown(terms, inputs, by, prepared)
     if by in P.PERIODS:
         return _period_slices(spec, prepared, inputs, filters, by, p)
     return _category_slices(spec, inputs, by, p)
 
 
-def _terms_breakdown(terms, inputs: MetricInputs, by: str) -> list[SeriesPoint]:
+def _terms_breakdown(terms, inputs: MetricInputs, by: str, prepared: Prepared) -> list[SeriesPoint]:
+    frame = terms.frame
+    grouped = _group_codes(terms, inputs, by, prepared)
+    if grouped is None:
+        return []
+    codes, uniques = grouped
+    ok = codes >= 0
+    size = len(uniques)
+    num = np.bincount(codes[ok], weights=frame["num"].to_numpy(dtype=float)[ok], minlength=size)
+    rows = np.bincount(codes[ok], minlength=size)
+    summed = "den" not in frame.columns                  # a count / sum KPI: value = scale × Σnum
+    den = rows.astype(float) if summed else np.bincount(codes[ok], weights=frame["den"].to_numpy(dtype=float)[ok],
+                                                          minlength=size)
+    points = []
+    for i, key in enumerate(uniques):
+        value = terms.scale * (num[i] if summed else num[i] / den[i]) if (summed or den[i]) else None
+        key = pd.Timestamp(key) if by in P.PERIODS else key
+        text = P.label(key, by) if by in P.PERIODS else str(key)
+        points.append(SeriesPoint(key, text, value, int(rows[i]), float(num[i]), float(den[i])))
+    return points
+
+
+def _group_codes(terms, inputs: MetricInputs, by: str, prepared: Prepared) -> tuple[np.ndarray, Any] | None:
+    """Group code of every terms row (-1: no group) and the sorted group keys."""
     frame = terms.frame
     source = inputs.frames.get(terms.kind) if terms.kind else None
     if by in P.PERIODS:
         dates = _terms_dates(frame, source, terms.kind)
         if dates is None:
-            return []
-        keys = P.period_start(dates, by)
-    elif by in frame.columns:
-        keys = frame[by]
-    elif source is not None and by in source.columns:
-        keys = source[by].reindex(frame.index)
-    else:
-        return []
-    if by not in P.PERIODS:
-        keys = keys.astype("string").fillna("(none)")
-    grouped = pd.DataFrame({"num": frame["num"].to_numpy(), "den": frame["den"].to_numpy(),
-                            "key": keys.to_numpy()}).groupby("key", sort=True, dropna=True)
-    sums = grouped[["num", "den"]].sum()
-    sizes = grouped.size()
-    points = []
-    for key, row in sums.iterrows():
-        value = terms.scale * row["num"] / row["den"] if row["den"] else None
-        text = P.label(key, by) if by in P.PERIODS else str(key)
-        points.append(SeriesPoint(key, text, value, int(sizes[key]), float(row["num"]), float(row["den"])))
-    return points
+            return None
+        return pd.factorize(P.period_start(dates, by), sort=True, use_na_sentinel=True)
+    if by in frame.columns:
+        return pd.factorize(frame[by].astype("string").fillna("(none)"), sort=True)
+    if source is None or by not in source.columns:
+        return None
+    codes, uniques = prepared.column_codes(source, by)
+    if frame.index is not source.index:
+        codes = codes[source.index.get_indexer(frame.index)]
+    return codes, uniques
 
 
 def _terms_dates(frame: pd.DataFrame, source: pd.DataFrame | None, kind: str) -> pd.Series | None:
     for name in ("date", "dates"):
         if name in frame.columns:
             return frame[name]
-    date_field = KINDS_BY_NAME[kind].date_field if kind in KINDS_BY_NAME else None
-    if source is not None and date_field and date_field in source.columns:
-        return source[date_field].reindex(frame.index)
-    return None
+    dates = row_dates(source, kind) if source is not None else None
+    return None if dates is None else dates.reindex(frame.index)
 
 
 def _point(key: Any, text: str, result: MetricResult) -> SeriesPoint:
@@ -259,9 +270,9 @@ def _period_slices(spec: MetricSpec, prepared: Prepared, inputs: MetricInputs, f
     groups: dict[str, dict[Any, np.ndarray]] = {}
     for kind in spec.kinds:
         frame = inputs.frames.get(kind)
-        date_field = KINDS_BY_NAME[kind].date_field
-        if frame is not None and date_field in frame.columns:
-            keys_of_rows = P.period_start(frame[date_field], by)
+        dates = row_dates(frame, kind) if frame is not None else None
+        if dates is not None:
+            keys_of_rows = P.period_start(dates, by)
             groups[kind] = keys_of_rows.groupby(keys_of_rows).indices
     keys = sorted({k for g in groups.values() for k in g if pd.notna(k)})
     return [_point(k, P.label(k, by), _run(spec, _slice(inputs, groups, k), p)) for k in keys]
@@ -322,16 +333,14 @@ def compare(bundle: Source, metric_id: str, params: Params = None, filters: Filt
         raise ParameterError(f"Compare against 'previous' or 'last_year', not '{against}'.")
     spec = get_metric(metric_id)
     check_params(params, REGISTRY)
-    prepared = Prepared(bundle, dict((params or {}).get("global") or {}))
+    prepared = prepared_for(bundle, dict((params or {}).get("global") or {}))
     filters = filters or Filters()
     start, end = _current_range(spec, prepared, filters)
     if start is None:
         empty = no_value(spec.id, spec.unit, "no dated rows to compare periods")
         return Change(None, None, None, None, None, None, current_result=empty, previous_result=empty)
     if against == "previous":
-        prev_start, prev_end = start - (end - start), start
-        if start == P.floor(start, "month") and end == P.next_start(start, "month"):
-            prev_start = P.previous_start(start, "month")
+        prev_start, prev_end = _previous_range(start, end), start
     else:
         prev_start, prev_end = P.same_period_last_year(start, end)
     p = _pin_detected(spec, prepared.inputs(Filters(categories=dict(filters.categories)), aware=spec.period_aware),
@@ -344,6 +353,15 @@ def compare(bundle: Source, metric_id: str, params: Params = None, filters: Filt
         relative = 100.0 * absolute / abs(prev.value) if prev.value else None
     day = pd.Timedelta(days=1)
     return Change(cur.value, prev.value, absolute, relative, start, end - day, prev_start, prev_end - day, cur, prev)
+
+
+def _previous_range(start: pd.Timestamp, end: pd.Timestamp) -> pd.Timestamp:
+    """Start of the period of equal length before ``[start, end)``; whole months step back by months
+    (so March is compared with February, Q2 with Q1)."""
+    if start == P.floor(start, "month") and end == P.floor(end, "month"):
+        months = (end.year - start.year) * 12 + end.month - start.month
+        return start - pd.DateOffset(months=months)
+    return start - (end - start)
 
 
 def _current_range(spec: MetricSpec, prepared: Prepared, filters: Filters) -> tuple[Any, Any]:

@@ -8,6 +8,7 @@ date range as ``MetricInputs.period``.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +28,9 @@ class Filters:
     date_from: Any = None
     date_to: Any = None
     categories: dict[str, list] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.categories = {k: list(v) for k, v in (self.categories or {}).items() if v is not None}
 
     def bounds(self) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
         """``[start, end)`` of the date range (either may be None)."""
@@ -61,15 +65,37 @@ def _timestamp(value: Any, which: str) -> pd.Timestamp | None:
     return ts
 
 
+_DATE_FIELDS = tuple(dict.fromkeys(k.date_field for k in KINDS_BY_NAME.values() if k.date_field))
+
+
+def row_dates(frame: pd.DataFrame, kind: str) -> pd.Series | None:
+    """The date of each row: the kind's date field, filled from other kinds' date fields.
+
+    A ticket file that also feeds ``surveys`` has ``created_at``, not ``submitted_at``;
+    its rows are dated by ``created_at``.
+    """
+    spec = KINDS_BY_NAME.get(kind)
+    order = ([spec.date_field] if spec is not None and spec.date_field else []) + list(_DATE_FIELDS)
+    present = [c for c in dict.fromkeys(order) if c in frame.columns
+               and pd.api.types.is_datetime64_any_dtype(frame[c].dtype)]
+    if not present:
+        return None
+    dates = frame[present[0]]
+    for other in present[1:]:
+        if not dates.isna().any():
+            break
+        dates = dates.fillna(frame[other])
+    return dates
+
+
 def filter_frame(frame: pd.DataFrame, kind: str, filters: Filters | None, *, dates: bool = True) -> pd.DataFrame:
     """Rows of ``frame`` inside the date range (on the kind's date field) and the category values."""
     if filters is None:
         return frame
     mask = np.ones(len(frame), dtype=bool)
-    spec = KINDS_BY_NAME.get(kind)
-    if dates and spec is not None and spec.date_field and spec.date_field in frame.columns:
-        start, end = filters.bounds()
-        column = frame[spec.date_field]
+    start, end = filters.bounds()
+    column = row_dates(frame, kind) if dates and (start is not None or end is not None) else None
+    if column is not None:
         if start is not None:
             mask &= (column >= start).to_numpy(dtype=bool)
         if end is not None:
@@ -89,16 +115,32 @@ def _isin(column: pd.Series, values: list) -> np.ndarray:
     return column.astype("string").isin([str(v) for v in values]).fillna(False).to_numpy(dtype=bool)
 
 
+_LATEST: dict[int, tuple[weakref.ref, Any]] = {}
+
+
 def latest_timestamp(frames: dict[str, pd.DataFrame]) -> pd.Timestamp | None:
-    """The latest datetime in any column of any frame."""
+    """The latest datetime in any column of any frame (remembered per frame object)."""
     latest = None
     for frame in frames.values():
-        for col in frame.columns:
-            if pd.api.types.is_datetime64_any_dtype(frame[col].dtype):
-                m = frame[col].max()
-                if pd.notna(m) and (latest is None or m > latest):
-                    latest = m
+        m = _frame_latest(frame)
+        if m is not None and (latest is None or m > latest):
+            latest = m
     return None if latest is None else pd.Timestamp(latest)
+
+
+def _frame_latest(frame: pd.DataFrame) -> Any:
+    key = id(frame)
+    known = _LATEST.get(key)
+    if known is not None and known[0]() is frame:
+        return known[1]
+    latest = None
+    for col in frame.columns:
+        if pd.api.types.is_datetime64_any_dtype(frame[col].dtype):
+            m = frame[col].max()
+            if pd.notna(m) and (latest is None or m > latest):
+                latest = m
+    _LATEST[key] = (weakref.ref(frame, lambda _ref, key=key: _LATEST.pop(key, None)), latest)
+    return latest
 
 
 class Prepared:
@@ -121,6 +163,23 @@ class Prepared:
         if glob.get("calendar") is not None:
             self.calendar = _calendar(glob["calendar"])
         self._cache: dict[tuple, MetricInputs] = {}
+        self._terms: dict[tuple, Any] = {}
+        self._codes: dict[tuple, tuple[pd.DataFrame, tuple[np.ndarray, Any]]] = {}
+
+    def column_codes(self, frame: pd.DataFrame, column: str) -> tuple[np.ndarray, Any]:
+        """Sorted group codes of a category column (missing values form the group "(none)"), remembered."""
+        key = (id(frame), column)
+        if key not in self._codes:
+            labels = frame[column].astype("string").fillna("(none)")
+            self._codes[key] = (frame, pd.factorize(labels, sort=True))
+        return self._codes[key][1]
+
+    def row_terms(self, spec: Any, inputs: MetricInputs, params: dict[str, Any]) -> Any:
+        """``spec.row_terms(inputs, params)``, remembered for the same inputs and parameters."""
+        key = (spec.id, id(inputs), repr(sorted((k, repr(v)) for k, v in params.items() if not k.startswith("_"))))
+        if key not in self._terms:
+            self._terms[key] = spec.row_terms(inputs, params)
+        return self._terms[key]
 
     def inputs(self, filters: Filters | None, *, aware: bool = False) -> MetricInputs:
         """Inputs cut by ``filters`` (period-aware: by category only, the range becomes ``period``)."""
@@ -147,3 +206,24 @@ def _calendar(value: Any) -> Any:
     if not hasattr(value, "seconds_between"):
         raise ParameterError("The business-hours calendar setting is not a calendar.")
     return value
+
+
+_PREPARED: dict[int, tuple[weakref.ref, tuple, Prepared]] = {}
+
+
+def prepared_for(source: DataBundle | MetricInputs, global_params: dict[str, Any] | None) -> Prepared:
+    """A :class:`Prepared` for ``source``; the last one is reused while the same ``MetricInputs``
+    object (same frames, same global settings) is passed again — a bundle is prepared anew each
+    time, so no copy of its frames is kept."""
+    if not isinstance(source, MetricInputs):
+        return Prepared(source, global_params)
+    signature = (tuple((k, id(f), len(f)) for k, f in source.frames.items()), source.as_of, id(source.calendar),
+                 repr(sorted((k, repr(v)) for k, v in (global_params or {}).items())))
+    hit = _PREPARED.get(id(source))
+    if hit is not None and hit[0]() is source and hit[1] == signature:
+        return hit[2]
+    prepared = Prepared(source, global_params)
+    _PREPARED.clear()
+    _PREPARED[id(source)] = (weakref.ref(source), signature, prepared)
+    weakref.finalize(source, _PREPARED.pop, id(source), None)     # no frames kept once the inputs are gone
+    return prepared

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from .churn import CustomerFlow, customer_flow
-from .customer_value import (cash_flow_compute, clv_compute, clv_historical_compute, clv_predictive_compute,
+from .customer_value import (cash_flow_compute, cash_flow_terms, clv_compute, clv_historical_compute, clv_predictive_compute,
                              engagement_compute)
 from .model import MetricInputs, MetricResult, MetricSpec, ParamSpec, RowTerms
 from .params import ALL_PARAMS_KEY
@@ -231,7 +231,7 @@ SPECS: tuple[MetricSpec, ...] = (
                 ParamSpec("weights", "", "Weights (column=weight, …)", "text"))),
     MetricSpec("cash_flow", "Cash flow", "loyalty_value", "currency", True, ("cash",), ("date",),
                "Inflows minus outflows, per period and as a running total.", "S3", cash_flow_compute,
-               (ParamSpec("period", "month", "Period", "choice", PERIODS),),
+               (ParamSpec("period", "month", "Period", "choice", PERIODS),), row_terms=cash_flow_terms,
                calculator=_calc_div("cash_flow", lambda t: t["inflow"] - t["outflow"], lambda t: 1.0, 1.0, "currency"),
                calculator_inputs=("inflow", "outflow")),
     MetricSpec("benchmark_gap", "Comparison with a benchmark", "loyalty_value", "ratio", None, (), (),

@@ -102,6 +102,9 @@ class RowTerms:
     period breakdowns; the engine joins category columns from the input frame
     by index. ``value = scale * Σnum / Σden``.
 
+    A count or sum KPI (request volume, cash flow) leaves out ``den``: its
+    value is ``scale * Σnum`` and its breakdowns add up to the total.
+
     The engine reads the dates from a column ``date`` (or ``dates``) of
     ``frame`` when present, else from the date field of ``kind`` (catalogue)
     in the input frame, joined by index.

@@ -85,14 +85,9 @@ def as_of(inputs: MetricInputs) -> pd.Timestamp | None:
     """The data's "as of" time, or the latest datetime in any frame."""
     if inputs.as_of is not None:
         return pd.Timestamp(inputs.as_of)
-    latest = None
-    for frame in inputs.frames.values():
-        for col in frame.columns:
-            if pd.api.types.is_datetime64_any_dtype(frame[col]):
-                m = frame[col].max()
-                if pd.notna(m) and (latest is None or m > latest):
-                    latest = m
-    return latest
+    from .engine_inputs import latest_timestamp
+
+    return latest_timestamp(inputs.frames)
 
 
 def period_bounds(inputs: MetricInputs, lookback_months: float) -> tuple[pd.Timestamp, pd.Timestamp] | None:

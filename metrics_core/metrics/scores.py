@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..catalogue import KINDS_BY_NAME
+from .engine_inputs import row_dates
 from .model import MetricInputs
 
 SCORE_KINDS = ("surveys", "tickets", "calls")
@@ -40,9 +40,9 @@ def collect_scores(inputs: MetricInputs, field: str) -> pd.DataFrame:
             seen.update(frame["_dataset"].dropna().unique().tolist())
         if rows.empty:
             continue
-        date_field = KINDS_BY_NAME[kind].date_field
+        dates = row_dates(rows, kind)
         part = {"score": pd.to_numeric(rows[field], errors="coerce").astype(float).to_numpy(),
-                "date": rows[date_field].to_numpy() if date_field in rows.columns else
+                "date": dates.to_numpy() if dates is not None else
                 np.full(len(rows), np.datetime64("NaT"), dtype="datetime64[us]"),
                 "_kind": kind}
         for col in rows.columns:

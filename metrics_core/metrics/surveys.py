@@ -32,8 +32,7 @@ def _group_columns(frame: pd.DataFrame) -> dict[str, Any]:
     return {c: frame[c].to_numpy() for c in frame.columns if c not in ("score", "num", "den")}
 
 
-def _score_terms(metric_id: str, field: str, inputs: MetricInputs, scale_setting: str,
-                 positive) -> Terms:
+def _score_terms(field: str, inputs: MetricInputs, scale_setting: str, positive) -> Terms:
     """Terms for a score metric: ``positive(scores, scale)`` gives each answer's numerator."""
     scores = collect_scores(inputs, field)
     if scores.empty:
@@ -82,14 +81,14 @@ def _csat_like(metric_id: str, top_box: bool):
                 cut = p.get("threshold") or top_two_threshold(scale)
             return (values >= cut).astype(float)
 
-        terms, details, failure = _score_terms(metric_id, "csat_score", inputs, p["scale"], positive)
+        terms, details, _ = _score_terms("csat_score", inputs, p["scale"], positive)
         if terms is not None:
             scale = tuple(float(x) for x in details["scale"].split("-"))
             details["threshold"] = (p.get("top_box_from") or scale[1]) if top_box else \
                 (p.get("threshold") or top_two_threshold(scale))
             terms.scale = 100.0
             return terms, details, None
-        terms, details, failure = _bucket_terms(inputs, "top")
+        terms, details, _ = _bucket_terms(inputs, "top")
         if terms is not None:
             return terms, details, None
         return None, {}, missing_field(metric_id, "%", ["csat_score"], "a satisfaction score column")
@@ -97,7 +96,7 @@ def _csat_like(metric_id: str, top_box: bool):
 
 
 def _csat_mean_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
-    terms, details, _ = _score_terms("csat_mean", "csat_score", inputs, p["scale"], lambda v, s: v)
+    terms, details, _ = _score_terms("csat_score", inputs, p["scale"], lambda v, s: v)
     if terms is None:
         return None, {}, missing_field("csat_mean", "score", ["csat_score"], "a satisfaction score column")
     return terms, details, None
@@ -141,7 +140,7 @@ def _nps_finish(result: MetricResult, terms: RowTerms, p: Mapping[str, Any]) -> 
 
 
 def _ces_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
-    terms, details, _ = _score_terms("ces", "ces_score", inputs, p["scale"], lambda v, s: v)
+    terms, details, _ = _score_terms("ces_score", inputs, p["scale"], lambda v, s: v)
     if terms is None:
         return None, {}, missing_field("ces", "score", ["ces_score"], "a customer-effort score column")
     details["direction"] = p["direction"]

@@ -56,6 +56,7 @@ def test_compute_json_with_series_and_groups(capsys, nps_file):
     assert code == 0
     doc = json.loads(out)
     metrics = {m["id"]: m for m in doc["metrics"]}
+    assert doc["as_of"].startswith("2021-12-")
     assert set(metrics) == {s.id for s in REGISTRY}
     for m in doc["metrics"]:
         assert {"id", "value", "unit", "n", "numerator", "denominator"} <= set(m)
@@ -71,6 +72,7 @@ def test_compute_json_with_series_and_groups(capsys, nps_file):
         expected = 100 * (sum(s >= 9 for s in scores) - sum(s <= 6 for s in scores)) / len(scores)
         assert series[q]["value"] == pytest.approx(expected) and series[q]["n"] == len(scores)
     assert {g["group"] for g in metrics["nps"]["groups"]} == {"US", "UK", "MEX"}
+    assert sum(g["n"] for g in metrics["nps"]["groups"]) == len(data)
     assert metrics["csat"]["value"] is None and "csat_score" in metrics["csat"]["reason"]
 
 
@@ -85,7 +87,9 @@ def test_compute_rejects_bad_options_plainly(capsys, nps_file):
     for argv, needle in ((["--param", "nps.colour=red"], "nps has no parameter 'colour'"),
                          (["--group", "shoe_size"], "has a column 'shoe_size'"),
                          (["--from", "31.31.2021"], "is not a date"),
-                         (["--param", "oops"], "is not METRIC.NAME=VALUE")):
+                         (["--param", "oops"], "is not METRIC.NAME=VALUE"),
+                         (["--map", "shoe_size=NPS"], "'shoe_size' is not a field"),
+                         (["--map", "customer_id=Nope"], "has no column 'Nope' for customer_id")):
         code, out, err = run(capsys, "compute", str(nps_file), *argv)
         assert code == 2 and needle in err and "Traceback" not in err
 

@@ -154,3 +154,48 @@ def test_stats_by_hand():
     assert lo == 0.0 and hi == pytest.approx(27.75, abs=0.01)
     assert nps_margin_of_error(0.5, 0.5, 100) == pytest.approx(1.96 * (1.0 / 100) ** 0.5 * 100)
     assert quantiles([]) == (None, None)
+
+
+def test_compute_all_on_a_bundle_matches_single_kpis():
+    frames = make_frames(60, 5)
+    bundle = bundle_of(frames)
+    results = compute_all(bundle)
+    assert results["nps"].value == pytest.approx(compute_metric(bundle, "nps").value)
+    # NPS by hand over every score column (surveys, tickets, calls)
+    scores = pd.concat([frames[k]["nps_score"] for k in ("surveys", "tickets", "calls")])
+    expected = 100 * ((scores >= 9).sum() - (scores <= 6).sum()) / len(scores)
+    assert results["nps"].value == pytest.approx(expected) and results["nps"].n == len(scores)
+
+
+def test_bucket_breakdown_by_region_reweights_by_responses():
+    frames = make_frames(20, 1)
+    points = {p.label: p for p in breakdown(MetricInputs({"survey_buckets": frames["survey_buckets"]}), "nps", "region")}
+    # AK rows: (70-5)·100 and (70-6)·200 → (6500 + 12800) / 300
+    assert points["AK"].value == pytest.approx((65 * 100 + 64 * 200) / 300)
+    assert points["AK"].denominator == 300
+
+
+def test_compare_a_period_aware_kpi():
+    customers = pd.DataFrame({"customer_id": pd.Series(list("abcdef"), dtype="str"),
+                              "joined_at": pd.to_datetime(["2023-01-01"] * 6).astype("datetime64[us]"),
+                              "churned_at": pd.to_datetime(["2024-01-10", "2024-02-10", "2024-02-11", None, None, None]
+                                                           ).astype("datetime64[us]")})
+    change = compare(MetricInputs({"customers": customers}), "churn_rate", filters=Filters("2024-02-01", "2024-02-29"))
+    assert change.current == pytest.approx(40.0)       # 2 of the 5 left at 1 February
+    assert change.previous == pytest.approx(100 / 6)   # 1 of 6 in January
+    assert change.absolute == pytest.approx(40.0 - 100 / 6)
+
+
+def test_filters_accept_missing_categories():
+    assert Filters(categories=None).categories == {}
+    assert compute_metric(survey_inputs(), "nps", filters=Filters(None, None, None)).n == 6
+
+
+def test_compare_whole_months_and_quarters_step_back_by_months():
+    frame = pd.DataFrame({"submitted_at": pd.to_datetime(["2024-01-15", "2024-04-15", "2024-06-20"]).astype("datetime64[us]"),
+                          "csat_score": [5.0, 1.0, 5.0]})
+    q2 = compare(MetricInputs({"surveys": frame}), "csat", filters=Filters("2024-04-01", "2024-06-30"))
+    assert (q2.previous_from, q2.previous_to) == (pd.Timestamp("2024-01-01"), pd.Timestamp("2024-03-31"))
+    assert (q2.current, q2.previous) == (50.0, 100.0)
+    days = compare(MetricInputs({"surveys": frame}), "csat", filters=Filters("2024-04-10", "2024-04-19"))
+    assert (days.previous_from, days.previous_to) == (pd.Timestamp("2024-03-31"), pd.Timestamp("2024-04-09"))

@@ -155,3 +155,19 @@ def test_social_sentiment_insights():
     assert d["competitor_mentions"] == 1
     assert d["most_active_hours"][0] == 9 and d["mentions_by_hour"][9] == 3
     assert d["top_topics"][0] == {"topic": "price", "mentions": 2}
+
+
+def test_iqs_through_a_saved_mapping_with_weights_and_maxima(tmp_path):
+    from metrics_core.dataset import DataBundle
+    from metrics_core.loading import load_dataset
+    from metrics_core.mapping.model import FieldMapping, Mapping
+
+    path = tmp_path / "qa.csv"
+    path.write_text("Agent,Tone,Accuracy\nAna,5,10\nAna,3,5\nBor,4,\n", encoding="utf-8")
+    mapping = Mapping("reviews", {"agent": FieldMapping("agent", ["Agent"]),
+                                  "criteria": FieldMapping("criteria", ["Tone", "Accuracy"], weights=[1.0, 2.0],
+                                                           maxima=[5.0, 10.0])})
+    result = compute_metric(DataBundle([load_dataset(path, mapping=mapping)]), "iqs")
+    per_review = [100.0, (3 + 10) / 25 * 100, 4 / 5 * 100]
+    assert result.value == pytest.approx(sum(per_review) / 3)
+    assert result.details["weights"] == [1.0, 2.0] and result.details["maxima"] == [5.0, 10.0]

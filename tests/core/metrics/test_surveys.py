@@ -105,3 +105,17 @@ def test_stop_words_cover_the_five_languages():
     for word in ("the", "zelo", "și", "och", "који", "jako", "sunt", "inte", "ker"):
         assert word in STOP_WORDS, word
     assert top_terms(pd.Series(["och det var bra"]))["words"][0]["term"] == "bra"
+
+
+def test_scores_of_a_ticket_file_feeding_surveys_are_dated_by_created_at():
+    from metrics_core.metrics.engine import Filters, breakdown
+
+    tickets = pd.DataFrame({"ticket_id": ["1", "2", "3"],
+                            "created_at": pd.to_datetime(["2024-01-10", "2024-02-10", "2024-02-11"]).astype("datetime64[us]"),
+                            "csat_score": [5.0, 1.0, 4.0]})
+    bundle = DataBundle([dataset("tickets", tickets, "t.csv", also=["surveys"])])
+    february = compute_metric(bundle, "csat", filters=Filters("2024-02-01", "2024-02-29"))
+    assert (february.numerator, february.denominator) == (1, 2)
+    assert [(p.label, p.value) for p in breakdown(bundle, "csat", "month")] == [("2024-01", 100.0), ("2024-02", 50.0)]
+    trend = compute_metric(bundle, "satisfaction_trend")
+    assert trend.value == pytest.approx(-50.0)
