@@ -5,6 +5,9 @@ makes of each file (format, encoding, delimiter, header rows, row count,
 column names and types, and the typed value of key cells), or which typed
 error it must raise. The expectations were written by hand next to the data
 in ``tests/data/make_corpus.py``; the reader is never asked to produce them.
+Files with a ``mapping`` entry are also loaded with ``load_dataset`` and their
+canonical frame is checked (kind, rows, which column feeds a field, key values).
+Reading must never change a source file (bytes and modification time).
 """
 
 from __future__ import annotations
@@ -165,6 +168,12 @@ def test_column_types(loaded: dict[str, Any], name: str) -> None:
         assert profile.col_type in col_type.split("|"), \
             f"{column!r} typed {profile.col_type} ({profile.detail}), expected {col_type}"
         assert profile.n_failed == 0, f"{column!r}: {profile.n_failed} values failed, e.g. {profile.failures[:3]}"
+    for spec, unit in exp.get("units", {}).items():
+        profile = table.profile(_find_column(table.frame, spec, exp["columns_match"]))
+        assert profile.unit == unit, f"{spec!r}: unit {profile.unit!r} ({profile.detail}), expected {unit!r}"
+    for spec, dayfirst in exp.get("dayfirst", {}).items():
+        profile = table.profile(_find_column(table.frame, spec, exp["columns_match"]))
+        assert profile.dayfirst is dayfirst, f"{spec!r}: dayfirst {profile.dayfirst!r} ({profile.detail})"
 
 
 @pytest.mark.parametrize("name", TABLES)

@@ -69,6 +69,7 @@ def slovenian_cp1250() -> Built:
                         cell(2, "Ocena", "missing"),
                         cell(0, "Znesek (€)", "number", 1234.5),
                         cell(1, "Znesek (€)", "number", 89.9)],
+                 units={"Prvi odziv (min)": "min"}, dayfirst={"Ustvarjeno": True, "Rešeno": True},
                  notes="Slovenian helpdesk export: cp1250, ';', decimal comma, day-first dates; "
                        "'Prvi odziv (min)' row 2 = 12,5 min = 750 s.")
     return "sl_tickets_cp1250.csv", text.encode("cp1250"), exp
@@ -98,6 +99,7 @@ def swedish_cp1252() -> Built:
                         cell(0, "Väntetid (min)", "number", 210.0),
                         cell(0, "Skapad", "datetime", "2026-11-03T09:15:00"),
                         cell(1, "Löst", "missing")],
+                 units={"Väntetid (min)": "min"},
                  notes="Swedish cp1252 export; 'crème' and 'å' must survive (cp1250 would give 'crčme', 'ĺ').")
     return "se_tickets_cp1252.csv", text.encode("cp1252"), exp
 
@@ -119,6 +121,7 @@ def serbian_cp1251() -> Built:
                         cell(1, "Статус", "text", "Отворен"),
                         cell(1, "Оцена", "missing"),
                         cell(1, "Коментар", "text", "Чекам одговор већ три дана")],
+                 dayfirst={"Креирано": True},
                  notes="Serbian Cyrillic, cp1251, ';'.")
     return "rs_tickets_cp1251.csv", text.encode("cp1251"), exp
 
@@ -174,6 +177,7 @@ def surveymonkey_two_rows() -> Built:
                         cell(3, "How likely is it that you would recommend", "number", 3.0),
                         cell(0, "Phone", "text", "Phone"),
                         cell(1, "Phone", "missing")],
+                 dayfirst={"Start Date": False},
                  notes="SurveyMonkey 'All responses': row 1 questions (blank = same question), "
                        "row 2 'Response'/choice labels; US month-first dates with AM/PM.")
     return "surveymonkey_two_row_header.csv", text.encode("utf-8"), exp
@@ -210,6 +214,7 @@ def qualtrics_three_rows() -> Built:
                         cell(0, ["Q1", "How likely are you to recommend"], "number", 10.0),
                         cell(0, "ResponseId", "text", "R_3kXq9ZbTA"),
                         cell(1, ["Q4", "Why did you give this score"], "text", "Prepočasna dostava")],
+                 units={"Duration (in seconds)": "s"},
                  notes="Qualtrics CSV: UTF-8 with BOM, 3 header rows (keys, question text, ImportId JSON).")
     return "qualtrics_bom_three_rows.csv", text.encode("utf-8"), exp
 
@@ -244,6 +249,8 @@ def zoho_tickets() -> Built:
                         cell(1, "First Response Time in Business Hours", "missing"),
                         cell(0, "Description", "text", "<div>The vase was <b>broken</b>.\nPhoto attached.</div>"),
                         cell(1, "Subject", "text", "Refund status")],
+                 units={"First Response Time in Business Hours": "ms", "Resolution Time in Business Hours": "ms"},
+                 dayfirst={"Created Time": True},
                  notes="Zoho Desk: 18-digit ids, day-first dates, millisecond durations with no unit in the "
                        "header (108960000 ms = 30.3 h), HTML description with an embedded line break.")
     return "zoho_tickets_ms.csv", text.encode("utf-8"), exp
@@ -406,6 +413,7 @@ def missing_markers() -> Built:
                         cell(0, "Started at", "datetime", "2026-11-20T10:15:00"),
                         *[cell(4 + i, c, "missing") for i in range(len(MISSING))
                           for c in ("Started at", "Wait time (s)", "Score", "Resolved")]],
+                 units={"Wait time (s)": "s"},
                  notes="Every missing marker (?, -, n/a, #N/A, Not Available, blank, space, N/A) in a date, "
                        "duration, number, text and yes/no column: none of them is a parse failure.")
     return "missing_markers.csv", text.encode("utf-8"), exp
