@@ -13,5 +13,5 @@ export KPIDESK_LICENSES_STAGING="$PWD/build/licenses"
 rm -rf "$KPIDESK_LICENSES_STAGING"
 "$py" packaging/collect_licenses.py "$KPIDESK_LICENSES_STAGING"
 "$py" -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller packaging/kpidesk.spec
-( cd dist && rm -f "KPIDesk-$version-$platform.zip" && "$py" -m zipfile -c "KPIDesk-$version-$platform.zip" KPIDesk/ )
+"$py" packaging/make_zip.py dist/KPIDesk "dist/KPIDesk-$version-$platform.zip"
 echo "built dist/KPIDesk ($(du -sh dist/KPIDesk | cut -f1)) and dist/KPIDesk-$version-$platform.zip ($(du -sh "dist/KPIDesk-$version-$platform.zip" | cut -f1))"
