@@ -10,5 +10,4 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import PySide6  # noqa: E402,F401  - PySide6 before pyqtgraph (PITFALLS.md)
 
-APP_NAME = "KPI Desk"
-ORG_NAME = "KPI Desk"
+from .app_info import APP_NAME, ORG_NAME  # noqa: E402,F401

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication, QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from . import APP_NAME, ORG_NAME  # noqa: E402
+from .app_info import APP_NAME, ORG_NAME  # noqa: E402
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -44,6 +44,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 def main(argv: list[str] | None = None) -> int:
     """Start the app; returns the exit code."""
+    import multiprocessing
+
+    multiprocessing.freeze_support()      # a frozen build's import helper process starts here and exits
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = create_app()
     from . import error_handling

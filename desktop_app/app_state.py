@@ -109,6 +109,7 @@ class AppState(QObject):
         req.mapping = ds.mapping
         req.options = ds.table.options
         self.requests[ds.name] = req
+        log.info("dataset %s: %s, %d rows from %s", ds.name, ds.kind, len(ds.frame), ds.path)
         existing = self.dataset(ds.name)
         if existing is not None:
             self.bundle.datasets[self.bundle.datasets.index(existing)] = ds

@@ -44,8 +44,8 @@ def report_unexpected(exc_type: type[BaseException], exc: BaseException, tb: Tra
         return
     log.error("unexpected error:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
     app = QApplication.instance()
-    if app is None or _state["dialog_open"] or app.platformName() == "offscreen" and not _show_offscreen():
-        return
+    if app is None or _state["dialog_open"] or app.platformName() == "offscreen":
+        return          # no screen (tests, screen renderer): a modal box would block; the log has it
     _state["dialog_open"] = True
     try:
         where = _state["log_path"] or log_dir() / "kpidesk.log"
@@ -57,7 +57,3 @@ def report_unexpected(exc_type: type[BaseException], exc: BaseException, tb: Tra
     finally:
         _state["dialog_open"] = False
 
-
-def _show_offscreen() -> bool:
-    """Offscreen (tests, renderer): a modal dialog would block; only log."""
-    return False

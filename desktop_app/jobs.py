@@ -24,7 +24,7 @@ from metrics_core.progress import Reporter
 log = logging.getLogger(__name__)
 
 MAX_FILTER_VALUES = 200
-MAX_OTHER_DISTINCT = 40
+MAX_OTHER_DISTINCT = 25
 FILTER_FIELDS = ("channel", "agent", "team", "priority", "queue", "type", "topic", "platform",
                  "sentiment", "segment", "status", "direction", "outcome", "country", "region", "group")
 
@@ -160,9 +160,8 @@ def chart_job(bundle: DataBundle, params: dict[str, Any], filters: Any, metric_i
         data = ChartData(metric_id, granularity, category)
         reporter.step(0.1, "Trend")
         data.trend = _safe(lambda: engine.breakdown(bundle, metric_id, granularity, params, filters))
-        if category:
-            reporter.step(0.4, "Breakdown")
-            data.bars = _safe(lambda: engine.breakdown(bundle, metric_id, category, params, filters))
+        reporter.step(0.4, "Breakdown")
+        data.category, data.bars = _category_breakdown(bundle, params, filters, metric_id, category)
         reporter.step(0.6, "Scores")
         data.nps_periods = nps_periods(bundle, params, filters, granularity)
         data.distribution = score_distribution(bundle, filters)
@@ -171,6 +170,27 @@ def chart_job(bundle: DataBundle, params: dict[str, Any], filters: Any, metric_i
         reporter.step(1.0, "Charts ready")
         return data
     return run
+
+
+FALLBACK_CATEGORIES = ("agent", "channel", "team", "queue", "platform", "topic", "priority", "segment", "type")
+
+
+def _category_breakdown(bundle: DataBundle, params: dict[str, Any], filters: Any, metric_id: str,
+                        category: str | None) -> tuple[str | None, list[Any]]:
+    """The breakdown by ``category``, or by the first usual category the KPI's rows have."""
+    from metrics_core.metrics import engine
+    from metrics_core.metrics.registry import get_metric
+
+    kinds = [k for k in get_metric(metric_id).kinds if k in bundle.kinds()]
+    columns = {c for k in kinds for c in bundle.frame(k).columns}
+    candidates = ([category] if category else []) + [c for c in FALLBACK_CATEGORIES if c != category]
+    for column in candidates:
+        if column not in columns:
+            continue
+        points = _safe(lambda c=column: engine.breakdown(bundle, metric_id, c, params, filters))
+        if any(p.value is not None for p in points):
+            return column, points
+    return category, []
 
 
 def nps_periods(bundle: DataBundle, params: dict[str, Any], filters: Any,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QStackedWidget, QVBoxLay
 
 from metrics_core.errors import KpiDeskError
 
-from . import APP_NAME
+from .app_info import APP_NAME
 from .app_state import AppState
 from .dialogs.import_dialog import ImportDialog
 from .dialogs.settings_dialog import SettingsDialog
@@ -56,6 +55,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self._restore_layout()
+        if self.settings.granularity != self.state.filters.granularity:
+            from dataclasses import replace
+
+            self.state.set_filters(replace(self.state.filters, granularity=self.settings.granularity))
 
     # -- menus and shortcuts ----------------------------------------------------------------
     def _action(self, key: str, text: str, slot: Any, shortcut: Any = None) -> QAction:
@@ -92,6 +95,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         s = self.state
         s.error_raised.connect(self._on_state_error_raised)
+        s.filters_changed.connect(self._on_state_filters_changed)
         s.busy_changed.connect(self.busy_bar.set_busy)
         s.progress_changed.connect(self.busy_bar.set_progress)
         s.dataset_loaded.connect(self._on_state_dataset_loaded)
@@ -209,12 +213,28 @@ class MainWindow(QMainWindow):
 
     # -- other commands -------------------------------------------------------------------------------
     def _on_export_triggered(self) -> None:
-        try:
-            module = importlib.import_module("desktop_app.dialogs.export_dialog")
-        except ImportError:
-            self.message_bar.show_message("Exporting a report is not available in this build.", "info")
-            return
-        module.ExportDialog(self.state, self).exec()
+        dialog = self.export_dialog()
+        if dialog is not None:
+            dialog.exec()
+
+    def export_dialog(self) -> Any:
+        """The export helper's report dialog for what the dashboard shows (``None`` without data)."""
+        if not self.state.bundle.datasets:
+            self.message_bar.show_message("Open some files first; then the report has something to show.", "info")
+            return None
+        from metrics_core.dataset import DataBundle
+        from metrics_core.export.report import build_report
+
+        from .dialogs.export_report_dialog import ExportReportDialog
+
+        s = self.state
+        bundle, params, filters, by = DataBundle(list(s.bundle.datasets)), s.engine_params(), s.filters.to_engine(), \
+            s.filters.granularity
+
+        def source(reporter: Any) -> Any:
+            return build_report(bundle, params, filters, by=by, reporter=reporter)
+
+        return ExportReportDialog(source, self.settings.last_dir, self)
 
     def open_settings(self) -> SettingsDialog:
         return SettingsDialog(self.state.params, self.state.targets, self)
@@ -249,11 +269,16 @@ class MainWindow(QMainWindow):
         self.message_bar.show_message(message, "error")
 
     def _on_state_dataset_loaded(self, name: str) -> None:
+        from metrics_core.resources import demo_dir
+
         ds = self.state.dataset(name)
-        if ds is not None:
+        if ds is not None and Path(ds.path).parent.resolve() != demo_dir().resolve():
             self.settings.add_recent_file(ds.path)
             self.start_page.refresh()
         self.stack.setCurrentWidget(self.workspace)
+
+    def _on_state_filters_changed(self, filters: Any) -> None:
+        self.settings.granularity = filters.granularity
 
     def _on_state_dataset_removed(self, _name: str) -> None:
         if not self.state.bundle.datasets:
@@ -268,6 +293,10 @@ class MainWindow(QMainWindow):
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
+        for name, splitter in self.workspace.splitters().items():
+            saved = self.settings.splitter_state(name)
+            if saved is not None:
+                splitter.restoreState(saved)
 
     def dragEnterEvent(self, event: Any) -> None:  # noqa: N802
         self.start_page.dragEnterEvent(event)
@@ -277,6 +306,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.settings.save_window(self.saveGeometry(), self.saveState())
+        for name, splitter in self.workspace.splitters().items():
+            self.settings.save_splitter_state(name, splitter.saveState())
         self.settings.sync()
         self.state.cancel()
         self.state.wait(3000)

@@ -3,7 +3,7 @@
 pandas holds the GIL for long stretches (reading a CSV, parsing a million dates),
 which would freeze the window if the import ran in a thread. A child process
 runs :func:`metrics_core.loading.load_dataset`; the dataset comes back over a pipe
-column by column in row chunks small enough that unpickling one never blocks the
+in row chunks small enough that unpickling one never blocks the
 GUI thread for long. The child also works out the filter values and date range.
 """
 
@@ -12,9 +12,11 @@ from __future__ import annotations
 import dataclasses
 import logging
 import multiprocessing
+import os
 import time
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from metrics_core import errors
@@ -23,10 +25,11 @@ from metrics_core.progress import Reporter
 
 log = logging.getLogger(__name__)
 
-CHUNK_ROWS = 32_768
+CHUNK_ROWS = 8_192
 BIG_FILE_BYTES = 8_000_000          # smaller files load in a thread (no process start-up cost)
 POLL_S = 0.02
-FRAMES = ("frame", "table_frame", "table_raw")
+YIELD_S = 0.001
+FRAMES = ("frame",)
 
 
 def use_process(path: Any) -> bool:
@@ -55,7 +58,7 @@ def load_in_process(request: Any, reporter: Reporter) -> tuple[Any, dict[str, li
 
 def _receive(conn: Any, proc: Any, reporter: Reporter) -> tuple[Any, dict[str, list[Any]], tuple[Any, Any]]:
     skeleton: dict[str, Any] | None = None
-    parts: dict[tuple[str, int], list[pd.Series]] = {}
+    parts: dict[str, list[pd.DataFrame]] = {}
     while True:
         reporter.check()
         if not conn.poll(POLL_S):
@@ -74,7 +77,8 @@ def _receive(conn: Any, proc: Any, reporter: Reporter) -> tuple[Any, dict[str, l
         elif tag == "skeleton":
             skeleton = message[1]
         elif tag == "chunk":
-            parts.setdefault((message[1], message[2]), []).append(message[3])
+            parts.setdefault(message[1], []).append(message[2])
+            time.sleep(YIELD_S)     # hand the GIL to the GUI thread between chunks
         elif tag == "done":
             break
     assert skeleton is not None
@@ -82,24 +86,26 @@ def _receive(conn: Any, proc: Any, reporter: Reporter) -> tuple[Any, dict[str, l
     return _assemble(skeleton, parts, reporter)
 
 
-def _assemble(skeleton: dict[str, Any], parts: dict[tuple[str, int], list[pd.Series]],
+def _assemble(skeleton: dict[str, Any], parts: dict[str, list[pd.DataFrame]],
               reporter: Reporter) -> tuple[Any, dict[str, list[Any]], tuple[Any, Any]]:
     frames = {}
     for key in FRAMES:
-        columns = skeleton["columns"][key]
-        data = {}
-        for i, name in enumerate(columns):
-            reporter.check()
-            chunks = parts.get((key, i), [])
-            data[i] = pd.concat(chunks, ignore_index=True) if chunks else pd.Series([], dtype=object)
-            time.sleep(0)       # let the GUI thread run between columns
-        frame = pd.DataFrame(data) if data else pd.DataFrame(index=pd.RangeIndex(skeleton["rows"][key]))
-        frame.columns = pd.Index(columns)
-        frames[key] = frame
-    ds = skeleton["dataset"]
-    table = dataclasses.replace(ds.table, frame=frames["table_frame"], raw=frames["table_raw"])
-    dataset = dataclasses.replace(ds, table=table, frame=frames["frame"])
+        reporter.check()
+        chunks = parts.get(key) or [skeleton["empty"][key]]
+        frames[key] = _concat_rows(chunks)
+    dataset = dataclasses.replace(skeleton["dataset"], frame=frames["frame"])
     return dataset, skeleton["filter_values"], skeleton["date_range"]
+
+
+def _concat_rows(chunks: list[pd.DataFrame]) -> pd.DataFrame:
+    """Row chunks -> one frame, four at a time, so that no single step holds the GIL for long."""
+    while len(chunks) > 1:
+        merged = []
+        for i in range(0, len(chunks), 4):
+            merged.append(pd.concat(chunks[i:i + 4], ignore_index=True) if i + 1 < len(chunks) else chunks[i])
+            time.sleep(YIELD_S)
+        chunks = merged
+    return chunks[0]
 
 
 def _rebuild_error(type_name: str, message: str) -> Exception:
@@ -113,6 +119,8 @@ def _rebuild_error(type_name: str, message: str) -> Exception:
 # -- the child process -------------------------------------------------------------------
 def _child_main(conn: Any, request: Any) -> None:
     last = [0.0]
+    if hasattr(os, "nice"):
+        os.nice(5)          # the window's process comes first
 
     def progress(fraction: float, text: str) -> None:
         now = time.monotonic()
@@ -128,21 +136,21 @@ def _child_main(conn: Any, request: Any) -> None:
         ds = load_dataset(request.path, options=request.options, mapping=request.mapping, kind=request.kind,
                           reporter=Reporter(progress), name=request.name)
         progress(1.0, "Preparing filters")
-        frames = {"frame": ds.frame, "table_frame": ds.table.frame, "table_raw": ds.table.raw}
-        empty_table = dataclasses.replace(ds.table, frame=ds.table.frame.iloc[0:0], raw=ds.table.raw.iloc[0:0])
+        frames = {"frame": ds.frame}
+        # the source table's rows stay behind: once mapped, the app works from the canonical frame
+        empty_table = dataclasses.replace(ds.table, frame=ds.table.frame.iloc[0:0], raw=ds.table.raw.iloc[0:0],
+                                          row_numbers=pd.Index(np.asarray(ds.table.row_numbers, dtype=np.int64)))
         skeleton = {
             "dataset": dataclasses.replace(ds, table=empty_table, frame=ds.frame.iloc[0:0]),
-            "columns": {k: list(f.columns) for k, f in frames.items()},
-            "rows": {k: len(f) for k, f in frames.items()},
+            "empty": {k: f.iloc[0:0] for k, f in frames.items()},
             "filter_values": filter_values(ds),
             "date_range": date_range(ds),
         }
         conn.send(("skeleton", skeleton))
         for key, frame in frames.items():
-            for i in range(frame.shape[1]):
-                column = frame.iloc[:, i].reset_index(drop=True)
-                for start in range(0, len(column), CHUNK_ROWS):
-                    conn.send(("chunk", key, i, column.iloc[start:start + CHUNK_ROWS]))
+            frame = frame.reset_index(drop=True)
+            for start in range(0, len(frame), CHUNK_ROWS):
+                conn.send(("chunk", key, frame.iloc[start:start + CHUNK_ROWS]))
         conn.send(("done",))
     except KpiDeskError as exc:
         conn.send(("error", type(exc).__name__, str(exc)))

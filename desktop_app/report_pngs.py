@@ -21,12 +21,13 @@ import numpy as np
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 import pyqtgraph as pg  # noqa: E402
 
 from metrics_core.errors import KpiDeskError  # noqa: E402
-from metrics_core.export.chart_data import (drawn_frame, label_skip, series_colour, slide_labels,  # noqa: E402
+from metrics_core.export.chart_data import (TARGET_SERIES, drawn_frame, label_skip, series_colour, slide_labels,  # noqa: E402
                                             value_axis_range)
 from metrics_core.export.formatting import format_value  # noqa: E402
 from metrics_core.export.model import ChartData, Report  # noqa: E402
@@ -67,11 +68,14 @@ def _category_ticks(labels: list[str]) -> list[tuple[float, str]]:
 
 def _draw_line(item, chart: ChartData, frame) -> None:
     x = np.arange(len(frame), dtype=float)
-    if len(chart.series_names) > 1:
-        item.addLegend(offset=(10, 10), labelTextColor=style.FOREGROUND)
-    for i, name in enumerate(chart.series_names):
+    if len(frame.columns) > 1:
+        item.addLegend(offset=(-10, 10), labelTextColor=style.FOREGROUND)
+    for i, name in enumerate(frame.columns):
         colour = "#" + series_colour(chart, i, name)
         y = frame[name].to_numpy(dtype=float)
+        if name == TARGET_SERIES:
+            item.plot(x, y, pen=pg.mkPen(colour, width=1.8, style=Qt.PenStyle.DashLine), name=name)
+            continue
         symbol = "o" if len(x) <= 40 else None
         item.plot(x, y, pen=pg.mkPen(colour, width=2.5), symbol=symbol, symbolSize=7, symbolBrush=colour,
                   symbolPen=colour, connect="finite", name=name)
@@ -90,13 +94,17 @@ def _draw_bars(item, chart: ChartData, frame) -> None:
                                  brush=pg.mkBrush("#" + series_colour(chart, 0, name)), pen=pg.mkPen(None)))
     item.getViewBox().invertY(True)
     item.showGrid(x=True, y=False, alpha=style.GRID_ALPHA)
-    item.getAxis("left").setTicks([[(float(i), label[:28]) for i, label in enumerate(chart.categories)]])
+    labels = [label[:28] for label in chart.categories]
+    left = item.getAxis("left")
+    left.setTicks([list(enumerate(labels))])
+    left.setWidth(int(7.5 * max((len(label) for label in labels), default=4)) + 24)   # room for the longest name
     top = float(values.max()) if len(values) else 1.0
     for i, raw in enumerate(chart.values(name)):
         text = pg.TextItem(format_value(raw, chart.unit), color=style.FOREGROUND, anchor=(0, 0.5))
         text.setPos(max(float(values[i]), 0.0), float(i))
         item.addItem(text)
-    item.setXRange(min(0.0, float(values.min()) if len(values) else 0.0), (top or 1.0) * 1.18, padding=0)
+    low = min(0.0, float(values.min()) if len(values) else 0.0)
+    item.setXRange(low - 0.01 * (top or 1.0), (top or 1.0) * 1.18, padding=0)     # keeps the "0" label
     item.setYRange(-0.6, max(len(values), 1) - 0.4, padding=0)
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from . import APP_NAME, ORG_NAME
+from .app_info import APP_NAME, ORG_NAME
 
 SETTINGS_VERSION = 1
 MAX_RECENT = 10
@@ -115,3 +115,10 @@ class AppSettings:
     def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
         self._qs.setValue("window/geometry", geometry)
         self._qs.setValue("window/state", state)
+
+    def splitter_state(self, name: str) -> QByteArray | None:
+        value = self._qs.value(f"window/splitters/{name}")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_splitter_state(self, name: str, state: QByteArray) -> None:
+        self._qs.setValue(f"window/splitters/{name}", state)

@@ -83,3 +83,14 @@ def direction_color(delta: float | None, higher_is_better: bool | None) -> str:
         return NEUTRAL
     good = (delta > 0) == bool(higher_is_better)
     return GOOD if good else BAD
+
+
+DURATION_SCALES = ((2 * 86400, 86400.0, "days"), (2 * 3600, 3600.0, "hours"), (120, 60.0, "minutes"), (0, 1.0, "seconds"))
+
+
+def duration_scale(largest_seconds: float) -> tuple[float, str]:
+    """Divisor and axis label that keep a duration axis readable (minutes, hours, days)."""
+    for limit, divisor, label in DURATION_SCALES:
+        if largest_seconds >= limit:
+            return divisor, label
+    return 1.0, "seconds"

@@ -46,7 +46,14 @@ class _Task(QRunnable):
         now = time.monotonic()
         if now - self._last_progress >= PROGRESS_INTERVAL_S or fraction >= 1.0:
             self._last_progress = now
-            self._signals.progressed.emit(self.task_id, float(fraction), str(text))
+            self._emit(self._signals.progressed, self.task_id, float(fraction), str(text))
+
+    def _emit(self, signal: Any, *args: Any) -> None:
+        """Emit unless the receiving side is gone (the window closed while the task ran)."""
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            self.cancel_event.set()
 
     def run(self) -> None:  # noqa: D401 - Qt override
         reporter = Reporter(self._progress, self.cancel_event.is_set)
@@ -55,12 +62,12 @@ class _Task(QRunnable):
             if self.cancel_event.is_set():
                 raise OperationCancelled()
         except OperationCancelled:
-            self._signals.cancelled.emit(self.task_id)
+            self._emit(self._signals.cancelled, self.task_id)
         except Exception as exc:  # noqa: BLE001 - every error reaches the one handler
             log.debug("task %s failed", self.task_id, exc_info=True)
-            self._signals.failed.emit(self.task_id, exc)
+            self._emit(self._signals.failed, self.task_id, exc)
         else:
-            self._signals.succeeded.emit(self.task_id, result)
+            self._emit(self._signals.succeeded, self.task_id, result)
 
 
 class TaskRunner(QObject):

@@ -53,6 +53,10 @@ class Workspace(QWidget):
         layout.addWidget(self.split)
         state.drilldown_requested.connect(self._on_state_drilldown_requested)
 
+    def splitters(self) -> dict[str, QSplitter]:
+        """The splitters whose sizes are kept between sessions."""
+        return {"workspace": self.split, "dashboard": self.dash_split}
+
     def show_dashboard(self) -> None:
         self.tabs.setCurrentIndex(DASHBOARD_TAB)
 

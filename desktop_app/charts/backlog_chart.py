@@ -32,6 +32,7 @@ class BacklogChart(ChartWidget):
             self.plot_item.plot(x, np.nan_to_num(y), pen=style.line_pen(), fillLevel=0,
                                 brush=pg.mkBrush(*style.AREA_FILL))
             self.plot_item.setYRange(0, (np.nanmax(y) if np.isfinite(y).any() else 1) * 1.1 or 1, padding=0)
+        self.update_empty_state()
 
     def data_table(self) -> pd.DataFrame:
         return self._table.copy()

@@ -44,6 +44,12 @@ class BarChart(ChartWidget):
         self._table = table
         pos = np.arange(len(table), dtype=float)
         widths = np.nan_to_num(table["value"].to_numpy(dtype=float))
+        divisor, label = (1.0, "")
+        if unit == "seconds" and len(widths):
+            divisor, label = style.duration_scale(float(np.abs(widths).max()))
+        self.plot_item.setLabel("bottom", label)
+        widths = widths / divisor
+        target = None if target is None else float(target) / divisor
         if len(table):
             item = pg.BarGraphItem(x0=np.minimum(widths, 0), y=pos, height=0.7, width=np.abs(widths),
                                    brush=style.brush(style.PRIMARY), pen=pg.mkPen(None))
@@ -56,9 +62,13 @@ class BarChart(ChartWidget):
         lo = min(0.0, float(np.nanmin(widths)) if len(widths) else 0.0)
         self.plot_item.setXRange(lo, (hi or 1.0) * 1.08, padding=0)
         self.plot_item.setYRange(-0.6, max(len(table), 1) - 0.4, padding=0)
+        self.update_empty_state()
 
     def data_table(self) -> pd.DataFrame:
         return self._table.copy()
+
+    def is_empty(self) -> bool:
+        return not self._table["value"].notna().any()
 
     def keys(self) -> list[Any]:
         return list(self._keys)

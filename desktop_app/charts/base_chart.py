@@ -10,7 +10,7 @@ from typing import Any, Callable
 import pandas as pd
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QAction, QCursor
-from PySide6.QtWidgets import QFileDialog, QMenu, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QStackedWidget, QToolTip, QVBoxLayout, QWidget
 
 import pyqtgraph as pg
 
@@ -27,9 +27,17 @@ class ChartWidget(QWidget):
         self.plot_widget = pg.PlotWidget(axisItems=axis_items or {})
         style.style_plot(self.plot_widget)
         self.plot_widget.setMinimumHeight(180)
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet(f"background:{style.BACKGROUND}; color:{style.NEUTRAL}; font-size:11pt;")
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self.plot_widget)
+        self._stack.addWidget(self.empty_label)
+        self.empty_message = "No data to show."
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.plot_widget)
+        layout.addWidget(self._stack)
         self._title = ""
         self.set_title(title)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -57,6 +65,14 @@ class ChartWidget(QWidget):
 
     def is_empty(self) -> bool:
         return self.data_table().empty
+
+    def update_empty_state(self, message: str | None = None) -> None:
+        """Show the plot, or a short explanation when there is nothing to plot."""
+        if message is not None:
+            self.empty_message = message
+        empty = self.is_empty()
+        self.empty_label.setText(f"<b>{self._title}</b><br><br>{self.empty_message}")
+        self._stack.setCurrentWidget(self.empty_label if empty else self.plot_widget)
 
     def clear(self) -> None:
         self.plot_item.clear()

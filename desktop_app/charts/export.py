@@ -52,15 +52,13 @@ def plot_widget_of(widget: Any) -> pg.PlotWidget:
 
 
 def _prepare(widget: QWidget, width: int, height: int) -> None:
-    """Lay the widget out at the target aspect ratio, shown (offscreen is fine)."""
-    layout_h = max(1, round(LAYOUT_WIDTH * height / width))
-    top = widget.window() if widget.window() is not None else widget
-    if not top.isVisible():
-        widget.resize(LAYOUT_WIDTH, layout_h)
+    """Lay a chart that is not on screen out at the target aspect ratio and show it
+    offscreen (a chart never shown has no size). A chart on screen is left as it is:
+    its image is letterboxed instead of stretched."""
+    if not widget.isVisible():
+        widget.resize(LAYOUT_WIDTH, max(1, round(LAYOUT_WIDTH * height / width)))
         widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         widget.show()
-    elif widget is top:
-        widget.resize(LAYOUT_WIDTH, layout_h)
     QApplication.processEvents()
 
 

@@ -39,6 +39,7 @@ class HeatmapChart(ChartWidget):
         self.plot_item.addItem(self._image)
         self.plot_item.setXRange(0, 24, padding=0)
         self.plot_item.setYRange(0, 7, padding=0)
+        self.update_empty_state()
 
     def matrix(self) -> np.ndarray:
         return self._matrix.copy()

@@ -32,6 +32,7 @@ class HistogramChart(ChartWidget):
             self.plot_item.getAxis("bottom").setTicks([[(float(v), f"{v:g}") for v in x]])
             self.plot_item.setXRange(x.min() - 0.7, x.max() + 0.7, padding=0)
             self.plot_item.setYRange(0, h.max() * 1.08 or 1, padding=0)
+        self.update_empty_state()
 
     def data_table(self) -> pd.DataFrame:
         return self._table.copy()

@@ -23,8 +23,9 @@ class NpsStackedChart(ChartWidget):
     def __init__(self, title: str = "NPS: promoters, passives, detractors", parent: Any = None) -> None:
         super().__init__(title, parent)
         self._table = pd.DataFrame(columns=["period", "promoters", "passives", "detractors", "nps"])
-        self._legend = self.plot_item.addLegend(offset=(8, 8), labelTextColor=style.FOREGROUND,
-                                                brush=style.brush("#ffffff", 220))
+        self._legend = self.plot_item.addLegend(offset=(8, 4), labelTextColor=style.FOREGROUND, colCount=3,
+                                                brush=style.brush("#ffffff", 230))
+        self.plot_item.getAxis("left").setTicks([[(v, f"{v} %") for v in range(0, 101, 20)]])
 
     def set_periods(self, labels: list[str], promoters: list[float], passives: list[float],
                     detractors: list[float]) -> None:
@@ -44,8 +45,9 @@ class NpsStackedChart(ChartWidget):
             bottom = bottom + h
         step = max(1, len(labels) // 12)
         self.plot_item.getAxis("bottom").setTicks([[(float(i), str(lbl)) for i, lbl in enumerate(labels)][::step]])
-        self.plot_item.setYRange(0, 100, padding=0.02)
+        self.plot_item.setYRange(0, 114, padding=0)      # room above the bars for the legend
         self.plot_item.setXRange(-0.6, max(len(labels), 1) - 0.4, padding=0)
+        self.update_empty_state()
 
     def data_table(self) -> pd.DataFrame:
         return self._table.copy()

@@ -35,9 +35,13 @@ class StaffingChart(ChartWidget):
             self.plot_item.addItem(pg.InfiniteLine(pos=float(recommended), angle=90,
                                                    pen=pg.mkPen(style.GOOD, width=1.6),
                                                    label=f"{recommended} agents", labelOpts={"color": style.GOOD, "position": 0.2}))
+        if len(x):
+            step = max(1, int(np.ceil(len(x) / 12)))
+            self.plot_item.getAxis("bottom").setTicks([[(float(v), str(int(v))) for v in x[::step]]])
         self.plot_item.setYRange(0, 100, padding=0.03)
         self.plot_item.setLabel("left", "service level %")
         self.plot_item.setLabel("bottom", "agents")
+        self.update_empty_state()
 
     def data_table(self) -> pd.DataFrame:
         return self._table.copy()

@@ -36,15 +36,19 @@ class TrendChart(ChartWidget):
         n = list(counts) if counts is not None else [None] * len(values)
         self._x = x
         self._table = pd.DataFrame({"period": labels, "value": y, "n": n})
+        divisor = self._axis_scale(y, unit)
+        y = y / divisor
         if len(x):
             self.plot_item.plot(x, y, pen=style.line_pen(), symbol="o", symbolSize=7,
                                 symbolBrush=style.PRIMARY, symbolPen=style.PRIMARY, connect="finite")
         if target is not None:
+            target = float(target) / divisor
             line = pg.InfiniteLine(pos=float(target), angle=0, pen=style.target_pen(),
-                                   label=f"target {format_value(target, unit)}",
+                                   label=f"target {format_value(self.target, unit)}",
                                    labelOpts={"color": style.TARGET, "position": 0.05})
             self.plot_item.addItem(line)
         self._fit_range(y, target)
+        self.update_empty_state()
 
     def _fit_range(self, y: np.ndarray, target: float | None) -> None:
         finite = y[np.isfinite(y)]
@@ -61,6 +65,18 @@ class TrendChart(ChartWidget):
 
     def data_table(self) -> pd.DataFrame:
         return self._table.copy()
+
+    def is_empty(self) -> bool:
+        return not self._table["value"].notna().any()
+
+    def _axis_scale(self, y: np.ndarray, unit: str) -> float:
+        """Durations are drawn in minutes / hours / days; the axis says which."""
+        if unit != "seconds" or not np.isfinite(y).any():
+            self.plot_item.setLabel("left", "")
+            return 1.0
+        divisor, label = style.duration_scale(float(np.nanmax(np.abs(y))))
+        self.plot_item.setLabel("left", label)
+        return divisor
 
     def points(self) -> tuple[np.ndarray, np.ndarray]:
         """The plotted x (epoch seconds) and y values."""

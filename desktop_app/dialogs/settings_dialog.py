@@ -10,7 +10,11 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayo
 
 from metrics_core.metrics.model import FAMILIES
 
+from .calendar_editor import CalendarEditor
 from .param_editor import ParamEditor
+
+
+PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class SettingsDialog(QDialog):
@@ -29,13 +33,21 @@ class SettingsDialog(QDialog):
         self.pages = QStackedWidget()
         family_label = dict(FAMILIES)
         order = {f: i for i, (f, _) in enumerate(FAMILIES)}
+        self.calendar_editor = CalendarEditor((params.get("global") or {}).get("calendar"))
+        self._add_item("Business hours", "global", self.calendar_editor)
+        current_family = None
         for spec in sorted(REGISTRY, key=lambda s: order.get(s.family, 99)):
-            item = QListWidgetItem(f"{spec.label}")
-            item.setToolTip(family_label.get(spec.family, spec.family))
-            item.setData(Qt.ItemDataRole.UserRole, spec.id)
-            self.list.addItem(item)
-            self.pages.addWidget(self._page(spec, params.get(spec.id, {}), targets.get(spec.id)))
-        self.list.currentRowChanged.connect(self.pages.setCurrentIndex)
+            if spec.family != current_family:
+                current_family = spec.family
+                header = QListWidgetItem(family_label.get(spec.family, spec.family))
+                header.setFlags(Qt.ItemFlag.ItemIsEnabled)      # a heading: readable, not selectable
+                font = header.font()
+                font.setBold(True)
+                header.setFont(font)
+                self.list.addItem(header)
+            self._add_item("    " + spec.label, spec.id,
+                           self._page(spec, params.get(spec.id, {}), targets.get(spec.id)))
+        self.list.currentItemChanged.connect(self._on_list_current_changed)
         self.list.setCurrentRow(0)
         reset = QPushButton("Reset all to defaults")
         reset.clicked.connect(self._on_reset_clicked)
@@ -52,6 +64,20 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addLayout(bottom)
+
+    def _add_item(self, text: str, key: str, page: QWidget) -> None:
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setData(PAGE_ROLE, self.pages.addWidget(page))
+        self.list.addItem(item)
+
+    def metric_ids(self) -> list[str]:
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
+                if self.list.item(i).data(Qt.ItemDataRole.UserRole) not in (None, "global")]
+
+    def _on_list_current_changed(self, item: QListWidgetItem | None, _previous: Any) -> None:
+        if item is not None and item.data(PAGE_ROLE) is not None:
+            self.pages.setCurrentIndex(int(item.data(PAGE_ROLE)))
 
     def _page(self, spec: Any, values: dict[str, Any], target: float | None) -> QWidget:
         inner = QWidget()
@@ -89,8 +115,11 @@ class SettingsDialog(QDialog):
                 return
 
     def params(self) -> dict[str, dict[str, Any]]:
-        """Only the values that differ from the defaults."""
+        """Only the values that differ from the defaults (and the business hours, when set)."""
         out: dict[str, dict[str, Any]] = {}
+        calendar = self.calendar_editor.calendar()
+        if calendar is not None:
+            out["global"] = {"calendar": calendar}
         for mid, editors in self.editors.items():
             changed = {name: e.value() for name, e in editors.items() if not e.is_default()}
             if changed:
@@ -110,6 +139,7 @@ class SettingsDialog(QDialog):
         return out
 
     def _on_reset_clicked(self) -> None:
+        self.calendar_editor.set_calendar(None)
         for editors in self.editors.values():
             for e in editors.values():
                 e.set_value(e.spec.default)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from ..formatting import format_cell
 
 PAGE_SIZE = 50_000
+ASYNC_SORT_ROWS = 200_000
 NUMERIC_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 Index = QModelIndex | QPersistentModelIndex
@@ -35,6 +36,7 @@ class DataFrameModel(QAbstractTableModel):
         self._columns: list[pd.Series] = []
         self._numeric: list[bool] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._sorter: Any = None
         if frame is not None:
             self.set_frame(frame)
 
@@ -126,14 +128,35 @@ class DataFrameModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Reorder the row map by ``column``; missing values always last."""
+        """Reorder the row map by ``column``; missing values always last.
+
+        Big frames are sorted off the GUI thread; the view updates when the order is ready.
+        """
         if not 0 <= column < len(self._columns):
             return
         self._sort = (column, order)
+        ascending = order == Qt.SortOrder.AscendingOrder
+        series, rows = self._columns[column], self._rows
+        if len(rows) < ASYNC_SORT_ROWS:
+            self._apply_order(rows, sort_positions(series, rows, ascending))
+            return
+        from ..workers import TaskRunner
+
+        if self._sorter is None:
+            self._sorter = TaskRunner("sort", self)
+        self._sorter.start(lambda _r: (rows, sort_positions(series, rows, ascending)), "Sorting",
+                           on_done=lambda result: self._apply_order(*result))
+
+    def is_sorting(self) -> bool:
+        return self._sorter is not None and self._sorter.is_busy()
+
+    def _apply_order(self, based_on: np.ndarray, ordered: np.ndarray) -> None:
+        if based_on is not self._rows:
+            return                       # the rows changed meanwhile (new filter / frame)
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         old_positions = [(int(self._rows[i.row()]) if i.row() < len(self._rows) else -1, i.column()) for i in old]
-        self._rows = sort_positions(self._columns[column], self._rows, order == Qt.SortOrder.AscendingOrder)
+        self._rows = ordered
         if old:
             where = {int(p): r for r, p in enumerate(self._rows[: self._loaded])}
             new = [self.index(where[p], c) if p in where else QModelIndex() for p, c in old_positions]
@@ -142,12 +165,27 @@ class DataFrameModel(QAbstractTableModel):
 
 
 def sort_positions(column: pd.Series, positions: np.ndarray, ascending: bool) -> np.ndarray:
-    """``positions`` ordered by the values of ``column`` at them (stable, NA last)."""
-    values = column.iloc[positions].reset_index(drop=True)
-    if values.dtype == object or pd.api.types.is_string_dtype(values):
-        values = values.astype("string").str.casefold()
-    order = values.sort_values(ascending=ascending, na_position="last", kind="stable").index.to_numpy()
-    return positions[order]
+    """``positions`` ordered by the values of ``column`` at them (stable, NA last, text case-insensitive)."""
+    values = column.iloc[positions]
+    if values.dtype == object or pd.api.types.is_string_dtype(values) or isinstance(values.dtype, pd.CategoricalDtype):
+        codes, uniques = pd.factorize(values.astype("string"), use_na_sentinel=True)
+        rank_of_unique = np.empty(len(uniques), dtype=np.int64)
+        rank_of_unique[np.argsort(pd.Index(uniques).str.casefold().to_numpy(dtype=object), kind="stable")] = \
+            np.arange(len(uniques))
+        keys = np.where(codes < 0, -1, rank_of_unique[np.maximum(codes, 0)])
+        missing = codes < 0
+    else:
+        keys = values.to_numpy()
+        missing = pd.isna(values).to_numpy()
+        if keys.dtype.kind == "M":
+            keys = keys.astype("datetime64[us]").astype(np.int64)
+        elif keys.dtype.kind not in "iuf":
+            keys = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float)
+            missing = np.isnan(keys)
+    present = np.flatnonzero(~missing)
+    chosen = keys[present].astype(np.float64) if keys.dtype.kind == "b" else keys[present]
+    order = present[np.argsort(chosen if ascending else -chosen, kind="stable")]
+    return positions[np.concatenate([order, np.flatnonzero(missing)])]
 
 
 def _number(value: Any) -> Any:

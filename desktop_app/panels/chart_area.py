@@ -73,6 +73,8 @@ class ChartArea(QWidget):
 
     # -- feeding --------------------------------------------------------------------------
     def _on_state_charts_changed(self, data: Any) -> None:
+        with QSignalBlocker(self.category_combo):
+            self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(data.category)))
         feed.show_trend(self.trend, data, self.state.targets.get(data.metric_id))
         feed.show_bars(self.bars, data, self.state.targets.get(data.metric_id))
         feed.show_nps(self.nps, data)

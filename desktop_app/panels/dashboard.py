@@ -80,9 +80,10 @@ class DashboardPanel(QWidget):
         self._specs = {s.id: s for s in REGISTRY}
 
     def relevant(self, metric_id: str) -> bool:
-        """A KPI is shown when one of the kinds it reads is loaded."""
+        """A KPI is shown when one of the kinds it reads is loaded (any data for KPIs of other KPIs)."""
         spec = self._specs[metric_id]
-        return bool(set(spec.kinds) & set(self.state.bundle.kinds()))
+        loaded = set(self.state.bundle.kinds())
+        return bool(set(spec.kinds) & loaded) if spec.kinds else bool(loaded)
 
     def _update_visibility(self) -> None:
         show_all = self.show_all_box.isChecked()
@@ -112,7 +113,8 @@ class DashboardPanel(QWidget):
         for mid, card in self.cards.items():
             card.set_result(results.results.get(mid), results.changes.get(mid), self.state.targets.get(mid))
         self._update_visibility()
-        if self.state.selected_metric is None:
+        selected = results.results.get(self.state.selected_metric or "")
+        if selected is None or not selected.ok or self.cards[selected.metric_id].isHidden():
             first = next((m for m in self.visible_metric_ids() if (r := results.results.get(m)) is not None and r.ok), None)
             if first:
                 self.state.select_metric(first)

@@ -27,6 +27,7 @@ class DataView(QWidget):
         self.state = state
         self.model = DataFrameModel(parent=self)
         self._drill: tuple[str, pd.DataFrame] | None = None
+        self._stale = True
         self._runner = TaskRunner("search", self)
         self.dataset_combo = QComboBox()
         self.dataset_combo.setMinimumWidth(200)
@@ -43,6 +44,8 @@ class DataView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.horizontalHeader().setResizeContentsPrecision(40)    # size columns from the first rows only
+        self.table.horizontalHeader().setMaximumSectionSize(320)
         top = QHBoxLayout()
         top.addWidget(QLabel("Rows of:"))
         top.addWidget(self.dataset_combo)
@@ -78,9 +81,18 @@ class DataView(QWidget):
                 self.dataset_combo.addItem(name, name)
             index = self.dataset_combo.findData(current)
             self.dataset_combo.setCurrentIndex(index if index >= 0 else 0)
-        self._show_current()
+        self._stale = True
+        if self.isVisible():
+            self._show_current()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self._show_current()
 
     def _show_current(self) -> None:
+        """Put the chosen frame in the table (only when visible: a million rows cost time)."""
+        self._stale = False
         key = self.dataset_combo.currentData()
         if key == DRILLDOWN and self._drill is not None:
             frame = self._drill[1]
@@ -89,6 +101,7 @@ class DataView(QWidget):
             frame = ds.frame if ds is not None else pd.DataFrame()
         if frame is not self.model.frame():
             self.model.set_frame(frame)
+            self.table.resizeColumnsToContents()
             with QSignalBlocker(self.column_combo):
                 self.column_combo.clear()
                 self.column_combo.addItem("all columns", None)
@@ -101,6 +114,7 @@ class DataView(QWidget):
         """Show ``frame`` as the "rows behind" entry."""
         self._drill = (title, frame)
         self._refresh_datasets(select=DRILLDOWN)
+        self._show_current()
 
     # -- searching ---------------------------------------------------------------------------
     def _apply_search(self) -> None:
@@ -138,6 +152,12 @@ class DataView(QWidget):
 
     def _on_dataset_combo_activated(self, _index: int) -> None:
         self._show_current()
+
+    def current_frame(self) -> pd.DataFrame:
+        """The frame the table shows (brought up to date first)."""
+        if self._stale:
+            self._show_current()
+        return self.model.frame()
 
     def _on_state_datasets_changed(self, _name: str) -> None:
         self._refresh_datasets()

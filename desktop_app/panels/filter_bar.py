@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QMenu,
                                QVBoxLayout, QWidget)
 
 from ..app_state import AppState
+from ..jobs import FILTER_FIELDS
 from ..filter_state import GRANULARITIES, PRESETS, FilterState, preset_range
 from .flow_layout import FlowLayout
 
@@ -24,6 +25,7 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.state = state
         self.category_buttons: dict[str, QToolButton] = {}
+        self.category_menus: dict[str, QMenu] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
@@ -66,25 +68,46 @@ class FilterBar(QWidget):
         while self._flow.count():
             item = self._flow.takeAt(0)
             if item is not None and item.widget() is not None:
+                item.widget().hide()
+                item.widget().setParent(None)
                 item.widget().deleteLater()
         self.category_buttons = {}
+        self.category_menus: dict[str, QMenu] = {}
         options = self.state.available_filters()
-        names = sorted(options, key=lambda c: (PREFERRED_ORDER.index(c) if c in PREFERRED_ORDER else 99, c.casefold()))
-        for column in names:
+        main = [c for c in PREFERRED_ORDER if c in options] + sorted(
+            (c for c in options if c in FILTER_FIELDS and c not in PREFERRED_ORDER), key=str.casefold)
+        others = sorted((c for c in options if c not in main), key=str.casefold)
+        for column in main:
             button = QToolButton()
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-            menu = QMenu(button)
-            for value in options[column]:
-                action = QAction(str(value), menu)
-                action.setCheckable(True)
-                action.setData(value)
-                action.toggled.connect(lambda _c, col=column: self._on_category_toggled(col))
-                menu.addAction(action)
-            button.setMenu(menu)
+            button.setMenu(self._value_menu(column, options[column], button))
             self._flow.addWidget(button)
             self.category_buttons[column] = button
-        self._categories.setVisible(bool(names))
+        if others:
+            more = QToolButton()
+            more.setText("More filters \u25be")
+            more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            menu = QMenu(more)
+            for column in others:
+                sub = self._value_menu(column, options[column], menu)
+                sub.setTitle(_label(column))
+                menu.addMenu(sub)
+            more.setMenu(menu)
+            self._flow.addWidget(more)
+            self.more_button = more
+        self._categories.setVisible(bool(options))
         self._show(self.state.filters)
+
+    def _value_menu(self, column: str, values: list[Any], parent: QWidget) -> QMenu:
+        menu = QMenu(parent)
+        for value in values:
+            action = QAction(str(value), menu)
+            action.setCheckable(True)
+            action.setData(value)
+            action.toggled.connect(lambda _c, col=column: self._on_category_toggled(col))
+            menu.addAction(action)
+        self.category_menus[column] = menu
+        return menu
 
     def _show(self, filters: FilterState) -> None:
         blockers = [QSignalBlocker(w) for w in (self.preset_combo, self.from_edit, self.to_edit, self.granularity_combo)]
@@ -92,18 +115,26 @@ class FilterBar(QWidget):
         lo, hi = self.state.data_range()
         self.from_edit.setDate(_qdate(filters.date_from or lo))
         self.to_edit.setDate(_qdate(filters.date_to or hi))
+        dated = lo is not None
+        for w in (self.preset_combo, self.from_edit, self.to_edit):
+            w.setEnabled(dated)
+            w.setToolTip("" if dated else "The loaded files have no dates to filter on.")
         self.granularity_combo.setCurrentIndex(max(0, self.granularity_combo.findData(filters.granularity)))
         del blockers
-        for column, button in self.category_buttons.items():
+        for column, menu in self.category_menus.items():
             chosen = set(filters.categories.get(column, ()))
-            for action in button.menu().actions():
+            for action in menu.actions():
                 with QSignalBlocker(action):
                     action.setChecked(action.data() in chosen)
-            label = column.replace("_", " ").capitalize()
+            button = self.category_buttons.get(column)
+            if button is None:
+                continue
+            label = _label(column)
             if chosen:
                 label += ": " + (str(next(iter(chosen))) if len(chosen) == 1 else f"{len(chosen)} selected")
             button.setText(label + " \u25be")
             button.setStyleSheet("font-weight:600;" if chosen else "")
+        self._flow.invalidate()
 
     # -- events ----------------------------------------------------------------------
     def _on_preset_activated(self, _index: int) -> None:
@@ -128,8 +159,7 @@ class FilterBar(QWidget):
         self.state.set_filters(replace(self.state.filters, granularity=self.granularity_combo.currentData()))
 
     def _on_category_toggled(self, column: str) -> None:
-        button = self.category_buttons[column]
-        values = [a.data() for a in button.menu().actions() if a.isChecked()]
+        values = [a.data() for a in self.category_menus[column].actions() if a.isChecked()]
         self.state.set_filters(self.state.filters.with_category(column, values))
 
     def _on_clear_clicked(self) -> None:
@@ -140,6 +170,10 @@ class FilterBar(QWidget):
 
     def _on_state_datasets_changed(self, _name: str) -> None:
         self._rebuild_categories()
+
+
+def _label(column: str) -> str:
+    return column.replace("_", " ").capitalize()
 
 
 def _date_edit() -> QDateEdit:

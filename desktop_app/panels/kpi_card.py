@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QFrame, QLabel, QMenu, QSizePolicy, QVBoxLayout
 from .. import style
 from ..formatting import DASH, change_arrow, comparison_text, format_change, format_number, format_value
 
-CARD_WIDTH = 210
+CARD_WIDTH = 206
+CARD_HEIGHT = 126
+REASON_CHARS = 84
 
 
 class KpiCard(QFrame):
@@ -27,8 +29,8 @@ class KpiCard(QFrame):
         self.higher_is_better = higher_is_better
         self.setObjectName("kpiCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setFixedWidth(CARD_WIDTH)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
+        self.setFixedSize(CARD_WIDTH, CARD_HEIGHT)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
@@ -48,6 +50,9 @@ class KpiCard(QFrame):
         self.reason_label.setWordWrap(True)
         for small in (self.target_label, self.n_label, self.reason_label):
             small.setStyleSheet("color: palette(mid);" if small is not self.reason_label else "color:#8a6d3b;")
+        reason_font = self.reason_label.font()
+        reason_font.setPointSizeF(reason_font.pointSizeF() * 0.9)
+        self.reason_label.setFont(reason_font)
         for w in (self.title_label, self.value_label, self.change_label, self.target_label, self.n_label, self.reason_label):
             layout.addWidget(w)
         layout.addStretch(1)
@@ -62,7 +67,9 @@ class KpiCard(QFrame):
         self.value_label.setText(format_value(value, self.unit))
         if result is not None and value is None:
             reason = result.reason or ("needs " + ", ".join(result.missing_fields) if result.missing_fields else "no data")
-            self.reason_label.setText(reason)
+            short = reason if len(reason) <= REASON_CHARS else reason[: REASON_CHARS - 1].rstrip() + "\u2026"
+            self.reason_label.setText(short)
+            self.reason_label.setToolTip(reason)
             self.reason_label.show()
         else:
             self.reason_label.clear()
@@ -82,9 +89,11 @@ class KpiCard(QFrame):
         color = style.direction_color(delta, self.higher_is_better)
         text = f"{change_arrow(delta)} {format_change(delta, self.unit)}"
         periods = comparison_text(change)
-        self.change_label.setText(f"{text}  {periods}" if periods else f"{text} vs previous period")
-        self.change_label.setToolTip(f"{format_value(getattr(change, 'current', None), self.unit)} now, "
-                                     f"{format_value(getattr(change, 'previous', None), self.unit)} before")
+        previous = periods.split(" vs ")[-1] if periods else "previous period"
+        self.change_label.setText(f"{text} vs {previous}")
+        now = format_value(getattr(change, "current", None), self.unit)
+        before = format_value(getattr(change, "previous", None), self.unit)
+        self.change_label.setToolTip(f"{periods}: {now} now, {before} before" if periods else f"{now} now, {before} before")
         self.change_label.setStyleSheet(f"color:{color};")
         self.change_label.show()
 

@@ -58,7 +58,11 @@ class StartPage(QWidget):
         self.recent_projects_list = QListWidget()
         lists.addLayout(_titled("Recent files", self.recent_files_list))
         lists.addLayout(_titled("Recent projects", self.recent_projects_list))
-        outer.addLayout(lists, 1)
+        for recent in (self.recent_files_list, self.recent_projects_list):
+            recent.setMaximumHeight(260)
+            recent.setToolTip("Double-click (or Enter) to open")
+        outer.addLayout(lists)
+        outer.addStretch(1)
         self.open_button.clicked.connect(self.open_files_requested)
         self.project_button.clicked.connect(self.open_project_requested)
         self.demo_button.clicked.connect(self.demo_requested)

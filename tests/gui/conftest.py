@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from desktop_app.app_state import AppState
@@ -28,3 +30,18 @@ def wait_results(qtbot, state: AppState, action, timeout: int = 20000):
     with qtbot.waitSignal(state.results_changed, timeout=timeout) as blocker:
         action()
     return blocker.args[0]
+
+
+TICKETS_CSV = ("Ticket;Ustvarjeno;Agent;Kanal;Ocena;Skupina\n"
+               "1;03.01.2024 10:15;Eva;E-pošta;5;A\n"
+               "2;04.01.2024 11:00;Bo;Klepet;3;B\n"
+               "3;15.02.2024 09:30;Eva;Telefon;4;A\n"
+               "4;16.02.2024 14:45;Ana;Klepet;2,5;B\n")
+
+
+@pytest.fixture
+def csv_file(tmp_path: Path) -> Path:
+    """A small Slovenian helpdesk export: cp1250, semicolons, day-first dates, decimal comma."""
+    path = tmp_path / "zahtevki.csv"
+    path.write_bytes(TICKETS_CSV.encode("cp1250"))
+    return path

@@ -105,3 +105,12 @@ def test_broken_project_says_what_is_wrong(tmp_path: Path) -> None:
     other.write_text("{}")
     with pytest.raises(FileReadError, match="not a KPI Desk project"):
         load_project(other)
+
+
+def test_command_line_arguments() -> None:
+    from desktop_app.__main__ import parse_args
+
+    args = parse_args(["--demo"])
+    assert args.demo and args.files == []
+    args = parse_args(["a.csv", "b.xlsx"])
+    assert not args.demo and args.files == ["a.csv", "b.xlsx"]

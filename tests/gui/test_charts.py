@@ -98,3 +98,55 @@ def test_empty_charts_are_empty(qtbot, cls) -> None:
     chart = cls()
     qtbot.addWidget(chart)
     assert chart.is_empty()
+
+
+def test_context_menu_export_hooks_work_on_our_charts(qtbot, tmp_path) -> None:
+    from PySide6.QtGui import QImage
+
+    chart = BarChart()
+    qtbot.addWidget(chart)
+    chart.set_title("CSAT by agent")
+    chart.set_bars("agent", ["Eva", "Bo"], ["Eva", "Bo"], [80.0, 70.0], "%", [10, 12])
+    labels = [label for label, _ in chart.export_actions()]
+    assert labels == ["Copy image", "Copy data", "Save as PNG\u2026", "Save as SVG\u2026"]
+    dict(chart.export_actions())["Copy data"]()
+    from PySide6.QtGui import QGuiApplication
+
+    text = QGuiApplication.clipboard().text()
+    assert text.splitlines()[0].split("\t") == ["category", "value", "n"]
+    assert text.splitlines()[1].split("\t")[0] == "Eva"
+    from desktop_app.charts.export import export_png
+
+    export_png(chart, tmp_path / "bars.png", 800, 450, False)
+    image = QImage(str(tmp_path / "bars.png"))
+    assert (image.width(), image.height()) == (800, 450)
+
+
+def test_empty_chart_explains_itself(qtbot) -> None:
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    chart.set_title("CSAT per month")
+    chart.set_series([pd.Timestamp("2024-01-01")], ["2024-01"], [None], "%")
+    chart.update_empty_state("No CSAT values per month for these filters.")
+    assert chart.is_empty()
+    assert "No CSAT values" in chart.empty_label.text()
+    assert chart._stack.currentWidget() is chart.empty_label
+    chart.set_series([pd.Timestamp("2024-01-01")], ["2024-01"], [80.0], "%")
+    assert chart._stack.currentWidget() is chart.plot_widget
+
+
+def test_duration_axes_read_in_hours(qtbot) -> None:
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    periods = [pd.Timestamp("2024-01-01"), pd.Timestamp("2024-02-01")]
+    chart.set_series(periods, ["2024-01", "2024-02"], [7200.0, 10800.0], "seconds", [5, 6], target=9000.0)
+    curve = chart.plot_item.listDataItems()[0]
+    assert list(curve.yData) == [2.0, 3.0]                            # 7200 s = 2 h
+    assert chart.plot_item.getAxis("left").labelText == "hours"
+    assert chart.data_table()["value"].tolist() == [7200.0, 10800.0]  # the table keeps seconds
+    x, _ = chart.points()
+    assert chart._hover_text(x[0], 2) == "2024-01: 2 h 00 min (n = 5)"
+    bars = BarChart()
+    qtbot.addWidget(bars)
+    bars.set_bars("agent", ["Eva"], ["Eva"], [300.0], "seconds")
+    assert bars.plot_item.getAxis("bottom").labelText == "minutes"

@@ -53,8 +53,13 @@ def test_cards_show_the_engine_values(loaded) -> None:
     nps = expected["nps"]
     assert dash.cards["nps"].n_label.text() == f"n = {nps.n}"
     assert dash.cards["call_fcr"].isHidden()          # no call file loaded
+    from metrics_core.metrics.docs import describe
+
+    assert dash.cards["nps"].toolTip() == describe("nps") and dash.cards["nps"].toolTip()
     change = engine.compare(bundle, "nps", {"global": {"targets": {}}}, engine.Filters())
-    assert "Mar 2024 vs Feb 2024" in dash.cards["nps"].change_label.text()
+    assert dash.cards["nps"].change_label.text().endswith("vs Feb 2024")
+    assert dash.cards["nps"].change_label.toolTip().startswith("Mar 2024 vs Feb 2024:")
+    assert f"{abs(change.absolute):.2f}" in dash.cards["nps"].change_label.text()
     arrow = "\u25b2" if change.absolute > 0 else "\u25bc"
     assert dash.cards["nps"].change_label.text().startswith(arrow)
 
@@ -98,6 +103,20 @@ def test_date_preset_and_chart_values(qtbot, loaded) -> None:
     assert charts.nps.data_table()["promoters"].notna().all()
     assert not charts.heatmap.is_empty()
     assert charts.heatmap.matrix().sum() == expected["peak_hours"].n
+
+
+def test_granularity_changes_the_trend(qtbot, loaded) -> None:
+    state, _dash, charts, bar, _view, bundle = loaded
+    with qtbot.waitSignal(state.charts_changed, timeout=20000):
+        state.select_metric("request_volume")
+    idx = bar.granularity_combo.findData("week")
+    bar.granularity_combo.setCurrentIndex(idx)
+    with qtbot.waitSignal(state.charts_changed, timeout=20000) as blocker:
+        bar.granularity_combo.activated.emit(idx)
+    assert blocker.args[0].granularity == "week"
+    expected = engine.breakdown(bundle, "request_volume", "week")
+    assert charts.trend.data_table()["period"].tolist() == [p.label for p in expected]
+    assert list(charts.trend.points()[1]) == [p.value for p in expected]
 
 
 def test_drilldown_opens_the_rows(qtbot, loaded) -> None:

@@ -5,25 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 from desktop_app.dialogs.import_dialog import ImportDialog
 from desktop_app.models.mapping_model import COL_SOURCE, NOT_MAPPED
 from metrics_core.catalogue import kind as kind_spec
 from metrics_core.loading import load_dataset
-
-CSV = ("Ticket;Ustvarjeno;Agent;Kanal;Ocena;Skupina\n"
-       "1;03.01.2024 10:15;Eva;E-pošta;5;A\n"
-       "2;04.01.2024 11:00;Bo;Klepet;3;B\n"
-       "3;15.02.2024 09:30;Eva;Telefon;4;A\n"
-       "4;16.02.2024 14:45;Ana;Klepet;2,5;B\n")
-
-
-@pytest.fixture
-def csv_file(tmp_path: Path) -> Path:
-    path = tmp_path / "zahtevki.csv"
-    path.write_bytes(CSV.encode("cp1250"))
-    return path
 
 
 def _wait_preview(qtbot, dialog: ImportDialog, action=None) -> None:
@@ -115,3 +101,15 @@ def test_bad_file_reaches_the_message_signal(qtbot, state, tmp_path: Path) -> No
         state.load_files([bad])
     assert "binary.csv" in blocker.args[0]
     assert state.dataset_names() == []
+
+
+def test_workbook_sheet_picker(qtbot) -> None:
+    from metrics_core.resources import demo_dir
+
+    dialog = ImportDialog(demo_dir() / "quality_reviews.xlsx")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table is not None, timeout=15000)
+    sheets = [dialog.sheet_combo.itemText(i) for i in range(dialog.sheet_combo.count())]
+    assert "QA reviews" in sheets and dialog.sheet_combo.isEnabled()
+    assert dialog.kind_combo.currentData() == "reviews"
+    assert dialog.request().options.sheet == dialog.sheet_combo.currentData()

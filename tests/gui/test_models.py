@@ -141,3 +141,20 @@ def test_mapping_model_passes_qtmodeltester_and_edits(qtmodeltester) -> None:
 @pytest.mark.parametrize("text,column,expected", [("", None, 4), ("bo", "agent", 1), ("zzz", None, 0)])
 def test_matching_positions_counts(text: str, column: str | None, expected: int) -> None:
     assert len(matching_positions(_frame(), text, column)) == expected
+
+
+def test_big_frames_sort_off_the_gui_thread(qtbot, monkeypatch) -> None:
+    import desktop_app.models.dataframe_model as dm
+
+    monkeypatch.setattr(dm, "ASYNC_SORT_ROWS", 3)
+    model = DataFrameModel(_frame())
+    with qtbot.waitSignal(model.layoutChanged, timeout=5000):
+        model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert [model.data(model.index(r, 0)) for r in range(4)] == ["T-4", "T-3", "T-2", "T-1"]
+    # a sort whose rows were replaced meanwhile is dropped
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    model.set_row_positions(np.array([1, 0]))
+    qtbot.waitUntil(lambda: not model.is_sorting(), timeout=5000)
+    qtbot.wait(20)
+    assert [model.data(model.index(r, 0)) for r in range(2)] == ["T-1", "T-3"]     # filtered rows, sorted again
+    assert model.rowCount() == 2

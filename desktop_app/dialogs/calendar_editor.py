@@ -1,0 +1,80 @@
+"""Business hours: open weekdays, opening hours and holidays (the engine's ``calendar`` setting)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QTimeEdit, QWidget
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+class CalendarEditor(QWidget):
+    """``calendar()`` is ``None`` (calendar time) or a dict for ``BusinessCalendar(**dict)``."""
+
+    def __init__(self, calendar: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        title = QLabel("Business hours")
+        title.setStyleSheet("font-size:13pt; font-weight:600;")
+        note = QLabel("Durations (first response, resolution \u2026) are calendar time unless you set business "
+                      "hours here; then only open hours count, as helpdesks do.")
+        note.setWordWrap(True)
+        form.addRow(title)
+        form.addRow(note)
+        self.enabled_box = QCheckBox("Count only business hours")
+        form.addRow(self.enabled_box)
+        days = QWidget()
+        row = QHBoxLayout(days)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.day_boxes = []
+        for name in WEEKDAYS:
+            box = QCheckBox(name)
+            self.day_boxes.append(box)
+            row.addWidget(box)
+        form.addRow("Open on", days)
+        self.opens_edit = QTimeEdit()
+        self.closes_edit = QTimeEdit()
+        for edit in (self.opens_edit, self.closes_edit):
+            edit.setDisplayFormat("HH:mm")
+        form.addRow("Opens", self.opens_edit)
+        form.addRow("Closes", self.closes_edit)
+        self.holidays_edit = QLineEdit()
+        self.holidays_edit.setPlaceholderText("e.g. 2026-06-25, 2026-08-15")
+        form.addRow("Holidays", self.holidays_edit)
+        self.enabled_box.toggled.connect(self._on_enabled_box_toggled)
+        self.set_calendar(calendar)
+
+    def set_calendar(self, calendar: dict[str, Any] | None) -> None:
+        cal = calendar or {}
+        self.enabled_box.setChecked(calendar is not None)
+        days = set(cal.get("weekdays", (0, 1, 2, 3, 4)))
+        for i, box in enumerate(self.day_boxes):
+            box.setChecked(i in days)
+        self.opens_edit.setTime(QTime.fromString(str(cal.get("opens", "08:00")), "HH:mm"))
+        self.closes_edit.setTime(QTime.fromString(str(cal.get("closes", "16:00")), "HH:mm"))
+        self.holidays_edit.setText(", ".join(str(h) for h in cal.get("holidays", ())))
+        self._on_enabled_box_toggled(self.enabled_box.isChecked())
+
+    def calendar(self) -> dict[str, Any] | None:
+        if not self.enabled_box.isChecked():
+            return None
+        holidays = []
+        for part in self.holidays_edit.text().replace(";", ",").split(","):
+            part = part.strip()
+            if not part:
+                continue
+            try:
+                holidays.append(pd.Timestamp(part).date().isoformat())
+            except ValueError:
+                continue
+        return {"weekdays": [i for i, b in enumerate(self.day_boxes) if b.isChecked()],
+                "opens": self.opens_edit.time().toString("HH:mm"),
+                "closes": self.closes_edit.time().toString("HH:mm"),
+                "holidays": holidays}
+
+    def _on_enabled_box_toggled(self, checked: bool) -> None:
+        for w in (*self.day_boxes, self.opens_edit, self.closes_edit, self.holidays_edit):
+            w.setEnabled(checked)

@@ -1,0 +1,179 @@
+"""The whole window on the demo data: start page, dashboard, project save / reopen, settings, shortcuts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from desktop_app.formatting import format_value
+from desktop_app.main_window import MainWindow
+from metrics_core.dataset import DataBundle
+from metrics_core.loading import load_dataset
+from metrics_core.metrics import engine
+from metrics_core.metrics.model import FAMILIES
+from metrics_core.metrics.registry import REGISTRY
+from metrics_core.resources import demo_dir
+
+DEMO_FILES = sorted(p for p in demo_dir().glob("*") if p.suffix.lower() in {".csv", ".xlsx"})
+
+
+def _wait_idle(qtbot, window: MainWindow, count: int) -> None:
+    state = window.state
+    qtbot.waitUntil(lambda: len(state.bundle.datasets) == count and not state.is_busy()
+                    and state.results is not None and len(state.results.results) > 0
+                    and not state._recompute_timer.isActive(), timeout=60000)
+    state.compute_runner.wait(30000)
+    qtbot.wait(50)
+
+
+@pytest.fixture(scope="module")
+def demo_bundle() -> DataBundle:
+    return DataBundle([load_dataset(p, name=p.stem) for p in DEMO_FILES])
+
+
+@pytest.fixture
+def window(qtbot, settings):
+    w = MainWindow(settings)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.state.cancel()
+    w.state.chart_runner.cancel()
+    w.state.import_runner.wait(10000)
+
+
+def test_demo_from_start_page_matches_the_engine(qtbot, window: MainWindow, demo_bundle: DataBundle) -> None:
+    assert window.stack.currentWidget() is window.start_page
+    window.start_page.demo_button.click()
+    _wait_idle(qtbot, window, len(DEMO_FILES))
+    assert window.stack.currentWidget() is window.workspace
+    assert window.workspace.sidebar.list.count() == len(DEMO_FILES)
+    expected = engine.compute_all(demo_bundle)
+    cards = window.workspace.dashboard.cards
+    for mid, card in cards.items():
+        assert not card.isHidden(), mid
+        assert card.value_label.text() == format_value(expected[mid].value, expected[mid].unit), mid
+    assert cards["benchmark_gap"].reason_label.text()
+    assert window.settings.recent_files() == []          # the demo does not fill the recent files
+    # every extra chart has data with all kinds loaded
+    chart_area = window.workspace.chart_area
+    qtbot.waitUntil(lambda: window.state.chart_data is not None, timeout=30000)
+    for chart in (chart_area.heatmap, chart_area.staffing):
+        assert not chart.is_empty()
+    staffing = expected["staffing"]
+    assert chart_area.staffing.data_table()["agents"].tolist() == [c["agents"] for c in staffing.details["curve"]]
+
+
+def test_project_round_trip(qtbot, window: MainWindow, settings, tmp_path: Path) -> None:
+    import shutil
+
+    files = []
+    for p in DEMO_FILES:
+        if p.stem in ("tickets", "survey_responses"):
+            files.append(str(shutil.copy(p, tmp_path / p.name)))
+    window.open_files(files)
+    _wait_idle(qtbot, window, 2)
+    window.state.set_targets({"csat": 85.0})
+    window.state.set_params({"first_response_time": {}})
+    window.state.filter_by("channel", "Email")
+    _wait_idle(qtbot, window, 2)
+    window.state.select_metric("csat")
+    written = window.save_project_to(tmp_path / "shop")
+    assert written is not None and written.suffix == ".kpidesk"
+    doc = json.loads(written.read_text())
+    assert [Path(f["path"]).name for f in doc["files"]] == ["survey_responses.csv", "tickets.csv"]
+    assert doc["targets"] == {"csat": 85.0} and doc["filters"]["categories"] == {"channel": ["Email"]}
+    assert [f["mapping"]["kind"] for f in doc["files"]] == ["surveys", "tickets"]
+    assert settings.recent_projects() == [str(written)]
+    assert sorted(settings.recent_files()) == sorted(files)
+    other = MainWindow(settings)
+    qtbot.addWidget(other)
+    other.open_project(written)
+    _wait_idle(qtbot, other, 2)
+    assert other.state.dataset_names() == window.state.dataset_names()
+    assert other.state.targets == {"csat": 85.0}
+    assert other.state.filters.categories == {"channel": ("Email",)}
+    assert other.state.selected_metric == "csat"
+    assert other.workspace.dashboard.cards["csat"].target_label.text() == "target 85.0 %"
+    mine = window.state.results.results
+    theirs = other.state.results.results
+    assert {k: v.value for k, v in theirs.items()} == {k: v.value for k, v in mine.items()}
+
+
+def test_settings_dialog_is_generated_from_the_registry(qtbot, window: MainWindow) -> None:
+    dialog = window.open_settings()
+    qtbot.addWidget(dialog)
+    assert dialog.metric_ids() == [s.id for s in sorted(REGISTRY, key=lambda s: [f for f, _ in FAMILIES].index(s.family))]
+    for spec in REGISTRY:
+        assert set(dialog.editors[spec.id]) == {p.name for p in spec.params}
+    assert dialog.params() == {}                    # untouched: only defaults
+    dialog.editors["csat"]["threshold"].set_value(3)
+    dialog.target_edits["nps"].setText("40")
+    assert dialog.params() == {"csat": {"threshold": 3.0}}
+    assert dialog.targets() == {"nps": 40.0}
+    engine.compute_all(DataBundle(), dialog.params())      # the engine accepts what the dialog produces
+    dialog.select_metric("nps")
+    assert dialog.list.currentItem().data(Qt.ItemDataRole.UserRole) == "nps"
+    assert dialog.pages.currentWidget().isAncestorOf(dialog.target_edits["nps"])
+    dialog.calendar_editor.enabled_box.setChecked(True)
+    dialog.calendar_editor.holidays_edit.setText("2026-06-25, not a date")
+    calendar = dialog.params()["global"]["calendar"]
+    assert calendar == {"weekdays": [0, 1, 2, 3, 4], "opens": "08:00", "closes": "16:00", "holidays": ["2026-06-25"]}
+    engine.compute_all(DataBundle(), dialog.params())
+
+
+def test_shortcuts(window: MainWindow) -> None:
+    keys = {name: window.actions[name].shortcut() for name in ("open", "save", "export", "refresh", "data", "settings")}
+    assert keys["open"] == QKeySequence(QKeySequence.StandardKey.Open)
+    assert keys["save"] == QKeySequence(QKeySequence.StandardKey.Save)
+    assert keys["export"] == QKeySequence("Ctrl+E")
+    assert keys["refresh"] == QKeySequence("F5")
+    assert keys["data"] == QKeySequence("Ctrl+2")
+    assert keys["settings"] == QKeySequence("Ctrl+,")
+
+
+def test_missing_file_is_reported_inline(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    window.open_files([str(tmp_path / "gone.csv")])
+    assert "gone.csv no longer exists" in window.message_bar.text()
+    assert window.message_bar.isVisible()
+
+
+def test_export_needs_data_then_opens_the_report_dialog(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    assert window.export_dialog() is None
+    assert "Open some files first" in window.message_bar.text()
+    import shutil
+
+    window.open_files([str(shutil.copy(demo_dir() / "tickets.csv", tmp_path / "tickets.csv"))])
+    _wait_idle(qtbot, window, 1)
+    dialog = window.export_dialog()
+    qtbot.addWidget(dialog)
+    from metrics_core.progress import Reporter
+
+    report = dialog._source(Reporter())
+    assert report is not None and type(report).__name__ == "Report"
+
+
+def test_window_layout_is_kept(qtbot, settings) -> None:
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    first.resize(760, 560)
+    first.show()
+    first.workspace.split.setSizes([300, 450])
+    sizes = first.workspace.split.sizes()
+    size = (first.size().width(), first.size().height())
+    first.close()
+    second = MainWindow(settings)
+    qtbot.addWidget(second)
+    assert second.size().height() == size[1] == 560     # (the offscreen screen is 800 px wide: width is clamped)
+    assert second.workspace.split.sizes() == sizes
+    from dataclasses import replace
+
+    second.state.set_filters(replace(second.state.filters, granularity="week"))
+    third = MainWindow(settings)
+    qtbot.addWidget(third)
+    assert third.state.filters.granularity == "week"
+    assert third.workspace.filter_bar.granularity_combo.currentData() == "week"
