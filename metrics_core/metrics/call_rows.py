@@ -41,11 +41,11 @@ def classify_calls(calls: pd.DataFrame) -> dict[str, np.ndarray]:
     fallbacks = []
     if "answered" in calls.columns:
         fallbacks.append(bool_values(calls["answered"]))
-    if "answered_at" in calls.columns:
-        fallbacks.append((calls["answered_at"].notna().to_numpy(), calls["answered_at"].notna().to_numpy()))
-    if "talk_s" in calls.columns:
+    if has(calls, "answered_at"):       # a call without an answer time was not answered
+        fallbacks.append((calls["answered_at"].notna().to_numpy(), np.ones(n, dtype=bool)))
+    if "talk_s" in calls.columns:       # 0 s of talk: not answered; no talk time: unknown
         talk = numbers(calls["talk_s"])
-        fallbacks.append((talk > 0, talk > 0))
+        fallbacks.append((talk > 0, ~np.isnan(talk)))
     for flag, flag_known in fallbacks:
         fill = ~known & flag_known
         answered = np.where(fill, flag, answered)
@@ -254,7 +254,8 @@ def call_fcr_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | Me
     if not has(calls, "caller_id"):
         return missing_result("call_fcr", "%", ["caller_id", "resolved"], "calls", higher_is_better=True)
     hours = float(p["window_hours"])
-    no_repeat = ~(seconds_to_next_contact(calls["caller_id"], calls["started_at"]) <= hours * 3600)
+    callers = calls["caller_id"].astype("string").where(c.status["inbound"])   # an agent's callback is no repeat call
+    no_repeat = ~(seconds_to_next_contact(callers, calls["started_at"]) <= hours * 3600)
     known = calls["caller_id"].notna().to_numpy() & calls["started_at"].notna().to_numpy()
     add_excluded(c.excluded, (answered & ~known).sum(), "answered calls without a caller number or start time")
     answered = answered & known

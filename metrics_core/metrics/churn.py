@@ -92,20 +92,25 @@ def _orders_flow(orders: pd.DataFrame, bounds: tuple[pd.Timestamp, pd.Timestamp]
     ok = ids.notna() & dates.notna()
     ids, dates = ids[ok], dates[ok]
     first = dates.groupby(ids).min()
-    before = dates < start
-    last_before = dates[before].groupby(ids[before]).max()
-    at_start = last_before[last_before >= start - window]
-    in_period = (dates >= start) & (dates < end)
-    active = pd.Index(ids[in_period].unique())
-    lost = int((~at_start.index.isin(active) & ((at_start + window) <= end).to_numpy()).sum())
+    at_start_ids = _active_at(ids, dates, start, window)
+    at_end_ids = _active_at(ids, dates, end, window)
+    # lost: active at the start, inactive at the end (their last order + the window fell in the period);
+    # N in (E - N) / S: customers active at the end who were not at the start (new, or won back)
+    lost = int((~at_start_ids.isin(at_end_ids)).sum())
     is_new = (first >= start) & (first < end)
-    end_window = (dates >= end - window) & (dates < end)
-    at_end_ids = pd.Index(ids[end_window].unique())
-    new, at_end = int(is_new.sum()), len(at_end_ids)
-    new_at_end = int(at_end_ids.isin(first.index[is_new.to_numpy()]).sum())
-    details = {**bounds_details(bounds), "inactivity_days": window_days,
+    arrived = ~at_end_ids.isin(at_start_ids)
+    won_back = arrived & ~at_end_ids.isin(first.index[is_new.to_numpy()])
+    joined_at_end = int(arrived.sum())
+    details = {**bounds_details(bounds), "inactivity_days": window_days, "won_back_customers": int(won_back.sum()),
                "note": f"a customer counts as lost {window_days:g} days after their last order"}
-    return CustomerFlow(len(at_start), at_end, new, lost, "order activity", details=details, new_at_end=new_at_end)
+    return CustomerFlow(len(at_start_ids), len(at_end_ids), int(is_new.sum()), lost, "order activity", details=details,
+                        new_at_end=joined_at_end)
+
+
+def _active_at(ids: pd.Series, dates: pd.Series, t: pd.Timestamp, window: pd.Timedelta) -> pd.Index:
+    """Customers with an order in ``[t - window, t)``: still active at the instant ``t``."""
+    recent = (dates >= t - window) & (dates < t)
+    return pd.Index(ids[recent].unique())
 
 
 def annual_churn(inputs: MetricInputs, p: Mapping[str, Any]) -> float | None:

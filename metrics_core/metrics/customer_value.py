@@ -15,18 +15,29 @@ from .stats import quantiles
 
 
 def _orders(inputs: MetricInputs) -> pd.DataFrame | None:
+    """Orders with a customer and an amount, inside the measured period (CLV is period-aware: its
+    customers and orders arrive uncut, so that the annual churn is read from the whole customer base)."""
     orders = inputs.frames.get("orders")
     if orders is None or not {"customer_id", "order_date", "amount"} <= set(orders.columns):
         return None
     ok = orders["customer_id"].notna() & orders["amount"].notna()
-    return orders[ok]
+    start, end = inputs.period if inputs.period else (None, None)
+    if start is not None:
+        ok &= orders["order_date"] >= pd.Timestamp(start)
+    if end is not None:
+        ok &= orders["order_date"] < pd.Timestamp(end)
+    return orders[ok.fillna(False).to_numpy(dtype=bool)]
 
 
-def _order_stats(orders: pd.DataFrame) -> dict[str, float]:
-    """Orders, customers, average order value and the covered span in years."""
+def _order_stats(orders: pd.DataFrame, period: tuple[Any, Any] | None = None) -> dict[str, float]:
+    """Orders, customers, average order value and the covered span in years (the measured period when it
+    has both ends, else first to last order)."""
     n_orders = orders["order_id"].nunique() if has(orders, "order_id") else len(orders)
     n_customers = orders["customer_id"].nunique()
-    span_days = (orders["order_date"].max() - orders["order_date"].min()) / pd.Timedelta(days=1)
+    if period and period[0] is not None and period[1] is not None:
+        span_days = (pd.Timestamp(period[1]) - pd.Timestamp(period[0])) / pd.Timedelta(days=1)
+    else:
+        span_days = (orders["order_date"].max() - orders["order_date"].min()) / pd.Timedelta(days=1)
     span_years = max(float(span_days) if pd.notna(span_days) else 0.0, 1.0) / 365.25
     return {"orders": float(n_orders), "customers": float(n_customers),
             "avg_purchase_value": float(orders["amount"].sum()) / n_orders if n_orders else np.nan,
@@ -48,7 +59,7 @@ def clv_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
     orders = _orders(inputs)
     customers = inputs.frames.get("customers")
     if orders is not None and len(orders):
-        s = _order_stats(orders)
+        s = _order_stats(orders, inputs.period)
         value_per, frequency, n = s["avg_purchase_value"], s["orders"] / s["customers"] / s["span_years"], int(s["orders"])
         basis = "orders"
     elif has(customers, "revenue_per_period"):
@@ -105,7 +116,7 @@ def clv_predictive_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> Metric
     orders = _orders(inputs)
     if orders is None or orders.empty:
         return missing_field("clv_predictive", "currency", ["amount"], "order amounts per customer")
-    s = _order_stats(orders)
+    s = _order_stats(orders, inputs.period)
     monthly = s["orders"] / s["customers"] / (s["span_years"] * 12)
     lifespan_years, how = _lifespan_years(inputs, p, "lifespan_months", 12.0)
     details = {"monthly_transactions": monthly, "avg_order_value": s["avg_purchase_value"]}

@@ -80,7 +80,10 @@ def compute_metric(source: Source, metric_id: str, params: Params = None, filter
     spec = get_metric(metric_id)
     check_params(params, REGISTRY)
     prepared = prepared_for(source, dict((params or {}).get("global") or {}))
-    return _run(spec, prepared.inputs(filters, aware=spec.period_aware), merge_params(spec, params))
+    p = merge_params(spec, params)
+    if _filtered(filters):
+        p = _pin_detected(spec, prepared, p)
+    return _run(spec, prepared.inputs(filters, aware=spec.period_aware), p)
 
 
 def compute_all(bundle: Source, params: Params = None, filters: Filters | None = None,
@@ -92,7 +95,10 @@ def compute_all(bundle: Source, params: Params = None, filters: Filters | None =
     out: dict[str, MetricResult] = {}
     for i, spec in enumerate(REGISTRY):
         reporter.step(i / len(REGISTRY), f"Computing {spec.label}")
-        out[spec.id] = _safe_run(spec, prepared.inputs(filters, aware=spec.period_aware), merge_params(spec, params))
+        p = merge_params(spec, params)
+        if _filtered(filters):
+            p = _pin_detected(spec, prepared, p)
+        out[spec.id] = _safe_run(spec, prepared.inputs(filters, aware=spec.period_aware), p)
     reporter.step(1.0, "KPIs computed")
     return out
 
@@ -166,12 +172,25 @@ def _finish(spec: MetricSpec, result: MetricResult, p: Mapping[str, Any]) -> Met
     return result
 
 
-def _pin_detected(spec: MetricSpec, inputs: MetricInputs, p: dict[str, Any]) -> dict[str, Any]:
-    """Fix an automatically detected score scale from the whole data, so that every group or
-    period of a breakdown or comparison is read on the same scale."""
-    if p.get("scale") != "auto" or precheck(spec, inputs) is not None:
+def _filtered(filters: Filters | None) -> bool:
+    """True when ``filters`` cut the data (then an automatic score scale is pinned from all of it)."""
+    return filters is not None and (filters.has_range or any(v for v in filters.categories.values()))
+
+
+def _pin_detected(spec: MetricSpec, prepared: Prepared, p: dict[str, Any]) -> dict[str, Any]:
+    """Fix an automatically detected score scale from every loaded answer (no date or category
+    filter), so that a filtered headline, every group or period of a breakdown and both sides of a
+    comparison are read on the same scale (a month whose answers happen to stay below 8 on a 1-10
+    survey must not be read as a 1-7 scale)."""
+    if p.get("scale") != "auto":
         return p
-    detected = spec.compute(inputs, p).details.get("scale")
+    inputs = prepared.inputs(None, aware=spec.period_aware)
+    if precheck(spec, inputs) is not None:
+        return p
+    try:
+        detected = spec.compute(inputs, p).details.get("scale")
+    except Exception:  # noqa: BLE001 - detection only; the KPI's own run reports the problem
+        return p
     return {**p, "scale": detected} if detected in SCALES else p
 
 
@@ -193,7 +212,7 @@ def breakdown(bundle: Source, metric_id: str, by: str, params: Params = None,
         raise ParameterError(f"No loaded file has a column '{by}' to break {spec.label} down by.")
     if precheck(spec, inputs) is not None:
         return []
-    p = _pin_detected(spec, inputs, p)
+    p = _pin_detected(spec, prepared, p)
     if spec.row_terms is not None and not spec.period_aware:
         terms = prepared.row_terms(spec, inputs, p)
         if terms is not None:
@@ -343,8 +362,7 @@ def compare(bundle: Source, metric_id: str, params: Params = None, filters: Filt
         prev_start, prev_end = _previous_range(start, end), start
     else:
         prev_start, prev_end = P.same_period_last_year(start, end)
-    p = _pin_detected(spec, prepared.inputs(Filters(categories=dict(filters.categories)), aware=spec.period_aware),
-                      merge_params(spec, params))
+    p = _pin_detected(spec, prepared, merge_params(spec, params))
     cur = _run(spec, prepared.inputs(filters.with_bounds(start, end), aware=spec.period_aware), p)
     prev = _run(spec, prepared.inputs(filters.with_bounds(prev_start, prev_end), aware=spec.period_aware), p)
     absolute = relative = None
@@ -356,12 +374,8 @@ def compare(bundle: Source, metric_id: str, params: Params = None, filters: Filt
 
 
 def _previous_range(start: pd.Timestamp, end: pd.Timestamp) -> pd.Timestamp:
-    """Start of the period of equal length before ``[start, end)``; whole months step back by months
-    (so March is compared with February, Q2 with Q1)."""
-    if start == P.floor(start, "month") and end == P.floor(end, "month"):
-        months = (end.year - start.year) * 12 + end.month - start.month
-        return start - pd.DateOffset(months=months)
-    return start - (end - start)
+    """Start of the period of equal length before ``[start, end)`` (:func:`periods.previous_window_start`)."""
+    return P.previous_window_start(start, end)
 
 
 def _current_range(spec: MetricSpec, prepared: Prepared, filters: Filters) -> tuple[Any, Any]:

@@ -65,6 +65,13 @@ def _timestamp(value: Any, which: str) -> pd.Timestamp | None:
     return ts
 
 
+def _end_of_day(ts: pd.Timestamp | None) -> pd.Timestamp | None:
+    """A date without a time of day means the whole day (as the inclusive ``date_to`` of :class:`Filters`)."""
+    if ts is None or ts != ts.normalize():
+        return ts
+    return ts + pd.Timedelta(days=1) - pd.Timedelta(microseconds=1)
+
+
 _DATE_FIELDS = tuple(dict.fromkeys(k.date_field for k in KINDS_BY_NAME.values() if k.date_field))
 
 
@@ -159,7 +166,7 @@ class Prepared:
         else:
             raise ParameterError("KPIs are computed from loaded data (a DataBundle or MetricInputs).")
         if glob.get("as_of") is not None:
-            self.as_of = _timestamp(glob["as_of"], "as of")
+            self.as_of = _end_of_day(_timestamp(glob["as_of"], "as of"))
         if glob.get("calendar") is not None:
             self.calendar = _calendar(glob["calendar"])
         self._cache: dict[tuple, MetricInputs] = {}

@@ -82,6 +82,9 @@ def conversion_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResu
         return missing_field("conversion_after_contact", "%", ["customer_id", "caller_id"], "the customer of each ticket or call")
     if orders is None or not {"customer_id", "order_date"} <= set(orders.columns):
         return missing_field("conversion_after_contact", "%", ["order_date"], "orders to join on customer_id")
+    buys = pd.DataFrame({"customer": orders["customer_id"].astype("string").to_numpy(),
+                         "bought": _microseconds(orders["order_date"])}).astype({"customer": "string"}).dropna()
+    contacts, excluded = _joinable(contacts, buys)
     if inputs.period:
         start, end = inputs.period
         keep = np.ones(len(contacts), dtype=bool)
@@ -91,19 +94,39 @@ def conversion_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResu
             keep &= (contacts["at"] < end).to_numpy()
         contacts = contacts[keep]
     if contacts.empty:
-        return no_value("conversion_after_contact", "%", "no contacts with a known customer in the period")
-    buys = pd.DataFrame({"customer": orders["customer_id"].astype("string").to_numpy(),
-                         "bought": orders["order_date"].to_numpy()}).dropna()
+        result = no_value("conversion_after_contact", "%", "no contacts with a known customer in the period")
+        result.excluded = excluded
+        return result
     buys = buys.sort_values("bought")
     contacts = contacts.sort_values("at")
     window = pd.Timedelta(days=float(p["window_days"]))
     joined = pd.merge_asof(contacts, buys, left_on="at", right_on="bought", by="customer",
                            direction="forward", tolerance=window)
-    converted = joined.groupby("customer")["bought"].apply(lambda s: s.notna().any())
+    converted = joined["bought"].notna().groupby(joined["customer"]).any()
     details = {"window_days": float(p["window_days"])}
     if inputs.period:
         details.update(bounds_details((inputs.period[0] or contacts["at"].min(), inputs.period[1] or contacts["at"].max())))
-    return ratio_result("conversion_after_contact", int(converted.sum()), len(converted), details=details)
+    result = ratio_result("conversion_after_contact", int(converted.sum()), len(converted), details=details)
+    result.excluded = excluded
+    return result
+
+
+def _joinable(contacts: pd.DataFrame, buys: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
+    """Contacts of the kinds whose identifiers appear among the orders' customers.
+
+    Calls usually carry a phone number while orders are keyed by e-mail or customer number: such callers can
+    never be joined, and counting them would add every caller as a second, never-converting customer.
+    """
+    known = contacts["customer"].isin(set(buys["customer"])).to_numpy(dtype=bool)
+    excluded: list[tuple[int, str]] = []
+    keep = np.ones(len(contacts), dtype=bool)
+    for kind, label in (("tickets", "ticket customers"), ("calls", "callers")):
+        rows = (contacts["kind"] == kind).to_numpy(dtype=bool)
+        if rows.any() and not known[rows].any():
+            keep &= ~rows
+            count = contacts.loc[rows, "customer"].nunique()
+            excluded.append((count, f"{label} whose id never appears as an order's customer_id (cannot be joined)"))
+    return contacts[keep], excluded
 
 
 def _contacts(inputs: MetricInputs) -> pd.DataFrame | None:
@@ -112,10 +135,15 @@ def _contacts(inputs: MetricInputs) -> pd.DataFrame | None:
         frame = inputs.frames.get(kind)
         if frame is not None and id_col in frame.columns and date_col in frame.columns:
             parts.append(pd.DataFrame({"customer": frame[id_col].astype("string").to_numpy(),
-                                       "at": frame[date_col].to_numpy()}))
+                                       "at": _microseconds(frame[date_col]), "kind": kind}))
     if not parts:
         return None
-    return pd.concat(parts, ignore_index=True).dropna()
+    return pd.concat(parts, ignore_index=True).astype({"customer": "string"}).dropna()
+
+
+def _microseconds(dates: pd.Series) -> np.ndarray:
+    """Dates as ``datetime64[us]`` whatever unit they were read in (merge_asof needs equal key dtypes)."""
+    return pd.to_datetime(dates, errors="coerce").to_numpy(dtype="datetime64[us]")
 
 
 def benchmark_gap_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
@@ -190,6 +218,7 @@ SPECS: tuple[MetricSpec, ...] = (
                (ParamSpec("lifespan_years", None, "Average customer lifespan (years)", minimum=0),
                 ParamSpec("periods_per_year", 12, "Revenue periods per year", minimum=1),
                 ParamSpec("churn_flag_months", 12, "A churned flag covers (months)", minimum=1), _INACTIVITY),
+               period_aware=True,
                calculator=_calc_product("clv", ("avg_purchase_value", "purchase_frequency", "lifespan_years")),
                calculator_inputs=("avg_purchase_value", "purchase_frequency", "lifespan_years")),
     MetricSpec("clv_historical", "Historical CLV", "loyalty_value", "currency", True, _ORDERS_CUSTOMERS, (),
@@ -204,6 +233,7 @@ SPECS: tuple[MetricSpec, ...] = (
                clv_predictive_compute,
                (ParamSpec("lifespan_months", None, "Average customer lifespan (months)", minimum=0),
                 ParamSpec("churn_flag_months", 12, "A churned flag covers (months)", minimum=1), _INACTIVITY),
+               period_aware=True,
                calculator=_calc_product("clv_predictive", ("monthly_transactions", "avg_order_value", "lifespan_months")),
                calculator_inputs=("monthly_transactions", "avg_order_value", "lifespan_months")),
     MetricSpec("repurchase_rate", "Repurchase rate", "loyalty_value", "%", True, ("orders",), ("customer_id",),

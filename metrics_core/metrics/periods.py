@@ -82,6 +82,22 @@ def previous_start(start: pd.Timestamp, by: str) -> pd.Timestamp:
     return start - pd.DateOffset(months=months)
 
 
+def previous_window_start(start: pd.Timestamp, end: pd.Timestamp) -> pd.Timestamp:
+    """Start of the period of equal length before ``[start, end)``; whole months step back by months
+    (so March is compared with February, Q2 with Q1).
+
+    >>> previous_window_start(pd.Timestamp("2024-03-01"), pd.Timestamp("2024-04-01"))
+    Timestamp('2024-02-01 00:00:00')
+    >>> previous_window_start(pd.Timestamp("2024-03-05"), pd.Timestamp("2024-03-12"))
+    Timestamp('2024-02-27 00:00:00')
+    """
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    if start == floor(start, "month") and end == floor(end, "month"):
+        months = (end.year - start.year) * 12 + end.month - start.month
+        return start - pd.DateOffset(months=months)
+    return start - (end - start)
+
+
 def same_period_last_year(start: pd.Timestamp, end: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp]:
     """``[start, end)`` moved back by one calendar year."""
     return pd.Timestamp(start) - pd.DateOffset(years=1), pd.Timestamp(end) - pd.DateOffset(years=1)

@@ -71,6 +71,8 @@ def detect_scale(scores: np.ndarray, setting: str = "auto") -> tuple[float, floa
     (1.0, 5.0)
     >>> detect_scale(np.array([0.0, 7.0, 10.0]))
     (0.0, 10.0)
+    >>> detect_scale(np.array([0.0, 3.0, 5.0]))
+    (1.0, 5.0)
     """
     if setting != "auto":
         return SCALES[setting]
@@ -80,8 +82,8 @@ def detect_scale(scores: np.ndarray, setting: str = "auto") -> tuple[float, floa
     low, high = float(values.min()), float(values.max())
     if low == 0 and high <= 1:
         return SCALES["0-1"]
-    if low >= 1 and high <= 5:
-        return SCALES["1-5"]
+    if low >= 0 and high <= 5:          # 0-5 is no usual scale: a 1-5 question whose export writes 0 for
+        return SCALES["1-5"]            # "not rated" (the zeros fall outside the scale and are reported)
     if low >= 1 and high <= 7:
         return SCALES["1-7"]
     if low >= 1 and high <= 10:

@@ -162,15 +162,30 @@ def _feedback_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
     if frame is None or not ({"feedback_answered", "responded_at"} & set(frame.columns)):
         return None, {}, missing_field("feedback_response_rate", "%", ["feedback_answered", "responded_at"],
                                        "whether each feedback item was answered")
-    rows = frame
-    if p["only_with_comment"] and "comment" in frame.columns:
-        rows = frame[frame["comment"].fillna("").astype(str).str.strip() != ""]
+    rows = _feedback_files(frame)
+    if p["only_with_comment"] and "comment" in rows.columns:
+        rows = rows[rows["comment"].fillna("").astype(str).str.strip() != ""]
     answered = np.zeros(len(rows), dtype=bool)
     if "feedback_answered" in rows.columns:
         answered |= flag(rows["feedback_answered"])
     if "responded_at" in rows.columns:
         answered |= rows["responded_at"].notna().to_numpy()
     return RowTerms(terms_frame(answered.astype(float), 1.0, rows.index), 100.0, "surveys"), {}, None
+
+
+def _feedback_files(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows of the files that record whether feedback was answered.
+
+    A ticket or call file that also feeds ``surveys`` (for its score column) has
+    neither ``feedback_answered`` nor ``responded_at``: its rows are not feedback
+    items and would inflate the denominator.
+    """
+    if "_dataset" not in frame.columns:
+        return frame
+    columns = [c for c in ("feedback_answered", "responded_at") if c in frame.columns]
+    recorded = frame[columns].notna().any(axis=1)
+    files = frame.loc[recorded.to_numpy(), "_dataset"].dropna().unique()
+    return frame[frame["_dataset"].isin(files).to_numpy(dtype=bool)] if len(files) else frame
 
 
 def _trend_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:

@@ -19,6 +19,7 @@ from ..catalogue import KINDS_BY_NAME
 from .model import MetricInputs, MetricResult, MetricSpec, ParamSpec, RowTerms
 from .results import bounds_details, flag, missing_field, period_bounds, ratio_result
 from .terms import terms_frame, terms_metric
+from .ticket_volume import inbound_calls
 
 Terms = tuple[RowTerms | None, dict[str, Any], MetricResult | None]
 
@@ -81,10 +82,12 @@ def _iqs_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
     return terms, details, None
 
 
-def _headcount(staff: pd.DataFrame, t: pd.Timestamp) -> int:
+def _present(staff: pd.DataFrame, t: pd.Timestamp) -> np.ndarray:
+    """Agents on the team at the instant ``t``: hired before it and not yet left (a hire or a leave dated
+    ``t`` belongs to the period that starts at ``t``, as for customers in :mod:`churn`)."""
     hired = staff["hired_at"] if "hired_at" in staff.columns else pd.Series(pd.NaT, index=staff.index)
     left = staff["left_at"]
-    return int(((hired.isna() | (hired <= t)) & (left.isna() | (left > t))).sum())
+    return ((hired.isna() | (hired < t)) & (left.isna() | (left >= t))).to_numpy(dtype=bool)
 
 
 def turnover_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
@@ -97,12 +100,17 @@ def turnover_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult
         return missing_field("employee_turnover", "%", ["hired_at", "left_at"], "dates of staff changes")
     start, end = bounds
     left = int(((staff["left_at"] >= start) & (staff["left_at"] < end)).sum())
-    at_start, at_end = _headcount(staff, start), _headcount(staff, end)
-    hired = int(((staff["hired_at"] >= start) & (staff["hired_at"] < end)).sum()) if "hired_at" in staff.columns else 0
+    present_end = _present(staff, end)
+    at_start, at_end = int(_present(staff, start).sum()), int(present_end.sum())
+    hired_in = (((staff["hired_at"] >= start) & (staff["hired_at"] < end)).to_numpy(dtype=bool)
+                if "hired_at" in staff.columns else np.zeros(len(staff), dtype=bool))
+    hired, hired_staying = int(hired_in.sum()), int((hired_in & present_end).sum())
     average = (at_start + at_end) / 2
+    # staff retention = CRR over agents, (E - N) / S, N counting the hires still there at the end
+    # (as retention_rate does), so a hire who also left in the period does not lower it
     details = {"left": left, "headcount_start": at_start, "headcount_end": at_end, "hired": hired,
                "average_headcount": average, **bounds_details(bounds),
-               "staff_retention_pct": 100.0 * (at_end - hired) / at_start if at_start else None}
+               "staff_retention_pct": 100.0 * (at_end - hired_staying) / at_start if at_start else None}
     return ratio_result("employee_turnover", left, average, n=len(staff), proportion=False,
                         empty_reason="no staff in the period", details=details)
 
@@ -113,6 +121,8 @@ def self_service_usage_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> Me
     if sessions is None:
         return missing_field("self_service_usage", "%", ["session_id"], "self-service sessions")
     assisted = {k: len(inputs.frames[k]) for k in ("tickets", "calls") if inputs.frames.get(k) is not None}
+    if "calls" in assisted:             # outbound calls and callbacks are not customers asking for help
+        assisted["calls"] = int(inbound_calls(inputs.frames["calls"]).sum())
     if not assisted:
         return missing_field("self_service_usage", "%", ["ticket_id", "call_id"],
                              "tickets or calls to compare the sessions with")
@@ -166,7 +176,7 @@ SPECS: tuple[MetricSpec, ...] = (
                (ParamSpec("lookback_months", 12, "Period when no dates are chosen (months)", "int", minimum=1),),
                period_aware=True, calculator=_calc_turnover, calculator_inputs=("left", "headcount_start", "headcount_end")),
     MetricSpec("self_service_usage", "Self-service usage", "team_quality", "%", True, ("self_service", "tickets", "calls"),
-               (), "Self-service sessions divided by sessions plus assisted tickets and calls, times 100.", "S1",
+               (), "Self-service sessions divided by sessions plus assisted tickets and inbound calls, times 100.", "S1",
                self_service_usage_compute,
                calculator=_calc_div("self_service_usage", "sessions", ("sessions", "assisted")),
                calculator_inputs=("sessions", "assisted")),

@@ -16,7 +16,7 @@ from typing import Any, Callable, Mapping
 import numpy as np
 import pandas as pd
 
-from .common import (add_excluded, clean_durations, duration_result, elapsed_seconds, empty_result,
+from .common import (add_excluded, clean_durations, datetimes, duration_result, elapsed_seconds, empty_result,
                      frame_of, group_durations, has, missing_result, numbers, row_terms, text_lower,
                      bool_values, with_defaults)
 from .model import MetricInputs, MetricResult, ParamSpec, RowTerms
@@ -51,9 +51,22 @@ def timed(frame: pd.DataFrame, start: str, end_columns: tuple[str, ...], seconds
                 values = np.where(todo, elapsed_seconds(frame[start], frame[end], calendar), values)
                 sources.append(f"{start} → {end}" + (" (business hours)" if calendar is not None else ""))
     if seconds_column and has(frame, seconds_column):
-        values = np.where(np.isnan(values), numbers(frame[seconds_column]), values)
-        sources.append(f"the {seconds_column} column")
+        values = np.where(np.isnan(values), _open_seconds(frame, start, seconds_column, calendar), values)
+        sources.append(f"the {seconds_column} column" + (" (business hours)" if calendar is not None
+                                                         and has(frame, start) else ""))
     return (values, " then ".join(sources)) if sources else None
+
+
+def _open_seconds(frame: pd.DataFrame, start: str, seconds_column: str, calendar: Any) -> np.ndarray:
+    """The export's duration column; with a business-hours ``calendar`` only the open seconds of
+    ``start`` … ``start + duration`` (METRICS.md: duration metrics count open hours when a calendar is set)."""
+    seconds = numbers(frame[seconds_column])
+    if calendar is None or not has(frame, start):
+        return seconds
+    begin = datetimes(frame[start])
+    end = begin + pd.to_timedelta(seconds, unit="s")
+    open_s = calendar.seconds_between(begin, end)
+    return np.where(np.isnan(open_s), seconds, open_s)   # no start time: the column as exported
 
 
 def measured(tickets: pd.DataFrame, found: tuple[np.ndarray, str], unfinished: str, what: str) -> Durations:
@@ -182,11 +195,16 @@ def complaint_durations(inputs: MetricInputs, params: Mapping[str, Any]) -> Dura
         return missing_result("complaint_resolution_time", "seconds", ["is_complaint", "escalated"], "tickets",
                               higher_is_better=False)
     complaints = tickets[mask]
-    start = "created_at"
+    found = timed(complaints, "created_at", ("resolved_at", "closed_at"), "resolution_s", inputs.calendar)
     if p["measure_from"] == "escalated" and has(complaints, "escalated_at"):
-        start = "escalated_at"
-    found = timed(complaints, start, ("resolved_at", "closed_at"), "resolution_s" if start == "created_at" else None,
-                  inputs.calendar)
+        escalated = timed(complaints, "escalated_at", ("resolved_at", "closed_at"), None, inputs.calendar)
+        if escalated is not None:      # complaints never escalated are measured from filing
+            from_filing = complaints["escalated_at"].isna().to_numpy()
+            if found is None:
+                found = escalated
+            else:
+                values = np.where(from_filing, found[0], escalated[0])
+                found = (values, f"{escalated[1]} (from filing when not escalated: {found[1]})")
     if found is None:
         return missing_result("complaint_resolution_time", "seconds", ["resolved_at", "resolution_s"], "tickets",
                               higher_is_better=False)

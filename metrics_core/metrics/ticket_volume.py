@@ -10,7 +10,7 @@ import pandas as pd
 
 from .common import (add_excluded, auto_period, datetimes, empty_result, epoch_seconds, frame_of, has,
                      missing_result, no_value, numbers, with_defaults)
-from .periods import label
+from .periods import label, previous_window_start
 from .model import MetricInputs, MetricResult, ParamSpec, SeriesPoint
 from .call_rows import classify_calls
 from .ticket_durations import complaint_mask
@@ -22,7 +22,8 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def contacts(inputs: MetricInputs) -> pd.DataFrame:
-    """Every contact loaded: tickets, calls and social items, with channel and time."""
+    """Every contact customers started: tickets, inbound calls and social items, with channel and time
+    (an agent's outbound call or callback is no request and no sign of channel preference)."""
     parts = []
     sources = (("tickets", "created_at", "channel", None), ("calls", "started_at", "channel", "Phone"),
                ("social", "posted_at", "platform", "Social media"))
@@ -30,6 +31,8 @@ def contacts(inputs: MetricInputs) -> pd.DataFrame:
         frame = frame_of(inputs, kind_name)
         if frame is None or frame.empty:
             continue
+        if kind_name == "calls":
+            frame = frame[inbound_calls(frame)]
         if channel in frame.columns:
             labels = frame[channel].astype("string").fillna(fallback or "(none)")
         else:
@@ -39,6 +42,11 @@ def contacts(inputs: MetricInputs) -> pd.DataFrame:
     if not parts:
         return pd.DataFrame({"kind": [], "channel": [], "when": pd.Series([], dtype="datetime64[us]")})
     return pd.concat(parts, ignore_index=True)
+
+
+def inbound_calls(calls: pd.DataFrame) -> np.ndarray:
+    """Calls a customer started (no direction column: every call)."""
+    return classify_calls(calls)["inbound"]
 
 
 def request_volume(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
@@ -101,6 +109,8 @@ def open_tickets(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResul
     if end is None and not has(tickets, "status"):
         return missing_result("open_tickets", "count", ["status", "resolved_at"], "tickets", higher_is_better=False)
     as_of = _as_of(inputs, tickets)
+    if as_of is not None and inputs.period and inputs.period[1] is not None:
+        as_of = min(as_of, pd.Timestamp(inputs.period[1]) - pd.Timedelta(microseconds=1))   # open at the period's end
     done_now = resolved_mask(tickets)
     status_known = (tickets["status"].notna().to_numpy() if "status" in tickets.columns
                     else np.zeros(len(tickets), dtype=bool))
@@ -171,7 +181,32 @@ def resolved_count(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricRes
     if not any(c in tickets.columns for c in ("status", "resolved_at", "resolution_s", "closed_at")):
         return missing_result("resolved_count", "count", ["status", "resolved_at"], "tickets", higher_is_better=True)
     resolved = resolved_mask(tickets)
-    return MetricResult("resolved_count", float(resolved.sum()), "count", n=len(tickets), higher_is_better=True)
+    details: dict[str, Any] = {}
+    if inputs.period:
+        resolved = resolved & _within(_resolution_dates(tickets), inputs.period)
+        details["dated_by"] = "resolution time (creation time where a solved ticket has none)"
+    return MetricResult("resolved_count", float(resolved.sum()), "count", n=len(tickets), higher_is_better=True,
+                        details=details)
+
+
+def _resolution_dates(tickets: pd.DataFrame) -> pd.Series:
+    """When each ticket was resolved: its resolution time, else (status only) its creation time."""
+    end = _end_times(tickets)
+    created = datetimes(tickets["created_at"]) if "created_at" in tickets.columns else None
+    if end is None:
+        return created if created is not None else pd.Series(pd.NaT, index=tickets.index, dtype="datetime64[us]")
+    return end if created is None else end.fillna(created)
+
+
+def _within(dates: pd.Series, period: tuple[Any, Any]) -> np.ndarray:
+    """Rows whose date lies in ``[start, end)`` (either bound may be open)."""
+    start, end = period
+    inside = dates.notna()
+    if start is not None:
+        inside &= dates >= pd.Timestamp(start)
+    if end is not None:
+        inside &= dates < pd.Timestamp(end)
+    return inside.fillna(False).to_numpy(dtype=bool)
 
 
 GROWTH_PARAMS = (
@@ -193,7 +228,7 @@ def _growth_window(inputs: MetricInputs, filed: pd.Series) -> tuple[float, float
     if not inputs.period or inputs.period[0] is None or inputs.period[1] is None:
         return None
     start, stop = pd.Timestamp(inputs.period[0]), pd.Timestamp(inputs.period[1])
-    before = start - (stop - start)
+    before = previous_window_start(start, stop)      # March vs February, as the engine's comparison
     current = float(((filed >= start) & (filed < stop)).sum())
     previous = float(((filed >= before) & (filed < start)).sum())
     return current, previous, f"{start:%Y-%m-%d} – {stop - pd.Timedelta(days=1):%Y-%m-%d}"

@@ -54,21 +54,23 @@ def _ratio_spec(metric_id: str, label: str, hib: bool, source: TermsSource, desc
 
 SPECS: tuple[MetricSpec, ...] = (
     MetricSpec("request_volume", "Request volume", FAMILY, "count", None, ("tickets", "calls", "social"), (),
-               "Tickets, plus calls and social items when loaded, created in the period.", "S2", tv.request_volume),
+               "Tickets, plus inbound calls and social items when loaded, created in the period.", "S2", tv.request_volume),
     MetricSpec("volume_by_channel", "Contact volume per channel", FAMILY, "%", None, ("tickets", "calls", "social"),
-               (), "Count and share of contacts per channel; the headline is the busiest channel's share.",
+               (), "Count and share of contacts (tickets, inbound calls, social items) per channel; the headline is the "
+               "busiest channel's share.",
                "S0 S2", tv.volume_by_channel,
                calculator=ratio_calculator("volume_by_channel", "channel_contacts", "all_contacts",
                                            higher_is_better=None),
                calculator_inputs=("channel_contacts", "all_contacts")),
     MetricSpec("open_tickets", "Open tickets", FAMILY, "count", False, ("tickets",), (),
                "Tickets not solved or closed at the data's 'as of' time (latest timestamp, or a chosen date).",
-               "S2 S3", tv.open_tickets),
+               "S2 S3", tv.open_tickets, period_aware=True),
     MetricSpec("backlog", "Ticket backlog", FAMILY, "count", False, ("tickets",), ("created_at",),
                "Tickets unresolved at the end of each period: created ≤ t and (resolved > t or never).",
                "S1 S2", tv.backlog, params=tv.BACKLOG_PARAMS, series_only=True, period_aware=True),
     MetricSpec("resolved_count", "Resolved issues", FAMILY, "count", True, ("tickets",), (),
-               "Tickets resolved (status solved/closed, or a resolution time).", "S3", tv.resolved_count),
+               "Tickets resolved in the period (status solved/closed, or a resolution time), dated by their "
+               "resolution time.", "S3", tv.resolved_count, period_aware=True),
     _ratio_spec("resolution_rate", "Resolution rate", True, tq.resolution_rate_rows,
                 "Tickets resolved / tickets received × 100.", "S1 S2", (), "resolved", "received"),
     _duration_spec("first_response_time", "First response time", td.first_response_durations,

@@ -131,7 +131,10 @@ def test_as_of_defaults_to_the_latest_timestamp_and_can_be_set():
     inputs = engine.Prepared(bundle_of({"tickets": tickets})).inputs(None)
     assert inputs.as_of == tickets[[c for c in tickets.columns if str(tickets[c].dtype).startswith("datetime")]].max().max()
     chosen = engine.Prepared(bundle_of({"tickets": tickets}), {"as_of": "2024-05-01"}).inputs(None)
-    assert chosen.as_of == pd.Timestamp("2024-05-01")
+    # Audit correction (was midnight 2024-05-01 00:00): a chosen date means the whole day, like the inclusive
+    # "to" date of a filter and like churn's period end (as_of.normalize() + 1 day); read as midnight, open
+    # tickets "as of May 1" left out everything created or solved on May 1.
+    assert chosen.as_of == pd.Timestamp("2024-05-01 23:59:59.999999")
 
 
 def test_periods_labels_and_steps():

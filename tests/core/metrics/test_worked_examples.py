@@ -129,7 +129,19 @@ def test_churn_from_orders_uses_the_inactivity_window():
                            "amount": [10.0] * 5})
     result = compute_metric(MetricInputs({"orders": orders}), "churn_rate",
                             {"churn_rate": {"inactivity_days": 30}}, Filters("2024-03-01", "2024-05-31"))
-    assert result.value == pytest.approx(2 / 3 * 100)
+    # Audit correction (was 2 / 3): METRICS.md defines lost as "no order within the inactivity window after
+    # their last order". a's last order is 2024-04-01; with a 30-day window a lapsed on 2024-05-01, inside
+    # March-May, and is not active at the end (no order in [May 2, Jun 1)). Counting a as kept would lose a
+    # for good: at the next period's start (Jun 1) a is no longer active, so a would never be counted lost.
+    # Lost: a, b, c of 3 at the start -> 100 %.
+    assert result.value == pytest.approx(100.0)
+    # b and c alone (a keeps ordering every 20 days up to the end): 2 / 3
+    steady = pd.concat([orders, pd.DataFrame({"customer_id": pd.Series(["a", "a"], dtype="str"),
+                                              "order_date": pd.to_datetime(["2024-04-20", "2024-05-10"]).astype(
+                                                  "datetime64[us]"), "amount": [10.0, 10.0]})], ignore_index=True)
+    kept = compute_metric(MetricInputs({"orders": steady}), "churn_rate",
+                          {"churn_rate": {"inactivity_days": 30}}, Filters("2024-03-01", "2024-05-31"))
+    assert kept.value == pytest.approx(2 / 3 * 100)
 
 
 # ---- CLV
