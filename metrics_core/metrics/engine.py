@@ -135,6 +135,12 @@ def precheck(spec: MetricSpec, inputs: MetricInputs) -> MetricResult | None:
     if not usable:
         missing = sorted({f for k, fr in present.items() for f in spec.required_fields
                           if f in KINDS_BY_NAME[k].field_names() and f not in fr.columns})
+        if not missing:   # the loaded kinds cannot carry the field at all (e.g. messages for first response time)
+            missing = list(spec.required_fields)
+            owners = " or ".join(kind_label(k) for k in spec.kinds if set(missing) & set(KINDS_BY_NAME[k].field_names()))
+            names = " and ".join(repr(f) for f in missing)
+            return no_value(spec.id, spec.unit, f"needs the field {names} from a file of {owners}; none is loaded",
+                            missing=missing)
         names = " and ".join(repr(f) for f in missing)
         return no_value(spec.id, spec.unit, f"needs the field {names}, which no loaded file provides", missing=missing)
     if all(len(present[k]) == 0 for k in usable):

@@ -202,3 +202,17 @@ def test_compare_whole_months_and_quarters_step_back_by_months():
     assert (q2.current, q2.previous) == (50.0, 100.0)
     days = compare(MetricInputs({"surveys": frame}), "csat", filters=Filters("2024-04-10", "2024-04-19"))
     assert (days.previous_from, days.previous_to) == (pd.Timestamp("2024-03-31"), pd.Timestamp("2024-04-09"))
+
+
+def test_missing_field_message_names_the_field_when_only_another_kind_is_loaded():
+    import pandas as pd
+
+    from metrics_core.metrics.engine import compute_metric
+    from metrics_core.metrics.model import MetricInputs
+
+    messages = pd.DataFrame({"ticket_id": ["1", "1"], "sent_at": pd.to_datetime(["2026-05-01 09:00", "2026-05-01 09:30"]),
+                             "author_role": ["customer", "agent"]})
+    result = compute_metric(MetricInputs({"messages": messages}), "first_response_time")
+    assert result.value is None
+    assert result.missing_fields == ["created_at"]
+    assert result.reason == "needs the field 'created_at' from a file of tickets; none is loaded"
