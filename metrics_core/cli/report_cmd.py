@@ -133,6 +133,14 @@ def _log_progress(fraction: float, text: str) -> None:
     log.info("%3.0f %% %s", 100 * fraction, text)
 
 
+def png_command() -> list[str]:
+    """How to start the chart-image renderer: ``python -m desktop_app.report_pngs``, or in
+    the frozen app its own executable with ``report-pngs`` (see ``packaging/launch.py``)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "report-pngs"]
+    return [sys.executable, "-m", "desktop_app.report_pngs"]
+
+
 def draw_chart_pngs(report, out_dir: Path, size: tuple[int, int]) -> tuple[bool, list[str]]:
     """Draw the chart images in a separate process; returns (ok, the files written or the error)."""
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
@@ -140,8 +148,7 @@ def draw_chart_pngs(report, out_dir: Path, size: tuple[int, int]) -> tuple[bool,
     with tempfile.TemporaryDirectory(prefix="kpidesk-report-") as tmp:
         report_json = Path(tmp) / "report.json"
         write_text_atomic(report_json, report.to_json())
-        command = [sys.executable, "-m", "desktop_app.report_pngs", str(report_json), str(out_dir),
-                   "--width", str(size[0]), "--height", str(size[1])]
+        command = [*png_command(), str(report_json), str(out_dir), "--width", str(size[0]), "--height", str(size[1])]
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=PNG_TIMEOUT_S, env=env)
         except (OSError, subprocess.TimeoutExpired) as exc:

@@ -72,11 +72,12 @@ def build_report(bundle: DataBundle, params: dict[str, Any] | None = None, filte
     params = params or {}
     filters = filters or engine.Filters()
     specs = {spec.id: spec for spec in REGISTRY}
-    headline, previous_label, notes = _headline_filters(bundle, filters, by)
+    span = _data_span(bundle)
+    headline, previous_label, notes = _headline_filters(span, filters, by)
     results = engine.compute_all(bundle, params, headline, reporter.scaled(0.0, 0.45))
     kpis = _kpi_rows(bundle, specs, results, params, headline, reporter.scaled(0.45, 0.7))
     charts = _charts(bundle, specs, results, params, (headline, filters), by, reporter.scaled(0.7, 0.98))
-    start, end = _period(bundle, headline)
+    start, end = _period(span, headline)
     report = Report(
         title=title, business_name=business_name or _default_name(bundle), period_start=start, period_end=end,
         made_at=datetime.now().replace(microsecond=0), kpis=kpis, charts=charts, sources=_sources(bundle),
@@ -87,7 +88,7 @@ def build_report(bundle: DataBundle, params: dict[str, Any] | None = None, filte
     return report
 
 
-def _headline_filters(bundle: DataBundle, filters, by: str):
+def _headline_filters(span, filters, by: str):
     """The filters of the headline KPIs, the name of the period they are compared with, and notes.
 
     With a date range, the headline covers it and is compared with the equal period
@@ -97,8 +98,9 @@ def _headline_filters(bundle: DataBundle, filters, by: str):
     from ..metrics import periods as P
 
     if filters.has_range:
-        return filters, "previous period", [f"Trends by {by} within the chosen dates."]
-    first, last = _data_span(bundle)
+        return filters, "previous period", [f"Trends by {by} cover the chosen dates (or, when they hold a single "
+                                             f"{by}, every {by} up to their end)."]
+    first, last = span
     if first is None:
         return filters, "previous period", []
     month = P.floor(last, "month")
@@ -116,20 +118,40 @@ def _kpi_rows(bundle, specs, results, params, filters, reporter: Reporter) -> li
     from ..metrics import engine
 
     targets = (params.get("global") or {}).get("targets") or {}
+    previous_results = _previous_results(bundle, params, filters, reporter)
     rows = []
     ordered = [m for m in specs if m in results]
     for i, metric_id in enumerate(ordered):
-        reporter.step(i / max(1, len(ordered)), f"Comparing {specs[metric_id].label} with the previous period")
         spec, result = specs[metric_id], results[metric_id]
         previous = delta = None
-        if result.ok:
+        if result.ok and previous_results is not None:
+            previous = _num(previous_results[metric_id].value) if metric_id in previous_results else None
+            delta = None if previous is None else float(result.value) - previous
+        elif result.ok:
+            reporter.step(i / max(1, len(ordered)), f"Comparing {spec.label} with the previous period")
             previous, delta = _compare(engine, bundle, metric_id, params, filters)
         rows.append(KpiRow(
             metric_id=metric_id, label=spec.label, family=spec.family, value=_num(result.value),
-            unit=result.unit or spec.unit, n=int(result.n or 0), target=_num(targets.get(metric_id)),
+            unit=result.unit or spec.unit, n=int(result.n or 0),
+            target=_num((params.get(metric_id) or {}).get("target", targets.get(metric_id))),
             previous=previous, change=delta, higher_is_better=spec.higher_is_better, reason=result.reason,
         ))
     return rows
+
+
+def _previous_results(bundle, params, filters, reporter: Reporter):
+    """Every KPI over the period before ``filters`` in one pass, when the filters have
+    both dates (the comparison ``engine.compare`` makes KPI by KPI: the calendar month
+    before a calendar month, else the equal stretch right before); else None."""
+    from ..metrics import engine, periods as P
+
+    start, end = filters.bounds()
+    if start is None or end is None:
+        return None
+    prev_start = start - (end - start)
+    if start == P.floor(start, "month") and end == P.next_start(start, "month"):
+        prev_start = P.previous_start(start, "month")
+    return engine.compute_all(bundle, params, filters.with_bounds(prev_start, start), reporter)
 
 
 def _compare(engine, bundle, metric_id: str, params, filters) -> tuple[float | None, float | None]:
@@ -187,12 +209,22 @@ def _points_frame(points, series: str) -> tuple[pd.DataFrame, list[int]]:
     return pd.DataFrame({series: values}, index=pd.Index(labels, dtype=object)), [int(p.n or 0) for p in points]
 
 
-def _trend_chart(engine, bundle, spec, params, filters, by: str) -> ChartData | None:
+def _trend_points(engine, bundle, spec, params, filters, by: str) -> list:
+    """The KPI per period within ``filters``; when they hold a single period, every
+    period up to their end (a one-month report still shows the months before)."""
     try:
         points = engine.breakdown(bundle, spec.id, by, params, filters)
+        if sum(p.value is not None for p in points) < MIN_POINTS and filters.date_from is not None:
+            earlier = engine.Filters(None, filters.date_to, dict(filters.categories))
+            points = engine.breakdown(bundle, spec.id, by, params, earlier)
     except KpiDeskError as exc:
         log.info("no trend for %s: %s", spec.id, exc)
-        return None
+        return []
+    return points
+
+
+def _trend_chart(engine, bundle, spec, params, filters, by: str) -> ChartData | None:
+    points = _trend_points(engine, bundle, spec, params, filters, by)
     if sum(p.value is not None for p in points) < MIN_POINTS:
         return None
     frame, counts = _points_frame(points, spec.label)
@@ -227,16 +259,17 @@ def _breakdown_chart(engine, bundle, spec, params, filters) -> ChartData | None:
 
 
 def _category_columns(bundle: DataBundle, spec) -> list[str]:
+    """Category columns of the KPI's data with 2 to 60 values, best first (read per
+    dataset: no concatenation of large frames)."""
+    frames = [ds.frame for ds in bundle.datasets if set(ds.kinds()) & set(spec.kinds)]
     columns = []
-    for kind in spec.kinds:
-        frame = bundle.frame(kind) if kind in bundle.kinds() else None
-        if frame is None:
-            continue
-        for column in BREAKDOWN_COLUMNS.get(spec.family, ()):
-            if column in frame.columns and column not in columns:
-                distinct = frame[column].nunique(dropna=True)
-                if 2 <= distinct <= 60:
-                    columns.append(column)
+    for column in BREAKDOWN_COLUMNS.get(spec.family, ()):
+        values: set = set()
+        for frame in frames:
+            if column in frame.columns:
+                values.update(frame[column].dropna().unique()[:61].tolist())
+        if 2 <= len(values) <= 60:
+            columns.append(column)
     return columns
 
 
@@ -244,10 +277,7 @@ def _nps_chart(engine, bundle, params, filters, by: str) -> ChartData | None:
     """Promoters / passives / detractors per period, from the NPS of each period."""
     from ..metrics import periods as period_tools
 
-    try:
-        points = engine.breakdown(bundle, "nps", by, params, filters)
-    except KpiDeskError:
-        return None
+    points = _trend_points(engine, bundle, engine.get_metric("nps"), params, filters, by)
     rows, labels, counts = [], [], []
     for p in points:
         if p.value is None or not isinstance(p.key, pd.Timestamp):
@@ -269,33 +299,36 @@ def _nps_chart(engine, bundle, params, filters, by: str) -> ChartData | None:
 
 
 def _narrow(filters, start: pd.Timestamp, end: pd.Timestamp):
-    """``filters`` cut to one period ``[start, end)`` (within their own range)."""
+    """``filters`` cut to one period ``[start, end)``; a period the filters' dates cut
+    through is cut with them (a period before them, shown for context, is kept whole)."""
     from ..metrics.engine import Filters
 
     filters = filters or Filters()
     base_start, base_end = filters.bounds()
-    start = max(start, base_start) if base_start is not None else start
-    end = min(end, base_end) if base_end is not None else end
+    if base_start is not None and start < base_start < end:
+        start = base_start
+    if base_end is not None and start < base_end < end:
+        end = base_end
     return filters.with_bounds(start, end)
 
 
 def _data_span(bundle: DataBundle) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
     """The earliest and latest date of the rows (by each kind's date field)."""
     lows, highs = [], []
-    for kind in bundle.kinds():
-        field = KINDS_BY_NAME[kind].date_field
-        frame = bundle.frame(kind)
-        if field and frame is not None and field in frame.columns:
-            dates = pd.to_datetime(frame[field], errors="coerce").dropna()
-            if len(dates):
-                lows.append(dates.min())
-                highs.append(dates.max())
+    for ds in bundle.datasets:
+        for kind in ds.kinds():
+            field = KINDS_BY_NAME[kind].date_field
+            if field and field in ds.frame.columns:
+                dates = pd.to_datetime(ds.frame[field], errors="coerce")
+                if dates.notna().any():
+                    lows.append(dates.min())
+                    highs.append(dates.max())
     return (min(lows), max(highs)) if lows else (None, None)
 
 
-def _period(bundle: DataBundle, filters) -> tuple[date | None, date | None]:
+def _period(span, filters) -> tuple[date | None, date | None]:
     start, end = filters.bounds()
-    first, last = _data_span(bundle)
+    first, last = span
     start = start if start is not None else first
     end = (end - pd.Timedelta(microseconds=1)) if end is not None else last
     return (pd.Timestamp(start).date() if start is not None else None,

@@ -19,6 +19,9 @@ NEUTRAL = "6B6B6B"
 # NPS: promoters, passives, detractors.
 NPS_COLOURS = {"Promoters": "2A9D47", "Passives": "F2B01E", "Detractors": "D64541"}
 
+TARGET = "C0392B"
+TARGET_SERIES = "Target"
+
 MAX_CATEGORY_LABELS = 14
 
 
@@ -60,10 +63,18 @@ def axis_unit(unit: str, values: list[float | None] | None = None, currency: str
 
 
 def drawn_frame(chart: ChartData, currency: str = "€") -> tuple[pd.DataFrame, AxisUnit]:
-    """The chart's frame in drawing units (durations in minutes/hours…), and that unit."""
+    """The chart's frame in drawing units (durations in minutes/hours…), and that unit.
+
+    A trend with a target gets a flat ``Target`` series (drawn dashed).
+    """
     every = [v for name in chart.series_names for v in chart.values(name)]
+    if chart.target is not None:
+        every.append(float(chart.target))
     au = axis_unit(chart.unit, every, currency)
-    return chart.frame.astype("float64") * au.factor, au
+    frame = chart.frame.astype("float64") * au.factor
+    if chart.kind == "line" and chart.target is not None and TARGET_SERIES not in frame.columns:
+        frame[TARGET_SERIES] = float(chart.target) * au.factor
+    return frame, au
 
 
 def _nice_step(span: float) -> float:
@@ -157,4 +168,6 @@ def tick_format(axis: AxisUnit, low: float | None, high: float | None) -> str:
 
 def series_colour(chart: ChartData, index: int, name: str) -> str:
     """The hex colour of series ``name`` (NPS parts keep their conventional colours)."""
+    if name == TARGET_SERIES:
+        return TARGET
     return NPS_COLOURS.get(name, PALETTE[index % len(PALETTE)])

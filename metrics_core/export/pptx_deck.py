@@ -257,18 +257,32 @@ def _how_entries(report: Report) -> list[tuple[str, str]]:
     return entries
 
 
+def _entry_lines(entry: tuple[str, str]) -> float:
+    """Lines an entry takes at 12 pt over 12.4 in (measured with LibreOffice's wider font)."""
+    label, text = entry
+    return math.ceil((len(label) + len(text) + 3) / 145) + 0.35
+
+
+def _pack_entries(entries: list[tuple[str, str]], budget: float) -> list[list[tuple[str, str]]]:
+    pages: list[list[tuple[str, str]]] = [[]]
+    used = 0.0
+    for entry in entries:
+        lines = _entry_lines(entry)
+        if pages[-1] and used + lines > budget:
+            pages.append([])
+            used = 0.0
+        pages[-1].append(entry)
+        used += lines
+    return pages
+
+
 def _how_computed_slides(deck, report: Report) -> None:
     entries = _how_entries(report) or [("No KPIs", "No KPI could be computed from the files loaded.")]
-    chars_per_line, line_budget = 140, 25
-    pages: list[list[tuple[str, str]]] = [[]]
-    used = 0
-    for label, text in entries:
-        lines = math.ceil((len(label) + len(text) + 3) / chars_per_line) + 0.5
-        if pages[-1] and used + lines > line_budget:
-            pages.append([])
-            used = 0
-        pages[-1].append((label, text))
-        used += lines
+    pages = _pack_entries(entries, 29.0)
+    if len(pages) > 1:          # balance the pages instead of leaving one entry on the last
+        sizes = [_entry_lines(e) for e in entries]
+        balanced = _pack_entries(entries, sum(sizes) / len(pages) + max(sizes))
+        pages = balanced if len(balanced) == len(pages) else pages
     for n, page in enumerate(pages, start=1):
         slide = _blank(deck)
         more = f" ({n} of {len(pages)})" if len(pages) > 1 else ""

@@ -9,12 +9,13 @@ from datetime import date
 from lxml import etree
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_MARKER_STYLE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from .chart_data import (AxisUnit, axis_step, drawn_frame, label_skip, series_colour, slide_labels, tick_format,
+from .chart_data import (TARGET_SERIES, AxisUnit, axis_step, drawn_frame, label_skip, series_colour, slide_labels, tick_format,
                          value_axis_range)
 from .model import ChartData
 
@@ -28,6 +29,9 @@ MAX_MARKERS = 40            # a line with more points than this is drawn without
 DATE_FORMATS = {"day": "d mmm", "week": "d mmm", "month": "mmm yyyy", "quarter": "mmm yyyy", "year": "yyyy"}
 TIME_UNITS = {"day": ("days", 1), "week": ("days", 7), "month": ("months", 1), "quarter": ("months", 3),
               "year": ("years", 1)}
+# Label steps that read well: every 1, 2, 3, 4, 6 … months; every 1, 2 … weeks (in days).
+ROUND_STEPS = {"months": (1, 2, 3, 4, 6, 12, 24, 36, 60), "days": (1, 2, 7, 14, 28, 56, 91, 182, 364),
+               "years": (1, 2, 5, 10, 20, 50)}
 CHART_TYPES = {
     "line": XL_CHART_TYPE.LINE_MARKERS,
     "bar": XL_CHART_TYPE.BAR_CLUSTERED,
@@ -99,7 +103,7 @@ def add_chart(slide, chart: ChartData, left, top, width, height, currency: str =
     on_dates = chart.kind == "line" and bool(chart.period_starts) and chart.by in DATE_FORMATS
     data.categories = ([date.fromisoformat(d[:10]) for d in chart.period_starts] if on_dates
                        else slide_labels(chart.categories, _skip_for(chart.categories)))
-    for name in chart.series_names:
+    for name in frame.columns:
         data.add_series(name, [None if math.isnan(v) else round(float(v), 4) for v in frame[name]])
     chart_type = CHART_TYPES[chart.kind]
     if chart.kind == "line" and len(chart.categories) > MAX_MARKERS:
@@ -109,7 +113,7 @@ def add_chart(slide, chart: ChartData, left, top, width, height, currency: str =
     _style_title(native, chart.title)
     native.font.size = Pt(12)
     native.font.color.rgb = INK
-    _style_legend(native, len(chart.series_names))
+    _style_legend(native, len(frame.columns))
     _colour_series(native, chart)
     _style_axes(native, chart, frame, axis)
     if chart.kind == "bar":
@@ -138,11 +142,16 @@ def _style_legend(native, series_count: int) -> None:
 
 def _colour_series(native, chart: ChartData) -> None:
     for i, series in enumerate(native.plots[0].series):
-        colour = rgb(series_colour(chart, i, chart.series_names[i]))
+        colour = rgb(series_colour(chart, i, series.name))
         if chart.kind == "line":
             series.format.line.color.rgb = colour
             series.format.line.width = Pt(2.25)
             series.smooth = False
+            if series.name == TARGET_SERIES:
+                series.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+                series.format.line.width = Pt(1.5)
+                series.marker.style = XL_MARKER_STYLE.NONE
+                continue
             if len(chart.categories) > MAX_MARKERS:
                 continue
             series.marker.format.fill.solid()
@@ -199,23 +208,27 @@ def _style_axes(native, chart: ChartData, frame, axis: AxisUnit) -> None:
 
 def _date_axis(native, by: str, count: int, width_in: float) -> None:
     """A date category axis with one label every few periods: PowerPoint and LibreOffice
-    both honour ``c:majorUnit`` on a date axis (LibreOffice ignores ``c:tickLblSkip``)."""
+    both honour ``c:majorUnit`` on a date axis (LibreOffice ignores ``c:tickLblSkip``).
+    Daily and weekly series longer than a few weeks are labelled at month starts."""
     date_ax = native._chartSpace.find(".//" + qn("c:dateAx"))
     if date_ax is None:
         return
     unit, per_period = TIME_UNITS[by]
-    label_width = {"mmm yyyy": 0.8, "d mmm": 0.6, "yyyy": 0.5}[DATE_FORMATS[by]]
-    fitting = max(2, int((width_in - 1.0) / label_width))
-    step = label_skip(count, min(12, fitting)) * per_period
+    number_format = DATE_FORMATS[by]
+    label_width = {"mmm yyyy": 0.8, "d mmm": 0.6, "yyyy": 0.5}[number_format]
+    needed = label_skip(count, min(12, max(2, int((width_in - 1.0) / label_width)))) * per_period
+    major_unit = unit
+    if unit == "days" and needed > 14:
+        major_unit, needed, number_format = "months", math.ceil(needed / 30.4), "mmm yyyy"
+    step = next((s for s in ROUND_STEPS[major_unit] if s >= needed), needed)
     labels = native.category_axis.tick_labels
-    labels.number_format = DATE_FORMATS[by]
+    labels.number_format = number_format
     labels.number_format_is_linked = False
     for tag in ("c:baseTimeUnit", "c:majorUnit", "c:majorTimeUnit"):
         for old in date_ax.findall(qn(tag)):
             date_ax.remove(old)
     anchor = date_ax.find(qn("c:extLst"))
-    for tag, value in (("c:baseTimeUnit", "days" if unit == "days" else unit), ("c:majorUnit", str(step)),
-                       ("c:majorTimeUnit", unit)):
+    for tag, value in (("c:baseTimeUnit", unit), ("c:majorUnit", str(step)), ("c:majorTimeUnit", major_unit)):
         el = etree.SubElement(date_ax, qn(tag))
         el.set("val", value)
         if anchor is not None:

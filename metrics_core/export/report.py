@@ -8,7 +8,6 @@ Chart images (PNG) need Qt and are drawn by ``desktop_app.report_pngs``.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Callable
 
@@ -22,8 +21,6 @@ from .xlsx_workbook import write_xlsx
 
 __all__ = ["Report", "KpiRow", "ChartData", "SourceInfo", "build_report", "write_report", "WRITERS",
            "FOLDER_FILES"]
-
-log = logging.getLogger(__name__)
 
 WRITERS: dict[str, Callable[[Report, Path, Reporter], None]] = {
     ".pptx": write_pptx, ".xlsx": write_xlsx, ".csv": write_csv,

@@ -11,13 +11,14 @@ from __future__ import annotations
 import json
 import math
 import re
+from datetime import datetime
 from pathlib import Path
 
 import xlsxwriter
 
 from ..atomic import write_with_atomic
 from ..progress import Reporter
-from .chart_data import drawn_frame, label_skip, series_colour, value_axis_range
+from .chart_data import BAD, GOOD, TARGET_SERIES, drawn_frame, label_skip, series_colour, value_axis_range
 from .formatting import format_change, format_value, unit_word
 from .model import FAMILY_LABELS, ChartData, KpiRow, Report
 
@@ -29,6 +30,9 @@ VALUE_FORMATS = {
     "ratio": "0.00", "days": '0.0" days"', "per_day": "0.0", "erlang": "0.00",
 }
 CHANGE_FORMATS = {"%": '+0.0" pp";-0.0" pp";0.0" pp"', "seconds": '+#,##0.0" min";-#,##0.0" min";0" min"'}
+# Trend periods on a date axis: (label format, time unit, periods' length in that unit).
+DATE_AXIS = {"day": ("d mmm yyyy", "days", 1), "week": ("d mmm yyyy", "days", 7), "month": ("mmm yyyy", "months", 1),
+             "quarter": ("mmm yyyy", "months", 3), "year": ("yyyy", "years", 1)}
 EXCEL_CHART = {"line": ("line", None), "bar": ("bar", None), "stacked": ("column", "stacked")}
 
 
@@ -105,10 +109,12 @@ class _Formats:
         self._book = book
         self._cache: dict[str, object] = {}
 
-    def number(self, num_format: str):
-        if num_format not in self._cache:
-            self._cache[num_format] = self._book.add_format({"num_format": num_format})
-        return self._cache[num_format]
+    def number(self, num_format: str, colour: str | None = None):
+        key = f"{num_format}|{colour}"
+        if key not in self._cache:
+            spec = {"num_format": num_format, **({"font_color": "#" + colour} if colour else {})}
+            self._cache[key] = self._book.add_format(spec)
+        return self._cache[key]
 
 
 SUMMARY_HEADER = ("KPI", "Family", "Value", "Unit", "n", "Target", "Previous", "Change", "Change %",
@@ -133,13 +139,16 @@ def _summary_sheet(book, fm: _Formats, report: Report, name: str) -> None:
     sheet.set_column(11, 11, 24)
     sheet.set_column(12, 12, 50)
     sheet.freeze_panes(4, 1)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)              # one page wide
     if report.kpis:
         sheet.autofilter(3, 0, 3 + len(report.kpis), len(SUMMARY_HEADER) - 1)
 
 
 def _summary_row(sheet, fm: _Formats, report: Report, r: int, row: KpiRow) -> None:
     value_format = fm.number(VALUE_FORMATS.get(row.unit, "0.00"))
-    change_format = fm.number(CHANGE_FORMATS.get(row.unit, VALUE_FORMATS.get(row.unit, "0.00")))
+    colour = {"good": GOOD, "bad": BAD}.get(row.verdict)
+    change_format = fm.number(CHANGE_FORMATS.get(row.unit, VALUE_FORMATS.get(row.unit, "0.00")), colour)
     sheet.write_string(r, 0, row.label)
     sheet.write_string(r, 1, FAMILY_LABELS.get(row.family, row.family))
     _number(sheet, r, 2, excel_value(row.value, row.unit), value_format)
@@ -148,7 +157,7 @@ def _summary_row(sheet, fm: _Formats, report: Report, r: int, row: KpiRow) -> No
     _number(sheet, r, 5, excel_value(row.target, row.unit), value_format)
     _number(sheet, r, 6, excel_value(row.previous, row.unit), value_format)
     _number(sheet, r, 7, excel_value(row.change, row.unit), change_format)
-    _number(sheet, r, 8, row.relative_change, fm.number('+0.0%;-0.0%;0.0%'))
+    _number(sheet, r, 8, row.relative_change, fm.number('+0.0%;-0.0%;0.0%', colour))
     sheet.write_string(r, 9, format_value(row.value, row.unit, report.currency))
     sheet.write_string(r, 10, format_change(row.change, row.unit, report.currency))
     sheet.write_string(r, 11, row.metric_id)
@@ -169,43 +178,64 @@ def _chart_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: str
     unit_suffix = f" ({axis.label})" if axis.label and axis.label not in ("count",) else ""
     sheet.write_string(0, 0, chart.title, fm.title)
     sheet.write_string(1, 0, f"{FAMILY_LABELS.get(chart.family, chart.family)} · {report.period_label}", fm.muted)
-    header = [chart.by.capitalize() or "Category", *[f"{s}{unit_suffix}" for s in chart.series_names]]
+    header = [chart.by.capitalize() or "Category", *[f"{s}{unit_suffix}" for s in frame.columns]]
     if chart.counts is not None:
         header.append("n")
+    dates = _date_column(chart)
+    if dates is not None:
+        header.append("Period start")
     for col, text in enumerate(header):
         sheet.write_string(3, col, text, fm.header)
     cell_format = fm.number(axis.number_format)
+    count_col = len(frame.columns) + 1
     for i, label in enumerate(chart.categories, start=4):
         sheet.write_string(i, 0, label)
-        for j, series in enumerate(chart.series_names, start=1):
+        for j, series in enumerate(frame.columns, start=1):
             _number(sheet, i, j, _clean(frame[series].iloc[i - 4]), cell_format)
         if chart.counts is not None:
-            sheet.write_number(i, len(header) - 1, int(chart.counts[i - 4]), fm.count)
-    sheet.set_column(0, 0, 18)
-    sheet.set_column(1, len(header) - 1, 16)
+            sheet.write_number(i, count_col, int(chart.counts[i - 4]), fm.count)
+        if dates is not None:
+            sheet.write_datetime(i, len(header) - 1, dates[i - 4], fm.number("yyyy-mm-dd"))
+    for col, text in enumerate(header):
+        sheet.set_column(col, col, min(40, max(12, len(text) + 2)))
     sheet.freeze_panes(4, 1)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 1)              # prints as one page: the table and its chart
     if chart.categories:
-        sheet.insert_chart(3, len(header) + 1, _excel_chart(book, chart, name, frame, axis, unit_suffix),
+        date_col = len(header) - 1 if dates is not None else None
+        sheet.insert_chart(3, len(header) + 1,
+                           _excel_chart(book, chart, name, frame, axis, unit_suffix, date_col),
                            {"x_scale": 1.6, "y_scale": 1.5})
+
+
+def _date_column(chart: ChartData) -> list[datetime] | None:
+    """The period starts of a trend as datetimes (a date axis in Excel), or None."""
+    if chart.kind != "line" or not chart.period_starts or chart.by not in DATE_AXIS:
+        return None
+    return [datetime.fromisoformat(d[:10]) for d in chart.period_starts]
 
 
 def _clean(value) -> float | None:
     return None if value is None or math.isnan(float(value)) else float(value)
 
 
-def _excel_chart(book, chart: ChartData, sheet_name: str, frame, axis, unit_suffix: str):
+def _excel_chart(book, chart: ChartData, sheet_name: str, frame, axis, unit_suffix: str,
+                 date_col: int | None = None):
     chart_type, subtype = EXCEL_CHART[chart.kind]
     excel = book.add_chart({"type": chart_type, **({"subtype": subtype} if subtype else {})})
     last = 3 + len(chart.categories)
-    for j, series in enumerate(chart.series_names, start=1):
+    category_col = 0 if date_col is None else date_col
+    for j, series in enumerate(frame.columns, start=1):
         colour = "#" + series_colour(chart, j - 1, series)
-        spec = {"name": [sheet_name, 3, j], "categories": [sheet_name, 4, 0, last, 0],
+        spec = {"name": [sheet_name, 3, j], "categories": [sheet_name, 4, category_col, last, category_col],
                 "values": [sheet_name, 4, j, last, j]}
         if chart.kind == "line":
             spec["line"] = {"color": colour, "width": 2.25}
             spec["marker"] = {"type": "circle", "size": 5, "fill": {"color": colour}, "border": {"color": colour}}
-            if len(chart.categories) > 40:
+            if len(chart.categories) > 40 or series == TARGET_SERIES:
                 spec["marker"] = {"type": "none"}
+            if series == TARGET_SERIES:
+                spec["line"] = {"color": colour, "width": 1.5, "dash_type": "dash"}
         else:
             spec["fill"] = {"color": colour}
             spec["gap"] = 60
@@ -215,7 +245,7 @@ def _excel_chart(book, chart: ChartData, sheet_name: str, frame, axis, unit_suff
             spec["data_labels"] = {"value": True, "num_format": axis.number_format}
         excel.add_series(spec)
     excel.set_title({"name": chart.title, "name_font": {"size": 13}})
-    excel.set_legend({"position": "bottom"} if len(chart.series_names) > 1 else {"none": True})
+    excel.set_legend({"position": "bottom"} if len(frame.columns) > 1 else {"none": True})
     y_axis = {"num_format": axis.number_format, "major_gridlines": {"visible": True, "line": {"color": "#DDDDDD"}}}
     if unit_suffix:
         y_axis["name"] = axis.label
@@ -224,17 +254,36 @@ def _excel_chart(book, chart: ChartData, sheet_name: str, frame, axis, unit_suff
         bounds = value_axis_range([v for s in frame.columns for v in frame[s].tolist()], chart.unit)
         if bounds:
             y_axis["min"], y_axis["max"] = bounds
-        x_axis["interval_unit"] = label_skip(len(chart.categories))
+        if date_col is None:
+            x_axis["interval_unit"] = label_skip(len(chart.categories))
+        else:
+            x_axis.update(_date_axis_options(chart.by, len(chart.categories)))
     elif chart.kind == "stacked":
         y_axis["min"] = 0
         x_axis["interval_unit"] = label_skip(len(chart.categories))
     else:
-        x_axis["reverse"] = True
-        x_axis["crossing"] = "max"
+        # XlsxWriter's x axis of a bar chart is the horizontal value axis, its y axis the categories
+        y_axis["min"] = min(0.0, float(frame.min().min()) if len(frame) else 0.0)
+        top = float(frame.max().max()) if len(frame) else 0.0
+        if chart.unit == "%" and 80 < top <= 100:
+            y_axis["max"] = 100
+        x_axis = {"reverse": True}             # first group at the top
+        y_axis, x_axis = x_axis, y_axis
     excel.set_y_axis(y_axis)
     excel.set_x_axis(x_axis)
     excel.set_size({"width": 640, "height": 360})
     return excel
+
+
+def _date_axis_options(by: str, count: int) -> dict:
+    """A date axis labelled every few periods (LibreOffice ignores label skipping on text axes)."""
+    number_format, unit, per_period = DATE_AXIS[by]
+    needed = label_skip(count, 12) * per_period
+    if unit == "days" and needed > 14:
+        unit, needed, number_format = "months", math.ceil(needed / 30.4), "mmm yyyy"
+    steps = {"days": (1, 2, 7, 14), "months": (1, 2, 3, 4, 6, 12, 24, 36, 60), "years": (1, 2, 5, 10, 20)}[unit]
+    step = next((s for s in steps if s >= needed), needed)
+    return {"date_axis": True, "num_format": number_format, "major_unit": step, "major_unit_type": unit}
 
 
 def _how_sheet(book, fm: _Formats, report: Report, name: str) -> None:

@@ -7,7 +7,7 @@ from itertools import combinations
 
 import pytest
 from pptx import Presentation
-from pptx.enum.chart import XL_CHART_TYPE
+from pptx.enum.chart import XL_CHART_TYPE, XL_MARKER_STYLE
 from pptx.oxml.ns import qn
 from pptx.util import Inches
 
@@ -16,7 +16,7 @@ from metrics_core.export.chart_data import BAD, GOOD, NEUTRAL
 from metrics_core.export.pptx_deck import write_pptx
 from metrics_core.progress import Reporter
 
-from .sample import CSAT_BY_MONTH, FRT_BY_CHANNEL, FRT_BY_MONTH, MONTHS, NPS_PARTS, make_report
+from .sample import CSAT_BY_MONTH, FRT_BY_CHANNEL, FRT_BY_MONTH, NPS_PARTS, make_report
 
 
 @pytest.fixture(scope="module")
@@ -73,9 +73,14 @@ def test_summary_table_has_formatted_values_and_coloured_arrows(deck):
 def test_native_charts_embed_the_report_values(deck):
     charts = _charts(deck)
     csat = charts["CSAT by month"]
-    assert csat.chart_type == XL_CHART_TYPE.LINE_MARKERS
-    assert [s.name for s in csat.plots[0].series] == ["CSAT"]
+    assert csat.chart_type in (XL_CHART_TYPE.LINE, XL_CHART_TYPE.LINE_MARKERS)   # python-pptx reads "LINE"
+    assert csat.plots[0].series[0].marker.style is None                          # …but CSAT keeps its markers
+    assert csat.plots[0].series[1].marker.style == XL_MARKER_STYLE.NONE          # the target line has none
+    assert [s.name for s in csat.plots[0].series] == ["CSAT", "Target"]
     assert list(csat.plots[0].series[0].values) == pytest.approx(CSAT_BY_MONTH)
+    target = csat.plots[0].series[1]
+    assert list(target.values) == [85.0] * 12                     # a flat, dashed target line
+    assert target.format.line.dash_style is not None
     # periods sit on a date axis: labels every few months, honoured by PowerPoint and LibreOffice
     date_axis = csat._chartSpace.find(".//" + qn("c:dateAx"))
     assert date_axis is not None
@@ -88,6 +93,7 @@ def test_native_charts_embed_the_report_values(deck):
     assert max(CSAT_BY_MONTH) <= csat.value_axis.maximum_scale <= 100
 
     frt = charts["First response time by month"]
+    assert [s.name for s in frt.plots[0].series] == ["First response time"]      # no target: no target line
     assert list(frt.plots[0].series[0].values) == pytest.approx([v / 60 for v in FRT_BY_MONTH], rel=1e-4)
     assert frt.value_axis.axis_title.text_frame.text == "minutes"
 
@@ -110,8 +116,11 @@ def test_daily_categories_are_thinned_and_unmarked(deck):
     assert daily.chart_type == XL_CHART_TYPE.LINE
     assert len(list(daily.plots[0].categories)) == 365
     date_axis = daily._chartSpace.find(".//" + qn("c:dateAx"))
-    step = int(date_axis.find(qn("c:majorUnit")).get("val"))
-    assert date_axis.find(qn("c:majorTimeUnit")).get("val") == "days" and 365 / step <= 12
+    # a year of days: points per day, labels at month starts ("Jan 2024"), at most 12 of them
+    assert date_axis.find(qn("c:baseTimeUnit")).get("val") == "days"
+    assert date_axis.find(qn("c:majorTimeUnit")).get("val") == "months"
+    assert 12 / int(date_axis.find(qn("c:majorUnit")).get("val")) <= 12
+    assert date_axis.find(qn("c:numFmt")).get("formatCode") == "mmm yyyy"
     # without period dates, text categories are thinned with tickLblSkip (PowerPoint)
     text = _charts(deck)["Request volume by day (no dates)"]
     skip = text._chartSpace.find(".//" + qn("c:catAx")).find(qn("c:tickLblSkip"))
@@ -164,3 +173,30 @@ def test_cancel_stops_the_deck_and_writes_nothing(tmp_path):
     with pytest.raises(OperationCancelled):
         write_pptx(make_report(), tmp_path / "x.pptx", reporter)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_short_how_keeps_the_formula_and_drops_the_details():
+    from metrics_core.export.pptx_deck import short_how
+
+    text = ("CSAT (% satisfied) (csat)\nSatisfied answers divided by all answers, times 100.\n"
+            "Reads: survey answers (fields: csat_score).\nUnit: %; higher is better.\n"
+            "• Score scale (scale): default auto\nFrom totals: positive, responses.\nSource: LiveAgent (sl).")
+    assert short_how(text, "csat") == ("Satisfied answers divided by all answers, times 100. "
+                                       "Reads: survey answers (fields: csat_score).")
+    long = "word " * 200
+    assert short_how(long).endswith(" …") and len(short_how(long)) <= 300
+
+
+def test_how_computed_pages_are_balanced(tmp_path):
+    report = make_report()
+    report.kpis = [type(report.kpis[0])(f"k{i}", f"KPI {i}", "tickets", 1.0, "count", 1) for i in range(40)]
+    report.how_computed = {f"k{i}": "A formula in words that takes most of one line on a slide. " * 2
+                           for i in range(40)}
+    write_pptx(report, tmp_path / "how.pptx")
+    deck = Presentation(str(tmp_path / "how.pptx"))
+    how = [s for s in deck.slides if _texts(s).startswith("How these KPIs were computed")]
+    counts = [len(next(sh for sh in s.shapes if sh.has_text_frame and "KPI 0:" in sh.text_frame.text
+                       or sh.has_text_frame and sh.text_frame.text.startswith("KPI")).text_frame.paragraphs)
+              for s in how]
+    assert len(how) >= 2 and sum(counts) == 40
+    assert max(counts) - min(counts) <= 3

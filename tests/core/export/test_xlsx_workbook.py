@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from openpyxl import load_workbook
 
+from metrics_core.export.chart_data import GOOD
 from metrics_core.export.xlsx_workbook import unique_sheet_name, write_xlsx
 
 from .sample import CSAT_BY_MONTH, FRT_BY_CHANNEL, MONTHS, NPS_PARTS, make_report
@@ -54,19 +57,33 @@ def test_summary_holds_numbers_with_formats(book):
     assert sheet.cell(r, 3).number_format == '0.0" %"'
     assert sheet.cell(r, 8).number_format.startswith('+0.0" pp"')
     assert sheet.cell(r + 2, 3).number_format == '#,##0.0" min"'     # first response time
+    assert sheet.cell(r, 8).font.color.rgb == "FF" + GOOD               # CSAT up: good
+    assert sheet.cell(r + 2, 8).font.color.rgb == "FF" + GOOD           # response time down: good
 
 
 def test_each_chart_sheet_has_its_table_and_a_native_chart(book):
     csat = book["CSAT by month"]
     rows = _rows(csat, 4)
-    assert rows[0] == ["Month", "CSAT (%)", "n"]
+    assert rows[0] == ["Month", "CSAT (%)", "Target (%)", "n", "Period start"]
     assert [r[0] for r in rows[1:]] == MONTHS
     assert [r[1] for r in rows[1:]] == pytest.approx(CSAT_BY_MONTH)
+    assert [r[2] for r in rows[1:]] == [85] * 12
+    assert [r[4] for r in rows[1:]] == [datetime(2024, m, 1) for m in range(1, 13)]
     chart = csat._charts[0]
-    assert chart.tagname == "lineChart"
+    assert chart.tagname == "lineChart" and len(chart.series) == 2
     assert chart.series[0].val.numRef.f == "'CSAT by month'!$B$5:$B$16"
-    assert chart.series[0].cat.strRef.f == "'CSAT by month'!$A$5:$A$16"
+    assert chart.series[1].val.numRef.f == "'CSAT by month'!$C$5:$C$16"
+    assert chart.series[1].spPr.ln.prstDash == "dash"
+    # periods on a date axis, a label every few months (LibreOffice ignores skips on text axes)
+    assert chart.series[0].cat.numRef.f == "'CSAT by month'!$E$5:$E$16"
+    assert chart.x_axis.tagname == "dateAx" and chart.x_axis.majorTimeUnit == "months"
+    assert chart.x_axis.number_format.formatCode == "mmm yyyy"
     assert chart.y_axis.scaling.min > 0                   # framed, not from 0
+
+    daily = book["Request volume by day"]._charts[0]
+    assert daily.x_axis.majorTimeUnit == "months" and daily.x_axis.majorUnit >= 1
+    text_axis = book["Request volume by day (no dates"]._charts[0]          # cut to 31 characters
+    assert text_axis.x_axis.tagname == "catAx" and 365 / text_axis.x_axis.tickLblSkip <= 14
 
     bars = book["First response time by channel"]
     rows = _rows(bars, 4)
@@ -74,6 +91,9 @@ def test_each_chart_sheet_has_its_table_and_a_native_chart(book):
     assert [r[0] for r in rows[1:]] == list(FRT_BY_CHANNEL)          # '=HYPERLINK' stays text
     assert [r[1] for r in rows[1:]] == pytest.approx([v / 60 for v in FRT_BY_CHANNEL.values()])
     assert bars._charts[0].tagname == "barChart" and bars._charts[0].barDir == "bar"
+    # the categories read top-down and the value axis starts at 0
+    assert bars._charts[0].x_axis.scaling.orientation == "maxMin"
+    assert bars._charts[0].y_axis.scaling.orientation == "minMax" and bars._charts[0].y_axis.scaling.min == 0
 
     nps = book["NPS promoters, passives, detrac"]
     chart = nps._charts[0]

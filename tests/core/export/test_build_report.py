@@ -1,0 +1,176 @@
+"""build_report on the demo business: the report, the deck and the workbook hold the
+engine's numbers for the same filters, and NPS shares match a plain recount."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from openpyxl import load_workbook
+from pptx import Presentation
+
+from metrics_core.cli.compute_cmd import load_bundle
+from metrics_core.cli.report_cmd import demo_files
+from metrics_core.export.report import build_report, write_report
+from metrics_core.metrics.engine import Filters, breakdown, compare, compute_all
+from metrics_core.metrics.registry import REGISTRY
+
+SEPTEMBER = Filters("2026-09-01", "2026-09-30")
+
+
+@pytest.fixture(scope="module")
+def bundle():
+    return load_bundle([str(p) for p in demo_files()], None, {})
+
+
+@pytest.fixture(scope="module")
+def september(bundle):
+    return build_report(bundle, None, SEPTEMBER, "month", "Lipa Home d.o.o.")
+
+
+def test_a_trend_within_a_longer_range_keeps_to_it(bundle):
+    summer = Filters("2026-06-01", "2026-08-31")
+    report = build_report(bundle, None, summer)
+    trend = next(c for c in report.charts if c.chart_id == "csat-by-month")
+    assert trend.categories == ["2026-06", "2026-07", "2026-08"]
+    points = breakdown(bundle, "csat", "month", None, summer)
+    assert trend.values(trend.series_names[0]) == pytest.approx([p.value for p in points])
+
+
+def test_headline_values_are_the_engines(bundle, september):
+    results = compute_all(bundle, None, SEPTEMBER)
+    assert [r.metric_id for r in september.kpis] == [s.id for s in REGISTRY]
+    for row in september.kpis:
+        expected = results[row.metric_id].value
+        assert (row.value is None) == (expected is None), row.metric_id
+        if expected is not None:
+            assert row.value == pytest.approx(expected), row.metric_id
+    assert september.period_label == "1 Sep 2026 – 30 Sep 2026"
+    assert september.previous_label == "previous period"
+
+
+@pytest.mark.parametrize("metric_id", ["csat", "nps", "first_response_time", "answer_rate"])
+def test_changes_are_the_engines_comparison(bundle, september, metric_id):
+    change = compare(bundle, metric_id, None, SEPTEMBER, "previous")
+    row = september.kpi(metric_id)
+    assert row.previous == pytest.approx(change.previous)
+    assert row.change == pytest.approx(change.absolute)
+    assert row.value == pytest.approx(change.current)
+
+
+@pytest.mark.parametrize("filters", [Filters("2026-08-15", "2026-09-20"), Filters("2026-09-01", None),
+                                     Filters(None, "2026-08-31")])
+def test_changes_match_the_engine_for_any_range(bundle, filters):
+    report = build_report(bundle, None, filters)
+    for metric_id in ("csat", "request_volume", "average_wait_time"):
+        change = compare(bundle, metric_id, None, filters, "previous")
+        row = report.kpi(metric_id)
+        assert row.value == pytest.approx(change.current)
+        assert row.previous == pytest.approx(change.previous) and row.change == pytest.approx(change.absolute)
+
+
+def test_trends_are_the_engines_breakdowns_over_every_date(bundle, september):
+    trend = next(c for c in september.charts if c.chart_id == "first_response_time-by-month")
+    # a one-month filter: the trend shows every month up to its end
+    points = breakdown(bundle, "first_response_time", "month", None, Filters(None, "2026-09-30"))
+    assert len(points) == 5
+    assert trend.categories == [p.label for p in points]
+    assert trend.values(trend.series_names[0]) == pytest.approx([p.value for p in points])
+    assert trend.period_starts == [p.key.date().isoformat() for p in points]
+
+
+def test_nps_shares_match_a_plain_recount(bundle):
+    report = build_report(bundle)
+    chart = next(c for c in report.charts if c.kind == "stacked")
+    surveys = bundle.frame("surveys")
+    scores = surveys.loc[surveys["nps_score"].notna(), ["submitted_at", "nps_score"]]
+    months = scores["submitted_at"].dt.strftime("%Y-%m")
+    for month, group in scores.groupby(months):
+        n = len(group)
+        promoters = 100 * (group["nps_score"] >= 9).sum() / n
+        detractors = 100 * (group["nps_score"] <= 6).sum() / n
+        assert chart.frame.loc[month, "Promoters"] == pytest.approx(promoters)
+        assert chart.frame.loc[month, "Detractors"] == pytest.approx(detractors)
+        assert chart.frame.loc[month].sum() == pytest.approx(100)
+
+
+def test_without_dates_the_headline_is_the_latest_complete_month(bundle):
+    report = build_report(bundle)
+    assert report.period_label == "1 Oct 2026 – 31 Oct 2026"
+    assert report.previous_label == "September 2026"
+    october = compute_all(bundle, None, Filters("2026-10-01", "2026-10-31"))
+    assert report.kpi("csat").value == pytest.approx(october["csat"].value)
+    trend = next(c for c in report.charts if c.chart_id == "csat-by-month")
+    assert trend.categories == ["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"]
+    assert any("October 2026" in note for note in report.notes)
+
+
+def test_targets_come_from_the_parameters(bundle):
+    report = build_report(bundle, {"global": {"targets": {"csat": 90}}, "nps": {"target": 50}}, SEPTEMBER)
+    assert report.kpi("csat").target == 90 and report.kpi("nps").target == 50
+    assert report.kpi("csat").on_target is (report.kpi("csat").value >= 90)
+
+
+def test_deck_and_workbook_hold_the_engines_numbers(bundle, september, tmp_path):
+    written = write_report(september, tmp_path)
+    deck = Presentation(str(written[0]))
+    charts = {s.chart.chart_title.text_frame.text: s.chart for slide in deck.slides for s in slide.shapes
+              if s.has_chart}
+    points = breakdown(bundle, "first_response_time", "month", None, Filters(None, "2026-09-30"))
+    frt = charts["First response time by month"]
+    # durations are drawn in hours or minutes: compare after converting back to seconds
+    unit = frt.value_axis.axis_title.text_frame.text
+    factor = {"seconds": 1, "minutes": 60, "hours": 3600, "days": 86400}[unit]
+    assert [v * factor for v in frt.plots[0].series[0].values] == pytest.approx([p.value for p in points], rel=1e-4)
+    book = load_workbook(written[1])
+    summary = {row[11]: row for row in book["Summary"].iter_rows(min_row=5, values_only=True)}
+    results = compute_all(bundle, None, SEPTEMBER)
+    assert summary["csat"][2] == pytest.approx(results["csat"].value)
+    assert summary["first_response_time"][2] == pytest.approx(results["first_response_time"].value / 60)
+    for metric_id, result in results.items():
+        if result.value is None:
+            assert summary[metric_id][2] is None
+        elif result.unit != "seconds":
+            assert summary[metric_id][2] == pytest.approx(result.value), metric_id
+    sheet = book["First response time by month"]
+    values = [r[1] for r in sheet.iter_rows(min_row=5, values_only=True)]
+    header = sheet.cell(4, 2).value
+    factor = 60 if "(minutes)" in header else 3600 if "(hours)" in header else 1
+    assert [v * factor for v in values] == pytest.approx([p.value for p in points])
+
+
+def test_breakdown_chart_uses_a_category_and_skips_unknowns(september):
+    bars = [c for c in september.charts if c.kind == "bar"]
+    assert bars and all("(none)" not in c.categories for c in bars)
+    tickets = next(c for c in bars if c.family == "tickets")
+    assert tickets.by == "channel" and len(tickets.categories) >= 2
+    assert all(not math.isnan(v) for v in tickets.frame.iloc[:, 0])
+
+
+def test_sources_and_how_computed(september):
+    names = [s.name for s in september.sources]
+    assert "tickets.csv" in names and "survey_responses.csv" in names
+    tickets = next(s for s in september.sources if s.name == "tickets.csv")
+    assert tickets.kind == "tickets" and tickets.rows > 1000 and "ticket_id" in tickets.mapping["fields"]
+    from metrics_core.metrics.docs import describe
+
+    assert september.how_computed["csat"] == describe("csat")
+    assert set(september.how_computed) == {r.metric_id for r in september.kpis if r.value is not None}
+
+
+def test_cancel_while_building(bundle):
+    from metrics_core.errors import OperationCancelled
+    from metrics_core.progress import Reporter
+
+    seen = []
+    with pytest.raises(OperationCancelled):
+        build_report(bundle, reporter=Reporter(lambda f, t: seen.append(f), lambda: len(seen) > 5))
+
+
+def test_an_empty_bundle_gives_an_empty_report(tmp_path):
+    from metrics_core.dataset import DataBundle
+
+    report = build_report(DataBundle())
+    assert report.period_label == "all dates" and report.charts == []
+    assert all(row.value is None and row.reason for row in report.kpis)
+    assert len(write_report(report, tmp_path)) == 3
