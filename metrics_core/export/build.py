@@ -38,6 +38,8 @@ BREAKDOWN_COLUMNS = {
 NO_GROUP = "(none)"
 MAX_BARS = 12
 MIN_POINTS = 2
+# How far back a trend reaches when the owner did not choose dates: a monthly report shows a year.
+TREND_PERIODS = {"day": 31, "week": 13, "month": 12, "quarter": 8, "year": 5}
 
 
 def build_report(bundle: DataBundle, params: dict[str, Any] | None = None, filters: Any = None, by: str = "month",
@@ -76,7 +78,9 @@ def build_report(bundle: DataBundle, params: dict[str, Any] | None = None, filte
     headline, previous_label, notes = _headline_filters(span, filters, by)
     results = engine.compute_all(bundle, params, headline, reporter.scaled(0.0, 0.45))
     kpis = _kpi_rows(bundle, specs, results, params, headline, reporter.scaled(0.45, 0.7))
-    charts = _charts(bundle, specs, results, params, (headline, filters), by, reporter.scaled(0.7, 0.98))
+    trend_filters, trend_note = _trend_filters(headline, filters, by)
+    notes = [n for n in notes if not n.startswith("Trends by")] + [trend_note]
+    charts = _charts(bundle, specs, results, params, (headline, trend_filters), by, reporter.scaled(0.7, 0.98))
     start, end = _period(span, headline)
     report = Report(
         title=title, business_name=business_name or _default_name(bundle), period_start=start, period_end=end,
@@ -86,6 +90,26 @@ def build_report(bundle: DataBundle, params: dict[str, Any] | None = None, filte
     )
     reporter.step(1.0, "Report ready")
     return report
+
+
+def _trend_filters(headline, filters, by: str):
+    """The dates trends cover: the owner's range when it spans several periods, else the
+    last :data:`TREND_PERIODS` periods up to the end of the headline period (never years of
+    flat history before the data that matters)."""
+    from ..metrics import periods as P
+
+    start, end = filters.bounds()
+    if start is not None and end is not None and end > P.next_start(P.floor(start, by), by):
+        return filters, f"Trends by {by} cover the chosen dates."
+    end = headline.bounds()[1]
+    if end is None:
+        return filters, f"Trends by {by} show every date in the files."
+    periods = TREND_PERIODS.get(by, 12)
+    first = P.floor(end - pd.Timedelta(microseconds=1), by)
+    for _ in range(periods - 1):
+        first = P.previous_start(first, by)
+    last_day = end - pd.Timedelta(microseconds=1)
+    return filters.with_bounds(first, end), f"Trends by {by} show the {periods} {by}s up to {last_day:%d %B %Y}."
 
 
 def _headline_filters(span, filters, by: str):
@@ -215,7 +239,7 @@ def _trend_points(engine, bundle, spec, params, filters, by: str) -> list:
     try:
         points = engine.breakdown(bundle, spec.id, by, params, filters)
         if sum(p.value is not None for p in points) < MIN_POINTS and filters.date_from is not None:
-            earlier = engine.Filters(None, filters.date_to, dict(filters.categories))
+            earlier, _ = _trend_filters(filters, engine.Filters(None, None, dict(filters.categories)), by)
             points = engine.breakdown(bundle, spec.id, by, params, earlier)
     except KpiDeskError as exc:
         log.info("no trend for %s: %s", spec.id, exc)

@@ -174,3 +174,12 @@ def test_an_empty_bundle_gives_an_empty_report(tmp_path):
     assert report.period_label == "all dates" and report.charts == []
     assert all(row.value is None and row.reason for row in report.kpis)
     assert len(write_report(report, tmp_path)) == 3
+
+
+def test_without_dates_trends_show_the_twelve_months_up_to_the_headline_month(bundle):
+    # Demo customers joined from 2023 on, but a monthly report shows a year: Nov 2025 - Oct 2026.
+    report = build_report(bundle)
+    retention = next(c for c in report.charts if c.chart_id == "retention_rate-by-month")
+    assert retention.categories[0] == "2025-11" and retention.categories[-1] == "2026-10"
+    assert len(retention.categories) == 12
+    assert any("12 months up to 31 October 2026" in note for note in report.notes)
