@@ -29,7 +29,7 @@ import pyqtgraph as pg  # noqa: E402
 from metrics_core.errors import KpiDeskError  # noqa: E402
 from metrics_core.export.chart_data import (TARGET_SERIES, drawn_frame, label_skip, series_colour, slide_labels,  # noqa: E402
                                             value_axis_range)
-from metrics_core.export.formatting import format_value  # noqa: E402
+from metrics_core.formatting import format_value  # noqa: E402
 from metrics_core.export.model import ChartData, Report  # noqa: E402
 from metrics_core.progress import Reporter  # noqa: E402
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+from ..formatting import format_duration
+
 
 def number(value: float, decimals: int = 1) -> str:
     """``90.0`` -> ``"90"``, ``72.46`` -> ``"72.5"``.
@@ -18,20 +20,12 @@ def number(value: float, decimals: int = 1) -> str:
 
 
 def duration(seconds: float) -> str:
-    """Humanised duration.
+    """Humanised duration, written as in the window and the reports (:mod:`metrics_core.formatting`).
 
-    >>> duration(7500), duration(725), duration(42), duration(190000)
-    ('2 h 05 min', '12 min 05 s', '42 s', '2 d 04 h')
+    >>> duration(7500), duration(150), duration(42), duration(190000)
+    ('2 h 05 min', '2 min 30 s', '42 s', '2 d 5 h')
     """
-    s = int(round(abs(seconds)))
-    sign = "-" if seconds < 0 else ""
-    if s < 60:
-        return f"{sign}{s} s"
-    if s < 3600:
-        return f"{sign}{s // 60} min {s % 60:02d} s"
-    if s < 86400:
-        return f"{sign}{s // 3600} h {(s % 3600) // 60:02d} min"
-    return f"{sign}{s // 86400} d {(s % 86400) // 3600:02d} h"
+    return format_duration(seconds)
 
 
 def value_text(value: float | None, unit: str) -> str:

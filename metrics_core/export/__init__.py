@@ -7,7 +7,7 @@ atomically from one plain :class:`~metrics_core.export.model.Report`.
 - :mod:`.pptx_deck` / :mod:`.pptx_parts` — the deck, with native editable charts
 - :mod:`.xlsx_workbook` — the workbook, with native Excel charts
 - :mod:`.csv_results` — the CSV, formula-neutralised, UTF-8 with BOM
-- :mod:`.formatting`, :mod:`.chart_data` — numbers for people; units, axes and colours of charts
+- :mod:`.chart_data` — units, axes and colours of charts (numbers for people: :mod:`metrics_core.formatting`)
 
 Chart images (PNG/SVG) need Qt and live in ``desktop_app.charts.export`` and
 ``desktop_app.report_pngs``.

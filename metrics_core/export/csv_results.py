@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 from ..atomic import write_text_atomic
 from ..progress import Reporter
-from .formatting import format_change, format_value
+from ..formatting import format_change, format_value
 from .model import Report
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")

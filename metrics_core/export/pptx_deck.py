@@ -19,7 +19,7 @@ from pptx.util import Inches, Pt
 from ..atomic import write_with_atomic
 from ..progress import Reporter
 from .chart_data import BAD, GOOD, NEUTRAL
-from .formatting import MISSING, format_change, format_value
+from ..formatting import MISSING, format_change, format_value
 from .model import FAMILY_LABELS, KpiRow, Report
 from .pptx_parts import MUTED, add_chart, add_table, add_text, rgb
 

@@ -19,7 +19,7 @@ import xlsxwriter
 from ..atomic import write_with_atomic
 from ..progress import Reporter
 from .chart_data import BAD, GOOD, TARGET_SERIES, drawn_frame, label_skip, series_colour, value_axis_range
-from .formatting import format_change, format_value, unit_word
+from ..formatting import format_change, format_value, unit_word
 from .model import FAMILY_LABELS, ChartData, KpiRow, Report
 
 SHEET_NAME_MAX = 31

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from metrics_core.export.formatting import (format_change, format_currency, format_duration, format_number,
+from metrics_core.formatting import (format_change, format_currency, format_duration, format_number,
                                             format_percent, format_relative, format_value)
 
 

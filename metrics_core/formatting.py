@@ -1,6 +1,6 @@
 """Numbers for people: percentages, durations ("2 h 05 min"), thousands separators, money.
 
-Every exporter (deck, workbook, CSV, chart images) formats values through these
+The window, every exporter (deck, workbook, CSV, chart images) and the command line format values through these
 functions so that a KPI reads the same everywhere. Values arrive in the units of
 :data:`metrics_core.metrics.model.UNITS`: ``%`` on 0..100, durations in seconds.
 """
