@@ -127,6 +127,27 @@ def report(label: str, ours: dict[str, tuple[float, float]], theirs: dict[str, f
               f"{label} {_ratio(label, total, theirs[clock], before_typing)}")
 
 
+def verdict(target: str, ours: dict[str, tuple[float, float]], theirs: dict[str, float], their_name: str) -> str:
+    """One line per target: the measured factor by wall clock and by CPU time, the aim, and whether it is met."""
+    if target == "CSV":
+        factors = {clock: ours[clock][0] / theirs[clock] for clock in CLOCKS}
+        met = {clock: factor <= 2.0 for clock, factor in factors.items()}
+        return (f"CSV: {factors['wall']:.2f}x {their_name} by wall clock, {factors['cpu']:.2f}x by CPU time "
+                f"(aim <= 2x) {_met(met)}")
+    factors = {clock: theirs[clock] / ours[clock][0] for clock in CLOCKS}
+    met = {clock: factor >= 4.0 for clock, factor in factors.items()}
+    return (f"XLSX: {factors['wall']:.1f}x faster than {their_name} by wall clock, {factors['cpu']:.1f}x by CPU time "
+            f"(aim >= 4x) {_met(met)}")
+
+
+def _met(met: dict[str, bool]) -> str:
+    if all(met.values()):
+        return "OK"
+    if met["cpu"]:
+        return "OK by CPU time only (wall clock disturbed by a busy machine?)"
+    return "NOT MET"
+
+
 def _ratio(label: str, ours: float, theirs: float, before_typing: float) -> str:
     if label == "ratio":
         return f"{ours / theirs:.2f} (target <= 2.0; without typing {before_typing / theirs:.2f})"
@@ -151,11 +172,14 @@ def main() -> None:
     print(f"CSV  {args.csv_rows:,} rows x {table.frame.shape[1]} cols ({csv_path.stat().st_size / 2**20:.0f} MB), "
           f"types {[c.col_type for c in table.columns]}")
     report("ratio", ours_csv, plain_csv, "pandas.read_csv")
+    verdicts = [verdict("CSV", ours_csv, plain_csv, "plain pandas.read_csv")]
 
     ours_xlsx = timed_read(xlsx_path, args.repeat)
     openpyxl_xlsx = best_of(max(1, args.repeat - 1), lambda: pd.read_excel(xlsx_path, engine="openpyxl"))
     print(f"XLSX {args.xlsx_rows:,} rows ({xlsx_path.stat().st_size / 2**20:.1f} MB)")
     report("speed-up", ours_xlsx, openpyxl_xlsx, "read_excel(openpyxl)")
+    verdicts.append(verdict("XLSX", ours_xlsx, openpyxl_xlsx, "pandas.read_excel(openpyxl)"))
+    print("\n".join(verdicts))
     print(f"generated at {dt.datetime.now():%Y-%m-%d %H:%M}")
 
 

@@ -48,8 +48,9 @@ def is_flag_column(numbers: pd.Series, header: str) -> bool:
     >>> is_flag_column(pd.Series([0.0, 1.0]), "Reopens")
     False
     """
-    distinct = set(np.unique(numbers.to_numpy(dtype=float)))
-    if distinct != {0.0, 1.0}:
+    values = numbers.to_numpy(dtype=float)
+    zero = values == 0.0
+    if not (zero | (values == 1.0)).all() or zero.all() or not zero.any():     # only 0 and 1, both present
         return False
     return not (set(header_tokens(header)) & _QUANTITY_WORDS)
 

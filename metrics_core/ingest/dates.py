@@ -230,29 +230,35 @@ def parse_dates(text: pd.Series, *, dayfirst: bool | None = None, header: str = 
     formats, share = _best_formats(text, allow_compact)
     if not formats or (share < min_share and not force):
         return None
-    result = pd.Series(pd.NaT, index=text.index, dtype="datetime64[us]")
+    result = np.full(len(text), np.datetime64("NaT", "us"), dtype="datetime64[us]")
     order, used, notes, tz_seen = _OrderDecision(dayfirst), [], [], False
-    remaining = text
+    remaining, where = text, np.arange(len(text))     # texts not parsed yet and their positions
     for _round in range(4):
         for pair in formats[:3]:
             if remaining.empty:
                 break
             parsed, fmt = order.parse(remaining, pair)
-            good = parsed.notna()
+            good = parsed.notna().to_numpy()
             if not good.any():
                 continue
             if "%z" in fmt:
                 parsed, note = _wall_time(parsed[good], remaining[good])
                 tz_seen, notes = True, notes + [note]
+            elif not good.all():
+                parsed = parsed[good]
             used.append(fmt)
-            result.loc[good[good].index] = parsed[good[good].index].astype("datetime64[us]")
-            remaining = remaining[~good]
+            if len(where) == len(result) and good.all():
+                result = parsed.to_numpy(dtype="datetime64[us]")     # every text parsed at once
+            else:
+                result[where[good]] = parsed.to_numpy(dtype="datetime64[us]")
+            remaining, where = remaining[~good], where[~good]
         if remaining.empty:
             break
         formats, _ = _best_formats(remaining, allow_compact)
         formats = [f for f in formats if f[0] not in used and f[1] not in used]
         if not formats:
             break
+    result = pd.Series(result, index=text.index)
     order_text = {True: "day-first", False: "month-first", None: ""}[order.dayfirst]
     detail = "; ".join([s for s in [order_text, " | ".join(dict.fromkeys(used))] if s] + notes)
     return Parsed("datetime", result, result.notna(), detail=detail, dayfirst=order.dayfirst,

@@ -7,6 +7,7 @@ strings (or native workbook values) and answers with a :class:`Parsed`.
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 
@@ -23,7 +24,7 @@ MISSING_MARKERS: frozenset[str] = frozenset(
 
 # Spaces that exports put inside numbers or around values: NBSP, thin and narrow NBSP, BOM.
 _ODD_SPACES = "\u00a0\u2009\u202f\u2007\ufeff"
-_ODD_SPACE_TABLE = str.maketrans({c: " " for c in _ODD_SPACES})
+ODD_SPACE_TABLE = str.maketrans({c: " " for c in _ODD_SPACES})
 
 
 @dataclass
@@ -49,9 +50,28 @@ class Parsed:
         return float(self.ok.mean()) if len(self.ok) else 0.0
 
 
-_MARKER_VARIANTS: frozenset[str] = frozenset(
+MARKER_VARIANTS: frozenset[str] = frozenset(
     v for m in MISSING_MARKERS for v in (m, m.upper(), m.title(), m.capitalize())
 )
+
+
+def clean_strings(strings: np.ndarray) -> np.ndarray:
+    """Stripped strings (odd spaces made plain when any string has one), as an object array.
+
+    ``strings`` itself comes back when no string changes; the caller must not modify it then.
+    """
+    if not all(map(str.isascii, strings)) and any(c in "".join(strings) for c in _ODD_SPACES):
+        return np.array([v.translate(ODD_SPACE_TABLE).strip() for v in strings], dtype=object)
+    if not any(map(operator.is_not, map(str.strip, strings), strings)):     # str.strip returns its input
+        return strings
+    out = np.empty(len(strings), dtype=object)
+    out[:] = list(map(str.strip, strings))
+    return out
+
+
+def is_text_array(cells: np.ndarray) -> bool:
+    """True when every cell is a ``str`` or missing (``None``/NaN), as text files give."""
+    return pd.api.types.infer_dtype(cells, skipna=True) == "string"
 
 
 def clean_cells(values: pd.Series | np.ndarray) -> np.ndarray:
@@ -61,18 +81,19 @@ def clean_cells(values: pd.Series | np.ndarray) -> np.ndarray:
     ['a', None, 3]
     """
     obj = np.asarray(values, dtype=object)
-    strings = [v for v in obj if type(v) is str]
-    if strings and any(c in "".join(strings) for c in _ODD_SPACES):
-        return np.array([v.translate(_ODD_SPACE_TABLE).strip() if type(v) is str else v for v in obj], dtype=object)
-    return np.array([v.strip() if type(v) is str else v for v in obj], dtype=object)
+    is_str = np.fromiter((type(v) is str for v in obj), dtype=bool, count=len(obj))
+    out = obj.copy()
+    if is_str.any():
+        out[is_str] = clean_strings(obj[is_str])
+    return out
 
 
 def missing_mask(cleaned: np.ndarray) -> np.ndarray:
     """Missing cells among already cleaned cells (see :func:`clean_cells`)."""
     absent = pd.isna(cleaned)
-    if len(cleaned) == 0:
+    if len(cleaned) == 0 or MARKER_VARIANTS.isdisjoint(cleaned[~absent]):
         return absent.astype(bool)
-    return absent | pd.Series(cleaned).isin(_MARKER_VARIANTS).to_numpy()
+    return absent | pd.Series(cleaned).isin(MARKER_VARIANTS).to_numpy()
 
 
 def is_missing(values: pd.Series) -> pd.Series:

@@ -36,6 +36,7 @@ _ID_LAST_WORDS = frozenset(
 )
 _MAX_NUMBER_CHARS = 40
 _CODE_RE = r"^[A-Za-z]{0,4}[-/]?\d+[-/]?[A-Za-z]{0,4}\d*$"
+_LEADING_ZERO_RE = re.compile(r"\x000[0-9]+(?=\x00|\Z)")     # a value of digits that starts with 0 (ASCII)
 
 
 def is_id_header(header: str) -> bool:
@@ -50,21 +51,48 @@ def is_id_header(header: str) -> bool:
     return bool(set(tokens) & _ID_WORDS) or (bool(tokens) and tokens[-1] in _ID_LAST_WORDS)
 
 
-def id_reason(text: pd.Series, numeric_ok: pd.Series, share_ok: float | None = None) -> str:
-    """Why a mostly numeric column must stay text ("" when it may be a number).
-
-    >>> id_reason(pd.Series(["00012", "345"]), pd.Series([True, True]))
-    'leading zeros'
-    """
-    cells = text.to_numpy(dtype=object)
+def _text_reason_per_value(cells: np.ndarray) -> str:
     if sum(v[:1] == "'" for v in cells) > 0.5 * len(cells):
         return "leading apostrophe removed"
     if any(len(v) > 1 and v[0] == "0" and v.isdigit() for v in cells):
         return "leading zeros"
     if any(len(v) >= 15 and v.lstrip("+-").isdigit() for v in cells):
         return "long numbers"
-    if sum(len(v) >= 9 and v[0] == "+" and v[1:].replace(" ", "").isdigit() for v in cells) > 0.5 * len(cells):
+    if sum(_is_phone(v) for v in cells) > 0.5 * len(cells):
         return "phone numbers"
+    return ""
+
+
+def _is_phone(value: str) -> bool:
+    return len(value) >= 9 and value[0] == "+" and value[1:].replace(" ", "").isdigit()
+
+
+def _text_reason(cells: np.ndarray) -> str:
+    """Apostrophes, leading zeros, long numbers or phone numbers; the same tests as
+    :func:`_text_reason_per_value`, run as substring searches over all values at once."""
+    joined = "\x00" + "\x00".join(cells)          # every value follows a NUL
+    if len(cells) < 1000 or not joined.isascii() or joined.count("\x00") != len(cells):
+        return _text_reason_per_value(cells)
+    half = 0.5 * len(cells)
+    if joined.count("\x00'") > half:
+        return "leading apostrophe removed"
+    if _LEADING_ZERO_RE.search(joined):
+        return "leading zeros"
+    if max(map(len, cells)) >= 15 and any(len(v) >= 15 and v.lstrip("+-").isdigit() for v in cells):
+        return "long numbers"
+    if joined.count("\x00+") > half and sum(map(_is_phone, cells)) > half:
+        return "phone numbers"
+    return ""
+
+
+def id_reason(text: pd.Series, numeric_ok: pd.Series, share_ok: float | None = None) -> str:
+    """Why a mostly numeric column must stay text ("" when it may be a number).
+
+    >>> id_reason(pd.Series(["00012", "345"]), pd.Series([True, True]))
+    'leading zeros'
+    """
+    if reason := _text_reason(text.to_numpy(dtype=object)):
+        return reason
     failed = text[~numeric_ok.to_numpy(dtype=bool)]
     share_ok = float(numeric_ok.mean()) if share_ok is None else share_ok
     if len(failed) and share_ok >= 0.5 and failed.str.match(_CODE_RE).all():

@@ -16,8 +16,10 @@ import numpy as np
 import pandas as pd
 
 from . import booleans, dates, durations, numbers
+from .cells import TextCells, count_distinct, first_distinct, split_text_cells, typed_series
 from .missing import MISSING_MARKERS, Parsed, clean_cells, empty_float, is_missing, missing_mask
 from .model import COLUMN_TYPES, ColumnProfile, ParseIssue
+from .native_cells import combine, forced_numbers, native, refine_numbers
 from ..progress import Reporter
 
 __all__ = ["MISSING_MARKERS", "infer_column", "infer_frame", "is_missing"]
@@ -28,11 +30,9 @@ ACCEPT_SHARE = 0.8          # share of present values that must parse for a type
 DATE_HEADER_SHARE = 0.5     # ... for dates when the header says date
 MAX_CATEGORIES = 50
 SAMPLE_SIZE = 500            # values looked at before a whole column is parsed as numbers
+FACTORIZE_BELOW = 5000       # text columns shorter than this are always split into distinct values
+DISTINCT_SAMPLE = 1000       # sample that tells a column of mostly distinct texts (ids, timestamps)
 MAX_FAILURES_LISTED = 5
-_NUMERIC_KINDS = {"integer", "floating", "mixed-integer-float", "decimal"}
-_NATIVE_DATE_KINDS = {"datetime", "datetime64", "date"}
-_NATIVE_CLOCK_KINDS = {"time", "timedelta", "timedelta64"}
-_FLOAT_TYPES = {"number", "percent", "duration", "time"}
 
 
 def _stringify(cell: object) -> str:
@@ -53,14 +53,18 @@ def _as_text(present: pd.Series, kind: str) -> pd.Series:
     return pd.Series(clean_cells(cells), index=present.index, dtype=object)
 
 
-def _text_kind(text: pd.Series, distinct: np.ndarray, n_rows: int) -> Parsed:
-    """Category when few distinct values repeat, otherwise text (ids decided by the caller)."""
-    kind = "category" if len(distinct) <= MAX_CATEGORIES and len(distinct) <= 0.5 * n_rows else "text"
+def _text_kind(text: pd.Series, distinct: np.ndarray | None, n_rows: int) -> Parsed:
+    """Category when few distinct values repeat, otherwise text (ids decided by the caller).
+
+    ``distinct`` is ``None`` when the column is known to hold many distinct values.
+    """
+    few = distinct is not None and len(distinct) <= MAX_CATEGORIES and len(distinct) <= 0.5 * n_rows
+    kind = "category" if few else "text"
     return Parsed(kind, text, pd.Series(True, index=text.index))
 
 
 def _as_ids(text: pd.Series, reason: str) -> Parsed:
-    ids = text.str.removeprefix("'")
+    ids = text.str.removeprefix("'") if "'" in "".join(text.to_numpy(dtype=object)) else text
     return Parsed("id", ids, pd.Series(True, index=text.index), detail=reason)
 
 
@@ -85,35 +89,12 @@ def _numbers_from_text(text: pd.Series, header: str, decimal: str | None,
         return None
     if parsed.col_type == "percent":
         return parsed
-    return _refine_numbers(parsed, header)
+    return refine_numbers(parsed, header)
 
 
-def _refine_numbers(parsed: Parsed, header: str) -> Parsed:
-    """Numbers that are really dates, times, durations or flags, judged by header and values."""
-    values = parsed.values
-    present = values[parsed.ok]
-    serials = dates.looks_like_serials(present)
-    if serials and dates.is_date_header(header, strong=True):
-        return _combine(dates.from_excel_serial(values), parsed.ok)
-    if durations.is_time_of_day_header(header) and len(present) and present.between(0, 1, inclusive="left").all():
-        return Parsed("time", values * 86400.0, parsed.ok, detail="Excel fractions of a day")
-    if (as_duration := durations.from_numbers(values, header)) is not None:
-        return _combine(as_duration, parsed.ok)
-    if serials and dates.is_date_header(header):
-        return _combine(dates.from_excel_serial(values), parsed.ok)
-    if booleans.is_flag_column(present, header):
-        return _combine(booleans.flags_to_boolean(values), parsed.ok)
-    return parsed
-
-
-def _combine(parsed: Parsed, ok: pd.Series) -> Parsed:
-    parsed.ok = parsed.ok & ok
-    return parsed
-
-
-def _detect_text(text: pd.Series, distinct: np.ndarray, header: str, decimal: str | None,
+def _detect_text(text: pd.Series, distinct: np.ndarray | None, header: str, decimal: str | None,
                  dayfirst: bool | None, weights: np.ndarray | None, n_rows: int) -> Parsed:
-    if (parsed := booleans.parse_words(text, distinct)) is not None:
+    if distinct is not None and (parsed := booleans.parse_words(text, distinct)) is not None:
         return parsed
     if numbers.is_id_header(header):
         return _as_ids(text, "identifier (from header)")
@@ -145,125 +126,111 @@ def _forced_text(text: pd.Series, header: str, forced: str, decimal: str | None,
         if parsed is not None and parsed.ok.any():
             return parsed
         nums = numbers.parse_numbers(text, decimal)
-        return _combine(dates.from_excel_serial(nums.values), nums.ok)
+        return combine(dates.from_excel_serial(nums.values), nums.ok)
     if forced in {"time", "duration"}:
         parsed = durations.parse_clock(text, header, force=forced)
         if parsed is not None and parsed.share_ok >= 0.5:
             parsed.col_type = forced
             return parsed
         nums = numbers.parse_numbers(text, decimal)
-        return _forced_numbers(nums.values, header, forced, nums.ok)
+        return forced_numbers(nums.values, header, forced, nums.ok)
     nums = numbers.parse_numbers(text, decimal)
     nums.col_type = forced
     return nums
 
 
-def _forced_numbers(values: pd.Series, header: str, forced: str, ok: pd.Series) -> Parsed:
-    if forced == "datetime":
-        return _combine(dates.from_excel_serial(values), ok)
-    if forced == "time":
-        in_day = values.between(0, 1, inclusive="left")
-        return Parsed("time", (values * 86400.0).where(in_day), ok & in_day, detail="Excel fractions of a day")
-    if forced == "duration":
-        return _combine(durations.from_numbers(values, header, force=True), ok)
-    if forced == "boolean":
-        return Parsed("boolean", values.eq(1).astype("boolean"), ok & values.isin([0.0, 1.0]), detail="0/1 flags")
-    return Parsed(forced, values, ok)
-
-
-def _native_numbers(present: pd.Series, header: str, forced: str | None) -> Parsed | None:
-    values = pd.to_numeric(present.astype(object), errors="coerce").astype("float64")
-    ok = values.notna()
-    if forced in {"number", "percent", "datetime", "time", "duration", "boolean"}:
-        return _forced_numbers(values, header, forced, ok)
-    if forced is not None:
-        return None
-    whole = values.dropna()
-    if numbers.is_id_header(header) or ((whole % 1 == 0).all() and (whole.abs() >= 1e14).any()):
-        return None
-    return _refine_numbers(Parsed("number", values, ok, detail="workbook numbers"), header)
-
-
-def _native(present: pd.Series, kind: str, header: str, forced: str | None) -> Parsed | None:
-    """Typed values straight from workbook cells; ``None`` sends the column through the text rules."""
-    if kind in _NUMERIC_KINDS:
-        return _native_numbers(present, header, forced)
-    if kind == "boolean" and forced in (None, "boolean"):
-        return booleans.parse_native(present)
-    if kind in _NATIVE_DATE_KINDS and forced in (None, "datetime", "duration"):
-        stamps = pd.to_datetime(present.astype(object), errors="coerce")
-        old = stamps.dropna()
-        if forced == "duration" or (forced is None and len(old) and (old.dt.year <= 1900).all()
-                                    and durations.is_duration_header(header)):
-            return durations.from_native(present, header, force="duration")
-        return dates.from_native(present)
-    if kind in _NATIVE_CLOCK_KINDS and forced in (None, "time", "duration"):
-        return durations.from_native(present, header, force=forced)
-    return None
-
-
 def _parse(present: pd.Series, header: str, decimal: str | None, dayfirst: bool | None,
            forced: str | None) -> tuple[Parsed, pd.Series, np.ndarray]:
-    """The parsed present values, their text and distinct texts (for counts, examples and failures)."""
+    """Workbook cells: the parsed present values, their text and distinct texts."""
     kind = pd.api.types.infer_dtype(present, skipna=True)
-    parsed = None if kind == "string" else _native(present, kind, header, forced)
+    parsed = None if kind == "string" else native(present, kind, header, forced)
     if parsed is not None:          # workbook cells: text is only needed for examples and failures
         parsed.ok = parsed.ok & parsed.values.notna()
         return parsed, present, pd.unique(present.to_numpy())
     text = _as_text(present, kind)
     codes, distinct = pd.factorize(text.to_numpy())
-    parsed = _parse_text(text, codes, distinct, header, decimal, dayfirst, forced)
-    parsed.ok = parsed.ok & parsed.values.notna()
+    cells = TextCells(np.arange(len(text)), 0, texts=text.to_numpy(), distinct=distinct)
+    if len(distinct) <= 0.5 * len(text):
+        cells = TextCells(cells.positions, 0, codes=codes, distinct=distinct)
+    parsed = _parse_text(cells, header, decimal, dayfirst, forced)
+    if cells.codes is not None:
+        parsed.values = parsed.values.take(codes).set_axis(text.index)
+        parsed.ok = parsed.ok.take(codes).set_axis(text.index)
     return parsed, text, distinct
 
 
-def _parse_text(text: pd.Series, codes: np.ndarray, distinct: np.ndarray, header: str, decimal: str | None,
-                dayfirst: bool | None, forced: str | None) -> Parsed:
-    """Type text cells; when values repeat, each distinct text is parsed once and spread back."""
-    repeats = len(distinct) <= 0.5 * len(text)
-    subject = pd.Series(distinct, dtype=object) if repeats else text
-    weights = np.bincount(codes, minlength=len(distinct)) if repeats else None
+def _parse_text(cells: TextCells, header: str, decimal: str | None, dayfirst: bool | None,
+                forced: str | None) -> Parsed:
+    """Type text cells: the distinct texts when ``cells`` has codes, otherwise every text.
+
+    The result is aligned to ``cells.distinct`` or to ``cells.texts``.
+    """
+    repeats = cells.codes is not None
+    subject = pd.Series(cells.distinct if repeats else cells.texts, dtype=object)
+    n_rows = len(cells.positions)
+    weights = np.bincount(cells.codes, minlength=len(cells.distinct)) if repeats else None
     if forced is not None:
         parsed = _forced_text(subject, header, forced, decimal, dayfirst)
     else:
-        parsed = _detect_text(subject, distinct, header, decimal, dayfirst, weights, len(text))
-    if repeats:
-        parsed.values = parsed.values.take(codes).set_axis(text.index)
-        parsed.ok = parsed.ok.take(codes).set_axis(text.index)
+        parsed = _detect_text(subject, cells.distinct, header, decimal, dayfirst, weights, n_rows)
+    if parsed.values is not subject:        # (texts kept as they are are never missing)
+        parsed.ok = parsed.ok & parsed.values.notna()
     return parsed
 
 
-def _typed_series(parsed: Parsed, index: pd.Index, positions: np.ndarray) -> pd.Series:
-    kind = parsed.col_type
-    good = parsed.ok.to_numpy(dtype=bool)
-    if kind == "datetime":
-        out = np.full(len(index), np.datetime64("NaT"), dtype="datetime64[us]")
-        out[positions[good]] = parsed.values.to_numpy(dtype="datetime64[us]")[good]
-        return pd.Series(out, index=index)
-    if kind == "boolean":
-        out = pd.array(np.full(len(index), pd.NA, dtype=object), dtype="boolean")
-        out[positions[good]] = parsed.values.to_numpy(dtype=object)[good].astype(bool)
-        return pd.Series(out, index=index)
-    if kind in _FLOAT_TYPES:
-        out = np.full(len(index), np.nan)
-        out[positions[good]] = parsed.values.to_numpy(dtype="float64", na_value=np.nan)[good]
-        return pd.Series(out, index=index)
-    out = np.full(len(index), None, dtype=object)
-    out[positions[good]] = parsed.values.to_numpy(dtype=object)[good]
-    return pd.Series(out, index=index, dtype="str")
+def _parse_text_cells(cells: TextCells, header: str, decimal: str | None, dayfirst: bool | None,
+                      forced: str | None) -> tuple[Parsed, TextCells, int]:
+    """Parse a text column the way its number of distinct values asks for; also count them."""
+    n_rows = len(cells.positions)
+    if cells.codes is not None and len(cells.distinct) > 0.5 * n_rows:
+        cells = TextCells(cells.positions, cells.n_missing, texts=cells.all_texts(), distinct=cells.distinct)
+    parsed = _parse_text(cells, header, decimal, dayfirst, forced)
+    if cells.distinct is not None:
+        return parsed, cells, len(cells.distinct)
+    n_distinct = count_distinct(cells.texts, parsed)
+    if n_distinct > 0.5 * n_rows:
+        return parsed, cells, n_distinct
+    codes, distinct = pd.factorize(cells.texts)       # values repeat after all: parse each once
+    cells = TextCells(cells.positions, cells.n_missing, codes=codes, distinct=distinct)
+    return _parse_text(cells, header, decimal, dayfirst, forced), cells, len(distinct)
 
 
-def _profile(header: str, parsed: Parsed, text: pd.Series, distinct: np.ndarray, n_missing: int,
-             rows: np.ndarray) -> ColumnProfile:
-    bad = ~parsed.ok.to_numpy(dtype=bool)
-    failures = [ParseIssue(int(r), _stringify(v)) for r, v in zip(rows[bad][:MAX_FAILURES_LISTED],
-                                                                   text.to_numpy()[bad][:MAX_FAILURES_LISTED])]
+def _profile(header: str, parsed: Parsed, bad: np.ndarray, text_at, n_missing: int, n_distinct: int,
+             examples: list, rows: np.ndarray, positions: np.ndarray) -> ColumnProfile:
+    """How the column was read; ``bad`` marks present cells that failed, ``text_at(i)`` gives their texts."""
+    failing = np.flatnonzero(bad)[:MAX_FAILURES_LISTED]
+    failures = [ParseIssue(int(r), _stringify(v)) for r, v in zip(rows[positions[failing]], text_at(failing))]
     return ColumnProfile(
-        name=header, header=header, col_type=parsed.col_type, detail=parsed.detail, n_values=len(text),
-        n_missing=n_missing, n_failed=int(bad.sum()), failures=failures, n_distinct=len(distinct),
-        examples=[_stringify(v) for v in distinct[:3]], ambiguous=parsed.ambiguous,
+        name=header, header=header, col_type=parsed.col_type, detail=parsed.detail, n_values=len(bad),
+        n_missing=n_missing, n_failed=int(bad.sum()), failures=failures, n_distinct=n_distinct,
+        examples=[_stringify(v) for v in examples], ambiguous=parsed.ambiguous,
         unit=parsed.unit, dayfirst=parsed.dayfirst, date_format=parsed.date_format, tz_offset=parsed.tz_offset,
     )
+
+
+def _infer_text(values: pd.Series, cells: np.ndarray, header: str, rows: np.ndarray, decimal: str | None,
+                dayfirst: bool | None, forced: str | None) -> tuple[pd.Series, ColumnProfile] | None:
+    """A column of strings (and missing cells), as text files give: cleaned and typed without per-cell loops.
+
+    ``None`` when the column holds other values too (workbook cells).
+    """
+    split = split_text_cells(cells, FACTORIZE_BELOW, DISTINCT_SAMPLE)
+    if split is None:
+        return None
+    if len(split.positions) == 0 or forced == "empty":
+        return empty_float(values.index), ColumnProfile(name=header, header=header, col_type="empty",
+                                                        n_missing=split.n_missing, n_values=len(split.positions))
+    parsed, split, n_distinct = _parse_text_cells(split, header, decimal, dayfirst, forced)
+    typed = typed_series(parsed, values.index, split.positions, split.codes)
+    bad = ~parsed.ok.to_numpy(dtype=bool)
+    if split.codes is not None:
+        bad, text_at = bad[split.codes], (lambda i: split.distinct[split.codes[i]])
+    else:
+        text_at = split.texts.__getitem__
+    examples = split.distinct[:3] if split.distinct is not None else first_distinct(split.texts, 3)
+    profile = _profile(header, parsed, bad, text_at, split.n_missing, n_distinct, list(examples),
+                       rows, split.positions)
+    return typed, profile
 
 
 def infer_column(values: pd.Series, header: str, row_numbers: Sequence[int] | np.ndarray | pd.Index, *,
@@ -302,19 +269,32 @@ def infer_column(values: pd.Series, header: str, row_numbers: Sequence[int] | np
     rows = np.asarray(row_numbers)
     if len(rows) != len(values):
         raise ValueError(f"column {header!r}: {len(values)} values but {len(rows)} row numbers")
-    cells = clean_cells(values)
+    raw = values.to_numpy(dtype=object)
+    result = _infer_text(values, raw, header, rows, decimal, dayfirst, forced_type)
+    if result is None:
+        result = _infer_cells(values, raw, header, rows, decimal, dayfirst, forced_type)
+    typed, profile = result
+    if profile.n_failed:
+        log.debug("column %r: %d values are not %s", header, profile.n_failed, profile.col_type)
+    return typed, profile
+
+
+def _infer_cells(values: pd.Series, raw: np.ndarray, header: str, rows: np.ndarray, decimal: str | None,
+                 dayfirst: bool | None, forced: str | None) -> tuple[pd.Series, ColumnProfile]:
+    """A column of workbook cells (numbers, dates, booleans, strings mixed)."""
+    cells = clean_cells(raw)
     missing = missing_mask(cells)
     positions = np.flatnonzero(~missing)
-    if len(positions) == 0 or forced_type == "empty":
+    if len(positions) == 0 or forced == "empty":
         profile = ColumnProfile(name=header, header=header, col_type="empty", n_missing=int(missing.sum()),
                                 n_values=len(positions))
         return empty_float(values.index), profile
     present = pd.Series(cells[positions], dtype=object)     # positional index: helpers never see labels
-    parsed, text, distinct = _parse(present, header, decimal, dayfirst, forced_type)
-    typed = _typed_series(parsed, values.index, positions)
-    profile = _profile(header, parsed, text, distinct, int(missing.sum()), rows[positions])
-    if profile.n_failed:
-        log.debug("column %r: %d values are not %s", header, profile.n_failed, profile.col_type)
+    parsed, text, distinct = _parse(present, header, decimal, dayfirst, forced)
+    typed = typed_series(parsed, values.index, positions)
+    text_cells = text.to_numpy()
+    profile = _profile(header, parsed, ~parsed.ok.to_numpy(dtype=bool), text_cells.__getitem__,
+                       int(missing.sum()), len(distinct), list(distinct[:3]), rows, positions)
     return typed, profile
 
 

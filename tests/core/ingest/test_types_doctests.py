@@ -5,7 +5,7 @@ import importlib
 
 import pytest
 
-MODULES = ["types", "numbers", "dates", "durations", "booleans", "missing"]
+MODULES = ["types", "numbers", "dates", "durations", "booleans", "missing", "cells"]
 
 
 @pytest.mark.parametrize("name", MODULES)

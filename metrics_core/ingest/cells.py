@@ -1,0 +1,188 @@
+"""The cells of one column on their way to typed values: split, counted and spread back.
+
+Text columns of a million rows hold either few distinct values (status, channel,
+agent) or mostly distinct ones (ids, timestamps). The first kind is factorized
+once and every distinct text is cleaned and parsed once; the second kind is
+cleaned and parsed as a whole with vectorised pandas/numpy calls. Either way no
+Python code runs once per cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .missing import MARKER_VARIANTS, ODD_SPACE_TABLE, Parsed, clean_strings, is_text_array, missing_mask
+
+FLOAT_TYPES = frozenset({"number", "percent", "duration", "time"})
+
+
+@dataclass
+class TextCells:
+    """The present cells of a text column, cleaned, either whole or as codes into distinct values.
+
+    ``positions`` are the positions of present cells in the column. Exactly one of
+    ``texts`` (every present cell) and ``codes`` (index of each present cell into
+    ``distinct``) is set; ``distinct`` (first-appearance order) may be set with ``texts``.
+    """
+
+    positions: np.ndarray
+    n_missing: int
+    texts: np.ndarray | None = None
+    codes: np.ndarray | None = None
+    distinct: np.ndarray | None = None
+
+    def all_texts(self) -> np.ndarray:
+        return self.texts if self.texts is not None else self.distinct[self.codes]
+
+
+def split_factorized(cells: np.ndarray) -> TextCells | None:
+    """Present cells of a text column as codes into distinct cleaned values (cleaned once per value).
+
+    ``None`` when some cell is neither a string nor missing (workbook numbers, dates …).
+
+    >>> split = split_factorized(np.array([" Open", "Closed", None, "n/a", "Open"], dtype=object))
+    >>> split.positions.tolist(), split.codes.tolist(), split.distinct.tolist(), split.n_missing
+    ([0, 1, 4], [0, 1, 0], ['Open', 'Closed'], 2)
+    """
+    codes, uniques = pd.factorize(cells)
+    if not is_text_array(uniques):
+        return None
+    cleaned = clean_strings(uniques)       # (``uniques`` is ours to change)
+    cleaned[missing_mask(cleaned)] = None
+    merged, distinct = pd.factorize(cleaned)
+    codes = np.append(merged, -1)[codes]          # missing cells (code -1) stay -1
+    present = codes >= 0
+    if present.all():
+        return TextCells(np.arange(len(cells)), 0, codes=codes, distinct=distinct)
+    positions = np.flatnonzero(present)
+    return TextCells(positions, len(cells) - len(positions), codes=codes[positions], distinct=distinct)
+
+
+def split_whole(cells: np.ndarray) -> TextCells | None:
+    """Present cells of a text column, each cleaned (for columns of mostly distinct values).
+
+    ``None`` when some cell is neither a string nor missing.
+    """
+    if pd.api.types.infer_dtype(cells, skipna=False) == "string":     # strings only: nothing is missing
+        positions, texts = np.arange(len(cells)), clean_strings(cells)
+    elif not is_text_array(cells):
+        return None
+    else:
+        positions = np.flatnonzero(~pd.isna(cells))
+        texts = clean_strings(cells[positions])
+    if not MARKER_VARIANTS.isdisjoint(texts):
+        keep = ~pd.Series(texts).isin(MARKER_VARIANTS).to_numpy()
+        positions, texts = positions[keep], texts[keep]
+    return TextCells(positions, len(cells) - len(positions), texts=texts)
+
+
+def split_text_cells(cells: np.ndarray, factorize_below: int = 5000, sample: int = 4000) -> TextCells | None:
+    """The present cells of a column of strings, split the way its number of distinct values suits.
+
+    ``None`` when the column is not all strings (and missing cells): workbook cells take another way.
+    """
+    if len(cells) < factorize_below:
+        return split_factorized(cells)
+    picked = cells[np.unique(np.random.default_rng(0).integers(0, len(cells), sample))]
+    if any(type(v) is not str and v is not None for v in picked) and not is_text_array(picked):
+        return None
+    return split_whole(cells) if mostly_distinct(picked, len(cells)) else split_factorized(cells)
+
+
+def mostly_distinct(sample: np.ndarray, n_cells: int) -> bool:
+    """True when a random sample of a column's cells says more than half its present values are distinct.
+
+    With ``D`` distinct values among ``n`` present ones, ``p`` sampled present values repeat
+    about ``p²/2D`` times; ``D > n/2`` expects fewer than ``p²/n`` repeats. The sample must also
+    show more than 100 distinct values, which the column then surely has (cleaning only merges).
+    """
+    cleaned = (v.translate(ODD_SPACE_TABLE).strip() for v in sample if type(v) is str)
+    present = [v for v in cleaned if v not in MARKER_VARIANTS]
+    n_distinct = len(set(present))
+    if n_distinct <= 100:
+        return False
+    n_present = n_cells * len(present) / len(sample)
+    return len(present) - n_distinct < len(present) ** 2 / n_present
+
+
+def first_distinct(values: np.ndarray, count: int) -> list:
+    """The first ``count`` distinct values in order of appearance.
+
+    >>> first_distinct(np.array(["b", "b", "a", "c", "d"], dtype=object), 3)
+    ['b', 'a', 'c']
+    """
+    seen: dict = {}
+    for value in values:
+        seen.setdefault(value, None)
+        if len(seen) >= count:
+            break
+    return list(seen)
+
+
+def count_distinct(texts: np.ndarray, parsed: Parsed) -> int:
+    """Distinct texts of a column of mostly distinct values, counted through sortable keys.
+
+    Equal texts parse to equal values, so only texts whose parsed value is shared need comparing.
+    """
+    if parsed.col_type != "datetime" and parsed.col_type not in FLOAT_TYPES:
+        return _count_distinct_texts(texts)
+    ok = parsed.ok.to_numpy(dtype=bool)
+    if parsed.col_type == "datetime":
+        keys = parsed.values.to_numpy(dtype="datetime64[us]").view(np.int64)[ok]
+    else:
+        keys = parsed.values.to_numpy(dtype="float64")[ok]
+    ordered = np.sort(keys)
+    same = ordered[1:] == ordered[:-1]
+    n_failed_distinct = len(set(texts[~ok])) if not ok.all() else 0
+    if not same.any():
+        return len(keys) + n_failed_distinct
+    shared = np.unique(ordered[1:][same])
+    in_shared = pd.Series(keys).isin(shared).to_numpy()
+    sharing = ok.copy()
+    sharing[ok] = in_shared
+    return int((~in_shared).sum()) + len(set(texts[sharing])) + n_failed_distinct
+
+
+def _count_distinct_texts(texts: np.ndarray) -> int:
+    """Distinct texts; short ASCII texts are counted as sorted 8-byte keys (much faster than hashing)."""
+    try:
+        packed = np.array(texts, dtype="S8")
+    except UnicodeEncodeError:
+        return len(set(texts))
+    # every character of every text is one non-zero byte unless a text is longer than 8 or holds NUL
+    if np.count_nonzero(packed.view(np.uint8)) != sum(map(len, texts)):
+        return len(set(texts))
+    ordered = np.sort(packed.view(np.uint64))
+    return int(np.count_nonzero(ordered[1:] != ordered[:-1])) + 1 if len(ordered) else 0
+
+
+def typed_series(parsed: Parsed, index: pd.Index, positions: np.ndarray,
+                  codes: np.ndarray | None = None) -> pd.Series:
+    """The typed column: parsed values (spread by ``codes`` when given) at ``positions``, missing elsewhere."""
+    kind = parsed.col_type
+    good = parsed.ok.to_numpy(dtype=bool)
+    spread = (lambda a: a[codes]) if codes is not None else (lambda a: a)
+    whole = len(positions) == len(index)
+    if kind == "boolean":
+        data, mask = np.zeros(len(index), dtype=bool), np.ones(len(index), dtype=bool)
+        data[positions] = spread(parsed.values.to_numpy(dtype=bool, na_value=False) & good)
+        mask[positions] = spread(~good)
+        return pd.Series(pd.arrays.BooleanArray(data, mask), index=index)
+    if kind == "datetime":
+        values, fill = parsed.values.to_numpy(dtype="datetime64[us]"), np.datetime64("NaT", "us")
+    elif kind in FLOAT_TYPES:
+        values, fill = parsed.values.to_numpy(dtype="float64", na_value=np.nan), np.nan
+    else:
+        values, fill = parsed.values.to_numpy(dtype=object), None
+    if not good.all():
+        values = values.copy()
+        values[~good] = fill
+    if whole:
+        out = spread(values)
+    else:
+        out = np.full(len(index), fill, dtype=values.dtype)
+        out[positions] = spread(values)
+    return pd.Series(out, index=index, dtype="str" if values.dtype == object else None)

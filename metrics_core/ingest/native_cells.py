@@ -1,0 +1,84 @@
+"""Numbers that are really dates, times, durations or 0/1 flags, and native workbook cells.
+
+Used by :mod:`.types` once a column's values are known to be numbers (parsed from
+text or native workbook numbers), or when a workbook gives dates, times or booleans.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import booleans, dates, durations, numbers
+from .missing import Parsed
+
+NUMERIC_KINDS = {"integer", "floating", "mixed-integer-float", "decimal"}
+_NATIVE_DATE_KINDS = {"datetime", "datetime64", "date"}
+_NATIVE_CLOCK_KINDS = {"time", "timedelta", "timedelta64"}
+
+
+def refine_numbers(parsed: Parsed, header: str) -> Parsed:
+    """Numbers that are really dates, times, durations or flags, judged by header and values."""
+    values = parsed.values
+    present = values[parsed.ok]
+    serials = dates.looks_like_serials(present)
+    if serials and dates.is_date_header(header, strong=True):
+        return combine(dates.from_excel_serial(values), parsed.ok)
+    if durations.is_time_of_day_header(header) and len(present) and present.between(0, 1, inclusive="left").all():
+        return Parsed("time", values * 86400.0, parsed.ok, detail="Excel fractions of a day")
+    if (as_duration := durations.from_numbers(values, header)) is not None:
+        return combine(as_duration, parsed.ok)
+    if serials and dates.is_date_header(header):
+        return combine(dates.from_excel_serial(values), parsed.ok)
+    if booleans.is_flag_column(present, header):
+        return combine(booleans.flags_to_boolean(values), parsed.ok)
+    return parsed
+
+
+def combine(parsed: Parsed, ok: pd.Series) -> Parsed:
+    """``parsed`` with only the values that were also ``ok`` before marked as parsed."""
+    parsed.ok = parsed.ok & ok
+    return parsed
+
+
+def forced_numbers(values: pd.Series, header: str, forced: str, ok: pd.Series) -> Parsed:
+    if forced == "datetime":
+        return combine(dates.from_excel_serial(values), ok)
+    if forced == "time":
+        in_day = values.between(0, 1, inclusive="left")
+        return Parsed("time", (values * 86400.0).where(in_day), ok & in_day, detail="Excel fractions of a day")
+    if forced == "duration":
+        return combine(durations.from_numbers(values, header, force=True), ok)
+    if forced == "boolean":
+        return Parsed("boolean", values.eq(1).astype("boolean"), ok & values.isin([0.0, 1.0]), detail="0/1 flags")
+    return Parsed(forced, values, ok)
+
+
+def native_numbers(present: pd.Series, header: str, forced: str | None) -> Parsed | None:
+    values = pd.to_numeric(present.astype(object), errors="coerce").astype("float64")
+    ok = values.notna()
+    if forced in {"number", "percent", "datetime", "time", "duration", "boolean"}:
+        return forced_numbers(values, header, forced, ok)
+    if forced is not None:
+        return None
+    whole = values.dropna()
+    if numbers.is_id_header(header) or ((whole % 1 == 0).all() and (whole.abs() >= 1e14).any()):
+        return None
+    return refine_numbers(Parsed("number", values, ok, detail="workbook numbers"), header)
+
+
+def native(present: pd.Series, kind: str, header: str, forced: str | None) -> Parsed | None:
+    """Typed values straight from workbook cells; ``None`` sends the column through the text rules."""
+    if kind in NUMERIC_KINDS:
+        return native_numbers(present, header, forced)
+    if kind == "boolean" and forced in (None, "boolean"):
+        return booleans.parse_native(present)
+    if kind in _NATIVE_DATE_KINDS and forced in (None, "datetime", "duration"):
+        stamps = pd.to_datetime(present.astype(object), errors="coerce")
+        old = stamps.dropna()
+        if forced == "duration" or (forced is None and len(old) and (old.dt.year <= 1900).all()
+                                    and durations.is_duration_header(header)):
+            return durations.from_native(present, header, force="duration")
+        return dates.from_native(present)
+    if kind in _NATIVE_CLOCK_KINDS and forced in (None, "time", "duration"):
+        return durations.from_native(present, header, force=forced)
+    return None
