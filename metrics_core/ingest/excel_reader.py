@@ -7,8 +7,13 @@ is asked for, the sheet with the largest used range is read.
 
 from __future__ import annotations
 
+import posixpath
+import re
+import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
 import numpy as np
 import pandas as pd
@@ -17,9 +22,19 @@ import python_calamine as calamine
 from ..errors import EmptyFileError, WorkbookError
 from ..progress import Reporter
 from .model import ReadOptions
-from .table_finder import RawTable, assemble, find_table
+from .table_finder import RawTable, assemble, column_label, find_table
 
 HEADER_SCAN_ROWS = 80
+# Calamine holds a sheet as a dense grid, and rows are handed over padded from A1: a single
+# stray cell at XFD1048576 would need 17 billion cells (the process aborts).  Sheets whose
+# cells reach further than this many cells from A1 are refused with a clear message.
+MAX_SHEET_CELLS = 50_000_000
+DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([^"]*)"')
+# r="B7" of a <c> element that holds a value, formula or inline string (not a self-closing, formatted-only cell)
+CELL_WITH_VALUE = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"[^/>]*>\s*<(?:\w+:)?(?:v|is|f)\b')
+CELL_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})$")
+SCAN_CHUNK = 1 << 20
+DIMENSION_HEAD = 1 << 16        # <dimension> comes right after <sheetPr> at the top of a sheet part
 
 
 @dataclass
@@ -37,11 +52,32 @@ def open_workbook(path: Path) -> calamine.CalamineWorkbook:
         return calamine.CalamineWorkbook.from_path(str(path))
     except calamine.PasswordError as exc:
         raise WorkbookError(
-            f"'{path.name}' is password-protected. Open it in Excel, remove the password and "
-            "save it again.", path=path) from exc
+            f"'{path.name}' is protected with a password. Open it in Excel, remove the password "
+            "and save a copy.", path=path) from exc
     except (calamine.CalamineError, ValueError, OSError) as exc:
-        raise WorkbookError(f"'{path.name}' is damaged or is not a workbook we can read ({exc}).",
-                            path=path) from exc
+        raise _damaged(path, None, exc) from exc
+    except BaseException as exc:      # a panic inside calamine (pyo3 PanicException is a BaseException)
+        if not _is_panic(exc):
+            raise
+        raise _damaged(path, None, exc) from exc
+
+
+def _is_panic(exc: BaseException) -> bool:
+    return type(exc).__name__ == "PanicException"
+
+
+def _damaged(path: Path, sheet: str | None, exc: BaseException) -> WorkbookError:
+    where = f"Sheet '{sheet}' of '{path.name}'" if sheet else f"'{path.name}'"
+    detail = str(exc).strip().rstrip(".")
+    detail = "" if detail == sheet else detail
+    if "cell limit exceeded" in detail.lower():       # calamine's own guard (e.g. .ods with a far-away cell)
+        return WorkbookError(
+            f"{where} has cells so far apart that it is too large to read. Delete the stray cells far "
+            "outside the table (in Excel, Ctrl+End jumps to the last one) and save a copy.", path=path)
+    return WorkbookError(
+        f"{where} cannot be read: the workbook is damaged or is not a workbook this program can read"
+        f"{f' (technical detail: {detail[:160]})' if detail else ''}. Open it in Excel and save a copy, or "
+        "export the data as CSV.", path=path)
 
 
 def workbook_sheets(path: Path) -> list[str]:
@@ -67,13 +103,18 @@ def read_workbook(path: Path, options: ReadOptions, reporter: Reporter,
     workbook = open_workbook(path)
     try:
         names = list(workbook.sheet_names)
-        name, sheet = _choose_sheet(workbook, names, options.sheet, path)
+        oversized = oversized_sheets(path)
+        name, sheet = _choose_sheet(workbook, names, options.sheet, path, oversized)
         reporter.step(0.15, f"Reading sheet '{name}'")
         limit = None if max_rows is None else HEADER_SCAN_ROWS + max_rows + (sheet.start or (0, 0))[0]
         try:
             rows = sheet.to_python(skip_empty_area=False, nrows=limit)
         except calamine.CalamineError as exc:
-            raise WorkbookError(f"Sheet '{name}' of '{path.name}' cannot be read ({exc}).", path=path) from exc
+            raise _damaged(path, name, exc) from exc
+        except BaseException as exc:
+            if not _is_panic(exc):
+                raise
+            raise _damaged(path, name, exc) from exc
     finally:
         workbook.close()
     if not _has_cells(rows):
@@ -91,6 +132,9 @@ def read_workbook(path: Path, options: ReadOptions, reporter: Reporter,
     table = assemble(values, raw, layout, row_numbers)
     if len(names) > 1 and options.sheet is None:
         table.notes.insert(0, f"Sheet '{name}' was read (the largest of {len(names)} sheets)")
+    if oversized and options.sheet is None:
+        table.notes.append("Sheet(s) " + ", ".join(f"'{n}'" for n in oversized) + " were skipped: their "
+                           "cells reach too far from A1 to be read")
     return SheetTable(table, name, names)
 
 
@@ -99,7 +143,7 @@ def _has_cells(rows: list[list]) -> bool:
 
 
 def _choose_sheet(workbook: calamine.CalamineWorkbook, names: list[str], wanted: str | None,
-                  path: Path) -> tuple[str, calamine.CalamineSheet]:
+                  path: Path, oversized: dict[str, str]) -> tuple[str, calamine.CalamineSheet]:
     if wanted is not None:
         match = next((n for n in names if n == wanted), None) or next(
             (n for n in names if n.strip().lower() == wanted.strip().lower()), None)
@@ -107,18 +151,23 @@ def _choose_sheet(workbook: calamine.CalamineWorkbook, names: list[str], wanted:
             listed = ", ".join(f"'{n}'" for n in names)
             raise WorkbookError(f"'{path.name}' has no sheet named '{wanted}'. Its sheets are: {listed}.",
                                 path=path)
+        if match in oversized:
+            raise _too_large(path, match, oversized[match])
         return match, _load_sheet(workbook, match, path)
     if not names:
         raise EmptyFileError(f"'{path.name}' contains no sheets.", path=path)
     best_name, best_sheet, best_area = names[0], None, -1
     kinds = {meta.name: meta.typ for meta in workbook.sheets_metadata}
     for name in names:
-        if kinds.get(name) not in (None, calamine.SheetTypeEnum.WorkSheet):
+        if kinds.get(name) not in (None, calamine.SheetTypeEnum.WorkSheet) or name in oversized:
             continue
         sheet = _load_sheet(workbook, name, path)
         area = sheet.height * sheet.width if sheet.start is not None else 0
         if area > best_area:
             best_name, best_sheet, best_area = name, sheet, area
+    if (best_sheet is None or best_area <= 0) and oversized:
+        first = next(iter(oversized))
+        raise _too_large(path, first, oversized[first])
     if best_sheet is None or best_area <= 0:
         raise EmptyFileError(f"'{path.name}' is empty: none of its sheets holds any rows.", path=path)
     return best_name, best_sheet
@@ -126,9 +175,90 @@ def _choose_sheet(workbook: calamine.CalamineWorkbook, names: list[str], wanted:
 
 def _load_sheet(workbook: calamine.CalamineWorkbook, name: str, path: Path) -> calamine.CalamineSheet:
     try:
-        return workbook.get_sheet_by_name(name)
+        sheet = workbook.get_sheet_by_name(name)
     except calamine.CalamineError as exc:
-        raise WorkbookError(f"Sheet '{name}' of '{path.name}' cannot be read ({exc}).", path=path) from exc
+        raise _damaged(path, name, exc) from exc
+    except BaseException as exc:
+        if not _is_panic(exc):
+            raise
+        raise _damaged(path, name, exc) from exc
+    if sheet.end is not None and (sheet.end[0] + 1) * (sheet.end[1] + 1) > MAX_SHEET_CELLS:
+        raise _too_large(path, name, f"{column_label(sheet.end[1])}{sheet.end[0] + 1}")
+    return sheet
+
+
+def _too_large(path: Path, sheet: str, corner: str) -> WorkbookError:
+    return WorkbookError(
+        f"Sheet '{sheet}' of '{path.name}' has cells as far away as {corner}, which makes it too large "
+        "to read. Delete the stray cells far outside the table (in Excel, Ctrl+End jumps to the last "
+        "one) and save a copy, or choose another sheet.", path=path)
+
+
+def oversized_sheets(path: Path) -> dict[str, str]:
+    """Sheets of an .xlsx/.xlsm whose cells reach too far from A1: name -> farthest cell ('XFD1048576').
+
+    Reads only the ``<dimension>`` of each sheet part, and scans the cells of a sheet only
+    when that dimension is missing or very large (Excel counts formatted empty cells in it).
+    Anything unreadable is left to calamine, which reports damage itself.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = _sheet_parts(archive)
+            corners = {name: _far_corner(archive, part) for name, part in parts.items()}
+    except (zipfile.BadZipFile, zlib.error, ElementTree.ParseError, OSError, KeyError, EOFError,
+            ValueError, LookupError, NotImplementedError, RuntimeError):
+        return {}
+    return {name: f"{column_label(col)}{row + 1}" for name, corner in corners.items()
+            if corner is not None for row, col in [corner] if (row + 1) * (col + 1) > MAX_SHEET_CELLS}
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> zip part of each worksheet, from xl/workbook.xml and its relationships."""
+    names = set(archive.namelist())
+    if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
+        return {}
+    book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels.iterfind(".//{*}Relationship")}
+    parts = {}
+    for sheet in book.iterfind(".//{*}sheet"):
+        rel_id = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
+        target = targets.get(rel_id, "")
+        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
+        if target and part in names:
+            parts[sheet.get("name", "")] = part
+    return parts
+
+
+def _far_corner(archive: zipfile.ZipFile, part: str) -> tuple[int, int] | None:
+    """0-based (row, column) of the farthest filled cell, or None when the sheet is small enough."""
+    with archive.open(part) as stream:
+        head = stream.read(DIMENSION_HEAD)
+        dimension = DIMENSION.search(head)
+        if dimension:
+            last = CELL_REF.search(dimension.group(1).decode("ascii", "replace").split(":")[-1])
+            if last and (int(last.group(2))) * (_column_index(last.group(1)) + 1) <= MAX_SHEET_CELLS:
+                return None
+        max_row = max_col = -1
+        chunk, tail = head, b""
+        while chunk:
+            text = tail + chunk
+            found = CELL_WITH_VALUE.findall(text)
+            if found:
+                letters, rows = zip(*found)
+                max_row = max(max_row, max(map(int, set(rows))) - 1)
+                max_col = max([max_col] + [_column_index(c.decode("ascii")) for c in set(letters)])
+            tail = text[-512:]
+            chunk = stream.read(SCAN_CHUNK)
+    return (max_row, max_col) if max_row >= 0 else None
+
+
+def _column_index(letters: str) -> int:
+    """0-based index of spreadsheet column letters ('A' → 0, 'XFD' → 16383)."""
+    index = 0
+    for letter in letters:
+        index = index * 26 + (ord(letter) - 64)
+    return index - 1
 
 
 def cell_text(column: pd.Series) -> pd.Series:

@@ -9,6 +9,7 @@ decisions on the first rows only, for the import dialog's live preview.
 from __future__ import annotations
 
 import logging
+import numbers
 import os
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import pandas as pd
 from ..errors import EmptyFileError, FileReadError
 from ..progress import Reporter
 from . import excel_reader, sniff, text_reader
-from .model import ColumnProfile, LoadedTable, ReadOptions
+from .model import COLUMN_TYPES, ColumnProfile, LoadedTable, ReadOptions
 from .table_finder import RawTable
 from .types import infer_column
 
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 WORKBOOK_FORMATS = ("xlsx", "xlsm", "xlsb", "xls", "ods")
 PREVIEW_WHOLE_FILE_BYTES = 32 * 1024 * 1024
 PREVIEW_HEAD_BYTES = 4 * 1024 * 1024
+MAX_COLUMNS = 16_384        # Excel's limit; typing costs a few milliseconds per column
 
 
 def read_table(path: str | os.PathLike, options: ReadOptions | None = None,
@@ -79,6 +81,7 @@ def list_sheets(path: str | os.PathLike) -> list[str]:
 def _read(path: Path, options: ReadOptions, reporter: Reporter, max_rows: int | None) -> LoadedTable:
     reporter.step(0.0, f"Opening {path.name}")
     head = _head(path)
+    check_options(options, path)
     file_format = sniff.detect_format(path, head)
     if file_format in WORKBOOK_FORMATS:
         sheet = excel_reader.read_workbook(path, options, reporter, max_rows)
@@ -93,6 +96,7 @@ def _read(path: Path, options: ReadOptions, reporter: Reporter, max_rows: int | 
                    "delimiter": text.delimiter}
         if max_rows is not None and len(data) < path.stat().st_size:
             table.notes.append(f"Preview: the encoding was judged from the first {len(data) // 2**20} MB")
+    _check_width(table, path)
     frame, profiles = _type_columns(table, options, decimal_hint, reporter.scaled(0.4, 0.98))
     decimal = decimal_hint or ("," if any("comma" in p.detail.lower() for p in profiles) else ".")
     reporter.step(1.0, f"Read {len(frame):,} rows from {path.name}")
@@ -102,6 +106,60 @@ def _read(path: Path, options: ReadOptions, reporter: Reporter, max_rows: int | 
         row_numbers=pd.Index(table.row_numbers), decimal=decimal, header_rows=table.header_rows,
         first_data_row=int(table.row_numbers[0]) if len(table.row_numbers) else 1,
         notes=table.notes, options=options, **details)
+
+
+def _check_width(table: RawTable, path: Path) -> None:
+    """Refuse more columns than a spreadsheet can hold: almost always a wrongly guessed delimiter."""
+    width = table.values.shape[1]
+    if width > MAX_COLUMNS:
+        raise FileReadError(
+            f"'{path.name}' would have {width:,} columns, more than a spreadsheet can hold "
+            f"({MAX_COLUMNS:,}). This usually means the delimiter was guessed wrong: choose it in the "
+            "import options.", path=path)
+
+
+def check_options(options: ReadOptions, path: Path) -> None:
+    """Refuse import options that cannot be applied (they may come from an old or edited mapping file).
+
+    Raises
+    ------
+    FileReadError
+        Naming the file and the option, e.g. "the header row must be a whole number".
+    """
+    problem = _option_problem(options)
+    if problem:
+        raise FileReadError(f"'{path.name}' cannot be read with these import options: {problem}. "
+                            "Correct the option (or reset the import options) and try again.", path=path)
+
+
+def _option_problem(options: ReadOptions) -> str:
+    def whole(value: object, low: int) -> bool:
+        return value is None or (isinstance(value, numbers.Integral) and not isinstance(value, bool)
+                                 and value >= low)
+
+    if options.sheet is not None and not isinstance(options.sheet, str):
+        return f"the sheet must be a sheet name (it is {options.sheet!r})"
+    if options.encoding is not None and not isinstance(options.encoding, str):
+        return f"the encoding must be a name such as 'utf-8' or 'cp1250' (it is {options.encoding!r})"
+    delimiter = options.delimiter
+    if delimiter and delimiter != sniff.WHITESPACE and (
+            not isinstance(delimiter, str) or len(delimiter) != 1 or delimiter in '\r\n"'):
+        return f"the delimiter must be one character such as ',' ';' or a tab (it is {delimiter!r})"
+    if options.decimal not in (None, ".", ","):
+        return f"the decimal mark must be '.' or ',' (it is {options.decimal!r})"
+    if options.dayfirst not in (None, True, False):
+        return f"the date order must be day-first or month-first (it is {options.dayfirst!r})"
+    if not whole(options.header_row, -1):
+        return f"the header row must be a row number (it is {options.header_row!r})"
+    if not whole(options.header_rows, 0):
+        return f"the number of header rows must be a whole number (it is {options.header_rows!r})"
+    if not isinstance(options.column_types, dict):
+        return "the column types must be given column by column"
+    for column, col_type in options.column_types.items():
+        if col_type not in COLUMN_TYPES:
+            return (f"column '{column}' is set to the type {col_type!r}, which is not one of "
+                    + ", ".join(COLUMN_TYPES))
+    return ""
 
 
 def _type_columns(table: RawTable, options: ReadOptions, decimal: str | None,

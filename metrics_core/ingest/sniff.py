@@ -16,6 +16,7 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +36,8 @@ OTHER_SIGNATURES = (
     (b"Rar!", "a RAR archive"), (b"\x7fELF", "a program file"), (b"MZ", "a Windows program"),
     (b"SQLite format", "an SQLite database"),
 )
-HTML_START = re.compile(rb"^\s*<(!doctype html|html|\?xml)", re.IGNORECASE)
+HTML_START = re.compile(rb"^(\xef\xbb\xbf)?\s*<(!doctype html|html|\?xml)", re.IGNORECASE)
+JSON_START = re.compile(rb'^(\xef\xbb\xbf)?\s*(\[\s*\{|\{\s*")')
 
 CODE_PAGES = ("cp1250", "cp1252", "cp1251", "latin-1")
 CODE_PAGE_NAMES = {
@@ -61,6 +63,11 @@ ASCII_LETTERS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 FAR_SCRIPTS = re.compile("[\u2e80-\u9fff\uac00-\ud7af\ue000-\uf8ff]")
 FAR_SCRIPT_RUN = re.compile("[\u2e80-\u9fff\uac00-\ud7af]{2}")
 DELIMITERS = (",", ";", "\t", "|")
+# A stray quote can turn the rest of a file into one "field"; the csv module refuses fields
+# over 128 KiB by default (pandas has no limit).  2**31 - 1 still fits a C long on Windows.
+CSV_FIELD_LIMIT = 2**31 - 1
+if csv.field_size_limit() < CSV_FIELD_LIMIT:
+    csv.field_size_limit(CSV_FIELD_LIMIT)
 WHITESPACE = "whitespace"
 
 
@@ -77,7 +84,8 @@ class DecodedText:
 
     def head(self, data: bytes, size: int = 65536) -> str:
         """The first characters (pure-ASCII files are not decoded as a whole: ``text`` is "")."""
-        return self.text[:size] if self.text or not data else data[:size].decode("ascii")
+        head = data[:size]
+        return self.text[:size] if self.text or not head.isascii() else head.decode("ascii")
 
 
 # ----------------------------------------------------------------- format
@@ -97,9 +105,9 @@ def detect_format(path: Path, head: bytes) -> str:
     if head.startswith(OLE2_MAGIC):
         if ext in (".xlsx", ".xlsm", ".xlsb") or _is_encrypted_ole(path):
             raise WorkbookError(
-                f"'{path.name}' is password-protected (encrypted): Excel stores such workbooks in "
-                "an OLE2 container instead of the usual zip. Open it in Excel, remove the password "
-                "(File › Info › Protect Workbook) and save it again.", path=path)
+                f"'{path.name}' is protected with a password. Open it in Excel, remove the password "
+                "(File › Info › Protect Workbook › Encrypt with Password, then clear it) and save a copy.",
+                path=path)
         return "xls"
     for signature, what in OTHER_SIGNATURES:
         if head.startswith(signature):
@@ -109,6 +117,10 @@ def detect_format(path: Path, head: bytes) -> str:
         raise UnsupportedFormatError(
             f"'{path.name}' is a web page (HTML/XML), not a spreadsheet. Open it in Excel and "
             "save it as .xlsx or .csv.", path=path)
+    if JSON_START.match(head):
+        raise UnsupportedFormatError(
+            f"'{path.name}' holds JSON data, not a table. Export the data as CSV or Excel from the "
+            "program it came from.", path=path)
     return TEXT_FORMATS.get(ext, "csv" if ext in WORKBOOK_FORMATS else "txt")
 
 
@@ -117,10 +129,12 @@ def _zip_workbook_format(path: Path, ext: str) -> str:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, EOFError, OSError, KeyError) as exc:
+    # NotImplementedError: an unknown zip version; RuntimeError: an encrypted zip entry
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError, ValueError, NotImplementedError,
+            RuntimeError) as exc:
         raise WorkbookError(
-            f"'{path.name}' is damaged: its zip container cannot be opened ({exc}). "
-            "The file may be incomplete (interrupted download or copy).", path=path) from exc
+            f"'{path.name}' is damaged and cannot be opened (this happens after an interrupted download "
+            "or copy). Download or copy it again, or open it in Excel and save a copy.", path=path) from exc
     if "xl/workbook.xml" in names:
         return "xlsm" if ext == ".xlsm" or "xl/vbaProject.bin" in names else "xlsx"
     if "xl/workbook.bin" in names:
@@ -128,7 +142,12 @@ def _zip_workbook_format(path: Path, ext: str) -> str:
     if b"opendocument.spreadsheet" in mimetype:
         return "ods"
     if "EncryptedPackage" in names:
-        raise WorkbookError(f"'{path.name}' is password-protected (encrypted).", path=path)
+        raise WorkbookError(f"'{path.name}' is protected with a password. Open it in Excel, remove the "
+                            "password and save a copy.", path=path)
+    if "[Content_Types].xml" in names and ext in WORKBOOK_FORMATS:
+        raise WorkbookError(
+            f"'{path.name}' is damaged: the workbook inside the file is missing. Open it in Excel and "
+            "save a copy, or download it again.", path=path)
     raise UnsupportedFormatError(
         f"'{path.name}' is a zip archive without a workbook inside. Unzip it and open the "
         "CSV or Excel file it contains.", path=path)
@@ -180,16 +199,21 @@ def _strict(data: bytes, encoding: str, path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise EncodingError(
-            f"'{path.name}' cannot be read as {encoding}: the byte 0x{data[exc.start]:02X} at offset "
-            f"{exc.start} (line {line}) is not valid {encoding}. Choose another encoding in the "
+            f"'{path.name}' cannot be read as {encoding}: line {line} holds a character that is not valid "
+            f"{encoding} (byte 0x{data[exc.start]:02X} at offset {exc.start}). Choose another encoding in the "
             "import options.", path=path) from exc
 
 
 def _decode_forced(data: bytes, path: Path, forced: str) -> DecodedText:
     try:
-        codec = codecs.lookup(forced).name
+        info = codecs.lookup(forced)
     except LookupError as exc:
-        raise EncodingError(f"'{forced}' is not an encoding this program knows.", path=path) from exc
+        raise EncodingError(f"'{forced}' is not an encoding this program knows, so '{path.name}' cannot be "
+                            "read with it. Choose another encoding in the import options.", path=path) from exc
+    if not getattr(info, "_is_text_encoding", True):       # 'hex', 'rot13', 'bz2' … are not text encodings
+        raise EncodingError(f"'{forced}' is not a text encoding, so '{path.name}' cannot be read with it. "
+                            "Choose another encoding in the import options.", path=path)
+    codec = info.name
     if codec in ("utf-8", "utf-8-sig") and data.startswith(b"\xef\xbb\xbf"):
         data, codec = data[3:], "utf-8-sig"
     text = _strict(data, "utf-8" if codec == "utf-8-sig" else codec, path)

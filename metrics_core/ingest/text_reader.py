@@ -30,8 +30,10 @@ log = logging.getLogger(__name__)
 
 SAMPLE_RECORDS = 120
 SAMPLE_BYTES = 512 * 1024
+WIDE_FILE_COLUMNS = 200
 SEP_HINT = re.compile(r"sep=([^\r\n])[ \t]*\r?\n", re.IGNORECASE)
 FIELD_COUNT_ERROR = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+UNCLOSED_QUOTE = re.compile(r"EOF inside string starting at row (\d+)")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe", sniff.WHITESPACE: "runs of spaces"}
 
 
@@ -57,8 +59,9 @@ def read_text(path: Path, data: bytes, options: ReadOptions, reporter: Reporter,
     decoded = sniff.decode_text(data, path, options.encoding)
     sniff.check_is_text(decoded.head(data), path)
     buffer = _utf8_bytes(data, decoded)
-    if not buffer[:65536].strip() and not buffer.strip():
-        raise EmptyFileError(f"'{path.name}' is empty: it holds no rows.", path=path)
+    if _blank(buffer):
+        raise EmptyFileError(f"'{path.name}' is empty: it holds no rows, only blank lines or spaces.",
+                             path=path)
     reporter.step(0.12, "Finding the table")
     starts, lines = record_starts(buffer)
     delimiter, grid, layout = _locate_table(buffer[:_sample_end(starts, len(buffer))].decode("utf-8"), options)
@@ -68,7 +71,8 @@ def read_text(path: Path, data: bytes, options: ReadOptions, reporter: Reporter,
     decimal = options.decimal or (sniff.sniff_decimal(grid[first:]) if delimiter == ";" else None)
     reporter.step(0.2, "Reading the rows")
     width = max([len(row) for row in grid] + [len(layout.headers), 1])
-    cells = _parse(buffer, int(starts[first]), delimiter, width, max_rows, path, int(lines[first]) - 1)
+    cells = _consolidated(_parse(buffer, int(starts[first]), delimiter, width, max_rows, path,
+                                 lines[first:]))
     row_numbers, numbering_note = _row_numbers(lines[first:], len(cells), max_rows is not None)
     if numbering_note and delimiter != sniff.WHITESPACE:
         row_numbers, numbering_note = _csv_module_lines(buffer, int(starts[first]), delimiter,
@@ -82,6 +86,13 @@ def read_text(path: Path, data: bytes, options: ReadOptions, reporter: Reporter,
     log.debug("%s: %s, delimiter %s, %d rows", path.name, decoded.encoding,
               DELIMITER_NAMES.get(delimiter, repr(delimiter)), len(table.raw))
     return TextTable(table, decoded.encoding, decoded.note, delimiter, decimal)
+
+
+def _blank(buffer: bytes) -> bool:
+    """True when the text holds nothing but white space (non-breaking spaces included)."""
+    if buffer[:65536].decode("utf-8", "ignore").strip():
+        return False
+    return not buffer.decode("utf-8", "ignore").strip()
 
 
 def _locate_table(sample: str, options: ReadOptions) -> tuple[str, list[list[str]], TableLayout]:
@@ -117,8 +128,13 @@ def record_starts(buffer: bytes) -> tuple[np.ndarray, np.ndarray]:
     are records too (pandas is told not to skip them, so the counts agree).
     """
     if b'"' not in buffer:      # no quoting: every line is a record; offsets only for the head
-        head = np.frombuffer(buffer[:2 * SAMPLE_BYTES], dtype=np.uint8)
-        starts = np.concatenate(([0], np.flatnonzero(head == 10) + 1))
+        size = 2 * SAMPLE_BYTES
+        while True:             # widen the head until it holds the sample's records (very long lines)
+            head = np.frombuffer(buffer, dtype=np.uint8, count=min(size, len(buffer)))
+            starts = np.concatenate(([0], np.flatnonzero(head == 10) + 1))
+            if len(starts) > SAMPLE_RECORDS + 1 or size >= len(buffer):
+                break
+            size *= 4
         starts = starts[starts < len(buffer)]
         records = buffer.count(b"\n") + (not buffer.endswith(b"\n"))
         return starts, np.arange(1, records + 1)
@@ -154,8 +170,11 @@ def sample_rows(sample: str, delimiter: str) -> list[list[str]]:
 
 
 def _parse(buffer: bytes, offset: int, delimiter: str, width: int, max_rows: int | None,
-           path: Path, lines_before: int) -> pd.DataFrame:
-    """All records from ``offset`` as text cells (NaN where empty), via the pandas C engine."""
+           path: Path, record_lines: np.ndarray) -> pd.DataFrame:
+    """All records from ``offset`` as text cells (NaN where empty), via the pandas C engine.
+
+    ``record_lines`` holds the source line of each record from ``offset`` on (for messages).
+    """
     separator = r"\s+" if delimiter == sniff.WHITESPACE else delimiter
     for _attempt in range(4):
         try:
@@ -167,13 +186,47 @@ def _parse(buffer: bytes, offset: int, delimiter: str, width: int, max_rows: int
         except pd.errors.ParserError as exc:
             found = FIELD_COUNT_ERROR.search(str(exc))
             if not found:
-                raise FileReadError(f"'{path.name}' could not be read as a table: {exc}", path=path) from exc
+                raise _parse_error(path, str(exc), record_lines) from exc
             width = int(found.group(3))
         except pd.errors.EmptyDataError:
             return pd.DataFrame(columns=list(range(width)), dtype=object)
     raise FileReadError(
-        f"'{path.name}' has rows with very different numbers of fields (near line "
-        f"{lines_before + int(found.group(2))}); check the delimiter in the import options.", path=path)
+        f"'{path.name}' has rows with very different numbers of columns (near line "
+        f"{_line_of(record_lines, int(found.group(2)) - 1)}). Check the delimiter in the import options.",
+        path=path)
+
+
+def _line_of(record_lines: np.ndarray, record: int) -> int:
+    """Source line of the ``record``-th parsed record (0-based), clamped to the known records."""
+    if not len(record_lines):
+        return 1
+    return int(record_lines[min(max(record, 0), len(record_lines) - 1)])
+
+
+def _parse_error(path: Path, detail: str, record_lines: np.ndarray) -> FileReadError:
+    """A parser failure as a sentence a user can act on."""
+    unclosed = UNCLOSED_QUOTE.search(detail)
+    if unclosed:
+        line = _line_of(record_lines, int(unclosed.group(1)))
+        return FileReadError(
+            f"'{path.name}' has a quote character (\") that is never closed, in the row that starts at "
+            f"line {line}: everything after it would become one cell. Correct or remove that quote "
+            "(for example in a text editor) and open the file again.", path=path)
+    return FileReadError(
+        f"'{path.name}' could not be split into rows and columns (technical detail: {detail.strip()}). "
+        "Check the delimiter and the encoding in the import options.", path=path)
+
+
+def _consolidated(cells: pd.DataFrame) -> pd.DataFrame:
+    """One 2-D block instead of one block per column, for files with very many columns.
+
+    Exports padded with thousands of empty columns (trailing delimiters) would otherwise
+    make every later whole-frame step walk thousands of blocks.
+    """
+    if cells.shape[1] <= WIDE_FILE_COLUMNS:
+        return cells
+    return pd.DataFrame(cells.to_numpy(dtype=object), index=cells.index, columns=cells.columns,
+                        dtype=object)
 
 
 def _row_numbers(lines: np.ndarray, n_rows: int, limited: bool) -> tuple[np.ndarray, str]:
