@@ -23,6 +23,8 @@ from .workers import TaskRunner
 
 log = logging.getLogger(__name__)
 
+REGISTER_KINDS = ("customers", "staff")    # dated by joining / hiring, not by activity
+
 
 class AppState(QObject):
     """Owns the :class:`DataBundle` and everything computed from it."""
@@ -167,9 +169,18 @@ class AppState(QObject):
         return {k: sorted(v, key=lambda x: str(x).casefold()) for k, v in merged.items()}
 
     def data_range(self) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
-        los = [lo for lo, _ in self.date_ranges.values() if lo is not None]
-        his = [hi for _, hi in self.date_ranges.values() if hi is not None]
-        return (min(los) if los else None, max(his) if his else None)
+        """First and last day the activity data covers (the dashboard's default range).
+
+        A customer register dates each customer by when they joined, often years back; it
+        counts only when no activity file (tickets, calls, surveys, orders, ...) has dates.
+        """
+        kinds = {ds.name: ds.kind for ds in self.bundle.datasets}
+        dated = {n: r for n, r in self.date_ranges.items() if r[0] is not None and r[1] is not None}
+        activity = {n: r for n, r in dated.items() if kinds.get(n) not in REGISTER_KINDS}
+        ranges = list((activity or dated).values())
+        if not ranges:
+            return None, None
+        return min(lo for lo, _ in ranges), max(hi for _, hi in ranges)
 
     def set_params(self, params: dict[str, dict[str, Any]]) -> None:
         self.params = copy.deepcopy(params)

@@ -10,6 +10,8 @@ from metrics_core.catalogue import KINDS_BY_NAME
 from metrics_core.dataset import DataBundle
 from metrics_core.errors import MissingFieldError
 
+from .formatting import format_number
+
 
 def rows_behind(bundle: DataBundle, metric_id: str, filters: Any) -> tuple[str, pd.DataFrame]:
     """``(title, frame)``: the filtered rows of the first loaded kind the KPI reads."""
@@ -22,5 +24,6 @@ def rows_behind(bundle: DataBundle, metric_id: str, filters: Any) -> tuple[str, 
     if kind is None:
         raise MissingFieldError(metric_id, [], f"{spec.label} reads {', '.join(spec.kinds)}, and no such file is loaded.")
     frame = filter_frame(bundle.frame(kind), kind, filters)
+    frame.attrs["kind"] = kind          # the data view names the columns by this kind's fields
     label = KINDS_BY_NAME[kind].label.lower()
-    return f"{spec.label} ({len(frame):,} {label})", frame
+    return f"{spec.label} ({format_number(len(frame))} {label})", frame

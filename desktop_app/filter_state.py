@@ -8,16 +8,22 @@ from typing import Any
 import pandas as pd
 
 GRANULARITIES = (("day", "Day"), ("week", "Week"), ("month", "Month"), ("quarter", "Quarter"), ("year", "Year"))
+# Presets count back from the data's last day, not from today: exports are usually looked
+# at weeks after they were made, and "last 30 days" of today would then be empty.
 PRESETS = (
     ("all", "All dates"),
-    ("last_7", "Last 7 days"),
-    ("last_30", "Last 30 days"),
-    ("this_month", "This month"),
-    ("last_month", "Last month"),
-    ("this_quarter", "This quarter"),
-    ("this_year", "This year"),
+    ("last_7", "Last 7 days of data"),
+    ("last_30", "Last 30 days of data"),
+    ("this_month", "Latest month"),
+    ("last_month", "Month before latest"),
+    ("this_quarter", "Latest quarter"),
+    ("this_year", "Latest year"),
     ("custom", "Custom\u2026"),
 )
+
+# The "Per" step a preset brings with it, so that its trend has several points, not one.
+PRESET_GRANULARITY = {"last_7": "day", "last_30": "day", "this_month": "week", "last_month": "week",
+                      "this_quarter": "week", "this_year": "month"}
 
 
 @dataclass(frozen=True)
@@ -92,3 +98,24 @@ def preset_range(preset: str, today: pd.Timestamp) -> tuple[pd.Timestamp | None,
     if preset == "this_year":
         return t.replace(month=1, day=1), t
     return None, None
+
+
+def preset_label(preset: str, last_day: pd.Timestamp | None) -> str:
+    """The preset's name with the dates it stands for, e.g. ``Latest month (Oct 2026)``."""
+    base = dict(PRESETS).get(preset, preset)
+    if last_day is None or pd.isna(last_day) or preset in ("all", "custom"):
+        return base
+    lo, hi = preset_range(preset, last_day)
+    if lo is None or hi is None:
+        return base
+    if preset in ("this_month", "last_month"):
+        span = lo.strftime("%b %Y")
+    elif preset == "this_quarter":
+        span = f"Q{lo.quarter} {lo.year}"
+    elif preset == "this_year":
+        span = str(lo.year)
+    elif lo.year == hi.year and lo.month == hi.month:
+        span = f"{lo.day}\u2013{hi.day} {hi:%b %Y}"
+    else:
+        span = f"{lo.day} {lo:%b} \u2013 {hi.day} {hi:%b %Y}"
+    return f"{base} ({span})"

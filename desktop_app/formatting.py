@@ -5,6 +5,7 @@ Presentation only; the values themselves come from :mod:`metrics_core`.
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any
 
@@ -27,6 +28,8 @@ def humanise_seconds(seconds: float | None) -> str:
         return DASH
     sign = "-" if seconds < 0 else ""
     s = abs(float(seconds))
+    if s == 0:
+        return "0 s"
     if s < 1:
         return f"{sign}{s:.2f} s"
     if s < 60:
@@ -125,3 +128,81 @@ def comparison_text(change: Any) -> str:
     current = period_text(getattr(change, "period_from", None), getattr(change, "period_to", None))
     previous = period_text(getattr(change, "previous_from", None), getattr(change, "previous_to", None))
     return f"{current} vs {previous}" if current and previous else ""
+
+
+def headline_term(result: Any) -> tuple[str, float | None, int] | None:
+    """``(term, share %, answers)`` of the top phrase (else word) of a text KPI's details.
+
+    For KPIs such as brand attributes, whose value (how many comments were read) means little
+    on its own; ``None`` for every other result.
+    """
+    details = getattr(result, "details", None) or {}
+    if getattr(result, "value", None) is None or not isinstance(details, dict):
+        return None
+    for key in ("phrases", "words"):
+        terms = details.get(key)
+        if isinstance(terms, list) and terms and isinstance(terms[0], dict) and terms[0].get("term"):
+            top = terms[0]
+            return str(top["term"]), top.get("share"), int(top.get("answers") or 0)
+    return None
+
+
+@functools.lru_cache(maxsize=512)
+def _field(name: str, kind: str | None = None) -> Any:
+    """The catalogue's field ``name``, looked up in ``kind`` first (names repeat across kinds)."""
+    from metrics_core.catalogue import KINDS
+
+    ordered = sorted(KINDS, key=lambda spec: spec.name != kind)
+    for spec in ordered:
+        for f in spec.fields:
+            if f.name == name:
+                return f
+    return None
+
+
+def field_label(name: str, kind: str | None = None) -> str:
+    """The catalogue's label of a canonical field (``csat_score`` -> ``CSAT score``)."""
+    f = _field(name, kind)
+    return f.label if f is not None else name.replace("_", " ")
+
+
+def column_title(name: str, kind: str | None = None) -> str:
+    """A table column's header as users read it: the field's label, else the file's own header."""
+    if name == "_row":
+        return "Row in file"
+    if name == "status_original":
+        return "Status (as in the file)"
+    f = _field(name, kind)
+    return f.label if f is not None else name
+
+
+def is_duration_column(name: str, kind: str | None = None) -> bool:
+    """Canonical duration fields, held in seconds (``first_response_s``)."""
+    f = _field(name, kind)
+    return f is not None and f.value_type == "duration" and name.endswith("_s")
+
+
+def readable_reason(result: Any) -> str:
+    """Why a KPI has no value, with field ids replaced by the names users see in the import dialog."""
+    missing = list(getattr(result, "missing_fields", None) or [])
+    reason = getattr(result, "reason", "") or ""
+    if not reason:
+        reason = ("needs " + ", ".join(f"'{m}'" for m in missing)) if missing else "no data for these filters"
+    for name in sorted(missing, key=len, reverse=True):
+        reason = reason.replace(f"'{name}'", f"\u2018{field_label(name)}\u2019").replace(name, field_label(name))
+    return reason.replace("needs the field", "needs a column").replace("which no loaded file provides",
+                                                                        "which no loaded file has")
+
+
+def period_label(start: Any, granularity: str) -> str:
+    """A period as a slide would name it: ``May 2026``, ``Q2 2026``, ``2026``, ``4 May``."""
+    t = pd.Timestamp(start)
+    if granularity == "month":
+        return t.strftime("%b %Y")
+    if granularity == "quarter":
+        return f"Q{t.quarter} {t.year}"
+    if granularity == "year":
+        return str(t.year)
+    if granularity == "week":
+        return f"week of {t.day} {t:%b}"
+    return f"{t.day} {t:%b}"

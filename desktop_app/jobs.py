@@ -103,8 +103,18 @@ def load_files_job(requests: list[LoadRequest]) -> Callable[[Reporter], LoadOutc
     return run
 
 
+# Words in a header that mark personal data or free text: never offered as a filter.
+NOT_A_CATEGORY = ("name", "email", "e-mail", "mail", "phone", "tel", "city", "address", "street", "zip",
+                  "postal", "comment", "note", "feedback", "subject", "description", "message", "text",
+                  "sku", "lineitem", "line item", "title", "url", "link", "ip", "id", "number", "original")
+
+
 def filter_values(ds: Dataset) -> dict[str, list[Any]]:
-    """The category columns a user can filter on, with their distinct values."""
+    """The category columns a user can filter on, with their distinct values.
+
+    The canonical category fields (:data:`FILTER_FIELDS`) always qualify; another text column
+    only when it has few values and its header does not name personal data or free text.
+    """
     frame = ds.frame
     spec = KINDS_BY_NAME.get(ds.kind)
     mapped = {f.name for f in spec.fields} if spec else set()
@@ -114,13 +124,28 @@ def filter_values(ds: Dataset) -> dict[str, list[Any]]:
             continue
         s = frame[col]
         is_field = col in FILTER_FIELDS
-        if not is_field and (col in mapped or not (pd.api.types.is_string_dtype(s) or isinstance(s.dtype, pd.CategoricalDtype))):
+        if not is_field and (col in mapped or not looks_categorical(str(col), s)):
             continue
         limit = MAX_FILTER_VALUES if is_field else MAX_OTHER_DISTINCT
         uniques = s.dropna().unique()
         if 1 < len(uniques) <= limit or (is_field and len(uniques) == 1):
             out[str(col)] = sorted((u for u in uniques), key=lambda v: str(v).casefold())
     return out
+
+
+def looks_categorical(header: str, values: pd.Series) -> bool:
+    """Whether an unmapped column reads like a category (not a name, e-mail, comment, code)."""
+    if not (pd.api.types.is_string_dtype(values) or isinstance(values.dtype, pd.CategoricalDtype)):
+        return False
+    words = header.casefold().replace("_", " ").replace("-", " ").split()
+    joined = " ".join(words)
+    if any(w in words or (len(w) > 3 and w in joined) for w in NOT_A_CATEGORY):
+        return False
+    present = values.dropna()
+    if present.empty:
+        return False
+    lengths = present.astype("string").str.len()
+    return bool(lengths.median() <= 30)
 
 
 def date_range(ds: Dataset) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
@@ -190,7 +215,7 @@ def _category_breakdown(bundle: DataBundle, params: dict[str, Any], filters: Any
         points = _safe(lambda c=column: engine.breakdown(bundle, metric_id, c, params, filters))
         if any(p.value is not None for p in points):
             return column, points
-    return category, []
+    return (category if category in columns else None), []
 
 
 def nps_periods(bundle: DataBundle, params: dict[str, Any], filters: Any,
@@ -200,6 +225,7 @@ def nps_periods(bundle: DataBundle, params: dict[str, Any], filters: Any,
     from metrics_core.metrics.periods import next_start
 
     from .charts.time_axis import to_epoch_seconds
+    from .formatting import period_label
 
     points = _safe(lambda: engine.breakdown(bundle, "nps", granularity, params, filters))
     out = []
@@ -211,7 +237,7 @@ def nps_periods(bundle: DataBundle, params: dict[str, Any], filters: Any,
         result = engine.compute_metric(bundle, "nps", params, period)
         shares = {k: result.details[k] for k in ("promoters_pct", "passives_pct", "detractors_pct") if k in result.details}
         if len(shares) == 3:
-            out.append((point.label, float(to_epoch_seconds([start])[0]), shares))
+            out.append((period_label(start, granularity), float(to_epoch_seconds([start])[0]), shares))
     return out
 
 

@@ -21,6 +21,7 @@ from .panels.start_page import StartPage
 from .project import PROJECT_SUFFIX, Project, load_project, save_project
 from .settings import AppSettings
 from .workspace import Workspace
+from .window_size import resize_to_fit
 
 log = logging.getLogger(__name__)
 FILE_FILTER = "Tables (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)"
@@ -35,7 +36,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or AppSettings()
         self.state = state or AppState(self)
         self.setWindowTitle(APP_NAME)
-        self.resize(1360, 880)
+        resize_to_fit(self, 1360, 880)
         self.message_bar = MessageBar()
         self.busy_bar = BusyBar()
         self.start_page = StartPage(self.settings)
@@ -85,6 +86,8 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self._action("dashboard", "&Dashboard", self._on_dashboard_triggered, "Ctrl+1"))
         view_menu.addAction(self._action("data", "D&ata view", self._on_data_triggered, "Ctrl+2"))
+        view_menu.addAction(self._action("find", "&Find in the data\u2026", self._on_find_triggered,
+                                         QKeySequence.StandardKey.Find))
         view_menu.addAction(self._action("refresh", "&Refresh", self.state.recompute, "F5"))
         view_menu.addAction(self._action("start", "&Start page", self._on_start_triggered, "Ctrl+0"))
         tools_menu = bar.addMenu("&Tools")
@@ -254,6 +257,14 @@ class MainWindow(QMainWindow):
     def _on_data_triggered(self) -> None:
         self.stack.setCurrentWidget(self.workspace)
         self.workspace.show_data()
+
+    def _on_find_triggered(self) -> None:
+        if not self.state.bundle.datasets:
+            return
+        self._on_data_triggered()
+        edit = self.workspace.data_view.search_edit
+        edit.setFocus()
+        edit.selectAll()
 
     def _on_start_triggered(self) -> None:
         self.start_page.refresh()

@@ -74,7 +74,16 @@ def style_plot(plot_widget: "pg.PlotWidget") -> None:
         axis.setTextPen(pg.mkPen(FOREGROUND))
         axis.setStyle(tickFont=chart_font())
     item.titleLabel.item.setFont(chart_font(TITLE_FONT_SIZE, bold=True))
+    item.layout.setContentsMargins(4, 4, 18, 4)      # room for the last tick label on the right
     plot_widget.setMenuEnabled(False)
+
+
+UNIT_AXIS_LABELS = {"%": "%", "days": "days", "per_day": "per day", "erlang": "Erlang", "currency": "amount"}
+
+
+def unit_axis_label(unit: str) -> str:
+    """The value axis's caption for a KPI unit (durations are labelled by their own scale)."""
+    return UNIT_AXIS_LABELS.get(unit, "")
 
 
 def direction_color(delta: float | None, higher_is_better: bool | None) -> str:

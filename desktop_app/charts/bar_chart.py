@@ -44,7 +44,7 @@ class BarChart(ChartWidget):
         self._table = table
         pos = np.arange(len(table), dtype=float)
         widths = np.nan_to_num(table["value"].to_numpy(dtype=float))
-        divisor, label = (1.0, "")
+        divisor, label = (1.0, style.unit_axis_label(unit))
         if unit == "seconds" and len(widths):
             divisor, label = style.duration_scale(float(np.abs(widths).max()))
         self.plot_item.setLabel("bottom", label)

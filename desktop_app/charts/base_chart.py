@@ -3,13 +3,14 @@ with export actions (provided by :mod:`desktop_app.charts.export` when present).
 
 from __future__ import annotations
 
+import html
 import importlib
 import logging
 from typing import Any, Callable
 
 import pandas as pd
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QAction, QCursor
+from PySide6.QtGui import QAction, QCursor, QFontMetrics
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QStackedWidget, QToolTip, QVBoxLayout, QWidget
 
 import pyqtgraph as pg
@@ -57,7 +58,19 @@ class ChartWidget(QWidget):
 
     def set_title(self, title: str) -> None:
         self._title = title
-        self.plot_item.setTitle(title, color=style.FOREGROUND, size=f"{style.TITLE_FONT_SIZE}pt", bold=True)
+        self._show_title()
+
+    def _show_title(self) -> None:
+        """The title, shortened with an ellipsis when the chart is too narrow for all of it."""
+        metrics = QFontMetrics(style.chart_font(style.TITLE_FONT_SIZE, bold=True))
+        room = max(80, self.width() - 24)
+        shown = self._title if self.width() <= 0 else metrics.elidedText(self._title, Qt.TextElideMode.ElideRight, room)
+        self.plot_item.setTitle(html.escape(shown), color=style.FOREGROUND, size=f"{style.TITLE_FONT_SIZE}pt",
+                                bold=True)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._show_title()
 
     def data_table(self) -> pd.DataFrame:
         """What the chart plots, as a table (for copy / export)."""

@@ -34,7 +34,7 @@ def show_trend(chart: TrendChart, data: Any, target: float | None) -> None:
     chart.set_title(f"{spec.label} per {data.granularity}")
     chart.empty_message = f"No {spec.label} values per {data.granularity} for these filters."
     chart.set_series([p.key for p in points], [p.label for p in points], [p.value for p in points], spec.unit,
-                     [p.n for p in points], target)
+                     [p.n for p in points], target, data.granularity)
 
 
 def show_bars(chart: BarChart, data: Any, target: float | None) -> None:
@@ -43,7 +43,8 @@ def show_bars(chart: BarChart, data: Any, target: float | None) -> None:
     column = data.category or ""
     chart.set_title(f"{spec.label} by {column.replace('_', ' ')}" if column else spec.label)
     chart.empty_message = (f"No {spec.label} values per {column.replace('_', ' ')} for these filters."
-                           if column else "Choose a column to break the KPI down by.")
+                           if column else f"The rows behind {spec.label} have no agent, channel, team or other "
+                           "category column to break it down by.")
     chart.set_bars(column, [p.key for p in points], [p.label for p in points], [p.value for p in points],
                    spec.unit, [p.n for p in points], target)
 

@@ -19,6 +19,8 @@ class HistogramChart(ChartWidget):
     def __init__(self, title: str = "Score distribution", parent: Any = None) -> None:
         super().__init__(title, parent)
         self._table = pd.DataFrame(columns=["score", "count"])
+        self.plot_item.setLabel("bottom", "score given")
+        self.plot_item.setLabel("left", "answers")
 
     def set_distribution(self, scores: list[float], counts: list[int], colors: list[str] | None = None) -> None:
         self.clear()

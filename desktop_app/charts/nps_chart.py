@@ -45,7 +45,7 @@ class NpsStackedChart(ChartWidget):
             bottom = bottom + h
         step = max(1, len(labels) // 12)
         self.plot_item.getAxis("bottom").setTicks([[(float(i), str(lbl)) for i, lbl in enumerate(labels)][::step]])
-        self.plot_item.setYRange(0, 114, padding=0)      # room above the bars for the legend
+        self.plot_item.setYRange(0, 128, padding=0)      # room above the bars for the legend
         self.plot_item.setXRange(-0.6, max(len(labels), 1) - 0.4, padding=0)
         self.update_empty_state()
 

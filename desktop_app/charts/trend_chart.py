@@ -10,7 +10,7 @@ import pandas as pd
 import pyqtgraph as pg
 
 from .. import style
-from ..formatting import format_value
+from ..formatting import format_value, period_label
 from .base_chart import ChartWidget
 from .time_axis import to_epoch_seconds
 
@@ -26,9 +26,11 @@ class TrendChart(ChartWidget):
         self.target: float | None = None
 
     def set_series(self, periods: list[Any], labels: list[str], values: list[float | None], unit: str,
-                   counts: list[int] | None = None, target: float | None = None) -> None:
+                   counts: list[int] | None = None, target: float | None = None,
+                   granularity: str | None = None) -> None:
         """Plot ``values`` at ``periods`` (period start timestamps); ``None`` values leave gaps."""
         self.clear()
+        self._single_period_axis(periods, labels, granularity)
         self._unit = unit
         self.target = target
         x = to_epoch_seconds(periods)
@@ -49,6 +51,15 @@ class TrendChart(ChartWidget):
             self.plot_item.addItem(line)
         self._fit_range(y, target)
         self.update_empty_state()
+
+    def _single_period_axis(self, periods: list[Any], labels: list[str], granularity: str | None) -> None:
+        """One period alone would get a date axis zoomed into hours: name the period instead."""
+        axis = self.plot_item.getAxis("bottom")
+        if len(periods) != 1:
+            axis.setTicks(None)
+            return
+        name = period_label(periods[0], granularity) if granularity else str(labels[0])
+        axis.setTicks([[(float(to_epoch_seconds(periods)[0]), name)]])
 
     def _fit_range(self, y: np.ndarray, target: float | None) -> None:
         finite = y[np.isfinite(y)]
@@ -72,7 +83,7 @@ class TrendChart(ChartWidget):
     def _axis_scale(self, y: np.ndarray, unit: str) -> float:
         """Durations are drawn in minutes / hours / days; the axis says which."""
         if unit != "seconds" or not np.isfinite(y).any():
-            self.plot_item.setLabel("left", "")
+            self.plot_item.setLabel("left", style.unit_axis_label(unit))
             return 1.0
         divisor, label = style.duration_scale(float(np.nanmax(np.abs(y))))
         self.plot_item.setLabel("left", label)

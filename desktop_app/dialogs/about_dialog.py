@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QT
 
 from metrics_core.about import app_version, components, licence_texts_dir
 from metrics_core.resources import resources_dir
+from ..window_size import resize_to_fit
 
 
 class AboutDialog(QDialog):
@@ -18,7 +19,7 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("About KPI Desk")
-        self.resize(620, 520)
+        resize_to_fit(self, 620, 520)
         layout = QVBoxLayout(self)
 
         head = QHBoxLayout()

@@ -21,6 +21,7 @@ from ..jobs import LoadRequest
 from ..models.dataframe_model import DataFrameModel
 from ..models.mapping_model import COL_SOURCE, COL_WHY, MappingModel
 from ..workers import TaskRunner
+from ..window_size import resize_to_fit
 
 PREVIEW_ROWS = 200
 ENCODINGS = ("utf-8", "cp1250", "cp1252", "cp1251", "latin-1", "utf-16")
@@ -37,14 +38,14 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.path = Path(path)
         self.setWindowTitle(f"Import {self.path.name}")
-        self.resize(1100, 720)
+        resize_to_fit(self, 1100, 720)
         self.options = copy.deepcopy(options) if options else ReadOptions()
         self.user_mapping = copy.deepcopy(mapping)
         self.table: Any = None
         self.mapping: Mapping | None = None
         self._runner = TaskRunner("preview", self)
         self._runner.failed.connect(self._on_runner_failed)
-        self.preview_model = DataFrameModel(parent=self, page_size=PREVIEW_ROWS)
+        self.preview_model = DataFrameModel(parent=self, page_size=PREVIEW_ROWS, canonical=False)   # the file as it is
         self.mapping_model = MappingModel(self)
         self._build()
         self._debounce = QTimer(self)
@@ -160,7 +161,9 @@ class ImportDialog(QDialog):
         _select(self.date_order_combo, self.options.dayfirst, dayfirst)
         with QSignalBlocker(self.kind_combo):
             self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(mapping.kind)))
-        self.kind_note.setText(f"Detected: {mapping.kind_evidence}" if mapping.kind_evidence else "")
+        evidence = (mapping.kind_evidence or "").split("; runner-up")[0]     # the runner-up's score is jargon
+        self.kind_note.setText(f"Detected: {evidence}" if evidence else "")
+        self.kind_note.setToolTip(mapping.kind_evidence or "")
         notes = [table.encoding_note] if table.encoding_note else []
         notes += table.notes
         notes += [f"{c.header}: {c.ambiguous}" for c in table.columns if c.ambiguous]

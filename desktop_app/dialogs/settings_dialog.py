@@ -12,6 +12,7 @@ from metrics_core.metrics.model import FAMILIES
 
 from .calendar_editor import CalendarEditor
 from .param_editor import ParamEditor
+from ..window_size import resize_to_fit
 
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -25,7 +26,7 @@ class SettingsDialog(QDialog):
         from metrics_core.metrics.registry import REGISTRY
 
         self.setWindowTitle("KPI settings")
-        self.resize(860, 560)
+        resize_to_fit(self, 860, 560)
         self.editors: dict[str, dict[str, ParamEditor]] = {}
         self.target_edits: dict[str, QLineEdit] = {}
         self.list = QListWidget()
@@ -47,6 +48,7 @@ class SettingsDialog(QDialog):
                 self.list.addItem(header)
             self._add_item("    " + spec.label, spec.id,
                            self._page(spec, params.get(spec.id, {}), targets.get(spec.id)))
+        self.list.setMinimumWidth(min(self.list.sizeHintForColumn(0) + 28, 290))    # KPI names readable
         self.list.currentItemChanged.connect(self._on_list_current_changed)
         self.list.setCurrentRow(0)
         reset = QPushButton("Reset all to defaults")

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from ..formatting import format_cell
+from ..formatting import column_title, format_cell, humanise_seconds, is_duration_column
 
 PAGE_SIZE = 50_000
 ASYNC_SORT_ROWS = 200_000
@@ -27,9 +27,12 @@ Index = QModelIndex | QPersistentModelIndex
 class DataFrameModel(QAbstractTableModel):
     """Read-only view of a DataFrame through a row-index map."""
 
-    def __init__(self, frame: pd.DataFrame | None = None, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
+    def __init__(self, frame: pd.DataFrame | None = None, parent: Any = None, page_size: int = PAGE_SIZE,
+                 canonical: bool = True) -> None:
         super().__init__(parent)
         self._page_size = page_size
+        self._canonical = canonical          # canonical frames: field labels as headers, durations humanised
+        self._kind: str | None = None
         self._frame = pd.DataFrame()
         self._rows = np.arange(0, dtype=np.int64)
         self._loaded = 0
@@ -41,11 +44,15 @@ class DataFrameModel(QAbstractTableModel):
             self.set_frame(frame)
 
     # -- data in ---------------------------------------------------------------
-    def set_frame(self, frame: pd.DataFrame) -> None:
+    def set_frame(self, frame: pd.DataFrame, kind: str | None = None) -> None:
+        """Show ``frame``; ``kind`` (its data kind) picks the right field labels for its columns."""
         self.beginResetModel()
         self._frame = frame
+        self._kind = kind
         self._columns = [frame.iloc[:, i] for i in range(frame.shape[1])]
         self._numeric = [pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s) for s in self._columns]
+        self._durations = [self._canonical and n and is_duration_column(str(c), kind)
+                           for c, n in zip(frame.columns, self._numeric)]
         self._rows = np.arange(len(frame), dtype=np.int64)
         self._loaded = min(len(self._rows), self._page_size)
         self._sort = None
@@ -105,18 +112,21 @@ class DataFrameModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.EditRole and self._numeric[index.column()]:
                 return None if pd.isna(value) else float(value)
             if self._numeric[index.column()] and role == Qt.ItemDataRole.DisplayRole and not pd.isna(value):
-                return _number(value)
+                return humanise_seconds(float(value)) if self._durations[index.column()] else _number(value)
             return format_cell(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and self._numeric[index.column()]:
             return int(NUMERIC_ALIGN.value)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return str(self._frame.columns[section]) if 0 <= section < len(self._columns) else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self._columns):
-                return str(self._frame.columns[section])
+                name = str(self._frame.columns[section])
+                return column_title(name, self._kind) if self._canonical else name
             return None
         if 0 <= section < self._loaded:
             return str(section + 1)

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from metrics_core.catalogue import KINDS_BY_NAME
 from metrics_core.metrics.model import FAMILIES
 
 from ..app_state import AppState
@@ -28,7 +29,8 @@ class DashboardPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         self.summary_label = QLabel("")
-        self.show_all_box = QCheckBox("Show KPIs the loaded files cannot feed")
+        self.show_all_box = QCheckBox("Show all KPIs")
+        self.show_all_box.setToolTip("Also show the KPIs your files cannot feed yet, with the column or file each needs.")
         self.show_all_box.toggled.connect(self._on_show_all_toggled)
         top.addWidget(self.summary_label, 1)
         top.addWidget(self.show_all_box)
@@ -80,10 +82,18 @@ class DashboardPanel(QWidget):
         self._specs = {s.id: s for s in REGISTRY}
 
     def relevant(self, metric_id: str) -> bool:
-        """A KPI is shown when one of the kinds it reads is loaded (any data for KPIs of other KPIs)."""
+        """A KPI is shown when one of the kinds it reads is loaded (any data for KPIs of other KPIs)
+        and the loaded files have the columns it needs."""
         spec = self._specs[metric_id]
         loaded = set(self.state.bundle.kinds())
-        return bool(set(spec.kinds) & loaded) if spec.kinds else bool(loaded)
+        if not (set(spec.kinds) & loaded if spec.kinds else loaded):
+            return False
+        results = self.state.results.results if self.state.results is not None else {}
+        result = results.get(metric_id)
+        if result is None or result.value is not None:
+            return True
+        # a KPI about other KPIs (benchmark gap) waits for a setting: no empty card on top of the real ones
+        return bool(spec.kinds) and not result.missing_fields
 
     def _update_visibility(self) -> None:
         show_all = self.show_all_box.isChecked()
@@ -97,8 +107,15 @@ class DashboardPanel(QWidget):
                 any_visible |= visible
             box.setVisible(any_visible)
         shown = sum(1 for c in self.cards.values() if not c.isHidden())
-        kinds = ", ".join(self.state.bundle.kinds()) or "no files"
-        self.summary_label.setText(f"{shown} KPIs from {kinds}")
+        labels = [KINDS_BY_NAME[k].label if k in KINDS_BY_NAME else k for k in self.state.bundle.kinds()]
+        hidden = sum(1 for mid in self.cards if not show_all and not self.relevant(mid))
+        files = len(self.state.bundle.datasets)
+        text = f"{shown} KPIs from {files} file{'s' if files != 1 else ''}" if labels else "No files loaded"
+        if hidden and labels:
+            text += (f" \u2014 {hidden} more {'needs' if hidden == 1 else 'need'} other columns or files"
+                     " (tick \u201cShow all KPIs\u201d)")
+        self.summary_label.setText(text)
+        self.summary_label.setToolTip("Data in the loaded files: " + ", ".join(labels) if labels else "")
 
     def visible_metric_ids(self) -> list[str]:
         return [mid for mid, c in self.cards.items() if not c.isHidden()]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -10,7 +11,7 @@ from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from ..app_state import AppState
-from ..formatting import format_number
+from ..formatting import column_title, format_number
 from ..models.dataframe_model import DataFrameModel
 from ..models.frame_filter import matching_positions
 from ..workers import TaskRunner
@@ -30,6 +31,7 @@ class DataView(QWidget):
         self._stale = True
         self._runner = TaskRunner("search", self)
         self.dataset_combo = QComboBox()
+        self.dataset_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.dataset_combo.setMinimumWidth(200)
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText("Search\u2026")
@@ -78,7 +80,9 @@ class DataView(QWidget):
             if self._drill is not None:
                 self.dataset_combo.addItem(f"Rows behind {self._drill[0]}", DRILLDOWN)
             for name in self.state.dataset_names():
-                self.dataset_combo.addItem(name, name)
+                ds = self.state.dataset(name)
+                shown = Path(ds.path).name if ds is not None and ds.path else name
+                self.dataset_combo.addItem(shown, name)
             index = self.dataset_combo.findData(current)
             self.dataset_combo.setCurrentIndex(index if index >= 0 else 0)
         self._stale = True
@@ -96,18 +100,20 @@ class DataView(QWidget):
         key = self.dataset_combo.currentData()
         if key == DRILLDOWN and self._drill is not None:
             frame = self._drill[1]
+            kind = frame.attrs.get("kind")
         else:
             ds = self.state.dataset(key) if key else None
             frame = ds.frame if ds is not None else pd.DataFrame()
+            kind = ds.kind if ds is not None else None
         if frame is not self.model.frame():
-            self.model.set_frame(frame)
+            self.model.set_frame(frame, kind)
             self.table.resizeColumnsToContents()
             with QSignalBlocker(self.column_combo):
                 self.column_combo.clear()
                 self.column_combo.addItem("all columns", None)
                 for col in frame.columns:
                     if not str(col).startswith("_"):
-                        self.column_combo.addItem(str(col), col)
+                        self.column_combo.addItem(column_title(str(col), kind), col)
         self._apply_search()
 
     def show_frame(self, title: str, frame: pd.DataFrame) -> None:

@@ -4,13 +4,58 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QPainter, QPalette
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QStyle,
+                               QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget)
 
 from metrics_core.catalogue import KINDS_BY_NAME
 
 from ..app_state import AppState
 from ..formatting import format_number
+
+
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
+PAD = 6
+
+
+class DatasetItemDelegate(QStyledItemDelegate):
+    """One file per entry: its name in bold, what it holds in a smaller grey line under it."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        line = option.fontMetrics.height()
+        return QSize(option.rect.width(), 2 * line + 2 * PAD + 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        self.initStyleOption(option, index)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        style = option.widget.style() if option.widget else None
+        option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        group = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        rect = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
+        line = option.fontMetrics.height()
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(option.palette.color(group))
+        title = painter.fontMetrics().elidedText(str(index.data()), Qt.TextElideMode.ElideMiddle, rect.width())
+        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), line), Qt.AlignmentFlag.AlignLeft, title)
+        painter.setFont(option.font)
+        if not selected:
+            painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
+        detail = painter.fontMetrics().elidedText(str(index.data(DETAIL_ROLE) or ""), Qt.TextElideMode.ElideRight,
+                                                  rect.width())
+        painter.drawText(QRect(rect.left(), rect.top() + line + 2, rect.width(), line), Qt.AlignmentFlag.AlignLeft,
+                         detail)
+        if not selected:
+            painter.setPen(option.palette.color(QPalette.ColorRole.Midlight))
+            painter.drawLine(option.rect.bottomLeft(), option.rect.bottomRight())
+        painter.restore()
 
 
 class DatasetSidebar(QWidget):
@@ -28,6 +73,8 @@ class DatasetSidebar(QWidget):
         title.setStyleSheet("font-weight:600;")
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setItemDelegate(DatasetItemDelegate(self.list))
+        self.list.setSpacing(2)
         self.list.setMinimumWidth(200)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("Add\u2026")
@@ -54,12 +101,14 @@ class DatasetSidebar(QWidget):
             spec = KINDS_BY_NAME.get(ds.kind)
             kind_label = spec.label if spec else ds.kind
             extra = [KINDS_BY_NAME[k].label for k in ds.kinds()[1:] if k in KINDS_BY_NAME]
-            text = f"{ds.name}\n{kind_label}, {format_number(len(ds.frame))} rows"
+            title = Path(ds.path).name if ds.path else ds.name
+            detail = f"{kind_label} \u00b7 {format_number(len(ds.frame))} rows"
             if extra:
-                text += "\nalso: " + ", ".join(extra)
-            item = QListWidgetItem(text)
+                detail += " \u00b7 also " + ", ".join(extra)
+            item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, ds.name)
-            item.setToolTip(str(ds.path))
+            item.setData(DETAIL_ROLE, detail)
+            item.setToolTip(f"{ds.path}\n{detail}")
             self.list.addItem(item)
             if ds.name == current:
                 self.list.setCurrentItem(item)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -12,10 +13,10 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QMenu,
 
 from ..app_state import AppState
 from ..jobs import FILTER_FIELDS
-from ..filter_state import GRANULARITIES, PRESETS, FilterState, preset_range
+from ..filter_state import GRANULARITIES, PRESET_GRANULARITY, PRESETS, FilterState, preset_label, preset_range
 from .flow_layout import FlowLayout
 
-PREFERRED_ORDER = ("channel", "agent", "team", "priority", "queue")
+PREFERRED_ORDER = ("channel", "agent", "team", "priority", "queue", "status", "topic", "platform")
 
 
 class FilterBar(QWidget):
@@ -30,6 +31,9 @@ class FilterBar(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         self.preset_combo = QComboBox()
+        self.preset_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.preset_combo.setMinimumContentsLength(16)
+        self.preset_combo.setToolTip("Date ranges count back from the last day in your files.")
         for key, label in PRESETS:
             self.preset_combo.addItem(label, key)
         self.from_edit = _date_edit()
@@ -73,7 +77,7 @@ class FilterBar(QWidget):
                 item.widget().deleteLater()
         self.category_buttons = {}
         self.category_menus: dict[str, QMenu] = {}
-        options = self.state.available_filters()
+        options = self.offered_filters()
         main = [c for c in PREFERRED_ORDER if c in options] + sorted(
             (c for c in options if c in FILTER_FIELDS and c not in PREFERRED_ORDER), key=str.casefold)
         others = sorted((c for c in options if c not in main), key=str.casefold)
@@ -98,6 +102,10 @@ class FilterBar(QWidget):
         self._categories.setVisible(bool(options))
         self._show(self.state.filters)
 
+    def offered_filters(self) -> dict[str, list[Any]]:
+        """The category columns worth a filter: those with at least two values to choose from."""
+        return {c: v for c, v in self.state.available_filters().items() if len(v) > 1}
+
     def _value_menu(self, column: str, values: list[Any], parent: QWidget) -> QMenu:
         menu = QMenu(parent)
         for value in values:
@@ -113,12 +121,17 @@ class FilterBar(QWidget):
         blockers = [QSignalBlocker(w) for w in (self.preset_combo, self.from_edit, self.to_edit, self.granularity_combo)]
         self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(filters.preset)))
         lo, hi = self.state.data_range()
+        for i in range(self.preset_combo.count()):
+            self.preset_combo.setItemText(i, preset_label(self.preset_combo.itemData(i), hi))
+        view = self.preset_combo.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 24)
         self.from_edit.setDate(_qdate(filters.date_from or lo))
         self.to_edit.setDate(_qdate(filters.date_to or hi))
         dated = lo is not None
         for w in (self.preset_combo, self.from_edit, self.to_edit):
             w.setEnabled(dated)
-            w.setToolTip("" if dated else "The loaded files have no dates to filter on.")
+            w.setToolTip("Date ranges count back from the last day in your files." if dated
+                         else "The loaded files have no dates to filter on.")
         self.granularity_combo.setCurrentIndex(max(0, self.granularity_combo.findData(filters.granularity)))
         del blockers
         for column, menu in self.category_menus.items():
@@ -144,7 +157,8 @@ class FilterBar(QWidget):
             return
         _, last = self.state.data_range()
         lo, hi = preset_range(key, last if last is not None else pd.Timestamp.today())
-        self.state.set_filters(self.state.filters.with_dates(lo, hi, key))
+        filters = self.state.filters.with_dates(lo, hi, key)
+        self.state.set_filters(replace(filters, granularity=PRESET_GRANULARITY.get(key, filters.granularity)))
 
     def _on_dates_edited(self) -> None:
         lo = pd.Timestamp(self.from_edit.date().toPython())
@@ -154,8 +168,6 @@ class FilterBar(QWidget):
         self.state.set_filters(self.state.filters.with_dates(lo, hi, "custom"))
 
     def _on_granularity_activated(self, _index: int) -> None:
-        from dataclasses import replace
-
         self.state.set_filters(replace(self.state.filters, granularity=self.granularity_combo.currentData()))
 
     def _on_category_toggled(self, column: str) -> None:
@@ -176,14 +188,19 @@ def _label(column: str) -> str:
     return column.replace("_", " ").capitalize()
 
 
+NO_DATE = QDate(1900, 1, 1)     # shown as "no dates" (the edits' special value)
+
+
 def _date_edit() -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText("no dates")
     return edit
 
 
 def _qdate(ts: pd.Timestamp | None) -> QDate:
     if ts is None or pd.isna(ts):
-        return QDate.currentDate()
+        return NO_DATE
     return QDate(ts.year, ts.month, ts.day)

@@ -9,7 +9,8 @@ from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QMenu, QSizePolicy, QVBoxLayout
 
 from .. import style
-from ..formatting import DASH, change_arrow, comparison_text, format_change, format_number, format_value
+from ..formatting import (DASH, change_arrow, comparison_text, format_change, format_number, format_value,
+                          headline_term, readable_reason)
 
 CARD_WIDTH = 206
 CARD_HEIGHT = 126
@@ -32,6 +33,8 @@ class KpiCard(QFrame):
         self.setFixedSize(CARD_WIDTH, CARD_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)           # Tab through the cards, Enter/Space selects
+        self._selected = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(2)
@@ -44,6 +47,7 @@ class KpiCard(QFrame):
         font.setBold(True)
         self.value_label.setFont(font)
         self.change_label = QLabel("")
+        self.change_label.setWordWrap(True)
         self.target_label = QLabel("")
         self.n_label = QLabel("")
         self.reason_label = QLabel("")
@@ -64,9 +68,15 @@ class KpiCard(QFrame):
     def set_result(self, result: Any, change: Any = None, target: float | None = None) -> None:
         """Show a :class:`MetricResult` (``None`` = not computed yet)."""
         value = None if result is None else result.value
+        term = headline_term(result)
+        if term is not None:
+            self._show_term(term, result.n)
+            return
+        self._set_value_font(style.CARD_VALUE_POINT_SIZE)
         self.value_label.setText(format_value(value, self.unit))
+        self.value_label.setToolTip("")
         if result is not None and value is None:
-            reason = result.reason or ("needs " + ", ".join(result.missing_fields) if result.missing_fields else "no data")
+            reason = readable_reason(result)
             short = reason if len(reason) <= REASON_CHARS else reason[: REASON_CHARS - 1].rstrip() + "\u2026"
             self.reason_label.setText(short)
             self.reason_label.setToolTip(reason)
@@ -79,6 +89,30 @@ class KpiCard(QFrame):
         self.target_label.setVisible(target is not None)
         n = 0 if result is None else result.n
         self.n_label.setText(f"n = {format_number(n)}" if result is not None and value is not None else "")
+
+    def _show_term(self, term: tuple[str, float | None, int], answers: int) -> None:
+        """A text KPI (top words of comments): the most frequent phrase and its share."""
+        text, share, count = term
+        self._set_value_font(style.CARD_VALUE_POINT_SIZE * 0.7)
+        metrics = self.value_label.fontMetrics()
+        shown = metrics.elidedText(f"\u201c{text}\u201d", Qt.TextElideMode.ElideRight, CARD_WIDTH - 24)
+        self.value_label.setText(shown)
+        self.value_label.setToolTip(text)
+        share_text = f"{share:.0f} %" if share is not None else format_number(count)
+        self.change_label.setText(f"in {share_text} of {format_number(answers)} comments")
+        self.change_label.setStyleSheet("color: palette(text);")
+        self.change_label.setToolTip("The most frequent phrase (or word) in the free-text answers. "
+                                     "Click the card to see the others.")
+        self.change_label.show()
+        self.reason_label.clear()
+        self.reason_label.hide()
+        self.target_label.hide()
+        self.n_label.setText("")
+
+    def _set_value_font(self, points: float) -> None:
+        font = self.value_label.font()
+        font.setPointSizeF(points)
+        self.value_label.setFont(font)
 
     def _set_change(self, change: Any) -> None:
         delta = change_delta(change)
@@ -101,9 +135,17 @@ class KpiCard(QFrame):
         self._set_selected_look(selected)
 
     def _set_selected_look(self, selected: bool) -> None:
+        self._selected = selected
         border = style.PRIMARY if selected else "palette(mid)"
         width = 2 if selected else 1
-        self.setStyleSheet(f"#kpiCard {{ border:{width}px solid {border}; border-radius:6px; background: palette(base); }}")
+        self.setStyleSheet(f"#kpiCard {{ border:{width}px solid {border}; border-radius:6px; background: palette(base); }}"
+                           f" #kpiCard:focus {{ border:2px dashed {style.PRIMARY}; }}")
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.selected.emit(self.metric_id)
+            return
+        super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton:

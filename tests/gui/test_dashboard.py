@@ -97,7 +97,9 @@ def test_date_preset_and_chart_values(qtbot, loaded) -> None:
     assert results.results["request_volume"].value == expected["request_volume"].value
     with qtbot.waitSignal(state.charts_changed, timeout=20000):
         state.select_metric("nps")
-    points = engine.breakdown(bundle, "nps", "month", None, engine.Filters(lo, hi))
+    assert state.filters.granularity == "week"      # a one-month preset charts weeks, not a single point
+    points = engine.breakdown(bundle, "nps", "week", None, engine.Filters(lo, hi))
+    assert len(points) >= 4
     x, y = charts.trend.points()
     assert list(y) == [p.value for p in points]
     assert charts.nps.data_table()["promoters"].notna().all()

@@ -54,8 +54,15 @@ def test_demo_from_start_page_matches_the_engine(qtbot, window: MainWindow, demo
     assert window.workspace.sidebar.list.count() == len(DEMO_FILES)
     expected = engine.compute_all(demo_bundle)
     cards = window.workspace.dashboard.cards
+    assert cards["benchmark_gap"].isHidden()          # waits for a benchmark value: no empty card by default
+    window.workspace.dashboard.show_all_box.setChecked(True)
     for mid, card in cards.items():
         assert not card.isHidden(), mid
+        if mid == "brand_attributes":       # a text KPI: the top phrase and its share, not the answer count
+            top = expected[mid].details["phrases"][0]
+            assert card.value_label.text() == f"\u201c{top['term']}\u201d"
+            assert card.change_label.text() == f"in {top['share']:.0f} % of {format_value(expected[mid].n, 'count')} comments"
+            continue
         assert card.value_label.text() == format_value(expected[mid].value, expected[mid].unit), mid
     assert cards["benchmark_gap"].reason_label.text()
     assert window.settings.recent_files() == []          # the demo does not fill the recent files
@@ -177,3 +184,13 @@ def test_window_layout_is_kept(qtbot, settings) -> None:
     qtbot.addWidget(third)
     assert third.state.filters.granularity == "week"
     assert third.workspace.filter_bar.granularity_combo.currentData() == "week"
+
+
+def test_ctrl_f_opens_the_data_view_with_the_search_focused(qtbot, window: MainWindow) -> None:
+    window.open_files([str(DEMO_FILES[0])])
+    _wait_idle(qtbot, window, 1)
+    window.activateWindow()
+    assert window.actions["find"].shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    window.actions["find"].trigger()
+    qtbot.waitUntil(lambda: window.workspace.data_view.search_edit.hasFocus(), timeout=3000)
+    assert window.workspace.tabs.currentWidget() is window.workspace.data_view

@@ -38,11 +38,13 @@ def test_display_is_dtype_aware() -> None:
     assert cell(0, 1) == "2024-03-02 10:15:00"
     assert cell(1, 1) == "2024-03-01"              # midnight -> date only
     assert cell(2, 1) == ""                        # NaT -> empty
-    assert cell(0, 2) == 120.5                     # numbers stay numbers
+    assert cell(0, 2) == "2 min 00 s"              # a duration field (seconds) reads as minutes
+    assert model.data(model.index(0, 2), Qt.ItemDataRole.EditRole) == 120.5     # ... and stays a number
     assert cell(1, 2) == ""                        # NaN -> empty
     assert cell(2, 3) == ""                        # None -> empty
     assert cell(0, 2, Qt.ItemDataRole.TextAlignmentRole) is not None
-    assert model.headerData(3, Qt.Orientation.Horizontal) == "agent"
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "Agent"          # the field's label, not its id
+    assert model.headerData(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "agent"
 
 
 def test_sort_uses_row_map_and_never_reorders_frame() -> None:
@@ -50,8 +52,8 @@ def test_sort_uses_row_map_and_never_reorders_frame() -> None:
     before = frame.copy()
     model = DataFrameModel(frame)
     model.sort(2, Qt.SortOrder.AscendingOrder)
-    shown = [model.data(model.index(r, 2)) for r in range(4)]
-    assert shown == [7, 30, 120.5, ""]             # NA last
+    shown = [model.data(model.index(r, 2), Qt.ItemDataRole.EditRole) for r in range(4)]
+    assert shown == [7.0, 30.0, 120.5, None]       # NA last
     model.sort(3, Qt.SortOrder.AscendingOrder)     # case-insensitive text
     assert [model.data(model.index(r, 3)) for r in range(4)] == ["ana", "Bo", "Eva", ""]
     model.sort(1, Qt.SortOrder.DescendingOrder)
@@ -158,3 +160,26 @@ def test_big_frames_sort_off_the_gui_thread(qtbot, monkeypatch) -> None:
     qtbot.wait(20)
     assert [model.data(model.index(r, 0)) for r in range(2)] == ["T-1", "T-3"]     # filtered rows, sorted again
     assert model.rowCount() == 2
+
+
+def test_duration_columns_read_as_hours_and_minutes(qapp) -> None:
+    frame = pd.DataFrame({"first_response_s": [7500.0, 95.0, None], "replies": [7500.0, 95.0, 1.0],
+                          "_row": [2, 3, 4]})
+    model = DataFrameModel(frame)
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "First response time"
+    assert model.headerData(2, Qt.Orientation.Horizontal) == "Row in file"
+    assert model.data(model.index(0, 0)) == "2 h 05 min"
+    assert model.data(model.index(1, 0)) == "1 min 35 s"
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.EditRole) == 7500.0     # sorting stays numeric
+    assert model.data(model.index(0, 1)) != "2 h 05 min"                        # a plain number stays a number
+
+
+def test_headers_use_the_labels_of_the_frames_own_kind(qapp) -> None:
+    frame = pd.DataFrame({"answered": [3.0, 1.0], "offered": [4.0, 2.0]})
+    model = DataFrameModel()
+    model.set_frame(frame, "call_intervals")
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Answered"        # a count here ...
+    model.set_frame(frame, "calls")
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Answered (Y/N)"  # ... a yes/no per call there
+    raw = DataFrameModel(frame, canonical=False)                               # the import preview: file headers
+    assert raw.headerData(0, Qt.Orientation.Horizontal) == "answered"
