@@ -11,6 +11,8 @@ from typing import Any
 
 import pandas as pd
 
+from metrics_core.formatting import headline_term  # noqa: F401 - the app's cards use it from here
+
 DASH = "\u2014"
 ARROW_UP = "\u25b2"
 ARROW_DOWN = "\u25bc"
@@ -128,23 +130,6 @@ def comparison_text(change: Any) -> str:
     current = period_text(getattr(change, "period_from", None), getattr(change, "period_to", None))
     previous = period_text(getattr(change, "previous_from", None), getattr(change, "previous_to", None))
     return f"{current} vs {previous}" if current and previous else ""
-
-
-def headline_term(result: Any) -> tuple[str, float | None, int] | None:
-    """``(term, share %, answers)`` of the top phrase (else word) of a text KPI's details.
-
-    For KPIs such as brand attributes, whose value (how many comments were read) means little
-    on its own; ``None`` for every other result.
-    """
-    details = getattr(result, "details", None) or {}
-    if getattr(result, "value", None) is None or not isinstance(details, dict):
-        return None
-    for key in ("phrases", "words"):
-        terms = details.get(key)
-        if isinstance(terms, list) and terms and isinstance(terms[0], dict) and terms[0].get("term"):
-            top = terms[0]
-            return str(top["term"]), top.get("share"), int(top.get("answers") or 0)
-    return None
 
 
 @functools.lru_cache(maxsize=512)

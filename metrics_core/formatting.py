@@ -188,3 +188,39 @@ UNIT_WORDS = {
 def unit_word(unit: str) -> str:
     """A short human name of ``unit`` for table headers and CSV."""
     return UNIT_WORDS.get(unit, unit)
+
+
+def headline_term(result: Any) -> tuple[str, float | None, int] | None:
+    """``(term, share %, answers)`` of the top phrase (else word) of a text KPI's details.
+
+    For KPIs such as brand attributes, whose value (how many comments were read) means little
+    on its own; ``None`` for every other result.
+
+    >>> class R: value, details = 603.0, {"phrases": [{"term": "friendly staff", "share": 17.2, "answers": 104}]}
+    >>> headline_term(R())
+    ('friendly staff', 17.2, 104)
+    """
+    details = getattr(result, "details", None) or {}
+    if getattr(result, "value", None) is None or not isinstance(details, dict):
+        return None
+    for key in ("phrases", "words"):
+        terms = details.get(key)
+        if isinstance(terms, list) and terms and isinstance(terms[0], dict) and terms[0].get("term"):
+            top = terms[0]
+            return str(top["term"]), top.get("share"), int(top.get("answers") or 0)
+    return None
+
+
+def headline_term_text(result: Any) -> str | None:
+    """How a text KPI reads in a table: ``“friendly staff” in 17 % of 603 comments``.
+
+    >>> class R: value, details = 603.0, {"phrases": [{"term": "friendly staff", "share": 17.2, "answers": 104}]}
+    >>> headline_term_text(R())
+    '“friendly staff” in 17 % of 603 comments'
+    """
+    top = headline_term(result)
+    if top is None:
+        return None
+    term, share, _answers = top
+    share_text = f" in {share:.0f} % of {format_number(getattr(result, 'value', 0))} comments" if share is not None else ""
+    return f"“{term}”{share_text}"

@@ -52,7 +52,7 @@ def result_rows(report: Report) -> Iterable[list[Any]]:
     yield list(HEADER)
     for r in report.kpis:
         yield ["kpi", r.metric_id, r.label, r.family, "", "", r.value, r.unit, r.n, r.target, r.previous,
-               r.change, r.relative_change, format_value(r.value, r.unit, report.currency),
+               r.change, r.relative_change, r.value_text(report.currency),
                format_change(r.change, r.unit, report.currency) if r.change is not None else "", r.reason or ""]
     for chart in report.charts:
         record = {"line": "trend", "bar": "breakdown", "stacked": "shares"}[chart.kind]

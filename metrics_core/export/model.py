@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..formatting import format_value
 from ..metrics.model import FAMILIES
 
 FAMILY_LABELS = dict(FAMILIES)
@@ -39,6 +40,11 @@ class KpiRow:
     change: float | None = None            # value − previous (points for %, seconds for durations)
     higher_is_better: bool | None = True
     reason: str | None = None              # why ``value`` is None
+    text: str | None = None                # how the value reads when the number alone means little (brand attributes)
+
+    def value_text(self, currency: str = "€") -> str:
+        """The value as a table shows it: ``text`` when set, else the formatted number."""
+        return self.text or format_value(self.value, self.unit, currency)
 
     @property
     def relative_change(self) -> float | None:

@@ -112,7 +112,7 @@ def _summary_rows(report: Report, rows: list[KpiRow]) -> tuple[list[list[str]], 
     colours: dict[tuple[int, int], str] = {}
     for i, row in enumerate(rows, start=1):
         fmt = lambda v: format_value(v, row.unit, report.currency)  # noqa: E731
-        table.append([row.label, fmt(row.value), fmt(row.target) if row.target is not None else MISSING,
+        table.append([row.label, row.value_text(report.currency), fmt(row.target) if row.target is not None else MISSING,
                       fmt(row.previous), change_text(row, report.currency)])
         colours[(i, 4)] = VERDICT_COLOURS[row.verdict]
         if row.on_target is not None:
@@ -144,7 +144,7 @@ def _family_table(report: Report, rows: list[KpiRow]) -> tuple[list[list[str]], 
     table = [["KPI", "Value", "Change"]]
     colours = {}
     for i, row in enumerate(rows, start=1):
-        table.append([row.label, format_value(row.value, row.unit, report.currency), change_text(row, report.currency)])
+        table.append([row.label, row.value_text(report.currency), change_text(row, report.currency)])
         colours[(i, 2)] = VERDICT_COLOURS[row.verdict]
     return table, colours
 

@@ -158,7 +158,7 @@ def _summary_row(sheet, fm: _Formats, report: Report, r: int, row: KpiRow) -> No
     _number(sheet, r, 6, excel_value(row.previous, row.unit), value_format)
     _number(sheet, r, 7, excel_value(row.change, row.unit), change_format)
     _number(sheet, r, 8, row.relative_change, fm.number('+0.0%;-0.0%;0.0%', colour))
-    sheet.write_string(r, 9, format_value(row.value, row.unit, report.currency))
+    sheet.write_string(r, 9, row.value_text(report.currency))
     sheet.write_string(r, 10, format_change(row.change, row.unit, report.currency))
     sheet.write_string(r, 11, row.metric_id)
     if row.reason:

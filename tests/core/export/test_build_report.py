@@ -183,3 +183,16 @@ def test_without_dates_trends_show_the_twelve_months_up_to_the_headline_month(bu
     assert retention.categories[0] == "2025-11" and retention.categories[-1] == "2026-10"
     assert len(retention.categories) == 12
     assert any("12 months up to 31 October 2026" in note for note in report.notes)
+
+
+def test_brand_attributes_read_as_their_top_phrase_in_every_table(bundle, september, tmp_path):
+    from metrics_core.metrics.engine import compute_metric
+
+    result = compute_metric(bundle, "brand_attributes", None, SEPTEMBER)
+    top = result.details["phrases"][0]
+    row = september.kpi("brand_attributes")
+    assert row.value_text() == f"“{top['term']}” in {top['share']:.0f} % of {int(result.value)} comments"
+    write_report(september, tmp_path / "r.pptx")
+    cells = [shape.table.cell(r, 1).text for slide in Presentation(str(tmp_path / "r.pptx")).slides
+             for shape in slide.shapes if shape.has_table for r in range(len(shape.table.rows))]
+    assert row.value_text() in cells

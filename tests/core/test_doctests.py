@@ -1,0 +1,19 @@
+"""The examples in the docstrings of the shared core modules run as doctests."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = ["metrics_core.formatting", "metrics_core.atomic", "metrics_core.progress", "metrics_core.catalogue",
+           "metrics_core.export.model", "metrics_core.export.chart_data", "metrics_core.export.csv_results"]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name):
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0
+    if name == "metrics_core.formatting":
+        assert result.attempted >= 20
