@@ -64,9 +64,6 @@ class BarChart(ChartWidget):
         self.plot_item.setYRange(-0.6, max(len(table), 1) - 0.4, padding=0)
         self.update_empty_state()
 
-    def data_table(self) -> pd.DataFrame:
-        return self._table.copy()
-
     def is_empty(self) -> bool:
         return not self._table["value"].notna().any()
 

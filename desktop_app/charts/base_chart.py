@@ -8,6 +8,7 @@ import importlib
 import logging
 from typing import Any, Callable
 
+import numpy as np
 import pandas as pd
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QAction, QCursor, QFontMetrics
@@ -25,6 +26,7 @@ class ChartWidget(QWidget):
 
     def __init__(self, title: str = "", parent: QWidget | None = None, axis_items: dict[str, Any] | None = None) -> None:
         super().__init__(parent)
+        self._table = pd.DataFrame()      # what the chart plots; subclasses replace it in their setters
         self.plot_widget = pg.PlotWidget(axisItems=axis_items or {})
         style.style_plot(self.plot_widget)
         self.plot_widget.setMinimumHeight(180)
@@ -74,7 +76,17 @@ class ChartWidget(QWidget):
 
     def data_table(self) -> pd.DataFrame:
         """What the chart plots, as a table (for copy / export)."""
-        return pd.DataFrame()
+        return self._table.copy()
+
+    def _nearest_row(self, column: str, x: float, within: float | None = None) -> pd.Series | None:
+        """The plotted row whose ``column`` is closest to ``x`` (None when further than ``within``)."""
+        if self._table.empty:
+            return None
+        values = self._table[column].to_numpy(dtype=float)
+        i = int(np.argmin(np.abs(values - x)))
+        if within is not None and abs(values[i] - x) > within:
+            return None
+        return self._table.iloc[i]
 
     def is_empty(self) -> bool:
         return self.data_table().empty

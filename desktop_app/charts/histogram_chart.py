@@ -36,15 +36,9 @@ class HistogramChart(ChartWidget):
             self.plot_item.setYRange(0, h.max() * 1.08 or 1, padding=0)
         self.update_empty_state()
 
-    def data_table(self) -> pd.DataFrame:
-        return self._table.copy()
-
     def _hover_text(self, x: float, y: float) -> str | None:  # noqa: ARG002
-        if self._table.empty:
-            return None
-        i = int(np.argmin(np.abs(self._table["score"].to_numpy() - x)))
-        r = self._table.iloc[i]
-        if abs(r["score"] - x) > 0.4:
+        r = self._nearest_row("score", x, within=0.4)
+        if r is None:
             return None
         total = self._table["count"].sum()
         return f"score {r['score']:g}: {int(r['count'])} answers ({100 * r['count'] / total:.1f} %)"

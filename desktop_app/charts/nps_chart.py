@@ -49,9 +49,6 @@ class NpsStackedChart(ChartWidget):
         self.plot_item.setXRange(-0.6, max(len(labels), 1) - 0.4, padding=0)
         self.update_empty_state()
 
-    def data_table(self) -> pd.DataFrame:
-        return self._table.copy()
-
     def _hover_text(self, x: float, y: float) -> str | None:  # noqa: ARG002
         i = int(round(x))
         if not 0 <= i < len(self._table) or abs(x - i) > 0.35:

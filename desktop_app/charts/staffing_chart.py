@@ -43,12 +43,8 @@ class StaffingChart(ChartWidget):
         self.plot_item.setLabel("bottom", "agents")
         self.update_empty_state()
 
-    def data_table(self) -> pd.DataFrame:
-        return self._table.copy()
-
     def _hover_text(self, x: float, y: float) -> str | None:  # noqa: ARG002
-        if self._table.empty:
+        r = self._nearest_row("agents", x)
+        if r is None:
             return None
-        i = int(np.argmin(np.abs(self._table["agents"].to_numpy() - x)))
-        r = self._table.iloc[i]
         return f"{int(r['agents'])} agents: {r['service_level']:.1f} % answered within target"

@@ -74,9 +74,6 @@ class TrendChart(ChartWidget):
             span = (xs.max() - xs.min()) or 86400.0
             self.plot_item.setXRange(xs.min() - span * 0.03, xs.max() + span * 0.03, padding=0)
 
-    def data_table(self) -> pd.DataFrame:
-        return self._table.copy()
-
     def is_empty(self) -> bool:
         return not self._table["value"].notna().any()
 
