@@ -224,3 +224,23 @@ def headline_term_text(result: Any) -> str | None:
     term, share, _answers = top
     share_text = f" in {share:.0f} % of {format_number(getattr(result, 'value', 0))} comments" if share is not None else ""
     return f"“{term}”{share_text}"
+
+
+def result_text(result: Any) -> str | None:
+    """How a KPI reads when its number alone would mislead, else ``None`` (use :func:`format_value`).
+
+    Text KPIs read as their top phrase; a change in percentage points (satisfaction trend)
+    reads signed, in points.
+
+    >>> class Trend: value, details = 3.24, {"unit_note": "percentage points"}
+    >>> result_text(Trend())
+    '+3.2 pp'
+    """
+    text = headline_term_text(result)
+    if text is not None:
+        return text
+    details = getattr(result, "details", None) or {}
+    value = getattr(result, "value", None)
+    if value is not None and isinstance(details, dict) and details.get("unit_note") == "percentage points":
+        return format_change(value, "%")
+    return None

@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QMenu, QSizePolicy, QVBoxLayout
 
+from metrics_core.formatting import result_text
+
 from .. import style
 from ..formatting import (DASH, change_arrow, comparison_text, format_change, format_number, format_value,
                           headline_term, readable_reason)
@@ -73,7 +75,7 @@ class KpiCard(QFrame):
             self._show_term(term, result.n)
             return
         self._set_value_font(style.CARD_VALUE_POINT_SIZE)
-        self.value_label.setText(format_value(value, self.unit))
+        self.value_label.setText(result_text(result) or format_value(value, self.unit))
         self.value_label.setToolTip("")
         if result is not None and value is None:
             reason = readable_reason(result)

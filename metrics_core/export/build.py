@@ -11,7 +11,7 @@ import pandas as pd
 from ..catalogue import KINDS_BY_NAME
 from ..dataset import DataBundle
 from ..errors import KpiDeskError
-from ..formatting import headline_term_text
+from ..formatting import result_text
 from ..progress import Reporter
 from .model import ChartData, KpiRow, Report, SourceInfo
 
@@ -160,7 +160,7 @@ def _kpi_rows(bundle, specs, results, params, filters, reporter: Reporter) -> li
             unit=result.unit or spec.unit, n=int(result.n or 0),
             target=_num((params.get(metric_id) or {}).get("target", targets.get(metric_id))),
             previous=previous, change=delta, higher_is_better=spec.higher_is_better, reason=result.reason,
-            text=headline_term_text(result),
+            text=result_text(result),
         ))
     return rows
 

@@ -213,3 +213,13 @@ def test_a_single_period_trend_names_the_period_not_the_hours(qtbot) -> None:
     chart.set_series([pd.Timestamp("2026-09-01"), pd.Timestamp("2026-10-01")], ["a", "b"], [1.0, 2.0], "%",
                      None, None, "month")
     assert chart.plot_item.getAxis("bottom")._tickLevels is None             # the date axis again
+
+
+def test_satisfaction_trend_card_reads_in_signed_points(qtbot):
+    from metrics_core.metrics.model import MetricResult
+    from desktop_app.panels.kpi_card import KpiCard
+
+    card = KpiCard("satisfaction_trend", "Satisfaction improvement", "%", True)
+    qtbot.addWidget(card)
+    card.set_result(MetricResult("satisfaction_trend", 3.24, "%", n=10, details={"unit_note": "percentage points"}))
+    assert card.value_label.text() == "+3.2 pp"
