@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+
+from metrics_core.formatting import result_text
 from PySide6.QtCore import Qt
 
 from desktop_app.filter_state import FilterState
@@ -45,7 +47,9 @@ def test_cards_show_the_engine_values(loaded) -> None:
     for mid, card in dash.cards.items():
         if card.isHidden():
             continue
-        assert card.value_label.text() == format_value(expected[mid].value, expected[mid].unit), mid
+        # the engine's value, written as the card writes it (signed points for a change in points)
+        written = result_text(expected[mid]) or format_value(expected[mid].value, expected[mid].unit)
+        assert card.value_label.text() == written, mid
         if expected[mid].value is None:
             assert card.reason_label.text()          # the reason is shown, never a bare dash
         shown += 1
