@@ -233,19 +233,20 @@ def assemble(values: pd.DataFrame, raw: pd.DataFrame, layout: TableLayout,
     (non-missing cells of ``raw``) may be passed when already known.
     """
     notes = list(layout.notes)
-    filled = _filled_cells(raw, filled)
-    footer = _footer_start(filled.sum(axis=1).to_numpy(), raw.shape[1])
+    grid = _filled_cells(raw, filled).to_numpy(dtype=bool)      # (plain numpy: row sums of a frame are slow)
+    row_counts = grid.sum(axis=1)
+    footer = _footer_start(row_counts, raw.shape[1])
     if footer is not None:
         text = next((str(v) for v in raw.iloc[footer:].stack().head(1)), "")
         notes.append(f"{len(raw) - footer} note row(s) below the table were left out (e.g. '{text[:60]}')")
-        values, raw, filled, row_numbers = (values.iloc[:footer], raw.iloc[:footer], filled.iloc[:footer],
-                                            row_numbers[:footer])
-    keep_rows = filled.any(axis=1).to_numpy()
+        values, raw, grid, row_counts, row_numbers = (values.iloc[:footer], raw.iloc[:footer], grid[:footer],
+                                                       row_counts[:footer], row_numbers[:footer])
+    keep_rows = row_counts > 0
     if not keep_rows.all():
         notes.append(f"{int((~keep_rows).sum())} empty row(s) were skipped")
         values, raw, row_numbers = values[keep_rows], raw[keep_rows], row_numbers[keep_rows]
-        filled = filled[keep_rows]
-    counts = filled.sum().to_numpy()
+        grid = grid[keep_rows]
+    counts = grid.sum(axis=0)
     headers = list(layout.headers) + [""] * max(0, raw.shape[1] - len(layout.headers))
     keep, drop_notes = _columns_to_keep(raw, headers, counts, layout.has_header)
     notes.extend(drop_notes)
@@ -280,7 +281,7 @@ def _footer_start(counts: np.ndarray, width: int, window: int = 10) -> int | Non
 def _filled_cells(raw: pd.DataFrame, filled: pd.DataFrame | None) -> pd.DataFrame:
     """Non-empty cells; a row whose only cell is blank text ("   ") counts as empty."""
     filled = raw.notna() if filled is None else filled
-    single = np.flatnonzero(filled.sum(axis=1).to_numpy() == 1)
+    single = np.flatnonzero(filled.to_numpy(dtype=bool).sum(axis=1) == 1)
     if len(single):
         only = raw.iloc[single].bfill(axis=1).iloc[:, 0]
         blank = only.map(lambda cell: isinstance(cell, str) and not cell.strip()).to_numpy(dtype=bool)

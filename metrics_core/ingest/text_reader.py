@@ -77,10 +77,9 @@ def read_text(path: Path, data: bytes, options: ReadOptions, reporter: Reporter,
     if numbering_note and delimiter != sniff.WHITESPACE:
         row_numbers, numbering_note = _csv_module_lines(buffer, int(starts[first]), delimiter,
                                                         int(lines[first]), len(cells), numbering_note)
-    missing = cells.isna()
-    raw = cells.where(~missing, None)
+    raw, filled = _none_for_missing(cells)
     layout.header_rows = [int(lines[r]) - 1 for r in layout.header_rows]
-    table = assemble(raw, raw, layout, row_numbers, filled=~missing)
+    table = assemble(raw, raw, layout, row_numbers, filled=filled)
     if numbering_note:
         table.notes.append(numbering_note)
     log.debug("%s: %s, delimiter %s, %d rows", path.name, decoded.encoding,
@@ -227,6 +226,30 @@ def _consolidated(cells: pd.DataFrame) -> pd.DataFrame:
         return cells
     return pd.DataFrame(cells.to_numpy(dtype=object), index=cells.index, columns=cells.columns,
                         dtype=object)
+
+
+def _none_for_missing(cells: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The parsed cells with ``None`` where empty, and the mask of filled cells.
+
+    Column by column (one ``isna`` pass, missing cells set in a copy of each column's
+    array) rather than a whole-frame ``where``, which costs as much again on big files.
+    Very wide (consolidated) frames keep the whole-frame way.
+    """
+    if cells.shape[1] > WIDE_FILE_COLUMNS:
+        missing = cells.isna()
+        return cells.where(~missing, None), ~missing
+    columns: dict = {}
+    filled: dict = {}
+    for name, column in cells.items():
+        values = column.to_numpy(dtype=object)
+        absent = pd.isna(values)
+        if absent.any():
+            values = values.copy()
+            values[absent] = None
+        columns[name] = values
+        filled[name] = ~absent
+    return (pd.DataFrame(columns, index=cells.index, columns=cells.columns, dtype=object, copy=False),
+            pd.DataFrame(filled, index=cells.index, columns=cells.columns, dtype=bool, copy=False))
 
 
 def _row_numbers(lines: np.ndarray, n_rows: int, limited: bool) -> tuple[np.ndarray, str]:
