@@ -11,6 +11,7 @@ import posixpath
 import re
 import zipfile
 import zlib
+from typing import Any, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
@@ -66,6 +67,18 @@ def _is_panic(exc: BaseException) -> bool:
     return type(exc).__name__ == "PanicException"
 
 
+def _sheet_call(call: Callable[[], Any], path: Path, sheet: str) -> Any:
+    """Run a calamine call on ``sheet``; its errors and panics become a :class:`WorkbookError`."""
+    try:
+        return call()
+    except calamine.CalamineError as exc:
+        raise _damaged(path, sheet, exc) from exc
+    except BaseException as exc:      # a panic inside calamine (pyo3 PanicException is a BaseException)
+        if not _is_panic(exc):
+            raise
+        raise _damaged(path, sheet, exc) from exc
+
+
 def _damaged(path: Path, sheet: str | None, exc: BaseException) -> WorkbookError:
     where = f"Sheet '{sheet}' of '{path.name}'" if sheet else f"'{path.name}'"
     detail = str(exc).strip().rstrip(".")
@@ -107,14 +120,7 @@ def read_workbook(path: Path, options: ReadOptions, reporter: Reporter,
         name, sheet = _choose_sheet(workbook, names, options.sheet, path, oversized)
         reporter.step(0.15, f"Reading sheet '{name}'")
         limit = None if max_rows is None else HEADER_SCAN_ROWS + max_rows + (sheet.start or (0, 0))[0]
-        try:
-            rows = sheet.to_python(skip_empty_area=False, nrows=limit)
-        except calamine.CalamineError as exc:
-            raise _damaged(path, name, exc) from exc
-        except BaseException as exc:
-            if not _is_panic(exc):
-                raise
-            raise _damaged(path, name, exc) from exc
+        rows = _sheet_call(lambda: sheet.to_python(skip_empty_area=False, nrows=limit), path, name)
     finally:
         workbook.close()
     if not _has_cells(rows):
@@ -174,14 +180,7 @@ def _choose_sheet(workbook: calamine.CalamineWorkbook, names: list[str], wanted:
 
 
 def _load_sheet(workbook: calamine.CalamineWorkbook, name: str, path: Path) -> calamine.CalamineSheet:
-    try:
-        sheet = workbook.get_sheet_by_name(name)
-    except calamine.CalamineError as exc:
-        raise _damaged(path, name, exc) from exc
-    except BaseException as exc:
-        if not _is_panic(exc):
-            raise
-        raise _damaged(path, name, exc) from exc
+    sheet = _sheet_call(lambda: workbook.get_sheet_by_name(name), path, name)
     if sheet.end is not None and (sheet.end[0] + 1) * (sheet.end[1] + 1) > MAX_SHEET_CELLS:
         raise _too_large(path, name, f"{column_label(sheet.end[1])}{sheet.end[0] + 1}")
     return sheet
