@@ -32,9 +32,10 @@ def resolved_mask(tickets: pd.DataFrame) -> np.ndarray:
             evidence |= tickets[column].notna().to_numpy()
     if "status" not in tickets.columns:
         return evidence
-    status = text_lower(tickets["status"])
-    known = status.notna().to_numpy()
-    done = status.isin(DONE_STATUSES).fillna(False).to_numpy(dtype=bool)
+    codes, uniques = pd.factorize(tickets["status"], use_na_sentinel=True)   # decide once per distinct status
+    done_unique = text_lower(pd.Series(uniques, dtype="object")).isin(DONE_STATUSES).fillna(False).to_numpy(dtype=bool)
+    known = codes >= 0
+    done = np.where(known, done_unique[np.maximum(codes, 0)] if len(done_unique) else False, False)
     return np.where(known, done, evidence)
 
 
