@@ -61,12 +61,19 @@ def split_factorized(cells: np.ndarray) -> TextCells | None:
     return TextCells(positions, len(cells) - len(positions), codes=codes[positions], distinct=distinct)
 
 
-def split_whole(cells: np.ndarray) -> TextCells | None:
+def split_whole(cells: np.ndarray, filled: np.ndarray | None = None, clean: bool = False) -> TextCells | None:
     """Present cells of a text column, each cleaned (for columns of mostly distinct values).
 
-    ``None`` when some cell is neither a string nor missing.
+    ``None`` when some cell is neither a string nor missing. ``filled`` and ``clean``, when
+    given, say which cells are strings and that they need no clean-up (see :func:`split_text_cells`).
     """
-    if pd.api.types.infer_dtype(cells, skipna=False) == "string":     # strings only: nothing is missing
+    if filled is not None:
+        positions = np.arange(len(cells)) if filled.all() else np.flatnonzero(filled)
+        texts = cells if len(positions) == len(cells) else cells[positions]
+        if clean:
+            return TextCells(positions, len(cells) - len(positions), texts=texts)
+        texts = clean_strings(texts)
+    elif pd.api.types.infer_dtype(cells, skipna=False) == "string":     # strings only: nothing is missing
         positions, texts = np.arange(len(cells)), clean_strings(cells)
     elif not is_text_array(cells):
         return None
@@ -79,17 +86,23 @@ def split_whole(cells: np.ndarray) -> TextCells | None:
     return TextCells(positions, len(cells) - len(positions), texts=texts)
 
 
-def split_text_cells(cells: np.ndarray, factorize_below: int = 5000, sample: int = 4000) -> TextCells | None:
+def split_text_cells(cells: np.ndarray, factorize_below: int = 5000, sample: int = 4000,
+                     filled: np.ndarray | None = None, clean: bool = False) -> TextCells | None:
     """The present cells of a column of strings, split the way its number of distinct values suits.
 
     ``None`` when the column is not all strings (and missing cells): workbook cells take another way.
+    ``filled`` may say which cells are strings (all others being ``None``), as the text reader
+    knows, and ``clean`` that those strings are ASCII, stripped and no missing markers.
     """
     if len(cells) < factorize_below:
         return split_factorized(cells)
     picked = cells[np.unique(np.random.default_rng(0).integers(0, len(cells), sample))]
-    if any(type(v) is not str and v is not None for v in picked) and not is_text_array(picked):
+    if filled is None and any(type(v) is not str and v is not None for v in picked) \
+            and not is_text_array(picked):
         return None
-    return split_whole(cells) if mostly_distinct(picked, len(cells)) else split_factorized(cells)
+    if mostly_distinct(picked, len(cells)):
+        return split_whole(cells, filled, clean)
+    return split_factorized(cells)
 
 
 def mostly_distinct(sample: np.ndarray, n_cells: int) -> bool:
@@ -185,4 +198,4 @@ def typed_series(parsed: Parsed, index: pd.Index, positions: np.ndarray,
     else:
         out = np.full(len(index), fill, dtype=values.dtype)
         out[positions] = spread(values)
-    return pd.Series(out, index=index, dtype="str" if values.dtype == object else None)
+    return pd.Series(out, index=index, dtype="str" if values.dtype == object else None, copy=False)

@@ -171,12 +171,14 @@ def _type_columns(table: RawTable, options: ReadOptions, decimal: str | None,
         reporter.step(i / max(len(names), 1), f"Reading column {i + 1} of {len(names)}: {name}")
         forced = options.column_types.get(name) or options.column_types.get(header)
         series, profile = infer_column(table.values[name], header or name, table.row_numbers,
-                                       decimal=decimal, dayfirst=options.dayfirst, forced_type=forced)
+                                       decimal=decimal, dayfirst=options.dayfirst, forced_type=forced,
+                                       filled=None if table.filled is None else table.filled[:, i],
+                                       clean=table.clean is not None and bool(table.clean[i]))
         profile.name = name
         profile.header = header
         typed[name] = series
         profiles.append(profile)
-    frame = pd.DataFrame(typed, index=table.values.index)
+    frame = pd.DataFrame(typed, index=table.values.index, copy=False)     # (fresh columns: no copy needed)
     reporter.step(1.0, "Column types decided")
     return frame, profiles
 

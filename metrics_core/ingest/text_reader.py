@@ -2,7 +2,8 @@
 
 The file is read once as bytes.  Encoding, delimiter and header are decided from
 a sample; the data is then parsed in one pass by the pandas C engine (all cells
-as text) starting at the first data record.  Source line numbers come from a
+as text; ids and timestamps first as fixed-width bytes, see :mod:`.fixed_width`)
+starting at the first data record.  Source line numbers come from a
 vectorised scan of the bytes: a newline ends a record when the number of quote
 characters before it is even (RFC 4180), so multi-line quoted fields keep the
 line number where their record starts.
@@ -23,6 +24,7 @@ import pandas as pd
 from ..errors import EmptyFileError, FileReadError
 from ..progress import Reporter
 from . import sniff
+from .fixed_width import fixed_width_columns, is_clean, may_be_cut, strings_of
 from .model import ReadOptions
 from .table_finder import RawTable, TableLayout, assemble, find_table
 
@@ -71,15 +73,15 @@ def read_text(path: Path, data: bytes, options: ReadOptions, reporter: Reporter,
     decimal = options.decimal or (sniff.sniff_decimal(grid[first:]) if delimiter == ";" else None)
     reporter.step(0.2, "Reading the rows")
     width = max([len(row) for row in grid] + [len(layout.headers), 1])
-    cells = _consolidated(_parse(buffer, int(starts[first]), delimiter, width, max_rows, path,
-                                 lines[first:]))
+    cells = _consolidated(_parse_cells(buffer, int(starts[first]), delimiter, width, max_rows, path,
+                                       lines[first:], grid[first:]))
     row_numbers, numbering_note = _row_numbers(lines[first:], len(cells), max_rows is not None)
     if numbering_note and delimiter != sniff.WHITESPACE:
         row_numbers, numbering_note = _csv_module_lines(buffer, int(starts[first]), delimiter,
                                                         int(lines[first]), len(cells), numbering_note)
-    raw, filled = _none_for_missing(cells)
+    raw, filled, clean = _cells_as_text(cells)
     layout.header_rows = [int(lines[r]) - 1 for r in layout.header_rows]
-    table = assemble(raw, raw, layout, row_numbers, filled=filled)
+    table = assemble(raw, raw, layout, row_numbers, filled=filled, clean=clean)
     if numbering_note:
         table.notes.append(numbering_note)
     log.debug("%s: %s, delimiter %s, %d rows", path.name, decoded.encoding,
@@ -135,7 +137,8 @@ def record_starts(buffer: bytes) -> tuple[np.ndarray, np.ndarray]:
                 break
             size *= 4
         starts = starts[starts < len(buffer)]
-        records = buffer.count(b"\n") + (not buffer.endswith(b"\n"))
+        newlines = np.count_nonzero(np.frombuffer(buffer, dtype=np.uint8) == 10)   # (faster than bytes.count)
+        records = int(newlines) + (not buffer.endswith(b"\n"))
         return starts, np.arange(1, records + 1)
     array = np.frombuffer(buffer, dtype=np.uint8)
     newlines = np.flatnonzero(array == 10)
@@ -168,20 +171,42 @@ def sample_rows(sample: str, delimiter: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter))
 
 
-def _parse(buffer: bytes, offset: int, delimiter: str, width: int, max_rows: int | None,
-           path: Path, record_lines: np.ndarray) -> pd.DataFrame:
-    """All records from ``offset`` as text cells (NaN where empty), via the pandas C engine.
+def _parse_cells(buffer: bytes, offset: int, delimiter: str, width: int, max_rows: int | None,
+                 path: Path, record_lines: np.ndarray, sample: list[list[str]]) -> pd.DataFrame:
+    """All records from ``offset``: text cells ("" where empty), with ids and timestamps as bytes.
 
-    ``record_lines`` holds the source line of each record from ``offset`` on (for messages).
+    Columns of short, mostly distinct values in ``sample`` (the first data rows) are read as
+    fixed-width bytes (see :mod:`.fixed_width`); when a value may not have fit, the file is
+    read again with every column as text.
+    """
+    fixed = {} if width > WIDE_FILE_COLUMNS or b"\x00" in buffer else fixed_width_columns(sample)
+    if fixed:
+        cells = _parse(buffer, offset, delimiter, width, max_rows, path, record_lines, fixed)
+        if not any(may_be_cut(column.to_numpy()) for column in _bytes_columns(cells)):
+            return cells
+        log.debug("%s: a value did not fit its fixed width; reading all columns as text", path.name)
+    return _parse(buffer, offset, delimiter, width, max_rows, path, record_lines, {})
+
+
+def _bytes_columns(cells: pd.DataFrame) -> list[pd.Series]:
+    return [column for _name, column in cells.items() if column.dtype.kind == "S"]
+
+
+def _parse(buffer: bytes, offset: int, delimiter: str, width: int, max_rows: int | None,
+           path: Path, record_lines: np.ndarray, fixed: dict[int, str]) -> pd.DataFrame:
+    """All records from ``offset`` as text cells ("" where empty), via the pandas C engine.
+
+    ``record_lines`` holds the source line of each record from ``offset`` on (for messages);
+    ``fixed`` gives the columns to read as fixed-width bytes.
     """
     separator = r"\s+" if delimiter == sniff.WHITESPACE else delimiter
     for _attempt in range(4):
         try:
             return pd.read_csv(
                 io.BytesIO(memoryview(buffer)[offset:]), sep=separator, header=None,
-                names=list(range(width)), index_col=False, dtype=object, keep_default_na=False,
-                na_values=[""], skip_blank_lines=False, nrows=max_rows, encoding="utf-8",
-                engine="c")
+                names=list(range(width)), index_col=False,
+                dtype={i: fixed.get(i, object) for i in range(width)}, na_filter=False,
+                skip_blank_lines=False, nrows=max_rows, encoding="utf-8", engine="c")
         except pd.errors.ParserError as exc:
             found = FIELD_COUNT_ERROR.search(str(exc))
             if not found:
@@ -228,28 +253,36 @@ def _consolidated(cells: pd.DataFrame) -> pd.DataFrame:
                         dtype=object)
 
 
-def _none_for_missing(cells: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The parsed cells with ``None`` where empty, and the mask of filled cells.
+def _cells_as_text(cells: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+    """The parsed cells as strings with ``None`` where empty (""), the 2-D mask of filled cells,
+    and per column whether its values are known to need no clean-up (see :func:`.fixed_width.is_clean`).
 
-    Column by column (one ``isna`` pass, missing cells set in a copy of each column's
-    array) rather than a whole-frame ``where``, which costs as much again on big files.
-    Very wide (consolidated) frames keep the whole-frame way.
+    Column by column (one comparison with "", faster than ``isna`` on NaN); missing cells are
+    set in a copy of each column's array. Very wide (consolidated) frames are done as one block.
     """
+    clean = np.zeros(cells.shape[1], dtype=bool)
     if cells.shape[1] > WIDE_FILE_COLUMNS:
-        missing = cells.isna()
-        return cells.where(~missing, None), ~missing
+        values = cells.to_numpy(dtype=object)
+        filled = values != ""
+        values = values.copy()
+        values[~filled] = None
+        return pd.DataFrame(values, index=cells.index, columns=cells.columns, dtype=object), filled, clean
     columns: dict = {}
-    filled: dict = {}
-    for name, column in cells.items():
+    filled = np.empty(cells.shape, dtype=bool, order="F")       # (column by column: each column contiguous)
+    for position, (name, column) in enumerate(cells.items()):
+        if column.dtype.kind == "S":
+            columns[name], filled[:, position] = strings_of(column.to_numpy())
+            clean[position] = is_clean(column.to_numpy())
+            continue
         values = column.to_numpy(dtype=object)
-        absent = pd.isna(values)
-        if absent.any():
+        present = values != ""
+        if not present.all():
             values = values.copy()
-            values[absent] = None
+            values[~present] = None
         columns[name] = values
-        filled[name] = ~absent
+        filled[:, position] = present
     return (pd.DataFrame(columns, index=cells.index, columns=cells.columns, dtype=object, copy=False),
-            pd.DataFrame(filled, index=cells.index, columns=cells.columns, dtype=bool, copy=False))
+            filled, clean)
 
 
 def _row_numbers(lines: np.ndarray, n_rows: int, limited: bool) -> tuple[np.ndarray, str]:

@@ -166,7 +166,7 @@ def _parse_text(cells: TextCells, header: str, decimal: str | None, dayfirst: bo
     The result is aligned to ``cells.distinct`` or to ``cells.texts``.
     """
     repeats = cells.codes is not None
-    subject = pd.Series(cells.distinct if repeats else cells.texts, dtype=object)
+    subject = pd.Series(cells.distinct if repeats else cells.texts, dtype=object, copy=False)
     n_rows = len(cells.positions)
     weights = np.bincount(cells.codes, minlength=len(cells.distinct)) if repeats else None
     if forced is not None:
@@ -209,12 +209,13 @@ def _profile(header: str, parsed: Parsed, bad: np.ndarray, text_at, n_missing: i
 
 
 def _infer_text(values: pd.Series, cells: np.ndarray, header: str, rows: np.ndarray, decimal: str | None,
-                dayfirst: bool | None, forced: str | None) -> tuple[pd.Series, ColumnProfile] | None:
+                dayfirst: bool | None, forced: str | None, filled: np.ndarray | None,
+                clean: bool) -> tuple[pd.Series, ColumnProfile] | None:
     """A column of strings (and missing cells), as text files give: cleaned and typed without per-cell loops.
 
     ``None`` when the column holds other values too (workbook cells).
     """
-    split = split_text_cells(cells, FACTORIZE_BELOW, DISTINCT_SAMPLE)
+    split = split_text_cells(cells, FACTORIZE_BELOW, DISTINCT_SAMPLE, filled, clean)
     if split is None:
         return None
     if len(split.positions) == 0 or forced == "empty":
@@ -235,7 +236,8 @@ def _infer_text(values: pd.Series, cells: np.ndarray, header: str, rows: np.ndar
 
 def infer_column(values: pd.Series, header: str, row_numbers: Sequence[int] | np.ndarray | pd.Index, *,
                  decimal: str | None = None, dayfirst: bool | None = None,
-                 forced_type: str | None = None) -> tuple[pd.Series, ColumnProfile]:
+                 forced_type: str | None = None, filled: np.ndarray | None = None,
+                 clean: bool = False) -> tuple[pd.Series, ColumnProfile]:
     """Decide the type of one column from all its values and parse it.
 
     Parameters
@@ -251,6 +253,12 @@ def infer_column(values: pd.Series, header: str, row_numbers: Sequence[int] | np
         Hints for the ambiguous cases ("1,234"; "04/05/2026"); the values win when they decide.
     forced_type
         One of :data:`~metrics_core.ingest.model.COLUMN_TYPES` to skip detection.
+    filled
+        When the caller knows it (text files): a boolean mask that is True exactly where
+        ``values`` holds a string, every other cell being ``None``. Saves finding it out.
+    clean
+        With ``filled``: True when every string is known to be ASCII, stripped and not a
+        missing marker (the text reader checks this on the bytes), so no clean-up is done.
 
     Returns
     -------
@@ -270,7 +278,10 @@ def infer_column(values: pd.Series, header: str, row_numbers: Sequence[int] | np
     if len(rows) != len(values):
         raise ValueError(f"column {header!r}: {len(values)} values but {len(rows)} row numbers")
     raw = values.to_numpy(dtype=object)
-    result = _infer_text(values, raw, header, rows, decimal, dayfirst, forced_type)
+    if filled is not None and len(filled) != len(values):
+        raise ValueError(f"column {header!r}: {len(values)} values but {len(filled)} filled flags")
+    result = _infer_text(values, raw, header, rows, decimal, dayfirst, forced_type, filled,
+                         clean and filled is not None)
     if result is None:
         result = _infer_cells(values, raw, header, rows, decimal, dayfirst, forced_type)
     typed, profile = result

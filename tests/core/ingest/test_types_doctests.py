@@ -5,7 +5,7 @@ import importlib
 
 import pytest
 
-MODULES = ["types", "numbers", "dates", "durations", "booleans", "missing", "cells"]
+MODULES = ["types", "numbers", "dates", "durations", "booleans", "missing", "cells", "fixed_width"]
 
 
 @pytest.mark.parametrize("name", MODULES)

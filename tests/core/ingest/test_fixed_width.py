@@ -1,0 +1,177 @@
+"""Ids and timestamps read as fixed-width bytes give exactly what the all-text reading gives.
+
+The reference is the same file read with the fast way switched off (every column parsed as
+Python strings by pandas), and, for the values themselves, what the ``csv`` module reads.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from metrics_core.ingest import fixed_width, text_reader
+from metrics_core.ingest.reader import read_table
+
+ROWS = 3000
+
+
+def read_both_ways(path, monkeypatch, fast_way=True):
+    """(table read the fast way, table read with every column as text).
+
+    ``fast_way`` says whether columns are expected to be read as bytes at all (None: either).
+    """
+    made: list = []
+    with monkeypatch.context() as patch:
+        patch.setattr(text_reader, "strings_of", lambda column: made.append(column) or fixed_width.strings_of(column))
+        fast = read_table(path)
+    assert fast_way is None or bool(made) is fast_way
+    with monkeypatch.context() as patch:
+        patch.setattr(text_reader, "fixed_width_columns", lambda sample: {})
+        slow = read_table(path)
+    return fast, slow
+
+
+def assert_same(fast, slow):
+    pd.testing.assert_frame_equal(fast.frame, slow.frame)
+    pd.testing.assert_frame_equal(fast.raw, slow.raw)
+    assert [c.to_dict() for c in fast.columns] == [c.to_dict() for c in slow.columns]
+    assert fast.notes == slow.notes
+    assert list(fast.row_numbers) == list(slow.row_numbers)
+
+
+def write(tmp_path, rows, name="tickets.csv", delimiter=",", encoding="utf-8"):
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    path = tmp_path / name
+    path.write_bytes(buffer.getvalue().encode(encoding))
+    return path
+
+
+def ticket_rows(n=ROWS):
+    rows = [["Ticket ID", "Created at", "Solved at", "Requester", "Status"]]
+    for i in range(n):
+        created = pd.Timestamp("2025-03-01") + pd.Timedelta(minutes=37 * i)
+        solved = "" if i % 7 == 0 else str(created + pd.Timedelta(hours=3, seconds=i))
+        rows.append([f"{40000 + i}", str(created), solved, f"kupec{i}@lipa.si", ["Open", "Solved"][i % 2]])
+    return rows
+
+
+def test_the_fast_way_is_taken_for_ids_and_timestamps(tmp_path):
+    sample = ticket_rows(120)[1:]
+    assert set(fixed_width.fixed_width_columns(sample)) == {0, 1, 2, 3}
+
+
+def test_plain_ticket_export_reads_the_same(tmp_path, monkeypatch):
+    fast, slow = read_both_ways(write(tmp_path, ticket_rows()), monkeypatch)
+    assert_same(fast, slow)
+    assert fast.frame["Ticket ID"].iloc[5] == "40005"
+    assert fast.frame["Solved at"].isna().sum() == len(range(0, ROWS, 7))
+    assert fast.raw["Solved at"].iloc[0] is None and fast.raw["Created at"].iloc[0] == "2025-03-01 00:00:00"
+
+
+def test_untidy_values_in_a_distinct_column_are_cleaned_the_same_way(tmp_path, monkeypatch):
+    rows = ticket_rows()
+    rows[200][0], rows[300][0], rows[400][0] = "  40199 ", "n/a", "#N/A"
+    rows[500][1], rows[600][0] = "\u00a02025-03-14 10:00:00", "-"
+    rows[700][3] = "Marko Petrović"
+    fast, slow = read_both_ways(write(tmp_path, rows), monkeypatch)
+    assert_same(fast, slow)
+    assert fast.frame["Ticket ID"].iloc[199] == "40199"
+    assert fast.frame["Ticket ID"].iloc[[299, 399, 599]].isna().all()
+    assert fast.frame["Created at"].iloc[499] == pd.Timestamp("2025-03-14 10:00:00")
+    assert fast.raw["Requester"].iloc[699] == "Marko Petrović"
+
+
+def test_a_later_value_too_long_for_the_width_is_read_whole(tmp_path, monkeypatch):
+    rows = ticket_rows()
+    long_mail = "a.very.long.name.of.a.customer@an-extremely-long-domain-name.example.com"
+    rows[2500][3] = long_mail
+    cut: list[bool] = []
+    monkeypatch.setattr(text_reader, "may_be_cut", lambda column: cut.append(fixed_width.may_be_cut(column)) or cut[-1])
+    fast, slow = read_both_ways(write(tmp_path, rows), monkeypatch, fast_way=False)    # read again as text
+    assert True in cut
+    assert_same(fast, slow)
+    assert fast.raw["Requester"].iloc[2499] == long_mail
+
+
+def test_quoted_delimiters_line_breaks_and_control_bytes(tmp_path, monkeypatch):
+    rows = ticket_rows()
+    rows[10][3] = "Novak, Ana"
+    rows[20][3] = "two\nlines"
+    rows[30][3] = "bell\x01here"
+    rows[40][3] = 'say "hi"'
+    fast, slow = read_both_ways(write(tmp_path, rows), monkeypatch)
+    assert_same(fast, slow)
+    assert fast.raw["Requester"].iloc[[9, 19, 29, 39]].tolist() == ["Novak, Ana", "two\nlines", "bell\x01here",
+                                                                    'say "hi"']
+    assert list(fast.row_numbers[19:22]) == [21, 23, 24]     # the two-line record starts at line 21
+
+
+def test_semicolon_cp1250_export(tmp_path, monkeypatch):
+    rows = [["Številka", "Datum", "Stranka", "Znesek"]]
+    rows += [[f"SI-{i:05d}", f"{1 + i % 28}.{1 + i % 12}.2025 {i % 24:02d}:15", f"Kupec Čebašek {i}", f"{i},50"]
+             for i in range(ROWS)]
+    fast, slow = read_both_ways(write(tmp_path, rows, delimiter=";", encoding="cp1250"), monkeypatch)
+    assert_same(fast, slow)
+    assert fast.encoding == "cp1250"
+    assert fast.raw["Stranka"].iloc[3] == "Kupec Čebašek 3"
+
+
+def test_file_with_a_nul_byte_far_down(tmp_path, monkeypatch):
+    path = write(tmp_path, ticket_rows())
+    data = bytearray(path.read_bytes())
+    position = data.index(b"kupec2000@")
+    data[position:position + 1] = b"\x00"
+    path.write_bytes(bytes(data))
+    fast, slow = read_both_ways(path, monkeypatch, fast_way=False)
+    assert_same(fast, slow)
+
+
+def test_strings_of_matches_decoding_each_value():
+    values = ["2025-01-01 10:00:00", "", "Petrović", "  x ", "\x01", "#1"]
+    column = np.array([v.encode() for v in values], dtype="S24")
+    strings, filled = fixed_width.strings_of(column)
+    assert strings.tolist() == [v or None for v in values]
+    assert filled.tolist() == [bool(v) for v in values]
+
+
+def test_cut_values_are_noticed():
+    assert fixed_width.may_be_cut(np.array([b"12345678", b"1"], dtype="S8"))
+    assert not fixed_width.may_be_cut(np.array([b"1234567", b"1"], dtype="S8"))
+
+
+@pytest.mark.parametrize("value, clean", [
+    (b"40001", True), (b" 40001", False), (b"40001\t", False), (b"NULL", False), (b"none", False),
+    (b"?", False), (b"-1", False), (b"#5", False), ("Še".encode(), False), (b"Open", True),
+])
+def test_is_clean_is_cautious(value, clean):
+    assert fixed_width.is_clean(np.array([b"40000", value, b""], dtype="S16")) is clean
+
+
+CELL = st.one_of(
+    st.text(alphabet="0123456789-: .,#'\"\t\u00a0nNa/?čÖx\n", max_size=12),
+    st.sampled_from(["", "n/a", "NULL", "-", " 12 ", "2025-01-02 03:04:05"]),
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_random_columns_read_the_same_both_ways(tmp_path_factory, data):
+    """Distinct-looking columns (so the fast way is taken) with random untidy cells mixed in."""
+    n = 300
+    rows = [["ID", "When", "Note"]]
+    for i in range(n):
+        rows.append([str(70000 + i), str(pd.Timestamp("2025-01-01") + pd.Timedelta(minutes=i)), f"n{i}"])
+    for _ in range(data.draw(st.integers(1, 12))):
+        row, col = data.draw(st.integers(1, n)), data.draw(st.integers(0, 2))
+        rows[row][col] = data.draw(CELL)
+    path = write(tmp_path_factory.mktemp("fw"), rows)
+    with pytest.MonkeyPatch.context() as patch:
+        fast, slow = read_both_ways(path, patch, fast_way=None)     # (a long value drawn late is read again)
+    assert_same(fast, slow)
