@@ -2,7 +2,8 @@
 
 The file is read once as bytes.  Encoding, delimiter and header are decided from
 a sample; the data is then parsed in one pass by the pandas C engine (all cells
-as text; ids and timestamps first as fixed-width bytes, see :mod:`.fixed_width`)
+as text; ids and timestamps first as fixed-width bytes and repeating values as
+categories, see :mod:`.column_dtypes`)
 starting at the first data record.  Source line numbers come from a
 vectorised scan of the bytes: a newline ends a record when the number of quote
 characters before it is even (RFC 4180), so multi-line quoted fields keep the
@@ -24,7 +25,7 @@ import pandas as pd
 from ..errors import EmptyFileError, FileReadError
 from ..progress import Reporter
 from . import sniff
-from .fixed_width import fixed_width_columns, is_clean, may_be_cut, strings_of
+from .column_dtypes import is_clean, may_be_cut, parser_dtypes, strings_of, strings_of_categories
 from .model import ReadOptions
 from .table_finder import RawTable, TableLayout, assemble, find_table
 
@@ -173,15 +174,15 @@ def sample_rows(sample: str, delimiter: str) -> list[list[str]]:
 
 def _parse_cells(buffer: bytes, offset: int, delimiter: str, width: int, max_rows: int | None,
                  path: Path, record_lines: np.ndarray, sample: list[list[str]]) -> pd.DataFrame:
-    """All records from ``offset``: text cells ("" where empty), with ids and timestamps as bytes.
+    """All records from ``offset``: text cells ("" where empty), ids and timestamps as bytes,
+    repeating values as categories.
 
-    Columns of short, mostly distinct values in ``sample`` (the first data rows) are read as
-    fixed-width bytes (see :mod:`.fixed_width`); when a value may not have fit, the file is
-    read again with every column as text.
+    The dtypes are chosen from ``sample`` (the first data rows, see :mod:`.column_dtypes`);
+    when a value may not have fit its bytes column, the file is read again with every column as text.
     """
-    fixed = {} if width > WIDE_FILE_COLUMNS or b"\x00" in buffer else fixed_width_columns(sample)
-    if fixed:
-        cells = _parse(buffer, offset, delimiter, width, max_rows, path, record_lines, fixed)
+    dtypes = {} if width > WIDE_FILE_COLUMNS or b"\x00" in buffer else parser_dtypes(sample)
+    if dtypes:
+        cells = _parse(buffer, offset, delimiter, width, max_rows, path, record_lines, dtypes)
         if not any(may_be_cut(column.to_numpy()) for column in _bytes_columns(cells)):
             return cells
         log.debug("%s: a value did not fit its fixed width; reading all columns as text", path.name)
@@ -193,11 +194,11 @@ def _bytes_columns(cells: pd.DataFrame) -> list[pd.Series]:
 
 
 def _parse(buffer: bytes, offset: int, delimiter: str, width: int, max_rows: int | None,
-           path: Path, record_lines: np.ndarray, fixed: dict[int, str]) -> pd.DataFrame:
+           path: Path, record_lines: np.ndarray, dtypes: dict[int, str]) -> pd.DataFrame:
     """All records from ``offset`` as text cells ("" where empty), via the pandas C engine.
 
     ``record_lines`` holds the source line of each record from ``offset`` on (for messages);
-    ``fixed`` gives the columns to read as fixed-width bytes.
+    ``dtypes`` gives the columns to read as bytes or categories instead of Python strings.
     """
     separator = r"\s+" if delimiter == sniff.WHITESPACE else delimiter
     for _attempt in range(4):
@@ -205,7 +206,7 @@ def _parse(buffer: bytes, offset: int, delimiter: str, width: int, max_rows: int
             return pd.read_csv(
                 io.BytesIO(memoryview(buffer)[offset:]), sep=separator, header=None,
                 names=list(range(width)), index_col=False,
-                dtype={i: fixed.get(i, object) for i in range(width)}, na_filter=False,
+                dtype={i: dtypes.get(i, object) for i in range(width)}, na_filter=False,
                 skip_blank_lines=False, nrows=max_rows, encoding="utf-8", engine="c")
         except pd.errors.ParserError as exc:
             found = FIELD_COUNT_ERROR.search(str(exc))
@@ -255,7 +256,7 @@ def _consolidated(cells: pd.DataFrame) -> pd.DataFrame:
 
 def _cells_as_text(cells: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     """The parsed cells as strings with ``None`` where empty (""), the 2-D mask of filled cells,
-    and per column whether its values are known to need no clean-up (see :func:`.fixed_width.is_clean`).
+    and per column whether its values are known to need no clean-up (see :func:`.column_dtypes.is_clean`).
 
     Column by column (one comparison with "", faster than ``isna`` on NaN); missing cells are
     set in a copy of each column's array. Very wide (consolidated) frames are done as one block.
@@ -273,6 +274,9 @@ def _cells_as_text(cells: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray, np.nd
         if column.dtype.kind == "S":
             columns[name], filled[:, position] = strings_of(column.to_numpy())
             clean[position] = is_clean(column.to_numpy())
+            continue
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            columns[name], filled[:, position] = strings_of_categories(column.array)
             continue
         values = column.to_numpy(dtype=object)
         present = values != ""

@@ -5,7 +5,7 @@ import importlib
 
 import pytest
 
-MODULES = ["types", "numbers", "dates", "durations", "booleans", "missing", "cells", "fixed_width"]
+MODULES = ["types", "numbers", "dates", "durations", "booleans", "missing", "cells", "column_dtypes"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from metrics_core.ingest import fixed_width, text_reader
+from metrics_core.ingest import column_dtypes, text_reader
 from metrics_core.ingest.reader import read_table
 
 ROWS = 3000
@@ -28,11 +28,11 @@ def read_both_ways(path, monkeypatch, fast_way=True):
     """
     made: list = []
     with monkeypatch.context() as patch:
-        patch.setattr(text_reader, "strings_of", lambda column: made.append(column) or fixed_width.strings_of(column))
+        patch.setattr(text_reader, "strings_of", lambda column: made.append(column) or column_dtypes.strings_of(column))
         fast = read_table(path)
     assert fast_way is None or bool(made) is fast_way
     with monkeypatch.context() as patch:
-        patch.setattr(text_reader, "fixed_width_columns", lambda sample: {})
+        patch.setattr(text_reader, "parser_dtypes", lambda sample: {})
         slow = read_table(path)
     return fast, slow
 
@@ -62,9 +62,10 @@ def ticket_rows(n=ROWS):
     return rows
 
 
-def test_the_fast_way_is_taken_for_ids_and_timestamps(tmp_path):
-    sample = ticket_rows(120)[1:]
-    assert set(fixed_width.fixed_width_columns(sample)) == {0, 1, 2, 3}
+def test_ids_and_timestamps_are_read_as_bytes_and_statuses_as_categories():
+    dtypes = column_dtypes.parser_dtypes(ticket_rows(120)[1:])
+    assert {position: dtype[0] for position, dtype in dtypes.items()} == {0: "S", 1: "S", 2: "S", 3: "S", 4: "c"}
+    assert dtypes[1] == f"S{len('2025-03-01 00:00:00') + 12}"
 
 
 def test_plain_ticket_export_reads_the_same(tmp_path, monkeypatch):
@@ -93,7 +94,7 @@ def test_a_later_value_too_long_for_the_width_is_read_whole(tmp_path, monkeypatc
     long_mail = "a.very.long.name.of.a.customer@an-extremely-long-domain-name.example.com"
     rows[2500][3] = long_mail
     cut: list[bool] = []
-    monkeypatch.setattr(text_reader, "may_be_cut", lambda column: cut.append(fixed_width.may_be_cut(column)) or cut[-1])
+    monkeypatch.setattr(text_reader, "may_be_cut", lambda column: cut.append(column_dtypes.may_be_cut(column)) or cut[-1])
     fast, slow = read_both_ways(write(tmp_path, rows), monkeypatch, fast_way=False)    # read again as text
     assert True in cut
     assert_same(fast, slow)
@@ -136,14 +137,14 @@ def test_file_with_a_nul_byte_far_down(tmp_path, monkeypatch):
 def test_strings_of_matches_decoding_each_value():
     values = ["2025-01-01 10:00:00", "", "Petrović", "  x ", "\x01", "#1"]
     column = np.array([v.encode() for v in values], dtype="S24")
-    strings, filled = fixed_width.strings_of(column)
+    strings, filled = column_dtypes.strings_of(column)
     assert strings.tolist() == [v or None for v in values]
     assert filled.tolist() == [bool(v) for v in values]
 
 
 def test_cut_values_are_noticed():
-    assert fixed_width.may_be_cut(np.array([b"12345678", b"1"], dtype="S8"))
-    assert not fixed_width.may_be_cut(np.array([b"1234567", b"1"], dtype="S8"))
+    assert column_dtypes.may_be_cut(np.array([b"12345678", b"1"], dtype="S8"))
+    assert not column_dtypes.may_be_cut(np.array([b"1234567", b"1"], dtype="S8"))
 
 
 @pytest.mark.parametrize("value, clean", [
@@ -151,7 +152,7 @@ def test_cut_values_are_noticed():
     (b"?", False), (b"-1", False), (b"#5", False), ("Še".encode(), False), (b"Open", True),
 ])
 def test_is_clean_is_cautious(value, clean):
-    assert fixed_width.is_clean(np.array([b"40000", value, b""], dtype="S16")) is clean
+    assert column_dtypes.is_clean(np.array([b"40000", value, b""], dtype="S16")) is clean
 
 
 CELL = st.one_of(

@@ -1,0 +1,135 @@
+"""How the pandas C parser reads each column: fixed-width bytes, categories or Python strings.
+
+The parser makes a Python string of every cell it reads as text, looking each one up in a
+table of the strings it made before. For ids and timestamps, where nearly every value is
+new, that is most of the parsing time: read as numpy fixed-width bytes (``S<width>``) they
+cost almost nothing to parse, and :func:`strings_of` then makes the strings in one go, about
+twice as fast as the parser makes them. Columns whose values repeat (status, channel,
+agent) are read as categories: one string per distinct value and a code per cell.
+Everything else (free text) is read as Python strings.
+
+The choice is made on the sample of first rows. The width of a bytes column has room to
+spare; a value that fills the whole width may have been cut, and the caller then reads the
+file again the ordinary way. A wrong guess of "repeating" only costs time.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .missing import MARKER_VARIANTS
+
+MIN_SAMPLE_ROWS = 50        # below this the file is small and the ordinary way is fast enough
+MIN_DISTINCT_SHARE = 0.9    # bytes: share of distinct values among the sample's filled cells
+MAX_REPEATING_SHARE = 0.1   # categories: at most this share of distinct values among the sample's cells
+MAX_SAMPLE_BYTES = 40       # longer values (free text) stay Python strings from the start
+MAX_WIDTH = 64
+SEPARATOR = 1               # a control byte put between values to split them apart again
+EDGE_SPACE = np.array([b < 0x80 and chr(b).isspace() for b in range(256)])   # by byte: what str.strip removes
+MARKER_START = np.array([any(m[:1] == chr(b) for m in MARKER_VARIANTS) for b in range(256)])
+
+
+def parser_dtypes(sample: list[list[str]]) -> dict[int, str]:
+    """Dtypes for the C parser (``"S<width>"`` or ``"category"``) by column position;
+    columns left out are read as Python strings.
+
+    ``sample`` holds the first data rows as lists of cell texts.
+
+    >>> rows = [[str(1000 + i), "Open" if i % 2 else "Closed", f"note {i % 30}"] for i in range(60)]
+    >>> parser_dtypes(rows)
+    {0: 'S16', 1: 'category'}
+    """
+    if len(sample) < MIN_SAMPLE_ROWS:
+        return {}
+    width = max(len(row) for row in sample)
+    chosen: dict[int, str] = {}
+    for position in range(width):
+        cells = [row[position] if len(row) > position else "" for row in sample]
+        filled = [cell for cell in cells if cell]
+        if len(set(cells)) <= MAX_REPEATING_SHARE * len(cells):
+            chosen[position] = "category"
+        elif len(filled) >= MIN_SAMPLE_ROWS // 2 and len(set(filled)) >= MIN_DISTINCT_SHARE * len(filled):
+            longest = max(len(cell.encode("utf-8")) for cell in filled)
+            if longest <= MAX_SAMPLE_BYTES:
+                chosen[position] = f"S{min(MAX_WIDTH, max(16, longest + 12))}"
+    return chosen
+
+
+def strings_of_categories(column: pd.Categorical) -> tuple[np.ndarray, np.ndarray]:
+    """The values of a column read as categories, as an object array of ``str`` (``None`` where
+    empty), and the mask of filled cells.
+
+    >>> strings, filled = strings_of_categories(pd.Categorical(["Open", "", "Solved", "Open"]))
+    >>> strings.tolist(), filled.tolist()
+    (['Open', None, 'Solved', 'Open'], [True, False, True, True])
+    """
+    categories = np.asarray(column.categories, dtype=object)
+    codes = np.asarray(column.codes)
+    empty = np.flatnonzero(categories == "")
+    if len(empty):
+        categories = categories.copy()
+        categories[empty] = None
+        filled = codes != empty[0]
+    else:
+        filled = np.ones(len(codes), dtype=bool)
+    return categories[codes], filled
+
+
+def may_be_cut(column: np.ndarray) -> bool:
+    """True when some value fills the whole width (the parser cuts longer values silently)."""
+    width = column.dtype.itemsize
+    return bool(len(column)) and bool(column.view(np.uint8).reshape(len(column), width)[:, -1].any())
+
+
+def is_clean(column: np.ndarray) -> bool:
+    """True when every value is ASCII, has no space at either end and cannot be a missing marker.
+
+    Such values need none of the clean-up that type inference does (see
+    :func:`~metrics_core.ingest.missing.clean_strings`). A value cannot be a missing marker
+    when its first byte starts none of them (``? - n N #``); the test is cautious and may
+    say False for a column that is clean after all. Empty values count as clean.
+
+    >>> is_clean(np.array([b"2024-01-31 10:00", b"", b"2024-02-01 09:30"], dtype="S16"))
+    True
+    >>> is_clean(np.array([b"12 ", b"13"], dtype="S4")), is_clean(np.array([b"n/a", b"13"], dtype="S4"))
+    (False, False)
+    """
+    n, width = len(column), column.dtype.itemsize
+    flat = column.view(np.uint8)
+    if not n or flat.max() >= 0x80:
+        return not n
+    starts = np.arange(0, n * width, width)
+    first = flat[starts]                                                         # 0 for empty values
+    last = flat[starts + np.maximum(np.strings.str_len(column) - 1, 0)]         # (0 for empty values)
+    return not (EDGE_SPACE[first].any() or EDGE_SPACE[last].any() or MARKER_START[first].any())
+
+
+def strings_of(column: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The UTF-8 byte values of ``column`` as an object array of ``str`` (``None`` where empty),
+    and the mask of filled cells.
+
+    All values are joined into one buffer with a separator byte, decoded once and split,
+    instead of decoding a million small byte strings one by one.
+
+    >>> strings, filled = strings_of(np.array([b"2024-01-31", b"", "Petrovi\\u0107".encode()], dtype="S12"))
+    >>> strings.tolist(), filled.tolist()
+    (['2024-01-31', None, 'Petrović'], [True, False, True])
+    """
+    n, width = len(column), column.dtype.itemsize
+    filled = column != b""
+    cells = column.view(np.uint8).reshape(n, width)
+    if width == 0 or (cells == SEPARATOR).any():
+        strings = np.array([value.decode("utf-8") for value in column.tolist()] + [None], dtype=object)[:-1]
+    else:
+        grid = np.empty((n, width + 1), dtype=np.uint8)
+        grid[:, :width] = cells
+        grid[:, width] = SEPARATOR
+        flat = grid.ravel()
+        parts = flat[flat != 0].tobytes().decode("utf-8").split(chr(SEPARATOR))
+        parts.pop()                                 # (after the last separator)
+        strings = np.empty(n, dtype=object)
+        strings[:] = parts
+    if not filled.all():
+        strings[~filled] = None
+    return strings, filled
