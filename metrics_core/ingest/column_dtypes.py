@@ -36,7 +36,7 @@ def parser_dtypes(sample: list[list[str]]) -> dict[int, str]:
 
     ``sample`` holds the first data rows as lists of cell texts.
 
-    >>> rows = [[str(1000 + i), "Open" if i % 2 else "Closed", f"note {i % 30}"] for i in range(60)]
+    >>> rows = [[str(1000 + i), "Open" if i % 2 else "Closed", f"note {i % 30}", str(i % 5)] for i in range(60)]
     >>> parser_dtypes(rows)
     {0: 'S16', 1: 'category'}
     """
@@ -47,13 +47,32 @@ def parser_dtypes(sample: list[list[str]]) -> dict[int, str]:
     for position in range(width):
         cells = [row[position] if len(row) > position else "" for row in sample]
         filled = [cell for cell in cells if cell]
-        if len(set(cells)) <= MAX_REPEATING_SHARE * len(cells):
+        if len(set(cells)) <= MAX_REPEATING_SHARE * len(cells) and not all(map(_pandas_converts, filled)):
             chosen[position] = "category"
         elif len(filled) >= MIN_SAMPLE_ROWS // 2 and len(set(filled)) >= MIN_DISTINCT_SHARE * len(filled):
             longest = max(len(cell.encode("utf-8")) for cell in filled)
             if longest <= MAX_SAMPLE_BYTES:
                 chosen[position] = f"S{min(MAX_WIDTH, max(16, longest + 12))}"
     return chosen
+
+
+def _pandas_converts(text: str) -> bool:
+    """True when pandas would turn the text into a number or a boolean as a category.
+
+    (It does so when every category converts, losing the text: "01" and "1.0" both become 1.0.)
+    """
+    if text.strip().lower() in ("true", "false"):
+        return True
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def categories_kept_as_text(column: pd.Categorical) -> bool:
+    """False when pandas converted the categories (every one was a number or a boolean)."""
+    return column.categories.dtype == object or pd.api.types.is_string_dtype(column.categories.dtype)
 
 
 def strings_of_categories(column: pd.Categorical) -> tuple[np.ndarray, np.ndarray]:

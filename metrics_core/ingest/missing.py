@@ -60,13 +60,17 @@ def clean_strings(strings: np.ndarray) -> np.ndarray:
 
     ``strings`` itself comes back when no string changes; the caller must not modify it then.
     """
-    if not all(map(str.isascii, strings)) and any(c in "".join(strings) for c in _ODD_SPACES):
+    if not all(map(str.isascii, strings)) and _has_odd_space("".join(strings)):
         return np.array([v.translate(ODD_SPACE_TABLE).strip() for v in strings], dtype=object)
     if not any(map(operator.is_not, map(str.strip, strings), strings)):     # str.strip returns its input
         return strings
     out = np.empty(len(strings), dtype=object)
     out[:] = list(map(str.strip, strings))
     return out
+
+
+def _has_odd_space(text: str) -> bool:
+    return any(c in text for c in _ODD_SPACES)
 
 
 def is_text_array(cells: np.ndarray) -> bool:

@@ -25,7 +25,8 @@ import pandas as pd
 from ..errors import EmptyFileError, FileReadError
 from ..progress import Reporter
 from . import sniff
-from .column_dtypes import is_clean, may_be_cut, parser_dtypes, strings_of, strings_of_categories
+from .column_dtypes import (categories_kept_as_text, is_clean, may_be_cut, parser_dtypes, strings_of,
+                            strings_of_categories)
 from .model import ReadOptions
 from .table_finder import RawTable, TableLayout, assemble, find_table
 
@@ -183,14 +184,21 @@ def _parse_cells(buffer: bytes, offset: int, delimiter: str, width: int, max_row
     dtypes = {} if width > WIDE_FILE_COLUMNS or b"\x00" in buffer else parser_dtypes(sample)
     if dtypes:
         cells = _parse(buffer, offset, delimiter, width, max_rows, path, record_lines, dtypes)
-        if not any(may_be_cut(column.to_numpy()) for column in _bytes_columns(cells)):
+        if not _text_lost(cells):
             return cells
-        log.debug("%s: a value did not fit its fixed width; reading all columns as text", path.name)
+        log.debug("%s: a value did not fit its fixed width, or categories became numbers; "
+                  "reading all columns as text", path.name)
     return _parse(buffer, offset, delimiter, width, max_rows, path, record_lines, {})
 
 
-def _bytes_columns(cells: pd.DataFrame) -> list[pd.Series]:
-    return [column for _name, column in cells.items() if column.dtype.kind == "S"]
+def _text_lost(cells: pd.DataFrame) -> bool:
+    """True when a bytes column may have a value cut, or pandas made numbers of a category column."""
+    for _name, column in cells.items():
+        if column.dtype.kind == "S" and may_be_cut(column.to_numpy()):
+            return True
+        if isinstance(column.dtype, pd.CategoricalDtype) and not categories_kept_as_text(column.array):
+            return True
+    return False
 
 
 def _parse(buffer: bytes, offset: int, delimiter: str, width: int, max_rows: int | None,

@@ -176,3 +176,23 @@ def test_random_columns_read_the_same_both_ways(tmp_path_factory, data):
     with pytest.MonkeyPatch.context() as patch:
         fast, slow = read_both_ways(path, patch, fast_way=None)     # (a long value drawn late is read again)
     assert_same(fast, slow)
+
+
+def test_repeating_numbers_and_yes_no_words_keep_their_text(tmp_path, monkeypatch):
+    """pandas turns categories that are all numbers or all booleans into numbers: "01" and "1.0" become 1.0."""
+    rows = [["Ticket ID", "Rating", "Code", "Escalated", "Team"]]
+    rows += [[str(90000 + i), str(1 + i % 5), ["01", "1", "1.0", "A7"][i % 4], ["True", "False", "TRUE"][i % 3],
+              ["Sales", "Support"][i % 2]] for i in range(ROWS)]
+    fast, slow = read_both_ways(write(tmp_path, rows), monkeypatch)
+    assert_same(fast, slow)
+    assert fast.raw["Rating"].iloc[:3].tolist() == ["1", "2", "3"]
+    assert fast.raw["Code"].iloc[:4].tolist() == ["01", "1", "1.0", "A7"]
+    assert fast.raw["Escalated"].iloc[:3].tolist() == ["True", "False", "TRUE"]
+
+
+def test_categories_made_numbers_are_read_again_as_text(tmp_path, monkeypatch):
+    rows = [["Ticket ID", "Code"]] + [[str(90000 + i), ["01", "1.0", "7"][i % 3]] for i in range(ROWS)]
+    path = write(tmp_path, rows)
+    monkeypatch.setattr(text_reader, "parser_dtypes", lambda sample: {1: "category"})
+    table = read_table(path)
+    assert table.raw["Code"].iloc[:3].tolist() == ["01", "1.0", "7"]

@@ -5,7 +5,7 @@ import importlib
 
 import pytest
 
-MODULES = ["types", "numbers", "dates", "durations", "booleans", "missing", "cells", "column_dtypes"]
+MODULES = ["types", "numbers", "dates", "durations", "booleans", "missing", "cells", "column_dtypes", "numeric_dates"]
 
 
 @pytest.mark.parametrize("name", MODULES)
