@@ -60,6 +60,8 @@ GRAVE_LETTERS = set("èÈìÌòÒùÙ")
 SLAVIC_CONSONANT_LETTERS = set("čćšžČĆŠŽ")
 ASCII_LETTERS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
+NON_ASCII = re.compile("[^\x00-\x7f]")
+SAMPLE_WINDOWS = 4000      # non-ASCII bytes whose surroundings are scored
 FAR_SCRIPTS = re.compile("[\u2e80-\u9fff\uac00-\ud7af\ue000-\uf8ff]")
 FAR_SCRIPT_RUN = re.compile("[\u2e80-\u9fff\uac00-\ud7af]{2}")
 DELIMITERS = (",", ";", "\t", "|")
@@ -261,7 +263,7 @@ def _utf8_unless_implausible(data: bytes, text: str, path: Path) -> DecodedText:
             or FAR_SCRIPT_RUN.search(text):
         return utf8     # no CJK at all, or real CJK words (runs of characters)
     chosen = _choose_code_page(data, path)
-    high = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) >= 0x80)
+    high = _first_high_positions(np.frombuffer(data, dtype=np.uint8), SAMPLE_WINDOWS)
     sample = _non_ascii_sample(data, high).decode("utf-8", errors="ignore")   # windows may cut characters
     if plausibility(sample) >= chosen.score:
         return utf8
@@ -270,25 +272,34 @@ def _utf8_unless_implausible(data: bytes, text: str, path: Path) -> DecodedText:
 
 
 def _mostly_utf8(data: bytes, path: Path, first_bad: int) -> DecodedText | None:
-    """UTF-8 text with a few broken bytes: decode with replacement, and say so."""
-    text = data.decode("utf-8", errors="replace")
-    literal = data.count(b"\xef\xbf\xbd")
-    replaced = text.count("\ufffd") - literal
-    ascii_count = int(np.count_nonzero(np.frombuffer(data, dtype=np.uint8) < 0x80))
-    multibyte = len(text) - ascii_count - replaced - literal
+    """UTF-8 text with a few broken bytes: decode with replacement, and say so.
+
+    The counts are taken on the non-ASCII bytes only (each run followed by one ASCII byte,
+    which ends a broken sequence as the whole text would): the same counts, without
+    decoding a whole code-page file as UTF-8 just to reject it.
+    """
+    array = np.frombuffer(data, dtype=np.uint8)
+    high = array >= 0x80
+    keep = high.copy()
+    keep[1:] |= high[:-1]
+    runs = array[keep].tobytes()
+    literal = runs.count(b"\xef\xbf\xbd")
+    runs_text = runs.decode("utf-8", errors="replace")
+    replaced = runs_text.count("\ufffd") - literal
+    multibyte = len(runs_text) - (len(runs) - int(np.count_nonzero(high))) - replaced - literal
     if multibyte < 3 or replaced * 3 > multibyte:
         return None
     line = data.count(b"\n", 0, first_bad) + 1
     note = (f"UTF-8, but {replaced} byte(s) could not be decoded and were replaced by '\ufffd' "
             f"(first at line {line}); check the preview or choose another encoding")
-    return DecodedText(text, "utf-8", note, replaced=replaced)
+    return DecodedText(data.decode("utf-8", errors="replace"), "utf-8", note, replaced=replaced)
 
 
 def _choose_code_page(data: bytes, path: Path) -> DecodedText:
     array = np.frombuffer(data, dtype=np.uint8)
     high = array >= 0x80
-    distinct = bytes(np.unique(array[high]).tolist())
-    sample = _non_ascii_sample(data, np.flatnonzero(high))
+    distinct = bytes(np.flatnonzero(np.bincount(array[high], minlength=256)).tolist())
+    sample = _non_ascii_sample(data, _first_high_positions(array, SAMPLE_WINDOWS))
     scored: list[tuple[float, str, str]] = []
     for code_page in CODE_PAGES:
         try:
@@ -307,7 +318,17 @@ def _choose_code_page(data: bytes, path: Path) -> DecodedText:
     return DecodedText(data.decode(best), best, note, score=best_score)
 
 
-def _non_ascii_sample(data: bytes, positions: np.ndarray, limit: int = 4000, radius: int = 24) -> bytes:
+def _first_high_positions(array: np.ndarray, count: int) -> np.ndarray:
+    """Positions of the first ``count`` non-ASCII bytes (looking at a growing head of the file)."""
+    size = 1 << 20
+    while True:
+        positions = np.flatnonzero(array[:size] >= 0x80)
+        if len(positions) >= count or size >= len(array):
+            return positions[:count]
+        size *= 8
+
+
+def _non_ascii_sample(data: bytes, positions: np.ndarray, limit: int = SAMPLE_WINDOWS, radius: int = 24) -> bytes:
     """Windows of bytes around the first ``limit`` non-ASCII bytes (enough to score)."""
     pieces, last_end = [], -1
     for pos in positions[:limit].tolist():
@@ -325,9 +346,8 @@ def plausibility(text: str) -> float:
     """Score how plausible the non-ASCII characters of ``text`` are for our users' languages."""
     score = 0.0
     language_hits: Counter[str] = Counter()
-    for i, ch in enumerate(text):
-        if ord(ch) < 0x80:
-            continue
+    for found in NON_ASCII.finditer(text):
+        i, ch = found.start(), found.group()
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
         score += _char_score(ch, prev, nxt)
