@@ -234,6 +234,25 @@ def _growth_window(inputs: MetricInputs, filed: pd.Series) -> tuple[float, float
     return current, previous, f"{start:%Y-%m-%d} – {stop - pd.Timedelta(days=1):%Y-%m-%d}"
 
 
+def _partial_last_period(filed: pd.Series, last_seen: pd.Timestamp, period: str) -> tuple[float, float, str] | None:
+    """When the data stops before the last period ends (an export taken on the 23rd): complaints in the
+    days seen of that period and in the same days of the period before, so like is compared with like.
+
+    ``None`` when the data reaches the last day of its last period.
+    """
+    current = last_seen.to_period(PERIOD_CODES[period])
+    if last_seen.normalize() >= current.end_time.normalize():
+        return None
+    start, stop = current.start_time, last_seen.normalize() + pd.Timedelta(days=1)
+    before = (current - 1).start_time
+    before_stop = min(before + (stop - start), start)
+    last = float(((filed >= start) & (filed < stop)).sum())
+    previous = float(((filed >= before) & (filed < before_stop)).sum())
+    day = pd.Timedelta(days=1)
+    return last, previous, (f"{start:%Y-%m-%d} – {stop - day:%Y-%m-%d} (the data ends there), compared with "
+                            f"{before:%Y-%m-%d} – {before_stop - day:%Y-%m-%d}")
+
+
 def complaint_growth(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
     """Complaints in the last period vs the one before (%), and per 100 active customers."""
     p = with_defaults(params, GROWTH_PARAMS)
@@ -264,7 +283,10 @@ def complaint_growth(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricR
         return no_value("complaint_growth", "%", "Growth needs complaints in at least two periods.",
                         higher_is_better=False, details=details)
     else:
-        last, previous, period_text = float(counts.iloc[-1]), float(counts.iloc[-2]), series[-1].label
+        last_seen = datetimes(tickets["created_at"]).max()
+        last, previous, period_text = (_partial_last_period(datetimes(tickets.loc[mask, "created_at"]), last_seen,
+                                                            period)
+                                       or (float(counts.iloc[-1]), float(counts.iloc[-2]), series[-1].label))
     details.update({"last_period": period_text, "last": last, "previous": previous})
     if previous == 0:
         return no_value("complaint_growth", "%", "The previous period had no complaints.", higher_is_better=False,

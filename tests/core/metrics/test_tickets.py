@@ -314,10 +314,18 @@ def test_complaint_growth_by_month_and_measured_period():
                                         "2024-02-10", "2024-02-11", "2024-02-12", "2024-03-01"]),
                       "is_complaint": pd.array([True, True, True, True, True, True, False, False, False],
                                                dtype="boolean")})
-    # Jan 2 complaints, Feb 4, March 0 (a ticket, but no complaint): the last month is March
+    # Jan 2 complaints, Feb 4, March 0 (a ticket, but no complaint): the last month is March, seen for one
+    # day only (the data ends on March 1), so March 1 (0) is compared with February 1 (1): -100 %
     assert run("complaint_growth", {"tickets": t}).value == pytest.approx(-100.0)
     t2 = t.iloc[:8]
     r = run("complaint_growth", {"tickets": t2})
+    # the data ends on February 12: February 1-12 (4 complaints) vs January 1-12 (1, on the 5th) -> +300 %,
+    # not the 12 days of February against the whole of January (4 vs 2)
+    assert r.value == pytest.approx(300.0) and (r.details["last"], r.details["previous"]) == (4, 1)
+    assert r.details["last_period"].startswith("2024-02-01 – 2024-02-12")
+    whole = pd.concat([t2, pd.DataFrame({"ticket_id": ["x"], "created_at": ts(["2024-02-29 18:00"]),
+                                         "is_complaint": pd.array([False], dtype="boolean")})])
+    r = run("complaint_growth", {"tickets": whole})     # the data reaches February 29: whole months, 4 vs 2
     assert r.value == pytest.approx(100.0) and (r.details["last"], r.details["previous"]) == (4, 2)
     windowed = run("complaint_growth", {"tickets": t},
                    period=(pd.Timestamp("2024-02-01"), pd.Timestamp("2024-02-08")))
