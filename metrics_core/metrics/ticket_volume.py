@@ -234,25 +234,6 @@ def _growth_window(inputs: MetricInputs, filed: pd.Series) -> tuple[float, float
     return current, previous, f"{start:%Y-%m-%d} – {stop - pd.Timedelta(days=1):%Y-%m-%d}"
 
 
-def _partial_last_period(filed: pd.Series, last_seen: pd.Timestamp, period: str) -> tuple[float, float, str] | None:
-    """When the data stops before the last period ends (an export taken on the 23rd): complaints in the
-    days seen of that period and in the same days of the period before, so like is compared with like.
-
-    ``None`` when the data reaches the last day of its last period.
-    """
-    current = last_seen.to_period(PERIOD_CODES[period])
-    if last_seen.normalize() >= current.end_time.normalize():
-        return None
-    start, stop = current.start_time, last_seen.normalize() + pd.Timedelta(days=1)
-    before = (current - 1).start_time
-    before_stop = min(before + (stop - start), start)
-    last = float(((filed >= start) & (filed < stop)).sum())
-    previous = float(((filed >= before) & (filed < before_stop)).sum())
-    day = pd.Timedelta(days=1)
-    return last, previous, (f"{start:%Y-%m-%d} – {stop - day:%Y-%m-%d} (the data ends there), compared with "
-                            f"{before:%Y-%m-%d} – {before_stop - day:%Y-%m-%d}")
-
-
 def complaint_growth(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
     """Complaints in the last period vs the one before (%), and per 100 active customers."""
     p = with_defaults(params, GROWTH_PARAMS)
@@ -284,9 +265,14 @@ def complaint_growth(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricR
                         higher_is_better=False, details=details)
     else:
         last_seen = datetimes(tickets["created_at"]).max()
-        last, previous, period_text = (_partial_last_period(datetimes(tickets.loc[mask, "created_at"]), last_seen,
-                                                            period)
-                                       or (float(counts.iloc[-1]), float(counts.iloc[-2]), series[-1].label))
+        complete = len(counts) - (last_seen.normalize() < full[-1].end_time.normalize())
+        if complete < 2:
+            return no_value("complaint_growth", "%", "Growth needs two complete periods with complaints.",
+                            higher_is_better=False, details=details)
+        last, previous = float(counts.iloc[complete - 1]), float(counts.iloc[complete - 2])
+        period_text = series[complete - 1].label
+        if complete < len(counts):      # as the dashboard's comparisons: an unfinished period is left out
+            details["left_out"] = f"{series[-1].label} (the data ends on {last_seen:%Y-%m-%d})"
     details.update({"last_period": period_text, "last": last, "previous": previous})
     if previous == 0:
         return no_value("complaint_growth", "%", "The previous period had no complaints.", higher_is_better=False,

@@ -90,8 +90,8 @@ SPECS: tuple[MetricSpec, ...] = (
                    params=td.COMPLAINT_PARAMS),
     MetricSpec("complaint_growth", "Complaint increase rate", FAMILY, "%", False, ("tickets", "customers"),
                ("created_at",), "Complaints in the last period vs the period before (%), and per 100 active "
-               "customers. When the data ends before the last period does, its days are compared with the "
-               "same days of the period before.", "S3", tv.complaint_growth, params=tv.GROWTH_PARAMS, calculator=_growth_calculator,
+               "customers. A last period the data does not cover to its end is left out, as in every "
+               "comparison with the previous period.", "S3", tv.complaint_growth, params=tv.GROWTH_PARAMS, calculator=_growth_calculator,
                calculator_inputs=("complaints_this_period", "complaints_previous_period"), period_aware=True),
     _ratio_spec("fcr", "First contact resolution", True, tq.fcr_rows,
                 "Resolved tickets closed with one agent reply (or one interaction, or an FCR flag) and never "

@@ -161,5 +161,6 @@ def test_comcast_complaint_growth_months(comcast, comcast_frame):
     for row in comcast:
         d = dt.datetime.strptime(row["Date_month_year"], "%d-%b-%y")
         months[d.strftime("%Y-%m")] = months.get(d.strftime("%Y-%m"), 0) + 1
-    last, previous = months["2015-12"], months["2015-11"]
+    # the data ends on 2015-12-06: December is not complete and is left out, November is compared with October
+    last, previous = months["2015-11"], months["2015-10"]
     assert r.value == pytest.approx(100 * (last - previous) / previous)
