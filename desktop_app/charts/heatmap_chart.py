@@ -23,7 +23,15 @@ class HeatmapChart(ChartWidget):
         self._matrix = np.zeros((7, 24))
         self._image = pg.ImageItem(axisOrder="row-major")
         stops, colors = zip(*style.HEATMAP_STOPS)
-        self._image.setColorMap(pg.ColorMap(np.array(stops), np.array(colors, dtype=np.ubyte)))
+        color_map = pg.ColorMap(np.array(stops), np.array(colors, dtype=np.ubyte))
+        self._image.setColorMap(color_map)
+        # the colour scale: how many contacts the lightest and the darkest cells stand for
+        self._scale = pg.ColorBarItem(values=(0, 1), colorMap=color_map, label="contacts", interactive=False,
+                                      width=12, pen=style.AXIS_COLOR, colorMapMenu=False)
+        self._scale.axis.setPen(style.AXIS_COLOR)
+        self._scale.axis.setTextPen(style.FOREGROUND)
+        self._scale.axis.setLabel("contacts", color=style.AXIS_COLOR)
+        self._scale.setImageItem(self._image, insert_in=self.plot_item)
         self.plot_item.getViewBox().invertY(True)
         self.plot_item.showGrid(x=False, y=False)
         self.plot_item.getAxis("left").setTicks([[(i + 0.5, d) for i, d in enumerate(WEEKDAYS)]])
@@ -34,7 +42,9 @@ class HeatmapChart(ChartWidget):
         self.clear()
         m = np.nan_to_num(np.asarray(matrix, dtype=float).reshape(7, 24))
         self._matrix = m
-        self._image.setImage(m, levels=(0, max(float(m.max()), 1.0)))
+        levels = (0, max(float(m.max()), 1.0))
+        self._image.setImage(m, levels=levels)
+        self._scale.setLevels(levels)
         self._image.setRect(0, 0, 24, 7)
         self.plot_item.addItem(self._image)
         self.plot_item.setXRange(0, 24, padding=0)

@@ -81,6 +81,7 @@ def test_histogram_heatmap_backlog_staffing(qtbot) -> None:
     assert heat.matrix()[0, 9] == 12
     assert heat._hover_text(9.5, 0.5) == "Mon 09:00-09:59: 12 contacts"
     assert heat.data_table().loc[0, "09"] == 12
+    assert heat._scale.levels() == (0, 12)        # the colour scale runs from no contacts to the busiest hour
     backlog = BacklogChart()
     qtbot.addWidget(backlog)
     backlog.set_series([pd.Timestamp("2024-01-31"), pd.Timestamp("2024-02-29")], ["Jan", "Feb"], [5, 8])
