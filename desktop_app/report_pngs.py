@@ -56,7 +56,8 @@ def plot_chart(chart: ChartData, currency: str = "€") -> pg.PlotWidget:
     if axis.label not in ("", "count"):
         side = "bottom" if chart.kind == "bar" else "left"
         item.setLabel(side, axis.label, color=style.FOREGROUND)
-    {"line": _draw_line, "bar": _draw_bars, "stacked": _draw_stacked}[chart.kind](item, chart, frame)
+    {"line": _draw_line, "bar": _draw_bars, "stacked": _draw_stacked, "heatmap": _draw_heatmap}[chart.kind](
+        item, chart, frame)
     return widget
 
 
@@ -125,6 +126,27 @@ def _draw_stacked(item, chart: ChartData, frame) -> None:
     step = 20.0 if top <= 100.0 else 10 ** np.floor(np.log10(top))
     item.getAxis("left").setTicks([[(float(v), f"{v:g}") for v in np.arange(0.0, top + step / 2, step)]])
     item.setXRange(-0.6, max(len(x), 1) - 0.4, padding=0)
+
+
+def _draw_heatmap(item, chart: ChartData, frame) -> None:
+    """Rows of the frame top to bottom, columns left to right; a colour scale at the right."""
+    values = np.nan_to_num(frame.to_numpy(dtype=float))
+    rows, cols = values.shape
+    image = pg.ImageItem(axisOrder="row-major")
+    image.setColorMap(style.heat_colour_map())
+    levels = (0, max(float(values.max()) if values.size else 0.0, 1.0))
+    image.setImage(values, levels=levels)
+    image.setRect(0, 0, cols, rows)
+    item.addItem(image)
+    item.getViewBox().invertY(True)
+    item.getAxis("left").setTicks([[(i + 0.5, str(label)) for i, label in enumerate(frame.index)]])
+    item.getAxis("bottom").setTicks([[(j + 0.5, str(int(c)) if str(c).isdigit() else str(c))
+                                      for j, c in enumerate(frame.columns) if j % 2 == 0]])
+    item.setLabel("bottom", "hour of the day", color=style.FOREGROUND)
+    item.showGrid(x=False, y=False)
+    style.heat_colour_scale(levels).setImageItem(image, insert_in=item)
+    item.setXRange(0, cols, padding=0)
+    item.setYRange(0, rows, padding=0)
 
 
 def write_chart_pngs(report: Report, out_dir: str | Path, width: int = 1920, height: int = 1080,

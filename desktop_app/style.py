@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont
 
+import numpy as np
 import pyqtgraph as pg
+
+from metrics_core.export.chart_data import HEAT_STOPS
 
 BACKGROUND = "#ffffff"
 FOREGROUND = "#1f2933"
@@ -30,7 +33,7 @@ PROMOTERS = "#2a9d47"
 PASSIVES = "#f2b01e"
 DETRACTORS = "#d64541"
 
-HEATMAP_STOPS = ((0.0, (255, 255, 255)), (0.35, (198, 219, 239)), (0.7, (66, 146, 198)), (1.0, (8, 48, 107)))
+HEATMAP_STOPS = HEAT_STOPS          # the same colours as the deck's and the workbook's heat maps
 
 CHART_FONT_SIZE = 10
 TITLE_FONT_SIZE = 11
@@ -103,3 +106,19 @@ def duration_scale(largest_seconds: float) -> tuple[float, str]:
         if largest_seconds >= limit:
             return divisor, label
     return 1.0, "seconds"
+
+
+def heat_colour_map() -> pg.ColorMap:
+    """The heat maps' colour map: white for none, dark blue for the most."""
+    stops, colors = zip(*HEATMAP_STOPS)
+    return pg.ColorMap(np.array(stops), np.array(colors, dtype=np.ubyte))
+
+
+def heat_colour_scale(levels: tuple[float, float] = (0, 1), label: str = "contacts") -> pg.ColorBarItem:
+    """The colour scale beside a heat map: how much the lightest and the darkest colour stand for."""
+    scale = pg.ColorBarItem(values=levels, colorMap=heat_colour_map(), interactive=False, width=12,
+                            pen=AXIS_COLOR, colorMapMenu=False)
+    scale.axis.setPen(AXIS_COLOR)
+    scale.axis.setTextPen(FOREGROUND)
+    scale.axis.setLabel(label, color=AXIS_COLOR)
+    return scale

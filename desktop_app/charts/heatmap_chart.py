@@ -22,15 +22,8 @@ class HeatmapChart(ChartWidget):
         super().__init__(title, parent)
         self._matrix = np.zeros((7, 24))
         self._image = pg.ImageItem(axisOrder="row-major")
-        stops, colors = zip(*style.HEATMAP_STOPS)
-        color_map = pg.ColorMap(np.array(stops), np.array(colors, dtype=np.ubyte))
-        self._image.setColorMap(color_map)
-        # the colour scale: how many contacts the lightest and the darkest cells stand for
-        self._scale = pg.ColorBarItem(values=(0, 1), colorMap=color_map, label="contacts", interactive=False,
-                                      width=12, pen=style.AXIS_COLOR, colorMapMenu=False)
-        self._scale.axis.setPen(style.AXIS_COLOR)
-        self._scale.axis.setTextPen(style.FOREGROUND)
-        self._scale.axis.setLabel("contacts", color=style.AXIS_COLOR)
+        self._image.setColorMap(style.heat_colour_map())
+        self._scale = style.heat_colour_scale()
         self._scale.setImageItem(self._image, insert_in=self.plot_item)
         self.plot_item.getViewBox().invertY(True)
         self.plot_item.showGrid(x=False, y=False)

@@ -226,7 +226,21 @@ def _charts(bundle, specs, results, params, both_filters, by: str, reporter: Rep
             stacked = _nps_chart(engine, bundle, params, filters, by)
             if stacked is not None:
                 charts.append(stacked)
+    peak = _peak_hours_chart(specs, results)
+    if peak is not None:
+        charts.append(peak)
     return charts
+
+
+def _peak_hours_chart(specs, results) -> ChartData | None:
+    """Contacts per weekday and hour of the headline period, as a heat map."""
+    result = results.get("peak_hours")
+    if result is None or not result.ok or "matrix" not in result.details:
+        return None
+    frame = pd.DataFrame(result.details["matrix"], index=result.details["weekdays"],
+                         columns=[f"{h:02d}" for h in range(24)], dtype=float)
+    return ChartData("peak_hours-heatmap", "When customers contact us", specs["peak_hours"].family, "heatmap",
+                     "count", frame, metric_id="peak_hours", by="weekday and hour")
 
 
 def _points_frame(points, series: str) -> tuple[pd.DataFrame, list[int]]:

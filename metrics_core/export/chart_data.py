@@ -19,6 +19,9 @@ NEUTRAL = "6B6B6B"
 # NPS: promoters, passives, detractors.
 NPS_COLOURS = {"Promoters": "2A9D47", "Passives": "F2B01E", "Detractors": "D64541"}
 
+# Heat maps: white for none, dark blue for the most (fraction of the largest value -> RGB).
+HEAT_STOPS = ((0.0, (255, 255, 255)), (0.35, (198, 219, 239)), (0.7, (66, 146, 198)), (1.0, (8, 48, 107)))
+
 TARGET = "C0392B"
 TARGET_SERIES = "Target"
 
@@ -171,3 +174,26 @@ def series_colour(chart: ChartData, index: int, name: str) -> str:
     if name == TARGET_SERIES:
         return TARGET
     return NPS_COLOURS.get(name, PALETTE[index % len(PALETTE)])
+
+
+def heat_colour(fraction: float) -> str:
+    """The heat-map colour (hex, no '#') of a value at ``fraction`` of the largest one.
+
+    >>> heat_colour(0.0), heat_colour(1.0), heat_colour(0.35)
+    ('FFFFFF', '08306B', 'C6DBEF')
+    """
+    fraction = min(1.0, max(0.0, fraction))
+    for (low, low_rgb), (high, high_rgb) in zip(HEAT_STOPS, HEAT_STOPS[1:]):
+        if fraction <= high:
+            share = (fraction - low) / (high - low)
+            return "".join(f"{round(a + (b - a) * share):02X}" for a, b in zip(low_rgb, high_rgb))
+    return "%02X%02X%02X" % HEAT_STOPS[-1][1]
+
+
+def busiest_cell(chart: ChartData) -> tuple[str, str, float] | None:
+    """(row label, column label, value) of a heat map's largest cell, or None when it is all zero."""
+    values = chart.frame.to_numpy(dtype=float)
+    if not values.size or not (values > 0).any():
+        return None
+    row, col = divmod(int(values.argmax()), values.shape[1])
+    return str(chart.frame.index[row]), str(chart.frame.columns[col]), float(values[row, col])

@@ -55,7 +55,7 @@ def result_rows(report: Report) -> Iterable[list[Any]]:
                r.change, r.relative_change, r.value_text(report.currency),
                format_change(r.change, r.unit, report.currency) if r.change is not None else "", r.reason or ""]
     for chart in report.charts:
-        record = {"line": "trend", "bar": "breakdown", "stacked": "shares"}[chart.kind]
+        record = {"line": "trend", "bar": "breakdown", "stacked": "shares", "heatmap": "grid"}[chart.kind]
         unit = "%" if chart.kind == "stacked" else chart.unit
         for series in chart.series_names:
             for i, (label, value) in enumerate(zip(chart.categories, chart.values(series))):

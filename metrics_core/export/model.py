@@ -22,7 +22,7 @@ from ..formatting import format_value
 from ..metrics.model import FAMILIES
 
 FAMILY_LABELS = dict(FAMILIES)
-CHART_KINDS = ("line", "bar", "stacked")
+CHART_KINDS = ("line", "bar", "stacked", "heatmap")
 
 
 @dataclass
@@ -87,8 +87,9 @@ class ChartData:
     durations in seconds).
 
     ``kind`` is ``"line"`` (a trend over periods), ``"bar"`` (a breakdown by a
-    category) or ``"stacked"`` (shares that add up, e.g. NPS promoters / passives /
-    detractors per period).
+    category), ``"stacked"`` (shares that add up, e.g. NPS promoters / passives /
+    detractors per period) or ``"heatmap"`` (counts in a grid: weekdays in the index,
+    hours of the day as columns).
     """
 
     chart_id: str
@@ -198,7 +199,11 @@ class Report:
         return [r for r in self.kpis if r.family == family and r.value is not None]
 
     def family_charts(self, family: str) -> list[ChartData]:
-        return [c for c in self.charts if c.family == family]
+        """The family's charts drawn as charts (heat maps have slides of their own)."""
+        return [c for c in self.charts if c.family == family and c.kind != "heatmap"]
+
+    def heatmaps(self) -> list[ChartData]:
+        return [c for c in self.charts if c.kind == "heatmap"]
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -2,8 +2,8 @@
 
 Slides: a title slide; the headline KPIs against targets and the previous period;
 one slide per KPI family with data (native, editable charts with their data
-embedded, and the family's values in a table); the data used; and "How these
-KPIs were computed".
+embedded, and the family's values in a table); when customers contact the business
+(a weekday x hour heat map); the data used; and "How these KPIs were computed".
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from pptx.util import Inches, Pt
 
 from ..atomic import write_with_atomic
 from ..progress import Reporter
-from .chart_data import BAD, GOOD, NEUTRAL
+from .chart_data import BAD, GOOD, NEUTRAL, busiest_cell
 from ..formatting import MISSING, format_change, format_value
-from .model import FAMILY_LABELS, KpiRow, Report
-from .pptx_parts import MUTED, add_chart, add_table, add_text, rgb
+from .model import FAMILY_LABELS, ChartData, KpiRow, Report
+from .pptx_parts import MUTED, add_chart, add_heat_table, add_table, add_text, rgb
 
 SLIDE_W, SLIDE_H = 13.333, 7.5
 MARGIN = 0.45
@@ -62,6 +62,8 @@ def build_presentation(report: Report, reporter: Reporter | None = None):
     for i, (family, label) in enumerate(families):
         reporter.step((2 + i) / steps, f"Slide: {label}")
         _family_slides(deck, report, family, label)
+    for chart in report.heatmaps():
+        _heatmap_slide(deck, report, chart)
     reporter.step((steps - 1) / steps, "How these KPIs were computed")
     _sources_slide(deck, report)
     _how_computed_slides(deck, report)
@@ -193,6 +195,23 @@ def _lay_out_family(slide, report: Report, charts, kpis) -> None:
         widths = [2.3, 1.25, 1.65] if charts else [6.4, 2.6, 3.0]
         add_table(slide, Inches(left), Inches(BODY_TOP), Inches(table_w), table, widths,
                   size=12 if charts else 14, row_height=0.44 if charts else 0.4, colours=colours)
+
+
+def _heatmap_slide(deck, report: Report, chart: ChartData) -> None:
+    """A whole slide for a heat map (weekdays x hours): a coloured table and what it says."""
+    slide = _blank(deck)
+    _heading(slide, chart.title, report.period_label)
+    add_text(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN), Inches(0.4),
+             "Contacts per weekday (rows) and hour of the day (columns); the darker the cell, the more contacts.",
+             14, colour=MUTED)
+    add_heat_table(slide, chart, Inches(MARGIN), Inches(BODY_TOP + 0.55), Inches(SLIDE_W - 2 * MARGIN),
+                   Inches(3.9))
+    busiest = busiest_cell(chart)
+    if busiest is not None:
+        day, hour, count = busiest
+        add_text(slide, Inches(MARGIN), Inches(BODY_TOP + 4.7), Inches(SLIDE_W - 2 * MARGIN), Inches(0.5),
+                 f"Busiest: {day} {int(hour):02d}:00–{int(hour):02d}:59, with {format_value(count, 'count')} "
+                 "contacts. Plan the most people for the darkest cells.", 16, bold=True)
 
 
 def _sources_slide(deck, report: Report) -> None:

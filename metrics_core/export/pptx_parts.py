@@ -15,7 +15,8 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from .chart_data import (TARGET_SERIES, AxisUnit, axis_step, drawn_frame, label_skip, series_colour, slide_labels, tick_format,
+from .chart_data import (TARGET_SERIES, AxisUnit, axis_step, drawn_frame, heat_colour, label_skip, series_colour,
+                         slide_labels, tick_format,
                          value_axis_range)
 from .model import ChartData
 
@@ -94,6 +95,51 @@ def _fill_cell(cell, text: str, size: int, *, header: bool, zebra: bool, align, 
         run.font.size = Pt(size)
         run.font.bold = header
         run.font.color.rgb = WHITE if header else (rgb(colour) if colour else INK)
+
+
+def add_heat_table(slide, chart: ChartData, left, top, width, height):
+    """A heat map as a table: one row per ``chart.frame`` row, one column per column, each cell
+    filled darker the larger its count (zero cells left blank)."""
+    frame = chart.frame
+    values = frame.to_numpy(dtype=float)
+    top_value = max(float(values.max()) if values.size else 0.0, 1.0)
+    rows, cols = len(frame) + 1, len(frame.columns) + 1
+    shape = slide.shapes.add_table(rows, cols, left, top, width, height)
+    table = shape.table
+    first = int(width * 0.07)
+    table.columns[0].width = Emu(first)
+    for j in range(1, cols):
+        table.columns[j].width = Emu(int((width - first) / (cols - 1)))
+    for i in range(rows):
+        table.rows[i].height = Emu(int(height / rows))
+    size = 10 if cols <= 25 else 8
+    _heat_cell(table.cell(0, 0), "", size, HEADER_FILL, WHITE)
+    for j, column in enumerate(frame.columns, start=1):
+        _heat_cell(table.cell(0, j), str(int(column)) if str(column).isdigit() else str(column), size,
+                   HEADER_FILL, WHITE)
+    for i, label in enumerate(frame.index, start=1):
+        _heat_cell(table.cell(i, 0), str(label), size, HEADER_FILL, WHITE, bold=True)
+        for j in range(1, cols):
+            value = values[i - 1, j - 1]
+            fraction = value / top_value
+            _heat_cell(table.cell(i, j), f"{value:.0f}" if value > 0 else "", size, rgb(heat_colour(fraction)),
+                       WHITE if fraction > 0.55 else INK)
+    return shape
+
+
+def _heat_cell(cell, text: str, size: int, fill: RGBColor, ink: RGBColor, bold: bool = False) -> None:
+    cell.text = text
+    cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+    cell.margin_left = cell.margin_right = Inches(0.02)
+    cell.margin_top = cell.margin_bottom = Inches(0.02)
+    cell.fill.solid()
+    cell.fill.fore_color.rgb = fill
+    para = cell.text_frame.paragraphs[0]
+    para.alignment = PP_ALIGN.CENTER
+    for run in para.runs:
+        run.font.size = Pt(size)
+        run.font.bold = bold
+        run.font.color.rgb = ink
 
 
 def add_chart(slide, chart: ChartData, left, top, width, height, currency: str = "€"):

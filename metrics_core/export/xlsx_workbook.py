@@ -18,7 +18,7 @@ import xlsxwriter
 
 from ..atomic import write_with_atomic
 from ..progress import Reporter
-from .chart_data import BAD, GOOD, TARGET_SERIES, drawn_frame, label_skip, series_colour, value_axis_range
+from .chart_data import BAD, GOOD, TARGET_SERIES, drawn_frame, heat_colour, label_skip, series_colour, value_axis_range
 from ..formatting import format_change, format_value, unit_word
 from .model import FAMILY_LABELS, ChartData, KpiRow, Report
 
@@ -89,7 +89,8 @@ def _write(report: Report, target: Path, reporter: Reporter) -> None:
         _summary_sheet(book, formats, report, unique_sheet_name("Summary", taken))
         for i, chart in enumerate(report.charts):
             reporter.step((1 + i) / (len(report.charts) + 2), f"Sheet: {chart.title}")
-            _chart_sheet(book, formats, report, chart, unique_sheet_name(chart.title, taken))
+            write_sheet = _heatmap_sheet if chart.kind == "heatmap" else _chart_sheet
+            write_sheet(book, formats, report, chart, unique_sheet_name(chart.title, taken))
         _how_sheet(book, formats, report, unique_sheet_name("How computed", taken))
         _sources_sheet(book, formats, report, unique_sheet_name("Sources", taken))
         reporter.step(1.0, "Workbook ready")
@@ -206,6 +207,32 @@ def _chart_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: str
         sheet.insert_chart(3, len(header) + 1,
                            _excel_chart(book, chart, name, frame, axis, unit_suffix, date_col),
                            {"x_scale": 1.6, "y_scale": 1.5})
+
+
+def _heatmap_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: str) -> None:
+    """A heat map as a table of counts coloured by Excel's own colour scale (it follows edits)."""
+    sheet = book.add_worksheet(name)
+    frame = chart.frame
+    sheet.write_string(0, 0, chart.title, fm.title)
+    sheet.write_string(1, 0, f"Contacts per weekday and hour of the day · {report.period_label}", fm.muted)
+    sheet.write_string(3, 0, "Weekday", fm.header)
+    for j, column in enumerate(frame.columns, start=1):
+        sheet.write_string(3, j, str(column), fm.header)
+    for i, label in enumerate(frame.index, start=4):
+        sheet.write_string(i, 0, str(label))
+        for j, value in enumerate(frame.iloc[i - 4].tolist(), start=1):
+            _number(sheet, i, j, _clean(value), fm.count)
+    last_row, last_col = 3 + len(frame), len(frame.columns)
+    if len(frame) and last_col:
+        sheet.conditional_format(4, 1, last_row, last_col, {
+            "type": "3_color_scale", "min_type": "num", "min_value": 0, "min_color": "#" + heat_colour(0.0),
+            "mid_type": "percent", "mid_value": 50, "mid_color": "#" + heat_colour(0.5),
+            "max_type": "max", "max_color": "#" + heat_colour(1.0)})
+    sheet.set_column(0, 0, 12)
+    sheet.set_column(1, max(1, last_col), 5)
+    sheet.freeze_panes(4, 1)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 1)
 
 
 def _date_column(chart: ChartData) -> list[datetime] | None:

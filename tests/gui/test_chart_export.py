@@ -165,7 +165,7 @@ def test_report_pngs_run_as_a_separate_process(tmp_path):
                           env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0, done.stderr
     written = done.stdout.split()
-    assert len(written) == 4
+    assert len(written) == 5                      # 4 charts and the peak-hours heat map
     assert all((QImage(p).width(), QImage(p).height()) == (640, 360) for p in written)
 
 
@@ -185,10 +185,11 @@ def test_dialog_writes_every_format(qtbot, tmp_path):
     names = sorted(p.name for p in signal.args[0])
     assert names[:4] == ["chart-01-csat-by-month.png", "chart-02-nps-promoters-passives-detractors.png",
                          "chart-03-first-response-time-by-month.png", "chart-04-first-response-time-by-channel.png"]
-    assert names[4:] == ["kpi-report.pptx", "kpi-report.xlsx", "kpi-results.csv"]
+    assert names[4:] == ["chart-05-when-customers-contact-us.png", "kpi-report.pptx", "kpi-report.xlsx",
+                         "kpi-results.csv"]
     image = QImage(str(tmp_path / names[0]))
     assert (image.width(), image.height()) == (1000, 500) and image.pixelColor(1, 1).alpha() == 0
-    assert "Saved 7 files" in dialog.status.text()
+    assert "Saved 8 files" in dialog.status.text()
 
 
 def test_dialog_presets_and_validation(qtbot, tmp_path):
@@ -278,3 +279,18 @@ def test_dialog_cancel_while_drawing_images(qtbot, tmp_path):
     assert dialog.export_button.isEnabled()
     written = sorted(p.name for p in tmp_path.iterdir())
     assert 1 <= len(written) < 4 and all(name.endswith(".png") for name in written)
+
+
+def test_heat_map_image_is_darkest_at_the_busiest_hour(qtbot, tmp_path):
+    report = make_report()
+    index = next(i for i, c in enumerate(report.charts, 1) if c.kind == "heatmap")
+    paths = write_chart_pngs(report, tmp_path, 1280, 720)
+    image = QImage(str(paths[index - 1]))
+    darkest = min(((image.pixelColor(x, y).lightness(), x, y) for x in range(0, 1280, 4) for y in range(0, 720, 4)
+                   if image.pixelColor(x, y).blue() > image.pixelColor(x, y).red() + 60), default=None)
+    assert darkest is not None and darkest[0] < 80        # dark blue cells are drawn
+    blues = [(x, y) for x in range(0, 1100, 4) for y in range(60, 660, 4)
+             if image.pixelColor(x, y).blue() > 90 and image.pixelColor(x, y).red() < 30]
+    xs, ys = [x for x, _ in blues], [y for _, y in blues]
+    # the darkest cell (Friday 14:00) lies right of the middle of the plot and in its lower half
+    assert min(xs) > 400 and sum(ys) / len(ys) > 300

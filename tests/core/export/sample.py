@@ -13,6 +13,16 @@ CSAT_BY_MONTH = [82.0, 84.5, 83.0, 86.0, 85.5, 87.0, 88.5, 86.5, 89.0, 90.0, 88.
 FRT_BY_MONTH = [7200.0, 6900.0, 7500.0, 6600.0, 6100.0, 5800.0, 6000.0, 5400.0, 5200.0, 4900.0, 5100.0, 4700.0]
 FRT_BY_CHANNEL = {"Email": 9000.0, "Chat": 240.0, "Phone": 95.0, "=HYPERLINK(\"x\")": 1200.0}
 NPS_PARTS = {"Promoters": [60.0, 62.0, 65.0], "Passives": [25.0, 24.0, 22.0], "Detractors": [15.0, 14.0, 13.0]}
+WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+# contacts per weekday and hour: Monday 09:00 12, Tuesday 10:00 7, Friday 14:00 30 (the busiest), nothing else
+PEAK_CELLS = {("Mon", 9): 12.0, ("Tue", 10): 7.0, ("Fri", 14): 30.0}
+
+
+def peak_matrix() -> pd.DataFrame:
+    frame = pd.DataFrame(0.0, index=pd.Index(WEEKDAYS), columns=[f"{h:02d}" for h in range(24)])
+    for (day, hour), count in PEAK_CELLS.items():
+        frame.loc[day, f"{hour:02d}"] = count
+    return frame
 
 
 def make_report(days: int = 0) -> Report:
@@ -40,6 +50,8 @@ def make_report(days: int = 0) -> Report:
                   pd.DataFrame({"First response time": list(FRT_BY_CHANNEL.values())},
                                index=pd.Index(list(FRT_BY_CHANNEL))), "first_response_time", "channel",
                   [2000, 1500, 800, 10]),
+        ChartData("peak_hours-heatmap", "When customers contact us", "tickets", "heatmap", "count", peak_matrix(),
+                  "peak_hours", "weekday and hour"),
     ]
     if days:
         index = pd.date_range("2024-01-01", periods=days, freq="D").strftime("%Y-%m-%d")

@@ -9,7 +9,7 @@ import pytest
 
 from metrics_core.export.csv_results import neutralise, write_csv
 
-from .sample import CSAT_BY_MONTH, FRT_BY_CHANNEL, MONTHS, make_report
+from .sample import CSAT_BY_MONTH, FRT_BY_CHANNEL, MONTHS, PEAK_CELLS, make_report
 
 
 @pytest.fixture()
@@ -58,3 +58,11 @@ def test_formula_like_text_from_the_data_is_neutralised(rows):
             if key in ("value", "n", "target", "previous", "change", "change_relative"):
                 continue
             assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), (key, value)
+
+
+def test_peak_hours_grid_is_one_row_per_weekday_and_hour(rows):
+    grid = [r for r in rows if r["record"] == "grid"]
+    assert len(grid) == 7 * 24
+    found = {(r["period_or_group"], int(r["series"])): float(r["value"]) for r in grid if float(r["value"])}
+    assert found == PEAK_CELLS
+    assert {r["kpi_id"] for r in grid} == {"peak_hours"} and grid[0]["note"] == "by weekday and hour"

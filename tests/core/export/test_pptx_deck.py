@@ -12,11 +12,11 @@ from pptx.oxml.ns import qn
 from pptx.util import Inches
 
 from metrics_core.errors import OperationCancelled
-from metrics_core.export.chart_data import BAD, GOOD, NEUTRAL
+from metrics_core.export.chart_data import BAD, GOOD, NEUTRAL, heat_colour
 from metrics_core.export.pptx_deck import write_pptx
 from metrics_core.progress import Reporter
 
-from .sample import CSAT_BY_MONTH, FRT_BY_CHANNEL, FRT_BY_MONTH, NPS_PARTS, make_report
+from .sample import CSAT_BY_MONTH, FRT_BY_CHANNEL, FRT_BY_MONTH, NPS_PARTS, PEAK_CELLS, WEEKDAYS, make_report
 
 
 @pytest.fixture(scope="module")
@@ -200,3 +200,20 @@ def test_how_computed_pages_are_balanced(tmp_path):
               for s in how]
     assert len(how) >= 2 and sum(counts) == 40
     assert max(counts) - min(counts) <= 3
+
+
+def test_peak_hours_have_a_slide_of_their_own_with_a_coloured_table(deck):
+    slide = next(s for s in deck.slides if _texts(s).startswith("When customers contact us"))
+    table = next(s.table for s in slide.shapes if s.has_table)
+    assert (len(table.rows), len(table.columns)) == (8, 25)
+    assert [table.cell(0, j).text for j in (1, 10, 24)] == ["0", "9", "23"]
+    assert [table.cell(i, 0).text for i in range(1, 8)] == WEEKDAYS
+    busiest = max(PEAK_CELLS.values())
+    for (day, hour), count in PEAK_CELLS.items():
+        cell = table.cell(1 + WEEKDAYS.index(day), 1 + hour)
+        assert cell.text == f"{count:.0f}"
+        assert str(cell.fill.fore_color.rgb) == heat_colour(count / busiest)
+    empty = table.cell(1 + WEEKDAYS.index("Sun"), 1 + 3)
+    assert empty.text == "" and str(empty.fill.fore_color.rgb) == "FFFFFF"
+    assert "Busiest: Fri 14:00–14:59, with 30 contacts" in _texts(slide)
+    assert not any(s.has_chart for s in slide.shapes)

@@ -58,7 +58,7 @@ def test_report_demo_to_a_folder_without_images(tmp_path, capsys):
     first = " ".join(s.text_frame.text for s in deck.slides[0].shapes if s.has_text_frame)
     assert "Lipa Home d.o.o." in first and "1 Oct 2026 – 31 Oct 2026" in first
     rows = list(csv.DictReader(io.StringIO((out / "kpi-results.csv").read_text(encoding="utf-8-sig"))))
-    assert {r["record"] for r in rows} == {"kpi", "trend", "breakdown", "shares"}
+    assert {r["record"] for r in rows} == {"kpi", "trend", "breakdown", "shares", "grid"}
 
 
 def test_report_demo_folder_with_chart_images(tmp_path):

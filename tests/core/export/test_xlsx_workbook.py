@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from metrics_core.export.chart_data import GOOD
 from metrics_core.export.xlsx_workbook import unique_sheet_name, write_xlsx
 
-from .sample import CSAT_BY_MONTH, FRT_BY_CHANNEL, MONTHS, NPS_PARTS, make_report
+from .sample import CSAT_BY_MONTH, FRT_BY_CHANNEL, MONTHS, NPS_PARTS, PEAK_CELLS, WEEKDAYS, make_report
 
 
 @pytest.fixture(scope="module")
@@ -115,3 +115,17 @@ def test_sources_sheet_records_files_mappings_and_parameters(book):
     assert "ticket_id" in values and "Id" in values                  # mapping
     assert "threshold" in values and "4" in values                    # parameters (JSON values)
     assert "1 Jan 2024 – 31 Dec 2024" in values
+
+
+def test_peak_hours_sheet_holds_the_counts_under_a_colour_scale(book):
+    sheet = book["When customers contact us"]
+    assert [sheet.cell(4, c).value for c in (1, 2, 25)] == ["Weekday", "00", "23"]
+    assert [sheet.cell(5 + i, 1).value for i in range(7)] == WEEKDAYS
+    grid = {(sheet.cell(5 + i, 1).value, h): sheet.cell(5 + i, 2 + h).value for i in range(7) for h in range(24)}
+    assert {k: v for k, v in grid.items() if v} == PEAK_CELLS
+    assert sum(1 for v in grid.values() if v == 0) == 7 * 24 - len(PEAK_CELLS)
+    rules = [rule for ranges in sheet.conditional_formatting for rule in ranges.rules]
+    assert [r.type for r in rules] == ["colorScale"]
+    colours = [c.rgb[-6:] for c in rules[0].colorScale.color]
+    assert len(colours) == 3 and (colours[0], colours[2]) == ("FFFFFF", "08306B")     # none: white, most: dark blue
+    assert str(next(iter(sheet.conditional_formatting)).sqref) == "B5:Y11"
