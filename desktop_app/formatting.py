@@ -1,6 +1,7 @@
-"""How numbers are written in the window: units, humanised durations, changes.
+"""How numbers are written in the window: units, durations, changes, periods, column titles.
 
-Presentation only; the values themselves come from :mod:`metrics_core`.
+Values are written by :mod:`metrics_core.formatting`, exactly as the deck and the workbook
+write them; this module adds what only the window needs.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ from typing import Any
 
 import pandas as pd
 
+from metrics_core import formatting as core
 from metrics_core.formatting import headline_term  # noqa: F401 - the app's cards use it from here
 
-DASH = "\u2014"
+DASH = core.MISSING
+CURRENCY = "€"              # the symbol the reports use (metrics_core.export.model.Report.currency)
 ARROW_UP = "\u25b2"
 ARROW_DOWN = "\u25bc"
 
@@ -25,73 +28,25 @@ def _is_missing(value: Any) -> bool:
 
 
 def humanise_seconds(seconds: float | None) -> str:
-    """``7500`` -> ``"2 h 05 min"``; ``95`` -> ``"1 min 35 s"``; ``200000`` -> ``"2 d 7 h"``."""
-    if _is_missing(seconds):
-        return DASH
-    sign = "-" if seconds < 0 else ""
-    s = abs(float(seconds))
-    if s == 0:
-        return "0 s"
-    if s < 1:
-        return f"{sign}{s:.2f} s"
-    if s < 60:
-        return f"{sign}{s:.0f} s" if s >= 10 else f"{sign}{s:.1f} s"
-    total = int(round(s))
-    days, rest = divmod(total, 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes, secs = divmod(rest, 60)
-    if days:
-        return f"{sign}{days} d {hours} h"
-    if hours:
-        return f"{sign}{hours} h {minutes:02d} min"
-    return f"{sign}{minutes} min {secs:02d} s"
+    """``7500`` -> ``"2 h 05 min"``; ``95`` -> ``"1 min 35 s"``: as the deck and the workbook write it."""
+    return core.format_duration(seconds)
 
 
 def format_number(value: float | None, decimals: int = 0) -> str:
-    """Thousands separated by a thin space, e.g. ``12 345.6``."""
-    if _is_missing(value):
-        return DASH
-    text = f"{float(value):,.{decimals}f}"
-    return text.replace(",", "\u202f")
+    """``12,345``: as the deck and the workbook write it."""
+    return core.format_number(value, decimals)
 
 
 def format_value(value: float | None, unit: str) -> str:
-    """A KPI value with its unit, as shown on a card or a tooltip."""
-    if _is_missing(value):
-        return DASH
-    v = float(value)
-    if unit == "seconds":
-        return humanise_seconds(v)
-    if unit == "%":
-        return f"{v:.1f} %"
-    if unit == "score":
-        return f"{v:.2f}" if abs(v) < 20 else f"{v:.1f}"
-    if unit == "count":
-        return format_number(v, 0 if v == int(v) else 1)
-    if unit == "currency":
-        return format_number(v, 2)
-    if unit == "days":
-        return f"{v:.1f} days"
-    if unit == "per_day":
-        return f"{v:.1f} / day"
-    if unit == "erlang":
-        return f"{v:.2f} E"
-    if unit == "ratio":
-        return f"{v:.2f}"
-    return f"{v:.3g}"
+    """A KPI value with its unit, as a card, a tooltip, the deck and the workbook show it."""
+    return core.format_value(value, unit, CURRENCY)
 
 
 def format_change(delta: float | None, unit: str) -> str:
-    """An absolute change with its sign: ``+3.2 pp``, ``-12 min 00 s``, ``+40``."""
+    """An absolute change with its sign: ``+3.2 pp``, ``−12 min``, ``±0``; empty when unknown."""
     if _is_missing(delta):
         return ""
-    d = float(delta)
-    sign = "+" if d > 0 else ("-" if d < 0 else "\u00b1")
-    if unit == "%":
-        return f"{sign}{abs(d):.1f} pp"
-    if unit == "seconds":
-        return sign + humanise_seconds(abs(d))
-    return sign + format_value(abs(d), unit)
+    return core.format_change(delta, unit, CURRENCY)
 
 
 def change_arrow(delta: float | None) -> str:
@@ -130,6 +85,26 @@ def comparison_text(change: Any) -> str:
     current = period_text(getattr(change, "period_from", None), getattr(change, "period_to", None))
     previous = period_text(getattr(change, "previous_from", None), getattr(change, "previous_to", None))
     return f"{current} vs {previous}" if current and previous else ""
+
+
+def short_comparison(change: Any) -> str:
+    """What a card's change compares, briefly: ``Oct vs Sep 2026`` for whole months (named
+    because the card's value may cover more than the month), else ``vs 2024-02-26 to 2024-03-03``.
+
+    >>> from types import SimpleNamespace as C
+    >>> short_comparison(C(period_from="2026-10-01", period_to="2026-10-31", previous_from="2026-09-01",
+    ...                    previous_to="2026-09-30"))
+    'Oct vs Sep 2026'
+    """
+    current = period_text(getattr(change, "period_from", None), getattr(change, "period_to", None))
+    previous = period_text(getattr(change, "previous_from", None), getattr(change, "previous_to", None))
+    if not current or not previous:
+        return "vs previous period"
+    if " to " in current:
+        return f"vs {previous}"
+    if current[-4:] == previous[-4:]:
+        return f"{current[:-5]} vs {previous}"
+    return f"{current} vs {previous}"
 
 
 @functools.lru_cache(maxsize=512)

@@ -81,7 +81,7 @@ def style_plot(plot_widget: "pg.PlotWidget") -> None:
     plot_widget.setMenuEnabled(False)
 
 
-UNIT_AXIS_LABELS = {"%": "%", "days": "days", "per_day": "per day", "erlang": "Erlang", "currency": "amount"}
+UNIT_AXIS_LABELS = {"%": "%", "days": "days", "per_day": "per day", "erlang": "Erlang", "currency": "€"}
 
 
 def unit_axis_label(unit: str) -> str:

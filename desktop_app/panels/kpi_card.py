@@ -12,7 +12,7 @@ from metrics_core.formatting import result_text
 
 from .. import style
 from ..formatting import (DASH, change_arrow, comparison_text, format_change, format_number, format_value,
-                          headline_term, readable_reason)
+                          headline_term, readable_reason, short_comparison)
 
 CARD_WIDTH = 206
 CARD_HEIGHT = 126
@@ -125,8 +125,7 @@ class KpiCard(QFrame):
         color = style.direction_color(delta, self.higher_is_better)
         text = f"{change_arrow(delta)} {format_change(delta, self.unit)}"
         periods = comparison_text(change)
-        previous = periods.split(" vs ")[-1] if periods else "previous period"
-        self.change_label.setText(f"{text} vs {previous}")
+        self.change_label.setText(f"{text} {short_comparison(change)}")
         now = format_value(getattr(change, "current", None), self.unit)
         before = format_value(getattr(change, "previous", None), self.unit)
         self.change_label.setToolTip(f"{periods}: {now} now, {before} before" if periods else f"{now} now, {before} before")

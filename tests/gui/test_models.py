@@ -38,7 +38,7 @@ def test_display_is_dtype_aware() -> None:
     assert cell(0, 1) == "2024-03-02 10:15:00"
     assert cell(1, 1) == "2024-03-01"              # midnight -> date only
     assert cell(2, 1) == ""                        # NaT -> empty
-    assert cell(0, 2) == "2 min 00 s"              # a duration field (seconds) reads as minutes
+    assert cell(0, 2) == "2 min"                   # a duration field (seconds) reads as minutes
     assert model.data(model.index(0, 2), Qt.ItemDataRole.EditRole) == 120.5     # ... and stays a number
     assert cell(1, 2) == ""                        # NaN -> empty
     assert cell(2, 3) == ""                        # None -> empty
