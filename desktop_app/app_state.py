@@ -16,8 +16,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from metrics_core.dataset import DataBundle, Dataset
 from metrics_core.errors import KpiDeskError
+from metrics_core.metrics.params import currency_of
 
 from .filter_state import FilterState
+from .formatting import set_currency
 from .jobs import ChartData, LoadOutcome, LoadRequest, ResultSet, chart_job, compute_job, load_files_job
 from .workers import TaskRunner
 
@@ -184,6 +186,7 @@ class AppState(QObject):
 
     def set_params(self, params: dict[str, dict[str, Any]]) -> None:
         self.params = copy.deepcopy(params)
+        set_currency(currency_of(self.params))
         self.params_changed.emit(self.params)
         self.schedule_recompute()
 

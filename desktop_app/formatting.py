@@ -16,7 +16,13 @@ from metrics_core import formatting as core
 from metrics_core.formatting import headline_term  # noqa: F401 - the app's cards use it from here
 
 DASH = core.MISSING
-CURRENCY = "€"              # the symbol the reports use (metrics_core.export.model.Report.currency)
+CURRENCY = "€"              # the symbol of the settings (global.currency), as the reports use it
+
+
+def set_currency(symbol: str) -> None:
+    """Write money with ``symbol`` from now on (the app calls this when the settings change)."""
+    global CURRENCY
+    CURRENCY = symbol
 ARROW_UP = "\u25b2"
 ARROW_DOWN = "\u25bc"
 

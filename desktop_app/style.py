@@ -81,11 +81,14 @@ def style_plot(plot_widget: "pg.PlotWidget") -> None:
     plot_widget.setMenuEnabled(False)
 
 
-UNIT_AXIS_LABELS = {"%": "%", "days": "days", "per_day": "per day", "erlang": "Erlang", "currency": "€"}
+UNIT_AXIS_LABELS = {"%": "%", "days": "days", "per_day": "per day", "erlang": "Erlang"}
 
 
 def unit_axis_label(unit: str) -> str:
     """The value axis's caption for a KPI unit (durations are labelled by their own scale)."""
+    if unit == "currency":
+        from . import formatting        # (the currency of the settings)
+        return formatting.CURRENCY
     return UNIT_AXIS_LABELS.get(unit, "")
 
 

@@ -95,20 +95,30 @@ def format_percent(value: float | None, decimals: int = 1) -> str:
 
 
 def format_currency(value: float | None, symbol: str = "€") -> str:
-    """Money: cents below 1,000, whole units above.
+    """Money: cents below 1,000, whole units above; a sign symbol before the number, a
+    word after it (as "4,201 kr" and "120.00 lei" are written).
 
     >>> format_currency(750)
     '€750.00'
     >>> format_currency(12345.6)
     '€12,346'
+    >>> format_currency(-12345.6, "kr")
+    '−12,346 kr'
     """
     if _is_missing(value):
         return MISSING
     decimals = 0 if abs(float(value)) >= 1000 else 2
     text = format_number(value, decimals)
+    if not symbol_before(symbol):
+        return f"{text} {symbol.strip()}"
     if text.startswith(MINUS):
         return f"{MINUS}{symbol}{text[1:]}"
     return f"{symbol}{text}"
+
+
+def symbol_before(symbol: str) -> bool:
+    """True for currency signs written before the amount (€, $, £); codes and words go after it."""
+    return not any(ch.isalpha() for ch in symbol)
 
 
 def format_value(value: float | None, unit: str, currency: str = "€") -> str:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout,
+                               QWidget)
 
 from metrics_core.metrics.model import FAMILIES
+from metrics_core.metrics.params import DEFAULT_CURRENCY, currency_of
 
 from .calendar_editor import CalendarEditor
 from .param_editor import ParamEditor
@@ -16,6 +18,8 @@ from ..window_size import resize_to_fit
 
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
+# euro, Swedish krona, Romanian leu, Serbian dinar, and a few more our users meet
+CURRENCY_SYMBOLS = ("€", "kr", "lei", "RSD", "$", "£", "CHF", "zł", "Kč", "Ft")
 
 
 class SettingsDialog(QDialog):
@@ -36,6 +40,11 @@ class SettingsDialog(QDialog):
         order = {f: i for i, (f, _) in enumerate(FAMILIES)}
         self.calendar_editor = CalendarEditor((params.get("global") or {}).get("calendar"))
         self._add_item("Business hours", "global", self.calendar_editor)
+        self.currency_edit = QComboBox()
+        self.currency_edit.setEditable(True)
+        self.currency_edit.addItems(CURRENCY_SYMBOLS)
+        self.currency_edit.setCurrentText(currency_of(params))
+        self._add_item("Currency", "global", self._currency_page())
         current_family = None
         for spec in sorted(REGISTRY, key=lambda s: order.get(s.family, 99)):
             if spec.family != current_family:
@@ -66,6 +75,19 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addLayout(bottom)
+
+    def _currency_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        title = QLabel("Currency")
+        title.setStyleSheet("font-size:13pt; font-weight:600;")
+        note = QLabel("The symbol money amounts are written with, in the window and in the exported deck and "
+                      "workbook. Amounts are never converted: choose the currency your files are in.")
+        note.setWordWrap(True)
+        form.addRow(title)
+        form.addRow(note)
+        form.addRow(QLabel("Symbol"), self.currency_edit)
+        return page
 
     def _add_item(self, text: str, key: str, page: QWidget) -> None:
         item = QListWidgetItem(text)
@@ -122,6 +144,9 @@ class SettingsDialog(QDialog):
         calendar = self.calendar_editor.calendar()
         if calendar is not None:
             out["global"] = {"calendar": calendar}
+        currency = self.currency_edit.currentText().strip()
+        if currency and currency != DEFAULT_CURRENCY:
+            out.setdefault("global", {})["currency"] = currency
         for mid, editors in self.editors.items():
             changed = {name: e.value() for name, e in editors.items() if not e.is_default()}
             if changed:
@@ -142,6 +167,7 @@ class SettingsDialog(QDialog):
 
     def _on_reset_clicked(self) -> None:
         self.calendar_editor.set_calendar(None)
+        self.currency_edit.setCurrentText(DEFAULT_CURRENCY)
         for editors in self.editors.values():
             for e in editors.values():
                 e.set_value(e.spec.default)

@@ -3,7 +3,8 @@
 ``--out report.pptx`` (or ``.xlsx`` / ``.csv``) writes that file; any other path is a
 folder that gets all three plus one PNG per chart. ``kpidesk report --demo --out PATH``
 reports on the bundled demo business. Options as ``kpidesk compute``: ``--sheet``,
-``--map FIELD=HEADER``, ``--from``/``--to``, ``--by``, ``--param METRIC.NAME=VALUE``.
+``--map FIELD=HEADER``, ``--from``/``--to``, ``--by``, ``--param METRIC.NAME=VALUE``;
+``--currency SYMBOL`` writes amounts with another symbol than €.
 
 Chart images need Qt, which ``metrics_core`` never imports: they are drawn by
 ``python -m desktop_app.report_pngs`` in a separate process (offscreen).
@@ -53,6 +54,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--param", action="append", default=[], metavar="METRIC.NAME=VALUE",
                         help="set a KPI parameter, e.g. csat.threshold=4 or global.as_of=2024-06-30")
     parser.add_argument("--business", metavar="NAME", help="business name for the title slide")
+    parser.add_argument("--currency", metavar="SYMBOL",
+                        help="symbol amounts are written with, e.g. kr, lei, RSD (default €; not converted)")
     parser.add_argument("--no-png", action="store_true", help="for a folder: skip the chart images")
     parser.add_argument("--png-size", default="1920x1080", metavar="WxH", help="chart image size (default 1920x1080)")
     parser.set_defaults(run=run)
@@ -109,6 +112,8 @@ def run(args: argparse.Namespace) -> int:
     if not args.demo and not args.files:
         raise ParameterError("Name the files to report on (or use --demo for the demo business).")
     params = json_values(parse_params(args.param))
+    if args.currency:
+        params.setdefault("global", {})["currency"] = args.currency
     filters = Filters(args.date_from, args.date_to)
     filters.bounds()                                     # a bad date fails here, before loading
     size = parse_size(args.png_size)

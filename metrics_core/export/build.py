@@ -12,6 +12,7 @@ from ..catalogue import KINDS_BY_NAME
 from ..dataset import DataBundle
 from ..errors import KpiDeskError
 from ..formatting import result_text
+from ..metrics.params import currency_of
 from ..progress import Reporter
 from .model import ChartData, KpiRow, Report, SourceInfo
 
@@ -87,7 +88,7 @@ def build_report(bundle: DataBundle, params: dict[str, Any] | None = None, filte
         title=title, business_name=business_name or _default_name(bundle), period_start=start, period_end=end,
         made_at=datetime.now().replace(microsecond=0), kpis=kpis, charts=charts, sources=_sources(bundle),
         parameters=_jsonable_params(params), how_computed=_how_computed(specs, kpis), by=by,
-        previous_label=previous_label, notes=notes,
+        previous_label=previous_label, notes=notes, currency=currency_of(params),
     )
     reporter.step(1.0, "Report ready")
     return report

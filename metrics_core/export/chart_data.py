@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..formatting import symbol_before
 from .model import ChartData
 
 # Colours that read well on a white slide and in grey-scale print (hex, no '#').
@@ -59,7 +60,8 @@ def axis_unit(unit: str, values: list[float | None] | None = None, currency: str
     if unit == "count":
         return AxisUnit(1.0, "count", "#,##0")
     if unit == "currency":
-        return AxisUnit(1.0, currency, f'"{currency}"#,##0')
+        shown = f'"{currency}"#,##0' if symbol_before(currency) else f'#,##0" {currency.strip()}"'
+        return AxisUnit(1.0, currency, shown)
     if unit == "days":
         return AxisUnit(1.0, "days", "0.0")
     return AxisUnit(1.0, {"per_day": "per day", "erlang": "Erlang"}.get(unit, ""), "#,##0.0#")

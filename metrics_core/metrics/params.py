@@ -3,8 +3,9 @@
 Every metric also accepts ``target`` and ``benchmark`` (reported in
 ``MetricResult.details``). The ``"global"`` entry holds ``calendar`` (a
 business-hours calendar), ``as_of`` (a date), ``targets`` and ``benchmarks``
-(``{metric_id: value}``), and any parameter name shared by several metrics
-(applied to every metric that has it, below the metric's own entry).
+(``{metric_id: value}``), ``currency`` (the symbol amounts are written with; they are
+never converted), and any parameter name shared by several metrics (applied to every
+metric that has it, below the metric's own entry).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from ..errors import ParameterError
 from .model import MetricSpec, ParamSpec
 
 PER_METRIC_EXTRAS = ("target", "benchmark")
-GLOBAL_KEYS = ("calendar", "as_of", "targets", "benchmarks")
+GLOBAL_KEYS = ("calendar", "as_of", "targets", "benchmarks", "currency")
+DEFAULT_CURRENCY = "€"
 ALL_PARAMS_KEY = "_all_params"      # the whole params document, for metrics that read other KPIs' entries
 
 
@@ -100,3 +102,13 @@ def _number(metric_id: str, name: str, value: Any) -> float | None:
         return float(str(value).replace(",", ".")) if isinstance(value, str) else float(value)
     except (TypeError, ValueError):
         raise ParameterError(f"{metric_id}.{name} must be a number (got '{value}').") from None
+
+
+def currency_of(params: Mapping[str, Any] | None) -> str:
+    """The currency symbol of ``params`` (``global.currency``), "€" when not set.
+
+    >>> currency_of({"global": {"currency": " kr "}}), currency_of(None)
+    ('kr', '€')
+    """
+    symbol = str(((params or {}).get("global") or {}).get("currency") or "").strip()
+    return symbol[:8] or DEFAULT_CURRENCY

@@ -42,4 +42,5 @@ def test_numbers_and_relative_changes():
     assert format_number(-0.0001, 1) == "0.0"          # no "−0.0"
     assert format_percent(99.95, 1) == "100.0 %"
     assert format_relative(0.125) == "+12.5 %"
-    assert format_currency(-20, "RON ") == "−RON 20.00"
+    assert format_currency(-20, "RON ") == "−20.00 RON"           # codes and words follow the amount
+    assert format_currency(4201.4, "kr") == "4,201 kr" and format_currency(-5, "$") == "−$5.00"

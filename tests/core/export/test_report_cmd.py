@@ -107,3 +107,14 @@ def test_png_command_in_source_and_frozen(monkeypatch):
     assert png_command() == [sys.executable, "report-pngs"]
     launch = (demo_dir().parent.parent / "packaging" / "launch.py").read_text(encoding="utf-8")
     assert '"report-pngs"' in launch and "report_pngs_main(sys.argv[2:])" in launch
+
+
+def test_currency_symbol_for_amounts(tmp_path, capsys):
+    out = tmp_path / "kr.xlsx"
+    orders, customers = str(demo_dir() / "orders.csv"), str(demo_dir() / "customers.csv")
+    assert main(["report", orders, customers, "--currency", "kr", "--out", str(out)]) == 0
+    summary = {row[11]: row for row in load_workbook(out)["Summary"].iter_rows(min_row=5, values_only=True)}
+    value, shown = summary["clv"][2], summary["clv"][9]
+    whole = f"{value:,.0f}" if value >= 1000 else f"{value:,.2f}"
+    assert shown == f"{whole} kr"                       # Swedish crowns, written after the amount, never "€"
+    assert "€" not in "".join(str(v) for row in summary.values() for v in row if v is not None)
