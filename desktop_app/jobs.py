@@ -213,8 +213,8 @@ def _category_breakdown(bundle: DataBundle, params: dict[str, Any], filters: Any
         if column not in columns:
             continue
         points = _safe(lambda c=column: engine.breakdown(bundle, metric_id, c, params, filters))
-        if any(p.value is not None for p in points):
-            return column, points
+        if any(p.value is not None for p in points) and any(p.n > 1 for p in points):
+            return column, points       # (groups of one row each, as staff by person, say nothing)
     return (category if category in columns else None), []
 
 

@@ -223,3 +223,19 @@ def test_satisfaction_trend_card_reads_in_signed_points(qtbot):
     qtbot.addWidget(card)
     card.set_result(MetricResult("satisfaction_trend", 3.24, "%", n=10, details={"unit_note": "percentage points"}))
     assert card.value_label.text() == "+3.2 pp"
+
+
+def test_turnover_is_not_broken_down_person_by_person() -> None:
+    """Staff rows are people: "turnover by agent" would be 200 % for whoever left and nothing for the rest."""
+    from desktop_app.jobs import chart_job
+    from metrics_core.dataset import DataBundle
+    from metrics_core.loading import load_dataset
+    from metrics_core.metrics.engine import Filters
+    from metrics_core.progress import Reporter
+    from metrics_core.resources import demo_dir
+
+    staff = load_dataset(demo_dir() / "staff.csv")
+    data = chart_job(DataBundle([staff]), {}, Filters(), "employee_turnover", "month", "agent")(Reporter())
+    assert data.category == "team"                  # every person is one row: the breakdown moves to the team
+    assert {p.label for p in data.bars} == set(staff.frame["team"].dropna())
+    assert max(p.n for p in data.bars) > 1
