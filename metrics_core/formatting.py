@@ -240,7 +240,7 @@ def result_text(result: Any) -> str | None:
     """How a KPI reads when its number alone would mislead, else ``None`` (use :func:`format_value`).
 
     Text KPIs read as their top phrase; a change in percentage points (satisfaction trend)
-    reads signed, in points.
+    reads signed, in points; peak hours say when ("52 at Mon 08:00": contacts in the busiest hour).
 
     >>> class Trend: value, details = 3.24, {"unit_note": "percentage points"}
     >>> result_text(Trend())
@@ -253,4 +253,7 @@ def result_text(result: Any) -> str | None:
     value = getattr(result, "value", None)
     if value is not None and isinstance(details, dict) and details.get("unit_note") == "percentage points":
         return format_change(value, "%")
+    busiest = details.get("busiest") if isinstance(details, dict) else None
+    if value is not None and isinstance(busiest, dict) and {"weekday", "hour"} <= set(busiest):
+        return f"{format_value(value, 'count')} at {busiest['weekday']} {int(busiest['hour']):02d}:00"
     return None

@@ -5,7 +5,8 @@ import math
 import pytest
 
 from metrics_core.formatting import (format_change, format_currency, format_duration, format_number,
-                                            format_percent, format_relative, format_value)
+                                     format_percent, format_relative, format_value, result_text)
+from metrics_core.metrics.model import MetricResult
 
 
 @pytest.mark.parametrize("seconds, text", [
@@ -44,3 +45,10 @@ def test_numbers_and_relative_changes():
     assert format_relative(0.125) == "+12.5 %"
     assert format_currency(-20, "RON ") == "−20.00 RON"           # codes and words follow the amount
     assert format_currency(4201.4, "kr") == "4,201 kr" and format_currency(-5, "$") == "−$5.00"
+
+
+def test_peak_hours_read_as_when_and_how_many():
+    peak = MetricResult("peak_hours", 52.0, "count", n=4043,
+                        details={"busiest": {"weekday": "Mon", "hour": 8, "count": 52}})
+    assert result_text(peak) == "52 at Mon 08:00"
+    assert result_text(MetricResult("request_volume", 52.0, "count")) is None
