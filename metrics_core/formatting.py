@@ -236,6 +236,16 @@ def headline_term_text(result: Any) -> str | None:
     return f"“{term}”{share_text}"
 
 
+# KPIs that already are a change between two periods: a change of the change says nothing.
+SELF_COMPARING = frozenset({"complaint_growth", "satisfaction_trend"})
+
+
+def has_change(result: Any) -> bool:
+    """False for KPIs whose change against the previous period means nothing to an owner:
+    texts (the top phrase of comments) and KPIs that already are a change between periods."""
+    return getattr(result, "metric_id", None) not in SELF_COMPARING and headline_term(result) is None
+
+
 def result_text(result: Any) -> str | None:
     """How a KPI reads when its number alone would mislead, else ``None`` (use :func:`format_value`).
 

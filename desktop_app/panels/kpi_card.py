@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QMenu, QSizePolicy, QVBoxLayout
 
-from metrics_core.formatting import result_text
+from metrics_core.formatting import has_change, result_text
 
 from .. import style
 from ..formatting import (DASH, change_arrow, comparison_text, format_change, format_number, format_value,
@@ -86,7 +86,7 @@ class KpiCard(QFrame):
         else:
             self.reason_label.clear()
             self.reason_label.hide()
-        self._set_change(change if value is not None else None)
+        self._set_change(change if value is not None and has_change(result) else None)
         self.target_label.setText(f"target {format_value(target, self.unit)}" if target is not None else "")
         self.target_label.setVisible(target is not None)
         n = 0 if result is None else result.n

@@ -11,7 +11,7 @@ import pandas as pd
 from ..catalogue import KINDS_BY_NAME
 from ..dataset import DataBundle
 from ..errors import KpiDeskError
-from ..formatting import result_text
+from ..formatting import has_change, result_text
 from ..metrics.params import currency_of
 from ..progress import Reporter
 from .model import ChartData, KpiRow, Report, SourceInfo
@@ -150,7 +150,9 @@ def _kpi_rows(bundle, specs, results, params, filters, reporter: Reporter) -> li
     for i, metric_id in enumerate(ordered):
         spec, result = specs[metric_id], results[metric_id]
         previous = delta = None
-        if result.ok and previous_results is not None:
+        if not has_change(result):
+            pass
+        elif result.ok and previous_results is not None:
             previous = _num(previous_results[metric_id].value) if metric_id in previous_results else None
             delta = None if previous is None else float(result.value) - previous
         elif result.ok:

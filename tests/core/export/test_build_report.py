@@ -196,3 +196,10 @@ def test_brand_attributes_read_as_their_top_phrase_in_every_table(bundle, septem
     cells = [shape.table.cell(r, 1).text for slide in Presentation(str(tmp_path / "r.pptx")).slides
              for shape in slide.shapes if shape.has_table for r in range(len(shape.table.rows))]
     assert row.value_text() in cells
+
+
+@pytest.mark.parametrize("metric_id", ["brand_attributes", "complaint_growth", "satisfaction_trend"])
+def test_kpis_that_are_texts_or_changes_have_no_change_of_their_own(september, metric_id):
+    # a top phrase's comment count or a growth rate's difference from last month's growth rate means nothing
+    row = september.kpi(metric_id)
+    assert row.previous is None and row.change is None and row.direction == ""

@@ -1,4 +1,4 @@
-"""The currency setting: chosen in the settings dialog, used by the cards and the reports."""
+"""What cards write: amounts with the currency of the settings, and a change only where one means something."""
 
 from __future__ import annotations
 
@@ -34,3 +34,19 @@ def test_cards_write_amounts_with_the_chosen_symbol(qtbot, state) -> None:
         assert card.value_label.text() == "€950.50"
     finally:
         formatting.set_currency("€")
+
+
+def test_a_kpi_that_is_a_change_shows_no_change_of_its_own(qtbot) -> None:
+    class Change:
+        delta, current, previous = -227.1, -69.4, 157.7
+        period_from, period_to = "2026-10-01", "2026-10-31"
+        previous_from, previous_to = "2026-09-01", "2026-09-30"
+
+    card = KpiCard("complaint_growth", "Complaint increase rate", "%", False)
+    qtbot.addWidget(card)
+    card.set_result(MetricResult("complaint_growth", -69.4, "%", n=40), Change())
+    assert card.change_label.isHidden() and card.change_label.text() == ""
+    csat = KpiCard("csat", "CSAT", "%", True)
+    qtbot.addWidget(csat)
+    csat.set_result(MetricResult("csat", 84.7, "%", n=40), Change())
+    assert csat.change_label.text().startswith("\u25bc \u2212227.1 pp")
