@@ -43,6 +43,8 @@ class ChartWidget(QWidget):
         layout.addWidget(self._stack)
         self._title = ""
         self.set_title(title)
+        # the axis widens when its labels are drawn: the title is shortened again to fit
+        self.plot_item.getAxis("left").geometryChanged.connect(self._show_title)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._on_self_context_menu)
         self.plot_widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -65,7 +67,9 @@ class ChartWidget(QWidget):
     def _show_title(self) -> None:
         """The title, shortened with an ellipsis when the chart is too narrow for all of it."""
         metrics = QFontMetrics(style.chart_font(style.TITLE_FONT_SIZE, bold=True))
-        room = max(80, self.width() - 24)
+        left = self.plot_item.getAxis("left")
+        axis_width = int(left.width()) if left.isVisible() else 0
+        room = max(80, self.width() - axis_width - 40)      # the title sits above the plot, right of the axis
         shown = self._title if self.width() <= 0 else metrics.elidedText(self._title, Qt.TextElideMode.ElideRight, room)
         self.plot_item.setTitle(html.escape(shown), color=style.FOREGROUND, size=f"{style.TITLE_FONT_SIZE}pt",
                                 bold=True)
@@ -96,6 +100,7 @@ class ChartWidget(QWidget):
         if message is not None:
             self.empty_message = message
         empty = self.is_empty()
+        self._show_title()                  # (the axis may have grown with the new labels)
         self.empty_label.setText(f"<b>{self._title}</b><br><br>{self.empty_message}")
         self._stack.setCurrentWidget(self.empty_label if empty else self.plot_widget)
 
