@@ -293,7 +293,8 @@ def _breakdown_chart(engine, bundle, spec, params, filters) -> ChartData | None:
         points = [p for p in points if p.value is not None and p.label != NO_GROUP]
         if len(points) < MIN_POINTS:
             continue
-        points = sorted(points, key=lambda p: -(p.n or 0))[:MAX_BARS]
+        points = sorted(points, key=lambda p: -(p.n or 0))[:MAX_BARS]        # the biggest groups,
+        points = sorted(points, key=lambda p: -p.value)                       # highest first, as in the app
         frame, counts = _points_frame(points, spec.label)
         label = column.replace("_", " ")
         return ChartData(f"{spec.id}-by-{column}", f"{spec.label} by {label}", spec.family, "bar", spec.unit,

@@ -17,6 +17,8 @@ from pptx.enum.text import PP_ALIGN
 from pptx.util import Inches, Pt
 
 from ..atomic import write_with_atomic
+from ..catalogue import KINDS_BY_NAME
+from ..mapping.presets import PRESETS_BY_NAME
 from ..progress import Reporter
 from .chart_data import BAD, GOOD, NEUTRAL, busiest_cell
 from ..formatting import MISSING, format_change, format_value
@@ -220,8 +222,8 @@ def _sources_slide(deck, report: Report) -> None:
     lines = []
     for src in report.sources:
         preset = (src.mapping or {}).get("preset")
-        how = f", read as {preset} export" if preset else ""
-        lines.append(f"• {src.name}: {src.kind.replace('_', ' ')}, {format_value(src.rows, 'count')} rows{how}")
+        how = f", read as a {_preset_label(preset)} export" if preset else ""
+        lines.append(f"• {src.name}: {_kind_label(src.kind)}, {format_value(src.rows, 'count')} rows{how}")
     if not lines:
         lines.append("• No files were recorded for this report.")
     lines.append("")
@@ -230,6 +232,18 @@ def _sources_slide(deck, report: Report) -> None:
     lines.extend(report.notes or [f"Trends are shown by {report.by}. Changes compare with {report.compared_with}."])
     text = "\n".join(lines[:22])
     add_text(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN), Inches(5.6), text, 14)
+
+
+def _kind_label(kind: str) -> str:
+    """'Call intervals (ACD)' for 'call_intervals'; unknown kinds as they are, readable."""
+    spec = KINDS_BY_NAME.get(kind)
+    return spec.label if spec is not None else kind.replace("_", " ").capitalize()
+
+
+def _preset_label(preset: str) -> str:
+    """'Zendesk' for 'zendesk'."""
+    found = PRESETS_BY_NAME.get(preset)
+    return found.label if found is not None else preset
 
 
 def _parameter_lines(parameters: dict) -> list[str]:

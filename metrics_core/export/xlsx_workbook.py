@@ -39,22 +39,57 @@ EXCEL_CHART = {"line": ("line", None), "bar": ("bar", None), "stacked": ("column
 def unique_sheet_name(wanted: str, taken: set[str]) -> str:
     """A valid, unique sheet name: no ``[]:*?/\\``, at most 31 characters, unique
     ignoring case (``taken`` holds the lower-cased names already used and is updated).
+    Long names lose their bracketed abbreviations first, then are cut between words.
 
     >>> taken = set()
     >>> unique_sheet_name("First response time by channel and agent", taken)
     'First response time by channel'
+    >>> unique_sheet_name("Internal quality score (IQS) by agent", taken)
+    'Internal quality score by agent'
+    >>> unique_sheet_name("Customer retention rate (CRR) by referral source", taken)
+    'CRR by referral source'
+    >>> unique_sheet_name("NPS promoters, passives, detractors by month", taken)
+    'NPS promoters by month'
     >>> unique_sheet_name("First response time by channel and team", taken)
-    'First response time by chann(2)'
+    'First response time by (2)'
     """
     base = " ".join(_BAD_SHEET_CHARS.sub(" ", wanted).split()).strip("'") or "Sheet"
-    name = base[:SHEET_NAME_MAX].rstrip()
+    name = _fit(base, SHEET_NAME_MAX)
     n = 1
     while name.lower() in taken:
         n += 1
-        suffix = f"({n})"
-        name = base[:SHEET_NAME_MAX - len(suffix)].rstrip() + suffix
+        suffix = f" ({n})"
+        name = _fit(base, SHEET_NAME_MAX - len(suffix)) + suffix
     taken.add(name.lower())
     return name
+
+
+def _fit(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters, keeping what tells sheets apart: bracketed
+    abbreviations dropped, or standing for the words before them ("CRR by referral source");
+    else the words before a closing "by …" cut short."""
+    if len(text) <= limit:
+        return text
+    plain = re.sub(r"\s*\([^)]*\)", "", text)
+    if len(plain) <= limit:
+        return plain
+    abbreviated = re.sub(r"^[^(]*\(([^)]+)\)", r"\1", text)
+    if len(abbreviated) <= limit:
+        return abbreviated
+    head, by, tail = plain.rpartition(" by ")
+    if head and len(by + tail) <= limit // 2:
+        return _cut(head, limit - len(by + tail)) + by + tail
+    return _cut(plain, limit)
+
+
+def _cut(text: str, limit: int) -> str:
+    """The words of ``text`` that fit in ``limit`` characters (a word is split only when it must be)."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit + 1]
+    space = cut.rfind(" ")
+    cut = cut[:space] if space >= limit // 2 else text[:limit]
+    return cut.rstrip(" ,;:-–(").strip() or text[:limit]
 
 
 def excel_value(value: float | None, unit: str) -> float | None:

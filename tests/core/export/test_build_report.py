@@ -145,6 +145,9 @@ def test_breakdown_chart_uses_a_category_and_skips_unknowns(september):
     tickets = next(c for c in bars if c.family == "tickets")
     assert tickets.by == "channel" and len(tickets.categories) >= 2
     assert all(not math.isnan(v) for v in tickets.frame.iloc[:, 0])
+    for chart in bars:                                  # highest first, as the window draws them
+        values = chart.frame.iloc[:, 0].tolist()
+        assert values == sorted(values, reverse=True), chart.title
 
 
 def test_sources_and_how_computed(september):

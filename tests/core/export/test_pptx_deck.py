@@ -217,3 +217,9 @@ def test_peak_hours_have_a_slide_of_their_own_with_a_coloured_table(deck):
     assert empty.text == "" and str(empty.fill.fore_color.rgb) == "FFFFFF"
     assert "Busiest: Fri 14:00–14:59, with 30 contacts" in _texts(slide)
     assert not any(s.has_chart for s in slide.shapes)
+
+
+def test_data_used_names_kinds_and_exports_as_people_do(deck):
+    text = _texts(next(s for s in deck.slides if _texts(s).startswith("Data used")))
+    assert "• tickets.csv: Tickets, 12,345 rows, read as a Zendesk export" in text
+    assert "• survey.xlsx: Survey answers, 1,200 rows" in text and "surveys," not in text
