@@ -6,7 +6,9 @@ from typing import Any
 
 import pandas as pd
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QTimeEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QTimeEdit, QWidget
+
+from .param_editor import add_page_heading
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -17,13 +19,8 @@ class CalendarEditor(QWidget):
     def __init__(self, calendar: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         form = QFormLayout(self)
-        title = QLabel("Business hours")
-        title.setStyleSheet("font-size:13pt; font-weight:600;")
-        note = QLabel("Durations (first response, resolution \u2026) are calendar time unless you set business "
-                      "hours here; then only open hours count, as helpdesks do.")
-        note.setWordWrap(True)
-        form.addRow(title)
-        form.addRow(note)
+        add_page_heading(form, "Business hours", "Durations (first response, resolution \u2026) are calendar time "
+                         "unless you set business hours here; then only open hours count, as helpdesks do.")
         self.enabled_box = QCheckBox("Count only business hours")
         form.addRow(self.enabled_box)
         days = QWidget()

@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox, QWidget, QHBoxLayout
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox,
+                               QWidget)
 
 BIG = 1e12
 
@@ -109,3 +110,13 @@ def _optional_number(text: str, whole: bool) -> float | int | None:
     except ValueError:
         return None
     return int(value) if whole else value
+
+
+def add_page_heading(form: Any, title: str, text: str) -> None:
+    """A settings page's title and its explanation, as the first rows of ``form``."""
+    heading = QLabel(title)
+    heading.setStyleSheet("font-size:13pt; font-weight:600;")
+    note = QLabel(text)
+    note.setWordWrap(True)
+    form.addRow(heading)
+    form.addRow(note)

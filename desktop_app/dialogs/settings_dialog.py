@@ -13,7 +13,7 @@ from metrics_core.metrics.model import FAMILIES
 from metrics_core.metrics.params import DEFAULT_CURRENCY, currency_of
 
 from .calendar_editor import CalendarEditor
-from .param_editor import ParamEditor
+from .param_editor import ParamEditor, add_page_heading
 from ..window_size import resize_to_fit
 
 
@@ -79,13 +79,9 @@ class SettingsDialog(QDialog):
     def _currency_page(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        title = QLabel("Currency")
-        title.setStyleSheet("font-size:13pt; font-weight:600;")
-        note = QLabel("The symbol money amounts are written with, in the window and in the exported deck and "
-                      "workbook. Amounts are never converted: choose the currency your files are in.")
-        note.setWordWrap(True)
-        form.addRow(title)
-        form.addRow(note)
+        add_page_heading(form, "Currency", "The symbol money amounts are written with, in the window and in the "
+                         "exported deck and workbook. Amounts are never converted: choose the currency your files "
+                         "are in.")
         form.addRow(QLabel("Symbol"), self.currency_edit)
         return page
 
@@ -106,12 +102,7 @@ class SettingsDialog(QDialog):
     def _page(self, spec: Any, values: dict[str, Any], target: float | None) -> QWidget:
         inner = QWidget()
         form = QFormLayout(inner)
-        title = QLabel(spec.label)
-        title.setStyleSheet("font-size:13pt; font-weight:600;")
-        description = QLabel(spec.description)
-        description.setWordWrap(True)
-        form.addRow(title)
-        form.addRow(description)
+        add_page_heading(form, spec.label, spec.description)
         self.editors[spec.id] = {}
         for p in spec.params:
             editor = ParamEditor(p)
