@@ -93,6 +93,27 @@ def comparison_text(change: Any) -> str:
     return f"{current} vs {previous}" if current and previous else ""
 
 
+# What one row of a data kind is, counted: "from 2,588 answers".
+ROW_NOUNS = {"tickets": "tickets", "messages": "messages", "calls": "calls", "surveys": "answers",
+             "customers": "customers", "orders": "orders", "reviews": "reviews", "social": "mentions",
+             "self_service": "sessions", "staff": "people", "cash": "movements", "call_intervals": "intervals"}
+
+
+def basis_text(n: int, metric_id: str) -> str:
+    """How many rows a KPI rests on, in words: ``from 2,588 answers`` (``rows`` when several kinds count).
+
+    >>> basis_text(316, "iqs"), basis_text(1, "employee_turnover"), basis_text(2588, "csat")
+    ('from 316 reviews', 'from 1 person', 'from 2,588 rows')
+    """
+    from metrics_core.metrics.registry import REGISTRY
+
+    kinds = next((spec.kinds for spec in REGISTRY if spec.id == metric_id), ())
+    noun = ROW_NOUNS.get(kinds[0], "rows") if len(kinds) == 1 else "rows"
+    if n == 1:
+        noun = {"people": "person", "answers": "answer"}.get(noun, noun[:-1] if noun.endswith("s") else noun)
+    return f"from {format_number(n)} {noun}"
+
+
 def short_comparison(change: Any) -> str:
     """What a card's change compares, briefly: ``Oct vs Sep 2026`` for whole months (named
     because the card's value may cover more than the month), else ``vs 2024-02-26 to 2024-03-03``.

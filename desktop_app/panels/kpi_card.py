@@ -12,7 +12,7 @@ from metrics_core.formatting import has_change, result_text
 
 from .. import style
 from ..formatting import (DASH, change_arrow, comparison_text, format_change, format_number, format_value,
-                          headline_term, readable_reason, short_comparison)
+                          basis_text, headline_term, readable_reason, short_comparison)
 
 CARD_WIDTH = 206
 CARD_HEIGHT = 126
@@ -90,7 +90,7 @@ class KpiCard(QFrame):
         self.target_label.setText(f"target {format_value(target, self.unit)}" if target is not None else "")
         self.target_label.setVisible(target is not None)
         n = 0 if result is None else result.n
-        self.n_label.setText(f"n = {format_number(n)}" if result is not None and value is not None else "")
+        self.n_label.setText(basis_text(n, self.metric_id) if result is not None and value is not None else "")
 
     def _show_term(self, term: tuple[str, float | None, int], answers: int) -> None:
         """A text KPI (top words of comments): the most frequent phrase and its share."""

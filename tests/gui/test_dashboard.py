@@ -55,7 +55,7 @@ def test_cards_show_the_engine_values(loaded) -> None:
         shown += 1
     assert shown >= 10
     nps = expected["nps"]
-    assert dash.cards["nps"].n_label.text() == f"n = {nps.n}"
+    assert dash.cards["nps"].n_label.text() == f"from {nps.n:,} rows"
     assert dash.cards["call_fcr"].isHidden()          # no call file loaded
     from metrics_core.metrics.docs import describe
 
