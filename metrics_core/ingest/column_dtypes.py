@@ -23,8 +23,8 @@ from .missing import MARKER_VARIANTS
 MIN_SAMPLE_ROWS = 50        # below this the file is small and the ordinary way is fast enough
 MIN_DISTINCT_SHARE = 0.9    # bytes: share of distinct values among the sample's filled cells
 MAX_REPEATING_SHARE = 0.1   # categories: at most this share of distinct values among the sample's cells
-MAX_SAMPLE_BYTES = 40       # longer values (free text) stay Python strings from the start
-MAX_WIDTH = 64
+MAX_SAMPLE_BYTES = 64       # longer values (free text) stay Python strings from the start
+MAX_WIDTH = 96
 SEPARATOR = 1               # a control byte put between values to split them apart again
 EDGE_SPACE = np.array([b < 0x80 and chr(b).isspace() for b in range(256)])   # by byte: what str.strip removes
 MARKER_START = np.array([any(m[:1] == chr(b) for m in MARKER_VARIANTS) for b in range(256)])
