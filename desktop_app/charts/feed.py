@@ -66,6 +66,9 @@ def show_distribution(chart: HistogramChart, data: Any) -> None:
         chart.set_distribution([], [])
         return
     pairs = data.distribution[field]
+    if field == "nps_score":            # every score of the 0-10 scale, answered or not
+        counts = dict(pairs)
+        pairs = [(s, counts.get(s, 0)) for s in range(11)] + [(s, c) for s, c in pairs if s not in range(11)]
     scores = [s for s, _ in pairs]
     colors = None
     if field == "nps_score":

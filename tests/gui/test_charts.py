@@ -151,3 +151,16 @@ def test_duration_axes_read_in_hours(qtbot) -> None:
     qtbot.addWidget(bars)
     bars.set_bars("agent", ["Eva"], ["Eva"], [300.0], "seconds")
     assert bars.plot_item.getAxis("bottom").labelText == "minutes"
+
+
+def test_nps_scores_chart_shows_the_whole_scale(qtbot) -> None:
+    from types import SimpleNamespace
+
+    from desktop_app.charts import feed
+
+    chart = HistogramChart()
+    qtbot.addWidget(chart)
+    feed.show_distribution(chart, SimpleNamespace(distribution={"nps_score": [(7, 4), (9, 10), (10, 6)]}))
+    table = chart.data_table()
+    assert table.iloc[:, 0].tolist() == list(range(11))           # 0 to 10, as the title says
+    assert table["count"].tolist() == [0] * 7 + [4, 0, 10, 6]
