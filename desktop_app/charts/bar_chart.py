@@ -38,6 +38,8 @@ class BarChart(ChartWidget):
         self._unit, self._column = unit, column
         y = np.array([np.nan if v is None else float(v) for v in values], dtype=float)
         n = list(counts) if counts is not None else [None] * len(values)
+        missing = f"(no {column.replace('_', ' ')})" if column else "(none)"
+        labels = [missing if label == "(none)" else label for label in labels]      # rows without a value
         table = pd.DataFrame({"category": labels, "value": y, "n": n, "_key": keys})
         table = table.sort_values("value", ascending=False, na_position="last").head(MAX_BARS).reset_index(drop=True)
         self._keys = list(table.pop("_key"))

@@ -164,3 +164,12 @@ def test_nps_scores_chart_shows_the_whole_scale(qtbot) -> None:
     table = chart.data_table()
     assert table.iloc[:, 0].tolist() == list(range(11))           # 0 to 10, as the title says
     assert table["count"].tolist() == [0] * 7 + [4, 0, 10, 6]
+
+
+def test_bars_of_rows_without_a_value_say_what_is_missing(qtbot) -> None:
+    chart = BarChart()
+    qtbot.addWidget(chart)
+    chart.set_bars("agent", ["Eva", None], ["Eva", "(none)"], [40.0, 95.0], "seconds", [10, 3])
+    assert set(chart.data_table()["category"]) == {"Eva", "(no agent)"}
+    keys = chart.keys()                             # highest first; a click still filters by the key
+    assert pd.isna(keys[0]) and keys[1] == "Eva"
