@@ -30,6 +30,7 @@ class KpiCard(QFrame):
         self.metric_id = metric_id
         self.unit = unit
         self.higher_is_better = higher_is_better
+        self._direction = higher_is_better
         self.setObjectName("kpiCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFixedSize(CARD_WIDTH, CARD_HEIGHT)
@@ -86,6 +87,9 @@ class KpiCard(QFrame):
         else:
             self.reason_label.clear()
             self.reason_label.hide()
+        # the result's own direction wins (CES: set by whether the question asks for effort or ease)
+        own = getattr(result, "higher_is_better", None)
+        self._direction = own if own is not None else self.higher_is_better
         self._set_change(change if value is not None and has_change(result) else None)
         self.target_label.setText(f"target {format_value(target, self.unit)}" if target is not None else "")
         self.target_label.setVisible(target is not None)
@@ -122,7 +126,7 @@ class KpiCard(QFrame):
             self.change_label.setText("")
             self.change_label.hide()
             return
-        color = style.direction_color(delta, self.higher_is_better)
+        color = style.direction_color(delta, self._direction)
         text = f"{change_arrow(delta)} {format_change(delta, self.unit)}"
         periods = comparison_text(change)
         self.change_label.setText(f"{text} {short_comparison(change)}")

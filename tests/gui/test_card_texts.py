@@ -50,3 +50,18 @@ def test_a_kpi_that_is_a_change_shows_no_change_of_its_own(qtbot) -> None:
     qtbot.addWidget(csat)
     csat.set_result(MetricResult("csat", 84.7, "%", n=40), Change())
     assert csat.change_label.text().startswith("\u25bc \u2212227.1 pp")
+
+
+def test_the_results_own_direction_colours_the_change(qtbot) -> None:
+    from desktop_app import style
+
+    class Change:
+        delta, current, previous = -0.14, 2.33, 2.47
+        period_from, period_to = "2026-10-01", "2026-10-31"
+        previous_from, previous_to = "2026-09-01", "2026-09-30"
+
+    card = KpiCard("ces", "Customer Effort Score", "score", None)      # the direction is a CES parameter
+    qtbot.addWidget(card)
+    effort = MetricResult("ces", 2.33, "score", n=40, higher_is_better=False)   # an "effort" question
+    card.set_result(effort, Change())
+    assert style.GOOD.lower() in card.change_label.styleSheet().lower()            # less effort: good news
