@@ -164,7 +164,9 @@ class ImportDialog(QDialog):
         evidence = (mapping.kind_evidence or "").split("; runner-up")[0]     # the runner-up's score is jargon
         self.kind_note.setText(f"Detected: {evidence}" if evidence else "")
         self.kind_note.setToolTip(mapping.kind_evidence or "")
-        notes = [table.encoding_note] if table.encoding_note else []
+        # the encoding is named in its box; its note only when it asks the user to look ("also fits", "replaced")
+        worth_reading = any(word in (table.encoding_note or "") for word in ("check", "also", "replaced", "unlikely"))
+        notes = [table.encoding_note] if worth_reading else []
         notes += table.notes
         notes += [f"{c.header}: {c.ambiguous}" for c in table.columns if c.ambiguous]
         self.notes_label.setText("\n".join(notes))

@@ -27,6 +27,7 @@ def test_preview_overrides_and_mapping(qtbot, csv_file: Path) -> None:
     assert dialog.preview_model.rowCount() == 4
     assert dialog.kind_combo.currentData() == "tickets"
     assert "cp1250" in dialog.encoding_combo.itemText(0)
+    assert "cp1250" not in dialog.notes_label.text()         # named in its box; no note unless there is doubt
     assert dialog.preview_model.data(dialog.preview_model.index(0, 1)) == "2024-01-03 10:15:00"   # day first
     # forcing month-first changes how the dates read
     i = dialog.date_order_combo.findData(False)
