@@ -236,14 +236,15 @@ def headline_term_text(result: Any) -> str | None:
     return f"“{term}”{share_text}"
 
 
-# KPIs that already are a change between two periods: a change of the change says nothing.
-SELF_COMPARING = frozenset({"complaint_growth", "satisfaction_trend"})
+# KPIs whose change against the previous period says nothing: those that already are a change
+# between two periods, and peak hours (the busiest hour may be another hour than last month's).
+NO_CHANGE = frozenset({"complaint_growth", "satisfaction_trend", "peak_hours"})
 
 
 def has_change(result: Any) -> bool:
     """False for KPIs whose change against the previous period means nothing to an owner:
-    texts (the top phrase of comments) and KPIs that already are a change between periods."""
-    return getattr(result, "metric_id", None) not in SELF_COMPARING and headline_term(result) is None
+    texts (the top phrase of comments) and the KPIs of ``NO_CHANGE``."""
+    return getattr(result, "metric_id", None) not in NO_CHANGE and headline_term(result) is None
 
 
 def result_text(result: Any) -> str | None:

@@ -75,8 +75,9 @@ class KpiCard(QFrame):
         if term is not None:
             self._show_term(term, result.n)
             return
-        self._set_value_font(style.CARD_VALUE_POINT_SIZE)
-        self.value_label.setText(result_text(result) or format_value(value, self.unit))
+        text = result_text(result) or format_value(value, self.unit)
+        self._fit_value_font(text)
+        self.value_label.setText(text)
         self.value_label.setToolTip("")
         if result is not None and value is None:
             reason = readable_reason(result)
@@ -114,6 +115,15 @@ class KpiCard(QFrame):
         self.reason_label.hide()
         self.target_label.hide()
         self.n_label.setText("")
+
+    def _fit_value_font(self, text: str) -> None:
+        """The card's big font, smaller when the text would not fit the card's width."""
+        points = style.CARD_VALUE_POINT_SIZE
+        self._set_value_font(points)
+        room = CARD_WIDTH - 26
+        while points > 10 and self.value_label.fontMetrics().horizontalAdvance(text) > room:
+            points -= 1
+            self._set_value_font(points)
 
     def _set_value_font(self, points: float) -> None:
         font = self.value_label.font()

@@ -65,3 +65,16 @@ def test_the_results_own_direction_colours_the_change(qtbot) -> None:
     effort = MetricResult("ces", 2.33, "score", n=40, higher_is_better=False)   # an "effort" question
     card.set_result(effort, Change())
     assert style.GOOD.lower() in card.change_label.styleSheet().lower()            # less effort: good news
+
+
+def test_a_long_value_gets_a_smaller_font_not_cut(qtbot) -> None:
+    from desktop_app.panels.kpi_card import CARD_WIDTH
+
+    card = KpiCard("peak_hours", "Peak hours", "count", None)
+    qtbot.addWidget(card)
+    card.set_result(MetricResult("peak_hours", 295.0, "count", n=3501,
+                                 details={"busiest": {"weekday": "Mon", "hour": 8, "count": 295}}))
+    text = card.value_label.text()
+    assert text == "295 at Mon 08:00"
+    assert card.value_label.fontMetrics().horizontalAdvance(text) <= CARD_WIDTH - 26
+    assert card.change_label.isHidden()              # the busiest hour may not be last month's busiest hour
