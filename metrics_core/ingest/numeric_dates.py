@@ -68,10 +68,10 @@ def parse(values: np.ndarray, fmt: str) -> tuple[np.ndarray, np.ndarray] | None:
     is_digit = (cells >= 48) & (cells <= 57)
     packed = np.zeros((len(texts), 8), dtype=np.uint8)
     packed[:, :(width + 7) // 8] = np.packbits(is_digit, axis=1, bitorder="little")
-    codes, _layouts = pd.factorize(packed.view(np.uint64).ravel())
+    codes, digit_layouts = pd.factorize(packed.view(np.uint64).ravel())
     fields = {d: np.zeros(len(texts), dtype=np.int64) for d in "YmdHMS"}
     done = np.zeros(len(texts), dtype=bool)
-    if len(_layouts) == 1:          # the usual case: every value written the same way
+    if len(digit_layouts) == 1:          # the usual case: every value written the same way
         patterns: list | Iterator = [(slice(None), cells, is_digit[0])]
     else:
         common = np.argsort(-np.bincount(codes), kind="stable")[:MAX_PATTERNS]
