@@ -48,6 +48,8 @@ class AppState(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # money is written with the currency of the settings, however they arrive (dialog, project)
+        self.params_changed.connect(lambda params: set_currency(currency_of(params)))
         self.bundle = DataBundle()
         self.requests: dict[str, LoadRequest] = {}
         self.filter_values: dict[str, dict[str, list[Any]]] = {}
@@ -186,7 +188,6 @@ class AppState(QObject):
 
     def set_params(self, params: dict[str, dict[str, Any]]) -> None:
         self.params = copy.deepcopy(params)
-        set_currency(currency_of(self.params))
         self.params_changed.emit(self.params)
         self.schedule_recompute()
 

@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from metrics_core.formatting import result_text
-from desktop_app.formatting import format_value
+from desktop_app import formatting
+from desktop_app.formatting import format_value, set_currency
 from desktop_app.main_window import MainWindow
 from metrics_core.dataset import DataBundle
 from metrics_core.loading import load_dataset
@@ -88,7 +89,7 @@ def test_project_round_trip(qtbot, window: MainWindow, settings, tmp_path: Path)
     window.open_files(files)
     _wait_idle(qtbot, window, 2)
     window.state.set_targets({"csat": 85.0})
-    window.state.set_params({"first_response_time": {}})
+    window.state.set_params({"first_response_time": {}, "global": {"currency": "lei"}})
     window.state.filter_by("channel", "Email")
     _wait_idle(qtbot, window, 2)
     window.state.select_metric("csat")
@@ -100,10 +101,13 @@ def test_project_round_trip(qtbot, window: MainWindow, settings, tmp_path: Path)
     assert [f["mapping"]["kind"] for f in doc["files"]] == ["surveys", "tickets"]
     assert settings.recent_projects() == [str(written)]
     assert sorted(settings.recent_files()) == sorted(files)
+    set_currency("€")
     other = MainWindow(settings)
     qtbot.addWidget(other)
     other.open_project(written)
     _wait_idle(qtbot, other, 2)
+    assert formatting.CURRENCY == "lei"                  # the project's currency is back
+    set_currency("€")
     assert other.state.dataset_names() == window.state.dataset_names()
     assert other.state.targets == {"csat": 85.0}
     assert other.state.filters.categories == {"channel": ("Email",)}
