@@ -23,7 +23,7 @@ from .missing import MARKER_VARIANTS
 MIN_SAMPLE_ROWS = 50        # below this the file is small and the ordinary way is fast enough
 MIN_DISTINCT_SHARE = 0.9    # bytes: share of distinct values among the sample's filled cells
 MAX_REPEATING_SHARE = 0.1   # categories: at most this share of distinct values among the sample's cells
-MAX_SAMPLE_BYTES = 64       # longer values (free text) stay Python strings from the start
+MAX_SAMPLE_BYTES = 40       # longer values (free text) stay Python strings from the start
 MAX_WIDTH = 96
 SEPARATOR = 1               # a control byte put between values to split them apart again
 EDGE_SPACE = np.array([b < 0x80 and chr(b).isspace() for b in range(256)])   # by byte: what str.strip removes
@@ -50,9 +50,12 @@ def parser_dtypes(sample: list[list[str]]) -> dict[int, str]:
         if len(set(cells)) <= MAX_REPEATING_SHARE * len(cells) and not all(map(_pandas_converts, filled)):
             chosen[position] = "category"
         elif len(filled) >= MIN_SAMPLE_ROWS // 2 and len(set(filled)) >= MIN_DISTINCT_SHARE * len(filled):
-            longest = max(len(cell.encode("utf-8")) for cell in filled)
+            lengths = [len(cell.encode("utf-8")) for cell in filled]
+            longest = max(lengths)
             if longest <= MAX_SAMPLE_BYTES:
-                chosen[position] = f"S{min(MAX_WIDTH, max(16, longest + 12))}"
+                # values of one length (ids, timestamps) keep it; others (e-mails) may run much longer
+                room = longest + 12 if min(lengths) == longest else 2 * longest
+                chosen[position] = f"S{min(MAX_WIDTH, max(16, room))}"
     return chosen
 
 

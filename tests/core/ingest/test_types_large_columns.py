@@ -149,3 +149,10 @@ def test_long_zero_one_columns_are_flags_unless_a_third_value_appears():
     cells[10] = "2"
     _, profile = infer(cells, "SeniorCitizen")
     assert profile.col_type == "number"
+
+
+def test_distinct_count_of_ids_up_to_16_characters():
+    cells = [f"INV-2024-{i % (N - 7):06d}" for i in range(N)] + ["INV-2024-00000", "short", "sixteen-chars-ok"]
+    typed, profile = infer(cells, "Invoice ID")
+    assert profile.col_type == "id"
+    assert profile.n_distinct == len(set(cells))
