@@ -8,14 +8,18 @@ free-text subjects) and a 100,000-row xlsx, then times, in the same run and best
   (told the delimiter and encoding of the European file); target: at most 2x slower;
 - ``read_table(xlsx)`` vs ``pandas.read_excel(path, engine="openpyxl")``; target: at least 4x faster.
 
-Run: ``/work/venv/bin/python bench/bench_ingest.py [--csv-rows N] [--xlsx-rows N] [--repeat N]``.
+Each file is timed in a fresh process (as the app reads big files in one), ours and the
+plain read in that same process.
+
+Run: ``/work/venv/bin/python bench/bench_ingest.py [--csv-rows N] [--xlsx-rows N] [--repeat N] [--only CASE]``.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gc
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -183,40 +187,55 @@ def _ratio(label: str, ours: float, theirs: float, before_typing: float) -> str:
     return f"{theirs / ours:.1f}x (target >= 4x)"
 
 
+CASES = ("csv", "european", "xlsx")
+VERDICT_MARK = "VERDICT "
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--csv-rows", type=int, default=1_048_576)
     parser.add_argument("--xlsx-rows", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", choices=CASES, help="time one file in this process (the default runs each "
+                                                      "file in a fresh process, as the app reads big files)")
     args = parser.parse_args()
     WORK.mkdir(exist_ok=True)
-    csv_path = WORK / f"tickets_{args.csv_rows}.csv"
-    european_path = WORK / f"european_{args.csv_rows}.csv"
-    xlsx_path = WORK / f"tickets_{args.xlsx_rows}.xlsx"
-    make_csv(csv_path, args.csv_rows)
-    make_european_csv(european_path, args.csv_rows)
-    make_xlsx(xlsx_path, args.xlsx_rows)
-
+    paths = {"csv": WORK / f"tickets_{args.csv_rows}.csv", "european": WORK / f"european_{args.csv_rows}.csv",
+             "xlsx": WORK / f"tickets_{args.xlsx_rows}.xlsx"}
+    if args.only:
+        print(VERDICT_MARK + time_case(args.only, paths[args.only], args), flush=True)
+        return
+    make_csv(paths["csv"], args.csv_rows)
+    make_european_csv(paths["european"], args.csv_rows)
+    make_xlsx(paths["xlsx"], args.xlsx_rows)
     verdicts = []
-    for label, path, plain_options in (("CSV", csv_path, {}),
-                                       ("European CSV", european_path, {"sep": ";", "encoding": "cp1250"})):
-        ours_csv = timed_read(path, args.repeat)
-        plain_csv = best_of(args.repeat, lambda: pd.read_csv(path, **plain_options))
-        table = read_table(path)
-        print(f"{label} {args.csv_rows:,} rows x {table.frame.shape[1]} cols ({path.stat().st_size / 2**20:.0f} MB, "
-              f"{table.encoding}), types {[c.col_type for c in table.columns]}")
-        report("ratio", ours_csv, plain_csv, "pandas.read_csv")
-        verdicts.append(verdict(label, ours_csv, plain_csv, "plain pandas.read_csv"))
-        del table
-        gc.collect()            # each file is timed from the same clean start
-
-    ours_xlsx = timed_read(xlsx_path, args.repeat)
-    openpyxl_xlsx = best_of(max(1, args.repeat - 1), lambda: pd.read_excel(xlsx_path, engine="openpyxl"))
-    print(f"XLSX {args.xlsx_rows:,} rows ({xlsx_path.stat().st_size / 2**20:.1f} MB)")
-    report("speed-up", ours_xlsx, openpyxl_xlsx, "read_excel(openpyxl)")
-    verdicts.append(verdict("XLSX", ours_xlsx, openpyxl_xlsx, "pandas.read_excel(openpyxl)"))
+    for case in CASES:          # a fresh process each: no file is timed in what the one before left behind
+        done = subprocess.run([sys.executable, __file__, "--only", case, "--csv-rows", str(args.csv_rows),
+                               "--xlsx-rows", str(args.xlsx_rows), "--repeat", str(args.repeat)],
+                              capture_output=True, text=True, check=True)
+        lines = done.stdout.splitlines()
+        print("\n".join(line for line in lines if not line.startswith(VERDICT_MARK)))
+        verdicts += [line[len(VERDICT_MARK):] for line in lines if line.startswith(VERDICT_MARK)]
     print("\n".join(verdicts))
     print(f"generated at {dt.datetime.now():%Y-%m-%d %H:%M}")
+
+
+def time_case(case: str, path: Path, args: argparse.Namespace) -> str:
+    """Time ``read_table`` and the plain pandas read of one file; print the figures, return the verdict."""
+    if case == "xlsx":
+        ours = timed_read(path, args.repeat)
+        openpyxl_read = best_of(max(1, args.repeat - 1), lambda: pd.read_excel(path, engine="openpyxl"))
+        print(f"XLSX {args.xlsx_rows:,} rows ({path.stat().st_size / 2**20:.1f} MB)")
+        report("speed-up", ours, openpyxl_read, "read_excel(openpyxl)")
+        return verdict("XLSX", ours, openpyxl_read, "pandas.read_excel(openpyxl)")
+    label, plain_options = {"csv": ("CSV", {}), "european": ("European CSV", {"sep": ";", "encoding": "cp1250"})}[case]
+    ours = timed_read(path, args.repeat)
+    plain = best_of(args.repeat, lambda: pd.read_csv(path, **plain_options))
+    table = read_table(path)
+    print(f"{label} {args.csv_rows:,} rows x {table.frame.shape[1]} cols ({path.stat().st_size / 2**20:.0f} MB, "
+          f"{table.encoding}), types {[c.col_type for c in table.columns]}")
+    report("ratio", ours, plain, "pandas.read_csv")
+    return verdict(label, ours, plain, "plain pandas.read_csv")
 
 
 if __name__ == "__main__":
