@@ -10,6 +10,8 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from metrics_core.errors import KpiDeskError
+from metrics_core.metrics.params import check_params
+from metrics_core.metrics.registry import REGISTRY
 
 from .app_info import APP_NAME
 from .app_state import AppState
@@ -56,6 +58,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self._restore_layout()
+        self._restore_kpi_settings()
         if self.settings.granularity != self.state.filters.granularity:
             from dataclasses import replace
 
@@ -247,8 +250,25 @@ class MainWindow(QMainWindow):
         if self.state.selected_metric:
             dialog.select_metric(self.state.selected_metric)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
-            self.state.set_params(dialog.params())
-            self.state.set_targets(dialog.targets())
+            self.apply_settings(dialog.params(), dialog.targets())
+
+    def apply_settings(self, params: dict[str, Any], targets: dict[str, float]) -> None:
+        """Use the KPI settings now and remember them for the next start (currency, targets, hours …)."""
+        self.state.set_params(params)
+        self.state.set_targets(targets)
+        self.settings.save_kpi_settings(params, targets)
+
+    def _restore_kpi_settings(self) -> None:
+        params, targets = self.settings.kpi_settings()
+        try:
+            check_params(params, REGISTRY)
+        except KpiDeskError as exc:       # settings of an older version: start from the defaults
+            log.warning("saved KPI settings ignored: %s", exc)
+            return
+        if params:
+            self.state.set_params(params)
+        if targets:
+            self.state.set_targets(targets)
 
     def _on_dashboard_triggered(self) -> None:
         self.stack.setCurrentWidget(self.workspace)

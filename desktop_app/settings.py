@@ -23,6 +23,7 @@ DEFAULTS: dict[str, Any] = {
     "recent_projects": [],
     "last_dir": "",
     "granularity": "month",
+    "kpi_settings": {},         # {"params": {...}, "targets": {...}} of the settings dialog, between sessions
 }
 
 
@@ -60,6 +61,19 @@ class AppSettings:
 
     def file_name(self) -> str:
         return self._qs.fileName()
+
+    # -- KPI settings ----------------------------------------------------------
+    def kpi_settings(self) -> tuple[dict[str, Any], dict[str, float]]:
+        """The KPI parameters and targets last chosen in the settings dialog (both empty at first)."""
+        saved = self._get_json("kpi_settings")
+        saved = saved if isinstance(saved, dict) else {}
+        params, targets = saved.get("params"), saved.get("targets")
+        return (params if isinstance(params, dict) else {},
+                {str(k): float(v) for k, v in (targets.items() if isinstance(targets, dict) else [])
+                 if isinstance(v, (int, float))})
+
+    def save_kpi_settings(self, params: dict[str, Any], targets: dict[str, float]) -> None:
+        self._set_json("kpi_settings", {"params": params, "targets": targets})
 
     # -- recent lists ----------------------------------------------------------
     def recent_files(self) -> list[str]:

@@ -201,3 +201,18 @@ def test_ctrl_f_opens_the_data_view_with_the_search_focused(qtbot, window: MainW
     window.actions["find"].trigger()
     qtbot.waitUntil(lambda: window.workspace.data_view.search_edit.hasFocus(), timeout=3000)
     assert window.workspace.tabs.currentWidget() is window.workspace.data_view
+
+
+def test_kpi_settings_are_remembered_for_the_next_start(qtbot, settings) -> None:
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    first.apply_settings({"global": {"currency": "kr"}, "csat": {"threshold": 5}}, {"csat": 90.0})
+    later = MainWindow(settings)                     # the next start, same settings file
+    qtbot.addWidget(later)
+    assert later.state.params == {"global": {"currency": "kr"}, "csat": {"threshold": 5}}
+    assert later.state.targets == {"csat": 90.0} and formatting.CURRENCY == "kr"
+    settings.save_kpi_settings({"no_such_kpi": {"x": 1}}, {})     # an older version's settings are left out
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    assert again.state.params == {} and again.state.targets == {}
+    set_currency("€")
