@@ -155,14 +155,19 @@ def _family_table(report: Report, rows: list[KpiRow]) -> tuple[list[list[str]], 
 
 def _pack_rows(rows: list[KpiRow], chars_per_line: int, budget_lines: float) -> list[list[KpiRow]]:
     """Split table rows into pages so that their wrapped labels fit ``budget_lines`` lines."""
-    pages: list[list[KpiRow]] = [[]]
+    return _pack(rows, lambda row: 1 + 0.55 * (math.ceil(len(row.label) / chars_per_line) - 1), budget_lines)
+
+
+def _pack(items: list, lines_of, budget: float) -> list[list]:
+    """Items in order, a new page whenever the next one would pass ``budget`` lines (``lines_of(item)`` each)."""
+    pages: list[list] = [[]]
     used = 0.0
-    for row in rows:
-        lines = 1 + 0.55 * (math.ceil(len(row.label) / chars_per_line) - 1)
-        if pages[-1] and used + lines > budget_lines:
+    for item in items:
+        lines = lines_of(item)
+        if pages[-1] and used + lines > budget:
             pages.append([])
             used = 0.0
-        pages[-1].append(row)
+        pages[-1].append(item)
         used += lines
     return pages
 
@@ -297,16 +302,7 @@ def _entry_lines(entry: tuple[str, str]) -> float:
 
 
 def _pack_entries(entries: list[tuple[str, str]], budget: float) -> list[list[tuple[str, str]]]:
-    pages: list[list[tuple[str, str]]] = [[]]
-    used = 0.0
-    for entry in entries:
-        lines = _entry_lines(entry)
-        if pages[-1] and used + lines > budget:
-            pages.append([])
-            used = 0.0
-        pages[-1].append(entry)
-        used += lines
-    return pages
+    return _pack(entries, _entry_lines, budget)
 
 
 def _how_computed_slides(deck, report: Report) -> None:
