@@ -75,26 +75,28 @@ def add_table(slide, left, top, width, rows: list[list[str]], col_widths: list[f
     for i, values in enumerate(rows):
         table.rows[i].height = Inches(row_height)
         for j, text in enumerate(values):
-            cell = table.cell(i, j)
-            _fill_cell(cell, text, size, header=i == 0, zebra=i % 2 == 0,
-                       align=PP_ALIGN.RIGHT if j >= right_align_from else PP_ALIGN.LEFT,
-                       colour=(colours or {}).get((i, j)))
+            header, colour = i == 0, (colours or {}).get((i, j))
+            _fill_cell(table.cell(i, j), text, size, HEADER_FILL if header else (ZEBRA_FILL if i % 2 == 0 else WHITE),
+                       WHITE if header else (rgb(colour) if colour else INK), bold=header,
+                       align=PP_ALIGN.RIGHT if j >= right_align_from else PP_ALIGN.LEFT)
     return shape
 
 
-def _fill_cell(cell, text: str, size: int, *, header: bool, zebra: bool, align, colour: str | None) -> None:
+def _fill_cell(cell, text: str, size: int, fill: RGBColor, ink: RGBColor, *, bold: bool = False,
+               align=PP_ALIGN.CENTER, margins: tuple[float, float] = (0.08, 0.03)) -> None:
+    """One table cell: its text at ``size`` pt in ``ink`` on ``fill``; ``margins`` (sides, top and bottom) in inches."""
     cell.text = text
     cell.vertical_anchor = MSO_ANCHOR.MIDDLE
-    cell.margin_left = cell.margin_right = Inches(0.08)
-    cell.margin_top = cell.margin_bottom = Inches(0.03)
+    cell.margin_left = cell.margin_right = Inches(margins[0])
+    cell.margin_top = cell.margin_bottom = Inches(margins[1])
     cell.fill.solid()
-    cell.fill.fore_color.rgb = HEADER_FILL if header else (ZEBRA_FILL if zebra else WHITE)
+    cell.fill.fore_color.rgb = fill
     para = cell.text_frame.paragraphs[0]
     para.alignment = align
     for run in para.runs:
         run.font.size = Pt(size)
-        run.font.bold = header
-        run.font.color.rgb = WHITE if header else (rgb(colour) if colour else INK)
+        run.font.bold = bold
+        run.font.color.rgb = ink
 
 
 def add_heat_table(slide, chart: ChartData, left, top, width, height):
@@ -113,33 +115,19 @@ def add_heat_table(slide, chart: ChartData, left, top, width, height):
     for i in range(rows):
         table.rows[i].height = Emu(int(height / rows))
     size = 10 if cols <= 25 else 8
-    _heat_cell(table.cell(0, 0), "", size, HEADER_FILL, WHITE)
+    tight = (0.02, 0.02)
+    _fill_cell(table.cell(0, 0), "", size, HEADER_FILL, WHITE, margins=tight)
     for j, column in enumerate(frame.columns, start=1):
-        _heat_cell(table.cell(0, j), str(int(column)) if str(column).isdigit() else str(column), size,
-                   HEADER_FILL, WHITE)
+        _fill_cell(table.cell(0, j), str(int(column)) if str(column).isdigit() else str(column), size,
+                   HEADER_FILL, WHITE, margins=tight)
     for i, label in enumerate(frame.index, start=1):
-        _heat_cell(table.cell(i, 0), str(label), size, HEADER_FILL, WHITE, bold=True)
+        _fill_cell(table.cell(i, 0), str(label), size, HEADER_FILL, WHITE, bold=True, margins=tight)
         for j in range(1, cols):
             value = values[i - 1, j - 1]
             fraction = value / top_value
-            _heat_cell(table.cell(i, j), f"{value:.0f}" if value > 0 else "", size, rgb(heat_colour(fraction)),
-                       WHITE if fraction > 0.55 else INK)
+            _fill_cell(table.cell(i, j), f"{value:.0f}" if value > 0 else "", size, rgb(heat_colour(fraction)),
+                       WHITE if fraction > 0.55 else INK, margins=tight)
     return shape
-
-
-def _heat_cell(cell, text: str, size: int, fill: RGBColor, ink: RGBColor, bold: bool = False) -> None:
-    cell.text = text
-    cell.vertical_anchor = MSO_ANCHOR.MIDDLE
-    cell.margin_left = cell.margin_right = Inches(0.02)
-    cell.margin_top = cell.margin_bottom = Inches(0.02)
-    cell.fill.solid()
-    cell.fill.fore_color.rgb = fill
-    para = cell.text_frame.paragraphs[0]
-    para.alignment = PP_ALIGN.CENTER
-    for run in para.runs:
-        run.font.size = Pt(size)
-        run.font.bold = bold
-        run.font.color.rgb = ink
 
 
 def add_chart(slide, chart: ChartData, left, top, width, height, currency: str = "€"):
