@@ -248,8 +248,9 @@ def complaint_growth(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricR
     filed = datetimes(tickets.loc[mask, "created_at"]).dropna().dt.to_period(PERIOD_CODES[period])
     if filed.empty:
         return no_value("complaint_growth", "%", "No complaints in the data.", higher_is_better=False)
-    last_ticket = datetimes(tickets["created_at"]).max().to_period(PERIOD_CODES[period])
-    full = pd.period_range(filed.min(), max(filed.max(), last_ticket), freq=PERIOD_CODES[period])
+    last_seen = datetimes(tickets["created_at"]).max()        # the last ticket of any kind: where the data ends
+    full = pd.period_range(filed.min(), max(filed.max(), last_seen.to_period(PERIOD_CODES[period])),
+                           freq=PERIOD_CODES[period])
     counts = filed.value_counts().reindex(full, fill_value=0)
     series = [SeriesPoint(k.start_time, label(k.start_time, period), float(v), int(v))
               for k, v in counts.items()]
@@ -264,7 +265,6 @@ def complaint_growth(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricR
         return no_value("complaint_growth", "%", "Growth needs complaints in at least two periods.",
                         higher_is_better=False, details=details)
     else:
-        last_seen = datetimes(tickets["created_at"]).max()
         complete = len(counts) - (last_seen.normalize() < full[-1].end_time.normalize())
         if complete < 2:
             return no_value("complaint_growth", "%", "Growth needs two complete periods with complaints.",
