@@ -30,7 +30,6 @@ class KpiCard(QFrame):
         self.metric_id = metric_id
         self.unit = unit
         self.higher_is_better = higher_is_better
-        self._direction = higher_is_better
         self.setObjectName("kpiCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFixedSize(CARD_WIDTH, CARD_HEIGHT)
@@ -90,8 +89,8 @@ class KpiCard(QFrame):
             self.reason_label.hide()
         # the result's own direction wins (CES: set by whether the question asks for effort or ease)
         own = getattr(result, "higher_is_better", None)
-        self._direction = own if own is not None else self.higher_is_better
-        self._set_change(change if value is not None and has_change(result) else None)
+        self._set_change(change if value is not None and has_change(result) else None,
+                         own if own is not None else self.higher_is_better)
         self.target_label.setText(f"target {format_value(target, self.unit)}" if target is not None else "")
         self.target_label.setVisible(target is not None)
         n = 0 if result is None else result.n
@@ -130,13 +129,13 @@ class KpiCard(QFrame):
         font.setPointSizeF(points)
         self.value_label.setFont(font)
 
-    def _set_change(self, change: Any) -> None:
+    def _set_change(self, change: Any, higher_is_better: bool | None) -> None:
         delta = change_delta(change)
         if delta is None:
             self.change_label.setText("")
             self.change_label.hide()
             return
-        color = style.direction_color(delta, self._direction)
+        color = style.direction_color(delta, higher_is_better)
         text = f"{change_arrow(delta)} {format_change(delta, self.unit)}"
         periods = comparison_text(change)
         self.change_label.setText(f"{text} {short_comparison(change)}")

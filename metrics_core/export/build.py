@@ -150,12 +150,11 @@ def _kpi_rows(bundle, specs, results, params, filters, reporter: Reporter) -> li
     for i, metric_id in enumerate(ordered):
         spec, result = specs[metric_id], results[metric_id]
         previous = delta = None
-        if not has_change(result):
-            pass
-        elif result.ok and previous_results is not None:
+        comparable = result.ok and has_change(result)
+        if comparable and previous_results is not None:
             previous = _num(previous_results[metric_id].value) if metric_id in previous_results else None
             delta = None if previous is None else float(result.value) - previous
-        elif result.ok:
+        elif comparable:
             reporter.step(i / max(1, len(ordered)), f"Comparing {spec.label} with the previous period")
             previous, delta = _compare(engine, bundle, metric_id, params, filters)
         rows.append(KpiRow(
