@@ -86,10 +86,15 @@ def period_text(start: Any, last_day: Any) -> str:
     return f"{start:%Y-%m-%d} to {last_day:%Y-%m-%d}"
 
 
+def _compared_periods(change: Any) -> tuple[str, str]:
+    """The texts of an engine ``Change``'s current and previous periods ("" when unknown)."""
+    return (period_text(getattr(change, "period_from", None), getattr(change, "period_to", None)),
+            period_text(getattr(change, "previous_from", None), getattr(change, "previous_to", None)))
+
+
 def comparison_text(change: Any) -> str:
     """``Mar 2024 vs Feb 2024`` from an engine ``Change`` (empty when it has no periods)."""
-    current = period_text(getattr(change, "period_from", None), getattr(change, "period_to", None))
-    previous = period_text(getattr(change, "previous_from", None), getattr(change, "previous_to", None))
+    current, previous = _compared_periods(change)
     return f"{current} vs {previous}" if current and previous else ""
 
 
@@ -123,8 +128,7 @@ def short_comparison(change: Any) -> str:
     ...                    previous_to="2026-09-30"))
     'Oct vs Sep 2026'
     """
-    current = period_text(getattr(change, "period_from", None), getattr(change, "period_to", None))
-    previous = period_text(getattr(change, "previous_from", None), getattr(change, "previous_to", None))
+    current, previous = _compared_periods(change)
     if not current or not previous:
         return "vs previous period"
     if " to " in current:

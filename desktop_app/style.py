@@ -14,6 +14,8 @@ import pyqtgraph as pg
 
 from metrics_core.export.chart_data import HEAT_STOPS
 
+from . import formatting
+
 BACKGROUND = "#ffffff"
 FOREGROUND = "#1f2933"
 GRID_ALPHA = 0.18
@@ -87,8 +89,7 @@ UNIT_AXIS_LABELS = {"%": "%", "days": "days", "per_day": "per day", "erlang": "E
 def unit_axis_label(unit: str) -> str:
     """The value axis's caption for a KPI unit (durations are labelled by their own scale)."""
     if unit == "currency":
-        from . import formatting        # (the currency of the settings)
-        return formatting.CURRENCY
+        return formatting.CURRENCY      # the currency of the settings
     return UNIT_AXIS_LABELS.get(unit, "")
 
 
