@@ -71,15 +71,20 @@ def parse(values: np.ndarray, fmt: str) -> tuple[np.ndarray, np.ndarray] | None:
     codes, digit_layouts = pd.factorize(packed.view(np.uint64).ravel())
     fields = {d: np.zeros(len(texts), dtype=np.int64) for d in "YmdHMS"}
     done = np.zeros(len(texts), dtype=bool)
-    if len(digit_layouts) == 1:          # the usual case: every value written the same way
-        patterns: list | Iterator = [(slice(None), cells, is_digit[0])]
-    else:
-        common = np.argsort(-np.bincount(codes), kind="stable")[:MAX_PATTERNS]
-        patterns = ((rows, cells[rows], is_digit[rows[0]]) for rows in (np.flatnonzero(codes == c) for c in common))
-    for rows, pattern_cells, digits in patterns:
-        _read_pattern(pattern_cells, digits, directives, literals, rows, fields, done)
+    for rows, first in _rows_by_layout(codes, len(digit_layouts)):
+        _read_pattern(cells[rows], is_digit[first], directives, literals, rows, fields, done)
     done &= cells[:, -1] == 0
     return _timestamps(fields, done)
+
+
+def _rows_by_layout(codes: np.ndarray, n_layouts: int) -> Iterator[tuple[np.ndarray | slice, int]]:
+    """(rows, one of them) per digit layout, the commonest first; all rows at once when there is one."""
+    if n_layouts == 1:          # the usual case: every value written the same way
+        yield slice(None), 0
+        return
+    for code in np.argsort(-np.bincount(codes), kind="stable")[:MAX_PATTERNS]:
+        rows = np.flatnonzero(codes == code)
+        yield rows, int(rows[0])
 
 
 def _layout(fmt: str) -> tuple[list[str], list[bytes]] | None:

@@ -192,8 +192,9 @@ def decode_text(data: bytes, path: Path, forced: str | None = None) -> DecodedTe
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
         first_bad = exc.start
-    mostly = _mostly_utf8(data, path, first_bad)
-    return mostly if mostly else _choose_code_page(data, path)
+    high = np.frombuffer(data, dtype=np.uint8) >= 0x80         # the non-ASCII bytes, for both judgements
+    mostly = _mostly_utf8(data, path, first_bad, high)
+    return mostly if mostly else _choose_code_page(data, path, high)
 
 
 def _valid_utf8(data: bytes, chunk: int = 256 * 1024) -> bool:
@@ -271,15 +272,14 @@ def _utf8_unless_implausible(data: bytes, text: str, path: Path) -> DecodedText:
     return chosen
 
 
-def _mostly_utf8(data: bytes, path: Path, first_bad: int) -> DecodedText | None:
+def _mostly_utf8(data: bytes, path: Path, first_bad: int, high: np.ndarray) -> DecodedText | None:
     """UTF-8 text with a few broken bytes: decode with replacement, and say so.
 
     The counts are taken on the non-ASCII bytes only (each run followed by one ASCII byte,
     which ends a broken sequence as the whole text would): the same counts, without
-    decoding a whole code-page file as UTF-8 just to reject it.
+    decoding a whole code-page file as UTF-8 just to reject it. ``high`` marks the non-ASCII bytes.
     """
     array = np.frombuffer(data, dtype=np.uint8)
-    high = array >= 0x80
     keep = high.copy()
     keep[1:] |= high[:-1]
     runs = array[keep].tobytes()
@@ -295,9 +295,10 @@ def _mostly_utf8(data: bytes, path: Path, first_bad: int) -> DecodedText | None:
     return DecodedText(data.decode("utf-8", errors="replace"), "utf-8", note, replaced=replaced)
 
 
-def _choose_code_page(data: bytes, path: Path) -> DecodedText:
+def _choose_code_page(data: bytes, path: Path, high: np.ndarray | None = None) -> DecodedText:
+    """The code page that reads the non-ASCII bytes (``high`` marks them, when known) most plausibly."""
     array = np.frombuffer(data, dtype=np.uint8)
-    high = array >= 0x80
+    high = array >= 0x80 if high is None else high
     distinct = bytes(np.flatnonzero(np.bincount(array[high], minlength=256)).tolist())
     sample = _non_ascii_sample(data, _first_high_positions(array, SAMPLE_WINDOWS))
     scored: list[tuple[float, str, str]] = []

@@ -280,8 +280,9 @@ def _cells_as_text(cells: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray, np.nd
     filled = np.empty(cells.shape, dtype=bool, order="F")       # (column by column: each column contiguous)
     for position, (name, column) in enumerate(cells.items()):
         if column.dtype.kind == "S":
-            columns[name], filled[:, position] = strings_of(column.to_numpy())
-            clean[position] = is_clean(column.to_numpy())
+            raw_bytes = column.to_numpy()
+            columns[name], filled[:, position] = strings_of(raw_bytes)
+            clean[position] = is_clean(raw_bytes)
             continue
         if isinstance(column.dtype, pd.CategoricalDtype):
             columns[name], filled[:, position] = strings_of_categories(column.array)
