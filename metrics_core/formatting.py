@@ -48,6 +48,17 @@ def _trimmed(value: float, decimals: int, thousands: str = ",") -> str:
     return text
 
 
+def format_plain_number(value: float) -> str:
+    """A count or a measured amount inside a sentence: grouped, at most two decimals, no trailing zeros.
+
+    >>> format_plain_number(1612), format_plain_number(4.25), format_plain_number(2.0)
+    ('1,612', '4.25', '2')
+    """
+    if float(value).is_integer():
+        return format_number(value, 0)
+    return _trimmed(value, 2)
+
+
 def format_duration(seconds: float | None) -> str:
     """A duration in seconds, as a person says it.
 

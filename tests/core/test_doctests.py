@@ -8,7 +8,8 @@ import importlib
 import pytest
 
 MODULES = ["metrics_core.formatting", "metrics_core.atomic", "metrics_core.progress", "metrics_core.catalogue",
-           "metrics_core.export.model", "metrics_core.export.chart_data", "metrics_core.export.csv_results"]
+           "metrics_core.export.model", "metrics_core.export.chart_data", "metrics_core.export.csv_results",
+           "metrics_core.i18n"]
 
 
 @pytest.mark.parametrize("name", MODULES)

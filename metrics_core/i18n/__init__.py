@@ -1,0 +1,237 @@
+"""Words a person reads, in the owner's language.
+
+Every text a person can read — in the window, on the command line, in a report or an error
+message — is a *template with named values* looked up in a gettext catalogue, never a string
+built by joining fragments::
+
+    from metrics_core.i18n import _, ngettext, N_, Message
+
+    _("Column '{column}' has {count} values that are not dates.", column=name, count=n)
+    ngettext("{count} duplicate row was dropped", "{count} duplicate rows were dropped", n, count=n)
+
+- ``_(msgid, **values)`` translates now, in the current language, and fills the ``{name}`` fields.
+- ``ngettext(singular, plural, n, **values)`` picks the plural form of the current language
+  (Slovenian has four, Romanian and Serbian three).
+- ``N_(msgid)`` only marks a literal for extraction (labels in tables that are translated later,
+  when they are shown).
+- ``Message(msgid, values)`` / ``Message.plural(...)`` keep a text *unrendered*: results computed
+  once are shown in the window's language and exported in the report's language. Store
+  ``Message`` objects in results (reasons, notes) and call ``str(message)`` / ``message.render()``
+  where the text is shown. Numbers among the values are written the current language's way.
+
+The language is a process-wide default (:func:`set_language`, the window's choice) that a block of
+code can override for itself with ``with language("sv"):`` (a report in another language, from a
+worker thread) — the override is a context variable, so threads do not disturb each other.
+
+Metric ids, canonical field names, JSON keys and CLI option names stay English: they are contracts.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import gettext as _gettext
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+__all__ = ["_", "ngettext", "pgettext", "N_", "Message", "LANGUAGES", "set_language",
+           "current_language", "language", "language_from_environment", "normalise_language"]
+
+DOMAIN = "kpidesk"
+LOCALE_DIR = Path(__file__).with_name("locale")
+
+#: The languages KPI Desk ships, with their names as their speakers write them.
+LANGUAGES: dict[str, str] = {
+    "en": "English",
+    "sl": "Slovenščina",
+    "ro": "Română",
+    "sv": "Svenska",
+    "sr": "Српски",
+    "sr-Latn": "Srpski (latinica)",
+}
+DEFAULT_LANGUAGE = "en"
+#: A pseudo-language for testing layouts: every text about 40 % longer, with accents.
+PSEUDO_LANGUAGE = "qps"
+
+_process_language = DEFAULT_LANGUAGE
+_override: contextvars.ContextVar[str | None] = contextvars.ContextVar("kpidesk_language", default=None)
+
+
+def normalise_language(code: str | None) -> str:
+    """The shipped language closest to a code such as ``sl_SI.UTF-8``, ``sr_RS@latin`` or ``sr-Latn``.
+
+    >>> normalise_language("sl_SI.UTF-8"), normalise_language("sr_RS@latin"), normalise_language("de")
+    ('sl', 'sr-Latn', 'en')
+    """
+    if not code:
+        return DEFAULT_LANGUAGE
+    text = code.strip().replace("_", "-")
+    if text == PSEUDO_LANGUAGE:
+        return text
+    lowered = text.lower()
+    base = lowered.split(".")[0].split("@")[0].split("-")[0]
+    if base == "sr" and ("latin" in lowered or "latn" in lowered):
+        return "sr-Latn"
+    return base if base in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def set_language(code: str | None) -> str:
+    """Make ``code`` the process-wide language (the window's choice); returns the language used."""
+    global _process_language
+    _process_language = normalise_language(code)
+    return _process_language
+
+
+def current_language() -> str:
+    """The language texts are rendered in here and now."""
+    return _override.get() or _process_language
+
+
+@contextmanager
+def language(code: str | None) -> Iterator[str]:
+    """Render in ``code`` inside the block (this thread/context only)."""
+    token = _override.set(normalise_language(code))
+    try:
+        yield current_language()
+    finally:
+        _override.reset(token)
+
+
+def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
+    """``KPIDESK_LANG``, else the operating system's locale variables, else English."""
+    env = os.environ if environ is None else environ
+    if env.get("KPIDESK_LANG"):
+        return normalise_language(env["KPIDESK_LANG"])
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = env.get(name)
+        if value and value not in ("C", "POSIX") and not value.startswith("C."):
+            return normalise_language(value.split(":")[0])
+    return DEFAULT_LANGUAGE
+
+
+def catalogue_folder(code: str) -> str:
+    """The folder name of a language's catalogue under :data:`LOCALE_DIR` (``sr-Latn`` -> ``sr_Latn``)."""
+    return code.replace("-", "_")
+
+
+@lru_cache(maxsize=None)
+def _translations(code: str) -> _gettext.NullTranslations:
+    if code in (DEFAULT_LANGUAGE, PSEUDO_LANGUAGE):
+        return _gettext.NullTranslations()
+    return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[catalogue_folder(code)], fallback=True)
+
+
+def _fill(template: str, values: Mapping[str, Any]) -> str:
+    if not values:
+        return template
+    return template.format(**{name: _as_text(value) for name, value in values.items()})
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, Message):
+        return value.render()
+    if isinstance(value, bool) or value is None:
+        return str(value)
+    if isinstance(value, (int, float)):
+        from metrics_core.formatting import format_plain_number
+        return format_plain_number(value)
+    return str(value)
+
+
+def _(msgid: str, **values: Any) -> str:
+    """``msgid`` in the current language, its ``{name}`` fields filled from ``values``."""
+    code = current_language()
+    text = _translations(code).gettext(msgid)
+    if code == PSEUDO_LANGUAGE:
+        text = pseudo_translate(text)
+    return _fill(text, values)
+
+
+def ngettext(singular: str, plural: str, n: int, **values: Any) -> str:
+    """The plural form for ``n`` in the current language, its fields filled from ``values``."""
+    code = current_language()
+    text = _translations(code).ngettext(singular, plural, n)
+    if code == PSEUDO_LANGUAGE:
+        text = pseudo_translate(text)
+    return _fill(text, values)
+
+
+def pgettext(context: str, msgid: str, **values: Any) -> str:
+    """Like :func:`_` for a short text whose meaning depends on ``context`` ("Open" a file vs "open" tickets)."""
+    code = current_language()
+    text = _translations(code).pgettext(context, msgid)
+    if code == PSEUDO_LANGUAGE:
+        text = pseudo_translate(text)
+    return _fill(text, values)
+
+
+def N_(msgid: str) -> str:
+    """Mark ``msgid`` for the catalogue without translating it yet."""
+    return msgid
+
+
+@dataclass(frozen=True)
+class Message:
+    """A text kept as its template and values, rendered when and where it is shown.
+
+    >>> m = Message("{count} rows without a date", {"count": 1612})
+    >>> str(m)
+    '1,612 rows without a date'
+    >>> Message.plural("{count} agent", "{count} agents", 1, count=1).render()
+    '1 agent'
+    """
+
+    msgid: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+    plural_msgid: str | None = None
+    n: int | None = None
+    context: str | None = None
+
+    @classmethod
+    def plural(cls, singular: str, plural: str, n: int, **values: Any) -> "Message":
+        return cls(singular, values, plural, n)
+
+    def render(self) -> str:
+        if self.plural_msgid is not None:
+            return ngettext(self.msgid, self.plural_msgid, int(self.n or 0), **self.values)
+        if self.context is not None:
+            return pgettext(self.context, self.msgid, **self.values)
+        return _(self.msgid, **self.values)
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON form: the English text plus the template and its values (for machines)."""
+        with language(DEFAULT_LANGUAGE):
+            text = self.render()
+        return {"text": text, "template": self.msgid,
+                "values": {k: (v.render() if isinstance(v, Message) else v) for k, v in self.values.items()}}
+
+
+_ACCENTED = str.maketrans("aceinorsuyzACEINORSUYZ", "àçéîñöřšüýžÀÇÉÎÑÖŘŠÜÝŽ")
+
+
+def pseudo_translate(text: str) -> str:
+    """The pseudo-language: accented, about 40 % longer, ``{fields}`` and ``%`` codes kept intact.
+
+    >>> pseudo_translate("Open {count} files")
+    '⟦Öpéñ {count} fîléš ·······⟧'
+    """
+    out: list[str] = []
+    depth = 0
+    for ch in text:
+        if ch == "{":
+            depth += 1
+        if depth:
+            out.append(ch)
+        else:
+            out.append(ch.translate(_ACCENTED))
+        if ch == "}" and depth:
+            depth -= 1
+    body = "".join(out)
+    padding = "·" * max(1, round(len(text) * 0.4))
+    return f"⟦{body} {padding}⟧"
