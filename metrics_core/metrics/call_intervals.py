@@ -18,7 +18,7 @@ from .common import Terms, add_excluded, empty_result, frame_of, has, missing_re
 from .model import MetricInputs, MetricResult, ParamSpec
 
 SL_BASE_PARAM = ParamSpec(
-    "service_level_base", "auto", "A file's service level % is of", kind="choice",
+    name="service_level_base", default="auto", label="A file's service level % is of", kind="choice",
     choices=("auto", "answered", "offered"),
     help="Pre-aggregated files only. auto: answered calls when some row's service level is above its answer rate "
          "(impossible if it were of offered calls), else offered calls.")

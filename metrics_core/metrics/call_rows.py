@@ -109,7 +109,7 @@ def answer_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | Metr
     return c if isinstance(c, MetricResult) else _share(c, c.answered, c.offered)
 
 
-ABANDON_PARAMS = (ParamSpec("short_abandon_s", 0, "Ignore abandons shorter than (s)", kind="number", minimum=0,
+ABANDON_PARAMS = (ParamSpec(name="short_abandon_s", default=0, label="Ignore abandons shorter than (s)", kind="number", minimum=0,
                             help="Callers who hang up within this many seconds count neither as abandoned "
                                  "nor offered."),)
 
@@ -140,9 +140,9 @@ def blocking_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | Me
 
 
 SERVICE_LEVEL_PARAMS = (
-    ParamSpec("threshold_s", 60, "Answered within (s)", kind="number", minimum=0,
+    ParamSpec(name="threshold_s", default=60, label="Answered within (s)", kind="number", minimum=0,
               help="60 s (S1); 20 s is also common."),
-    ParamSpec("denominator", "offered", "Out of", kind="choice",
+    ParamSpec(name="denominator", default="offered", label="Out of", kind="choice",
               choices=("offered", "answered", "answered_and_late_abandoned"),
               help="offered calls; answered calls; or answered calls plus calls abandoned after the threshold."),
 )
@@ -229,9 +229,9 @@ def hold_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | Metric
 
 
 CALL_FCR_PARAMS = (
-    ParamSpec("method", "auto", "Resolved means", kind="choice", choices=("auto", "resolved_flag", "no_repeat_call"),
+    ParamSpec(name="method", default="auto", label="Resolved means", kind="choice", choices=("auto", "resolved_flag", "no_repeat_call"),
               help="auto: the file's Resolved flag when it has one, else no repeat call within the window."),
-    ParamSpec("window_hours", 72, "Repeat-call window (hours)", kind="number", minimum=0),
+    ParamSpec(name="window_hours", default=72, label="Repeat-call window (hours)", kind="number", minimum=0),
 )
 
 

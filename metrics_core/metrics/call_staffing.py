@@ -23,13 +23,13 @@ from .common import datetimes, empty_result, frame_of, has, missing_result, no_v
 from .model import MetricInputs, MetricResult, ParamSpec
 
 STAFFING_PARAMS = (
-    ParamSpec("interval_min", 30, "Interval (minutes)", kind="number", minimum=1, maximum=1440,
+    ParamSpec(name="interval_min", default=30, label="Interval (minutes)", kind="number", minimum=1, maximum=1440,
               help="Length of one staffing interval (for pre-aggregated rows: the length of one row)."),
-    ParamSpec("target_pct", 80, "Service-level target (%)", kind="number", minimum=1, maximum=99.9),
-    ParamSpec("threshold_s", 20, "Answered within (s)", kind="number", minimum=0),
-    ParamSpec("interval", "busiest", "Interval to staff", kind="text",
+    ParamSpec(name="target_pct", default=80, label="Service-level target (%)", kind="number", minimum=1, maximum=99.9),
+    ParamSpec(name="threshold_s", default=20, label="Answered within (s)", kind="number", minimum=0),
+    ParamSpec(name="interval", default="busiest", label="Interval to staff", kind="text",
               help='"busiest", or a time of day such as 10:30 (the slot it falls in, averaged over days).'),
-    ParamSpec("aht_s", 0, "Handle time override (s)", kind="number", minimum=0, help="0: use the measured AHT."),
+    ParamSpec(name="aht_s", default=0, label="Handle time override (s)", kind="number", minimum=0, help="0: use the measured AHT."),
 )
 
 

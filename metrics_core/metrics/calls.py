@@ -78,12 +78,14 @@ def _spec(metric_id: str, label: str, unit: str, hib: bool, description: str, sr
           params: tuple = (), extra=None, calculator=None) -> MetricSpec:
     scale = 100.0 if unit == "%" else 1.0
     source = SOURCES[metric_id]
-    return MetricSpec(
-        metric_id, label, FAMILY, unit, hib, KINDS, (), description, src,
-        terms_compute(metric_id, unit, scale, hib, source, extra), params=params, row_terms=terms_rows(source, scale),
-        calculator=calculator or ratio_calculator(metric_id, inputs[0], inputs[1], unit=unit, scale=scale,
-                                                  higher_is_better=hib),
-        calculator_inputs=inputs, duration=unit == "seconds")
+    return MetricSpec(id=metric_id, label=label, family=FAMILY, unit=unit, higher_is_better=hib,
+                      kinds=KINDS, required_fields=(), source=src,
+                      description=description,
+                      compute=terms_compute(metric_id, unit, scale, hib, source, extra), row_terms=terms_rows(source, scale),
+                      calculator=calculator or ratio_calculator(metric_id, inputs[0], inputs[1], unit=unit, scale=scale,
+                                                                higher_is_better=hib), calculator_inputs=inputs,
+                      duration=unit == "seconds",
+                      params=params)
 
 
 SPECS: tuple[MetricSpec, ...] = (
@@ -110,9 +112,11 @@ SPECS: tuple[MetricSpec, ...] = (
     _spec("call_fcr", "First call resolution", "%", True,
           "Answered calls flagged resolved (or from callers who did not call again within N hours) / answered "
           "calls × 100.", "S1", ("resolved", "answered"), params=cr.CALL_FCR_PARAMS),
-    MetricSpec("staffing", "Agents needed (Erlang C)", FAMILY, "count", None, KINDS, (),
-               "From arrivals per interval and AHT: traffic in Erlangs, probability of waiting, predicted service "
-               "level and ASA for k agents, the smallest k that meets the target; Erlang B blocking with k lines.",
-               "+", staffing, params=STAFFING_PARAMS, calculator=staffing_calculator,
-               calculator_inputs=("arrivals", "aht_s")),
+    MetricSpec(id="staffing", label="Agents needed (Erlang C)", family=FAMILY, unit="count", higher_is_better=None,
+               kinds=KINDS, required_fields=(), source="+",
+               description="From arrivals per interval and AHT: traffic in Erlangs, probability of waiting, predicted service "
+                           "level and ASA for k agents, the smallest k that meets the target; Erlang B blocking with k lines.",
+               compute=staffing,
+               calculator=staffing_calculator, calculator_inputs=("arrivals", "aht_s"),
+               params=STAFFING_PARAMS),
 )

@@ -86,9 +86,10 @@ _compute, _rows = terms_metric("social_sentiment", "%", _social_terms, proportio
                                empty_reason="no mentions with a sentiment")
 
 SPECS: tuple[MetricSpec, ...] = (
-    MetricSpec("social_sentiment", "Social media sentiment", "social", "%", True, ("social",), ("sentiment",),
-               "Share of mentions that are positive (also neutral and negative), with % technical questions, "
-               "% answerable by existing content, competitor mentions, most active hours and top topics.",
-               "S0", _compute, row_terms=_rows, calculator=_calc_social,
-               calculator_inputs=("positive", "neutral", "negative")),
+    MetricSpec(id="social_sentiment", label="Social media sentiment", family="social", unit="%", higher_is_better=True,
+               kinds=("social",), required_fields=("sentiment",), source="S0",
+               description="Share of mentions that are positive (also neutral and negative), with % technical questions, "
+                           "% answerable by existing content, competitor mentions, most active hours and top topics.",
+               compute=_compute, row_terms=_rows,
+               calculator=_calc_social, calculator_inputs=("positive", "neutral", "negative")),
 )

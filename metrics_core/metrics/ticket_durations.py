@@ -161,9 +161,9 @@ def resolution_durations(inputs: MetricInputs, params: Mapping[str, Any]) -> Dur
 
 
 COMPLAINT_PARAMS = (
-    ParamSpec("measure_from", "filed", "Measure from", kind="choice", choices=("filed", "escalated"),
+    ParamSpec(name="measure_from", default="filed", label="Measure from", kind="choice", choices=("filed", "escalated"),
               help="Filing (creation) time, or the escalation time when the file has one."),
-    ParamSpec("all_are_complaints", False, "Every ticket is a complaint", kind="bool",
+    ParamSpec(name="all_are_complaints", default=False, label="Every ticket is a complaint", kind="bool",
               help="For complaint-only files that have no complaint flag."),
 )
 

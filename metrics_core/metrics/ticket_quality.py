@@ -60,9 +60,9 @@ def resolution_rate_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Ter
 
 # ------------------------------------------------------------------------ FCR
 FCR_PARAMS = (
-    ParamSpec("cross_channel", False, "Cross-channel FCR", kind="bool",
+    ParamSpec(name="cross_channel", default=False, label="Cross-channel FCR", kind="bool",
               help="Any new contact from the same customer (ticket or call) within the window voids FCR."),
-    ParamSpec("window_days", 7, "Repeat-contact window (days)", kind="number", minimum=0),
+    ParamSpec(name="window_days", default=7, label="Repeat-contact window (days)", kind="number", minimum=0),
 )
 
 
@@ -166,9 +166,9 @@ def reopen_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | Metr
 
 # --------------------------------------------------------------------- SLA
 SLA_PARAMS = (
-    ParamSpec("measure", "first_response", "Target applies to", kind="choice",
+    ParamSpec(name="measure", default="first_response", label="Target applies to", kind="choice",
               choices=("first_response", "resolution")),
-    ParamSpec("targets", None, "Target per priority (seconds)", kind="table",
+    ParamSpec(name="targets", default=None, label="Target per priority (seconds)", kind="table",
               help='e.g. {"urgent": 3600, "high": 14400, "default": 86400}; empty: use the file\'s own SLA verdict'),
 )
 

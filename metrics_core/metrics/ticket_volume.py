@@ -131,7 +131,7 @@ def open_tickets(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResul
                         details=details)
 
 
-BACKLOG_PARAMS = (ParamSpec("period", "auto", "Period", kind="choice", choices=PERIODS),)
+BACKLOG_PARAMS = (ParamSpec(name="period", default="auto", label="Period", kind="choice", choices=PERIODS),)
 
 
 def backlog(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
@@ -210,8 +210,8 @@ def _within(dates: pd.Series, period: tuple[Any, Any]) -> np.ndarray:
 
 
 GROWTH_PARAMS = (
-    ParamSpec("period", "month", "Period", kind="choice", choices=PERIODS[1:]),
-    ParamSpec("all_are_complaints", False, "Every ticket is a complaint", kind="bool"),
+    ParamSpec(name="period", default="month", label="Period", kind="choice", choices=PERIODS[1:]),
+    ParamSpec(name="all_are_complaints", default=False, label="Every ticket is a complaint", kind="bool"),
 )
 
 

@@ -33,44 +33,57 @@ def _sla_extra(terms: Any) -> dict[str, Any]:
 def _duration_spec(metric_id: str, label: str, source: td.DurationSource, description: str, src: str,
                    required: tuple[str, ...], total_name: str, count_name: str,
                    params: tuple = (), kinds: tuple[str, ...] = ("tickets",)) -> MetricSpec:
-    return MetricSpec(
-        metric_id, label, FAMILY, "seconds", False, kinds, required, description, src,
-        td.duration_compute(metric_id, source), params=params, row_terms=td.duration_terms(source),
-        calculator=ratio_calculator(metric_id, total_name, count_name, unit="seconds", scale=1.0,
-                                    higher_is_better=False),
-        calculator_inputs=(total_name, count_name), duration=True)
+    return MetricSpec(id=metric_id, label=label, family=FAMILY, unit="seconds", higher_is_better=False,
+                      kinds=kinds, required_fields=required, source=src,
+                      description=description,
+                      compute=td.duration_compute(metric_id, source), row_terms=td.duration_terms(source),
+                      calculator=ratio_calculator(metric_id, total_name, count_name, unit="seconds", scale=1.0,
+                                                  higher_is_better=False), calculator_inputs=(total_name, count_name),
+                      duration=True,
+                      params=params)
 
 
 def _ratio_spec(metric_id: str, label: str, hib: bool, source: TermsSource, description: str, src: str,
                 required: tuple[str, ...], num_name: str, den_name: str, params: tuple = (),
                 unit: str = "%", extra=None) -> MetricSpec:
     scale = 100.0 if unit == "%" else 1.0
-    return MetricSpec(
-        metric_id, label, FAMILY, unit, hib, ("tickets",), required, description, src,
-        terms_compute(metric_id, unit, scale, hib, source, extra), params=params, row_terms=terms_rows(source, scale),
-        calculator=ratio_calculator(metric_id, num_name, den_name, unit=unit, scale=scale, higher_is_better=hib),
-        calculator_inputs=(num_name, den_name))
+    return MetricSpec(id=metric_id, label=label, family=FAMILY, unit=unit, higher_is_better=hib,
+                      kinds=("tickets",), required_fields=required, source=src,
+                      description=description,
+                      compute=terms_compute(metric_id, unit, scale, hib, source, extra), row_terms=terms_rows(source, scale),
+                      calculator=ratio_calculator(metric_id, num_name, den_name, unit=unit, scale=scale, higher_is_better=hib), calculator_inputs=(num_name, den_name),
+                      params=params)
 
 
 SPECS: tuple[MetricSpec, ...] = (
-    MetricSpec("request_volume", "Request volume", FAMILY, "count", None, ("tickets", "calls", "social"), (),
-               "Tickets, plus inbound calls and social items when loaded, created in the period.", "S2", tv.request_volume),
-    MetricSpec("volume_by_channel", "Contact volume per channel", FAMILY, "%", None, ("tickets", "calls", "social"),
-               (), "Count and share of contacts (tickets, inbound calls, social items) per channel; the headline is the "
-               "busiest channel's share.",
-               "S0 S2", tv.volume_by_channel,
+    MetricSpec(id="request_volume", label="Request volume", family=FAMILY, unit="count", higher_is_better=None,
+               kinds=("tickets", "calls", "social"), required_fields=(), source="S2",
+               description="Tickets, plus inbound calls and social items when loaded, created in the period.",
+               compute=tv.request_volume),
+    MetricSpec(id="volume_by_channel", label="Contact volume per channel", family=FAMILY, unit="%", higher_is_better=None,
+               kinds=("tickets", "calls", "social"), required_fields=(), source="S0 S2",
+               description="Count and share of contacts (tickets, inbound calls, social items) per channel; the headline is the "
+                           "busiest channel's share.",
+               compute=tv.volume_by_channel,
                calculator=ratio_calculator("volume_by_channel", "channel_contacts", "all_contacts",
-                                           higher_is_better=None),
-               calculator_inputs=("channel_contacts", "all_contacts")),
-    MetricSpec("open_tickets", "Open tickets", FAMILY, "count", False, ("tickets",), (),
-               "Tickets not solved or closed at the data's 'as of' time (latest timestamp, or a chosen date).",
-               "S2 S3", tv.open_tickets, period_aware=True),
-    MetricSpec("backlog", "Ticket backlog", FAMILY, "count", False, ("tickets",), ("created_at",),
-               "Tickets unresolved at the end of each period: created ≤ t and (resolved > t or never).",
-               "S1 S2", tv.backlog, params=tv.BACKLOG_PARAMS, series_only=True, period_aware=True),
-    MetricSpec("resolved_count", "Resolved issues", FAMILY, "count", True, ("tickets",), (),
-               "Tickets resolved in the period (status solved/closed, or a resolution time), dated by their "
-               "resolution time.", "S3", tv.resolved_count, period_aware=True),
+                                           higher_is_better=None), calculator_inputs=("channel_contacts", "all_contacts")),
+    MetricSpec(id="open_tickets", label="Open tickets", family=FAMILY, unit="count", higher_is_better=False,
+               kinds=("tickets",), required_fields=(), source="S2 S3",
+               description="Tickets not solved or closed at the data's 'as of' time (latest timestamp, or a chosen date).",
+               compute=tv.open_tickets,
+               period_aware=True),
+    MetricSpec(id="backlog", label="Ticket backlog", family=FAMILY, unit="count", higher_is_better=False,
+               kinds=("tickets",), required_fields=("created_at",), source="S1 S2",
+               description="Tickets unresolved at the end of each period: created ≤ t and (resolved > t or never).",
+               compute=tv.backlog,
+               series_only=True, period_aware=True,
+               params=tv.BACKLOG_PARAMS),
+    MetricSpec(id="resolved_count", label="Resolved issues", family=FAMILY, unit="count", higher_is_better=True,
+               kinds=("tickets",), required_fields=(), source="S3",
+               description="Tickets resolved in the period (status solved/closed, or a resolution time), dated by their "
+                           "resolution time.",
+               compute=tv.resolved_count,
+               period_aware=True),
     _ratio_spec("resolution_rate", "Resolution rate", True, tq.resolution_rate_rows,
                 "Tickets resolved / tickets received × 100.", "S1 S2", (), "resolved", "received"),
     _duration_spec("first_response_time", "First response time", td.first_response_durations,
@@ -88,11 +101,15 @@ SPECS: tuple[MetricSpec, ...] = (
                    "Resolution time of complaint or escalated tickets, from filing (or escalation) to resolution.",
                    "S0", (), "total_complaint_resolution_s", "resolved_complaints",
                    params=td.COMPLAINT_PARAMS),
-    MetricSpec("complaint_growth", "Complaint increase rate", FAMILY, "%", False, ("tickets", "customers"),
-               ("created_at",), "Complaints in the last period vs the period before (%), and per 100 active "
-               "customers. A last period the data does not cover to its end is left out, as in every "
-               "comparison with the previous period.", "S3", tv.complaint_growth, params=tv.GROWTH_PARAMS, calculator=_growth_calculator,
-               calculator_inputs=("complaints_this_period", "complaints_previous_period"), period_aware=True),
+    MetricSpec(id="complaint_growth", label="Complaint increase rate", family=FAMILY, unit="%", higher_is_better=False,
+               kinds=("tickets", "customers"), required_fields=("created_at",), source="S3",
+               description="Complaints in the last period vs the period before (%), and per 100 active "
+                           "customers. A last period the data does not cover to its end is left out, as in every "
+                           "comparison with the previous period.",
+               compute=tv.complaint_growth,
+               calculator=_growth_calculator, calculator_inputs=("complaints_this_period", "complaints_previous_period"),
+               period_aware=True,
+               params=tv.GROWTH_PARAMS),
     _ratio_spec("fcr", "First contact resolution", True, tq.fcr_rows,
                 "Resolved tickets closed with one agent reply (or one interaction, or an FCR flag) and never "
                 "reopened / resolved tickets × 100; optionally voided by any contact from the same customer "
@@ -108,12 +125,14 @@ SPECS: tuple[MetricSpec, ...] = (
     _ratio_spec("reopen_rate", "Reopen rate", False, tq.reopen_rows,
                 "Resolved tickets reopened at least once / resolved tickets × 100.", "+", ("reopens",),
                 "reopened", "resolved"),
-    MetricSpec("agent_productivity", "Employee productivity", FAMILY, "per_day", True, ("tickets", "calls", "staff"),
-               ("agent",), "Tickets resolved and calls answered per agent per working day (per hour when hours "
-               "worked are known).", "S3", tv.agent_productivity,
-               calculator=ratio_calculator("agent_productivity", "items", "agent_days", unit="per_day", scale=1.0),
-               calculator_inputs=("items", "agent_days")),
-    MetricSpec("peak_hours", "Peak hours", FAMILY, "count", None, ("tickets", "calls", "social"), (),
-               "Contacts per weekday × hour of day (heat map); the headline is the busiest hour's count.", "S1",
-               tv.peak_hours),
+    MetricSpec(id="agent_productivity", label="Employee productivity", family=FAMILY, unit="per_day", higher_is_better=True,
+               kinds=("tickets", "calls", "staff"), required_fields=("agent",), source="S3",
+               description="Tickets resolved and calls answered per agent per working day (per hour when hours "
+                           "worked are known).",
+               compute=tv.agent_productivity,
+               calculator=ratio_calculator("agent_productivity", "items", "agent_days", unit="per_day", scale=1.0), calculator_inputs=("items", "agent_days")),
+    MetricSpec(id="peak_hours", label="Peak hours", family=FAMILY, unit="count", higher_is_better=None,
+               kinds=("tickets", "calls", "social"), required_fields=(), source="S1",
+               description="Contacts per weekday × hour of day (heat map); the headline is the busiest hour's count.",
+               compute=tv.peak_hours),
 )
