@@ -107,7 +107,7 @@ class AppState(QObject):
                     filter_values: dict[str, list[Any]] | None = None,
                     date_range: tuple[pd.Timestamp | None, pd.Timestamp | None] | None = None) -> None:
         """Adopt a loaded dataset (replacing one of the same name) and recompute."""
-        from .jobs import date_range as find_date_range, filter_values as find_filter_values
+        from .dataset_facts import date_range as find_date_range, filter_values as find_filter_values
 
         self.filter_values[ds.name] = filter_values if filter_values is not None else find_filter_values(ds)
         self.date_ranges[ds.name] = date_range if date_range is not None else find_date_range(ds)

@@ -14,20 +14,15 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from metrics_core.catalogue import KINDS_BY_NAME
 from metrics_core.dataset import DataBundle, Dataset
 from metrics_core.errors import KpiDeskError, OperationCancelled
 from metrics_core.ingest.model import ReadOptions
 from metrics_core.mapping.model import Mapping
 from metrics_core.progress import Reporter
 
+from .dataset_facts import date_range, filter_values
+
 log = logging.getLogger(__name__)
-
-MAX_FILTER_VALUES = 200
-MAX_OTHER_DISTINCT = 25
-FILTER_FIELDS = ("channel", "agent", "team", "priority", "queue", "type", "topic", "platform",
-                 "sentiment", "segment", "status", "direction", "outcome", "country", "region", "group")
-
 
 @dataclass
 class LoadRequest:
@@ -66,7 +61,7 @@ class ChartData:
     category: str | None
     trend: list[Any] = field(default_factory=list)          # SeriesPoint per period
     bars: list[Any] = field(default_factory=list)           # SeriesPoint per category value
-    nps_periods: list[tuple[str, float, dict[str, float]]] = field(default_factory=list)  # (label, epoch s, shares)
+    nps_periods: list[tuple[str, pd.Timestamp, dict[str, float]]] = field(default_factory=list)  # (label, start, shares)
     distribution: dict[str, list[tuple[float, int]]] = field(default_factory=dict)  # score field -> (score, count)
     backlog: list[Any] = field(default_factory=list)
 
@@ -101,61 +96,6 @@ def load_files_job(requests: list[LoadRequest]) -> Callable[[Reporter], LoadOutc
         reporter.step(1.0, "Loaded")
         return out
     return run
-
-
-# Words in a header that mark personal data or free text: never offered as a filter.
-NOT_A_CATEGORY = ("name", "email", "e-mail", "mail", "phone", "tel", "city", "address", "street", "zip",
-                  "postal", "comment", "note", "feedback", "subject", "description", "message", "text",
-                  "sku", "lineitem", "line item", "title", "url", "link", "ip", "id", "number", "original")
-
-
-def filter_values(ds: Dataset) -> dict[str, list[Any]]:
-    """The category columns a user can filter on, with their distinct values.
-
-    The canonical category fields (:data:`FILTER_FIELDS`) always qualify; another text column
-    only when it has few values and its header does not name personal data or free text.
-    """
-    frame = ds.frame
-    spec = KINDS_BY_NAME.get(ds.kind)
-    mapped = {f.name for f in spec.fields} if spec else set()
-    out: dict[str, list[Any]] = {}
-    for col in frame.columns:
-        if str(col).startswith("_"):
-            continue
-        s = frame[col]
-        is_field = col in FILTER_FIELDS
-        if not is_field and (col in mapped or not looks_categorical(str(col), s)):
-            continue
-        limit = MAX_FILTER_VALUES if is_field else MAX_OTHER_DISTINCT
-        uniques = s.dropna().unique()
-        if 1 < len(uniques) <= limit or (is_field and len(uniques) == 1):
-            out[str(col)] = sorted((u for u in uniques), key=lambda v: str(v).casefold())
-    return out
-
-
-def looks_categorical(header: str, values: pd.Series) -> bool:
-    """Whether an unmapped column reads like a category (not a name, e-mail, comment, code)."""
-    if not (pd.api.types.is_string_dtype(values) or isinstance(values.dtype, pd.CategoricalDtype)):
-        return False
-    words = header.casefold().replace("_", " ").replace("-", " ").split()
-    joined = " ".join(words)
-    if any(w in words or (len(w) > 3 and w in joined) for w in NOT_A_CATEGORY):
-        return False
-    present = values.dropna()
-    if present.empty:
-        return False
-    lengths = present.astype("string").str.len()
-    return bool(lengths.median() <= 30)
-
-
-def date_range(ds: Dataset) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
-    spec = KINDS_BY_NAME.get(ds.kind)
-    col = spec.date_field if spec else None
-    if not col or col not in ds.frame.columns or not pd.api.types.is_datetime64_any_dtype(ds.frame[col]):
-        return None, None
-    s = ds.frame[col]
-    lo, hi = s.min(), s.max()
-    return (None if pd.isna(lo) else lo, None if pd.isna(hi) else hi)
 
 
 def compute_job(bundle: DataBundle, params: dict[str, Any], filters: Any) -> Callable[[Reporter], ResultSet]:
@@ -219,12 +159,11 @@ def _category_breakdown(bundle: DataBundle, params: dict[str, Any], filters: Any
 
 
 def nps_periods(bundle: DataBundle, params: dict[str, Any], filters: Any,
-                granularity: str) -> list[tuple[str, float, dict[str, float]]]:
+                granularity: str) -> list[tuple[str, pd.Timestamp, dict[str, float]]]:
     """Promoter / passive / detractor shares per period, from the NPS metric of each period."""
     from metrics_core.metrics import engine
     from metrics_core.metrics.periods import next_start
 
-    from .charts.time_axis import to_epoch_seconds
     from .formatting import period_label
 
     points = _safe(lambda: engine.breakdown(bundle, "nps", granularity, params, filters))
@@ -237,7 +176,7 @@ def nps_periods(bundle: DataBundle, params: dict[str, Any], filters: Any,
         result = engine.compute_metric(bundle, "nps", params, period)
         shares = {k: result.details[k] for k in ("promoters_pct", "passives_pct", "detractors_pct") if k in result.details}
         if len(shares) == 3:
-            out.append((period_label(start, granularity), float(to_epoch_seconds([start])[0]), shares))
+            out.append((period_label(start, granularity), start, shares))
     return out
 
 

@@ -131,7 +131,7 @@ def _child_main(conn: Any, request: Any) -> None:
     try:
         from metrics_core.loading import load_dataset
 
-        from .jobs import date_range, filter_values
+        from .dataset_facts import date_range, filter_values
 
         ds = load_dataset(request.path, options=request.options, mapping=request.mapping, kind=request.kind,
                           reporter=Reporter(progress), name=request.name)

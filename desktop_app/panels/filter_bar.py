@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QMenu,
                                QVBoxLayout, QWidget)
 
 from ..app_state import AppState
-from ..jobs import FILTER_FIELDS
+from ..dataset_facts import FILTER_FIELDS
 from ..filter_state import GRANULARITIES, PRESET_GRANULARITY, PRESETS, FilterState, preset_label, preset_range
 from .flow_layout import FlowLayout
 

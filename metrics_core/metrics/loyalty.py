@@ -1,5 +1,5 @@
 """Family B — loyalty and value: retention, churn, CLV, repurchase, referral, conversion,
-engagement, cash flow and the comparison with a benchmark."""
+engagement and cash flow (the comparison with a benchmark is in :mod:`.benchmark`)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from .churn import CustomerFlow, customer_flow
 from .customer_value import (cash_flow_compute, cash_flow_terms, clv_compute, clv_historical_compute, clv_predictive_compute,
                              engagement_compute)
 from .model import MetricInputs, MetricResult, MetricSpec, ParamSpec, RowTerms
-from .params import ALL_PARAMS_KEY
 from .periods import PERIODS
 from .results import bounds_details, has, missing_field, no_value, ratio_result
 from .terms import terms_frame, terms_metric
@@ -146,38 +145,6 @@ def _microseconds(dates: pd.Series) -> np.ndarray:
     return pd.to_datetime(dates, errors="coerce").to_numpy(dtype="datetime64[us]")
 
 
-def benchmark_gap_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
-    """Difference and ratio of every KPI with a benchmark; headline = the chosen KPI's gap."""
-    from .params import merge_params
-    from .registry import REGISTRY, get_metric
-
-    all_params = p.get(ALL_PARAMS_KEY) or {}
-    wanted: dict[str, float] = {}
-    if p.get("metric") and p.get("benchmark") is not None:
-        wanted[str(p["metric"])] = float(p["benchmark"])
-    for spec in REGISTRY:
-        if spec.id == "benchmark_gap":
-            continue
-        bench = merge_params(spec, all_params).get("benchmark")
-        if bench is not None:
-            wanted.setdefault(spec.id, float(bench))
-    if not wanted:
-        return no_value("benchmark_gap", "ratio", "enter a benchmark value (industry, competitor, ACSI) for a KPI")
-    rows = []
-    for metric_id, bench in wanted.items():
-        spec = get_metric(metric_id)
-        value = spec.compute(inputs, merge_params(spec, all_params)).value
-        rows.append({"metric": metric_id, "value": value, "benchmark": bench,
-                     "difference": None if value is None else value - bench,
-                     "ratio": None if value is None or bench == 0 else value / bench})
-    head = rows[0]
-    if head["difference"] is None:
-        return no_value("benchmark_gap", "ratio", f"{head['metric']} has no value to compare", details={"comparisons": rows})
-    return MetricResult("benchmark_gap", head["difference"], "ratio", numerator=head["value"], denominator=head["benchmark"],
-                        n=len(rows), higher_is_better=get_metric(head["metric"]).higher_is_better,
-                        details={"metric": head["metric"], "ratio": head["ratio"], "comparisons": rows})
-
-
 def _calc_div(metric_id: str, num, den, scale: float = 100.0, unit: str = "%"):
     def calc(t: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult:
         t = {k: float(v) for k, v in t.items()}
@@ -190,12 +157,6 @@ def _calc_product(metric_id: str, keys: tuple[str, ...]):
     def calc(t: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult:
         return MetricResult(metric_id, float(np.prod([float(t[k]) for k in keys])), "currency")
     return calc
-
-
-def _calc_gap(t: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult:
-    value, bench = float(t["value"]), float(t["benchmark"])
-    return MetricResult("benchmark_gap", value - bench, "ratio", numerator=value, denominator=bench,
-                        details={"ratio": value / bench if bench else None})
 
 
 _ref_compute, _ref_rows = terms_metric("referral_rate", "%", _referral_terms, proportion=True, empty_reason="no new customers")
@@ -271,12 +232,6 @@ SPECS: tuple[MetricSpec, ...] = (
                compute=cash_flow_compute, row_terms=cash_flow_terms,
                calculator=_calc_div("cash_flow", lambda t: t["inflow"] - t["outflow"], lambda t: 1.0, 1.0, "currency"), calculator_inputs=("inflow", "outflow"),
                params=(ParamSpec(name="period", default="month", label="Period", kind="choice", choices=PERIODS),)),
-    MetricSpec(id="benchmark_gap", label="Comparison with a benchmark", family="loyalty_value", unit="ratio", higher_is_better=None,
-               kinds=(), required_fields=(), source="S3",
-               description="A KPI minus the benchmark value you enter (industry, competitor, ACSI), and their ratio.",
-               compute=benchmark_gap_compute,
-               calculator=_calc_gap, calculator_inputs=("value", "benchmark"),
-               params=(ParamSpec(name="metric", default="csat", label="KPI to compare", kind="text"),)),
 )
 
 __all__ = ["SPECS", "CustomerFlow"]

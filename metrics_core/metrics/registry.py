@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from ..errors import ParameterError
 from . import calls, loyalty, social, surveys, team, tickets
+from .benchmark import benchmark_gap_spec
 from .model import MetricSpec
 
 REGISTRY: tuple[MetricSpec, ...] = (
     *surveys.SPECS,
     *loyalty.SPECS,
+    benchmark_gap_spec(lambda: REGISTRY),
     *tickets.SPECS,
     *calls.SPECS,
     *team.SPECS,

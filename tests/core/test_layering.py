@@ -41,3 +41,13 @@ def test_no_qt_import_statement_in_core_sources():
             ):
                 offenders.append(f"{path.relative_to(REPO)}:{lineno}: {stripped}")
     assert offenders == []
+
+
+def test_import_contracts_hold():
+    """The layers of pyproject.toml's [tool.importlinter] (core without Qt; inside desktop_app: window >
+    workspace > panels and dialogs > charts and models > state > jobs > utilities; no panel imports a
+    sibling panel; no import cycles). Run ``lint-imports`` to see which import breaks which contract."""
+    lint = Path(sys.executable).with_name("lint-imports")
+    out = subprocess.run([str(lint), "--no-cache"], cwd=REPO, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-2000:]
+    assert "0 broken" in out.stdout

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from desktop_app.filter_state import preset_label
 from desktop_app.formatting import readable_reason
-from desktop_app.jobs import filter_values
+from desktop_app.dataset_facts import filter_values
 from desktop_app.panels.dataset_sidebar import DETAIL_ROLE, DatasetSidebar
 from desktop_app.panels.filter_bar import FilterBar
 from desktop_app.panels.kpi_card import CARD_HEIGHT, KpiCard

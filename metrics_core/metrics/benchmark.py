@@ -1,0 +1,67 @@
+"""Family B — the comparison of any KPI with a benchmark value the owner enters.
+
+This KPI reads the other KPIs of the registry, so its spec is made by :func:`benchmark_gap_spec`
+from a function that returns the registry, and the registry adds it (no import cycle between
+a family module and the registry).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable, Mapping
+
+from ..errors import ParameterError
+from .model import MetricInputs, MetricResult, MetricSpec, ParamSpec
+from .params import ALL_PARAMS_KEY, merge_params
+from .results import no_value
+
+AllSpecs = Callable[[], Iterable[MetricSpec]]
+
+
+def _gap_compute(all_specs: AllSpecs) -> Callable[[MetricInputs, Mapping[str, Any]], MetricResult]:
+    def compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
+        """Difference and ratio of every KPI with a benchmark; headline = the chosen KPI's gap."""
+        specs = {spec.id: spec for spec in all_specs() if spec.id != "benchmark_gap"}
+        all_params = p.get(ALL_PARAMS_KEY) or {}
+        wanted: dict[str, float] = {}
+        if p.get("metric") and p.get("benchmark") is not None:
+            wanted[str(p["metric"])] = float(p["benchmark"])
+        for spec in specs.values():
+            bench = merge_params(spec, all_params).get("benchmark")
+            if bench is not None:
+                wanted.setdefault(spec.id, float(bench))
+        if not wanted:
+            return no_value("benchmark_gap", "ratio", "enter a benchmark value (industry, competitor, ACSI) for a KPI")
+        rows = []
+        for metric_id, bench in wanted.items():
+            spec = specs.get(metric_id)
+            if spec is None:
+                raise ParameterError(f"There is no KPI called '{metric_id}'. Known KPIs: {', '.join(specs)}.")
+            value = spec.compute(inputs, merge_params(spec, all_params)).value
+            rows.append({"metric": metric_id, "value": value, "benchmark": bench,
+                         "difference": None if value is None else value - bench,
+                         "ratio": None if value is None or bench == 0 else value / bench})
+        head = rows[0]
+        if head["difference"] is None:
+            return no_value("benchmark_gap", "ratio", f"{head['metric']} has no value to compare",
+                            details={"comparisons": rows})
+        return MetricResult("benchmark_gap", head["difference"], "ratio", numerator=head["value"],
+                            denominator=head["benchmark"], n=len(rows),
+                            higher_is_better=specs[head["metric"]].higher_is_better,
+                            details={"metric": head["metric"], "ratio": head["ratio"], "comparisons": rows})
+    return compute
+
+
+def _calc_gap(t: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult:
+    value, bench = float(t["value"]), float(t["benchmark"])
+    return MetricResult("benchmark_gap", value - bench, "ratio", numerator=value, denominator=bench,
+                        details={"ratio": value / bench if bench else None})
+
+
+def benchmark_gap_spec(all_specs: AllSpecs) -> MetricSpec:
+    """The registry entry of ``benchmark_gap``, comparing the KPIs that ``all_specs()`` returns."""
+    return MetricSpec(id="benchmark_gap", label="Comparison with a benchmark", family="loyalty_value", unit="ratio", higher_is_better=None,
+                      kinds=(), required_fields=(), source="S3",
+                      description="A KPI minus the benchmark value you enter (industry, competitor, ACSI), and their ratio.",
+                      compute=_gap_compute(all_specs),
+                      calculator=_calc_gap, calculator_inputs=("value", "benchmark"),
+                      params=(ParamSpec(name="metric", default="csat", label="KPI to compare", kind="text"),))
