@@ -153,6 +153,23 @@ class AppState(QObject):
         for name in self.dataset_names():
             self.remove_dataset(name)
 
+    def set_project_path(self, path: Path | None) -> None:
+        self.project_path = path
+        self.project_path_changed.emit(str(path) if path is not None else "")
+
+    def restore_project(self, project: Any, path: Path) -> None:
+        """Adopt a saved :class:`~desktop_app.project.Project`: its parameters, targets, filters and
+        choices, then read its files."""
+        self.clear()
+        self.set_params(project.params)
+        self.set_targets(project.targets)
+        self.set_filters(project.filters)
+        self.selected_metric = project.selected_metric
+        self.chart_category = project.chart_category
+        self.set_project_path(path)
+        if project.requests:
+            self.load_requests(project.requests)
+
     # -- filters, params, targets ------------------------------------------------
     def set_filters(self, filters: FilterState) -> None:
         if filters != self.filters:

@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
         except (OSError, KpiDeskError) as exc:
             self.message_bar.show_message(f"The project could not be saved: {exc}", "error")
             return None
-        self.state.project_path = written
+        self.state.set_project_path(written)
         self.settings.add_recent_project(written)
         self.start_page.refresh()
         self.setWindowTitle(f"{written.stem} \u2014 {APP_NAME}")
@@ -183,19 +183,9 @@ class MainWindow(QMainWindow):
         except KpiDeskError as exc:
             self.message_bar.show_message(str(exc), "error")
             return
-        s = self.state
-        s.clear()
-        s.params, s.targets = project.params, project.targets
-        s.params_changed.emit(s.params)
-        s.targets_changed.emit(dict(s.targets))
-        s.set_filters(project.filters)
-        s.selected_metric = project.selected_metric
-        s.chart_category = project.chart_category
-        s.project_path = Path(path)
         for missing in project.missing_files:
             self.message_bar.show_message(f"A file of this project was not found: {missing}", "warning")
-        if project.requests:
-            s.load_requests(project.requests)
+        self.state.restore_project(project, Path(path))
         self.settings.add_recent_project(path)
         self.start_page.refresh()
         self.setWindowTitle(f"{Path(path).stem} \u2014 {APP_NAME}")

@@ -82,12 +82,12 @@ def _export_reports(bundle, out: Path) -> tuple[Path, Path]:
     write_report(report, deck)
     write_report(report, book)
 
-    from openpyxl import load_workbook
     from pptx import Presentation
+    from python_calamine import CalamineWorkbook
 
     slides = len(Presentation(str(deck)).slides)
     _check(slides >= 4, f"the deck has only {slides} slides")
-    sheets = load_workbook(book, read_only=True).sheetnames
+    sheets = CalamineWorkbook.from_path(str(book)).sheet_names
     _check(len(sheets) >= 2, f"the workbook has only {len(sheets)} sheets")
     return deck, book
 

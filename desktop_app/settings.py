@@ -59,9 +59,6 @@ class AppSettings:
     def sync(self) -> None:
         self._qs.sync()
 
-    def file_name(self) -> str:
-        return self._qs.fileName()
-
     # -- KPI settings ----------------------------------------------------------
     def kpi_settings(self) -> tuple[dict[str, Any], dict[str, float]]:
         """The KPI parameters and targets last chosen in the settings dialog (both empty at first)."""

@@ -42,11 +42,6 @@ TITLE_FONT_SIZE = 11
 CARD_VALUE_POINT_SIZE = 17
 
 
-def series_color(index: int) -> str:
-    """The colour of the ``index``-th series (cycles)."""
-    return SERIES[index % len(SERIES)]
-
-
 def line_pen(color: str = PRIMARY, width: float = 2.2) -> "pg.QtGui.QPen":
     return pg.mkPen(color=color, width=width)
 

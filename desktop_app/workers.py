@@ -14,7 +14,7 @@ import threading
 import time
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import SIGNAL, QObject, QRunnable, QThreadPool, Signal
 
 from metrics_core.errors import OperationCancelled
 from metrics_core.progress import Reporter
@@ -141,6 +141,11 @@ class TaskRunner(QObject):
         self._current = None
         if on_error is not None:
             on_error(exc)
+        elif self.receivers(SIGNAL("failed(PyObject)")) == 0:
+            # nobody asked to hear of it (a sort, a search): the one handler of unexpected errors tells
+            # the owner and writes the log, instead of the failure vanishing
+            from .error_handling import report_unexpected
+            report_unexpected(type(exc), exc, exc.__traceback__)
         self.failed.emit(exc)
         self.finished.emit()
 

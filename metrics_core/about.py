@@ -8,7 +8,7 @@ written at build time by ``packaging/collect_licenses.py``.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, asdict
+from dataclasses import dataclass
 from importlib import metadata
 
 from . import __version__
@@ -21,16 +21,13 @@ BUNDLED = (
     ("pandas", "pandas", "BSD-3-Clause"),
     ("numpy", "numpy", "BSD-3-Clause (bundled OpenBLAS: BSD-3-Clause)"),
     ("pyqtgraph", "pyqtgraph", "MIT"),
-    ("openpyxl", "openpyxl", "MIT"),
     ("python-calamine", "python_calamine", "MIT"),
     ("python-pptx", "pptx", "MIT"),
     ("XlsxWriter", "xlsxwriter", "BSD-2-Clause"),
-    ("charset-normalizer", "charset_normalizer", "MIT"),
     ("lxml", "lxml", "BSD-3-Clause"),
     ("pillow", "PIL", "MIT-CMU (HPND)"),
     ("python-dateutil", "dateutil", "Apache-2.0 / BSD-3-Clause"),
     ("tzdata", "tzdata", "Apache-2.0"),
-    ("et_xmlfile", "et_xmlfile", "MIT"),
 )
 
 
@@ -58,10 +55,6 @@ def components() -> list[Component]:
             continue
         out.append(Component(dist, version, licence))
     return out
-
-
-def components_json() -> str:
-    return json.dumps([asdict(c) for c in components()], indent=2)
 
 
 def licence_texts_dir() -> "Path":  # noqa: F821 - documented return

@@ -70,14 +70,8 @@ class DataFrameModel(QAbstractTableModel):
     def frame(self) -> pd.DataFrame:
         return self._frame
 
-    def row_positions(self) -> np.ndarray:
-        return self._rows
-
     def total_rows(self) -> int:
         return len(self._rows)
-
-    def frame_position(self, row: int) -> int:
-        return int(self._rows[row])
 
     # -- Qt model API ------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008,N802 - Qt signature

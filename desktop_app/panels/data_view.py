@@ -159,12 +159,6 @@ class DataView(QWidget):
     def _on_dataset_combo_activated(self, _index: int) -> None:
         self._show_current()
 
-    def current_frame(self) -> pd.DataFrame:
-        """The frame the table shows (brought up to date first)."""
-        if self._stale:
-            self._show_current()
-        return self.model.frame()
-
     def _on_state_datasets_changed(self, _name: str) -> None:
         self._refresh_datasets()
 

@@ -191,13 +191,3 @@ def looks_like_rating_labels(values: pd.Series) -> bool:
     return bool(uniques) and uniques <= (set(RATING_WORDS) | RATING_MISSING) and bool(uniques & set(RATING_WORDS))
 
 
-def looks_like_liveagent_codes(values: pd.Series) -> bool:
-    """True when every status is one of LiveAgent's single-letter codes."""
-    uniques = {str(v).strip() for v in pd.unique(values.dropna())}
-    return bool(uniques) and uniques <= set(LIVEAGENT_STATUS)
-
-
-def looks_like_freshdesk_codes(values: pd.Series) -> bool:
-    """True when every status is one of Freshdesk's API codes 2-5."""
-    uniques = {_as_text(v) for v in pd.unique(values.dropna())}
-    return bool(uniques) and uniques <= set(FRESHDESK_STATUS)

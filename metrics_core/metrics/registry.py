@@ -32,6 +32,3 @@ def get_metric(metric_id: str) -> MetricSpec:
         raise ParameterError(f"There is no KPI called '{metric_id}'. Known KPIs: {', '.join(_BY_ID)}.") from None
 
 
-def metric_ids() -> list[str]:
-    """Every KPI id, in registry order."""
-    return list(_BY_ID)

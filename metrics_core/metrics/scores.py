@@ -55,11 +55,6 @@ def collect_scores(inputs: MetricInputs, field: str) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def score_sources(inputs: MetricInputs, field: str) -> list[str]:
-    """The kinds that carry ``field`` (for messages)."""
-    return [k for k in SCORE_KINDS if inputs.frames.get(k) is not None and field in inputs.frames[k].columns]
-
-
 def _is_text(series: pd.Series) -> bool:
     return series.dtype == object or pd.api.types.is_string_dtype(series) or isinstance(series.dtype, pd.CategoricalDtype)
 

@@ -86,3 +86,32 @@ def test_any_value_round_trips(qtbot, value) -> None:
     with qtbot.waitSignal(runner.succeeded, timeout=5000) as blocker:
         runner.start(lambda r: value)
     assert blocker.args == [value]
+
+
+def test_a_failure_nobody_listens_for_reaches_the_one_handler(qtbot, monkeypatch) -> None:
+    """A background sort or search has no error callback: its failure must not vanish into a debug log."""
+    from desktop_app import error_handling
+
+    reported = []
+    monkeypatch.setattr(error_handling, "report_unexpected", lambda t, e, tb: reported.append(e))
+    runner = TaskRunner("sort")
+
+    def work(_reporter):
+        raise ValueError("cannot compare 'a' with 3")
+
+    runner.start(work)
+    qtbot.waitUntil(lambda: bool(reported), timeout=5000)
+    assert isinstance(reported[0], ValueError) and not runner.is_busy()
+
+
+def test_a_failure_with_a_listener_is_left_to_it(qtbot, monkeypatch) -> None:
+    from desktop_app import error_handling
+
+    reported = []
+    monkeypatch.setattr(error_handling, "report_unexpected", lambda t, e, tb: reported.append(e))
+    runner = TaskRunner("import")
+    heard = []
+    runner.failed.connect(heard.append)
+    runner.start(lambda _r: 1 / 0)
+    qtbot.waitUntil(lambda: bool(heard), timeout=5000)
+    assert reported == []
