@@ -8,6 +8,7 @@ date range as ``MetricInputs.period``.
 
 from __future__ import annotations
 
+import threading
 import weakref
 from dataclasses import dataclass, field
 from typing import Any
@@ -123,6 +124,10 @@ def _isin(column: pd.Series, values: list) -> np.ndarray:
 
 
 _LATEST: dict[int, tuple[weakref.ref, Any]] = {}
+# The engine runs in several worker threads at once (dashboard, charts, export): every cache below is
+# read and written under a lock, and a cache keyed by ``id()`` also keeps (or weakly checks) the object
+# itself, so that a recycled id never returns another object's entry.
+_LOCK = threading.RLock()
 
 
 def latest_timestamp(frames: dict[str, pd.DataFrame]) -> pd.Timestamp | None:
@@ -137,7 +142,8 @@ def latest_timestamp(frames: dict[str, pd.DataFrame]) -> pd.Timestamp | None:
 
 def _frame_latest(frame: pd.DataFrame) -> Any:
     key = id(frame)
-    known = _LATEST.get(key)
+    with _LOCK:
+        known = _LATEST.get(key)
     if known is not None and known[0]() is frame:
         return known[1]
     latest = None
@@ -146,7 +152,8 @@ def _frame_latest(frame: pd.DataFrame) -> Any:
             m = frame[col].max()
             if pd.notna(m) and (latest is None or m > latest):
                 latest = m
-    _LATEST[key] = (weakref.ref(frame, lambda _ref, key=key: _LATEST.pop(key, None)), latest)
+    with _LOCK:
+        _LATEST[key] = (weakref.ref(frame, lambda _ref, key=key: _LATEST.pop(key, None)), latest)
     return latest
 
 
@@ -170,29 +177,38 @@ class Prepared:
         if glob.get("calendar") is not None:
             self.calendar = _calendar(glob["calendar"])
         self._cache: dict[tuple, MetricInputs] = {}
-        self._terms: dict[tuple, Any] = {}
+        self._terms: dict[tuple, tuple[MetricInputs, Any]] = {}
         self._codes: dict[tuple, tuple[pd.DataFrame, tuple[np.ndarray, Any]]] = {}
+        self._lock = threading.RLock()
 
     def column_codes(self, frame: pd.DataFrame, column: str) -> tuple[np.ndarray, Any]:
         """Sorted group codes of a category column (missing values form the group "(none)"), remembered."""
         key = (id(frame), column)
-        if key not in self._codes:
-            labels = frame[column].astype("string").fillna("(none)")
-            self._codes[key] = (frame, pd.factorize(labels, sort=True))
-        return self._codes[key][1]
+        with self._lock:
+            known = self._codes.get(key)
+            if known is None or known[0] is not frame:
+                labels = frame[column].astype("string").fillna("(none)")
+                known = self._codes[key] = (frame, pd.factorize(labels, sort=True))
+            return known[1]
 
     def row_terms(self, spec: Any, inputs: MetricInputs, params: dict[str, Any]) -> Any:
         """``spec.row_terms(inputs, params)``, remembered for the same inputs and parameters."""
         key = (spec.id, id(inputs), repr(sorted((k, repr(v)) for k, v in params.items() if not k.startswith("_"))))
-        if key not in self._terms:
-            self._terms[key] = spec.row_terms(inputs, params)
-        return self._terms[key]
+        with self._lock:
+            known = self._terms.get(key)
+            if known is None or known[0] is not inputs:
+                known = self._terms[key] = (inputs, spec.row_terms(inputs, params))
+            return known[1]
 
     def inputs(self, filters: Filters | None, *, aware: bool = False) -> MetricInputs:
         """Inputs cut by ``filters`` (period-aware: by category only, the range becomes ``period``)."""
         filters = filters or Filters()
         start, end = filters.bounds()
         key = (start, end, tuple(sorted((k, tuple(map(str, v))) for k, v in filters.categories.items())), aware)
+        with self._lock:
+            return self._inputs_locked(key, filters, start, end, aware)
+
+    def _inputs_locked(self, key: tuple, filters: Filters, start: Any, end: Any, aware: bool) -> MetricInputs:
         if key not in self._cache:
             frames = {k: filter_frame(f, k, filters, dates=not aware) for k, f in self.frames.items()}
             as_of = self.as_of
@@ -226,11 +242,12 @@ def prepared_for(source: DataBundle | MetricInputs, global_params: dict[str, Any
         return Prepared(source, global_params)
     signature = (tuple((k, id(f), len(f)) for k, f in source.frames.items()), source.as_of, id(source.calendar),
                  repr(sorted((k, repr(v)) for k, v in (global_params or {}).items())))
-    hit = _PREPARED.get(id(source))
-    if hit is not None and hit[0]() is source and hit[1] == signature:
-        return hit[2]
-    prepared = Prepared(source, global_params)
-    _PREPARED.clear()
-    _PREPARED[id(source)] = (weakref.ref(source), signature, prepared)
-    weakref.finalize(source, _PREPARED.pop, id(source), None)     # no frames kept once the inputs are gone
-    return prepared
+    with _LOCK:
+        hit = _PREPARED.get(id(source))
+        if hit is not None and hit[0]() is source and hit[1] == signature:
+            return hit[2]
+        prepared = Prepared(source, global_params)
+        _PREPARED.clear()
+        _PREPARED[id(source)] = (weakref.ref(source), signature, prepared)
+        weakref.finalize(source, _PREPARED.pop, id(source), None)     # no frames kept once the inputs are gone
+        return prepared

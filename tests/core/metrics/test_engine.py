@@ -216,3 +216,22 @@ def test_missing_field_message_names_the_field_when_only_another_kind_is_loaded(
     assert result.value is None
     assert result.missing_fields == ["created_at"]
     assert result.reason == "needs the field 'created_at' from a file of tickets; none is loaded"
+
+
+def test_the_same_inputs_computed_from_several_threads_agree_with_one_thread():
+    """The engine's caches are shared by worker threads (dashboard, charts, export) and must stay consistent."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from metrics_core.metrics.engine import compute_all
+    from metrics_core.metrics.model import MetricInputs
+
+    from .builders import make_frames
+
+    inputs = MetricInputs(make_frames(), as_of=pd.Timestamp("2025-01-01"))
+    alone = {k: r.value for k, r in compute_all(MetricInputs(make_frames(), as_of=pd.Timestamp("2025-01-01"))).items()}
+    with ThreadPoolExecutor(4) as pool:
+        runs = list(pool.map(lambda _: {k: r.value for k, r in compute_all(inputs).items()}, range(8)))
+    for run in runs:
+        assert run.keys() == alone.keys()
+        for key, value in alone.items():
+            assert run[key] == pytest.approx(value, nan_ok=True) if isinstance(value, float) else run[key] == value, key
