@@ -6,6 +6,9 @@ Net Promoter Score (nps)
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+import re
 from pathlib import Path
 
 from ..atomic import write_text_atomic
@@ -70,6 +73,72 @@ def metrics_markdown() -> str:
             cells = [f"`{s.id}`", s.label, s.unit, s.description, _needs(s), params, totals, _source_text(s.source)]
             out.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
         out.append("")
+    out.append(where_markdown())
+    return "\n".join(out)
+
+
+# How the window and the deck draw a KPI besides its trend per period and its breakdown bars
+# (desktop_app/charts/feed.py feeds the window's charts; metrics_core/export/build.py the report's).
+_SPECIAL_CHARTS = {
+    "nps": "promoters/passives/detractors per period (`nps_chart.py`) and answers per score (`histogram_chart.py`)",
+    "csat": "answers per score (`histogram_chart.py`)",
+    "ces": "answers per score (`histogram_chart.py`)",
+    "backlog": "open tickets per period (`backlog_chart.py`)",
+    "peak_hours": "weekday × hour heat map (`heatmap_chart.py`)",
+    "staffing": "service level, ASA and occupancy against agents (`staffing_chart.py`)",
+}
+_REPO = Path(__file__).resolve().parents[2]
+
+
+def _where_defined(spec: MetricSpec) -> str:
+    """Where a spec is written (the family module whose ``SPECS`` holds it) and the functions it computes with."""
+    from .. import metrics as package
+
+    wanted = {"compute": spec.compute, "row terms": spec.row_terms}
+    entry = ""
+    found: dict[str, str] = {}
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        if any(s is spec for s in getattr(module, "SPECS", ())):
+            entry = f"`metrics/{info.name}.py`"
+        for name, value in vars(module).items():
+            for role, fn in wanted.items():
+                if fn is not None and value is fn and role not in found:
+                    found[role] = f"`{name}` (`metrics/{info.name}.py`)"
+    for role, fn in wanted.items():
+        if fn is not None and role not in found:      # made by a factory in the entry itself
+            factory = fn.__qualname__.split(".<locals>")[0]
+            found[role] = f"`{factory}(…)` (`{fn.__module__.split('metrics_core.')[-1].replace('.', '/')}.py`)"
+    entry = entry or "`metrics/registry.py`"
+    return f"entry: {entry}; " + "; ".join(f"{role}: {where}" for role, where in found.items())
+
+
+def _tests_naming(metric_id: str, tests: dict[str, str]) -> str:
+    pattern = re.compile(rf"[\"']{re.escape(metric_id)}[\"']")
+    files = sorted(Path(path).name for path, text in tests.items() if pattern.search(text))
+    return ", ".join(f"`{f}`" for f in files) or "—"
+
+
+def _test_sources() -> dict[str, str]:
+    folder = _REPO / "tests" / "core" / "metrics"        # the KPIs' own tests (the exports' and the window's name many)
+    if not folder.is_dir():         # an installed copy without the repository's tests
+        return {}
+    return {str(p.relative_to(_REPO)): p.read_text(encoding="utf-8", errors="replace")
+            for p in sorted(folder.rglob("test_*.py"))}
+
+
+def where_markdown() -> str:
+    """The "where each KPI lives" section: its functions, the tests that name it, and how it is charted."""
+    tests = _test_sources()
+    out = ["## Where each KPI lives", "",
+           "Every KPI is one entry of `metrics_core/metrics/registry.py` (the family modules' `SPECS`). "
+           "Its value, breakdowns and changes come from `metrics_core/metrics/engine.py`; the window draws it through "
+           "`desktop_app/charts/feed.py` and the report through `metrics_core/export/build.py`.", "",
+           "| id | defined in | its tests (`tests/core/metrics/`) | charts besides trend and breakdown |", "|---|---|---|---|"]
+    for spec in REGISTRY:
+        cells = [f"`{spec.id}`", _where_defined(spec), _tests_naming(spec.id, tests), _SPECIAL_CHARTS.get(spec.id, "—")]
+        out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    out.append("")
     return "\n".join(out)
 
 

@@ -101,7 +101,7 @@ def test_describe_gives_formula_parameters_and_source():
 
 def test_checked_in_metrics_doc_is_the_generated_text(tmp_path):
     checked_in = (REPO / "docs" / "metrics.md").read_text(encoding="utf-8")
-    assert checked_in == metrics_markdown()
+    assert checked_in == metrics_markdown(), "docs/metrics.md is stale: run python -m metrics_core.metrics.docs"
     written = write_metrics_doc(tmp_path / "m.md")
     assert written.read_text(encoding="utf-8") == checked_in
     for spec in REGISTRY:
