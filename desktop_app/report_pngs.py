@@ -30,6 +30,7 @@ from metrics_core.errors import KpiDeskError  # noqa: E402
 from metrics_core.export.chart_data import (TARGET_SERIES, drawn_frame, label_skip, series_colour, slide_labels,  # noqa: E402
                                             value_axis_range)
 from metrics_core.formatting import format_value  # noqa: E402
+from metrics_core.i18n import set_language  # noqa: E402
 from metrics_core.export.model import ChartData, Report  # noqa: E402
 from metrics_core.progress import Reporter  # noqa: E402
 
@@ -177,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    set_language(os.environ.get("KPIDESK_LANG"))         # the report's language, passed by `kpidesk report`
     app = QApplication.instance() or QApplication([sys.argv[0]])  # noqa: F841 - keeps Qt alive
     try:
         report = Report.from_json(args.report_json.read_text(encoding="utf-8"))

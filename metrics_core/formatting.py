@@ -1,14 +1,28 @@
-"""Numbers for people: percentages, durations ("2 h 05 min"), thousands separators, money.
+"""Numbers for people, in the current language: percentages, durations, grouping, money, dates.
 
-The window, every exporter (deck, workbook, CSV, chart images) and the command line format values through these
-functions so that a KPI reads the same everywhere. Values arrive in the units of
+The window, every exporter (deck, workbook, CSV, chart images) and the command line format values
+through these functions so that a KPI reads the same everywhere. Values arrive in the units of
 :data:`metrics_core.metrics.model.UNITS`: ``%`` on 0..100, durations in seconds.
+
+How a language writes numbers, money, durations, months and weekdays comes from CLDR through
+babel (:mod:`metrics_core.locale_data`), in :func:`metrics_core.i18n.current_language`:
+``1.612`` and ``48,9 %`` in Slovenian, ``1 612`` in Swedish, ``2 tim 05 min``, ``okt. 2026``.
+English keeps KPI Desk's house style (``48.9 %``, ``2 h 05 min``, ISO dates). Dates and calendar
+words are in :mod:`metrics_core.formatting_dates`, re-exported here.
 """
 
 from __future__ import annotations
 
 import math
 from typing import Any
+
+from babel.numbers import format_decimal
+
+from metrics_core.formatting_dates import (ENGLISH_WEEKDAYS, format_date, format_day, format_day_month,  # noqa: F401
+                                           format_month, format_period, format_time, month_names, weekday_name,
+                                           weekday_names)
+from metrics_core.i18n import N_, _
+from metrics_core.locale_data import is_english, locale_now, plural_category, unit_pattern
 
 MISSING = "—"
 MINUS = "−"          # a real minus sign: never read as a formula by a spreadsheet
@@ -23,8 +37,8 @@ def _is_missing(value: Any) -> bool:
         return True
 
 
-def format_number(value: float | None, decimals: int = 0, thousands: str = ",") -> str:
-    """A number with a thousands separator and a fixed number of decimals.
+def format_number(value: float | None, decimals: int = 0, thousands: str | None = None) -> str:
+    """A number with the language's grouping and decimal mark and a fixed number of decimals.
 
     >>> format_number(1234567.891, 2)
     '1,234,567.89'
@@ -33,18 +47,26 @@ def format_number(value: float | None, decimals: int = 0, thousands: str = ",") 
     """
     if _is_missing(value):
         return MISSING
-    text = f"{abs(float(value)):,.{decimals}f}"
-    if thousands != ",":
-        text = text.replace(",", thousands)
-    negative = float(value) < 0 and text.strip("0.,") != ""
+    locale = locale_now()
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    text = format_decimal(abs(float(value)), format=pattern, locale=locale, decimal_quantization=True)
+    if thousands is not None:
+        text = text.replace(locale.number_symbols["latn"]["group"], thousands)
+    negative = float(value) < 0 and any(ch in "123456789" for ch in text)
     return (MINUS if negative else "") + text
 
 
-def _trimmed(value: float, decimals: int, thousands: str = ",") -> str:
+def decimal_mark() -> str:
+    """The current language's decimal mark (``.`` or ``,``)."""
+    return locale_now().number_symbols["latn"]["decimal"]
+
+
+def _trimmed(value: float, decimals: int) -> str:
     """Like :func:`format_number` but without trailing zero decimals ("4.20" -> "4.2")."""
-    text = format_number(value, decimals, thousands)
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
+    text = format_number(value, decimals)
+    mark = decimal_mark()
+    if decimals > 0 and mark in text:
+        text = text.rstrip("0").rstrip(mark)
     return text
 
 
@@ -59,8 +81,21 @@ def format_plain_number(value: float) -> str:
     return _trimmed(value, 2)
 
 
+_ENGLISH_UNITS = {"duration-second": "{0} s", "duration-minute": "{0} min", "duration-hour": "{0} h",
+                  "duration-day": "{0} d"}
+
+
+def _amount(number: int, unit: str, text: str | None = None) -> str:
+    """``number`` of a CLDR duration unit, abbreviated as the language does (``5 min``, ``3 dni``)."""
+    locale = locale_now()
+    written = text if text is not None else format_number(number)
+    if is_english(locale):
+        return _ENGLISH_UNITS[unit].format(written)
+    return unit_pattern(locale, unit, plural_category(locale, number)).format(written)
+
+
 def format_duration(seconds: float | None) -> str:
-    """A duration in seconds, as a person says it.
+    """A duration in seconds, as a person says it, in the language's own abbreviations.
 
     >>> format_duration(7500)
     '2 h 05 min'
@@ -78,36 +113,62 @@ def format_duration(seconds: float | None) -> str:
     sign = MINUS if float(seconds) < 0 else ""
     total = abs(float(seconds))
     if total < 59.5:
-        return f"{sign}{total:.0f} s"
+        return sign + _amount(int(round(total)), "duration-second")
     if total < 600:
-        whole = int(round(total))
-        minutes, secs = divmod(whole, 60)
-        return f"{sign}{minutes} min" + (f" {secs:02d} s" if secs else "")
+        minutes, secs = divmod(int(round(total)), 60)
+        text = _amount(minutes, "duration-minute")
+        return sign + text + (" " + _amount(secs, "duration-second", f"{secs:02d}") if secs else "")
     minutes_total = int(round(total / 60))
     if minutes_total < 60:
-        return f"{sign}{minutes_total} min"
+        return sign + _amount(minutes_total, "duration-minute")
     if total < 86400 - 30:
         hours, minutes = divmod(minutes_total, 60)
-        return f"{sign}{hours} h {minutes:02d} min"
-    hours_total = int(round(total / 3600))
-    days, hours = divmod(hours_total, 24)
-    return f"{sign}{days} d" + (f" {hours} h" if hours else "")
+        return sign + _amount(hours, "duration-hour") + " " + _amount(minutes, "duration-minute", f"{minutes:02d}")
+    days, hours = divmod(int(round(total / 3600)), 24)
+    return sign + _amount(days, "duration-day") + (" " + _amount(hours, "duration-hour") if hours else "")
+
+
+def percent_affixes() -> tuple[str, str]:
+    """What stands before and after the number of a percentage (``"", " %"``), from CLDR."""
+    locale = locale_now()
+    if is_english(locale):
+        return "", " %"
+    pattern = locale.percent_formats[None].pattern.split(";")[0]
+    sign = locale.number_symbols["latn"]["percentSign"]
+    start, end = pattern.find("#"), pattern.rfind("0") + 1
+    return pattern[:start].replace("%", sign), pattern[end:].replace("%", sign)
 
 
 def format_percent(value: float | None, decimals: int = 1) -> str:
-    """A percentage given on 0..100.
+    """A percentage given on 0..100, spaced as the language spaces it (``48,9 %`` in Slovenian).
 
     >>> format_percent(72)
     '72.0 %'
     """
     if _is_missing(value):
         return MISSING
-    return f"{format_number(value, decimals)} %"
+    before, after = percent_affixes()
+    number = format_number(value, decimals)
+    sign = MINUS if number.startswith(MINUS) else ""
+    return f"{sign}{before}{number.removeprefix(MINUS)}{after}"
+
+
+_CURRENCY_CODES = {"€": "EUR", "$": "USD", "£": "GBP", "kr": "SEK", "lei": "RON", "din": "RSD", "дин": "RSD"}
+
+
+def symbol_before(symbol: str) -> bool:
+    """True where the amount follows the currency: English writes signs first (€, $, £) and codes
+    and words after it; the other languages place every currency where their CLDR pattern does."""
+    locale = locale_now()
+    if is_english(locale):
+        return not any(ch.isalpha() for ch in symbol)
+    pattern = locale.currency_formats["standard"].pattern.split(";")[0]
+    return pattern.index("¤") < pattern.index("0")
 
 
 def format_currency(value: float | None, symbol: str = "€") -> str:
     """Money: cents below 1,000, whole units above; a sign symbol before the number, a
-    word after it (as "4,201 kr" and "120.00 lei" are written).
+    word after it (as "4,201 kr" and "120.00 lei" are written), where the language places it.
 
     >>> format_currency(750)
     '€750.00'
@@ -120,16 +181,13 @@ def format_currency(value: float | None, symbol: str = "€") -> str:
         return MISSING
     decimals = 0 if abs(float(value)) >= 1000 else 2
     text = format_number(value, decimals)
+    symbol = symbol.strip() if any(ch.isalpha() for ch in symbol) else symbol
     if not symbol_before(symbol):
-        return f"{text} {symbol.strip()}"
+        space = " " if is_english(locale_now()) else "\u00a0"
+        return f"{text}{space}{symbol}"
     if text.startswith(MINUS):
         return f"{MINUS}{symbol}{text[1:]}"
     return f"{symbol}{text}"
-
-
-def symbol_before(symbol: str) -> bool:
-    """True for currency signs written before the amount (€, $, £); codes and words go after it."""
-    return not any(ch.isalpha() for ch in symbol)
 
 
 def format_value(value: float | None, unit: str, currency: str = "€") -> str:
@@ -158,11 +216,15 @@ def format_value(value: float | None, unit: str, currency: str = "€") -> str:
     if unit == "score":
         return format_number(v, 0 if v.is_integer() else (1 if abs(v) >= 10 else 2))
     if unit == "days":
-        return f"{_trimmed(v, 1)} day" + ("" if abs(v) == 1 else "s")
+        text = _trimmed(v, 1)
+        locale = locale_now()
+        number = text.removeprefix(MINUS).replace(locale.number_symbols["latn"]["group"], "")
+        category = plural_category(locale, number.replace(locale.number_symbols["latn"]["decimal"], "."))
+        return unit_pattern(locale, "duration-day", category, "long").format(text)
     if unit == "per_day":
-        return f"{_trimmed(v, 1)} per day"
+        return _("{value} per day", value=_trimmed(v, 1))
     if unit == "erlang":
-        return f"{_trimmed(v, 2)} Erl"
+        return _("{value} Erl", value=_trimmed(v, 2))
     return _trimmed(v, 2)
 
 
@@ -180,10 +242,13 @@ def format_change(change: float | None, unit: str, currency: str = "€") -> str
         return MISSING
     c = float(change)
     if unit == "%":
-        body = f"{format_number(abs(c), 1)} pp"
+        number = format_number(abs(c), 1)
+        body = _("{value} pp", value=number)       # percentage points
+        zero = not any(ch in "123456789" for ch in number)
     else:
         body = format_value(abs(c), unit, currency)
-    if body.strip("0., pp") == "" or c == 0:
+        zero = not any(ch in "123456789" for ch in body)
+    if zero or c == 0:
         return "±" + body
     return ("+" if c > 0 else MINUS) + body
 
@@ -201,14 +266,14 @@ def format_relative(fraction: float | None) -> str:
 
 
 UNIT_WORDS = {
-    "%": "%", "score": "score", "seconds": "duration", "count": "count", "currency": "money",
-    "ratio": "ratio", "days": "days", "per_day": "per day", "erlang": "Erlang",
+    "%": N_("%"), "score": N_("score"), "seconds": N_("duration"), "count": N_("count"), "currency": N_("money"),
+    "ratio": N_("ratio"), "days": N_("days"), "per_day": N_("per day"), "erlang": N_("Erlang"),
 }
 
 
 def unit_word(unit: str) -> str:
-    """A short human name of ``unit`` for table headers and CSV."""
-    return UNIT_WORDS.get(unit, unit)
+    """A short human name of ``unit`` for table headers and CSV, in the current language."""
+    return _(UNIT_WORDS[unit]) if unit in UNIT_WORDS else unit
 
 
 def headline_term(result: Any) -> tuple[str, float | None, int] | None:
@@ -243,8 +308,10 @@ def headline_term_text(result: Any) -> str | None:
     if top is None:
         return None
     term, share, _answers = top
-    share_text = f" in {share:.0f} % of {format_number(getattr(result, 'value', 0))} comments" if share is not None else ""
-    return f"“{term}”{share_text}"
+    if share is None:
+        return _("“{term}”", term=term)
+    return _("“{term}” in {share} of {count} comments", term=term, share=format_percent(share, 0),
+             count=format_number(getattr(result, "value", 0)))
 
 
 # KPIs whose change against the previous period says nothing: those that already are a change
@@ -277,5 +344,6 @@ def result_text(result: Any) -> str | None:
         return format_change(value, "%")
     busiest = details.get("busiest") if isinstance(details, dict) else None
     if value is not None and isinstance(busiest, dict) and {"weekday", "hour"} <= set(busiest):
-        return f"{format_value(value, 'count')} at {busiest['weekday']} {int(busiest['hour']):02d}:00"
+        return _("{count} at {weekday} {time}", count=format_value(value, "count"),
+                 weekday=weekday_name(busiest["weekday"]), time=format_time(int(busiest["hour"])))
     return None

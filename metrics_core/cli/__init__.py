@@ -10,9 +10,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 
 from ..errors import KpiDeskError
+from ..i18n import LANGUAGES, _, language, language_from_environment, normalise_language
+from .console import prepare_console
 
 # Explicit list (no plugin discovery): (sub-command, module).
 COMMANDS = (
@@ -37,24 +40,51 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue
         module.add_parser(sub)
+        add_language_option(sub.choices[name])
     return parser
+
+
+def add_language_option(parser: argparse.ArgumentParser) -> None:
+    """``--lang CODE`` on every sub-command: the language of the text it prints and writes."""
+    parser.add_argument("--lang", metavar="CODE", type=_language_code,
+                        help="language of the text output and reports: " + ", ".join(LANGUAGES)
+                        + " (default: $KPIDESK_LANG, else English)")
+
+
+def _language_code(text: str) -> str:
+    code = normalise_language(text)
+    if code == "en" and not text.lower().startswith("en"):
+        raise argparse.ArgumentTypeError(_("unknown language {code!r}; choose one of {choices}",
+                                           code=text, choices=", ".join(LANGUAGES)))
+    return code
+
+
+def chosen_language(code: str | None, json_output: bool = False) -> str:
+    """``--lang``, else ``KPIDESK_LANG``, else English (the operating system's locale is the window's choice).
+    JSON is read by programs: its texts stay English (contract)."""
+    if json_output:
+        return "en"
+    return normalise_language(code) if code else language_from_environment(
+        {"KPIDESK_LANG": os.environ.get("KPIDESK_LANG", "")})
 
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    prepare_console()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
-    try:
-        return int(args.run(args) or 0)
-    except KpiDeskError as exc:
-        print(f"kpidesk: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("kpidesk: interrupted", file=sys.stderr)
-        return 130
+    with language(chosen_language(getattr(args, "lang", None), getattr(args, "json", False))):
+        try:
+            return int(args.run(args) or 0)
+        except KpiDeskError as exc:
+            print(_("kpidesk: {error}", error=exc), file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            print(_("kpidesk: interrupted"), file=sys.stderr)
+            return 130
 
 
 if __name__ == "__main__":  # pragma: no cover

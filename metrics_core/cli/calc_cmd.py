@@ -6,11 +6,12 @@ Example: ``kpidesk calc retention_rate start=200 end=200 new=20`` prints 90 %.
 from __future__ import annotations
 
 import argparse
-import json
 
 from ..errors import ParameterError
 from ..metrics.calculator import calc, calculator_specs, usage
 from ..metrics.registry import get_metric
+from ..i18n import _
+from .console import print_json
 from .text_format import number, value_text
 
 
@@ -40,14 +41,16 @@ def parse_pairs(metric_id: str, pairs: list[str]) -> dict[str, str]:
 def run(args: argparse.Namespace) -> int:
     result = calc(args.metric, parse_pairs(args.metric, args.values))
     if args.json:
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        print_json(result.to_dict())
         return 0
     spec = get_metric(args.metric)
     if result.value is None:
-        print(f"{spec.label}: — ({result.reason})")
+        print(_("{kpi}: — ({reason})", kpi=spec.label, reason=result.reason))
         return 0
-    line = f"{spec.label}: {value_text(result.value, result.unit)}"
-    if result.margin_of_error is not None:
-        line += f" (± {number(result.margin_of_error)} at 95 %)"
-    print(line)
+    value = value_text(result.value, result.unit)
+    if result.margin_of_error is None:
+        print(_("{kpi}: {value}", kpi=spec.label, value=value))
+    else:
+        print(_("{kpi}: {value} (± {margin} at 95 %)", kpi=spec.label, value=value,
+                margin=number(result.margin_of_error)))
     return 0

@@ -8,7 +8,6 @@ Options: ``--sheet``, ``--map FIELD=HEADER``, ``--from``/``--to`` (dates, inclus
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from ..metrics.engine_inputs import prepared_for
 from ..metrics.model import MetricInputs, MetricResult, _jsonable
 from ..metrics.periods import PERIODS
 from ..metrics.registry import REGISTRY, get_metric
+from .console import print_json
 from .text_format import number, value_text
 
 
@@ -113,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
         doc = {"files": [{"path": str(d.path), "kind": d.kind, "rows": int(len(d.frame))} for d in bundle.datasets],
                "filters": {"from": args.date_from, "to": args.date_to},
                "as_of": prepared_for(inputs, params.get("global")).inputs(filters).as_of, "metrics": rows}
-        print(json.dumps(_jsonable(doc), ensure_ascii=False, indent=2))
+        print_json(_jsonable(doc))
     else:
         print(render_text(bundle, rows))
     return 0

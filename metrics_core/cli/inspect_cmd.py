@@ -8,7 +8,6 @@ validation report; ``--json`` prints the same as one JSON document.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from ..errors import FileReadError, MappingError
 from ..ingest.model import ReadOptions
 from ..mapping.detect import rank_kinds
 from ..mapping.model import Mapping
+from .console import print_json
 
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe", "whitespace": "runs of spaces"}
 
@@ -132,7 +132,7 @@ def report_text(ds: Dataset, guesses: list[Any]) -> str:
 def run(args: argparse.Namespace) -> int:
     dataset, guesses = inspect_file(Path(args.file), args.sheet, args.kind, args.map)
     if args.json:
-        print(json.dumps(report_dict(dataset, guesses), indent=2, ensure_ascii=False, default=str))
+        print_json(report_dict(dataset, guesses), default=str)
     else:
         print(report_text(dataset, guesses))
     return 0

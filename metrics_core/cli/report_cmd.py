@@ -25,6 +25,7 @@ from typing import Any
 from ..atomic import write_text_atomic
 from ..errors import FileReadError, ParameterError
 from ..export.report import WRITERS, build_report, write_report
+from ..i18n import _, current_language
 from ..metrics.engine import Filters
 from ..metrics.periods import PERIODS
 from ..progress import Reporter
@@ -108,9 +109,9 @@ def json_values(params: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
 
 def run(args: argparse.Namespace) -> int:
     if args.demo and args.files:
-        raise ParameterError("Give either files or --demo, not both.")
+        raise ParameterError(_("Give either files or --demo, not both."))
     if not args.demo and not args.files:
-        raise ParameterError("Name the files to report on (or use --demo for the demo business).")
+        raise ParameterError(_("Name the files to report on (or use --demo for the demo business)."))
     params = json_values(parse_params(args.param))
     if args.currency:
         params.setdefault("global", {})["currency"] = args.currency
@@ -125,12 +126,12 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     written = write_report(report, out, reporter.scaled(0.5, 0.9))
     for path in written:
-        print(f"wrote {path}")
+        print(_("wrote {path}", path=path))
     if Path(args.out).suffix.lower() in WRITERS or args.no_png or not report.charts:
         return 0
     ok, lines = draw_chart_pngs(report, out, size)
     for line in lines:
-        print(f"wrote {line}" if ok else line, file=sys.stdout if ok else sys.stderr)
+        print(_("wrote {path}", path=line) if ok else line, file=sys.stdout if ok else sys.stderr)
     return 0 if ok else 1
 
 
@@ -149,7 +150,7 @@ def png_command() -> list[str]:
 def draw_chart_pngs(report, out_dir: Path, size: tuple[int, int]) -> tuple[bool, list[str]]:
     """Draw the chart images in a separate process; returns (ok, the files written or the error)."""
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-               PYQTGRAPH_QT_LIB="PySide6")
+               PYQTGRAPH_QT_LIB="PySide6", KPIDESK_LANG=current_language())
     with tempfile.TemporaryDirectory(prefix="kpidesk-report-") as tmp:
         report_json = Path(tmp) / "report.json"
         write_text_atomic(report_json, report.to_json())
@@ -157,10 +158,10 @@ def draw_chart_pngs(report, out_dir: Path, size: tuple[int, int]) -> tuple[bool,
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=PNG_TIMEOUT_S, env=env)
         except (OSError, subprocess.TimeoutExpired) as exc:
-            return False, [f"kpidesk: the chart images could not be drawn ({exc}); the deck, workbook and CSV "
-                           "are complete."]
+            return False, [_("kpidesk: the chart images could not be drawn ({reason}); the deck, workbook "
+                             "and CSV are complete.", reason=exc)]
     if done.returncode != 0:
         reason = (done.stderr.strip().splitlines() or ["unknown error"])[-1]
-        return False, [f"kpidesk: the chart images could not be drawn ({reason}); the deck, workbook and CSV "
-                       "are complete."]
+        return False, [_("kpidesk: the chart images could not be drawn ({reason}); the deck, workbook "
+                         "and CSV are complete.", reason=reason)]
     return True, [line for line in done.stdout.splitlines() if line.strip()]

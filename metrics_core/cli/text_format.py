@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 
-from ..formatting import format_duration
+from ..formatting import MISSING, decimal_mark, format_duration, format_value, percent_affixes
+from ..i18n import _
 
 
 def number(value: float, decimals: int = 1) -> str:
@@ -16,7 +17,7 @@ def number(value: float, decimals: int = 1) -> str:
     text = f"{value:.{decimals}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    return "0" if text in ("-0", "") else text.replace(".", decimal_mark())
 
 
 def duration(seconds: float) -> str:
@@ -35,17 +36,18 @@ def value_text(value: float | None, unit: str) -> str:
     ('90 %', '60', '750.00', '—')
     """
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
-        return "—"
+        return MISSING
     if unit == "%":
-        return f"{number(value)} %"
+        before, after = percent_affixes()
+        return f"{before}{number(value)}{after}"
     if unit == "seconds":
         return duration(value)
     if unit == "currency":
-        return f"{value:,.2f}".replace(",", " ")
+        return f"{value:,.2f}".replace(",", " ").replace(".", decimal_mark())
     if unit == "count":
         return number(value, 0) if float(value).is_integer() else number(value)
     if unit == "days":
-        return f"{number(value)} days"
+        return format_value(value, "days")
     if unit == "per_day":
-        return f"{number(value, 2)} per day"
+        return _("{value} per day", value=number(value, 2))
     return number(value, 2)

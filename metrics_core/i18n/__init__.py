@@ -38,7 +38,8 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 __all__ = ["_", "ngettext", "pgettext", "N_", "Message", "LANGUAGES", "set_language",
-           "current_language", "language", "language_from_environment", "normalise_language"]
+           "current_language", "language", "language_from_environment", "normalise_language",
+           "register_domain", "domains"]
 
 DOMAIN = "kpidesk"
 LOCALE_DIR = Path(__file__).with_name("locale")
@@ -117,11 +118,35 @@ def catalogue_folder(code: str) -> str:
     return code.replace("-", "_")
 
 
+#: Catalogue domains looked in after ``kpidesk``, in order: ``{domain: locale folder}``.
+_extra_domains: dict[str, Path] = {}
+
+
+def register_domain(domain: str, locale_dir: str | Path) -> None:
+    """Look up texts also in ``domain``'s catalogues under ``locale_dir`` (``<lang>/LC_MESSAGES/<domain>.mo``).
+
+    The desktop app keeps its own catalogue (``register_domain("kpidesk_app", …)``) so that its
+    translations and metrics_core's are separate files; ``_()`` looks in ``kpidesk`` first, then in
+    each registered domain in the order they were registered.
+    """
+    _extra_domains[domain] = Path(locale_dir)
+    _translations.cache_clear()
+
+
+def domains() -> dict[str, Path]:
+    """Every catalogue domain with its locale folder, ``kpidesk`` first."""
+    return {DOMAIN: LOCALE_DIR, **_extra_domains}
+
+
 @lru_cache(maxsize=None)
 def _translations(code: str) -> _gettext.NullTranslations:
     if code in (DEFAULT_LANGUAGE, PSEUDO_LANGUAGE):
         return _gettext.NullTranslations()
-    return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[catalogue_folder(code)], fallback=True)
+    chain = [_gettext.translation(domain, folder, languages=[catalogue_folder(code)], fallback=True)
+             for domain, folder in domains().items()]
+    for later in chain[1:]:
+        chain[0].add_fallback(later)
+    return chain[0]
 
 
 def _fill(template: str, values: Mapping[str, Any]) -> str:

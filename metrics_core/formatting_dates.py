@@ -1,0 +1,124 @@
+"""Dates, periods, months and weekdays for people, in the current language (CLDR through babel).
+
+Re-exported by :mod:`metrics_core.formatting`, the one place the window and every report take
+their formats from. English keeps KPI Desk's house style (ISO dates, ``31 Mar 2021``); every
+other language is written as CLDR says (``31. 3. 2021``, ``31.03.2021``, ``okt. 2026``).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from babel.dates import format_skeleton, get_day_names, get_month_names
+
+from metrics_core.i18n import _
+from metrics_core.locale_data import is_english, locale_now
+
+#: The weekdays as KPI details store them (contract: JSON stays English), Monday first.
+ENGLISH_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _as_datetime(value: Any) -> datetime:
+    if hasattr(value, "to_pydatetime"):
+        return value.to_pydatetime()
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    raise TypeError(f"not a date: {value!r}")
+
+
+def weekday_names(width: str = "abbreviated") -> list[str]:
+    """Monday..Sunday in the current language (``pon.``, ``mån``, ``пон``); ``width`` is CLDR's
+    ``abbreviated``, ``wide`` or ``short``.
+
+    >>> weekday_names()[:2]
+    ['Mon', 'Tue']
+    """
+    names = get_day_names(width, context="format", locale=locale_now())
+    return [names[i] for i in range(7)]
+
+
+def weekday_name(day: int | str, width: str = "abbreviated") -> str:
+    """One weekday, given as 0 (Monday)..6 or as stored in KPI details (``"Mon"``)."""
+    index = ENGLISH_WEEKDAYS.index(day) if isinstance(day, str) else int(day)
+    return weekday_names(width)[index]
+
+
+def month_names(width: str = "abbreviated", context: str = "stand-alone") -> list[str]:
+    """January..December in the current language; ``width`` is CLDR's ``abbreviated`` or ``wide``.
+
+    >>> month_names()[9]
+    'Oct'
+    """
+    names = get_month_names(width, context=context, locale=locale_now())
+    return [names[i] for i in range(1, 13)]
+
+
+def _skeleton(skeleton: str, value: Any) -> str:
+    return format_skeleton(skeleton, _as_datetime(value), locale=locale_now())
+
+
+def format_date(value: Any) -> str:
+    """A day in numbers: ``2021-03-31`` in English, ``31. 3. 2021`` (sl), ``31.03.2021`` (ro).
+
+    >>> format_date(date(2021, 3, 31))
+    '2021-03-31'
+    """
+    if is_english(locale_now()):
+        return _as_datetime(value).strftime("%Y-%m-%d")
+    return _skeleton("yMd", value)
+
+
+def format_day(value: Any) -> str:
+    """A day with its month's name: ``31 Mar 2021`` in English, ``31. mar. 2021`` (sl).
+
+    >>> format_day(date(2021, 3, 31))
+    '31 Mar 2021'
+    """
+    if is_english(locale_now()):
+        d = _as_datetime(value)
+        return f"{d.day} {month_names()[d.month - 1]} {d.year}"
+    return _skeleton("yMMMd", value)
+
+
+def format_day_month(value: Any) -> str:
+    """A day of a month, without the year: ``31 Mar`` in English, ``31. mar.`` (sl), ``31 mars`` (sv)."""
+    if is_english(locale_now()):
+        d = _as_datetime(value)
+        return f"{d.day} {month_names()[d.month - 1]}"
+    return _skeleton("MMMd", value)
+
+
+def format_month(value: Any) -> str:
+    """A month and its year: ``Oct 2026``, ``okt. 2026`` (sl), ``oct. 2026`` (ro), ``окт 2026.`` (sr).
+
+    >>> format_month(date(2026, 10, 1))
+    'Oct 2026'
+    """
+    return _skeleton("yMMM", value)
+
+
+def format_time(hour: int, minute: int = 0) -> str:
+    """A time of day on the 24-hour clock as the language writes it (``08:00``)."""
+    if is_english(locale_now()):
+        return f"{hour:02d}:{minute:02d}"
+    return _skeleton("Hm", datetime(2000, 1, 1, hour, minute))
+
+
+def format_period(start: Any, by: str) -> str:
+    """A period as a slide or a chart names it: ``Mar 2026``, ``Q2 2026``, ``2026``, ``week of 4 May``, ``4 May 2026``.
+
+    >>> format_period(date(2026, 4, 1), "quarter"), format_period(date(2026, 5, 4), "week")
+    ('Q2 2026', 'week of 4 May')
+    """
+    if by == "month":
+        return format_month(start)
+    if by == "quarter":
+        return _skeleton("yQQQ", start)
+    if by == "year":
+        return str(_as_datetime(start).year)
+    if by == "week":
+        return _("week of {day}", day=format_day_month(start))
+    return format_day(start)
