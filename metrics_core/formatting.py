@@ -21,7 +21,7 @@ from babel.numbers import format_decimal
 from metrics_core.formatting_dates import (ENGLISH_WEEKDAYS, format_date, format_day, format_day_month,  # noqa: F401
                                            format_month, format_period, format_time, month_names, weekday_name,
                                            weekday_names)
-from metrics_core.i18n import N_, _
+from metrics_core.i18n import N_, _, plain_number
 from metrics_core.locale_data import is_english, locale_now, plural_category, unit_pattern
 
 MISSING = "—"
@@ -76,9 +76,7 @@ def format_plain_number(value: float) -> str:
     >>> format_plain_number(1612), format_plain_number(4.25), format_plain_number(2.0)
     ('1,612', '4.25', '2')
     """
-    if float(value).is_integer():
-        return format_number(value, 0)
-    return _trimmed(value, 2)
+    return plain_number(float(value))
 
 
 _ENGLISH_UNITS = {"duration-second": "{0} s", "duration-minute": "{0} min", "duration-hour": "{0} h",

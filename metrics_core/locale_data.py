@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from babel import Locale
 
-from metrics_core.i18n import DEFAULT_LANGUAGE, PSEUDO_LANGUAGE, current_language
+from metrics_core.i18n import DEFAULT_LANGUAGE, PSEUDO_LANGUAGE, babel_locale, current_language
 
 
 def babel_name(code: str | None = None) -> str:
@@ -26,7 +26,7 @@ def babel_name(code: str | None = None) -> str:
 @lru_cache(maxsize=None)
 def cldr_locale(code: str | None = None) -> Locale:
     """babel's :class:`~babel.Locale` for ``code`` (default: the current language)."""
-    return Locale.parse(babel_name(code))
+    return babel_locale(code)
 
 
 def locale_now() -> Locale:

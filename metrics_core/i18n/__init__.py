@@ -161,9 +161,23 @@ def _as_text(value: Any) -> str:
     if isinstance(value, bool) or value is None:
         return str(value)
     if isinstance(value, (int, float)):
-        from metrics_core.formatting import format_plain_number
-        return format_plain_number(value)
+        return plain_number(value)
     return str(value)
+
+
+def babel_locale(code: str | None = None):
+    """babel's Locale of a language code (``sr-Latn`` -> ``sr_Latn``; the pseudo-language is English)."""
+    from babel import Locale
+    code = code or current_language()
+    return Locale.parse(DEFAULT_LANGUAGE if code == PSEUDO_LANGUAGE else code.replace("-", "_"))
+
+
+def plain_number(value: float) -> str:
+    """A count or amount inside a sentence, in the current language: grouped, at most two decimals,
+    no trailing zeros, a real minus sign (``1,612``, ``4.25``; ``1.612`` in Slovenian)."""
+    from babel.numbers import format_decimal
+    text = format_decimal(abs(value), format="#,##0.##", locale=babel_locale())
+    return ("\u2212" if value < 0 and text.strip("0.,\u00a0") else "") + text
 
 
 def _(msgid: str, **values: Any) -> str:
