@@ -23,7 +23,7 @@ from .panels.start_page import StartPage
 from .project import PROJECT_SUFFIX, Project, load_project, save_project
 from .settings import AppSettings
 from .workspace import Workspace
-from .window_size import resize_to_fit
+from .window_size import fit_to_screen, resize_to_fit
 
 log = logging.getLogger(__name__)
 FILE_FILTER = "Tables (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)"
@@ -311,6 +311,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.window_geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
+        fit_to_screen(self)         # a size saved on a larger monitor is fitted to this one
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
@@ -318,6 +319,17 @@ class MainWindow(QMainWindow):
             saved = self.settings.splitter_state(name)
             if saved is not None:
                 splitter.restoreState(saved)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        handle = self.windowHandle()
+        if handle is not None and not getattr(self, "_follows_screen", False):
+            handle.screenChanged.connect(self._on_window_screen_changed)
+            self._follows_screen = True
+        fit_to_screen(self)
+
+    def _on_window_screen_changed(self, _screen: Any) -> None:
+        fit_to_screen(self)
 
     def dragEnterEvent(self, event: Any) -> None:  # noqa: N802
         self.start_page.dragEnterEvent(event)

@@ -35,9 +35,11 @@ class Workspace(QWidget):
         self.dash_split = QSplitter(Qt.Orientation.Vertical)
         self.dash_split.addWidget(self.dashboard)
         self.dash_split.addWidget(self.chart_area)
-        self.dash_split.setStretchFactor(0, 1)
-        self.dash_split.setStretchFactor(1, 1)
-        self.dash_split.setSizes([420, 380])
+        self.dash_split.setObjectName("dashboardSplit")
+        self.dash_split.setChildrenCollapsible(False)
+        self.dash_split.setStretchFactor(0, 3)
+        self.dash_split.setStretchFactor(1, 2)
+        self.dash_split.setSizes([420, 200])        # three rows of cards on a 1366 x 768 laptop
         v.addWidget(self.dash_split, 1)
         self.tabs = QTabWidget()
         self.tabs.addTab(dash_page, "Dashboard")
@@ -47,7 +49,7 @@ class Workspace(QWidget):
         self.split.addWidget(self.sidebar)
         self.split.addWidget(self.tabs)
         self.split.setStretchFactor(1, 1)
-        self.split.setSizes([230, 1100])
+        self.split.setSizes([210, 1100])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.split)
@@ -55,7 +57,7 @@ class Workspace(QWidget):
 
     def splitters(self) -> dict[str, QSplitter]:
         """The splitters whose sizes are kept between sessions."""
-        return {"workspace": self.split, "dashboard": self.dash_split}
+        return {"workspace": self.split, "dashboard": self.dash_split, "charts": self.chart_area.split}
 
     def show_dashboard(self) -> None:
         self.tabs.setCurrentIndex(DASHBOARD_TAB)

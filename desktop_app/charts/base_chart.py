@@ -19,6 +19,7 @@ import pyqtgraph as pg
 from .. import style
 
 log = logging.getLogger(__name__)
+MIN_PLOT_HEIGHT = 150        # the cards keep three rows on a 1366 x 768 laptop; the splitter gives charts more
 
 
 class ChartWidget(QWidget):
@@ -29,7 +30,8 @@ class ChartWidget(QWidget):
         self._table = pd.DataFrame()      # what the chart plots; subclasses replace it in their setters
         self.plot_widget = pg.PlotWidget(axisItems=axis_items or {})
         style.style_plot(self.plot_widget)
-        self.plot_widget.setMinimumHeight(180)
+        self.plot_widget.setMinimumHeight(MIN_PLOT_HEIGHT)
+        self.plot_item.hideButtons()                    # no pyqtgraph "A" (auto-range) button in the corner
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)

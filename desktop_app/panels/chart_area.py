@@ -35,6 +35,8 @@ class ChartArea(QWidget):
         self.category_combo = QComboBox()
         self.category_combo.setMinimumWidth(140)
         self.tabs = QTabWidget()
+        self._corner = QWidget()
+        self.tabs.setCornerWidget(self._corner, Qt.Corner.TopRightCorner)
         self.tabs.addTab(self._selected_tab(), "Selected KPI")
         self._extra = {"nps": self.nps, "scores": self.histogram, "backlog": self.backlog,
                        "peak_hours": self.heatmap, "staffing": self.staffing}
@@ -45,6 +47,7 @@ class ChartArea(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         self.category_combo.activated.connect(self._on_category_combo_activated)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.bars.bar_clicked.connect(self._on_bars_bar_clicked)
         state.charts_changed.connect(self._on_state_charts_changed)
         state.results_changed.connect(self._on_state_results_changed)
@@ -56,12 +59,12 @@ class ChartArea(QWidget):
         page = QWidget()
         v = QVBoxLayout(page)
         v.setContentsMargins(4, 4, 4, 4)
-        row = QHBoxLayout()
-        row.addStretch(1)
+        row = QHBoxLayout(self._corner)          # beside the tabs: the charts keep the height
+        row.setContentsMargins(0, 0, 4, 2)
         row.addWidget(QLabel("Break down by:"))
         row.addWidget(self.category_combo)
-        v.addLayout(row)
-        split = QSplitter(Qt.Orientation.Horizontal)
+        self.split = split = QSplitter(Qt.Orientation.Horizontal)     # trend | breakdown, remembered
+        split.setObjectName("chartSplit")
         split.addWidget(self.trend)
         split.addWidget(self.bars)
         split.setSizes([600, 400])
@@ -104,6 +107,9 @@ class ChartArea(QWidget):
         for i in range(1, self.tabs.count()):
             chart = self.tabs.widget(i)
             self.tabs.setTabVisible(i, not chart.is_empty())
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        self._corner.setVisible(index == 0)         # the breakdown belongs to the selected KPI's charts
 
     def _on_category_combo_activated(self, _index: int) -> None:
         self.state.set_chart_category(self.category_combo.currentData())

@@ -29,6 +29,7 @@ class DashboardPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         self.summary_label = QLabel("")
+        self.summary_label.setWordWrap(True)            # a long summary must not widen the window
         self.show_all_box = QCheckBox("Show all KPIs")
         self.show_all_box.setToolTip("Also show the KPIs your files cannot feed yet, with the column or file each needs.")
         self.show_all_box.toggled.connect(self._on_show_all_toggled)
@@ -62,9 +63,10 @@ class DashboardPanel(QWidget):
                 continue
             box = QWidget()
             v = QVBoxLayout(box)
-            v.setContentsMargins(0, 6, 0, 6)
+            v.setContentsMargins(0, 2, 0, 2)
+            v.setSpacing(2)
             heading = QLabel(family_label)
-            heading.setStyleSheet("font-size:13pt; font-weight:600;")
+            heading.setStyleSheet("font-size:11pt; font-weight:600;")
             v.addWidget(heading)
             holder = QWidget()
             flow = FlowLayout(holder)

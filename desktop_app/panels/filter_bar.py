@@ -16,6 +16,7 @@ from ..dataset_facts import FILTER_FIELDS
 from ..filter_state import GRANULARITIES, PRESET_GRANULARITY, PRESETS, FilterState, preset_label, preset_range
 from .flow_layout import FlowLayout
 
+MAX_CATEGORY_BUTTONS = 6      # the rest are in "More filters"; so are those that do not fit the window's width
 PREFERRED_ORDER = ("channel", "agent", "team", "priority", "queue", "status", "topic", "platform")
 
 
@@ -27,9 +28,13 @@ class FilterBar(QWidget):
         self.state = state
         self.category_buttons: dict[str, QToolButton] = {}
         self.category_menus: dict[str, QMenu] = {}
+        self.more_button: QToolButton | None = None
+        self._others: list[str] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
+        self._dates_group = QWidget()         # dates and grain wrap as one piece with the category buttons
+        row = QHBoxLayout(self._dates_group)
+        row.setContentsMargins(0, 0, 0, 0)
         self.preset_combo = QComboBox()
         self.preset_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.preset_combo.setMinimumContentsLength(16)
@@ -50,9 +55,6 @@ class FilterBar(QWidget):
         row.addSpacing(12)
         row.addWidget(QLabel("Per:"))
         row.addWidget(self.granularity_combo)
-        row.addStretch(1)
-        row.addWidget(self.clear_button)
-        outer.addLayout(row)
         self._categories = QWidget()
         self._flow = FlowLayout(self._categories, spacing=6)
         outer.addWidget(self._categories)
@@ -69,38 +71,73 @@ class FilterBar(QWidget):
 
     # -- building ------------------------------------------------------------------
     def _rebuild_categories(self) -> None:
+        kept = (self._dates_group, self.clear_button)
         while self._flow.count():
             item = self._flow.takeAt(0)
-            if item is not None and item.widget() is not None:
+            if item is not None and item.widget() is not None and item.widget() not in kept:
                 item.widget().hide()
                 item.widget().setParent(None)
                 item.widget().deleteLater()
+        self._flow.addWidget(self._dates_group)
+        self.more_button: QToolButton | None = None
         self.category_buttons = {}
         self.category_menus: dict[str, QMenu] = {}
         options = self.offered_filters()
         main = [c for c in PREFERRED_ORDER if c in options] + sorted(
             (c for c in options if c in FILTER_FIELDS and c not in PREFERRED_ORDER), key=str.casefold)
-        others = sorted((c for c in options if c not in main), key=str.casefold)
+        main, folded = main[:MAX_CATEGORY_BUTTONS], main[MAX_CATEGORY_BUTTONS:]
+        others = folded + sorted((c for c in options if c not in main and c not in folded), key=str.casefold)
         for column in main:
             button = QToolButton()
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
             button.setMenu(self._value_menu(column, options[column], button))
             self._flow.addWidget(button)
             self.category_buttons[column] = button
-        if others:
+        self._others = others
+        if others or main:
             more = QToolButton()
             more.setText("More filters \u25be")
             more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
             menu = QMenu(more)
             for column in others:
-                sub = self._value_menu(column, options[column], menu)
-                sub.setTitle(_label(column))
-                menu.addMenu(sub)
+                self._value_menu(column, options[column], menu).setTitle(_label(column))
             more.setMenu(menu)
             self._flow.addWidget(more)
             self.more_button = more
-        self._categories.setVisible(bool(options))
+        self._flow.addWidget(self.clear_button)
         self._show(self.state.filters)
+
+    def _fold(self, width: int | None) -> None:
+        """Category buttons that do not fit beside the dates on one row move into "More filters"."""
+        more = self.more_button
+        if more is None:
+            self._flow.invalidate()
+            return
+        spacing = self._flow.spacing_between()
+        room = None if width is None else (width - self._dates_group.sizeHint().width() - more.sizeHint().width()
+                                           - self.clear_button.sizeHint().width() - 3 * spacing)
+        folded = []
+        for column, button in self.category_buttons.items():
+            needed = button.sizeHint().width() + spacing
+            fits = room is None or needed <= room
+            if fits and room is not None:
+                room -= needed
+            button.setVisible(fits)
+            if not fits:
+                folded.append(column)
+        menu = more.menu()
+        menu.clear()
+        for column in folded + self._others:
+            sub = self.category_menus[column]
+            sub.setTitle(_label(column))
+            menu.addMenu(sub)
+        more.setVisible(bool(folded or self._others))
+        self._flow.invalidate()
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fold(event.size().width())
 
     def offered_filters(self) -> dict[str, list[Any]]:
         """The category columns worth a filter: those with at least two values to choose from."""
@@ -147,7 +184,7 @@ class FilterBar(QWidget):
                 label += ": " + (str(next(iter(chosen))) if len(chosen) == 1 else f"{len(chosen)} selected")
             button.setText(label + " \u25be")
             button.setStyleSheet("font-weight:600;" if chosen else "")
-        self._flow.invalidate()
+        self._fold(self.width() if self.isVisible() else None)
 
     # -- events ----------------------------------------------------------------------
     def _on_preset_activated(self, _index: int) -> None:

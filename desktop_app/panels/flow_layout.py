@@ -17,6 +17,10 @@ class FlowLayout(QLayout):
         self._spacing = spacing
         self.setContentsMargins(0, 0, 0, 0)
 
+    def spacing_between(self) -> int:
+        """The gap between two widgets on a line."""
+        return self._spacing
+
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802
         self._items.append(item)
 

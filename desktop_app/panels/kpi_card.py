@@ -6,17 +6,19 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QMouseEvent
-from PySide6.QtWidgets import QFrame, QLabel, QMenu, QSizePolicy, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QSizePolicy, QVBoxLayout
 
 from metrics_core.formatting import has_change, result_text
 
 from .. import style
+from .sparkline import Sparkline
 from ..formatting import (DASH, change_arrow, comparison_text, format_change, format_number, format_value,
                           basis_text, headline_term, readable_reason, short_comparison)
 
-CARD_WIDTH = 206
-CARD_HEIGHT = 126
+CARD_WIDTH = 198
+CARD_HEIGHT = 100        # compact: three rows of cards fit a 1366 x 768 laptop
 REASON_CHARS = 84
+TITLE_LINES = 2
 
 
 class KpiCard(QFrame):
@@ -38,10 +40,11 @@ class KpiCard(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)           # Tab through the cards, Enter/Space selects
         self._selected = False
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        layout.setSpacing(2)
+        layout.setContentsMargins(10, 5, 8, 5)
+        layout.setSpacing(1)
         self.title_label = QLabel(label)
         self.title_label.setWordWrap(True)
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.title_label.setStyleSheet("font-weight:600;")
         self.value_label = QLabel(DASH)
         font = self.value_label.font()
@@ -49,7 +52,8 @@ class KpiCard(QFrame):
         font.setBold(True)
         self.value_label.setFont(font)
         self.change_label = QLabel("")
-        self.change_label.setWordWrap(True)
+        self.change_label.setWordWrap(True)         # a long comparison takes a second line, never cut
+        self.sparkline = Sparkline()
         self.target_label = QLabel("")
         self.n_label = QLabel("")
         self.reason_label = QLabel("")
@@ -59,10 +63,38 @@ class KpiCard(QFrame):
         reason_font = self.reason_label.font()
         reason_font.setPointSizeF(reason_font.pointSizeF() * 0.9)
         self.reason_label.setFont(reason_font)
-        for w in (self.title_label, self.value_label, self.change_label, self.target_label, self.n_label, self.reason_label):
+        value_row = QHBoxLayout()
+        value_row.setSpacing(6)
+        value_row.addWidget(self.value_label)
+        value_row.addWidget(self.sparkline, 1, Qt.AlignmentFlag.AlignVCenter)
+        basis_row = QHBoxLayout()
+        basis_row.addWidget(self.n_label, 1)
+        basis_row.addWidget(self.target_label)
+        layout.addWidget(self.title_label)
+        layout.addLayout(value_row)
+        for w in (self.change_label, self.reason_label):
             layout.addWidget(w)
+        layout.addLayout(basis_row)
         layout.addStretch(1)
+        self._fit_title(label)
         self._set_selected_look(False)
+
+    def _fit_title(self, label: str) -> None:
+        """At most two lines of title; a longer one (a translation) ends in "…" and shows whole in the tooltip."""
+        metrics = self.title_label.fontMetrics()
+        room = CARD_WIDTH - 22
+        if metrics.boundingRect(0, 0, room, 1000, int(Qt.TextFlag.TextWordWrap), label).height() \
+                <= TITLE_LINES * metrics.lineSpacing():
+            return
+        words, shown = label.split(), ""
+        for word in words:
+            trial = f"{shown} {word}".strip()
+            if metrics.boundingRect(0, 0, room, 1000, int(Qt.TextFlag.TextWordWrap), trial + "\u2026").height() \
+                    > TITLE_LINES * metrics.lineSpacing():
+                break
+            shown = trial
+        self.title_label.setText(shown + "\u2026")
+        self.title_label.setToolTip(label)
 
     def set_description(self, text: str) -> None:
         self.setToolTip(text)

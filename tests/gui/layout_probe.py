@@ -1,0 +1,87 @@
+"""Opens the demo in the main window on a screen of a given size and scale; prints what fits as JSON.
+
+Run by ``test_layout_fit.py`` in a child process (one screen per process):
+``QT_QPA_PLATFORM=offscreen:configfile=SCREEN.json [QT_SCALE_FACTOR=2] python layout_probe.py SETTINGS.ini``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def _inside(widget: QWidget, window: QWidget) -> bool:
+    """``widget`` is shown and wholly inside the window's client area."""
+    if not widget.isVisible():
+        return False
+    top_left = widget.mapTo(window, QPoint(0, 0))
+    return window.rect().contains(QRect(top_left, widget.size()))
+
+
+def card_rows_visible(dashboard) -> int:
+    """How many rows of cards are wholly visible in the dashboard's scroll area without scrolling."""
+    viewport = dashboard._scroll.viewport()
+    tops = set()
+    for card in dashboard.cards.values():
+        if card.isHidden():
+            continue
+        top_left = card.mapTo(viewport, QPoint(0, 0))
+        if viewport.rect().contains(QRect(top_left, card.size())):
+            tops.add(top_left.y())
+    return len(tops)
+
+
+def main(settings_path: str) -> int:
+    from desktop_app.__main__ import create_app
+    from desktop_app.main_window import MainWindow
+    from desktop_app.settings import AppSettings
+    from metrics_core.resources import demo_dir
+
+    app: QApplication = create_app([sys.argv[0]])
+    settings = AppSettings(settings_path)
+    big = MainWindow(settings)              # a window saved on a 2746 px wide monitor
+    big.setMaximumSize(20000, 20000)
+    big.setGeometry(300, 200, 2746, 1500)
+    settings.save_window(big.saveGeometry(), big.saveState())
+    big.deleteLater()
+    window = MainWindow(settings)
+    window.show()
+    restored = window.geometry()
+    demo = sorted(p for p in demo_dir().glob("*") if p.suffix.lower() in {".csv", ".xlsx"})
+    window.state.load_files(demo)
+    state = window.state
+    end = time.monotonic() + 120
+    while time.monotonic() < end:
+        app.processEvents()
+        if (len(state.bundle.datasets) == len(demo) and not state.is_busy() and state.results is not None
+                and not state._recompute_timer.isActive() and not state.chart_runner.is_busy()):
+            break
+        time.sleep(0.02)
+    for _ in range(30):
+        app.processEvents()
+        time.sleep(0.01)
+    ws = window.workspace
+    bar = ws.filter_bar
+    controls = {"clear_filters": bar.clear_button, "more_filters": bar.more_button, "show_all": ws.dashboard.show_all_box,
+                "granularity": bar.granularity_combo, "to_date": bar.to_edit, "remove_file": ws.sidebar.remove_button,
+                "break_down_by": ws.chart_area.category_combo}
+    area = window.screen().availableGeometry()
+    out = {
+        "available": [area.width(), area.height()],
+        "restored": [restored.x(), restored.y(), restored.width(), restored.height()],
+        "window": [window.x(), window.y(), window.width(), window.height()],
+        "controls_inside": {name: _inside(w, window) for name, w in controls.items()},
+        "card_rows": card_rows_visible(ws.dashboard),
+        "chart_height": ws.chart_area.trend.height(),
+    }
+    sys.stdout.write(json.dumps(out) + "\n")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))

@@ -1,0 +1,75 @@
+"""The window fits the laptops our users have: 1366 x 768 (less a taskbar), 1280 x 720, and 200 % on 3840 x 2160.
+
+Each screen needs its own process (the offscreen platform takes its screen from a config file), so
+``layout_probe.py`` runs in child processes, side by side, and reports what fits.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect
+
+from desktop_app.window_size import fit_rect
+
+PROBE = Path(__file__).with_name("layout_probe.py")
+ROOT = Path(__file__).resolve().parents[2]
+# (width, height, scale): 1366 x 768 with a 40 px taskbar; 1280 x 720; a 4K screen at 200 %
+SCREENS = ((1366, 728, 1), (1280, 720, 1), (3840, 2160, 2))
+
+
+@pytest.fixture(scope="module")
+def probes(tmp_path_factory) -> dict[tuple[int, int, int], dict]:
+    folder = tmp_path_factory.mktemp("screens")
+    running = {}
+    for width, height, scale in SCREENS:
+        config = folder / f"screen_{width}x{height}.json"
+        config.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": width, "height": height,
+                                                   "logicalDpi": 96, "dpr": 1}]}))
+        env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", "QT_SCALE_FACTOR": str(scale),
+               "PYTHONPATH": str(ROOT)}
+        running[(width, height, scale)] = subprocess.Popen(
+            [sys.executable, str(PROBE), str(folder / f"settings_{width}.ini")], env=env, cwd=ROOT,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out = {}
+    for key, process in running.items():
+        stdout, stderr = process.communicate(timeout=300)
+        assert process.returncode == 0, stderr[-2000:]
+        out[key] = json.loads(stdout.strip().splitlines()[-1])
+    return out
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}@{s[2]}")
+def test_the_window_fits_the_screen_with_the_demo_loaded(probes, screen) -> None:
+    found = probes[screen]
+    available_width, available_height = found["available"]
+    assert [available_width, available_height] == [screen[0] // screen[2], screen[1] // screen[2]]
+    x, y, width, height = found["window"]
+    assert width <= available_width and height <= available_height          # it did not grow when data arrived
+    assert x >= 0 and y >= 0 and x + width <= available_width and y + height <= available_height
+    # a geometry saved on a 2746 x 1500 monitor is shrunk and moved onto this screen
+    rx, ry, rw, rh = found["restored"]
+    assert rw < 2746 and rx + rw <= available_width and ry + rh <= available_height
+    assert all(found["controls_inside"].values()), found["controls_inside"]
+
+
+def test_three_rows_of_cards_on_a_1366_by_768_laptop(probes) -> None:
+    assert probes[(1366, 728, 1)]["card_rows"] >= 3
+    assert probes[(3840, 2160, 2)]["card_rows"] >= 3
+    assert probes[(1280, 720, 1)]["card_rows"] >= 2
+    assert all(p["chart_height"] >= 150 for p in probes.values())
+
+
+def test_a_restored_rectangle_is_moved_and_shrunk_into_the_screen() -> None:
+    area = QRect(0, 0, 1366, 728)
+    fitted = fit_rect(QRect(1900, 300, 2746, 1500), area)
+    assert area.contains(fitted) and fitted.width() < 1366 and fitted.height() < 728
+    small = fit_rect(QRect(100, 80, 900, 600), area)
+    assert small == QRect(100, 80, 900, 600)                    # a window that fits stays where it was
+    second_monitor = QRect(1920, 0, 1280, 720)
+    assert second_monitor.contains(fit_rect(QRect(0, 0, 1200, 700), second_monitor))
