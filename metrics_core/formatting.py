@@ -345,3 +345,20 @@ def result_text(result: Any) -> str | None:
         return _("{count} at {weekday} {time}", count=format_value(value, "count"),
                  weekday=weekday_name(busiest["weekday"]), time=format_time(int(busiest["hour"])))
     return None
+
+
+def result_caveat(result: Any) -> tuple[str, str] | None:
+    """What a KPI's value rests on or why it may differ from a measured figure: ``(line, explanation)``.
+
+    A metric puts it in ``details["caveat"]`` (one short line for a card) and
+    ``details["caveat_detail"]`` (the whole reason, for a tooltip or a report note).
+
+    >>> class Staffing: value, details = 2.0, {"caveat": "2 agents would reach 94 %", "caveat_detail": "Erlang C …"}
+    >>> result_caveat(Staffing())
+    ('2 agents would reach 94 %', 'Erlang C …')
+    """
+    details = getattr(result, "details", None) or {}
+    line = details.get("caveat") if isinstance(details, dict) else None
+    if getattr(result, "value", None) is None or not line:
+        return None
+    return str(line), str(details.get("caveat_detail") or line)

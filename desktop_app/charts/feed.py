@@ -99,11 +99,16 @@ def _find_matrix(details: dict[str, Any]) -> np.ndarray | None:
 
 
 def show_staffing(chart: StaffingChart, result: Any) -> None:
-    """The staffing KPI's Erlang C curve (``details["curve"]``); its value is the agents needed."""
+    """The staffing KPI's Erlang C curve (``details["curve"]``): service level, occupancy and ASA by agents."""
     rows = [] if result is None or result.value is None else result.details.get("curve") or []
     if not rows:
+        reason = None if result is None else result.reason
         chart.set_curve([], [])
+        chart.update_empty_state(reason or "No data to show.")
         return
-    target = result.details.get("target_pct")
+    target = result.details.get("target_pct") if result.details.get("asa_target_s") is None else None
     chart.set_curve([int(r["agents"]) for r in rows], [float(r["service_level_pct"]) for r in rows],
-                    None if target is None else float(target), int(result.value))
+                    None if target is None else float(target), int(result.value),
+                    occupancy=[float(r["occupancy_pct"]) for r in rows],
+                    asa_s=[r.get("asa_s") for r in rows], measured=result.details.get("measured_service_level_pct"))
+    chart.setToolTip(result.details.get("caveat_detail") or "")

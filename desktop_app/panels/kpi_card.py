@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QSizePolicy, QVBoxLayout
 
-from metrics_core.formatting import has_change, result_text
+from metrics_core.formatting import has_change, result_caveat, result_text
 
 from .. import style
 from .sparkline import Sparkline
@@ -115,6 +115,12 @@ class KpiCard(QFrame):
             short = reason if len(reason) <= REASON_CHARS else reason[: REASON_CHARS - 1].rstrip() + "\u2026"
             self.reason_label.setText(short)
             self.reason_label.setToolTip(reason)
+            self.reason_label.show()
+        elif (caveat := result_caveat(result)) is not None:
+            line, explanation = caveat
+            short = line if len(line) <= REASON_CHARS else line[: REASON_CHARS - 1].rstrip() + "\u2026"
+            self.reason_label.setText(short)
+            self.reason_label.setToolTip(explanation)
             self.reason_label.show()
         else:
             self.reason_label.clear()

@@ -1,6 +1,8 @@
 """``kpidesk calc METRIC NAME=VALUE ...`` — a KPI from typed totals.
 
-Example: ``kpidesk calc retention_rate start=200 end=200 new=20`` prints 90 %.
+Example: ``kpidesk calc retention_rate start=200 end=200 new=20`` prints 90 %. A KPI's
+settings are NAME=VALUE pairs too, or ``--param METRIC.NAME=VALUE`` as in ``compute``:
+``kpidesk calc staffing arrivals=100 aht_s=180 max_occupancy_pct=85 shrinkage_pct=30``.
 """
 
 from __future__ import annotations
@@ -9,10 +11,11 @@ import argparse
 
 from ..errors import ParameterError
 from ..metrics.calculator import calc, calculator_specs, usage
-from ..metrics.registry import get_metric
 from ..i18n import _
+from ..metrics.registry import get_metric
+from .compute_cmd import parse_params
 from .console import print_json
-from .text_format import number, value_text
+from .text_format import number, staffing_lines, value_text
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -20,7 +23,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("calc", help="compute a KPI from totals you type",
                                    description=f"Compute a KPI from totals. KPIs: {names}.")
     parser.add_argument("metric", help="KPI id, e.g. nps")
-    parser.add_argument("values", nargs="*", metavar="NAME=VALUE", help="the totals the KPI needs")
+    parser.add_argument("values", nargs="*", metavar="NAME=VALUE",
+                        help="the totals the KPI needs, and any of its settings (e.g. target_pct=90)")
+    parser.add_argument("--param", action="append", default=[], metavar="METRIC.NAME=VALUE",
+                        help="set a KPI setting, e.g. staffing.shrinkage_pct=30")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.set_defaults(run=run)
 
@@ -38,8 +44,18 @@ def parse_pairs(metric_id: str, pairs: list[str]) -> dict[str, str]:
     return totals
 
 
+def _own_params(metric_id: str, pairs: list[str]) -> dict[str, str]:
+    """``--param`` pairs of ``metric_id`` (``calc`` computes one KPI: others are refused)."""
+    params = parse_params(pairs)
+    others = [key for key in params if key != metric_id]
+    if others:
+        raise ParameterError(_("calc computes {kpi} only; --param {other}.… does not apply to it.", kpi=metric_id,
+                               other=others[0]))
+    return params.get(metric_id, {})
+
+
 def run(args: argparse.Namespace) -> int:
-    result = calc(args.metric, parse_pairs(args.metric, args.values))
+    result = calc(args.metric, parse_pairs(args.metric, args.values), _own_params(args.metric, args.param))
     if args.json:
         print_json(result.to_dict())
         return 0
@@ -53,4 +69,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(_("{kpi}: {value} (± {margin} at 95 %)", kpi=spec.label, value=value,
                 margin=number(result.margin_of_error)))
+    if spec.id == "staffing":
+        for extra in staffing_lines(result.details):
+            print(f"  {extra}")
     return 0

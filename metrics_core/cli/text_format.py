@@ -51,3 +51,24 @@ def value_text(value: float | None, unit: str) -> str:
     if unit == "per_day":
         return _("{value} per day", value=number(value, 2))
     return number(value, 2)
+
+
+def staffing_lines(details: dict) -> list[str]:
+    """The staffing figures beside the agents needed: goal, prediction, head-count, lines, Erlang A."""
+    lines = [f"for {details['goal']}: {number(details['traffic_erlangs'], 2)} Erlangs "
+             f"({number(details['arrivals_per_interval'])} calls per {number(details['interval_min'])} min, "
+             f"AHT {duration(details['aht_s'])})",
+             f"predicted: {number(details['predicted_service_level_pct'])} % answered within "
+             f"{number(details['threshold_s'])} s, ASA {duration(details['predicted_asa_s'])}, "
+             f"occupancy {number(details['occupancy_pct'])} %",
+             f"scheduled with {number(details['shrinkage_pct'])} % shrinkage: {details['scheduled_agents']}",
+             f"lines needed for {number(details['blocking_target_pct'], 2)} % blocking (Erlang B): "
+             f"{details['lines_needed']}"]
+    a = details.get("erlang_a")
+    if a:
+        lines.append(f"Erlang A (patience {duration(a['patience_s'])}): {a['agents']} agents, "
+                     f"{number(a['service_level_pct'])} % within {number(details['threshold_s'])} s, "
+                     f"{number(a['abandon_pct'])} % hang up")
+    elif details.get("erlang_a_note"):
+        lines.append(f"Erlang A: {details['erlang_a_note']}")
+    return lines

@@ -30,6 +30,9 @@ def usage(spec: MetricSpec) -> str:
 def calc(metric_id: str, totals: Mapping[str, Any], params: Mapping[str, Any] | None = None) -> MetricResult:
     """Compute ``metric_id`` from ``totals`` (each of the spec's ``calculator_inputs``).
 
+    ``totals`` may also name the KPI's parameters (``target_pct=90``); ``params`` are more
+    of them (they win).
+
     Raises
     ------
     ParameterError
@@ -41,15 +44,19 @@ def calc(metric_id: str, totals: Mapping[str, Any], params: Mapping[str, Any] | 
         names = ", ".join(s.id for s in calculator_specs())
         raise ParameterError(f"{metric_id} cannot be computed from totals; these can: {names}.")
     needed = list(spec.calculator_inputs)
+    settings = {p.name for p in spec.params} - set(needed)
+    own = {**{k: v for k, v in totals.items() if k in settings}, **dict(params or {})}
+    totals = {k: v for k, v in totals.items() if k not in settings}
     unknown = [k for k in totals if k not in needed]
     missing = [k for k in needed if k not in totals]
     if unknown or missing:
         problem = (f"does not take {', '.join(unknown)}" if unknown else f"also needs {', '.join(missing)}")
-        raise ParameterError(f"{metric_id} {problem}; it needs {', '.join(needed)} (e.g. {usage(spec)}).")
+        also = f"; settings: {', '.join(sorted(settings))}" if settings else ""
+        raise ParameterError(f"{metric_id} {problem}; it needs {', '.join(needed)} (e.g. {usage(spec)}){also}.")
     values: dict[str, float] = {}
     for name in needed:
         values[name] = _number(metric_id, name, totals[name])
-    merged = merge_params(spec, {metric_id: dict(params or {})} if params else None)
+    merged = merge_params(spec, {metric_id: own} if own else None)
     result = spec.calculator(values, merged)
     result.metric_id = spec.id
     if spec.higher_is_better is not None:

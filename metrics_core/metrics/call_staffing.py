@@ -1,9 +1,13 @@
-"""The ``staffing`` KPI: agents needed (Erlang C) from measured arrivals and handle time.
+"""The ``staffing`` KPI: agents needed (Erlang C) for the measured load, the way planners size it.
 
-Arrivals are averaged per time-of-day slot over the days that have calls (the
-busiest slot by default, or a chosen ``HH:MM`` slot); AHT is the measured mean
-handle time. The result is the smallest number of agents meeting the target,
-with the service-level-vs-agents curve in ``details["curve"]`` for the chart.
+The load (arrivals per interval and handle time) comes from :mod:`staffing_load`. The
+headline is the smallest number of agents meeting the goal — a service level (share
+answered within T seconds) or an ASA target, under a maximum occupancy — with the
+scheduled head-count after shrinkage, the lines needed for a blocking target (Erlang B),
+and, when the callers' patience is known, Erlang A (callers who hang up) next to it.
+``details["curve"]`` holds service level, ASA and occupancy against agents for the chart;
+``details["caveat"]`` says in a line what the figure rests on, or why it differs from the
+measured service level.
 """
 
 from __future__ import annotations
@@ -12,123 +16,131 @@ import math
 from dataclasses import asdict
 from typing import Any, Mapping
 
-import numpy as np
-import pandas as pd
-
 from ..errors import ParameterError
 from . import erlang
-from .call_intervals import HANDLE_SOURCES, average_rows
-from .call_rows import classify_calls, handle_seconds
-from .common import datetimes, empty_result, frame_of, has, missing_result, no_value, numbers, with_defaults
+from .common import empty_result, frame_of, no_value, with_defaults
+from .erlang_a import agents_needed_a, erlang_a
 from .model import MetricInputs, MetricResult, ParamSpec
+from .staffing_load import Load, measure_calls, measure_intervals
 
 STAFFING_PARAMS = (
     ParamSpec(name="interval_min", default=30, label="Interval (minutes)", kind="number", minimum=1, maximum=1440,
-              help="Length of one staffing interval (for pre-aggregated rows: the length of one row)."),
+              help="Length of one staffing interval of a call log. Interval rows use their own length."),
+    ParamSpec(name="goal", default="service_level", label="Staff for", kind="choice", choices=("service_level", "asa"),
+              help="service_level: a share answered within the answer time; asa: an average speed of answer."),
     ParamSpec(name="target_pct", default=80, label="Service-level target (%)", kind="number", minimum=1, maximum=99.9),
     ParamSpec(name="threshold_s", default=20, label="Answered within (s)", kind="number", minimum=0),
+    ParamSpec(name="asa_target_s", default=20, label="ASA target (s)", kind="number", minimum=0.1,
+              help="Used when staffing for an ASA instead of a service level."),
+    ParamSpec(name="max_occupancy_pct", default=100, label="Maximum occupancy (%)", kind="number", minimum=1, maximum=100,
+              help="The most of their time agents may spend on calls (planners often use 85 %)."),
+    ParamSpec(name="shrinkage_pct", default=0, label="Shrinkage (%)", kind="number", minimum=0, maximum=95,
+              help="Share of paid time off the phones (breaks, training, absence): scheduled = agents / (1 − s)."),
+    ParamSpec(name="blocking_target_pct", default=1, label="Blocking target for lines (%)", kind="number", minimum=0.01, maximum=99,
+              help="Erlang B: the lines (trunks) needed so that at most this share of calls finds all lines busy."),
+    ParamSpec(name="patience_s", default=None, label="Caller patience for Erlang A (s)", kind="number", minimum=0,
+              help="Empty: estimated from the data's waits and abandoned calls. 0: no Erlang A."),
     ParamSpec(name="interval", default="busiest", label="Interval to staff", kind="text",
               help='"busiest", or a time of day such as 10:30 (the slot it falls in, averaged over days).'),
     ParamSpec(name="aht_s", default=0, label="Handle time override (s)", kind="number", minimum=0, help="0: use the measured AHT."),
+    ParamSpec(name="row_minutes", default=None, label="Length of one interval row (minutes)", kind="number", minimum=1, maximum=1440,
+              help="Interval rows without times only. Empty: read from the rows' times."),
 )
 
 
-def _slot_of(text: str, interval_s: float) -> int:
-    try:
-        hours, minutes = (int(x) for x in str(text).strip().split(":")[:2])
-    except ValueError:
-        raise ParameterError(f'The staffing interval must be "busiest" or a time like 10:30, not {text!r}.') from None
-    return int((hours * 3600 + minutes * 60) // interval_s)
+def _goal(p: Mapping[str, Any]) -> erlang.Goal:
+    asa = float(p["asa_target_s"]) if p["goal"] == "asa" else None
+    return erlang.Goal(float(p["target_pct"]) / 100.0, float(p["threshold_s"]), asa,
+                       float(p["max_occupancy_pct"]) / 100.0)
 
 
-def _slot_arrivals(times: pd.Series, weights: np.ndarray, interval_s: float, choice: str) -> tuple[float, str]:
-    """Mean arrivals per day in the chosen (or busiest) time-of-day slot, and the slot's label."""
-    t = datetimes(times)
-    ok = t.notna().to_numpy()
-    t, w = t[ok], weights[ok]
-    seconds = (t - t.dt.normalize()).dt.total_seconds().to_numpy()
-    frame = pd.DataFrame({"day": t.dt.normalize().to_numpy(), "slot": (seconds // interval_s).astype(int), "w": w})
-    days = frame["day"].nunique()
-    per_slot = frame.groupby("slot")["w"].sum() / max(days, 1)
-    slot = int(per_slot.idxmax()) if choice == "busiest" else _slot_of(choice, interval_s)
-    start = pd.Timestamp(0) + pd.Timedelta(seconds=slot * interval_s)
-    return float(per_slot.get(slot, 0.0)), f"{start:%H:%M} (mean of {days} days)"
+def _erlang_a_details(traffic: float, aht_s: float, p: Mapping[str, Any], load: Load) -> dict[str, Any]:
+    """Erlang A beside Erlang C: agents for the same service level with callers who hang up."""
+    own = p.get("patience_s")
+    patience = float(own) if own is not None else load.patience_s
+    if own is not None and float(own) == 0:
+        return {"erlang_a_note": "Erlang A turned off (patience set to 0)"}
+    if patience is None or p["goal"] != "service_level":
+        note = load.patience_note if patience is None else "Erlang A is computed for a service-level goal only"
+        return {"erlang_a_note": note} if note else {}
+    point = agents_needed_a(traffic, aht_s, patience, float(p["threshold_s"]), float(p["target_pct"]) / 100.0)
+    source = "the patience setting" if own is not None else load.patience_note
+    return {"erlang_a": {**asdict(point), "patience_s": patience, "patience_from": source}}
 
 
-def _measure_calls(calls: pd.DataFrame, interval_s: float, choice: str) -> tuple[float, float, str] | MetricResult:
-    status = classify_calls(calls)
-    handle = handle_seconds(calls)
-    if handle is None or not has(calls, "started_at"):
-        return missing_result("staffing", "count", ["talk_s"] if handle is None else ["started_at"], "calls",
-                              higher_is_better=None)
-    handled = status["answered"] & np.isfinite(handle) & (handle >= 0)
-    if not handled.any():
-        return no_value("staffing", "count", "No answered calls with a talk time.", higher_is_better=None)
-    offered = (status["inbound"] & status["known"]).astype(float)
-    arrivals, label = _slot_arrivals(calls["started_at"], offered, interval_s, choice)
-    return arrivals, float(handle[handled].mean()), label
+def _caveat(agents: int, at_k: erlang.StaffingPoint, load: Load, threshold_s: float) -> tuple[str, str]:
+    """A line for the card (≤ ~84 characters) and its longer explanation."""
+    slot = load.slot.split(" ")[0]
+    base = (f"Erlang C for {load.arrivals:,.1f} calls per {load.interval_s / 60:g} min at {load.slot}, "
+            f"AHT {load.aht_s:,.0f} s; interval: {load.assumed}.")
+    if load.measured_within_pct is None:
+        return f"For {load.arrivals:,.1f} calls per {load.interval_s / 60:g} min at {slot}", base
+    short = (f"{agents} agents would reach {at_k.service_level_pct:.0f} % in {threshold_s:g} s (Erlang); "
+             f"measured {load.measured_within_pct:.0f} % at {slot}")
+    seen = "" if load.agents_seen is None else f" On average {load.agents_seen:.1f} agents answered calls in that slot."
+    gap = load.measured_within_pct < at_k.service_level_pct - 10
+    why = (" The measured waits are longer than this load explains under Erlang assumptions (random arrivals, "
+           "agents free for calls): agents were busy with other work or not all on the phones." if gap else "")
+    long = (f"{base} Erlang C predicts {at_k.service_level_pct:.1f} % answered within {threshold_s:g} s with "
+            f"{agents} agents: what they WOULD achieve. Measured in that slot: {load.measured_within_pct:.1f} % "
+            f"within {threshold_s:g} s.{seen}{why}")
+    return short, long
 
 
-def _measure_intervals(inputs: MetricInputs, rows: pd.DataFrame, interval_s: float,
-                       choice: str) -> tuple[float, float, str] | MetricResult:
-    terms = average_rows(inputs, "staffing", HANDLE_SOURCES)
-    if isinstance(terms, MetricResult):
-        return terms
-    den = terms.den[terms.used].sum()
-    if den == 0:
-        return no_value("staffing", "count", "No answered calls with a handle time.", higher_is_better=None)
-    aht = float(terms.num[terms.used].sum() / den)
-    offered = np.nan_to_num(numbers(rows["offered"]))
-    if has(rows, "period") and (datetimes(rows["period"]).dt.normalize() != datetimes(rows["period"])).any():
-        arrivals, label = _slot_arrivals(rows["period"], offered, interval_s, choice)
-        return arrivals, aht, label
-    if choice != "busiest":
-        raise ParameterError("These pre-aggregated rows have no interval times; choose the busiest interval.")
-    minutes = f"{interval_s / 60:g}"
-    label = f"busiest row (each row taken as {minutes} min: set the interval length to match the file)"
-    return float(offered.max()), aht, label
-
-
-def staffing_result(arrivals: float, aht_s: float, p: Mapping[str, Any], label: str = "") -> MetricResult:
-    """Agents needed for ``arrivals`` calls per interval of ``aht_s`` seconds each."""
-    interval_s = float(p["interval_min"]) * 60
-    if aht_s <= 0 or arrivals <= 0:
-        return no_value("staffing", "count", "Staffing needs calls and a handle time above 0.", higher_is_better=None)
-    traffic = erlang.traffic_erlangs(arrivals, aht_s, interval_s)
-    threshold, target = float(p["threshold_s"]), float(p["target_pct"]) / 100.0
-    agents = erlang.agents_needed(traffic, aht_s, threshold, target)
-    curve = erlang.staffing_curve(traffic, aht_s, threshold, max(1, math.floor(traffic)), agents + 5)
+def staffing_result(load: Load, p: Mapping[str, Any]) -> MetricResult:
+    """Agents needed for ``load`` under the settings ``p`` (see :data:`STAFFING_PARAMS`)."""
+    if load.aht_s <= 0 or load.arrivals <= 0:
+        return no_value("staffing", "count", "Staffing needs calls and a handle time above 0.", higher_is_better=None,
+                        n=load.rows)
+    traffic = erlang.traffic_erlangs(load.arrivals, load.aht_s, load.interval_s)
+    goal = _goal(p)
+    agents = erlang.agents_for_goal(traffic, load.aht_s, goal)
+    threshold = goal.threshold_s
+    curve = erlang.staffing_curve(traffic, load.aht_s, threshold, max(1, math.floor(traffic)),
+                                  agents + max(5, math.ceil(math.sqrt(traffic))))
     at_k = next(c for c in curve if c.agents == agents)
-    details = {"traffic_erlangs": traffic, "arrivals_per_interval": arrivals, "aht_s": aht_s,
-               "interval_min": float(p["interval_min"]), "interval": label, "target_pct": target * 100,
+    shrinkage = float(p["shrinkage_pct"]) / 100.0
+    blocking = float(p["blocking_target_pct"]) / 100.0
+    short, long = _caveat(agents, at_k, load, threshold)
+    details = {"traffic_erlangs": traffic, "arrivals_per_interval": load.arrivals, "aht_s": load.aht_s,
+               "interval_min": load.interval_s / 60, "interval": load.slot, "target_pct": goal.service_level * 100,
                "threshold_s": threshold, "predicted_service_level_pct": at_k.service_level_pct,
                "predicted_asa_s": at_k.asa_s, "occupancy_pct": at_k.occupancy_pct,
                "p_wait_pct": at_k.p_wait_pct, "blocking_pct_with_k_lines": at_k.blocking_pct,
-               "curve": [asdict(c) for c in curve]}
-    return MetricResult("staffing", float(agents), "count", numerator=traffic, n=int(round(arrivals)),
+               "curve": [asdict(c) for c in curve],
+               "interval_assumed": load.assumed, "goal": goal.describe(), "asa_target_s": goal.asa_s,
+               "max_occupancy_pct": goal.max_occupancy * 100, "shrinkage_pct": shrinkage * 100,
+               "scheduled_agents": erlang.scheduled_agents(agents, shrinkage),
+               "blocking_target_pct": blocking * 100, "lines_needed": erlang.lines_needed(traffic, blocking),
+               "measured_service_level_pct": load.measured_within_pct, "agents_seen": load.agents_seen,
+               "caveat": short, "caveat_detail": long,
+               **_erlang_a_details(traffic, load.aht_s, p, load)}
+    return MetricResult("staffing", float(agents), "count", numerator=traffic, n=load.rows,
                         higher_is_better=None, details=details)
 
 
 def staffing(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
     p = with_defaults(params, STAFFING_PARAMS)
-    interval_s = float(p["interval_min"]) * 60
     choice = str(p["interval"] or "busiest").strip().lower()
     calls, rows = frame_of(inputs, "calls"), frame_of(inputs, "call_intervals")
     if calls is not None and not calls.empty:
-        measured = _measure_calls(calls, interval_s, choice)
+        load = measure_calls(calls, float(p["interval_min"]) * 60, choice, float(p["threshold_s"]))
     elif rows is not None and not rows.empty:
-        measured = _measure_intervals(inputs, rows, interval_s, choice)
+        load = measure_intervals(inputs, rows, p, choice)
     else:
         return empty_result("staffing", "count", "calls", higher_is_better=None)
-    if isinstance(measured, MetricResult):
-        return measured
-    arrivals, aht, label = measured
+    if isinstance(load, MetricResult):
+        return load
     if float(p["aht_s"] or 0) > 0:
-        aht = float(p["aht_s"])
-    return staffing_result(arrivals, aht, p, label)
+        load.aht_s = float(p["aht_s"])
+    return staffing_result(load, p)
 
 
 def staffing_calculator(totals: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult:
-    """Agents needed from typed ``arrivals`` (per interval) and ``aht_s``."""
+    """Agents needed from typed ``arrivals`` (per interval) and ``aht_s``; the settings are parameters."""
     p = with_defaults(params, STAFFING_PARAMS)
-    return staffing_result(float(totals["arrivals"]), float(totals["aht_s"]), p, "typed figures")
+    if totals["arrivals"] < 0 or totals["aht_s"] < 0:
+        raise ParameterError("staffing: arrivals and aht_s must be 0 or more.")
+    load = Load(float(totals["arrivals"]), float(totals["aht_s"]), float(p["interval_min"]) * 60, "typed figures",
+                f"{float(p['interval_min']):g}-min interval (the interval setting)", int(round(totals["arrivals"])))
+    return staffing_result(load, p)

@@ -115,7 +115,10 @@ SPECS: tuple[MetricSpec, ...] = (
     MetricSpec(id="staffing", label="Agents needed (Erlang C)", family=FAMILY, unit="count", higher_is_better=None,
                kinds=KINDS, required_fields=(), source="+",
                description="From arrivals per interval and AHT: traffic in Erlangs, probability of waiting, predicted service "
-                           "level and ASA for k agents, the smallest k that meets the target; Erlang B blocking with k lines.",
+                           "level and ASA for k agents, the smallest k that meets the target; Erlang B blocking with k lines. "
+                           "The target is a service level or an ASA, under a maximum occupancy; shrinkage gives the "
+                           "head-count to schedule; Erlang B gives the lines for a blocking target; Erlang A (callers "
+                           "who hang up, patience from the data) is shown beside it.",
                compute=staffing,
                calculator=staffing_calculator, calculator_inputs=("arrivals", "aht_s"),
                params=STAFFING_PARAMS),

@@ -1,15 +1,22 @@
-"""Erlang B and Erlang C: blocking, waiting and the number of agents needed.
+"""Erlang B and Erlang C: blocking, waiting and the number of agents (or lines) needed.
 
 Traffic ``A`` (Erlangs) = arrivals per interval × average handle time / interval length.
 Erlang B is computed with the stable recursion ``B(0) = 1``,
-``B(k) = A·B(k−1) / (k + A·B(k−1))`` (no factorials, no overflow); Erlang C
-follows from it: ``C = k·B / (k − A·(1 − B))`` for ``k > A``.
+``B(k) = A·B(k−1) / (k + A·B(k−1))`` (no factorials, no overflow, any traffic); Erlang C
+follows from it: ``C = k·B / (k − A·(1 − B))`` for ``k > A``. A search for the agents
+needed walks the recursion upwards from the traffic (one step per agent), so 12,000
+Erlangs cost a few milliseconds.
+
+A staffing goal is a service level (share answered within ``threshold_s``) or an ASA
+target, optionally with a maximum occupancy; shrinkage turns the agents needed on the
+phones into the head-count to schedule: ``ceil(agents / (1 − shrinkage))``.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Iterator
 
 from ..errors import ParameterError
 
@@ -45,6 +52,19 @@ def erlang_b(traffic: float, lines: int) -> float:
     return b
 
 
+def _erlang_b_upwards(traffic: float, first: int) -> Iterator[tuple[int, float]]:
+    """``(k, B(k))`` for ``k = first, first + 1, …`` — one recursion step per value."""
+    k, b = first, erlang_b(traffic, first)
+    while True:
+        yield k, b
+        k += 1
+        b = traffic * b / (k + traffic * b)
+
+
+def _c_from_b(traffic: float, agents: int, b: float) -> float:
+    return 1.0 if agents <= traffic else agents * b / (agents - traffic * (1.0 - b))
+
+
 def erlang_c(traffic: float, agents: int) -> float:
     """Probability that a call has to wait (Erlang C); 1 when ``agents ≤ traffic``.
 
@@ -52,27 +72,37 @@ def erlang_c(traffic: float, agents: int) -> float:
     0.1741
     """
     _check(traffic, agents)
+    return 1.0 if agents <= traffic else _c_from_b(traffic, agents, erlang_b(traffic, agents))
+
+
+def _service_level(traffic: float, agents: int, aht_s: float, threshold_s: float, c: float) -> float:
     if agents <= traffic:
-        return 1.0
-    b = erlang_b(traffic, agents)
-    return agents * b / (agents - traffic * (1.0 - b))
+        return 0.0
+    return max(0.0, 1.0 - c * math.exp(-(agents - traffic) * threshold_s / aht_s))
+
+
+def _asa(traffic: float, agents: int, aht_s: float, c: float) -> float:
+    return math.inf if agents <= traffic else c * aht_s / (agents - traffic)
+
+
+def _check_aht(aht_s: float) -> None:
+    if not aht_s > 0:
+        raise ParameterError("The average handle time must be more than 0 seconds.")
 
 
 def service_level(traffic: float, agents: int, aht_s: float, threshold_s: float) -> float:
     """Predicted share (0..1) of calls answered within ``threshold_s``: ``1 − C·e^{−(k−A)·T/AHT}``."""
     if agents <= traffic:
         return 0.0
-    if aht_s <= 0:
-        raise ParameterError("The average handle time must be more than 0 seconds.")
-    c = erlang_c(traffic, agents)
-    return max(0.0, 1.0 - c * math.exp(-(agents - traffic) * threshold_s / aht_s))
+    _check_aht(aht_s)
+    return _service_level(traffic, agents, aht_s, threshold_s, erlang_c(traffic, agents))
 
 
 def average_speed_of_answer(traffic: float, agents: int, aht_s: float) -> float:
     """Predicted ASA in seconds: ``C·AHT / (k − A)``; infinite when ``k ≤ A``."""
     if agents <= traffic:
         return math.inf
-    return erlang_c(traffic, agents) * aht_s / (agents - traffic)
+    return _asa(traffic, agents, aht_s, erlang_c(traffic, agents))
 
 
 def occupancy(traffic: float, agents: int) -> float:
@@ -82,20 +112,116 @@ def occupancy(traffic: float, agents: int) -> float:
     return min(1.0, traffic / agents)
 
 
-def agents_needed(traffic: float, aht_s: float, threshold_s: float, target: float, max_agents: int = 10_000) -> int:
+@dataclass(frozen=True)
+class Goal:
+    """What the agents must achieve: a service level (or an ASA) and a maximum occupancy.
+
+    ``service_level`` is a share (0..1) answered within ``threshold_s``; with ``asa_s``
+    set, the goal is an average speed of answer instead. ``max_occupancy`` (0..1] caps the
+    share of time agents spend on calls.
+    """
+
+    service_level: float | None = 0.8
+    threshold_s: float = 20.0
+    asa_s: float | None = None
+    max_occupancy: float = 1.0
+
+    def __post_init__(self) -> None:
+        if self.asa_s is None:
+            level = self.service_level
+            if level is None or not 0 < level < 1:
+                shown = "none" if level is None else f"{level * 100:g} %"
+                raise ParameterError(f"The service-level target must be above 0 % and below 100 % (Erlang C never "
+                                     f"answers every call within a time), not {shown}.")
+            if self.threshold_s < 0:
+                raise ParameterError(f"The answer-time target must be 0 seconds or more, not {self.threshold_s:g}.")
+        elif not self.asa_s > 0:
+            raise ParameterError(f"The ASA target must be more than 0 seconds, not {self.asa_s:g}.")
+        if not 0 < self.max_occupancy <= 1:
+            raise ParameterError(f"The maximum occupancy must be above 0 % and at most 100 %, "
+                                 f"not {self.max_occupancy * 100:g} %.")
+
+    def describe(self) -> str:
+        """'80 % answered within 20 s' or 'ASA of at most 30 s', plus the occupancy cap."""
+        text = (f"an ASA of at most {self.asa_s:g} s" if self.asa_s is not None
+                else f"{self.service_level * 100:g} % answered within {self.threshold_s:g} s")
+        return text if self.max_occupancy >= 1 else f"{text} at {self.max_occupancy * 100:g} % occupancy or less"
+
+
+def search_limit(traffic: float) -> int:
+    """The most agents a search looks at: the traffic plus a margin far beyond any usual target.
+
+    Square-root staffing needs about ``A + β·√A`` agents with β below 4 for the strictest
+    usual targets; the margin allows β = 10 plus 100.
+    """
+    return math.ceil(traffic) + 100 + math.ceil(10 * math.sqrt(traffic))
+
+
+def agents_needed(traffic: float, aht_s: float, threshold_s: float = 20.0, target: float | None = 0.80,
+                  max_agents: int | None = None, *, asa_s: float | None = None, max_occupancy: float = 1.0) -> int:
     """Smallest number of agents whose predicted service level reaches ``target`` (0..1).
+
+    With ``asa_s`` the goal is an ASA of at most that many seconds instead; ``max_occupancy``
+    (0..1] adds an occupancy cap. The search starts at the traffic and stops at
+    ``max_agents`` (default :func:`search_limit`); when it stops, the message says so.
 
     >>> agents_needed(10.0, 180, 20, 0.80)
     14
+    >>> agents_needed(12345.0, 1800, 20, 0.80) > 12345      # 12,345 Erlangs: no overflow, no cap
+    True
     """
-    if not 0 < target < 1:
-        raise ParameterError(f"The service-level target must be between 0 % and 100 %, not {target * 100:g} %.")
-    k = max(1, math.floor(traffic) + 1)
-    while k <= max_agents:
-        if service_level(traffic, k, aht_s, threshold_s) >= target:
+    goal = Goal(target, threshold_s, asa_s, max_occupancy)
+    return agents_for_goal(traffic, aht_s, goal, max_agents)
+
+
+def agents_for_goal(traffic: float, aht_s: float, goal: Goal, max_agents: int | None = None) -> int:
+    """Smallest number of agents meeting ``goal`` for ``traffic`` Erlangs (see :func:`agents_needed`)."""
+    _check(traffic, 0)
+    _check_aht(aht_s)
+    first = max(1, math.floor(traffic) + 1, math.ceil(traffic / goal.max_occupancy - 1e-9))
+    last = search_limit(traffic) if max_agents is None else int(max_agents)
+    if first > last:
+        raise ParameterError(f"The search for agents stops at {last:,}, but {traffic:,.1f} Erlangs of traffic "
+                             f"need at least {first:,} agents just to keep up: raise the limit.")
+    for k, b in _erlang_b_upwards(traffic, first):
+        if k > last:
+            break
+        c = _c_from_b(traffic, k, b)
+        if goal.asa_s is not None:
+            met = _asa(traffic, k, aht_s, c) <= goal.asa_s
+        else:
+            met = _service_level(traffic, k, aht_s, goal.threshold_s, c) >= goal.service_level
+        if met:
             return k
-        k += 1
-    raise ParameterError(f"No number of agents up to {max_agents} reaches the service-level target.")
+    raise ParameterError(f"No number of agents from {first:,} to {last:,} reaches {goal.describe()} with "
+                         f"{traffic:,.1f} Erlangs of traffic: the search stops at {last:,} agents. "
+                         "The target is too strict for this traffic; relax it or check the figures.")
+
+
+def lines_needed(traffic: float, blocking: float) -> int:
+    """Fewest lines (trunks) whose Erlang B blocking is at most ``blocking`` (0..1).
+
+    >>> lines_needed(10.0, 0.02)
+    17
+    """
+    _check(traffic, 0)
+    if not 0 < blocking < 1:
+        raise ParameterError(f"The blocking target must be above 0 % and below 100 %, not {blocking * 100:g} %.")
+    for k, b in _erlang_b_upwards(traffic, 0):
+        if b <= blocking:
+            return k
+    raise AssertionError("unreachable: Erlang B falls to 0 as lines grow")
+
+
+def scheduled_agents(agents: int, shrinkage: float) -> int:
+    """Head-count to schedule so that ``agents`` are on the phones: ``ceil(agents / (1 − shrinkage))``.
+
+    >>> scheduled_agents(14, 0.30)
+    20
+    """
+    if not 0 <= shrinkage < 1:
+        raise ParameterError(f"Shrinkage must be at least 0 % and below 100 %, not {shrinkage * 100:g} %.")
+    return math.ceil(agents / (1.0 - shrinkage) - 1e-9)
 
 
 @dataclass(frozen=True)
@@ -112,14 +238,18 @@ class StaffingPoint:
 
 def staffing_curve(traffic: float, aht_s: float, threshold_s: float, first: int, last: int) -> list[StaffingPoint]:
     """Predicted service level, ASA, waiting probability, occupancy and blocking for ``first..last`` agents."""
+    _check_aht(aht_s)
     points = []
-    for k in range(max(1, first), last + 1):
+    for k, b in _erlang_b_upwards(traffic, max(1, first)):
+        if k > last:
+            break
+        c = _c_from_b(traffic, k, b)
         points.append(StaffingPoint(
             agents=k,
-            service_level_pct=100.0 * service_level(traffic, k, aht_s, threshold_s),
-            asa_s=average_speed_of_answer(traffic, k, aht_s),
-            p_wait_pct=100.0 * erlang_c(traffic, k),
+            service_level_pct=100.0 * _service_level(traffic, k, aht_s, threshold_s, c),
+            asa_s=_asa(traffic, k, aht_s, c),
+            p_wait_pct=100.0 * c,
             occupancy_pct=100.0 * occupancy(traffic, k),
-            blocking_pct=100.0 * erlang_b(traffic, k),
+            blocking_pct=100.0 * b,
         ))
     return points
