@@ -111,4 +111,4 @@ def show_staffing(chart: StaffingChart, result: Any) -> None:
                     None if target is None else float(target), int(result.value),
                     occupancy=[float(r["occupancy_pct"]) for r in rows],
                     asa_s=[r.get("asa_s") for r in rows], measured=result.details.get("measured_service_level_pct"))
-    chart.setToolTip(result.details.get("caveat_detail") or "")
+    chart.setToolTip(str(result.details.get("caveat_detail") or ""))

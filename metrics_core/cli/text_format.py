@@ -55,20 +55,23 @@ def value_text(value: float | None, unit: str) -> str:
 
 def staffing_lines(details: dict) -> list[str]:
     """The staffing figures beside the agents needed: goal, prediction, head-count, lines, Erlang A."""
-    lines = [f"for {details['goal']}: {number(details['traffic_erlangs'], 2)} Erlangs "
-             f"({number(details['arrivals_per_interval'])} calls per {number(details['interval_min'])} min, "
-             f"AHT {duration(details['aht_s'])})",
-             f"predicted: {number(details['predicted_service_level_pct'])} % answered within "
-             f"{number(details['threshold_s'])} s, ASA {duration(details['predicted_asa_s'])}, "
-             f"occupancy {number(details['occupancy_pct'])} %",
-             f"scheduled with {number(details['shrinkage_pct'])} % shrinkage: {details['scheduled_agents']}",
-             f"lines needed for {number(details['blocking_target_pct'], 2)} % blocking (Erlang B): "
-             f"{details['lines_needed']}"]
-    a = details.get("erlang_a")
+    d = details
+    lines = [_("for {goal}: {traffic} Erlangs ({calls} calls per {minutes} min, AHT {aht})", goal=d["goal"],
+               traffic=round(d["traffic_erlangs"], 2), calls=round(d["arrivals_per_interval"], 1),
+               minutes=d["interval_min"], aht=duration(d["aht_s"])),
+             _("predicted: {level} % answered within {seconds} s, ASA {asa}, occupancy {occupancy} %",
+               level=round(d["predicted_service_level_pct"], 1), seconds=d["threshold_s"],
+               asa=duration(d["predicted_asa_s"]), occupancy=round(d["occupancy_pct"], 1)),
+             _("scheduled with {shrinkage} % shrinkage: {scheduled}", shrinkage=d["shrinkage_pct"],
+               scheduled=d["scheduled_agents"]),
+             _("lines needed for {blocking} % blocking (Erlang B): {lines}", blocking=d["blocking_target_pct"],
+               lines=d["lines_needed"])]
+    a = d.get("erlang_a")
     if a:
-        lines.append(f"Erlang A (patience {duration(a['patience_s'])}): {a['agents']} agents, "
-                     f"{number(a['service_level_pct'])} % within {number(details['threshold_s'])} s, "
-                     f"{number(a['abandon_pct'])} % hang up")
-    elif details.get("erlang_a_note"):
-        lines.append(f"Erlang A: {details['erlang_a_note']}")
+        lines.append(_("Erlang A (patience {patience}): {agents} agents, {level} % within {seconds} s, "
+                       "{abandon} % hang up", patience=duration(a["patience_s"]), agents=a["agents"],
+                       level=round(a["service_level_pct"], 1), seconds=d["threshold_s"],
+                       abandon=round(a["abandon_pct"], 1)))
+    elif d.get("erlang_a_note"):
+        lines.append(_("Erlang A: {note}", note=d["erlang_a_note"]))
     return lines

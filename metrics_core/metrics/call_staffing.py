@@ -17,6 +17,8 @@ from dataclasses import asdict
 from typing import Any, Mapping
 
 from ..errors import ParameterError
+from ..formatting import format_duration
+from ..i18n import Message, _
 from . import erlang
 from .common import empty_result, frame_of, no_value, with_defaults
 from .erlang_a import agents_needed_a, erlang_a
@@ -57,41 +59,58 @@ def _goal(p: Mapping[str, Any]) -> erlang.Goal:
 def _erlang_a_details(traffic: float, aht_s: float, p: Mapping[str, Any], load: Load) -> dict[str, Any]:
     """Erlang A beside Erlang C: agents for the same service level with callers who hang up."""
     own = p.get("patience_s")
-    patience = float(own) if own is not None else load.patience_s
     if own is not None and float(own) == 0:
-        return {"erlang_a_note": "Erlang A turned off (patience set to 0)"}
-    if patience is None or p["goal"] != "service_level":
-        note = load.patience_note if patience is None else "Erlang A is computed for a service-level goal only"
-        return {"erlang_a_note": note} if note else {}
+        return {"erlang_a_note": _("Erlang A is turned off (patience set to 0).")}
+    patience = float(own) if own is not None else load.patience_s
+    if p["goal"] != "service_level":
+        return {"erlang_a_note": _("Erlang A is computed for a service-level goal only.")}
+    if patience is None:
+        return {"erlang_a_note": load.patience_note} if load.patience_note else {}
     point = agents_needed_a(traffic, aht_s, patience, float(p["threshold_s"]), float(p["target_pct"]) / 100.0)
-    source = "the patience setting" if own is not None else load.patience_note
+    source = _("The patience setting.") if own is not None else load.patience_note
     return {"erlang_a": {**asdict(point), "patience_s": patience, "patience_from": source}}
 
 
-def _caveat(agents: int, at_k: erlang.StaffingPoint, load: Load, threshold_s: float) -> tuple[str, str]:
-    """A line for the card (≤ ~84 characters) and its longer explanation."""
-    slot = load.slot.split(" ")[0]
-    base = (f"Erlang C for {load.arrivals:,.1f} calls per {load.interval_s / 60:g} min at {load.slot}, "
-            f"AHT {load.aht_s:,.0f} s; interval: {load.assumed}.")
+def _caveat(agents: int, at_k: erlang.StaffingPoint, load: Load, threshold_s: float) -> tuple[Message, Message]:
+    """A line for the card (≤ ~84 characters) and its whole explanation, rendered where they are shown."""
+    values = {"calls": round(load.arrivals, 1), "minutes": load.interval_s / 60, "slot": load.slot,
+              "aht": format_duration(load.aht_s), "assumed": load.assumed, "agents": agents,
+              "predicted": round(at_k.service_level_pct), "seconds": threshold_s}
+    if load.typed:
+        return (Message("For {calls} calls per {minutes} min, as typed", values),
+                Message("Erlang C for {calls} calls per {minutes} min as typed, AHT {aht}.", values))
     if load.measured_within_pct is None:
-        return f"For {load.arrivals:,.1f} calls per {load.interval_s / 60:g} min at {slot}", base
-    short = (f"{agents} agents would reach {at_k.service_level_pct:.0f} % in {threshold_s:g} s (Erlang); "
-             f"measured {load.measured_within_pct:.0f} % at {slot}")
-    seen = "" if load.agents_seen is None else f" On average {load.agents_seen:.1f} agents answered calls in that slot."
-    gap = load.measured_within_pct < at_k.service_level_pct - 10
-    why = (" The measured waits are longer than this load explains under Erlang assumptions (random arrivals, "
-           "agents free for calls): agents were busy with other work or not all on the phones." if gap else "")
-    long = (f"{base} Erlang C predicts {at_k.service_level_pct:.1f} % answered within {threshold_s:g} s with "
-            f"{agents} agents: what they WOULD achieve. Measured in that slot: {load.measured_within_pct:.1f} % "
-            f"within {threshold_s:g} s.{seen}{why}")
-    return short, long
+        return (Message("For {calls} calls per {minutes} min at {slot}", values),
+                Message("Erlang C for {calls} calls per {minutes} min at {slot}, AHT {aht}; interval: {assumed}.",
+                        values))
+    values |= {"measured": round(load.measured_within_pct)}
+    short = Message("{agents} agents would reach {predicted} % in {seconds} s (Erlang); measured {measured} % at "
+                    "{slot}", values)
+    if load.measured_within_pct >= at_k.service_level_pct - 10:
+        return short, Message(
+            "Erlang C predicts {predicted} % answered within {seconds} s with {agents} agents: what they WOULD "
+            "achieve for {calls} calls per {minutes} min at {slot} (AHT {aht}; interval: {assumed}). Measured in "
+            "that slot: {measured} % within {seconds} s.", values)
+    if load.agents_seen is None:
+        return short, Message(
+            "Erlang C predicts {predicted} % answered within {seconds} s with {agents} agents: what they WOULD "
+            "achieve for {calls} calls per {minutes} min at {slot} (AHT {aht}; interval: {assumed}). Measured in "
+            "that slot: {measured} % within {seconds} s. The measured waits are longer than this load explains "
+            "under Erlang assumptions (random arrivals, agents free for calls): agents were busy with other work "
+            "or not all on the phones.", values)
+    return short, Message(
+        "Erlang C predicts {predicted} % answered within {seconds} s with {agents} agents: what they WOULD achieve "
+        "for {calls} calls per {minutes} min at {slot} (AHT {aht}; interval: {assumed}). Measured in that slot: "
+        "{measured} % within {seconds} s, with {seen} agents answering on average. The measured waits are longer "
+        "than this load explains under Erlang assumptions (random arrivals, agents free for calls): agents were "
+        "busy with other work or not all on the phones.", values | {"seen": round(load.agents_seen, 1)})
 
 
 def staffing_result(load: Load, p: Mapping[str, Any]) -> MetricResult:
     """Agents needed for ``load`` under the settings ``p`` (see :data:`STAFFING_PARAMS`)."""
     if load.aht_s <= 0 or load.arrivals <= 0:
-        return no_value("staffing", "count", "Staffing needs calls and a handle time above 0.", higher_is_better=None,
-                        n=load.rows)
+        return no_value("staffing", "count", _("Staffing needs calls and a handle time above 0."),
+                        higher_is_better=None, n=load.rows)
     traffic = erlang.traffic_erlangs(load.arrivals, load.aht_s, load.interval_s)
     goal = _goal(p)
     agents = erlang.agents_for_goal(traffic, load.aht_s, goal)
@@ -140,7 +159,8 @@ def staffing_calculator(totals: Mapping[str, float], params: Mapping[str, Any]) 
     """Agents needed from typed ``arrivals`` (per interval) and ``aht_s``; the settings are parameters."""
     p = with_defaults(params, STAFFING_PARAMS)
     if totals["arrivals"] < 0 or totals["aht_s"] < 0:
-        raise ParameterError("staffing: arrivals and aht_s must be 0 or more.")
-    load = Load(float(totals["arrivals"]), float(totals["aht_s"]), float(p["interval_min"]) * 60, "typed figures",
-                f"{float(p['interval_min']):g}-min interval (the interval setting)", int(round(totals["arrivals"])))
+        raise ParameterError(_("staffing: arrivals and aht_s must be 0 or more."))
+    load = Load(float(totals["arrivals"]), float(totals["aht_s"]), float(p["interval_min"]) * 60,
+                _("typed figures"), _("{minutes}-min interval (the interval setting)", minutes=float(p["interval_min"])),
+                int(round(totals["arrivals"])), typed=True)
     return staffing_result(load, p)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..errors import ParameterError
+from ..i18n import _
 
 
 def _check(traffic: float, agents: int) -> None:
@@ -130,22 +131,30 @@ class Goal:
         if self.asa_s is None:
             level = self.service_level
             if level is None or not 0 < level < 1:
-                shown = "none" if level is None else f"{level * 100:g} %"
-                raise ParameterError(f"The service-level target must be above 0 % and below 100 % (Erlang C never "
-                                     f"answers every call within a time), not {shown}.")
+                raise ParameterError(_("The service-level target must be above 0 % and below 100 % (Erlang C never "
+                                       "answers every call within a time), not {target}.",
+                                       target="none" if level is None else f"{round(level * 100, 2):g} %"))
             if self.threshold_s < 0:
-                raise ParameterError(f"The answer-time target must be 0 seconds or more, not {self.threshold_s:g}.")
+                raise ParameterError(_("The answer-time target must be 0 seconds or more, not {seconds}.",
+                                       seconds=self.threshold_s))
         elif not self.asa_s > 0:
-            raise ParameterError(f"The ASA target must be more than 0 seconds, not {self.asa_s:g}.")
+            raise ParameterError(_("The ASA target must be more than 0 seconds, not {seconds}.", seconds=self.asa_s))
         if not 0 < self.max_occupancy <= 1:
-            raise ParameterError(f"The maximum occupancy must be above 0 % and at most 100 %, "
-                                 f"not {self.max_occupancy * 100:g} %.")
+            raise ParameterError(_("The maximum occupancy must be above 0 % and at most 100 %, not {occupancy} %.",
+                                   occupancy=round(self.max_occupancy * 100, 2)))
 
     def describe(self) -> str:
         """'80 % answered within 20 s' or 'ASA of at most 30 s', plus the occupancy cap."""
-        text = (f"an ASA of at most {self.asa_s:g} s" if self.asa_s is not None
-                else f"{self.service_level * 100:g} % answered within {self.threshold_s:g} s")
-        return text if self.max_occupancy >= 1 else f"{text} at {self.max_occupancy * 100:g} % occupancy or less"
+        level, occupancy = round(self.service_level * 100, 2), round(self.max_occupancy * 100, 2)
+        if self.asa_s is not None:
+            if self.max_occupancy >= 1:
+                return _("an ASA of at most {seconds} s", seconds=self.asa_s)
+            return _("an ASA of at most {seconds} s at {occupancy} % occupancy or less", seconds=self.asa_s,
+                     occupancy=occupancy)
+        if self.max_occupancy >= 1:
+            return _("{level} % answered within {seconds} s", level=level, seconds=self.threshold_s)
+        return _("{level} % answered within {seconds} s at {occupancy} % occupancy or less", level=level,
+                 seconds=self.threshold_s, occupancy=occupancy)
 
 
 def search_limit(traffic: float) -> int:
@@ -181,8 +190,9 @@ def agents_for_goal(traffic: float, aht_s: float, goal: Goal, max_agents: int | 
     first = max(1, math.floor(traffic) + 1, math.ceil(traffic / goal.max_occupancy - 1e-9))
     last = search_limit(traffic) if max_agents is None else int(max_agents)
     if first > last:
-        raise ParameterError(f"The search for agents stops at {last:,}, but {traffic:,.1f} Erlangs of traffic "
-                             f"need at least {first:,} agents just to keep up: raise the limit.")
+        raise ParameterError(_("The search for agents stops at {last}, but {traffic} Erlangs of traffic need at "
+                               "least {first} agents just to keep up: raise the limit.",
+                               last=last, traffic=round(traffic, 1), first=first))
     for k, b in _erlang_b_upwards(traffic, first):
         if k > last:
             break
@@ -193,9 +203,10 @@ def agents_for_goal(traffic: float, aht_s: float, goal: Goal, max_agents: int | 
             met = _service_level(traffic, k, aht_s, goal.threshold_s, c) >= goal.service_level
         if met:
             return k
-    raise ParameterError(f"No number of agents from {first:,} to {last:,} reaches {goal.describe()} with "
-                         f"{traffic:,.1f} Erlangs of traffic: the search stops at {last:,} agents. "
-                         "The target is too strict for this traffic; relax it or check the figures.")
+    raise ParameterError(_("No number of agents from {first} to {last} reaches {goal} with {traffic} Erlangs of "
+                           "traffic: the search stops at {last} agents. The target is too strict for this traffic; "
+                           "relax it or check the figures.",
+                           first=first, last=last, goal=goal.describe(), traffic=round(traffic, 1)))
 
 
 def lines_needed(traffic: float, blocking: float) -> int:
@@ -206,7 +217,8 @@ def lines_needed(traffic: float, blocking: float) -> int:
     """
     _check(traffic, 0)
     if not 0 < blocking < 1:
-        raise ParameterError(f"The blocking target must be above 0 % and below 100 %, not {blocking * 100:g} %.")
+        raise ParameterError(_("The blocking target must be above 0 % and below 100 %, not {blocking} %.",
+                               blocking=round(blocking * 100, 2)))
     for k, b in _erlang_b_upwards(traffic, 0):
         if b <= blocking:
             return k
@@ -220,7 +232,8 @@ def scheduled_agents(agents: int, shrinkage: float) -> int:
     20
     """
     if not 0 <= shrinkage < 1:
-        raise ParameterError(f"Shrinkage must be at least 0 % and below 100 %, not {shrinkage * 100:g} %.")
+        raise ParameterError(_("Shrinkage must be at least 0 % and below 100 %, not {shrinkage} %.",
+                               shrinkage=round(shrinkage * 100, 2)))
     return math.ceil(agents / (1.0 - shrinkage) - 1e-9)
 
 

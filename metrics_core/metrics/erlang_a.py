@@ -26,6 +26,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import ParameterError
+from ..i18n import _
+from .erlang import search_limit
 
 _TAIL = 37.0        # e^-37 ≈ 1e-16: states beyond this drop below double precision of the mode
 
@@ -104,7 +106,7 @@ def erlang_a(traffic: float, agents: int, aht_s: float, patience_s: float, thres
     True
     """
     if not (traffic > 0 and aht_s > 0 and patience_s > 0 and agents >= 1):
-        raise ParameterError("Erlang A needs traffic, a handle time and a patience above 0, and at least one agent.")
+        raise ParameterError(_("Erlang A needs traffic, a handle time and a patience above 0, and at least one agent."))
     mu, theta = 1.0 / aht_s, 1.0 / patience_s
     lam = traffic * mu
     logs = _log_distribution(lam, mu, theta, int(agents))
@@ -116,8 +118,8 @@ def erlang_a(traffic: float, agents: int, aht_s: float, patience_s: float, thres
     answered_waiting, waited = _answered_and_wait(p_queue, agents, mu, theta)
     answered = float(p[:agents].sum()) + answered_waiting
     within = float(p[:agents].sum()) + _served_within(p_queue, agents, mu, theta, threshold_s)
-    return ErlangAPoint(agents=int(agents), service_level_pct=100.0 * min(1.0, within),
-                        asa_s=waited / answered if answered > 0 else math.inf, mean_wait_s=queue / lam,
+    return ErlangAPoint(agents=int(agents), service_level_pct=100.0 * float(min(1.0, within)),
+                        asa_s=waited / answered if answered > 0 else math.inf, mean_wait_s=float(queue / lam),
                         p_wait_pct=100.0 * float(p_queue.sum()), abandon_pct=100.0 * abandon,
                         occupancy_pct=100.0 * traffic * (1.0 - abandon) / agents)
 
@@ -129,8 +131,9 @@ def agents_needed_a(traffic: float, aht_s: float, patience_s: float, threshold_s
     The service level grows with the agents, so the answer is found by doubling then halving.
     """
     if not 0 < target < 1:
-        raise ParameterError(f"The service-level target must be above 0 % and below 100 %, not {target * 100:g} %.")
-    limit = max_agents or math.ceil(traffic) + 100 + math.ceil(10 * math.sqrt(traffic))
+        raise ParameterError(_("The service-level target must be above 0 % and below 100 % (Erlang C never "
+                               "answers every call within a time), not {target}.", target=f"{round(target * 100, 2):g} %"))
+    limit = max_agents or search_limit(traffic)
 
     def meets(k: int) -> bool:
         return erlang_a(traffic, k, aht_s, patience_s, threshold_s).service_level_pct >= 100.0 * target
@@ -139,9 +142,10 @@ def agents_needed_a(traffic: float, aht_s: float, patience_s: float, threshold_s
     while not meets(high):
         low, high = high, high * 2
         if low >= limit:
-            raise ParameterError(f"No number of agents up to {limit:,} reaches {target * 100:g} % answered within "
-                                 f"{threshold_s:g} s under Erlang A with {traffic:,.1f} Erlangs: the search stops "
-                                 "there. The target is too strict for this traffic and patience.")
+            raise ParameterError(_("No number of agents up to {limit} reaches {level} % answered within {seconds} s "
+                                   "under Erlang A with {traffic} Erlangs: the search stops there. The target is too "
+                                   "strict for this traffic and patience.", limit=limit, level=round(target * 100, 2),
+                                   seconds=threshold_s, traffic=round(traffic, 1)))
     while high - low > 1:
         middle = (low + high) // 2
         low, high = (low, middle) if meets(middle) else (middle, high)

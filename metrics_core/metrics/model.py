@@ -71,6 +71,7 @@ class MetricResult:
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
+        d["details"] = self.details           # (asdict would take an i18n Message in them apart)
         d["id"] = d.pop("metric_id")
         d["excluded"] = [{"count": int(c), "reason": r} for c, r in self.excluded]
         return _jsonable(d)
@@ -180,4 +181,6 @@ def _jsonable(obj: Any) -> Any:
         return None
     if obj is pd.NA or obj is pd.NaT:
         return None
+    if hasattr(obj, "render") and hasattr(obj, "msgid"):      # an i18n Message: its text, in the current language
+        return obj.render()
     return obj

@@ -20,14 +20,12 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParameterError
+from ..i18n import _, ngettext
 from .call_intervals import HANDLE_SOURCES, average_rows
 from .call_rows import classify_calls, handle_seconds
 from .common import datetimes, has, missing_result, no_value, numbers
 from .erlang_a import patience_from_waits
 from .model import MetricInputs, MetricResult
-
-INTRADAY_NEEDED = ("staffing needs intra-day figures: the calls of each 15- or 30-minute interval with its start "
-                   "time (a call log with call times, or interval rows with their times).")
 
 
 @dataclass
@@ -37,13 +35,14 @@ class Load:
     arrivals: float
     aht_s: float
     interval_s: float
-    slot: str                               # "10:00 (mean of 90 days)"
+    slot: str                               # "10:00"
     assumed: str                            # where the interval length comes from
     rows: int                               # rows (calls or interval rows) measured
     patience_s: float | None = None         # Erlang A: the callers' mean patience, when the data tells
     patience_note: str = ""
     measured_within_pct: float | None = None    # the slot's calls answered within the threshold, measured
     agents_seen: float | None = None            # agents answering in the slot, mean over its days
+    typed: bool = False                         # typed figures (``kpidesk calc``), not measured
 
 
 def _no(reason: str) -> MetricResult:
@@ -54,7 +53,8 @@ def _slot_of(text: str, interval_s: float) -> int:
     try:
         hours, minutes = (int(x) for x in str(text).strip().split(":")[:2])
     except ValueError:
-        raise ParameterError(f'The staffing interval must be "busiest" or a time like 10:30, not {text!r}.') from None
+        raise ParameterError(_('The staffing interval must be "busiest" or a time like 10:30, not "{text}".',
+                               text=text)) from None
     return int((hours * 3600 + minutes * 60) // interval_s)
 
 
@@ -65,14 +65,14 @@ def _slots(times: pd.Series, interval_s: float) -> pd.DataFrame:
 
 
 def _pick_slot(slots: pd.DataFrame, weights: np.ndarray, interval_s: float, choice: str) -> tuple[int, float, str, int]:
-    """The busiest (or chosen) slot, its mean arrivals per day, its label and the number of days."""
+    """The busiest (or chosen) slot, its mean arrivals per day, its start ("10:30") and the number of days."""
     ok = slots["slot"].notna().to_numpy()
     frame = slots[ok].assign(w=weights[ok])
     days = int(frame["day"].nunique())
     per_slot = frame.groupby("slot")["w"].sum() / max(days, 1)
     slot = int(per_slot.idxmax()) if choice == "busiest" else _slot_of(choice, interval_s)
     start = pd.Timestamp(0) + pd.Timedelta(seconds=slot * interval_s)
-    return slot, float(per_slot.get(slot, 0.0)), f"{start:%H:%M} (mean of {days} days)", days
+    return slot, float(per_slot.get(slot, 0.0)), f"{start:%H:%M}", days
 
 
 def _dates_only(times: pd.Series) -> bool:
@@ -84,15 +84,18 @@ def _patience(calls: pd.DataFrame, status: dict[str, np.ndarray]) -> tuple[float
     offered = status["inbound"] & status["known"]
     abandoned = offered & status["abandoned"]
     if not abandoned.any():
-        return None, "no abandoned calls in the data, so Erlang A equals Erlang C"
+        return None, _("No abandoned calls in the data, so Erlang A equals Erlang C.")
     waits = numbers(calls["wait_s"]) if has(calls, "wait_s") else np.full(len(calls), np.nan)
     timed = np.isfinite(waits)
     if (abandoned & timed).sum() < 0.9 * abandoned.sum():
-        return None, ("the data has no wait times for its abandoned calls, so the callers' patience is unknown; "
-                      "set staffing.patience_s to use Erlang A")
+        return None, _("The data has no wait times for its abandoned calls, so the callers' patience is unknown; "
+                       "set staffing.patience_s to use Erlang A.")
     total = float(waits[offered & timed].sum())
     patience = patience_from_waits(total, int((abandoned & timed).sum()))
-    return patience, f"patience estimated from {int((abandoned & timed).sum()):,} abandoned calls and all waits"
+    count = int((abandoned & timed).sum())
+    return patience, ngettext("Patience estimated from {count} abandoned call and the waits of all calls.",
+                              "Patience estimated from {count} abandoned calls and the waits of all calls.",
+                              count, count=count)
 
 
 def measure_calls(calls: pd.DataFrame, interval_s: float, choice: str, threshold_s: float) -> Load | MetricResult:
@@ -103,18 +106,21 @@ def measure_calls(calls: pd.DataFrame, interval_s: float, choice: str, threshold
         return missing_result("staffing", "count", ["talk_s"] if handle is None else ["started_at"], "calls",
                               higher_is_better=None)
     if _dates_only(calls["started_at"]):
-        return _no("The calls carry dates without a time of day: " + INTRADAY_NEEDED)
+        return _no(_("The calls carry dates without a time of day. Staffing needs intra-day figures: the calls of each 15- or "
+                     "30-minute interval with its start time (a call log with call times, or interval rows with "
+                     "their times)."))
     handled = status["answered"] & np.isfinite(handle) & (handle >= 0)
     if not handled.any():
-        return _no("No answered calls with a talk time.")
+        return _no(_("No answered calls with a talk time."))
     offered = status["inbound"] & status["known"]
     slots = _slots(calls["started_at"], interval_s)
-    slot, arrivals, label, _ = _pick_slot(slots, offered.astype(float), interval_s, choice)
+    slot, arrivals, label, days = _pick_slot(slots, offered.astype(float), interval_s, choice)
     in_slot = (slots["slot"] == slot).to_numpy()
     patience, note = _patience(calls, status)
-    minutes = f"{interval_s / 60:g}"
-    load = Load(arrivals, float(handle[handled].mean()), interval_s, label,
-                f"{minutes}-min slots of the call log (the staffing interval setting)", int(offered.sum()),
+    assumed = ngettext("{minutes}-min slots of the call log (the interval setting), averaged over {days} day",
+                       "{minutes}-min slots of the call log (the interval setting), averaged over {days} days",
+                       days, minutes=interval_s / 60, days=days)
+    load = Load(arrivals, float(handle[handled].mean()), interval_s, label, assumed, int(offered.sum()),
                 patience, note)
     if has(calls, "wait_s") and (offered & in_slot).any():
         waits = numbers(calls["wait_s"])
@@ -145,27 +151,34 @@ def measure_intervals(inputs: MetricInputs, rows: pd.DataFrame, params: Mapping[
         return terms
     den = terms.den[terms.used].sum()
     if den == 0:
-        return _no("No answered calls with a handle time.")
+        return _no(_("No answered calls with a handle time."))
     aht = float(terms.num[terms.used].sum() / den)
     offered = np.nan_to_num(numbers(rows["offered"]))
     set_minutes = params.get("row_minutes")
     timed = has(rows, "period")
     if timed and _dates_only(rows["period"]):
-        return _no("These rows are whole days (one row per date): " + INTRADAY_NEEDED)
+        return _no(_("These rows are whole days (one row per date). Staffing needs intra-day figures: the calls of each "
+                     "15- or 30-minute interval with its start time (a call log with call times, or interval rows "
+                     "with their times)."))
     if set_minutes:
-        interval_s, assumed = float(set_minutes) * 60, f"{float(set_minutes):g}-min rows (the row length setting)"
+        interval_s = float(set_minutes) * 60
+        assumed = _("{minutes}-min rows (the row length setting)", minutes=float(set_minutes))
     elif timed and (step := _row_step_s(rows["period"])) is not None:
-        interval_s, assumed = step, f"{step / 60:g}-min rows (from the rows' own times)"
+        interval_s, assumed = step, _("{minutes}-min rows (from the rows' own times)", minutes=step / 60)
     else:
-        return _no("These rows have no times of day, so the length of one row is unknown: " + INTRADAY_NEEDED
-                   + " If each row is one interval, set staffing.row_minutes to its length.")
+        return _no(_("These rows have no times of day, so the length of one row is unknown. Staffing needs intra-day "
+                     "figures: the calls of each 15- or 30-minute interval with its start time (a call log with "
+                     "call times, or interval rows with their times). If each row is one interval, set "
+                     "staffing.row_minutes to its length."))
     if interval_s >= 86400:
-        return _no("Rows of a day or more cannot be staffed: " + INTRADAY_NEEDED)
+        return _no(_("Rows of a day or more cannot be staffed. Staffing needs intra-day figures: the calls of each 15- or "
+                     "30-minute interval with its start time (a call log with call times, or interval rows with "
+                     "their times)."))
     if timed:
         slots = _slots(rows["period"], interval_s)
-        _, arrivals, label, _ = _pick_slot(slots, offered, interval_s, choice)
+        _slot, arrivals, label, _days = _pick_slot(slots, offered, interval_s, choice)
     elif choice != "busiest":
-        raise ParameterError("These pre-aggregated rows have no interval times; choose the busiest interval.")
+        raise ParameterError(_("These pre-aggregated rows have no interval times; choose the busiest interval."))
     else:
-        arrivals, label = float(offered.max()), "busiest row"
+        arrivals, label = float(offered.max()), _("the busiest row")
     return Load(arrivals, aht, interval_s, label, assumed, int(len(rows)))
