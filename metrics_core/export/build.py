@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 from datetime import date, datetime
 from typing import Any
 
@@ -12,6 +13,7 @@ from ..catalogue import KINDS_BY_NAME
 from ..dataset import DataBundle
 from ..errors import KpiDeskError
 from ..formatting import has_change, result_text
+from ..i18n import _
 from ..metrics.params import currency_of
 from ..progress import Reporter
 from .model import ChartData, KpiRow, Report, SourceInfo
@@ -232,7 +234,27 @@ def _charts(bundle, specs, results, params, both_filters, by: str, reporter: Rep
     peak = _peak_hours_chart(specs, results)
     if peak is not None:
         charts.append(peak)
+    charts.extend(_staffing_charts(specs, results))
     return charts
+
+
+def _staffing_charts(specs, results) -> list[ChartData]:
+    """Erlang C by agents: service level and occupancy (%, with the target), and the ASA (seconds)."""
+    result = results.get("staffing")
+    curve = [] if result is None or not result.ok else result.details.get("curve") or []
+    if not curve:
+        return []
+    agents = [f"{int(p['agents']):,}" for p in curve]
+    shares = pd.DataFrame({_("Service level"): [p["service_level_pct"] for p in curve],
+                           _("Occupancy"): [p["occupancy_pct"] for p in curve]}, index=agents, dtype=float)
+    asa = pd.DataFrame({_("ASA"): [p["asa_s"] if math.isfinite(p["asa_s"]) else None for p in curve]},
+                       index=agents, dtype=float)
+    family, by = specs["staffing"].family, _("agents")
+    target = result.details.get("target_pct") if result.details.get("asa_target_s") is None else None
+    return [ChartData("staffing-service-level-by-agents", _("Staffing: service level and occupancy by agents"),
+                      family, "line", "%", shares, metric_id="staffing", by=by, target=target),
+            ChartData("staffing-asa-by-agents", _("Staffing: ASA by agents"), family, "line", "seconds", asa,
+                      metric_id="staffing", by=by)]
 
 
 def _peak_hours_chart(specs, results) -> ChartData | None:
@@ -258,7 +280,7 @@ def _trend_points(engine, bundle, spec, params, filters, by: str) -> list:
     try:
         points = engine.breakdown(bundle, spec.id, by, params, filters)
         if sum(p.value is not None for p in points) < MIN_POINTS and filters.date_from is not None:
-            earlier, _ = _trend_filters(filters, engine.Filters(None, None, dict(filters.categories)), by)
+            earlier, _later = _trend_filters(filters, engine.Filters(None, None, dict(filters.categories)), by)
             points = engine.breakdown(bundle, spec.id, by, params, earlier)
     except KpiDeskError as exc:
         log.info("no trend for %s: %s", spec.id, exc)
