@@ -34,6 +34,7 @@ class StaffingChart(ChartWidget):
         right.setPen(pg.mkPen(style.AXIS_COLOR))
         right.setTextPen(pg.mkPen(ASA_COLOUR))
         right.setStyle(tickFont=style.chart_font())
+        right.setGrid(False)                     # the grid belongs to the left axis
         self.plot_item.scene().addItem(self._asa_view)
         right.linkToView(self._asa_view)
         self._asa_view.setXLink(self.plot_item)
@@ -82,7 +83,7 @@ class StaffingChart(ChartWidget):
             self.plot_item.addItem(pg.InfiniteLine(pos=float(measured), angle=0,
                                                    pen=pg.mkPen(style.NEUTRAL, width=1.4, style=pg.QtCore.Qt.PenStyle.DotLine),
                                                    label=f"measured {measured:.0f} %",
-                                                   labelOpts={"color": style.NEUTRAL, "position": 0.85}))
+                                                   labelOpts={"color": style.NEUTRAL, "position": 0.5}))
         if recommended is not None:
             self.plot_item.addItem(pg.InfiniteLine(pos=float(recommended), angle=90,
                                                    pen=pg.mkPen(style.GOOD, width=1.6),

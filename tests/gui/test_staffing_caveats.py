@@ -58,7 +58,8 @@ def test_pwc_erlang_card_gives_the_reason_beside_the_measured_level(qtbot, state
     assert result.details["measured_service_level_pct"] == pytest.approx(measured)
     assert card.value_label.text() == "2"
     line = card.reason_label.text()
-    assert not card.reason_label.isHidden() and "would reach" in line and f"measured {measured:.0f} %" in line
+    assert not card.reason_label.isHidden() and "Would reach" in line and f"measured {measured:.0f} %" in line
+    assert card.reason_label.sizeHint().height() <= 2 * card.reason_label.fontMetrics().lineSpacing() + 4
     assert "WOULD" in card.reason_label.toolTip() and "longer than this load explains" in card.reason_label.toolTip()
     assert card.n_label.text() == "from 5,000 rows"          # every offered call, not the busiest slot's count
     table = charts.staffing.data_table()
@@ -80,7 +81,7 @@ def test_pwc_with_no_rows_under_the_filters_says_so(qtbot, state, pwc) -> None:
     assert calls_that_day > 0
     wait_results(qtbot, state, lambda: state.set_filters(FilterState().with_dates(day, day)))
     assert card.n_label.text() == f"from {calls_that_day:,} rows"
-    assert "at " in card.reason_label.text()          # which interval it staffed
+    assert "at " in card.reason_label.toolTip()        # which interval it staffed
 
 
 def test_acd_rows_without_times_ask_for_intraday_data(qtbot, state, datasets_dir) -> None:
@@ -99,3 +100,22 @@ def test_daily_rows_with_dates_ask_for_intraday_data(qtbot, state, datasets_dir)
     dash, _charts = _panels(qtbot, state, acd)
     assert dash.cards["staffing"].value_label.text() == DASH
     assert "whole days" in dash.cards["staffing"].reason_label.toolTip()
+
+
+def test_settings_dialog_sets_the_planner_settings(qtbot, state, pwc) -> None:
+    from desktop_app.dialogs.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog({}, {})
+    qtbot.addWidget(dialog)
+    editors = dialog.editors["staffing"]
+    assert {"goal", "asa_target_s", "max_occupancy_pct", "shrinkage_pct", "blocking_target_pct", "patience_s",
+            "interval_min", "threshold_s", "target_pct"} <= set(editors)
+    editors["shrinkage_pct"].set_value(30)
+    editors["max_occupancy_pct"].set_value(85)
+    params = dialog.params()
+    assert params["staffing"] == {"shrinkage_pct": 30, "max_occupancy_pct": 85}
+    dash, _charts = _panels(qtbot, state, pwc)
+    wait_results(qtbot, state, lambda: state.set_params(params))
+    result = state.results.results["staffing"]
+    # 2 agents at 30 % shrinkage: ceil(2 / 0.7) = 3 scheduled
+    assert result.details["scheduled_agents"] == 3 and result.details["shrinkage_pct"] == 30
