@@ -38,6 +38,15 @@ class WorkbookError(FileReadError):
     """A workbook is corrupt, password-protected, or the sheet asked for does not exist."""
 
 
+class LimitExceededError(FileReadError):
+    """The file goes past a safety limit no real export reaches (a zip bomb, a stray far-away cell,
+    a line of millions of characters); ``limit`` names which one ("expanded_size", "sheet_cells" …)."""
+
+    def __init__(self, message: str, *, limit: str, path: str | Path | None = None) -> None:
+        super().__init__(message, path=path)
+        self.limit = limit
+
+
 class EncodingError(FileReadError):
     """The text cannot be decoded with the encoding found or asked for."""
 

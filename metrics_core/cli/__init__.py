@@ -1,8 +1,15 @@
 """The ``kpidesk`` command line: ``inspect``, ``compute``, ``calc``, ``report``.
 
 Each sub-command lives in its own module with ``add_parser(subparsers)`` and
-``run(args) -> int``. Errors from :mod:`metrics_core.errors` print as one plain
-sentence on stderr with exit code 2; no traceback reaches the user.
+``run(args) -> int``. No traceback reaches the user unless asked for (``--debug`` or the
+environment variable ``KPIDESK_DEBUG=1``). Exit codes:
+
+* 0 — done;
+* 1 — an unexpected failure (out of memory, a number out of range, a bug): one line on stderr;
+* 2 — a file, option or mapping the program cannot use (:mod:`metrics_core.errors`): one sentence;
+* 3 — ``compute`` finished, but some KPIs failed inside their computation; each is
+  listed with the reason "could not be computed: …" and every other KPI is still given;
+* 130 — interrupted (Ctrl+C); 141 — the reader of the output went away (``kpidesk … | head``).
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ import importlib
 import logging
 import os
 import sys
+import traceback
 
 from ..errors import KpiDeskError
 from ..i18n import LANGUAGES, _, language, language_from_environment, normalise_language
@@ -31,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     from .. import __version__
 
     parser.add_argument("--version", action="version", version=f"KPI Desk {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show the full technical detail (traceback) of a failure")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module_name in COMMANDS:
         try:
@@ -41,7 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
             continue
         module.add_parser(sub)
         add_language_option(sub.choices[name])
+    for command in sub.choices.values():         # also accepted after the command: kpidesk compute … --debug
+        command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                             help=_("show the full technical detail (traceback) of a failure"))
     return parser
+
+
+EXIT_FAILED, EXIT_ERROR, EXIT_PARTIAL, EXIT_INTERRUPTED, EXIT_PIPE = 1, 2, 3, 130, 141
 
 
 def add_language_option(parser: argparse.ArgumentParser) -> None:
@@ -69,22 +84,58 @@ def chosen_language(code: str | None, json_output: bool = False) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     prepare_console()
     parser = build_parser()
     args = parser.parse_args(argv)
+    debug = bool(getattr(args, "debug", False) or os.environ.get("KPIDESK_DEBUG", "").strip() not in ("", "0"))
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s: %(message)s")
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
     with language(chosen_language(getattr(args, "lang", None), getattr(args, "json", False))):
-        try:
-            return int(args.run(args) or 0)
-        except KpiDeskError as exc:
-            print(_("kpidesk: {error}", error=exc), file=sys.stderr)
-            return 2
-        except KeyboardInterrupt:
-            print(_("kpidesk: interrupted"), file=sys.stderr)
-            return 130
+        return _run_guarded(args, debug)
+
+
+def _run_guarded(args: argparse.Namespace, debug: bool) -> int:
+    try:
+        code = int(args.run(args) or 0)
+        sys.stdout.flush()                       # a closed pipe shows here, not at interpreter exit
+        return code
+    except KpiDeskError as exc:
+        return _fail(_("kpidesk: {error}", error=exc), EXIT_ERROR, debug)
+    except KeyboardInterrupt:
+        return _fail(_("kpidesk: interrupted"), EXIT_INTERRUPTED, debug)
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_PIPE
+    except MemoryError:
+        return _fail(_("kpidesk: the computer ran out of memory for this file. Close other programs, or split "
+                       "the file into smaller ones (for example one per month), and try again."), EXIT_FAILED, debug)
+    except Exception as exc:  # noqa: BLE001 - the last guard: one line, not a traceback (--debug shows it)
+        detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+        return _fail(_("kpidesk: something went wrong inside the program ({error}). Run again with --debug to "
+                       "see the technical detail, and report it with the file if you can.",
+                       error=f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__), EXIT_FAILED, debug)
+
+
+def _fail(message: str, code: int, debug: bool) -> int:
+    if debug and sys.exc_info()[0] is not None:
+        traceback.print_exc()
+    try:
+        print(message, file=sys.stderr)
+    except (BrokenPipeError, ValueError, OSError):
+        pass
+    return code
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,20 +8,26 @@ Options: ``--sheet``, ``--map FIELD=HEADER``, ``--from``/``--to`` (dates, inclus
 from __future__ import annotations
 
 import argparse
+import logging
+import sys
 from pathlib import Path
 from typing import Any
 
 from ..catalogue import KINDS
 from ..dataset import DataBundle, Dataset
-from ..errors import MappingError, ParameterError
+from ..errors import KpiDeskError, MappingError, ParameterError
+from ..i18n import _, ngettext
 from ..ingest.model import ReadOptions
-from ..metrics.engine import Filters, breakdown, compute_all
+from ..metrics.engine import Filters, breakdown, compute_all, failed_result
 from ..metrics.engine_inputs import prepared_for
 from ..metrics.model import MetricInputs, MetricResult, _jsonable
 from ..metrics.periods import PERIODS
 from ..metrics.registry import REGISTRY, get_metric
 from .console import print_json
 from .text_format import number, value_text
+
+log = logging.getLogger(__name__)
+EXIT_PARTIAL = 3            # some KPIs failed inside their computation (see metrics_core.cli)
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -109,6 +115,7 @@ def run(args: argparse.Namespace) -> int:
         raise ParameterError(f"No loaded file has a column '{args.group}' to group by.")
     results = compute_all(inputs, params, filters)
     rows = [_metric_row(inputs, r, args, params, filters) for r in results.values()]
+    failed = [r["label"] for r in rows if r.pop("failed", False)]
     if args.json:
         doc = {"files": [{"path": str(d.path), "kind": d.kind, "rows": int(len(d.frame))} for d in bundle.datasets],
                "filters": {"from": args.date_from, "to": args.date_to},
@@ -116,6 +123,14 @@ def run(args: argparse.Namespace) -> int:
         print_json(_jsonable(doc))
     else:
         print(render_text(bundle, rows))
+    if failed:
+        sys.stdout.flush()
+        print(ngettext("kpidesk: {count} KPI could not be computed ({names}); its reason is listed and every other "
+                       "KPI is complete. Run again with --debug for the technical detail.",
+                       "kpidesk: {count} KPIs could not be computed ({names}); their reasons are listed and every "
+                       "other KPI is complete. Run again with --debug for the technical detail.",
+                       len(failed), count=len(failed), names=", ".join(failed)), file=sys.stderr)
+        return EXIT_PARTIAL
     return 0
 
 
@@ -133,12 +148,20 @@ def _metric_row(inputs: MetricInputs, result: MetricResult, args: argparse.Names
     if result.value is None:
         row["reason"] = result.reason or "no data"
         row["missing_fields"] = list(result.missing_fields)
+        row["failed"] = bool(result.details.get("failed"))
         return row
-    if args.by:
-        row["series"] = [p.to_dict("period") for p in breakdown(inputs, spec.id, args.by, params, filters)]
-    if args.group:
-        key = "series" if not args.by else "groups"
-        row[key] = [p.to_dict("group") for p in breakdown(inputs, spec.id, args.group, params, filters)]
+    try:
+        if args.by:
+            row["series"] = [p.to_dict("period") for p in breakdown(inputs, spec.id, args.by, params, filters)]
+        if args.group:
+            key = "series" if not args.by else "groups"
+            row[key] = [p.to_dict("group") for p in breakdown(inputs, spec.id, args.group, params, filters)]
+    except KpiDeskError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one KPI's breakdown must not stop the others
+        log.debug("breakdown of %s failed", spec.id, exc_info=True)
+        row["breakdown_reason"] = failed_result(spec, exc).reason
+        row["failed"] = True
     return row
 
 
@@ -157,6 +180,8 @@ def render_text(bundle: DataBundle, rows: list[dict[str, Any]]) -> str:
         if r.get("unit_note") == "percentage points":
             text = f"{'+' if r['value'] > 0 else ''}{number(r['value'])} pp"
         lines.append(f"{r['label']:<{width}}  {text:>14}  n={r['n']}{extra}")
+        if r.get("breakdown_reason"):
+            lines.append(f"{'':<{width}}    " + _("(breakdown {reason})", reason=r["breakdown_reason"]))
         for key in ("series", "groups"):
             for point in r.get(key) or []:
                 name = point.get("period", point.get("group"))

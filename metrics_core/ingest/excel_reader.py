@@ -7,8 +7,6 @@ is asked for, the sheet with the largest used range is read.
 
 from __future__ import annotations
 
-import posixpath
-import re
 import zipfile
 import zlib
 from typing import Any, Callable
@@ -22,20 +20,17 @@ import python_calamine as calamine
 
 from ..errors import EmptyFileError, WorkbookError
 from ..progress import Reporter
+from . import sniff
 from .model import ReadOptions
+from .quiet import quiet_stderr
+from .package_guard import MAX_SHEET_CELLS, PackageFacts, check_package, part_of_sheet, sheet_too_large
 from .table_finder import RawTable, assemble, column_label, find_table
 
 HEADER_SCAN_ROWS = 80
 # Calamine holds a sheet as a dense grid, and rows are handed over padded from A1: a single
 # stray cell at XFD1048576 would need 17 billion cells (the process aborts).  Sheets whose
-# cells reach further than this many cells from A1 are refused with a clear message.
-MAX_SHEET_CELLS = 50_000_000
-DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([^"]*)"')
-# r="B7" of a <c> element that holds a value, formula or inline string (not a self-closing, formatted-only cell)
-CELL_WITH_VALUE = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"[^/>]*>\s*<(?:\w+:)?(?:v|is|f)\b')
-CELL_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})$")
-SCAN_CHUNK = 1 << 20
-DIMENSION_HEAD = 1 << 16        # <dimension> comes right after <sheetPr> at the top of a sheet part
+# cells reach too far (see package_guard.sheet_too_large) are skipped or refused with a clear message.
+ZIP_FORMATS = ("xlsx", "xlsm", "xlsb", "ods")
 
 
 @dataclass
@@ -47,10 +42,23 @@ class SheetTable:
     sheets: list[str]
 
 
+def checked_package(path: Path) -> PackageFacts:
+    """Check a zipped workbook before calamine sees it (see :mod:`.package_guard`); .xls passes as it is."""
+    with open(path, "rb") as handle:
+        head = handle.read(8)
+    if not head.startswith(sniff.ZIP_MAGICS):
+        return PackageFacts()
+    return check_package(path, sniff.detect_format(path, head))
+
+
 def open_workbook(path: Path) -> calamine.CalamineWorkbook:
-    """Open a workbook, turning calamine's errors into :class:`WorkbookError`."""
+    """Open a workbook, turning calamine's errors into :class:`WorkbookError`.
+
+    Call :func:`checked_package` first: calamine cannot be stopped once it decompresses a bomb.
+    """
     try:
-        return calamine.CalamineWorkbook.from_path(str(path))
+        with quiet_stderr():
+            return calamine.CalamineWorkbook.from_path(str(path))
     except calamine.PasswordError as exc:
         raise WorkbookError(
             f"'{path.name}' is protected with a password. Open it in Excel, remove the password "
@@ -70,9 +78,15 @@ def _is_panic(exc: BaseException) -> bool:
 def _sheet_call(call: Callable[[], Any], path: Path, sheet: str) -> Any:
     """Run a calamine call on ``sheet``; its errors and panics become a :class:`WorkbookError`."""
     try:
-        return call()
+        with quiet_stderr():
+            return call()
     except calamine.CalamineError as exc:
         raise _damaged(path, sheet, exc) from exc
+    except OverflowError as exc:         # a date or duration Python cannot hold (days=2147483647, year 0)
+        raise WorkbookError(
+            f"Sheet '{sheet}' of '{path.name}' holds a date or a duration so far out of range that no calendar "
+            f"can show it (technical detail: {str(exc)[:120]}). Find the cell (it shows as ##### in Excel), "
+            "correct or clear it, and save a copy.", path=path) from exc
     except BaseException as exc:      # a panic inside calamine (pyo3 PanicException is a BaseException)
         if not _is_panic(exc):
             raise
@@ -95,6 +109,7 @@ def _damaged(path: Path, sheet: str | None, exc: BaseException) -> WorkbookError
 
 def workbook_sheets(path: Path) -> list[str]:
     """Names of every sheet in the workbook, in workbook order."""
+    checked_package(path)
     workbook = open_workbook(path)
     try:
         return list(workbook.sheet_names)
@@ -113,10 +128,11 @@ def read_workbook(path: Path, options: ReadOptions, reporter: Reporter,
     EmptyFileError
         The sheet holds no rows.
     """
+    facts = checked_package(path)
     workbook = open_workbook(path)
     try:
         names = list(workbook.sheet_names)
-        oversized = oversized_sheets(path)
+        oversized = oversized_sheets(path, facts)
         name, sheet = _choose_sheet(workbook, names, options.sheet, path, oversized)
         reporter.step(0.15, f"Reading sheet '{name}'")
         limit = None if max_rows is None else HEADER_SCAN_ROWS + max_rows + (sheet.start or (0, 0))[0]
@@ -181,7 +197,7 @@ def _choose_sheet(workbook: calamine.CalamineWorkbook, names: list[str], wanted:
 
 def _load_sheet(workbook: calamine.CalamineWorkbook, name: str, path: Path) -> calamine.CalamineSheet:
     sheet = _sheet_call(lambda: workbook.get_sheet_by_name(name), path, name)
-    if sheet.end is not None and (sheet.end[0] + 1) * (sheet.end[1] + 1) > MAX_SHEET_CELLS:
+    if sheet.end is not None and (sheet.end[0] + 1) * (sheet.end[1] + 1) > MAX_SHEET_CELLS:   # (.xls, .xlsb)
         raise _too_large(path, name, f"{column_label(sheet.end[1])}{sheet.end[0] + 1}")
     return sheet
 
@@ -193,22 +209,23 @@ def _too_large(path: Path, sheet: str, corner: str) -> WorkbookError:
         "one) and save a copy, or choose another sheet.", path=path)
 
 
-def oversized_sheets(path: Path) -> dict[str, str]:
+def oversized_sheets(path: Path, facts: PackageFacts | None = None) -> dict[str, str]:
     """Sheets of an .xlsx/.xlsm whose cells reach too far from A1: name -> farthest cell ('XFD1048576').
 
-    Reads only the ``<dimension>`` of each sheet part, and scans the cells of a sheet only
-    when that dimension is missing or very large (Excel counts formatted empty cells in it).
-    Anything unreadable is left to calamine, which reports damage itself.
+    The extent of each sheet part comes from :func:`.package_guard.check_package`, which streams
+    every cell reference (a sheet's ``<dimension>`` may lie or be missing).
     """
+    facts = facts if facts is not None else check_package(path, "xlsx")
+    if not facts.sheets:
+        return {}
     try:
         with zipfile.ZipFile(path) as archive:
             parts = _sheet_parts(archive)
-            corners = {name: _far_corner(archive, part) for name, part in parts.items()}
     except (zipfile.BadZipFile, zlib.error, ElementTree.ParseError, OSError, KeyError, EOFError,
             ValueError, LookupError, NotImplementedError, RuntimeError):
         return {}
-    return {name: f"{column_label(col)}{row + 1}" for name, corner in corners.items()
-            if corner is not None for row, col in [corner] if (row + 1) * (col + 1) > MAX_SHEET_CELLS}
+    return {name: f"{column_label(extent.columns - 1)}{extent.rows}" for name, part in parts.items()
+            for extent in [facts.sheets.get(part)] if extent is not None and sheet_too_large(extent)}
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -216,48 +233,17 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     names = set(archive.namelist())
     if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
         return {}
-    book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    book = ElementTree.fromstring(archive.read("xl/workbook.xml"))     # (its size was checked)
     rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
     targets = {rel.get("Id"): rel.get("Target", "") for rel in rels.iterfind(".//{*}Relationship")}
     parts = {}
     for sheet in book.iterfind(".//{*}sheet"):
         rel_id = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
         target = targets.get(rel_id, "")
-        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
+        part = part_of_sheet(target)
         if target and part in names:
             parts[sheet.get("name", "")] = part
     return parts
-
-
-def _far_corner(archive: zipfile.ZipFile, part: str) -> tuple[int, int] | None:
-    """0-based (row, column) of the farthest filled cell, or None when the sheet is small enough."""
-    with archive.open(part) as stream:
-        head = stream.read(DIMENSION_HEAD)
-        dimension = DIMENSION.search(head)
-        if dimension:
-            last = CELL_REF.search(dimension.group(1).decode("ascii", "replace").split(":")[-1])
-            if last and (int(last.group(2))) * (_column_index(last.group(1)) + 1) <= MAX_SHEET_CELLS:
-                return None
-        max_row = max_col = -1
-        chunk, tail = head, b""
-        while chunk:
-            text = tail + chunk
-            found = CELL_WITH_VALUE.findall(text)
-            if found:
-                letters, rows = zip(*found)
-                max_row = max(max_row, max(map(int, set(rows))) - 1)
-                max_col = max([max_col] + [_column_index(c.decode("ascii")) for c in set(letters)])
-            tail = text[-512:]
-            chunk = stream.read(SCAN_CHUNK)
-    return (max_row, max_col) if max_row >= 0 else None
-
-
-def _column_index(letters: str) -> int:
-    """0-based index of spreadsheet column letters ('A' → 0, 'XFD' → 16383)."""
-    index = 0
-    for letter in letters:
-        index = index * 26 + (ord(letter) - 64)
-    return index - 1
 
 
 def cell_text(column: pd.Series) -> pd.Series:

@@ -109,6 +109,12 @@ def is_missing(values: pd.Series) -> pd.Series:
     return pd.Series(missing_mask(clean_cells(values)), index=values.index, dtype=bool)
 
 
+_LOWER_UPPER = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# A space before the last capital of a run followed by a lower-case letter ("IDNumber" -> "ID Number"):
+# looked at one position at a time (the form "([A-Z]+)([A-Z][a-z])" is quadratic on long capital runs).
+_ACRONYM_END = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])")
+
+
 def header_tokens(header: str) -> list[str]:
     """Lower-case words of a header, splitting camelCase and snake_case.
 
@@ -117,8 +123,8 @@ def header_tokens(header: str) -> list[str]:
     >>> header_tokens("CustomerID")
     ['customer', 'id']
     """
-    text = re.sub(r"([a-z])([A-Z])", r"\1 \2", str(header or ""))
-    text = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1 \2", text)
+    text = _LOWER_UPPER.sub(" ", str(header or ""))
+    text = _ACRONYM_END.sub(" ", text)
     return [t for t in re.split(r"[^\w#%]+|_", text.lower()) if t]
 
 

@@ -17,7 +17,8 @@ import pandas as pd
 
 from ..errors import EmptyFileError, FileReadError
 from ..progress import Reporter
-from . import excel_reader, sniff, text_reader
+from . import excel_reader, html_reader, sniff, text_reader
+from .limits import check_filled_width
 from .model import COLUMN_TYPES, ColumnProfile, LoadedTable, ReadOptions
 from .table_finder import RawTable
 from .types import infer_column
@@ -27,7 +28,6 @@ log = logging.getLogger(__name__)
 WORKBOOK_FORMATS = ("xlsx", "xlsm", "xlsb", "xls", "ods")
 PREVIEW_WHOLE_FILE_BYTES = 32 * 1024 * 1024
 PREVIEW_HEAD_BYTES = 4 * 1024 * 1024
-MAX_COLUMNS = 16_384        # Excel's limit; typing costs a few milliseconds per column
 
 
 def read_table(path: str | os.PathLike, options: ReadOptions | None = None,
@@ -87,6 +87,9 @@ def _read(path: Path, options: ReadOptions, reporter: Reporter, max_rows: int | 
         sheet = excel_reader.read_workbook(path, options, reporter, max_rows)
         table, details = sheet.table, {"sheet": sheet.sheet, "sheets": sheet.sheets}
         decimal_hint = options.decimal
+    elif file_format == "html":
+        table, details, decimal_hint = html_reader.read_html_table(path, _read_bytes(path, None), options,
+                                                                   max_rows), {}, options.decimal
     else:
         data = _read_bytes(path, max_rows)
         reporter.step(0.08, "Detecting the encoding and the delimiter")
@@ -96,7 +99,7 @@ def _read(path: Path, options: ReadOptions, reporter: Reporter, max_rows: int | 
                    "delimiter": text.delimiter}
         if max_rows is not None and len(data) < path.stat().st_size:
             table.notes.append(f"Preview: the encoding was judged from the first {len(data) // 2**20} MB")
-    _check_width(table, path)
+    check_filled_width(table.values.shape[1], path)
     frame, profiles = _type_columns(table, options, decimal_hint, reporter.scaled(0.4, 0.98))
     decimal = decimal_hint or ("," if any("comma" in p.detail.lower() for p in profiles) else ".")
     reporter.step(1.0, f"Read {len(frame):,} rows from {path.name}")
@@ -106,16 +109,6 @@ def _read(path: Path, options: ReadOptions, reporter: Reporter, max_rows: int | 
         row_numbers=pd.Index(table.row_numbers), decimal=decimal, header_rows=table.header_rows,
         first_data_row=int(table.row_numbers[0]) if len(table.row_numbers) else 1,
         notes=table.notes, options=options, **details)
-
-
-def _check_width(table: RawTable, path: Path) -> None:
-    """Refuse more columns than a spreadsheet can hold: almost always a wrongly guessed delimiter."""
-    width = table.values.shape[1]
-    if width > MAX_COLUMNS:
-        raise FileReadError(
-            f"'{path.name}' would have {width:,} columns, more than a spreadsheet can hold "
-            f"({MAX_COLUMNS:,}). This usually means the delimiter was guessed wrong: choose it in the "
-            "import options.", path=path)
 
 
 def check_options(options: ReadOptions, path: Path) -> None:
@@ -143,8 +136,8 @@ def _option_problem(options: ReadOptions) -> str:
         return f"the encoding must be a name such as 'utf-8' or 'cp1250' (it is {options.encoding!r})"
     delimiter = options.delimiter
     if delimiter and delimiter != sniff.WHITESPACE and (
-            not isinstance(delimiter, str) or len(delimiter) != 1 or delimiter in '\r\n"'):
-        return f"the delimiter must be one character such as ',' ';' or a tab (it is {delimiter!r})"
+            not isinstance(delimiter, str) or len(delimiter) != 1 or delimiter in '\r\n"' or not delimiter.isascii()):
+        return f"the delimiter must be one plain character such as ',' ';' or a tab (it is {delimiter!r})"
     if options.decimal not in (None, ".", ","):
         return f"the decimal mark must be '.' or ',' (it is {options.decimal!r})"
     if options.dayfirst not in (None, True, False):

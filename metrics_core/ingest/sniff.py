@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import EncodingError, UnsupportedFormatError, WorkbookError
+from .html_reader import is_html_table
 
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -112,6 +113,8 @@ def detect_format(path: Path, head: bytes) -> str:
                 "(File › Info › Protect Workbook › Encrypt with Password, then clear it) and save a copy.",
                 path=path)
         return "xls"
+    if ext == ".xls" and is_html_table(head):         # an "Excel" report that is a web page
+        return "html"
     for signature, what in OTHER_SIGNATURES:
         if head.startswith(signature):
             raise UnsupportedFormatError(

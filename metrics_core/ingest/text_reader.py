@@ -27,6 +27,7 @@ from ..progress import Reporter
 from . import sniff
 from .column_dtypes import (categories_kept_as_text, is_clean, may_be_cut, parser_dtypes, strings_of,
                             strings_of_categories)
+from .limits import check_field_lengths, check_width
 from .model import ReadOptions
 from .table_finder import RawTable, TableLayout, assemble, find_table
 
@@ -36,6 +37,7 @@ SAMPLE_RECORDS = 120
 SAMPLE_BYTES = 512 * 1024
 WIDE_FILE_COLUMNS = 200
 SEP_HINT = re.compile(r"sep=([^\r\n])[ \t]*\r?\n", re.IGNORECASE)
+USABLE_HINT = re.compile(r"[\x01-\x7f]")     # the parser splits at one byte: a hint of 'sep=€' cannot be used
 FIELD_COUNT_ERROR = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 UNCLOSED_QUOTE = re.compile(r"EOF inside string starting at row (\d+)")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe", sniff.WHITESPACE: "runs of spaces"}
@@ -60,6 +62,7 @@ def read_text(path: Path, data: bytes, options: ReadOptions, reporter: Reporter,
     ------
     EmptyFileError, EncodingError, UnsupportedFormatError, FileReadError
     """
+    check_field_lengths(data, path, options.delimiter)     # (separators are the same bytes in every code page)
     decoded = sniff.decode_text(data, path, options.encoding)
     sniff.check_is_text(decoded.head(data), path)
     buffer = _utf8_bytes(data, decoded)
@@ -69,6 +72,7 @@ def read_text(path: Path, data: bytes, options: ReadOptions, reporter: Reporter,
     reporter.step(0.12, "Finding the table")
     starts, lines = record_starts(buffer)
     delimiter, grid, layout = _locate_table(buffer[:_sample_end(starts, len(buffer))].decode("utf-8"), options)
+    check_width(max([len(row) for row in grid] + [0]), path)      # before the parser makes a million columns
     first = layout.first_data_row
     if first >= len(lines):
         raise EmptyFileError(f"'{path.name}' has a header row but no data rows.", path=path)
@@ -101,13 +105,17 @@ def _blank(buffer: bytes) -> bool:
 def _locate_table(sample: str, options: ReadOptions) -> tuple[str, list[list[str]], TableLayout]:
     """Delimiter, sample rows and table layout from the first records."""
     hint = SEP_HINT.match(sample)           # Excel's "sep=;" first line
-    delimiter = options.delimiter or (hint.group(1) if hint else sniff.sniff_delimiter(sample))
+    usable = hint is not None and USABLE_HINT.fullmatch(hint.group(1)) is not None
+    delimiter = options.delimiter or (hint.group(1) if usable else sniff.sniff_delimiter(sample))
     grid = sample_rows(sample, delimiter)
     if hint:
         grid[0] = []
     layout = find_table(grid, options.header_row, options.header_rows)
-    if hint:
+    if hint and usable:
         layout.notes.append(f"The first line '{hint.group(0).strip()}' only names the delimiter; it was skipped")
+    elif hint:
+        layout.notes.append(f"The first line '{hint.group(0).strip()}' names a delimiter that cannot split columns "
+                            "(it is not a plain character); it was skipped and the delimiter was detected")
     return delimiter, grid, layout
 
 

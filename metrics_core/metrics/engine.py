@@ -19,6 +19,7 @@ import pandas as pd
 from ..catalogue import KINDS_BY_NAME
 from ..dataset import DataBundle
 from ..errors import KpiDeskError, OperationCancelled, ParameterError
+from ..i18n import _
 from ..progress import Reporter
 from . import periods as P
 from .engine_inputs import Filters, Prepared, prepared_for, row_dates
@@ -111,8 +112,15 @@ def _safe_run(spec: MetricSpec, inputs: MetricInputs, p: dict[str, Any]) -> Metr
     except KpiDeskError as exc:
         return no_value(spec.id, spec.unit, str(exc))
     except Exception as exc:  # noqa: BLE001 - one KPI's bug must not stop the others; it is logged
-        log.exception("KPI %s failed", spec.id)
-        return no_value(spec.id, spec.unit, f"could not be computed ({type(exc).__name__}: {exc})")
+        log.debug("KPI %s failed", spec.id, exc_info=True)       # (the traceback only with --debug)
+        return failed_result(spec, exc)
+
+
+def failed_result(spec: MetricSpec, exc: BaseException) -> MetricResult:
+    """The result of a KPI whose computation failed: no value, the reason, and ``details["failed"]``."""
+    detail = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else ""
+    reason = _("could not be computed: {error}", error=f"{type(exc).__name__} {detail}".strip())
+    return no_value(spec.id, spec.unit, reason, details={"failed": True})
 
 
 def _run(spec: MetricSpec, inputs: MetricInputs, p: dict[str, Any]) -> MetricResult:

@@ -285,18 +285,25 @@ def agent_productivity(inputs: MetricInputs, params: Mapping[str, Any]) -> Metri
     """Resolved tickets and answered calls per agent per working day (days the agent worked items)."""
     parts = []
     tickets = frame_of(inputs, "tickets")
+    undated = False
     if tickets is not None and has(tickets, "agent"):
         done = resolved_mask(tickets)
         when = _end_times(tickets)
-        when = datetimes(tickets["created_at"]) if when is None else when.fillna(datetimes(tickets["created_at"]))
-        parts.append(pd.DataFrame({"agent": tickets["agent"].astype("string"), "day": when.dt.normalize()})[done])
+        if has(tickets, "created_at"):
+            created = datetimes(tickets["created_at"])
+            when = created if when is None else when.fillna(created)
+        if when is None:             # no date at all: working days cannot be counted
+            undated = True
+        else:
+            parts.append(pd.DataFrame({"agent": tickets["agent"].astype("string"), "day": when.dt.normalize()})[done])
     calls = frame_of(inputs, "calls")
     if calls is not None and has(calls, "agent"):
         answered = classify_calls(calls)["answered"]
         parts.append(pd.DataFrame({"agent": calls["agent"].astype("string"),
                                    "day": datetimes(calls["started_at"]).dt.normalize()})[answered])
     if not parts:
-        return missing_result("agent_productivity", "per_day", ["agent"], "tickets or calls", higher_is_better=True)
+        return missing_result("agent_productivity", "per_day", ["created_at"] if undated else ["agent"],
+                              "tickets or calls", higher_is_better=True)
     items = pd.concat(parts, ignore_index=True).dropna(subset=["agent"])
     if items.empty:
         return no_value("agent_productivity", "per_day", "No resolved tickets or answered calls with an agent.",

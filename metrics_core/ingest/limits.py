@@ -1,0 +1,61 @@
+"""Limits on the shape of a table, tied to what a real export can be, and the checks that apply them.
+
+Workbook packages have their own limits (sizes, compression, sheet extent) in :mod:`.package_guard`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import FileReadError, LimitExceededError
+
+MAX_COLUMNS = 16_384            # Excel's limit: more almost always means a wrongly guessed delimiter
+MAX_FILLED_COLUMNS = 2_048      # columns holding data: exports have dozens, survey exports a few hundred
+MAX_FIELD_BYTES = 8 << 20       # one cell of text: Excel holds 32,767 characters (at most ~128 KB)
+FIELD_SEPARATORS = b",;\t|\n"
+
+
+def check_width(width: int, path: Path) -> None:
+    """Refuse more columns than a spreadsheet can hold: almost always a wrongly guessed delimiter."""
+    if width > MAX_COLUMNS:
+        raise FileReadError(
+            f"'{path.name}' would have {width:,} columns, more than a spreadsheet can hold "
+            f"({MAX_COLUMNS:,}). This usually means the delimiter was guessed wrong: choose it in the "
+            "import options.", path=path)
+
+
+def check_filled_width(width: int, path: Path) -> None:
+    """Refuse tables with more filled columns than any real export (reading them would take minutes)."""
+    check_width(width, path)
+    if width > MAX_FILLED_COLUMNS:
+        raise LimitExceededError(
+            f"'{path.name}' has {width:,} columns with data; KPI Desk reads tables of up to "
+            f"{MAX_FILLED_COLUMNS:,} columns (customer-service exports have a few dozen, survey exports a few "
+            "hundred). Delete the columns you do not need, or export only those, and open it again.",
+            limit="columns", path=path)
+
+
+def check_field_lengths(buffer: bytes, path: Path, delimiter: str | None = None) -> None:
+    """Refuse text with a cell longer than any spreadsheet cell (measured between separators).
+
+    The run between any two of ``, ; tab | newline`` (and the delimiter in use) bounds every field,
+    so one pass over the bytes answers before any parser is given a 50 MB "field".
+    """
+    if len(buffer) <= MAX_FIELD_BYTES:
+        return
+    array = np.frombuffer(buffer, dtype=np.uint8)
+    separators = set(FIELD_SEPARATORS)
+    if delimiter and len(delimiter) == 1 and ord(delimiter) < 128:
+        separators.add(ord(delimiter))
+    marks = np.flatnonzero(np.isin(array, np.fromiter(separators, dtype=np.uint8)))
+    edges = np.concatenate(([-1], marks, [len(array)]))
+    gaps = np.diff(edges) - 1
+    longest = int(gaps.max())
+    if longest > MAX_FIELD_BYTES:
+        line = int(np.count_nonzero(array[: int(edges[int(gaps.argmax())]) + 1] == 10)) + 1
+        raise LimitExceededError(
+            f"'{path.name}' has a value of {longest / (1 << 20):,.0f} MB in one cell (line {line}); a spreadsheet "
+            "cell holds at most 32,767 characters, so this is not a table export. If the file is an export, "
+            "check that it was saved as CSV; otherwise open the right file.", limit="field_length", path=path)

@@ -1,0 +1,219 @@
+"""Check a workbook package (.xlsx, .xlsm, .xlsb, .ods: a zip) before any reader decompresses it.
+
+The workbook reader (python-calamine, in Rust) aborts the whole process when an allocation fails,
+so a few kilobytes built to expand to gigabytes would take the program down.  Every check here
+happens first, in Python, with bounded memory:
+
+1. **Declared sizes** from the zip directory: no part may claim more than a real export holds,
+   nor expand more than :data:`MAX_RATIO` times its compressed size (real parts: 2 to 15 times;
+   a zip bomb: about 1,000).
+2. **Bytes actually read**: every part is decompressed once in pieces (a zip can lie about sizes;
+   Python's zip reader stops at the declared size and then fails the checksum), each XML part is
+   refused if it carries a document type definition (entity expansion, external entities), and
+3. **the real extent** of each sheet is measured (:mod:`.sheet_extent`): how many rows and columns
+   the reader would hold, whatever ``<dimension>`` says; ``xl/sharedStrings.xml`` may not declare
+   more entries than its bytes can hold (the reader reserves room for them up front).
+
+A file past a limit gets a :class:`~metrics_core.errors.LimitExceededError` naming the limit in
+an owner's words ("would expand to 40 GB when opened").  Sheets that reach too far are returned
+to the caller, which skips them or refuses them (see ``excel_reader``).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.parsers.expat
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import LimitExceededError, WorkbookError
+from .sheet_extent import Extent, OdsExtent, XlsxExtent
+
+MB = 1 << 20
+GB = 1 << 30
+MAX_PART_BYTES = 2 * GB          # one sheet of a million rows by 50 columns is about 1.5 GB of XML
+MAX_SMALL_PART_BYTES = 16 * MB   # workbook.xml, relationships, content types (real ones: kilobytes)
+MAX_TOTAL_BYTES = 4 * GB
+MAX_RATIO = 200                  # deflate cannot pass ~1,032; real parts stay under ~20
+RATIO_FLOOR = 16 * MB            # small parts (styles, themes) may compress better: not judged below this
+MAX_SHEET_CELLS = 50_000_000     # rows x columns from A1 a sheet may span (the reader holds them all)
+SPARSE_FLOOR = 4_000_000         # above this many cells, a sheet must be at least 1/50 filled …
+SPARSE_FACTOR = 50
+MAX_TEXT_CHARS = 512 * MB        # .ods: text the reader would hold once repeats and spaces are expanded
+REPEAT_FLOOR = 1_000_000        # .ods: cells made by repeat attributes beyond this must come from …
+REPEAT_FACTOR = 20               # … at most 20 times as many cells as the file writes out
+MAX_SPACE_RUN = 1 * MB           # .ods: one <text:s text:c="…"/> run of spaces (a cell holds 32,767 characters)
+SMALL_PARTS = re.compile(r"(^|/)(workbook\.xml|[^/]*\.rels|\[Content_Types\]\.xml|manifest\.xml|mimetype)$")
+SHEET_PART = re.compile(r"^xl/worksheets/[^/]+\.xml$")
+DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
+UNIQUE_COUNT = re.compile(rb'\buniqueCount="(\d+)"')
+PIECE = 16 * MB
+
+
+@dataclass
+class PackageFacts:
+    """What the check learned: the extent of each sheet part (.xlsx) or table (.ods)."""
+
+    sheets: dict[str, Extent] = field(default_factory=dict)
+    ods_tables: dict[int, Extent] = field(default_factory=dict)
+
+
+def check_package(path: Path, file_format: str) -> PackageFacts:
+    """Refuse a workbook that would expand past what a real export can be; measure its sheets.
+
+    Raises
+    ------
+    LimitExceededError
+        A part declares or expands to more than a real export holds, or a table reaches too far.
+    WorkbookError
+        A part carries a document type definition, or its bytes do not match its declared size.
+    """
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):
+        return PackageFacts()          # not a readable zip: the reader reports the damage
+    with archive:
+        infos = [info for info in archive.infolist() if not info.is_dir()]
+        _check_declared(path, infos)
+        facts = PackageFacts()
+        for info in infos:
+            _read_part(path, archive, info, file_format, facts)
+    if file_format == "ods":
+        _check_ods(path, facts)
+    return facts
+
+
+def sheet_too_large(extent: Extent) -> bool:
+    """True when holding the sheet would take far more memory than a real export of its content."""
+    cells = extent.cells
+    return cells > MAX_SHEET_CELLS or (cells > SPARSE_FLOOR and cells > SPARSE_FACTOR * extent.value_cells)
+
+
+def size_text(size: float) -> str:
+    """1536 -> '1.5 KB', 40 * 2**30 -> '40 GB' (binary units, written as people say them)."""
+    for unit, scale in (("GB", GB), ("MB", MB), ("KB", 1 << 10)):
+        if size >= scale:
+            value = size / scale
+            return f"{value:.0f} {unit}" if value >= 10 else f"{value:.1f} {unit}"
+    return f"{int(size)} bytes"
+
+
+def _check_declared(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    total = sum(info.file_size for info in infos)
+    if total > MAX_TOTAL_BYTES:
+        raise _too_big(path, total, "expanded_size")
+    for info in infos:
+        limit = MAX_SMALL_PART_BYTES if SMALL_PARTS.search(info.filename) else MAX_PART_BYTES
+        if info.file_size > limit:
+            raise _too_big(path, total, "part_size", info.filename)
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            ratio = info.file_size / max(info.compress_size, 1)
+            raise LimitExceededError(
+                f"'{path.name}' would expand to {size_text(total)} when opened: its part '{info.filename}' "
+                f"is compressed {ratio:,.0f} times over, where real exports compress 2 to 20 times. It is not "
+                "a normal export and was not read. If it came from a program you trust, open it in Excel "
+                "or LibreOffice and save a copy.", limit="compression_ratio", path=path)
+
+
+def _too_big(path: Path, total: int, limit: str, part: str | None = None) -> LimitExceededError:
+    where = f" (its part '{part}' alone would be larger than any real export holds)" if part else ""
+    return LimitExceededError(
+        f"'{path.name}' would expand to {size_text(total)} when opened{where}; it is not a normal export "
+        "and was not read. If it came from a program you trust, open it in Excel or LibreOffice and save "
+        "a copy, or export the data as CSV.", limit=limit, path=path)
+
+
+def _read_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, file_format: str,
+               facts: PackageFacts) -> None:
+    name = info.filename
+    scanner: XlsxExtent | OdsExtent | None = None
+    if SHEET_PART.match(name) and file_format in ("xlsx", "xlsm"):
+        scanner = XlsxExtent()
+    elif name == "content.xml" and file_format == "ods":
+        scanner = OdsExtent()
+    try:
+        with archive.open(info) as stream:
+            head = stream.read(64 * 1024)
+            if name.endswith((".xml", ".rels")) and DTD.search(head):
+                raise WorkbookError(
+                    f"'{path.name}' holds a document type definition in its part '{name}'. Spreadsheet "
+                    "programs never write one, and it can make a reader expand text endlessly or fetch other "
+                    "files, so the file was not read. Open it in Excel or LibreOffice and save a copy.",
+                    path=path)
+            if name == "xl/sharedStrings.xml":
+                _check_shared_strings(path, head, info.file_size)
+            chunk = head
+            while chunk:
+                if scanner is not None:
+                    _feed(scanner, chunk, path, name)
+                chunk = stream.read(PIECE)
+            if scanner is not None:
+                _feed(scanner, b"", path, name, final=True)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise WorkbookError(
+            f"'{path.name}' is damaged: its part '{name}' does not match the size or checksum the file "
+            "declares for it (this happens after an interrupted download or copy, or in a file built to "
+            "mislead a reader). Download or copy it again, or open it in Excel and save a copy.",
+            path=path) from exc
+    except (NotImplementedError, RuntimeError, OSError):
+        return                        # an encrypted or unknown compression: the reader reports it
+    if isinstance(scanner, XlsxExtent):
+        facts.sheets[name] = scanner.extent
+    elif isinstance(scanner, OdsExtent):
+        facts.ods_tables = dict(enumerate(scanner.extents))
+
+
+def _feed(scanner: XlsxExtent | OdsExtent, chunk: bytes, path: Path, name: str, final: bool = False) -> None:
+    try:
+        scanner.feed(chunk, final)
+    except ValueError as exc:          # expat met a DTD, or the XML is broken: the reader reports damage
+        if "document type" in str(exc):
+            raise WorkbookError(
+                f"'{path.name}' holds a document type definition in its part '{name}'; spreadsheet programs "
+                "never write one, so the file was not read. Open it in Excel or LibreOffice and save a copy.",
+                path=path) from exc
+        raise _not_well_formed(path, name) from exc
+    except xml.parsers.expat.ExpatError as exc:
+        raise _not_well_formed(path, name) from exc
+
+
+def _not_well_formed(path: Path, name: str) -> WorkbookError:
+    return WorkbookError(
+        f"'{path.name}' is damaged: its part '{name}' is not well-formed XML, so where its cells end cannot "
+        "be known. Open it in Excel or LibreOffice and save a copy.", path=path)
+
+
+def _check_shared_strings(path: Path, head: bytes, size: int) -> None:
+    """The reader reserves room for as many shared strings as the table declares (``uniqueCount``)."""
+    opening = head[:4096]
+    for value in UNIQUE_COUNT.findall(opening[:opening.find(b"<si")] if b"<si" in opening else opening):
+        declared = int(value)
+        if declared > max(size, 64) // 7 + 16:        # each entry takes at least '<si><t/></si>'
+            raise LimitExceededError(
+                f"'{path.name}' is damaged: its table of texts claims {declared:,} entries, far more than its "
+                f"{size_text(size)} can hold. Open it in Excel or LibreOffice and save a copy.",
+                limit="shared_strings", path=path)
+
+
+def _check_ods(path: Path, facts: PackageFacts) -> None:
+    """The .ods reader expands every table when the file is opened: refuse any that reaches too far."""
+    for extent in facts.ods_tables.values():
+        if extent.longest_run > MAX_SPACE_RUN or extent.text_chars > MAX_TEXT_CHARS:
+            raise LimitExceededError(
+                f"'{path.name}' would expand to {size_text(extent.text_chars)} of text when opened (runs of "
+                "repeated spaces or cells); it is not a normal export and was not read. Open it in "
+                "LibreOffice and save a copy, or export the data as CSV.", limit="expanded_text", path=path)
+        if sheet_too_large(extent) or extent.value_cells > max(REPEAT_FLOOR, REPEAT_FACTOR * extent.written_cells):
+            raise LimitExceededError(
+                f"'{path.name}' is too large to read: once its repeated cells are expanded it would hold "
+                f"{extent.rows:,} rows by {extent.columns:,} columns, far more than its content needs. Delete the "
+                "stray or repeated cells far outside the table and save a copy, or export the data as CSV.",
+                limit="sheet_cells", path=path)
+
+
+def part_of_sheet(target: str) -> str:
+    """The zip part a workbook relationship target points to ('worksheets/sheet1.xml' -> 'xl/…')."""
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)

@@ -1,0 +1,195 @@
+"""Read files the way ``kpidesk inspect`` does, in worker processes under a memory cap and a time limit.
+
+A worker (``python -m tests.fuzz.harness``) reads file paths on stdin, one a line, and answers
+each with one JSON line: ``{"path", "outcome", "detail", "stderr"}`` where ``outcome`` is
+``table``, ``error:<TypedError>`` or ``traceback:<Exception>``.  Anything written on file
+descriptor 2 while a file is read (a Rust panic report, a warning, a traceback) is captured
+per file.  :func:`run_files` drives workers: a worker that dies by a signal, goes over the memory
+cap or takes longer than the time limit is replaced and the file gets ``signal:N``, ``memory`` or
+``hang``.  Source files are hashed before and after (``changed`` when their bytes differ).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import resource
+import selectors
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+GOOD = ("table", "error:")
+
+
+@dataclass
+class Outcome:
+    path: str
+    outcome: str
+    detail: str = ""
+    stderr: str = ""
+    seconds: float = 0.0
+    changed: bool = False
+
+    @property
+    def clean(self) -> bool:
+        """Success or a typed error, nothing on stderr, the source untouched."""
+        return self.outcome.startswith(GOOD) and not self.stderr.strip() and not self.changed
+
+
+@dataclass
+class Limits:
+    memory_bytes: int = 3 << 30
+    seconds: float = 20.0
+    per_worker: int = 200            # files per worker before a fresh one (keeps memory drift out)
+    env: dict = field(default_factory=dict)
+
+
+def _cap_memory(limit: int):
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    return apply
+
+
+def _digest(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+class _Worker:
+    def __init__(self, limits: Limits) -> None:
+        env = {**os.environ, "PYTHONPATH": str(REPO), **limits.env}
+        self.proc = subprocess.Popen([sys.executable, "-m", "tests.fuzz.harness"], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO, env=env,
+                                     preexec_fn=_cap_memory(limits.memory_bytes))
+        self.done = 0
+        self.selector = selectors.DefaultSelector()
+        self.selector.register(self.proc.stdout, selectors.EVENT_READ)
+        ready = self._line(120.0)
+        if ready is None or json.loads(ready).get("ready") is not True:
+            raise RuntimeError(f"the reader worker did not start: {self.stop()}")
+
+    def _line(self, timeout: float) -> str | None:
+        end = time.monotonic() + timeout
+        while True:
+            left = end - time.monotonic()
+            if left <= 0 or not self.selector.select(left):
+                return None
+            line = self.proc.stdout.readline()
+            return line.decode("utf-8", "replace") if line else None
+
+    def read(self, path: str, timeout: float) -> dict | None:
+        self.proc.stdin.write(path.encode("utf-8") + b"\n")
+        self.proc.stdin.flush()
+        self.done += 1
+        line = self._line(timeout)
+        return json.loads(line) if line else None
+
+    def stop(self) -> str:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        err = self.proc.stderr.read().decode("utf-8", "replace") if self.proc.stderr else ""
+        for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+            stream.close()
+        self.selector.close()
+        return err
+
+
+def run_files(paths: list[str], limits: Limits | None = None) -> list[Outcome]:
+    """Read every file in ``paths`` in capped workers; one :class:`Outcome` per file, in order."""
+    limits = limits or Limits()
+    outcomes: list[Outcome] = []
+    worker: _Worker | None = None
+    for path in paths:
+        before = _digest(path)
+        if worker is None or worker.done >= limits.per_worker:
+            if worker is not None:
+                worker.stop()
+            worker = _Worker(limits)
+        start = time.monotonic()
+        answer = worker.read(path, limits.seconds)
+        seconds = time.monotonic() - start
+        if answer is None:
+            try:                                   # an answer-less end before the limit: the worker died
+                code = worker.proc.wait(timeout=5) if seconds < limits.seconds else worker.proc.poll()
+            except subprocess.TimeoutExpired:
+                code = None
+            if code is None:
+                worker.stop()
+                outcome = Outcome(path, "hang", f"no answer in {limits.seconds:.0f} s")
+            else:
+                err = worker.stop()
+                died = f"signal:{-code}" if code < 0 else f"exit:{code}"
+                outcome = Outcome(path, "memory" if "MemoryError" in err or "memory allocation" in err else died,
+                                  err[-400:], err[-2000:])
+            worker = None
+        else:
+            outcome = Outcome(path, answer["outcome"], answer.get("detail", ""), answer.get("stderr", ""))
+        outcome.seconds = seconds
+        outcome.changed = _digest(path) != before
+        outcomes.append(outcome)
+    if worker is not None:
+        worker.stop()
+    return outcomes
+
+
+# ----------------------------------------------------------------- the worker side
+def read_like_inspect(path: Path) -> str:
+    """What ``kpidesk inspect`` does with a file: read it, rank kinds, map and validate."""
+    from metrics_core.cli.inspect_cmd import inspect_file, report_text
+
+    dataset, guesses = inspect_file(path)
+    report_text(dataset, guesses)
+    return f"{len(dataset.table.frame)} rows"
+
+
+def _read_one(path: Path) -> dict:
+    from metrics_core.errors import KpiDeskError
+
+    with tempfile.TemporaryFile() as captured:
+        saved = os.dup(2)
+        os.dup2(captured.fileno(), 2)
+        try:
+            try:
+                detail = read_like_inspect(path)
+                outcome = "table"
+            except KpiDeskError as exc:
+                outcome, detail = f"error:{type(exc).__name__}", str(exc)
+            except BaseException as exc:           # noqa: BLE001 - every other end is what this harness reports
+                outcome, detail = f"traceback:{type(exc).__name__}", str(exc)[:400]
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+        captured.seek(0)
+        stderr = captured.read(4000).decode("utf-8", "replace")
+    return {"path": str(path), "outcome": outcome, "detail": detail[:400], "stderr": stderr}
+
+
+def worker_main() -> None:
+    import logging
+
+    logging.basicConfig(level=logging.WARNING)
+    logging.getLogger().handlers[0].setStream(sys.stderr)
+    import metrics_core.cli.inspect_cmd  # noqa: F401 - imported before the first file is timed
+    out = sys.stdout
+    out.write(json.dumps({"ready": True}) + "\n")
+    out.flush()
+    for line in sys.stdin:
+        name = line.rstrip("\n")
+        if name:
+            out.write(json.dumps(_read_one(Path(name))) + "\n")
+            out.flush()
+
+
+if __name__ == "__main__":
+    worker_main()
