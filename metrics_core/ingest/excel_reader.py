@@ -19,6 +19,7 @@ import pandas as pd
 import python_calamine as calamine
 
 from ..errors import EmptyFileError, WorkbookError
+from ..i18n import _
 from ..progress import Reporter
 from . import sniff
 from .model import ReadOptions
@@ -83,10 +84,10 @@ def _sheet_call(call: Callable[[], Any], path: Path, sheet: str) -> Any:
     except calamine.CalamineError as exc:
         raise _damaged(path, sheet, exc) from exc
     except OverflowError as exc:         # a date or duration Python cannot hold (days=2147483647, year 0)
-        raise WorkbookError(
-            f"Sheet '{sheet}' of '{path.name}' holds a date or a duration so far out of range that no calendar "
-            f"can show it (technical detail: {str(exc)[:120]}). Find the cell (it shows as ##### in Excel), "
-            "correct or clear it, and save a copy.", path=path) from exc
+        raise WorkbookError(_(
+            "Sheet '{sheet}' of '{file}' holds a date or a duration so far out of range that no calendar can show "
+            "it (technical detail: {detail}). Find the cell (it shows as ##### in Excel), correct or clear it, and "
+            "save a copy.", sheet=sheet, file=path.name, detail=str(exc)[:120]), path=path) from exc
     except BaseException as exc:      # a panic inside calamine (pyo3 PanicException is a BaseException)
         if not _is_panic(exc):
             raise

@@ -14,7 +14,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..errors import EmptyFileError, UnsupportedFormatError
+from ..errors import UnsupportedFormatError
+from ..i18n import _
 from .model import ReadOptions
 from .table_finder import RawTable, assemble, find_table
 
@@ -56,8 +57,7 @@ def read_html_table(path: Path, data: bytes, options: ReadOptions, max_rows: int
     ------
     UnsupportedFormatError
         The page holds no table.
-    EmptyFileError
-        The table has a header but no data rows.
+        Also when its table has a header but no data rows.
     """
     import lxml.html
 
@@ -76,11 +76,13 @@ def read_html_table(path: Path, data: bytes, options: ReadOptions, max_rows: int
     first = layout.first_data_row
     data_rows = rows[first:] if max_rows is None else rows[first:first + max_rows]
     if not data_rows:
-        raise EmptyFileError(f"'{path.name}' has a header row but no data rows.", path=path)
+        raise UnsupportedFormatError(_("'{file}' is a web page (HTML) whose table has a header but no data rows, "
+                                       "not a spreadsheet. Open it in Excel and save it as .xlsx or .csv.",
+                                       file=path.name), path=path)
     values = pd.DataFrame(data_rows, dtype=object)
     values = values.where(values != "", None)
     table = assemble(values, values.copy(), layout, np.arange(first + 1, first + 1 + len(values), dtype=np.int64))
-    table.notes.insert(0, "The file is a web page (HTML) named like an Excel file; its largest table was read")
+    table.notes.insert(0, _("The file is a web page (HTML) named like an Excel file; its largest table was read"))
     return table
 
 
@@ -109,5 +111,5 @@ def _owner(element):
 
 
 def _no_table(path: Path) -> str:
-    return (f"'{path.name}' is a web page (HTML) without a table, not a spreadsheet. Open it in Excel and save "
-            "it as .xlsx or .csv.")
+    return _("'{file}' is a web page (HTML) without a table, not a spreadsheet. Open it in Excel and save it as "
+             ".xlsx or .csv.", file=path.name)

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import numpy as np
 
+from .package_guard import size_text
+
 from ..errors import FileReadError, LimitExceededError
+from ..i18n import _
 
 MAX_COLUMNS = 16_384            # Excel's limit: more almost always means a wrongly guessed delimiter
 MAX_FILLED_COLUMNS = 2_048      # columns holding data: exports have dozens, survey exports a few hundred
@@ -20,21 +23,21 @@ FIELD_SEPARATORS = b",;\t|\n"
 def check_width(width: int, path: Path) -> None:
     """Refuse more columns than a spreadsheet can hold: almost always a wrongly guessed delimiter."""
     if width > MAX_COLUMNS:
-        raise FileReadError(
-            f"'{path.name}' would have {width:,} columns, more than a spreadsheet can hold "
-            f"({MAX_COLUMNS:,}). This usually means the delimiter was guessed wrong: choose it in the "
-            "import options.", path=path)
+        raise FileReadError(_(
+            "'{file}' would have {width} columns, more than a spreadsheet can hold ({limit}). This usually means "
+            "the delimiter was guessed wrong: choose it in the import options.",
+            file=path.name, width=width, limit=MAX_COLUMNS), path=path)
 
 
 def check_filled_width(width: int, path: Path) -> None:
     """Refuse tables with more filled columns than any real export (reading them would take minutes)."""
     check_width(width, path)
     if width > MAX_FILLED_COLUMNS:
-        raise LimitExceededError(
-            f"'{path.name}' has {width:,} columns with data; KPI Desk reads tables of up to "
-            f"{MAX_FILLED_COLUMNS:,} columns (customer-service exports have a few dozen, survey exports a few "
-            "hundred). Delete the columns you do not need, or export only those, and open it again.",
-            limit="columns", path=path)
+        raise LimitExceededError(_(
+            "'{file}' has {width} columns with data; KPI Desk reads tables of up to {limit} columns "
+            "(customer-service exports have a few dozen, survey exports a few hundred). Delete the columns you do "
+            "not need, or export only those, and open it again.", file=path.name, width=width,
+            limit=MAX_FILLED_COLUMNS), limit="columns", path=path)
 
 
 def check_field_lengths(buffer: bytes, path: Path, delimiter: str | None = None) -> None:
@@ -55,7 +58,8 @@ def check_field_lengths(buffer: bytes, path: Path, delimiter: str | None = None)
     longest = int(gaps.max())
     if longest > MAX_FIELD_BYTES:
         line = int(np.count_nonzero(array[: int(edges[int(gaps.argmax())]) + 1] == 10)) + 1
-        raise LimitExceededError(
-            f"'{path.name}' has a value of {longest / (1 << 20):,.0f} MB in one cell (line {line}); a spreadsheet "
-            "cell holds at most 32,767 characters, so this is not a table export. If the file is an export, "
-            "check that it was saved as CSV; otherwise open the right file.", limit="field_length", path=path)
+        raise LimitExceededError(_(
+            "'{file}' has a value of {size} in one cell (line {line}); a spreadsheet cell holds at most {chars} "
+            "characters, so this is not a table export. If the file is an export, check that it was saved as CSV; "
+            "otherwise open the right file.", file=path.name, size=size_text(longest), line=line, chars=32_767),
+            limit="field_length", path=path)

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LimitExceededError, WorkbookError
+from ..i18n import N_, _
 from .sheet_extent import Extent, OdsExtent, XlsxExtent
 
 MB = 1 << 20
@@ -93,12 +94,17 @@ def sheet_too_large(extent: Extent) -> bool:
 
 
 def size_text(size: float) -> str:
-    """1536 -> '1.5 KB', 40 * 2**30 -> '40 GB' (binary units, written as people say them)."""
-    for unit, scale in (("GB", GB), ("MB", MB), ("KB", 1 << 10)):
+    """1536 -> '1.5 KB', 40 * 2**30 -> '40 GB' (binary units, written as people say them).
+
+    >>> size_text(1536), size_text(40 * 2**30), size_text(512)
+    ('1.5 KB', '40 GB', '512 bytes')
+    """
+    units = ((GB, N_("{number} GB")), (MB, N_("{number} MB")), (1 << 10, N_("{number} KB")))
+    for scale, template in units:
         if size >= scale:
             value = size / scale
-            return f"{value:.0f} {unit}" if value >= 10 else f"{value:.1f} {unit}"
-    return f"{int(size)} bytes"
+            return _(template, number=round(value) if value >= 10 else round(value, 1))
+    return _("{number} bytes", number=int(size))
 
 
 def _check_declared(path: Path, infos: list[zipfile.ZipInfo]) -> None:
@@ -110,20 +116,26 @@ def _check_declared(path: Path, infos: list[zipfile.ZipInfo]) -> None:
         if info.file_size > limit:
             raise _too_big(path, total, "part_size", info.filename)
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            ratio = info.file_size / max(info.compress_size, 1)
-            raise LimitExceededError(
-                f"'{path.name}' would expand to {size_text(total)} when opened: its part '{info.filename}' "
-                f"is compressed {ratio:,.0f} times over, where real exports compress 2 to 20 times. It is not "
-                "a normal export and was not read. If it came from a program you trust, open it in Excel "
-                "or LibreOffice and save a copy.", limit="compression_ratio", path=path)
+            ratio = round(info.file_size / max(info.compress_size, 1))
+            raise LimitExceededError(_(
+                "'{file}' would expand to {size} when opened: its part '{part}' is compressed {ratio} times over, "
+                "where real exports compress 2 to 20 times. It is not a normal export and was not read. If it came "
+                "from a program you trust, open it in Excel or LibreOffice and save a copy.",
+                file=path.name, size=size_text(total), part=info.filename, ratio=ratio),
+                limit="compression_ratio", path=path)
 
 
 def _too_big(path: Path, total: int, limit: str, part: str | None = None) -> LimitExceededError:
-    where = f" (its part '{part}' alone would be larger than any real export holds)" if part else ""
-    return LimitExceededError(
-        f"'{path.name}' would expand to {size_text(total)} when opened{where}; it is not a normal export "
-        "and was not read. If it came from a program you trust, open it in Excel or LibreOffice and save "
-        "a copy, or export the data as CSV.", limit=limit, path=path)
+    advice = _("If it came from a program you trust, open it in Excel or LibreOffice and save a copy, or export "
+               "the data as CSV.")
+    if part:
+        text = _("'{file}' would expand to {size} when opened (its part '{part}' alone would be larger than any "
+                 "real export holds); it is not a normal export and was not read. {advice}",
+                 file=path.name, size=size_text(total), part=part, advice=advice)
+    else:
+        text = _("'{file}' would expand to {size} when opened; it is not a normal export and was not read. {advice}",
+                 file=path.name, size=size_text(total), advice=advice)
+    return LimitExceededError(text, limit=limit, path=path)
 
 
 def _read_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, file_format: str,
@@ -138,11 +150,7 @@ def _read_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, file
         with archive.open(info) as stream:
             head = stream.read(64 * 1024)
             if name.endswith((".xml", ".rels")) and DTD.search(head):
-                raise WorkbookError(
-                    f"'{path.name}' holds a document type definition in its part '{name}'. Spreadsheet "
-                    "programs never write one, and it can make a reader expand text endlessly or fetch other "
-                    "files, so the file was not read. Open it in Excel or LibreOffice and save a copy.",
-                    path=path)
+                raise _with_dtd(path, name)
             if name == "xl/sharedStrings.xml":
                 _check_shared_strings(path, head, info.file_size)
             chunk = head
@@ -153,10 +161,10 @@ def _read_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, file
             if scanner is not None:
                 _feed(scanner, b"", path, name, final=True)
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise WorkbookError(
-            f"'{path.name}' is damaged: its part '{name}' does not match the size or checksum the file "
-            "declares for it (this happens after an interrupted download or copy, or in a file built to "
-            "mislead a reader). Download or copy it again, or open it in Excel and save a copy.",
+        raise WorkbookError(_(
+            "'{file}' is damaged: its part '{part}' does not match the size or checksum the file declares for it "
+            "(this happens after an interrupted download or copy, or in a file built to mislead a reader). "
+            "Download or copy it again, or open it in Excel and save a copy.", file=path.name, part=name),
             path=path) from exc
     except (NotImplementedError, RuntimeError, OSError):
         return                        # an encrypted or unknown compression: the reader reports it
@@ -171,19 +179,23 @@ def _feed(scanner: XlsxExtent | OdsExtent, chunk: bytes, path: Path, name: str, 
         scanner.feed(chunk, final)
     except ValueError as exc:          # expat met a DTD, or the XML is broken: the reader reports damage
         if "document type" in str(exc):
-            raise WorkbookError(
-                f"'{path.name}' holds a document type definition in its part '{name}'; spreadsheet programs "
-                "never write one, so the file was not read. Open it in Excel or LibreOffice and save a copy.",
-                path=path) from exc
+            raise _with_dtd(path, name) from exc
         raise _not_well_formed(path, name) from exc
     except xml.parsers.expat.ExpatError as exc:
         raise _not_well_formed(path, name) from exc
 
 
 def _not_well_formed(path: Path, name: str) -> WorkbookError:
-    return WorkbookError(
-        f"'{path.name}' is damaged: its part '{name}' is not well-formed XML, so where its cells end cannot "
-        "be known. Open it in Excel or LibreOffice and save a copy.", path=path)
+    return WorkbookError(_(
+        "'{file}' is damaged: its part '{part}' is not well-formed XML, so where its cells end cannot be known. "
+        "Open it in Excel or LibreOffice and save a copy.", file=path.name, part=name), path=path)
+
+
+def _with_dtd(path: Path, name: str) -> WorkbookError:
+    return WorkbookError(_(
+        "'{file}' holds a document type definition in its part '{part}'. Spreadsheet programs never write one, "
+        "and it can make a reader expand text endlessly or fetch other files, so the file was not read. Open it "
+        "in Excel or LibreOffice and save a copy.", file=path.name, part=name), path=path)
 
 
 def _check_shared_strings(path: Path, head: bytes, size: int) -> None:
@@ -192,26 +204,26 @@ def _check_shared_strings(path: Path, head: bytes, size: int) -> None:
     for value in UNIQUE_COUNT.findall(opening[:opening.find(b"<si")] if b"<si" in opening else opening):
         declared = int(value)
         if declared > max(size, 64) // 7 + 16:        # each entry takes at least '<si><t/></si>'
-            raise LimitExceededError(
-                f"'{path.name}' is damaged: its table of texts claims {declared:,} entries, far more than its "
-                f"{size_text(size)} can hold. Open it in Excel or LibreOffice and save a copy.",
-                limit="shared_strings", path=path)
+            raise LimitExceededError(_(
+                "'{file}' is damaged: its table of texts claims {count} entries, far more than its {size} can hold. "
+                "Open it in Excel or LibreOffice and save a copy.", file=path.name, count=declared,
+                size=size_text(size)), limit="shared_strings", path=path)
 
 
 def _check_ods(path: Path, facts: PackageFacts) -> None:
     """The .ods reader expands every table when the file is opened: refuse any that reaches too far."""
     for extent in facts.ods_tables.values():
         if extent.longest_run > MAX_SPACE_RUN or extent.text_chars > MAX_TEXT_CHARS:
-            raise LimitExceededError(
-                f"'{path.name}' would expand to {size_text(extent.text_chars)} of text when opened (runs of "
-                "repeated spaces or cells); it is not a normal export and was not read. Open it in "
-                "LibreOffice and save a copy, or export the data as CSV.", limit="expanded_text", path=path)
+            raise LimitExceededError(_(
+                "'{file}' would expand to {size} of text when opened (runs of repeated spaces or cells); it is not "
+                "a normal export and was not read. Open it in LibreOffice and save a copy, or export the data as "
+                "CSV.", file=path.name, size=size_text(extent.text_chars)), limit="expanded_text", path=path)
         if sheet_too_large(extent) or extent.value_cells > max(REPEAT_FLOOR, REPEAT_FACTOR * extent.written_cells):
-            raise LimitExceededError(
-                f"'{path.name}' is too large to read: once its repeated cells are expanded it would hold "
-                f"{extent.rows:,} rows by {extent.columns:,} columns, far more than its content needs. Delete the "
-                "stray or repeated cells far outside the table and save a copy, or export the data as CSV.",
-                limit="sheet_cells", path=path)
+            raise LimitExceededError(_(
+                "'{file}' is too large to read: once its repeated cells are expanded it would hold {rows} rows by "
+                "{columns} columns, far more than its content needs. Delete the stray or repeated cells far outside "
+                "the table and save a copy, or export the data as CSV.", file=path.name, rows=extent.rows,
+                columns=extent.columns), limit="sheet_cells", path=path)
 
 
 def part_of_sheet(target: str) -> str:

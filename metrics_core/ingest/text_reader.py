@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import EmptyFileError, FileReadError
+from ..i18n import _
 from ..progress import Reporter
 from . import sniff
 from .column_dtypes import (categories_kept_as_text, is_clean, may_be_cut, parser_dtypes, strings_of,
@@ -114,8 +115,9 @@ def _locate_table(sample: str, options: ReadOptions) -> tuple[str, list[list[str
     if hint and usable:
         layout.notes.append(f"The first line '{hint.group(0).strip()}' only names the delimiter; it was skipped")
     elif hint:
-        layout.notes.append(f"The first line '{hint.group(0).strip()}' names a delimiter that cannot split columns "
-                            "(it is not a plain character); it was skipped and the delimiter was detected")
+        layout.notes.append(_("The first line '{line}' names a delimiter that cannot split columns (it is not a "
+                              "plain character); it was skipped and the delimiter was detected",
+                              line=hint.group(0).strip()))
     return delimiter, grid, layout
 
 
