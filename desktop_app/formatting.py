@@ -176,7 +176,7 @@ def is_duration_column(name: str, kind: str | None = None) -> bool:
 def readable_reason(result: Any) -> str:
     """Why a KPI has no value, with field ids replaced by the names users see in the import dialog."""
     missing = list(getattr(result, "missing_fields", None) or [])
-    reason = getattr(result, "reason", "") or ""
+    reason = str(getattr(result, "reason", "") or "")
     if not reason:
         reason = ("needs " + ", ".join(f"'{m}'" for m in missing)) if missing else "no data for these filters"
     for name in sorted(missing, key=len, reverse=True):

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .i18n import N_
+
 VALUE_TYPES = ("id", "datetime", "duration", "number", "count", "score", "percent", "bool", "category", "text")
 
 
@@ -76,7 +78,7 @@ _SCORES = (
 
 KINDS: tuple[KindSpec, ...] = (
     KindSpec(
-        "tickets", "Tickets", "one ticket (conversation, case, incident)",
+        "tickets", N_("Tickets"), "one ticket (conversation, case, incident)",
         (
             F("ticket_id", "id", "Ticket ID", True),
             F("created_at", "datetime", "Created at", True),
@@ -112,7 +114,7 @@ KINDS: tuple[KindSpec, ...] = (
         alternatives=(("first_response_at", "first_response_s"), ("resolved_at", "resolution_s")),
     ),
     KindSpec(
-        "messages", "Messages", "one message in a ticket",
+        "messages", N_("Messages"), "one message in a ticket",
         (
             F("ticket_id", "id", "Ticket ID", True),
             F("sent_at", "datetime", "Sent at", True),
@@ -123,7 +125,7 @@ KINDS: tuple[KindSpec, ...] = (
         date_field="sent_at",
     ),
     KindSpec(
-        "calls", "Calls", "one phone call",
+        "calls", N_("Calls"), "one phone call",
         (
             F("call_id", "id", "Call ID", True),
             F("started_at", "datetime", "Started at", True, "or a date column plus a time column"),
@@ -150,7 +152,7 @@ KINDS: tuple[KindSpec, ...] = (
         date_field="started_at", id_field="call_id",
     ),
     KindSpec(
-        "surveys", "Survey answers", "one survey response",
+        "surveys", N_("Survey answers"), "one survey response",
         (
             F("response_id", "id", "Response ID"),
             F("submitted_at", "datetime", "Submitted at"),
@@ -166,7 +168,7 @@ KINDS: tuple[KindSpec, ...] = (
         date_field="submitted_at", id_field="response_id",
     ),
     KindSpec(
-        "customers", "Customers", "one customer",
+        "customers", N_("Customers"), "one customer",
         (
             F("customer_id", "id", "Customer ID", True),
             F("joined_at", "datetime", "Joined at"),
@@ -184,7 +186,7 @@ KINDS: tuple[KindSpec, ...] = (
         date_field="joined_at", id_field="customer_id",
     ),
     KindSpec(
-        "orders", "Orders", "one order (or order line)",
+        "orders", N_("Orders"), "one order (or order line)",
         (
             F("customer_id", "id", "Customer ID", True),
             F("order_date", "datetime", "Order date", True),
@@ -199,7 +201,7 @@ KINDS: tuple[KindSpec, ...] = (
         date_field="order_date", id_field="order_id",
     ),
     KindSpec(
-        "reviews", "Quality reviews", "one quality review of an agent's conversation",
+        "reviews", N_("Quality reviews"), "one quality review of an agent's conversation",
         (
             F("review_id", "id", "Review ID"),
             F("agent", "category", "Agent"),
@@ -209,7 +211,7 @@ KINDS: tuple[KindSpec, ...] = (
         date_field="reviewed_at", id_field="review_id",
     ),
     KindSpec(
-        "social", "Social mentions", "one social-media mention",
+        "social", N_("Social mentions"), "one social-media mention",
         (
             F("mention_id", "id", "Mention ID"),
             F("posted_at", "datetime", "Posted at", True),
@@ -224,7 +226,7 @@ KINDS: tuple[KindSpec, ...] = (
         date_field="posted_at", id_field="mention_id",
     ),
     KindSpec(
-        "self_service", "Self-service sessions", "one help-centre / bot session",
+        "self_service", N_("Self-service sessions"), "one help-centre / bot session",
         (
             F("session_id", "id", "Session ID"),
             F("started_at", "datetime", "Started at", True),
@@ -235,7 +237,7 @@ KINDS: tuple[KindSpec, ...] = (
         date_field="started_at", id_field="session_id",
     ),
     KindSpec(
-        "staff", "Staff", "one agent",
+        "staff", N_("Staff"), "one agent",
         (
             F("agent", "category", "Agent", True),
             F("hired_at", "datetime", "Hired at"),
@@ -246,7 +248,7 @@ KINDS: tuple[KindSpec, ...] = (
         date_field=None, id_field="agent",
     ),
     KindSpec(
-        "cash", "Cash movements", "one cash movement",
+        "cash", N_("Cash movements"), "one cash movement",
         (
             F("date", "datetime", "Date", True),
             F("amount", "number", "Amount (signed)"),
@@ -257,7 +259,7 @@ KINDS: tuple[KindSpec, ...] = (
         date_field="date", alternatives=(("amount", "inflow", "outflow"),),
     ),
     KindSpec(
-        "call_intervals", "Call intervals (ACD)", "pre-aggregated calls of one interval",
+        "call_intervals", N_("Call intervals (ACD)"), "pre-aggregated calls of one interval",
         (
             F("period", "datetime", "Period / interval start"),
             F("queue", "category", "Queue"),
@@ -277,7 +279,7 @@ KINDS: tuple[KindSpec, ...] = (
         date_field="period", aggregated=True,
     ),
     KindSpec(
-        "survey_buckets", "Survey buckets", "pre-aggregated survey answers of one period / group",
+        "survey_buckets", N_("Survey buckets"), "pre-aggregated survey answers of one period / group",
         (
             F("period", "datetime", "Period"),
             F("group", "category", "Group / measure"),

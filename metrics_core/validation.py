@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .catalogue import KINDS_BY_NAME, kind as kind_spec
+from .i18n import N_, Message, _, ngettext
 from .ingest.model import LoadedTable, ParseIssue
 from .mapping.model import Mapping
 from .mapping.status import RATING_MISSING, fold_value, unknown_values
@@ -24,9 +25,9 @@ from .mapping.status import RATING_MISSING, fold_value, unknown_values
 log = logging.getLogger(__name__)
 
 TYPE_WORDS = {
-    "datetime": "a date", "time": "a time of day", "duration": "a duration", "number": "a number",
-    "percent": "a percentage", "boolean": "a yes/no value", "id": "an identifier", "empty": "a value",
-    "category": "a category", "text": "text",
+    "datetime": N_("a date"), "time": N_("a time of day"), "duration": N_("a duration"), "number": N_("a number"),
+    "percent": N_("a percentage"), "boolean": N_("a yes/no value"), "id": N_("an identifier"), "empty": N_("a value"),
+    "category": N_("a category"), "text": N_("text"),
 }
 
 
@@ -51,8 +52,9 @@ class ColumnCheck:
     ambiguous: str = ""
 
     def messages(self) -> list[str]:
-        what = TYPE_WORDS.get(self.col_type, self.col_type)
-        return [f"row {f.row}, column '{self.header}': '{f.value}' is not {what}" for f in self.failures]
+        what = _(TYPE_WORDS[self.col_type]) if self.col_type in TYPE_WORDS else self.col_type
+        return [_("row {row}, column '{column}': '{value}' is not {what}", row=str(f.row), column=self.header,
+                  value=f.value, what=what) for f in self.failures]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -102,32 +104,41 @@ class ValidationReport:
             "kind": self.kind, "rows": self.rows, "source_rows": self.source_rows,
             "failed_values": self.n_failed, "missing_fields": list(self.missing_fields),
             "columns": [c.to_dict() for c in self.columns], "kpis": [k.to_dict() for k in self.kpis],
-            "notes": list(self.notes),
+            "notes": [str(n) if not isinstance(n, Message) else n.english() for n in self.notes],
         }
 
     def to_text(self) -> str:
         """The report in plain words, a few lines per problem."""
-        lines = [f"{KINDS_BY_NAME[self.kind].label}: {self.rows:,} rows"
-                 + (f" (from {self.source_rows:,} source rows)" if self.source_rows != self.rows else "") + "."]
+        kind = _(KINDS_BY_NAME[self.kind].label)
+        if self.source_rows != self.rows:
+            lines = [ngettext("{kind}: {count} row (from {source} source rows).",
+                              "{kind}: {count} rows (from {source} source rows).", self.rows,
+                              kind=kind, count=self.rows, source=self.source_rows)]
+        else:
+            lines = [ngettext("{kind}: {count} row.", "{kind}: {count} rows.", self.rows, kind=kind, count=self.rows)]
         if self.missing_fields:
-            lines.append("Missing required fields: " + ", ".join(_label(self.kind, f) for f in self.missing_fields) + ".")
-        lines.extend(self.notes)
+            lines.append(_("Missing required fields: {fields}.",
+                           fields=", ".join(_label(self.kind, f) for f in self.missing_fields)))
+        lines.extend(str(note) for note in self.notes)
         bad = [c for c in self.columns if c.n_failed]
         if not bad:
-            lines.append("Every value could be read.")
+            lines.append(_("Every value could be read."))
         for c in bad:
-            lines.append(f"Column '{c.header}' ({c.col_type}): {c.n_failed:,} value{'s' if c.n_failed > 1 else ''} "
-                         f"could not be read, e.g.")
+            lines.append(ngettext("Column '{column}' ({type}): {count} value could not be read, e.g.",
+                                  "Column '{column}' ({type}): {count} values could not be read, e.g.",
+                                  c.n_failed, column=c.header, type=c.col_type, count=c.n_failed))
             lines.extend(f"  {m}" for m in c.messages()[:3])
         for c in self.columns:
             if c.ambiguous:
-                lines.append(f"Column '{c.header}': {c.ambiguous}")
+                lines.append(_("Column '{column}': {note}", column=c.header, note=c.ambiguous))
         ready = [k.id for k in self.kpis if k.ok]
         if self.kpis:
-            lines.append(f"KPIs this file can feed ({len(ready)}): " + (", ".join(ready) or "none") + ".")
+            lines.append(_("KPIs this file can feed ({count}): {ids}.", count=len(ready),
+                           ids=", ".join(ready) or _("none")))
         for k in self.kpis:
             if not k.ok:
-                lines.append(f"{k.label} needs " + ", ".join(_label(self.kind, f) for f in k.missing_fields) + ".")
+                lines.append(_("{kpi} needs {fields}.", kpi=_(k.label),
+                               fields=", ".join(_label(self.kind, f) for f in k.missing_fields)))
         return "\n".join(lines)
 
 
@@ -247,8 +258,8 @@ def validate(table: LoadedTable, mapping: Mapping, frame: pd.DataFrame, registry
     if "status" in frame and "status_original" in frame:
         unknown = unknown_values(frame["status_original"], frame["status"])
         if unknown:
-            report.notes.append("Status values not recognised (set them in the value map): "
-                                + ", ".join(repr(u) for u in unknown) + ".")
+            report.notes.append(Message("Status values not recognised (set them in the value map): {values}.",
+                                        {"values": ", ".join(repr(u) for u in unknown)}))
     report.notes.extend(table.notes)
     kinds = [mapping.kind, *[k for k in mapping.also_kinds if k != mapping.kind]]
     report.kpis = kpi_checks(kinds, set(mapping.fields), registry)

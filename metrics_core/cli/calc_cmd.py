@@ -61,13 +61,13 @@ def run(args: argparse.Namespace) -> int:
         return 0
     spec = get_metric(args.metric)
     if result.value is None:
-        print(_("{kpi}: — ({reason})", kpi=spec.label, reason=result.reason))
+        print(_("{kpi}: — ({reason})", kpi=spec.translated_label, reason=result.reason))
         return 0
     value = value_text(result.value, result.unit)
     if result.margin_of_error is None:
-        print(_("{kpi}: {value}", kpi=spec.label, value=value))
+        print(_("{kpi}: {value}", kpi=spec.translated_label, value=value))
     else:
-        print(_("{kpi}: {value} (± {margin} at 95 %)", kpi=spec.label, value=value,
+        print(_("{kpi}: {value} (± {margin} at 95 %)", kpi=spec.translated_label, value=value,
                 margin=number(result.margin_of_error)))
     if spec.id == "staffing":
         for extra in staffing_lines(result.details):

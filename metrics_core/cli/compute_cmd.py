@@ -16,13 +16,14 @@ from typing import Any
 from ..catalogue import KINDS
 from ..dataset import DataBundle, Dataset
 from ..errors import KpiDeskError, MappingError, ParameterError
-from ..i18n import _, ngettext
 from ..ingest.model import ReadOptions
 from ..metrics.engine import Filters, breakdown, compute_all, failed_result
 from ..metrics.engine_inputs import prepared_for
 from ..metrics.model import MetricInputs, MetricResult, _jsonable
 from ..metrics.periods import PERIODS
 from ..metrics.registry import REGISTRY, get_metric
+from ..formatting import format_change
+from ..i18n import Message, _, ngettext
 from .console import print_json
 from .text_format import number, value_text
 
@@ -146,7 +147,7 @@ def _metric_row(inputs: MetricInputs, result: MetricResult, args: argparse.Names
     if result.details.get("unit_note"):
         row["unit_note"] = result.details["unit_note"]
     if result.value is None:
-        row["reason"] = result.reason or "no data"
+        row["reason"] = result.reason or Message("no data")
         row["missing_fields"] = list(result.missing_fields)
         row["failed"] = bool(result.details.get("failed"))
         return row
@@ -167,19 +168,23 @@ def _metric_row(inputs: MetricInputs, result: MetricResult, args: argparse.Names
 
 def render_text(bundle: DataBundle, rows: list[dict[str, Any]]) -> str:
     """A readable table: value, n and any series; then the KPIs the files do not allow, with why."""
-    lines = [f"{d.path.name}: {d.kind}, {len(d.frame)} rows" for d in bundle.datasets]
-    width = max(len(r["label"]) for r in rows)
+    lines = [_("{file}: {kind}, {rows}", file=d.path.name, kind=d.kind,
+               rows=ngettext("{count} row", "{count} rows", len(d.frame), count=len(d.frame)))
+             for d in bundle.datasets]
+    labels = {r["id"]: get_metric(r["id"]).translated_label for r in rows}
+    width = max(len(label) for label in labels.values())
     lines.append("")
     for r in (r for r in rows if r["value"] is not None):
         extra = ""
         if r["unit"] == "seconds" and r.get("median") is not None:
-            extra = f"  (median {value_text(r['median'], 'seconds')}, p90 {value_text(r['p90'], 'seconds')})"
+            extra = "  " + _("(median {median}, p90 {p90})", median=value_text(r["median"], "seconds"),
+                             p90=value_text(r["p90"], "seconds"))
         if r.get("margin_of_error") is not None:
             extra = f"  (± {number(r['margin_of_error'])})"
         text = value_text(r["value"], r["unit"])
         if r.get("unit_note") == "percentage points":
-            text = f"{'+' if r['value'] > 0 else ''}{number(r['value'])} pp"
-        lines.append(f"{r['label']:<{width}}  {text:>14}  n={r['n']}{extra}")
+            text = format_change(r["value"], "%")
+        lines.append(f"{labels[r['id']]:<{width}}  {text:>14}  n={r['n']}{extra}")
         if r.get("breakdown_reason"):
             lines.append(f"{'':<{width}}    " + _("(breakdown {reason})", reason=r["breakdown_reason"]))
         for key in ("series", "groups"):
@@ -188,6 +193,6 @@ def render_text(bundle: DataBundle, rows: list[dict[str, Any]]) -> str:
                 lines.append(f"{'':<{width}}    {name:<12} {value_text(point['value'], r['unit']):>14}  n={point['n']}")
     missing = [r for r in rows if r["value"] is None]
     if missing:
-        lines += ["", f"Not computed ({len(missing)} of {len(REGISTRY)}):"]
-        lines += [f"  {r['label']}: {r['reason']}" for r in missing]
+        lines += ["", _("Not computed ({count} of {total}):", count=len(missing), total=len(REGISTRY))]
+        lines += [f"  {labels[r['id']]}: {r['reason']}" for r in missing]
     return "\n".join(lines)

@@ -17,9 +17,12 @@ from ..errors import FileReadError, MappingError
 from ..ingest.model import ReadOptions
 from ..mapping.detect import rank_kinds
 from ..mapping.model import Mapping
+from ..formatting import format_number
+from ..i18n import N_, _
 from .console import print_json
 
-_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe", "whitespace": "runs of spaces"}
+_DELIMITER_NAMES = {",": N_("comma"), ";": N_("semicolon"), "\t": N_("tab"), "|": N_("pipe"),
+                    "whitespace": N_("runs of spaces")}
 
 
 def add_parser(subparsers: Any) -> None:
@@ -96,36 +99,49 @@ def _unmapped(ds: Dataset) -> list[str]:
     return [p.header or p.name for p in ds.table.columns if p.name not in used]
 
 
+def _aligned(pairs: list[tuple[str, str]]) -> list[str]:
+    """``Label:  value`` lines, the values in one column whatever the language's label lengths."""
+    width = max(len(label) for label, _value in pairs) + 1
+    return [f"{label:<{width}}{value}" for label, value in pairs]
+
+
 def report_text(ds: Dataset, guesses: list[Any]) -> str:
     t, m = ds.table, ds.mapping
-    lines = [f"File:       {t.path}", f"Format:     {t.file_format}"]
+    head = [(_("File:"), str(t.path)), (_("Format:"), t.file_format)]
     if t.sheet:
-        lines.append(f"Sheet:      {t.sheet}" + (f" (sheets: {', '.join(t.sheets)})" if t.sheets else ""))
+        sheets = _(" (sheets: {names})", names=", ".join(t.sheets)) if t.sheets else ""
+        head.append((_("Sheet:"), f"{t.sheet}{sheets}"))
     if t.encoding:
-        lines.append(f"Encoding:   {t.encoding_note or t.encoding}")
+        head.append((_("Encoding:"), str(t.encoding_note or t.encoding)))
     if t.delimiter:
-        lines.append(f"Delimiter:  {_DELIMITER_NAMES.get(t.delimiter, repr(t.delimiter))}")
-    header = ", ".join(str(r + 1) for r in t.header_rows) if t.header_rows else "none (columns named by position)"
-    lines += [f"Header row: {header}", f"Rows:       {len(t.frame):,}"]
-    lines += [f"Note:       {n}" for n in t.notes]
-    others = ", ".join([f"{g.kind} {g.score:.2f}" for g in guesses if g.kind != m.kind][:3])
-    lines += ["", f"Data kind:  {m.kind} (confidence {m.kind_confidence:.2f}) — {m.kind_evidence}",
-              f"Runner-up:  {others}"]
+        name = _DELIMITER_NAMES.get(t.delimiter)
+        head.append((_("Delimiter:"), _(name) if name else repr(t.delimiter)))
+    header = (", ".join(str(r + 1) for r in t.header_rows) if t.header_rows
+              else _("none (columns named by position)"))
+    head += [(_("Header row:"), header), (_("Rows:"), format_number(len(t.frame)))]
+    head += [(_("Note:"), str(n)) for n in t.notes]
+    others = ", ".join([f"{g.kind} {format_number(g.score, 2)}" for g in guesses if g.kind != m.kind][:3])
+    kind = (_("Data kind:"), _("{kind} (confidence {confidence}) — {evidence}", kind=m.kind,
+                                 confidence=format_number(m.kind_confidence, 2), evidence=m.kind_evidence))
+    tail = [kind, (_("Runner-up:"), others)]
     if m.also_kinds:
-        lines.append(f"Also feeds: {', '.join(m.also_kinds)}")
-    lines += ["", "Column mapping:"]
+        tail.append((_("Also feeds:"), ", ".join(m.also_kinds)))
+    aligned = _aligned(head + tail)
+    lines = aligned[:len(head)] + [""] + aligned[len(head):]
+    lines += ["", _("Column mapping:")]
     width = max((len(f) for f in m.fields), default=10)
     for name, fm in m.fields.items():
         cols = " + ".join(f"'{c}'" for c in fm.columns)
         unit = f" [{fm.unit}]" if fm.unit else ""
-        lines.append(f"  {name:<{width}}  ← {cols}{unit}  {fm.confidence:.2f} {fm.source}: {fm.evidence}")
+        lines.append(f"  {name:<{width}}  ← {cols}{unit}  {format_number(fm.confidence, 2)} {fm.source}: {fm.evidence}")
     for field_name, vm in m.value_maps.items():
-        shown = ", ".join(f"{k} → {v or '(missing)'}" for k, v in list(vm.items())[:8])
-        lines.append(f"  values of {field_name}: {shown}")
+        shown = ", ".join(f"{k} → {v or _('(missing)')}" for k, v in list(vm.items())[:8])
+        lines.append("  " + _("values of {field}: {values}", field=field_name, values=shown))
     unmapped = _unmapped(ds)
     if unmapped:
-        lines.append("  not mapped (kept as they are): " + ", ".join(f"'{h}'" for h in unmapped))
-    lines += ["", "Validation:", *("  " + line for line in ds.validation.to_text().splitlines())]
+        lines.append("  " + _("not mapped (kept as they are): {columns}",
+                              columns=", ".join(f"'{h}'" for h in unmapped)))
+    lines += ["", _("Validation:"), *("  " + line for line in ds.validation.to_text().splitlines())]
     return "\n".join(lines)
 
 

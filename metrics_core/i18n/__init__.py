@@ -39,7 +39,7 @@ from typing import Any, Iterator, Mapping
 
 __all__ = ["_", "ngettext", "pgettext", "N_", "Message", "LANGUAGES", "set_language",
            "current_language", "language", "language_from_environment", "normalise_language",
-           "register_domain", "domains"]
+           "register_domain", "domains", "TextList", "as_message"]
 
 DOMAIN = "kpidesk"
 LOCALE_DIR = Path(__file__).with_name("locale")
@@ -156,7 +156,7 @@ def _fill(template: str, values: Mapping[str, Any]) -> str:
 
 
 def _as_text(value: Any) -> str:
-    if isinstance(value, Message):
+    if isinstance(value, (Message, TextList)):
         return value.render()
     if isinstance(value, bool) or value is None:
         return str(value)
@@ -212,7 +212,7 @@ def N_(msgid: str) -> str:
     return msgid
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Message:
     """A text kept as its template and values, rendered when and where it is shown.
 
@@ -243,12 +243,74 @@ class Message:
     def __str__(self) -> str:
         return self.render()
 
+    def english(self) -> str:
+        """The text in English, the source language (JSON output, logs)."""
+        with language(DEFAULT_LANGUAGE):
+            return self.render()
+
+    # A Message stands where a plain string stood (reasons in results): it equals its English text
+    # and answers ``in`` on the text it shows now, so code and tests written for strings keep working.
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, str):
+            return self.english() == other
+        if isinstance(other, Message):
+            return (self.msgid, dict(self.values), self.plural_msgid, self.n, self.context) == (
+                other.msgid, dict(other.values), other.plural_msgid, other.n, other.context)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.english())
+
+    def __contains__(self, part: str) -> bool:
+        return part in self.render()
+
+    def __len__(self) -> int:
+        return len(self.render())
+
+    def __add__(self, other: str) -> str:
+        return self.render() + other
+
+    def __radd__(self, other: str) -> str:
+        return other + self.render()
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON form: the English text plus the template and its values (for machines)."""
-        with language(DEFAULT_LANGUAGE):
-            text = self.render()
+        text = self.english()
         return {"text": text, "template": self.msgid,
                 "values": {k: (v.render() if isinstance(v, Message) else v) for k, v in self.values.items()}}
+
+
+@dataclass(frozen=True)
+class TextList:
+    """Several texts joined as the language joins them: ``tickets or calls``, ``sl: tickets ali klici``.
+
+    Kept unrendered like :class:`Message` (its items may be Messages); English joins with the bare
+    conjunction (``a or b or c``), every other language as CLDR's list patterns say.
+
+    >>> str(TextList(("tickets", "calls"), "or"))
+    'tickets or calls'
+    """
+
+    items: tuple[Any, ...]
+    conjunction: str = "and"            # "and" or "or"
+
+    def render(self) -> str:
+        texts = [_as_text(item) for item in self.items]
+        code = current_language()
+        if code in (DEFAULT_LANGUAGE, PSEUDO_LANGUAGE) or len(texts) < 2:
+            return f" {self.conjunction} ".join(texts)
+        from babel.lists import format_list
+        return format_list(texts, style="standard" if self.conjunction == "and" else "or", locale=babel_locale(code))
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def as_message(text: "str | Message | None") -> "Message | None":
+    """A reason or note as a :class:`Message`: a plain string becomes the template of one (looked up when shown)."""
+    if text is None or isinstance(text, Message):
+        return text
+    return Message(str(text))
 
 
 _ACCENTED = str.maketrans("aceinorsuyzACEINORSUYZ", "àçéîñöřšüýžÀÇÉÎÑÖŘŠÜÝŽ")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable, Mapping
 
 from ..errors import ParameterError
+from ..i18n import N_, Message
 from .model import MetricInputs, MetricResult, MetricSpec, ParamSpec
 from .params import ALL_PARAMS_KEY, merge_params
 from .results import no_value
@@ -30,7 +31,7 @@ def _gap_compute(all_specs: AllSpecs) -> Callable[[MetricInputs, Mapping[str, An
             if bench is not None:
                 wanted.setdefault(spec.id, float(bench))
         if not wanted:
-            return no_value("benchmark_gap", "ratio", "enter a benchmark value (industry, competitor, ACSI) for a KPI")
+            return no_value("benchmark_gap", "ratio", N_("enter a benchmark value (industry, competitor, ACSI) for a KPI"))
         rows = []
         for metric_id, bench in wanted.items():
             spec = specs.get(metric_id)
@@ -42,7 +43,7 @@ def _gap_compute(all_specs: AllSpecs) -> Callable[[MetricInputs, Mapping[str, An
                          "ratio": None if value is None or bench == 0 else value / bench})
         head = rows[0]
         if head["difference"] is None:
-            return no_value("benchmark_gap", "ratio", f"{head['metric']} has no value to compare",
+            return no_value("benchmark_gap", "ratio", Message("{kpi} has no value to compare", {"kpi": Message(specs[head["metric"]].label)}),
                             details={"comparisons": rows})
         return MetricResult("benchmark_gap", head["difference"], "ratio", numerator=head["value"],
                             denominator=head["benchmark"], n=len(rows),
@@ -59,9 +60,9 @@ def _calc_gap(t: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult
 
 def benchmark_gap_spec(all_specs: AllSpecs) -> MetricSpec:
     """The registry entry of ``benchmark_gap``, comparing the KPIs that ``all_specs()`` returns."""
-    return MetricSpec(id="benchmark_gap", label="Comparison with a benchmark", family="loyalty_value", unit="ratio", higher_is_better=None,
+    return MetricSpec(id="benchmark_gap", label=N_("Comparison with a benchmark"), family="loyalty_value", unit="ratio", higher_is_better=None,
                       kinds=(), required_fields=(), source="S3",
-                      description="A KPI minus the benchmark value you enter (industry, competitor, ACSI), and their ratio.",
+                      description=N_("A KPI minus the benchmark value you enter (industry, competitor, ACSI), and their ratio."),
                       compute=_gap_compute(all_specs),
                       calculator=_calc_gap, calculator_inputs=("value", "benchmark"),
-                      params=(ParamSpec(name="metric", default="csat", label="KPI to compare", kind="text"),))
+                      params=(ParamSpec(name="metric", default="csat", label=N_("KPI to compare"), kind="text"),))

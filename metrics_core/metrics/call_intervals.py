@@ -14,14 +14,15 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
+from ..i18n import N_, Message, as_message
 from .common import Terms, add_excluded, empty_result, frame_of, has, missing_result, no_value, numbers, with_defaults
 from .model import MetricInputs, MetricResult, ParamSpec
 
 SL_BASE_PARAM = ParamSpec(
-    name="service_level_base", default="auto", label="A file's service level % is of", kind="choice",
+    name="service_level_base", default="auto", label=N_("A file's service level % is of"), kind="choice",
     choices=("auto", "answered", "offered"),
-    help="Pre-aggregated files only. auto: answered calls when some row's service level is above its answer rate "
-         "(impossible if it were of offered calls), else offered calls.")
+    help=N_("Pre-aggregated files only. auto: answered calls when some row's service level is above its answer rate "
+         "(impossible if it were of offered calls), else offered calls."))
 
 
 def _rows(inputs: MetricInputs, metric_id: str, unit: str, hib: bool | None) -> pd.DataFrame | MetricResult:
@@ -44,7 +45,7 @@ def _weighted(rows: pd.DataFrame, num: np.ndarray, den: np.ndarray, what: str, d
     """Terms over the rows where both sums are known."""
     used = ~np.isnan(num) & ~np.isnan(den)
     excluded: list[tuple[int, str]] = []
-    add_excluded(excluded, (~used).sum(), f"interval rows without {what}")
+    add_excluded(excluded, (~used).sum(), Message("interval rows without {what}", {"what": as_message(what)}))
     dates = rows["period"] if "period" in rows.columns else None
     return Terms(rows, np.nan_to_num(num), np.nan_to_num(den), used, dates, excluded,
                  {"pre_aggregated": True, **(details or {})}, kind="call_intervals")
@@ -58,7 +59,7 @@ def share_rows(inputs: MetricInputs, metric_id: str, column: str, hib: bool) -> 
     part = answered_counts(rows) if column == "answered" else (numbers(rows[column]) if has(rows, column) else None)
     if part is None:
         return missing_result(metric_id, "%", [column], "call interval", higher_is_better=hib)
-    return _weighted(rows, part, numbers(rows["offered"]), f"{column} and offered counts")
+    return _weighted(rows, part, numbers(rows["offered"]), Message("{column} and offered counts", {"column": column}))
 
 
 def service_level_base(rows: pd.DataFrame, answered: np.ndarray, choice: str) -> str:
@@ -100,9 +101,9 @@ def service_level_rows(inputs: MetricInputs, params: Mapping[str, Any], threshol
     elif denominator == "offered":
         den = numbers(rows["offered"])
     else:
-        return no_value("service_level", "%", "Pre-aggregated rows do not say how many calls were abandoned after "
-                        "the threshold; choose offered or answered calls as the denominator.", higher_is_better=True)
-    return _weighted(rows, within, den, "a service level and call counts", details)
+        return no_value("service_level", "%", N_("Pre-aggregated rows do not say how many calls were abandoned after "
+                        "the threshold; choose offered or answered calls as the denominator."), higher_is_better=True)
+    return _weighted(rows, within, den, N_("a service level and call counts"), details)
 
 
 def average_rows(inputs: MetricInputs, metric_id: str, sources: tuple[tuple[str, bool], ...]) -> Terms | MetricResult:
@@ -122,7 +123,7 @@ def average_rows(inputs: MetricInputs, metric_id: str, sources: tuple[tuple[str,
     is_total = dict(sources)[column]
     values = numbers(rows[column])
     total = values if is_total else values * answered
-    return _weighted(rows, total, answered, f"{column} and answered counts", {"source": f"the {column} column"})
+    return _weighted(rows, total, answered, Message("{column} and answered counts", {"column": column}), {"source": f"the {column} column"})
 
 
 WAIT_SOURCES = (("asa_s", False), ("wait_total_s", True), ("wait_avg_s", False))

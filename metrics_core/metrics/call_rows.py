@@ -16,6 +16,7 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
+from ..i18n import N_, Message, as_message
 from .common import (Terms, add_excluded, bool_values, clean_durations, elapsed_seconds, empty_result, frame_of, has,
                      missing_result, numbers, seconds_to_next_contact, text_lower, with_defaults)
 from .model import MetricInputs, MetricResult, ParamSpec
@@ -94,8 +95,8 @@ def _calls(inputs: MetricInputs, metric_id: str, unit: str, hib: bool | None) ->
     if not status["known"].any():
         return missing_result(metric_id, unit, ["outcome", "answered"], "calls", higher_is_better=hib)
     excluded: list[tuple[int, str]] = []
-    add_excluded(excluded, (~status["inbound"]).sum(), "outbound or internal calls")
-    add_excluded(excluded, (status["inbound"] & ~status["known"]).sum(), "calls without an outcome")
+    add_excluded(excluded, (~status["inbound"]).sum(), N_("outbound or internal calls"))
+    add_excluded(excluded, (status["inbound"] & ~status["known"]).sum(), N_("calls without an outcome"))
     return CallSet(calls, status, status["inbound"] & status["known"], excluded)
 
 
@@ -109,9 +110,9 @@ def answer_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | Metr
     return c if isinstance(c, MetricResult) else _share(c, c.answered, c.offered)
 
 
-ABANDON_PARAMS = (ParamSpec(name="short_abandon_s", default=0, label="Ignore abandons shorter than (s)", kind="number", minimum=0,
-                            help="Callers who hang up within this many seconds count neither as abandoned "
-                                 "nor offered."),)
+ABANDON_PARAMS = (ParamSpec(name="short_abandon_s", default=0, label=N_("Ignore abandons shorter than (s)"), kind="number", minimum=0,
+                            help=N_("Callers who hang up within this many seconds count neither as abandoned "
+                                 "nor offered.")),)
 
 
 def abandon_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricResult:
@@ -126,7 +127,7 @@ def abandon_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | Met
         if wait is None:
             return missing_result("abandonment_rate", "%", ["wait_s"], "calls", higher_is_better=False)
         short = abandoned & (wait < cutoff)
-        add_excluded(c.excluded, short.sum(), f"short abandons (under {cutoff:g} s)")
+        add_excluded(c.excluded, short.sum(), Message("short abandons (under {seconds} s)", {"seconds": cutoff}))
         offered, abandoned = offered & ~short, abandoned & ~short
     return _share(c, abandoned, offered)
 
@@ -140,11 +141,11 @@ def blocking_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | Me
 
 
 SERVICE_LEVEL_PARAMS = (
-    ParamSpec(name="threshold_s", default=60, label="Answered within (s)", kind="number", minimum=0,
-              help="60 s (S1); 20 s is also common."),
-    ParamSpec(name="denominator", default="offered", label="Out of", kind="choice",
+    ParamSpec(name="threshold_s", default=60, label=N_("Answered within (s)"), kind="number", minimum=0,
+              help=N_("60 s (S1); 20 s is also common.")),
+    ParamSpec(name="denominator", default="offered", label=N_("Out of"), kind="choice",
               choices=("offered", "answered", "answered_and_late_abandoned"),
-              help="offered calls; answered calls; or answered calls plus calls abandoned after the threshold."),
+              help=N_("offered calls; answered calls; or answered calls plus calls abandoned after the threshold.")),
 )
 
 
@@ -157,7 +158,7 @@ def service_level_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms
     if wait is None:
         return missing_result("service_level", "%", ["wait_s", "answered_at"], "calls", higher_is_better=True)
     no_wait = c.answered & np.isnan(wait)
-    add_excluded(c.excluded, no_wait.sum(), "answered calls without a wait time")
+    add_excluded(c.excluded, no_wait.sum(), N_("answered calls without a wait time"))
     threshold = float(p["threshold_s"])
     within = c.answered & (wait <= threshold)
     if p["denominator"] == "answered":
@@ -170,7 +171,7 @@ def service_level_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms
 
 
 def _durations(c: CallSet, mask: np.ndarray, values: np.ndarray, what: str, details=None) -> Terms:
-    add_excluded(c.excluded, (mask & np.isnan(values)).sum(), f"{what} without a value")
+    add_excluded(c.excluded, (mask & np.isnan(values)).sum(), Message("{what} without a value", {"what": as_message(what)}))
     usable = mask & clean_durations(np.where(mask, values, np.nan), c.excluded, what)
     return Terms(c.frame, values, np.ones(len(values)), usable, c.frame.get("started_at"), c.excluded,
                  dict(details or {}), kind="calls", val=values)
@@ -184,7 +185,7 @@ def wait_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | Metric
     if wait is None:
         return missing_result("average_wait_time", "seconds", ["wait_s", "answered_at"], "calls",
                               higher_is_better=False)
-    return _durations(c, c.answered, wait, "answered calls")
+    return _durations(c, c.answered, wait, N_("answered calls"))
 
 
 def handle_seconds(calls: pd.DataFrame) -> np.ndarray | None:
@@ -217,7 +218,7 @@ def handle_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | Metr
         return found
     c, handle = found
     parts = [col for col in ("talk_s", "hold_s", "wrap_s") if col in c.frame.columns]
-    return _durations(c, c.status["answered"], handle, "handled calls", {"components": parts})
+    return _durations(c, c.status["answered"], handle, N_("handled calls"), {"components": parts})
 
 
 def hold_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricResult:
@@ -225,13 +226,13 @@ def hold_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | Metric
     if isinstance(found, MetricResult):
         return found
     c, hold = found
-    return _durations(c, c.status["answered"], hold, "handled calls")
+    return _durations(c, c.status["answered"], hold, N_("handled calls"))
 
 
 CALL_FCR_PARAMS = (
-    ParamSpec(name="method", default="auto", label="Resolved means", kind="choice", choices=("auto", "resolved_flag", "no_repeat_call"),
-              help="auto: the file's Resolved flag when it has one, else no repeat call within the window."),
-    ParamSpec(name="window_hours", default=72, label="Repeat-call window (hours)", kind="number", minimum=0),
+    ParamSpec(name="method", default="auto", label=N_("Resolved means"), kind="choice", choices=("auto", "resolved_flag", "no_repeat_call"),
+              help=N_("auto: the file's Resolved flag when it has one, else no repeat call within the window.")),
+    ParamSpec(name="window_hours", default=72, label=N_("Repeat-call window (hours)"), kind="number", minimum=0),
 )
 
 
@@ -248,7 +249,7 @@ def call_fcr_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | Me
         if not has(calls, "resolved"):
             return missing_result("call_fcr", "%", ["resolved"], "calls", higher_is_better=True)
         resolved, known = bool_values(calls["resolved"])
-        add_excluded(c.excluded, (answered & ~known).sum(), "answered calls without a Resolved value")
+        add_excluded(c.excluded, (answered & ~known).sum(), N_("answered calls without a Resolved value"))
         den = answered & known
         return _share(c, den & resolved, den, {"method": "the file's Resolved flag"})
     if not has(calls, "caller_id"):
@@ -257,7 +258,7 @@ def call_fcr_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | Me
     callers = calls["caller_id"].astype("string").where(c.status["inbound"])   # an agent's callback is no repeat call
     no_repeat = ~(seconds_to_next_contact(callers, calls["started_at"]) <= hours * 3600)
     known = calls["caller_id"].notna().to_numpy() & calls["started_at"].notna().to_numpy()
-    add_excluded(c.excluded, (answered & ~known).sum(), "answered calls without a caller number or start time")
+    add_excluded(c.excluded, (answered & ~known).sum(), N_("answered calls without a caller number or start time"))
     answered = answered & known
     method_text = f"no repeat call from the same caller within {hours:g} h"
     return _share(c, answered & no_repeat, answered, {"method": method_text})

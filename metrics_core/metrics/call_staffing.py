@@ -18,7 +18,7 @@ from typing import Any, Mapping
 
 from ..errors import ParameterError
 from ..formatting import format_duration
-from ..i18n import Message, _
+from ..i18n import N_, Message, _
 from . import erlang
 from .common import empty_result, frame_of, no_value, with_defaults
 from .erlang_a import agents_needed_a, erlang_a
@@ -26,27 +26,27 @@ from .model import MetricInputs, MetricResult, ParamSpec
 from .staffing_load import Load, measure_calls, measure_intervals
 
 STAFFING_PARAMS = (
-    ParamSpec(name="interval_min", default=30, label="Interval (minutes)", kind="number", minimum=1, maximum=1440,
-              help="Length of one staffing interval of a call log. Interval rows use their own length."),
-    ParamSpec(name="goal", default="service_level", label="Staff for", kind="choice", choices=("service_level", "asa"),
-              help="service_level: a share answered within the answer time; asa: an average speed of answer."),
-    ParamSpec(name="target_pct", default=80, label="Service-level target (%)", kind="number", minimum=1, maximum=99.9),
-    ParamSpec(name="threshold_s", default=20, label="Answered within (s)", kind="number", minimum=0),
-    ParamSpec(name="asa_target_s", default=20, label="ASA target (s)", kind="number", minimum=0.1,
-              help="Used when staffing for an ASA instead of a service level."),
-    ParamSpec(name="max_occupancy_pct", default=100, label="Maximum occupancy (%)", kind="number", minimum=1, maximum=100,
-              help="The most of their time agents may spend on calls (planners often use 85 %)."),
-    ParamSpec(name="shrinkage_pct", default=0, label="Shrinkage (%)", kind="number", minimum=0, maximum=95,
-              help="Share of paid time off the phones (breaks, training, absence): scheduled = agents / (1 − s)."),
-    ParamSpec(name="blocking_target_pct", default=1, label="Blocking target for lines (%)", kind="number", minimum=0.01, maximum=99,
-              help="Erlang B: the lines (trunks) needed so that at most this share of calls finds all lines busy."),
-    ParamSpec(name="patience_s", default=None, label="Caller patience for Erlang A (s)", kind="number", minimum=0,
-              help="Empty: estimated from the data's waits and abandoned calls. 0: no Erlang A."),
-    ParamSpec(name="interval", default="busiest", label="Interval to staff", kind="text",
-              help='"busiest", or a time of day such as 10:30 (the slot it falls in, averaged over days).'),
-    ParamSpec(name="aht_s", default=0, label="Handle time override (s)", kind="number", minimum=0, help="0: use the measured AHT."),
-    ParamSpec(name="row_minutes", default=None, label="Length of one interval row (minutes)", kind="number", minimum=1, maximum=1440,
-              help="Interval rows without times only. Empty: read from the rows' times."),
+    ParamSpec(name="interval_min", default=30, label=N_("Interval (minutes)"), kind="number", minimum=1, maximum=1440,
+              help=N_("Length of one staffing interval of a call log. Interval rows use their own length.")),
+    ParamSpec(name="goal", default="service_level", label=N_("Staff for"), kind="choice", choices=("service_level", "asa"),
+              help=N_("service_level: a share answered within the answer time; asa: an average speed of answer.")),
+    ParamSpec(name="target_pct", default=80, label=N_("Service-level target (%)"), kind="number", minimum=1, maximum=99.9),
+    ParamSpec(name="threshold_s", default=20, label=N_("Answered within (s)"), kind="number", minimum=0),
+    ParamSpec(name="asa_target_s", default=20, label=N_("ASA target (s)"), kind="number", minimum=0.1,
+              help=N_("Used when staffing for an ASA instead of a service level.")),
+    ParamSpec(name="max_occupancy_pct", default=100, label=N_("Maximum occupancy (%)"), kind="number", minimum=1, maximum=100,
+              help=N_("The most of their time agents may spend on calls (planners often use 85 %).")),
+    ParamSpec(name="shrinkage_pct", default=0, label=N_("Shrinkage (%)"), kind="number", minimum=0, maximum=95,
+              help=N_("Share of paid time off the phones (breaks, training, absence): scheduled = agents / (1 − s).")),
+    ParamSpec(name="blocking_target_pct", default=1, label=N_("Blocking target for lines (%)"), kind="number", minimum=0.01, maximum=99,
+              help=N_("Erlang B: the lines (trunks) needed so that at most this share of calls finds all lines busy.")),
+    ParamSpec(name="patience_s", default=None, label=N_("Caller patience for Erlang A (s)"), kind="number", minimum=0,
+              help=N_("Empty: estimated from the data's waits and abandoned calls. 0: no Erlang A.")),
+    ParamSpec(name="interval", default="busiest", label=N_("Interval to staff"), kind="text",
+              help=N_('"busiest", or a time of day such as 10:30 (the slot it falls in, averaged over days).')),
+    ParamSpec(name="aht_s", default=0, label=N_("Handle time override (s)"), kind="number", minimum=0, help=N_("0: use the measured AHT.")),
+    ParamSpec(name="row_minutes", default=None, label=N_("Length of one interval row (minutes)"), kind="number", minimum=1, maximum=1440,
+              help=N_("Interval rows without times only. Empty: read from the rows' times.")),
 )
 
 

@@ -11,6 +11,7 @@ from typing import Any, Mapping
 
 from . import call_intervals as ci
 from . import call_rows as cr
+from ..i18n import N_
 from .call_staffing import STAFFING_PARAMS, staffing, staffing_calculator
 from .common import (Terms, TermsSource, frame_of, missing_result, ratio_calculator, ratio_result, terms_compute,
                      terms_rows, with_defaults)
@@ -71,7 +72,7 @@ def _handle_calculator(totals: Mapping[str, float], params: Mapping[str, Any]) -
     """(talk + hold + after-call work) / handled calls."""
     total = sum(float(totals.get(k) or 0.0) for k in ("total_talk_s", "total_hold_s", "total_wrap_s"))
     return ratio_result("average_handle_time", total, float(totals["handled"]), unit="seconds", scale=1.0,
-                        higher_is_better=False, empty_reason="handled is 0, so there is nothing to divide by.")
+                        higher_is_better=False, empty_reason=N_("handled is 0, so there is nothing to divide by."))
 
 
 def _spec(metric_id: str, label: str, unit: str, hib: bool, description: str, src: str, inputs: tuple[str, ...],
@@ -89,36 +90,36 @@ def _spec(metric_id: str, label: str, unit: str, hib: bool, description: str, sr
 
 
 SPECS: tuple[MetricSpec, ...] = (
-    _spec("average_wait_time", "Average wait time (ASA)", "seconds", False,
-          "Total wait of answered calls / answered calls.", "S0 S1 S2", ("total_wait", "answered")),
-    _spec("answer_rate", "Call answer rate", "%", True,
-          "Answered / offered inbound calls × 100; missed-call rate = 100 − answer rate.", "S1",
+    _spec("average_wait_time", N_("Average wait time (ASA)"), "seconds", False,
+          N_("Total wait of answered calls / answered calls."), "S0 S1 S2", ("total_wait", "answered")),
+    _spec("answer_rate", N_("Call answer rate"), "%", True,
+          N_("Answered / offered inbound calls × 100; missed-call rate = 100 − answer rate."), "S1",
           ("answered", "offered"),
           extra=_answer_extra),
-    _spec("abandonment_rate", "Call abandonment rate", "%", False,
-          "Abandoned / offered inbound calls × 100; abandons shorter than X s may be left out of both.", "S1",
+    _spec("abandonment_rate", N_("Call abandonment rate"), "%", False,
+          N_("Abandoned / offered inbound calls × 100; abandons shorter than X s may be left out of both."), "S1",
           ("abandoned", "offered"), params=cr.ABANDON_PARAMS),
-    _spec("service_level", "Call service level", "%", True,
-          "Calls answered within T seconds / offered calls × 100 (or / answered, or / answered + abandoned after T).",
+    _spec("service_level", N_("Call service level"), "%", True,
+          N_("Calls answered within T seconds / offered calls × 100 (or / answered, or / answered + abandoned after T)."),
           "S1 S2", ("answered_within_threshold", "offered"), params=(*cr.SERVICE_LEVEL_PARAMS, ci.SL_BASE_PARAM)),
-    _spec("average_handle_time", "Average handle time (AHT)", "seconds", False,
-          "(Talk + hold + after-call work) / handled calls.", "S1 S2",
+    _spec("average_handle_time", N_("Average handle time (AHT)"), "seconds", False,
+          N_("(Talk + hold + after-call work) / handled calls."), "S1 S2",
           ("total_talk_s", "total_hold_s", "total_wrap_s", "handled"), calculator=_handle_calculator),
-    _spec("average_hold_time", "Average hold time", "seconds", False, "Total in-call hold / handled calls.", "S1",
+    _spec("average_hold_time", N_("Average hold time"), "seconds", False, N_("Total in-call hold / handled calls."), "S1",
           ("total_hold_s", "handled")),
-    _spec("blocking_rate", "Blocking", "%", False,
-          "Calls that could not be answered for lack of agents or a network fault / offered × 100.", "S2",
+    _spec("blocking_rate", N_("Blocking"), "%", False,
+          N_("Calls that could not be answered for lack of agents or a network fault / offered × 100."), "S2",
           ("blocked", "offered")),
-    _spec("call_fcr", "First call resolution", "%", True,
-          "Answered calls flagged resolved (or from callers who did not call again within N hours) / answered "
-          "calls × 100.", "S1", ("resolved", "answered"), params=cr.CALL_FCR_PARAMS),
-    MetricSpec(id="staffing", label="Agents needed (Erlang C)", family=FAMILY, unit="count", higher_is_better=None,
+    _spec("call_fcr", N_("First call resolution"), "%", True,
+          N_("Answered calls flagged resolved (or from callers who did not call again within N hours) / answered "
+          "calls × 100."), "S1", ("resolved", "answered"), params=cr.CALL_FCR_PARAMS),
+    MetricSpec(id="staffing", label=N_("Agents needed (Erlang C)"), family=FAMILY, unit="count", higher_is_better=None,
                kinds=KINDS, required_fields=(), source="+",
-               description="From arrivals per interval and AHT: traffic in Erlangs, probability of waiting, predicted service "
+               description=N_("From arrivals per interval and AHT: traffic in Erlangs, probability of waiting, predicted service "
                            "level and ASA for k agents, the smallest k that meets the target; Erlang B blocking with k lines. "
                            "The target is a service level or an ASA, under a maximum occupancy; shrinkage gives the "
                            "head-count to schedule; Erlang B gives the lines for a blocking target; Erlang A (callers "
-                           "who hang up, patience from the data) is shown beside it.",
+                           "who hang up, patience from the data) is shown beside it."),
                compute=staffing,
                calculator=staffing_calculator, calculator_inputs=("arrivals", "aht_s"),
                params=STAFFING_PARAMS),

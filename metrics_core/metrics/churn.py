@@ -17,6 +17,7 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
+from ..i18n import N_
 from .model import MetricInputs, MetricResult
 from .results import bounds_details, flag, has, missing_field, period_bounds
 
@@ -62,11 +63,11 @@ def customer_flow(metric_id: str, unit: str, inputs: MetricInputs, p: Mapping[st
             return _no_dates(metric_id, unit)
         return _orders_flow(orders, bounds, float(p.get("inactivity_days", 90)))
     return missing_field(metric_id, unit, ["churned_at", "churned", "order_date"],
-                         "customers with a churn date or flag, or orders")
+                         N_("customers with a churn date or flag, or orders"))
 
 
 def _no_dates(metric_id: str, unit: str) -> MetricResult:
-    return missing_field(metric_id, unit, ["joined_at", "churned_at"], "dates to place customers in the period")
+    return missing_field(metric_id, unit, ["joined_at", "churned_at"], N_("dates to place customers in the period"))
 
 
 def _dated_flow(customers: pd.DataFrame, bounds: tuple[pd.Timestamp, pd.Timestamp]) -> CustomerFlow:

@@ -13,9 +13,10 @@ from typing import Any, Callable, Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from ..i18n import N_, Message, as_message
 from . import results
 from .model import MetricInputs, MetricResult, ParamSpec, RowTerms
-from .results import frame_of, has
+from .results import frame_of, has, kind_label
 from .stats import quantiles
 
 CalculatorFn = Callable[[Mapping[str, float], Mapping[str, Any]], MetricResult]
@@ -110,14 +111,14 @@ def no_value(metric_id: str, unit: str, reason: str, *, higher_is_better: bool |
 def missing_result(metric_id: str, unit: str, fields: Iterable[str], kind: str, *,
                    higher_is_better: bool | None) -> MetricResult:
     """The result when a needed field is not in the loaded ``kind`` data."""
-    result = results.missing_field(metric_id, unit, fields, f"in the {kind} data")
+    result = results.missing_field(metric_id, unit, fields, Message("in the {kind} data", {"kind": kind_label(kind)}))
     result.higher_is_better = higher_is_better
     return result
 
 
 def empty_result(metric_id: str, unit: str, kind: str, *, higher_is_better: bool | None) -> MetricResult:
     """The result when no rows of ``kind`` are loaded (or left after filtering)."""
-    return no_value(metric_id, unit, f"No {kind} data loaded for the chosen period and filters.",
+    return no_value(metric_id, unit, Message("No {kind} data loaded for the chosen period and filters.", {"kind": kind_label(kind)}),
                     higher_is_better=higher_is_better)
 
 
@@ -152,7 +153,7 @@ def clean_durations(values: np.ndarray, excluded: list[tuple[int, str]], what: s
     """Boolean mask of usable durations; negative ones are reported in ``excluded`` (never clamped)."""
     finite = np.isfinite(values)
     negative = finite & (values < 0)
-    add_excluded(excluded, negative.sum(), f"{what} with a negative duration (end before start)")
+    add_excluded(excluded, negative.sum(), Message("{what} with a negative duration (end before start)", {"what": as_message(what)}))
     return finite & ~negative
 
 
@@ -200,7 +201,7 @@ def ratio_calculator(metric_id: str, num_name: str, den_name: str, *, unit: str 
     def calculate(totals: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult:
         return ratio_result(metric_id, float(totals[num_name]), float(totals[den_name]), unit=unit, scale=scale,
                             higher_is_better=higher_is_better,
-                            empty_reason=f"{den_name} is 0, so there is nothing to divide by.")
+                            empty_reason=Message("{name} is 0, so there is nothing to divide by.", {"name": den_name}))
 
     return calculate
 
@@ -248,7 +249,7 @@ def terms_compute(metric_id: str, unit: str, scale: float, hib: bool | None, sou
             details.update(extra(t))
         result = ratio_result(metric_id, t.num[t.used].sum(), t.den[t.used].sum(), unit=unit, scale=scale,
                               higher_is_better=hib, n=int(t.used.sum()), excluded=t.excluded, details=details,
-                              empty_reason="No rows to compute this from.")
+                              empty_reason=N_("No rows to compute this from."))
         if result.ok and t.val is not None:
             summary = duration_summary(t.val[t.used])
             result.median, result.p90 = summary["median"], summary["p90"]

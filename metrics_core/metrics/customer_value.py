@@ -7,6 +7,7 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
+from ..i18n import N_
 from .churn import annual_churn
 from .model import MetricInputs, MetricResult, RowTerms
 from .periods import label, period_start
@@ -66,11 +67,11 @@ def clv_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
         value_per = float(customers["revenue_per_period"].mean())
         frequency, n, basis = float(p["periods_per_year"]), int(customers["revenue_per_period"].notna().sum()), "revenue per period"
     else:
-        return missing_field("clv", "currency", ["amount", "revenue_per_period"], "order amounts or revenue per customer")
+        return missing_field("clv", "currency", ["amount", "revenue_per_period"], N_("order amounts or revenue per customer"))
     lifespan, how = _lifespan_years(inputs, p, "lifespan_years", 1.0)
     details = {"avg_purchase_value": value_per, "purchase_frequency_per_year": frequency, "basis": basis}
     if lifespan is None:
-        return no_value("clv", "currency", "set the average customer lifespan (years): churn is not known",
+        return no_value("clv", "currency", N_("set the average customer lifespan (years): churn is not known"),
                         n=n, details=details)
     details.update(lifespan_years=lifespan, lifespan_from=how)
     return MetricResult("clv", value_per * frequency * lifespan, "currency", n=n, details=details)
@@ -88,9 +89,9 @@ def clv_historical_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> Metric
     elif has(customers, "total_revenue"):
         values = customers["total_revenue"].dropna().to_numpy(dtype=float) * default_margin
     else:
-        return missing_field("clv_historical", "currency", ["amount", "total_revenue"], "purchases per customer")
+        return missing_field("clv_historical", "currency", ["amount", "total_revenue"], N_("purchases per customer"))
     if values.size == 0:
-        return no_value("clv_historical", "currency", "no purchases in the selected rows")
+        return no_value("clv_historical", "currency", N_("no purchases in the selected rows"))
     result = MetricResult("clv_historical", float(values.mean()), "currency", numerator=float(values.sum()),
                           denominator=float(values.size), n=int(values.size))
     result.median, result.p90 = quantiles(values)
@@ -115,13 +116,13 @@ def clv_predictive_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> Metric
     """(Average monthly transactions × average order value) × lifespan in months."""
     orders = _orders(inputs)
     if orders is None or orders.empty:
-        return missing_field("clv_predictive", "currency", ["amount"], "order amounts per customer")
+        return missing_field("clv_predictive", "currency", ["amount"], N_("order amounts per customer"))
     s = _order_stats(orders, inputs.period)
     monthly = s["orders"] / s["customers"] / (s["span_years"] * 12)
     lifespan_years, how = _lifespan_years(inputs, p, "lifespan_months", 12.0)
     details = {"monthly_transactions": monthly, "avg_order_value": s["avg_purchase_value"]}
     if lifespan_years is None:
-        return no_value("clv_predictive", "currency", "set the average customer lifespan (months): churn is not known",
+        return no_value("clv_predictive", "currency", N_("set the average customer lifespan (months): churn is not known"),
                         n=int(s["orders"]), details=details)
     details.update(lifespan_months=12 * lifespan_years, lifespan_from=how)
     value = monthly * s["avg_purchase_value"] * 12 * lifespan_years
@@ -132,11 +133,11 @@ def engagement_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResu
     """Weighted mean of min-max scaled inputs per customer (0-100); portfolio mean; participation sub-rates."""
     customers = inputs.frames.get("customers")
     if customers is None:
-        return missing_field("engagement_score", "score", ["engagement_inputs"], "numeric engagement columns")
+        return missing_field("engagement_score", "score", ["engagement_inputs"], N_("numeric engagement columns"))
     details = _participation(customers)
     columns = _engagement_columns(customers, p)
     if not columns:
-        result = missing_field("engagement_score", "score", ["engagement_inputs"], "numeric engagement columns")
+        result = missing_field("engagement_score", "score", ["engagement_inputs"], N_("numeric engagement columns"))
         result.details = details
         return result
     weights = _weights(columns, p.get("weights") or customers.attrs.get("engagement_inputs_weights"))
@@ -153,7 +154,7 @@ def engagement_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResu
     used = scores[np.isfinite(scores)]
     details.update(inputs=columns, weights=weights)
     if used.size == 0:
-        return no_value("engagement_score", "score", "no customer has a value in the engagement inputs", details=details)
+        return no_value("engagement_score", "score", N_("no customer has a value in the engagement inputs"), details=details)
     result = MetricResult("engagement_score", float(used.mean()), "score", numerator=float(used.sum()),
                           denominator=float(used.size), n=int(used.size), details=details)
     result.median, result.p90 = quantiles(used)
@@ -196,7 +197,7 @@ def cash_flow_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResul
     """Inflows − outflows, per period with a running total in details."""
     cash = inputs.frames.get("cash")
     if cash is None or not ({"amount", "inflow", "outflow"} & set(cash.columns)):
-        return missing_field("cash_flow", "currency", ["amount", "inflow", "outflow"], "cash movements")
+        return missing_field("cash_flow", "currency", ["amount", "inflow", "outflow"], N_("cash movements"))
     inflow, outflow = _flows(cash)
     net = inflow - outflow
     result = MetricResult("cash_flow", float(net.sum()), "currency", numerator=float(inflow.sum()),

@@ -19,7 +19,7 @@ import pandas as pd
 from ..catalogue import KINDS_BY_NAME
 from ..dataset import DataBundle
 from ..errors import KpiDeskError, OperationCancelled, ParameterError
-from ..i18n import _
+from ..i18n import N_, Message, TextList
 from ..progress import Reporter
 from . import periods as P
 from .engine_inputs import Filters, Prepared, prepared_for, row_dates
@@ -119,7 +119,7 @@ def _safe_run(spec: MetricSpec, inputs: MetricInputs, p: dict[str, Any]) -> Metr
 def failed_result(spec: MetricSpec, exc: BaseException) -> MetricResult:
     """The result of a KPI whose computation failed: no value, the reason, and ``details["failed"]``."""
     detail = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else ""
-    reason = _("could not be computed: {error}", error=f"{type(exc).__name__} {detail}".strip())
+    reason = Message("could not be computed: {error}", {"error": f"{type(exc).__name__} {detail}".strip()})
     return no_value(spec.id, spec.unit, reason, details={"failed": True})
 
 
@@ -134,26 +134,37 @@ def precheck(spec: MetricSpec, inputs: MetricInputs) -> MetricResult | None:
     if not spec.kinds:
         return None
     present = {k: inputs.frames[k] for k in spec.kinds if inputs.frames.get(k) is not None}
-    kinds_text = " or ".join(kind_label(k) for k in spec.kinds)
+    kinds_text = TextList(tuple(kind_label(k) for k in spec.kinds), "or")
     if not present:
         missing = list(spec.required_fields) or KINDS_BY_NAME[spec.kinds[0]].required_fields()
-        what = f"the field {' and '.join(repr(f) for f in spec.required_fields)} from " if spec.required_fields else ""
-        return no_value(spec.id, spec.unit, f"needs {what}a file of {kinds_text}; none is loaded", missing=missing)
+        if spec.required_fields:
+            reason = Message("needs the field {fields} from a file of {kinds}; none is loaded",
+                             {"fields": _field_names(spec.required_fields), "kinds": kinds_text})
+        else:
+            reason = Message("needs a file of {kinds}; none is loaded", {"kinds": kinds_text})
+        return no_value(spec.id, spec.unit, reason, missing=missing)
     usable = [k for k, f in present.items() if _has_required(spec, k, f)]
     if not usable:
         missing = sorted({f for k, fr in present.items() for f in spec.required_fields
                           if f in KINDS_BY_NAME[k].field_names() and f not in fr.columns})
         if not missing:   # the loaded kinds cannot carry the field at all (e.g. messages for first response time)
             missing = list(spec.required_fields)
-            owners = " or ".join(kind_label(k) for k in spec.kinds if set(missing) & set(KINDS_BY_NAME[k].field_names()))
-            names = " and ".join(repr(f) for f in missing)
-            return no_value(spec.id, spec.unit, f"needs the field {names} from a file of {owners}; none is loaded",
+            owners = TextList(tuple(kind_label(k) for k in spec.kinds
+                                    if set(missing) & set(KINDS_BY_NAME[k].field_names())), "or")
+            return no_value(spec.id, spec.unit, Message("needs the field {fields} from a file of {kinds}; none is loaded",
+                                                        {"fields": _field_names(missing), "kinds": owners}),
                             missing=missing)
-        names = " and ".join(repr(f) for f in missing)
-        return no_value(spec.id, spec.unit, f"needs the field {names}, which no loaded file provides", missing=missing)
+        return no_value(spec.id, spec.unit, Message("needs the field {fields}, which no loaded file provides",
+                                                    {"fields": _field_names(missing)}), missing=missing)
     if all(len(present[k]) == 0 for k in usable):
-        return no_value(spec.id, spec.unit, f"no {kinds_text} rows in the selected period and filters")
+        return no_value(spec.id, spec.unit, Message("no {kinds} rows in the selected period and filters",
+                                                    {"kinds": kinds_text}))
     return None
+
+
+def _field_names(fields) -> TextList:
+    """Canonical field names as a reason quotes them (``'created_at' and 'resolved_at'``): they stay English."""
+    return TextList(tuple(repr(f) for f in fields), "and")
 
 
 def _has_required(spec: MetricSpec, kind: str, frame: pd.DataFrame) -> bool:
@@ -370,7 +381,7 @@ def compare(bundle: Source, metric_id: str, params: Params = None, filters: Filt
     filters = filters or Filters()
     start, end = _current_range(spec, prepared, filters)
     if start is None:
-        empty = no_value(spec.id, spec.unit, "no dated rows to compare periods")
+        empty = no_value(spec.id, spec.unit, N_("no dated rows to compare periods"))
         return Change(None, None, None, None, None, None, current_result=empty, previous_result=empty)
     if against == "previous":
         prev_start, prev_end = _previous_range(start, end), start

@@ -8,6 +8,7 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
+from ..i18n import N_, Message
 from .churn import CustomerFlow, customer_flow
 from .customer_value import (cash_flow_compute, cash_flow_terms, clv_compute, clv_historical_compute, clv_predictive_compute,
                              engagement_compute)
@@ -16,10 +17,10 @@ from .periods import PERIODS
 from .results import bounds_details, has, missing_field, no_value, ratio_result
 from .terms import terms_frame, terms_metric
 
-_LOOKBACK = ParamSpec(name="lookback_months", default=12, label="Period when no dates are chosen (months)", kind="int", minimum=1,
-                      help="without a date filter, the period is this many months up to the latest date")
-_INACTIVITY = ParamSpec(name="inactivity_days", default=90, label="Inactive for (days) counts as lost", kind="int", minimum=1,
-                        help="orders only: a customer with no order for this long has left")
+_LOOKBACK = ParamSpec(name="lookback_months", default=12, label=N_("Period when no dates are chosen (months)"), kind="int", minimum=1,
+                      help=N_("without a date filter, the period is this many months up to the latest date"))
+_INACTIVITY = ParamSpec(name="inactivity_days", default=90, label=N_("Inactive for (days) counts as lost"), kind="int", minimum=1,
+                        help=N_("orders only: a customer with no order for this long has left"))
 
 
 def retention_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
@@ -29,7 +30,7 @@ def retention_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResul
     if isinstance(flow, MetricResult):
         return flow
     result = ratio_result("retention_rate", flow.end - flow.retained_new, flow.start, n=flow.start,
-                          empty_reason="no customers at the start of the period", details=flow.to_details())
+                          empty_reason=N_("no customers at the start of the period"), details=flow.to_details())
     return result
 
 
@@ -39,14 +40,14 @@ def churn_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
     if isinstance(flow, MetricResult):
         return flow
     return ratio_result("churn_rate", flow.lost, flow.start, n=flow.start,
-                        empty_reason="no customers at the start of the period", details=flow.to_details())
+                        empty_reason=N_("no customers at the start of the period"), details=flow.to_details())
 
 
 def repurchase_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
     """Customers with ≥ 2 orders / customers with ≥ 1 order × 100."""
     orders = inputs.frames.get("orders")
     if orders is None or "customer_id" not in orders.columns:
-        return missing_field("repurchase_rate", "%", ["customer_id"], "the customer of each order")
+        return missing_field("repurchase_rate", "%", ["customer_id"], N_("the customer of each order"))
     rows = orders[orders["customer_id"].notna()]
     ids = rows["customer_id"].astype("string")
     if has(rows, "order_id"):
@@ -54,7 +55,7 @@ def repurchase_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResu
     else:
         per_customer = ids.value_counts()
     return ratio_result("repurchase_rate", int((per_customer >= 2).sum()), len(per_customer),
-                        empty_reason="no orders in the selected period")
+                        empty_reason=N_("no orders in the selected period"))
 
 
 DEFAULT_REFERRAL_WORDS = ("referral, referred, refer, friend, recommend, word of mouth, priporoč, prijatelj, "
@@ -64,7 +65,7 @@ DEFAULT_REFERRAL_WORDS = ("referral, referred, refer, friend, recommend, word of
 def _referral_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> tuple[RowTerms | None, dict, MetricResult | None]:
     customers = inputs.frames.get("customers")
     if customers is None or "referral_source" not in customers.columns:
-        return None, {}, missing_field("referral_rate", "%", ["referral_source"], "how each customer found you")
+        return None, {}, missing_field("referral_rate", "%", ["referral_source"], N_("how each customer found you"))
     words = [w.strip().lower() for w in str(p["referral_words"]).split(",") if w.strip()]
     source = customers["referral_source"].astype("string").str.lower()
     pattern = "|".join(pd.Series(words).str.replace(r"([\\.^$|?*+()\[\]{}])", r"\\\1", regex=True))
@@ -78,9 +79,9 @@ def conversion_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResu
     orders = inputs.frames.get("orders")
     contacts = _contacts(inputs)
     if contacts is None:
-        return missing_field("conversion_after_contact", "%", ["customer_id", "caller_id"], "the customer of each ticket or call")
+        return missing_field("conversion_after_contact", "%", ["customer_id", "caller_id"], N_("the customer of each ticket or call"))
     if orders is None or not {"customer_id", "order_date"} <= set(orders.columns):
-        return missing_field("conversion_after_contact", "%", ["order_date"], "orders to join on customer_id")
+        return missing_field("conversion_after_contact", "%", ["order_date"], N_("orders to join on customer_id"))
     buys = pd.DataFrame({"customer": orders["customer_id"].astype("string").to_numpy(),
                          "bought": _microseconds(orders["order_date"])}).astype({"customer": "string"}).dropna()
     contacts, excluded = _joinable(contacts, buys)
@@ -93,7 +94,7 @@ def conversion_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResu
             keep &= (contacts["at"] < end).to_numpy()
         contacts = contacts[keep]
     if contacts.empty:
-        result = no_value("conversion_after_contact", "%", "no contacts with a known customer in the period")
+        result = no_value("conversion_after_contact", "%", N_("no contacts with a known customer in the period"))
         result.excluded = excluded
         return result
     buys = buys.sort_values("bought")
@@ -119,12 +120,13 @@ def _joinable(contacts: pd.DataFrame, buys: pd.DataFrame) -> tuple[pd.DataFrame,
     known = contacts["customer"].isin(set(buys["customer"])).to_numpy(dtype=bool)
     excluded: list[tuple[int, str]] = []
     keep = np.ones(len(contacts), dtype=bool)
-    for kind, label in (("tickets", "ticket customers"), ("calls", "callers")):
+    for kind, label in (("tickets", N_("ticket customers")), ("calls", N_("callers"))):
         rows = (contacts["kind"] == kind).to_numpy(dtype=bool)
         if rows.any() and not known[rows].any():
             keep &= ~rows
             count = contacts.loc[rows, "customer"].nunique()
-            excluded.append((count, f"{label} whose id never appears as an order's customer_id (cannot be joined)"))
+            excluded.append((count, Message("{who} whose id never appears as an order's customer_id (cannot be joined)",
+                                     {"who": Message(label)})))
     return contacts[keep], excluded
 
 
@@ -149,7 +151,7 @@ def _calc_div(metric_id: str, num, den, scale: float = 100.0, unit: str = "%"):
     def calc(t: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult:
         t = {k: float(v) for k, v in t.items()}
         return ratio_result(metric_id, num(t), den(t), unit=unit, scale=scale, proportion=scale == 100.0,
-                            empty_reason="the denominator is zero")
+                            empty_reason=N_("the denominator is zero"))
     return calc
 
 
@@ -159,79 +161,79 @@ def _calc_product(metric_id: str, keys: tuple[str, ...]):
     return calc
 
 
-_ref_compute, _ref_rows = terms_metric("referral_rate", "%", _referral_terms, proportion=True, empty_reason="no new customers")
+_ref_compute, _ref_rows = terms_metric("referral_rate", "%", _referral_terms, proportion=True, empty_reason=N_("no new customers"))
 _ORDERS_CUSTOMERS = ("orders", "customers")
 
 SPECS: tuple[MetricSpec, ...] = (
-    MetricSpec(id="retention_rate", label="Customer retention rate (CRR)", family="loyalty_value", unit="%", higher_is_better=True,
+    MetricSpec(id="retention_rate", label=N_("Customer retention rate (CRR)"), family="loyalty_value", unit="%", higher_is_better=True,
                kinds=("customers", "orders"), required_fields=("customer_id",), source="S0 S2 S3",
-               description="((customers at the end − new customers) / customers at the start) × 100.",
+               description=N_("((customers at the end − new customers) / customers at the start) × 100."),
                compute=retention_compute,
                calculator=_calc_div("retention_rate", lambda t: t["end"] - t["new"], lambda t: t["start"]), calculator_inputs=("start", "end", "new"),
                period_aware=True,
                params=(_LOOKBACK, _INACTIVITY)),
-    MetricSpec(id="churn_rate", label="Customer churn rate", family="loyalty_value", unit="%", higher_is_better=False,
+    MetricSpec(id="churn_rate", label=N_("Customer churn rate"), family="loyalty_value", unit="%", higher_is_better=False,
                kinds=("customers", "orders"), required_fields=("customer_id",), source="S0 S1 S2",
-               description="Customers lost in the period divided by customers at its start, times 100.",
+               description=N_("Customers lost in the period divided by customers at its start, times 100."),
                compute=churn_compute,
                calculator=_calc_div("churn_rate", lambda t: t["lost"], lambda t: t["start"]), calculator_inputs=("lost", "start"),
                period_aware=True,
                params=(_LOOKBACK, _INACTIVITY)),
-    MetricSpec(id="clv", label="Customer lifetime value", family="loyalty_value", unit="currency", higher_is_better=True,
+    MetricSpec(id="clv", label=N_("Customer lifetime value"), family="loyalty_value", unit="currency", higher_is_better=True,
                kinds=_ORDERS_CUSTOMERS, required_fields=(), source="S0 S2",
-               description="Average purchase value × purchases per year × average customer lifespan in years (set, or 1 / annual churn).",
+               description=N_("Average purchase value × purchases per year × average customer lifespan in years (set, or 1 / annual churn)."),
                compute=clv_compute,
                calculator=_calc_product("clv", ("avg_purchase_value", "purchase_frequency", "lifespan_years")), calculator_inputs=("avg_purchase_value", "purchase_frequency", "lifespan_years"),
                period_aware=True,
-               params=(ParamSpec(name="lifespan_years", default=None, label="Average customer lifespan (years)", minimum=0),
-                      ParamSpec(name="periods_per_year", default=12, label="Revenue periods per year", minimum=1),
-                      ParamSpec(name="churn_flag_months", default=12, label="A churned flag covers (months)", minimum=1), _INACTIVITY)),
-    MetricSpec(id="clv_historical", label="Historical CLV", family="loyalty_value", unit="currency", higher_is_better=True,
+               params=(ParamSpec(name="lifespan_years", default=None, label=N_("Average customer lifespan (years)"), minimum=0),
+                      ParamSpec(name="periods_per_year", default=12, label=N_("Revenue periods per year"), minimum=1),
+                      ParamSpec(name="churn_flag_months", default=12, label=N_("A churned flag covers (months)"), minimum=1), _INACTIVITY)),
+    MetricSpec(id="clv_historical", label=N_("Historical CLV"), family="loyalty_value", unit="currency", higher_is_better=True,
                kinds=_ORDERS_CUSTOMERS, required_fields=(), source="S0",
-               description="Per customer: the sum of purchases × gross margin; the mean over customers, with the distribution.",
+               description=N_("Per customer: the sum of purchases × gross margin; the mean over customers, with the distribution."),
                compute=clv_historical_compute,
                calculator=_calc_div("clv_historical", lambda t: t["revenue"] * t["margin_pct"] / 100, lambda t: t["customers"],
                                     1.0, "currency"), calculator_inputs=("revenue", "customers", "margin_pct"),
-               params=(ParamSpec(name="gross_margin_pct", default=100.0, label="Gross margin % (when no margin column)", minimum=0, maximum=100),)),
-    MetricSpec(id="clv_predictive", label="Predictive CLV", family="loyalty_value", unit="currency", higher_is_better=True,
+               params=(ParamSpec(name="gross_margin_pct", default=100.0, label=N_("Gross margin % (when no margin column)"), minimum=0, maximum=100),)),
+    MetricSpec(id="clv_predictive", label=N_("Predictive CLV"), family="loyalty_value", unit="currency", higher_is_better=True,
                kinds=_ORDERS_CUSTOMERS, required_fields=(), source="S0",
-               description="(Average monthly transactions × average order value) × average lifespan in months.",
+               description=N_("(Average monthly transactions × average order value) × average lifespan in months."),
                compute=clv_predictive_compute,
                calculator=_calc_product("clv_predictive", ("monthly_transactions", "avg_order_value", "lifespan_months")), calculator_inputs=("monthly_transactions", "avg_order_value", "lifespan_months"),
                period_aware=True,
-               params=(ParamSpec(name="lifespan_months", default=None, label="Average customer lifespan (months)", minimum=0),
-                      ParamSpec(name="churn_flag_months", default=12, label="A churned flag covers (months)", minimum=1), _INACTIVITY)),
-    MetricSpec(id="repurchase_rate", label="Repurchase rate", family="loyalty_value", unit="%", higher_is_better=True,
+               params=(ParamSpec(name="lifespan_months", default=None, label=N_("Average customer lifespan (months)"), minimum=0),
+                      ParamSpec(name="churn_flag_months", default=12, label=N_("A churned flag covers (months)"), minimum=1), _INACTIVITY)),
+    MetricSpec(id="repurchase_rate", label=N_("Repurchase rate"), family="loyalty_value", unit="%", higher_is_better=True,
                kinds=("orders",), required_fields=("customer_id",), source="S1",
-               description="Customers with two or more orders in the period divided by customers with at least one, times 100.",
+               description=N_("Customers with two or more orders in the period divided by customers with at least one, times 100."),
                compute=repurchase_compute,
                calculator=_calc_div("repurchase_rate", lambda t: t["repeat_customers"], lambda t: t["customers"]), calculator_inputs=("repeat_customers", "customers")),
-    MetricSpec(id="referral_rate", label="Referral rate", family="loyalty_value", unit="%", higher_is_better=True,
+    MetricSpec(id="referral_rate", label=N_("Referral rate"), family="loyalty_value", unit="%", higher_is_better=True,
                kinds=("customers",), required_fields=("referral_source",), source="S0 S2",
-               description="New customers whose source is a referral divided by all new customers, times 100.",
+               description=N_("New customers whose source is a referral divided by all new customers, times 100."),
                compute=_ref_compute, row_terms=_ref_rows,
                calculator=_calc_div("referral_rate", lambda t: t["referred"], lambda t: t["new_customers"]), calculator_inputs=("referred", "new_customers"),
-               params=(ParamSpec(name="referral_words", default=DEFAULT_REFERRAL_WORDS, label="Source values that mean a referral", kind="text"),)),
-    MetricSpec(id="conversion_after_contact", label="Conversion after support contact", family="loyalty_value", unit="%", higher_is_better=True,
+               params=(ParamSpec(name="referral_words", default=DEFAULT_REFERRAL_WORDS, label=N_("Source values that mean a referral"), kind="text"),)),
+    MetricSpec(id="conversion_after_contact", label=N_("Conversion after support contact"), family="loyalty_value", unit="%", higher_is_better=True,
                kinds=("tickets", "calls", "orders"), required_fields=(), source="S3",
-               description="Contacted customers who ordered within N days after a contact divided by contacted customers, times 100.",
+               description=N_("Contacted customers who ordered within N days after a contact divided by contacted customers, times 100."),
                compute=conversion_compute,
                calculator=_calc_div("conversion_after_contact", lambda t: t["converted"], lambda t: t["contacted"]), calculator_inputs=("converted", "contacted"),
                period_aware=True,
-               params=(ParamSpec(name="window_days", default=30, label="Order within (days)", kind="int", minimum=0),)),
-    MetricSpec(id="engagement_score", label="Customer engagement score", family="loyalty_value", unit="score", higher_is_better=True,
+               params=(ParamSpec(name="window_days", default=30, label=N_("Order within (days)"), kind="int", minimum=0),)),
+    MetricSpec(id="engagement_score", label=N_("Customer engagement score"), family="loyalty_value", unit="score", higher_is_better=True,
                kinds=("customers",), required_fields=(), source="S0 S2",
-               description="Weighted mean of the chosen inputs, each scaled 0-100 across customers; the portfolio score is the mean. "
-                           "Also loyalty-programme and training participation rates.",
+               description=N_("Weighted mean of the chosen inputs, each scaled 0-100 across customers; the portfolio score is the mean. "
+                           "Also loyalty-programme and training participation rates."),
                compute=engagement_compute,
-               params=(ParamSpec(name="inputs", default="", label="Engagement columns (comma-separated)", kind="text"),
-                      ParamSpec(name="weights", default="", label="Weights (column=weight, …)", kind="text"))),
-    MetricSpec(id="cash_flow", label="Cash flow", family="loyalty_value", unit="currency", higher_is_better=True,
+               params=(ParamSpec(name="inputs", default="", label=N_("Engagement columns (comma-separated)"), kind="text"),
+                      ParamSpec(name="weights", default="", label=N_("Weights (column=weight, …)"), kind="text"))),
+    MetricSpec(id="cash_flow", label=N_("Cash flow"), family="loyalty_value", unit="currency", higher_is_better=True,
                kinds=("cash",), required_fields=("date",), source="S3",
-               description="Inflows minus outflows, per period and as a running total.",
+               description=N_("Inflows minus outflows, per period and as a running total."),
                compute=cash_flow_compute, row_terms=cash_flow_terms,
                calculator=_calc_div("cash_flow", lambda t: t["inflow"] - t["outflow"], lambda t: 1.0, 1.0, "currency"), calculator_inputs=("inflow", "outflow"),
-               params=(ParamSpec(name="period", default="month", label="Period", kind="choice", choices=PERIODS),)),
+               params=(ParamSpec(name="period", default="month", label=N_("Period"), kind="choice", choices=PERIODS),)),
 )
 
 __all__ = ["SPECS", "CustomerFlow"]

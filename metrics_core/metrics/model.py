@@ -19,15 +19,23 @@ from typing import Any, Callable, Mapping as TMapping
 
 import pandas as pd
 
+from ..i18n import N_, Message, _, as_message
+
 UNITS = ("%", "score", "seconds", "count", "currency", "ratio", "days", "per_day", "erlang")
 FAMILIES = (
-    ("customer_experience", "Customer experience"),
-    ("loyalty_value", "Loyalty and value"),
-    ("tickets", "Tickets"),
-    ("calls", "Calls"),
-    ("team_quality", "Team and quality"),
-    ("social", "Social media"),
+    ("customer_experience", N_("Customer experience")),
+    ("loyalty_value", N_("Loyalty and value")),
+    ("tickets", N_("Tickets")),
+    ("calls", N_("Calls")),
+    ("team_quality", N_("Team and quality")),
+    ("social", N_("Social media")),
 )
+
+
+
+def family_label(family: str) -> str:
+    """A family's name in the current language (``customer_experience`` -> "Customer experience")."""
+    return _(dict(FAMILIES).get(family, family))
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,14 @@ class ParamSpec:
     minimum: float | None = None
     maximum: float | None = None
 
+    @property
+    def translated_label(self) -> str:
+        return _(self.label)
+
+    @property
+    def translated_help(self) -> str:
+        return _(self.help) if self.help else ""
+
 
 @dataclass
 class MetricResult:
@@ -54,8 +70,8 @@ class MetricResult:
     numerator: float | None = None
     denominator: float | None = None
     n: int = 0                                   # rows used
-    excluded: list[tuple[int, str]] = field(default_factory=list)   # (count, reason) e.g. (312, "tickets without a first response")
-    reason: str | None = None                    # why value is None
+    excluded: list[tuple[int, Message]] = field(default_factory=list)   # (count, reason) e.g. (312, "tickets without a first response")
+    reason: Message | None = None                # why value is None (a plain string is made a Message)
     missing_fields: list[str] = field(default_factory=list)
     higher_is_better: bool | None = True
     median: float | None = None                  # durations: median and 90th percentile
@@ -65,16 +81,54 @@ class MetricResult:
     margin_of_error: float | None = None         # NPS: 95 % margin of error in points
     details: dict[str, Any] = field(default_factory=dict)   # metric-specific extras (shares, tables, top words …)
 
+    def __post_init__(self) -> None:
+        # Reasons are kept unrendered, so a result computed once is shown in any language later.
+        self.reason = as_message(self.reason)
+        self.excluded = _ExcludedList(self.excluded)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "reason":
+            value = as_message(value)
+        elif name == "excluded":
+            value = _ExcludedList(value)
+        object.__setattr__(self, name, value)
+
     @property
     def ok(self) -> bool:
         return self.value is not None
 
     def to_dict(self) -> dict[str, Any]:
+        """JSON: reasons in English (contract)."""
         d = asdict(self)
         d["details"] = self.details           # (asdict would take an i18n Message in them apart)
         d["id"] = d.pop("metric_id")
-        d["excluded"] = [{"count": int(c), "reason": r} for c, r in self.excluded]
+        d["reason"] = self.reason.english() if self.reason is not None else None
+        d["excluded"] = [{"count": int(c), "reason": r.english()} for c, r in self.excluded]
         return _jsonable(d)
+
+
+class _ExcludedList(list):
+    """``(count, reason)`` pairs whose reasons are :class:`Message` objects, however they are added."""
+
+    def __init__(self, pairs: Any = ()) -> None:
+        super().__init__(self._pair(p) for p in (pairs or ()))
+
+    @staticmethod
+    def _pair(pair: Any) -> tuple[int, Message]:
+        count, reason = pair
+        return count, as_message(reason)
+
+    def append(self, pair: Any) -> None:
+        super().append(self._pair(pair))
+
+    def extend(self, pairs: Any) -> None:
+        super().extend(self._pair(p) for p in pairs)
+
+    def __add__(self, other: Any) -> "_ExcludedList":
+        return _ExcludedList([*self, *other])
+
+    def __deepcopy__(self, memo: dict) -> list:
+        return [(c, r) for c, r in self]
 
 
 @dataclass
@@ -143,6 +197,15 @@ class MetricSpec:
     def defaults(self) -> dict[str, Any]:
         return {p.name: p.default for p in self.params}
 
+    @property
+    def translated_label(self) -> str:
+        """The KPI's name in the current language (``label`` stays the English name: JSON, ids)."""
+        return _(self.label)
+
+    @property
+    def translated_description(self) -> str:
+        return _(self.description)
+
 
 @dataclass
 class MetricInputs:
@@ -169,6 +232,8 @@ def _jsonable(obj: Any) -> Any:
 
     import numpy as np
 
+    if isinstance(obj, Message):
+        return obj.english()
     if isinstance(obj, dict):
         return {str(k): _jsonable(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):

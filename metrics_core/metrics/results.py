@@ -13,22 +13,27 @@ import numpy as np
 import pandas as pd
 
 from ..catalogue import KINDS_BY_NAME
+from ..i18n import N_, Message, TextList, as_message
 from .model import MetricInputs, MetricResult
 from .stats import wilson_interval
 
 
-def no_value(metric_id: str, unit: str, reason: str, *, missing: Iterable[str] = (), n: int = 0,
+def no_value(metric_id: str, unit: str, reason: "str | Message", *, missing: Iterable[str] = (), n: int = 0,
              details: dict[str, Any] | None = None) -> MetricResult:
     """A result without a value, saying why."""
     return MetricResult(metric_id, None, unit, n=n, reason=reason, missing_fields=list(missing),
                         details=dict(details or {}))
 
 
-def missing_field(metric_id: str, unit: str, fields: Iterable[str], what: str = "") -> MetricResult:
+def missing_field(metric_id: str, unit: str, fields: Iterable[str], what: "str | Message" = "") -> MetricResult:
     """A result for a metric that cannot run because fields are absent; the reason names them."""
     fields = list(fields)
-    names = " or ".join(repr(f) for f in fields)
-    reason = f"needs the field {names}" + (f" ({what})" if what else "") + ", which no loaded file provides"
+    names = TextList(tuple(repr(f) for f in fields), "or")
+    if what:
+        reason = Message("needs the field {fields} ({what}), which no loaded file provides",
+                         {"fields": names, "what": as_message(what)})
+    else:
+        reason = Message("needs the field {fields}, which no loaded file provides", {"fields": names})
     return no_value(metric_id, unit, reason, missing=fields)
 
 
@@ -76,9 +81,19 @@ def known(series: pd.Series) -> np.ndarray:
     return series.notna().to_numpy()
 
 
-def kind_label(kind: str) -> str:
+#: Each data kind as a sentence names it ("needs a file of {kinds}"), marked for translation.
+KIND_WORDS = {
+    "tickets": N_("tickets"), "messages": N_("messages"), "calls": N_("calls"), "surveys": N_("survey answers"),
+    "customers": N_("customers"), "orders": N_("orders"), "reviews": N_("quality reviews"),
+    "social": N_("social mentions"), "self_service": N_("self-service sessions"), "staff": N_("staff"),
+    "cash": N_("cash movements"), "call_intervals": N_("call intervals (ACD)"), "survey_buckets": N_("survey buckets"),
+}
+
+
+def kind_label(kind: str) -> Message:
+    """A data kind as a sentence names it, rendered in the language the sentence is shown in."""
     spec = KINDS_BY_NAME.get(kind)
-    return spec.label.lower() if spec else kind
+    return Message(KIND_WORDS.get(kind) or (spec.label.lower() if spec else kind))
 
 
 def as_of(inputs: MetricInputs) -> pd.Timestamp | None:

@@ -12,6 +12,7 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
+from ..i18n import N_
 from .model import MetricInputs, MetricResult, MetricSpec, RowTerms
 from .results import flag, missing_field, ratio_result
 from .terms import terms_frame, terms_metric
@@ -43,12 +44,12 @@ def sentiment_classes(values: pd.Series) -> np.ndarray:
 def _social_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> tuple[RowTerms | None, dict[str, Any], MetricResult | None]:
     social = inputs.frames.get("social")
     if social is None or "sentiment" not in social.columns:
-        return None, {}, missing_field("social_sentiment", "%", ["sentiment"], "the sentiment of each mention")
+        return None, {}, missing_field("social_sentiment", "%", ["sentiment"], N_("the sentiment of each mention"))
     classes = sentiment_classes(social["sentiment"])
     known = classes != ""
     terms = RowTerms(terms_frame((classes[known] == "positive").astype(float), 1.0, social.index[known]), 100.0, "social")
     if (~known).sum():
-        terms.excluded.append((int((~known).sum()), "mentions without a recognisable sentiment"))
+        terms.excluded.append((int((~known).sum()), N_("mentions without a recognisable sentiment")))
     return terms, _insights(social, classes), None
 
 
@@ -79,17 +80,17 @@ def _insights(social: pd.DataFrame, classes: np.ndarray) -> dict[str, Any]:
 
 def _calc_social(t: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult:
     pos, neu, neg = (float(t[k]) for k in ("positive", "neutral", "negative"))
-    return ratio_result("social_sentiment", pos, pos + neu + neg, empty_reason="no mentions")
+    return ratio_result("social_sentiment", pos, pos + neu + neg, empty_reason=N_("no mentions"))
 
 
 _compute, _rows = terms_metric("social_sentiment", "%", _social_terms, proportion=True,
-                               empty_reason="no mentions with a sentiment")
+                               empty_reason=N_("no mentions with a sentiment"))
 
 SPECS: tuple[MetricSpec, ...] = (
-    MetricSpec(id="social_sentiment", label="Social media sentiment", family="social", unit="%", higher_is_better=True,
+    MetricSpec(id="social_sentiment", label=N_("Social media sentiment"), family="social", unit="%", higher_is_better=True,
                kinds=("social",), required_fields=("sentiment",), source="S0",
-               description="Share of mentions that are positive (also neutral and negative), with % technical questions, "
-                           "% answerable by existing content, competitor mentions, most active hours and top topics.",
+               description=N_("Share of mentions that are positive (also neutral and negative), with % technical questions, "
+                           "% answerable by existing content, competitor mentions, most active hours and top topics."),
                compute=_compute, row_terms=_rows,
                calculator=_calc_social, calculator_inputs=("positive", "neutral", "negative")),
 )

@@ -12,6 +12,7 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
+from ..i18n import N_, Message
 from .model import MetricInputs, MetricResult, MetricSpec, ParamSpec, RowTerms
 from .periods import PERIODS, label, period_start
 from .results import flag, missing_field, no_value, ratio_result
@@ -45,7 +46,7 @@ def _score_terms(field: str, inputs: MetricInputs, scale_setting: str, positive)
     terms = RowTerms(terms_frame(num, 1.0, kept.index, _group_columns(kept)), 1.0, "")
     dropped = int((~valid).sum())
     if dropped:
-        terms.excluded.append((dropped, f"answers outside the {_scale_name(scale)} scale"))
+        terms.excluded.append((dropped, Message("answers outside the {scale} scale", {"scale": _scale_name(scale)})))
     details = {"scale": _scale_name(scale),
                "distribution": {f"{k:g}": int(v) for k, v in
                                 pd.Series(values[valid]).value_counts().sort_index().items()}}
@@ -91,14 +92,14 @@ def _csat_like(metric_id: str, top_box: bool):
         terms, details, _ = _bucket_terms(inputs, "top")
         if terms is not None:
             return terms, details, None
-        return None, {}, missing_field(metric_id, "%", ["csat_score"], "a satisfaction score column")
+        return None, {}, missing_field(metric_id, "%", ["csat_score"], N_("a satisfaction score column"))
     return terms_fn
 
 
 def _csat_mean_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
     terms, details, _ = _score_terms("csat_score", inputs, p["scale"], lambda v, s: v)
     if terms is None:
-        return None, {}, missing_field("csat_mean", "score", ["csat_score"], "a satisfaction score column")
+        return None, {}, missing_field("csat_mean", "score", ["csat_score"], N_("a satisfaction score column"))
     return terms, details, None
 
 
@@ -107,7 +108,7 @@ def _nps_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
     if scores.empty:
         terms, details, _ = _bucket_terms(inputs, "net")
         if terms is None:
-            return None, {}, missing_field("nps", "score", ["nps_score"], "a 0-10 likelihood-to-recommend column")
+            return None, {}, missing_field("nps", "score", ["nps_score"], N_("a 0-10 likelihood-to-recommend column"))
         return terms, details, None
     values = scores["score"].to_numpy(dtype=float)
     valid = np.isfinite(values) & (values >= 0) & (values <= 10)
@@ -116,7 +117,7 @@ def _nps_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
     num = np.where(v >= 9, 1.0, np.where(v <= 6, -1.0, 0.0))
     terms = RowTerms(terms_frame(num, 1.0, kept.index, _group_columns(kept)), 100.0, "")
     if (~valid).sum():
-        terms.excluded.append((int((~valid).sum()), "answers outside 0-10"))
+        terms.excluded.append((int((~valid).sum()), N_("answers outside 0-10")))
     return terms, {"scale": "0-10"}, None
 
 
@@ -142,7 +143,7 @@ def _nps_finish(result: MetricResult, terms: RowTerms, p: Mapping[str, Any]) -> 
 def _ces_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
     terms, details, _ = _score_terms("ces_score", inputs, p["scale"], lambda v, s: v)
     if terms is None:
-        return None, {}, missing_field("ces", "score", ["ces_score"], "a customer-effort score column")
+        return None, {}, missing_field("ces", "score", ["ces_score"], N_("a customer-effort score column"))
     details["direction"] = p["direction"]
     return terms, details, None
 
@@ -161,7 +162,7 @@ def _feedback_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
     frame = inputs.frames.get("surveys")
     if frame is None or not ({"feedback_answered", "responded_at"} & set(frame.columns)):
         return None, {}, missing_field("feedback_response_rate", "%", ["feedback_answered", "responded_at"],
-                                       "whether each feedback item was answered")
+                                       N_("whether each feedback item was answered"))
     rows = _feedback_files(frame)
     if p["only_with_comment"] and "comment" in rows.columns:
         rows = rows[rows["comment"].fillna("").astype(str).str.strip() != ""]
@@ -194,14 +195,14 @@ def _trend_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
         return failure
     frame = terms.frame
     if frame["date"].isna().all():
-        return missing_field("satisfaction_trend", "%", ["submitted_at"], "the date of each answer")
+        return missing_field("satisfaction_trend", "%", ["submitted_at"], N_("the date of each answer"))
     keys = period_start(frame["date"], p["period"])
     sums = frame.groupby(keys)[["num", "den"]].sum()
     series = [{"period": label(k, p["period"]), "value": 100 * r.num / r.den, "n": int(r.den)}
               for k, r in sums.iterrows() if r.den > 0]
     details.update(series=series, unit_note="percentage points")
     if len(series) < 2:
-        return no_value("satisfaction_trend", "%", "needs answers in at least two periods to show a change",
+        return no_value("satisfaction_trend", "%", N_("needs answers in at least two periods to show a change"),
                         n=len(frame), details=details)
     last, previous = series[-1], series[-2]
     details.update(last=last, previous=previous)
@@ -212,14 +213,14 @@ def _trend_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
 def _calc_ratio(metric_id: str, num_key: str, den_key: str, scale: float = 100.0, unit: str = "%"):
     def calc(totals: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult:
         return ratio_result(metric_id, totals[num_key], totals[den_key], unit=unit, scale=scale,
-                            proportion=scale == 100.0, empty_reason=f"{den_key} is zero")
+                            proportion=scale == 100.0, empty_reason=Message("{name} is zero", {"name": den_key}))
     return calc
 
 
 def _calc_nps(totals: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult:
     pro, pas, det = (float(totals[k]) for k in ("promoters", "passives", "detractors"))
     n = pro + pas + det
-    result = ratio_result("nps", pro - det, n, unit="score", proportion=False, empty_reason="no answers")
+    result = ratio_result("nps", pro - det, n, unit="score", proportion=False, empty_reason=N_("no answers"))
     if result.value is not None:
         result.margin_of_error = nps_margin_of_error(pro / n, det / n, n)
         result.details.update(promoters_pct=100 * pro / n, passives_pct=100 * pas / n, detractors_pct=100 * det / n)
@@ -232,64 +233,64 @@ def _calc_trend(totals: Mapping[str, float], params: Mapping[str, Any]) -> Metri
                         details={"unit_note": "percentage points"})
 
 
-_SCALE = ParamSpec(name="scale", default="auto", label="Score scale", kind="choice", choices=SCALE_CHOICES, help="auto: the smallest usual scale that holds every answer")
+_SCALE = ParamSpec(name="scale", default="auto", label=N_("Score scale"), kind="choice", choices=SCALE_CHOICES, help=N_("auto: the smallest usual scale that holds every answer"))
 _KINDS = ("surveys", "tickets", "calls", "survey_buckets")
-_csat_compute, _csat_rows = terms_metric("csat", "%", _csat_like("csat", False), proportion=True, empty_reason="no CSAT answers")
-_top_compute, _top_rows = terms_metric("overall_satisfaction", "%", _csat_like("overall_satisfaction", True), proportion=True, empty_reason="no CSAT answers")
-_mean_compute, _mean_rows = terms_metric("csat_mean", "score", _csat_mean_terms, proportion=False, empty_reason="no CSAT answers")
-_nps_compute, _nps_rows = terms_metric("nps", "score", _nps_terms, proportion=False, empty_reason="no NPS answers", finish=_nps_finish)
-_ces_compute, _ces_rows = terms_metric("ces", "score", _ces_terms, proportion=False, empty_reason="no CES answers", finish=_ces_finish)
-_fb_compute, _fb_rows = terms_metric("feedback_response_rate", "%", _feedback_terms, proportion=True, empty_reason="no feedback items")
+_csat_compute, _csat_rows = terms_metric("csat", "%", _csat_like("csat", False), proportion=True, empty_reason=N_("no CSAT answers"))
+_top_compute, _top_rows = terms_metric("overall_satisfaction", "%", _csat_like("overall_satisfaction", True), proportion=True, empty_reason=N_("no CSAT answers"))
+_mean_compute, _mean_rows = terms_metric("csat_mean", "score", _csat_mean_terms, proportion=False, empty_reason=N_("no CSAT answers"))
+_nps_compute, _nps_rows = terms_metric("nps", "score", _nps_terms, proportion=False, empty_reason=N_("no NPS answers"), finish=_nps_finish)
+_ces_compute, _ces_rows = terms_metric("ces", "score", _ces_terms, proportion=False, empty_reason=N_("no CES answers"), finish=_ces_finish)
+_fb_compute, _fb_rows = terms_metric("feedback_response_rate", "%", _feedback_terms, proportion=True, empty_reason=N_("no feedback items"))
 
 SPECS: tuple[MetricSpec, ...] = (
-    MetricSpec(id="csat", label="CSAT (% satisfied)", family="customer_experience", unit="%", higher_is_better=True,
+    MetricSpec(id="csat", label=N_("CSAT (% satisfied)"), family="customer_experience", unit="%", higher_is_better=True,
                kinds=_KINDS, required_fields=("csat_score",), source="S0 S1 S2 S3",
-               description="Satisfied answers (score at or above the threshold) divided by all answers, times 100.",
+               description=N_("Satisfied answers (score at or above the threshold) divided by all answers, times 100."),
                compute=_csat_compute, row_terms=_csat_rows,
                calculator=_calc_ratio("csat", "positive", "responses"), calculator_inputs=("positive", "responses"),
-               params=(_SCALE, ParamSpec(name="threshold", default=None, label="Satisfied from score", help="default: the top two points of the scale"))),
-    MetricSpec(id="csat_mean", label="CSAT mean score", family="customer_experience", unit="score", higher_is_better=True,
+               params=(_SCALE, ParamSpec(name="threshold", default=None, label=N_("Satisfied from score"), help=N_("default: the top two points of the scale")))),
+    MetricSpec(id="csat_mean", label=N_("CSAT mean score"), family="customer_experience", unit="score", higher_is_better=True,
                kinds=_KINDS[:3], required_fields=("csat_score",), source="S0",
-               description="The mean of all satisfaction scores.",
+               description=N_("The mean of all satisfaction scores."),
                compute=_mean_compute, row_terms=_mean_rows,
                calculator=_calc_ratio("csat_mean", "score_sum", "responses", 1.0, "score"), calculator_inputs=("score_sum", "responses"),
                params=(_SCALE,)),
-    MetricSpec(id="overall_satisfaction", label="Very satisfied (top box)", family="customer_experience", unit="%", higher_is_better=True,
+    MetricSpec(id="overall_satisfaction", label=N_("Very satisfied (top box)"), family="customer_experience", unit="%", higher_is_better=True,
                kinds=_KINDS, required_fields=("csat_score",), source="S3",
-               description="Answers with the top score of the scale (or at least a set score) divided by all answers, times 100.",
+               description=N_("Answers with the top score of the scale (or at least a set score) divided by all answers, times 100."),
                compute=_top_compute, row_terms=_top_rows,
                calculator=_calc_ratio("overall_satisfaction", "top_box", "responses"), calculator_inputs=("top_box", "responses"),
-               params=(_SCALE, ParamSpec(name="top_box_from", default=None, label="Top box from score", help="default: the scale maximum"))),
-    MetricSpec(id="satisfaction_trend", label="Satisfaction improvement", family="customer_experience", unit="%", higher_is_better=True,
+               params=(_SCALE, ParamSpec(name="top_box_from", default=None, label=N_("Top box from score"), help=N_("default: the scale maximum")))),
+    MetricSpec(id="satisfaction_trend", label=N_("Satisfaction improvement"), family="customer_experience", unit="%", higher_is_better=True,
                kinds=_KINDS[:3], required_fields=("csat_score",), source="S3",
-               description="CSAT per period and its change from the previous period, in percentage points.",
+               description=N_("CSAT per period and its change from the previous period, in percentage points."),
                compute=_trend_compute,
                calculator=_calc_trend, calculator_inputs=("current", "previous"),
-               params=(_SCALE, ParamSpec(name="threshold", default=None, label="Satisfied from score"),
-                      ParamSpec(name="period", default="month", label="Period", kind="choice", choices=PERIODS))),
-    MetricSpec(id="nps", label="Net Promoter Score", family="customer_experience", unit="score", higher_is_better=True,
+               params=(_SCALE, ParamSpec(name="threshold", default=None, label=N_("Satisfied from score")),
+                      ParamSpec(name="period", default="month", label=N_("Period"), kind="choice", choices=PERIODS))),
+    MetricSpec(id="nps", label=N_("Net Promoter Score"), family="customer_experience", unit="score", higher_is_better=True,
                kinds=_KINDS, required_fields=("nps_score",), source="S0 S1 S2 S3",
-               description="Percent promoters (9-10) minus percent detractors (0-6); passives (7-8) count in the base. Range -100 to 100.",
+               description=N_("Percent promoters (9-10) minus percent detractors (0-6); passives (7-8) count in the base. Range -100 to 100."),
                compute=_nps_compute, row_terms=_nps_rows,
                calculator=_calc_nps, calculator_inputs=("promoters", "passives", "detractors")),
-    MetricSpec(id="ces", label="Customer Effort Score", family="customer_experience", unit="score", higher_is_better=None,
+    MetricSpec(id="ces", label=N_("Customer Effort Score"), family="customer_experience", unit="score", higher_is_better=None,
                kinds=_KINDS[:3], required_fields=("ces_score",), source="S0 S1 S2 S4",
-               description="The sum of effort ratings divided by the number of answers; also the share of low-effort answers.",
+               description=N_("The sum of effort ratings divided by the number of answers; also the share of low-effort answers."),
                compute=_ces_compute, row_terms=_ces_rows,
                calculator=_calc_ratio("ces", "score_sum", "responses", 1.0, "score"), calculator_inputs=("score_sum", "responses"),
-               params=(ParamSpec(name="scale", default="auto", label="Score scale", kind="choice", choices=("auto", "1-5", "1-7", "1-10")),
-                      ParamSpec(name="direction", default="effort", label="Question asks about", kind="choice", choices=("effort", "ease"),
-                          help="effort: lower is better; ease/agree: higher is better"))),
-    MetricSpec(id="feedback_response_rate", label="Feedback response rate", family="customer_experience", unit="%", higher_is_better=True,
+               params=(ParamSpec(name="scale", default="auto", label=N_("Score scale"), kind="choice", choices=("auto", "1-5", "1-7", "1-10")),
+                      ParamSpec(name="direction", default="effort", label=N_("Question asks about"), kind="choice", choices=("effort", "ease"),
+                          help=N_("effort: lower is better; ease/agree: higher is better")))),
+    MetricSpec(id="feedback_response_rate", label=N_("Feedback response rate"), family="customer_experience", unit="%", higher_is_better=True,
                kinds=("surveys",), required_fields=(), source="S0",
-               description="Feedback items answered divided by all feedback items, times 100.",
+               description=N_("Feedback items answered divided by all feedback items, times 100."),
                compute=_fb_compute, row_terms=_fb_rows,
                calculator=_calc_ratio("feedback_response_rate", "answered", "feedback"), calculator_inputs=("answered", "feedback"),
-               params=(ParamSpec(name="only_with_comment", default=False, label="Only items with a comment", kind="bool"),)),
-    MetricSpec(id="brand_attributes", label="Brand attributes", family="customer_experience", unit="count", higher_is_better=None,
+               params=(ParamSpec(name="only_with_comment", default=False, label=N_("Only items with a comment"), kind="bool"),)),
+    MetricSpec(id="brand_attributes", label=N_("Brand attributes"), family="customer_experience", unit="count", higher_is_better=None,
                kinds=("surveys",), required_fields=("comment",), source="S3",
-               description="The most frequent words and two-word phrases in free-text answers, stop-words removed, with the share of answers mentioning each.",
+               description=N_("The most frequent words and two-word phrases in free-text answers, stop-words removed, with the share of answers mentioning each."),
                compute=brand_attributes_compute,
-               params=(ParamSpec(name="top", default=20, label="Words to show", kind="int", minimum=1, maximum=200),
-                      ParamSpec(name="min_length", default=3, label="Shortest word", kind="int", minimum=1, maximum=20))),
+               params=(ParamSpec(name="top", default=20, label=N_("Words to show"), kind="int", minimum=1, maximum=200),
+                      ParamSpec(name="min_length", default=3, label=N_("Shortest word"), kind="int", minimum=1, maximum=20))),
 )

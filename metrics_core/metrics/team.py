@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..catalogue import KINDS_BY_NAME
+from ..i18n import N_
 from .model import MetricInputs, MetricResult, MetricSpec, ParamSpec, RowTerms
 from .results import bounds_details, flag, missing_field, period_bounds, ratio_result
 from .terms import terms_frame, terms_metric
@@ -57,7 +58,7 @@ def _iqs_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
     reviews = inputs.frames.get("reviews")
     columns = criteria_columns(reviews, str(p.get("criteria") or "")) if reviews is not None else []
     if not columns:
-        return None, {}, missing_field("iqs", "%", ["criteria"], "one numeric column per quality criterion")
+        return None, {}, missing_field("iqs", "%", ["criteria"], N_("one numeric column per quality criterion"))
     scores = reviews[columns].apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float)
     weights = np.array(_per_criterion(reviews, columns, "criteria_weights", lambda c: 1.0))
     maxima = np.array(_per_criterion(reviews, columns, "criteria_maxima",
@@ -71,7 +72,7 @@ def _iqs_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
     kept = reviews.index[rated]
     terms = RowTerms(terms_frame(per_review[rated], 1.0, kept), 1.0, "reviews")
     if (~rated).sum():
-        terms.excluded.append((int((~rated).sum()), "reviews without any criterion score"))
+        terms.excluded.append((int((~rated).sum()), N_("reviews without any criterion score")))
     by_criterion = {c: 100.0 * float(np.nansum(scores[:, i])) / (maxima[i] * present[:, i].sum())
                     for i, c in enumerate(columns) if present[:, i].any()}
     details: dict[str, Any] = {"criteria": columns, "weights": weights.tolist(), "maxima": maxima.tolist(),
@@ -94,10 +95,10 @@ def turnover_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult
     """Agents who left in the period / average headcount × 100; staff retention in details."""
     staff = inputs.frames.get("staff")
     if staff is None or "left_at" not in staff.columns:
-        return missing_field("employee_turnover", "%", ["left_at"], "the date each agent left")
+        return missing_field("employee_turnover", "%", ["left_at"], N_("the date each agent left"))
     bounds = period_bounds(inputs, float(p["lookback_months"]))
     if bounds is None:
-        return missing_field("employee_turnover", "%", ["hired_at", "left_at"], "dates of staff changes")
+        return missing_field("employee_turnover", "%", ["hired_at", "left_at"], N_("dates of staff changes"))
     start, end = bounds
     left = int(((staff["left_at"] >= start) & (staff["left_at"] < end)).sum())
     present_end = _present(staff, end)
@@ -112,22 +113,22 @@ def turnover_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult
                "average_headcount": average, **bounds_details(bounds),
                "staff_retention_pct": 100.0 * (at_end - hired_staying) / at_start if at_start else None}
     return ratio_result("employee_turnover", left, average, n=len(staff), proportion=False,
-                        empty_reason="no staff in the period", details=details)
+                        empty_reason=N_("no staff in the period"), details=details)
 
 
 def self_service_usage_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
     """Self-service sessions / (sessions + tickets + calls) × 100."""
     sessions = inputs.frames.get("self_service")
     if sessions is None:
-        return missing_field("self_service_usage", "%", ["session_id"], "self-service sessions")
+        return missing_field("self_service_usage", "%", ["session_id"], N_("self-service sessions"))
     assisted = {k: len(inputs.frames[k]) for k in ("tickets", "calls") if inputs.frames.get(k) is not None}
     if "calls" in assisted:             # outbound calls and callbacks are not customers asking for help
         assisted["calls"] = int(inbound_calls(inputs.frames["calls"]).sum())
     if not assisted:
         return missing_field("self_service_usage", "%", ["ticket_id", "call_id"],
-                             "tickets or calls to compare the sessions with")
+                             N_("tickets or calls to compare the sessions with"))
     return ratio_result("self_service_usage", len(sessions), len(sessions) + sum(assisted.values()),
-                        empty_reason="no sessions, tickets or calls in the period",
+                        empty_reason=N_("no sessions, tickets or calls in the period"),
                         details={"sessions": len(sessions), **{f"{k}": v for k, v in assisted.items()}})
 
 
@@ -135,7 +136,7 @@ def _success_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
     sessions = inputs.frames.get("self_service")
     if sessions is None or not ({"resolved_without_agent", "escalated"} & set(sessions.columns)):
         return None, {}, missing_field("self_service_success", "%", ["resolved_without_agent", "escalated"],
-                                       "whether each session ended without an agent")
+                                       N_("whether each session ended without an agent"))
     if "resolved_without_agent" in sessions.columns:
         success = flag(sessions["resolved_without_agent"])
         basis = "resolved without an agent"
@@ -147,44 +148,44 @@ def _success_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
 
 def _calc_turnover(t: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult:
     average = (float(t["headcount_start"]) + float(t["headcount_end"])) / 2
-    return ratio_result("employee_turnover", float(t["left"]), average, proportion=False, empty_reason="no staff")
+    return ratio_result("employee_turnover", float(t["left"]), average, proportion=False, empty_reason=N_("no staff"))
 
 
 def _calc_div(metric_id: str, num_key: str, den_keys: tuple[str, ...]):
     def calc(t: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult:
         return ratio_result(metric_id, float(t[num_key]), sum(float(t[k]) for k in den_keys),
-                            empty_reason="the denominator is zero")
+                            empty_reason=N_("the denominator is zero"))
     return calc
 
 
-_iqs_compute, _iqs_rows = terms_metric("iqs", "%", _iqs_terms, proportion=False, empty_reason="no quality reviews")
-_ss_compute, _ss_rows = terms_metric("self_service_success", "%", _success_terms, proportion=True, empty_reason="no self-service sessions")
+_iqs_compute, _iqs_rows = terms_metric("iqs", "%", _iqs_terms, proportion=False, empty_reason=N_("no quality reviews"))
+_ss_compute, _ss_rows = terms_metric("self_service_success", "%", _success_terms, proportion=True, empty_reason=N_("no self-service sessions"))
 
 SPECS: tuple[MetricSpec, ...] = (
-    MetricSpec(id="iqs", label="Internal quality score (IQS)", family="team_quality", unit="%", higher_is_better=True,
+    MetricSpec(id="iqs", label=N_("Internal quality score (IQS)"), family="team_quality", unit="%", higher_is_better=True,
                kinds=("reviews",), required_fields=(), source="S0 S2",
-               description="Per review: the weighted sum of criterion scores divided by the weighted sum of their maxima, times 100; "
-                           "IQS is the mean over reviews, also per agent and per criterion.",
+               description=N_("Per review: the weighted sum of criterion scores divided by the weighted sum of their maxima, times 100; "
+                           "IQS is the mean over reviews, also per agent and per criterion."),
                compute=_iqs_compute, row_terms=_iqs_rows,
                calculator=lambda t, p: ratio_result("iqs", float(t["points"]), float(t["max_points"]), proportion=False,
-                                                    empty_reason="max_points is zero"), calculator_inputs=("points", "max_points"),
-               params=(ParamSpec(name="criteria", default="", label="Criteria columns (comma-separated)", kind="text",
-                          help="default: the columns mapped as quality criteria"),)),
-    MetricSpec(id="employee_turnover", label="Staff turnover", family="team_quality", unit="%", higher_is_better=False,
+                                                    empty_reason=N_("max_points is zero")), calculator_inputs=("points", "max_points"),
+               params=(ParamSpec(name="criteria", default="", label=N_("Criteria columns (comma-separated)"), kind="text",
+                          help=N_("default: the columns mapped as quality criteria")),)),
+    MetricSpec(id="employee_turnover", label=N_("Staff turnover"), family="team_quality", unit="%", higher_is_better=False,
                kinds=("staff",), required_fields=("left_at",), source="S3",
-               description="Agents who left in the period divided by the average headcount, times 100; staff retention uses the CRR formula.",
+               description=N_("Agents who left in the period divided by the average headcount, times 100; staff retention uses the CRR formula."),
                compute=turnover_compute,
                calculator=_calc_turnover, calculator_inputs=("left", "headcount_start", "headcount_end"),
                period_aware=True,
-               params=(ParamSpec(name="lookback_months", default=12, label="Period when no dates are chosen (months)", kind="int", minimum=1),)),
-    MetricSpec(id="self_service_usage", label="Self-service usage", family="team_quality", unit="%", higher_is_better=True,
+               params=(ParamSpec(name="lookback_months", default=12, label=N_("Period when no dates are chosen (months)"), kind="int", minimum=1),)),
+    MetricSpec(id="self_service_usage", label=N_("Self-service usage"), family="team_quality", unit="%", higher_is_better=True,
                kinds=("self_service", "tickets", "calls"), required_fields=(), source="S1",
-               description="Self-service sessions divided by sessions plus assisted tickets and inbound calls, times 100.",
+               description=N_("Self-service sessions divided by sessions plus assisted tickets and inbound calls, times 100."),
                compute=self_service_usage_compute,
                calculator=_calc_div("self_service_usage", "sessions", ("sessions", "assisted")), calculator_inputs=("sessions", "assisted")),
-    MetricSpec(id="self_service_success", label="Self-service success rate", family="team_quality", unit="%", higher_is_better=True,
+    MetricSpec(id="self_service_success", label=N_("Self-service success rate"), family="team_quality", unit="%", higher_is_better=True,
                kinds=("self_service",), required_fields=(), source="S1",
-               description="Self-service sessions resolved without an agent divided by all sessions, times 100.",
+               description=N_("Self-service sessions resolved without an agent divided by all sessions, times 100."),
                compute=_ss_compute, row_terms=_ss_rows,
                calculator=_calc_div("self_service_success", "resolved", ("sessions",)), calculator_inputs=("resolved", "sessions")),
 )

@@ -11,6 +11,7 @@ from typing import Any, Mapping
 
 import pandas as pd
 
+from ..i18n import N_
 from .model import MetricInputs, MetricResult
 from .results import missing_field, no_value
 
@@ -121,11 +122,11 @@ def brand_attributes_compute(inputs: MetricInputs, params: Mapping[str, Any]) ->
     """Headline: the number of free-text answers read; details: top words and phrases."""
     frame = inputs.frames.get("surveys")
     if frame is None or "comment" not in frame.columns:
-        return missing_field("brand_attributes", "count", ["comment"], "free-text answers")
+        return missing_field("brand_attributes", "count", ["comment"], N_("free-text answers"))
     comments = frame["comment"].astype("string").str.strip()
     comments = comments[comments.notna() & (comments != "")]
     if comments.empty:
-        return no_value("brand_attributes", "count", "no free-text answers in the selected rows")
+        return no_value("brand_attributes", "count", N_("no free-text answers in the selected rows"))
     terms = top_terms(comments, int(params["top"]), int(params["min_length"]))
     return MetricResult("brand_attributes", float(terms["answers"]), "count", n=terms["answers"],
                         higher_is_better=None, details={"words": terms["words"], "phrases": terms["phrases"]})

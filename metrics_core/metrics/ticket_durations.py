@@ -16,6 +16,7 @@ from typing import Any, Callable, Mapping
 import numpy as np
 import pandas as pd
 
+from ..i18n import N_
 from .common import (add_excluded, clean_durations, datetimes, duration_result, elapsed_seconds, empty_result,
                      frame_of, group_durations, has, missing_result, numbers, row_terms, text_lower,
                      bool_values, with_defaults)
@@ -131,7 +132,7 @@ def response_delays(inputs: MetricInputs, params: Mapping[str, Any]) -> Duration
     if messages is not None and not messages.empty and has(messages, "author_role") and has(messages, "sent_at"):
         order, delays = _reply_delays_from_messages(messages, inputs.calendar)
         excluded: list[tuple[int, str]] = []
-        usable = clean_durations(delays, excluded, "replies")
+        usable = clean_durations(delays, excluded, N_("replies"))
         details = {"source": "agent replies after customer messages (messages data)"}
         return Durations(order, delays, usable, order["sent_at"], "messages", excluded, details)
     tickets = frame_of(inputs, "tickets")
@@ -142,8 +143,8 @@ def response_delays(inputs: MetricInputs, params: Mapping[str, Any]) -> Duration
                               higher_is_better=False)
     values = numbers(tickets["average_reply_s"])
     excluded = []
-    add_excluded(excluded, np.isnan(values).sum(), "tickets without an average reply time")
-    usable = clean_durations(values, excluded, "tickets")
+    add_excluded(excluded, np.isnan(values).sum(), N_("tickets without an average reply time"))
+    usable = clean_durations(values, excluded, N_("tickets"))
     return Durations(tickets, values, usable, tickets.get("created_at"), "tickets", excluded,
                      {"source": "the average_reply_s column (per-ticket averages)"})
 
@@ -161,10 +162,10 @@ def resolution_durations(inputs: MetricInputs, params: Mapping[str, Any]) -> Dur
 
 
 COMPLAINT_PARAMS = (
-    ParamSpec(name="measure_from", default="filed", label="Measure from", kind="choice", choices=("filed", "escalated"),
-              help="Filing (creation) time, or the escalation time when the file has one."),
-    ParamSpec(name="all_are_complaints", default=False, label="Every ticket is a complaint", kind="bool",
-              help="For complaint-only files that have no complaint flag."),
+    ParamSpec(name="measure_from", default="filed", label=N_("Measure from"), kind="choice", choices=("filed", "escalated"),
+              help=N_("Filing (creation) time, or the escalation time when the file has one.")),
+    ParamSpec(name="all_are_complaints", default=False, label=N_("Every ticket is a complaint"), kind="bool",
+              help=N_("For complaint-only files that have no complaint flag.")),
 )
 
 

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParameterError
+from ..i18n import N_
 from .common import (Terms, add_excluded, bool_values, clean_durations, datetimes, empty_result, frame_of, has,
                      missing_result, no_value, numbers, seconds_to_next_contact, text_lower, with_defaults)
 from .model import MetricInputs, MetricResult, ParamSpec
@@ -60,9 +61,9 @@ def resolution_rate_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Ter
 
 # ------------------------------------------------------------------------ FCR
 FCR_PARAMS = (
-    ParamSpec(name="cross_channel", default=False, label="Cross-channel FCR", kind="bool",
-              help="Any new contact from the same customer (ticket or call) within the window voids FCR."),
-    ParamSpec(name="window_days", default=7, label="Repeat-contact window (days)", kind="number", minimum=0),
+    ParamSpec(name="cross_channel", default=False, label=N_("Cross-channel FCR"), kind="bool",
+              help=N_("Any new contact from the same customer (ticket or call) within the window voids FCR.")),
+    ParamSpec(name="window_days", default=7, label=N_("Repeat-contact window (days)"), kind="number", minimum=0),
 )
 
 
@@ -108,7 +109,7 @@ def fcr_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricR
     first_contact, known = flags
     resolved = resolved_mask(tickets)
     excluded: list[tuple[int, str]] = []
-    add_excluded(excluded, (resolved & ~known).sum(), "resolved tickets without a reply count or FCR flag")
+    add_excluded(excluded, (resolved & ~known).sum(), N_("resolved tickets without a reply count or FCR flag"))
     ok = first_contact.copy()
     if has(tickets, "reopens"):
         ok &= ~(numbers(tickets["reopens"]) >= 1)
@@ -143,7 +144,7 @@ def interactions_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms 
         source = "messages per ticket"
     used = ~np.isnan(counts)
     excluded: list[tuple[int, str]] = []
-    add_excluded(excluded, (~used).sum(), "tickets without an interaction count")
+    add_excluded(excluded, (~used).sum(), N_("tickets without an interaction count"))
     return Terms(tickets, np.nan_to_num(counts), used.astype(float), used, tickets.get("created_at"), excluded,
                  {"source": source})
 
@@ -159,17 +160,17 @@ def reopen_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | Metr
     resolved = resolved_mask(tickets)
     used = resolved & ~np.isnan(reopens)
     excluded: list[tuple[int, str]] = []
-    add_excluded(excluded, (resolved & np.isnan(reopens)).sum(), "resolved tickets without a reopen count")
+    add_excluded(excluded, (resolved & np.isnan(reopens)).sum(), N_("resolved tickets without a reopen count"))
     return Terms(tickets, (used & (reopens >= 1)).astype(float), used.astype(float), used,
                  tickets.get("created_at"), excluded)
 
 
 # --------------------------------------------------------------------- SLA
 SLA_PARAMS = (
-    ParamSpec(name="measure", default="first_response", label="Target applies to", kind="choice",
+    ParamSpec(name="measure", default="first_response", label=N_("Target applies to"), kind="choice",
               choices=("first_response", "resolution")),
-    ParamSpec(name="targets", default=None, label="Target per priority (seconds)", kind="table",
-              help='e.g. {"urgent": 3600, "high": 14400, "default": 86400}; empty: use the file\'s own SLA verdict'),
+    ParamSpec(name="targets", default=None, label=N_("Target per priority (seconds)"), kind="table",
+              help=N_('e.g. {"urgent": 3600, "high": 14400, "default": 86400}; empty: use the file\'s own SLA verdict')),
 )
 
 
@@ -219,7 +220,7 @@ def sla_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricR
                                                        and has(tickets, "sla_first_response_s")):
         met, known = bool_values(tickets["sla_met"])
         excluded: list[tuple[int, str]] = []
-        add_excluded(excluded, (~known).sum(), "tickets without an SLA verdict")
+        add_excluded(excluded, (~known).sum(), N_("tickets without an SLA verdict"))
         return Terms(tickets, (met & known).astype(float), known.astype(float), known, tickets.get("created_at"),
                      excluded, {"source": "the file's own SLA verdict (sla_met)"})
     if p["measure"] == "resolution":
@@ -235,14 +236,14 @@ def sla_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricR
     elif p["measure"] == "first_response" and has(tickets, "sla_first_response_s"):
         targets, source = numbers(tickets["sla_first_response_s"]), "the file's first-response target column"
     else:
-        return no_value("sla_compliance", "%", "Set a target per priority (for example urgent: 1 hour) or load a "
-                        "file with its own SLA verdict.", higher_is_better=True, missing=["sla_met"])
+        return no_value("sla_compliance", "%", N_("Set a target per priority (for example urgent: 1 hour) or load a "
+                        "file with its own SLA verdict."), higher_is_better=True, missing=["sla_met"])
     values = found[0]
     excluded = []
     add_excluded(excluded, np.isnan(values).sum(), waiting)
-    usable = clean_durations(values, excluded, "tickets")
+    usable = clean_durations(values, excluded, N_("tickets"))
     no_target = usable & np.isnan(targets)
-    add_excluded(excluded, no_target.sum(), "tickets whose priority has no target")
+    add_excluded(excluded, no_target.sum(), N_("tickets whose priority has no target"))
     used = usable & ~no_target
     met = used & (values <= np.nan_to_num(targets, nan=-1.0))
     return Terms(tickets, met.astype(float), used.astype(float), used, tickets.get("created_at"), excluded,

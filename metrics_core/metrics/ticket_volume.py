@@ -8,6 +8,7 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
+from ..i18n import N_
 from .common import (add_excluded, auto_period, datetimes, empty_result, epoch_seconds, frame_of, has,
                      missing_result, no_value, numbers, with_defaults)
 from .periods import label, previous_window_start
@@ -131,7 +132,7 @@ def open_tickets(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResul
                         details=details)
 
 
-BACKLOG_PARAMS = (ParamSpec(name="period", default="auto", label="Period", kind="choice", choices=PERIODS),)
+BACKLOG_PARAMS = (ParamSpec(name="period", default="auto", label=N_("Period"), kind="choice", choices=PERIODS),)
 
 
 def backlog(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
@@ -149,10 +150,10 @@ def backlog(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
     ended = epoch_seconds(end) if end is not None else np.full(len(tickets), np.nan)
     excluded: list[tuple[int, str]] = []
     no_time = resolved_mask(tickets) & np.isnan(ended)
-    add_excluded(excluded, no_time.sum(), "resolved tickets without a resolution time")
+    add_excluded(excluded, no_time.sum(), N_("resolved tickets without a resolution time"))
     negative = ended < created
-    add_excluded(excluded, negative.sum(), "tickets resolved before they were created")
-    add_excluded(excluded, np.isnan(created).sum(), "tickets without a creation date")
+    add_excluded(excluded, negative.sum(), N_("tickets resolved before they were created"))
+    add_excluded(excluded, np.isnan(created).sum(), N_("tickets without a creation date"))
     keep = ~np.isnan(created) & ~no_time & ~negative
     opened, closed = np.sort(created[keep]), np.sort(ended[keep & ~np.isnan(ended)])
     as_of = _as_of(inputs, tickets)
@@ -168,7 +169,7 @@ def backlog(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
     points = [SeriesPoint(start, label(start, period), float(v), int(v))
               for start, v in zip(periods.start_time, values)]
     if not points:
-        return no_value("backlog", "count", "No period with tickets to show a backlog for.", higher_is_better=False,
+        return no_value("backlog", "count", N_("No period with tickets to show a backlog for."), higher_is_better=False,
                         excluded=excluded)
     return MetricResult("backlog", points[-1].value, "count", n=int(keep.sum()), excluded=excluded,
                         higher_is_better=False, details={"series": points, "period": period, "as_of": as_of})
@@ -210,8 +211,8 @@ def _within(dates: pd.Series, period: tuple[Any, Any]) -> np.ndarray:
 
 
 GROWTH_PARAMS = (
-    ParamSpec(name="period", default="month", label="Period", kind="choice", choices=PERIODS[1:]),
-    ParamSpec(name="all_are_complaints", default=False, label="Every ticket is a complaint", kind="bool"),
+    ParamSpec(name="period", default="month", label=N_("Period"), kind="choice", choices=PERIODS[1:]),
+    ParamSpec(name="all_are_complaints", default=False, label=N_("Every ticket is a complaint"), kind="bool"),
 )
 
 
@@ -247,7 +248,7 @@ def complaint_growth(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricR
     period = p["period"]
     filed = datetimes(tickets.loc[mask, "created_at"]).dropna().dt.to_period(PERIOD_CODES[period])
     if filed.empty:
-        return no_value("complaint_growth", "%", "No complaints in the data.", higher_is_better=False)
+        return no_value("complaint_growth", "%", N_("No complaints in the data."), higher_is_better=False)
     last_seen = datetimes(tickets["created_at"]).max()        # the last ticket of any kind: where the data ends
     full = pd.period_range(filed.min(), max(filed.max(), last_seen.to_period(PERIOD_CODES[period])),
                            freq=PERIOD_CODES[period])
@@ -262,12 +263,12 @@ def complaint_growth(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricR
     if window is not None:
         last, previous, period_text = window
     elif len(counts) < 2:
-        return no_value("complaint_growth", "%", "Growth needs complaints in at least two periods.",
+        return no_value("complaint_growth", "%", N_("Growth needs complaints in at least two periods."),
                         higher_is_better=False, details=details)
     else:
         complete = len(counts) - (last_seen.normalize() < full[-1].end_time.normalize())
         if complete < 2:
-            return no_value("complaint_growth", "%", "Growth needs two complete periods with complaints.",
+            return no_value("complaint_growth", "%", N_("Growth needs two complete periods with complaints."),
                             higher_is_better=False, details=details)
         last, previous = float(counts.iloc[complete - 1]), float(counts.iloc[complete - 2])
         period_text = series[complete - 1].label
@@ -275,7 +276,7 @@ def complaint_growth(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricR
             details["left_out"] = f"{series[-1].label} (the data ends on {last_seen:%Y-%m-%d})"
     details.update({"last_period": period_text, "last": last, "previous": previous})
     if previous == 0:
-        return no_value("complaint_growth", "%", "The previous period had no complaints.", higher_is_better=False,
+        return no_value("complaint_growth", "%", N_("The previous period had no complaints."), higher_is_better=False,
                         details=details)
     return MetricResult("complaint_growth", 100.0 * (last - previous) / previous, "%", numerator=last - previous,
                         denominator=previous, n=int(mask.sum()), higher_is_better=False, details=details)
@@ -306,7 +307,7 @@ def agent_productivity(inputs: MetricInputs, params: Mapping[str, Any]) -> Metri
                               "tickets or calls", higher_is_better=True)
     items = pd.concat(parts, ignore_index=True).dropna(subset=["agent"])
     if items.empty:
-        return no_value("agent_productivity", "per_day", "No resolved tickets or answered calls with an agent.",
+        return no_value("agent_productivity", "per_day", N_("No resolved tickets or answered calls with an agent."),
                         higher_is_better=True)
     per_agent = items.groupby("agent").agg(items=("day", "size"), days=("day", "nunique"))
     table = {str(a): {"items": int(r["items"]), "working_days": int(r["days"]),

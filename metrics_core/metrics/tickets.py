@@ -13,6 +13,7 @@ from typing import Any, Mapping
 from . import ticket_durations as td
 from . import ticket_quality as tq
 from . import ticket_volume as tv
+from ..i18n import N_
 from .common import TermsSource, ratio_calculator, ratio_result, terms_compute, terms_rows
 from .model import MetricResult, MetricSpec
 
@@ -23,7 +24,7 @@ def _growth_calculator(totals: Mapping[str, float], params: Mapping[str, Any]) -
     """(this period − previous period) / previous period × 100."""
     current, previous = float(totals["complaints_this_period"]), float(totals["complaints_previous_period"])
     return ratio_result("complaint_growth", current - previous, previous, unit="%", scale=100.0,
-                        higher_is_better=False, empty_reason="The previous period had no complaints.")
+                        higher_is_better=False, empty_reason=N_("The previous period had no complaints."))
 
 
 def _sla_extra(terms: Any) -> dict[str, Any]:
@@ -56,83 +57,83 @@ def _ratio_spec(metric_id: str, label: str, hib: bool, source: TermsSource, desc
 
 
 SPECS: tuple[MetricSpec, ...] = (
-    MetricSpec(id="request_volume", label="Request volume", family=FAMILY, unit="count", higher_is_better=None,
+    MetricSpec(id="request_volume", label=N_("Request volume"), family=FAMILY, unit="count", higher_is_better=None,
                kinds=("tickets", "calls", "social"), required_fields=(), source="S2",
-               description="Tickets, plus inbound calls and social items when loaded, created in the period.",
+               description=N_("Tickets, plus inbound calls and social items when loaded, created in the period."),
                compute=tv.request_volume),
-    MetricSpec(id="volume_by_channel", label="Contact volume per channel", family=FAMILY, unit="%", higher_is_better=None,
+    MetricSpec(id="volume_by_channel", label=N_("Contact volume per channel"), family=FAMILY, unit="%", higher_is_better=None,
                kinds=("tickets", "calls", "social"), required_fields=(), source="S0 S2",
-               description="Count and share of contacts (tickets, inbound calls, social items) per channel; the headline is the "
-                           "busiest channel's share.",
+               description=N_("Count and share of contacts (tickets, inbound calls, social items) per channel; the headline is the "
+                           "busiest channel's share."),
                compute=tv.volume_by_channel,
                calculator=ratio_calculator("volume_by_channel", "channel_contacts", "all_contacts",
                                            higher_is_better=None), calculator_inputs=("channel_contacts", "all_contacts")),
-    MetricSpec(id="open_tickets", label="Open tickets", family=FAMILY, unit="count", higher_is_better=False,
+    MetricSpec(id="open_tickets", label=N_("Open tickets"), family=FAMILY, unit="count", higher_is_better=False,
                kinds=("tickets",), required_fields=(), source="S2 S3",
-               description="Tickets not solved or closed at the data's 'as of' time (latest timestamp, or a chosen date).",
+               description=N_("Tickets not solved or closed at the data's 'as of' time (latest timestamp, or a chosen date)."),
                compute=tv.open_tickets,
                period_aware=True),
-    MetricSpec(id="backlog", label="Ticket backlog", family=FAMILY, unit="count", higher_is_better=False,
+    MetricSpec(id="backlog", label=N_("Ticket backlog"), family=FAMILY, unit="count", higher_is_better=False,
                kinds=("tickets",), required_fields=("created_at",), source="S1 S2",
-               description="Tickets unresolved at the end of each period: created ≤ t and (resolved > t or never).",
+               description=N_("Tickets unresolved at the end of each period: created ≤ t and (resolved > t or never)."),
                compute=tv.backlog,
                series_only=True, period_aware=True,
                params=tv.BACKLOG_PARAMS),
-    MetricSpec(id="resolved_count", label="Resolved issues", family=FAMILY, unit="count", higher_is_better=True,
+    MetricSpec(id="resolved_count", label=N_("Resolved issues"), family=FAMILY, unit="count", higher_is_better=True,
                kinds=("tickets",), required_fields=(), source="S3",
-               description="Tickets resolved in the period (status solved/closed, or a resolution time), dated by their "
-                           "resolution time.",
+               description=N_("Tickets resolved in the period (status solved/closed, or a resolution time), dated by their "
+                           "resolution time."),
                compute=tv.resolved_count,
                period_aware=True),
-    _ratio_spec("resolution_rate", "Resolution rate", True, tq.resolution_rate_rows,
-                "Tickets resolved / tickets received × 100.", "S1 S2", (), "resolved", "received"),
-    _duration_spec("first_response_time", "First response time", td.first_response_durations,
-                   "Mean of first response − created over tickets that got a response; tickets still waiting "
-                   "are reported separately. Shown per channel by default.", "S0 S1 S2", ("created_at",),
+    _ratio_spec("resolution_rate", N_("Resolution rate"), True, tq.resolution_rate_rows,
+                N_("Tickets resolved / tickets received × 100."), "S1 S2", (), "resolved", "received"),
+    _duration_spec("first_response_time", N_("First response time"), td.first_response_durations,
+                   N_("Mean of first response − created over tickets that got a response; tickets still waiting "
+                   "are reported separately. Shown per channel by default."), "S0 S1 S2", ("created_at",),
                    "total_first_response_s", "responded_tickets", kinds=("tickets", "messages")),
-    _duration_spec("average_response_time", "Average response time", td.response_delays,
-                   "Mean delay of every agent reply after the customer message it answers, or the mean of a "
-                   "per-ticket average reply time.", "S0 S1", (), "total_reply_delay_s", "replies",
+    _duration_spec("average_response_time", N_("Average response time"), td.response_delays,
+                   N_("Mean delay of every agent reply after the customer message it answers, or the mean of a "
+                   "per-ticket average reply time."), "S0 S1", (), "total_reply_delay_s", "replies",
                    kinds=("messages", "tickets")),
-    _duration_spec("resolution_time", "Average resolution time", td.resolution_durations,
-                   "Mean of resolved − created over resolved tickets.", "S0 S1 S2 S3", (),
+    _duration_spec("resolution_time", N_("Average resolution time"), td.resolution_durations,
+                   N_("Mean of resolved − created over resolved tickets."), "S0 S1 S2 S3", (),
                    "total_resolution_s", "resolved_tickets"),
-    _duration_spec("complaint_resolution_time", "Complaint resolution time", td.complaint_durations,
-                   "Resolution time of complaint or escalated tickets, from filing (or escalation) to resolution.",
+    _duration_spec("complaint_resolution_time", N_("Complaint resolution time"), td.complaint_durations,
+                   N_("Resolution time of complaint or escalated tickets, from filing (or escalation) to resolution."),
                    "S0", (), "total_complaint_resolution_s", "resolved_complaints",
                    params=td.COMPLAINT_PARAMS),
-    MetricSpec(id="complaint_growth", label="Complaint increase rate", family=FAMILY, unit="%", higher_is_better=False,
+    MetricSpec(id="complaint_growth", label=N_("Complaint increase rate"), family=FAMILY, unit="%", higher_is_better=False,
                kinds=("tickets", "customers"), required_fields=("created_at",), source="S3",
-               description="Complaints in the last period vs the period before (%), and per 100 active "
+               description=N_("Complaints in the last period vs the period before (%), and per 100 active "
                            "customers. A last period the data does not cover to its end is left out, as in every "
-                           "comparison with the previous period.",
+                           "comparison with the previous period."),
                compute=tv.complaint_growth,
                calculator=_growth_calculator, calculator_inputs=("complaints_this_period", "complaints_previous_period"),
                period_aware=True,
                params=tv.GROWTH_PARAMS),
-    _ratio_spec("fcr", "First contact resolution", True, tq.fcr_rows,
-                "Resolved tickets closed with one agent reply (or one interaction, or an FCR flag) and never "
+    _ratio_spec("fcr", N_("First contact resolution"), True, tq.fcr_rows,
+                N_("Resolved tickets closed with one agent reply (or one interaction, or an FCR flag) and never "
                 "reopened / resolved tickets × 100; optionally voided by any contact from the same customer "
-                "within N days.", "S1", (), "resolved_first_contact", "resolved",
+                "within N days."), "S1", (), "resolved_first_contact", "resolved",
                 params=tq.FCR_PARAMS),
-    _ratio_spec("interactions_per_ticket", "Interactions per ticket", False, tq.interactions_rows,
-                "Mean of interactions (or agent replies, or messages) per ticket.", "S1", (),
+    _ratio_spec("interactions_per_ticket", N_("Interactions per ticket"), False, tq.interactions_rows,
+                N_("Mean of interactions (or agent replies, or messages) per ticket."), "S1", (),
                 "interactions", "tickets", unit="ratio"),
-    _ratio_spec("sla_compliance", "Ticket SLA compliance", True, tq.sla_rows,
-                "Tickets with a first response (or resolution) within the target of their priority / tickets "
-                "with one × 100; the file's own SLA verdict when no targets are set.", "S2", (),
+    _ratio_spec("sla_compliance", N_("Ticket SLA compliance"), True, tq.sla_rows,
+                N_("Tickets with a first response (or resolution) within the target of their priority / tickets "
+                "with one × 100; the file's own SLA verdict when no targets are set."), "S2", (),
                 "within_target", "counted", params=tq.SLA_PARAMS, extra=_sla_extra),
-    _ratio_spec("reopen_rate", "Reopen rate", False, tq.reopen_rows,
-                "Resolved tickets reopened at least once / resolved tickets × 100.", "+", ("reopens",),
+    _ratio_spec("reopen_rate", N_("Reopen rate"), False, tq.reopen_rows,
+                N_("Resolved tickets reopened at least once / resolved tickets × 100."), "+", ("reopens",),
                 "reopened", "resolved"),
-    MetricSpec(id="agent_productivity", label="Employee productivity", family=FAMILY, unit="per_day", higher_is_better=True,
+    MetricSpec(id="agent_productivity", label=N_("Employee productivity"), family=FAMILY, unit="per_day", higher_is_better=True,
                kinds=("tickets", "calls", "staff"), required_fields=("agent",), source="S3",
-               description="Tickets resolved and calls answered per agent per working day (per hour when hours "
-                           "worked are known).",
+               description=N_("Tickets resolved and calls answered per agent per working day (per hour when hours "
+                           "worked are known)."),
                compute=tv.agent_productivity,
                calculator=ratio_calculator("agent_productivity", "items", "agent_days", unit="per_day", scale=1.0), calculator_inputs=("items", "agent_days")),
-    MetricSpec(id="peak_hours", label="Peak hours", family=FAMILY, unit="count", higher_is_better=None,
+    MetricSpec(id="peak_hours", label=N_("Peak hours"), family=FAMILY, unit="count", higher_is_better=None,
                kinds=("tickets", "calls", "social"), required_fields=(), source="S1",
-               description="Contacts per weekday × hour of day (heat map); the headline is the busiest hour's count.",
+               description=N_("Contacts per weekday × hour of day (heat map); the headline is the busiest hour's count."),
                compute=tv.peak_hours),
 )
