@@ -163,7 +163,7 @@ def _kpi_rows(bundle, specs, results, params, filters, reporter: Reporter) -> li
             metric_id=metric_id, label=spec.label, family=spec.family, value=_num(result.value),
             unit=result.unit or spec.unit, n=int(result.n or 0),
             target=_num((params.get(metric_id) or {}).get("target", targets.get(metric_id))),
-            previous=previous, change=delta, reason=result.reason,
+            previous=previous, change=delta, reason=str(result.reason) if result.reason else None,
             higher_is_better=spec.higher_is_better if result.higher_is_better is None else result.higher_is_better,
             text=result_text(result),
         ))

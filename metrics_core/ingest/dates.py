@@ -32,27 +32,36 @@ _TIME_RE = re.compile(
 )
 _YMD_RE = re.compile(r"(\d{4})([-/.])\d{1,2}\2\d{1,2}")
 _NUMERIC_RE = re.compile(r"(\d{1,2})([-/]|\.\s?)(\d{1,2})\2(\d{4}|\d{2})(\.?)")
-_DAY_MON_RE = re.compile(r"\d{1,2}([-/. ]+)([A-Za-z]{3,9})\.?([-/. ,]+)(\d{4}|\d{2})")
+_DAY_MON_RE = re.compile(r"\d{1,2}([-/. ]+)([A-Za-z]{3,9})\.?([-/. ,]+)(\d{4}|\d{2})(\.?)")
 _MON_DAY_RE = re.compile(r"([A-Za-z]{3,9})(\.?\s+)\d{1,2}(,?\s+)(\d{4})")
 _COMPACT_RE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
-# Month names of our users' languages (sl, sv, ro, sr, pt, es) that English %b/%B does not know.
+# Month names of our users' languages that English %b/%B does not know: every CLDR name and
+# abbreviation of Slovenian, Romanian, Swedish and Serbian (Cyrillic and Latin), the genitive forms
+# dates are written with ("31. marca 2021", "15. марта 2024"), and Portuguese and Spanish ones.
 _LOCAL_MONTHS: dict[str, str] = {}
 for _english, _words in (
-    ("Jan", "januar januari ianuarie ian ene enero janeiro"),
-    ("Feb", "februar februari februarie fev fevereiro febrero"),
-    ("Mar", "marec mars martie mart março marzo"),
-    ("Apr", "aprilie abr abril"),
-    ("May", "maj mai maio mayo"),
-    ("Jun", "junij juni iunie iun junho junio"),
-    ("Jul", "julij juli iulie iul julho julio"),
-    ("Aug", "avgust augusti avg ago agosto"),
-    ("Sep", "sept septembrie septembar set setembro septiembre"),
-    ("Oct", "okt oktober octombrie oktobar out outubro octubre"),
-    ("Nov", "noi noiembrie novembar novembro noviembre"),
-    ("Dec", "decembrie decembar dez dezembro dic diciembre"),
+    ("Jan", "januar januari ianuarie ian januarja januara јан јануар јануара ene enero janeiro"),
+    ("Feb", "februar februari februarie februarja februara феб фебруар фебруара fev fevereiro febrero"),
+    ("Mar", "marec mars martie mart marca marta мар март марта março marzo"),
+    ("Apr", "april aprilie aprila апр април априла abr abril"),
+    ("May", "maj mai maja мај маја maio mayo"),
+    ("Jun", "junij juni iunie iun junija juna јун јуна junho junio"),
+    ("Jul", "julij juli iulie iul julija jula јул јула julho julio"),
+    ("Aug", "avgust augusti avg avgusta авг август августа ago agosto"),
+    ("Sep", "sept septembrie septembar septembra сеп септембар септембра set setembro septiembre"),
+    ("Oct", "okt oktober octombrie oktobar oktobra окт октобар октобра out outubro octubre"),
+    ("Nov", "noi noiembrie novembar novembra нов новембар новембра novembro noviembre"),
+    ("Dec", "decembrie decembar decembra дец децембар децембра dez dezembro dic diciembre"),
 ):
     _LOCAL_MONTHS.update({w: _english for w in _words.split()})
+# Morning and afternoon as the languages write them after a time: a.m./p.m. (ro), dop./pop. (sl),
+# fm/em (sv), пре подне/по подне and pre podne/po podne (sr).
+_DAY_HALF_RE = re.compile(
+    r"(?i)(\d{1,2}:\d{2}(?::\d{2})?)\s*(a\.\s?m\.|p\.\s?m\.|dop\.|pop\.|dopoldne|popoldne|f\.m\.|e\.m\.|fm|em|"
+    r"пре подне|по подне|прије подне|pre podne|po podne|prije podne)$"
+)
+_MORNING = ("a", "dop", "f", "пре", "прије", "pre", "prije")
 _LOCAL_MONTH_RE = re.compile(
     r"(?i)(?<![^\W\d_])(" + "|".join(sorted(_LOCAL_MONTHS, key=len, reverse=True)) + r")(?![^\W\d_])"
 )
@@ -83,7 +92,7 @@ def _date_part_formats(text: str, allow_compact: bool) -> tuple[str, str] | None
     if m := _DAY_MON_RE.fullmatch(text):
         year = "%Y" if len(m.group(4)) == 4 else "%y"
         dot = "." if text[m.end(2)] == "." else ""
-        fmt = f"%d{m.group(1)}{_month_directive(m.group(2))}{dot}{m.group(3)}{year}"
+        fmt = f"%d{m.group(1)}{_month_directive(m.group(2))}{dot}{m.group(3)}{year}{m.group(5)}"
         return fmt, fmt
     if m := _MON_DAY_RE.fullmatch(text):
         fmt = f"{_month_directive(m.group(1))}{m.group(2)}%d{m.group(3)}%Y"
@@ -124,19 +133,28 @@ def formats_of(text: str, allow_compact: bool = False) -> tuple[str, str] | None
 
 
 def _english_months(text: pd.Series) -> pd.Series:
-    """Local month names ("maj", "okt", "fev", "martie") replaced by English ones, when the sample has any.
+    """Local month names ("maj", "okt", "марта", "martie") and a.m./p.m. words replaced by English ones, when the sample has any.
 
     >>> _english_months(pd.Series(["23. okt. 2026", "1 martie 2026"])).tolist()
     ['23. Oct. 2026', '1 Mar 2026']
+    >>> _english_months(pd.Series(["15. марта 2024 10:15 по подне"])).tolist()
+    ['15. Mar 2024 10:15 PM']
     """
     def english(value: str) -> str:
+        value = _DAY_HALF_RE.sub(_english_day_half, value)
         return _LOCAL_MONTH_RE.sub(lambda m: _LOCAL_MONTHS[m.group(1).lower()], value)
 
     sample = [v for v in _sample(text) if len(v) <= 40]
-    translated = [english(v) for v in sample if _LOCAL_MONTH_RE.search(v)]
+    translated = [english(v) for v in sample if _LOCAL_MONTH_RE.search(v) or _DAY_HALF_RE.search(v)]
     if not translated or sum(formats_of(v) is not None for v in translated) < 0.5 * len(sample):
         return text
     return text.map(english)
+
+
+def _english_day_half(m: re.Match) -> str:
+    """``10:15 p.m.`` / ``10:15 по подне`` -> ``10:15 PM``."""
+    word = m.group(2).lower()
+    return m.group(1) + (" AM" if word.startswith(_MORNING) and not word.startswith("po") else " PM")
 
 
 def _to_datetime(text: pd.Series, fmt: str) -> pd.Series:

@@ -185,6 +185,14 @@ def _complete(kind: KindSpec, fields: dict[str, FieldMapping], ctx: _Context, ta
             fields[date_field] = FieldMapping(date_field, [s.name], 0.6, "header",
                                               f"header '{s.header}' is the table's date column")
             taken.add(s.name)
+    if date_field and date_field not in fields:
+        moments = [s for s in shapes.values() if s.col_type == "datetime"]
+        if len(moments) == 1 and moments[0].name not in taken:
+            s = moments[0]
+            fields[date_field] = FieldMapping(date_field, [s.name], 0.5, "values",
+                                              f"'{s.header}' is the table's only date-time column, so it is taken as "
+                                              f"the {date_field.replace('_', ' ')} (no header names one)")
+            taken.add(s.name)
     fm = fields.get(date_field) if date_field else None
     if fm and fm.source != "user" and len(fm.columns) == 1 and shapes[fm.column].date_only:
         times = [s for s in shapes.values() if s.name not in taken and s.col_type in ("time", "duration", "datetime")

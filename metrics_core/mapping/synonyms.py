@@ -218,9 +218,16 @@ FIELD_SYNONYMS: dict[str, str] = {
                    "svar id",
     "submitted_at": "submitted at|submitted|submit date|survey date|response date|date~0.8|timestamp|end date~0.8|"
                     "recorded date|completed at|marca temporal|oddano|datum ankete|trimis|data sondajului|"
-                    "inskickad|datum enkat|poslato|датум анкете",
+                    "inskickad|datum enkat|poslato|датум анкете|"
+                    # the submission-time column that form tools write (Google Forms, Microsoft Forms …)
+                    "marca de timp|casovni zig|tidstampel|vremenska oznaka|временска ознака|cas oddaje|ora trimiterii",
     "comment": "comment|comments|feedback|remark|rating remark|open ended response|why|komentar|mnenje|comentariu|"
-               "kommentar|коментар",
+               "kommentar|коментар|"
+               # the usual free-text question of a satisfaction form, in our users' languages
+               "what can we do better|what could we improve|how can we improve|kaj lahko izboljsamo|"
+               "kaj bi lahko izboljsali|predlogi|ce putem imbunatati|ce am putea imbunatati|sugestii|"
+               "vad kan vi gora battre|vad kan vi forbattra|forslag|sta mozemo da poboljsamo|"
+               "шта можемо да побољшамо|predlozi|предлози",
     "segment": "segment|market|region~0.7|plan|tier|contract|customer type|trg|piata|marknad|trziste|тржиште",
     "responded_at": "responded at|feedback answered at|reply date|odgovorjeno ob|raspuns la|besvarad|responded|"
                     "datum odgovora|data raspuns|svarsdatum|датум одговора",

@@ -118,3 +118,25 @@ def test_quality_review_criteria_are_every_score_column_in_file_order():
     m = detect_mapping(t, kind="reviews")
     assert m.fields["criteria"].columns == ["Greeting (0-5)", "Clarity", "Tone (0-5)"]
     assert m.column_for("agent") == "Agent" and m.column_for("review_id") == "Review ID"
+
+
+@pytest.mark.parametrize("time_header, comment_header", [
+    ("Marca de timp", "Ce putem îmbunătăți?"), ("Časovni žig", "Kaj lahko izboljšamo?"),
+    ("Tidstämpel", "Vad kan vi göra bättre?"), ("Временска ознака", "Шта можемо да побољшамо?"),
+    ("Vremenska oznaka", "Šta možemo da poboljšamo?"),
+])
+def test_form_exports_in_our_languages_map_time_and_comment(time_header, comment_header):
+    from metrics_core.mapping.detect import detect_mapping
+    table = make_table({time_header: ["2026-03-03 10:15:02", "2026-03-04 11:20:13", "2026-03-05 14:05:44"],
+                        "Score": ["5", "4", "2"], comment_header: ["Faster", "Nothing", "Shorter queue"]})
+    mapping = detect_mapping(table, kind="surveys")
+    assert mapping.fields["submitted_at"].column == table.columns[0].name
+    assert mapping.fields["comment"].column == table.columns[2].name
+
+
+def test_the_only_date_time_column_becomes_the_record_time_and_says_so():
+    from metrics_core.mapping.detect import detect_mapping
+    table = make_table({"Odgovor poslan": ["2026-03-03 10:15", "2026-03-04 11:20", "2026-03-05 14:05"],
+                        "Ocena": ["5", "4", "2"]})
+    fm = detect_mapping(table, kind="surveys").fields["submitted_at"]
+    assert fm.column == table.columns[0].name and "only date-time column" in fm.evidence
