@@ -18,11 +18,18 @@ from typing import Any, Iterable
 from ..atomic import write_text_atomic
 from ..progress import Reporter
 from ..formatting import format_change, format_value
-from .model import Report
+from ..i18n import N_, _
+from .model import BY_WORDS, Report
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 HEADER = ("record", "kpi_id", "kpi", "family", "series", "period_or_group", "value", "unit", "n", "target",
           "previous", "change", "change_relative", "shown_as", "change_shown_as", "note")
+#: The header row as a person reads it, in the report's language (English: the names above).
+HEADER_WORDS = (
+    N_("record"), N_("kpi_id"), N_("kpi"), N_("family"), N_("series"), N_("period_or_group"), N_("value"), N_("unit"),
+    N_("n"), N_("target"), N_("previous"), N_("change"), N_("change_relative"), N_("shown_as"), N_("change_shown_as"),
+    N_("note"),
+)
 
 
 def neutralise(text: str) -> str:
@@ -49,7 +56,7 @@ def _cell(value: Any) -> Any:
 
 def result_rows(report: Report) -> Iterable[list[Any]]:
     """The CSV rows of ``report`` (header first), before neutralisation."""
-    yield list(HEADER)
+    yield [_(word) for word in HEADER_WORDS]
     for r in report.kpis:
         yield ["kpi", r.metric_id, r.label, r.family, "", "", r.value, r.unit, r.n, r.target, r.previous,
                r.change, r.relative_change, r.value_text(report.currency),
@@ -61,7 +68,7 @@ def result_rows(report: Report) -> Iterable[list[Any]]:
             for i, (label, value) in enumerate(zip(chart.categories, chart.values(series))):
                 n = chart.counts[i] if chart.counts is not None else None
                 yield [record, chart.metric_id, chart.title, chart.family, series, label, value, unit, n,
-                       "", "", "", "", format_value(value, unit, report.currency), "", f"by {chart.by}"]
+                       "", "", "", "", format_value(value, unit, report.currency), "", _("by {period}", period=_(BY_WORDS[chart.by]).lower() if chart.by in BY_WORDS else chart.by)]
 
 
 def results_csv_text(report: Report) -> str:

@@ -18,10 +18,14 @@ from typing import Any
 
 import pandas as pd
 
+from ..i18n import N_
 from ..formatting import format_value
 from ..metrics.model import FAMILIES
 
 FAMILY_LABELS = dict(FAMILIES)
+#: Breakdown dimensions (``by``) as a header or a note names them, marked for translation.
+BY_WORDS = {"day": N_("Day"), "week": N_("Week"), "month": N_("Month"), "quarter": N_("Quarter"), "year": N_("Year"),
+            "channel": N_("Channel"), "agent": N_("Agent"), "team": N_("Team"), "priority": N_("Priority")}
 CHART_KINDS = ("line", "bar", "stacked", "heatmap")
 
 

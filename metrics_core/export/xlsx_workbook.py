@@ -17,10 +17,13 @@ from pathlib import Path
 import xlsxwriter
 
 from ..atomic import write_with_atomic
+from ..formatting import format_date, format_time
+from ..i18n import N_, _
+from ..metrics.model import family_label
 from ..progress import Reporter
 from .chart_data import BAD, GOOD, TARGET_SERIES, drawn_frame, heat_colour, label_skip, series_colour, value_axis_range
 from ..formatting import format_change, format_value, unit_word
-from .model import FAMILY_LABELS, ChartData, KpiRow, Report
+from .model import BY_WORDS, ChartData, KpiRow, Report
 
 SHEET_NAME_MAX = 31
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
@@ -120,15 +123,15 @@ def _write(report: Report, target: Path, reporter: Reporter) -> None:
     try:
         formats = _Formats(book)
         taken: set[str] = set()
-        reporter.step(0.0, "Summary sheet")
-        _summary_sheet(book, formats, report, unique_sheet_name("Summary", taken))
+        reporter.step(0.0, _("Summary sheet"))
+        _summary_sheet(book, formats, report, unique_sheet_name(_("Summary"), taken))
         for i, chart in enumerate(report.charts):
-            reporter.step((1 + i) / (len(report.charts) + 2), f"Sheet: {chart.title}")
+            reporter.step((1 + i) / (len(report.charts) + 2), _("Sheet: {name}", name=chart.title))
             write_sheet = _heatmap_sheet if chart.kind == "heatmap" else _chart_sheet
             write_sheet(book, formats, report, chart, unique_sheet_name(chart.title, taken))
-        _how_sheet(book, formats, report, unique_sheet_name("How computed", taken))
-        _sources_sheet(book, formats, report, unique_sheet_name("Sources", taken))
-        reporter.step(1.0, "Workbook ready")
+        _how_sheet(book, formats, report, unique_sheet_name(_("How computed"), taken))
+        _sources_sheet(book, formats, report, unique_sheet_name(_("Sources"), taken))
+        reporter.step(1.0, _("Workbook ready"))
     finally:
         book.close()
 
@@ -153,17 +156,17 @@ class _Formats:
         return self._cache[key]
 
 
-SUMMARY_HEADER = ("KPI", "Family", "Value", "Unit", "n", "Target", "Previous", "Change", "Change %",
-                  "Shown as", "Change shown as", "KPI id", "Note")
+SUMMARY_HEADER = (N_("KPI"), N_("Family"), N_("Value"), N_("Unit"), N_("n"), N_("Target"), N_("Previous"), N_("Change"),
+                  N_("Change %"), N_("Shown as"), N_("Change shown as"), N_("KPI id"), N_("Note"))
 
 
 def _summary_sheet(book, fm: _Formats, report: Report, name: str) -> None:
     sheet = book.add_worksheet(name)
     sheet.write_string(0, 0, f"{report.business_name} — {report.title}", fm.title)
-    sheet.write_string(1, 0, f"Period: {report.period_label}. Made {report.made_at:%Y-%m-%d %H:%M}. "
-                             f"Change compares with {report.compared_with}.", fm.muted)
+    sheet.write_string(1, 0, _("Period: {period}. Made {made}. Change compares with {previous}.",
+                               period=report.period_label, made=_made(report), previous=report.compared_with), fm.muted)
     for col, text in enumerate(SUMMARY_HEADER):
-        sheet.write_string(3, col, text, fm.header)
+        sheet.write_string(3, col, _(text), fm.header)
     for i, row in enumerate(report.kpis, start=4):
         _summary_row(sheet, fm, report, i, row)
     sheet.set_column(0, 0, 34)
@@ -186,9 +189,9 @@ def _summary_row(sheet, fm: _Formats, report: Report, r: int, row: KpiRow) -> No
     colour = {"good": GOOD, "bad": BAD}.get(row.verdict)
     change_format = fm.number(CHANGE_FORMATS.get(row.unit, VALUE_FORMATS.get(row.unit, "0.00")), colour)
     sheet.write_string(r, 0, row.label)
-    sheet.write_string(r, 1, FAMILY_LABELS.get(row.family, row.family))
+    sheet.write_string(r, 1, family_label(row.family))
     _number(sheet, r, 2, excel_value(row.value, row.unit), value_format)
-    sheet.write_string(r, 3, "minutes" if row.unit == "seconds" else unit_word(row.unit))
+    sheet.write_string(r, 3, _("minutes") if row.unit == "seconds" else unit_word(row.unit))
     sheet.write_number(r, 4, int(row.n), fm.count)
     _number(sheet, r, 5, excel_value(row.target, row.unit), value_format)
     _number(sheet, r, 6, excel_value(row.previous, row.unit), value_format)
@@ -199,6 +202,10 @@ def _summary_row(sheet, fm: _Formats, report: Report, r: int, row: KpiRow) -> No
     sheet.write_string(r, 11, row.metric_id)
     if row.reason:
         sheet.write_string(r, 12, row.reason)
+
+
+def _made(report: Report) -> str:
+    return f"{format_date(report.made_at)} {format_time(report.made_at.hour, report.made_at.minute)}"
 
 
 def _number(sheet, r: int, c: int, value: float | None, cell_format) -> None:
@@ -213,13 +220,14 @@ def _chart_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: str
     frame, axis = drawn_frame(chart, report.currency)
     unit_suffix = f" ({axis.label})" if axis.label and axis.label not in ("count",) else ""
     sheet.write_string(0, 0, chart.title, fm.title)
-    sheet.write_string(1, 0, f"{FAMILY_LABELS.get(chart.family, chart.family)} · {report.period_label}", fm.muted)
-    header = [chart.by.capitalize() or "Category", *[f"{s}{unit_suffix}" for s in frame.columns]]
+    sheet.write_string(1, 0, f"{family_label(chart.family)} · {report.period_label}", fm.muted)
+    header = [_(BY_WORDS[chart.by]) if chart.by in BY_WORDS else (chart.by.capitalize() or _("Category")),
+              *[f"{s}{unit_suffix}" for s in frame.columns]]
     if chart.counts is not None:
         header.append("n")
     dates = _date_column(chart)
     if dates is not None:
-        header.append("Period start")
+        header.append(_("Period start"))
     for col, text in enumerate(header):
         sheet.write_string(3, col, text, fm.header)
     cell_format = fm.number(axis.number_format)
@@ -249,8 +257,9 @@ def _heatmap_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: s
     sheet = book.add_worksheet(name)
     frame = chart.frame
     sheet.write_string(0, 0, chart.title, fm.title)
-    sheet.write_string(1, 0, f"Contacts per weekday and hour of the day · {report.period_label}", fm.muted)
-    sheet.write_string(3, 0, "Weekday", fm.header)
+    sheet.write_string(1, 0, _("Contacts per weekday and hour of the day · {period}", period=report.period_label),
+                       fm.muted)
+    sheet.write_string(3, 0, _("Weekday"), fm.header)
     for j, column in enumerate(frame.columns, start=1):
         sheet.write_string(3, j, str(column), fm.header)
     for i, label in enumerate(frame.index, start=4):
@@ -351,7 +360,7 @@ def _date_axis_options(by: str, count: int) -> dict:
 def _how_sheet(book, fm: _Formats, report: Report, name: str) -> None:
     sheet = book.add_worksheet(name)
     labels = {r.metric_id: r.label for r in report.kpis}
-    for col, text in enumerate(("KPI", "KPI id", "How it is computed")):
+    for col, text in enumerate((_("KPI"), _("KPI id"), _("How it is computed"))):
         sheet.write_string(0, col, text, fm.header)
     for i, (metric_id, text) in enumerate(report.how_computed.items(), start=1):
         sheet.write_string(i, 0, labels.get(metric_id, metric_id), fm.text)
@@ -364,7 +373,7 @@ def _how_sheet(book, fm: _Formats, report: Report, name: str) -> None:
 
 def _sources_sheet(book, fm: _Formats, report: Report, name: str) -> None:
     sheet = book.add_worksheet(name)
-    r = _block(sheet, fm, 0, "Files", ("File", "Path", "Data kind", "Rows", "Preset"),
+    r = _block(sheet, fm, 0, _("Files"), (_("File"), _("Path"), _("Data kind"), _("Rows"), _("Preset")),
                [(s.name, s.path, s.kind, s.rows, str((s.mapping or {}).get("preset") or ""))
                 for s in report.sources])
     mapping_rows = []
@@ -373,13 +382,14 @@ def _sources_sheet(book, fm: _Formats, report: Report, name: str) -> None:
             fmap = fmap if isinstance(fmap, dict) else {"columns": [str(fmap)]}
             mapping_rows.append((s.name, field_name, ", ".join(map(str, fmap.get("columns", []))),
                                  str(fmap.get("source", "")), str(fmap.get("evidence", ""))))
-    r = _block(sheet, fm, r + 1, "Column mappings",
-               ("File", "KPI Desk field", "Source column(s)", "Found by", "Why"), mapping_rows)
-    r = _block(sheet, fm, r + 1, "Parameters", ("KPI or global", "Parameter", "Value"),
+    r = _block(sheet, fm, r + 1, _("Column mappings"),
+               (_("File"), _("KPI Desk field"), _("Source column(s)"), _("Found by"), _("Why")), mapping_rows)
+    r = _block(sheet, fm, r + 1, _("Parameters"), (_("KPI or global"), _("Parameter"), _("Value")),
                _parameter_rows(report.parameters))
-    _block(sheet, fm, r + 1, "Report", ("Item", "Value"),
-           [("Period", report.period_label), ("Trends by", report.by), ("Made", f"{report.made_at:%Y-%m-%d %H:%M}"),
-            ("Changes compare with", report.compared_with), *[("Note", n) for n in report.notes]])
+    _block(sheet, fm, r + 1, _("Report"), (_("Item"), _("Value")),
+           [(_("Period"), report.period_label), (_("Trends by"), _(BY_WORDS.get(report.by, report.by))),
+            (_("Made"), _made(report)), (_("Changes compare with"), report.compared_with),
+            *[(_("Note"), str(n)) for n in report.notes]])
     sheet.set_column(0, 0, 28)
     sheet.set_column(1, 1, 40)
     sheet.set_column(2, 4, 30)
