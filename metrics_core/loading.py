@@ -10,6 +10,7 @@ import logging
 from dataclasses import fields as dc_fields
 from pathlib import Path
 
+from .i18n import _
 from .atomic import write_text_atomic
 from .dataset import Dataset
 from .errors import FileReadError, MappingError
@@ -82,7 +83,7 @@ def load_dataset(path: str | Path, options: ReadOptions | None = None, mapping: 
     reporter = reporter or Reporter()
     path = Path(path)
     if not path.exists():
-        raise FileReadError(f"The file '{path}' does not exist.", path=path)
+        raise FileReadError(_("The file '{path}' does not exist.", path=path), path=path)
     table = read_table(path, merged_options(options, mapping), reporter.scaled(0.0, 0.7))
     return build_dataset(table, mapping, kind, name, reporter.scaled(0.7, 1.0))
 
@@ -107,10 +108,10 @@ def load_mapping(path: str | Path) -> Mapping:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise FileReadError(f"The mapping file '{path}' does not exist.", path=path) from None
+        raise FileReadError(_("The mapping file '{path}' does not exist.", path=path), path=path) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise FileReadError(f"The mapping file '{path}' cannot be read ({exc.__class__.__name__}).", path=path) from exc
+        raise FileReadError(_("The mapping file '{path}' cannot be read ({name}).", path=path, name=exc.__class__.__name__), path=path) from exc
     try:
         return Mapping.from_json(text)
     except MappingError as exc:
-        raise MappingError(f"{path.name}: {exc}", path=path) from exc
+        raise MappingError(_("{name}: {exc}", name=path.name, exc=exc), path=path) from exc

@@ -55,7 +55,7 @@ def parse_params(pairs: list[str]) -> dict[str, dict[str, Any]]:
         key, sep, value = pair.partition("=")
         metric, dot, name = key.strip().partition(".")
         if not sep or not dot or not metric or not name:
-            raise ParameterError(f"'{pair}' is not METRIC.NAME=VALUE (e.g. --param csat.threshold=4).")
+            raise ParameterError(_("'{pair}' is not METRIC.NAME=VALUE (e.g. --param csat.threshold=4).", pair=pair))
         if metric != "global":
             get_metric(metric)
         params.setdefault(metric, {})[name] = value.strip()
@@ -68,10 +68,9 @@ def parse_maps(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         name, sep, header = pair.partition("=")
         if not sep or not name.strip() or not header:
-            raise ParameterError(f"'{pair}' is not FIELD=HEADER (e.g. --map created_at='Opened').")
+            raise ParameterError(_("'{pair}' is not FIELD=HEADER (e.g. --map created_at='Opened').", pair=pair))
         if not any(name.strip() in k.field_names() for k in KINDS):
-            raise ParameterError(f"'{name.strip()}' is not a field KPI Desk knows; use a field name such as "
-                                 "created_at, csat_score or customer_id (docs/metrics.md lists what each KPI reads).")
+            raise ParameterError(_("'{field}' is not a field KPI Desk knows; use a field name such as created_at, csat_score or customer_id (docs/metrics.md lists what each KPI reads).", field=name.strip()))
         out[name.strip()] = header
     return out
 
@@ -101,7 +100,7 @@ def _remap(dataset: Dataset, path: str, options: ReadOptions, maps: dict[str, st
     for field_name, header in own.items():
         if header not in dataset.table.frame.columns:
             known = ", ".join(map(str, dataset.table.frame.columns))
-            raise MappingError(f"{Path(path).name} has no column '{header}' for {field_name}; its columns are: {known}.")
+            raise MappingError(_("{name} has no column '{header}' for {field_name}; its columns are: {known}.", name=Path(path).name, header=header, field_name=field_name, known=known))
         mapping.set_user(field_name, header)
     return load_dataset(Path(path), options, mapping=mapping)
 
@@ -113,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
     bundle = load_bundle(args.files, args.sheet, parse_maps(args.map))
     inputs = MetricInputs(bundle.frames())
     if args.group and not any(args.group in f.columns for f in inputs.frames.values()):
-        raise ParameterError(f"No loaded file has a column '{args.group}' to group by.")
+        raise ParameterError(_("No loaded file has a column '{group}' to group by.", group=args.group))
     results = compute_all(inputs, params, filters)
     rows = [_metric_row(inputs, r, args, params, filters) for r in results.values()]
     failed = [r["label"] for r in rows if r.pop("failed", False)]

@@ -45,7 +45,7 @@ def _user_mapping(kind: str, pairs: list[str]) -> Mapping | None:
     for pair in pairs:
         field_name, sep, header = pair.partition("=")
         if not sep or not field_name.strip():
-            raise MappingError(f"--map expects FIELD=HEADER, got '{pair}'.")
+            raise MappingError(_("--map expects FIELD=HEADER, got '{pair}'.", pair=pair))
         mapping.set_user(field_name.strip(), header.strip() or None)
     return mapping
 
@@ -57,9 +57,9 @@ def inspect_file(path: Path, sheet: str | None = None, kind: str | None = None, 
     from ..loading import build_dataset
 
     if not path.exists():
-        raise FileReadError(f"The file '{path}' does not exist.", path=path)
+        raise FileReadError(_("The file '{path}' does not exist.", path=path), path=path)
     if path.is_dir():
-        raise FileReadError(f"'{path}' is a folder, not a file.", path=path)
+        raise FileReadError(_("'{path}' is a folder, not a file.", path=path), path=path)
     table = read_table(path, ReadOptions(sheet=sheet))
     guesses = rank_kinds(table)
     chosen = kind or guesses[0].kind

@@ -68,8 +68,7 @@ def demo_files() -> list[Path]:
     files = sorted(p for p in folder.glob("*") if p.is_file() and p.suffix.lower() in DATA_SUFFIXES) \
         if folder.is_dir() else []
     if not files:
-        raise FileReadError(f"The demo files are missing from {folder}; reinstall KPI Desk or run "
-                            "resources/demo/make_demo.py.", path=folder)
+        raise FileReadError(_("The demo files are missing from {folder}; reinstall KPI Desk or run resources/demo/make_demo.py.", folder=folder), path=folder)
     return files
 
 
@@ -87,7 +86,7 @@ def parse_size(text: str) -> tuple[int, int]:
     """'1920x1080' -> (1920, 1080)."""
     width, sep, height = text.lower().replace("×", "x").partition("x")
     if not sep or not width.strip().isdigit() or not height.strip().isdigit() or "0" in (width.strip(), height.strip()):
-        raise ParameterError(f"'{text}' is not an image size like 1920x1080.")
+        raise ParameterError(_("'{text}' is not an image size like 1920x1080.", text=text))
     return int(width), int(height)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from typing import Any, Mapping
 
+from ..i18n import _
 from ..errors import ParameterError
 from .model import MetricResult, MetricSpec
 from .params import merge_params
@@ -42,7 +43,7 @@ def calc(metric_id: str, totals: Mapping[str, Any], params: Mapping[str, Any] | 
     spec = get_metric(metric_id)
     if spec.calculator is None:
         names = ", ".join(s.id for s in calculator_specs())
-        raise ParameterError(f"{metric_id} cannot be computed from totals; these can: {names}.")
+        raise ParameterError(_("{metric_id} cannot be computed from totals; these can: {names}.", metric_id=metric_id, names=names))
     needed = list(spec.calculator_inputs)
     settings = {p.name for p in spec.params} - set(needed)
     own = {**{k: v for k, v in totals.items() if k in settings}, **dict(params or {})}
@@ -50,9 +51,21 @@ def calc(metric_id: str, totals: Mapping[str, Any], params: Mapping[str, Any] | 
     unknown = [k for k in totals if k not in needed]
     missing = [k for k in needed if k not in totals]
     if unknown or missing:
-        problem = (f"does not take {', '.join(unknown)}" if unknown else f"also needs {', '.join(missing)}")
-        also = f"; settings: {', '.join(sorted(settings))}" if settings else ""
-        raise ParameterError(f"{metric_id} {problem}; it needs {', '.join(needed)} (e.g. {usage(spec)}){also}.")
+        needs = {"metric_id": metric_id, "needed": ", ".join(needed), "usage": usage(spec),
+                 "settings": ", ".join(sorted(settings))}
+        if unknown and settings:
+            text = _("{metric_id} does not take {unknown}; it needs {needed} (e.g. {usage}); settings: {settings}.",
+                     unknown=", ".join(unknown), **needs)
+        elif unknown:
+            text = _("{metric_id} does not take {unknown}; it needs {needed} (e.g. {usage}).",
+                     unknown=", ".join(unknown), **needs)
+        elif settings:
+            text = _("{metric_id} also needs {missing}; it needs {needed} (e.g. {usage}); settings: {settings}.",
+                     missing=", ".join(missing), **needs)
+        else:
+            text = _("{metric_id} also needs {missing}; it needs {needed} (e.g. {usage}).",
+                     missing=", ".join(missing), **needs)
+        raise ParameterError(text)
     values: dict[str, float] = {}
     for name in needed:
         values[name] = _number(metric_id, name, totals[name])
@@ -69,7 +82,7 @@ def _number(metric_id: str, name: str, value: Any) -> float:
     try:
         number = float(str(value).strip().replace(",", ".")) if isinstance(value, str) else float(value)
     except (TypeError, ValueError):
-        raise ParameterError(f"{metric_id}: {name} must be a number (got '{value}').") from None
+        raise ParameterError(_("{metric_id}: {name} must be a number (got '{value}').", metric_id=metric_id, name=name, value=value)) from None
     if not math.isfinite(number):
-        raise ParameterError(f"{metric_id}: {name} must be a finite number (got '{value}').")
+        raise ParameterError(_("{metric_id}: {name} must be a finite number (got '{value}').", metric_id=metric_id, name=name, value=value))
     return number
