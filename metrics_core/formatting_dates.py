@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from babel.dates import format_skeleton, get_day_names, get_month_names
+from babel.dates import format_date as babel_format_date, format_skeleton, get_day_names, get_month_names
 
 from metrics_core.i18n import _
 from metrics_core.locale_data import is_english, locale_now
@@ -71,16 +71,24 @@ def format_date(value: Any) -> str:
     return _skeleton("yMd", value)
 
 
-def format_day(value: Any) -> str:
-    """A day with its month's name: ``31 Mar 2021`` in English, ``31. mar. 2021`` (sl).
+def format_day(value: Any, width: str = "abbreviated") -> str:
+    """A day with its month's name: ``31 Mar 2021`` in English, ``31. mar. 2021`` (sl); ``width="wide"``
+    writes the month in full (``31 March 2021``, ``31. marec 2021``).
 
-    >>> format_day(date(2021, 3, 31))
-    '31 Mar 2021'
+    >>> format_day(date(2021, 3, 31)), format_day(date(2021, 3, 31), "wide")
+    ('31 Mar 2021', '31 March 2021')
     """
     if is_english(locale_now()):
         d = _as_datetime(value)
-        return f"{d.day} {month_names()[d.month - 1]} {d.year}"
+        return f"{d.day} {month_names(width, 'format')[d.month - 1]} {d.year}"
+    if width == "wide":
+        return babel_format_date(_as_datetime(value), "long", locale=locale_now())
     return _skeleton("yMMMd", value)
+
+
+def format_day_range(first: Any, last: Any) -> str:
+    """Two days as a span: ``5 Sep – 11 Sep 2026`` in English, ``5. sep. – 11. sep. 2026`` (sl)."""
+    return f"{format_day_month(first)} – {format_day(last)}"
 
 
 def format_day_month(value: Any) -> str:
@@ -91,13 +99,14 @@ def format_day_month(value: Any) -> str:
     return _skeleton("MMMd", value)
 
 
-def format_month(value: Any) -> str:
-    """A month and its year: ``Oct 2026``, ``okt. 2026`` (sl), ``oct. 2026`` (ro), ``окт 2026.`` (sr).
+def format_month(value: Any, width: str = "abbreviated") -> str:
+    """A month and its year: ``Oct 2026``, ``okt. 2026`` (sl), ``oct. 2026`` (ro), ``окт 2026.`` (sr);
+    ``width="wide"`` writes it in full (``October 2026``, ``oktober 2026``).
 
-    >>> format_month(date(2026, 10, 1))
-    'Oct 2026'
+    >>> format_month(date(2026, 10, 1)), format_month(date(2026, 10, 1), "wide")
+    ('Oct 2026', 'October 2026')
     """
-    return _skeleton("yMMM", value)
+    return _skeleton("yMMMM" if width == "wide" else "yMMM", value)
 
 
 def format_time(hour: int, minute: int = 0) -> str:

@@ -176,7 +176,8 @@ def plain_number(value: float) -> str:
     """A count or amount inside a sentence, in the current language: grouped, at most two decimals,
     no trailing zeros, a real minus sign (``1,612``, ``4.25``; ``1.612`` in Slovenian)."""
     from babel.numbers import format_decimal
-    text = format_decimal(abs(value), format="#,##0.##", locale=babel_locale())
+    small = 0 < abs(value) < 0.01                    # 0.004 stays 0.004, not 0
+    text = format_decimal(abs(value), format="#,##0.######" if small else "#,##0.##", locale=babel_locale())
     return ("\u2212" if value < 0 and text.strip("0.,\u00a0") else "") + text
 
 

@@ -62,8 +62,7 @@ def open_workbook(path: Path) -> calamine.CalamineWorkbook:
             return calamine.CalamineWorkbook.from_path(str(path))
     except calamine.PasswordError as exc:
         raise WorkbookError(
-            f"'{path.name}' is protected with a password. Open it in Excel, remove the password "
-            "and save a copy.", path=path) from exc
+            _("'{name}' is protected with a password. Open it in Excel, remove the password and save a copy.", name=path.name), path=path) from exc
     except (calamine.CalamineError, ValueError, OSError) as exc:
         raise _damaged(path, None, exc) from exc
     except BaseException as exc:      # a panic inside calamine (pyo3 PanicException is a BaseException)
@@ -141,13 +140,13 @@ def read_workbook(path: Path, options: ReadOptions, reporter: Reporter,
     finally:
         workbook.close()
     if not _has_cells(rows):
-        raise EmptyFileError(f"Sheet '{name}' of '{path.name}' is empty: it holds no rows.", path=path)
+        raise EmptyFileError(_("Sheet '{name}' of '{name2}' is empty: it holds no rows.", name=name, name2=path.name), path=path)
     reporter.step(0.3, "Finding the table")
     layout = find_table(rows[:HEADER_SCAN_ROWS], options.header_row, options.header_rows)
     first = layout.first_data_row
     data = rows[first:] if max_rows is None else rows[first:first + max_rows]
     if not data:
-        raise EmptyFileError(f"Sheet '{name}' of '{path.name}' has a header row but no data rows.", path=path)
+        raise EmptyFileError(_("Sheet '{name}' of '{name2}' has a header row but no data rows.", name=name, name2=path.name), path=path)
     values = pd.DataFrame(data, dtype=object)
     values = values.where(values != "", None)
     raw = pd.DataFrame({column: cell_text(values[column]) for column in values.columns})
@@ -172,13 +171,13 @@ def _choose_sheet(workbook: calamine.CalamineWorkbook, names: list[str], wanted:
             (n for n in names if n.strip().lower() == wanted.strip().lower()), None)
         if match is None:
             listed = ", ".join(f"'{n}'" for n in names)
-            raise WorkbookError(f"'{path.name}' has no sheet named '{wanted}'. Its sheets are: {listed}.",
+            raise WorkbookError(_("'{name}' has no sheet named '{wanted}'. Its sheets are: {listed}.", name=path.name, wanted=wanted, listed=listed),
                                 path=path)
         if match in oversized:
             raise _too_large(path, match, oversized[match])
         return match, _load_sheet(workbook, match, path)
     if not names:
-        raise EmptyFileError(f"'{path.name}' contains no sheets.", path=path)
+        raise EmptyFileError(_("'{name}' contains no sheets.", name=path.name), path=path)
     best_name, best_sheet, best_area = names[0], None, -1
     kinds = {meta.name: meta.typ for meta in workbook.sheets_metadata}
     for name in names:
@@ -192,7 +191,7 @@ def _choose_sheet(workbook: calamine.CalamineWorkbook, names: list[str], wanted:
         first = next(iter(oversized))
         raise _too_large(path, first, oversized[first])
     if best_sheet is None or best_area <= 0:
-        raise EmptyFileError(f"'{path.name}' is empty: none of its sheets holds any rows.", path=path)
+        raise EmptyFileError(_("'{name}' is empty: none of its sheets holds any rows.", name=path.name), path=path)
     return best_name, best_sheet
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..i18n import _
 from ..errors import EmptyFileError, FileReadError
 from ..progress import Reporter
 from . import excel_reader, html_reader, sniff, text_reader
@@ -121,8 +122,7 @@ def check_options(options: ReadOptions, path: Path) -> None:
     """
     problem = _option_problem(options)
     if problem:
-        raise FileReadError(f"'{path.name}' cannot be read with these import options: {problem}. "
-                            "Correct the option (or reset the import options) and try again.", path=path)
+        raise FileReadError(_("'{name}' cannot be read with these import options: {problem}. Correct the option (or reset the import options) and try again.", name=path.name, problem=problem), path=path)
 
 
 def _option_problem(options: ReadOptions) -> str:
@@ -179,19 +179,18 @@ def _type_columns(table: RawTable, options: ReadOptions, decimal: str | None,
 def _head(path: Path) -> bytes:
     """The first bytes of the file, after checking it exists and can be read."""
     if not path.exists():
-        raise FileReadError(f"'{path}' does not exist. Check the name and the folder.", path=path)
+        raise FileReadError(_("'{path}' does not exist. Check the name and the folder.", path=path), path=path)
     if path.is_dir():
-        raise FileReadError(f"'{path.name}' is a folder, not a file. Choose a file inside it.", path=path)
+        raise FileReadError(_("'{name}' is a folder, not a file. Choose a file inside it.", name=path.name), path=path)
     try:
         with open(path, "rb") as handle:
             head = handle.read(4096)
     except PermissionError as exc:
-        raise FileReadError(f"'{path.name}' cannot be opened: permission denied. Copy it to a folder "
-                            "you can read, or ask for access.", path=path) from exc
+        raise FileReadError(_("'{name}' cannot be opened: permission denied. Copy it to a folder you can read, or ask for access.", name=path.name), path=path) from exc
     except OSError as exc:
-        raise FileReadError(f"'{path.name}' cannot be opened: {exc.strerror or exc}.", path=path) from exc
+        raise FileReadError(_("'{name}' cannot be opened: {value}.", name=path.name, value=exc.strerror or exc), path=path) from exc
     if not head:
-        raise EmptyFileError(f"'{path.name}' is empty (0 bytes).", path=path)
+        raise EmptyFileError(_("'{name}' is empty (0 bytes).", name=path.name), path=path)
     return head
 
 
@@ -203,4 +202,4 @@ def _read_bytes(path: Path, max_rows: int | None) -> bytes:
                 return data[: data.rfind(b"\n") + 1] or data
             return handle.read()
     except OSError as exc:
-        raise FileReadError(f"'{path.name}' cannot be read: {exc.strerror or exc}.", path=path) from exc
+        raise FileReadError(_("'{name}' cannot be read: {value}.", name=path.name, value=exc.strerror or exc), path=path) from exc

@@ -68,7 +68,7 @@ def read_text(path: Path, data: bytes, options: ReadOptions, reporter: Reporter,
     sniff.check_is_text(decoded.head(data), path)
     buffer = _utf8_bytes(data, decoded)
     if _blank(buffer):
-        raise EmptyFileError(f"'{path.name}' is empty: it holds no rows, only blank lines or spaces.",
+        raise EmptyFileError(_("'{name}' is empty: it holds no rows, only blank lines or spaces.", name=path.name),
                              path=path)
     reporter.step(0.12, "Finding the table")
     starts, lines = record_starts(buffer)
@@ -76,7 +76,7 @@ def read_text(path: Path, data: bytes, options: ReadOptions, reporter: Reporter,
     check_width(max([len(row) for row in grid] + [0]), path)      # before the parser makes a million columns
     first = layout.first_data_row
     if first >= len(lines):
-        raise EmptyFileError(f"'{path.name}' has a header row but no data rows.", path=path)
+        raise EmptyFileError(_("'{name}' has a header row but no data rows.", name=path.name), path=path)
     decimal = options.decimal or (sniff.sniff_decimal(grid[first:]) if delimiter == ";" else None)
     reporter.step(0.2, "Reading the rows")
     width = max([len(row) for row in grid] + [len(layout.headers), 1])
@@ -234,8 +234,7 @@ def _parse(buffer: bytes, offset: int, delimiter: str, width: int, max_rows: int
         except pd.errors.EmptyDataError:
             return pd.DataFrame(columns=list(range(width)), dtype=object)
     raise FileReadError(
-        f"'{path.name}' has rows with very different numbers of columns (near line "
-        f"{_line_of(record_lines, int(found.group(2)) - 1)}). Check the delimiter in the import options.",
+        _("'{name}' has rows with very different numbers of columns (near line {line_of}). Check the delimiter in the import options.", name=path.name, line_of=_line_of(record_lines, int(found.group(2)) - 1)),
         path=path)
 
 

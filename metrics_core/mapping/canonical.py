@@ -20,6 +20,7 @@ import logging
 import numpy as np
 import pandas as pd
 
+from ..i18n import _
 from ..catalogue import FieldSpec, kind as kind_spec
 from ..errors import MappingError
 from ..ingest.model import ColumnProfile, LoadedTable
@@ -219,7 +220,7 @@ def _check_columns(table: LoadedTable, mapping: Mapping) -> None:
     for fm in mapping.fields.values():
         for col in fm.columns:
             if col not in names:
-                raise MappingError(f"The column '{col}' mapped to '{fm.field}' is not in {table.path.name}.")
+                raise MappingError(_("The column '{col}' mapped to '{field}' is not in {name}.", col=col, field=fm.field, name=table.path.name))
 
 
 def to_canonical(table: LoadedTable, mapping: Mapping) -> pd.DataFrame:
@@ -262,7 +263,7 @@ def to_canonical(table: LoadedTable, mapping: Mapping) -> pd.DataFrame:
         used.update(fm.columns if fm.source != "derived" else [])
     unknown = set(mapping.fields) - set(spec.field_names())
     if unknown:
-        raise MappingError(f"{spec.label} have no field {', '.join(sorted(map(repr, unknown)))}.")
+        raise MappingError(_("{label} have no field {items}.", label=spec.label, items=', '.join(sorted(map(repr, unknown)))))
     frame = pd.DataFrame(out, index=table.frame.index)
     multi = _multiple_fields(table, mapping, frame)
     if "status" in mapping.fields:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..i18n import _
 from ..catalogue import KINDS, SCORE_FIELDS, FieldSpec, KindSpec, kind as kind_spec
 from ..errors import MappingError
 from ..ingest.model import LoadedTable
@@ -289,8 +290,7 @@ def _resolve_column(table: LoadedTable, name: str, field_name: str) -> str:
     for p in table.columns:
         if analyse_header(p.header).folded == folded:
             return p.name
-    raise MappingError(f"The column '{name}' chosen for '{field_name}' is not in the file; "
-                       f"its columns are: {', '.join(repr(p.header) for p in table.columns[:30])}.")
+    raise MappingError(_("The column '{name}' chosen for '{field_name}' is not in the file; its columns are: {items}.", name=name, field_name=field_name, items=', '.join((repr(p.header) for p in table.columns[:30]))))
 
 
 def detect_mapping(table: LoadedTable, kind: str | None = None, user: Mapping | None = None) -> Mapping:
@@ -324,7 +324,7 @@ def detect_mapping(table: LoadedTable, kind: str | None = None, user: Mapping | 
     guesses = rank_kinds(table, ctx)
     chosen = kind or (user.kind if user is not None else None)
     if chosen and chosen not in {g.kind for g in guesses}:
-        raise MappingError(f"Unknown data kind '{chosen}'; known kinds: {', '.join(g.kind for g in KINDS)}.")
+        raise MappingError(_("Unknown data kind '{chosen}'; known kinds: {items}.", chosen=chosen, items=', '.join((g.kind for g in KINDS))))
     guess = next(g for g in guesses if g.kind == chosen) if chosen else guesses[0]
     spec = kind_spec(guess.kind)
     runner_up = next((g for g in guesses if g.kind != guess.kind), None)
@@ -356,7 +356,7 @@ def _user_first(table: LoadedTable, spec: KindSpec, ctx: _Context, user_fields: 
     taken_cols: set[str] = set()
     for name, fm in user_fields.items():
         if name not in spec.field_names():
-            raise MappingError(f"{spec.label} have no field '{name}'; choose one of: {', '.join(spec.field_names())}.")
+            raise MappingError(_("{label} have no field '{name}'; choose one of: {items}.", label=spec.label, name=name, items=', '.join(spec.field_names())))
         cols = [_resolve_column(table, c, name) for c in fm.columns]
         fields[name] = FieldMapping(name, cols, 1.0, "user", fm.evidence or "set by you", fm.unit, fm.weights, fm.maxima)
         taken_cols.update(cols)

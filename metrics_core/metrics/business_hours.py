@@ -20,6 +20,7 @@ from typing import Any, Iterable
 import numpy as np
 import pandas as pd
 
+from ..i18n import _
 from ..errors import ParameterError
 
 _DAY_S = 86_400
@@ -36,11 +37,11 @@ def _clock_seconds(text: str | dt.time, what: str) -> int:
     except ValueError:
         numbers = []
     if not 1 <= len(numbers) <= 3:
-        raise ParameterError(f"The {what} time {text!r} is not a clock time like 08:00.")
+        raise ParameterError(_("The {what} time {text} is not a clock time like 08:00.", what=what, text=repr(text)))
     h, m, s = (numbers + [0, 0])[:3]
     total = h * 3600 + m * 60 + s
     if not (0 <= m < 60 and 0 <= s < 60 and 0 <= total <= _DAY_S):
-        raise ParameterError(f"The {what} time {text!r} is not a clock time between 00:00 and 24:00.")
+        raise ParameterError(_("The {what} time {text} is not a clock time between 00:00 and 24:00.", what=what, text=repr(text)))
     return total
 
 
@@ -77,10 +78,10 @@ class BusinessCalendar:
                  holidays: Iterable[Any] = (), tz: str | None = None) -> None:
         days = frozenset(int(d) for d in weekdays)
         if not days or not days <= set(range(7)):
-            raise ParameterError("Open weekdays must be numbers from 0 (Monday) to 6 (Sunday), at least one.")
+            raise ParameterError(_('Open weekdays must be numbers from 0 (Monday) to 6 (Sunday), at least one.'))
         open_s, close_s = _clock_seconds(opens, "opening"), _clock_seconds(closes, "closing")
         if close_s <= open_s:
-            raise ParameterError(f"The closing time {closes} must be later than the opening time {opens}.")
+            raise ParameterError(_("The closing time {closes} must be later than the opening time {opens}.", closes=closes, opens=opens))
         object.__setattr__(self, "weekdays", days)
         object.__setattr__(self, "opens", str(opens))
         object.__setattr__(self, "closes", str(closes))
@@ -157,7 +158,7 @@ class BusinessCalendar:
         d0, s0, ok0 = self._split(start_values)
         d1, s1, ok1 = self._split(end_values)
         if len(d0) != len(d1):
-            raise ParameterError("start and end must have the same number of timestamps.")
+            raise ParameterError(_('start and end must have the same number of timestamps.'))
         whole_days = np.busday_count(d0, d1, weekmask=self.weekmask, holidays=self._holiday_array())
         result = (whole_days * float(self.open_seconds_per_day)
                   + self._open_before(d1, s1) - self._open_before(d0, s0))

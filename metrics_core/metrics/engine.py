@@ -19,7 +19,7 @@ import pandas as pd
 from ..catalogue import KINDS_BY_NAME
 from ..dataset import DataBundle
 from ..errors import KpiDeskError, OperationCancelled, ParameterError
-from ..i18n import N_, Message, TextList
+from ..i18n import N_, _, Message, TextList
 from ..progress import Reporter
 from . import periods as P
 from .engine_inputs import Filters, Prepared, prepared_for, row_dates
@@ -234,7 +234,7 @@ def breakdown(bundle: Source, metric_id: str, by: str, params: Params = None,
     p = merge_params(spec, params)
     inputs = prepared.inputs(filters, aware=spec.period_aware)
     if by not in P.PERIODS and not any(by in f.columns for f in prepared.frames.values()):
-        raise ParameterError(f"No loaded file has a column '{by}' to break {spec.label} down by.")
+        raise ParameterError(_("No loaded file has a column '{by}' to break {label} down by.", by=by, label=spec.label))
     if precheck(spec, inputs) is not None:
         return []
     p = _pin_detected(spec, prepared, p)
@@ -374,7 +374,7 @@ def compare(bundle: Source, metric_id: str, params: Params = None, filters: Filt
     the same dates one year earlier.
     """
     if against not in ("previous", "last_year"):
-        raise ParameterError(f"Compare against 'previous' or 'last_year', not '{against}'.")
+        raise ParameterError(_("Compare against 'previous' or 'last_year', not '{against}'.", against=against))
     spec = get_metric(metric_id)
     check_params(params, REGISTRY)
     prepared = prepared_for(bundle, dict((params or {}).get("global") or {}))

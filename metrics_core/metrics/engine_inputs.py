@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..i18n import _
 from ..catalogue import KINDS_BY_NAME
 from ..dataset import DataBundle
 from ..errors import ParameterError
@@ -41,7 +42,7 @@ class Filters:
         if to is not None:
             end = to + (pd.Timedelta(days=1) if to == to.normalize() else pd.Timedelta(microseconds=1))
         if start is not None and end is not None and end <= start:
-            raise ParameterError(f"The date range ends ({self.date_to}) before it starts ({self.date_from}).")
+            raise ParameterError(_("The date range ends ({date_to}) before it starts ({date_from}).", date_to=self.date_to, date_from=self.date_from))
         return start, end
 
     def with_bounds(self, start: pd.Timestamp | None, end: pd.Timestamp | None) -> "Filters":
@@ -60,7 +61,7 @@ def _timestamp(value: Any, which: str) -> pd.Timestamp | None:
     try:
         ts = pd.Timestamp(value)
     except (TypeError, ValueError):
-        raise ParameterError(f"The '{which}' date '{value}' is not a date (use YYYY-MM-DD).") from None
+        raise ParameterError(_("The '{which}' date '{value}' is not a date (use YYYY-MM-DD).", which=which, value=value)) from None
     if ts.tzinfo is not None:
         ts = ts.tz_localize(None)
     return ts
@@ -171,7 +172,7 @@ class Prepared:
             self.as_of = None
             self.calendar = None
         else:
-            raise ParameterError("KPIs are computed from loaded data (a DataBundle or MetricInputs).")
+            raise ParameterError(_('KPIs are computed from loaded data (a DataBundle or MetricInputs).'))
         if glob.get("as_of") is not None:
             self.as_of = _end_of_day(_timestamp(glob["as_of"], "as of"))
         if glob.get("calendar") is not None:
@@ -227,7 +228,7 @@ def _calendar(value: Any) -> Any:
 
         return BusinessCalendar(**value)
     if not hasattr(value, "seconds_between"):
-        raise ParameterError("The business-hours calendar setting is not a calendar.")
+        raise ParameterError(_('The business-hours calendar setting is not a calendar.'))
     return value
 
 

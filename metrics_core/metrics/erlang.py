@@ -24,9 +24,9 @@ from ..i18n import _
 
 def _check(traffic: float, agents: int) -> None:
     if traffic < 0 or not math.isfinite(traffic):
-        raise ParameterError(f"The traffic must be a number of Erlangs of 0 or more, not {traffic}.")
+        raise ParameterError(_("The traffic must be a number of Erlangs of 0 or more, not {traffic}.", traffic=traffic))
     if agents < 0:
-        raise ParameterError(f"The number of agents or lines must be 0 or more, not {agents}.")
+        raise ParameterError(_("The number of agents or lines must be 0 or more, not {agents}.", agents=agents))
 
 
 def traffic_erlangs(arrivals: float, aht_s: float, interval_s: float) -> float:
@@ -36,7 +36,7 @@ def traffic_erlangs(arrivals: float, aht_s: float, interval_s: float) -> float:
     10.0
     """
     if interval_s <= 0:
-        raise ParameterError("The interval length must be more than 0 seconds.")
+        raise ParameterError(_('The interval length must be more than 0 seconds.'))
     return float(arrivals) * float(aht_s) / float(interval_s)
 
 
@@ -88,7 +88,7 @@ def _asa(traffic: float, agents: int, aht_s: float, c: float) -> float:
 
 def _check_aht(aht_s: float) -> None:
     if not aht_s > 0:
-        raise ParameterError("The average handle time must be more than 0 seconds.")
+        raise ParameterError(_('The average handle time must be more than 0 seconds.'))
 
 
 def service_level(traffic: float, agents: int, aht_s: float, threshold_s: float) -> float:

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from ..i18n import _
 from ..errors import ParameterError
 from . import calls, loyalty, social, surveys, team, tickets
 from .benchmark import benchmark_gap_spec
@@ -29,6 +30,6 @@ def get_metric(metric_id: str) -> MetricSpec:
     try:
         return _BY_ID[metric_id]
     except KeyError:
-        raise ParameterError(f"There is no KPI called '{metric_id}'. Known KPIs: {', '.join(_BY_ID)}.") from None
+        raise ParameterError(_("There is no KPI called '{metric_id}'. Known KPIs: {by_id}.", metric_id=metric_id, by_id=', '.join(_BY_ID))) from None
 
 

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParameterError
-from ..i18n import N_
+from ..i18n import N_, _
 from .common import (Terms, add_excluded, bool_values, clean_durations, datetimes, empty_result, frame_of, has,
                      missing_result, no_value, numbers, seconds_to_next_contact, text_lower, with_defaults)
 from .model import MetricInputs, MetricResult, ParamSpec
@@ -183,9 +183,9 @@ def target_table(table: Any) -> dict[str, Any]:
         parsed = json.loads(text) if text.startswith("{") else dict(
             (k.strip(), v.strip()) for k, v in (part.split("=", 1) for part in text.split(",") if part.strip()))
     except ValueError:
-        raise ParameterError(f"The SLA targets {table!r} are not a table like urgent=3600, high=14400.") from None
+        raise ParameterError(_("The SLA targets {table} are not a table like urgent=3600, high=14400.", table=repr(table))) from None
     if not isinstance(parsed, dict):
-        raise ParameterError(f"The SLA targets {table!r} are not a table like urgent=3600, high=14400.")
+        raise ParameterError(_("The SLA targets {table} are not a table like urgent=3600, high=14400.", table=repr(table)))
     return parsed
 
 
@@ -196,9 +196,9 @@ def targets_per_row(tickets: pd.DataFrame, table: Mapping[str, Any]) -> np.ndarr
         try:
             seconds = float(value)
         except (TypeError, ValueError):
-            raise ParameterError(f"The SLA target for {key!r} must be a number of seconds, not {value!r}.") from None
+            raise ParameterError(_("The SLA target for {key} must be a number of seconds, not {value}.", key=repr(key), value=repr(value))) from None
         if seconds < 0:
-            raise ParameterError(f"The SLA target for {key!r} must not be negative.")
+            raise ParameterError(_("The SLA target for {key} must not be negative.", key=repr(key)))
         cleaned[str(key).strip().lower()] = seconds
     default = cleaned.pop("default", np.nan)
     if "priority" not in tickets.columns:

@@ -96,3 +96,17 @@ def test_slovenian_has_four_forms_in_a_translated_sentence():
         "one", "two", "few", "few", "other", "one", "two", "few", "other"]
     with language("en"):
         assert ngettext("{count} KPI", "{count} KPIs", 1, count=1) == "1 KPI"
+
+
+@pytest.mark.parametrize("code, wide_day, wide_month, span", [
+    ("en", "2 December 2026", "September 2026", "5 Sep – 11 Sep 2026"),
+    ("sl", "2. december 2026", "september 2026", "5. sep. – 11. sep. 2026"),
+    ("ro", "2 decembrie 2026", "septembrie 2026", "5 sept. – 11 sept. 2026"),
+    ("sv", "2 december 2026", "september 2026", "5 sep. – 11 sep. 2026"),
+    ("sr", "2. децембар 2026.", "септембар 2026.", "5. сеп – 11. сеп 2026."),
+])
+def test_long_dates_months_and_spans(code, wide_day, wide_month, span):
+    with language(code):
+        assert f.format_day(date(2026, 12, 2), "wide") == wide_day
+        assert f.format_month(date(2026, 9, 1), "wide") == wide_month
+        assert f.format_day_range(date(2026, 9, 5), date(2026, 9, 11)) == span
