@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..formatting import symbol_before
+from ..formatting import month_names, symbol_before
+from ..i18n import N_
 from .model import ChartData
 
 # Colours that read well on a white slide and in grey-scale print (hex, no '#').
@@ -49,22 +50,22 @@ def axis_unit(unit: str, values: list[float | None] | None = None, currency: str
     if unit == "seconds":
         top = max((abs(v) for v in (values or []) if v is not None and not math.isnan(v)), default=0)
         if top < 120:
-            return AxisUnit(1.0, "seconds", "0")
+            return AxisUnit(1.0, N_("seconds"), "0")
         if top < 3 * 3600:
-            return AxisUnit(1 / 60, "minutes", "0.0")
+            return AxisUnit(1 / 60, N_("minutes"), "0.0")
         if top < 3 * 86400:
-            return AxisUnit(1 / 3600, "hours", "0.0")
-        return AxisUnit(1 / 86400, "days", "0.0")
+            return AxisUnit(1 / 3600, N_("hours"), "0.0")
+        return AxisUnit(1 / 86400, N_("days"), "0.0")
     if unit == "%":
         return AxisUnit(1.0, "%", '0.0"%"')
     if unit == "count":
-        return AxisUnit(1.0, "count", "#,##0")
+        return AxisUnit(1.0, N_("count"), "#,##0")
     if unit == "currency":
         shown = f'"{currency}"#,##0' if symbol_before(currency) else f'#,##0" {currency.strip()}"'
         return AxisUnit(1.0, currency, shown)
     if unit == "days":
-        return AxisUnit(1.0, "days", "0.0")
-    return AxisUnit(1.0, {"per_day": "per day", "erlang": "Erlang"}.get(unit, ""), "#,##0.0#")
+        return AxisUnit(1.0, N_("days"), "0.0")
+    return AxisUnit(1.0, {"per_day": N_("per day"), "erlang": N_("Erlang")}.get(unit, ""), "#,##0.0#")
 
 
 def drawn_frame(chart: ChartData, currency: str = "€") -> tuple[pd.DataFrame, AxisUnit]:
@@ -138,11 +139,10 @@ def label_skip(count: int, limit: int = MAX_CATEGORY_LABELS) -> int:
 
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def slide_labels(labels: list[str], every: int = 1) -> list[str]:
-    """Shorter category labels for a slide: months '2024-03' read 'Mar', with the year
+    """Shorter category labels for a slide: months '2024-03' read 'Mar' ('mar.' in Slovenian), with the year
     on the first label and on every January; other labels are kept. When only every
     n-th label is shown (``every`` > 1) each month keeps its year.
 
@@ -159,7 +159,7 @@ def slide_labels(labels: list[str], every: int = 1) -> list[str]:
     out = []
     for i, m in enumerate(matches):
         year, month = m.group(1), int(m.group(2))
-        name = _MONTH_NAMES[month - 1] if 1 <= month <= 12 else m.group(0)
+        name = month_names()[month - 1] if 1 <= month <= 12 else m.group(0)
         out.append(f"{name} {year}" if i == 0 or month == 1 or every > 1 else name)
     return out
 

@@ -15,6 +15,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
+from ..i18n import _
 from .chart_data import (TARGET_SERIES, AxisUnit, axis_step, drawn_frame, heat_colour, label_skip, series_colour,
                          slide_labels, tick_format,
                          value_axis_range)
@@ -234,7 +235,7 @@ def _style_axes(native, chart: ChartData, frame, axis: AxisUnit) -> None:
         value_axis.tick_labels.number_format = tick_format(axis, 0.0, top)
     if axis.label not in ("", "%", "count"):
         value_axis.has_title = True
-        value_axis.axis_title.text_frame.text = axis.label
+        value_axis.axis_title.text_frame.text = _(axis.label)
         for run in value_axis.axis_title.text_frame.paragraphs[0].runs:
             run.font.size = Pt(11)
             run.font.bold = False

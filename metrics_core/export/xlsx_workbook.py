@@ -218,7 +218,7 @@ def _number(sheet, r: int, c: int, value: float | None, cell_format) -> None:
 def _chart_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: str) -> None:
     sheet = book.add_worksheet(name)
     frame, axis = drawn_frame(chart, report.currency)
-    unit_suffix = f" ({axis.label})" if axis.label and axis.label not in ("count",) else ""
+    unit_suffix = f" ({_(axis.label)})" if axis.label and axis.label not in ("count",) else ""
     sheet.write_string(0, 0, chart.title, fm.title)
     sheet.write_string(1, 0, f"{family_label(chart.family)} · {report.period_label}", fm.muted)
     header = [_(BY_WORDS[chart.by]) if chart.by in BY_WORDS else (chart.by.capitalize() or _("Category")),
@@ -319,7 +319,7 @@ def _excel_chart(book, chart: ChartData, sheet_name: str, frame, axis, unit_suff
     excel.set_legend({"position": "bottom"} if len(frame.columns) > 1 else {"none": True})
     y_axis = {"num_format": axis.number_format, "major_gridlines": {"visible": True, "line": {"color": "#DDDDDD"}}}
     if unit_suffix:
-        y_axis["name"] = axis.label
+        y_axis["name"] = _(axis.label)
     x_axis: dict = {}
     if chart.kind == "line":
         bounds = value_axis_range([v for s in frame.columns for v in frame[s].tolist()], chart.unit)
