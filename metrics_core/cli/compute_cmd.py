@@ -22,7 +22,7 @@ from ..metrics.engine_inputs import prepared_for
 from ..metrics.model import MetricInputs, MetricResult, _jsonable
 from ..metrics.periods import PERIODS
 from ..metrics.registry import REGISTRY, get_metric
-from ..formatting import format_change
+from ..formatting import format_change, result_caveat
 from ..i18n import Message, _, ngettext
 from .console import print_json
 from .text_format import number, value_text
@@ -145,6 +145,9 @@ def _metric_row(inputs: MetricInputs, result: MetricResult, args: argparse.Names
                            "excluded": [{"count": c, "reason": r} for c, r in result.excluded]}
     if result.details.get("unit_note"):
         row["unit_note"] = result.details["unit_note"]
+    caveat = result_caveat(result)
+    if caveat is not None:
+        row["caveat"] = caveat[1]              # what the value rests on, or why it differs from a measured one
     if result.value is None:
         row["reason"] = result.reason or Message("no data")
         row["missing_fields"] = list(result.missing_fields)
@@ -184,6 +187,8 @@ def render_text(bundle: DataBundle, rows: list[dict[str, Any]]) -> str:
         if r.get("unit_note") == "percentage points":
             text = format_change(r["value"], "%")
         lines.append(f"{labels[r['id']]:<{width}}  {text:>14}  n={r['n']}{extra}")
+        if r.get("caveat"):
+            lines.append(f"{'':<{width}}    {r['caveat']}")
         if r.get("breakdown_reason"):
             lines.append(f"{'':<{width}}    " + _("(breakdown {reason})", reason=r["breakdown_reason"]))
         for key in ("series", "groups"):

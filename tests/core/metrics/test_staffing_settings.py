@@ -94,3 +94,15 @@ def test_large_traffic_from_the_command_line(capsys):
     first = capsys.readouterr().out.splitlines()[0]
     agents = int(first.rsplit(" ", 1)[1].replace(",", ""))
     assert 12345 < agents < 12345 + 10 * math.sqrt(12345)
+
+
+def test_compute_on_the_real_call_files_says_what_staffing_rests_on(capsys, datasets_dir):
+    pwc = datasets_dir / "calls_pwc_callcenter" / "01 Call-Center-Dataset.xlsx"
+    assert main(["compute", str(pwc), "--json"]) == 0
+    staffing = next(m for m in json.loads(capsys.readouterr().out)["metrics"] if m["id"] == "staffing")
+    assert staffing["value"] == 2 and "WOULD" in staffing["caveat"] and "Measured in that slot" in staffing["caveat"]
+    acd = datasets_dir / "calls_acd_daily" / "Call Center Data.csv"
+    assert main(["compute", str(acd)]) == 0
+    text = capsys.readouterr().out
+    line = next(x for x in text.splitlines() if "Agents needed" in x)
+    assert "intra-day" in line and "Agents needed" not in text.split("Not computed")[0]   # was "147"
