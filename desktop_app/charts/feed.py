@@ -110,5 +110,6 @@ def show_staffing(chart: StaffingChart, result: Any) -> None:
     chart.set_curve([int(r["agents"]) for r in rows], [float(r["service_level_pct"]) for r in rows],
                     None if target is None else float(target), int(result.value),
                     occupancy=[float(r["occupancy_pct"]) for r in rows],
-                    asa_s=[r.get("asa_s") for r in rows], measured=result.details.get("measured_service_level_pct"))
+                    asa_s=[r.get("asa_s") for r in rows], measured=result.details.get("measured_service_level_pct"),
+                    asa_target=result.details.get("asa_target_s"))
     chart.setToolTip(str(result.details.get("caveat_detail") or ""))

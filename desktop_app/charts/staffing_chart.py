@@ -51,11 +51,13 @@ class StaffingChart(ChartWidget):
 
     def set_curve(self, agents: list[int], service_level: list[float], target: float | None = None,
                   recommended: int | None = None, *, occupancy: list[float] | None = None,
-                  asa_s: list[float | None] | None = None, measured: float | None = None) -> None:
+                  asa_s: list[float | None] | None = None, measured: float | None = None,
+                  asa_target: float | None = None) -> None:
         """Plot the curve (% on 0..100, ASA in seconds; ``None`` ASA where agents cannot keep up).
 
         ``measured`` is the service level measured in the staffed interval: a grey line, so that
-        the prediction is never read as what happened.
+        the prediction is never read as what happened. ``asa_target`` (seconds) is drawn on the ASA axis
+        when the goal is an ASA instead of a service level.
         """
         self.clear()
         x = np.asarray(agents, dtype=float)
@@ -75,7 +77,12 @@ class StaffingChart(ChartWidget):
             line = pg.PlotDataItem(x, asa, pen=style.line_pen(ASA_COLOUR, 2.0), connect="finite")
             self._asa_view.addItem(line)
             self._legend.addItem(line, "ASA (s, right)")
-            self._asa_view.setYRange(0, float(np.nanmax(asa)) * 1.05 or 1.0, padding=0)
+            top = max(float(np.nanmax(asa)), asa_target or 0.0)
+            self._asa_view.setYRange(0, top * 1.05 or 1.0, padding=0)
+            if asa_target is not None:
+                self._asa_view.addItem(pg.InfiniteLine(pos=float(asa_target), angle=0, pen=style.target_pen(),
+                                                       label=f"ASA target {asa_target:g} s",
+                                                       labelOpts={"color": style.TARGET, "position": 0.7}))
         if target is not None:
             self.plot_item.addItem(pg.InfiniteLine(pos=float(target), angle=0, pen=style.target_pen(),
                                                    label=f"target {target:.0f} %", labelOpts={"color": style.TARGET}))

@@ -119,3 +119,16 @@ def test_settings_dialog_sets_the_planner_settings(qtbot, state, pwc) -> None:
     result = state.results.results["staffing"]
     # 2 agents at 30 % shrinkage: ceil(2 / 0.7) = 3 scheduled
     assert result.details["scheduled_agents"] == 3 and result.details["shrinkage_pct"] == 30
+
+
+def test_an_asa_goal_moves_the_target_to_the_asa_axis(qtbot, state, pwc) -> None:
+    dash, charts = _panels(qtbot, state, pwc)
+    wait_results(qtbot, state, lambda: state.set_params({"staffing": {"goal": "asa", "asa_target_s": 5}}))
+    result = state.results.results["staffing"]
+    table = charts.staffing.data_table()
+    agents = int(result.value)
+    # the fewest agents whose ASA is at most 5 s, read off the plotted curve
+    assert agents == int(table.loc[table["asa_s"] <= 5, "agents"].min())
+    lines = [i for i in charts.staffing._asa_view.addedItems if hasattr(i, "label") and i.label is not None]
+    assert any("ASA target 5 s" in line.label.toPlainText() for line in lines)
+    assert dash.cards["staffing"].value_label.text() == str(agents)
