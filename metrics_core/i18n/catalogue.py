@@ -90,7 +90,7 @@ def _read(path: Path, code: str, domain: str) -> Catalog:
 
 def _po_bytes(catalog: Catalog) -> bytes:
     out = io.BytesIO()
-    write_po(out, catalog, width=100, include_lineno=False, ignore_obsolete=True, sort_output=True)
+    write_po(out, catalog, width=100, include_lineno=False, ignore_obsolete=False, sort_output=True)
     return out.getvalue()
 
 
@@ -128,8 +128,26 @@ def merged(domain: Domain, code: str, template: Catalog) -> Catalog:
         return transliterated(merged(domain, TRANSLITERATED[code], template), code, domain.name)
     catalog = _read(po_path(domain, code), code, domain.name)
     catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
+    _reuse_obsolete(catalog)
     catalog.revision_date = FIXED_DATE
     return catalog
+
+
+def _reuse_obsolete(catalog: Catalog) -> None:
+    """Texts that left the code stay in the .po as obsolete entries (``#~``), a translation memory:
+    when the same text comes back (or arrives from another branch), its translation is taken from there."""
+    for message in catalog:
+        if not message.id or _translated(message):
+            continue
+        old = catalog.obsolete.get(message.id if not isinstance(message.id, (tuple, list)) else message.id[0])
+        if old is not None and _translated(old) and type(old.string) is type(message.string):
+            message.string = old.string
+            del catalog.obsolete[old.id if not isinstance(old.id, (tuple, list)) else old.id[0]]
+
+
+def _translated(message) -> bool:
+    strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
+    return all(strings)
 
 
 def update() -> list[Path]:

@@ -61,3 +61,14 @@ def test_a_registered_domain_is_looked_in_after_the_core_catalogue(tmp_path):
         i18n._extra_domains.clear()
         i18n._extra_domains.update({k: v for k, v in before.items() if k != i18n.DOMAIN})
         i18n._translations.cache_clear()
+
+
+def test_a_text_that_comes_back_takes_its_translation_from_the_obsolete_entries():
+    from babel.messages.catalog import Message as PoMessage
+    from metrics_core.i18n.catalogue import _reuse_obsolete
+
+    catalog = Catalog(locale="sl")
+    catalog.add("Deck ready", "")
+    catalog.obsolete["Deck ready"] = PoMessage("Deck ready", "Predstavitev je pripravljena")
+    _reuse_obsolete(catalog)
+    assert catalog["Deck ready"].string == "Predstavitev je pripravljena" and not catalog.obsolete
