@@ -11,3 +11,6 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import PySide6  # noqa: E402,F401  - PySide6 before pyqtgraph (PITFALLS.md)
 
 from .app_info import APP_NAME, ORG_NAME  # noqa: E402,F401
+from .i18n import register_catalogue  # noqa: E402
+
+register_catalogue()        # the window's texts are found by metrics_core.i18n's _() from the first import on

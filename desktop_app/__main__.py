@@ -19,6 +19,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="kpidesk-gui", description=f"{APP_NAME}: customer-service KPIs from your exports.")
     parser.add_argument("--demo", action="store_true", help="open the bundled demo data")
     parser.add_argument("--project", help="open a saved project (.kpidesk)")
+    parser.add_argument("--lang", help="the window's language this time (en, sl, ro, sv, sr, sr-Latn; qps to test layouts)")
     parser.add_argument("files", nargs="*", help="CSV / Excel files to open")
     return parser.parse_args(argv)
 
@@ -51,10 +52,14 @@ def main(argv: list[str] | None = None) -> int:
     app = create_app()
     from . import error_handling
     from .first_paint import install_if_requested
+    from .i18n import apply_language, system_language
     from .main_window import MainWindow
+    from .settings import AppSettings
 
     error_handling.install()
-    window = MainWindow()
+    settings = AppSettings()
+    apply_language(args.lang or settings.language or system_language())
+    window = MainWindow(settings)
     install_if_requested(window)
     window.show()
     if args.project:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from metrics_core.dataset import DataBundle, Dataset
 from metrics_core.errors import KpiDeskError
+from metrics_core.i18n import _
 from metrics_core.metrics.params import currency_of
 
 from .filter_state import FilterState
@@ -85,7 +86,8 @@ class AppState(QObject):
         for req in requests:
             if req.name is None:
                 req.name = self._unique_name(req.path.stem, {r.name for r in requests if r is not req})
-        self.import_runner.start(load_files_job(requests), "Importing " + ", ".join(r.path.name for r in requests),
+        self.import_runner.start(load_files_job(requests),
+                                 _("Importing {files}", files=", ".join(r.path.name for r in requests)),
                                  on_done=self._on_import_done)
 
     def _unique_name(self, stem: str, taken: set[str | None]) -> str:
@@ -141,7 +143,8 @@ class AppState(QObject):
         if ds is None:
             return
         req = LoadRequest(ds.path, options or ds.table.options, mapping, mapping.kind if mapping else None, name)
-        self.import_runner.start(load_files_job([req]), f"Re-reading {ds.path.name}", on_done=self._on_import_done)
+        self.import_runner.start(load_files_job([req]), _("Re-reading {file}", file=ds.path.name),
+                                 on_done=self._on_import_done)
 
     def dataset(self, name: str) -> Dataset | None:
         return next((d for d in self.bundle.datasets if d.name == name), None)
@@ -201,7 +204,7 @@ class AppState(QObject):
         ranges = list((activity or dated).values())
         if not ranges:
             return None, None
-        return min(lo for lo, _ in ranges), max(hi for _, hi in ranges)
+        return min(lo for lo, _hi in ranges), max(hi for _lo, hi in ranges)
 
     def set_params(self, params: dict[str, dict[str, Any]]) -> None:
         self.params = copy.deepcopy(params)
@@ -238,11 +241,20 @@ class AppState(QObject):
             return
         bundle = DataBundle(list(self.bundle.datasets))
         self.compute_runner.start(compute_job(bundle, self.engine_params(), filters),
-                                  "Computing KPIs", on_done=self._on_compute_done)
+                                  _("Computing KPIs"), on_done=self._on_compute_done)
 
     def _on_compute_done(self, results: ResultSet) -> None:
         self.results = results
         self.results_changed.emit(results)
+        self.refresh_charts()
+
+    def show_again(self) -> None:
+        """Emit the results once more and draw the charts again, for panels built after they were
+        computed (the window in another language); nothing is recomputed but the charts' labels."""
+        if self.results is not None:
+            self.results_changed.emit(self.results)
+        if self.selected_metric:
+            self.selection_changed.emit(self.selected_metric)
         self.refresh_charts()
 
     def select_metric(self, metric_id: str) -> None:
@@ -260,7 +272,7 @@ class AppState(QObject):
         bundle = DataBundle(list(self.bundle.datasets))
         self.chart_runner.start(chart_job(bundle, self.engine_params(), self.filters.to_engine(),
                                           self.selected_metric, self.filters.granularity, self.chart_category),
-                                "Charts", on_done=self._on_charts_done)
+                                _("Charts"), on_done=self._on_charts_done)
 
     def _on_charts_done(self, data: ChartData) -> None:
         self.chart_data = data

@@ -9,6 +9,7 @@ import pandas as pd
 from metrics_core.catalogue import KINDS_BY_NAME
 from metrics_core.dataset import DataBundle
 from metrics_core.errors import MissingFieldError
+from metrics_core.i18n import _
 
 from .formatting import format_number
 
@@ -22,8 +23,10 @@ def rows_behind(bundle: DataBundle, metric_id: str, filters: Any) -> tuple[str, 
     loaded = bundle.kinds()
     kind = next((k for k in spec.kinds if k in loaded), None)
     if kind is None:
-        raise MissingFieldError(metric_id, [], f"{spec.label} reads {', '.join(spec.kinds)}, and no such file is loaded.")
+        raise MissingFieldError(metric_id, [], _("{kpi} reads {kinds}, and no such file is loaded.", kpi=_(spec.label),
+                                                 kinds=", ".join(_(KINDS_BY_NAME[k].label) if k in KINDS_BY_NAME else k
+                                                                 for k in spec.kinds)))
     frame = filter_frame(bundle.frame(kind), kind, filters)
     frame.attrs["kind"] = kind          # the data view names the columns by this kind's fields
-    label = KINDS_BY_NAME[kind].label.lower()
-    return f"{spec.label} ({format_number(len(frame))} {label})", frame
+    return _("{kpi} ({count} \u00d7 {kind})", kpi=_(spec.label), count=format_number(len(frame)),
+             kind=_(KINDS_BY_NAME[kind].label)), frame

@@ -13,6 +13,8 @@ from types import TracebackType
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from metrics_core.i18n import _
+
 log = logging.getLogger("kpidesk")
 _state = {"dialog_open": False, "log_path": None}
 
@@ -49,10 +51,11 @@ def report_unexpected(exc_type: type[BaseException], exc: BaseException, tb: Tra
     _state["dialog_open"] = True
     try:
         where = _state["log_path"] or log_dir() / "kpidesk.log"
-        box = QMessageBox(QMessageBox.Icon.Warning, "Something went wrong",
-                          "KPI Desk hit an unexpected problem, but your data is safe and you can keep working.\n\n"
-                          f"What happened: {exc_type.__name__}: {exc}\n\n"
-                          f"The details were written to {where} \u2014 please send that file with a bug report.")
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Something went wrong"),
+                          _("KPI Desk hit an unexpected problem, but your data is safe and you can keep working.\n\n"
+                            "What happened: {problem}\n\n"
+                            "The details were written to {log} \u2014 please send that file with a bug report.",
+                            problem=f"{exc_type.__name__}: {exc}", log=where))
         box.exec()
     finally:
         _state["dialog_open"] = False

@@ -7,18 +7,24 @@ from typing import Any
 
 import pandas as pd
 
-GRANULARITIES = (("day", "Day"), ("week", "Week"), ("month", "Month"), ("quarter", "Quarter"), ("year", "Year"))
+from metrics_core.formatting import format_period
+from metrics_core.i18n import N_, _
+
+from .formatting import day_range
+
+GRANULARITIES = (("day", N_("Day")), ("week", N_("Week")), ("month", N_("Month")), ("quarter", N_("Quarter")),
+                 ("year", N_("Year")))
 # Presets count back from the data's last day, not from today: exports are usually looked
 # at weeks after they were made, and "last 30 days" of today would then be empty.
 PRESETS = (
-    ("all", "All dates"),
-    ("last_7", "Last 7 days of data"),
-    ("last_30", "Last 30 days of data"),
-    ("this_month", "Latest month"),
-    ("last_month", "Month before latest"),
-    ("this_quarter", "Latest quarter"),
-    ("this_year", "Latest year"),
-    ("custom", "Custom\u2026"),
+    ("all", N_("All dates")),
+    ("last_7", N_("Last 7 days of data")),
+    ("last_30", N_("Last 30 days of data")),
+    ("this_month", N_("Latest month")),
+    ("last_month", N_("Month before latest")),
+    ("this_quarter", N_("Latest quarter")),
+    ("this_year", N_("Latest year")),
+    ("custom", N_("Custom\u2026")),
 )
 
 # The "Per" step a preset brings with it, so that its trend has several points, not one.
@@ -102,20 +108,18 @@ def preset_range(preset: str, today: pd.Timestamp) -> tuple[pd.Timestamp | None,
 
 def preset_label(preset: str, last_day: pd.Timestamp | None) -> str:
     """The preset's name with the dates it stands for, e.g. ``Latest month (Oct 2026)``."""
-    base = dict(PRESETS).get(preset, preset)
+    base = _(dict(PRESETS).get(preset, preset))
     if last_day is None or pd.isna(last_day) or preset in ("all", "custom"):
         return base
     lo, hi = preset_range(preset, last_day)
     if lo is None or hi is None:
         return base
     if preset in ("this_month", "last_month"):
-        span = lo.strftime("%b %Y")
+        span = format_period(lo, "month")
     elif preset == "this_quarter":
-        span = f"Q{lo.quarter} {lo.year}"
+        span = format_period(lo, "quarter")
     elif preset == "this_year":
         span = str(lo.year)
-    elif lo.year == hi.year and lo.month == hi.month:
-        span = f"{lo.day}\u2013{hi.day} {hi:%b %Y}"
     else:
-        span = f"{lo.day} {lo:%b} \u2013 {hi.day} {hi:%b %Y}"
-    return f"{base} ({span})"
+        span = day_range(lo, hi)
+    return _("{preset} ({dates})", preset=base, dates=span)

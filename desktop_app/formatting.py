@@ -14,6 +14,7 @@ import pandas as pd
 
 from metrics_core import formatting as core
 from metrics_core.formatting import headline_term  # noqa: F401 - the app's cards use it from here
+from metrics_core.i18n import N_, Message, _, ngettext
 
 DASH = core.MISSING
 CURRENCY = "€"              # the symbol of the settings (global.currency), as the reports use it
@@ -81,9 +82,9 @@ def period_text(start: Any, last_day: Any) -> str:
     if _is_missing(start) or _is_missing(last_day):
         return ""
     start, last_day = pd.Timestamp(start), pd.Timestamp(last_day)
-    if start.day == 1 and (last_day + pd.Timedelta(days=1)).day == 1 and start.to_period("M") == last_day.to_period("M"):
-        return start.strftime("%b %Y")
-    return f"{start:%Y-%m-%d} to {last_day:%Y-%m-%d}"
+    if _whole_month(start, last_day):
+        return core.format_month(start)
+    return _("{first} to {last}", first=core.format_date(start), last=core.format_date(last_day))
 
 
 def _compared_periods(change: Any) -> tuple[str, str]:
@@ -95,13 +96,25 @@ def _compared_periods(change: Any) -> tuple[str, str]:
 def comparison_text(change: Any) -> str:
     """``Mar 2024 vs Feb 2024`` from an engine ``Change`` (empty when it has no periods)."""
     current, previous = _compared_periods(change)
-    return f"{current} vs {previous}" if current and previous else ""
+    return _("{current} vs {previous}", current=current, previous=previous) if current and previous else ""
 
 
 # What one row of a data kind is, counted: "from 2,588 answers".
-ROW_NOUNS = {"tickets": "tickets", "messages": "messages", "calls": "calls", "surveys": "answers",
-             "customers": "customers", "orders": "orders", "reviews": "reviews", "social": "mentions",
-             "self_service": "sessions", "staff": "people", "cash": "movements", "call_intervals": "intervals"}
+ROW_NOUNS = {
+    "tickets": Message.plural("from {count} ticket", "from {count} tickets", 1),
+    "messages": Message.plural("from {count} message", "from {count} messages", 1),
+    "calls": Message.plural("from {count} call", "from {count} calls", 1),
+    "surveys": Message.plural("from {count} answer", "from {count} answers", 1),
+    "customers": Message.plural("from {count} customer", "from {count} customers", 1),
+    "orders": Message.plural("from {count} order", "from {count} orders", 1),
+    "reviews": Message.plural("from {count} review", "from {count} reviews", 1),
+    "social": Message.plural("from {count} mention", "from {count} mentions", 1),
+    "self_service": Message.plural("from {count} session", "from {count} sessions", 1),
+    "staff": Message.plural("from {count} person", "from {count} people", 1),
+    "cash": Message.plural("from {count} movement", "from {count} movements", 1),
+    "call_intervals": Message.plural("from {count} interval", "from {count} intervals", 1),
+}
+ROWS = Message.plural("from {count} row", "from {count} rows", 1)
 
 
 def basis_text(n: int, metric_id: str) -> str:
@@ -113,10 +126,8 @@ def basis_text(n: int, metric_id: str) -> str:
     from metrics_core.metrics.registry import REGISTRY
 
     kinds = next((spec.kinds for spec in REGISTRY if spec.id == metric_id), ())
-    noun = ROW_NOUNS.get(kinds[0], "rows") if len(kinds) == 1 else "rows"
-    if n == 1:
-        noun = {"people": "person", "answers": "answer"}.get(noun, noun[:-1] if noun.endswith("s") else noun)
-    return f"from {format_number(n)} {noun}"
+    noun = ROW_NOUNS.get(kinds[0], ROWS) if len(kinds) == 1 else ROWS
+    return ngettext(noun.msgid, noun.plural_msgid or noun.msgid, n, count=format_number(n))
 
 
 def short_comparison(change: Any) -> str:
@@ -130,12 +141,23 @@ def short_comparison(change: Any) -> str:
     """
     current, previous = _compared_periods(change)
     if not current or not previous:
-        return "vs previous period"
-    if " to " in current:
-        return f"vs {previous}"
-    if current[-4:] == previous[-4:]:
-        return f"{current[:-5]} vs {previous}"
-    return f"{current} vs {previous}"
+        return _("vs previous period")
+    start = getattr(change, "period_from", None)
+    if not _whole_month(start, getattr(change, "period_to", None)):
+        return _("vs {previous}", previous=previous)
+    if pd.Timestamp(start).year == pd.Timestamp(getattr(change, "previous_from")).year:
+        return _("{current} vs {previous}", current=core.month_names()[pd.Timestamp(start).month - 1],
+                 previous=previous)
+    return _("{current} vs {previous}", current=current, previous=previous)
+
+
+def _whole_month(start: Any, last_day: Any) -> bool:
+    """Whether ``start`` to ``last_day`` is one whole calendar month."""
+    if _is_missing(start) or _is_missing(last_day):
+        return False
+    start, last_day = pd.Timestamp(start), pd.Timestamp(last_day)
+    return start.day == 1 and (last_day + pd.Timedelta(days=1)).day == 1 and \
+        start.to_period("M") == last_day.to_period("M")
 
 
 @functools.lru_cache(maxsize=512)
@@ -154,17 +176,17 @@ def _field(name: str, kind: str | None = None) -> Any:
 def field_label(name: str, kind: str | None = None) -> str:
     """The catalogue's label of a canonical field (``csat_score`` -> ``CSAT score``)."""
     f = _field(name, kind)
-    return f.label if f is not None else name.replace("_", " ")
+    return _(f.label) if f is not None else name.replace("_", " ")
 
 
 def column_title(name: str, kind: str | None = None) -> str:
     """A table column's header as users read it: the field's label, else the file's own header."""
     if name == "_row":
-        return "Row in file"
+        return _("Row in file")
     if name == "status_original":
-        return "Status (as in the file)"
+        return _("Status (as in the file)")
     f = _field(name, kind)
-    return f.label if f is not None else name
+    return _(f.label) if f is not None else name
 
 
 def is_duration_column(name: str, kind: str | None = None) -> bool:
@@ -178,7 +200,8 @@ def readable_reason(result: Any) -> str:
     missing = list(getattr(result, "missing_fields", None) or [])
     reason = str(getattr(result, "reason", "") or "")
     if not reason:
-        reason = ("needs " + ", ".join(f"'{m}'" for m in missing)) if missing else "no data for these filters"
+        reason = (_("needs {fields}", fields=", ".join(f"'{m}'" for m in missing)) if missing
+                  else _("no data for these filters"))
     for name in sorted(missing, key=len, reverse=True):
         reason = reason.replace(f"'{name}'", f"\u2018{field_label(name)}\u2019").replace(name, field_label(name))
     return reason.replace("needs the field", "needs a column").replace("which no loaded file provides",
@@ -187,13 +210,45 @@ def readable_reason(result: Any) -> str:
 
 def period_label(start: Any, granularity: str) -> str:
     """A period as a slide would name it: ``May 2026``, ``Q2 2026``, ``2026``, ``4 May``."""
-    t = pd.Timestamp(start)
-    if granularity == "month":
-        return t.strftime("%b %Y")
-    if granularity == "quarter":
-        return f"Q{t.quarter} {t.year}"
-    if granularity == "year":
-        return str(t.year)
-    if granularity == "week":
-        return f"week of {t.day} {t:%b}"
-    return f"{t.day} {t:%b}"
+    return core.format_period(pd.Timestamp(start), granularity)
+
+
+def weekday_abbreviations() -> list[str]:
+    """Monday to Sunday, abbreviated in the current language (heat maps, business hours)."""
+    return core.weekday_names()
+
+
+UNIT_NAMES = {"%": "%", "score": N_("score"), "seconds": N_("seconds"), "count": N_("count"), "ratio": N_("ratio"),
+              "days": N_("days"), "per_day": N_("per day"), "erlang": N_("Erlang")}
+
+
+def unit_name(unit: str) -> str:
+    """A KPI unit as the settings name it: ``seconds``, ``%``, the currency's symbol."""
+    if unit == "currency":
+        return CURRENCY
+    name = UNIT_NAMES.get(unit, unit)
+    return name if name == "%" else _(name)
+
+
+def field_noun(name: str, kind: str | None = None) -> str:
+    """A field's label inside a sentence: ``agent``, ``CSAT score`` (acronyms keep their capitals)."""
+    label = field_label(name, kind)
+    if len(label) > 1 and label[0].isupper() and not label[1].isupper():
+        return label[0].lower() + label[1:]
+    return label
+
+
+def day_range(first: Any, last: Any) -> str:
+    """Days from ``first`` to ``last`` as the language writes a range: ``25\u201331 Oct 2026``,
+    ``16 Sep \u2013 15 Oct 2026``; ``25.\u201331. okt. 2026`` (sl, CLDR's interval formats)."""
+    from metrics_core.locale_data import is_english, locale_now
+
+    lo, hi = pd.Timestamp(first), pd.Timestamp(last)
+    if not is_english(locale_now()):
+        from babel.dates import format_interval
+
+        return format_interval(lo.date(), hi.date(), "yMMMd", locale=locale_now())
+    months = core.month_names()
+    if lo.year == hi.year and lo.month == hi.month:
+        return f"{lo.day}\u2013{hi.day} {months[hi.month - 1]} {hi.year}"
+    return f"{lo.day} {months[lo.month - 1]} \u2013 {hi.day} {months[hi.month - 1]} {hi.year}"

@@ -16,6 +16,7 @@ import pandas as pd
 
 from metrics_core.dataset import DataBundle, Dataset
 from metrics_core.errors import KpiDeskError, OperationCancelled
+from metrics_core.i18n import _
 from metrics_core.ingest.model import ReadOptions
 from metrics_core.mapping.model import Mapping
 from metrics_core.progress import Reporter
@@ -77,7 +78,7 @@ def load_files_job(requests: list[LoadRequest]) -> Callable[[Reporter], LoadOutc
         count = max(1, len(requests))
         for i, req in enumerate(requests):
             sub = reporter.scaled(i / count, (i + 0.9) / count)
-            sub.step(0.0, f"Reading {req.path.name}")
+            sub.step(0.0, _("Reading {file}", file=req.path.name))
             try:
                 if use_process(req.path):
                     ds, values, dates = load_in_process(req, sub)
@@ -88,12 +89,12 @@ def load_files_job(requests: list[LoadRequest]) -> Callable[[Reporter], LoadOutc
             except OperationCancelled:
                 raise
             except KpiDeskError as exc:
-                out.errors.append(f"{req.path.name}: {exc}")
+                out.errors.append(_("{file}: {problem}", file=req.path.name, problem=exc))
                 continue
             out.datasets.append(ds)
             out.filter_values[ds.name] = values
             out.date_ranges[ds.name] = dates
-        reporter.step(1.0, "Loaded")
+        reporter.step(1.0, _("Loaded"))
         return out
     return run
 
@@ -107,7 +108,7 @@ def compute_job(bundle: DataBundle, params: dict[str, Any], filters: Any) -> Cal
         changes: dict[str, Any] = {}
         ok = [mid for mid, r in results.items() if r.value is not None]
         for i, mid in enumerate(ok):
-            reporter.step(0.7 + 0.3 * i / max(1, len(ok)), "Comparing with the previous period")
+            reporter.step(0.7 + 0.3 * i / max(1, len(ok)), _("Comparing with the previous period"))
             try:
                 changes[mid] = engine.compare(bundle, mid, params, filters, against="previous")
             except KpiDeskError as exc:
@@ -123,16 +124,16 @@ def chart_job(bundle: DataBundle, params: dict[str, Any], filters: Any, metric_i
         from metrics_core.metrics import engine
 
         data = ChartData(metric_id, granularity, category)
-        reporter.step(0.1, "Trend")
+        reporter.step(0.1, _("Trend"))
         data.trend = _safe(lambda: engine.breakdown(bundle, metric_id, granularity, params, filters))
-        reporter.step(0.4, "Breakdown")
+        reporter.step(0.4, _("Breakdown"))
         data.category, data.bars = _category_breakdown(bundle, params, filters, metric_id, category)
-        reporter.step(0.6, "Scores")
+        reporter.step(0.6, _("Scores"))
         data.nps_periods = nps_periods(bundle, params, filters, granularity)
         data.distribution = score_distribution(bundle, filters)
         if "tickets" in bundle.kinds():
             data.backlog = _safe(lambda: engine.breakdown(bundle, "backlog", granularity, params, filters))
-        reporter.step(1.0, "Charts ready")
+        reporter.step(1.0, _("Charts ready"))
         return data
     return run
 

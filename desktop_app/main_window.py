@@ -6,17 +6,21 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenuBar, QStackedWidget, QVBoxLayout, QWidget
 
 from metrics_core.errors import KpiDeskError
 from metrics_core.metrics.params import check_params
 from metrics_core.metrics.registry import REGISTRY
 
+from metrics_core.i18n import _, current_language
+
 from .app_info import APP_NAME
 from .app_state import AppState
 from .dialogs.import_dialog import ImportDialog
 from .dialogs.settings_dialog import SettingsDialog
+from .i18n import apply_language
 from .panels.busy_bar import BusyBar
 from .panels.message_bar import MessageBar
 from .panels.start_page import StartPage
@@ -24,14 +28,25 @@ from .project import PROJECT_SUFFIX, Project, load_project, save_project
 from .settings import AppSettings
 from .workspace import Workspace
 from .window_size import fit_to_screen, resize_to_fit
+from .window_view import WindowView
 
 log = logging.getLogger(__name__)
-FILE_FILTER = "Tables (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)"
-PROJECT_FILTER = f"KPI Desk projects (*{PROJECT_SUFFIX})"
+TABLE_PATTERNS = "*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods"
+
+
+def file_filter() -> str:
+    """The open dialog's filter, in the current language."""
+    return _("Tables ({patterns});;All files (*)", patterns=TABLE_PATTERNS)
+
+
+def project_filter() -> str:
+    return _("KPI Desk projects (*{suffix})", suffix=PROJECT_SUFFIX)
 
 
 class MainWindow(QMainWindow):
     """Owns the :class:`AppState`; routes user commands to it."""
+
+    language_changed = Signal(str)          # the language code now shown
 
     def __init__(self, settings: AppSettings | None = None, state: AppState | None = None) -> None:
         super().__init__()
@@ -39,6 +54,20 @@ class MainWindow(QMainWindow):
         self.state = state or AppState(self)
         self.setWindowTitle(APP_NAME)
         resize_to_fit(self, 1360, 880)
+        self.setAcceptDrops(True)
+        self.actions: dict[str, QAction] = {}
+        self._build()
+        self._connect_state()
+        self._restore_layout()
+        self._restore_kpi_settings()
+        if self.settings.granularity != self.state.filters.granularity:
+            from dataclasses import replace
+
+            self.state.set_filters(replace(self.state.filters, granularity=self.settings.granularity))
+
+    # -- widgets (built again in another language) -----------------------------------------
+    def _build(self) -> None:
+        """Every widget with a text: made at start and again when the language changes."""
         self.message_bar = MessageBar()
         self.busy_bar = BusyBar()
         self.start_page = StartPage(self.settings)
@@ -52,17 +81,25 @@ class MainWindow(QMainWindow):
         v.addWidget(self.message_bar)
         v.addWidget(self.busy_bar)
         v.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
-        self.setAcceptDrops(True)
-        self.actions: dict[str, QAction] = {}
+        self.setCentralWidget(central)          # (deletes the previous one, and its connections)
+        for action in self.actions.values():
+            self.removeAction(action)
+            action.deleteLater()
+        self.actions.clear()
+        self.setMenuBar(QMenuBar())              # (deletes the previous menus)
         self._build_menus()
-        self._connect()
-        self._restore_layout()
-        self._restore_kpi_settings()
-        if self.settings.granularity != self.state.filters.granularity:
-            from dataclasses import replace
+        self._connect_widgets()
 
-            self.state.set_filters(replace(self.state.filters, granularity=self.settings.granularity))
+    def set_language(self, code: str) -> str:
+        """Show every text in ``code`` at once, keeping the data, filters, results and layout."""
+        kept = WindowView.of(self)
+        used = apply_language(code)
+        self.settings.language = used
+        self._build()
+        kept.restore(self)
+        self.state.show_again()
+        self.language_changed.emit(used)
+        return used
 
     # -- menus and shortcuts ----------------------------------------------------------------
     def _action(self, key: str, text: str, slot: Any, shortcut: Any = None) -> QAction:
@@ -76,36 +113,39 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction(self._action("open", "&Open files\u2026", self._on_open_triggered, QKeySequence.StandardKey.Open))
-        file_menu.addAction(self._action("open_project", "Open &project\u2026", self._on_open_project_triggered, "Ctrl+Shift+O"))
-        file_menu.addAction(self._action("save", "&Save project", self._on_save_triggered, QKeySequence.StandardKey.Save))
-        file_menu.addAction(self._action("save_as", "Save project &as\u2026", self._on_save_as_triggered, "Ctrl+Shift+S"))
+        file_menu = bar.addMenu(_("&File"))
+        file_menu.addAction(self._action("open", _("&Open files\u2026"), self._on_open_triggered, QKeySequence.StandardKey.Open))
+        file_menu.addAction(self._action("open_project", _("Open &project\u2026"), self._on_open_project_triggered, "Ctrl+Shift+O"))
+        file_menu.addAction(self._action("save", _("&Save project"), self._on_save_triggered, QKeySequence.StandardKey.Save))
+        file_menu.addAction(self._action("save_as", _("Save project &as\u2026"), self._on_save_as_triggered, "Ctrl+Shift+S"))
         file_menu.addSeparator()
-        file_menu.addAction(self._action("export", "&Export report\u2026", self._on_export_triggered, "Ctrl+E"))
-        file_menu.addAction(self._action("demo", "Open the &demo data", self._on_demo_triggered))
+        file_menu.addAction(self._action("export", _("&Export report\u2026"), self._on_export_triggered, "Ctrl+E"))
+        file_menu.addAction(self._action("demo", _("Open the &demo data"), self._on_demo_triggered))
         file_menu.addSeparator()
-        file_menu.addAction(self._action("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit))
-        view_menu = bar.addMenu("&View")
-        view_menu.addAction(self._action("dashboard", "&Dashboard", self._on_dashboard_triggered, "Ctrl+1"))
-        view_menu.addAction(self._action("data", "D&ata view", self._on_data_triggered, "Ctrl+2"))
-        view_menu.addAction(self._action("find", "&Find in the data\u2026", self._on_find_triggered,
+        file_menu.addAction(self._action("quit", _("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+        view_menu = bar.addMenu(_("&View"))
+        view_menu.addAction(self._action("dashboard", _("&Dashboard"), self._on_dashboard_triggered, "Ctrl+1"))
+        view_menu.addAction(self._action("data", _("D&ata view"), self._on_data_triggered, "Ctrl+2"))
+        view_menu.addAction(self._action("find", _("&Find in the data\u2026"), self._on_find_triggered,
                                          QKeySequence.StandardKey.Find))
-        view_menu.addAction(self._action("refresh", "&Refresh", self.state.recompute, "F5"))
-        view_menu.addAction(self._action("start", "&Start page", self._on_start_triggered, "Ctrl+0"))
-        tools_menu = bar.addMenu("&Tools")
-        tools_menu.addAction(self._action("settings", "KPI &settings\u2026", self._on_settings_triggered, "Ctrl+,"))
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self._action("about", "&About KPI Desk", self._on_about_triggered))
+        view_menu.addAction(self._action("refresh", _("&Refresh"), self.state.recompute, "F5"))
+        view_menu.addAction(self._action("start", _("&Start page"), self._on_start_triggered, "Ctrl+0"))
+        tools_menu = bar.addMenu(_("&Tools"))
+        tools_menu.addAction(self._action("settings", _("&Settings\u2026"), self._on_settings_triggered, "Ctrl+,"))
+        help_menu = bar.addMenu(_("&Help"))
+        help_menu.addAction(self._action("about", _("&About KPI Desk"), self._on_about_triggered))
 
-    def _connect(self) -> None:
+    def _connect_state(self) -> None:
         s = self.state
         s.error_raised.connect(self._on_state_error_raised)
         s.filters_changed.connect(self._on_state_filters_changed)
-        s.busy_changed.connect(self.busy_bar.set_busy)
-        s.progress_changed.connect(self.busy_bar.set_progress)
         s.dataset_loaded.connect(self._on_state_dataset_loaded)
         s.dataset_removed.connect(self._on_state_dataset_removed)
+
+    def _connect_widgets(self) -> None:
+        s = self.state
+        s.busy_changed.connect(self.busy_bar.set_busy)
+        s.progress_changed.connect(self.busy_bar.set_progress)
         self.busy_bar.cancel_requested.connect(s.cancel)
         sp = self.start_page
         sp.open_files_requested.connect(self._on_open_triggered)
@@ -121,7 +161,7 @@ class MainWindow(QMainWindow):
         """Load files with detected settings; they can be re-mapped from the sidebar."""
         existing = [p for p in paths if Path(p).is_file()]
         for p in set(paths) - set(existing):
-            self.message_bar.show_message(f"{p} no longer exists.", "warning")
+            self.message_bar.show_message(_("{path} no longer exists.", path=p), "warning")
         if existing:
             self.state.load_files(existing)
 
@@ -140,7 +180,7 @@ class MainWindow(QMainWindow):
             self.state.remap_dataset(name, req.mapping, req.options)
 
     def _on_open_triggered(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open files", self.settings.last_dir, FILE_FILTER)
+        paths, _chosen_filter = QFileDialog.getOpenFileNames(self, _("Open files"), self.settings.last_dir, file_filter())
         if not paths:
             return
         self.settings.last_dir = str(Path(paths[0]).parent)
@@ -155,7 +195,7 @@ class MainWindow(QMainWindow):
         folder = demo_dir()
         files = sorted(str(p) for p in folder.glob("*") if p.suffix.lower() in {".csv", ".xlsx", ".txt", ".tsv"})
         if not files:
-            self.message_bar.show_message(f"The demo data is missing (looked in {folder}).", "error")
+            self.message_bar.show_message(_("The demo data is missing (looked in {folder}).", folder=folder), "error")
             return
         self.state.load_files(files)
 
@@ -169,12 +209,12 @@ class MainWindow(QMainWindow):
         try:
             written = save_project(path, self.current_project())
         except (OSError, KpiDeskError) as exc:
-            self.message_bar.show_message(f"The project could not be saved: {exc}", "error")
+            self.message_bar.show_message(_("The project could not be saved: {reason}", reason=exc), "error")
             return None
         self.state.set_project_path(written)
         self.settings.add_recent_project(written)
         self.start_page.refresh()
-        self.setWindowTitle(f"{written.stem} \u2014 {APP_NAME}")
+        self.setWindowTitle(_("{project} \u2014 {app}", project=written.stem, app=APP_NAME))
         return written
 
     def open_project(self, path: str | Path) -> None:
@@ -184,11 +224,11 @@ class MainWindow(QMainWindow):
             self.message_bar.show_message(str(exc), "error")
             return
         for missing in project.missing_files:
-            self.message_bar.show_message(f"A file of this project was not found: {missing}", "warning")
+            self.message_bar.show_message(_("A file of this project was not found: {path}", path=missing), "warning")
         self.state.restore_project(project, Path(path))
         self.settings.add_recent_project(path)
         self.start_page.refresh()
-        self.setWindowTitle(f"{Path(path).stem} \u2014 {APP_NAME}")
+        self.setWindowTitle(_("{project} \u2014 {app}", project=Path(path).stem, app=APP_NAME))
         self.stack.setCurrentWidget(self.workspace)
 
     def _on_save_triggered(self) -> None:
@@ -198,12 +238,12 @@ class MainWindow(QMainWindow):
             self.save_project_to(self.state.project_path)
 
     def _on_save_as_triggered(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save project", self.settings.last_dir, PROJECT_FILTER)
+        path, _chosen_filter = QFileDialog.getSaveFileName(self, _("Save project"), self.settings.last_dir, project_filter())
         if path:
             self.save_project_to(path)
 
     def _on_open_project_triggered(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open project", self.settings.last_dir, PROJECT_FILTER)
+        path, _chosen_filter = QFileDialog.getOpenFileName(self, _("Open project"), self.settings.last_dir, project_filter())
         if path:
             self.open_project(path)
 
@@ -216,7 +256,7 @@ class MainWindow(QMainWindow):
     def export_dialog(self) -> Any:
         """The export helper's report dialog for what the dashboard shows (``None`` without data)."""
         if not self.state.bundle.datasets:
-            self.message_bar.show_message("Open some files first; then the report has something to show.", "info")
+            self.message_bar.show_message(_("Open some files first; then the report has something to show."), "info")
             return None
         from metrics_core.dataset import DataBundle
         from metrics_core.export.report import build_report
@@ -241,6 +281,8 @@ class MainWindow(QMainWindow):
             dialog.select_metric(self.state.selected_metric)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.apply_settings(dialog.params(), dialog.targets())
+            if dialog.language() != current_language():
+                self.set_language(dialog.language())
 
     def apply_settings(self, params: dict[str, Any], targets: dict[str, float]) -> None:
         """Use the KPI settings now and remember them for the next start (currency, targets, hours …)."""

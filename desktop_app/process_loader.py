@@ -21,6 +21,7 @@ import pandas as pd
 
 from metrics_core import errors
 from metrics_core.errors import KpiDeskError, OperationCancelled
+from metrics_core.i18n import _, current_language, set_language
 from metrics_core.progress import Reporter
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,7 @@ def load_in_process(request: Any, reporter: Reporter) -> tuple[Any, dict[str, li
     """``(dataset, filter_values, date_range)`` for one :class:`~desktop_app.jobs.LoadRequest`."""
     ctx = multiprocessing.get_context("spawn")
     here, there = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child_main, args=(there, request), daemon=True, name="kpidesk-import")
+    proc = ctx.Process(target=_child_main, args=(there, request, current_language()), daemon=True, name="kpidesk-import")
     proc.start()
     there.close()
     try:
@@ -63,12 +64,12 @@ def _receive(conn: Any, proc: Any, reporter: Reporter) -> tuple[Any, dict[str, l
         reporter.check()
         if not conn.poll(POLL_S):
             if not proc.is_alive() and not conn.poll(0):
-                raise KpiDeskError("The import stopped unexpectedly (the helper process ended).")
+                raise KpiDeskError(_("The import stopped unexpectedly (the helper process ended)."))
             continue
         try:
             message = conn.recv()
         except EOFError:
-            raise KpiDeskError("The import stopped unexpectedly (the helper process ended).") from None
+            raise KpiDeskError(_("The import stopped unexpectedly (the helper process ended).")) from None
         tag = message[0]
         if tag == "progress":
             reporter.step(0.9 * message[1], message[2])
@@ -82,7 +83,7 @@ def _receive(conn: Any, proc: Any, reporter: Reporter) -> tuple[Any, dict[str, l
         elif tag == "done":
             break
     assert skeleton is not None
-    reporter.step(0.92, "Assembling the table")
+    reporter.step(0.92, _("Assembling the table"))
     return _assemble(skeleton, parts, reporter)
 
 
@@ -117,7 +118,8 @@ def _rebuild_error(type_name: str, message: str) -> Exception:
 
 
 # -- the child process -------------------------------------------------------------------
-def _child_main(conn: Any, request: Any) -> None:
+def _child_main(conn: Any, request: Any, language: str = "en") -> None:
+    set_language(language)      # the window's language: progress and error texts come back in it
     last = [0.0]
     if hasattr(os, "nice"):
         os.nice(5)          # the window's process comes first
@@ -135,7 +137,7 @@ def _child_main(conn: Any, request: Any) -> None:
 
         ds = load_dataset(request.path, options=request.options, mapping=request.mapping, kind=request.kind,
                           reporter=Reporter(progress), name=request.name)
-        progress(1.0, "Preparing filters")
+        progress(1.0, _("Preparing filters"))
         frames = {"frame": ds.frame}
         # the source table's rows stay behind: once mapped, the app works from the canonical frame
         empty_table = dataclasses.replace(ds.table, frame=ds.table.frame.iloc[0:0], raw=ds.table.raw.iloc[0:0],

@@ -15,6 +15,7 @@ from typing import Any
 
 from metrics_core.atomic import write_text_atomic
 from metrics_core.errors import FileReadError, KpiDeskError
+from metrics_core.i18n import _
 from metrics_core.ingest.model import ReadOptions
 from metrics_core.mapping.model import Mapping
 
@@ -75,13 +76,14 @@ def load_project(path: str | Path) -> Project:
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise FileReadError(f"The project file {path.name} cannot be opened ({exc.strerror}).", path=path) from exc
+        raise FileReadError(_("The project file {file} cannot be opened ({reason}).", file=path.name, reason=exc.strerror),
+                            path=path) from exc
     except ValueError as exc:
-        raise FileReadError(f"{path.name} is not a KPI Desk project (it is not valid JSON).", path=path) from exc
+        raise FileReadError(_("{file} is not a KPI Desk project (it is not valid JSON).", file=path.name), path=path) from exc
     if not isinstance(doc, dict) or "kpidesk_project" not in doc:
-        raise FileReadError(f"{path.name} is not a KPI Desk project.", path=path)
+        raise FileReadError(_("{file} is not a KPI Desk project.", file=path.name), path=path)
     if int(doc["kpidesk_project"]) > PROJECT_VERSION:
-        raise FileReadError(f"{path.name} was saved by a newer KPI Desk; please update the app.", path=path)
+        raise FileReadError(_("{file} was saved by a newer KPI Desk; please update the app.", file=path.name), path=path)
     project = Project(
         filters=FilterState.from_dict(doc.get("filters")),
         params={str(k): dict(v) for k, v in (doc.get("params") or {}).items()},

@@ -30,7 +30,7 @@ from metrics_core.errors import KpiDeskError  # noqa: E402
 from metrics_core.export.chart_data import (TARGET_SERIES, drawn_frame, label_skip, series_colour, slide_labels,  # noqa: E402
                                             value_axis_range)
 from metrics_core.formatting import format_value  # noqa: E402
-from metrics_core.i18n import set_language  # noqa: E402
+from metrics_core.i18n import _, set_language  # noqa: E402
 from metrics_core.export.model import ChartData, Report  # noqa: E402
 from metrics_core.progress import Reporter  # noqa: E402
 
@@ -143,7 +143,7 @@ def _draw_heatmap(item, chart: ChartData, frame) -> None:
     item.getAxis("left").setTicks([[(i + 0.5, str(label)) for i, label in enumerate(frame.index)]])
     item.getAxis("bottom").setTicks([[(j + 0.5, str(int(c)) if str(c).isdigit() else str(c))
                                       for j, c in enumerate(frame.columns) if j % 2 == 0]])
-    item.setLabel("bottom", "hour of the day", color=style.FOREGROUND)
+    item.setLabel("bottom", _("hour of the day"), color=style.FOREGROUND)
     item.showGrid(x=False, y=False)
     style.heat_colour_scale(levels).setImageItem(image, insert_in=item)
     item.setXRange(0, cols, padding=0)
@@ -157,14 +157,14 @@ def write_chart_pngs(report: Report, out_dir: str | Path, width: int = 1920, hei
     out = Path(out_dir)
     written = []
     for i, chart in enumerate(report.charts, start=1):
-        reporter.step((i - 1) / max(1, len(report.charts)), f"Chart image: {chart.title}")
+        reporter.step((i - 1) / max(1, len(report.charts)), _("Chart image: {title}", title=chart.title))
         widget = plot_chart(chart, report.currency)
         try:
             written.append(export_png(widget, out / chart_file_name(i, chart), width, height, transparent))
         finally:
             widget.close()
             widget.deleteLater()
-    reporter.step(1.0, "Chart images ready")
+    reporter.step(1.0, _("Chart images ready"))
     return written
 
 

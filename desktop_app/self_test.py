@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 import tempfile
 import time
@@ -92,6 +93,37 @@ def _export_reports(bundle, out: Path) -> tuple[Path, Path]:
     return deck, book
 
 
+def _check_languages(bundle, out: Path) -> Path:
+    """Every shipped language has its catalogues and Qt's texts, and a report can be made in one of them."""
+    from PySide6.QtCore import QTranslator
+
+    from desktop_app.i18n import qt_translation_file, register_catalogue
+    from metrics_core.export.build import build_report
+    from metrics_core.export.report import write_report
+    from metrics_core.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, language
+
+    register_catalogue()
+    for code in LANGUAGES:
+        if code == DEFAULT_LANGUAGE:
+            continue
+        with language(code):
+            _check(_("Export report") != "Export report", f"the window's catalogue for {code} is missing")
+        qm = qt_translation_file(code)
+        translator = QTranslator()
+        _check(qm is not None and translator.load(str(qm)) and translator.translate("QPlatformTheme", "Cancel"),
+               f"Qt's texts in {code} are missing ({qm})")
+    with language("sl"):
+        report = build_report(bundle, params=SELF_TEST_PARAMS)
+        deck = out / "report-sl.pptx"
+        write_report(report, deck)
+    from pptx import Presentation
+
+    shapes = [shape for slide in Presentation(str(deck)).slides for shape in slide.shapes]
+    cells = " ".join(cell.text for shape in shapes if shape.has_table for row in shape.table.rows for cell in row.cells)
+    _check(re.search(r"\d,\d\u00a0%", cells) is not None, "the Slovenian deck does not write 48,9 % the Slovenian way")
+    return deck
+
+
 def run(out: Path) -> list[str]:
     """Run every check, writing into ``out``; return the lines of the summary."""
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
@@ -108,6 +140,8 @@ def run(out: Path) -> list[str]:
     lines.append(f"exported {png.name}")
     deck, book = _export_reports(bundle, out)
     lines.append(f"exported {deck.name} and {book.name}")
+    translated = _check_languages(bundle, out)
+    lines.append(f"catalogues and Qt texts of every language found; exported {translated.name}")
     lines.append(f"self-test passed in {time.perf_counter() - t0:.1f} s")
     return lines
 

@@ -23,6 +23,7 @@ DEFAULTS: dict[str, Any] = {
     "recent_projects": [],
     "last_dir": "",
     "granularity": "month",
+    "language": "",             # "" until chosen in the settings: the operating system's language
     "kpi_settings": {},         # {"params": {...}, "targets": {...}} of the settings dialog, between sessions
 }
 
@@ -109,6 +110,15 @@ class AppSettings:
     @granularity.setter
     def granularity(self, value: str) -> None:
         self._qs.setValue("granularity", value)
+
+    @property
+    def language(self) -> str:
+        """The window's language chosen in the settings ("" = the operating system's)."""
+        return str(self._qs.value("language", "") or "")
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._qs.setValue("language", value)
 
     @property
     def version(self) -> int:

@@ -14,6 +14,8 @@ import pyqtgraph as pg
 
 from metrics_core.export.chart_data import HEAT_STOPS
 
+from metrics_core.i18n import N_, _
+
 from . import formatting
 
 BACKGROUND = "#ffffff"
@@ -78,14 +80,15 @@ def style_plot(plot_widget: "pg.PlotWidget") -> None:
     plot_widget.setMenuEnabled(False)
 
 
-UNIT_AXIS_LABELS = {"%": "%", "days": "days", "per_day": "per day", "erlang": "Erlang"}
+UNIT_AXIS_LABELS = {"%": "%", "days": N_("days"), "per_day": N_("per day"), "erlang": N_("Erlang")}
 
 
 def unit_axis_label(unit: str) -> str:
     """The value axis's caption for a KPI unit (durations are labelled by their own scale)."""
     if unit == "currency":
         return formatting.CURRENCY      # the currency of the settings
-    return UNIT_AXIS_LABELS.get(unit, "")
+    label = UNIT_AXIS_LABELS.get(unit, "")
+    return _(label) if label and label != "%" else label
 
 
 def direction_color(delta: float | None, higher_is_better: bool | None) -> str:
@@ -96,15 +99,16 @@ def direction_color(delta: float | None, higher_is_better: bool | None) -> str:
     return GOOD if good else BAD
 
 
-DURATION_SCALES = ((2 * 86400, 86400.0, "days"), (2 * 3600, 3600.0, "hours"), (120, 60.0, "minutes"), (0, 1.0, "seconds"))
+DURATION_SCALES = ((2 * 86400, 86400.0, N_("days")), (2 * 3600, 3600.0, N_("hours")), (120, 60.0, N_("minutes")),
+                   (0, 1.0, N_("seconds")))
 
 
 def duration_scale(largest_seconds: float) -> tuple[float, str]:
     """Divisor and axis label that keep a duration axis readable (minutes, hours, days)."""
     for limit, divisor, label in DURATION_SCALES:
         if largest_seconds >= limit:
-            return divisor, label
-    return 1.0, "seconds"
+            return divisor, _(label)
+    return 1.0, _("seconds")
 
 
 def heat_colour_map() -> pg.ColorMap:
@@ -113,11 +117,11 @@ def heat_colour_map() -> pg.ColorMap:
     return pg.ColorMap(np.array(stops), np.array(colors, dtype=np.ubyte))
 
 
-def heat_colour_scale(levels: tuple[float, float] = (0, 1), label: str = "contacts") -> pg.ColorBarItem:
+def heat_colour_scale(levels: tuple[float, float] = (0, 1), label: str | None = None) -> pg.ColorBarItem:
     """The colour scale beside a heat map: how much the lightest and the darkest colour stand for."""
     scale = pg.ColorBarItem(values=levels, colorMap=heat_colour_map(), interactive=False, width=12,
                             pen=AXIS_COLOR, colorMapMenu=False)
     scale.axis.setPen(AXIS_COLOR)
     scale.axis.setTextPen(FOREGROUND)
-    scale.axis.setLabel(label, color=AXIS_COLOR)
+    scale.axis.setLabel(_("contacts") if label is None else label, color=AXIS_COLOR)
     return scale

@@ -127,7 +127,7 @@ class TaskRunner(QObject):
     def _on_task_succeeded(self, task_id: int, result: Any) -> None:
         if not self._is_current(task_id):
             return
-        on_done, _ = self._callbacks.pop(task_id, (None, None))
+        on_done, _on_error = self._callbacks.pop(task_id, (None, None))
         self._current = None
         if on_done is not None:
             on_done(result)
@@ -137,7 +137,7 @@ class TaskRunner(QObject):
     def _on_task_failed(self, task_id: int, exc: Exception) -> None:
         if not self._is_current(task_id):
             return
-        _, on_error = self._callbacks.pop(task_id, (None, None))
+        _on_done, on_error = self._callbacks.pop(task_id, (None, None))
         self._current = None
         if on_error is not None:
             on_error(exc)

@@ -7,6 +7,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from metrics_core.i18n import _
+
 from .app_state import AppState
 from .panels.chart_area import ChartArea
 from .panels.dashboard import DashboardPanel
@@ -42,8 +44,8 @@ class Workspace(QWidget):
         self.dash_split.setSizes([420, 200])        # three rows of cards on a 1366 x 768 laptop
         v.addWidget(self.dash_split, 1)
         self.tabs = QTabWidget()
-        self.tabs.addTab(dash_page, "Dashboard")
-        self.tabs.addTab(self.data_view, "Data")
+        self.tabs.addTab(dash_page, _("Dashboard"))
+        self.tabs.addTab(self.data_view, _("Data"))
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.setObjectName("workspaceSplit")
         self.split.addWidget(self.sidebar)

@@ -1,10 +1,12 @@
 """Render every screen of KPI Desk to PNG files (offscreen or under Xvfb).
 
-    python tools/render_screens.py OUT_DIR [--size 1400x900]
+    python tools/render_screens.py OUT_DIR [--size 1400x900] [--lang sl]
 
 Writes start page, import dialog, the dashboard with each demo file loaded on
-its own (one per data kind) and with all of them, the data view and the
-settings dialog.
+its own (one per data kind) and with all of them, the data view, the settings
+dialog (language and a KPI page), the export and About dialogs, and Qt's own
+file dialog and message box — in the language given (``qps``: the pseudo-language
+whose texts are about 40 % longer, for checking layouts).
 """
 
 from __future__ import annotations
@@ -48,14 +50,16 @@ def _save(widget: QWidget, path: Path) -> Path:
     return path
 
 
-def render(out: Path, width: int, height: int) -> list[Path]:
+def render(out: Path, width: int, height: int, lang: str = "en") -> list[Path]:
     from desktop_app.__main__ import create_app
+    from desktop_app.i18n import apply_language
     from desktop_app.dialogs.import_dialog import ImportDialog
     from desktop_app.main_window import MainWindow
     from desktop_app.settings import AppSettings
     from metrics_core.resources import demo_dir
 
     app = create_app([sys.argv[0]])
+    apply_language(lang)
     out.mkdir(parents=True, exist_ok=True)
     settings = AppSettings(out / "render-settings.ini")
     settings.clear_recent()
@@ -94,7 +98,7 @@ def render(out: Path, width: int, height: int) -> list[Path]:
         if tabs.isTabVisible(t):
             tabs.setCurrentIndex(t)
             _settle(app, 0.4)
-            written.append(_save(window, out / f"21_chart_{tabs.tabText(t).lower().replace(' ', '_')}.png"))
+            written.append(_save(window, out / f"21_chart_{t}.png"))
     tabs.setCurrentIndex(0)
     window.workspace.show_data()
     _settle(app, 0.6)
@@ -105,12 +109,46 @@ def render(out: Path, width: int, height: int) -> list[Path]:
     window.workspace.show_dashboard()
 
     settings_dialog = window.open_settings()
-    settings_dialog.select_metric("csat")
     settings_dialog.show()
     _settle(app, 0.5)
-    written.append(_save(settings_dialog, out / "40_settings.png"))
+    written.append(_save(settings_dialog, out / "40_settings_language.png"))
+    settings_dialog.select_metric("csat")
+    _settle(app, 0.3)
+    written.append(_save(settings_dialog, out / "41_settings.png"))
     settings_dialog.close()
+    written += _dialogs(app, window, out)
     window.close()
+    return written
+
+
+def _dialogs(app: QApplication, window, out: Path) -> list[Path]:
+    """The export and About dialogs, and Qt's own file dialog and message box (Qt's translations)."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from desktop_app.dialogs.about_dialog import AboutDialog
+
+    written = []
+    export = window.export_dialog()
+    for name, dialog in (("50_export_report", export), ("51_about", AboutDialog(window))):
+        dialog.show()
+        _settle(app, 0.4)
+        written.append(_save(dialog, out / f"{name}.png"))
+        dialog.close()
+    files = QFileDialog(window, "", str(out))
+    files.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    files.resize(900, 560)
+    files.show()
+    _settle(app, 0.5)
+    written.append(_save(files, out / "52_qt_file_dialog.png"))
+    files.close()
+    box = QMessageBox(QMessageBox.Icon.Question, "KPI Desk", "?",
+                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                      | QMessageBox.StandardButton.Cancel, window)
+    box.setDetailedText("\u2026")
+    box.show()
+    _settle(app, 0.3)
+    written.append(_save(box, out / "53_qt_message_box.png"))
+    box.close()
     return written
 
 
@@ -118,9 +156,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--size", default="1400x900")
+    parser.add_argument("--lang", default="en", help="en, sl, ro, sv, sr, sr-Latn, or qps (pseudo-language)")
     args = parser.parse_args(argv)
     width, height = (int(v) for v in args.size.lower().split("x"))
-    for path in render(args.out, width, height):
+    for path in render(args.out, width, height, args.lang):
         sys.stdout.write(f"{path}\n")
     return 0
 

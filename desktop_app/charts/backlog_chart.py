@@ -9,16 +9,18 @@ import pandas as pd
 
 import pyqtgraph as pg
 
+from metrics_core.i18n import _, ngettext
+
 from .. import style
 from .base_chart import ChartWidget
-from .time_axis import to_epoch_seconds
+from .time_axis import date_axis, to_epoch_seconds
 
 
 class BacklogChart(ChartWidget):
     """Filled area over period ends (``DateAxisItem``)."""
 
-    def __init__(self, title: str = "Backlog (open tickets at period end)", parent: Any = None) -> None:
-        super().__init__(title, parent, axis_items={"bottom": pg.DateAxisItem(orientation="bottom")})
+    def __init__(self, title: str | None = None, parent: Any = None) -> None:
+        super().__init__(title or _("Backlog (open tickets at period end)"), parent, axis_items={"bottom": date_axis()})
         self._table = pd.DataFrame(columns=["period", "open"])
         self._x = np.zeros(0)
 
@@ -39,4 +41,5 @@ class BacklogChart(ChartWidget):
             return None
         i = int(np.nanargmin(np.abs(self._x - x)))
         r = self._table.iloc[i]
-        return f"{r['period']}: {r['open']:.0f} open tickets"
+        return ngettext("{period}: {count} open ticket", "{period}: {count} open tickets", int(r["open"]),
+                        period=r["period"], count=int(r["open"]))

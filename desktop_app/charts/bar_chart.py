@@ -10,8 +10,10 @@ from PySide6.QtCore import Signal
 
 import pyqtgraph as pg
 
+from metrics_core.i18n import _
+
 from .. import style
-from ..formatting import format_value
+from ..formatting import field_noun, format_value
 from .base_chart import ChartWidget
 
 MAX_BARS = 25
@@ -22,8 +24,8 @@ class BarChart(ChartWidget):
 
     bar_clicked = Signal(str, object)     # column, value
 
-    def __init__(self, title: str = "By category", parent: Any = None) -> None:
-        super().__init__(title, parent)
+    def __init__(self, title: str | None = None, parent: Any = None) -> None:
+        super().__init__(title or _("By category"), parent)
         self._table = pd.DataFrame(columns=["category", "value", "n"])
         self._keys: list[Any] = []
         self._unit = ""
@@ -38,7 +40,7 @@ class BarChart(ChartWidget):
         self._unit, self._column = unit, column
         y = np.array([np.nan if v is None else float(v) for v in values], dtype=float)
         n = list(counts) if counts is not None else [None] * len(values)
-        missing = f"(no {column.replace('_', ' ')})" if column else "(none)"
+        missing = _("(no {column})", column=field_noun(column)) if column else _("(none)")
         labels = [missing if label == "(none)" else label for label in labels]      # rows without a value
         table = pd.DataFrame({"category": labels, "value": y, "n": n, "_key": keys})
         table = table.sort_values("value", ascending=False, na_position="last").head(MAX_BARS).reset_index(drop=True)
@@ -81,9 +83,12 @@ class BarChart(ChartWidget):
         if i is None:
             return None
         row = self._table.iloc[i]
-        n = "" if row["n"] is None or pd.isna(row["n"]) else f" (n = {int(row['n'])})"
         value = None if pd.isna(row["value"]) else float(row["value"])
-        return f"{row['category']}: {format_value(value, self._unit)}{n}\nClick to filter the dashboard to it"
+        shown = format_value(value, self._unit)
+        if row["n"] is None or pd.isna(row["n"]):
+            return _("{category}: {value}\nClick to filter the dashboard to it", category=row["category"], value=shown)
+        return _("{category}: {value} (n = {n})\nClick to filter the dashboard to it", category=row["category"],
+                 value=shown, n=int(row["n"]))
 
     def _clicked_at(self, x: float, y: float) -> None:  # noqa: ARG002
         i = self._row_at(y)

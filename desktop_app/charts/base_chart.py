@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QStackedWidget, QToolT
 
 import pyqtgraph as pg
 
+from metrics_core.i18n import _
+
 from .. import style
 
 log = logging.getLogger(__name__)
@@ -39,7 +41,7 @@ class ChartWidget(QWidget):
         self._stack = QStackedWidget()
         self._stack.addWidget(self.plot_widget)
         self._stack.addWidget(self.empty_label)
-        self.empty_message = "No data to show."
+        self.empty_message = _("No data to show.")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._stack)
@@ -116,13 +118,13 @@ class ChartWidget(QWidget):
             return []
         actions: list[tuple[str, Callable[[], None]]] = []
         if hasattr(module, "copy_image"):
-            actions.append(("Copy image", lambda: module.copy_image(self)))
+            actions.append((_("Copy image"), lambda: module.copy_image(self)))
         if hasattr(module, "copy_data_tsv"):
-            actions.append(("Copy data", lambda: module.copy_data_tsv(self)))
+            actions.append((_("Copy data"), lambda: module.copy_data_tsv(self)))
         if hasattr(module, "export_png"):
-            actions.append(("Save as PNG\u2026", lambda: self._save_as(module, "png")))
+            actions.append((_("Save as PNG\u2026"), lambda: self._save_as(module, "png")))
         if hasattr(module, "export_svg"):
-            actions.append(("Save as SVG\u2026", lambda: self._save_as(module, "svg")))
+            actions.append((_("Save as SVG\u2026"), lambda: self._save_as(module, "svg")))
         return actions
 
     # -- hover and click ---------------------------------------------------------------
@@ -158,12 +160,13 @@ class ChartWidget(QWidget):
             action.triggered.connect(callback)
             menu.addAction(action)
         if not menu.actions():
-            menu.addAction("Export is not available").setEnabled(False)
+            menu.addAction(_("Export is not available")).setEnabled(False)
         menu.exec(QCursor.pos())
 
     def _save_as(self, module: Any, ext: str) -> None:
-        name = (self._title or "chart").replace("/", "-")
-        path, _ = QFileDialog.getSaveFileName(self, "Save chart", f"{name}.{ext}", f"{ext.upper()} (*.{ext})")
+        name = (self._title or _("chart")).replace("/", "-")
+        path, _chosen_filter = QFileDialog.getSaveFileName(self, _("Save chart"), f"{name}.{ext}",
+                                                           f"{ext.upper()} (*.{ext})")
         if not path:
             return
         if ext == "png":

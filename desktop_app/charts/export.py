@@ -23,13 +23,14 @@ from pyqtgraph.exporters import ImageExporter, SVGExporter
 
 from metrics_core.atomic import write_bytes_atomic
 from metrics_core.errors import ExportError
+from metrics_core.i18n import N_, _
 
 log = logging.getLogger(__name__)
 
 SIZE_PRESETS: dict[str, tuple[int, int]] = {
-    "HD 1280 × 720": (1280, 720),
-    "Full HD 1920 × 1080": (1920, 1080),
-    "4K 3840 × 2160": (3840, 2160),
+    N_("HD 1280 × 720"): (1280, 720),
+    N_("Full HD 1920 × 1080"): (1920, 1080),
+    N_("4K 3840 × 2160"): (3840, 2160),
 }
 # The on-screen size the chart is laid out at before it is scaled to the export size:
 # fonts and lines then grow with the image instead of shrinking to hairlines at 4K.
@@ -48,7 +49,7 @@ def plot_widget_of(widget: Any) -> pg.PlotWidget:
         child = widget.findChild(pg.PlotWidget)
         if child is not None:
             return child
-    raise ExportError("This chart cannot be exported: it has no plot.")
+    raise ExportError(_("This chart cannot be exported: it has no plot."))
 
 
 def _prepare(widget: QWidget, width: int, height: int) -> None:
@@ -65,8 +66,9 @@ def _prepare(widget: QWidget, width: int, height: int) -> None:
 def render_image(widget: Any, width: int = 1920, height: int = 1080, transparent: bool = False) -> QImage:
     """The chart drawn into a ``width`` × ``height`` image (white or transparent background)."""
     if not (0 < width <= MAX_SIDE and 0 < height <= MAX_SIDE):
-        raise ExportError(f"An image of {width} × {height} pixels cannot be made; "
-                          f"choose a size between 1 and {MAX_SIDE} pixels per side.")
+        raise ExportError(_("An image of {width} × {height} pixels cannot be made; "
+                            "choose a size between 1 and {largest} pixels per side.", width=width, height=height,
+                            largest=MAX_SIDE))
     plot = plot_widget_of(widget)
     outer = widget if isinstance(widget, QWidget) else plot
     _prepare(outer, width, height)
@@ -79,7 +81,7 @@ def render_image(widget: Any, width: int = 1920, height: int = 1080, transparent
     exporter.params.param("background").setValue(background)
     image = exporter.export(toBytes=True)
     if image is None or image.isNull():
-        raise ExportError("The chart could not be drawn into an image.")
+        raise ExportError(_("The chart could not be drawn into an image."))
     if (image.width(), image.height()) == (width, height):
         return image
     canvas = QImage(width, height, QImage.Format.Format_ARGB32)
@@ -106,7 +108,7 @@ def png_bytes(image: QImage) -> bytes:
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not image.save(buffer, "PNG"):
-        raise ExportError("The chart image could not be encoded as PNG.")
+        raise ExportError(_("The chart image could not be encoded as PNG."))
     buffer.close()
     return bytes(data)
 
@@ -132,7 +134,7 @@ def svg_bytes(widget: Any) -> bytes:
     if isinstance(data, str):
         data = data.encode("utf-8")
     if not data:
-        raise ExportError("The chart could not be drawn as SVG.")
+        raise ExportError(_("The chart could not be drawn as SVG."))
     return bytes(data)
 
 
@@ -149,10 +151,11 @@ def _write(target: Path, data: bytes) -> None:
     try:
         write_bytes_atomic(target, data)
     except PermissionError as exc:
-        raise ExportError(f"Could not save '{target}': it is open in another program or the folder is "
-                          "read-only.", path=target) from exc
+        raise ExportError(_("Could not save '{path}': it is open in another program or the folder is read-only.",
+                            path=target), path=target) from exc
     except OSError as exc:
-        raise ExportError(f"Could not save '{target}': {exc.strerror or exc}.", path=target) from exc
+        raise ExportError(_("Could not save '{path}': {reason}.", path=target, reason=exc.strerror or exc),
+                          path=target) from exc
 
 
 def copy_image(widget: Any, width: int = 1600, height: int = 900) -> QImage:
@@ -180,7 +183,7 @@ def copy_data_tsv(widget: Any) -> str:
     """Put what the chart plots on the clipboard as tab-separated text; returns the text."""
     table = widget.data_table() if hasattr(widget, "data_table") else None
     if table is None:
-        raise ExportError("This chart has no data table to copy.")
+        raise ExportError(_("This chart has no data table to copy."))
     text = table_tsv(table)
     QGuiApplication.clipboard().setText(text)
     return text

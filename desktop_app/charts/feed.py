@@ -10,6 +10,8 @@ from typing import Any
 
 import numpy as np
 
+from metrics_core.i18n import N_, _
+
 from .. import style
 from .backlog_chart import BacklogChart
 from .bar_chart import BarChart
@@ -18,6 +20,7 @@ from .histogram_chart import HistogramChart
 from .nps_chart import NpsStackedChart
 from .staffing_chart import StaffingChart
 from .trend_chart import TrendChart
+from ..formatting import field_noun
 
 log = logging.getLogger(__name__)
 
@@ -30,21 +33,25 @@ def metric_spec(metric_id: str) -> Any:
 
 def show_trend(chart: TrendChart, data: Any, target: float | None) -> None:
     spec = metric_spec(data.metric_id)
+    kpi = _(spec.label)
     points = data.trend
-    chart.set_title(f"{spec.label} per {data.granularity}")
-    chart.empty_message = f"No {spec.label} values per {data.granularity} for these filters."
+    per = _(PER_PERIOD.get(data.granularity, data.granularity))
+    chart.set_title(_("{kpi} per {period}", kpi=kpi, period=per))
+    chart.empty_message = _("No {kpi} values per {period} for these filters.", kpi=kpi, period=per)
     chart.set_series([p.key for p in points], [p.label for p in points], [p.value for p in points], spec.unit,
                      [p.n for p in points], target, data.granularity)
 
 
 def show_bars(chart: BarChart, data: Any, target: float | None) -> None:
     spec = metric_spec(data.metric_id)
+    kpi = _(spec.label)
     points = data.bars
     column = data.category or ""
-    chart.set_title(f"{spec.label} by {column.replace('_', ' ')}" if column else spec.label)
-    chart.empty_message = (f"No {spec.label} values per {column.replace('_', ' ')} for these filters."
-                           if column else f"The rows behind {spec.label} have no agent, channel, team or other "
-                           "category column to break it down by.")
+    category = field_noun(column) if column else ""
+    chart.set_title(_("{kpi} by {category}", kpi=kpi, category=category) if column else kpi)
+    chart.empty_message = (_("No {kpi} values per {category} for these filters.", kpi=kpi, category=category)
+                           if column else _("The rows behind {kpi} have no agent, channel, team or other "
+                                            "category column to break it down by.", kpi=kpi))
     chart.set_bars(column, [p.key for p in points], [p.label for p in points], [p.value for p in points],
                    spec.unit, [p.n for p in points], target)
 
@@ -56,8 +63,11 @@ def show_nps(chart: NpsStackedChart, data: Any) -> None:
                       [p[2].get("detractors_pct", np.nan) for p in periods])
 
 
-SCORE_TITLES = {"csat_score": "CSAT answers per score", "nps_score": "NPS answers per score (0-10)",
-                "ces_score": "CES answers per score"}
+SCORE_TITLES = {"csat_score": N_("CSAT answers per score"), "nps_score": N_("NPS answers per score (0-10)"),
+                "ces_score": N_("CES answers per score")}
+# "CSAT per {period}": the granularities as a chart title names them
+PER_PERIOD = {"day": N_("day"), "week": N_("week"), "month": N_("month"), "quarter": N_("quarter"),
+              "year": N_("year")}
 
 
 def show_distribution(chart: HistogramChart, data: Any) -> None:
@@ -69,12 +79,12 @@ def show_distribution(chart: HistogramChart, data: Any) -> None:
     if field == "nps_score":            # every score of the 0-10 scale, answered or not
         counts = dict(pairs)
         pairs = [(s, counts.get(s, 0)) for s in range(11)] + [(s, c) for s, c in pairs if s not in range(11)]
-    scores = [s for s, _ in pairs]
+    scores = [s for s, _count in pairs]
     colors = None
     if field == "nps_score":
         colors = [style.DETRACTORS if s <= 6 else (style.PASSIVES if s <= 8 else style.PROMOTERS) for s in scores]
-    chart.set_title(SCORE_TITLES[field])
-    chart.set_distribution(scores, [c for _, c in pairs], colors)
+    chart.set_title(_(SCORE_TITLES[field]))
+    chart.set_distribution(scores, [c for _score, c in pairs], colors)
 
 
 def show_backlog(chart: BacklogChart, data: Any) -> None:
@@ -104,7 +114,7 @@ def show_staffing(chart: StaffingChart, result: Any) -> None:
     if not rows:
         reason = None if result is None else result.reason
         chart.set_curve([], [])
-        chart.update_empty_state(reason or "No data to show.")
+        chart.update_empty_state(str(reason) if reason else _("No data to show."))
         return
     target = result.details.get("target_pct") if result.details.get("asa_target_s") is None else None
     chart.set_curve([int(r["agents"]) for r in rows], [float(r["service_level_pct"]) for r in rows],

@@ -9,25 +9,27 @@ import pandas as pd
 
 import pyqtgraph as pg
 
+from metrics_core.i18n import _, ngettext
+
 from .. import style
+from ..formatting import weekday_abbreviations
 from .base_chart import ChartWidget
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 class HeatmapChart(ChartWidget):
     """A 7 x 24 image; darker = more contacts."""
 
-    def __init__(self, title: str = "Peak hours (contacts per weekday and hour)", parent: Any = None) -> None:
-        super().__init__(title, parent)
+    def __init__(self, title: str | None = None, parent: Any = None) -> None:
+        super().__init__(title or _("Peak hours (contacts per weekday and hour)"), parent)
         self._matrix = np.zeros((7, 24))
         self._image = pg.ImageItem(axisOrder="row-major")
         self._image.setColorMap(style.heat_colour_map())
-        self._scale = style.heat_colour_scale()
+        self._scale = style.heat_colour_scale(label=_("contacts"))
         self._scale.setImageItem(self._image, insert_in=self.plot_item)
         self.plot_item.getViewBox().invertY(True)
         self.plot_item.showGrid(x=False, y=False)
-        self.plot_item.getAxis("left").setTicks([[(i + 0.5, d) for i, d in enumerate(WEEKDAYS)]])
+        self.plot_item.getAxis("left").setTicks([[(i + 0.5, d) for i, d in enumerate(weekday_abbreviations())]])
         self.plot_item.getAxis("bottom").setTicks([[(h + 0.5, f"{h}") for h in range(0, 24, 2)]])
 
     def set_matrix(self, matrix: Any) -> None:
@@ -50,7 +52,7 @@ class HeatmapChart(ChartWidget):
     def data_table(self) -> pd.DataFrame:
         if not self._matrix.any():
             return pd.DataFrame()
-        frame = pd.DataFrame(self._matrix.astype(int), index=list(WEEKDAYS), columns=[f"{h:02d}" for h in range(24)])
+        frame = pd.DataFrame(self._matrix.astype(int), index=weekday_abbreviations(), columns=[f"{h:02d}" for h in range(24)])
         frame.index.name = "weekday"
         return frame.reset_index()
 
@@ -58,4 +60,6 @@ class HeatmapChart(ChartWidget):
         h, d = int(np.floor(x)), int(np.floor(y))
         if not (0 <= h < 24 and 0 <= d < 7):
             return None
-        return f"{WEEKDAYS[d]} {h:02d}:00-{h:02d}:59: {self._matrix[d, h]:.0f} contacts"
+        count = int(round(self._matrix[d, h]))
+        return ngettext("{weekday} {first}-{last}: {count} contact", "{weekday} {first}-{last}: {count} contacts",
+                        count, weekday=weekday_abbreviations()[d], first=f"{h:02d}:00", last=f"{h:02d}:59", count=count)

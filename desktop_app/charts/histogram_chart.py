@@ -9,18 +9,21 @@ import pandas as pd
 
 import pyqtgraph as pg
 
+from metrics_core.i18n import _, ngettext
+
 from .. import style
+from ..formatting import format_number
 from .base_chart import ChartWidget
 
 
 class HistogramChart(ChartWidget):
     """One bar per score value."""
 
-    def __init__(self, title: str = "Score distribution", parent: Any = None) -> None:
-        super().__init__(title, parent)
+    def __init__(self, title: str | None = None, parent: Any = None) -> None:
+        super().__init__(title or _("Score distribution"), parent)
         self._table = pd.DataFrame(columns=["score", "count"])
-        self.plot_item.setLabel("bottom", "score given")
-        self.plot_item.setLabel("left", "answers")
+        self.plot_item.setLabel("bottom", _("score given"))
+        self.plot_item.setLabel("left", _("answers"))
 
     def set_distribution(self, scores: list[float], counts: list[int], colors: list[str] | None = None) -> None:
         self.clear()
@@ -41,4 +44,6 @@ class HistogramChart(ChartWidget):
         if r is None:
             return None
         total = self._table["count"].sum()
-        return f"score {r['score']:g}: {int(r['count'])} answers ({100 * r['count'] / total:.1f} %)"
+        return ngettext("score {score}: {count} answer ({share} %)", "score {score}: {count} answers ({share} %)",
+                        int(r["count"]), score=f"{r['score']:g}", count=int(r["count"]),
+                        share=format_number(100 * r["count"] / total, 1))

@@ -9,19 +9,22 @@ import pandas as pd
 
 import pyqtgraph as pg
 
+from metrics_core.i18n import N_, _
+
 from .. import style
+from ..formatting import format_number
 from .base_chart import ChartWidget
 
-PARTS = (("detractors", "Detractors (0-6)", style.DETRACTORS),
-         ("passives", "Passives (7-8)", style.PASSIVES),
-         ("promoters", "Promoters (9-10)", style.PROMOTERS))
+PARTS = (("detractors", N_("Detractors (0-6)"), style.DETRACTORS),
+         ("passives", N_("Passives (7-8)"), style.PASSIVES),
+         ("promoters", N_("Promoters (9-10)"), style.PROMOTERS))
 
 
 class NpsStackedChart(ChartWidget):
     """Stacked bars per period; each bar sums to 100 %."""
 
-    def __init__(self, title: str = "NPS: promoters, passives, detractors", parent: Any = None) -> None:
-        super().__init__(title, parent)
+    def __init__(self, title: str | None = None, parent: Any = None) -> None:
+        super().__init__(title or _("NPS: promoters, passives, detractors"), parent)
         self._table = pd.DataFrame(columns=["period", "promoters", "passives", "detractors", "nps"])
         self._legend = self.plot_item.addLegend(offset=(8, 4), labelTextColor=style.FOREGROUND, colCount=3,
                                                 brush=style.brush("#ffffff", 230))
@@ -41,7 +44,7 @@ class NpsStackedChart(ChartWidget):
             h = np.nan_to_num(shares[key])
             item = pg.BarGraphItem(x=x, y0=bottom, height=h, width=0.7, brush=style.brush(color), pen=pg.mkPen("#ffffff"))
             self.plot_item.addItem(item)
-            self._legend.addItem(item, label)
+            self._legend.addItem(item, _(label))
             bottom = bottom + h
         step = max(1, len(labels) // 12)
         self.plot_item.getAxis("bottom").setTicks([[(float(i), str(lbl)) for i, lbl in enumerate(labels)][::step]])
@@ -54,5 +57,6 @@ class NpsStackedChart(ChartWidget):
         if not 0 <= i < len(self._table) or abs(x - i) > 0.35:
             return None
         r = self._table.iloc[i]
-        return (f"{r['period']}: NPS {r['nps']:.0f}\npromoters {r['promoters']:.1f} %, "
-                f"passives {r['passives']:.1f} %, detractors {r['detractors']:.1f} %")
+        return _("{period}: NPS {nps}\npromoters {promoters} %, passives {passives} %, detractors {detractors} %",
+                 period=r["period"], nps=format_number(r["nps"]), promoters=format_number(r["promoters"], 1),
+                 passives=format_number(r["passives"], 1), detractors=format_number(r["detractors"], 1))

@@ -13,7 +13,10 @@ import pandas as pd
 
 import pyqtgraph as pg
 
+from metrics_core.i18n import _, ngettext
+
 from .. import style
+from ..formatting import format_number
 from .base_chart import ChartWidget
 
 OCCUPANCY_COLOUR = style.SERIES[1]
@@ -23,8 +26,8 @@ ASA_COLOUR = style.SERIES[2]
 class StaffingChart(ChartWidget):
     """Service level, occupancy and ASA by agents, the target line and the agents needed."""
 
-    def __init__(self, title: str = "Agents needed: service level, ASA and occupancy", parent: Any = None) -> None:
-        super().__init__(title, parent)
+    def __init__(self, title: str | None = None, parent: Any = None) -> None:
+        super().__init__(title or _("Agents needed: service level, ASA and occupancy"), parent)
         self._table = pd.DataFrame(columns=["agents", "service_level", "occupancy", "asa_s"])
         self._legend = self.plot_item.addLegend(offset=(-8, -30), labelTextColor=style.FOREGROUND,
                                                 brush=style.brush("#ffffff", 230))
@@ -69,39 +72,39 @@ class StaffingChart(ChartWidget):
         self._table = pd.DataFrame({"agents": x.astype(int), "service_level": y, "occupancy": occ, "asa_s": asa})
         if len(x):
             self._legend.addItem(self.plot_item.plot(x, y, pen=style.line_pen(), symbol="o", symbolSize=6,
-                                                     symbolBrush=style.PRIMARY), "service level %")
+                                                     symbolBrush=style.PRIMARY), _("service level %"))
         if np.isfinite(occ).any():
             pen = pg.mkPen(OCCUPANCY_COLOUR, width=2.0, style=pg.QtCore.Qt.PenStyle.DashLine)
-            self._legend.addItem(self.plot_item.plot(x, occ, pen=pen), "occupancy %")
+            self._legend.addItem(self.plot_item.plot(x, occ, pen=pen), _("occupancy %"))
         if np.isfinite(asa).any():
             line = pg.PlotDataItem(x, asa, pen=style.line_pen(ASA_COLOUR, 2.0), connect="finite")
             self._asa_view.addItem(line)
-            self._legend.addItem(line, "ASA (s, right)")
+            self._legend.addItem(line, _("ASA (s, right)"))
             top = max(float(np.nanmax(asa)), asa_target or 0.0)
             self._asa_view.setYRange(0, top * 1.05 or 1.0, padding=0)
             if asa_target is not None:
                 self._asa_view.addItem(pg.InfiniteLine(pos=float(asa_target), angle=0, pen=style.target_pen(),
-                                                       label=f"ASA target {asa_target:g} s",
+                                                       label=_("ASA target {seconds} s", seconds=format_number(asa_target)),
                                                        labelOpts={"color": style.TARGET, "position": 0.7}))
         if target is not None:
             self.plot_item.addItem(pg.InfiniteLine(pos=float(target), angle=0, pen=style.target_pen(),
-                                                   label=f"target {target:.0f} %", labelOpts={"color": style.TARGET}))
+                                                   label=_("target {value} %", value=format_number(target)), labelOpts={"color": style.TARGET}))
         if measured is not None:
             self.plot_item.addItem(pg.InfiniteLine(pos=float(measured), angle=0,
                                                    pen=pg.mkPen(style.NEUTRAL, width=1.4, style=pg.QtCore.Qt.PenStyle.DotLine),
-                                                   label=f"measured {measured:.0f} %",
+                                                   label=_("measured {value} %", value=format_number(measured)),
                                                    labelOpts={"color": style.NEUTRAL, "position": 0.5}))
         if recommended is not None:
             self.plot_item.addItem(pg.InfiniteLine(pos=float(recommended), angle=90,
                                                    pen=pg.mkPen(style.GOOD, width=1.6),
-                                                   label=f"{recommended} agents", labelOpts={"color": style.GOOD, "position": 0.2}))
+                                                   label=ngettext("{count} agent", "{count} agents", recommended, count=recommended), labelOpts={"color": style.GOOD, "position": 0.2}))
         if len(x):
             step = max(1, int(np.ceil(len(x) / 12)))
-            self.plot_item.getAxis("bottom").setTicks([[(float(v), f"{int(v):,}") for v in x[::step]]])
+            self.plot_item.getAxis("bottom").setTicks([[(float(v), format_number(int(v))) for v in x[::step]]])
         self.plot_item.setYRange(0, 100, padding=0.03)
-        self.plot_item.setLabel("left", "service level and occupancy %")
-        self.plot_item.setLabel("right", "ASA (s)", color=ASA_COLOUR)
-        self.plot_item.setLabel("bottom", "agents")
+        self.plot_item.setLabel("left", _("service level and occupancy %"))
+        self.plot_item.setLabel("right", _("ASA (s)"), color=ASA_COLOUR)
+        self.plot_item.setLabel("bottom", _("agents"))
         self._sync_views()
         self.update_empty_state()
 
@@ -109,9 +112,11 @@ class StaffingChart(ChartWidget):
         r = self._nearest_row("agents", x)
         if r is None:
             return None
-        text = f"{int(r['agents'])} agents: {r['service_level']:.1f} % answered within target"
+        agents, share = int(r["agents"]), format_number(r["service_level"], 1)
+        lines = [ngettext("{count} agent: {share} % answered within target",
+                          "{count} agents: {share} % answered within target", agents, count=agents, share=share)]
         if np.isfinite(r["occupancy"]):
-            text += f", occupancy {r['occupancy']:.0f} %"
+            lines.append(_("occupancy {share} %", share=format_number(r["occupancy"])))
         if np.isfinite(r["asa_s"]):
-            text += f", ASA {r['asa_s']:.0f} s"
-        return text
+            lines.append(_("ASA {seconds} s", seconds=format_number(r["asa_s"])))
+        return "\n".join(lines)

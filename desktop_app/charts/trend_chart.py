@@ -9,17 +9,19 @@ import pandas as pd
 
 import pyqtgraph as pg
 
+from metrics_core.i18n import _
+
 from .. import style
 from ..formatting import format_value, period_label
 from .base_chart import ChartWidget
-from .time_axis import to_epoch_seconds
+from .time_axis import date_axis, to_epoch_seconds
 
 
 class TrendChart(ChartWidget):
     """Line over period starts (``DateAxisItem``, epoch seconds) and a dashed target line."""
 
-    def __init__(self, title: str = "Trend", parent: Any = None) -> None:
-        super().__init__(title, parent, axis_items={"bottom": pg.DateAxisItem(orientation="bottom")})
+    def __init__(self, title: str | None = None, parent: Any = None) -> None:
+        super().__init__(title or _("Trend"), parent, axis_items={"bottom": date_axis()})
         self._table = pd.DataFrame(columns=["period", "value", "n"])
         self._x = np.zeros(0)
         self._unit = ""
@@ -46,7 +48,7 @@ class TrendChart(ChartWidget):
         if target is not None:
             target = float(target) / divisor
             line = pg.InfiniteLine(pos=float(target), angle=0, pen=style.target_pen(),
-                                   label=f"target {format_value(self.target, unit)}",
+                                   label=_("target {value}", value=format_value(self.target, unit)),
                                    labelOpts={"color": style.TARGET, "position": 0.05})
             self.plot_item.addItem(line)
         self._fit_range(y, target)
@@ -96,5 +98,7 @@ class TrendChart(ChartWidget):
         i = int(np.nanargmin(np.abs(self._x - x)))
         row = self._table.iloc[i]
         value = None if pd.isna(row["value"]) else float(row["value"])
-        n = "" if row["n"] is None or pd.isna(row["n"]) else f" (n = {int(row['n'])})"
-        return f"{row['period']}: {format_value(value, self._unit)}{n}"
+        shown = format_value(value, self._unit)
+        if row["n"] is None or pd.isna(row["n"]):
+            return _("{period}: {value}", period=row["period"], value=shown)
+        return _("{period}: {value} (n = {n})", period=row["period"], value=shown, n=int(row["n"]))

@@ -9,6 +9,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from metrics_core.about import app_version, components, licence_texts_dir
+from metrics_core.i18n import _
 from metrics_core.resources import resources_dir
 from ..window_size import resize_to_fit
 
@@ -18,7 +19,7 @@ class AboutDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("About KPI Desk")
+        self.setWindowTitle(_("About KPI Desk"))
         resize_to_fit(self, 620, 520)
         layout = QVBoxLayout(self)
 
@@ -29,9 +30,9 @@ class AboutDialog(QDialog):
             icon.setPixmap(pix.scaled(72, 72, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
         head.addWidget(icon)
         title = QLabel(
-            f"<h2>KPI Desk {escape(app_version())}</h2>"
-            "<p>Customer-service KPIs from your helpdesk, phone, survey and shop exports — "
-            "offline, on your own computer. No account, no cloud.</p>"
+            "<h2>" + escape(_("KPI Desk {version}", version=app_version())) + "</h2><p>"
+            + escape(_("Customer-service KPIs from your helpdesk, phone, survey and shop exports \u2014 "
+                       "offline, on your own computer. No account, no cloud.")) + "</p>"
         )
         title.setWordWrap(True)
         head.addWidget(title, 1)
@@ -53,12 +54,14 @@ class AboutDialog(QDialog):
             for c in components()
         )
         folder = escape(str(licence_texts_dir()))
+        heads = "".join(f"<th align='left'>{escape(h)}</th>" for h in (_("Component"), _("Version"), _("Licence")))
+        qt_note = escape(_("Qt and Qt for Python (PySide6) are used under the GNU Lesser General Public License v3. "
+                           "They are shipped as separate shared libraries, which you may replace with your own build. "
+                           "The full licence texts (LGPL-3.0, GPL-3.0 and every component's notice) are in:"))
+        heading = escape(_("Bundled components"))
         return (
-            "<h3>Bundled components</h3>"
+            f"<h3>{heading}</h3>"
             "<table cellspacing='0' cellpadding='3' border='1' style='border-collapse:collapse'>"
-            "<tr><th align='left'>Component</th><th align='left'>Version</th><th align='left'>Licence</th></tr>"
-            f"{rows}</table>"
-            "<p>Qt and Qt for Python (PySide6) are used under the GNU Lesser General Public License v3. "
-            "They are shipped as separate shared libraries, which you may replace with your own build. "
-            f"The full licence texts (LGPL-3.0, GPL-3.0 and every component's notice) are in:<br><code>{folder}</code></p>"
+            f"<tr>{heads}</tr>{rows}</table>"
+            f"<p>{qt_note}<br><code>{folder}</code></p>"
         )

@@ -8,9 +8,10 @@ import pandas as pd
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QTimeEdit, QWidget
 
-from .param_editor import add_page_heading
+from metrics_core.i18n import _
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+from ..formatting import weekday_abbreviations
+from .param_editor import add_page_heading
 
 
 class CalendarEditor(QWidget):
@@ -19,28 +20,29 @@ class CalendarEditor(QWidget):
     def __init__(self, calendar: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         form = QFormLayout(self)
-        add_page_heading(form, "Business hours", "Durations (first response, resolution \u2026) are calendar time "
-                         "unless you set business hours here; then only open hours count, as helpdesks do.")
-        self.enabled_box = QCheckBox("Count only business hours")
+        add_page_heading(form, _("Business hours"), _("Durations (first response, resolution \u2026) are calendar "
+                                                       "time unless you set business hours here; then only open hours "
+                                                       "count, as helpdesks do."))
+        self.enabled_box = QCheckBox(_("Count only business hours"))
         form.addRow(self.enabled_box)
         days = QWidget()
         row = QHBoxLayout(days)
         row.setContentsMargins(0, 0, 0, 0)
         self.day_boxes = []
-        for name in WEEKDAYS:
+        for name in weekday_abbreviations():
             box = QCheckBox(name)
             self.day_boxes.append(box)
             row.addWidget(box)
-        form.addRow("Open on", days)
+        form.addRow(_("Open on"), days)
         self.opens_edit = QTimeEdit()
         self.closes_edit = QTimeEdit()
         for edit in (self.opens_edit, self.closes_edit):
             edit.setDisplayFormat("HH:mm")
-        form.addRow("Opens", self.opens_edit)
-        form.addRow("Closes", self.closes_edit)
+        form.addRow(_("Opens"), self.opens_edit)
+        form.addRow(_("Closes"), self.closes_edit)
         self.holidays_edit = QLineEdit()
-        self.holidays_edit.setPlaceholderText("e.g. 2026-06-25, 2026-08-15")
-        form.addRow("Holidays", self.holidays_edit)
+        self.holidays_edit.setPlaceholderText(_("e.g. {dates}", dates="2026-06-25, 2026-08-15"))
+        form.addRow(_("Holidays"), self.holidays_edit)
         self.enabled_box.toggled.connect(self._on_enabled_box_toggled)
         self.set_calendar(calendar)
 

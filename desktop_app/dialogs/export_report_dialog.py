@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDia
 
 from metrics_core.errors import KpiDeskError, OperationCancelled
 from metrics_core.export.model import Report
+from metrics_core.i18n import LANGUAGES, N_, _, current_language, language, ngettext
 from metrics_core.export.report import write_report
 from metrics_core.progress import Reporter
 
@@ -23,9 +24,10 @@ from ..workers import TaskRunner
 log = logging.getLogger(__name__)
 
 ReportSource = Report | Callable[[Reporter], Report]
-FORMATS = (("pptx", "PowerPoint deck (.pptx)", ".pptx"), ("xlsx", "Excel workbook (.xlsx)", ".xlsx"),
-           ("csv", "Results as CSV (.csv)", ".csv"), ("png", "Chart images (.png)", None))
-CUSTOM = "Custom size"
+FORMATS = (("pptx", N_("PowerPoint deck (.pptx)"), ".pptx"), ("xlsx", N_("Excel workbook (.xlsx)"), ".xlsx"),
+           ("csv", N_("Results as CSV (.csv)"), ".csv"), ("png", N_("Chart images (.png)"), None))
+CUSTOM = N_("Custom size")
+DEFAULT_SIZE = "Full HD 1920 × 1080"
 
 
 class ExportReportDialog(QDialog):
@@ -35,7 +37,7 @@ class ExportReportDialog(QDialog):
 
     def __init__(self, source: ReportSource, folder: str | Path = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export report")
+        self.setWindowTitle(_("Export report"))
         self._source = source
         self._runner = TaskRunner("export", self)
         self._runner.progressed.connect(self._on_runner_progressed)
@@ -49,33 +51,42 @@ class ExportReportDialog(QDialog):
         form = QFormLayout()
         self.format_boxes: dict[str, QCheckBox] = {}
         formats = QVBoxLayout()
-        for key, label, _ in FORMATS:
-            box = QCheckBox(label)
+        for key, label, _suffix in FORMATS:
+            box = QCheckBox(_(label))
             box.setChecked(True)
             box.toggled.connect(self._on_format_toggled)
             self.format_boxes[key] = box
             formats.addWidget(box)
-        form.addRow("Write", formats)
+        form.addRow(_("Write"), formats)
+        self.language_combo = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(current_language())))
+        self.language_combo.setToolTip(_("The report can be in another language than the window."))
+        form.addRow(_("Report language"), self.language_combo)
         self.size_combo = QComboBox()
-        self.size_combo.addItems([*SIZE_PRESETS, CUSTOM])
-        self.size_combo.setCurrentText("Full HD 1920 × 1080")
-        self.size_combo.currentTextChanged.connect(self._on_size_combo_changed)
+        for preset in SIZE_PRESETS:
+            self.size_combo.addItem(_(preset), preset)
+        self.size_combo.addItem(_(CUSTOM), CUSTOM)
+        self.size_combo.setCurrentIndex(self.size_combo.findData(DEFAULT_SIZE))
+        self.size_combo.currentIndexChanged.connect(self._on_size_combo_changed)
         self.width_spin, self.height_spin = self._spin(1920), self._spin(1080)
         size_row = QHBoxLayout()
         for w in (self.size_combo, self.width_spin, QLabel("×"), self.height_spin):
             size_row.addWidget(w)
-        form.addRow("Image size", size_row)
+        form.addRow(_("Image size"), size_row)
         self.background_combo = QComboBox()
-        self.background_combo.addItems(["White", "Transparent"])
-        form.addRow("Image background", self.background_combo)
+        self.background_combo.addItem(_("White"), "white")
+        self.background_combo.addItem(_("Transparent"), "transparent")
+        form.addRow(_("Image background"), self.background_combo)
         self.folder_edit = QLineEdit(folder)
-        self.folder_edit.setPlaceholderText("Folder for the report files")
-        browse = QPushButton("Browse…")
+        self.folder_edit.setPlaceholderText(_("Folder for the report files"))
+        browse = QPushButton(_("Browse…"))
         browse.clicked.connect(self._on_browse_clicked)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit)
         folder_row.addWidget(browse)
-        form.addRow("Folder", folder_row)
+        form.addRow(_("Folder"), folder_row)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setVisible(False)
@@ -83,8 +94,8 @@ class ExportReportDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton("Cancel export", QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button = self.buttons.addButton(_("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(_("Cancel export"), QDialogButtonBox.ButtonRole.ActionRole)
         self.cancel_button.setEnabled(False)
         self.export_button.clicked.connect(self._on_export_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
@@ -94,36 +105,41 @@ class ExportReportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
-        self._on_size_combo_changed(self.size_combo.currentText())
+        self._on_size_combo_changed()
 
     @staticmethod
     def _spin(value: int) -> QSpinBox:
         spin = QSpinBox()
         spin.setRange(16, 10000)
         spin.setValue(value)
-        spin.setSuffix(" px")
+        spin.setSuffix(_(" px"))
         return spin
 
     # -- choices --------------------------------------------------------------------
     def chosen_formats(self) -> list[str]:
         return [key for key, box in self.format_boxes.items() if box.isChecked()]
 
+    def report_language(self) -> str:
+        """The language the report is written in (the window's, unless chosen otherwise)."""
+        return str(self.language_combo.currentData())
+
     def image_size(self) -> tuple[int, int]:
         return self.width_spin.value(), self.height_spin.value()
 
     def transparent(self) -> bool:
-        return self.background_combo.currentText() == "Transparent"
+        return self.background_combo.currentData() == "transparent"
 
     def _on_format_toggled(self, _checked: bool) -> None:
         png = self.format_boxes["png"].isChecked()
         for w in (self.size_combo, self.background_combo):
             w.setEnabled(png)
-        self._on_size_combo_changed(self.size_combo.currentText())
+        self._on_size_combo_changed()
 
-    def _on_size_combo_changed(self, text: str) -> None:
-        custom = text == CUSTOM
-        if not custom and text in SIZE_PRESETS:
-            w, h = SIZE_PRESETS[text]
+    def _on_size_combo_changed(self, _index: int = -1) -> None:
+        preset = self.size_combo.currentData()
+        custom = preset == CUSTOM
+        if not custom and preset in SIZE_PRESETS:
+            w, h = SIZE_PRESETS[preset]
             self.width_spin.setValue(w)
             self.height_spin.setValue(h)
         png = self.format_boxes["png"].isChecked()
@@ -131,7 +147,7 @@ class ExportReportDialog(QDialog):
         self.height_spin.setEnabled(custom and png)
 
     def _on_browse_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Export the report into", self.folder_edit.text())
+        folder = QFileDialog.getExistingDirectory(self, _("Export the report into"), self.folder_edit.text())
         if folder:
             self.folder_edit.setText(folder)
 
@@ -139,23 +155,24 @@ class ExportReportDialog(QDialog):
     def _on_export_clicked(self) -> None:
         formats, folder = self.chosen_formats(), self.folder_edit.text().strip()
         if not formats:
-            self._say("Choose at least one thing to write.", error=True)
+            self._say(_("Choose at least one thing to write."), error=True)
             return
         if not folder:
-            self._say("Choose a folder for the report.", error=True)
+            self._say(_("Choose a folder for the report."), error=True)
             return
-        file_formats = tuple(ext for key, _, ext in FORMATS if key in formats and ext)
-        source = self._source
+        file_formats = tuple(ext for key, _label, ext in FORMATS if key in formats and ext)
+        source, code = self._source, self.report_language()
 
         def task(reporter: Reporter) -> tuple[Report, list[Path]]:
-            report = source(reporter.scaled(0.0, 0.5)) if callable(source) else source
-            written = write_report(report, Path(folder), reporter.scaled(0.5, 1.0), file_formats) \
-                if file_formats else []
+            with language(code):            # every text and number of the report in the chosen language
+                report = source(reporter.scaled(0.0, 0.5)) if callable(source) else source
+                written = write_report(report, Path(folder), reporter.scaled(0.5, 1.0), file_formats) \
+                    if file_formats else []
             return report, written
 
         self._set_running(True)
-        self._say("Exporting…")
-        self._runner.start(task, "Exporting the report", self._on_task_done, self._on_task_failed)
+        self._say(_("Exporting…"))
+        self._runner.start(task, _("Exporting the report"), self._on_task_done, self._on_task_failed)
 
     def _on_task_done(self, outcome: tuple[Report, list[Path]]) -> None:
         report, written = outcome
@@ -164,14 +181,17 @@ class ExportReportDialog(QDialog):
                 written += self._draw_images(report)
             except OperationCancelled:
                 self._set_running(False)
-                self._say(f"Chart images cancelled; {len(written)} other file(s) were saved.")
+                self._say(ngettext("Chart images cancelled; {count} other file was saved.",
+                                   "Chart images cancelled; {count} other files were saved.", len(written),
+                                   count=len(written)))
                 return
             except KpiDeskError as exc:
                 self._on_task_failed(exc)
                 return
         self._set_running(False)
         self.written = list(written)
-        self._say(f"Saved {len(written)} file{'s' if len(written) != 1 else ''} in {self.folder_edit.text().strip()}.")
+        self._say(ngettext("Saved {count} file in {folder}.", "Saved {count} files in {folder}.", len(written),
+                           count=len(written), folder=self.folder_edit.text().strip()))
         self.exported.emit(list(written))
 
     def _draw_images(self, report: Report) -> list[Path]:
@@ -187,8 +207,9 @@ class ExportReportDialog(QDialog):
             QApplication.processEvents()
 
         reporter = Reporter(progress, lambda: self._images_cancelled)
-        return write_chart_pngs(report, Path(self.folder_edit.text().strip()), *self.image_size(),
-                                transparent=self.transparent(), reporter=reporter)
+        with language(self.report_language()):
+            return write_chart_pngs(report, Path(self.folder_edit.text().strip()), *self.image_size(),
+                                    transparent=self.transparent(), reporter=reporter)
 
     def _on_task_failed(self, exc: Exception) -> None:
         self._set_running(False)
@@ -196,7 +217,7 @@ class ExportReportDialog(QDialog):
             self._say(str(exc), error=True)
         else:
             log.error("report export failed", exc_info=exc)
-            self._say(f"The report could not be written ({type(exc).__name__}: {exc}).", error=True)
+            self._say(_("The report could not be written ({problem}).", problem=f"{type(exc).__name__}: {exc}"), error=True)
 
     def _on_cancel_clicked(self) -> None:
         self._images_cancelled = True
@@ -204,7 +225,7 @@ class ExportReportDialog(QDialog):
 
     def _on_runner_cancelled(self) -> None:
         self._set_running(False)
-        self._say("Export cancelled. Files that were already there are unchanged.")
+        self._say(_("Export cancelled. Files that were already there are unchanged."))
 
     def _on_runner_progressed(self, fraction: float, text: str) -> None:
         self.progress.setValue(int(fraction * 1000))

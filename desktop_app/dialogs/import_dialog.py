@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QLabel, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from metrics_core.catalogue import KINDS
+from metrics_core.i18n import N_, _
 from metrics_core.ingest.model import ReadOptions
 from metrics_core.mapping.model import Mapping
 
@@ -25,9 +26,10 @@ from ..window_size import resize_to_fit
 
 PREVIEW_ROWS = 200
 ENCODINGS = ("utf-8", "cp1250", "cp1252", "cp1251", "latin-1", "utf-16")
-DELIMITERS = ((",", "comma ,"), (";", "semicolon ;"), ("\t", "tab"), ("|", "pipe |"), ("whitespace", "spaces"))
-DECIMALS = ((".", "point 1.5"), (",", "comma 1,5"))
-DATE_ORDERS = ((True, "day first (31.12.2024)"), (False, "month first (12/31/2024)"))
+DELIMITERS = ((",", N_("comma ,")), (";", N_("semicolon ;")), ("\t", N_("tab")), ("|", N_("pipe |")),
+              ("whitespace", N_("spaces")))
+DECIMALS = ((".", N_("point 1.5")), (",", N_("comma 1,5")))
+DATE_ORDERS = ((True, N_("day first (31.12.2024)")), (False, N_("month first (12/31/2024)")))
 
 
 class ImportDialog(QDialog):
@@ -37,7 +39,7 @@ class ImportDialog(QDialog):
                  parent: Any = None) -> None:
         super().__init__(parent)
         self.path = Path(path)
-        self.setWindowTitle(f"Import {self.path.name}")
+        self.setWindowTitle(_("Import {file}", file=self.path.name))
         resize_to_fit(self, 1100, 720)
         self.options = copy.deepcopy(options) if options else ReadOptions()
         self.user_mapping = copy.deepcopy(mapping)
@@ -57,21 +59,21 @@ class ImportDialog(QDialog):
     # -- layout -------------------------------------------------------------------------
     def _build(self) -> None:
         self.sheet_combo = QComboBox()
-        self.encoding_combo = _choice_combo([(e, e) for e in ENCODINGS])
+        self.encoding_combo = _choice_combo([(e, e) for e in ENCODINGS], translate=False)
         self.delimiter_combo = _choice_combo(DELIMITERS)
         self.decimal_combo = _choice_combo(DECIMALS)
         self.date_order_combo = _choice_combo(DATE_ORDERS)
         self.kind_combo = QComboBox()
         for spec in KINDS:
-            self.kind_combo.addItem(spec.label, spec.name)
+            self.kind_combo.addItem(_(spec.label), spec.name)
         form = QFormLayout()
-        form.addRow("Sheet", self.sheet_combo)
-        form.addRow("Encoding", self.encoding_combo)
-        form.addRow("Delimiter", self.delimiter_combo)
-        form.addRow("Decimal mark", self.decimal_combo)
-        form.addRow("Dates", self.date_order_combo)
-        form.addRow("The rows are", self.kind_combo)
-        read_box = QGroupBox("How the file is read")
+        form.addRow(_("Sheet"), self.sheet_combo)
+        form.addRow(_("Encoding"), self.encoding_combo)
+        form.addRow(_("Delimiter"), self.delimiter_combo)
+        form.addRow(_("Decimal mark"), self.decimal_combo)
+        form.addRow(_("Dates"), self.date_order_combo)
+        form.addRow(_("The rows are"), self.kind_combo)
+        read_box = QGroupBox(_("How the file is read"))
         read_box.setLayout(form)
         self.notes_label = QLabel("")
         self.notes_label.setWordWrap(True)
@@ -84,7 +86,7 @@ class ImportDialog(QDialog):
         left.addStretch(1)
         left_widget = QWidget()
         left_widget.setLayout(left)
-        left_widget.setMaximumWidth(340)
+        left_widget.setMaximumWidth(400)          # room for longer texts (Slovenian, Serbian)
         self.preview_view = QTableView()
         self.preview_view.setModel(self.preview_model)
         self.preview_view.verticalHeader().setDefaultSectionSize(22)
@@ -95,14 +97,14 @@ class ImportDialog(QDialog):
         self.mapping_view.verticalHeader().hide()
         self.mapping_view.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(_titled("Preview (first rows, as they will be read)", self.preview_view))
-        right.addWidget(_titled("Columns \u2192 fields (click a source column to change it)", self.mapping_view))
+        right.addWidget(_titled(_("Preview (first rows, as they will be read)"), self.preview_view))
+        right.addWidget(_titled(_("Columns \u2192 fields (click a source column to change it)"), self.mapping_view))
         right.setSizes([300, 380])
         body = QHBoxLayout()
         body.addWidget(left_widget)
         body.addWidget(right, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Import"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.error_label = QLabel("")
@@ -135,7 +137,7 @@ class ImportDialog(QDialog):
         kind = self.kind_combo.currentData() if self.user_mapping is not None else None
         user = copy.deepcopy(self.user_mapping)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
-        self._runner.start(lambda r: _preview(path, options, kind, user, r), "Preview", on_done=self._on_preview_done)
+        self._runner.start(lambda r: _preview(path, options, kind, user, r), _("Preview"), on_done=self._on_preview_done)
 
     def _on_preview_done(self, outcome: tuple[Any, Mapping]) -> None:
         table, mapping = outcome
@@ -162,7 +164,7 @@ class ImportDialog(QDialog):
         with QSignalBlocker(self.kind_combo):
             self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(mapping.kind)))
         evidence = (mapping.kind_evidence or "").split("; runner-up")[0]     # the runner-up's score is jargon
-        self.kind_note.setText(f"Detected: {evidence}" if evidence else "")
+        self.kind_note.setText(_("Detected: {evidence}", evidence=evidence) if evidence else "")
         self.kind_note.setToolTip(mapping.kind_evidence or "")
         # the encoding is named in its box; its note only when it asks the user to look ("also fits", "replaced")
         worth_reading = any(word in (table.encoding_note or "") for word in ("check", "also", "replaced", "unlikely"))
@@ -210,11 +212,11 @@ def _preview(path: Path, options: ReadOptions, kind: str | None, user: Mapping |
     return table, detect_mapping(table, kind=kind, user=user)
 
 
-def _choice_combo(choices: Any) -> QComboBox:
+def _choice_combo(choices: Any, translate: bool = True) -> QComboBox:
     combo = QComboBox()
-    combo.addItem("automatic", None)
+    combo.addItem(_("automatic"), None)
     for value, label in choices:
-        combo.addItem(label, value)
+        combo.addItem(_(label) if translate else label, value)
     return combo
 
 
@@ -226,7 +228,7 @@ def _select(combo: QComboBox, forced: Any, detected: Any) -> None:
         else:
             combo.setCurrentIndex(0)
             shown = combo.itemText(combo.findData(detected)) if combo.findData(detected) > 0 else detected
-            combo.setItemText(0, f"automatic ({shown})" if detected is not None else "automatic")
+            combo.setItemText(0, _("automatic ({detected})", detected=shown) if detected is not None else _("automatic"))
 
 
 def _titled(title: str, widget: QWidget) -> QWidget:

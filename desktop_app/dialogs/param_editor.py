@@ -9,6 +9,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox,
                                QWidget)
 
+from metrics_core.i18n import _
+
 BIG = 1e12
 
 
@@ -24,7 +26,7 @@ class ParamEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.input = self._make_input(spec)
         layout.addWidget(self.input)
-        self.setToolTip(spec.help or spec.label)
+        self.setToolTip(_(spec.help or spec.label))
         self.set_value(spec.default)
 
     def _make_input(self, spec: Any) -> QWidget:
@@ -32,7 +34,7 @@ class ParamEditor(QWidget):
         if kind == "choice" or spec.choices:
             w = QComboBox()
             for c in spec.choices:
-                w.addItem("automatic" if c is None else str(c), c)
+                w.addItem(_("automatic") if c is None else str(c), c)
             w.activated.connect(self.edited)
             return w
         if kind == "bool":
@@ -41,7 +43,7 @@ class ParamEditor(QWidget):
             return w
         if kind in ("int", "number") and spec.default is None:
             w = QLineEdit()
-            w.setPlaceholderText("automatic")
+            w.setPlaceholderText(_("automatic"))
             w.textEdited.connect(self.edited)
             return w
         if kind == "int":
@@ -57,7 +59,7 @@ class ParamEditor(QWidget):
             w.valueChanged.connect(self.edited)
             return w
         w = QLineEdit()
-        w.setPlaceholderText("JSON, e.g. {\"high\": 3600}" if kind == "table" else "")
+        w.setPlaceholderText(_("JSON, e.g. {example}", example='{"high": 3600}') if kind == "table" else "")
         w.textEdited.connect(self.edited)
         return w
 

@@ -9,11 +9,13 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QListWidget, QListWidgetItem, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout,
                                QWidget)
 
+from metrics_core.i18n import LANGUAGES, _, current_language
 from metrics_core.metrics.model import FAMILIES
 from metrics_core.metrics.params import DEFAULT_CURRENCY, currency_of
 
 from .calendar_editor import CalendarEditor
 from .param_editor import ParamEditor, add_page_heading
+from ..formatting import unit_name
 from ..window_size import resize_to_fit
 
 
@@ -25,42 +27,48 @@ CURRENCY_SYMBOLS = ("€", "kr", "lei", "RSD", "$", "£", "CHF", "zł", "Kč", "
 class SettingsDialog(QDialog):
     """Generated from ``REGISTRY``: a page per KPI with its parameters and target."""
 
-    def __init__(self, params: dict[str, dict[str, Any]], targets: dict[str, float], parent: Any = None) -> None:
+    def __init__(self, params: dict[str, dict[str, Any]], targets: dict[str, float], parent: Any = None,
+                 language: str | None = None) -> None:
         super().__init__(parent)
         from metrics_core.metrics.registry import REGISTRY
 
-        self.setWindowTitle("KPI settings")
+        self.setWindowTitle(_("Settings"))
         resize_to_fit(self, 860, 560)
         self.editors: dict[str, dict[str, ParamEditor]] = {}
         self.target_edits: dict[str, QLineEdit] = {}
         self.list = QListWidget()
-        self.list.setMaximumWidth(290)
+        self.list.setMaximumWidth(340)
         self.pages = QStackedWidget()
         family_label = dict(FAMILIES)
-        order = {f: i for i, (f, _) in enumerate(FAMILIES)}
+        order = {f: i for i, (f, _label) in enumerate(FAMILIES)}
+        self.language_combo = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language or current_language())))
+        self._add_item(_("Language"), "global", self._language_page())
         self.calendar_editor = CalendarEditor((params.get("global") or {}).get("calendar"))
-        self._add_item("Business hours", "global", self.calendar_editor)
+        self._add_item(_("Business hours"), "global", self.calendar_editor)
         self.currency_edit = QComboBox()
         self.currency_edit.setEditable(True)
         self.currency_edit.addItems(CURRENCY_SYMBOLS)
         self.currency_edit.setCurrentText(currency_of(params))
-        self._add_item("Currency", "global", self._currency_page())
+        self._add_item(_("Currency"), "global", self._currency_page())
         current_family = None
         for spec in sorted(REGISTRY, key=lambda s: order.get(s.family, 99)):
             if spec.family != current_family:
                 current_family = spec.family
-                header = QListWidgetItem(family_label.get(spec.family, spec.family))
+                header = QListWidgetItem(_(family_label.get(spec.family, spec.family)))
                 header.setFlags(Qt.ItemFlag.ItemIsEnabled)      # a heading: readable, not selectable
                 font = header.font()
                 font.setBold(True)
                 header.setFont(font)
                 self.list.addItem(header)
-            self._add_item("    " + spec.label, spec.id,
+            self._add_item("    " + _(spec.label), spec.id,
                            self._page(spec, params.get(spec.id, {}), targets.get(spec.id)))
-        self.list.setMinimumWidth(min(self.list.sizeHintForColumn(0) + 28, 290))    # KPI names readable
+        self.list.setMinimumWidth(min(self.list.sizeHintForColumn(0) + 28, 340))    # KPI names readable
         self.list.currentItemChanged.connect(self._on_list_current_changed)
         self.list.setCurrentRow(0)
-        reset = QPushButton("Reset all to defaults")
+        reset = QPushButton(_("Reset all to defaults"))
         reset.clicked.connect(self._on_reset_clicked)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -76,13 +84,27 @@ class SettingsDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addLayout(bottom)
 
+    def _language_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        add_page_heading(form, _("Language"), _("The language of the window, and of the reports unless you choose "
+                                                "another one when you export. Numbers and dates are written the way "
+                                                "this language's country writes them. The change takes effect at "
+                                                "once; your files, filters and results stay."))
+        form.addRow(QLabel(_("Language")), self.language_combo)
+        return page
+
+    def language(self) -> str:
+        """The chosen language's code (``sl``, ``sr-Latn`` ...)."""
+        return str(self.language_combo.currentData())
+
     def _currency_page(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        add_page_heading(form, "Currency", "The symbol money amounts are written with, in the window and in the "
-                         "exported deck and workbook. Amounts are never converted: choose the currency your files "
-                         "are in.")
-        form.addRow(QLabel("Symbol"), self.currency_edit)
+        add_page_heading(form, _("Currency"), _("The symbol money amounts are written with, in the window and in the "
+                                                "exported deck and workbook. Amounts are never converted: choose the "
+                                                "currency your files are in."))
+        form.addRow(QLabel(_("Symbol")), self.currency_edit)
         return page
 
     def _add_item(self, text: str, key: str, page: QWidget) -> None:
@@ -102,21 +124,21 @@ class SettingsDialog(QDialog):
     def _page(self, spec: Any, values: dict[str, Any], target: float | None) -> QWidget:
         inner = QWidget()
         form = QFormLayout(inner)
-        add_page_heading(form, spec.label, spec.description)
+        add_page_heading(form, _(spec.label), _(spec.description))
         self.editors[spec.id] = {}
         for p in spec.params:
             editor = ParamEditor(p)
             if p.name in values:
                 editor.set_value(values[p.name])
-            label = QLabel(p.label)
-            label.setToolTip(p.help)
+            label = QLabel(_(p.label))
+            label.setToolTip(_(p.help) if p.help else "")
             form.addRow(label, editor)
             self.editors[spec.id][p.name] = editor
         if not spec.params:
-            form.addRow(QLabel("This KPI has no parameters."))
+            form.addRow(QLabel(_("This KPI has no parameters.")))
         target_edit = QLineEdit("" if target is None else f"{target:g}")
-        target_edit.setPlaceholderText("no target")
-        form.addRow(QLabel(f"Target ({spec.unit})"), target_edit)
+        target_edit.setPlaceholderText(_("no target"))
+        form.addRow(QLabel(_("Target ({unit})", unit=unit_name(spec.unit))), target_edit)
         self.target_edits[spec.id] = target_edit
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

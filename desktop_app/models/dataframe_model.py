@@ -15,6 +15,8 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from metrics_core.i18n import _
+
 from ..formatting import column_title, format_cell, humanise_seconds, is_duration_column
 
 PAGE_SIZE = 50_000
@@ -148,7 +150,7 @@ class DataFrameModel(QAbstractTableModel):
 
         if self._sorter is None:
             self._sorter = TaskRunner("sort", self)
-        self._sorter.start(lambda _r: (rows, sort_positions(series, rows, ascending)), "Sorting",
+        self._sorter.start(lambda _r: (rows, sort_positions(series, rows, ascending)), _("Sorting"),
                            on_done=lambda result: self._apply_order(*result))
 
     def is_sorting(self) -> bool:

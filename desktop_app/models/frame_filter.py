@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from metrics_core.i18n import _
 from metrics_core.progress import Reporter
 
 
@@ -23,7 +24,7 @@ def matching_positions(frame: pd.DataFrame, text: str, column: str | None = None
     mask = np.zeros(len(frame), dtype=bool)
     for i, col in enumerate(columns):
         if reporter is not None:
-            reporter.step(i / max(1, len(columns)), f"Searching {col}")
+            reporter.step(i / max(1, len(columns)), _("Searching {column}", column=col))
         mask |= _column_text(frame[col]).str.contains(needle, regex=False, na=False).to_numpy(dtype=bool)
     return np.flatnonzero(mask).astype(np.int64)
 

@@ -9,12 +9,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from metrics_core.catalogue import kind as kind_spec
+from metrics_core.i18n import N_, _
 from metrics_core.ingest.model import LoadedTable
 from metrics_core.mapping.model import Mapping
 
+from ..formatting import format_number
+
 CHOICES_ROLE = Qt.ItemDataRole.UserRole + 1
-NOT_MAPPED = "(not mapped)"
-HEADERS = ("Field", "Source column", "Confidence", "Why", "Could not read")
+NOT_MAPPED = N_("(not mapped)")
+HEADERS = (N_("Field"), N_("Source column"), N_("Confidence"), N_("Why"), N_("Could not read"))
 COL_FIELD, COL_SOURCE, COL_CONFIDENCE, COL_WHY, COL_FAILED = range(5)
 FAILED_COLOR = QColor("#c0392b")
 
@@ -56,7 +59,7 @@ class MappingModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
-            return HEADERS[section]
+            return _(HEADERS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -74,7 +77,7 @@ class MappingModel(QAbstractTableModel):
         fm = self._mapping.fields.get(spec.name)
         col = index.column()
         if role == CHOICES_ROLE:
-            return [NOT_MAPPED, *self.source_columns()]
+            return [_(NOT_MAPPED), *self.source_columns()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._display(spec, fm, col)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -91,23 +94,23 @@ class MappingModel(QAbstractTableModel):
 
     def _display(self, spec: Any, fm: Any, col: int) -> str:
         if col == COL_FIELD:
-            return spec.label + (" *" if spec.required else "")
+            return _(spec.label) + (" *" if spec.required else "")
         if col == COL_SOURCE:
-            return ", ".join(fm.columns) if fm else NOT_MAPPED
+            return ", ".join(fm.columns) if fm else _(NOT_MAPPED)
         if col == COL_CONFIDENCE:
-            return f"{fm.confidence * 100:.0f} %" if fm else ""
+            return _("{share} %", share=format_number(fm.confidence * 100)) if fm else ""
         if col == COL_WHY:
             return fm.evidence if fm else ""
-        count, _ = self._failed(fm)
+        count, _examples = self._failed(fm)
         return str(count) if fm and count else ("" if not fm else "0")
 
     def _tooltip(self, spec: Any, fm: Any, col: int) -> str | None:
         if col == COL_FIELD:
-            return spec.description or spec.label
+            return _(spec.description or spec.label)
         if col == COL_FAILED:
             count, examples = self._failed(fm)
             if count:
-                return "Could not read, e.g.: " + "; ".join(examples)
+                return _("Could not read, e.g.: {examples}", examples="; ".join(examples))
         if col == COL_WHY and fm:
             return fm.evidence
         return None
@@ -122,7 +125,7 @@ class MappingModel(QAbstractTableModel):
             except KeyError:
                 continue
             count += prof.n_failed
-            examples += [f"row {f.row}: '{f.value}'" for f in prof.failures[:3]]
+            examples += [_("row {row}: '{value}'", row=f.row, value=f.value) for f in prof.failures[:3]]
         return count, examples[:5]
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
@@ -130,7 +133,7 @@ class MappingModel(QAbstractTableModel):
                 or self._mapping is None):
             return False
         name = self._fields[index.row()].name
-        column = None if value in (None, "", NOT_MAPPED) else str(value)
+        column = None if value in (None, "", NOT_MAPPED, _(NOT_MAPPED)) else str(value)
         if column is not None and column not in self.source_columns():
             return False
         self._mapping.set_user(name, column)

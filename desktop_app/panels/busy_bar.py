@@ -7,6 +7,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
+from metrics_core.i18n import _
+
 from .elided_label import ElidedLabel
 
 
@@ -24,7 +26,7 @@ class BusyBar(QWidget):
         self._bar.setRange(0, 1000)
         self._bar.setTextVisible(False)
         self._bar.setMaximumWidth(260)
-        self._cancel = QPushButton("Cancel")
+        self._cancel = QPushButton(_("Cancel"))
         self._cancel.clicked.connect(self.cancel_requested)
         layout.addWidget(self._label, 1)
         layout.addWidget(self._bar)

@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from metrics_core.i18n import N_, _
+
 from ..app_state import AppState
 from ..charts import feed
 from ..charts.backlog_chart import BacklogChart
@@ -17,6 +19,11 @@ from ..charts.histogram_chart import HistogramChart
 from ..charts.nps_chart import NpsStackedChart
 from ..charts.staffing_chart import StaffingChart
 from ..charts.trend_chart import TrendChart
+from ..formatting import field_label
+
+
+TAB_TITLES = {"nps": N_("NPS"), "scores": N_("Scores"), "backlog": N_("Backlog"), "peak_hours": N_("Peak hours"),
+              "staffing": N_("Staffing")}
 
 
 class ChartArea(QWidget):
@@ -37,12 +44,11 @@ class ChartArea(QWidget):
         self.tabs = QTabWidget()
         self._corner = QWidget()
         self.tabs.setCornerWidget(self._corner, Qt.Corner.TopRightCorner)
-        self.tabs.addTab(self._selected_tab(), "Selected KPI")
+        self.tabs.addTab(self._selected_tab(), _("Selected KPI"))
         self._extra = {"nps": self.nps, "scores": self.histogram, "backlog": self.backlog,
                        "peak_hours": self.heatmap, "staffing": self.staffing}
-        titles = {"nps": "NPS", "scores": "Scores", "backlog": "Backlog", "peak_hours": "Peak hours", "staffing": "Staffing"}
         for key, chart in self._extra.items():
-            self.tabs.addTab(chart, titles[key])
+            self.tabs.addTab(chart, _(TAB_TITLES[key]))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -61,7 +67,7 @@ class ChartArea(QWidget):
         v.setContentsMargins(4, 4, 4, 4)
         row = QHBoxLayout(self._corner)          # beside the tabs: the charts keep the height
         row.setContentsMargins(0, 0, 4, 2)
-        row.addWidget(QLabel("Break down by:"))
+        row.addWidget(QLabel(_("Break down by:")))
         row.addWidget(self.category_combo)
         self.split = split = QSplitter(Qt.Orientation.Horizontal)     # trend | breakdown, remembered
         split.setObjectName("chartSplit")
@@ -94,9 +100,9 @@ class ChartArea(QWidget):
         options = self.state.available_filters()
         with QSignalBlocker(self.category_combo):
             self.category_combo.clear()
-            self.category_combo.addItem("(none)", None)
+            self.category_combo.addItem(_("(none)"), None)
             for column in options:
-                self.category_combo.addItem(column.replace("_", " ").capitalize(), column)
+                self.category_combo.addItem(field_label(column).capitalize(), column)
         preferred = next((c for c in ("agent", "channel", "team", "queue") if c in options), None)
         current = self.state.chart_category if self.state.chart_category in options else preferred
         self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(current)))

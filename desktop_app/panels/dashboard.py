@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from metrics_core.catalogue import KINDS_BY_NAME
+from metrics_core.i18n import _, ngettext
 from metrics_core.metrics.model import FAMILIES
 
 from ..app_state import AppState
@@ -30,8 +31,8 @@ class DashboardPanel(QWidget):
         top = QHBoxLayout()
         self.summary_label = QLabel("")
         self.summary_label.setWordWrap(True)            # a long summary must not widen the window
-        self.show_all_box = QCheckBox("Show all KPIs")
-        self.show_all_box.setToolTip("Also show the KPIs your files cannot feed yet, with the column or file each needs.")
+        self.show_all_box = QCheckBox(_("Show all KPIs"))
+        self.show_all_box.setToolTip(_("Also show the KPIs your files cannot feed yet, with the column or file each needs."))
         self.show_all_box.toggled.connect(self._on_show_all_toggled)
         top.addWidget(self.summary_label, 1)
         top.addWidget(self.show_all_box)
@@ -65,14 +66,14 @@ class DashboardPanel(QWidget):
             v = QVBoxLayout(box)
             v.setContentsMargins(0, 2, 0, 2)
             v.setSpacing(2)
-            heading = QLabel(family_label)
+            heading = QLabel(_(family_label))
             heading.setStyleSheet("font-size:11pt; font-weight:600;")
             v.addWidget(heading)
             holder = QWidget()
             flow = FlowLayout(holder)
             for spec in specs:
-                card = KpiCard(spec.id, spec.label, spec.unit, spec.higher_is_better)
-                card.set_description(describe(spec.id) if describe else spec.description)
+                card = KpiCard(spec.id, _(spec.label), spec.unit, spec.higher_is_better)
+                card.set_description(describe(spec.id) if describe else _(spec.description))
                 card.selected.connect(self._on_card_selected)
                 card.rows_requested.connect(self._on_card_rows_requested)
                 flow.addWidget(card)
@@ -109,15 +110,20 @@ class DashboardPanel(QWidget):
                 any_visible |= visible
             box.setVisible(any_visible)
         shown = sum(1 for c in self.cards.values() if not c.isHidden())
-        labels = [KINDS_BY_NAME[k].label if k in KINDS_BY_NAME else k for k in self.state.bundle.kinds()]
+        labels = [_(KINDS_BY_NAME[k].label) if k in KINDS_BY_NAME else k for k in self.state.bundle.kinds()]
         hidden = sum(1 for mid in self.cards if not show_all and not self.relevant(mid))
         files = len(self.state.bundle.datasets)
-        text = f"{shown} KPIs from {files} file{'s' if files != 1 else ''}" if labels else "No files loaded"
-        if hidden and labels:
-            text += (f" \u2014 {hidden} more {'needs' if hidden == 1 else 'need'} other columns or files"
-                     " (tick \u201cShow all KPIs\u201d)")
+        if not labels:
+            text = _("No files loaded")
+        else:
+            kpis = ngettext("{count} KPI", "{count} KPIs", shown, count=shown)
+            text = ngettext("{kpis} from {count} file", "{kpis} from {count} files", files, kpis=kpis, count=files)
+            if hidden:
+                text = ngettext("{summary} \u2014 {count} more needs other columns or files (tick \u201cShow all KPIs\u201d)",
+                                "{summary} \u2014 {count} more need other columns or files (tick \u201cShow all KPIs\u201d)",
+                                hidden, summary=text, count=hidden)
         self.summary_label.setText(text)
-        self.summary_label.setToolTip("Data in the loaded files: " + ", ".join(labels) if labels else "")
+        self.summary_label.setToolTip(_("Data in the loaded files: {kinds}", kinds=", ".join(labels)) if labels else "")
 
     def visible_metric_ids(self) -> list[str]:
         return [mid for mid, c in self.cards.items() if not c.isHidden()]

@@ -10,6 +10,8 @@ import pandas as pd
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
+from metrics_core.i18n import _, ngettext, pgettext
+
 from ..app_state import AppState
 from ..formatting import column_title, format_number
 from ..models.dataframe_model import DataFrameModel
@@ -34,7 +36,7 @@ class DataView(QWidget):
         self.dataset_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.dataset_combo.setMinimumWidth(200)
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("Search\u2026")
+        self.search_edit.setPlaceholderText(_("Search\u2026"))
         self.search_edit.setClearButtonEnabled(True)
         self.column_combo = QComboBox()
         self.count_label = QLabel("")
@@ -49,11 +51,11 @@ class DataView(QWidget):
         self.table.horizontalHeader().setResizeContentsPrecision(40)    # size columns from the first rows only
         self.table.horizontalHeader().setMaximumSectionSize(320)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Rows of:"))
+        top.addWidget(QLabel(_("Rows of:")))
         top.addWidget(self.dataset_combo)
         top.addSpacing(12)
         top.addWidget(self.search_edit, 1)
-        top.addWidget(QLabel("in"))
+        top.addWidget(QLabel(pgettext("search in a column", "in")))
         top.addWidget(self.column_combo)
         top.addWidget(self.count_label)
         layout = QVBoxLayout(self)
@@ -78,7 +80,7 @@ class DataView(QWidget):
         with QSignalBlocker(self.dataset_combo):
             self.dataset_combo.clear()
             if self._drill is not None:
-                self.dataset_combo.addItem(f"Rows behind {self._drill[0]}", DRILLDOWN)
+                self.dataset_combo.addItem(_("Rows behind {what}", what=self._drill[0]), DRILLDOWN)
             for name in self.state.dataset_names():
                 ds = self.state.dataset(name)
                 shown = Path(ds.path).name if ds is not None and ds.path else name
@@ -110,7 +112,7 @@ class DataView(QWidget):
             self.table.resizeColumnsToContents()
             with QSignalBlocker(self.column_combo):
                 self.column_combo.clear()
-                self.column_combo.addItem("all columns", None)
+                self.column_combo.addItem(_("all columns"), None)
                 for col in frame.columns:
                     if not str(col).startswith("_"):
                         self.column_combo.addItem(column_title(str(col), kind), col)
@@ -133,8 +135,8 @@ class DataView(QWidget):
         elif len(frame) * (1 if column else max(1, frame.shape[1])) < BIG_FRAME:
             self._set_positions(matching_positions(frame, text, column))
         else:
-            self.count_label.setText("searching\u2026")
-            self._runner.start(lambda r: (frame, matching_positions(frame, text, column, r)), "Searching",
+            self.count_label.setText(_("searching\u2026"))
+            self._runner.start(lambda r: (frame, matching_positions(frame, text, column, r)), _("Searching"),
                                on_done=self._on_search_done)
 
     def _on_search_done(self, outcome: tuple[pd.DataFrame, np.ndarray]) -> None:
@@ -146,8 +148,10 @@ class DataView(QWidget):
         self.model.set_row_positions(positions)
         total = len(self.model.frame())
         shown = len(positions)
-        self.count_label.setText(f"{format_number(shown)} of {format_number(total)} rows" if shown != total
-                                 else f"{format_number(total)} rows")
+        self.count_label.setText(
+            ngettext("{shown} of {total} row", "{shown} of {total} rows", total, shown=format_number(shown),
+                     total=format_number(total)) if shown != total
+            else ngettext("{total} row", "{total} rows", total, total=format_number(total)))
 
     # -- events ---------------------------------------------------------------------------------
     def _on_search_edit_changed(self, _text: str) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget)
 
 from metrics_core.catalogue import KINDS_BY_NAME
+from metrics_core.i18n import _, ngettext
 
 from ..app_state import AppState
 from ..formatting import format_number
@@ -69,7 +70,7 @@ class DatasetSidebar(QWidget):
         self.state = state
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        title = QLabel("Loaded files")
+        title = QLabel(_("Loaded files"))
         title.setStyleSheet("font-weight:600;")
         self.list = QListWidget()
         self.list.setWordWrap(True)
@@ -77,9 +78,9 @@ class DatasetSidebar(QWidget):
         self.list.setSpacing(2)
         self.list.setMinimumWidth(200)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("Add\u2026")
-        self.remap_button = QPushButton("Re-map\u2026")
-        self.remove_button = QPushButton("Remove")
+        self.add_button = QPushButton(_("Add\u2026"))
+        self.remap_button = QPushButton(_("Re-map\u2026"))
+        self.remove_button = QPushButton(_("Remove"))
         for b in (self.add_button, self.remap_button, self.remove_button):
             buttons.addWidget(b)
         layout.addWidget(title)
@@ -99,12 +100,17 @@ class DatasetSidebar(QWidget):
         self.list.clear()
         for ds in self.state.bundle.datasets:
             spec = KINDS_BY_NAME.get(ds.kind)
-            kind_label = spec.label if spec else ds.kind
-            extra = [KINDS_BY_NAME[k].label for k in ds.kinds()[1:] if k in KINDS_BY_NAME]
+            kind_label = _(spec.label) if spec else ds.kind
+            extra = [_(KINDS_BY_NAME[k].label) for k in ds.kinds()[1:] if k in KINDS_BY_NAME]
             title = Path(ds.path).name if ds.path else ds.name
-            detail = f"{kind_label} \u00b7 {format_number(len(ds.frame))} rows"
+            rows = len(ds.frame)
             if extra:
-                detail += " \u00b7 also " + ", ".join(extra)
+                detail = ngettext("{kind} \u00b7 {count} row \u00b7 also {others}",
+                                  "{kind} \u00b7 {count} rows \u00b7 also {others}", rows,
+                                  kind=kind_label, count=format_number(rows), others=", ".join(extra))
+            else:
+                detail = ngettext("{kind} \u00b7 {count} row", "{kind} \u00b7 {count} rows", rows,
+                                  kind=kind_label, count=format_number(rows))
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, ds.name)
             item.setData(DETAIL_ROLE, detail)

@@ -6,13 +6,16 @@ from dataclasses import replace
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import QDate, QSignalBlocker
+from PySide6.QtCore import QDate, QLocale, QSignalBlocker
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton,
                                QVBoxLayout, QWidget)
 
+from metrics_core.i18n import PSEUDO_LANGUAGE, _, current_language, ngettext, pgettext
+
 from ..app_state import AppState
 from ..dataset_facts import FILTER_FIELDS
+from ..formatting import field_label
 from ..filter_state import GRANULARITIES, PRESET_GRANULARITY, PRESETS, FilterState, preset_label, preset_range
 from .flow_layout import FlowLayout
 
@@ -38,22 +41,22 @@ class FilterBar(QWidget):
         self.preset_combo = QComboBox()
         self.preset_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.preset_combo.setMinimumContentsLength(16)
-        self.preset_combo.setToolTip("Date ranges count back from the last day in your files.")
+        self.preset_combo.setToolTip(_("Date ranges count back from the last day in your files."))
         for key, label in PRESETS:
-            self.preset_combo.addItem(label, key)
+            self.preset_combo.addItem(_(label), key)
         self.from_edit = _date_edit()
         self.to_edit = _date_edit()
         self.granularity_combo = QComboBox()
         for key, label in GRANULARITIES:
-            self.granularity_combo.addItem(label, key)
-        self.clear_button = QPushButton("Clear filters")
-        row.addWidget(QLabel("Dates:"))
+            self.granularity_combo.addItem(_(label), key)
+        self.clear_button = QPushButton(_("Clear filters"))
+        row.addWidget(QLabel(_("Dates:")))
         row.addWidget(self.preset_combo)
         row.addWidget(self.from_edit)
-        row.addWidget(QLabel("to"))
+        row.addWidget(QLabel(pgettext("date range", "to")))
         row.addWidget(self.to_edit)
         row.addSpacing(12)
-        row.addWidget(QLabel("Per:"))
+        row.addWidget(QLabel(_("Per:")))
         row.addWidget(self.granularity_combo)
         self._categories = QWidget()
         self._flow = FlowLayout(self._categories, spacing=6)
@@ -96,7 +99,7 @@ class FilterBar(QWidget):
         self._others = others
         if others or main:
             more = QToolButton()
-            more.setText("More filters \u25be")
+            more.setText(_("More filters") + " \u25be")
             more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
             menu = QMenu(more)
             for column in others:
@@ -167,8 +170,8 @@ class FilterBar(QWidget):
         dated = lo is not None
         for w in (self.preset_combo, self.from_edit, self.to_edit):
             w.setEnabled(dated)
-            w.setToolTip("Date ranges count back from the last day in your files." if dated
-                         else "The loaded files have no dates to filter on.")
+            w.setToolTip(_("Date ranges count back from the last day in your files.") if dated
+                         else _("The loaded files have no dates to filter on."))
         self.granularity_combo.setCurrentIndex(max(0, self.granularity_combo.findData(filters.granularity)))
         del blockers
         for column, menu in self.category_menus.items():
@@ -181,7 +184,8 @@ class FilterBar(QWidget):
                 continue
             label = _label(column)
             if chosen:
-                label += ": " + (str(next(iter(chosen))) if len(chosen) == 1 else f"{len(chosen)} selected")
+                label = _("{column}: {values}", column=label, values=str(next(iter(chosen))) if len(chosen) == 1
+                          else ngettext("{count} selected", "{count} selected", len(chosen), count=len(chosen)))
             button.setText(label + " \u25be")
             button.setStyleSheet("font-weight:600;" if chosen else "")
         self._fold(self.width() if self.isVisible() else None)
@@ -192,7 +196,7 @@ class FilterBar(QWidget):
         if key == "custom":
             self._on_dates_edited()
             return
-        _, last = self.state.data_range()
+        _first, last = self.state.data_range()
         lo, hi = preset_range(key, last if last is not None else pd.Timestamp.today())
         filters = self.state.filters.with_dates(lo, hi, key)
         self.state.set_filters(replace(filters, granularity=PRESET_GRANULARITY.get(key, filters.granularity)))
@@ -222,7 +226,7 @@ class FilterBar(QWidget):
 
 
 def _label(column: str) -> str:
-    return column.replace("_", " ").capitalize()
+    return field_label(column).capitalize()
 
 
 NO_DATE = QDate(1900, 1, 1)     # shown as "no dates" (the edits' special value)
@@ -231,10 +235,18 @@ NO_DATE = QDate(1900, 1, 1)     # shown as "no dates" (the edits' special value)
 def _date_edit() -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(_date_format())
     edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText("no dates")
+    edit.setSpecialValueText(_("no dates"))
     return edit
+
+
+def _date_format() -> str:
+    """ISO dates in English (the house style), else the language's short date with a four-digit year."""
+    if current_language() in ("en", PSEUDO_LANGUAGE):
+        return "yyyy-MM-dd"
+    short = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    return short if "yyyy" in short else short.replace("yy", "yyyy")
 
 
 def _qdate(ts: pd.Timestamp | None) -> QDate:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QSizePolicy, QVBoxLayout
 
 from metrics_core.formatting import has_change, result_caveat, result_text
+from metrics_core.i18n import _
 
 from .. import style
 from .sparkline import Sparkline
@@ -107,9 +108,9 @@ class KpiCard(QFrame):
             self._show_term(term, result.n)
             return
         text = result_text(result) or format_value(value, self.unit)
-        self._fit_value_font(text)
-        self.value_label.setText(text)
-        self.value_label.setToolTip("")
+        shown = self._fit_value_font(text)
+        self.value_label.setText(shown)
+        self.value_label.setToolTip(text if shown != text else "")
         if result is not None and value is None:
             reason = readable_reason(result)
             short = reason if len(reason) <= REASON_CHARS else reason[: REASON_CHARS - 1].rstrip() + "\u2026"
@@ -129,7 +130,7 @@ class KpiCard(QFrame):
         own = getattr(result, "higher_is_better", None)
         self._set_change(change if value is not None and has_change(result) else None,
                          own if own is not None else self.higher_is_better)
-        self.target_label.setText(f"target {format_value(target, self.unit)}" if target is not None else "")
+        self.target_label.setText(_("target {value}", value=format_value(target, self.unit)) if target is not None else "")
         self.target_label.setVisible(target is not None)
         n = 0 if result is None else result.n
         self.n_label.setText(basis_text(n, self.metric_id) if result is not None and value is not None else "")
@@ -142,25 +143,31 @@ class KpiCard(QFrame):
         shown = metrics.elidedText(f"\u201c{text}\u201d", Qt.TextElideMode.ElideRight, CARD_WIDTH - 24)
         self.value_label.setText(shown)
         self.value_label.setToolTip(text)
-        share_text = f"{share:.0f} %" if share is not None else format_number(count)
-        self.change_label.setText(f"in {share_text} of {format_number(answers)} comments")
+        if share is not None:
+            self.change_label.setText(_("in {share} % of {count} comments", share=format_number(share),
+                                        count=format_number(answers)))
+        else:
+            self.change_label.setText(_("in {found} of {count} comments", found=format_number(count),
+                                        count=format_number(answers)))
         self.change_label.setStyleSheet("color: palette(text);")
-        self.change_label.setToolTip("The most frequent phrase (or word) in the free-text answers. "
-                                     "Click the card to see the others.")
+        self.change_label.setToolTip(_("The most frequent phrase (or word) in the free-text answers. "
+                                       "Click the card to see the others."))
         self.change_label.show()
         self.reason_label.clear()
         self.reason_label.hide()
         self.target_label.hide()
         self.n_label.setText("")
 
-    def _fit_value_font(self, text: str) -> None:
-        """The card's big font, smaller when the text would not fit the card's width."""
+    def _fit_value_font(self, text: str) -> str:
+        """The card's big font, smaller when the text would not fit the card's width; a text still too
+        wide at the smallest size (a long language) is shortened with an ellipsis. Returns what to show."""
         points = style.CARD_VALUE_POINT_SIZE
         self._set_value_font(points)
         room = CARD_WIDTH - 26
         while points > 10 and self.value_label.fontMetrics().horizontalAdvance(text) > room:
             points -= 1
             self._set_value_font(points)
+        return self.value_label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room)
 
     def _set_value_font(self, points: float) -> None:
         font = self.value_label.font()
@@ -176,10 +183,11 @@ class KpiCard(QFrame):
         color = style.direction_color(delta, higher_is_better)
         text = f"{change_arrow(delta)} {format_change(delta, self.unit)}"
         periods = comparison_text(change)
-        self.change_label.setText(f"{text} {short_comparison(change)}")
+        self.change_label.setText(_("{change} {compared}", change=text, compared=short_comparison(change)))
         now = format_value(getattr(change, "current", None), self.unit)
         before = format_value(getattr(change, "previous", None), self.unit)
-        self.change_label.setToolTip(f"{periods}: {now} now, {before} before" if periods else f"{now} now, {before} before")
+        self.change_label.setToolTip(_("{periods}: {now} now, {before} before", periods=periods, now=now, before=before)
+                                     if periods else _("{now} now, {before} before", now=now, before=before))
         self.change_label.setStyleSheet(f"color:{color};")
         self.change_label.show()
 
@@ -210,7 +218,7 @@ class KpiCard(QFrame):
 
     def contextMenuEvent(self, event: Any) -> None:  # noqa: N802
         menu = QMenu(self)
-        show_rows = QAction("Show the rows behind this KPI", menu)
+        show_rows = QAction(_("Show the rows behind this KPI"), menu)
         show_rows.triggered.connect(lambda: self.rows_requested.emit(self.metric_id))
         menu.addAction(show_rows)
         menu.exec(event.globalPos())

@@ -7,6 +7,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton
 
+from metrics_core.i18n import _
+
 LEVEL_STYLES = {
     "error": "background:#fdecea; color:#611a15; border:1px solid #f5c2bd;",
     "warning": "background:#fff4e5; color:#663c00; border:1px solid #ffd699;",
@@ -28,7 +30,7 @@ class MessageBar(QFrame):
         close = QToolButton()
         close.setText("\u2715")
         close.setAutoRaise(True)
-        close.setToolTip("Dismiss")
+        close.setToolTip(_("Dismiss"))
         close.clicked.connect(self._on_close_clicked)
         layout.addWidget(self._label, 1)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)

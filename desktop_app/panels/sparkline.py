@@ -9,6 +9,8 @@ from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from metrics_core.i18n import _
+
 from .. import style
 
 MIN_DRAWN_WIDTH = 36       # narrower than this (a long value beside it) and the line is not drawn
@@ -24,7 +26,7 @@ class Sparkline(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(0)
         self.setFixedHeight(26)
-        self.setAccessibleName("trend of the last periods")
+        self.setAccessibleName(_("trend of the last periods"))
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(70, 26)

@@ -10,6 +10,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
                                QWidget)
 
+from metrics_core.i18n import _
+
 from ..settings import AppSettings
 
 FILE_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods"}
@@ -31,23 +33,23 @@ class StartPage(QWidget):
         self.setAcceptDrops(True)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 30, 40, 30)
-        title = QLabel("KPI Desk")
+        title = QLabel(_("KPI Desk"))
         title.setStyleSheet("font-size:24pt; font-weight:700;")
-        subtitle = QLabel("Open the exports of your helpdesk, phone system, survey tool or shop "
-                          "and see every customer-service KPI. Your files never leave this computer.")
+        subtitle = QLabel(_("Open the exports of your helpdesk, phone system, survey tool or shop "
+                            "and see every customer-service KPI. Your files never leave this computer."))
         subtitle.setWordWrap(True)
         outer.addWidget(title)
         outer.addWidget(subtitle)
         buttons = QHBoxLayout()
-        self.open_button = QPushButton("Open files\u2026")
-        self.project_button = QPushButton("Open project\u2026")
-        self.demo_button = QPushButton("Try the demo data")
+        self.open_button = QPushButton(_("Open files\u2026"))
+        self.project_button = QPushButton(_("Open project\u2026"))
+        self.demo_button = QPushButton(_("Try the demo data"))
         for b in (self.open_button, self.project_button, self.demo_button):
             b.setMinimumHeight(36)
             buttons.addWidget(b)
         buttons.addStretch(1)
         outer.addLayout(buttons)
-        self.drop_zone = QLabel("Drop CSV or Excel files here")
+        self.drop_zone = QLabel(_("Drop CSV or Excel files here"))
         self.drop_zone.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.drop_zone.setFrameShape(QFrame.Shape.StyledPanel)
         self.drop_zone.setMinimumHeight(90)
@@ -56,11 +58,11 @@ class StartPage(QWidget):
         lists = QHBoxLayout()
         self.recent_files_list = QListWidget()
         self.recent_projects_list = QListWidget()
-        lists.addLayout(_titled("Recent files", self.recent_files_list))
-        lists.addLayout(_titled("Recent projects", self.recent_projects_list))
+        lists.addLayout(_titled(_("Recent files"), self.recent_files_list))
+        lists.addLayout(_titled(_("Recent projects"), self.recent_projects_list))
         for recent in (self.recent_files_list, self.recent_projects_list):
             recent.setMaximumHeight(260)
-            recent.setToolTip("Double-click (or Enter) to open")
+            recent.setToolTip(_("Double-click (or Enter) to open"))
         outer.addLayout(lists)
         outer.addStretch(1)
         self.open_button.clicked.connect(self.open_files_requested)
@@ -72,8 +74,8 @@ class StartPage(QWidget):
 
     def refresh(self) -> None:
         """Re-read the recent lists from the settings."""
-        _fill(self.recent_files_list, self.settings.recent_files(), "No recent files yet")
-        _fill(self.recent_projects_list, self.settings.recent_projects(), "No recent projects yet")
+        _fill(self.recent_files_list, self.settings.recent_files(), _("No recent files yet"))
+        _fill(self.recent_projects_list, self.settings.recent_projects(), _("No recent projects yet"))
 
     def _on_recent_files_activated(self, item: QListWidgetItem) -> None:
         path = item.data(Qt.ItemDataRole.UserRole)

@@ -188,7 +188,7 @@ def problems() -> list[str]:
                 continue
             catalog = _read(po, code, domain.name)
             for message in template:
-                if message.id and message.id not in catalog:
+                if message.id and catalog.get(message.id, context=message.context) is None:
                     found.append(f"{po.relative_to(ROOT)}: not in the catalogue: {_short(message.id)}")
             for message in catalog:
                 if not message.id:
