@@ -66,6 +66,11 @@ class ImportDialog(QDialog):
         self.kind_combo = QComboBox()
         for spec in KINDS:
             self.kind_combo.addItem(_(spec.label), spec.name)
+        for combo in (self.sheet_combo, self.encoding_combo, self.delimiter_combo, self.decimal_combo,
+                      self.date_order_combo, self.kind_combo):
+            # long choices (other languages) shorten in the box, never squeezing the labels beside it
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         form = QFormLayout()
         form.addRow(_("Sheet"), self.sheet_combo)
         form.addRow(_("Encoding"), self.encoding_combo)
