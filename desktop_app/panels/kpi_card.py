@@ -77,21 +77,25 @@ class KpiCard(QFrame):
             layout.addWidget(w)
         layout.addLayout(basis_row)
         layout.addStretch(1)
+        self._label = label
         self._fit_title(label)
         self._set_selected_look(False)
 
-    def _fit_title(self, label: str) -> None:
-        """At most two lines of title; a longer one (a translation) ends in "…" and shows whole in the tooltip."""
+    def _fit_title(self, label: str, lines: int = TITLE_LINES) -> None:
+        """At most two lines of title; a longer one (a translation) ends in "…" and shows whole in the tooltip.
+        One line only while the change needs two (a long language): the card's height is fixed."""
         metrics = self.title_label.fontMetrics()
         room = CARD_WIDTH - 22
+        self.title_label.setText(label)
+        self.title_label.setToolTip("")
         if metrics.boundingRect(0, 0, room, 1000, int(Qt.TextFlag.TextWordWrap), label).height() \
-                <= TITLE_LINES * metrics.lineSpacing():
+                <= lines * metrics.lineSpacing():
             return
         words, shown = label.split(), ""
         for word in words:
             trial = f"{shown} {word}".strip()
             if metrics.boundingRect(0, 0, room, 1000, int(Qt.TextFlag.TextWordWrap), trial + "\u2026").height() \
-                    > TITLE_LINES * metrics.lineSpacing():
+                    > lines * metrics.lineSpacing():
                 break
             shown = trial
         self.title_label.setText(shown + "\u2026")
@@ -179,6 +183,7 @@ class KpiCard(QFrame):
         if delta is None:
             self.change_label.setText("")
             self.change_label.hide()
+            self._fit_title(self._label)
             return
         color = style.direction_color(delta, higher_is_better)
         text = f"{change_arrow(delta)} {format_change(delta, self.unit)}"
@@ -190,6 +195,8 @@ class KpiCard(QFrame):
                                      if periods else _("{now} now, {before} before", now=now, before=before))
         self.change_label.setStyleSheet(f"color:{color};")
         self.change_label.show()
+        two_lines = self.change_label.fontMetrics().horizontalAdvance(self.change_label.text()) > CARD_WIDTH - 22
+        self._fit_title(self._label, 1 if two_lines else TITLE_LINES)
 
     def set_selected(self, selected: bool) -> None:
         self._set_selected_look(selected)
