@@ -9,14 +9,15 @@ from typing import Any
 
 import pandas as pd
 
+from ..metrics.model import family_label
 from ..catalogue import KINDS_BY_NAME
 from ..dataset import DataBundle
 from ..errors import KpiDeskError
-from ..formatting import has_change, result_text
-from ..i18n import _
+from ..formatting import format_day, format_month, has_change, result_text
+from ..i18n import N_, _, current_language
 from ..metrics.params import currency_of
 from ..progress import Reporter
-from .model import ChartData, KpiRow, Report, SourceInfo
+from .model import BY_WORDS, ChartData, KpiRow, Report, SourceInfo
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ TREND_PERIODS = {"day": 31, "week": 13, "month": 12, "quarter": 8, "year": 5}
 
 def build_report(bundle: DataBundle, params: dict[str, Any] | None = None, filters: Any = None, by: str = "month",
                  business_name: str | None = None, reporter: Reporter | None = None,
-                 title: str = "Customer service KPIs") -> Report:
+                 title: str = N_("Customer service KPIs")) -> Report:
     """Compute every KPI of ``bundle`` and gather what a report shows.
 
     Parameters
@@ -83,16 +84,16 @@ def build_report(bundle: DataBundle, params: dict[str, Any] | None = None, filte
     results = engine.compute_all(bundle, params, headline, reporter.scaled(0.0, 0.45))
     kpis = _kpi_rows(bundle, specs, results, params, headline, reporter.scaled(0.45, 0.7))
     trend_filters, trend_note = _trend_filters(headline, filters, by)
-    notes = [n for n in notes if not n.startswith("Trends by")] + [trend_note]
+    notes = [*notes, trend_note]
     charts = _charts(bundle, specs, results, params, (headline, trend_filters), by, reporter.scaled(0.7, 0.98))
     start, end = _period(span, headline)
     report = Report(
-        title=title, business_name=business_name or _default_name(bundle), period_start=start, period_end=end,
+        title=_(title), business_name=business_name or _default_name(bundle), period_start=start, period_end=end,
         made_at=datetime.now().replace(microsecond=0), kpis=kpis, charts=charts, sources=_sources(bundle),
         parameters=_jsonable_params(params), how_computed=_how_computed(specs, kpis), by=by,
         previous_label=previous_label, notes=notes, currency=currency_of(params),
     )
-    reporter.step(1.0, "Report ready")
+    reporter.step(1.0, _("Report ready"))
     return report
 
 
@@ -104,16 +105,22 @@ def _trend_filters(headline, filters, by: str):
 
     start, end = filters.bounds()
     if start is not None and end is not None and end > P.next_start(P.floor(start, by), by):
-        return filters, f"Trends by {by} cover the chosen dates."
+        return filters, _("Trends by {period} cover the chosen dates.", period=_by_word(by))
     end = headline.bounds()[1]
     if end is None:
-        return filters, f"Trends by {by} show every date in the files."
+        return filters, _("Trends by {period} show every date in the files.", period=_by_word(by))
     periods = TREND_PERIODS.get(by, 12)
     first = P.floor(end - pd.Timedelta(microseconds=1), by)
-    for _ in range(periods - 1):
+    for _step in range(periods - 1):
         first = P.previous_start(first, by)
     last_day = end - pd.Timedelta(microseconds=1)
-    return filters.with_bounds(first, end), f"Trends by {by} show the {periods} {by}s up to {last_day:%d %B %Y}."
+    return filters.with_bounds(first, end), _("Trends by {period} show the last {count} periods up to {day}.",
+                                              period=_by_word(by), count=periods, day=format_day(last_day, "wide"))
+
+
+def _by_word(by: str) -> str:
+    """A breakdown dimension as a sentence names it ("month", "mesec")."""
+    return _(BY_WORDS[by]).lower() if by in BY_WORDS else by.replace("_", " ")
 
 
 def _headline_filters(span, filters, by: str):
@@ -126,8 +133,7 @@ def _headline_filters(span, filters, by: str):
     from ..metrics import periods as P
 
     if filters.has_range:
-        return filters, "previous period", [f"Trends by {by} cover the chosen dates (or, when they hold a single "
-                                             f"{by}, every {by} up to their end)."]
+        return filters, "previous period", []
     first, last = span
     if first is None:
         return filters, "previous period", []
@@ -135,11 +141,11 @@ def _headline_filters(span, filters, by: str):
     if P.floor(last, "day") + pd.Timedelta(days=1) < P.next_start(month, "month"):
         month = P.previous_start(month, "month")
     if month < P.floor(first, "month"):
-        return filters, "previous period", [f"Headline KPIs and trends by {by} cover every date in the files."]
+        return filters, "previous period", [_("Headline KPIs and trends cover every date in the files.")]
     previous = P.previous_start(month, "month")
-    notes = [f"Headline KPIs are for {month:%B %Y}, the latest complete month in the files, compared with "
-             f"{previous:%B %Y}.", f"Trends by {by} show every date in the files."]
-    return filters.with_bounds(month, P.next_start(month, "month")), f"{previous:%B %Y}", notes
+    notes = [_("Headline KPIs are for {month}, the latest complete month in the files, compared with {previous}.",
+               month=format_month(month, "wide"), previous=format_month(previous, "wide"))]
+    return filters.with_bounds(month, P.next_start(month, "month")), format_month(previous, "wide"), notes
 
 
 def _kpi_rows(bundle, specs, results, params, filters, reporter: Reporter) -> list[KpiRow]:
@@ -157,10 +163,10 @@ def _kpi_rows(bundle, specs, results, params, filters, reporter: Reporter) -> li
             previous = _num(previous_results[metric_id].value) if metric_id in previous_results else None
             delta = None if previous is None else float(result.value) - previous
         elif comparable:
-            reporter.step(i / max(1, len(ordered)), f"Comparing {spec.label} with the previous period")
+            reporter.step(i / max(1, len(ordered)), _("Comparing {kpi} with the previous period", kpi=spec.translated_label))
             previous, delta = _compare(engine, bundle, metric_id, params, filters)
         rows.append(KpiRow(
-            metric_id=metric_id, label=spec.label, family=spec.family, value=_num(result.value),
+            metric_id=metric_id, label=spec.translated_label, family=spec.family, value=_num(result.value),
             unit=result.unit or spec.unit, n=int(result.n or 0),
             target=_num((params.get(metric_id) or {}).get("target", targets.get(metric_id))),
             previous=previous, change=delta, reason=str(result.reason) if result.reason else None,
@@ -213,7 +219,7 @@ def _charts(bundle, specs, results, params, both_filters, by: str, reporter: Rep
     charts: list[ChartData] = []
     families = list(LEAD_KPIS)
     for f_index, family in enumerate(families):
-        reporter.step(f_index / len(families), f"Charts: {family.replace('_', ' ')}")
+        reporter.step(f_index / len(families), _("Charts: {kpi}", kpi=family_label(family)))
         leads = [m for m in LEAD_KPIS[family] if m in results and results[m].ok and m in specs]
         trends = 0
         for metric_id in leads:
@@ -264,7 +270,7 @@ def _peak_hours_chart(specs, results) -> ChartData | None:
         return None
     frame = pd.DataFrame(result.details["matrix"], index=result.details["weekdays"],
                          columns=[f"{h:02d}" for h in range(24)], dtype=float)
-    return ChartData("peak_hours-heatmap", "When customers contact us", specs["peak_hours"].family, "heatmap",
+    return ChartData("peak_hours-heatmap", _("When customers contact us"), specs["peak_hours"].family, "heatmap",
                      "count", frame, metric_id="peak_hours", by="weekday and hour")
 
 
@@ -292,8 +298,8 @@ def _trend_chart(engine, bundle, spec, params, filters, by: str) -> ChartData | 
     points = _trend_points(engine, bundle, spec, params, filters, by)
     if sum(p.value is not None for p in points) < MIN_POINTS:
         return None
-    frame, counts = _points_frame(points, spec.label)
-    return ChartData(f"{spec.id}-by-{by}", f"{spec.label} by {by}", spec.family, "line", spec.unit, frame,
+    frame, counts = _points_frame(points, spec.translated_label)
+    return ChartData(f"{spec.id}-by-{by}", _("{kpi} by {period}", kpi=spec.translated_label, period=_by_word(by)), spec.family, "line", spec.unit, frame,
                      spec.id, by, counts, _num(((params.get("global") or {}).get("targets") or {}).get(spec.id)),
                      _starts(points))
 
@@ -317,9 +323,9 @@ def _breakdown_chart(engine, bundle, spec, params, filters) -> ChartData | None:
             continue
         points = sorted(points, key=lambda p: -(p.n or 0))[:MAX_BARS]        # the biggest groups,
         points = sorted(points, key=lambda p: -p.value)                       # highest first, as in the app
-        frame, counts = _points_frame(points, spec.label)
+        frame, counts = _points_frame(points, spec.translated_label)
         label = column.replace("_", " ")
-        return ChartData(f"{spec.id}-by-{column}", f"{spec.label} by {label}", spec.family, "bar", spec.unit,
+        return ChartData(f"{spec.id}-by-{column}", _("{kpi} by {column}", kpi=spec.translated_label, column=label), spec.family, "bar", spec.unit,
                          frame, spec.id, column, counts)
     return None
 
@@ -360,7 +366,7 @@ def _nps_chart(engine, bundle, params, filters, by: str) -> ChartData | None:
     if len(rows) < 1:
         return None
     frame = pd.DataFrame(rows, columns=["Promoters", "Passives", "Detractors"], index=pd.Index(labels, dtype=object))
-    return ChartData(f"nps-parts-by-{by}", f"NPS: promoters, passives, detractors by {by}", "customer_experience",
+    return ChartData(f"nps-parts-by-{by}", _("NPS: promoters, passives, detractors by {period}", period=_by_word(by)), "customer_experience",
                      "stacked", "%", frame, "nps", by, counts)
 
 
@@ -426,10 +432,10 @@ def _how_computed(specs, kpis: list[KpiRow]) -> dict[str, str]:
         if row.value is None:
             continue
         text = None
-        if describe is not None:
+        if describe is not None and current_language() == "en":      # the detailed text is English only
             try:
                 text = describe(row.metric_id)
             except (KeyError, KpiDeskError):
                 text = None
-        out[row.metric_id] = text or specs[row.metric_id].description
+        out[row.metric_id] = text or specs[row.metric_id].translated_description
     return out

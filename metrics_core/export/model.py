@@ -18,8 +18,8 @@ from typing import Any
 
 import pandas as pd
 
-from ..i18n import N_
-from ..formatting import format_value
+from ..i18n import _, N_
+from ..formatting import format_day, format_value
 from ..metrics.model import FAMILIES
 
 FAMILY_LABELS = dict(FAMILIES)
@@ -177,15 +177,15 @@ class Report:
     @property
     def compared_with(self) -> str:
         """'the previous period' or 'September 2026'."""
-        return f"the {self.previous_label}" if self.previous_label == "previous period" else self.previous_label
+        return _("the previous period") if self.previous_label == "previous period" else self.previous_label
 
     @property
     def period_label(self) -> str:
         """'1 Jan 2024 – 31 Mar 2024', or 'all dates' without a period."""
         if self.period_start is None and self.period_end is None:
-            return "all dates"
-        start = _day(self.period_start) if self.period_start else "the start"
-        end = _day(self.period_end) if self.period_end else "today"
+            return _("all dates")
+        start = format_day(self.period_start) if self.period_start else _("the start")
+        end = format_day(self.period_end) if self.period_end else _("today")
         return f"{start} – {end}"
 
     def kpi(self, metric_id: str) -> KpiRow:

@@ -16,13 +16,15 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Inches, Pt
 
+from ..metrics.model import family_label
+from ..i18n import _
 from ..atomic import write_with_atomic
 from ..catalogue import KINDS_BY_NAME
 from ..mapping.presets import PRESETS_BY_NAME
 from ..progress import Reporter
 from .chart_data import BAD, GOOD, NEUTRAL, busiest_cell
-from ..formatting import MISSING, format_change, format_value
-from .model import FAMILY_LABELS, ChartData, KpiRow, Report
+from ..formatting import format_change, format_day, format_value, MISSING
+from .model import ChartData, KpiRow, Report
 from .pptx_parts import MUTED, add_chart, add_heat_table, add_table, add_text, rgb
 
 SLIDE_W, SLIDE_H = 13.333, 7.5
@@ -57,19 +59,19 @@ def build_presentation(report: Report, reporter: Reporter | None = None):
     deck.slide_width, deck.slide_height = Inches(SLIDE_W), Inches(SLIDE_H)
     families = report.families_with_data()
     steps = 3 + len(families)
-    reporter.step(0.0, "Title slide")
+    reporter.step(0.0, _("Title slide"))
     _title_slide(deck, report)
-    reporter.step(1 / steps, "Summary of headline KPIs")
+    reporter.step(1 / steps, _("Summary of headline KPIs"))
     _summary_slides(deck, report)
     for i, (family, label) in enumerate(families):
-        reporter.step((2 + i) / steps, f"Slide: {label}")
+        reporter.step((2 + i) / steps, _("Slide: {name}", name=label))
         _family_slides(deck, report, family, label)
     for chart in report.heatmaps():
         _heatmap_slide(deck, report, chart)
-    reporter.step((steps - 1) / steps, "How these KPIs were computed")
+    reporter.step((steps - 1) / steps, _("How these KPIs were computed"))
     _sources_slide(deck, report)
     _how_computed_slides(deck, report)
-    reporter.step(1.0, "Deck ready")
+    reporter.step(1.0, _("Deck ready"))
     return deck
 
 
@@ -98,9 +100,9 @@ def _title_slide(deck, report: Report) -> None:
     add_text(slide, Inches(0.8), Inches(2.45), Inches(11.7), Inches(1.0), report.business_name or report.title,
              40, bold=True, colour=white)
     add_text(slide, Inches(0.8), Inches(3.5), Inches(11.7), Inches(0.6), report.title, 24, colour=white)
-    add_text(slide, Inches(0.8), Inches(5.2), Inches(11.7), Inches(0.5), f"Period: {report.period_label}", 20)
-    made = f"{report.made_at.day} {report.made_at:%B %Y}"
-    add_text(slide, Inches(0.8), Inches(5.75), Inches(11.7), Inches(0.5), f"Made on {made} with KPI Desk", 16,
+    add_text(slide, Inches(0.8), Inches(5.2), Inches(11.7), Inches(0.5), _("Period: {period}", period=report.period_label), 20)
+    made = format_day(report.made_at, "wide")
+    add_text(slide, Inches(0.8), Inches(5.75), Inches(11.7), Inches(0.5), _("Made on {day} with KPI Desk", day=made), 16,
              colour=MUTED)
 
 
@@ -112,7 +114,8 @@ def change_text(row: KpiRow, currency: str = "€") -> str:
 
 
 def _summary_rows(report: Report, rows: list[KpiRow]) -> tuple[list[list[str]], dict]:
-    table = [["KPI", "Value", "Target", report.previous_label.capitalize(), "Change"]]
+    previous = _("Previous") if report.previous_label == "previous period" else report.previous_label
+    table = [[_("KPI"), _("Value"), _("Target"), previous[:1].upper() + previous[1:], _("Change")]]
     colours: dict[tuple[int, int], str] = {}
     for i, row in enumerate(rows, start=1):
         fmt = lambda v: format_value(v, row.unit, report.currency)  # noqa: E731
@@ -130,14 +133,16 @@ def _chunks(items: list, size: int) -> list[list]:
 
 def _summary_slides(deck, report: Report) -> None:
     rows = [r for r in report.kpis if r.value is not None]
-    pages = _chunks(rows, 13)
+    pages = _pack_rows(rows, 36, 12.5) if rows else [[]]
     for page_no, page in enumerate(pages, start=1):
         slide = _blank(deck)
-        more = f" ({page_no} of {len(pages)})" if len(pages) > 1 else ""
-        _heading(slide, f"Headline KPIs{more}", f"{report.period_label} · compared with {report.compared_with}")
+        title = (_("Headline KPIs ({page} of {pages})", page=page_no, pages=len(pages)) if len(pages) > 1
+                 else _("Headline KPIs"))
+        _heading(slide, title, _("{period} · compared with {previous}", period=report.period_label,
+                                 previous=report.compared_with))
         if not page:
             add_text(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(10), Inches(1),
-                     "No KPI could be computed from the files loaded.", 18)
+                     _("No KPI could be computed from the files loaded."), 18)
             continue
         table, colours = _summary_rows(report, page)
         add_table(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN), table,
@@ -145,7 +150,7 @@ def _summary_slides(deck, report: Report) -> None:
 
 
 def _family_table(report: Report, rows: list[KpiRow]) -> tuple[list[list[str]], dict]:
-    table = [["KPI", "Value", "Change"]]
+    table = [[_("KPI"), _("Value"), _("Change")]]
     colours = {}
     for i, row in enumerate(rows, start=1):
         table.append([row.label, row.value_text(report.currency), change_text(row, report.currency)])
@@ -180,8 +185,9 @@ def _family_slides(deck, report: Report, family: str, label: str) -> None:
     pages = max(len(kpi_pages), len(chart_pages))
     for p in range(pages):
         slide = _blank(deck)
-        more = f" ({p + 1} of {pages})" if pages > 1 else ""
-        _heading(slide, f"{FAMILY_LABELS.get(family, label)}{more}", report.period_label)
+        name = family_label(family)
+        title = _("{family} ({page} of {pages})", family=name, page=p + 1, pages=pages) if pages > 1 else name
+        _heading(slide, title, report.period_label)
         page_charts = chart_pages[p] if p < len(chart_pages) else []
         page_kpis = kpi_pages[p] if p < len(kpi_pages) else []
         _lay_out_family(slide, report, page_charts, page_kpis)
@@ -209,7 +215,7 @@ def _heatmap_slide(deck, report: Report, chart: ChartData) -> None:
     slide = _blank(deck)
     _heading(slide, chart.title, report.period_label)
     add_text(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN), Inches(0.4),
-             "Contacts per weekday (rows) and hour of the day (columns); the darker the cell, the more contacts.",
+             _("Contacts per weekday (rows) and hour of the day (columns); the darker the cell, the more contacts."),
              14, colour=MUTED)
     add_heat_table(slide, chart, Inches(MARGIN), Inches(BODY_TOP + 0.55), Inches(SLIDE_W - 2 * MARGIN),
                    Inches(3.9))
@@ -217,24 +223,26 @@ def _heatmap_slide(deck, report: Report, chart: ChartData) -> None:
     if busiest is not None:
         day, hour, count = busiest
         add_text(slide, Inches(MARGIN), Inches(BODY_TOP + 4.7), Inches(SLIDE_W - 2 * MARGIN), Inches(0.5),
-                 f"Busiest: {day} {int(hour):02d}:00–{int(hour):02d}:59, with {format_value(count, 'count')} "
-                 "contacts. Plan the most people for the darkest cells.", 16, bold=True)
+                 _("Busiest: {day} {hour}:00–{hour}:59, with {count} contacts. Plan the most people for the darkest "
+                   "cells.", day=day, hour=f"{int(hour):02d}", count=format_value(count, "count")), 16, bold=True)
 
 
 def _sources_slide(deck, report: Report) -> None:
     slide = _blank(deck)
-    _heading(slide, "Data used", report.period_label)
+    _heading(slide, _("Data used"), report.period_label)
     lines = []
     for src in report.sources:
         preset = (src.mapping or {}).get("preset")
-        how = f", read as a {_preset_label(preset)} export" if preset else ""
-        lines.append(f"• {src.name}: {_kind_label(src.kind)}, {format_value(src.rows, 'count')} rows{how}")
+        rows = format_value(src.rows, "count")
+        lines.append(_("• {name}: {kind}, {rows} rows, read as a {preset} export", name=src.name,
+                       kind=_kind_label(src.kind), rows=rows, preset=_preset_label(preset)) if preset else
+                     _("• {name}: {kind}, {rows} rows", name=src.name, kind=_kind_label(src.kind), rows=rows))
     if not lines:
-        lines.append("• No files were recorded for this report.")
+        lines.append(_("• No files were recorded for this report."))
     lines.append("")
     lines.extend(_parameter_lines(report.parameters))
     lines.append("")
-    lines.extend(report.notes or [f"Trends are shown by {report.by}. Changes compare with {report.compared_with}."])
+    lines.extend(str(n) for n in report.notes)
     text = "\n".join(lines[:22])
     add_text(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN), Inches(5.6), text, 14)
 
@@ -242,7 +250,7 @@ def _sources_slide(deck, report: Report) -> None:
 def _kind_label(kind: str) -> str:
     """'Call intervals (ACD)' for 'call_intervals'; unknown kinds as they are, readable."""
     spec = KINDS_BY_NAME.get(kind)
-    return spec.label if spec is not None else kind.replace("_", " ").capitalize()
+    return _(spec.label) if spec is not None else kind.replace("_", " ").capitalize()
 
 
 def _preset_label(preset: str) -> str:
@@ -256,8 +264,8 @@ def _parameter_lines(parameters: dict) -> list[str]:
     for metric_id, values in parameters.items():
         if isinstance(values, dict) and values:
             shown = ", ".join(f"{k} = {_plain(v)}" for k, v in list(values.items())[:6])
-            lines.append(f"• Settings for {metric_id}: {shown}")
-    return lines or ["• All KPI settings at their defaults."]
+            lines.append(_("• Settings for {kpi}: {values}", kpi=metric_id, values=shown))
+    return lines or [_("• All KPI settings at their defaults.")]
 
 
 def _plain(value) -> str:
@@ -306,7 +314,7 @@ def _pack_entries(entries: list[tuple[str, str]], budget: float) -> list[list[tu
 
 
 def _how_computed_slides(deck, report: Report) -> None:
-    entries = _how_entries(report) or [("No KPIs", "No KPI could be computed from the files loaded.")]
+    entries = _how_entries(report) or [(_("No KPIs"), _("No KPI could be computed from the files loaded."))]
     pages = _pack_entries(entries, 29.0)
     if len(pages) > 1:          # balance the pages instead of leaving one entry on the last
         sizes = [_entry_lines(e) for e in entries]
@@ -314,8 +322,8 @@ def _how_computed_slides(deck, report: Report) -> None:
         pages = balanced if len(balanced) == len(pages) else pages
     for n, page in enumerate(pages, start=1):
         slide = _blank(deck)
-        more = f" ({n} of {len(pages)})" if len(pages) > 1 else ""
-        _heading(slide, f"How these KPIs were computed{more}")
+        _heading(slide, _("How these KPIs were computed ({page} of {pages})", page=n, pages=len(pages))
+                 if len(pages) > 1 else _("How these KPIs were computed"))
         box = slide.shapes.add_textbox(Inches(MARGIN), Inches(1.05), Inches(SLIDE_W - 2 * MARGIN), Inches(6.1))
         frame = box.text_frame
         frame.word_wrap = True

@@ -15,7 +15,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from ..i18n import _
+from ..i18n import _, current_language
 from .chart_data import (TARGET_SERIES, AxisUnit, axis_step, drawn_frame, heat_colour, label_skip, series_colour,
                          slide_labels, tick_format,
                          value_axis_range)
@@ -29,6 +29,9 @@ WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 MAX_MARKERS = 40            # a line with more points than this is drawn without markers
 # Date-axis tick formats and (time unit, length of one period in that unit) per period.
 DATE_FORMATS = {"day": "d mmm", "week": "d mmm", "month": "mmm yyyy", "quarter": "mmm yyyy", "year": "yyyy"}
+#: Number-format locale codes (Windows LCIDs) so that PowerPoint and LibreOffice write month names in
+#: the report's language whatever the viewer's own locale.
+LOCALE_CODES = {"sl": "[$-424]", "ro": "[$-418]", "sv": "[$-41D]", "sr": "[$-281A]", "sr-Latn": "[$-241A]"}
 TIME_UNITS = {"day": ("days", 1), "week": ("days", 7), "month": ("months", 1), "quarter": ("months", 3),
               "year": ("years", 1)}
 # Label steps that read well: every 1, 2, 3, 4, 6 … months; every 1, 2 … weeks (in days).
@@ -257,7 +260,7 @@ def _date_axis(native, by: str, count: int, width_in: float) -> None:
         major_unit, needed, number_format = "months", math.ceil(needed / 30.4), "mmm yyyy"
     step = next((s for s in ROUND_STEPS[major_unit] if s >= needed), needed)
     labels = native.category_axis.tick_labels
-    labels.number_format = number_format
+    labels.number_format = LOCALE_CODES.get(current_language(), "") + number_format
     labels.number_format_is_linked = False
     for tag in ("c:baseTimeUnit", "c:majorUnit", "c:majorTimeUnit"):
         for old in date_ax.findall(qn(tag)):
