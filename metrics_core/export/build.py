@@ -114,8 +114,14 @@ def _trend_filters(headline, filters, by: str):
     for _step in range(periods - 1):
         first = P.previous_start(first, by)
     last_day = end - pd.Timedelta(microseconds=1)
-    return filters.with_bounds(first, end), _("Trends by {period} show the last {count} periods up to {day}.",
-                                              period=_by_word(by), count=periods, day=format_day(last_day, "wide"))
+    return filters.with_bounds(first, end), _("Trends by {period} show the {count} {periods} up to {day}.",
+                                              period=_by_word(by), count=periods, periods=_(PERIOD_PLURALS[by]),
+                                              day=format_day(last_day, "wide"))
+
+
+#: Periods counted in a note ("the 12 months up to …"), in the genitive a count takes where a language needs it.
+PERIOD_PLURALS = {"day": N_("days"), "week": N_("weeks"), "month": N_("months"), "quarter": N_("quarters"),
+                  "year": N_("years")}
 
 
 def _by_word(by: str) -> str:

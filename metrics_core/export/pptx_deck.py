@@ -114,7 +114,7 @@ def change_text(row: KpiRow, currency: str = "€") -> str:
 
 
 def _summary_rows(report: Report, rows: list[KpiRow]) -> tuple[list[list[str]], dict]:
-    previous = _("Previous") if report.previous_label == "previous period" else report.previous_label
+    previous = _("previous period") if report.previous_label == "previous period" else report.previous_label
     table = [[_("KPI"), _("Value"), _("Target"), previous[:1].upper() + previous[1:], _("Change")]]
     colours: dict[tuple[int, int], str] = {}
     for i, row in enumerate(rows, start=1):
