@@ -270,12 +270,16 @@ def to_canonical(table: LoadedTable, mapping: Mapping) -> pd.DataFrame:
         frame["status_original"] = to_category(table, mapping.fields["status"].column, None)
     if spec.name == "calls":
         _derive_call_fields(frame)
+    kept: dict[str, pd.Series] = {}          # unmapped columns, joined in one step (not one insert each)
     for col in table.frame.columns:
         if col in used:
             continue
         target = col if col not in frame.columns and col not in _RESERVED | set(spec.field_names()) else f"{col} (source)"
-        frame[target] = table.frame[col]
-    frame["_row"] = np.asarray(table.row_numbers, dtype="int64")[: len(frame)]
+        kept[target] = table.frame[col]
+    kept["_row"] = pd.Series(np.asarray(table.row_numbers, dtype="int64")[: len(frame)], index=frame.index)
+    attrs = dict(frame.attrs)
+    frame = pd.concat([frame.drop(columns=[c for c in kept if c in frame.columns]), pd.DataFrame(kept)], axis=1)
+    frame.attrs.update(attrs)
     frame = _collapse(frame, spec.name, mapping)
     attrs = dict(frame.attrs)
     frame = frame.reset_index(drop=True)

@@ -66,7 +66,8 @@ def _digest(path: str) -> str:
 
 class _Worker:
     def __init__(self, limits: Limits) -> None:
-        env = {**os.environ, "PYTHONPATH": str(REPO), **limits.env}
+        env = {**os.environ, "PYTHONPATH": str(REPO), "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
+               **limits.env}
         self.proc = subprocess.Popen([sys.executable, "-m", "tests.fuzz.harness"], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO, env=env,
                                      preexec_fn=_cap_memory(limits.memory_bytes))
@@ -140,6 +141,19 @@ def run_files(paths: list[str], limits: Limits | None = None) -> list[Outcome]:
     if worker is not None:
         worker.stop()
     return outcomes
+
+
+def run_parallel(paths: list[str], limits: Limits | None = None, workers: int = 2) -> list[Outcome]:
+    """:func:`run_files` over ``workers`` worker processes at once (files dealt round-robin); results in order."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    shares = [paths[i::workers] for i in range(workers)]
+    with ThreadPoolExecutor(workers) as pool:
+        done = list(pool.map(lambda share: run_files(share, limits), shares))
+    out: list[Outcome] = [None] * len(paths)       # type: ignore[list-item]
+    for i, share in enumerate(done):
+        out[i::workers] = share
+    return out
 
 
 # ----------------------------------------------------------------- the worker side
