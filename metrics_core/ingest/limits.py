@@ -18,6 +18,7 @@ MAX_COLUMNS = 16_384            # Excel's limit: more almost always means a wron
 MAX_FILLED_COLUMNS = 2_048      # columns holding data: exports have dozens, survey exports a few hundred
 MAX_FIELD_BYTES = 8 << 20       # one cell of text: Excel holds 32,767 characters (at most ~128 KB)
 FIELD_SEPARATORS = b",;\t|\n"
+PIECE = 1 << 22
 
 
 def check_width(width: int, path: Path) -> None:
@@ -48,16 +49,31 @@ def check_field_lengths(buffer: bytes, path: Path, delimiter: str | None = None)
     """
     if len(buffer) <= MAX_FIELD_BYTES:
         return
-    array = np.frombuffer(buffer, dtype=np.uint8)
     separators = set(FIELD_SEPARATORS)
     if delimiter and len(delimiter) == 1 and ord(delimiter) < 128:
         separators.add(ord(delimiter))
-    marks = np.flatnonzero(np.isin(array, np.fromiter(separators, dtype=np.uint8)))
-    edges = np.concatenate(([-1], marks, [len(array)]))
-    gaps = np.diff(edges) - 1
-    longest = int(gaps.max())
+    marks_of = np.fromiter(separators, dtype=np.uint8)
+    longest = end = run = 0
+    view = memoryview(buffer)
+    for start in range(0, len(buffer), PIECE):        # in pieces: short numpy calls keep a window responsive
+        piece = np.frombuffer(view[start:start + PIECE], dtype=np.uint8)
+        marks = np.flatnonzero(np.isin(piece, marks_of))
+        if not len(marks):
+            run += len(piece)
+            continue
+        gaps = np.diff(marks) - 1
+        candidates = [(run + int(marks[0]), start + int(marks[0]))]
+        if len(gaps):
+            at = int(gaps.argmax())
+            candidates.append((int(gaps[at]), start + int(marks[at + 1])))
+        gap, gap_end = max(candidates)
+        if gap > longest:
+            longest, end = gap, gap_end
+        run = len(piece) - int(marks[-1]) - 1
+    if run > longest:
+        longest, end = run, len(buffer)
     if longest > MAX_FIELD_BYTES:
-        line = int(np.count_nonzero(array[: int(edges[int(gaps.argmax())]) + 1] == 10)) + 1
+        line = buffer.count(b"\n", 0, end - longest) + 1
         raise LimitExceededError(_(
             "'{file}' has a value of {size} in one cell (line {line}); a spreadsheet cell holds at most {chars} "
             "characters, so this is not a table export. If the file is an export, check that it was saved as CSV; "
