@@ -331,7 +331,7 @@ def _breakdown_chart(engine, bundle, spec, params, filters) -> ChartData | None:
         points = sorted(points, key=lambda p: -p.value)                       # highest first, as in the app
         frame, counts = _points_frame(points, spec.translated_label)
         label = column.replace("_", " ")
-        return ChartData(f"{spec.id}-by-{column}", _("{kpi} by {column}", kpi=spec.translated_label, column=label), spec.family, "bar", spec.unit,
+        return ChartData(f"{spec.id}-by-{column}", _("{kpi} by {column}", kpi=spec.translated_label, column=_by_word(column) if column in BY_WORDS else label), spec.family, "bar", spec.unit,
                          frame, spec.id, column, counts)
     return None
 

@@ -23,7 +23,7 @@ from ..catalogue import KINDS_BY_NAME
 from ..mapping.presets import PRESETS_BY_NAME
 from ..progress import Reporter
 from .chart_data import BAD, GOOD, NEUTRAL, busiest_cell
-from ..formatting import format_change, format_day, format_value, MISSING
+from ..formatting import ENGLISH_WEEKDAYS, MISSING, format_change, format_day, format_value, weekday_name
 from .model import ChartData, KpiRow, Report
 from .pptx_parts import MUTED, add_chart, add_heat_table, add_table, add_text, rgb
 
@@ -224,7 +224,7 @@ def _heatmap_slide(deck, report: Report, chart: ChartData) -> None:
         day, hour, count = busiest
         add_text(slide, Inches(MARGIN), Inches(BODY_TOP + 4.7), Inches(SLIDE_W - 2 * MARGIN), Inches(0.5),
                  _("Busiest: {day} {hour}:00–{hour}:59, with {count} contacts. Plan the most people for the darkest "
-                   "cells.", day=day, hour=f"{int(hour):02d}", count=format_value(count, "count")), 16, bold=True)
+                   "cells.", day=weekday_name(day) if day in ENGLISH_WEEKDAYS else day, hour=f"{int(hour):02d}", count=format_value(count, "count")), 16, bold=True)
 
 
 def _sources_slide(deck, report: Report) -> None:

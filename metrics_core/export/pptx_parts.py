@@ -15,6 +15,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
+from ..formatting import ENGLISH_WEEKDAYS, weekday_name
 from ..i18n import _, current_language
 from .chart_data import (TARGET_SERIES, AxisUnit, axis_step, drawn_frame, heat_colour, label_skip, series_colour,
                          slide_labels, tick_format,
@@ -125,7 +126,8 @@ def add_heat_table(slide, chart: ChartData, left, top, width, height):
         _fill_cell(table.cell(0, j), str(int(column)) if str(column).isdigit() else str(column), size,
                    HEADER_FILL, WHITE, margins=tight)
     for i, label in enumerate(frame.index, start=1):
-        _fill_cell(table.cell(i, 0), str(label), size, HEADER_FILL, WHITE, bold=True, margins=tight)
+        shown = weekday_name(label) if label in ENGLISH_WEEKDAYS else str(label)
+        _fill_cell(table.cell(i, 0), shown, size, HEADER_FILL, WHITE, bold=True, margins=tight)
         for j in range(1, cols):
             value = values[i - 1, j - 1]
             fraction = value / top_value
