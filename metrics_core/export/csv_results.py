@@ -20,8 +20,8 @@ from ..progress import Reporter
 from ..formatting import format_change, format_value
 from ..i18n import N_, _
 from .model import BY_WORDS, Report
+from .safe_text import FORMULA_STARTS, neutralise  # noqa: F401 - the one rule, also for callers of this module
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 HEADER = ("record", "kpi_id", "kpi", "family", "series", "period_or_group", "value", "unit", "n", "target",
           "previous", "change", "change_relative", "shown_as", "change_shown_as", "note")
 #: The header row as a person reads it, in the report's language (English: the names above).
@@ -31,15 +31,6 @@ HEADER_WORDS = (
     N_("note"),
 )
 
-
-def neutralise(text: str) -> str:
-    """Make text safe for a spreadsheet: a cell a spreadsheet would run as a formula
-    gets a leading apostrophe.
-
-    >>> neutralise("=SUM(A1:A9)"), neutralise("-5 apples"), neutralise("Email")
-    ("'=SUM(A1:A9)", "'-5 apples", 'Email')
-    """
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _cell(value: Any) -> Any:

@@ -21,6 +21,7 @@ from .chart_data import (TARGET_SERIES, AxisUnit, axis_step, drawn_frame, heat_c
                          slide_labels, tick_format,
                          value_axis_range)
 from .model import ChartData
+from .safe_text import safe_label
 
 INK = RGBColor(0x22, 0x22, 0x22)
 MUTED = RGBColor(0x6B, 0x6B, 0x6B)
@@ -142,9 +143,9 @@ def add_chart(slide, chart: ChartData, left, top, width, height, currency: str =
     data = CategoryChartData(number_format=axis.number_format)
     on_dates = chart.kind == "line" and bool(chart.period_starts) and chart.by in DATE_FORMATS
     data.categories = ([date.fromisoformat(d[:10]) for d in chart.period_starts] if on_dates
-                       else slide_labels(chart.categories, _skip_for(chart.categories)))
-    for name in frame.columns:
-        data.add_series(name, [None if math.isnan(v) else round(float(v), 4) for v in frame[name]])
+                       else [safe_label(label) for label in slide_labels(chart.categories, _skip_for(chart.categories))])
+    for name in frame.columns:      # labels and names reach the chart's embedded workbook: no formulas from the data
+        data.add_series(safe_label(name), [None if math.isnan(v) else round(float(v), 4) for v in frame[name]])
     chart_type = CHART_TYPES[chart.kind]
     if chart.kind == "line" and len(chart.categories) > MAX_MARKERS:
         chart_type = XL_CHART_TYPE.LINE

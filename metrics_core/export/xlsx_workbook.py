@@ -24,6 +24,7 @@ from ..progress import Reporter
 from .chart_data import BAD, GOOD, TARGET_SERIES, drawn_frame, heat_colour, label_skip, series_colour, value_axis_range
 from ..formatting import format_change, format_value, unit_word
 from .model import BY_WORDS, ChartData, KpiRow, Report
+from .safe_text import neutralise
 
 SHEET_NAME_MAX = 31
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
@@ -162,11 +163,11 @@ SUMMARY_HEADER = (N_("KPI"), N_("Family"), N_("Value"), N_("Unit"), N_("n"), N_(
 
 def _summary_sheet(book, fm: _Formats, report: Report, name: str) -> None:
     sheet = book.add_worksheet(name)
-    sheet.write_string(0, 0, f"{report.business_name} — {report.title}", fm.title)
-    sheet.write_string(1, 0, _("Period: {period}. Made {made}. Change compares with {previous}.",
+    _text(sheet, 0, 0, f"{report.business_name} — {report.title}", fm.title)
+    _text(sheet, 1, 0, _("Period: {period}. Made {made}. Change compares with {previous}.",
                                period=report.period_label, made=_made(report), previous=report.compared_with), fm.muted)
     for col, text in enumerate(SUMMARY_HEADER):
-        sheet.write_string(3, col, _(text), fm.header)
+        _text(sheet, 3, col, _(text), fm.header)
     for i, row in enumerate(report.kpis, start=4):
         _summary_row(sheet, fm, report, i, row)
     sheet.set_column(0, 0, 34)
@@ -188,24 +189,29 @@ def _summary_row(sheet, fm: _Formats, report: Report, r: int, row: KpiRow) -> No
     value_format = fm.number(VALUE_FORMATS.get(row.unit, "0.00"))
     colour = {"good": GOOD, "bad": BAD}.get(row.verdict)
     change_format = fm.number(CHANGE_FORMATS.get(row.unit, VALUE_FORMATS.get(row.unit, "0.00")), colour)
-    sheet.write_string(r, 0, row.label)
-    sheet.write_string(r, 1, family_label(row.family))
+    _text(sheet, r, 0, row.label)
+    _text(sheet, r, 1, family_label(row.family))
     _number(sheet, r, 2, excel_value(row.value, row.unit), value_format)
-    sheet.write_string(r, 3, _("minutes") if row.unit == "seconds" else unit_word(row.unit))
+    _text(sheet, r, 3, _("minutes") if row.unit == "seconds" else unit_word(row.unit))
     sheet.write_number(r, 4, int(row.n), fm.count)
     _number(sheet, r, 5, excel_value(row.target, row.unit), value_format)
     _number(sheet, r, 6, excel_value(row.previous, row.unit), value_format)
     _number(sheet, r, 7, excel_value(row.change, row.unit), change_format)
     _number(sheet, r, 8, row.relative_change, fm.number('+0.0%;-0.0%;0.0%', colour))
-    sheet.write_string(r, 9, row.value_text(report.currency))
-    sheet.write_string(r, 10, format_change(row.change, row.unit, report.currency))
-    sheet.write_string(r, 11, row.metric_id)
+    _text(sheet, r, 9, row.value_text(report.currency))
+    _text(sheet, r, 10, format_change(row.change, row.unit, report.currency))
+    _text(sheet, r, 11, row.metric_id)
     if row.reason:
-        sheet.write_string(r, 12, row.reason)
+        _text(sheet, r, 12, row.reason)
 
 
 def _made(report: Report) -> str:
     return f"{format_date(report.made_at)} {format_time(report.made_at.hour, report.made_at.minute)}"
+
+
+def _text(sheet, r: int, c: int, text: str, cell_format=None) -> None:
+    """A text cell; text a spreadsheet could run as a formula is neutralised (as in the CSV)."""
+    sheet.write_string(r, c, neutralise(text), cell_format)
 
 
 def _number(sheet, r: int, c: int, value: float | None, cell_format) -> None:
@@ -219,8 +225,8 @@ def _chart_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: str
     sheet = book.add_worksheet(name)
     frame, axis = drawn_frame(chart, report.currency)
     unit_suffix = f" ({_(axis.label)})" if axis.label and axis.label not in ("count",) else ""
-    sheet.write_string(0, 0, chart.title, fm.title)
-    sheet.write_string(1, 0, f"{family_label(chart.family)} · {report.period_label}", fm.muted)
+    _text(sheet, 0, 0, chart.title, fm.title)
+    _text(sheet, 1, 0, f"{family_label(chart.family)} · {report.period_label}", fm.muted)
     header = [_(BY_WORDS[chart.by]) if chart.by in BY_WORDS else (chart.by.capitalize() or _("Category")),
               *[f"{s}{unit_suffix}" for s in frame.columns]]
     if chart.counts is not None:
@@ -229,11 +235,11 @@ def _chart_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: str
     if dates is not None:
         header.append(_("Period start"))
     for col, text in enumerate(header):
-        sheet.write_string(3, col, text, fm.header)
+        _text(sheet, 3, col, text, fm.header)
     cell_format = fm.number(axis.number_format)
     count_col = len(frame.columns) + 1
     for i, label in enumerate(chart.categories, start=4):
-        sheet.write_string(i, 0, label)
+        _text(sheet, i, 0, label)
         for j, series in enumerate(frame.columns, start=1):
             _number(sheet, i, j, _clean(frame[series].iloc[i - 4]), cell_format)
         if chart.counts is not None:
@@ -256,14 +262,14 @@ def _heatmap_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: s
     """A heat map as a table of counts coloured by Excel's own colour scale (it follows edits)."""
     sheet = book.add_worksheet(name)
     frame = chart.frame
-    sheet.write_string(0, 0, chart.title, fm.title)
-    sheet.write_string(1, 0, _("Contacts per weekday and hour of the day · {period}", period=report.period_label),
+    _text(sheet, 0, 0, chart.title, fm.title)
+    _text(sheet, 1, 0, _("Contacts per weekday and hour of the day · {period}", period=report.period_label),
                        fm.muted)
-    sheet.write_string(3, 0, _("Weekday"), fm.header)
+    _text(sheet, 3, 0, _("Weekday"), fm.header)
     for j, column in enumerate(frame.columns, start=1):
-        sheet.write_string(3, j, str(column), fm.header)
+        _text(sheet, 3, j, str(column), fm.header)
     for i, label in enumerate(frame.index, start=4):
-        sheet.write_string(i, 0, str(label))
+        _text(sheet, i, 0, str(label))
         for j, value in enumerate(frame.iloc[i - 4].tolist(), start=1):
             _number(sheet, i, j, _clean(value), fm.count)
     last_row, last_col = 3 + len(frame), len(frame.columns)
@@ -361,11 +367,11 @@ def _how_sheet(book, fm: _Formats, report: Report, name: str) -> None:
     sheet = book.add_worksheet(name)
     labels = {r.metric_id: r.label for r in report.kpis}
     for col, text in enumerate((_("KPI"), _("KPI id"), _("How it is computed"))):
-        sheet.write_string(0, col, text, fm.header)
+        _text(sheet, 0, col, text, fm.header)
     for i, (metric_id, text) in enumerate(report.how_computed.items(), start=1):
-        sheet.write_string(i, 0, labels.get(metric_id, metric_id), fm.text)
-        sheet.write_string(i, 1, metric_id, fm.text)
-        sheet.write_string(i, 2, text.strip(), fm.wrap)
+        _text(sheet, i, 0, labels.get(metric_id, metric_id), fm.text)
+        _text(sheet, i, 1, metric_id, fm.text)
+        _text(sheet, i, 2, text.strip(), fm.wrap)
     sheet.set_column(0, 0, 32)
     sheet.set_column(1, 1, 24)
     sheet.set_column(2, 2, 100)
@@ -405,13 +411,13 @@ def _parameter_rows(parameters: dict) -> list[tuple[str, str, str]]:
 
 def _block(sheet, fm: _Formats, r: int, title: str, header: tuple, rows: list[tuple]) -> int:
     """Write a titled table from row ``r``; returns the next free row."""
-    sheet.write_string(r, 0, title, fm.title)
+    _text(sheet, r, 0, title, fm.title)
     for col, text in enumerate(header):
-        sheet.write_string(r + 1, col, text, fm.header)
+        _text(sheet, r + 1, col, text, fm.header)
     for i, values in enumerate(rows, start=r + 2):
         for col, value in enumerate(values):
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 sheet.write_number(i, col, value, fm.count)
             else:
-                sheet.write_string(i, col, str(value))
+                _text(sheet, i, col, str(value))
     return r + 2 + len(rows) + 1

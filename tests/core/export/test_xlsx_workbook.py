@@ -7,6 +7,7 @@ from datetime import datetime
 import pytest
 from openpyxl import load_workbook
 
+from metrics_core.export.safe_text import neutralise
 from metrics_core.export.chart_data import GOOD
 from metrics_core.export.xlsx_workbook import unique_sheet_name, write_xlsx
 
@@ -48,7 +49,7 @@ def test_summary_holds_numbers_with_formats(book):
     rows = {r[0]: r for r in _rows(sheet, 5)}
     csat = rows["CSAT, % satisfied"]
     assert csat[2:9] == [87.25, "%", 1200, 85, 84, 3.25, pytest.approx(3.25 / 84)]
-    assert csat[9:11] == ["87.2 %", "+3.2 pp"]
+    assert csat[9:11] == ["87.2 %", "'+3.2 pp"]                     # text a spreadsheet could run: neutralised
     frt = rows["First response time"]
     assert frt[2] == pytest.approx(5650 / 60) and frt[3] == "minutes" and frt[7] == pytest.approx(-470 / 60)
     assert frt[9] == "1 h 34 min"
@@ -88,7 +89,7 @@ def test_each_chart_sheet_has_its_table_and_a_native_chart(book):
     bars = book["First response time by channel"]
     rows = _rows(bars, 4)
     assert rows[0] == ["Channel", "First response time (minutes)", "n"]
-    assert [r[0] for r in rows[1:]] == list(FRT_BY_CHANNEL)          # '=HYPERLINK' stays text
+    assert [r[0] for r in rows[1:]] == [neutralise(c) for c in FRT_BY_CHANNEL]   # '=HYPERLINK' neutralised
     assert [r[1] for r in rows[1:]] == pytest.approx([v / 60 for v in FRT_BY_CHANNEL.values()])
     assert bars._charts[0].tagname == "barChart" and bars._charts[0].barDir == "bar"
     # the categories read top-down and the value axis starts at 0
@@ -104,9 +105,9 @@ def test_each_chart_sheet_has_its_table_and_a_native_chart(book):
     assert [r[1] for r in rows[1:]] == NPS_PARTS["Promoters"]
 
 
-def test_formula_like_labels_stay_text(book):
+def test_formula_like_labels_are_neutralised_text(book):
     cell = book["First response time by channel"]["A8"]
-    assert cell.value == '=HYPERLINK("x")' and cell.data_type == "s"
+    assert cell.value == "'=HYPERLINK(\"x\")" and cell.data_type == "s"
 
 
 def test_sources_sheet_records_files_mappings_and_parameters(book):

@@ -1,0 +1,120 @@
+"""Exports are safe to open: text from the data that a spreadsheet would run as a formula is
+neutralised in the report workbook and in the workbooks embedded behind the deck's charts
+(CSV has its own test); numbers stay numbers; deck text carries no hyperlinks or fields."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import pytest
+from openpyxl import load_workbook
+
+from metrics_core.cli import main
+from metrics_core.export.safe_text import FORMULA_STARTS, is_formula_like, neutralise
+
+PAYLOADS = ('=HYPERLINK("http://x","click me")', "=cmd|' /C notepad'!'A1'", "@SUM(1+1)", "+1 555 0100",
+            "-2+3", "\tTabbed", "\rReturn")
+CHANNELS = PAYLOADS[:4]
+
+
+def hostile_tickets_csv() -> str:
+    """Tickets whose channel and agent values are formula payloads (quoted as CSV needs)."""
+    rows = ["Id,Assignee,Via,Status,Created at,Solved at,First reply time in minutes,Satisfaction rating"]
+    for i in range(80):
+        channel = CHANNELS[i % len(CHANNELS)].replace('"', '""')
+        agent = ("=1+2", "Eva", "@agent")[i % 3]
+        day = 1 + i % 28
+        month = 5 + (i // 28)
+        rows.append(f'{1000 + i},"{agent}","{channel}",Closed,2026-{month:02d}-{day:02d} 09:{i % 60:02d}:00,'
+                    f'2026-{month:02d}-{day:02d} 15:00:00,{30 + i},{1 + i % 5}')
+    return "\n".join(rows) + "\n"
+
+
+@pytest.fixture(scope="module")
+def hostile_report(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile")
+    source = folder / "tickets.csv"
+    source.write_text(hostile_tickets_csv(), encoding="utf-8")
+    deck, book = folder / "report.pptx", folder / "report.xlsx"
+    for out in (deck, book):
+        assert main(["report", str(source), "--out", str(out)]) == 0
+    return deck, book
+
+
+def sheet_xml_formulas(xlsx_bytes: bytes) -> list[str]:
+    """Every ``<f>`` (formula) element in the worksheets of a workbook."""
+    with zipfile.ZipFile(io.BytesIO(xlsx_bytes)) as z:
+        return [m for name in z.namelist() if name.startswith("xl/worksheets/")
+                for m in re.findall(r"<f[ >].*?</f>", z.read(name).decode("utf-8"))]
+
+
+def cell_texts(xlsx_bytes: bytes) -> list[str]:
+    book = load_workbook(io.BytesIO(xlsx_bytes))
+    out = []
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", f"{sheet.title}!{cell.coordinate} is a formula: {cell.value!r}"
+                if isinstance(cell.value, str):
+                    out.append(cell.value)
+    return out
+
+
+def assert_safe_and_readable(xlsx_bytes: bytes, where: str, expected: tuple[str, ...]) -> None:
+    assert sheet_xml_formulas(xlsx_bytes) == [], where
+    texts = cell_texts(xlsx_bytes)
+    unsafe = [t for t in texts if t.startswith(FORMULA_STARTS)]
+    assert unsafe == [], f"{where}: cells a spreadsheet would run: {unsafe}"
+    for payload in expected:        # the text is kept, readable, with the one leading apostrophe
+        assert "'" + payload in texts, f"{where}: {payload!r} missing from {texts[:40]}"
+
+
+def test_the_rule_is_the_csv_rule():
+    for payload in PAYLOADS:
+        assert is_formula_like(payload) and neutralise(payload) == "'" + payload
+    for text in ("Email", "5", "", "a=b", "2024-01"):
+        assert not is_formula_like(text) and neutralise(text) == text
+
+
+def test_chart_workbooks_inside_the_deck_hold_no_formulas(hostile_report):
+    deck, _ = hostile_report
+    with zipfile.ZipFile(deck) as z:
+        embedded = [z.read(n) for n in z.namelist() if n.startswith("ppt/embeddings/") and n.endswith(".xlsx")]
+    assert embedded, "the deck has native charts with their data"
+    seen = set()
+    for i, data in enumerate(embedded):
+        assert sheet_xml_formulas(data) == [], f"chart workbook {i}"
+        texts = cell_texts(data)
+        assert not [t for t in texts if t.startswith(FORMULA_STARTS)], f"chart workbook {i}: {texts}"
+        seen.update(texts)
+        book = load_workbook(io.BytesIO(data))
+        numbers = [c.value for row in book.worksheets[0].iter_rows(min_row=2, min_col=2) for c in row]
+        assert all(v is None or isinstance(v, (int, float)) for v in numbers), "values stay numbers"
+    assert {"'" + c for c in CHANNELS} & seen, "a breakdown by channel keeps the labels readably"
+
+
+def test_deck_text_has_no_hyperlinks_or_fields(hostile_report):
+    """Slides, charts and notes (what the report writes; the template's masters keep their slide number)."""
+    deck, _ = hostile_report
+    with zipfile.ZipFile(deck) as z:
+        for name in z.namelist():
+            if name.startswith(("ppt/slides/", "ppt/charts/", "ppt/notesSlides/")) and name.endswith((".xml", ".rels")):
+                text = z.read(name).decode("utf-8")
+                assert "hlinkClick" not in text and "<a:fld" not in text, name
+                assert "relationships/hyperlink" not in text, name
+
+
+def test_report_workbook_neutralises_text_from_the_data(hostile_report):
+    _, book = hostile_report
+    assert_safe_and_readable(book.read_bytes(), "report workbook", CHANNELS[:2])
+
+
+def test_embedded_chart_labels_stay_numbers_for_real_numbers(tmp_path):
+    """A category that is a real negative number (a signed change) is text on the axis only when it is
+    text in the data; numbers written as values are never prefixed."""
+    from metrics_core.export.safe_text import safe_label
+
+    assert safe_label(-5) == -5 and safe_label(2.5) == 2.5
+    assert safe_label("-5") == "'-5"
