@@ -59,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     error_handling.install()
     settings = AppSettings()
     apply_language(args.lang or settings.language or system_language())
+    from metrics_core.write_journal import sweep_interrupted_writes
+
+    sweep_interrupted_writes()            # temporary files of an export that was killed last time
     window = MainWindow(settings)
     install_if_requested(window)
     window.show()

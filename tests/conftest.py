@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+# KPI Desk's own state (write journal, autosaves) goes to a folder of this test session, never the home folder.
+os.environ.setdefault("KPIDESK_STATE_DIR", tempfile.mkdtemp(prefix="kpidesk-state-"))
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("KPIDESK_SHARED", REPO.parent / "shared"))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDia
                                QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
 
+from metrics_core.atomic import StagedFolder
 from metrics_core.errors import KpiDeskError, OperationCancelled
 from metrics_core.export.model import Report
 from metrics_core.i18n import LANGUAGES, N_, _, current_language, language, ngettext
@@ -43,6 +44,7 @@ class ExportReportDialog(QDialog):
         self._runner.progressed.connect(self._on_runner_progressed)
         self._runner.cancelled.connect(self._on_runner_cancelled)
         self.written: list[Path] = []
+        self._stage: StagedFolder | None = None
         self._images_cancelled = False
         self._build_ui(str(folder))
 
@@ -162,12 +164,23 @@ class ExportReportDialog(QDialog):
             return
         file_formats = tuple(ext for key, _label, ext in FORMATS if key in formats and ext)
         source, code = self._source, self.report_language()
+        try:            # everything is written into a staging folder and lands together (or not at all)
+            stage = self._stage = StagedFolder(folder)
+        except OSError as exc:
+            self._say(_("Could not write into {folder} ({reason}).", folder=folder, reason=exc.strerror or str(exc)),
+                      error=True)
+            return
 
         def task(reporter: Reporter) -> tuple[Report, list[Path]]:
-            with language(code):            # every text and number of the report in the chosen language
-                report = source(reporter.scaled(0.0, 0.5)) if callable(source) else source
-                written = write_report(report, Path(folder), reporter.scaled(0.5, 1.0), file_formats) \
-                    if file_formats else []
+            try:        # a cancelled or failed export drops its staging folder here, once nothing writes to it
+                with language(code):        # every text and number of the report in the chosen language
+                    report = source(reporter.scaled(0.0, 0.5)) if callable(source) else source
+                    written = write_report(report, stage.path, reporter.scaled(0.5, 1.0), file_formats,
+                                           staged=False) if file_formats else []
+                reporter.check()
+            except BaseException:
+                stage.discard()
+                raise
             return report, written
 
         self._set_running(True)
@@ -175,19 +188,23 @@ class ExportReportDialog(QDialog):
         self._runner.start(task, _("Exporting the report"), self._on_task_done, self._on_task_failed)
 
     def _on_task_done(self, outcome: tuple[Report, list[Path]]) -> None:
-        report, written = outcome
+        report, _staged = outcome
         if "png" in self.chosen_formats() and report.charts:
             try:
-                written += self._draw_images(report)
+                self._draw_images(report)
             except OperationCancelled:
-                self._set_running(False)
-                self._say(ngettext("Chart images cancelled; {count} other file was saved.",
-                                   "Chart images cancelled; {count} other files were saved.", len(written),
-                                   count=len(written)))
+                self._discard_stage()
+                self._on_runner_cancelled()
                 return
-            except KpiDeskError as exc:
+            except (KpiDeskError, OSError) as exc:
                 self._on_task_failed(exc)
                 return
+        try:
+            written = self._stage.commit() if self._stage is not None else []
+        except KpiDeskError as exc:
+            self._on_task_failed(exc)
+            return
+        self._stage = None
         self._set_running(False)
         self.written = list(written)
         self._say(ngettext("Saved {count} file in {folder}.", "Saved {count} files in {folder}.", len(written),
@@ -208,10 +225,16 @@ class ExportReportDialog(QDialog):
 
         reporter = Reporter(progress, lambda: self._images_cancelled)
         with language(self.report_language()):
-            return write_chart_pngs(report, Path(self.folder_edit.text().strip()), *self.image_size(),
+            return write_chart_pngs(report, self._stage.path, *self.image_size(),
                                     transparent=self.transparent(), reporter=reporter)
 
+    def _discard_stage(self) -> None:
+        if self._stage is not None:
+            self._stage.discard()
+            self._stage = None
+
     def _on_task_failed(self, exc: Exception) -> None:
+        self._discard_stage()
         self._set_running(False)
         if isinstance(exc, KpiDeskError):
             self._say(str(exc), error=True)
@@ -224,6 +247,7 @@ class ExportReportDialog(QDialog):
         self._runner.cancel()
 
     def _on_runner_cancelled(self) -> None:
+        self._stage = None              # the task drops its staging folder itself
         self._set_running(False)
         self._say(_("Export cancelled. Files that were already there are unchanged."))
 

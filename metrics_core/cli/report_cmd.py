@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..atomic import write_text_atomic
+from ..atomic import StagedFolder, write_text_atomic
 from ..errors import FileReadError, ParameterError
 from ..export.report import WRITERS, build_report, write_report
 from ..i18n import _, current_language
@@ -30,6 +30,7 @@ from ..metrics.engine import Filters
 from ..metrics.periods import PERIODS
 from ..progress import Reporter
 from ..resources import demo_dir
+from ..write_journal import sweep_interrupted_writes
 from .compute_cmd import load_bundle, parse_maps, parse_params
 
 log = logging.getLogger(__name__)
@@ -107,6 +108,7 @@ def json_values(params: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
 
 
 def run(args: argparse.Namespace) -> int:
+    sweep_interrupted_writes()          # what an earlier, killed export left behind
     if args.demo and args.files:
         raise ParameterError(_("Give either files or --demo, not both."))
     if not args.demo and not args.files:
@@ -123,14 +125,21 @@ def run(args: argparse.Namespace) -> int:
     reporter = Reporter(_log_progress)
     report = build_report(bundle, params, filters, args.by, business, reporter.scaled(0.0, 0.5))
     out = Path(args.out)
-    written = write_report(report, out, reporter.scaled(0.5, 0.9))
+    if out.suffix.lower() in WRITERS or (out.suffix and not out.is_dir()):     # one file (or a name refused)
+        written = write_report(report, out, reporter.scaled(0.5, 0.9))
+        ok, problems = True, []
+    else:           # a folder: deck, workbook, CSV and chart images land together
+        with StagedFolder(out) as stage:
+            write_report(report, stage.path, reporter.scaled(0.5, 0.9), staged=False)
+            ok, problems = True, []
+            if not args.no_png and report.charts:
+                ok, lines = draw_chart_pngs(report, stage.path, size)
+                problems = [] if ok else lines
+        written = stage.written
     for path in written:
         print(_("wrote {path}", path=path))
-    if Path(args.out).suffix.lower() in WRITERS or args.no_png or not report.charts:
-        return 0
-    ok, lines = draw_chart_pngs(report, out, size)
-    for line in lines:
-        print(_("wrote {path}", path=line) if ok else line, file=sys.stdout if ok else sys.stderr)
+    for line in problems:
+        print(line, file=sys.stderr)
     return 0 if ok else 1
 
 

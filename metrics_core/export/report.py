@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from ..atomic import StagedFolder
 from ..errors import ExportError, KpiDeskError
 from ..progress import Reporter
 from .build import build_report
@@ -30,13 +31,15 @@ FOLDER_FILES = {".pptx": "kpi-report.pptx", ".xlsx": "kpi-report.xlsx", ".csv": 
 
 
 def write_report(report: Report, path: str | Path, reporter: Reporter | None = None,
-                 formats: tuple[str, ...] = (".pptx", ".xlsx", ".csv")) -> list[Path]:
+                 formats: tuple[str, ...] = (".pptx", ".xlsx", ".csv"), staged: bool = True) -> list[Path]:
     """Write ``report`` to ``path``; returns the files written.
 
     A path ending in ``.pptx``, ``.xlsx`` or ``.csv`` gets that one file; any other
     path is a folder that gets ``formats`` (default: all three). Every file is
     written atomically: an existing file is replaced only once the new one is
-    complete, and a failure or a cancel leaves it as it was.
+    complete, and a failure or a cancel leaves it as it was. The files of a folder
+    are written into a staging folder and moved in together (``staged=False`` when the
+    caller stages the folder itself, to add chart images).
 
     Parameters
     ----------
@@ -48,6 +51,8 @@ def write_report(report: Report, path: str | Path, reporter: Reporter | None = N
         Progress and cancellation (:class:`~metrics_core.errors.OperationCancelled`).
     formats : tuple of str
         For a folder: which of ``.pptx``, ``.xlsx``, ``.csv`` to write.
+    staged : bool
+        For a folder: write into a :class:`~metrics_core.atomic.StagedFolder` (all files land together).
 
     Examples
     --------
@@ -70,6 +75,10 @@ def write_report(report: Report, path: str | Path, reporter: Reporter | None = N
         unknown = [f for f in formats if f not in FOLDER_FILES]
         if unknown:
             raise ExportError(f"Unknown report format {unknown[0]!r}; use .pptx, .xlsx or .csv.")
+        if staged:
+            with StagedFolder(target) as stage:
+                write_report(report, stage.path, reporter, formats, staged=False)
+            return stage.written
         jobs = [(WRITERS[f], target / FOLDER_FILES[f]) for f in formats]
     written = []
     for i, (writer, file_path) in enumerate(jobs):

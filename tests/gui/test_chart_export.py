@@ -190,6 +190,28 @@ def test_dialog_writes_every_format(qtbot, tmp_path):
     image = QImage(str(tmp_path / names[0]))
     assert (image.width(), image.height()) == (1000, 500) and image.pixelColor(1, 1).alpha() == 0
     assert "Saved 8 files" in dialog.status.text()
+    assert sorted(p.name for p in tmp_path.iterdir()) == names          # no staging folder or temp file left
+
+
+def test_dialog_images_that_fail_leave_the_old_export_whole(qtbot, tmp_path, monkeypatch):
+    """The deck, workbook and CSV are staged with the images: a failure part-way changes nothing."""
+    import desktop_app.report_pngs as report_pngs
+
+    for name in ("kpi-report.pptx", "kpi-report.xlsx", "kpi-results.csv"):
+        (tmp_path / name).write_text("old " + name)
+
+    def half_then_fail(report, out_dir, *args, **kwargs):
+        (out_dir / "chart-01-x.png").write_bytes(b"half")
+        raise ExportError("The chart images could not be drawn.")
+
+    monkeypatch.setattr(report_pngs, "write_chart_pngs", half_then_fail)
+    dialog = ExportReportDialog(make_report(), tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.export_button.click()
+    _wait_idle(qtbot, dialog)
+    assert "could not be drawn" in dialog.status.text()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kpi-report.pptx", "kpi-report.xlsx", "kpi-results.csv"]
+    assert all(p.read_text().startswith("old ") for p in tmp_path.iterdir())
 
 
 def test_dialog_presets_and_validation(qtbot, tmp_path):
@@ -277,8 +299,7 @@ def test_dialog_cancel_while_drawing_images(qtbot, tmp_path):
     dialog.export_button.click()
     qtbot.waitUntil(lambda: "cancelled" in dialog.status.text(), timeout=60000)
     assert dialog.export_button.isEnabled()
-    written = sorted(p.name for p in tmp_path.iterdir())
-    assert 1 <= len(written) < 4 and all(name.endswith(".png") for name in written)
+    assert list(tmp_path.iterdir()) == []            # the export is one whole: images drawn so far are dropped
 
 
 def test_heat_map_image_is_darkest_at_the_busiest_hour(qtbot, tmp_path):
