@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDia
                                QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
 
-from metrics_core.atomic import StagedFolder
+from metrics_core.staged_folder import StagedFolder
 from metrics_core.errors import KpiDeskError, OperationCancelled
 from metrics_core.export.model import Report
 from metrics_core.i18n import LANGUAGES, N_, _, current_language, language, ngettext

@@ -22,7 +22,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..atomic import StagedFolder, write_text_atomic
+from ..atomic import write_text_atomic
+from ..staged_folder import StagedFolder
 from ..errors import FileReadError, ParameterError
 from ..export.report import WRITERS, build_report, write_report
 from ..i18n import _, current_language

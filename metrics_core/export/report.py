@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from ..atomic import StagedFolder
+from ..staged_folder import StagedFolder
 from ..errors import ExportError, KpiDeskError
 from ..progress import Reporter
 from .build import build_report

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from metrics_core import atomic
-from metrics_core.atomic import StagedFolder, atomic_path, write_text_atomic
+from metrics_core.atomic import atomic_path, write_text_atomic
+from metrics_core.staged_folder import StagedFolder
 from metrics_core.errors import ExportError
 from metrics_core.write_journal import COMMIT_MARKER, journal_dir, state_dir, sweep_interrupted_writes
 
@@ -113,7 +114,8 @@ def test_a_file_that_cannot_be_replaced_is_named_with_those_that_are_new(tmp_pat
 def test_a_folder_export_killed_while_moving_in_is_finished_on_the_next_start(tmp_path):
     proc = start_python(f"""
         import json, os, time
-        from metrics_core.atomic import StagedFolder, write_text_atomic
+        from metrics_core.atomic import write_text_atomic
+        from metrics_core.staged_folder import StagedFolder
         from metrics_core.write_journal import COMMIT_MARKER
         stage = StagedFolder({str(tmp_path)!r})
         for name in ("a.csv", "b.csv"):
@@ -137,7 +139,8 @@ def test_a_staging_folder_without_the_marker_is_dropped(tmp_path):
     (tmp_path / "a.csv").write_text("old")
     proc = start_python(f"""
         import time
-        from metrics_core.atomic import StagedFolder, write_text_atomic
+        from metrics_core.atomic import write_text_atomic
+        from metrics_core.staged_folder import StagedFolder
         stage = StagedFolder({str(tmp_path)!r})
         write_text_atomic(stage.path / "a.csv", "new")
         print("STAGED", flush=True)
