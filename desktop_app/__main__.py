@@ -62,6 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     from metrics_core.write_journal import sweep_interrupted_writes
 
     sweep_interrupted_writes()            # temporary files of an export that was killed last time
+    from .process_loader import prewarm
+
+    prewarm()                             # the file reader's helper starts while the window opens
     window = MainWindow(settings)
     install_if_requested(window)
     window.show()

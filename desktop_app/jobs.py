@@ -8,6 +8,8 @@ values come from :mod:`metrics_core`.
 from __future__ import annotations
 
 import logging
+import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -21,9 +23,10 @@ from metrics_core.ingest.model import ReadOptions
 from metrics_core.mapping.model import Mapping
 from metrics_core.progress import Reporter
 
-from .dataset_facts import date_range, filter_values
 
 log = logging.getLogger(__name__)
+
+READERS_AT_ONCE = max(1, min(4, os.cpu_count() or 1))      # files read at the same time, each in its own child
 
 @dataclass
 class LoadRequest:
@@ -68,29 +71,48 @@ class ChartData:
 
 
 def load_files_job(requests: list[LoadRequest]) -> Callable[[Reporter], LoadOutcome]:
-    """Load each file with :func:`metrics_core.loading.load_dataset`; one bad file does not stop the rest."""
+    """Load each file with :func:`metrics_core.loading.load_dataset` in a watched child process
+    (:mod:`desktop_app.process_loader`), a few at once; one bad file does not stop the rest."""
     def run(reporter: Reporter) -> LoadOutcome:
-        from metrics_core.loading import load_dataset
-
-        from .process_loader import load_in_process, use_process
+        from concurrent.futures import ThreadPoolExecutor
 
         out = LoadOutcome(requests=list(requests))
-        count = max(1, len(requests))
-        for i, req in enumerate(requests):
-            sub = reporter.scaled(i / count, (i + 0.9) / count)
+        fractions = [0.0] * len(requests)
+        lock = threading.Lock()
+
+        def cancelled() -> bool:
+            try:
+                reporter.check()
+            except OperationCancelled:
+                return True
+            return False
+
+        def read(i: int, req: LoadRequest) -> Any:
+            from .process_loader import load_in_process
+
+            def progress(fraction: float, text: str) -> None:
+                with lock:
+                    fractions[i] = fraction
+                    overall = sum(fractions) / len(fractions)
+                reporter.step(0.95 * overall, text)
+
+            sub = Reporter(progress, cancelled)
             sub.step(0.0, _("Reading {file}", file=req.path.name))
             try:
-                if use_process(req.path):
-                    ds, values, dates = load_in_process(req, sub)
-                else:
-                    ds = load_dataset(req.path, options=req.options, mapping=req.mapping, kind=req.kind,
-                                      reporter=sub, name=req.name)
-                    values, dates = filter_values(ds), date_range(ds)
-            except OperationCancelled:
-                raise
+                return load_in_process(req, sub)        # a reader that crashes takes only its child
             except KpiDeskError as exc:
-                out.errors.append(_("{file}: {problem}", file=req.path.name, problem=exc))
+                if isinstance(exc, OperationCancelled):
+                    raise
+                return exc
+
+        with ThreadPoolExecutor(max_workers=READERS_AT_ONCE, thread_name_prefix="kpidesk-read") as pool:
+            futures = [pool.submit(read, i, req) for i, req in enumerate(requests)]
+            outcomes = [f.result() for f in futures]
+        for req, outcome in zip(requests, outcomes):
+            if isinstance(outcome, KpiDeskError):
+                out.errors.append(_("{file}: {problem}", file=req.path.name, problem=outcome))
                 continue
+            ds, values, dates = outcome
             out.datasets.append(ds)
             out.filter_values[ds.name] = values
             out.date_ranges[ds.name] = dates

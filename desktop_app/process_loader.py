@@ -1,10 +1,20 @@
-"""Loading a big file in a child process, so that the GUI never waits on the GIL.
+"""Reading files in a child process, so that nothing a file does can take the window down.
 
-pandas holds the GIL for long stretches (reading a CSV, parsing a million dates),
-which would freeze the window if the import ran in a thread. A child process
-runs :func:`metrics_core.loading.load_dataset`; the dataset comes back over a pipe
-in row chunks small enough that unpickling one never blocks the
-GUI thread for long. The child also works out the filter values and date range.
+Every file the window opens — and every preview of the import dialog — is read by a child
+process, watched over by the window's side:
+
+- **Crashes.** If the reader dies (a native library aborts, the system kills it), the child
+  goes, the window stays; the user reads a message, and the data already loaded is unchanged.
+- **Time.** A read that takes longer than :attr:`ReadLimits.seconds` (by default a minute plus
+  two seconds per MB) is stopped.
+- **Memory.** The child's address space is capped (``RLIMIT_AS``, on Linux) at what it uses
+  after start-up plus :attr:`ReadLimits.memory_bytes`; past it the read fails with a message.
+
+On Linux and macOS the children are forked from a *forkserver* that has already imported the
+reader (see :func:`prewarm`), so a small file opens about as fast as it would in the window's
+own process; on Windows each child is spawned. pandas holds the GIL for long stretches, so
+the child also keeps big reads from freezing the window: the dataset comes back over a pipe
+in row chunks small enough that unpickling one never blocks the GUI thread for long.
 """
 
 from __future__ import annotations
@@ -13,6 +23,8 @@ import dataclasses
 import logging
 import multiprocessing
 import os
+import sys
+import threading
 import time
 from typing import Any
 
@@ -20,71 +32,159 @@ import numpy as np
 import pandas as pd
 
 from metrics_core import errors
-from metrics_core.errors import KpiDeskError, OperationCancelled
+from metrics_core.errors import FileReadError, KpiDeskError, OperationCancelled
 from metrics_core.i18n import _, current_language, set_language
 from metrics_core.progress import Reporter
 
 log = logging.getLogger(__name__)
 
 CHUNK_ROWS = 8_192
-BIG_FILE_BYTES = 8_000_000          # smaller files load in a thread (no process start-up cost)
-POLL_S = 0.02
+POLL_S = 0.01
 YIELD_S = 0.001
 FRAMES = ("frame",)
+PRELOAD = ["metrics_core.loading", "metrics_core.mapping.detect", "desktop_app.process_loader",
+           "desktop_app.reader_warmup"]
+BASE_SECONDS = 60.0
+SECONDS_PER_MB = 2.0
+BIG_FILE_BYTES = 8_000_000          # read at a lower priority, so the window stays quick
+MAX_MEMORY_BYTES = 6 * 1024 ** 3
+_lock = threading.Lock()
+_state: dict[str, Any] = {"context": None}
 
 
-def use_process(path: Any) -> bool:
-    """Big files load in a child process."""
+@dataclasses.dataclass(frozen=True)
+class ReadLimits:
+    """How long and how much memory one read may take (``None``: the defaults)."""
+
+    seconds: float | None = None
+    memory_bytes: int | None = None
+
+    def seconds_for(self, path: Any) -> float:
+        if self.seconds is not None:
+            return self.seconds
+        try:
+            size_mb = os.path.getsize(path) / 1e6
+        except OSError:
+            size_mb = 0.0
+        return BASE_SECONDS + SECONDS_PER_MB * size_mb
+
+    def memory(self) -> int:
+        return self.memory_bytes if self.memory_bytes is not None else default_memory_budget()
+
+
+def default_memory_budget() -> int:
+    """Six GB, or 60 % of the machine's memory when it has less than ten."""
     try:
-        return path.stat().st_size >= BIG_FILE_BYTES
+        physical = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):
+        return MAX_MEMORY_BYTES
+    return int(min(MAX_MEMORY_BYTES, 0.6 * physical))
+
+
+def _context() -> Any:
+    with _lock:
+        if _state["context"] is None:
+            if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods():
+                ctx = multiprocessing.get_context("forkserver")
+                ctx.set_forkserver_preload(PRELOAD)
+            else:
+                ctx = multiprocessing.get_context("spawn")
+            _state["context"] = ctx
+        return _state["context"]
+
+
+def prewarm() -> None:
+    """Start the forkserver (it imports the reader once) in the background, so the first file opens fast."""
+    ctx = _context()
+    if ctx.get_start_method() != "forkserver":
+        return
+    from multiprocessing import forkserver
+
+    threading.Thread(target=forkserver.ensure_running, name="kpidesk-reader-prewarm", daemon=True).start()
+
+
+def load_in_process(request: Any, reporter: Reporter,
+                    limits: ReadLimits | None = None) -> tuple[Any, dict[str, list[Any]], tuple[Any, Any]]:
+    """``(dataset, filter_values, date_range)`` for one :class:`~desktop_app.jobs.LoadRequest`."""
+    outcome = _run_child("load", request, request.path, reporter, limits or ReadLimits())
+    skeleton, parts = outcome
+    reporter.step(0.92, _("Assembling the table"))
+    return _assemble(skeleton, parts, reporter)
+
+
+def preview_in_process(path: Any, options: Any, kind: str | None, user: Any, max_rows: int, reporter: Reporter,
+                       limits: ReadLimits | None = None) -> tuple[Any, Any]:
+    """``(table, mapping)``: the first ``max_rows`` rows of ``path`` and the mapping detected on them."""
+    return _run_child("preview", (path, options, kind, user, max_rows), path, reporter, limits or ReadLimits())
+
+
+def _run_child(job: str, payload: Any, path: Any, reporter: Reporter, limits: ReadLimits) -> Any:
+    ctx = _context()
+    here, there = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child_main, args=(there, job, payload, limits.memory(), _is_big(path),
+                                                 current_language()), daemon=True,
+                       name="kpidesk-reader")
+    proc.start()
+    there.close()
+    _state["child"] = proc            # (tests reach the running child through this)
+    try:
+        return _receive(here, proc, reporter, os.path.basename(str(path)), limits.seconds_for(path))
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join(5)
+        here.close()
+        _state.pop("child", None)
+
+
+def _is_big(path: Any) -> bool:
+    try:
+        return os.path.getsize(path) >= BIG_FILE_BYTES
     except OSError:
         return False
 
 
-def load_in_process(request: Any, reporter: Reporter) -> tuple[Any, dict[str, list[Any]], tuple[Any, Any]]:
-    """``(dataset, filter_values, date_range)`` for one :class:`~desktop_app.jobs.LoadRequest`."""
-    ctx = multiprocessing.get_context("spawn")
-    here, there = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child_main, args=(there, request, current_language()), daemon=True, name="kpidesk-import")
-    proc.start()
-    there.close()
-    try:
-        return _receive(here, proc, reporter)
-    finally:
-        if proc.is_alive():
-            proc.terminate()
-        proc.join(5)
-        here.close()
-
-
-def _receive(conn: Any, proc: Any, reporter: Reporter) -> tuple[Any, dict[str, list[Any]], tuple[Any, Any]]:
+def _receive(conn: Any, proc: Any, reporter: Reporter, name: str, seconds: float) -> Any:
     skeleton: dict[str, Any] | None = None
     parts: dict[str, list[pd.DataFrame]] = {}
+    deadline = time.monotonic() + seconds
     while True:
         reporter.check()
+        if time.monotonic() > deadline:
+            raise FileReadError(_("Reading {file} was stopped after {seconds} seconds: that is far longer than a "
+                                  "normal export takes. The file may be damaged or not what its name says. "
+                                  "The data already open is unchanged.", file=name, seconds=round(seconds)))
         if not conn.poll(POLL_S):
             if not proc.is_alive() and not conn.poll(0):
-                raise KpiDeskError(_("The import stopped unexpectedly (the helper process ended)."))
+                raise _died(proc, name)
             continue
         try:
             message = conn.recv()
-        except EOFError:
-            raise KpiDeskError(_("The import stopped unexpectedly (the helper process ended).")) from None
+        except (EOFError, OSError):
+            raise _died(proc, name) from None
         tag = message[0]
         if tag == "progress":
             reporter.step(0.9 * message[1], message[2])
         elif tag == "error":
-            raise _rebuild_error(message[1], message[2])
+            raise _rebuild_error(message[1], message[2], name)
+        elif tag == "result":
+            return message[1]
         elif tag == "skeleton":
             skeleton = message[1]
         elif tag == "chunk":
             parts.setdefault(message[1], []).append(message[2])
             time.sleep(YIELD_S)     # hand the GIL to the GUI thread between chunks
         elif tag == "done":
-            break
-    assert skeleton is not None
-    reporter.step(0.92, _("Assembling the table"))
-    return _assemble(skeleton, parts, reporter)
+            assert skeleton is not None
+            return skeleton, parts
+
+
+def _died(proc: Any, name: str) -> FileReadError:
+    proc.join(2)
+    log.warning("the reader of %s ended with exit code %s", name, proc.exitcode)
+    return FileReadError(_("Reading {file} stopped unexpectedly: the reader ran out of memory or was ended "
+                           "(exit code {code}). The file may be damaged or far larger than a normal export. "
+                           "The data already open is unchanged.", file=name, code=proc.exitcode))
 
 
 def _assemble(skeleton: dict[str, Any], parts: dict[str, list[pd.DataFrame]],
@@ -109,7 +209,10 @@ def _concat_rows(chunks: list[pd.DataFrame]) -> pd.DataFrame:
     return chunks[0]
 
 
-def _rebuild_error(type_name: str, message: str) -> Exception:
+def _rebuild_error(type_name: str, message: str, name: str) -> Exception:
+    if type_name == "MemoryError":
+        return FileReadError(_("Reading {file} needed more memory than KPI Desk allows a file; it is far larger "
+                               "than a normal export, or damaged. The data already open is unchanged.", file=name))
     cls = getattr(errors, type_name, None)
     if isinstance(cls, type) and issubclass(cls, KpiDeskError) and cls not in (errors.MissingFieldError,
                                                                               OperationCancelled):
@@ -118,11 +221,24 @@ def _rebuild_error(type_name: str, message: str) -> Exception:
 
 
 # -- the child process -------------------------------------------------------------------
-def _child_main(conn: Any, request: Any, language: str = "en") -> None:
+def _cap_memory(budget: int) -> None:
+    """Cap the address space at what the child uses now plus ``budget`` (Linux; elsewhere no cap)."""
+    try:
+        import resource
+
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            now = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        resource.setrlimit(resource.RLIMIT_AS, (now + budget, resource.RLIM_INFINITY))
+    except (ImportError, OSError, ValueError) as exc:
+        log.info("no memory cap for the reader: %s", exc)
+
+
+def _child_main(conn: Any, job: str, payload: Any, memory_budget: int, big: bool, language: str = "en") -> None:
     set_language(language)      # the window's language: progress and error texts come back in it
     last = [0.0]
-    if hasattr(os, "nice"):
-        os.nice(5)          # the window's process comes first
+    if big and hasattr(os, "nice"):
+        os.nice(5)          # a long read: the window's process comes first
+    _cap_memory(memory_budget)
 
     def progress(fraction: float, text: str) -> None:
         now = time.monotonic()
@@ -131,33 +247,50 @@ def _child_main(conn: Any, request: Any, language: str = "en") -> None:
             conn.send(("progress", fraction, text))
 
     try:
-        from metrics_core.loading import load_dataset
-
-        from .dataset_facts import date_range, filter_values
-
-        ds = load_dataset(request.path, options=request.options, mapping=request.mapping, kind=request.kind,
-                          reporter=Reporter(progress), name=request.name)
-        progress(1.0, _("Preparing filters"))
-        frames = {"frame": ds.frame}
-        # the source table's rows stay behind: once mapped, the app works from the canonical frame
-        empty_table = dataclasses.replace(ds.table, frame=ds.table.frame.iloc[0:0], raw=ds.table.raw.iloc[0:0],
-                                          row_numbers=pd.Index(np.asarray(ds.table.row_numbers, dtype=np.int64)))
-        skeleton = {
-            "dataset": dataclasses.replace(ds, table=empty_table, frame=ds.frame.iloc[0:0]),
-            "empty": {k: f.iloc[0:0] for k, f in frames.items()},
-            "filter_values": filter_values(ds),
-            "date_range": date_range(ds),
-        }
-        conn.send(("skeleton", skeleton))
-        for key, frame in frames.items():
-            frame = frame.reset_index(drop=True)
-            for start in range(0, len(frame), CHUNK_ROWS):
-                conn.send(("chunk", key, frame.iloc[start:start + CHUNK_ROWS]))
-        conn.send(("done",))
+        if job == "preview":
+            conn.send(("result", _preview(*payload)))
+        else:
+            _load(conn, payload, Reporter(progress), progress)
     except KpiDeskError as exc:
         conn.send(("error", type(exc).__name__, str(exc)))
+    except MemoryError:
+        conn.send(("error", "MemoryError", ""))
     except Exception as exc:  # noqa: BLE001 - the parent shows it; the child must not die silently
-        log.exception("import failed in the helper process")
+        log.exception("reading failed in the helper process")
         conn.send(("error", "Exception", f"{type(exc).__name__}: {exc}"))
     finally:
         conn.close()
+
+
+def _preview(path: Any, options: Any, kind: str | None, user: Any, max_rows: int) -> tuple[Any, Any]:
+    from metrics_core.ingest.reader import read_preview
+    from metrics_core.mapping.detect import detect_mapping
+
+    table = read_preview(path, options, max_rows=max_rows)
+    return table, detect_mapping(table, kind=kind, user=user)
+
+
+def _load(conn: Any, request: Any, reporter: Reporter, progress: Any) -> None:
+    from metrics_core.loading import load_dataset
+
+    from .dataset_facts import date_range, filter_values
+
+    ds = load_dataset(request.path, options=request.options, mapping=request.mapping, kind=request.kind,
+                      reporter=reporter, name=request.name)
+    progress(1.0, _("Preparing filters"))
+    frames = {"frame": ds.frame}
+    # the source table's rows stay behind: once mapped, the app works from the canonical frame
+    empty_table = dataclasses.replace(ds.table, frame=ds.table.frame.iloc[0:0], raw=ds.table.raw.iloc[0:0],
+                                      row_numbers=pd.Index(np.asarray(ds.table.row_numbers, dtype=np.int64)))
+    skeleton = {
+        "dataset": dataclasses.replace(ds, table=empty_table, frame=ds.frame.iloc[0:0]),
+        "empty": {k: f.iloc[0:0] for k, f in frames.items()},
+        "filter_values": filter_values(ds),
+        "date_range": date_range(ds),
+    }
+    conn.send(("skeleton", skeleton))
+    for key, frame in frames.items():
+        frame = frame.reset_index(drop=True)
+        for start in range(0, len(frame), CHUNK_ROWS):
+            conn.send(("chunk", key, frame.iloc[start:start + CHUNK_ROWS]))
+    conn.send(("done",))

@@ -209,12 +209,11 @@ class ImportDialog(QDialog):
 
 
 def _preview(path: Path, options: ReadOptions, kind: str | None, user: Mapping | None, reporter: Any) -> tuple[Any, Mapping]:
-    from metrics_core.ingest.reader import read_preview
-    from metrics_core.mapping.detect import detect_mapping
+    """The first rows and the detected mapping, read in a watched child process (a hostile file cannot
+    take the window down)."""
+    from ..process_loader import preview_in_process
 
-    table = read_preview(path, options, max_rows=PREVIEW_ROWS)
-    reporter.check()
-    return table, detect_mapping(table, kind=kind, user=user)
+    return preview_in_process(path, options, kind, user, PREVIEW_ROWS, reporter)
 
 
 def _choice_combo(choices: Any, translate: bool = True) -> QComboBox:

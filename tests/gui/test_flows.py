@@ -21,8 +21,7 @@ from metrics_core.progress import Reporter
 
 from .conftest import wait_results
 
-def test_child_process_gives_the_same_dataset(monkeypatch, csv_file: Path) -> None:
-    monkeypatch.setattr(process_loader, "BIG_FILE_BYTES", 0)
+def test_child_process_gives_the_same_dataset(csv_file: Path) -> None:
     seen = []
     outcome = load_files_job([LoadRequest(csv_file, name="z")])(Reporter(lambda f, t: seen.append(f)))
     direct = load_dataset(csv_file, name="z")
@@ -34,8 +33,7 @@ def test_child_process_gives_the_same_dataset(monkeypatch, csv_file: Path) -> No
     assert seen and seen[-1] == 1.0
 
 
-def test_child_process_errors_are_typed_and_cancel_stops_it(monkeypatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(process_loader, "BIG_FILE_BYTES", 0)
+def test_child_process_errors_are_typed_and_cancel_stops_it(tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_bytes(b"")
     outcome = load_files_job([LoadRequest(bad, name="bad")])(Reporter())
