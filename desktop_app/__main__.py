@@ -68,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(settings)
     install_if_requested(window)
     window.show()
+    from .autosave import offer_restore
+
+    if offer_restore(window):             # work a crashed or killed session autosaved comes first
+        return app.exec()
     if args.project:
         window.open_project(args.project)
     elif args.demo:

@@ -160,7 +160,7 @@ class AppState(QObject):
         self.project_path = path
         self.project_path_changed.emit(str(path) if path is not None else "")
 
-    def restore_project(self, project: Any, path: Path) -> None:
+    def restore_project(self, project: Any, path: Path | None) -> None:
         """Adopt a saved :class:`~desktop_app.project.Project`: its parameters, targets, filters and
         choices, then read its files."""
         self.clear()

@@ -18,6 +18,7 @@ from metrics_core.i18n import _, current_language
 
 from .app_info import APP_NAME
 from .app_state import AppState
+from .autosave import Autosaver
 from .dialogs.import_dialog import ImportDialog
 from .dialogs.settings_dialog import SettingsDialog
 from .i18n import apply_language
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.actions: dict[str, QAction] = {}
         self._build()
         self._connect_state()
+        self.autosaver = Autosaver(self.state, self.current_project, self)
         self._restore_layout()
         self._restore_kpi_settings()
         if self.settings.granularity != self.state.filters.granularity:
@@ -169,6 +171,7 @@ class MainWindow(QMainWindow):
         dialog = ImportDialog(path, parent=self)
         if dialog.exec() == ImportDialog.DialogCode.Accepted:
             self.state.load_requests([dialog.request()])
+        dialog.deleteLater()                  # closed dialogs do not pile up over a long session
 
     def remap_dataset(self, name: str) -> None:
         ds = self.state.dataset(name)
@@ -178,6 +181,7 @@ class MainWindow(QMainWindow):
         if dialog.exec() == ImportDialog.DialogCode.Accepted:
             req = dialog.request()
             self.state.remap_dataset(name, req.mapping, req.options)
+        dialog.deleteLater()
 
     def _on_open_triggered(self) -> None:
         paths, _chosen_filter = QFileDialog.getOpenFileNames(self, _("Open files"), self.settings.last_dir, file_filter())
@@ -231,6 +235,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(_("{project} \u2014 {app}", project=Path(path).stem, app=APP_NAME))
         self.stack.setCurrentWidget(self.workspace)
 
+    def restore_project(self, project: Project) -> None:
+        """Adopt the work a crashed session autosaved (:mod:`desktop_app.autosave`); it has no file yet."""
+        for missing in project.missing_files:
+            self.message_bar.show_message(_("A file of the restored work was not found: {path}", path=missing),
+                                          "warning")
+        self.state.restore_project(project, None)
+        self.message_bar.show_message(_("Your work from last time was restored. Save it as a project to keep it."),
+                                      "info")
+        self.stack.setCurrentWidget(self.workspace)
+
     def _on_save_triggered(self) -> None:
         if self.state.project_path is None:
             self._on_save_as_triggered()
@@ -252,6 +266,7 @@ class MainWindow(QMainWindow):
         dialog = self.export_dialog()
         if dialog is not None:
             dialog.exec()
+            dialog.deleteLater()
 
     def export_dialog(self) -> Any:
         """The export helper's report dialog for what the dashboard shows (``None`` without data)."""
@@ -384,6 +399,7 @@ class MainWindow(QMainWindow):
         for name, splitter in self.workspace.splitters().items():
             self.settings.save_splitter_state(name, splitter.saveState())
         self.settings.sync()
+        self.autosaver.discard()              # a clean close: nothing to offer back next time
         self.state.cancel()
         self.state.wait(3000)
         super().closeEvent(event)

@@ -42,8 +42,8 @@ CHUNK_ROWS = 8_192
 POLL_S = 0.01
 YIELD_S = 0.001
 FRAMES = ("frame",)
-PRELOAD = ["metrics_core.loading", "metrics_core.mapping.detect", "desktop_app.process_loader",
-           "desktop_app.reader_warmup"]
+PRELOAD = ["metrics_core.loading", "metrics_core.mapping.detect", "desktop_app.process_loader"]
+WARM_UP = "desktop_app.reader_warmup"      # preloaded too when the app asks for it (:func:`prewarm`)
 BASE_SECONDS = 60.0
 SECONDS_PER_MB = 2.0
 BIG_FILE_BYTES = 8_000_000          # read at a lower priority, so the window stays quick
@@ -81,12 +81,12 @@ def default_memory_budget() -> int:
     return int(min(MAX_MEMORY_BYTES, 0.6 * physical))
 
 
-def _context() -> Any:
+def _context(warm_up: bool = False) -> Any:
     with _lock:
         if _state["context"] is None:
             if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods():
                 ctx = multiprocessing.get_context("forkserver")
-                ctx.set_forkserver_preload(PRELOAD)
+                ctx.set_forkserver_preload(PRELOAD + ([WARM_UP] if warm_up else []))
             else:
                 ctx = multiprocessing.get_context("spawn")
             _state["context"] = ctx
@@ -94,8 +94,9 @@ def _context() -> Any:
 
 
 def prewarm() -> None:
-    """Start the forkserver (it imports the reader once) in the background, so the first file opens fast."""
-    ctx = _context()
+    """Start the forkserver in the background (it imports the reader and reads a few small samples once),
+    so that every file opens fast. The app calls this at start, before anything is read."""
+    ctx = _context(warm_up=True)
     if ctx.get_start_method() != "forkserver":
         return
     from multiprocessing import forkserver

@@ -13,7 +13,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-SAMPLE_LINES = 400
+SAMPLE_LINES = 60
 
 
 def warm_up() -> None:

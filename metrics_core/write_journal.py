@@ -74,6 +74,29 @@ class JournalEntry:
             pass
 
 
+def hold_lock(path: Path) -> int:
+    """Create ``path`` and hold an exclusive lock on it until the returned descriptor is closed
+    (or the process ends, however it ends)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+    _lock(fd)
+    return fd
+
+
+def lock_is_free(path: Path) -> bool:
+    """Whether nobody holds ``path``'s lock (its process ended); a missing file counts as free."""
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    try:
+        return _try_lock(fd)
+    finally:
+        os.close(fd)
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename in ``folder`` durable (POSIX; Windows has no directory handles to sync)."""
     if os.name != "posix":

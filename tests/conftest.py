@@ -29,3 +29,7 @@ def datasets_dir() -> Path:
 @pytest.fixture(scope="session")
 def test_data_dir() -> Path:
     return TEST_DATA
+
+
+def pytest_configure(config) -> None:
+    config.addinivalue_line("markers", "soak: a randomised GUI session of KPIDESK_SOAK_SECONDS (60 s; CI: 600 s)")

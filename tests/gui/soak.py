@@ -1,0 +1,307 @@
+"""A randomised session in the real window, for as long as asked: open good and bad files, map,
+filter, break down, drill down, change KPI settings, export, open and close dialogs, switch views.
+
+:func:`run_soak` counts what must stay at zero (Python exceptions in any thread, errors the app
+logged as unexpected, top-level windows left open) and measures the process's memory (RSS from
+``/proc``) after a warm-up and at the end. Used by ``tests/gui/test_soak.py`` (pytest marker
+``soak``) and by ``bench/soak_gui.py`` (the one-hour version).
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import random
+import sys
+import tempfile
+import threading
+import time
+import traceback
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtWidgets import QApplication
+
+WARM_UP_SHARE = 0.25                    # memory is measured from the end of the first quarter
+
+
+@dataclass
+class SoakReport:
+    seconds: float = 0.0
+    actions: dict[str, int] = field(default_factory=dict)
+    exceptions: list[str] = field(default_factory=list)
+    unexpected_logged: list[str] = field(default_factory=list)
+    leaked_windows: list[str] = field(default_factory=list)
+    rss_after_warm_up: int = 0
+    rss_at_end: int = 0
+    messages_shown: int = 0
+
+    @property
+    def growth(self) -> float:
+        return (self.rss_at_end - self.rss_after_warm_up) / max(1, self.rss_after_warm_up)
+
+    def summary(self) -> str:
+        done = sum(self.actions.values())
+        return (f"{self.seconds:.0f} s, {done} actions ({', '.join(f'{k} {v}' for k, v in sorted(self.actions.items()))}); "
+                f"exceptions {len(self.exceptions)}, unexpected errors logged {len(self.unexpected_logged)}, "
+                f"leaked windows {len(self.leaked_windows)}, messages shown {self.messages_shown}; "
+                f"RSS {self.rss_after_warm_up / 1e6:.0f} MB after warm-up -> {self.rss_at_end / 1e6:.0f} MB "
+                f"at the end ({100 * self.growth:+.1f} %)")
+
+
+def rss_bytes() -> int:
+    """This process's resident memory (Linux ``/proc``; 0 elsewhere)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            import os
+
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:
+        return 0
+
+
+class _Collector(logging.Handler):
+    def __init__(self, report: SoakReport) -> None:
+        super().__init__(logging.ERROR)
+        self.report = report
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.report.unexpected_logged.append(record.getMessage()[:2000])
+
+
+def bad_files(folder: Path) -> list[Path]:
+    """Files a user may drop by mistake: empty, binary, a fake workbook, a broken zip, one header only."""
+    made = {
+        "empty.csv": b"",
+        "binary.csv": bytes(range(256)) * 40,
+        "fake.xlsx": b"this is not a workbook\n",
+        "header_only.csv": b"Ticket,Created at,Status\n",
+        "ragged.csv": b"a;b;c\n1;2\n3;4;5;6\n\"unclosed;7\n",
+    }
+    paths = []
+    for name, data in made.items():
+        path = folder / name
+        path.write_bytes(data)
+        paths.append(path)
+    broken = folder / "broken.xlsx"
+    with zipfile.ZipFile(broken, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+    broken.write_bytes(broken.read_bytes()[:-30])
+    return paths + [broken]
+
+
+class Soak:
+    def __init__(self, window: Any, good: list[Path], bad: list[Path], out: Path, rng: random.Random) -> None:
+        self.window, self.state = window, window.state
+        self.good, self.bad, self.out, self.rng = good, bad, out, rng
+        self.actions: list[tuple[str, Callable[[], None], int]] = [
+            ("open good", self.open_good, 6), ("open bad", self.open_bad, 3), ("remove", self.remove, 2),
+            ("remap", self.remap, 2), ("filter", self.filter, 5), ("clear filters", self.clear_filters, 2),
+            ("granularity", self.granularity, 3), ("select KPI", self.select_kpi, 5), ("break down", self.break_down, 4),
+            ("drill down", self.drill_down, 2), ("targets", self.targets, 2), ("export", self.export, 2),
+            ("settings dialog", self.settings_dialog, 2), ("import dialog", self.import_dialog, 2),
+            ("about dialog", self.about_dialog, 1), ("views", self.views, 3),
+        ]
+
+    # -- helpers ---------------------------------------------------------------------------
+    def pump(self, ms: int) -> None:
+        end = time.monotonic() + ms / 1000
+        while time.monotonic() < end:
+            QApplication.processEvents()
+            time.sleep(0.005)
+
+    def settle(self, timeout_s: float = 120.0) -> None:
+        end = time.monotonic() + timeout_s
+        while (self.state.is_busy() or self.state.chart_runner.is_busy()) and time.monotonic() < end:
+            self.pump(20)
+
+    def names(self) -> list[str]:
+        return self.state.dataset_names()
+
+    def step(self) -> str:
+        name, action, _ = self.rng.choices(self.actions, weights=[w for *_, w in self.actions])[0]
+        action()
+        self.pump(self.rng.choice((0, 20, 80, 250)))
+        if self.rng.random() < 0.5:
+            self.settle()
+        return name
+
+    # -- actions ---------------------------------------------------------------------------
+    def open_good(self) -> None:
+        self.window.open_files([str(p) for p in self.rng.sample(self.good, self.rng.randint(1, 3))])
+
+    def open_bad(self) -> None:
+        self.window.open_files([str(self.rng.choice(self.bad))])
+
+    def remove(self) -> None:
+        if self.names():
+            self.state.remove_dataset(self.rng.choice(self.names()))
+
+    def remap(self) -> None:
+        from metrics_core.mapping.model import Mapping
+
+        self.settle()
+        if not self.names():
+            return
+        ds = self.state.dataset(self.rng.choice(self.names()))
+        mapping = Mapping.from_dict(ds.mapping.to_dict())
+        mapped = [f for f in mapping.fields if f not in ("created_at",)]
+        if mapped:
+            mapping.set_user(self.rng.choice(mapped), None)
+        self.state.remap_dataset(ds.name, mapping)
+
+    def filter(self) -> None:
+        offered = self.state.available_filters()
+        if offered:
+            column = self.rng.choice(sorted(offered))
+            self.state.filter_by(column, self.rng.choice(offered[column]))
+
+    def clear_filters(self) -> None:
+        from desktop_app.filter_state import FilterState
+
+        self.state.set_filters(FilterState(granularity=self.state.filters.granularity))
+
+    def granularity(self) -> None:
+        from dataclasses import replace
+
+        self.state.set_filters(replace(self.state.filters, granularity=self.rng.choice(("day", "week", "month",
+                                                                                          "quarter"))))
+
+    def _metric(self) -> str | None:
+        results = self.state.results.results if self.state.results is not None else {}
+        usable = sorted(m for m, r in results.items() if r.value is not None)
+        return self.rng.choice(usable) if usable else None
+
+    def select_kpi(self) -> None:
+        metric = self._metric()
+        if metric:
+            self.state.select_metric(metric)
+
+    def break_down(self) -> None:
+        self.settle()
+        columns = sorted(self.state.available_filters()) + [None]
+        self.state.set_chart_category(self.rng.choice(columns))
+
+    def drill_down(self) -> None:
+        metric = self._metric()
+        if metric:
+            self.state.request_drilldown(metric)
+
+    def targets(self) -> None:
+        self.window.apply_settings(self.state.params, {"csat": round(self.rng.uniform(60, 95), 1)})
+
+    def export(self) -> None:
+        self.settle()
+        dialog = self.window.export_dialog()
+        if dialog is None:
+            return
+        dialog.folder_edit.setText(str(self.out / f"export-{self.rng.randint(0, 3)}"))
+        dialog.format_boxes["png"].setChecked(self.rng.random() < 0.2)
+        dialog.show()
+        dialog.export_button.click()
+        end = time.monotonic() + 300
+        while not dialog.export_button.isEnabled() and time.monotonic() < end:
+            self.pump(50)
+            if self.rng.random() < 0.01:
+                dialog.cancel_button.click()
+        dialog.wait(60000)
+        self.pump(20)
+        dialog.close()
+        dialog.deleteLater()
+
+    def settings_dialog(self) -> None:
+        dialog = self.window.open_settings()
+        dialog.show()
+        self.pump(100)
+        dialog.reject()
+        dialog.deleteLater()
+
+    def import_dialog(self) -> None:
+        from desktop_app.dialogs.import_dialog import ImportDialog
+
+        dialog = ImportDialog(str(self.rng.choice(self.good + self.bad)), parent=self.window)
+        dialog.show()
+        dialog.wait_for_preview(60000)
+        self.pump(100)
+        dialog.reject()
+        dialog.deleteLater()
+
+    def about_dialog(self) -> None:
+        from desktop_app.dialogs.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.window)
+        dialog.show()
+        self.pump(50)
+        dialog.close()
+        dialog.deleteLater()
+
+    def views(self) -> None:
+        self.window.actions[self.rng.choice(("dashboard", "data", "start", "find"))].trigger()
+
+
+def run_soak(seconds: float, seed: int, good: list[Path], log_every: float = 0.0) -> SoakReport:
+    """Drive a fresh main window at random for ``seconds``; see :class:`SoakReport`."""
+    from desktop_app import error_handling
+    from desktop_app.main_window import MainWindow
+    from desktop_app.settings import AppSettings
+
+    report = SoakReport()
+    work = Path(tempfile.mkdtemp(prefix="kpidesk-soak-"))
+    old_hooks = sys.excepthook, threading.excepthook
+
+    def collect(exc_type: Any, exc: Any, tb: Any) -> None:
+        report.exceptions.append("".join(traceback.format_exception(exc_type, exc, tb))[-3000:])
+
+    def collect_thread(args: Any) -> None:
+        collect(args.exc_type, args.exc_value, args.exc_traceback)
+
+    collector = _Collector(report)
+    logging.getLogger().addHandler(collector)
+    app = QApplication.instance()
+    before = {id(w) for w in app.topLevelWidgets()}
+    window = MainWindow(AppSettings(work / "settings.ini"))
+    window.message_bar.show_message = _counting(window.message_bar.show_message, report)
+    window.show()
+    sys.excepthook, threading.excepthook = collect, collect_thread
+    error_handling_hook = error_handling.report_unexpected
+    soak = Soak(window, good, bad_files(work), work, random.Random(seed))
+    started = time.monotonic()
+    warm_up_end = started + WARM_UP_SHARE * seconds
+    last_log = started
+    try:
+        while time.monotonic() - started < seconds:
+            name = soak.step()
+            report.actions[name] = report.actions.get(name, 0) + 1
+            if not report.rss_after_warm_up and time.monotonic() >= warm_up_end:
+                soak.settle()
+                gc.collect()
+                report.rss_after_warm_up = rss_bytes()
+            if log_every and time.monotonic() - last_log >= log_every:
+                last_log = time.monotonic()
+                print(f"[{last_log - started:6.0f} s] {sum(report.actions.values())} actions, "
+                      f"RSS {rss_bytes() / 1e6:.0f} MB, exceptions {len(report.exceptions)}", flush=True)
+        soak.settle()
+        soak.pump(200)
+        gc.collect()
+        report.rss_at_end = rss_bytes()
+        report.rss_after_warm_up = report.rss_after_warm_up or report.rss_at_end
+    finally:
+        sys.excepthook, threading.excepthook = old_hooks
+        assert error_handling.report_unexpected is error_handling_hook
+        logging.getLogger().removeHandler(collector)
+    report.leaked_windows = [f"{type(w).__name__} '{w.windowTitle()}'" for w in app.topLevelWidgets()
+                             if w.isVisible() and id(w) not in before and w is not window]
+    window.close()
+    window.deleteLater()
+    QApplication.processEvents()
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _counting(show: Callable[..., Any], report: SoakReport) -> Callable[..., Any]:
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        report.messages_shown += 1
+        return show(*args, **kwargs)
+    return wrapped

@@ -1,0 +1,33 @@
+"""Soak: a randomised session in the real window (see :mod:`tests.gui.soak`) with zero Python
+exceptions, zero unexpected errors, no top-level window left open and memory growth under 10 %.
+
+``KPIDESK_SOAK_SECONDS`` sets how long (60 s by default; CI runs 600 s with ``-m soak``);
+``KPIDESK_SOAK_SEED`` repeats a session. The one-hour run is ``bench/soak_gui.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+
+import pytest
+
+from metrics_core.resources import demo_dir
+
+from .soak import run_soak
+
+SECONDS = float(os.environ.get("KPIDESK_SOAK_SECONDS", "60"))
+
+
+@pytest.mark.soak
+def test_a_random_session_has_no_exceptions_no_leaks_and_flat_memory(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("KPIDESK_STATE_DIR", str(tmp_path / "state"))
+    seed = int(os.environ.get("KPIDESK_SOAK_SEED", random.randrange(1_000_000)))
+    good = sorted(p for p in demo_dir().glob("*") if p.suffix.lower() in {".csv", ".xlsx"})
+    report = run_soak(SECONDS, seed, good)
+    print(f"soak (seed {seed}): {report.summary()}")
+    assert report.exceptions == [], f"seed {seed}: {report.exceptions[0]}"
+    assert report.unexpected_logged == [], f"seed {seed}: {report.unexpected_logged[0]}"
+    assert report.leaked_windows == [], f"seed {seed}"
+    assert sum(report.actions.values()) >= 5
+    assert report.growth < 0.10, f"seed {seed}: {report.summary()}"
