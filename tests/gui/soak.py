@@ -25,6 +25,7 @@ from typing import Any, Callable
 from PySide6.QtWidgets import QApplication
 
 WARM_UP_SHARE = 0.25                    # memory is measured from the end of the first quarter
+MAX_OPEN = 5                            # files open at once (a real session keeps a handful)
 
 
 @dataclass
@@ -130,6 +131,9 @@ class Soak:
 
     # -- actions ---------------------------------------------------------------------------
     def open_good(self) -> None:
+        self.settle()
+        while len(self.names()) > MAX_OPEN:      # a steady workload: memory growth then means a leak
+            self.state.remove_dataset(self.names()[0])
         self.window.open_files([str(p) for p in self.rng.sample(self.good, self.rng.randint(1, 3))])
 
     def open_bad(self) -> None:
