@@ -52,6 +52,19 @@ class SoakReport:
                 f"at the end ({100 * self.growth:+.1f} %)")
 
 
+def settled_rss() -> int:
+    """RSS once garbage is collected and the C allocator has handed freed pages back (glibc's
+    ``malloc_trim``): memory the process still holds, not what the allocator keeps for reuse."""
+    gc.collect()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+    return rss_bytes()
+
+
 def rss_bytes() -> int:
     """This process's resident memory (Linux ``/proc``; 0 elsewhere)."""
     try:
@@ -280,16 +293,14 @@ def run_soak(seconds: float, seed: int, good: list[Path], log_every: float = 0.0
             report.actions[name] = report.actions.get(name, 0) + 1
             if not report.rss_after_warm_up and time.monotonic() >= warm_up_end:
                 soak.settle()
-                gc.collect()
-                report.rss_after_warm_up = rss_bytes()
+                report.rss_after_warm_up = settled_rss()
             if log_every and time.monotonic() - last_log >= log_every:
                 last_log = time.monotonic()
                 print(f"[{last_log - started:6.0f} s] {sum(report.actions.values())} actions, "
                       f"RSS {rss_bytes() / 1e6:.0f} MB, exceptions {len(report.exceptions)}", flush=True)
         soak.settle()
         soak.pump(200)
-        gc.collect()
-        report.rss_at_end = rss_bytes()
+        report.rss_at_end = settled_rss()
         report.rss_after_warm_up = report.rss_after_warm_up or report.rss_at_end
     finally:
         sys.excepthook, threading.excepthook = old_hooks
