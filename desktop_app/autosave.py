@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from metrics_core.errors import KpiDeskError
+from metrics_core.i18n import _, ngettext
 from metrics_core.write_journal import hold_lock, lock_is_free, new_token, state_dir
 
 from .project import PROJECT_SUFFIX, Project, load_project, save_project
@@ -120,7 +121,7 @@ def describe(path: Path) -> str:
     except (OSError, ValueError, AttributeError):
         files = 0
     when = datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-    return f"{files} file{'s' if files != 1 else ''}, saved {when}"
+    return ngettext("{count} file, saved {when}", "{count} files, saved {when}", files, count=files, when=when)
 
 
 def offer_restore(window: Any, ask: Any = None) -> bool:
@@ -132,8 +133,8 @@ def offer_restore(window: Any, ask: Any = None) -> bool:
     newest, older = orphans[0], orphans[1:]
     for path in older:
         forget(path)
-    text = ("KPI Desk did not close properly last time. Your work from then was saved "
-            f"({describe(newest)}). Restore it?")
+    text = _("KPI Desk did not close properly last time. Your work from then was saved ({what}). Restore it?",
+             what=describe(newest))
     restore = (ask or _ask_with_dialog)(text, window)
     restored = False
     if restore:
@@ -141,15 +142,16 @@ def offer_restore(window: Any, ask: Any = None) -> bool:
             window.restore_project(load_project(newest))
             restored = True
         except KpiDeskError as exc:
-            window.message_bar.show_message(f"The saved work could not be restored: {exc}", "error")
+            window.message_bar.show_message(_("The saved work could not be restored: {problem}", problem=exc),
+                                            "error")
     forget(newest)
     return restored
 
 
 def _ask_with_dialog(text: str, parent: QWidget) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, "Restore your work?", text, parent=parent)
-    restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+    box = QMessageBox(QMessageBox.Icon.Question, _("Restore your work?"), text, parent=parent)
+    restore = box.addButton(_("Restore"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_("Discard"), QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(restore)
     box.exec()
     return box.clickedButton() is restore

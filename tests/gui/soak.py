@@ -116,7 +116,7 @@ class Soak:
             ("granularity", self.granularity, 3), ("select KPI", self.select_kpi, 5), ("break down", self.break_down, 4),
             ("drill down", self.drill_down, 2), ("targets", self.targets, 2), ("export", self.export, 2),
             ("settings dialog", self.settings_dialog, 2), ("import dialog", self.import_dialog, 2),
-            ("about dialog", self.about_dialog, 1), ("views", self.views, 3),
+            ("about dialog", self.about_dialog, 1), ("views", self.views, 3), ("language", self.language, 1),
         ]
 
     # -- helpers ---------------------------------------------------------------------------
@@ -253,6 +253,12 @@ class Soak:
         self.pump(50)
         dialog.close()
         dialog.deleteLater()
+
+    def language(self) -> None:
+        from metrics_core.i18n import LANGUAGES
+
+        self.settle()
+        self.window.set_language(self.rng.choice(sorted(LANGUAGES)))
 
     def views(self) -> None:
         self.window.actions[self.rng.choice(("dashboard", "data", "start", "find"))].trigger()
