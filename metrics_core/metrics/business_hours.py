@@ -14,6 +14,8 @@ holiday list), so a million rows take one vectorised pass.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -25,6 +27,9 @@ from ..errors import ParameterError
 
 _DAY_S = 86_400
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+CALENDAR_KEYS = ("weekdays", "opens", "closes", "holidays", "tz")
+HOURS_EXAMPLE = "Mon-Fri 08:00-16:00"
+_HOURS = re.compile(r"^\s*(?P<days>.*?)\s+(?P<opens>\d{1,2}(?::\d{2}){0,2})\s*[-–]\s*(?P<closes>\d{1,2}(?::\d{2}){0,2})\s*$")
 
 
 def _clock_seconds(text: str | dt.time, what: str) -> int:
@@ -76,7 +81,7 @@ class BusinessCalendar:
 
     def __init__(self, weekdays: Iterable[int] = (0, 1, 2, 3, 4), opens: str = "08:00", closes: str = "16:00",
                  holidays: Iterable[Any] = (), tz: str | None = None) -> None:
-        days = frozenset(int(d) for d in weekdays)
+        days = frozenset(_weekday_number(d) for d in weekdays)
         if not days or not days <= set(range(7)):
             raise ParameterError(_('Open weekdays must be numbers from 0 (Monday) to 6 (Sunday), at least one.'))
         open_s, close_s = _clock_seconds(opens, "opening"), _clock_seconds(closes, "closing")
@@ -85,8 +90,8 @@ class BusinessCalendar:
         object.__setattr__(self, "weekdays", days)
         object.__setattr__(self, "opens", str(opens))
         object.__setattr__(self, "closes", str(closes))
-        object.__setattr__(self, "holidays", tuple(sorted(pd.Timestamp(h).date() for h in holidays)))
-        object.__setattr__(self, "tz", tz)
+        object.__setattr__(self, "holidays", tuple(sorted(_holiday(h, "the holidays") for h in holidays)))
+        object.__setattr__(self, "tz", _time_zone(tz))
         object.__setattr__(self, "_open_s", open_s)
         object.__setattr__(self, "_close_s", close_s)
 
@@ -174,3 +179,114 @@ class BusinessCalendar:
         """Inverse of :meth:`to_dict`."""
         return cls(weekdays=data.get("weekdays", (0, 1, 2, 3, 4)), opens=data.get("opens", "08:00"),
                    closes=data.get("closes", "16:00"), holidays=data.get("holidays", ()), tz=data.get("tz"))
+
+
+def _weekday_number(value: Any) -> int:
+    """0 … 6 from a number or an English weekday name ("Mon", "monday")."""
+    if isinstance(value, str) and not value.strip().isdigit():
+        text = value.strip().lower()
+        for number, name in enumerate(_WEEKDAY_NAMES):
+            if len(text) >= 2 and name.lower().startswith(text):
+                return number
+        raise ParameterError(f"'{value}' is not a weekday; write Mon, Tue, Wed, Thu, Fri, Sat or Sun.")
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise ParameterError(f"'{value}' is not a weekday; write Mon … Sun or 0 (Monday) … 6 (Sunday).") from None
+
+
+def _holiday(value: Any, where: str) -> dt.date:
+    try:
+        stamp = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        stamp = pd.NaT
+    if pd.isna(stamp):
+        raise ParameterError(f"'{value}' in {where} is not a date (use YYYY-MM-DD).")
+    return stamp.date()
+
+
+def _time_zone(tz: str | None) -> str | None:
+    if tz is None or str(tz).strip() == "":
+        return None
+    try:
+        pd.Timestamp("2024-01-01", tz=str(tz))
+    except (KeyError, ValueError, TypeError):
+        raise ParameterError(f"'{tz}' is not a time zone (use a name like Europe/Ljubljana).") from None
+    return str(tz)
+
+
+def parse_hours(text: str) -> dict[str, Any]:
+    """Open days and hours written as people write them, for ``--param global.hours=...``.
+
+    Days are English names or their first letters, single or ranges (a range may wrap
+    past Sunday), separated by commas; then the opening and closing time.
+
+    >>> parse_hours("Mon-Fri 10:00-18:00")
+    {'weekdays': [0, 1, 2, 3, 4], 'opens': '10:00', 'closes': '18:00'}
+    >>> parse_hours("Sat-Mon 9:00-13:00")["weekdays"]
+    [0, 5, 6]
+    """
+    match = _HOURS.match(str(text))
+    if match is None or not match["days"].strip():
+        raise ParameterError(f"global.hours '{text}' is not business hours like '{HOURS_EXAMPLE}' "
+                             "(open days, then opening and closing time).")
+    days: set[int] = set()
+    for part in re.split(r"\s*,\s*", match["days"].strip()):
+        first, _, last = re.split(r"\s*([-–])\s*", part, maxsplit=1) if re.search(r"[-–]", part) else (part, "", part)
+        a, b = _weekday_number(first), _weekday_number(last)
+        days.update((a + i) % 7 for i in range((b - a) % 7 + 1))
+    return {"weekdays": sorted(days), "opens": match["opens"], "closes": match["closes"]}
+
+
+def _holiday_list(value: Any) -> list[dt.date]:
+    items = re.split(r"[,;\s]+", value.strip()) if isinstance(value, str) else list(value or ())
+    return [_holiday(item, "global.holidays") for item in items if str(item).strip()]
+
+
+def _calendar_dict(value: Any) -> dict[str, Any]:
+    """The ``global.calendar`` setting as a dict: a dict, a JSON text or a :class:`BusinessCalendar`."""
+    if isinstance(value, BusinessCalendar):
+        return value.to_dict()
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError as exc:
+            raise ParameterError(
+                f"global.calendar is not valid JSON ({exc.msg} at character {exc.pos + 1}); write it like "
+                '{"weekdays": [0, 1, 2, 3, 4], "opens": "08:00", "closes": "16:00", "holidays": ["2026-12-25"]}, '
+                f"or use global.hours={HOURS_EXAMPLE}.") from None
+        if not isinstance(value, dict):
+            raise ParameterError("global.calendar must be a JSON object with weekdays, opens, closes "
+                                 "(and optionally holidays, tz).")
+    if not isinstance(value, dict):
+        raise ParameterError("The business-hours calendar setting is not a calendar.")
+    for key in value:
+        if key not in CALENDAR_KEYS:
+            raise ParameterError(f"'{key}' is not a calendar setting; use {', '.join(CALENDAR_KEYS)}.")
+    return dict(value)
+
+
+def calendar_setting(glob: dict[str, Any]) -> Any:
+    """The business-hours calendar of the ``"global"`` parameters, or None when none is set.
+
+    ``calendar`` (a :class:`BusinessCalendar`, a dict or a JSON text), then ``hours``
+    (:func:`parse_hours` text) and ``holidays`` (dates separated by commas, added).
+
+    >>> calendar_setting({"hours": "Mon-Fri 10:00-18:00", "holidays": "2026-12-24,2026-12-25"}).describe()
+    'Monday, Tuesday, Wednesday, Thursday, Friday 10:00–18:00, 2 holidays'
+    """
+    value, hours, holidays = glob.get("calendar"), glob.get("hours"), glob.get("holidays")
+    if hours is None and holidays is None:
+        if value is None or isinstance(value, BusinessCalendar):
+            return value
+        if not isinstance(value, (dict, str)) and hasattr(value, "seconds_between"):
+            return value
+    if value is None and hours is None:
+        raise ParameterError(f"global.holidays needs opening hours: set global.hours too (e.g. "
+                             f"global.hours={HOURS_EXAMPLE}).")
+    setting = _calendar_dict(value) if value is not None else {}
+    if hours is not None:
+        setting.update(parse_hours(hours))
+    if holidays is not None:
+        setting["holidays"] = [*setting.get("holidays", ()), *_holiday_list(holidays)]
+    return BusinessCalendar.from_dict(setting)

@@ -20,6 +20,7 @@ from ..i18n import _
 from ..catalogue import KINDS_BY_NAME
 from ..dataset import DataBundle
 from ..errors import ParameterError
+from .business_hours import calendar_setting
 from .model import MetricInputs
 
 
@@ -175,8 +176,9 @@ class Prepared:
             raise ParameterError(_('KPIs are computed from loaded data (a DataBundle or MetricInputs).'))
         if glob.get("as_of") is not None:
             self.as_of = _end_of_day(_timestamp(glob["as_of"], "as of"))
-        if glob.get("calendar") is not None:
-            self.calendar = _calendar(glob["calendar"])
+        calendar = calendar_setting(glob)
+        if calendar is not None:
+            self.calendar = calendar
         self._cache: dict[tuple, MetricInputs] = {}
         self._terms: dict[tuple, tuple[MetricInputs, Any]] = {}
         self._codes: dict[tuple, tuple[pd.DataFrame, tuple[np.ndarray, Any]]] = {}
@@ -220,16 +222,6 @@ class Prepared:
             period = (start, end) if (start is not None or end is not None) else None
             self._cache[key] = MetricInputs(frames, as_of, self.calendar, period)
         return self._cache[key]
-
-
-def _calendar(value: Any) -> Any:
-    if isinstance(value, dict):
-        from .business_hours import BusinessCalendar
-
-        return BusinessCalendar(**value)
-    if not hasattr(value, "seconds_between"):
-        raise ParameterError(_('The business-hours calendar setting is not a calendar.'))
-    return value
 
 
 _PREPARED: dict[int, tuple[weakref.ref, tuple, Prepared]] = {}
