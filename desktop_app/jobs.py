@@ -54,6 +54,7 @@ class ResultSet:
 
     results: dict[str, Any]                 # metric_id -> MetricResult
     changes: dict[str, Any] = field(default_factory=dict)   # metric_id -> engine Change (vs previous period)
+    merges: list[Any] = field(default_factory=list)         # metrics_core.merging.MergeNote per data kind
 
 
 @dataclass
@@ -135,7 +136,7 @@ def compute_job(bundle: DataBundle, params: dict[str, Any], filters: Any) -> Cal
                 changes[mid] = engine.compare(bundle, mid, params, filters, against="previous")
             except KpiDeskError as exc:
                 log.info("no comparison for %s: %s", mid, exc)
-        return ResultSet(results, changes)
+        return ResultSet(results, changes, bundle.merge_notes())
     return run
 
 

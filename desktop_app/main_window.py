@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         resize_to_fit(self, 1360, 880)
         self.setAcceptDrops(True)
         self.actions: dict[str, QAction] = {}
+        self._merges_told: set[str] = set()
         self._build()
         self._connect_state()
         self.autosaver = Autosaver(self.state, self.current_project, self)
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         s.filters_changed.connect(self._on_state_filters_changed)
         s.dataset_loaded.connect(self._on_state_dataset_loaded)
         s.dataset_removed.connect(self._on_state_dataset_removed)
+        s.results_changed.connect(self._on_state_results_changed)
 
     def _connect_widgets(self) -> None:
         s = self.state
@@ -345,6 +347,14 @@ class MainWindow(QMainWindow):
     # -- state events -------------------------------------------------------------------------------------
     def _on_state_error_raised(self, message: str) -> None:
         self.message_bar.show_message(message, "error")
+
+    def _on_state_results_changed(self, results: Any) -> None:
+        """Say once what merging overlapping files did (duplicates dropped, files without ids)."""
+        for note in getattr(results, "merges", []) or []:
+            text = note.describe()
+            if text not in self._merges_told:
+                self._merges_told.add(text)
+                self.message_bar.show_message(text, "info")
 
     def _on_state_dataset_loaded(self, name: str) -> None:
         from metrics_core.resources import demo_dir

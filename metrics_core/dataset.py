@@ -3,7 +3,8 @@
 ``load_dataset`` (in :mod:`metrics_core.loading`) reads a file, detects or applies a
 mapping and builds the canonical frame; the desktop app and the command line
 both go through it. :class:`DataBundle` groups the datasets by data kind, which
-is what the KPI engine reads.
+is what the KPI engine reads; files of the same kind are one dataset, each record id
+kept once (:mod:`metrics_core.merging`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pandas as pd
 from .catalogue import KINDS_BY_NAME
 from .ingest.model import LoadedTable
 from .mapping.model import Mapping
+from .merging import MergeNote, merge_parts
 
 
 @dataclass
@@ -53,6 +55,9 @@ class DataBundle:
     """All loaded datasets, grouped by data kind for the KPI engine."""
 
     datasets: list[Dataset] = field(default_factory=list)
+    _merged: dict[str, tuple[pd.DataFrame | None, list[MergeNote]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+    _merged_for: tuple = field(default=(), init=False, repr=False, compare=False)
 
     def add(self, ds: Dataset) -> None:
         self.datasets.append(ds)
@@ -69,22 +74,16 @@ class DataBundle:
         return seen
 
     def frame(self, kind: str) -> pd.DataFrame | None:
-        """The canonical frame of ``kind``: every dataset of that kind, concatenated.
+        """The canonical frame of ``kind``: every dataset of that kind, concatenated, each record once.
 
         A dataset that *also* feeds ``kind`` (a ticket file with CSAT scores feeding
         ``surveys``) contributes its rows too. A column ``_dataset`` names the source.
+        Files of one kind that share record ids (overlapping exports) are merged:
+        see :mod:`metrics_core.merging` and :meth:`merge_notes`.
         """
         if kind not in KINDS_BY_NAME:
             raise KeyError(kind)
-        parts = []
-        for d in self.datasets:
-            if kind in d.kinds():
-                parts.append(d.frame.assign(_dataset=d.name))
-        if not parts:
-            return None
-        if len(parts) == 1:
-            return parts[0]
-        return pd.concat(parts, ignore_index=True, sort=False)
+        return self._merge(kind)[0]
 
     def frames(self, kinds: Iterable[str] | None = None) -> dict[str, pd.DataFrame]:
         out: dict[str, pd.DataFrame] = {}
@@ -93,3 +92,38 @@ class DataBundle:
             if f is not None:
                 out[k] = f
         return out
+
+    def merge_notes(self) -> list[MergeNote]:
+        """What merging files of the same kind did (duplicates dropped per file, files without ids)."""
+        return [note for k in self.kinds() if k in KINDS_BY_NAME for note in self._merge(k)[1]]
+
+    def _merge(self, kind: str) -> tuple[pd.DataFrame | None, list[MergeNote]]:
+        signature = tuple((d.name, id(d.frame), len(d.frame), tuple(d.kinds())) for d in self.datasets)
+        if signature != self._merged_for:
+            self._merged, self._merged_for = {}, signature
+        if kind not in self._merged:
+            self._merged[kind] = _merge_kind(kind, self.datasets)
+        return self._merged[kind]
+
+
+def _merge_kind(kind: str, datasets: list[Dataset]) -> tuple[pd.DataFrame | None, list[MergeNote]]:
+    """The frame of ``kind`` from ``datasets``; files are merged with the other files of their own kind
+    on that kind's record id. Notes are kept for the files' own kind only (a ticket file's duplicates
+    are told once, not again for the surveys it also feeds)."""
+    by_own_kind: dict[str, list[tuple[str, pd.DataFrame]]] = {}
+    for d in datasets:
+        if kind in d.kinds():
+            by_own_kind.setdefault(d.kind, []).append((d.name, d.frame.assign(_dataset=d.name)))
+    if not by_own_kind:
+        return None, []
+    frames, notes = [], []
+    for own_kind, parts in by_own_kind.items():
+        spec = KINDS_BY_NAME.get(own_kind)
+        id_field = spec.id_field if spec is not None and not spec.aggregated else None
+        frame, note = merge_parts(own_kind, id_field, parts)
+        frames.append(frame)
+        if note is not None and own_kind == kind:
+            notes.append(note)
+    if len(frames) == 1:
+        return frames[0], notes
+    return pd.concat(frames, ignore_index=True, sort=False), notes

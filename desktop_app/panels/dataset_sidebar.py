@@ -93,6 +93,8 @@ class DatasetSidebar(QWidget):
         self.list.currentRowChanged.connect(self._on_list_current_changed)
         for sig in (state.dataset_loaded, state.dataset_removed, state.dataset_replaced):
             sig.connect(self._on_state_datasets_changed)
+        state.results_changed.connect(self._on_state_results_changed)
+        self._merges: list[Any] = []
         self._refresh()
 
     def _refresh(self) -> None:
@@ -111,10 +113,15 @@ class DatasetSidebar(QWidget):
             else:
                 detail = ngettext("{kind} \u00b7 {count} row", "{kind} \u00b7 {count} rows", rows,
                                   kind=kind_label, count=format_number(rows))
+            notes = [n for n in self._merges if ds.name in n.files or ds.name in n.without_id]
+            dropped = sum(n.dropped.get(ds.name, 0) for n in notes)
+            if dropped:
+                detail = ngettext("{detail} \u00b7 {count} duplicate dropped", "{detail} \u00b7 {count} duplicates dropped",
+                                  dropped, detail=detail, count=format_number(dropped))
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, ds.name)
             item.setData(DETAIL_ROLE, detail)
-            item.setToolTip(f"{ds.path}\n{detail}")
+            item.setToolTip("\n".join([str(ds.path), detail, *[n.describe() for n in notes]]))
             self.list.addItem(item)
             if ds.name == current:
                 self.list.setCurrentItem(item)
@@ -128,6 +135,12 @@ class DatasetSidebar(QWidget):
 
     def _on_state_datasets_changed(self, _name: str) -> None:
         self._refresh()
+
+    def _on_state_results_changed(self, results: Any) -> None:
+        merges = list(getattr(results, "merges", []) or [])
+        if merges != self._merges:
+            self._merges = merges
+            self._refresh()
 
     def _on_list_current_changed(self, row: int) -> None:
         self.remap_button.setEnabled(row >= 0)

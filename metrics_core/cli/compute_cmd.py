@@ -119,7 +119,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         doc = {"files": [{"path": str(d.path), "kind": d.kind, "rows": int(len(d.frame))} for d in bundle.datasets],
                "filters": {"from": args.date_from, "to": args.date_to},
-               "as_of": prepared_for(inputs, params.get("global")).inputs(filters).as_of, "metrics": rows}
+               "as_of": prepared_for(inputs, params.get("global")).inputs(filters).as_of, "metrics": rows,
+               "merged": [note.to_dict() for note in bundle.merge_notes()]}
         print_json(_jsonable(doc))
     else:
         print(render_text(bundle, rows))
@@ -173,6 +174,7 @@ def render_text(bundle: DataBundle, rows: list[dict[str, Any]]) -> str:
     lines = [_("{file}: {kind}, {rows}", file=d.path.name, kind=d.kind,
                rows=ngettext("{count} row", "{count} rows", len(d.frame), count=len(d.frame)))
              for d in bundle.datasets]
+    lines += [note.describe() for note in bundle.merge_notes()]
     labels = {r["id"]: get_metric(r["id"]).translated_label for r in rows}
     width = max(len(label) for label in labels.values())
     lines.append("")

@@ -85,6 +85,7 @@ def build_report(bundle: DataBundle, params: dict[str, Any] | None = None, filte
     kpis = _kpi_rows(bundle, specs, results, params, headline, reporter.scaled(0.45, 0.7))
     trend_filters, trend_note = _trend_filters(headline, filters, by)
     notes = [*notes, trend_note]
+    notes += [note.describe() for note in bundle.merge_notes()]
     charts = _charts(bundle, specs, results, params, (headline, trend_filters), by, reporter.scaled(0.7, 0.98))
     start, end = _period(span, headline)
     report = Report(
