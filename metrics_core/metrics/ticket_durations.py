@@ -70,14 +70,68 @@ def _open_seconds(frame: pd.DataFrame, start: str, seconds_column: str, calendar
     return np.where(np.isnan(open_s), seconds, open_s)   # no start time: the column as exported
 
 
-def measured(tickets: pd.DataFrame, found: tuple[np.ndarray, str], unfinished: str, what: str) -> Durations:
-    """:class:`Durations` of ``found`` = (seconds, source): missing ones reported as ``unfinished``,
-    negative ones excluded."""
+CLOSED_AS_RESOLVED = ParamSpec(
+    "closed_as_resolved", "when_no_resolved_column", "Closing time counts as resolution", kind="choice",
+    choices=("when_no_resolved_column", "for_missing_rows", "never"),
+    help="Resolution is measured to the resolved time. A file with no resolved time at all can use its closed "
+         "time (when_no_resolved_column); for_missing_rows also measures each ticket closed without a resolved "
+         "time to its closing (closing often comes days later, by auto-close); never: resolved times only.")
+CLOSED_NOT_COUNTED = ("closed without a resolved time (not counted; closing time can be counted with the setting "
+                      "'closing time counts as resolution')")
+
+
+@dataclass
+class Resolution:
+    """Seconds to resolution per row (NaN: not measured), where they came from, and how closing times were used."""
+
+    values: np.ndarray
+    source: str
+    closed_only: np.ndarray          # closed, no resolved time, and not measured
+    filled_from_closed: int          # rows measured to their closing time although the file has resolved times
+    details: dict[str, Any]
+
+
+def resolution_times(frame: pd.DataFrame, start: str, choice: str, calendar: Any, *,
+                     seconds_column: str | None = "resolution_s") -> Resolution | None:
+    """Durations from ``start`` to resolution (METRICS.md): the resolved time, else the export's resolution
+    column; closing times only as ``choice`` (:data:`CLOSED_AS_RESOLVED`) allows. None when nothing measures it."""
+    closed, resolved = has(frame, "closed_at"), has(frame, "resolved_at")
+    ends: tuple[str, ...] = ("resolved_at",)
+    if closed and choice != "never" and (not resolved or choice == "for_missing_rows"):
+        ends = ("resolved_at", "closed_at")
+    found = timed(frame, start, ends, seconds_column, calendar)
+    if found is None:
+        return None
     values, source = found
+    details: dict[str, Any] = {"source": source, "closed_as_resolved": choice}
+    no_resolved = frame["resolved_at"].isna().to_numpy() if resolved else np.ones(len(frame), dtype=bool)
+    closed_rows = no_resolved & (frame["closed_at"].notna().to_numpy() if closed else np.zeros(len(frame), bool))
+    filled = 0
+    if resolved and "closed_at" in ends:
+        filled = int((closed_rows & ~np.isnan(values)).sum())
+        details["filled_from_closed_at"] = filled
+        if filled:
+            word = "ticket" if filled == 1 else "tickets"
+            details["note"] = (f"{filled:,} {word} measured to {'its' if filled == 1 else 'their'} closing time "
+                               "(closed without a resolved time)")
+    elif not resolved and "closed_at" in ends:
+        details["note"] = "the file has no resolved time: closing time counted as resolution"
+    return Resolution(values, source, closed_rows & np.isnan(values), filled, details)
+
+
+def measured(tickets: pd.DataFrame, found: tuple[np.ndarray, str] | Resolution, unfinished: str,
+             what: str) -> Durations:
+    """:class:`Durations` of ``found`` = (seconds, source) or a :class:`Resolution`: missing ones reported
+    as ``unfinished`` (closed without a resolved time on their own), negative ones excluded."""
+    if isinstance(found, Resolution):
+        values, details, closed_only = found.values, dict(found.details), found.closed_only
+    else:
+        values, details, closed_only = found[0], {"source": found[1]}, np.zeros(len(found[0]), dtype=bool)
     excluded: list[tuple[int, str]] = []
-    add_excluded(excluded, np.isnan(values).sum(), unfinished)
+    add_excluded(excluded, (np.isnan(values) & ~closed_only).sum(), unfinished)
+    add_excluded(excluded, closed_only.sum(), f"{what} {CLOSED_NOT_COUNTED}")
     usable = clean_durations(values, excluded, what)
-    return Durations(tickets, values, usable, tickets.get("created_at"), "tickets", excluded, {"source": source})
+    return Durations(tickets, values, usable, tickets.get("created_at"), "tickets", excluded, details)
 
 
 def _messages_first_reply(inputs: MetricInputs, tickets: pd.DataFrame) -> pd.Series | None:
@@ -149,12 +203,16 @@ def response_delays(inputs: MetricInputs, params: Mapping[str, Any]) -> Duration
                      {"source": "the average_reply_s column (per-ticket averages)"})
 
 
+RESOLUTION_PARAMS = (CLOSED_AS_RESOLVED,)
+
+
 def resolution_durations(inputs: MetricInputs, params: Mapping[str, Any]) -> Durations | MetricResult:
-    """Created → resolved (closed when no resolved time) over resolved tickets."""
+    """Created → resolved over resolved tickets (closing time only as ``closed_as_resolved`` allows)."""
+    p = with_defaults(params, RESOLUTION_PARAMS)
     tickets = frame_of(inputs, "tickets")
     if tickets is None or tickets.empty:
         return empty_result("resolution_time", "seconds", "tickets", higher_is_better=False)
-    found = timed(tickets, "created_at", ("resolved_at", "closed_at"), "resolution_s", inputs.calendar)
+    found = resolution_times(tickets, "created_at", p["closed_as_resolved"], inputs.calendar)
     if found is None:
         return missing_result("resolution_time", "seconds", ["resolved_at", "resolution_s"], "tickets",
                               higher_is_better=False)
@@ -166,6 +224,7 @@ COMPLAINT_PARAMS = (
               help=N_("Filing (creation) time, or the escalation time when the file has one.")),
     ParamSpec(name="all_are_complaints", default=False, label=N_("Every ticket is a complaint"), kind="bool",
               help=N_("For complaint-only files that have no complaint flag.")),
+    CLOSED_AS_RESOLVED,
 )
 
 
@@ -196,16 +255,18 @@ def complaint_durations(inputs: MetricInputs, params: Mapping[str, Any]) -> Dura
         return missing_result("complaint_resolution_time", "seconds", ["is_complaint", "escalated"], "tickets",
                               higher_is_better=False)
     complaints = tickets[mask]
-    found = timed(complaints, "created_at", ("resolved_at", "closed_at"), "resolution_s", inputs.calendar)
+    choice = p["closed_as_resolved"]
+    found = resolution_times(complaints, "created_at", choice, inputs.calendar)
     if p["measure_from"] == "escalated" and has(complaints, "escalated_at"):
-        escalated = timed(complaints, "escalated_at", ("resolved_at", "closed_at"), None, inputs.calendar)
+        escalated = resolution_times(complaints, "escalated_at", choice, inputs.calendar, seconds_column=None)
         if escalated is not None:      # complaints never escalated are measured from filing
             from_filing = complaints["escalated_at"].isna().to_numpy()
-            if found is None:
-                found = escalated
-            else:
-                values = np.where(from_filing, found[0], escalated[0])
-                found = (values, f"{escalated[1]} (from filing when not escalated: {found[1]})")
+            if found is not None:
+                escalated.values = np.where(from_filing, found.values, escalated.values)
+                escalated.closed_only = np.where(from_filing, found.closed_only, escalated.closed_only)
+                escalated.details["source"] = (f"{escalated.source} (from filing when not escalated: "
+                                               f"{found.source})")
+            found = escalated
     if found is None:
         return missing_result("complaint_resolution_time", "seconds", ["resolved_at", "resolution_s"], "tickets",
                               higher_is_better=False)

@@ -20,7 +20,7 @@ from .common import (Terms, add_excluded, bool_values, clean_durations, datetime
                      missing_result, no_value, numbers, seconds_to_next_contact, text_lower, with_defaults)
 from .model import MetricInputs, MetricResult, ParamSpec
 from .call_rows import classify_calls
-from .ticket_durations import timed
+from .ticket_durations import CLOSED_AS_RESOLVED, CLOSED_NOT_COUNTED, resolution_times, timed
 
 DONE_STATUSES = ("solved", "closed")
 
@@ -171,6 +171,7 @@ SLA_PARAMS = (
               choices=("first_response", "resolution")),
     ParamSpec(name="targets", default=None, label=N_("Target per priority (seconds)"), kind="table",
               help=N_('e.g. {"urgent": 3600, "high": 14400, "default": 86400}; empty: use the file\'s own SLA verdict')),
+    CLOSED_AS_RESOLVED,
 )
 
 
@@ -224,7 +225,8 @@ def sla_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricR
         return Terms(tickets, (met & known).astype(float), known.astype(float), known, tickets.get("created_at"),
                      excluded, {"source": "the file's own SLA verdict (sla_met)"})
     if p["measure"] == "resolution":
-        found = timed(tickets, "created_at", ("resolved_at", "closed_at"), "resolution_s", inputs.calendar)
+        resolution = resolution_times(tickets, "created_at", p["closed_as_resolved"], inputs.calendar)
+        found = None if resolution is None else (resolution.values, resolution.source)
         waiting, fields = "tickets not resolved yet", ["resolved_at", "resolution_s"]
     else:
         found = timed(tickets, "created_at", ("first_response_at",), "first_response_s", inputs.calendar)
@@ -239,8 +241,10 @@ def sla_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricR
         return no_value("sla_compliance", "%", N_("Set a target per priority (for example urgent: 1 hour) or load a "
                         "file with its own SLA verdict."), higher_is_better=True, missing=["sla_met"])
     values = found[0]
+    closed_only = resolution.closed_only if p["measure"] == "resolution" else np.zeros(len(values), dtype=bool)
     excluded = []
-    add_excluded(excluded, np.isnan(values).sum(), waiting)
+    add_excluded(excluded, (np.isnan(values) & ~closed_only).sum(), waiting)
+    add_excluded(excluded, closed_only.sum(), f"tickets {CLOSED_NOT_COUNTED}")
     usable = clean_durations(values, excluded, N_("tickets"))
     no_target = usable & np.isnan(targets)
     add_excluded(excluded, no_target.sum(), N_("tickets whose priority has no target"))

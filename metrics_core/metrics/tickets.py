@@ -96,8 +96,9 @@ SPECS: tuple[MetricSpec, ...] = (
                    "per-ticket average reply time."), "S0 S1", (), "total_reply_delay_s", "replies",
                    kinds=("messages", "tickets")),
     _duration_spec("resolution_time", N_("Average resolution time"), td.resolution_durations,
-                   N_("Mean of resolved − created over resolved tickets."), "S0 S1 S2 S3", (),
-                   "total_resolution_s", "resolved_tickets"),
+                   N_("Mean of resolved − created over resolved tickets; the closing time counts only when the file "
+                      "has no resolved time, or row by row when chosen."), "S0 S1 S2 S3", (),
+                   "total_resolution_s", "resolved_tickets", params=td.RESOLUTION_PARAMS),
     _duration_spec("complaint_resolution_time", N_("Complaint resolution time"), td.complaint_durations,
                    N_("Resolution time of complaint or escalated tickets, from filing (or escalation) to resolution."),
                    "S0", (), "total_complaint_resolution_s", "resolved_complaints",

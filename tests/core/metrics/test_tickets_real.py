@@ -63,15 +63,19 @@ def incident_frame(request, incidents, datasets_dir):
     })
 
 
-def test_incident_resolution_time(incidents, incident_frame):
+@pytest.mark.parametrize("closed_as_resolved", ["when_no_resolved_column", "for_missing_rows"])
+def test_incident_resolution_time(incidents, incident_frame, closed_as_resolved):
+    # measured to resolution; the closing time only when the owner chooses it for tickets closed unresolved
     durations = []
     for r in incidents:
-        end = day_first(r["resolved_at"]) or day_first(r["closed_at"])
+        end = day_first(r["resolved_at"])
+        if end is None and closed_as_resolved == "for_missing_rows":
+            end = day_first(r["closed_at"])
         if end is not None:
             durations.append((end - day_first(r["opened_at"])).total_seconds())
     negative = [d for d in durations if d < 0]
     kept = [d for d in durations if d >= 0]
-    res = run("resolution_time", {"tickets": incident_frame})
+    res = run("resolution_time", {"tickets": incident_frame}, {"closed_as_resolved": closed_as_resolved})
     assert res.n == len(kept)
     assert res.value == pytest.approx(sum(kept) / len(kept))
     assert res.median == pytest.approx(float(np.median(kept)))
@@ -110,7 +114,7 @@ def test_incident_resolution_in_business_hours(incidents, incident_frame):
 
     ref = []
     for r in incidents:
-        start, end = day_first(r["opened_at"]), day_first(r["resolved_at"]) or day_first(r["closed_at"])
+        start, end = day_first(r["opened_at"]), day_first(r["resolved_at"])
         if end is not None and end >= start:
             ref.append(open_seconds(start, end))
     assert res.value == pytest.approx(sum(ref) / len(ref))
