@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .catalogue import KINDS_BY_NAME
+from .i18n import _, ngettext
 
 UPDATED_HEADER = re.compile(r"updated|modified|last[ _.-]*(changed|update|activity)|changed[ _.-]*(at|on)",
                             re.IGNORECASE)
@@ -46,22 +47,28 @@ class MergeNote:
         return int(sum(self.dropped.values()))
 
     def describe(self) -> str:
-        """One sentence for people (CLI, window, report).
+        """One sentence for people (CLI, window, report), in the current language.
 
         >>> MergeNote("tickets", "ticket_id", {"a.csv": 3, "b.csv": 0}, ("a.csv", "b.csv")).describe()
         'Tickets: 3 duplicate rows dropped (the same ticket_id in several files; the version in the later file kept): 3 from a.csv.'
         """
-        label = _kind_label(self.kind)
+        label = _(_kind_label(self.kind))
         if self.without_id and not self.total:
-            return (f"{label}: {_names(self.without_id)} have no {self.id_field} column, so rows that appear "
-                    "in more than one of them cannot be recognised; every row counts.")
-        how = (f"the version with the latest '{self.kept_by}' kept" if self.kept_by
-               else "the version in the later file kept")
-        per_file = ", ".join(f"{n:,} from {name}" for name, n in self.dropped.items() if n)
-        if self.total == 1:
-            return f"{label}: 1 duplicate row dropped (the same {self.id_field} in several files; {how}): {per_file}."
-        return (f"{label}: {self.total:,} duplicate rows dropped (the same {self.id_field} in several files; "
-                f"{how}): {per_file}.")
+            return _("{kind}: {files} have no {id_field} column, so rows that appear in more than one of them "
+                     "cannot be recognised; every row counts.", kind=label, files=_names(self.without_id),
+                     id_field=self.id_field)
+        per_file = ", ".join(_("{count} from {file}", count=n, file=name) for name, n in self.dropped.items() if n)
+        if self.kept_by:
+            return ngettext("{kind}: {count} duplicate row dropped (the same {id_field} in several files; the "
+                            "version with the latest '{column}' kept): {files}.",
+                            "{kind}: {count} duplicate rows dropped (the same {id_field} in several files; the "
+                            "version with the latest '{column}' kept): {files}.", self.total, kind=label,
+                            count=self.total, id_field=self.id_field, column=self.kept_by, files=per_file)
+        return ngettext("{kind}: {count} duplicate row dropped (the same {id_field} in several files; the version "
+                        "in the later file kept): {files}.",
+                        "{kind}: {count} duplicate rows dropped (the same {id_field} in several files; the version "
+                        "in the later file kept): {files}.", self.total, kind=label, count=self.total,
+                        id_field=self.id_field, files=per_file)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain values for JSON output."""
@@ -77,7 +84,9 @@ def _kind_label(kind: str) -> str:
 
 
 def _names(names: tuple[str, ...]) -> str:
-    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+    if len(names) == 1:
+        return names[0]
+    return _("{files} and {last}", files=", ".join(names[:-1]), last=names[-1])
 
 
 def updated_column(frame: pd.DataFrame) -> str | None:
@@ -107,15 +116,15 @@ def merge_parts(kind: str, id_field: str | None, parts: list[tuple[str, pd.DataF
     >>> frame["ticket_id"].tolist(), note.dropped
     (['1', None, '2', '3', None], {'a.csv': 1, 'b.csv': 0})
     """
-    frame = pd.concat([p for _, p in parts], ignore_index=True, sort=False) if len(parts) > 1 else parts[0][1]
-    names = tuple(name for name, _ in parts)
+    frame = pd.concat([part for _name, part in parts], ignore_index=True, sort=False) if len(parts) > 1 else parts[0][1]
+    names = tuple(name for name, _part in parts)
     if len(parts) < 2 or not id_field:
         return frame, None
-    with_id = [i for i, (_, p) in enumerate(parts) if id_field in p.columns]
+    with_id = [i for i, (_name, part) in enumerate(parts) if id_field in part.columns]
     without = tuple(names[i] for i in range(len(parts)) if i not in with_id)
     if len(with_id) < 2:
         return frame, (MergeNote(kind, id_field or "", files=names, without_id=without) if len(without) > 1 else None)
-    sizes = [len(p) for _, p in parts]
+    sizes = [len(part) for _name, part in parts]
     file_no = np.repeat(np.arange(len(parts)), sizes)
     ids = frame[id_field].astype("string") if id_field in frame.columns else pd.Series(pd.NA, index=frame.index)
     candidate = ids.notna().to_numpy() & np.isin(file_no, with_id)

@@ -24,11 +24,13 @@ import pandas as pd
 
 from ..i18n import _
 from ..errors import ParameterError
+from ..i18n import _
 
 _DAY_S = 86_400
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 CALENDAR_KEYS = ("weekdays", "opens", "closes", "holidays", "tz")
 HOURS_EXAMPLE = "Mon-Fri 08:00-16:00"
+CALENDAR_EXAMPLE = '{"weekdays": [0, 1, 2, 3, 4], "opens": "08:00", "closes": "16:00", "holidays": ["2026-12-25"]}'
 _HOURS = re.compile(r"^\s*(?P<days>.*?)\s+(?P<opens>\d{1,2}(?::\d{2}){0,2})\s*[-–]\s*(?P<closes>\d{1,2}(?::\d{2}){0,2})\s*$")
 
 
@@ -90,7 +92,7 @@ class BusinessCalendar:
         object.__setattr__(self, "weekdays", days)
         object.__setattr__(self, "opens", str(opens))
         object.__setattr__(self, "closes", str(closes))
-        object.__setattr__(self, "holidays", tuple(sorted(_holiday(h, "the holidays") for h in holidays)))
+        object.__setattr__(self, "holidays", tuple(sorted(_holiday(h) for h in holidays)))
         object.__setattr__(self, "tz", _time_zone(tz))
         object.__setattr__(self, "_open_s", open_s)
         object.__setattr__(self, "_close_s", close_s)
@@ -188,20 +190,23 @@ def _weekday_number(value: Any) -> int:
         for number, name in enumerate(_WEEKDAY_NAMES):
             if len(text) >= 2 and name.lower().startswith(text):
                 return number
-        raise ParameterError(f"'{value}' is not a weekday; write Mon, Tue, Wed, Thu, Fri, Sat or Sun.")
+        raise ParameterError(_("'{value}' is not a weekday; write Mon, Tue, Wed, Thu, Fri, Sat or Sun.", value=value))
     try:
         return int(value)
     except (TypeError, ValueError):
-        raise ParameterError(f"'{value}' is not a weekday; write Mon … Sun or 0 (Monday) … 6 (Sunday).") from None
+        raise ParameterError(_("'{value}' is not a weekday; write Mon … Sun or 0 (Monday) … 6 (Sunday).",
+                               value=value)) from None
 
 
-def _holiday(value: Any, where: str) -> dt.date:
+def _holiday(value: Any, *, cli: bool = False) -> dt.date:
     try:
         stamp = pd.Timestamp(value)
     except (TypeError, ValueError):
         stamp = pd.NaT
     if pd.isna(stamp):
-        raise ParameterError(f"'{value}' in {where} is not a date (use YYYY-MM-DD).")
+        if cli:
+            raise ParameterError(_("'{value}' in global.holidays is not a date (use YYYY-MM-DD).", value=value))
+        raise ParameterError(_("The holiday '{value}' is not a date (use YYYY-MM-DD).", value=value))
     return stamp.date()
 
 
@@ -211,7 +216,7 @@ def _time_zone(tz: str | None) -> str | None:
     try:
         pd.Timestamp("2024-01-01", tz=str(tz))
     except (KeyError, ValueError, TypeError):
-        raise ParameterError(f"'{tz}' is not a time zone (use a name like Europe/Ljubljana).") from None
+        raise ParameterError(_("'{tz}' is not a time zone (use a name like Europe/Ljubljana).", tz=tz)) from None
     return str(tz)
 
 
@@ -228,11 +233,11 @@ def parse_hours(text: str) -> dict[str, Any]:
     """
     match = _HOURS.match(str(text))
     if match is None or not match["days"].strip():
-        raise ParameterError(f"global.hours '{text}' is not business hours like '{HOURS_EXAMPLE}' "
-                             "(open days, then opening and closing time).")
+        raise ParameterError(_("global.hours '{text}' is not business hours like '{example}' (open days, then "
+                               "opening and closing time).", text=text, example=HOURS_EXAMPLE))
     days: set[int] = set()
     for part in re.split(r"\s*,\s*", match["days"].strip()):
-        first, _, last = re.split(r"\s*([-–])\s*", part, maxsplit=1) if re.search(r"[-–]", part) else (part, "", part)
+        first, _dash, last = re.split(r"\s*([-–])\s*", part, maxsplit=1) if re.search(r"[-–]", part) else (part, "", part)
         a, b = _weekday_number(first), _weekday_number(last)
         days.update((a + i) % 7 for i in range((b - a) % 7 + 1))
     return {"weekdays": sorted(days), "opens": match["opens"], "closes": match["closes"]}
@@ -240,7 +245,7 @@ def parse_hours(text: str) -> dict[str, Any]:
 
 def _holiday_list(value: Any) -> list[dt.date]:
     items = re.split(r"[,;\s]+", value.strip()) if isinstance(value, str) else list(value or ())
-    return [_holiday(item, "global.holidays") for item in items if str(item).strip()]
+    return [_holiday(item, cli=True) for item in items if str(item).strip()]
 
 
 def _calendar_dict(value: Any) -> dict[str, Any]:
@@ -251,18 +256,19 @@ def _calendar_dict(value: Any) -> dict[str, Any]:
         try:
             value = json.loads(value)
         except json.JSONDecodeError as exc:
-            raise ParameterError(
-                f"global.calendar is not valid JSON ({exc.msg} at character {exc.pos + 1}); write it like "
-                '{"weekdays": [0, 1, 2, 3, 4], "opens": "08:00", "closes": "16:00", "holidays": ["2026-12-25"]}, '
-                f"or use global.hours={HOURS_EXAMPLE}.") from None
+            raise ParameterError(_(
+                "global.calendar is not valid JSON ({problem} at character {position}); write it like {example_json}, "
+                "or use global.hours={example}.", problem=exc.msg, position=str(exc.pos + 1),
+                example_json=CALENDAR_EXAMPLE, example=HOURS_EXAMPLE)) from None
         if not isinstance(value, dict):
-            raise ParameterError("global.calendar must be a JSON object with weekdays, opens, closes "
-                                 "(and optionally holidays, tz).")
+            raise ParameterError(_("global.calendar must be a JSON object with weekdays, opens, closes (and "
+                                   "optionally holidays, tz), like {example_json}.", example_json=CALENDAR_EXAMPLE))
     if not isinstance(value, dict):
-        raise ParameterError("The business-hours calendar setting is not a calendar.")
+        raise ParameterError(_("The business-hours calendar setting is not a calendar."))
     for key in value:
         if key not in CALENDAR_KEYS:
-            raise ParameterError(f"'{key}' is not a calendar setting; use {', '.join(CALENDAR_KEYS)}.")
+            raise ParameterError(_("'{key}' is not a calendar setting; use {keys}.", key=key,
+                                   keys=", ".join(CALENDAR_KEYS)))
     return dict(value)
 
 
@@ -282,8 +288,8 @@ def calendar_setting(glob: dict[str, Any]) -> Any:
         if not isinstance(value, (dict, str)) and hasattr(value, "seconds_between"):
             return value
     if value is None and hours is None:
-        raise ParameterError(f"global.holidays needs opening hours: set global.hours too (e.g. "
-                             f"global.hours={HOURS_EXAMPLE}).")
+        raise ParameterError(_("global.holidays needs opening hours: set global.hours too (e.g. "
+                               "global.hours={example}).", example=HOURS_EXAMPLE))
     setting = _calendar_dict(value) if value is not None else {}
     if hours is not None:
         setting.update(parse_hours(hours))

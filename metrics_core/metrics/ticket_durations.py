@@ -16,7 +16,7 @@ from typing import Any, Callable, Mapping
 import numpy as np
 import pandas as pd
 
-from ..i18n import N_
+from ..i18n import N_, Message, _, as_message, ngettext
 from .common import (add_excluded, clean_durations, datetimes, duration_result, elapsed_seconds, empty_result,
                      frame_of, group_durations, has, missing_result, numbers, row_terms, text_lower,
                      bool_values, with_defaults)
@@ -71,13 +71,13 @@ def _open_seconds(frame: pd.DataFrame, start: str, seconds_column: str, calendar
 
 
 CLOSED_AS_RESOLVED = ParamSpec(
-    "closed_as_resolved", "when_no_resolved_column", "Closing time counts as resolution", kind="choice",
-    choices=("when_no_resolved_column", "for_missing_rows", "never"),
+    name="closed_as_resolved", default="when_no_resolved_column", label="Closing time counts as resolution",
+    kind="choice", choices=("when_no_resolved_column", "for_missing_rows", "never"),
     help="Resolution is measured to the resolved time. A file with no resolved time at all can use its closed "
          "time (when_no_resolved_column); for_missing_rows also measures each ticket closed without a resolved "
          "time to its closing (closing often comes days later, by auto-close); never: resolved times only.")
-CLOSED_NOT_COUNTED = ("closed without a resolved time (not counted; closing time can be counted with the setting "
-                      "'closing time counts as resolution')")
+CLOSED_NOT_COUNTED = N_("{what} closed without a resolved time (not counted; closing time can be counted with the "
+                        "setting 'closing time counts as resolution')")
 
 
 @dataclass
@@ -111,11 +111,11 @@ def resolution_times(frame: pd.DataFrame, start: str, choice: str, calendar: Any
         filled = int((closed_rows & ~np.isnan(values)).sum())
         details["filled_from_closed_at"] = filled
         if filled:
-            word = "ticket" if filled == 1 else "tickets"
-            details["note"] = (f"{filled:,} {word} measured to {'its' if filled == 1 else 'their'} closing time "
-                               "(closed without a resolved time)")
+            details["note"] = ngettext("{count} ticket measured to its closing time (closed without a resolved time)",
+                                       "{count} tickets measured to their closing time (closed without a resolved "
+                                       "time)", filled, count=filled)
     elif not resolved and "closed_at" in ends:
-        details["note"] = "the file has no resolved time: closing time counted as resolution"
+        details["note"] = _("the file has no resolved time: closing time counted as resolution")
     return Resolution(values, source, closed_rows & np.isnan(values), filled, details)
 
 
@@ -129,7 +129,7 @@ def measured(tickets: pd.DataFrame, found: tuple[np.ndarray, str] | Resolution, 
         values, details, closed_only = found[0], {"source": found[1]}, np.zeros(len(found[0]), dtype=bool)
     excluded: list[tuple[int, str]] = []
     add_excluded(excluded, (np.isnan(values) & ~closed_only).sum(), unfinished)
-    add_excluded(excluded, closed_only.sum(), f"{what} {CLOSED_NOT_COUNTED}")
+    add_excluded(excluded, closed_only.sum(), _(CLOSED_NOT_COUNTED, what=what))
     usable = clean_durations(values, excluded, what)
     return Durations(tickets, values, usable, tickets.get("created_at"), "tickets", excluded, details)
 
