@@ -8,7 +8,7 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
-from ..i18n import N_, Message
+from ..i18n import N_, Message, _
 from .churn import CustomerFlow, customer_flow
 from .customer_value import (cash_flow_compute, cash_flow_terms, clv_compute, clv_historical_compute, clv_predictive_compute,
                              engagement_compute)
@@ -44,18 +44,28 @@ def churn_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
 
 
 def repurchase_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
-    """Customers with ≥ 2 orders / customers with ≥ 1 order × 100."""
+    """Customers with ≥ 2 orders / customers with ≥ 1 order × 100.
+
+    Without an order id a file is a transaction log (CDNOW): a customer's rows of one day are one
+    purchase, as the BTYD literature counts them, and the result's note says so."""
     orders = inputs.frames.get("orders")
     if orders is None or "customer_id" not in orders.columns:
         return missing_field("repurchase_rate", "%", ["customer_id"], N_("the customer of each order"))
     rows = orders[orders["customer_id"].notna()]
-    ids = rows["customer_id"].astype("string")
+    ids = rows["customer_id"].astype("string").to_numpy()
     if has(rows, "order_id"):
-        per_customer = rows["order_id"].groupby(ids.to_numpy()).nunique()
+        per_customer = rows["order_id"].groupby(ids).nunique()
+        details = {"purchases_counted_as": "orders"}
+    elif has(rows, "order_date"):
+        per_customer = rows["order_date"].dt.normalize().groupby(ids).nunique(dropna=False)
+        details = {"purchases_counted_as": "customer_days",
+                   "note": _("no order id: one purchase per customer per day (a customer's rows of one day are "
+                             "one purchase)")}
     else:
-        per_customer = ids.value_counts()
+        per_customer = pd.Series(ids).value_counts()
+        details = {"purchases_counted_as": "rows", "note": _("no order id and no order date: each row is one purchase")}
     return ratio_result("repurchase_rate", int((per_customer >= 2).sum()), len(per_customer),
-                        empty_reason=N_("no orders in the selected period"))
+                        empty_reason=N_("no orders in the selected period"), details=details)
 
 
 DEFAULT_REFERRAL_WORDS = ("referral, referred, refer, friend, recommend, word of mouth, priporoč, prijatelj, "
