@@ -93,6 +93,25 @@ class DataBundle:
                 out[k] = f
         return out
 
+    def column_named(self, name: str) -> str | None:
+        """The frame column a person means by ``name``: a canonical or unmapped column, or the file's own
+        header of a mapped field (``"Market"`` -> ``"segment"``); exact spelling first, then any case."""
+        wanted = str(name).strip()
+        for same in (lambda a: a == wanted, lambda a: a.casefold() == wanted.casefold()):
+            for d in self.datasets:
+                for column in d.frame.columns:
+                    if isinstance(column, str) and not column.startswith("_") and same(column):
+                        return column
+            for d in self.datasets:
+                for field_name, fm in d.mapping.fields.items():
+                    if field_name in d.frame.columns and any(same(str(c)) for c in fm.columns):
+                        return field_name
+        return None
+
+    def headers(self) -> list[str]:
+        """The files' own column headers (for messages that list what can be used)."""
+        return list(dict.fromkeys(str(c) for d in self.datasets for c in d.table.frame.columns))
+
     def merge_notes(self) -> list[MergeNote]:
         """What merging files of the same kind did (duplicates dropped per file, files without ids)."""
         return [note for k in self.kinds() if k in KINDS_BY_NAME for note in self._merge(k)[1]]

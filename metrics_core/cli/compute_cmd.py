@@ -1,7 +1,8 @@
 """``kpidesk compute FILE...`` — every KPI the files allow, as a table or JSON.
 
 Options: ``--sheet``, ``--map FIELD=HEADER``, ``--from``/``--to`` (dates, inclusive),
-``--by day|week|month|quarter|year``, ``--group COLUMN``, ``--param METRIC.NAME=VALUE``
+``--by day|week|month|quarter|year``, ``--group COLUMN`` and ``--where COLUMN=VALUE`` (the file's own header
+or a field name), ``--param METRIC.NAME=VALUE``
 (``global.as_of=2024-06-30`` for settings of every KPI) and ``--json``.
 """
 
@@ -42,6 +43,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--to", dest="date_to", metavar="DATE", help="last day, included (YYYY-MM-DD)")
     parser.add_argument("--by", choices=PERIODS, help="also show each KPI per period")
     parser.add_argument("--group", metavar="COLUMN", help="also show each KPI per value of a column (agent, channel …)")
+    parser.add_argument("--where", action="append", default=[], metavar="COLUMN=VALUE",
+                        help="only rows whose COLUMN has VALUE (repeat for more values), e.g. --where 'Measure ID=H_HSP_RATING'")
     parser.add_argument("--param", action="append", default=[], metavar="METRIC.NAME=VALUE",
                         help="set a KPI parameter, e.g. csat.threshold=4 or global.as_of=2024-06-30")
     parser.add_argument("--json", action="store_true", help="print one JSON document")
@@ -110,9 +113,10 @@ def run(args: argparse.Namespace) -> int:
     filters = Filters(args.date_from, args.date_to)
     filters.bounds()                                     # a bad date fails here, before loading
     bundle = load_bundle(args.files, args.sheet, parse_maps(args.map))
+    filters.categories = where_filters(bundle, args.where)
     inputs = MetricInputs(bundle.frames())
-    if args.group and not any(args.group in f.columns for f in inputs.frames.values()):
-        raise ParameterError(_("No loaded file has a column '{group}' to group by.", group=args.group))
+    if args.group:
+        args.group_column = group_column(bundle, args.group)
     results = compute_all(inputs, params, filters)
     rows = [_metric_row(inputs, r, args, params, filters) for r in results.values()]
     failed = [r["label"] for r in rows if r.pop("failed", False)]
@@ -159,7 +163,9 @@ def _metric_row(inputs: MetricInputs, result: MetricResult, args: argparse.Names
             row["series"] = [p.to_dict("period") for p in breakdown(inputs, spec.id, args.by, params, filters)]
         if args.group:
             key = "series" if not args.by else "groups"
-            row[key] = [p.to_dict("group") for p in breakdown(inputs, spec.id, args.group, params, filters)]
+            row[key] = [p.to_dict("group") for p in breakdown(inputs, spec.id, args.group_column, params, filters)]
+            if not row[key]:
+                row["group_note"] = _group_note(spec, inputs, args.group)
     except KpiDeskError:
         raise
     except Exception as exc:  # noqa: BLE001 - one KPI's breakdown must not stop the others
@@ -167,6 +173,37 @@ def _metric_row(inputs: MetricInputs, result: MetricResult, args: argparse.Names
         row["breakdown_reason"] = failed_result(spec, exc).reason
         row["failed"] = True
     return row
+
+
+def group_column(bundle: DataBundle, name: str) -> str:
+    """The column ``--group NAME`` means (the file's own header, a canonical name, any case), or a clear error."""
+    column = bundle.column_named(name)
+    if column is None:
+        raise ParameterError(_("No loaded file has a column '{name}' to group by; the files' columns are: {columns}.",
+                               name=name, columns=", ".join(bundle.headers())))
+    return column
+
+
+def where_filters(bundle: DataBundle, pairs: list[str]) -> dict[str, list[str]]:
+    """``["Measure ID=H_HSP_RATING"]`` -> ``{"group": ["H_HSP_RATING"]}`` (columns named as in :func:`group_column`)."""
+    categories: dict[str, list[str]] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise ParameterError(_("'{pair}' is not COLUMN=VALUE (e.g. --where 'Channel=Email').", pair=pair))
+        column = bundle.column_named(name.strip())
+        if column is None:
+            raise ParameterError(_("No loaded file has a column '{name}' to filter on; the files' columns are: "
+                                   "{columns}.", name=name.strip(), columns=", ".join(bundle.headers())))
+        categories.setdefault(column, []).append(value.strip())
+    return categories
+
+
+def _group_note(spec: Any, inputs: MetricInputs, name: str) -> str:
+    """Why a KPI has no groups for ``--group NAME``: its rows lack the column, or no row has a value in it."""
+    kinds = [k for k in spec.kinds if k in inputs.frames]
+    return _("{kpi} cannot be broken down by '{name}': its rows ({kinds}) have no such column.",
+             kpi=spec.translated_label, name=name, kinds=", ".join(kinds))
 
 
 def render_text(bundle: DataBundle, rows: list[dict[str, Any]]) -> str:
@@ -193,6 +230,8 @@ def render_text(bundle: DataBundle, rows: list[dict[str, Any]]) -> str:
             lines.append(f"{'':<{width}}    {r['caveat']}")
         if r.get("breakdown_reason"):
             lines.append(f"{'':<{width}}    " + _("(breakdown {reason})", reason=r["breakdown_reason"]))
+        if r.get("group_note"):
+            lines.append(f"{'':<{width}}    {r['group_note']}")
         for key in ("series", "groups"):
             for point in r.get(key) or []:
                 name = point.get("period", point.get("group"))

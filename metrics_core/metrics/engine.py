@@ -22,7 +22,7 @@ from ..errors import KpiDeskError, OperationCancelled, ParameterError
 from ..i18n import N_, _, Message, TextList
 from ..progress import Reporter
 from . import periods as P
-from .engine_inputs import Filters, Prepared, prepared_for, row_dates
+from .engine_inputs import Filters, Prepared, group_labels, prepared_for, row_dates
 from .model import MetricInputs, MetricResult, MetricSpec, SeriesPoint
 from .params import check_params, merge_params
 from .registry import REGISTRY, get_metric
@@ -279,7 +279,7 @@ def _group_codes(terms, inputs: MetricInputs, by: str, prepared: Prepared) -> tu
             return None
         return pd.factorize(P.period_start(dates, by), sort=True, use_na_sentinel=True)
     if by in frame.columns:
-        return pd.factorize(frame[by].astype("string").fillna("(none)"), sort=True)
+        return pd.factorize(group_labels(frame[by]), sort=True)
     if source is None or by not in source.columns:
         return None
     codes, uniques = prepared.column_codes(source, by)
@@ -334,7 +334,7 @@ def _category_slices(spec: MetricSpec, inputs: MetricInputs, by: str, p: dict[st
     groups: dict[str, dict[Any, np.ndarray]] = {}
     for kind, frame in frames.items():
         if by in frame.columns:
-            labels = frame[by].astype("string").fillna("(none)")
+            labels = group_labels(frame[by])
             groups[kind] = labels.groupby(labels).indices
         elif kind not in REFERENCE_KINDS:
             groups[kind] = {"(none)": np.arange(len(frame))}

@@ -159,6 +159,19 @@ def _frame_latest(frame: pd.DataFrame) -> Any:
     return latest
 
 
+def group_labels(column: pd.Series) -> pd.Series:
+    """The text of each row's group: whole numbers stored as floats read "3", not "3.0"; missing is "(none)".
+
+    >>> group_labels(pd.Series([3.0, None, 1.0])).tolist()
+    ['3', '(none)', '1']
+    """
+    if pd.api.types.is_float_dtype(column.dtype):
+        values = column.dropna()
+        if bool((values == values.round()).all()) and bool((values.abs() < 2**53).all()):
+            column = column.astype("Int64")
+    return column.astype("string").fillna("(none)")
+
+
 class Prepared:
     """The bundle's frames, materialised once, and filtered inputs cached per filter."""
 
@@ -190,7 +203,7 @@ class Prepared:
         with self._lock:
             known = self._codes.get(key)
             if known is None or known[0] is not frame:
-                labels = frame[column].astype("string").fillna("(none)")
+                labels = group_labels(frame[column])
                 known = self._codes[key] = (frame, pd.factorize(labels, sort=True))
             return known[1]
 

@@ -45,14 +45,24 @@ def collect_scores(inputs: MetricInputs, field: str) -> pd.DataFrame:
                 "date": dates.to_numpy() if dates is not None else
                 np.full(len(rows), np.datetime64("NaT"), dtype="datetime64[us]"),
                 "_kind": kind}
-        for col in rows.columns:
-            if col not in part and col != field and _is_text(rows[col]):
+        for col in rows.columns:                     # every column a breakdown may group by
+            if col not in part and col != field and _groupable(rows[col]):
                 part[col] = rows[col].to_numpy()
         parts.append(pd.DataFrame(part))
     if not parts:
         return pd.DataFrame({"score": pd.Series(dtype=float), "date": pd.Series(dtype="datetime64[us]")})
     out = parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True, sort=False)
     return out.reset_index(drop=True)
+
+
+def _groupable(series: pd.Series) -> bool:
+    """Text, categories, flags and whole numbers (a quarter, a store number); not timestamps or measures."""
+    if _is_text(series) or pd.api.types.is_bool_dtype(series.dtype) or pd.api.types.is_integer_dtype(series.dtype):
+        return True
+    if pd.api.types.is_float_dtype(series.dtype):
+        sample = series.dropna().iloc[:1000]           # whole numbers stored as floats (a column with gaps)
+        return bool(sample.size) and bool((sample == sample.round()).all())
+    return False
 
 
 def _is_text(series: pd.Series) -> bool:
