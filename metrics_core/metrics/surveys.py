@@ -53,24 +53,54 @@ def _score_terms(field: str, inputs: MetricInputs, scale_setting: str, positive)
     return terms, details, None
 
 
-def _bucket_terms(inputs: MetricInputs, share: str) -> Terms:
-    """Terms from survey buckets: ``share`` is "top" (top-box CSAT) or "net" (NPS: top − bottom)."""
+def _bucket_terms(inputs: MetricInputs, share: str, metric_id: str, unit: str, question: Any) -> Terms:
+    """Terms from survey buckets: ``share`` is "top" (top-box CSAT) or "net" (NPS: top − bottom), over the
+    rows of one question (:func:`one_question`)."""
     buckets = bucket_shares(inputs)
     if buckets is None:
         return None, {}, None
-    b = buckets.frame
+    b, chosen, failure = one_question(buckets.frame, question, metric_id, unit)
+    if failure is not None:
+        return None, {}, failure
     per_row = b["top"] if share == "top" else b["top"] - b["bottom"]
     weight = b["weight"].to_numpy(dtype=float)
     extra = {c: b[c].to_numpy() for c in b.columns if c not in ("bottom", "middle", "top", "weight")}
     terms = RowTerms(terms_frame(per_row.to_numpy(dtype=float) * weight, weight, b.index, extra), 100.0,
                      "survey_buckets")
     tot = float(weight.sum()) or 1.0
-    details = {"source": "survey buckets", "weighting": buckets.weighting,
+    details = {"source": "survey buckets", "weighting": buckets.weighting, "question": chosen,
                "note": WEIGHTING_NOTES[buckets.weighting],
                "top_share": 100 * float((b["top"] * weight).sum()) / tot,
                "middle_share": 100 * float((b["middle"] * weight).sum()) / tot,
                "bottom_share": 100 * float((b["bottom"] * weight).sum()) / tot}
     return terms, details, None
+
+
+def one_question(frame: pd.DataFrame, question: Any, metric_id: str, unit: str
+                 ) -> tuple[pd.DataFrame, str | None, MetricResult | None]:
+    """The bucket rows of one question (the ``group`` column: HCAHPS "Measure ID"), its name, or why not.
+
+    Different questions are never pooled: with several and none chosen there is no value, and the
+    reason says how to choose (the ``question`` setting, or a filter on the question column).
+    """
+    if "group" not in frame.columns:
+        return frame, (str(question) if question else None), None
+    labels = frame["group"].astype("string").str.strip()
+    questions = sorted(labels.dropna().unique().tolist())
+    if question is not None and str(question).strip():
+        keep = (labels.str.casefold() == str(question).strip().casefold()).fillna(False).to_numpy(dtype=bool)
+        if not keep.any():
+            return frame, None, no_value(metric_id, unit, Message(
+                "The survey buckets have no question '{question}'; their questions are: {questions}.",
+                {"question": str(question), "questions": ", ".join(questions)}))
+        return frame[keep], str(labels[keep].iloc[0]), None
+    if len(questions) > 1:
+        return frame, None, no_value(metric_id, unit, Message(
+            "The survey buckets hold {count} different questions ({questions}); a KPI reads one question at a "
+            "time: choose it with the setting 'Question (survey buckets)' (on the command line --param "
+            "global.question={example}) or filter on the question column.",
+            {"count": len(questions), "questions": ", ".join(questions), "example": questions[0]}))
+    return frame, (questions[0] if questions else None), None
 
 
 def _csat_like(metric_id: str, top_box: bool):
@@ -82,22 +112,22 @@ def _csat_like(metric_id: str, top_box: bool):
                 cut = p.get("threshold") or top_two_threshold(scale)
             return (values >= cut).astype(float)
 
-        terms, details, _ = _score_terms("csat_score", inputs, p["scale"], positive)
+        terms, details, _failure = _score_terms("csat_score", inputs, p["scale"], positive)
         if terms is not None:
             scale = tuple(float(x) for x in details["scale"].split("-"))
             details["threshold"] = (p.get("top_box_from") or scale[1]) if top_box else \
                 (p.get("threshold") or top_two_threshold(scale))
             terms.scale = 100.0
             return terms, details, None
-        terms, details, _ = _bucket_terms(inputs, "top")
-        if terms is not None:
-            return terms, details, None
+        terms, details, failure = _bucket_terms(inputs, "top", metric_id, "%", p.get("question"))
+        if terms is not None or failure is not None:
+            return terms, details, failure
         return None, {}, missing_field(metric_id, "%", ["csat_score"], N_("a satisfaction score column"))
     return terms_fn
 
 
 def _csat_mean_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
-    terms, details, _ = _score_terms("csat_score", inputs, p["scale"], lambda v, s: v)
+    terms, details, _failure = _score_terms("csat_score", inputs, p["scale"], lambda v, s: v)
     if terms is None:
         return None, {}, missing_field("csat_mean", "score", ["csat_score"], N_("a satisfaction score column"))
     return terms, details, None
@@ -106,10 +136,10 @@ def _csat_mean_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
 def _nps_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
     scores = collect_scores(inputs, "nps_score")
     if scores.empty:
-        terms, details, _ = _bucket_terms(inputs, "net")
-        if terms is None:
+        terms, details, failure = _bucket_terms(inputs, "net", "nps", "score", p.get("question"))
+        if terms is None and failure is None:
             return None, {}, missing_field("nps", "score", ["nps_score"], N_("a 0-10 likelihood-to-recommend column"))
-        return terms, details, None
+        return terms, details, failure
     values = scores["score"].to_numpy(dtype=float)
     valid = np.isfinite(values) & (values >= 0) & (values <= 10)
     kept = scores[valid]
@@ -141,7 +171,7 @@ def _nps_finish(result: MetricResult, terms: RowTerms, p: Mapping[str, Any]) -> 
 
 
 def _ces_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
-    terms, details, _ = _score_terms("ces_score", inputs, p["scale"], lambda v, s: v)
+    terms, details, _failure = _score_terms("ces_score", inputs, p["scale"], lambda v, s: v)
     if terms is None:
         return None, {}, missing_field("ces", "score", ["ces_score"], N_("a customer-effort score column"))
     details["direction"] = p["direction"]
@@ -235,6 +265,10 @@ def _calc_trend(totals: Mapping[str, float], params: Mapping[str, Any]) -> Metri
 
 _SCALE = ParamSpec(name="scale", default="auto", label=N_("Score scale"), kind="choice", choices=SCALE_CHOICES, help=N_("auto: the smallest usual scale that holds every answer"))
 _KINDS = ("surveys", "tickets", "calls", "survey_buckets")
+_QUESTION = ParamSpec(name="question", default=None, label=N_("Question (survey buckets)"), kind="text",
+                      help=N_("pre-aggregated survey files with several questions (HCAHPS measures): the question "
+                              "to read, as written in the question column (e.g. H_HSP_RATING); questions are never "
+                              "pooled"))
 _csat_compute, _csat_rows = terms_metric("csat", "%", _csat_like("csat", False), proportion=True, empty_reason=N_("no CSAT answers"))
 _top_compute, _top_rows = terms_metric("overall_satisfaction", "%", _csat_like("overall_satisfaction", True), proportion=True, empty_reason=N_("no CSAT answers"))
 _mean_compute, _mean_rows = terms_metric("csat_mean", "score", _csat_mean_terms, proportion=False, empty_reason=N_("no CSAT answers"))
@@ -248,7 +282,8 @@ SPECS: tuple[MetricSpec, ...] = (
                description=N_("Satisfied answers (score at or above the threshold) divided by all answers, times 100."),
                compute=_csat_compute, row_terms=_csat_rows,
                calculator=_calc_ratio("csat", "positive", "responses"), calculator_inputs=("positive", "responses"),
-               params=(_SCALE, ParamSpec(name="threshold", default=None, label=N_("Satisfied from score"), help=N_("default: the top two points of the scale")))),
+               params=(_SCALE, ParamSpec(name="threshold", default=None, label=N_("Satisfied from score"), help=N_("default: the top two points of the scale")),
+                       _QUESTION)),
     MetricSpec(id="csat_mean", label=N_("CSAT mean score"), family="customer_experience", unit="score", higher_is_better=True,
                kinds=_KINDS[:3], required_fields=("csat_score",), source="S0",
                description=N_("The mean of all satisfaction scores."),
@@ -260,7 +295,8 @@ SPECS: tuple[MetricSpec, ...] = (
                description=N_("Answers with the top score of the scale (or at least a set score) divided by all answers, times 100."),
                compute=_top_compute, row_terms=_top_rows,
                calculator=_calc_ratio("overall_satisfaction", "top_box", "responses"), calculator_inputs=("top_box", "responses"),
-               params=(_SCALE, ParamSpec(name="top_box_from", default=None, label=N_("Top box from score"), help=N_("default: the scale maximum")))),
+               params=(_SCALE, ParamSpec(name="top_box_from", default=None, label=N_("Top box from score"), help=N_("default: the scale maximum")),
+                       _QUESTION)),
     MetricSpec(id="satisfaction_trend", label=N_("Satisfaction improvement"), family="customer_experience", unit="%", higher_is_better=True,
                kinds=_KINDS[:3], required_fields=("csat_score",), source="S3",
                description=N_("CSAT per period and its change from the previous period, in percentage points."),
@@ -272,7 +308,8 @@ SPECS: tuple[MetricSpec, ...] = (
                kinds=_KINDS, required_fields=("nps_score",), source="S0 S1 S2 S3",
                description=N_("Percent promoters (9-10) minus percent detractors (0-6); passives (7-8) count in the base. Range -100 to 100."),
                compute=_nps_compute, row_terms=_nps_rows,
-               calculator=_calc_nps, calculator_inputs=("promoters", "passives", "detractors")),
+               calculator=_calc_nps, calculator_inputs=("promoters", "passives", "detractors"),
+               params=(_QUESTION,)),
     MetricSpec(id="ces", label=N_("Customer Effort Score"), family="customer_experience", unit="score", higher_is_better=None,
                kinds=_KINDS[:3], required_fields=("ces_score",), source="S0 S1 S2 S4",
                description=N_("The sum of effort ratings divided by the number of answers; also the share of low-effort answers."),

@@ -93,12 +93,15 @@ def hcahps(datasets_dir):
     return path, rows(path)
 
 
-def test_hcahps_top_box_csat_from_buckets_is_the_equal_weight_mean(hcahps):
+def test_hcahps_top_box_csat_from_buckets_is_the_equal_weight_mean_of_one_question(hcahps):
     path, data = hcahps
-    expected = sum(float(r["Top-box Percentage"]) for r in data) / len(data)
-    result = compute_metric(DataBundle([load_dataset(path)]), "csat")
-    assert result.value == pytest.approx(expected)
+    rating = [r for r in data if r["Measure ID"] == "H_HSP_RATING"]
+    expected = sum(float(r["Top-box Percentage"]) for r in rating) / len(rating)
+    bundle = DataBundle([load_dataset(path)])
+    result = compute_metric(bundle, "csat", {"csat": {"question": "H_HSP_RATING"}})
+    assert result.value == pytest.approx(expected) and result.n == len(rating)
     assert result.details["weighting"] == "equal" and "same" in result.details["note"]
+    assert compute_metric(bundle, "csat").value is None          # ten measures are never pooled
 
 
 def test_hcahps_nps_style_score_for_the_recommend_measure(hcahps):
