@@ -113,8 +113,8 @@ def merge_parts(kind: str, id_field: str | None, parts: list[tuple[str, pd.DataF
     >>> a = pd.DataFrame({"ticket_id": ["1", "2", None]})
     >>> b = pd.DataFrame({"ticket_id": ["2", "3", None]})
     >>> frame, note = merge_parts("tickets", "ticket_id", [("a.csv", a), ("b.csv", b)])
-    >>> frame["ticket_id"].tolist(), note.dropped
-    (['1', None, '2', '3', None], {'a.csv': 1, 'b.csv': 0})
+    >>> frame["ticket_id"].fillna("-").tolist(), note.dropped
+    (['1', '-', '2', '3', '-'], {'a.csv': 1, 'b.csv': 0})
     """
     frame = pd.concat([part for _name, part in parts], ignore_index=True, sort=False) if len(parts) > 1 else parts[0][1]
     names = tuple(name for name, _part in parts)

