@@ -153,6 +153,8 @@ def _metric_row(inputs: MetricInputs, result: MetricResult, args: argparse.Names
     caveat = result_caveat(result)
     if caveat is not None:
         row["caveat"] = caveat[1]              # what the value rests on, or why it differs from a measured one
+    if result.details.get("note"):
+        row["note"] = str(result.details["note"])           # how the figure was read (per day, weighting …)
     if result.value is None:
         row["reason"] = result.reason or Message("no data")
         row["missing_fields"] = list(result.missing_fields)
@@ -228,6 +230,8 @@ def render_text(bundle: DataBundle, rows: list[dict[str, Any]]) -> str:
         lines.append(f"{labels[r['id']]:<{width}}  {text:>14}  n={r['n']}{extra}")
         if r.get("caveat"):
             lines.append(f"{'':<{width}}    {r['caveat']}")
+        if r.get("note"):
+            lines.append(f"{'':<{width}}    ({r['note']})")
         if r.get("breakdown_reason"):
             lines.append(f"{'':<{width}}    " + _("(breakdown {reason})", reason=r["breakdown_reason"]))
         if r.get("group_note"):

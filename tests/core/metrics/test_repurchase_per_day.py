@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
+from metrics_core.cli import main
 from metrics_core.dataset import DataBundle
 from metrics_core.loading import load_dataset
 from metrics_core.metrics.engine import compute_metric
@@ -48,3 +51,13 @@ def test_cdnow_repeat_customers(datasets_dir):
     result = compute_metric(DataBundle([load_dataset(path)]), "repurchase_rate")
     assert (result.numerator, result.denominator) == (11516, 23570)
     assert result.value == pytest.approx(100 * 11516 / 23570)
+
+
+def test_the_cli_shows_the_note(capsys, tmp_path):
+    path = tmp_path / "orders.csv"
+    path.write_text("Customer ID,Order date,Amount\na,2024-01-02,10\na,2024-01-02,5\nb,2024-01-03,7\n", encoding="utf-8")
+    assert main(["compute", str(path), "--json"]) == 0
+    row = {m["id"]: m for m in json.loads(capsys.readouterr().out)["metrics"]}["repurchase_rate"]
+    assert row["value"] == 0 and "one purchase per customer per day" in row["note"]      # a: one day, b: one day
+    assert main(["compute", str(path)]) == 0
+    assert "(no order id: one purchase per customer per day" in capsys.readouterr().out
