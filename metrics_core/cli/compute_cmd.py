@@ -159,6 +159,12 @@ def _metric_row(inputs: MetricInputs, result: MetricResult, args: argparse.Names
         row["reason"] = result.reason or Message("no data")
         row["missing_fields"] = list(result.missing_fields)
         row["failed"] = bool(result.details.get("failed"))
+        if args.group and not result.missing_fields and not row["failed"]:
+            # no headline (several survey questions): each group may still have a value
+            groups = [p.to_dict("group") for p in breakdown(inputs, spec.id, args.group_column, params, filters)
+                      if p.value is not None]
+            if groups:
+                row["series" if not args.by else "groups"] = groups
         return row
     try:
         if args.by:
@@ -243,5 +249,8 @@ def render_text(bundle: DataBundle, rows: list[dict[str, Any]]) -> str:
     missing = [r for r in rows if r["value"] is None]
     if missing:
         lines += ["", _("Not computed ({count} of {total}):", count=len(missing), total=len(REGISTRY))]
-        lines += [f"  {labels[r['id']]}: {r['reason']}" for r in missing]
+        for r in missing:
+            lines.append(f"  {labels[r['id']]}: {r['reason']}")
+            for point in r.get("series") or r.get("groups") or []:
+                lines.append(f"    {point['group']:<12} {value_text(point['value'], r['unit']):>14}  n={point['n']}")
     return "\n".join(lines)

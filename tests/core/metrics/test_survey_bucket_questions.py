@@ -84,3 +84,15 @@ def test_cli_question_and_where(capsys, national):
         assert main(["compute", str(path), "--from", "2023-07-01", "--to", "2023-07-31", "--json", *extra]) == 0
         metrics = {m["id"]: m for m in json.loads(capsys.readouterr().out)["metrics"]}
         assert metrics["nps"]["value"] == pytest.approx(61.0)
+
+
+def test_cli_group_by_the_question_column_gives_each_question(capsys, national):
+    path, _ = national
+    argv = ["compute", str(path), "--from", "2023-07-01", "--to", "2023-07-31", "--group", "Measure ID"]
+    assert main([*argv, "--json"]) == 0
+    nps = {m["id"]: m for m in json.loads(capsys.readouterr().out)["metrics"]}["nps"]
+    assert nps["value"] is None                                     # no pooled headline
+    groups = {p["group"]: p["value"] for p in nps["series"]}
+    assert groups["H_HSP_RATING"] == pytest.approx(61.0) and groups["H_RECMND"] == pytest.approx(63.0)
+    assert main(argv) == 0
+    assert any(line.split()[:2] == ["H_HSP_RATING", "61"] for line in capsys.readouterr().out.splitlines())
