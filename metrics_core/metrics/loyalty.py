@@ -8,7 +8,7 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
-from ..i18n import N_, Message, _
+from ..i18n import N_, Message
 from .churn import CustomerFlow, customer_flow
 from .customer_value import (cash_flow_compute, cash_flow_terms, clv_compute, clv_historical_compute, clv_predictive_compute,
                              engagement_compute)
@@ -59,11 +59,11 @@ def repurchase_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResu
     elif has(rows, "order_date"):
         per_customer = rows["order_date"].dt.normalize().groupby(ids).nunique(dropna=False)
         details = {"purchases_counted_as": "customer_days",
-                   "note": _("no order id: one purchase per customer per day (a customer's rows of one day are "
-                             "one purchase)")}
+                   "note": Message("no order id: one purchase per customer per day (a customer's rows of one day "
+                                   "are one purchase)")}
     else:
         per_customer = pd.Series(ids).value_counts()
-        details = {"purchases_counted_as": "rows", "note": _("no order id and no order date: each row is one purchase")}
+        details = {"purchases_counted_as": "rows", "note": Message("no order id and no order date: each row is one purchase")}
     return ratio_result("repurchase_rate", int((per_customer >= 2).sum()), len(per_customer),
                         empty_reason=N_("no orders in the selected period"), details=details)
 

@@ -16,7 +16,7 @@ from typing import Any, Callable, Mapping
 import numpy as np
 import pandas as pd
 
-from ..i18n import N_, Message, _, as_message, ngettext
+from ..i18n import N_, Message, as_message
 from .common import (add_excluded, clean_durations, datetimes, duration_result, elapsed_seconds, empty_result,
                      frame_of, group_durations, has, missing_result, numbers, row_terms, text_lower,
                      bool_values, with_defaults)
@@ -111,11 +111,11 @@ def resolution_times(frame: pd.DataFrame, start: str, choice: str, calendar: Any
         filled = int((closed_rows & ~np.isnan(values)).sum())
         details["filled_from_closed_at"] = filled
         if filled:
-            details["note"] = ngettext("{count} ticket measured to its closing time (closed without a resolved time)",
-                                       "{count} tickets measured to their closing time (closed without a resolved "
-                                       "time)", filled, count=filled)
+            details["note"] = Message.plural("{count} ticket measured to its closing time (closed without a "
+                                             "resolved time)", "{count} tickets measured to their closing time "
+                                             "(closed without a resolved time)", filled, count=filled)
     elif not resolved and "closed_at" in ends:
-        details["note"] = _("the file has no resolved time: closing time counted as resolution")
+        details["note"] = Message("the file has no resolved time: closing time counted as resolution")
     return Resolution(values, source, closed_rows & np.isnan(values), filled, details)
 
 
@@ -129,7 +129,7 @@ def measured(tickets: pd.DataFrame, found: tuple[np.ndarray, str] | Resolution, 
         values, details, closed_only = found[0], {"source": found[1]}, np.zeros(len(found[0]), dtype=bool)
     excluded: list[tuple[int, str]] = []
     add_excluded(excluded, (np.isnan(values) & ~closed_only).sum(), unfinished)
-    add_excluded(excluded, closed_only.sum(), _(CLOSED_NOT_COUNTED, what=what))
+    add_excluded(excluded, closed_only.sum(), Message(CLOSED_NOT_COUNTED, {"what": as_message(what)}))
     usable = clean_durations(values, excluded, what)
     return Durations(tickets, values, usable, tickets.get("created_at"), "tickets", excluded, details)
 

@@ -32,7 +32,7 @@ def test_two_rows_on_one_day_are_one_purchase():
     result = compute_metric(_orders(ROWS), "repurchase_rate")
     assert (result.numerator, result.denominator) == (1, 3)
     assert result.details["purchases_counted_as"] == "customer_days"
-    assert "one purchase per customer per day" in result.details["note"]
+    assert "one purchase per customer per day" in str(result.details["note"])
 
 
 def test_with_an_order_id_orders_are_counted():
