@@ -114,10 +114,6 @@ class DatasetSidebar(QWidget):
                 detail = ngettext("{kind} \u00b7 {count} row", "{kind} \u00b7 {count} rows", rows,
                                   kind=kind_label, count=format_number(rows))
             notes = [n for n in self._merges if ds.name in n.files or ds.name in n.without_id]
-            dropped = sum(n.dropped.get(ds.name, 0) for n in notes)
-            if dropped:
-                detail = ngettext("{detail} \u00b7 {count} duplicate dropped", "{detail} \u00b7 {count} duplicates dropped",
-                                  dropped, detail=detail, count=format_number(dropped))
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, ds.name)
             item.setData(DETAIL_ROLE, detail)
