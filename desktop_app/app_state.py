@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from metrics_core.dataset import DataBundle, Dataset
 from metrics_core.errors import KpiDeskError
 from metrics_core.i18n import _
-from metrics_core.metrics.params import currency_of
+from metrics_core.metrics.params import DEFAULT_CURRENCY, currency_of
 
 from .filter_state import FilterState
 from .formatting import set_currency
@@ -40,6 +40,7 @@ class AppState(QObject):
     targets_changed = Signal(object)        # {metric_id: value}
     results_changed = Signal(object)        # ResultSet
     charts_changed = Signal(object)         # ChartData
+    sparklines_changed = Signal(object)     # dict metric id -> sparkline_job.Spark
     selection_changed = Signal(str)         # metric id
     busy_changed = Signal(bool, str)
     progress_changed = Signal(float, str)
@@ -50,11 +51,12 @@ class AppState(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         # money is written with the currency of the settings, however they arrive (dialog, project)
-        self.params_changed.connect(lambda params: set_currency(currency_of(params)))
+        self.params_changed.connect(lambda _params: set_currency(self.currency()))
         self.bundle = DataBundle()
         self.requests: dict[str, LoadRequest] = {}
         self.filter_values: dict[str, dict[str, list[Any]]] = {}
         self.date_ranges: dict[str, tuple[pd.Timestamp | None, pd.Timestamp | None]] = {}
+        self.currencies: dict[str, str | None] = {}        # dataset -> the currency its cells or headers name
         self.filters = FilterState()
         self.params: dict[str, dict[str, Any]] = {}
         self.targets: dict[str, float] = {}
@@ -66,12 +68,15 @@ class AppState(QObject):
         self.import_runner = TaskRunner("import", self)
         self.compute_runner = TaskRunner("compute", self)
         self.chart_runner = TaskRunner("charts", self)
+        self.sparkline_runner = TaskRunner("sparklines", self)
+        self.sparklines: dict[str, Any] = {}
         for runner in (self.import_runner, self.compute_runner):
             runner.started.connect(self._on_runner_started)
             runner.progressed.connect(self.progress_changed)
             runner.finished.connect(self._on_runner_finished)
             runner.failed.connect(self._on_runner_failed)
         self.chart_runner.failed.connect(self._on_runner_failed)
+        self.sparkline_runner.failed.connect(self._on_runner_failed)
         self._recompute_timer = QTimer(self)
         self._recompute_timer.setSingleShot(True)
         self._recompute_timer.setInterval(30)
@@ -100,6 +105,7 @@ class AppState(QObject):
     def _on_import_done(self, outcome: LoadOutcome) -> None:
         by_name = {r.name: r for r in outcome.requests}
         for ds in outcome.datasets:
+            self.currencies[ds.name] = outcome.currencies.get(ds.name)
             self.add_dataset(ds, by_name.get(ds.name), outcome.filter_values.get(ds.name),
                              outcome.date_ranges.get(ds.name))
         for message in outcome.errors:
@@ -113,6 +119,11 @@ class AppState(QObject):
 
         self.filter_values[ds.name] = filter_values if filter_values is not None else find_filter_values(ds)
         self.date_ranges[ds.name] = date_range if date_range is not None else find_date_range(ds)
+        if ds.name not in self.currencies:
+            from metrics_core.ingest.currency import file_currency
+
+            self.currencies[ds.name] = file_currency(ds.table)
+        set_currency(self.currency())
         req = request or LoadRequest(ds.path, name=ds.name)
         req.mapping = ds.mapping
         req.options = ds.table.options
@@ -125,6 +136,7 @@ class AppState(QObject):
         else:
             self.bundle.add(ds)
             self.dataset_loaded.emit(ds.name)
+        self._refit_filters()
         self.schedule_recompute()
 
     def remove_dataset(self, name: str) -> None:
@@ -134,7 +146,10 @@ class AppState(QObject):
         self.requests.pop(name, None)
         self.filter_values.pop(name, None)
         self.date_ranges.pop(name, None)
+        self.currencies.pop(name, None)
+        set_currency(self.currency())
         self.dataset_removed.emit(name)
+        self._refit_filters()
         self.schedule_recompute()
 
     def remap_dataset(self, name: str, mapping: Any, options: Any = None) -> None:
@@ -180,6 +195,14 @@ class AppState(QObject):
             self.filters_changed.emit(filters)
             self.schedule_recompute()
 
+    def clear_filters(self) -> None:
+        """No date range, no category, the default grain (made coarser when the data is long)."""
+        self.set_filters(FilterState().fitted_to(*self.data_range()))
+
+    def _refit_filters(self) -> None:
+        """Files were added or removed: presets, range and grain describe the data now loaded."""
+        self.set_filters(self.filters.fitted_to(*self.data_range()))
+
     def filter_by(self, column: str, value: Any) -> None:
         """Restrict the dashboard to one category value (a click on a bar)."""
         self.set_filters(self.filters.with_category(column, [value]))
@@ -216,11 +239,22 @@ class AppState(QObject):
         self.targets_changed.emit(dict(self.targets))
         self.schedule_recompute()
 
+    def currency(self) -> str:
+        """The currency amounts are written in: the one the loaded files name (``£40.00``, ``Price (GBP)``)
+        before the settings' default; a currency the owner chose in the settings wins over both."""
+        chosen = currency_of(self.params)
+        if chosen != DEFAULT_CURRENCY:
+            return chosen
+        from metrics_core.ingest.currency import agreed_currency
+
+        return agreed_currency(self.currencies.values()) or chosen
+
     def engine_params(self) -> dict[str, Any]:
-        """Parameters in the engine's shape: targets go under ``"global"``."""
+        """Parameters in the engine's shape: targets go under ``"global"``, the currency is the data's."""
         params = copy.deepcopy(self.params)
         glob = params.setdefault("global", {})
         glob["targets"] = dict(self.targets)
+        glob["currency"] = self.currency()
         return params
 
     # -- computing ------------------------------------------------------------------
@@ -230,6 +264,7 @@ class AppState(QObject):
     def recompute(self) -> None:
         """Compute every KPI again (F5); the previous computation is cancelled."""
         self._recompute_timer.stop()
+        self.sparkline_runner.cancel()          # the values come first; the trend lines follow them
         if not self.bundle.datasets:
             self.results = ResultSet({})
             self.results_changed.emit(self.results)
@@ -240,13 +275,30 @@ class AppState(QObject):
             self.error_raised.emit(str(exc))
             return
         bundle = DataBundle(list(self.bundle.datasets))
-        self.compute_runner.start(compute_job(bundle, self.engine_params(), filters),
+        self.compute_runner.start(compute_job(bundle, self.engine_params(), filters,
+                                              compare=self.data_range()[0] is not None),
                                   _("Computing KPIs"), on_done=self._on_compute_done)
 
     def _on_compute_done(self, results: ResultSet) -> None:
         self.results = results
         self.results_changed.emit(results)
         self.refresh_charts()
+        self.refresh_sparklines()
+
+    def refresh_sparklines(self) -> None:
+        """The cards' trend lines, after the values (they take longer and are not needed first)."""
+        from .sparkline_job import sparklines_job
+
+        ids = [mid for mid, r in (self.results.results if self.results else {}).items() if r.value is not None]
+        if not self.bundle.datasets or not ids:
+            return
+        self.sparkline_runner.start(sparklines_job(DataBundle(list(self.bundle.datasets)), self.engine_params(),
+                                                   self.filters.to_engine(), self.filters.granularity, ids),
+                                    "Trends", on_done=self._on_sparklines_done)
+
+    def _on_sparklines_done(self, sparks: dict[str, Any]) -> None:
+        self.sparklines = sparks
+        self.sparklines_changed.emit(sparks)
 
     def show_again(self) -> None:
         """Emit the results once more and draw the charts again, for panels built after they were
@@ -281,6 +333,7 @@ class AppState(QObject):
     def cancel(self) -> None:
         self.import_runner.cancel()
         self.compute_runner.cancel()
+        self.sparkline_runner.cancel()
 
     def is_busy(self) -> bool:
         return self.import_runner.is_busy() or self.compute_runner.is_busy()

@@ -53,6 +53,25 @@ class FilterState:
     def with_dates(self, date_from: pd.Timestamp | None, date_to: pd.Timestamp | None, preset: str = "custom") -> "FilterState":
         return replace(self, date_from=date_from, date_to=date_to, preset=preset)
 
+    def fitted_to(self, first: pd.Timestamp | None, last: pd.Timestamp | None) -> "FilterState":
+        """These filters made to describe the loaded data ``[first, last]`` (recomputed whenever files are
+        added or removed): a preset's dates count back from the new last day, a custom range is kept
+        within the data, no dates at all means no date range, and the grain is made coarser when it
+        would give more than :data:`MAX_TREND_POINTS` points (weeks over two years become months)."""
+        if first is None or last is None or pd.isna(first) or pd.isna(last):
+            return replace(self, date_from=None, date_to=None, preset="all")
+        fitted = self
+        if self.preset not in ("all", "custom"):
+            lo, hi = preset_range(self.preset, last)
+            fitted = replace(self, date_from=lo, date_to=hi)
+        elif self.preset == "custom" and self.date_from is not None and self.date_to is not None:
+            lo, hi = max(self.date_from, first.normalize()), min(self.date_to, last.normalize())
+            fitted = replace(self, date_from=lo, date_to=hi) if lo <= hi else replace(self, date_from=None,
+                                                                                       date_to=None, preset="all")
+        start = fitted.date_from if fitted.date_from is not None else first
+        end = fitted.date_to if fitted.date_to is not None else last
+        return replace(fitted, granularity=readable_grain(fitted.granularity, start, end))
+
     def to_engine(self) -> Any:
         """The :class:`metrics_core.metrics.engine.Filters` for these selections."""
         from metrics_core.metrics.engine import Filters
@@ -79,6 +98,27 @@ class FilterState:
         return cls(ts(data.get("date_from")), ts(data.get("date_to")),
                    {str(k): tuple(v) for k, v in (data.get("categories") or {}).items()},
                    gran if gran in dict(GRANULARITIES) else "month", str(data.get("preset", "all")))
+
+
+MAX_TREND_POINTS = 60        # more points than this and a trend is a tangle on a laptop screen
+GRAIN_ORDER = ("day", "week", "month", "quarter", "year")
+GRAIN_DAYS = {"day": 1, "week": 7, "month": 30.44, "quarter": 91.31, "year": 365.25}
+
+
+def readable_grain(grain: str, start: pd.Timestamp, end: pd.Timestamp) -> str:
+    """``grain``, or the first coarser one that gives at most :data:`MAX_TREND_POINTS` periods.
+
+    >>> readable_grain("week", pd.Timestamp("2021-01-01"), pd.Timestamp("2022-12-31"))
+    'month'
+    >>> readable_grain("week", pd.Timestamp("2022-01-01"), pd.Timestamp("2022-12-31"))
+    'week'
+    """
+    days = (pd.Timestamp(end) - pd.Timestamp(start)).days + 1
+    order = GRAIN_ORDER[GRAIN_ORDER.index(grain):] if grain in GRAIN_ORDER else GRAIN_ORDER[2:]
+    for candidate in order:
+        if days / GRAIN_DAYS[candidate] <= MAX_TREND_POINTS:
+            return candidate
+    return order[-1]
 
 
 def _plain(value: Any) -> Any:

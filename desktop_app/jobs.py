@@ -46,6 +46,7 @@ class LoadOutcome:
     date_ranges: dict[str, tuple[pd.Timestamp | None, pd.Timestamp | None]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     requests: list[LoadRequest] = field(default_factory=list)
+    currencies: dict[str, str | None] = field(default_factory=dict)   # dataset -> the currency its cells name
 
 
 @dataclass
@@ -69,6 +70,8 @@ class ChartData:
     nps_periods: list[tuple[str, pd.Timestamp, dict[str, float]]] = field(default_factory=list)  # (label, start, shares)
     distribution: dict[str, list[tuple[float, int]]] = field(default_factory=dict)  # score field -> (score, count)
     backlog: list[Any] = field(default_factory=list)
+    last_incomplete: bool = False                            # the data ends inside the trend's last period
+    undated: bool = False                                    # the KPI's files have no date column mapped
 
 
 def load_files_job(requests: list[LoadRequest]) -> Callable[[Reporter], LoadOutcome]:
@@ -76,6 +79,8 @@ def load_files_job(requests: list[LoadRequest]) -> Callable[[Reporter], LoadOutc
     (:mod:`desktop_app.process_loader`), a few at once; one bad file does not stop the rest."""
     def run(reporter: Reporter) -> LoadOutcome:
         from concurrent.futures import ThreadPoolExecutor
+
+        from metrics_core.ingest.currency import file_currency
 
         out = LoadOutcome(requests=list(requests))
         fractions = [0.0] * len(requests)
@@ -117,19 +122,22 @@ def load_files_job(requests: list[LoadRequest]) -> Callable[[Reporter], LoadOutc
             out.datasets.append(ds)
             out.filter_values[ds.name] = values
             out.date_ranges[ds.name] = dates
+            out.currencies[ds.name] = file_currency(ds.table)
         reporter.step(1.0, _("Loaded"))
         return out
     return run
 
 
-def compute_job(bundle: DataBundle, params: dict[str, Any], filters: Any) -> Callable[[Reporter], ResultSet]:
-    """Every KPI for the filters, and its change against the previous period."""
+def compute_job(bundle: DataBundle, params: dict[str, Any], filters: Any,
+                compare: bool = True) -> Callable[[Reporter], ResultSet]:
+    """Every KPI for the filters, and its change against the previous period (``compare=False`` when the
+    files have no dates to filter on: then no card compares months either)."""
     def run(reporter: Reporter) -> ResultSet:
         from metrics_core.metrics import engine
 
         results = engine.compute_all(bundle, params, filters, reporter.scaled(0.0, 0.7))
         changes: dict[str, Any] = {}
-        ok = [mid for mid, r in results.items() if r.value is not None]
+        ok = [mid for mid, r in results.items() if r.value is not None] if compare else []
         for i, mid in enumerate(ok):
             reporter.step(0.7 + 0.3 * i / max(1, len(ok)), _("Comparing with the previous period"))
             try:
@@ -149,6 +157,9 @@ def chart_job(bundle: DataBundle, params: dict[str, Any], filters: Any, metric_i
         data = ChartData(metric_id, granularity, category)
         reporter.step(0.1, _("Trend"))
         data.trend = _safe(lambda: engine.breakdown(bundle, metric_id, granularity, params, filters))
+        data.undated = not data.trend and not kpi_has_dates(bundle, metric_id)
+        data.last_incomplete = bool(data.trend) and last_period_incomplete(bundle, metric_id, filters, granularity,
+                                                                           data.trend[-1].key)
         reporter.step(0.4, _("Breakdown"))
         data.category, data.bars = _category_breakdown(bundle, params, filters, metric_id, category)
         reporter.step(0.6, _("Scores"))
@@ -159,6 +170,36 @@ def chart_job(bundle: DataBundle, params: dict[str, Any], filters: Any, metric_i
         reporter.step(1.0, _("Charts ready"))
         return data
     return run
+
+
+def kpi_has_dates(bundle: DataBundle, metric_id: str) -> bool:
+    """Whether a file the KPI reads has its date column mapped (and dates in it)."""
+    from metrics_core.metrics.registry import get_metric
+
+    from .dataset_facts import date_range
+
+    kinds = set(get_metric(metric_id).kinds) or set(bundle.kinds())
+    return any(date_range(ds)[1] is not None for ds in bundle.datasets if ds.kind in kinds)
+
+
+def last_period_incomplete(bundle: DataBundle, metric_id: str, filters: Any, granularity: str, start: Any) -> bool:
+    """Whether the KPI's data (within the date filter) ends before the period starting at ``start`` does."""
+    from metrics_core.metrics.periods import PERIODS, runs_past
+    from metrics_core.metrics.registry import get_metric
+
+    from .dataset_facts import date_range
+
+    if granularity not in PERIODS:
+        return False
+    kinds = set(get_metric(metric_id).kinds) or set(bundle.kinds())
+    ends = [hi for ds in bundle.datasets if ds.kind in kinds and (hi := date_range(ds)[1]) is not None]
+    if not ends:
+        return False
+    last = max(ends)
+    end = filters.bounds()[1] if filters is not None else None
+    if end is not None:
+        last = min(last, end - pd.Timedelta(microseconds=1))
+    return runs_past(pd.Timestamp(start), granularity, last)
 
 
 FALLBACK_CATEGORIES = ("agent", "channel", "team", "queue", "platform", "topic", "priority", "segment", "type")

@@ -36,6 +36,8 @@ from metrics_core.progress import Reporter  # noqa: E402
 
 from . import style  # noqa: E402
 from .charts.export import export_png  # noqa: E402
+from .charts.time_axis import CategoryAxis, PeriodAxis, period_tick_labels  # noqa: E402
+from metrics_core.metrics.periods import PERIODS  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +50,8 @@ def chart_file_name(index: int, chart: ChartData) -> str:
 
 def plot_chart(chart: ChartData, currency: str = "€") -> pg.PlotWidget:
     """A ``PlotWidget`` drawing ``chart`` the way the deck does (same colours and units)."""
-    widget = pg.PlotWidget()
+    widget = pg.PlotWidget(axisItems={"bottom": PeriodAxis()} if chart.kind in ("line", "stacked")
+                           else {"left": CategoryAxis(orientation="left")} if chart.kind == "bar" else {})
     style.style_plot(widget)
     item = widget.getPlotItem()
     item.setTitle(chart.title, color=style.FOREGROUND, size=f"{style.TITLE_FONT_SIZE + 1}pt", bold=True)
@@ -62,10 +65,17 @@ def plot_chart(chart: ChartData, currency: str = "€") -> pg.PlotWidget:
     return widget
 
 
-def _category_ticks(labels: list[str]) -> list[tuple[float, str]]:
-    skip = label_skip(len(labels), 12)
-    shown = slide_labels(labels, skip)
-    return [(float(i), text) for i, text in enumerate(shown) if i % skip == 0]
+def _period_ticks(item, chart: ChartData) -> None:
+    """Periods named as people name them (``Mar``, ``week of 4 Jan``, not ``2021-W01``), as many as fit
+    the image without one label over another."""
+    labels = chart.categories
+    starts = chart.period_starts if chart.period_starts and len(chart.period_starts) == len(labels) else None
+    if starts is not None and chart.by in PERIODS:
+        full, short = period_tick_labels(starts, chart.by)
+    else:
+        full = short = slide_labels(labels, label_skip(len(labels), 12))
+    item.getAxis("bottom").set_periods([float(i) for i in range(len(labels))], full, short,
+                                       chart.by if starts is not None and chart.by in PERIODS else None)
 
 
 def _draw_line(item, chart: ChartData, frame) -> None:
@@ -81,7 +91,7 @@ def _draw_line(item, chart: ChartData, frame) -> None:
         symbol = "o" if len(x) <= 40 else None
         item.plot(x, y, pen=pg.mkPen(colour, width=2.5), symbol=symbol, symbolSize=7, symbolBrush=colour,
                   symbolPen=colour, connect="finite", name=name)
-    item.getAxis("bottom").setTicks([_category_ticks(chart.categories)])
+    _period_ticks(item, chart)
     bounds = value_axis_range([v for c in frame.columns for v in frame[c].tolist()], chart.unit)
     if bounds:
         item.setYRange(*bounds, padding=0)
@@ -121,7 +131,7 @@ def _draw_stacked(item, chart: ChartData, frame) -> None:
         item.addItem(bar)
         legend.addItem(bar, name)
         bottom = bottom + heights
-    item.getAxis("bottom").setTicks([_category_ticks(chart.categories)])
+    _period_ticks(item, chart)
     top = max(100.0, float(bottom.max()) if len(bottom) else 100.0)
     item.setYRange(0, top * 1.12, padding=0)          # headroom for the legend above the bars
     step = 20.0 if top <= 100.0 else 10 ** np.floor(np.log10(top))

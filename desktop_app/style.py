@@ -1,18 +1,20 @@
 """Colours, pens and fonts of KPI Desk's charts and cards.
 
-Charts are drawn for a white slide (white background, dark text, saturated but
-printable colours) whatever the system palette is; the rest of the window
-follows the system light/dark palette.
+The series colours are the one palette of :data:`metrics_core.export.chart_data.PALETTE`
+(Okabe-Ito, colour-blind-safe), shared with the deck and the workbook. In the window the charts
+follow its light or dark theme (:func:`chart_theme`); exported images are always drawn on white.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont, QPalette
 
 import numpy as np
 import pyqtgraph as pg
 
-from metrics_core.export.chart_data import HEAT_STOPS
+from metrics_core.export.chart_data import HEAT_STOPS, NPS_COLOURS, PALETTE
 
 from metrics_core.i18n import N_, _
 
@@ -23,19 +25,19 @@ FOREGROUND = "#1f2933"
 GRID_ALPHA = 0.18
 AXIS_COLOR = "#52606d"
 
-SERIES = ("#1f6fb2", "#e07b00", "#2a9d47", "#c0392b", "#7b4fb0", "#8c564b", "#d45b9f", "#5f6b73", "#b5a100", "#12a3b8")
+SERIES = tuple(f"#{c}" for c in PALETTE)
 PRIMARY = SERIES[0]
-TARGET = "#c0392b"
-BENCHMARK = "#7b4fb0"
-AREA_FILL = (31, 111, 178, 70)
+TARGET = "#D55E00"           # vermillion: apart from the blue series for every colour vision
+BENCHMARK = "#CC79A7"
+AREA_FILL = (0, 114, 178, 70)
 
 GOOD = "#1e8a3c"
 BAD = "#c0392b"
 NEUTRAL = "#6b7280"
 
-PROMOTERS = "#2a9d47"
-PASSIVES = "#f2b01e"
-DETRACTORS = "#d64541"
+PROMOTERS = f"#{NPS_COLOURS['Promoters']}"
+PASSIVES = f"#{NPS_COLOURS['Passives']}"
+DETRACTORS = f"#{NPS_COLOURS['Detractors']}"
 
 HEATMAP_STOPS = HEAT_STOPS          # the same colours as the deck's and the workbook's heat maps
 
@@ -65,16 +67,46 @@ def chart_font(point_size: int = CHART_FONT_SIZE, bold: bool = False) -> QFont:
     return f
 
 
-def style_plot(plot_widget: "pg.PlotWidget") -> None:
-    """White background, dark axes, light grid: readable when pasted on a slide."""
-    plot_widget.setBackground(BACKGROUND)
+@dataclass(frozen=True)
+class ChartTheme:
+    """The colours a chart's frame is drawn in (the series keep theirs)."""
+
+    background: str
+    foreground: str
+    axis: str
+    dark: bool = False
+
+
+LIGHT = ChartTheme(BACKGROUND, FOREGROUND, AXIS_COLOR)
+DARK = ChartTheme("#1e2329", "#e4e7eb", "#9aa5b1", dark=True)
+
+
+def chart_theme(palette: QPalette | None = None) -> ChartTheme:
+    """The dark theme when the window's palette is dark (its window colour is darker than its text)."""
+    if palette is None:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        palette = app.palette() if app is not None else None
+    if palette is None:
+        return LIGHT
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    return DARK if window.lightness() < text.lightness() else LIGHT
+
+
+def style_plot(plot_widget: "pg.PlotWidget", theme: ChartTheme = LIGHT) -> None:
+    """Background, axes and grid in ``theme``: white with dark text is readable when pasted on a slide."""
+    plot_widget.setBackground(theme.background)
     item = plot_widget.getPlotItem()
     item.showGrid(x=False, y=True, alpha=GRID_ALPHA)
-    for name in ("left", "bottom"):
+    for name in ("left", "bottom", "right"):
         axis = item.getAxis(name)
-        axis.setPen(pg.mkPen(AXIS_COLOR))
-        axis.setTextPen(pg.mkPen(FOREGROUND))
+        axis.setPen(pg.mkPen(theme.axis))
+        axis.setTextPen(pg.mkPen(theme.foreground))
         axis.setStyle(tickFont=chart_font())
+        if axis.labelText:
+            axis.setLabel(axis.labelText, units=axis.labelUnits, color=theme.foreground)
     item.titleLabel.item.setFont(chart_font(TITLE_FONT_SIZE, bold=True))
     item.layout.setContentsMargins(4, 4, 18, 4)      # room for the last tick label on the right
     plot_widget.setMenuEnabled(False)

@@ -44,6 +44,7 @@ class Workspace(QWidget):
         self.dash_split.setSizes([420, 200])        # three rows of cards on a 1366 x 768 laptop
         v.addWidget(self.dash_split, 1)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(_("Dashboard or data"))
         self.tabs.addTab(dash_page, _("Dashboard"))
         self.tabs.addTab(self.data_view, _("Data"))
         self.split = QSplitter(Qt.Orientation.Horizontal)

@@ -7,6 +7,13 @@ its own (one per data kind) and with all of them, the data view, the settings
 dialog (language and a KPI page), the export and About dialogs, and Qt's own
 file dialog and message box — in the language given (``qps``: the pseudo-language
 whose texts are about 40 % longer, for checking layouts).
+
+The laptops our users have, and dark mode (``tools/render_laptops.sh`` runs all four under Xvfb)::
+
+    xvfb-run -a -s "-screen 0 1366x768x24" python tools/render_screens.py OUT/1366 --size 1366x768
+    xvfb-run -a -s "-screen 0 1280x720x24" python tools/render_screens.py OUT/1280 --size 1280x720
+    QT_SCALE_FACTOR=2 xvfb-run -a -s "-screen 0 3840x2160x24" python tools/render_screens.py OUT/200 --size 1920x1080
+    xvfb-run -a -s "-screen 0 1366x768x24" python tools/render_screens.py OUT/dark --size 1366x768 --dark
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 DEMO_SUFFIXES = {".csv", ".xlsx"}
+DARK = False             # --dark: the window in a dark palette (the charts follow it; exports stay white)
 
 
 def _settle(app: QApplication, seconds: float = 0.3) -> None:
@@ -38,7 +46,8 @@ def _wait_idle(app: QApplication, window, count: int, timeout: float = 120.0) ->
     while time.monotonic() < end:
         app.processEvents()
         idle = (len(state.bundle.datasets) == count and not state.is_busy() and state.results is not None
-                and not state._recompute_timer.isActive() and not state.chart_runner.is_busy())
+                and not state._recompute_timer.isActive() and not state.chart_runner.is_busy()
+                and not state.sparkline_runner.is_busy())
         if idle:
             break
         time.sleep(0.02)
@@ -60,7 +69,10 @@ def render(out: Path, width: int, height: int, lang: str = "en") -> list[Path]:
 
     app = create_app([sys.argv[0]])
     apply_language(lang)
+    if DARK:
+        _use_dark_palette(app)
     out.mkdir(parents=True, exist_ok=True)
+    (out / "render-settings.ini").unlink(missing_ok=True)       # every run starts from the same layout
     settings = AppSettings(out / "render-settings.ini")
     settings.clear_recent()
     demo = sorted(p for p in demo_dir().glob("*") if p.suffix.lower() in DEMO_SUFFIXES)
@@ -150,6 +162,20 @@ def _dialogs(app: QApplication, window, out: Path) -> list[Path]:
     written.append(_save(box, out / "53_qt_message_box.png"))
     box.close()
     return written
+def _use_dark_palette(app: QApplication) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    app.setStyle("Fusion")
+    palette = QPalette()
+    for role, colour in ((QPalette.ColorRole.Window, "#202124"), (QPalette.ColorRole.WindowText, "#e8eaed"),
+                         (QPalette.ColorRole.Base, "#2a2b2e"), (QPalette.ColorRole.AlternateBase, "#303134"),
+                         (QPalette.ColorRole.Text, "#e8eaed"), (QPalette.ColorRole.Button, "#303134"),
+                         (QPalette.ColorRole.ButtonText, "#e8eaed"), (QPalette.ColorRole.Highlight, "#56B4E9"),
+                         (QPalette.ColorRole.HighlightedText, "#000000"), (QPalette.ColorRole.Mid, "#5f6368"),
+                         (QPalette.ColorRole.PlaceholderText, "#9aa0a6"), (QPalette.ColorRole.ToolTipBase, "#303134"),
+                         (QPalette.ColorRole.ToolTipText, "#e8eaed")):
+        palette.setColor(role, QColor(colour))
+    app.setPalette(palette)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -157,7 +183,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--size", default="1400x900")
     parser.add_argument("--lang", default="en", help="en, sl, ro, sv, sr, sr-Latn, or qps (pseudo-language)")
+    parser.add_argument("--dark", action="store_true", help="a dark window palette")
     args = parser.parse_args(argv)
+    global DARK
+    DARK = args.dark
     width, height = (int(v) for v in args.size.lower().split("x"))
     for path in render(args.out, width, height, args.lang):
         sys.stdout.write(f"{path}\n")

@@ -13,20 +13,24 @@ from metrics_core.i18n import _, ngettext
 
 from .. import style
 from .base_chart import ChartWidget
-from .time_axis import date_axis, to_epoch_seconds
+from .time_axis import PeriodAxis, period_tick_labels, to_epoch_seconds
 
 
 class BacklogChart(ChartWidget):
     """Filled area over period ends (``DateAxisItem``)."""
 
     def __init__(self, title: str | None = None, parent: Any = None) -> None:
-        super().__init__(title or _("Backlog (open tickets at period end)"), parent, axis_items={"bottom": date_axis()})
+        super().__init__(title or _("Backlog (open tickets at period end)"), parent, axis_items={"bottom": PeriodAxis()})
         self._table = pd.DataFrame(columns=["period", "open"])
         self._x = np.zeros(0)
 
-    def set_series(self, periods: list[Any], labels: list[str], values: list[float | None]) -> None:
+    def set_series(self, periods: list[Any], labels: list[str], values: list[float | None],
+                   granularity: str | None = None) -> None:
         self.clear()
         x = to_epoch_seconds(periods)
+        full, short = period_tick_labels(periods, granularity) if granularity else (list(labels), list(labels))
+        axis = self.plot_item.getAxis("bottom")
+        axis.set_periods(list(x), full, short, granularity) if len(x) else axis.clear_periods()
         y = np.array([np.nan if v is None else float(v) for v in values], dtype=float)
         self._x = x
         self._table = pd.DataFrame({"period": labels, "open": y})

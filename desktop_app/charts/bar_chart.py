@@ -15,6 +15,7 @@ from metrics_core.i18n import _
 from .. import style
 from ..formatting import field_noun, format_value
 from .base_chart import ChartWidget
+from .time_axis import CategoryAxis
 
 MAX_BARS = 25
 
@@ -25,7 +26,7 @@ class BarChart(ChartWidget):
     bar_clicked = Signal(str, object)     # column, value
 
     def __init__(self, title: str | None = None, parent: Any = None) -> None:
-        super().__init__(title or _("By category"), parent)
+        super().__init__(title or _("By category"), parent, axis_items={"left": CategoryAxis(orientation="left")})
         self._table = pd.DataFrame(columns=["category", "value", "n"])
         self._keys: list[Any] = []
         self._unit = ""

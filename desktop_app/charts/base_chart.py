@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QAction, QCursor, QFontMetrics
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QStackedWidget, QToolTip, QVBoxLayout, QWidget
 
@@ -31,13 +31,14 @@ class ChartWidget(QWidget):
         super().__init__(parent)
         self._table = pd.DataFrame()      # what the chart plots; subclasses replace it in their setters
         self.plot_widget = pg.PlotWidget(axisItems=axis_items or {})
-        style.style_plot(self.plot_widget)
+        self.theme = style.chart_theme()
+        style.style_plot(self.plot_widget, self.theme)
         self.plot_widget.setMinimumHeight(MIN_PLOT_HEIGHT)
         self.plot_item.hideButtons()                    # no pyqtgraph "A" (auto-range) button in the corner
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet(f"background:{style.BACKGROUND}; color:{style.NEUTRAL}; font-size:11pt;")
+        self.empty_label.setStyleSheet(f"background:{self.theme.background}; color:{style.NEUTRAL}; font-size:11pt;")
         self._stack = QStackedWidget()
         self._stack.addWidget(self.plot_widget)
         self._stack.addWidget(self.empty_label)
@@ -53,6 +54,7 @@ class ChartWidget(QWidget):
         self.customContextMenuRequested.connect(self._on_self_context_menu)
         self.plot_widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.plot_widget.customContextMenuRequested.connect(self._on_self_context_menu)
+        self.show_loading()         # no placeholder axes ("0.250 / 0.500") before the first data
         self._proxy = pg.SignalProxy(self.plot_widget.scene().sigMouseMoved, rateLimit=30, slot=self._on_scene_mouse_moved)
         self.plot_widget.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
 
@@ -66,17 +68,53 @@ class ChartWidget(QWidget):
 
     def set_title(self, title: str) -> None:
         self._title = title
+        self.plot_widget.setAccessibleName(title)
+        self.setAccessibleName(title)
         self._show_title()
 
     def _show_title(self) -> None:
-        """The title, shortened with an ellipsis when the chart is too narrow for all of it."""
+        """The title on one line, or on two when the chart is narrow; shortened only beyond that."""
         metrics = QFontMetrics(style.chart_font(style.TITLE_FONT_SIZE, bold=True))
-        left = self.plot_item.getAxis("left")
-        axis_width = int(left.width()) if left.isVisible() else 0
-        room = max(80, self.width() - axis_width - 40)      # the title sits above the plot, right of the axis
-        shown = self._title if self.width() <= 0 else metrics.elidedText(self._title, Qt.TextElideMode.ElideRight, room)
-        self.plot_item.setTitle(html.escape(shown), color=style.FOREGROUND, size=f"{style.TITLE_FONT_SIZE}pt",
-                                bold=True)
+        room = max(80, self.width() - 24)       # the title is centred over the whole chart
+        lines = [self._title] if self.width() <= 0 else title_lines(self._title, metrics, room)
+        self.plot_item.setTitle("<br>".join(html.escape(line) for line in lines), color=self.theme.foreground,
+                                size=f"{style.TITLE_FONT_SIZE}pt", bold=True)
+        height = 8 + metrics.lineSpacing() * len(lines)
+        self.plot_item.titleLabel.setMaximumHeight(height)
+        self.plot_item.layout.setRowFixedHeight(0, height)
+        self.plot_item.titleLabel.setToolTip(self._title if lines[-1].endswith("\u2026") else "")
+
+    def title_shown(self) -> list[str]:
+        """The title's lines as drawn (for tests: never cut while the chart is wide enough)."""
+        metrics = QFontMetrics(style.chart_font(style.TITLE_FONT_SIZE, bold=True))
+        return title_lines(self._title, metrics, max(80, self.width() - 24))
+
+    def apply_theme(self, theme: style.ChartTheme) -> None:
+        """Draw the chart's frame in ``theme`` (the window's light or dark look; white for export)."""
+        if theme == self.theme:
+            return
+        self.theme = theme
+        style.style_plot(self.plot_widget, theme)
+        self.empty_label.setStyleSheet(f"background:{theme.background}; color:{style.NEUTRAL}; font-size:11pt;")
+        self._show_title()
+        self._themed(theme)
+
+    def _themed(self, theme: style.ChartTheme) -> None:  # noqa: ARG002 - overridden
+        """What a chart draws in theme colours itself (legends, labels)."""
+        return None
+
+    def changeEvent(self, event: Any) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.apply_theme(style.chart_theme(self.palette()))
+
+    def show_loading(self) -> None:
+        """A clear "working" state instead of empty axes while the data is computed."""
+        self.empty_label.setText(f"<b>{html.escape(self._title)}</b><br><br>{html.escape(loading_text())}")
+        self._stack.setCurrentWidget(self.empty_label)
+
+    def is_loading(self) -> bool:
+        return self._stack.currentWidget() is self.empty_label and loading_text() in self.empty_label.text()
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -173,6 +211,28 @@ class ChartWidget(QWidget):
             module.export_png(self, path, 1600, 900, False)
         else:
             module.export_svg(self, path)
+
+
+def loading_text() -> str:
+    from metrics_core.i18n import _
+
+    return _("Working out the chart\u2026")
+
+
+def title_lines(title: str, metrics: QFontMetrics, room: int) -> list[str]:
+    """``title`` in one line, or broken at a space into two; the second ends in "…" only when even
+    two lines are too short."""
+    if metrics.horizontalAdvance(title) <= room:
+        return [title]
+    words = title.split(" ")
+    first = ""
+    for i, word in enumerate(words):
+        trial = f"{first} {word}".strip()
+        if metrics.horizontalAdvance(trial) > room and first:
+            rest = " ".join(words[i:])
+            return [first, metrics.elidedText(rest, Qt.TextElideMode.ElideRight, room)]
+        first = trial
+    return [metrics.elidedText(title, Qt.TextElideMode.ElideRight, room)]
 
 
 def _export_module() -> Any:

@@ -25,6 +25,8 @@ from metrics_core.atomic import write_bytes_atomic
 from metrics_core.errors import ExportError
 from metrics_core.i18n import N_, _
 
+from .. import style
+
 log = logging.getLogger(__name__)
 
 SIZE_PRESETS: dict[str, tuple[int, int]] = {
@@ -71,6 +73,13 @@ def render_image(widget: Any, width: int = 1920, height: int = 1080, transparent
                             largest=MAX_SIDE))
     plot = plot_widget_of(widget)
     outer = widget if isinstance(widget, QWidget) else plot
+    themed = getattr(widget, "theme", None)
+    if themed is not None and themed.dark:        # exports are drawn on white whatever the window's theme
+        widget.apply_theme(style.LIGHT)
+        try:
+            return render_image(widget, width, height, transparent)
+        finally:
+            widget.apply_theme(themed)
     _prepare(outer, width, height)
     exporter = ImageExporter(plot.getPlotItem())
     source = exporter.getSourceRect()

@@ -38,8 +38,11 @@ def show_trend(chart: TrendChart, data: Any, target: float | None) -> None:
     per = _(PER_PERIOD.get(data.granularity, data.granularity))
     chart.set_title(_("{kpi} per {period}", kpi=kpi, period=per))
     chart.empty_message = _("No {kpi} values per {period} for these filters.", kpi=kpi, period=per)
+    if data.undated:         # the real cause, not "for these filters"
+        chart.empty_message = _("No date column is mapped in the file {kpi} is read from, so it has no trend "
+                                "over time. Re-map the file to choose its date column.", kpi=kpi)
     chart.set_series([p.key for p in points], [p.label for p in points], [p.value for p in points], spec.unit,
-                     [p.n for p in points], target, data.granularity)
+                     [p.n for p in points], target, data.granularity, data.last_incomplete)
 
 
 def show_bars(chart: BarChart, data: Any, target: float | None) -> None:
@@ -60,7 +63,7 @@ def show_nps(chart: NpsStackedChart, data: Any) -> None:
     periods = data.nps_periods
     chart.set_periods([p[0] for p in periods], [p[2].get("promoters_pct", np.nan) for p in periods],
                       [p[2].get("passives_pct", np.nan) for p in periods],
-                      [p[2].get("detractors_pct", np.nan) for p in periods])
+                      [p[2].get("detractors_pct", np.nan) for p in periods], [p[1] for p in periods], data.granularity)
 
 
 SCORE_TITLES = {"csat_score": N_("CSAT answers per score"), "nps_score": N_("NPS answers per score (0-10)"),
@@ -89,7 +92,7 @@ def show_distribution(chart: HistogramChart, data: Any) -> None:
 
 def show_backlog(chart: BacklogChart, data: Any) -> None:
     points = data.backlog
-    chart.set_series([p.key for p in points], [p.label for p in points], [p.value for p in points])
+    chart.set_series([p.key for p in points], [p.label for p in points], [p.value for p in points], data.granularity)
 
 
 def show_peak_hours(chart: HeatmapChart, result: Any) -> None:

@@ -14,6 +14,7 @@ from metrics_core.i18n import N_, _
 from .. import style
 from ..formatting import format_number
 from .base_chart import ChartWidget
+from .time_axis import PeriodAxis, period_tick_labels
 
 PARTS = (("detractors", N_("Detractors (0-6)"), style.DETRACTORS),
          ("passives", N_("Passives (7-8)"), style.PASSIVES),
@@ -24,15 +25,16 @@ class NpsStackedChart(ChartWidget):
     """Stacked bars per period; each bar sums to 100 %."""
 
     def __init__(self, title: str | None = None, parent: Any = None) -> None:
-        super().__init__(title or _("NPS: promoters, passives, detractors"), parent)
+        super().__init__(title or _("NPS: promoters, passives, detractors"), parent, axis_items={"bottom": PeriodAxis()})
         self._table = pd.DataFrame(columns=["period", "promoters", "passives", "detractors", "nps"])
-        self._legend = self.plot_item.addLegend(offset=(8, 4), labelTextColor=style.FOREGROUND, colCount=3,
-                                                brush=style.brush("#ffffff", 230))
+        self._legend = self.plot_item.addLegend(offset=(8, 4), labelTextColor=self.theme.foreground, colCount=3,
+                                                brush=style.brush(self.theme.background, 230))
         self.plot_item.getAxis("left").setTicks([[(v, f"{v} %") for v in range(0, 101, 20)]])
 
     def set_periods(self, labels: list[str], promoters: list[float], passives: list[float],
-                    detractors: list[float]) -> None:
-        """Shares in percent per period (from the NPS metric's details)."""
+                    detractors: list[float], starts: list[Any] | None = None, granularity: str | None = None) -> None:
+        """Shares in percent per period (from the NPS metric's details); with the periods' ``starts``
+        the axis names them short when they are many (``4 Jan`` for ``week of 4 Jan``)."""
         self.clear()
         self._legend.clear()
         shares = {"promoters": np.asarray(promoters, float), "passives": np.asarray(passives, float),
@@ -46,11 +48,16 @@ class NpsStackedChart(ChartWidget):
             self.plot_item.addItem(item)
             self._legend.addItem(item, _(label))
             bottom = bottom + h
-        step = max(1, len(labels) // 12)
-        self.plot_item.getAxis("bottom").setTicks([[(float(i), str(lbl)) for i, lbl in enumerate(labels)][::step]])
+        full, short = period_tick_labels(starts, granularity) if starts is not None and granularity else \
+            ([str(v) for v in labels], [str(v) for v in labels])
+        self.plot_item.getAxis("bottom").set_periods([float(i) for i in range(len(labels))], full, short, granularity)
         self.plot_item.setYRange(0, 128, padding=0)      # room above the bars for the legend
         self.plot_item.setXRange(-0.6, max(len(labels), 1) - 0.4, padding=0)
         self.update_empty_state()
+
+    def _themed(self, theme: style.ChartTheme) -> None:
+        self._legend.setBrush(style.brush(theme.background, 230))
+        self._legend.setLabelTextColor(theme.foreground)
 
     def _hover_text(self, x: float, y: float) -> str | None:  # noqa: ARG002
         i = int(round(x))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFont, QFontMetrics
 
 
 def to_epoch_seconds(values: Iterable[Any]) -> np.ndarray:
@@ -24,29 +27,141 @@ def to_epoch_seconds(values: Iterable[Any]) -> np.ndarray:
     return seconds
 
 
+# How many periods one label may stand for, by period kind: a month axis labels every month, every
+# second, third, sixth month or every year — never an arbitrary 5.
+LABEL_STEPS = {"day": (1, 2, 7, 14, 28, 91, 182, 364), "week": (1, 2, 4, 13, 26, 52), "month": (1, 2, 3, 6, 12, 24),
+               "quarter": (1, 2, 4, 8), "year": (1, 2, 5, 10), None: (1, 2, 3, 4, 5, 10, 20, 50, 100)}
+LABEL_GAP = 10           # pixels between two labels
 
-def date_axis() -> Any:
-    """A bottom date axis whose month and weekday names are in the current language
-    (pyqtgraph's own ``DateAxisItem`` writes them with ``strftime``: always English here)."""
-    import pyqtgraph as pg
-    from pyqtgraph.graphicsItems.DateAxisItem import adjustTimestampToPreferredUtcOffset, utcfromtimestamp
 
-    from metrics_core.formatting import month_names, weekday_names
+def period_tick_labels(starts: Sequence[Any], granularity: str | None) -> tuple[list[str], list[str]]:
+    """Two ways to name each period on an axis: in full (``Mar 2026``, ``week of 4 Jan``) and short
+    (``Mar`` — the year on the first label and on each January —, ``4 Jan``)."""
+    from metrics_core.formatting_dates import format_day_month, format_month, format_period, month_names
 
-    class LocalDateAxis(pg.DateAxisItem):
-        def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
-            spec = next((s for s in self.zoomLevel.tickSpecs if s.spacing == spacing), None)
-            texts = super().tickStrings(values, scale, spacing)
-            if spec is None or spec.format not in ("%b", "%a %d"):
-                return texts                        # numbers only: years, days, times
-            out = []
-            for value, text in zip(values, texts):
-                if not text:
-                    out.append(text)
-                    continue
-                day = utcfromtimestamp(adjustTimestampToPreferredUtcOffset(value, self.utcOffset))
-                out.append(month_names()[day.month - 1] if spec.format == "%b"
-                           else f"{weekday_names()[day.weekday()]} {day.day}")
-            return out
+    starts = [pd.Timestamp(s) for s in starts]
+    full = [format_period(s, granularity) if granularity else str(s) for s in starts]
+    if granularity == "month":
+        short = [format_month(t) if i == 0 or t.month == 1 else month_names()[t.month - 1] for i, t in enumerate(starts)]
+    elif granularity in ("week", "day"):
+        short = [format_day_month(s) for s in starts]
+    else:
+        short = list(full)
+    return full, short
 
-    return LocalDateAxis(orientation="bottom")
+
+class PeriodAxis(pg.DateAxisItem):
+    """A bottom axis with one label per period (or per every n-th), never two labels over each other
+    nor one cut at the chart's edge. Without periods it is pyqtgraph's date axis."""
+
+    _positions: list[float] = []          # (class defaults: pyqtgraph resizes the axis inside __init__)
+    _labels: tuple[list[str], list[str]] = ([], [])
+    _granularity: str | None = None
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(orientation="bottom", **kwargs)
+        # pyqtgraph would drop a label that reaches past the axis's end (the latest period's, often);
+        # generateDrawSpecs below moves it inside instead
+        self.setStyle(hideOverlappingLabels=2000)
+
+    def set_periods(self, positions: Sequence[float], full: Sequence[str], short: Sequence[str] | None = None,
+                    granularity: str | None = None) -> None:
+        """Label ``positions`` (x values) with ``full`` names, or ``short`` ones when crowded."""
+        self._positions = [float(p) for p in positions]
+        self._labels = (list(full), list(short if short is not None else full))
+        self._granularity = granularity
+        self._layout_ticks()
+
+    def clear_periods(self) -> None:
+        self._positions, self._labels = [], ([], [])
+        self.setTicks(None)
+
+    def resizeEvent(self, event: Any = None) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._layout_ticks()
+
+    def linkedViewChanged(self, view: Any, newRange: Any = None) -> None:  # noqa: N802, N803
+        super().linkedViewChanged(view, newRange)
+        self._layout_ticks()
+
+    def _layout_ticks(self) -> None:
+        if not self._positions:
+            return
+        ticks = self.fitted_ticks()
+        if ticks != self._tickLevels:
+            self.setTicks(ticks)
+
+    def fitted_ticks(self) -> list[list[tuple[float, str]]]:
+        """The labels that fit: the full names of every period when they do, else short names, else
+        every n-th period (``LABEL_STEPS``), counted back from the latest period, which is always named."""
+        view = self.linkedView()
+        width = self.width()
+        full, short = self._labels
+        if view is None or width <= 1:
+            return [list(zip(self._positions, full))]
+        low, high = view.viewRange()[0]
+        scale = width / ((high - low) or 1.0)
+        metrics = QFontMetrics(self.style.get("tickFont") or QFont())
+        for step in LABEL_STEPS.get(self._granularity, LABEL_STEPS[None]):
+            chosen = list(range(len(self._positions) - 1, -1, -step))[::-1]
+            # every n-th month names its year; short names only when every period is labelled
+            variants = (full, short) if step == 1 or self._granularity != "month" else (full,)
+            for names in variants:
+                shown = [(self._positions[i], names[i]) for i in chosen]
+                if _fits(shown, metrics, low, scale, width):
+                    return [shown]
+        last = len(self._positions) - 1
+        return [[(self._positions[last], short[last])]]
+
+    def generateDrawSpecs(self, p: Any) -> Any:  # noqa: N802
+        """pyqtgraph's drawing plan, with the labels at the ends moved inside the axis (not cut) and
+        a label that would still touch its neighbour left out."""
+        specs = super().generateDrawSpecs(p)
+        if specs is None:
+            return specs
+        axis_spec, tick_specs, text_specs = specs
+        bounds = self.mapRectFromParent(self.geometry())
+        kept, right_edge = [], -1e9
+        for rect, flags, text in sorted(text_specs, key=lambda spec: spec[0].left()):
+            rect = QRectF(rect)
+            if rect.left() < bounds.left():
+                rect.moveLeft(bounds.left())
+            if rect.right() > bounds.right():
+                rect.moveRight(bounds.right())
+            if rect.left() < right_edge + 2:
+                continue
+            kept.append((rect, flags, text))
+            right_edge = rect.right()
+        return axis_spec, tick_specs, kept
+
+
+def _fits(shown: list[tuple[float, str]], metrics: QFontMetrics, low: float, scale: float, width: float) -> bool:
+    """No two labels overlap once those at the ends are moved inside the axis."""
+    right_edge = -1e9
+    for x, text in shown:
+        label = metrics.horizontalAdvance(text)
+        if label > width:
+            return False
+        left = min(max((x - low) * scale - label / 2, 0.0), width - label)
+        if left < right_edge + LABEL_GAP:
+            return False
+        right_edge = left + label
+    return True
+
+
+class CategoryAxis(pg.AxisItem):
+    """A side axis naming bars: when the bars are too thin for every name, names that would touch the
+    one above are left out (hovering a bar still names it) instead of being drawn over each other."""
+
+    def generateDrawSpecs(self, p: Any) -> Any:  # noqa: N802
+        specs = super().generateDrawSpecs(p)
+        if specs is None:
+            return specs
+        axis_spec, tick_specs, text_specs = specs
+        kept, bottom = [], -1e9
+        for rect, flags, text in sorted(text_specs, key=lambda spec: spec[0].top()):
+            if rect.top() < bottom + 1:
+                continue
+            kept.append((rect, flags, text))
+            bottom = rect.bottom()
+        return axis_spec, tick_specs, kept

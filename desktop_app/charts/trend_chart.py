@@ -12,27 +12,36 @@ import pyqtgraph as pg
 from metrics_core.i18n import _
 
 from .. import style
-from ..formatting import format_value, period_label
+from PySide6.QtCore import Qt
+
+from metrics_core.i18n import _
+
+from ..formatting import format_value
 from .base_chart import ChartWidget
-from .time_axis import date_axis, to_epoch_seconds
+from .time_axis import PeriodAxis, period_tick_labels, to_epoch_seconds
 
 
 class TrendChart(ChartWidget):
     """Line over period starts (``DateAxisItem``, epoch seconds) and a dashed target line."""
 
     def __init__(self, title: str | None = None, parent: Any = None) -> None:
-        super().__init__(title or _("Trend"), parent, axis_items={"bottom": date_axis()})
+        super().__init__(title or _("Trend"), parent, axis_items={"bottom": PeriodAxis()})
         self._table = pd.DataFrame(columns=["period", "value", "n"])
+        self.last_incomplete = False
         self._x = np.zeros(0)
         self._unit = ""
         self.target: float | None = None
 
     def set_series(self, periods: list[Any], labels: list[str], values: list[float | None], unit: str,
                    counts: list[int] | None = None, target: float | None = None,
-                   granularity: str | None = None) -> None:
-        """Plot ``values`` at ``periods`` (period start timestamps); ``None`` values leave gaps."""
+                   granularity: str | None = None, last_incomplete: bool = False) -> None:
+        """Plot ``values`` at ``periods`` (period start timestamps); ``None`` values leave gaps.
+
+        ``last_incomplete``: the data ends inside the last period, which is drawn dashed with a hollow
+        point and named "so far" — not as a collapse."""
         self.clear()
-        self._single_period_axis(periods, labels, granularity)
+        self.last_incomplete = last_incomplete = bool(last_incomplete and len(periods) > 1)
+        self._period_axis(periods, labels, granularity, last_incomplete)
         self._unit = unit
         self.target = target
         x = to_epoch_seconds(periods)
@@ -42,26 +51,38 @@ class TrendChart(ChartWidget):
         self._table = pd.DataFrame({"period": labels, "value": y, "n": n})
         divisor = self._axis_scale(y, unit)
         y = y / divisor
-        if len(x):
-            self.plot_item.plot(x, y, pen=style.line_pen(), symbol="o", symbolSize=7,
+        whole = len(x) - 1 if last_incomplete else len(x)
+        if whole:
+            self.plot_item.plot(x[:whole], y[:whole], pen=style.line_pen(), symbol="o", symbolSize=7,
                                 symbolBrush=style.PRIMARY, symbolPen=style.PRIMARY, connect="finite")
+        if last_incomplete:
+            self.plot_item.plot(x[-2:], y[-2:], pen=pg.mkPen(style.PRIMARY, width=1.6, style=Qt.PenStyle.DashLine),
+                                symbol="o", symbolSize=8, symbolBrush=self.theme.background,
+                                symbolPen=pg.mkPen(style.PRIMARY, width=1.6), connect="finite")
         if target is not None:
             target = float(target) / divisor
+            # anchored at its left end, inside the plot: never cut at the edge ("rget 15.0 %")
             line = pg.InfiniteLine(pos=float(target), angle=0, pen=style.target_pen(),
                                    label=_("target {value}", value=format_value(self.target, unit)),
-                                   labelOpts={"color": style.TARGET, "position": 0.05})
+                                   labelOpts={"color": style.TARGET, "position": 0.01, "anchors": [(0, 1), (0, 1)],
+                                              "fill": pg.mkBrush(self.theme.background)})
             self.plot_item.addItem(line)
+            self.target_line = line
         self._fit_range(y, target)
         self.update_empty_state()
 
-    def _single_period_axis(self, periods: list[Any], labels: list[str], granularity: str | None) -> None:
-        """One period alone would get a date axis zoomed into hours: name the period instead."""
+    def _period_axis(self, periods: list[Any], labels: list[str], granularity: str | None,
+                     last_incomplete: bool) -> None:
+        """One label per period as people name it (``Mar``, ``week of 4 Jan``), thinned to fit."""
         axis = self.plot_item.getAxis("bottom")
-        if len(periods) != 1:
-            axis.setTicks(None)
+        if not periods:
+            axis.clear_periods()
             return
-        name = period_label(periods[0], granularity) if granularity else str(labels[0])
-        axis.setTicks([[(float(to_epoch_seconds(periods)[0]), name)]])
+        full, short = period_tick_labels(periods, granularity) if granularity else (list(labels), list(labels))
+        if last_incomplete:
+            full[-1] = _("{period} (so far)", period=full[-1])
+            short[-1] = _("{period} (so far)", period=short[-1])
+        axis.set_periods(list(to_epoch_seconds(periods)), full, short, granularity)
 
     def _fit_range(self, y: np.ndarray, target: float | None) -> None:
         finite = y[np.isfinite(y)]
@@ -100,5 +121,9 @@ class TrendChart(ChartWidget):
         value = None if pd.isna(row["value"]) else float(row["value"])
         shown = format_value(value, self._unit)
         if row["n"] is None or pd.isna(row["n"]):
-            return _("{period}: {value}", period=row["period"], value=shown)
-        return _("{period}: {value} (n = {n})", period=row["period"], value=shown, n=int(row["n"]))
+            text = _("{period}: {value}", period=row["period"], value=shown)
+        else:
+            text = _("{period}: {value} (n = {n})", period=row["period"], value=shown, n=int(row["n"]))
+        if self.last_incomplete and i == len(self._table) - 1:
+            text += "\n" + _("The data ends inside this period: it is not complete yet.")
+        return text

@@ -10,10 +10,11 @@ from typing import Any
 import pandas as pd
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
-                               QLabel, QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QLabel, QMessageBox, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from metrics_core.catalogue import KINDS
-from metrics_core.i18n import N_, _
+from metrics_core.catalogue import kind as kind_spec
+from metrics_core.i18n import N_, _, ngettext
 from metrics_core.ingest.model import ReadOptions
 from metrics_core.mapping.model import Mapping
 
@@ -25,6 +26,7 @@ from ..workers import TaskRunner
 from ..window_size import resize_to_fit
 
 PREVIEW_ROWS = 200
+UNSURE_KIND = 0.6          # below this the detected kind is a guess the owner is asked to check
 ENCODINGS = ("utf-8", "cp1250", "cp1252", "cp1251", "latin-1", "utf-16")
 DELIMITERS = ((",", N_("comma ,")), (";", N_("semicolon ;")), ("\t", N_("tab")), ("|", N_("pipe |")),
               ("whitespace", N_("spaces")))
@@ -115,8 +117,16 @@ class ImportDialog(QDialog):
         self.error_label = QLabel("")
         self.error_label.setStyleSheet("color:#c0392b;")
         self.error_label.setWordWrap(True)
+        self.missing_label = QLabel("")          # required fields not mapped yet, named as the owner sees them
+        self.missing_label.setWordWrap(True)
+        self.missing_label.setStyleSheet("color:#a0522d; font-weight:600;")
+        self.missing_label.hide()
+        self.mapping_view.setWordWrap(True)
+        self.mapping_view.setAccessibleName(_("Columns and the fields they are read as"))
+        self.preview_view.setAccessibleName(_("Preview of the first rows"))
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
+        layout.addWidget(self.missing_label)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         for combo in (self.sheet_combo, self.encoding_combo, self.delimiter_combo, self.decimal_combo,
@@ -148,9 +158,11 @@ class ImportDialog(QDialog):
         table, mapping = outcome
         self.table, self.mapping = table, mapping
         self.error_label.clear()
-        self.preview_model.set_frame(table.frame.head(PREVIEW_ROWS))
+        clock = [c.name for c in table.columns if c.col_type == "time"]
+        self.preview_model.set_frame(table.frame.head(PREVIEW_ROWS), clock_columns=clock)
         self.mapping_model.set_mapping(mapping, table)
-        self.mapping_view.resizeColumnsToContents()
+        self._fit_mapping_columns()
+        self._show_missing()
         self._show_read_decisions(table, mapping)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
 
@@ -171,6 +183,13 @@ class ImportDialog(QDialog):
         evidence = (mapping.kind_evidence or "").split("; runner-up")[0]     # the runner-up's score is jargon
         self.kind_note.setText(_("Detected: {evidence}", evidence=evidence) if evidence else "")
         self.kind_note.setToolTip(mapping.kind_evidence or "")
+        self.kind_note.setStyleSheet("")
+        if self.user_mapping is None and mapping.kind_confidence < UNSURE_KIND:
+            self.kind_note.setText(_(
+                "This file does not look like an export we know. Our best guess is \u201c{kind}\u201d, but we are "
+                "only {percent} sure: check \u201cThe rows are\u201d and the columns below before importing.",
+                kind=self.kind_combo.currentText(), percent=f"{mapping.kind_confidence * 100:.0f} %"))
+            self.kind_note.setStyleSheet("color:#a0522d; font-weight:600;")
         # the encoding is named in its box; its note only when it asks the user to look ("also fits", "replaced")
         worth_reading = any(word in (table.encoding_note or "") for word in ("check", "also", "replaced", "unlikely"))
         notes = [table.encoding_note] if worth_reading else []
@@ -198,6 +217,50 @@ class ImportDialog(QDialog):
         if self.user_mapping is None or self.user_mapping.kind != self.mapping_model.mapping().kind:
             self.user_mapping = Mapping(self.mapping_model.mapping().kind)
         self.user_mapping.set_user(field, columns)
+        self._show_missing()
+
+    def missing_required(self) -> list[str]:
+        """The labels of the required fields that no column is mapped to (``Created at``, not ``created_at``)."""
+        mapping = self.mapping_model.mapping()
+        if mapping is None:
+            return []
+        return [f.label for f in kind_spec(mapping.kind).fields
+                if f.required and not (mapping.fields.get(f.name) and mapping.fields[f.name].columns)]
+
+    def _show_missing(self) -> None:
+        missing = self.missing_required()
+        names = ", ".join(f"\u2018{name}\u2019" for name in missing)
+        self.missing_label.setText(ngettext(
+            "Not mapped yet: {fields}. Choose its column below (fields marked * are needed).",
+            "Not mapped yet: {fields}. Choose their columns below (fields marked * are needed).",
+            len(missing), fields=names) if missing else "")
+        self.missing_label.setVisible(bool(missing))
+
+    def _fit_mapping_columns(self) -> None:
+        """Field, column and confidence as wide as their texts; the reasons take the rest, on two lines if need be."""
+        view = self.mapping_view
+        for col in range(view.model().columnCount()):
+            if col != COL_WHY:
+                view.resizeColumnToContents(col)
+        view.resizeRowsToContents()
+
+    def accept(self) -> None:
+        """Import; when a required field is not mapped, ask first (most KPIs of this kind need it)."""
+        missing = self.missing_required()
+        if missing and not self.confirm_missing(missing):
+            return
+        super().accept()
+
+    def confirm_missing(self, missing: list[str]) -> bool:
+        """Ask whether to import without the ``missing`` fields (tests replace this)."""
+        names = ", ".join(f"\u2018{name}\u2019" for name in missing)
+        answer = QMessageBox.question(
+            self, _("Import without needed fields?"),
+            ngettext("{fields} is not mapped: the KPIs that need it will stay empty. Import anyway?",
+                     "{fields} are not mapped: the KPIs that need them will stay empty. Import anyway?",
+                     len(missing), fields=names),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def request(self) -> LoadRequest:
         """What to load: the options and the mapping as shown."""

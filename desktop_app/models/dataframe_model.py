@@ -26,6 +26,16 @@ NUMERIC_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 Index = QModelIndex | QPersistentModelIndex
 
 
+def clock_time(seconds: float) -> str:
+    """Seconds after midnight as a clock time: ``33178`` -> ``09:12:58``.
+
+    >>> clock_time(33178), clock_time(57230.4)
+    ('09:12:58', '15:53:50')
+    """
+    whole = int(round(seconds)) % 86400
+    return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+
+
 class DataFrameModel(QAbstractTableModel):
     """Read-only view of a DataFrame through a row-index map."""
 
@@ -42,13 +52,16 @@ class DataFrameModel(QAbstractTableModel):
         self._numeric: list[bool] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._sorter: Any = None
+        self._clock: list[bool] = []
         if frame is not None:
             self.set_frame(frame)
 
     # -- data in ---------------------------------------------------------------
-    def set_frame(self, frame: pd.DataFrame, kind: str | None = None) -> None:
-        """Show ``frame``; ``kind`` (its data kind) picks the right field labels for its columns."""
+    def set_frame(self, frame: pd.DataFrame, kind: str | None = None, clock_columns: Any = ()) -> None:
+        """Show ``frame``; ``kind`` (its data kind) picks the right field labels for its columns;
+        ``clock_columns`` hold times of day in seconds after midnight, shown as clock times (09:12:58)."""
         self.beginResetModel()
+        self._clock = [str(c) in {str(n) for n in clock_columns} for c in frame.columns]
         self._frame = frame
         self._kind = kind
         self._columns = [frame.iloc[:, i] for i in range(frame.shape[1])]
@@ -108,6 +121,8 @@ class DataFrameModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.EditRole and self._numeric[index.column()]:
                 return None if pd.isna(value) else float(value)
             if self._numeric[index.column()] and role == Qt.ItemDataRole.DisplayRole and not pd.isna(value):
+                if self._clock[index.column()]:
+                    return clock_time(float(value))
                 return humanise_seconds(float(value)) if self._durations[index.column()] else _number(value)
             return format_cell(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and self._numeric[index.column()]:

@@ -42,6 +42,8 @@ class ChartArea(QWidget):
         self.category_combo = QComboBox()
         self.category_combo.setMinimumWidth(140)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(_("Charts"))
+        self.category_combo.setAccessibleName(_("Break down by"))
         self._corner = QWidget()
         self.tabs.setCornerWidget(self._corner, Qt.Corner.TopRightCorner)
         self.tabs.addTab(self._selected_tab(), _("Selected KPI"))

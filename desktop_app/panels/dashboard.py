@@ -11,6 +11,8 @@ from metrics_core.catalogue import KINDS_BY_NAME
 from metrics_core.i18n import _, ngettext
 from metrics_core.metrics.model import FAMILIES
 
+from metrics_core.i18n import _
+
 from ..app_state import AppState
 from .flow_layout import FlowLayout
 from .kpi_card import KpiCard
@@ -38,6 +40,7 @@ class DashboardPanel(QWidget):
         top.addWidget(self.show_all_box)
         outer.addLayout(top)
         self._scroll = QScrollArea()
+        self._scroll.setAccessibleName(_("KPI cards"))
         self._scroll.setWidgetResizable(True)
         self._content = QWidget()
         self._content_layout = QVBoxLayout(self._content)
@@ -50,6 +53,7 @@ class DashboardPanel(QWidget):
         state.dataset_removed.connect(self._on_state_datasets_changed)
         state.dataset_replaced.connect(self._on_state_datasets_changed)
         state.selection_changed.connect(self._on_state_selection_changed)
+        state.sparklines_changed.connect(self._on_state_sparklines_changed)
         state.targets_changed.connect(self._on_state_targets_changed)
         self._update_visibility()
 
@@ -135,6 +139,8 @@ class DashboardPanel(QWidget):
         self._update_visibility()
 
     def _on_state_results_changed(self, results: Any) -> None:
+        for card in self.cards.values():
+            card.set_sparkline(None, self.state.filters.granularity)     # new ones follow; never a stale line
         for mid, card in self.cards.items():
             card.set_result(results.results.get(mid), results.changes.get(mid), self.state.targets.get(mid))
         self._update_visibility()
@@ -143,6 +149,12 @@ class DashboardPanel(QWidget):
             first = next((m for m in self.visible_metric_ids() if (r := results.results.get(m)) is not None and r.ok), None)
             if first:
                 self.state.select_metric(first)
+
+    def _on_state_sparklines_changed(self, sparks: dict[str, Any]) -> None:
+        grain = self.state.filters.granularity
+        for mid, card in self.cards.items():
+            spark = sparks.get(mid)
+            card.set_sparkline(spark, grain)
 
     def _on_state_targets_changed(self, _targets: Any) -> None:
         if self.state.results is not None:

@@ -41,6 +41,9 @@ class DataView(QWidget):
         self.column_combo = QComboBox()
         self.count_label = QLabel("")
         self.table = QTableView()
+        for widget, name in ((self.dataset_combo, _("Rows of")), (self.search_edit, _("Search")),
+                             (self.column_combo, _("Search in column")), (self.table, _("Rows"))):
+            widget.setAccessibleName(name)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicatorShown(True)

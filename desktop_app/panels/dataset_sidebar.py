@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 from metrics_core.catalogue import KINDS_BY_NAME
 from metrics_core.i18n import _, ngettext
 
+from metrics_core.i18n import _
+
 from ..app_state import AppState
 from ..formatting import format_number
 
@@ -73,6 +75,7 @@ class DatasetSidebar(QWidget):
         title = QLabel(_("Loaded files"))
         title.setStyleSheet("font-weight:600;")
         self.list = QListWidget()
+        self.list.setAccessibleName(_("Loaded files"))
         self.list.setWordWrap(True)
         self.list.setItemDelegate(DatasetItemDelegate(self.list))
         self.list.setSpacing(2)

@@ -19,6 +19,7 @@ from ..formatting import field_label
 from ..filter_state import GRANULARITIES, PRESET_GRANULARITY, PRESETS, FilterState, preset_label, preset_range
 from .flow_layout import FlowLayout
 
+FOLD_SLACK = 16               # pixels kept free on the row, so that "Clear filters" never wraps alone
 MAX_CATEGORY_BUTTONS = 6      # the rest are in "More filters"; so are those that do not fit the window's width
 PREFERRED_ORDER = ("channel", "agent", "team", "priority", "queue", "status", "topic", "platform")
 
@@ -50,6 +51,9 @@ class FilterBar(QWidget):
         for key, label in GRANULARITIES:
             self.granularity_combo.addItem(_(label), key)
         self.clear_button = QPushButton(_("Clear filters"))
+        for widget, name in ((self.preset_combo, _("Date range")), (self.from_edit, _("First day")),
+                             (self.to_edit, _("Last day")), (self.granularity_combo, _("Trend per"))):
+            widget.setAccessibleName(name)
         row.addWidget(QLabel(_("Dates:")))
         row.addWidget(self.preset_combo)
         row.addWidget(self.from_edit)
@@ -118,7 +122,7 @@ class FilterBar(QWidget):
             return
         spacing = self._flow.spacing_between()
         room = None if width is None else (width - self._dates_group.sizeHint().width() - more.sizeHint().width()
-                                           - self.clear_button.sizeHint().width() - 3 * spacing)
+                                           - self.clear_button.sizeHint().width() - 3 * spacing - FOLD_SLACK)
         folded = []
         for column, button in self.category_buttons.items():
             needed = button.sizeHint().width() + spacing
@@ -216,7 +220,7 @@ class FilterBar(QWidget):
         self.state.set_filters(self.state.filters.with_category(column, values))
 
     def _on_clear_clicked(self) -> None:
-        self.state.set_filters(FilterState(granularity=self.state.filters.granularity))
+        self.state.clear_filters()
 
     def _on_state_filters_changed(self, filters: FilterState) -> None:
         self._show(filters)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QSizePolicy, QVBoxLayout
 
 from metrics_core.formatting import has_change, result_caveat, result_text
+from metrics_core.formatting_dates import format_period
 from metrics_core.i18n import _
 
 from .. import style
@@ -79,6 +80,7 @@ class KpiCard(QFrame):
         layout.addStretch(1)
         self._label = label
         self._fit_title(label)
+        self.setAccessibleName(label)          # a screen reader names the card; its value is the description
         self._set_selected_look(False)
 
     def _fit_title(self, label: str, lines: int = TITLE_LINES) -> None:
@@ -101,6 +103,17 @@ class KpiCard(QFrame):
         self.title_label.setText(shown + "\u2026")
         self.title_label.setToolTip(label)
 
+    def set_sparkline(self, spark: Any, grain: str) -> None:
+        """The KPI over its last periods (``sparkline_job.Spark``; ``None`` hides the line)."""
+        if spark is None:
+            self.sparkline.set_points([])
+            return
+        first, last = format_period(spark.starts[0], grain), format_period(spark.starts[-1], grain)
+        tip = _("{first} to {last}", first=first, last=last)
+        if spark.last_incomplete:
+            tip += "\n" + _("The last period is not complete yet (drawn hollow).")
+        self.sparkline.set_points(list(spark.values), spark.last_incomplete, tip)
+
     def set_description(self, text: str) -> None:
         self.setToolTip(text)
 
@@ -112,6 +125,7 @@ class KpiCard(QFrame):
             self._show_term(term, result.n)
             return
         text = result_text(result) or format_value(value, self.unit)
+        self.setAccessibleDescription(text)
         shown = self._fit_value_font(text)
         self.value_label.setText(shown)
         self.value_label.setToolTip(text if shown != text else "")

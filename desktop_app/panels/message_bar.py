@@ -31,6 +31,7 @@ class MessageBar(QFrame):
         close.setText("\u2715")
         close.setAutoRaise(True)
         close.setToolTip(_("Dismiss"))
+        close.setAccessibleName(close.toolTip())
         close.clicked.connect(self._on_close_clicked)
         layout.addWidget(self._label, 1)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)

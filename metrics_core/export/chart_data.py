@@ -13,13 +13,14 @@ from ..formatting import month_names, symbol_before
 from ..i18n import N_
 from .model import ChartData
 
-# Colours that read well on a white slide and in grey-scale print (hex, no '#').
-PALETTE = ("1F6FB2", "E07B00", "2A9D47", "C0392B", "7B4FB0", "8C564B", "D45B9F", "5F6B73")
+# The series colours of every chart (window, PNG, deck, workbook): Okabe-Ito, told apart with the
+# common colour-vision deficiencies; its yellow (F0E442) left out, it does not read on white (hex, no '#').
+PALETTE = ("0072B2", "E69F00", "009E73", "D55E00", "CC79A7", "56B4E9", "000000")
 GOOD = "1E8A3C"
 BAD = "C0392B"
 NEUTRAL = "6B6B6B"
 # NPS: promoters, passives, detractors.
-NPS_COLOURS = {"Promoters": "2A9D47", "Passives": "F2B01E", "Detractors": "D64541"}
+NPS_COLOURS = {"Promoters": "009E73", "Passives": "E69F00", "Detractors": "D55E00"}
 
 # Heat maps: white for none, dark blue for the most (fraction of the largest value -> RGB).
 HEAT_STOPS = ((0.0, (255, 255, 255)), (0.35, (198, 219, 239)), (0.7, (66, 146, 198)), (1.0, (8, 48, 107)))

@@ -22,6 +22,7 @@ from ..errors import KpiDeskError, OperationCancelled, ParameterError
 from ..i18n import N_, _, Message, TextList
 from ..progress import Reporter
 from . import periods as P
+from . import plausibility
 from .engine_inputs import Filters, Prepared, group_labels, prepared_for, row_dates
 from .model import MetricInputs, MetricResult, MetricSpec, SeriesPoint
 from .params import check_params, merge_params
@@ -125,7 +126,7 @@ def failed_result(spec: MetricSpec, exc: BaseException) -> MetricResult:
 
 def _run(spec: MetricSpec, inputs: MetricInputs, p: dict[str, Any]) -> MetricResult:
     failure = precheck(spec, inputs)
-    result = failure if failure is not None else spec.compute(inputs, p)
+    result = failure if failure is not None else plausibility.review(spec, inputs, spec.compute(inputs, p))
     return _finish(spec, result, p)
 
 

@@ -133,3 +133,18 @@ def label(start: pd.Timestamp, by: str) -> str:
     if by == "quarter":
         return f"Q{(start.month - 1) // 3 + 1} {start.year}"
     return str(start.year)
+
+
+def runs_past(start: pd.Timestamp, by: str, last_seen: pd.Timestamp | None) -> bool:
+    """Whether the period starting at ``start`` ends after ``last_seen`` (the data's last instant):
+    the period is not whole yet, and its total is not comparable with the others'.
+
+    >>> runs_past(pd.Timestamp("2024-03-04"), "week", pd.Timestamp("2024-03-06 17:00"))
+    True
+    >>> runs_past(pd.Timestamp("2024-03-01"), "month", pd.Timestamp("2024-03-31 09:00"))
+    False
+    """
+    if last_seen is None or pd.isna(last_seen):
+        return False
+    last_day = pd.Timestamp(last_seen).normalize()
+    return last_day + pd.Timedelta(days=1) < next_start(start, by)

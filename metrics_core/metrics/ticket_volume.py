@@ -11,7 +11,9 @@ import pandas as pd
 from ..i18n import N_
 from .common import (add_excluded, auto_period, datetimes, empty_result, epoch_seconds, frame_of, has,
                      missing_result, no_value, numbers, with_defaults)
+from ..i18n import Message
 from .periods import label, previous_window_start
+from .plausibility import date_only
 from .model import MetricInputs, MetricResult, ParamSpec, SeriesPoint
 from .call_rows import classify_calls
 from .ticket_durations import complaint_mask
@@ -45,6 +47,15 @@ def contacts(inputs: MetricInputs) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
+def _has_channels(inputs: MetricInputs) -> bool:
+    """Whether a loaded contact file has its own channel (or platform) column."""
+    for kind_name, channel in (("tickets", "channel"), ("calls", "channel"), ("social", "platform")):
+        frame = frame_of(inputs, kind_name)
+        if frame is not None and channel in frame.columns and frame[channel].notna().any():
+            return True
+    return False
+
+
 def inbound_calls(calls: pd.DataFrame) -> np.ndarray:
     """Calls a customer started (no direction column: every call)."""
     return classify_calls(calls)["inbound"]
@@ -63,6 +74,10 @@ def volume_by_channel(inputs: MetricInputs, params: Mapping[str, Any]) -> Metric
     c = contacts(inputs)
     if c.empty:
         return empty_result("volume_by_channel", "%", "tickets, calls or social", higher_is_better=None)
+    if not _has_channels(inputs) and c["channel"].nunique() < 2:      # "100 %" of one assumed channel says nothing
+        return no_value("volume_by_channel", "%", str(Message(
+            "needs a channel column (or contacts from more than one channel)")), higher_is_better=None,
+            missing=["channel"], n=len(c))
     spellings = c["channel"].value_counts()                       # "Email" and "email " are one channel
     keys = pd.Index(spellings.index.astype(str)).str.strip().str.casefold()
     names = spellings.groupby(keys).idxmax()                      # shown as its most frequent spelling
@@ -334,6 +349,10 @@ def peak_hours(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
     c = contacts(inputs).dropna(subset=["when"])
     if c.empty:
         return empty_result("peak_hours", "count", "dated tickets, calls or social", higher_is_better=None)
+    if date_only(c["when"]):            # every contact "at 00:00": no hours to show, not a peak at midnight
+        return no_value("peak_hours", "count", str(Message(
+            "the dates have no times of day, so there are no peak hours to show")), higher_is_better=None,
+            n=len(c))
     when = pd.DatetimeIndex(c["when"])
     matrix = np.zeros((7, 24), dtype=int)
     np.add.at(matrix, (when.day_of_week.to_numpy(), when.hour.to_numpy()), 1)

@@ -1,0 +1,67 @@
+"""The cards' small trend lines, worked out off the GUI thread after the KPI values: each KPI over its
+last periods (at the dashboard's grain), the incomplete last period marked. No KPI arithmetic here:
+the values are :func:`metrics_core.metrics.engine.breakdown`'s."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import pandas as pd
+
+from metrics_core.dataset import DataBundle
+from metrics_core.errors import KpiDeskError
+from metrics_core.progress import Reporter
+
+log = logging.getLogger(__name__)
+SPARK_PERIODS = 8
+
+
+@dataclass(frozen=True)
+class Spark:
+    """One card's trend: values oldest first (``None`` = no value that period)."""
+
+    values: tuple[float | None, ...]
+    starts: tuple[pd.Timestamp, ...]
+    last_incomplete: bool
+
+
+def sparklines_job(bundle: DataBundle, params: dict[str, Any], filters: Any, grain: str,
+                   metric_ids: list[str]) -> Callable[[Reporter], dict[str, Spark]]:
+    """The last :data:`SPARK_PERIODS` periods of each KPI in ``metric_ids`` within the filters."""
+    def run(reporter: Reporter) -> dict[str, Spark]:
+        from metrics_core.metrics import engine
+        from metrics_core.metrics.periods import PERIODS, floor, previous_start
+
+        from .dataset_facts import date_range
+        from .jobs import last_period_incomplete
+
+        if grain not in PERIODS:
+            return {}
+        ends = [hi for ds in bundle.datasets if (hi := date_range(ds)[1]) is not None]
+        if not ends:
+            return {}
+        end = filters.bounds()[1] if filters is not None else None
+        last = min(max(ends), end - pd.Timedelta(microseconds=1)) if end is not None else max(ends)
+        start = floor(last, grain)
+        for _ in range(SPARK_PERIODS - 1):
+            start = previous_start(start, grain)
+        begin = filters.bounds()[0] if filters is not None else None
+        window = filters.with_bounds(max(start, begin) if begin is not None else start,
+                                     end if end is not None else last + pd.Timedelta(microseconds=1))
+        out: dict[str, Spark] = {}
+        for i, metric_id in enumerate(metric_ids):
+            reporter.step(i / max(1, len(metric_ids)), "Trends on the cards")
+            try:
+                points = engine.breakdown(bundle, metric_id, grain, params, window)
+            except KpiDeskError as exc:
+                log.info("no trend for %s: %s", metric_id, exc)
+                continue
+            points = points[-SPARK_PERIODS:]
+            if len(points) < 2:
+                continue
+            out[metric_id] = Spark(tuple(p.value for p in points), tuple(pd.Timestamp(p.key) for p in points),
+                                   last_period_incomplete(bundle, metric_id, filters, grain, points[-1].key))
+        return out
+    return run

@@ -1,0 +1,76 @@
+"""The currency a file's amounts are in, from what the file itself says: symbols or codes next to
+numbers in its cells (``£40.00``, ``120 kr``, ``1.250,00 lei``, ``3.400 дин.``) and in its headers
+(``Price (GBP)``, ``Iznos RSD``). The settings' currency is only the default for files that say nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any, Iterable
+
+import pandas as pd
+
+# what is written -> the symbol amounts are shown with
+SYMBOLS = {
+    "£": "£", "gbp": "£", "€": "€", "eur": "€", "$": "$", "usd": "$", "kr": "kr", "sek": "kr", "nok": "kr",
+    "dkk": "kr", "lei": "lei", "ron": "lei", "rsd": "RSD", "din": "RSD", "дин": "RSD", "рсд": "RSD",
+    "huf": "Ft", "pln": "zł", "zł": "zł", "czk": "Kč", "kč": "Kč", "chf": "CHF",
+}
+_TOKEN = r"£|€|\$|gbp|eur|usd|sek|nok|dkk|kr|lei|ron|rsd|din|дин|рсд|huf|pln|zł|czk|kč|chf"
+_NUMBER = r"\d[\d\s.,'\u00a0]*"
+_CELL = r"(?i)(?:(?<![^\W\d_])({token})\.?\s?{number}|{number}\s?({token})\.?(?![^\W\d_]))"
+_IN_CELL = re.compile(_CELL.format(token=_TOKEN, number=_NUMBER))
+_MAY_NAME = re.compile(rf"(?i)(?:{_TOKEN})")          # a quick first look, then the exact pattern on the few left
+_IN_HEADER = re.compile(rf"(?i)(?:^|[\s(\[/_-])({_TOKEN})(?:$|[\s)\]/_.-])")
+SCANNED_ROWS = 200_000      # cells looked at per column (a voucher "£40.00" may sit anywhere in the file)
+MIN_SHARE = 0.8          # the currency named by at least this share of the mentions wins
+
+
+def currencies_in(headers: Iterable[str], columns: Iterable[pd.Series]) -> Counter:
+    """How often each currency is named: once per header naming it, once per cell with an amount."""
+    found: Counter = Counter()
+    for header in headers:
+        for match in _IN_HEADER.finditer(str(header)):
+            found[SYMBOLS[match.group(1).casefold()]] += 1
+    for values in columns:
+        distinct = pd.unique(values.dropna().head(SCANNED_ROWS).astype(str))    # each text once: fast on big files
+        for cell in distinct:
+            if not _MAY_NAME.search(cell):
+                continue
+            for match in _IN_CELL.finditer(cell):
+                token = (match.group(1) or match.group(2)).casefold()
+                found[SYMBOLS[token]] += 1
+    return found
+
+
+def file_currency(table: Any) -> str | None:
+    """The currency a loaded table names (``LoadedTable``: its headers and its text cells), or ``None``.
+
+    >>> from types import SimpleNamespace
+    >>> frame = pd.DataFrame({"Description": ["Gift voucher £40.00", "MUG"], "UnitPrice": [2.1, 3.0]})
+    >>> file_currency(SimpleNamespace(frame=frame))
+    '£'
+    >>> file_currency(SimpleNamespace(frame=pd.DataFrame({"Iznos (RSD)": [1.0]})))
+    'RSD'
+    """
+    frame = table.frame
+    text_columns = [frame[c] for c in frame.columns
+                    if not pd.api.types.is_numeric_dtype(frame[c].dtype) and not pd.api.types.is_datetime64_any_dtype(frame[c].dtype)]
+    return _winner(currencies_in([str(c) for c in frame.columns], text_columns))
+
+
+def agreed_currency(per_file: Iterable[str | None]) -> str | None:
+    """The currency the loaded files name (each file's :func:`file_currency`), when they agree on one.
+
+    >>> agreed_currency(["£", None, "£"]), agreed_currency(["£", "kr"]), agreed_currency([None])
+    ('£', None, None)
+    """
+    return _winner(Counter(symbol for symbol in per_file if symbol is not None))
+
+
+def _winner(found: Counter) -> str | None:
+    if not found:
+        return None
+    symbol, count = found.most_common(1)[0]
+    return symbol if count >= MIN_SHARE * sum(found.values()) else None

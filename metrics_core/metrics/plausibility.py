@@ -1,0 +1,78 @@
+"""What a KPI's inputs can support, checked before its value is shown ("plausible or silent").
+
+- A duration computed from a column that holds dates without times of day is counted in whole days:
+  the result carries a caveat (``details["caveat"]`` / ``details["caveat_detail"]``, shown by the
+  window and the reports through :func:`metrics_core.formatting.result_caveat`).
+- A value with no rows behind it under the current filters is not a value: it becomes "no rows".
+
+Peak hours (no times of day) and the share by channel (no channel) refuse in their own modules
+(:mod:`metrics_core.metrics.ticket_volume`), with :func:`date_only` from here.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..catalogue import KINDS_BY_NAME
+from ..i18n import Message
+from .model import MetricInputs, MetricResult, MetricSpec
+from .results import no_value
+
+
+def date_only(values: pd.Series) -> bool:
+    """True when a datetime column's values all fall at midnight: dates without times of day.
+
+    >>> date_only(pd.Series(pd.to_datetime(["2024-03-01", "2024-03-02"])))
+    True
+    >>> date_only(pd.Series(pd.to_datetime(["2024-03-01", "2024-03-02 09:12"])))
+    False
+    """
+    if not pd.api.types.is_datetime64_any_dtype(values.dtype):
+        return False
+    present = values.dropna()
+    if present.empty:
+        return False
+    stamps = present.to_numpy(dtype="datetime64[us]")
+    return bool((stamps == stamps.astype("datetime64[D]")).all())
+
+
+def date_only_fields(spec: MetricSpec, inputs: MetricInputs) -> list[tuple[str, str]]:
+    """``(kind, field)`` of the timestamp fields a duration KPI reads that hold dates without times."""
+    found = []
+    for kind in spec.kinds:
+        frame = inputs.frames.get(kind)
+        kind_spec = KINDS_BY_NAME.get(kind)
+        if frame is None or frame.empty or kind_spec is None:
+            continue
+        for field in kind_spec.fields:
+            if field.value_type == "datetime" and field.name in frame.columns and date_only(frame[field.name]):
+                found.append((kind, field.name))
+    return found
+
+
+def field_label(kind: str, name: str) -> str:
+    spec = KINDS_BY_NAME.get(kind)
+    field = next((f for f in spec.fields if f.name == name), None) if spec is not None else None
+    return field.label if field is not None else name.replace("_", " ")
+
+
+def review(spec: MetricSpec, inputs: MetricInputs, result: MetricResult) -> MetricResult:
+    """``result``, with a caveat when its inputs cannot carry it fully, or "no rows" instead of a value
+    that no row supports."""
+    if result.value is None:
+        return result
+    if spec.kinds and result.n == 0 and not spec.series_only:
+        return no_value(spec.id, spec.unit, str(Message("no rows under the current filters")),
+                        details=dict(result.details))
+    if spec.duration and "caveat" not in result.details:
+        fields = date_only_fields(spec, inputs)
+        if fields:
+            names = ", ".join(f"\u2018{field_label(k, f)}\u2019" for k, f in fields)
+            result.details["caveat"] = Message("{columns} has no times of day: approximate", {"columns": names})
+            result.details["caveat_detail"] = Message(
+                "{columns} holds dates without times of day, so each duration is counted from midnight and "
+                "may be up to a day off. Map a column with times of day for exact durations.", {"columns": names})
+    return result
+
+
+__all__ = ["date_only", "date_only_fields", "review"]

@@ -1,0 +1,103 @@
+"""The import dialog guides: required fields marked and asked for, named as the owner sees them and
+updated as soon as they are mapped; readable reasons; clock times in the preview; a file that looks
+like no export we know is flagged with our guess and how sure we are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from desktop_app.dialogs.import_dialog import ImportDialog
+from desktop_app.models.mapping_model import COL_FIELD, COL_SOURCE, COL_WHY, NOT_MAPPED
+
+
+def _opened(qtbot, path: Path) -> ImportDialog:
+    dialog = ImportDialog(path)
+    qtbot.addWidget(dialog)
+    dialog.resize(1100, 700)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.table is not None, timeout=20000)
+    return dialog
+
+
+def _row_of(dialog: ImportDialog, field: str) -> int:
+    model = dialog.mapping_model
+    return next(r for r in range(model.rowCount()) if model.field_name(r) == field)
+
+
+def test_a_required_field_left_unmapped_is_named_and_asked_about(qtbot, csv_file: Path) -> None:
+    dialog = _opened(qtbot, csv_file)
+    model = dialog.mapping_model
+    row = _row_of(dialog, "created_at")
+    assert model.data(model.index(row, COL_FIELD)).endswith("*")                      # marked as needed
+    assert not dialog.missing_required() and dialog.missing_label.isHidden()
+    model.setData(model.index(row, COL_SOURCE), NOT_MAPPED)
+    assert dialog.missing_required() == ["Created at"]
+    assert "\u2018Created at\u2019" in dialog.missing_label.text() and "created_at" not in dialog.missing_label.text()
+    assert not dialog.missing_label.isHidden()
+    asked: list[list[str]] = []
+    dialog.confirm_missing = lambda missing: asked.append(missing) or False          # the owner says "No"
+    dialog.accept()
+    assert asked == [["Created at"]] and dialog.result() != ImportDialog.DialogCode.Accepted
+    model.setData(model.index(row, COL_SOURCE), "Ustvarjeno")                          # mapped: the note goes at once
+    assert dialog.missing_label.isHidden() and not dialog.missing_required()
+    dialog.accept()
+    assert len(asked) == 1 and dialog.result() == ImportDialog.DialogCode.Accepted
+
+
+def test_reasons_are_readable_and_times_of_day_are_clock_times(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "calls.csv"
+    path.write_text("Call ID,Date,Time,Agent,Answered (Y/N),Speed of answer in seconds\n"
+                    "1,2021-01-04,09:12:58,Ana,Y,12\n2,2021-01-04,15:53:50,Bo,N,\n3,2021-01-05,10:00:01,Ana,Y,40\n",
+                    encoding="utf-8")
+    dialog = _opened(qtbot, path)
+    preview = dialog.preview_model
+    time_col = list(preview.frame().columns).index("Time")
+    assert [preview.data(preview.index(r, time_col)) for r in range(2)] == ["09:12:58", "15:53:50"]
+    view = dialog.mapping_view
+    metrics = view.fontMetrics()
+    for r in range(dialog.mapping_model.rowCount()):
+        why = dialog.mapping_model.data(dialog.mapping_model.index(r, COL_WHY)) or ""
+        if not why:
+            continue
+        needed = metrics.boundingRect(0, 0, view.columnWidth(COL_WHY) - 8, 1000,
+                                      int(Qt.TextFlag.TextWordWrap), why).height()
+        assert view.rowHeight(r) >= needed, why                  # the whole reason shows, not cut
+
+
+def test_a_file_unlike_any_export_is_flagged_with_the_guess_and_how_sure(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text("# Meeting notes\n\n- call the supplier\n- customers: 12 new this week\n"
+                    "- ask Ana about the refund\n\nNext meeting Monday.\n", encoding="utf-8")
+    dialog = _opened(qtbot, path)
+    note = dialog.kind_note.text()
+    assert dialog.mapping.kind_confidence < 0.6
+    assert "does not look like an export we know" in note
+    assert dialog.kind_combo.currentText() in note and "%" in note
+
+
+def test_an_empty_trend_says_no_date_column_is_mapped(qtbot) -> None:
+    import pandas as pd
+
+    from desktop_app.charts import feed
+    from desktop_app.charts.trend_chart import TrendChart
+    from desktop_app.jobs import chart_job
+    from metrics_core.dataset import DataBundle
+    from metrics_core.metrics.engine import Filters
+    from metrics_core.progress import Reporter
+
+    from .helpers import make_dataset, tickets_frame
+
+    frame = tickets_frame(50).drop(columns=["created_at", "first_response_at", "resolved_at"])
+    bundle = DataBundle([make_dataset("t", "tickets", frame)])
+    data = chart_job(bundle, {}, Filters(), "request_volume", "month", None)(Reporter())
+    assert data.undated and not data.trend
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    feed.show_trend(chart, data, None)
+    assert chart.is_empty() and "No date column is mapped" in chart.empty_label.text()
+    assert "for these filters" not in chart.empty_label.text()
+    dated = DataBundle([make_dataset("t", "tickets", tickets_frame(50))])
+    assert not chart_job(dated, {}, Filters(), "request_volume", "month", None)(Reporter()).undated
+    assert pd.notna(tickets_frame(50)["created_at"]).all()

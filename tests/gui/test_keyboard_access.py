@@ -1,0 +1,59 @@
+"""Keyboard and screen readers: every focusable control has a name a screen reader can say, the cards
+are reached with Tab and selected with Enter, and the focused card is drawn differently."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from desktop_app.main_window import MainWindow
+
+from .conftest import wait_results
+from .helpers import make_dataset, surveys_frame, tickets_frame
+
+
+def _unnamed(window: QWidget) -> list[str]:
+    found = []
+    for widget in window.findChildren(QWidget):
+        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus or not widget.isVisibleTo(window):
+            continue
+        if widget.objectName().startswith("qt_"):        # Qt's own parts (a spin box's line edit, a tab bar)
+            continue
+        text = widget.text() if callable(getattr(widget, "text", None)) else ""
+        has_words = isinstance(text, str) and any(ch.isalpha() for ch in text)
+        if not widget.accessibleName() and not has_words:
+            found.append(f"{type(widget).__name__} {widget.objectName()}")
+    return found
+
+
+def test_every_control_without_text_has_an_accessible_name(qtbot, settings) -> None:
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    state = window.state
+    wait_results(qtbot, state, lambda: (state.add_dataset(make_dataset("tickets", "tickets", tickets_frame(120))),
+                                        state.add_dataset(make_dataset("surveys", "surveys", surveys_frame()))))
+    window.stack.setCurrentWidget(window.workspace)
+    qtbot.wait(50)
+    assert _unnamed(window) == []
+    window.workspace.show_data()
+    qtbot.wait(50)
+    assert _unnamed(window) == []
+    card = window.workspace.dashboard.cards["csat"]
+    assert card.accessibleName() == "CSAT (% satisfied)" and card.accessibleDescription()
+
+
+def test_cards_are_reached_with_tab_and_chosen_with_enter(qtbot, state) -> None:
+    from desktop_app.panels.dashboard import DashboardPanel
+
+    panel = DashboardPanel(state)
+    qtbot.addWidget(panel)
+    panel.show()
+    wait_results(qtbot, state, lambda: state.add_dataset(make_dataset("tickets", "tickets", tickets_frame(80))))
+    card = panel.cards["request_volume"]
+    assert card.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert ":focus" in card.styleSheet()                          # a visible focus frame
+    with qtbot.waitSignal(state.selection_changed) as chosen:
+        qtbot.keyClick(card, Qt.Key.Key_Return)
+    assert chosen.args == ["request_volume"]
