@@ -122,6 +122,9 @@ class ImportDialog(QDialog):
         self.missing_label.setStyleSheet("color:#a0522d; font-weight:600;")
         self.missing_label.hide()
         self.mapping_view.setWordWrap(True)
+        # the reasons column stretches with the dialog: rows grow with it, so no reason is cut
+        self.mapping_view.horizontalHeader().sectionResized.connect(
+            lambda *_args: self.mapping_view.resizeRowsToContents())
         self.mapping_view.setAccessibleName(_("Columns and the fields they are read as"))
         self.preview_view.setAccessibleName(_("Preview of the first rows"))
         layout = QVBoxLayout(self)
@@ -243,6 +246,10 @@ class ImportDialog(QDialog):
             if col != COL_WHY:
                 view.resizeColumnToContents(col)
         view.resizeRowsToContents()
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.mapping_view.resizeRowsToContents()       # the reasons wrap anew at the new width
 
     def accept(self) -> None:
         """Import; when a required field is not mapped, ask first (most KPIs of this kind need it)."""
