@@ -294,7 +294,7 @@ class AppState(QObject):
             return
         self.sparkline_runner.start(sparklines_job(DataBundle(list(self.bundle.datasets)), self.engine_params(),
                                                    self.filters.to_engine(), self.filters.granularity, ids),
-                                    "Trends", on_done=self._on_sparklines_done)
+                                    _("Trends"), on_done=self._on_sparklines_done)
 
     def _on_sparklines_done(self, sparks: dict[str, Any]) -> None:
         self.sparklines = sparks

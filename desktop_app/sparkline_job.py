@@ -12,6 +12,7 @@ import pandas as pd
 
 from metrics_core.dataset import DataBundle
 from metrics_core.errors import KpiDeskError
+from metrics_core.i18n import _
 from metrics_core.progress import Reporter
 
 log = logging.getLogger(__name__)
@@ -52,7 +53,7 @@ def sparklines_job(bundle: DataBundle, params: dict[str, Any], filters: Any, gra
                                      end if end is not None else last + pd.Timedelta(microseconds=1))
         out: dict[str, Spark] = {}
         for i, metric_id in enumerate(metric_ids):
-            reporter.step(i / max(1, len(metric_ids)), "Trends on the cards")
+            reporter.step(i / max(1, len(metric_ids)), _("Trends on the cards"))
             try:
                 points = engine.breakdown(bundle, metric_id, grain, params, window)
             except KpiDeskError as exc:
