@@ -58,6 +58,7 @@ class AppState(QObject):
         self.filters = FilterState()
         self.params: dict[str, dict[str, Any]] = {}
         self.targets: dict[str, float] = {}
+        self.comparison = "previous"            # what changes compare with: previous, last_year or none
         self.results: ResultSet | None = None
         self.chart_data: ChartData | None = None
         self.selected_metric: str | None = None
@@ -235,13 +236,17 @@ class AppState(QObject):
             self.results_changed.emit(self.results)
             return
         try:
-            filters = self.filters.to_engine()
+            view = self.view()
         except KpiDeskError as exc:
             self.error_raised.emit(str(exc))
             return
         bundle = DataBundle(list(self.bundle.datasets))
-        self.compute_runner.start(compute_job(bundle, self.engine_params(), filters),
+        self.compute_runner.start(compute_job(bundle, self.engine_params(), view),
                                   _("Computing KPIs"), on_done=self._on_compute_done)
+
+    def view(self) -> Any:
+        """The :class:`metrics_core.report_view.KpiView` the dashboard shows (reports start from it)."""
+        return self.filters.to_view(self.targets, self.comparison)
 
     def _on_compute_done(self, results: ResultSet) -> None:
         self.results = results

@@ -53,7 +53,12 @@ class ResultSet:
     """The KPI values for one set of filters and parameters."""
 
     results: dict[str, Any]                 # metric_id -> MetricResult
-    changes: dict[str, Any] = field(default_factory=dict)   # metric_id -> engine Change (vs previous period)
+    changes: dict[str, Any] = field(default_factory=dict)   # metric_id -> engine Change (vs the comparison period)
+    view: Any = None                        # metrics_core.report_view.ViewResults: what reports render too
+
+    def outcome(self, metric_id: str) -> Any:
+        """The KPI's :class:`~metrics_core.report_view.KpiOutcome` (target state, change and its noise), or None."""
+        return None if self.view is None else self.view.outcomes.get(metric_id)
 
 
 @dataclass
@@ -121,21 +126,14 @@ def load_files_job(requests: list[LoadRequest]) -> Callable[[Reporter], LoadOutc
     return run
 
 
-def compute_job(bundle: DataBundle, params: dict[str, Any], filters: Any) -> Callable[[Reporter], ResultSet]:
-    """Every KPI for the filters, and its change against the previous period."""
+def compute_job(bundle: DataBundle, params: dict[str, Any], view: Any) -> Callable[[Reporter], ResultSet]:
+    """Every KPI of the :class:`~metrics_core.report_view.KpiView`, and its change against the
+    comparison period — the same numbers every report of this view holds."""
     def run(reporter: Reporter) -> ResultSet:
-        from metrics_core.metrics import engine
+        from metrics_core.report_view import compute_view
 
-        results = engine.compute_all(bundle, params, filters, reporter.scaled(0.0, 0.7))
-        changes: dict[str, Any] = {}
-        ok = [mid for mid, r in results.items() if r.value is not None]
-        for i, mid in enumerate(ok):
-            reporter.step(0.7 + 0.3 * i / max(1, len(ok)), _("Comparing with the previous period"))
-            try:
-                changes[mid] = engine.compare(bundle, mid, params, filters, against="previous")
-            except KpiDeskError as exc:
-                log.info("no comparison for %s: %s", mid, exc)
-        return ResultSet(results, changes)
+        computed = compute_view(bundle, params, view, reporter)
+        return ResultSet(computed.results, computed.changes, computed)
     return run
 
 

@@ -11,13 +11,13 @@ import pandas as pd
 
 from ..formatting import month_names, symbol_before
 from ..i18n import N_
+from ..report_view.words import BETTER, NEUTRAL as NEUTRAL_GREY, WORSE
 from .model import ChartData
 
 # Colours that read well on a white slide and in grey-scale print (hex, no '#').
 PALETTE = ("1F6FB2", "E07B00", "2A9D47", "C0392B", "7B4FB0", "8C564B", "D45B9F", "5F6B73")
-GOOD = "1E8A3C"
-BAD = "C0392B"
-NEUTRAL = "6B6B6B"
+# Better / worse / neutral: the colour-blind-safe colours of metrics_core.report_view.words.
+GOOD, BAD, NEUTRAL = BETTER, WORSE, NEUTRAL_GREY
 # NPS: promoters, passives, detractors.
 NPS_COLOURS = {"Promoters": "2A9D47", "Passives": "F2B01E", "Detractors": "D64541"}
 
