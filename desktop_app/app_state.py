@@ -18,6 +18,8 @@ from metrics_core.dataset import DataBundle, Dataset
 from metrics_core.errors import KpiDeskError
 from metrics_core.i18n import _
 from metrics_core.metrics.params import currency_of
+from metrics_core.report_view.catalogue import REGISTER_KINDS
+from metrics_core.report_view.choices import ReportChoices
 
 from .filter_state import FilterState
 from .formatting import set_currency
@@ -26,7 +28,6 @@ from .workers import TaskRunner
 
 log = logging.getLogger(__name__)
 
-REGISTER_KINDS = ("customers", "staff")    # dated by joining / hiring, not by activity
 
 
 class AppState(QObject):
@@ -59,6 +60,7 @@ class AppState(QObject):
         self.params: dict[str, dict[str, Any]] = {}
         self.targets: dict[str, float] = {}
         self.comparison = "previous"            # what changes compare with: previous, last_year or none
+        self.report_choices = ReportChoices()   # the report the owner chose (saved with the project)
         self.results: ResultSet | None = None
         self.chart_data: ChartData | None = None
         self.selected_metric: str | None = None
@@ -170,6 +172,7 @@ class AppState(QObject):
         self.set_filters(project.filters)
         self.selected_metric = project.selected_metric
         self.chart_category = project.chart_category
+        self.report_choices = project.report
         self.set_project_path(path)
         if project.requests:
             self.load_requests(project.requests)

@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
     def current_project(self) -> Project:
         s = self.state
         return Project([s.requests[n] for n in s.dataset_names() if n in s.requests], s.filters, s.params,
-                       s.targets, s.selected_metric, s.chart_category)
+                       s.targets, s.selected_metric, s.chart_category, report=s.report_choices)
 
     def save_project_to(self, path: str | Path) -> Path | None:
         try:

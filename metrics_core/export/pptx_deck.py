@@ -19,12 +19,12 @@ from pptx.dml.color import RGBColor
 from pptx.util import Inches
 
 from ..atomic import write_with_atomic
-from ..formatting import MISSING, format_value
+from ..formatting import MISSING, format_change, format_value
 from ..i18n import _, ngettext
 from ..progress import Reporter
 from ..report_view.words import colour
 from .build import DEFAULT_TITLE
-from .chart_data import busiest_cell
+from .chart_data import BAD, GOOD, NEUTRAL, busiest_cell
 from .model import ChartData, KpiRow, Report
 from .pptx_appendix import how_entries, how_pages, how_slide, short_how, sources_slide  # noqa: F401 (short_how)
 from .pptx_parts import MUTED, add_chart, add_heat_table, add_table, add_text, rgb
@@ -37,6 +37,7 @@ BODY_TOP = 1.3
 BODY_BOTTOM = 7.05
 BRAND = "1F6FB2"
 SUMMARY_ROWS = 12
+VERDICT_COLOURS = {"good": GOOD, "bad": BAD, "neutral": NEUTRAL}
 PANEL_W = 3.6
 
 
@@ -165,11 +166,19 @@ def target_cell(row: KpiRow, currency: str) -> str:
     if row.target is None:
         return MISSING
     target = format_value(row.target, row.unit, currency)
-    if row.target_state == "met":
+    if row.on_target is True:
         return _("✔ {target} met", target=target)
-    if row.target_state == "missed":
+    if row.on_target is False:
         return _("✘ {target} missed", target=target)
     return target
+
+
+def change_text(row: KpiRow, currency: str = "€") -> str:
+    """'▲ +2.3 pp' — the arrow and the signed change of a row without words, or '—'."""
+    if row.change is None:
+        return MISSING
+    arrow = {"up": "▲", "down": "▼"}.get(row.direction, "")
+    return f"{arrow} {format_change(row.change, row.unit, currency)}".strip()
 
 
 def _summary_slide(slide, report: Report, rows: list[KpiRow]) -> None:
@@ -179,15 +188,17 @@ def _summary_slide(slide, report: Report, rows: list[KpiRow]) -> None:
                  _("No KPI could be computed from the files loaded."), 18)
         return
     compared = bool(report.compared_with)
-    header = [_("KPI"), _("Value"), _("Target")] + ([report.previous_label, _("Change")] if compared else [])
+    before = report.previous_label[:1].upper() + report.previous_label[1:]
+    header = [_("KPI"), _("Value"), _("Target")] + ([before, _("Change")] if compared else [])
     table, colours = [header], {}
     for i, row in enumerate(rows, start=1):
         value = row.value_text(report.currency) + (f" {row.margin_words}" if row.margin_words else "")
         cells = [row.label, value, target_cell(row, report.currency)]
-        colours[(i, 2)] = colour(row.target_state)
+        colours[(i, 2)] = colour({True: "met", False: "missed"}.get(row.on_target))
         if compared:
-            cells += [format_value(row.previous, row.unit, report.currency), row.change_words or MISSING]
-            colours[(i, 4)] = colour(row.change_state)
+            cells += [format_value(row.previous, row.unit, report.currency),
+                      row.change_words or change_text(row, report.currency)]
+            colours[(i, 4)] = colour(row.change_state) if row.change_state else VERDICT_COLOURS[row.verdict]
         table.append(cells)
     widths = [3.4, 2.0, 1.9, 1.8, 3.4] if compared else [6.4, 3.0, 3.0]
     add_table(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN), table, widths, size=13,
@@ -204,7 +215,7 @@ def _kpi_slide(slide, report: Report, row: KpiRow) -> None:
              bold=True)
     top, bottom = 2.25, BODY_BOTTOM
     chart_w = SLIDE_W - 2 * MARGIN - PANEL_W - 0.3
-    trend = next((c for c in report.charts if c.metric_id == row.metric_id and c.kind == "line"), None)
+    trend = kpi_chart(report, row.metric_id)
     if trend is not None:
         add_chart(slide, trend, Inches(MARGIN), Inches(top), Inches(chart_w), Inches(bottom - top), report.currency)
     else:
@@ -222,6 +233,12 @@ def _kpi_slide(slide, report: Report, row: KpiRow) -> None:
         add_text(slide, left, Inches(y), Inches(PANEL_W), Inches(0.75), text, 16,
                  colour=rgb(colour(state)) if state else MUTED, bold=state in ("better", "worse", "met", "missed"))
         y += 0.8
+
+
+def kpi_chart(report: Report, metric_id: str) -> ChartData | None:
+    """The one chart of a KPI's slide: its trend, else its parts over time (NPS), else None."""
+    own = [c for c in report.charts if c.metric_id == metric_id]
+    return next((c for kind in ("line", "stacked") for c in own if c.kind == kind), None)
 
 
 def basis(row: KpiRow) -> str:

@@ -41,7 +41,7 @@ def file_stem(report: Report) -> str:
     >>> file_stem(Report("KPIs: a/b", "Shop", None, None, datetime(2026, 11, 2)))
     'KPIs a b – all dates'
     """
-    title = " ".join(_NOT_IN_FILE_NAMES.sub(" ", report.title or report.business_name).split()).strip(". ")
+    title = " ".join(_NOT_IN_FILE_NAMES.sub(" ", report.title or report.business_name).split())
     return f"{title or 'KPI report'} – {report.period_label}"
 
 

@@ -39,6 +39,9 @@ NPS_PARTS: tuple[tuple[str, str, str], ...] = (
     ("detractors_pct", N_("Detractors"), N_("Detractors (0-6)")),
 )
 
+# Data dated by joining or hiring, not by activity: they do not set the period "all dates" covers.
+REGISTER_KINDS = ("customers", "staff")
+
 # Counts of events: their changes are judged as Poisson counts.
 EVENT_COUNTS = frozenset({"request_volume", "resolved_count"})
 

@@ -22,7 +22,7 @@ from ..metrics.model import MetricResult
 from ..metrics.spread import ratio_spread
 from ..metrics.stats import Interval
 from ..progress import Reporter
-from .catalogue import default_kpis
+from .catalogue import REGISTER_KINDS, default_kpis
 from .changes import change_interval
 from .view import KpiView
 
@@ -205,9 +205,16 @@ def _previous_period(period, comparison: str) -> tuple[pd.Timestamp, pd.Timestam
 
 
 def data_span(bundle: DataBundle) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
-    """The earliest and latest date of the rows (by each kind's date field)."""
+    """The earliest and latest date of the activity rows (by each kind's date field). A register
+    (customers by when they joined, staff by when they were hired) counts only when nothing else has dates."""
+    activity = [ds for ds in bundle.datasets if ds.kind not in REGISTER_KINDS]
+    span = _span_of(activity)
+    return span if span[0] is not None else _span_of(bundle.datasets)
+
+
+def _span_of(datasets) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
     lows, highs = [], []
-    for ds in bundle.datasets:
+    for ds in datasets:
         for kind in ds.kinds():
             date_field = KINDS_BY_NAME[kind].date_field
             if date_field and date_field in ds.frame.columns:

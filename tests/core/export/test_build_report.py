@@ -39,14 +39,15 @@ def test_a_trend_within_a_longer_range_keeps_to_it(bundle):
 
 def test_headline_values_are_the_engines(bundle, september):
     results = compute_all(bundle, None, SEPTEMBER)
-    assert [r.metric_id for r in september.kpis] == [s.id for s in REGISTRY]
+    assert sorted(r.metric_id for r in september.kpis) == sorted(s.id for s in REGISTRY)
+    assert [r.metric_id for r in september.kpis[:len(september.shown)]] == september.shown   # the deck's first
     for row in september.kpis:
         expected = results[row.metric_id].value
         assert (row.value is None) == (expected is None), row.metric_id
         if expected is not None:
             assert row.value == pytest.approx(expected), row.metric_id
-    assert september.period_label == "1 Sep 2026 – 30 Sep 2026"
-    assert september.previous_label == "previous period"
+    assert september.period_label == "September 2026"
+    assert september.previous_label == "August 2026"
 
 
 @pytest.mark.parametrize("metric_id", ["csat", "nps", "first_response_time", "answer_rate"])
@@ -94,15 +95,16 @@ def test_nps_shares_match_a_plain_recount(bundle):
         assert chart.frame.loc[month].sum() == pytest.approx(100)
 
 
-def test_without_dates_the_headline_is_the_latest_complete_month(bundle):
+def test_without_dates_the_headline_is_every_date_as_on_the_screen(bundle):
     report = build_report(bundle)
-    assert report.period_label == "1 Oct 2026 – 31 Oct 2026"
-    assert report.previous_label == "September 2026"
-    october = compute_all(bundle, None, Filters("2026-10-01", "2026-10-31"))
-    assert report.kpi("csat").value == pytest.approx(october["csat"].value)
+    assert report.period_label == "1 May 2026 – 31 Oct 2026"
+    assert report.previous_label == "" and report.compared_with == ""
+    every_date = compute_all(bundle, None, Filters())
+    assert report.kpi("csat").value == pytest.approx(every_date["csat"].value)
+    assert all(row.change is None and row.change_state is None for row in report.kpis)
     trend = next(c for c in report.charts if c.chart_id == "csat-by-month")
     assert trend.categories == ["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"]
-    assert any("October 2026" in note for note in report.notes)
+    assert any("no earlier period" in note for note in report.notes)
 
 
 def test_targets_come_from_the_parameters(bundle):
@@ -139,11 +141,20 @@ def test_deck_and_workbook_hold_the_engines_numbers(bundle, september, tmp_path)
     assert [v * factor for v in values] == pytest.approx([p.value for p in points])
 
 
-def test_breakdown_chart_uses_a_category_and_skips_unknowns(september):
-    bars = [c for c in september.charts if c.kind == "bar"]
-    assert bars and all("(none)" not in c.categories for c in bars)
-    tickets = next(c for c in bars if c.family == "tickets")
+def test_breakdown_chart_uses_a_category_and_skips_unknowns(bundle):
+    from metrics_core.report_view import KpiView
+
+    view = KpiView("2026-09-01", "2026-09-30", kpis=("first_response_time", "csat"),
+                   breakdowns={"first_response_time": ("channel", "priority"), "csat": ("channel",)})
+    report = build_report(bundle, view=view)
+    bars = [c for c in report.charts if c.kind == "bar"]
+    assert [c.chart_id for c in bars] == ["first_response_time-by-channel", "first_response_time-by-priority",
+                                          "csat-by-channel"]
+    assert all("(none)" not in c.categories for c in bars)
+    tickets = bars[0]
     assert tickets.by == "channel" and len(tickets.categories) >= 2
+    by_channel = {p.label: p.value for p in breakdown(bundle, "first_response_time", "channel", None, SEPTEMBER)}
+    assert tickets.values(tickets.series_names[0]) == pytest.approx([by_channel[c] for c in tickets.categories])
     assert all(not math.isnan(v) for v in tickets.frame.iloc[:, 0])
     for chart in bars:                                  # highest first, as the window draws them
         values = chart.frame.iloc[:, 0].tolist()
@@ -179,9 +190,9 @@ def test_an_empty_bundle_gives_an_empty_report(tmp_path):
     assert len(write_report(report, tmp_path)) == 3
 
 
-def test_without_dates_trends_show_the_twelve_months_up_to_the_headline_month(bundle):
+def test_for_one_month_trends_show_the_twelve_months_up_to_it(bundle):
     # Demo customers joined from 2023 on, but a monthly report shows a year: Nov 2025 - Oct 2026.
-    report = build_report(bundle)
+    report = build_report(bundle, None, Filters("2026-10-01", "2026-10-31"))
     retention = next(c for c in report.charts if c.chart_id == "retention_rate-by-month")
     assert retention.categories[0] == "2025-11" and retention.categories[-1] == "2026-10"
     assert len(retention.categories) == 12
@@ -195,6 +206,7 @@ def test_brand_attributes_read_as_their_top_phrase_in_every_table(bundle, septem
     top = result.details["phrases"][0]
     row = september.kpi("brand_attributes")
     assert row.value_text() == f"“{top['term']}” in {top['share']:.0f} % of {int(result.value)} comments"
+    september.shown = [*september.shown, "brand_attributes"]
     write_report(september, tmp_path / "r.pptx")
     cells = [shape.table.cell(r, 1).text for slide in Presentation(str(tmp_path / "r.pptx")).slides
              for shape in slide.shapes if shape.has_table for r in range(len(shape.table.rows))]
