@@ -76,8 +76,8 @@ def planned_slide_count(kpis: list[tuple[str, str]], breakdowns: int, heatmap: b
     (metric id, label) pairs shown, ``breakdowns`` the number of breakdown slides, ``heatmap``
     whether the contact heat map is shown, and ``how_texts`` the appendix's texts per KPI.
 
-    >>> planned_slide_count([("csat", "CSAT"), ("nps", "NPS")], 1, True, False)
-    7
+    >>> planned_slide_count([("csat", "CSAT"), ("nps", "NPS")], 1, True, False)   # title, glance, 2 + 1, heat map
+    6
     """
     count = 1 + len(_chunks(kpis, SUMMARY_ROWS)) + sum(m != "peak_hours" for m, _label in kpis) + breakdowns
     count += 1 if heatmap else 0

@@ -9,7 +9,10 @@ import pytest
 
 MODULES = ["metrics_core.formatting", "metrics_core.atomic", "metrics_core.progress", "metrics_core.catalogue",
            "metrics_core.export.model", "metrics_core.export.chart_data", "metrics_core.export.csv_results",
-           "metrics_core.i18n"]
+           "metrics_core.i18n", "metrics_core.metrics.stats", "metrics_core.metrics.spread",
+           "metrics_core.report_view.view", "metrics_core.report_view.compute", "metrics_core.report_view.changes",
+           "metrics_core.report_view.words", "metrics_core.report_view.catalogue", "metrics_core.report_view.choices",
+           "metrics_core.export.build", "metrics_core.export.report", "metrics_core.export.pptx_deck"]
 
 
 @pytest.mark.parametrize("name", MODULES)
