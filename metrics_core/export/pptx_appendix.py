@@ -14,14 +14,13 @@ from ..formatting import format_value
 from ..i18n import _
 from ..mapping.presets import PRESETS_BY_NAME
 from .model import Report
+from .pptx_layout import BODY_TOP, MARGIN, SLIDE_W, heading
+from .pptx_parts import add_text
 
 LINES_PER_PAGE = 29.0
 
 
 def sources_slide(slide, report: Report, _what: Any = None) -> None:
-    from .pptx_deck import BODY_TOP, MARGIN, SLIDE_W, heading
-    from .pptx_parts import add_text
-
     heading(slide, _("Data used"), report.period_label)
     lines = []
     for src in report.sources:
@@ -127,8 +126,6 @@ def how_pages(entries: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
 
 
 def how_slide(slide, report: Report, page: list[tuple[str, str]]) -> None:
-    from .pptx_deck import MARGIN, SLIDE_W, heading
-
     heading(slide, _("How these KPIs were computed"))
     box = slide.shapes.add_textbox(Inches(MARGIN), Inches(1.05), Inches(SLIDE_W - 2 * MARGIN), Inches(6.1))
     frame = box.text_frame

@@ -27,15 +27,11 @@ from .build import DEFAULT_TITLE
 from .chart_data import BAD, GOOD, NEUTRAL, busiest_cell
 from .model import ChartData, KpiRow, Report
 from .pptx_appendix import how_entries, how_pages, how_slide, short_how, sources_slide  # noqa: F401 (short_how)
+from .pptx_layout import BODY_BOTTOM, BODY_TOP, BRAND, MARGIN, SLIDE_H, SLIDE_W, heading
 from .pptx_parts import MUTED, add_chart, add_heat_table, add_table, add_text, rgb
 
 log = logging.getLogger(__name__)
 
-SLIDE_W, SLIDE_H = 13.333, 7.5
-MARGIN = 0.45
-BODY_TOP = 1.3
-BODY_BOTTOM = 7.05
-BRAND = "1F6FB2"
 SUMMARY_ROWS = 12
 VERDICT_COLOURS = {"good": GOOD, "bad": BAD, "neutral": NEUTRAL}
 PANEL_W = 3.6
@@ -105,17 +101,6 @@ def build_presentation(report: Report, reporter: Reporter | None = None):
 
 def blank(deck):
     return deck.slides.add_slide(deck.slide_layouts[6])
-
-
-def heading(slide, title: str, subtitle: str = "") -> None:
-    bar = slide.shapes.add_shape(1, 0, 0, Inches(SLIDE_W), Inches(0.12))
-    bar.fill.solid()
-    bar.fill.fore_color.rgb = rgb(BRAND)
-    bar.line.fill.background()
-    add_text(slide, Inches(MARGIN), Inches(0.25), Inches(SLIDE_W - 2 * MARGIN), Inches(0.6), title, 28, bold=True)
-    if subtitle:
-        add_text(slide, Inches(MARGIN), Inches(0.85), Inches(SLIDE_W - 2 * MARGIN), Inches(0.35), subtitle, 14,
-                 colour=MUTED)
 
 
 def period_line(report: Report) -> str:
