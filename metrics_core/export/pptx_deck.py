@@ -58,25 +58,24 @@ def slide_plan(report: Report) -> list[tuple[str, Any]]:
         plan.append(("kpi", row))
         plan += [("breakdown", chart) for chart in report.charts
                  if chart.kind == "bar" and chart.metric_id == row.metric_id]
-    if "peak_hours" not in {r.metric_id for r in rows}:
-        plan += [("heatmap", chart) for chart in heatmaps]
+    if not report.shown and not any(r.metric_id == "peak_hours" for r in rows):
+        plan += [("heatmap", chart) for chart in heatmaps]          # a hand-made report without a choice
     if report.appendix:
         plan.append(("sources", None))
         plan += [("how", page) for page in how_pages(how_entries(report))]
     return plan
 
 
-def planned_slide_count(kpis: list[tuple[str, str]], breakdowns: int, heatmap: bool, appendix: bool,
+def planned_slide_count(kpis: list[tuple[str, str]], breakdowns: int, appendix: bool,
                         how_texts: dict[str, str] | None = None, change_method: str = "") -> int:
     """How many slides a deck will have, before its report is built: ``kpis`` are the
-    (metric id, label) pairs shown, ``breakdowns`` the number of breakdown slides, ``heatmap``
-    whether the contact heat map is shown, and ``how_texts`` the appendix's texts per KPI.
+    (metric id, label) pairs shown (peak hours: a heat map), ``breakdowns`` the number of
+    breakdown slides, and ``how_texts`` the appendix's texts per KPI.
 
-    >>> planned_slide_count([("csat", "CSAT"), ("nps", "NPS")], 1, True, False)   # title, glance, 2 + 1, heat map
+    >>> planned_slide_count([("csat", "CSAT"), ("nps", "NPS"), ("peak_hours", "Peak hours")], 1, False)
     6
     """
-    count = 1 + len(_chunks(kpis, SUMMARY_ROWS)) + sum(m != "peak_hours" for m, _label in kpis) + breakdowns
-    count += 1 if heatmap else 0
+    count = 1 + len(_chunks(kpis, SUMMARY_ROWS)) + len(kpis) + breakdowns
     if appendix:
         from .pptx_appendix import entries_for
 

@@ -27,7 +27,7 @@ MIN_POINTS = 2
 TREND_PERIODS = {"day": 31, "week": 13, "month": 12, "quarter": 8, "year": 5}
 
 
-def report_charts(bundle: DataBundle, computed: ViewResults, shown: list[str], with_heatmap: bool,
+def report_charts(bundle: DataBundle, computed: ViewResults, shown: list[str],
                   reporter: Reporter) -> tuple[list[ChartData], str]:
     """The charts of the shown KPIs, and a note saying what dates the trends cover."""
     by = computed.view.grain
@@ -52,7 +52,7 @@ def report_charts(bundle: DataBundle, computed: ViewResults, shown: list[str], w
     if "staffing" in shown:
         charts.extend(staffing_charts(computed.results.get("staffing")))
     peak = computed.results.get("peak_hours")
-    if (with_heatmap or "peak_hours" in shown) and peak is not None and peak.ok and "matrix" in peak.details:
+    if "peak_hours" in shown and peak is not None and peak.ok and "matrix" in peak.details:
         charts.append(peak_hours_chart(peak))
     reporter.step(1.0, _("Charts ready"))
     return charts, note

@@ -61,10 +61,11 @@ def breakdown_candidates(family: str) -> tuple[str, ...]:
 
 def default_kpis(available: Iterable[str], count: int = DEFAULT_KPI_COUNT) -> list[str]:
     """The KPIs a report shows when the owner chose none: each family's lead KPIs taken in
-    turn (the first of every family, then the second …) among ``available``, at most ``count``.
+    turn (the first of every family, then the second …) among ``available``, at most ``count``,
+    then when customers contact the business (peak hours, a heat map) when it is available.
 
-    >>> default_kpis(["nps", "csat", "abandonment_rate", "answer_rate", "iqs"], 4)
-    ['csat', 'abandonment_rate', 'iqs', 'nps']
+    >>> default_kpis(["nps", "csat", "abandonment_rate", "answer_rate", "iqs", "peak_hours"], 4)
+    ['csat', 'abandonment_rate', 'iqs', 'nps', 'peak_hours']
     """
     have = set(available)
     leads = [[m for m in LEAD_KPIS[f] if m in have] for f in FAMILY_IDS]
@@ -73,4 +74,4 @@ def default_kpis(available: Iterable[str], count: int = DEFAULT_KPI_COUNT) -> li
     while len(chosen) < count and any(len(ids) > depth for ids in leads):
         chosen.extend(ids[depth] for ids in leads if len(ids) > depth)
         depth += 1
-    return chosen[:count]
+    return chosen[:count] + (["peak_hours"] if "peak_hours" in have else [])

@@ -169,7 +169,7 @@ def test_export_needs_data_then_opens_the_report_dialog(qtbot, window: MainWindo
     qtbot.addWidget(dialog)
     from metrics_core.progress import Reporter
 
-    report = dialog._source(Reporter())
+    report = dialog._builder_source()(Reporter())
     assert report is not None and type(report).__name__ == "Report"
 
 

@@ -218,3 +218,22 @@ def test_kpis_that_are_texts_or_changes_have_no_change_of_their_own(september, m
     # a top phrase's comment count or a growth rate's difference from last month's growth rate means nothing
     row = september.kpi(metric_id)
     assert row.previous is None and row.change is None and row.direction == ""
+
+
+def test_pwc_all_dates_deck_says_what_the_screen_says(datasets_dir, tmp_path):
+    # The dashboard on "All dates" shows CSAT 49.9 % and the busiest hour "112 at Sat 11:00" for the PwC
+    # call-centre workbook; the deck made from the same view says the same (not the latest month's).
+    path = datasets_dir / "calls_pwc_callcenter" / "01 Call-Center-Dataset.xlsx"
+    bundle = load_bundle([str(path)], None, {})
+    frame = bundle.frame("calls")
+    scores = frame["csat_score"].dropna()
+    satisfied = 100 * (scores >= 4).sum() / len(scores)             # a plain recount: 4 or 5 of 5
+    report = build_report(bundle)
+    assert f"{satisfied:.1f} %" == "49.9 %"
+    written = write_report(report, tmp_path / "pwc.pptx")
+    deck = Presentation(str(written[0]))
+    cells = {shape.table.cell(r, 0).text: shape.table.cell(r, 1).text for slide in deck.slides
+             for shape in slide.shapes if shape.has_table for r in range(1, len(shape.table.rows))}
+    assert cells["CSAT (% satisfied)"] == "49.9 %"
+    assert cells["Peak hours"] == "112 at Sat 11:00"
+    assert len(deck.slides) <= 10
