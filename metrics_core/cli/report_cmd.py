@@ -64,6 +64,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--kpis", metavar="ID,ID,…", help="the KPIs the deck shows, in order (e.g. csat,nps)")
     parser.add_argument("--compare", choices=("previous", "last-year", "none"),
                         help="compare with the previous period (default), the same period last year, or nothing")
+    parser.add_argument("--breakdown", action="append", default=[], metavar="KPI=COLUMN",
+                        help="a slide of the KPI by a category column, e.g. csat=channel (repeatable)")
     parser.add_argument("--appendix", action="store_true",
                         help="end the deck with the data used and how the KPIs were computed")
     parser.add_argument("--logo", metavar="IMAGE", help="a logo for the title slide (PNG or JPEG)")
@@ -188,6 +190,14 @@ def _chosen_view(args: argparse.Namespace, bundle, dashboard: KpiView, choices: 
         choices = replace(choices, comparison=args.compare.replace("-", "_"))
     if args.kpis:
         choices = replace(choices, kpis=parse_kpis(args.kpis))
+    if args.breakdown:
+        breakdowns: dict[str, list[str]] = {}
+        for item in args.breakdown:
+            metric_id, sep, column = item.partition("=")
+            if not sep or not column.strip():
+                raise ParameterError(_("--breakdown {value}: write it as KPI=COLUMN, e.g. csat=channel.", value=item))
+            breakdowns.setdefault(parse_kpis(metric_id)[0], []).append(column.strip())
+        choices = replace(choices, breakdowns=breakdowns)
     view = choices.view(dashboard, bundle)
     if not args.project:
         view = replace(view, grain=args.by)

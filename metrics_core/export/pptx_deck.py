@@ -184,12 +184,13 @@ def _summary_slide(slide, report: Report, rows: list[KpiRow]) -> None:
                       row.change_words or change_text(row, report.currency)]
             colours[(i, 4)] = colour(row.change_state) if row.change_state else VERDICT_COLOURS[row.verdict]
         table.append(cells)
-    widths = [3.4, 2.0, 1.9, 1.8, 3.4] if compared else [6.4, 3.0, 3.0]
-    add_table(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN), table, widths, size=13,
-              row_height=0.42, colours=colours)
+    widths = [3.2, 2.3, 2.5, 1.7, 2.9] if compared else [6.4, 3.0, 3.0]
+    row_height = 0.5 if len(table) <= 10 else 0.42
+    add_table(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN), table, widths, size=14,
+              row_height=row_height, colours=colours)
     if not compared:
         note = report.notes[0] if report.notes else ""
-        add_text(slide, Inches(MARGIN), Inches(BODY_TOP + 0.42 * (len(table) + 0.5)), Inches(SLIDE_W - 2 * MARGIN),
+        add_text(slide, Inches(MARGIN), Inches(BODY_TOP + row_height * (len(table) + 0.5)), Inches(SLIDE_W - 2 * MARGIN),
                  Inches(0.5), note, 13, colour=MUTED)
 
 
