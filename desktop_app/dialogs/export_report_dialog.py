@@ -120,6 +120,10 @@ class ExportReportDialog(QDialog):
             open_row.addWidget(button)
         layout = QVBoxLayout(self)
         if self.builder is not None:
+            self.setMinimumWidth(820)
+            formats = self.builder.initial_formats
+            for key, box in self.format_boxes.items():
+                box.setChecked(key in formats)
             layout.addWidget(self.builder)
         layout.addLayout(form)
         layout.addWidget(self.progress)

@@ -21,7 +21,7 @@ from metrics_core.metrics.model import FAMILIES
 from metrics_core.metrics.registry import get_metric
 from metrics_core.report_view import KpiView, ViewResults, default_kpis
 from metrics_core.report_view.choices import ReportChoices, last_month_reason
-from metrics_core.report_view.compute import data_span, resolve_period
+from metrics_core.report_view.compute import data_span, last_complete_month, resolve_period
 
 PERIOD_CHOICES = (("dashboard", N_("The dashboard's dates")), ("last_month", N_("Last complete month")),
                   ("all", N_("All dates")))
@@ -40,6 +40,7 @@ class ReportBuilderPanel(QWidget):
         self.bundle, self.dashboard, self.computed = bundle, dashboard, computed
         self._breakdowns = {k: list(v) for k, v in choices.breakdowns.items()}
         self._columns: dict[str, list[str]] = {}
+        self.initial_formats = list(choices.formats)
         self._build_ui(choices)
 
     # -- layout -------------------------------------------------------------------------
@@ -56,8 +57,10 @@ class ReportBuilderPanel(QWidget):
         logo_row.addWidget(self.logo_edit)
         logo_row.addWidget(logo_button)
         self.period_combo = _combo(PERIOD_CHOICES, choices.period if choices.period != "custom" else "dashboard")
+        self._name_periods()
         self.period_reason = QLabel(last_month_reason(self.bundle))
         self.period_reason.setWordWrap(True)
+        self.period_reason.setMinimumHeight(self.period_reason.fontMetrics().lineSpacing() * 3)
         self.period_reason.setStyleSheet("color: palette(mid);")
         self.compare_combo = _combo(COMPARISON_CHOICES, choices.comparison)
         form.addRow(_("Report title"), self.title_edit)
@@ -76,7 +79,7 @@ class ReportBuilderPanel(QWidget):
             if any(get_metric(self.kpi_list.item(i).data(Qt.ItemDataRole.UserRole)).family == family
                    for i in range(self.kpi_list.count())):
                 self.family_combo.addItem(label, family)
-        up, down, default = QPushButton(_("Up")), QPushButton(_("Down")), QPushButton(_("Default choice"))
+        up, down, default = QPushButton(_("Up")), QPushButton(_("Down")), QPushButton(_("Default"))
         up.clicked.connect(lambda: self._move(-1))
         down.clicked.connect(lambda: self._move(1))
         default.clicked.connect(self._on_default_clicked)
@@ -84,8 +87,8 @@ class ReportBuilderPanel(QWidget):
         for w in (self.family_combo, up, down, default):
             buttons.addWidget(w)
         self.breakdown_label = QLabel(_("Breakdowns of the selected KPI (one slide each):"))
+        self.breakdown_label.setWordWrap(True)
         self.breakdown_list = QListWidget()
-        self.breakdown_list.setMaximumHeight(90)
         self.appendix_box = QCheckBox(_("Add an appendix: the data used and how each KPI was computed"))
         self.appendix_box.setChecked(choices.appendix)
         self.slides_label = QLabel("")
@@ -93,11 +96,15 @@ class ReportBuilderPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
-        layout.addWidget(QLabel(_("KPIs in the deck (tick, drag or use Up / Down to order them):")))
-        layout.addWidget(self.kpi_list)
-        layout.addLayout(buttons)
-        layout.addWidget(self.breakdown_label)
-        layout.addWidget(self.breakdown_list)
+        kpi_column, breakdown_column, lists = QVBoxLayout(), QVBoxLayout(), QHBoxLayout()
+        kpi_column.addWidget(QLabel(_("KPIs in the deck (tick, drag or use Up / Down to order them):")))
+        kpi_column.addWidget(self.kpi_list)
+        kpi_column.addLayout(buttons)
+        breakdown_column.addWidget(self.breakdown_label)
+        breakdown_column.addWidget(self.breakdown_list)
+        lists.addLayout(kpi_column, 3)
+        lists.addLayout(breakdown_column, 2)
+        layout.addLayout(lists)
         layout.addWidget(self.appendix_box)
         layout.addWidget(self.slides_label)
         for signal in (self.title_edit.textChanged, self.business_edit.textChanged, self.logo_edit.textChanged,
@@ -109,6 +116,24 @@ class ReportBuilderPanel(QWidget):
         self.breakdown_list.itemChanged.connect(self._on_breakdown_changed)
         self.family_combo.activated.connect(self._on_family_activated)
         self._update_count()
+
+    def _name_periods(self) -> None:
+        """The period choices with the dates they stand for: 'Last complete month (October 2026)'."""
+        month = last_complete_month(self.bundle)
+        dashboard = self.dashboard
+        if dashboard.date_from is None and dashboard.date_to is None:
+            shown = _("all dates")
+        else:
+            start = dashboard.date_from.strftime("%d %b %Y") if dashboard.date_from is not None else "…"
+            end = dashboard.date_to.strftime("%d %b %Y") if dashboard.date_to is not None else "…"
+            shown = f"{start} – {end}"
+        names = {"dashboard": _("The dashboard's dates ({dates})", dates=shown),
+                 "last_month": _("Last complete month ({month})", month=f"{month[0]:%B %Y}") if month
+                 else _("Last complete month (none in the files)")}
+        for i in range(self.period_combo.count()):
+            key = self.period_combo.itemData(i)
+            if key in names:
+                self.period_combo.setItemText(i, names[key])
 
     def _fill_kpis(self, chosen: list[str]) -> None:
         """KPIs with a value on the dashboard: the chosen ones first, ticked, in their order."""

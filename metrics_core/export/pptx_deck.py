@@ -201,7 +201,13 @@ def _kpi_slide(slide, report: Report, row: KpiRow) -> None:
     top, bottom = 2.25, BODY_BOTTOM
     chart_w = SLIDE_W - 2 * MARGIN - PANEL_W - 0.3
     trend = kpi_chart(report, row.metric_id)
-    if trend is not None:
+    if row.metric_id == "staffing":             # one question (how many agents?), its two curves
+        curves = [c for c in report.charts if c.metric_id == "staffing" and c.kind == "line"]
+        height = (bottom - top - 0.15 * (len(curves) - 1)) / max(1, len(curves))
+        for i, chart in enumerate(curves):
+            add_chart(slide, chart, Inches(MARGIN), Inches(top + i * (height + 0.15)), Inches(chart_w),
+                      Inches(height), report.currency)
+    elif trend is not None:
         add_chart(slide, trend, Inches(MARGIN), Inches(top), Inches(chart_w), Inches(bottom - top), report.currency)
     else:
         add_text(slide, Inches(MARGIN), Inches(top + 1.5), Inches(chart_w), Inches(0.6),
