@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QSizePolicy, Q
 
 from metrics_core.formatting import has_change, result_caveat, result_text
 from metrics_core.i18n import _
-from metrics_core.report_view.words import change_words, colour, interval_words, margin_words, target_words
+from metrics_core.report_view.words import (change_words, colour, interval_words, margin_words, target_short,
+                                            target_words)
 
 from .. import style
 from .sparkline import Sparkline
@@ -147,7 +148,8 @@ class KpiCard(QFrame):
         n = 0 if result is None else result.n
         basis = basis_text(n, self.metric_id) if result is not None and value is not None else ""
         margin = margin_words(outcome) if outcome is not None and value is not None else ""
-        self.n_label.setText(f"{margin} · {basis}" if margin and basis else margin or basis)
+        self.n_label.setText(margin or basis)         # an NPS card shows its ± margin (the rows are in the tooltip)
+        self.n_label.setToolTip(basis if margin else "")
 
     def _show_outcome(self, outcome: Any) -> None:
         """The change in words (grey "no clear change" inside its noise) and the target met or missed."""
@@ -161,8 +163,9 @@ class KpiCard(QFrame):
             before = format_value(change.previous, self.unit)
             tip = f"{periods}: {before} before" if periods else f"{before} before"
             self.change_label.setToolTip("\n".join(t for t in (tip, interval_words(outcome)) if t))
-        target_text = target_words(outcome)
+        target_text = target_short(outcome)
         self.target_label.setText(target_text)
+        self.target_label.setToolTip(target_words(outcome))
         self.target_label.setStyleSheet(f"color:#{colour(outcome.target_state)};")
         self.target_label.setVisible(bool(target_text))
 

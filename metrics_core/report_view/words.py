@@ -17,7 +17,7 @@ neutral), so that nothing is told by colour alone. Cards, tables, slides and the
 
 from __future__ import annotations
 
-from ..formatting import format_change, format_value
+from ..formatting import format_change, format_number, format_value
 from ..i18n import N_, _
 from .compute import KpiOutcome
 
@@ -80,12 +80,22 @@ def target_words(outcome: KpiOutcome, currency: str = "€") -> str:
     return _("{icon} Misses the {target} target", icon=TARGET_ICONS["missed"], target=target)
 
 
+def target_short(outcome: KpiOutcome) -> str:
+    """'✔ target met' / '✘ target missed' for a small card (its tooltip says the rest)."""
+    state = outcome.target_state
+    if state is None:
+        return ""
+    if state == "met":
+        return _("{icon} target met", icon=TARGET_ICONS["met"])
+    return _("{icon} target missed", icon=TARGET_ICONS["missed"])
+
+
 def margin_words(outcome: KpiOutcome) -> str:
     """'± 6.2 points' for a KPI with a margin of error (NPS), else ''."""
     margin = outcome.result.margin_of_error
     if margin is None or outcome.value is None:
         return ""
-    return _("± {margin} points", margin=format_value(margin, "score"))
+    return _("± {margin} points", margin=format_number(margin, 1))
 
 
 def _target_kind(outcome: KpiOutcome) -> str:

@@ -56,7 +56,8 @@ def test_cards_show_the_engine_values(loaded) -> None:
     assert shown >= 10
     nps = expected["nps"]
     margin = f"± {nps.margin_of_error:.1f} points"                  # an NPS card shows its margin of error
-    assert dash.cards["nps"].n_label.text() == f"{margin} · from {nps.n:,} rows"
+    assert dash.cards["nps"].n_label.text() == margin
+    assert dash.cards["nps"].n_label.toolTip() == f"from {nps.n:,} rows"
     assert dash.cards["call_fcr"].isHidden()          # no call file loaded
     from metrics_core.metrics.docs import describe
 
@@ -174,8 +175,9 @@ def test_targets_and_params_reach_the_cards(qtbot, loaded) -> None:
     state, dash, charts, _bar, _view, bundle = loaded
     wait_results(qtbot, state, lambda: state.set_targets({"csat": 80.0}))
     met = results_value(state, "csat") >= 80.0
-    assert dash.cards["csat"].target_label.text() == ("✔ Meets the 80.0 % target" if met
-                                                      else "✘ Misses the 80.0 % target")
+    assert dash.cards["csat"].target_label.text() == ("✔ target met" if met else "✘ target missed")
+    assert dash.cards["csat"].target_label.toolTip() == ("✔ Meets the 80.0 % target" if met
+                                                         else "✘ Misses the 80.0 % target")
     results = wait_results(qtbot, state, lambda: state.set_params({"csat": {"threshold": 3}}))
     expected = engine.compute_all(bundle, {"csat": {"threshold": 3}})
     assert results.results["csat"].value == pytest.approx(expected["csat"].value)

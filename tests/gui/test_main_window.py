@@ -113,7 +113,7 @@ def test_project_round_trip(qtbot, window: MainWindow, settings, tmp_path: Path)
     assert other.state.filters.categories == {"channel": ("Email",)}
     assert other.state.selected_metric == "csat"
     csat = other.state.results.results["csat"].value
-    assert other.workspace.dashboard.cards["csat"].target_label.text() == (
+    assert other.workspace.dashboard.cards["csat"].target_label.toolTip() == (
         "✔ Meets the 85.0 % target" if csat >= 85 else "✘ Misses the 85.0 % target")
     mine = window.state.results.results
     theirs = other.state.results.results
