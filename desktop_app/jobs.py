@@ -22,6 +22,7 @@ from metrics_core.i18n import _
 from metrics_core.ingest.model import ReadOptions
 from metrics_core.mapping.model import Mapping
 from metrics_core.progress import Reporter
+from metrics_core.report_view.catalogue import NPS_PARTS, USUAL_CATEGORIES
 
 
 log = logging.getLogger(__name__)
@@ -158,7 +159,7 @@ def chart_job(bundle: DataBundle, params: dict[str, Any], filters: Any, metric_i
     return run
 
 
-FALLBACK_CATEGORIES = ("agent", "channel", "team", "queue", "platform", "topic", "priority", "segment", "type")
+FALLBACK_CATEGORIES = USUAL_CATEGORIES          # the one list (metrics_core.report_view.catalogue)
 
 
 def _category_breakdown(bundle: DataBundle, params: dict[str, Any], filters: Any, metric_id: str,
@@ -195,7 +196,7 @@ def nps_periods(bundle: DataBundle, params: dict[str, Any], filters: Any,
         start = pd.Timestamp(point.key)
         period = filters.with_bounds(start, next_start(start, granularity))
         result = engine.compute_metric(bundle, "nps", params, period)
-        shares = {k: result.details[k] for k in ("promoters_pct", "passives_pct", "detractors_pct") if k in result.details}
+        shares = {key: result.details[key] for key, _name, _label in NPS_PARTS if key in result.details}
         if len(shares) == 3:
             out.append((period_label(start, granularity), start, shares))
     return out
