@@ -18,6 +18,8 @@ from metrics_core.dataset import DataBundle, Dataset
 from metrics_core.errors import KpiDeskError
 from metrics_core.i18n import _
 from metrics_core.metrics.params import DEFAULT_CURRENCY, currency_of
+from metrics_core.report_view.catalogue import REGISTER_KINDS
+from metrics_core.report_view.choices import ReportChoices
 
 from .filter_state import FilterState
 from .formatting import set_currency
@@ -26,7 +28,6 @@ from .workers import TaskRunner
 
 log = logging.getLogger(__name__)
 
-REGISTER_KINDS = ("customers", "staff")    # dated by joining / hiring, not by activity
 
 
 class AppState(QObject):
@@ -60,6 +61,8 @@ class AppState(QObject):
         self.filters = FilterState()
         self.params: dict[str, dict[str, Any]] = {}
         self.targets: dict[str, float] = {}
+        self.comparison = "previous"            # what changes compare with: previous, last_year or none
+        self.report_choices = ReportChoices()   # the report the owner chose (saved with the project)
         self.results: ResultSet | None = None
         self.chart_data: ChartData | None = None
         self.selected_metric: str | None = None
@@ -184,6 +187,7 @@ class AppState(QObject):
         self.set_filters(project.filters)
         self.selected_metric = project.selected_metric
         self.chart_category = project.chart_category
+        self.report_choices = project.report
         self.set_project_path(path)
         if project.requests:
             self.load_requests(project.requests)
@@ -270,14 +274,17 @@ class AppState(QObject):
             self.results_changed.emit(self.results)
             return
         try:
-            filters = self.filters.to_engine()
+            view = self.view()
         except KpiDeskError as exc:
             self.error_raised.emit(str(exc))
             return
         bundle = DataBundle(list(self.bundle.datasets))
-        self.compute_runner.start(compute_job(bundle, self.engine_params(), filters,
-                                              compare=self.data_range()[0] is not None),
+        self.compute_runner.start(compute_job(bundle, self.engine_params(), view),
                                   _("Computing KPIs"), on_done=self._on_compute_done)
+
+    def view(self) -> Any:
+        """The :class:`metrics_core.report_view.KpiView` the dashboard shows (reports start from it)."""
+        return self.filters.to_view(self.targets, self.comparison)
 
     def _on_compute_done(self, results: ResultSet) -> None:
         self.results = results

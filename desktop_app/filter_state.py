@@ -80,6 +80,13 @@ class FilterState:
         last_day = None if self.date_to is None else self.date_to.normalize()     # inclusive: the whole day
         return Filters(date_from=start, date_to=last_day, categories={k: list(v) for k, v in self.categories.items()})
 
+    def to_view(self, targets: dict[str, float] | None = None, comparison: str = "previous", **choices: Any) -> Any:
+        """The :class:`metrics_core.report_view.KpiView` of these selections (what the window shows)."""
+        from metrics_core.report_view import KpiView
+
+        return KpiView(self.date_from, self.date_to, dict(self.categories), comparison, self.granularity,
+                       targets=dict(targets or {}), **choices)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "date_from": None if self.date_from is None else self.date_from.date().isoformat(),

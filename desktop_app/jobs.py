@@ -22,6 +22,7 @@ from metrics_core.i18n import _
 from metrics_core.ingest.model import ReadOptions
 from metrics_core.mapping.model import Mapping
 from metrics_core.progress import Reporter
+from metrics_core.report_view.catalogue import NPS_PARTS, USUAL_CATEGORIES
 
 
 log = logging.getLogger(__name__)
@@ -54,8 +55,13 @@ class ResultSet:
     """The KPI values for one set of filters and parameters."""
 
     results: dict[str, Any]                 # metric_id -> MetricResult
-    changes: dict[str, Any] = field(default_factory=dict)   # metric_id -> engine Change (vs previous period)
+    changes: dict[str, Any] = field(default_factory=dict)   # metric_id -> engine Change (vs the comparison period)
     merges: list[Any] = field(default_factory=list)         # metrics_core.merging.MergeNote per data kind
+    view: Any = None                        # metrics_core.report_view.ViewResults: what reports render too
+
+    def outcome(self, metric_id: str) -> Any:
+        """The KPI's :class:`~metrics_core.report_view.KpiOutcome` (target state, change and its noise), or None."""
+        return None if self.view is None else self.view.outcomes.get(metric_id)
 
 
 @dataclass
@@ -128,23 +134,14 @@ def load_files_job(requests: list[LoadRequest]) -> Callable[[Reporter], LoadOutc
     return run
 
 
-def compute_job(bundle: DataBundle, params: dict[str, Any], filters: Any,
-                compare: bool = True) -> Callable[[Reporter], ResultSet]:
-    """Every KPI for the filters, and its change against the previous period (``compare=False`` when the
-    files have no dates to filter on: then no card compares months either)."""
+def compute_job(bundle: DataBundle, params: dict[str, Any], view: Any) -> Callable[[Reporter], ResultSet]:
+    """Every KPI of the :class:`~metrics_core.report_view.KpiView`, and its change against the
+    comparison period — the same numbers every report of this view holds."""
     def run(reporter: Reporter) -> ResultSet:
-        from metrics_core.metrics import engine
+        from metrics_core.report_view import compute_view
 
-        results = engine.compute_all(bundle, params, filters, reporter.scaled(0.0, 0.7))
-        changes: dict[str, Any] = {}
-        ok = [mid for mid, r in results.items() if r.value is not None] if compare else []
-        for i, mid in enumerate(ok):
-            reporter.step(0.7 + 0.3 * i / max(1, len(ok)), _("Comparing with the previous period"))
-            try:
-                changes[mid] = engine.compare(bundle, mid, params, filters, against="previous")
-            except KpiDeskError as exc:
-                log.info("no comparison for %s: %s", mid, exc)
-        return ResultSet(results, changes, bundle.merge_notes())
+        computed = compute_view(bundle, params, view, reporter)
+        return ResultSet(computed.results, computed.changes, bundle.merge_notes(), computed)
     return run
 
 
@@ -202,7 +199,7 @@ def last_period_incomplete(bundle: DataBundle, metric_id: str, filters: Any, gra
     return runs_past(pd.Timestamp(start), granularity, last)
 
 
-FALLBACK_CATEGORIES = ("agent", "channel", "team", "queue", "platform", "topic", "priority", "segment", "type")
+FALLBACK_CATEGORIES = USUAL_CATEGORIES          # the one list (metrics_core.report_view.catalogue)
 
 
 def _category_breakdown(bundle: DataBundle, params: dict[str, Any], filters: Any, metric_id: str,
@@ -239,7 +236,7 @@ def nps_periods(bundle: DataBundle, params: dict[str, Any], filters: Any,
         start = pd.Timestamp(point.key)
         period = filters.with_bounds(start, next_start(start, granularity))
         result = engine.compute_metric(bundle, "nps", params, period)
-        shares = {k: result.details[k] for k in ("promoters_pct", "passives_pct", "detractors_pct") if k in result.details}
+        shares = {key: result.details[key] for key, _name, _label in NPS_PARTS if key in result.details}
         if len(shares) == 3:
             out.append((period_label(start, granularity), start, shares))
     return out

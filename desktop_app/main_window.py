@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
     def current_project(self) -> Project:
         s = self.state
         return Project([s.requests[n] for n in s.dataset_names() if n in s.requests], s.filters, s.params,
-                       s.targets, s.selected_metric, s.chart_category)
+                       s.targets, s.selected_metric, s.chart_category, report=s.report_choices)
 
     def save_project_to(self, path: str | Path) -> Path | None:
         try:
@@ -271,23 +271,44 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
 
     def export_dialog(self) -> Any:
-        """The export helper's report dialog for what the dashboard shows (``None`` without data)."""
+        """The report builder for what the dashboard shows (``None`` without data)."""
         if not self.state.bundle.datasets:
             self.message_bar.show_message(_("Open some files first; then the report has something to show."), "info")
             return None
+        from dataclasses import replace
+
         from metrics_core.dataset import DataBundle
         from metrics_core.export.report import build_report
 
-        from .dialogs.export_report_dialog import ExportReportDialog
+        from .dialogs.export_report_dialog import ExportReportDialog, default_folder
+        from .dialogs.report_builder import ReportBuilderPanel
 
         s = self.state
-        bundle, params, filters, by = DataBundle(list(s.bundle.datasets)), s.engine_params(), s.filters.to_engine(), \
-            s.filters.granularity
+        bundle, params = DataBundle(list(s.bundle.datasets)), s.engine_params()
+        computed = s.results.view if s.results is not None else None
+        remembered = self.settings.report_defaults()
+        choices = s.report_choices
+        if not (choices.title or choices.business_name or choices.folder):
+            choices = replace(choices, title=remembered.get("title", ""),
+                              business_name=remembered.get("business_name", ""), folder=remembered.get("folder", ""))
+        folder = choices.folder or default_folder()
 
-        def source(reporter: Any) -> Any:
-            return build_report(bundle, params, filters, by=by, reporter=reporter)
+        def source(reporter: Any, view: Any, chosen: Any) -> Any:
+            return build_report(bundle, params, None, view.grain, chosen.business_name or None, reporter,
+                                chosen.title or None, view=view, computed=computed, appendix=chosen.appendix,
+                                logo=chosen.logo or None)
 
-        return ExportReportDialog(source, self.settings.last_dir, self)
+        builder = ReportBuilderPanel(bundle, s.view(), computed, choices)
+        dialog = ExportReportDialog(source, folder, self, builder=builder)
+        dialog.choices_saved.connect(self._on_report_choices_saved)
+        return dialog
+
+    def _on_report_choices_saved(self, choices: Any) -> None:
+        """Remember the report: in the project (saved when it has a file) and its title, name and folder for new ones."""
+        self.state.report_choices = choices
+        self.settings.save_report_defaults(choices.title, choices.business_name, choices.folder)
+        if self.state.project_path is not None:
+            self.save_project_to(self.state.project_path)
 
     def open_settings(self) -> SettingsDialog:
         return SettingsDialog(self.state.params, self.state.targets, self)

@@ -1,7 +1,8 @@
 """Project files: everything needed to reopen a workspace, as a small JSON document.
 
 A project names the files (absolute and relative to the project), their mapping
-and read options, the filters, KPI parameters, targets and the selected KPI.
+and read options, the filters, KPI parameters, targets, the selected KPI and the report the
+owner chose (read by :mod:`metrics_core.project_file`, also for ``kpidesk report --project``).
 It never contains data rows. Written atomically through :mod:`metrics_core.atomic`.
 """
 
@@ -14,16 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from metrics_core.atomic import write_text_atomic
-from metrics_core.errors import FileReadError, KpiDeskError
-from metrics_core.i18n import _
 from metrics_core.ingest.model import ReadOptions
-from metrics_core.mapping.model import Mapping
+from metrics_core.project_file import PROJECT_SUFFIX, PROJECT_VERSION, read_project
+from metrics_core.report_view.choices import ReportChoices
 
 from .filter_state import FilterState
 from .jobs import LoadRequest
 
-PROJECT_VERSION = 1
-PROJECT_SUFFIX = ".kpidesk"
+__all__ = ["Project", "save_project", "load_project", "PROJECT_SUFFIX", "PROJECT_VERSION"]
 
 
 @dataclass
@@ -35,6 +34,7 @@ class Project:
     selected_metric: str | None = None
     chart_category: str | None = None
     missing_files: list[str] = field(default_factory=list)
+    report: ReportChoices = field(default_factory=ReportChoices)    # the report the owner chose
 
 
 def save_project(path: str | Path, project: Project) -> Path:
@@ -65,6 +65,7 @@ def save_project(path: str | Path, project: Project) -> Path:
         "targets": project.targets,
         "selected_metric": project.selected_metric,
         "chart_category": project.chart_category,
+        "report": project.report.to_dict(),
     }
     write_text_atomic(path, json.dumps(doc, indent=2, ensure_ascii=False, default=str))
     return path
@@ -72,47 +73,10 @@ def save_project(path: str | Path, project: Project) -> Path:
 
 def load_project(path: str | Path) -> Project:
     """Read a project file; files that moved are looked up beside the project."""
-    path = Path(path)
-    try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise FileReadError(_("The project file {file} cannot be opened ({reason}).", file=path.name, reason=exc.strerror),
-                            path=path) from exc
-    except ValueError as exc:
-        raise FileReadError(_("{file} is not a KPI Desk project (it is not valid JSON).", file=path.name), path=path) from exc
-    if not isinstance(doc, dict) or "kpidesk_project" not in doc:
-        raise FileReadError(_("{file} is not a KPI Desk project.", file=path.name), path=path)
-    if int(doc["kpidesk_project"]) > PROJECT_VERSION:
-        raise FileReadError(_("{file} was saved by a newer KPI Desk; please update the app.", file=path.name), path=path)
-    project = Project(
-        filters=FilterState.from_dict(doc.get("filters")),
-        params={str(k): dict(v) for k, v in (doc.get("params") or {}).items()},
-        targets={str(k): float(v) for k, v in (doc.get("targets") or {}).items()},
-        selected_metric=doc.get("selected_metric"),
-        chart_category=doc.get("chart_category"),
-    )
-    for entry in doc.get("files") or []:
-        file_path = _locate(entry, path.parent)
-        if file_path is None:
-            project.missing_files.append(str(entry.get("path")))
-            continue
-        mapping = None
-        if entry.get("mapping"):
-            try:
-                mapping = Mapping.from_dict(entry["mapping"])
-            except KpiDeskError:
-                mapping = None
-        project.requests.append(LoadRequest(file_path, ReadOptions.from_dict(entry.get("read_options")), mapping,
-                                            mapping.kind if mapping else None, entry.get("name")))
+    doc = read_project(path)
+    project = Project(filters=FilterState.from_dict(doc.filters), params=doc.params, targets=doc.targets,
+                      selected_metric=doc.selected_metric, chart_category=doc.chart_category,
+                      missing_files=doc.missing_files, report=doc.report)
+    for f in doc.files:
+        project.requests.append(LoadRequest(f.path, f.options, f.mapping, f.mapping.kind if f.mapping else None, f.name))
     return project
-
-
-def _locate(entry: dict[str, Any], base: Path) -> Path | None:
-    candidates = []
-    if entry.get("path"):
-        candidates.append(Path(entry["path"]))
-    if entry.get("relative_path"):
-        candidates.append(base / entry["relative_path"])
-    if entry.get("path"):
-        candidates.append(base / Path(entry["path"]).name)
-    return next((c for c in candidates if c.is_file()), None)

@@ -25,6 +25,7 @@ DEFAULTS: dict[str, Any] = {
     "granularity": "month",
     "language": "",             # "" until chosen in the settings: the operating system's language
     "kpi_settings": {},         # {"params": {...}, "targets": {...}} of the settings dialog, between sessions
+    "report_defaults": {},      # {"title", "business_name", "folder"} of the last report, for a new project
 }
 
 
@@ -95,6 +96,15 @@ class AppSettings:
         self._set_json("recent_projects", [])
 
     # -- simple values -----------------------------------------------------------
+    def report_defaults(self) -> dict[str, str]:
+        """Title, business name and folder of the last report (a new project's report starts from them)."""
+        value = self._get_json("report_defaults")
+        return {k: str(v) for k, v in value.items() if k in ("title", "business_name", "folder")} \
+            if isinstance(value, dict) else {}
+
+    def save_report_defaults(self, title: str, business_name: str, folder: str) -> None:
+        self._set_json("report_defaults", {"title": title, "business_name": business_name, "folder": folder})
+
     @property
     def last_dir(self) -> str:
         return str(self._qs.value("last_dir", "") or "")

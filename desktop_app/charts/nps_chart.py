@@ -9,16 +9,18 @@ import pandas as pd
 
 import pyqtgraph as pg
 
-from metrics_core.i18n import N_, _
+from metrics_core.i18n import _
+from metrics_core.report_view.catalogue import NPS_PARTS
 
 from .. import style
 from ..formatting import format_number
 from .base_chart import ChartWidget
 from .time_axis import PeriodAxis, period_tick_labels
 
-PARTS = (("detractors", N_("Detractors (0-6)"), style.DETRACTORS),
-         ("passives", N_("Passives (7-8)"), style.PASSIVES),
-         ("promoters", N_("Promoters (9-10)"), style.PROMOTERS))
+_LABELS = {key.split("_")[0]: label for key, _name, label in NPS_PARTS}      # the one list of NPS parts (msgids)
+PARTS = (("detractors", _LABELS["detractors"], style.DETRACTORS),
+         ("passives", _LABELS["passives"], style.PASSIVES),
+         ("promoters", _LABELS["promoters"], style.PROMOTERS))
 
 
 class NpsStackedChart(ChartWidget):

@@ -1,5 +1,7 @@
-"""The "Export report" dialog: choose formats, chart image size and background, and a
-folder; the report is built and written in a worker with progress and Cancel."""
+"""The "Export report" dialog: the report builder's choices (when given), formats, chart image
+size and background, and a folder; the report is built and written in a worker with progress
+and Cancel. Files are named from the title and period; one that exists is replaced only when the
+owner says so; afterwards the deck, the workbook or the folder opens with one click."""
 
 from __future__ import annotations
 
@@ -7,16 +9,17 @@ import logging
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
-                               QWidget)
+                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QSpinBox,
+                               QVBoxLayout, QWidget)
 
 from metrics_core.staged_folder import StagedFolder
 from metrics_core.errors import KpiDeskError, OperationCancelled
 from metrics_core.export.model import Report
+from metrics_core.export.report import report_paths, write_report
 from metrics_core.i18n import LANGUAGES, N_, _, current_language, language, ngettext
-from metrics_core.export.report import write_report
 from metrics_core.progress import Reporter
 
 from ..charts.export import SIZE_PRESETS
@@ -35,11 +38,15 @@ class ExportReportDialog(QDialog):
     """Writes a report (deck, workbook, CSV, chart images) into a folder."""
 
     exported = Signal(list)             # the paths written
+    choices_saved = Signal(object)      # ReportChoices of the builder, at each export
 
-    def __init__(self, source: ReportSource, folder: str | Path = "", parent: QWidget | None = None) -> None:
+    def __init__(self, source: ReportSource, folder: str | Path = "", parent: QWidget | None = None,
+                 builder: Any = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Export report"))
         self._source = source
+        self.builder = builder          # a ReportBuilderPanel: the report is built from its choices
+        self.confirm_replace: Callable[[list[Path]], bool] = self._ask_replace
         self._runner = TaskRunner("export", self)
         self._runner.progressed.connect(self._on_runner_progressed)
         self._runner.cancelled.connect(self._on_runner_cancelled)
@@ -102,10 +109,26 @@ class ExportReportDialog(QDialog):
         self.export_button.clicked.connect(self._on_export_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
         self.buttons.rejected.connect(self.reject)
+        self.open_deck_button = QPushButton(_("Open the deck"))
+        self.open_workbook_button = QPushButton(_("Open the workbook"))
+        self.open_folder_button = QPushButton(_("Open the folder"))
+        open_row = QHBoxLayout()
+        for button, suffix in ((self.open_deck_button, ".pptx"), (self.open_workbook_button, ".xlsx"),
+                               (self.open_folder_button, None)):
+            button.setEnabled(False)
+            button.clicked.connect(lambda _checked=False, s=suffix: self.open_written(s))
+            open_row.addWidget(button)
         layout = QVBoxLayout(self)
+        if self.builder is not None:
+            self.setMinimumWidth(820)
+            formats = self.builder.initial_formats
+            for key, box in self.format_boxes.items():
+                box.setChecked(key in formats)
+            layout.addWidget(self.builder)
         layout.addLayout(form)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
+        layout.addLayout(open_row)
         layout.addWidget(self.buttons)
         self._on_size_combo_changed()
 
@@ -163,7 +186,15 @@ class ExportReportDialog(QDialog):
             self._say(_("Choose a folder for the report."), error=True)
             return
         file_formats = tuple(ext for key, _label, ext in FORMATS if key in formats and ext)
-        source, code = self._source, self.report_language()
+        code = self.report_language()
+        with language(code):
+            existing = [p for p in self.planned_paths(folder, file_formats) if p.exists()]
+        if existing and not self.confirm_replace(existing):
+            self._say(_("Nothing was written: {name} is already there.", name=existing[0].name))
+            return
+        source = self._builder_source() if self.builder is not None else self._source
+        if self.builder is not None:
+            self.choices_saved.emit(self.builder.choices(folder, formats))
         try:            # everything is written into a staging folder and lands together (or not at all)
             stage = self._stage = StagedFolder(folder)
         except OSError as exc:
@@ -209,7 +240,44 @@ class ExportReportDialog(QDialog):
         self.written = list(written)
         self._say(ngettext("Saved {count} file in {folder}.", "Saved {count} files in {folder}.", len(written),
                            count=len(written), folder=self.folder_edit.text().strip()))
+        suffixes = {p.suffix for p in written}
+        self.open_deck_button.setEnabled(".pptx" in suffixes)
+        self.open_workbook_button.setEnabled(".xlsx" in suffixes)
+        self.open_folder_button.setEnabled(bool(written))
         self.exported.emit(list(written))
+
+    def planned_paths(self, folder: str, file_formats: tuple[str, ...]) -> list[Path]:
+        """The files an export will write (chart images aside), to ask before replacing one."""
+        if self.builder is not None:
+            return self.builder.planned_paths(folder, file_formats)
+        if isinstance(self._source, Report):
+            return report_paths(self._source, folder, file_formats)
+        return []
+
+    def _builder_source(self) -> Callable[[Reporter], Report]:
+        choices, view, make = self.builder.choices(), self.builder.view(), self._source
+
+        def build(reporter: Reporter) -> Report:
+            return make(reporter, view, choices)
+        return build
+
+    def _ask_replace(self, paths: list[Path]) -> bool:
+        names = "\n".join(p.name for p in paths)
+        answer = QMessageBox.question(self, _("Replace the report?"),
+                                      _("These files are already in the folder:\n{names}\n\nReplace them?", names=names),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def open_written(self, suffix: str | None) -> None:
+        """Open the written deck (``.pptx``), workbook (``.xlsx``) or, for ``None``, the folder."""
+        if suffix is None:
+            target = Path(self.folder_edit.text().strip())
+        else:
+            target = next((p for p in self.written if p.suffix == suffix), None)
+            if target is None:
+                return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
     def _draw_images(self, report: Report) -> list[Path]:
         """Chart images are Qt widgets, so they are drawn here on the GUI thread; the
@@ -276,3 +344,8 @@ class ExportReportDialog(QDialog):
     def done(self, result: Any) -> None:  # noqa: D401 - Qt override
         self._runner.cancel()
         super().done(result)
+
+
+def default_folder() -> str:
+    """The user's Documents folder (where a report goes when no folder was chosen yet)."""
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

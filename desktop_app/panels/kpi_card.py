@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QSizePolicy, Q
 from metrics_core.formatting import has_change, result_caveat, result_text
 from metrics_core.formatting_dates import format_period
 from metrics_core.i18n import _
+from metrics_core.report_view.words import (change_words, colour, interval_words, margin_words, target_short,
+                                            target_words)
 
 from .. import style
 from .sparkline import Sparkline
@@ -117,8 +119,10 @@ class KpiCard(QFrame):
     def set_description(self, text: str) -> None:
         self.setToolTip(text)
 
-    def set_result(self, result: Any, change: Any = None, target: float | None = None) -> None:
-        """Show a :class:`MetricResult` (``None`` = not computed yet)."""
+    def set_result(self, result: Any, change: Any = None, target: float | None = None, outcome: Any = None) -> None:
+        """Show a :class:`MetricResult` (``None`` = not computed yet); ``outcome`` (the view's
+        :class:`~metrics_core.report_view.KpiOutcome`) tells whether the target is met and whether
+        the change is larger than its noise."""
         value = None if result is None else result.value
         term = headline_term(result)
         if term is not None:
@@ -146,12 +150,38 @@ class KpiCard(QFrame):
             self.reason_label.hide()
         # the result's own direction wins (CES: set by whether the question asks for effort or ease)
         own = getattr(result, "higher_is_better", None)
-        self._set_change(change if value is not None and has_change(result) else None,
-                         own if own is not None else self.higher_is_better)
-        self.target_label.setText(_("target {value}", value=format_value(target, self.unit)) if target is not None else "")
-        self.target_label.setVisible(target is not None)
+        if outcome is not None and value is not None:
+            self._show_outcome(outcome)
+        else:
+            self._set_change(change if value is not None and has_change(result) else None,
+                             own if own is not None else self.higher_is_better)
+            self.target_label.setText(_("target {value}", value=format_value(target, self.unit))
+                                      if target is not None else "")
+            self.target_label.setStyleSheet("color: palette(mid);")
+            self.target_label.setVisible(target is not None)
         n = 0 if result is None else result.n
-        self.n_label.setText(basis_text(n, self.metric_id) if result is not None and value is not None else "")
+        basis = basis_text(n, self.metric_id) if result is not None and value is not None else ""
+        margin = margin_words(outcome) if outcome is not None and value is not None else ""
+        self.n_label.setText(margin or basis)         # an NPS card shows its ± margin (the rows are in the tooltip)
+        self.n_label.setToolTip(basis if margin else "")
+
+    def _show_outcome(self, outcome: Any) -> None:
+        """The change in words (grey "no clear change" inside its noise) and the target met or missed."""
+        words = change_words(outcome) if has_change(outcome.result) else ""
+        self.change_label.setText(words)
+        self.change_label.setVisible(bool(words))
+        self.change_label.setStyleSheet(f"color:#{colour(outcome.change_state)};")
+        change = outcome.change
+        if change is not None:
+            periods = comparison_text(change)
+            before = format_value(change.previous, self.unit)
+            tip = f"{periods}: {before} before" if periods else f"{before} before"
+            self.change_label.setToolTip("\n".join(t for t in (tip, interval_words(outcome)) if t))
+        target_text = target_short(outcome)
+        self.target_label.setText(target_text)
+        self.target_label.setToolTip(target_words(outcome))
+        self.target_label.setStyleSheet(f"color:#{colour(outcome.target_state)};")
+        self.target_label.setVisible(bool(target_text))
 
     def _show_term(self, term: tuple[str, float | None, int], answers: int) -> None:
         """A text KPI (top words of comments): the most frequent phrase and its share."""

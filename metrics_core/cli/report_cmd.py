@@ -1,10 +1,14 @@
 """``kpidesk report FILE... --out PATH`` — a slide deck, a workbook and a CSV of every KPI.
 
 ``--out report.pptx`` (or ``.xlsx`` / ``.csv``) writes that file; any other path is a
-folder that gets all three plus one PNG per chart. ``kpidesk report --demo --out PATH``
-reports on the bundled demo business. Options as ``kpidesk compute``: ``--sheet``,
-``--map FIELD=HEADER``, ``--from``/``--to``, ``--by``, ``--param METRIC.NAME=VALUE``;
-``--currency SYMBOL`` writes amounts with another symbol than €.
+folder that gets all three, named from the title and period ("Lipa Home – October 2026.pptx"),
+plus one PNG per chart. ``kpidesk report --demo --out PATH`` reports on the bundled demo
+business; ``kpidesk report --project FILE --period last-month --out DIR`` rebuilds a saved
+project's report (its files as they are now, its chosen KPIs, title and comparison) — for an
+operating-system scheduler. Options as ``kpidesk compute``: ``--sheet``, ``--map FIELD=HEADER``,
+``--from``/``--to``, ``--by``, ``--param METRIC.NAME=VALUE``; ``--currency SYMBOL`` writes amounts
+with another symbol than €; ``--title``, ``--kpis ID,ID,…``, ``--compare previous|last-year|none``,
+``--period``, ``--appendix`` and ``--logo`` choose the report.
 
 Chart images need Qt, which ``metrics_core`` never imports: they are drawn by
 ``python -m desktop_app.report_pngs`` in a separate process (offscreen).
@@ -19,15 +23,20 @@ import os
 import subprocess
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..atomic import write_text_atomic
+from ..dataset import DataBundle
 from ..staged_folder import StagedFolder
 from ..errors import FileReadError, ParameterError
+from ..export.build import view_from_filters
 from ..export.report import WRITERS, build_report, write_report
 from ..i18n import _, current_language
 from ..metrics.engine import Filters
+from ..report_view import KpiView
+from ..report_view.choices import ReportChoices
 from ..metrics.periods import PERIODS
 from ..progress import Reporter
 from ..resources import demo_dir
@@ -37,6 +46,7 @@ from .compute_cmd import load_bundle, parse_maps, parse_params
 log = logging.getLogger(__name__)
 
 DATA_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods"}
+PERIOD_OPTIONS = ("saved", "last-month", "all")
 PNG_TIMEOUT_S = 300
 
 
@@ -46,6 +56,19 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description="Compute every KPI your files allow and write them as PowerPoint, Excel and CSV.")
     parser.add_argument("files", nargs="*", metavar="FILE", help="CSV, TXT, XLSX, XLS or ODS files")
     parser.add_argument("--demo", action="store_true", help="use the bundled demo business's files")
+    parser.add_argument("--project", metavar="FILE", help="a saved .kpidesk project: its files, settings and report")
+    parser.add_argument("--period", choices=PERIOD_OPTIONS,
+                        help="the dates: the project's choice (saved, the default), the last complete month in "
+                             "the files (last-month) or every date (all); --from/--to choose others")
+    parser.add_argument("--title", help="the report's title (default: the business name)")
+    parser.add_argument("--kpis", metavar="ID,ID,…", help="the KPIs the deck shows, in order (e.g. csat,nps)")
+    parser.add_argument("--compare", choices=("previous", "last-year", "none"),
+                        help="compare with the previous period (default), the same period last year, or nothing")
+    parser.add_argument("--breakdown", action="append", default=[], metavar="KPI=COLUMN",
+                        help="a slide of the KPI by a category column, e.g. csat=channel (repeatable)")
+    parser.add_argument("--appendix", action="store_true",
+                        help="end the deck with the data used and how the KPIs were computed")
+    parser.add_argument("--logo", metavar="IMAGE", help="a logo for the title slide (PNG or JPEG)")
     parser.add_argument("--out", required=True, metavar="PATH",
                         help="report.pptx, report.xlsx, results.csv, or a folder for all of them and chart images")
     parser.add_argument("--sheet", help="the sheet to read in workbooks")
@@ -110,21 +133,32 @@ def json_values(params: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
 
 def run(args: argparse.Namespace) -> int:
     sweep_interrupted_writes()          # what an earlier, killed export left behind
-    if args.demo and args.files:
-        raise ParameterError(_("Give either files or --demo, not both."))
-    if not args.demo and not args.files:
-        raise ParameterError(_("Name the files to report on (or use --demo for the demo business)."))
-    params = json_values(parse_params(args.param))
+    sources = sum(bool(x) for x in (args.demo, args.files, args.project))
+    if sources > 1:
+        raise ParameterError(_("Give either files, --demo or --project, not more than one of them."))
+    if not sources:
+        raise ParameterError(_("Name the files to report on (or use --demo for the demo business, or --project)."))
+    size = parse_size(args.png_size)
+    if args.project:
+        bundle, params, dashboard, choices = project_inputs(args.project)
+    else:
+        files = [str(p) for p in demo_files()] if args.demo else args.files
+        Filters(args.date_from, args.date_to).bounds()               # a bad date fails here, before loading
+        params = json_values(parse_params(args.param))
+        bundle = load_bundle(files, args.sheet, parse_maps(args.map))
+        dashboard = view_from_filters(None, args.by, params)
+        choices = ReportChoices(business_name=demo_business_name() if args.demo else "")
+    if args.project and args.param:
+        for scope, values in json_values(parse_params(args.param)).items():
+            params.setdefault(scope, {}).update(values)
     if args.currency:
         params.setdefault("global", {})["currency"] = args.currency
-    filters = Filters(args.date_from, args.date_to)
-    filters.bounds()                                     # a bad date fails here, before loading
-    size = parse_size(args.png_size)
-    files = [str(p) for p in demo_files()] if args.demo else args.files
-    business = args.business or (demo_business_name() if args.demo else "")
-    bundle = load_bundle(files, args.sheet, parse_maps(args.map))
+    view, choices = _chosen_view(args, bundle, dashboard, choices)
+    business = args.business or choices.business_name or None
     reporter = Reporter(_log_progress)
-    report = build_report(bundle, params, filters, args.by, business, reporter.scaled(0.0, 0.5))
+    report = build_report(bundle, params, None, view.grain, business, reporter.scaled(0.0, 0.5),
+                          args.title or choices.title or None, view=view,
+                          appendix=bool(args.appendix or choices.appendix), logo=args.logo or choices.logo or None)
     out = Path(args.out)
     if out.suffix.lower() in WRITERS or (out.suffix and not out.is_dir()):     # one file (or a name refused)
         written = write_report(report, out, reporter.scaled(0.5, 0.9))
@@ -142,6 +176,65 @@ def run(args: argparse.Namespace) -> int:
     for line in problems:
         print(line, file=sys.stderr)
     return 0 if ok else 1
+
+
+def _chosen_view(args: argparse.Namespace, bundle, dashboard: KpiView, choices: ReportChoices):
+    """The report's view: the saved choices, then the options given on the command line."""
+    if args.period == "last-month":
+        choices = replace(choices, period="last_month")
+    elif args.period == "all":
+        choices = replace(choices, period="all")
+    if args.date_from or args.date_to:
+        choices = replace(choices, period="custom", date_from=args.date_from, date_to=args.date_to)
+    if args.compare:
+        choices = replace(choices, comparison=args.compare.replace("-", "_"))
+    if args.kpis:
+        choices = replace(choices, kpis=parse_kpis(args.kpis))
+    if args.breakdown:
+        breakdowns: dict[str, list[str]] = {}
+        for item in args.breakdown:
+            metric_id, sep, column = item.partition("=")
+            if not sep or not column.strip():
+                raise ParameterError(_("--breakdown {value}: write it as KPI=COLUMN, e.g. csat=channel.", value=item))
+            breakdowns.setdefault(parse_kpis(metric_id)[0], []).append(column.strip())
+        choices = replace(choices, breakdowns=breakdowns)
+    view = choices.view(dashboard, bundle)
+    if not args.project:
+        view = replace(view, grain=args.by)
+    return view, choices
+
+
+def parse_kpis(text: str) -> list[str]:
+    """'csat, nps' -> ['csat', 'nps']; an unknown id is a clear error that lists the known ones."""
+    from ..metrics.registry import REGISTRY
+
+    known = {spec.id for spec in REGISTRY}
+    ids = [part.strip() for part in text.split(",") if part.strip()]
+    unknown = [i for i in ids if i not in known]
+    if unknown or not ids:
+        raise ParameterError(_("--kpis: '{given}' is not a KPI id; the ids are: {ids}.",
+                               given=", ".join(unknown) or text, ids=", ".join(sorted(known))))
+    return ids
+
+
+def project_inputs(path: str):
+    """The bundle, parameters, dashboard view and report choices of a saved project."""
+    from ..loading import load_dataset
+    from ..project_file import read_project
+
+    doc = read_project(path)
+    if doc.missing_files:
+        raise FileReadError(_("The project {name} names files that are not there any more: {files}.",
+                              name=Path(path).name, files=", ".join(doc.missing_files)), path=Path(path))
+    bundle = DataBundle()
+    for f in doc.files:
+        bundle.add(load_dataset(f.path, options=f.options, mapping=f.mapping, name=f.name))
+    params = json.loads(json.dumps(doc.params))
+    params.setdefault("global", {})["targets"] = dict(doc.targets)
+    filters = doc.filters
+    dashboard = KpiView(filters.get("date_from"), filters.get("date_to"), dict(filters.get("categories") or {}),
+                        grain=filters.get("granularity") or "month", targets=doc.targets)
+    return bundle, params, dashboard, doc.report
 
 
 def _log_progress(fraction: float, text: str) -> None:

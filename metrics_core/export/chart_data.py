@@ -11,14 +11,14 @@ import pandas as pd
 
 from ..formatting import month_names, symbol_before
 from ..i18n import N_
+from ..report_view.words import BETTER, NEUTRAL as NEUTRAL_GREY, WORSE
 from .model import ChartData
 
 # The series colours of every chart (window, PNG, deck, workbook): Okabe-Ito, told apart with the
 # common colour-vision deficiencies; its yellow (F0E442) left out, it does not read on white (hex, no '#').
 PALETTE = ("0072B2", "E69F00", "009E73", "D55E00", "CC79A7", "56B4E9", "000000")
-GOOD = "1E8A3C"
-BAD = "C0392B"
-NEUTRAL = "6B6B6B"
+# Better / worse / neutral: the colour-blind-safe colours of metrics_core.report_view.words.
+GOOD, BAD, NEUTRAL = BETTER, WORSE, NEUTRAL_GREY
 # NPS: promoters, passives, detractors.
 NPS_COLOURS = {"Promoters": "009E73", "Passives": "E69F00", "Detractors": "D55E00"}
 
@@ -166,8 +166,26 @@ def slide_labels(labels: list[str], every: int = 1) -> list[str]:
 
 
 def tick_format(axis: AxisUnit, low: float | None, high: float | None) -> str:
-    """The value-axis tick format: no decimals when every tick is a whole number."""
-    if low is None or high is None or not float(axis_step(low, high)).is_integer() or not float(low).is_integer():
+    """The value-axis tick format: no decimals when every tick is a whole number, and as many as
+    the step needs when it is a fraction (so that 67.2 and 67.4 never both read "67").
+
+    >>> tick_format(axis_unit("seconds", [67.0]), 66.0, 68.0)
+    '0.0'
+    >>> tick_format(axis_unit("%"), 80.0, 90.0)
+    '0"%"'
+    """
+    if low is None or high is None:
+        return axis.number_format
+    step = float(axis_step(low, high))
+    if not step.is_integer():
+        decimals = len(f"{step:g}".partition(".")[2]) if "e" not in f"{step:g}" else 3
+        body = "0." + "0" * decimals
+        fmt = axis.number_format
+        for whole in ("#,##0.0#", "0.0", "#,##0", "0"):
+            if whole in fmt:
+                return fmt.replace(whole, ("#,##" if whole.startswith("#") else "") + body, 1)
+        return fmt
+    if not float(low).is_integer():
         return axis.number_format
     return axis.number_format.replace("0.0", "0").replace("#,##0.0#", "#,##0")
 

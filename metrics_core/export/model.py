@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pandas as pd
@@ -45,6 +45,15 @@ class KpiRow:
     higher_is_better: bool | None = True
     reason: str | None = None              # why ``value`` is None
     text: str | None = None                # how the value reads when the number alone means little (brand attributes)
+    change_state: str | None = None        # metrics_core.report_view.compute.CHANGE_STATES, None without a comparison
+    target_state: str | None = None        # "met", "missed" or None
+    change_low: float | None = None        # 95 % interval of the change (same unit as ``change``)
+    change_high: float | None = None
+    margin: float | None = None            # NPS: 95 % margin of error in points
+    change_words: str = ""                 # "▲ +2.3 pp, better", "no clear change (+0.4 pp)"
+    target_words: str = ""                 # "✔ Meets the 85 % target"
+    margin_words: str = ""                 # "± 6.2 points"
+    sentence: str = ""                     # what happened, in one sentence, for the KPI's slide
 
     def value_text(self, currency: str = "€") -> str:
         """The value as a table shows it: ``text`` when set, else the formatted number."""
@@ -70,13 +79,10 @@ class KpiRow:
 
     @property
     def verdict(self) -> str:
-        """``"good"``, ``"bad"`` or ``"neutral"``: the change read with the KPI's direction.
-
-        >>> row = KpiRow("resolution_time", "Resolution time", "tickets", 7200.0, "seconds", previous=3600.0,
-        ...              change=3600.0, higher_is_better=False)
-        >>> row.direction, row.verdict, row.relative_change
-        ('up', 'bad', 1.0)
-        """
+        """``"good"``, ``"bad"`` or ``"neutral"``: a clear change read with the KPI's direction;
+        a change inside its noise, a zero change and an untested one are neutral."""
+        if self.change_state is not None:
+            return {"better": "good", "worse": "bad"}.get(self.change_state, "neutral")
         if self.direction in ("", "flat") or self.higher_is_better is None:
             return "neutral"
         better = (self.direction == "up") == bool(self.higher_is_better)
@@ -85,6 +91,8 @@ class KpiRow:
     @property
     def on_target(self) -> bool | None:
         """Whether the value meets the target (None without a target or a direction)."""
+        if self.target_state is not None:
+            return self.target_state == "met"
         if self.value is None or self.target is None or self.higher_is_better is None:
             return None
         return self.value >= self.target if self.higher_is_better else self.value <= self.target
@@ -177,22 +185,39 @@ class Report:
     how_computed: dict[str, str] = field(default_factory=dict)   # metric_id -> text
     by: str = "month"
     currency: str = "€"
-    previous_label: str = "previous period"    # what changes compare with: "previous period", "September 2026"
+    previous_label: str = "previous period"    # what changes compare with: "September 2026"; "" = nothing
     notes: list[str] = field(default_factory=list)   # how the periods were chosen, shown with the sources
+    shown: list[str] = field(default_factory=list)   # the KPIs the deck shows, in order (metric ids)
+    breakdowns: dict[str, list[str]] = field(default_factory=dict)   # metric id -> columns broken down by
+    comparison: str = "previous"               # "previous", "last_year" or "none"
+    appendix: bool = False                     # the deck ends with the data used and how KPIs were computed
+    logo: str | None = None                    # an image file for the title slide
+    change_method: str = ""                    # how changes are judged against their noise
 
     @property
     def compared_with(self) -> str:
-        """'the previous period' or 'September 2026'."""
+        """'the previous period', 'September 2026', or '' when nothing is compared."""
         return _("the previous period") if self.previous_label == "previous period" else self.previous_label
 
     @property
     def period_label(self) -> str:
-        """'1 Jan 2024 – 31 Mar 2024', or 'all dates' without a period."""
+        """'October 2026' for a whole calendar month, '1 Jan 2024 – 31 Mar 2024', or 'all dates'."""
         if self.period_start is None and self.period_end is None:
             return _("all dates")
+        if self.period_start and self.period_end and self.period_start.day == 1 and \
+                (self.period_end + timedelta(days=1)).day == 1 and self.period_start.month == self.period_end.month \
+                and self.period_start.year == self.period_end.year:
+            return f"{self.period_start:%B %Y}"
         start = format_day(self.period_start) if self.period_start else _("the start")
         end = format_day(self.period_end) if self.period_end else _("today")
         return f"{start} – {end}"
+
+    def shown_kpis(self) -> list[KpiRow]:
+        """The rows of the KPIs the deck shows, in the chosen order (every KPI with a value when none was chosen)."""
+        if not self.shown:
+            return [r for r in self.kpis if r.value is not None]
+        rows = {r.metric_id: r for r in self.kpis}
+        return [rows[m] for m in self.shown if m in rows and rows[m].value is not None]
 
     def kpi(self, metric_id: str) -> KpiRow:
         for row in self.kpis:
@@ -221,7 +246,9 @@ class Report:
             "period_start": self.period_start.isoformat() if self.period_start else None,
             "period_end": self.period_end.isoformat() if self.period_end else None,
             "made_at": self.made_at.isoformat(), "by": self.by, "currency": self.currency,
-            "previous_label": self.previous_label, "notes": list(self.notes),
+            "previous_label": self.previous_label, "notes": list(self.notes), "shown": list(self.shown),
+            "breakdowns": {k: list(v) for k, v in self.breakdowns.items()}, "comparison": self.comparison,
+            "appendix": self.appendix, "logo": self.logo, "change_method": self.change_method,
             "kpis": [{**r.__dict__} for r in self.kpis],
             "charts": [c.to_dict() for c in self.charts],
             "sources": [{**s.__dict__} for s in self.sources],
@@ -244,6 +271,9 @@ class Report:
             parameters=d.get("parameters", {}), how_computed=d.get("how_computed", {}),
             by=d.get("by", "month"), currency=d.get("currency", "€"),
             previous_label=d.get("previous_label", "previous period"), notes=list(d.get("notes", [])),
+            shown=list(d.get("shown", [])), breakdowns=dict(d.get("breakdowns", {})),
+            comparison=d.get("comparison", "previous"), appendix=bool(d.get("appendix", False)),
+            logo=d.get("logo"), change_method=d.get("change_method", ""),
         )
 
     @classmethod

@@ -1,55 +1,86 @@
 """The PowerPoint deck of a :class:`~metrics_core.export.model.Report` (16:9).
 
-Slides: a title slide; the headline KPIs against targets and the previous period;
-one slide per KPI family with data (native, editable charts with their data
-embedded, and the family's values in a table); when customers contact the business
-(a weekday x hour heat map); the data used; and "How these KPIs were computed".
+A short deck an owner can paste into a monthly meeting: a title slide; the chosen KPIs at a
+glance (value, target met or missed, change against the comparison period and whether it is
+larger than its noise); one slide per chosen KPI that answers one question with one chart and a
+sentence that says what changed; a slide per chosen breakdown; when customers contact the
+business; and, when asked for, an appendix (the data used, how the KPIs were computed).
+:func:`slide_plan` lists the slides; :func:`planned_slide_count` counts them before the report is built.
 """
 
 from __future__ import annotations
 
-import math
+import logging
 from pathlib import Path
+from typing import Any
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.text import PP_ALIGN
-from pptx.util import Inches, Pt
+from pptx.util import Inches
 
-from ..metrics.model import family_label
-from ..i18n import _
 from ..atomic import write_with_atomic
-from ..catalogue import KINDS_BY_NAME
-from ..mapping.presets import PRESETS_BY_NAME
+from ..formatting import MISSING, format_change, format_day, format_value
+from ..i18n import _, ngettext
 from ..progress import Reporter
+from ..report_view.words import colour
+from .build import DEFAULT_TITLE
 from .chart_data import BAD, GOOD, NEUTRAL, busiest_cell
-from ..formatting import ENGLISH_WEEKDAYS, MISSING, format_change, format_day, format_value, weekday_name
 from .model import ChartData, KpiRow, Report
+from .pptx_appendix import how_entries, how_pages, how_slide, short_how, sources_slide  # noqa: F401 (short_how)
+from .pptx_layout import BODY_BOTTOM, BODY_TOP, BRAND, MARGIN, SLIDE_H, SLIDE_W, heading
 from .pptx_parts import MUTED, add_chart, add_heat_table, add_table, add_text, rgb
 
-SLIDE_W, SLIDE_H = 13.333, 7.5
-MARGIN = 0.45
-BODY_TOP = 1.3
-BODY_BOTTOM = 7.05
-ARROWS = {"up": "▲", "down": "▼", "flat": "►", "": ""}
+log = logging.getLogger(__name__)
+
+SUMMARY_ROWS = 12
 VERDICT_COLOURS = {"good": GOOD, "bad": BAD, "neutral": NEUTRAL}
-CHARTS_PER_SLIDE = 2
+PANEL_W = 3.6
 
 
 def write_pptx(report: Report, path: str | Path, reporter: Reporter | None = None) -> None:
-    """Write the deck of ``report`` to ``path`` (atomically).
-
-    Parameters
-    ----------
-    report : Report
-        What to show.
-    path : str or Path
-        The ``.pptx`` file; an existing file is replaced only once the new one is complete.
-    reporter : Reporter, optional
-        Progress and cancellation.
-    """
+    """Write the deck of ``report`` to ``path`` (atomically; an existing file is replaced only
+    once the new one is complete)."""
     deck = build_presentation(report, reporter or Reporter())
     write_with_atomic(path, lambda tmp: deck.save(str(tmp)))
+
+
+def slide_plan(report: Report) -> list[tuple[str, Any]]:
+    """The deck's slides in order: ``(kind, what)`` with kind ``title``, ``summary`` (a page of
+    rows), ``kpi`` (a row), ``breakdown`` / ``heatmap`` (a chart), ``sources``, ``how`` (a page)."""
+    rows = report.shown_kpis()
+    plan: list[tuple[str, Any]] = [("title", None)]
+    plan += [("summary", page) for page in _chunks(rows, SUMMARY_ROWS)]
+    heatmaps = report.heatmaps()
+    for row in rows:
+        if row.metric_id == "peak_hours":
+            plan += [("heatmap", chart) for chart in heatmaps]
+            continue
+        plan.append(("kpi", row))
+        plan += [("breakdown", chart) for chart in report.charts
+                 if chart.kind == "bar" and chart.metric_id == row.metric_id]
+    if not report.shown and not any(r.metric_id == "peak_hours" for r in rows):
+        plan += [("heatmap", chart) for chart in heatmaps]          # a hand-made report without a choice
+    if report.appendix:
+        plan.append(("sources", None))
+        plan += [("how", page) for page in how_pages(how_entries(report))]
+    return plan
+
+
+def planned_slide_count(kpis: list[tuple[str, str]], breakdowns: int, appendix: bool,
+                        how_texts: dict[str, str] | None = None, change_method: str = "") -> int:
+    """How many slides a deck will have, before its report is built: ``kpis`` are the
+    (metric id, label) pairs shown (peak hours: a heat map), ``breakdowns`` the number of
+    breakdown slides, and ``how_texts`` the appendix's texts per KPI.
+
+    >>> planned_slide_count([("csat", "CSAT"), ("nps", "NPS"), ("peak_hours", "Peak hours")], 1, False)
+    6
+    """
+    count = 1 + len(_chunks(kpis, SUMMARY_ROWS)) + len(kpis) + breakdowns
+    if appendix:
+        from .pptx_appendix import entries_for
+
+        count += 1 + len(how_pages(entries_for(kpis, how_texts or {}, change_method)))
+    return count
 
 
 def build_presentation(report: Report, reporter: Reporter | None = None):
@@ -57,284 +88,193 @@ def build_presentation(report: Report, reporter: Reporter | None = None):
     reporter = reporter or Reporter()
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(SLIDE_W), Inches(SLIDE_H)
-    families = report.families_with_data()
-    steps = 3 + len(families)
-    reporter.step(0.0, _("Title slide"))
-    _title_slide(deck, report)
-    reporter.step(1 / steps, _("Summary of headline KPIs"))
-    _summary_slides(deck, report)
-    for i, (family, label) in enumerate(families):
-        reporter.step((2 + i) / steps, _("Slide: {name}", name=label))
-        _family_slides(deck, report, family, label)
-    for chart in report.heatmaps():
-        _heatmap_slide(deck, report, chart)
-    reporter.step((steps - 1) / steps, _("How these KPIs were computed"))
-    _sources_slide(deck, report)
-    _how_computed_slides(deck, report)
+    plan = slide_plan(report)
+    makers = {"title": _title_slide, "summary": _summary_slide, "kpi": _kpi_slide, "breakdown": _breakdown_slide,
+              "heatmap": _heatmap_slide, "sources": sources_slide, "how": how_slide}
+    for i, (kind, what) in enumerate(plan):
+        reporter.step(i / len(plan), _("Slide {number} of {count}", number=i + 1, count=len(plan)))
+        makers[kind](blank(deck), report, what)
     reporter.step(1.0, _("Deck ready"))
     return deck
 
 
-def _blank(deck):
+def blank(deck):
     return deck.slides.add_slide(deck.slide_layouts[6])
 
 
-def _heading(slide, title: str, subtitle: str = "") -> None:
-    bar = slide.shapes.add_shape(1, 0, 0, Inches(SLIDE_W), Inches(0.12))
-    bar.fill.solid()
-    bar.fill.fore_color.rgb = rgb("1F6FB2")
-    bar.line.fill.background()
-    add_text(slide, Inches(MARGIN), Inches(0.25), Inches(SLIDE_W - 2 * MARGIN), Inches(0.6), title, 28, bold=True)
-    if subtitle:
-        add_text(slide, Inches(MARGIN), Inches(0.85), Inches(SLIDE_W - 2 * MARGIN), Inches(0.35), subtitle, 14,
-                 colour=MUTED)
+def period_line(report: Report) -> str:
+    """'October 2026 · compared with September 2026' (or the period alone)."""
+    if report.compared_with:
+        return _("{period} · compared with {previous}", period=report.period_label, previous=report.compared_with)
+    return report.period_label
 
 
-def _title_slide(deck, report: Report) -> None:
-    slide = _blank(deck)
+def _title_slide(slide, report: Report, _what: Any = None) -> None:
     band = slide.shapes.add_shape(1, 0, Inches(2.2), Inches(SLIDE_W), Inches(2.6))
     band.fill.solid()
-    band.fill.fore_color.rgb = rgb("1F6FB2")
+    band.fill.fore_color.rgb = rgb(BRAND)
     band.line.fill.background()
     white = RGBColor(0xFF, 0xFF, 0xFF)
-    add_text(slide, Inches(0.8), Inches(2.45), Inches(11.7), Inches(1.0), report.business_name or report.title,
-             40, bold=True, colour=white)
-    add_text(slide, Inches(0.8), Inches(3.5), Inches(11.7), Inches(0.6), report.title, 24, colour=white)
-    add_text(slide, Inches(0.8), Inches(5.2), Inches(11.7), Inches(0.5), _("Period: {period}", period=report.period_label), 20)
+    first, second = report.title or report.business_name, report.business_name
+    if second == first:
+        second = _(DEFAULT_TITLE)
+    add_text(slide, Inches(0.8), Inches(2.45), Inches(11.7), Inches(1.0), first, 40, bold=True, colour=white)
+    if second:
+        add_text(slide, Inches(0.8), Inches(3.5), Inches(11.7), Inches(0.6), second, 24, colour=white)
+    add_text(slide, Inches(0.8), Inches(5.2), Inches(11.7), Inches(0.5), _("Period: {period}",
+             period=report.period_label), 20)
     made = format_day(report.made_at, "wide")
-    add_text(slide, Inches(0.8), Inches(5.75), Inches(11.7), Inches(0.5), _("Made on {day} with KPI Desk", day=made), 16,
-             colour=MUTED)
+    add_text(slide, Inches(0.8), Inches(5.75), Inches(11.7), Inches(0.5),
+             _("Made on {day} with KPI Desk", day=made), 16, colour=MUTED)
+    _logo(slide, report.logo)
+
+
+def _logo(slide, logo: str | None) -> None:
+    """The owner's logo in the top right corner, at most 1.6 in high and 3 in wide."""
+    if not logo:
+        return
+    try:
+        from PIL import Image
+
+        with Image.open(logo) as image:
+            width, height = image.size
+        scale = min(3.0 / width, 1.6 / height)
+        slide.shapes.add_picture(str(logo), Inches(SLIDE_W - MARGIN - width * scale), Inches(0.35),
+                                 Inches(width * scale), Inches(height * scale))
+    except (OSError, ValueError) as exc:
+        log.warning("logo %s left out: %s", logo, exc)
+
+
+def target_cell(row: KpiRow, currency: str) -> str:
+    """'✔ 85.0 % met', '✘ 15.0 % missed', the target alone without a direction, or '—'."""
+    if row.target is None:
+        return MISSING
+    target = format_value(row.target, row.unit, currency)
+    if row.on_target is True:
+        return _("✔ {target} met", target=target)
+    if row.on_target is False:
+        return _("✘ {target} missed", target=target)
+    return target
 
 
 def change_text(row: KpiRow, currency: str = "€") -> str:
-    """'▲ +2.3 pp' — the arrow and the signed change, or '—'."""
+    """'▲ +2.3 pp' — the arrow and the signed change of a row without words, or '—'."""
     if row.change is None:
         return MISSING
-    return f"{ARROWS[row.direction]} {format_change(row.change, row.unit, currency)}".strip()
+    arrow = {"up": "▲", "down": "▼"}.get(row.direction, "")
+    return f"{arrow} {format_change(row.change, row.unit, currency)}".strip()
 
 
-def _summary_rows(report: Report, rows: list[KpiRow]) -> tuple[list[list[str]], dict]:
-    previous = _("previous period") if report.previous_label == "previous period" else report.previous_label
-    table = [[_("KPI"), _("Value"), _("Target"), previous[:1].upper() + previous[1:], _("Change")]]
-    colours: dict[tuple[int, int], str] = {}
+def _summary_slide(slide, report: Report, rows: list[KpiRow]) -> None:
+    heading(slide, _("At a glance"), period_line(report))
+    if not rows:
+        add_text(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(10), Inches(1),
+                 _("No KPI could be computed from the files loaded."), 18)
+        return
+    compared = bool(report.compared_with)
+    before = report.previous_label[:1].upper() + report.previous_label[1:]
+    header = [_("KPI"), _("Value"), _("Target")] + ([before, _("Change")] if compared else [])
+    table, colours = [header], {}
     for i, row in enumerate(rows, start=1):
-        fmt = lambda v: format_value(v, row.unit, report.currency)  # noqa: E731
-        table.append([row.label, row.value_text(report.currency), fmt(row.target) if row.target is not None else MISSING,
-                      fmt(row.previous), change_text(row, report.currency)])
-        colours[(i, 4)] = VERDICT_COLOURS[row.verdict]
-        if row.on_target is not None:
-            colours[(i, 1)] = GOOD if row.on_target else BAD
-    return table, colours
+        value = row.value_text(report.currency) + (f" {row.margin_words}" if row.margin_words else "")
+        cells = [row.label, value, target_cell(row, report.currency)]
+        colours[(i, 2)] = colour({True: "met", False: "missed"}.get(row.on_target))
+        if compared:
+            cells += [format_value(row.previous, row.unit, report.currency),
+                      row.change_words or change_text(row, report.currency)]
+            colours[(i, 4)] = colour(row.change_state) if row.change_state else VERDICT_COLOURS[row.verdict]
+        table.append(cells)
+    widths = [3.2, 2.3, 2.5, 1.7, 2.9] if compared else [6.4, 3.0, 3.0]
+    row_height = 0.5 if len(table) <= 10 else 0.42
+    add_table(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN), table, widths, size=14,
+              row_height=row_height, colours=colours)
+    if not compared:
+        note = report.notes[0] if report.notes else ""
+        add_text(slide, Inches(MARGIN), Inches(BODY_TOP + row_height * (len(table) + 0.5)), Inches(SLIDE_W - 2 * MARGIN),
+                 Inches(0.5), note, 13, colour=MUTED)
+
+
+def _kpi_slide(slide, report: Report, row: KpiRow) -> None:
+    heading(slide, row.label, period_line(report))
+    add_text(slide, Inches(MARGIN), Inches(1.3), Inches(SLIDE_W - 2 * MARGIN), Inches(0.8), row.sentence, 20,
+             bold=True)
+    top, bottom = 2.25, BODY_BOTTOM
+    chart_w = SLIDE_W - 2 * MARGIN - PANEL_W - 0.3
+    trend = kpi_chart(report, row.metric_id)
+    if row.metric_id == "staffing":             # one question (how many agents?), its two curves
+        curves = [c for c in report.charts if c.metric_id == "staffing" and c.kind == "line"]
+        height = (bottom - top - 0.15 * (len(curves) - 1)) / max(1, len(curves))
+        for i, chart in enumerate(curves):
+            add_chart(slide, chart, Inches(MARGIN), Inches(top + i * (height + 0.15)), Inches(chart_w),
+                      Inches(height), report.currency)
+    elif trend is not None:
+        add_chart(slide, trend, Inches(MARGIN), Inches(top), Inches(chart_w), Inches(bottom - top), report.currency)
+    else:
+        add_text(slide, Inches(MARGIN), Inches(top + 1.5), Inches(chart_w), Inches(0.6),
+                 _("Not enough periods in the files to draw a trend."), 16, colour=MUTED)
+    left = Inches(SLIDE_W - MARGIN - PANEL_W)
+    add_text(slide, left, Inches(top + 0.1), Inches(PANEL_W), Inches(0.9), row.value_text(report.currency), 36,
+             bold=True)
+    lines = [(row.margin_words, None), (row.change_words, row.change_state), (row.target_words, row.target_state),
+             (basis(row), None)]
+    y = top + 1.1
+    for text, state in lines:
+        if not text:
+            continue
+        add_text(slide, left, Inches(y), Inches(PANEL_W), Inches(0.75), text, 16,
+                 colour=rgb(colour(state)) if state else MUTED, bold=state in ("better", "worse", "met", "missed"))
+        y += 0.8
+
+
+def kpi_chart(report: Report, metric_id: str) -> ChartData | None:
+    """The one chart of a KPI's slide: its trend, else its parts over time (NPS), else None."""
+    own = [c for c in report.charts if c.metric_id == metric_id]
+    return next((c for kind in ("line", "stacked") for c in own if c.kind == kind), None)
+
+
+def basis(row: KpiRow) -> str:
+    """'Based on 1,234 rows' for the panel of a KPI slide."""
+    if not row.n:
+        return ""
+    return ngettext("Based on {count} row of data", "Based on {count} rows of data", int(row.n),
+                    count=format_value(row.n, "count"))
+
+
+def _breakdown_slide(slide, report: Report, chart: ChartData) -> None:
+    heading(slide, chart.title, report.period_label)
+    add_text(slide, Inches(MARGIN), Inches(1.3), Inches(SLIDE_W - 2 * MARGIN), Inches(0.6),
+             breakdown_sentence(chart, report.currency), 20, bold=True)
+    add_chart(slide, chart, Inches(MARGIN), Inches(2.1), Inches(SLIDE_W - 2 * MARGIN), Inches(BODY_BOTTOM - 2.1),
+              report.currency)
+
+
+def breakdown_sentence(chart: ChartData, currency: str = "€") -> str:
+    """'Highest: Chat, 92.0 %; lowest: Email, 71.0 %.' for a bar chart (bars sorted highest first)."""
+    values = [(label, v) for label, v in zip(chart.categories, chart.values(chart.series_names[0])) if v is not None]
+    if len(values) < 2:
+        return ""
+    (top, high), (bottom, low) = values[0], values[-1]
+    return _("Highest: {top}, {high}; lowest: {bottom}, {low}.", top=top, bottom=bottom,
+             high=format_value(high, chart.unit, currency), low=format_value(low, chart.unit, currency))
+
+
+def _heatmap_slide(slide, report: Report, chart: ChartData) -> None:
+    """A whole slide for a heat map (weekdays x hours): a coloured table and what it says."""
+    heading(slide, chart.title, report.period_label)
+    busiest = busiest_cell(chart)
+    if busiest is not None:
+        day, hour, count = busiest
+        add_text(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN), Inches(0.5),
+                 _("Busiest: {day} {hour}:00–{hour}:59, with {count} contacts. Plan the most people for the "
+                   "darkest cells.", day=day, hour=f"{int(hour):02d}", count=format_value(count, "count")),
+                 20, bold=True)
+    add_heat_table(slide, chart, Inches(MARGIN), Inches(BODY_TOP + 0.8), Inches(SLIDE_W - 2 * MARGIN),
+                   Inches(3.9))
+    add_text(slide, Inches(MARGIN), Inches(BODY_TOP + 4.9), Inches(SLIDE_W - 2 * MARGIN), Inches(0.4),
+             _("Contacts per weekday (rows) and hour of the day (columns); the darker the cell, the more contacts."),
+             14, colour=MUTED)
 
 
 def _chunks(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
 
-
-def _summary_slides(deck, report: Report) -> None:
-    rows = [r for r in report.kpis if r.value is not None]
-    pages = _pack_rows(rows, 36, 12.5) if rows else [[]]
-    for page_no, page in enumerate(pages, start=1):
-        slide = _blank(deck)
-        title = (_("Headline KPIs ({page} of {pages})", page=page_no, pages=len(pages)) if len(pages) > 1
-                 else _("Headline KPIs"))
-        _heading(slide, title, _("{period} · compared with {previous}", period=report.period_label,
-                                 previous=report.compared_with))
-        if not page:
-            add_text(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(10), Inches(1),
-                     _("No KPI could be computed from the files loaded."), 18)
-            continue
-        table, colours = _summary_rows(report, page)
-        add_table(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN), table,
-                  [4.6, 2.0, 1.8, 2.0, 2.0], size=14, row_height=0.4, colours=colours)
-
-
-def _family_table(report: Report, rows: list[KpiRow]) -> tuple[list[list[str]], dict]:
-    table = [[_("KPI"), _("Value"), _("Change")]]
-    colours = {}
-    for i, row in enumerate(rows, start=1):
-        table.append([row.label, row.value_text(report.currency), change_text(row, report.currency)])
-        colours[(i, 2)] = VERDICT_COLOURS[row.verdict]
-    return table, colours
-
-
-def _pack_rows(rows: list[KpiRow], chars_per_line: int, budget_lines: float) -> list[list[KpiRow]]:
-    """Split table rows into pages so that their wrapped labels fit ``budget_lines`` lines."""
-    return _pack(rows, lambda row: 1 + 0.55 * (math.ceil(len(row.label) / chars_per_line) - 1), budget_lines)
-
-
-def _pack(items: list, lines_of, budget: float) -> list[list]:
-    """Items in order, a new page whenever the next one would pass ``budget`` lines (``lines_of(item)`` each)."""
-    pages: list[list] = [[]]
-    used = 0.0
-    for item in items:
-        lines = lines_of(item)
-        if pages[-1] and used + lines > budget:
-            pages.append([])
-            used = 0.0
-        pages[-1].append(item)
-        used += lines
-    return pages
-
-
-def _family_slides(deck, report: Report, family: str, label: str) -> None:
-    kpis = report.family_kpis(family)
-    charts = report.family_charts(family)
-    kpi_pages = _pack_rows(kpis, 25 if charts else 60, 11)
-    chart_pages = _chunks(charts, CHARTS_PER_SLIDE)
-    pages = max(len(kpi_pages), len(chart_pages))
-    for p in range(pages):
-        slide = _blank(deck)
-        name = family_label(family)
-        title = _("{family} ({page} of {pages})", family=name, page=p + 1, pages=pages) if pages > 1 else name
-        _heading(slide, title, report.period_label)
-        page_charts = chart_pages[p] if p < len(chart_pages) else []
-        page_kpis = kpi_pages[p] if p < len(kpi_pages) else []
-        _lay_out_family(slide, report, page_charts, page_kpis)
-
-
-def _lay_out_family(slide, report: Report, charts, kpis) -> None:
-    body_h = BODY_BOTTOM - BODY_TOP
-    table_w = 5.2 if charts and kpis else SLIDE_W - 2 * MARGIN
-    chart_w = SLIDE_W - 2 * MARGIN - (table_w + 0.3 if kpis else 0)
-    gap = 0.2
-    chart_h = (body_h - gap * (len(charts) - 1)) / max(1, len(charts))
-    for i, chart in enumerate(charts):
-        top = BODY_TOP + i * (chart_h + gap)
-        add_chart(slide, chart, Inches(MARGIN), Inches(top), Inches(chart_w), Inches(chart_h), report.currency)
-    if kpis:
-        table, colours = _family_table(report, kpis)
-        left = MARGIN + (chart_w + 0.3 if charts else 0)
-        widths = [2.3, 1.25, 1.65] if charts else [6.4, 2.6, 3.0]
-        add_table(slide, Inches(left), Inches(BODY_TOP), Inches(table_w), table, widths,
-                  size=12 if charts else 14, row_height=0.44 if charts else 0.4, colours=colours)
-
-
-def _heatmap_slide(deck, report: Report, chart: ChartData) -> None:
-    """A whole slide for a heat map (weekdays x hours): a coloured table and what it says."""
-    slide = _blank(deck)
-    _heading(slide, chart.title, report.period_label)
-    add_text(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN), Inches(0.4),
-             _("Contacts per weekday (rows) and hour of the day (columns); the darker the cell, the more contacts."),
-             14, colour=MUTED)
-    add_heat_table(slide, chart, Inches(MARGIN), Inches(BODY_TOP + 0.55), Inches(SLIDE_W - 2 * MARGIN),
-                   Inches(3.9))
-    busiest = busiest_cell(chart)
-    if busiest is not None:
-        day, hour, count = busiest
-        add_text(slide, Inches(MARGIN), Inches(BODY_TOP + 4.7), Inches(SLIDE_W - 2 * MARGIN), Inches(0.5),
-                 _("Busiest: {day} {hour}:00–{hour}:59, with {count} contacts. Plan the most people for the darkest "
-                   "cells.", day=weekday_name(day) if day in ENGLISH_WEEKDAYS else day, hour=f"{int(hour):02d}", count=format_value(count, "count")), 16, bold=True)
-
-
-def _sources_slide(deck, report: Report) -> None:
-    slide = _blank(deck)
-    _heading(slide, _("Data used"), report.period_label)
-    lines = []
-    for src in report.sources:
-        preset = (src.mapping or {}).get("preset")
-        rows = format_value(src.rows, "count")
-        lines.append(_("• {name}: {kind}, {rows} rows, read as a {preset} export", name=src.name,
-                       kind=_kind_label(src.kind), rows=rows, preset=_preset_label(preset)) if preset else
-                     _("• {name}: {kind}, {rows} rows", name=src.name, kind=_kind_label(src.kind), rows=rows))
-    if not lines:
-        lines.append(_("• No files were recorded for this report."))
-    lines.append("")
-    lines.extend(_parameter_lines(report.parameters))
-    lines.append("")
-    lines.extend(str(n) for n in report.notes)
-    text = "\n".join(lines[:22])
-    add_text(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN), Inches(5.6), text, 14)
-
-
-def _kind_label(kind: str) -> str:
-    """'Call intervals (ACD)' for 'call_intervals'; unknown kinds as they are, readable."""
-    spec = KINDS_BY_NAME.get(kind)
-    return _(spec.label) if spec is not None else kind.replace("_", " ").capitalize()
-
-
-def _preset_label(preset: str) -> str:
-    """'Zendesk' for 'zendesk'."""
-    found = PRESETS_BY_NAME.get(preset)
-    return found.label if found is not None else preset
-
-
-def _parameter_lines(parameters: dict) -> list[str]:
-    lines = []
-    for metric_id, values in parameters.items():
-        if isinstance(values, dict) and values:
-            shown = ", ".join(f"{k} = {_plain(v)}" for k, v in list(values.items())[:6])
-            lines.append(_("• Settings for {kpi}: {values}", kpi=metric_id, values=shown))
-    return lines or [_("• All KPI settings at their defaults.")]
-
-
-def _plain(value) -> str:
-    if isinstance(value, dict):
-        return "; ".join(f"{k} {_plain(v)}" for k, v in value.items()) or "none"
-    if isinstance(value, (list, tuple)):
-        return ", ".join(_plain(v) for v in value) or "none"
-    return str(value)
-
-
-def short_how(text: str, metric_id: str = "") -> str:
-    """The formula part of a "how computed" text, for a slide: without the title line,
-    the parameter list, the calculator inputs and the sources (the workbook keeps them)."""
-    keep = []
-    for i, line in enumerate(text.strip().splitlines()):
-        line = line.strip()
-        if not line or (i == 0 and metric_id and line.endswith(f"({metric_id})")):
-            continue
-        if line.startswith(("•", "From totals:", "Source:", "Unit:")):
-            continue
-        keep.append(line)
-    short = " ".join(" ".join(keep).split())
-    return short if len(short) <= 300 else short[:short.rfind(" ", 0, 297)] + " …"
-
-
-def _how_entries(report: Report) -> list[tuple[str, str]]:
-    labels = {r.metric_id: r.label for r in report.kpis}
-    shown = [r.metric_id for r in report.kpis if r.value is not None]
-    order = shown + [m for m in report.how_computed if m not in shown]
-    entries = []
-    for metric_id in order:
-        text = report.how_computed.get(metric_id)
-        if text:
-            entries.append((labels.get(metric_id, metric_id), short_how(text, metric_id)))
-    return entries
-
-
-def _entry_lines(entry: tuple[str, str]) -> float:
-    """Lines an entry takes at 12 pt over 12.4 in (measured with LibreOffice's wider font)."""
-    label, text = entry
-    return math.ceil((len(label) + len(text) + 3) / 145) + 0.35
-
-
-def _pack_entries(entries: list[tuple[str, str]], budget: float) -> list[list[tuple[str, str]]]:
-    return _pack(entries, _entry_lines, budget)
-
-
-def _how_computed_slides(deck, report: Report) -> None:
-    entries = _how_entries(report) or [(_("No KPIs"), _("No KPI could be computed from the files loaded."))]
-    pages = _pack_entries(entries, 29.0)
-    if len(pages) > 1:          # balance the pages instead of leaving one entry on the last
-        sizes = [_entry_lines(e) for e in entries]
-        balanced = _pack_entries(entries, sum(sizes) / len(pages) + max(sizes))
-        pages = balanced if len(balanced) == len(pages) else pages
-    for n, page in enumerate(pages, start=1):
-        slide = _blank(deck)
-        _heading(slide, _("How these KPIs were computed ({page} of {pages})", page=n, pages=len(pages))
-                 if len(pages) > 1 else _("How these KPIs were computed"))
-        box = slide.shapes.add_textbox(Inches(MARGIN), Inches(1.05), Inches(SLIDE_W - 2 * MARGIN), Inches(6.1))
-        frame = box.text_frame
-        frame.word_wrap = True
-        for i, (label, text) in enumerate(page):
-            para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-            para.alignment = PP_ALIGN.LEFT
-            para.space_after = Pt(5)
-            head = para.add_run()
-            head.text = f"{label}: "
-            head.font.bold = True
-            head.font.size = Pt(12)
-            body = para.add_run()
-            body.text = text
-            body.font.size = Pt(12)

@@ -8,6 +8,7 @@ Chart images (PNG) need Qt and are drawn by ``desktop_app.report_pngs``.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Callable
 
@@ -21,13 +22,33 @@ from .pptx_deck import write_pptx
 from .xlsx_workbook import write_xlsx
 
 __all__ = ["Report", "KpiRow", "ChartData", "SourceInfo", "build_report", "write_report", "WRITERS",
-           "FOLDER_FILES"]
+           "FOLDER_FILES", "file_stem", "report_paths"]
 
 WRITERS: dict[str, Callable[[Report, Path, Reporter], None]] = {
     ".pptx": write_pptx, ".xlsx": write_xlsx, ".csv": write_csv,
 }
-# What a folder export holds (chart images are added by the desktop side).
-FOLDER_FILES = {".pptx": "kpi-report.pptx", ".xlsx": "kpi-report.xlsx", ".csv": "kpi-results.csv"}
+# What a folder export holds (chart images are added by the desktop side): files named from the report.
+FOLDER_FILES = (".pptx", ".xlsx", ".csv")
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def file_stem(report: Report) -> str:
+    """The name of a report's files, from its title and period: 'Lipa Home – October 2026'.
+
+    >>> from datetime import date, datetime
+    >>> file_stem(Report("Lipa Home", "Lipa Home", date(2026, 10, 1), date(2026, 10, 31), datetime(2026, 11, 2)))
+    'Lipa Home – October 2026'
+    >>> file_stem(Report("KPIs: a/b", "Shop", None, None, datetime(2026, 11, 2)))
+    'KPIs a b – all dates'
+    """
+    title = " ".join(_NOT_IN_FILE_NAMES.sub(" ", report.title or report.business_name).split())
+    return f"{title or 'KPI report'} – {report.period_label}"
+
+
+def report_paths(report: Report, folder: str | Path, formats: tuple[str, ...] = FOLDER_FILES) -> list[Path]:
+    """Where a folder export writes each format (to check for files that would be replaced)."""
+    stem = file_stem(report)
+    return [Path(folder) / f"{stem}{suffix}" for suffix in formats]
 
 
 def write_report(report: Report, path: str | Path, reporter: Reporter | None = None,
@@ -79,7 +100,7 @@ def write_report(report: Report, path: str | Path, reporter: Reporter | None = N
             with StagedFolder(target) as stage:
                 write_report(report, stage.path, reporter, formats, staged=False)
             return stage.written
-        jobs = [(WRITERS[f], target / FOLDER_FILES[f]) for f in formats]
+        jobs = [(WRITERS[p.suffix], p) for p in report_paths(report, target, formats)]
     written = []
     for i, (writer, file_path) in enumerate(jobs):
         sub = reporter.scaled(i / len(jobs), (i + 1) / len(jobs))

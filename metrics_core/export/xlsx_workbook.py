@@ -22,7 +22,7 @@ from ..i18n import N_, _
 from ..metrics.model import family_label
 from ..progress import Reporter
 from .chart_data import BAD, GOOD, TARGET_SERIES, drawn_frame, heat_colour, label_skip, series_colour, value_axis_range
-from ..formatting import format_change, format_value, unit_word
+from ..formatting import format_change, unit_word
 from .model import BY_WORDS, ChartData, KpiRow, Report
 from .safe_text import neutralise
 
@@ -158,14 +158,15 @@ class _Formats:
 
 
 SUMMARY_HEADER = (N_("KPI"), N_("Family"), N_("Value"), N_("Unit"), N_("n"), N_("Target"), N_("Previous"), N_("Change"),
-                  N_("Change %"), N_("Shown as"), N_("Change shown as"), N_("KPI id"), N_("Note"))
+                  N_("Change %"), N_("Shown as"), N_("Change shown as"), N_("KPI id"), N_("Note"), N_("Target met?"),
+                  N_("Change against its noise"), N_("Change, 95 % interval from"), N_("to"), N_("In the deck"))
 
 
 def _summary_sheet(book, fm: _Formats, report: Report, name: str) -> None:
     sheet = book.add_worksheet(name)
     _text(sheet, 0, 0, f"{report.business_name} — {report.title}", fm.title)
-    _text(sheet, 1, 0, _("Period: {period}. Made {made}. Change compares with {previous}.",
-                               period=report.period_label, made=_made(report), previous=report.compared_with), fm.muted)
+    _text(sheet, 1, 0, _("Period: {period}. Made {made}.", period=report.period_label, made=_made(report))
+          + (" " + report.notes[0] if report.notes else ""), fm.muted)
     for col, text in enumerate(SUMMARY_HEADER):
         _text(sheet, 3, col, _(text), fm.header)
     for i, row in enumerate(report.kpis, start=4):
@@ -178,6 +179,8 @@ def _summary_sheet(book, fm: _Formats, report: Report, name: str) -> None:
     sheet.set_column(9, 10, 15)
     sheet.set_column(11, 11, 24)
     sheet.set_column(12, 12, 50)
+    sheet.set_column(13, 14, 30)
+    sheet.set_column(15, 17, 12)
     sheet.freeze_panes(4, 1)
     sheet.set_landscape()
     sheet.fit_to_pages(1, 0)              # one page wide
@@ -203,6 +206,14 @@ def _summary_row(sheet, fm: _Formats, report: Report, r: int, row: KpiRow) -> No
     _text(sheet, r, 11, row.metric_id)
     if row.reason:
         _text(sheet, r, 12, row.reason)
+    target_colour = {"met": GOOD, "missed": BAD}.get(row.target_state or "")
+    if row.target_words:
+        _text(sheet, r, 13, row.target_words, fm.number("@", target_colour))
+    if row.change_words:
+        _text(sheet, r, 14, row.change_words, fm.number("@", colour))
+    _number(sheet, r, 15, excel_value(row.change_low, row.unit), change_format)
+    _number(sheet, r, 16, excel_value(row.change_high, row.unit), change_format)
+    _text(sheet, r, 17, _("yes") if row.metric_id in report.shown else "")
 
 
 def _made(report: Report) -> str:
@@ -372,6 +383,10 @@ def _how_sheet(book, fm: _Formats, report: Report, name: str) -> None:
         _text(sheet, i, 0, labels.get(metric_id, metric_id), fm.text)
         _text(sheet, i, 1, metric_id, fm.text)
         _text(sheet, i, 2, text.strip(), fm.wrap)
+    if report.change_method:
+        last = len(report.how_computed) + 2
+        _text(sheet, last, 0, _("Changes"), fm.text)
+        _text(sheet, last, 2, report.change_method, fm.wrap)
     sheet.set_column(0, 0, 32)
     sheet.set_column(1, 1, 24)
     sheet.set_column(2, 2, 100)

@@ -12,7 +12,10 @@ MODULES = ["metrics_core.formatting", "metrics_core.atomic", "metrics_core.progr
            "metrics_core.export.model", "metrics_core.export.chart_data", "metrics_core.export.csv_results",
            "metrics_core.i18n", "metrics_core.merging", "metrics_core.loading", "metrics_core.validation",
            "metrics_core.mapping.canonical", "metrics_core.metrics.business_hours", "metrics_core.metrics.engine_inputs",
-           "metrics_core.metrics.params"]
+           "metrics_core.metrics.params", "metrics_core.metrics.stats", "metrics_core.metrics.spread",
+           "metrics_core.report_view.view", "metrics_core.report_view.compute", "metrics_core.report_view.changes",
+           "metrics_core.report_view.words", "metrics_core.report_view.catalogue", "metrics_core.report_view.choices",
+           "metrics_core.export.build", "metrics_core.export.report", "metrics_core.export.pptx_deck"]
 AT_LEAST = {"metrics_core.formatting": 20, "metrics_core.loading": 10, "metrics_core.metrics.business_hours": 5}
 
 

@@ -183,11 +183,12 @@ def test_dialog_writes_every_format(qtbot, tmp_path):
     with qtbot.waitSignal(dialog.exported, timeout=60000) as signal:
         dialog.export_button.click()
     names = sorted(p.name for p in signal.args[0])
-    assert names[:4] == ["chart-01-csat-by-month.png", "chart-02-nps-promoters-passives-detractors.png",
-                         "chart-03-first-response-time-by-month.png", "chart-04-first-response-time-by-channel.png"]
-    assert names[4:] == ["chart-05-when-customers-contact-us.png", "kpi-report.pptx", "kpi-report.xlsx",
-                         "kpi-results.csv"]
-    image = QImage(str(tmp_path / names[0]))
+    stem = "Customer service KPIs – 1 Jan 2024 – 31 Dec 2024"
+    assert names[3:] == ["chart-01-csat-by-month.png", "chart-02-nps-promoters-passives-detractors.png",
+                         "chart-03-first-response-time-by-month.png", "chart-04-first-response-time-by-channel.png",
+                         "chart-05-when-customers-contact-us.png"]
+    assert names[:3] == [stem + ".csv", stem + ".pptx", stem + ".xlsx"]
+    image = QImage(str(tmp_path / names[3]))
     assert (image.width(), image.height()) == (1000, 500) and image.pixelColor(1, 1).alpha() == 0
     assert "Saved 8 files" in dialog.status.text()
     assert sorted(p.name for p in tmp_path.iterdir()) == names          # no staging folder or temp file left

@@ -55,18 +55,39 @@ def test_cards_show_the_engine_values(loaded) -> None:
         shown += 1
     assert shown >= 10
     nps = expected["nps"]
-    assert dash.cards["nps"].n_label.text() == f"from {nps.n:,} rows"
+    margin = f"± {nps.margin_of_error:.1f} points"                  # an NPS card shows its margin of error
+    assert dash.cards["nps"].n_label.text() == margin
+    assert dash.cards["nps"].n_label.toolTip() == f"from {nps.n:,} rows"
     assert dash.cards["call_fcr"].isHidden()          # no call file loaded
     from metrics_core.metrics.docs import describe
 
     assert dash.cards["nps"].toolTip() == describe("nps") and dash.cards["nps"].toolTip()
-    change = engine.compare(bundle, "nps", {"global": {"targets": {}}}, engine.Filters())
-    assert dash.cards["nps"].change_label.text().endswith("vs Feb 2024")
-    assert dash.cards["nps"].change_label.toolTip().startswith("Mar 2024 vs Feb 2024:")
+    # on "All dates" there is no earlier period: no change is shown (never last month's next to every date's value)
+    assert dash.cards["nps"].change_label.isHidden()
+
+
+def test_a_month_shows_changes_judged_against_their_noise(qtbot, loaded) -> None:
+    state, dash, _charts, _bar, _view, bundle = loaded
+    march = state.filters.with_dates(pd.Timestamp("2024-03-01"), pd.Timestamp("2024-03-31"), "custom")
+    wait_results(qtbot, state, lambda: state.set_filters(march))
+    change = engine.compare(bundle, "nps", {"global": {"targets": {}}}, engine.Filters("2024-03-01", "2024-03-31"))
+    label = dash.cards["nps"].change_label
+    assert label.toolTip().startswith("Mar 2024 vs Feb 2024:")
+    assert "95 % interval of the change" in label.toolTip()
     decimals = 1 if abs(change.absolute) >= 10 else 2            # scores: as the deck writes them
-    assert f"{abs(change.absolute):.{decimals}f}" in dash.cards["nps"].change_label.text()
-    arrow = "\u25b2" if change.absolute > 0 else "\u25bc"
-    assert dash.cards["nps"].change_label.text().startswith(arrow)
+    assert f"{abs(change.absolute):.{decimals}f}" in label.text()
+    # the NPS change's noise, worked out here: 1.96 * sqrt(var1/n1 + var2/n2) * 100
+    parts = []
+    for result in (change.current_result, change.previous_result):
+        p, d = result.details["promoters_pct"] / 100, result.details["detractors_pct"] / 100
+        parts.append((p + d - (p - d) ** 2) / result.n)
+    margin = 1.96 * (sum(parts) ** 0.5) * 100
+    if abs(change.absolute) < margin:
+        assert label.text().startswith("no clear change") and "#6B6B6B" in label.styleSheet()
+    else:
+        arrow = "\u25b2" if change.absolute > 0 else "\u25bc"
+        assert label.text().startswith(arrow)
+    wait_results(qtbot, state, lambda: state.set_filters(march.with_dates(None, None, "all")))
 
 
 def test_category_filter_and_bar_click(qtbot, loaded) -> None:
@@ -146,10 +167,17 @@ def test_drilldown_opens_the_rows(qtbot, loaded) -> None:
     assert ids == sorted(ids, reverse=True)
 
 
+def results_value(state, metric_id: str) -> float:
+    return float(state.results.results[metric_id].value)
+
+
 def test_targets_and_params_reach_the_cards(qtbot, loaded) -> None:
     state, dash, charts, _bar, _view, bundle = loaded
     wait_results(qtbot, state, lambda: state.set_targets({"csat": 80.0}))
-    assert dash.cards["csat"].target_label.text() == "target 80.0 %"
+    met = results_value(state, "csat") >= 80.0
+    assert dash.cards["csat"].target_label.text() == ("✔ target met" if met else "✘ target missed")
+    assert dash.cards["csat"].target_label.toolTip() == ("✔ Meets the 80.0 % target" if met
+                                                         else "✘ Misses the 80.0 % target")
     results = wait_results(qtbot, state, lambda: state.set_params({"csat": {"threshold": 3}}))
     expected = engine.compute_all(bundle, {"csat": {"threshold": 3}})
     assert results.results["csat"].value == pytest.approx(expected["csat"].value)

@@ -112,7 +112,9 @@ def test_project_round_trip(qtbot, window: MainWindow, settings, tmp_path: Path)
     assert other.state.targets == {"csat": 85.0}
     assert other.state.filters.categories == {"channel": ("Email",)}
     assert other.state.selected_metric == "csat"
-    assert other.workspace.dashboard.cards["csat"].target_label.text() == "target 85.0 %"
+    csat = other.state.results.results["csat"].value
+    assert other.workspace.dashboard.cards["csat"].target_label.toolTip() == (
+        "✔ Meets the 85.0 % target" if csat >= 85 else "✘ Misses the 85.0 % target")
     mine = window.state.results.results
     theirs = other.state.results.results
     assert {k: v.value for k, v in theirs.items()} == {k: v.value for k, v in mine.items()}
@@ -167,7 +169,7 @@ def test_export_needs_data_then_opens_the_report_dialog(qtbot, window: MainWindo
     qtbot.addWidget(dialog)
     from metrics_core.progress import Reporter
 
-    report = dialog._source(Reporter())
+    report = dialog._builder_source()(Reporter())
     assert report is not None and type(report).__name__ == "Report"
 
 

@@ -39,14 +39,15 @@ def test_a_trend_within_a_longer_range_keeps_to_it(bundle):
 
 def test_headline_values_are_the_engines(bundle, september):
     results = compute_all(bundle, None, SEPTEMBER)
-    assert [r.metric_id for r in september.kpis] == [s.id for s in REGISTRY]
+    assert sorted(r.metric_id for r in september.kpis) == sorted(s.id for s in REGISTRY)
+    assert [r.metric_id for r in september.kpis[:len(september.shown)]] == september.shown   # the deck's first
     for row in september.kpis:
         expected = results[row.metric_id].value
         assert (row.value is None) == (expected is None), row.metric_id
         if expected is not None:
             assert row.value == pytest.approx(expected), row.metric_id
-    assert september.period_label == "1 Sep 2026 – 30 Sep 2026"
-    assert september.previous_label == "previous period"
+    assert september.period_label == "September 2026"
+    assert september.previous_label == "August 2026"
 
 
 @pytest.mark.parametrize("metric_id", ["csat", "nps", "first_response_time", "answer_rate"])
@@ -94,15 +95,16 @@ def test_nps_shares_match_a_plain_recount(bundle):
         assert chart.frame.loc[month].sum() == pytest.approx(100)
 
 
-def test_without_dates_the_headline_is_the_latest_complete_month(bundle):
+def test_without_dates_the_headline_is_every_date_as_on_the_screen(bundle):
     report = build_report(bundle)
-    assert report.period_label == "1 Oct 2026 – 31 Oct 2026"
-    assert report.previous_label == "September 2026"
-    october = compute_all(bundle, None, Filters("2026-10-01", "2026-10-31"))
-    assert report.kpi("csat").value == pytest.approx(october["csat"].value)
+    assert report.period_label == "1 May 2026 – 31 Oct 2026"
+    assert report.previous_label == "" and report.compared_with == ""
+    every_date = compute_all(bundle, None, Filters())
+    assert report.kpi("csat").value == pytest.approx(every_date["csat"].value)
+    assert all(row.change is None and row.change_state is None for row in report.kpis)
     trend = next(c for c in report.charts if c.chart_id == "csat-by-month")
     assert trend.categories == ["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"]
-    assert any("October 2026" in note for note in report.notes)
+    assert any("no earlier period" in note for note in report.notes)
 
 
 def test_targets_come_from_the_parameters(bundle):
@@ -113,7 +115,7 @@ def test_targets_come_from_the_parameters(bundle):
 
 def test_deck_and_workbook_hold_the_engines_numbers(bundle, september, tmp_path):
     written = write_report(september, tmp_path)
-    deck = Presentation(str(written[0]))
+    deck = Presentation(str(next(p for p in written if p.suffix == ".pptx")))
     charts = {s.chart.chart_title.text_frame.text: s.chart for slide in deck.slides for s in slide.shapes
               if s.has_chart}
     points = breakdown(bundle, "first_response_time", "month", None, Filters(None, "2026-09-30"))
@@ -122,7 +124,7 @@ def test_deck_and_workbook_hold_the_engines_numbers(bundle, september, tmp_path)
     unit = frt.value_axis.axis_title.text_frame.text
     factor = {"seconds": 1, "minutes": 60, "hours": 3600, "days": 86400}[unit]
     assert [v * factor for v in frt.plots[0].series[0].values] == pytest.approx([p.value for p in points], rel=1e-4)
-    book = load_workbook(written[1])
+    book = load_workbook(next(p for p in written if p.suffix == ".xlsx"))
     summary = {row[11]: row for row in book["Summary"].iter_rows(min_row=5, values_only=True)}
     results = compute_all(bundle, None, SEPTEMBER)
     assert summary["csat"][2] == pytest.approx(results["csat"].value)
@@ -139,11 +141,20 @@ def test_deck_and_workbook_hold_the_engines_numbers(bundle, september, tmp_path)
     assert [v * factor for v in values] == pytest.approx([p.value for p in points])
 
 
-def test_breakdown_chart_uses_a_category_and_skips_unknowns(september):
-    bars = [c for c in september.charts if c.kind == "bar"]
-    assert bars and all("(none)" not in c.categories for c in bars)
-    tickets = next(c for c in bars if c.family == "tickets")
+def test_breakdown_chart_uses_a_category_and_skips_unknowns(bundle):
+    from metrics_core.report_view import KpiView
+
+    view = KpiView("2026-09-01", "2026-09-30", kpis=("first_response_time", "csat"),
+                   breakdowns={"first_response_time": ("channel", "priority"), "csat": ("channel",)})
+    report = build_report(bundle, view=view)
+    bars = [c for c in report.charts if c.kind == "bar"]
+    assert [c.chart_id for c in bars] == ["first_response_time-by-channel", "first_response_time-by-priority",
+                                          "csat-by-channel"]
+    assert all("(none)" not in c.categories for c in bars)
+    tickets = bars[0]
     assert tickets.by == "channel" and len(tickets.categories) >= 2
+    by_channel = {p.label: p.value for p in breakdown(bundle, "first_response_time", "channel", None, SEPTEMBER)}
+    assert tickets.values(tickets.series_names[0]) == pytest.approx([by_channel[c] for c in tickets.categories])
     assert all(not math.isnan(v) for v in tickets.frame.iloc[:, 0])
     for chart in bars:                                  # highest first, as the window draws them
         values = chart.frame.iloc[:, 0].tolist()
@@ -179,9 +190,9 @@ def test_an_empty_bundle_gives_an_empty_report(tmp_path):
     assert len(write_report(report, tmp_path)) == 3
 
 
-def test_without_dates_trends_show_the_twelve_months_up_to_the_headline_month(bundle):
+def test_for_one_month_trends_show_the_twelve_months_up_to_it(bundle):
     # Demo customers joined from 2023 on, but a monthly report shows a year: Nov 2025 - Oct 2026.
-    report = build_report(bundle)
+    report = build_report(bundle, None, Filters("2026-10-01", "2026-10-31"))
     retention = next(c for c in report.charts if c.chart_id == "retention_rate-by-month")
     assert retention.categories[0] == "2025-11" and retention.categories[-1] == "2026-10"
     assert len(retention.categories) == 12
@@ -195,6 +206,7 @@ def test_brand_attributes_read_as_their_top_phrase_in_every_table(bundle, septem
     top = result.details["phrases"][0]
     row = september.kpi("brand_attributes")
     assert row.value_text() == f"“{top['term']}” in {top['share']:.0f} % of {int(result.value)} comments"
+    september.shown = [*september.shown, "brand_attributes"]
     write_report(september, tmp_path / "r.pptx")
     cells = [shape.table.cell(r, 1).text for slide in Presentation(str(tmp_path / "r.pptx")).slides
              for shape in slide.shapes if shape.has_table for r in range(len(shape.table.rows))]
@@ -206,3 +218,22 @@ def test_kpis_that_are_texts_or_changes_have_no_change_of_their_own(september, m
     # a top phrase's comment count or a growth rate's difference from last month's growth rate means nothing
     row = september.kpi(metric_id)
     assert row.previous is None and row.change is None and row.direction == ""
+
+
+def test_pwc_all_dates_deck_says_what_the_screen_says(datasets_dir, tmp_path):
+    # The dashboard on "All dates" shows CSAT 49.9 % and the busiest hour "112 at Sat 11:00" for the PwC
+    # call-centre workbook; the deck made from the same view says the same (not the latest month's).
+    path = datasets_dir / "calls_pwc_callcenter" / "01 Call-Center-Dataset.xlsx"
+    bundle = load_bundle([str(path)], None, {})
+    frame = bundle.frame("calls")
+    scores = frame["csat_score"].dropna()
+    satisfied = 100 * (scores >= 4).sum() / len(scores)             # a plain recount: 4 or 5 of 5
+    report = build_report(bundle)
+    assert f"{satisfied:.1f} %" == "49.9 %"
+    written = write_report(report, tmp_path / "pwc.pptx")
+    deck = Presentation(str(written[0]))
+    cells = {shape.table.cell(r, 0).text: shape.table.cell(r, 1).text for slide in deck.slides
+             for shape in slide.shapes if shape.has_table for r in range(1, len(shape.table.rows))}
+    assert cells["CSAT (% satisfied)"] == "49.9 %"
+    assert cells["Peak hours"] == "112 at Sat 11:00"
+    assert len(deck.slides) <= 10

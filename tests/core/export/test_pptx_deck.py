@@ -23,7 +23,9 @@ from .sample import CSAT_BY_MONTH, FRT_BY_CHANNEL, FRT_BY_MONTH, NPS_PARTS, PEAK
 @pytest.fixture(scope="module")
 def deck(tmp_path_factory):
     path = tmp_path_factory.mktemp("deck") / "report.pptx"
-    write_pptx(make_report(days=365), path)
+    report = make_report(days=365)
+    report.appendix = True
+    write_pptx(report, path)
     return Presentation(str(path))
 
 
@@ -39,13 +41,17 @@ def _charts(deck):
 def test_slide_size_is_16_9_and_slides_come_in_order(deck):
     assert (deck.slide_width, deck.slide_height) == (Inches(13.333), Inches(7.5))
     titles = [_texts(s).split("\n")[0] for s in deck.slides]
-    assert titles[0] == "Cvetličarna Mojca d.o.o."
-    assert titles[1] == "Headline KPIs"
-    # families with data, in catalogue order; calls has no value and is left out
-    assert titles[2:6] == ["Customer experience", "Loyalty and value", "Tickets (1 of 2)", "Tickets (2 of 2)"]
+    assert titles[0] == "Customer service KPIs"
+    assert "Cvetličarna Mojca d.o.o." in _texts(deck.slides[0])
+    assert titles[1] == "At a glance"
+    # one slide per KPI with a value, in the report's order, each breakdown after its KPI;
+    # abandonment has no value and is left out
+    assert titles[2:8] == ["CSAT, % satisfied", "Net Promoter Score", "First response time",
+                           "First response time by channel", "Request volume", "Customer lifetime value"]
+    assert titles[8] == "When customers contact us"
     assert titles[-2] == "Data used"
     assert titles[-1] == "How these KPIs were computed"
-    assert "Period: 1 Jan 2024 – 31 Dec 2024" in _texts(deck.slides[0])
+    assert "Period: 2024" in _texts(deck.slides[0]) or "Period: 1 Jan 2024 – 31 Dec 2024" in _texts(deck.slides[0])
     assert "Made on 6 January 2025" in _texts(deck.slides[0])
 
 
@@ -54,8 +60,9 @@ def test_summary_table_has_formatted_values_and_coloured_arrows(deck):
     rows = [[table.cell(r, c).text for c in range(5)] for r in range(len(table.rows))]
     assert rows[0] == ["KPI", "Value", "Target", "Previous period", "Change"]
     by_label = {r[0]: r for r in rows[1:]}
-    assert by_label["CSAT, % satisfied"] == ["CSAT, % satisfied", "87.2 %", "85.0 %", "84.0 %", "▲ +3.2 pp"]
-    assert by_label["First response time"][1:] == ["1 h 34 min", "1 h 00 min", "1 h 42 min", "▼ −7 min 50 s"]
+    assert by_label["CSAT, % satisfied"] == ["CSAT, % satisfied", "87.2 %", "✔ 85.0 % met", "84.0 %", "▲ +3.2 pp"]
+    assert by_label["First response time"][1:] == ["1 h 34 min", "✘ 1 h 00 min missed", "1 h 42 min",
+                                                   "▼ −7 min 50 s"]
     assert by_label["Request volume"][1] == "12,345"
     assert by_label["Customer lifetime value"][1] == "€1,750"
     assert "Call abandonment rate" not in by_label          # no value: not a headline
@@ -67,8 +74,8 @@ def test_summary_table_has_formatted_values_and_coloured_arrows(deck):
     assert colour("CSAT, % satisfied") == GOOD               # up, higher is better
     assert colour("First response time") == GOOD             # down, lower is better
     assert colour("Request volume") == NEUTRAL               # no good direction
-    value_colour = table.cell([r[0] for r in rows].index("First response time"), 1)
-    assert str(value_colour.text_frame.paragraphs[0].runs[0].font.color.rgb) == BAD   # misses its 1 h target
+    target_colour = table.cell([r[0] for r in rows].index("First response time"), 2)
+    assert str(target_colour.text_frame.paragraphs[0].runs[0].font.color.rgb) == BAD   # misses its 1 h target
 
 
 def test_native_charts_embed_the_report_values(deck):
@@ -122,12 +129,25 @@ def test_daily_categories_are_thinned_and_unmarked(deck):
     assert date_axis.find(qn("c:majorTimeUnit")).get("val") == "months"
     assert 12 / int(date_axis.find(qn("c:majorUnit")).get("val")) <= 12
     assert date_axis.find(qn("c:numFmt")).get("formatCode") == "mmm yyyy"
+
+
+def test_text_categories_are_thinned(deck, text_deck):
     # without period dates, text categories are thinned with tickLblSkip (PowerPoint)
-    text = _charts(deck)["Request volume by day (no dates)"]
+    text = _charts(text_deck)["Request volume by day (no dates)"]
     skip = text._chartSpace.find(".//" + qn("c:catAx")).find(qn("c:tickLblSkip"))
     assert skip is not None and 365 / int(skip.get("val")) <= 14
     few = _charts(deck)["NPS: promoters, passives, detractors"]
     assert few._chartSpace.find(".//" + qn("c:catAx")).find(qn("c:tickLblSkip")) is None
+
+
+@pytest.fixture(scope="module")
+def text_deck(tmp_path_factory):
+    """The daily volume with text categories only (no period dates)."""
+    report = make_report(days=365)
+    report.charts = [c for c in report.charts if c.chart_id != "volume-day"]
+    path = tmp_path_factory.mktemp("deck") / "text.pptx"
+    write_pptx(report, path)
+    return Presentation(str(path))
 
 
 def test_chart_data_is_embedded_as_a_workbook(deck):
@@ -163,7 +183,7 @@ def test_many_kpis_spread_over_several_summary_slides(tmp_path):
     write_pptx(report, path)
     deck = Presentation(str(path))
     headers = [_texts(s).split("\n")[0] for s in deck.slides]
-    assert headers[1:4] == ["Headline KPIs (1 of 3)", "Headline KPIs (2 of 3)", "Headline KPIs (3 of 3)"]
+    assert headers[1:4] == ["At a glance", "At a glance", "At a glance"]
     rows = sum(len(next(sh.table for sh in s.shapes if sh.has_table).rows) - 1 for s in list(deck.slides)[1:4])
     assert rows == 30
 
@@ -190,6 +210,7 @@ def test_short_how_keeps_the_formula_and_drops_the_details():
 
 def test_how_computed_pages_are_balanced(tmp_path):
     report = make_report()
+    report.appendix = True
     report.kpis = [type(report.kpis[0])(f"k{i}", f"KPI {i}", "tickets", 1.0, "count", 1) for i in range(40)]
     report.how_computed = {f"k{i}": "A formula in words that takes most of one line on a slide. " * 2
                            for i in range(40)}

@@ -29,10 +29,12 @@ def test_extension_chooses_the_format(tmp_path):
 def test_a_folder_gets_all_three(tmp_path):
     out = tmp_path / "export"
     written = write_report(make_report(), out)
-    assert sorted(p.name for p in written) == ["kpi-report.pptx", "kpi-report.xlsx", "kpi-results.csv"]
-    assert sorted(p.name for p in out.iterdir()) == ["kpi-report.pptx", "kpi-report.xlsx", "kpi-results.csv"]
+    # named from the title and the period, so last month's files stay
+    names = ["Customer service KPIs – 1 Jan 2024 – 31 Dec 2024" + s for s in (".csv", ".pptx", ".xlsx")]
+    assert sorted(p.name for p in written) == names
+    assert sorted(p.name for p in out.iterdir()) == names
     only = write_report(make_report(), tmp_path / "only-csv", formats=(".csv",))
-    assert [p.name for p in only] == ["kpi-results.csv"]
+    assert [p.name for p in only] == [names[0]]
 
 
 def test_unknown_extension_is_a_clear_error(tmp_path):
@@ -42,7 +44,7 @@ def test_unknown_extension_is_a_clear_error(tmp_path):
 
 @pytest.mark.parametrize("name, module, function", [
     ("r.xlsx", xlsx_workbook, "_chart_sheet"),
-    ("r.pptx", pptx_deck, "_family_slides"),
+    ("r.pptx", pptx_deck, "_kpi_slide"),
     ("r.csv", csv_results, "results_csv_text"),
 ])
 def test_a_failing_writer_leaves_the_old_file_and_no_temp_files(tmp_path, monkeypatch, name, module, function):
@@ -97,6 +99,6 @@ def test_empty_report_still_writes(tmp_path):
     empty = Report("KPIs", "", None, None, datetime(2025, 1, 1))
     written = write_report(empty, tmp_path / "e")
     assert len(written) == 3
-    deck = Presentation(str(tmp_path / "e" / "kpi-report.pptx"))
+    deck = Presentation(str(tmp_path / "e" / "KPIs – all dates.pptx"))
     text = " ".join(s.text_frame.text for slide in deck.slides for s in slide.shapes if s.has_text_frame)
     assert "No KPI could be computed" in text and "all dates" in text

@@ -1,0 +1,143 @@
+"""The deck's appendix, when the owner asks for it: the data used, and how the KPIs were
+computed (with how a change is judged against its noise)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from pptx.enum.text import PP_ALIGN
+from pptx.util import Inches, Pt
+
+from ..catalogue import KINDS_BY_NAME
+from ..formatting import format_value
+from ..i18n import _
+from ..mapping.presets import PRESETS_BY_NAME
+from .model import Report
+from .pptx_layout import BODY_TOP, MARGIN, SLIDE_W, heading
+from .pptx_parts import add_text
+
+LINES_PER_PAGE = 29.0
+
+
+def sources_slide(slide, report: Report, _what: Any = None) -> None:
+    heading(slide, _("Data used"), report.period_label)
+    lines = []
+    for src in report.sources:
+        preset = (src.mapping or {}).get("preset")
+        values = {"name": src.name, "kind": _kind_label(src.kind), "rows": format_value(src.rows, "count")}
+        lines.append(_("• {name}: {kind}, {rows} rows, read as a {preset} export", preset=_preset_label(preset),
+                       **values) if preset else _("• {name}: {kind}, {rows} rows", **values))
+    if not lines:
+        lines.append(_("• No files were recorded for this report."))
+    lines.append("")
+    lines.extend(_parameter_lines(report.parameters))
+    lines.append("")
+    lines.extend(report.notes)
+    add_text(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN), Inches(5.6),
+             "\n".join(lines[:22]), 14)
+
+
+def _kind_label(kind: str) -> str:
+    spec = KINDS_BY_NAME.get(kind)
+    return _(spec.label) if spec is not None else kind.replace("_", " ").capitalize()
+
+
+def _preset_label(preset: str) -> str:
+    found = PRESETS_BY_NAME.get(preset)
+    return found.label if found is not None else preset
+
+
+def _parameter_lines(parameters: dict) -> list[str]:
+    lines = []
+    for metric_id, values in parameters.items():
+        if isinstance(values, dict) and values:
+            shown = ", ".join(f"{k} = {_plain(v)}" for k, v in list(values.items())[:6])
+            lines.append(_("• Settings for {kpi}: {values}", kpi=metric_id, values=shown))
+    return lines or [_("• All KPI settings at their defaults.")]
+
+
+def _plain(value) -> str:
+    if isinstance(value, dict):
+        return "; ".join(f"{k} {_plain(v)}" for k, v in value.items()) or "none"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_plain(v) for v in value) or "none"
+    return str(value)
+
+
+def short_how(text: str, metric_id: str = "") -> str:
+    """The formula part of a "how computed" text, for a slide: without the title line,
+    the parameter list, the calculator inputs and the sources (the workbook keeps them)."""
+    keep = []
+    for i, line in enumerate(text.strip().splitlines()):
+        line = line.strip()
+        if not line or (i == 0 and metric_id and line.endswith(f"({metric_id})")):
+            continue
+        if line.startswith(("•", "From totals:", "Source:", "Unit:")):
+            continue
+        keep.append(line)
+    short = " ".join(" ".join(keep).split())
+    return short if len(short) <= 300 else short[:short.rfind(" ", 0, 297)] + " …"
+
+
+def entries_for(kpis: list[tuple[str, str]], texts: dict[str, str], change_method: str = "") -> list[tuple[str, str]]:
+    """(label, formula) entries of the appendix for (metric id, label) pairs, with how changes are judged first."""
+    entries = [(_("Changes"), change_method)] if change_method else []
+    for metric_id, label in kpis:
+        if texts.get(metric_id):
+            entries.append((label, short_how(texts[metric_id], metric_id)))
+    return entries
+
+
+def how_entries(report: Report) -> list[tuple[str, str]]:
+    rows = report.shown_kpis()
+    return entries_for([(r.metric_id, r.label) for r in rows], report.how_computed, report.change_method)
+
+
+def _entry_lines(entry: tuple[str, str]) -> float:
+    """Lines an entry takes at 12 pt over 12.4 in (measured with LibreOffice's wider font)."""
+    label, text = entry
+    return math.ceil((len(label) + len(text) + 3) / 145) + 0.35
+
+
+def pack(items: list, lines_of, budget: float) -> list[list]:
+    """Items in order, a new page whenever the next one would pass ``budget`` lines (``lines_of(item)`` each)."""
+    pages: list[list] = [[]]
+    used = 0.0
+    for item in items:
+        lines = lines_of(item)
+        if pages[-1] and used + lines > budget:
+            pages.append([])
+            used = 0.0
+        pages[-1].append(item)
+        used += lines
+    return pages
+
+
+def how_pages(entries: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """The entries spread over pages, balanced instead of leaving one entry on the last."""
+    entries = entries or [(_("No KPIs"), _("No KPI could be computed from the files loaded."))]
+    pages = pack(entries, _entry_lines, LINES_PER_PAGE)
+    if len(pages) > 1:
+        sizes = [_entry_lines(e) for e in entries]
+        balanced = pack(entries, _entry_lines, sum(sizes) / len(pages) + max(sizes))
+        pages = balanced if len(balanced) == len(pages) else pages
+    return pages
+
+
+def how_slide(slide, report: Report, page: list[tuple[str, str]]) -> None:
+    heading(slide, _("How these KPIs were computed"))
+    box = slide.shapes.add_textbox(Inches(MARGIN), Inches(1.05), Inches(SLIDE_W - 2 * MARGIN), Inches(6.1))
+    frame = box.text_frame
+    frame.word_wrap = True
+    for i, (label, text) in enumerate(page):
+        para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        para.alignment = PP_ALIGN.LEFT
+        para.space_after = Pt(5)
+        head = para.add_run()
+        head.text = f"{label}: "
+        head.font.bold = True
+        head.font.size = Pt(12)
+        body = para.add_run()
+        body.text = text
+        body.font.size = Pt(12)

@@ -1,0 +1,198 @@
+"""The charts of a report, for the KPIs its view shows: a trend per KPI (with its target), the
+breakdowns the owner chose, the NPS parts when NPS is shown, and when customers contact the
+business."""
+
+from __future__ import annotations
+
+import logging
+import math
+
+import pandas as pd
+
+from ..dataset import DataBundle
+from ..errors import KpiDeskError
+from ..i18n import _
+from ..metrics import engine, periods as P
+from ..metrics.registry import get_metric
+from ..progress import Reporter
+from ..report_view import NPS_PARTS, ViewResults, breakdown_candidates
+from .model import BY_WORDS, ChartData
+from ..formatting import format_day, format_period
+
+log = logging.getLogger(__name__)
+
+NO_GROUP = "(none)"
+MAX_BARS = 12
+MIN_POINTS = 2
+# How far back a trend reaches when the period is a single one: a monthly report shows a year.
+TREND_PERIODS = {"day": 31, "week": 13, "month": 12, "quarter": 8, "year": 5}
+
+
+def report_charts(bundle: DataBundle, computed: ViewResults, shown: list[str],
+                  reporter: Reporter) -> tuple[list[ChartData], str]:
+    """The charts of the shown KPIs, and a note saying what dates the trends cover."""
+    by = computed.view.grain
+    params, headline = computed.params, computed.filters()
+    trend_filters, note = trend_window(headline, by)
+    charts: list[ChartData] = []
+    for i, metric_id in enumerate(shown):
+        reporter.step(i / max(1, len(shown)), _("Charts: {kpi}", kpi=get_metric(metric_id).translated_label))
+        if metric_id in ("peak_hours", "staffing"):
+            continue
+        trend = trend_chart(bundle, metric_id, params, trend_filters, by, computed.outcomes[metric_id].target)
+        if trend is not None:
+            charts.append(trend)
+        for column in computed.view.breakdowns.get(metric_id, ()):
+            bars = breakdown_chart(bundle, metric_id, column, params, headline)
+            if bars is not None:
+                charts.append(bars)
+        if metric_id == "nps":
+            parts = nps_parts_chart(bundle, params, trend_filters, by)
+            if parts is not None:
+                charts.append(parts)
+    if "staffing" in shown:
+        charts.extend(staffing_charts(computed.results.get("staffing")))
+    peak = computed.results.get("peak_hours")
+    if "peak_hours" in shown and peak is not None and peak.ok and "matrix" in peak.details:
+        charts.append(peak_hours_chart(peak))
+    reporter.step(1.0, _("Charts ready"))
+    return charts, note
+
+
+def trend_window(headline, by: str):
+    """The dates trends cover: the period when it spans several ``by`` periods, else the last
+    :data:`TREND_PERIODS` periods up to the end of the period (all dates: every date)."""
+    start, end = headline.bounds()
+    if start is not None and end is not None and end > P.next_start(P.floor(start, by), by):
+        return headline, _("Trends by {period} cover the chosen dates.", period=_by_word(by))
+    if end is None:
+        return headline, _("Trends by {period} show every date in the files.", period=_by_word(by))
+    periods = TREND_PERIODS.get(by, 12)
+    first = P.floor(end - pd.Timedelta(microseconds=1), by)
+    for _step in range(periods - 1):
+        first = P.previous_start(first, by)
+    last_day = end - pd.Timedelta(microseconds=1)
+    return headline.with_bounds(first, end), _("Trends by {period} show the last {count} periods up to {day}.",
+                                               period=_by_word(by), count=periods, day=format_day(last_day, "wide"))
+
+
+def _by_word(by: str) -> str:
+    """A breakdown dimension as a sentence names it ("month", "mesec")."""
+    return _(BY_WORDS[by]).lower() if by in BY_WORDS else by.replace("_", " ")
+
+
+def _points_frame(points, series: str, by: str = "") -> tuple[pd.DataFrame, list[int]]:
+    labels = [format_period(p.key, by) if by not in ("", "month") and isinstance(p.key, pd.Timestamp) else p.label
+              for p in points]
+    values = [float("nan") if p.value is None else float(p.value) for p in points]
+    return pd.DataFrame({series: values}, index=pd.Index(labels, dtype=object)), [int(p.n or 0) for p in points]
+
+
+def trend_chart(bundle, metric_id: str, params, filters, by: str, target: float | None) -> ChartData | None:
+    spec = get_metric(metric_id)
+    try:
+        points = engine.breakdown(bundle, metric_id, by, params, filters)
+    except KpiDeskError as exc:
+        log.info("no trend for %s: %s", metric_id, exc)
+        return None
+    if sum(p.value is not None for p in points) < MIN_POINTS:
+        return None
+    frame, counts = _points_frame(points, spec.translated_label, by)
+    starts = [p.key.date().isoformat() for p in points] if all(isinstance(p.key, pd.Timestamp) for p in points) \
+        else None
+    return ChartData(f"{metric_id}-by-{by}", _("{kpi} by {period}", kpi=spec.translated_label, period=_by_word(by)), spec.family, "line",
+                     spec.unit, frame, metric_id, by, counts, target, starts)
+
+
+def category_columns(bundle: DataBundle, metric_id: str) -> list[str]:
+    """Category columns of the KPI's data with 2 to 60 values, best first (read per dataset)."""
+    spec = get_metric(metric_id)
+    frames = [ds.frame for ds in bundle.datasets if set(ds.kinds()) & set(spec.kinds)]
+    columns = []
+    for column in breakdown_candidates(spec.family):
+        values: set = set()
+        for frame in frames:
+            if column in frame.columns:
+                values.update(frame[column].dropna().unique()[:61].tolist())
+        if 2 <= len(values) <= 60:
+            columns.append(column)
+    return columns
+
+
+def breakdown_chart(bundle, metric_id: str, column: str, params, filters) -> ChartData | None:
+    """The KPI per value of ``column`` (the biggest groups, highest value first)."""
+    spec = get_metric(metric_id)
+    try:
+        points = engine.breakdown(bundle, metric_id, column, params, filters)
+    except KpiDeskError as exc:
+        log.info("no breakdown of %s by %s: %s", metric_id, column, exc)
+        return None
+    points = [p for p in points if p.value is not None and p.label != NO_GROUP]
+    if len(points) < MIN_POINTS:
+        return None
+    points = sorted(points, key=lambda p: -(p.n or 0))[:MAX_BARS]
+    points = sorted(points, key=lambda p: -p.value)
+    frame, counts = _points_frame(points, spec.translated_label)
+    return ChartData(f"{metric_id}-by-{column}", _("{kpi} by {column}", kpi=spec.translated_label, column=_by_word(column)),
+                     spec.family, "bar", spec.unit, frame, metric_id, column, counts)
+
+
+def nps_parts_chart(bundle, params, filters, by: str) -> ChartData | None:
+    """Promoters / passives / detractors per period, from the NPS of each period."""
+    try:
+        points = engine.breakdown(bundle, "nps", by, params, filters)
+    except KpiDeskError:
+        return None
+    rows, labels, counts = [], [], []
+    for p in points:
+        if p.value is None or not isinstance(p.key, pd.Timestamp):
+            continue
+        result = engine.compute_metric(bundle, "nps", params, _narrow(filters, p.key, P.next_start(p.key, by)))
+        details = result.details or {}
+        if not all(part[0] in details for part in NPS_PARTS):
+            return None
+        rows.append(tuple(details[part[0]] for part in NPS_PARTS))
+        labels.append(p.label)
+        counts.append(int(result.n or 0))
+    if not rows:
+        return None
+    frame = pd.DataFrame(rows, columns=[name for _key, name, _label in NPS_PARTS], index=pd.Index(labels, dtype=object))
+    return ChartData(f"nps-parts-by-{by}", _("NPS: promoters, passives, detractors by {period}", period=by),
+                     "customer_experience", "stacked", "%", frame, "nps", by, counts)
+
+
+def _narrow(filters, start: pd.Timestamp, end: pd.Timestamp):
+    """``filters`` cut to one period ``[start, end)``, and to the filters' own dates within it."""
+    base_start, base_end = filters.bounds()
+    if base_start is not None and start < base_start < end:
+        start = base_start
+    if base_end is not None and start < base_end < end:
+        end = base_end
+    return filters.with_bounds(start, end)
+
+
+def peak_hours_chart(result) -> ChartData:
+    """Contacts per weekday and hour of the period, as a heat map."""
+    spec = get_metric("peak_hours")
+    frame = pd.DataFrame(result.details["matrix"], index=result.details["weekdays"],
+                         columns=[f"{h:02d}" for h in range(24)], dtype=float)
+    return ChartData("peak_hours-heatmap", _("When customers contact us"), spec.family, "heatmap", "count", frame,
+                     metric_id="peak_hours", by="weekday and hour")
+
+
+def staffing_charts(result) -> list[ChartData]:
+    """Erlang C by agents: service level and occupancy (%, with the target), and the ASA (seconds)."""
+    curve = [] if result is None or not result.ok else result.details.get("curve") or []
+    if not curve:
+        return []
+    agents = [f"{int(p['agents']):,}" for p in curve]
+    shares = pd.DataFrame({_("Service level"): [p["service_level_pct"] for p in curve],
+                           _("Occupancy"): [p["occupancy_pct"] for p in curve]}, index=agents, dtype=float)
+    asa = pd.DataFrame({_("ASA"): [p["asa_s"] if math.isfinite(p["asa_s"]) else None for p in curve]},
+                       index=agents, dtype=float)
+    family, by = get_metric("staffing").family, _("agents")
+    target = result.details.get("target_pct") if result.details.get("asa_target_s") is None else None
+    return [ChartData("staffing-service-level-by-agents", _("Staffing: service level and occupancy by agents"),
+                      family, "line", "%", shares, metric_id="staffing", by=by, target=target),
+            ChartData("staffing-asa-by-agents", _("Staffing: ASA by agents"), family, "line", "seconds", asa,
+                      metric_id="staffing", by=by)]

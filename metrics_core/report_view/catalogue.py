@@ -1,0 +1,77 @@
+"""The one list of what is worth showing: families in order, the KPIs that lead each family's
+story, the category columns a KPI is broken down by, the NPS parts, and the default choice of
+KPIs for a short report. The window and every report read these; neither keeps its own."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..i18n import N_
+from ..metrics.model import FAMILIES
+
+FAMILY_IDS = tuple(family for family, _ in FAMILIES)
+
+# The KPIs whose trends tell each family's story, best first.
+LEAD_KPIS: dict[str, tuple[str, ...]] = {
+    "customer_experience": ("csat", "nps", "ces"),
+    "loyalty_value": ("retention_rate", "churn_rate", "repurchase_rate", "clv", "cash_flow"),
+    "tickets": ("first_response_time", "resolution_time", "request_volume", "fcr", "resolution_rate", "backlog"),
+    "calls": ("abandonment_rate", "average_wait_time", "service_level", "average_handle_time", "answer_rate"),
+    "team_quality": ("iqs", "self_service_usage", "self_service_success", "employee_turnover"),
+    "social": ("social_sentiment",),
+}
+
+# Category columns a KPI is broken down by, best first, per family; then the usual ones.
+BREAKDOWN_COLUMNS: dict[str, tuple[str, ...]] = {
+    "customer_experience": ("channel", "agent", "team"),
+    "loyalty_value": ("channel", "referral_source", "loyalty_member"),
+    "tickets": ("channel", "priority", "team", "type", "agent"),
+    "calls": ("queue", "topic", "direction", "agent"),
+    "team_quality": ("agent", "team"),
+    "social": ("platform", "topic", "sentiment"),
+}
+USUAL_CATEGORIES = ("agent", "channel", "team", "queue", "platform", "topic", "priority", "segment", "type")
+
+# NPS answers by score: (key of the NPS result's details, series name, name with its scores).
+NPS_PARTS: tuple[tuple[str, str, str], ...] = (
+    ("promoters_pct", N_("Promoters"), N_("Promoters (9-10)")),
+    ("passives_pct", N_("Passives"), N_("Passives (7-8)")),
+    ("detractors_pct", N_("Detractors"), N_("Detractors (0-6)")),
+)
+
+# Data dated by joining or hiring, not by activity: they do not set the period "all dates" covers.
+REGISTER_KINDS = ("customers", "staff")
+
+# Counts of events: their changes are judged as Poisson counts.
+EVENT_COUNTS = frozenset({"request_volume", "resolved_count"})
+
+# A short report: at most this many KPIs chosen by default, taken in turn from each family.
+DEFAULT_KPI_COUNT = 7
+
+
+def breakdown_candidates(family: str) -> tuple[str, ...]:
+    """The category columns a KPI of ``family`` may be broken down by, best first.
+
+    >>> breakdown_candidates("calls")[:3]
+    ('queue', 'topic', 'direction')
+    """
+    own = BREAKDOWN_COLUMNS.get(family, ())
+    return own + tuple(c for c in USUAL_CATEGORIES if c not in own)
+
+
+def default_kpis(available: Iterable[str], count: int = DEFAULT_KPI_COUNT) -> list[str]:
+    """The KPIs a report shows when the owner chose none: each family's lead KPIs taken in
+    turn (the first of every family, then the second …) among ``available``, at most ``count``,
+    then when customers contact the business (peak hours, a heat map) when it is available.
+
+    >>> default_kpis(["nps", "csat", "abandonment_rate", "answer_rate", "iqs", "peak_hours"], 4)
+    ['csat', 'abandonment_rate', 'iqs', 'nps', 'peak_hours']
+    """
+    have = set(available)
+    leads = [[m for m in LEAD_KPIS[f] if m in have] for f in FAMILY_IDS]
+    chosen: list[str] = []
+    depth = 0
+    while len(chosen) < count and any(len(ids) > depth for ids in leads):
+        chosen.extend(ids[depth] for ids in leads if len(ids) > depth)
+        depth += 1
+    return chosen[:count] + (["peak_hours"] if "peak_hours" in have else [])

@@ -1,0 +1,238 @@
+"""The numbers of a :class:`~metrics_core.report_view.view.KpiView`: every KPI over its period,
+its change against the comparison period with a 95 % interval, and its target state.
+
+The window's cards and every report are rendered from one :class:`ViewResults`.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from ..catalogue import KINDS_BY_NAME
+from ..dataset import DataBundle
+from ..formatting import format_change, has_change
+from ..metrics import engine, periods as P
+from ..metrics.engine_inputs import Filters, Prepared
+from ..metrics.model import MetricResult
+from ..metrics.spread import ratio_spread
+from ..metrics.stats import Interval
+from ..progress import Reporter
+from .catalogue import REGISTER_KINDS, default_kpis
+from .changes import change_interval
+from .view import KpiView
+
+log = logging.getLogger(__name__)
+
+# What a change is, for the words, icons and colours that show it.
+CHANGE_STATES = ("better", "worse", "up", "down", "unclear", "flat", "untested")
+
+
+@dataclass
+class KpiOutcome:
+    """One KPI of a view: its result, its change with the interval, and its target."""
+
+    metric_id: str
+    result: MetricResult
+    change: engine.Change | None = None
+    interval: Interval | None = None
+    target: float | None = None
+
+    @property
+    def value(self) -> float | None:
+        return None if self.result.value is None else float(self.result.value)
+
+    @property
+    def higher_is_better(self) -> bool | None:
+        return self.result.higher_is_better
+
+    @property
+    def target_state(self) -> str | None:
+        """``"met"``, ``"missed"`` or None (no value, no target or no direction).
+
+        >>> KpiOutcome("abandonment_rate", MetricResult("abandonment_rate", 18.9, "%", higher_is_better=False),
+        ...            target=15.0).target_state
+        'missed'
+        """
+        if self.value is None or self.target is None or self.higher_is_better is None:
+            return None
+        met = self.value >= self.target if self.higher_is_better else self.value <= self.target
+        return "met" if met else "missed"
+
+    @property
+    def delta(self) -> float | None:
+        return None if self.change is None or self.change.absolute is None else float(self.change.absolute)
+
+    @property
+    def change_state(self) -> str | None:
+        """None without a comparison; ``"flat"`` when nothing changed at the precision shown;
+        ``"unclear"`` when the change is inside its noise; ``"untested"`` when the KPI has no
+        noise model; else ``"better"`` / ``"worse"`` (or ``"up"`` / ``"down"`` without a direction).
+
+        >>> r = MetricResult("csat", 80.0, "%")
+        >>> KpiOutcome("csat", r, engine.Change(80.0, 80.0, 0.0, 0.0, None, None)).change_state
+        'flat'
+        """
+        delta = self.delta
+        if delta is None:
+            return None
+        if delta == 0 or format_change(delta, self.result.unit).startswith("±"):
+            return "flat"
+        if self.interval is None:
+            return "untested"
+        if not self.interval.clear:
+            return "unclear"
+        if self.higher_is_better is None:
+            return "up" if delta > 0 else "down"
+        return "better" if (delta > 0) == bool(self.higher_is_better) else "worse"
+
+
+@dataclass
+class ViewResults:
+    """Everything computed for a view. ``period`` is ``[start, end)`` (None: all dates);
+    ``previous`` the comparison period, None when nothing is compared (``reason`` says why)."""
+
+    view: KpiView
+    results: dict[str, MetricResult]
+    outcomes: dict[str, KpiOutcome]
+    period: tuple[pd.Timestamp | None, pd.Timestamp | None]
+    previous: tuple[pd.Timestamp, pd.Timestamp] | None = None
+    no_comparison_reason: str | None = None      # "all_dates", "none", "no_data"
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def changes(self) -> dict[str, engine.Change]:
+        return {m: o.change for m, o in self.outcomes.items() if o.change is not None}
+
+    @property
+    def shown_kpis(self) -> list[str]:
+        """The KPIs the view shows, in order: the chosen ones that have a value, or the default short list."""
+        ok = [m for m, r in self.results.items() if r.ok]
+        if self.view.kpis:
+            return [m for m in self.view.kpis if m in self.results and self.results[m].ok]
+        return default_kpis(ok)
+
+    def filters(self) -> Filters:
+        """The engine filters of the period (dates resolved) and categories."""
+        return self.view.filters().with_bounds(*self.period) if self.period[0] is not None else self.view.filters()
+
+
+def view_params(params: dict[str, Any] | None, view: KpiView) -> dict[str, Any]:
+    """``params`` with the view's targets under ``global.targets`` (the view's win)."""
+    out = copy.deepcopy(dict(params or {}))
+    glob = out.setdefault("global", {})
+    glob["targets"] = {**(glob.get("targets") or {}), **view.targets}
+    return out
+
+
+def target_of(params: dict[str, Any], metric_id: str) -> float | None:
+    """A KPI's target: its own ``target`` parameter, else ``global.targets``."""
+    own = (params.get(metric_id) or {}).get("target")
+    value = own if own is not None else ((params.get("global") or {}).get("targets") or {}).get(metric_id)
+    try:
+        return None if value is None else float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiView,
+                 reporter: Reporter | None = None) -> ViewResults:
+    """Every KPI over the view's period, and its change against the comparison period.
+
+    With no dates ("all dates") nothing is compared: there is no earlier period of the same
+    length in the files. A period open at one end is closed at the first or last date in the files.
+    """
+    reporter = reporter or Reporter()
+    params = view_params(params, view)
+    period = resolve_period(bundle, view)
+    filters = view.filters().with_bounds(*period) if period[0] is not None else view.filters()
+    results = engine.compute_all(bundle, params, filters, reporter.scaled(0.0, 0.5))
+    out = ViewResults(view, results, {}, period, params=params)
+    for metric_id, result in results.items():
+        out.outcomes[metric_id] = KpiOutcome(metric_id, result, target=target_of(params, metric_id))
+    previous = _previous_period(period, view.comparison)
+    if previous is None:
+        out.no_comparison_reason = "none" if view.comparison == "none" else "all_dates"
+        reporter.step(1.0, "KPIs computed")
+        return out
+    out.previous = previous
+    before = engine.compute_all(bundle, params, filters.with_bounds(*previous), reporter.scaled(0.5, 0.8))
+    prepared = Prepared(bundle, dict(params.get("global") or {}))
+    comparable = [m for m, r in results.items() if r.ok and has_change(r) and before.get(m) is not None
+                  and before[m].ok]
+    for i, metric_id in enumerate(comparable):
+        reporter.step(0.8 + 0.2 * i / max(1, len(comparable)), "Comparing with the previous period")
+        now, then = results[metric_id], before[metric_id]
+        absolute = float(now.value) - float(then.value)
+        relative = 100.0 * absolute / abs(float(then.value)) if then.value else None
+        day = pd.Timedelta(days=1)
+        change = engine.Change(float(now.value), float(then.value), absolute, relative, period[0], period[1] - day,
+                               previous[0], previous[1] - day, now, then)
+        spreads = (ratio_spread(prepared, metric_id, params, filters),
+                   ratio_spread(prepared, metric_id, params, filters.with_bounds(*previous)))
+        out.outcomes[metric_id].change = change
+        out.outcomes[metric_id].interval = change_interval(metric_id, now, then, spreads)
+    if not comparable and not any(r.ok for r in before.values()):
+        out.no_comparison_reason = "no_data"
+    reporter.step(1.0, "KPIs computed")
+    return out
+
+
+def resolve_period(bundle: DataBundle, view: KpiView) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """``[start, end)`` of the view: its days, an open end closed at the data's first or last day;
+    ``(None, None)`` for all dates."""
+    if not view.has_range:
+        return None, None
+    start, end = view.filters().bounds()
+    if start is None or end is None:
+        first, last = data_span(bundle)
+        start = start if start is not None else (P.floor(first, "day") if first is not None else None)
+        end = end if end is not None else (P.floor(last, "day") + pd.Timedelta(days=1) if last is not None else None)
+    return start, end
+
+
+def _previous_period(period, comparison: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    start, end = period
+    if comparison == "none" or start is None or end is None:
+        return None
+    if comparison == "last_year":
+        return P.same_period_last_year(start, end)
+    return P.previous_window_start(start, end), start
+
+
+def data_span(bundle: DataBundle) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """The earliest and latest date of the activity rows (by each kind's date field). A register
+    (customers by when they joined, staff by when they were hired) counts only when nothing else has dates."""
+    activity = [ds for ds in bundle.datasets if ds.kind not in REGISTER_KINDS]
+    span = _span_of(activity)
+    return span if span[0] is not None else _span_of(bundle.datasets)
+
+
+def _span_of(datasets) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    lows, highs = [], []
+    for ds in datasets:
+        for kind in ds.kinds():
+            date_field = KINDS_BY_NAME[kind].date_field
+            if date_field and date_field in ds.frame.columns:
+                dates = pd.to_datetime(ds.frame[date_field], errors="coerce")
+                if dates.notna().any():
+                    lows.append(dates.min())
+                    highs.append(dates.max())
+    return (min(lows), max(highs)) if lows else (None, None)
+
+
+def last_complete_month(bundle: DataBundle) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """First and last day of the latest calendar month the files cover completely (None without dates)."""
+    first, last = data_span(bundle)
+    if last is None:
+        return None
+    month = P.floor(last, "month")
+    if P.floor(last, "day") + pd.Timedelta(days=1) < P.next_start(month, "month"):
+        month = P.previous_start(month, "month")
+    if first is not None and month < P.floor(first, "month"):
+        return None
+    return month, P.next_start(month, "month") - pd.Timedelta(days=1)

@@ -1,0 +1,152 @@
+"""How a target state and a change read — in words, with an icon, and in a colour from a
+colour-blind-safe palette (Okabe & Ito: blue for better, vermillion for worse, grey for
+neutral), so that nothing is told by colour alone. Cards, tables, slides and the workbook use these.
+
+>>> from metrics_core.metrics.model import MetricResult
+>>> from metrics_core.metrics.engine import Change
+>>> from metrics_core.metrics.stats import Interval
+>>> r = MetricResult("abandonment_rate", 18.9, "%", higher_is_better=False)
+>>> o = KpiOutcome("abandonment_rate", r, Change(18.9, 14.2, 4.7, None, None, None), Interval(1.2, 8.1, "newcombe"), 15.0)
+>>> change_words(o)
+'▲ +4.7 pp, worse'
+>>> target_words(o)
+'✘ Misses the 15.0 % target'
+>>> sentence("Abandonment rate", o)
+'Abandonment rate rose to 18.9 % from 14.2 %, above the 15.0 % target.'
+"""
+
+from __future__ import annotations
+
+from ..formatting import format_change, format_number, format_value
+from ..i18n import N_, _
+from .compute import KpiOutcome
+
+# Okabe–Ito colours (hex, no '#'): distinguishable with every common colour-vision deficiency.
+BETTER = "0072B2"       # blue
+WORSE = "D55E00"        # vermillion
+NEUTRAL = "6B6B6B"      # grey
+STATE_COLOURS = {"better": BETTER, "worse": WORSE, "met": BETTER, "missed": WORSE}
+TARGET_ICONS = {"met": "✔", "missed": "✘"}
+ARROWS = {"up": "▲", "down": "▼"}
+
+
+def colour(state: str | None) -> str:
+    """The hex colour of a change or target state (grey for anything not good or bad).
+
+    >>> colour("worse"), colour("unclear"), colour(None)
+    ('D55E00', '6B6B6B', '6B6B6B')
+    """
+    return STATE_COLOURS.get(state or "", NEUTRAL)
+
+
+def change_words(outcome: KpiOutcome, currency: str = "€") -> str:
+    """The change as a card or a table shows it: arrow, signed amount and whether it is better,
+    worse, inside its noise ("no clear change") or none at all; empty without a comparison."""
+    state, delta = outcome.change_state, outcome.delta
+    if state is None or delta is None:
+        return ""
+    amount = format_change(delta, outcome.result.unit, currency)
+    arrow = ARROWS["up" if delta > 0 else "down"]
+    if state == "flat":
+        return _("no change")
+    if state == "unclear":
+        return _("no clear change ({change})", change=amount)
+    if state == "better":
+        return _("{arrow} {change}, better", arrow=arrow, change=amount)
+    if state == "worse":
+        return _("{arrow} {change}, worse", arrow=arrow, change=amount)
+    if state == "untested":
+        return _("{arrow} {change} (noise not measured)", arrow=arrow, change=amount)
+    return _("{arrow} {change}", arrow=arrow, change=amount)
+
+
+def interval_words(outcome: KpiOutcome, currency: str = "€") -> str:
+    """The change's 95 % interval, for a tooltip or the workbook ("" without one)."""
+    iv, unit = outcome.interval, outcome.result.unit
+    if iv is None:
+        return ""
+    return _("95 % interval of the change: {low} to {high}", low=format_change(iv.low, unit, currency),
+             high=format_change(iv.high, unit, currency))
+
+
+def target_words(outcome: KpiOutcome, currency: str = "€") -> str:
+    """'✔ Meets the 85 % target' / '✘ Misses the 15 % target'; empty without a target state."""
+    state = outcome.target_state
+    if state is None:
+        return ""
+    target = format_value(outcome.target, outcome.result.unit, currency)
+    if state == "met":
+        return _("{icon} Meets the {target} target", icon=TARGET_ICONS["met"], target=target)
+    return _("{icon} Misses the {target} target", icon=TARGET_ICONS["missed"], target=target)
+
+
+def target_short(outcome: KpiOutcome) -> str:
+    """'✔ target met' / '✘ target missed' for a small card (its tooltip says the rest)."""
+    state = outcome.target_state
+    if state is None:
+        return ""
+    if state == "met":
+        return _("{icon} target met", icon=TARGET_ICONS["met"])
+    return _("{icon} target missed", icon=TARGET_ICONS["missed"])
+
+
+def margin_words(outcome: KpiOutcome) -> str:
+    """'± 6.2 points' for a KPI with a margin of error (NPS), else ''."""
+    margin = outcome.result.margin_of_error
+    if margin is None or outcome.value is None:
+        return ""
+    return _("± {margin} points", margin=format_number(margin, 1))
+
+
+def _target_kind(outcome: KpiOutcome) -> str:
+    state = outcome.target_state
+    if state is None:
+        return "none"
+    if state == "met":
+        return "met"
+    return "below" if outcome.higher_is_better else "above"
+
+
+def _change_kind(outcome: KpiOutcome) -> str:
+    state, delta = outcome.change_state, outcome.delta
+    if state is None or delta is None:
+        return "none"
+    if state == "flat":
+        return "flat"
+    if state == "unclear":
+        return "unclear"
+    return "rose" if delta > 0 else "fell"
+
+
+def sentence(label: str, outcome: KpiOutcome, currency: str = "€", value_text: str | None = None) -> str:
+    """One sentence that says what happened: 'Abandonment rate rose to 18.9 % from 14.2 %, above
+    the 15 % target.' — a change inside its noise reads 'no clear change'."""
+    unit = outcome.result.unit
+    values = {"kpi": label, "value": value_text or format_value(outcome.value, unit, currency),
+              "previous": format_value(outcome.change.previous if outcome.change else None, unit, currency),
+              "target": format_value(outcome.target, unit, currency)}
+    return _(SENTENCES[(_change_kind(outcome), _target_kind(outcome))], **values)
+
+
+SENTENCES = {
+    ("rose", "none"): N_("{kpi} rose to {value} from {previous}."),
+    ("rose", "met"): N_("{kpi} rose to {value} from {previous}, meeting the {target} target."),
+    ("rose", "above"): N_("{kpi} rose to {value} from {previous}, above the {target} target."),
+    ("rose", "below"): N_("{kpi} rose to {value} from {previous}, still below the {target} target."),
+    ("fell", "none"): N_("{kpi} fell to {value} from {previous}."),
+    ("fell", "met"): N_("{kpi} fell to {value} from {previous}, meeting the {target} target."),
+    ("fell", "above"): N_("{kpi} fell to {value} from {previous}, still above the {target} target."),
+    ("fell", "below"): N_("{kpi} fell to {value} from {previous}, below the {target} target."),
+    ("unclear", "none"): N_("{kpi} was {value}, no clear change from {previous}."),
+    ("unclear", "met"): N_("{kpi} was {value}, no clear change from {previous}; the {target} target is met."),
+    ("unclear", "above"): N_("{kpi} was {value}, no clear change from {previous}; above the {target} target."),
+    ("unclear", "below"): N_("{kpi} was {value}, no clear change from {previous}; below the {target} target."),
+    ("flat", "none"): N_("{kpi} stayed at {value}."),
+    ("flat", "met"): N_("{kpi} stayed at {value}, meeting the {target} target."),
+    ("flat", "above"): N_("{kpi} stayed at {value}, above the {target} target."),
+    ("flat", "below"): N_("{kpi} stayed at {value}, below the {target} target."),
+    ("none", "none"): N_("{kpi} was {value}."),
+    ("none", "met"): N_("{kpi} was {value}, meeting the {target} target."),
+    ("none", "above"): N_("{kpi} was {value}, above the {target} target."),
+    ("none", "below"): N_("{kpi} was {value}, below the {target} target."),
+}
