@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..dataset import DataBundle
 from ..errors import KpiDeskError
-from ..i18n import _
+from ..i18n import N_, _
 from ..metrics import engine, periods as P
 from ..metrics.registry import get_metric
 from ..progress import Reporter
@@ -72,8 +72,14 @@ def trend_window(headline, by: str):
     for _step in range(periods - 1):
         first = P.previous_start(first, by)
     last_day = end - pd.Timedelta(microseconds=1)
-    return headline.with_bounds(first, end), _("Trends by {period} show the last {count} periods up to {day}.",
-                                               period=_by_word(by), count=periods, day=format_day(last_day, "wide"))
+    return headline.with_bounds(first, end), _("Trends by {period} show the {count} {periods} up to {day}.",
+                                               period=_by_word(by), count=periods, periods=_(PERIOD_PLURALS[by]),
+                                               day=format_day(last_day, "wide"))
+
+
+#: Periods counted in a note ("the 12 months up to …"), in the genitive a count takes where a language needs it.
+PERIOD_PLURALS = {"day": N_("days"), "week": N_("weeks"), "month": N_("months"), "quarter": N_("quarters"),
+                  "year": N_("years")}
 
 
 def _by_word(by: str) -> str:

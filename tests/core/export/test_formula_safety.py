@@ -39,7 +39,9 @@ def hostile_report(tmp_path_factory):
     source.write_text(hostile_tickets_csv(), encoding="utf-8")
     deck, book = folder / "report.pptx", folder / "report.xlsx"
     for out in (deck, book):
-        assert main(["report", str(source), "--out", str(out)]) == 0
+        # the chosen breakdowns put the channel and agent values into charts and sheets
+        assert main(["report", str(source), "--out", str(out), "--breakdown", "request_volume=channel",
+                     "--breakdown", "csat=agent"]) == 0
     return deck, book
 
 
