@@ -33,3 +33,13 @@ def test_data_dir() -> Path:
 
 def pytest_configure(config) -> None:
     config.addinivalue_line("markers", "soak: a randomised GUI session of KPIDESK_SOAK_SECONDS (60 s; CI: 600 s)")
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test():
+    """A test that switches the language (the soak test, language tests) leaves English behind it."""
+    yield
+    from metrics_core.i18n import current_language, set_language
+
+    if current_language() != "en":
+        set_language("en")

@@ -80,7 +80,15 @@ class KpiRow:
     @property
     def verdict(self) -> str:
         """``"good"``, ``"bad"`` or ``"neutral"``: a clear change read with the KPI's direction;
-        a change inside its noise, a zero change and an untested one are neutral."""
+        a change inside its noise, a zero change and an untested one are neutral.
+
+        >>> row = KpiRow("resolution_time", "Resolution time", "tickets", 7200.0, "seconds", previous=3600.0,
+        ...              change=3600.0, higher_is_better=False)
+        >>> row.direction, row.verdict, row.relative_change
+        ('up', 'bad', 1.0)
+        >>> KpiRow("csat", "CSAT", "customer_experience", 80.4, "%", change=0.4, change_state="unclear").verdict
+        'neutral'
+        """
         if self.change_state is not None:
             return {"better": "good", "worse": "bad"}.get(self.change_state, "neutral")
         if self.direction in ("", "flat") or self.higher_is_better is None:

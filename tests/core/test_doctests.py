@@ -9,7 +9,7 @@ import pytest
 
 # every module listed has examples; a module whose examples were lost (or never collected) fails here
 MODULES = ["metrics_core.formatting", "metrics_core.atomic", "metrics_core.progress", "metrics_core.catalogue",
-           "metrics_core.export.model", "metrics_core.export.chart_data", "metrics_core.export.csv_results",
+           "metrics_core.export.model", "metrics_core.export.chart_data", "metrics_core.export.safe_text",
            "metrics_core.i18n", "metrics_core.merging", "metrics_core.loading", "metrics_core.validation",
            "metrics_core.mapping.canonical", "metrics_core.metrics.business_hours", "metrics_core.metrics.engine_inputs",
            "metrics_core.metrics.params", "metrics_core.metrics.stats", "metrics_core.metrics.spread",

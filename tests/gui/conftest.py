@@ -10,6 +10,20 @@ from desktop_app.app_state import AppState
 from desktop_app.settings import AppSettings
 
 
+@pytest.fixture(autouse=True)
+def english_window_after_each_test():
+    """The window's language (ours, metrics_core's and Qt's own texts) is English again after a test that
+    switched it — the Python side alone is reset by the top-level conftest."""
+    from metrics_core.i18n import current_language
+
+    language_before = current_language()
+    yield
+    if current_language() != "en" or language_before != "en":
+        from desktop_app.i18n import apply_language
+
+        apply_language("en")
+
+
 @pytest.fixture
 def settings(tmp_path, qapp) -> AppSettings:
     return AppSettings(tmp_path / "settings.ini")
