@@ -215,6 +215,8 @@ class Soak:
         if dialog is None:
             return
         dialog.folder_edit.setText(str(self.out / f"export-{self.rng.randint(0, 3)}"))
+        # the owner's answer to "Replace the report?" (a modal box would stop an unattended session)
+        dialog.confirm_replace = lambda _paths: self.rng.random() < 0.7
         dialog.format_boxes["png"].setChecked(self.rng.random() < 0.2)
         dialog.show()
         dialog.export_button.click()
