@@ -19,7 +19,7 @@ from pptx.dml.color import RGBColor
 from pptx.util import Inches
 
 from ..atomic import write_with_atomic
-from ..formatting import MISSING, format_change, format_day, format_value
+from ..formatting import ENGLISH_WEEKDAYS, MISSING, format_change, format_day, format_value, weekday_name
 from ..i18n import _, ngettext
 from ..progress import Reporter
 from ..report_view.words import colour
@@ -266,7 +266,8 @@ def _heatmap_slide(slide, report: Report, chart: ChartData) -> None:
         day, hour, count = busiest
         add_text(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN), Inches(0.5),
                  _("Busiest: {day} {hour}:00–{hour}:59, with {count} contacts. Plan the most people for the "
-                   "darkest cells.", day=day, hour=f"{int(hour):02d}", count=format_value(count, "count")),
+                   "darkest cells.", day=weekday_name(day) if day in ENGLISH_WEEKDAYS else day, hour=f"{int(hour):02d}",
+                   count=format_value(count, "count")),
                  20, bold=True)
     add_heat_table(slide, chart, Inches(MARGIN), Inches(BODY_TOP + 0.8), Inches(SLIDE_W - 2 * MARGIN),
                    Inches(3.9))
