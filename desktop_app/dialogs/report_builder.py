@@ -142,7 +142,7 @@ class ReportBuilderPanel(QWidget):
         self.kpi_list.blockSignals(True)
         self.kpi_list.clear()
         for metric_id in ticked + [m for m in available if m not in ticked]:
-            item = QListWidgetItem(get_metric(metric_id).label)
+            item = QListWidgetItem(get_metric(metric_id).translated_label)
             item.setData(Qt.ItemDataRole.UserRole, metric_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
             item.setCheckState(Qt.CheckState.Checked if metric_id in ticked else Qt.CheckState.Unchecked)
@@ -170,7 +170,7 @@ class ReportBuilderPanel(QWidget):
         """How many slides the deck will have with these choices."""
         from metrics_core.metrics.docs import describe
 
-        kpis = [(m, get_metric(m).label) for m in self.chosen_kpis()]
+        kpis = [(m, get_metric(m).translated_label) for m in self.chosen_kpis()]
         breakdowns = sum(len(v) for m, v in self._breakdowns.items() if m in dict(kpis))
         appendix = self.appendix_box.isChecked()
         texts = {m: describe(m) for m, _label in kpis} if appendix else {}
