@@ -46,7 +46,7 @@ def sparklines_job(bundle: DataBundle, params: dict[str, Any], filters: Any, gra
         end = filters.bounds()[1] if filters is not None else None
         last = min(max(ends), end - pd.Timedelta(microseconds=1)) if end is not None else max(ends)
         start = floor(last, grain)
-        for _ in range(SPARK_PERIODS - 1):
+        for _step in range(SPARK_PERIODS - 1):
             start = previous_start(start, grain)
         begin = filters.bounds()[0] if filters is not None else None
         window = filters.with_bounds(max(start, begin) if begin is not None else start,

@@ -68,8 +68,8 @@ class ChartWidget(QWidget):
 
     def set_title(self, title: str) -> None:
         self._title = title
-        self.plot_widget.setAccessibleName(title)
-        self.setAccessibleName(title)
+        for widget in (self, self.plot_widget, self.plot_widget.viewport()):   # the viewport is what takes focus
+            widget.setAccessibleName(title)
         self._show_title()
 
     def _show_title(self) -> None:
