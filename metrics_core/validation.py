@@ -146,7 +146,7 @@ def _label(kind: str, field_name: str) -> str:
     specs = [kind_spec(kind), *KINDS_BY_NAME.values()]
     for spec in specs:
         if field_name in spec.field_names():
-            return f"'{spec.field(field_name).label}' ({field_name})"
+            return f"'{_(spec.field(field_name).label)}' ({field_name})"
     return field_name
 
 

@@ -17,6 +17,8 @@ from metrics_core.catalogue import kind as kind_spec
 from metrics_core.i18n import N_, _, ngettext
 from metrics_core.ingest.model import ReadOptions
 from metrics_core.mapping.model import Mapping
+from metrics_core.mapping.detect import RUNNER_UP
+from metrics_core.mapping.evidence import Evidence
 
 from ..delegates.column_combo_delegate import ColumnComboDelegate
 from ..jobs import LoadRequest
@@ -183,9 +185,10 @@ class ImportDialog(QDialog):
         _select(self.date_order_combo, self.options.dayfirst, dayfirst)
         with QSignalBlocker(self.kind_combo):
             self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(mapping.kind)))
-        evidence = (mapping.kind_evidence or "").split("; runner-up")[0]     # the runner-up's score is jargon
-        self.kind_note.setText(_("Detected: {evidence}", evidence=evidence) if evidence else "")
-        self.kind_note.setToolTip(mapping.kind_evidence or "")
+        evidence = Evidence.of(mapping.kind_evidence)
+        shown = evidence.without(RUNNER_UP)     # the runner-up's score is jargon
+        self.kind_note.setText(_("Detected: {evidence}", evidence=shown) if shown else "")
+        self.kind_note.setToolTip(str(evidence))
         self.kind_note.setStyleSheet("")
         if self.user_mapping is None and mapping.kind_confidence < UNSURE_KIND:
             self.kind_note.setText(_(

@@ -34,7 +34,7 @@ class ParamEditor(QWidget):
         if kind == "choice" or spec.choices:
             w = QComboBox()
             for c in spec.choices:
-                w.addItem(_("automatic") if c is None else str(c), c)
+                w.addItem(spec.choice_label(c), c)
             w.activated.connect(self.edited)
             return w
         if kind == "bool":

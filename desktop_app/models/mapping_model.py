@@ -100,7 +100,7 @@ class MappingModel(QAbstractTableModel):
         if col == COL_CONFIDENCE:
             return _("{share} %", share=format_number(fm.confidence * 100)) if fm else ""
         if col == COL_WHY:
-            return fm.evidence if fm else ""
+            return str(fm.evidence) if fm else ""
         count, _examples = self._failed(fm)
         return str(count) if fm and count else ("" if not fm else "0")
 
@@ -112,7 +112,7 @@ class MappingModel(QAbstractTableModel):
             if count:
                 return _("Could not read, e.g.: {examples}", examples="; ".join(examples))
         if col == COL_WHY and fm:
-            return fm.evidence
+            return str(fm.evidence)
         return None
 
     def _failed(self, fm: Any) -> tuple[int, list[str]]:

@@ -84,7 +84,7 @@ def report_dict(ds: Dataset, guesses: list[Any]) -> dict[str, Any]:
         "notes": list(t.notes),
         "kind": ds.mapping.kind,
         "kind_confidence": round(float(ds.mapping.kind_confidence), 3),
-        "kind_evidence": ds.mapping.kind_evidence,
+        "kind_evidence": ds.mapping.kind_evidence.english(),
         "other_kinds": [{"kind": g.kind, "score": g.score} for g in guesses if g.kind != ds.mapping.kind][:3],
         "also_kinds": list(ds.mapping.also_kinds),
         "preset": ds.mapping.preset,

@@ -26,6 +26,12 @@ _DATE_WORDS = frozenset(
 )
 _STRONG_DATE_WORDS = frozenset({"date", "datum", "dátum", "data", "датум", "timestamp", "temporal"})
 _OFFSET_RE = re.compile(r"(\s*)(Z|[+-]\d{2}:?\d{2})$")
+# Time zones written as names after a time, as Google Forms/Sheets and mail clients write them
+# ("10:15:00 AM GMT+1", "10:15 CET", "14:00 UTC+02:00"): turned into numeric offsets before parsing.
+_ZONE_OFFSETS = {"UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "WEST": 60, "BST": 60, "CET": 60, "MET": 60, "CEST": 120,
+                 "MEST": 120, "EET": 120, "EEST": 180, "MSK": 180}
+_ZONE_RE = re.compile(r"(?:(?<=\d)|(?<=[AaPp][Mm]))(\s+)(?:(?:GMT|UTC)\s*(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?"
+                      r"|(?P<name>" + "|".join(sorted(_ZONE_OFFSETS, key=len, reverse=True)) + r"))$")
 _TIME_RE = re.compile(
     r"(?P<sep>[ T]+|,\s*)(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2})(?P<f>[.,]\d{1,9})?)?"
     r"(?:(?P<psep>\s*)(?P<p>[AaPp][Mm]))?$"
@@ -113,7 +119,7 @@ def formats_of(text: str, allow_compact: bool = False) -> tuple[str, str] | None
     '%Y-%m-%d %H:%M:%S %z'
     """
     rest, zone = text, ""
-    if (off := _OFFSET_RE.search(text)) and re.search(r"\d:\d{2}(:\d{2}(\.\d+)?)?$", text[: off.start()]):
+    if (off := _OFFSET_RE.search(text)) and re.search(r"\d:\d{2}(:\d{2}(\.\d+)?)?(\s*[AaPp][Mm])?$", text[: off.start()]):
         rest, zone = text[: off.start()], off.group(1) + "%z"
     clock = ""
     if t := _TIME_RE.search(rest):
@@ -149,6 +155,27 @@ def _english_months(text: pd.Series) -> pd.Series:
     if not translated or sum(formats_of(v) is not None for v in translated) < 0.5 * len(sample):
         return text
     return text.map(english)
+
+
+def _numeric_zones(text: pd.Series) -> pd.Series:
+    """Zone names after a time (``GMT+1``, ``CET``, ``EEST``, ``UTC``) as numeric offsets, when the sample has any.
+
+    >>> _numeric_zones(pd.Series(["2021/03/04 10:15:00 AM GMT+1", "2021/07/04 9:00 EEST", "2021/03/04 10:15 UTC"])).tolist()
+    ['2021/03/04 10:15:00 AM +0100', '2021/07/04 9:00 +0300', '2021/03/04 10:15 +0000']
+    """
+    if not any(_ZONE_RE.search(v) for v in _sample(text, 50) if isinstance(v, str)):
+        return text
+    return text.str.replace(_ZONE_RE, _zone_offset, regex=True)
+
+
+def _zone_offset(m: re.Match) -> str:
+    if m.group("name"):
+        minutes = _ZONE_OFFSETS[m.group("name")]
+    else:
+        minutes = int(m.group("h")) * 60 + int(m.group("m") or 0)
+        minutes = -minutes if m.group("sign") == "-" else minutes
+    sign = "-" if minutes < 0 else "+"
+    return f"{m.group(1)}{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
 
 
 def _english_day_half(m: re.Match) -> str:
@@ -247,7 +274,7 @@ def parse_dates(text: pd.Series, *, dayfirst: bool | None = None, header: str = 
     >>> parse_dates(pd.Series(["04-08-15", "22-04-15"])).values.dt.strftime("%Y-%m-%d").tolist()
     ['2015-08-04', '2015-04-22']
     """
-    text = _english_months(text)
+    text = _numeric_zones(_english_months(text))
     allow_compact = is_date_header(header) or (
         all(_COMPACT_RE.fullmatch(v) for v in _sample(text)) and bool(text.str.fullmatch(_COMPACT_RE.pattern).all()))
     formats, share = _best_formats(text, allow_compact)

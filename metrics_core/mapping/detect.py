@@ -16,17 +16,21 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..i18n import _
+from ..i18n import N_, Message, TextList, _
 from ..catalogue import KINDS, SCORE_FIELDS, FieldSpec, KindSpec, kind as kind_spec
 from ..errors import MappingError
 from ..ingest.model import LoadedTable
 from ..mapping.model import FieldMapping, Mapping
+from .evidence import Evidence
 from .presets import PRESET_CONFIDENCE, PRESETS_BY_NAME, PresetMatch, content_value_maps, match_headerless, match_preset
 from .synonyms import DATETIME_TWINS, analyse_header, header_match
-from .values import Candidate, ColumnShape, column_shapes, parse_datetime_fallback, value_candidates
+from .values import DATETIME_ORDER, Candidate, ColumnShape, column_shapes, parse_datetime_fallback, value_candidates
 
 ASSIGN_MIN = 0.35
-UNIT_NAMES = {"ms": "milliseconds", "s": "seconds", "min": "minutes", "h": "hours", "days": "days"}
+#: Reasons other code recognises by their template.
+TIME_ZONE_NAMED = N_("header names the time zone ({zone})")
+RUNNER_UP = N_("runner-up: {kind} ({score})")
+UNIT_NAMES = {"ms": N_("milliseconds"), "s": N_("seconds"), "min": N_("minutes"), "h": N_("hours"), "days": N_("days")}
 _KIND_WORDS = {
     "tickets": r"ticket|incident|case|issue|conversation|tichet|zahtev|arende|tiket|complaint|sla",
     "calls": r"call|caller|dial|klic|apel|samtal|poziv|disposition|billsec",
@@ -44,7 +48,7 @@ class KindGuess:
 
     kind: str
     score: float
-    evidence: str
+    evidence: Evidence
     fields: dict[str, FieldMapping] = field(default_factory=dict, repr=False)
     preset: str | None = None
 
@@ -94,13 +98,15 @@ def _header_candidates(kind: KindSpec, shapes: dict[str, ColumnShape]) -> list[C
                 continue
             score, phrase = header_match(kind.name, spec.name, shape.header)
             exact = analyse_header(shape.header).folded == phrase
-            evidence = f"header '{shape.header}' {'matches' if exact else 'contains'} '{phrase}'"
+            template = N_("header '{header}' matches '{phrase}'") if exact else N_("header '{header}' contains '{phrase}'")
+            evidence = Message(template, {"header": shape.header, "phrase": phrase})
             twin = DATETIME_TWINS.get(spec.name)
             if twin and shape.col_type == "datetime":
                 tscore, tphrase = header_match(kind.name, twin, shape.header)
                 if tscore * 0.9 > score:
                     score = tscore * 0.9
-                    evidence = f"header '{shape.header}' reads like a duration, but the values are timestamps"
+                    evidence = Message("header '{header}' reads like a duration, but the values are timestamps",
+                                       {"header": shape.header})
             if spec.value_type == "datetime" and shape.col_type not in ("datetime", "empty") and not shape.yyyymmdd:
                 if score < 0.5 or parse_datetime_fallback(pd.Series(list(shape.examples), dtype=object))[1] is None:
                     continue
@@ -156,11 +162,12 @@ def _kind_candidates(ctx: _Context, kind: KindSpec) -> list[Candidate]:
     cands = _preset_candidates(ctx.preset, kind) + _header_candidates(kind, ctx.shapes)
     if ctx.headerless:
         label, fields, _ = ctx.headerless
-        cands += [Candidate(f, col, 0.9, f"'{col}' by its position in the {label} layout (no header row)", "preset")
+        cands += [Candidate(f, col, 0.9, Message("'{column}' by its position in the {layout} layout (no header row)",
+                                                 {"column": col, "layout": label}), "preset")
                   for f, col in fields.items() if f in kind.field_names()]
     with_header = {c.column for c in cands}
     for c in value_candidates(kind, ctx.shapes):
-        if c.evidence.startswith("datetime columns in order") and c.column in with_header:
+        if Evidence.of(c.evidence).parts[0].msgid in DATETIME_ORDER and c.column in with_header:
             continue
         cands.append(c)
     return cands
@@ -173,26 +180,27 @@ def _complete(kind: KindSpec, fields: dict[str, FieldMapping], ctx: _Context, ta
     if kind.name == "calls" and "started_at" not in fields and "date" in fields:
         date_fm = fields.pop("date")
         fields["started_at"] = FieldMapping("started_at", list(date_fm.columns), round(date_fm.confidence * 0.95, 3),
-                                            date_fm.source, f"date from '{date_fm.column}'")
+                                            date_fm.source, Message("date from '{column}'", {"column": date_fm.column}))
         if "time" in fields:
             time_fm = fields.pop("time")
             fields["started_at"].columns.append(time_fm.column)
-            fields["started_at"].evidence += f" + time of day from '{time_fm.column}'"
+            fields["started_at"].evidence += Message("time of day from '{column}'", {"column": time_fm.column})
     if date_field and date_field not in fields:
         generic = [s for s in shapes.values() if s.name not in taken and s.col_type == "datetime"
                    and header_match(kind.name, "date", s.header)[0] >= 0.8]
         if generic:
             s = generic[0]
             fields[date_field] = FieldMapping(date_field, [s.name], 0.6, "header",
-                                              f"header '{s.header}' is the table's date column")
+                                              Message("header '{header}' is the table's date column", {"header": s.header}))
             taken.add(s.name)
     if date_field and date_field not in fields:
         moments = [s for s in shapes.values() if s.col_type == "datetime"]
         if len(moments) == 1 and moments[0].name not in taken:
             s = moments[0]
             fields[date_field] = FieldMapping(date_field, [s.name], 0.5, "values",
-                                              f"'{s.header}' is the table's only date-time column, so it is taken as "
-                                              f"the {date_field.replace('_', ' ')} (no header names one)")
+                                              Message("'{header}' is the table's only date-time column, so it is taken "
+                                                      "as the field '{field}' (no header names one)",
+                                                      {"header": s.header, "field": Message(kind.field(date_field).label)}))
             taken.add(s.name)
     fm = fields.get(date_field) if date_field else None
     if fm and fm.source != "user" and len(fm.columns) == 1 and shapes[fm.column].date_only:
@@ -201,22 +209,23 @@ def _complete(kind: KindSpec, fields: dict[str, FieldMapping], ctx: _Context, ta
         if times:
             fm.columns.append(times[0].name)
             taken.add(times[0].name)
-            fm.evidence += f"; time of day from '{times[0].header}'"
+            fm.evidence += Message("time of day from '{column}'", {"column": times[0].header})
     if kind.name == "orders" and "amount" not in fields and "quantity" in fields and "unit_price" in fields:
         q, p = fields["quantity"], fields["unit_price"]
         fields["amount"] = FieldMapping("amount", [q.column, p.column], round(min(q.confidence, p.confidence), 3),
-                                        "derived", f"quantity × unit price ('{q.column}' × '{p.column}')")
+                                        "derived", Message("quantity × unit price ('{quantity}' × '{price}')",
+                                                           {"quantity": q.column, "price": p.column}))
     for name, fm in fields.items():
         info = analyse_header(ctx.table.profile(fm.column).header)
         value_type = kind.field(name).value_type
         if value_type == "duration" and not fm.unit and fm.source != "user" and info.unit:
             fm.unit = info.unit
-            fm.evidence += f"; header names the unit ({UNIT_NAMES.get(info.unit, info.unit)})"
-        if value_type == "datetime" and info.tz and "time zone" not in fm.evidence:
-            fm.evidence += f"; header names the time zone ({info.tz})"
+            fm.evidence += Message("header names the unit ({unit})", {"unit": Message(UNIT_NAMES.get(info.unit, info.unit))})
+        if value_type == "datetime" and info.tz and TIME_ZONE_NAMED not in {p.msgid for p in Evidence.of(fm.evidence).parts}:
+            fm.evidence += Message(TIME_ZONE_NAMED, {"zone": info.tz})
 
 
-def _kind_score(kind: KindSpec, fields: dict[str, FieldMapping], headers: list[str]) -> tuple[float, str]:
+def _kind_score(kind: KindSpec, fields: dict[str, FieldMapping], headers: list[str]) -> tuple[float, Evidence]:
     groups: list[tuple[str, ...]] = []
     if kind.name == "surveys":
         groups.append(SCORE_FIELDS)
@@ -234,10 +243,10 @@ def _kind_score(kind: KindSpec, fields: dict[str, FieldMapping], headers: list[s
     words = _KIND_WORDS.get(kind.name)
     bonus = min(0.2, 0.05 * sum(bool(re.search(words, h)) for h in headers)) if words else 0.0
     score = min(1.0, 0.6 * anchor * (0.5 + 0.5 * sat_all) + 0.4 * sat + bonus)
-    missing = [g[0] if len(g) == 1 else " or ".join(g) for g, a in zip(groups, anchors) if a == 0]
-    text = f"{len(fields)} fields matched"
+    missing = [TextList(tuple(Message(kind.field(f).label) for f in g), "or") for g, a in zip(groups, anchors) if a == 0]
+    text = Evidence.of(Message.plural("{count} field matched", "{count} fields matched", len(fields), count=len(fields)))
     if missing:
-        text += f"; missing {', '.join(missing)}"
+        text += Message("missing {fields}", {"fields": TextList(tuple(missing), "and")})
     return score, text
 
 
@@ -270,10 +279,12 @@ def rank_kinds(table: LoadedTable, _ctx: _Context | None = None) -> list[KindGue
         if ctx.preset and ctx.preset.preset.kind == kind.name:
             preset = ctx.preset.preset.name
             score = max(score, 0.9 + 0.1 * min(1.0, ctx.preset.score * 2))
-            text = f"{ctx.preset.preset.label} export ({ctx.preset.hits} of its headers found); {text}"
+            text = Evidence.of(Message.plural("{preset} export ({count} of its headers found)",
+                                              "{preset} export ({count} of its headers found)", ctx.preset.hits,
+                                              preset=ctx.preset.preset.label, count=ctx.preset.hits)) + text
         if ctx.headerless and kind.name == "calls":
             score = max(score, 0.9)
-            text = f"{ctx.headerless[0]} layout recognised from the values; {text}"
+            text = Evidence.of(Message("{layout} layout recognised from the values", {"layout": ctx.headerless[0]})) + text
         guesses.append(KindGuess(kind.name, round(score, 3), text, fields, preset))
     guesses.sort(key=lambda g: -g.score)
     return guesses
@@ -328,11 +339,13 @@ def detect_mapping(table: LoadedTable, kind: str | None = None, user: Mapping | 
     guess = next(g for g in guesses if g.kind == chosen) if chosen else guesses[0]
     spec = kind_spec(guess.kind)
     runner_up = next((g for g in guesses if g.kind != guess.kind), None)
-    evidence = guess.evidence + (f"; runner-up: {runner_up.kind} ({runner_up.score:.2f})" if runner_up else "")
+    evidence = guess.evidence
+    if runner_up:
+        evidence += Message(RUNNER_UP, {"kind": Message(kind_spec(runner_up.kind).label), "score": round(runner_up.score, 2)})
     if kind:
-        evidence = "kind chosen by you; " + evidence
+        evidence = Evidence.of(Message("kind chosen by you")) + evidence
     elif chosen:
-        evidence = "kind from your mapping; " + evidence
+        evidence = Evidence.of(Message("kind from your mapping")) + evidence
     user_fields = {k: v for k, v in (user.fields if user else {}).items() if v.source == "user"}
     unmapped = set(user.unmapped) if user else set()
     found = _user_first(table, spec, ctx, user_fields, unmapped)
@@ -356,9 +369,9 @@ def _user_first(table: LoadedTable, spec: KindSpec, ctx: _Context, user_fields: 
     taken_cols: set[str] = set()
     for name, fm in user_fields.items():
         if name not in spec.field_names():
-            raise MappingError(_("{label} have no field '{name}'; choose one of: {items}.", label=spec.label, name=name, items=', '.join(spec.field_names())))
+            raise MappingError(_("{label} have no field '{name}'; choose one of: {items}.", label=_(spec.label), name=name, items=', '.join(spec.field_names())))
         cols = [_resolve_column(table, c, name) for c in fm.columns]
-        fields[name] = FieldMapping(name, cols, 1.0, "user", fm.evidence or "set by you", fm.unit, fm.weights, fm.maxima)
+        fields[name] = FieldMapping(name, cols, 1.0, "user", fm.evidence or Message("set by you"), fm.unit, fm.weights, fm.maxima)
         taken_cols.update(cols)
     detected = _assign(spec, _kind_candidates(ctx, spec), set(fields) | unmapped, taken_cols, ctx.order)
     fields.update(detected)
@@ -383,11 +396,11 @@ def _value_maps(mapping: Mapping, table: LoadedTable, ctx: _Context, user: Mappi
         found = content_value_maps("status", table.raw[status.column])
         if found:
             maps["status"], why = found
-            status.evidence += f"; {why}"
+            status.evidence += why
     csat = mapping.fields.get("csat_score")
     if csat and ctx.shapes[csat.column].rating_labels:
-        csat.evidence += "; rating labels read on a 1–5 scale (Good/Great → 5, Okay → 3, Bad/Not Good → 1); " \
-                         "'Offered' / 'Not Offered' count as no rating"
+        csat.evidence += Message("rating labels read on a 1–5 scale (Good/Great → 5, Okay → 3, Bad/Not Good → 1); "
+                                 "'Offered' / 'Not Offered' count as no rating")
     for f, vm in (user.value_maps if user else {}).items():
         maps[f] = {**maps.get(f, {}), **vm}
     mapping.value_maps = maps

@@ -27,9 +27,10 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..i18n import _
+from ..i18n import Message, _
 from ..catalogue import KINDS_BY_NAME
 from ..errors import MappingError
+from .evidence import Evidence
 
 MAPPING_VERSION = 1
 SOURCES = ("user", "preset", "header", "values", "derived")
@@ -43,10 +44,13 @@ class FieldMapping:
     columns: list[str]
     confidence: float = 1.0           # 0..1
     source: str = "user"              # one of SOURCES
-    evidence: str = ""                # why: "header 'Ustvarjeno' is Slovenian for created", "values look like 0-10 scores"
+    evidence: Evidence | Message | str = ""   # why (translatable reasons): "header 'Ustvarjeno' contains 'ustvarjeno'"
     unit: str | None = None           # durations: "s", "ms", "min", "h", "days"; None = as typed on import
     weights: list[float] | None = None  # multiple-column fields (QA criteria): weight per column
     maxima: list[float] | None = None   # QA criteria: maximum score per column
+
+    def __post_init__(self) -> None:
+        self.evidence = Evidence.of(self.evidence)
 
     @property
     def column(self) -> str:
@@ -57,7 +61,7 @@ class FieldMapping:
             "columns": list(self.columns),
             "confidence": round(float(self.confidence), 3),
             "source": self.source,
-            "evidence": self.evidence,
+            "evidence": Evidence.of(self.evidence).english(),
         }
         if self.unit:
             d["unit"] = self.unit
@@ -93,7 +97,7 @@ class Mapping:
     fields: dict[str, FieldMapping] = field(default_factory=dict)
     preset: str | None = None
     kind_confidence: float = 1.0
-    kind_evidence: str = ""
+    kind_evidence: Evidence | Message | str = ""
     also_kinds: list[str] = field(default_factory=list)   # other kinds the same table can feed (e.g. surveys from ticket CSAT)
     value_maps: dict[str, dict[str, str]] = field(default_factory=dict)   # field -> {source value: canonical value}
     read_options: dict[str, Any] = field(default_factory=dict)            # ReadOptions.to_dict() overrides
@@ -101,6 +105,7 @@ class Mapping:
     unmapped: list[str] = field(default_factory=list)     # fields the user unmapped: detection leaves them unmapped
 
     def __post_init__(self) -> None:
+        self.kind_evidence = Evidence.of(self.kind_evidence)
         if self.kind not in KINDS_BY_NAME:
             raise MappingError(_("Unknown data kind {kind}; known kinds: {kinds_by_name}.", kind=repr(self.kind), kinds_by_name=', '.join(KINDS_BY_NAME)))
 
@@ -112,7 +117,7 @@ class Mapping:
         """Record the user's choice for a field; ``None`` unmaps it (and keeps it unmapped)."""
         spec = KINDS_BY_NAME[self.kind]
         if field_name not in spec.field_names():
-            raise MappingError(_("{label} have no field {field_name}.", label=spec.label, field_name=repr(field_name)))
+            raise MappingError(_("{label} have no field {field_name}.", label=_(spec.label), field_name=repr(field_name)))
         if columns is None:
             self.fields.pop(field_name, None)
             if field_name not in self.unmapped:
@@ -121,7 +126,7 @@ class Mapping:
         if field_name in self.unmapped:
             self.unmapped.remove(field_name)
         cols = [columns] if isinstance(columns, str) else list(columns)
-        self.fields[field_name] = FieldMapping(field_name, cols, 1.0, "user", "set by you", unit)
+        self.fields[field_name] = FieldMapping(field_name, cols, 1.0, "user", Message("set by you"), unit)
 
     def user_fields(self) -> dict[str, FieldMapping]:
         return {k: v for k, v in self.fields.items() if v.source == "user"}
@@ -132,7 +137,7 @@ class Mapping:
             "kind": self.kind,
             "preset": self.preset,
             "kind_confidence": round(float(self.kind_confidence), 3),
-            "kind_evidence": self.kind_evidence,
+            "kind_evidence": Evidence.of(self.kind_evidence).english(),
             "also_kinds": list(self.also_kinds),
             "fields": {k: v.to_dict() for k, v in self.fields.items()},
             "value_maps": {k: dict(v) for k, v in self.value_maps.items()},

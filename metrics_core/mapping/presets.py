@@ -17,6 +17,7 @@ from typing import Sequence
 
 import pandas as pd
 
+from ..i18n import Message
 from .status import FRESHDESK_STATUS, LIVEAGENT_STATUS, fold_value
 from .synonyms import analyse_header
 
@@ -217,7 +218,7 @@ class PresetMatch:
     preset: Preset
     hits: int
     columns: dict[str, str]            # field -> column name
-    evidence: dict[str, str]
+    evidence: dict[str, Message]
 
     @property
     def score(self) -> float:
@@ -251,7 +252,8 @@ def match_preset(headers: Sequence[str], names: Sequence[str] | None = None) -> 
                 name = folded.get(_folded(alt))
                 if name is not None and name not in cols.values():
                     cols[fld] = name
-                    evidence[fld] = f"header '{headers[names.index(name)]}' ({preset.label} export)"
+                    evidence[fld] = Message("header '{header}' ({preset} export)",
+                                            {"header": headers[names.index(name)], "preset": preset.label})
                     break
         match = PresetMatch(preset, hits, cols, evidence)
         if best is None or (match.hits, match.score) > (best.hits, best.score):
@@ -304,14 +306,14 @@ def _by_content(names: list[str], col_types: Sequence[str] | None) -> dict[str, 
     return fields
 
 
-def content_value_maps(field_name: str, values: pd.Series) -> tuple[dict[str, str], str] | None:
+def content_value_maps(field_name: str, values: pd.Series) -> tuple[dict[str, str], Message] | None:
     """Value maps that only the values reveal (LiveAgent status letters, Freshdesk status numbers)."""
     if field_name != "status":
         return None
     uniques = {str(v).strip() for v in pd.unique(values.dropna())}
     if uniques and uniques <= set(LIVEAGENT_STATUS) and any(len(u) == 1 for u in uniques):
-        return dict(LIVEAGENT_STATUS), "values are LiveAgent status codes (R = resolved, L = closed …)"
+        return dict(LIVEAGENT_STATUS), Message("values are LiveAgent status codes (R = resolved, L = closed …)")
     texts = {fold_value(u).replace(" 0", "") for u in uniques}
     if uniques and {t.split(".")[0] for t in texts} <= set(FRESHDESK_STATUS):
-        return dict(FRESHDESK_STATUS), "values are Freshdesk status numbers (2 open, 3 pending, 4 resolved, 5 closed)"
+        return dict(FRESHDESK_STATUS), Message("values are Freshdesk status numbers (2 open, 3 pending, 4 resolved, 5 closed)")
     return None

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..catalogue import KindSpec
+from ..i18n import N_, Message
 from ..ingest.model import LoadedTable
 from .status import OUTCOME_WORDS, STATUS_WORDS, fold_value, looks_like_rating_labels
 from .synonyms import analyse_header
@@ -129,7 +130,7 @@ class Candidate:
     field: str
     column: str
     score: float
-    evidence: str
+    evidence: Message
     source: str = "values"
     unit: str | None = None
 
@@ -148,40 +149,44 @@ def value_candidates(kind: KindSpec, shapes: dict[str, ColumnShape]) -> list[Can
             continue
         out.extend(_score_candidates(s, names))
         if "status" in names and s.status_share >= 0.9 and s.distinct >= 2:
-            out.append(Candidate("status", s.name, 0.6, "values are ticket statuses"))
+            out.append(Candidate("status", s.name, 0.6, Message("values are ticket statuses")))
         if "outcome" in names and s.outcome_share >= 0.9 and s.col_type != "boolean":
-            out.append(Candidate("outcome", s.name, 0.6, "values are call outcomes"))
+            out.append(Candidate("outcome", s.name, 0.6, Message("values are call outcomes")))
         if "channel" in names and s.channel_share >= 0.8:
-            out.append(Candidate("channel", s.name, 0.5, "values are contact channels"))
+            out.append(Candidate("channel", s.name, 0.5, Message("values are contact channels")))
         if kind.name == "calls" and s.col_type == "boolean":
-            out.append(Candidate("answered", s.name, 0.38, "values are yes/no flags (answered?)"))
+            out.append(Candidate("answered", s.name, 0.38, Message("values are yes/no flags (answered?)")))
         if kind.name == "calls" and s.col_type == "duration":
-            out.append(Candidate("talk_s", s.name, 0.36, "values are durations (talk time?)"))
+            out.append(Candidate("talk_s", s.name, 0.36, Message("values are durations (talk time?)")))
         if kind.name == "reviews" and s.col_type != "id" and s.unique_ratio < 0.9 \
                 and (s.col_type == "number" or s.small_ints) and score_header_allowed(s.header):
-            out.append(Candidate("criteria", s.name, 0.6, "numeric column: a quality criterion"))
+            out.append(Candidate("criteria", s.name, 0.6, Message("numeric column: a quality criterion")))
         if kind.id_field and s.unique_ratio >= 0.9 and s.n >= 20 and s.col_type in ("id", "number", "text", "category") \
                 and (s.col_type != "number" or s.whole):
-            out.append(Candidate(kind.id_field, s.name, 0.42, f"{s.unique_ratio:.0%} of the values are distinct"))
+            out.append(Candidate(kind.id_field, s.name, 0.42, Message("{share} % of the values are distinct", {"share": round(s.unique_ratio * 100)})))
     out.extend(_datetime_order(kind, shapes))
     return out
 
 
 def _score_candidates(s: ColumnShape, names: set[str]) -> list[Candidate]:
     if s.rating_labels and "csat_score" in names:
-        return [Candidate("csat_score", s.name, 0.6, "values are rating labels (Good / Bad …)")]
+        return [Candidate("csat_score", s.name, 0.6, Message("values are rating labels (Good / Bad …)"))]
     if s.col_type != "number" or not s.whole or s.distinct < 3 or not score_header_allowed(s.header):
         return []
     if s.vmin is not None and s.vmin >= 0 and s.vmax == 10 and s.vmin <= 6 and "nps_score" in names:
-        return [Candidate("nps_score", s.name, 0.5, "values are 0–10 whole numbers")]
+        return [Candidate("nps_score", s.name, 0.5, Message("values are 0–10 whole numbers"))]
     if s.vmin is not None and s.vmin >= 1 and s.vmax == 5 and "csat_score" in names:
-        return [Candidate("csat_score", s.name, 0.45, "values are 1–5 whole numbers")]
+        return [Candidate("csat_score", s.name, 0.45, Message("values are 1–5 whole numbers"))]
     if s.vmin is not None and s.vmin >= 1 and s.vmax == 7 and "ces_score" in names:
-        return [Candidate("ces_score", s.name, 0.35, "values are 1–7 whole numbers")]
+        return [Candidate("ces_score", s.name, 0.35, Message("values are 1–7 whole numbers"))]
     return []
 
 
 _MAX_GAP_S = 90 * 86400
+#: Why a column was taken from the order of the table's date-time columns (earliest, in between, latest).
+DATETIME_ORDER = (N_("datetime columns in order: '{header}' is the earliest"),
+                  N_("datetime columns in order: '{header}' is in between"),
+                  N_("datetime columns in order: '{header}' is the latest"))
 _CHAINS = {
     "tickets": ("created_at", "first_response_at", "resolved_at"),
     "calls": ("started_at", "answered_at", "ended_at"),
@@ -199,8 +204,9 @@ def _datetime_order(kind: KindSpec, shapes: dict[str, ColumnShape]) -> list[Cand
         picks.append((chain[0], dts[0]))
     if len(dts) >= 3:
         picks.append((chain[1], dts[1]))
-    return [Candidate(f, s.name, 0.3, f"datetime columns in order: '{s.header}' is "
-                                      f"{'the earliest' if s is dts[0] else 'the latest' if s is dts[-1] else 'in between'}")
+    earliest, between, latest = DATETIME_ORDER
+    return [Candidate(f, s.name, 0.3, Message(earliest if s is dts[0] else latest if s is dts[-1] else between,
+                                              {"header": s.header}))
             for f, s in picks]
 
 

@@ -22,9 +22,8 @@ from typing import Any, Iterable
 import numpy as np
 import pandas as pd
 
-from ..i18n import _
+from ..i18n import N_, _
 from ..errors import ParameterError
-from ..i18n import _
 
 _DAY_S = 86_400
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -34,8 +33,15 @@ CALENDAR_EXAMPLE = '{"weekdays": [0, 1, 2, 3, 4], "opens": "08:00", "closes": "1
 _HOURS = re.compile(r"^\s*(?P<days>.*?)\s+(?P<opens>\d{1,2}(?::\d{2}){0,2})\s*[-–]\s*(?P<closes>\d{1,2}(?::\d{2}){0,2})\s*$")
 
 
+NOT_A_CLOCK_TIME = {"opening": N_("The opening time {text} is not a clock time like 08:00."),
+                    "closing": N_("The closing time {text} is not a clock time like 08:00.")}
+OUT_OF_DAY = {"opening": N_("The opening time {text} is not a clock time between 00:00 and 24:00."),
+              "closing": N_("The closing time {text} is not a clock time between 00:00 and 24:00.")}
+
+
 def _clock_seconds(text: str | dt.time, what: str) -> int:
-    """Seconds after midnight of ``"08:00"``, ``"8:30"``, ``"24:00"`` or a :class:`datetime.time`."""
+    """Seconds after midnight of ``"08:00"``, ``"8:30"``, ``"24:00"`` or a :class:`datetime.time`;
+    ``what`` is ``"opening"`` or ``"closing"``."""
     if isinstance(text, dt.time):
         return text.hour * 3600 + text.minute * 60 + text.second
     parts = str(text).strip().split(":")
@@ -44,11 +50,11 @@ def _clock_seconds(text: str | dt.time, what: str) -> int:
     except ValueError:
         numbers = []
     if not 1 <= len(numbers) <= 3:
-        raise ParameterError(_("The {what} time {text} is not a clock time like 08:00.", what=what, text=repr(text)))
+        raise ParameterError(_(NOT_A_CLOCK_TIME[what], text=repr(text)))
     h, m, s = (numbers + [0, 0])[:3]
     total = h * 3600 + m * 60 + s
     if not (0 <= m < 60 and 0 <= s < 60 and 0 <= total <= _DAY_S):
-        raise ParameterError(_("The {what} time {text} is not a clock time between 00:00 and 24:00.", what=what, text=repr(text)))
+        raise ParameterError(_(OUT_OF_DAY[what], text=repr(text)))
     return total
 
 

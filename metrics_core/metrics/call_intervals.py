@@ -14,7 +14,8 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
-from ..i18n import N_, Message, as_message
+from ..catalogue import kind as kind_spec
+from ..i18n import N_, Message
 from .common import Terms, add_excluded, empty_result, frame_of, has, missing_result, no_value, numbers, with_defaults
 from .model import MetricInputs, MetricResult, ParamSpec
 
@@ -41,11 +42,11 @@ def answered_counts(rows: pd.DataFrame) -> np.ndarray | None:
     return None
 
 
-def _weighted(rows: pd.DataFrame, num: np.ndarray, den: np.ndarray, what: str, details=None) -> Terms:
-    """Terms over the rows where both sums are known."""
+def _weighted(rows: pd.DataFrame, num: np.ndarray, den: np.ndarray, unknown: "str | Message", details=None) -> Terms:
+    """Terms over the rows where both sums are known; ``unknown`` says which rows are left out."""
     used = ~np.isnan(num) & ~np.isnan(den)
     excluded: list[tuple[int, str]] = []
-    add_excluded(excluded, (~used).sum(), Message("interval rows without {what}", {"what": as_message(what)}))
+    add_excluded(excluded, (~used).sum(), unknown)
     dates = rows["period"] if "period" in rows.columns else None
     return Terms(rows, np.nan_to_num(num), np.nan_to_num(den), used, dates, excluded,
                  {"pre_aggregated": True, **(details or {})}, kind="call_intervals")
@@ -58,8 +59,9 @@ def share_rows(inputs: MetricInputs, metric_id: str, column: str, hib: bool) -> 
         return rows
     part = answered_counts(rows) if column == "answered" else (numbers(rows[column]) if has(rows, column) else None)
     if part is None:
-        return missing_result(metric_id, "%", [column], "call interval", higher_is_better=hib)
-    return _weighted(rows, part, numbers(rows["offered"]), Message("{column} and offered counts", {"column": column}))
+        return missing_result(metric_id, "%", [column], "call_intervals", higher_is_better=hib)
+    return _weighted(rows, part, numbers(rows["offered"]), Message("interval rows without {column} and offered counts",
+                                                                    {"column": Message(kind_spec("call_intervals").field(column).label)}))
 
 
 def service_level_base(rows: pd.DataFrame, answered: np.ndarray, choice: str) -> str:
@@ -93,17 +95,17 @@ def service_level_rows(inputs: MetricInputs, params: Mapping[str, Any], threshol
         details["service_level_pct_of"] = base
     else:
         return missing_result("service_level", "%", ["answered_within_threshold", "service_level_pct"],
-                              "call interval", higher_is_better=True)
+                              "call_intervals", higher_is_better=True)
     if denominator == "answered":
         if answered is None:
-            return missing_result("service_level", "%", ["answered"], "call interval", higher_is_better=True)
+            return missing_result("service_level", "%", ["answered"], "call_intervals", higher_is_better=True)
         den = answered
     elif denominator == "offered":
         den = numbers(rows["offered"])
     else:
         return no_value("service_level", "%", N_("Pre-aggregated rows do not say how many calls were abandoned after "
                         "the threshold; choose offered or answered calls as the denominator."), higher_is_better=True)
-    return _weighted(rows, within, den, N_("a service level and call counts"), details)
+    return _weighted(rows, within, den, N_("interval rows without a service level and call counts"), details)
 
 
 def average_rows(inputs: MetricInputs, metric_id: str, sources: tuple[tuple[str, bool], ...]) -> Terms | MetricResult:
@@ -119,11 +121,12 @@ def average_rows(inputs: MetricInputs, metric_id: str, sources: tuple[tuple[str,
     column = next((c for c, _ in sources if has(rows, c)), None)
     if column is None or answered is None:
         return missing_result(metric_id, "seconds", [c for c, _ in sources] if column is None else ["answered"],
-                              "call interval", higher_is_better=False)
+                              "call_intervals", higher_is_better=False)
     is_total = dict(sources)[column]
     values = numbers(rows[column])
     total = values if is_total else values * answered
-    return _weighted(rows, total, answered, Message("{column} and answered counts", {"column": column}), {"source": f"the {column} column"})
+    return _weighted(rows, total, answered, Message("interval rows without {column} and answered counts",
+                                                        {"column": Message(kind_spec("call_intervals").field(column).label)}), {"source": f"the {column} column"})
 
 
 WAIT_SOURCES = (("asa_s", False), ("wait_total_s", True), ("wait_avg_s", False))

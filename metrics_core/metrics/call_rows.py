@@ -16,9 +16,10 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
-from ..i18n import N_, Message, as_message
+from ..i18n import N_, Message
 from .common import (Terms, add_excluded, bool_values, clean_durations, elapsed_seconds, empty_result, frame_of, has,
                      missing_result, numbers, seconds_to_next_contact, text_lower, with_defaults)
+from .left_out import left_out
 from .model import MetricInputs, MetricResult, ParamSpec
 
 ANSWERED = ("answered", "completed", "connected", "accepted", "in-progress")
@@ -170,9 +171,9 @@ def service_level_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms
     return _share(c, within, den, {"threshold_s": threshold, "denominator": p["denominator"]})
 
 
-def _durations(c: CallSet, mask: np.ndarray, values: np.ndarray, what: str, details=None) -> Terms:
-    add_excluded(c.excluded, (mask & np.isnan(values)).sum(), Message("{what} without a value", {"what": as_message(what)}))
-    usable = mask & clean_durations(np.where(mask, values, np.nan), c.excluded, what)
+def _durations(c: CallSet, mask: np.ndarray, values: np.ndarray, rows: str, details=None) -> Terms:
+    add_excluded(c.excluded, (mask & np.isnan(values)).sum(), left_out(rows, "no_value"))
+    usable = mask & clean_durations(np.where(mask, values, np.nan), c.excluded, rows)
     return Terms(c.frame, values, np.ones(len(values)), usable, c.frame.get("started_at"), c.excluded,
                  dict(details or {}), kind="calls", val=values)
 
@@ -185,7 +186,7 @@ def wait_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | Metric
     if wait is None:
         return missing_result("average_wait_time", "seconds", ["wait_s", "answered_at"], "calls",
                               higher_is_better=False)
-    return _durations(c, c.answered, wait, N_("answered calls"))
+    return _durations(c, c.answered, wait, "answered_calls")
 
 
 def handle_seconds(calls: pd.DataFrame) -> np.ndarray | None:
@@ -218,7 +219,7 @@ def handle_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | Metr
         return found
     c, handle = found
     parts = [col for col in ("talk_s", "hold_s", "wrap_s") if col in c.frame.columns]
-    return _durations(c, c.status["answered"], handle, N_("handled calls"), {"components": parts})
+    return _durations(c, c.status["answered"], handle, "handled_calls", {"components": parts})
 
 
 def hold_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricResult:
@@ -226,7 +227,7 @@ def hold_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | Metric
     if isinstance(found, MetricResult):
         return found
     c, hold = found
-    return _durations(c, c.status["answered"], hold, N_("handled calls"))
+    return _durations(c, c.status["answered"], hold, "handled_calls")
 
 
 CALL_FCR_PARAMS = (

@@ -13,10 +13,12 @@ from typing import Any, Callable, Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from ..i18n import N_, Message, as_message
+from ..catalogue import KINDS_BY_NAME
+from ..i18n import N_, Message
 from . import results
+from .left_out import left_out
 from .model import MetricInputs, MetricResult, ParamSpec, RowTerms
-from .results import frame_of, has, kind_label
+from .results import frame_of, has
 from .stats import quantiles
 
 CalculatorFn = Callable[[Mapping[str, float], Mapping[str, Any]], MetricResult]
@@ -111,14 +113,18 @@ def no_value(metric_id: str, unit: str, reason: str, *, higher_is_better: bool |
 def missing_result(metric_id: str, unit: str, fields: Iterable[str], kind: str, *,
                    higher_is_better: bool | None) -> MetricResult:
     """The result when a needed field is not in the loaded ``kind`` data."""
-    result = results.missing_field(metric_id, unit, fields, Message("in the {kind} data", {"kind": kind_label(kind)}))
+    spec = KINDS_BY_NAME.get(kind)
+    where = Message("in a file of the kind '{kind}'", {"kind": Message(spec.label) if spec is not None else kind})
+    result = results.missing_field(metric_id, unit, fields, where)
     result.higher_is_better = higher_is_better
     return result
 
 
 def empty_result(metric_id: str, unit: str, kind: str, *, higher_is_better: bool | None) -> MetricResult:
     """The result when no rows of ``kind`` are loaded (or left after filtering)."""
-    return no_value(metric_id, unit, Message("No {kind} data loaded for the chosen period and filters.", {"kind": kind_label(kind)}),
+    spec = KINDS_BY_NAME.get(kind)
+    return no_value(metric_id, unit, Message("No data of the kind '{kind}' is loaded for the chosen period and filters.",
+                                             {"kind": Message(spec.label) if spec is not None else kind}),
                     higher_is_better=higher_is_better)
 
 
@@ -149,11 +155,12 @@ def duration_summary(values: np.ndarray) -> dict[str, float | None]:
     return {"mean": float(v.mean()), "median": median, "p90": p90, "n": int(v.size)}
 
 
-def clean_durations(values: np.ndarray, excluded: list[tuple[int, str]], what: str) -> np.ndarray:
-    """Boolean mask of usable durations; negative ones are reported in ``excluded`` (never clamped)."""
+def clean_durations(values: np.ndarray, excluded: list[tuple[int, str]], rows: str) -> np.ndarray:
+    """Boolean mask of usable durations; negative ones are reported in ``excluded`` (never clamped).
+    ``rows`` names what the values measure, a key of :data:`.left_out.LEFT_OUT` (``tickets``, ``answered_calls`` …)."""
     finite = np.isfinite(values)
     negative = finite & (values < 0)
-    add_excluded(excluded, negative.sum(), Message("{what} with a negative duration (end before start)", {"what": as_message(what)}))
+    add_excluded(excluded, negative.sum(), left_out(rows, "negative"))
     return finite & ~negative
 
 

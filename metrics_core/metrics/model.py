@@ -59,6 +59,11 @@ class ParamSpec:
     def translated_help(self) -> str:
         return _(self.help) if self.help else ""
 
+    def choice_label(self, value: Any) -> str:
+        """One of :attr:`choices` as the settings show it, in the current language."""
+        from .choice_labels import choice_label
+        return choice_label(self.name, value)
+
 
 @dataclass
 class MetricResult:

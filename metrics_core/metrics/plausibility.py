@@ -14,7 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..catalogue import KINDS_BY_NAME
-from ..i18n import Message
+from ..i18n import Message, _
 from .model import MetricInputs, MetricResult, MetricSpec
 from .results import no_value
 
@@ -53,7 +53,7 @@ def date_only_fields(spec: MetricSpec, inputs: MetricInputs) -> list[tuple[str, 
 def field_label(kind: str, name: str) -> str:
     spec = KINDS_BY_NAME.get(kind)
     field = next((f for f in spec.fields if f.name == name), None) if spec is not None else None
-    return field.label if field is not None else name.replace("_", " ")
+    return _(field.label) if field is not None else name.replace("_", " ")
 
 
 def review(spec: MetricSpec, inputs: MetricInputs, result: MetricResult) -> MetricResult:

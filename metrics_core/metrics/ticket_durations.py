@@ -16,10 +16,11 @@ from typing import Any, Callable, Mapping
 import numpy as np
 import pandas as pd
 
-from ..i18n import N_, Message, as_message
+from ..i18n import N_, Message
 from .common import (add_excluded, clean_durations, datetimes, duration_result, elapsed_seconds, empty_result,
                      frame_of, group_durations, has, missing_result, numbers, row_terms, text_lower,
                      bool_values, with_defaults)
+from .left_out import left_out
 from .model import MetricInputs, MetricResult, ParamSpec, RowTerms
 
 
@@ -71,13 +72,12 @@ def _open_seconds(frame: pd.DataFrame, start: str, seconds_column: str, calendar
 
 
 CLOSED_AS_RESOLVED = ParamSpec(
-    name="closed_as_resolved", default="when_no_resolved_column", label="Closing time counts as resolution",
+    name="closed_as_resolved", default="when_no_resolved_column", label=N_("Closing time counts as resolution"),
     kind="choice", choices=("when_no_resolved_column", "for_missing_rows", "never"),
-    help="Resolution is measured to the resolved time. A file with no resolved time at all can use its closed "
-         "time (when_no_resolved_column); for_missing_rows also measures each ticket closed without a resolved "
-         "time to its closing (closing often comes days later, by auto-close); never: resolved times only.")
-CLOSED_NOT_COUNTED = N_("{what} closed without a resolved time (not counted; closing time can be counted with the "
-                        "setting 'closing time counts as resolution')")
+    help=N_("Resolution is measured to the resolved time. 'When the file has no resolved time': a file without "
+            "resolved times uses its closing times. 'Also for tickets closed without a resolved time': each such "
+            "ticket is measured to its closing (closing often comes days later, by auto-close). 'Never': resolved "
+            "times only."))
 
 
 @dataclass
@@ -120,7 +120,7 @@ def resolution_times(frame: pd.DataFrame, start: str, choice: str, calendar: Any
 
 
 def measured(tickets: pd.DataFrame, found: tuple[np.ndarray, str] | Resolution, unfinished: str,
-             what: str) -> Durations:
+             rows: str) -> Durations:
     """:class:`Durations` of ``found`` = (seconds, source) or a :class:`Resolution`: missing ones reported
     as ``unfinished`` (closed without a resolved time on their own), negative ones excluded."""
     if isinstance(found, Resolution):
@@ -129,8 +129,8 @@ def measured(tickets: pd.DataFrame, found: tuple[np.ndarray, str] | Resolution, 
         values, details, closed_only = found[0], {"source": found[1]}, np.zeros(len(found[0]), dtype=bool)
     excluded: list[tuple[int, str]] = []
     add_excluded(excluded, (np.isnan(values) & ~closed_only).sum(), unfinished)
-    add_excluded(excluded, closed_only.sum(), Message(CLOSED_NOT_COUNTED, {"what": as_message(what)}))
-    usable = clean_durations(values, excluded, what)
+    add_excluded(excluded, closed_only.sum(), left_out(rows, "closed_only"))
+    usable = clean_durations(values, excluded, rows)
     return Durations(tickets, values, usable, tickets.get("created_at"), "tickets", excluded, details)
 
 
@@ -156,7 +156,7 @@ def first_response_durations(inputs: MetricInputs, params: Mapping[str, Any]) ->
             return missing_result("first_response_time", "seconds", ["first_response_at", "first_response_s"],
                                   "tickets", higher_is_better=False)
         found = (elapsed_seconds(tickets["created_at"], first, inputs.calendar), "first agent message")
-    result = measured(tickets, found, "tickets still waiting for a first response", "tickets")
+    result = measured(tickets, found, N_("tickets still waiting for a first response"), "tickets")
     result.details.update({"waiting_for_first_response": int(np.isnan(result.values).sum()),
                            "default_group": "channel"})
     if "channel" in tickets.columns:
@@ -186,7 +186,7 @@ def response_delays(inputs: MetricInputs, params: Mapping[str, Any]) -> Duration
     if messages is not None and not messages.empty and has(messages, "author_role") and has(messages, "sent_at"):
         order, delays = _reply_delays_from_messages(messages, inputs.calendar)
         excluded: list[tuple[int, str]] = []
-        usable = clean_durations(delays, excluded, N_("replies"))
+        usable = clean_durations(delays, excluded, "replies")
         details = {"source": "agent replies after customer messages (messages data)"}
         return Durations(order, delays, usable, order["sent_at"], "messages", excluded, details)
     tickets = frame_of(inputs, "tickets")
@@ -198,7 +198,7 @@ def response_delays(inputs: MetricInputs, params: Mapping[str, Any]) -> Duration
     values = numbers(tickets["average_reply_s"])
     excluded = []
     add_excluded(excluded, np.isnan(values).sum(), N_("tickets without an average reply time"))
-    usable = clean_durations(values, excluded, N_("tickets"))
+    usable = clean_durations(values, excluded, "tickets")
     return Durations(tickets, values, usable, tickets.get("created_at"), "tickets", excluded,
                      {"source": "the average_reply_s column (per-ticket averages)"})
 
@@ -216,7 +216,7 @@ def resolution_durations(inputs: MetricInputs, params: Mapping[str, Any]) -> Dur
     if found is None:
         return missing_result("resolution_time", "seconds", ["resolved_at", "resolution_s"], "tickets",
                               higher_is_better=False)
-    return measured(tickets, found, "tickets not resolved yet", "tickets")
+    return measured(tickets, found, N_("tickets not resolved yet"), "tickets")
 
 
 COMPLAINT_PARAMS = (
@@ -270,7 +270,7 @@ def complaint_durations(inputs: MetricInputs, params: Mapping[str, Any]) -> Dura
     if found is None:
         return missing_result("complaint_resolution_time", "seconds", ["resolved_at", "resolution_s"], "tickets",
                               higher_is_better=False)
-    result = measured(complaints, found, "complaints not resolved yet", "complaints")
+    result = measured(complaints, found, N_("complaints not resolved yet"), "complaints")
     result.details["complaints"] = int(mask.sum())
     return result
 

@@ -15,12 +15,13 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParameterError
-from ..i18n import N_, Message, _, as_message
+from ..i18n import N_, _
 from .common import (Terms, add_excluded, bool_values, clean_durations, datetimes, empty_result, frame_of, has,
                      missing_result, no_value, numbers, seconds_to_next_contact, text_lower, with_defaults)
 from .model import MetricInputs, MetricResult, ParamSpec
 from .call_rows import classify_calls
-from .ticket_durations import CLOSED_AS_RESOLVED, CLOSED_NOT_COUNTED, resolution_times, timed
+from .left_out import left_out
+from .ticket_durations import CLOSED_AS_RESOLVED, resolution_times, timed
 
 DONE_STATUSES = ("solved", "closed")
 
@@ -244,8 +245,8 @@ def sla_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricR
     closed_only = resolution.closed_only if p["measure"] == "resolution" else np.zeros(len(values), dtype=bool)
     excluded = []
     add_excluded(excluded, (np.isnan(values) & ~closed_only).sum(), waiting)
-    add_excluded(excluded, closed_only.sum(), Message(CLOSED_NOT_COUNTED, {"what": as_message(N_("tickets"))}))
-    usable = clean_durations(values, excluded, N_("tickets"))
+    add_excluded(excluded, closed_only.sum(), left_out("tickets", "closed_only"))
+    usable = clean_durations(values, excluded, "tickets")
     no_target = usable & np.isnan(targets)
     add_excluded(excluded, no_target.sum(), N_("tickets whose priority has no target"))
     used = usable & ~no_target
