@@ -46,7 +46,7 @@ class AppState(QObject):
     busy_changed = Signal(bool, str)
     progress_changed = Signal(float, str)
     error_raised = Signal(str)              # a message for the inline message bar
-    drilldown_requested = Signal(str, object)   # title, filtered frame
+    drilldown_requested = Signal(object)        # drilldown.RowsBehind: title, kind, filtered frame
     project_path_changed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -354,11 +354,11 @@ class AppState(QObject):
         from .drilldown import rows_behind
 
         try:
-            title, frame = rows_behind(self.bundle, metric_id, self.filters.to_engine())
+            rows = rows_behind(self.bundle, metric_id, self.filters.to_engine())
         except KpiDeskError as exc:
             self.error_raised.emit(str(exc))
             return
-        self.drilldown_requested.emit(title, frame)
+        self.drilldown_requested.emit(rows)
 
     # -- runner events --------------------------------------------------------------
     def _on_runner_started(self, text: str) -> None:

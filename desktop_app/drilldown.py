@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -14,8 +15,18 @@ from metrics_core.i18n import _
 from .formatting import format_number
 
 
-def rows_behind(bundle: DataBundle, metric_id: str, filters: Any) -> tuple[str, pd.DataFrame]:
-    """``(title, frame)``: the filtered rows of the first loaded kind the KPI reads."""
+@dataclass(frozen=True)
+class RowsBehind:
+    """The filtered rows behind a KPI, the data kind they are (the data view names the columns by its
+    fields) and a title for them."""
+
+    title: str
+    kind: str
+    frame: pd.DataFrame
+
+
+def rows_behind(bundle: DataBundle, metric_id: str, filters: Any) -> RowsBehind:
+    """The filtered rows of the first loaded kind the KPI reads."""
     from metrics_core.metrics.engine_inputs import filter_frame
     from metrics_core.metrics.registry import get_metric
 
@@ -27,6 +38,5 @@ def rows_behind(bundle: DataBundle, metric_id: str, filters: Any) -> tuple[str, 
                                                  kinds=", ".join(_(KINDS_BY_NAME[k].label) if k in KINDS_BY_NAME else k
                                                                  for k in spec.kinds)))
     frame = filter_frame(bundle.frame(kind), kind, filters)
-    frame.attrs["kind"] = kind          # the data view names the columns by this kind's fields
-    return _("{kpi} ({count} \u00d7 {kind})", kpi=_(spec.label), count=format_number(len(frame)),
-             kind=_(KINDS_BY_NAME[kind].label)), frame
+    return RowsBehind(_("{kpi} ({count} \u00d7 {kind})", kpi=_(spec.label), count=format_number(len(frame)),
+                        kind=_(KINDS_BY_NAME[kind].label)), kind, frame)

@@ -68,5 +68,5 @@ class Workspace(QWidget):
     def show_data(self) -> None:
         self.tabs.setCurrentIndex(DATA_TAB)
 
-    def _on_state_drilldown_requested(self, _title: str, _frame: Any) -> None:
+    def _on_state_drilldown_requested(self, _rows: Any) -> None:
         self.show_data()

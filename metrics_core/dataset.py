@@ -16,6 +16,7 @@ from typing import Any, Iterable
 import pandas as pd
 
 from .catalogue import KINDS_BY_NAME
+from .column_groups import CanonicalFacts, ColumnGroup
 from .ingest.model import LoadedTable
 from .mapping.model import Mapping
 from .merging import MergeNote, merge_parts
@@ -28,7 +29,8 @@ class Dataset:
     ``frame`` is the canonical frame: mapped fields under their canonical names
     with canonical types (see :mod:`metrics_core.catalogue`), plus every unmapped
     source column under its own (unique) name so it can be used to filter and
-    break down; a column ``_row`` holds the source row number of each row.
+    break down; a column ``_row`` holds the source row number of each row. ``facts`` holds what the
+    mapping knows beyond the columns (the columns of QA criteria with their weights, …).
     """
 
     name: str
@@ -36,6 +38,7 @@ class Dataset:
     mapping: Mapping
     frame: pd.DataFrame
     validation: Any = None            # metrics_core.validation.ValidationReport
+    facts: CanonicalFacts = field(default_factory=CanonicalFacts)
 
     @property
     def kind(self) -> str:
@@ -107,6 +110,15 @@ class DataBundle:
                     if field_name in d.frame.columns and any(same(str(c)) for c in fm.columns):
                         return field_name
         return None
+
+    def column_groups(self) -> dict[str, tuple[ColumnGroup, ...]]:
+        """Per data kind, the column groups of every dataset feeding it (each naming its dataset, whose rows
+        the kind's frame marks in ``_dataset``)."""
+        out: dict[str, tuple[ColumnGroup, ...]] = {}
+        for d in self.datasets:
+            for k in d.kinds():
+                out[k] = out.get(k, ()) + d.facts.of_dataset(d.name)
+        return out
 
     def headers(self) -> list[str]:
         """The files' own column headers (for messages that list what can be used)."""

@@ -15,7 +15,7 @@ from .atomic import write_text_atomic
 from .dataset import Dataset
 from .errors import FileReadError, MappingError
 from .ingest.model import LoadedTable, ReadOptions
-from .mapping.canonical import to_canonical
+from .mapping.canonical import build_canonical
 from .mapping.detect import detect_mapping
 from .mapping.model import Mapping
 from .progress import Reporter
@@ -49,11 +49,11 @@ def build_dataset(table: LoadedTable, mapping: Mapping | None = None, kind: str 
     reporter.step(0.0, "Mapping columns")
     detected = detect_mapping(table, kind=kind, user=mapping)
     reporter.step(0.4, "Building the canonical table")
-    frame = to_canonical(table, detected)
+    canonical = build_canonical(table, detected)
     reporter.step(0.8, "Checking values")
-    report = validate(table, detected, frame)
+    report = validate(table, detected, canonical.frame, facts=canonical.facts)
     reporter.step(1.0, "Loaded")
-    return Dataset(name or table.path.name, table, detected, frame, report)
+    return Dataset(name or table.path.name, table, detected, canonical.frame, report, canonical.facts)
 
 
 def load_dataset(path: str | Path, options: ReadOptions | None = None, mapping: Mapping | None = None,

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .catalogue import KINDS_BY_NAME, kind as kind_spec
+from .column_groups import CanonicalFacts
 from .i18n import N_, Message, _, ngettext
 from .ingest.model import LoadedTable, ParseIssue
 from .mapping.model import Mapping
@@ -222,8 +223,8 @@ def _mapped_losses(table: LoadedTable, mapping: Mapping, frame: pd.DataFrame, ch
         check.col_type = _FIELD_TYPE_WORDS.get(value_type, check.col_type)
 
 
-def validate(table: LoadedTable, mapping: Mapping, frame: pd.DataFrame, registry: Iterable[Any] | None = None
-             ) -> ValidationReport:
+def validate(table: LoadedTable, mapping: Mapping, frame: pd.DataFrame, registry: Iterable[Any] | None = None,
+             facts: CanonicalFacts | None = None) -> ValidationReport:
     r"""Check ``table`` as mapped by ``mapping`` into the canonical ``frame``.
 
     Parameters
@@ -231,6 +232,8 @@ def validate(table: LoadedTable, mapping: Mapping, frame: pd.DataFrame, registry
     table, mapping, frame : the loaded table, its mapping and its canonical frame.
     registry : the KPI registry to check against (default: ``metrics_core.metrics.registry.REGISTRY``);
         any sequence of objects with ``id``, ``label``, ``kinds`` and ``required_fields``.
+    facts : what building the frame found (source rows, rows collapsed), from
+        :func:`metrics_core.mapping.canonical.build_canonical`.
 
     Returns
     -------
@@ -250,11 +253,11 @@ def validate(table: LoadedTable, mapping: Mapping, frame: pd.DataFrame, registry
     spec = kind_spec(mapping.kind)
     checks = _column_checks(table, mapping)
     _mapped_losses(table, mapping, frame, checks)
-    report = ValidationReport(mapping.kind, int(len(frame)), int(frame.attrs.get("source_rows", len(table.frame))),
-                              checks)
+    source_rows = facts.source_rows if facts is not None and facts.source_rows is not None else len(table.frame)
+    report = ValidationReport(mapping.kind, int(len(frame)), int(source_rows), checks)
     report.missing_fields = [f for f in spec.required_fields() if f not in _present(spec.name, set(mapping.fields))]
-    if frame.attrs.get("collapsed"):
-        report.notes.append(frame.attrs["collapsed"] + ".")
+    if facts is not None and facts.collapsed:
+        report.notes.append(facts.collapsed + ".")
     if "status" in frame and "status_original" in frame:
         unknown = unknown_values(frame["status_original"], frame["status"])
         if unknown:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableV
 from metrics_core.i18n import _, ngettext, pgettext
 
 from ..app_state import AppState
+from ..drilldown import RowsBehind
 from ..formatting import column_title, format_number
 from ..models.dataframe_model import DataFrameModel
 from ..models.frame_filter import matching_positions
@@ -29,7 +30,7 @@ class DataView(QWidget):
         super().__init__(parent)
         self.state = state
         self.model = DataFrameModel(parent=self)
-        self._drill: tuple[str, pd.DataFrame] | None = None
+        self._drill: RowsBehind | None = None
         self._stale = True
         self._runner = TaskRunner("search", self)
         self.dataset_combo = QComboBox()
@@ -83,7 +84,7 @@ class DataView(QWidget):
         with QSignalBlocker(self.dataset_combo):
             self.dataset_combo.clear()
             if self._drill is not None:
-                self.dataset_combo.addItem(_("Rows behind {what}", what=self._drill[0]), DRILLDOWN)
+                self.dataset_combo.addItem(_("Rows behind {what}", what=self._drill.title), DRILLDOWN)
             for name in self.state.dataset_names():
                 ds = self.state.dataset(name)
                 shown = Path(ds.path).name if ds is not None and ds.path else name
@@ -104,8 +105,7 @@ class DataView(QWidget):
         self._stale = False
         key = self.dataset_combo.currentData()
         if key == DRILLDOWN and self._drill is not None:
-            frame = self._drill[1]
-            kind = frame.attrs.get("kind")
+            frame, kind = self._drill.frame, self._drill.kind
         else:
             ds = self.state.dataset(key) if key else None
             frame = ds.frame if ds is not None else pd.DataFrame()
@@ -121,9 +121,9 @@ class DataView(QWidget):
                         self.column_combo.addItem(column_title(str(col), kind), col)
         self._apply_search()
 
-    def show_frame(self, title: str, frame: pd.DataFrame) -> None:
-        """Show ``frame`` as the "rows behind" entry."""
-        self._drill = (title, frame)
+    def show_rows(self, rows: RowsBehind) -> None:
+        """Show the rows behind a KPI as the "rows behind" entry."""
+        self._drill = rows
         self._refresh_datasets(select=DRILLDOWN)
         self._show_current()
 
@@ -169,5 +169,5 @@ class DataView(QWidget):
     def _on_state_datasets_changed(self, _name: str) -> None:
         self._refresh_datasets()
 
-    def _on_state_drilldown_requested(self, title: str, frame: pd.DataFrame) -> None:
-        self.show_frame(title, frame)
+    def _on_state_drilldown_requested(self, rows: RowsBehind) -> None:
+        self.show_rows(rows)

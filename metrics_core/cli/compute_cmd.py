@@ -114,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
     filters.bounds()                                     # a bad date fails here, before loading
     bundle = load_bundle(args.files, args.sheet, parse_maps(args.map))
     filters.categories = where_filters(bundle, args.where)
-    inputs = MetricInputs(bundle.frames())
+    inputs = MetricInputs.from_bundle(bundle)
     if args.group:
         args.group_column = group_column(bundle, args.group)
     results = compute_all(inputs, params, filters)

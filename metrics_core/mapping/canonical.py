@@ -11,17 +11,23 @@ column and a time column into one timestamp, normalises ``status`` (keeping
 and order ``amount``, collapses event logs to one row per ticket and Shopify line
 items to one row per order, keeps unmapped source columns under their own names
 and adds ``_row`` (the source row number; the first row of a collapsed group).
+
+:func:`build_canonical` returns the frame with its :class:`~metrics_core.column_groups.CanonicalFacts`
+(the columns of multiple-column fields with their weights and maxima, the source row count, the collapse
+note): typed values carried next to the frame, not in ``frame.attrs`` (which ``pd.concat`` drops).
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from ..i18n import _
 from ..catalogue import FieldSpec, kind as kind_spec
+from ..column_groups import CanonicalFacts, ColumnGroup
 from ..errors import MappingError
 from ..ingest.model import ColumnProfile, LoadedTable
 from .model import FieldMapping, Mapping
@@ -223,8 +229,16 @@ def _check_columns(table: LoadedTable, mapping: Mapping) -> None:
                 raise MappingError(_("The column '{col}' mapped to '{field}' is not in {name}.", col=col, field=fm.field, name=table.path.name))
 
 
+@dataclass(frozen=True)
+class Canonical:
+    """The canonical frame of a table and what the mapping knows about it beyond its columns."""
+
+    frame: pd.DataFrame
+    facts: CanonicalFacts
+
+
 def to_canonical(table: LoadedTable, mapping: Mapping) -> pd.DataFrame:
-    r"""The canonical frame of ``table`` under ``mapping``.
+    r"""The canonical frame of ``table`` under ``mapping`` (without its facts: :func:`build_canonical`).
 
     Examples
     --------
@@ -239,6 +253,11 @@ def to_canonical(table: LoadedTable, mapping: Mapping) -> pd.DataFrame:
     >>> to_canonical(t, m)[["ticket_id", "status", "status_original", "_row"]].values.tolist()
     [['7', 'open', 'Open', 2], ['8', 'solved', 'Rešeno', 3]]
     """
+    return build_canonical(table, mapping).frame
+
+
+def build_canonical(table: LoadedTable, mapping: Mapping) -> Canonical:
+    """The canonical frame of ``table`` under ``mapping``, with its :class:`CanonicalFacts`."""
     spec = kind_spec(mapping.kind)
     _check_columns(table, mapping)
     out: dict[str, pd.Series] = {}
@@ -265,7 +284,7 @@ def to_canonical(table: LoadedTable, mapping: Mapping) -> pd.DataFrame:
     if unknown:
         raise MappingError(_("{label} have no field {items}.", label=spec.label, items=', '.join(sorted(map(repr, unknown)))))
     frame = pd.DataFrame(out, index=table.frame.index)
-    multi = _multiple_fields(table, mapping, frame)
+    groups = _multiple_fields(table, mapping, frame)
     if "status" in mapping.fields:
         frame["status_original"] = to_category(table, mapping.fields["status"].column, None)
     if spec.name == "calls":
@@ -277,23 +296,18 @@ def to_canonical(table: LoadedTable, mapping: Mapping) -> pd.DataFrame:
         target = col if col not in frame.columns and col not in _RESERVED | set(spec.field_names()) else f"{col} (source)"
         kept[target] = table.frame[col]
     kept["_row"] = pd.Series(np.asarray(table.row_numbers, dtype="int64")[: len(frame)], index=frame.index)
-    attrs = dict(frame.attrs)
     frame = pd.concat([frame.drop(columns=[c for c in kept if c in frame.columns]), pd.DataFrame(kept)], axis=1)
-    frame.attrs.update(attrs)
-    frame = _collapse(frame, spec.name, mapping)
-    attrs = dict(frame.attrs)
-    frame = frame.reset_index(drop=True)
-    frame.attrs.update(attrs)
-    frame.attrs.update(multi)
-    return frame
+    source_rows = int(len(frame))
+    frame, collapsed = _collapse(frame, spec.name, mapping)
+    return Canonical(frame.reset_index(drop=True), CanonicalFacts(groups, source_rows, collapsed))
 
 
-def _multiple_fields(table: LoadedTable, mapping: Mapping, frame: pd.DataFrame) -> dict[str, list]:
+def _multiple_fields(table: LoadedTable, mapping: Mapping, frame: pd.DataFrame) -> tuple[ColumnGroup, ...]:
     """Fields fed by several columns (QA criteria, engagement inputs): each column kept as numbers under
-    its own name, the names listed in ``frame.attrs[field]`` (weights and maxima in ``<field>_weights`` /
-    ``<field>_maxima``), which is where the KPI engine looks for them."""
+    its own name; a :class:`ColumnGroup` per field names them, with their weights and maxima, for the
+    KPI engine."""
     spec = kind_spec(mapping.kind)
-    attrs: dict[str, list] = {}
+    groups: list[ColumnGroup] = []
     for name, fm in mapping.fields.items():
         if name not in spec.field_names() or not spec.field(name).multiple:
             continue
@@ -302,12 +316,12 @@ def _multiple_fields(table: LoadedTable, mapping: Mapping, frame: pd.DataFrame) 
             target = col if col not in frame.columns and col not in spec.field_names() else f"{col} (source)"
             frame[target] = to_number(table, FieldMapping(name, [col]), spec.field(name), None)
             names.append(target)
-        attrs[name] = names
-        if fm.weights is not None:
-            attrs[f"{name}_weights"] = list(fm.weights)
-        if fm.maxima is not None:
-            attrs[f"{name}_maxima"] = list(fm.maxima)
-    return attrs
+        groups.append(ColumnGroup(name, tuple(names), _floats(fm.weights), _floats(fm.maxima)))
+    return tuple(groups)
+
+
+def _floats(values: list[float] | None) -> tuple[float, ...] | None:
+    return None if values is None else tuple(float(v) for v in values)
 
 
 def _derive_call_fields(frame: pd.DataFrame) -> None:
@@ -338,12 +352,13 @@ def _agg_rule(column: str, kind: str, derived_amount: bool) -> str:
     return "last"
 
 
-def _collapse(frame: pd.DataFrame, kind: str, mapping: Mapping) -> pd.DataFrame:
-    """Event logs → one row per ticket; Shopify line items → one row per order."""
+def _collapse(frame: pd.DataFrame, kind: str, mapping: Mapping) -> tuple[pd.DataFrame, str]:
+    """Event logs → one row per ticket; Shopify line items → one row per order; and the note that says so
+    ("" when nothing was collapsed)."""
     preset = PRESETS_BY_NAME.get(mapping.preset or "")
     key = "ticket_id" if kind == "tickets" else (preset.collapse_by if preset and preset.kind == kind else None)
     if not key or key not in frame or not frame[key].dropna().duplicated().any():
-        return frame
+        return frame, ""
     derived = mapping.fields.get("amount") is not None and mapping.fields["amount"].source == "derived"
     keyed = frame[frame[key].notna()]
     rules = {c: _agg_rule(c, kind, derived) for c in frame.columns if c != key}
@@ -356,6 +371,4 @@ def _collapse(frame: pd.DataFrame, kind: str, mapping: Mapping) -> pd.DataFrame:
     unit = "tickets" if kind == "tickets" else "orders"
     note = f"{len(frame):,} rows collapsed to {len(collapsed):,} {unit} (one row per {key})"
     log.info(note)
-    result.attrs["collapsed"] = note
-    result.attrs["source_rows"] = int(len(frame))
-    return result
+    return result, note

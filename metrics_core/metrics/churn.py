@@ -116,7 +116,7 @@ def _active_at(ids: pd.Series, dates: pd.Series, t: pd.Timestamp, window: pd.Tim
 
 def annual_churn(inputs: MetricInputs, p: Mapping[str, Any]) -> float | None:
     """Share of customers lost per year (0..1), estimated from the last 12 months; None when unknown."""
-    shifted = MetricInputs(inputs.frames, inputs.as_of, inputs.calendar, None)
+    shifted = inputs.with_frames(inputs.frames, period=None)
     flow = customer_flow("clv", "currency", shifted, {**p, "lookback_months": 12})
     if isinstance(flow, MetricResult) or flow.start == 0:
         return None

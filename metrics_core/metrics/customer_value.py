@@ -7,6 +7,7 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
+from ..column_groups import GroupedColumns, grouped_columns
 from ..i18n import N_
 from .churn import annual_churn
 from .model import MetricInputs, MetricResult, RowTerms
@@ -135,21 +136,25 @@ def engagement_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResu
     if customers is None:
         return missing_field("engagement_score", "score", ["engagement_inputs"], N_("numeric engagement columns"))
     details = _participation(customers)
-    columns = _engagement_columns(customers, p)
+    found = _engagement_columns(inputs, customers, p)
+    columns = found.columns
     if not columns:
         result = missing_field("engagement_score", "score", ["engagement_inputs"], N_("numeric engagement columns"))
         result.details = details
         return result
-    weights = _weights(columns, p.get("weights") or customers.attrs.get("engagement_inputs_weights"))
+    weights = _weights(columns, p.get("weights")) if p.get("weights") else found.first_weights
+    row_weights = np.broadcast_to(np.array(weights, dtype=float), found.weights.shape) if p.get("weights") \
+        else found.weights
     scaled_sum = np.zeros(len(customers))
     weight_sum = np.zeros(len(customers))
-    for col, w in zip(columns, weights):
-        x = pd.to_numeric(customers[col], errors="coerce").to_numpy(dtype=float)
+    for j, col in enumerate(columns):
+        x = np.array(pd.to_numeric(customers[col], errors="coerce"), dtype=float)      # a copy: written below
+        x[~found.member[:, j]] = np.nan             # not an engagement input of that row's file
         low, high = np.nanmin(x), np.nanmax(x)
         scaled = np.full_like(x, 50.0) if high == low else 100.0 * (x - low) / (high - low)
         present = np.isfinite(scaled)
-        scaled_sum += np.where(present, w * scaled, 0.0)
-        weight_sum += np.where(present, w, 0.0)
+        scaled_sum += np.where(present, row_weights[:, j] * scaled, 0.0)
+        weight_sum += np.where(present, row_weights[:, j], 0.0)
     scores = np.divide(scaled_sum, weight_sum, out=np.full(len(customers), np.nan), where=weight_sum > 0)
     used = scores[np.isfinite(scores)]
     details.update(inputs=columns, weights=weights)
@@ -172,12 +177,16 @@ def _participation(customers: pd.DataFrame) -> dict[str, Any]:
 _NOT_ENGAGEMENT = {"tenure_months", "revenue_per_period", "total_revenue", "_row"}
 
 
-def _engagement_columns(customers: pd.DataFrame, p: Mapping[str, Any]) -> list[str]:
-    chosen = p.get("inputs") or customers.attrs.get("engagement_inputs")
+def _engagement_columns(inputs: MetricInputs, customers: pd.DataFrame, p: Mapping[str, Any]) -> GroupedColumns:
+    """The parameter's columns, else the mapping's (per file), else the numeric columns that are not values."""
+    chosen = p.get("inputs")
     if isinstance(chosen, str):
         chosen = [c.strip() for c in chosen.split(",") if c.strip()]
-    if chosen:
-        return [c for c in chosen if c in customers.columns]
+    return grouped_columns(customers, inputs.column_groups("customers", "engagement_inputs"), list(chosen or []),
+                           _unmapped_engagement_columns)
+
+
+def _unmapped_engagement_columns(customers: pd.DataFrame) -> list[str]:
     if "engagement_inputs" in customers.columns:
         return ["engagement_inputs"]
     return [c for c in customers.columns if c not in _NOT_ENGAGEMENT and not c.startswith("_")

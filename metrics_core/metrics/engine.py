@@ -309,7 +309,7 @@ def _period_slices(spec: MetricSpec, prepared: Prepared, inputs: MetricInputs, f
             return []
         points = []
         for start in P.period_range(first, last, by):
-            sub = MetricInputs(inputs.frames, inputs.as_of, inputs.calendar, (start, P.next_start(start, by)))
+            sub = inputs.with_frames(inputs.frames, period=(start, P.next_start(start, by)))
             points.append(_point(start, P.label(start, by), _run(spec, sub, p)))
         return points
     groups: dict[str, dict[Any, np.ndarray]] = {}
@@ -347,7 +347,7 @@ def _slice(inputs: MetricInputs, groups: dict[str, dict[Any, np.ndarray]], key: 
     frames = dict(inputs.frames)
     for kind, index in groups.items():
         frames[kind] = inputs.frames[kind].iloc[index.get(key, np.array([], dtype=np.int64))]
-    return MetricInputs(frames, inputs.as_of, inputs.calendar, inputs.period)
+    return inputs.with_frames(frames)
 
 
 def _span(spec: MetricSpec, inputs: MetricInputs, filters: Filters | None) -> tuple[Any, Any]:

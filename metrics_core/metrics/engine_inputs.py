@@ -179,10 +179,12 @@ class Prepared:
         glob = global_params or {}
         if isinstance(source, MetricInputs):
             self.frames = dict(source.frames)
+            self.groups = dict(source.groups)
             self.as_of = source.as_of
             self.calendar = source.calendar
         elif isinstance(source, DataBundle):
             self.frames = source.frames()
+            self.groups = source.column_groups()
             self.as_of = None
             self.calendar = None
         else:
@@ -233,7 +235,7 @@ class Prepared:
                 if as_of is not None and end is not None and as_of >= end:
                     as_of = end - pd.Timedelta(microseconds=1)
             period = (start, end) if (start is not None or end is not None) else None
-            self._cache[key] = MetricInputs(frames, as_of, self.calendar, period)
+            self._cache[key] = MetricInputs(frames, as_of, self.calendar, period, self.groups)
         return self._cache[key]
 
 

@@ -14,11 +14,12 @@ of averages (STYLE.md: split "collect the sums" from "divide").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass, field, asdict, replace
 from typing import Any, Callable, Mapping as TMapping
 
 import pandas as pd
 
+from ..column_groups import ColumnGroup
 from ..i18n import N_, Message, _, as_message
 
 UNITS = ("%", "score", "seconds", "count", "currency", "ratio", "days", "per_day", "erlang")
@@ -219,16 +220,33 @@ class MetricInputs:
     ``frames`` maps a kind name to its canonical frame (several datasets of the
     same kind are concatenated). ``as_of`` is the data's "as of" time. A
     ``calendar`` (business hours) applies to duration metrics when set.
+    ``groups`` holds, per kind, the columns of fields fed by several columns
+    (QA criteria with weights and maxima, engagement inputs), each group for
+    the rows of the dataset it names (see :mod:`metrics_core.column_groups`).
     """
 
     frames: dict[str, pd.DataFrame]
     as_of: pd.Timestamp | None = None
     calendar: Any = None                # metrics_core.metrics.business_hours.BusinessCalendar | None
     period: tuple[pd.Timestamp | None, pd.Timestamp | None] | None = None   # measured period: [start, end) — None = all data
+    groups: TMapping[str, tuple[ColumnGroup, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def from_bundle(cls, bundle: Any) -> "MetricInputs":
+        """The frames and column groups of a :class:`~metrics_core.dataset.DataBundle`."""
+        return cls(bundle.frames(), groups=bundle.column_groups())
 
     def get(self, kind: str) -> pd.DataFrame | None:
         f = self.frames.get(kind)
         return f if f is not None else None
+
+    def with_frames(self, frames: dict[str, pd.DataFrame], period: Any = "same") -> "MetricInputs":
+        """The same inputs over other frames (a slice, a filter), and another ``period`` when given."""
+        return replace(self, frames=frames, period=self.period if period == "same" else period)
+
+    def column_groups(self, kind: str, field_name: str) -> tuple[ColumnGroup, ...]:
+        """The groups of ``field_name`` in the frames of ``kind`` (none: the frame says nothing)."""
+        return tuple(g for g in self.groups.get(kind, ()) if g.field == field_name)
 
 
 def _jsonable(obj: Any) -> Any:

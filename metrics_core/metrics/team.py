@@ -1,11 +1,11 @@
 """Family E — team quality and people: IQS, staff turnover, self-service usage and success.
 
 Quality criteria: the reviews frame keeps one numeric column per criterion.
-Their names are in ``frame.attrs["criteria"]`` (set by the mapping), with
-optional ``frame.attrs["criteria_weights"]`` and ``["criteria_maxima"]``
-(one number per criterion). Without the list, every numeric column that is
-not a canonical field counts as a criterion. A criterion's default maximum is
-its observed maximum rounded up to 5, 10 or 100.
+The mapping names them, with an optional weight and maximum per criterion, in
+``MetricInputs.groups`` (one group per review file: files with different review
+forms keep each their own criteria and weights). Without them, every numeric
+column that is not a canonical field counts as a criterion. A criterion's
+default maximum is its observed maximum rounded up to 5, 10 or 100.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..catalogue import KINDS_BY_NAME
+from ..column_groups import GroupedColumns, grouped_columns
 from ..i18n import N_
 from .model import MetricInputs, MetricResult, MetricSpec, ParamSpec, RowTerms
 from .results import bounds_details, flag, missing_field, period_bounds, ratio_result
@@ -25,11 +26,14 @@ from .ticket_volume import inbound_calls
 Terms = tuple[RowTerms | None, dict[str, Any], MetricResult | None]
 
 
-def criteria_columns(reviews: pd.DataFrame, setting: str = "") -> list[str]:
-    """The criteria columns of a reviews frame (parameter, then ``attrs``, then numeric non-canonical columns)."""
-    chosen: Any = [c.strip() for c in setting.split(",") if c.strip()] if setting else reviews.attrs.get("criteria")
-    if chosen:
-        return [c for c in chosen if c in reviews.columns]
+def criteria(inputs: MetricInputs, reviews: pd.DataFrame, setting: str = "") -> GroupedColumns:
+    """The criteria of a reviews frame: the parameter's columns, else the mapping's (per file), else every
+    numeric non-canonical column."""
+    chosen = [c.strip() for c in setting.split(",") if c.strip()] if setting else None
+    return grouped_columns(reviews, inputs.column_groups("reviews", "criteria"), chosen, _numeric_columns)
+
+
+def _numeric_columns(reviews: pd.DataFrame) -> list[str]:
     canonical = set(KINDS_BY_NAME["reviews"].field_names()) - {"criteria"}
     return [c for c in reviews.columns if c not in canonical and not c.startswith("_")
             and pd.api.types.is_numeric_dtype(reviews[c]) and not pd.api.types.is_bool_dtype(reviews[c])]
@@ -47,23 +51,18 @@ def default_maximum(observed: float) -> float:
     return float(observed)
 
 
-def _per_criterion(reviews: pd.DataFrame, columns: list[str], key: str, fallback) -> list[float]:
-    values = reviews.attrs.get(key)
-    if isinstance(values, (list, tuple)) and len(values) == len(columns) and all(v is not None for v in values):
-        return [float(v) for v in values]
-    return [fallback(c) for c in columns]
-
-
 def _iqs_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
     reviews = inputs.frames.get("reviews")
-    columns = criteria_columns(reviews, str(p.get("criteria") or "")) if reviews is not None else []
-    if not columns:
+    found = criteria(inputs, reviews, str(p.get("criteria") or "")) if reviews is not None else None
+    if found is None or not found.columns:
         return None, {}, missing_field("iqs", "%", ["criteria"], N_("one numeric column per quality criterion"))
-    scores = reviews[columns].apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float)
-    weights = np.array(_per_criterion(reviews, columns, "criteria_weights", lambda c: 1.0))
-    maxima = np.array(_per_criterion(reviews, columns, "criteria_maxima",
-                                     lambda c: default_maximum(float(np.nanmax(reviews[c].to_numpy(dtype=float)))
-                                                               if reviews[c].notna().any() else 1.0)))
+    columns = found.columns
+    scores = np.array(reviews[columns].apply(pd.to_numeric, errors="coerce"), dtype=float)   # a copy: written below
+    scores[~found.member] = np.nan                 # a column that is not a criterion of that row's review form
+    observed = [default_maximum(float(np.nanmax(scores[:, j]))) if np.isfinite(scores[:, j]).any() else 1.0
+                for j in range(len(columns))]
+    weights = found.weights
+    maxima = np.where(np.isnan(found.maxima), np.array(observed), found.maxima)
     present = np.isfinite(scores)
     earned = np.where(present, scores * weights, 0.0).sum(axis=1)
     possible = np.where(present, weights * maxima, 0.0).sum(axis=1)
@@ -73,9 +72,10 @@ def _iqs_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
     terms = RowTerms(terms_frame(per_review[rated], 1.0, kept), 1.0, "reviews")
     if (~rated).sum():
         terms.excluded.append((int((~rated).sum()), N_("reviews without any criterion score")))
-    by_criterion = {c: 100.0 * float(np.nansum(scores[:, i])) / (maxima[i] * present[:, i].sum())
+    by_criterion = {c: 100.0 * float(np.nansum(scores[:, i])) / float(maxima[present[:, i], i].sum())
                     for i, c in enumerate(columns) if present[:, i].any()}
-    details: dict[str, Any] = {"criteria": columns, "weights": weights.tolist(), "maxima": maxima.tolist(),
+    first_maxima = [m if m is not None else observed[j] for j, m in enumerate(found.first_maxima)]
+    details: dict[str, Any] = {"criteria": columns, "weights": found.first_weights, "maxima": first_maxima,
                                "by_criterion": by_criterion}
     if "agent" in reviews.columns:
         per_agent = pd.Series(per_review[rated], index=kept).groupby(reviews.loc[kept, "agent"]).mean()
@@ -190,4 +190,4 @@ SPECS: tuple[MetricSpec, ...] = (
                calculator=_calc_div("self_service_success", "resolved", ("sessions",)), calculator_inputs=("resolved", "sessions")),
 )
 
-__all__ = ["SPECS", "criteria_columns", "default_maximum"]
+__all__ = ["SPECS", "criteria", "default_maximum"]

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from metrics_core.errors import MappingError
-from metrics_core.mapping.canonical import to_canonical
+from metrics_core.mapping.canonical import build_canonical, to_canonical
 from metrics_core.mapping.model import FieldMapping, Mapping
 
 from .helpers import make_table
@@ -65,7 +65,8 @@ def test_event_log_collapses_to_one_row_per_ticket():
     m = Mapping("tickets", {"ticket_id": fm("ticket_id", "number"), "created_at": fm("created_at", "opened_at"),
                             "status": fm("status", "state"), "resolved_at": fm("resolved_at", "resolved_at"),
                             "reopens": fm("reopens", "reopen_count")})
-    f = to_canonical(t, m)
+    built = build_canonical(t, m)
+    f = built.frame
     assert f["ticket_id"].tolist() == ["INC1", "INC2"]
     assert f["created_at"].tolist() == [pd.Timestamp("2024-01-01 08:00"), pd.Timestamp("2024-01-02 10:00")]
     assert f["status"].tolist() == ["closed", "solved"] and f["status_original"].tolist() == ["Closed", "Resolved"]
@@ -73,7 +74,8 @@ def test_event_log_collapses_to_one_row_per_ticket():
     assert f["reopens"].tolist() == [1.0, 0.0]
     assert f["group"].tolist() == ["G3", "G2"]                  # other columns: the last event's value
     assert f["_row"].tolist() == [2, 4]
-    assert "5 rows collapsed to 2 tickets" in f.attrs["collapsed"]
+    assert "5 rows collapsed to 2 tickets" in built.facts.collapsed
+    assert built.facts.source_rows == 5
 
 
 def test_orders_amount_from_quantity_and_price():
@@ -126,9 +128,11 @@ def test_quality_criteria_keep_their_columns_and_weights():
     t = make_table({"Agent": ["Ana", "Bo"], "Greeting": ["4", "5"], "Empathy": ["3", "5"], "Note": ["x", "y"]})
     m = Mapping("reviews", {"agent": fm("agent", "Agent"),
                             "criteria": fm("criteria", "Greeting", "Empathy", weights=[1.0, 2.0], maxima=[5.0, 5.0])})
-    f = to_canonical(t, m)
-    assert f.attrs["criteria"] == ["Greeting", "Empathy"]
-    assert f.attrs["criteria_weights"] == [1.0, 2.0] and f.attrs["criteria_maxima"] == [5.0, 5.0]
+    built = build_canonical(t, m)
+    f = built.frame
+    [group] = built.facts.groups
+    assert group.field == "criteria" and group.columns == ("Greeting", "Empathy")
+    assert group.weights == (1.0, 2.0) and group.maxima == (5.0, 5.0)
     assert f["Empathy"].tolist() == [3.0, 5.0] and "Empathy (source)" not in f.columns
     assert "Note" in f.columns
 

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from metrics_core.catalogue import KINDS
+from metrics_core.column_groups import ColumnGroup
 from metrics_core.dataset import DataBundle, Dataset
 from metrics_core.ingest.model import LoadedTable
 from metrics_core.mapping.model import Mapping
@@ -30,6 +31,11 @@ def _pick(rng: np.random.Generator, n: int, values: list[str]) -> pd.Series:
 
 def _ids(prefix: str, n: int) -> pd.Series:
     return pd.Series([f"{prefix}{i:05d}" for i in range(n)], dtype="str")
+
+
+# the mapping's column groups for make_frames' frames (MetricInputs.groups)
+GROUPS = {"reviews": (ColumnGroup("criteria", ("tone", "accuracy")),),
+          "customers": (ColumnGroup("engagement_inputs", ("logins", "purchases")),)}
 
 
 def make_frames(n: int = 240, seed: int = 0) -> dict[str, pd.DataFrame]:
@@ -103,7 +109,6 @@ def make_frames(n: int = 240, seed: int = 0) -> dict[str, pd.DataFrame]:
         "loyalty_member": _bools(rng, c, 0.4), "training_participant": _bools(rng, c, 0.2),
         "segment": _pick(rng, c, ["basic", "pro"]), "logins": rng.integers(0, 50, c).astype(float),
         "purchases": rng.integers(0, 10, c).astype(float)})
-    customers_frame.attrs["engagement_inputs"] = ["logins", "purchases"]
     orders = pd.DataFrame({
         "customer_id": pd.Series(rng.choice(customers, n), dtype="str"), "order_date": _times(rng, n),
         "amount": rng.uniform(5, 200, n).round(2), "quantity": rng.integers(1, 4, n).astype(float),
@@ -112,7 +117,6 @@ def make_frames(n: int = 240, seed: int = 0) -> dict[str, pd.DataFrame]:
     reviews = pd.DataFrame({
         "review_id": _ids("Q", n), "agent": _pick(rng, n, agents), "reviewed_at": _times(rng, n),
         "tone": rng.integers(1, 6, n).astype(float), "accuracy": rng.integers(0, 11, n).astype(float)})
-    reviews.attrs["criteria"] = ["tone", "accuracy"]
     social = pd.DataFrame({
         "mention_id": _ids("S", n), "posted_at": _times(rng, n), "platform": _pick(rng, n, ["x", "fb"]),
         "sentiment": _pick(rng, n, ["positive", "neutral", "negative"]), "topic": _pick(rng, n, ["price", "support"]),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from metrics_core.column_groups import ColumnGroup
 from metrics_core.metrics.engine import Filters, compute_metric
 from metrics_core.metrics.model import MetricInputs
 
@@ -103,10 +104,10 @@ def test_benchmark_gap_for_any_kpi_with_a_benchmark():
     assert nps.details["benchmark_gap"] == pytest.approx(10.0)
 
 
-def test_iqs_weights_and_maxima_from_the_frame_attrs():
+def test_iqs_weights_and_maxima_from_the_mappings_column_group():
     reviews = pd.DataFrame({"agent": ["Ana", "Ana", "Bor"], "tone": [5.0, 3.0, 4.0], "accuracy": [10.0, 5.0, None]})
-    reviews.attrs.update(criteria=["tone", "accuracy"], criteria_weights=[1.0, 2.0], criteria_maxima=[5.0, 10.0])
-    result = compute_metric(MetricInputs({"reviews": reviews}), "iqs")
+    group = ColumnGroup("criteria", ("tone", "accuracy"), weights=(1.0, 2.0), maxima=(5.0, 10.0))
+    result = compute_metric(MetricInputs({"reviews": reviews}, groups={"reviews": (group,)}), "iqs")
     per_review = [(5 + 20) / (5 + 20) * 100, (3 + 10) / 25 * 100, 4 / 5 * 100]
     assert result.value == pytest.approx(sum(per_review) / 3)
     assert result.details["by_agent"]["Ana"] == pytest.approx((per_review[0] + per_review[1]) / 2)

@@ -14,7 +14,7 @@ from metrics_core.metrics.engine import breakdown, compute_all, compute_metric
 from metrics_core.metrics.model import FAMILIES, UNITS, MetricInputs
 from metrics_core.metrics.registry import REGISTRY, get_metric
 
-from .builders import bundle_of, make_frames
+from .builders import GROUPS, bundle_of, make_frames
 
 IDS = [s.id for s in REGISTRY]
 FRAMES = make_frames()
@@ -31,7 +31,7 @@ EXPECTED_IDS = ("csat csat_mean overall_satisfaction satisfaction_trend nps ces 
 
 
 def inputs(frames: dict[str, pd.DataFrame]) -> MetricInputs:
-    return MetricInputs(frames, as_of=AS_OF)
+    return MetricInputs(frames, as_of=AS_OF, groups=GROUPS)
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +83,6 @@ def test_a_missing_field_is_named(metric_id):
         g = f.drop(columns=[c for c in drop if c in f.columns])
         if "criteria" in drop:
             g = g.drop(columns=[c for c in g.columns if pd.api.types.is_numeric_dtype(g[c])])
-            g.attrs = {}
         frames[k] = g
     if "customers" in frames and "engagement_inputs" in drop:
         frames["customers"] = frames["customers"][["customer_id", "segment"]]
@@ -101,7 +100,6 @@ def test_shuffled_rows_give_the_same_value(metric_id, full_results):
     shuffled = {}
     for k, f in FRAMES.items():
         g = f.iloc[rng.permutation(len(f))]
-        g.attrs = dict(f.attrs)
         shuffled[k] = g.reset_index(drop=True) if k in ("tickets", "surveys") else g
     params = {"benchmark_gap": {"benchmark": 50}, "clv_predictive": {"lifespan_months": 24}}
     result = compute_metric(inputs(shuffled), metric_id, params)
