@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-import numpy as np
-import pandas as pd
+from ..deferred import np
+from ..deferred import pd
 
 from ..i18n import N_, Message, as_message
 from .common import Terms, add_excluded, empty_result, frame_of, has, missing_result, no_value, numbers, with_defaults
