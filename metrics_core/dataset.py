@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-import pandas as pd
+from .deferred import pd
 
 from .catalogue import KINDS_BY_NAME
 from .column_groups import CanonicalFacts, ColumnGroup

@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
-import pandas as pd
+from .deferred import np
+from .deferred import pd
 
 from .catalogue import KINDS_BY_NAME
 from .i18n import _, ngettext

@@ -34,14 +34,19 @@ COMMANDS = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of ``argv``'s command only (each command imports what it needs: ``calc`` no pandas); of
+    every command when ``argv`` names none (``kpidesk --help``, a misspelt command)."""
     parser = argparse.ArgumentParser(prog="kpidesk", description="Customer-service KPIs from your exports, offline.")
     from .. import __version__
 
     parser.add_argument("--version", action="version", version=f"KPI Desk {__version__}")
     parser.add_argument("--debug", action="store_true", help="show the full technical detail (traceback) of a failure")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    wanted = command_named(sys.argv[1:] if argv is None else argv)
     for name, module_name in COMMANDS:
+        if wanted is not None and name != wanted:
+            continue
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:
@@ -54,6 +59,17 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                              help=_("show the full technical detail (traceback) of a failure"))
     return parser
+
+
+def command_named(argv: list[str]) -> str | None:
+    """The sub-command ``argv`` asks for: its first word that is not an option (the top-level options take no
+    value), when that is a command's name.
+
+    >>> command_named(["--debug", "calc", "nps", "promoters=7"]), command_named(["--help"]), command_named(["cal"])
+    ('calc', None, None)
+    """
+    word = next((a for a in argv if not a.startswith("-")), None)
+    return word if word in {name for name, _module in COMMANDS} else None
 
 
 EXIT_FAILED, EXIT_ERROR, EXIT_PARTIAL, EXIT_INTERRUPTED, EXIT_PIPE = 1, 2, 3, 130, 141
@@ -85,7 +101,7 @@ def chosen_language(code: str | None, json_output: bool = False) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     prepare_console()
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     debug = bool(getattr(args, "debug", False) or os.environ.get("KPIDESK_DEBUG", "").strip() not in ("", "0"))
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s: %(message)s")

@@ -13,7 +13,7 @@ from ..errors import ParameterError
 from ..metrics.calculator import calc, calculator_specs, usage
 from ..i18n import _
 from ..metrics.registry import get_metric
-from .compute_cmd import parse_params
+from .pairs import parse_params
 from .console import print_json
 from .text_format import number, staffing_lines, value_text
 

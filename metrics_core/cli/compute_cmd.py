@@ -26,6 +26,7 @@ from ..metrics.registry import REGISTRY, get_metric
 from ..formatting import format_change, result_caveat
 from ..i18n import Message, _, ngettext
 from .console import print_json
+from .pairs import parse_maps, parse_params
 from .text_format import number, value_text
 
 log = logging.getLogger(__name__)
@@ -49,33 +50,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help="set a KPI parameter, e.g. csat.threshold=4 or global.as_of=2024-06-30")
     parser.add_argument("--json", action="store_true", help="print one JSON document")
     parser.set_defaults(run=run)
-
-
-def parse_params(pairs: list[str]) -> dict[str, dict[str, Any]]:
-    """``["csat.threshold=4"]`` -> ``{"csat": {"threshold": "4"}}`` (values are coerced by the engine)."""
-    params: dict[str, dict[str, Any]] = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        metric, dot, name = key.strip().partition(".")
-        if not sep or not dot or not metric or not name:
-            raise ParameterError(_("'{pair}' is not METRIC.NAME=VALUE (e.g. --param csat.threshold=4).", pair=pair))
-        if metric != "global":
-            get_metric(metric)
-        params.setdefault(metric, {})[name] = value.strip()
-    return params
-
-
-def parse_maps(pairs: list[str]) -> dict[str, str]:
-    """``["created_at=Opened"]`` -> ``{"created_at": "Opened"}``."""
-    out: dict[str, str] = {}
-    for pair in pairs:
-        name, sep, header = pair.partition("=")
-        if not sep or not name.strip() or not header:
-            raise ParameterError(_("'{pair}' is not FIELD=HEADER (e.g. --map created_at='Opened').", pair=pair))
-        if not any(name.strip() in k.field_names() for k in KINDS):
-            raise ParameterError(_("'{field}' is not a field KPI Desk knows; use a field name such as created_at, csat_score or customer_id (docs/metrics.md lists what each KPI reads).", field=name.strip()))
-        out[name.strip()] = header
-    return out
 
 
 def load_bundle(files: list[str], sheet: str | None, maps: dict[str, str]) -> DataBundle:

@@ -41,7 +41,8 @@ from ..metrics.periods import PERIODS
 from ..progress import Reporter
 from ..resources import demo_dir
 from ..write_journal import sweep_interrupted_writes
-from .compute_cmd import load_bundle, parse_maps, parse_params
+from .compute_cmd import load_bundle
+from .pairs import parse_maps, parse_params
 
 log = logging.getLogger(__name__)
 

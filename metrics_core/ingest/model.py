@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, asdict
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
+from ..deferred import pd
 
 COLUMN_TYPES = (
     "empty",      # every value missing

@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-import numpy as np
-import pandas as pd
+from ..deferred import np
+from ..deferred import pd
 
 from ..i18n import N_, _
 from ..errors import ParameterError

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-import numpy as np
-import pandas as pd
+from ..deferred import np
+from ..deferred import pd
 
 from ..i18n import N_, Message
 from .common import (Terms, add_excluded, bool_values, clean_durations, elapsed_seconds, empty_result, frame_of, has,

@@ -13,8 +13,8 @@ import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
-import pandas as pd
+from ..deferred import np
+from ..deferred import pd
 
 from ..i18n import _
 from ..catalogue import KINDS_BY_NAME

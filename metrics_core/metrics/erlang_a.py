@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import numpy as np
+from ..deferred import np
 
 from ..errors import ParameterError
 from ..i18n import _

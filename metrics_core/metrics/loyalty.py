@@ -3,10 +3,11 @@ engagement and cash flow (the comparison with a benchmark is in :mod:`.benchmark
 
 from __future__ import annotations
 
+import math
 from typing import Any, Mapping
 
-import numpy as np
-import pandas as pd
+from ..deferred import np
+from ..deferred import pd
 
 from ..i18n import N_, Message
 from .churn import CustomerFlow, customer_flow
@@ -167,7 +168,7 @@ def _calc_div(metric_id: str, num, den, scale: float = 100.0, unit: str = "%"):
 
 def _calc_product(metric_id: str, keys: tuple[str, ...]):
     def calc(t: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult:
-        return MetricResult(metric_id, float(np.prod([float(t[k]) for k in keys])), "currency")
+        return MetricResult(metric_id, math.prod(float(t[k]) for k in keys), "currency")
     return calc
 
 

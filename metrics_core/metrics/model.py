@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, asdict, replace
 from typing import Any, Callable, Mapping as TMapping
 
-import pandas as pd
+from ..deferred import pd
 
 from ..column_groups import ColumnGroup
 from ..i18n import N_, Message, _, as_message

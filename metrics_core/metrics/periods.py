@@ -6,8 +6,8 @@ Keys are the period's first instant (a naive ``pd.Timestamp``); labels are
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
+from ..deferred import np
+from ..deferred import pd
 
 from ..i18n import _
 from ..errors import ParameterError

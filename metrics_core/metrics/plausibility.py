@@ -11,7 +11,7 @@ Peak hours (no times of day) and the share by channel (no channel) refuse in the
 
 from __future__ import annotations
 
-import pandas as pd
+from ..deferred import pd
 
 from ..catalogue import KINDS_BY_NAME
 from ..i18n import Message, _

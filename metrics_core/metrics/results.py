@@ -7,10 +7,11 @@ reasons uniform ("no survey answers in the selected period", "needs the field
 
 from __future__ import annotations
 
+import math
 from typing import Any, Iterable
 
-import numpy as np
-import pandas as pd
+from ..deferred import np
+from ..deferred import pd
 
 from ..catalogue import KINDS_BY_NAME
 from ..i18n import N_, Message, TextList, as_message
@@ -44,7 +45,7 @@ def ratio_result(metric_id: str, numerator: float, denominator: float, *, n: int
     numerator = float(numerator)
     denominator = float(denominator)
     count = int(n if n is not None else denominator)
-    if denominator == 0 or not np.isfinite(denominator):
+    if denominator == 0 or not math.isfinite(denominator):
         return MetricResult(metric_id, None, unit, numerator=numerator, denominator=denominator, n=count,
                             reason=empty_reason, details=dict(details or {}))
     result = MetricResult(metric_id, scale * numerator / denominator, unit, numerator=numerator,

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-import pandas as pd
+from ..deferred import np
+from ..deferred import pd
 
 from .engine_inputs import row_dates
 from .model import MetricInputs

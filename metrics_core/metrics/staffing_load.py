@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-import numpy as np
-import pandas as pd
+from ..deferred import np
+from ..deferred import pd
 
 from ..errors import ParameterError
 from ..i18n import _, ngettext

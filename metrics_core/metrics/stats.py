@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import numpy as np
+from ..deferred import np
 
 Z95 = 1.959963984540054
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-import numpy as np
-import pandas as pd
+from ..deferred import np
+from ..deferred import pd
 
 from ..i18n import N_, Message
 from .model import MetricInputs, MetricResult, MetricSpec, ParamSpec, RowTerms

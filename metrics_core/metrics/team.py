@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-import numpy as np
-import pandas as pd
+from ..deferred import np
+from ..deferred import pd
 
 from ..catalogue import KINDS_BY_NAME
 from ..column_groups import GroupedColumns, grouped_columns

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-import pandas as pd
+from ..deferred import pd
 
 from ..i18n import N_
 from .model import MetricInputs, MetricResult

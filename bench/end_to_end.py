@@ -1,0 +1,319 @@
+"""End-to-end speed and memory of KPI Desk against references, as one table (issue 15).
+
+    python bench/end_to_end.py [--quick] [--only CASE,...] [--runs N] [--rows N] [--xlsx-rows N]
+                               [--calls-rows N] [--month-rows N] [--markdown]
+
+Every figure is a whole process, each file read in a fresh one: CPU time is the child's user +
+system time and peak memory its peak resident set, both from the operating system's accounting
+(``os.wait4``; see ``bench/measure.py``). KPI Desk and its reference take turns, run by run, so
+both see the same load; the table gives the best CPU time of N runs (the median beside it in the
+log) and the median peak. The machine's other work disturbs wall time far more than CPU time:
+judge by CPU. The files are generated once into ``bench/_work/`` (``bench/datasets.py``).
+
+Cases (``--only``):
+
+* ``calc``     — ``kpidesk calc nps …`` start-up, beside a bare ``python -c pass``;
+* ``csv``      — ``kpidesk compute FILE --json`` on the 1,048,576-row ticket CSV vs the hand-written
+  pandas script ``bench/reference_tickets.py``;
+* ``european`` — the same tickets as a Slovenian export (cp1250, ``;``, decimal comma, day-first)
+  vs the script told that format;
+* ``xlsx``     — ``kpidesk inspect`` on a 1,048,575-row workbook vs LibreOffice headless converting it
+  to CSV (skipped with a note when not installed) and vs the raw Arrow read
+  (``bench/raw_xlsx_read.py``, fastexcel);
+* ``calls``    — ``kpidesk compute`` on a 10,000,000-row call-detail CSV (about 1 GB) vs
+  ``bench/reference_calls.py``; one run (``--calls-rows`` makes it smaller);
+* ``report``   — twelve monthly helpdesk CSVs (60,000 tickets each, overlapping) to a deck with
+  ``kpidesk report … --out deck.pptx`` (its chart-drawing child included) vs the script on the
+  same twelve files;
+* ``window``   — dropping the ticket CSV on the window to a painted dashboard
+  (``bench/drop_to_dashboard.py``, offscreen) vs the script's wall time on that file, and the
+  longest block of the event loop;
+* ``bundle``   — the one-folder app and its zip, when built (``bash .ci/dev package``).
+
+``--quick`` uses small files and two runs (a couple of minutes); the goals are those of the full
+sizes, so a quick table is a smoke test, not a verdict.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import datasets  # noqa: E402
+from measure import Sample, alternate, mib, run_process  # noqa: E402
+
+REPO = HERE.parent
+PY = sys.executable
+CASES = ("calc", "csv", "european", "xlsx", "calls", "report", "window", "bundle")
+FULL = {"rows": 1_048_576, "xlsx_rows": 1_048_575, "calls_rows": 10_000_000, "month_rows": 60_000, "runs": 3}
+QUICK = {"rows": 100_000, "xlsx_rows": 50_000, "calls_rows": 500_000, "month_rows": 6_000, "runs": 2}
+GIB = 2**30
+
+
+def kpidesk(*args: str) -> list[str]:
+    return [PY, "-m", "metrics_core", *map(str, args)]
+
+
+@dataclass
+class Row:
+    """One line of the table: our side, the reference side, the goal and whether it is met."""
+
+    work: str
+    ours: str
+    reference: str
+    ratio: str
+    goal: str
+    met: bool | None            # None: not judged (a smaller file than the goal's, or nothing to judge)
+    notes: list[str] = field(default_factory=list)
+
+
+def cpu_peak(sample: Sample) -> str:
+    return f"{sample.best_cpu:.2f} s CPU, {mib(sample.peak):,.0f} MiB"
+
+
+def ratio_text(ours: Sample, ref: Sample) -> str:
+    return f"{ours.best_cpu / ref.best_cpu:.2f}x CPU, {ours.peak / ref.peak:.2f}x mem"
+
+
+def judged(met: bool, full_size: bool) -> bool | None:
+    return met if full_size else None
+
+
+# ------------------------------------------------------------------------------------------ cases
+def case_calc(cfg: dict, log) -> list[Row]:
+    samples = alternate({"kpidesk calc": kpidesk("calc", "nps", "promoters=50", "passives=40", "detractors=10"),
+                         "python -c pass": [PY, "-c", "pass"]}, max(cfg["runs"], 5), log=log)
+    ours, ref = samples["kpidesk calc"], samples["python -c pass"]
+    return [Row("`kpidesk calc nps …` start-up", cpu_peak(ours), f"bare interpreter: {cpu_peak(ref)}",
+                f"+{ours.best_cpu - ref.best_cpu:.2f} s", "< 0.3 s CPU", ours.best_cpu < 0.3)]
+
+
+def compute_vs_script(title: str, path: Path, script_args: list[str], cfg: dict, log, cpu_goal: float,
+                      full_size: bool) -> Row:
+    samples = alternate({"kpidesk compute": kpidesk("compute", path, "--json"),
+                         "pandas script": [PY, str(HERE / "reference_tickets.py"), str(path), *script_args]},
+                        cfg["runs"], log=log)
+    ours, ref = samples["kpidesk compute"], samples["pandas script"]
+    cpu_ratio, mem_ratio = ours.best_cpu / ref.best_cpu, ours.peak / ref.peak
+    row = Row(title, cpu_peak(ours), f"pandas script: {cpu_peak(ref)}", ratio_text(ours, ref),
+              f"<= {cpu_goal:g}x CPU, <= 1.2x mem", judged(cpu_ratio <= cpu_goal and mem_ratio <= 1.2, full_size))
+    row.notes.append(ticket_agreement(ours.runs[-1].stdout, ref.runs[-1].stdout))
+    return row
+
+
+def ticket_agreement(ours_json: str, ref_json: str) -> str:
+    """Do KPI Desk and the script give the same FRT, resolution time, FCR and CSAT?"""
+    metrics = {m["id"]: m for m in json.loads(ours_json)["metrics"]}
+    ref = json.loads(ref_json)
+    pairs = {"first_response_time": (metrics["first_response_time"]["value"], ref["first_response_time_s"]["mean"]),
+             "resolution_time": (metrics["resolution_time"]["value"], ref["resolution_time_s"]["mean"]),
+             "fcr": (metrics["fcr"]["value"], ref["fcr_pct"]), "csat": (metrics["csat"]["value"], ref["csat_pct"])}
+    worst = max(abs(a - b) / max(abs(b), 1e-9) for a, b in pairs.values())
+    detail = ", ".join(f"{k} {a:.4g}/{b:.4g}" for k, (a, b) in pairs.items())
+    return f"values (KPI Desk/script): {detail}; largest relative difference {worst:.1e}"
+
+
+def case_csv(cfg: dict, log) -> list[Row]:
+    path = datasets.ticket_csv(cfg["rows"])
+    return [compute_vs_script(f"`compute --json`, ticket CSV {cfg['rows']:,} rows ({path.stat().st_size / 1e6:.0f} MB)",
+                              path, [], cfg, log, 1.0, cfg["rows"] >= FULL["rows"])]
+
+
+def case_european(cfg: dict, log) -> list[Row]:
+    path = datasets.european_csv(cfg["rows"])
+    return [compute_vs_script(f"`compute --json`, European CSV {cfg['rows']:,} rows (cp1250, `;`, 1,5, d.m.Y)",
+                              path, ["--european"], cfg, log, 1.2, cfg["rows"] >= FULL["rows"])]
+
+
+def libreoffice() -> str | None:
+    return shutil.which("libreoffice") or shutil.which("soffice")
+
+
+def case_xlsx(cfg: dict, log) -> list[Row]:
+    path = datasets.ticket_xlsx(cfg["xlsx_rows"])
+    full = cfg["xlsx_rows"] >= FULL["xlsx_rows"]
+    commands = {"kpidesk inspect": kpidesk("inspect", path)}
+    raw_ok = _have("fastexcel")
+    if raw_ok:
+        commands["raw Arrow read"] = [PY, str(HERE / "raw_xlsx_read.py"), str(path)]
+    office = libreoffice()
+    with tempfile.TemporaryDirectory(prefix="kpidesk-bench-lo-") as tmp:
+        if office:
+            profile = Path(tmp) / "profile"
+            commands["LibreOffice"] = [office, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                                       "--norestore", "--convert-to", "csv", "--outdir", str(Path(tmp) / "out"),
+                                       str(path)]
+            run_process(commands["LibreOffice"])            # makes its profile: not part of any timed run
+        samples = alternate(commands, cfg["runs"], log=log)
+    ours = samples["kpidesk inspect"]
+    title = f"`inspect`, xlsx {cfg['xlsx_rows']:,} rows ({path.stat().st_size / 1e6:.0f} MB)"
+    rows = []
+    if office:
+        lo = samples["LibreOffice"]
+        speedup = lo.best_cpu / ours.best_cpu
+        rows.append(Row(title, cpu_peak(ours), f"LibreOffice → CSV: {cpu_peak(lo)}",
+                        f"{speedup:.1f}x faster, {ours.peak / lo.peak:.2f}x mem", ">= 3x faster, mem <= LibreOffice's",
+                        judged(speedup >= 3 and ours.peak <= lo.peak, full)))
+    else:
+        rows.append(Row(title, cpu_peak(ours), "LibreOffice: not installed (skipped)", "—", ">= 3x faster", None))
+    if raw_ok:
+        raw = samples["raw Arrow read"]
+        rows.append(Row(title, cpu_peak(ours), f"raw Arrow read (fastexcel): {cpu_peak(raw)}", ratio_text(ours, raw),
+                        "<= 1.5x CPU of raw read", judged(ours.best_cpu / raw.best_cpu <= 1.5, full)))
+    else:
+        rows.append(Row(title, cpu_peak(ours), "raw Arrow read: fastexcel not installed (`.[dev]`)", "—",
+                        "<= 1.5x CPU", None))
+    return rows
+
+
+def _have(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
+def case_calls(cfg: dict, log) -> list[Row]:
+    path = datasets.calls_csv(cfg["calls_rows"])
+    samples = alternate({"kpidesk compute": kpidesk("compute", path, "--json"),
+                         "pandas script": [PY, str(HERE / "reference_calls.py"), str(path)]}, 1, log=log)
+    ours, ref = samples["kpidesk compute"], samples["pandas script"]
+    row = Row(f"`compute --json`, call-detail CSV {cfg['calls_rows']:,} rows ({path.stat().st_size / 1e9:.2f} GB)",
+              cpu_peak(ours), f"pandas script: {cpu_peak(ref)}", ratio_text(ours, ref), "peak < 3 GiB",
+              judged(ours.peak < 3 * GIB, cfg["calls_rows"] >= FULL["calls_rows"]))
+    metrics = {m["id"]: m["value"] for m in json.loads(ours.runs[-1].stdout)["metrics"]}
+    reference = json.loads(ref.runs[-1].stdout)
+    row.notes.append(f"answer rate {metrics.get('answer_rate', float('nan')):.4g}/{reference['answer_rate_pct']:.4g} %, "
+                     f"ASA {metrics.get('average_wait_time', float('nan')):.4g}/{reference['asa_s']:.4g} s "
+                     "(KPI Desk/script)")
+    return [row]
+
+
+def case_report(cfg: dict, log) -> list[Row]:
+    paths = [str(p) for p in datasets.monthly_csvs(cfg["month_rows"])]
+    with tempfile.TemporaryDirectory(prefix="kpidesk-bench-report-") as tmp:
+        deck = Path(tmp) / "deck.pptx"
+        samples = alternate({"kpidesk report": kpidesk("report", *paths, "--out", deck),
+                             "pandas script": [PY, str(HERE / "reference_tickets.py"), *paths]}, cfg["runs"], log=log)
+        size = deck.stat().st_size
+    ours, ref = samples["kpidesk report"], samples["pandas script"]
+    row = Row(f"`report` → deck.pptx, 12 monthly CSVs × {cfg['month_rows']:,} tickets", cpu_peak(ours),
+              f"pandas script (numbers only): {cpu_peak(ref)}", ratio_text(ours, ref), "<= 10 s CPU",
+              judged(ours.best_cpu <= 10, cfg["month_rows"] >= FULL["month_rows"]))
+    row.notes.append(f"deck {size / 1e6:.1f} MB; CPU includes the chart-drawing child process")
+    return [row]
+
+
+def case_window(cfg: dict, log) -> list[Row]:
+    path = datasets.ticket_csv(cfg["rows"])
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    window_cmd = [PY, str(HERE / "drop_to_dashboard.py"), "--prewarm", "--repeat", "2", "--json", str(path)]
+    samples = alternate({"window": window_cmd, "pandas script": [PY, str(HERE / "reference_tickets.py"), str(path)]},
+                        max(1, cfg["runs"] - 1), env=env, log=log)
+    drops = [json.loads(r.stdout.strip().splitlines()[-1])["warm_median"] for r in samples["window"].runs]
+    painted = min(d["painted_s"] for d in drops)
+    block = max(d["longest_block_s"] for d in drops)
+    script_wall = min(r.wall_s for r in samples["pandas script"].runs)
+    full = cfg["rows"] >= FULL["rows"]
+    rows = [Row(f"window: drop {cfg['rows']:,}-row CSV → painted dashboard (wall)", f"{painted:.2f} s",
+                f"pandas script: {script_wall:.2f} s wall", f"{painted / script_wall:.2f}x",
+                "<= 1.5x the script's wall time", judged(painted <= 1.5 * script_wall, full)),
+            Row("window: longest event-loop block during the drop", f"{1000 * block:.0f} ms", "—", "—", "<= 100 ms",
+                judged(block <= 0.1, full))]
+    rows[0].notes.append(f"window process peak {mib(samples['window'].peak):,.0f} MiB (its reader child not "
+                         "included); wall times: judge on a quiet machine")
+    return rows
+
+
+def case_bundle(cfg: dict, log) -> list[Row]:
+    dist = REPO / "dist" / "KPIDesk"
+    if not dist.is_dir():
+        return [Row("bundle: one-folder app / zip", "not built", "—", "—", "<= 350 MB / 140 MB", None,
+                    ["run `bash .ci/dev package` first"])]
+    size = sum(f.stat().st_size for f in dist.rglob("*") if f.is_file() and not f.is_symlink())
+    zips = sorted(dist.parent.glob("KPIDesk-*.zip"), key=lambda p: p.stat().st_mtime)
+    zip_size = zips[-1].stat().st_size if zips else 0
+    return [Row("bundle: one-folder app / zip", f"{size / 1e6:.0f} MB / {zip_size / 1e6:.0f} MB",
+                "last measured: 261 MB / 108 MB", "—", "<= 350 MB / 140 MB",
+                size <= 350e6 and 0 < zip_size <= 140e6)]
+
+
+def compile_sources() -> None:
+    """Bytecode for our modules, as an installed or frozen app has: without it (PYTHONDONTWRITEBYTECODE, a
+    fresh checkout) each process compiles every module first, and a start-up figure is mostly compiling."""
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)         # the children write and use it too
+    run = run_process([PY, "-m", "compileall", "-q", str(REPO / "metrics_core"), str(REPO / "desktop_app"),
+                       str(HERE)])
+    if run.returncode != 0:
+        raise SystemExit(f"compileall failed:\n{run.stdout}{run.stderr}")
+
+
+RUNNERS = {"calc": case_calc, "csv": case_csv, "european": case_european, "xlsx": case_xlsx, "calls": case_calls,
+           "report": case_report, "window": case_window, "bundle": case_bundle}
+
+
+# ------------------------------------------------------------------------------------------ table
+def verdict(met: bool | None) -> str:
+    return {True: "met", False: "NOT MET", None: "(not judged)"}[met]
+
+
+def table(rows: list[Row], markdown: bool) -> str:
+    head = ("work", "KPI Desk", "reference", "ratio", "goal", "verdict")
+    cells = [(r.work, r.ours, r.reference, r.ratio, r.goal, verdict(r.met)) for r in rows]
+    if markdown:
+        lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        lines += ["| " + " | ".join(c) + " |" for c in cells]
+        return "\n".join(lines)
+    widths = [max(len(str(c[i])) for c in [head, *cells]) for i in range(len(head))]
+    fmt = "  ".join(f"{{:<{w}}}" for w in widths)
+    return "\n".join([fmt.format(*head), fmt.format(*("-" * w for w in widths)), *(fmt.format(*c) for c in cells)])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small files, two runs: a smoke test of the bench")
+    parser.add_argument("--only", help="comma-separated cases: " + ",".join(CASES))
+    for name in ("runs", "rows", "xlsx_rows", "calls_rows", "month_rows"):
+        parser.add_argument("--" + name.replace("_", "-"), type=int, dest=name)
+    parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    args = parser.parse_args(argv)
+    cfg = dict(QUICK if args.quick else FULL)
+    cfg.update({k: getattr(args, k) for k in cfg if getattr(args, k) is not None})
+    cases = args.only.split(",") if args.only else list(CASES)
+    unknown = sorted(set(cases) - set(CASES))
+    if unknown:
+        parser.error(f"unknown case(s) {', '.join(unknown)}; choose from {', '.join(CASES)}")
+    log = lambda text: print(text, flush=True)  # noqa: E731
+    compile_sources()
+    print(f"KPI Desk end-to-end benchmark ({'quick' if args.quick else 'full'}): " +
+          ", ".join(f"{k}={v:,}" for k, v in cfg.items()), flush=True)
+    rows: list[Row] = []
+    for case in cases:
+        log(f"== {case}")
+        try:
+            rows += RUNNERS[case](cfg, log)
+        except Exception as exc:  # noqa: BLE001 - one failing case must not hide the others' figures
+            rows.append(Row(case, f"FAILED: {type(exc).__name__}: {str(exc).splitlines()[0][:160]}", "—", "—", "—",
+                            False))
+    print()
+    print(table(rows, args.markdown))
+    notes = [f"- {r.work}: {n}" for r in rows for n in r.notes]
+    if notes:
+        print("\nNotes:\n" + "\n".join(notes))
+    print(f"\nCPU: best of the runs (user + sys of the whole process tree that ended); memory: median peak RSS of the "
+          f"largest process. Generated {dt.datetime.now():%Y-%m-%d %H:%M} on {os.cpu_count()} cores, load "
+          f"{os.getloadavg()[0]:.1f}.")
+    return 1 if any(r.met is False for r in rows) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
