@@ -220,10 +220,22 @@ class MetricInputs:
     as_of: pd.Timestamp | None = None
     calendar: Any = None                # metrics_core.metrics.business_hours.BusinessCalendar | None
     period: tuple[pd.Timestamp | None, pd.Timestamp | None] | None = None   # measured period: [start, end) — None = all data
+    _derived: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def get(self, kind: str) -> pd.DataFrame | None:
         f = self.frames.get(kind)
         return f if f is not None else None
+
+    def derived(self, name: str, make: Callable[[], Any]) -> Any:
+        """``make()``, computed once for these frames and reused by every KPI that asks for ``name``
+        (the survey scores that CSAT, top-box CSAT, average CSAT and the trend all read). The frames
+        are part of the key, so replacing one of them computes the value anew; the value is shared and
+        must not be changed by its readers.
+        """
+        key = (name, tuple((kind, id(frame)) for kind, frame in self.frames.items()))
+        if key not in self._derived:
+            self._derived[key] = make()
+        return self._derived[key]
 
 
 def _jsonable(obj: Any) -> Any:
