@@ -16,8 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-import numpy as np
-import pandas as pd
+from .deferred import np, pd
 
 
 @dataclass(frozen=True)
