@@ -155,16 +155,18 @@ def _nps_finish(result: MetricResult, terms: RowTerms, p: Mapping[str, Any]) -> 
     d = result.details
     if d.get("source") == "survey buckets":
         promoter, detractor = d["top_share"] / 100, d["bottom_share"] / 100
-        d.update(promoters_pct=d["top_share"], passives_pct=d["middle_share"], detractors_pct=d["bottom_share"])
-        if d["weighting"] != "equal":
+        result.details = d.with_(promoters_pct=d["top_share"], passives_pct=d["middle_share"],
+                                 detractors_pct=d["bottom_share"])
+        if d.weighting != "equal":
             result.margin_of_error = nps_margin_of_error(promoter, detractor, float(terms.frame["den"].sum()))
         return
     num = terms.frame["num"].to_numpy()
     n = len(num)
     promoters, detractors = int((num > 0).sum()), int((num < 0).sum())
     passives = n - promoters - detractors
-    d.update(promoters=promoters, passives=passives, detractors=detractors,
-             promoters_pct=100 * promoters / n, passives_pct=100 * passives / n, detractors_pct=100 * detractors / n)
+    result.details = d.with_(promoters=promoters, passives=passives, detractors=detractors,
+                             promoters_pct=100 * promoters / n, passives_pct=100 * passives / n,
+                             detractors_pct=100 * detractors / n)
     result.margin_of_error = nps_margin_of_error(promoters / n, detractors / n, n)
     result.ci_low = result.value - result.margin_of_error
     result.ci_high = result.value + result.margin_of_error
@@ -183,8 +185,7 @@ def _ces_finish(result: MetricResult, terms: RowTerms, p: Mapping[str, Any]) -> 
     low, high = (float(x) for x in result.details["scale"].split("-"))
     middle = (low + high) / 2
     easy = values > middle if p["direction"] == "ease" else values < middle
-    result.details["low_effort_pct"] = 100 * float(easy.mean())
-    result.details["low_effort"] = int(easy.sum())
+    result.details = result.details.with_(low_effort_pct=100 * float(easy.mean()), low_effort=int(easy.sum()))
     result.higher_is_better = p["direction"] == "ease"
 
 
@@ -253,7 +254,8 @@ def _calc_nps(totals: Mapping[str, float], params: Mapping[str, Any]) -> MetricR
     result = ratio_result("nps", pro - det, n, unit="score", proportion=False, empty_reason=N_("no answers"))
     if result.value is not None:
         result.margin_of_error = nps_margin_of_error(pro / n, det / n, n)
-        result.details.update(promoters_pct=100 * pro / n, passives_pct=100 * pas / n, detractors_pct=100 * det / n)
+        result.details = result.details.with_(promoters_pct=100 * pro / n, passives_pct=100 * pas / n,
+                                              detractors_pct=100 * det / n)
     return result
 
 

@@ -286,7 +286,7 @@ def duration_compute(metric_id: str,
         values = np.where(d.usable, d.values, np.nan)
         result = duration_result(metric_id, values, excluded=d.excluded, details=d.details)
         if inputs.calendar is not None:
-            result.details["business_hours"] = inputs.calendar.describe()
+            result.details = result.details.with_(business_hours=inputs.calendar.describe())
         return result
 
     return compute
