@@ -107,11 +107,27 @@ class HeatMapDetails(Details):
 
 @dataclass(frozen=True, eq=False, repr=False)
 class StaffingDetails(Details):
-    """Staffing: service level, occupancy and ASA against agents (Erlang C), the goal and the measured level."""
+    """Staffing: service level, occupancy and ASA against agents (Erlang C), the goal, the prediction at the
+    agents needed, head-count and lines, Erlang A, and the measured level."""
 
     curve: list[Mapping[str, Any]] | None = None   # {"agents", "service_level_pct", "occupancy_pct", "asa_s"}
+    goal: str | None = None
     target_pct: float | None = None
     asa_target_s: float | None = None
+    threshold_s: float | None = None
+    traffic_erlangs: float | None = None
+    arrivals_per_interval: float | None = None
+    interval_min: float | None = None
+    aht_s: float | None = None
+    predicted_service_level_pct: float | None = None
+    predicted_asa_s: float | None = None
+    occupancy_pct: float | None = None
+    shrinkage_pct: float | None = None
+    scheduled_agents: int | None = None
+    blocking_target_pct: float | None = None
+    lines_needed: int | None = None
+    erlang_a: Mapping[str, Any] | None = None     # {"agents", "service_level_pct", "abandon_pct", "patience_s" …}
+    erlang_a_note: Any = None
     measured_service_level_pct: float | None = None
 
 

@@ -54,7 +54,7 @@ def report_charts(bundle: DataBundle, computed: ViewResults, shown: list[str],
     if "staffing" in shown:
         charts.extend(staffing_charts(computed.results.get("staffing")))
     peak = computed.results.get("peak_hours")
-    if "peak_hours" in shown and peak is not None and peak.ok and "matrix" in peak.details:
+    if "peak_hours" in shown and peak is not None and peak.ok and details_of(peak, HeatMapDetails).matrix is not None:
         charts.append(peak_hours_chart(peak))
     reporter.step(1.0, _("Charts ready"))
     return charts, note
