@@ -23,6 +23,7 @@ from metrics_core.ingest.model import ReadOptions
 from metrics_core.mapping.model import Mapping
 from metrics_core.progress import Reporter
 from metrics_core.report_view.catalogue import NPS_PARTS, USUAL_CATEGORIES
+from metrics_core.result_details import NpsDetails, details_of
 
 
 log = logging.getLogger(__name__)
@@ -236,9 +237,10 @@ def nps_periods(bundle: DataBundle, params: dict[str, Any], filters: Any,
         start = pd.Timestamp(point.key)
         period = filters.with_bounds(start, next_start(start, granularity))
         result = engine.compute_metric(bundle, "nps", params, period)
-        shares = {key: result.details[key] for key, _name, _label in NPS_PARTS if key in result.details}
-        if len(shares) == 3:
-            out.append((period_label(start, granularity), start, shares))
+        shares = details_of(result, NpsDetails).shares()
+        if shares is not None:
+            out.append((period_label(start, granularity), start,
+                        {key: share for (key, _name, _label), share in zip(NPS_PARTS, shares)}))
     return out
 
 

@@ -22,6 +22,7 @@ from metrics_core.formatting_dates import (ENGLISH_WEEKDAYS, format_date, format
                                            format_day_range, format_month, format_period, format_time, month_names,
                                            weekday_name, weekday_names)
 from metrics_core.i18n import N_, _, plain_number
+from metrics_core.result_details import HeatMapDetails, TextDetails, details_of
 from metrics_core.locale_data import is_english, locale_now, plural_category, unit_pattern
 
 MISSING = "—"
@@ -297,11 +298,10 @@ def headline_term(result: Any) -> tuple[str, float | None, int] | None:
     >>> headline_term(R())
     ('friendly staff', 17.2, 104)
     """
-    details = getattr(result, "details", None) or {}
-    if getattr(result, "value", None) is None or not isinstance(details, dict):
+    details = details_of(result, TextDetails)
+    if getattr(result, "value", None) is None:
         return None
-    for key in ("phrases", "words"):
-        terms = details.get(key)
+    for terms in (details.phrases, details.words):
         if isinstance(terms, list) and terms and isinstance(terms[0], dict) and terms[0].get("term"):
             top = terms[0]
             return str(top["term"]), top.get("share"), int(top.get("answers") or 0)
@@ -349,11 +349,10 @@ def result_text(result: Any) -> str | None:
     text = headline_term_text(result)
     if text is not None:
         return text
-    details = getattr(result, "details", None) or {}
     value = getattr(result, "value", None)
-    if value is not None and isinstance(details, dict) and details.get("unit_note") == "percentage points":
+    if value is not None and details_of(result).unit_note == "percentage points":
         return format_change(value, "%")
-    busiest = details.get("busiest") if isinstance(details, dict) else None
+    busiest = details_of(result, HeatMapDetails).busiest
     if value is not None and isinstance(busiest, dict) and {"weekday", "hour"} <= set(busiest):
         return _("{count} at {weekday} {time}", count=format_value(value, "count"),
                  weekday=weekday_name(busiest["weekday"]), time=format_time(int(busiest["hour"])))
@@ -363,15 +362,15 @@ def result_text(result: Any) -> str | None:
 def result_caveat(result: Any) -> tuple[str, str] | None:
     """What a KPI's value rests on or why it may differ from a measured figure: ``(line, explanation)``.
 
-    A metric puts it in ``details["caveat"]`` (one short line for a card) and
-    ``details["caveat_detail"]`` (the whole reason, for a tooltip or a report note).
+    A metric puts it in ``details.caveat`` (one short line for a card) and
+    ``details.caveat_detail`` (the whole reason, for a tooltip or a report note).
 
     >>> class Staffing: value, details = 2.0, {"caveat": "2 agents would reach 94 %", "caveat_detail": "Erlang C …"}
     >>> result_caveat(Staffing())
     ('2 agents would reach 94 %', 'Erlang C …')
     """
-    details = getattr(result, "details", None) or {}
-    line = details.get("caveat") if isinstance(details, dict) else None
+    details = details_of(result)
+    line = details.caveat
     if getattr(result, "value", None) is None or not line:
         return None
-    return str(line), str(details.get("caveat_detail") or line)
+    return str(line), str(details.caveat_detail or line)

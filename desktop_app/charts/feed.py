@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from metrics_core.i18n import N_, _
+from metrics_core.result_details import HeatMapDetails, StaffingDetails, details_of
 
 from .. import style
 from .backlog_chart import BacklogChart
@@ -96,15 +97,15 @@ def show_backlog(chart: BacklogChart, data: Any) -> None:
 
 
 def show_peak_hours(chart: HeatmapChart, result: Any) -> None:
-    matrix = None if result is None else _find_matrix(result.details)
+    matrix = None if result is None else _find_matrix(details_of(result, HeatMapDetails))
     if matrix is None:
         chart.set_matrix(np.zeros((7, 24)))
         return
     chart.set_matrix(matrix)
 
 
-def _find_matrix(details: dict[str, Any]) -> np.ndarray | None:
-    value = details.get("matrix")
+def _find_matrix(details: HeatMapDetails) -> np.ndarray | None:
+    value = details.matrix
     if value is None:
         return None
     arr = np.asarray(value, dtype=float)
@@ -112,17 +113,18 @@ def _find_matrix(details: dict[str, Any]) -> np.ndarray | None:
 
 
 def show_staffing(chart: StaffingChart, result: Any) -> None:
-    """The staffing KPI's Erlang C curve (``details["curve"]``): service level, occupancy and ASA by agents."""
-    rows = [] if result is None or result.value is None else result.details.get("curve") or []
+    """The staffing KPI's Erlang C curve (``details.curve``): service level, occupancy and ASA by agents."""
+    details = details_of(result, StaffingDetails)
+    rows = [] if result is None or result.value is None else details.curve or []
     if not rows:
         reason = None if result is None else result.reason
         chart.set_curve([], [])
         chart.update_empty_state(str(reason) if reason else _("No data to show."))
         return
-    target = result.details.get("target_pct") if result.details.get("asa_target_s") is None else None
+    target = details.target_pct if details.asa_target_s is None else None
     chart.set_curve([int(r["agents"]) for r in rows], [float(r["service_level_pct"]) for r in rows],
                     None if target is None else float(target), int(result.value),
                     occupancy=[float(r["occupancy_pct"]) for r in rows],
-                    asa_s=[r.get("asa_s") for r in rows], measured=result.details.get("measured_service_level_pct"),
-                    asa_target=result.details.get("asa_target_s"))
-    chart.setToolTip(str(result.details.get("caveat_detail") or ""))
+                    asa_s=[r.get("asa_s") for r in rows], measured=details.measured_service_level_pct,
+                    asa_target=details.asa_target_s)
+    chart.setToolTip(str(details.caveat_detail or ""))

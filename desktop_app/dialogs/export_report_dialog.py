@@ -11,8 +11,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QSpinBox,
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+                               QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
 
 from metrics_core.staged_folder import StagedFolder
@@ -24,6 +24,7 @@ from metrics_core.progress import Reporter
 
 from ..charts.export import SIZE_PRESETS
 from ..workers import TaskRunner
+from .path_row import PathRow
 
 log = logging.getLogger(__name__)
 
@@ -88,13 +89,8 @@ class ExportReportDialog(QDialog):
         self.background_combo.addItem(_("White"), "white")
         self.background_combo.addItem(_("Transparent"), "transparent")
         form.addRow(_("Image background"), self.background_combo)
-        self.folder_edit = QLineEdit(folder)
-        self.folder_edit.setPlaceholderText(_("Folder for the report files"))
-        browse = QPushButton(_("Browse…"))
-        browse.clicked.connect(self._on_browse_clicked)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder_edit)
-        folder_row.addWidget(browse)
+        folder_row = PathRow(folder, _("Folder for the report files"), _("Browse…"), _("Export the report into"))
+        self.folder_edit = folder_row.edit
         form.addRow(_("Folder"), folder_row)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
@@ -170,11 +166,6 @@ class ExportReportDialog(QDialog):
         png = self.format_boxes["png"].isChecked()
         self.width_spin.setEnabled(custom and png)
         self.height_spin.setEnabled(custom and png)
-
-    def _on_browse_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _("Export the report into"), self.folder_edit.text())
-        if folder:
-            self.folder_edit.setText(folder)
 
     # -- running ----------------------------------------------------------------------
     def _on_export_clicked(self) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
 from metrics_core.dataset import DataBundle
@@ -24,6 +24,7 @@ from metrics_core.report_view.choices import ReportChoices, last_month_reason
 from metrics_core.report_view.compute import data_span, last_complete_month, resolve_period
 
 from ..filter_state import COMPARISON_CHOICES
+from .path_row import PathRow
 
 PERIOD_CHOICES = (("dashboard", N_("The dashboard's dates")), ("last_month", N_("Last complete month")),
                   ("all", N_("All dates")))
@@ -49,13 +50,9 @@ class ReportBuilderPanel(QWidget):
         self.title_edit = QLineEdit(choices.title)
         self.title_edit.setPlaceholderText(_("e.g. Lipa Home monthly report (the business name when empty)"))
         self.business_edit = QLineEdit(choices.business_name)
-        self.logo_edit = QLineEdit(choices.logo)
-        self.logo_edit.setPlaceholderText(_("Optional: a PNG or JPEG for the title slide"))
-        logo_button = QPushButton(_("Choose\u2026"))
-        logo_button.clicked.connect(self._on_logo_clicked)
-        logo_row = QHBoxLayout()
-        logo_row.addWidget(self.logo_edit)
-        logo_row.addWidget(logo_button)
+        logo_row = PathRow(choices.logo, _("Optional: a PNG or JPEG for the title slide"), _("Choose\u2026"),
+                           _("Logo for the title slide"), _("Images (*.png *.jpg *.jpeg)"))
+        self.logo_edit = logo_row.edit
         self.period_combo = _combo(PERIOD_CHOICES, choices.period if choices.period != "custom" else "dashboard")
         self._name_periods()
         self.period_reason = QLabel(last_month_reason(self.bundle))
@@ -258,11 +255,6 @@ class ReportBuilderPanel(QWidget):
         self.kpi_list.setCurrentRow(row + step)
         self._on_choice_changed()
 
-    def _on_logo_clicked(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, _("Logo for the title slide"), self.logo_edit.text(),
-                                                    _("Images (*.png *.jpg *.jpeg)"))
-        if path:
-            self.logo_edit.setText(path)
 
 
 def _combo(choices: tuple[tuple[str, str], ...], current: str) -> QComboBox:

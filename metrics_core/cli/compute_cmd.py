@@ -122,17 +122,17 @@ def _metric_row(inputs: MetricInputs, result: MetricResult, args: argparse.Names
                            "ci_low": result.ci_low, "ci_high": result.ci_high,
                            "margin_of_error": result.margin_of_error, "higher_is_better": result.higher_is_better,
                            "excluded": [{"count": c, "reason": r} for c, r in result.excluded]}
-    if result.details.get("unit_note"):
-        row["unit_note"] = result.details["unit_note"]
+    if result.details.unit_note:
+        row["unit_note"] = result.details.unit_note
     caveat = result_caveat(result)
     if caveat is not None:
         row["caveat"] = caveat[1]              # what the value rests on, or why it differs from a measured one
-    if result.details.get("note"):
-        row["note"] = str(result.details["note"])           # how the figure was read (per day, weighting …)
+    if result.details.note:
+        row["note"] = str(result.details.note)           # how the figure was read (per day, weighting …)
     if result.value is None:
         row["reason"] = result.reason or Message("no data")
         row["missing_fields"] = list(result.missing_fields)
-        row["failed"] = bool(result.details.get("failed"))
+        row["failed"] = bool(result.details.failed)
         if args.group and not result.missing_fields and not row["failed"]:
             # no headline (several survey questions): each group may still have a value
             groups = [p.to_dict("group") for p in breakdown(inputs, spec.id, args.group_column, params, filters)

@@ -6,6 +6,7 @@ import math
 
 from ..formatting import MISSING, decimal_mark, format_duration, format_value, percent_affixes
 from ..i18n import _
+from ..result_details import StaffingDetails
 
 
 def number(value: float, decimals: int = 1) -> str:
@@ -53,25 +54,24 @@ def value_text(value: float | None, unit: str) -> str:
     return number(value, 2)
 
 
-def staffing_lines(details: dict) -> list[str]:
+def staffing_lines(d: StaffingDetails) -> list[str]:
     """The staffing figures beside the agents needed: goal, prediction, head-count, lines, Erlang A."""
-    d = details
-    lines = [_("for {goal}: {traffic} Erlangs ({calls} calls per {minutes} min, AHT {aht})", goal=d["goal"],
-               traffic=round(d["traffic_erlangs"], 2), calls=round(d["arrivals_per_interval"], 1),
-               minutes=d["interval_min"], aht=duration(d["aht_s"])),
+    lines = [_("for {goal}: {traffic} Erlangs ({calls} calls per {minutes} min, AHT {aht})", goal=d.goal,
+               traffic=round(d.traffic_erlangs, 2), calls=round(d.arrivals_per_interval, 1),
+               minutes=d.interval_min, aht=duration(d.aht_s)),
              _("predicted: {level} % answered within {seconds} s, ASA {asa}, occupancy {occupancy} %",
-               level=round(d["predicted_service_level_pct"], 1), seconds=d["threshold_s"],
-               asa=duration(d["predicted_asa_s"]), occupancy=round(d["occupancy_pct"], 1)),
-             _("scheduled with {shrinkage} % shrinkage: {scheduled}", shrinkage=d["shrinkage_pct"],
-               scheduled=d["scheduled_agents"]),
-             _("lines needed for {blocking} % blocking (Erlang B): {lines}", blocking=d["blocking_target_pct"],
-               lines=d["lines_needed"])]
-    a = d.get("erlang_a")
+               level=round(d.predicted_service_level_pct, 1), seconds=d.threshold_s,
+               asa=duration(d.predicted_asa_s), occupancy=round(d.occupancy_pct, 1)),
+             _("scheduled with {shrinkage} % shrinkage: {scheduled}", shrinkage=d.shrinkage_pct,
+               scheduled=d.scheduled_agents),
+             _("lines needed for {blocking} % blocking (Erlang B): {lines}", blocking=d.blocking_target_pct,
+               lines=d.lines_needed)]
+    a = d.erlang_a
     if a:
         lines.append(_("Erlang A (patience {patience}): {agents} agents, {level} % within {seconds} s, "
                        "{abandon} % hang up", patience=duration(a["patience_s"]), agents=a["agents"],
-                       level=round(a["service_level_pct"], 1), seconds=d["threshold_s"],
+                       level=round(a["service_level_pct"], 1), seconds=d.threshold_s,
                        abandon=round(a["abandon_pct"], 1)))
-    elif d.get("erlang_a_note"):
-        lines.append(_("Erlang A: {note}", note=d["erlang_a_note"]))
+    elif d.erlang_a_note:
+        lines.append(_("Erlang A: {note}", note=d.erlang_a_note))
     return lines

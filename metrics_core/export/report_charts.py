@@ -16,6 +16,7 @@ from ..metrics import engine, periods as P
 from ..metrics.registry import get_metric
 from ..progress import Reporter
 from ..report_view import NPS_PARTS, ViewResults, breakdown_candidates
+from ..result_details import HeatMapDetails, NpsDetails, StaffingDetails, details_of
 from .model import BY_WORDS, ChartData
 from ..formatting import format_day, format_period
 
@@ -53,7 +54,7 @@ def report_charts(bundle: DataBundle, computed: ViewResults, shown: list[str],
     if "staffing" in shown:
         charts.extend(staffing_charts(computed.results.get("staffing")))
     peak = computed.results.get("peak_hours")
-    if "peak_hours" in shown and peak is not None and peak.ok and "matrix" in peak.details:
+    if "peak_hours" in shown and peak is not None and peak.ok and details_of(peak, HeatMapDetails).matrix is not None:
         charts.append(peak_hours_chart(peak))
     reporter.step(1.0, _("Charts ready"))
     return charts, note
@@ -154,10 +155,10 @@ def nps_parts_chart(bundle, params, filters, by: str) -> ChartData | None:
         if p.value is None or not isinstance(p.key, pd.Timestamp):
             continue
         result = engine.compute_metric(bundle, "nps", params, _narrow(filters, p.key, P.next_start(p.key, by)))
-        details = result.details or {}
-        if not all(part[0] in details for part in NPS_PARTS):
+        shares = details_of(result, NpsDetails).shares()
+        if shares is None:
             return None
-        rows.append(tuple(details[part[0]] for part in NPS_PARTS))
+        rows.append(shares)
         labels.append(p.label)
         counts.append(int(result.n or 0))
     if not rows:
@@ -180,7 +181,8 @@ def _narrow(filters, start: pd.Timestamp, end: pd.Timestamp):
 def peak_hours_chart(result) -> ChartData:
     """Contacts per weekday and hour of the period, as a heat map."""
     spec = get_metric("peak_hours")
-    frame = pd.DataFrame(result.details["matrix"], index=result.details["weekdays"],
+    details = details_of(result, HeatMapDetails)
+    frame = pd.DataFrame(details.matrix, index=details.weekdays,
                          columns=[f"{h:02d}" for h in range(24)], dtype=float)
     return ChartData("peak_hours-heatmap", _("When customers contact us"), spec.family, "heatmap", "count", frame,
                      metric_id="peak_hours", by="weekday and hour")
@@ -188,7 +190,8 @@ def peak_hours_chart(result) -> ChartData:
 
 def staffing_charts(result) -> list[ChartData]:
     """Erlang C by agents: service level and occupancy (%, with the target), and the ASA (seconds)."""
-    curve = [] if result is None or not result.ok else result.details.get("curve") or []
+    details = details_of(result, StaffingDetails)
+    curve = [] if result is None or not result.ok else details.curve or []
     if not curve:
         return []
     agents = [f"{int(p['agents']):,}" for p in curve]
@@ -197,7 +200,7 @@ def staffing_charts(result) -> list[ChartData]:
     asa = pd.DataFrame({_("ASA"): [p["asa_s"] if math.isfinite(p["asa_s"]) else None for p in curve]},
                        index=agents, dtype=float)
     family, by = get_metric("staffing").family, _("agents")
-    target = result.details.get("target_pct") if result.details.get("asa_target_s") is None else None
+    target = details.target_pct if details.asa_target_s is None else None
     return [ChartData("staffing-service-level-by-agents", _("Staffing: service level and occupancy by agents"),
                       family, "line", "%", shares, metric_id="staffing", by=by, target=target),
             ChartData("staffing-asa-by-agents", _("Staffing: ASA by agents"), family, "line", "seconds", asa,

@@ -74,7 +74,8 @@ def calc(metric_id: str, totals: Mapping[str, Any], params: Mapping[str, Any] | 
     result.metric_id = spec.id
     if spec.higher_is_better is not None:
         result.higher_is_better = spec.higher_is_better
-    result.details.setdefault("inputs", values)
+    if "inputs" not in result.details:
+        result.details = result.details.with_(inputs=values)
     return result
 
 

@@ -1,6 +1,6 @@
 """Helpers of the ticket and call families (C, D): parameters, booleans, elapsed
-times, duration summaries and per-row terms. Result builders wrap
-:mod:`metrics_core.metrics.results` (adding direction and excluded rows).
+times, duration summaries and per-row terms. Results are built by
+:mod:`metrics_core.metrics.results` (the one ``no_value`` and ``ratio_result``).
 
 Every helper is vectorised (numpy / pandas); none loops over rows.
 """
@@ -18,8 +18,9 @@ from ..i18n import N_, Message
 from . import results
 from .left_out import left_out
 from .model import MetricInputs, MetricResult, ParamSpec, RowTerms
-from .results import frame_of, has
+from .results import frame_of, has, no_value, ratio_result
 from .stats import quantiles
+from .terms import result_from_terms
 
 CalculatorFn = Callable[[Mapping[str, float], Mapping[str, Any]], MetricResult]
 
@@ -100,16 +101,6 @@ def elapsed_seconds(start: pd.Series, end: pd.Series, calendar: Any = None) -> n
 
 
 # ------------------------------------------------------------------ results
-def no_value(metric_id: str, unit: str, reason: str, *, higher_is_better: bool | None,
-             missing: Iterable[str] = (), n: int = 0, excluded: list[tuple[int, str]] | None = None,
-             details: dict[str, Any] | None = None) -> MetricResult:
-    """:func:`results.no_value` with the direction and the excluded rows filled in."""
-    result = results.no_value(metric_id, unit, reason, missing=missing, n=n, details=details)
-    result.higher_is_better = higher_is_better
-    result.excluded = list(excluded or [])
-    return result
-
-
 def missing_result(metric_id: str, unit: str, fields: Iterable[str], kind: str, *,
                    higher_is_better: bool | None) -> MetricResult:
     """The result when a needed field is not in the loaded ``kind`` data."""
@@ -134,18 +125,6 @@ def add_excluded(excluded: list[tuple[int, str]], count: int | np.integer, reaso
         excluded.append((int(count), reason))
 
 
-def ratio_result(metric_id: str, numerator: float, denominator: float, *, higher_is_better: bool | None,
-                 unit: str = "%", scale: float = 100.0, n: int | None = None,
-                 excluded: list[tuple[int, str]] | None = None, details: dict[str, Any] | None = None,
-                 empty_reason: str = "No rows to compute this from.") -> MetricResult:
-    """:func:`results.ratio_result` (Wilson interval on percentages) with direction and excluded rows."""
-    result = results.ratio_result(metric_id, numerator, denominator, n=n, unit=unit, scale=scale,
-                                  proportion=unit == "%", empty_reason=empty_reason, details=details)
-    result.higher_is_better = higher_is_better
-    result.excluded = list(excluded or [])
-    return result
-
-
 def duration_summary(values: np.ndarray) -> dict[str, float | None]:
     """Mean, median and 90th percentile of finite values (None when there are none)."""
     v = values[np.isfinite(values)]
@@ -167,14 +146,15 @@ def clean_durations(values: np.ndarray, excluded: list[tuple[int, str]], rows: s
 def duration_result(metric_id: str, values: np.ndarray, *, excluded: list[tuple[int, str]],
                     details: dict[str, Any] | None = None, higher_is_better: bool | None = False,
                     empty_reason: str = "No durations to average.") -> MetricResult:
-    """Mean headline with median and p90 of already-cleaned durations (seconds)."""
-    s = duration_summary(values)
-    if s["n"] == 0:
+    """Mean headline (Σ seconds / durations) with median and p90 of already-cleaned durations (seconds)."""
+    usable = np.isfinite(values)
+    if not usable.any():
         return no_value(metric_id, "seconds", empty_reason, higher_is_better=higher_is_better,
                         excluded=excluded, details=details)
-    return MetricResult(metric_id, s["mean"], "seconds", numerator=float(np.nansum(values)), denominator=float(s["n"]),
-                        n=s["n"], excluded=list(excluded), higher_is_better=higher_is_better,
-                        median=s["median"], p90=s["p90"], details=dict(details or {}))
+    kept = values[usable]
+    terms = RowTerms(pd.DataFrame({"num": kept, "den": 1.0, "val": kept}), 1.0, excluded=list(excluded))
+    return result_from_terms(metric_id, "seconds", terms, proportion=False, empty_reason=empty_reason,
+                             details=details, higher_is_better=higher_is_better)
 
 
 def group_durations(values: np.ndarray, groups: pd.Series) -> dict[str, dict[str, float | None]]:
@@ -237,6 +217,11 @@ class Terms:
     kind: str = "tickets"
     val: np.ndarray | None = None
 
+    def row_terms(self, scale: float) -> RowTerms:
+        """The rows that count as :class:`RowTerms` (what the engine sums per period or group)."""
+        return row_terms(self.frame, self.used, self.num, self.den, self.dates, kind=self.kind, val=self.val,
+                         scale=scale, excluded=self.excluded)
+
 
 TermsSource = Callable[[MetricInputs, Mapping[str, Any]], "Terms | MetricResult"]
 ComputeFn = Callable[[MetricInputs, Mapping[str, Any]], MetricResult]
@@ -254,13 +239,8 @@ def terms_compute(metric_id: str, unit: str, scale: float, hib: bool | None, sou
         details = dict(t.details)
         if extra is not None:
             details.update(extra(t))
-        result = ratio_result(metric_id, t.num[t.used].sum(), t.den[t.used].sum(), unit=unit, scale=scale,
-                              higher_is_better=hib, n=int(t.used.sum()), excluded=t.excluded, details=details,
-                              empty_reason=N_("No rows to compute this from."))
-        if result.ok and t.val is not None:
-            summary = duration_summary(t.val[t.used])
-            result.median, result.p90 = summary["median"], summary["p90"]
-        return result
+        return result_from_terms(metric_id, unit, t.row_terms(scale), proportion=unit == "%", details=details,
+                                 higher_is_better=hib, empty_reason=N_("No rows to compute this from."))
 
     return compute
 
@@ -270,9 +250,6 @@ def terms_rows(source: TermsSource, scale: float) -> Callable[[MetricInputs, Map
 
     def terms(inputs: MetricInputs, params: Mapping[str, Any]) -> RowTerms | None:
         t = source(inputs, params)
-        if isinstance(t, MetricResult):
-            return None
-        return row_terms(t.frame, t.used, t.num, t.den, t.dates, kind=t.kind, val=t.val, scale=scale,
-                         excluded=t.excluded)
+        return None if isinstance(t, MetricResult) else t.row_terms(scale)
 
     return terms

@@ -216,9 +216,9 @@ def cash_flow_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResul
         keys = period_start(cash["date"], p["period"])
         per = pd.DataFrame({"in": inflow, "out": outflow, "key": keys.to_numpy()}).groupby("key")[["in", "out"]].sum()
         running = (per["in"] - per["out"]).cumsum()
-        result.details["series"] = [{"period": label(k, p["period"]), "inflow": float(r["in"]), "outflow": float(r["out"]),
-                                     "net": float(r["in"] - r["out"]), "running_total": float(running[k])}
-                                    for k, r in per.iterrows()]
+        result.details = result.details.with_(series=[
+            {"period": label(k, p["period"]), "inflow": float(r["in"]), "outflow": float(r["out"]),
+             "net": float(r["in"] - r["out"]), "running_total": float(running[k])} for k, r in per.iterrows()])
     return result
 
 

@@ -187,14 +187,15 @@ def _finish(spec: MetricSpec, result: MetricResult, p: Mapping[str, Any]) -> Met
         result.higher_is_better = spec.higher_is_better
     target, benchmark = p.get("target"), p.get("benchmark")
     if target is not None:
-        result.details["target"] = target
+        result.details = result.details.with_(target=target)
         if result.value is not None and result.higher_is_better is not None:
-            result.details["target_met"] = bool(result.value >= target if result.higher_is_better else result.value <= target)
+            result.details = result.details.with_(
+                target_met=bool(result.value >= target if result.higher_is_better else result.value <= target))
     if benchmark is not None and spec.id != "benchmark_gap":
-        result.details["benchmark"] = benchmark
+        result.details = result.details.with_(benchmark=benchmark)
         if result.value is not None:
-            result.details["benchmark_gap"] = result.value - benchmark
-            result.details["benchmark_ratio"] = result.value / benchmark if benchmark else None
+            result.details = result.details.with_(benchmark_gap=result.value - benchmark,
+                                                  benchmark_ratio=result.value / benchmark if benchmark else None)
     return result
 
 

@@ -21,6 +21,7 @@ from ..deferred import pd
 
 from ..column_groups import ColumnGroup
 from ..i18n import N_, Message, _, as_message
+from ..result_details import Details, details_for
 
 UNITS = ("%", "score", "seconds", "count", "currency", "ratio", "days", "per_day", "erlang")
 FAMILIES = (
@@ -85,7 +86,8 @@ class MetricResult:
     ci_low: float | None = None                  # confidence interval (Wilson for proportions)
     ci_high: float | None = None
     margin_of_error: float | None = None         # NPS: 95 % margin of error in points
-    details: dict[str, Any] = field(default_factory=dict)   # metric-specific extras (shares, tables, top words …)
+    details: Details = field(default_factory=Details)   # typed extras (shares, tables, top words …); a dict given
+                                                         # here becomes the KPI's details class (metrics.details)
 
     def __post_init__(self) -> None:
         # Reasons are kept unrendered, so a result computed once is shown in any language later.
@@ -97,7 +99,11 @@ class MetricResult:
             value = as_message(value)
         elif name == "excluded":
             value = _ExcludedList(value)
+        elif name == "details":
+            value = details_for(self.metric_id, value)
         object.__setattr__(self, name, value)
+        if name == "metric_id" and "details" in self.__dict__:        # another KPI's result taken over
+            object.__setattr__(self, "details", details_for(value, self.details))
 
     @property
     def ok(self) -> bool:
@@ -105,8 +111,8 @@ class MetricResult:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON: reasons in English (contract)."""
-        d = asdict(self)
-        d["details"] = self.details           # (asdict would take an i18n Message in them apart)
+        d = asdict(replace(self, details=Details()))
+        d["details"] = self.details.to_dict()     # (asdict would take an i18n Message in them apart)
         d["id"] = d.pop("metric_id")
         d["reason"] = self.reason.english() if self.reason is not None else None
         d["excluded"] = [{"count": int(c), "reason": r.english()} for c, r in self.excluded]

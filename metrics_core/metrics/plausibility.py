@@ -68,10 +68,11 @@ def review(spec: MetricSpec, inputs: MetricInputs, result: MetricResult) -> Metr
         fields = date_only_fields(spec, inputs)
         if fields:
             names = ", ".join(f"\u2018{field_label(k, f)}\u2019" for k, f in fields)
-            result.details["caveat"] = Message("{columns} has no times of day: approximate", {"columns": names})
-            result.details["caveat_detail"] = Message(
-                "{columns} holds dates without times of day, so each duration is counted from midnight and "
-                "may be up to a day off. Map a column with times of day for exact durations.", {"columns": names})
+            result.details = result.details.with_(
+                caveat=Message("{columns} has no times of day: approximate", {"columns": names}),
+                caveat_detail=Message(
+                    "{columns} holds dates without times of day, so each duration is counted from midnight and "
+                    "may be up to a day off. Map a column with times of day for exact durations.", {"columns": names}))
     return result
 
 

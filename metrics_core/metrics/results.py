@@ -10,8 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any, Iterable
 
-from ..deferred import np
-from ..deferred import pd
+from ..deferred import np, pd
 
 from ..catalogue import KINDS_BY_NAME
 from ..i18n import N_, Message, TextList, as_message
@@ -20,10 +19,11 @@ from .stats import wilson_interval
 
 
 def no_value(metric_id: str, unit: str, reason: "str | Message", *, missing: Iterable[str] = (), n: int = 0,
-             details: dict[str, Any] | None = None) -> MetricResult:
-    """A result without a value, saying why."""
+             details: dict[str, Any] | None = None, higher_is_better: bool | None = True,
+             excluded: list[tuple[int, str]] | None = None) -> MetricResult:
+    """A result without a value, saying why (with the KPI's direction and the rows left out, when known)."""
     return MetricResult(metric_id, None, unit, n=n, reason=reason, missing_fields=list(missing),
-                        details=dict(details or {}))
+                        details=dict(details or {}), higher_is_better=higher_is_better, excluded=list(excluded or []))
 
 
 def missing_field(metric_id: str, unit: str, fields: Iterable[str], what: "str | Message" = "") -> MetricResult:
@@ -39,17 +39,25 @@ def missing_field(metric_id: str, unit: str, fields: Iterable[str], what: "str |
 
 
 def ratio_result(metric_id: str, numerator: float, denominator: float, *, n: int | None = None,
-                 unit: str = "%", scale: float = 100.0, proportion: bool = True, empty_reason: str = "no rows",
-                 details: dict[str, Any] | None = None) -> MetricResult:
-    """``scale * numerator / denominator`` with a Wilson interval when it is a proportion."""
+                 unit: str = "%", scale: float = 100.0, proportion: bool | None = None, empty_reason: str = "no rows",
+                 details: dict[str, Any] | None = None, higher_is_better: bool | None = True,
+                 excluded: list[tuple[int, str]] | None = None) -> MetricResult:
+    """``scale * numerator / denominator`` with a Wilson interval when it is a proportion (by default: when
+    the unit is "%"); the KPI's direction and the rows left out go with it.
+
+    This is the one "divide" of the engine: every KPI that collects sums (per-row terms, calculator totals)
+    ends here."""
     numerator = float(numerator)
     denominator = float(denominator)
     count = int(n if n is not None else denominator)
+    proportion = unit == "%" if proportion is None else proportion
     if denominator == 0 or not math.isfinite(denominator):
         return MetricResult(metric_id, None, unit, numerator=numerator, denominator=denominator, n=count,
-                            reason=empty_reason, details=dict(details or {}))
+                            reason=empty_reason, details=dict(details or {}), higher_is_better=higher_is_better,
+                            excluded=list(excluded or []))
     result = MetricResult(metric_id, scale * numerator / denominator, unit, numerator=numerator,
-                          denominator=denominator, n=count, details=dict(details or {}))
+                          denominator=denominator, n=count, details=dict(details or {}),
+                          higher_is_better=higher_is_better, excluded=list(excluded or []))
     if proportion and scale == 100.0 and 0 <= numerator <= denominator:
         result.ci_low, result.ci_high = wilson_interval(numerator, denominator)
     return result

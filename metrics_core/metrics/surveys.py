@@ -19,10 +19,9 @@ from .results import flag, missing_field, no_value, ratio_result
 from .scores import (SCALE_CHOICES, WEIGHTING_NOTES, bucket_shares, collect_scores, detect_scale, in_scale,
                      top_two_threshold)
 from .stats import nps_margin_of_error
-from .terms import terms_frame, terms_metric
+from .terms import TermsOutcome, terms_frame, terms_metric
 from .textwords import brand_attributes_compute
 
-Terms = tuple[RowTerms | None, dict[str, Any], MetricResult | None]
 
 
 def _scale_name(scale: tuple[float, float]) -> str:
@@ -33,7 +32,7 @@ def _group_columns(frame: pd.DataFrame) -> dict[str, Any]:
     return {c: frame[c].to_numpy() for c in frame.columns if c not in ("score", "num", "den")}
 
 
-def _score_terms(field: str, inputs: MetricInputs, scale_setting: str, positive) -> Terms:
+def _score_terms(field: str, inputs: MetricInputs, scale_setting: str, positive) -> TermsOutcome:
     """Terms for a score metric: ``positive(scores, scale)`` gives each answer's numerator."""
     scores = collect_scores(inputs, field)
     if scores.empty:
@@ -53,7 +52,7 @@ def _score_terms(field: str, inputs: MetricInputs, scale_setting: str, positive)
     return terms, details, None
 
 
-def _bucket_terms(inputs: MetricInputs, share: str, metric_id: str, unit: str, question: Any) -> Terms:
+def _bucket_terms(inputs: MetricInputs, share: str, metric_id: str, unit: str, question: Any) -> TermsOutcome:
     """Terms from survey buckets: ``share`` is "top" (top-box CSAT) or "net" (NPS: top − bottom), over the
     rows of one question (:func:`one_question`)."""
     buckets = bucket_shares(inputs)
@@ -104,7 +103,7 @@ def one_question(frame: pd.DataFrame, question: Any, metric_id: str, unit: str
 
 
 def _csat_like(metric_id: str, top_box: bool):
-    def terms_fn(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
+    def terms_fn(inputs: MetricInputs, p: Mapping[str, Any]) -> TermsOutcome:
         def positive(values: np.ndarray, scale: tuple[float, float]) -> np.ndarray:
             if top_box:
                 cut = p.get("top_box_from") or scale[1]
@@ -126,14 +125,14 @@ def _csat_like(metric_id: str, top_box: bool):
     return terms_fn
 
 
-def _csat_mean_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
+def _csat_mean_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> TermsOutcome:
     terms, details, _failure = _score_terms("csat_score", inputs, p["scale"], lambda v, s: v)
     if terms is None:
         return None, {}, missing_field("csat_mean", "score", ["csat_score"], N_("a satisfaction score column"))
     return terms, details, None
 
 
-def _nps_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
+def _nps_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> TermsOutcome:
     scores = collect_scores(inputs, "nps_score")
     if scores.empty:
         terms, details, failure = _bucket_terms(inputs, "net", "nps", "score", p.get("question"))
@@ -155,22 +154,24 @@ def _nps_finish(result: MetricResult, terms: RowTerms, p: Mapping[str, Any]) -> 
     d = result.details
     if d.get("source") == "survey buckets":
         promoter, detractor = d["top_share"] / 100, d["bottom_share"] / 100
-        d.update(promoters_pct=d["top_share"], passives_pct=d["middle_share"], detractors_pct=d["bottom_share"])
-        if d["weighting"] != "equal":
+        result.details = d.with_(promoters_pct=d["top_share"], passives_pct=d["middle_share"],
+                                 detractors_pct=d["bottom_share"])
+        if d.weighting != "equal":
             result.margin_of_error = nps_margin_of_error(promoter, detractor, float(terms.frame["den"].sum()))
         return
     num = terms.frame["num"].to_numpy()
     n = len(num)
     promoters, detractors = int((num > 0).sum()), int((num < 0).sum())
     passives = n - promoters - detractors
-    d.update(promoters=promoters, passives=passives, detractors=detractors,
-             promoters_pct=100 * promoters / n, passives_pct=100 * passives / n, detractors_pct=100 * detractors / n)
+    result.details = d.with_(promoters=promoters, passives=passives, detractors=detractors,
+                             promoters_pct=100 * promoters / n, passives_pct=100 * passives / n,
+                             detractors_pct=100 * detractors / n)
     result.margin_of_error = nps_margin_of_error(promoters / n, detractors / n, n)
     result.ci_low = result.value - result.margin_of_error
     result.ci_high = result.value + result.margin_of_error
 
 
-def _ces_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
+def _ces_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> TermsOutcome:
     terms, details, _failure = _score_terms("ces_score", inputs, p["scale"], lambda v, s: v)
     if terms is None:
         return None, {}, missing_field("ces", "score", ["ces_score"], N_("a customer-effort score column"))
@@ -183,12 +184,11 @@ def _ces_finish(result: MetricResult, terms: RowTerms, p: Mapping[str, Any]) -> 
     low, high = (float(x) for x in result.details["scale"].split("-"))
     middle = (low + high) / 2
     easy = values > middle if p["direction"] == "ease" else values < middle
-    result.details["low_effort_pct"] = 100 * float(easy.mean())
-    result.details["low_effort"] = int(easy.sum())
+    result.details = result.details.with_(low_effort_pct=100 * float(easy.mean()), low_effort=int(easy.sum()))
     result.higher_is_better = p["direction"] == "ease"
 
 
-def _feedback_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
+def _feedback_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> TermsOutcome:
     frame = inputs.frames.get("surveys")
     if frame is None or not ({"feedback_answered", "responded_at"} & set(frame.columns)):
         return None, {}, missing_field("feedback_response_rate", "%", ["feedback_answered", "responded_at"],
@@ -253,7 +253,8 @@ def _calc_nps(totals: Mapping[str, float], params: Mapping[str, Any]) -> MetricR
     result = ratio_result("nps", pro - det, n, unit="score", proportion=False, empty_reason=N_("no answers"))
     if result.value is not None:
         result.margin_of_error = nps_margin_of_error(pro / n, det / n, n)
-        result.details.update(promoters_pct=100 * pro / n, passives_pct=100 * pas / n, detractors_pct=100 * det / n)
+        result.details = result.details.with_(promoters_pct=100 * pro / n, passives_pct=100 * pas / n,
+                                              detractors_pct=100 * det / n)
     return result
 
 

@@ -20,10 +20,9 @@ from ..column_groups import GroupedColumns, grouped_columns
 from ..i18n import N_
 from .model import MetricInputs, MetricResult, MetricSpec, ParamSpec, RowTerms
 from .results import bounds_details, flag, missing_field, period_bounds, ratio_result
-from .terms import terms_frame, terms_metric
+from .terms import TermsOutcome, terms_frame, terms_metric
 from .ticket_volume import inbound_calls
 
-Terms = tuple[RowTerms | None, dict[str, Any], MetricResult | None]
 
 
 def criteria(inputs: MetricInputs, reviews: pd.DataFrame, setting: str = "") -> GroupedColumns:
@@ -51,7 +50,7 @@ def default_maximum(observed: float) -> float:
     return float(observed)
 
 
-def _iqs_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
+def _iqs_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> TermsOutcome:
     reviews = inputs.frames.get("reviews")
     found = criteria(inputs, reviews, str(p.get("criteria") or "")) if reviews is not None else None
     if found is None or not found.columns:
@@ -132,7 +131,7 @@ def self_service_usage_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> Me
                         details={"sessions": len(sessions), **{f"{k}": v for k, v in assisted.items()}})
 
 
-def _success_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms:
+def _success_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> TermsOutcome:
     sessions = inputs.frames.get("self_service")
     if sessions is None or not ({"resolved_without_agent", "escalated"} & set(sessions.columns)):
         return None, {}, missing_field("self_service_success", "%", ["resolved_without_agent", "escalated"],

@@ -16,19 +16,24 @@ from .model import MetricInputs, MetricResult, RowTerms
 from .results import ratio_result
 from .stats import quantiles
 
-TermsFn = Callable[[MetricInputs, Mapping[str, Any]], "tuple[RowTerms | None, dict[str, Any], MetricResult | None]"]
+#: What a terms function returns: the per-row terms, the details, or the result to give instead (a missing field).
+TermsOutcome = tuple[RowTerms | None, dict[str, Any], MetricResult | None]
+TermsFn = Callable[[MetricInputs, Mapping[str, Any]], TermsOutcome]
 
 
 def result_from_terms(metric_id: str, unit: str, terms: RowTerms, *, proportion: bool, empty_reason: str,
-                      details: dict[str, Any] | None = None) -> MetricResult:
-    """Sum the terms into a result; durations (a ``val`` column) also get median and p90."""
+                      details: dict[str, Any] | None = None, higher_is_better: bool | None = True) -> MetricResult:
+    """Sum the terms into a result; durations (a ``val`` column) also get median and p90.
+
+    The one "collect the sums, then divide" of a KPI's headline: :mod:`metrics_core.metrics.common`'s
+    :class:`~metrics_core.metrics.common.Terms` come here as :class:`RowTerms` too."""
     frame = terms.frame
     num = float(frame["num"].sum())
     den = float(frame["den"].sum())
     result = ratio_result(metric_id, num, den, n=len(frame), unit=unit, scale=terms.scale,
-                          proportion=proportion, empty_reason=empty_reason, details=details)
-    result.excluded = list(terms.excluded)
-    if "val" in frame.columns and len(frame):
+                          proportion=proportion, empty_reason=empty_reason, details=details,
+                          higher_is_better=higher_is_better, excluded=list(terms.excluded))
+    if "val" in frame.columns and result.ok:
         result.median, result.p90 = quantiles(frame["val"].to_numpy(dtype=float))
     return result
 

@@ -10,34 +10,29 @@ headline, with median and p90.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
 from ..deferred import np
 from ..deferred import pd
 
 from ..i18n import N_, Message
-from .common import (add_excluded, clean_durations, datetimes, duration_result, elapsed_seconds, empty_result,
-                     frame_of, group_durations, has, missing_result, numbers, row_terms, text_lower,
+from .common import (Terms, add_excluded, clean_durations, datetimes, duration_result, elapsed_seconds, empty_result,
+                     frame_of, group_durations, has, missing_result, numbers, text_lower,
                      bool_values, with_defaults)
 from .left_out import left_out
 from .model import MetricInputs, MetricResult, ParamSpec, RowTerms
 
 
-@dataclass
-class Durations:
-    """Per-row durations of one metric, ready for a result or for row terms."""
-
-    frame: pd.DataFrame
-    values: np.ndarray               # seconds; NaN where not measurable
-    usable: np.ndarray               # bool mask: finite and not negative
-    dates: pd.Series | None
-    kind: str
-    excluded: list[tuple[int, str]] = field(default_factory=list)
-    details: dict[str, Any] = field(default_factory=dict)
+def durations(frame: pd.DataFrame, values: np.ndarray, usable: np.ndarray, dates: pd.Series | None, kind: str,
+              excluded: list[tuple[int, str]] | None = None, details: dict[str, Any] | None = None) -> Terms:
+    """Per-row durations (seconds; NaN where not measurable) as :class:`Terms`: num = seconds, den = 1,
+    val = seconds, over the ``usable`` rows (finite and not negative)."""
+    return Terms(frame, values, np.ones(len(values)), usable, dates, list(excluded or []), dict(details or {}),
+                 kind, val=values)
 
 
-DurationSource = Callable[[MetricInputs, Mapping[str, Any]], "Durations | MetricResult"]
+DurationSource = Callable[[MetricInputs, Mapping[str, Any]], "Terms | MetricResult"]
 
 
 def timed(frame: pd.DataFrame, start: str, end_columns: tuple[str, ...], seconds_column: str | None,
@@ -120,8 +115,8 @@ def resolution_times(frame: pd.DataFrame, start: str, choice: str, calendar: Any
 
 
 def measured(tickets: pd.DataFrame, found: tuple[np.ndarray, str] | Resolution, unfinished: str,
-             rows: str) -> Durations:
-    """:class:`Durations` of ``found`` = (seconds, source) or a :class:`Resolution`: missing ones reported
+             rows: str) -> Terms:
+    """:func:`durations` of ``found`` = (seconds, source) or a :class:`Resolution`: missing ones reported
     as ``unfinished`` (closed without a resolved time on their own), negative ones excluded."""
     if isinstance(found, Resolution):
         values, details, closed_only = found.values, dict(found.details), found.closed_only
@@ -131,7 +126,7 @@ def measured(tickets: pd.DataFrame, found: tuple[np.ndarray, str] | Resolution, 
     add_excluded(excluded, (np.isnan(values) & ~closed_only).sum(), unfinished)
     add_excluded(excluded, closed_only.sum(), left_out(rows, "closed_only"))
     usable = clean_durations(values, excluded, rows)
-    return Durations(tickets, values, usable, tickets.get("created_at"), "tickets", excluded, details)
+    return durations(tickets, values, usable, tickets.get("created_at"), "tickets", excluded, details)
 
 
 def _messages_first_reply(inputs: MetricInputs, tickets: pd.DataFrame) -> pd.Series | None:
@@ -144,7 +139,7 @@ def _messages_first_reply(inputs: MetricInputs, tickets: pd.DataFrame) -> pd.Ser
     return tickets["ticket_id"].astype("string").map(first)
 
 
-def first_response_durations(inputs: MetricInputs, params: Mapping[str, Any]) -> Durations | MetricResult:
+def first_response_durations(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricResult:
     """Created → first agent response; tickets without one are reported as still waiting."""
     tickets = frame_of(inputs, "tickets")
     if tickets is None or tickets.empty:
@@ -157,10 +152,10 @@ def first_response_durations(inputs: MetricInputs, params: Mapping[str, Any]) ->
                                   "tickets", higher_is_better=False)
         found = (elapsed_seconds(tickets["created_at"], first, inputs.calendar), "first agent message")
     result = measured(tickets, found, N_("tickets still waiting for a first response"), "tickets")
-    result.details.update({"waiting_for_first_response": int(np.isnan(result.values).sum()),
+    result.details.update({"waiting_for_first_response": int(np.isnan(result.val).sum()),
                            "default_group": "channel"})
     if "channel" in tickets.columns:
-        result.details["by_channel"] = group_durations(np.where(result.usable, result.values, np.nan),
+        result.details["by_channel"] = group_durations(np.where(result.used, result.val, np.nan),
                                                        tickets["channel"])
     return result
 
@@ -180,7 +175,7 @@ def _reply_delays_from_messages(messages: pd.DataFrame, calendar: Any) -> tuple[
     return order, delays
 
 
-def response_delays(inputs: MetricInputs, params: Mapping[str, Any]) -> Durations | MetricResult:
+def response_delays(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricResult:
     """Every agent reply's delay (messages), else the per-ticket average reply column."""
     messages = frame_of(inputs, "messages")
     if messages is not None and not messages.empty and has(messages, "author_role") and has(messages, "sent_at"):
@@ -188,7 +183,7 @@ def response_delays(inputs: MetricInputs, params: Mapping[str, Any]) -> Duration
         excluded: list[tuple[int, str]] = []
         usable = clean_durations(delays, excluded, "replies")
         details = {"source": "agent replies after customer messages (messages data)"}
-        return Durations(order, delays, usable, order["sent_at"], "messages", excluded, details)
+        return durations(order, delays, usable, order["sent_at"], "messages", excluded, details)
     tickets = frame_of(inputs, "tickets")
     if tickets is None or tickets.empty:
         return empty_result("average_response_time", "seconds", "tickets", higher_is_better=False)
@@ -199,14 +194,14 @@ def response_delays(inputs: MetricInputs, params: Mapping[str, Any]) -> Duration
     excluded = []
     add_excluded(excluded, np.isnan(values).sum(), N_("tickets without an average reply time"))
     usable = clean_durations(values, excluded, "tickets")
-    return Durations(tickets, values, usable, tickets.get("created_at"), "tickets", excluded,
+    return durations(tickets, values, usable, tickets.get("created_at"), "tickets", excluded,
                      {"source": "the average_reply_s column (per-ticket averages)"})
 
 
 RESOLUTION_PARAMS = (CLOSED_AS_RESOLVED,)
 
 
-def resolution_durations(inputs: MetricInputs, params: Mapping[str, Any]) -> Durations | MetricResult:
+def resolution_durations(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricResult:
     """Created → resolved over resolved tickets (closing time only as ``closed_as_resolved`` allows)."""
     p = with_defaults(params, RESOLUTION_PARAMS)
     tickets = frame_of(inputs, "tickets")
@@ -244,7 +239,7 @@ def complaint_mask(tickets: pd.DataFrame, all_are_complaints: bool) -> np.ndarra
     return mask if found else None
 
 
-def complaint_durations(inputs: MetricInputs, params: Mapping[str, Any]) -> Durations | MetricResult:
+def complaint_durations(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricResult:
     """Filing (or escalation) → resolution of complaint / escalated tickets."""
     p = with_defaults(params, COMPLAINT_PARAMS)
     tickets = frame_of(inputs, "tickets")
@@ -283,10 +278,10 @@ def duration_compute(metric_id: str,
         d = source(inputs, params)
         if isinstance(d, MetricResult):
             return d
-        values = np.where(d.usable, d.values, np.nan)
+        values = np.where(d.used, d.val, np.nan)
         result = duration_result(metric_id, values, excluded=d.excluded, details=d.details)
         if inputs.calendar is not None:
-            result.details["business_hours"] = inputs.calendar.describe()
+            result.details = result.details.with_(business_hours=inputs.calendar.describe())
         return result
 
     return compute
@@ -299,7 +294,6 @@ def duration_terms(source: DurationSource) -> Callable[[MetricInputs, Mapping[st
         d = source(inputs, params)
         if isinstance(d, MetricResult):
             return None
-        ones = np.ones(len(d.values))
-        return row_terms(d.frame, d.usable, d.values, ones, d.dates, kind=d.kind, val=d.values, excluded=d.excluded)
+        return d.row_terms(1.0)
 
     return terms

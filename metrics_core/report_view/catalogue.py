@@ -32,7 +32,7 @@ BREAKDOWN_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 USUAL_CATEGORIES = ("agent", "channel", "team", "queue", "platform", "topic", "priority", "segment", "type")
 
-# NPS answers by score: (key of the NPS result's details, series name, name with its scores).
+# NPS answers by score: (key, series name, name with its scores), in the order of NpsDetails.shares().
 NPS_PARTS: tuple[tuple[str, str, str], ...] = (
     ("promoters_pct", N_("Promoters"), N_("Promoters (9-10)")),
     ("passives_pct", N_("Passives"), N_("Passives (7-8)")),

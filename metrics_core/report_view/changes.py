@@ -20,6 +20,7 @@ import math
 from typing import Any
 
 from ..metrics.model import MetricResult
+from ..result_details import NpsDetails, details_of
 from ..metrics.spread import RatioSpread
 from ..metrics.stats import (Interval, newcombe_interval, nps_difference_interval, nps_variance,
                              poisson_difference_interval, welch_interval)
@@ -58,12 +59,12 @@ def change_interval(metric_id: str, current: MetricResult, previous: MetricResul
 def _nps_interval(current: MetricResult, previous: MetricResult) -> Interval | None:
     parts = []
     for result in (current, previous):
-        d = result.details or {}
-        if "promoters_pct" not in d or "detractors_pct" not in d or not result.n:
+        d = details_of(result, NpsDetails)
+        if d.promoters_pct is None or d.detractors_pct is None or not result.n:
             return None
-        if d.get("weighting") not in (None, "equal"):
+        if d.weighting not in (None, "equal"):
             return None
-        parts.append((float(result.value), nps_variance(d["promoters_pct"] / 100, d["detractors_pct"] / 100),
+        parts.append((float(result.value), nps_variance(d.promoters_pct / 100, d.detractors_pct / 100),
                       float(result.n)))
     (v1, var1, n1), (v2, var2, n2) = parts
     return nps_difference_interval(v1, var1, n1, v2, var2, n2)

@@ -50,9 +50,9 @@ def test_iqs_keeps_each_files_weights_when_files_are_combined(two_forms):
 
 def test_iqs_per_agent_over_two_forms(two_forms):
     result = compute_metric(two_forms, "iqs")
-    assert result.details["by_agent"]["Ana"] == pytest.approx((SPRING_ANA + SUMMER_ANA) / 2)
-    assert result.details["by_agent"]["Bor"] == pytest.approx(SPRING_BOR)
-    assert result.details["criteria"] == ["Greeting", "Empathy", "Accuracy"]
+    assert result.details.by_agent["Ana"] == pytest.approx((SPRING_ANA + SUMMER_ANA) / 2)
+    assert result.details.by_agent["Bor"] == pytest.approx(SPRING_BOR)
+    assert result.details.criteria == ["Greeting", "Empathy", "Accuracy"]
 
 
 def test_one_file_alone_still_uses_its_weights(tmp_path):
