@@ -41,6 +41,27 @@ def check_filled_width(width: int, path: Path) -> None:
             limit=MAX_FILLED_COLUMNS), limit="columns", path=path)
 
 
+def _separator_in_every_piece(buffer: bytes, separators: set[int]) -> bool:
+    """True when every whole ``PIECE`` of the buffer holds a separator: then no run between separators can
+    be longer than two pieces (a longer run would hold a whole piece), so none exceeds ``MAX_FIELD_BYTES``.
+
+    Each piece is searched with ``bytes.find`` (a line end is usually found in the first few hundred bytes),
+    so an ordinary file is cleared at almost no cost; the byte-by-byte scan is left for the rare file
+    that has a piece without one.
+
+    >>> _separator_in_every_piece(b"a," * PIECE, {ord(",")})
+    True
+    >>> _separator_in_every_piece(b"x" * PIECE + b",", {ord(",")})
+    False
+    """
+    assert MAX_FIELD_BYTES >= 2 * PIECE
+    marks = [bytes([mark]) for mark in separators]
+    for start in range(0, len(buffer) - PIECE + 1, PIECE):
+        if not any(buffer.find(mark, start, start + PIECE) >= 0 for mark in marks):
+            return False
+    return True
+
+
 def check_field_lengths(buffer: bytes, path: Path, delimiter: str | None = None) -> None:
     """Refuse text with a cell longer than any spreadsheet cell (measured between separators).
 
@@ -52,6 +73,8 @@ def check_field_lengths(buffer: bytes, path: Path, delimiter: str | None = None)
     separators = set(FIELD_SEPARATORS)
     if delimiter and len(delimiter) == 1 and ord(delimiter) < 128:
         separators.add(ord(delimiter))
+    if _separator_in_every_piece(buffer, separators):
+        return
     marks_of = np.fromiter(separators, dtype=np.uint8)
     longest = end = run = 0
     view = memoryview(buffer)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from metrics_core.errors import LimitExceededError, WorkbookError
+from metrics_core.ingest.limits import MAX_FIELD_BYTES, check_field_lengths
 from metrics_core.ingest.missing import header_tokens
 from metrics_core.ingest.package_guard import check_package
 from metrics_core.ingest.reader import read_table
@@ -163,6 +164,15 @@ def test_long_field_refused_with_its_line(tmp_path: Path) -> None:
     path.write_bytes(b"a,b\n1,2\n3," + b"x" * (9 << 20) + b"\n")
     with pytest.raises(LimitExceededError, match=r"line 3"):
         read_table(path)
+
+
+@pytest.mark.parametrize("rows_before", [0, 3 << 20, 5 << 20])
+def test_field_length_limit_is_exact_wherever_the_field_is(rows_before: int) -> None:
+    """The quick check (a separator in every 4 MB piece) never hides a field over the limit, at any offset."""
+    head = b"a,b\n" + b"1,2\n" * (rows_before // 4)
+    check_field_lengths(head + b"3," + b"x" * MAX_FIELD_BYTES + b"\n4,5\n", Path("at_limit.csv"))
+    with pytest.raises(LimitExceededError, match=rf"\(line {rows_before // 4 + 2:,}\)"):
+        check_field_lengths(head + b"3," + b"x" * (MAX_FIELD_BYTES + 1) + b"\n4,5\n", Path("over.csv"))
 
 
 def test_zip_members_larger_than_declared_are_damage(tmp_path: Path) -> None:
