@@ -230,6 +230,7 @@ class MetricInputs:
     calendar: Any = None                # metrics_core.metrics.business_hours.BusinessCalendar | None
     period: tuple[pd.Timestamp | None, pd.Timestamp | None] | None = None   # measured period: [start, end) — None = all data
     groups: TMapping[str, tuple[ColumnGroup, ...]] = field(default_factory=dict)
+    _derived: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def from_bundle(cls, bundle: Any) -> "MetricInputs":
@@ -247,6 +248,17 @@ class MetricInputs:
     def column_groups(self, kind: str, field_name: str) -> tuple[ColumnGroup, ...]:
         """The groups of ``field_name`` in the frames of ``kind`` (none: the frame says nothing)."""
         return tuple(g for g in self.groups.get(kind, ()) if g.field == field_name)
+
+    def derived(self, name: str, make: Callable[[], Any]) -> Any:
+        """``make()``, computed once for these frames and reused by every KPI that asks for ``name``
+        (the survey scores that CSAT, top-box CSAT, average CSAT and the trend all read). The frames
+        are part of the key, so replacing one of them computes the value anew; the value is shared and
+        must not be changed by its readers.
+        """
+        key = (name, tuple((kind, id(frame)) for kind, frame in self.frames.items()))
+        if key not in self._derived:
+            self._derived[key] = make()
+        return self._derived[key]
 
 
 def _jsonable(obj: Any) -> Any:

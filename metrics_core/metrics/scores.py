@@ -25,8 +25,13 @@ SCALE_CHOICES = ("auto", *SCALES)
 def collect_scores(inputs: MetricInputs, field: str) -> pd.DataFrame:
     """Rows with a value in ``field`` from every score kind: columns ``score``, ``date`` and text columns.
 
-    The index is a fresh range; ``_kind`` says which kind a row came from.
+    The index is a fresh range; ``_kind`` says which kind a row came from. Collected once per inputs
+    and field (several KPIs read the same scores); the frame is shared: read it, do not change it.
     """
+    return inputs.derived(f"scores:{field}", lambda: _collect_scores(inputs, field))
+
+
+def _collect_scores(inputs: MetricInputs, field: str) -> pd.DataFrame:
     parts = []
     seen: set[str] = set()
     for kind in SCORE_KINDS:
@@ -37,7 +42,7 @@ def collect_scores(inputs: MetricInputs, field: str) -> pd.DataFrame:
         if "_dataset" in rows.columns and seen:
             rows = rows[~rows["_dataset"].isin(seen)]
         if "_dataset" in frame.columns:
-            seen.update(frame["_dataset"].dropna().unique().tolist())
+            seen.update(_names_in(frame["_dataset"]))
         if rows.empty:
             continue
         dates = row_dates(rows, kind)
@@ -53,6 +58,18 @@ def collect_scores(inputs: MetricInputs, field: str) -> pd.DataFrame:
         return pd.DataFrame({"score": pd.Series(dtype=float), "date": pd.Series(dtype="datetime64[us]")})
     out = parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True, sort=False)
     return out.reset_index(drop=True)
+
+
+def _names_in(series: pd.Series) -> list:
+    """The distinct values of a column that usually holds one (the dataset a file's rows came from).
+
+    >>> _names_in(pd.Series(["a.csv", "a.csv"])), _names_in(pd.Series(["a.csv", None, "b.csv"]))
+    (['a.csv'], ['a.csv', 'b.csv'])
+    """
+    values = series.to_numpy(dtype=object, na_value=None)
+    if len(values) and isinstance(values[0], str) and bool(np.equal(values, values[0], dtype=object).all()):
+        return [values[0]]
+    return series.dropna().unique().tolist()
 
 
 def _groupable(series: pd.Series) -> bool:
