@@ -92,14 +92,12 @@ def _read(path: Path, options: ReadOptions, reporter: Reporter, max_rows: int | 
         table, details, decimal_hint = html_reader.read_html_table(path, _read_bytes(path, None), options,
                                                                    max_rows), {}, options.decimal
     else:
-        data = _read_bytes(path, max_rows)
-        reporter.step(0.08, "Detecting the encoding and the delimiter")
-        text = text_reader.read_text(path, data, options, reporter, max_rows)
+        text, size_read = _read_text(path, options, reporter, max_rows)
         table, decimal_hint = text.table, text.decimal
         details = {"encoding": text.encoding, "encoding_note": text.encoding_note,
                    "delimiter": text.delimiter}
-        if max_rows is not None and len(data) < path.stat().st_size:
-            table.notes.append(f"Preview: the encoding was judged from the first {len(data) // 2**20} MB")
+        if max_rows is not None and size_read < path.stat().st_size:
+            table.notes.append(f"Preview: the encoding was judged from the first {size_read // 2**20} MB")
     check_filled_width(table.values.shape[1], path)
     frame, profiles = _type_columns(table, options, decimal_hint, reporter.scaled(0.4, 0.98))
     decimal = decimal_hint or ("," if any("comma" in p.detail.lower() for p in profiles) else ".")
@@ -174,6 +172,19 @@ def _type_columns(table: RawTable, options: ReadOptions, decimal: str | None,
     frame = pd.DataFrame(typed, index=table.values.index, copy=False)     # (fresh columns: no copy needed)
     reporter.step(1.0, "Column types decided")
     return frame, profiles
+
+
+def _read_text(path: Path, options: ReadOptions, reporter: Reporter,
+               max_rows: int | None) -> tuple[text_reader.TextTable, int]:
+    """The text file's table, and how many of its bytes were read.
+
+    The bytes are handed over (no reference kept here), so the text reader can let them go once it
+    has them as UTF-8: a code-page export is not held three times while it is parsed.
+    """
+    data = [_read_bytes(path, max_rows)]
+    size_read = len(data[0])
+    reporter.step(0.08, "Detecting the encoding and the delimiter")
+    return text_reader.read_text(path, data.pop(), options, reporter, max_rows), size_read
 
 
 def _head(path: Path) -> bytes:

@@ -67,6 +67,8 @@ def read_text(path: Path, data: bytes, options: ReadOptions, reporter: Reporter,
     decoded = sniff.decode_text(data, path, options.encoding)
     sniff.check_is_text(decoded.head(data), path)
     buffer = _utf8_bytes(data, decoded)
+    encoding, encoding_note = decoded.encoding, decoded.note
+    del data, decoded       # the text is in ``buffer`` now: a code page's bytes and decoded text are let go
     if _blank(buffer):
         raise EmptyFileError(_("'{name}' is empty: it holds no rows, only blank lines or spaces.", name=path.name),
                              path=path)
@@ -91,9 +93,9 @@ def read_text(path: Path, data: bytes, options: ReadOptions, reporter: Reporter,
     table = assemble(raw, raw, layout, row_numbers, filled=filled, clean=clean)
     if numbering_note:
         table.notes.append(numbering_note)
-    log.debug("%s: %s, delimiter %s, %d rows", path.name, decoded.encoding,
+    log.debug("%s: %s, delimiter %s, %d rows", path.name, encoding,
               DELIMITER_NAMES.get(delimiter, repr(delimiter)), len(table.raw))
-    return TextTable(table, decoded.encoding, decoded.note, delimiter, decimal)
+    return TextTable(table, encoding, encoding_note, delimiter, decimal)
 
 
 def _blank(buffer: bytes) -> bool:
@@ -287,7 +289,9 @@ def _cells_as_text(cells: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray, np.nd
         return pd.DataFrame(values, index=cells.index, columns=cells.columns, dtype=object), filled, clean
     columns: dict = {}
     filled = np.empty(cells.shape, dtype=bool, order="F")       # (column by column: each column contiguous)
-    for position, (name, column) in enumerate(cells.items()):
+    names, index = list(cells.columns), cells.index
+    for position, name in enumerate(names):
+        column = cells.pop(name)                # (each parsed column is let go once it is converted)
         if column.dtype.kind == "S":
             raw_bytes = column.to_numpy()
             columns[name], filled[:, position] = strings_of(raw_bytes)
@@ -303,8 +307,7 @@ def _cells_as_text(cells: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray, np.nd
             values[~present] = None
         columns[name] = values
         filled[:, position] = present
-    return (pd.DataFrame(columns, index=cells.index, columns=cells.columns, dtype=object, copy=False),
-            filled, clean)
+    return pd.DataFrame(columns, index=index, columns=names, dtype=object, copy=False), filled, clean
 
 
 def _row_numbers(lines: np.ndarray, n_rows: int, limited: bool) -> tuple[np.ndarray, str]:
