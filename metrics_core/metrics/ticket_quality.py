@@ -9,6 +9,7 @@ category re-divide sums and never average ratios.
 from __future__ import annotations
 
 import json
+import weakref
 from typing import Any, Mapping
 
 import numpy as np
@@ -34,11 +35,34 @@ def resolved_mask(tickets: pd.DataFrame) -> np.ndarray:
             evidence |= tickets[column].notna().to_numpy()
     if "status" not in tickets.columns:
         return evidence
-    codes, uniques = pd.factorize(tickets["status"], use_na_sentinel=True)   # decide once per distinct status
+    known, done = _status_done(tickets["status"])
+    return np.where(known, done, evidence)
+
+
+_STATUS_DONE: dict[int, tuple[weakref.ref, np.ndarray, np.ndarray]] = {}
+
+
+def _status_done(status: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Per row: whether a status is given, and whether it is solved or closed.
+
+    Decided once per distinct status, and once per status column: eight ticket KPIs ask about the
+    same column, so the answer is kept (read-only) while the column's array lives, keyed by that array.
+    """
+    array = status.array
+    kept = _STATUS_DONE.get(id(array))
+    if kept is not None and kept[0]() is array:
+        return kept[1], kept[2]
+    codes, uniques = pd.factorize(status, use_na_sentinel=True)
     done_unique = text_lower(pd.Series(uniques, dtype="object")).isin(DONE_STATUSES).fillna(False).to_numpy(dtype=bool)
     known = codes >= 0
     done = np.where(known, done_unique[np.maximum(codes, 0)] if len(done_unique) else False, False)
-    return np.where(known, done, evidence)
+    known.flags.writeable = done.flags.writeable = False
+    try:
+        ref = weakref.ref(array, lambda _ref, key=id(array): _STATUS_DONE.pop(key, None))
+    except TypeError:               # an array that cannot be referenced weakly is decided each time
+        return known, done
+    _STATUS_DONE[id(array)] = (ref, known, done)
+    return known, done
 
 
 def _tickets(inputs: MetricInputs, metric_id: str, unit: str, hib: bool | None) -> pd.DataFrame | MetricResult:
