@@ -119,3 +119,15 @@ def test_scores_of_a_ticket_file_feeding_surveys_are_dated_by_created_at():
     assert [(p.label, p.value) for p in breakdown(bundle, "csat", "month")] == [("2024-01", 100.0), ("2024-02", 50.0)]
     trend = compute_metric(bundle, "satisfaction_trend")
     assert trend.value == pytest.approx(-50.0)
+
+
+def test_scores_are_collected_once_per_inputs_and_anew_for_other_frames() -> None:
+    from metrics_core.metrics.scores import collect_scores
+
+    inputs = one("surveys", csat_score=[5.0, 1.0, None])
+    scores = collect_scores(inputs, "csat_score")
+    assert scores["score"].tolist() == [5.0, 1.0]
+    assert collect_scores(inputs, "csat_score") is scores                # CSAT, top-box, mean, trend share it
+    inputs.frames["surveys"] = pd.DataFrame({"csat_score": [2.0, 3.0, 4.0]})
+    assert collect_scores(inputs, "csat_score")["score"].tolist() == [2.0, 3.0, 4.0]
+    assert compute_metric(inputs, "csat_mean").value == pytest.approx(3.0)

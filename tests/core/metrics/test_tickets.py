@@ -338,3 +338,23 @@ def test_complaint_growth_by_month_and_measured_period():
                               "joined_at": ts(["2023-01-01"] * 4), "churned_at": ts([None, None, None, "2024-01-10"])})
     with_customers = run("complaint_growth", {"tickets": t2, "customers": customers})
     assert with_customers.details["complaints_per_100_customers"] == pytest.approx(400 / 3)
+
+
+def test_status_decision_is_kept_per_column_and_let_go_with_it() -> None:
+    """resolved_mask decides a status column once; another column (a new or filtered frame) is decided anew,
+    and nothing is kept after the column is gone."""
+    import gc
+
+    from metrics_core.metrics import ticket_quality
+
+    first = pd.DataFrame({"status": pd.array(["Solved", "open", None], dtype="string"),
+                          "resolved_at": pd.to_datetime([None, None, "2024-01-02"])})
+    before = len(ticket_quality._STATUS_DONE)
+    assert ticket_quality.resolved_mask(first).tolist() == [True, False, True]
+    assert ticket_quality.resolved_mask(first).tolist() == [True, False, True]
+    second = first.assign(status=pd.array(["open", " CLOSED", "Pending"], dtype="string"))
+    assert ticket_quality.resolved_mask(second).tolist() == [False, True, False]
+    assert ticket_quality.resolved_mask(first[1:]).tolist() == [False, True]
+    del first, second
+    gc.collect()
+    assert len(ticket_quality._STATUS_DONE) <= before
