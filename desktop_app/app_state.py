@@ -37,6 +37,7 @@ class AppState(QObject):
     dataset_removed = Signal(str)
     dataset_replaced = Signal(str)          # re-mapped / re-read
     filters_changed = Signal(object)        # FilterState
+    comparison_changed = Signal(str)        # "previous", "last_year" or "none"
     params_changed = Signal(object)         # {metric_id: {name: value}, "global": {...}}
     targets_changed = Signal(object)        # {metric_id: value}
     results_changed = Signal(object)        # ResultSet
@@ -199,6 +200,13 @@ class AppState(QObject):
             self.filters_changed.emit(filters)
             self.schedule_recompute()
 
+    def set_comparison(self, comparison: str) -> None:
+        """What every KPI's change compares with: the period before, the same period last year, or nothing."""
+        if comparison != self.comparison:
+            self.comparison = comparison
+            self.comparison_changed.emit(comparison)
+            self.schedule_recompute()
+
     def clear_filters(self) -> None:
         """No date range, no category, the default grain (made coarser when the data is long)."""
         self.set_filters(FilterState().fitted_to(*self.data_range()))
@@ -244,14 +252,13 @@ class AppState(QObject):
         self.schedule_recompute()
 
     def currency(self) -> str:
-        """The currency amounts are written in: the one the loaded files name (``£40.00``, ``Price (GBP)``)
-        before the settings' default; a currency the owner chose in the settings wins over both."""
-        chosen = currency_of(self.params)
-        if chosen != DEFAULT_CURRENCY:
-            return chosen
+        """The currency amounts are written in: a currency the owner chose in the settings (even the euro)
+        wins; else the one the loaded files name (``£40.00``, ``Price (GBP)``); else the default (€)."""
+        if (self.params.get("global") or {}).get("currency"):
+            return currency_of(self.params)
         from metrics_core.ingest.currency import agreed_currency
 
-        return agreed_currency(self.currencies.values()) or chosen
+        return agreed_currency(self.currencies.values()) or DEFAULT_CURRENCY
 
     def engine_params(self) -> dict[str, Any]:
         """Parameters in the engine's shape: targets go under ``"global"``, the currency is the data's."""

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from metrics_core.i18n import LANGUAGES, _, current_language
 from metrics_core.metrics.model import FAMILIES
-from metrics_core.metrics.params import DEFAULT_CURRENCY, currency_of
+from metrics_core.metrics.params import currency_of
 
 from .calendar_editor import CalendarEditor
 from .param_editor import ParamEditor, add_page_heading
@@ -22,6 +22,7 @@ from ..window_size import resize_to_fit
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 # euro, Swedish krona, Romanian leu, Serbian dinar, and a few more our users meet
 CURRENCY_SYMBOLS = ("€", "kr", "lei", "RSD", "$", "£", "CHF", "zł", "Kč", "Ft")
+FROM_FILES = "from_files"     # the currency item that leaves the choice to the files (and € when they name none)
 
 
 class SettingsDialog(QDialog):
@@ -50,8 +51,13 @@ class SettingsDialog(QDialog):
         self._add_item(_("Business hours"), "global", self.calendar_editor)
         self.currency_edit = QComboBox()
         self.currency_edit.setEditable(True)
+        self.currency_edit.addItem(_("From the files"), FROM_FILES)
         self.currency_edit.addItems(CURRENCY_SYMBOLS)
-        self.currency_edit.setCurrentText(currency_of(params))
+        chosen = (params.get("global") or {}).get("currency")
+        if chosen:
+            self.currency_edit.setCurrentText(currency_of(params))
+        else:
+            self.currency_edit.setCurrentIndex(0)
         self._add_item(_("Currency"), "global", self._currency_page())
         current_family = None
         for spec in sorted(REGISTRY, key=lambda s: order.get(s.family, 99)):
@@ -105,7 +111,19 @@ class SettingsDialog(QDialog):
                                                 "exported deck and workbook. Amounts are never converted: choose the "
                                                 "currency your files are in."))
         form.addRow(QLabel(_("Symbol")), self.currency_edit)
+        note = QLabel(_("\u201cFrom the files\u201d uses the currency your files name (such as \u00a340.00 or "
+                        "\u201cPrice (GBP)\u201d), or \u20ac when they name none. A symbol you choose here is "
+                        "used whatever the files say."))
+        note.setWordWrap(True)
+        form.addRow(note)
         return page
+
+    def chosen_currency(self) -> str | None:
+        """The symbol the owner chose, or None when the files decide."""
+        text = self.currency_edit.currentText().strip()
+        if not text or text == self.currency_edit.itemText(0):
+            return None
+        return text
 
     def _add_item(self, text: str, key: str, page: QWidget) -> None:
         item = QListWidgetItem(text)
@@ -157,8 +175,8 @@ class SettingsDialog(QDialog):
         calendar = self.calendar_editor.calendar()
         if calendar is not None:
             out["global"] = {"calendar": calendar}
-        currency = self.currency_edit.currentText().strip()
-        if currency and currency != DEFAULT_CURRENCY:
+        currency = self.chosen_currency()
+        if currency is not None:         # an explicit choice is kept even when it is the euro: it wins over the files
             out.setdefault("global", {})["currency"] = currency
         for mid, editors in self.editors.items():
             changed = {name: e.value() for name, e in editors.items() if not e.is_default()}
@@ -180,7 +198,7 @@ class SettingsDialog(QDialog):
 
     def _on_reset_clicked(self) -> None:
         self.calendar_editor.set_calendar(None)
-        self.currency_edit.setCurrentText(DEFAULT_CURRENCY)
+        self.currency_edit.setCurrentIndex(0)
         for editors in self.editors.values():
             for e in editors.values():
                 e.set_value(e.spec.default)

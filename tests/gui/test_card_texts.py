@@ -9,17 +9,39 @@ from desktop_app.panels.kpi_card import KpiCard
 from metrics_core.metrics.model import MetricResult
 
 
-def test_settings_dialog_keeps_the_currency_only_when_it_is_not_the_euro(qtbot) -> None:
+def test_settings_dialog_leaves_the_currency_to_the_files_until_the_owner_chooses_one(qtbot) -> None:
     dialog = SettingsDialog({}, {})
     qtbot.addWidget(dialog)
-    assert dialog.currency_edit.currentText() == "€" and "global" not in dialog.params()
+    assert dialog.currency_edit.currentIndex() == 0 and "global" not in dialog.params()    # "From the files"
     dialog.currency_edit.setCurrentText("lei")
     assert dialog.params()["global"] == {"currency": "lei"}
-    again = SettingsDialog({"global": {"currency": "lei"}}, {})
+    dialog.currency_edit.setCurrentText("€")
+    assert dialog.params()["global"] == {"currency": "€"}        # the euro chosen is a choice, not the default
+    again = SettingsDialog({"global": {"currency": "€"}}, {})
     qtbot.addWidget(again)
-    assert again.currency_edit.currentText() == "lei"
+    assert again.currency_edit.currentText() == "€" and again.params()["global"] == {"currency": "€"}
     again._on_reset_clicked()
     assert "global" not in again.params()
+
+
+def test_the_owners_explicit_currency_wins_over_a_files_pounds(qtbot, state, tmp_path) -> None:
+    from metrics_core.loading import load_dataset
+
+    path = tmp_path / "uk_orders.csv"
+    path.write_text("Order,Date,Customer,Description,Amount (GBP)\n1,2024-01-03,C1,Gift voucher £40.00,40.00\n"
+                    "2,2024-01-09,C2,Mug,12.50\n3,2024-02-11,C1,Card,8.00\n", encoding="utf-8")
+    try:
+        state.add_dataset(load_dataset(path))
+        assert state.currency() == "£" and formatting.CURRENCY == "£"          # the file's own pounds
+        state.set_params({"global": {"currency": "€"}})                         # the owner: "these are euros"
+        assert state.currency() == "€" and formatting.CURRENCY == "€"
+        assert state.engine_params()["global"]["currency"] == "€"
+        state.set_params({"global": {"currency": "kr"}})
+        assert formatting.CURRENCY == "kr"
+        state.set_params({})                                                    # "From the files" again
+        assert state.currency() == "£" and formatting.CURRENCY == "£"
+    finally:
+        formatting.set_currency("€")
 
 
 def test_cards_write_amounts_with_the_chosen_symbol(qtbot, state) -> None:
