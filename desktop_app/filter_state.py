@@ -27,6 +27,10 @@ PRESETS = (
     ("custom", N_("Custom\u2026")),
 )
 
+# What a KPI's change compares with (the dashboard's "Compare" and a report's comparison).
+COMPARISON_CHOICES = (("previous", N_("The period before")), ("last_year", N_("The same period last year")),
+                      ("none", N_("No comparison")))
+
 # The "Per" step a preset brings with it, so that its trend has several points, not one.
 PRESET_GRANULARITY = {"last_7": "day", "last_30": "day", "this_month": "week", "last_month": "week",
                       "this_quarter": "week", "this_year": "month"}

@@ -49,11 +49,11 @@ def format_value(value: float | None, unit: str) -> str:
     return core.format_value(value, unit, CURRENCY)
 
 
-def format_change(delta: float | None, unit: str) -> str:
-    """An absolute change with its sign: ``+3.2 pp``, ``−12 min``, ``±0``; empty when unknown."""
+def format_change(delta: float | None, unit: str, metric_id: str | None = None) -> str:
+    """An absolute change with its sign: ``+3.2 pp``, ``−12 min``, ``+3.5`` NPS points, ``±0``; empty when unknown."""
     if _is_missing(delta):
         return ""
-    return core.format_change(delta, unit, CURRENCY)
+    return core.format_change(delta, unit, CURRENCY, metric_id)
 
 
 def change_arrow(delta: float | None) -> str:

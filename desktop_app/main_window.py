@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
             from dataclasses import replace
 
             self.state.set_filters(replace(self.state.filters, granularity=self.settings.granularity))
+        self.state.set_comparison(self.settings.comparison)
 
     # -- widgets (built again in another language) -----------------------------------------
     def _build(self) -> None:
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         s = self.state
         s.error_raised.connect(self._on_state_error_raised)
         s.filters_changed.connect(self._on_state_filters_changed)
+        s.comparison_changed.connect(self._on_state_comparison_changed)
         s.dataset_loaded.connect(self._on_state_dataset_loaded)
         s.dataset_removed.connect(self._on_state_dataset_removed)
         s.results_changed.connect(self._on_state_results_changed)
@@ -388,6 +390,9 @@ class MainWindow(QMainWindow):
 
     def _on_state_filters_changed(self, filters: Any) -> None:
         self.settings.granularity = filters.granularity
+
+    def _on_state_comparison_changed(self, comparison: str) -> None:
+        self.settings.comparison = comparison
 
     def _on_state_dataset_removed(self, _name: str) -> None:
         if not self.state.bundle.datasets:

@@ -23,6 +23,7 @@ DEFAULTS: dict[str, Any] = {
     "recent_projects": [],
     "last_dir": "",
     "granularity": "month",
+    "comparison": "previous",    # what the cards' changes compare with (the filter bar's "Compare")
     "language": "",             # "" until chosen in the settings: the operating system's language
     "kpi_settings": {},         # {"params": {...}, "targets": {...}} of the settings dialog, between sessions
     "report_defaults": {},      # {"title", "business_name", "folder"} of the last report, for a new project
@@ -120,6 +121,15 @@ class AppSettings:
     @granularity.setter
     def granularity(self, value: str) -> None:
         self._qs.setValue("granularity", value)
+
+    @property
+    def comparison(self) -> str:
+        value = str(self._qs.value("comparison", DEFAULTS["comparison"]) or DEFAULTS["comparison"])
+        return value if value in ("previous", "last_year", "none") else DEFAULTS["comparison"]
+
+    @comparison.setter
+    def comparison(self, value: str) -> None:
+        self._qs.setValue("comparison", value)
 
     @property
     def language(self) -> str:

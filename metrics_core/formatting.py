@@ -226,8 +226,14 @@ def format_value(value: float | None, unit: str, currency: str = "€") -> str:
     return _trimmed(v, 2)
 
 
-def format_change(change: float | None, unit: str, currency: str = "€") -> str:
-    """A change between two periods, always signed; percentages change in points.
+# Scores on a 100-point scale (NPS runs from −100 to 100): their changes are whole points or tenths,
+# not the hundredths that suit a 1-5 CSAT or CES mean.
+POINT_SCORES = frozenset({"nps", "engagement_score"})
+
+
+def format_change(change: float | None, unit: str, currency: str = "€", metric_id: str | None = None) -> str:
+    """A change between two periods, always signed; percentages change in points, as do the
+    :data:`POINT_SCORES` (at most one decimal).
 
     >>> format_change(2.34, "%")
     '+2.3 pp'
@@ -235,6 +241,10 @@ def format_change(change: float | None, unit: str, currency: str = "€") -> str
     '−5 min'
     >>> format_change(0, "count")
     '±0'
+    >>> format_change(3.47, "score", metric_id="nps"), format_change(-6.0, "score", metric_id="nps")
+    ('+3.5', '−6')
+    >>> format_change(-0.14, "score", metric_id="ces"), format_change(0.04, "score", metric_id="nps")
+    ('−0.14', '±0')
     """
     if _is_missing(change):
         return MISSING
@@ -243,6 +253,9 @@ def format_change(change: float | None, unit: str, currency: str = "€") -> str
         number = format_number(abs(c), 1)
         body = _("{value} pp", value=number)       # percentage points
         zero = not any(ch in "123456789" for ch in number)
+    elif unit == "score" and metric_id in POINT_SCORES:
+        body = _trimmed(abs(c), 1)
+        zero = not any(ch in "123456789" for ch in body)
     else:
         body = format_value(abs(c), unit, currency)
         zero = not any(ch in "123456789" for ch in body)

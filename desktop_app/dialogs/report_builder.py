@@ -23,10 +23,10 @@ from metrics_core.report_view import KpiView, ViewResults, default_kpis
 from metrics_core.report_view.choices import ReportChoices, last_month_reason
 from metrics_core.report_view.compute import data_span, last_complete_month, resolve_period
 
+from ..filter_state import COMPARISON_CHOICES
+
 PERIOD_CHOICES = (("dashboard", N_("The dashboard's dates")), ("last_month", N_("Last complete month")),
                   ("all", N_("All dates")))
-COMPARISON_CHOICES = (("previous", N_("The period before")), ("last_year", N_("The same period last year")),
-                      ("none", N_("No comparison")))
 
 
 class ReportBuilderPanel(QWidget):

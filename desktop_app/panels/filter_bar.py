@@ -16,7 +16,8 @@ from metrics_core.i18n import PSEUDO_LANGUAGE, _, current_language, ngettext, pg
 from ..app_state import AppState
 from ..dataset_facts import FILTER_FIELDS
 from ..formatting import field_label
-from ..filter_state import GRANULARITIES, PRESET_GRANULARITY, PRESETS, FilterState, preset_label, preset_range
+from ..filter_state import (COMPARISON_CHOICES, GRANULARITIES, PRESET_GRANULARITY, PRESETS, FilterState,
+                            preset_label, preset_range)
 from .flow_layout import FlowLayout
 
 FOLD_SLACK = 16               # pixels kept free on the row, so that "Clear filters" never wraps alone
@@ -51,6 +52,18 @@ class FilterBar(QWidget):
         for key, label in GRANULARITIES:
             self.granularity_combo.addItem(_(label), key)
         self.clear_button = QPushButton(_("Clear filters"))
+        self._compare_group = QWidget()       # wraps on its own: the dates row stays as wide as before
+        compare_row = QHBoxLayout(self._compare_group)
+        compare_row.setContentsMargins(0, 0, 0, 0)
+        self.compare_combo = QComboBox()
+        for key, label in COMPARISON_CHOICES:
+            self.compare_combo.addItem(_(label), key)
+        self.compare_combo.setAccessibleName(_("Compare with"))
+        self.compare_combo.setToolTip(_("What each card's change compares with."))
+        compare_label = QLabel(_("Compare:"))
+        compare_label.setBuddy(self.compare_combo)
+        compare_row.addWidget(compare_label)
+        compare_row.addWidget(self.compare_combo)
         for widget, name in ((self.preset_combo, _("Date range")), (self.from_edit, _("First day")),
                              (self.to_edit, _("Last day")), (self.granularity_combo, _("Trend per"))):
             widget.setAccessibleName(name)
@@ -70,7 +83,10 @@ class FilterBar(QWidget):
         self.to_edit.editingFinished.connect(self._on_dates_edited)
         self.granularity_combo.activated.connect(self._on_granularity_activated)
         self.clear_button.clicked.connect(self._on_clear_clicked)
+        self.compare_combo.activated.connect(self._on_compare_activated)
         state.filters_changed.connect(self._on_state_filters_changed)
+        state.comparison_changed.connect(self._show_comparison)
+        self._show_comparison(state.comparison)
         for sig in (state.dataset_loaded, state.dataset_removed, state.dataset_replaced):
             sig.connect(self._on_state_datasets_changed)
         self._rebuild_categories()
@@ -78,7 +94,7 @@ class FilterBar(QWidget):
 
     # -- building ------------------------------------------------------------------
     def _rebuild_categories(self) -> None:
-        kept = (self._dates_group, self.clear_button)
+        kept = (self._dates_group, self._compare_group, self.clear_button)
         while self._flow.count():
             item = self._flow.takeAt(0)
             if item is not None and item.widget() is not None and item.widget() not in kept:
@@ -86,6 +102,7 @@ class FilterBar(QWidget):
                 item.widget().setParent(None)
                 item.widget().deleteLater()
         self._flow.addWidget(self._dates_group)
+        self._flow.addWidget(self._compare_group)
         self.more_button: QToolButton | None = None
         self.category_buttons = {}
         self.category_menus: dict[str, QMenu] = {}
@@ -121,8 +138,9 @@ class FilterBar(QWidget):
             self._flow.invalidate()
             return
         spacing = self._flow.spacing_between()
-        room = None if width is None else (width - self._dates_group.sizeHint().width() - more.sizeHint().width()
-                                           - self.clear_button.sizeHint().width() - 3 * spacing - FOLD_SLACK)
+        room = None if width is None else (width - self._dates_group.sizeHint().width()
+                                           - self._compare_group.sizeHint().width() - more.sizeHint().width()
+                                           - self.clear_button.sizeHint().width() - 4 * spacing - FOLD_SLACK)
         folded = []
         for column, button in self.category_buttons.items():
             needed = button.sizeHint().width() + spacing
@@ -214,6 +232,13 @@ class FilterBar(QWidget):
 
     def _on_granularity_activated(self, _index: int) -> None:
         self.state.set_filters(replace(self.state.filters, granularity=self.granularity_combo.currentData()))
+
+    def _on_compare_activated(self, _index: int) -> None:
+        self.state.set_comparison(self.compare_combo.currentData())
+
+    def _show_comparison(self, comparison: str) -> None:
+        with QSignalBlocker(self.compare_combo):
+            self.compare_combo.setCurrentIndex(max(0, self.compare_combo.findData(comparison)))
 
     def _on_category_toggled(self, column: str) -> None:
         values = [a.data() for a in self.category_menus[column].actions() if a.isChecked()]

@@ -14,7 +14,7 @@ from metrics_core.i18n import _
 from metrics_core.report_view.words import (change_words, colour, interval_words, margin_words, target_short,
                                             target_words)
 
-from .. import style
+from .. import formatting, style
 from .sparkline import Sparkline
 from ..formatting import (DASH, change_arrow, comparison_text, format_change, format_number, format_value,
                           basis_text, headline_term, readable_reason, short_comparison)
@@ -167,19 +167,20 @@ class KpiCard(QFrame):
 
     def _show_outcome(self, outcome: Any) -> None:
         """The change in words (grey "no clear change" inside its noise) and the target met or missed."""
-        words = change_words(outcome) if has_change(outcome.result) else ""
+        words = change_words(outcome, formatting.CURRENCY) if has_change(outcome.result) else ""
         self.change_label.setText(words)
         self.change_label.setVisible(bool(words))
         self.change_label.setStyleSheet(f"color:#{colour(outcome.change_state)};")
         change = outcome.change
         if change is not None:
             periods = comparison_text(change)
-            before = format_value(change.previous, self.unit)
-            tip = f"{periods}: {before} before" if periods else f"{before} before"
-            self.change_label.setToolTip("\n".join(t for t in (tip, interval_words(outcome)) if t))
+            now, before = format_value(change.current, self.unit), format_value(change.previous, self.unit)
+            tip = (_("{periods}: {now} now, {before} before", periods=periods, now=now, before=before) if periods
+                   else _("{now} now, {before} before", now=now, before=before))
+            self.change_label.setToolTip("\n".join(t for t in (tip, interval_words(outcome, formatting.CURRENCY)) if t))
         target_text = target_short(outcome)
         self.target_label.setText(target_text)
-        self.target_label.setToolTip(target_words(outcome))
+        self.target_label.setToolTip(target_words(outcome, formatting.CURRENCY))
         self.target_label.setStyleSheet(f"color:#{colour(outcome.target_state)};")
         self.target_label.setVisible(bool(target_text))
 
@@ -230,7 +231,7 @@ class KpiCard(QFrame):
             self._fit_title(self._label)
             return
         color = style.direction_color(delta, higher_is_better)
-        text = f"{change_arrow(delta)} {format_change(delta, self.unit)}"
+        text = f"{change_arrow(delta)} {format_change(delta, self.unit, self.metric_id)}"
         periods = comparison_text(change)
         self.change_label.setText(_("{change} {compared}", change=text, compared=short_comparison(change)))
         now = format_value(getattr(change, "current", None), self.unit)

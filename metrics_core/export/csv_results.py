@@ -51,7 +51,8 @@ def result_rows(report: Report) -> Iterable[list[Any]]:
     for r in report.kpis:
         yield ["kpi", r.metric_id, r.label, r.family, "", "", r.value, r.unit, r.n, r.target, r.previous,
                r.change, r.relative_change, r.value_text(report.currency),
-               format_change(r.change, r.unit, report.currency) if r.change is not None else "", r.reason or ""]
+               format_change(r.change, r.unit, report.currency, r.metric_id) if r.change is not None else "",
+               r.reason or ""]
     for chart in report.charts:
         record = {"line": "trend", "bar": "breakdown", "stacked": "shares", "heatmap": "grid"}[chart.kind]
         unit = "%" if chart.kind == "stacked" else chart.unit

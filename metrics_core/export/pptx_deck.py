@@ -162,7 +162,7 @@ def change_text(row: KpiRow, currency: str = "€") -> str:
     if row.change is None:
         return MISSING
     arrow = {"up": "▲", "down": "▼"}.get(row.direction, "")
-    return f"{arrow} {format_change(row.change, row.unit, currency)}".strip()
+    return f"{arrow} {format_change(row.change, row.unit, currency, row.metric_id)}".strip()
 
 
 def _summary_slide(slide, report: Report, rows: list[KpiRow]) -> None:

@@ -202,7 +202,7 @@ def _summary_row(sheet, fm: _Formats, report: Report, r: int, row: KpiRow) -> No
     _number(sheet, r, 7, excel_value(row.change, row.unit), change_format)
     _number(sheet, r, 8, row.relative_change, fm.number('+0.0%;-0.0%;0.0%', colour))
     _text(sheet, r, 9, row.value_text(report.currency))
-    _text(sheet, r, 10, format_change(row.change, row.unit, report.currency))
+    _text(sheet, r, 10, format_change(row.change, row.unit, report.currency, row.metric_id))
     _text(sheet, r, 11, row.metric_id)
     if row.reason:
         _text(sheet, r, 12, row.reason)

@@ -80,7 +80,7 @@ class KpiOutcome:
         delta = self.delta
         if delta is None:
             return None
-        if delta == 0 or format_change(delta, self.result.unit).startswith("±"):
+        if delta == 0 or format_change(delta, self.result.unit, metric_id=self.metric_id).startswith("±"):
             return "flat"
         if self.interval is None:
             return "untested"

@@ -45,7 +45,7 @@ def change_words(outcome: KpiOutcome, currency: str = "€") -> str:
     state, delta = outcome.change_state, outcome.delta
     if state is None or delta is None:
         return ""
-    amount = format_change(delta, outcome.result.unit, currency)
+    amount = format_change(delta, outcome.result.unit, currency, outcome.metric_id)
     arrow = ARROWS["up" if delta > 0 else "down"]
     if state == "flat":
         return _("no change")
@@ -65,8 +65,8 @@ def interval_words(outcome: KpiOutcome, currency: str = "€") -> str:
     iv, unit = outcome.interval, outcome.result.unit
     if iv is None:
         return ""
-    return _("95 % interval of the change: {low} to {high}", low=format_change(iv.low, unit, currency),
-             high=format_change(iv.high, unit, currency))
+    return _("95 % interval of the change: {low} to {high}", low=format_change(iv.low, unit, currency, outcome.metric_id),
+             high=format_change(iv.high, unit, currency, outcome.metric_id))
 
 
 def target_words(outcome: KpiOutcome, currency: str = "€") -> str:
