@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
 
@@ -35,3 +35,29 @@ class ElidedLabel(QLabel):
         shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), shown)
+
+
+def wrapped_height(text: str, metrics: QFontMetrics, width: int) -> int:
+    """The height ``text`` takes word-wrapped at ``width`` pixels."""
+    return metrics.boundingRect(0, 0, width, 100000, int(Qt.TextFlag.TextWordWrap), text).height()
+
+
+def elide_to_lines(text: str, metrics: QFontMetrics, width: int, lines: int) -> str:
+    """``text`` as it fits in ``lines`` word-wrapped lines of ``width`` pixels: whole, or cut after a word
+    with "…" (a single word too long for a line is cut with "…" where it still fits, never mid-letter)."""
+    room = max(1, lines) * metrics.lineSpacing()
+    if wrapped_height(text, metrics, width) <= room and _widest_word(text, metrics) <= width:
+        return text
+    shown = ""
+    for word in text.split():
+        trial = f"{shown} {word}".strip()
+        if wrapped_height(trial + "\u2026", metrics, width) > room or metrics.horizontalAdvance(word) > width:
+            if not shown:        # the first word alone is too long: cut it where the line ends
+                return metrics.elidedText(word, Qt.TextElideMode.ElideRight, width)
+            break
+        shown = trial
+    return shown + "\u2026"
+
+
+def _widest_word(text: str, metrics: QFontMetrics) -> int:
+    return max((metrics.horizontalAdvance(word) for word in text.split()), default=0)

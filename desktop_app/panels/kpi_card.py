@@ -15,14 +15,15 @@ from metrics_core.report_view.words import (change_words, colour, interval_words
                                             target_words)
 
 from .. import formatting, style
+from .elided_label import elide_to_lines, wrapped_height
 from .sparkline import Sparkline
 from ..formatting import (DASH, change_arrow, comparison_text, format_change, format_number, format_value,
                           basis_text, headline_term, readable_reason, short_comparison)
 
 CARD_WIDTH = 198
 CARD_HEIGHT = 100        # compact: three rows of cards fit a 1366 x 768 laptop
-REASON_CHARS = 84
 TITLE_LINES = 2
+TEXT_ROOM = CARD_WIDTH - 22      # the width of the card's texts inside its margins
 
 
 class KpiCard(QFrame):
@@ -87,23 +88,34 @@ class KpiCard(QFrame):
 
     def _fit_title(self, label: str, lines: int = TITLE_LINES) -> None:
         """At most two lines of title; a longer one (a translation) ends in "…" and shows whole in the tooltip.
-        One line only while the change needs two (a long language): the card's height is fixed."""
+        One line only while the change needs two (a long language): the card's height is fixed. The title
+        keeps the height of its lines whatever else the card shows (a reason is shortened instead)."""
         metrics = self.title_label.fontMetrics()
-        room = CARD_WIDTH - 22
-        self.title_label.setText(label)
-        self.title_label.setToolTip("")
-        if metrics.boundingRect(0, 0, room, 1000, int(Qt.TextFlag.TextWordWrap), label).height() \
-                <= lines * metrics.lineSpacing():
-            return
-        words, shown = label.split(), ""
-        for word in words:
-            trial = f"{shown} {word}".strip()
-            if metrics.boundingRect(0, 0, room, 1000, int(Qt.TextFlag.TextWordWrap), trial + "\u2026").height() \
-                    > lines * metrics.lineSpacing():
-                break
-            shown = trial
-        self.title_label.setText(shown + "\u2026")
-        self.title_label.setToolTip(label)
+        shown = elide_to_lines(label, metrics, TEXT_ROOM, lines)
+        self.title_label.setText(shown)
+        self.title_label.setToolTip(label if shown != label else "")
+        self.title_label.setFixedHeight(wrapped_height(shown, metrics, TEXT_ROOM))
+
+    def _change_lines(self) -> int:
+        """How many lines the change takes (0 when there is none)."""
+        if self.change_label.isHidden() or not self.change_label.text():
+            return 0
+        metrics = self.change_label.fontMetrics()
+        return round(wrapped_height(self.change_label.text(), metrics, TEXT_ROOM) / metrics.lineSpacing())
+
+    def _show_small_text(self, text: str, tooltip: str) -> None:
+        """A reason or a caveat under the value, in the lines the card has left (whole in the tooltip)."""
+        metrics = self.reason_label.fontMetrics()
+        basis_shown = not (self.n_label.isHidden() and self.target_label.isHidden())
+        used = (self.title_label.height() + self.value_label.sizeHint().height()
+                + (self.n_label.sizeHint().height() if basis_shown else 0)
+                + self._change_lines() * self.change_label.fontMetrics().lineSpacing())
+        margins = self.layout().contentsMargins()
+        left = CARD_HEIGHT - margins.top() - margins.bottom() - used - 4 * self.layout().spacing()
+        shown = elide_to_lines(text, metrics, TEXT_ROOM, max(1, left // metrics.lineSpacing()))
+        self.reason_label.setText(shown)
+        self.reason_label.setToolTip(tooltip if shown == text or text in tooltip else f"{text}\n\n{tooltip}")
+        self.reason_label.show()
 
     def set_sparkline(self, spark: Any, grain: str) -> None:
         """The KPI over its last periods (``sparkline_job.Spark``; ``None`` hides the line)."""
@@ -133,21 +145,8 @@ class KpiCard(QFrame):
         shown = self._fit_value_font(text)
         self.value_label.setText(shown)
         self.value_label.setToolTip(text if shown != text else "")
-        if result is not None and value is None:
-            reason = readable_reason(result)
-            short = reason if len(reason) <= REASON_CHARS else reason[: REASON_CHARS - 1].rstrip() + "\u2026"
-            self.reason_label.setText(short)
-            self.reason_label.setToolTip(reason)
-            self.reason_label.show()
-        elif (caveat := result_caveat(result)) is not None:
-            line, explanation = caveat
-            short = line if len(line) <= REASON_CHARS else line[: REASON_CHARS - 1].rstrip() + "\u2026"
-            self.reason_label.setText(short)
-            self.reason_label.setToolTip(explanation)
-            self.reason_label.show()
-        else:
-            self.reason_label.clear()
-            self.reason_label.hide()
+        self.reason_label.clear()
+        self.reason_label.hide()
         # the result's own direction wins (CES: set by whether the question asks for effort or ease)
         own = getattr(result, "higher_is_better", None)
         if outcome is not None and value is not None:
@@ -164,6 +163,13 @@ class KpiCard(QFrame):
         margin = margin_words(outcome) if outcome is not None and value is not None else ""
         self.n_label.setText(margin or basis)         # an NPS card shows its ± margin (the rows are in the tooltip)
         self.n_label.setToolTip(basis if margin else "")
+        self.n_label.setVisible(bool(margin or basis))     # (its line goes to a reason when there is no value)
+        self._fit_title(self._label, 1 if self._change_lines() > 1 else TITLE_LINES)
+        if result is not None and value is None:     # (last: in the lines the title and the value leave)
+            reason = readable_reason(result)
+            self._show_small_text(reason, reason)
+        elif (caveat := result_caveat(result)) is not None:
+            self._show_small_text(*caveat)
 
     def _show_outcome(self, outcome: Any) -> None:
         """The change in words (grey "no clear change" inside its noise) and the target met or missed."""
@@ -228,7 +234,6 @@ class KpiCard(QFrame):
         if delta is None:
             self.change_label.setText("")
             self.change_label.hide()
-            self._fit_title(self._label)
             return
         color = style.direction_color(delta, higher_is_better)
         text = f"{change_arrow(delta)} {format_change(delta, self.unit, self.metric_id)}"
@@ -240,8 +245,6 @@ class KpiCard(QFrame):
                                      if periods else _("{now} now, {before} before", now=now, before=before))
         self.change_label.setStyleSheet(f"color:{color};")
         self.change_label.show()
-        two_lines = self.change_label.fontMetrics().horizontalAdvance(self.change_label.text()) > CARD_WIDTH - 22
-        self._fit_title(self._label, 1 if two_lines else TITLE_LINES)
 
     def set_selected(self, selected: bool) -> None:
         self._set_selected_look(selected)
