@@ -143,6 +143,18 @@ def duration_scale(largest_seconds: float) -> tuple[float, str]:
     return 1.0, _("seconds")
 
 
+def number_ticks(values: list[float], scale: float, spacing: float) -> list[str]:
+    """A value axis's tick labels as the window writes numbers: grouped, in the language's decimal mark, with
+    the decimals the tick spacing needs ("1,180,000", "0.5"; never pyqtgraph's "1.18e+06").
+
+    >>> number_ticks([1_180_000.0, 1_200_000.0], 1.0, 20_000.0), number_ticks([0.0, 0.5], 1.0, 0.5)
+    (['1,180,000', '1,200,000'], ['0', '0.5'])
+    """
+    step = abs(spacing * scale)
+    decimals = min(6, max(0, int(np.ceil(-np.log10(step) - 1e-9)))) if step > 0 else 0
+    return [formatting.format_number(v * scale, decimals) for v in values]
+
+
 def heat_colour_map() -> pg.ColorMap:
     """The heat maps' colour map: white for none, dark blue for the most."""
     stops, colors = zip(*HEATMAP_STOPS)
@@ -150,10 +162,13 @@ def heat_colour_map() -> pg.ColorMap:
 
 
 def heat_colour_scale(levels: tuple[float, float] = (0, 1), label: str | None = None) -> pg.ColorBarItem:
-    """The colour scale beside a heat map: how much the lightest and the darkest colour stand for."""
+    """The colour scale beside a heat map: how much the lightest and the darkest colour stand for. ``label=""``:
+    no caption (the chart's title says what is counted; a caption beside short scales ran into its numbers)."""
     scale = pg.ColorBarItem(values=levels, colorMap=heat_colour_map(), interactive=False, width=12,
                             pen=AXIS_COLOR, colorMapMenu=False)
     scale.axis.setPen(AXIS_COLOR)
     scale.axis.setTextPen(FOREGROUND)
-    scale.axis.setLabel(_("contacts") if label is None else label, color=AXIS_COLOR)
+    if label != "":
+        scale.axis.setLabel(_("contacts") if label is None else label, color=AXIS_COLOR)
+    scale.axis.tickStrings = lambda values, scale_, spacing: number_ticks(values, scale_, spacing)
     return scale

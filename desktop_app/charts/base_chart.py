@@ -30,7 +30,12 @@ class ChartWidget(QWidget):
     def __init__(self, title: str = "", parent: QWidget | None = None, axis_items: dict[str, Any] | None = None) -> None:
         super().__init__(parent)
         self._table = pd.DataFrame()      # what the chart plots; subclasses replace it in their setters
-        self.plot_widget = pg.PlotWidget(axisItems=axis_items or {})
+        from .value_axis import NumberAxis
+
+        axes = {side: NumberAxis(orientation=side) for side in ("left", "bottom", "right")}
+        axes.update(axis_items or {})           # period and category axes where a chart names them
+        self.plot_widget = pg.PlotWidget(axisItems=axes)
+        self.plot_widget.getPlotItem().hideAxis("right")     # (shown by the charts that use it: staffing's ASA)
         self.theme = style.chart_theme()
         style.style_plot(self.plot_widget, self.theme)
         self.plot_widget.setMinimumHeight(MIN_PLOT_HEIGHT)

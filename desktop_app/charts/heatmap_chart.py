@@ -25,7 +25,7 @@ class HeatmapChart(ChartWidget):
         self._matrix = np.zeros((7, 24))
         self._image = pg.ImageItem(axisOrder="row-major")
         self._image.setColorMap(style.heat_colour_map())
-        self._scale = style.heat_colour_scale(label=_("contacts"))
+        self._scale = style.heat_colour_scale(label="")         # the title says "contacts per weekday and hour"
         self._scale.setImageItem(self._image, insert_in=self.plot_item)
         self.plot_item.getViewBox().invertY(True)
         self.plot_item.showGrid(x=False, y=False)

@@ -1,7 +1,9 @@
 """Predicted service level, occupancy and ASA against the number of agents (Erlang C).
 
 Service level and occupancy share the left axis (%); the ASA has its own axis on the
-right (seconds), drawn in a second view box linked to the first along x.
+right (seconds), drawn in a second view box linked to the first along x. The legend stands in a
+band above 100 % (the curves fill every corner below it, as the NPS chart's bars do), and the
+labels of the target, measured and agents-needed lines sit where no curve passes.
 """
 
 from __future__ import annotations
@@ -10,6 +12,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+
+from PySide6.QtCore import QPointF, QRectF, QTimer
+from PySide6.QtGui import QFontMetrics, QPainterPath, QPainterPathStroker
 
 import pyqtgraph as pg
 
@@ -21,6 +26,9 @@ from .base_chart import ChartWidget
 
 OCCUPANCY_COLOUR = style.SERIES[1]
 ASA_COLOUR = style.SERIES[2]
+BOTTOM = -3        # the left axis runs from 0 to 100 %; the band above 100 holds the legend
+SIDES = (((0.5, 1.0), (0.5, 0.0)), ((0.0, 0.5), (1.0, 0.5)))     # a label's anchors: level lines, agents' line
+LABEL_SPOTS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.12, 0.88)       # along a line, as a fraction of the view
 
 
 class StaffingChart(ChartWidget):
@@ -29,8 +37,8 @@ class StaffingChart(ChartWidget):
     def __init__(self, title: str | None = None, parent: Any = None) -> None:
         super().__init__(title or _("Agents needed: service level, ASA and occupancy"), parent)
         self._table = pd.DataFrame(columns=["agents", "service_level", "occupancy", "asa_s"])
-        self._legend = self.plot_item.addLegend(offset=(-8, -30), labelTextColor=style.FOREGROUND,
-                                                brush=style.brush("#ffffff", 230))
+        self._legend = self.plot_item.addLegend(offset=(8, 2), labelTextColor=self.theme.foreground, colCount=3,
+                                                brush=style.brush(self.theme.background, 230))
         self._asa_view = pg.ViewBox(enableMenu=False)
         self.plot_item.showAxis("right")
         right = self.plot_item.getAxis("right")
@@ -41,11 +49,62 @@ class StaffingChart(ChartWidget):
         self.plot_item.scene().addItem(self._asa_view)
         right.linkToView(self._asa_view)
         self._asa_view.setXLink(self.plot_item)
+        self._marker_lines: list[pg.InfiniteLine] = []
         self.plot_item.getViewBox().sigResized.connect(self._sync_views)
+        self.plot_item.getViewBox().sigResized.connect(self._fit_band)
+        self._legend.geometryChanged.connect(self._fit_band)
+        self._placing = QTimer(self)        # labels are placed once the view has taken its new size and range
+        self._placing.setSingleShot(True)
+        self._placing.setInterval(0)
+        self._placing.timeout.connect(self._place_labels)
+        self.plot_item.getViewBox().sigRangeChanged.connect(self._placing.start)     # (a new band moves the curves)
+        self.plot_item.getViewBox().sigResized.connect(self._placing.start)
+        self._asa_top = 1.0
+
+    def _themed(self, theme: style.ChartTheme) -> None:
+        self._legend.setBrush(style.brush(theme.background, 230))
+        self._legend.setLabelTextColor(theme.foreground)
 
     def _sync_views(self) -> None:
         self._asa_view.setGeometry(self.plot_item.getViewBox().sceneBoundingRect())
         self._asa_view.linkedViewChanged(self.plot_item.getViewBox(), self._asa_view.XAxis)
+
+    def _fit_band(self) -> None:
+        """Both axes' ranges with a band above 100 % as high as the legend (in pixels, whatever the size)."""
+        height = self.plot_item.getViewBox().height()
+        band = self._legend.boundingRect().height() + 6 if self._legend.items else 0.0
+        data = max(height - band, height * 0.5, 1.0)
+        top = 100 + (100 - BOTTOM) * (height - data) / data
+        self.plot_item.setYRange(BOTTOM, top, padding=0)
+        step = next((s for s in (20, 25, 50, 100) if (data / 100) * s >= 2.2 * QFontMetrics(style.chart_font()).height()), 100)
+        self.plot_item.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 101, step)]])   # as many as fit
+        self._asa_view.setYRange(self._asa_top * BOTTOM / 100, self._asa_top * top / 100, padding=0)
+
+    def _place_labels(self) -> None:
+        """Each marker line's label where no curve, no other label and not the legend lie (tried along the
+        line, nearest the middle first); where every spot is taken, the one with the fewest in the way."""
+        curves = [_scene_polyline(item) for box in (self.plot_item.getViewBox(), self._asa_view)
+                  for item in box.addedItems if isinstance(item, pg.PlotDataItem)]
+        taken = [self._legend.sceneBoundingRect()] if self._legend.items else []
+        view = self.plot_item.getViewBox().sceneBoundingRect()
+        for line in self._marker_lines:
+            label = line.label
+            sides = SIDES[int(line.angle) % 180 == 90]
+            best, fewest = (0.5, sides[0]), None
+            for spot in LABEL_SPOTS:
+                for side in sides:           # above or below a level line; right or left of the agents' line
+                    label.anchors = [side, side]
+                    label.setPosition(spot)
+                    rect = _glyph_box(label)
+                    in_the_way = (sum(_crosses(points, rect) for points in curves)
+                                  + sum(rect.intersects(other) for other in taken) + 10 * (not view.contains(rect)))
+                    if fewest is None or in_the_way < fewest:
+                        best, fewest = (spot, side), in_the_way
+                if fewest == 0:
+                    break
+            label.anchors = [best[1], best[1]]
+            label.setPosition(best[0])
+            taken.append(_glyph_box(label))
 
     def clear(self) -> None:
         super().clear()
@@ -73,6 +132,7 @@ class StaffingChart(ChartWidget):
         if len(x):
             self._legend.addItem(self.plot_item.plot(x, y, pen=style.line_pen(), symbol="o", symbolSize=6,
                                                      symbolBrush=style.PRIMARY), _("service level %"))
+        asa_top = 1.0
         if np.isfinite(occ).any():
             pen = pg.mkPen(OCCUPANCY_COLOUR, width=2.0, style=pg.QtCore.Qt.PenStyle.DashLine)
             self._legend.addItem(self.plot_item.plot(x, occ, pen=pen), _("occupancy %"))
@@ -80,33 +140,37 @@ class StaffingChart(ChartWidget):
             line = pg.PlotDataItem(x, asa, pen=style.line_pen(ASA_COLOUR, 2.0), connect="finite")
             self._asa_view.addItem(line)
             self._legend.addItem(line, _("ASA (s, right)"))
-            top = max(float(np.nanmax(asa)), asa_target or 0.0)
-            self._asa_view.setYRange(0, top * 1.05 or 1.0, padding=0)
+            asa_top = max(float(np.nanmax(asa)), asa_target or 0.0) * 1.05 or 1.0
+            self._asa_top = asa_top
             if asa_target is not None:
                 self._asa_view.addItem(pg.InfiniteLine(pos=float(asa_target), angle=0, pen=style.target_pen(),
                                                        label=_("ASA target {seconds} s", seconds=format_number(asa_target)),
                                                        labelOpts={"color": style.TARGET, "position": 0.7}))
+        self._marker_lines = []
         if target is not None:
-            self.plot_item.addItem(pg.InfiniteLine(pos=float(target), angle=0, pen=style.target_pen(),
-                                                   label=_("target {value} %", value=format_number(target)), labelOpts={"color": style.TARGET}))
+            self._marker_lines.append(pg.InfiniteLine(
+                pos=float(target), angle=0, pen=style.target_pen(), label=_("target {value} %", value=format_number(target)),
+                labelOpts={"color": style.TARGET}))
         if measured is not None:
-            self.plot_item.addItem(pg.InfiniteLine(pos=float(measured), angle=0,
-                                                   pen=pg.mkPen(style.NEUTRAL, width=1.4, style=pg.QtCore.Qt.PenStyle.DotLine),
-                                                   label=_("measured {value} %", value=format_number(measured)),
-                                                   labelOpts={"color": style.NEUTRAL, "position": 0.5}))
+            self._marker_lines.append(pg.InfiniteLine(
+                pos=float(measured), angle=0, pen=pg.mkPen(style.NEUTRAL, width=1.4, style=pg.QtCore.Qt.PenStyle.DotLine),
+                label=_("measured {value} %", value=format_number(measured)), labelOpts={"color": style.NEUTRAL}))
         if recommended is not None:
-            self.plot_item.addItem(pg.InfiniteLine(pos=float(recommended), angle=90,
-                                                   pen=pg.mkPen(style.GOOD, width=1.6),
-                                                   label=ngettext("{count} agent", "{count} agents", recommended, count=recommended), labelOpts={"color": style.GOOD, "position": 0.2}))
+            self._marker_lines.append(pg.InfiniteLine(
+                pos=float(recommended), angle=90, pen=pg.mkPen(style.GOOD, width=1.6),
+                label=ngettext("{count} agent", "{count} agents", recommended, count=recommended),
+                labelOpts={"color": style.GOOD}))
+        for line in self._marker_lines:
+            self.plot_item.addItem(line)
         if len(x):
             step = max(1, int(np.ceil(len(x) / 12)))
             self.plot_item.getAxis("bottom").setTicks([[(float(v), format_number(int(v))) for v in x[::step]]])
-        self.plot_item.setYRange(0, 100, padding=0.03)
-        self.plot_item.setLabel("left", _("service level and occupancy %"))
-        self.plot_item.setLabel("right", _("ASA (s)"), color=ASA_COLOUR)
+        self._fit_band()
+        self.plot_item.setLabel("left", "%")       # the legend names the curves, and the ASA's axis (right, s)
         self.plot_item.setLabel("bottom", _("agents"))
         self._sync_views()
         self.update_empty_state()
+        self._placing.start()
 
     def _hover_text(self, x: float, y: float) -> str | None:  # noqa: ARG002
         r = self._nearest_row("agents", x)
@@ -120,3 +184,37 @@ class StaffingChart(ChartWidget):
         if np.isfinite(r["asa_s"]):
             lines.append(_("ASA {seconds} s", seconds=format_number(r["asa_s"])))
         return "\n".join(lines)
+
+
+
+def _scene_polyline(item: pg.PlotDataItem) -> list[QPointF | None]:
+    """The curve's points in scene coordinates (None where it has a gap)."""
+    x, y = item.getData()
+    if x is None:
+        return []
+    return [item.mapToScene(QPointF(float(a), float(b))) if np.isfinite(b) else None for a, b in zip(x, y)]
+
+
+def _crosses(points: list[QPointF | None], rect: QRectF) -> bool:
+    """Whether the polyline passes through ``rect`` (a little enlarged: a line touching a label is on it)."""
+    box = rect.adjusted(-2, -2, 2, 2)
+    path = QPainterPath()
+    started = False
+    for point in points:
+        if point is None:
+            started = False
+            continue
+        if started:
+            path.lineTo(point)
+        else:
+            path.moveTo(point)
+            started = True
+    stroker = QPainterPathStroker()
+    stroker.setWidth(2.0)
+    return stroker.createStroke(path).intersects(box)
+
+
+def _glyph_box(label: pg.TextItem) -> QRectF:
+    """Where a text item's letters are (its box less the text document's margin), in scene coordinates."""
+    margin = label.textItem.document().documentMargin()
+    return label.textItem.sceneBoundingRect().adjusted(margin, margin, -margin, -margin)

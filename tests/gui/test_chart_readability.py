@@ -7,22 +7,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtGui import QColor, QPalette
 
 from desktop_app import style
 from desktop_app.charts.nps_chart import NpsStackedChart
 from desktop_app.charts.trend_chart import TrendChart
 
-
-def drawn_tick_texts(axis) -> list[tuple[object, str]]:
-    """The tick labels as pyqtgraph would draw them now: (rectangle in axis coordinates, text)."""
-    image = QImage(10, 10, QImage.Format.Format_ARGB32)
-    painter = QPainter(image)
-    try:
-        specs = axis.generateDrawSpecs(painter)
-    finally:
-        painter.end()
-    return [(rect, text) for rect, _flags, text in specs[2]]
+from .chart_texts import drawn_tick_texts
 
 
 def assert_readable(axis) -> list[str]:
