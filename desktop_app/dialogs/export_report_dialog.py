@@ -24,6 +24,7 @@ from metrics_core.progress import Reporter
 
 from ..charts.export import SIZE_PRESETS
 from ..workers import TaskRunner
+from .form_names import name_fields_by_labels
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +97,7 @@ class ExportReportDialog(QDialog):
         folder_row.addWidget(self.folder_edit)
         folder_row.addWidget(browse)
         form.addRow(_("Folder"), folder_row)
+        name_fields_by_labels(form)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setVisible(False)
