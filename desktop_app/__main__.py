@@ -34,7 +34,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationDisplayName(APP_NAME)
-    app.setStyle("Fusion")        # Fusion follows the system colour scheme (light / dark) in Qt 6
+    from .style import app_style
+
+    app.setStyle(app_style())     # Fusion follows the system colour scheme (light / dark) in Qt 6
     from metrics_core.resources import resources_dir
 
     icon = resources_dir() / "icons" / "kpidesk.png"

@@ -40,6 +40,10 @@ class ChartWidget(QWidget):
         style.style_plot(self.plot_widget, self.theme)
         self.plot_widget.setMinimumHeight(MIN_PLOT_HEIGHT)
         self.plot_item.hideButtons()                    # no pyqtgraph "A" (auto-range) button in the corner
+        # Tab reaches the chart (the context-menu key then opens its export menu): a dashed frame shows it,
+        # as a focused card has
+        self.plot_widget.setStyleSheet(f"QGraphicsView {{ border: 2px solid transparent; }}"
+                                       f" QGraphicsView:focus {{ border: 2px dashed {style.PRIMARY}; }}")
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)

@@ -40,6 +40,9 @@ class AboutDialog(QDialog):
 
         self.components_view = QTextBrowser()
         self.components_view.setOpenExternalLinks(False)
+        self.components_view.setTabChangesFocus(True)     # Tab goes on to "Close" (it cycled through links)
+        self.components_view.setAccessibleName(_("About KPI Desk"))
+        self.components_view.setStyleSheet("QTextBrowser:focus { border: 2px solid palette(highlight); }")
         self.components_view.setHtml(self._components_html())
         layout.addWidget(self.components_view, 1)
 

@@ -24,6 +24,7 @@ from metrics_core.progress import Reporter
 
 from ..charts.export import SIZE_PRESETS
 from ..workers import TaskRunner
+from .form_names import name_fields_by_labels
 from .path_row import PathRow
 
 log = logging.getLogger(__name__)
@@ -92,6 +93,7 @@ class ExportReportDialog(QDialog):
         folder_row = PathRow(folder, _("Folder for the report files"), _("Browse…"), _("Export the report into"))
         self.folder_edit = folder_row.edit
         form.addRow(_("Folder"), folder_row)
+        name_fields_by_labels(form)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setVisible(False)

@@ -20,7 +20,9 @@ from metrics_core.mapping.model import Mapping
 from metrics_core.mapping.detect import RUNNER_UP
 from metrics_core.mapping.evidence import Evidence
 
+from .. import style
 from ..delegates.column_combo_delegate import ColumnComboDelegate
+from .form_names import name_fields_by_labels
 from ..jobs import LoadRequest
 from ..models.dataframe_model import DataFrameModel
 from ..models.mapping_model import COL_SOURCE, COL_WHY, MappingModel
@@ -76,12 +78,11 @@ class ImportDialog(QDialog):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
         form = QFormLayout()
-        form.addRow(_("Sheet"), self.sheet_combo)
-        form.addRow(_("Encoding"), self.encoding_combo)
-        form.addRow(_("Delimiter"), self.delimiter_combo)
-        form.addRow(_("Decimal mark"), self.decimal_combo)
-        form.addRow(_("Dates"), self.date_order_combo)
-        form.addRow(_("The rows are"), self.kind_combo)
+        for label, combo in ((_("Sheet"), self.sheet_combo), (_("Encoding"), self.encoding_combo),
+                             (_("Delimiter"), self.delimiter_combo), (_("Decimal mark"), self.decimal_combo),
+                             (_("Dates"), self.date_order_combo), (_("The rows are"), self.kind_combo)):
+            form.addRow(label, combo)
+        name_fields_by_labels(form)             # else a screen reader says only the choice ("automatic")
         read_box = QGroupBox(_("How the file is read"))
         read_box.setLayout(form)
         self.notes_label = QLabel("")
@@ -101,6 +102,9 @@ class ImportDialog(QDialog):
         self.preview_view.verticalHeader().setDefaultSectionSize(22)
         self.mapping_view = QTableView()
         self.mapping_view.setModel(self.mapping_model)
+        for view in (self.preview_view, self.mapping_view):
+            view.setTabKeyNavigation(False)     # Tab goes on to the next control (arrows move between cells)
+            view.setStyleSheet(f"QTableView:focus {{ border: 2px solid {style.PRIMARY}; }}")   # a visible focus
         self.mapping_view.setItemDelegateForColumn(COL_SOURCE, ColumnComboDelegate(self.mapping_view))
         self.mapping_view.horizontalHeader().setSectionResizeMode(COL_WHY, QHeaderView.ResizeMode.Stretch)
         self.mapping_view.verticalHeader().hide()

@@ -24,6 +24,7 @@ from metrics_core.report_view.choices import ReportChoices, last_month_reason
 from metrics_core.report_view.compute import data_span, last_complete_month, resolve_period
 
 from ..filter_state import COMPARISON_CHOICES
+from .form_names import name_fields_by_labels
 from .path_row import PathRow
 
 PERIOD_CHOICES = (("dashboard", N_("The dashboard's dates")), ("last_month", N_("Last complete month")),
@@ -66,6 +67,7 @@ class ReportBuilderPanel(QWidget):
         form.addRow(_("Period"), self.period_combo)
         form.addRow("", self.period_reason)
         form.addRow(_("Compare with"), self.compare_combo)
+        name_fields_by_labels(form)
         self.kpi_list = QListWidget()
         self.kpi_list.setDragDropMode(QListWidget.DragDropMode.InternalMove)
         self.kpi_list.setMinimumHeight(160)

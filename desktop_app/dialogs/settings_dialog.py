@@ -59,6 +59,9 @@ class SettingsDialog(QDialog):
         else:
             self.currency_edit.setCurrentIndex(0)
         self._add_item(_("Currency"), "global", self._currency_page())
+        for widget, name in ((self.list, _("Settings")), (self.language_combo, _("Language")),
+                             (self.currency_edit, _("Currency"))):
+            widget.setAccessibleName(name)      # a screen reader names the controls whose label is beside them
         current_family = None
         for spec in sorted(REGISTRY, key=lambda s: order.get(s.family, 99)):
             if spec.family != current_family:

@@ -46,6 +46,7 @@ class DataView(QWidget):
                              (self.column_combo, _("Search in column")), (self.table, _("Rows"))):
             widget.setAccessibleName(name)
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)       # Tab leaves the table (arrows move between cells)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicatorShown(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)

@@ -129,6 +129,10 @@ class FilterBar(QWidget):
             self._flow.addWidget(more)
             self.more_button = more
         self._flow.addWidget(self.clear_button)
+        chain = [self.preset_combo, self.from_edit, self.to_edit, self.granularity_combo, self.compare_combo,
+                 *self.category_buttons.values(), *([self.more_button] if self.more_button else []), self.clear_button]
+        for before, after in zip(chain, chain[1:]):     # Tab in reading order (buttons made later came last)
+            QWidget.setTabOrder(before, after)
         self._show(self.state.filters)
 
     def _fold(self, width: int | None) -> None:

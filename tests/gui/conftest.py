@@ -24,6 +24,14 @@ def english_window_after_each_test():
         apply_language("en")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def window_style(qapp):
+    """The style the app runs in (``create_app``): the tests see what the owner sees."""
+    from desktop_app.style import app_style
+
+    qapp.setStyle(app_style())
+
+
 @pytest.fixture
 def settings(tmp_path, qapp) -> AppSettings:
     return AppSettings(tmp_path / "settings.ini")

@@ -1,0 +1,139 @@
+"""The keyboard audit: Tab walks every control of the main window (dashboard and data pages) and of each
+dialog, in reading order where it matters, every control it reaches shows that it has the focus (its
+picture changes), and every control without words has a name a screen reader can say."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox, QTabBar,
+                               QTabWidget, QWidget)
+
+import pyqtgraph as pg
+
+from desktop_app.main_window import MainWindow
+
+from .conftest import TICKETS_CSV, wait_results
+from .helpers import make_dataset, surveys_frame, tickets_frame
+
+
+def _internal(widget: QWidget) -> bool:
+    """Parts of a control that take the focus on its behalf (a spin box's editor, a view's viewport, a tab
+    widget whose tab bar is the stop), or Qt's own (``qt_`` names)."""
+    parent = widget.parentWidget()
+    return (widget.objectName().startswith("qt_") or isinstance(widget, QTabWidget)
+            or widget.focusProxy() is not None
+            or isinstance(parent, (QAbstractSpinBox, QComboBox))
+            or (isinstance(parent, QAbstractScrollArea) and parent.viewport() is widget))
+
+
+def focusable_controls(top: QWidget) -> list[QWidget]:
+    return [w for w in top.findChildren(QWidget)
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(top) and w.isEnabled() and not _internal(w)]
+
+
+def walk_tab_chain(qtbot, top: QWidget, start: QWidget, limit: int = 300) -> list[QWidget]:
+    """Press Tab from ``start`` until the focus comes back; the widgets that had it, in order. Each is
+    checked for a visible focus on the way: its picture with the focus differs from its picture after."""
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is start, timeout=3000)
+    qtbot.keyClick(start, Qt.Key.Key_Tab)              # as a person arrives: by keyboard (styles draw the focus
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)     # frame once the keyboard moved it)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is start, timeout=3000)
+    seen: list[QWidget] = []
+    unseen_focus: list[str] = []
+    for _ in range(limit):
+        widget = QApplication.focusWidget()
+        assert widget is not None and top.isAncestorOf(widget), "the focus left the window"
+        if seen and widget is seen[0]:
+            break
+        focused = widget.grab().toImage()
+        if widget not in seen:
+            seen.append(widget)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+        if QApplication.focusWidget() is not widget and widget.grab().toImage() == focused:
+            unseen_focus.append(_name(widget))
+    else:
+        raise AssertionError("Tab never came back to where it started")
+    assert not unseen_focus, f"focus not visible on: {unseen_focus}"
+    return seen
+
+
+def _words(widget: QWidget) -> str:
+    """What a control says of itself: its text, or its tabs' names (a tab bar: each tab is read out)."""
+    if isinstance(widget, QTabBar):
+        return " ".join(widget.tabText(i) for i in range(widget.count()))
+    text = widget.text() if callable(getattr(widget, "text", None)) else ""
+    return text if isinstance(text, str) else ""
+
+
+def _name(widget: QWidget) -> str:
+    text = _words(widget)
+    return f"{type(widget).__name__} {widget.accessibleName() or text!r}"
+
+
+def _unnamed(widgets: list[QWidget]) -> list[str]:
+    """Controls a screen reader cannot name: no accessible name and no words of their own (a combo box's
+    current choice, "automatic", is not a name)."""
+    out = []
+    for widget in widgets:
+        words = "" if isinstance(widget, QComboBox) else _words(widget)
+        if not widget.accessibleName() and not any(ch.isalpha() for ch in words):
+            out.append(_name(widget))
+    return out
+
+
+def _audit(qtbot, top: QWidget, start: QWidget) -> list[QWidget]:
+    chain = walk_tab_chain(qtbot, top, start)
+    every = focusable_controls(top)
+    missed = [_name(w) for w in every if w not in chain]
+    assert not missed, f"Tab never reaches: {missed}"
+    assert not _unnamed(chain), _unnamed(chain)
+    return chain
+
+
+def test_tab_reaches_every_control_of_the_window_in_reading_order(qtbot, settings) -> None:
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    state = window.state
+    wait_results(qtbot, state, lambda: (state.add_dataset(make_dataset("tickets", "tickets", tickets_frame(120))),
+                                        state.add_dataset(make_dataset("surveys", "surveys", surveys_frame()))))
+    window.stack.setCurrentWidget(window.workspace)
+    ws = window.workspace
+    qtbot.waitUntil(lambda: not state.chart_runner.is_busy() and not ws.chart_area.trend.is_loading(), timeout=30000)
+    chain = _audit(qtbot, window, ws.sidebar.list)
+    bar = ws.filter_bar
+    charts = [w for w in chain if isinstance(w, pg.PlotWidget)]
+    assert charts, "no chart takes the focus"               # (its context-menu key opens the export menu)
+    order = [bar.preset_combo, bar.granularity_combo, bar.compare_combo, bar.more_button, bar.clear_button,
+             ws.dashboard.cards["csat"], ws.chart_area.category_combo, charts[0]]
+    positions = [chain.index(w) for w in order]
+    assert positions == sorted(positions), [_name(w) for w in order]      # the filters as they read, then cards
+    ws.show_data()
+    _audit(qtbot, window, ws.sidebar.list)
+
+
+def test_tab_reaches_every_control_of_each_dialog(qtbot, tmp_path) -> None:
+    from desktop_app.dialogs.about_dialog import AboutDialog
+    from desktop_app.dialogs.export_report_dialog import ExportReportDialog
+    from tests.core.export.sample import make_report
+    from desktop_app.dialogs.import_dialog import ImportDialog
+    from desktop_app.dialogs.settings_dialog import SettingsDialog
+
+    path = tmp_path / "zahtevki.csv"
+    path.write_bytes(TICKETS_CSV.encode("cp1250"))
+    for dialog in (SettingsDialog({}, {}), ImportDialog(str(path)), AboutDialog(),
+                   ExportReportDialog(make_report(), tmp_path)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitExposed(dialog)
+        if isinstance(dialog, ImportDialog):              # the file read: its options and preview are shown
+            qtbot.waitUntil(lambda: dialog.preview_model.rowCount() > 0 and not dialog.sheet_combo.isEnabled(),
+                            timeout=30000)
+        start = focusable_controls(dialog)[0]
+        _audit(qtbot, dialog, start)
+        dialog.close()
