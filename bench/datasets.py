@@ -14,6 +14,7 @@ time) unless it is already there, and returns its path:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,7 +42,7 @@ def _path(name: str) -> Path:
 
 def _write_chunks(path: Path, chunks: Iterator[str | bytes]) -> Path:
     """Write ``chunks`` to a temporary name, then move it into place (a half-made file is never reused)."""
-    tmp = path.with_name(path.name + ".part")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.part")
     with open(tmp, "wb") as f:
         for chunk in chunks:
             f.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
@@ -130,7 +131,7 @@ def ticket_xlsx(rows: int) -> Path:
         return path
     frame = ticket_frame(rows, seed=2)
     created = pd.to_datetime(frame["Created at"]).dt.to_pydatetime()
-    tmp = path.with_name(path.name + ".part.xlsx")
+    tmp = path.with_name(f"{path.stem}.{os.getpid()}.part.xlsx")
     book = xlsxwriter.Workbook(str(tmp), {"constant_memory": True})
     sheet = book.add_worksheet("Tickets")
     stamp = book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})

@@ -7,7 +7,7 @@ forked from, up to the moment it starts its program. Forked straight from a benc
 has generated a million-row file, every command would show that benchmark's size. This
 launcher imports nothing but ``os``, ``signal`` and ``sys`` (run it with ``-S``: about 9 MiB),
 forks, starts COMMAND, waits for it and writes "EXIT USER_S SYS_S MAXRSS_UNITS" to RESULT_FILE.
-Past TIMEOUT_S it kills the command (its exit is then -9).
+Past TIMEOUT_S it kills the command (its exit is then -9); ended itself, it ends the command.
 """
 
 import os
@@ -26,6 +26,8 @@ def main() -> int:
         finally:
             os._exit(127)
     signal.signal(signal.SIGALRM, lambda *_: os.kill(pid, signal.SIGKILL))
+    for ending in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):      # the bench was stopped: so is COMMAND
+        signal.signal(ending, lambda signum, _frame: os.kill(pid, signum))
     signal.setitimer(signal.ITIMER_REAL, timeout_s)
     while True:
         try:

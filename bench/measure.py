@@ -44,12 +44,18 @@ def run_process(cmd: Sequence[str], *, env: dict[str, str] | None = None, cwd: s
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
             tempfile.NamedTemporaryFile("r", suffix=".usage") as usage:
         start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-S", str(LAUNCHER), usage.name, str(timeout_s), str(nice), *cmd],
-                              stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env, cwd=cwd)
+        launcher = subprocess.Popen([sys.executable, "-S", str(LAUNCHER), usage.name, str(timeout_s), str(nice), *cmd],
+                                    stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env, cwd=cwd)
+        try:
+            launcher.wait()
+        except BaseException:                   # the bench is stopped: the launcher ends the command, then itself
+            launcher.terminate()
+            launcher.wait()
+            raise
         wall = time.perf_counter() - start
         fields = usage.read().split()
-        if done.returncode != 0 or len(fields) != 4:
-            raise RuntimeError(f"the launcher failed ({done.returncode}) for {' '.join(map(str, cmd))}")
+        if launcher.returncode != 0 or len(fields) != 4:
+            raise RuntimeError(f"the launcher failed ({launcher.returncode}) for {' '.join(map(str, cmd))}")
         code, user, system, maxrss = int(fields[0]), float(fields[1]), float(fields[2]), int(fields[3])
         if code == -9 and wall >= timeout_s:
             raise TimeoutError(f"{' '.join(map(str, cmd))} ran longer than {timeout_s:.0f} s")
