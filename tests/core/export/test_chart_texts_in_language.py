@@ -66,3 +66,21 @@ def test_date_axes_are_written_as_cldr_writes_the_language(code, month, day):
 def test_series_from_the_data_keep_their_names():
     with language("sl"):
         assert series_title("Email") == "Email" and series_title("Detractors") == "Detraktorji"
+
+
+@pytest.mark.parametrize("code, based_on", [("sr", "На основу"), ("sv", "Baserat på"), ("ro", "Calculat din")])
+def test_kpi_panels_say_what_a_value_rests_on_in_the_language(bundle, tmp_path, code, based_on):
+    report = _report(bundle, code)
+    path = tmp_path / "deck.pptx"
+    with language(code):
+        write_pptx(report, path)
+    texts = [shape.text_frame.text for slide in Presentation(str(path)).slides for shape in slide.shapes
+             if shape.has_text_frame]
+    assert any(t.startswith(based_on) for t in texts) and not any("Na podlagi" in t for t in texts)
+
+
+def test_a_long_value_gets_a_smaller_font_instead_of_a_second_line():
+    from metrics_core.export.pptx_parts import one_line_size
+    assert one_line_size("80,1 %", 3.6, 36) == 36
+    assert one_line_size("9 сати 03 мин", 3.6, 36) < 36
+    assert one_line_size("9 сати 03 мин", 3.6, 36) * 0.62 * 13 / 72 <= 3.4
