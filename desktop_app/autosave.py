@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from metrics_core.errors import KpiDeskError
+from metrics_core.formatting import format_date
 from metrics_core.i18n import _, ngettext
 from metrics_core.write_journal import hold_lock, lock_is_free, new_token, state_dir
 
@@ -120,7 +121,8 @@ def describe(path: Path) -> str:
         files = len(json.loads(path.read_text(encoding="utf-8")).get("files") or [])
     except (OSError, ValueError, AttributeError):
         files = 0
-    when = datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    saved = datetime.fromtimestamp(path.stat().st_mtime)
+    when = f"{format_date(saved)} {saved:%H:%M}"          # 2. 12. 2026 14:05 (sl), as the language writes a day
     return ngettext("{count} file, saved {when}", "{count} files, saved {when}", files, count=files, when=when)
 
 

@@ -67,9 +67,7 @@ def format_cell(value: Any) -> str:
     if _is_missing(value):
         return ""
     if isinstance(value, pd.Timestamp):
-        if value.hour == 0 and value.minute == 0 and value.second == 0 and value.microsecond == 0:
-            return value.strftime("%Y-%m-%d")
-        return value.strftime("%Y-%m-%d %H:%M:%S")
+        return core.format_date_time(value)          # as the window's language writes a date (31. 3. 2021)
     if isinstance(value, float):
         if value == int(value) and abs(value) < 1e15:
             return str(int(value))

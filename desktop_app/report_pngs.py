@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 import pyqtgraph as pg  # noqa: E402
 
 from metrics_core.errors import KpiDeskError  # noqa: E402
-from metrics_core.export.chart_data import (TARGET_SERIES, drawn_frame, label_skip, series_colour, slide_labels,  # noqa: E402
+from metrics_core.export.chart_data import (TARGET_SERIES, drawn_frame, label_skip, series_colour, series_title, slide_labels,  # noqa: E402
                                             value_axis_range)
 from metrics_core.formatting import format_value  # noqa: E402
 from metrics_core.i18n import _, set_language  # noqa: E402
@@ -86,11 +86,11 @@ def _draw_line(item, chart: ChartData, frame) -> None:
         colour = "#" + series_colour(chart, i, name)
         y = frame[name].to_numpy(dtype=float)
         if name == TARGET_SERIES:
-            item.plot(x, y, pen=pg.mkPen(colour, width=1.8, style=Qt.PenStyle.DashLine), name=name)
+            item.plot(x, y, pen=pg.mkPen(colour, width=1.8, style=Qt.PenStyle.DashLine), name=series_title(name))
             continue
         symbol = "o" if len(x) <= 40 else None
         item.plot(x, y, pen=pg.mkPen(colour, width=2.5), symbol=symbol, symbolSize=7, symbolBrush=colour,
-                  symbolPen=colour, connect="finite", name=name)
+                  symbolPen=colour, connect="finite", name=series_title(name))
     _period_ticks(item, chart)
     bounds = value_axis_range([v for c in frame.columns for v in frame[c].tolist()], chart.unit)
     if bounds:
@@ -129,7 +129,7 @@ def _draw_stacked(item, chart: ChartData, frame) -> None:
         bar = pg.BarGraphItem(x=x, y0=bottom, height=heights, width=0.7,
                               brush=pg.mkBrush("#" + series_colour(chart, i, name)), pen=pg.mkPen("#ffffff"))
         item.addItem(bar)
-        legend.addItem(bar, name)
+        legend.addItem(bar, series_title(name))
         bottom = bottom + heights
     _period_ticks(item, chart)
     top = max(100.0, float(bottom.max()) if len(bottom) else 100.0)

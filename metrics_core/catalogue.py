@@ -308,5 +308,29 @@ def kind(name: str) -> KindSpec:
         raise KeyError(f"unknown data kind {name!r}; known: {', '.join(KINDS_BY_NAME)}") from None
 
 
+#: The values KPI Desk itself writes into canonical fields (statuses normalised on import, call outcomes …):
+#: they stay English in the data (contract), and are shown by these labels in the owner's language.
+VALUE_LABELS: dict[str, dict[str, str]] = {
+    "status": {"open": N_("open"), "pending": N_("pending"), "solved": N_("solved"), "closed": N_("closed")},
+    "outcome": {"answered": N_("answered"), "abandoned": N_("abandoned"), "missed": N_("missed"),
+                "blocked": N_("blocked"), "voicemail": N_("voicemail")},
+    "direction": {"inbound": N_("inbound"), "outbound": N_("outbound")},
+    "author_role": {"customer": N_("customer"), "agent": N_("agent")},
+    "sentiment": {"positive": N_("positive"), "neutral": N_("neutral"), "negative": N_("negative")},
+}
+
+
+def value_label(field_name: str, value: object) -> str:
+    """A canonical field's value as a person reads it (``closed`` -> ``zaprt`` in Slovenian); other values as they are.
+
+    >>> value_label("status", "closed"), value_label("agent", "Maja Novak")
+    ('closed', 'Maja Novak')
+    """
+    from .i18n import _
+
+    text = VALUE_LABELS.get(field_name, {}).get(value) if isinstance(value, str) else None
+    return _(text) if text else str(value)
+
+
 SCORE_FIELDS = ("csat_score", "nps_score", "ces_score")
 """Survey scores count wherever they appear (surveys, tickets, calls)."""

@@ -7,8 +7,12 @@ other language is written as CLDR says (``31. 3. 2021``, ``31.03.2021``, ``okt. 
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
+
+from babel import Locale
 
 from babel.dates import format_date as babel_format_date, format_skeleton, get_day_names, get_month_names
 
@@ -66,9 +70,35 @@ def format_date(value: Any) -> str:
     >>> format_date(date(2021, 3, 31))
     '2021-03-31'
     """
-    if is_english(locale_now()):
+    locale = locale_now()
+    if is_english(locale):
         return _as_datetime(value).strftime("%Y-%m-%d")
-    return _skeleton("yMd", value)
+    when = _as_datetime(value)
+    numbers = {"d": str(when.day), "dd": f"{when.day:02d}", "M": str(when.month), "MM": f"{when.month:02d}",
+               "y": str(when.year), "yyyy": str(when.year), "yy": f"{when.year % 100:02d}"}
+    return "".join(numbers.get(token, token) if is_field else token for token, is_field in _day_pattern(str(locale)))
+
+
+@lru_cache(maxsize=None)
+def _day_pattern(locale: str) -> tuple[tuple[str, bool], ...]:
+    """CLDR's numeric date pattern (skeleton ``yMd``) of ``locale`` as (token, is a field) pairs, read once:
+    a data table formats thousands of cells."""
+    pattern = Locale.parse(locale).datetime_skeletons["yMd"].pattern
+    tokens = (match.group(0) for match in re.finditer(r"([A-Za-z])\1*|'[^']*'|[^A-Za-z']+", pattern))
+    return tuple((token, True) if token[0].isalpha() else (token.strip("'"), False) for token in tokens)
+
+
+def format_date_time(value: Any) -> str:
+    """A moment in numbers: ``2021-03-31 14:05:09`` in English, ``31. 3. 2021 14:05:09`` (sl),
+    ``31.03.2021 14:05:09`` (ro); a day without a time of day is written as :func:`format_date`.
+
+    >>> format_date_time(datetime(2021, 3, 31, 14, 5, 9)), format_date_time(datetime(2021, 3, 31))
+    ('2021-03-31 14:05:09', '2021-03-31')
+    """
+    when = _as_datetime(value)
+    if (when.hour, when.minute, when.second, when.microsecond) == (0, 0, 0, 0):
+        return format_date(when)
+    return f"{format_date(when)} {when:%H:%M:%S}"
 
 
 def format_day(value: Any, width: str = "abbreviated") -> str:

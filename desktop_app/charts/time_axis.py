@@ -34,6 +34,24 @@ LABEL_STEPS = {"day": (1, 2, 7, 14, 28, 91, 182, 364), "week": (1, 2, 4, 13, 26,
 LABEL_GAP = 10           # pixels between two labels
 
 
+def localised_strftime(when: Any, fmt: str) -> str:
+    """``when.strftime(fmt)`` with month and weekday names in the window's language (CLDR, via babel),
+    not the C library's English ones: ``%b %Y`` -> ``okt. 2026`` (sl), ``%a %d`` -> ``pon. 05``.
+
+    >>> import datetime; localised_strftime(datetime.datetime(2026, 10, 5), "%b %Y")
+    'Oct 2026'
+    """
+    from metrics_core.formatting_dates import format_month, month_names, weekday_names
+
+    if "%b" in fmt and "%Y" in fmt and fmt.replace("%b", "").replace("%Y", "").strip() == "":
+        return format_month(when)                       # the language's order and punctuation ("јун 2026.")
+    names = {"%B": month_names("wide", "format")[when.month - 1], "%b": month_names()[when.month - 1],
+             "%A": weekday_names("wide")[when.weekday()], "%a": weekday_names()[when.weekday()]}
+    for code, name in names.items():
+        fmt = fmt.replace(code, name.replace("%", "%%"))
+    return when.strftime(fmt)
+
+
 def period_tick_labels(starts: Sequence[Any], granularity: str | None) -> tuple[list[str], list[str]]:
     """Two ways to name each period on an axis: in full (``Mar 2026``, ``week of 4 Jan``) and short
     (``Mar`` — the year on the first label and on each January —, ``4 Jan``)."""
@@ -112,6 +130,19 @@ class PeriodAxis(pg.DateAxisItem):
                     return [shown]
         last = len(self._positions) - 1
         return [[(self._positions[last], short[last])]]
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
+        """pyqtgraph's own date labels (an axis without periods) with month and weekday names in the
+        window's language: pyqtgraph writes them with ``strftime``, in English."""
+        spec = next((s for s in self.zoomLevel.tickSpecs if s.spacing == spacing), None) if self.zoomLevel else None
+        if spec is None or not any(code in spec.format for code in ("%b", "%B", "%a", "%A")):
+            return super().tickStrings(values, scale, spacing)
+        from pyqtgraph.graphicsItems.DateAxisItem import adjustTimestampToPreferredUtcOffset, utcfromtimestamp
+        try:
+            return [localised_strftime(utcfromtimestamp(adjustTimestampToPreferredUtcOffset(v, self.utcOffset)),
+                                       spec.format) for v in values]
+        except (OverflowError, ValueError, OSError):
+            return super().tickStrings(values, scale, spacing)
 
     def generateDrawSpecs(self, p: Any) -> Any:  # noqa: N802
         """pyqtgraph's drawing plan, with the labels at the ends moved inside the axis (not cut) and

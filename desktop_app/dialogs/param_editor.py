@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox,
                                QWidget)
 
@@ -33,8 +33,14 @@ class ParamEditor(QWidget):
         kind = spec.kind
         if kind == "choice" or spec.choices:
             w = QComboBox()
+            # long choices ("also for tickets closed without a resolved time", longer translated) show in full
+            # in the list; the closed box does not widen the page for them
+            w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            w.setMinimumContentsLength(16)
             for c in spec.choices:
                 w.addItem(spec.choice_label(c), c)
+                w.setItemData(w.count() - 1, spec.choice_label(c), Qt.ItemDataRole.ToolTipRole)
+            w.view().setMinimumWidth(w.view().sizeHintForColumn(0) + 24)
             w.activated.connect(self.edited)
             return w
         if kind == "bool":
@@ -118,6 +124,7 @@ def add_page_heading(form: Any, title: str, text: str) -> None:
     """A settings page's title and its explanation, as the first rows of ``form``."""
     heading = QLabel(title)
     heading.setStyleSheet("font-size:13pt; font-weight:600;")
+    heading.setWordWrap(True)           # a long KPI name wraps instead of widening the page past the dialog
     note = QLabel(text)
     note.setWordWrap(True)
     form.addRow(heading)

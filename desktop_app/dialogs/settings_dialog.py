@@ -145,6 +145,7 @@ class SettingsDialog(QDialog):
     def _page(self, spec: Any, values: dict[str, Any], target: float | None) -> QWidget:
         inner = QWidget()
         form = QFormLayout(inner)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)     # a long label puts its field below it
         add_page_heading(form, _(spec.label), _(spec.description))
         self.editors[spec.id] = {}
         for p in spec.params:

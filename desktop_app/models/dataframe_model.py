@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from metrics_core.catalogue import VALUE_LABELS, value_label
 from metrics_core.i18n import _
 
 from ..formatting import column_title, format_cell, humanise_seconds, is_duration_column
@@ -53,6 +54,7 @@ class DataFrameModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._sorter: Any = None
         self._clock: list[bool] = []
+        self._worded: list[str | None] = []
         if frame is not None:
             self.set_frame(frame)
 
@@ -68,6 +70,8 @@ class DataFrameModel(QAbstractTableModel):
         self._numeric = [pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s) for s in self._columns]
         self._durations = [self._canonical and n and is_duration_column(str(c), kind)
                            for c, n in zip(frame.columns, self._numeric)]
+        # canonical values KPI Desk writes itself (status "closed", outcome "abandoned") read in the language
+        self._worded = [str(c) if self._canonical and str(c) in VALUE_LABELS else None for c in frame.columns]
         self._rows = np.arange(len(frame), dtype=np.int64)
         self._loaded = min(len(self._rows), self._page_size)
         self._sort = None
@@ -124,6 +128,8 @@ class DataFrameModel(QAbstractTableModel):
                 if self._clock[index.column()]:
                     return clock_time(float(value))
                 return humanise_seconds(float(value)) if self._durations[index.column()] else _number(value)
+            if self._worded[index.column()] and role != Qt.ItemDataRole.EditRole:
+                return value_label(self._worded[index.column()], value) if not pd.isna(value) else ""
             return format_cell(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and self._numeric[index.column()]:
             return int(NUMERIC_ALIGN.value)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton,
                                QVBoxLayout, QWidget)
 
+from metrics_core.catalogue import value_label
 from metrics_core.i18n import PSEUDO_LANGUAGE, _, current_language, ngettext, pgettext
 
 from ..app_state import AppState
@@ -175,7 +176,7 @@ class FilterBar(QWidget):
     def _value_menu(self, column: str, values: list[Any], parent: QWidget) -> QMenu:
         menu = QMenu(parent)
         for value in values:
-            action = QAction(str(value), menu)
+            action = QAction(value_label(column, value), menu)      # "zaprt" for status "closed"
             action.setCheckable(True)
             action.setData(value)
             action.toggled.connect(lambda _c, col=column: self._on_category_toggled(col))

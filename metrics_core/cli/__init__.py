@@ -23,6 +23,7 @@ import traceback
 
 from ..errors import KpiDeskError
 from ..i18n import LANGUAGES, _, language, language_from_environment, normalise_language
+from .arguments import LocalisedParser, language_in_argv
 from .console import prepare_console
 
 # Explicit list (no plugin discovery): (sub-command, module).
@@ -37,11 +38,12 @@ COMMANDS = (
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The parser of ``argv``'s command only (each command imports what it needs: ``calc`` no pandas); of
     every command when ``argv`` names none (``kpidesk --help``, a misspelt command)."""
-    parser = argparse.ArgumentParser(prog="kpidesk", description="Customer-service KPIs from your exports, offline.")
+    parser = LocalisedParser(prog="kpidesk", description=_("Customer-service KPIs from your exports, offline."))
     from .. import __version__
 
-    parser.add_argument("--version", action="version", version=f"KPI Desk {__version__}")
-    parser.add_argument("--debug", action="store_true", help="show the full technical detail (traceback) of a failure")
+    parser.add_argument("--version", action="version", version=f"KPI Desk {__version__}",
+                        help=_("show the version of KPI Desk and exit"))
+    parser.add_argument("--debug", action="store_true", help=_("show the full technical detail (traceback) of a failure"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     wanted = command_named(sys.argv[1:] if argv is None else argv)
     for name, module_name in COMMANDS:
@@ -78,8 +80,8 @@ EXIT_FAILED, EXIT_ERROR, EXIT_PARTIAL, EXIT_INTERRUPTED, EXIT_PIPE = 1, 2, 3, 13
 def add_language_option(parser: argparse.ArgumentParser) -> None:
     """``--lang CODE`` on every sub-command: the language of the text it prints and writes."""
     parser.add_argument("--lang", metavar="CODE", type=_language_code,
-                        help="language of the text output and reports: " + ", ".join(LANGUAGES)
-                        + " (default: $KPIDESK_LANG, else English)")
+                        help=_("language of the text output, the help and reports: {codes} (default: $KPIDESK_LANG, "
+                               "else English)", codes=", ".join(LANGUAGES)))
 
 
 def _language_code(text: str) -> str:
@@ -101,13 +103,15 @@ def chosen_language(code: str | None, json_output: bool = False) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     prepare_console()
-    parser = build_parser(argv)
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    with language(chosen_language(language_in_argv(argv))):       # the help is printed while parsing
+        parser = build_parser(argv)
+        args = parser.parse_args(argv)
+        if not getattr(args, "command", None):
+            parser.print_help()
+            return 2
     debug = bool(getattr(args, "debug", False) or os.environ.get("KPIDESK_DEBUG", "").strip() not in ("", "0"))
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s: %(message)s")
-    if not getattr(args, "command", None):
-        parser.print_help()
-        return 2
     with language(chosen_language(getattr(args, "lang", None), getattr(args, "json", False))):
         return _run_guarded(args, debug)
 

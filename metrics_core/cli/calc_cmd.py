@@ -20,14 +20,14 @@ from .text_format import number, staffing_lines, value_text
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     names = ", ".join(s.id for s in calculator_specs())
-    parser = subparsers.add_parser("calc", help="compute a KPI from totals you type",
-                                   description=f"Compute a KPI from totals. KPIs: {names}.")
-    parser.add_argument("metric", help="KPI id, e.g. nps")
+    parser = subparsers.add_parser("calc", help=_("compute a KPI from totals you type"),
+                                   description=_("Compute a KPI from totals. KPIs: {names}.", names=names))
+    parser.add_argument("metric", help=_("KPI id, e.g. nps"))
     parser.add_argument("values", nargs="*", metavar="NAME=VALUE",
-                        help="the totals the KPI needs, and any of its settings (e.g. target_pct=90)")
+                        help=_("the totals the KPI needs, and any of its settings (e.g. target_pct=90)"))
     parser.add_argument("--param", action="append", default=[], metavar="METRIC.NAME=VALUE",
-                        help="set a KPI setting, e.g. staffing.shrinkage_pct=30")
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+                        help=_("set a KPI setting, e.g. staffing.shrinkage_pct=30"))
+    parser.add_argument("--json", action="store_true", help=_("print the result as JSON"))
     parser.set_defaults(run=run)
 
 

@@ -34,21 +34,21 @@ EXIT_PARTIAL = 3            # some KPIs failed inside their computation (see met
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("compute", help="compute every KPI your files allow",
-                                   description="Read exports and compute every KPI the data allows.")
-    parser.add_argument("files", nargs="+", metavar="FILE", help="CSV, TXT, XLSX, XLS or ODS files")
-    parser.add_argument("--sheet", help="the sheet to read in workbooks")
+    parser = subparsers.add_parser("compute", help=_("compute every KPI your files allow"),
+                                   description=_("Read exports and compute every KPI the data allows."))
+    parser.add_argument("files", nargs="+", metavar="FILE", help=_("CSV, TXT, XLSX, XLS or ODS files"))
+    parser.add_argument("--sheet", help=_("the sheet to read in workbooks"))
     parser.add_argument("--map", action="append", default=[], metavar="FIELD=HEADER",
-                        help="use the column HEADER for the field FIELD (e.g. --map created_at='Opened')")
-    parser.add_argument("--from", dest="date_from", metavar="DATE", help="first day (YYYY-MM-DD)")
-    parser.add_argument("--to", dest="date_to", metavar="DATE", help="last day, included (YYYY-MM-DD)")
-    parser.add_argument("--by", choices=PERIODS, help="also show each KPI per period")
-    parser.add_argument("--group", metavar="COLUMN", help="also show each KPI per value of a column (agent, channel …)")
+                        help=_("use the column HEADER for the field FIELD (e.g. --map created_at='Opened')"))
+    parser.add_argument("--from", dest="date_from", metavar="DATE", help=_("first day (YYYY-MM-DD)"))
+    parser.add_argument("--to", dest="date_to", metavar="DATE", help=_("last day, included (YYYY-MM-DD)"))
+    parser.add_argument("--by", choices=PERIODS, help=_("also show each KPI per period"))
+    parser.add_argument("--group", metavar="COLUMN", help=_("also show each KPI per value of a column (agent, channel …)"))
     parser.add_argument("--where", action="append", default=[], metavar="COLUMN=VALUE",
-                        help="only rows whose COLUMN has VALUE (repeat for more values), e.g. --where 'Measure ID=H_HSP_RATING'")
+                        help=_("only rows whose COLUMN has VALUE (repeat for more values), e.g. --where 'Measure ID=H_HSP_RATING'"))
     parser.add_argument("--param", action="append", default=[], metavar="METRIC.NAME=VALUE",
-                        help="set a KPI parameter, e.g. csat.threshold=4 or global.as_of=2024-06-30")
-    parser.add_argument("--json", action="store_true", help="print one JSON document")
+                        help=_("set a KPI parameter, e.g. csat.threshold=4 or global.as_of=2024-06-30"))
+    parser.add_argument("--json", action="store_true", help=_("print one JSON document"))
     parser.set_defaults(run=run)
 
 

@@ -26,15 +26,15 @@ _DELIMITER_NAMES = {",": N_("comma"), ";": N_("semicolon"), "\t": N_("tab"), "|"
 
 
 def add_parser(subparsers: Any) -> None:
-    p = subparsers.add_parser("inspect", help="show how a file is read, its data kind, column mapping and problems",
-                              description="Show how KPI Desk reads FILE: format, encoding, delimiter, header, "
-                                          "data kind, column mapping and values it could not read.")
-    p.add_argument("file", metavar="FILE", help="CSV, TXT or workbook to inspect (never modified)")
-    p.add_argument("--sheet", metavar="NAME", help="workbook sheet to read (default: the first table found)")
-    p.add_argument("--json", action="store_true", help="print one JSON document instead of text")
-    p.add_argument("--kind", choices=sorted(KINDS_BY_NAME), help="treat the file as this data kind")
+    p = subparsers.add_parser("inspect", help=_("show how a file is read, its data kind, column mapping and problems"),
+                              description=_("Show how KPI Desk reads FILE: format, encoding, delimiter, header, "
+                                          "data kind, column mapping and values it could not read."))
+    p.add_argument("file", metavar="FILE", help=_("CSV, TXT or workbook to inspect (never modified)"))
+    p.add_argument("--sheet", metavar="NAME", help=_("workbook sheet to read (default: the first table found)"))
+    p.add_argument("--json", action="store_true", help=_("print one JSON document instead of text"))
+    p.add_argument("--kind", choices=sorted(KINDS_BY_NAME), help=_("treat the file as this data kind"))
     p.add_argument("--map", metavar="FIELD=HEADER", action="append", default=[],
-                   help="map a canonical field to a column yourself (repeatable); FIELD= unmaps it")
+                   help=_("map a canonical field to a column yourself (repeatable); FIELD= unmaps it"))
     p.set_defaults(run=run)
 
 

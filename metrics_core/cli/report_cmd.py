@@ -53,38 +53,38 @@ PNG_TIMEOUT_S = 300
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "report", help="write a slide deck, a workbook and a CSV of every KPI",
-        description="Compute every KPI your files allow and write them as PowerPoint, Excel and CSV.")
-    parser.add_argument("files", nargs="*", metavar="FILE", help="CSV, TXT, XLSX, XLS or ODS files")
-    parser.add_argument("--demo", action="store_true", help="use the bundled demo business's files")
-    parser.add_argument("--project", metavar="FILE", help="a saved .kpidesk project: its files, settings and report")
+        "report", help=_("write a slide deck, a workbook and a CSV of every KPI"),
+        description=_("Compute every KPI your files allow and write them as PowerPoint, Excel and CSV."))
+    parser.add_argument("files", nargs="*", metavar="FILE", help=_("CSV, TXT, XLSX, XLS or ODS files"))
+    parser.add_argument("--demo", action="store_true", help=_("use the bundled demo business's files"))
+    parser.add_argument("--project", metavar="FILE", help=_("a saved .kpidesk project: its files, settings and report"))
     parser.add_argument("--period", choices=PERIOD_OPTIONS,
-                        help="the dates: the project's choice (saved, the default), the last complete month in "
-                             "the files (last-month) or every date (all); --from/--to choose others")
-    parser.add_argument("--title", help="the report's title (default: the business name)")
-    parser.add_argument("--kpis", metavar="ID,ID,…", help="the KPIs the deck shows, in order (e.g. csat,nps)")
+                        help=_("the dates: the project's choice (saved, the default), the last complete month in "
+                             "the files (last-month) or every date (all); --from/--to choose others"))
+    parser.add_argument("--title", help=_("the report's title (default: the business name)"))
+    parser.add_argument("--kpis", metavar="ID,ID,…", help=_("the KPIs the deck shows, in order (e.g. csat,nps)"))
     parser.add_argument("--compare", choices=("previous", "last-year", "none"),
-                        help="compare with the previous period (default), the same period last year, or nothing")
+                        help=_("compare with the previous period (default), the same period last year, or nothing"))
     parser.add_argument("--breakdown", action="append", default=[], metavar="KPI=COLUMN",
-                        help="a slide of the KPI by a category column, e.g. csat=channel (repeatable)")
+                        help=_("a slide of the KPI by a category column, e.g. csat=channel (repeatable)"))
     parser.add_argument("--appendix", action="store_true",
-                        help="end the deck with the data used and how the KPIs were computed")
-    parser.add_argument("--logo", metavar="IMAGE", help="a logo for the title slide (PNG or JPEG)")
+                        help=_("end the deck with the data used and how the KPIs were computed"))
+    parser.add_argument("--logo", metavar="IMAGE", help=_("a logo for the title slide (PNG or JPEG)"))
     parser.add_argument("--out", required=True, metavar="PATH",
-                        help="report.pptx, report.xlsx, results.csv, or a folder for all of them and chart images")
-    parser.add_argument("--sheet", help="the sheet to read in workbooks")
+                        help=_("report.pptx, report.xlsx, results.csv, or a folder for all of them and chart images"))
+    parser.add_argument("--sheet", help=_("the sheet to read in workbooks"))
     parser.add_argument("--map", action="append", default=[], metavar="FIELD=HEADER",
-                        help="use the column HEADER for the field FIELD (e.g. --map created_at='Opened')")
-    parser.add_argument("--from", dest="date_from", metavar="DATE", help="first day (YYYY-MM-DD)")
-    parser.add_argument("--to", dest="date_to", metavar="DATE", help="last day, included (YYYY-MM-DD)")
-    parser.add_argument("--by", choices=PERIODS, default="month", help="period of the trend charts (default month)")
+                        help=_("use the column HEADER for the field FIELD (e.g. --map created_at='Opened')"))
+    parser.add_argument("--from", dest="date_from", metavar="DATE", help=_("first day (YYYY-MM-DD)"))
+    parser.add_argument("--to", dest="date_to", metavar="DATE", help=_("last day, included (YYYY-MM-DD)"))
+    parser.add_argument("--by", choices=PERIODS, default="month", help=_("period of the trend charts (default month)"))
     parser.add_argument("--param", action="append", default=[], metavar="METRIC.NAME=VALUE",
-                        help="set a KPI parameter, e.g. csat.threshold=4 or global.as_of=2024-06-30")
-    parser.add_argument("--business", metavar="NAME", help="business name for the title slide")
+                        help=_("set a KPI parameter, e.g. csat.threshold=4 or global.as_of=2024-06-30"))
+    parser.add_argument("--business", metavar="NAME", help=_("business name for the title slide"))
     parser.add_argument("--currency", metavar="SYMBOL",
-                        help="symbol amounts are written with, e.g. kr, lei, RSD (default €; not converted)")
-    parser.add_argument("--no-png", action="store_true", help="for a folder: skip the chart images")
-    parser.add_argument("--png-size", default="1920x1080", metavar="WxH", help="chart image size (default 1920x1080)")
+                        help=_("symbol amounts are written with, e.g. kr, lei, RSD (default €; not converted)"))
+    parser.add_argument("--no-png", action="store_true", help=_("for a folder: skip the chart images"))
+    parser.add_argument("--png-size", default="1920x1080", metavar="WxH", help=_("chart image size (default 1920x1080)"))
     parser.set_defaults(run=run)
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date
 from dataclasses import dataclass
 
 import pandas as pd
 
-from ..formatting import month_names, symbol_before
-from ..i18n import N_
+from ..formatting import format_month, month_names, symbol_before
+from ..i18n import N_, _, babel_locale, current_language
 from ..report_view.words import BETTER, NEUTRAL as NEUTRAL_GREY, WORSE
 from .model import ChartData
 
@@ -26,9 +27,55 @@ NPS_COLOURS = {"Promoters": "009E73", "Passives": "E69F00", "Detractors": "D55E0
 HEAT_STOPS = ((0.0, (255, 255, 255)), (0.35, (198, 219, 239)), (0.7, (66, 146, 198)), (1.0, (8, 48, 107)))
 
 TARGET = "C0392B"
-TARGET_SERIES = "Target"
+TARGET_SERIES = N_("Target")
 
 MAX_CATEGORY_LABELS = 14
+
+#: Office's language tags for number and date formats: with one, LibreOffice and PowerPoint/Excel write
+#: decimal marks and month names the language's way, whatever the viewer's own settings.
+LOCALE_CODES = {"sl": "[$-424]", "ro": "[$-418]", "sv": "[$-41D]", "sr": "[$-281A]", "sr-Latn": "[$-241A]"}
+
+
+def office_format(number_format: str) -> str:
+    """``number_format`` tagged with the current language (``0.0`` -> ``[$-424]0.0`` in Slovenian).
+
+    >>> office_format("mmm yyyy")
+    'mmm yyyy'
+    """
+    return LOCALE_CODES.get(current_language(), "") + number_format
+
+
+#: The Office date formats of chart axes and the CLDR skeletons that say how each language writes them.
+_DATE_SKELETONS = {"d mmm": "MMMd", "mmm yyyy": "yMMM", "yyyy": "y"}
+_CLDR_TO_OFFICE = {"d": "d", "dd": "dd", "M": "m", "MM": "mm", "MMM": "mmm", "LLL": "mmm", "MMMM": "mmmm",
+                   "LLLL": "mmmm", "y": "yyyy", "yyyy": "yyyy", "yy": "yy"}
+
+
+def office_date_format(english: str) -> str:
+    """An axis's date format (``d mmm``, ``mmm yyyy``, ``yyyy``) as the current language writes it, from
+    CLDR's pattern and tagged with the language, so that PowerPoint, Excel and LibreOffice all write
+    ``1. jun.``-style days and ``јун 2026.`` (sr) with the language's month names and periods.
+
+    >>> office_date_format("mmm yyyy")
+    'mmm yyyy'
+    """
+    if current_language() not in LOCALE_CODES or english not in _DATE_SKELETONS:
+        return office_format(english)
+    pattern = babel_locale().datetime_skeletons[_DATE_SKELETONS[english]].pattern
+    parts = []
+    for match in re.finditer(r"([A-Za-z])\1*|'[^']*'|[^A-Za-z']+", pattern):
+        token = match.group(0)
+        if token[0].isalpha():
+            parts.append(_CLDR_TO_OFFICE.get(token, ""))
+        elif token.strip("'"):
+            parts.append('"' + token.strip("'").replace('"', "") + '"')
+    return office_format("".join(parts))
+
+
+def _percent_sign() -> str:
+    """The percent sign as the language's CLDR pattern writes it after a number (``"%"``, ``" %"``)."""
+    pattern = babel_locale().percent_formats[None].pattern
+    return '" %"' if " %" in pattern or " %" in pattern else '"%"'
 
 
 @dataclass(frozen=True)
@@ -58,7 +105,7 @@ def axis_unit(unit: str, values: list[float | None] | None = None, currency: str
             return AxisUnit(1 / 3600, N_("hours"), "0.0")
         return AxisUnit(1 / 86400, N_("days"), "0.0")
     if unit == "%":
-        return AxisUnit(1.0, "%", '0.0"%"')
+        return AxisUnit(1.0, "%", "0.0" + _percent_sign())
     if unit == "count":
         return AxisUnit(1.0, N_("count"), "#,##0")
     if unit == "currency":
@@ -159,9 +206,13 @@ def slide_labels(labels: list[str], every: int = 1) -> list[str]:
         return [str(label) for label in labels]
     out = []
     for i, m in enumerate(matches):
-        year, month = m.group(1), int(m.group(2))
-        name = month_names()[month - 1] if 1 <= month <= 12 else m.group(0)
-        out.append(f"{name} {year}" if i == 0 or month == 1 or every > 1 else name)
+        year, month = int(m.group(1)), int(m.group(2))
+        if not 1 <= month <= 12:
+            out.append(m.group(0))
+        elif i == 0 or month == 1 or every > 1:
+            out.append(format_month(date(year, month, 1)))       # "jun. 2026", "јун 2026." as CLDR writes it
+        else:
+            out.append(month_names()[month - 1])
     return out
 
 
@@ -188,6 +239,16 @@ def tick_format(axis: AxisUnit, low: float | None, high: float | None) -> str:
     if not float(low).is_integer():
         return axis.number_format
     return axis.number_format.replace("0.0", "0").replace("#,##0.0#", "#,##0")
+
+
+def series_title(name: str) -> str:
+    """A series' name as a legend or a table header shows it: the target line and the NPS parts in the
+    current language, names that come from the data (channels, agents, KPI labels) as they are.
+
+    >>> series_title("Target"), series_title("Email")
+    ('Target', 'Email')
+    """
+    return _(name) if name == TARGET_SERIES or name in NPS_COLOURS else name
 
 
 def series_colour(chart: ChartData, index: int, name: str) -> str:

@@ -28,7 +28,7 @@ from .chart_data import BAD, GOOD, NEUTRAL, busiest_cell
 from .model import ChartData, KpiRow, Report
 from .pptx_appendix import how_entries, how_pages, how_slide, short_how, sources_slide  # noqa: F401 (short_how)
 from .pptx_layout import BODY_BOTTOM, BODY_TOP, BRAND, MARGIN, SLIDE_H, SLIDE_W, heading
-from .pptx_parts import MUTED, add_chart, add_heat_table, add_table, add_text, rgb
+from .pptx_parts import MUTED, add_chart, add_heat_table, add_table, add_text, one_line_size, rgb
 
 log = logging.getLogger(__name__)
 
@@ -213,7 +213,8 @@ def _kpi_slide(slide, report: Report, row: KpiRow) -> None:
         add_text(slide, Inches(MARGIN), Inches(top + 1.5), Inches(chart_w), Inches(0.6),
                  _("Not enough periods in the files to draw a trend."), 16, colour=MUTED)
     left = Inches(SLIDE_W - MARGIN - PANEL_W)
-    add_text(slide, left, Inches(top + 0.1), Inches(PANEL_W), Inches(0.9), row.value_text(report.currency), 36,
+    value = row.value_text(report.currency)
+    add_text(slide, left, Inches(top + 0.1), Inches(PANEL_W), Inches(0.9), value, one_line_size(value, PANEL_W, 36),
              bold=True)
     lines = [(row.margin_words, None), (row.change_words, row.change_state), (row.target_words, row.target_state),
              (basis(row), None)]

@@ -16,10 +16,9 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from ..formatting import ENGLISH_WEEKDAYS, weekday_name
-from ..i18n import _, current_language
-from .chart_data import (TARGET_SERIES, AxisUnit, axis_step, drawn_frame, heat_colour, label_skip, series_colour,
-                         slide_labels, tick_format,
-                         value_axis_range)
+from ..i18n import _
+from .chart_data import (TARGET_SERIES, AxisUnit, axis_step, drawn_frame, heat_colour, label_skip, office_date_format,
+                         office_format, series_colour, series_title, slide_labels, tick_format, value_axis_range)
 from .model import ChartData
 from .safe_text import safe_label
 
@@ -31,9 +30,6 @@ WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 MAX_MARKERS = 40            # a line with more points than this is drawn without markers
 # Date-axis tick formats and (time unit, length of one period in that unit) per period.
 DATE_FORMATS = {"day": "d mmm", "week": "d mmm", "month": "mmm yyyy", "quarter": "mmm yyyy", "year": "yyyy"}
-#: Number-format locale codes (Windows LCIDs) so that PowerPoint and LibreOffice write month names in
-#: the report's language whatever the viewer's own locale.
-LOCALE_CODES = {"sl": "[$-424]", "ro": "[$-418]", "sv": "[$-41D]", "sr": "[$-281A]", "sr-Latn": "[$-241A]"}
 TIME_UNITS = {"day": ("days", 1), "week": ("days", 7), "month": ("months", 1), "quarter": ("months", 3),
               "year": ("years", 1)}
 # Label steps that read well: every 1, 2, 3, 4, 6 … months; every 1, 2 … weeks (in days).
@@ -65,6 +61,19 @@ def add_text(slide, left, top, width, height, text: str, size: int = 14, *, bold
         run.font.bold = bold
         run.font.color.rgb = colour
     return box
+
+
+def one_line_size(text: str, width_in: float, size: int, minimum: int = 18) -> int:
+    """The largest font size up to ``size`` at which ``text`` (bold) fits ``width_in`` inches on one line:
+    a value such as "9 сати 03 мин" must not wrap onto the line below it.
+
+    >>> one_line_size("80,1 %", 3.6, 36), one_line_size("9 сати 03 мин", 3.6, 36)
+    (36, 30)
+    """
+    em_per_char = 0.62                       # bold sans-serif, Latin and Cyrillic, with some margin
+    usable = width_in - 0.2                  # the text box's own left and right insets
+    fitting = int(usable * 72 / (em_per_char * max(1, len(text))))
+    return max(minimum, min(size, fitting))
 
 
 def add_table(slide, left, top, width, rows: list[list[str]], col_widths: list[float], *,
@@ -140,12 +149,12 @@ def add_heat_table(slide, chart: ChartData, left, top, width, height):
 def add_chart(slide, chart: ChartData, left, top, width, height, currency: str = "€"):
     """A native chart of ``chart`` (data embedded in the deck); returns the graphic frame."""
     frame, axis = drawn_frame(chart, currency)
-    data = CategoryChartData(number_format=axis.number_format)
+    data = CategoryChartData(number_format=office_format(axis.number_format))
     on_dates = chart.kind == "line" and bool(chart.period_starts) and chart.by in DATE_FORMATS
     data.categories = ([date.fromisoformat(d[:10]) for d in chart.period_starts] if on_dates
                        else [safe_label(label) for label in slide_labels(chart.categories, _skip_for(chart.categories))])
     for name in frame.columns:      # labels and names reach the chart's embedded workbook: no formulas from the data
-        data.add_series(safe_label(name), [None if math.isnan(v) else round(float(v), 4) for v in frame[name]])
+        data.add_series(safe_label(series_title(name)), [None if math.isnan(v) else round(float(v), 4) for v in frame[name]])
     chart_type = CHART_TYPES[chart.kind]
     if chart.kind == "line" and len(chart.categories) > MAX_MARKERS:
         chart_type = XL_CHART_TYPE.LINE
@@ -155,7 +164,7 @@ def add_chart(slide, chart: ChartData, left, top, width, height, currency: str =
     native.font.size = Pt(12)
     native.font.color.rgb = INK
     _style_legend(native, len(frame.columns))
-    _colour_series(native, chart)
+    _colour_series(native, chart, [str(name) for name in frame.columns])
     _style_axes(native, chart, frame, axis)
     if chart.kind == "bar":
         _data_labels(native, axis)
@@ -181,14 +190,15 @@ def _style_legend(native, series_count: int) -> None:
         native.legend.font.size = Pt(11)
 
 
-def _colour_series(native, chart: ChartData) -> None:
-    for i, series in enumerate(native.plots[0].series):
-        colour = rgb(series_colour(chart, i, series.name))
+def _colour_series(native, chart: ChartData, names: list[str]) -> None:
+    """Colours by the series' own names (``names``, in order), whatever language the legend shows."""
+    for i, (series, name) in enumerate(zip(native.plots[0].series, names)):
+        colour = rgb(series_colour(chart, i, name))
         if chart.kind == "line":
             series.format.line.color.rgb = colour
             series.format.line.width = Pt(2.25)
             series.smooth = False
-            if series.name == TARGET_SERIES:
+            if name == TARGET_SERIES:
                 series.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
                 series.format.line.width = Pt(1.5)
                 series.marker.style = XL_MARKER_STYLE.NONE
@@ -222,14 +232,14 @@ def _style_axes(native, chart: ChartData, frame, axis: AxisUnit) -> None:
         if bounds:
             value_axis.minimum_scale, value_axis.maximum_scale = bounds
             value_axis.major_unit = axis_step(*bounds)
-        value_axis.tick_labels.number_format = tick_format(axis, *(bounds or (None, None)))
+        value_axis.tick_labels.number_format = office_format(tick_format(axis, *(bounds or (None, None))))
         if native._chartSpace.find(".//" + qn("c:dateAx")) is None:
             _skip_category_labels(category_axis, _skip_for(chart.categories))
     elif chart.kind == "stacked":
         value_axis.minimum_scale = 0
         top = frame.sum(axis=1).max()
         value_axis.maximum_scale = 100 if chart.unit == "%" and top <= 100.5 else None
-        value_axis.tick_labels.number_format = tick_format(axis, 0.0, float(top))
+        value_axis.tick_labels.number_format = office_format(tick_format(axis, 0.0, float(top)))
         _skip_category_labels(category_axis, _skip_for(chart.categories))
     else:
         category_axis.reverse_order = True          # first group at the top of a bar chart
@@ -238,7 +248,7 @@ def _style_axes(native, chart: ChartData, frame, axis: AxisUnit) -> None:
         top = float(frame.max().max()) if len(frame) else 0.0
         if chart.unit == "%" and 0 < top <= 100:
             value_axis.maximum_scale = 100.0 if top > 80 else None
-        value_axis.tick_labels.number_format = tick_format(axis, 0.0, top)
+        value_axis.tick_labels.number_format = office_format(tick_format(axis, 0.0, top))
     if axis.label not in ("", "%", "count"):
         value_axis.has_title = True
         value_axis.axis_title.text_frame.text = _(axis.label)
@@ -263,7 +273,7 @@ def _date_axis(native, by: str, count: int, width_in: float) -> None:
         major_unit, needed, number_format = "months", math.ceil(needed / 30.4), "mmm yyyy"
     step = next((s for s in ROUND_STEPS[major_unit] if s >= needed), needed)
     labels = native.category_axis.tick_labels
-    labels.number_format = LOCALE_CODES.get(current_language(), "") + number_format
+    labels.number_format = office_date_format(number_format)
     labels.number_format_is_linked = False
     for tag in ("c:baseTimeUnit", "c:majorUnit", "c:majorTimeUnit"):
         for old in date_ax.findall(qn(tag)):
@@ -301,7 +311,7 @@ def _data_labels(native, axis: AxisUnit) -> None:
     plot = native.plots[0]
     plot.has_data_labels = True
     labels = plot.data_labels
-    labels.number_format = axis.number_format
+    labels.number_format = office_format(axis.number_format)
     labels.number_format_is_linked = False
     labels.position = XL_LABEL_POSITION.OUTSIDE_END
     labels.font.size = Pt(10)

@@ -164,7 +164,7 @@ def nps_parts_chart(bundle, params, filters, by: str) -> ChartData | None:
     if not rows:
         return None
     frame = pd.DataFrame(rows, columns=[name for _key, name, _label in NPS_PARTS], index=pd.Index(labels, dtype=object))
-    return ChartData(f"nps-parts-by-{by}", _("NPS: promoters, passives, detractors by {period}", period=by),
+    return ChartData(f"nps-parts-by-{by}", _("NPS: promoters, passives, detractors by {period}", period=_by_word(by)),
                      "customer_experience", "stacked", "%", frame, "nps", by, counts)
 
 

@@ -21,7 +21,9 @@ from ..formatting import format_date, format_time
 from ..i18n import N_, _
 from ..metrics.model import family_label
 from ..progress import Reporter
-from .chart_data import BAD, GOOD, TARGET_SERIES, drawn_frame, heat_colour, label_skip, series_colour, value_axis_range
+from .chart_data import (BAD, GOOD, TARGET_SERIES, drawn_frame, heat_colour, label_skip, office_date_format,
+                         office_format, series_colour, series_title,
+                         value_axis_range)
 from ..formatting import format_change, unit_word
 from .model import BY_WORDS, ChartData, KpiRow, Report
 from .safe_text import neutralise
@@ -239,7 +241,7 @@ def _chart_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: str
     _text(sheet, 0, 0, chart.title, fm.title)
     _text(sheet, 1, 0, f"{family_label(chart.family)} · {report.period_label}", fm.muted)
     header = [_(BY_WORDS[chart.by]) if chart.by in BY_WORDS else (chart.by.capitalize() or _("Category")),
-              *[f"{s}{unit_suffix}" for s in frame.columns]]
+              *[f"{series_title(s)}{unit_suffix}" for s in frame.columns]]
     if chart.counts is not None:
         header.append("n")
     dates = _date_column(chart)
@@ -247,7 +249,7 @@ def _chart_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: str
         header.append(_("Period start"))
     for col, text in enumerate(header):
         _text(sheet, 3, col, text, fm.header)
-    cell_format = fm.number(axis.number_format)
+    cell_format = fm.number(office_format(axis.number_format))
     count_col = len(frame.columns) + 1
     for i, label in enumerate(chart.categories, start=4):
         _text(sheet, i, 0, label)
@@ -330,11 +332,11 @@ def _excel_chart(book, chart: ChartData, sheet_name: str, frame, axis, unit_suff
             if chart.kind == "stacked":
                 spec["overlap"] = 100
         if chart.kind == "bar":
-            spec["data_labels"] = {"value": True, "num_format": axis.number_format}
+            spec["data_labels"] = {"value": True, "num_format": office_format(axis.number_format)}
         excel.add_series(spec)
     excel.set_title({"name": chart.title, "name_font": {"size": 13}})
     excel.set_legend({"position": "bottom"} if len(frame.columns) > 1 else {"none": True})
-    y_axis = {"num_format": axis.number_format, "major_gridlines": {"visible": True, "line": {"color": "#DDDDDD"}}}
+    y_axis = {"num_format": office_format(axis.number_format), "major_gridlines": {"visible": True, "line": {"color": "#DDDDDD"}}}
     if unit_suffix:
         y_axis["name"] = _(axis.label)
     x_axis: dict = {}
@@ -371,7 +373,7 @@ def _date_axis_options(by: str, count: int) -> dict:
         unit, needed, number_format = "months", math.ceil(needed / 30.4), "mmm yyyy"
     steps = {"days": (1, 2, 7, 14), "months": (1, 2, 3, 4, 6, 12, 24, 36, 60), "years": (1, 2, 5, 10, 20)}[unit]
     step = next((s for s in steps if s >= needed), needed)
-    return {"date_axis": True, "num_format": number_format, "major_unit": step, "major_unit_type": unit}
+    return {"date_axis": True, "num_format": office_date_format(number_format), "major_unit": step, "major_unit_type": unit}
 
 
 def _how_sheet(book, fm: _Formats, report: Report, name: str) -> None:

@@ -45,3 +45,18 @@ def test_field_labels_are_shown_in_the_language(code, created, wait):
     with language(code):
         assert _(tickets.field("created_at").label) == created
         assert _(calls.field("wait_s").label) == wait
+
+
+@pytest.mark.parametrize("code", SHIPPED)
+def test_no_two_fields_of_a_kind_read_the_same(code):
+    """"First response at" and "First response time" side by side in the mapping editor must differ."""
+    clashes = []
+    with language(code):
+        for spec in KINDS:
+            seen: dict[str, str] = {}
+            for f in spec.fields:
+                shown = _(f.label)
+                if shown in seen:
+                    clashes.append(f"{spec.name}: {seen[shown]} and {f.name} both read '{shown}'")
+                seen[shown] = f.name
+    assert not clashes, clashes
