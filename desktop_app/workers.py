@@ -19,6 +19,8 @@ from PySide6.QtCore import SIGNAL, QObject, QRunnable, QThreadPool, Signal
 from metrics_core.errors import OperationCancelled
 from metrics_core.progress import Reporter
 
+from .gui_gc import collect_on_gui_thread
+
 log = logging.getLogger(__name__)
 
 TaskFn = Callable[[Reporter], Any]
@@ -82,6 +84,7 @@ class TaskRunner(QObject):
 
     def __init__(self, name: str, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
+        collect_on_gui_thread()             # Python's garbage collector must not run on the pool's threads
         self.name = name
         self._pool = pool or QThreadPool.globalInstance()
         self._signals = _TaskSignals(self)
