@@ -1,4 +1,4 @@
-"""Python's garbage collector runs on the GUI thread only.
+"""Python's garbage collector never runs on a worker thread.
 
 The cyclic collector runs in whichever thread happens to allocate when a threshold is passed. When
 it frees, on a worker thread, a Qt object's wrapper or a Python slot connected to a signal, PySide
@@ -7,9 +7,11 @@ GUI thread, holding the GIL, waits for that lock to connect a signal. Both wait 
 them every Python thread of the window — the watchdog of a file reader too (a 600 s soak froze so,
 with a reader child asleep beside it).
 
-So once work runs on other threads (:class:`desktop_app.workers.TaskRunner` calls
-:func:`collect_on_gui_thread`), automatic collection is switched off and a timer on the GUI
-thread collects instead, each generation when Python's own thresholds say it is due.
+So automatic collection is off while any task of a :class:`desktop_app.workers.TaskRunner` runs:
+:func:`task_starting` (on the GUI thread, before the task is handed to the pool) switches it off,
+:func:`task_ended` (on the worker, as its last step) only counts, and a timer on the GUI thread
+switches it on again once no task runs. Collection then happens where it always did, on the GUI
+thread, at the allocations that pass the thresholds.
 """
 
 from __future__ import annotations
@@ -21,33 +23,43 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QTimer
 
-INTERVAL_MS = 250
-_state: dict[str, Any] = {"timer": None}
+INTERVAL_MS = 200
+_lock = threading.Lock()
+_state: dict[str, Any] = {"timer": None, "running": 0}
 
 
-def collect_on_gui_thread() -> None:
-    """Switch automatic collection off and collect from a GUI-thread timer (once per application)."""
+def task_starting() -> None:
+    """A task is about to run on a worker thread (call on the GUI thread)."""
+    with _lock:
+        _state["running"] += 1
+        gc.disable()
+    _ensure_timer()
+
+
+def task_ended() -> None:
+    """A task's last step on its worker thread: automatic collection stays off until the GUI thread's timer."""
+    with _lock:
+        _state["running"] = max(0, _state["running"] - 1)
+
+
+def enable_when_idle() -> bool:
+    """On the GUI thread: automatic collection on again when no task runs; returns whether it is on."""
+    with _lock:
+        if _state["running"] == 0 and not gc.isenabled():
+            gc.enable()
+        return gc.isenabled()
+
+
+def _ensure_timer() -> None:
     app = QCoreApplication.instance()
     if app is None or threading.current_thread() is not threading.main_thread():
         return
-    if _state["timer"] is not None and shiboken6.isValid(_state["timer"]):
+    timer = _state["timer"]
+    if timer is not None and shiboken6.isValid(timer):
         return
-    thresholds = gc.get_threshold()
     timer = QTimer(app)
-    timer.setObjectName("kpidesk-gui-gc")
+    timer.setObjectName("kpidesk-gc-guard")
     timer.setInterval(INTERVAL_MS)
-    timer.timeout.connect(lambda: collect_due(thresholds))
-    gc.disable()
+    timer.timeout.connect(enable_when_idle)
     timer.start()
     _state["timer"] = timer
-
-
-def collect_due(thresholds: tuple[int, ...]) -> int:
-    """Collect the oldest generation whose count is past its threshold, as automatic collection would."""
-    counts = gc.get_count()
-    if counts[0] <= thresholds[0]:
-        return 0
-    generation = 0
-    while generation < 2 and counts[generation + 1] > thresholds[generation + 1]:
-        generation += 1
-    return gc.collect(generation)

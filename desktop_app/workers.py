@@ -19,7 +19,7 @@ from PySide6.QtCore import SIGNAL, QObject, QRunnable, QThreadPool, Signal
 from metrics_core.errors import OperationCancelled
 from metrics_core.progress import Reporter
 
-from .gui_gc import collect_on_gui_thread
+from . import gui_gc
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +58,12 @@ class _Task(QRunnable):
             self.cancel_event.set()
 
     def run(self) -> None:  # noqa: D401 - Qt override
+        try:
+            self._run()
+        finally:
+            gui_gc.task_ended()             # (garbage collection stays off here: the GUI thread turns it on)
+
+    def _run(self) -> None:
         reporter = Reporter(self._progress, self.cancel_event.is_set)
         try:
             result = self._fn(reporter)
@@ -84,7 +90,6 @@ class TaskRunner(QObject):
 
     def __init__(self, name: str, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
-        collect_on_gui_thread()             # Python's garbage collector must not run on the pool's threads
         self.name = name
         self._pool = pool or QThreadPool.globalInstance()
         self._signals = _TaskSignals(self)
@@ -108,6 +113,7 @@ class TaskRunner(QObject):
         self._current = task
         self._callbacks[task.task_id] = (on_done, on_error)
         self.started.emit(text)
+        gui_gc.task_starting()              # Python's garbage collector must not run on the pool's threads
         self._pool.start(task)
         return task.task_id
 
