@@ -49,6 +49,7 @@ class AppState(QObject):
     error_raised = Signal(str)              # a message for the inline message bar
     drilldown_requested = Signal(object)        # drilldown.RowsBehind: title, kind, filtered frame
     project_path_changed = Signal(str)
+    report_choices_changed = Signal(object)     # ReportChoices
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -179,6 +180,11 @@ class AppState(QObject):
         self.project_path = path
         self.project_path_changed.emit(str(path) if path is not None else "")
 
+    def set_report_choices(self, choices: ReportChoices) -> None:
+        """The report the owner chose (the report builder's choices), kept with the project."""
+        self.report_choices = choices
+        self.report_choices_changed.emit(choices)
+
     def restore_project(self, project: Any, path: Path | None) -> None:
         """Adopt a saved :class:`~desktop_app.project.Project`: its parameters, targets, filters and
         choices, then read its files."""
@@ -188,7 +194,7 @@ class AppState(QObject):
         self.set_filters(project.filters)
         self.selected_metric = project.selected_metric
         self.chart_category = project.chart_category
-        self.report_choices = project.report
+        self.set_report_choices(project.report)
         self.set_project_path(path)
         if project.requests:
             self.load_requests(project.requests)

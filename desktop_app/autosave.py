@@ -1,7 +1,8 @@
 """Nothing made is lost: the open project is autosaved, and offered back after a crash.
 
 An :class:`Autosaver` writes the window's project (files with their mappings and read options,
-filters, KPI settings, targets, the selected KPI) as a project document into KPI Desk's own
+filters, KPI settings, targets, the selected KPI, the report the owner chose, and the project
+file the work belongs to, when it has one) as a project document into KPI Desk's own
 state folder (``autosave/``, never the owner's folders) a moment after each change and once a
 minute, atomically (:mod:`metrics_core.atomic`). Each window holds a lock beside its autosave
 while it runs; a clean close removes both. An autosave whose lock nobody holds was left by a
@@ -60,7 +61,8 @@ class Autosaver(QObject):
         self._period.timeout.connect(self.save_now)
         self._period.start()
         for signal in (state.dataset_loaded, state.dataset_removed, state.dataset_replaced, state.filters_changed,
-                       state.params_changed, state.targets_changed, state.selection_changed):
+                       state.params_changed, state.targets_changed, state.selection_changed,
+                       state.report_choices_changed, state.project_path_changed):
             signal.connect(self._on_state_changed)
 
     def _on_state_changed(self, *_args: Any) -> None:

@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self._merges_told: set[str] = set()
         self._build()
         self._connect_state()
-        self.autosaver = Autosaver(self.state, self.current_project, self)
+        self.autosaver = Autosaver(self.state, self.autosave_project, self)
         self._restore_layout()
         self._restore_kpi_settings()
         if self.settings.granularity != self.state.filters.granularity:
@@ -213,6 +213,12 @@ class MainWindow(QMainWindow):
         return Project([s.requests[n] for n in s.dataset_names() if n in s.requests], s.filters, s.params,
                        s.targets, s.selected_metric, s.chart_category, report=s.report_choices)
 
+    def autosave_project(self) -> Project:
+        """What the autosave keeps: the project, and the file it was saved as (so that Save still writes there)."""
+        project = self.current_project()
+        project.autosave_of = self.state.project_path
+        return project
+
     def save_project_to(self, path: str | Path) -> Path | None:
         try:
             written = save_project(path, self.current_project())
@@ -240,13 +246,21 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.workspace)
 
     def restore_project(self, project: Project) -> None:
-        """Adopt the work a crashed session autosaved (:mod:`desktop_app.autosave`); it has no file yet."""
+        """Adopt the work a crashed session autosaved (:mod:`desktop_app.autosave`), with the project file
+        it belonged to, if any (its changes since the last save are not in that file yet)."""
         for missing in project.missing_files:
             self.message_bar.show_message(_("A file of the restored work was not found: {path}", path=missing),
                                           "warning")
-        self.state.restore_project(project, None)
-        self.message_bar.show_message(_("Your work from last time was restored. Save it as a project to keep it."),
-                                      "info")
+        path = project.autosave_of
+        self.state.restore_project(project, path)
+        if path is None:
+            self.message_bar.show_message(_("Your work from last time was restored. Save it as a project to keep it."),
+                                          "info")
+        else:
+            self.setWindowTitle(_("{project} \u2014 {app}", project=path.stem, app=APP_NAME))
+            self.message_bar.show_message(_("Your work on {project} from last time was restored, with the changes "
+                                            "you had not saved. Save the project to keep them.", project=path.stem),
+                                          "info")
         self.stack.setCurrentWidget(self.workspace)
 
     def _on_save_triggered(self) -> None:
@@ -307,7 +321,7 @@ class MainWindow(QMainWindow):
 
     def _on_report_choices_saved(self, choices: Any) -> None:
         """Remember the report: in the project (saved when it has a file) and its title, name and folder for new ones."""
-        self.state.report_choices = choices
+        self.state.set_report_choices(choices)
         self.settings.save_report_defaults(choices.title, choices.business_name, choices.folder)
         if self.state.project_path is not None:
             self.save_project_to(self.state.project_path)

@@ -6,7 +6,9 @@ process, watched over by the window's side:
 - **Crashes.** If the reader dies (a native library aborts, the system kills it), the child
   goes, the window stays; the user reads a message, and the data already loaded is unchanged.
 - **Time.** A read that takes longer than :attr:`ReadLimits.seconds` (by default a minute plus
-  two seconds per MB) is stopped.
+  two seconds per MB) is stopped. The child also keeps its own clock (an alarm signal, whose
+  default action ends it), a few seconds later: it ends even when the window's side cannot watch
+  it (a frozen window, a busy machine), and the window then tells the same story.
 - **Memory.** The child's address space is capped (``RLIMIT_AS``, on Linux) at what it uses
   after start-up plus :attr:`ReadLimits.memory_bytes`; past it the read fails with a message.
 
@@ -22,7 +24,9 @@ from __future__ import annotations
 import dataclasses
 import logging
 import multiprocessing
+import math
 import os
+import signal
 import sys
 import threading
 import time
@@ -48,6 +52,9 @@ BASE_SECONDS = 60.0
 SECONDS_PER_MB = 2.0
 BIG_FILE_BYTES = 8_000_000          # read at a lower priority, so the window stays quick
 MAX_MEMORY_BYTES = 6 * 1024 ** 3
+CHILD_GRACE_S = 5.0                 # the child's own clock runs this much past the window's watchdog
+TIMED_OUT_EXIT = 124                # the child ended itself at its time limit (where there is no alarm signal)
+TIMED_OUT_CODES = {TIMED_OUT_EXIT} | ({-signal.SIGALRM} if hasattr(signal, "SIGALRM") else set())
 _lock = threading.Lock()
 _state: dict[str, Any] = {"context": None}
 
@@ -120,13 +127,7 @@ def preview_in_process(path: Any, options: Any, kind: str | None, user: Any, max
 
 
 def _run_child(job: str, payload: Any, path: Any, reporter: Reporter, limits: ReadLimits) -> Any:
-    ctx = _context()
-    here, there = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child_main, args=(there, job, payload, limits.memory(), _is_big(path),
-                                                 current_language()), daemon=True,
-                       name="kpidesk-reader")
-    proc.start()
-    there.close()
+    proc, here = _start_child(job, payload, path, limits)
     _state["child"] = proc            # (tests reach the running child through this)
     try:
         return _receive(here, proc, reporter, os.path.basename(str(path)), limits.seconds_for(path))
@@ -136,6 +137,21 @@ def _run_child(job: str, payload: Any, path: Any, reporter: Reporter, limits: Re
         proc.join(5)
         here.close()
         _state.pop("child", None)
+
+
+def _start_child(job: str, payload: Any, path: Any, limits: ReadLimits) -> tuple[Any, Any]:
+    """The running reader child and the end of the pipe its messages come from; the child's own time
+    limit is kept on it as ``seconds_limit`` (the window's limit, which its message names)."""
+    ctx = _context()
+    here, there = ctx.Pipe(duplex=False)
+    seconds = limits.seconds_for(path)
+    proc = ctx.Process(target=_child_main, args=(there, job, payload, limits.memory(), _is_big(path),
+                                                 current_language(), seconds + CHILD_GRACE_S), daemon=True,
+                       name="kpidesk-reader")
+    proc.seconds_limit = seconds
+    proc.start()
+    there.close()
+    return proc, here
 
 
 def _is_big(path: Any) -> bool:
@@ -152,9 +168,7 @@ def _receive(conn: Any, proc: Any, reporter: Reporter, name: str, seconds: float
     while True:
         reporter.check()
         if time.monotonic() > deadline:
-            raise FileReadError(_("Reading {file} was stopped after {seconds} seconds: that is far longer than a "
-                                  "normal export takes. The file may be damaged or not what its name says. "
-                                  "The data already open is unchanged.", file=name, seconds=round(seconds)))
+            raise _too_long(name, seconds)
         if not conn.poll(POLL_S):
             if not proc.is_alive() and not conn.poll(0):
                 raise _died(proc, name)
@@ -180,9 +194,17 @@ def _receive(conn: Any, proc: Any, reporter: Reporter, name: str, seconds: float
             return skeleton, parts
 
 
+def _too_long(name: str, seconds: float) -> FileReadError:
+    return FileReadError(_("Reading {file} was stopped after {seconds} seconds: that is far longer than a "
+                           "normal export takes. The file may be damaged or not what its name says. "
+                           "The data already open is unchanged.", file=name, seconds=round(seconds)))
+
+
 def _died(proc: Any, name: str) -> FileReadError:
     proc.join(2)
     log.warning("the reader of %s ended with exit code %s", name, proc.exitcode)
+    if proc.exitcode in TIMED_OUT_CODES:
+        return _too_long(name, getattr(proc, "seconds_limit", 0))          # it ended itself at its own limit
     return FileReadError(_("Reading {file} stopped unexpectedly: the reader ran out of memory or was ended "
                            "(exit code {code}). The file may be damaged or far larger than a normal export. "
                            "The data already open is unchanged.", file=name, code=proc.exitcode))
@@ -234,7 +256,22 @@ def _cap_memory(budget: int) -> None:
         log.info("no memory cap for the reader: %s", exc)
 
 
-def _child_main(conn: Any, job: str, payload: Any, memory_budget: int, big: bool, language: str = "en") -> None:
+def _keep_own_time(seconds: float) -> None:
+    """End this process after ``seconds`` whatever it is doing (reading, asleep on a pipe, stuck in a
+    native library): SIGALRM's default action ends it; where there is none, a timer thread exits."""
+    if hasattr(signal, "alarm"):
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+        signal.alarm(max(1, math.ceil(seconds)))
+        return
+    timer = threading.Timer(seconds, os._exit, args=(TIMED_OUT_EXIT,))
+    timer.daemon = True
+    timer.start()
+
+
+def _child_main(conn: Any, job: str, payload: Any, memory_budget: int, big: bool, language: str = "en",
+                seconds: float | None = None) -> None:
+    if seconds is not None:
+        _keep_own_time(seconds)
     set_language(language)      # the window's language: progress and error texts come back in it
     last = [0.0]
     if big and hasattr(os, "nice"):

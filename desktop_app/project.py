@@ -35,6 +35,7 @@ class Project:
     chart_category: str | None = None
     missing_files: list[str] = field(default_factory=list)
     report: ReportChoices = field(default_factory=ReportChoices)    # the report the owner chose
+    autosave_of: Path | None = None     # an autosave's project file (written only into autosaves)
 
 
 def save_project(path: str | Path, project: Project) -> Path:
@@ -67,6 +68,8 @@ def save_project(path: str | Path, project: Project) -> Path:
         "chart_category": project.chart_category,
         "report": project.report.to_dict(),
     }
+    if project.autosave_of is not None:
+        doc["autosave_of"] = str(project.autosave_of)
     write_text_atomic(path, json.dumps(doc, indent=2, ensure_ascii=False, default=str))
     return path
 
@@ -76,7 +79,8 @@ def load_project(path: str | Path) -> Project:
     doc = read_project(path)
     project = Project(filters=FilterState.from_dict(doc.filters), params=doc.params, targets=doc.targets,
                       selected_metric=doc.selected_metric, chart_category=doc.chart_category,
-                      missing_files=doc.missing_files, report=doc.report)
+                      missing_files=doc.missing_files, report=doc.report,
+                      autosave_of=Path(doc.autosave_of) if doc.autosave_of else None)
     for f in doc.files:
         project.requests.append(LoadRequest(f.path, f.options, f.mapping, f.mapping.kind if f.mapping else None, f.name))
     return project

@@ -40,6 +40,7 @@ class ProjectDoc:
     selected_metric: str | None = None
     chart_category: str | None = None
     report: ReportChoices = field(default_factory=ReportChoices)
+    autosave_of: str | None = None          # an autosave: the project file its work belongs to (None: not saved yet)
 
 
 def read_project(path: str | Path) -> ProjectDoc:
@@ -64,6 +65,7 @@ def read_project(path: str | Path) -> ProjectDoc:
         targets={str(k): float(v) for k, v in (doc.get("targets") or {}).items()},
         selected_metric=doc.get("selected_metric"), chart_category=doc.get("chart_category"),
         report=ReportChoices.from_dict(doc.get("report")),
+        autosave_of=str(doc["autosave_of"]) if doc.get("autosave_of") else None,
     )
     for entry in doc.get("files") or []:
         file_path = _locate(entry, path.parent)

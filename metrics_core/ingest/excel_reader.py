@@ -22,6 +22,7 @@ from ..errors import EmptyFileError, WorkbookError
 from ..i18n import _
 from ..progress import Reporter
 from . import sniff
+from .limits import check_filled_width
 from .model import ReadOptions
 from .quiet import quiet_stderr
 from .package_guard import MAX_SHEET_CELLS, PackageFacts, check_package, part_of_sheet, sheet_too_large
@@ -149,6 +150,7 @@ def read_workbook(path: Path, options: ReadOptions, reporter: Reporter,
         raise EmptyFileError(_("Sheet '{name}' of '{name2}' has a header row but no data rows.", name=name, name2=path.name), path=path)
     values = pd.DataFrame(data, dtype=object)
     values = values.where(values != "", None)
+    check_filled_width(_columns_kept_at_least(layout, values), path)     # before each column becomes text
     raw = pd.DataFrame({column: cell_text(values[column]) for column in values.columns})
     row_numbers = np.arange(first + 1, first + 1 + len(values), dtype=np.int64)
     table = assemble(values, raw, layout, row_numbers)
@@ -158,6 +160,15 @@ def read_workbook(path: Path, options: ReadOptions, reporter: Reporter,
         table.notes.append("Sheet(s) " + ", ".join(f"'{n}'" for n in oversized) + " were skipped: their "
                            "cells reach too far from A1 to be read")
     return SheetTable(table, name, names)
+
+
+def _columns_kept_at_least(layout: Any, values: pd.DataFrame) -> int:
+    """How many columns the table keeps at least (:func:`~.table_finder.assemble` keeps every column with a
+    header, and without a header row every column up to the last filled one)."""
+    if layout.has_header:
+        return sum(1 for header in layout.headers if header)
+    filled = np.flatnonzero(values.notna().to_numpy().any(axis=0))
+    return int(filled[-1]) + 1 if len(filled) else 0
 
 
 def _has_cells(rows: list[list]) -> bool:

@@ -1,12 +1,18 @@
 """Read files the way ``kpidesk inspect`` does, in worker processes under a memory cap and a time limit.
 
 A worker (``python -m tests.fuzz.harness``) reads file paths on stdin, one a line, and answers
-each with one JSON line: ``{"path", "outcome", "detail", "stderr"}`` where ``outcome`` is
-``table``, ``error:<TypedError>`` or ``traceback:<Exception>``.  Anything written on file
+each with one JSON line: ``{"path", "outcome", "detail", "stderr", "cpu", "peak"}`` where ``outcome`` is
+``table``, ``error:<TypedError>`` or ``traceback:<Exception>``, ``cpu`` the CPU seconds the worker
+spent on the file (all its threads: what the file costs, whatever else the machine runs) and
+``peak`` the worker's peak resident memory while it read the file, from the OS (Linux: ``VmHWM``,
+reset before each file through ``/proc/self/clear_refs``; elsewhere ``ru_maxrss``, the worker's
+peak so far, an upper bound).  Anything written on file
 descriptor 2 while a file is read (a Rust panic report, a warning, a traceback) is captured
 per file.  :func:`run_files` drives workers: a worker that dies by a signal, goes over the memory
-cap or takes longer than the time limit is replaced and the file gets ``signal:N``, ``memory`` or
-``hang``.  Source files are hashed before and after (``changed`` when their bytes differ).
+cap or takes longer than the time limits is replaced and the file gets ``signal:N``, ``memory`` or
+``hang``.  Time is judged by the worker's CPU time (``Limits.cpu_seconds``, read from ``/proc``
+while it works), which a busy machine does not inflate; the wall clock (``Limits.seconds``) only
+catches a worker that sleeps.  Source files are hashed before and after (``changed`` when their bytes differ).
 """
 
 from __future__ import annotations
@@ -35,6 +41,8 @@ class Outcome:
     stderr: str = ""
     seconds: float = 0.0
     changed: bool = False
+    cpu_seconds: float = 0.0
+    peak_bytes: int = 0
 
     @property
     def clean(self) -> bool:
@@ -45,7 +53,8 @@ class Outcome:
 @dataclass
 class Limits:
     memory_bytes: int = 3 << 30
-    seconds: float = 20.0
+    seconds: float = 120.0           # wall clock: generous, for a loaded machine; catches a sleeping worker
+    cpu_seconds: float = 10.0        # CPU time one file may take (Linux; elsewhere only the wall clock counts)
     per_worker: int = 200            # files per worker before a fresh one (keeps memory drift out)
     env: dict = field(default_factory=dict)
 
@@ -72,26 +81,42 @@ class _Worker:
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO, env=env,
                                      preexec_fn=_cap_memory(limits.memory_bytes))
         self.done = 0
+        self.over_cpu = False
         self.selector = selectors.DefaultSelector()
         self.selector.register(self.proc.stdout, selectors.EVENT_READ)
         ready = self._line(120.0)
         if ready is None or json.loads(ready).get("ready") is not True:
             raise RuntimeError(f"the reader worker did not start: {self.stop()}")
 
-    def _line(self, timeout: float) -> str | None:
+    def _line(self, timeout: float, cpu_limit: float | None = None) -> str | None:
         end = time.monotonic() + timeout
+        cpu_start = self.cpu_seconds()
         while True:
             left = end - time.monotonic()
-            if left <= 0 or not self.selector.select(left):
+            if left <= 0:
                 return None
-            line = self.proc.stdout.readline()
-            return line.decode("utf-8", "replace") if line else None
+            if self.selector.select(min(left, 0.25)):
+                line = self.proc.stdout.readline()
+                return line.decode("utf-8", "replace") if line else None
+            if cpu_limit is not None and self.cpu_seconds() - cpu_start > cpu_limit:
+                self.over_cpu = True
+                return None
 
-    def read(self, path: str, timeout: float) -> dict | None:
+    def cpu_seconds(self) -> float:
+        """The worker's CPU time so far, all threads (Linux ``/proc``; 0 elsewhere)."""
+        try:
+            with open(f"/proc/{self.proc.pid}/stat", encoding="ascii") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            return 0.0
+
+    def read(self, path: str, limits: Limits) -> dict | None:
         self.proc.stdin.write(path.encode("utf-8") + b"\n")
         self.proc.stdin.flush()
         self.done += 1
-        line = self._line(timeout)
+        self.over_cpu = False
+        line = self._line(limits.seconds, limits.cpu_seconds)
         return json.loads(line) if line else None
 
     def stop(self) -> str:
@@ -117,16 +142,18 @@ def run_files(paths: list[str], limits: Limits | None = None) -> list[Outcome]:
                 worker.stop()
             worker = _Worker(limits)
         start = time.monotonic()
-        answer = worker.read(path, limits.seconds)
+        answer = worker.read(path, limits)
         seconds = time.monotonic() - start
         if answer is None:
-            try:                                   # an answer-less end before the limit: the worker died
-                code = worker.proc.wait(timeout=5) if seconds < limits.seconds else worker.proc.poll()
+            over_cpu = worker.over_cpu
+            try:                                   # an answer-less end before the limits: the worker died
+                code = worker.proc.wait(timeout=5) if seconds < limits.seconds and not over_cpu else worker.proc.poll()
             except subprocess.TimeoutExpired:
                 code = None
             if code is None:
                 worker.stop()
-                outcome = Outcome(path, "hang", f"no answer in {limits.seconds:.0f} s")
+                outcome = Outcome(path, "hang", f"no answer within {limits.cpu_seconds:g} s of CPU time" if over_cpu
+                                  else f"no answer in {limits.seconds:.0f} s")
             else:
                 err = worker.stop()
                 died = f"signal:{-code}" if code < 0 else f"exit:{code}"
@@ -134,7 +161,8 @@ def run_files(paths: list[str], limits: Limits | None = None) -> list[Outcome]:
                                   err[-400:], err[-2000:])
             worker = None
         else:
-            outcome = Outcome(path, answer["outcome"], answer.get("detail", ""), answer.get("stderr", ""))
+            outcome = Outcome(path, answer["outcome"], answer.get("detail", ""), answer.get("stderr", ""),
+                              cpu_seconds=answer.get("cpu", 0.0), peak_bytes=answer.get("peak", 0))
         outcome.seconds = seconds
         outcome.changed = _digest(path) != before
         outcomes.append(outcome)
@@ -166,9 +194,32 @@ def read_like_inspect(path: Path) -> str:
     return f"{len(dataset.table.frame)} rows"
 
 
+def _reset_peak_memory() -> None:
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as handle:
+            handle.write("5")              # Linux: the peak resident size starts again from now
+    except OSError:
+        pass
+
+
+def _peak_memory() -> int:
+    """Peak resident bytes since :func:`_reset_peak_memory` (Linux), or of the whole process."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    scale = 1 if sys.platform == "darwin" else 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale
+
+
 def _read_one(path: Path) -> dict:
     from metrics_core.errors import KpiDeskError
 
+    _reset_peak_memory()
+    cpu_before = time.process_time()
     with tempfile.TemporaryFile() as captured:
         saved = os.dup(2)
         os.dup2(captured.fileno(), 2)
@@ -186,7 +237,8 @@ def _read_one(path: Path) -> dict:
             os.close(saved)
         captured.seek(0)
         stderr = captured.read(4000).decode("utf-8", "replace")
-    return {"path": str(path), "outcome": outcome, "detail": detail[:400], "stderr": stderr}
+    return {"path": str(path), "outcome": outcome, "detail": detail[:400], "stderr": stderr,
+            "cpu": time.process_time() - cpu_before, "peak": _peak_memory()}
 
 
 def worker_main() -> None:

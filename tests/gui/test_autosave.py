@@ -71,10 +71,14 @@ DRIVER = """
     mapping.set_user("queue", "Skupina")
     window.state.remap_dataset("zahtevki", mapping)
     wait(lambda: "queue" in window.state.dataset("zahtevki").frame.columns)
+    from metrics_core.report_view.choices import ReportChoices
+    window.save_project_to(sys.argv[3])                      # the project has a file; what follows is not in it
+    window._on_report_choices_saved(ReportChoices(title="Monthly review", kpis=["csat", "first_response_time"]))
     window.apply_settings(window.state.params, {"csat": 91.5})
     def saved():
         path = window.autosaver.path
-        return path.is_file() and '"queue"' in path.read_text(encoding="utf-8") and "91.5" in path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8") if path.is_file() else ""
+        return '"queue"' in text and "91.5" in text and "Monthly review" in text
     wait(saved)
     print("SAVED", flush=True)
     while True:
@@ -86,7 +90,8 @@ DRIVER = """
 def test_a_killed_app_s_project_comes_back_at_the_next_start(qtbot, own_state_dir, tmp_path, csv_file):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KPIDESK_STATE_DIR=str(own_state_dir))
     proc = subprocess.Popen([sys.executable, "-c", textwrap.dedent(DRIVER), str(csv_file),
-                             str(tmp_path / "first.ini")], stdout=subprocess.PIPE, text=True, env=env)
+                             str(tmp_path / "first.ini"), str(tmp_path / "shop.kpidesk")], stdout=subprocess.PIPE,
+                            text=True, env=env)
     try:
         assert proc.stdout.readline().strip() == "SAVED"
     finally:
@@ -102,7 +107,52 @@ def test_a_killed_app_s_project_comes_back_at_the_next_start(qtbot, own_state_di
     ds = window.state.dataset("zahtevki")
     assert window.state.targets == {"csat": 91.5}
     assert ds.mapping.fields["queue"].source == "user" and ds.frame["queue"].tolist() == ["A", "B", "A", "B"]
+    # the report the owner chose comes back, and so does the project's file (Save writes to it, not 'Save as')
+    assert window.state.report_choices.title == "Monthly review"
+    assert window.state.report_choices.kpis == ["csat", "first_response_time"]
+    assert window.state.project_path == tmp_path / "shop.kpidesk"
+    assert window.windowTitle().startswith("shop")
+    saved = json.loads((tmp_path / "shop.kpidesk").read_text(encoding="utf-8"))
+    assert saved["targets"] != {"csat": 91.5}                        # the target came from the autosave
     assert orphaned_autosaves() == []                                # offered once
+    window.close()
+
+
+def test_report_choices_made_without_a_project_file_are_autosaved(qtbot, own_state_dir, settings, csv_file):
+    from metrics_core.report_view.choices import ReportChoices
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.autosaver._debounce.setInterval(50)
+    wait_results(qtbot, window.state, lambda: window.open_files([str(csv_file)]))
+    saver = window.autosaver
+    qtbot.waitUntil(lambda: saver.path.is_file() and not saver._dirty and not window.state.is_busy()
+                    and not window.state.chart_runner.is_busy(), timeout=10000)
+    qtbot.wait(300)
+    assert not saver._dirty and not saver._debounce.isActive()        # nothing else is about to be saved
+    window._on_report_choices_saved(ReportChoices(title="Q4 for the board", period="last_month", kpis=["csat"],
+                                                  appendix=True))
+
+    def report() -> dict:
+        return json.loads(window.autosaver.path.read_text(encoding="utf-8"))["report"]
+    qtbot.waitUntil(lambda: report()["title"] == "Q4 for the board", timeout=10000)
+    assert (report()["period"], report()["kpis"], report()["appendix"]) == ("last_month", ["csat"], True)
+    assert "autosave_of" not in json.loads(window.autosaver.path.read_text(encoding="utf-8"))   # no project file yet
+    window.close()
+
+
+def test_an_autosave_of_a_saved_project_names_its_file(qtbot, own_state_dir, settings, csv_file, tmp_path):
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.autosaver._debounce.setInterval(50)
+    wait_results(qtbot, window.state, lambda: window.open_files([str(csv_file)]))
+    project = window.save_project_to(tmp_path / "shop.kpidesk")
+
+    def doc() -> dict:
+        path = window.autosaver.path
+        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    qtbot.waitUntil(lambda: doc().get("autosave_of") == str(project), timeout=10000)
+    assert "autosave_of" not in json.loads(project.read_text(encoding="utf-8"))    # the project file itself: as before
     window.close()
 
 

@@ -51,6 +51,25 @@ def test_the_import_preview_is_read_in_a_child(qtbot, monkeypatch, csv_file: Pat
     assert dialog.error_label.text() == "" and len(dialog.table.frame) == 4
 
 
+@pytest.mark.skipif(not hasattr(signal, "SIGALRM"), reason="the child's own clock is an alarm signal (POSIX)")
+def test_a_reader_child_ends_at_its_time_limit_even_when_the_window_cannot_watch_it(tmp_path: Path) -> None:
+    """A 600 s soak froze the window's Python threads; the reader child (asleep on its read) outlived its
+    watchdog by 13 minutes. The child keeps its own time now, and the window still says what happened."""
+    fifo = tmp_path / "never_written.csv"
+    os.mkfifo(fifo)                    # opening it for reading sleeps until a writer comes: none will
+    proc, conn = process_loader._start_child("load", LoadRequest(fifo, name="f"), fifo, ReadLimits(seconds=1))
+    try:
+        proc.join(30)                  # nobody watches: the window's side is frozen
+        assert proc.exitcode is not None, "the reader child still runs past its time limit"
+        with pytest.raises(FileReadError) as info:      # the window, back: a message, not a crash report
+            process_loader._receive(conn, proc, Reporter(), fifo.name, 3600)
+        assert "never_written.csv was stopped after 1 seconds" in str(info.value)
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        conn.close()
+
+
 def test_a_read_past_its_time_is_stopped_with_a_message() -> None:
     with pytest.raises(FileReadError) as info:
         load_in_process(LoadRequest(demo_dir() / "tickets.csv", name="t"), Reporter(), ReadLimits(seconds=0.01))
