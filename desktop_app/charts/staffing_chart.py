@@ -167,6 +167,12 @@ class StaffingChart(ChartWidget):
         self._fit_band()
         self.plot_item.setLabel("left", "%")       # the legend names the curves, and the ASA's axis (right, s)
         self.plot_item.setLabel("bottom", _("agents"))
+        # the ASA axis as wide as its widest label from the start (pyqtgraph widens it only once it has drawn
+        # the labels, and a chart not repainted meanwhile kept "20" cut at its right edge)
+        metrics = QFontMetrics(style.chart_font())
+        widest = max(metrics.horizontalAdvance(text) for text in (format_number(self._asa_top * 1.5), "0.00"))
+        right = self.plot_item.getAxis("right")
+        right.setWidth(widest + right.style["tickTextOffset"][0] + max(0, right.style["tickLength"]) + 4)
         self._sync_views()
         self.update_empty_state()
         self._placing.start()
