@@ -132,7 +132,7 @@ class StaffingChart(ChartWidget):
         if len(x):
             self._legend.addItem(self.plot_item.plot(x, y, pen=style.line_pen(), symbol="o", symbolSize=6,
                                                      symbolBrush=style.PRIMARY), _("service level %"))
-        asa_top = 1.0
+        self._asa_top = 1.0             # the ASA axis's top (seconds) below the legend's band
         if np.isfinite(occ).any():
             pen = pg.mkPen(OCCUPANCY_COLOUR, width=2.0, style=pg.QtCore.Qt.PenStyle.DashLine)
             self._legend.addItem(self.plot_item.plot(x, occ, pen=pen), _("occupancy %"))
@@ -140,8 +140,7 @@ class StaffingChart(ChartWidget):
             line = pg.PlotDataItem(x, asa, pen=style.line_pen(ASA_COLOUR, 2.0), connect="finite")
             self._asa_view.addItem(line)
             self._legend.addItem(line, _("ASA (s, right)"))
-            asa_top = max(float(np.nanmax(asa)), asa_target or 0.0) * 1.05 or 1.0
-            self._asa_top = asa_top
+            self._asa_top = max(float(np.nanmax(asa)), asa_target or 0.0) * 1.05 or 1.0
             if asa_target is not None:
                 self._asa_view.addItem(pg.InfiniteLine(pos=float(asa_target), angle=0, pen=style.target_pen(),
                                                        label=_("ASA target {seconds} s", seconds=format_number(asa_target)),
@@ -168,6 +167,12 @@ class StaffingChart(ChartWidget):
         self._fit_band()
         self.plot_item.setLabel("left", "%")       # the legend names the curves, and the ASA's axis (right, s)
         self.plot_item.setLabel("bottom", _("agents"))
+        # the ASA axis as wide as its widest label from the start (pyqtgraph widens it only once it has drawn
+        # the labels, and a chart not repainted meanwhile kept "20" cut at its right edge)
+        metrics = QFontMetrics(style.chart_font())
+        widest = max(metrics.horizontalAdvance(text) for text in (format_number(self._asa_top * 1.5), "0.00"))
+        right = self.plot_item.getAxis("right")
+        right.setWidth(widest + right.style["tickTextOffset"][0] + max(0, right.style["tickLength"]) + 4)
         self._sync_views()
         self.update_empty_state()
         self._placing.start()

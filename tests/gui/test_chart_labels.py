@@ -79,7 +79,7 @@ def _wait_readable(qtbot, chart, hints: dict) -> None:
 
     try:
         qtbot.waitUntil(settled, timeout=10000)
-    except AssertionError:
+    except qtbot.TimeoutError:
         pytest.fail("\n".join(found))
 
 
