@@ -19,8 +19,6 @@ from PySide6.QtCore import SIGNAL, QObject, QRunnable, QThreadPool, Signal
 from metrics_core.errors import OperationCancelled
 from metrics_core.progress import Reporter
 
-from . import gui_gc
-
 log = logging.getLogger(__name__)
 
 TaskFn = Callable[[Reporter], Any]
@@ -58,12 +56,6 @@ class _Task(QRunnable):
             self.cancel_event.set()
 
     def run(self) -> None:  # noqa: D401 - Qt override
-        try:
-            self._run()
-        finally:
-            gui_gc.task_ended()             # (garbage collection stays off here: the GUI thread turns it on)
-
-    def _run(self) -> None:
         reporter = Reporter(self._progress, self.cancel_event.is_set)
         try:
             result = self._fn(reporter)
@@ -113,7 +105,6 @@ class TaskRunner(QObject):
         self._current = task
         self._callbacks[task.task_id] = (on_done, on_error)
         self.started.emit(text)
-        gui_gc.task_starting()              # Python's garbage collector must not run on the pool's threads
         self._pool.start(task)
         return task.task_id
 

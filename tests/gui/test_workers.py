@@ -115,29 +115,3 @@ def test_a_failure_with_a_listener_is_left_to_it(qtbot, monkeypatch) -> None:
     runner.start(lambda _r: 1 / 0)
     qtbot.waitUntil(lambda: bool(heard), timeout=5000)
     assert reported == []
-
-
-def test_garbage_is_collected_on_the_gui_thread_never_on_a_worker(qtbot) -> None:
-    """A cycle freed on a worker thread may hold Qt objects or slots: PySide then disconnects them there,
-    and that worker and the GUI thread can wait on each other for ever (a 600 s soak froze so). Once a
-    TaskRunner exists, collection runs on the GUI thread only."""
-    runner = TaskRunner("t")
-    freed_on: list[str] = []
-
-    class Cycle:
-        def __init__(self) -> None:
-            self.me = self
-
-        def __del__(self) -> None:
-            freed_on.append(threading.current_thread().name)
-
-    def work(_reporter):
-        for _ in range(50_000):        # far past the collector's threshold: it would run here many times
-            Cycle()
-        return len(freed_on)
-
-    with qtbot.waitSignal(runner.succeeded, timeout=20000) as blocker:
-        runner.start(work)
-    assert blocker.args == [0], "garbage was collected on the worker thread"
-    qtbot.waitUntil(lambda: len(freed_on) == 50_000, timeout=10000)      # collected, on the GUI thread
-    assert set(freed_on) == {threading.main_thread().name}
