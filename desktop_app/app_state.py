@@ -22,7 +22,6 @@ from metrics_core.report_view.catalogue import REGISTER_KINDS
 from metrics_core.report_view.choices import ReportChoices
 
 from .filter_state import FilterState
-from .formatting import set_currency
 from .jobs import ChartData, LoadOutcome, LoadRequest, ResultSet, chart_job, compute_job, load_files_job
 from .workers import TaskRunner
 
@@ -53,8 +52,6 @@ class AppState(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        # money is written with the currency of the settings, however they arrive (dialog, project)
-        self.params_changed.connect(lambda _params: set_currency(self.currency()))
         self.bundle = DataBundle()
         self.requests: dict[str, LoadRequest] = {}
         self.filter_values: dict[str, dict[str, list[Any]]] = {}
@@ -128,7 +125,6 @@ class AppState(QObject):
             from metrics_core.ingest.currency import file_currency
 
             self.currencies[ds.name] = file_currency(ds.table)
-        set_currency(self.currency())
         req = request or LoadRequest(ds.path, name=ds.name)
         req.mapping = ds.mapping
         req.options = ds.table.options
@@ -152,7 +148,6 @@ class AppState(QObject):
         self.filter_values.pop(name, None)
         self.date_ranges.pop(name, None)
         self.currencies.pop(name, None)
-        set_currency(self.currency())
         self.dataset_removed.emit(name)
         self._refit_filters()
         self.schedule_recompute()

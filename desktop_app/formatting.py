@@ -15,15 +15,9 @@ import pandas as pd
 from metrics_core import formatting as core
 from metrics_core.formatting import headline_term  # noqa: F401 - the app's cards use it from here
 from metrics_core.i18n import N_, Message, _, ngettext
+from metrics_core.metrics.params import DEFAULT_CURRENCY
 
 DASH = core.MISSING
-CURRENCY = "€"              # the symbol of the settings (global.currency), as the reports use it
-
-
-def set_currency(symbol: str) -> None:
-    """Write money with ``symbol`` from now on (the app calls this when the settings change)."""
-    global CURRENCY
-    CURRENCY = symbol
 ARROW_UP = "\u25b2"
 ARROW_DOWN = "\u25bc"
 
@@ -44,16 +38,19 @@ def format_number(value: float | None, decimals: int = 0) -> str:
     return core.format_number(value, decimals)
 
 
-def format_value(value: float | None, unit: str) -> str:
-    """A KPI value with its unit, as a card, a tooltip, the deck and the workbook show it."""
-    return core.format_value(value, unit, CURRENCY)
+def format_value(value: float | None, unit: str, currency: str = DEFAULT_CURRENCY) -> str:
+    """A KPI value with its unit, as a card, a tooltip, the deck and the workbook show it; money in
+    ``currency`` (the one the results were computed with: ``ResultSet.currency``, ``ChartData.currency``)."""
+    return core.format_value(value, unit, currency)
 
 
-def format_change(delta: float | None, unit: str, metric_id: str | None = None) -> str:
-    """An absolute change with its sign: ``+3.2 pp``, ``−12 min``, ``+3.5`` NPS points, ``±0``; empty when unknown."""
+def format_change(delta: float | None, unit: str, currency: str = DEFAULT_CURRENCY,
+                  metric_id: str | None = None) -> str:
+    """An absolute change with its sign: ``+3.2 pp``, ``−12 min``, ``+3.5`` NPS points, ``±0``; empty when unknown;
+    money in ``currency`` (the results')."""
     if _is_missing(delta):
         return ""
-    return core.format_change(delta, unit, CURRENCY, metric_id)
+    return core.format_change(delta, unit, currency, metric_id)
 
 
 def change_arrow(delta: float | None) -> str:
@@ -220,10 +217,10 @@ UNIT_NAMES = {"%": "%", "score": N_("score"), "seconds": N_("seconds"), "count":
               "days": N_("days"), "per_day": N_("per day"), "erlang": N_("Erlang")}
 
 
-def unit_name(unit: str) -> str:
+def unit_name(unit: str, currency: str = DEFAULT_CURRENCY) -> str:
     """A KPI unit as the settings name it: ``seconds``, ``%``, the currency's symbol."""
     if unit == "currency":
-        return CURRENCY
+        return currency
     name = UNIT_NAMES.get(unit, unit)
     return name if name == "%" else _(name)
 

@@ -21,6 +21,7 @@ from metrics_core.errors import KpiDeskError, OperationCancelled
 from metrics_core.i18n import _
 from metrics_core.ingest.model import ReadOptions
 from metrics_core.mapping.model import Mapping
+from metrics_core.metrics.params import DEFAULT_CURRENCY, currency_of
 from metrics_core.progress import Reporter
 from metrics_core.report_view.catalogue import NPS_PARTS, USUAL_CATEGORIES
 from metrics_core.result_details import NpsDetails, details_of
@@ -59,6 +60,7 @@ class ResultSet:
     changes: dict[str, Any] = field(default_factory=dict)   # metric_id -> engine Change (vs the comparison period)
     merges: list[Any] = field(default_factory=list)         # metrics_core.merging.MergeNote per data kind
     view: Any = None                        # metrics_core.report_view.ViewResults: what reports render too
+    currency: str = DEFAULT_CURRENCY        # money in these results is written in this currency
 
     def outcome(self, metric_id: str) -> Any:
         """The KPI's :class:`~metrics_core.report_view.KpiOutcome` (target state, change and its noise), or None."""
@@ -79,6 +81,7 @@ class ChartData:
     backlog: list[Any] = field(default_factory=list)
     last_incomplete: bool = False                            # the data ends inside the trend's last period
     undated: bool = False                                    # the KPI's files have no date column mapped
+    currency: str = DEFAULT_CURRENCY                         # money in these charts is written in this currency
 
 
 def load_files_job(requests: list[LoadRequest]) -> Callable[[Reporter], LoadOutcome]:
@@ -142,7 +145,7 @@ def compute_job(bundle: DataBundle, params: dict[str, Any], view: Any) -> Callab
         from metrics_core.report_view import compute_view
 
         computed = compute_view(bundle, params, view, reporter)
-        return ResultSet(computed.results, computed.changes, bundle.merge_notes(), computed)
+        return ResultSet(computed.results, computed.changes, bundle.merge_notes(), computed, currency_of(params))
     return run
 
 
@@ -152,7 +155,7 @@ def chart_job(bundle: DataBundle, params: dict[str, Any], filters: Any, metric_i
     def run(reporter: Reporter) -> ChartData:
         from metrics_core.metrics import engine
 
-        data = ChartData(metric_id, granularity, category)
+        data = ChartData(metric_id, granularity, category, currency=currency_of(params))
         reporter.step(0.1, _("Trend"))
         data.trend = _safe(lambda: engine.breakdown(bundle, metric_id, granularity, params, filters))
         data.undated = not data.trend and not kpi_has_dates(bundle, metric_id)

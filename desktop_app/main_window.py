@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
             self.save_project_to(self.state.project_path)
 
     def open_settings(self) -> SettingsDialog:
-        return SettingsDialog(self.state.params, self.state.targets, self)
+        return SettingsDialog(self.state.params, self.state.targets, self, currency=self.state.currency())
 
     def _on_settings_triggered(self) -> None:
         dialog = self.open_settings()

@@ -60,8 +60,10 @@ def plot_chart(chart: ChartData, currency: str = "€") -> pg.PlotWidget:
     if axis.label not in ("", "count"):
         side = "bottom" if chart.kind == "bar" else "left"
         item.setLabel(side, axis.label, color=style.FOREGROUND)
-    {"line": _draw_line, "bar": _draw_bars, "stacked": _draw_stacked, "heatmap": _draw_heatmap}[chart.kind](
-        item, chart, frame)
+    if chart.kind == "bar":
+        _draw_bars(item, chart, frame, currency)
+    else:
+        {"line": _draw_line, "stacked": _draw_stacked, "heatmap": _draw_heatmap}[chart.kind](item, chart, frame)
     return widget
 
 
@@ -98,7 +100,7 @@ def _draw_line(item, chart: ChartData, frame) -> None:
     item.setXRange(-0.5, max(len(x) - 0.5, 0.5), padding=0)
 
 
-def _draw_bars(item, chart: ChartData, frame) -> None:
+def _draw_bars(item, chart: ChartData, frame, currency: str) -> None:
     name = chart.series_names[0]
     values = np.nan_to_num(frame[name].to_numpy(dtype=float))
     y = np.arange(len(values), dtype=float)
@@ -112,7 +114,7 @@ def _draw_bars(item, chart: ChartData, frame) -> None:
     left.setWidth(int(7.5 * max((len(label) for label in labels), default=4)) + 24)   # room for the longest name
     top = float(values.max()) if len(values) else 1.0
     for i, raw in enumerate(chart.values(name)):
-        text = pg.TextItem(format_value(raw, chart.unit), color=style.FOREGROUND, anchor=(0, 0.5))
+        text = pg.TextItem(format_value(raw, chart.unit, currency), color=style.FOREGROUND, anchor=(0, 0.5))
         text.setPos(max(float(values[i]), 0.0), float(i))
         item.addItem(text)
     low = min(0.0, float(values.min()) if len(values) else 0.0)

@@ -20,8 +20,9 @@ import pyqtgraph as pg
 from metrics_core.export.chart_data import HEAT_STOPS, NPS_COLOURS, PALETTE
 
 from metrics_core.i18n import N_, _
+from metrics_core.metrics.params import DEFAULT_CURRENCY
 
-from . import formatting
+from .formatting import format_number
 
 BACKGROUND = "#ffffff"
 FOREGROUND = "#1f2933"
@@ -118,10 +119,10 @@ def style_plot(plot_widget: "pg.PlotWidget", theme: ChartTheme = LIGHT) -> None:
 UNIT_AXIS_LABELS = {"%": "%", "days": N_("days"), "per_day": N_("per day"), "erlang": N_("Erlang")}
 
 
-def unit_axis_label(unit: str) -> str:
+def unit_axis_label(unit: str, currency: str = DEFAULT_CURRENCY) -> str:
     """The value axis's caption for a KPI unit (durations are labelled by their own scale)."""
     if unit == "currency":
-        return formatting.CURRENCY      # the currency of the settings
+        return currency
     label = UNIT_AXIS_LABELS.get(unit, "")
     return _(label) if label and label != "%" else label
 
@@ -155,7 +156,7 @@ def number_ticks(values: list[float], scale: float, spacing: float) -> list[str]
     """
     step = abs(spacing * scale)
     decimals = min(6, max(0, int(np.ceil(-np.log10(step) - 1e-9)))) if step > 0 else 0
-    return [formatting.format_number(v * scale, decimals) for v in values]
+    return [format_number(v * scale, decimals) for v in values]
 
 
 def heat_colour_map() -> pg.ColorMap:

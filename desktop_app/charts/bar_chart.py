@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 import pyqtgraph as pg
 
 from metrics_core.i18n import _
+from metrics_core.metrics.params import DEFAULT_CURRENCY
 
 from .. import style
 from ..formatting import field_noun, format_value
@@ -30,15 +31,17 @@ class BarChart(ChartWidget):
         self._table = pd.DataFrame(columns=["category", "value", "n"])
         self._keys: list[Any] = []
         self._unit = ""
+        self._currency = DEFAULT_CURRENCY
         self._column = ""
         self.plot_item.showGrid(x=True, y=False, alpha=style.GRID_ALPHA)
         self.plot_item.getViewBox().invertY(True)
 
     def set_bars(self, column: str, keys: list[Any], labels: list[str], values: list[float | None], unit: str,
-                 counts: list[int] | None = None, target: float | None = None) -> None:
-        """One bar per category; at most ``MAX_BARS`` (by value) are drawn."""
+                 counts: list[int] | None = None, target: float | None = None,
+                 currency: str = DEFAULT_CURRENCY) -> None:
+        """One bar per category; at most ``MAX_BARS`` (by value) are drawn; money in ``currency``."""
         self.clear()
-        self._unit, self._column = unit, column
+        self._unit, self._column, self._currency = unit, column, currency
         y = np.array([np.nan if v is None else float(v) for v in values], dtype=float)
         n = list(counts) if counts is not None else [None] * len(values)
         missing = _("(no {column})", column=field_noun(column)) if column else _("(none)")
@@ -49,7 +52,7 @@ class BarChart(ChartWidget):
         self._table = table
         pos = np.arange(len(table), dtype=float)
         widths = np.nan_to_num(table["value"].to_numpy(dtype=float))
-        divisor, label = (1.0, style.unit_axis_label(unit))
+        divisor, label = (1.0, style.unit_axis_label(unit, currency))
         if unit == "seconds" and len(widths):
             divisor, label = style.duration_scale(float(np.abs(widths).max()))
         self.plot_item.setLabel("bottom", label)
@@ -85,7 +88,7 @@ class BarChart(ChartWidget):
             return None
         row = self._table.iloc[i]
         value = None if pd.isna(row["value"]) else float(row["value"])
-        shown = format_value(value, self._unit)
+        shown = format_value(value, self._unit, self._currency)
         if row["n"] is None or pd.isna(row["n"]):
             return _("{category}: {value}\nClick to filter the dashboard to it", category=row["category"], value=shown)
         return _("{category}: {value} (n = {n})\nClick to filter the dashboard to it", category=row["category"],

@@ -6,16 +6,13 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-
 import pyqtgraph as pg
-
-from metrics_core.i18n import _
-
-from .. import style
 from PySide6.QtCore import Qt
 
 from metrics_core.i18n import _
+from metrics_core.metrics.params import DEFAULT_CURRENCY
 
+from .. import style
 from ..formatting import format_value
 from .base_chart import ChartWidget
 from .time_axis import PeriodAxis, period_tick_labels, to_epoch_seconds
@@ -30,19 +27,22 @@ class TrendChart(ChartWidget):
         self.last_incomplete = False
         self._x = np.zeros(0)
         self._unit = ""
+        self._currency = DEFAULT_CURRENCY
         self.target: float | None = None
 
     def set_series(self, periods: list[Any], labels: list[str], values: list[float | None], unit: str,
                    counts: list[int] | None = None, target: float | None = None,
-                   granularity: str | None = None, last_incomplete: bool = False) -> None:
-        """Plot ``values`` at ``periods`` (period start timestamps); ``None`` values leave gaps.
+                   granularity: str | None = None, last_incomplete: bool = False,
+                   currency: str = DEFAULT_CURRENCY) -> None:
+        """Plot ``values`` at ``periods`` (period start timestamps); ``None`` values leave gaps; money in
+        ``currency``.
 
         ``last_incomplete``: the data ends inside the last period, which is drawn dashed with a hollow
         point and named "so far" — not as a collapse."""
         self.clear()
         self.last_incomplete = last_incomplete = bool(last_incomplete and len(periods) > 1)
         self._period_axis(periods, labels, granularity, last_incomplete)
-        self._unit = unit
+        self._unit, self._currency = unit, currency
         self.target = target
         x = to_epoch_seconds(periods)
         y = np.array([np.nan if v is None else float(v) for v in values], dtype=float)
@@ -63,7 +63,7 @@ class TrendChart(ChartWidget):
             target = float(target) / divisor
             # anchored at its left end, inside the plot: never cut at the edge ("rget 15.0 %")
             line = pg.InfiniteLine(pos=float(target), angle=0, pen=style.target_pen(),
-                                   label=_("target {value}", value=format_value(self.target, unit)),
+                                   label=_("target {value}", value=format_value(self.target, unit, currency)),
                                    labelOpts={"color": style.TARGET, "position": 0.01, "anchors": [(0, 1), (0, 1)],
                                               "fill": pg.mkBrush(self.theme.background)})
             self.plot_item.addItem(line)
@@ -103,7 +103,7 @@ class TrendChart(ChartWidget):
     def _axis_scale(self, y: np.ndarray, unit: str) -> float:
         """Durations are drawn in minutes / hours / days; the axis says which."""
         if unit != "seconds" or not np.isfinite(y).any():
-            self.plot_item.setLabel("left", style.unit_axis_label(unit))
+            self.plot_item.setLabel("left", style.unit_axis_label(unit, self._currency))
             return 1.0
         divisor, label = style.duration_scale(float(np.nanmax(np.abs(y))))
         self.plot_item.setLabel("left", label)
@@ -119,7 +119,7 @@ class TrendChart(ChartWidget):
         i = int(np.nanargmin(np.abs(self._x - x)))
         row = self._table.iloc[i]
         value = None if pd.isna(row["value"]) else float(row["value"])
-        shown = format_value(value, self._unit)
+        shown = format_value(value, self._unit, self._currency)
         if row["n"] is None or pd.isna(row["n"]):
             text = _("{period}: {value}", period=row["period"], value=shown)
         else:

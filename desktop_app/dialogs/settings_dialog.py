@@ -29,8 +29,10 @@ class SettingsDialog(QDialog):
     """Generated from ``REGISTRY``: a page per KPI with its parameters and target."""
 
     def __init__(self, params: dict[str, dict[str, Any]], targets: dict[str, float], parent: Any = None,
-                 language: str | None = None) -> None:
+                 language: str | None = None, currency: str | None = None) -> None:
+        """``currency``: what money is written in now (the files' or the settings'); default: the settings'."""
         super().__init__(parent)
+        self.money = currency or currency_of(params)
         from metrics_core.metrics.registry import REGISTRY
 
         self.setWindowTitle(_("Settings"))
@@ -160,7 +162,7 @@ class SettingsDialog(QDialog):
             form.addRow(QLabel(_("This KPI has no parameters.")))
         target_edit = QLineEdit("" if target is None else f"{target:g}")
         target_edit.setPlaceholderText(_("no target"))
-        form.addRow(QLabel(_("Target ({unit})", unit=unit_name(spec.unit))), target_edit)
+        form.addRow(QLabel(_("Target ({unit})", unit=unit_name(spec.unit, self.money))), target_edit)
         self.target_edits[spec.id] = target_edit
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

@@ -143,7 +143,7 @@ class DashboardPanel(QWidget):
             card.set_sparkline(None, self.state.filters.granularity)     # new ones follow; never a stale line
         for mid, card in self.cards.items():
             card.set_result(results.results.get(mid), results.changes.get(mid), self.state.targets.get(mid),
-                            results.outcome(mid))
+                            results.outcome(mid), results.currency)
         self._update_visibility()
         selected = results.results.get(self.state.selected_metric or "")
         if selected is None or not selected.ok or self.cards[selected.metric_id].isHidden():

@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QSizePolicy, Q
 from metrics_core.formatting import has_change, result_caveat, result_text
 from metrics_core.formatting_dates import format_period
 from metrics_core.i18n import _
+from metrics_core.metrics.params import DEFAULT_CURRENCY
 from metrics_core.report_view.words import (change_words, colour, interval_words, margin_words, target_short,
                                             target_words)
 
-from .. import formatting, style
+from .. import style
 from .elided_label import elide_to_lines, wrapped_height
 from .sparkline import Sparkline
 from ..formatting import (DASH, change_arrow, comparison_text, format_change, format_number, format_value,
@@ -37,6 +38,7 @@ class KpiCard(QFrame):
         self.metric_id = metric_id
         self.unit = unit
         self.higher_is_better = higher_is_better
+        self._currency = DEFAULT_CURRENCY          # the currency of the results shown (set_result)
         self.setObjectName("kpiCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFixedSize(CARD_WIDTH, CARD_HEIGHT)
@@ -131,16 +133,18 @@ class KpiCard(QFrame):
     def set_description(self, text: str) -> None:
         self.setToolTip(text)
 
-    def set_result(self, result: Any, change: Any = None, target: float | None = None, outcome: Any = None) -> None:
+    def set_result(self, result: Any, change: Any = None, target: float | None = None, outcome: Any = None,
+                   currency: str = DEFAULT_CURRENCY) -> None:
         """Show a :class:`MetricResult` (``None`` = not computed yet); ``outcome`` (the view's
         :class:`~metrics_core.report_view.KpiOutcome`) tells whether the target is met and whether
-        the change is larger than its noise."""
+        the change is larger than its noise; money is written in ``currency`` (the results')."""
+        self._currency = currency
         value = None if result is None else result.value
         term = headline_term(result)
         if term is not None:
             self._show_term(term, result.n)
             return
-        text = result_text(result) or format_value(value, self.unit)
+        text = result_text(result) or format_value(value, self.unit, currency)
         self.setAccessibleDescription(text)
         shown = self._fit_value_font(text)
         self.value_label.setText(shown)
@@ -154,7 +158,7 @@ class KpiCard(QFrame):
         else:
             self._set_change(change if value is not None and has_change(result) else None,
                              own if own is not None else self.higher_is_better)
-            self.target_label.setText(_("target {value}", value=format_value(target, self.unit))
+            self.target_label.setText(_("target {value}", value=format_value(target, self.unit, currency))
                                       if target is not None else "")
             self.target_label.setStyleSheet("color: palette(mid);")
             self.target_label.setVisible(target is not None)
@@ -173,20 +177,21 @@ class KpiCard(QFrame):
 
     def _show_outcome(self, outcome: Any) -> None:
         """The change in words (grey "no clear change" inside its noise) and the target met or missed."""
-        words = change_words(outcome, formatting.CURRENCY) if has_change(outcome.result) else ""
+        words = change_words(outcome, self._currency) if has_change(outcome.result) else ""
         self.change_label.setText(words)
         self.change_label.setVisible(bool(words))
         self.change_label.setStyleSheet(f"color:#{colour(outcome.change_state)};")
         change = outcome.change
         if change is not None:
             periods = comparison_text(change)
-            now, before = format_value(change.current, self.unit), format_value(change.previous, self.unit)
+            now = format_value(change.current, self.unit, self._currency)
+            before = format_value(change.previous, self.unit, self._currency)
             tip = (_("{periods}: {now} now, {before} before", periods=periods, now=now, before=before) if periods
                    else _("{now} now, {before} before", now=now, before=before))
-            self.change_label.setToolTip("\n".join(t for t in (tip, interval_words(outcome, formatting.CURRENCY)) if t))
+            self.change_label.setToolTip("\n".join(t for t in (tip, interval_words(outcome, self._currency)) if t))
         target_text = target_short(outcome)
         self.target_label.setText(target_text)
-        self.target_label.setToolTip(target_words(outcome, formatting.CURRENCY))
+        self.target_label.setToolTip(target_words(outcome, self._currency))
         self.target_label.setStyleSheet(f"color:#{colour(outcome.target_state)};")
         self.target_label.setVisible(bool(target_text))
 
@@ -236,11 +241,11 @@ class KpiCard(QFrame):
             self.change_label.hide()
             return
         color = style.direction_color(delta, higher_is_better)
-        text = f"{change_arrow(delta)} {format_change(delta, self.unit, self.metric_id)}"
+        text = f"{change_arrow(delta)} {format_change(delta, self.unit, self._currency, self.metric_id)}"
         periods = comparison_text(change)
         self.change_label.setText(_("{change} {compared}", change=text, compared=short_comparison(change)))
-        now = format_value(getattr(change, "current", None), self.unit)
-        before = format_value(getattr(change, "previous", None), self.unit)
+        now = format_value(getattr(change, "current", None), self.unit, self._currency)
+        before = format_value(getattr(change, "previous", None), self.unit, self._currency)
         self.change_label.setToolTip(_("{periods}: {now} now, {before} before", periods=periods, now=now, before=before)
                                      if periods else _("{now} now, {before} before", now=now, before=before))
         self.change_label.setStyleSheet(f"color:{color};")

@@ -87,7 +87,7 @@ class MetricResult:
     ci_high: float | None = None
     margin_of_error: float | None = None         # NPS: 95 % margin of error in points
     details: Details = field(default_factory=Details)   # typed extras (shares, tables, top words …); a dict given
-                                                         # here becomes the KPI's details class (metrics.details)
+                                                         # here becomes the KPI's details class (result_details.py)
 
     def __post_init__(self) -> None:
         # Reasons are kept unrendered, so a result computed once is shown in any language later.

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-
-from desktop_app import formatting
 from desktop_app.dialogs.settings_dialog import SettingsDialog
 from desktop_app.panels.kpi_card import KpiCard
 from metrics_core.metrics.model import MetricResult
@@ -30,32 +28,40 @@ def test_the_owners_explicit_currency_wins_over_a_files_pounds(qtbot, state, tmp
     path = tmp_path / "uk_orders.csv"
     path.write_text("Order,Date,Customer,Description,Amount (GBP)\n1,2024-01-03,C1,Gift voucher £40.00,40.00\n"
                     "2,2024-01-09,C2,Mug,12.50\n3,2024-02-11,C1,Card,8.00\n", encoding="utf-8")
-    try:
-        state.add_dataset(load_dataset(path))
-        assert state.currency() == "£" and formatting.CURRENCY == "£"          # the file's own pounds
-        state.set_params({"global": {"currency": "€"}})                         # the owner: "these are euros"
-        assert state.currency() == "€" and formatting.CURRENCY == "€"
-        assert state.engine_params()["global"]["currency"] == "€"
-        state.set_params({"global": {"currency": "kr"}})
-        assert formatting.CURRENCY == "kr"
-        state.set_params({})                                                    # "From the files" again
-        assert state.currency() == "£" and formatting.CURRENCY == "£"
-    finally:
-        formatting.set_currency("€")
+    state.add_dataset(load_dataset(path))
+    assert state.currency() == "£"                                          # the file's own pounds
+    state.set_params({"global": {"currency": "€"}})                         # the owner: "these are euros"
+    assert state.currency() == "€"
+    assert state.engine_params()["global"]["currency"] == "€"
+    state.set_params({"global": {"currency": "kr"}})
+    assert state.currency() == "kr" and state.engine_params()["global"]["currency"] == "kr"
+    state.set_params({})                                                    # "From the files" again
+    assert state.currency() == "£" and state.engine_params()["global"]["currency"] == "£"
+
+
+def test_the_results_carry_the_currency_they_were_computed_with(qtbot, state, tmp_path) -> None:
+    """No module global: the cards write money in the currency the ResultSet was computed with."""
+    from metrics_core.loading import load_dataset
+    from .conftest import wait_results
+
+    path = tmp_path / "uk_orders.csv"
+    path.write_text("Order,Date,Customer,Description,Amount (GBP)\n1,2024-01-03,C1,Gift voucher £40.00,40.00\n"
+                    "2,2024-01-09,C2,Mug,12.50\n3,2024-02-11,C1,Card,8.00\n", encoding="utf-8")
+    results = wait_results(qtbot, state, lambda: state.add_dataset(load_dataset(path)))
+    assert results.currency == "£"
+    results = wait_results(qtbot, state, lambda: state.set_params({"global": {"currency": "kr"}}))
+    assert results.currency == "kr"
 
 
 def test_cards_write_amounts_with_the_chosen_symbol(qtbot, state) -> None:
     card = KpiCard("clv", "Customer lifetime value", "currency", True)
     qtbot.addWidget(card)
-    try:
-        state.set_params({"global": {"currency": "kr"}})
-        card.set_result(MetricResult("clv", 4201.42, "currency", n=10))
-        assert card.value_label.text() == "4,201 kr"
-        state.set_params({})
-        card.set_result(MetricResult("clv", 950.5, "currency", n=10))
-        assert card.value_label.text() == "€950.50"
-    finally:
-        formatting.set_currency("€")
+    state.set_params({"global": {"currency": "kr"}})
+    card.set_result(MetricResult("clv", 4201.42, "currency", n=10), currency=state.currency())
+    assert card.value_label.text() == "4,201 kr"
+    state.set_params({})
+    card.set_result(MetricResult("clv", 950.5, "currency", n=10), currency=state.currency())
+    assert card.value_label.text() == "€950.50"
 
 
 def test_a_kpi_that_is_a_change_shows_no_change_of_its_own(qtbot) -> None:
@@ -100,3 +106,19 @@ def test_a_long_value_gets_a_smaller_font_not_cut(qtbot) -> None:
     assert text == "295 at Mon 08:00"
     assert card.value_label.fontMetrics().horizontalAdvance(text) <= CARD_WIDTH - 26
     assert card.change_label.isHidden()              # the busiest hour may not be last month's busiest hour
+
+
+def test_a_cards_change_and_target_words_use_the_results_currency(qtbot) -> None:
+    """The change under a money card used to be written in euros whatever the currency (the words of
+    the report view defaulted to "€"); now the results' currency goes with them."""
+    from metrics_core.metrics.engine import Change
+    from metrics_core.report_view.compute import KpiOutcome
+
+    card = KpiCard("clv", "Customer lifetime value", "currency", True)
+    qtbot.addWidget(card)
+    result = MetricResult("clv", 1200.0, "currency", n=10)
+    outcome = KpiOutcome("clv", result, Change(1200.0, 1000.0, 200.0, 20.0, None, None), None, 1500.0)
+    card.set_result(result, outcome.change, 1500.0, outcome, currency="kr")
+    assert "+200.00 kr" in card.change_label.text() and "€" not in card.change_label.text()
+    assert "1,000 kr before" in card.change_label.toolTip()
+    assert "kr" in card.target_label.toolTip() and "€" not in card.target_label.toolTip()

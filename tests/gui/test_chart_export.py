@@ -316,3 +316,17 @@ def test_heat_map_image_is_darkest_at_the_busiest_hour(qtbot, tmp_path):
     xs, ys = [x for x, _ in blues], [y for _, y in blues]
     # the darkest cell (Friday 14:00) lies right of the middle of the plot and in its lower half
     assert min(xs) > 400 and sum(ys) / len(ys) > 300
+
+
+def test_chart_images_write_bar_amounts_in_the_reports_currency(qtbot):
+    """A chart image's bar labels used the euro whatever the report's currency."""
+    from desktop_app.report_pngs import plot_chart
+    from metrics_core.export.model import ChartData as ReportChart
+
+    chart = ReportChart("clv-by-segment", "CLV by segment", "loyalty_value", "bar", "currency",
+                        pd.DataFrame({"CLV": [1200.0, 300.0]}, index=pd.Index(["pro", "basic"], dtype=object)),
+                        metric_id="clv", by="segment")
+    widget = plot_chart(chart, "kr")
+    qtbot.addWidget(widget)
+    labels = [item.toPlainText() for item in widget.getPlotItem().items if isinstance(item, pg.TextItem)]
+    assert labels == ["1,200 kr", "300.00 kr"]

@@ -10,8 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from metrics_core.formatting import result_text
-from desktop_app import formatting
-from desktop_app.formatting import format_value, set_currency
+from desktop_app.formatting import format_value
 from desktop_app.main_window import MainWindow
 from metrics_core.dataset import DataBundle
 from metrics_core.loading import load_dataset
@@ -101,13 +100,11 @@ def test_project_round_trip(qtbot, window: MainWindow, settings, tmp_path: Path)
     assert [f["mapping"]["kind"] for f in doc["files"]] == ["surveys", "tickets"]
     assert settings.recent_projects() == [str(written)]
     assert sorted(settings.recent_files()) == sorted(files)
-    set_currency("€")
     other = MainWindow(settings)
     qtbot.addWidget(other)
     other.open_project(written)
     _wait_idle(qtbot, other, 2)
-    assert formatting.CURRENCY == "lei"                  # the project's currency is back
-    set_currency("€")
+    assert other.state.currency() == "lei"               # the project's currency is back
     assert other.state.dataset_names() == window.state.dataset_names()
     assert other.state.targets == {"csat": 85.0}
     assert other.state.filters.categories == {"channel": ("Email",)}
@@ -212,9 +209,8 @@ def test_kpi_settings_are_remembered_for_the_next_start(qtbot, settings) -> None
     later = MainWindow(settings)                     # the next start, same settings file
     qtbot.addWidget(later)
     assert later.state.params == {"global": {"currency": "kr"}, "csat": {"threshold": 5}}
-    assert later.state.targets == {"csat": 90.0} and formatting.CURRENCY == "kr"
+    assert later.state.targets == {"csat": 90.0} and later.state.currency() == "kr"
     settings.save_kpi_settings({"no_such_kpi": {"x": 1}}, {})     # an older version's settings are left out
     again = MainWindow(settings)
     qtbot.addWidget(again)
     assert again.state.params == {} and again.state.targets == {}
-    set_currency("€")
