@@ -14,6 +14,7 @@ of averages (STYLE.md: split "collect the sums" from "divide").
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field, asdict, replace
 from typing import Any, Callable, Mapping as TMapping
 
@@ -237,6 +238,8 @@ class MetricInputs:
     period: tuple[pd.Timestamp | None, pd.Timestamp | None] | None = None   # measured period: [start, end) — None = all data
     groups: TMapping[str, tuple[ColumnGroup, ...]] = field(default_factory=dict)
     _derived: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # the same inputs may be read by several worker threads at once (the engine's caches hand them out)
+    _derived_lock: Any = field(default_factory=threading.RLock, init=False, repr=False, compare=False)
 
     @classmethod
     def from_bundle(cls, bundle: Any) -> "MetricInputs":
@@ -262,10 +265,14 @@ class MetricInputs:
         are part of the key, so replacing one of them computes the value anew; the value is shared and
         must not be changed by its readers.
         """
+        frames = tuple(self.frames.values())
         key = (name, tuple((kind, id(frame)) for kind, frame in self.frames.items()))
-        if key not in self._derived:
-            self._derived[key] = make()
-        return self._derived[key]
+        with self._derived_lock:            # computed once, even when several threads ask at the same time
+            known = self._derived.get(key)
+            # the frames themselves are kept with the value: a recycled id never returns another frame's value
+            if known is None or len(known[0]) != len(frames) or any(a is not b for a, b in zip(known[0], frames)):
+                known = self._derived[key] = (frames, make())
+            return known[1]
 
 
 def _jsonable(obj: Any) -> Any:

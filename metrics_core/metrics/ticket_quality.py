@@ -9,6 +9,7 @@ category re-divide sums and never average ratios.
 from __future__ import annotations
 
 import json
+import threading
 import weakref
 from typing import Any, Mapping
 
@@ -40,6 +41,7 @@ def resolved_mask(tickets: pd.DataFrame) -> np.ndarray:
 
 
 _STATUS_DONE: dict[int, tuple[weakref.ref, np.ndarray, np.ndarray]] = {}
+_STATUS_LOCK = threading.RLock()     # several worker threads compute at once (dashboard, charts, export)
 
 
 def _status_done(status: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -49,7 +51,8 @@ def _status_done(status: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     same column, so the answer is kept (read-only) while the column's array lives, keyed by that array.
     """
     array = status.array
-    kept = _STATUS_DONE.get(id(array))
+    with _STATUS_LOCK:
+        kept = _STATUS_DONE.get(id(array))
     if kept is not None and kept[0]() is array:
         return kept[1], kept[2]
     codes, uniques = pd.factorize(status, use_na_sentinel=True)
@@ -58,11 +61,17 @@ def _status_done(status: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     done = np.where(known, done_unique[np.maximum(codes, 0)] if len(done_unique) else False, False)
     known.flags.writeable = done.flags.writeable = False
     try:
-        ref = weakref.ref(array, lambda _ref, key=id(array): _STATUS_DONE.pop(key, None))
+        ref = weakref.ref(array, lambda _ref, key=id(array): _forget_status(key))
     except TypeError:               # an array that cannot be referenced weakly is decided each time
         return known, done
-    _STATUS_DONE[id(array)] = (ref, known, done)
+    with _STATUS_LOCK:
+        _STATUS_DONE[id(array)] = (ref, known, done)
     return known, done
+
+
+def _forget_status(key: int) -> None:
+    with _STATUS_LOCK:
+        _STATUS_DONE.pop(key, None)
 
 
 def _tickets(inputs: MetricInputs, metric_id: str, unit: str, hib: bool | None) -> pd.DataFrame | MetricResult:
