@@ -6,6 +6,9 @@ from desktop_app.dialogs.settings_dialog import SettingsDialog
 from desktop_app.panels.kpi_card import KpiCard
 from metrics_core.metrics.model import MetricResult
 
+UK_ORDERS = ("Order,Date,Customer,Description,Amount (GBP)\n1,2024-01-03,C1,Gift voucher £40.00,40.00\n"
+             "2,2024-01-09,C2,Mug,12.50\n3,2024-02-11,C1,Card,8.00\n")
+
 
 def test_settings_dialog_leaves_the_currency_to_the_files_until_the_owner_chooses_one(qtbot) -> None:
     dialog = SettingsDialog({}, {})
@@ -26,8 +29,7 @@ def test_the_owners_explicit_currency_wins_over_a_files_pounds(qtbot, state, tmp
     from metrics_core.loading import load_dataset
 
     path = tmp_path / "uk_orders.csv"
-    path.write_text("Order,Date,Customer,Description,Amount (GBP)\n1,2024-01-03,C1,Gift voucher £40.00,40.00\n"
-                    "2,2024-01-09,C2,Mug,12.50\n3,2024-02-11,C1,Card,8.00\n", encoding="utf-8")
+    path.write_text(UK_ORDERS, encoding="utf-8")
     state.add_dataset(load_dataset(path))
     assert state.currency() == "£"                                          # the file's own pounds
     state.set_params({"global": {"currency": "€"}})                         # the owner: "these are euros"
@@ -45,8 +47,7 @@ def test_the_results_carry_the_currency_they_were_computed_with(qtbot, state, tm
     from .conftest import wait_results
 
     path = tmp_path / "uk_orders.csv"
-    path.write_text("Order,Date,Customer,Description,Amount (GBP)\n1,2024-01-03,C1,Gift voucher £40.00,40.00\n"
-                    "2,2024-01-09,C2,Mug,12.50\n3,2024-02-11,C1,Card,8.00\n", encoding="utf-8")
+    path.write_text(UK_ORDERS, encoding="utf-8")
     results = wait_results(qtbot, state, lambda: state.add_dataset(load_dataset(path)))
     assert results.currency == "£"
     results = wait_results(qtbot, state, lambda: state.set_params({"global": {"currency": "kr"}}))
