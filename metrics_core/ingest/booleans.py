@@ -5,22 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .missing import Parsed, header_tokens
+from .header_analysis import analyse_header
+from .missing import Parsed
 
 TRUE_WORDS = frozenset({"yes", "y", "true", "da", "ja", "да", "sí", "si", "oui", "д"})
 FALSE_WORDS = frozenset({"no", "n", "false", "ne", "nej", "не", "non", "nu", "н"})
 BOOL_WORDS: dict[str, bool] = {**{w: True for w in TRUE_WORDS}, **{w: False for w in FALSE_WORDS}}
-
-# Header words that say a 0/1 column counts or measures something, so it stays numeric.
-_QUANTITY_WORDS = frozenset(
-    {
-        "count", "number", "num", "qty", "quantity", "total", "sum", "amount", "score", "rating", "rate",
-        "reopens", "reopen", "replies", "reassign", "reassignment", "interactions", "stations", "calls",
-        "tickets", "orders", "price", "level", "rank", "priority", "nps", "csat", "ces", "tenure", "age",
-        "minutes", "seconds", "hours", "value", "revenue", "charges", "items", "#", "n", "index", "week",
-        "month", "year", "day", "hour", "grade", "points", "stars",
-    }
-)
 
 
 def parse_words(text: pd.Series, distinct: np.ndarray | None = None) -> Parsed | None:
@@ -52,7 +42,7 @@ def is_flag_column(numbers: pd.Series, header: str) -> bool:
     zero = values == 0.0
     if not (zero | (values == 1.0)).all() or zero.all() or not zero.any():     # only 0 and 1, both present
         return False
-    return not (set(header_tokens(header)) & _QUANTITY_WORDS)
+    return not analyse_header(header).quantity
 
 
 def flags_to_boolean(numbers: pd.Series) -> Parsed:

@@ -15,16 +15,9 @@ import numpy as np
 import pandas as pd
 
 from . import numeric_dates
-from .missing import Parsed, header_tokens
+from .header_analysis import analyse_header
+from .missing import Parsed
 
-_DATE_WORDS = frozenset(
-    {
-        "date", "datum", "dátum", "data", "датум", "timestamp", "created", "updated", "opened", "closed",
-        "resolved", "solved", "submitted", "modified", "day", "dag", "dan", "zi", "ziua", "at", "on",
-        "start", "end", "started", "ended", "paid", "fulfilled", "cancelled", "due", "temporal", "when",
-    }
-)
-_STRONG_DATE_WORDS = frozenset({"date", "datum", "dátum", "data", "датум", "timestamp", "temporal"})
 _OFFSET_RE = re.compile(r"(\s*)(Z|[+-]\d{2}:?\d{2})$")
 # Time zones written as names after a time, as Google Forms/Sheets and mail clients write them
 # ("10:15:00 AM GMT+1", "10:15 CET", "14:00 UTC+02:00"): turned into numeric offsets before parsing.
@@ -71,15 +64,6 @@ _MORNING = ("a", "dop", "f", "пре", "прије", "pre", "prije")
 _LOCAL_MONTH_RE = re.compile(
     r"(?i)(?<![^\W\d_])(" + "|".join(sorted(_LOCAL_MONTHS, key=len, reverse=True)) + r")(?![^\W\d_])"
 )
-
-
-def is_date_header(header: str, *, strong: bool = False) -> bool:
-    """True when the header names a date or a moment ("Created at", "Datum", "Order Date").
-
-    ``strong`` asks for a word that can only mean a date ("date", "datum", "timestamp"),
-    not one that also appears in durations ("Time spent on call").
-    """
-    return bool(set(header_tokens(header)) & (_STRONG_DATE_WORDS if strong else _DATE_WORDS))
 
 
 def _month_directive(name: str) -> str:
@@ -275,7 +259,7 @@ def parse_dates(text: pd.Series, *, dayfirst: bool | None = None, header: str = 
     ['2015-08-04', '2015-04-22']
     """
     text = _numeric_zones(_english_months(text))
-    allow_compact = is_date_header(header) or (
+    allow_compact = analyse_header(header).date or (
         all(_COMPACT_RE.fullmatch(v) for v in _sample(text)) and bool(text.str.fullmatch(_COMPACT_RE.pattern).all()))
     formats, share = _best_formats(text, allow_compact)
     if not formats or (share < min_share and not force):

@@ -1,8 +1,8 @@
 """Durations (to seconds) and times of day (to seconds after midnight).
 
 The unit of a plain number comes from the header ("in minutes", "(in hrs)",
-"(seconds)", "ms", "sekunde", "timmar" …) or, for duration columns without one,
-from the values (Zoho milliseconds, Excel day fractions).
+"(seconds)", "ms", "sekunde", "timmar" …, see :mod:`.header_analysis`) or, for
+duration columns without one, from the values (Zoho milliseconds, Excel day fractions).
 """
 
 from __future__ import annotations
@@ -13,70 +13,13 @@ import re
 import numpy as np
 import pandas as pd
 
-from .missing import Parsed, header_tokens
+from .header_analysis import analyse_header
+from .missing import Parsed
 
-_UNIT_WORDS: dict[str, tuple[float, str]] = {}
-for _words, _factor, _name in (
-    ("ms msec msecs millisecond milliseconds milisekunde milisekund millisekunder milisecunde", 0.001, "ms"),
-    ("sec secs second seconds sekunde sekund sekunder sekundi secunde secunda sek", 1.0, "s"),
-    ("min mins minute minutes minuter minuti minuta minut", 60.0, "min"),
-    ("hr hrs hour hours ure ura ore timmar timme sati sat", 3600.0, "h"),
-    ("days dagar dni dana zile", 86400.0, "days"),
-):
-    _UNIT_WORDS.update({w: (_factor, _name) for w in _words.split()})
-_SHORT_UNITS = {"s": (1.0, "s"), "ms": (0.001, "ms"), "h": (3600.0, "h"), "min": (60.0, "min"), "m": (60.0, "min")}
-_CALENDAR_PHRASE = re.compile(
-    r"(?i)(?:(?:only\s+)?(?:within|in|during)\s+)?"
-    r"(business|office|working|sla|poslovnih|delovnih|arbets|lucr\w*|radnih)\s+(hours|hrs|timmar|ure|ore|sati|tid)"
-)
-_NOT_DURATION = frozenset({"level", "%", "rate", "percent", "pct", "share", "count", "number", "calls", "#",
-                           "within", "under", "answered", "abandoned", "offered"})
-_DURATION_WORDS = frozenset(
-    {
-        "duration", "wait", "waiting", "talk", "hold", "handle", "handling", "speed", "response", "resolution",
-        "aht", "asa", "att", "acw", "wrap", "spent", "tracked", "billsec", "ring", "reply", "trajanje", "durata",
-        "durată", "varaktighet", "längd", "čakanje",
-    }
-)
-_TIME_OF_DAY_WORDS = frozenset({"time", "ura", "čas", "klockslag", "ora", "vrijeme", "kl"})
-_MINUTES_SECONDS_WORDS = frozenset({"talk", "hold", "wait", "waiting", "handle", "aht", "asa", "ring", "speed",
-                                    "queue", "call", "answer", "min", "mins", "minutes", "minuter", "minute", "ss"})
 _AMPM_RE = r"^\d{1,2}:\d{2}(?::\d{2})?\s*[AaPp][Mm]$"
 _CLOCK3_RE = r"^-?(?:\d+\s+days?,?\s+)?\d{1,4}:\d{2}:\d{2}(?:\.\d+)?$"
 _CLOCK2_RE = r"^-?\d{1,4}:\d{2}$"
 _WORDED_RE = (r"(?i)^-?(?:\d+(?:[.,]\d+)?\s*(?:d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b\s*)+$")
-
-
-def header_unit(header: str) -> tuple[float, str] | None:
-    """(seconds per unit, unit name) stated in a header, ignoring "business hours" phrases.
-
-    >>> header_unit("First reply time in minutes within business hours")
-    (60.0, 'min')
-    >>> header_unit("First Response Time in Business Hours") is None
-    True
-    """
-    text = _CALENDAR_PHRASE.sub(" ", str(header or ""))
-    if m := re.search(r"[(\[]\s*(?:in\s+)?(ms|s|h|min|m)\s*[)\]]", text, re.IGNORECASE):
-        return _SHORT_UNITS[m.group(1).lower()]
-    for token in header_tokens(text):
-        if token in _UNIT_WORDS:
-            return _UNIT_WORDS[token]
-    return None
-
-
-def is_duration_header(header: str) -> bool:
-    """True when the header names a length of time (talk, wait, handle, response, resolution …)."""
-    tokens = set(header_tokens(_CALENDAR_PHRASE.sub(" ", str(header or ""))))
-    if tokens & _NOT_DURATION:
-        return False
-    if tokens & _DURATION_WORDS or header_unit(header) is not None:
-        return True
-    return "time" in tokens and bool(tokens & {"to", "first", "total", "average", "avg", "mean", "queue"})
-
-
-def is_time_of_day_header(header: str) -> bool:
-    """True when the header names a clock time ("Time", "Start time") and no duration."""
-    return bool(set(header_tokens(header)) & _TIME_OF_DAY_WORDS) and not is_duration_header(header)
 
 
 def _seconds(delta: pd.Series) -> pd.Series:
@@ -155,18 +98,18 @@ def parse_clock(text: pd.Series, header: str = "", *, force: str | None = None) 
     if shares["worded"] > max(shares["three"], shares["two"]):
         values = _worded_seconds(text)
         return Parsed("duration", values, values.notna(), detail="durations with units (h, min, s)", unit="s")
-    tokens = set(header_tokens(header))
-    minutes_seconds = bool(tokens & _MINUTES_SECONDS_WORDS) and "hh" not in header.lower()
+    about = analyse_header(header)
+    minutes_seconds = about.minutes_seconds
     values, two = _clock_seconds(text, minutes_seconds, shares["three"] == 1)
-    wants_time = force == "time" or (force is None and is_time_of_day_header(header))
+    wants_time = force == "time" or (force is None and about.time_of_day)
     if wants_time and values.dropna().between(0, 86400, inclusive="left").all():
         return Parsed("time", values, values.notna(), detail="time of day, 24-hour clock")
-    if force is None and not is_duration_header(header) and _spread_over_a_day(values.dropna()):
+    if force is None and not about.duration and _spread_over_a_day(values.dropna()):
         return Parsed("time", values, values.notna(), detail="time of day (from values)")
     detail, ambiguous = "H:MM:SS", ""
     if two.any():
         detail = "MM:SS" if minutes_seconds else "H:MM"
-        if not (shares["three"] or tokens & {"hrs", "hours", "hh", "tracked", "h"} or minutes_seconds):
+        if not (shares["three"] or about.names_hours or minutes_seconds):
             ambiguous = "Values like '1:30' were read as hours:minutes; choose minutes:seconds if that is wrong."
     return Parsed("duration", values, values.notna(), detail=detail, unit="s", ambiguous=ambiguous)
 
@@ -177,12 +120,12 @@ def from_numbers(numbers: pd.Series, header: str, *, force: bool = False) -> Par
     >>> from_numbers(pd.Series([108960000.0]), "Total Time Spent").values.tolist()
     [108960.0]
     """
-    unit = header_unit(header)
+    about = analyse_header(header)
     ok = numbers.notna()
-    if unit is not None and (force or is_duration_header(header)):
-        factor, name = unit
-        return Parsed("duration", numbers * factor, ok, detail=f"{name} (from header)", unit=name)
-    if not (force or is_duration_header(header)):
+    if about.unit is not None and (force or about.duration):
+        return Parsed("duration", numbers * about.unit_seconds, ok, detail=f"{about.unit} (from header)",
+                      unit=about.unit)
+    if not (force or about.duration):
         return None
     present = numbers.dropna()
     if len(present) and present.between(0, 1).all() and (present % 1 != 0).any():
@@ -207,7 +150,7 @@ def from_native(values: pd.Series, header: str, *, force: str | None = None) -> 
 
     seconds = values.map(seconds_of).astype("float64")
     has_delta = values.map(lambda c: isinstance(c, dt.timedelta)).any()
-    wants_time = force == "time" or (force is None and not has_delta and not is_duration_header(header))
+    wants_time = force == "time" or (force is None and not has_delta and not analyse_header(header).duration)
     if wants_time and seconds.dropna().between(0, 86400, inclusive="left").all():
         return Parsed("time", seconds, seconds.notna(), detail="workbook times of day")
     return Parsed("duration", seconds, seconds.notna(), detail="workbook durations", unit="s")

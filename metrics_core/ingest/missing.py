@@ -8,7 +8,6 @@ strings (or native workbook values) and answers with a :class:`Parsed`.
 from __future__ import annotations
 
 import operator
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -107,25 +106,6 @@ def is_missing(values: pd.Series) -> pd.Series:
     [True, True, False, True, False, True]
     """
     return pd.Series(missing_mask(clean_cells(values)), index=values.index, dtype=bool)
-
-
-_LOWER_UPPER = re.compile(r"(?<=[a-z])(?=[A-Z])")
-# A space before the last capital of a run followed by a lower-case letter ("IDNumber" -> "ID Number"):
-# looked at one position at a time (the form "([A-Z]+)([A-Z][a-z])" is quadratic on long capital runs).
-_ACRONYM_END = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])")
-
-
-def header_tokens(header: str) -> list[str]:
-    """Lower-case words of a header, splitting camelCase and snake_case.
-
-    >>> header_tokens("AvgTalkDuration (in hrs)")
-    ['avg', 'talk', 'duration', 'in', 'hrs']
-    >>> header_tokens("CustomerID")
-    ['customer', 'id']
-    """
-    text = _LOWER_UPPER.sub(" ", str(header or ""))
-    text = _ACRONYM_END.sub(" ", text)
-    return [t for t in re.split(r"[^\w#%]+|_", text.lower()) if t]
 
 
 def empty_float(index: pd.Index) -> pd.Series:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import booleans, dates, durations, numbers
+from . import booleans, dates, durations
+from .header_analysis import analyse_header
 from .missing import Parsed
 
 NUMERIC_KINDS = {"integer", "floating", "mixed-integer-float", "decimal"}
@@ -21,13 +22,14 @@ def refine_numbers(parsed: Parsed, header: str) -> Parsed:
     values = parsed.values
     present = values[parsed.ok]
     serials = dates.looks_like_serials(present)
-    if serials and dates.is_date_header(header, strong=True):
+    about = analyse_header(header)
+    if serials and about.strong_date:
         return combine(dates.from_excel_serial(values), parsed.ok)
-    if durations.is_time_of_day_header(header) and len(present) and present.between(0, 1, inclusive="left").all():
+    if about.time_of_day and len(present) and present.between(0, 1, inclusive="left").all():
         return Parsed("time", values * 86400.0, parsed.ok, detail="Excel fractions of a day")
     if (as_duration := durations.from_numbers(values, header)) is not None:
         return combine(as_duration, parsed.ok)
-    if serials and dates.is_date_header(header):
+    if serials and about.date:
         return combine(dates.from_excel_serial(values), parsed.ok)
     if booleans.is_flag_column(present, header):
         return combine(booleans.flags_to_boolean(values), parsed.ok)
@@ -61,7 +63,7 @@ def native_numbers(present: pd.Series, header: str, forced: str | None) -> Parse
     if forced is not None:
         return None
     whole = values.dropna()
-    if numbers.is_id_header(header) or ((whole % 1 == 0).all() and (whole.abs() >= 1e14).any()):
+    if analyse_header(header).identifier or ((whole % 1 == 0).all() and (whole.abs() >= 1e14).any()):
         return None
     return refine_numbers(Parsed("number", values, ok, detail="workbook numbers"), header)
 
@@ -76,7 +78,7 @@ def native(present: pd.Series, kind: str, header: str, forced: str | None) -> Pa
         stamps = pd.to_datetime(present.astype(object), errors="coerce")
         old = stamps.dropna()
         if forced == "duration" or (forced is None and len(old) and (old.dt.year <= 1900).all()
-                                    and durations.is_duration_header(header)):
+                                    and analyse_header(header).duration):
             return durations.from_native(present, header, force="duration")
         return dates.from_native(present)
     if kind in _NATIVE_CLOCK_KINDS and forced in (None, "time", "duration"):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .missing import Parsed, header_tokens
+from .missing import Parsed
 
 _CURRENCY = (
     r"[€$£¥₽₹]|eur|usd|gbp|chf|sek|nok|dkk|rsd|ron|lei|kr|din\.?|дин\.?|рсд|huf|ft|pln|zł|czk|kč|bam|km|hrk|kn"
@@ -26,29 +26,9 @@ _GROUPED = {
     ".": r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$",
     ",": r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)?(?:,\d+)?$",
 }
-_ID_WORDS = frozenset({"id", "ids", "uuid", "guid", "sku", "#", "sid", "ean", "isbn", "iban"})
-# Words that name an identifier only as the last word ("Order number", "Zip code", but not "PhoneService").
-_ID_LAST_WORDS = frozenset(
-    {
-        "key", "nr", "no", "zip", "postcode", "code", "kod", "šifra", "sifra", "številka", "stevilka", "broj",
-        "nummer", "număr", "numar", "number", "phone", "telefon", "tel", "mobile", "gsm",
-    }
-)
 _MAX_NUMBER_CHARS = 40
 _CODE_RE = r"^[A-Za-z]{0,4}[-/]?\d+[-/]?[A-Za-z]{0,4}\d*$"
 _LEADING_ZERO_RE = re.compile(r"\x000[0-9]+(?=\x00|\Z)")     # a value of digits that starts with 0 (ASCII)
-
-
-def is_id_header(header: str) -> bool:
-    """True when the header names an identifier ("Ticket ID", "InvoiceNo", "Order #", "Številka").
-
-    >>> is_id_header("Requester id"), is_id_header("Number of Reopen"), is_id_header("# of calls")
-    (True, False, False)
-    """
-    tokens = header_tokens(header)
-    if "of" in tokens or "per" in tokens:
-        return False
-    return bool(set(tokens) & _ID_WORDS) or (bool(tokens) and tokens[-1] in _ID_LAST_WORDS)
 
 
 def _text_reason_per_value(cells: np.ndarray) -> str:

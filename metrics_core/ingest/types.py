@@ -17,6 +17,7 @@ import pandas as pd
 
 from . import booleans, dates, durations, numbers
 from .cells import TextCells, count_distinct, first_distinct, split_text_cells, typed_series
+from .header_analysis import analyse_header
 from .missing import MISSING_MARKERS, Parsed, clean_cells, empty_float, is_missing, missing_mask
 from .model import COLUMN_TYPES, ColumnProfile, ParseIssue
 from .native_cells import combine, forced_numbers, native, refine_numbers
@@ -96,10 +97,11 @@ def _detect_text(text: pd.Series, distinct: np.ndarray | None, header: str, deci
                  dayfirst: bool | None, weights: np.ndarray | None, n_rows: int) -> Parsed:
     if distinct is not None and (parsed := booleans.parse_words(text, distinct)) is not None:
         return parsed
-    if numbers.is_id_header(header):
+    about = analyse_header(header)
+    if about.identifier:
         return _as_ids(text, "identifier (from header)")
     parsed = dates.parse_dates(text, dayfirst=dayfirst, header=header)
-    date_share = DATE_HEADER_SHARE if dates.is_date_header(header) else ACCEPT_SHARE
+    date_share = DATE_HEADER_SHARE if about.date else ACCEPT_SHARE
     if parsed is not None and _share(parsed, weights) >= date_share:
         return parsed
     parsed = durations.parse_clock(text, header)

@@ -30,6 +30,7 @@ from ..catalogue import FieldSpec, kind as kind_spec
 from ..column_groups import CanonicalFacts, ColumnGroup
 from ..errors import MappingError
 from ..ingest.column_dtypes import EDGE_SPACE
+from ..ingest.header_analysis import UNIT_SECONDS, analyse_header
 from ..ingest.model import ColumnProfile, LoadedTable
 from .model import FieldMapping, Mapping
 from .presets import PRESETS_BY_NAME
@@ -38,7 +39,7 @@ from .values import parse_datetime_fallback
 
 log = logging.getLogger(__name__)
 
-UNIT_FACTORS = {"ms": 0.001, "s": 1.0, "sec": 1.0, "min": 60.0, "h": 3600.0, "days": 86400.0}
+UNIT_FACTORS = {**UNIT_SECONDS, "sec": 1.0}
 _TRUE = {fold_value(w) for w in ("yes", "y", "true", "t", "1", "da", "ja", "sí", "si", "да", "x")}
 _FALSE = {fold_value(w) for w in ("no", "n", "false", "f", "0", "ne", "nej", "nu", "не")}
 _FIRST = {"created_at", "first_response_at", "escalated_at", "_row"}
@@ -150,6 +151,9 @@ def to_number(table: LoadedTable, fm: FieldMapping, spec: FieldSpec, value_map: 
         nums = _plain_numbers(_raw(table, col))                    # "Hours worked" typed as a duration
         if nums is not None:
             return nums.astype(float)
+        per_unit = analyse_header(_profile(table, col).header).unit_seconds
+        if per_unit:                                               # "7:30" under "Hours worked": 7.5 hours
+            return pd.to_numeric(typed, errors="coerce").astype(float) / per_unit
     if pd.api.types.is_numeric_dtype(typed):
         out = typed.astype(float)
     else:

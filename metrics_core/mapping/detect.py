@@ -19,11 +19,12 @@ import pandas as pd
 from ..i18n import N_, Message, TextList, _
 from ..catalogue import KINDS, SCORE_FIELDS, FieldSpec, KindSpec, kind as kind_spec
 from ..errors import MappingError
+from ..ingest.header_analysis import analyse_header
 from ..ingest.model import LoadedTable
 from ..mapping.model import FieldMapping, Mapping
 from .evidence import Evidence
 from .presets import PRESET_CONFIDENCE, PRESETS_BY_NAME, PresetMatch, content_value_maps, match_headerless, match_preset
-from .synonyms import DATETIME_TWINS, analyse_header, header_match
+from .synonyms import DATETIME_TWINS, header_match
 from .values import DATETIME_ORDER, Candidate, ColumnShape, column_shapes, parse_datetime_fallback, value_candidates
 
 ASSIGN_MIN = 0.35

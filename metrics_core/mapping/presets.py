@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..i18n import Message
 from .status import FRESHDESK_STATUS, LIVEAGENT_STATUS, fold_value
-from .synonyms import analyse_header
+from ..ingest.header_analysis import analyse_header
 
 PRESET_CONFIDENCE = 0.97
 

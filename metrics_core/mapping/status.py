@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .synonyms import analyse_header
+from ..ingest.header_analysis import analyse_header
 
 STATUSES = ("open", "pending", "solved", "closed")
 OUTCOMES = ("answered", "abandoned", "missed", "blocked", "voicemail")

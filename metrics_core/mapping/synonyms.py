@@ -1,99 +1,19 @@
 """Header synonyms of every canonical field, in English, Slovenian, Romanian, Swedish
 and Serbian (Latin and Cyrillic), and the header matcher.
 
-Headers and synonyms are compared in a *folded* form: lower case, accents removed
-(``č`` → ``c``, ``ș`` → ``s``, ``ö`` → ``o``), Serbian Cyrillic transliterated to
-Latin, camelCase split, punctuation turned into spaces and units or time zones
-("in minutes", "(in hrs)", "(seconds)", "ms", "(UTC)") taken out and kept as
-evidence. Scoring: an exact match beats a whole-word match, which beats a
-match inside a word.
-
->>> h = analyse_header("First reply time in minutes")
->>> (h.folded, h.unit)
-('first reply time', 'min')
->>> fold("Datum kreiranja") == fold("Датум креирања")
-True
+Headers and synonyms are compared in the *folded* form of their
+:class:`~metrics_core.ingest.header_analysis.HeaderAnalysis` (the one typing reads too):
+lower case, accents removed, Serbian Cyrillic transliterated to Latin, camelCase split,
+punctuation turned into spaces and units or time zones ("in minutes", "(in hrs)",
+"(seconds)", "ms", "(UTC)") taken out and kept as evidence. Scoring: an exact match
+beats a whole-word match, which beats a match inside a word.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
-# Serbian Cyrillic → Latin (after lower-casing); ђ/ћ/ч/ш/ж then lose their accents like Latin ones.
-_CYRILLIC = str.maketrans({
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "d", "е": "e", "ж": "z", "з": "z", "и": "i",
-    "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj", "о": "o", "п": "p", "р": "r",
-    "с": "s", "т": "t", "ћ": "c", "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "c", "џ": "dz", "ш": "s",
-})
-_SPECIAL = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "æ": "ae", "ß": "ss", "œ": "oe"})
-
-UNIT_WORDS = {
-    "ms": "ms", "msec": "ms", "millisecond": "ms", "milliseconds": "ms", "milisekunde": "ms",
-    "s": "s", "sec": "s", "secs": "s", "second": "s", "seconds": "s", "sekunde": "s", "sekundah": "s",
-    "secunde": "s", "sekunder": "s", "sekundama": "s", "sekundi": "s",
-    "min": "min", "mins": "min", "minute": "min", "minutes": "min", "minutah": "min", "minuter": "min",
-    "minutima": "min", "minuta": "min", "minuti": "min",
-    "h": "h", "hr": "h", "hrs": "h", "hour": "h", "hours": "h", "urah": "h", "ure": "h", "ore": "h",
-    "timmar": "h", "tim": "h", "satima": "h", "sati": "h",
-    "day": "days", "days": "days", "dni": "days", "zile": "days", "dagar": "days", "dana": "days",
-}
-_UNIT_ALT = "|".join(sorted(map(re.escape, UNIT_WORDS), key=len, reverse=True))
-_UNIT_PAREN = re.compile(rf"(?:^|(?<=\s))\(\s*(?:in|v|i|u)?\s*({_UNIT_ALT})\s*\)")
-_UNIT_PHRASE = re.compile(rf"\b(?:in|v|i|u)\s+({_UNIT_ALT})\b")
-_UNIT_TAIL = re.compile(r"[\s_\-](ms|sec|secs|mins|hrs)$")
-_TZ = re.compile(r"\(\s*((?:utc|gmt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[a-z]+/[a-z_]+(?:/[a-z_]+)?)\s*\)")
-_CAMEL_1 = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_CAMEL_2 = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-
-
-def fold(text: str) -> str:
-    """Lower-case, transliterate Cyrillic, drop accents; punctuation is kept."""
-    text = str(text).lower().translate(_CYRILLIC).translate(_SPECIAL)
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
-
-
-def _words(text: str) -> str:
-    text = text.replace("#", " number ").replace("%", " percent ")
-    return " ".join(_NON_WORD.sub(" ", text).split())
-
-
-@dataclass(frozen=True)
-class HeaderInfo:
-    """A header in its folded form, with the unit and time zone it named."""
-
-    original: str
-    folded: str
-    unit: str | None = None
-    tz: str | None = None
-
-
-@lru_cache(maxsize=4096)
-def analyse_header(header: str) -> HeaderInfo:
-    """Fold ``header`` and take out a unit or time-zone marker."""
-    text = _CAMEL_2.sub(" ", _CAMEL_1.sub(" ", str(header).strip()))
-    text = fold(text)
-    unit = tz = None
-    m = _TZ.search(text)
-    if m:
-        tz = m.group(1).upper() if m.group(1).startswith(("utc", "gmt")) else m.group(1)
-        text = text[: m.start()] + " " + text[m.end():]
-    for pattern in (_UNIT_PAREN, _UNIT_PHRASE):
-        m = pattern.search(text)
-        if m:
-            unit = UNIT_WORDS[m.group(1)]
-            text = text[: m.start()] + " " + text[m.end():]
-            break
-    if unit is None:
-        m = _UNIT_TAIL.search(text.strip())
-        if m:
-            unit = UNIT_WORDS[m.group(1)]
-            text = text.strip()[: m.start()]
-    return HeaderInfo(str(header), _words(text), unit, tz)
+from ..ingest.header_analysis import analyse_header
 
 
 def normalise_phrase(phrase: str) -> str:

@@ -20,7 +20,7 @@ from ..catalogue import KindSpec
 from ..i18n import N_, Message
 from ..ingest.model import LoadedTable
 from .status import OUTCOME_WORDS, STATUS_WORDS, fold_value, looks_like_rating_labels
-from .synonyms import analyse_header
+from ..ingest.header_analysis import analyse_header
 
 # Header words that forbid reading a small-integer column as a survey score.
 _NOT_A_SCORE = re.compile(

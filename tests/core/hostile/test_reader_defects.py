@@ -15,7 +15,7 @@ import pytest
 
 from metrics_core.errors import LimitExceededError, WorkbookError
 from metrics_core.ingest.limits import MAX_FIELD_BYTES, check_field_lengths
-from metrics_core.ingest.missing import header_tokens
+from metrics_core.ingest.header_analysis import header_tokens
 from metrics_core.ingest.package_guard import check_package
 from metrics_core.ingest.reader import read_table
 from metrics_core.ingest.sheet_extent import OdsExtent, XlsxExtent

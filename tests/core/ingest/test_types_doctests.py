@@ -5,7 +5,8 @@ import importlib
 
 import pytest
 
-MODULES = ["types", "numbers", "dates", "durations", "booleans", "missing", "cells", "column_dtypes", "numeric_dates"]
+MODULES = ["types", "numbers", "dates", "durations", "booleans", "missing", "cells", "column_dtypes", "numeric_dates",
+           "header_analysis"]
 
 
 @pytest.mark.parametrize("name", MODULES)

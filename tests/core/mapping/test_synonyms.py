@@ -3,7 +3,8 @@
 import pytest
 
 from metrics_core.mapping.detect import detect_mapping
-from metrics_core.mapping.synonyms import analyse_header, fold, header_match, phrase_score
+from metrics_core.ingest.header_analysis import analyse_header, fold
+from metrics_core.mapping.synonyms import header_match, phrase_score
 
 from .helpers import make_table
 
