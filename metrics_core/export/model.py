@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..catalogue import KINDS_BY_NAME
+from ..catalogue import KINDS_BY_NAME, kind_label
 from ..i18n import _, N_
 from ..formatting import format_day, format_value
 from ..mapping.presets import PRESETS_BY_NAME
@@ -187,8 +187,7 @@ class SourceInfo:
     @property
     def kind_label(self) -> str:
         """The data kind as a person reads it ("Tickets"), in the current language."""
-        spec = KINDS_BY_NAME.get(self.kind)
-        return _(spec.label) if spec is not None else self.kind.replace("_", " ").capitalize()
+        return kind_label(self.kind)
 
     @property
     def preset_label(self) -> str:
