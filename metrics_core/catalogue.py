@@ -320,6 +320,18 @@ VALUE_LABELS: dict[str, dict[str, str]] = {
 }
 
 
+def kind_label(name: str) -> str:
+    """A data kind as a person reads it, in the current language (``tickets`` -> ``Zahtevki`` in Slovenian).
+
+    >>> kind_label("tickets"), kind_label("no_such_kind")
+    ('Tickets', 'No such kind')
+    """
+    from .i18n import _
+
+    spec = KINDS_BY_NAME.get(name)
+    return _(spec.label) if spec is not None else name.replace("_", " ").capitalize()
+
+
 def value_label(field_name: str, value: object) -> str:
     """A canonical field's value as a person reads it (``closed`` -> ``zaprt`` in Slovenian); other values as they are.
 

@@ -8,7 +8,8 @@ other language is written as CLDR says (``31. 3. 2021``, ``31.03.2021``, ``okt. 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -161,3 +162,39 @@ def format_period(start: Any, by: str) -> str:
     if by == "week":
         return _("week of {day}", day=format_day_month(start))
     return format_day(start)
+
+
+@dataclass(frozen=True)
+class PeriodName:
+    """A period kept as its dates and named when it is shown, in the language of the moment: a value a
+    result computed once carries into a :class:`~metrics_core.i18n.Message` or its details, read in the
+    window's language and in a report's (JSON: :meth:`english`).
+
+    >>> str(PeriodName(date(2024, 2, 1), "month")), str(PeriodName(date(2024, 3, 1), "day", date(2024, 3, 14)))
+    ('Feb 2024', '1 Mar – 14 Mar 2024')
+    >>> from metrics_core.i18n import language
+    >>> with language("sl"):
+    ...     str(PeriodName(date(2024, 2, 1), "month")), str(PeriodName(date(2024, 3, 1), "day"))
+    ('feb. 2024', '1. mar. 2024')
+    """
+
+    start: date
+    by: str = "day"                  # "day", "week", "month", "quarter" or "year"
+    end: date | None = None          # a span of days, ``start`` to ``end``
+
+    @classmethod
+    def of_days(cls, first: date, last: date) -> "PeriodName":
+        """The days ``first`` to ``last``: named as their month when they are one whole calendar month."""
+        if first.day == 1 and (last + timedelta(days=1)).day == 1 and (first.year, first.month) == (last.year, last.month):
+            return cls(first, "month")
+        return cls(first, "day", last) if last != first else cls(first, "day")
+
+    def __str__(self) -> str:
+        if self.end is not None:
+            return format_day_range(self.start, self.end)
+        return format_period(self.start, self.by)
+
+    def english(self) -> str:
+        from metrics_core.i18n import language
+        with language("en"):
+            return str(self)

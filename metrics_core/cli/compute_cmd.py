@@ -14,16 +14,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..catalogue import KINDS
+from ..catalogue import KINDS, kind_label
 from ..dataset import DataBundle, Dataset
 from ..errors import KpiDeskError, MappingError, ParameterError
 from ..ingest.model import ReadOptions
 from ..metrics.engine import Filters, breakdown, compute_all, failed_result
 from ..metrics.engine_inputs import prepared_for
-from ..metrics.model import MetricInputs, MetricResult, _jsonable
+from ..metrics.model import MetricInputs, MetricResult, SeriesPoint, _jsonable
 from ..metrics.periods import PERIODS
 from ..metrics.registry import REGISTRY, get_metric
-from ..formatting import format_change, result_caveat
+from ..formatting import format_change, format_period, result_caveat
 from ..i18n import Message, _, ngettext
 from .console import print_json
 from .pairs import parse_maps, parse_params
@@ -142,7 +142,7 @@ def _metric_row(inputs: MetricInputs, result: MetricResult, args: argparse.Names
         return row
     try:
         if args.by:
-            row["series"] = [p.to_dict("period") for p in breakdown(inputs, spec.id, args.by, params, filters)]
+            row["series"] = [_period_point(p, args) for p in breakdown(inputs, spec.id, args.by, params, filters)]
         if args.group:
             key = "series" if not args.by else "groups"
             row[key] = [p.to_dict("group") for p in breakdown(inputs, spec.id, args.group_column, params, filters)]
@@ -155,6 +155,15 @@ def _metric_row(inputs: MetricInputs, result: MetricResult, args: argparse.Names
         row["breakdown_reason"] = failed_result(spec, exc).reason
         row["failed"] = True
     return row
+
+
+def _period_point(point: SeriesPoint, args: argparse.Namespace) -> dict[str, Any]:
+    """One period of ``--by``: JSON names it by its label ("2026-05", contract); the text by the language's
+    name for it ("May 2026", "maj 2026")."""
+    entry = point.to_dict("period")
+    if not args.json:
+        entry["period"] = format_period(point.key, args.by)
+    return entry
 
 
 def group_column(bundle: DataBundle, name: str) -> str:
@@ -190,7 +199,7 @@ def _group_note(spec: Any, inputs: MetricInputs, name: str) -> str:
 
 def render_text(bundle: DataBundle, rows: list[dict[str, Any]]) -> str:
     """A readable table: value, n and any series; then the KPIs the files do not allow, with why."""
-    lines = [_("{file}: {kind}, {rows}", file=d.path.name, kind=d.kind,
+    lines = [_("{file}: {kind}, {rows}", file=d.path.name, kind=kind_label(d.kind),
                rows=ngettext("{count} row", "{count} rows", len(d.frame), count=len(d.frame)))
              for d in bundle.datasets]
     lines += [note.describe() for note in bundle.merge_notes()]
@@ -217,9 +226,11 @@ def render_text(bundle: DataBundle, rows: list[dict[str, Any]]) -> str:
         if r.get("group_note"):
             lines.append(f"{'':<{width}}    {r['group_note']}")
         for key in ("series", "groups"):
-            for point in r.get(key) or []:
-                name = point.get("period", point.get("group"))
-                lines.append(f"{'':<{width}}    {name:<12} {value_text(point['value'], r['unit']):>14}  n={point['n']}")
+            names = [str(point.get("period", point.get("group"))) for point in r.get(key) or []]
+            name_width = max([12, *map(len, names)])
+            for name, point in zip(names, r.get(key) or []):
+                lines.append(f"{'':<{width}}    {name:<{name_width}} {value_text(point['value'], r['unit']):>14}  "
+                             f"n={point['n']}")
     missing = [r for r in rows if r["value"] is None]
     if missing:
         lines += ["", _("Not computed ({count} of {total}):", count=len(missing), total=len(REGISTRY))]

@@ -164,7 +164,8 @@ def _default_name(bundle: DataBundle) -> str:
 
 
 def _sources(bundle: DataBundle) -> list[SourceInfo]:
-    return [SourceInfo(ds.name, str(ds.path), ds.kind, int(len(ds.frame)), ds.mapping.to_dict())
+    return [SourceInfo(ds.name, str(ds.path), ds.kind, int(len(ds.frame)), ds.mapping.to_dict(),
+                       {name: fm.evidence for name, fm in ds.mapping.fields.items()})
             for ds in bundle.datasets]
 
 

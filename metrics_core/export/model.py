@@ -18,8 +18,10 @@ from typing import Any
 
 import pandas as pd
 
+from ..catalogue import KINDS_BY_NAME, kind_label
 from ..i18n import _, N_
 from ..formatting import format_day, format_value
+from ..mapping.presets import PRESETS_BY_NAME
 from ..metrics.model import FAMILIES
 
 FAMILY_LABELS = dict(FAMILIES)
@@ -166,6 +168,11 @@ class ChartData:
                    d.get("metric_id", ""), d.get("by", ""), d.get("counts"), d.get("target"), d.get("period_starts"))
 
 
+#: How a column was found for a field (``FieldMapping.source``), as a person reads it.
+FOUND_BY = {"user": N_("your choice"), "preset": N_("export preset"), "header": N_("column header"),
+            "values": N_("column values"), "derived": N_("worked out from other columns")}
+
+
 @dataclass
 class SourceInfo:
     """One file the report was computed from, and how its columns were read."""
@@ -174,7 +181,39 @@ class SourceInfo:
     path: str
     kind: str
     rows: int
-    mapping: dict[str, Any] = field(default_factory=dict)   # Mapping.to_dict()
+    mapping: dict[str, Any] = field(default_factory=dict)   # Mapping.to_dict() (English reasons: JSON contract)
+    reasons: dict[str, Any] = field(default_factory=dict)   # field -> why (an Evidence), read in the report's language
+
+    @property
+    def kind_label(self) -> str:
+        """The data kind as a person reads it ("Tickets"), in the current language."""
+        return kind_label(self.kind)
+
+    @property
+    def preset_label(self) -> str:
+        """The export layout the file was read as ("Zendesk"), or ""."""
+        preset = (self.mapping or {}).get("preset") or ""
+        found = PRESETS_BY_NAME.get(preset)
+        return found.label if found is not None else str(preset)
+
+    def mapping_rows(self) -> list[tuple[str, str, str, str]]:
+        """(field, source columns, found by, why) of each mapped field, in the current language: the texts
+        of the window's mapping editor (a reason is rendered from its template; a report read from JSON has
+        only the English one)."""
+        spec = KINDS_BY_NAME.get(self.kind)
+        labels = {f.name: _(f.label) for f in spec.fields} if spec is not None else {}
+        rows = []
+        for name, fmap in ((self.mapping or {}).get("fields") or {}).items():
+            fmap = fmap if isinstance(fmap, dict) else {"columns": [str(fmap)]}
+            source = str(fmap.get("source", ""))
+            why = self.reasons.get(name)
+            rows.append((labels.get(name, name), ", ".join(map(str, fmap.get("columns", []))),
+                         _(FOUND_BY[source]) if source in FOUND_BY else source,
+                         str(why) if why else str(fmap.get("evidence", ""))))
+        return rows
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "path": self.path, "kind": self.kind, "rows": self.rows, "mapping": self.mapping}
 
 
 @dataclass
@@ -259,7 +298,7 @@ class Report:
             "appendix": self.appendix, "logo": self.logo, "change_method": self.change_method,
             "kpis": [{**r.__dict__} for r in self.kpis],
             "charts": [c.to_dict() for c in self.charts],
-            "sources": [{**s.__dict__} for s in self.sources],
+            "sources": [s.to_dict() for s in self.sources],
             "parameters": self.parameters, "how_computed": dict(self.how_computed),
         }
 

@@ -9,10 +9,8 @@ from typing import Any
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Inches, Pt
 
-from ..catalogue import KINDS_BY_NAME
 from ..formatting import format_value
 from ..i18n import _
-from ..mapping.presets import PRESETS_BY_NAME
 from .model import Report
 from .pptx_layout import BODY_TOP, MARGIN, SLIDE_W, heading
 from .pptx_parts import add_text
@@ -24,10 +22,9 @@ def sources_slide(slide, report: Report, _what: Any = None) -> None:
     heading(slide, _("Data used"), report.period_label)
     lines = []
     for src in report.sources:
-        preset = (src.mapping or {}).get("preset")
-        values = {"name": src.name, "kind": _kind_label(src.kind), "rows": format_value(src.rows, "count")}
-        lines.append(_("• {name}: {kind}, {rows} rows, read as a {preset} export", preset=_preset_label(preset),
-                       **values) if preset else _("• {name}: {kind}, {rows} rows", **values))
+        values = {"name": src.name, "kind": src.kind_label, "rows": format_value(src.rows, "count")}
+        lines.append(_("• {name}: {kind}, {rows} rows, read as a {preset} export", preset=src.preset_label,
+                       **values) if src.preset_label else _("• {name}: {kind}, {rows} rows", **values))
     if not lines:
         lines.append(_("• No files were recorded for this report."))
     lines.append("")
@@ -36,16 +33,6 @@ def sources_slide(slide, report: Report, _what: Any = None) -> None:
     lines.extend(report.notes)
     add_text(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN), Inches(5.6),
              "\n".join(lines[:22]), 14)
-
-
-def _kind_label(kind: str) -> str:
-    spec = KINDS_BY_NAME.get(kind)
-    return _(spec.label) if spec is not None else kind.replace("_", " ").capitalize()
-
-
-def _preset_label(preset: str) -> str:
-    found = PRESETS_BY_NAME.get(preset)
-    return found.label if found is not None else preset
 
 
 def _parameter_lines(parameters: dict) -> list[str]:

@@ -397,16 +397,10 @@ def _how_sheet(book, fm: _Formats, report: Report, name: str) -> None:
 def _sources_sheet(book, fm: _Formats, report: Report, name: str) -> None:
     sheet = book.add_worksheet(name)
     r = _block(sheet, fm, 0, _("Files"), (_("File"), _("Path"), _("Data kind"), _("Rows"), _("Preset")),
-               [(s.name, s.path, s.kind, s.rows, str((s.mapping or {}).get("preset") or ""))
-                for s in report.sources])
-    mapping_rows = []
-    for s in report.sources:
-        for field_name, fmap in ((s.mapping or {}).get("fields") or {}).items():
-            fmap = fmap if isinstance(fmap, dict) else {"columns": [str(fmap)]}
-            mapping_rows.append((s.name, field_name, ", ".join(map(str, fmap.get("columns", []))),
-                                 str(fmap.get("source", "")), str(fmap.get("evidence", ""))))
+               [(s.name, s.path, s.kind_label, s.rows, s.preset_label) for s in report.sources])
     r = _block(sheet, fm, r + 1, _("Column mappings"),
-               (_("File"), _("KPI Desk field"), _("Source column(s)"), _("Found by"), _("Why")), mapping_rows)
+               (_("File"), _("KPI Desk field"), _("Source column(s)"), _("Found by"), _("Why")),
+               [(s.name, *row) for s in report.sources for row in s.mapping_rows()])
     r = _block(sheet, fm, r + 1, _("Parameters"), (_("KPI or global"), _("Parameter"), _("Value")),
                _parameter_rows(report.parameters))
     _block(sheet, fm, r + 1, _("Report"), (_("Item"), _("Value")),

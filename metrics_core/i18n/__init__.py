@@ -31,6 +31,7 @@ from __future__ import annotations
 import contextvars
 import gettext as _gettext
 import os
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -315,6 +316,8 @@ def as_message(text: "str | Message | None") -> "Message | None":
 
 
 _ACCENTED = str.maketrans("aceinorsuyzACEINORSUYZ", "àçéîñöřšüýžÀÇÉÎÑÖŘŠÜÝŽ")
+#: What the pseudo-language leaves as it is: ``{fields}`` and ``%`` codes (``%s``, ``%(prog)s``, ``%r``).
+_FIELDS = re.compile(r"\{[^{}]*\}|%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[a-zA-Z%]")
 
 
 def pseudo_translate(text: str) -> str:
@@ -322,18 +325,16 @@ def pseudo_translate(text: str) -> str:
 
     >>> pseudo_translate("Open {count} files")
     '⟦Öpéñ {count} fîléš ·······⟧'
+    >>> pseudo_translate("%(prog)s: error: %s")
+    '⟦%(prog)s: éřřöř: %s ········⟧'
     """
     out: list[str] = []
-    depth = 0
-    for ch in text:
-        if ch == "{":
-            depth += 1
-        if depth:
-            out.append(ch)
-        else:
-            out.append(ch.translate(_ACCENTED))
-        if ch == "}" and depth:
-            depth -= 1
+    last = 0
+    for field_match in _FIELDS.finditer(text):
+        out.append(text[last:field_match.start()].translate(_ACCENTED))
+        out.append(field_match.group())
+        last = field_match.end()
+    out.append(text[last:].translate(_ACCENTED))
     body = "".join(out)
     padding = "·" * max(1, round(len(text) * 0.4))
     return f"⟦{body} {padding}⟧"

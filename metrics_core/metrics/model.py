@@ -281,7 +281,7 @@ def _jsonable(obj: Any) -> Any:
 
     import numpy as np
 
-    if isinstance(obj, Message):
+    if isinstance(obj, Message) or callable(getattr(obj, "english", None)):   # texts read in a language: English
         return obj.english()
     if isinstance(obj, dict):
         return {str(k): _jsonable(v) for k, v in obj.items()}

@@ -12,6 +12,7 @@ from ..i18n import N_
 from .common import (add_excluded, auto_period, datetimes, empty_result, epoch_seconds, frame_of, has,
                      missing_result, no_value, numbers, with_defaults)
 from ..i18n import Message
+from ..formatting_dates import PeriodName
 from .periods import label, previous_window_start
 from .plausibility import date_only
 from .model import MetricInputs, MetricResult, ParamSpec, SeriesPoint
@@ -239,7 +240,7 @@ def _active_customers(customers: pd.DataFrame | None, at: pd.Timestamp) -> int |
     return int((joined & ~left).sum())
 
 
-def _growth_window(inputs: MetricInputs, filed: pd.Series) -> tuple[float, float, str] | None:
+def _growth_window(inputs: MetricInputs, filed: pd.Series) -> tuple[float, float, PeriodName] | None:
     """Complaints in the measured period [start, end) and in the equally long period before it."""
     if not inputs.period or inputs.period[0] is None or inputs.period[1] is None:
         return None
@@ -247,7 +248,7 @@ def _growth_window(inputs: MetricInputs, filed: pd.Series) -> tuple[float, float
     before = previous_window_start(start, stop)      # March vs February, as the engine's comparison
     current = float(((filed >= start) & (filed < stop)).sum())
     previous = float(((filed >= before) & (filed < start)).sum())
-    return current, previous, f"{start:%Y-%m-%d} – {stop - pd.Timedelta(days=1):%Y-%m-%d}"
+    return current, previous, PeriodName.of_days(start.date(), (stop - pd.Timedelta(days=1)).date())
 
 
 def complaint_growth(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
@@ -286,9 +287,10 @@ def complaint_growth(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricR
             return no_value("complaint_growth", "%", N_("Growth needs two complete periods with complaints."),
                             higher_is_better=False, details=details)
         last, previous = float(counts.iloc[complete - 1]), float(counts.iloc[complete - 2])
-        period_text = series[complete - 1].label
+        period_text = PeriodName(series[complete - 1].key.date(), period)
         if complete < len(counts):      # as the dashboard's comparisons: an unfinished period is left out
-            details["left_out"] = f"{series[-1].label} (the data ends on {last_seen:%Y-%m-%d})"
+            details["left_out"] = Message("{period} (the data ends on {day})", {
+                "period": PeriodName(series[-1].key.date(), period), "day": PeriodName(last_seen.date())})
     details.update({"last_period": period_text, "last": last, "previous": previous})
     if previous == 0:
         return no_value("complaint_growth", "%", N_("The previous period had no complaints."), higher_is_better=False,

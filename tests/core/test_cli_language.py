@@ -83,3 +83,15 @@ def test_kpidesk_lang_environment_variable_is_read():
     swedish = _run(["calc", "csat", "positive=45", "responses=50"], KPIDESK_LANG="sv")
     assert english.returncode == swedish.returncode == 0
     assert b"90" in english.stdout and "90" in swedish.stdout.decode("utf-8")
+
+
+def test_compute_text_names_periods_and_data_kinds_in_the_language(capsys):
+    from metrics_core.resources import demo_dir
+
+    assert main(["compute", str(demo_dir() / "tickets.csv"), "--by", "quarter", "--lang", "sl"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("tickets.csv: Zahtevki, 4.043 vrstic")
+    assert "2. čet. 2026" in text and "Q2 2026" not in text and "2026-Q" not in text
+    assert main(["compute", str(demo_dir() / "tickets.csv"), "--by", "quarter", "--json"]) == 0
+    periods = {p["period"] for m in json.loads(capsys.readouterr().out)["metrics"] for p in m.get("series", [])}
+    assert "Q2 2026" in periods                                         # JSON keeps its labels (contract)

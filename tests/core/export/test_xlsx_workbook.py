@@ -112,8 +112,9 @@ def test_formula_like_labels_are_neutralised_text(book):
 
 def test_sources_sheet_records_files_mappings_and_parameters(book):
     values = [v for row in _rows(book["Sources"], 1) for v in row if v is not None]
-    assert "tickets.csv" in values and "/data/tickets.csv" in values and 12345 in values and "zendesk" in values
-    assert "ticket_id" in values and "Id" in values                  # mapping
+    assert "tickets.csv" in values and "/data/tickets.csv" in values and 12345 in values
+    assert "Zendesk" in values and "Tickets" in values               # the preset and data kind by their names
+    assert "Ticket ID" in values and "Id" in values                  # mapping: the field as the window names it
     assert "threshold" in values and "4" in values                    # parameters (JSON values)
     assert "1 Jan 2024 – 31 Dec 2024" in values
 

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from metrics_core.i18n import language
 from metrics_core.metrics import tickets
 from metrics_core.metrics.business_hours import BusinessCalendar
 from metrics_core.metrics.model import MetricInputs
@@ -318,7 +319,12 @@ def test_complaint_growth_by_month_and_measured_period():
     # not complete and is left out, as in the dashboard's comparisons: February (4) vs January (2) -> +100 %
     r = run("complaint_growth", {"tickets": t})
     assert r.value == pytest.approx(100.0) and (r.details["last"], r.details["previous"]) == (4, 2)
-    assert r.details["left_out"] == "2024-03 (the data ends on 2024-03-01)" and r.details["last_period"] == "2024-02"
+    assert r.details["left_out"] == "Mar 2024 (the data ends on 1 Mar 2024)"
+    assert r.details["last_period"].english() == "Feb 2024"
+    with language("sl"):                                # the periods are named in the language they are read in
+        assert (str(r.details["left_out"]), str(r.details["last_period"])) == (
+            "mar. 2024 (podatki se končajo 1. mar. 2024)", "feb. 2024")
+    assert r.to_dict()["details"]["last_period"] == "Feb 2024"        # JSON: English
     whole_march = pd.concat([t, pd.DataFrame({"ticket_id": ["x"], "created_at": ts(["2024-03-31 18:00"]),
                                               "is_complaint": pd.array([False], dtype="boolean")})])
     # with the data reaching March 31, March counts: 0 complaints vs February's 4 -> -100 %
@@ -334,6 +340,9 @@ def test_complaint_growth_by_month_and_measured_period():
     w2 = run("complaint_growth", {"tickets": t}, period=(pd.Timestamp("2024-01-20"), pd.Timestamp("2024-02-20")))
     # current 01-20..02-19: 5 complaints; previous 12-20..01-19: 1 -> +400 %
     assert w2.value == pytest.approx(400.0)
+    assert w2.details["last_period"].english() == "20 Jan – 19 Feb 2024"
+    with language("sv"):
+        assert str(w2.details["last_period"]) == "20 jan. – 19 feb. 2024"
     customers = pd.DataFrame({"customer_id": ["a", "b", "c", "d"],
                               "joined_at": ts(["2023-01-01"] * 4), "churned_at": ts([None, None, None, "2024-01-10"])})
     with_customers = run("complaint_growth", {"tickets": t2, "customers": customers})

@@ -1,0 +1,33 @@
+"""The workbook's "Column mappings" speak the report's language: each field by its name, how its column was
+found and why — the reasons the import dialog shows, from the same templates — as the owner opens the file."""
+
+import pytest
+from openpyxl import load_workbook
+
+from metrics_core.cli import main
+from metrics_core.resources import demo_dir
+
+# language: (sources sheet, mappings title, kind, ticket-id row, escalated row) as the workbook must show them
+EXPECTED = {
+    "sl": ("Viri", "Dodelitve stolpcev", "Zahtevki",
+           ("ID zahtevka", "Id", "predloga izvoza", "glava »Id« (izvoz Zendesk)"),
+           ("Eskalirano", "Escalated", "glava stolpca", "glava »Escalated« se ujema z »escalated«")),
+    "sr": ("Извори", "Мапирања колона", "Захтеви",
+           ("ИД захтева", "Id", "шаблон извоза", "заглавље „Id“ (извоз Zendesk)"),
+           ("Ескалирано", "Escalated", "заглавље колоне", "заглавље „Escalated“ одговара изразу „escalated“")),
+}
+
+
+@pytest.mark.parametrize("code", sorted(EXPECTED))
+def test_column_mappings_sheet_in_the_report_language(tmp_path, capsys, code):
+    sheet_name, title, kind, ticket_id, escalated = EXPECTED[code]
+    out = tmp_path / f"{code}.xlsx"
+    assert main(["report", str(demo_dir() / "tickets.csv"), "--out", str(out), "--lang", code]) == 0
+    rows = [row for row in load_workbook(out)[sheet_name].iter_rows(values_only=True) if any(row)]
+    start = next(i for i, row in enumerate(rows) if row[0] == title)
+    mappings = {row[1]: row[1:5] for row in rows[start + 2:] if row[0] == "tickets.csv"}
+    assert mappings[ticket_id[0]] == ticket_id
+    assert mappings[escalated[0]] == escalated
+    assert ("tickets.csv", kind) == rows[2][0:3:2]
+    english = [row for row in mappings.values() if "header '" in row[3] or "export" in row[2] or "column" in row[2]]
+    assert not english, english
