@@ -9,7 +9,8 @@ instantly and scrolls smoothly.
 
 from __future__ import annotations
 
-from typing import Any
+from functools import partial
+from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
@@ -55,6 +56,7 @@ class DataFrameModel(QAbstractTableModel):
         self._sorter: Any = None
         self._clock: list[bool] = []
         self._worded: list[str | None] = []
+        self._writers: list[Callable[[Any], str] | None] = []
         if frame is not None:
             self.set_frame(frame)
 
@@ -72,10 +74,23 @@ class DataFrameModel(QAbstractTableModel):
                            for c, n in zip(frame.columns, self._numeric)]
         # canonical values KPI Desk writes itself (status "closed", outcome "abandoned") read in the language
         self._worded = [str(c) if self._canonical and str(c) in VALUE_LABELS else None for c in frame.columns]
+        self._writers = [self._writer(i) for i in range(len(self._columns))]
         self._rows = np.arange(len(frame), dtype=np.int64)
         self._loaded = min(len(self._rows), self._page_size)
         self._sort = None
         self.endResetModel()
+
+    def _writer(self, i: int) -> Callable[[Any], str] | None:
+        """How column ``i``'s present values are written in the table, when not as themselves or a date."""
+        if self._numeric[i]:
+            return clock_time if self._clock[i] else humanise_seconds if self._durations[i] else None
+        worded = self._worded[i]
+        return partial(value_label, worded) if worded else None
+
+    def cell_writers(self) -> dict[Any, Callable[[Any], str]]:
+        """Column -> the function that writes its values in the table (clock times, durations, statuses …):
+        what a search must look in to find what is shown. Dates are written by their type."""
+        return {name: writer for name, writer in zip(self._frame.columns, self._writers) if writer is not None}
 
     def set_row_positions(self, positions: np.ndarray) -> None:
         """Show only these frame positions, in this order (a filter's result)."""
@@ -124,12 +139,11 @@ class DataFrameModel(QAbstractTableModel):
             value = self._columns[index.column()].iat[int(self._rows[index.row()])]
             if role == Qt.ItemDataRole.EditRole and self._numeric[index.column()]:
                 return None if pd.isna(value) else float(value)
+            writer = self._writers[index.column()]
             if self._numeric[index.column()] and role == Qt.ItemDataRole.DisplayRole and not pd.isna(value):
-                if self._clock[index.column()]:
-                    return clock_time(float(value))
-                return humanise_seconds(float(value)) if self._durations[index.column()] else _number(value)
+                return writer(float(value)) if writer is not None else _number(value)
             if self._worded[index.column()] and role != Qt.ItemDataRole.EditRole:
-                return value_label(self._worded[index.column()], value) if not pd.isna(value) else ""
+                return writer(value) if not pd.isna(value) else ""
             return format_cell(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and self._numeric[index.column()]:
             return int(NUMERIC_ALIGN.value)

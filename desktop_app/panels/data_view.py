@@ -133,14 +133,15 @@ class DataView(QWidget):
         frame = self.model.frame()
         text = self.search_edit.text()
         column = self.column_combo.currentData()
+        writers = self.model.cell_writers()          # search what the table shows, as well as the file's values
         if not text.strip():
             self._runner.cancel()
             self._set_positions(np.arange(len(frame), dtype=np.int64))
         elif len(frame) * (1 if column else max(1, frame.shape[1])) < BIG_FRAME:
-            self._set_positions(matching_positions(frame, text, column))
+            self._set_positions(matching_positions(frame, text, column, writers=writers))
         else:
             self.count_label.setText(_("searching\u2026"))
-            self._runner.start(lambda r: (frame, matching_positions(frame, text, column, r)), _("Searching"),
+            self._runner.start(lambda r: (frame, matching_positions(frame, text, column, r, writers)), _("Searching"),
                                on_done=self._on_search_done)
 
     def _on_search_done(self, outcome: tuple[pd.DataFrame, np.ndarray]) -> None:
