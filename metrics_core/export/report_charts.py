@@ -15,10 +15,10 @@ from ..i18n import N_, _
 from ..metrics import engine, periods as P
 from ..metrics.registry import get_metric
 from ..progress import Reporter
-from ..report_view import NPS_PARTS, ViewResults, breakdown_candidates
+from ..report_view import NPS_PARTS, ViewResults, breakdown_candidates, data_span
 from ..result_details import HeatMapDetails, NpsDetails, StaffingDetails, details_of
 from .model import BY_WORDS, ChartData
-from ..formatting import format_day, format_period
+from ..formatting import format_day, format_day_range, format_period
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ def report_charts(bundle: DataBundle, computed: ViewResults, shown: list[str],
     """The charts of the shown KPIs, and a note saying what dates the trends cover."""
     by = computed.view.grain
     params, headline = computed.params, computed.filters()
-    trend_filters, note = trend_window(headline, by)
+    trend_filters, note = trend_window(headline, by, data_span(bundle))
     charts: list[ChartData] = []
     for i, metric_id in enumerate(shown):
         reporter.step(i / max(1, len(shown)), _("Charts: {kpi}", kpi=get_metric(metric_id).translated_label))
@@ -60,12 +60,19 @@ def report_charts(bundle: DataBundle, computed: ViewResults, shown: list[str],
     return charts, note
 
 
-def trend_window(headline, by: str):
+def trend_window(headline, by: str, span: tuple = (None, None)):
     """The dates trends cover: the period when it spans several ``by`` periods, else the last
-    :data:`TREND_PERIODS` periods up to the end of the period (all dates: every date)."""
+    :data:`TREND_PERIODS` periods up to the end of the period. All dates: the report's dates, ``span``
+    (:func:`~metrics_core.report_view.data_span`: the activity files' dates, so that a customer register
+    reaching back years draws the same months as every other trend)."""
     start, end = headline.bounds()
     if start is not None and end is not None and end > P.next_start(P.floor(start, by), by):
         return headline, _("Trends by {period} cover the chosen dates.", period=_by_word(by))
+    if start is None and end is None and span[0] is not None:
+        first, last = span
+        return (headline.with_bounds(P.floor(first, "day"), P.floor(last, "day") + pd.Timedelta(days=1)),
+                _("Trends by {period} cover the report's dates, {days}.", period=_by_word(by),
+                  days=format_day_range(first, last)))
     if end is None:
         return headline, _("Trends by {period} show every date in the files.", period=_by_word(by))
     periods = TREND_PERIODS.get(by, 12)

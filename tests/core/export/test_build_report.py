@@ -37,6 +37,21 @@ def test_a_trend_within_a_longer_range_keeps_to_it(bundle):
     assert trend.values(trend.series_names[0]) == pytest.approx([p.value for p in points])
 
 
+def test_all_dates_trends_cover_the_report_period_even_for_a_register_reaching_back_years(bundle):
+    # customers.csv lists customers from January 2023; the activity files (tickets, calls …) run May – Oct 2026,
+    # which is the report's period. The customer retention trend must draw those six months like every other.
+    report = build_report(bundle, None, None, "month")
+    assert (report.period_start.isoformat(), report.period_end.isoformat()) == ("2026-05-01", "2026-10-31")
+    months = [f"2026-{m:02d}-01" for m in range(5, 11)]
+    trends = {c.metric_id: c for c in report.charts if c.chart_id == f"{c.metric_id}-by-month"}
+    assert "retention_rate" in trends and len(trends) >= 5
+    assert {m: c.period_starts for m, c in trends.items()} == {m: months for m in trends}
+    crr = trends["retention_rate"]
+    points = breakdown(bundle, "retention_rate", "month", None, Filters("2026-05-01", "2026-10-31"))
+    assert crr.values(crr.series_names[0]) == pytest.approx([p.value for p in points])
+    assert "1 May – 31 Oct 2026" in " ".join(report.notes)
+
+
 def test_headline_values_are_the_engines(bundle, september):
     results = compute_all(bundle, None, SEPTEMBER)
     assert sorted(r.metric_id for r in september.kpis) == sorted(s.id for s in REGISTRY)
