@@ -24,12 +24,14 @@ from ..progress import Reporter
 from .chart_data import (BAD, GOOD, TARGET_SERIES, drawn_frame, heat_colour, label_skip, office_date_format,
                          office_format, series_colour, series_title,
                          value_axis_range)
-from ..formatting import format_change, unit_word
+from ..formatting import format_change, format_period, unit_word
 from .model import BY_WORDS, ChartData, KpiRow, Report
 from .safe_text import neutralise
 
 SHEET_NAME_MAX = 31
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+#: A bracket that stands for the words before it ("CRR"), not one that adds to them ("(month)", "(mesec)").
+_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 # Excel number formats of KPI values by unit; durations are written in minutes.
 VALUE_FORMATS = {
     "%": '0.0" %"', "score": "0.0#", "seconds": '#,##0.0" min"', "count": "#,##0", "currency": "#,##0.00",
@@ -56,6 +58,8 @@ def unique_sheet_name(wanted: str, taken: set[str]) -> str:
     'CRR by referral source'
     >>> unique_sheet_name("NPS promoters, passives, detractors by month", taken)
     'NPS promoters by month'
+    >>> unique_sheet_name("Расположење на друштвеним мрежама (месец)", taken)     # a period, not an abbreviation
+    'Расположење на друштвеним'
     >>> unique_sheet_name("First response time by channel and team", taken)
     'First response time by (2)'
     """
@@ -79,8 +83,9 @@ def _fit(text: str, limit: int) -> str:
     plain = re.sub(r"\s*\([^)]*\)", "", text)
     if len(plain) <= limit:
         return plain
+    first = re.match(r"^[^(]*\(([^)]+)\)", text)
     abbreviated = re.sub(r"^[^(]*\(([^)]+)\)", r"\1", text)
-    if len(abbreviated) <= limit:
+    if first and _ABBREVIATION.fullmatch(first.group(1)) and len(abbreviated) <= limit:
         return abbreviated
     head, by, tail = plain.rpartition(" by ")
     if head and len(by + tail) <= limit // 2:
@@ -252,7 +257,7 @@ def _chart_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: str
     cell_format = fm.number(office_format(axis.number_format))
     count_col = len(frame.columns) + 1
     for i, label in enumerate(chart.categories, start=4):
-        _text(sheet, i, 0, label)
+        _text(sheet, i, 0, format_period(dates[i - 4], chart.by) if dates is not None else label)   # "maj 2026"
         for j, series in enumerate(frame.columns, start=1):
             _number(sheet, i, j, _clean(frame[series].iloc[i - 4]), cell_format)
         if chart.counts is not None:

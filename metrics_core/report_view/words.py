@@ -125,7 +125,8 @@ def sentence(label: str, outcome: KpiOutcome, currency: str = "€", value_text:
     values = {"kpi": label, "value": value_text or format_value(outcome.value, unit, currency),
               "previous": format_value(outcome.change.previous if outcome.change else None, unit, currency),
               "target": format_value(outcome.target, unit, currency)}
-    return _(SENTENCES[(_change_kind(outcome), _target_kind(outcome))], **values)
+    text = _(SENTENCES[(_change_kind(outcome), _target_kind(outcome))], **values)
+    return text[:-1] if text.endswith("..") else text      # "… a fost 9 ore 03 min." ends with the abbreviation's dot
 
 
 SENTENCES = {
