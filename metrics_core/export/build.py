@@ -27,7 +27,6 @@ from .report_charts import report_charts
 
 log = logging.getLogger(__name__)
 
-DEFAULT_TITLE = N_("Customer service KPIs")
 CHANGE_METHOD = N_(
     "A change is called clear only when it is larger than its noise: its 95 % interval leaves out zero. "
     "Shares (CSAT, answer rate, FCR …) use Newcombe's hybrid score interval for a difference of "

@@ -29,6 +29,7 @@ FAMILY_LABELS = dict(FAMILIES)
 BY_WORDS = {"day": N_("Day"), "week": N_("Week"), "month": N_("Month"), "quarter": N_("Quarter"), "year": N_("Year"),
             "channel": N_("Channel"), "agent": N_("Agent"), "team": N_("Team"), "priority": N_("Priority")}
 CHART_KINDS = ("line", "bar", "stacked", "heatmap")
+DEFAULT_TITLE = N_("Customer service KPIs")
 
 
 @dataclass
@@ -258,6 +259,12 @@ class Report:
         start = format_day(self.period_start) if self.period_start else _("the start")
         end = format_day(self.period_end) if self.period_end else _("today")
         return f"{start} – {end}"
+
+    def title_lines(self) -> tuple[str, str]:
+        """The title and the line under it: the report's title and the business name, or "Customer service
+        KPIs" under the business name when the title is the business name."""
+        first, second = self.title or self.business_name, self.business_name
+        return first, (_(DEFAULT_TITLE) if second == first else second)
 
     def shown_kpis(self) -> list[KpiRow]:
         """The rows of the KPIs the deck shows, in the chosen order (every KPI with a value when none was chosen)."""

@@ -23,7 +23,6 @@ from ..formatting import ENGLISH_WEEKDAYS, MISSING, format_change, format_day, f
 from ..i18n import _, ngettext
 from ..progress import Reporter
 from ..report_view.words import colour
-from .build import DEFAULT_TITLE
 from .chart_data import BAD, GOOD, NEUTRAL, busiest_cell
 from .model import ChartData, KpiRow, Report
 from .pptx_appendix import how_entries, how_pages, how_slide, short_how, sources_slide  # noqa: F401 (short_how)
@@ -115,9 +114,7 @@ def _title_slide(slide, report: Report, _what: Any = None) -> None:
     band.fill.fore_color.rgb = rgb(BRAND)
     band.line.fill.background()
     white = RGBColor(0xFF, 0xFF, 0xFF)
-    first, second = report.title or report.business_name, report.business_name
-    if second == first:
-        second = _(DEFAULT_TITLE)
+    first, second = report.title_lines()
     add_text(slide, Inches(0.8), Inches(2.45), Inches(11.7), Inches(1.0), first, 40, bold=True, colour=white)
     if second:
         add_text(slide, Inches(0.8), Inches(3.5), Inches(11.7), Inches(0.6), second, 24, colour=white)

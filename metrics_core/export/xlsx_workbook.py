@@ -18,7 +18,7 @@ import xlsxwriter
 
 from ..atomic import write_with_atomic
 from ..formatting import format_date, format_time
-from ..i18n import N_, _
+from ..i18n import N_, _, one_full_stop
 from ..metrics.model import family_label
 from ..progress import Reporter
 from .chart_data import (BAD, GOOD, TARGET_SERIES, drawn_frame, heat_colour, label_skip, office_date_format,
@@ -61,7 +61,7 @@ def unique_sheet_name(wanted: str, taken: set[str]) -> str:
     >>> unique_sheet_name("Расположење на друштвеним мрежама (месец)", taken)     # a period, not an abbreviation
     'Расположење на друштвеним'
     >>> unique_sheet_name("First response time by channel and team", taken)
-    'First response time by (2)'
+    'First response time (2)'
     """
     base = " ".join(_BAD_SHEET_CHARS.sub(" ", wanted).split()).strip("'") or "Sheet"
     name = _fit(base, SHEET_NAME_MAX)
@@ -100,7 +100,10 @@ def _cut(text: str, limit: int) -> str:
     cut = text[:limit + 1]
     space = cut.rfind(" ")
     cut = cut[:space] if space >= limit // 2 else text[:limit]
-    return cut.rstrip(" ,;:-–(").strip() or text[:limit]
+    words = cut.rstrip(" ,;:-–(").split()
+    while len(words) > 2 and len(words[-1]) <= 3 and words[-1].islower():    # no "… per", "… a", "… by" left
+        words.pop()
+    return " ".join(words).rstrip(" ,;:-–(") or text[:limit]
 
 
 def excel_value(value: float | None, unit: str) -> float | None:
@@ -171,9 +174,9 @@ SUMMARY_HEADER = (N_("KPI"), N_("Family"), N_("Value"), N_("Unit"), N_("n"), N_(
 
 def _summary_sheet(book, fm: _Formats, report: Report, name: str) -> None:
     sheet = book.add_worksheet(name)
-    _text(sheet, 0, 0, f"{report.business_name} — {report.title}", fm.title)
-    _text(sheet, 1, 0, _("Period: {period}. Made {made}.", period=report.period_label, made=_made(report))
-          + (" " + report.notes[0] if report.notes else ""), fm.muted)
+    _text(sheet, 0, 0, " — ".join(report.title_lines()), fm.title)
+    _text(sheet, 1, 0, one_full_stop(_("Period: {period}. Made {made}.", period=report.period_label, made=_made(report))
+                                     + (" " + report.notes[0] if report.notes else "")), fm.muted)
     for col, text in enumerate(SUMMARY_HEADER):
         _text(sheet, 3, col, _(text), fm.header)
     for i, row in enumerate(report.kpis, start=4):

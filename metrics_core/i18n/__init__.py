@@ -40,7 +40,7 @@ from typing import Any, Iterator, Mapping
 
 __all__ = ["_", "ngettext", "pgettext", "N_", "Message", "LANGUAGES", "set_language",
            "current_language", "language", "language_from_environment", "normalise_language",
-           "register_domain", "domains", "TextList", "as_message"]
+           "register_domain", "domains", "TextList", "as_message", "one_full_stop"]
 
 DOMAIN = "kpidesk"
 LOCALE_DIR = Path(__file__).with_name("locale")
@@ -306,6 +306,16 @@ class TextList:
 
     def __str__(self) -> str:
         return self.render()
+
+
+def one_full_stop(text: str) -> str:
+    """``text`` without the second of two full stops that a value ending in one ("9 ore 03 min.", "31. окт
+    2026.") and the template's own make.
+
+    >>> one_full_stop("Timp de prim răspuns a fost 9 ore 03 min.."), one_full_stop("Период: 31. окт 2026.. Направљено")
+    ('Timp de prim răspuns a fost 9 ore 03 min.', 'Период: 31. окт 2026. Направљено')
+    """
+    return re.sub(r"(?<=\.)\.(?=\s|$)", "", text)
 
 
 def as_message(text: "str | Message | None") -> "Message | None":

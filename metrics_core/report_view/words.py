@@ -18,7 +18,7 @@ neutral), so that nothing is told by colour alone. Cards, tables, slides and the
 from __future__ import annotations
 
 from ..formatting import format_change, format_number, format_value
-from ..i18n import N_, _
+from ..i18n import N_, _, one_full_stop
 from .compute import KpiOutcome
 
 # Okabe–Ito colours (hex, no '#'): distinguishable with every common colour-vision deficiency.
@@ -125,8 +125,7 @@ def sentence(label: str, outcome: KpiOutcome, currency: str = "€", value_text:
     values = {"kpi": label, "value": value_text or format_value(outcome.value, unit, currency),
               "previous": format_value(outcome.change.previous if outcome.change else None, unit, currency),
               "target": format_value(outcome.target, unit, currency)}
-    text = _(SENTENCES[(_change_kind(outcome), _target_kind(outcome))], **values)
-    return text[:-1] if text.endswith("..") else text      # "… a fost 9 ore 03 min." ends with the abbreviation's dot
+    return one_full_stop(_(SENTENCES[(_change_kind(outcome), _target_kind(outcome))], **values))
 
 
 SENTENCES = {

@@ -31,3 +31,16 @@ def test_column_mappings_sheet_in_the_report_language(tmp_path, capsys, code):
     assert ("tickets.csv", kind) == rows[2][0:3:2]
     english = [row for row in mappings.values() if "header '" in row[3] or "export" in row[2] or "column" in row[2]]
     assert not english, english
+
+
+@pytest.mark.parametrize("code,title", [("sr", "tickets — KPI-јеви корисничке услуге"),
+                                        ("ro", "tickets — KPI-urile serviciului clienți")])
+def test_summary_title_and_period_line_and_sheet_names_read_well(tmp_path, capsys, code, title):
+    out = tmp_path / f"{code}.xlsx"
+    assert main(["report", str(demo_dir() / "tickets.csv"), "--out", str(out), "--lang", code]) == 0
+    book = load_workbook(out)
+    summary = book.worksheets[0]
+    assert summary["A1"].value == title                      # the business once, then what the report is
+    assert ".." not in summary["A2"].value                    # "31. окт 2026." ends the sentence once
+    dangling = [name for name in book.sheetnames if len(name.split()[-1]) <= 3 and name.split()[-1].islower()]
+    assert not dangling, dangling                             # no sheet cut to "… pe", "… a"
