@@ -56,7 +56,7 @@ class AppState(QObject):
         self.requests: dict[str, LoadRequest] = {}
         self.filter_values: dict[str, dict[str, list[Any]]] = {}
         self.date_ranges: dict[str, tuple[pd.Timestamp | None, pd.Timestamp | None]] = {}
-        self.currencies: dict[str, str | None] = {}        # dataset -> the currency its cells or headers name
+        self.currencies: dict[str, str | None] = {}        # dataset -> its amounts' currency: chosen on import or named
         self.filters = FilterState()
         self.params: dict[str, dict[str, Any]] = {}
         self.targets: dict[str, float] = {}
@@ -122,9 +122,9 @@ class AppState(QObject):
         self.filter_values[ds.name] = filter_values if filter_values is not None else find_filter_values(ds)
         self.date_ranges[ds.name] = date_range if date_range is not None else find_date_range(ds)
         if ds.name not in self.currencies:
-            from metrics_core.ingest.currency import file_currency
+            from metrics_core.ingest.currency import table_currency
 
-            self.currencies[ds.name] = file_currency(ds.table)
+            self.currencies[ds.name] = table_currency(ds.table)
         req = request or LoadRequest(ds.path, name=ds.name)
         req.mapping = ds.mapping
         req.options = ds.table.options

@@ -49,7 +49,7 @@ class LoadOutcome:
     date_ranges: dict[str, tuple[pd.Timestamp | None, pd.Timestamp | None]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     requests: list[LoadRequest] = field(default_factory=list)
-    currencies: dict[str, str | None] = field(default_factory=dict)   # dataset -> the currency its cells name
+    currencies: dict[str, str | None] = field(default_factory=dict)   # dataset -> its amounts' currency (chosen or named)
 
 
 @dataclass
@@ -90,7 +90,7 @@ def load_files_job(requests: list[LoadRequest]) -> Callable[[Reporter], LoadOutc
     def run(reporter: Reporter) -> LoadOutcome:
         from concurrent.futures import ThreadPoolExecutor
 
-        from metrics_core.ingest.currency import file_currency
+        from metrics_core.ingest.currency import table_currency
 
         out = LoadOutcome(requests=list(requests))
         fractions = [0.0] * len(requests)
@@ -132,7 +132,7 @@ def load_files_job(requests: list[LoadRequest]) -> Callable[[Reporter], LoadOutc
             out.datasets.append(ds)
             out.filter_values[ds.name] = values
             out.date_ranges[ds.name] = dates
-            out.currencies[ds.name] = file_currency(ds.table)
+            out.currencies[ds.name] = table_currency(ds.table)
         reporter.step(1.0, _("Loaded"))
         return out
     return run

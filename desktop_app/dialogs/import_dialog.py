@@ -1,5 +1,5 @@
-"""Import a file: how it is read (sheet, encoding, delimiter, decimal mark, date order),
-a live preview of the first rows as they will be read, the detected data kind and the mapping."""
+"""Import a file: how it is read (sheet, encoding, delimiter, decimal mark, date order, the currency of
+its amounts), a live preview of the first rows as they will be read, the detected data kind and the mapping."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from metrics_core.catalogue import KINDS
 from metrics_core.catalogue import kind as kind_spec
 from metrics_core.i18n import N_, _, ngettext
+from metrics_core.ingest.currency import CURRENCY_CHOICES, file_currency
 from metrics_core.ingest.model import ReadOptions
 from metrics_core.mapping.model import Mapping
 from metrics_core.mapping.detect import RUNNER_UP
@@ -69,18 +70,30 @@ class ImportDialog(QDialog):
         self.delimiter_combo = _choice_combo(DELIMITERS)
         self.decimal_combo = _choice_combo(DECIMALS)
         self.date_order_combo = _choice_combo(DATE_ORDERS)
+        self.currency_combo = QComboBox()           # "from the file" (detected) or the owner's choice
+        self.currency_combo.addItem(_("from the file"), None)
+        for symbol in CURRENCY_CHOICES:
+            self.currency_combo.addItem(symbol, symbol)
+        self.currency_combo.setToolTip(_("The currency of this file's amounts. \u201cfrom the file\u201d uses the "
+                                         "symbol or code its cells or headers name (\u00a340.00, Price (GBP))."))
         self.kind_combo = QComboBox()
         for spec in KINDS:
             self.kind_combo.addItem(_(spec.label), spec.name)
+        # the choices the dialog was opened with (a re-import) show from the start: the first preview reads them
+        for combo, chosen in ((self.encoding_combo, self.options.encoding), (self.delimiter_combo, self.options.delimiter),
+                              (self.decimal_combo, self.options.decimal), (self.date_order_combo, self.options.dayfirst)):
+            _select(combo, chosen, None)
+        self._show_currency(None)
         for combo in (self.sheet_combo, self.encoding_combo, self.delimiter_combo, self.decimal_combo,
-                      self.date_order_combo, self.kind_combo):
+                      self.date_order_combo, self.currency_combo, self.kind_combo):
             # long choices (other languages) shorten in the box, never squeezing the labels beside it
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
         form = QFormLayout()
         for label, combo in ((_("Sheet"), self.sheet_combo), (_("Encoding"), self.encoding_combo),
                              (_("Delimiter"), self.delimiter_combo), (_("Decimal mark"), self.decimal_combo),
-                             (_("Dates"), self.date_order_combo), (_("The rows are"), self.kind_combo)):
+                             (_("Dates"), self.date_order_combo), (_("Amounts are in"), self.currency_combo),
+                             (_("The rows are"), self.kind_combo)):
             form.addRow(label, combo)
         name_fields_by_labels(form)             # else a screen reader says only the choice ("automatic")
         read_box = QGroupBox(_("How the file is read"))
@@ -152,6 +165,7 @@ class ImportDialog(QDialog):
         opts.delimiter = self.delimiter_combo.currentData()
         opts.decimal = self.decimal_combo.currentData()
         opts.dayfirst = self.date_order_combo.currentData()
+        opts.currency = self.currency_combo.currentData()
         return opts
 
     def refresh_preview(self) -> None:
@@ -187,6 +201,7 @@ class ImportDialog(QDialog):
         _select(self.decimal_combo, self.options.decimal, table.decimal)
         dayfirst = next((c.dayfirst for c in table.columns if c.col_type == "datetime" and c.dayfirst is not None), None)
         _select(self.date_order_combo, self.options.dayfirst, dayfirst)
+        self._show_currency(file_currency(table))
         with QSignalBlocker(self.kind_combo):
             self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(mapping.kind)))
         evidence = Evidence.of(mapping.kind_evidence)
@@ -206,6 +221,15 @@ class ImportDialog(QDialog):
         notes += table.notes
         notes += [f"{c.header}: {c.ambiguous}" for c in table.columns if c.ambiguous]
         self.notes_label.setText("\n".join(notes))
+
+    def _show_currency(self, named: str | None) -> None:
+        """The owner's currency for this file, or "from the file" with the one its first rows name."""
+        combo, chosen = self.currency_combo, self.options.currency
+        with QSignalBlocker(combo):
+            if chosen and combo.findData(chosen) < 0:
+                combo.addItem(chosen, chosen)                  # a symbol chosen before, not in the list
+            combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
+            combo.setItemText(0, _("from the file ({currency})", currency=named) if named else _("from the file"))
 
     def _on_runner_failed(self, exc: Exception) -> None:
         self.error_label.setText(str(exc))

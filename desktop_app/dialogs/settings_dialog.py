@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from metrics_core.i18n import LANGUAGES, _, current_language
 from metrics_core.metrics.model import FAMILIES
+from metrics_core.ingest.currency import CURRENCY_CHOICES
 from metrics_core.metrics.params import currency_of
 
 from .calendar_editor import CalendarEditor
@@ -20,8 +21,6 @@ from ..window_size import resize_to_fit
 
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
-# euro, Swedish krona, Romanian leu, Serbian dinar, and a few more our users meet
-CURRENCY_SYMBOLS = ("€", "kr", "lei", "RSD", "$", "£", "CHF", "zł", "Kč", "Ft")
 FROM_FILES = "from_files"     # the currency item that leaves the choice to the files (and € when they name none)
 
 
@@ -54,7 +53,7 @@ class SettingsDialog(QDialog):
         self.currency_edit = QComboBox()
         self.currency_edit.setEditable(True)
         self.currency_edit.addItem(_("From the files"), FROM_FILES)
-        self.currency_edit.addItems(CURRENCY_SYMBOLS)
+        self.currency_edit.addItems(CURRENCY_CHOICES)
         chosen = (params.get("global") or {}).get("currency")
         if chosen:
             self.currency_edit.setCurrentText(currency_of(params))

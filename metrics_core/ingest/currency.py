@@ -1,6 +1,7 @@
-"""The currency a file's amounts are in, from what the file itself says: symbols or codes next to
-numbers in its cells (``£40.00``, ``120 kr``, ``1.250,00 lei``, ``3.400 дин.``) and in its headers
-(``Price (GBP)``, ``Iznos RSD``). The settings' currency is only the default for files that say nothing.
+"""The currency a file's amounts are in: the one the owner chose for the file when importing it
+(``ReadOptions.currency``), else what the file itself says: symbols or codes next to numbers in its
+cells (``£40.00``, ``120 kr``, ``1.250,00 lei``, ``3.400 дин.``) and in its headers (``Price (GBP)``,
+``Iznos RSD``). The settings' currency is only the default for files that say nothing.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from typing import Any, Iterable
 
 import pandas as pd
 
+#: the symbols the owner chooses from (settings, import dialog): euro, Swedish krona, Romanian leu, Serbian
+#: dinar, and a few more our users meet; any other can be typed in the settings
+CURRENCY_CHOICES = ("€", "kr", "lei", "RSD", "$", "£", "CHF", "zł", "Kč", "Ft")
 # what is written -> the symbol amounts are shown with
 SYMBOLS = {
     "£": "£", "gbp": "£", "€": "€", "eur": "€", "$": "$", "usd": "$", "kr": "kr", "sek": "kr", "nok": "kr",
@@ -58,6 +62,24 @@ def file_currency(table: Any) -> str | None:
     text_columns = [frame[c] for c in frame.columns
                     if not pd.api.types.is_numeric_dtype(frame[c].dtype) and not pd.api.types.is_datetime64_any_dtype(frame[c].dtype)]
     return _winner(currencies_in([str(c) for c in frame.columns], text_columns))
+
+
+def table_currency(table: Any) -> str | None:
+    """The currency of a loaded table's amounts: the one chosen for the file on import, else the one the
+    file names (:func:`file_currency`), else ``None``.
+
+    >>> from types import SimpleNamespace
+    >>> from metrics_core.ingest.model import ReadOptions
+    >>> frame = pd.DataFrame({"Amount (GBP)": [40.0]})
+    >>> table_currency(SimpleNamespace(frame=frame, options=ReadOptions()))
+    '£'
+    >>> table_currency(SimpleNamespace(frame=frame, options=ReadOptions(currency="€")))
+    '€'
+    """
+    chosen = getattr(getattr(table, "options", None), "currency", None)
+    if isinstance(chosen, str) and chosen.strip():
+        return chosen.strip()
+    return file_currency(table)
 
 
 def agreed_currency(per_file: Iterable[str | None]) -> str | None:

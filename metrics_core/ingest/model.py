@@ -40,6 +40,7 @@ class ReadOptions:
     header_row: int | None = None         # 0-based row of the (last) header row; -1 = no header
     header_rows: int | None = None        # number of header rows (SurveyMonkey 2, Qualtrics 3)
     column_types: dict[str, str] = field(default_factory=dict)  # column name -> forced COLUMN_TYPES value
+    currency: str | None = None           # the currency of the file's amounts ("£"); None: what the file names
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

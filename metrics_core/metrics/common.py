@@ -169,14 +169,16 @@ def group_durations(values: np.ndarray, groups: pd.Series) -> dict[str, dict[str
 
 def row_terms(frame: pd.DataFrame, mask: np.ndarray, num: np.ndarray, den: np.ndarray, dates: pd.Series | None,
               *, kind: str, val: np.ndarray | None = None, scale: float = 1.0,
-              excluded: list[tuple[int, str]] | None = None) -> RowTerms:
+              excluded: list[tuple[int, str]] | None = None, columns: dict[str, Any] | None = None) -> RowTerms:
     """Per-row terms of the rows in ``mask``, keeping ``frame``'s index (the engine joins
-    category columns by it); column ``date`` dates each row for period breakdowns."""
+    category columns by it); column ``date`` dates each row for period breakdowns; ``columns``
+    (per row of ``frame``) go along for breakdowns."""
     data: dict[str, Any] = {"num": np.asarray(num, dtype=float)[mask], "den": np.asarray(den, dtype=float)[mask]}
     if val is not None:
         data["val"] = np.asarray(val, dtype=float)[mask]
     if dates is not None:
         data["date"] = datetimes(dates).to_numpy()[mask]
+    data.update({name: np.asarray(values)[mask] for name, values in (columns or {}).items()})
     terms = pd.DataFrame(data, index=frame.index[mask])
     return RowTerms(terms, scale=scale, kind=kind, excluded=list(excluded or []))
 
@@ -216,21 +218,28 @@ class Terms:
     details: dict[str, Any] = field(default_factory=dict)
     kind: str = "tickets"
     val: np.ndarray | None = None
+    columns: dict[str, Any] = field(default_factory=dict)   # per-row columns breakdowns group by, when the
+                                                            # rows are not ``kind``'s (scores collected from kinds)
 
     def row_terms(self, scale: float) -> RowTerms:
         """The rows that count as :class:`RowTerms` (what the engine sums per period or group)."""
         return row_terms(self.frame, self.used, self.num, self.den, self.dates, kind=self.kind, val=self.val,
-                         scale=scale, excluded=self.excluded)
+                         scale=scale, excluded=self.excluded, columns=self.columns)
 
 
 TermsSource = Callable[[MetricInputs, Mapping[str, Any]], "Terms | MetricResult"]
 ComputeFn = Callable[[MetricInputs, Mapping[str, Any]], MetricResult]
+FinishFn = Callable[[MetricResult, RowTerms, Mapping[str, Any]], None]
 
 
 def terms_compute(metric_id: str, unit: str, scale: float, hib: bool | None, source: TermsSource,
-                  extra: Callable[[Terms], dict[str, Any]] | None = None) -> ComputeFn:
+                  extra: Callable[[Terms], dict[str, Any]] | None = None, *, proportion: bool | None = None,
+                  empty_reason: str = N_("No rows to compute this from."), finish: FinishFn | None = None) -> ComputeFn:
     """``compute`` of a KPI that is ``scale × Σnum / Σden`` over the rows ``source`` returns
-    (for seconds, median and p90 of ``val`` when per-row values exist)."""
+    (for seconds, median and p90 of ``val`` when per-row values exist).
+
+    ``proportion`` (default: a ``%`` unit) gives the value a confidence interval; ``finish`` adds what
+    only this KPI reports (NPS's margin of error) to a result that has a value."""
 
     def compute(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
         t = source(inputs, params)
@@ -239,8 +248,12 @@ def terms_compute(metric_id: str, unit: str, scale: float, hib: bool | None, sou
         details = dict(t.details)
         if extra is not None:
             details.update(extra(t))
-        return result_from_terms(metric_id, unit, t.row_terms(scale), proportion=unit == "%", details=details,
-                                 higher_is_better=hib, empty_reason=N_("No rows to compute this from."))
+        terms = t.row_terms(scale)
+        result = result_from_terms(metric_id, unit, terms, proportion=unit == "%" if proportion is None else proportion,
+                                   details=details, higher_is_better=hib, empty_reason=empty_reason)
+        if finish is not None and result.value is not None:
+            finish(result, terms, params)
+        return result
 
     return compute
 

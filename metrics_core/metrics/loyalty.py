@@ -11,12 +11,12 @@ from ..deferred import pd
 
 from ..i18n import N_, Message
 from .churn import CustomerFlow, customer_flow
+from .common import Terms, terms_compute, terms_rows
 from .customer_value import (cash_flow_compute, cash_flow_terms, clv_compute, clv_historical_compute, clv_predictive_compute,
                              engagement_compute)
-from .model import MetricInputs, MetricResult, MetricSpec, ParamSpec, RowTerms
+from .model import MetricInputs, MetricResult, MetricSpec, ParamSpec
 from .periods import PERIODS
 from .results import bounds_details, has, missing_field, no_value, ratio_result
-from .terms import terms_frame, terms_metric
 
 _LOOKBACK = ParamSpec(name="lookback_months", default=12, label=N_("Period when no dates are chosen (months)"), kind="int", minimum=1,
                       help=N_("without a date filter, the period is this many months up to the latest date"))
@@ -73,16 +73,16 @@ DEFAULT_REFERRAL_WORDS = ("referral, referred, refer, friend, recommend, word of
                           "recomand, prieten, rekommend, tips, vän, preporu, препору, пријатељ")
 
 
-def _referral_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> tuple[RowTerms | None, dict, MetricResult | None]:
+def _referral_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms | MetricResult:
     customers = inputs.frames.get("customers")
     if customers is None or "referral_source" not in customers.columns:
-        return None, {}, missing_field("referral_rate", "%", ["referral_source"], N_("how each customer found you"))
+        return missing_field("referral_rate", "%", ["referral_source"], N_("how each customer found you"))
     words = [w.strip().lower() for w in str(p["referral_words"]).split(",") if w.strip()]
     source = customers["referral_source"].astype("string").str.lower()
     pattern = "|".join(pd.Series(words).str.replace(r"([\\.^$|?*+()\[\]{}])", r"\\\1", regex=True))
     referred = source.str.contains(pattern, regex=True).fillna(False).to_numpy(dtype=bool)
-    return RowTerms(terms_frame(referred.astype(float), 1.0, customers.index), 100.0, "customers"), \
-        {"matched_words": words}, None
+    return Terms(customers, referred.astype(float), np.ones(len(customers)), np.ones(len(customers), dtype=bool), None,
+                 details={"matched_words": words}, kind="customers")
 
 
 def conversion_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
@@ -172,7 +172,8 @@ def _calc_product(metric_id: str, keys: tuple[str, ...]):
     return calc
 
 
-_ref_compute, _ref_rows = terms_metric("referral_rate", "%", _referral_terms, proportion=True, empty_reason=N_("no new customers"))
+_ref_compute = terms_compute("referral_rate", "%", 100.0, True, _referral_terms, empty_reason=N_("no new customers"))
+_ref_rows = terms_rows(_referral_terms, 100.0)
 _ORDERS_CUSTOMERS = ("orders", "customers")
 
 SPECS: tuple[MetricSpec, ...] = (

@@ -13,9 +13,9 @@ from ..deferred import np
 from ..deferred import pd
 
 from ..i18n import N_
-from .model import MetricInputs, MetricResult, MetricSpec, RowTerms
+from .common import Terms, terms_compute, terms_rows
+from .model import MetricInputs, MetricResult, MetricSpec
 from .results import flag, missing_field, ratio_result
-from .terms import terms_frame, terms_metric
 
 _POSITIVE = ("pos", "good", "happy", "pozit", "bra", "dobr", "добр", "позит")
 _NEGATIVE = ("neg", "bad", "angry", "slab", "rău", "rau", "dålig", "los", "лош", "негат")
@@ -41,16 +41,17 @@ def sentiment_classes(values: pd.Series) -> np.ndarray:
     return out
 
 
-def _social_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> tuple[RowTerms | None, dict[str, Any], MetricResult | None]:
+def _social_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms | MetricResult:
     social = inputs.frames.get("social")
     if social is None or "sentiment" not in social.columns:
-        return None, {}, missing_field("social_sentiment", "%", ["sentiment"], N_("the sentiment of each mention"))
+        return missing_field("social_sentiment", "%", ["sentiment"], N_("the sentiment of each mention"))
     classes = sentiment_classes(social["sentiment"])
     known = classes != ""
-    terms = RowTerms(terms_frame((classes[known] == "positive").astype(float), 1.0, social.index[known]), 100.0, "social")
+    terms = Terms(social, (classes == "positive").astype(float), np.ones(len(social)), known, None,
+                  details=_insights(social, classes), kind="social")
     if (~known).sum():
         terms.excluded.append((int((~known).sum()), N_("mentions without a recognisable sentiment")))
-    return terms, _insights(social, classes), None
+    return terms
 
 
 def _insights(social: pd.DataFrame, classes: np.ndarray) -> dict[str, Any]:
@@ -83,8 +84,9 @@ def _calc_social(t: Mapping[str, float], params: Mapping[str, Any]) -> MetricRes
     return ratio_result("social_sentiment", pos, pos + neu + neg, empty_reason=N_("no mentions"))
 
 
-_compute, _rows = terms_metric("social_sentiment", "%", _social_terms, proportion=True,
-                               empty_reason=N_("no mentions with a sentiment"))
+_compute = terms_compute("social_sentiment", "%", 100.0, True, _social_terms,
+                         empty_reason=N_("no mentions with a sentiment"))
+_rows = terms_rows(_social_terms, 100.0)
 
 SPECS: tuple[MetricSpec, ...] = (
     MetricSpec(id="social_sentiment", label=N_("Social media sentiment"), family="social", unit="%", higher_is_better=True,

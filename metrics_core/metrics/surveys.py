@@ -13,15 +13,14 @@ from ..deferred import np
 from ..deferred import pd
 
 from ..i18n import N_, Message
+from .common import Terms, terms_compute, terms_rows
 from .model import MetricInputs, MetricResult, MetricSpec, ParamSpec, RowTerms
 from .periods import PERIODS, label, period_start
 from .results import flag, missing_field, no_value, ratio_result
 from .scores import (SCALE_CHOICES, WEIGHTING_NOTES, bucket_shares, collect_scores, detect_scale, in_scale,
                      top_two_threshold)
 from .stats import nps_margin_of_error
-from .terms import TermsOutcome, terms_frame, terms_metric
 from .textwords import brand_attributes_compute
-
 
 
 def _scale_name(scale: tuple[float, float]) -> str:
@@ -32,47 +31,53 @@ def _group_columns(frame: pd.DataFrame) -> dict[str, Any]:
     return {c: frame[c].to_numpy() for c in frame.columns if c not in ("score", "num", "den")}
 
 
-def _score_terms(field: str, inputs: MetricInputs, scale_setting: str, positive) -> TermsOutcome:
-    """Terms for a score metric: ``positive(scores, scale)`` gives each answer's numerator."""
+def _answers(scores: pd.DataFrame, num: np.ndarray, valid: np.ndarray, details: dict[str, Any]) -> Terms:
+    """Terms of collected answers (``collect_scores``): one row per answer in ``valid``, which carries the
+    columns breakdowns group by (the answers come from several kinds)."""
+    return Terms(scores, num, np.ones(len(scores)), valid, None, details=details, kind="",
+                 columns=_group_columns(scores))
+
+
+def _score_terms(field: str, inputs: MetricInputs, scale_setting: str, positive) -> Terms | None:
+    """Terms for a score metric: ``positive(scores, scale)`` gives each answer's numerator; ``None``
+    without answers."""
     scores = collect_scores(inputs, field)
     if scores.empty:
-        return None, {}, None
+        return None
     values = scores["score"].to_numpy(dtype=float)
     scale = detect_scale(values, scale_setting)
     valid = in_scale(values, scale)
-    kept = scores[valid]
-    num = positive(values[valid], scale)
-    terms = RowTerms(terms_frame(num, 1.0, kept.index, _group_columns(kept)), 1.0, "")
-    dropped = int((~valid).sum())
-    if dropped:
-        terms.excluded.append((dropped, Message("answers outside the {scale} scale", {"scale": _scale_name(scale)})))
     details = {"scale": _scale_name(scale),
                "distribution": {f"{k:g}": int(v) for k, v in
                                 pd.Series(values[valid]).value_counts().sort_index().items()}}
-    return terms, details, None
+    terms = _answers(scores, positive(values, scale), valid, details)
+    dropped = int((~valid).sum())
+    if dropped:
+        terms.excluded.append((dropped, Message("answers outside the {scale} scale", {"scale": _scale_name(scale)})))
+    return terms
 
 
-def _bucket_terms(inputs: MetricInputs, share: str, metric_id: str, unit: str, question: Any) -> TermsOutcome:
+def _bucket_terms(inputs: MetricInputs, share: str, metric_id: str, unit: str, question: Any
+                  ) -> Terms | MetricResult | None:
     """Terms from survey buckets: ``share`` is "top" (top-box CSAT) or "net" (NPS: top − bottom), over the
-    rows of one question (:func:`one_question`)."""
+    rows of one question (:func:`one_question`); ``None`` without buckets."""
     buckets = bucket_shares(inputs)
     if buckets is None:
-        return None, {}, None
+        return None
     b, chosen, failure = one_question(buckets.frame, question, metric_id, unit)
     if failure is not None:
-        return None, {}, failure
+        return failure
     per_row = b["top"] if share == "top" else b["top"] - b["bottom"]
     weight = b["weight"].to_numpy(dtype=float)
-    extra = {c: b[c].to_numpy() for c in b.columns if c not in ("bottom", "middle", "top", "weight")}
-    terms = RowTerms(terms_frame(per_row.to_numpy(dtype=float) * weight, weight, b.index, extra), 100.0,
-                     "survey_buckets")
     tot = float(weight.sum()) or 1.0
     details = {"source": "survey buckets", "weighting": buckets.weighting, "question": chosen,
                "note": WEIGHTING_NOTES[buckets.weighting],
                "top_share": 100 * float((b["top"] * weight).sum()) / tot,
                "middle_share": 100 * float((b["middle"] * weight).sum()) / tot,
                "bottom_share": 100 * float((b["bottom"] * weight).sum()) / tot}
-    return terms, details, None
+    return Terms(b, per_row.to_numpy(dtype=float) * weight, weight, np.ones(len(b), dtype=bool), None,
+                 details=details, kind="survey_buckets",
+                 columns={c: b[c].to_numpy() for c in b.columns if c not in ("bottom", "middle", "top", "weight")})
 
 
 def one_question(frame: pd.DataFrame, question: Any, metric_id: str, unit: str
@@ -103,7 +108,7 @@ def one_question(frame: pd.DataFrame, question: Any, metric_id: str, unit: str
 
 
 def _csat_like(metric_id: str, top_box: bool):
-    def terms_fn(inputs: MetricInputs, p: Mapping[str, Any]) -> TermsOutcome:
+    def terms_fn(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms | MetricResult:
         def positive(values: np.ndarray, scale: tuple[float, float]) -> np.ndarray:
             if top_box:
                 cut = p.get("top_box_from") or scale[1]
@@ -111,43 +116,40 @@ def _csat_like(metric_id: str, top_box: bool):
                 cut = p.get("threshold") or top_two_threshold(scale)
             return (values >= cut).astype(float)
 
-        terms, details, _failure = _score_terms("csat_score", inputs, p["scale"], positive)
+        terms = _score_terms("csat_score", inputs, p["scale"], positive)
         if terms is not None:
-            scale = tuple(float(x) for x in details["scale"].split("-"))
-            details["threshold"] = (p.get("top_box_from") or scale[1]) if top_box else \
+            scale = tuple(float(x) for x in terms.details["scale"].split("-"))
+            terms.details["threshold"] = (p.get("top_box_from") or scale[1]) if top_box else \
                 (p.get("threshold") or top_two_threshold(scale))
-            terms.scale = 100.0
-            return terms, details, None
-        terms, details, failure = _bucket_terms(inputs, "top", metric_id, "%", p.get("question"))
-        if terms is not None or failure is not None:
-            return terms, details, failure
-        return None, {}, missing_field(metric_id, "%", ["csat_score"], N_("a satisfaction score column"))
+            return terms
+        buckets = _bucket_terms(inputs, "top", metric_id, "%", p.get("question"))
+        if buckets is not None:
+            return buckets
+        return missing_field(metric_id, "%", ["csat_score"], N_("a satisfaction score column"))
     return terms_fn
 
 
-def _csat_mean_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> TermsOutcome:
-    terms, details, _failure = _score_terms("csat_score", inputs, p["scale"], lambda v, s: v)
+def _csat_mean_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms | MetricResult:
+    terms = _score_terms("csat_score", inputs, p["scale"], lambda v, s: v)
     if terms is None:
-        return None, {}, missing_field("csat_mean", "score", ["csat_score"], N_("a satisfaction score column"))
-    return terms, details, None
+        return missing_field("csat_mean", "score", ["csat_score"], N_("a satisfaction score column"))
+    return terms
 
 
-def _nps_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> TermsOutcome:
+def _nps_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms | MetricResult:
     scores = collect_scores(inputs, "nps_score")
     if scores.empty:
-        terms, details, failure = _bucket_terms(inputs, "net", "nps", "score", p.get("question"))
-        if terms is None and failure is None:
-            return None, {}, missing_field("nps", "score", ["nps_score"], N_("a 0-10 likelihood-to-recommend column"))
-        return terms, details, failure
+        buckets = _bucket_terms(inputs, "net", "nps", "score", p.get("question"))
+        if buckets is None:
+            return missing_field("nps", "score", ["nps_score"], N_("a 0-10 likelihood-to-recommend column"))
+        return buckets
     values = scores["score"].to_numpy(dtype=float)
     valid = np.isfinite(values) & (values >= 0) & (values <= 10)
-    kept = scores[valid]
-    v = values[valid]
-    num = np.where(v >= 9, 1.0, np.where(v <= 6, -1.0, 0.0))
-    terms = RowTerms(terms_frame(num, 1.0, kept.index, _group_columns(kept)), 100.0, "")
+    num = np.where(values >= 9, 1.0, np.where(values <= 6, -1.0, 0.0))
+    terms = _answers(scores, num, valid, {"scale": "0-10"})
     if (~valid).sum():
         terms.excluded.append((int((~valid).sum()), N_("answers outside 0-10")))
-    return terms, {"scale": "0-10"}, None
+    return terms
 
 
 def _nps_finish(result: MetricResult, terms: RowTerms, p: Mapping[str, Any]) -> None:
@@ -171,12 +173,12 @@ def _nps_finish(result: MetricResult, terms: RowTerms, p: Mapping[str, Any]) -> 
     result.ci_high = result.value + result.margin_of_error
 
 
-def _ces_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> TermsOutcome:
-    terms, details, _failure = _score_terms("ces_score", inputs, p["scale"], lambda v, s: v)
+def _ces_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms | MetricResult:
+    terms = _score_terms("ces_score", inputs, p["scale"], lambda v, s: v)
     if terms is None:
-        return None, {}, missing_field("ces", "score", ["ces_score"], N_("a customer-effort score column"))
-    details["direction"] = p["direction"]
-    return terms, details, None
+        return missing_field("ces", "score", ["ces_score"], N_("a customer-effort score column"))
+    terms.details["direction"] = p["direction"]
+    return terms
 
 
 def _ces_finish(result: MetricResult, terms: RowTerms, p: Mapping[str, Any]) -> None:
@@ -188,11 +190,11 @@ def _ces_finish(result: MetricResult, terms: RowTerms, p: Mapping[str, Any]) -> 
     result.higher_is_better = p["direction"] == "ease"
 
 
-def _feedback_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> TermsOutcome:
+def _feedback_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms | MetricResult:
     frame = inputs.frames.get("surveys")
     if frame is None or not ({"feedback_answered", "responded_at"} & set(frame.columns)):
-        return None, {}, missing_field("feedback_response_rate", "%", ["feedback_answered", "responded_at"],
-                                       N_("whether each feedback item was answered"))
+        return missing_field("feedback_response_rate", "%", ["feedback_answered", "responded_at"],
+                             N_("whether each feedback item was answered"))
     rows = _feedback_files(frame)
     if p["only_with_comment"] and "comment" in rows.columns:
         rows = rows[rows["comment"].fillna("").astype(str).str.strip() != ""]
@@ -201,7 +203,8 @@ def _feedback_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> TermsOutcome:
         answered |= flag(rows["feedback_answered"])
     if "responded_at" in rows.columns:
         answered |= rows["responded_at"].notna().to_numpy()
-    return RowTerms(terms_frame(answered.astype(float), 1.0, rows.index), 100.0, "surveys"), {}, None
+    return Terms(rows, answered.astype(float), np.ones(len(rows)), np.ones(len(rows), dtype=bool), None,
+                 kind="surveys")
 
 
 def _feedback_files(frame: pd.DataFrame) -> pd.DataFrame:
@@ -220,10 +223,10 @@ def _feedback_files(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _trend_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
-    terms, details, failure = _csat_like("satisfaction_trend", False)(inputs, p)
-    if failure is not None:
-        return failure
-    frame = terms.frame
+    terms = _csat_like("satisfaction_trend", False)(inputs, p)
+    if isinstance(terms, MetricResult):
+        return terms
+    frame, details = terms.row_terms(100.0).frame, terms.details
     if frame["date"].isna().all():
         return missing_field("satisfaction_trend", "%", ["submitted_at"], N_("the date of each answer"))
     keys = period_start(frame["date"], p["period"])
@@ -270,12 +273,19 @@ _QUESTION = ParamSpec(name="question", default=None, label=N_("Question (survey 
                       help=N_("pre-aggregated survey files with several questions (HCAHPS measures): the question "
                               "to read, as written in the question column (e.g. H_HSP_RATING); questions are never "
                               "pooled"))
-_csat_compute, _csat_rows = terms_metric("csat", "%", _csat_like("csat", False), proportion=True, empty_reason=N_("no CSAT answers"))
-_top_compute, _top_rows = terms_metric("overall_satisfaction", "%", _csat_like("overall_satisfaction", True), proportion=True, empty_reason=N_("no CSAT answers"))
-_mean_compute, _mean_rows = terms_metric("csat_mean", "score", _csat_mean_terms, proportion=False, empty_reason=N_("no CSAT answers"))
-_nps_compute, _nps_rows = terms_metric("nps", "score", _nps_terms, proportion=False, empty_reason=N_("no NPS answers"), finish=_nps_finish)
-_ces_compute, _ces_rows = terms_metric("ces", "score", _ces_terms, proportion=False, empty_reason=N_("no CES answers"), finish=_ces_finish)
-_fb_compute, _fb_rows = terms_metric("feedback_response_rate", "%", _feedback_terms, proportion=True, empty_reason=N_("no feedback items"))
+_CSAT, _TOP_BOX = _csat_like("csat", False), _csat_like("overall_satisfaction", True)
+_NO_CSAT = N_("no CSAT answers")
+_csat_compute = terms_compute("csat", "%", 100.0, True, _CSAT, empty_reason=_NO_CSAT)
+_top_compute = terms_compute("overall_satisfaction", "%", 100.0, True, _TOP_BOX, empty_reason=_NO_CSAT)
+_mean_compute = terms_compute("csat_mean", "score", 1.0, True, _csat_mean_terms, empty_reason=_NO_CSAT)
+_nps_compute = terms_compute("nps", "score", 100.0, True, _nps_terms, empty_reason=N_("no NPS answers"),
+                             finish=_nps_finish)
+_ces_compute = terms_compute("ces", "score", 1.0, True, _ces_terms, empty_reason=N_("no CES answers"),
+                             finish=_ces_finish)
+_fb_compute = terms_compute("feedback_response_rate", "%", 100.0, True, _feedback_terms,
+                            empty_reason=N_("no feedback items"))
+_csat_rows, _top_rows, _mean_rows = terms_rows(_CSAT, 100.0), terms_rows(_TOP_BOX, 100.0), terms_rows(_csat_mean_terms, 1.0)
+_nps_rows, _ces_rows, _fb_rows = terms_rows(_nps_terms, 100.0), terms_rows(_ces_terms, 1.0), terms_rows(_feedback_terms, 100.0)
 
 SPECS: tuple[MetricSpec, ...] = (
     MetricSpec(id="csat", label=N_("CSAT (% satisfied)"), family="customer_experience", unit="%", higher_is_better=True,

@@ -18,11 +18,10 @@ from ..deferred import pd
 from ..catalogue import KINDS_BY_NAME
 from ..column_groups import GroupedColumns, grouped_columns
 from ..i18n import N_
-from .model import MetricInputs, MetricResult, MetricSpec, ParamSpec, RowTerms
+from .common import Terms, terms_compute, terms_rows
+from .model import MetricInputs, MetricResult, MetricSpec, ParamSpec
 from .results import bounds_details, flag, missing_field, period_bounds, ratio_result
-from .terms import TermsOutcome, terms_frame, terms_metric
 from .ticket_volume import inbound_calls
-
 
 
 def criteria(inputs: MetricInputs, reviews: pd.DataFrame, setting: str = "") -> GroupedColumns:
@@ -50,11 +49,11 @@ def default_maximum(observed: float) -> float:
     return float(observed)
 
 
-def _iqs_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> TermsOutcome:
+def _iqs_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms | MetricResult:
     reviews = inputs.frames.get("reviews")
     found = criteria(inputs, reviews, str(p.get("criteria") or "")) if reviews is not None else None
     if found is None or not found.columns:
-        return None, {}, missing_field("iqs", "%", ["criteria"], N_("one numeric column per quality criterion"))
+        return missing_field("iqs", "%", ["criteria"], N_("one numeric column per quality criterion"))
     columns = found.columns
     scores = np.array(reviews[columns].apply(pd.to_numeric, errors="coerce"), dtype=float)   # a copy: written below
     scores[~found.member] = np.nan                 # a column that is not a criterion of that row's review form
@@ -68,9 +67,6 @@ def _iqs_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> TermsOutcome:
     rated = possible > 0
     per_review = np.divide(earned, possible, out=np.zeros_like(earned), where=rated) * 100.0
     kept = reviews.index[rated]
-    terms = RowTerms(terms_frame(per_review[rated], 1.0, kept), 1.0, "reviews")
-    if (~rated).sum():
-        terms.excluded.append((int((~rated).sum()), N_("reviews without any criterion score")))
     by_criterion = {c: 100.0 * float(np.nansum(scores[:, i])) / float(maxima[present[:, i], i].sum())
                     for i, c in enumerate(columns) if present[:, i].any()}
     first_maxima = [m if m is not None else observed[j] for j, m in enumerate(found.first_maxima)]
@@ -79,7 +75,10 @@ def _iqs_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> TermsOutcome:
     if "agent" in reviews.columns:
         per_agent = pd.Series(per_review[rated], index=kept).groupby(reviews.loc[kept, "agent"]).mean()
         details["by_agent"] = {str(k): float(v) for k, v in per_agent.items()}
-    return terms, details, None
+    terms = Terms(reviews, per_review, np.ones(len(reviews)), rated, None, details=details, kind="reviews")
+    if (~rated).sum():
+        terms.excluded.append((int((~rated).sum()), N_("reviews without any criterion score")))
+    return terms
 
 
 def _present(staff: pd.DataFrame, t: pd.Timestamp) -> np.ndarray:
@@ -131,18 +130,19 @@ def self_service_usage_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> Me
                         details={"sessions": len(sessions), **{f"{k}": v for k, v in assisted.items()}})
 
 
-def _success_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> TermsOutcome:
+def _success_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms | MetricResult:
     sessions = inputs.frames.get("self_service")
     if sessions is None or not ({"resolved_without_agent", "escalated"} & set(sessions.columns)):
-        return None, {}, missing_field("self_service_success", "%", ["resolved_without_agent", "escalated"],
-                                       N_("whether each session ended without an agent"))
+        return missing_field("self_service_success", "%", ["resolved_without_agent", "escalated"],
+                             N_("whether each session ended without an agent"))
     if "resolved_without_agent" in sessions.columns:
         success = flag(sessions["resolved_without_agent"])
         basis = "resolved without an agent"
     else:
         success = ~flag(sessions["escalated"]) & sessions["escalated"].notna().to_numpy()
         basis = "not escalated to an agent"
-    return RowTerms(terms_frame(success.astype(float), 1.0, sessions.index), 100.0, "self_service"), {"basis": basis}, None
+    return Terms(sessions, success.astype(float), np.ones(len(sessions)), np.ones(len(sessions), dtype=bool), None,
+                 details={"basis": basis}, kind="self_service")
 
 
 def _calc_turnover(t: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult:
@@ -157,8 +157,11 @@ def _calc_div(metric_id: str, num_key: str, den_keys: tuple[str, ...]):
     return calc
 
 
-_iqs_compute, _iqs_rows = terms_metric("iqs", "%", _iqs_terms, proportion=False, empty_reason=N_("no quality reviews"))
-_ss_compute, _ss_rows = terms_metric("self_service_success", "%", _success_terms, proportion=True, empty_reason=N_("no self-service sessions"))
+# IQS is a mean of per-review percentages, not a share of reviews: no proportion's confidence interval
+_iqs_compute = terms_compute("iqs", "%", 1.0, True, _iqs_terms, proportion=False, empty_reason=N_("no quality reviews"))
+_ss_compute = terms_compute("self_service_success", "%", 100.0, True, _success_terms,
+                            empty_reason=N_("no self-service sessions"))
+_iqs_rows, _ss_rows = terms_rows(_iqs_terms, 1.0), terms_rows(_success_terms, 100.0)
 
 SPECS: tuple[MetricSpec, ...] = (
     MetricSpec(id="iqs", label=N_("Internal quality score (IQS)"), family="team_quality", unit="%", higher_is_better=True,

@@ -6,7 +6,7 @@ import importlib
 import pytest
 
 MODULES = ["types", "numbers", "dates", "durations", "booleans", "missing", "cells", "column_dtypes", "numeric_dates",
-           "header_analysis"]
+           "header_analysis", "currency"]
 
 
 @pytest.mark.parametrize("name", MODULES)
