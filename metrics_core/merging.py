@@ -129,14 +129,17 @@ def merge_parts(kind: str, id_field: str | None, parts: list[tuple[str, pd.DataF
     ids = frame[id_field].astype("string") if id_field in frame.columns else pd.Series(pd.NA, index=frame.index)
     candidate = ids.notna().to_numpy() & np.isin(file_no, with_id)
     versions, kept_by = _versions(parts, with_id, sizes)
-    order = pd.DataFrame({"id": ids[candidate].to_numpy(), "file": file_no[candidate]})
+    codes, distinct = pd.factorize(ids[candidate].to_numpy())      # each id hashed once; then whole numbers
+    order = pd.DataFrame({"id": codes, "file": file_no[candidate]})
     sort_keys = ["file"]
     if versions is not None:
         order["version"] = versions[candidate]
         sort_keys = ["version", "file"]
     winner = order.sort_values(sort_keys, kind="stable", na_position="first").groupby("id", sort=False)["file"].last()
+    winner_of_id = np.empty(len(distinct), dtype=file_no.dtype)
+    winner_of_id[winner.index.to_numpy()] = winner.to_numpy()
     keep = np.ones(len(frame), dtype=bool)
-    keep[candidate] = order["id"].map(winner).to_numpy() == order["file"].to_numpy()
+    keep[candidate] = winner_of_id[codes] == order["file"].to_numpy()
     dropped = {names[i]: int((~keep & (file_no == i)).sum()) for i in with_id}
     note = MergeNote(kind, id_field, dropped, tuple(names[i] for i in with_id), kept_by, without)
     if keep.all():

@@ -18,7 +18,7 @@ from ..deferred import pd
 
 from ..i18n import N_, Message
 from .common import (Terms, add_excluded, bool_values, clean_durations, elapsed_seconds, empty_result, frame_of, has,
-                     missing_result, numbers, seconds_to_next_contact, text_lower, with_defaults)
+                     missing_result, numbers, seconds_to_next_contact, with_defaults)
 from .left_out import left_out
 from .model import MetricInputs, MetricResult, ParamSpec
 
@@ -35,11 +35,9 @@ def classify_calls(calls: pd.DataFrame) -> dict[str, np.ndarray]:
     answered, known = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
     abandoned, blocked, voicemail = (np.zeros(n, dtype=bool) for _ in range(3))
     if "outcome" in calls.columns:
-        outcome = text_lower(calls["outcome"])
-        answered = outcome.isin(ANSWERED).fillna(False).to_numpy(dtype=bool)
-        blocked = outcome.isin(BLOCKED).fillna(False).to_numpy(dtype=bool)
-        voicemail = outcome.isin(VOICEMAIL).fillna(False).to_numpy(dtype=bool)
-        known = outcome.notna().to_numpy().copy()
+        codes, outcomes = _distinct_lower(calls["outcome"])
+        answered, blocked, voicemail = (_per_row(outcomes.isin(words), codes) for words in (ANSWERED, BLOCKED, VOICEMAIL))
+        known = codes >= 0
     fallbacks = []
     if "answered" in calls.columns:
         fallbacks.append(bool_values(calls["answered"]))
@@ -55,11 +53,35 @@ def classify_calls(calls: pd.DataFrame) -> dict[str, np.ndarray]:
     abandoned = known & ~answered & ~blocked & ~voicemail
     inbound = np.ones(n, dtype=bool)
     if "direction" in calls.columns:
-        direction = text_lower(calls["direction"])
-        not_inbound = direction.str.startswith("out") | direction.str.startswith("int")
-        inbound = ~not_inbound.fillna(False).to_numpy(dtype=bool)
+        codes, directions = _distinct_lower(calls["direction"])
+        inbound = ~_per_row(directions.str.startswith("out") | directions.str.startswith("int"), codes)
     return {"inbound": inbound, "known": known, "answered": answered & known, "abandoned": abandoned,
             "blocked": blocked, "voicemail": voicemail}
+
+
+def _distinct_lower(series: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """Codes of the column's values (-1: missing) and its distinct values, stripped and lower-case."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    return codes, pd.Series(uniques, dtype="object").astype("string").str.strip().str.lower()
+
+
+def _per_row(of_distinct: pd.Series, codes: np.ndarray) -> np.ndarray:
+    """A boolean answer per distinct value spread to the rows (False for missing values)."""
+    return np.append(of_distinct.fillna(False).to_numpy(dtype=bool), False)[codes]
+
+
+def call_status(inputs: MetricInputs, calls: pd.DataFrame) -> dict[str, np.ndarray]:
+    """:func:`classify_calls` of ``calls``; made once per inputs when ``calls`` is their calls frame (eleven
+    call KPIs, the contacts and agent productivity all ask). The arrays are shared and read-only."""
+    if inputs.frames.get("calls") is not calls:
+        return classify_calls(calls)
+    return dict(inputs.derived("call_status", lambda: _read_only(classify_calls(calls))))
+
+
+def _read_only(arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    for array in arrays.values():
+        array.flags.writeable = False
+    return arrays
 
 
 def wait_seconds(calls: pd.DataFrame) -> np.ndarray | None:
@@ -92,7 +114,7 @@ def _calls(inputs: MetricInputs, metric_id: str, unit: str, hib: bool | None) ->
     calls = frame_of(inputs, "calls")
     if calls is None or calls.empty:
         return empty_result(metric_id, unit, "calls", higher_is_better=hib)
-    status = classify_calls(calls)
+    status = call_status(inputs, calls)
     if not status["known"].any():
         return missing_result(metric_id, unit, ["outcome", "answered"], "calls", higher_is_better=hib)
     excluded: list[tuple[int, str]] = []

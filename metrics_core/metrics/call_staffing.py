@@ -20,6 +20,7 @@ from ..errors import ParameterError
 from ..formatting import format_duration
 from ..i18n import N_, Message, _
 from . import erlang
+from .call_rows import call_status
 from .common import empty_result, frame_of, no_value, with_defaults
 from .erlang_a import agents_needed_a, erlang_a
 from .model import MetricInputs, MetricResult, ParamSpec
@@ -142,7 +143,8 @@ def staffing(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
     choice = str(p["interval"] or "busiest").strip().lower()
     calls, rows = frame_of(inputs, "calls"), frame_of(inputs, "call_intervals")
     if calls is not None and not calls.empty:
-        load = measure_calls(calls, float(p["interval_min"]) * 60, choice, float(p["threshold_s"]))
+        load = measure_calls(calls, float(p["interval_min"]) * 60, choice, float(p["threshold_s"]),
+                             call_status(inputs, calls))
     elif rows is not None and not rows.empty:
         load = measure_intervals(inputs, rows, p, choice)
     else:

@@ -98,9 +98,11 @@ def _patience(calls: pd.DataFrame, status: dict[str, np.ndarray]) -> tuple[float
                               count, count=count)
 
 
-def measure_calls(calls: pd.DataFrame, interval_s: float, choice: str, threshold_s: float) -> Load | MetricResult:
-    """The load of a call log's busiest (or chosen) time-of-day slot."""
-    status = classify_calls(calls)
+def measure_calls(calls: pd.DataFrame, interval_s: float, choice: str, threshold_s: float,
+                  status: dict[str, np.ndarray] | None = None) -> Load | MetricResult:
+    """The load of a call log's busiest (or chosen) time-of-day slot (``status``: the calls' classification,
+    when already known)."""
+    status = classify_calls(calls) if status is None else status
     handle = handle_seconds(calls)
     if handle is None or not has(calls, "started_at"):
         return missing_result("staffing", "count", ["talk_s"] if handle is None else ["started_at"], "calls",

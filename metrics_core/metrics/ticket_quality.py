@@ -21,7 +21,7 @@ from ..i18n import N_, _
 from .common import (Terms, add_excluded, bool_values, clean_durations, datetimes, empty_result, frame_of, has,
                      missing_result, no_value, numbers, seconds_to_next_contact, text_lower, with_defaults)
 from .model import MetricInputs, MetricResult, ParamSpec
-from .call_rows import classify_calls
+from .call_rows import call_status
 from .left_out import left_out
 from .ticket_durations import CLOSED_AS_RESOLVED, resolution_times, timed
 
@@ -124,7 +124,7 @@ def _repeat_contact(inputs: MetricInputs, tickets: pd.DataFrame, window_s: float
     who, when = [tickets["customer_id"]], [tickets["created_at"]]
     calls = frame_of(inputs, "calls")
     if calls is not None and has(calls, "caller_id") and has(calls, "started_at"):
-        who.append(calls["caller_id"].astype("string").where(classify_calls(calls)["inbound"]))  # not callbacks
+        who.append(calls["caller_id"].astype("string").where(call_status(inputs, calls)["inbound"]))  # not callbacks
         when.append(calls["started_at"])
     gaps = seconds_to_next_contact(pd.concat(who, ignore_index=True).astype("string"),
                                    pd.concat([datetimes(w) for w in when], ignore_index=True))

@@ -16,7 +16,7 @@ from ..formatting_dates import PeriodName
 from .periods import label, previous_window_start
 from .plausibility import date_only
 from .model import MetricInputs, MetricResult, ParamSpec, SeriesPoint
-from .call_rows import classify_calls
+from .call_rows import call_status, classify_calls
 from .ticket_durations import complaint_mask
 from .ticket_quality import resolved_mask
 
@@ -27,7 +27,14 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 def contacts(inputs: MetricInputs) -> pd.DataFrame:
     """Every contact customers started: tickets, inbound calls and social items, with channel and time
-    (an agent's outbound call or callback is no request and no sign of channel preference)."""
+    (an agent's outbound call or callback is no request and no sign of channel preference).
+
+    Made once per inputs (request volume, channel mix and peak hours all read it): do not change it.
+    """
+    return inputs.derived("contacts", lambda: _contacts(inputs))
+
+
+def _contacts(inputs: MetricInputs) -> pd.DataFrame:
     parts = []
     sources = (("tickets", "created_at", "channel", None), ("calls", "started_at", "channel", "Phone"),
                ("social", "posted_at", "platform", "Social media"))
@@ -35,8 +42,8 @@ def contacts(inputs: MetricInputs) -> pd.DataFrame:
         frame = frame_of(inputs, kind_name)
         if frame is None or frame.empty:
             continue
-        if kind_name == "calls":
-            frame = frame[inbound_calls(frame)]
+        if kind_name == "calls":        # (only the two columns read here are copied)
+            frame = frame[[c for c in (channel, when) if c in frame.columns]][call_status(inputs, frame)["inbound"]]
         if channel in frame.columns:
             labels = frame[channel].astype("string").fillna(fallback or "(none)")
         else:
@@ -316,7 +323,7 @@ def agent_productivity(inputs: MetricInputs, params: Mapping[str, Any]) -> Metri
             parts.append(pd.DataFrame({"agent": tickets["agent"].astype("string"), "day": when.dt.normalize()})[done])
     calls = frame_of(inputs, "calls")
     if calls is not None and has(calls, "agent"):
-        answered = classify_calls(calls)["answered"]
+        answered = call_status(inputs, calls)["answered"]
         parts.append(pd.DataFrame({"agent": calls["agent"].astype("string"),
                                    "day": datetimes(calls["started_at"]).dt.normalize()})[answered])
     if not parts:
