@@ -37,7 +37,7 @@ def generation(folder: Path, reports: dict[str, object]) -> str:
     found.add(next(name for name, r in reports.items() if r.business_name in title))
     summary = load_workbook(_one(folder, ".xlsx"), read_only=True)["Summary"]
     a1 = next(summary.iter_rows(max_row=1, values_only=True))[0]
-    found.add(next(name for name, r in reports.items() if a1.startswith(r.business_name)))
+    found.add(next(name for name, r in reports.items() if r.business_name in a1))    # "title — business"
     csv_bytes = _one(folder, ".csv").read_bytes()
     found.add(next(name for name, r in reports.items() if csv_bytes == results_csv_text(r).encode("utf-8-sig")))
     assert len(found) == 1, f"a mix of exports: {found}"
