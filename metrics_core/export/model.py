@@ -20,7 +20,8 @@ import pandas as pd
 
 from ..catalogue import KINDS_BY_NAME, kind_label
 from ..i18n import _, N_
-from ..formatting import format_day, format_value
+from ..formatting import format_day, format_month, format_value
+from ..mapping.evidence import found_by
 from ..mapping.presets import PRESETS_BY_NAME
 from ..metrics.model import FAMILIES
 
@@ -169,11 +170,6 @@ class ChartData:
                    d.get("metric_id", ""), d.get("by", ""), d.get("counts"), d.get("target"), d.get("period_starts"))
 
 
-#: How a column was found for a field (``FieldMapping.source``), as a person reads it.
-FOUND_BY = {"user": N_("your choice"), "preset": N_("export preset"), "header": N_("column header"),
-            "values": N_("column values"), "derived": N_("worked out from other columns")}
-
-
 @dataclass
 class SourceInfo:
     """One file the report was computed from, and how its columns were read."""
@@ -209,7 +205,7 @@ class SourceInfo:
             source = str(fmap.get("source", ""))
             why = self.reasons.get(name)
             rows.append((labels.get(name, name), ", ".join(map(str, fmap.get("columns", []))),
-                         _(FOUND_BY[source]) if source in FOUND_BY else source,
+                         found_by(source),
                          str(why) if why else str(fmap.get("evidence", ""))))
         return rows
 
@@ -255,7 +251,7 @@ class Report:
         if self.period_start and self.period_end and self.period_start.day == 1 and \
                 (self.period_end + timedelta(days=1)).day == 1 and self.period_start.month == self.period_end.month \
                 and self.period_start.year == self.period_end.year:
-            return f"{self.period_start:%B %Y}"
+            return format_month(self.period_start, "wide")
         start = format_day(self.period_start) if self.period_start else _("the start")
         end = format_day(self.period_end) if self.period_end else _("today")
         return f"{start} – {end}"
@@ -340,7 +336,3 @@ def _nan(v: Any) -> bool:
         return v is None or math.isnan(float(v))
     except (TypeError, ValueError):
         return True
-
-
-def _day(d: date) -> str:
-    return f"{d.day} {d:%b %Y}"
