@@ -82,7 +82,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help=_("set a KPI parameter, e.g. csat.threshold=4 or global.as_of=2024-06-30"))
     parser.add_argument("--business", metavar="NAME", help=_("business name for the title slide"))
     parser.add_argument("--currency", metavar="SYMBOL",
-                        help=_("symbol amounts are written with, e.g. kr, lei, RSD (default €; not converted)"))
+                        help=_("symbol amounts are written with, e.g. kr, lei, RSD (default: the currency the "
+                               "files name, else €; not converted)"))
     parser.add_argument("--no-png", action="store_true", help=_("for a folder: skip the chart images"))
     parser.add_argument("--png-size", default="1920x1080", metavar="WxH", help=_("chart image size (default 1920x1080)"))
     parser.set_defaults(run=run)
@@ -154,6 +155,12 @@ def run(args: argparse.Namespace) -> int:
             params.setdefault(scope, {}).update(values)
     if args.currency:
         params.setdefault("global", {})["currency"] = args.currency
+    elif not (params.get("global") or {}).get("currency"):      # as the window does: the files' own currency
+        from ..ingest.currency import agreed_currency, table_currency
+
+        named = agreed_currency(table_currency(d.table) for d in bundle.datasets)
+        if named:
+            params.setdefault("global", {})["currency"] = named
     view, choices = _chosen_view(args, bundle, dashboard, choices)
     business = args.business or choices.business_name or None
     reporter = Reporter(_log_progress)

@@ -26,19 +26,32 @@ _NUMBER = r"\d[\d\s.,'\u00a0]*"
 _CELL = r"(?i)(?:(?<![^\W\d_])({token})\.?\s?{number}|{number}\s?({token})\.?(?![^\W\d_]))"
 _IN_CELL = re.compile(_CELL.format(token=_TOKEN, number=_NUMBER))
 _MAY_NAME = re.compile(rf"(?i)(?:{_TOKEN})")          # a quick first look, then the exact pattern on the few left
+_CODE_ONLY = re.compile(rf"(?i)\s*({_TOKEN})\.?\s*")    # a cell that is only a currency code or symbol
+MAX_CODES = 3               # a column of at most this many different codes is a currency column
 _IN_HEADER = re.compile(rf"(?i)(?:^|[\s(\[/_-])({_TOKEN})(?:$|[\s)\]/_.-])")
 SCANNED_ROWS = 200_000      # cells looked at per column (a voucher "£40.00" may sit anywhere in the file)
 MIN_SHARE = 0.8          # the currency named by at least this share of the mentions wins
 
 
 def currencies_in(headers: Iterable[str], columns: Iterable[pd.Series]) -> Counter:
-    """How often each currency is named: once per header naming it, once per cell with an amount."""
+    """How often each currency is named: once per header naming it, once per cell with an amount, once per
+    row of a column that holds only currency codes (Shopify's "Currency": ``GBP``).
+
+    >>> sorted(currencies_in(["Total"], [pd.Series(["GBP", "GBP", None, "EUR"])]).items())
+    [('£', 2), ('€', 1)]
+    """
     found: Counter = Counter()
     for header in headers:
         for match in _IN_HEADER.finditer(str(header)):
             found[SYMBOLS[match.group(1).casefold()]] += 1
     for values in columns:
         distinct = pd.unique(values.dropna().head(SCANNED_ROWS).astype(str))    # each text once: fast on big files
+        codes = [m for m in map(_CODE_ONLY.fullmatch, distinct) if m]
+        if codes and len(codes) <= MAX_CODES and len(codes) == sum(1 for cell in distinct if cell.strip()):
+            rows = values.dropna().head(SCANNED_ROWS).astype(str).value_counts()
+            for m in codes:                      # each row says which currency its amount is in
+                found[SYMBOLS[m.group(1).casefold()]] += int(rows[m.string])
+            continue
         for cell in distinct:
             if not _MAY_NAME.search(cell):
                 continue
