@@ -11,11 +11,12 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ..catalogue import KINDS_BY_NAME
+from ..catalogue import KINDS_BY_NAME, kind_label
 from ..dataset import Dataset
 from ..errors import FileReadError, MappingError
 from ..ingest.model import ReadOptions
 from ..mapping.detect import rank_kinds
+from ..mapping.evidence import found_by
 from ..mapping.model import Mapping
 from ..formatting import format_number
 from ..i18n import N_, _
@@ -120,22 +121,26 @@ def report_text(ds: Dataset, guesses: list[Any]) -> str:
               else _("none (columns named by position)"))
     head += [(_("Header row:"), header), (_("Rows:"), format_number(len(t.frame)))]
     head += [(_("Note:"), str(n)) for n in t.notes]
-    others = ", ".join([f"{g.kind} {format_number(g.score, 2)}" for g in guesses if g.kind != m.kind][:3])
-    kind = (_("Data kind:"), _("{kind} (confidence {confidence}) — {evidence}", kind=m.kind,
+    others = ", ".join([f"{kind_label(g.kind)} {format_number(g.score, 2)}" for g in guesses if g.kind != m.kind][:3])
+    kind = (_("Data kind:"), _("{kind} (confidence {confidence}) — {evidence}", kind=f"{kind_label(m.kind)} [{m.kind}]",
                                  confidence=format_number(m.kind_confidence, 2), evidence=m.kind_evidence))
     tail = [kind, (_("Runner-up:"), others)]
     if m.also_kinds:
-        tail.append((_("Also feeds:"), ", ".join(m.also_kinds)))
+        tail.append((_("Also feeds:"), ", ".join(kind_label(k) for k in m.also_kinds)))
     aligned = _aligned(head + tail)
     lines = aligned[:len(head)] + [""] + aligned[len(head):]
     lines += ["", _("Column mapping:")]
-    width = max((len(f) for f in m.fields), default=10)
+    spec = KINDS_BY_NAME[m.kind]
+    names = {name: f"{_(spec.field(name).label)} ({name})" if name in spec.field_names() else name for name in m.fields}
+    width = max((len(n) for n in names.values()), default=10)
     for name, fm in m.fields.items():
         cols = " + ".join(f"'{c}'" for c in fm.columns)
         unit = f" [{fm.unit}]" if fm.unit else ""
-        lines.append(f"  {name:<{width}}  ← {cols}{unit}  {format_number(fm.confidence, 2)} {fm.source}: {fm.evidence}")
+        lines.append(f"  {names[name]:<{width}}  ← {cols}{unit}  {format_number(fm.confidence, 2)} "
+                     f"{found_by(fm.source)}: {fm.evidence}")
+    missing = _("(missing)")
     for field_name, vm in m.value_maps.items():
-        shown = ", ".join(f"{k} → {v or _('(missing)')}" for k, v in list(vm.items())[:8])
+        shown = ", ".join(f"{k} → {v or missing}" for k, v in list(vm.items())[:8])
         lines.append("  " + _("values of {field}: {values}", field=field_name, values=shown))
     unmapped = _unmapped(ds)
     if unmapped:

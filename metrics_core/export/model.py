@@ -21,6 +21,7 @@ import pandas as pd
 from ..catalogue import KINDS_BY_NAME, kind_label
 from ..i18n import _, N_
 from ..formatting import format_day, format_value
+from ..mapping.evidence import found_by
 from ..mapping.presets import PRESETS_BY_NAME
 from ..metrics.model import FAMILIES
 
@@ -169,11 +170,6 @@ class ChartData:
                    d.get("metric_id", ""), d.get("by", ""), d.get("counts"), d.get("target"), d.get("period_starts"))
 
 
-#: How a column was found for a field (``FieldMapping.source``), as a person reads it.
-FOUND_BY = {"user": N_("your choice"), "preset": N_("export preset"), "header": N_("column header"),
-            "values": N_("column values"), "derived": N_("worked out from other columns")}
-
-
 @dataclass
 class SourceInfo:
     """One file the report was computed from, and how its columns were read."""
@@ -209,7 +205,7 @@ class SourceInfo:
             source = str(fmap.get("source", ""))
             why = self.reasons.get(name)
             rows.append((labels.get(name, name), ", ".join(map(str, fmap.get("columns", []))),
-                         _(FOUND_BY[source]) if source in FOUND_BY else source,
+                         found_by(source),
                          str(why) if why else str(fmap.get("evidence", ""))))
         return rows
 

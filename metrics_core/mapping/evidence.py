@@ -10,7 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..i18n import Message, as_message
+from ..i18n import N_, Message, _, as_message
+
+#: How a column was found for a field (``FieldMapping.source``), as a person reads it.
+FOUND_BY = {"user": N_("your choice"), "preset": N_("export preset"), "header": N_("column header"),
+            "values": N_("column values"), "derived": N_("worked out from other columns")}
+
+
+def found_by(source: str) -> str:
+    """How a column was found (``preset``, ``header`` …), in the current language.
+
+    >>> found_by("preset"), found_by("elsewhere")
+    ('export preset', 'elsewhere')
+    """
+    return _(FOUND_BY[source]) if source in FOUND_BY else source
 
 
 @dataclass(frozen=True, eq=False)

@@ -21,9 +21,19 @@ def test_text_report(comcast, capsys):
     assert main(["inspect", str(comcast)]) == 0
     out = capsys.readouterr().out
     assert "Format:     csv" in out and "Delimiter:  comma" in out and "Header row: 1" in out
-    assert "Data kind:  tickets (confidence" in out and "Runner-up:" in out
-    assert "created_at" in out and "'Date' + 'Time'" in out
+    assert "Data kind:  Tickets [tickets] (confidence" in out and "Runner-up:" in out
+    assert "Created at (created_at)" in out and "'Date' + 'Time'" in out
     assert "Tickets: 2,224 rows." in out
+
+
+def test_text_report_names_kinds_fields_and_how_found_in_the_language(capsys):
+    from metrics_core.resources import demo_dir
+
+    assert main(["inspect", str(demo_dir() / "tickets.csv"), "--lang", "sl"]) == 0
+    out = capsys.readouterr().out
+    assert "Zahtevki [tickets] (zanesljivost" in out and "Napaja tudi:       Odgovori na ankete" in out
+    assert "ID zahtevka (ticket_id)" in out and "predloga izvoza: glava »Id« (izvoz Zendesk)" in out
+    assert "Offered → (manjka)" in out and "(missing)" not in out and " preset:" not in out
 
 
 def test_json_report(comcast, capsys):
