@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..dataset import DataBundle
 from ..errors import KpiDeskError
-from ..i18n import N_, _
+from ..i18n import N_, _, one_full_stop
 from ..metrics import engine, periods as P
 from ..metrics.registry import get_metric
 from ..progress import Reporter
@@ -71,8 +71,8 @@ def trend_window(headline, by: str, span: tuple = (None, None)):
     if start is None and end is None and span[0] is not None:
         first, last = span
         return (headline.with_bounds(P.floor(first, "day"), P.floor(last, "day") + pd.Timedelta(days=1)),
-                _("Trends by {period} cover the report's dates, {days}.", period=_by_word(by),
-                  days=format_day_range(first, last)))
+                one_full_stop(_("Trends by {period} cover the report's dates, {days}.", period=_by_word(by),
+                                days=format_day_range(first, last))))
     if end is None:
         return headline, _("Trends by {period} show every date in the files.", period=_by_word(by))
     periods = TREND_PERIODS.get(by, 12)
@@ -80,9 +80,9 @@ def trend_window(headline, by: str, span: tuple = (None, None)):
     for _step in range(periods - 1):
         first = P.previous_start(first, by)
     last_day = end - pd.Timedelta(microseconds=1)
-    return headline.with_bounds(first, end), _("Trends by {period} show the {count} {periods} up to {day}.",
-                                               period=_by_word(by), count=periods, periods=_(PERIOD_PLURALS[by]),
-                                               day=format_day(last_day, "wide"))
+    return headline.with_bounds(first, end), one_full_stop(_(
+        "Trends by {period} show the {count} {periods} up to {day}.", period=_by_word(by), count=periods,
+        periods=_(PERIOD_PLURALS[by]), day=format_day(last_day, "wide")))
 
 
 #: Periods counted in a note ("the 12 months up to …"), in the genitive a count takes where a language needs it.

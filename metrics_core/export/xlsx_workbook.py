@@ -413,7 +413,8 @@ def _sources_sheet(book, fm: _Formats, report: Report, name: str) -> None:
                _parameter_rows(report.parameters))
     _block(sheet, fm, r + 1, _("Report"), (_("Item"), _("Value")),
            [(_("Period"), report.period_label), (_("Trends by"), _(BY_WORDS.get(report.by, report.by))),
-            (_("Made"), _made(report)), (_("Changes compare with"), report.compared_with),
+            (_("Made"), _made(report)),
+            *([(_("Changes compare with"), report.compared_with)] if report.compared_with else []),
             *[(_("Note"), str(n)) for n in report.notes]])
     sheet.set_column(0, 0, 28)
     sheet.set_column(1, 1, 40)

@@ -33,14 +33,19 @@ def test_column_mappings_sheet_in_the_report_language(tmp_path, capsys, code):
     assert not english, english
 
 
-@pytest.mark.parametrize("code,title", [("sr", "tickets — KPI-јеви корисничке услуге"),
-                                        ("ro", "tickets — KPI-urile serviciului clienți")])
-def test_summary_title_and_period_line_and_sheet_names_read_well(tmp_path, capsys, code, title):
+@pytest.mark.parametrize("code,title,report_block", [("sr", "tickets — KPI-јеви корисничке услуге", "Извештај"),
+                                                     ("ro", "tickets — KPI-urile serviciului clienți", "Raport")])
+def test_summary_title_and_period_line_and_sheet_names_read_well(tmp_path, capsys, code, title, report_block):
     out = tmp_path / f"{code}.xlsx"
     assert main(["report", str(demo_dir() / "tickets.csv"), "--out", str(out), "--lang", code]) == 0
     book = load_workbook(out)
     summary = book.worksheets[0]
     assert summary["A1"].value == title                      # the business once, then what the report is
     assert ".." not in summary["A2"].value                    # "31. окт 2026." ends the sentence once
+    sources = [row for row in book.worksheets[-1].iter_rows(values_only=True) if any(row)]
+    notes = [str(v) for row in sources for v in row if v is not None]
+    assert not [n for n in notes if n.endswith("..")], notes   # the trend note ends with a date too
+    items = sources[[row[0] for row in sources].index(report_block) + 2:]
+    assert items and all(row[1] for row in items), items       # no item without a value ("compared with": nothing)
     dangling = [name for name in book.sheetnames if len(name.split()[-1]) <= 3 and name.split()[-1].islower()]
     assert not dangling, dangling                             # no sheet cut to "… pe", "… a"
