@@ -20,7 +20,7 @@ import pandas as pd
 
 from ..catalogue import KINDS_BY_NAME, kind_label
 from ..i18n import _, N_
-from ..formatting import format_day, format_value
+from ..formatting import format_day, format_month, format_value
 from ..mapping.evidence import found_by
 from ..mapping.presets import PRESETS_BY_NAME
 from ..metrics.model import FAMILIES
@@ -251,7 +251,7 @@ class Report:
         if self.period_start and self.period_end and self.period_start.day == 1 and \
                 (self.period_end + timedelta(days=1)).day == 1 and self.period_start.month == self.period_end.month \
                 and self.period_start.year == self.period_end.year:
-            return f"{self.period_start:%B %Y}"
+            return format_month(self.period_start, "wide")
         start = format_day(self.period_start) if self.period_start else _("the start")
         end = format_day(self.period_end) if self.period_end else _("today")
         return f"{start} – {end}"
@@ -336,7 +336,3 @@ def _nan(v: Any) -> bool:
         return v is None or math.isnan(float(v))
     except (TypeError, ValueError):
         return True
-
-
-def _day(d: date) -> str:
-    return f"{d.day} {d:%b %Y}"

@@ -62,6 +62,11 @@ def test_headline_values_are_the_engines(bundle, september):
         if expected is not None:
             assert row.value == pytest.approx(expected), row.metric_id
     assert september.period_label == "September 2026"
+    from metrics_core.i18n import language
+    with language("sr"):                                   # the month's name in the reader's language
+        assert september.period_label == "септембар 2026."
+    with language("sl"):
+        assert september.period_label == "september 2026"
     assert september.previous_label == "August 2026"
 
 
