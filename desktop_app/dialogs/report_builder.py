@@ -16,6 +16,7 @@ from metrics_core.dataset import DataBundle
 from metrics_core.export.model import Report
 from metrics_core.export.pptx_deck import planned_slide_count
 from metrics_core.export.report import report_paths
+from metrics_core.formatting import format_day, format_month
 from metrics_core.i18n import N_, _, ngettext
 from metrics_core.metrics.model import FAMILIES
 from metrics_core.metrics.registry import get_metric
@@ -123,11 +124,11 @@ class ReportBuilderPanel(QWidget):
         if dashboard.date_from is None and dashboard.date_to is None:
             shown = _("all dates")
         else:
-            start = dashboard.date_from.strftime("%d %b %Y") if dashboard.date_from is not None else "…"
-            end = dashboard.date_to.strftime("%d %b %Y") if dashboard.date_to is not None else "…"
+            start = format_day(dashboard.date_from) if dashboard.date_from is not None else "…"
+            end = format_day(dashboard.date_to) if dashboard.date_to is not None else "…"
             shown = f"{start} – {end}"
         names = {"dashboard": _("The dashboard's dates ({dates})", dates=shown),
-                 "last_month": _("Last complete month ({month})", month=f"{month[0]:%B %Y}") if month
+                 "last_month": _("Last complete month ({month})", month=format_month(month[0], "wide")) if month
                  else _("Last complete month (none in the files)")}
         for i in range(self.period_combo.count()):
             key = self.period_combo.itemData(i)
