@@ -34,6 +34,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    from . import gui_gc
+
+    gui_gc.install()              # garbage is collected on this thread, never on a worker or helper thread
     from .style import app_style
 
     app.setStyle(app_style())     # Fusion follows the system colour scheme (light / dark) in Qt 6

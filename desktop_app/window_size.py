@@ -30,9 +30,19 @@ def fit_rect(rect: QRect, area: QRect) -> QRect:
     return QRect(max(left, area.left()), max(top, area.top()), width, height)
 
 
+def screen_of(widget: QWidget) -> QScreen | None:
+    """The screen under the middle of ``widget`` (else the primary one).
+
+    Not ``widget.screen()``: PySide makes the returned QScreen's wrapper a child of the widget, and when
+    the garbage collector frees that widget it deletes the QScreen with it — the app's screen, so every
+    widget made afterwards crashed (tests/gui/test_gc_thread.py). Static look-ups have no such child.
+    """
+    return QGuiApplication.screenAt(widget.mapToGlobal(widget.rect().center())) or QGuiApplication.primaryScreen()
+
+
 def _screen_area(widget: QWidget) -> QRect | None:
     """The available area of the widget's screen; ``None`` on the unconfigured offscreen platform."""
-    screen: QScreen | None = widget.screen() or QGuiApplication.primaryScreen()
+    screen = screen_of(widget)
     if screen is None:
         return None
     if QGuiApplication.platformName() == "offscreen" and screen.geometry().size() == OFFSCREEN_DEFAULT:

@@ -2,7 +2,8 @@
 
 A :class:`TaskRunner` runs one task at a time on a ``QThreadPool``: a new
 request cancels the running one; progress, results and errors come back to the
-GUI thread by queued signals. The task function receives a
+GUI thread by queued signals. Once a runner exists, Python's garbage collector
+runs on the GUI thread only (:mod:`desktop_app.gui_gc`). The task function receives a
 :class:`metrics_core.progress.Reporter` whose ``cancelled()`` probe turns true
 when the task was superseded or the user pressed Cancel.
 """
@@ -18,6 +19,8 @@ from PySide6.QtCore import SIGNAL, QObject, QRunnable, QThreadPool, Signal
 
 from metrics_core.errors import OperationCancelled
 from metrics_core.progress import Reporter
+
+from . import gui_gc
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +85,7 @@ class TaskRunner(QObject):
 
     def __init__(self, name: str, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
+        gui_gc.install()            # Python's garbage collector must not run on the pool's threads
         self.name = name
         self._pool = pool or QThreadPool.globalInstance()
         self._signals = _TaskSignals(self)

@@ -39,6 +39,7 @@ def main(settings_path: str) -> int:
     from desktop_app.__main__ import create_app
     from desktop_app.main_window import MainWindow
     from desktop_app.settings import AppSettings
+    from desktop_app.window_size import screen_of
     from metrics_core.resources import demo_dir
 
     app: QApplication = create_app([sys.argv[0]])
@@ -69,7 +70,7 @@ def main(settings_path: str) -> int:
     controls = {"clear_filters": bar.clear_button, "more_filters": bar.more_button, "show_all": ws.dashboard.show_all_box,
                 "granularity": bar.granularity_combo, "to_date": bar.to_edit, "remove_file": ws.sidebar.remove_button,
                 "break_down_by": ws.chart_area.category_combo}
-    area = window.screen().availableGeometry()
+    area = screen_of(window).availableGeometry()
     out = {
         "available": [area.width(), area.height()],
         "restored": [restored.x(), restored.y(), restored.width(), restored.height()],
