@@ -40,6 +40,7 @@ class ChartWidget(QWidget):
         style.style_plot(self.plot_widget, self.theme)
         self.plot_widget.setMinimumHeight(MIN_PLOT_HEIGHT)
         self.plot_item.hideButtons()                    # no pyqtgraph "A" (auto-range) button in the corner
+        _centre_title_over_whole_chart(self.plot_item)
         # Tab reaches the chart (the context-menu key then opens its export menu): a dashed frame shows it,
         # as a focused card has
         self.plot_widget.setStyleSheet(f"QGraphicsView {{ border: 2px solid transparent; }}"
@@ -88,6 +89,7 @@ class ChartWidget(QWidget):
         lines = [self._title] if self.width() <= 0 else title_lines(self._title, metrics, room)
         self.plot_item.setTitle("<br>".join(html.escape(line) for line in lines), color=self.theme.foreground,
                                 size=f"{style.TITLE_FONT_SIZE}pt", bold=True)
+        self.plot_item.titleLabel.setMinimumWidth(0)    # a long title never widens the plot past the widget
         height = 8 + metrics.lineSpacing() * len(lines)
         self.plot_item.titleLabel.setMaximumHeight(height)
         self.plot_item.layout.setRowFixedHeight(0, height)
@@ -242,6 +244,14 @@ def title_lines(title: str, metrics: QFontMetrics, room: int) -> list[str]:
             return [first, metrics.elidedText(rest, Qt.TextElideMode.ElideRight, room)]
         first = trial
     return [metrics.elidedText(title, Qt.TextElideMode.ElideRight, room)]
+
+
+def _centre_title_over_whole_chart(plot_item: pg.PlotItem) -> None:
+    """pyqtgraph puts the title over the data area only: beside a wide axis of names (a bar chart's agents) a
+    title that was fitted to the chart's width ran past its right edge. It spans the axes' columns too."""
+    layout, title = plot_item.layout, plot_item.titleLabel
+    layout.removeItem(title)
+    layout.addItem(title, 0, 0, 1, 3)
 
 
 def _export_module() -> Any:
