@@ -19,6 +19,7 @@ import pyqtgraph as pg
 from metrics_core.i18n import _
 
 from .. import style
+from .point_cursor import PointCursor
 
 log = logging.getLogger(__name__)
 MIN_PLOT_HEIGHT = 150        # the cards keep three rows on a 1366 x 768 laptop; the splitter gives charts more
@@ -67,6 +68,7 @@ class ChartWidget(QWidget):
         self.show_loading()         # no placeholder axes ("0.250 / 0.500") before the first data
         self._proxy = pg.SignalProxy(self.plot_widget.scene().sigMouseMoved, rateLimit=30, slot=self._on_scene_mouse_moved)
         self.plot_widget.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
+        self.point_cursor = PointCursor(self)      # the arrow keys read the chart point by point
 
     # -- public ------------------------------------------------------------------
     @property
@@ -159,6 +161,24 @@ class ChartWidget(QWidget):
 
     def clear(self) -> None:
         self.plot_item.clear()
+        self.point_cursor.forget()
+
+    # -- the data points, for the keyboard (point_cursor) -------------------------------------
+    def data_points(self) -> list[tuple[float, float]]:
+        """Where each data point (bar, period, cell) is drawn, in view coordinates, in reading order."""
+        return []
+
+    def point_text(self, index: int) -> str | None:
+        """What is said of data point ``index``: what hovering it shows."""
+        return self._hover_text(*self.data_points()[index])
+
+    def activate_point(self, index: int) -> None:
+        """Enter on a data point: what a click on it does."""
+        self._clicked_at(*self.data_points()[index])
+
+    def keyboard_row_length(self) -> int:
+        """How many points the Up and Down keys move by (a grid's row; 1 for a row of bars or periods)."""
+        return 1
 
     def export_actions(self) -> list[tuple[str, Callable[[], None]]]:
         """(label, callback) pairs for the export functions that exist."""
