@@ -32,7 +32,8 @@ from ..workers import TaskRunner
 from ..window_size import resize_to_fit
 
 PREVIEW_ROWS = 200
-READ_OPTION_MAX_WIDTH = 270     # how wide a reading option's box may grow (the panel holds 400 px)
+READ_PANEL_WIDTH = 400          # the reading options' panel at most: the preview keeps the rest
+READ_PANEL_FRAMES = 48          # the panel's, its group box's and the form's margins and spacing
 UNSURE_KIND = 0.6          # below this the detected kind is a guess the owner is asked to check
 ENCODINGS = ("utf-8", "cp1250", "cp1252", "cp1251", "latin-1", "utf-16")
 DELIMITERS = ((",", N_("comma ,")), (";", N_("semicolon ;")), ("\t", N_("tab")), ("|", N_("pipe |")),
@@ -97,6 +98,7 @@ class ImportDialog(QDialog):
                              (_("The rows are"), self.kind_combo)):
             form.addRow(label, combo)
         name_fields_by_labels(form)             # else a screen reader says only the choice ("automatic")
+        self._read_form = form
         read_box = QGroupBox(_("How the file is read"))
         read_box.setLayout(form)
         self.notes_label = QLabel("")
@@ -110,7 +112,7 @@ class ImportDialog(QDialog):
         left.addStretch(1)
         left_widget = QWidget()
         left_widget.setLayout(left)
-        left_widget.setMaximumWidth(400)          # room for longer texts (Slovenian, Serbian)
+        left_widget.setMaximumWidth(READ_PANEL_WIDTH)          # room for longer texts (Slovenian, Serbian)
         self.preview_view = QTableView()
         self.preview_view.setModel(self.preview_model)
         self.preview_view.verticalHeader().setDefaultSectionSize(22)
@@ -212,8 +214,10 @@ class ImportDialog(QDialog):
         dayfirst = next((c.dayfirst for c in table.columns if c.col_type == "datetime" and c.dayfirst is not None), None)
         _select(self.date_order_combo, self.options.dayfirst, dayfirst)
         self._show_currency(file_currency(table))
+        labels = [self._read_form.labelForField(combo) for combo in self.read_option_combos()]
+        room = READ_PANEL_WIDTH - READ_PANEL_FRAMES - max(label.sizeHint().width() for label in labels if label)
         for combo in self.read_option_combos():
-            _widen_to_choices(combo)
+            _widen_to_choices(combo, room)          # the labels beside them keep their width
         with QSignalBlocker(self.kind_combo):
             self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(mapping.kind)))
         evidence = Evidence.of(mapping.kind_evidence)
@@ -337,7 +341,7 @@ def _choice_combo(choices: Any, translate: bool = True) -> QComboBox:
     return combo
 
 
-def _widen_to_choices(combo: QComboBox, widest: int = READ_OPTION_MAX_WIDTH) -> None:
+def _widen_to_choices(combo: QComboBox, widest: int) -> None:
     """A box wide enough for its longest choice ("samodejno (vejica ,)" was shown as "samodejno (vejica ,"),
     up to ``widest`` pixels (beyond that the choice shortens with "…" and the list shows it whole)."""
     option = QStyleOptionComboBox()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QSizePolicy, QVBoxLayout
 
@@ -48,6 +48,12 @@ class KpiCard(QFrame):
         self.resize(CARD_WIDTH, CARD_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._shown: tuple[Any, ...] | None = None      # what set_result was last given: shown again when widened
+        # the texts are fitted to a new width once the layout pass that resized the card is over (fitting them
+        # inside it changed the layout being applied: Qt crashed in a language switch)
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit_texts)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)           # Tab through the cards, Enter/Space selects
         self._selected = False
@@ -103,10 +109,13 @@ class KpiCard(QFrame):
     def resizeEvent(self, event: Any) -> None:  # noqa: N802
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():      # texts fitted again to the new width
-            if self._shown is not None:
-                self.set_result(*self._shown)
-            else:
-                self._fit_title(self._label)
+            self._refit.start()
+
+    def _fit_texts(self) -> None:
+        if self._shown is not None:
+            self.set_result(*self._shown)
+        else:
+            self._fit_title(self._label)
 
     def _fit_title(self, label: str, lines: int = TITLE_LINES) -> None:
         """At most two lines of title; a longer one (a translation) ends in "…" and shows whole in the tooltip.
