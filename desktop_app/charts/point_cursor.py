@@ -30,18 +30,23 @@ class PointCursor(QObject):
 
     def __init__(self, chart: Any) -> None:
         super().__init__(chart)
-        self.chart = chart
         self.index: int | None = None
         self.text = ""
-        self._ring: pg.ScatterPlotItem | None = None
+        self._ring: pg.TargetItem | None = None
         for widget in (chart.plot_widget, chart.plot_widget.viewport()):
             widget.installEventFilter(self)
+
+    @property
+    def chart(self) -> Any:
+        """The chart (this cursor's Qt parent: no Python reference cycle keeps a closed chart alive)."""
+        return self.parent()
 
     def forget(self) -> None:
         """The chart was drawn anew: no point is highlighted (its ring went with the old drawing)."""
         self.index, self.text = None, ""
-        if self._ring is not None and self._ring.scene() is not None:
-            self._ring.scene().removeItem(self._ring)
+        plot_item = self.chart.plot_item
+        if self._ring is not None and self._ring in plot_item.items:      # (a new drawing has removed it already)
+            plot_item.removeItem(self._ring)          # through the plot: its view box keeps no stale child
         self._ring = None
         self._describe(keyboard_hint())
 
@@ -73,12 +78,14 @@ class PointCursor(QObject):
         return self.text
 
     def _place_ring(self, x: float, y: float) -> None:
-        if self._ring is None or self._ring.scene() is None:
-            self._ring = pg.ScatterPlotItem(size=17, symbol="o", brush=None,
-                                            pen=pg.mkPen(self.chart.theme.foreground, width=2.2))
+        if self._ring is None or self._ring not in self.chart.plot_item.items:
+            # a ring of fixed pixel size, round whatever the axes' scales
+            self._ring = pg.TargetItem(pos=(x, y), size=17, symbol="o", movable=False,
+                                       pen=pg.mkPen(self.chart.theme.foreground, width=2.2),
+                                       brush=pg.mkBrush(0, 0, 0, 0))
             self._ring.setZValue(50)                       # over bars and lines
             self.chart.plot_item.addItem(self._ring, ignoreBounds=True)
-        self._ring.setData([x], [y])
+        self._ring.setPos(x, y)
 
     def _describe(self, text: str) -> None:
         for widget in (self.chart.plot_widget, self.chart.plot_widget.viewport()):

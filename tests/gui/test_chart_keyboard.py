@@ -47,7 +47,7 @@ def test_arrow_keys_walk_the_bars_and_say_each_value(qtbot) -> None:
     assert _press(qtbot, chart, Qt.Key.Key_Home).startswith("Eva")
     ring = chart.point_cursor._ring                  # drawn at the end of the highlighted bar
     view = chart.plot_item.getViewBox()
-    spot = ring.mapToScene(QPointF(*[float(v[0]) for v in ring.getData()]))
+    spot = view.mapViewToScene(ring.pos())
     bar_end = view.mapViewToScene(QPointF(91.0, 0.0))
     assert abs(spot.x() - bar_end.x()) < 1 and abs(spot.y() - bar_end.y()) < 1
     with qtbot.waitSignal(chart.bar_clicked) as clicked:
