@@ -31,6 +31,8 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 DEMO_SUFFIXES = {".csv", ".xlsx"}
 DARK = False             # --dark: the window in a dark palette (the charts follow it; exports stay white)
+DEFAULT_TIMEOUT = 600.0
+TIMEOUT = DEFAULT_TIMEOUT  # --timeout: seconds the demo may take to load and compute, each time it is loaded
 
 
 def _settle(app: QApplication, seconds: float = 0.3) -> None:
@@ -40,17 +42,52 @@ def _settle(app: QApplication, seconds: float = 0.3) -> None:
         time.sleep(0.01)
 
 
-def _wait_idle(app: QApplication, window, count: int, timeout: float = 120.0) -> None:
-    state = window.state
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
+class NotReady(RuntimeError):
+    """The demo did not load and compute within the time allowed (or a file of it failed to load)."""
+
+
+def _progress(state, count: int) -> str:
+    runners = [name for name, runner in (("reading files", state.import_runner), ("computing KPIs", state.compute_runner),
+                                         ("working out the charts", state.chart_runner),
+                                         ("computing the cards' trend lines", state.sparkline_runner)) if runner.is_busy()]
+    loaded = len(state.bundle.datasets)
+    return f"{loaded} of {count} files loaded" + (f", still {', '.join(runners)}" if runners else "")
+
+
+def is_ready(state, count: int) -> bool:
+    """Every file loaded, the KPIs and charts computed, nothing left to do."""
+    return (len(state.bundle.datasets) == count and not state.is_busy() and state.results is not None
+            and not state._recompute_timer.isActive() and not state.chart_runner.is_busy()
+            and not state.sparkline_runner.is_busy())
+
+
+def wait_until_ready(app: QApplication, state, count: int, timeout: float, what: str = "the demo",
+                     report_every: float = 15.0, log=sys.stderr) -> float:
+    """Keep the window running until :func:`is_ready`; a line on ``log`` every ``report_every`` seconds
+    (a loaded machine takes minutes, not seconds). Raises :class:`NotReady` saying how far it got when
+    ``timeout`` passes, or at once when the reading is over with files missing (a file failed).
+    Returns the seconds waited."""
+    start = time.monotonic()
+    told = start
+    while not is_ready(state, count):
         app.processEvents()
-        idle = (len(state.bundle.datasets) == count and not state.is_busy() and state.results is not None
-                and not state._recompute_timer.isActive() and not state.chart_runner.is_busy()
-                and not state.sparkline_runner.is_busy())
-        if idle:
-            break
+        now = time.monotonic()
+        if (len(state.bundle.datasets) < count and not state.is_busy() and not state._recompute_timer.isActive()
+                and now - start > 2.0):
+            raise NotReady(f"{what}: only {_progress(state, count)}; the others failed to load")
+        if now - start > timeout:
+            raise NotReady(f"{what} was not ready after {timeout:.0f} s ({_progress(state, count)}); "
+                           f"on a busy machine give it longer: --timeout {int(timeout * 2)}")
+        if now - told >= report_every:
+            log.write(f"waiting for {what}: {_progress(state, count)} ({now - start:.0f} s)\n")
+            log.flush()
+            told = now
         time.sleep(0.02)
+    return time.monotonic() - start
+
+
+def _wait_idle(app: QApplication, window, count: int) -> None:
+    wait_until_ready(app, window.state, count, TIMEOUT)
     _settle(app, 0.6)
 
 
@@ -88,7 +125,8 @@ def render(out: Path, width: int, height: int, lang: str = "en") -> list[Path]:
     dialog = ImportDialog(demo_dir() / "tickets.csv", parent=window)
     dialog.resize(min(width, 1200), min(height, 780))
     dialog.show()
-    dialog.wait_for_preview()
+    if not dialog.wait_for_preview(int(TIMEOUT * 1000)):
+        raise NotReady(f"the import dialog's preview was not read after {TIMEOUT:.0f} s")
     _settle(app, 0.8)
     written.append(_save(dialog, out / "02_import_dialog.png"))
     dialog.close()
@@ -184,12 +222,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="1400x900")
     parser.add_argument("--lang", default="en", help="en, sl, ro, sv, sr, sr-Latn, or qps (pseudo-language)")
     parser.add_argument("--dark", action="store_true", help="a dark window palette")
+    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
+                        help="seconds the demo may take to load and compute (default %(default)s)")
     args = parser.parse_args(argv)
-    global DARK
-    DARK = args.dark
+    global DARK, TIMEOUT
+    DARK, TIMEOUT = args.dark, args.timeout
     width, height = (int(v) for v in args.size.lower().split("x"))
-    for path in render(args.out, width, height, args.lang):
-        sys.stdout.write(f"{path}\n")
+    try:
+        for path in render(args.out, width, height, args.lang):
+            sys.stdout.write(f"{path}\n")
+    except NotReady as exc:
+        sys.stderr.write(f"render_screens: {exc}. The screenshots written so far are in {args.out}.\n")
+        return 2
     return 0
 
 

@@ -40,6 +40,9 @@ class BacklogChart(ChartWidget):
             self.plot_item.setYRange(0, (np.nanmax(y) if np.isfinite(y).any() else 1) * 1.1 or 1, padding=0)
         self.update_empty_state()
 
+    def data_points(self) -> list[tuple[float, float]]:
+        return [(float(x), float(y)) for x, y in zip(self._x, self._table["open"]) if np.isfinite(y)]
+
     def _hover_text(self, x: float, y: float) -> str | None:  # noqa: ARG002
         if not len(self._x):
             return None

@@ -33,6 +33,7 @@ class BarChart(ChartWidget):
         self._unit = ""
         self._currency = DEFAULT_CURRENCY
         self._column = ""
+        self._widths = np.zeros(0)
         self.plot_item.showGrid(x=True, y=False, alpha=style.GRID_ALPHA)
         self.plot_item.getViewBox().invertY(True)
 
@@ -57,6 +58,7 @@ class BarChart(ChartWidget):
             divisor, label = style.duration_scale(float(np.abs(widths).max()))
         self.plot_item.setLabel("bottom", label)
         widths = widths / divisor
+        self._widths = widths
         target = None if target is None else float(target) / divisor
         if len(table):
             item = pg.BarGraphItem(x0=np.minimum(widths, 0), y=pos, height=0.7, width=np.abs(widths),
@@ -84,15 +86,23 @@ class BarChart(ChartWidget):
 
     def _hover_text(self, x: float, y: float) -> str | None:  # noqa: ARG002
         i = self._row_at(y)
-        if i is None:
-            return None
+        return None if i is None else self._bar_text(i, _("Click to filter the dashboard to it"))
+
+    def point_text(self, index: int) -> str | None:
+        return self._bar_text(index, _("Enter filters the dashboard to it"))
+
+    def _bar_text(self, i: int, action: str) -> str:
         row = self._table.iloc[i]
         value = None if pd.isna(row["value"]) else float(row["value"])
         shown = format_value(value, self._unit, self._currency)
         if row["n"] is None or pd.isna(row["n"]):
-            return _("{category}: {value}\nClick to filter the dashboard to it", category=row["category"], value=shown)
-        return _("{category}: {value} (n = {n})\nClick to filter the dashboard to it", category=row["category"],
-                 value=shown, n=int(row["n"]))
+            said = _("{category}: {value}", category=row["category"], value=shown)
+        else:
+            said = _("{category}: {value} (n = {n})", category=row["category"], value=shown, n=int(row["n"]))
+        return f"{said}\n{action}"
+
+    def data_points(self) -> list[tuple[float, float]]:
+        return [(float(w), float(i)) for i, w in enumerate(self._widths)]      # each bar's end
 
     def _clicked_at(self, x: float, y: float) -> None:  # noqa: ARG002
         i = self._row_at(y)

@@ -19,6 +19,7 @@ import pyqtgraph as pg
 from metrics_core.i18n import _
 
 from .. import style
+from .point_cursor import PointCursor
 
 log = logging.getLogger(__name__)
 MIN_PLOT_HEIGHT = 150        # the cards keep three rows on a 1366 x 768 laptop; the splitter gives charts more
@@ -40,6 +41,7 @@ class ChartWidget(QWidget):
         style.style_plot(self.plot_widget, self.theme)
         self.plot_widget.setMinimumHeight(MIN_PLOT_HEIGHT)
         self.plot_item.hideButtons()                    # no pyqtgraph "A" (auto-range) button in the corner
+        _centre_title_over_whole_chart(self.plot_item)
         # Tab reaches the chart (the context-menu key then opens its export menu): a dashed frame shows it,
         # as a focused card has
         self.plot_widget.setStyleSheet(f"QGraphicsView {{ border: 2px solid transparent; }}"
@@ -66,6 +68,7 @@ class ChartWidget(QWidget):
         self.show_loading()         # no placeholder axes ("0.250 / 0.500") before the first data
         self._proxy = pg.SignalProxy(self.plot_widget.scene().sigMouseMoved, rateLimit=30, slot=self._on_scene_mouse_moved)
         self.plot_widget.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
+        self.point_cursor = PointCursor(self)      # the arrow keys read the chart point by point
 
     # -- public ------------------------------------------------------------------
     @property
@@ -88,6 +91,7 @@ class ChartWidget(QWidget):
         lines = [self._title] if self.width() <= 0 else title_lines(self._title, metrics, room)
         self.plot_item.setTitle("<br>".join(html.escape(line) for line in lines), color=self.theme.foreground,
                                 size=f"{style.TITLE_FONT_SIZE}pt", bold=True)
+        self.plot_item.titleLabel.setMinimumWidth(0)    # a long title never widens the plot past the widget
         height = 8 + metrics.lineSpacing() * len(lines)
         self.plot_item.titleLabel.setMaximumHeight(height)
         self.plot_item.layout.setRowFixedHeight(0, height)
@@ -157,6 +161,24 @@ class ChartWidget(QWidget):
 
     def clear(self) -> None:
         self.plot_item.clear()
+        self.point_cursor.forget()
+
+    # -- the data points, for the keyboard (point_cursor) -------------------------------------
+    def data_points(self) -> list[tuple[float, float]]:
+        """Where each data point (bar, period, cell) is drawn, in view coordinates, in reading order."""
+        return []
+
+    def point_text(self, index: int) -> str | None:
+        """What is said of data point ``index``: what hovering it shows."""
+        return self._hover_text(*self.data_points()[index])
+
+    def activate_point(self, index: int) -> None:
+        """Enter on a data point: what a click on it does."""
+        self._clicked_at(*self.data_points()[index])
+
+    def keyboard_row_length(self) -> int:
+        """How many points the Up and Down keys move by (a grid's row; 1 for a row of bars or periods)."""
+        return 1
 
     def export_actions(self) -> list[tuple[str, Callable[[], None]]]:
         """(label, callback) pairs for the export functions that exist."""
@@ -242,6 +264,14 @@ def title_lines(title: str, metrics: QFontMetrics, room: int) -> list[str]:
             return [first, metrics.elidedText(rest, Qt.TextElideMode.ElideRight, room)]
         first = trial
     return [metrics.elidedText(title, Qt.TextElideMode.ElideRight, room)]
+
+
+def _centre_title_over_whole_chart(plot_item: pg.PlotItem) -> None:
+    """pyqtgraph puts the title over the data area only: beside a wide axis of names (a bar chart's agents) a
+    title that was fitted to the chart's width ran past its right edge. It spans the axes' columns too."""
+    layout, title = plot_item.layout, plot_item.titleLabel
+    layout.removeItem(title)
+    layout.addItem(title, 0, 0, 1, 3)
 
 
 def _export_module() -> Any:

@@ -56,6 +56,14 @@ class HeatmapChart(ChartWidget):
         frame.index.name = "weekday"
         return frame.reset_index()
 
+    def data_points(self) -> list[tuple[float, float]]:
+        if not self._matrix.any():
+            return []
+        return [(hour + 0.5, day + 0.5) for day in range(7) for hour in range(24)]     # Monday 00:00 first
+
+    def keyboard_row_length(self) -> int:
+        return 24                     # Up and Down: the same hour of the day before or after
+
     def _hover_text(self, x: float, y: float) -> str | None:
         h, d = int(np.floor(x)), int(np.floor(y))
         if not (0 <= h < 24 and 0 <= d < 7):

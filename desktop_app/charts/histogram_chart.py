@@ -39,6 +39,9 @@ class HistogramChart(ChartWidget):
             self.plot_item.setYRange(0, h.max() * 1.08 or 1, padding=0)
         self.update_empty_state()
 
+    def data_points(self) -> list[tuple[float, float]]:
+        return [(float(s), float(c)) for s, c in zip(self._table["score"], self._table["count"])]
+
     def _hover_text(self, x: float, y: float) -> str | None:  # noqa: ARG002
         r = self._nearest_row("score", x, within=0.4)
         if r is None:

@@ -61,6 +61,10 @@ class NpsStackedChart(ChartWidget):
         self._legend.setBrush(style.brush(theme.background, 230))
         self._legend.setLabelTextColor(theme.foreground)
 
+    def data_points(self) -> list[tuple[float, float]]:
+        totals = self._table[["promoters", "passives", "detractors"]].fillna(0).sum(axis=1)
+        return [(float(i), float(total)) for i, total in enumerate(totals)]          # the top of each period's bar
+
     def _hover_text(self, x: float, y: float) -> str | None:  # noqa: ARG002
         i = int(round(x))
         if not 0 <= i < len(self._table) or abs(x - i) > 0.35:

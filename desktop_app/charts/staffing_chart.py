@@ -177,6 +177,10 @@ class StaffingChart(ChartWidget):
         self.update_empty_state()
         self._placing.start()
 
+    def data_points(self) -> list[tuple[float, float]]:
+        return [(float(a), float(s)) for a, s in zip(self._table["agents"], self._table["service_level"])
+                if np.isfinite(s)]
+
     def _hover_text(self, x: float, y: float) -> str | None:  # noqa: ARG002
         r = self._nearest_row("agents", x)
         if r is None:

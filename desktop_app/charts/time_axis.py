@@ -181,10 +181,14 @@ def _fits(shown: list[tuple[float, str]], metrics: QFontMetrics, low: float, sca
 
 
 class CategoryAxis(pg.AxisItem):
-    """A side axis naming bars: when the bars are too thin for every name, names that would touch the
-    one above are left out (hovering a bar still names it) instead of being drawn over each other."""
+    """A side axis naming bars. When the bars are thin (a short chart on a laptop) the names are written
+    smaller, down to ``SMALLEST_NAME_POINTS``, so that every bar keeps its name; only below that are names
+    that would touch the one above left out (hovering a bar, or the arrow keys, still name it)."""
+
+    SMALLEST_NAME_POINTS = 7
 
     def generateDrawSpecs(self, p: Any) -> Any:  # noqa: N802
+        self._fit_font()
         specs = super().generateDrawSpecs(p)
         if specs is None:
             return specs
@@ -196,3 +200,25 @@ class CategoryAxis(pg.AxisItem):
             kept.append((rect, flags, text))
             bottom = rect.bottom()
         return axis_spec, tick_specs, kept
+
+    def _fit_font(self) -> None:
+        """The largest font, from the chart's own size down, whose names fit one bar's height each."""
+        font = QFont(self.style.get("tickFont") or QFont())
+        largest = getattr(self, "_largest_points", None) or font.pointSizeF()
+        self._largest_points = largest
+        low, high = self.range
+        pitch = self.geometry().height() / max(abs(high - low), 1e-9)      # pixels from one bar to the next
+        size = largest
+        while size > self.SMALLEST_NAME_POINTS:
+            font.setPointSizeF(size)
+            if QFontMetrics(font).height() * 0.8 + 1 <= pitch:       # (pyqtgraph's own text box: 0.8 of the line)
+                break
+            size -= 0.5
+        font.setPointSizeF(max(size, self.SMALLEST_NAME_POINTS))
+        self.style["tickFont"] = font
+
+    def setStyle(self, **kwargs: Any) -> None:  # noqa: N802
+        """(A chart's own font size is where the fitting starts from.)"""
+        if kwargs.get("tickFont") is not None:
+            self._largest_points = kwargs["tickFont"].pointSizeF()
+        super().setStyle(**kwargs)

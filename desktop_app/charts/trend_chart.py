@@ -26,6 +26,7 @@ class TrendChart(ChartWidget):
         self._table = pd.DataFrame(columns=["period", "value", "n"])
         self.last_incomplete = False
         self._x = np.zeros(0)
+        self._drawn_y = np.zeros(0)
         self._unit = ""
         self._currency = DEFAULT_CURRENCY
         self.target: float | None = None
@@ -51,6 +52,7 @@ class TrendChart(ChartWidget):
         self._table = pd.DataFrame({"period": labels, "value": y, "n": n})
         divisor = self._axis_scale(y, unit)
         y = y / divisor
+        self._drawn_y = y
         whole = len(x) - 1 if last_incomplete else len(x)
         if whole:
             self.plot_item.plot(x[:whole], y[:whole], pen=style.line_pen(), symbol="o", symbolSize=7,
@@ -112,6 +114,9 @@ class TrendChart(ChartWidget):
     def points(self) -> tuple[np.ndarray, np.ndarray]:
         """The plotted x (epoch seconds) and y values."""
         return self._x.copy(), self._table["value"].to_numpy(dtype=float)
+
+    def data_points(self) -> list[tuple[float, float]]:
+        return [(float(x), float(y)) for x, y in zip(self._x, self._drawn_y) if np.isfinite(y)]
 
     def _hover_text(self, x: float, y: float) -> str | None:  # noqa: ARG002
         if not len(self._x):

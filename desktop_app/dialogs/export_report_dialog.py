@@ -85,6 +85,7 @@ class ExportReportDialog(QDialog):
         size_row = QHBoxLayout()
         for w in (self.size_combo, self.width_spin, QLabel("×"), self.height_spin):
             size_row.addWidget(w)
+        size_row.addStretch(1)          # the sizes side by side, not the height pushed to the far right
         form.addRow(_("Image size"), size_row)
         self.background_combo = QComboBox()
         self.background_combo.addItem(_("White"), "white")

@@ -10,7 +10,8 @@ from typing import Any
 import pandas as pd
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
-                               QLabel, QMessageBox, QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QLabel, QMessageBox, QSplitter, QStyle, QStyleOptionComboBox, QTableView, QVBoxLayout,
+                               QWidget)
 
 from metrics_core.catalogue import KINDS
 from metrics_core.catalogue import kind as kind_spec
@@ -31,6 +32,8 @@ from ..workers import TaskRunner
 from ..window_size import resize_to_fit
 
 PREVIEW_ROWS = 200
+READ_PANEL_WIDTH = 400          # the reading options' panel at most: the preview keeps the rest
+READ_PANEL_FRAMES = 48          # the panel's, its group box's and the form's margins and spacing
 UNSURE_KIND = 0.6          # below this the detected kind is a guess the owner is asked to check
 ENCODINGS = ("utf-8", "cp1250", "cp1252", "cp1251", "latin-1", "utf-16")
 DELIMITERS = ((",", N_("comma ,")), (";", N_("semicolon ;")), ("\t", N_("tab")), ("|", N_("pipe |")),
@@ -84,8 +87,7 @@ class ImportDialog(QDialog):
                               (self.decimal_combo, self.options.decimal), (self.date_order_combo, self.options.dayfirst)):
             _select(combo, chosen, None)
         self._show_currency(None)
-        for combo in (self.sheet_combo, self.encoding_combo, self.delimiter_combo, self.decimal_combo,
-                      self.date_order_combo, self.currency_combo, self.kind_combo):
+        for combo in self.read_option_combos():
             # long choices (other languages) shorten in the box, never squeezing the labels beside it
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
@@ -96,6 +98,7 @@ class ImportDialog(QDialog):
                              (_("The rows are"), self.kind_combo)):
             form.addRow(label, combo)
         name_fields_by_labels(form)             # else a screen reader says only the choice ("automatic")
+        self._read_form = form
         read_box = QGroupBox(_("How the file is read"))
         read_box.setLayout(form)
         self.notes_label = QLabel("")
@@ -109,7 +112,7 @@ class ImportDialog(QDialog):
         left.addStretch(1)
         left_widget = QWidget()
         left_widget.setLayout(left)
-        left_widget.setMaximumWidth(400)          # room for longer texts (Slovenian, Serbian)
+        left_widget.setMaximumWidth(READ_PANEL_WIDTH)          # room for longer texts (Slovenian, Serbian)
         self.preview_view = QTableView()
         self.preview_view.setModel(self.preview_model)
         self.preview_view.verticalHeader().setDefaultSectionSize(22)
@@ -141,9 +144,13 @@ class ImportDialog(QDialog):
         self.missing_label.setStyleSheet("color:#a0522d; font-weight:600;")
         self.missing_label.hide()
         self.mapping_view.setWordWrap(True)
-        # the reasons column stretches with the dialog: rows grow with it, so no reason is cut
-        self.mapping_view.horizontalHeader().sectionResized.connect(
-            lambda *_args: self.mapping_view.resizeRowsToContents())
+        # the reasons column stretches with the dialog: rows grow with it, so no reason is cut (once the layout
+        # has settled: the reading options widen when the file is read, and the reasons column narrows then)
+        self._fit_rows = QTimer(self)
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.setInterval(0)
+        self._fit_rows.timeout.connect(self.mapping_view.resizeRowsToContents)
+        self.mapping_view.horizontalHeader().sectionResized.connect(lambda *_args: self._fit_rows.start())
         self.mapping_view.setAccessibleName(_("Columns and the fields they are read as"))
         self.preview_view.setAccessibleName(_("Preview of the first rows"))
         layout = QVBoxLayout(self)
@@ -156,6 +163,11 @@ class ImportDialog(QDialog):
             combo.activated.connect(self._on_read_option_activated)
         self.kind_combo.activated.connect(self._on_kind_combo_activated)
         self.mapping_model.mapping_edited.connect(self._on_mapping_model_edited)
+
+    def read_option_combos(self) -> list[QComboBox]:
+        """The boxes of "How the file is read", top to bottom."""
+        return [self.sheet_combo, self.encoding_combo, self.delimiter_combo, self.decimal_combo,
+                self.date_order_combo, self.currency_combo, self.kind_combo]
 
     # -- preview ------------------------------------------------------------------------------
     def _collect_options(self) -> ReadOptions:
@@ -202,6 +214,10 @@ class ImportDialog(QDialog):
         dayfirst = next((c.dayfirst for c in table.columns if c.col_type == "datetime" and c.dayfirst is not None), None)
         _select(self.date_order_combo, self.options.dayfirst, dayfirst)
         self._show_currency(file_currency(table))
+        labels = [self._read_form.labelForField(combo) for combo in self.read_option_combos()]
+        room = READ_PANEL_WIDTH - READ_PANEL_FRAMES - max(label.sizeHint().width() for label in labels if label)
+        for combo in self.read_option_combos():
+            _widen_to_choices(combo, room)          # the labels beside them keep their width
         with QSignalBlocker(self.kind_combo):
             self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(mapping.kind)))
         evidence = Evidence.of(mapping.kind_evidence)
@@ -280,7 +296,7 @@ class ImportDialog(QDialog):
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802
         super().resizeEvent(event)
-        self.mapping_view.resizeRowsToContents()       # the reasons wrap anew at the new width
+        self._fit_rows.start()       # the reasons wrap anew at the new width
 
     def accept(self) -> None:
         """Import; when a required field is not mapped, ask first (most KPIs of this kind need it)."""
@@ -323,6 +339,20 @@ def _choice_combo(choices: Any, translate: bool = True) -> QComboBox:
     for value, label in choices:
         combo.addItem(_(label) if translate else label, value)
     return combo
+
+
+def _widen_to_choices(combo: QComboBox, widest: int) -> None:
+    """A box wide enough for its longest choice ("samodejno (vejica ,)" was shown as "samodejno (vejica ,"),
+    up to ``widest`` pixels (beyond that the choice shortens with "…" and the list shows it whole)."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
+    frame = option.rect.width() - field.width()          # the arrow and the frame around the text
+    metrics = combo.fontMetrics()
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    needed = max((metrics.horizontalAdvance(t) for t in texts), default=0) + frame + 4
+    combo.setMinimumWidth(min(widest, needed))
 
 
 def _select(combo: QComboBox, forced: Any, detected: Any) -> None:

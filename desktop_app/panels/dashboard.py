@@ -74,7 +74,7 @@ class DashboardPanel(QWidget):
             heading.setStyleSheet("font-size:11pt; font-weight:600;")
             v.addWidget(heading)
             holder = QWidget()
-            flow = FlowLayout(holder)
+            flow = FlowLayout(holder, fill_rows=True)     # no empty strip at the right
             for spec in specs:
                 card = KpiCard(spec.id, _(spec.label), spec.unit, spec.higher_is_better)
                 card.set_description(describe(spec.id) if describe else _(spec.description))

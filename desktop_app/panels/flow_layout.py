@@ -9,12 +9,15 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
 class FlowLayout(QLayout):
-    """Wrapping row layout (Qt's classic flow-layout example)."""
+    """Wrapping row layout (Qt's classic flow-layout example). ``fill_rows``: a grid of equal widgets (the KPI
+    cards) whose columns share the line's whole width, each up to its maximum width, instead of leaving a
+    strip empty at the right."""
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
+    def __init__(self, parent: QWidget | None = None, spacing: int = 8, fill_rows: bool = False) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
+        self._fill_rows = fill_rows
         self.setContentsMargins(0, 0, 0, 0)
 
     def spacing_between(self) -> int:
@@ -56,14 +59,26 @@ class FlowLayout(QLayout):
         m = self.contentsMargins()
         return size + QSize(m.left() + m.right(), m.top() + m.bottom())
 
+    def _shown_items(self) -> list[QLayoutItem]:
+        return [item for item in self._items if item.widget() is None or not item.widget().isHidden()]
+
+    def column_width(self, width: int) -> int | None:
+        """With ``fill_rows``: the width each widget gets on a line ``width`` pixels wide."""
+        items = self._shown_items()
+        if not self._fill_rows or not items:
+            return None
+        narrowest = max(item.sizeHint().width() for item in items)
+        widest = max(narrowest, min(item.maximumSize().width() for item in items))
+        columns = max(1, (width + self._spacing) // (narrowest + self._spacing))     # (every family: the same columns)
+        return max(narrowest, min(widest, (width - (columns - 1) * self._spacing) // columns))
+
     def _do_layout(self, rect: QRect, apply: bool) -> int:
         m = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
         x, y, line_height = area.x(), area.y(), 0
-        for item in self._items:
-            if item.widget() is not None and not item.widget().isVisible() and item.widget().isHidden():
-                continue
-            hint = item.sizeHint()
+        column = self.column_width(area.width())
+        for item in self._shown_items():
+            hint = item.sizeHint() if column is None else QSize(column, item.sizeHint().height())
             if x + hint.width() > area.right() + 1 and line_height > 0:
                 x, y = area.x(), y + line_height + self._spacing
                 line_height = 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QSizePolicy, QVBoxLayout
 
@@ -21,10 +21,11 @@ from .sparkline import Sparkline
 from ..formatting import (DASH, change_arrow, comparison_text, format_change, format_number, format_value,
                           basis_text, headline_term, readable_reason, short_comparison)
 
-CARD_WIDTH = 198
+CARD_WIDTH = 198         # the narrowest a card gets; the dashboard widens a row's cards to fill the row
+CARD_MAX_WIDTH = 300
 CARD_HEIGHT = 100        # compact: three rows of cards fit a 1366 x 768 laptop
 TITLE_LINES = 2
-TEXT_ROOM = CARD_WIDTH - 22      # the width of the card's texts inside its margins
+TEXT_MARGIN = 22         # the card's width less the room of its texts (its margins)
 
 
 class KpiCard(QFrame):
@@ -41,8 +42,18 @@ class KpiCard(QFrame):
         self._currency = DEFAULT_CURRENCY          # the currency of the results shown (set_result)
         self.setObjectName("kpiCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setFixedSize(CARD_WIDTH, CARD_HEIGHT)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(CARD_HEIGHT)
+        self.setMinimumWidth(CARD_WIDTH)
+        self.setMaximumWidth(CARD_MAX_WIDTH)
+        self.resize(CARD_WIDTH, CARD_HEIGHT)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._shown: tuple[Any, ...] | None = None      # what set_result was last given: shown again when widened
+        # the texts are fitted to a new width once the layout pass that resized the card is over (fitting them
+        # inside it changed the layout being applied: Qt crashed in a language switch)
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit_texts)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)           # Tab through the cards, Enter/Space selects
         self._selected = False
@@ -88,22 +99,40 @@ class KpiCard(QFrame):
         self.setAccessibleName(label)          # a screen reader names the card; its value is the description
         self._set_selected_look(False)
 
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(CARD_WIDTH, CARD_HEIGHT)
+
+    def text_room(self) -> int:
+        """The width the card's texts have inside its margins (the card is as wide as its row allows)."""
+        return max(CARD_WIDTH, self.width()) - TEXT_MARGIN
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():      # texts fitted again to the new width
+            self._refit.start()
+
+    def _fit_texts(self) -> None:
+        if self._shown is not None:
+            self.set_result(*self._shown)
+        else:
+            self._fit_title(self._label)
+
     def _fit_title(self, label: str, lines: int = TITLE_LINES) -> None:
         """At most two lines of title; a longer one (a translation) ends in "…" and shows whole in the tooltip.
         One line only while the change needs two (a long language): the card's height is fixed. The title
         keeps the height of its lines whatever else the card shows (a reason is shortened instead)."""
         metrics = self.title_label.fontMetrics()
-        shown = elide_to_lines(label, metrics, TEXT_ROOM, lines)
+        shown = elide_to_lines(label, metrics, self.text_room(), lines)
         self.title_label.setText(shown)
         self.title_label.setToolTip(label if shown != label else "")
-        self.title_label.setFixedHeight(wrapped_height(shown, metrics, TEXT_ROOM))
+        self.title_label.setFixedHeight(wrapped_height(shown, metrics, self.text_room()))
 
     def _change_lines(self) -> int:
         """How many lines the change takes (0 when there is none)."""
         if self.change_label.isHidden() or not self.change_label.text():
             return 0
         metrics = self.change_label.fontMetrics()
-        return round(wrapped_height(self.change_label.text(), metrics, TEXT_ROOM) / metrics.lineSpacing())
+        return round(wrapped_height(self.change_label.text(), metrics, self.text_room()) / metrics.lineSpacing())
 
     def _show_small_text(self, text: str, tooltip: str) -> None:
         """A reason or a caveat under the value, in the lines the card has left (whole in the tooltip)."""
@@ -114,7 +143,7 @@ class KpiCard(QFrame):
                 + self._change_lines() * self.change_label.fontMetrics().lineSpacing())
         margins = self.layout().contentsMargins()
         left = CARD_HEIGHT - margins.top() - margins.bottom() - used - 4 * self.layout().spacing()
-        shown = elide_to_lines(text, metrics, TEXT_ROOM, max(1, left // metrics.lineSpacing()))
+        shown = elide_to_lines(text, metrics, self.text_room(), max(1, left // metrics.lineSpacing()))
         self.reason_label.setText(shown)
         self.reason_label.setToolTip(tooltip if shown == text or text in tooltip else f"{text}\n\n{tooltip}")
         self.reason_label.show()
@@ -138,6 +167,7 @@ class KpiCard(QFrame):
         """Show a :class:`MetricResult` (``None`` = not computed yet); ``outcome`` (the view's
         :class:`~metrics_core.report_view.KpiOutcome`) tells whether the target is met and whether
         the change is larger than its noise; money is written in ``currency`` (the results')."""
+        self._shown = (result, change, target, outcome, currency)
         self._currency = currency
         value = None if result is None else result.value
         term = headline_term(result)
@@ -200,7 +230,7 @@ class KpiCard(QFrame):
         text, share, count = term
         self._set_value_font(style.CARD_VALUE_POINT_SIZE * 0.7)
         metrics = self.value_label.fontMetrics()
-        shown = metrics.elidedText(f"\u201c{text}\u201d", Qt.TextElideMode.ElideRight, CARD_WIDTH - 24)
+        shown = metrics.elidedText(f"\u201c{text}\u201d", Qt.TextElideMode.ElideRight, self.text_room() - 2)
         self.value_label.setText(shown)
         self.value_label.setToolTip(text)
         if share is not None:
@@ -223,7 +253,7 @@ class KpiCard(QFrame):
         wide at the smallest size (a long language) is shortened with an ellipsis. Returns what to show."""
         points = style.CARD_VALUE_POINT_SIZE
         self._set_value_font(points)
-        room = CARD_WIDTH - 26
+        room = self.text_room() - 4
         while points > 10 and self.value_label.fontMetrics().horizontalAdvance(text) > room:
             points -= 1
             self._set_value_font(points)

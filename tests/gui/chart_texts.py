@@ -2,7 +2,9 @@
 no text over another, none cut at the plot widget's edge, and no label on a data line.
 
 Texts found: tick labels of every axis (as the axis would draw them now, from its draw specs), axis
-captions, the title, labels of target / marker lines, legend entries, and the colour scale's axis.
+captions, the title, labels of target / marker lines (in every view box: the staffing chart's ASA target is
+in its second one), value labels written beside bars (``pg.TextItem``: the report images'), legend entries,
+and the colour scale's axis.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ class Text:
     what: str
     text: str
     rect: QRectF          # scene coordinates
+    clip: QRectF | None = None      # a label inside a view box is cut at the box's edge (scene coordinates)
 
 
 def drawn_tick_texts(axis: pg.AxisItem) -> list[tuple[QRectF, str]]:
@@ -65,8 +68,12 @@ def all_texts(plot_item: pg.PlotItem, extra_axes: dict[str, pg.AxisItem] | None 
     if title.isVisible() and title.item.toPlainText().strip():
         texts.append(Text("title", title.item.toPlainText(), _ink(title.item)))
     for item in plot_item.scene().items():
-        if isinstance(item, pg.InfLineLabel) and item.isVisible() and item.toPlainText().strip():
-            texts.append(Text("line label", item.toPlainText(), _ink(item.textItem)))
+        if not isinstance(item, pg.TextItem) or not item.isVisible() or not item.toPlainText().strip():
+            continue
+        what = "line label" if isinstance(item, pg.InfLineLabel) else "value label"
+        box = item.getViewBox()
+        clip = box.sceneBoundingRect() if isinstance(box, pg.ViewBox) else None
+        texts.append(Text(what, item.toPlainText(), _ink(item.textItem), clip))
     for legend in plot_item.scene().items():
         if isinstance(legend, pg.LegendItem) and legend.isVisible():
             for _sample, label in legend.items:
@@ -86,10 +93,13 @@ def overlaps(texts: list[Text], slack: float = 0.5) -> list[str]:
 
 
 def cut_at_edge(texts: list[Text], plot_widget: pg.PlotWidget, slack: float = 1.5) -> list[str]:
-    """Texts that leave the visible scene (the plot widget's viewport) and are therefore clipped. (A text's
-    box runs from its font's ascent line; a glyph starts a pixel or two inside it: ``slack``.)"""
+    """Texts that leave the visible scene (the plot widget's viewport), or the view box that clips them, and are
+    therefore cut. (A text's box runs from its font's ascent line; a glyph starts a pixel or two inside it:
+    ``slack``.)"""
     view = plot_widget.mapToScene(plot_widget.viewport().rect()).boundingRect().adjusted(-slack, -slack, slack, slack)
-    return [f"{t.what} {t.text!r} cut at the edge" for t in texts if not view.contains(t.rect)]
+    cut = [f"{t.what} {t.text!r} cut at the edge" for t in texts if not view.contains(t.rect)]
+    return cut + [f"{t.what} {t.text!r} cut at the plot's edge" for t in texts if view.contains(t.rect)
+                  and t.clip is not None and not t.clip.adjusted(-slack, -slack, slack, slack).contains(t.rect)]
 
 
 def curves_of(plot_item: pg.PlotItem, views: list[pg.ViewBox] | None = None) -> list[list[QPointF]]:
@@ -134,6 +144,12 @@ def _segment_hits(segment: QLineF, rect: QRectF) -> bool:
     edges = (QLineF(rect.topLeft(), rect.topRight()), QLineF(rect.topRight(), rect.bottomRight()),
              QLineF(rect.bottomRight(), rect.bottomLeft()), QLineF(rect.bottomLeft(), rect.topLeft()))
     return any(segment.intersects(edge)[0] == QLineF.IntersectionType.BoundedIntersection for edge in edges)
+
+
+def colour_scale_axes(plot_widget: pg.PlotWidget) -> dict[str, pg.AxisItem]:
+    """The axis of a heat map's colour scale, when the plot has one."""
+    scales = [item for item in plot_widget.scene().items() if isinstance(item, pg.ColorBarItem)]
+    return {"colour scale": scales[0].axis} if scales else {}
 
 
 def readability_problems(plot_widget: pg.PlotWidget, extra_axes=None, views=None) -> list[str]:

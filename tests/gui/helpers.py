@@ -1,4 +1,5 @@
-"""Hand-built datasets for GUI tests (no file reading), and small wait helpers."""
+"""Hand-built datasets for GUI tests (no file reading), small wait helpers, and what a screen reader can
+name (one strict rule for the keyboard tests)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from PySide6.QtWidgets import QComboBox, QTabBar, QWidget
 
 from metrics_core.dataset import Dataset
 from metrics_core.ingest.model import ColumnProfile, LoadedTable
@@ -52,3 +55,27 @@ def surveys_frame(n: int = 200, seed: int = 2) -> pd.DataFrame:
         "nps_score": rng.integers(0, 11, n).astype(float),
         "channel": rng.choice(["Email", "Chat"], n),
     })
+
+
+def words_of(widget: QWidget) -> str:
+    """What a control says of itself: its text, or its tabs' names (a tab bar: each tab is read out)."""
+    if isinstance(widget, QTabBar):
+        return " ".join(widget.tabText(i) for i in range(widget.count()))
+    text = widget.text() if callable(getattr(widget, "text", None)) else ""
+    return text if isinstance(text, str) else ""
+
+
+def described(widget: QWidget) -> str:
+    """A control as a failure message names it: its type and its name or words."""
+    return f"{type(widget).__name__} {widget.objectName()} {widget.accessibleName() or words_of(widget)!r}".replace("  ", " ")
+
+
+def unnamed_controls(widgets: list[QWidget]) -> list[str]:
+    """Controls a screen reader cannot name: no accessible name and no words of their own. Strict: a combo
+    box's current choice ("automatic", "Email") says what is chosen, not what the box is for."""
+    out = []
+    for widget in widgets:
+        words = "" if isinstance(widget, QComboBox) else words_of(widget)
+        if not widget.accessibleName() and not any(ch.isalpha() for ch in words):
+            out.append(described(widget))
+    return out

@@ -1,7 +1,9 @@
 """No text of a chart drawn over another, cut at the edge, or laid on a data line — checked on the drawn
 text rectangles of the heat map (with its colour scale), the staffing chart (its target, measured and
-agents-needed labels and its legend), and the value axes of the trend and bar charts; at the sizes the
-window gives them on our users' laptops and as exported at every export size."""
+agents-needed labels and its legend; and, when the goal is an answer time, its ASA target on the right-hand
+axis), and the value axes of the trend and bar charts; at the sizes the window gives them on our users'
+laptops and as exported at every export size. The report's chart images (``desktop_app.report_pngs``: the
+PNGs of the export dialog and of ``kpidesk report``), with their bar value labels, at every export size."""
 
 from __future__ import annotations
 
@@ -15,7 +17,10 @@ from desktop_app.charts.heatmap_chart import HeatmapChart
 from desktop_app.charts.staffing_chart import StaffingChart
 from desktop_app.charts.trend_chart import TrendChart
 
-from .chart_texts import all_texts, readability_problems
+from desktop_app.report_pngs import plot_chart
+from tests.core.export.sample import make_report
+
+from .chart_texts import all_texts, colour_scale_axes, readability_problems
 
 # the chart tab at 1366 x 768 and 1280 x 720 (the cards keep three rows), the splitter dragged down,
 # and half of the chart area (trend and bars side by side)
@@ -29,6 +34,14 @@ def _staffing(chart: StaffingChart) -> dict:
                     occupancy=[100.0, 62.0, 41.0, 31.0, 25.0, 21.0, 18.0], asa_s=[None, 16.0, 3.0, 0.5, 0.1, 0.0, 0.0],
                     measured=20.0)
     return {"views": [chart._asa_view]}
+
+
+def _staffing_asa_goal(chart: StaffingChart) -> dict:
+    # the goal is an answer time: 20 s on the ASA axis (seconds, right), no service-level target
+    chart.set_curve(list(range(1, 8)), [37.0, 86.0, 97.0, 99.5, 99.9, 100.0, 100.0], None, 3,
+                    occupancy=[100.0, 62.0, 41.0, 31.0, 25.0, 21.0, 18.0], asa_s=[None, 48.0, 9.0, 2.0, 0.5, 0.1, 0.0],
+                    asa_target=20.0)
+    return {"views": [chart._asa_view], "must_say": "ASA target 20 s"}
 
 
 def _heatmap(chart: HeatmapChart) -> dict:
@@ -50,7 +63,8 @@ def _bars(chart: BarChart) -> dict:
     return {}
 
 
-CHARTS = {"staffing": (StaffingChart, _staffing), "heat map": (HeatmapChart, _heatmap),
+CHARTS = {"staffing": (StaffingChart, _staffing), "staffing ASA goal": (StaffingChart, _staffing_asa_goal),
+          "heat map": (HeatmapChart, _heatmap),
           "trend value axis": (TrendChart, _trend), "bar value axis": (BarChart, _bars)}
 
 
@@ -73,8 +87,11 @@ def _wait_readable(qtbot, chart, hints: dict) -> None:
     found: list[str] = []
 
     def settled() -> bool:
-        seen = {t.what for t in all_texts(chart.plot_item, hints.get("extra_axes"))}
+        texts = all_texts(chart.plot_item, hints.get("extra_axes"))
+        seen = {t.what for t in texts}
         found[:] = _problems(chart, hints) + [f"no {name} drawn" for name in _expected(chart) - seen]
+        if hints.get("must_say") and not any(t.text == hints["must_say"] for t in texts):
+            found.append(f"no {hints['must_say']!r} drawn")
         return not found
 
     try:
@@ -134,3 +151,34 @@ def test_value_axes_write_numbers_as_the_window_does(qtbot) -> None:
         _wait_readable(qtbot, chart, hints)
         ticks = [t.text for t in all_texts(chart.plot_item) if t.what == "left tick"]
         assert grouped in ticks and not any("e+" in t for t in ticks), ticks      # never "1.2e+06"
+
+
+REPORT_CHARTS = {chart.chart_id: chart for chart in make_report(days=60).charts}
+
+
+@pytest.mark.parametrize("chart_id", REPORT_CHARTS)
+@pytest.mark.parametrize("size", EXPORT_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_report_chart_images_never_overlap_or_get_cut(qtbot, chart_id, size) -> None:
+    chart = REPORT_CHARTS[chart_id]
+    widget = plot_chart(chart)            # as write_chart_pngs draws each image of a report
+    qtbot.addWidget(widget)
+    image = render_image(widget, *size)
+    assert (image.width(), image.height()) == size
+    extra = colour_scale_axes(widget)
+    item = widget.getPlotItem()
+    expected = {"title", "left tick", "bottom tick"} | ({"value label"} if chart.kind == "bar" else set()) \
+        | ({"colour scale tick"} if chart.kind == "heatmap" else set())
+    found: list[str] = []
+
+    def settled() -> bool:
+        seen = {t.what for t in all_texts(item, extra)}
+        found[:] = readability_problems(widget, extra) + [f"no {name} drawn" for name in expected - seen]
+        return not found
+
+    try:
+        qtbot.waitUntil(settled, timeout=10000)
+    except qtbot.TimeoutError:
+        pytest.fail(f"{chart.title} at {size}: " + "\n".join(found))
+    if chart.kind == "bar":           # every bar's value written, none over another or past the edge
+        values = [t.text for t in all_texts(item) if t.what == "value label"]
+        assert len(values) == len(chart.categories)

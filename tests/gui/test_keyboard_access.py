@@ -9,21 +9,15 @@ from PySide6.QtWidgets import QWidget
 from desktop_app.main_window import MainWindow
 
 from .conftest import wait_results
-from .helpers import make_dataset, surveys_frame, tickets_frame
+from .helpers import make_dataset, surveys_frame, tickets_frame, unnamed_controls
 
 
 def _unnamed(window: QWidget) -> list[str]:
-    found = []
-    for widget in window.findChildren(QWidget):
-        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus or not widget.isVisibleTo(window):
-            continue
-        if widget.objectName().startswith("qt_"):        # Qt's own parts (a spin box's line edit, a tab bar)
-            continue
-        text = widget.text() if callable(getattr(widget, "text", None)) else ""
-        has_words = isinstance(text, str) and any(ch.isalpha() for ch in text)
-        if not widget.accessibleName() and not has_words:
-            found.append(f"{type(widget).__name__} {widget.objectName()}")
-    return found
+    """Every control that can take the focus (by Tab or by a click) and that no screen reader can name."""
+    controls = [w for w in window.findChildren(QWidget)
+                if w.focusPolicy() != Qt.FocusPolicy.NoFocus and w.isVisibleTo(window)
+                and not w.objectName().startswith("qt_")]        # (Qt's own parts: a spin box's line edit, a tab bar)
+    return unnamed_controls(controls)
 
 
 def test_every_control_without_text_has_an_accessible_name(qtbot, settings) -> None:

@@ -5,15 +5,14 @@ picture changes), and every control without words has a name a screen reader can
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox, QTabBar,
-                               QTabWidget, QWidget)
+from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox, QTabWidget, QWidget
 
 import pyqtgraph as pg
 
 from desktop_app.main_window import MainWindow
 
 from .conftest import TICKETS_CSV, wait_results
-from .helpers import make_dataset, surveys_frame, tickets_frame
+from .helpers import described, make_dataset, surveys_frame, tickets_frame, unnamed_controls
 
 
 def _internal(widget: QWidget) -> bool:
@@ -51,43 +50,19 @@ def walk_tab_chain(qtbot, top: QWidget, start: QWidget, limit: int = 300) -> lis
             seen.append(widget)
         qtbot.keyClick(widget, Qt.Key.Key_Tab)
         if QApplication.focusWidget() is not widget and widget.grab().toImage() == focused:
-            unseen_focus.append(_name(widget))
+            unseen_focus.append(described(widget))
     else:
         raise AssertionError("Tab never came back to where it started")
     assert not unseen_focus, f"focus not visible on: {unseen_focus}"
     return seen
 
 
-def _words(widget: QWidget) -> str:
-    """What a control says of itself: its text, or its tabs' names (a tab bar: each tab is read out)."""
-    if isinstance(widget, QTabBar):
-        return " ".join(widget.tabText(i) for i in range(widget.count()))
-    text = widget.text() if callable(getattr(widget, "text", None)) else ""
-    return text if isinstance(text, str) else ""
-
-
-def _name(widget: QWidget) -> str:
-    text = _words(widget)
-    return f"{type(widget).__name__} {widget.accessibleName() or text!r}"
-
-
-def _unnamed(widgets: list[QWidget]) -> list[str]:
-    """Controls a screen reader cannot name: no accessible name and no words of their own (a combo box's
-    current choice, "automatic", is not a name)."""
-    out = []
-    for widget in widgets:
-        words = "" if isinstance(widget, QComboBox) else _words(widget)
-        if not widget.accessibleName() and not any(ch.isalpha() for ch in words):
-            out.append(_name(widget))
-    return out
-
-
 def _audit(qtbot, top: QWidget, start: QWidget) -> list[QWidget]:
     chain = walk_tab_chain(qtbot, top, start)
     every = focusable_controls(top)
-    missed = [_name(w) for w in every if w not in chain]
+    missed = [described(w) for w in every if w not in chain]
     assert not missed, f"Tab never reaches: {missed}"
-    assert not _unnamed(chain), _unnamed(chain)
+    assert not unnamed_controls(chain), unnamed_controls(chain)
     return chain
 
 
@@ -111,7 +86,7 @@ def test_tab_reaches_every_control_of_the_window_in_reading_order(qtbot, setting
     order = [bar.preset_combo, bar.granularity_combo, bar.compare_combo, bar.more_button, bar.clear_button,
              ws.dashboard.cards["csat"], ws.chart_area.category_combo, charts[0]]
     positions = [chain.index(w) for w in order]
-    assert positions == sorted(positions), [_name(w) for w in order]      # the filters as they read, then cards
+    assert positions == sorted(positions), [described(w) for w in order]      # the filters as they read, then cards
     ws.show_data()
     _audit(qtbot, window, ws.sidebar.list)
 
