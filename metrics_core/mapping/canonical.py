@@ -323,7 +323,9 @@ def build_canonical(table: LoadedTable, mapping: Mapping) -> Canonical:
     if unknown:
         raise MappingError(_("{label} have no field {items}.", label=spec.label, items=', '.join(sorted(map(repr, unknown)))))
     frame = pd.DataFrame(out, index=table.frame.index)
-    groups = _multiple_fields(table, mapping, frame)
+    groups, criteria = _multiple_fields(table, mapping, set(frame.columns))
+    if criteria:        # in one step: an insert per column fragments the frame (a PerformanceWarning on stderr)
+        frame = pd.concat([frame, pd.DataFrame(criteria, index=frame.index)], axis=1)
     if "status" in mapping.fields:
         frame["status_original"] = to_category(table, mapping.fields["status"].column, None)
     if spec.name == "calls":
@@ -341,22 +343,25 @@ def build_canonical(table: LoadedTable, mapping: Mapping) -> Canonical:
     return Canonical(frame.reset_index(drop=True), CanonicalFacts(groups, source_rows, collapsed))
 
 
-def _multiple_fields(table: LoadedTable, mapping: Mapping, frame: pd.DataFrame) -> tuple[ColumnGroup, ...]:
-    """Fields fed by several columns (QA criteria, engagement inputs): each column kept as numbers under
-    its own name; a :class:`ColumnGroup` per field names them, with their weights and maxima, for the
-    KPI engine."""
+def _multiple_fields(table: LoadedTable, mapping: Mapping, taken: set[str]
+                     ) -> tuple[tuple[ColumnGroup, ...], dict[str, pd.Series]]:
+    """Fields fed by several columns (QA criteria, engagement inputs): each column as numbers under its own
+    name (not one of ``taken``), and a :class:`ColumnGroup` per field naming them, with their weights and
+    maxima, for the KPI engine."""
     spec = kind_spec(mapping.kind)
     groups: list[ColumnGroup] = []
+    columns: dict[str, pd.Series] = {}
     for name, fm in mapping.fields.items():
         if name not in spec.field_names() or not spec.field(name).multiple:
             continue
         names = []
         for col in fm.columns:
-            target = col if col not in frame.columns and col not in spec.field_names() else f"{col} (source)"
-            frame[target] = to_number(table, FieldMapping(name, [col]), spec.field(name), None)
+            target = col if col not in taken and col not in columns and col not in spec.field_names() \
+                else f"{col} (source)"
+            columns[target] = to_number(table, FieldMapping(name, [col]), spec.field(name), None)
             names.append(target)
         groups.append(ColumnGroup(name, tuple(names), _floats(fm.weights), _floats(fm.maxima)))
-    return tuple(groups)
+    return tuple(groups), columns
 
 
 def _floats(values: list[float] | None) -> tuple[float, ...] | None:

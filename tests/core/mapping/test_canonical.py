@@ -137,6 +137,22 @@ def test_quality_criteria_keep_their_columns_and_weights():
     assert "Note" in f.columns
 
 
+def test_hundreds_of_criteria_are_joined_without_a_pandas_warning():
+    """Issue 16: a review form of 2,000 criteria wrote 1,900 PerformanceWarnings ("DataFrame is highly
+    fragmented") on stderr, one per column inserted after the hundredth."""
+    import warnings
+
+    names = [f"Q{i}" for i in range(300)]
+    t = make_table({"Agent": ["Ana", "Bo"], **{n: [str(i % 5 + 1), "3"] for i, n in enumerate(names)}})
+    m = Mapping("reviews", {"agent": fm("agent", "Agent"), "criteria": fm("criteria", *names)})
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        built = build_canonical(t, m)
+    assert [str(w.message)[:60] for w in caught] == []
+    assert built.facts.groups[0].columns == tuple(names)
+    assert built.frame["Q7"].tolist() == [3.0, 3.0] and built.frame["Q299"].tolist() == [5.0, 3.0]
+
+
 def test_direction_author_role_and_sentiment_words():
     t = make_table({"Id": ["1", "2", "3"], "Start": ["2024-01-01 10:00"] * 3, "Smer": ["Dohodni", "outbound-api", "Transfer"]})
     m = Mapping("calls", {"call_id": fm("call_id", "Id"), "started_at": fm("started_at", "Start"),
