@@ -32,7 +32,7 @@ def test_data_dir() -> Path:
 
 
 def pytest_configure(config) -> None:
-    config.addinivalue_line("markers", "soak: a randomised GUI session of KPIDESK_SOAK_SECONDS (60 s; CI: 90 s)")
+    config.addinivalue_line("markers", "soak: a randomised GUI session of KPIDESK_SOAK_SECONDS (60 s; CI: 600 s)")
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,7 @@
 exceptions, zero unexpected errors, no top-level window left open and memory growth under 10 %
 (resident memory once garbage is collected, after a warm-up that did every action once, vs the end).
 
-``KPIDESK_SOAK_SECONDS`` sets how long (60 s by default; CI runs 90 s with ``-m soak``);
+``KPIDESK_SOAK_SECONDS`` sets how long (60 s by default; CI runs 600 s with ``-m soak``);
 ``KPIDESK_SOAK_SEED`` repeats a session. The one-hour run is ``bench/soak_gui.py``.
 """
 
