@@ -56,4 +56,3 @@ def collect_due() -> int:
             gc.collect(generation)
             return generation
     return -1
-
