@@ -14,7 +14,7 @@ the dataset whose rows it describes (the frame's ``_dataset`` column).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from .deferred import np, pd
 
@@ -55,7 +55,7 @@ class CanonicalFacts:
 
     groups: tuple[ColumnGroup, ...] = ()
     source_rows: int | None = None
-    collapsed: str = ""
+    collapsed: Any = ""              # a Message (read in the language of the moment), "" when nothing was collapsed
 
     def of_dataset(self, name: str) -> tuple[ColumnGroup, ...]:
         """The groups, each naming dataset ``name`` as the rows it describes."""

@@ -62,7 +62,7 @@ class ColumnCheck:
             "name": self.name, "header": self.header, "type": self.col_type, "detail": self.detail,
             "field": self.field, "values": self.n_values, "missing": self.n_missing, "failed": self.n_failed,
             "failures": [f.to_dict() for f in self.failures], "messages": self.messages(),
-            "ambiguous": self.ambiguous,
+            "ambiguous": self.ambiguous.english() if isinstance(self.ambiguous, Message) else self.ambiguous,
         }
 
 
@@ -127,7 +127,8 @@ class ValidationReport:
         for c in bad:
             lines.append(ngettext("Column '{column}' ({type}): {count} value could not be read, e.g.",
                                   "Column '{column}' ({type}): {count} values could not be read, e.g.",
-                                  c.n_failed, column=c.header, type=c.col_type, count=c.n_failed))
+                                  c.n_failed, column=c.header, count=c.n_failed,
+                                  type=_(TYPE_WORDS[c.col_type]) if c.col_type in TYPE_WORDS else c.col_type))
             lines.extend(f"  {m}" for m in c.messages()[:3])
         for c in self.columns:
             if c.ambiguous:
@@ -257,7 +258,7 @@ def validate(table: LoadedTable, mapping: Mapping, frame: pd.DataFrame, registry
     report = ValidationReport(mapping.kind, int(len(frame)), int(source_rows), checks)
     report.missing_fields = [f for f in spec.required_fields() if f not in _present(spec.name, set(mapping.fields))]
     if facts is not None and facts.collapsed:
-        report.notes.append(facts.collapsed + ".")
+        report.notes.append(facts.collapsed)
     if "status" in frame and "status_original" in frame:
         unknown = unknown_values(frame["status_original"], frame["status"])
         if unknown:

@@ -17,6 +17,7 @@ import pandas as pd
 from . import numeric_dates
 from .header_analysis import analyse_header
 from .missing import Parsed
+from ..i18n import N_, Message
 
 _OFFSET_RE = re.compile(r"(\s*)(Z|[+-]\d{2}:?\d{2})$")
 # Time zones written as names after a time, as Google Forms/Sheets and mail clients write them
@@ -236,8 +237,10 @@ class _OrderDecision:
         month_only = bool((by_month.dt.month.notna() & by_day.isna()).any())
         if day_only and month_only:
             self.dayfirst = n_day >= n_month if n_day != n_month or self.hint is None else self.hint
-            self.ambiguous = ("Some dates only fit day-first and others only month-first; "
-                              f"{'day-first' if self.dayfirst else 'month-first'} used and the others not read.")
+            self.ambiguous = Message(
+                N_("Some dates only fit day-first and others only month-first; day-first used and the others not read.")
+                if self.dayfirst else
+                N_("Some dates only fit day-first and others only month-first; month-first used and the others not read."))
         elif n_day != n_month:
             self.dayfirst = n_day > n_month
         else:
@@ -246,9 +249,16 @@ class _OrderDecision:
 
     def _undecided(self) -> None:
         self.dayfirst = True if self.hint is None else self.hint
-        order = "day-first" if self.dayfirst else "month-first"
-        source = "as chosen" if self.hint is not None else "assumed"
-        self.ambiguous = f"No date decides whether the day or the month comes first; {order} {source}."
+        self.ambiguous = Message(UNDECIDED[(self.dayfirst, self.hint is not None)])
+
+
+#: (day first, chosen by the user) -> what a column of dates that could be read either way was read as.
+UNDECIDED = {
+    (True, False): N_("No date decides whether the day or the month comes first; day-first assumed."),
+    (False, False): N_("No date decides whether the day or the month comes first; month-first assumed."),
+    (True, True): N_("No date decides whether the day or the month comes first; day-first as chosen."),
+    (False, True): N_("No date decides whether the day or the month comes first; month-first as chosen."),
+}
 
 
 def parse_dates(text: pd.Series, *, dayfirst: bool | None = None, header: str = "", min_share: float = 0.6,

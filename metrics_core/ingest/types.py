@@ -21,6 +21,7 @@ from .header_analysis import analyse_header
 from .missing import MISSING_MARKERS, Parsed, clean_cells, empty_float, is_missing, missing_mask
 from .model import COLUMN_TYPES, ColumnProfile, ParseIssue
 from .native_cells import combine, forced_numbers, native, refine_numbers
+from ..i18n import N_, Message
 from ..progress import Reporter
 
 __all__ = ["MISSING_MARKERS", "infer_column", "infer_frame", "is_missing"]
@@ -361,6 +362,9 @@ def _follow_decided_date_order(raw: pd.DataFrame, row_numbers, columns: dict[int
                                     forced_type=forced_types.get(str(raw.columns[i])))
         if again.col_type != "datetime":
             continue
-        again.ambiguous = (f"No date in this column decides whether the day or the month comes first; "
-                           f"{'day' if order else 'month'}-first, as column '{witness}' shows.")
+        again.ambiguous = Message(
+            N_("No date in this column decides whether the day or the month comes first; day-first, as column "
+               "'{column}' shows.") if order else
+            N_("No date in this column decides whether the day or the month comes first; month-first, as column "
+               "'{column}' shows."), {"column": witness})
         columns[i], profiles[i] = typed, again

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..i18n import _
+from ..i18n import Message, _
 from ..catalogue import FieldSpec, kind as kind_spec
 from ..column_groups import CanonicalFacts, ColumnGroup
 from ..errors import MappingError
@@ -391,7 +391,7 @@ def _agg_rule(column: str, kind: str, derived_amount: bool) -> str:
     return "last"
 
 
-def _collapse(frame: pd.DataFrame, kind: str, mapping: Mapping) -> tuple[pd.DataFrame, str]:
+def _collapse(frame: pd.DataFrame, kind: str, mapping: Mapping) -> tuple[pd.DataFrame, "Message | str"]:
     """Event logs → one row per ticket; Shopify line items → one row per order; and the note that says so
     ("" when nothing was collapsed)."""
     preset = PRESETS_BY_NAME.get(mapping.preset or "")
@@ -407,7 +407,11 @@ def _collapse(frame: pd.DataFrame, kind: str, mapping: Mapping) -> tuple[pd.Data
         if collapsed[col].dtype != frame[col].dtype and frame[col].dtype.name in ("string", "boolean"):
             collapsed[col] = collapsed[col].astype(frame[col].dtype)
     result = pd.concat([collapsed, frame[frame[key].isna()]], ignore_index=True).sort_values("_row", kind="stable")
-    unit = "tickets" if kind == "tickets" else "orders"
-    note = f"{len(frame):,} rows collapsed to {len(collapsed):,} {unit} (one row per {key})"
-    log.info(note)
+    values = {"rows": len(frame), "count": len(collapsed), "key": key}
+    note = (Message.plural("{rows} rows collapsed to {count} ticket (one row per {key}).",
+                           "{rows} rows collapsed to {count} tickets (one row per {key}).", len(collapsed), **values)
+            if kind == "tickets" else
+            Message.plural("{rows} rows collapsed to {count} order (one row per {key}).",
+                           "{rows} rows collapsed to {count} orders (one row per {key}).", len(collapsed), **values))
+    log.info(note.english())
     return result, note

@@ -82,3 +82,19 @@ def test_bad_files_exit_2_without_traceback(tmp_path, content):
     assert "Traceback" not in proc.stderr
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("kpidesk: ") and lines[0].endswith(".")
+
+
+def test_validation_notes_read_in_the_language_and_json_keeps_english(tmp_path, capsys):
+    path = tmp_path / "zahtevki.csv"
+    path.write_text("Ticket ID;Created at;Status\n1;3. 3. 2026 10:15;closed\n2;4. 3. 2026 11:00;open\n"
+                    "2;5. 3. 2026 9:05;solved\n", encoding="utf-8")
+    assert main(["inspect", str(path), "--lang", "sl"]) == 0
+    text = capsys.readouterr().out
+    assert "Združene vrstice: 3 → 2 zahtevka (ena vrstica na ticket_id)." in text           # sl: two -> "zahtevka"
+    assert "Noben datum ne pove, ali je na prvem mestu dan ali mesec; privzeto je, da je najprej dan." in text
+    assert "collapsed" not in text and "No date decides" not in text
+    assert main(["inspect", str(path), "--json", "--lang", "sl"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    created = next(c for c in doc["validation"]["columns"] if c["header"] == "Created at")
+    assert created["ambiguous"].startswith("No date decides whether the day or the month comes first")
+    assert "3 rows collapsed to 2 tickets (one row per ticket_id)." in doc["validation"]["notes"]
