@@ -37,11 +37,12 @@ def test_garbage_is_collected_on_the_gui_thread_never_on_a_worker(qtbot) -> None
     def work(_reporter):
         for _ in range(50_000):        # far past the collector's threshold: it would run here many times
             Cycle()
-        return len(freed_on)
+        return threading.current_thread().name
 
     with qtbot.waitSignal(runner.succeeded, timeout=20000) as blocker:
         runner.start(work)
-    assert blocker.args == [0], "garbage was collected on the worker thread"
+    # (the GUI thread's timer may already have freed some while the worker ran: that is the point)
+    assert blocker.args[0] not in freed_on, "garbage was collected on the worker thread"
     qtbot.waitUntil(lambda: len(freed_on) == 50_000, timeout=10000)      # collected, on the GUI thread
     assert set(freed_on) == {threading.main_thread().name}
 
