@@ -157,7 +157,7 @@ def nps_parts_chart(bundle, params, filters, by: str) -> ChartData | None:
         points = engine.breakdown(bundle, "nps", by, params, filters)
     except KpiDeskError:
         return None
-    rows, labels, counts = [], [], []
+    rows, labels, counts, starts = [], [], [], []
     for p in points:
         if p.value is None or not isinstance(p.key, pd.Timestamp):
             continue
@@ -166,13 +166,14 @@ def nps_parts_chart(bundle, params, filters, by: str) -> ChartData | None:
         if shares is None:
             return None
         rows.append(shares)
-        labels.append(p.label)
+        labels.append(p.label)                           # "2026-05", as trends: the deck, images and sheet name it
         counts.append(int(result.n or 0))
+        starts.append(p.key.date().isoformat())
     if not rows:
         return None
     frame = pd.DataFrame(rows, columns=[name for _key, name, _label in NPS_PARTS], index=pd.Index(labels, dtype=object))
     return ChartData(f"nps-parts-by-{by}", _("NPS: promoters, passives, detractors by {period}", period=_by_word(by)),
-                     "customer_experience", "stacked", "%", frame, "nps", by, counts)
+                     "customer_experience", "stacked", "%", frame, "nps", by, counts, period_starts=starts)
 
 
 def _narrow(filters, start: pd.Timestamp, end: pd.Timestamp):

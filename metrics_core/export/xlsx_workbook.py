@@ -259,8 +259,9 @@ def _chart_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: str
         _text(sheet, 3, col, text, fm.header)
     cell_format = fm.number(office_format(axis.number_format))
     count_col = len(frame.columns) + 1
+    starts = _period_starts(chart)
     for i, label in enumerate(chart.categories, start=4):
-        _text(sheet, i, 0, format_period(dates[i - 4], chart.by) if dates is not None else label)   # "maj 2026"
+        _text(sheet, i, 0, format_period(starts[i - 4], chart.by) if starts is not None else label)   # "maj 2026"
         for j, series in enumerate(frame.columns, start=1):
             _number(sheet, i, j, _clean(frame[series].iloc[i - 4]), cell_format)
         if chart.counts is not None:
@@ -306,11 +307,16 @@ def _heatmap_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: s
     sheet.fit_to_pages(1, 1)
 
 
-def _date_column(chart: ChartData) -> list[datetime] | None:
-    """The period starts of a trend as datetimes (a date axis in Excel), or None."""
-    if chart.kind != "line" or not chart.period_starts or chart.by not in DATE_AXIS:
+def _period_starts(chart: ChartData) -> list[datetime] | None:
+    """The period starts of a chart over time (a trend, NPS parts per month) as datetimes, or None."""
+    if not chart.period_starts or chart.by not in DATE_AXIS or len(chart.period_starts) != len(chart.categories):
         return None
     return [datetime.fromisoformat(d[:10]) for d in chart.period_starts]
+
+
+def _date_column(chart: ChartData) -> list[datetime] | None:
+    """The period starts of a trend as datetimes (a date axis in Excel), or None."""
+    return _period_starts(chart) if chart.kind == "line" else None
 
 
 def _clean(value) -> float | None:

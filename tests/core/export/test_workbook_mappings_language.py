@@ -49,3 +49,22 @@ def test_summary_title_and_period_line_and_sheet_names_read_well(tmp_path, capsy
     assert items and all(row[1] for row in items), items       # no item without a value ("compared with": nothing)
     dangling = [name for name in book.sheetnames if len(name.split()[-1]) <= 3 and name.split()[-1].islower()]
     assert not dangling, dangling                             # no sheet cut to "… pe", "… a"
+
+
+# The demo survey answers run May–October 2026; CLDR's abbreviated month names of each language, worked out by hand.
+NPS_PARTS_MONTHS = {"sl": ("Mesec", "maj 2026", "okt. 2026"), "sr": ("Месец", "мај 2026.", "окт 2026."),
+                    "en": ("Month", "May 2026", "Oct 2026")}
+
+
+@pytest.mark.parametrize("code", sorted(NPS_PARTS_MONTHS))
+def test_nps_parts_sheet_names_its_months_in_the_language(tmp_path, capsys, code):
+    """The promoters/passives/detractors sheet wrote ISO months ("2026-05") while every other sheet wrote "maj 2026"."""
+    header, first, last = NPS_PARTS_MONTHS[code]
+    out = tmp_path / f"{code}.xlsx"
+    assert main(["report", str(demo_dir() / "survey_responses.csv"), "--out", str(out), "--lang", code]) == 0
+    book = load_workbook(out)
+    sheet = next(s for s in book.worksheets if s.title.startswith("NPS"))
+    labels = [row[0] for row in sheet.iter_rows(min_row=4, values_only=True) if row[0]]
+    assert labels[0] == header
+    assert (labels[1], labels[-1]) == (first, last), labels
+    assert not [label for label in labels if label[:4].isdigit()]
