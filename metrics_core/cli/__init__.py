@@ -84,9 +84,13 @@ def add_language_option(parser: argparse.ArgumentParser) -> None:
                                "else English)", codes=", ".join(LANGUAGES)))
 
 
+def _is_known_language(text: str | None) -> bool:
+    return bool(text) and (normalise_language(text) != "en" or text.lower().startswith("en"))
+
+
 def _language_code(text: str) -> str:
     code = normalise_language(text)
-    if code == "en" and not text.lower().startswith("en"):
+    if not _is_known_language(text):
         raise argparse.ArgumentTypeError(_("unknown language {code!r}; choose one of {choices}",
                                            code=text, choices=", ".join(LANGUAGES)))
     return code
@@ -104,7 +108,8 @@ def chosen_language(code: str | None, json_output: bool = False) -> str:
 def main(argv: list[str] | None = None) -> int:
     prepare_console()
     argv = sys.argv[1:] if argv is None else list(argv)
-    with language(chosen_language(language_in_argv(argv))):       # the help is printed while parsing
+    asked = language_in_argv(argv)          # the help and argparse's errors are written while parsing; an unknown
+    with language(chosen_language(asked if _is_known_language(asked) else None)):     # --lang is told in $KPIDESK_LANG
         parser = build_parser(argv)
         args = parser.parse_args(argv)
         if not getattr(args, "command", None):

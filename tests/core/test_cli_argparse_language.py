@@ -71,3 +71,12 @@ def test_every_listed_text_is_one_argparse_writes():
     source = inspect.getsource(argparse)
     missing = [text for text in ARGPARSE_MESSAGES if repr(text) not in source and f'"{text}"' not in source]
     assert not missing, missing
+
+
+@pytest.mark.parametrize("code", ["sl", "sr"])
+def test_an_unknown_lang_is_told_in_the_language_of_kpidesk_lang(code):
+    """``--lang xx`` cannot say which language to speak, so the error speaks $KPIDESK_LANG (it spoke English)."""
+    error = _kpidesk("compute", "--lang", "xx", "resources/demo/tickets.csv", KPIDESK_LANG=code)
+    assert f"{EXPECTED[code][0]}:" in error and "'xx'" in error, error
+    assert not [word for word in ENGLISH if word in error], error
+    assert "unknown language" not in error, error
