@@ -17,8 +17,8 @@ from ..deferred import np
 from ..deferred import pd
 
 from ..i18n import N_, Message
-from .common import (Terms, add_excluded, bool_values, clean_durations, elapsed_seconds, empty_result, frame_of, has,
-                     missing_result, numbers, seconds_to_next_contact, with_defaults)
+from .common import (Terms, add_excluded, bool_values, clean_durations, distinct_lower, elapsed_seconds, empty_result,
+                     frame_of, has, missing_result, numbers, per_row, seconds_to_next_contact, with_defaults)
 from .left_out import left_out
 from .model import MetricInputs, MetricResult, ParamSpec
 
@@ -35,8 +35,8 @@ def classify_calls(calls: pd.DataFrame) -> dict[str, np.ndarray]:
     answered, known = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
     abandoned, blocked, voicemail = (np.zeros(n, dtype=bool) for _ in range(3))
     if "outcome" in calls.columns:
-        codes, outcomes = _distinct_lower(calls["outcome"])
-        answered, blocked, voicemail = (_per_row(outcomes.isin(words), codes) for words in (ANSWERED, BLOCKED, VOICEMAIL))
+        codes, outcomes = distinct_lower(calls["outcome"])
+        answered, blocked, voicemail = (per_row(outcomes.isin(words), codes) for words in (ANSWERED, BLOCKED, VOICEMAIL))
         known = codes >= 0
     fallbacks = []
     if "answered" in calls.columns:
@@ -53,21 +53,10 @@ def classify_calls(calls: pd.DataFrame) -> dict[str, np.ndarray]:
     abandoned = known & ~answered & ~blocked & ~voicemail
     inbound = np.ones(n, dtype=bool)
     if "direction" in calls.columns:
-        codes, directions = _distinct_lower(calls["direction"])
-        inbound = ~_per_row(directions.str.startswith("out") | directions.str.startswith("int"), codes)
+        codes, directions = distinct_lower(calls["direction"])
+        inbound = ~per_row(directions.str.startswith("out") | directions.str.startswith("int"), codes)
     return {"inbound": inbound, "known": known, "answered": answered & known, "abandoned": abandoned,
             "blocked": blocked, "voicemail": voicemail}
-
-
-def _distinct_lower(series: pd.Series) -> tuple[np.ndarray, pd.Series]:
-    """Codes of the column's values (-1: missing) and its distinct values, stripped and lower-case."""
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    return codes, pd.Series(uniques, dtype="object").astype("string").str.strip().str.lower()
-
-
-def _per_row(of_distinct: pd.Series, codes: np.ndarray) -> np.ndarray:
-    """A boolean answer per distinct value spread to the rows (False for missing values)."""
-    return np.append(of_distinct.fillna(False).to_numpy(dtype=bool), False)[codes]
 
 
 def call_status(inputs: MetricInputs, calls: pd.DataFrame) -> dict[str, np.ndarray]:

@@ -34,10 +34,21 @@ def with_defaults(params: Mapping[str, Any] | None, specs: Iterable[ParamSpec]) 
     return merged
 
 
+def distinct_lower(series: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """Codes of the column's values (-1: missing) and its distinct values, stripped and lower-case: a
+    question about the text is then asked once per distinct value (see :func:`per_row`)."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    return codes, pd.Series(uniques, dtype="object").astype("string").str.strip().str.lower()
+
+
+def per_row(of_distinct: pd.Series, codes: np.ndarray) -> np.ndarray:
+    """A boolean answer per distinct value (:func:`distinct_lower`) spread to the rows; False where missing."""
+    return np.append(of_distinct.fillna(False).to_numpy(dtype=bool), False)[codes]
+
+
 def text_lower(series: pd.Series) -> pd.Series:
     """Lower-case stripped text (missing stays missing); each distinct value is converted once."""
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    lowered = pd.Series(uniques, dtype="object").astype("string").str.strip().str.lower()
+    codes, lowered = distinct_lower(series)
     values = np.append(lowered.to_numpy(dtype=object, na_value=pd.NA), pd.NA)
     return pd.Series(values[codes], index=series.index, dtype="string")
 

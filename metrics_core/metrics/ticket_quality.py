@@ -18,8 +18,8 @@ from ..deferred import pd
 
 from ..errors import ParameterError
 from ..i18n import N_, _
-from .common import (Terms, add_excluded, bool_values, clean_durations, datetimes, empty_result, frame_of, has,
-                     missing_result, no_value, numbers, seconds_to_next_contact, text_lower, with_defaults)
+from .common import (Terms, add_excluded, bool_values, clean_durations, datetimes, distinct_lower, empty_result,
+                     frame_of, has, missing_result, no_value, numbers, per_row, seconds_to_next_contact, with_defaults)
 from .model import MetricInputs, MetricResult, ParamSpec
 from .call_rows import call_status
 from .left_out import left_out
@@ -55,10 +55,9 @@ def _status_done(status: pd.Series) -> tuple[np.ndarray, np.ndarray]:
         kept = _STATUS_DONE.get(id(array))
     if kept is not None and kept[0]() is array:
         return kept[1], kept[2]
-    codes, uniques = pd.factorize(status, use_na_sentinel=True)
-    done_unique = text_lower(pd.Series(uniques, dtype="object")).isin(DONE_STATUSES).fillna(False).to_numpy(dtype=bool)
+    codes, statuses = distinct_lower(status)
     known = codes >= 0
-    done = np.where(known, done_unique[np.maximum(codes, 0)] if len(done_unique) else False, False)
+    done = per_row(statuses.isin(DONE_STATUSES), codes)
     known.flags.writeable = done.flags.writeable = False
     try:
         ref = weakref.ref(array, lambda _ref, key=id(array): _forget_status(key))
@@ -238,8 +237,7 @@ def targets_per_row(tickets: pd.DataFrame, table: Mapping[str, Any]) -> np.ndarr
     default = cleaned.pop("default", np.nan)
     if "priority" not in tickets.columns:
         return np.full(len(tickets), default)
-    codes, uniques = pd.factorize(tickets["priority"], use_na_sentinel=True)
-    full = text_lower(pd.Series(uniques, dtype="object"))
+    codes, full = distinct_lower(tickets["priority"])
     short = full.str.replace(r"^\d+\s*[-.:)]\s*", "", regex=True)       # "1 - Critical" → "critical"
     per_value = full.map(cleaned).astype("Float64").fillna(short.map(cleaned).astype("Float64")).fillna(default)
     return np.append(per_value.to_numpy(dtype=float, na_value=np.nan), default)[codes]
