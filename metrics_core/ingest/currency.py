@@ -45,10 +45,11 @@ def currencies_in(headers: Iterable[str], columns: Iterable[pd.Series]) -> Count
         for match in _IN_HEADER.finditer(str(header)):
             found[SYMBOLS[match.group(1).casefold()]] += 1
     for values in columns:
-        distinct = pd.unique(values.dropna().head(SCANNED_ROWS).astype(str))    # each text once: fast on big files
+        texts = values.dropna().head(SCANNED_ROWS).astype(str)
+        distinct = pd.unique(texts)                                  # each text once: fast on big files
         codes = [m for m in map(_CODE_ONLY.fullmatch, distinct) if m]
         if codes and len(codes) <= MAX_CODES and len(codes) == sum(1 for cell in distinct if cell.strip()):
-            rows = values.dropna().head(SCANNED_ROWS).astype(str).value_counts()
+            rows = texts.value_counts()
             for m in codes:                      # each row says which currency its amount is in
                 found[SYMBOLS[m.group(1).casefold()]] += int(rows[m.string])
             continue
