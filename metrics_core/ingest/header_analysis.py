@@ -50,8 +50,7 @@ _CYRILLIC = str.maketrans({
     "с": "s", "т": "t", "ћ": "c", "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "c", "џ": "dz", "ш": "s",
 })
 _SPECIAL = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "æ": "ae", "ß": "ss", "œ": "oe"})
-_CAMEL_1 = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_CAMEL_2 = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])")
+_LOWER_OR_DIGIT_UPPER = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")     # (digits too, unlike _LOWER_UPPER: "Tier2Agent")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -206,7 +205,7 @@ def analyse_header(header: str) -> HeaderAnalysis:
 
 def _fold_out_unit(header: str) -> tuple[str, str | None, str | None]:
     """(folded text without a stated unit or time zone, the stated unit, the time zone)."""
-    text = fold(_CAMEL_2.sub(" ", _CAMEL_1.sub(" ", header.strip())))
+    text = fold(_ACRONYM_END.sub(" ", _LOWER_OR_DIGIT_UPPER.sub(" ", header.strip())))
     tz = None
     if m := _TZ.search(text):
         tz = m.group(1).upper() if m.group(1).startswith(("utc", "gmt")) else m.group(1)
