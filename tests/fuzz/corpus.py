@@ -9,7 +9,9 @@ committed.
 Families (see ``FAMILIES``): mutations of the shared datasets and of our corpus (text and
 workbooks), workbook structure attacks (far cells, lying dimensions and counts), zip bombs, XML
 attacks, encrypted and fake workbooks, extreme fields and widths, HTML '.xls' files, .ods repeats,
-and random bytes.
+random bytes, and small tables of odd cell values.  11,300 files, 10,064 of them different
+(docs/HARDENING.md); zip entries and workbook properties carry fixed dates, so the bytes are the same
+on any day.
 """
 
 from __future__ import annotations
@@ -30,15 +32,18 @@ import xlsxwriter
 from . import hostile, zipcraft
 
 SEED = 16
-SAMPLE_STEP = 6
+SAMPLE_STEP = 7
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "tests" / "data" / "corpus"
 SEEDS = REPO / "tests" / "data" / "fuzz_seeds"
 
 
 def datasets_dir() -> Path:
-    shared = Path(os.environ.get("KPIDESK_SHARED", REPO.parent / "shared"))
-    return shared / "datasets"
+    """The shared datasets the text seeds come from; without them the corpus would be other files."""
+    folder = Path(os.environ.get("KPIDESK_SHARED", REPO.parent / "shared")) / "datasets"
+    if not folder.is_dir():
+        raise FileNotFoundError(f"the shared datasets are missing (expected at {folder}; set KPIDESK_SHARED)")
+    return folder
 
 
 @dataclass(frozen=True)
@@ -139,7 +144,7 @@ def _rezip(data: bytes, change: Callable[[str, bytes], bytes | None]) -> bytes:
         for info in source.infolist():
             content = change(info.filename, source.read(info.filename))
             if content is not None:
-                target.writestr(info.filename, content)
+                target.writestr(zipcraft.stamped(info.filename), content)
     return out.getvalue()
 
 
@@ -270,7 +275,8 @@ def fake_workbook(rng: random.Random) -> tuple[str, bytes]:
             names = {rng.choice(("xl/workbook.xml", "[Content_Types].xml", "EncryptedPackage", "mimetype",
                                  f"other{i}.bin", "xl/workbook.bin", "content.xml")) for i in range(rng.randint(0, 5))}
             for name in sorted(names):
-                archive.writestr(name, bytes(rng.randint(0, 255) for _ in range(rng.randint(0, 300))))
+                content = bytes(rng.randint(0, 255) for _ in range(rng.randint(0, 300)))
+                archive.writestr(zipcraft.stamped(name, zipfile.ZIP_STORED), content)
         return rng.choice(("fake.xlsx", "fake.ods", "fake.xlsb", "fake.csv")), out.getvalue()
     if kind == 3:
         signature = rng.choice((b"%PDF-1.7\n", b"\x89PNG\r\n\x1a\n", b"\x1f\x8b\x08\x00", b"MZ", b"SQLite format 3\x00"))
@@ -348,7 +354,44 @@ def random_bytes(rng: random.Random) -> tuple[str, bytes]:
     return rng.choice(("random.csv", "random.xlsx", "random.ods", "random.xls", "random.txt")), data
 
 
-#: (family, number of files, builder); at least 10,000 files in all.
+#: Cell texts an export can hold that a reader must type, map or keep as text without a traceback.
+ODD_TEXTS = ("", " ", "\t", '"', "'", "NaN", "nan", "inf", "-inf", "Infinity", "1e308", "-1e308", "1e-320",
+             "1.7976931348623157e+309", "9" * 40, "-0", "0x1F", "1_000", "1,234.56", "1.234,56", "1 234,56",
+             "\u2212" + "5", "\uff11\uff12\uff13", "\u00bd", "12:34", "24:00:00", "99999:59:59", "-00:00:01",
+             "1:60:60", "P3DT4H", "9999-12-31 23:59:59", "0001-01-01", "-0001-01-01", "2024-02-30", "2024-13-45",
+             "31/12/2024", "12/31/2024", "2024-03-01T09:00:00+14:00", "1970-01-01T00:00:00Z", "30.12.1899",
+             "Yes", "Ja", "Da", "Nej", "\u041d\u0435", "N/A", "\u2014", "-", "?", "#N/A", "#DIV/0!",
+             '=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A1", "@SUM(1)", "\U0001f600\U0001f44d\U0001f3fd",
+             "\u202eevil", "\u200b", "\x7f", "\x1b[31m", "a\nb", "a\r\nb", "x" * 5000, "\u0161\u010d\u017e" * 300)
+ODD_HEADERS = ("Ticket ID", "Created at", "Solved at", "Status", "Priority", "First response time (min)",
+               "Satisfaction score", "Agent", "Channel", "Handle time", "Wait time", "Order total", "Customer ID",
+               "NPS", "Date", "Calls offered", "Abandoned")
+
+
+def odd_values(rng: random.Random) -> tuple[str, bytes]:
+    """A small ticket-like table (CSV or workbook) whose cells are often odd values: huge, signed, out of range
+    dates and durations, formulas, control and invisible characters, long texts."""
+    headers = rng.sample(ODD_HEADERS, rng.randint(2, 8))
+    plain = ("T-%d", "2024-03-%02d 09:00", "Open", "%d", "4", "Email", "00:03:%02d", "%d.50")
+    rows = [[rng.choice(ODD_TEXTS) if rng.random() < 0.35 else
+             (lambda t: t % (r % 28 + 1) if "%" in t else t)(plain[c % len(plain)])
+             for c in range(len(headers))] for r in range(rng.randint(1, 40))]
+    if rng.random() < 0.35:
+        numbers = (1e308, -1e308, 2958466, -700000, 2147483647, -2147483648, 1e15, 0.5, -0.0, 1e-300, True)
+        book = [headers] + [[rng.choice(numbers) if rng.random() < 0.1 else _native(cell) for cell in row]
+                            for row in rows]
+        formats = {c: rng.choice(("[h]:mm:ss", "yyyy-mm-dd hh:mm", "0.00", "mm:ss", "dd.mm.yyyy", "@"))
+                   for c in range(len(headers)) if rng.random() < 0.5}
+        return rng.choice(("odd.xlsx", "odd.xlsm")), hostile.xlsx(book, formats)
+    delimiter = rng.choice((",", ";", "\t", "|"))
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator=rng.choice(("\n", "\r\n"))).writerows([headers] + rows)
+    encoding = rng.choice(("utf-8", "utf-8-sig", "utf-16", "cp1250", "cp1252"))
+    return rng.choice(("odd.csv", "odd.txt", "odd.tsv")), out.getvalue().encode(encoding, "replace")
+
+
+#: (family, number of files, builder); at least 10,000 files in all, at least 10,000 of them different
+#: (some families repeat a file now and then: a small space of choices, or a copy of a corpus file).
 FAMILIES: tuple[tuple[str, int, Callable[[random.Random], tuple[str, bytes]]], ...] = (
     ("text_mutation", 3000, text_mutation),
     ("xlsx_mutation", 1800, xlsx_mutation),
@@ -362,6 +405,7 @@ FAMILIES: tuple[tuple[str, int, Callable[[random.Random], tuple[str, bytes]]], .
     ("html_xls", 500, html_xls),
     ("ods_structure", 500, ods_structure),
     ("random_bytes", 700, random_bytes),
+    ("odd_values", 1200, odd_values),           # added last: every file before it keeps its index
 )
 TOTAL = sum(count for _, count, _ in FAMILIES)
 

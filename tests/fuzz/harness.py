@@ -28,6 +28,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 REPO = Path(__file__).resolve().parents[2]
 GOOD = ("table", "error:")
@@ -130,12 +131,14 @@ class _Worker:
         return err
 
 
-def run_files(paths: list[str], limits: Limits | None = None) -> list[Outcome]:
-    """Read every file in ``paths`` in capped workers; one :class:`Outcome` per file, in order."""
+def run_files(paths: list[str], limits: Limits | None = None,
+              done: Callable[[int, Outcome], None] | None = None) -> list[Outcome]:
+    """Read every file in ``paths`` in capped workers; one :class:`Outcome` per file, in order.
+    ``done(i, outcome)`` is called as soon as file ``i`` is judged (a long run's progress)."""
     limits = limits or Limits()
     outcomes: list[Outcome] = []
     worker: _Worker | None = None
-    for path in paths:
+    for position, path in enumerate(paths):
         before = _digest(path)
         if worker is None or worker.done >= limits.per_worker:
             if worker is not None:
@@ -166,21 +169,28 @@ def run_files(paths: list[str], limits: Limits | None = None) -> list[Outcome]:
         outcome.seconds = seconds
         outcome.changed = _digest(path) != before
         outcomes.append(outcome)
+        if done is not None:
+            done(position, outcome)
     if worker is not None:
         worker.stop()
     return outcomes
 
 
-def run_parallel(paths: list[str], limits: Limits | None = None, workers: int = 2) -> list[Outcome]:
-    """:func:`run_files` over ``workers`` worker processes at once (files dealt round-robin); results in order."""
+def run_parallel(paths: list[str], limits: Limits | None = None, workers: int = 2,
+                 done: Callable[[int, Outcome], None] | None = None) -> list[Outcome]:
+    """:func:`run_files` over ``workers`` worker processes at once (files dealt round-robin); results in order.
+    ``done(i, outcome)`` as in :func:`run_files`, ``i`` an index into ``paths`` (called from the pool's threads)."""
     from concurrent.futures import ThreadPoolExecutor
 
-    shares = [paths[i::workers] for i in range(workers)]
+    def share(first: int) -> list[Outcome]:
+        return run_files(paths[first::workers], limits,
+                         None if done is None else lambda i, outcome: done(first + i * workers, outcome))
+
     with ThreadPoolExecutor(workers) as pool:
-        done = list(pool.map(lambda share: run_files(share, limits), shares))
+        shares = list(pool.map(share, range(workers)))
     out: list[Outcome] = [None] * len(paths)       # type: ignore[list-item]
-    for i, share in enumerate(done):
-        out[i::workers] = share
+    for i, outcomes in enumerate(shares):
+        out[i::workers] = outcomes
     return out
 
 

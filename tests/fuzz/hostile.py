@@ -7,6 +7,7 @@ Nothing here calls the reader.
 
 from __future__ import annotations
 
+import datetime
 import io
 import zipfile
 from typing import Callable
@@ -16,6 +17,7 @@ import xlsxwriter
 from . import zipcraft
 
 GB = 1 << 30
+CREATED = datetime.datetime(2024, 3, 1, 9, 0, 0)
 BOMB = 3 * GB          # what a bomb expands to
 
 
@@ -39,6 +41,7 @@ def xlsx(rows: list[list[object]] | None = None, formats: dict[int, str] | None 
                     ["T-2", "2024-03-02 10:30", "Open", 7], ["T-3", "2024-03-03 11:45", "Closed", 30]]
     out = io.BytesIO()
     book = xlsxwriter.Workbook(out, {"in_memory": True, "nan_inf_to_errors": True})
+    book.set_properties({"created": CREATED})            # the same bytes whenever it is made
     sheet = book.add_worksheet("Sheet1")
     styles = {c: book.add_format({"num_format": f}) for c, f in (formats or {}).items()}
     for r, row in enumerate(rows):
@@ -203,9 +206,9 @@ def encrypted_ole() -> bytes:
 def fake_workbook_zip() -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("xl/workbook.xml", "not xml at all <<<")
-        archive.writestr("xl/_rels/workbook.xml.rels", "<Relationships/>")
+        archive.writestr(zipcraft.stamped("[Content_Types].xml", zipfile.ZIP_STORED), "<Types/>")
+        archive.writestr(zipcraft.stamped("xl/workbook.xml", zipfile.ZIP_STORED), "not xml at all <<<")
+        archive.writestr(zipcraft.stamped("xl/_rels/workbook.xml.rels", zipfile.ZIP_STORED), "<Relationships/>")
     return out.getvalue()
 
 

@@ -8,6 +8,7 @@ repeat exactly, so a 40 GB part costs a few kilobytes and milliseconds to make.
 from __future__ import annotations
 
 import struct
+import zipfile
 import zlib
 from dataclasses import dataclass
 
@@ -19,6 +20,14 @@ class Member:
     method: int              # 0 stored, 8 deflate
     crc: int
     size: int                # declared uncompressed size (may lie)
+
+
+def stamped(name: str, compress_type: int = zipfile.ZIP_DEFLATED) -> zipfile.ZipInfo:
+    """A zip entry dated 1980-01-01 for ``ZipFile.writestr`` (given a bare name it dates the entry now, and the
+    file would change from run to run)."""
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = compress_type
+    return info
 
 
 def deflated(data: bytes) -> Member:
