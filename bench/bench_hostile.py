@@ -1,18 +1,19 @@
 """Read the whole hostile-file corpus (11,300 files) and print outcome counts per family.
 
     python bench/bench_hostile.py [--workers 2] [--memory-gb 2] [--seconds 120] [--sample] [--keep DIR]
-                                  [--cpu-limit 10] [--stop-cpu 60] [--peak-gb 1] [--jsonl FILE]
+                                  [--cpu-limit 10] [--stop-cpu 60] [--peak-gb 1] [--jsonl FILE [--resume]]
     python bench/bench_hostile.py --summarise FILE [--cpu-limit 10] [--peak-gb 1]
 
-Every file of ``tests/fuzz/corpus.py`` (the CI sample first, then the rest; or only the CI sample with
-``--sample``) is made in a temporary folder and read as ``kpidesk inspect`` reads it, in worker processes
-capped in memory and time (``tests/fuzz/harness.py``).  A clean outcome is a table or a typed error with
+Every file of ``tests/fuzz/corpus.py`` (every 7th from the first, which is the CI sample, then every 7th
+from the second, and so on; or only the CI sample with ``--sample``) is made in a temporary folder and
+read as ``kpidesk inspect`` reads it, in worker processes capped in memory and time
+(``tests/fuzz/harness.py``).  A clean outcome is a table or a typed error with
 nothing on stderr and the file unchanged, within ``--cpu-limit`` CPU seconds and ``--peak-gb`` of peak
 resident memory (both measured by the OS per file); a worker still busy after ``--stop-cpu`` CPU seconds
 is stopped and the file counts as a hang.  Anything else (a traceback, a signal, a hang, going over the
 memory cap or a limit, text on stderr, a changed file) is listed.  Exit code 1 when any file ended badly.
-``--jsonl`` writes each file's outcome as soon as it is known; ``--summarise`` prints the table of such a
-file (a long run that was cut short still gives its figures).
+``--jsonl`` writes each file's outcome as soon as it is known; ``--resume`` goes on with a run cut short,
+and ``--summarise`` prints the table of such a file.
 """
 
 from __future__ import annotations
@@ -111,8 +112,11 @@ def main() -> int:
     parser.add_argument("--stop-cpu", type=float, default=60.0, help="CPU seconds after which a reader is stopped")
     parser.add_argument("--peak-gb", type=float, default=1.0, help="peak resident memory one file may take")
     parser.add_argument("--jsonl", metavar="FILE", help="write each file's outcome to FILE as it is known")
+    parser.add_argument("--resume", action="store_true", help="skip the files the --jsonl file already has")
     parser.add_argument("--summarise", metavar="FILE", help="only print the table of a --jsonl file")
     args = parser.parse_args()
+    if args.resume and not args.jsonl:
+        parser.error("--resume goes with --jsonl")
     peak_limit = args.peak_gb * (1 << 30)
     if args.summarise:
         with open(args.summarise, encoding="utf-8") as handle:
@@ -122,8 +126,14 @@ def main() -> int:
         for line in bad[:50]:
             print("  " + line)
         return 1 if bad else 0
-    sample = corpus.ci_sample()
-    indices = sample if args.sample else sample + sorted(set(range(corpus.TOTAL)) - set(sample))
+    # every SAMPLE_STEP-th file from offset 0 (the CI sample), then from offset 1, ...: a run cut short has read
+    # an even share of every family
+    indices = corpus.ci_sample() if args.sample else sorted(range(corpus.TOTAL),
+                                                           key=lambda i: (i % corpus.SAMPLE_STEP, i))
+    if args.resume:
+        with open(args.jsonl, encoding="utf-8") as handle:
+            done = {json.loads(line)["index"] for line in handle if line.strip()}
+        indices = [i for i in indices if i not in done]
     with tempfile.TemporaryDirectory(prefix="kpidesk-hostile-") as tmp:
         folder = Path(args.keep) if args.keep else Path(tmp)
         start = time.perf_counter()
