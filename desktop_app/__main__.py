@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 
@@ -76,14 +77,29 @@ def main(argv: list[str] | None = None) -> int:
     from .autosave import offer_restore
 
     if offer_restore(window):             # work a crashed or killed session autosaved comes first
-        return app.exec()
+        return leave(app.exec())
     if args.project:
         window.open_project(args.project)
     elif args.demo:
         window.actions["demo"].trigger()
     elif args.files:
         window.open_files(args.files)
-    return app.exec()
+    return leave(app.exec())
+
+
+def leave(code: int) -> int:
+    """``code`` once the worker threads have stopped; if one still runs after a few seconds (work
+    that never looks at its reporter), the process ends at once instead of hanging at exit: what
+    it was writing is atomic, and a temporary file left behind is swept at the next start."""
+    from .workers import stop_all
+
+    if stop_all():
+        return code
+    logging.getLogger(__name__).warning("work still running when KPI Desk closed was abandoned")
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":

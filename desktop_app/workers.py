@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import weakref
 from typing import Any, Callable
 
 from PySide6.QtCore import SIGNAL, QObject, QRunnable, QThreadPool, Signal
@@ -26,6 +27,8 @@ log = logging.getLogger(__name__)
 
 TaskFn = Callable[[Reporter], Any]
 PROGRESS_INTERVAL_S = 0.05
+EXIT_WAIT_MS = 3000         # how long leaving the app waits for work that does not look at its reporter
+_RUNNERS: "weakref.WeakSet[TaskRunner]" = weakref.WeakSet()
 
 
 class _TaskSignals(QObject):
@@ -96,6 +99,7 @@ class TaskRunner(QObject):
         self._next_id = 0
         self._current: _Task | None = None
         self._callbacks: dict[int, tuple[Callable[[Any], None] | None, Callable[[Exception], None] | None]] = {}
+        _RUNNERS.add(self)
 
     def is_busy(self) -> bool:
         return self._current is not None
@@ -163,3 +167,21 @@ class TaskRunner(QObject):
     def wait(self, msecs: int = 30000) -> bool:
         """Block until the pool is idle (tests and shutdown)."""
         return self._pool.waitForDone(msecs)
+
+
+def stop_all(msecs: int = EXIT_WAIT_MS) -> bool:
+    """Cancel the task of every runner and wait at most ``msecs`` in all for the worker threads.
+
+    False when work is still running then (a long call that never looks at its reporter): the
+    caller leaves without waiting for it, since Qt would otherwise wait for the thread at exit.
+    """
+    pools = []
+    for runner in list(_RUNNERS):
+        try:
+            runner.cancel()
+        except RuntimeError:        # its Qt object is already gone
+            continue
+        if runner._pool not in pools:
+            pools.append(runner._pool)
+    deadline = time.monotonic() + msecs / 1000
+    return all(pool.waitForDone(max(0, int((deadline - time.monotonic()) * 1000))) for pool in pools)

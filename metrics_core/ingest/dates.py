@@ -34,6 +34,7 @@ _YMD_RE = re.compile(r"(\d{4})([-/.])\d{1,2}\2\d{1,2}")
 _NUMERIC_RE = re.compile(r"(\d{1,2})([-/]|\.\s?)(\d{1,2})\2(\d{4}|\d{2})(\.?)")
 _DAY_MON_RE = re.compile(r"\d{1,2}([-/. ]+)([A-Za-z]{3,9})\.?([-/. ,]+)(\d{4}|\d{2})(\.?)")
 _MON_DAY_RE = re.compile(r"([A-Za-z]{3,9})(\.?\s+)\d{1,2}(,?\s+)(\d{4})")
+_NO_DIGITS = str.maketrans("", "", "0123456789")
 _COMPACT_RE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 # Month names of our users' languages that English %b/%B does not know: every CLDR name and
@@ -61,6 +62,7 @@ _DAY_HALF_RE = re.compile(
     r"(?i)(\d{1,2}:\d{2}(?::\d{2})?)\s*(a\.\s?m\.|p\.\s?m\.|dop\.|pop\.|dopoldne|popoldne|f\.m\.|e\.m\.|fm|em|"
     r"пре подне|по подне|прије подне|pre podne|po podne|prije podne)$"
 )
+_LETTER_RE = re.compile(r"[^\W\d_]")
 _MORNING = ("a", "dop", "f", "пре", "прије", "pre", "prije")
 _LOCAL_MONTH_RE = re.compile(
     r"(?i)(?<![^\W\d_])(" + "|".join(sorted(_LOCAL_MONTHS, key=len, reverse=True)) + r")(?![^\W\d_])"
@@ -136,6 +138,8 @@ def _english_months(text: pd.Series) -> pd.Series:
         return _LOCAL_MONTH_RE.sub(lambda m: _LOCAL_MONTHS[m.group(1).lower()], value)
 
     sample = [v for v in _sample(text) if len(v) <= 40]
+    if not _LETTER_RE.search("".join(sample)):     # month names and day halves are words
+        return text
     translated = [english(v) for v in sample if _LOCAL_MONTH_RE.search(v) or _DAY_HALF_RE.search(v)]
     if not translated or sum(formats_of(v) is not None for v in translated) < 0.5 * len(sample):
         return text
@@ -196,14 +200,24 @@ def _wall_time(parsed_utc: pd.Series, raw: pd.Series) -> tuple[pd.Series, str]:
 
 
 def _sample(text: pd.Series, size: int = 400) -> list[str]:
-    if len(text) > size:
-        text = text.iloc[np.linspace(0, len(text) - 1, size).astype(int)]
-    return list(dict.fromkeys(text.tolist()))
+    values = text.to_numpy(dtype=object)
+    if len(values) > size:
+        values = values[np.linspace(0, len(values) - 1, size).astype(int)]
+    return list(dict.fromkeys(values.tolist()))
+
+
+def _may_be_date(text: str, allow_compact: bool) -> bool:
+    """False for a text :func:`formats_of` cannot read: without letters, at most one character
+    besides the digits 0-9 (every format but the compact one needs two separators or a month name).
+    """
+    rest = text.translate(_NO_DIGITS)
+    return len(rest) > 1 or rest.isalpha() or (allow_compact and not rest)
 
 
 def _best_formats(text: pd.Series, allow_compact: bool) -> tuple[list[tuple[str, str]], float]:
     sample = _sample(text)
-    found = [f for f in (formats_of(v, allow_compact) for v in sample) if f is not None]
+    found = [f for f in (formats_of(v, allow_compact) for v in sample if _may_be_date(v, allow_compact))
+             if f is not None]
     share = len(found) / len(sample) if sample else 0.0
     return [f for f, _ in Counter(found).most_common()], share
 

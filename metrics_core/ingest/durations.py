@@ -19,6 +19,7 @@ from .missing import Parsed
 _AMPM_RE = r"^\d{1,2}:\d{2}(?::\d{2})?\s*[AaPp][Mm]$"
 _CLOCK3_RE = r"^-?(?:\d+\s+days?,?\s+)?\d{1,4}:\d{2}:\d{2}(?:\.\d+)?$"
 _CLOCK2_RE = r"^-?\d{1,4}:\d{2}$"
+_CLOCK_SIGN_RE = re.compile(r"[^\W\d_]|:")     # a letter or a colon: each clock pattern here needs one
 _WORDED_RE = (r"(?i)^-?(?:\d+(?:[.,]\d+)?\s*(?:d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b\s*)+$")
 
 
@@ -88,6 +89,8 @@ def parse_clock(text: pd.Series, header: str = "", *, force: str | None = None) 
     [9000.0, 2700.0]
     """
     sample = text if len(text) <= 400 else text.iloc[np.linspace(0, len(text) - 1, 400).astype(int)]
+    if force is None and not _CLOCK_SIGN_RE.search("".join(map(str, sample.to_numpy(dtype=object)))):
+        return None         # every clock has a colon and every worded duration a letter
     shares = {name: sample.str.match(rx).mean() for name, rx in
               (("ampm", _AMPM_RE), ("three", _CLOCK3_RE), ("two", _CLOCK2_RE), ("worded", _WORDED_RE))}
     if force is None and sum(shares.values()) < 0.6:

@@ -21,15 +21,14 @@ def refine_numbers(parsed: Parsed, header: str) -> Parsed:
     """Numbers that are really dates, times, durations or flags, judged by header and values."""
     values = parsed.values
     present = values[parsed.ok]
-    serials = dates.looks_like_serials(present)
     about = analyse_header(header)
-    if serials and about.strong_date:
+    if about.strong_date and dates.looks_like_serials(present):
         return combine(dates.from_excel_serial(values), parsed.ok)
     if about.time_of_day and len(present) and present.between(0, 1, inclusive="left").all():
         return Parsed("time", values * 86400.0, parsed.ok, detail="Excel fractions of a day")
     if (as_duration := durations.from_numbers(values, header)) is not None:
         return combine(as_duration, parsed.ok)
-    if serials and about.date:
+    if about.date and dates.looks_like_serials(present):
         return combine(dates.from_excel_serial(values), parsed.ok)
     if booleans.is_flag_column(present, header):
         return combine(booleans.flags_to_boolean(values), parsed.ok)

@@ -171,6 +171,21 @@ def _strip_decorations(values: list[str]) -> tuple[list[str], np.ndarray, np.nda
     return values, negative, percent
 
 
+def plain_numbers(text: pd.Series, decimal: str | None = None) -> Parsed | None:
+    """:func:`parse_numbers` of texts that pandas reads as numbers one and all; ``None`` for other texts.
+
+    >>> plain_numbers(pd.Series(["1.5", "2"])).values.tolist(), plain_numbers(pd.Series(["1,5"]))
+    ([1.5, 2.0], None)
+    """
+    head = text.iloc[:: max(1, len(text) // 200)]
+    if pd.to_numeric(head, errors="coerce").notna().all():
+        quick = pd.to_numeric(text, errors="coerce")
+        if quick.notna().all() and not (decimal == "," and text.str.contains(".", regex=False).any()):
+            return Parsed("number", quick.astype("float64"), pd.Series(True, index=text.index),
+                          detail="decimal point")
+    return None
+
+
 def parse_numbers(text: pd.Series, decimal: str | None = None) -> Parsed:
     """Parse stripped number texts to floats, deciding the decimal mark from the values.
 
@@ -179,12 +194,8 @@ def parse_numbers(text: pd.Series, decimal: str | None = None) -> Parsed:
     >>> parse_numbers(pd.Series(["94.01%", "100.00%"])).col_type
     'percent'
     """
-    head = text.iloc[:: max(1, len(text) // 200)]
-    if pd.to_numeric(head, errors="coerce").notna().all():
-        quick = pd.to_numeric(text, errors="coerce")
-        if quick.notna().all() and not (decimal == "," and text.str.contains(".", regex=False).any()):
-            return Parsed("number", quick.astype("float64"), pd.Series(True, index=text.index),
-                          detail="decimal point")
+    if (quick := plain_numbers(text, decimal)) is not None:
+        return quick
     codes, uniques = pd.factorize(text)
     raw = [v if len(v) <= _MAX_NUMBER_CHARS and _DIGIT_RE.search(v) else "x" for v in uniques]
     cleaned, negative, percent = _strip_decorations(list(raw))

@@ -81,7 +81,8 @@ def read_text(path: Path, data: bytes, options: ReadOptions, reporter: Reporter,
         raise EmptyFileError(_("'{name}' has a header row but no data rows.", name=path.name), path=path)
     decimal = options.decimal or (sniff.sniff_decimal(grid[first:]) if delimiter == ";" else None)
     reporter.step(0.2, "Reading the rows")
-    width = max([len(row) for row in grid] + [len(layout.headers), 1])
+    width = max([len(row) for row in grid] + [len(layout.headers), _cells_in_record(buffer, starts, first, delimiter)])
+    check_width(width, path)
     cells = _consolidated(_parse_cells(buffer, int(starts[first]), delimiter, width, max_rows, path,
                                        lines[first:], grid[first:]))
     row_numbers, numbering_note = _row_numbers(lines[first:], len(cells), max_rows is not None)
@@ -96,6 +97,14 @@ def read_text(path: Path, data: bytes, options: ReadOptions, reporter: Reporter,
     log.debug("%s: %s, delimiter %s, %d rows", path.name, encoding,
               DELIMITER_NAMES.get(delimiter, repr(delimiter)), len(table.raw))
     return TextTable(table, encoding, encoding_note, delimiter, decimal)
+
+
+def _cells_in_record(buffer: bytes, starts: np.ndarray, index: int, delimiter: str) -> int:
+    """Cells of record ``index`` (at least 1), for the first data record when a long header row filled the
+    sample: the parser would take a first row with one cell more than the columns it is given for an
+    index and drop its last cell (pandas warns "loss of data"); with fewer cells it pads them."""
+    end = int(starts[index + 1]) if index + 1 < len(starts) else len(buffer)
+    return max([len(row) for row in sample_rows(buffer[int(starts[index]):end].decode("utf-8"), delimiter)] + [1])
 
 
 def _blank(buffer: bytes) -> bool:

@@ -79,11 +79,13 @@ def _share(parsed: Parsed, weights: np.ndarray | None) -> float:
 
 def _numbers_from_text(text: pd.Series, header: str, decimal: str | None,
                        weights: np.ndarray | None) -> Parsed | None:
-    if len(text) > SAMPLE_SIZE:
+    parsed = numbers.plain_numbers(text, decimal)      # (a sample of such texts would be numbers too)
+    if parsed is None and len(text) > SAMPLE_SIZE:
         sample = text.iloc[np.linspace(0, len(text) - 1, SAMPLE_SIZE).astype(int)]
         if numbers.parse_numbers(sample, decimal).share_ok < 0.5:
             return None
-    parsed = numbers.parse_numbers(text, decimal)
+    if parsed is None:
+        parsed = numbers.parse_numbers(text, decimal)
     share = _share(parsed, weights)
     if share >= 0.5 and (reason := numbers.id_reason(text, parsed.ok, share)):
         return _as_ids(text, reason)

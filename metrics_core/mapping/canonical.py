@@ -406,7 +406,8 @@ def _collapse(frame: pd.DataFrame, kind: str, mapping: Mapping) -> tuple[pd.Data
     derived = mapping.fields.get("amount") is not None and mapping.fields["amount"].source == "derived"
     keyed = frame[frame[key].notna()]
     rules = {c: _agg_rule(c, kind, derived) for c in frame.columns if c != key}
-    collapsed = keyed.groupby(key, sort=False).agg(rules).reset_index()
+    grouped = keyed.groupby(key, sort=False).agg(rules)      # one block a column: no insert into it
+    collapsed = pd.concat([grouped.index.to_frame(index=False), grouped.reset_index(drop=True)], axis=1)
     collapsed = collapsed[[c for c in frame.columns]]
     for col in frame.columns:
         if collapsed[col].dtype != frame[col].dtype and frame[col].dtype.name in ("string", "boolean"):

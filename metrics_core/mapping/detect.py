@@ -24,7 +24,7 @@ from ..ingest.model import LoadedTable
 from ..mapping.model import FieldMapping, Mapping
 from .evidence import Evidence
 from .presets import PRESET_CONFIDENCE, PRESETS_BY_NAME, PresetMatch, content_value_maps, match_headerless, match_preset
-from .synonyms import DATETIME_TWINS, header_match
+from .synonyms import DATETIME_TWINS, header_match, names_a_field
 from .values import DATETIME_ORDER, Candidate, ColumnShape, column_shapes, parse_datetime_fallback, value_candidates
 
 ASSIGN_MIN = 0.35
@@ -93,6 +93,8 @@ def _compat(spec: FieldSpec, shape: ColumnShape) -> float:
 def _header_candidates(kind: KindSpec, shapes: dict[str, ColumnShape]) -> list[Candidate]:
     out = []
     for shape in shapes.values():
+        if not names_a_field(shape.header):     # no field's synonym scores: no candidate (wide tables)
+            continue
         for spec in kind.fields:
             compat = _compat(spec, shape)
             if compat <= 0:

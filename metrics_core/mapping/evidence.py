@@ -41,7 +41,7 @@ class Evidence:
     def of(cls, reason: "Evidence | Message | str | None") -> "Evidence":
         if isinstance(reason, Evidence):
             return reason
-        if reason is None or reason == "":
+        if reason is None or (isinstance(reason, str) and not reason):
             return cls()
         return cls((as_message(reason),))
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..catalogue import KINDS
 from ..ingest.header_analysis import analyse_header
 
 
@@ -304,13 +305,62 @@ def phrase_score(header: str, phrase: str) -> float:
     return 0.0
 
 
+@lru_cache(maxsize=None)
+def _pool() -> tuple[frozenset[str], dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """Every folded synonym of every field, indexed for :func:`_phrase_hits`.
+
+    Returns the phrases, those of 3+ letters (spaces left out) by their first three letters,
+    and the shorter ones.
+    """
+    texts = [*FIELD_SYNONYMS.values(), *KIND_SYNONYMS.values()]
+    names = {*FIELD_SYNONYMS, *(f for _, f in KIND_SYNONYMS), *(f.name for k in KINDS for f in k.fields)}
+    texts += [name.replace("_", " ") for name in names]
+    phrases = {normalise_phrase(item.partition("~")[0]) for text in texts for item in text.split("|")} - {""}
+    by_start: dict[str, list[str]] = {}
+    short = []
+    for phrase in phrases:
+        compact = phrase.replace(" ", "")
+        if len(compact) >= 3:
+            by_start.setdefault(compact[:3], []).append(phrase)
+        else:
+            short.append(phrase)
+    return frozenset(phrases), {k: tuple(v) for k, v in by_start.items()}, tuple(short)
+
+
+@lru_cache(maxsize=16384)
+def _phrase_hits(folded: str) -> dict[str, float]:
+    """:func:`phrase_score` of the folded header against every synonym, for those that score above 0.
+
+    A phrase can only score when, spaces left out, it lies inside the header, so only the phrases
+    that start with three letters found in the header (and the few shorter ones) are scored; a
+    header of 2,000 columns is then matched in one pass, not once per field and data kind.
+    """
+    _, by_start, short = _pool()
+    compact = folded.replace(" ", "")
+    starts = {compact[i:i + 3] for i in range(len(compact) - 2)}
+    found = {p for s in starts & by_start.keys() for p in by_start[s]}
+    hits = {p: phrase_score(folded, p) for p in (*found, *short)}
+    return {p: score for p, score in hits.items() if score > 0}
+
+
+def names_a_field(header: str) -> bool:
+    """Whether any synonym of any field of the catalogue scores for ``header``.
+
+    >>> names_a_field("Ticket created at"), names_a_field("col17")
+    (True, False)
+    """
+    return bool(_phrase_hits(analyse_header(header).folded))
+
+
 @lru_cache(maxsize=65536)
 def header_match(kind: str, field: str, header: str) -> tuple[float, str]:
     """Best synonym score of ``header`` for ``field`` of ``kind``, and the synonym that matched."""
     folded = analyse_header(header).folded
+    pooled = _pool()[0]
+    hits = _phrase_hits(folded)
     best, best_phrase = 0.0, ""
     for phrase, weight in synonyms_for(kind, field):
-        score = phrase_score(folded, phrase) * weight
+        score = (hits.get(phrase, 0.0) if phrase in pooled else phrase_score(folded, phrase)) * weight
         if score > best:
             best, best_phrase = score, phrase
     return best, best_phrase

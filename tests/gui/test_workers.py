@@ -8,7 +8,7 @@ import time
 import pytest
 
 from desktop_app.workers import TaskRunner
-from metrics_core.errors import FileReadError
+from metrics_core.errors import FileReadError, OperationCancelled
 
 
 def test_result_comes_back_on_gui_thread(qtbot) -> None:
@@ -115,3 +115,59 @@ def test_a_failure_with_a_listener_is_left_to_it(qtbot, monkeypatch) -> None:
     runner.start(lambda _r: 1 / 0)
     qtbot.waitUntil(lambda: bool(heard), timeout=5000)
     assert reported == []
+
+
+_EXIT_SCRIPT = """
+import os, sys, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QTimer
+from desktop_app.__main__ import create_app, leave
+from desktop_app.workers import TaskRunner
+app = create_app()
+runner = TaskRunner("busy")
+def busy(reporter):
+    end = time.monotonic() + 120
+    while time.monotonic() < end:       # a long call that never looks at its reporter
+        sum(range(10000))
+runner.start(busy)
+QTimer.singleShot(200, app.quit)
+sys.exit(leave(app.exec()))
+"""
+
+
+@pytest.mark.slow
+def test_leaving_the_app_does_not_wait_for_a_worker_that_ignores_cancel(tmp_path) -> None:
+    """The app closes while a task runs that never checks its reporter: the process must end within
+    the exit bound (3 s), not when the task ends (120 s; before the fix Qt waited for the thread).
+    Takes about 5 s (a child interpreter with Qt, plus the 3 s bound), the only way to see an exit hang."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[2]
+    start = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", _EXIT_SCRIPT], cwd=repo, capture_output=True, text=True,
+                          timeout=90, env={**__import__("os").environ, "PYTHONPATH": str(repo)})
+    assert time.monotonic() - start < 60, "the process waited for the worker"
+    assert done.returncode == 0, done.stderr
+    assert "abandoned" in done.stderr
+
+
+def test_stop_all_cancels_every_runner_and_waits_for_quick_work(qtbot) -> None:
+    from desktop_app.workers import stop_all
+
+    runner = TaskRunner("t")
+    seen = []
+
+    def polite(reporter):
+        while True:
+            try:
+                reporter.check()
+            except OperationCancelled:
+                seen.append("cancelled")
+                raise
+            time.sleep(0.01)
+
+    runner.start(polite)
+    assert stop_all(5000)
+    assert seen == ["cancelled"] and not runner.is_busy()

@@ -198,3 +198,21 @@ def test_a_workbook_too_wide_is_refused_before_its_columns_are_turned_to_text(tm
     with pytest.raises(LimitExceededError, match="16,384 columns with data"):
         read_table(path)
     assert time.process_time() - cpu < 3
+
+
+def test_a_header_longer_than_the_sample_loses_no_column_and_no_warning_reaches_stderr(tmp_path) -> None:
+    """A header row longer than the reader's sample (512 KB) left the first data row out of it: the table
+    got the header's 2 columns, pandas took the data rows' third cell for an index, warned ("loss of
+    data", a ParserWarning on stderr, fuzz files 7816, 7969 …) and dropped it."""
+    import warnings
+
+    from metrics_core.ingest.reader import read_table
+    from metrics_core.ingest.text_reader import SAMPLE_BYTES
+
+    path = tmp_path / "field.csv"
+    path.write_bytes(b"Ticket ID," + b"x" * (SAMPLE_BYTES + 1000) + b"\nT-1,2024-03-01,Open\nT-2,2024-03-02,Closed\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        table = read_table(path)
+    assert table.raw.shape == (2, 3)
+    assert table.raw.iloc[:, 2].tolist() == ["Open", "Closed"]

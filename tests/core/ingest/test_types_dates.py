@@ -213,3 +213,17 @@ def test_text_with_month_like_words_stays_text():
 def test_row_numbers_must_match_values():
     with pytest.raises(ValueError, match="row numbers"):
         infer_column(pd.Series(["2026-01-01", "2026-01-02"], dtype=object), "Date", [2])
+
+
+def test_texts_skipped_without_a_format_look_have_none():
+    """The format search skips texts of digits with at most one other character (no month name);
+    :func:`formats_of` must find nothing for each of them, whatever the separator."""
+    from metrics_core.ingest.dates import _may_be_date, formats_of
+
+    texts = [d + sep + e for d in ("", "1", "12", "2024", "20240131", "١٢") for sep in ("", ".", "-", "/", ":", " ", "+", "T", "Z")
+             for e in ("", "5", "05", "2024", "0131", "1230")]
+    skipped = [t for t in texts if not _may_be_date(t, False)]
+    assert len(skipped) > 100
+    assert [t for t in skipped if formats_of(t) is not None] == []
+    assert _may_be_date("20240131", True) and formats_of("20240131", True) is not None
+    assert _may_be_date("1.2.2024", False) and _may_be_date("5 Mar 2024", False)

@@ -174,3 +174,24 @@ def test_utc_offsets_keep_the_local_time_of_the_export():
                            "amount": fm("amount", "Total")})
     assert to_canonical(t, m)["order_date"].tolist() == [pd.Timestamp("2012-01-01 11:13:25"),
                                                           pd.Timestamp("2012-01-02 08:00:00")]
+
+
+def test_collapsing_a_wide_line_item_table_warns_nothing_and_keeps_every_column() -> None:
+    """Shopify line items with 150 more columns (fuzz file 102: 1,087 columns, mostly empty): the grouped
+    frame holds one block per column, and putting the key column back into it printed pandas'
+    'DataFrame is highly fragmented' PerformanceWarning on stderr."""
+    import warnings
+
+    from metrics_core.mapping.canonical import _collapse
+    from metrics_core.mapping.model import Mapping
+
+    frame = pd.DataFrame({"order_id": ["#1", "#1", "#2"], "_row": [2, 3, 4], "quantity": [1.0, 2.0, 3.0]})
+    frame = pd.concat([frame, pd.DataFrame({f"x{i}": [float(i), None, 1.0] for i in range(150)})], axis=1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out, note = _collapse(frame, "orders", Mapping(kind="orders", preset="shopify", fields={}))
+    assert list(out.columns) == list(frame.columns)
+    assert out["order_id"].tolist() == ["#1", "#2"]
+    assert out["quantity"].tolist() == [3.0, 3.0]            # line items summed
+    assert out["x7"].tolist() == [7.0, 1.0]                  # the first line's value
+    assert "3 rows collapsed to 2 orders" in str(note)

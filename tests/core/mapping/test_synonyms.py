@@ -100,3 +100,36 @@ def test_serbian_cyrillic_ticket_table_is_mapped():
     assert m.kind == "tickets"
     assert (m.column_for("ticket_id"), m.column_for("created_at"), m.column_for("status"), m.column_for("agent")) == \
         ("Број тикета", "Креирано", "Статус", "Оператер")
+
+
+def _every_synonym_scored(kind: str, field: str, header: str) -> tuple[float, str]:
+    """The matcher as it was before the phrase index: every synonym scored against the header."""
+    from metrics_core.mapping.synonyms import synonyms_for
+
+    folded = analyse_header(header).folded
+    best, best_phrase = 0.0, ""
+    for phrase, weight in synonyms_for(kind, field):
+        if (score := phrase_score(folded, phrase) * weight) > best:
+            best, best_phrase = score, phrase
+    return best, best_phrase
+
+
+def test_indexed_matching_gives_what_scoring_every_synonym_gives():
+    """Headers are matched through an index of the synonyms' first letters; the result must be
+    what scoring each synonym gives, for every field of every kind (inside words, whole words,
+    short synonyms, other scripts, headers that name nothing)."""
+    from metrics_core.catalogue import KINDS
+
+    headers = ["Ticket ID", "Created at", "sys_created_on", "Customer Satisfaction Rating", "TicketNumber",
+               "Čas prvega odgovora", "Време чекања", "Data creării", "SL %", "id", "Wait (s)", "col17", "x",
+               "First Response Time (in minutes)", "Handle time avg", "Abandoned calls", "Call ID", "ko",
+               "Agent name", "Order #", "Total charges", "tid", "Answered Y/N", "Survey date", "NPS score",
+               "réponse", "Datum", "Time of day", "Hours worked", "Top Box %", "lineitem_price", "sla met?"]
+    checked = 0
+    for header in headers:
+        for kind in KINDS:
+            for field in [*kind.field_names(), "date", "time"]:
+                assert header_match(kind.name, field, header) == _every_synonym_scored(kind.name, field, header), \
+                    (kind.name, field, header)
+                checked += 1
+    assert checked > 5000
