@@ -64,7 +64,8 @@ def build_dataset(table: LoadedTable, mapping: Mapping | None = None, kind: str 
     reporter.step(0.8, "Checking values")
     report = validate(table, detected, canonical.frame, facts=canonical.facts)
     reporter.step(1.0, "Loaded")
-    return Dataset(name or table.path.name, empty or table, detected, canonical.frame, report, canonical.facts)
+    return Dataset(name or table.path.name, table if empty is None else empty, detected, canonical.frame, report,
+                   canonical.facts)
 
 
 def without_rows(table: LoadedTable) -> LoadedTable:
