@@ -51,11 +51,14 @@ def build_dataset(table: LoadedTable, mapping: Mapping | None = None, kind: str 
     With ``source_rows=False`` the dataset's table keeps its columns, profiles and row numbers but
     none of its rows (the KPIs work from the canonical frame alone), and the source text of each
     mapped date-time column the canonical frame takes typed is let go as soon as the mapping is known,
-    before the canonical frame is built: the caller must hold no other reference to ``table``.
+    before the canonical frame is built: the caller must hold no other reference to ``table``. A table
+    that money KPIs read keeps its rows all the same: the currency of its amounts may be named only in
+    its cells (:func:`~metrics_core.ingest.currency.table_currency` reads them).
     """
     reporter = reporter or Reporter()
     reporter.step(0.0, "Mapping columns")
     detected = detect_mapping(table, kind=kind, user=mapping)
+    source_rows = source_rows or _read_for_money(detected)
     empty = None if source_rows else without_rows(table)
     if not source_rows:
         table = _without_typed_text(table, detected)
@@ -66,6 +69,14 @@ def build_dataset(table: LoadedTable, mapping: Mapping | None = None, kind: str 
     reporter.step(1.0, "Loaded")
     return Dataset(name or table.path.name, table if empty is None else empty, detected, canonical.frame, report,
                    canonical.facts)
+
+
+def _read_for_money(mapping: Mapping) -> bool:
+    """True when a KPI in money (unit ``currency``) reads one of the kinds ``mapping`` feeds."""
+    from .metrics.registry import REGISTRY
+
+    kinds = {mapping.kind, *mapping.also_kinds}
+    return any(spec.unit == "currency" and kinds & set(spec.kinds) for spec in REGISTRY)
 
 
 def without_rows(table: LoadedTable) -> LoadedTable:

@@ -123,3 +123,16 @@ def test_typed_date_text_is_let_go_before_the_canonical_frame(tmp_path, monkeypa
     seen.clear()
     load_dataset(_mixed_ticket_file(tmp_path))
     assert "Created at" in seen["raw"]
+
+
+def test_tables_money_kpis_read_keep_their_rows(tmp_path):
+    """The currency of an orders file may be named only in its cells: with ``source_rows=False`` such a
+    table keeps its rows, and the currency is still found."""
+    from metrics_core.ingest.currency import table_currency
+
+    path = tmp_path / "orders.csv"
+    path.write_text("Order ID,Order date,Customer ID,Description,Total\n"
+                    "1,2024-05-01,c1,Gift voucher £40.00,40\n2,2024-05-02,c2,Mug,12\n", encoding="utf-8")
+    ds = load_dataset(path, source_rows=False)
+    assert ds.kind == "orders" and len(ds.table.frame) == 2
+    assert table_currency(ds.table) == "£"
