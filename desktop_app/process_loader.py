@@ -309,7 +309,7 @@ def _preview(path: Any, options: Any, kind: str | None, user: Any, max_rows: int
 
 
 def _load(conn: Any, request: Any, reporter: Reporter, progress: Any) -> None:
-    from metrics_core.loading import load_dataset
+    from metrics_core.loading import load_dataset, without_rows
 
     from .dataset_facts import date_range, filter_values
 
@@ -318,7 +318,8 @@ def _load(conn: Any, request: Any, reporter: Reporter, progress: Any) -> None:
                       reporter=reporter, name=request.name, source_rows=False)
     progress(1.0, _("Preparing filters"))
     frames = {"frame": ds.frame}
-    empty_table = dataclasses.replace(ds.table, row_numbers=pd.Index(np.asarray(ds.table.row_numbers, dtype=np.int64)))
+    empty_table = dataclasses.replace(without_rows(ds.table),      # (a table money KPIs read kept its rows)
+                                      row_numbers=pd.Index(np.asarray(ds.table.row_numbers, dtype=np.int64)))
     skeleton = {
         "dataset": dataclasses.replace(ds, table=empty_table, frame=ds.frame.iloc[0:0]),
         "empty": {k: f.iloc[0:0] for k, f in frames.items()},
