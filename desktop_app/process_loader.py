@@ -309,16 +309,16 @@ def _preview(path: Any, options: Any, kind: str | None, user: Any, max_rows: int
 
 
 def _load(conn: Any, request: Any, reporter: Reporter, progress: Any) -> None:
-    from metrics_core.loading import load_dataset
+    from metrics_core.loading import load_dataset, without_rows
 
     from .dataset_facts import date_range, filter_values
 
+    # the source table's rows stay behind (let go while the dataset is built): the app works from the canonical frame
     ds = load_dataset(request.path, options=request.options, mapping=request.mapping, kind=request.kind,
-                      reporter=reporter, name=request.name)
+                      reporter=reporter, name=request.name, source_rows=False)
     progress(1.0, _("Preparing filters"))
     frames = {"frame": ds.frame}
-    # the source table's rows stay behind: once mapped, the app works from the canonical frame
-    empty_table = dataclasses.replace(ds.table, frame=ds.table.frame.iloc[0:0], raw=ds.table.raw.iloc[0:0],
+    empty_table = dataclasses.replace(without_rows(ds.table),      # (a table money KPIs read kept its rows)
                                       row_numbers=pd.Index(np.asarray(ds.table.row_numbers, dtype=np.int64)))
     skeleton = {
         "dataset": dataclasses.replace(ds, table=empty_table, frame=ds.frame.iloc[0:0]),

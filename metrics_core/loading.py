@@ -6,6 +6,7 @@ The desktop app and the command line both go through :func:`load_dataset`.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import fields as dc_fields
 from pathlib import Path
@@ -43,21 +44,76 @@ def merged_options(options: ReadOptions | None, mapping: Mapping | None) -> Read
 
 
 def build_dataset(table: LoadedTable, mapping: Mapping | None = None, kind: str | None = None,
-                  name: str | None = None, reporter: Reporter | None = None) -> Dataset:
-    """Detect (or apply) the mapping of an already read ``table`` and build its dataset."""
+                  name: str | None = None, reporter: Reporter | None = None,
+                  source_rows: bool = True) -> Dataset:
+    """Detect (or apply) the mapping of an already read ``table`` and build its dataset.
+
+    With ``source_rows=False`` the dataset's table keeps its columns, profiles and row numbers but
+    none of its rows (the KPIs work from the canonical frame alone), and the source text of each
+    mapped date-time column the canonical frame takes typed is let go as soon as the mapping is known,
+    before the canonical frame is built: the caller must hold no other reference to ``table``. A table
+    that money KPIs read keeps its rows all the same: the currency of its amounts may be named only in
+    its cells (:func:`~metrics_core.ingest.currency.table_currency` reads them).
+    """
     reporter = reporter or Reporter()
     reporter.step(0.0, "Mapping columns")
     detected = detect_mapping(table, kind=kind, user=mapping)
+    source_rows = source_rows or _read_for_money(detected)
+    empty = None if source_rows else without_rows(table)
+    if not source_rows:
+        table = _without_typed_text(table, detected)
     reporter.step(0.4, "Building the canonical table")
     canonical = build_canonical(table, detected)
     reporter.step(0.8, "Checking values")
     report = validate(table, detected, canonical.frame, facts=canonical.facts)
     reporter.step(1.0, "Loaded")
-    return Dataset(name or table.path.name, table, detected, canonical.frame, report, canonical.facts)
+    return Dataset(name or table.path.name, table if empty is None else empty, detected, canonical.frame, report,
+                   canonical.facts)
+
+
+def _read_for_money(mapping: Mapping) -> bool:
+    """True when a KPI in money (unit ``currency``) reads one of the kinds ``mapping`` feeds."""
+    from .metrics.registry import REGISTRY
+
+    kinds = {mapping.kind, *mapping.also_kinds}
+    return any(spec.unit == "currency" and kinds & set(spec.kinds) for spec in REGISTRY)
+
+
+def without_rows(table: LoadedTable) -> LoadedTable:
+    """``table`` with its columns, profiles and row numbers but no rows of cells (copies: a slice of the
+    full frames would keep them alive)."""
+    return dataclasses.replace(table, frame=table.frame.iloc[0:0].copy(), raw=table.raw.iloc[0:0].copy())
+
+
+def _without_typed_text(table: LoadedTable, mapping: Mapping) -> LoadedTable:
+    """``table`` without the source text of the columns the canonical frame and the validation take
+    typed: each mapped alone to one date-time field, typed as date-times, with no UTC offset
+    (:func:`~metrics_core.mapping.canonical.to_datetime` reads the typed values only)."""
+    from .catalogue import kind as kind_spec
+
+    spec = kind_spec(mapping.kind)
+    uses: dict[str, int] = {}
+    datetime_alone: set[str] = set()
+    for name, fm in mapping.fields.items():
+        for column in fm.columns:
+            uses[column] = uses.get(column, 0) + 1
+        if name in spec.field_names() and spec.field(name).value_type == "datetime" and len(fm.columns) == 1:
+            datetime_alone.add(fm.column)
+    typed = [c for c in datetime_alone if uses[c] == 1 and c in table.raw and _typed_as_datetime(table, c)]
+    if not typed:
+        return table
+    return dataclasses.replace(table, raw=table.raw.drop(columns=typed))
+
+
+def _typed_as_datetime(table: LoadedTable, column: str) -> bool:
+    profile = table.profile(column)
+    return (profile.col_type == "datetime" and not profile.tz_offset
+            and str(table.frame[column].dtype).startswith("datetime64"))
 
 
 def load_dataset(path: str | Path, options: ReadOptions | None = None, mapping: Mapping | None = None,
-                 kind: str | None = None, reporter: Reporter | None = None, name: str | None = None) -> Dataset:
+                 kind: str | None = None, reporter: Reporter | None = None, name: str | None = None,
+                 source_rows: bool = True) -> Dataset:
     r"""Read ``path`` and turn it into a :class:`Dataset`.
 
     Parameters
@@ -68,6 +124,9 @@ def load_dataset(path: str | Path, options: ReadOptions | None = None, mapping: 
     kind : force a data kind.
     reporter : progress and cancellation.
     name : the dataset's name (default: the file name).
+    source_rows : ``False`` keeps no rows of the source table in the dataset (its columns, profiles and
+        row numbers stay), for callers that work from the canonical frame alone; the peak memory of a
+        large file is lower (see :func:`build_dataset`).
 
     Examples
     --------
@@ -84,8 +143,9 @@ def load_dataset(path: str | Path, options: ReadOptions | None = None, mapping: 
     path = Path(path)
     if not path.exists():
         raise FileReadError(_("The file '{path}' does not exist.", path=path), path=path)
-    table = read_table(path, merged_options(options, mapping), reporter.scaled(0.0, 0.7))
-    return build_dataset(table, mapping, kind, name, reporter.scaled(0.7, 1.0))
+    tables = [read_table(path, merged_options(options, mapping), reporter.scaled(0.0, 0.7))]
+    return build_dataset(tables.pop(), mapping, kind, name, reporter.scaled(0.7, 1.0),  # (no reference kept here)
+                         source_rows=source_rows)
 
 
 def save_mapping(mapping: Mapping, path: str | Path) -> None:

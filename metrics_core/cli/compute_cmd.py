@@ -59,7 +59,7 @@ def load_bundle(files: list[str], sheet: str | None, maps: dict[str, str]) -> Da
     bundle = DataBundle()
     for path in files:
         options = ReadOptions(sheet=sheet)
-        dataset = load_dataset(Path(path), options)
+        dataset = load_dataset(Path(path), options, source_rows=False)     # the KPIs read the canonical frame
         if maps:
             dataset = _remap(dataset, path, options, maps)
         bundle.add(dataset)
@@ -79,7 +79,7 @@ def _remap(dataset: Dataset, path: str, options: ReadOptions, maps: dict[str, st
             known = ", ".join(map(str, dataset.table.frame.columns))
             raise MappingError(_("{name} has no column '{header}' for {field_name}; its columns are: {known}.", name=Path(path).name, header=header, field_name=field_name, known=known))
         mapping.set_user(field_name, header)
-    return load_dataset(Path(path), options, mapping=mapping)
+    return load_dataset(Path(path), options, mapping=mapping, source_rows=False)
 
 
 def run(args: argparse.Namespace) -> int:

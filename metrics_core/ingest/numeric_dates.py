@@ -74,6 +74,7 @@ def parse(values: np.ndarray, fmt: str) -> tuple[np.ndarray, np.ndarray] | None:
     for rows, first in _rows_by_layout(codes, len(digit_layouts)):
         _read_pattern(cells[rows], is_digit[first], directives, literals, rows, fields, done)
     done &= cells[:, -1] == 0
+    del texts, cells, is_digit, packed, codes       # (the bytes are read: let them go before the arithmetic)
     return _timestamps(fields, done)
 
 
@@ -152,16 +153,21 @@ def _timestamps(fields: dict[str, np.ndarray], done: np.ndarray) -> tuple[np.nda
     Days since 1970 by the civil-calendar arithmetic of H. Hinnant ("chrono-compatible
     low-level date algorithms"), all in int64.
     """
-    year, month, day = fields["Y"], np.clip(fields["m"], 1, 12), fields["d"]
+    year, month, day = fields.pop("Y"), np.clip(fields.pop("m"), 1, 12), fields.pop("d")
     leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
     valid = done & (day >= 1) & (day <= DAYS_IN_MONTH[month] + (leap & (month == 2)))
-    shifted = year - (month <= 2)
-    era = shifted // 400
-    year_of_era = shifted - era * 400
-    day_of_year = (153 * np.where(month > 2, month - 3, month + 9) + 2) // 5 + day - 1
-    day_of_era = year_of_era * 365 + year_of_era // 4 - year_of_era // 100 + day_of_year
-    days = era * 146097 + day_of_era - 719468
-    seconds = days * 86400 + fields["H"] * 3600 + fields["M"] * 60 + fields["S"]
-    stamps = (seconds * 1_000_000).view("datetime64[us]")
+    del leap                    # (each array of a million rows is let go, or reused, once read: 8 MB each)
+    year -= month <= 2          # the year of a calendar that starts in March
+    era = year // 400
+    year -= era * 400           # the year of the era
+    seconds = (153 * np.where(month > 2, month - 3, month + 9) + 2) // 5 + day - 1     # the day of the year
+    del month, day
+    seconds += year * 365 + year // 4 - year // 100 + era * 146097 - 719468             # days since 1970
+    del year, era
+    seconds *= 86400
+    for field, factor in (("H", 3600), ("M", 60), ("S", 1)):
+        seconds += fields.pop(field) * factor
+    seconds *= 1_000_000
+    stamps = seconds.view("datetime64[us]")
     stamps[~valid] = np.datetime64("NaT")
     return stamps, valid

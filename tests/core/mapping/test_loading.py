@@ -10,6 +10,7 @@ from metrics_core.ingest.model import ReadOptions
 from metrics_core.loading import load_dataset, load_mapping, merged_options, save_mapping
 from metrics_core.mapping.model import FieldMapping, Mapping
 from metrics_core.progress import Reporter
+from metrics_core.resources import demo_dir
 
 
 def _semicolon_file(tmp_path):
@@ -79,3 +80,59 @@ def test_zoho_export_dates_are_read_day_first(tmp_path):
     ds = load_dataset(path)
     assert ds.mapping.preset == "zoho"
     assert ds.frame["created_at"].tolist() == [pd.Timestamp("2025-02-01 16:48"), pd.Timestamp("2025-04-03 09:00")]
+
+
+def _mixed_ticket_file(tmp_path):
+    path = tmp_path / "tickets.csv"
+    path.write_text("Ticket ID,Created at,Solved at,Status,Agent replies,Note\n"
+                    "7,2024-05-01 09:00,2024-05-01 11:00 +0200,Solved,1,2024-05-03\n"
+                    "8,2024-05-02 10:00,not yet,Open,2,x\n"
+                    "9,2024-05-02 10:30,2024-05-04 08:00 +0200,Closed,1,\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name", ["survey_responses.csv", "quality_reviews.xlsx", None])
+def test_dataset_without_source_rows_is_the_same(tmp_path, name):
+    """``source_rows=False`` (what ``kpidesk compute`` loads) gives the same canonical frame, facts, mapping
+    and validation; its table keeps columns, profiles and row numbers but no rows of cells."""
+    path = demo_dir() / name if name else _mixed_ticket_file(tmp_path)
+    full, light = load_dataset(path), load_dataset(path, source_rows=False)
+    pd.testing.assert_frame_equal(light.frame, full.frame)
+    assert light.facts == full.facts and light.mapping.to_dict() == full.mapping.to_dict()
+    assert light.validation.to_dict() == full.validation.to_dict()
+    assert len(light.table.frame) == len(light.table.raw) == 0 < len(full.table.frame)
+    assert list(light.table.frame.columns) == list(full.table.frame.columns)
+    assert list(light.table.raw.columns) == list(full.table.raw.columns)
+    assert dict(light.table.frame.dtypes) == dict(full.table.frame.dtypes)
+    assert light.table.columns == full.table.columns
+    assert list(light.table.row_numbers) == list(full.table.row_numbers)
+
+
+def test_typed_date_text_is_let_go_before_the_canonical_frame(tmp_path, monkeypatch):
+    """Only the source text of a date-time column the canonical frame takes typed is dropped; a column
+    with a UTC offset (whose wall-clock time is read from its text) and unmapped columns keep theirs."""
+    import metrics_core.loading as loading
+
+    seen = {}
+    build = loading.build_canonical
+    monkeypatch.setattr(loading, "build_canonical", lambda table, mapping: seen.setdefault("raw", table.raw)
+                        is not None and build(table, mapping))
+    ds = load_dataset(_mixed_ticket_file(tmp_path), source_rows=False)
+    assert ds.mapping.column_for("created_at") == "Created at" and ds.mapping.column_for("resolved_at") == "Solved at"
+    assert list(seen["raw"].columns) == ["Ticket ID", "Solved at", "Status", "Agent replies", "Note"]
+    seen.clear()
+    load_dataset(_mixed_ticket_file(tmp_path))
+    assert "Created at" in seen["raw"]
+
+
+def test_tables_money_kpis_read_keep_their_rows(tmp_path):
+    """The currency of an orders file may be named only in its cells: with ``source_rows=False`` such a
+    table keeps its rows, and the currency is still found."""
+    from metrics_core.ingest.currency import table_currency
+
+    path = tmp_path / "orders.csv"
+    path.write_text("Order ID,Order date,Customer ID,Description,Total\n"
+                    "1,2024-05-01,c1,Gift voucher £40.00,40\n2,2024-05-02,c2,Mug,12\n", encoding="utf-8")
+    ds = load_dataset(path, source_rows=False)
+    assert ds.kind == "orders" and len(ds.table.frame) == 2
+    assert table_currency(ds.table) == "£"
