@@ -6,7 +6,9 @@ lists first; 1,048,575 rows x 10 columns held 890 MB of objects next to the shee
 :data:`PIECE` and each piece is sorted into its columns while its cells are fresh in the
 processor's cache: empty cells (``''``) become ``None``, and a column whose data cells are all
 numbers is kept as one float64 array (``NaN`` where empty) rather than as a million ``float``
-objects.  Every later pass over those cells (their text, their type) then runs on numpy arrays.
+objects, and a text that repeats in its column (status, channel, agent) is kept as one ``str`` object
+(calamine makes a new one per cell).  Every later pass over those cells (their text, their type) then
+runs on numpy arrays or on a few objects that stay in the cache.
 
 The first :data:`HEAD_ROWS` rows are also kept as lists, as ``to_python(skip_empty_area=False)``
 gives them (padded from A1), for finding the header; the rows above the data that turn out to be
@@ -73,6 +75,7 @@ def read_columns(sheet: calamine.CalamineSheet, nrows: int | None = None) -> She
     numbers: list[np.ndarray | None] = [None] * width
     if n_rows > HEAD_ROWS:
         numbers = [np.full(n_rows - HEAD_ROWS, np.nan) for _ in range(width)]
+    texts: list[dict | None] = [{} for _ in range(width)]
     head: list[list] = []
     filled = False
     rows = sheet.iter_rows()
@@ -91,12 +94,13 @@ def read_columns(sheet: calamine.CalamineSheet, nrows: int | None = None) -> She
         filled = True
         cells[empty] = None
         for position in range(offset, width):
-            _store(objects, numbers, position, cells[:, position - offset], top)
+            _store(objects, numbers, texts, position, cells[:, position - offset], top)
     return SheetColumns(head, n_rows, width, objects, numbers, filled)
 
 
-def _store(objects: list, numbers: list, position: int, cells: np.ndarray, top: int) -> None:
-    """Put one piece of one column in place: as float64 while the column (below the head rows) is all numbers."""
+def _store(objects: list, numbers: list, texts: list, position: int, cells: np.ndarray, top: int) -> None:
+    """Put one piece of one column in place: as float64 while the column (below the head rows) is all numbers;
+    texts that repeat (status, channel, agent) as one ``str`` object per distinct text."""
     stop = top + len(cells)
     below = max(HEAD_ROWS - top, 0)           # the piece's first row below the head rows
     if below:
@@ -106,19 +110,33 @@ def _store(objects: list, numbers: list, position: int, cells: np.ndarray, top: 
         return
     start = max(top, HEAD_ROWS)
     column = numbers[position]
-    floats = None if column is None else _floats_of(cells)
+    listed = cells.tolist()                  # (a list is walked faster than an object array)
+    kinds = set(map(type, listed))
+    floats = None if column is None else _floats_of(cells, kinds)
     if floats is not None:
         column[start - HEAD_ROWS:stop - HEAD_ROWS] = floats
         return
     if column is not None:                     # not all numbers after all: back to cells from here on
         objects[position][HEAD_ROWS:start] = _boxed(column[:start - HEAD_ROWS])
         numbers[position] = None
+    seen = texts[position]
+    if seen is not None and kinds <= {str, type(None)}:
+        cells = _shared(listed, seen)
+        if len(seen) > max((stop - HEAD_ROWS) // 2, 1000):    # mostly distinct (ids, time stamps): nothing to share
+            texts[position] = None
     objects[position][start:stop] = cells
 
 
-def _floats_of(cells: np.ndarray) -> np.ndarray | None:
+def _shared(cells: list, seen: dict) -> np.ndarray:
+    """The cells with each text replaced by the first ``str`` object of the same text (``seen`` grows)."""
+    out = np.empty(len(cells), dtype=object)
+    out[:] = list(map(seen.setdefault, cells, cells))
+    return out
+
+
+def _floats_of(cells: np.ndarray, kinds: set | None = None) -> np.ndarray | None:
     """float64 of cells that are all ``float`` (never NaN) or ``None`` (NaN); otherwise ``None``."""
-    if not set(map(type, cells)) <= {float, type(None)}:
+    if not (set(map(type, cells)) if kinds is None else kinds) <= {float, type(None)}:
         return None
     out = np.full(len(cells), np.nan)
     present = np.not_equal(cells, None)

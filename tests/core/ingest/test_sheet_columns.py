@@ -31,7 +31,7 @@ def _book(path, rows: int):
     sheet = book.add_worksheet("S")
     stamp = book.add_format({"num_format": "yyyy-mm-dd hh:mm"})
     sheet.write(0, 1, "Report")                                  # a title; the table starts at B3
-    sheet.write_row(2, 1, ["Amount", "Late text", "Date", "Sparse", "Empty", "Flag"])
+    sheet.write_row(2, 1, ["Amount", "Late text", "Date", "Sparse", "Empty", "Flag", "Status", "Id"])
     for r in range(3, rows):
         sheet.write_number(r, 1, r * 0.5)                        # numbers throughout
         if r == rows - 5:
@@ -42,6 +42,8 @@ def _book(path, rows: int):
         if r % 50 == 0:
             sheet.write_number(r, 4, 1)                          # mostly empty numbers
         sheet.write_boolean(r, 6, r % 2 == 0)                    # booleans are not numbers
+        sheet.write_string(r, 7, ("Open", "Closed", "Pending")[r % 3])
+        sheet.write_string(r, 8, f"T-{r}")
     book.close()
     return path
 
@@ -55,13 +57,13 @@ def _expected(path, first: int):
 def test_columns_hold_the_grid_and_numbers_become_float64(tmp_path, small_pieces):
     path = _book(tmp_path / "book.xlsx", 300)
     cells = sheet_columns.read_columns(_sheet(path))
-    assert cells.filled and cells.n_rows == 300 and cells.width == 7
+    assert cells.filled and cells.n_rows == 300 and cells.width == 9
     assert cells.head == _sheet(path).to_python(skip_empty_area=False)[:12]
-    assert cells.head[2] == ["", "Amount", "Late text", "Date", "Sparse", "Empty", "Flag"]
+    assert cells.head[2] == ["", "Amount", "Late text", "Date", "Sparse", "Empty", "Flag", "Status", "Id"]
     frame = cells.frame(3)
     expected = _expected(path, 3)
     kinds = [str(frame[c].dtype) for c in frame.columns]
-    assert kinds == ["object", "float64", "object", "object", "float64", "object", "object"]
+    assert kinds == ["object", "float64", "object", "object", "float64", "object", "object", "object", "object"]
     for position, column in enumerate(expected):
         got = frame[position].tolist()
         if kinds[position] == "float64":
@@ -69,6 +71,8 @@ def test_columns_hold_the_grid_and_numbers_become_float64(tmp_path, small_pieces
         else:
             assert got == column
             assert all(type(a) is type(b) for a, b in zip(got, column))
+    assert len({id(text) for text in frame[7].iloc[20:]}) == 3    # below the head rows a repeated text is one object
+    assert len({id(text) for text in frame[8].iloc[20:]}) == 277  # distinct texts stay as they are
 
 
 def test_a_sheet_cut_to_its_first_rows_and_an_empty_sheet(tmp_path, small_pieces):
