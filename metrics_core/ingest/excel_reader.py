@@ -25,10 +25,10 @@ from . import sniff
 from .limits import check_filled_width
 from .model import ReadOptions
 from .quiet import quiet_stderr
+from .sheet_columns import HEAD_ROWS as HEADER_SCAN_ROWS, read_columns
 from .package_guard import MAX_SHEET_CELLS, PackageFacts, check_package, part_of_sheet, sheet_too_large
 from .table_finder import RawTable, assemble, column_label, find_table
 
-HEADER_SCAN_ROWS = 80
 # Calamine holds a sheet as a dense grid, and rows are handed over padded from A1: a single
 # stray cell at XFD1048576 would need 17 billion cells (the process aborts).  Sheets whose
 # cells reach too far (see package_guard.sheet_too_large) are skipped or refused with a clear message.
@@ -137,19 +137,21 @@ def read_workbook(path: Path, options: ReadOptions, reporter: Reporter,
         name, sheet = _choose_sheet(workbook, names, options.sheet, path, oversized)
         reporter.step(0.15, f"Reading sheet '{name}'")
         limit = None if max_rows is None else HEADER_SCAN_ROWS + max_rows + (sheet.start or (0, 0))[0]
-        rows = _sheet_call(lambda: sheet.to_python(skip_empty_area=False, nrows=limit), path, name)
+        cells = _sheet_call(lambda: read_columns(sheet, limit), path, name)
+        del sheet                    # calamine's own copy of the sheet goes now
     finally:
         workbook.close()
-    if not _has_cells(rows):
+    if not cells.filled:
         raise EmptyFileError(_("Sheet '{name}' of '{name2}' is empty: it holds no rows.", name=name, name2=path.name), path=path)
     reporter.step(0.3, "Finding the table")
-    layout = find_table(rows[:HEADER_SCAN_ROWS], options.header_row, options.header_rows)
+    layout = find_table(cells.head[:HEADER_SCAN_ROWS], options.header_row, options.header_rows)
     first = layout.first_data_row
-    data = rows[first:] if max_rows is None else rows[first:first + max_rows]
-    if not data:
+    if first >= cells.n_rows:
         raise EmptyFileError(_("Sheet '{name}' of '{name2}' has a header row but no data rows.", name=name, name2=path.name), path=path)
-    values = pd.DataFrame(data, dtype=object)
-    values = values.where(values != "", None)
+    values = cells.frame(first)
+    del cells
+    if max_rows is not None:
+        values = values.iloc[:max_rows]
     check_filled_width(_columns_kept_at_least(layout, values), path)     # before each column becomes text
     raw = pd.DataFrame({column: cell_text(values[column]) for column in values.columns})
     row_numbers = np.arange(first + 1, first + 1 + len(values), dtype=np.int64)
@@ -169,10 +171,6 @@ def _columns_kept_at_least(layout: Any, values: pd.DataFrame) -> int:
         return sum(1 for header in layout.headers if header)
     filled = np.flatnonzero(values.notna().to_numpy().any(axis=0))
     return int(filled[-1]) + 1 if len(filled) else 0
-
-
-def _has_cells(rows: list[list]) -> bool:
-    return any(cell != "" for row in rows for cell in row)
 
 
 def _choose_sheet(workbook: calamine.CalamineWorkbook, names: list[str], wanted: str | None,
@@ -261,7 +259,9 @@ def cell_text(column: pd.Series) -> pd.Series:
     """Workbook cells as the text a user sees: 1000.0 → '1000', dates ISO, TRUE/FALSE."""
     present = column.notna().to_numpy()
     out = np.full(len(column), None, dtype=object)
-    if present.any():
+    if column.dtype.kind == "f":            # a column of numbers (see .sheet_columns)
+        out[present] = _number_text(column.to_numpy()[present])
+    elif present.any():
         cells = column.to_numpy(dtype=object)[present]
         kind = pd.api.types.infer_dtype(cells, skipna=False)
         if kind == "string":

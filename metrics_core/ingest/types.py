@@ -20,7 +20,7 @@ from .cells import TextCells, count_distinct, first_distinct, split_text_cells, 
 from .header_analysis import analyse_header
 from .missing import MISSING_MARKERS, Parsed, clean_cells, empty_float, is_missing, missing_mask
 from .model import COLUMN_TYPES, ColumnProfile, ParseIssue
-from .native_cells import combine, forced_numbers, native, refine_numbers
+from .native_cells import combine, float_text, forced_numbers, native, refine_numbers
 from ..i18n import N_, Message
 from ..progress import Reporter
 
@@ -51,6 +51,8 @@ def _stringify(cell: object) -> str:
 def _as_text(present: pd.Series, kind: str) -> pd.Series:
     if kind == "string":
         return present
+    if kind == "floating":             # number texts hold no spaces and no missing markers: nothing to clean
+        return pd.Series(float_text(present.to_numpy(dtype=np.float64)), index=present.index, dtype=object)
     cells = [_stringify(v) for v in present.to_numpy(dtype=object)]
     return pd.Series(clean_cells(cells), index=present.index, dtype=object)
 
@@ -285,8 +287,8 @@ def infer_column(values: pd.Series, header: str, row_numbers: Sequence[int] | np
     raw = values.to_numpy(dtype=object)
     if filled is not None and len(filled) != len(values):
         raise ValueError(f"column {header!r}: {len(values)} values but {len(filled)} filled flags")
-    result = _infer_text(values, raw, header, rows, decimal, dayfirst, forced_type, filled,
-                         clean and filled is not None)
+    result = None if values.dtype.kind == "f" else _infer_text(values, raw, header, rows, decimal, dayfirst,
+                                                                forced_type, filled, clean and filled is not None)
     if result is None:
         result = _infer_cells(values, raw, header, rows, decimal, dayfirst, forced_type)
     typed, profile = result
