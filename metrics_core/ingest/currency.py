@@ -68,7 +68,7 @@ def currencies_in(headers: Iterable[str], columns: Iterable[pd.Series]) -> Count
 def _naming(cells: list[str]) -> list[str]:
     """The cells in which a currency token occurs, in their order: one scan of their joined text (a token
     never holds a line break, so a match lies inside one cell), not a search per cell — 60,000 distinct
-    ticket ids 0.19 -> 0.01 s.
+    ticket ids 0.19 -> 0.02 s.
 
     >>> _naming(["100", "120 kr", "TKR-1", "x"])
     ['120 kr', 'TKR-1']
