@@ -81,20 +81,20 @@ def watch_paints(window, seen: dict) -> object:
     return PaintFilter()
 
 
-def one_drop(window, paths: list[str]) -> dict[str, float]:
+def trip(window, action, loaded) -> dict[str, float]:
+    """Run ``action`` (a drop, a filter) and time it until the KPI cards have their new values (the first
+    ``results_changed`` once ``loaded()``), the chart data is there and the work area has been painted with
+    it; with the longest block of the event loop meanwhile."""
     from PySide6.QtWidgets import QApplication
 
     state = window.state
-    state.clear()
-    LoopWatch().wait_until(lambda: not state.is_busy())
-    QApplication.processEvents()
     seen = {"results": None, "charts": None, "paint_seen": None, "painted": None}
     watch = LoopWatch()
     paints = watch_paints(window, seen)
     start = time.perf_counter()
 
     def on_results(_results) -> None:
-        if len(state.bundle.datasets) == len(paths) and seen["results"] is None:
+        if loaded() and seen["results"] is None:
             seen["results"] = time.perf_counter() - start
 
     def on_charts(_data) -> None:
@@ -110,7 +110,7 @@ def one_drop(window, paths: list[str]) -> dict[str, float]:
     state.charts_changed.connect(on_charts)
     QApplication.instance().installEventFilter(paints)
     try:
-        watch.timed(lambda: drop(window, paths))
+        watch.timed(action)
         watch.wait_until(lambda: seen["results"] is not None and (seen["charts"] is not None
                                                                    or state.selected_metric is None))
         if seen["charts"] is None:
@@ -125,52 +125,24 @@ def one_drop(window, paths: list[str]) -> dict[str, float]:
             "longest_block_s": watch.longest, "longest_block_cpu_s": watch.longest_cpu}
 
 
-def refilter(window) -> dict[str, float] | None:
-    """A click on a bar, as it were: the dashboard restricted to one value of the first category the filter
-    bar offers (two values or more), timed until the KPI cards have the filtered values and until the work
-    area has been painted with the new charts; with the longest block of the event loop meanwhile. None when
-    the data has no such category."""
+def one_drop(window, paths: list[str]) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
+    state = window.state
+    state.clear()
+    LoopWatch().wait_until(lambda: not state.is_busy())
+    QApplication.processEvents()
+    return trip(window, lambda: drop(window, paths), lambda: len(state.bundle.datasets) == len(paths))
+
+
+def refilter(window) -> dict | None:
+    """A click on a bar, as it were: the dashboard restricted to one value of the first category the filter
+    bar offers (two values or more), timed as a drop is. None when the data has no such category."""
     state = window.state
     column, values = next(((c, v) for c, v in state.available_filters().items() if len(v) >= 2), (None, None))
     if column is None:
         return None
-    seen = {"results": None, "charts": None, "paint_seen": None, "painted": None}
-    watch = LoopWatch()
-    paints = watch_paints(window, seen)
-    start = time.perf_counter()
-
-    def on_results(_results) -> None:
-        if seen["results"] is None:
-            seen["results"] = time.perf_counter() - start
-
-    def on_charts(_data) -> None:
-        if seen["results"] is not None and seen["charts"] is None:
-            seen["charts"] = time.perf_counter() - start
-
-    def painted() -> bool:
-        if seen["paint_seen"] and seen["painted"] is None:
-            seen["painted"] = time.perf_counter() - start
-        return seen["painted"] is not None
-
-    state.results_changed.connect(on_results)
-    state.charts_changed.connect(on_charts)
-    QApplication.instance().installEventFilter(paints)
-    try:
-        watch.timed(lambda: state.filter_by(column, values[0]))
-        watch.wait_until(lambda: seen["results"] is not None and (seen["charts"] is not None
-                                                                   or state.selected_metric is None))
-        if seen["charts"] is None:
-            seen["charts"] = seen["results"]
-        window.workspace.update()
-        watch.wait_until(painted)
-    finally:
-        QApplication.instance().removeEventFilter(paints)
-        state.results_changed.disconnect(on_results)
-        state.charts_changed.disconnect(on_charts)
-    return {"column": column, "cards_s": seen["results"], "painted_s": seen["painted"],
-            "longest_block_s": watch.longest, "longest_block_cpu_s": watch.longest_cpu}
+    return {"column": column, **trip(window, lambda: state.filter_by(column, values[0]), lambda: True)}
 
 
 def main(argv: list[str] | None = None) -> int:
