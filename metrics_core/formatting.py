@@ -367,6 +367,17 @@ def result_text(result: Any) -> str | None:
     return None
 
 
+def result_currency(result: Any, currency: str) -> str:
+    """The currency a money KPI is written in: its own when the loaded files name several and its rows
+    are in one of them (``details["currency"]``, :mod:`metrics_core.metrics.currencies`), else ``currency``.
+
+    >>> class Clv: value, details = 34.3, {"currency": "£"}
+    >>> result_currency(Clv(), "€"), result_currency(None, "€")
+    ('£', '€')
+    """
+    return str(details_of(result).get("currency") or currency) if result is not None else currency
+
+
 def result_caveat(result: Any) -> tuple[str, str] | None:
     """What a KPI's value rests on or why it may differ from a measured figure: ``(line, explanation)``.
 

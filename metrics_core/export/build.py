@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..dataset import DataBundle
 from ..errors import KpiDeskError
-from ..formatting import format_day_range, format_month, result_text
+from ..formatting import format_day_range, format_month, format_value, result_currency, result_text
 from ..i18n import _, N_, current_language
 from ..metrics.params import currency_of
 from ..metrics.registry import REGISTRY
@@ -100,7 +100,10 @@ def kpi_row(computed: ViewResults, spec: Any, currency: str) -> KpiRow:
     """One KPI of the view as the report's tables show it."""
     outcome = computed.outcomes[spec.id]
     result, change, interval = outcome.result, outcome.change, outcome.interval
-    text = result_text(result)
+    own = result_currency(result, currency)          # the files name several currencies: this KPI's own
+    text = result_text(result) or (format_value(outcome.value, "currency", own)
+                                   if own != currency and outcome.value is not None else None)
+    currency = own
     return KpiRow(
         metric_id=spec.id, label=spec.translated_label, family=spec.family, value=outcome.value, unit=result.unit or spec.unit,
         n=int(result.n or 0), target=outcome.target, previous=None if change is None else change.previous,
