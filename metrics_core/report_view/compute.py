@@ -19,6 +19,7 @@ from ..formatting import format_change, has_change
 from ..metrics import engine, periods as P
 from ..metrics.engine_inputs import Filters, Prepared
 from ..metrics.model import MetricResult
+from ..metrics.registry import REGISTRY
 from ..metrics.spread import ratio_spread
 from ..metrics.stats import Interval
 from ..progress import Reporter
@@ -151,6 +152,8 @@ def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiVie
     period = resolve_period(bundle, view)
     filters = view.filters().with_bounds(*period) if period[0] is not None else view.filters()
     results = engine.compute_all(bundle, params, filters, reporter.scaled(0.0, 0.5))
+    if period[0] is None:
+        results.update(_over_data_span(bundle, params, filters))
     out = ViewResults(view, results, {}, period, params=params)
     for metric_id, result in results.items():
         out.outcomes[metric_id] = KpiOutcome(metric_id, result, target=target_of(params, metric_id))
@@ -180,6 +183,19 @@ def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiVie
         out.no_comparison_reason = "no_data"
     reporter.step(1.0, "KPIs computed")
     return out
+
+
+def _over_data_span(bundle: DataBundle, params: dict[str, Any], filters: Filters) -> dict[str, MetricResult]:
+    """With all dates shown, the KPIs of a period (retention, churn, staff turnover) over the dates the
+    files' activity covers — the period the dashboard and the report state — not over the engine's own
+    default (the twelve months before the latest date, which reached back before the data: a CRR of
+    88.8 % over a year beside a slide of May–October)."""
+    first, last = data_span(bundle)
+    if first is None or last is None:
+        return {}
+    bounded = filters.with_bounds(P.floor(first, "day"), P.floor(last, "day") + pd.Timedelta(days=1))
+    return {spec.id: engine.compute_metric(bundle, spec.id, params, bounded)
+            for spec in REGISTRY if spec.period_aware}
 
 
 def resolve_period(bundle: DataBundle, view: KpiView) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
