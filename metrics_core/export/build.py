@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..dataset import DataBundle
 from ..errors import KpiDeskError
-from ..formatting import format_day_range, format_month, format_value, result_currency, result_text
+from ..formatting import format_day_range, format_month, format_value, result_caveat, result_currency, result_text
 from ..i18n import _, N_, current_language
 from ..metrics.params import currency_of
 from ..metrics.registry import REGISTRY
@@ -114,6 +114,7 @@ def kpi_row(computed: ViewResults, spec: Any, currency: str) -> KpiRow:
         change_words=change_words(outcome, currency), target_words=target_words(outcome, currency),
         margin_words=margin_words(outcome),
         sentence=sentence(spec.translated_label, outcome, currency, text) if outcome.value is not None else "",
+        caveat=(result_caveat(result) or ("", ""))[0],
     )
 
 

@@ -58,6 +58,7 @@ class KpiRow:
     target_words: str = ""                 # "✔ Meets the 85 % target"
     margin_words: str = ""                 # "± 6.2 points"
     sentence: str = ""                     # what happened, in one sentence, for the KPI's slide
+    caveat: str = ""                       # what the value rests on (date-only durations, the period it covers …)
 
     def value_text(self, currency: str = "€") -> str:
         """The value as a table shows it: ``text`` when set, else the formatted number."""

@@ -214,8 +214,8 @@ def _summary_row(sheet, fm: _Formats, report: Report, r: int, row: KpiRow) -> No
     _text(sheet, r, 9, row.value_text(report.currency))
     _text(sheet, r, 10, format_change(row.change, row.unit, report.currency, row.metric_id))
     _text(sheet, r, 11, row.metric_id)
-    if row.reason:
-        _text(sheet, r, 12, row.reason)
+    if row.reason or row.caveat:
+        _text(sheet, r, 12, row.reason or row.caveat)
     target_colour = {"met": GOOD, "missed": BAD}.get(row.target_state or "")
     if row.target_words:
         _text(sheet, r, 13, row.target_words, fm.number("@", target_colour))

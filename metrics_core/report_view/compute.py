@@ -16,6 +16,7 @@ import pandas as pd
 from ..catalogue import KINDS_BY_NAME
 from ..dataset import DataBundle
 from ..formatting import format_change, has_change
+from ..i18n import Message
 from ..metrics import engine, periods as P
 from ..metrics.engine_inputs import Filters, Prepared
 from ..metrics.model import MetricResult
@@ -193,9 +194,30 @@ def _over_data_span(bundle: DataBundle, params: dict[str, Any], filters: Filters
     first, last = data_span(bundle)
     if first is None or last is None:
         return {}
-    bounded = filters.with_bounds(P.floor(first, "day"), P.floor(last, "day") + pd.Timedelta(days=1))
-    return {spec.id: engine.compute_metric(bundle, spec.id, params, bounded)
-            for spec in REGISTRY if spec.period_aware}
+    first, last = P.floor(first, "day"), P.floor(last, "day")
+    bounded = filters.with_bounds(first, last + pd.Timedelta(days=1))
+    out = {spec.id: engine.compute_metric(bundle, spec.id, params, bounded) for spec in REGISTRY if spec.period_aware}
+    span = DaySpan(first, last)
+    for result in out.values():
+        if result.value is not None and "caveat" not in result.details:   # which period the one figure covers
+            result.details = result.details.with_(
+                caveat=Message("{period} as one period", {"period": span}),
+                caveat_detail=Message("Measured from the start of {period} to its end, as one period. A trend measures "
+                                      "each of its periods on its own, so its values differ from this one.",
+                                      {"period": span}))
+    return out
+
+
+@dataclass(frozen=True)
+class DaySpan:
+    """Two days as a span, written in the language of the moment it is shown (``1 May – 31 Oct 2026``)."""
+
+    first: pd.Timestamp
+    last: pd.Timestamp
+
+    def __str__(self) -> str:
+        from ..formatting_dates import format_day_range
+        return format_day_range(self.first, self.last)
 
 
 def resolve_period(bundle: DataBundle, view: KpiView) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:

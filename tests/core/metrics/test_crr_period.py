@@ -51,3 +51,18 @@ def test_a_chosen_month_is_that_month(demo) -> None:
     expected, _ = _retention("2026-10-01", "2026-11-01")
     computed = compute_view(demo, {}, KpiView(date_from="2026-10-01", date_to="2026-10-31"))
     assert computed.results["retention_rate"].value == pytest.approx(expected)     # 96.1 %, the trend's October
+
+
+def test_the_card_and_the_deck_say_which_period_the_headline_covers(demo) -> None:
+    from metrics_core.export.build import build_report
+    from metrics_core.formatting import result_caveat
+    from metrics_core.i18n import language
+
+    computed = compute_view(demo, {}, KpiView(kpis=("retention_rate",)))
+    line, why = result_caveat(computed.results["retention_rate"])          # the card's line under the value
+    assert line == "1 May – 31 Oct 2026 as one period" and "each of its periods on its own" in why
+    with language("sl"):
+        assert result_caveat(computed.results["retention_rate"])[0].endswith("kot eno obdobje")
+    report = build_report(demo, {}, None, "month", view=KpiView(kpis=("retention_rate",)))
+    row = next(r for r in report.kpis if r.metric_id == "retention_rate")
+    assert row.value_text() == "89.0 %" and row.caveat == "1 May – 31 Oct 2026 as one period"
