@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..dataset import DataBundle
 from ..errors import KpiDeskError
-from ..formatting import format_day_range, format_month, format_value, result_caveat, result_currency, result_text
+from ..formatting import format_day_range, format_month, format_value, per_currency_text, result_caveat, result_currency, result_text
 from ..i18n import _, N_, current_language
 from ..metrics.params import currency_of
 from ..metrics.registry import REGISTRY
@@ -76,6 +76,8 @@ def build_report(bundle: DataBundle, params: dict[str, Any] | None = None, filte
     if computed is None or computed.view != view:
         computed = compute_view(bundle, params, view, reporter.scaled(0.0, 0.6))
     shown = computed.shown_kpis
+    if not view.kpis:          # money over several currencies has no one value, but an amount per currency
+        shown = shown + [m for m, r in computed.results.items() if r.details.get("currencies") and m not in shown]
     specs = {spec.id: spec for spec in REGISTRY}
     order = shown + [m for m in specs if m not in shown and m in computed.results]
     currency = currency_of(params)
@@ -102,7 +104,7 @@ def kpi_row(computed: ViewResults, spec: Any, currency: str) -> KpiRow:
     result, change, interval = outcome.result, outcome.change, outcome.interval
     own = result_currency(result, currency)          # the files name several currencies: this KPI's own
     text = result_text(result) or (format_value(outcome.value, "currency", own)
-                                   if own != currency and outcome.value is not None else None)
+                                   if own != currency and outcome.value is not None else None) or per_currency_text(result)
     currency = own
     return KpiRow(
         metric_id=spec.id, label=spec.translated_label, family=spec.family, value=outcome.value, unit=result.unit or spec.unit,
@@ -114,7 +116,7 @@ def kpi_row(computed: ViewResults, spec: Any, currency: str) -> KpiRow:
         change_words=change_words(outcome, currency), target_words=target_words(outcome, currency),
         margin_words=margin_words(outcome),
         sentence=sentence(spec.translated_label, outcome, currency, text) if outcome.value is not None else "",
-        caveat=(result_caveat(result) or ("", ""))[0],
+        caveat=(result_caveat(result) or ("", ""))[0], per_currency=bool(result.details.get("currencies")),
     )
 
 

@@ -59,6 +59,7 @@ class KpiRow:
     margin_words: str = ""                 # "± 6.2 points"
     sentence: str = ""                     # what happened, in one sentence, for the KPI's slide
     caveat: str = ""                       # what the value rests on (date-only durations, the period it covers …)
+    per_currency: bool = False             # money in several currencies: no value, ``text`` gives one per currency
 
     def value_text(self, currency: str = "€") -> str:
         """The value as a table shows it: ``text`` when set, else the formatted number."""
@@ -269,6 +270,10 @@ class Report:
             return [r for r in self.kpis if r.value is not None]
         rows = {r.metric_id: r for r in self.kpis}
         return [rows[m] for m in self.shown if m in rows and rows[m].value is not None]
+
+    def per_currency_kpis(self) -> list[KpiRow]:
+        """Money KPIs over files in several currencies: no one value, an amount per currency (at a glance)."""
+        return [r for r in self.kpis if r.per_currency and (not self.shown or r.metric_id in self.shown)]
 
     def kpi(self, metric_id: str) -> KpiRow:
         for row in self.kpis:

@@ -48,7 +48,7 @@ def slide_plan(report: Report) -> list[tuple[str, Any]]:
     rows), ``kpi`` (a row), ``breakdown`` / ``heatmap`` (a chart), ``sources``, ``how`` (a page)."""
     rows = report.shown_kpis()
     plan: list[tuple[str, Any]] = [("title", None)]
-    plan += [("summary", page) for page in _chunks(rows, SUMMARY_ROWS)]
+    plan += [("summary", page) for page in _chunks(rows + report.per_currency_kpis(), SUMMARY_ROWS)]
     heatmaps = report.heatmaps()
     for row in rows:
         if row.metric_id == "peak_hours":

@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from ..deferred import pd
 
-from ..i18n import Message, TextList
+from ..i18n import Message
 from .model import MetricInputs, MetricResult, MetricSpec
 from .params import ALL_PARAMS_KEY
 from .results import no_value
@@ -25,17 +25,16 @@ from .results import no_value
 SOURCE_COLUMN = "_dataset"        # the column of each kind's frame that names the file a row came from
 
 
-@dataclass(frozen=True)
-class Amount:
-    """An amount in its currency, written in the language of the moment it is shown (reasons are
-    rendered later, in any language)."""
+@dataclass(frozen=True, eq=False)
+class Amounts:
+    """One amount per currency with its files, written in the language of the moment it is shown (reasons
+    are rendered later, in any language)."""
 
-    value: float
-    symbol: str
+    parts: tuple[dict[str, Any], ...]
 
     def __str__(self) -> str:
-        from ..formatting import format_currency
-        return format_currency(self.value, self.symbol)
+        from ..formatting import amounts_text
+        return amounts_text(self.parts)
 
 
 def money_kinds() -> frozenset[str]:
@@ -113,12 +112,8 @@ def review(spec: MetricSpec, inputs: MetricInputs, p: Mapping[str, Any], result:
         parts.append({"currency": symbol, "value": value, "files": files})
     if result.value is None and all(part["value"] is None for part in parts):   # the KPI's own reason says why
         return result
-    amounts = TextList(tuple(
-        Message("{amount} in {files}", {"amount": Amount(part["value"], part["currency"]),
-                                        "files": TextList(tuple(part["files"]), "and")})
-        for part in parts if part["value"] is not None), "and")
     reason = Message("amounts in different currencies are not added up (no exchange rates): {amounts}",
-                     {"amounts": amounts})
+                     {"amounts": Amounts(tuple(parts))})
     return no_value(spec.id, spec.unit, reason, n=result.n, higher_is_better=result.higher_is_better,
                     details={"currencies": parts})
 
@@ -140,5 +135,5 @@ def _without(inputs: MetricInputs, spec: MetricSpec, files: list[str]) -> Metric
     return inputs.with_frames(frames)
 
 
-__all__ = ["Amount", "bundle_currencies", "file_currencies", "inputs_currencies", "mixed", "money_kinds", "review",
+__all__ = ["Amounts", "bundle_currencies", "file_currencies", "inputs_currencies", "mixed", "money_kinds", "review",
            "with_file_currencies"]

@@ -82,3 +82,15 @@ def test_the_workbook_says_why_there_is_no_total(shops, tmp_path: Path) -> None:
     row = next(r for r in rows if "clv_historical" in r)
     text = " ".join(str(c) for c in row if c is not None)
     assert "£34.33 in uk_orders.csv" in text and "€90.00 in de_orders.csv" in text and "€124" not in text
+
+
+def test_the_deck_gives_each_currencys_amount_at_a_glance(shops, tmp_path: Path) -> None:
+    """The deck showed KPIs with a value only, so the two shops' CLV simply vanished from it."""
+    from pptx import Presentation
+
+    out = tmp_path / "both.pptx"
+    assert main(["report", str(shops[0]), str(shops[1]), "--out", str(out)]) == 0
+    rows = [[cell.text for cell in row.cells] for slide in Presentation(str(out)).slides for shape in slide.shapes
+            if shape.has_table for row in shape.table.rows]
+    clv = next(r for r in rows if r[0] == "Historical CLV")
+    assert clv[1] == "£34.33 in uk_orders.csv and €90.00 in de_orders.csv"
