@@ -1,8 +1,11 @@
-"""A report chart image names the top and the bottom of its value axis (issue 12/14 leftover): the demo's
-call-abandonment image ran from 12 to 24 % with no number at either end, so a reader could not tell where
-the axis stopped. Checked on the drawn tick labels of every trend image at every export size."""
+"""Report chart images (issue 12/14 leftovers): a trend's value axis names its top and its bottom (the demo's
+call-abandonment image ran from 12 to 24 % with no number at either end, so a reader could not tell where the
+axis stopped), and weeks are named by their days, not "2021-W01". Checked on the drawn tick labels at every
+export size."""
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 import pytest
@@ -43,3 +46,19 @@ def test_the_value_axis_is_labelled_at_both_ends(qtbot, name, size) -> None:
     assert ticks[-1].text == bottom, f"{name} at {size}: the bottom of the axis ({bottom}) has no number"
     room = 0.06 * box.height()                       # the end labels sit at the ends, not a step inside
     assert ticks[0].rect.center().y() - box.top() < room and box.bottom() - ticks[-1].rect.center().y() < room
+
+
+@pytest.mark.parametrize("size", tuple(SIZE_PRESETS.values()), ids=lambda s: f"{s[0]}x{s[1]}")
+def test_weeks_in_a_report_image_are_named_by_their_days(qtbot, size) -> None:
+    """Issue 14: exported PNGs labelled weeks "2021-W01"; a week reads by its first day, as on the window's axis."""
+    starts = pd.date_range("2021-01-04", periods=26, freq="7D")
+    labels = [f"{d.isocalendar().year}-W{d.isocalendar().week:02d}" for d in starts]
+    chart = ChartData("volume-week", "Request volume by week", "tickets", "line", "count",
+                      pd.DataFrame({"Tickets": [float(100 + i % 7) for i in range(26)]}, index=pd.Index(labels)),
+                      "request_volume", "week", period_starts=[d.strftime("%Y-%m-%d") for d in starts])
+    widget = plot_chart(chart)
+    qtbot.addWidget(widget)
+    render_image(widget, *size)
+    texts = [t.text for t in all_texts(widget.getPlotItem()) if t.what == "bottom tick"]
+    assert len(texts) >= 4 and not any("-W" in t for t in texts), texts
+    assert all(re.fullmatch(r"(week of )?\d{1,2} [A-Z][a-z]{2}( \d{4})?", t) for t in texts), texts   # "11 Jan"
