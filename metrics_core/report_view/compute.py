@@ -187,16 +187,17 @@ def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiVie
 
 
 def _over_data_span(bundle: DataBundle, params: dict[str, Any], filters: Filters) -> dict[str, MetricResult]:
-    """With all dates shown, the KPIs of a period (retention, churn, staff turnover) over the dates the
-    files' activity covers — the period the dashboard and the report state — not over the engine's own
-    default (the twelve months before the latest date, which reached back before the data: a CRR of
-    88.8 % over a year beside a slide of May–October)."""
+    """With all dates shown, the KPIs of a period whose own default is the twelve months before the latest
+    date (``lookback_months``: retention, churn, staff turnover) over the dates the files' activity covers —
+    the period the dashboard and the report state. The twelve months reached back before the data: a CRR of
+    88.8 % over a year beside a slide of May–October."""
     first, last = data_span(bundle)
     if first is None or last is None:
         return {}
     first, last = P.floor(first, "day"), P.floor(last, "day")
     bounded = filters.with_bounds(first, last + pd.Timedelta(days=1))
-    out = {spec.id: engine.compute_metric(bundle, spec.id, params, bounded) for spec in REGISTRY if spec.period_aware}
+    out = {spec.id: engine.compute_metric(bundle, spec.id, params, bounded) for spec in REGISTRY
+           if any(p.name == "lookback_months" for p in spec.params)}        # their own default: twelve months
     span = DaySpan(first, last)
     for result in out.values():
         if result.value is not None and "caveat" not in result.details:   # which period the one figure covers
