@@ -182,7 +182,7 @@ def write_chart_pngs(report: Report, out_dir: str | Path, width: int = 1920, hei
     written = []
     for i, chart in enumerate(report.charts, start=1):
         reporter.step((i - 1) / max(1, len(report.charts)), _("Chart image: {title}", title=chart.title))
-        widget = plot_chart(chart, report.currency)
+        widget = plot_chart(chart, report.chart_currency(chart))
         try:
             written.append(export_png(widget, out / chart_file_name(i, chart), width, height, transparent))
         finally:

@@ -203,9 +203,10 @@ def _kpi_slide(slide, report: Report, row: KpiRow) -> None:
         height = (bottom - top - 0.15 * (len(curves) - 1)) / max(1, len(curves))
         for i, chart in enumerate(curves):
             add_chart(slide, chart, Inches(MARGIN), Inches(top + i * (height + 0.15)), Inches(chart_w),
-                      Inches(height), report.currency)
+                      Inches(height), report.chart_currency(chart))
     elif trend is not None:
-        add_chart(slide, trend, Inches(MARGIN), Inches(top), Inches(chart_w), Inches(bottom - top), report.currency)
+        add_chart(slide, trend, Inches(MARGIN), Inches(top), Inches(chart_w), Inches(bottom - top),
+                  report.chart_currency(trend))
     else:
         add_text(slide, Inches(MARGIN), Inches(top + 1.5), Inches(chart_w), Inches(0.6),
                  _("Not enough periods in the files to draw a trend."), 16, colour=MUTED)
@@ -241,9 +242,9 @@ def basis(row: KpiRow) -> str:
 def _breakdown_slide(slide, report: Report, chart: ChartData) -> None:
     heading(slide, chart.title, report.period_label)
     add_text(slide, Inches(MARGIN), Inches(1.3), Inches(SLIDE_W - 2 * MARGIN), Inches(0.6),
-             breakdown_sentence(chart, report.currency), 20, bold=True)
+             breakdown_sentence(chart, report.chart_currency(chart)), 20, bold=True)
     add_chart(slide, chart, Inches(MARGIN), Inches(2.1), Inches(SLIDE_W - 2 * MARGIN), Inches(BODY_BOTTOM - 2.1),
-              report.currency)
+              report.chart_currency(chart))
 
 
 def breakdown_sentence(chart: ChartData, currency: str = "€") -> str:

@@ -244,7 +244,7 @@ def _number(sheet, r: int, c: int, value: float | None, cell_format) -> None:
 
 def _chart_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: str) -> None:
     sheet = book.add_worksheet(name)
-    frame, axis = drawn_frame(chart, report.currency)
+    frame, axis = drawn_frame(chart, report.chart_currency(chart))
     unit_suffix = f" ({_(axis.label)})" if axis.label and axis.label not in ("count",) else ""
     _text(sheet, 0, 0, chart.title, fm.title)
     _text(sheet, 1, 0, f"{family_label(chart.family)} · {report.period_label}", fm.muted)

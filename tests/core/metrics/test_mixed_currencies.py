@@ -94,3 +94,17 @@ def test_the_deck_gives_each_currencys_amount_at_a_glance(shops, tmp_path: Path)
             if shape.has_table for row in shape.table.rows]
     clv = next(r for r in rows if r[0] == "Historical CLV")
     assert clv[1] == "£34.33 in uk_orders.csv and €90.00 in de_orders.csv"
+
+
+def test_a_chart_of_one_shop_is_drawn_in_its_currency(shops) -> None:
+    """Filtered to the UK shop's customers while the files name two currencies, the CLV's trend is in pounds,
+    not in the report's euros."""
+    from metrics_core.export.build import build_report
+    from metrics_core.report_view import KpiView
+
+    bundle = _bundle(*shops)
+    report = build_report(bundle, with_file_currencies({}, bundle.datasets), None, "month",
+                          view=KpiView(categories={"customer_id": ("C1", "C2", "C3")}, kpis=("clv_historical",)))
+    chart = next(c for c in report.charts if c.metric_id == "clv_historical")
+    assert report.currency == "€" and report.chart_currency(chart) == "£"
+    assert report.kpi("clv_historical").value_text(report.currency) == "£34.33"
