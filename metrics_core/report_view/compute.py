@@ -202,7 +202,7 @@ def _over_data_span(bundle: DataBundle, params: dict[str, Any], filters: Filters
     for result in out.values():
         if result.value is not None and "caveat" not in result.details:   # which period the one figure covers
             result.details = result.details.with_(
-                caveat=Message("{period} as one period", {"period": span}),
+                caveat=Message("over {period}", {"period": span}),
                 caveat_detail=Message("Measured from the start of {period} to its end, as one period. A trend measures "
                                       "each of its periods on its own, so its values differ from this one.",
                                       {"period": span}))
