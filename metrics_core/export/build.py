@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -22,7 +23,7 @@ from ..metrics.registry import REGISTRY
 from ..progress import Reporter
 from ..report_view import KpiView, ViewResults, compute_view
 from ..report_view.words import change_words, margin_words, sentence, target_words
-from .model import KpiRow, Report, SourceInfo
+from .model import ChartData, KpiRow, Report, SourceInfo
 from .report_charts import report_charts
 
 log = logging.getLogger(__name__)
@@ -87,7 +88,7 @@ def build_report(bundle: DataBundle, params: dict[str, Any] | None = None, filte
     business_name = business_name or _default_name(bundle)
     report = Report(
         title=title or business_name, business_name=business_name, period_start=start,
-        period_end=end, made_at=datetime.now().replace(microsecond=0), kpis=kpis, charts=charts,
+        period_end=end, made_at=datetime.now().replace(microsecond=0), kpis=kpis, charts=in_own_currency(charts, computed),
         sources=_sources(bundle), parameters=json.loads(json.dumps(params, default=str)),
         how_computed=_how_computed(specs, kpis), by=view.grain, previous_label=_previous_label(computed),
         notes=[*_comparison_notes(computed), trend_note, *(note.describe() for note in bundle.merge_notes())], currency=currency, shown=shown,
@@ -96,6 +97,12 @@ def build_report(bundle: DataBundle, params: dict[str, Any] | None = None, filte
     )
     reporter.step(1.0, _("Report ready"))
     return report
+
+
+def in_own_currency(charts: list[ChartData], computed: ViewResults) -> list[ChartData]:
+    """``charts``, each money chart of a KPI whose rows are in one of several currencies marked with it."""
+    own = {m: r.details.get("currency") for m, r in computed.results.items()}
+    return [replace(c, currency=own[c.metric_id]) if own.get(c.metric_id) else c for c in charts]
 
 
 def kpi_row(computed: ViewResults, spec: Any, currency: str) -> KpiRow:

@@ -5,7 +5,6 @@ business."""
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 import math
 
 import pandas as pd
@@ -41,14 +40,13 @@ def report_charts(bundle: DataBundle, computed: ViewResults, shown: list[str],
         reporter.step(i / max(1, len(shown)), _("Charts: {kpi}", kpi=get_metric(metric_id).translated_label))
         if metric_id in ("peak_hours", "staffing"):
             continue
-        own = details_of(computed.results.get(metric_id)).get("currency")     # files in several currencies
         trend = trend_chart(bundle, metric_id, params, trend_filters, by, computed.outcomes[metric_id].target)
         if trend is not None:
-            charts.append(replace(trend, currency=own))
+            charts.append(trend)
         for column in computed.view.breakdowns.get(metric_id, ()):
             bars = breakdown_chart(bundle, metric_id, column, params, headline)
             if bars is not None:
-                charts.append(replace(bars, currency=own))
+                charts.append(bars)
         if metric_id == "nps":
             parts = nps_parts_chart(bundle, params, trend_filters, by)
             if parts is not None:

@@ -20,7 +20,6 @@ from ..i18n import Message
 from ..metrics import engine, periods as P
 from ..metrics.engine_inputs import Filters, Prepared
 from ..metrics.model import MetricResult
-from ..metrics.registry import REGISTRY
 from ..metrics.spread import ratio_spread
 from ..metrics.stats import Interval
 from ..progress import Reporter
@@ -153,10 +152,12 @@ def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiVie
     period = resolve_period(bundle, view)
     filters = view.filters().with_bounds(*period) if period[0] is not None else view.filters()
     results = engine.compute_all(bundle, params, filters, reporter.scaled(0.0, 0.5))
-    if period[0] is None:
-        results.update(_over_data_span(bundle, params, filters))
     out = ViewResults(view, results, {}, period, params=params)
     for metric_id, result in results.items():
+        out.outcomes[metric_id] = KpiOutcome(metric_id, result, target=target_of(params, metric_id))
+    # all dates shown: retention, churn and turnover over the dates the files cover, not their own twelve months
+    for metric_id, result in (_over_data_span(bundle, params, filters) if period[0] is None else {}).items():
+        results[metric_id] = result
         out.outcomes[metric_id] = KpiOutcome(metric_id, result, target=target_of(params, metric_id))
     previous = _previous_period(period, view.comparison)
     if previous is None:
@@ -191,6 +192,8 @@ def _over_data_span(bundle: DataBundle, params: dict[str, Any], filters: Filters
     date (``lookback_months``: retention, churn, staff turnover) over the dates the files' activity covers —
     the period the dashboard and the report state. The twelve months reached back before the data: a CRR of
     88.8 % over a year beside a slide of May–October."""
+    from ..metrics.registry import REGISTRY
+
     first, last = data_span(bundle)
     if first is None or last is None:
         return {}
