@@ -262,11 +262,15 @@ class AppState(QObject):
         return agreed_currency(self.currencies.values()) or DEFAULT_CURRENCY
 
     def engine_params(self) -> dict[str, Any]:
-        """Parameters in the engine's shape: targets go under ``"global"``, the currency is the data's."""
+        """Parameters in the engine's shape: targets go under ``"global"``, the currency is the data's (and
+        each file's, when the files name different ones)."""
         params = copy.deepcopy(self.params)
         glob = params.setdefault("global", {})
         glob["targets"] = dict(self.targets)
         glob["currency"] = self.currency()
+        named = {name: symbol for name, symbol in self.currencies.items() if symbol}
+        if len(set(named.values())) >= 2:            # money KPIs over several currencies are not added up
+            glob["file_currencies"] = named
         return params
 
     # -- computing ------------------------------------------------------------------

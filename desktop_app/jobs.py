@@ -155,7 +155,7 @@ def chart_job(bundle: DataBundle, params: dict[str, Any], filters: Any, metric_i
     def run(reporter: Reporter) -> ChartData:
         from metrics_core.metrics import engine
 
-        data = ChartData(metric_id, granularity, category, currency=currency_of(params))
+        data = ChartData(metric_id, granularity, category, currency=_chart_currency(bundle, params, filters, metric_id))
         reporter.step(0.1, _("Trend"))
         data.trend = _safe(lambda: engine.breakdown(bundle, metric_id, granularity, params, filters))
         data.undated = not data.trend and not kpi_has_dates(bundle, metric_id)
@@ -171,6 +171,18 @@ def chart_job(bundle: DataBundle, params: dict[str, Any], filters: Any, metric_i
         reporter.step(1.0, _("Charts ready"))
         return data
     return run
+
+
+def _chart_currency(bundle: DataBundle, params: dict[str, Any], filters: Any, metric_id: str) -> str:
+    """The currency a KPI's charts write money in: the KPI's own when the files name several currencies."""
+    from metrics_core.formatting import result_currency
+    from metrics_core.metrics import engine
+    from metrics_core.metrics.registry import get_metric
+
+    shown = currency_of(params)
+    if get_metric(metric_id).unit != "currency" or not (params.get("global") or {}).get("file_currencies"):
+        return shown
+    return result_currency(engine.compute_metric(bundle, metric_id, params, filters), shown)
 
 
 def kpi_has_dates(bundle: DataBundle, metric_id: str) -> bool:

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 import pyqtgraph as pg  # noqa: E402
 
 from metrics_core.errors import KpiDeskError  # noqa: E402
-from metrics_core.export.chart_data import (TARGET_SERIES, drawn_frame, label_skip, series_colour, series_title, slide_labels,  # noqa: E402
-                                            value_axis_range)
+from metrics_core.export.chart_data import (TARGET_SERIES, axis_ticks, drawn_frame, label_skip, series_colour,  # noqa: E402
+                                            series_title, slide_labels, value_axis_range)
 from metrics_core.formatting import format_value  # noqa: E402
 from metrics_core.i18n import _, set_language  # noqa: E402
 from metrics_core.export.model import ChartData, Report  # noqa: E402
@@ -40,6 +40,7 @@ from .charts.time_axis import CategoryAxis, PeriodAxis, period_tick_labels  # no
 from metrics_core.metrics.periods import PERIODS  # noqa: E402
 
 log = logging.getLogger(__name__)
+END_LABEL_ROOM = 0.04       # a trend's value range is widened by this share at each end, for its end labels
 
 
 def chart_file_name(index: int, chart: ChartData) -> str:
@@ -96,8 +97,19 @@ def _draw_line(item, chart: ChartData, frame) -> None:
     _period_ticks(item, chart)
     bounds = value_axis_range([v for c in frame.columns for v in frame[c].tolist()], chart.unit)
     if bounds:
-        item.setYRange(*bounds, padding=0)
+        margin = END_LABEL_ROOM * (bounds[1] - bounds[0])      # the end labels stay inside the plot
+        item.setYRange(bounds[0] - margin, bounds[1] + margin, padding=0)
+        _label_both_ends(item.getAxis("left"), *bounds)
     item.setXRange(-0.5, max(len(x) - 0.5, 0.5), padding=0)
+
+
+def _label_both_ends(axis, low: float, high: float) -> None:
+    """Value ticks at round steps from the bottom of the axis to its top, both ends written (the demo's
+    abandonment image ran from 12 to 24 % with neither end named: pyqtgraph's own ticks stopped short of
+    them, and a label half past the plot's edge is not drawn, hence :data:`END_LABEL_ROOM`)."""
+    values = axis_ticks(low, high)
+    step = values[1] - values[0] if len(values) > 1 else 1.0
+    axis.setTicks([list(zip(values, axis.tickStrings(values, 1.0, step)))])
 
 
 def _draw_bars(item, chart: ChartData, frame, currency: str) -> None:
@@ -170,7 +182,7 @@ def write_chart_pngs(report: Report, out_dir: str | Path, width: int = 1920, hei
     written = []
     for i, chart in enumerate(report.charts, start=1):
         reporter.step((i - 1) / max(1, len(report.charts)), _("Chart image: {title}", title=chart.title))
-        widget = plot_chart(chart, report.currency)
+        widget = plot_chart(chart, report.chart_currency(chart))
         try:
             written.append(export_png(widget, out / chart_file_name(i, chart), width, height, transparent))
         finally:

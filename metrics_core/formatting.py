@@ -22,7 +22,7 @@ from babel.numbers import format_decimal
 from metrics_core.formatting_dates import (ENGLISH_WEEKDAYS, format_date, format_date_time, format_day,  # noqa: F401
                                            format_day_month, format_day_range, format_month, format_period, format_time, month_names,
                                            weekday_name, weekday_names)
-from metrics_core.i18n import N_, _, plain_number
+from metrics_core.i18n import N_, TextList, _, plain_number
 from metrics_core.result_details import HeatMapDetails, TextDetails, details_of
 from metrics_core.locale_data import is_english, locale_now, plural_category, unit_pattern
 
@@ -365,6 +365,37 @@ def result_text(result: Any) -> str | None:
         return _("{count} at {weekday} {time}", count=format_value(value, "count"),
                  weekday=weekday_name(busiest["weekday"]), time=format_time(int(busiest["hour"])))
     return None
+
+
+def result_currency(result: Any, currency: str) -> str:
+    """The currency a money KPI is written in: its own when the loaded files name several and its rows
+    are in one of them (``details["currency"]``, :mod:`metrics_core.metrics.currencies`), else ``currency``.
+
+    >>> class Clv: value, details = 34.3, {"currency": "£"}
+    >>> result_currency(Clv(), "€"), result_currency(None, "€")
+    ('£', '€')
+    """
+    return str(details_of(result).get("currency") or currency) if result is not None else currency
+
+
+def per_currency_text(result: Any) -> str | None:
+    """A money KPI over files in several currencies, one amount per currency (``details["currencies"]``,
+    :mod:`metrics_core.metrics.currencies`), else ``None``.
+
+    >>> class Clv: value, details = None, {"currencies": [{"currency": "£", "value": 34.3, "files": ["uk.csv"]},
+    ...                                                   {"currency": "€", "value": 90.0, "files": ["de.csv"]}]}
+    >>> per_currency_text(Clv())
+    '£34.30 in uk.csv and €90.00 in de.csv'
+    """
+    parts = details_of(result).get("currencies") if result is not None else None
+    return amounts_text(parts) if parts else None
+
+
+def amounts_text(parts: Any) -> str:
+    """``[{"currency", "value", "files"}, …]`` as ``£34.30 in uk.csv and €90.00 in de.csv``."""
+    return str(TextList(tuple(_("{amount} in {files}", amount=format_currency(p["value"], p["currency"]),
+                                files=TextList(tuple(p["files"]), "and"))
+                              for p in parts if p.get("value") is not None), "and"))
 
 
 def result_caveat(result: Any) -> tuple[str, str] | None:

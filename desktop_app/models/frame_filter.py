@@ -7,6 +7,7 @@ GUI thread for big frames) and handed to ``DataFrameModel.set_row_positions``.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, Mapping
 
 import numpy as np
@@ -29,11 +30,15 @@ def matching_positions(frame: pd.DataFrame, text: str, column: str | None = None
         return np.arange(len(frame), dtype=np.int64)
     columns = [column] if column else [c for c in frame.columns if not str(c).startswith("_")]
     mask = np.zeros(len(frame), dtype=bool)
+    number = written_number(needle)
     for i, col in enumerate(columns):
         if reporter is not None:
             reporter.step(i / max(1, len(columns)), _("Searching {column}", column=col))
         series = frame[col]
-        mask |= _column_text(series).str.contains(needle, regex=False, na=False).to_numpy(dtype=bool)
+        text = _column_text(series)
+        mask |= text.str.contains(needle, regex=False, na=False).to_numpy(dtype=bool)
+        if number is not None and pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
+            mask |= text.str.contains(number, regex=True, na=False).to_numpy(dtype=bool)
         if pd.api.types.is_datetime64_any_dtype(series):
             mask |= _shown_dates_matching(series, needle)
         elif (writers or {}).get(col) is not None:
@@ -41,6 +46,42 @@ def matching_positions(frame: pd.DataFrame, text: str, column: str | None = None
             hits = [value for value in series.dropna().unique() if needle in writer(value).casefold()]
             mask |= series.isin(hits).to_numpy(dtype=bool)            # each distinct value written once
     return np.flatnonzero(mask).astype(np.int64)
+
+
+def written_number(needle: str) -> str | None:
+    """A pattern over a number's plain text (``1234.5``) for ``needle`` typed the way the window's language
+    writes numbers — its group and decimal marks (``1.234,5`` in Slovenian, ``1 234,5`` in Swedish) — or
+    ``None`` when ``needle`` is not written so. A grouped needle ends where the language's groups do
+    (``1.234`` is in 51.234 and 1.234.567, not in 12.345).
+
+    >>> import re; from metrics_core.i18n import language
+    >>> with language("sl"):
+    ...     [bool(re.search(written_number("1.234"), t)) for t in ("1234", "51234.0", "12345", "1234567")]
+    [True, True, False, True]
+    >>> with language("sl"):
+    ...     written_number("1,5") == re.escape("1.5"), written_number("12"), written_number("1.5")
+    (True, None, None)
+    """
+    from metrics_core.i18n import babel_locale
+
+    symbols = babel_locale().number_symbols["latn"]
+    group, decimal = symbols["group"], symbols["decimal"]
+    spaces = "\u00a0\u202f "
+    text = needle.replace("\u2212", "-")
+    if group in spaces:
+        text = "".join(group if char in spaces else char for char in text)
+    head, has_decimal, tail = text.partition(decimal)
+    sign = "-" if head.startswith("-") else ""
+    groups = head.removeprefix("-").split(group) if head.removeprefix("-") else []
+    grouped = len(groups) > 1
+    if not (grouped or has_decimal) or not all(g.isdigit() for g in groups) or (tail and not tail.isdigit()):
+        return None
+    if grouped and any(len(g) != 3 for g in groups[1:]):
+        return None                                     # "1.5" in Slovenian is not a grouped number
+    pattern = re.escape(sign + "".join(groups))
+    if has_decimal:
+        return pattern + re.escape("." + tail)
+    return pattern + r"(?=(?:\d{3})*(?:\.|$|[eE]))"        # the last group ends where the number's groups do
 
 
 def _column_text(series: pd.Series) -> pd.Series:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QSizePolicy, QVBoxLayout
 
-from metrics_core.formatting import has_change, result_caveat, result_text
+from metrics_core.formatting import has_change, result_caveat, result_currency, result_text
 from metrics_core.formatting_dates import format_period
 from metrics_core.i18n import _
 from metrics_core.metrics.params import DEFAULT_CURRENCY
@@ -168,6 +168,7 @@ class KpiCard(QFrame):
         :class:`~metrics_core.report_view.KpiOutcome`) tells whether the target is met and whether
         the change is larger than its noise; money is written in ``currency`` (the results')."""
         self._shown = (result, change, target, outcome, currency)
+        currency = result_currency(result, currency)     # the files name several currencies: the KPI's own
         self._currency = currency
         value = None if result is None else result.value
         term = headline_term(result)

@@ -18,6 +18,7 @@ from ..catalogue import KINDS, kind_label
 from ..dataset import DataBundle, Dataset
 from ..errors import KpiDeskError, MappingError, ParameterError
 from ..ingest.model import ReadOptions
+from ..metrics.currencies import with_file_currencies
 from ..metrics.engine import Filters, breakdown, compute_all, failed_result
 from ..metrics.engine_inputs import prepared_for
 from ..metrics.model import MetricInputs, MetricResult, SeriesPoint, _jsonable
@@ -83,10 +84,10 @@ def _remap(dataset: Dataset, path: str, options: ReadOptions, maps: dict[str, st
 
 
 def run(args: argparse.Namespace) -> int:
-    params = parse_params(args.param)
     filters = Filters(args.date_from, args.date_to)
     filters.bounds()                                     # a bad date fails here, before loading
     bundle = load_bundle(args.files, args.sheet, parse_maps(args.map))
+    params = with_file_currencies(parse_params(args.param), bundle.datasets)   # money in several currencies
     filters.categories = where_filters(bundle, args.where)
     inputs = MetricInputs.from_bundle(bundle)
     if args.group:
@@ -95,7 +96,9 @@ def run(args: argparse.Namespace) -> int:
     rows = [_metric_row(inputs, r, args, params, filters) for r in results.values()]
     failed = [r["label"] for r in rows if r.pop("failed", False)]
     if args.json:
-        doc = {"files": [{"path": str(d.path), "kind": d.kind, "rows": int(len(d.frame))} for d in bundle.datasets],
+        named = (params.get("global") or {}).get("file_currencies") or {}
+        doc = {"files": [{"path": str(d.path), "kind": d.kind, "rows": int(len(d.frame)),
+                          **({"currency": named[d.name]} if d.name in named else {})} for d in bundle.datasets],
                "filters": {"from": args.date_from, "to": args.date_to},
                "as_of": prepared_for(inputs, params.get("global")).inputs(filters).as_of, "metrics": rows,
                "merged": [note.to_dict() for note in bundle.merge_notes()]}
@@ -129,6 +132,9 @@ def _metric_row(inputs: MetricInputs, result: MetricResult, args: argparse.Names
         row["caveat"] = caveat[1]              # what the value rests on, or why it differs from a measured one
     if result.details.note:
         row["note"] = str(result.details.note)           # how the figure was read (per day, weighting …)
+    for key in ("currency", "currencies"):               # the files disagree: this KPI's currency, or one
+        if key in result.details:                        # value per currency (never added up)
+            row[key] = result.details[key]
     if result.value is None:
         row["reason"] = result.reason or Message("no data")
         row["missing_fields"] = list(result.missing_fields)

@@ -34,6 +34,7 @@ from ..errors import FileReadError, ParameterError
 from ..export.build import view_from_filters
 from ..export.report import WRITERS, build_report, write_report
 from ..i18n import _, current_language
+from ..metrics.currencies import with_file_currencies
 from ..metrics.engine import Filters
 from ..report_view import KpiView
 from ..report_view.choices import ReportChoices
@@ -161,6 +162,7 @@ def run(args: argparse.Namespace) -> int:
         named = agreed_currency(table_currency(d.table) for d in bundle.datasets)
         if named:
             params.setdefault("global", {})["currency"] = named
+    params = with_file_currencies(params, bundle.datasets)      # money KPIs over several currencies
     view, choices = _chosen_view(args, bundle, dashboard, choices)
     business = args.business or choices.business_name or None
     reporter = Reporter(_log_progress)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -15,7 +16,7 @@ import pandas as pd
 
 from ..dataset import DataBundle
 from ..errors import KpiDeskError
-from ..formatting import format_day_range, format_month, result_text
+from ..formatting import format_day_range, format_month, format_value, per_currency_text, result_caveat, result_currency, result_text
 from ..i18n import _, N_, current_language
 from ..metrics.model import MetricInputs
 from ..metrics.params import currency_of
@@ -23,7 +24,7 @@ from ..metrics.registry import REGISTRY
 from ..progress import Reporter
 from ..report_view import KpiView, ViewResults, compute_view
 from ..report_view.words import change_words, margin_words, sentence, target_words
-from .model import KpiRow, Report, SourceInfo
+from .model import ChartData, KpiRow, Report, SourceInfo
 from .report_charts import report_charts
 
 log = logging.getLogger(__name__)
@@ -78,6 +79,8 @@ def build_report(bundle: DataBundle, params: dict[str, Any] | None = None, filte
     if computed is None or computed.view != view:
         computed = compute_view(bundle, params, view, reporter.scaled(0.0, 0.6), inputs=inputs)
     shown = computed.shown_kpis
+    if not view.kpis:          # money over several currencies has no one value, but an amount per currency
+        shown = shown + [m for m, r in computed.results.items() if r.details.get("currencies") and m not in shown]
     specs = {spec.id: spec for spec in REGISTRY}
     order = shown + [m for m in specs if m not in shown and m in computed.results]
     currency = currency_of(params)
@@ -87,7 +90,7 @@ def build_report(bundle: DataBundle, params: dict[str, Any] | None = None, filte
     business_name = business_name or _default_name(bundle)
     report = Report(
         title=title or business_name, business_name=business_name, period_start=start,
-        period_end=end, made_at=datetime.now().replace(microsecond=0), kpis=kpis, charts=charts,
+        period_end=end, made_at=datetime.now().replace(microsecond=0), kpis=kpis, charts=in_own_currency(charts, computed),
         sources=_sources(bundle), parameters=json.loads(json.dumps(params, default=str)),
         how_computed=_how_computed(specs, kpis), by=view.grain, previous_label=_previous_label(computed),
         notes=[*_comparison_notes(computed), trend_note, *(note.describe() for note in bundle.merge_notes())], currency=currency, shown=shown,
@@ -98,11 +101,20 @@ def build_report(bundle: DataBundle, params: dict[str, Any] | None = None, filte
     return report
 
 
+def in_own_currency(charts: list[ChartData], computed: ViewResults) -> list[ChartData]:
+    """``charts``, each money chart of a KPI whose rows are in one of several currencies marked with it."""
+    own = {m: r.details.get("currency") for m, r in computed.results.items()}
+    return [replace(c, currency=own[c.metric_id]) if own.get(c.metric_id) else c for c in charts]
+
+
 def kpi_row(computed: ViewResults, spec: Any, currency: str) -> KpiRow:
     """One KPI of the view as the report's tables show it."""
     outcome = computed.outcomes[spec.id]
     result, change, interval = outcome.result, outcome.change, outcome.interval
-    text = result_text(result)
+    own = result_currency(result, currency)          # the files name several currencies: this KPI's own
+    text = result_text(result) or (format_value(outcome.value, "currency", own)
+                                   if own != currency and outcome.value is not None else None) or per_currency_text(result)
+    currency = own
     return KpiRow(
         metric_id=spec.id, label=spec.translated_label, family=spec.family, value=outcome.value, unit=result.unit or spec.unit,
         n=int(result.n or 0), target=outcome.target, previous=None if change is None else change.previous,
@@ -113,6 +125,7 @@ def kpi_row(computed: ViewResults, spec: Any, currency: str) -> KpiRow:
         change_words=change_words(outcome, currency), target_words=target_words(outcome, currency),
         margin_words=margin_words(outcome),
         sentence=sentence(spec.translated_label, outcome, currency, text) if outcome.value is not None else "",
+        caveat=(result_caveat(result) or ("", ""))[0], per_currency=bool(result.details.get("currencies")),
     )
 
 

@@ -177,6 +177,25 @@ def axis_step(low: float, high: float) -> float:
     return float(_nice_step(high - low)) if high > low else 1.0
 
 
+def axis_ticks(low: float, high: float) -> list[float]:
+    """Round value-axis ticks from ``low`` to ``high``, both ends among them (3 to 8 steps, about 5).
+
+    >>> axis_ticks(12.0, 24.0)
+    [12.0, 14.0, 16.0, 18.0, 20.0, 22.0, 24.0]
+    >>> axis_ticks(80.0, 90.0)
+    [80.0, 82.0, 84.0, 86.0, 88.0, 90.0]
+    """
+    span = high - low
+    if span <= 0:
+        return [low]
+    power = 10 ** math.floor(math.log10(span))
+    steps = [m * power * 10 ** k for k in (-2, -1, 0) for m in (1, 2, 2.5, 5)]
+    fitting = [(abs(span / step - 5), step) for step in steps
+               if 3 <= round(span / step) <= 8 and abs(span / step - round(span / step)) < 1e-6]
+    step = min(fitting)[1] if fitting else axis_step(low, high)
+    return [round(low + i * step, 10) for i in range(int(round(span / step)) + 1)]
+
+
 def label_skip(count: int, limit: int = MAX_CATEGORY_LABELS) -> int:
     """Show every n-th category label so that at most ``limit`` are drawn.
 

@@ -60,7 +60,7 @@ def result_rows(report: Report) -> Iterable[list[Any]]:
             for i, (label, value) in enumerate(zip(chart.categories, chart.values(series))):
                 n = chart.counts[i] if chart.counts is not None else None
                 yield [record, chart.metric_id, chart.title, chart.family, series, label, value, unit, n,
-                       "", "", "", "", format_value(value, unit, report.currency), "", _("by {period}", period=_(BY_WORDS[chart.by]).lower() if chart.by in BY_WORDS else chart.by)]
+                       "", "", "", "", format_value(value, unit, report.chart_currency(chart)), "", _("by {period}", period=_(BY_WORDS[chart.by]).lower() if chart.by in BY_WORDS else chart.by)]
 
 
 def results_csv_text(report: Report) -> str:

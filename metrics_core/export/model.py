@@ -58,6 +58,8 @@ class KpiRow:
     target_words: str = ""                 # "✔ Meets the 85 % target"
     margin_words: str = ""                 # "± 6.2 points"
     sentence: str = ""                     # what happened, in one sentence, for the KPI's slide
+    caveat: str = ""                       # what the value rests on (date-only durations, the period it covers …)
+    per_currency: bool = False             # money in several currencies: no value, ``text`` gives one per currency
 
     def value_text(self, currency: str = "€") -> str:
         """The value as a table shows it: ``text`` when set, else the formatted number."""
@@ -133,6 +135,7 @@ class ChartData:
     counts: list[int] | None = None     # n per category
     target: float | None = None
     period_starts: list[str] | None = None   # ISO dates of the periods' starts (trends): a date axis on slides
+    currency: str | None = None         # money in another currency than the report's (files in several currencies)
 
     def __post_init__(self) -> None:
         if self.kind not in CHART_KINDS:
@@ -157,6 +160,7 @@ class ChartData:
             "counts": None if self.counts is None else [int(c) for c in self.counts],
             "categories": self.categories, "period_starts": self.period_starts,
             "series": {name: self.values(name) for name in self.series_names},
+            **({"currency": self.currency} if self.currency else {}),
         }
 
     @classmethod
@@ -167,7 +171,8 @@ class ChartData:
             index=pd.Index(d["categories"], dtype=object),
         )
         return cls(d["chart_id"], d["title"], d["family"], d["kind"], d["unit"], frame,
-                   d.get("metric_id", ""), d.get("by", ""), d.get("counts"), d.get("target"), d.get("period_starts"))
+                   d.get("metric_id", ""), d.get("by", ""), d.get("counts"), d.get("target"), d.get("period_starts"),
+                   d.get("currency"))
 
 
 @dataclass
@@ -268,6 +273,14 @@ class Report:
             return [r for r in self.kpis if r.value is not None]
         rows = {r.metric_id: r for r in self.kpis}
         return [rows[m] for m in self.shown if m in rows and rows[m].value is not None]
+
+    def chart_currency(self, chart: ChartData) -> str:
+        """The currency ``chart`` writes money in: its KPI's own when the files name several, else the report's."""
+        return chart.currency or self.currency
+
+    def per_currency_kpis(self) -> list[KpiRow]:
+        """Money KPIs over files in several currencies: no one value, an amount per currency (at a glance)."""
+        return [r for r in self.kpis if r.per_currency and (not self.shown or r.metric_id in self.shown)]
 
     def kpi(self, metric_id: str) -> KpiRow:
         for row in self.kpis:

@@ -48,7 +48,7 @@ def slide_plan(report: Report) -> list[tuple[str, Any]]:
     rows), ``kpi`` (a row), ``breakdown`` / ``heatmap`` (a chart), ``sources``, ``how`` (a page)."""
     rows = report.shown_kpis()
     plan: list[tuple[str, Any]] = [("title", None)]
-    plan += [("summary", page) for page in _chunks(rows, SUMMARY_ROWS)]
+    plan += [("summary", page) for page in _chunks(rows + report.per_currency_kpis(), SUMMARY_ROWS)]
     heatmaps = report.heatmaps()
     for row in rows:
         if row.metric_id == "peak_hours":
@@ -203,9 +203,10 @@ def _kpi_slide(slide, report: Report, row: KpiRow) -> None:
         height = (bottom - top - 0.15 * (len(curves) - 1)) / max(1, len(curves))
         for i, chart in enumerate(curves):
             add_chart(slide, chart, Inches(MARGIN), Inches(top + i * (height + 0.15)), Inches(chart_w),
-                      Inches(height), report.currency)
+                      Inches(height), report.chart_currency(chart))
     elif trend is not None:
-        add_chart(slide, trend, Inches(MARGIN), Inches(top), Inches(chart_w), Inches(bottom - top), report.currency)
+        add_chart(slide, trend, Inches(MARGIN), Inches(top), Inches(chart_w), Inches(bottom - top),
+                  report.chart_currency(trend))
     else:
         add_text(slide, Inches(MARGIN), Inches(top + 1.5), Inches(chart_w), Inches(0.6),
                  _("Not enough periods in the files to draw a trend."), 16, colour=MUTED)
@@ -214,7 +215,7 @@ def _kpi_slide(slide, report: Report, row: KpiRow) -> None:
     add_text(slide, left, Inches(top + 0.1), Inches(PANEL_W), Inches(0.9), value, one_line_size(value, PANEL_W, 36),
              bold=True)
     lines = [(row.margin_words, None), (row.change_words, row.change_state), (row.target_words, row.target_state),
-             (basis(row), None)]
+             (basis(row), None), (row.caveat, None)]
     y = top + 1.1
     for text, state in lines:
         if not text:
@@ -241,9 +242,9 @@ def basis(row: KpiRow) -> str:
 def _breakdown_slide(slide, report: Report, chart: ChartData) -> None:
     heading(slide, chart.title, report.period_label)
     add_text(slide, Inches(MARGIN), Inches(1.3), Inches(SLIDE_W - 2 * MARGIN), Inches(0.6),
-             breakdown_sentence(chart, report.currency), 20, bold=True)
+             breakdown_sentence(chart, report.chart_currency(chart)), 20, bold=True)
     add_chart(slide, chart, Inches(MARGIN), Inches(2.1), Inches(SLIDE_W - 2 * MARGIN), Inches(BODY_BOTTOM - 2.1),
-              report.currency)
+              report.chart_currency(chart))
 
 
 def breakdown_sentence(chart: ChartData, currency: str = "€") -> str:
@@ -260,18 +261,19 @@ def _heatmap_slide(slide, report: Report, chart: ChartData) -> None:
     """A whole slide for a heat map (weekdays x hours): a coloured table and what it says."""
     heading(slide, chart.title, report.period_label)
     busiest = busiest_cell(chart)
-    if busiest is not None:
+    if busiest is not None:           # one line in every language; the advice goes under the table
         day, hour, count = busiest
-        add_text(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN), Inches(0.5),
-                 _("Busiest: {day} {hour}:00–{hour}:59, with {count} contacts. Plan the most people for the "
-                   "darkest cells.", day=weekday_name(day) if day in ENGLISH_WEEKDAYS else day, hour=f"{int(hour):02d}",
-                   count=format_value(count, "count")),
-                 20, bold=True)
+        headline = _("Busiest: {day} {hour}:00–{hour}:59, with {count} contacts.",
+                     day=weekday_name(day) if day in ENGLISH_WEEKDAYS else day, hour=f"{int(hour):02d}",
+                     count=format_value(count, "count"))
+        add_text(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN), Inches(0.5), headline,
+                 one_line_size(headline, SLIDE_W - 2 * MARGIN, 20, minimum=16), bold=True)
     add_heat_table(slide, chart, Inches(MARGIN), Inches(BODY_TOP + 0.8), Inches(SLIDE_W - 2 * MARGIN),
                    Inches(3.9))
-    add_text(slide, Inches(MARGIN), Inches(BODY_TOP + 4.9), Inches(SLIDE_W - 2 * MARGIN), Inches(0.4),
-             _("Contacts per weekday (rows) and hour of the day (columns); the darker the cell, the more contacts."),
-             14, colour=MUTED)
+    caption = [_("Contacts per weekday (rows) and hour of the day (columns); the darker the cell, the more contacts."),
+               *([_("Plan the most people for the darkest cells.")] if busiest is not None else [])]
+    add_text(slide, Inches(MARGIN), Inches(BODY_TOP + 4.9), Inches(SLIDE_W - 2 * MARGIN), Inches(0.7),
+             "\n".join(caption), 14, colour=MUTED)
 
 
 def _chunks(items: list, size: int) -> list[list]:

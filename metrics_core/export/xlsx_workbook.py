@@ -214,8 +214,8 @@ def _summary_row(sheet, fm: _Formats, report: Report, r: int, row: KpiRow) -> No
     _text(sheet, r, 9, row.value_text(report.currency))
     _text(sheet, r, 10, format_change(row.change, row.unit, report.currency, row.metric_id))
     _text(sheet, r, 11, row.metric_id)
-    if row.reason:
-        _text(sheet, r, 12, row.reason)
+    if row.reason or row.caveat:
+        _text(sheet, r, 12, row.reason or row.caveat)
     target_colour = {"met": GOOD, "missed": BAD}.get(row.target_state or "")
     if row.target_words:
         _text(sheet, r, 13, row.target_words, fm.number("@", target_colour))
@@ -244,7 +244,7 @@ def _number(sheet, r: int, c: int, value: float | None, cell_format) -> None:
 
 def _chart_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: str) -> None:
     sheet = book.add_worksheet(name)
-    frame, axis = drawn_frame(chart, report.currency)
+    frame, axis = drawn_frame(chart, report.chart_currency(chart))
     unit_suffix = f" ({_(axis.label)})" if axis.label and axis.label not in ("count",) else ""
     _text(sheet, 0, 0, chart.title, fm.title)
     _text(sheet, 1, 0, f"{family_label(chart.family)} · {report.period_label}", fm.muted)

@@ -22,7 +22,7 @@ from ..errors import KpiDeskError, OperationCancelled, ParameterError
 from ..i18n import N_, _, Message, TextList
 from ..progress import Reporter
 from . import periods as P
-from . import plausibility
+from . import currencies, plausibility
 from .engine_inputs import Filters, Prepared, group_labels, prepared_for, row_dates
 from .model import MetricInputs, MetricResult, MetricSpec, SeriesPoint
 from .params import check_params, merge_params
@@ -126,7 +126,10 @@ def failed_result(spec: MetricSpec, exc: BaseException) -> MetricResult:
 
 def _run(spec: MetricSpec, inputs: MetricInputs, p: dict[str, Any]) -> MetricResult:
     failure = precheck(spec, inputs)
-    result = failure if failure is not None else plausibility.review(spec, inputs, spec.compute(inputs, p))
+    if failure is not None:
+        return _finish(spec, failure, p)
+    result = plausibility.review(spec, inputs, spec.compute(inputs, p))
+    result = currencies.review(spec, inputs, p, result, lambda part: spec.compute(part, p))
     return _finish(spec, result, p)
 
 
@@ -237,8 +240,8 @@ def breakdown(bundle: Source, metric_id: str, by: str, params: Params = None,
     inputs = prepared.inputs(filters, aware=spec.period_aware)
     if by not in P.PERIODS and not any(by in f.columns for f in prepared.frames.values()):
         raise ParameterError(_("No loaded file has a column '{by}' to break {label} down by.", by=by, label=spec.label))
-    if precheck(spec, inputs) is not None:
-        return []
+    if precheck(spec, inputs) is not None or currencies.mixed(spec, inputs, p):   # amounts of several
+        return []                                                                  # currencies: no one series
     p = _pin_detected(spec, prepared, p)
     if spec.row_terms is not None and not spec.period_aware:
         terms = prepared.row_terms(spec, inputs, p)

@@ -5,7 +5,9 @@ Every metric also accepts ``target`` and ``benchmark`` (reported in
 business-hours calendar: a ``BusinessCalendar``, a dict or its JSON text), ``hours`` and
 ``holidays`` (the same written simply: ``"Mon-Fri 10:00-18:00"``, ``"2026-12-24,2026-12-25"``), ``as_of`` (a date), ``targets`` and ``benchmarks``
 (``{metric_id: value}``), ``currency`` (the symbol amounts are written with; they are
-never converted), and any parameter name shared by several metrics (applied to every
+never converted), ``file_currencies`` (``{dataset name: symbol}``: the currency each loaded file's
+amounts are in; money KPIs over files in several currencies are not added up, see
+:mod:`metrics_core.metrics.currencies`), and any parameter name shared by several metrics (applied to every
 metric that has it, below the metric's own entry).
 """
 
@@ -18,7 +20,7 @@ from ..errors import ParameterError
 from .model import MetricSpec, ParamSpec
 
 PER_METRIC_EXTRAS = ("target", "benchmark")
-GLOBAL_KEYS = ("calendar", "hours", "holidays", "as_of", "targets", "benchmarks", "currency")
+GLOBAL_KEYS = ("calendar", "hours", "holidays", "as_of", "targets", "benchmarks", "currency", "file_currencies")
 DEFAULT_CURRENCY = "€"
 ALL_PARAMS_KEY = "_all_params"      # the whole params document, for metrics that read other KPIs' entries
 

@@ -16,6 +16,7 @@ import pandas as pd
 from ..catalogue import KINDS_BY_NAME
 from ..dataset import DataBundle
 from ..formatting import format_change, has_change
+from ..i18n import Message
 from ..metrics import engine, periods as P
 from ..metrics.engine_inputs import Filters, prepared_for
 from ..metrics.model import MetricInputs, MetricResult
@@ -157,6 +158,10 @@ def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiVie
     out = ViewResults(view, results, {}, period, params=params)
     for metric_id, result in results.items():
         out.outcomes[metric_id] = KpiOutcome(metric_id, result, target=target_of(params, metric_id))
+    # all dates shown: retention, churn and turnover over the dates the files cover, not their own twelve months
+    for metric_id, result in (_over_data_span(bundle, params, filters) if period[0] is None else {}).items():
+        results[metric_id] = result
+        out.outcomes[metric_id] = KpiOutcome(metric_id, result, target=target_of(params, metric_id))
     previous = _previous_period(period, view.comparison)
     if previous is None:
         out.no_comparison_reason = "none" if view.comparison == "none" else "all_dates"
@@ -183,6 +188,43 @@ def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiVie
         out.no_comparison_reason = "no_data"
     reporter.step(1.0, "KPIs computed")
     return out
+
+
+def _over_data_span(bundle: DataBundle, params: dict[str, Any], filters: Filters) -> dict[str, MetricResult]:
+    """With all dates shown, the KPIs of a period whose own default is the twelve months before the latest
+    date (``lookback_months``: retention, churn, staff turnover) over the dates the files' activity covers —
+    the period the dashboard and the report state. The twelve months reached back before the data: a CRR of
+    88.8 % over a year beside a slide of May–October."""
+    from ..metrics.registry import REGISTRY
+
+    first, last = data_span(bundle)
+    if first is None or last is None:
+        return {}
+    first, last = P.floor(first, "day"), P.floor(last, "day")
+    bounded = filters.with_bounds(first, last + pd.Timedelta(days=1))
+    out = {spec.id: engine.compute_metric(bundle, spec.id, params, bounded) for spec in REGISTRY
+           if any(p.name == "lookback_months" for p in spec.params)}        # their own default: twelve months
+    span = DaySpan(first, last)
+    for result in out.values():
+        if result.value is not None and "caveat" not in result.details:   # which period the one figure covers
+            result.details = result.details.with_(
+                caveat=Message("over {period}", {"period": span}),
+                caveat_detail=Message("Measured from the start of {period} to its end, as one period. A trend measures "
+                                      "each of its periods on its own, so its values differ from this one.",
+                                      {"period": span}))
+    return out
+
+
+@dataclass(frozen=True)
+class DaySpan:
+    """Two days as a span, written in the language of the moment it is shown (``1 May – 31 Oct 2026``)."""
+
+    first: pd.Timestamp
+    last: pd.Timestamp
+
+    def __str__(self) -> str:
+        from ..formatting_dates import format_day_range
+        return format_day_range(self.first, self.last)
 
 
 def resolve_period(bundle: DataBundle, view: KpiView) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:

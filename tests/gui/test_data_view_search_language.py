@@ -65,3 +65,30 @@ def test_search_finds_serbian_cyrillic_and_romanian_dates(qtbot, view) -> None:
     apply_language("ro")
     assert _found(qtbot, view, "04.03.2021") == ["T1"]
     assert _found(qtbot, view, "03.04.2021") == ["T2"]
+
+
+def test_search_finds_numbers_written_the_languages_way(qtbot, state) -> None:
+    """Issue 12/14: in Slovenian "1.234" is how 1234 is written (cards, reports); the search found nothing.
+    A grouped number finds the values it is part of as the language groups them, not any digits that happen
+    to follow one another (12345 is "12.345": no "1.234" in it)."""
+    frame = pd.DataFrame({"ticket_id": ["T1", "T2", "T3", "T4", "T5"],
+                          "agent_replies": pd.array([1234, 12345, 51234, 7, 1234567], dtype="Int64"),
+                          "amount": [1234.5, 99.25, 0.5, 11234.0, 3.0]})
+    panel = DataView(state)
+    qtbot.addWidget(panel)
+    wait_results(qtbot, state, lambda: state.add_dataset(make_dataset("tickets", "tickets", frame)))
+    panel.show()
+    try:
+        apply_language("sl")
+        assert _found(qtbot, panel, "1.234") == ["T1", "T3", "T4", "T5"]   # 1234, 51.234, 1.234,5, 11.234, 1.234.567
+        assert _found(qtbot, panel, "1.234,5") == ["T1"]
+        assert _found(qtbot, panel, "99,25") == ["T2"]
+        assert _found(qtbot, panel, "1.234.567") == ["T5"]
+        assert _found(qtbot, panel, "1234") == ["T1", "T2", "T3", "T4", "T5"]     # the digits as the file has them
+        apply_language("sv")
+        assert _found(qtbot, panel, "1\u00a0234") == ["T1", "T3", "T4", "T5"]
+        assert _found(qtbot, panel, "1 234,5") == ["T1"]                          # a plain space typed for the group
+        apply_language("en")
+        assert _found(qtbot, panel, "1,234.5") == ["T1"]
+    finally:
+        apply_language("en")
