@@ -182,8 +182,8 @@ def _fits(shown: list[tuple[float, str]], metrics: QFontMetrics, low: float, sca
 
 class CategoryAxis(pg.AxisItem):
     """A side axis naming bars. When the bars are thin (a short chart on a laptop) the names are written
-    smaller, down to ``SMALLEST_NAME_POINTS``, so that every bar keeps its name; only below that are names
-    that would touch the one above left out (hovering a bar, or the arrow keys, still name it)."""
+    smaller, down to ``SMALLEST_NAME_POINTS``, so that every bar keeps its name (below that the bar chart shows
+    fewer bars at a time, with a scroll bar); names that would still touch the one above are left out."""
 
     SMALLEST_NAME_POINTS = 7
 
@@ -200,6 +200,12 @@ class CategoryAxis(pg.AxisItem):
             kept.append((rect, flags, text))
             bottom = rect.bottom()
         return axis_spec, tick_specs, kept
+
+    def smallest_pitch(self) -> float:
+        """The pixels from one bar to the next that a name needs at the smallest size."""
+        font = QFont(self.style.get("tickFont") or QFont())
+        font.setPointSizeF(self.SMALLEST_NAME_POINTS)
+        return QFontMetrics(font).height() * 0.8 + 1
 
     def _fit_font(self) -> None:
         """The largest font, from the chart's own size down, whose names fit one bar's height each."""

@@ -8,10 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QPointF, QRect
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
 
 from desktop_app.charts.bar_chart import BarChart
+from desktop_app.charts.nps_chart import NpsStackedChart
 from desktop_app.dialogs.import_dialog import ImportDialog
 from desktop_app.i18n import apply_language
 from desktop_app.panels.dashboard import DashboardPanel
@@ -20,6 +21,7 @@ from desktop_app.panels.kpi_card import CARD_WIDTH
 from .chart_texts import all_texts, readability_problems
 from .conftest import wait_results
 from .helpers import make_dataset, tickets_frame
+from .layout_probe import flow_rows
 
 AGENTS = ["Maja Novak", "Ana Zupančič", "Tina Kos", "Rok Potočnik", "Luka Kranjc", "Jure Horvat"]
 SL_TITLE = "Rezultat zadovoljstva strank (CSAT, % zadovoljnih) po: agent"
@@ -95,3 +97,88 @@ def test_the_import_dialog_shows_each_reading_choice_whole_in_slovenian(qtbot, t
         field, text = _field_and_text(combo)
         assert text <= field, f"{combo.accessibleName()}: {combo.currentText()!r} needs {text} px, has {field}"
     assert dialog.preview_view.width() >= 600           # the preview keeps most of the dialog
+
+
+def test_at_1280_by_720_the_sidebar_leaves_the_filters_one_row_in_slovenian(qtbot, settings) -> None:
+    """The sidebar's three buttons side by side ("Dodaj …", "Ponovno poveži …", "Odstrani") made it 305 px wide
+    (the list asks for 200): the filter bar wrapped "Počisti filtre" onto a second row, 28 px the cards lost."""
+    apply_language("sl")
+    from desktop_app.main_window import MainWindow
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.resize(1264, 680)
+    window.show()
+    qtbot.waitExposed(window)
+    wait_results(qtbot, window.state, lambda: window.state.add_dataset(make_dataset("tickets", "tickets", tickets_frame(80))))
+    qtbot.wait(50)
+    ws = window.workspace
+    sidebar = ws.sidebar
+    assert sidebar.width() <= 230, f"the sidebar takes {sidebar.width()} px of {window.width()}"
+    for button in (sidebar.add_button, sidebar.remap_button, sidebar.remove_button):      # each whole, inside
+        top_left = button.mapTo(sidebar, QPoint(0, 0))
+        assert sidebar.rect().contains(QRect(top_left, button.size())), button.text()
+        assert button.width() >= button.sizeHint().width()
+    bar = ws.filter_bar
+    assert flow_rows(bar._flow) == 1, f"the filter bar takes {flow_rows(bar._flow)} rows ({bar.height()} px)"
+    assert bar.clear_button.isVisible() and bar.more_button.isVisible()
+
+
+TWELVE = AGENTS + ["Eva Vidmar", "Nina Golob", "Matej Kovačič", "Urška Mlakar", "Peter Kralj", "Sara Bizjak"]
+
+
+def _left_names(chart: BarChart) -> list[str]:
+    return [t.text for t in all_texts(chart.plot_item) if t.what == "left tick"]
+
+
+def test_a_short_breakdown_of_twelve_agents_names_every_bar_it_shows_and_scrolls_to_the_others(qtbot) -> None:
+    """At 1280 x 720 the breakdown is about 370 x 150 px: twelve agents were drawn in it with every other name
+    left out (6 of 12 named). It now shows the bars it can name and scrolls (bar, wheel, arrow keys) to the
+    rest; an image of the chart still has every bar."""
+    chart = BarChart(SL_TITLE)
+    qtbot.addWidget(chart)
+    chart.resize(370, 150)
+    chart.show()
+    qtbot.waitExposed(chart)
+    values = [90.0 - 2 * i for i in range(len(TWELVE))]
+    chart.set_bars("agent", TWELVE, TWELVE, values, "%", [50] * len(TWELVE))
+    qtbot.waitUntil(lambda: bool(_left_names(chart)), timeout=5000)
+    qtbot.wait(50)
+    low, high = chart.plot_item.getViewBox().viewRange()[1]
+    in_view = [name for i, name in enumerate(TWELVE) if low < i < high]
+    assert _left_names(chart) == in_view, "every bar in view is named"          # (was 6 names of 12 bars)
+    shown = chart.bars_shown()
+    assert 2 <= shown == len(in_view) < len(TWELVE) and chart.scroll_bar.isVisible()
+    assert readability_problems(chart.plot_widget) == []
+    chart.scroll_bar.setValue(chart.scroll_bar.maximum())
+    qtbot.waitUntil(lambda: _left_names(chart) == TWELVE[-shown:], timeout=5000)
+    chart.scroll_bar.setValue(0)
+    chart.point_cursor.show(len(TWELVE) - 1)          # the arrow keys' ring brings its bar into view
+    qtbot.waitUntil(lambda: _left_names(chart)[-1:] == TWELVE[-1:], timeout=5000)
+    with chart.whole_view():
+        low, high = chart.plot_item.getViewBox().viewRange()[1]
+        assert low < 0 and high > len(TWELVE) - 1          # an exported image has all twelve bars
+    chart.resize(370, 600)                                    # room for all: no scroll bar
+    qtbot.waitUntil(lambda: not chart.scroll_bar.isVisible() and _left_names(chart) == TWELVE, timeout=5000)
+
+
+@pytest.mark.parametrize("size", [(920, 150), (920, 240), (640, 400)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_nps_legend_stays_above_the_bars(qtbot, size) -> None:
+    """At 1280 x 720 (the chart 920 x 150 px) the legend covered the top 20 % of every bar: its room was a fixed
+    28 % of the axis, less than its own height in a short chart."""
+    apply_language("sl")
+    chart = NpsStackedChart()
+    qtbot.addWidget(chart)
+    chart.resize(*size)
+    chart.show()
+    qtbot.waitExposed(chart)
+    months = ["maj 2026", "jun. 2026", "jul. 2026", "avg. 2026", "sep. 2026", "okt. 2026"]
+    chart.set_periods(months, [45.0, 47, 49, 53, 57, 62], [38.0, 36, 35, 35, 34, 29], [17.0, 17, 16, 12, 9, 9])
+    qtbot.wait(50)
+    view = chart.plot_item.getViewBox()
+    tops = view.mapViewToScene(QPointF(0, 100)).y()
+    legend = [t for t in all_texts(chart.plot_item) if t.what == "legend"]
+    assert len(legend) == 3
+    lowest = max(t.rect.bottom() for t in legend)
+    assert lowest < tops, f"the legend reaches {lowest - tops:.0f} px into the bars"
+    assert readability_problems(chart.plot_widget) == []
