@@ -169,6 +169,10 @@ class FilterBar(QWidget):
         if event.size().width() != event.oldSize().width():
             self._fold(event.size().width())
 
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._fold(self.width())      # (filters made while the start page was shown had every button out)
+
     def offered_filters(self) -> dict[str, list[Any]]:
         """The category columns worth a filter: those with at least two values to choose from."""
         return {c: v for c, v in self.state.available_filters().items() if len(v) > 1}

@@ -182,3 +182,28 @@ def test_the_nps_legend_stays_above_the_bars(qtbot, size) -> None:
     lowest = max(t.rect.bottom() for t in legend)
     assert lowest < tops, f"the legend reaches {lowest - tops:.0f} px into the bars"
     assert readability_problems(chart.plot_widget) == []
+
+
+def test_filters_made_while_the_start_page_is_shown_fold_when_the_dashboard_appears(qtbot, state) -> None:
+    """Files opened from the start page: the filter bar was built hidden, with every category button out, and
+    nothing folded them when it appeared: at 1280 x 720 "Agent", "Čakalna vrsta", "Smer", "Izid" took a second
+    row (the screenshot of calls.csv alone)."""
+    apply_language("sl")
+    from PySide6.QtWidgets import QStackedWidget, QWidget
+
+    from desktop_app.panels.filter_bar import FilterBar
+
+    stack = QStackedWidget()
+    qtbot.addWidget(stack)
+    start, bar = QWidget(), FilterBar(state)
+    stack.addWidget(start)
+    stack.addWidget(bar)
+    stack.resize(1030, 60)           # the filter bar's width at 1280 x 720
+    stack.setCurrentWidget(bar)          # the dashboard was shown before (other files were open) …
+    stack.show()
+    qtbot.waitExposed(stack)
+    stack.setCurrentWidget(start)        # … they were closed, and new ones opened from the start page
+    wait_results(qtbot, state, lambda: state.add_dataset(make_dataset("tickets", "tickets", tickets_frame(80))))
+    stack.setCurrentWidget(bar)
+    qtbot.wait(50)
+    assert flow_rows(bar._flow) == 1, [b.text() for b in bar.category_buttons.values() if b.isVisible()]
