@@ -207,3 +207,29 @@ def test_filters_made_while_the_start_page_is_shown_fold_when_the_dashboard_appe
     stack.setCurrentWidget(bar)
     qtbot.wait(50)
     assert flow_rows(bar._flow) == 1, [b.text() for b in bar.category_buttons.values() if b.isVisible()]
+
+
+def test_every_bar_in_view_is_named_at_each_height_of_a_short_breakdown(qtbot) -> None:
+    """The names' font was fitted to the font's line (11 px at 7.5 pt) while pyqtgraph boxes a name in 0.8 of
+    the painter's taller text rectangle (11.6 px): at 155 px seven bars were in view and four named (the 1280 x
+    720 window's screenshot: five bars, three names)."""
+    chart = BarChart(SL_TITLE)
+    qtbot.addWidget(chart)
+    chart.show()
+    qtbot.waitExposed(chart)
+    agents = AGENTS + ["Eva Vidmar"]
+    chart.set_bars("agent", agents, agents, [86.0, 85, 85, 80, 79, 73, 68], "%", [100] * 7)
+    unnamed = []
+
+    def named() -> tuple[list[str], list[str]]:
+        low, high = chart.plot_item.getViewBox().viewRange()[1]
+        return _left_names(chart), [name for i, name in enumerate(agents) if low < i < high]
+
+    for height in range(150, 300, 5):        # (150: the charts' least height)
+        chart.resize(400, height)
+        try:                                 # (once laid out at the new size)
+            qtbot.waitUntil(lambda: named()[0] == named()[1], timeout=1000)
+        except qtbot.TimeoutError:
+            names, in_view = named()
+            unnamed.append(f"{height} px: {len(names)} names for {len(in_view)} bars")
+    assert unnamed == []
