@@ -91,6 +91,10 @@ def test_the_import_dialog_shows_each_reading_choice_whole_in_slovenian(qtbot, t
     qtbot.waitUntil(lambda: dialog.table is not None, timeout=20000)
     qtbot.wait(50)
     assert dialog.delimiter_combo.currentText() == "samodejno (vejica ,)"
+    box = dialog.delimiter_combo.parentWidget()            # the group box "Kako se datoteka prebere"
+    for combo in dialog.read_option_combos():           # each box inside its group, whole
+        right = combo.mapTo(box, QPoint(combo.width(), 0)).x()
+        assert right <= box.contentsRect().right() + 1, f"{combo.accessibleName()} ends {right - box.width()} px past its group"
     for combo in dialog.read_option_combos():
         if not combo.isEnabled() or not combo.currentText():
             continue
