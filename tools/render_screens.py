@@ -212,6 +212,8 @@ def _use_dark_palette(app: QApplication) -> None:
                          (QPalette.ColorRole.PlaceholderText, "#9aa0a6"), (QPalette.ColorRole.ToolTipBase, "#303134"),
                          (QPalette.ColorRole.ToolTipText, "#e8eaed")):
         palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7f8388"))    # greyed, as a dark theme has
     app.setPalette(palette)
 
 
