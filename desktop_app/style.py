@@ -50,6 +50,40 @@ TITLE_FONT_SIZE = 11
 CARD_VALUE_POINT_SIZE = 17
 
 
+MIN_CONTRAST = 4.5           # small text against its background (WCAG AA)
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """How far apart two colours' luminances are (WCAG): 1 (the same) to 21 (black on white)."""
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def readable(colour: str | QColor, palette: QPalette) -> str:
+    """``colour``, or the least mix of it with the palette's text colour that reads at :data:`MIN_CONTRAST`
+    on the palette's base (a card's background), light or dark."""
+    base, text, start = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text), QColor(colour)
+    for step in range(11):
+        share = step / 10
+        mixed = QColor.fromRgbF(*(a * (1 - share) + b * share for a, b in
+                                  zip(start.getRgbF()[:3], text.getRgbF()[:3])))
+        if contrast_ratio(mixed, base) >= MIN_CONTRAST:
+            return mixed.name()
+    return text.name()
+
+
+def secondary_text(palette: QPalette) -> str:
+    """Text that steps back from the main text (a card's rows, a target, a note) and is still readable."""
+    base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+    halfway = QColor.fromRgbF(*((a + b) / 2 for a, b in zip(base.getRgbF()[:3], text.getRgbF()[:3])))
+    return readable(halfway, palette)
+
+
 def line_pen(color: str = PRIMARY, width: float = 2.2) -> "pg.QtGui.QPen":
     return pg.mkPen(color=color, width=width)
 

@@ -122,8 +122,7 @@ def render(out: Path, width: int, height: int, lang: str = "en") -> list[Path]:
     _settle(app)
     written.append(_save(window, out / "01_start_page.png"))
 
-    dialog = ImportDialog(demo_dir() / "tickets.csv", parent=window)
-    dialog.resize(min(width, 1200), min(height, 780))
+    dialog = ImportDialog(demo_dir() / "tickets.csv", parent=window)      # at the size the window gives it
     dialog.show()
     if not dialog.wait_for_preview(int(TIMEOUT * 1000)):
         raise NotReady(f"the import dialog's preview was not read after {TIMEOUT:.0f} s")
@@ -213,6 +212,8 @@ def _use_dark_palette(app: QApplication) -> None:
                          (QPalette.ColorRole.PlaceholderText, "#9aa0a6"), (QPalette.ColorRole.ToolTipBase, "#303134"),
                          (QPalette.ColorRole.ToolTipText, "#e8eaed")):
         palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7f8388"))    # greyed, as a dark theme has
     app.setPalette(palette)
 
 

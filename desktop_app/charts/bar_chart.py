@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QScrollBar
 
 import pyqtgraph as pg
 
@@ -22,7 +24,9 @@ MAX_BARS = 25
 
 
 class BarChart(ChartWidget):
-    """Horizontal bars, largest first, labels on the left axis."""
+    """Horizontal bars, largest first, labels on the left axis. When the chart is too short to name every bar
+    (a laptop, a dozen agents) it shows as many as it can name and scrolls through the others (scroll bar,
+    mouse wheel, or the arrow keys moving from bar to bar)."""
 
     bar_clicked = Signal(str, object)     # column, value
 
@@ -36,6 +40,18 @@ class BarChart(ChartWidget):
         self._widths = np.zeros(0)
         self.plot_item.showGrid(x=True, y=False, alpha=style.GRID_ALPHA)
         self.plot_item.getViewBox().invertY(True)
+        self.scroll_bar = QScrollBar(Qt.Orientation.Vertical)
+        self.scroll_bar.setFocusPolicy(Qt.FocusPolicy.NoFocus)     # (the arrow keys move through the bars)
+        self.scroll_bar.hide()
+        self.scroll_bar.valueChanged.connect(self._show_window)
+        layout = self.layout()
+        row = QHBoxLayout()
+        layout.removeWidget(self._stack)
+        row.addWidget(self._stack, 1)
+        row.addWidget(self.scroll_bar)
+        layout.addLayout(row)
+        self.plot_item.getViewBox().sigResized.connect(self._fit_window)
+        self._wheel = _WheelToScrollBar(self.scroll_bar, self.plot_widget.viewport())
 
     def set_bars(self, column: str, keys: list[Any], labels: list[str], values: list[float | None], unit: str,
                  counts: list[int] | None = None, target: float | None = None,
@@ -71,8 +87,45 @@ class BarChart(ChartWidget):
         hi = max([float(np.nanmax(widths)) if len(widths) else 0.0] + ([target] if target is not None else []))
         lo = min(0.0, float(np.nanmin(widths)) if len(widths) else 0.0)
         self.plot_item.setXRange(lo, (hi or 1.0) * 1.08, padding=0)
-        self.plot_item.setYRange(-0.6, max(len(table), 1) - 0.4, padding=0)
+        self.scroll_bar.setValue(0)
+        self._fit_window()
         self.update_empty_state()
+
+    def bars_shown(self) -> int:
+        """How many bars the chart shows at a time (all of them unless it scrolls)."""
+        return self.scroll_bar.pageStep() if self.scroll_bar.isVisibleTo(self) else len(self._table)
+
+    def _fit_window(self) -> None:
+        """As many bars as can be named at the smallest size; a scroll bar for the others."""
+        count = len(self._table)
+        height = self.plot_item.getViewBox().height()
+        room = int(height / self.plot_item.getAxis("left").smallest_pitch() - 0.2) if height > 0 else count
+        fits = max(1, room)
+        scrolls = count > fits
+        self.scroll_bar.setVisible(scrolls)
+        self.scroll_bar.setRange(0, count - fits if scrolls else 0)
+        self.scroll_bar.setPageStep(fits if scrolls else max(count, 1))
+        self._show_window()
+
+    def _show_window(self) -> None:
+        first, shown = self.scroll_bar.value(), (self.bars_shown() or 1)
+        self.plot_item.setYRange(first - 0.6, first + shown - 0.4, padding=0)
+
+    def reveal_point(self, index: int) -> None:
+        first, shown = self.scroll_bar.value(), self.bars_shown()
+        if index < first:
+            self.scroll_bar.setValue(index)
+        elif index >= first + shown:
+            self.scroll_bar.setValue(index - shown + 1)
+
+    @contextmanager
+    def whole_view(self) -> Iterator[None]:
+        """Every bar in view (an image of the chart leaves none out), then the scrolled window again."""
+        self.plot_item.setYRange(-0.6, max(len(self._table), 1) - 0.4, padding=0)
+        try:
+            yield
+        finally:
+            self._show_window()
 
     def is_empty(self) -> bool:
         return not self._table["value"].notna().any()
@@ -112,6 +165,21 @@ class BarChart(ChartWidget):
     def click_bar(self, i: int) -> None:
         """Act as if bar ``i`` was clicked (keyboard / tests)."""
         self._clicked_at(0.0, float(i))
+
+
+class _WheelToScrollBar(QObject):
+    """The mouse wheel over a scrolling bar chart scrolls its bars (instead of zooming the view)."""
+
+    def __init__(self, scroll_bar: QScrollBar, viewport: Any) -> None:
+        super().__init__(scroll_bar)
+        viewport.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        scroll_bar = self.parent()
+        if event.type() == QEvent.Type.Wheel and scroll_bar.isVisible():
+            QApplication.sendEvent(scroll_bar, event)
+            return True
+        return False
 
 
 def _short(text: str, limit: int = 22) -> str:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import html
 import importlib
 import logging
-from typing import Any, Callable
+from contextlib import nullcontext
+from typing import Any, Callable, ContextManager
 
 import numpy as np
 import pandas as pd
@@ -175,6 +176,14 @@ class ChartWidget(QWidget):
     def activate_point(self, index: int) -> None:
         """Enter on a data point: what a click on it does."""
         self._clicked_at(*self.data_points()[index])
+
+    def reveal_point(self, index: int) -> None:  # noqa: ARG002 - overridden
+        """Bring data point ``index`` into view (a chart that scrolls)."""
+        return None
+
+    def whole_view(self) -> ContextManager[None]:
+        """Every data point in view while an image of the chart is made (a chart that scrolls overrides it)."""
+        return nullcontext()
 
     def keyboard_row_length(self) -> int:
         """How many points the Up and Down keys move by (a grid's row; 1 for a row of bars or periods)."""

@@ -10,6 +10,7 @@ fine) and lets Qt lay it out (PITFALLS.md). Files are written through
 from __future__ import annotations
 
 import logging
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +89,8 @@ def render_image(widget: Any, width: int = 1920, height: int = 1080, transparent
     exporter.params.param("height").setValue(draw_h, blockSignal=exporter.heightChanged)
     background = QColor(0, 0, 0, 0) if transparent else QColor("#ffffff")
     exporter.params.param("background").setValue(background)
-    image = exporter.export(toBytes=True)
+    with widget.whole_view() if hasattr(widget, "whole_view") else nullcontext():   # a scrolled chart: every bar
+        image = exporter.export(toBytes=True)
     if image is None or image.isNull():
         raise ExportError(_("The chart could not be drawn into an image."))
     if (image.width(), image.height()) == (width, height):
@@ -139,7 +141,8 @@ def svg_bytes(widget: Any) -> bytes:
     outer = widget if isinstance(widget, QWidget) else plot
     if outer.width() < 50 or not outer.isVisible():
         _prepare(outer, 16, 9)
-    data = SVGExporter(plot.getPlotItem()).export(toBytes=True)
+    with widget.whole_view() if hasattr(widget, "whole_view") else nullcontext():
+        data = SVGExporter(plot.getPlotItem()).export(toBytes=True)
     if isinstance(data, str):
         data = data.encode("utf-8")
     if not data:

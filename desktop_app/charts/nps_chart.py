@@ -7,6 +7,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from PySide6.QtGui import QFontMetrics
+
 import pyqtgraph as pg
 
 from metrics_core.i18n import _
@@ -17,6 +19,7 @@ from ..formatting import format_number
 from .base_chart import ChartWidget
 from .time_axis import PeriodAxis, period_tick_labels
 
+LEGEND_OFFSET = (8, 4)         # the legend's place in the plot's top left corner, in pixels
 _LABELS = {key.split("_")[0]: label for key, _name, label in NPS_PARTS}      # the one list of NPS parts (msgids)
 PARTS = (("detractors", _LABELS["detractors"], style.DETRACTORS),
          ("passives", _LABELS["passives"], style.PASSIVES),
@@ -29,9 +32,9 @@ class NpsStackedChart(ChartWidget):
     def __init__(self, title: str | None = None, parent: Any = None) -> None:
         super().__init__(title or _("NPS: promoters, passives, detractors"), parent, axis_items={"bottom": PeriodAxis()})
         self._table = pd.DataFrame(columns=["period", "promoters", "passives", "detractors", "nps"])
-        self._legend = self.plot_item.addLegend(offset=(8, 4), labelTextColor=self.theme.foreground, colCount=3,
-                                                brush=style.brush(self.theme.background, 230))
-        self.plot_item.getAxis("left").setTicks([[(v, f"{v} %") for v in range(0, 101, 20)]])
+        self._legend = self.plot_item.addLegend(offset=LEGEND_OFFSET, labelTextColor=self.theme.foreground,
+                                                colCount=3, brush=style.brush(self.theme.background, 230))
+        self.plot_item.getViewBox().sigResized.connect(self._make_room_for_legend)
 
     def set_periods(self, labels: list[str], promoters: list[float], passives: list[float],
                     detractors: list[float], starts: list[Any] | None = None, granularity: str | None = None) -> None:
@@ -53,9 +56,22 @@ class NpsStackedChart(ChartWidget):
         full, short = period_tick_labels(starts, granularity) if starts is not None and granularity else \
             ([str(v) for v in labels], [str(v) for v in labels])
         self.plot_item.getAxis("bottom").set_periods([float(i) for i in range(len(labels))], full, short, granularity)
-        self.plot_item.setYRange(0, 128, padding=0)      # room above the bars for the legend
+        self._make_room_for_legend()
         self.plot_item.setXRange(-0.6, max(len(labels), 1) - 0.4, padding=0)
         self.update_empty_state()
+
+    def _make_room_for_legend(self) -> None:
+        """The legend's height in pixels above the 100 % bars, whatever the chart's height (a fixed share of
+        the axis covered the tops of the bars in a short chart)."""
+        height = self.plot_item.getViewBox().height()
+        room = LEGEND_OFFSET[1] + self._legend.boundingRect().height() + 4
+        top = 100 * height / max(height - room, 0.4 * height) if height > 0 else 128.0    # (not laid out yet)
+        self.plot_item.setYRange(0, top, padding=0)
+        axis = self.plot_item.getAxis("left")        # every 20 %, or fewer ticks where they would touch
+        line = QFontMetrics(axis.style.get("tickFont") or style.chart_font()).height() * 1.2
+        hundred = height * 100 / top if height > 0 else 500.0
+        step = next((s for s in (20, 25, 50) if hundred * s / 100 >= line), 100)
+        axis.setTicks([[(v, f"{v} %") for v in range(0, 101, step)]])
 
     def _themed(self, theme: style.ChartTheme) -> None:
         self._legend.setBrush(style.brush(theme.background, 230))

@@ -67,6 +67,7 @@ class PointCursor(QObject):
         if not 0 <= index < len(points):
             return None
         self.index = index
+        self.chart.reveal_point(index)
         x, y = points[index]
         self._place_ring(x, y)
         words = self.chart.point_text(index) or ""

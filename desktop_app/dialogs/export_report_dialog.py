@@ -12,8 +12,8 @@ from typing import Any, Callable
 from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QSpinBox,
-                               QVBoxLayout, QWidget)
+                               QFrame, QGridLayout, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton,
+                               QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 from metrics_core.staged_folder import StagedFolder
 from metrics_core.errors import KpiDeskError, OperationCancelled
@@ -23,6 +23,7 @@ from metrics_core.i18n import LANGUAGES, N_, _, current_language, language, nget
 from metrics_core.progress import Reporter
 
 from ..charts.export import SIZE_PRESETS
+from ..window_size import resize_to_fit
 from ..workers import TaskRunner
 from .form_names import name_fields_by_labels
 from .path_row import PathRow
@@ -34,6 +35,7 @@ FORMATS = (("pptx", N_("PowerPoint deck (.pptx)"), ".pptx"), ("xlsx", N_("Excel 
            ("csv", N_("Results as CSV (.csv)"), ".csv"), ("png", N_("Chart images (.png)"), None))
 CUSTOM = N_("Custom size")
 DEFAULT_SIZE = "Full HD 1920 × 1080"
+MIN_CHOICES_HEIGHT = 240     # the choices scroll in a dialog no taller than the screen; never shrink to a slit
 
 
 class ExportReportDialog(QDialog):
@@ -61,13 +63,13 @@ class ExportReportDialog(QDialog):
     def _build_ui(self, folder: str) -> None:
         form = QFormLayout()
         self.format_boxes: dict[str, QCheckBox] = {}
-        formats = QVBoxLayout()
-        for key, label, _suffix in FORMATS:
+        formats = QGridLayout()         # two by two: the dialog fits a 1280 x 720 screen
+        for i, (key, label, _suffix) in enumerate(FORMATS):
             box = QCheckBox(_(label))
             box.setChecked(True)
             box.toggled.connect(self._on_format_toggled)
             self.format_boxes[key] = box
-            formats.addWidget(box)
+            formats.addWidget(box, i // 2, i % 2)
         form.addRow(_("Write"), formats)
         self.language_combo = QComboBox()
         for code, name in LANGUAGES.items():
@@ -117,19 +119,32 @@ class ExportReportDialog(QDialog):
             button.setEnabled(False)
             button.clicked.connect(lambda _checked=False, s=suffix: self.open_written(s))
             open_row.addWidget(button)
-        layout = QVBoxLayout(self)
+        body = QWidget()            # the choices scroll on a screen too short for them; the buttons stay
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
         if self.builder is not None:
             self.setMinimumWidth(820)
             formats = self.builder.initial_formats
             for key, box in self.format_boxes.items():
                 box.setChecked(key in formats)
-            layout.addWidget(self.builder)
-        layout.addLayout(form)
+            body_layout.addWidget(self.builder)
+        body_layout.addLayout(form)
+        self.choices_area = QScrollArea()
+        self.choices_area.setWidgetResizable(True)
+        self.choices_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.choices_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)      # (Tab goes through its controls, scrolling)
+        self.choices_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.choices_area.setWidget(body)
+        self.choices_area.setMinimumHeight(MIN_CHOICES_HEIGHT)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.choices_area, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addLayout(open_row)
         layout.addWidget(self.buttons)
         self._on_size_combo_changed()
+        rest = layout.sizeHint().height() - self.choices_area.sizeHint().height()
+        resize_to_fit(self, max(self.minimumWidth(), body.sizeHint().width() + 24), body.sizeHint().height() + rest)
 
     @staticmethod
     def _spin(value: int) -> QSpinBox:

@@ -24,6 +24,7 @@ from metrics_core.report_view import KpiView, ViewResults, default_kpis
 from metrics_core.report_view.choices import ReportChoices, last_month_reason
 from metrics_core.report_view.compute import data_span, last_complete_month, resolve_period
 
+from .. import style
 from ..filter_state import COMPARISON_CHOICES
 from .form_names import name_fields_by_labels
 from .path_row import PathRow
@@ -60,7 +61,7 @@ class ReportBuilderPanel(QWidget):
         self.period_reason = QLabel(last_month_reason(self.bundle))
         self.period_reason.setWordWrap(True)
         self.period_reason.setMinimumHeight(self.period_reason.fontMetrics().lineSpacing() * 3)
-        self.period_reason.setStyleSheet("color: palette(mid);")
+        self.period_reason.setStyleSheet(f"color:{style.secondary_text(self.palette())};")     # readable, light or dark
         self.compare_combo = _combo(COMPARISON_CHOICES, choices.comparison)
         form.addRow(_("Report title"), self.title_edit)
         form.addRow(_("Business name"), self.business_edit)

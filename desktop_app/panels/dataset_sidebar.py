@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QPalette
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QStyle,
+from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QPushButton, QStyle,
                                QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget)
 
 from metrics_core.catalogue import KINDS_BY_NAME
@@ -18,6 +18,7 @@ from metrics_core.i18n import _
 
 from ..app_state import AppState
 from ..formatting import format_number
+from .flow_layout import FlowLayout
 
 
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -80,15 +81,16 @@ class DatasetSidebar(QWidget):
         self.list.setItemDelegate(DatasetItemDelegate(self.list))
         self.list.setSpacing(2)
         self.list.setMinimumWidth(200)
-        buttons = QHBoxLayout()
+        buttons = QWidget()         # the buttons wrap: their labels (Slovenian) never widen the sidebar
+        flow = FlowLayout(buttons, spacing=6)
         self.add_button = QPushButton(_("Add\u2026"))
-        self.remap_button = QPushButton(_("Re-map\u2026"))
         self.remove_button = QPushButton(_("Remove"))
-        for b in (self.add_button, self.remap_button, self.remove_button):
-            buttons.addWidget(b)
+        self.remap_button = QPushButton(_("Re-map\u2026"))
+        for b in (self.add_button, self.remove_button, self.remap_button):
+            flow.addWidget(b)
         layout.addWidget(title)
         layout.addWidget(self.list, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         self.add_button.clicked.connect(self.add_requested)
         self.remap_button.clicked.connect(self._on_remap_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)

@@ -6,10 +6,10 @@ from dataclasses import replace
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import QDate, QLocale, QSignalBlocker
+from PySide6.QtCore import QDate, QLocale, QSignalBlocker, QSize
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QMenu, QPushButton, QStyle,
+                               QStyleOptionComboBox, QToolButton, QVBoxLayout, QWidget)
 
 from metrics_core.catalogue import value_label
 from metrics_core.i18n import PSEUDO_LANGUAGE, _, current_language, ngettext, pgettext
@@ -42,8 +42,6 @@ class FilterBar(QWidget):
         row = QHBoxLayout(self._dates_group)
         row.setContentsMargins(0, 0, 0, 0)
         self.preset_combo = QComboBox()
-        self.preset_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.preset_combo.setMinimumContentsLength(16)
         self.preset_combo.setToolTip(_("Date ranges count back from the last day in your files."))
         for key, label in PRESETS:
             self.preset_combo.addItem(_(label), key)
@@ -169,6 +167,10 @@ class FilterBar(QWidget):
         if event.size().width() != event.oldSize().width():
             self._fold(event.size().width())
 
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._fold(self.width())      # (filters made while the start page was shown had every button out)
+
     def offered_filters(self) -> dict[str, list[Any]]:
         """The category columns worth a filter: those with at least two values to choose from."""
         return {c: v for c, v in self.state.available_filters().items() if len(v) > 1}
@@ -190,8 +192,7 @@ class FilterBar(QWidget):
         lo, hi = self.state.data_range()
         for i in range(self.preset_combo.count()):
             self.preset_combo.setItemText(i, preset_label(self.preset_combo.itemData(i), hi))
-        view = self.preset_combo.view()
-        view.setMinimumWidth(view.sizeHintForColumn(0) + 24)
+        _fit_to_choice(self.preset_combo)
         self.from_edit.setDate(_qdate(filters.date_from or lo))
         self.to_edit.setDate(_qdate(filters.date_to or hi))
         dated = lo is not None
@@ -244,6 +245,8 @@ class FilterBar(QWidget):
     def _show_comparison(self, comparison: str) -> None:
         with QSignalBlocker(self.compare_combo):
             self.compare_combo.setCurrentIndex(max(0, self.compare_combo.findData(comparison)))
+        _fit_to_choice(self.compare_combo)
+        self._fold(self.width() if self.isVisible() else None)
 
     def _on_category_toggled(self, column: str) -> None:
         values = [a.data() for a in self.category_menus[column].actions() if a.isChecked()]
@@ -257,6 +260,19 @@ class FilterBar(QWidget):
 
     def _on_state_datasets_changed(self, _name: str) -> None:
         self._rebuild_categories()
+
+
+def _fit_to_choice(combo: QComboBox) -> None:
+    """A box as wide as the choice it shows, its list as wide as the longest: boxes sized to their longest
+    choice ("Same period last year", "Latest month (Oct 2026)") put "Clear filters" on a second row at
+    1280 x 720 in English, Romanian and Serbian."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    metrics = combo.fontMetrics()
+    text = QSize(metrics.horizontalAdvance(combo.currentText()) + 2, metrics.height())
+    combo.setFixedWidth(combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, combo).width())
+    view = combo.view()
+    view.setMinimumWidth(view.sizeHintForColumn(0) + 24)
 
 
 def _label(column: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QSizePolicy, QVBoxLayout
 
@@ -25,6 +25,7 @@ CARD_WIDTH = 198         # the narrowest a card gets; the dashboard widens a row
 CARD_MAX_WIDTH = 300
 CARD_HEIGHT = 100        # compact: three rows of cards fit a 1366 x 768 laptop
 TITLE_LINES = 2
+REASON_COLOUR = "#8a6d3b"     # amber: why a card has no value, or what to doubt in it
 TEXT_MARGIN = 22         # the card's width less the room of its texts (its margins)
 
 
@@ -76,8 +77,7 @@ class KpiCard(QFrame):
         self.n_label = QLabel("")
         self.reason_label = QLabel("")
         self.reason_label.setWordWrap(True)
-        for small in (self.target_label, self.n_label, self.reason_label):
-            small.setStyleSheet("color: palette(mid);" if small is not self.reason_label else "color:#8a6d3b;")
+        self._show_small_colours()
         reason_font = self.reason_label.font()
         reason_font.setPointSizeF(reason_font.pointSizeF() * 0.9)
         self.reason_label.setFont(reason_font)
@@ -98,6 +98,19 @@ class KpiCard(QFrame):
         self._fit_title(label)
         self.setAccessibleName(label)          # a screen reader names the card; its value is the description
         self._set_selected_look(False)
+
+    def _show_small_colours(self) -> None:
+        """The rows line and a plain target in a quieter grey, a reason in amber, both readable on the card in
+        a light or a dark palette."""
+        self.n_label.setStyleSheet(f"color:{style.secondary_text(self.palette())};")    # (the target's: set_result)
+        self.reason_label.setStyleSheet(f"color:{style.readable(REASON_COLOUR, self.palette())};")
+
+    def changeEvent(self, event: Any) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._show_small_colours()
+            if self._shown is not None:
+                self.set_result(*self._shown)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(CARD_WIDTH, CARD_HEIGHT)
@@ -191,7 +204,7 @@ class KpiCard(QFrame):
                              own if own is not None else self.higher_is_better)
             self.target_label.setText(_("target {value}", value=format_value(target, self.unit, currency))
                                       if target is not None else "")
-            self.target_label.setStyleSheet("color: palette(mid);")
+            self.target_label.setStyleSheet(f"color:{style.secondary_text(self.palette())};")
             self.target_label.setVisible(target is not None)
         n = 0 if result is None else result.n
         basis = basis_text(n, self.metric_id) if result is not None and value is not None else ""
@@ -255,10 +268,14 @@ class KpiCard(QFrame):
         points = style.CARD_VALUE_POINT_SIZE
         self._set_value_font(points)
         room = self.text_room() - 4
-        while points > 10 and self.value_label.fontMetrics().horizontalAdvance(text) > room:
-            points -= 1
+
+        def shown() -> str:
+            return self.value_label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room)
+
+        while points > 10 and shown() != text:     # (the test that shortens it: a text exactly as wide as the
+            points -= 1                             # room was kept at its size, then shortened to "08:…")
             self._set_value_font(points)
-        return self.value_label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room)
+        return shown()
 
     def _set_value_font(self, points: float) -> None:
         font = self.value_label.font()

@@ -1,7 +1,7 @@
 """Opens the demo in the main window on a screen of a given size and scale; prints what fits as JSON.
 
 Run by ``test_layout_fit.py`` in a child process (one screen per process):
-``QT_QPA_PLATFORM=offscreen:configfile=SCREEN.json [QT_SCALE_FACTOR=2] python layout_probe.py SETTINGS.ini``.
+``QT_QPA_PLATFORM=offscreen:configfile=SCREEN.json [QT_SCALE_FACTOR=2] python layout_probe.py SETTINGS.ini [LANG]``.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import time
 
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication, QWidget
+
+READY_WITHIN = 600          # seconds: three probes load the demo side by side on a shared machine
 
 
 def _inside(widget: QWidget, window: QWidget) -> bool:
@@ -35,14 +37,22 @@ def card_rows_visible(dashboard) -> int:
     return len(tops)
 
 
-def main(settings_path: str) -> int:
+def flow_rows(layout) -> int:
+    """How many lines a flow layout's shown widgets take."""
+    items = [layout.itemAt(i) for i in range(layout.count())]
+    return len({item.geometry().y() for item in items if item.widget() is not None and not item.widget().isHidden()})
+
+
+def main(settings_path: str, lang: str = "en") -> int:
     from desktop_app.__main__ import create_app
+    from desktop_app.i18n import apply_language
     from desktop_app.main_window import MainWindow
     from desktop_app.settings import AppSettings
     from desktop_app.window_size import screen_of
     from metrics_core.resources import demo_dir
 
     app: QApplication = create_app([sys.argv[0]])
+    apply_language(lang)
     settings = AppSettings(settings_path)
     big = MainWindow(settings)              # a window saved on a 2746 px wide monitor
     big.setMaximumSize(20000, 20000)
@@ -55,12 +65,13 @@ def main(settings_path: str) -> int:
     demo = sorted(p for p in demo_dir().glob("*") if p.suffix.lower() in {".csv", ".xlsx"})
     window.state.load_files(demo)
     state = window.state
-    end = time.monotonic() + 120
-    while time.monotonic() < end:
+    end = time.monotonic() + READY_WITHIN
+    while not (len(state.bundle.datasets) == len(demo) and not state.is_busy() and state.results is not None
+               and not state._recompute_timer.isActive() and not state.chart_runner.is_busy()):
+        if time.monotonic() > end:      # (a loaded machine took over 120 s: the probe went on with half a window)
+            sys.stderr.write(f"the demo was not loaded and computed after {READY_WITHIN} s\n")
+            return 3
         app.processEvents()
-        if (len(state.bundle.datasets) == len(demo) and not state.is_busy() and state.results is not None
-                and not state._recompute_timer.isActive() and not state.chart_runner.is_busy()):
-            break
         time.sleep(0.02)
     for _ in range(30):
         app.processEvents()
@@ -78,11 +89,21 @@ def main(settings_path: str) -> int:
         "controls_inside": {name: _inside(w, window) for name, w in controls.items()},
         "card_rows": card_rows_visible(ws.dashboard),
         "chart_height": ws.chart_area.trend.height(),
+        "filter_rows": flow_rows(bar._flow),
     }
+    dialog = window.export_dialog()         # the report builder: the tallest dialog
+    dialog.show()
+    for _ in range(20):
+        app.processEvents()
+        time.sleep(0.01)
+    frame = dialog.frameGeometry()
+    out["export_dialog"] = [frame.x(), frame.y(), frame.width(), frame.height()]
+    out["export_buttons_inside"] = all(_inside(b, dialog) for b in dialog.buttons.buttons())
+    dialog.close()
     sys.stdout.write(json.dumps(out) + "\n")
     window.close()
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(*sys.argv[1:3]))

@@ -8,10 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QPointF, QRect
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
 
 from desktop_app.charts.bar_chart import BarChart
+from desktop_app.charts.nps_chart import NpsStackedChart
 from desktop_app.dialogs.import_dialog import ImportDialog
 from desktop_app.i18n import apply_language
 from desktop_app.panels.dashboard import DashboardPanel
@@ -20,6 +21,7 @@ from desktop_app.panels.kpi_card import CARD_WIDTH
 from .chart_texts import all_texts, readability_problems
 from .conftest import wait_results
 from .helpers import make_dataset, tickets_frame
+from .layout_probe import flow_rows
 
 AGENTS = ["Maja Novak", "Ana Zupančič", "Tina Kos", "Rok Potočnik", "Luka Kranjc", "Jure Horvat"]
 SL_TITLE = "Rezultat zadovoljstva strank (CSAT, % zadovoljnih) po: agent"
@@ -89,9 +91,152 @@ def test_the_import_dialog_shows_each_reading_choice_whole_in_slovenian(qtbot, t
     qtbot.waitUntil(lambda: dialog.table is not None, timeout=20000)
     qtbot.wait(50)
     assert dialog.delimiter_combo.currentText() == "samodejno (vejica ,)"
+    box = dialog.delimiter_combo.parentWidget()            # the group box "Kako se datoteka prebere"
+    for combo in dialog.read_option_combos():           # each box inside its group, whole
+        right = combo.mapTo(box, QPoint(combo.width(), 0)).x()
+        assert right <= box.contentsRect().right() + 1, f"{combo.accessibleName()} ends {right - box.width()} px past its group"
     for combo in dialog.read_option_combos():
         if not combo.isEnabled() or not combo.currentText():
             continue
         field, text = _field_and_text(combo)
         assert text <= field, f"{combo.accessibleName()}: {combo.currentText()!r} needs {text} px, has {field}"
     assert dialog.preview_view.width() >= 600           # the preview keeps most of the dialog
+
+
+@pytest.mark.parametrize("lang", ["sl", "en", "ro", "sr", "sv"])
+def test_at_1280_by_720_the_sidebar_leaves_the_filters_one_row(qtbot, settings, lang) -> None:
+    """The sidebar's three buttons side by side ("Dodaj …", "Ponovno poveži …", "Odstrani") made it 304 px wide
+    (the list asks for 200): the filter bar wrapped "Počisti filtre" onto a second row, 28 px the cards lost.
+    Then in English, Romanian and Serbian the date range and comparison boxes, as wide as their longest
+    choice ("Same period last year"), still put "Clear filters" on a second row (11 to 122 px too many)."""
+    apply_language(lang)
+    from desktop_app.main_window import MainWindow
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.resize(1264, 680)
+    window.show()
+    qtbot.waitExposed(window)
+    wait_results(qtbot, window.state, lambda: window.state.add_dataset(make_dataset("tickets", "tickets", tickets_frame(80))))
+    qtbot.wait(50)
+    ws = window.workspace
+    sidebar = ws.sidebar
+    assert sidebar.width() <= 230, f"the sidebar takes {sidebar.width()} px of {window.width()}"
+    for button in (sidebar.add_button, sidebar.remap_button, sidebar.remove_button):      # each whole, inside
+        top_left = button.mapTo(sidebar, QPoint(0, 0))
+        assert sidebar.rect().contains(QRect(top_left, button.size())), button.text()
+        assert button.width() >= button.sizeHint().width()
+    bar = ws.filter_bar
+    assert flow_rows(bar._flow) == 1, f"the filter bar takes {flow_rows(bar._flow)} rows ({bar.height()} px)"
+    assert bar.clear_button.isVisible() and bar.more_button.isVisible()
+
+
+TWELVE = AGENTS + ["Eva Vidmar", "Nina Golob", "Matej Kovačič", "Urška Mlakar", "Peter Kralj", "Sara Bizjak"]
+
+
+def _left_names(chart: BarChart) -> list[str]:
+    return [t.text for t in all_texts(chart.plot_item) if t.what == "left tick"]
+
+
+def test_a_short_breakdown_of_twelve_agents_names_every_bar_it_shows_and_scrolls_to_the_others(qtbot) -> None:
+    """At 1280 x 720 the breakdown is about 370 x 150 px: twelve agents were drawn in it with every other name
+    left out (6 of 12 named). It now shows the bars it can name and scrolls (bar, wheel, arrow keys) to the
+    rest; an image of the chart still has every bar."""
+    chart = BarChart(SL_TITLE)
+    qtbot.addWidget(chart)
+    chart.resize(370, 150)
+    chart.show()
+    qtbot.waitExposed(chart)
+    values = [90.0 - 2 * i for i in range(len(TWELVE))]
+    chart.set_bars("agent", TWELVE, TWELVE, values, "%", [50] * len(TWELVE))
+    qtbot.waitUntil(lambda: bool(_left_names(chart)), timeout=5000)
+    qtbot.wait(50)
+    low, high = chart.plot_item.getViewBox().viewRange()[1]
+    in_view = [name for i, name in enumerate(TWELVE) if low < i < high]
+    assert _left_names(chart) == in_view, "every bar in view is named"          # (was 6 names of 12 bars)
+    shown = chart.bars_shown()
+    assert 2 <= shown == len(in_view) < len(TWELVE) and chart.scroll_bar.isVisible()
+    assert readability_problems(chart.plot_widget) == []
+    chart.scroll_bar.setValue(chart.scroll_bar.maximum())
+    qtbot.waitUntil(lambda: _left_names(chart) == TWELVE[-shown:], timeout=5000)
+    chart.scroll_bar.setValue(0)
+    chart.point_cursor.show(len(TWELVE) - 1)          # the arrow keys' ring brings its bar into view
+    qtbot.waitUntil(lambda: _left_names(chart)[-1:] == TWELVE[-1:], timeout=5000)
+    with chart.whole_view():
+        low, high = chart.plot_item.getViewBox().viewRange()[1]
+        assert low < 0 and high > len(TWELVE) - 1          # an exported image has all twelve bars
+    chart.resize(370, 600)                                    # room for all: no scroll bar
+    qtbot.waitUntil(lambda: not chart.scroll_bar.isVisible() and _left_names(chart) == TWELVE, timeout=5000)
+
+
+@pytest.mark.parametrize("size", [(920, 150), (920, 240), (640, 400)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_nps_legend_stays_above_the_bars(qtbot, size) -> None:
+    """At 1280 x 720 (the chart 920 x 150 px) the legend covered the top 20 % of every bar: its room was a fixed
+    28 % of the axis, less than its own height in a short chart."""
+    apply_language("sl")
+    chart = NpsStackedChart()
+    qtbot.addWidget(chart)
+    chart.resize(*size)
+    chart.show()
+    qtbot.waitExposed(chart)
+    months = ["maj 2026", "jun. 2026", "jul. 2026", "avg. 2026", "sep. 2026", "okt. 2026"]
+    chart.set_periods(months, [45.0, 47, 49, 53, 57, 62], [38.0, 36, 35, 35, 34, 29], [17.0, 17, 16, 12, 9, 9])
+    qtbot.wait(50)
+    view = chart.plot_item.getViewBox()
+    tops = view.mapViewToScene(QPointF(0, 100)).y()
+    legend = [t for t in all_texts(chart.plot_item) if t.what == "legend"]
+    assert len(legend) == 3
+    lowest = max(t.rect.bottom() for t in legend)
+    assert lowest < tops, f"the legend reaches {lowest - tops:.0f} px into the bars"
+    assert readability_problems(chart.plot_widget) == []
+
+
+def test_filters_made_while_the_start_page_is_shown_fold_when_the_dashboard_appears(qtbot, state) -> None:
+    """Files opened from the start page: the filter bar was built hidden, with every category button out, and
+    nothing folded them when it appeared: at 1280 x 720 "Agent", "Čakalna vrsta", "Smer", "Izid" took a second
+    row (the screenshot of calls.csv alone)."""
+    apply_language("sl")
+    from PySide6.QtWidgets import QStackedWidget, QWidget
+
+    from desktop_app.panels.filter_bar import FilterBar
+
+    stack = QStackedWidget()
+    qtbot.addWidget(stack)
+    start, bar = QWidget(), FilterBar(state)
+    stack.addWidget(start)
+    stack.addWidget(bar)
+    stack.resize(1030, 60)           # the filter bar's width at 1280 x 720
+    stack.setCurrentWidget(bar)          # the dashboard was shown before (other files were open) …
+    stack.show()
+    qtbot.waitExposed(stack)
+    stack.setCurrentWidget(start)        # … they were closed, and new ones opened from the start page
+    wait_results(qtbot, state, lambda: state.add_dataset(make_dataset("tickets", "tickets", tickets_frame(80))))
+    stack.setCurrentWidget(bar)
+    qtbot.wait(50)
+    assert flow_rows(bar._flow) == 1, [b.text() for b in bar.category_buttons.values() if b.isVisible()]
+
+
+def test_every_bar_in_view_is_named_at_each_height_of_a_short_breakdown(qtbot) -> None:
+    """The names' font was fitted to the font's line (11 px at 7.5 pt) while pyqtgraph boxes a name in 0.8 of
+    the painter's taller text rectangle (11.6 px): at 155 px seven bars were in view and four named (the 1280 x
+    720 window's screenshot: five bars, three names)."""
+    chart = BarChart(SL_TITLE)
+    qtbot.addWidget(chart)
+    chart.show()
+    qtbot.waitExposed(chart)
+    agents = AGENTS + ["Eva Vidmar"]
+    chart.set_bars("agent", agents, agents, [86.0, 85, 85, 80, 79, 73, 68], "%", [100] * 7)
+    unnamed = []
+
+    def named() -> tuple[list[str], list[str]]:
+        low, high = chart.plot_item.getViewBox().viewRange()[1]
+        return _left_names(chart), [name for i, name in enumerate(agents) if low < i < high]
+
+    for height in range(150, 300, 5):        # (150: the charts' least height)
+        chart.resize(400, height)
+        try:                                 # (once laid out at the new size)
+            qtbot.waitUntil(lambda: named()[0] == named()[1], timeout=1000)
+        except qtbot.TimeoutError:
+            names, in_view = named()
+            unnamed.append(f"{height} px: {len(names)} names for {len(in_view)} bars")
+    assert unnamed == []

@@ -19,8 +19,10 @@ from desktop_app.window_size import fit_rect
 
 PROBE = Path(__file__).with_name("layout_probe.py")
 ROOT = Path(__file__).resolve().parents[2]
-# (width, height, scale): 1366 x 768 with a 40 px taskbar; 1280 x 720; a 4K screen at 200 %
+# (width, height, scale): 1366 x 768 with a 40 px taskbar; 1280 x 720; a 4K screen at 200 %; and the language:
+# Slovenian has the longest texts of the five
 SCREENS = ((1366, 728, 1), (1280, 720, 1), (3840, 2160, 2))
+LANGUAGE = {(1366, 728, 1): "en", (1280, 720, 1): "sl", (3840, 2160, 2): "sl"}
 
 
 @pytest.fixture(scope="module")
@@ -34,11 +36,12 @@ def probes(tmp_path_factory) -> dict[tuple[int, int, int], dict]:
         env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", "QT_SCALE_FACTOR": str(scale),
                "PYTHONPATH": str(ROOT)}
         running[(width, height, scale)] = subprocess.Popen(
-            [sys.executable, str(PROBE), str(folder / f"settings_{width}.ini")], env=env, cwd=ROOT,
+            [sys.executable, str(PROBE), str(folder / f"settings_{width}.ini"), LANGUAGE[(width, height, scale)]],
+            env=env, cwd=ROOT,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     out = {}
     for key, process in running.items():
-        stdout, stderr = process.communicate(timeout=300)
+        stdout, stderr = process.communicate(timeout=900)
         assert process.returncode == 0, stderr[-2000:]
         out[key] = json.loads(stdout.strip().splitlines()[-1])
     return out
@@ -56,6 +59,18 @@ def test_the_window_fits_the_screen_with_the_demo_loaded(probes, screen) -> None
     rx, ry, rw, rh = found["restored"]
     assert rw < 2746 and rx + rw <= available_width and ry + rh <= available_height
     assert all(found["controls_inside"].values()), found["controls_inside"]
+    assert found["filter_rows"] == 1, "the filters take one row (the categories that do not fit fold into More filters)"
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}@{s[2]}")
+def test_the_report_dialog_fits_the_screen(probes, screen) -> None:
+    """The export dialog with the report builder was 754 px tall: on 1280 x 720 its buttons were off-screen."""
+    found = probes[screen]
+    available_width, available_height = found["available"]
+    x, y, width, height = found["export_dialog"]
+    assert height <= available_height and y >= 0 and y + height <= available_height, found["export_dialog"]
+    assert width <= available_width and x >= 0 and x + width <= available_width, found["export_dialog"]
+    assert found["export_buttons_inside"]
 
 
 def test_three_rows_of_cards_on_a_1366_by_768_laptop(probes) -> None:

@@ -1,0 +1,79 @@
+"""The small texts of a card ("from 2,588 rows", a reason, a target) readable in dark mode and in light: the
+colour the label is drawn in, measured in pixels of the rendered card, against the card's background, at
+least 4.5 : 1 (WCAG AA for small text). In the dark palette the rows line was drawn in the palette's "mid"
+grey on the card's base: 2.3 : 1; in the light one 2.0 : 1."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import QApplication, QLabel
+
+from desktop_app.panels.dashboard import DashboardPanel
+
+from .conftest import wait_results
+from .helpers import make_dataset, tickets_frame
+
+DARK = {QPalette.ColorRole.Window: "#202124", QPalette.ColorRole.WindowText: "#e8eaed",
+        QPalette.ColorRole.Base: "#2a2b2e", QPalette.ColorRole.AlternateBase: "#303134",
+        QPalette.ColorRole.Text: "#e8eaed", QPalette.ColorRole.Button: "#303134",
+        QPalette.ColorRole.ButtonText: "#e8eaed", QPalette.ColorRole.Mid: "#5f6368",
+        QPalette.ColorRole.PlaceholderText: "#9aa0a6"}        # the screenshots' dark palette (render_screens)
+
+
+def _luminance(c: QColor) -> float:
+    def channel(v: int) -> float:
+        s = v / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+    return 0.2126 * channel(c.red()) + 0.7152 * channel(c.green()) + 0.0722 * channel(c.blue())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def drawn_contrast(image: QImage, label: QLabel, card) -> float:
+    """The contrast of the label's ink (its pixel furthest from the background) with the background (the
+    pixel at the card's inner corner)."""
+    origin = label.mapTo(card, QPoint(0, 0))
+    ratio = image.devicePixelRatio()
+    background = image.pixelColor(int(4 * ratio), int((card.height() // 2) * ratio))
+    best = 1.0
+    for x in range(int(origin.x() * ratio), int((origin.x() + label.width()) * ratio)):
+        for y in range(int(origin.y() * ratio), int((origin.y() + label.height()) * ratio)):
+            best = max(best, contrast(image.pixelColor(x, y), background))
+    return best
+
+
+@pytest.fixture(params=["dark", "light"])
+def palette(request, qapp):
+    before = QPalette(qapp.palette())
+    if request.param == "dark":
+        dark = QPalette(before)
+        for role, colour in DARK.items():
+            dark.setColor(role, QColor(colour))
+        qapp.setPalette(dark)
+    yield request.param
+    qapp.setPalette(before)
+
+
+def test_the_rows_line_of_a_card_is_readable(qtbot, state, palette) -> None:
+    panel = DashboardPanel(state)
+    qtbot.addWidget(panel)
+    panel.resize(1030, 600)
+    panel.show()
+    wait_results(qtbot, state, lambda: state.add_dataset(make_dataset("tickets", "tickets", tickets_frame(80))))
+    qtbot.wait(50)
+    card = panel.cards["first_response_time"]
+    assert card.n_label.isVisible() and card.n_label.text()
+    QApplication.processEvents()
+    ratio = drawn_contrast(card.grab().toImage(), card.n_label, card)
+    assert ratio >= 4.5, f"{palette}: {card.n_label.text()!r} at {ratio:.1f} : 1"
+    panel.show_all_box.setChecked(True)          # cards the data cannot feed say why, in amber
+    qtbot.wait(50)
+    reasons = [c for c in panel.cards.values() if c.isVisible() and c.reason_label.isVisible()]
+    assert reasons
+    ratio = drawn_contrast(reasons[0].grab().toImage(), reasons[0].reason_label, reasons[0])
+    assert ratio >= 4.5, f"{palette}: {reasons[0].reason_label.text()!r} at {ratio:.1f} : 1"
