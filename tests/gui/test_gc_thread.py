@@ -43,7 +43,7 @@ def test_garbage_is_collected_on_the_gui_thread_never_on_a_worker(qtbot) -> None
         runner.start(work)
     # (the GUI thread's timer may already have freed some while the worker ran: that is the point)
     assert blocker.args[0] not in freed_on, "garbage was collected on the worker thread"
-    qtbot.waitUntil(lambda: len(freed_on) == 50_000, timeout=10000)      # collected, on the GUI thread
+    qtbot.waitUntil(lambda: len(freed_on) == 50_000, timeout=60000)      # collected, on the GUI thread (bound for a loaded CI: the soak runs beside)
     assert set(freed_on) == {threading.main_thread().name}
 
 
