@@ -73,10 +73,9 @@ def build_dataset(table: LoadedTable, mapping: Mapping | None = None, kind: str 
 
 def _read_for_money(mapping: Mapping) -> bool:
     """True when a KPI in money (unit ``currency``) reads one of the kinds ``mapping`` feeds."""
-    from .metrics.registry import REGISTRY
+    from .metrics.currencies import money_kinds
 
-    kinds = {mapping.kind, *mapping.also_kinds}
-    return any(spec.unit == "currency" and kinds & set(spec.kinds) for spec in REGISTRY)
+    return bool(money_kinds() & {mapping.kind, *mapping.also_kinds})
 
 
 def without_rows(table: LoadedTable) -> LoadedTable:
