@@ -97,9 +97,16 @@ _OFFSET = r"\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})$"
 
 def _wall_clock(raw: pd.Series, typed: pd.Series) -> pd.Series:
     """Timestamps written with a UTC offset ("2012-01-01 11:13:25 -0500"), kept as the local time of the
-    export (the offset dropped), as the catalogue asks; values that do not parse keep the typed value."""
-    local = pd.to_datetime(_on_uniques(raw, lambda s: s.str.replace(_OFFSET, "", regex=True).str.strip()),
-                           format="mixed", errors="coerce")
+    export (the offset dropped), as the catalogue asks; values that do not parse keep the typed value.
+    When zones are left that pandas cannot put in one column (a "UTC+3" among plain times: "Mixed
+    timezones"), the typed values stand: ingest kept each value's own local time the same way."""
+    text = _on_uniques(raw, lambda s: s.str.strip().str.replace(_OFFSET, "", regex=True).str.strip())
+    try:
+        local = pd.to_datetime(text, format="mixed", errors="coerce")
+    except ValueError:
+        local = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[us]")
+    if getattr(local.dt, "tz", None) is not None:      # every value with the same zone pandas read itself
+        local = local.dt.tz_localize(None)
     if pd.api.types.is_datetime64_any_dtype(typed):
         fallback = typed.dt.tz_localize(None) if getattr(typed.dt, "tz", None) is not None else typed
         local = local.astype(fallback.dtype).fillna(fallback)
