@@ -19,7 +19,7 @@ import pandas as pd
 import python_calamine as calamine
 
 from ..errors import EmptyFileError, WorkbookError
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..progress import Reporter
 from . import sniff
 from .limits import check_filled_width
@@ -83,11 +83,6 @@ def _sheet_call(call: Callable[[], Any], path: Path, sheet: str) -> Any:
             return call()
     except calamine.CalamineError as exc:
         raise _damaged(path, sheet, exc) from exc
-    except OverflowError as exc:         # a date or duration Python cannot hold (days=2147483647, year 0)
-        raise WorkbookError(_(
-            "Sheet '{sheet}' of '{file}' holds a date or a duration so far out of range that no calendar can show "
-            "it (technical detail: {detail}). Find the cell (it shows as ##### in Excel), correct or clear it, and "
-            "save a copy.", sheet=sheet, file=path.name, detail=str(exc)[:120]), path=path) from exc
     except BaseException as exc:      # a panic inside calamine (pyo3 PanicException is a BaseException)
         if not _is_panic(exc):
             raise
@@ -149,19 +144,47 @@ def read_workbook(path: Path, options: ReadOptions, reporter: Reporter,
     if first >= cells.n_rows:
         raise EmptyFileError(_("Sheet '{name}' of '{name2}' has a header row but no data rows.", name=name, name2=path.name), path=path)
     values = cells.frame(first)
+    lost = [row + 1 for row in cells.lost]             # (sheet row numbers)
     del cells
     if max_rows is not None:
         values = values.iloc[:max_rows]
+    row_numbers = np.arange(first + 1, first + 1 + len(values), dtype=np.int64)
+    if lost:
+        values, row_numbers = _without_rows(values, row_numbers, lost)
+    if lost and not len(values):
+        raise WorkbookError(ngettext(
+            "Sheet '{sheet}' of '{file}' cannot be read: row {rows} holds a date or a duration so far out of range "
+            "that no calendar can show it. Find the cell (it shows as ##### in Excel), correct or clear it, and save "
+            "a copy.",
+            "Sheet '{sheet}' of '{file}' cannot be read: rows {rows} hold dates or durations so far out of range "
+            "that no calendar can show them. Find the cells (they show as ##### in Excel), correct or clear them, "
+            "and save a copy.", len(lost), sheet=name, file=path.name, rows=_row_list(lost)), path=path)
     check_filled_width(_columns_kept_at_least(layout, values), path)     # before each column becomes text
     raw = pd.DataFrame({column: cell_text(values[column]) for column in values.columns})
-    row_numbers = np.arange(first + 1, first + 1 + len(values), dtype=np.int64)
     table = assemble(values, raw, layout, row_numbers)
+    if lost:
+        table.notes.append(ngettext(
+            "Row {rows} of sheet '{sheet}' was left out: it holds a date or a duration so far out of range that no "
+            "calendar can show it (it shows as ##### in Excel).",
+            "Rows {rows} of sheet '{sheet}' were left out: each holds a date or a duration so far out of range that "
+            "no calendar can show it (they show as ##### in Excel).", len(lost), rows=_row_list(lost), sheet=name))
     if len(names) > 1 and options.sheet is None:
         table.notes.insert(0, f"Sheet '{name}' was read (the largest of {len(names)} sheets)")
     if oversized and options.sheet is None:
         table.notes.append("Sheet(s) " + ", ".join(f"'{n}'" for n in oversized) + " were skipped: their "
                            "cells reach too far from A1 to be read")
     return SheetTable(table, name, names)
+
+
+def _without_rows(values: pd.DataFrame, row_numbers: np.ndarray, lost: list[int]) -> tuple[pd.DataFrame, np.ndarray]:
+    """``values`` and their sheet row numbers without the rows ``lost`` (sheet row numbers)."""
+    keep = ~np.isin(row_numbers, lost)
+    return values[keep].reset_index(drop=True), row_numbers[keep]
+
+
+def _row_list(rows: list[int]) -> str:
+    """'3, 5' — the first ten row numbers, then '…'."""
+    return ", ".join(map(str, rows[:10])) + (", …" if len(rows) > 10 else "")
 
 
 def _columns_kept_at_least(layout: Any, values: pd.DataFrame) -> int:

@@ -13,6 +13,10 @@ runs on numpy arrays or on a few objects that stay in the cache.
 The first :data:`HEAD_ROWS` rows are also kept as lists, as ``to_python(skip_empty_area=False)``
 gives them (padded from A1), for finding the header; the rows above the data that turn out to be
 headers or titles never decide whether a column is all numbers.
+
+A row holding a number under a date or duration style that no calendar can hold (-1e308, 1e15 days)
+cannot be handed over at all (calamine panics or Python overflows on that row alone): it is kept as an
+empty row and listed in :attr:`SheetColumns.lost`, and the rows after it are read as usual.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ class SheetColumns:
     objects: list[np.ndarray | None]        # per column: the cells (``None`` where empty), unless all numbers
     numbers: list[np.ndarray | None]        # per column from row HEAD_ROWS on: float64 while all numbers so far
     filled: bool                            # any cell holds something
+    lost: list[int]                         # rows (from 0 at A1) calamine could not hand over: left empty
 
     def frame(self, first: int) -> pd.DataFrame:
         """The cells from row ``first`` on: a float64 column where every data cell is a number or empty."""
@@ -68,7 +73,7 @@ def read_columns(sheet: calamine.CalamineSheet, nrows: int | None = None) -> She
     """The cells of ``sheet`` from A1 (as ``to_python(skip_empty_area=False, nrows=nrows)`` would give)."""
     start, end = sheet.start, sheet.end
     if start is None or end is None:
-        return SheetColumns([], 0, 0, [], [], False)
+        return SheetColumns([], 0, 0, [], [], False, [])
     n_rows = end[0] + 1 if nrows is None else min(end[0] + 1, nrows)
     offset, width = start[1], end[1] + 1
     objects: list[np.ndarray | None] = [np.full(n_rows, None, dtype=object) for _ in range(width)]
@@ -78,7 +83,8 @@ def read_columns(sheet: calamine.CalamineSheet, nrows: int | None = None) -> She
     texts: list[dict | None] = [{} for _ in range(width)]
     head: list[list] = []
     filled = False
-    rows = sheet.iter_rows()
+    lost: list[int] = []
+    rows = _rows(sheet.iter_rows(), n_rows, width - offset, lost)
     for top in range(0, n_rows, PIECE):
         piece = list(itertools.islice(rows, min(PIECE, n_rows - top)))
         if not piece:
@@ -95,7 +101,25 @@ def read_columns(sheet: calamine.CalamineSheet, nrows: int | None = None) -> She
         cells[empty] = None
         for position in range(offset, width):
             _store(objects, numbers, texts, position, cells[:, position - offset], top)
-    return SheetColumns(head, n_rows, width, objects, numbers, filled)
+    return SheetColumns(head, n_rows, width, objects, numbers, filled, lost)
+
+
+def _rows(rows, n_rows: int, width: int, lost: list[int]):
+    """``rows`` one by one; a row whose cells cannot be made Python objects (a date or duration out of
+    every calendar's range) comes as an empty row, and its position goes into ``lost``."""
+    for position in range(n_rows):
+        try:
+            yield next(rows)
+        except StopIteration:
+            return
+        except OverflowError:          # a duration over Python's 999,999,999 days
+            lost.append(position)
+            yield [""] * width
+        except BaseException as exc:   # chrono's 'TimeDelta::milliseconds out of bounds' panic (a BaseException)
+            if type(exc).__name__ != "PanicException":
+                raise
+            lost.append(position)
+            yield [""] * width
 
 
 def _store(objects: list, numbers: list, texts: list, position: int, cells: np.ndarray, top: int) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from metrics_core.loading import load_dataset
 
@@ -33,3 +34,36 @@ def test_a_date_column_whose_every_value_names_the_same_zone_keeps_its_local_tim
     path.write_bytes(b"Name,Email,Total,Created at\n#1,a@x.com,1,2026-03-10 08:00:00 UTC+3\n"
                      b"#2,b@x.com,2,2026-03-11 09:30:00 UTC+3\n")
     assert load_dataset(path).frame["order_date"].tolist() == [T("2026-03-10 08:00:00"), T("2026-03-11 09:30:00")]
+
+
+def test_a_date_or_duration_out_of_range_leaves_its_row_out_not_the_sheet(tmp_path: Path) -> None:
+    """One number under a date or duration style that no calendar can hold failed the whole sheet: -1e308
+    with calamine's 'the workbook is damaged … (TimeDelta::milliseconds out of bounds)' (a Rust panic), 1e308
+    with 'so far out of range' (OverflowError); 16 of the 63 odd-value workbooks of the fuzz CI sample."""
+    from metrics_core.ingest.reader import read_table
+    from tests.fuzz import hostile
+
+    rows = [["Ticket ID", "Handle time", "Created"],
+            ["T-1", 60 / 86400, 45000.5], ["T-2", -1e308, 45001.5], ["T-3", 120 / 86400, 45002.5],
+            ["T-4", 1e308, 45003.5], ["T-5", 0.5, 45004.5]]
+    path = tmp_path / "odd.xlsx"
+    path.write_bytes(hostile.xlsx(rows, {1: "[h]:mm:ss", 2: "yyyy-mm-dd hh:mm"}))
+    table = read_table(path)
+    assert table.raw["Ticket ID"].tolist() == ["T-1", "T-3", "T-5"]
+    assert table.row_numbers.tolist() == [2, 4, 6]          # the rows after a lost one keep their numbers
+    assert table.frame["Handle time"].tolist() == [60.0, 120.0, 43200.0]
+    note = next(n for n in table.notes if "out of range" in str(n))
+    assert "Rows 3, 5 of sheet" in str(note) and "left out" in str(note)
+
+
+def test_a_sheet_whose_every_row_is_out_of_range_says_so_not_damaged(tmp_path: Path) -> None:
+    from metrics_core.errors import WorkbookError
+    from metrics_core.ingest.reader import read_table
+    from tests.fuzz import hostile
+
+    path = tmp_path / "odd.xlsx"
+    path.write_bytes(hostile.xlsx([["Ticket ID", "Handle time"], ["T-1", -1e308]], {1: "[h]:mm:ss"}))
+    with pytest.raises(WorkbookError, match=r"out of range") as info:
+        read_table(path)
+    assert "damaged" not in str(info.value) and "row 2" in str(info.value)
+
