@@ -394,12 +394,15 @@ def _consonant(ch: str) -> bool:
 
 
 def check_is_text(text: str, path: Path) -> None:
-    """Raise :class:`UnsupportedFormatError` when decoded "text" is really binary data."""
+    """Raise :class:`UnsupportedFormatError` when decoded "text" is really binary data: a NUL, or more than 2
+    control characters making over 3 % of the first 64 K characters. Random bytes hold about 11 % (5.6 % the
+    fewest among the fuzz corpus's random files); a text export with a terminal colour (ESC) or a DEL in a
+    few cells about 1 %."""
     sample = text[:65536]
     if not sample:
         return
     controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\r\n\x0c") or ch == "\x7f")
-    if "\x00" in sample or controls > max(2, 0.005 * len(sample)):
+    if "\x00" in sample or controls > max(2, 0.03 * len(sample)):
         raise UnsupportedFormatError(
             _("'{name}' does not contain text: it looks like binary data, not a CSV or spreadsheet export.", name=path.name), path=path)
 
