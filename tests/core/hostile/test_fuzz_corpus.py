@@ -30,18 +30,6 @@ PEAK_LIMIT = 1 << 30
 #: a workbook or CSV of about 2,000 filled columns (the limit is 2,048) is typed column by column (file 8250
 #: of this slice: a 2,000-column xlsx, 13.2 -> 6.2 s CPU at load 15 since header matching became one pass).
 SLOWER = {"extreme_width": 15.0}
-#: Files whose reading still prints a pandas warning on stderr (issue 16, open): index -> the warning, allowed
-#: on its own until the reader stops it. 7833, a CSV whose field holds 1-12 MB: text_reader's read_csv warns
-#: "Length of header or names does not match length of data".
-KNOWN_WARNINGS = {7833: "ParserWarning"}
-
-
-def _clean(index: int, outcome) -> bool:
-    if outcome.clean:
-        return True
-    warning = KNOWN_WARNINGS.get(index)
-    return (warning is not None and outcome.outcome.startswith(("table", "error:")) and not outcome.changed
-            and all(warning in line or line.startswith("  ") or not line.strip() for line in outcome.stderr.splitlines()))
 
 
 def test_corpus_has_ten_thousand_files_and_a_fixed_sample() -> None:
@@ -79,7 +67,7 @@ def test_the_ci_sample_of_the_corpus_is_read_cleanly_and_within_bounds() -> None
                                 workers=2)
     bad = [f"{item.index} {item.family} {item.name}: {o.outcome} {o.detail[:120]!r} stderr {o.stderr[:300]!r}"
            f"{' (source changed)' if o.changed else ''}"
-           for (item, _), o in zip(files, outcomes) if not _clean(item.index, o)]
+           for (item, _), o in zip(files, outcomes) if not o.clean]
     over = [f"{item.index} {item.family}: {o.cpu_seconds:.1f} s CPU, {o.peak_bytes / 1e6:.0f} MB"
             for (item, _), o in zip(files, outcomes)
             if o.cpu_seconds > SLOWER.get(item.family, CPU_LIMIT_S) or o.peak_bytes > PEAK_LIMIT]
