@@ -296,6 +296,8 @@ def _filled_cells(raw: pd.DataFrame, filled: np.ndarray | None) -> tuple[np.ndar
         only = raw.iloc[single].bfill(axis=1).iloc[:, 0]
         blank = only.map(lambda cell: isinstance(cell, str) and not cell.strip()).to_numpy(dtype=bool)
         if blank.any():
+            if not grid.flags.writeable:      # (pandas may hand back its own notna() result read-only)
+                grid = grid.copy()
             grid[single[blank], :] = False
             row_counts[single[blank]] = 0
     return grid, row_counts

@@ -96,3 +96,17 @@ def test_random_bytes_with_the_fewest_control_characters_stay_binary(tmp_path: P
     path.write_bytes(data)
     with pytest.raises(UnsupportedFormatError, match="binary data"):
         read_table(path)
+
+
+def test_a_workbook_row_whose_only_cell_is_blank_text_is_skipped(tmp_path: Path) -> None:
+    """Fuzz file 10601: a workbook row holding only a tab ('\\t') is an empty row, but marking it so wrote into
+    the read-only array pandas hands back for the sheet's filled cells: 'ValueError: assignment destination is
+    read-only' (a traceback from table_finder)."""
+    from metrics_core.ingest.reader import read_table
+    from tests.fuzz import hostile
+
+    path = tmp_path / "tab.xlsx"
+    path.write_bytes(hostile.xlsx([["Ticket ID", "Created"], ["T-1", "2024-03-01 09:00"], ["\t", None],
+                                   ["T-3", "2024-03-03 09:00"]]))
+    table = read_table(path)
+    assert table.raw["Ticket ID"].tolist() == ["T-1", "T-3"] and table.row_numbers.tolist() == [2, 4]
