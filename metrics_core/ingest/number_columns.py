@@ -73,17 +73,17 @@ def type_plain_columns(values: pd.DataFrame, filled: np.ndarray, headers: list[s
     index = values.index
     done: dict[int, tuple[pd.Series, ColumnProfile]] = {}
     taken: list[tuple[int, np.ndarray, np.ndarray]] = []          # (column, positions, texts)
-    for i, header in enumerate(headers):
-        if i in skip or values.dtypes.iloc[i] != object:
-            continue
+    text_columns = [i for i, dtype in enumerate(values.dtypes) if dtype == object and i not in skip]
+    cells = values.iloc[:, text_columns].to_numpy(dtype=object)       # (one copy, not a Series per column)
+    for at, i in enumerate(text_columns):
         column_filled = filled[:, i]
         if not column_filled.any():
-            done[i] = _empty(header, index)
+            done[i] = _empty(headers[i], index)
             continue
-        if not _plain_header(header):
+        if not _plain_header(headers[i]):
             continue
         positions = np.flatnonzero(column_filled)
-        texts = values.iloc[:, i].to_numpy(dtype=object)[positions]
+        texts = cells[positions, at]
         joined = "\x00" + "\x00".join(texts)
         if plain.fullmatch(joined) and not _EIGHT_DIGITS.fullmatch(joined):
             taken.append((i, positions, texts))
@@ -114,16 +114,16 @@ def type_workbook_numbers(values: pd.DataFrame, headers: list[str],
     """
     index = values.index
     done: dict[int, tuple[pd.Series, ColumnProfile]] = {}
-    for i, header in enumerate(headers):
-        if i in skip or values.dtypes.iloc[i] != object or not _plain_header(header):
-            continue
-        cells = values.iloc[:, i].to_numpy(dtype=object)
+    object_columns = [i for i, dtype in enumerate(values.dtypes) if dtype == object and i not in skip]
+    grid = values.iloc[:, object_columns].to_numpy(dtype=object)
+    for at, i in enumerate(object_columns):
+        header, cells = headers[i], grid[:, at]
         present = [v for v in cells.tolist() if v is not None]
         if not present:
             done[i] = _empty(header, index)
             continue
-        if not all(type(v) is int and -_EXACT_INT < v < _EXACT_INT or type(v) is float
-                                  for v in present):
+        exact = (type(v) is int and -_EXACT_INT < v < _EXACT_INT or type(v) is float for v in present)
+        if not _plain_header(header) or not all(exact):
             continue
         numbers = np.array(present, dtype=np.float64)
         if not np.isfinite(numbers).all() or _flags(numbers) or (np.signbit(numbers) & (numbers == 0)).any() or \
