@@ -32,6 +32,7 @@ _PLAIN = {
 }
 _EIGHT_DIGITS = re.compile(r"(?:\x00[0-9]{8})+")
 _EXACT_INT = 2**53
+PARSE_CELLS = 1 << 16           # texts parsed by one pd.to_numeric call
 
 
 def _flags(numbers: np.ndarray) -> bool:
@@ -40,15 +41,15 @@ def _flags(numbers: np.ndarray) -> bool:
     return bool((zero | (numbers == 1.0)).all() and zero.any() and not zero.all())
 
 
-def _empty(header: str, index: pd.Index) -> tuple[pd.Series, ColumnProfile]:
-    return (pd.Series(np.full(len(index), np.nan), index=index, dtype="float64"),
+def _empty(header: str, index: pd.Index) -> tuple[np.ndarray, ColumnProfile]:
+    return (np.full(len(index), np.nan),
             ColumnProfile(name=header, header=header, col_type="empty", n_missing=len(index)))
 
 
-def _number_column(numbers: np.ndarray, positions: np.ndarray, n_rows: int, index: pd.Index) -> pd.Series:
+def _number_column(numbers: np.ndarray, positions: np.ndarray, n_rows: int) -> np.ndarray:
     typed = np.full(n_rows, np.nan)
     typed[positions] = numbers
-    return pd.Series(typed, index=index, copy=False)
+    return typed
 
 
 def _plain_header(header: str) -> bool:
@@ -57,8 +58,9 @@ def _plain_header(header: str) -> bool:
 
 
 def type_plain_columns(values: pd.DataFrame, filled: np.ndarray, headers: list[str], decimal: str | None,
-                       skip: set[int]) -> dict[int, tuple[pd.Series, ColumnProfile]]:
-    """Typed values and profile of each column (by position) that is empty or of plain numbers.
+                       skip: set[int]) -> dict[int, tuple[np.ndarray, ColumnProfile]]:
+    """Typed values (float arrays, one per row of ``values``) and profile of each column (by position) that is
+    empty or of plain numbers.
 
     ``values`` holds strings and ``None``; ``filled`` (2-D) is True exactly where a cell holds a string;
     ``headers`` are what :func:`.types.infer_column` would be given; columns in ``skip`` (a type chosen by
@@ -71,7 +73,7 @@ def type_plain_columns(values: pd.DataFrame, filled: np.ndarray, headers: list[s
     """
     plain = _PLAIN["," if decimal == "," else "."]
     index = values.index
-    done: dict[int, tuple[pd.Series, ColumnProfile]] = {}
+    done: dict[int, tuple[np.ndarray, ColumnProfile]] = {}
     taken: list[tuple[int, np.ndarray, np.ndarray]] = []          # (column, positions, texts)
     text_columns = [i for i, dtype in enumerate(values.dtypes) if dtype == object and i not in skip]
     cells = values.iloc[:, text_columns].to_numpy(dtype=object)       # (one copy, not a Series per column)
@@ -87,24 +89,38 @@ def type_plain_columns(values: pd.DataFrame, filled: np.ndarray, headers: list[s
         joined = "\x00" + "\x00".join(texts)
         if plain.fullmatch(joined) and not _EIGHT_DIGITS.fullmatch(joined):
             taken.append((i, positions, texts))
-    if not taken:
-        return done
-    numbers = pd.to_numeric(np.concatenate([texts for _, _, texts in taken])).astype("float64")
-    ends = np.cumsum([len(texts) for _, _, texts in taken])
-    for (i, positions, texts), end in zip(taken, ends):
-        column = numbers[end - len(texts):end]
-        if _flags(column):
-            continue
-        distinct = list(dict.fromkeys(texts.tolist()))
-        done[i] = (_number_column(column, positions, len(index), index),
-                   ColumnProfile(name=headers[i], header=headers[i], col_type="number", detail="decimal point",
-                                 n_values=len(texts), n_missing=len(index) - len(texts),
-                                 n_distinct=len(distinct), examples=distinct[:3]))
+    del cells
+    for group in _groups(taken):
+        numbers = pd.to_numeric(np.concatenate([texts for _, _, texts in group])).astype("float64")
+        ends = np.cumsum([len(texts) for _, _, texts in group])
+        for (i, positions, texts), end in zip(group, ends):
+            column = numbers[end - len(texts):end]
+            if _flags(column):
+                continue
+            distinct = list(dict.fromkeys(texts.tolist()))
+            done[i] = (_number_column(column, positions, len(index)),
+                       ColumnProfile(name=headers[i], header=headers[i], col_type="number", detail="decimal point",
+                                     n_values=len(texts), n_missing=len(index) - len(texts),
+                                     n_distinct=len(distinct), examples=distinct[:3]))
     return done
 
 
+def _groups(taken: list[tuple[int, np.ndarray, np.ndarray]]) -> list[list[tuple[int, np.ndarray, np.ndarray]]]:
+    """The columns in groups of about :data:`PARSE_CELLS` cells (pandas' parse holds several arrays of its
+    input's length at once: a million cells at a time would add tens of MB to the peak)."""
+    groups: list[list] = [[]]
+    size = 0
+    for item in taken:
+        if size >= PARSE_CELLS:
+            groups.append([])
+            size = 0
+        groups[-1].append(item)
+        size += len(item[2])
+    return groups if groups[0] else []
+
+
 def type_workbook_numbers(values: pd.DataFrame, headers: list[str],
-                          skip: set[int]) -> dict[int, tuple[pd.Series, ColumnProfile]]:
+                          skip: set[int]) -> dict[int, tuple[np.ndarray, ColumnProfile]]:
     """Typed values and profile of each workbook column (by position) of plain numbers and empty cells.
 
     >>> frame = pd.DataFrame({"a": [1.5, None, 2], "b": [3, "x", 1.0], "c": [None] * 3}, dtype=object)
@@ -113,7 +129,7 @@ def type_workbook_numbers(values: pd.DataFrame, headers: list[str],
     ([0, 2], [1.5, nan, 2.0], ['1.5', '2'], 'empty')
     """
     index = values.index
-    done: dict[int, tuple[pd.Series, ColumnProfile]] = {}
+    done: dict[int, tuple[np.ndarray, ColumnProfile]] = {}
     object_columns = [i for i, dtype in enumerate(values.dtypes) if dtype == object and i not in skip]
     grid = values.iloc[:, object_columns].to_numpy(dtype=object)
     for at, i in enumerate(object_columns):
@@ -130,7 +146,7 @@ def type_workbook_numbers(values: pd.DataFrame, headers: list[str],
                 ((numbers % 1 == 0).all() and (np.abs(numbers) >= 1e14).any()):     # (pandas may drop -0.0's sign)
             continue
         distinct = list(dict.fromkeys(present))
-        done[i] = (_number_column(numbers, np.flatnonzero(cells != None), len(index), index),  # noqa: E711
+        done[i] = (_number_column(numbers, np.flatnonzero(cells != None), len(index)),  # noqa: E711
                    ColumnProfile(name=header, header=header, col_type="number", detail="workbook numbers",
                                  n_values=len(present), n_missing=len(index) - len(present),
                                  n_distinct=len(distinct),

@@ -13,6 +13,7 @@ import numbers
 import os
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..i18n import _
@@ -163,7 +164,7 @@ def _type_columns(table: RawTable, options: ReadOptions, decimal: str | None,
     chosen = {i for i, forced in enumerate(forced_types) if forced}
     done = type_workbook_numbers(table.values, headers, chosen) if table.filled is None else \
         type_plain_columns(table.values, table.filled, headers, decimal, chosen)
-    typed: dict[str, pd.Series] = {}
+    typed: dict[str, pd.Series | np.ndarray] = {}
     profiles: list[ColumnProfile] = []
     for i, (name, header, forced) in enumerate(zip(names, table.headers, forced_types)):
         reporter.step(i / max(len(names), 1), f"Reading column {i + 1} of {len(names)}: {name}")
