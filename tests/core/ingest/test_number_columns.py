@@ -133,3 +133,18 @@ def test_each_workbook_cell_in_a_column_of_numbers_is_typed_as_alone(header) -> 
     for i, together in done.items():
         values = pd.Series(cols[i], dtype=object)
         assert_same(together, *infer_column(values, header, np.arange(2, len(cols[i]) + 2)))
+
+
+def test_long_columns_of_mostly_distinct_numbers_are_typed_as_alone() -> None:
+    """Past 5,000 rows infer_column parses a column of mostly distinct texts whole and counts its distinct
+    texts through their values ('1' and '1.0' are one number, two texts): the same count here."""
+    rng = np.random.default_rng(7)
+    decimals = [f"{v / 100:.2f}" for v in rng.integers(0, 10**7, 6000).tolist()]
+    decimals[:4] = ["1", "1.0", "1.00", "1"]
+    whole = [str(v) for v in rng.integers(-10**6, 10**6, 6000).tolist()]
+    gaps = [None if v % 7 == 0 else t for v, t in enumerate(whole)]
+    frame = pd.DataFrame({"a": decimals, "b": whole, "c": gaps}, dtype=object)
+    done = type_plain_columns(frame, frame.notna().to_numpy(), ["Amount", "Value", "Total"], None, set())
+    assert sorted(done) == [0, 1, 2]
+    for i, cells in enumerate((decimals, whole, gaps)):
+        assert_same(done[i], *alone(cells, ["Amount", "Value", "Total"][i], None))
