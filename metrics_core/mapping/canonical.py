@@ -330,17 +330,14 @@ def build_canonical(table: LoadedTable, mapping: Mapping) -> Canonical:
         frame["status_original"] = to_category(table, mapping.fields["status"].column, None)
     if spec.name == "calls":
         _derive_call_fields(frame)
-    # unmapped columns, taken in one step (not one insert, nor one Series, per column: wide tables)
-    reserved = _RESERVED | set(spec.field_names())
-    sources: dict[str, str] = {}            # target -> column (of two with one target, the later, in the first one's place)
+    kept: dict[str, pd.Series] = {}          # unmapped columns, joined in one step (not one insert each)
     for col in table.frame.columns:
-        if col not in used:
-            sources[col if col not in frame.columns and col not in reserved else f"{col} (source)"] = col
-    positions = table.frame.columns.get_indexer(list(sources.values()))
-    kept = table.frame.iloc[:, positions].set_axis(list(sources), axis=1)
-    row = pd.DataFrame({"_row": np.asarray(table.row_numbers, dtype="int64")[: len(frame)]}, index=frame.index)
-    frame = pd.concat([frame.drop(columns=[c for c in [*kept.columns, "_row"] if c in frame.columns]), kept, row],
-                      axis=1)
+        if col in used:
+            continue
+        target = col if col not in frame.columns and col not in _RESERVED | set(spec.field_names()) else f"{col} (source)"
+        kept[target] = table.frame[col]
+    kept["_row"] = pd.Series(np.asarray(table.row_numbers, dtype="int64")[: len(frame)], index=frame.index)
+    frame = pd.concat([frame.drop(columns=[c for c in kept if c in frame.columns]), pd.DataFrame(kept)], axis=1)
     source_rows = int(len(frame))
     frame, collapsed = _collapse(frame, spec.name, mapping)
     return Canonical(frame.reset_index(drop=True), CanonicalFacts(groups, source_rows, collapsed))

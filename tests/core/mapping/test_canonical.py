@@ -47,17 +47,6 @@ def test_unmapped_columns_kept_and_clashing_names_renamed():
     assert "Note" in f.columns and "status (source)" in f.columns and "status" not in f.columns
 
 
-def test_two_unmapped_columns_with_one_name_keep_the_later_in_the_first_ones_place():
-    """'status' (a field name) is kept as 'status (source)', the name another column already has: the later
-    column's values, where the first of the two stood, then the row numbers last."""
-    t = make_table({"Id": ["1", "2"], "When": ["2024-01-01", "2024-01-02"], "status (source)": ["p", "q"],
-                    "Note": ["a", "b"], "status": ["x", "y"]})
-    m = Mapping("tickets", {"ticket_id": fm("ticket_id", "Id"), "created_at": fm("created_at", "When")})
-    f = to_canonical(t, m)
-    assert list(f.columns[-3:]) == ["status (source)", "Note", "_row"]
-    assert f["status (source)"].tolist() == ["x", "y"]
-
-
 def test_missing_source_column_is_a_mapping_error():
     t = make_table({"Id": ["1"]})
     with pytest.raises(MappingError, match="'Nope'"):
