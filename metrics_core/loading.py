@@ -17,7 +17,7 @@ from .dataset import Dataset
 from .errors import FileReadError, MappingError
 from .ingest.model import LoadedTable, ReadOptions
 from .mapping.canonical import build_canonical
-from .mapping.detect import detect_mapping
+from .mapping.detect import Detection, detect_mapping
 from .mapping.model import Mapping
 from .progress import Reporter
 from .validation import validate
@@ -45,8 +45,10 @@ def merged_options(options: ReadOptions | None, mapping: Mapping | None) -> Read
 
 def build_dataset(table: LoadedTable, mapping: Mapping | None = None, kind: str | None = None,
                   name: str | None = None, reporter: Reporter | None = None,
-                  source_rows: bool = True) -> Dataset:
+                  source_rows: bool = True, detection: Detection | None = None) -> Dataset:
     """Detect (or apply) the mapping of an already read ``table`` and build its dataset.
+
+    ``detection``, when the caller ranked the table's kinds already (``kpidesk inspect``), is reused.
 
     With ``source_rows=False`` the dataset's table keeps its columns, profiles and row numbers but
     none of its rows (the KPIs work from the canonical frame alone), and the source text of each
@@ -57,7 +59,7 @@ def build_dataset(table: LoadedTable, mapping: Mapping | None = None, kind: str 
     """
     reporter = reporter or Reporter()
     reporter.step(0.0, "Mapping columns")
-    detected = detect_mapping(table, kind=kind, user=mapping)
+    detected = detect_mapping(table, kind=kind, user=mapping, detection=detection)
     source_rows = source_rows or _read_for_money(detected)
     empty = None if source_rows else without_rows(table)
     if not source_rows:

@@ -15,7 +15,7 @@ from ..catalogue import KINDS_BY_NAME, kind_label
 from ..dataset import Dataset
 from ..errors import FileReadError, MappingError
 from ..ingest.model import ReadOptions
-from ..mapping.detect import rank_kinds
+from ..mapping.detect import Detection, rank_kinds
 from ..mapping.evidence import found_by
 from ..mapping.model import Mapping
 from ..formatting import format_number
@@ -62,10 +62,11 @@ def inspect_file(path: Path, sheet: str | None = None, kind: str | None = None, 
     if path.is_dir():
         raise FileReadError(_("'{path}' is a folder, not a file.", path=path), path=path)
     table = read_table(path, ReadOptions(sheet=sheet))
-    guesses = rank_kinds(table)
+    detection = Detection(table)
+    guesses = rank_kinds(table, detection)
     chosen = kind or guesses[0].kind
     user = _user_mapping(chosen, pairs or [])
-    dataset = build_dataset(table, user, kind=kind, name=path.name)
+    dataset = build_dataset(table, user, kind=kind, name=path.name, detection=detection)
     return dataset, guesses
 
 

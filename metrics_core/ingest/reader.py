@@ -13,6 +13,7 @@ import numbers
 import os
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..i18n import _
@@ -21,6 +22,7 @@ from ..progress import Reporter
 from . import excel_reader, html_reader, sniff, text_reader
 from .limits import check_filled_width
 from .model import COLUMN_TYPES, ColumnProfile, LoadedTable, ReadOptions
+from .number_columns import type_plain_columns, type_workbook_numbers
 from .table_finder import RawTable
 from .types import infer_column
 
@@ -156,15 +158,20 @@ def _option_problem(options: ReadOptions) -> str:
 def _type_columns(table: RawTable, options: ReadOptions, decimal: str | None,
                   reporter: Reporter) -> tuple[pd.DataFrame, list[ColumnProfile]]:
     names = list(table.values.columns)
-    typed: dict[str, pd.Series] = {}
+    forced_types = [options.column_types.get(name) or options.column_types.get(header)
+                    for name, header in zip(names, table.headers)]
+    headers = [header or name for name, header in zip(names, table.headers)]
+    chosen = {i for i, forced in enumerate(forced_types) if forced}
+    done = type_workbook_numbers(table.values, headers, chosen) if table.filled is None else \
+        type_plain_columns(table.values, table.filled, headers, decimal, chosen)
+    typed: dict[str, pd.Series | np.ndarray] = {}
     profiles: list[ColumnProfile] = []
-    for i, (name, header) in enumerate(zip(names, table.headers)):
+    for i, (name, header, forced) in enumerate(zip(names, table.headers, forced_types)):
         reporter.step(i / max(len(names), 1), f"Reading column {i + 1} of {len(names)}: {name}")
-        forced = options.column_types.get(name) or options.column_types.get(header)
-        series, profile = infer_column(table.values[name], header or name, table.row_numbers,
-                                       decimal=decimal, dayfirst=options.dayfirst, forced_type=forced,
-                                       filled=None if table.filled is None else table.filled[:, i],
-                                       clean=table.clean is not None and bool(table.clean[i]))
+        series, profile = done.pop(i, None) or infer_column(
+            table.values[name], headers[i], table.row_numbers, decimal=decimal, dayfirst=options.dayfirst,
+            forced_type=forced, filled=None if table.filled is None else table.filled[:, i],
+            clean=table.clean is not None and bool(table.clean[i]))
         profile.name = name
         profile.header = header
         typed[name] = series

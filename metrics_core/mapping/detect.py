@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 
@@ -24,7 +25,7 @@ from ..ingest.model import LoadedTable
 from ..mapping.model import FieldMapping, Mapping
 from .evidence import Evidence
 from .presets import PRESET_CONFIDENCE, PRESETS_BY_NAME, PresetMatch, content_value_maps, match_headerless, match_preset
-from .synonyms import DATETIME_TWINS, header_match, names_a_field
+from .synonyms import DATETIME_TWINS, header_match, may_match, names_a_field
 from .values import DATETIME_ORDER, Candidate, ColumnShape, column_shapes, parse_datetime_fallback, value_candidates
 
 ASSIGN_MIN = 0.35
@@ -96,6 +97,10 @@ def _header_candidates(kind: KindSpec, shapes: dict[str, ColumnShape]) -> list[C
         if not names_a_field(shape.header):     # no field's synonym scores: no candidate (wide tables)
             continue
         for spec in kind.fields:
+            twin = DATETIME_TWINS.get(spec.name)
+            if not may_match(kind.name, spec.name, shape.header) and not (
+                    twin and shape.col_type == "datetime" and may_match(kind.name, twin, shape.header)):
+                continue                        # (both header scores would be 0: no candidate)
             compat = _compat(spec, shape)
             if compat <= 0:
                 continue
@@ -103,7 +108,6 @@ def _header_candidates(kind: KindSpec, shapes: dict[str, ColumnShape]) -> list[C
             exact = analyse_header(shape.header).folded == phrase
             template = N_("header '{header}' matches '{phrase}'") if exact else N_("header '{header}' contains '{phrase}'")
             evidence = Message(template, {"header": shape.header, "phrase": phrase})
-            twin = DATETIME_TWINS.get(spec.name)
             if twin and shape.col_type == "datetime":
                 tscore, tphrase = header_match(kind.name, twin, shape.header)
                 if tscore * 0.9 > score:
@@ -148,11 +152,13 @@ def _preset_candidates(match: PresetMatch | None, kind: KindSpec) -> list[Candid
             for f, col in match.columns.items()]
 
 
-class _Context:
-    """Everything about a table that detection reads, computed once."""
+class Detection:
+    """Everything about one table that detection reads (column shapes, export layout, candidates per kind)
+    and its ranked kinds, each worked out once: ``kpidesk inspect`` shows the ranking and maps from it."""
 
     def __init__(self, table: LoadedTable) -> None:
         self.table = table
+        self._candidates: dict[str, list[Candidate]] = {}
         self.shapes = column_shapes(table)
         self.order = {p.name: i for i, p in enumerate(table.columns)}
         names = [p.name for p in table.columns]
@@ -160,8 +166,19 @@ class _Context:
         self.headerless = match_headerless(table.raw, names, [p.col_type for p in table.columns]) \
             if not table.header_rows else None
 
+    def candidates(self, kind: KindSpec) -> list[Candidate]:
+        """The (field, column) candidates of ``kind`` (a list to read, not to change)."""
+        if kind.name not in self._candidates:
+            self._candidates[kind.name] = _kind_candidates(self, kind)
+        return self._candidates[kind.name]
 
-def _kind_candidates(ctx: _Context, kind: KindSpec) -> list[Candidate]:
+    @cached_property
+    def guesses(self) -> list[KindGuess]:
+        """Every data kind with its score, best first (see :func:`rank_kinds`)."""
+        return _ranked(self)
+
+
+def _kind_candidates(ctx: Detection, kind: KindSpec) -> list[Candidate]:
     cands = _preset_candidates(ctx.preset, kind) + _header_candidates(kind, ctx.shapes)
     if ctx.headerless:
         label, fields, _ = ctx.headerless
@@ -176,7 +193,7 @@ def _kind_candidates(ctx: _Context, kind: KindSpec) -> list[Candidate]:
     return cands
 
 
-def _complete(kind: KindSpec, fields: dict[str, FieldMapping], ctx: _Context, taken: set[str]) -> None:
+def _complete(kind: KindSpec, fields: dict[str, FieldMapping], ctx: Detection, taken: set[str]) -> None:
     """Date + time columns, a generic date column, derived amounts, header units."""
     shapes = ctx.shapes
     date_field = kind.date_field
@@ -253,7 +270,7 @@ def _kind_score(kind: KindSpec, fields: dict[str, FieldMapping], headers: list[s
     return score, text
 
 
-def rank_kinds(table: LoadedTable, _ctx: _Context | None = None) -> list[KindGuess]:
+def rank_kinds(table: LoadedTable, detection: Detection | None = None) -> list[KindGuess]:
     r"""Every data kind with a score for ``table``, best first.
 
     The score mixes the kind's key fields found (ticket id and creation time for
@@ -271,11 +288,15 @@ def rank_kinds(table: LoadedTable, _ctx: _Context | None = None) -> list[KindGue
     >>> [g.kind for g in rank_kinds(read_table(path))][:1]
     ['calls']
     """
-    ctx = _ctx or _Context(table)
+    return (detection or Detection(table)).guesses
+
+
+def _ranked(ctx: Detection) -> list[KindGuess]:
+    table = ctx.table
     headers = [analyse_header(p.header).folded for p in table.columns]
     guesses = []
     for kind in KINDS:
-        fields = _assign(kind, _kind_candidates(ctx, kind), set(), set(), ctx.order)
+        fields = _assign(kind, ctx.candidates(kind), set(), set(), ctx.order)
         _complete(kind, fields, ctx, {c for fm in fields.values() for c in fm.columns})
         score, text = _kind_score(kind, fields, headers)
         preset = None
@@ -307,7 +328,8 @@ def _resolve_column(table: LoadedTable, name: str, field_name: str) -> str:
     raise MappingError(_("The column '{name}' chosen for '{field_name}' is not in the file; its columns are: {items}.", name=name, field_name=field_name, items=', '.join((repr(p.header) for p in table.columns[:30]))))
 
 
-def detect_mapping(table: LoadedTable, kind: str | None = None, user: Mapping | None = None) -> Mapping:
+def detect_mapping(table: LoadedTable, kind: str | None = None, user: Mapping | None = None,
+                   detection: Detection | None = None) -> Mapping:
     r"""Choose the data kind (unless given) and map each canonical field to a column.
 
     Parameters
@@ -316,6 +338,7 @@ def detect_mapping(table: LoadedTable, kind: str | None = None, user: Mapping | 
     kind : force this data kind; otherwise ``user.kind`` when ``user`` is given, else the best guess.
     user : the user's mapping; its fields with source ``"user"``, its ``unmapped`` fields and its
         ``value_maps`` always win over detection.
+    detection : what was already read of ``table`` (:class:`Detection`), when its kinds were ranked before.
 
     Returns
     -------
@@ -334,8 +357,8 @@ def detect_mapping(table: LoadedTable, kind: str | None = None, user: Mapping | 
     >>> m.kind, m.column_for("created_at")
     ('tickets', 'Ustvarjeno')
     """
-    ctx = _Context(table)
-    guesses = rank_kinds(table, ctx)
+    ctx = detection or Detection(table)
+    guesses = ctx.guesses
     chosen = kind or (user.kind if user is not None else None)
     if chosen and chosen not in {g.kind for g in guesses}:
         raise MappingError(_("Unknown data kind '{chosen}'; known kinds: {items}.", chosen=chosen, items=', '.join((g.kind for g in KINDS))))
@@ -366,7 +389,7 @@ def detect_mapping(table: LoadedTable, kind: str | None = None, user: Mapping | 
     return mapping
 
 
-def _user_first(table: LoadedTable, spec: KindSpec, ctx: _Context, user_fields: dict[str, FieldMapping],
+def _user_first(table: LoadedTable, spec: KindSpec, ctx: Detection, user_fields: dict[str, FieldMapping],
                 unmapped: set[str]) -> dict[str, FieldMapping]:
     fields: dict[str, FieldMapping] = {}
     taken_cols: set[str] = set()
@@ -376,7 +399,7 @@ def _user_first(table: LoadedTable, spec: KindSpec, ctx: _Context, user_fields: 
         cols = [_resolve_column(table, c, name) for c in fm.columns]
         fields[name] = FieldMapping(name, cols, 1.0, "user", fm.evidence or Message("set by you"), fm.unit, fm.weights, fm.maxima)
         taken_cols.update(cols)
-    detected = _assign(spec, _kind_candidates(ctx, spec), set(fields) | unmapped, taken_cols, ctx.order)
+    detected = _assign(spec, ctx.candidates(spec), set(fields) | unmapped, taken_cols, ctx.order)
     fields.update(detected)
     _complete(spec, fields, ctx, taken_cols | {c for fm in fields.values() for c in fm.columns})
     for name in unmapped:
@@ -384,7 +407,7 @@ def _user_first(table: LoadedTable, spec: KindSpec, ctx: _Context, user_fields: 
     return fields
 
 
-def _value_maps(mapping: Mapping, table: LoadedTable, ctx: _Context, user: Mapping | None) -> None:
+def _value_maps(mapping: Mapping, table: LoadedTable, ctx: Detection, user: Mapping | None) -> None:
     maps: dict[str, dict[str, str]] = {}
     if mapping.preset in PRESETS_BY_NAME:
         for f, vm in PRESETS_BY_NAME[mapping.preset].value_maps.items():

@@ -352,6 +352,24 @@ def names_a_field(header: str) -> bool:
     return bool(_phrase_hits(analyse_header(header).folded))
 
 
+@lru_cache(maxsize=None)
+def _field_phrases(kind: str, field: str) -> frozenset[str] | None:
+    """The folded synonyms of ``field`` in ``kind``, when all are in :func:`_pool` (``None`` otherwise)."""
+    phrases = frozenset(phrase for phrase, _weight in synonyms_for(kind, field))
+    return phrases if phrases <= _pool()[0] else None
+
+
+def may_match(kind: str, field: str, header: str) -> bool:
+    """False when :func:`header_match` surely scores 0: no synonym of the field is among the header's hits
+    (one set test, where a wide table's every header and field would otherwise be matched in full).
+
+    >>> may_match("tickets", "created_at", "Ticket created at"), may_match("tickets", "created_at", "Value 17")
+    (True, False)
+    """
+    phrases = _field_phrases(kind, field)
+    return phrases is None or not phrases.isdisjoint(_phrase_hits(analyse_header(header).folded))
+
+
 @lru_cache(maxsize=65536)
 def header_match(kind: str, field: str, header: str) -> tuple[float, str]:
     """Best synonym score of ``header`` for ``field`` of ``kind``, and the synonym that matched."""

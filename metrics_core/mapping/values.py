@@ -74,13 +74,15 @@ def column_shapes(table: LoadedTable) -> dict[str, ColumnShape]:
         raw = table.raw if sample is frame and table.raw.index.equals(frame.index) else table.raw.loc[sample.index]
     raw_cells = raw.to_numpy(dtype=object) if raw is not None else None
     raw_at = {name: i for i, name in enumerate(raw.columns)} if raw is not None else {}
-    numeric = [p.name for p in table.columns if _plain_number(sample[p.name].dtype)]
+    dtypes = sample.dtypes
+    numeric = [p.name for p in table.columns if _plain_number(dtypes[p.name])]
     counted = _count_numbers(sample, numeric)
     shapes = {}
     for prof in table.columns:
-        at = raw_at.get(prof.name)
-        shapes[prof.name] = _shape(prof.name, prof.header, prof.col_type, sample[prof.name],
-                                   raw_cells[:, at] if at is not None else None, counted.get(prof.name))
+        at, numbers = raw_at.get(prof.name), counted.get(prof.name)
+        values = sample[prof.name] if numbers is None or at is None else None    # (counted with raw text: not read)
+        shapes[prof.name] = _shape(prof.name, prof.header, prof.col_type, values,
+                                   raw_cells[:, at] if at is not None else None, numbers)
     return shapes
 
 
@@ -135,10 +137,11 @@ def _share_at_least(cells: list, pattern: re.Pattern, share: float) -> bool:
     return bool(total) and (total - misses) / total >= share
 
 
-def _shape(name: str, header: str, col_type: str, values: pd.Series, raw: np.ndarray | None,
+def _shape(name: str, header: str, col_type: str, values: pd.Series | None, raw: np.ndarray | None,
            numbers: _Numbers | None = None) -> ColumnShape:
-    """The shape of one column; ``numbers`` when :func:`_count_numbers` already counted it."""
-    cells = values.to_numpy(dtype=object) if values.dtype == object else None
+    """The shape of one column; ``numbers`` when :func:`_count_numbers` already counted it (``values`` is then
+    only needed without ``raw``)."""
+    cells = values.to_numpy(dtype=object) if values is not None and values.dtype == object else None
     present = present_cells = None
     if numbers is not None:
         n, distinct = numbers.n, numbers.distinct

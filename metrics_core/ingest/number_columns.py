@@ -1,0 +1,154 @@
+"""Many columns typed at once: the columns :func:`.types.infer_column` would surely read as empty or as plain
+numbers, found and parsed together, so that a wide file does not pay pandas' fixed cost per column.
+
+A column is taken here only when every cell is empty or a plain number text (``-12``, ``3.25``; no leading
+zero, no sign on a zero, at most 13 digits before the mark, a decimal point only where the file's mark may be
+a point) and its header names no identifier, date, time of day or length of time. For such a column every
+rule of :func:`.types.infer_column` ends the same way: no yes/no word, date, clock or id reason fits, and
+pandas reads every text as a number, so it is a number column "decimal point". Columns whose values could
+still be something else (only 0 and 1: flags; only eight digits: compact dates) are left to
+:func:`.types.infer_column`, as is every column with any other cell. The values are parsed by one
+:func:`pandas.to_numeric` call over all the columns' texts, which reads each text as it would alone.
+
+Workbook columns (:func:`type_workbook_numbers`) are taken when every cell is empty, a finite float or an
+integer below 2**53 (exact as a float), but not -0.0, under such a header, and not whole numbers of 1e14 or
+more (ids).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from .header_analysis import analyse_header
+from .model import ColumnProfile
+
+#: Every present cell of a column, each after a NUL: plain numbers (decimal point or none).
+_PLAIN = {
+    ".": re.compile(r"(?:\x00(?:-?(?:[1-9][0-9]{0,12}|0(?=\.))(?:\.[0-9]+)?|0))*"),
+    ",": re.compile(r"(?:\x00(?:-?[1-9][0-9]{0,12}|0))*"),
+}
+_EIGHT_DIGITS = re.compile(r"(?:\x00[0-9]{8})+")
+_EXACT_INT = 2**53
+PARSE_CELLS = 1 << 16           # texts parsed by one pd.to_numeric call
+
+
+def _flags(numbers: np.ndarray) -> bool:
+    """Only 0 and 1, both present: perhaps a yes/no column (the full rules decide)."""
+    zero = numbers == 0.0
+    return bool((zero | (numbers == 1.0)).all() and zero.any() and not zero.all())
+
+
+def _empty(header: str, index: pd.Index) -> tuple[np.ndarray, ColumnProfile]:
+    return (np.full(len(index), np.nan),
+            ColumnProfile(name=header, header=header, col_type="empty", n_missing=len(index)))
+
+
+def _number_column(numbers: np.ndarray, positions: np.ndarray, n_rows: int) -> np.ndarray:
+    typed = np.full(n_rows, np.nan)
+    typed[positions] = numbers
+    return typed
+
+
+def _plain_header(header: str) -> bool:
+    about = analyse_header(header)
+    return not (about.identifier or about.date or about.strong_date or about.time_of_day or about.duration)
+
+
+def type_plain_columns(values: pd.DataFrame, filled: np.ndarray, headers: list[str], decimal: str | None,
+                       skip: set[int]) -> dict[int, tuple[np.ndarray, ColumnProfile]]:
+    """Typed values (float arrays, one per row of ``values``) and profile of each column (by position) that is
+    empty or of plain numbers.
+
+    ``values`` holds strings and ``None``; ``filled`` (2-D) is True exactly where a cell holds a string;
+    ``headers`` are what :func:`.types.infer_column` would be given; columns in ``skip`` (a type chosen by
+    the user) are left alone, as are all others that need the full rules.
+
+    >>> frame = pd.DataFrame({"a": ["1.5", None, "-2"], "b": [None, None, None], "c": ["x", "1", "2"]}, dtype=object)
+    >>> done = type_plain_columns(frame, frame.notna().to_numpy(), ["a", "b", "c"], None, set())
+    >>> sorted(done), done[0][0].tolist(), done[0][1].n_distinct, done[1][1].col_type
+    ([0, 1], [1.5, nan, -2.0], 2, 'empty')
+    """
+    plain = _PLAIN["," if decimal == "," else "."]
+    index = values.index
+    done: dict[int, tuple[np.ndarray, ColumnProfile]] = {}
+    taken: list[tuple[int, np.ndarray, np.ndarray]] = []          # (column, positions, texts)
+    text_columns = [i for i, dtype in enumerate(values.dtypes) if dtype == object and i not in skip]
+    cells = values.iloc[:, text_columns].to_numpy(dtype=object)       # (one copy, not a Series per column)
+    for at, i in enumerate(text_columns):
+        column_filled = filled[:, i]
+        if not column_filled.any():
+            done[i] = _empty(headers[i], index)
+            continue
+        if not _plain_header(headers[i]):
+            continue
+        positions = np.flatnonzero(column_filled)
+        texts = cells[positions, at]
+        joined = "\x00" + "\x00".join(texts)
+        if plain.fullmatch(joined) and not _EIGHT_DIGITS.fullmatch(joined):
+            taken.append((i, positions, texts))
+    del cells
+    for group in _groups(taken):
+        numbers = pd.to_numeric(np.concatenate([texts for _, _, texts in group])).astype("float64")
+        ends = np.cumsum([len(texts) for _, _, texts in group])
+        for (i, positions, texts), end in zip(group, ends):
+            column = numbers[end - len(texts):end]
+            if _flags(column):
+                continue
+            distinct = list(dict.fromkeys(texts.tolist()))
+            done[i] = (_number_column(column, positions, len(index)),
+                       ColumnProfile(name=headers[i], header=headers[i], col_type="number", detail="decimal point",
+                                     n_values=len(texts), n_missing=len(index) - len(texts),
+                                     n_distinct=len(distinct), examples=distinct[:3]))
+    return done
+
+
+def _groups(taken: list[tuple[int, np.ndarray, np.ndarray]]) -> list[list[tuple[int, np.ndarray, np.ndarray]]]:
+    """The columns in groups of about :data:`PARSE_CELLS` cells (pandas' parse holds several arrays of its
+    input's length at once: a million cells at a time would add tens of MB to the peak)."""
+    groups: list[list] = [[]]
+    size = 0
+    for item in taken:
+        if size >= PARSE_CELLS:
+            groups.append([])
+            size = 0
+        groups[-1].append(item)
+        size += len(item[2])
+    return groups if groups[0] else []
+
+
+def type_workbook_numbers(values: pd.DataFrame, headers: list[str],
+                          skip: set[int]) -> dict[int, tuple[np.ndarray, ColumnProfile]]:
+    """Typed values and profile of each workbook column (by position) of plain numbers and empty cells.
+
+    >>> frame = pd.DataFrame({"a": [1.5, None, 2], "b": [3, "x", 1.0], "c": [None] * 3}, dtype=object)
+    >>> done = type_workbook_numbers(frame, ["Amount", "Score", "Notes"], set())
+    >>> sorted(done), done[0][0].tolist(), done[0][1].examples, done[2][1].col_type
+    ([0, 2], [1.5, nan, 2.0], ['1.5', '2'], 'empty')
+    """
+    index = values.index
+    done: dict[int, tuple[np.ndarray, ColumnProfile]] = {}
+    object_columns = [i for i, dtype in enumerate(values.dtypes) if dtype == object and i not in skip]
+    grid = values.iloc[:, object_columns].to_numpy(dtype=object)
+    for at, i in enumerate(object_columns):
+        header, cells = headers[i], grid[:, at]
+        present = [v for v in cells.tolist() if v is not None]
+        if not present:
+            done[i] = _empty(header, index)
+            continue
+        exact = (type(v) is int and -_EXACT_INT < v < _EXACT_INT or type(v) is float for v in present)
+        if not _plain_header(header) or not all(exact):
+            continue
+        numbers = np.array(present, dtype=np.float64)
+        if not np.isfinite(numbers).all() or _flags(numbers) or (np.signbit(numbers) & (numbers == 0)).any() or \
+                ((numbers % 1 == 0).all() and (np.abs(numbers) >= 1e14).any()):     # (pandas may drop -0.0's sign)
+            continue
+        distinct = list(dict.fromkeys(present))
+        done[i] = (_number_column(numbers, np.flatnonzero(cells != None), len(index)),  # noqa: E711
+                   ColumnProfile(name=header, header=header, col_type="number", detail="workbook numbers",
+                                 n_values=len(present), n_missing=len(index) - len(present),
+                                 n_distinct=len(distinct),
+                                 examples=[str(int(v)) if v % 1 == 0 else str(v) for v in distinct[:3]]))
+    return done
