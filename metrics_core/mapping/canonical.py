@@ -34,6 +34,7 @@ from ..ingest.header_analysis import UNIT_SECONDS, analyse_header
 from ..ingest.model import ColumnProfile, LoadedTable
 from .model import FieldMapping, Mapping
 from .presets import PRESETS_BY_NAME
+from .source_use import field_uses, release_columns, validated_columns
 from .status import KEEP_UNKNOWN_WORDS, fold_value, normalise_or_keep, normalise_outcome, normalise_status, rating_scores
 from .values import parse_datetime_fallback
 
@@ -295,12 +296,19 @@ def to_canonical(table: LoadedTable, mapping: Mapping) -> pd.DataFrame:
     return build_canonical(table, mapping).frame
 
 
-def build_canonical(table: LoadedTable, mapping: Mapping) -> Canonical:
-    """The canonical frame of ``table`` under ``mapping``, with its :class:`CanonicalFacts`."""
+def build_canonical(table: LoadedTable, mapping: Mapping, *, release: bool = False) -> Canonical:
+    """The canonical frame of ``table`` under ``mapping``, with its :class:`CanonicalFacts`.
+
+    With ``release=True`` the columns of ``table`` (typed and source text) are deleted from it as soon as
+    no later conversion, kept column or the validation reads them (:mod:`.source_use`): the peak memory of
+    a large file is then the canonical frame's, not that of three frames at once. The caller must not
+    read those columns of ``table`` again.
+    """
     spec = kind_spec(mapping.kind)
     _check_columns(table, mapping)
     out: dict[str, pd.Series] = {}
     used: set[str] = set()
+    uses, validated = field_uses(mapping), validated_columns(mapping)
     for name in spec.field_names():
         fm = mapping.fields.get(name)
         if fm is None:
@@ -319,15 +327,20 @@ def build_canonical(table: LoadedTable, mapping: Mapping) -> Canonical:
         else:
             out[name] = convert_field(table, fm, fspec, vmap)
         used.update(fm.columns if fm.source != "derived" else [])
+        if release:
+            release_columns(table, mapping.fields[name], uses, validated)
     unknown = set(mapping.fields) - set(spec.field_names())
     if unknown:
         raise MappingError(_("{label} have no field {items}.", label=spec.label, items=', '.join(sorted(map(repr, unknown)))))
-    frame = pd.DataFrame(out, index=table.frame.index)
+    frame = pd.DataFrame(out, index=table.frame.index, copy=False)     # (fresh columns, or the typed ones shared)
+    del out
     groups, criteria = _multiple_fields(table, mapping, set(frame.columns))
     if criteria:        # in one step: an insert per column fragments the frame (a PerformanceWarning on stderr)
-        frame = pd.concat([frame, pd.DataFrame(criteria, index=frame.index)], axis=1)
+        frame = pd.concat([frame, pd.DataFrame(criteria, index=frame.index, copy=False)], axis=1)
     if "status" in mapping.fields:
         frame["status_original"] = to_category(table, mapping.fields["status"].column, None)
+        if release:
+            release_columns(table, mapping.fields["status"], uses, validated)
     if spec.name == "calls":
         _derive_call_fields(frame)
     kept: dict[str, pd.Series] = {}          # unmapped columns, joined in one step (not one insert each)
@@ -337,7 +350,7 @@ def build_canonical(table: LoadedTable, mapping: Mapping) -> Canonical:
         target = col if col not in frame.columns and col not in _RESERVED | set(spec.field_names()) else f"{col} (source)"
         kept[target] = table.frame[col]
     kept["_row"] = pd.Series(np.asarray(table.row_numbers, dtype="int64")[: len(frame)], index=frame.index)
-    frame = pd.concat([frame.drop(columns=[c for c in kept if c in frame.columns]), pd.DataFrame(kept)], axis=1)
+    frame = pd.concat([frame.drop(columns=[c for c in kept if c in frame.columns]), pd.DataFrame(kept, copy=False)], axis=1)
     source_rows = int(len(frame))
     frame, collapsed = _collapse(frame, spec.name, mapping)
     return Canonical(frame.reset_index(drop=True), CanonicalFacts(groups, source_rows, collapsed))
