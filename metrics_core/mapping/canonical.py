@@ -29,6 +29,7 @@ from ..i18n import Message, _
 from ..catalogue import FieldSpec, kind as kind_spec
 from ..column_groups import CanonicalFacts, ColumnGroup
 from ..errors import MappingError
+from ..ingest.cells import factorize_cells
 from ..ingest.column_dtypes import EDGE_SPACE
 from ..ingest.header_analysis import UNIT_SECONDS, analyse_header
 from ..ingest.model import ColumnProfile, LoadedTable
@@ -63,7 +64,7 @@ def _profile(table: LoadedTable, column: str) -> ColumnProfile:
 
 def _on_uniques(series: pd.Series, transform) -> pd.Series:
     """Apply a string ``transform`` to each distinct value once (fast on long, repetitive columns)."""
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    codes, uniques = factorize_cells(series.to_numpy(dtype=object))
     done = transform(pd.Series(uniques, dtype=object).astype("string"))
     values = done.array.take(codes, allow_fill=True)
     return pd.Series(values, index=series.index, dtype="string")
@@ -218,10 +219,10 @@ def _written_clean(values: np.ndarray, numeric: bool) -> bool:
     >>> _written_clean(np.array(["12.0"], dtype=object), numeric=True)
     False
     """
-    filled = values[~pd.isna(values)].tolist()
-    if not filled or not all(type(v) is str for v in filled):
-        return not filled
-    joined = _SEPARATOR.join(filled)
+    filled = values[~pd.isna(values)]
+    if not len(filled) or pd.api.types.infer_dtype(filled, skipna=False) != "string":
+        return not len(filled)
+    joined = _SEPARATOR.join(filled.tolist())
     if not joined.isascii() or (numeric and "." in joined) or not joined or \
             f"{_SEPARATOR}{_SEPARATOR}" in joined or joined[0] == _SEPARATOR or joined[-1] == _SEPARATOR:
         return False
