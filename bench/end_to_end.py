@@ -1,7 +1,7 @@
 """End-to-end speed and memory of KPI Desk against references, as one table (issue 15).
 
     python bench/end_to_end.py [--quick] [--only CASE,...] [--runs N] [--rows N] [--xlsx-rows N]
-                               [--calls-rows N] [--month-rows N] [--markdown]
+                               [--calls-rows N] [--month-rows N] [--markdown] [--baseline DIR]
 
 Every figure is a whole process, each file read in a fresh one: CPU time is the child's user +
 system time and peak memory its peak resident set, both from the operating system's accounting
@@ -29,6 +29,9 @@ Cases (``--only``):
   (``bench/drop_to_dashboard.py``, offscreen) vs the script's wall time on that file, the
   longest block of the event loop, and a re-filter (one category value) to the cards' new values;
 * ``bundle``   — the one-folder app and its zip, when built (``bash .ci/dev package``).
+
+``--baseline DIR`` runs another checkout's ``compute`` (main's, say) in turn with this one's in the csv,
+european and calls cases, and notes both and the change: before and after from the same run.
 
 ``--quick`` uses small files and two runs (a couple of minutes); the goals are those of the full
 sizes, so a quick table is a smoke test, not a verdict.
@@ -102,16 +105,38 @@ def case_calc(cfg: dict, log) -> list[Row]:
     return [row]
 
 
+def with_baseline(commands: dict[str, list[str]], cfg: dict) -> dict[str, list[str]]:
+    """``commands`` and, with ``--baseline DIR``, KPI Desk's command run in that checkout too (it takes its turn
+    with the others, so before and after are measured in the same run)."""
+    if cfg.get("baseline"):
+        commands["baseline"] = commands["kpidesk compute"]
+    return commands
+
+
+def baseline_note(samples: dict[str, Sample], ref: Sample, cfg: dict) -> list[str]:
+    if "baseline" not in samples:
+        return []
+    base, ours = samples["baseline"], samples["kpidesk compute"]
+    return [f"baseline {cfg['baseline']}: {cpu_peak(base)} ({ratio_text(base, ref)}); this checkout "
+            f"{ours.best_cpu / base.best_cpu - 1:+.1%} CPU, {ours.peak / base.peak - 1:+.1%} peak"]
+
+
+def compare(commands: dict[str, list[str]], runs: int, cfg: dict, log) -> dict[str, Sample]:
+    commands = with_baseline(commands, cfg)
+    return alternate(commands, runs, log=log, cwds={"baseline": cfg["baseline"]} if cfg.get("baseline") else None)
+
+
 def compute_vs_script(title: str, path: Path, script_args: list[str], cfg: dict, log, cpu_goal: float,
                       full_size: bool) -> Row:
-    samples = alternate({"kpidesk compute": kpidesk("compute", path, "--json"),
-                         "pandas script": [PY, str(HERE / "reference_tickets.py"), str(path), *script_args]},
-                        cfg["runs"], log=log)
+    samples = compare({"kpidesk compute": kpidesk("compute", path, "--json"),
+                       "pandas script": [PY, str(HERE / "reference_tickets.py"), str(path), *script_args]},
+                      cfg["runs"], cfg, log)
     ours, ref = samples["kpidesk compute"], samples["pandas script"]
     cpu_ratio, mem_ratio = ours.best_cpu / ref.best_cpu, ours.peak / ref.peak
     row = Row(title, cpu_peak(ours), f"pandas script: {cpu_peak(ref)}", ratio_text(ours, ref),
               f"<= {cpu_goal:g}x CPU, <= 1.2x mem", judged(cpu_ratio <= cpu_goal and mem_ratio <= 1.2, full_size))
     row.notes.append(ticket_agreement(ours.runs[-1].stdout, ref.runs[-1].stdout))
+    row.notes += baseline_note(samples, ref, cfg)
     return row
 
 
@@ -189,8 +214,8 @@ def _have(module: str) -> bool:
 
 def case_calls(cfg: dict, log) -> list[Row]:
     path = datasets.calls_csv(cfg["calls_rows"])
-    samples = alternate({"kpidesk compute": kpidesk("compute", path, "--json"),
-                         "pandas script": [PY, str(HERE / "reference_calls.py"), str(path)]}, 1, log=log)
+    samples = compare({"kpidesk compute": kpidesk("compute", path, "--json"),
+                       "pandas script": [PY, str(HERE / "reference_calls.py"), str(path)]}, 1, cfg, log)
     ours, ref = samples["kpidesk compute"], samples["pandas script"]
     row = Row(f"`compute --json`, call-detail CSV {cfg['calls_rows']:,} rows ({path.stat().st_size / 1e9:.2f} GB)",
               cpu_peak(ours), f"pandas script: {cpu_peak(ref)}", ratio_text(ours, ref), "peak < 3 GiB",
@@ -200,6 +225,7 @@ def case_calls(cfg: dict, log) -> list[Row]:
     row.notes.append(f"answer rate {metrics.get('answer_rate', float('nan')):.4g}/{reference['answer_rate_pct']:.4g} %, "
                      f"ASA {metrics.get('average_wait_time', float('nan')):.4g}/{reference['asa_s']:.4g} s "
                      "(KPI Desk/script)")
+    row.notes += baseline_note(samples, ref, cfg)
     if cfg["calls_rows"] < FULL["calls_rows"]:
         row.notes.append("the goal is for 10,000,000 rows (issue 15 measured 79 s CPU and 7.4 GB peak then): "
                          "`--only calls --calls-rows 10000000` (about 1 GB to generate, minutes of CPU)")
@@ -284,12 +310,12 @@ def folder_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
 
 
-def compile_sources() -> None:
+def compile_sources(baseline: str | None = None) -> None:
     """Bytecode for our modules, as an installed or frozen app has: without it (PYTHONDONTWRITEBYTECODE, a
     fresh checkout) each process compiles every module first, and a start-up figure is mostly compiling."""
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)         # the children write and use it too
     run = run_process([PY, "-m", "compileall", "-q", str(REPO / "metrics_core"), str(REPO / "desktop_app"),
-                       str(HERE)])
+                       str(HERE), *([str(Path(baseline) / "metrics_core")] if baseline else [])])
     if run.returncode != 0:
         raise SystemExit(f"compileall failed:\n{run.stdout}{run.stderr}")
 
@@ -322,18 +348,25 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("runs", "rows", "xlsx_rows", "calls_rows", "month_rows"):
         parser.add_argument("--" + name.replace("_", "-"), type=int, dest=name)
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    parser.add_argument("--baseline", type=Path, metavar="DIR",
+                        help="another checkout (main's, say) whose `compute` takes turns with this one's in the "
+                             "csv, european and calls cases: before and after from the same run, in the notes")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))     # stopped: the running command is ended too
     cfg = dict(QUICK if args.quick else FULL)
     cfg.update({k: getattr(args, k) for k in cfg if getattr(args, k) is not None})
+    if args.baseline:
+        if not (args.baseline / "metrics_core" / "__main__.py").is_file():
+            parser.error(f"--baseline {args.baseline}: no checkout of KPI Desk there")
+        cfg["baseline"] = str(args.baseline.resolve())
     cases = args.only.split(",") if args.only else list(CASES)
     unknown = sorted(set(cases) - set(CASES))
     if unknown:
         parser.error(f"unknown case(s) {', '.join(unknown)}; choose from {', '.join(CASES)}")
     log = lambda text: print(text, flush=True)  # noqa: E731
-    compile_sources()
+    compile_sources(cfg.get("baseline"))
     print(f"KPI Desk end-to-end benchmark ({'quick' if args.quick else 'full'}): " +
-          ", ".join(f"{k}={v:,}" for k, v in cfg.items()), flush=True)
+          ", ".join(f"{k}={v:,}" if isinstance(v, int) else f"{k}={v}" for k, v in cfg.items()), flush=True)
     rows: list[Row] = []
     for case in cases:
         log(f"== {case}")

@@ -99,12 +99,13 @@ class CommandFailed(RuntimeError):
 
 
 def alternate(commands: dict[str, Sequence[str]], runs: int, *, nice: int = 0, env: dict[str, str] | None = None,
-              check=None, log=print) -> dict[str, Sample]:
-    """Run each command ``runs`` times, taking turns (a, b, a, b …); each run a fresh process."""
+              check=None, log=print, cwds: dict[str, str | Path] | None = None) -> dict[str, Sample]:
+    """Run each command ``runs`` times, taking turns (a, b, a, b …); each run a fresh process (in the folder
+    ``cwds`` gives for it, if any: ``python -m metrics_core`` run in another checkout runs that checkout)."""
     samples = {name: Sample(name) for name in commands}
     for i in range(runs):
         for name, cmd in commands.items():
-            run = run_process(cmd, env=env, nice=nice)
+            run = run_process(cmd, env=env, nice=nice, cwd=(cwds or {}).get(name))
             if run.returncode not in (0,) and not (check and check(name, run)):
                 raise CommandFailed(f"{name} exited {run.returncode}: {' '.join(cmd)}\n{run.stderr[-3000:]}")
             samples[name].runs.append(run)

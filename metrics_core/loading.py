@@ -19,6 +19,7 @@ from .ingest.model import LoadedTable, ReadOptions
 from .mapping.canonical import build_canonical
 from .mapping.detect import Detection, detect_mapping
 from .mapping.model import Mapping
+from .mapping.source_use import columns_read_as_text
 from .progress import Reporter
 from .validation import validate
 
@@ -51,11 +52,11 @@ def build_dataset(table: LoadedTable, mapping: Mapping | None = None, kind: str 
     ``detection``, when the caller ranked the table's kinds already (``kpidesk inspect``), is reused.
 
     With ``source_rows=False`` the dataset's table keeps its columns, profiles and row numbers but
-    none of its rows (the KPIs work from the canonical frame alone), and the source text of each
-    mapped date-time column the canonical frame takes typed is let go as soon as the mapping is known,
-    before the canonical frame is built: the caller must hold no other reference to ``table``. A table
-    that money KPIs read keeps its rows all the same: the currency of its amounts may be named only in
-    its cells (:func:`~metrics_core.ingest.currency.table_currency` reads them).
+    none of its rows (the KPIs work from the canonical frame alone). The source text of each column the
+    canonical frame takes typed is let go as soon as the mapping is known, and each column once its field is
+    converted (:mod:`~metrics_core.mapping.source_use`): the caller must hold no other reference to
+    ``table``. A table that money KPIs read keeps its rows all the same: the currency of its amounts may be
+    named only in its cells (:func:`~metrics_core.ingest.currency.table_currency` reads them).
     """
     reporter = reporter or Reporter()
     reporter.step(0.0, "Mapping columns")
@@ -63,9 +64,9 @@ def build_dataset(table: LoadedTable, mapping: Mapping | None = None, kind: str 
     source_rows = source_rows or _read_for_money(detected)
     empty = None if source_rows else without_rows(table)
     if not source_rows:
-        table = _without_typed_text(table, detected)
+        table = _typed_only(table, detected)
     reporter.step(0.4, "Building the canonical table")
-    canonical = build_canonical(table, detected)
+    canonical = build_canonical(table, detected, release=not source_rows)
     reporter.step(0.8, "Checking values")
     report = validate(table, detected, canonical.frame, facts=canonical.facts)
     reporter.step(1.0, "Loaded")
@@ -86,30 +87,12 @@ def without_rows(table: LoadedTable) -> LoadedTable:
     return dataclasses.replace(table, frame=table.frame.iloc[0:0].copy(), raw=table.raw.iloc[0:0].copy())
 
 
-def _without_typed_text(table: LoadedTable, mapping: Mapping) -> LoadedTable:
-    """``table`` without the source text of the columns the canonical frame and the validation take
-    typed: each mapped alone to one date-time field, typed as date-times, with no UTC offset
-    (:func:`~metrics_core.mapping.canonical.to_datetime` reads the typed values only)."""
-    from .catalogue import kind as kind_spec
-
-    spec = kind_spec(mapping.kind)
-    uses: dict[str, int] = {}
-    datetime_alone: set[str] = set()
-    for name, fm in mapping.fields.items():
-        for column in fm.columns:
-            uses[column] = uses.get(column, 0) + 1
-        if name in spec.field_names() and spec.field(name).value_type == "datetime" and len(fm.columns) == 1:
-            datetime_alone.add(fm.column)
-    typed = [c for c in datetime_alone if uses[c] == 1 and c in table.raw and _typed_as_datetime(table, c)]
-    if not typed:
-        return table
-    return dataclasses.replace(table, raw=table.raw.drop(columns=typed))
-
-
-def _typed_as_datetime(table: LoadedTable, column: str) -> bool:
-    profile = table.profile(column)
-    return (profile.col_type == "datetime" and not profile.tz_offset
-            and str(table.frame[column].dtype).startswith("datetime64"))
+def _typed_only(table: LoadedTable, mapping: Mapping) -> LoadedTable:
+    """``table`` (frames of its own, which building the canonical frame may delete columns from) without the
+    source text of the columns the canonical frame and the validation read typed only."""
+    text = columns_read_as_text(table, mapping)
+    raw = None if table.raw is None else table.raw[[c for c in table.raw.columns if c in text]]
+    return dataclasses.replace(table, frame=table.frame.copy(deep=False), raw=raw)
 
 
 def load_dataset(path: str | Path, options: ReadOptions | None = None, mapping: Mapping | None = None,

@@ -21,6 +21,7 @@ from .column_groups import CanonicalFacts
 from .i18n import N_, Message, _, ngettext
 from .ingest.model import LoadedTable, ParseIssue
 from .mapping.model import Mapping
+from .mapping.source_use import VALIDATED as _CHECKED
 from .mapping.status import RATING_MISSING, fold_value, unknown_values
 
 log = logging.getLogger(__name__)
@@ -32,7 +33,6 @@ TYPE_WORDS = {
 }
 
 
-_CHECKED = ("datetime", "duration", "number", "count", "percent", "score", "bool")
 _FIELD_TYPE_WORDS = {"datetime": "datetime", "duration": "duration", "bool": "boolean", "number": "number",
                      "count": "number", "percent": "percent", "score": "number"}
 

@@ -26,6 +26,7 @@ MAX_REPEATING_SHARE = 0.1   # categories: at most this share of distinct values 
 MAX_SAMPLE_BYTES = 40       # longer values (free text) stay Python strings from the start
 MAX_WIDTH = 96
 SEPARATOR = 1               # a control byte put between values to split them apart again
+STRINGS_AT_ONCE = 1 << 18  # values made strings in one go by :func:`strings_of`
 EDGE_SPACE = np.array([b < 0x80 and chr(b).isspace() for b in range(256)])   # by byte: what str.strip removes
 MARKER_START = np.array([any(m[:1] == chr(b) for m in MARKER_VARIANTS) for b in range(256)])
 
@@ -144,14 +145,16 @@ def strings_of(column: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     if width == 0 or (cells == SEPARATOR).any():
         strings = np.array([value.decode("utf-8") for value in column.tolist()] + [None], dtype=object)[:-1]
     else:
-        grid = np.empty((n, width + 1), dtype=np.uint8)
-        grid[:, :width] = cells
-        grid[:, width] = SEPARATOR
-        flat = grid.ravel()
-        parts = flat[flat != 0].tobytes().decode("utf-8").split(chr(SEPARATOR))
-        parts.pop()                                 # (after the last separator)
         strings = np.empty(n, dtype=object)
-        strings[:] = parts
+        for start in range(0, n, STRINGS_AT_ONCE):      # (the grid and its text a piece at a time: 10,000,000
+            piece = cells[start:start + STRINGS_AT_ONCE]    # timestamps at once held 1.2 GB of copies)
+            grid = np.empty((len(piece), width + 1), dtype=np.uint8)
+            grid[:, :width] = piece
+            grid[:, width] = SEPARATOR
+            flat = grid.ravel()
+            parts = flat[flat != 0].tobytes().decode("utf-8").split(chr(SEPARATOR))
+            parts.pop()                             # (after the last separator)
+            strings[start:start + len(piece)] = parts
     if not filled.all():
         strings[~filled] = None
     return strings, filled

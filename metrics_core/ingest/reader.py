@@ -191,7 +191,12 @@ def _read_text(path: Path, options: ReadOptions, reporter: Reporter,
     data = [_read_bytes(path, max_rows)]
     size_read = len(data[0])
     reporter.step(0.08, "Detecting the encoding and the delimiter")
-    return text_reader.read_text(path, data.pop(), options, reporter, max_rows), size_read
+    try:
+        return text_reader.read_text(path, data.pop(), options, reporter, max_rows), size_read
+    except text_reader.TextReleased:
+        log.debug("%s: the parse needs the text again; reading the file again, keeping it", path.name)
+        return text_reader.read_text(path, _read_bytes(path, max_rows), options, reporter, max_rows,
+                                     keep_text=True), size_read
 
 
 def _head(path: Path) -> bytes:

@@ -12,6 +12,7 @@ line number where their record starts.
 
 from __future__ import annotations
 
+import collections
 import csv
 import io
 import logging
@@ -37,6 +38,8 @@ log = logging.getLogger(__name__)
 SAMPLE_RECORDS = 120
 SAMPLE_BYTES = 512 * 1024
 WIDE_FILE_COLUMNS = 200
+PIECES_FROM = 256 * 2**20   # a text this long or longer is parsed from pieces, each let go once read
+PIECE_BYTES = 64 * 2**20
 SEP_HINT = re.compile(r"sep=([^\r\n])[ \t]*\r?\n", re.IGNORECASE)
 USABLE_HINT = re.compile(r"[\x01-\x7f]")     # the parser splits at one byte: a hint of 'sep=€' cannot be used
 FIELD_COUNT_ERROR = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
@@ -56,12 +59,17 @@ class TextTable:
 
 
 def read_text(path: Path, data: bytes, options: ReadOptions, reporter: Reporter,
-              max_rows: int | None = None) -> TextTable:
+              max_rows: int | None = None, keep_text: bool = False) -> TextTable:
     """Decode, sniff and parse ``data`` (the file's bytes).
+
+    A long text is handed to the parser in pieces, each let go once read (the peak of a 10,000,000-row
+    file is then not the whole text beside the parsed cells); should the parse need the text again (a
+    value did not fit the columns chosen from the sample, or the quotes defeat the line scan),
+    :class:`TextReleased` is raised and the caller reads the file again with ``keep_text=True``.
 
     Raises
     ------
-    EmptyFileError, EncodingError, UnsupportedFormatError, FileReadError
+    EmptyFileError, EncodingError, UnsupportedFormatError, FileReadError, TextReleased
     """
     check_field_lengths(data, path, options.delimiter)     # (separators are the same bytes in every code page)
     decoded = sniff.decode_text(data, path, options.encoding)
@@ -83,13 +91,16 @@ def read_text(path: Path, data: bytes, options: ReadOptions, reporter: Reporter,
     reporter.step(0.2, "Reading the rows")
     width = max([len(row) for row in grid] + [len(layout.headers), _cells_in_record(buffer, starts, first, delimiter)])
     check_width(width, path)
-    cells = _consolidated(_parse_cells(buffer, int(starts[first]), delimiter, width, max_rows, path,
-                                       lines[first:], grid[first:]))
+    typed = width <= WIDE_FILE_COLUMNS and b"\x00" not in buffer
+    text = _Text(buffer, int(starts[first]), in_pieces=max_rows is None and not keep_text
+                 and len(buffer) >= PIECES_FROM)
+    del buffer              # (held by ``text`` alone: in pieces, each goes once the parser has read it)
+    cells = _consolidated(_parse_cells(text, delimiter, width, max_rows, path, lines[first:], grid[first:], typed))
     row_numbers, numbering_note = _row_numbers(lines[first:], len(cells), max_rows is not None)
     if numbering_note and delimiter != sniff.WHITESPACE:
-        row_numbers, numbering_note = _csv_module_lines(buffer, int(starts[first]), delimiter,
+        row_numbers, numbering_note = _csv_module_lines(text.whole(), text.offset, delimiter,
                                                         int(lines[first]), len(cells), numbering_note)
-    del buffer              # the file's text is not read again: let it go before the cells become strings
+    del text                # the file's text is not read again: let it go before the cells become strings
     raw, filled, clean = _cells_as_text(cells)
     layout.header_rows = [int(lines[r]) - 1 for r in layout.header_rows]
     table = assemble(raw, raw, layout, row_numbers, filled=filled, clean=clean)
@@ -161,7 +172,9 @@ def record_starts(buffer: bytes) -> tuple[np.ndarray, np.ndarray]:
                 break
             size *= 4
         starts = starts[starts < len(buffer)]
-        newlines = np.count_nonzero(np.frombuffer(buffer, dtype=np.uint8) == 10)   # (faster than bytes.count)
+        array = np.frombuffer(buffer, dtype=np.uint8)       # (faster than bytes.count; a piece at a time, not
+        newlines = sum(np.count_nonzero(array[i:i + PIECE_BYTES] == 10)     # a mask as large as the text)
+                       for i in range(0, len(array), PIECE_BYTES))
         records = int(newlines) + (not buffer.endswith(b"\n"))
         return starts, np.arange(1, records + 1)
     array = np.frombuffer(buffer, dtype=np.uint8)
@@ -195,22 +208,22 @@ def sample_rows(sample: str, delimiter: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter))
 
 
-def _parse_cells(buffer: bytes, offset: int, delimiter: str, width: int, max_rows: int | None,
-                 path: Path, record_lines: np.ndarray, sample: list[list[str]]) -> pd.DataFrame:
-    """All records from ``offset``: text cells ("" where empty), ids and timestamps as bytes,
-    repeating values as categories.
+def _parse_cells(text: "_Text", delimiter: str, width: int, max_rows: int | None, path: Path,
+                 record_lines: np.ndarray, sample: list[list[str]], typed: bool) -> pd.DataFrame:
+    """All records of ``text``: text cells ("" where empty), ids and timestamps as bytes,
+    repeating values as categories (``typed``: the file is neither very wide nor holds NUL bytes).
 
     The dtypes are chosen from ``sample`` (the first data rows, see :mod:`.column_dtypes`);
     when a value may not have fit its bytes column, the file is read again with every column as text.
     """
-    dtypes = {} if width > WIDE_FILE_COLUMNS or b"\x00" in buffer else parser_dtypes(sample)
+    dtypes = parser_dtypes(sample) if typed else {}
     if dtypes:
-        cells = _parse(buffer, offset, delimiter, width, max_rows, path, record_lines, dtypes)
+        cells = _parse(text, delimiter, width, max_rows, path, record_lines, dtypes)
         if not _text_lost(cells):
             return cells
         log.debug("%s: a value did not fit its fixed width, or categories became numbers; "
                   "reading all columns as text", path.name)
-    return _parse(buffer, offset, delimiter, width, max_rows, path, record_lines, {})
+    return _parse(text, delimiter, width, max_rows, path, record_lines, {})
 
 
 def _text_lost(cells: pd.DataFrame) -> bool:
@@ -223,9 +236,9 @@ def _text_lost(cells: pd.DataFrame) -> bool:
     return False
 
 
-def _parse(buffer: bytes, offset: int, delimiter: str, width: int, max_rows: int | None,
+def _parse(text: "_Text", delimiter: str, width: int, max_rows: int | None,
            path: Path, record_lines: np.ndarray, dtypes: dict[int, str]) -> pd.DataFrame:
-    """All records from ``offset`` as text cells ("" where empty), via the pandas C engine.
+    """All records of ``text`` as text cells ("" where empty), via the pandas C engine.
 
     ``record_lines`` holds the source line of each record from ``offset`` on (for messages);
     ``dtypes`` gives the columns to read as bytes or categories instead of Python strings.
@@ -234,7 +247,7 @@ def _parse(buffer: bytes, offset: int, delimiter: str, width: int, max_rows: int
     for _attempt in range(4):
         try:
             return pd.read_csv(
-                _from(buffer, offset), sep=separator, header=None,
+                text.handle(), sep=separator, header=None,
                 names=list(range(width)), index_col=False,
                 dtype={i: dtypes.get(i, object) for i in range(width)}, na_filter=False,
                 skip_blank_lines=False, nrows=max_rows, encoding="utf-8", engine="c")
@@ -250,12 +263,60 @@ def _parse(buffer: bytes, offset: int, delimiter: str, width: int, max_rows: int
         path=path)
 
 
-def _from(buffer: bytes, offset: int) -> io.BytesIO:
-    """``buffer`` as a file positioned at ``offset``, without a copy (``BytesIO`` shares a ``bytes`` object it
-    is given whole, but copies a slice or a memoryview: 90 MB more at the parse of a million-row file)."""
-    handle = io.BytesIO(buffer)
-    handle.seek(offset)
-    return handle
+class TextReleased(Exception):
+    """The text was handed to the parser in pieces and let go, and is needed again: read the file again."""
+
+
+class _Text:
+    """The file's text from the first data record (``offset``), as the parser reads it: whole, or in
+    pieces of :data:`PIECE_BYTES` (copies), each let go as soon as the parser has read past it."""
+
+    def __init__(self, buffer: bytes, offset: int, in_pieces: bool) -> None:
+        self.offset = offset
+        self._whole = None if in_pieces else buffer
+        self._pieces = [buffer[i:i + PIECE_BYTES] for i in range(offset, len(buffer), PIECE_BYTES)] \
+            if in_pieces else None
+
+    def handle(self) -> io.RawIOBase | io.BytesIO:
+        """A file to parse; in pieces, only once (then :class:`TextReleased`)."""
+        if self._whole is not None:     # (``BytesIO`` shares a ``bytes`` object it is given whole, but copies a
+            handle = io.BytesIO(self._whole)    # slice or a memoryview: 90 MB more for a million-row file)
+            handle.seek(self.offset)
+            return handle
+        if self._pieces is None:
+            raise TextReleased()
+        pieces, self._pieces = self._pieces, None
+        return _PieceReader(pieces)
+
+    def whole(self) -> bytes:
+        """The whole text (:class:`TextReleased` when it was read in pieces)."""
+        if self._whole is None:
+            raise TextReleased()
+        return self._whole
+
+
+class _PieceReader(io.RawIOBase):
+    """A file reading ``pieces`` one after another, dropping each once it has been read."""
+
+    def __init__(self, pieces: list[bytes]) -> None:
+        super().__init__()
+        self._pieces = collections.deque(memoryview(piece) for piece in pieces)
+        self._at = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, target) -> int:
+        while self._pieces and self._at >= len(self._pieces[0]):
+            self._pieces.popleft()
+            self._at = 0
+        if not self._pieces:
+            return 0
+        piece = self._pieces[0]
+        n = min(len(target), len(piece) - self._at)
+        target[:n] = piece[self._at:self._at + n]
+        self._at += n
+        return n
 
 
 def _line_of(record_lines: np.ndarray, record: int) -> int:

@@ -29,11 +29,13 @@ from ..i18n import Message, _
 from ..catalogue import FieldSpec, kind as kind_spec
 from ..column_groups import CanonicalFacts, ColumnGroup
 from ..errors import MappingError
+from ..ingest.cells import factorize_cells
 from ..ingest.column_dtypes import EDGE_SPACE
 from ..ingest.header_analysis import UNIT_SECONDS, analyse_header
 from ..ingest.model import ColumnProfile, LoadedTable
 from .model import FieldMapping, Mapping
 from .presets import PRESETS_BY_NAME
+from .source_use import field_uses, release_columns, validated_columns
 from .status import KEEP_UNKNOWN_WORDS, fold_value, normalise_or_keep, normalise_outcome, normalise_status, rating_scores
 from .values import parse_datetime_fallback
 
@@ -62,7 +64,7 @@ def _profile(table: LoadedTable, column: str) -> ColumnProfile:
 
 def _on_uniques(series: pd.Series, transform) -> pd.Series:
     """Apply a string ``transform`` to each distinct value once (fast on long, repetitive columns)."""
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    codes, uniques = factorize_cells(series.to_numpy(dtype=object))
     done = transform(pd.Series(uniques, dtype=object).astype("string"))
     values = done.array.take(codes, allow_fill=True)
     return pd.Series(values, index=series.index, dtype="string")
@@ -224,10 +226,10 @@ def _written_clean(values: np.ndarray, numeric: bool) -> bool:
     >>> _written_clean(np.array(["12.0"], dtype=object), numeric=True)
     False
     """
-    filled = values[~pd.isna(values)].tolist()
-    if not filled or not all(type(v) is str for v in filled):
-        return not filled
-    joined = _SEPARATOR.join(filled)
+    filled = values[~pd.isna(values)]
+    if not len(filled) or pd.api.types.infer_dtype(filled, skipna=False) != "string":
+        return not len(filled)
+    joined = _SEPARATOR.join(filled.tolist())
     if not joined.isascii() or (numeric and "." in joined) or not joined or \
             f"{_SEPARATOR}{_SEPARATOR}" in joined or joined[0] == _SEPARATOR or joined[-1] == _SEPARATOR:
         return False
@@ -302,12 +304,19 @@ def to_canonical(table: LoadedTable, mapping: Mapping) -> pd.DataFrame:
     return build_canonical(table, mapping).frame
 
 
-def build_canonical(table: LoadedTable, mapping: Mapping) -> Canonical:
-    """The canonical frame of ``table`` under ``mapping``, with its :class:`CanonicalFacts`."""
+def build_canonical(table: LoadedTable, mapping: Mapping, *, release: bool = False) -> Canonical:
+    """The canonical frame of ``table`` under ``mapping``, with its :class:`CanonicalFacts`.
+
+    With ``release=True`` the columns of ``table`` (typed and source text) are deleted from it as soon as
+    no later conversion, kept column or the validation reads them (:mod:`.source_use`): the peak memory of
+    a large file is then the canonical frame's, not that of three frames at once. The caller must not
+    read those columns of ``table`` again.
+    """
     spec = kind_spec(mapping.kind)
     _check_columns(table, mapping)
     out: dict[str, pd.Series] = {}
     used: set[str] = set()
+    uses, validated = field_uses(mapping), validated_columns(mapping)
     for name in spec.field_names():
         fm = mapping.fields.get(name)
         if fm is None:
@@ -326,15 +335,20 @@ def build_canonical(table: LoadedTable, mapping: Mapping) -> Canonical:
         else:
             out[name] = convert_field(table, fm, fspec, vmap)
         used.update(fm.columns if fm.source != "derived" else [])
+        if release:
+            release_columns(table, mapping.fields[name], uses, validated)
     unknown = set(mapping.fields) - set(spec.field_names())
     if unknown:
         raise MappingError(_("{label} have no field {items}.", label=spec.label, items=', '.join(sorted(map(repr, unknown)))))
-    frame = pd.DataFrame(out, index=table.frame.index)
+    frame = pd.DataFrame(out, index=table.frame.index, copy=False)     # (fresh columns, or the typed ones shared)
+    del out
     groups, criteria = _multiple_fields(table, mapping, set(frame.columns))
     if criteria:        # in one step: an insert per column fragments the frame (a PerformanceWarning on stderr)
-        frame = pd.concat([frame, pd.DataFrame(criteria, index=frame.index)], axis=1)
+        frame = pd.concat([frame, pd.DataFrame(criteria, index=frame.index, copy=False)], axis=1)
     if "status" in mapping.fields:
         frame["status_original"] = to_category(table, mapping.fields["status"].column, None)
+        if release:
+            release_columns(table, mapping.fields["status"], uses, validated)
     if spec.name == "calls":
         _derive_call_fields(frame)
     kept: dict[str, pd.Series] = {}          # unmapped columns, joined in one step (not one insert each)
@@ -344,7 +358,7 @@ def build_canonical(table: LoadedTable, mapping: Mapping) -> Canonical:
         target = col if col not in frame.columns and col not in _RESERVED | set(spec.field_names()) else f"{col} (source)"
         kept[target] = table.frame[col]
     kept["_row"] = pd.Series(np.asarray(table.row_numbers, dtype="int64")[: len(frame)], index=frame.index)
-    frame = pd.concat([frame.drop(columns=[c for c in kept if c in frame.columns]), pd.DataFrame(kept)], axis=1)
+    frame = pd.concat([frame.drop(columns=[c for c in kept if c in frame.columns]), pd.DataFrame(kept, copy=False)], axis=1)
     source_rows = int(len(frame))
     frame, collapsed = _collapse(frame, spec.name, mapping)
     return Canonical(frame.reset_index(drop=True), CanonicalFacts(groups, source_rows, collapsed))

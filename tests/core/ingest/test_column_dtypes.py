@@ -142,6 +142,16 @@ def test_strings_of_matches_decoding_each_value():
     assert filled.tolist() == [bool(v) for v in values]
 
 
+def test_strings_of_a_piece_at_a_time(monkeypatch):
+    """Made a few values at a time (pieces of 3 here, of 262,144 in use), the strings are the same."""
+    values = [f"Petrović {i}" if i % 4 else "" for i in range(11)]
+    column = np.array([v.encode() for v in values], dtype="S16")
+    monkeypatch.setattr(column_dtypes, "STRINGS_AT_ONCE", 3)
+    strings, filled = column_dtypes.strings_of(column)
+    assert strings.tolist() == [v or None for v in values]
+    assert filled.tolist() == [bool(v) for v in values]
+
+
 def test_cut_values_are_noticed():
     assert column_dtypes.may_be_cut(np.array([b"12345678", b"1"], dtype="S8"))
     assert not column_dtypes.may_be_cut(np.array([b"1234567", b"1"], dtype="S8"))

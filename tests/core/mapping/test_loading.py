@@ -108,21 +108,33 @@ def test_dataset_without_source_rows_is_the_same(tmp_path, name):
     assert list(light.table.row_numbers) == list(full.table.row_numbers)
 
 
-def test_typed_date_text_is_let_go_before_the_canonical_frame(tmp_path, monkeypatch):
-    """Only the source text of a date-time column the canonical frame takes typed is dropped; a column
-    with a UTC offset (whose wall-clock time is read from its text) and unmapped columns keep theirs."""
+def test_source_text_read_typed_is_let_go_before_the_canonical_frame(tmp_path, monkeypatch):
+    """Only the source text the canonical frame or the validation reads is kept: the id's and that of a
+    date-time with a UTC offset (its wall-clock time is read from its text); dates, categories, counts and
+    unmapped columns are taken typed. While the frame is built, each typed column nothing reads any more
+    (the id, the status) is deleted; the validated and the unmapped ones stay."""
     import metrics_core.loading as loading
 
     seen = {}
     build = loading.build_canonical
-    monkeypatch.setattr(loading, "build_canonical", lambda table, mapping: seen.setdefault("raw", table.raw)
-                        is not None and build(table, mapping))
+
+    def spy(table, mapping, **kw):
+        seen["raw"] = list(table.raw.columns)
+        built = build(table, mapping, **kw)
+        seen["typed after"] = list(table.frame.columns)
+        return built
+
+    monkeypatch.setattr(loading, "build_canonical", spy)
     ds = load_dataset(_mixed_ticket_file(tmp_path), source_rows=False)
     assert ds.mapping.column_for("created_at") == "Created at" and ds.mapping.column_for("resolved_at") == "Solved at"
-    assert list(seen["raw"].columns) == ["Ticket ID", "Solved at", "Status", "Agent replies", "Note"]
+    assert ds.mapping.column_for("status") == "Status" and ds.mapping.column_for("agent_replies") == "Agent replies"
+    assert seen["raw"] == ["Ticket ID", "Solved at"]
+    assert seen["typed after"] == ["Created at", "Solved at", "Agent replies", "Note"]
+    assert list(ds.table.raw.columns) == list(ds.table.frame.columns) == \
+        ["Ticket ID", "Created at", "Solved at", "Status", "Agent replies", "Note"]
     seen.clear()
     load_dataset(_mixed_ticket_file(tmp_path))
-    assert "Created at" in seen["raw"]
+    assert "Created at" in seen["raw"] and "Status" in seen["typed after"]
 
 
 def test_tables_money_kpis_read_keep_their_rows(tmp_path):
