@@ -115,3 +115,14 @@ def test_made_up_sheets_give_what_the_rules_give() -> None:
 def test_docstring_examples() -> None:
     result = doctest.testmod(sheet_extent)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_far_empty_cells_do_not_count_however_many_come_first() -> None:
+    """Only the largest references are asked whether their cell is empty, then the next largest: a sheet whose
+    six largest rows and columns are all empty cells is answered by the filled ones (past the tries, all at once)."""
+    empty = b"".join(b'<c r="XF%c%d" s="1"/><c r="B%d"></c>' % (68 - k % 3, 1_048_576 - k, 999_999 - k) for k in range(6))
+    for filled in (b'<c r="C7"><v>1</v></c>', b'<c r="C7"><v>1</v></c><c r="AA3" t="s"><v>0</v></c>'):
+        data = hostile.SHEET_HEAD + b'<sheetData><row r="1">' + empty + filled + b"</row></sheetData></worksheet>"
+        assert scanned(data, []) == reference(data)
+    data = hostile.SHEET_HEAD + b'<sheetData><row r="1">' + empty + b'<c r="AA3" t="s"><v>0</v></c></row></sheetData>'
+    assert scanned(data, [])[:2] == (3, 27)
