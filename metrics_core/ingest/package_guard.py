@@ -51,7 +51,7 @@ SMALL_PARTS = re.compile(r"(^|/)(workbook\.xml|[^/]*\.rels|\[Content_Types\]\.xm
 SHEET_PART = re.compile(r"^xl/worksheets/[^/]+\.xml$")
 DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 UNIQUE_COUNT = re.compile(rb'\buniqueCount="(\d+)"')
-PIECE = 16 * MB
+PIECE = 4 * MB                  # read at a time: the scan of a sheet part stays in the processor's cache
 
 
 @dataclass
