@@ -86,7 +86,7 @@ class AppState(QObject):
         self.chart_runner.failed.connect(self._on_chart_runner_ended)       # charts (both want the GIL)
         self._snapshot: Snapshot | None = None
         self._remembered = {job: Remembered() for job in ("values", "charts", "sparklines")}
-        self._running: dict[str, Any] = {}          # job -> the key of the work its runner is doing
+        self._running: dict[str, Any] = {}          # job -> (snapshot, key) of the work its runner is doing
         self._sparklines_wait = False
         self._recompute_timer = QTimer(self)
         self._recompute_timer.setSingleShot(True)
@@ -327,15 +327,16 @@ class AppState(QObject):
             self._running.pop(job, None)
             on_done(known)
             return
-        if runner.is_busy() and self._running.get(job) == key:
+        if runner.is_busy() and self._running.get(job) == (snapshot, key):
             return
 
         def done(result: Any) -> None:
             self._running.pop(job, None)
-            self._remembered[job].put(key, result)
+            if snapshot is self._snapshot:          # (files changed meanwhile: shown until replaced, not kept)
+                self._remembered[job].put(key, result)
             on_done(result)
 
-        self._running[job] = key
+        self._running[job] = (snapshot, key)
         runner.start(make(snapshot), text, on_done=done)
 
     def view(self) -> Any:

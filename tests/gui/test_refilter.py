@@ -3,6 +3,8 @@ window remembered (the engine inputs it shares between jobs and filters, the las
 
 from __future__ import annotations
 
+import threading
+
 import pandas as pd
 
 from desktop_app.filter_state import FilterState
@@ -91,3 +93,29 @@ def test_charts_wait_for_the_values_and_trend_lines_for_the_charts(qtbot, state)
         assert not state.chart_runner.is_busy()
     assert order == ["values", "charts started", "charts", "trend lines started"]
     assert state.chart_data.metric_id == "first_response_time"
+
+
+def test_work_on_files_since_changed_is_neither_remembered_nor_waited_for(qtbot, state) -> None:
+    """A job still running when the files change: its result is not kept for the new files, and the same
+    request on the new files starts its own work instead of waiting for the old."""
+    wait_results(qtbot, state, lambda: state.add_dataset(make_dataset("tickets", "tickets", tickets_frame())))
+    gate, got = threading.Event(), []
+
+    def job(answer: str, wait: bool):
+        return lambda _snapshot: (lambda _reporter: (gate.wait(20) if wait else True) and answer)
+
+    state._start("charts", state.chart_runner, ("same",), job("old files", True), "", got.append)
+    wait_results(qtbot, state, lambda: state.add_dataset(make_dataset("surveys", "surveys", surveys_frame())))
+    gate.set()
+    qtbot.waitUntil(lambda: got == ["old files"], timeout=20000)
+    state._start("charts", state.chart_runner, ("same",), job("new files", False), "", got.append)
+    qtbot.waitUntil(lambda: got == ["old files", "new files"], timeout=20000)
+
+    gate.clear()
+    state._start("charts", state.chart_runner, ("other",), job("older files", True), "", got.append)
+    wait_results(qtbot, state, lambda: state.remove_dataset("surveys"))
+    state._start("charts", state.chart_runner, ("other",), job("newer files", False), "", got.append)
+    qtbot.waitUntil(lambda: got[2:] == ["newer files"], timeout=20000)
+    gate.set()
+    state.chart_runner.wait(20000)
+    assert got == ["old files", "new files", "newer files"]
