@@ -11,8 +11,8 @@ the longest time the event loop was blocked: the drop's own handling, and each t
 the window's thread (a busy machine lengthens the first, not the second). The first drop is "cold" (the
 reader helper may still be starting); later drops are "warm". Then one re-filter: the dashboard
 restricted to one value of a category (as a click on a bar does), timed the same way until the cards
-have the filtered values and the work area is painted. Prints one line per drop, the median of the
-warm ones and the re-filter; ``--json`` also prints them as one JSON line (for bench/end_to_end.py).
+have the filtered values and the work area is painted; then to another value of that category, and back
+to no filter. Prints one line per drop, the median of the warm ones and the re-filters; ``--json`` also prints them as one JSON line (for bench/end_to_end.py).
 """
 
 from __future__ import annotations
@@ -137,12 +137,17 @@ def one_drop(window, paths: list[str]) -> dict[str, float]:
 
 def refilter(window) -> dict | None:
     """A click on a bar, as it were: the dashboard restricted to one value of the first category the filter
-    bar offers (two values or more), timed as a drop is. None when the data has no such category."""
+    bar offers (two values or more), timed as a drop is; then to another value of it, and back to no filter
+    (shown before: its numbers are remembered). None when the data has no such category."""
     state = window.state
     column, values = next(((c, v) for c, v in state.available_filters().items() if len(v) >= 2), (None, None))
     if column is None:
         return None
-    return {"column": column, **trip(window, lambda: state.filter_by(column, values[0]), lambda: True)}
+    unfiltered = state.filters
+    first = trip(window, lambda: state.filter_by(column, values[0]), lambda: True)
+    second = trip(window, lambda: state.filter_by(column, values[1]), lambda: True)
+    back = trip(window, lambda: state.set_filters(unfiltered), lambda: True)
+    return {"column": column, **first, "another_value": second, "cleared": back}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -187,9 +192,12 @@ def main(argv: list[str] | None = None) -> int:
           f"window open {time.perf_counter() - started:.1f} s")
     refiltered = refilter(window)
     if refiltered is not None:
-        print(f"re-filter to one {refiltered['column']}: KPI cards after {refiltered['cards_s']:.2f} s, painted after "
-              f"{refiltered['painted_s']:.2f} s; longest event-loop block {1000 * refiltered['longest_block_s']:.0f} ms "
-              f"({1000 * refiltered['longest_block_cpu_s']:.0f} ms CPU)")
+        for what, row in ((f"re-filter to one {refiltered['column']}", refiltered),
+                          ("then to another value", refiltered["another_value"]),
+                          ("then no filter again", refiltered["cleared"])):
+            print(f"{what}: KPI cards after {row['cards_s']:.2f} s, painted after {row['painted_s']:.2f} s; "
+                  f"longest event-loop block {1000 * row['longest_block_s']:.0f} ms "
+                  f"({1000 * row['longest_block_cpu_s']:.0f} ms CPU)")
     if args.json:
         print(json.dumps({"drops": rows, "warm_median": summary, "refilter": refiltered}))
     window.close()

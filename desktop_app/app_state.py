@@ -23,6 +23,7 @@ from metrics_core.report_view.choices import ReportChoices
 
 from .filter_state import FilterState
 from .jobs import ChartData, LoadOutcome, LoadRequest, ResultSet, chart_job, compute_job, load_files_job
+from .snapshot import Remembered, Snapshot
 from .workers import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -71,6 +72,7 @@ class AppState(QObject):
         self.compute_runner = TaskRunner("compute", self)
         self.chart_runner = TaskRunner("charts", self)
         self.sparkline_runner = TaskRunner("sparklines", self)
+        self.release_runner = TaskRunner("release", self)
         self.sparklines: dict[str, Any] = {}
         for runner in (self.import_runner, self.compute_runner):
             runner.started.connect(self._on_runner_started)
@@ -79,6 +81,13 @@ class AppState(QObject):
             runner.failed.connect(self._on_runner_failed)
         self.chart_runner.failed.connect(self._on_runner_failed)
         self.sparkline_runner.failed.connect(self._on_runner_failed)
+        self.compute_runner.failed.connect(self._on_compute_failed)           # (charts waited for the values)
+        self.chart_runner.succeeded.connect(self._on_chart_runner_ended)    # the cards' trend lines wait for the
+        self.chart_runner.failed.connect(self._on_chart_runner_ended)       # charts (both want the GIL)
+        self._snapshot: Snapshot | None = None
+        self._remembered = {job: Remembered() for job in ("values", "charts", "sparklines")}
+        self._running: dict[str, Any] = {}          # job -> (snapshot, key) of the work its runner is doing
+        self._sparklines_wait = False
         self._recompute_timer = QTimer(self)
         self._recompute_timer.setSingleShot(True)
         self._recompute_timer.setInterval(30)
@@ -130,6 +139,7 @@ class AppState(QObject):
         req.options = ds.table.options
         self.requests[ds.name] = req
         log.info("dataset %s: %s, %d rows from %s", ds.name, ds.kind, len(ds.frame), ds.path)
+        self.schedule_recompute()           # first: what the panels ask for when told waits for the values
         existing = self.dataset(ds.name)
         if existing is not None:
             self.bundle.datasets[self.bundle.datasets.index(existing)] = ds
@@ -138,7 +148,6 @@ class AppState(QObject):
             self.bundle.add(ds)
             self.dataset_loaded.emit(ds.name)
         self._refit_filters()
-        self.schedule_recompute()
 
     def remove_dataset(self, name: str) -> None:
         if self.dataset(name) is None:
@@ -148,9 +157,9 @@ class AppState(QObject):
         self.filter_values.pop(name, None)
         self.date_ranges.pop(name, None)
         self.currencies.pop(name, None)
+        self.schedule_recompute()
         self.dataset_removed.emit(name)
         self._refit_filters()
-        self.schedule_recompute()
 
     def remap_dataset(self, name: str, mapping: Any, options: Any = None) -> None:
         """Read ``name``'s file again with a new mapping / read options."""
@@ -278,7 +287,8 @@ class AppState(QObject):
         self._recompute_timer.start()
 
     def recompute(self) -> None:
-        """Compute every KPI again (F5); the previous computation is cancelled."""
+        """Compute every KPI again (F5); the previous computation is cancelled. Results of the last few
+        filters are remembered and shown at once."""
         self._recompute_timer.stop()
         self.sparkline_runner.cancel()          # the values come first; the trend lines follow them
         if not self.bundle.datasets:
@@ -290,30 +300,79 @@ class AppState(QObject):
         except KpiDeskError as exc:
             self.error_raised.emit(str(exc))
             return
-        bundle = DataBundle(list(self.bundle.datasets))
-        self.compute_runner.start(compute_job(bundle, self.engine_params(), view),
-                                  _("Computing KPIs"), on_done=self._on_compute_done)
+        params = self.engine_params()
+        self._start("values", self.compute_runner, (repr(view), repr(params)),
+                    lambda snapshot: compute_job(snapshot, params, view), _("Computing KPIs"), self._on_compute_done)
+
+    def snapshot(self) -> Snapshot:
+        """The loaded datasets as the engine reads them, shared by every job while the files stay the same."""
+        if self._snapshot is None or not self._snapshot.of(self.bundle.datasets):
+            old, self._snapshot = self._snapshot, Snapshot(DataBundle(list(self.bundle.datasets)))
+            for remembered in self._remembered.values():
+                remembered.clear()
+            if old is not None:         # the frames the old one made are let go on a worker, not here
+                self.release_runner.start(lambda _reporter: old.release())
+        return self._snapshot
+
+    def _start(self, job: str, runner: TaskRunner, key: tuple, make: Any, text: str, on_done: Any) -> None:
+        """Run ``make(snapshot)`` on ``runner`` and give its result to ``on_done``; a result remembered for
+        ``key`` is given at once, and the same work already running is left to finish."""
+        from metrics_core.i18n import current_language
+
+        snapshot = self.snapshot()
+        key = (current_language(), *key)
+        known = self._remembered[job].get(key)
+        if known is not None:
+            runner.cancel()
+            self._running.pop(job, None)
+            on_done(known)
+            return
+        if runner.is_busy() and self._running.get(job) == (snapshot, key):
+            return
+
+        def done(result: Any) -> None:
+            self._running.pop(job, None)
+            if snapshot is self._snapshot:          # (files changed meanwhile: shown until replaced, not kept)
+                self._remembered[job].put(key, result)
+            on_done(result)
+
+        self._running[job] = (snapshot, key)
+        runner.start(make(snapshot), text, on_done=done)
 
     def view(self) -> Any:
         """The :class:`metrics_core.report_view.KpiView` the dashboard shows (reports start from it)."""
         return self.filters.to_view(self.targets, self.comparison)
 
+    def _values_pending(self) -> bool:
+        return self._recompute_timer.isActive() or self.compute_runner.is_busy()
+
     def _on_compute_done(self, results: ResultSet) -> None:
         self.results = results
         self.results_changed.emit(results)
+        self._sparklines_wait = True
         self.refresh_charts()
-        self.refresh_sparklines()
+        if not self.chart_runner.is_busy():
+            self.refresh_sparklines()
+
+    def _on_compute_failed(self, _exc: Exception) -> None:
+        self.refresh_charts()
+
+    def _on_chart_runner_ended(self, _outcome: Any) -> None:
+        if self._sparklines_wait:
+            self.refresh_sparklines()
 
     def refresh_sparklines(self) -> None:
         """The cards' trend lines, after the values (they take longer and are not needed first)."""
         from .sparkline_job import sparklines_job
 
+        self._sparklines_wait = False
         ids = [mid for mid, r in (self.results.results if self.results else {}).items() if r.value is not None]
         if not self.bundle.datasets or not ids:
             return
-        self.sparkline_runner.start(sparklines_job(DataBundle(list(self.bundle.datasets)), self.engine_params(),
-                                                   self.filters.to_engine(), self.filters.granularity, ids),
-                                    _("Trends"), on_done=self._on_sparklines_done)
+        params, filters, grain = self.engine_params(), self.filters.to_engine(), self.filters.granularity
+        self._start("sparklines", self.sparkline_runner, (repr(params), repr(self.filters), tuple(ids)),
+                    lambda snapshot: sparklines_job(snapshot, params, filters, grain, ids), _("Trends"),
+                    self._on_sparklines_done)
 
     def _on_sparklines_done(self, sparks: dict[str, Any]) -> None:
         self.sparklines = sparks
@@ -338,12 +397,15 @@ class AppState(QObject):
         self.refresh_charts()
 
     def refresh_charts(self) -> None:
-        if not self.bundle.datasets or self.selected_metric is None:
+        """The selected KPI's charts; while its values are being computed they wait for them (the values'
+        end draws them): both want the GIL, and the cards come first."""
+        if not self.bundle.datasets or self.selected_metric is None or self._values_pending():
             return
-        bundle = DataBundle(list(self.bundle.datasets))
-        self.chart_runner.start(chart_job(bundle, self.engine_params(), self.filters.to_engine(),
-                                          self.selected_metric, self.filters.granularity, self.chart_category),
-                                _("Charts"), on_done=self._on_charts_done)
+        params, filters = self.engine_params(), self.filters.to_engine()
+        metric, grain, category = self.selected_metric, self.filters.granularity, self.chart_category
+        self._start("charts", self.chart_runner, (repr(params), repr(self.filters), metric, category),
+                    lambda snapshot: chart_job(snapshot, params, filters, metric, grain, category), _("Charts"),
+                    self._on_charts_done)
 
     def _on_charts_done(self, data: ChartData) -> None:
         self.chart_data = data

@@ -21,10 +21,13 @@ from metrics_core.errors import KpiDeskError, OperationCancelled
 from metrics_core.i18n import _
 from metrics_core.ingest.model import ReadOptions
 from metrics_core.mapping.model import Mapping
+from metrics_core.metrics.model import MetricInputs
 from metrics_core.metrics.params import DEFAULT_CURRENCY, currency_of
 from metrics_core.progress import Reporter
 from metrics_core.report_view.catalogue import NPS_PARTS, USUAL_CATEGORIES
 from metrics_core.result_details import NpsDetails, details_of
+
+from .snapshot import Snapshot, snapshot_of
 
 
 log = logging.getLogger(__name__)
@@ -138,42 +141,49 @@ def load_files_job(requests: list[LoadRequest]) -> Callable[[Reporter], LoadOutc
     return run
 
 
-def compute_job(bundle: DataBundle, params: dict[str, Any], view: Any) -> Callable[[Reporter], ResultSet]:
+def compute_job(data: DataBundle | Snapshot, params: dict[str, Any], view: Any) -> Callable[[Reporter], ResultSet]:
     """Every KPI of the :class:`~metrics_core.report_view.KpiView`, and its change against the
     comparison period — the same numbers every report of this view holds."""
+    snapshot = snapshot_of(data)
+
     def run(reporter: Reporter) -> ResultSet:
         from metrics_core.report_view import compute_view
 
-        computed = compute_view(bundle, params, view, reporter)
+        bundle = snapshot.bundle
+        computed = compute_view(bundle, params, view, reporter, inputs=snapshot.inputs())
         return ResultSet(computed.results, computed.changes, bundle.merge_notes(), computed, currency_of(params))
     return run
 
 
-def chart_job(bundle: DataBundle, params: dict[str, Any], filters: Any, metric_id: str,
+def chart_job(data: DataBundle | Snapshot, params: dict[str, Any], filters: Any, metric_id: str,
               granularity: str, category: str | None) -> Callable[[Reporter], ChartData]:
     """The breakdowns the chart area shows for ``metric_id``."""
+    snapshot = snapshot_of(data)
+
     def run(reporter: Reporter) -> ChartData:
         from metrics_core.metrics import engine
 
-        data = ChartData(metric_id, granularity, category, currency=_chart_currency(bundle, params, filters, metric_id))
+        bundle, source = snapshot.bundle, snapshot.inputs()
+        data = ChartData(metric_id, granularity, category, currency=_chart_currency(bundle, source, params, filters,
+                                                                                     metric_id))
         reporter.step(0.1, _("Trend"))
-        data.trend = _safe(lambda: engine.breakdown(bundle, metric_id, granularity, params, filters))
+        data.trend = _safe(lambda: engine.breakdown(source, metric_id, granularity, params, filters))
         data.undated = not data.trend and not kpi_has_dates(bundle, metric_id)
         data.last_incomplete = bool(data.trend) and last_period_incomplete(bundle, metric_id, filters, granularity,
                                                                            data.trend[-1].key)
         reporter.step(0.4, _("Breakdown"))
-        data.category, data.bars = _category_breakdown(bundle, params, filters, metric_id, category)
+        data.category, data.bars = _category_breakdown(bundle, source, params, filters, metric_id, category)
         reporter.step(0.6, _("Scores"))
-        data.nps_periods = nps_periods(bundle, params, filters, granularity)
-        data.distribution = score_distribution(bundle, filters)
+        data.nps_periods = nps_periods(source, params, filters, granularity)
+        data.distribution = score_distribution(source, filters)
         if "tickets" in bundle.kinds():
-            data.backlog = _safe(lambda: engine.breakdown(bundle, "backlog", granularity, params, filters))
+            data.backlog = _safe(lambda: engine.breakdown(source, "backlog", granularity, params, filters))
         reporter.step(1.0, _("Charts ready"))
         return data
     return run
 
 
-def _chart_currency(bundle: DataBundle, params: dict[str, Any], filters: Any, metric_id: str) -> str:
+def _chart_currency(bundle: DataBundle, source: Any, params: dict[str, Any], filters: Any, metric_id: str) -> str:
     """The currency a KPI's charts write money in: the KPI's own when the files name several currencies."""
     from metrics_core.formatting import result_currency
     from metrics_core.metrics import engine
@@ -182,7 +192,7 @@ def _chart_currency(bundle: DataBundle, params: dict[str, Any], filters: Any, me
     shown = currency_of(params)
     if get_metric(metric_id).unit != "currency" or not (params.get("global") or {}).get("file_currencies"):
         return shown
-    return result_currency(engine.compute_metric(bundle, metric_id, params, filters), shown)
+    return result_currency(engine.compute_metric(source, metric_id, params, filters), shown)
 
 
 def kpi_has_dates(bundle: DataBundle, metric_id: str) -> bool:
@@ -218,9 +228,10 @@ def last_period_incomplete(bundle: DataBundle, metric_id: str, filters: Any, gra
 FALLBACK_CATEGORIES = USUAL_CATEGORIES          # the one list (metrics_core.report_view.catalogue)
 
 
-def _category_breakdown(bundle: DataBundle, params: dict[str, Any], filters: Any, metric_id: str,
+def _category_breakdown(bundle: DataBundle, source: Any, params: dict[str, Any], filters: Any, metric_id: str,
                         category: str | None) -> tuple[str | None, list[Any]]:
-    """The breakdown by ``category``, or by the first usual category the KPI's rows have."""
+    """The breakdown by ``category``, or by the first usual category the KPI's rows have (``source``: the
+    bundle's engine inputs)."""
     from metrics_core.metrics import engine
     from metrics_core.metrics.registry import get_metric
 
@@ -230,28 +241,29 @@ def _category_breakdown(bundle: DataBundle, params: dict[str, Any], filters: Any
     for column in candidates:
         if column not in columns:
             continue
-        points = _safe(lambda c=column: engine.breakdown(bundle, metric_id, c, params, filters))
+        points = _safe(lambda c=column: engine.breakdown(source, metric_id, c, params, filters))
         if any(p.value is not None for p in points) and any(p.n > 1 for p in points):
             return column, points       # (groups of one row each, as staff by person, say nothing)
     return (category if category in columns else None), []
 
 
-def nps_periods(bundle: DataBundle, params: dict[str, Any], filters: Any,
+def nps_periods(source: Any, params: dict[str, Any], filters: Any,
                 granularity: str) -> list[tuple[str, pd.Timestamp, dict[str, float]]]:
-    """Promoter / passive / detractor shares per period, from the NPS metric of each period."""
+    """Promoter / passive / detractor shares per period, from the NPS metric of each period (``source``: a
+    bundle or its engine inputs)."""
     from metrics_core.metrics import engine
     from metrics_core.metrics.periods import next_start
 
     from .formatting import period_label
 
-    points = _safe(lambda: engine.breakdown(bundle, "nps", granularity, params, filters))
+    points = _safe(lambda: engine.breakdown(source, "nps", granularity, params, filters))
     out = []
     for point in points:
         if point.value is None:
             continue
         start = pd.Timestamp(point.key)
         period = filters.with_bounds(start, next_start(start, granularity))
-        result = engine.compute_metric(bundle, "nps", params, period)
+        result = engine.compute_metric(source, "nps", params, period)
         shares = details_of(result, NpsDetails).shares()
         if shares is not None:
             out.append((period_label(start, granularity), start,
@@ -259,11 +271,13 @@ def nps_periods(bundle: DataBundle, params: dict[str, Any], filters: Any,
     return out
 
 
-def score_distribution(bundle: DataBundle, filters: Any) -> dict[str, list[tuple[float, int]]]:
-    """How many answers gave each score, per score field (surveys and score columns elsewhere)."""
+def score_distribution(source: Any, filters: Any) -> dict[str, list[tuple[float, int]]]:
+    """How many answers gave each score, per score field (surveys and score columns elsewhere); ``source``:
+    a bundle or its engine inputs."""
     from metrics_core.metrics.engine_inputs import filter_frame
 
-    frame = bundle.frame("surveys") if "surveys" in bundle.kinds() else None
+    frame = (source.frames.get("surveys") if isinstance(source, MetricInputs)
+             else source.frame("surveys") if "surveys" in source.kinds() else None)
     if frame is None:
         return {}
     frame = filter_frame(frame, "surveys", filters)

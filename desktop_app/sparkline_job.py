@@ -15,6 +15,8 @@ from metrics_core.errors import KpiDeskError
 from metrics_core.i18n import _
 from metrics_core.progress import Reporter
 
+from .snapshot import Snapshot, snapshot_of
+
 log = logging.getLogger(__name__)
 SPARK_PERIODS = 8
 
@@ -28,9 +30,11 @@ class Spark:
     last_incomplete: bool
 
 
-def sparklines_job(bundle: DataBundle, params: dict[str, Any], filters: Any, grain: str,
+def sparklines_job(data: DataBundle | Snapshot, params: dict[str, Any], filters: Any, grain: str,
                    metric_ids: list[str]) -> Callable[[Reporter], dict[str, Spark]]:
     """The last :data:`SPARK_PERIODS` periods of each KPI in ``metric_ids`` within the filters."""
+    snapshot = snapshot_of(data)
+
     def run(reporter: Reporter) -> dict[str, Spark]:
         from metrics_core.metrics import engine
         from metrics_core.metrics.periods import PERIODS, floor, previous_start
@@ -38,6 +42,7 @@ def sparklines_job(bundle: DataBundle, params: dict[str, Any], filters: Any, gra
         from .dataset_facts import date_range
         from .jobs import last_period_incomplete
 
+        bundle = snapshot.bundle
         if grain not in PERIODS:
             return {}
         ends = [hi for ds in bundle.datasets if (hi := date_range(ds)[1]) is not None]
@@ -55,7 +60,7 @@ def sparklines_job(bundle: DataBundle, params: dict[str, Any], filters: Any, gra
         for i, metric_id in enumerate(metric_ids):
             reporter.step(i / max(1, len(metric_ids)), _("Trends on the cards"))
             try:
-                points = engine.breakdown(bundle, metric_id, grain, params, window)
+                points = engine.breakdown(snapshot.inputs(), metric_id, grain, params, window)
             except KpiDeskError as exc:
                 log.info("no trend for %s: %s", metric_id, exc)
                 continue

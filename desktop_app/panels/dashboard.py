@@ -27,6 +27,8 @@ class DashboardPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.cards: dict[str, KpiCard] = {}
+        self._results: Any = None
+        self._stale: set[str] = set()       # hidden cards not yet given ``_results`` (given when shown)
         self._family_widgets: dict[str, QWidget] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -110,6 +112,8 @@ class DashboardPanel(QWidget):
                 if self._specs[mid].family != family_id:
                     continue
                 visible = show_all or self.relevant(mid)
+                if visible and mid in self._stale:
+                    self._show_result(mid)
                 card.setVisible(visible)
                 any_visible |= visible
             box.setVisible(any_visible)
@@ -141,15 +145,20 @@ class DashboardPanel(QWidget):
     def _on_state_results_changed(self, results: Any) -> None:
         for card in self.cards.values():
             card.set_sparkline(None, self.state.filters.granularity)     # new ones follow; never a stale line
-        for mid, card in self.cards.items():
-            card.set_result(results.results.get(mid), results.changes.get(mid), self.state.targets.get(mid),
-                            results.outcome(mid), results.currency)
-        self._update_visibility()
+        self._results, self._stale = results, set(self.cards)
+        self._update_visibility()           # (the cards shown get the results; a hidden one when it is shown)
         selected = results.results.get(self.state.selected_metric or "")
         if selected is None or not selected.ok or self.cards[selected.metric_id].isHidden():
             first = next((m for m in self.visible_metric_ids() if (r := results.results.get(m)) is not None and r.ok), None)
             if first:
                 self.state.select_metric(first)
+
+    def _show_result(self, metric_id: str) -> None:
+        results = self._results
+        self._stale.discard(metric_id)
+        self.cards[metric_id].set_result(results.results.get(metric_id), results.changes.get(metric_id),
+                                         self.state.targets.get(metric_id), results.outcome(metric_id),
+                                         results.currency)
 
     def _on_state_sparklines_changed(self, sparks: dict[str, Any]) -> None:
         grain = self.state.filters.granularity

@@ -300,7 +300,8 @@ class KpiCard(QFrame):
         self.change_label.show()
 
     def set_selected(self, selected: bool) -> None:
-        self._set_selected_look(selected)
+        if selected != self._selected:          # a style sheet set again costs a card's restyle all the same
+            self._set_selected_look(selected)
 
     def _set_selected_look(self, selected: bool) -> None:
         self._selected = selected

@@ -214,14 +214,20 @@ def _pin_detected(spec: MetricSpec, prepared: Prepared, p: dict[str, Any]) -> di
     survey must not be read as a 1-7 scale)."""
     if p.get("scale") != "auto":
         return p
+    key = ("scale", spec.id, repr(sorted((k, repr(v)) for k, v in p.items())))
+    detected = prepared.remembered(key, lambda: _detected_scale(spec, prepared, p))
+    return {**p, "scale": detected} if detected in SCALES else p
+
+
+def _detected_scale(spec: MetricSpec, prepared: Prepared, p: dict[str, Any]) -> Any:
+    """The scale ``spec`` detects from every loaded answer (None when it cannot run on them)."""
     inputs = prepared.inputs(None, aware=spec.period_aware)
     if precheck(spec, inputs) is not None:
-        return p
+        return None
     try:
-        detected = spec.compute(inputs, p).details.get("scale")
+        return spec.compute(inputs, p).details.get("scale")
     except Exception:  # noqa: BLE001 - detection only; the KPI's own run reports the problem
-        return p
-    return {**p, "scale": detected} if detected in SCALES else p
+        return None
 
 
 # ---------------------------------------------------------------- breakdowns

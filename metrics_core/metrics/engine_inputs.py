@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import weakref
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,8 +101,16 @@ def row_dates(frame: pd.DataFrame, kind: str) -> pd.Series | None:
 
 def filter_frame(frame: pd.DataFrame, kind: str, filters: Filters | None, *, dates: bool = True) -> pd.DataFrame:
     """Rows of ``frame`` inside the date range (on the kind's date field) and the category values."""
+    mask = filter_mask(frame, kind, filters, dates=dates)
+    return frame if mask is None else frame[mask]
+
+
+def filter_mask(frame: pd.DataFrame, kind: str, filters: Filters | None, *, dates: bool = True,
+                isin: Any = None) -> np.ndarray | None:
+    """The rows of ``frame`` that :func:`filter_frame` keeps, as a boolean array; None when it keeps them all.
+    ``isin(frame, column, values)`` gives the rows of one category filter (default: :func:`column_isin`)."""
     if filters is None:
-        return frame
+        return None
     mask = np.ones(len(frame), dtype=bool)
     start, end = filters.bounds()
     column = row_dates(frame, kind) if dates and (start is not None or end is not None) else None
@@ -112,8 +121,13 @@ def filter_frame(frame: pd.DataFrame, kind: str, filters: Filters | None, *, dat
             mask &= (column < end).to_numpy(dtype=bool)
     for name, values in (filters.categories or {}).items():
         if name in frame.columns and values is not None:
-            mask &= _isin(frame[name], list(values))
-    return frame if mask.all() else frame[mask]
+            mask &= (isin or column_isin)(frame, name, list(values))
+    return None if mask.all() else mask
+
+
+def column_isin(frame: pd.DataFrame, name: str, values: list) -> np.ndarray:
+    """The rows of ``frame`` whose ``name`` is one of ``values`` (as a category filter compares them)."""
+    return _isin(frame[name], values)
 
 
 def _isin(column: pd.Series, values: list) -> np.ndarray:
@@ -194,10 +208,15 @@ class Prepared:
         calendar = calendar_setting(glob)
         if calendar is not None:
             self.calendar = calendar
-        self._cache: dict[tuple, MetricInputs] = {}
+        self._cache: OrderedDict[tuple, MetricInputs] = OrderedDict()    # per filter, the most recent last
         self._terms: dict[tuple, tuple[MetricInputs, Any]] = {}
         self._codes: dict[tuple, tuple[pd.DataFrame, tuple[np.ndarray, Any]]] = {}
+        self._masks: dict[tuple, tuple[pd.DataFrame, np.ndarray]] = {}      # category filters of the frames
+        self._cut: dict[tuple, tuple[np.ndarray, weakref.ref]] = {}         # a frame cut by one mask, shared
+        self._remembered: dict[tuple, Any] = {}
         self._lock = threading.RLock()
+        distinct = {id(f): f for f in self.frames.values()}
+        self._rows_kept = CACHE_ROWS_FACTOR * sum(len(f) for f in distinct.values())
 
     def column_codes(self, frame: pd.DataFrame, column: str) -> tuple[np.ndarray, Any]:
         """Sorted group codes of a category column (missing values form the group "(none)"), remembered."""
@@ -227,16 +246,74 @@ class Prepared:
             return self._inputs_locked(key, filters, start, end, aware)
 
     def _inputs_locked(self, key: tuple, filters: Filters, start: Any, end: Any, aware: bool) -> MetricInputs:
-        if key not in self._cache:
-            frames = {k: filter_frame(f, k, filters, dates=not aware) for k, f in self.frames.items()}
-            as_of = self.as_of
-            if as_of is None:
-                as_of = latest_timestamp(self.frames)
-                if as_of is not None and end is not None and as_of >= end:
-                    as_of = end - pd.Timedelta(microseconds=1)
-            period = (start, end) if (start is not None or end is not None) else None
-            self._cache[key] = MetricInputs(frames, as_of, self.calendar, period, self.groups)
-        return self._cache[key]
+        known = self._cache.get(key)
+        if known is not None:
+            self._cache.move_to_end(key)
+            return known
+        frames = {k: self._cut_frame(f, k, filters, dates=not aware) for k, f in self.frames.items()}
+        as_of = self.as_of
+        if as_of is None:
+            as_of = latest_timestamp(self.frames)
+            if as_of is not None and end is not None and as_of >= end:
+                as_of = end - pd.Timedelta(microseconds=1)
+        period = (start, end) if (start is not None or end is not None) else None
+        inputs = self._cache[key] = MetricInputs(frames, as_of, self.calendar, period, self.groups)
+        self._trim()
+        return inputs
+
+    def _cut_frame(self, frame: pd.DataFrame, kind: str, filters: Filters, *, dates: bool) -> pd.DataFrame:
+        """``filter_frame(frame, kind, filters)``; filters that keep the same rows of a frame (another kind of
+        the same file, the period-aware cut of a filter without dates) share one cut frame."""
+        mask = filter_mask(frame, kind, filters, dates=dates, isin=self._isin)
+        if mask is None:
+            return frame
+        key = (id(frame), int(mask.sum()), hash(np.packbits(mask).tobytes()))
+        known = self._cut.get(key)
+        cut = known[1]() if known is not None else None
+        if cut is None or not np.array_equal(known[0], mask):
+            cut = frame[mask]
+            self._cut[key] = (mask, weakref.ref(cut))
+        return cut
+
+    def _isin(self, frame: pd.DataFrame, name: str, values: list) -> np.ndarray:
+        """:func:`column_isin` of a frame of these inputs, remembered (the mask is shared: read, never changed)."""
+        key = (id(frame), name, tuple(map(repr, values)))
+        known = self._masks.get(key)
+        if known is None or known[0] is not frame:
+            known = self._masks[key] = (frame, column_isin(frame, name, values))
+            known[1].flags.writeable = False
+        return known[1]
+
+    def _trim(self) -> None:
+        """Forget the least recently used filters while the rows their cut frames copied exceed
+        :data:`CACHE_ROWS_FACTOR` times the frames' own (these inputs live as long as the caller keeps them:
+        a window keeps them while its files stay loaded). What was derived from a forgotten filter goes too."""
+        base = {id(f) for f in self.frames.values()}
+
+        def copied() -> int:
+            cut = {id(f): len(f) for inputs in self._cache.values() for f in inputs.frames.values()
+                   if id(f) not in base}
+            return sum(cut.values())
+
+        while len(self._cache) > 1 and copied() > self._rows_kept:
+            _key, gone = self._cache.popitem(last=False)
+            self._terms = {k: v for k, v in self._terms.items() if v[0] is not gone}
+            dropped = {id(f) for f in gone.frames.values()} - base
+            self._codes = {k: v for k, v in self._codes.items() if id(v[0]) not in dropped}
+        self._cut = {k: v for k, v in self._cut.items() if v[1]() is not None}
+
+    def remembered(self, key: tuple, make: Any) -> Any:
+        """``make()``, once for these inputs and ``key`` (what does not depend on a filter: the score scale
+        detected from every answer)."""
+        with self._lock:
+            if key in self._remembered:
+                return self._remembered[key]
+        value = make()
+        with self._lock:
+            return self._remembered.setdefault(key, value)
+
+
+CACHE_ROWS_FACTOR = 2       # the filtered frames a Prepared keeps copy at most twice the rows of its frames
 
 
 _PREPARED: dict[int, tuple[weakref.ref, tuple, Prepared]] = {}

@@ -159,7 +159,7 @@ def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiVie
     for metric_id, result in results.items():
         out.outcomes[metric_id] = KpiOutcome(metric_id, result, target=target_of(params, metric_id))
     # all dates shown: retention, churn and turnover over the dates the files cover, not their own twelve months
-    for metric_id, result in (_over_data_span(bundle, params, filters) if period[0] is None else {}).items():
+    for metric_id, result in (_over_data_span(bundle, params, filters, inputs) if period[0] is None else {}).items():
         results[metric_id] = result
         out.outcomes[metric_id] = KpiOutcome(metric_id, result, target=target_of(params, metric_id))
     previous = _previous_period(period, view.comparison)
@@ -190,11 +190,13 @@ def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiVie
     return out
 
 
-def _over_data_span(bundle: DataBundle, params: dict[str, Any], filters: Filters) -> dict[str, MetricResult]:
+def _over_data_span(bundle: DataBundle, params: dict[str, Any], filters: Filters,
+                    inputs: MetricInputs) -> dict[str, MetricResult]:
     """With all dates shown, the KPIs of a period whose own default is the twelve months before the latest
     date (``lookback_months``: retention, churn, staff turnover) over the dates the files' activity covers —
     the period the dashboard and the report state. The twelve months reached back before the data: a CRR of
-    88.8 % over a year beside a slide of May–October."""
+    88.8 % over a year beside a slide of May–October. ``inputs``: the bundle's engine inputs, which the other
+    KPIs of the view were computed from (their prepared frames are reused)."""
     from ..metrics.registry import REGISTRY
 
     first, last = data_span(bundle)
@@ -202,7 +204,7 @@ def _over_data_span(bundle: DataBundle, params: dict[str, Any], filters: Filters
         return {}
     first, last = P.floor(first, "day"), P.floor(last, "day")
     bounded = filters.with_bounds(first, last + pd.Timedelta(days=1))
-    out = {spec.id: engine.compute_metric(bundle, spec.id, params, bounded) for spec in REGISTRY
+    out = {spec.id: engine.compute_metric(inputs, spec.id, params, bounded) for spec in REGISTRY
            if any(p.name == "lookback_months" for p in spec.params)}        # their own default: twelve months
     span = DaySpan(first, last)
     for result in out.values():

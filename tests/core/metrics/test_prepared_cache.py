@@ -1,0 +1,81 @@
+"""One set of engine inputs read under many filters (as the window does while its files stay loaded): the
+same numbers as a fresh preparation per filter, and a bounded amount of filtered rows kept."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from metrics_core.metrics import engine
+from metrics_core.metrics.engine_inputs import CACHE_ROWS_FACTOR, Filters, filter_frame, prepared_for
+from metrics_core.metrics.model import MetricInputs
+
+from .builders import bundle_of, make_frames
+
+
+def figures(results: dict) -> dict:
+    return {m: (r.value, r.n, r.numerator, r.denominator, repr(r.details)) for m, r in results.items()}
+
+
+FILTERS = [Filters(categories={"channel": ["email"]}),
+           Filters("2024-03-01", "2024-05-31", {"channel": ["chat", "email"], "agent": ["Ana"]}),
+           Filters(categories={"channel": ["email"]})]
+KINDS = ("tickets", "surveys", "calls", "messages")
+
+
+def some_frames(n: int, seed: int) -> dict[str, pd.DataFrame]:
+    return {k: f for k, f in make_frames(n, seed).items() if k in KINDS}
+
+
+def test_shared_inputs_give_the_numbers_of_a_fresh_preparation():
+    """Every KPI under three filters, twice each: 2-6 s on a loaded 2-core machine."""
+    frames = some_frames(300, 4)
+    shared = MetricInputs.from_bundle(bundle_of(frames))
+    for filters in FILTERS:
+        again = engine.compute_all(shared, {}, filters)
+        assert figures(again) == figures(engine.compute_all(bundle_of(frames), {}, filters)), filters
+
+
+def test_filtered_rows_kept_stay_within_twice_the_data():
+    frames = some_frames(200, 5)
+    shared = MetricInputs.from_bundle(bundle_of(frames))
+    prepared = prepared_for(shared, {})
+    rows = sum(len(f) for f in shared.frames.values())
+    for day in pd.date_range("2024-01-01", periods=40, freq="7D"):      # each filter copies about a quarter
+        prepared.inputs(Filters(day, day + pd.Timedelta(days=90)))
+    own = {id(f) for f in shared.frames.values()}
+    kept = {id(f): len(f) for inputs in prepared._cache.values() for f in inputs.frames.values() if id(f) not in own}
+    assert 0 < sum(kept.values()) <= CACHE_ROWS_FACTOR * rows
+    assert len(prepared._cache) < 40
+    latest = prepared.inputs(Filters(pd.Timestamp("2024-01-01") + pd.Timedelta(days=7 * 39),
+                                     pd.Timestamp("2024-01-01") + pd.Timedelta(days=7 * 39 + 90)))
+    assert all(len(f) == len(filter_frame(shared.frames[k], k, Filters(latest.period[0], latest.period[1]
+                                                                             - pd.Timedelta(microseconds=1))))
+               for k, f in latest.frames.items())
+
+
+def test_kinds_of_one_file_share_its_cut_rows():
+    tickets = make_frames(120, 6)["tickets"]
+    from .builders import dataset
+    from metrics_core.dataset import DataBundle
+
+    shared = MetricInputs.from_bundle(DataBundle([dataset("tickets", tickets, also=["surveys"])]))
+    assert shared.frames["tickets"] is shared.frames["surveys"]
+    inputs = prepared_for(shared, {}).inputs(Filters(categories={"channel": ["email"]}))
+    assert inputs.frames["tickets"] is inputs.frames["surveys"]
+    assert (inputs.frames["tickets"]["channel"] == "email").all()
+    aware = prepared_for(shared, {}).inputs(Filters(categories={"channel": ["email"]}), aware=True)
+    assert aware.frames["tickets"] is inputs.frames["tickets"]       # no dates: the period-aware cut is the same
+
+
+def test_the_score_scale_is_read_from_every_answer_once(monkeypatch):
+    frames = some_frames(200, 7)
+    shared = MetricInputs.from_bundle(bundle_of(frames))
+    calls = []
+    real = engine._detected_scale
+    monkeypatch.setattr(engine, "_detected_scale", lambda *a: calls.append(a[0].id) or real(*a))
+    first = engine.compute_metric(shared, "csat", {}, Filters(categories={"channel": ["email"]}))
+    second = engine.compute_metric(shared, "csat", {}, Filters(categories={"channel": ["chat"]}))
+    assert calls == ["csat"]
+    assert first.value is not None and second.value is not None
+    fresh = engine.compute_metric(bundle_of(frames), "csat", {}, Filters(categories={"channel": ["chat"]}))
+    assert (second.value, second.details.get("scale")) == (fresh.value, fresh.details.get("scale"))
