@@ -2,7 +2,8 @@
 filter, break down, drill down, change KPI settings, export, open and close dialogs, switch views.
 
 :func:`run_soak` counts what must stay at zero (Python exceptions in any thread, errors the app
-logged as unexpected, top-level windows left open) and measures the process's memory (RSS from
+logged as unexpected, warnings printed — Python's and Qt's —, top-level windows left open) and measures the
+process's memory (RSS from
 ``/proc``, once garbage is collected) after a warm-up and at the end. The warm-up does every action
 once (the first export imports the exporters, the first switch to a language reads its catalogues:
 costs paid once, not a leak) and lasts at least a quarter of the session. Used by ``tests/gui/test_soak.py`` (pytest marker
@@ -19,16 +20,21 @@ import tempfile
 import threading
 import time
 import traceback
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, QtMsgType, QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 WARM_UP_SHARE = 0.25                    # memory is measured from the end of the first quarter
 MAX_OPEN = 5                            # files open at once (a real session keeps a handful)
+# Qt's offscreen platform (the soak's) has no window manager to tell a window's size limits to: its base
+# class prints this each time a top-level window's minimum or maximum size is set. Harmless there; the
+# only message the soak lets through without counting it (any other Qt warning is counted).
+OFFSCREEN_ONLY_MESSAGE = "This plugin does not support propagateSizeHints()"
 
 
 @dataclass
@@ -38,6 +44,8 @@ class SoakReport:
     exceptions: list[str] = field(default_factory=list)
     unexpected_logged: list[str] = field(default_factory=list)
     leaked_windows: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)      # Python warnings and Qt warnings, as printed
+    qt_offscreen_notes: int = 0                             # OFFSCREEN_ONLY_MESSAGE, not printed
     rss_after_warm_up: int = 0
     rss_at_end: int = 0
     messages_shown: int = 0
@@ -50,7 +58,8 @@ class SoakReport:
         done = sum(self.actions.values())
         return (f"{self.seconds:.0f} s, {done} actions ({', '.join(f'{k} {v}' for k, v in sorted(self.actions.items()))}); "
                 f"exceptions {len(self.exceptions)}, unexpected errors logged {len(self.unexpected_logged)}, "
-                f"leaked windows {len(self.leaked_windows)}, messages shown {self.messages_shown}; "
+                f"leaked windows {len(self.leaked_windows)}, warnings {len(self.warnings)}, "
+                f"messages shown {self.messages_shown}; "
                 f"RSS {self.rss_after_warm_up / 1e6:.0f} MB after warm-up -> {self.rss_at_end / 1e6:.0f} MB "
                 f"at the end ({100 * self.growth:+.1f} %)")
 
@@ -291,6 +300,7 @@ def run_soak(seconds: float, seed: int, good: list[Path], log_every: float = 0.0
     logging.getLogger().addHandler(collector)
     app = QApplication.instance()
     before = {id(w) for w in app.topLevelWidgets()}
+    unwatch = _watch_warnings(report)
     window = MainWindow(AppSettings(work / "settings.ini"))
     window.message_bar.show_message = _counting(window.message_bar.show_message, report)
     window.show()
@@ -314,13 +324,15 @@ def run_soak(seconds: float, seed: int, good: list[Path], log_every: float = 0.0
             if log_every and time.monotonic() - last_log >= log_every:
                 last_log = time.monotonic()
                 print(f"[{last_log - started:6.0f} s] {sum(report.actions.values())} actions, "
-                      f"RSS {rss_bytes() / 1e6:.0f} MB, exceptions {len(report.exceptions)}", flush=True)
+                      f"RSS {rss_bytes() / 1e6:.0f} MB, exceptions {len(report.exceptions)}, "
+                      f"warnings {len(report.warnings)}", flush=True)
         soak.settle()
         soak.pump(200)
         report.rss_at_end = settled_rss()
         report.rss_after_warm_up = report.rss_after_warm_up or report.rss_at_end
     finally:
         sys.excepthook, threading.excepthook = old_hooks
+        unwatch()
         assert error_handling.report_unexpected is error_handling_hook
         logging.getLogger().removeHandler(collector)
     report.leaked_windows = [f"{type(w).__name__} '{w.windowTitle()}'" for w in app.topLevelWidgets()
@@ -330,6 +342,37 @@ def run_soak(seconds: float, seed: int, good: list[Path], log_every: float = 0.0
     QApplication.processEvents()
     report.seconds = time.monotonic() - started
     return report
+
+
+def _watch_warnings(report: SoakReport) -> Callable[[], None]:
+    """Count every Python warning and every Qt warning (or worse) while they are still printed, except
+    :data:`OFFSCREEN_ONLY_MESSAGE` on the offscreen platform, which is counted apart and not printed;
+    returns what puts the previous handlers back."""
+    show_before = warnings.showwarning
+
+    def show_warning(message: Any, category: Any, filename: str, lineno: int, file: Any = None,
+                     line: Any = None) -> None:
+        report.warnings.append(f"{filename}:{lineno}: {category.__name__}: {message}")
+        show_before(message, category, filename, lineno, file, line)
+
+    def qt_message(kind: QtMsgType, context: Any, message: str) -> None:
+        if message == OFFSCREEN_ONLY_MESSAGE and QApplication.platformName() == "offscreen":
+            report.qt_offscreen_notes += 1
+            return
+        if kind != QtMsgType.QtDebugMsg and kind != QtMsgType.QtInfoMsg:
+            report.warnings.append(f"Qt: {message}")
+        if qt_before is not None:
+            qt_before(kind, context, message)
+        else:
+            sys.stderr.write(message + "\n")
+
+    warnings.showwarning = show_warning
+    qt_before = qInstallMessageHandler(qt_message)
+
+    def unwatch() -> None:
+        warnings.showwarning = show_before
+        qInstallMessageHandler(qt_before)
+    return unwatch
 
 
 def _counting(show: Callable[..., Any], report: SoakReport) -> Callable[..., Any]:
