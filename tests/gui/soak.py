@@ -4,9 +4,11 @@ filter, break down, drill down, change KPI settings, export, open and close dial
 :func:`run_soak` counts what must stay at zero (Python exceptions in any thread, errors the app
 logged as unexpected, warnings printed — Python's and Qt's —, top-level windows left open) and measures the
 process's memory (RSS from
-``/proc``, once garbage is collected) after a warm-up and at the end. The warm-up does every action
-once (the first export imports the exporters, the first switch to a language reads its catalogues:
-costs paid once, not a leak) and lasts at least a quarter of the session. Used by ``tests/gui/test_soak.py`` (pytest marker
+``/proc``, once garbage is collected) after a warm-up and at the end. The warm-up (:meth:`Soak.tour`)
+does every action once, shows the window in every language once and exports with chart images once: the
+first export imports the exporters, the first switch to a language reads its catalogues, locale data and
+Qt's translations (2-4 MB each, six languages): costs paid once, not a leak, which a session that met a
+language for the first time after the warm-up counted as growth. It lasts at least a quarter of the session. Used by ``tests/gui/test_soak.py`` (pytest marker
 ``soak``) and by ``bench/soak_gui.py`` (the one-hour version).
 """
 
@@ -223,7 +225,8 @@ class Soak:
     def targets(self) -> None:
         self.window.apply_settings(self.state.params, {"csat": round(self.rng.uniform(60, 95), 1)})
 
-    def export(self) -> None:
+    def export(self, images: bool | None = None) -> None:
+        """Export the report; with chart images 2 times in 10, or as ``images`` says."""
         self.settle()
         dialog = self.window.export_dialog()
         if dialog is None:
@@ -231,7 +234,8 @@ class Soak:
         dialog.folder_edit.setText(str(self.out / f"export-{self.rng.randint(0, 3)}"))
         # the owner's answer to "Replace the report?" (a modal box would stop an unattended session)
         dialog.confirm_replace = lambda _paths: self.rng.random() < 0.7
-        dialog.format_boxes["png"].setChecked(self.rng.random() < 0.2)
+        chance = self.rng.random() < 0.2
+        dialog.format_boxes["png"].setChecked(chance if images is None else images)
         dialog.show()
         dialog.export_button.click()
         end = time.monotonic() + 300
@@ -276,6 +280,21 @@ class Soak:
         self.settle()
         self.window.set_language(self.rng.choice(sorted(LANGUAGES)))
 
+    def tour(self) -> list[str]:
+        """The warm-up: every action once, then every other language and back, then an export with images;
+        returns the actions done."""
+        from metrics_core.i18n import LANGUAGES, current_language
+
+        for _name, action, _weight in self.actions:
+            action()
+            self.settle()
+        shown = current_language()
+        for code in [c for c in sorted(LANGUAGES) if c != shown] + [shown]:
+            self.settle()
+            self.window.set_language(code)
+        self.export(images=True)
+        return [name for name, _action, _weight in self.actions] + ["language"] * len(LANGUAGES) + ["export"]
+
     def views(self) -> None:
         self.window.actions[self.rng.choice(("dashboard", "data", "start", "find"))].trigger()
 
@@ -311,9 +330,7 @@ def run_soak(seconds: float, seed: int, good: list[Path], log_every: float = 0.0
     warm_up_end = started + WARM_UP_SHARE * seconds
     last_log = started
     try:
-        for name, action, _weight in soak.actions:      # the warm-up's tour: every action once
-            action()
-            soak.settle()
+        for name in soak.tour():
             report.actions[name] = report.actions.get(name, 0) + 1
         while time.monotonic() - started < seconds:
             name = soak.step()
@@ -324,8 +341,8 @@ def run_soak(seconds: float, seed: int, good: list[Path], log_every: float = 0.0
             if log_every and time.monotonic() - last_log >= log_every:
                 last_log = time.monotonic()
                 print(f"[{last_log - started:6.0f} s] {sum(report.actions.values())} actions, "
-                      f"RSS {rss_bytes() / 1e6:.0f} MB, exceptions {len(report.exceptions)}, "
-                      f"warnings {len(report.warnings)}", flush=True)
+                      f"RSS {rss_bytes() / 1e6:.0f} MB (Python memory blocks {sys.getallocatedblocks()}), "
+                      f"exceptions {len(report.exceptions)}, warnings {len(report.warnings)}", flush=True)
         soak.settle()
         soak.pump(200)
         report.rss_at_end = settled_rss()
