@@ -333,6 +333,9 @@ def run_soak(seconds: float, seed: int, good: list[Path], log_every: float = 0.0
     from desktop_app.main_window import MainWindow
     from desktop_app.settings import AppSettings
 
+    from desktop_app.allocator import limit_arenas
+
+    limit_arenas()                  # as the app's start does (pytest-qt's QApplication is not made by create_app)
     report = SoakReport()
     work = Path(tempfile.mkdtemp(prefix="kpidesk-soak-"))
     old_hooks = sys.excepthook, threading.excepthook
