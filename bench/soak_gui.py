@@ -3,7 +3,7 @@
     python bench/soak_gui.py [--minutes 60] [--seed N]
 
 Prints progress every minute, then the counts that must stay at zero (exceptions, unexpected
-errors, leaked windows) and the memory after a warm-up and at the end; exits 1 if any count is
+errors, leaked windows, warnings printed) and the memory after a warm-up and at the end; exits 1 if any count is
 not zero or memory grew by 10 % or more.
 """
 
@@ -37,9 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     good = sorted(p for p in demo_dir().glob("*") if p.suffix.lower() in {".csv", ".xlsx"})
     report = run_soak(args.minutes * 60, seed, good, log_every=60)
     print(f"soak (seed {seed}): {report.summary()}")
-    for text in report.exceptions[:3] + report.unexpected_logged[:3]:
+    for text in report.exceptions[:3] + report.unexpected_logged[:3] + report.warnings[:5]:
         print(text)
-    ok = not (report.exceptions or report.unexpected_logged or report.leaked_windows) and report.growth < 0.10
+    ok = (not (report.exceptions or report.unexpected_logged or report.leaked_windows or report.warnings)
+          and report.growth < 0.10)
     return 0 if ok else 1
 
 

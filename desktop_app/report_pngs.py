@@ -91,7 +91,8 @@ def _draw_line(item, chart: ChartData, frame) -> None:
         if name == TARGET_SERIES:
             item.plot(x, y, pen=pg.mkPen(colour, width=1.8, style=Qt.PenStyle.DashLine), name=series_title(name))
             continue
-        symbol = "o" if len(x) <= 40 else None
+        # no points for a series without a finite value: pyqtgraph's scatter bounds would warn "All-NaN slice"
+        symbol = "o" if len(x) <= 40 and np.isfinite(y).any() else None
         item.plot(x, y, pen=pg.mkPen(colour, width=2.5), symbol=symbol, symbolSize=7, symbolBrush=colour,
                   symbolPen=colour, connect="finite", name=series_title(name))
     _period_ticks(item, chart)

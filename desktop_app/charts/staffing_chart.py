@@ -129,7 +129,7 @@ class StaffingChart(ChartWidget):
                          dtype=float)
         asa[~np.isfinite(asa)] = np.nan
         self._table = pd.DataFrame({"agents": x.astype(int), "service_level": y, "occupancy": occ, "asa_s": asa})
-        if len(x):
+        if np.isfinite(y).any():        # (an all-NaN scatter makes pyqtgraph's bounds warn "All-NaN slice")
             self._legend.addItem(self.plot_item.plot(x, y, pen=style.line_pen(), symbol="o", symbolSize=6,
                                                      symbolBrush=style.PRIMARY), _("service level %"))
         self._asa_top = 1.0             # the ASA axis's top (seconds) below the legend's band

@@ -54,10 +54,12 @@ class TrendChart(ChartWidget):
         y = y / divisor
         self._drawn_y = y
         whole = len(x) - 1 if last_incomplete else len(x)
-        if whole:
+        # a segment without one finite value is not handed to pyqtgraph: its scatter's bounds (nanmin)
+        # would print numpy's "All-NaN slice encountered" at every repaint
+        if np.isfinite(y[:whole]).any():
             self.plot_item.plot(x[:whole], y[:whole], pen=style.line_pen(), symbol="o", symbolSize=7,
                                 symbolBrush=style.PRIMARY, symbolPen=style.PRIMARY, connect="finite")
-        if last_incomplete:
+        if last_incomplete and np.isfinite(y[-2:]).any():
             self.plot_item.plot(x[-2:], y[-2:], pen=pg.mkPen(style.PRIMARY, width=1.6, style=Qt.PenStyle.DashLine),
                                 symbol="o", symbolSize=8, symbolBrush=self.theme.background,
                                 symbolPen=pg.mkPen(style.PRIMARY, width=1.6), connect="finite")
