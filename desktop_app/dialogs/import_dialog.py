@@ -27,7 +27,7 @@ from ..delegates.column_combo_delegate import ColumnComboDelegate
 from .form_names import name_fields_by_labels
 from ..jobs import LoadRequest
 from ..models.dataframe_model import DataFrameModel
-from ..models.mapping_model import COL_SOURCE, COL_WHY, MappingModel
+from ..models.mapping_model import COL_FIELD, COL_SOURCE, COL_WHY, MappingModel
 from ..workers import TaskRunner
 from ..window_size import resize_to_fit
 
@@ -125,13 +125,15 @@ class ImportDialog(QDialog):
         self.mapping_view.horizontalHeader().setSectionResizeMode(COL_WHY, QHeaderView.ResizeMode.Stretch)
         self.mapping_view.verticalHeader().hide()
         self.mapping_view.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(_titled(_("Preview (first rows, as they will be read)"), self.preview_view))
-        right.addWidget(_titled(_("Columns \u2192 fields (click a source column to change it)"), self.mapping_view))
-        right.setSizes([300, 380])
-        body = QHBoxLayout()
-        body.addWidget(left_widget)
-        body.addWidget(right, 1)
+        top = QWidget()            # the reading options beside the preview ...
+        top_row = QHBoxLayout(top)
+        top_row.setContentsMargins(0, 0, 0, 0)
+        top_row.addWidget(left_widget)
+        top_row.addWidget(_titled(_("Preview (first rows, as they will be read)"), self.preview_view), 1)
+        body = QSplitter(Qt.Orientation.Vertical)       # ... and the mapping under both, the dialog's whole width:
+        body.addWidget(top)                             # beside them its reasons had 96 px in Slovenian (9 lines)
+        body.addWidget(_titled(_("Columns \u2192 fields (click a source column to change it)"), self.mapping_view))
+        body.setSizes([320, 360])
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Import"))
         self.buttons.accepted.connect(self.accept)
@@ -154,7 +156,7 @@ class ImportDialog(QDialog):
         self.mapping_view.setAccessibleName(_("Columns and the fields they are read as"))
         self.preview_view.setAccessibleName(_("Preview of the first rows"))
         layout = QVBoxLayout(self)
-        layout.addLayout(body, 1)
+        layout.addWidget(body, 1)
         layout.addWidget(self.missing_label)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
@@ -287,11 +289,15 @@ class ImportDialog(QDialog):
         self.missing_label.setVisible(bool(missing))
 
     def _fit_mapping_columns(self) -> None:
-        """Field, column and confidence as wide as their texts; the reasons take the rest, on two lines if need be."""
+        """Field, column and confidence as wide as their texts (the field and the source column at most a quarter of
+        the table each: a long header wraps, its tooltip whole); the reasons take the rest."""
         view = self.mapping_view
+        widest = max(120, view.viewport().width() // 4)
         for col in range(view.model().columnCount()):
             if col != COL_WHY:
                 view.resizeColumnToContents(col)
+            if col in (COL_FIELD, COL_SOURCE) and view.columnWidth(col) > widest:
+                view.setColumnWidth(col, widest)
         view.resizeRowsToContents()
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802

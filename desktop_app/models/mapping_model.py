@@ -113,6 +113,8 @@ class MappingModel(QAbstractTableModel):
                 return _("Could not read, e.g.: {examples}", examples="; ".join(examples))
         if col == COL_WHY and fm:
             return str(fm.evidence)
+        if col == COL_SOURCE and fm:
+            return ", ".join(fm.columns)            # (a long header wraps in a narrower column)
         return None
 
     def _failed(self, fm: Any) -> tuple[int, list[str]]:
