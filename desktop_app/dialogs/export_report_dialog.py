@@ -84,6 +84,8 @@ class ExportReportDialog(QDialog):
         self.size_combo.setCurrentIndex(self.size_combo.findData(DEFAULT_SIZE))
         self.size_combo.currentIndexChanged.connect(self._on_size_combo_changed)
         self.width_spin, self.height_spin = self._spin(1920), self._spin(1080)
+        self.width_spin.setAccessibleName(_("Image width"))         # (else both were "Image size, 1920 px")
+        self.height_spin.setAccessibleName(_("Image height"))
         self.background_combo = QComboBox()
         self.background_combo.addItem(_("White"), "white")
         self.background_combo.addItem(_("Transparent"), "transparent")

@@ -92,13 +92,17 @@ class ReportBuilderPanel(QWidget):
         self.breakdown_list = _GrowingList()
         self.appendix_box = QCheckBox(_("Add an appendix: the data used and how each KPI was computed"))
         self.appendix_box.setChecked(choices.appendix)
+        kpis_label = QLabel(_("KPIs in the deck (tick, drag or use Up / Down to order them):"))
+        for widget, name in ((self.kpi_list, kpis_label.text()), (self.breakdown_list, self.breakdown_label.text()),
+                             (self.family_combo, self.family_combo.itemText(0))):
+            widget.setAccessibleName(name.rstrip(":"))         # (a list or a box says nothing of what it is for)
         self.slides_label = QLabel("")
         self.slides_label.setStyleSheet("font-weight:600;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         kpi_column, breakdown_column, lists = QVBoxLayout(), QVBoxLayout(), QHBoxLayout()
-        kpi_column.addWidget(QLabel(_("KPIs in the deck (tick, drag or use Up / Down to order them):")))
+        kpi_column.addWidget(kpis_label)
         kpi_column.addWidget(self.kpi_list)
         kpi_column.addLayout(buttons)
         breakdown_column.addWidget(self.breakdown_label)

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from PySide6.QtWidgets import QComboBox, QTabBar, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QTabBar, QWidget
 
 from metrics_core.dataset import Dataset
 from metrics_core.ingest.model import ColumnProfile, LoadedTable
@@ -72,10 +72,11 @@ def described(widget: QWidget) -> str:
 
 def unnamed_controls(widgets: list[QWidget]) -> list[str]:
     """Controls a screen reader cannot name: no accessible name and no words of their own. Strict: a combo
-    box's current choice ("automatic", "Email") says what is chosen, not what the box is for."""
+    box's current choice ("automatic", "Email"), a text field's text ("/home/ana/Documents") and a spin box's
+    value ("1920 px") say what is in them, not what they are for."""
     out = []
     for widget in widgets:
-        words = "" if isinstance(widget, QComboBox) else words_of(widget)
+        words = "" if isinstance(widget, (QComboBox, QLineEdit, QAbstractSpinBox)) else words_of(widget)
         if not widget.accessibleName() and not any(ch.isalpha() for ch in words):
             out.append(described(widget))
     return out
