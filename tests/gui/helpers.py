@@ -4,6 +4,7 @@ name (one strict rule for the keyboard tests)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -80,3 +81,25 @@ def unnamed_controls(widgets: list[QWidget]) -> list[str]:
         if not widget.accessibleName() and not any(ch.isalpha() for ch in words):
             out.append(described(widget))
     return out
+
+
+def loaded_window(qtbot, settings) -> Any:
+    """The main window at 1366 x 768, shown, with hand-built tickets and surveys loaded and their KPIs computed,
+    on its dashboard."""
+    from desktop_app.main_window import MainWindow
+
+    from .conftest import wait_results
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    state = window.state
+    wait_results(qtbot, state, lambda: (state.add_dataset(make_dataset("tickets", "tickets", tickets_frame(120))),
+                                        state.add_dataset(make_dataset("surveys", "surveys", surveys_frame()))))
+    window.stack.setCurrentWidget(window.workspace)
+    qtbot.wait(50)
+    return window
+

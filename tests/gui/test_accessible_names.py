@@ -9,29 +9,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.main_window import MainWindow
-
-from .conftest import TICKETS_CSV, wait_results
-from .helpers import described, make_dataset, surveys_frame, tickets_frame, unnamed_controls
+from .conftest import TICKETS_CSV
+from .helpers import described, loaded_window, unnamed_controls
 from .test_tab_chain import focusable_controls, walk_tab_chain
 
 
 def _reachable(top: QWidget) -> list[QWidget]:
     return focusable_controls(top)
-
-
-def _loaded_window(qtbot, settings) -> MainWindow:
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    state = window.state
-    wait_results(qtbot, state, lambda: (state.add_dataset(make_dataset("tickets", "tickets", tickets_frame(120))),
-                                        state.add_dataset(make_dataset("surveys", "surveys", surveys_frame()))))
-    window.stack.setCurrentWidget(window.workspace)
-    qtbot.wait(50)
-    return window
 
 
 def test_every_control_of_the_window_and_its_dialogs_has_a_name(qtbot, settings, tmp_path) -> None:
@@ -40,7 +24,7 @@ def test_every_control_of_the_window_and_its_dialogs_has_a_name(qtbot, settings,
     from desktop_app.dialogs.import_dialog import ImportDialog
     from tests.core.export.sample import make_report
 
-    window = _loaded_window(qtbot, settings)
+    window = loaded_window(qtbot, settings)
     unnamed = {"dashboard": unnamed_controls(_reachable(window))}
     window.workspace.show_data()
     qtbot.wait(50)
@@ -74,7 +58,7 @@ def test_every_control_of_the_window_and_its_dialogs_has_a_name(qtbot, settings,
 
 
 def test_tab_reaches_every_control_of_the_report_builder_with_a_visible_focus(qtbot, settings) -> None:
-    window = _loaded_window(qtbot, settings)
+    window = loaded_window(qtbot, settings)
     dialog = window.export_dialog()
     qtbot.addWidget(dialog)
     dialog.show()
