@@ -1,0 +1,82 @@
+"""The filter bar's category buttons as an owner sees them on a 1280 x 720 laptop (the bar 1030 px wide):
+one arrow per button (the text's "▾"; Qt's own menu indicator was drawn small in the corner beside it: "Agent ▾⌄"),
+and a category with a filter on it stays in view (choosing "Channel: Chat" made the button wider, it folded
+into "More filters" and nothing on the bar said a channel filter was on while every card was Chat-only)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QToolButton
+
+from desktop_app.panels.filter_bar import FilterBar
+
+from .conftest import wait_results
+from .helpers import make_dataset, tickets_frame
+from .layout_probe import flow_rows
+
+
+def _bar(qtbot, state, width: int) -> FilterBar:
+    bar = FilterBar(state)
+    qtbot.addWidget(bar)
+    bar.resize(width, 60)
+    bar.show()
+    qtbot.waitExposed(bar)
+    frame = tickets_frame(200).assign(team=lambda f: f["agent"] + " team", priority="normal",
+                                      queue=lambda f: f["channel"] + " queue")
+    frame.loc[::2, "priority"] = "high"
+    wait_results(qtbot, state, lambda: state.add_dataset(make_dataset("tickets", "tickets", frame)))
+    qtbot.wait(50)
+    return bar
+
+
+def test_each_category_button_has_one_arrow(qtbot, state) -> None:
+    bar = _bar(qtbot, state, 1400)
+    assert bar.category_buttons
+    for button in [*bar.category_buttons.values(), bar.more_button]:
+        if button is None or not button.isVisible():
+            continue
+        plain = QToolButton()                  # the same words and look, without a menu: no indicator of Qt's
+        qtbot.addWidget(plain)
+        plain.setText(button.text())
+        plain.setStyleSheet(button.styleSheet())
+        plain.setFont(button.font())
+        plain.resize(button.size())
+        plain.show()
+        qtbot.waitExposed(plain)
+        drawn, expected = (b.grab().toImage().convertToFormat(QImage.Format.Format_RGB32) for b in (button, plain))
+        assert drawn == expected, f"{button.text()!r} draws a second arrow"
+
+
+def _filter_on_a_folded_category(qtbot, state, bar: FilterBar) -> tuple[str, str]:
+    folded = [c for c, b in bar.category_buttons.items() if not b.isVisible()]
+    assert folded, "the test needs a category folded into More filters at this width"
+    column = folded[-1]
+    value = str(bar.offered_filters()[column][0])
+    state.set_filters(state.filters.with_category(column, [value]))
+    qtbot.wait(50)
+    return column, value
+
+
+def test_a_category_with_a_filter_on_it_stays_on_the_bar(qtbot, state) -> None:
+    bar = _bar(qtbot, state, 1250)
+    shown = len([b for b in bar.category_buttons.values() if b.isVisible()])
+    column, value = _filter_on_a_folded_category(qtbot, state, bar)
+    button = bar.category_buttons[column]
+    assert button.isVisible() and value in button.text(), f"{button.text()!r} is folded away while its filter is on"
+    assert len([b for b in bar.category_buttons.values() if b.isVisible()]) <= shown       # another folds instead
+    assert flow_rows(bar._flow) == 1 and "on)" not in bar.more_button.text()
+
+
+def test_more_filters_says_when_a_filter_in_it_is_on(qtbot, state) -> None:
+    """At 1030 px a chosen "Status: open" is wider than the room the dates leave: it stays folded, and
+    "More filters" says so."""
+    bar = _bar(qtbot, state, 1030)
+    column, value = _filter_on_a_folded_category(qtbot, state, bar)
+    more = bar.more_button
+    assert not bar.category_buttons[column].isVisible()          # (wider than the room left beside the dates)
+    assert more.text() == "More filters (1 on) \u25be" and value in more.toolTip()
+    assert "font-weight: 600" in more.styleSheet()
+    assert flow_rows(bar._flow) == 1
+    state.clear_filters()
+    qtbot.wait(50)
+    assert more.text() == "More filters \u25be" and not more.toolTip()
