@@ -34,6 +34,7 @@ from ..window_size import resize_to_fit
 PREVIEW_ROWS = 200
 READ_PANEL_WIDTH = 400          # the reading options' panel at most: the preview keeps the rest
 READ_PANEL_FRAMES = 48          # the panel's, its group box's and the form's margins and spacing
+WARNING = "#a0522d"           # sienna: what is missing or uncertain
 UNSURE_KIND = 0.6          # below this the detected kind is a guess the owner is asked to check
 ENCODINGS = ("utf-8", "cp1250", "cp1252", "cp1251", "latin-1", "utf-16")
 DELIMITERS = ((",", N_("comma ,")), (";", N_("semicolon ;")), ("\t", N_("tab")), ("|", N_("pipe |")),
@@ -139,11 +140,11 @@ class ImportDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.error_label = QLabel("")
-        self.error_label.setStyleSheet("color:#c0392b;")
+        self.error_label.setStyleSheet(f"color:{style.readable(style.BAD, self.palette())};")
         self.error_label.setWordWrap(True)
         self.missing_label = QLabel("")          # required fields not mapped yet, named as the owner sees them
         self.missing_label.setWordWrap(True)
-        self.missing_label.setStyleSheet("color:#a0522d; font-weight:600;")
+        self.missing_label.setStyleSheet(_warning_look(self))
         self.missing_label.hide()
         self.mapping_view.setWordWrap(True)
         # the reasons column stretches with the dialog: rows grow with it, so no reason is cut (once the layout
@@ -232,7 +233,7 @@ class ImportDialog(QDialog):
                 "This file does not look like an export we know. Our best guess is \u201c{kind}\u201d, but we are "
                 "only {percent} sure: check \u201cThe rows are\u201d and the columns below before importing.",
                 kind=self.kind_combo.currentText(), percent=f"{mapping.kind_confidence * 100:.0f} %"))
-            self.kind_note.setStyleSheet("color:#a0522d; font-weight:600;")
+            self.kind_note.setStyleSheet(_warning_look(self))
         # the encoding is named in its box; its note only when it asks the user to look ("also fits", "replaced")
         worth_reading = any(word in (table.encoding_note or "") for word in ("check", "also", "replaced", "unlikely"))
         notes = [table.encoding_note] if worth_reading else []
@@ -272,11 +273,12 @@ class ImportDialog(QDialog):
         self._show_missing()
 
     def missing_required(self) -> list[str]:
-        """The labels of the required fields that no column is mapped to (``Created at``, not ``created_at``)."""
+        """The labels of the required fields that no column is mapped to, in the window's language (``Created at``,
+        ``Čas nastanka`` in Slovenian; never ``created_at``)."""
         mapping = self.mapping_model.mapping()
         if mapping is None:
             return []
-        return [f.label for f in kind_spec(mapping.kind).fields
+        return [_(f.label) for f in kind_spec(mapping.kind).fields
                 if f.required and not (mapping.fields.get(f.name) and mapping.fields[f.name].columns)]
 
     def _show_missing(self) -> None:
@@ -370,6 +372,12 @@ def _select(combo: QComboBox, forced: Any, detected: Any) -> None:
             combo.setCurrentIndex(0)
             shown = combo.itemText(combo.findData(detected)) if combo.findData(detected) > 0 else detected
             combo.setItemText(0, _("automatic ({detected})", detected=shown) if detected is not None else _("automatic"))
+
+
+def _warning_look(widget: QWidget) -> str:
+    """A warning's words: bold sienna, or a lighter mix of it where the window is dark (#a0522d on a dark
+    window was 2.9 : 1)."""
+    return f"color:{style.readable(WARNING, widget.palette())}; font-weight:600;"
 
 
 def _titled(title: str, widget: QWidget) -> QWidget:

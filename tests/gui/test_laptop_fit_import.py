@@ -46,3 +46,20 @@ def test_every_reason_reads_in_two_lines_at_most(qtbot, lang, height) -> None:
     source = model.index(0, COL_SOURCE)
     assert source.data(Qt.ItemDataRole.ToolTipRole) == source.data()
     assert dialog.preview_view.width() >= 600          # the preview keeps most of the width beside the options
+
+
+def test_a_missing_field_is_named_in_the_windows_language(qtbot, csv_file) -> None:
+    """The Slovenian dialog said 'Še ni povezano: ‘Created at’' beside the row 'Čas nastanka *'."""
+    from desktop_app.models.mapping_model import COL_FIELD, NOT_MAPPED
+
+    apply_language("sl")
+    dialog = ImportDialog(csv_file)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.table is not None, timeout=30000)
+    model = dialog.mapping_model
+    row = next(r for r in range(model.rowCount()) if model.field_name(r) == "created_at")
+    model.setData(model.index(row, COL_SOURCE), NOT_MAPPED)
+    shown = model.index(row, COL_FIELD).data().rstrip(" *")
+    assert dialog.missing_required() == [shown] == ["Čas nastanka"]
+    assert "\u2018Čas nastanka\u2019" in dialog.missing_label.text()
