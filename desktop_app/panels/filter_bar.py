@@ -147,9 +147,14 @@ class FilterBar(QWidget):
         on = [c for c, b in self.category_buttons.items() if filtered.get(c)] + [c for c in self._others if filtered.get(c)]
         self._say_folded(on)               # (as wide as it may need to be while the room is shared out)
         spacing = self._flow.spacing_between()
-        room = None if width is None else (width - self._dates_group.sizeHint().width()
-                                           - self._compare_group.sizeHint().width() - more.sizeHint().width()
-                                           - self.clear_button.sizeHint().width() - 4 * spacing - FOLD_SLACK)
+        self._name_preset(short=False)
+        room = None if width is None else width - self._fixed_width(spacing) - FOLD_SLACK
+        if room is not None and room < 0:          # the dates beside it show the range: "Latest month", not
+            self._name_preset(short=True)          # "Latest month (Oct 2026)" (else "Clear filters" wrapped alone)
+            room = width - self._fixed_width(spacing) - FOLD_SLACK
+        # still too wide (the longest choices in Romanian, Serbian): the comparison, More filters and Clear filters
+        # make a second row together, never "Clear filters" alone
+        self._flow.break_before(self._compare_group, width is not None and width < self._fixed_width(spacing))
         folded = []             # the categories with a filter on them take their room first: they stay in view
         for column in sorted(self.category_buttons, key=lambda c: not filtered.get(c)):
             button = self.category_buttons[column]
@@ -170,6 +175,20 @@ class FilterBar(QWidget):
             menu.addMenu(sub)
         more.setVisible(bool(folded or self._others))
         self._flow.invalidate()
+
+    def _fixed_width(self, spacing: int) -> int:
+        """The row's width without the category buttons (dates, comparison, More filters, Clear filters)."""
+        return (self._dates_group.sizeHint().width() + self._compare_group.sizeHint().width()
+                + self.more_button.sizeHint().width() + self.clear_button.sizeHint().width() + 4 * spacing)
+
+    def _name_preset(self, short: bool) -> None:
+        """The chosen date range named with its dates, or without them (``short``)."""
+        combo = self.preset_combo
+        _first, last = self.state.data_range()
+        text = preset_label(combo.currentData(), None if short else last)
+        if combo.currentText() != text:
+            combo.setItemText(combo.currentIndex(), text)
+            _fit_to_choice(combo)
 
     def _say_folded(self, columns: list[str]) -> None:
         """"More filters" says how many of the filters in it are on, in bold, and names them in its tooltip

@@ -5,9 +5,13 @@ into "More filters" and nothing on the bar said a channel filter was on while ev
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QToolButton
 
+from desktop_app.filter_state import preset_range
+from desktop_app.i18n import apply_language
 from desktop_app.panels.filter_bar import FilterBar
 
 from .conftest import wait_results
@@ -80,3 +84,40 @@ def test_more_filters_says_when_a_filter_in_it_is_on(qtbot, state) -> None:
     state.clear_filters()
     qtbot.wait(50)
     assert more.text() == "More filters \u25be" and not more.toolTip()
+
+
+@pytest.mark.parametrize("lang", ["en", "ro", "sl", "sr", "sv"])
+@pytest.mark.parametrize("width", [1030, 1116])
+def test_the_longest_choices_keep_the_bar_on_one_row(qtbot, state, lang, width) -> None:
+    """'Latest month (Oct 2026)' with 'The same period last year' put 'Clear filters' alone on a second row
+    (s7-shots: 1280 x 720 en, 1366 x 768 ro), and a category filter on made 'More filters' wider still. The
+    range is then named without its dates (the date boxes show them); where that is not enough, the
+    comparison, More filters and Clear filters make the second row together."""
+    apply_language(lang)
+    bar = _bar(qtbot, state, width)
+    filters = state.filters.with_dates(*preset_range("this_month", state.data_range()[1]), "this_month")
+    state.set_filters(filters.with_category("status", ["open"]))
+    state.set_comparison("last_year")
+    qtbot.wait(50)
+    assert bar.compare_combo.currentData() == "last_year" and bar.preset_combo.currentData() == "this_month"
+    rows = _rows(bar)
+    assert len(rows) == 1 or (len(rows) == 2 and len(rows[-1]) >= 3), f"{lang} at {width} px: {rows}"
+    state.set_filters(state.filters.with_category("status", []))          # (no filter folded in More filters)
+    qtbot.wait(50)
+    if lang == "en":                          # s7-shots' 1280 x 720 English shot: one row
+        assert len(_rows(bar)) == 1, _rows(bar)
+    assert bar.clear_button.isVisible() and bar.more_button.isVisible()
+    right = bar.clear_button.mapTo(bar, QPoint(bar.clear_button.width(), 0)).x()
+    assert right <= bar.width()
+
+
+def _rows(bar: FilterBar) -> list[list[str]]:
+    """The bar's rows, each the shown widgets on it (by their class and words)."""
+    rows: dict[int, list[str]] = {}
+    for i in range(bar._flow.count()):
+        widget = bar._flow.itemAt(i).widget()
+        if widget is not None and not widget.isHidden():
+            words = getattr(widget, "text", lambda: "")() if hasattr(widget, "text") else type(widget).__name__
+            rows.setdefault(bar._flow.itemAt(i).geometry().y(), []).append(words or type(widget).__name__)
+    return [rows[y] for y in sorted(rows)]
+
