@@ -74,3 +74,17 @@ def test_the_staffing_chart_numbers_its_per_cent_axis_at_every_height(qtbot, hei
     assert len(_texts(chart, "right tick")) >= 2
     texts = all_texts(chart.plot_item)       # (a marker's label may lie on a curve in so short a chart: the
     assert overlaps(texts) + cut_at_edge(texts, chart.plot_widget) == []      # curves fill the 60 px left)
+
+
+@pytest.mark.parametrize("size", [(920, 150), (920, 240), (640, 400)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_nps_chart_names_its_zero(qtbot, size) -> None:
+    """s7-shots (1366 x 768): the NPS bars' axis read 25 / 50 / 75 / 100 % with no 0 % (pyqtgraph leaves out the
+    label at the bottom edge of a gridded axis, as on the staffing chart)."""
+    from desktop_app.charts.nps_chart import NpsStackedChart
+
+    chart = _shown(qtbot, NpsStackedChart(), *size)
+    chart.set_periods(["May", "Jun", "Jul", "Aug"], [45.0, 47, 49, 53], [38.0, 36, 35, 35], [17.0, 17, 16, 12])
+    qtbot.wait(50)
+    ticks = _texts(chart, "left tick")
+    assert "0 %" in ticks and "100 %" in ticks, ticks
+    assert readability_problems(chart.plot_widget) == []
