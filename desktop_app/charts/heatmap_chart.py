@@ -26,12 +26,21 @@ class HeatmapChart(ChartWidget):
                          axis_items={"left": CategoryAxis(orientation="left")})
         self._matrix = np.zeros((7, 24))
         self._image = pg.ImageItem(axisOrder="row-major")
-        self._image.setColorMap(style.heat_colour_map())
-        self._scale = style.heat_colour_scale(label="")         # the title says "contacts per weekday and hour"
+        self._image.setColorMap(style.heat_colour_map(self.theme))
+        # (no caption: the title says "contacts per weekday and hour")
+        self._scale = style.heat_colour_scale(label="", theme=self.theme)
         self._scale.setImageItem(self._image, insert_in=self.plot_item)
         self.plot_item.getViewBox().invertY(True)
         self.plot_item.showGrid(x=False, y=False)
         self._name_axes()
+
+    def _themed(self, theme: style.ChartTheme) -> None:
+        """The colour map and its scale's numbers follow the window's light or dark look (images stay light)."""
+        colours = style.heat_colour_map(theme)
+        self._image.setColorMap(colours)
+        self._scale.setColorMap(colours)
+        self._scale.axis.setPen(theme.axis)
+        self._scale.axis.setTextPen(theme.foreground)
 
     def _name_axes(self) -> None:
         """Weekdays, hours, and what the hours are (the numbers alone did not say), in the window's language."""

@@ -6,7 +6,7 @@ grey on the card's base: 2.3 : 1; in the light one 2.0 : 1."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QToolButton
 
@@ -116,3 +116,36 @@ def test_the_import_dialogs_warning_is_readable(qtbot, palette, csv_file) -> Non
     QApplication.processEvents()
     ratio = drawn_contrast(dialog.grab().toImage(), label, dialog)
     assert ratio >= 4.5, f"{palette}: {label.text()!r} at {ratio:.1f} : 1"
+
+
+def test_the_heat_map_follows_the_window(qtbot, palette) -> None:
+    """s7-shots' dark peak-hours shot: the colour scale's numbers were dark on the dark chart, and the map a
+    glaring white block (its quiet hours white) in the dark window."""
+    import numpy as np
+
+    from desktop_app import style
+    from desktop_app.charts.heatmap_chart import HeatmapChart
+
+    chart = HeatmapChart()
+    qtbot.addWidget(chart)
+    chart.resize(900, 240)
+    chart.show()
+    qtbot.waitExposed(chart)
+    matrix = np.zeros((7, 24))
+    matrix[0, 9] = 400.0                              # Monday 09:00 the busiest; most hours empty
+    chart.set_matrix(matrix)
+    qtbot.wait(50)
+    background = QColor(chart.theme.background)
+    assert chart.theme.dark == (palette == "dark")
+    ink = chart._scale.axis.textPen().color()
+    assert contrast(ink, background) >= 4.5, f"{palette}: the scale's numbers at {contrast(ink, background):.1f} : 1"
+    image = chart.plot_widget.grab().toImage()
+    box = chart.plot_item.getViewBox()
+    quiet = box.mapViewToScene(QPointF(20.5, 5.5))          # Saturday 20:00: no contacts
+    busy = box.mapViewToScene(QPointF(9.5, 0.5))
+    ratio = image.devicePixelRatio()
+    quiet_colour = image.pixelColor(int(quiet.x() * ratio), int(quiet.y() * ratio))
+    busy_colour = image.pixelColor(int(busy.x() * ratio), int(busy.y() * ratio))
+    assert contrast(quiet_colour, background) < 1.3, f"{palette}: an empty hour is {quiet_colour.name()}"
+    assert contrast(busy_colour, background) >= 3.0, f"{palette}: the busiest hour is {busy_colour.name()}"
+    assert style.heat_colour_map().map(0.0, mode="qcolor") == QColor("#ffffff")       # (images stay white)
