@@ -48,18 +48,42 @@ def test_every_reason_reads_in_two_lines_at_most(qtbot, lang, height) -> None:
     assert dialog.preview_view.width() >= 600          # the preview keeps most of the width beside the options
 
 
-def test_a_missing_field_is_named_in_the_windows_language(qtbot, csv_file) -> None:
-    """The Slovenian dialog said 'Še ni povezano: ‘Created at’' beside the row 'Čas nastanka *'."""
-    from desktop_app.models.mapping_model import COL_FIELD, NOT_MAPPED
+def _created_at_unmapped(qtbot, path) -> tuple[ImportDialog, int]:
+    """The dialog on ``path`` with its 'Created at' field (needed) set to no column; the field's row."""
+    from desktop_app.models.mapping_model import NOT_MAPPED
 
-    apply_language("sl")
-    dialog = ImportDialog(csv_file)
+    dialog = ImportDialog(path)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.table is not None, timeout=30000)
     model = dialog.mapping_model
     row = next(r for r in range(model.rowCount()) if model.field_name(r) == "created_at")
     model.setData(model.index(row, COL_SOURCE), NOT_MAPPED)
-    shown = model.index(row, COL_FIELD).data().rstrip(" *")
+    return dialog, row
+
+
+def test_a_missing_field_is_named_in_the_windows_language(qtbot, csv_file) -> None:
+    """The Slovenian dialog said 'Še ni povezano: ‘Created at’' beside the row 'Čas nastanka *'."""
+    from desktop_app.models.mapping_model import COL_FIELD
+
+    apply_language("sl")
+    dialog, row = _created_at_unmapped(qtbot, csv_file)
+    shown = dialog.mapping_model.index(row, COL_FIELD).data().rstrip(" *")
     assert dialog.missing_required() == [shown] == ["Čas nastanka"]
     assert "\u2018Čas nastanka\u2019" in dialog.missing_label.text()
+
+
+def test_a_needed_field_left_unmapped_is_marked_in_its_row(qtbot, csv_file) -> None:
+    """s7-shots: the row 'Created at * | (not mapped)' looked exactly like the optional unmapped rows; only the
+    line under the table told."""
+    from PySide6.QtGui import QColor
+
+    dialog, needed = _created_at_unmapped(qtbot, csv_file)
+    model = dialog.mapping_model
+    optional = next(r for r in range(model.rowCount()) if not model.index(r, 0).data().endswith("*")
+                    and model.index(r, COL_SOURCE).data() == "(not mapped)")
+    cell, other = model.index(needed, COL_SOURCE), model.index(optional, COL_SOURCE)
+    assert cell.data() == other.data()                       # both "(not mapped)"
+    assert isinstance(cell.data(Qt.ItemDataRole.ForegroundRole), QColor)
+    assert other.data(Qt.ItemDataRole.ForegroundRole) is None
+    assert "is needed" in cell.data(Qt.ItemDataRole.ToolTipRole)
