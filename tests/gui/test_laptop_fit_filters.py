@@ -121,3 +121,30 @@ def _rows(bar: FilterBar) -> list[list[str]]:
             rows.setdefault(bar._flow.itemAt(i).geometry().y(), []).append(words or type(widget).__name__)
     return [rows[y] for y in sorted(rows)]
 
+
+
+@pytest.mark.parametrize("lang", ["sr", "sl", "en"])
+def test_the_break_down_by_box_shows_its_choice_whole(qtbot, state, lang) -> None:
+    """s7-shots (1366 x 768, sr): 'Рашчлани по' read 'Сегмент / тржишт' (its last letter cut): the box kept
+    the width it had before the files' columns were in it."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    from desktop_app.panels.chart_area import ChartArea
+
+    apply_language(lang)
+    area = ChartArea(state)
+    qtbot.addWidget(area)
+    area.resize(1030, 300)
+    area.show()
+    qtbot.waitExposed(area)
+    frame = tickets_frame(120).assign(segment=lambda f: f["channel"] + " segment")
+    wait_results(qtbot, state, lambda: state.add_dataset(make_dataset("tickets", "tickets", frame)))
+    combo = area.category_combo
+    for i in range(combo.count()):
+        combo.setCurrentIndex(i)
+        qtbot.wait(10)
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                             QStyle.SubControl.SC_ComboBoxEditField, combo).width()
+        assert combo.fontMetrics().horizontalAdvance(combo.currentText()) <= field, combo.currentText()
