@@ -103,3 +103,23 @@ def loaded_window(qtbot, settings) -> Any:
     qtbot.wait(50)
     return window
 
+
+def combo_field_and_text(combo: QComboBox) -> tuple[int, int]:
+    """The pixels a combo box gives its shown choice, and the pixels that choice needs."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
+    return field.width(), combo.fontMetrics().horizontalAdvance(combo.currentText())
+
+
+def shown(qtbot, widget: QWidget, width: int, height: int) -> Any:
+    """``widget`` sized, shown and exposed (kept for the test's teardown)."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+

@@ -13,18 +13,11 @@ from desktop_app.charts.staffing_chart import StaffingChart
 from desktop_app.i18n import apply_language
 
 from .chart_texts import all_texts, colour_scale_axes, cut_at_edge, overlaps, readability_problems
+from .helpers import shown
 
 READABLE_POINTS = 9          # the least size of a name at 100 % (the charts' own size is 10 pt)
 AGENTS = ["Maja Novak", "Ana Zupančič", "Tina Kos", "Rok Potočnik", "Luka Kranjc", "Jure Horvat", "Eva Vidmar",
           "Nina Golob", "Matej Kovačič", "Urška Mlakar", "Peter Kralj", "Sara Bizjak"]
-
-
-def _shown(qtbot, chart, width: int, height: int):
-    qtbot.addWidget(chart)
-    chart.resize(width, height)
-    chart.show()
-    qtbot.waitExposed(chart)
-    return chart
 
 
 def _texts(chart, what: str, **kwargs) -> list[str]:
@@ -34,7 +27,7 @@ def _texts(chart, what: str, **kwargs) -> list[str]:
 @pytest.mark.parametrize("size", [(370, 150), (410, 160), (520, 240)], ids=lambda s: f"{s[0]}x{s[1]}")
 def test_the_breakdown_names_stay_readable_and_the_bars_scroll(qtbot, size) -> None:
     """Twelve agents in the 1280 x 720 window's breakdown (370 x 150) were named in 7 pt."""
-    chart = _shown(qtbot, BarChart("Rezultat zadovoljstva strank (CSAT, % zadovoljnih) po: agent"), *size)
+    chart = shown(qtbot, BarChart("Rezultat zadovoljstva strank (CSAT, % zadovoljnih) po: agent"), *size)
     chart.set_bars("agent", AGENTS, AGENTS, [90.0 - 2 * i for i in range(12)], "%", [50] * 12)
     qtbot.waitUntil(lambda: bool(_texts(chart, "left tick")), timeout=5000)
     qtbot.wait(50)
@@ -51,7 +44,7 @@ def test_the_breakdown_names_stay_readable_and_the_bars_scroll(qtbot, size) -> N
 @pytest.mark.parametrize("size", [(980, 150), (1060, 180), (520, 240)], ids=lambda s: f"{s[0]}x{s[1]}")
 def test_the_heat_map_says_what_its_hours_are(qtbot, lang, caption, size) -> None:
     apply_language(lang)
-    chart = _shown(qtbot, HeatmapChart(), *size)
+    chart = shown(qtbot, HeatmapChart(), *size)
     chart.set_matrix(np.random.default_rng(4).integers(0, 1300, (7, 24)).astype(float))
     qtbot.wait(50)
     scale = colour_scale_axes(chart.plot_widget)
@@ -64,7 +57,7 @@ def test_the_heat_map_says_what_its_hours_are(qtbot, lang, caption, size) -> Non
 @pytest.mark.parametrize("height", [150, 165, 180, 240])
 def test_the_staffing_chart_numbers_its_per_cent_axis_at_every_height(qtbot, height) -> None:
     """At 150 px the left axis read only "100": an owner could not tell where 0 % is."""
-    chart = _shown(qtbot, StaffingChart(), 520, height)
+    chart = shown(qtbot, StaffingChart(), 520, height)
     chart.set_curve(list(range(1, 8)), [37.0, 86.0, 97.0, 99.5, 99.9, 100.0, 100.0], 80.0, 2,
                     occupancy=[100.0, 62.0, 41.0, 31.0, 25.0, 21.0, 18.0],
                     asa_s=[None, 16.0, 3.0, 0.5, 0.1, 0.0, 0.0], measured=20.0)
@@ -82,7 +75,7 @@ def test_the_nps_chart_names_its_zero(qtbot, size) -> None:
     label at the bottom edge of a gridded axis, as on the staffing chart)."""
     from desktop_app.charts.nps_chart import NpsStackedChart
 
-    chart = _shown(qtbot, NpsStackedChart(), *size)
+    chart = shown(qtbot, NpsStackedChart(), *size)
     chart.set_periods(["May", "Jun", "Jul", "Aug"], [45.0, 47, 49, 53], [38.0, 36, 35, 35], [17.0, 17, 16, 12])
     qtbot.wait(50)
     ticks = _texts(chart, "left tick")

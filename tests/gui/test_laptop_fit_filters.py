@@ -15,16 +15,12 @@ from desktop_app.i18n import apply_language
 from desktop_app.panels.filter_bar import FilterBar
 
 from .conftest import wait_results
-from .helpers import make_dataset, tickets_frame
+from .helpers import combo_field_and_text, make_dataset, shown, tickets_frame
 from .layout_probe import flow_rows
 
 
 def _bar(qtbot, state, width: int) -> FilterBar:
-    bar = FilterBar(state)
-    qtbot.addWidget(bar)
-    bar.resize(width, 60)
-    bar.show()
-    qtbot.waitExposed(bar)
+    bar = shown(qtbot, FilterBar(state), width, 60)
     frame = tickets_frame(200).assign(team=lambda f: f["agent"] + " team", priority="normal",
                                       queue=lambda f: f["channel"] + " queue")
     frame.loc[::2, "priority"] = "high"
@@ -127,24 +123,15 @@ def _rows(bar: FilterBar) -> list[list[str]]:
 def test_the_break_down_by_box_shows_its_choice_whole(qtbot, state, lang) -> None:
     """s7-shots (1366 x 768, sr): 'Рашчлани по' read 'Сегмент / тржишт' (its last letter cut): the box kept
     the width it had before the files' columns were in it."""
-    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
-
     from desktop_app.panels.chart_area import ChartArea
 
     apply_language(lang)
-    area = ChartArea(state)
-    qtbot.addWidget(area)
-    area.resize(1030, 300)
-    area.show()
-    qtbot.waitExposed(area)
+    area = shown(qtbot, ChartArea(state), 1030, 300)
     frame = tickets_frame(120).assign(segment=lambda f: f["channel"] + " segment")
     wait_results(qtbot, state, lambda: state.add_dataset(make_dataset("tickets", "tickets", frame)))
     combo = area.category_combo
     for i in range(combo.count()):
         combo.setCurrentIndex(i)
         qtbot.wait(10)
-        option = QStyleOptionComboBox()
-        combo.initStyleOption(option)
-        field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
-                                             QStyle.SubControl.SC_ComboBoxEditField, combo).width()
-        assert combo.fontMetrics().horizontalAdvance(combo.currentText()) <= field, combo.currentText()
+        field, text = combo_field_and_text(combo)
+        assert text <= field, combo.currentText()
