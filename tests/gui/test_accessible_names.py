@@ -30,8 +30,7 @@ def test_every_control_of_the_window_and_its_dialogs_has_a_name(qtbot, settings,
     qtbot.wait(50)
     unnamed["data page"] = unnamed_controls(_reachable(window))
     window.workspace.show_dashboard()
-    dialog = window.open_settings()
-    qtbot.addWidget(dialog)
+    dialog = window.open_settings()           # (the window's child: closed with it, not by qtbot)
     dialog.show()
     qtbot.waitExposed(dialog)
     for row in range(dialog.list.count()):                 # every page: language, hours, currency, each KPI
@@ -50,20 +49,22 @@ def test_every_control_of_the_window_and_its_dialogs_has_a_name(qtbot, settings,
     others = {"import": importing, "report with its builder": window.export_dialog(),
               "export": ExportReportDialog(make_report(), tmp_path), "about": AboutDialog()}
     for name, other in others.items():
-        qtbot.addWidget(other)
+        if other.parent() is None:              # (the report dialog is the window's child: closed with it)
+            qtbot.addWidget(other)
         other.show()
         qtbot.waitExposed(other)
         unnamed[name] = unnamed_controls(_reachable(other))
+        other.close()
     assert {screen: names for screen, names in unnamed.items() if names} == {}
 
 
 def test_tab_reaches_every_control_of_the_report_builder_with_a_visible_focus(qtbot, settings) -> None:
     window = loaded_window(qtbot, settings)
-    dialog = window.export_dialog()
-    qtbot.addWidget(dialog)
+    dialog = window.export_dialog()           # (the window's child: closed with it, not by qtbot)
     dialog.show()
     dialog.activateWindow()
     qtbot.waitExposed(dialog)
     chain = walk_tab_chain(qtbot, dialog, dialog.builder.title_edit)        # (checks each focus is visible)
     missed = [described(w) for w in focusable_controls(dialog) if w not in chain]
+    dialog.close()
     assert not missed, f"Tab never reaches: {missed}"

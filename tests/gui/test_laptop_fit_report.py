@@ -31,8 +31,7 @@ def test_every_choice_of_the_report_dialog_is_in_view_on_a_laptop(qtbot, setting
     state = window.state
     wait_results(qtbot, state, lambda: (state.add_dataset(make_dataset("tickets", "tickets", tickets_frame(120))),
                                         state.add_dataset(make_dataset("surveys", "surveys", surveys_frame()))))
-    dialog = window.export_dialog()
-    qtbot.addWidget(dialog)
+    dialog = window.export_dialog()           # (the window's child: closed with it, not by qtbot)
     for screen, height in LAPTOP_HEIGHTS.items():
         dialog.resize(dialog.width(), height)
         dialog.show()
