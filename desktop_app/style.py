@@ -193,21 +193,30 @@ def number_ticks(values: list[float], scale: float, spacing: float) -> list[str]
     return [format_number(v * scale, decimals) for v in values]
 
 
-def heat_colour_map() -> pg.ColorMap:
-    """The heat maps' colour map: white for none, dark blue for the most."""
-    stops, colors = zip(*HEATMAP_STOPS)
+def heat_colour_map(theme: ChartTheme = LIGHT) -> pg.ColorMap:
+    """The heat maps' colour map: white for none, dark blue for the most; in a dark window the chart's own
+    background for none, light blue for the most (a white block glared in the dark window, its busiest hours the
+    darkest)."""
+    stops, colors = zip(*(HEATMAP_STOPS if not theme.dark else _dark_heat_stops(theme.background)))
     return pg.ColorMap(np.array(stops), np.array(colors, dtype=np.ubyte))
 
 
-def heat_colour_scale(levels: tuple[float, float] = (0, 1), label: str | None = None) -> pg.ColorBarItem:
+def _dark_heat_stops(background: str) -> tuple[tuple[float, tuple[int, int, int]], ...]:
+    """The light map's blues in reverse order, from ``background`` up."""
+    none = QColor(background)
+    return ((0.0, (none.red(), none.green(), none.blue())), *((1.0 - at, rgb) for at, rgb in HEATMAP_STOPS[::-1][:-1]))
+
+
+def heat_colour_scale(levels: tuple[float, float] = (0, 1), label: str | None = None,
+                      theme: ChartTheme = LIGHT) -> pg.ColorBarItem:
     """The colour scale beside a heat map: how much the lightest and the darkest colour stand for. ``label=""``:
     no caption (the chart's title says what is counted; a caption beside short scales ran into its numbers)."""
-    scale = pg.ColorBarItem(values=levels, colorMap=heat_colour_map(), interactive=False, width=12,
-                            pen=AXIS_COLOR, colorMapMenu=False)
-    scale.axis.setPen(AXIS_COLOR)
-    scale.axis.setTextPen(FOREGROUND)
+    scale = pg.ColorBarItem(values=levels, colorMap=heat_colour_map(theme), interactive=False, width=12,
+                            pen=theme.axis, colorMapMenu=False)
+    scale.axis.setPen(theme.axis)
+    scale.axis.setTextPen(theme.foreground)         # (in a dark window its numbers were dark on dark)
     if label != "":
-        scale.axis.setLabel(_("contacts") if label is None else label, color=AXIS_COLOR)
+        scale.axis.setLabel(_("contacts") if label is None else label, color=theme.axis)
     scale.axis.tickStrings = lambda values, scale_, spacing: number_ticks(values, scale_, spacing)
     return scale
 

@@ -7,7 +7,7 @@ from typing import Any, Iterator
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QScrollBar
 
 import pyqtgraph as pg
@@ -50,7 +50,13 @@ class BarChart(ChartWidget):
         row.addWidget(self._stack, 1)
         row.addWidget(self.scroll_bar)
         layout.addLayout(row)
-        self.plot_item.getViewBox().sigResized.connect(self._fit_window)
+        # (after the resize, not inside it: a scroll bar shown there narrows the plot widget while pyqtgraph's
+        # resizeEvent runs, and PySide does not call that Python override again: the plot stayed 20 px too wide)
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit_window)
+        self.plot_item.getViewBox().sigResized.connect(self._refit.start)
         self._wheel = _WheelToScrollBar(self.scroll_bar, self.plot_widget.viewport())
 
     def set_bars(self, column: str, keys: list[Any], labels: list[str], values: list[float | None], unit: str,

@@ -14,27 +14,44 @@ from metrics_core.i18n import _, ngettext
 from .. import style
 from ..formatting import weekday_abbreviations
 from .base_chart import ChartWidget
-
+from .time_axis import CategoryAxis
 
 
 class HeatmapChart(ChartWidget):
     """A 7 x 24 image; darker = more contacts."""
 
     def __init__(self, title: str | None = None, parent: Any = None) -> None:
-        super().__init__(title or _("Peak hours (contacts per weekday and hour)"), parent)
+        # the weekdays' names are fitted as a breakdown's are (in a short chart every other day is named)
+        super().__init__(title or _("Peak hours (contacts per weekday and hour)"), parent,
+                         axis_items={"left": CategoryAxis(orientation="left")})
         self._matrix = np.zeros((7, 24))
         self._image = pg.ImageItem(axisOrder="row-major")
-        self._image.setColorMap(style.heat_colour_map())
-        self._scale = style.heat_colour_scale(label="")         # the title says "contacts per weekday and hour"
+        self._image.setColorMap(style.heat_colour_map(self.theme))
+        # (no caption: the title says "contacts per weekday and hour")
+        self._scale = style.heat_colour_scale(label="", theme=self.theme)
         self._scale.setImageItem(self._image, insert_in=self.plot_item)
         self.plot_item.getViewBox().invertY(True)
         self.plot_item.showGrid(x=False, y=False)
+        self._name_axes()
+
+    def _themed(self, theme: style.ChartTheme) -> None:
+        """The colour map and its scale's numbers follow the window's light or dark look (images stay light)."""
+        colours = style.heat_colour_map(theme)
+        self._image.setColorMap(colours)
+        self._scale.setColorMap(colours)
+        self._scale.axis.setPen(theme.axis)
+        self._scale.axis.setTextPen(theme.foreground)
+
+    def _name_axes(self) -> None:
+        """Weekdays, hours, and what the hours are (the numbers alone did not say), in the window's language."""
         self.plot_item.getAxis("left").setTicks([[(i + 0.5, d) for i, d in enumerate(weekday_abbreviations())]])
         self.plot_item.getAxis("bottom").setTicks([[(h + 0.5, f"{h}") for h in range(0, 24, 2)]])
+        self.plot_item.setLabel("bottom", _("hour of the day"), color=self.theme.foreground)
 
     def set_matrix(self, matrix: Any) -> None:
         """``matrix[weekday][hour]`` counts, Monday first."""
         self.clear()
+        self._name_axes()
         m = np.nan_to_num(np.asarray(matrix, dtype=float).reshape(7, 24))
         self._matrix = m
         levels = (0, max(float(m.max()), 1.0))

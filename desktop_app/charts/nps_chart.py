@@ -62,14 +62,18 @@ class NpsStackedChart(ChartWidget):
 
     def _make_room_for_legend(self) -> None:
         """The legend's height in pixels above the 100 % bars, whatever the chart's height (a fixed share of
-        the axis covered the tops of the bars in a short chart)."""
+        the axis covered the tops of the bars in a short chart), and under 0 % room for the lower half of the
+        "0 %" label (pyqtgraph leaves out a label reaching past a gridded axis: the axis began at 20 %)."""
         height = self.plot_item.getViewBox().height()
+        axis = self.plot_item.getAxis("left")
+        font = QFontMetrics(axis.style.get("tickFont") or style.chart_font())
         room = LEGEND_OFFSET[1] + self._legend.boundingRect().height() + 4
-        top = 100 * height / max(height - room, 0.4 * height) if height > 0 else 128.0    # (not laid out yet)
-        self.plot_item.setYRange(0, top, padding=0)
-        axis = self.plot_item.getAxis("left")        # every 20 %, or fewer ticks where they would touch
-        line = QFontMetrics(axis.style.get("tickFont") or style.chart_font()).height() * 1.2
-        hundred = height * 100 / top if height > 0 else 500.0
+        below = font.height() * 0.4 + 1
+        hundred = max(height - room - below, 0.4 * height) if height > 0 else 500.0     # pixels for 0 to 100 %
+        bottom = -100 * below / hundred
+        top = bottom + 100 * height / hundred if height > 0 else 128.0       # (not laid out yet)
+        self.plot_item.setYRange(bottom, top, padding=0)
+        line = font.height() * 1.2                   # every 20 %, or fewer ticks where they would touch
         step = next((s for s in (20, 25, 50) if hundred * s / 100 >= line), 100)
         axis.setTicks([[(v, f"{v} %") for v in range(0, 101, step)]])
 

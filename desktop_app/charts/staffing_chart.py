@@ -26,7 +26,6 @@ from .base_chart import ChartWidget
 
 OCCUPANCY_COLOUR = style.SERIES[1]
 ASA_COLOUR = style.SERIES[2]
-BOTTOM = -3        # the left axis runs from 0 to 100 %; the band above 100 holds the legend
 SIDES = (((0.5, 1.0), (0.5, 0.0)), ((0.0, 0.5), (1.0, 0.5)))     # a label's anchors: level lines, agents' line
 LABEL_SPOTS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.12, 0.88)       # along a line, as a fraction of the view
 
@@ -70,15 +69,21 @@ class StaffingChart(ChartWidget):
         self._asa_view.linkedViewChanged(self.plot_item.getViewBox(), self._asa_view.XAxis)
 
     def _fit_band(self) -> None:
-        """Both axes' ranges with a band above 100 % as high as the legend (in pixels, whatever the size)."""
+        """Both axes' ranges with a band above 100 % as high as the legend (in pixels, whatever the size), and
+        under 0 % room for the lower half of the "0" label (pyqtgraph leaves out a label that reaches past the
+        axis of a gridded view: the axis read "100" alone)."""
         height = self.plot_item.getViewBox().height()
         band = self._legend.boundingRect().height() + 6 if self._legend.items else 0.0
-        data = max(height - band, height * 0.5, 1.0)
-        top = 100 + (100 - BOTTOM) * (height - data) / data
-        self.plot_item.setYRange(BOTTOM, top, padding=0)
-        step = next((s for s in (20, 25, 50, 100) if (data / 100) * s >= 2.2 * QFontMetrics(style.chart_font()).height()), 100)
+        data = max(height - band, height * 0.5, 1.0)          # pixels from the axis's bottom to 100 %
+        line = QFontMetrics(style.chart_font()).height()
+        below = min(line * 0.4 + 1, data / 3)                  # pixels under 0 % (pyqtgraph's label: 0.8 of a line)
+        bottom = -100 * below / max(data - below, 1.0)
+        top = 100 + (100 - bottom) * (height - data) / data
+        self.plot_item.setYRange(bottom, top, padding=0)
+        per_cent = (data - below) / 100                         # pixels per per cent
+        step = next((s for s in (20, 25, 50, 100) if per_cent * s >= 2.2 * line), 100)
         self.plot_item.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 101, step)]])   # as many as fit
-        self._asa_view.setYRange(self._asa_top * BOTTOM / 100, self._asa_top * top / 100, padding=0)
+        self._asa_view.setYRange(self._asa_top * bottom / 100, self._asa_top * top / 100, padding=0)
 
     def _place_labels(self) -> None:
         """Each marker line's label where no curve, no other label and not the legend lie (tried along the
@@ -97,7 +102,7 @@ class StaffingChart(ChartWidget):
                     label.setPosition(spot)
                     rect = _glyph_box(label)
                     in_the_way = (sum(_crosses(points, rect) for points in curves)
-                                  + sum(rect.intersects(other) for other in taken) + 10 * (not view.contains(rect)))
+                                  + 3 * sum(rect.intersects(other) for other in taken) + 10 * (not view.contains(rect)))
                     if fewest is None or in_the_way < fewest:
                         best, fewest = (spot, side), in_the_way
                 if fewest == 0:

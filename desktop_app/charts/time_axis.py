@@ -182,10 +182,11 @@ def _fits(shown: list[tuple[float, str]], metrics: QFontMetrics, low: float, sca
 
 class CategoryAxis(pg.AxisItem):
     """A side axis naming bars. When the bars are thin (a short chart on a laptop) the names are written
-    smaller, down to ``SMALLEST_NAME_POINTS``, so that every bar keeps its name (below that the bar chart shows
-    fewer bars at a time, with a scroll bar); names that would still touch the one above are left out."""
+    smaller, down to ``SMALLEST_NAME_POINTS`` (still readable at 100 %), so that every bar keeps its name (below
+    that the bar chart shows fewer bars at a time, with a scroll bar); names that would still touch the one above
+    are left out."""
 
-    SMALLEST_NAME_POINTS = 7
+    SMALLEST_NAME_POINTS = 9          # (7 pt was hard to read: at 1280 x 720 twelve agents were named in it)
 
     def generateDrawSpecs(self, p: Any) -> Any:  # noqa: N802
         self._fit_font()

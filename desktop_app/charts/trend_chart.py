@@ -63,6 +63,9 @@ class TrendChart(ChartWidget):
             self.plot_item.plot(x[-2:], y[-2:], pen=pg.mkPen(style.PRIMARY, width=1.6, style=Qt.PenStyle.DashLine),
                                 symbol="o", symbolSize=8, symbolBrush=self.theme.background,
                                 symbolPen=pg.mkPen(style.PRIMARY, width=1.6), connect="finite")
+        if last_incomplete and np.isfinite(y[-2]):      # only the period under way is hollow: the last whole
+            self.plot_item.plot(x[-2:-1], y[-2:-1], pen=None, symbol="o", symbolSize=8,    # one is filled again
+                                symbolBrush=style.PRIMARY, symbolPen=style.PRIMARY)
         if target is not None:
             target = float(target) / divisor
             # anchored at its left end, inside the plot: never cut at the edge ("rget 15.0 %")

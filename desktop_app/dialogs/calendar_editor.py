@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QT
 from metrics_core.i18n import _
 
 from ..formatting import weekday_abbreviations
+from .form_names import name_fields_by_labels
 from .param_editor import add_page_heading
 
 
@@ -43,6 +44,7 @@ class CalendarEditor(QWidget):
         self.holidays_edit = QLineEdit()
         self.holidays_edit.setPlaceholderText(_("e.g. {dates}", dates="2026-06-25, 2026-08-15"))
         form.addRow(_("Holidays"), self.holidays_edit)
+        name_fields_by_labels(form)
         self.enabled_box.toggled.connect(self._on_enabled_box_toggled)
         self.set_calendar(calendar)
 

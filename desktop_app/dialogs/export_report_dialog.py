@@ -84,15 +84,22 @@ class ExportReportDialog(QDialog):
         self.size_combo.setCurrentIndex(self.size_combo.findData(DEFAULT_SIZE))
         self.size_combo.currentIndexChanged.connect(self._on_size_combo_changed)
         self.width_spin, self.height_spin = self._spin(1920), self._spin(1080)
-        size_row = QHBoxLayout()
-        for w in (self.size_combo, self.width_spin, QLabel("×"), self.height_spin):
-            size_row.addWidget(w)
-        size_row.addStretch(1)          # the sizes side by side, not the height pushed to the far right
-        form.addRow(_("Image size"), size_row)
+        self.width_spin.setAccessibleName(_("Image width"))         # (else both were "Image size, 1920 px")
+        self.height_spin.setAccessibleName(_("Image height"))
         self.background_combo = QComboBox()
         self.background_combo.addItem(_("White"), "white")
         self.background_combo.addItem(_("Transparent"), "transparent")
-        form.addRow(_("Image background"), self.background_combo)
+        background_label = QLabel(_("Image background"))
+        background_label.setBuddy(self.background_combo)
+        self.background_combo.setAccessibleName(background_label.text())
+        size_row = QHBoxLayout()        # size and background on one row: every choice in view at 1280 x 720
+        for w in (self.size_combo, self.width_spin, QLabel("×"), self.height_spin):
+            size_row.addWidget(w)
+        size_row.addSpacing(12)
+        size_row.addWidget(background_label)
+        size_row.addWidget(self.background_combo)
+        size_row.addStretch(1)          # the sizes side by side, not the height pushed to the far right
+        form.addRow(_("Image size"), size_row)
         folder_row = PathRow(folder, _("Folder for the report files"), _("Browse…"), _("Export the report into"))
         self.folder_edit = folder_row.edit
         form.addRow(_("Folder"), folder_row)
@@ -113,12 +120,14 @@ class ExportReportDialog(QDialog):
         self.open_deck_button = QPushButton(_("Open the deck"))
         self.open_workbook_button = QPushButton(_("Open the workbook"))
         self.open_folder_button = QPushButton(_("Open the folder"))
-        open_row = QHBoxLayout()
+        bottom_row = QHBoxLayout()      # what was written opens from the buttons' row (a row less to scroll)
         for button, suffix in ((self.open_deck_button, ".pptx"), (self.open_workbook_button, ".xlsx"),
                                (self.open_folder_button, None)):
             button.setEnabled(False)
             button.clicked.connect(lambda _checked=False, s=suffix: self.open_written(s))
-            open_row.addWidget(button)
+            bottom_row.addWidget(button)
+        bottom_row.addStretch(1)
+        bottom_row.addWidget(self.buttons)
         body = QWidget()            # the choices scroll on a screen too short for them; the buttons stay
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
@@ -140,8 +149,7 @@ class ExportReportDialog(QDialog):
         layout.addWidget(self.choices_area, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
-        layout.addLayout(open_row)
-        layout.addWidget(self.buttons)
+        layout.addLayout(bottom_row)
         self._on_size_combo_changed()
         rest = layout.sizeHint().height() - self.choices_area.sizeHint().height()
         resize_to_fit(self, max(self.minimumWidth(), body.sizeHint().width() + 24), body.sizeHint().height() + rest)

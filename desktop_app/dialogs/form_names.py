@@ -1,9 +1,9 @@
 """Controls in a form are named for screen readers by the label beside them (a combo box otherwise says
-only its current choice, "automatic"; a line edit nothing)."""
+only its current choice, "automatic"; a line edit its text, or nothing)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QFormLayout, QLabel, QLayout, QLineEdit, QWidget
 
 
 def name_fields_by_labels(form: QFormLayout) -> None:
@@ -22,8 +22,8 @@ def name_fields_by_labels(form: QFormLayout) -> None:
 
 
 def _controls(item: QWidget | QLayout | None) -> list[QWidget]:
-    if isinstance(item, QWidget):
-        return [item]
+    if isinstance(item, QWidget):           # a row of its own (a path and its "Browse…"): the controls in it
+        return _controls(item.layout()) if item.layout() is not None and not item.focusPolicy() else [item]
     if not isinstance(item, QLayout):
         return []
     found: list[QWidget] = []
@@ -38,5 +38,8 @@ def _controls(item: QWidget | QLayout | None) -> list[QWidget]:
 
 
 def _has_words(widget: QWidget) -> bool:
+    """A button's words name it; a box's choice, a text field's text or a spin box's value do not."""
+    if isinstance(widget, (QComboBox, QLineEdit, QAbstractSpinBox)):
+        return False
     text = widget.text() if callable(getattr(widget, "text", None)) else ""
-    return isinstance(text, str) and any(ch.isalpha() for ch in text) and not hasattr(widget, "setEditText")
+    return isinstance(text, str) and any(ch.isalpha() for ch in text)

@@ -27,13 +27,14 @@ from ..delegates.column_combo_delegate import ColumnComboDelegate
 from .form_names import name_fields_by_labels
 from ..jobs import LoadRequest
 from ..models.dataframe_model import DataFrameModel
-from ..models.mapping_model import COL_SOURCE, COL_WHY, MappingModel
+from ..models.mapping_model import COL_FIELD, COL_SOURCE, COL_WHY, MappingModel
 from ..workers import TaskRunner
 from ..window_size import resize_to_fit
 
 PREVIEW_ROWS = 200
 READ_PANEL_WIDTH = 400          # the reading options' panel at most: the preview keeps the rest
 READ_PANEL_FRAMES = 48          # the panel's, its group box's and the form's margins and spacing
+WARNING = "#a0522d"           # sienna: what is missing or uncertain
 UNSURE_KIND = 0.6          # below this the detected kind is a guess the owner is asked to check
 ENCODINGS = ("utf-8", "cp1250", "cp1252", "cp1251", "latin-1", "utf-16")
 DELIMITERS = ((",", N_("comma ,")), (";", N_("semicolon ;")), ("\t", N_("tab")), ("|", N_("pipe |")),
@@ -125,23 +126,25 @@ class ImportDialog(QDialog):
         self.mapping_view.horizontalHeader().setSectionResizeMode(COL_WHY, QHeaderView.ResizeMode.Stretch)
         self.mapping_view.verticalHeader().hide()
         self.mapping_view.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(_titled(_("Preview (first rows, as they will be read)"), self.preview_view))
-        right.addWidget(_titled(_("Columns \u2192 fields (click a source column to change it)"), self.mapping_view))
-        right.setSizes([300, 380])
-        body = QHBoxLayout()
-        body.addWidget(left_widget)
-        body.addWidget(right, 1)
+        top = QWidget()            # the reading options beside the preview ...
+        top_row = QHBoxLayout(top)
+        top_row.setContentsMargins(0, 0, 0, 0)
+        top_row.addWidget(left_widget)
+        top_row.addWidget(_titled(_("Preview (first rows, as they will be read)"), self.preview_view), 1)
+        body = QSplitter(Qt.Orientation.Vertical)       # ... and the mapping under both, the dialog's whole width:
+        body.addWidget(top)                             # beside them its reasons had 96 px in Slovenian (9 lines)
+        body.addWidget(_titled(_("Columns \u2192 fields (click a source column to change it)"), self.mapping_view))
+        body.setSizes([320, 360])
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Import"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.error_label = QLabel("")
-        self.error_label.setStyleSheet("color:#c0392b;")
+        self.error_label.setStyleSheet(f"color:{style.readable(style.BAD, self.palette())};")
         self.error_label.setWordWrap(True)
         self.missing_label = QLabel("")          # required fields not mapped yet, named as the owner sees them
         self.missing_label.setWordWrap(True)
-        self.missing_label.setStyleSheet("color:#a0522d; font-weight:600;")
+        self.missing_label.setStyleSheet(_warning_look(self))
         self.missing_label.hide()
         self.mapping_view.setWordWrap(True)
         # the reasons column stretches with the dialog: rows grow with it, so no reason is cut (once the layout
@@ -154,7 +157,7 @@ class ImportDialog(QDialog):
         self.mapping_view.setAccessibleName(_("Columns and the fields they are read as"))
         self.preview_view.setAccessibleName(_("Preview of the first rows"))
         layout = QVBoxLayout(self)
-        layout.addLayout(body, 1)
+        layout.addWidget(body, 1)
         layout.addWidget(self.missing_label)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
@@ -230,7 +233,7 @@ class ImportDialog(QDialog):
                 "This file does not look like an export we know. Our best guess is \u201c{kind}\u201d, but we are "
                 "only {percent} sure: check \u201cThe rows are\u201d and the columns below before importing.",
                 kind=self.kind_combo.currentText(), percent=f"{mapping.kind_confidence * 100:.0f} %"))
-            self.kind_note.setStyleSheet("color:#a0522d; font-weight:600;")
+            self.kind_note.setStyleSheet(_warning_look(self))
         # the encoding is named in its box; its note only when it asks the user to look ("also fits", "replaced")
         worth_reading = any(word in (table.encoding_note or "") for word in ("check", "also", "replaced", "unlikely"))
         notes = [table.encoding_note] if worth_reading else []
@@ -270,11 +273,12 @@ class ImportDialog(QDialog):
         self._show_missing()
 
     def missing_required(self) -> list[str]:
-        """The labels of the required fields that no column is mapped to (``Created at``, not ``created_at``)."""
+        """The labels of the required fields that no column is mapped to, in the window's language (``Created at``,
+        ``Čas nastanka`` in Slovenian; never ``created_at``)."""
         mapping = self.mapping_model.mapping()
         if mapping is None:
             return []
-        return [f.label for f in kind_spec(mapping.kind).fields
+        return [_(f.label) for f in kind_spec(mapping.kind).fields
                 if f.required and not (mapping.fields.get(f.name) and mapping.fields[f.name].columns)]
 
     def _show_missing(self) -> None:
@@ -287,11 +291,15 @@ class ImportDialog(QDialog):
         self.missing_label.setVisible(bool(missing))
 
     def _fit_mapping_columns(self) -> None:
-        """Field, column and confidence as wide as their texts; the reasons take the rest, on two lines if need be."""
+        """Field, column and confidence as wide as their texts (the field and the source column at most a quarter of
+        the table each: a long header wraps, its tooltip whole); the reasons take the rest."""
         view = self.mapping_view
+        widest = max(120, view.viewport().width() // 4)
         for col in range(view.model().columnCount()):
             if col != COL_WHY:
                 view.resizeColumnToContents(col)
+            if col in (COL_FIELD, COL_SOURCE) and view.columnWidth(col) > widest:
+                view.setColumnWidth(col, widest)
         view.resizeRowsToContents()
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802
@@ -364,6 +372,12 @@ def _select(combo: QComboBox, forced: Any, detected: Any) -> None:
             combo.setCurrentIndex(0)
             shown = combo.itemText(combo.findData(detected)) if combo.findData(detected) > 0 else detected
             combo.setItemText(0, _("automatic ({detected})", detected=shown) if detected is not None else _("automatic"))
+
+
+def _warning_look(widget: QWidget) -> str:
+    """A warning's words: bold sienna, or a lighter mix of it where the window is dark (#a0522d on a dark
+    window was 2.9 : 1)."""
+    return f"color:{style.readable(WARNING, widget.palette())}; font-weight:600;"
 
 
 def _titled(title: str, widget: QWidget) -> QWidget:

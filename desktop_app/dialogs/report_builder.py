@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
@@ -58,9 +58,9 @@ class ReportBuilderPanel(QWidget):
         self.logo_edit = logo_row.edit
         self.period_combo = _combo(PERIOD_CHOICES, choices.period if choices.period != "custom" else "dashboard")
         self._name_periods()
-        self.period_reason = QLabel(last_month_reason(self.bundle))
+        self.period_reason = _WrappedLabel(last_month_reason(self.bundle))
         self.period_reason.setWordWrap(True)
-        self.period_reason.setMinimumHeight(self.period_reason.fontMetrics().lineSpacing() * 3)
+        self.period_reason.setMinimumHeight(self.period_reason.fontMetrics().lineSpacing() * 2)
         self.period_reason.setStyleSheet(f"color:{style.secondary_text(self.palette())};")     # readable, light or dark
         self.compare_combo = _combo(COMPARISON_CHOICES, choices.comparison)
         form.addRow(_("Report title"), self.title_edit)
@@ -70,7 +70,7 @@ class ReportBuilderPanel(QWidget):
         form.addRow("", self.period_reason)
         form.addRow(_("Compare with"), self.compare_combo)
         name_fields_by_labels(form)
-        self.kpi_list = QListWidget()
+        self.kpi_list = _GrowingList()
         self.kpi_list.setDragDropMode(QListWidget.DragDropMode.InternalMove)
         self.kpi_list.setMinimumHeight(160)
         self._fill_kpis(choices.kpis)
@@ -89,16 +89,20 @@ class ReportBuilderPanel(QWidget):
             buttons.addWidget(w)
         self.breakdown_label = QLabel(_("Breakdowns of the selected KPI (one slide each):"))
         self.breakdown_label.setWordWrap(True)
-        self.breakdown_list = QListWidget()
+        self.breakdown_list = _GrowingList()
         self.appendix_box = QCheckBox(_("Add an appendix: the data used and how each KPI was computed"))
         self.appendix_box.setChecked(choices.appendix)
+        kpis_label = QLabel(_("KPIs in the deck (tick, drag or use Up / Down to order them):"))
+        for widget, name in ((self.kpi_list, kpis_label.text()), (self.breakdown_list, self.breakdown_label.text()),
+                             (self.family_combo, self.family_combo.itemText(0))):
+            widget.setAccessibleName(name.rstrip(":"))         # (a list or a box says nothing of what it is for)
         self.slides_label = QLabel("")
         self.slides_label.setStyleSheet("font-weight:600;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         kpi_column, breakdown_column, lists = QVBoxLayout(), QVBoxLayout(), QHBoxLayout()
-        kpi_column.addWidget(QLabel(_("KPIs in the deck (tick, drag or use Up / Down to order them):")))
+        kpi_column.addWidget(kpis_label)
         kpi_column.addWidget(self.kpi_list)
         kpi_column.addLayout(buttons)
         breakdown_column.addWidget(self.breakdown_label)
@@ -267,4 +271,27 @@ def _combo(choices: tuple[tuple[str, str], ...], current: str) -> QComboBox:
         combo.addItem(_(label), key)
     combo.setCurrentIndex(max(0, [k for k, _label in choices].index(current) if current in dict(choices) else 0))
     return combo
+
+
+class _GrowingList(QListWidget):
+    """A list that asks for no more height than its minimum and takes what the dialog has to spare: in the
+    export dialog's scrolling area (whose content is as tall as it asks) Qt's 192 px put the rows under the
+    lists below the fold at 1280 x 720."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
+
+
+class _WrappedLabel(QLabel):
+    """A word-wrapped label that asks for the height of its text at the width it has (Qt's guess, made at about
+    240 px, gave a two-line reason four lines of a 662 px dialog)."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.heightForWidth(self.width()) if self.width() > hint.width() else hint.height())
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()
 

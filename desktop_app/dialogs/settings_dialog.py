@@ -15,6 +15,7 @@ from metrics_core.ingest.currency import CURRENCY_CHOICES
 from metrics_core.metrics.params import currency_of
 
 from .calendar_editor import CalendarEditor
+from .form_names import name_fields_by_labels
 from .param_editor import ParamEditor, add_page_heading
 from ..formatting import unit_name
 from ..window_size import resize_to_fit
@@ -163,8 +164,10 @@ class SettingsDialog(QDialog):
         target_edit.setPlaceholderText(_("no target"))
         form.addRow(QLabel(_("Target ({unit})", unit=unit_name(spec.unit, self.money))), target_edit)
         self.target_edits[spec.id] = target_edit
+        name_fields_by_labels(form)           # a screen reader says what each box is for, not only "30.00"
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)        # (Tab goes through its fields, not the page itself)
         scroll.setWidget(inner)
         return scroll
 

@@ -84,6 +84,8 @@ class MappingModel(QAbstractTableModel):
             return self._tooltip(spec, fm, col)
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_FAILED and self._failed(fm)[0]:
             return FAILED_COLOR
+        if role == Qt.ItemDataRole.ForegroundRole and col in (COL_FIELD, COL_SOURCE) and self._needed_and_missing(spec, fm):
+            return FAILED_COLOR             # (the row looked like an optional field's; only a line below told)
         if role == Qt.ItemDataRole.FontRole and col == COL_FIELD and spec.required:
             from PySide6.QtGui import QFont
 
@@ -104,7 +106,13 @@ class MappingModel(QAbstractTableModel):
         count, _examples = self._failed(fm)
         return str(count) if fm and count else ("" if not fm else "0")
 
+    @staticmethod
+    def _needed_and_missing(spec: Any, fm: Any) -> bool:
+        return bool(spec.required and not (fm and fm.columns))
+
     def _tooltip(self, spec: Any, fm: Any, col: int) -> str | None:
+        if col == COL_SOURCE and self._needed_and_missing(spec, fm):
+            return _("This field is needed: most KPIs of this kind stay empty without it. Choose its column.")
         if col == COL_FIELD:
             return _(spec.description or spec.label)
         if col == COL_FAILED:
@@ -113,6 +121,8 @@ class MappingModel(QAbstractTableModel):
                 return _("Could not read, e.g.: {examples}", examples="; ".join(examples))
         if col == COL_WHY and fm:
             return str(fm.evidence)
+        if col == COL_SOURCE and fm:
+            return ", ".join(fm.columns)            # (a long header wraps in a narrower column)
         return None
 
     def _failed(self, fm: Any) -> tuple[int, list[str]]:

@@ -21,6 +21,8 @@ from ..filter_state import (COMPARISON_CHOICES, GRANULARITIES, PRESET_GRANULARIT
                             preset_label, preset_range)
 from .flow_layout import FlowLayout
 
+# a category button says "▾" in its words: Qt's own menu indicator (drawn small in the corner) is left out
+ONE_ARROW = "QToolButton::menu-indicator {{ image: none; width: 0px; }} QToolButton {{ font-weight: {weight}; }}"
 FOLD_SLACK = 16               # pixels kept free on the row, so that "Clear filters" never wraps alone
 MAX_CATEGORY_BUTTONS = 6      # the rest are in "More filters"; so are those that do not fit the window's width
 PREFERRED_ORDER = ("channel", "agent", "team", "priority", "queue", "status", "topic", "platform")
@@ -113,14 +115,15 @@ class FilterBar(QWidget):
         for column in main:
             button = QToolButton()
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            button.setStyleSheet(ONE_ARROW.format(weight="normal"))
             button.setMenu(self._value_menu(column, options[column], button))
             self._flow.addWidget(button)
             self.category_buttons[column] = button
         self._others = others
         if others or main:
             more = QToolButton()
-            more.setText(_("More filters") + " \u25be")
             more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            more.setStyleSheet(ONE_ARROW.format(weight="normal"))
             menu = QMenu(more)
             for column in others:
                 self._value_menu(column, options[column], menu).setTitle(_label(column))
@@ -140,12 +143,21 @@ class FilterBar(QWidget):
         if more is None:
             self._flow.invalidate()
             return
+        filtered = self.state.filters.categories
+        on = [c for c, b in self.category_buttons.items() if filtered.get(c)] + [c for c in self._others if filtered.get(c)]
+        self._say_folded(on)               # (as wide as it may need to be while the room is shared out)
         spacing = self._flow.spacing_between()
-        room = None if width is None else (width - self._dates_group.sizeHint().width()
-                                           - self._compare_group.sizeHint().width() - more.sizeHint().width()
-                                           - self.clear_button.sizeHint().width() - 4 * spacing - FOLD_SLACK)
-        folded = []
-        for column, button in self.category_buttons.items():
+        self._name_preset(short=False)
+        room = None if width is None else width - self._fixed_width(spacing) - FOLD_SLACK
+        if room is not None and room < 0:          # the dates beside it show the range: "Latest month", not
+            self._name_preset(short=True)          # "Latest month (Oct 2026)" (else "Clear filters" wrapped alone)
+            room = width - self._fixed_width(spacing) - FOLD_SLACK
+        # still too wide (the longest choices in Romanian, Serbian): the comparison, More filters and Clear filters
+        # make a second row together, never "Clear filters" alone
+        self._flow.break_before(self._compare_group, width is not None and width < self._fixed_width(spacing))
+        folded = []             # the categories with a filter on them take their room first: they stay in view
+        for column in sorted(self.category_buttons, key=lambda c: not filtered.get(c)):
+            button = self.category_buttons[column]
             needed = button.sizeHint().width() + spacing
             fits = room is None or needed <= room
             if fits and room is not None:
@@ -153,6 +165,8 @@ class FilterBar(QWidget):
             button.setVisible(fits)
             if not fits:
                 folded.append(column)
+        folded.sort(key=list(self.category_buttons).index)
+        self._say_folded([c for c in folded + self._others if filtered.get(c)])
         menu = more.menu()
         menu.clear()
         for column in folded + self._others:
@@ -161,6 +175,30 @@ class FilterBar(QWidget):
             menu.addMenu(sub)
         more.setVisible(bool(folded or self._others))
         self._flow.invalidate()
+
+    def _fixed_width(self, spacing: int) -> int:
+        """The row's width without the category buttons (dates, comparison, More filters, Clear filters)."""
+        return (self._dates_group.sizeHint().width() + self._compare_group.sizeHint().width()
+                + self.more_button.sizeHint().width() + self.clear_button.sizeHint().width() + 4 * spacing)
+
+    def _name_preset(self, short: bool) -> None:
+        """The chosen date range named with its dates, or without them (``short``)."""
+        combo = self.preset_combo
+        _first, last = self.state.data_range()
+        text = preset_label(combo.currentData(), None if short else last)
+        if combo.currentText() != text:
+            combo.setItemText(combo.currentIndex(), text)
+            _fit_to_choice(combo)
+
+    def _say_folded(self, columns: list[str]) -> None:
+        """"More filters" says how many of the filters in it are on, in bold, and names them in its tooltip
+        (a filter folded into it was on with nothing on the bar saying so)."""
+        more = self.more_button
+        categories = self.state.filters.categories
+        more.setText((_("More filters ({count} on)", count=len(columns)) if columns else _("More filters")) + " \u25be")
+        more.setStyleSheet(ONE_ARROW.format(weight=600 if columns else "normal"))
+        more.setToolTip("\n".join(_("{column}: {values}", column=_label(c), values=", ".join(map(str, categories[c])))
+                                   for c in columns))
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -215,7 +253,7 @@ class FilterBar(QWidget):
                 label = _("{column}: {values}", column=label, values=str(next(iter(chosen))) if len(chosen) == 1
                           else ngettext("{count} selected", "{count} selected", len(chosen), count=len(chosen)))
             button.setText(label + " \u25be")
-            button.setStyleSheet("font-weight:600;" if chosen else "")
+            button.setStyleSheet(ONE_ARROW.format(weight=600 if chosen else "normal"))
         self._fold(self.width() if self.isVisible() else None)
 
     # -- events ----------------------------------------------------------------------

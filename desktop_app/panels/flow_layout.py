@@ -18,11 +18,17 @@ class FlowLayout(QLayout):
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
         self._fill_rows = fill_rows
+        self._breaks: set[QWidget] = set()
         self.setContentsMargins(0, 0, 0, 0)
 
     def spacing_between(self) -> int:
         """The gap between two widgets on a line."""
         return self._spacing
+
+    def break_before(self, widget: QWidget, on: bool) -> None:
+        """Start a new line at ``widget`` (``on``) or let it follow on the line as it fits."""
+        (self._breaks.add if on else self._breaks.discard)(widget)
+        self.invalidate()
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802
         self._items.append(item)
@@ -79,7 +85,7 @@ class FlowLayout(QLayout):
         column = self.column_width(area.width())
         for item in self._shown_items():
             hint = item.sizeHint() if column is None else QSize(column, item.sizeHint().height())
-            if x + hint.width() > area.right() + 1 and line_height > 0:
+            if (x + hint.width() > area.right() + 1 or item.widget() in self._breaks) and line_height > 0:
                 x, y = area.x(), y + line_height + self._spacing
                 line_height = 0
             if apply:

@@ -9,11 +9,15 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton
 
 from metrics_core.i18n import _
 
-LEVEL_STYLES = {
-    "error": "background:#fdecea; color:#611a15; border:1px solid #f5c2bd;",
-    "warning": "background:#fff4e5; color:#663c00; border:1px solid #ffd699;",
-    "info": "background:#e8f4fd; color:#0d3c61; border:1px solid #b6dcf7;",
+LEVEL_COLOURS = {         # background, words, border
+    "error": ("#fdecea", "#611a15", "#f5c2bd"),
+    "warning": ("#fff4e5", "#663c00", "#ffd699"),
+    "info": ("#e8f4fd", "#0d3c61", "#b6dcf7"),
 }
+# the strip keeps its light colours in a dark window: its words and its x take the strip's dark text colour
+# (they took the dark palette's near-white and were invisible on the light strip)
+STRIP = ("#messageBar {{ background:{0}; border:1px solid {2}; border-radius:4px; }} "
+         "#messageBar QLabel, #messageBar QToolButton {{ color:{1}; background:transparent; border:none; }}")
 
 
 class MessageBar(QFrame):
@@ -41,7 +45,7 @@ class MessageBar(QFrame):
     def show_message(self, text: str, level: str = "error") -> None:
         self._messages = [*self._messages[-3:], text]
         self._label.setText("\n".join(self._messages))
-        self.setStyleSheet(f"#messageBar {{ {LEVEL_STYLES.get(level, LEVEL_STYLES['info'])} border-radius:4px; }}")
+        self.setStyleSheet(STRIP.format(*LEVEL_COLOURS.get(level, LEVEL_COLOURS["info"])))
         self.show()
 
     def text(self) -> str:

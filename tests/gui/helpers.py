@@ -4,11 +4,12 @@ name (one strict rule for the keyboard tests)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from PySide6.QtWidgets import QComboBox, QTabBar, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QTabBar, QWidget
 
 from metrics_core.dataset import Dataset
 from metrics_core.ingest.model import ColumnProfile, LoadedTable
@@ -72,10 +73,53 @@ def described(widget: QWidget) -> str:
 
 def unnamed_controls(widgets: list[QWidget]) -> list[str]:
     """Controls a screen reader cannot name: no accessible name and no words of their own. Strict: a combo
-    box's current choice ("automatic", "Email") says what is chosen, not what the box is for."""
+    box's current choice ("automatic", "Email"), a text field's text ("/home/ana/Documents") and a spin box's
+    value ("1920 px") say what is in them, not what they are for."""
     out = []
     for widget in widgets:
-        words = "" if isinstance(widget, QComboBox) else words_of(widget)
+        words = "" if isinstance(widget, (QComboBox, QLineEdit, QAbstractSpinBox)) else words_of(widget)
         if not widget.accessibleName() and not any(ch.isalpha() for ch in words):
             out.append(described(widget))
     return out
+
+
+def loaded_window(qtbot, settings) -> Any:
+    """The main window at 1366 x 768, shown, with hand-built tickets and surveys loaded and their KPIs computed,
+    on its dashboard."""
+    from desktop_app.main_window import MainWindow
+
+    from .conftest import wait_results
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    state = window.state
+    wait_results(qtbot, state, lambda: (state.add_dataset(make_dataset("tickets", "tickets", tickets_frame(120))),
+                                        state.add_dataset(make_dataset("surveys", "surveys", surveys_frame()))))
+    window.stack.setCurrentWidget(window.workspace)
+    qtbot.wait(50)
+    return window
+
+
+def combo_field_and_text(combo: QComboBox) -> tuple[int, int]:
+    """The pixels a combo box gives its shown choice, and the pixels that choice needs."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
+    return field.width(), combo.fontMetrics().horizontalAdvance(combo.currentText())
+
+
+def shown(qtbot, widget: QWidget, width: int, height: int) -> Any:
+    """``widget`` sized, shown and exposed (kept for the test's teardown)."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+

@@ -43,12 +43,39 @@ def flow_rows(layout) -> int:
     return len({item.geometry().y() for item in items if item.widget() is not None and not item.widget().isHidden()})
 
 
+def texts_cut(bar: QWidget) -> list[str]:
+    """The filter bar's controls whose words are not shown whole: a box's choice or a date wider than its field,
+    a button narrower than its words."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QPushButton, QStyle, QStyleOptionComboBox
+
+    cut = []
+    for widget in bar.findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, QComboBox):
+            option = QStyleOptionComboBox()
+            widget.initStyleOption(option)
+            field = widget.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                                  QStyle.SubControl.SC_ComboBoxEditField, widget).width()
+            needed = widget.fontMetrics().horizontalAdvance(widget.currentText())
+        elif isinstance(widget, QAbstractSpinBox):
+            field, needed = widget.lineEdit().width(), widget.fontMetrics().horizontalAdvance(widget.text()) + 4
+        elif isinstance(widget, QPushButton):
+            field, needed = widget.width(), widget.minimumSizeHint().width()
+        else:
+            continue
+        if needed > field:
+            cut.append(f"{type(widget).__name__} {widget.accessibleName() or widget.text()!r}: {needed} > {field} px")
+    return cut
+
+
 def main(settings_path: str, lang: str = "en") -> int:
     from desktop_app.__main__ import create_app
     from desktop_app.i18n import apply_language
     from desktop_app.main_window import MainWindow
     from desktop_app.settings import AppSettings
     from desktop_app.window_size import screen_of
+    from tests.gui.chart_texts import readability_problems
     from metrics_core.resources import demo_dir
 
     app: QApplication = create_app([sys.argv[0]])
@@ -90,6 +117,9 @@ def main(settings_path: str, lang: str = "en") -> int:
         "card_rows": card_rows_visible(ws.dashboard),
         "chart_height": ws.chart_area.trend.height(),
         "filter_rows": flow_rows(bar._flow),
+        "filter_texts_cut": texts_cut(bar),
+        "chart_problems": {name: readability_problems(chart.plot_widget)         # month names whole, none over
+                           for name, chart in (("trend", ws.chart_area.trend), ("breakdown", ws.chart_area.bars))},
     }
     dialog = window.export_dialog()         # the report builder: the tallest dialog
     dialog.show()

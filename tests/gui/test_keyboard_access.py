@@ -6,10 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.main_window import MainWindow
-
 from .conftest import wait_results
-from .helpers import make_dataset, surveys_frame, tickets_frame, unnamed_controls
+from .helpers import loaded_window, make_dataset, tickets_frame, unnamed_controls
 
 
 def _unnamed(window: QWidget) -> list[str]:
@@ -21,15 +19,7 @@ def _unnamed(window: QWidget) -> list[str]:
 
 
 def test_every_control_without_text_has_an_accessible_name(qtbot, settings) -> None:
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    state = window.state
-    wait_results(qtbot, state, lambda: (state.add_dataset(make_dataset("tickets", "tickets", tickets_frame(120))),
-                                        state.add_dataset(make_dataset("surveys", "surveys", surveys_frame()))))
-    window.stack.setCurrentWidget(window.workspace)
-    qtbot.wait(50)
+    window = loaded_window(qtbot, settings)
     assert _unnamed(window) == []
     window.workspace.show_data()
     qtbot.wait(50)

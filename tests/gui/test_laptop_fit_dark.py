@@ -6,9 +6,9 @@ grey on the card's base: 2.3 : 1; in the light one 2.0 : 1."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QToolButton
 
 from desktop_app.panels.dashboard import DashboardPanel
 
@@ -77,3 +77,75 @@ def test_the_rows_line_of_a_card_is_readable(qtbot, state, palette) -> None:
     assert reasons
     ratio = drawn_contrast(reasons[0].grab().toImage(), reasons[0].reason_label, reasons[0])
     assert ratio >= 4.5, f"{palette}: {reasons[0].reason_label.text()!r} at {ratio:.1f} : 1"
+
+
+@pytest.mark.parametrize("level", ["error", "warning", "info"])
+def test_the_message_bar_is_readable(qtbot, palette, level) -> None:
+    """s7-shots' dark shot of a damaged file: the strip kept its light pink while its words took the dark
+    palette's near-white — the error could not be read, nor its x."""
+    from desktop_app.panels.message_bar import MessageBar
+
+    bar = MessageBar()
+    qtbot.addWidget(bar)
+    bar.resize(900, 40)
+    bar.show_message("damaged export.xlsx is damaged and cannot be opened.", level)
+    qtbot.waitExposed(bar)
+    QApplication.processEvents()
+    image = bar.grab().toImage()
+    for part in bar.findChildren(QLabel) + bar.findChildren(QToolButton):
+        ratio = drawn_contrast(image, part, bar)
+        assert ratio >= 4.5, f"{palette} {level}: {type(part).__name__} at {ratio:.1f} : 1"
+
+
+def test_the_import_dialogs_warning_is_readable(qtbot, palette, csv_file) -> None:
+    """'Not mapped yet: …' in hard-coded sienna #a0522d measured 2.9 : 1 on the dark window."""
+    from desktop_app.dialogs.import_dialog import ImportDialog
+    from desktop_app.models.mapping_model import COL_SOURCE, NOT_MAPPED
+
+    dialog = ImportDialog(csv_file)
+    qtbot.addWidget(dialog)
+    dialog.resize(1100, 662)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.table is not None, timeout=30000)
+    model = dialog.mapping_model
+    row = next(r for r in range(model.rowCount()) if model.field_name(r) == "created_at")
+    model.setData(model.index(row, COL_SOURCE), NOT_MAPPED)
+    qtbot.wait(50)
+    label = dialog.missing_label
+    assert label.isVisible()
+    QApplication.processEvents()
+    ratio = drawn_contrast(dialog.grab().toImage(), label, dialog)
+    assert ratio >= 4.5, f"{palette}: {label.text()!r} at {ratio:.1f} : 1"
+
+
+def test_the_heat_map_follows_the_window(qtbot, palette) -> None:
+    """s7-shots' dark peak-hours shot: the colour scale's numbers were dark on the dark chart, and the map a
+    glaring white block (its quiet hours white) in the dark window."""
+    import numpy as np
+
+    from desktop_app import style
+    from desktop_app.charts.heatmap_chart import HeatmapChart
+
+    chart = HeatmapChart()
+    qtbot.addWidget(chart)
+    chart.resize(900, 240)
+    chart.show()
+    qtbot.waitExposed(chart)
+    matrix = np.zeros((7, 24))
+    matrix[0, 9] = 400.0                              # Monday 09:00 the busiest; most hours empty
+    chart.set_matrix(matrix)
+    qtbot.wait(50)
+    background = QColor(chart.theme.background)
+    assert chart.theme.dark == (palette == "dark")
+    ink = chart._scale.axis.textPen().color()
+    assert contrast(ink, background) >= 4.5, f"{palette}: the scale's numbers at {contrast(ink, background):.1f} : 1"
+    image = chart.plot_widget.grab().toImage()
+    box = chart.plot_item.getViewBox()
+    quiet = box.mapViewToScene(QPointF(20.5, 5.5))          # Saturday 20:00: no contacts
+    busy = box.mapViewToScene(QPointF(9.5, 0.5))
+    ratio = image.devicePixelRatio()
+    quiet_colour = image.pixelColor(int(quiet.x() * ratio), int(quiet.y() * ratio))
+    busy_colour = image.pixelColor(int(busy.x() * ratio), int(busy.y() * ratio))
+    assert contrast(quiet_colour, background) < 1.3, f"{palette}: an empty hour is {quiet_colour.name()}"
+    assert contrast(busy_colour, background) >= 3.0, f"{palette}: the busiest hour is {busy_colour.name()}"
+    assert style.heat_colour_map().map(0.0, mode="qcolor") == QColor("#ffffff")       # (images stay white)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +24,9 @@ ROOT = Path(__file__).resolve().parents[2]
 # Slovenian has the longest texts of the five
 SCREENS = ((1366, 728, 1), (1280, 720, 1), (3840, 2160, 2))
 LANGUAGE = {(1366, 728, 1): "en", (1280, 720, 1): "sl", (3840, 2160, 2): "sl"}
+# the 4K screen at 200 % once more on a real X server (Xvfb: its fonts and scaling, not the offscreen platform's),
+# where a Slovenian filter bar was reported on three rows with month names cut
+XVFB = (3840, 2160, 2, "xvfb")
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +42,12 @@ def probes(tmp_path_factory) -> dict[tuple[int, int, int], dict]:
         running[(width, height, scale)] = subprocess.Popen(
             [sys.executable, str(PROBE), str(folder / f"settings_{width}.ini"), LANGUAGE[(width, height, scale)]],
             env=env, cwd=ROOT,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if shutil.which("xvfb-run"):
+        env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "QT_SCALE_FACTOR": "2", "PYTHONPATH": str(ROOT)}
+        running[XVFB] = subprocess.Popen(
+            ["xvfb-run", "-a", "-s", "-screen 0 3840x2160x24", sys.executable, str(PROBE),
+             str(folder / "settings_xvfb.ini"), "sl"], env=env, cwd=ROOT,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     out = {}
     for key, process in running.items():
@@ -60,6 +70,18 @@ def test_the_window_fits_the_screen_with_the_demo_loaded(probes, screen) -> None
     assert rw < 2746 and rx + rw <= available_width and ry + rh <= available_height
     assert all(found["controls_inside"].values()), found["controls_inside"]
     assert found["filter_rows"] == 1, "the filters take one row (the categories that do not fit fold into More filters)"
+    assert found["filter_texts_cut"] == []
+    assert found["chart_problems"] == {"trend": [], "breakdown": []}
+
+
+def test_at_200_percent_on_an_x_screen_the_slovenian_filters_stay_whole_on_one_row(probes) -> None:
+    if XVFB not in probes:
+        pytest.skip("xvfb-run is not installed (apt-get install xvfb): the offscreen 200 % probe stands in")
+    found = probes[XVFB]
+    assert found["available"] == [1920, 1080]
+    assert found["filter_rows"] == 1 and found["filter_texts_cut"] == []
+    assert found["chart_problems"] == {"trend": [], "breakdown": []}      # month names whole, none over another
+    assert all(found["controls_inside"].values()), found["controls_inside"]
 
 
 @pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}@{s[2]}")

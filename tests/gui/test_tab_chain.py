@@ -9,10 +9,8 @@ from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QApplicatio
 
 import pyqtgraph as pg
 
-from desktop_app.main_window import MainWindow
-
-from .conftest import TICKETS_CSV, wait_results
-from .helpers import described, make_dataset, surveys_frame, tickets_frame, unnamed_controls
+from .conftest import TICKETS_CSV
+from .helpers import described, loaded_window, unnamed_controls
 
 
 def _internal(widget: QWidget) -> bool:
@@ -67,17 +65,8 @@ def _audit(qtbot, top: QWidget, start: QWidget) -> list[QWidget]:
 
 
 def test_tab_reaches_every_control_of_the_window_in_reading_order(qtbot, settings) -> None:
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.activateWindow()
-    qtbot.waitExposed(window)
-    state = window.state
-    wait_results(qtbot, state, lambda: (state.add_dataset(make_dataset("tickets", "tickets", tickets_frame(120))),
-                                        state.add_dataset(make_dataset("surveys", "surveys", surveys_frame()))))
-    window.stack.setCurrentWidget(window.workspace)
-    ws = window.workspace
+    window = loaded_window(qtbot, settings)
+    state, ws = window.state, window.workspace
     qtbot.waitUntil(lambda: not state.chart_runner.is_busy() and not ws.chart_area.trend.is_loading(), timeout=30000)
     chain = _audit(qtbot, window, ws.sidebar.list)
     bar = ws.filter_bar
