@@ -1,14 +1,24 @@
 """Render every screen of KPI Desk to PNG files (offscreen or under Xvfb).
 
-    python tools/render_screens.py OUT_DIR [--size 1400x900] [--lang sl]
+    python tools/render_screens.py OUT_DIR [--size 1400x900] [--lang sl] [--dark]
 
-Writes start page, import dialog, the dashboard with each demo file loaded on
-its own (one per data kind) and with all of them, the data view, the settings
-dialog (language and a KPI page), the export and About dialogs, and Qt's own
-file dialog and message box — in the language given (``qps``: the pseudo-language
-whose texts are about 40 % longer, for checking layouts).
+Writes, in the language given (``qps``: the pseudo-language whose texts are about 40 % longer,
+for checking layouts), every screen an owner meets:
 
-The laptops our users have, and dark mode (``tools/render_laptops.sh`` runs all four under Xvfb)::
+- the start page; the window while the demo is read (on the start page, then on the dashboard
+  while the KPIs are computed);
+- the import dialog: as read, with a required field left unmapped (its warning), the question
+  asked when importing without it, and a file that cannot be read;
+- the dashboard with each demo file on its own (one per data kind) and with all of them, every
+  chart tab, every card (the whole list, as far as it scrolls), "Show all KPIs", the breakdown by
+  another category, another comparison, a trend per week, "More filters" open and a filter applied;
+- the data view, the rows behind a KPI and a search;
+- the settings (language, a KPI with its target, business hours, currency, staffing);
+- the export and About dialogs, Qt's own file dialog and message box, the message shown for a
+  file that cannot be read, and the offer to restore the work of a session that crashed.
+
+A menu or list that pops up is drawn into the window's picture where it opens. The laptops our
+users have, and dark mode (``tools/render_laptops.sh`` runs them all under Xvfb)::
 
     xvfb-run -a -s "-screen 0 1366x768x24" python tools/render_screens.py OUT/1366 --size 1366x768
     xvfb-run -a -s "-screen 0 1280x720x24" python tools/render_screens.py OUT/1280 --size 1280x720
@@ -20,19 +30,26 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
+import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
+from typing import Any, Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
+from PySide6.QtCore import QPoint, QTimer  # noqa: E402
+from PySide6.QtGui import QPainter, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 DEMO_SUFFIXES = {".csv", ".xlsx"}
 DARK = False             # --dark: the window in a dark palette (the charts follow it; exports stay white)
 DEFAULT_TIMEOUT = 600.0
 TIMEOUT = DEFAULT_TIMEOUT  # --timeout: seconds the demo may take to load and compute, each time it is loaded
+UNREADABLE = b"PK\x03\x04 this is not a workbook \x00\xff\xfe" * 40     # a damaged .xlsx
 
 
 def _settle(app: QApplication, seconds: float = 0.3) -> None:
@@ -91,114 +108,343 @@ def _wait_idle(app: QApplication, window, count: int) -> None:
     _settle(app, 0.6)
 
 
-def _save(widget: QWidget, path: Path) -> Path:
-    widget.grab().save(str(path))
+def _save(widget: QWidget, path: Path, popups: tuple[QWidget, ...] = ()) -> Path:
+    """``widget`` as it looks, with the ``popups`` (menus, lists) drawn where they open over it."""
+    picture = widget.grab()
+    if popups:
+        painter = QPainter(picture)
+        for popup in popups:
+            painter.drawPixmap(widget.mapFromGlobal(popup.mapToGlobal(QPoint(0, 0))), popup.grab())
+        painter.end()
+    picture.save(str(path))
     return path
 
 
-def render(out: Path, width: int, height: int, lang: str = "en") -> list[Path]:
+def _shoot_modal(app: QApplication, path: Path, open_it: Callable[[], Any]) -> Path:
+    """Call ``open_it``, which shows a modal box and waits for the answer; save the box once it is
+    shown, then close it unanswered (as Escape does)."""
+    shot: list[Path] = []
+
+    def look(tries: int = 0) -> None:
+        box = app.activeModalWidget()
+        if box is None:
+            if tries < 200:
+                QTimer.singleShot(50, lambda: look(tries + 1))
+            return
+        QTimer.singleShot(400, lambda: (shot.append(_save(box, path)), box.reject()))
+
+    QTimer.singleShot(50, look)
+    open_it()
+    if not shot:
+        raise NotReady(f"no box was shown for {path.name}")
+    return shot[0]
+
+
+class Shots:
+    """The screens of one window, in the order an owner meets them; each method adds its pictures."""
+
+    def __init__(self, app: QApplication, window: Any, out: Path, demo: list[Path], scratch: Path) -> None:
+        self.app, self.window, self.out, self.demo, self.scratch = app, window, out, demo, scratch
+        self.written: list[Path] = []
+
+    def save(self, name: str, widget: QWidget | None = None, popups: tuple[QWidget, ...] = ()) -> None:
+        self.written.append(_save(widget or self.window, self.out / f"{name}.png", popups))
+
+    def modal(self, name: str, open_it: Callable[[], Any]) -> None:
+        self.written.append(_shoot_modal(self.app, self.out / f"{name}.png", open_it))
+
+    def load(self, paths: list[Path]) -> None:
+        self.window.state.clear()
+        self.window.state.load_files(paths)
+        _wait_idle(self.app, self.window, len(paths))
+
+    def wait_quiet(self) -> None:
+        """Until whatever a change started (a recompute, the charts, the trend lines) is done."""
+        self.load_count(len(self.window.state.bundle.datasets))
+
+    def load_count(self, count: int) -> None:
+        _settle(self.app, 0.1)
+        _wait_idle(self.app, self.window, count)
+
+    # -- the screens ---------------------------------------------------------------------------------
+    def start_and_import(self) -> None:
+        from desktop_app.dialogs.import_dialog import ImportDialog
+        from desktop_app.models.mapping_model import COL_SOURCE
+
+        self.save("01_start_page")
+        dialog = self._import_dialog(self.demo_file("tickets"))
+        self.save("02_import_dialog", dialog)
+        model = dialog.mapping_model
+        row = next(r for r in range(model.rowCount()) if model.field_name(r) == "created_at")
+        model.setData(model.index(row, COL_SOURCE), None)          # a required field left unmapped
+        dialog.mapping_view.scrollTo(model.index(row, COL_SOURCE))
+        _settle(self.app, 0.5)
+        self.save("03_import_required_missing", dialog)
+        self.modal("04_import_confirm_missing", dialog.accept)
+        dialog.close()
+        dialog.deleteLater()
+        bad = self.unreadable_file()
+        dialog = ImportDialog(bad, parent=self.window)
+        dialog.show()
+        dialog.wait_for_preview(int(TIMEOUT * 1000))
+        _settle(self.app, 0.8)
+        self.save("05_import_unreadable_file", dialog)
+        dialog.close()
+        dialog.deleteLater()
+
+    def _import_dialog(self, path: Path) -> Any:
+        from desktop_app.dialogs.import_dialog import ImportDialog
+
+        dialog = ImportDialog(path, parent=self.window)      # at the size the window gives it
+        dialog.show()
+        if not dialog.wait_for_preview(int(TIMEOUT * 1000)):
+            raise NotReady(f"the import dialog's preview was not read after {TIMEOUT:.0f} s")
+        _settle(self.app, 0.8)
+        return dialog
+
+    def loading(self) -> None:
+        """The window while the demo is read: on the start page, then the dashboard while it is computed."""
+        state = self.window.state
+        state.clear()
+        state.load_files(self.demo)
+        self._until(lambda: self.window.busy_bar.isVisible() and self.window.busy_bar.progress() > 0, 20)
+        self.save("06_loading")
+        self._until(lambda: len(state.bundle.datasets) > 0, TIMEOUT)
+        _settle(self.app, 0.2)
+        self.save("07_loading_dashboard")
+        _wait_idle(self.app, self.window, len(self.demo))
+
+    def _until(self, condition: Callable[[], bool], seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while not condition() and time.monotonic() < end:
+            self.app.processEvents()
+            time.sleep(0.01)
+
+    def per_file(self) -> None:
+        for i, path in enumerate(self.demo):
+            self.load([path])
+            self.window.workspace.show_dashboard()
+            _settle(self.app, 0.5)
+            self.save(f"10_dashboard_{i:02d}_{path.stem}")
+
+    def dashboard(self) -> None:
+        """All the demo: the dashboard, each chart tab, every card, and what the filter bar changes."""
+        self.load(self.demo)
+        ws = self.window.workspace
+        self.save("20_dashboard_all")
+        tabs, keys = ws.chart_area.tabs, ["selected", *ws.chart_area._extra]
+        for t in range(1, tabs.count()):
+            if tabs.isTabVisible(t):
+                tabs.setCurrentIndex(t)
+                _settle(self.app, 0.4)
+                self.save(f"21_chart_{t}_{keys[t]}")
+        tabs.setCurrentIndex(0)
+        self.save("22_all_cards", ws.dashboard._content)
+        ws.dashboard.show_all_box.setChecked(True)
+        _settle(self.app, 0.5)
+        self.save("23_show_all_kpis")
+        self.save("23_show_all_kpis_cards", ws.dashboard._content)
+        ws.dashboard.show_all_box.setChecked(False)
+        state = self.window.state
+        category = next(c for c in ("channel", "team", "queue", "priority") if c in state.available_filters()
+                        and c != state.chart_category)
+        state.set_chart_category(category)
+        self.wait_quiet()
+        self.save(f"24_breakdown_by_{category}")
+        bar = ws.filter_bar
+        bar.preset_combo.setCurrentIndex(bar.preset_combo.findData("this_month"))
+        bar._on_preset_activated(bar.preset_combo.currentIndex())       # as when the owner picks it
+        self.wait_quiet()
+        self.save("25_latest_month")
+        bar.preset_combo.showPopup()
+        _settle(self.app, 0.4)
+        self.save("25_date_presets_open", popups=(bar.preset_combo.view().window(),))
+        bar.preset_combo.hidePopup()
+        state.set_comparison("last_year")
+        self.wait_quiet()
+        self.save("25_compare_last_year")
+        state.set_comparison("previous")
+        state.clear_filters()
+        self.wait_quiet()
+        state.set_filters(replace(state.filters, granularity="week"))
+        self.wait_quiet()
+        self.save("26_trend_per_week")
+        state.clear_filters()
+        self.wait_quiet()
+        self.filters()
+
+    def filters(self) -> None:
+        """"More filters" open (with its first list), then a filter applied and its list of values open."""
+        bar = self.window.workspace.filter_bar
+        first = next(a for a in bar.more_button.menu().actions() if a.menu() is not None)
+        opened = self._open_more(first.menu())
+        self.save("27_more_filters_open", popups=opened)
+        for popup in reversed(opened):
+            popup.hide()
+        column = next(iter(bar.category_buttons))
+        self.window.state.filter_by(column, self.window.state.available_filters()[column][0])
+        self.wait_quiet()
+        button = bar.category_buttons[column]
+        if button.isVisible():
+            values = button.menu()
+            values.popup(button.mapToGlobal(QPoint(0, button.height())))
+            _settle(self.app, 0.4)
+            popups: tuple[QWidget, ...] = (values,)
+        else:                                       # folded into "More filters" (a narrow window)
+            popups = self._open_more(bar.category_menus[column])
+        self.save("28_filter_applied", popups=popups)
+        for popup in reversed(popups):
+            popup.hide()
+        self.window.state.clear_filters()
+        self.wait_quiet()
+
+    def _open_more(self, sub: Any) -> tuple[QWidget, ...]:
+        """"More filters" open, with its list ``sub`` open beside it."""
+        more = self.window.workspace.filter_bar.more_button
+        menu = more.menu()
+        menu.popup(more.mapToGlobal(QPoint(0, more.height())))
+        _settle(self.app, 0.4)
+        action = next(a for a in menu.actions() if a.menu() is sub)
+        menu.setActiveAction(action)
+        sub.popup(menu.mapToGlobal(menu.actionGeometry(action).topRight()))
+        _settle(self.app, 0.4)
+        return menu, sub
+
+    def data_view(self) -> None:
+        ws = self.window.workspace
+        ws.show_data()
+        _settle(self.app, 0.6)
+        self.save("30_data_view")
+        self.window.state.request_drilldown("first_response_time")
+        _settle(self.app, 0.6)
+        self.save("31_data_view_drilldown")
+        ws.data_view.search_edit.setText("Novak")
+        _settle(self.app, 1.0)
+        self.save("32_data_view_search")
+        ws.data_view.search_edit.clear()
+        ws.show_dashboard()
+
+    def settings(self) -> None:
+        dialog = self.window.open_settings()
+        dialog.show()
+        _settle(self.app, 0.5)
+        self.save("40_settings_language", dialog)
+        for row, name in ((1, "42_settings_business_hours"), (2, "43_settings_currency")):
+            dialog.list.setCurrentRow(row)
+            _settle(self.app, 0.3)
+            self.save(name, dialog)
+        for metric, name in (("csat", "41_settings_kpi_target"), ("staffing", "44_settings_staffing")):
+            dialog.select_metric(metric)
+            _settle(self.app, 0.3)
+            self.save(name, dialog)
+        dialog.close()
+
+    def dialogs(self) -> None:
+        """The export and About dialogs, and Qt's own file dialog and message box (Qt's translations)."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox, QScrollArea
+
+        from desktop_app.dialogs.about_dialog import AboutDialog
+
+        export = self.window.export_dialog()
+        for name, dialog in (("50_export_report", export), ("51_about", AboutDialog(self.window))):
+            dialog.show()
+            _settle(self.app, 0.4)
+            self.save(name, dialog)
+            scroll = dialog.findChild(QScrollArea) if dialog is export else None
+            if scroll is not None and scroll.verticalScrollBar().maximum() > 0:     # its choices scroll
+                scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
+                _settle(self.app, 0.3)
+                self.save("50_export_report_end", dialog)
+            dialog.close()
+        files = QFileDialog(self.window, "", str(self.out))
+        files.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        files.resize(900, 560)
+        files.show()
+        _settle(self.app, 0.5)
+        self.save("52_qt_file_dialog", files)
+        files.close()
+        box = QMessageBox(QMessageBox.Icon.Question, "KPI Desk", "?",
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self.window)
+        box.setDetailedText("\u2026")
+        box.show()
+        _settle(self.app, 0.3)
+        self.save("53_qt_message_box", box)
+        box.close()
+
+    def errors_and_restore(self) -> None:
+        """The message for a file that cannot be read, and the offer to restore a crashed session's work."""
+        from desktop_app.autosave import autosave_dir, offer_restore
+        from desktop_app.project import PROJECT_SUFFIX, save_project
+
+        state = self.window.state
+        count = len(state.bundle.datasets)
+        state.load_files([self.unreadable_file()])
+        self._until(lambda: not state.is_busy() and self.window.message_bar.isVisible(), TIMEOUT)
+        self.load_count(count)
+        self.save("54_error_unreadable_file")
+        self.window.message_bar.clear()
+        autosave_dir().mkdir(parents=True, exist_ok=True)
+        save_project(autosave_dir() / f"crashed{PROJECT_SUFFIX}", self.window.autosave_project())
+        self.modal("55_restore_after_crash", lambda: offer_restore(self.window))
+
+    def demo_file(self, stem: str) -> Path:
+        return next((p for p in self.demo if p.stem == stem), self.demo[0])
+
+    def unreadable_file(self) -> Path:
+        path = self.scratch / "damaged export.xlsx"
+        path.write_bytes(UNREADABLE)
+        return path
+
+
+def render(out: Path, width: int, height: int, lang: str = "en", demo: list[Path] | None = None) -> list[Path]:
+    """Every screen, in ``out``; ``demo``: the demo files to use (default: all of them)."""
     from desktop_app.__main__ import create_app
     from desktop_app.i18n import apply_language
-    from desktop_app.dialogs.import_dialog import ImportDialog
     from desktop_app.main_window import MainWindow
     from desktop_app.settings import AppSettings
-    from metrics_core.resources import demo_dir
+    from metrics_core.write_journal import STATE_ENV
 
     app = create_app([sys.argv[0]])
     apply_language(lang)
     if DARK:
         _use_dark_palette(app)
     out.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix="kpidesk-screens-"))
+    os.environ[STATE_ENV] = str(scratch / "state")             # autosaves of this run stay out of the owner's
     (out / "render-settings.ini").unlink(missing_ok=True)       # every run starts from the same layout
     settings = AppSettings(out / "render-settings.ini")
     settings.clear_recent()
-    demo = sorted(p for p in demo_dir().glob("*") if p.suffix.lower() in DEMO_SUFFIXES)
+    demo = demo or demo_files()
     for p in demo[:4]:
         settings.add_recent_file(p)
-    written: list[Path] = []
     window = MainWindow(settings)
     window.resize(width, height)
     window.show()
     _settle(app)
-    written.append(_save(window, out / "01_start_page.png"))
-
-    dialog = ImportDialog(demo_dir() / "tickets.csv", parent=window)      # at the size the window gives it
-    dialog.show()
-    if not dialog.wait_for_preview(int(TIMEOUT * 1000)):
-        raise NotReady(f"the import dialog's preview was not read after {TIMEOUT:.0f} s")
-    _settle(app, 0.8)
-    written.append(_save(dialog, out / "02_import_dialog.png"))
-    dialog.close()
-
-    for i, path in enumerate(demo):
-        window.state.clear()
-        window.state.load_files([path])
-        _wait_idle(app, window, 1)
-        window.workspace.show_dashboard()
-        _settle(app, 0.5)
-        written.append(_save(window, out / f"10_dashboard_{i:02d}_{path.stem}.png"))
-
-    window.state.clear()
-    window.state.load_files(demo)
-    _wait_idle(app, window, len(demo))
-    written.append(_save(window, out / "20_dashboard_all.png"))
-    tabs = window.workspace.chart_area.tabs
-    for t in range(1, tabs.count()):
-        if tabs.isTabVisible(t):
-            tabs.setCurrentIndex(t)
-            _settle(app, 0.4)
-            written.append(_save(window, out / f"21_chart_{t}.png"))
-    tabs.setCurrentIndex(0)
-    window.workspace.show_data()
-    _settle(app, 0.6)
-    written.append(_save(window, out / "30_data_view.png"))
-    window.state.request_drilldown("first_response_time")
-    _settle(app, 0.6)
-    written.append(_save(window, out / "31_data_view_drilldown.png"))
-    window.workspace.show_dashboard()
-
-    settings_dialog = window.open_settings()
-    settings_dialog.show()
-    _settle(app, 0.5)
-    written.append(_save(settings_dialog, out / "40_settings_language.png"))
-    settings_dialog.select_metric("csat")
-    _settle(app, 0.3)
-    written.append(_save(settings_dialog, out / "41_settings.png"))
-    settings_dialog.close()
-    written += _dialogs(app, window, out)
-    window.close()
-    return written
+    shots = Shots(app, window, out, demo, scratch)
+    try:
+        for step in (shots.start_and_import, shots.loading, shots.per_file, shots.dashboard, shots.data_view,
+                     shots.settings, shots.dialogs, shots.errors_and_restore):
+            step()
+    finally:
+        window.close()
+        shutil.rmtree(scratch, ignore_errors=True)
+    return shots.written
 
 
-def _dialogs(app: QApplication, window, out: Path) -> list[Path]:
-    """The export and About dialogs, and Qt's own file dialog and message box (Qt's translations)."""
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+def demo_files(stems: str = "") -> list[Path]:
+    """The demo's files (those named in ``stems``, separated by commas, when given), in name order."""
+    from metrics_core.resources import demo_dir
 
-    from desktop_app.dialogs.about_dialog import AboutDialog
+    files = sorted(p for p in demo_dir().glob("*") if p.suffix.lower() in DEMO_SUFFIXES)
+    wanted = {s.strip() for s in stems.split(",") if s.strip()}
+    chosen = [p for p in files if p.stem in wanted] if wanted else files
+    if wanted and len(chosen) != len(wanted):
+        raise SystemExit(f"render_screens: no demo file named {sorted(wanted - {p.stem for p in chosen})}")
+    return chosen
 
-    written = []
-    export = window.export_dialog()
-    for name, dialog in (("50_export_report", export), ("51_about", AboutDialog(window))):
-        dialog.show()
-        _settle(app, 0.4)
-        written.append(_save(dialog, out / f"{name}.png"))
-        dialog.close()
-    files = QFileDialog(window, "", str(out))
-    files.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-    files.resize(900, 560)
-    files.show()
-    _settle(app, 0.5)
-    written.append(_save(files, out / "52_qt_file_dialog.png"))
-    files.close()
-    box = QMessageBox(QMessageBox.Icon.Question, "KPI Desk", "?",
-                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                      | QMessageBox.StandardButton.Cancel, window)
-    box.setDetailedText("\u2026")
-    box.show()
-    _settle(app, 0.3)
-    written.append(_save(box, out / "53_qt_message_box.png"))
-    box.close()
-    return written
+
 def _use_dark_palette(app: QApplication) -> None:
     from PySide6.QtGui import QColor, QPalette
 
@@ -225,12 +471,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dark", action="store_true", help="a dark window palette")
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
                         help="seconds the demo may take to load and compute (default %(default)s)")
+    parser.add_argument("--demo-files", default="",
+                        help="only these demo files, by name without suffix (tickets,calls): a quicker run")
     args = parser.parse_args(argv)
     global DARK, TIMEOUT
     DARK, TIMEOUT = args.dark, args.timeout
     width, height = (int(v) for v in args.size.lower().split("x"))
     try:
-        for path in render(args.out, width, height, args.lang):
+        for path in render(args.out, width, height, args.lang, demo_files(args.demo_files)):
             sys.stdout.write(f"{path}\n")
     except NotReady as exc:
         sys.stderr.write(f"render_screens: {exc}. The screenshots written so far are in {args.out}.\n")
