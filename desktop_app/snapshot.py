@@ -46,7 +46,6 @@ class Snapshot:
                 self._inputs = MetricInputs.from_bundle(self.bundle)
             return self._inputs
 
-
     def release(self) -> None:
         """Let go of the bundle and its inputs (the caller's thread frees what nothing else holds)."""
         with self._lock:
