@@ -59,17 +59,17 @@ def build_dataset(table: LoadedTable, mapping: Mapping | None = None, kind: str 
     named only in its cells (:func:`~metrics_core.ingest.currency.table_currency` reads them).
     """
     reporter = reporter or Reporter()
-    reporter.step(0.0, "Mapping columns")
+    reporter.step(0.0, _("Mapping columns"))
     detected = detect_mapping(table, kind=kind, user=mapping, detection=detection)
     source_rows = source_rows or _read_for_money(detected)
     empty = None if source_rows else without_rows(table)
     if not source_rows:
         table = _typed_only(table, detected)
-    reporter.step(0.4, "Building the canonical table")
+    reporter.step(0.4, _("Building the canonical table"))
     canonical = build_canonical(table, detected, release=not source_rows)
-    reporter.step(0.8, "Checking values")
+    reporter.step(0.8, _("Checking values"))
     report = validate(table, detected, canonical.frame, facts=canonical.facts)
-    reporter.step(1.0, "Loaded")
+    reporter.step(1.0, _("Loaded"))
     return Dataset(name or table.path.name, table if empty is None else empty, detected, canonical.frame, report,
                    canonical.facts)
 

@@ -87,6 +87,6 @@ def write_csv(report: Report, path: str | Path, reporter: Reporter | None = None
         Progress and cancellation.
     """
     reporter = reporter or Reporter()
-    reporter.step(0.0, "Writing the results as CSV")
+    reporter.step(0.0, _("Writing the results as CSV"))
     write_text_atomic(path, results_csv_text(report), encoding="utf-8-sig")
-    reporter.step(1.0, "CSV ready")
+    reporter.step(1.0, _("CSV ready"))

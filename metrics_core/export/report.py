@@ -14,6 +14,7 @@ from typing import Callable
 
 from ..staged_folder import StagedFolder
 from ..errors import ExportError, KpiDeskError
+from ..i18n import _
 from ..progress import Reporter
 from .build import build_report
 from .csv_results import write_csv
@@ -106,7 +107,7 @@ def write_report(report: Report, path: str | Path, reporter: Reporter | None = N
         sub = reporter.scaled(i / len(jobs), (i + 1) / len(jobs))
         _write_one(writer, report, file_path, sub)
         written.append(file_path)
-    reporter.step(1.0, "Report written")
+    reporter.step(1.0, _("Report written"))
     return written
 
 

@@ -130,7 +130,7 @@ def read_workbook(path: Path, options: ReadOptions, reporter: Reporter,
         names = list(workbook.sheet_names)
         oversized = oversized_sheets(path, facts)
         name, sheet = _choose_sheet(workbook, names, options.sheet, path, oversized)
-        reporter.step(0.15, f"Reading sheet '{name}'")
+        reporter.step(0.15, _("Reading sheet '{sheet}'", sheet=name))
         limit = None if max_rows is None else HEADER_SCAN_ROWS + max_rows + (sheet.start or (0, 0))[0]
         cells = _sheet_call(lambda: read_columns(sheet, limit), path, name)
         del sheet                    # calamine's own copy of the sheet goes now
@@ -138,7 +138,7 @@ def read_workbook(path: Path, options: ReadOptions, reporter: Reporter,
         workbook.close()
     if not cells.filled:
         raise EmptyFileError(_("Sheet '{name}' of '{name2}' is empty: it holds no rows.", name=name, name2=path.name), path=path)
-    reporter.step(0.3, "Finding the table")
+    reporter.step(0.3, _("Finding the table"))
     layout = find_table(cells.head[:HEADER_SCAN_ROWS], options.header_row, options.header_rows)
     first = layout.first_data_row
     if first >= cells.n_rows:

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..errors import EmptyFileError, FileReadError
 from ..progress import Reporter
 from . import excel_reader, html_reader, sniff, text_reader
@@ -82,7 +82,7 @@ def list_sheets(path: str | os.PathLike) -> list[str]:
 
 # ----------------------------------------------------------------- internals
 def _read(path: Path, options: ReadOptions, reporter: Reporter, max_rows: int | None) -> LoadedTable:
-    reporter.step(0.0, f"Opening {path.name}")
+    reporter.step(0.0, _("Opening {file}", file=path.name))
     head = _head(path)
     check_options(options, path)
     file_format = sniff.detect_format(path, head)
@@ -103,7 +103,8 @@ def _read(path: Path, options: ReadOptions, reporter: Reporter, max_rows: int | 
     check_filled_width(table.values.shape[1], path)
     frame, profiles = _type_columns(table, options, decimal_hint, reporter.scaled(0.4, 0.98))
     decimal = decimal_hint or ("," if any("comma" in p.detail.lower() for p in profiles) else ".")
-    reporter.step(1.0, f"Read {len(frame):,} rows from {path.name}")
+    reporter.step(1.0, ngettext("Read {count} row from {file}", "Read {count} rows from {file}", len(frame),
+                                 count=len(frame), file=path.name))
     log.debug("read %s (%s): %d rows x %d columns", path.name, file_format, len(frame), frame.shape[1])
     return LoadedTable(
         path=path, file_format=file_format, frame=frame, raw=table.raw, columns=profiles,
@@ -167,7 +168,8 @@ def _type_columns(table: RawTable, options: ReadOptions, decimal: str | None,
     typed: dict[str, pd.Series | np.ndarray] = {}
     profiles: list[ColumnProfile] = []
     for i, (name, header, forced) in enumerate(zip(names, table.headers, forced_types)):
-        reporter.step(i / max(len(names), 1), f"Reading column {i + 1} of {len(names)}: {name}")
+        reporter.step(i / max(len(names), 1), _("Reading column {number} of {count}: {column}",
+                                                number=i + 1, count=len(names), column=name))
         series, profile = done.pop(i, None) or infer_column(
             table.values[name], headers[i], table.row_numbers, decimal=decimal, dayfirst=options.dayfirst,
             forced_type=forced, filled=None if table.filled is None else table.filled[:, i],
@@ -177,7 +179,7 @@ def _type_columns(table: RawTable, options: ReadOptions, decimal: str | None,
         typed[name] = series
         profiles.append(profile)
     frame = pd.DataFrame(typed, index=table.values.index, copy=False)     # (fresh columns: no copy needed)
-    reporter.step(1.0, "Column types decided")
+    reporter.step(1.0, _("Column types decided"))
     return frame, profiles
 
 
@@ -190,7 +192,7 @@ def _read_text(path: Path, options: ReadOptions, reporter: Reporter,
     """
     data = [_read_bytes(path, max_rows)]
     size_read = len(data[0])
-    reporter.step(0.08, "Detecting the encoding and the delimiter")
+    reporter.step(0.08, _("Detecting the encoding and the delimiter"))
     try:
         return text_reader.read_text(path, data.pop(), options, reporter, max_rows), size_read
     except text_reader.TextReleased:

@@ -80,7 +80,7 @@ def read_text(path: Path, data: bytes, options: ReadOptions, reporter: Reporter,
     if _blank(buffer):
         raise EmptyFileError(_("'{name}' is empty: it holds no rows, only blank lines or spaces.", name=path.name),
                              path=path)
-    reporter.step(0.12, "Finding the table")
+    reporter.step(0.12, _("Finding the table"))
     starts, lines = record_starts(buffer)
     delimiter, grid, layout = _locate_table(buffer[:_sample_end(starts, len(buffer))].decode("utf-8"), options)
     check_width(max([len(row) for row in grid] + [0]), path)      # before the parser makes a million columns
@@ -88,7 +88,7 @@ def read_text(path: Path, data: bytes, options: ReadOptions, reporter: Reporter,
     if first >= len(lines):
         raise EmptyFileError(_("'{name}' has a header row but no data rows.", name=path.name), path=path)
     decimal = options.decimal or (sniff.sniff_decimal(grid[first:]) if delimiter == ";" else None)
-    reporter.step(0.2, "Reading the rows")
+    reporter.step(0.2, _("Reading the rows"))
     width = max([len(row) for row in grid] + [len(layout.headers), _cells_in_record(buffer, starts, first, delimiter)])
     check_width(width, path)
     typed = width <= WIDE_FILE_COLUMNS and b"\x00" not in buffer

@@ -21,7 +21,7 @@ from .header_analysis import analyse_header
 from .missing import MISSING_MARKERS, Parsed, clean_cells, empty_float, is_missing, missing_mask
 from .model import COLUMN_TYPES, ColumnProfile, ParseIssue
 from .native_cells import combine, float_text, forced_numbers, native, refine_numbers
-from ..i18n import N_, Message
+from ..i18n import N_, Message, _
 from ..progress import Reporter
 
 __all__ = ["MISSING_MARKERS", "infer_column", "infer_frame", "is_missing"]
@@ -334,7 +334,7 @@ def infer_frame(raw: pd.DataFrame, row_numbers: Sequence[int] | np.ndarray | pd.
     columns: dict[int, pd.Series] = {}
     profiles: list[ColumnProfile] = []
     for i, label in enumerate(raw.columns):
-        reporter.step(i / max(len(raw.columns), 1), f"Reading the values of column '{label}'")
+        reporter.step(i / max(len(raw.columns), 1), _("Reading the values of column '{column}'", column=label))
         typed, profile = infer_column(raw.iloc[:, i], str(label), row_numbers, decimal=decimal,
                                       dayfirst=dayfirst, forced_type=forced_types.get(str(label)))
         columns[i] = typed
@@ -343,7 +343,7 @@ def infer_frame(raw: pd.DataFrame, row_numbers: Sequence[int] | np.ndarray | pd.
         _follow_decided_date_order(raw, row_numbers, columns, profiles, forced_types)
     frame = pd.concat(columns, axis=1) if columns else pd.DataFrame(index=raw.index)
     frame.columns = raw.columns
-    reporter.step(1.0, "Column types decided")
+    reporter.step(1.0, _("Column types decided"))
     return frame, profiles
 
 

@@ -96,12 +96,12 @@ def compute_all(bundle: Source, params: Params = None, filters: Filters | None =
     prepared = prepared_for(bundle, dict((params or {}).get("global") or {}))
     out: dict[str, MetricResult] = {}
     for i, spec in enumerate(REGISTRY):
-        reporter.step(i / len(REGISTRY), f"Computing {spec.label}")
+        reporter.step(i / len(REGISTRY), _("Computing {kpi}", kpi=spec.translated_label))
         p = merge_params(spec, params)
         if _filtered(filters):
             p = _pin_detected(spec, prepared, p)
         out[spec.id] = _safe_run(spec, prepared.inputs(filters, aware=spec.period_aware), p)
-    reporter.step(1.0, "KPIs computed")
+    reporter.step(1.0, _("KPIs computed"))
     return out
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 from ..catalogue import KINDS_BY_NAME
 from ..dataset import DataBundle
 from ..formatting import format_change, has_change
-from ..i18n import Message
+from ..i18n import Message, _
 from ..metrics import engine, periods as P
 from ..metrics.engine_inputs import Filters, prepared_for
 from ..metrics.model import MetricInputs, MetricResult
@@ -165,7 +165,7 @@ def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiVie
     previous = _previous_period(period, view.comparison)
     if previous is None:
         out.no_comparison_reason = "none" if view.comparison == "none" else "all_dates"
-        reporter.step(1.0, "KPIs computed")
+        reporter.step(1.0, _("KPIs computed"))
         return out
     out.previous = previous
     before = engine.compute_all(inputs, params, filters.with_bounds(*previous), reporter.scaled(0.5, 0.8))
@@ -173,7 +173,7 @@ def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiVie
     comparable = [m for m, r in results.items() if r.ok and has_change(r) and before.get(m) is not None
                   and before[m].ok]
     for i, metric_id in enumerate(comparable):
-        reporter.step(0.8 + 0.2 * i / max(1, len(comparable)), "Comparing with the previous period")
+        reporter.step(0.8 + 0.2 * i / max(1, len(comparable)), _("Comparing with the previous period"))
         now, then = results[metric_id], before[metric_id]
         absolute = float(now.value) - float(then.value)
         relative = 100.0 * absolute / abs(float(then.value)) if then.value else None
@@ -186,7 +186,7 @@ def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiVie
         out.outcomes[metric_id].interval = change_interval(metric_id, now, then, spreads)
     if not comparable and not any(r.ok for r in before.values()):
         out.no_comparison_reason = "no_data"
-    reporter.step(1.0, "KPIs computed")
+    reporter.step(1.0, _("KPIs computed"))
     return out
 
 
