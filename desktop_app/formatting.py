@@ -168,10 +168,21 @@ def _field(name: str, kind: str | None = None) -> Any:
     return None
 
 
+#: Columns well-known exports hold beside the fields KPI Desk maps (Shopify, Typeform, review sheets), offered
+#: as filters and breakdowns: named in the owner's language, keyed by the header without case or underscores.
+EXPORT_COLUMNS = {"financial status": N_("Financial status"), "fulfillment status": N_("Fulfillment status"),
+                  "response type": N_("Response type"), "reviewer": N_("Reviewer")}
+
+
 def field_label(name: str, kind: str | None = None) -> str:
-    """The catalogue's label of a canonical field (``csat_score`` -> ``CSAT score``)."""
-    f = _field(name, kind)
-    return _(f.label) if f is not None else name.replace("_", " ")
+    """The catalogue's label of a canonical field (``csat_score`` -> ``CSAT score``); for a column of the file's
+    own, the label of the field or well-known export column its header names (``Tags``), else the header."""
+    plain = name.replace("_", " ")
+    f = _field(name, kind) or _field(plain.casefold().replace(" ", "_"), kind)
+    if f is not None:
+        return _(f.label)
+    known = EXPORT_COLUMNS.get(plain.casefold())
+    return _(known) if known else plain
 
 
 def column_title(name: str, kind: str | None = None) -> str:
