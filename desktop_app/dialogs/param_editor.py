@@ -33,6 +33,7 @@ class ParamEditor(QWidget):
         kind = spec.kind
         if kind == "choice" or spec.choices:
             w = QComboBox()
+            w.setEditable(kind == "text")       # values offered ("busiest", times of day) beside typed text ("10:15")
             # long choices ("also for tickets closed without a resolved time", longer translated) show in full
             # in the list; the closed box does not widen the page for them
             w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -42,6 +43,8 @@ class ParamEditor(QWidget):
                 w.setItemData(w.count() - 1, spec.choice_label(c), Qt.ItemDataRole.ToolTipRole)
             w.view().setMinimumWidth(w.view().sizeHintForColumn(0) + 24)
             w.activated.connect(self.edited)
+            if w.isEditable():
+                w.lineEdit().textEdited.connect(self.edited)
             return w
         if kind == "bool":
             w = QCheckBox()
@@ -73,7 +76,10 @@ class ParamEditor(QWidget):
         w = self.input
         if isinstance(w, QComboBox):
             i = w.findData(value)
-            w.setCurrentIndex(i if i >= 0 else max(0, w.findText(str(value))))
+            if i < 0 and w.isEditable():
+                w.setEditText("" if value is None else str(value))
+            else:
+                w.setCurrentIndex(i if i >= 0 else max(0, w.findText(str(value))))
         elif isinstance(w, QCheckBox):
             w.setChecked(bool(value))
         elif isinstance(w, QSpinBox):
@@ -85,6 +91,10 @@ class ParamEditor(QWidget):
 
     def value(self) -> Any:
         w = self.input
+        if isinstance(w, QComboBox) and w.isEditable():
+            text = w.currentText().strip()
+            i = w.findText(text)
+            return w.itemData(i) if i >= 0 else (text or self.spec.default)
         if isinstance(w, QComboBox):
             return w.currentData()
         if isinstance(w, QCheckBox):

@@ -44,6 +44,7 @@ STAFFING_PARAMS = (
     ParamSpec(name="patience_s", default=None, label=N_("Caller patience for Erlang A (s)"), kind="number", minimum=0,
               help=N_("Empty: estimated from the data's waits and abandoned calls. 0: no Erlang A.")),
     ParamSpec(name="interval", default="busiest", label=N_("Interval to staff"), kind="text",
+              choices=("busiest", *(f"{hour:02d}:{minute:02d}" for hour in range(24) for minute in (0, 30))),
               help=N_('"busiest", or a time of day such as 10:30 (the slot it falls in, averaged over days).')),
     ParamSpec(name="aht_s", default=0, label=N_("Handle time override (s)"), kind="number", minimum=0, help=N_("0: use the measured AHT.")),
     ParamSpec(name="row_minutes", default=None, label=N_("Length of one interval row (minutes)"), kind="number", minimum=1, maximum=1440,

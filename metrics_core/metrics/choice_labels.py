@@ -30,6 +30,7 @@ CHOICE_LABELS: dict[Any, str] = {
     ("method", "no_repeat_call"): N_("no repeat call from the same caller"),
     ("goal", "service_level"): N_("service level"),
     ("goal", "asa"): N_("average speed of answer"),
+    ("interval", "busiest"): N_("the busiest interval"),
 }
 
 

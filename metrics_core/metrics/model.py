@@ -49,7 +49,7 @@ class ParamSpec:
     default: Any
     label: str
     kind: str = "number"        # "number", "int", "choice", "bool", "table", "text"
-    choices: tuple[Any, ...] = ()
+    choices: tuple[Any, ...] = ()     # "choice": the values allowed; "text": values offered beside free text
     help: str = ""
     minimum: float | None = None
     maximum: float | None = None
