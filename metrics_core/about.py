@@ -12,14 +12,15 @@ from dataclasses import dataclass
 from importlib import metadata
 
 from . import __version__
+from .i18n import N_, _
 from .resources import resources_dir
 
-# (distribution name, import name, licence as its project states it)
+# (distribution name, import name, licence as its project states it; a note beside the licence name is translated)
 BUNDLED = (
-    ("PySide6-Essentials", "PySide6", "LGPL-3.0-only (Qt for Python); Qt libraries are shipped as separate shared libraries"),
+    ("PySide6-Essentials", "PySide6", N_("LGPL-3.0-only (Qt for Python); Qt libraries are shipped as separate shared libraries")),
     ("shiboken6", "shiboken6", "LGPL-3.0-only"),
     ("pandas", "pandas", "BSD-3-Clause"),
-    ("numpy", "numpy", "BSD-3-Clause (bundled OpenBLAS: BSD-3-Clause)"),
+    ("numpy", "numpy", N_("BSD-3-Clause (bundled OpenBLAS: BSD-3-Clause)")),
     ("pyqtgraph", "pyqtgraph", "MIT"),
     ("python-calamine", "python_calamine", "MIT"),
     ("python-pptx", "pptx", "MIT"),
@@ -36,6 +37,11 @@ class Component:
     name: str
     version: str
     licence: str
+
+    @property
+    def translated_licence(self) -> str:
+        """The licence as the About dialog shows it: licence names as they are, their notes in the current language."""
+        return _(self.licence)
 
 
 def app_version() -> str:

@@ -53,7 +53,7 @@ class AboutDialog(QDialog):
     @staticmethod
     def _components_html() -> str:
         rows = "".join(
-            f"<tr><td>{escape(c.name)}</td><td>{escape(c.version)}</td><td>{escape(c.licence)}</td></tr>"
+            f"<tr><td>{escape(c.name)}</td><td>{escape(c.version)}</td><td>{escape(c.translated_licence)}</td></tr>"
             for c in components()
         )
         folder = escape(str(licence_texts_dir()))

@@ -17,3 +17,14 @@ def test_lgpl_and_gpl_texts_are_shipped():
     gpl = (folder / "GPL-3.0.txt").read_text(encoding="utf-8")
     assert "GNU LESSER GENERAL PUBLIC LICENSE" in lgpl and "Version 3" in lgpl
     assert "GNU GENERAL PUBLIC LICENSE" in gpl
+
+
+def test_licence_notes_are_in_the_owner_s_language_and_licence_names_stay():
+    from metrics_core.i18n import language
+
+    comps = {c.name: c for c in components()}
+    with language("sl"):
+        qt, numpy, pandas = (comps[n].translated_licence for n in ("PySide6-Essentials", "numpy", "pandas"))
+    assert qt.startswith("LGPL-3.0-only (Qt for Python); ") and "knjižnice" in qt and "shipped" not in qt
+    assert numpy.startswith("BSD-3-Clause (") and "bundled" not in numpy
+    assert pandas == "BSD-3-Clause"
