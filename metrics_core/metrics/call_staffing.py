@@ -86,8 +86,7 @@ def _caveat(agents: int, at_k: erlang.StaffingPoint, load: Load, threshold_s: fl
                 Message("Erlang C for {calls} calls per {minutes} min at {slot}, AHT {aht}; interval: {assumed}.",
                         values))
     values |= {"measured": round(load.measured_within_pct)}
-    # (no-break spaces: the card wraps this line, and '%' or 's' must not start a line alone)
-    short = Message("Would reach {predicted}\u00a0% in {seconds}\u00a0s; measured {measured}\u00a0%", values)
+    short = Message("Would reach {predicted} % in {seconds} s; measured {measured} %", values)
     if load.measured_within_pct >= at_k.service_level_pct - 10:
         return short, Message(
             "Erlang C predicts {predicted} % answered within {seconds} s with {agents} agents: what they WOULD "
