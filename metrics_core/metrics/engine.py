@@ -101,7 +101,7 @@ def compute_all(bundle: Source, params: Params = None, filters: Filters | None =
         if _filtered(filters):
             p = _pin_detected(spec, prepared, p)
         out[spec.id] = _safe_run(spec, prepared.inputs(filters, aware=spec.period_aware), p)
-    reporter.step(1.0, _("KPIs computed"))
+    reporter.step(1.0, "KPIs computed")
     return out
 
 
