@@ -129,7 +129,9 @@ def load_files_job(requests: list[LoadRequest]) -> Callable[[Reporter], LoadOutc
             outcomes = [f.result() for f in futures]
         for req, outcome in zip(requests, outcomes):
             if isinstance(outcome, KpiDeskError):
-                out.errors.append(_("{file}: {problem}", file=req.path.name, problem=outcome))
+                problem = str(outcome)      # (most readers' messages name the file already: not twice)
+                out.errors.append(problem if req.path.name in problem
+                                  else _("{file}: {problem}", file=req.path.name, problem=problem))
                 continue
             ds, values, dates = outcome
             out.datasets.append(ds)
