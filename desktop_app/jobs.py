@@ -87,6 +87,12 @@ class ChartData:
     currency: str = DEFAULT_CURRENCY                         # money in these charts is written in this currency
 
 
+def _naming(name: str, text: str) -> str:
+    """``text`` about the file ``name``, naming it once ("calls.csv: Reading the rows"; a reader's message
+    that names the file already is left as it is)."""
+    return text if name in text else _("{file}: {problem}", file=name, problem=text)
+
+
 def load_files_job(requests: list[LoadRequest]) -> Callable[[Reporter], LoadOutcome]:
     """Load each file with :func:`metrics_core.loading.load_dataset` in a watched child process
     (:mod:`desktop_app.process_loader`), a few at once; one bad file does not stop the rest."""
@@ -113,7 +119,7 @@ def load_files_job(requests: list[LoadRequest]) -> Callable[[Reporter], LoadOutc
                 with lock:
                     fractions[i] = fraction
                     overall = sum(fractions) / len(fractions)
-                reporter.step(0.95 * overall, text)
+                reporter.step(0.95 * overall, _naming(req.path.name, text))     # several files are read at once
 
             sub = Reporter(progress, cancelled)
             sub.step(0.0, _("Reading {file}", file=req.path.name))
@@ -129,9 +135,7 @@ def load_files_job(requests: list[LoadRequest]) -> Callable[[Reporter], LoadOutc
             outcomes = [f.result() for f in futures]
         for req, outcome in zip(requests, outcomes):
             if isinstance(outcome, KpiDeskError):
-                problem = str(outcome)      # (most readers' messages name the file already: not twice)
-                out.errors.append(problem if req.path.name in problem
-                                  else _("{file}: {problem}", file=req.path.name, problem=problem))
+                out.errors.append(_naming(req.path.name, str(outcome)))
                 continue
             ds, values, dates = outcome
             out.datasets.append(ds)
