@@ -168,6 +168,11 @@ def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiVie
         reporter.step(1.0, "KPIs computed")
         return out
     out.previous = previous
+    first, _last = data_span(bundle)
+    if first is not None and previous[1] <= first:
+        out.no_comparison_reason = "no_data"          # the files begin after it: a count there would read 0
+        reporter.step(1.0, "KPIs computed")
+        return out
     before = engine.compute_all(inputs, params, filters.with_bounds(*previous), reporter.scaled(0.5, 0.8))
     prepared = prepared_for(inputs, dict(params.get("global") or {}))
     comparable = [m for m, r in results.items() if r.ok and has_change(r) and before.get(m) is not None
