@@ -190,7 +190,8 @@ def _filter_caveat(spec: MetricSpec, prepared: Prepared, filters: Filters | None
     """``result``, with a caveat when a category filter does not reach the KPI's data (no such column)."""
     if filters is None or not filters.categories:
         return result
-    return with_filter_caveat(result, unfiltered(spec, prepared.frames, filters.categories))
+    read = {k: f for k, f in prepared.frames.items() if k in spec.kinds and _has_required(spec, k, f)}
+    return with_filter_caveat(result, unfiltered(spec, read, filters.categories))
 
 
 def _finish(spec: MetricSpec, result: MetricResult, p: Mapping[str, Any]) -> MetricResult:

@@ -52,3 +52,11 @@ def test_the_caveat_is_translated() -> None:
     with language("sl"):
         line, _detail = result_caveat(result)
     assert "Kanal" in line and "not applied" not in line
+
+
+def test_a_kind_the_kpi_cannot_read_does_not_raise_the_caveat() -> None:
+    """CSAT may come from calls, but calls without a CSAT column feed it nothing: Chat's CSAT is Chat's."""
+    surveys = pd.DataFrame({"csat_score": [5.0, 4.0, 1.0], "channel": ["Chat", "Chat", "Email"]})
+    calls = pd.DataFrame({"call_id": [1, 2], "wait_s": [10.0, 30.0]})
+    result = compute_metric(MetricInputs({"surveys": surveys, "calls": calls}), "csat", None, CHAT)
+    assert result.value == 100.0 and result_caveat(result) is None        # 2 of the 2 Chat answers satisfied
