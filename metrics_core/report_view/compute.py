@@ -18,7 +18,7 @@ from ..dataset import DataBundle
 from ..formatting import format_change, has_change
 from ..i18n import Message
 from ..metrics import engine, periods as P
-from ..metrics.engine_inputs import Filters, prepared_for
+from ..metrics.engine_inputs import Filters, prepared_for, row_dates
 from ..metrics.model import MetricInputs, MetricResult
 from ..metrics.spread import ratio_spread
 from ..metrics.stats import Interval
@@ -175,8 +175,9 @@ def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiVie
         return out
     before = engine.compute_all(inputs, params, filters.with_bounds(*previous), reporter.scaled(0.5, 0.8))
     prepared = prepared_for(inputs, dict(params.get("global") or {}))
+    reached = _kinds_reaching(prepared, previous[1])
     comparable = [m for m, r in results.items() if r.ok and has_change(r) and before.get(m) is not None
-                  and before[m].ok]
+                  and before[m].ok and _reaches(m, reached)]
     for i, metric_id in enumerate(comparable):
         reporter.step(0.8 + 0.2 * i / max(1, len(comparable)), "Comparing with the previous period")
         now, then = results[metric_id], before[metric_id]
@@ -193,6 +194,25 @@ def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiVie
         out.no_comparison_reason = "no_data"
     reporter.step(1.0, "KPIs computed")
     return out
+
+
+def _kinds_reaching(prepared: Any, end: pd.Timestamp) -> set[str]:
+    """The kinds with a row dated before ``end`` (or without dates: nothing to tell), in the uncut frames."""
+    out = set()
+    for kind, frame in prepared.frames.items():
+        dates = row_dates(frame, kind)
+        if dates is None or bool((dates < end).any()):
+            out.add(kind)
+    return out
+
+
+def _reaches(metric_id: str, reached: set[str]) -> bool:
+    """Whether a KPI's files hold rows in (or before) the comparison period: tickets that begin in May 2026 have
+    no October 2025 to compare with, even when the calls go back years (their counts there would read 0)."""
+    from ..metrics.registry import get_metric
+
+    kinds = get_metric(metric_id).kinds
+    return not kinds or bool(set(kinds) & reached)
 
 
 def _over_data_span(bundle: DataBundle, params: dict[str, Any], filters: Filters,

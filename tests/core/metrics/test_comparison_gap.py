@@ -40,3 +40,17 @@ def test_previous_period_with_data_has_no_gap_and_all_dates_has_one() -> None:
     everything = compute_view(_bundle(), {}, KpiView(comparison="last_year"))
     assert comparison_gap(everything).startswith("All dates are shown")
     assert comparison_gap(compute_view(_bundle(), {}, KpiView(comparison="none"))) == ""
+
+
+def test_a_kpi_whose_files_begin_after_the_comparison_period_shows_no_change() -> None:
+    """Calls go back to 2025, tickets begin in September 2026: a year before October 2026 the calls have rows
+    (a change is shown) but the tickets have none ('Resolved issues +691' against a year without tickets)."""
+    days = pd.date_range("2025-09-01", "2026-10-31", freq="D")
+    calls = pd.DataFrame({"call_id": range(len(days)), "started_at": days + pd.Timedelta(hours=10),
+                          "answered": [True, False] * (len(days) // 2) + [True] * (len(days) % 2),
+                          "wait_s": [15.0] * len(days)})
+    bundle = bundle_of({"tickets": _bundle().datasets[0].frame, "calls": calls})
+    computed = compute_view(bundle, {}, KpiView(pd.Timestamp("2026-10-01"), pd.Timestamp("2026-10-31"),
+                                                comparison="last_year"))
+    assert "answer_rate" in computed.changes
+    assert not {m for m in computed.changes if m in ("resolved_count", "open_tickets", "backlog")}
