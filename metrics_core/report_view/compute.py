@@ -162,6 +162,8 @@ def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiVie
     for metric_id, result in (_over_data_span(bundle, params, filters, inputs) if period[0] is None else {}).items():
         results[metric_id] = result
         out.outcomes[metric_id] = KpiOutcome(metric_id, result, target=target_of(params, metric_id))
+    if period[0] is None:
+        _say_own_periods(results)
     previous = _previous_period(period, view.comparison)
     if previous is None:
         out.no_comparison_reason = "none" if view.comparison == "none" else "all_dates"
@@ -231,15 +233,28 @@ def _over_data_span(bundle: DataBundle, params: dict[str, Any], filters: Filters
     bounded = filters.with_bounds(first, last + pd.Timedelta(days=1))
     out = {spec.id: engine.compute_metric(inputs, spec.id, params, bounded) for spec in REGISTRY
            if any(p.name == "lookback_months" for p in spec.params)}        # their own default: twelve months
-    span = DaySpan(first, last)
     for result in out.values():
-        if result.value is not None and "caveat" not in result.details:   # which period the one figure covers
-            result.details = result.details.with_(
-                caveat=Message("over {period}", {"period": span}),
-                caveat_detail=Message("Measured from the start of {period} to its end, as one period. A trend measures "
-                                      "each of its periods on its own, so its values differ from this one.",
-                                      {"period": span}))
+        _say_span(result, DaySpan(first, last))
     return out
+
+
+def _say_span(result: MetricResult, span: "DaySpan") -> None:
+    """Which period the one figure covers, as a caveat (unless the result already carries one)."""
+    if result.value is not None and "caveat" not in result.details:
+        result.details = result.details.with_(
+            caveat=Message("over {period}", {"period": span}),
+            caveat_detail=Message("Measured from the start of {period} to its end, as one period. A trend measures "
+                                  "each of its periods on its own, so its values differ from this one.",
+                                  {"period": span}))
+
+
+def _say_own_periods(results: dict[str, MetricResult]) -> None:
+    """With all dates shown and no activity dates (a staff register alone), a KPI of a period measures its own
+    (staff turnover: the twelve months before the last hire or leave): name it on the figure."""
+    for result in results.values():
+        got = result.details
+        if "period_from" in got and "period_to" in got:
+            _say_span(result, DaySpan(pd.Timestamp(got["period_from"]), pd.Timestamp(got["period_to"])))
 
 
 @dataclass(frozen=True)
