@@ -118,8 +118,14 @@ def format_day(value: Any, width: str = "abbreviated") -> str:
 
 
 def format_day_range(first: Any, last: Any) -> str:
-    """Two days as a span: ``5 Sep – 11 Sep 2026`` in English, ``5. sep. – 11. sep. 2026`` (sl)."""
-    return f"{format_day_month(first)} – {format_day(last)}"
+    """Two days as a span: ``5 Sep – 11 Sep 2026`` in English, ``5. sep. – 11. sep. 2026`` (sl); a span across
+    a new year names both years (``15 Aug 2025 – 14 Aug 2026``, not ``15 Aug – 14 Aug 2026``).
+
+    >>> format_day_range(date(2025, 8, 15), date(2026, 8, 14))
+    '15 Aug 2025 – 14 Aug 2026'
+    """
+    same_year = _as_datetime(first).year == _as_datetime(last).year
+    return f"{format_day_month(first) if same_year else format_day(first)} – {format_day(last)}"
 
 
 def format_day_month(value: Any) -> str:

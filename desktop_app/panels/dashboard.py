@@ -130,8 +130,17 @@ class DashboardPanel(QWidget):
                 text = ngettext("{summary} \u2014 {count} more needs other columns or files (tick \u201cShow all KPIs\u201d)",
                                 "{summary} \u2014 {count} more need other columns or files (tick \u201cShow all KPIs\u201d)",
                                 hidden, summary=text, count=hidden)
-        self.summary_label.setText(text)
+        gap = self._comparison_gap()
+        self.summary_label.setText(_("{summary} \u2014 {comparison}", summary=text, comparison=gap) if gap and labels
+                                   else text)
         self.summary_label.setToolTip(_("Data in the loaded files: {kinds}", kinds=", ".join(labels)) if labels else "")
+
+    def _comparison_gap(self) -> str:
+        """Why no card shows a change although a comparison is chosen ("" when there is nothing to say)."""
+        from metrics_core.report_view.words import comparison_gap
+
+        view = getattr(self._results, "view", None)
+        return comparison_gap(view) if view is not None else ""
 
     def visible_metric_ids(self) -> list[str]:
         return [mid for mid, c in self.cards.items() if not c.isHidden()]

@@ -23,7 +23,7 @@ from ..metrics.params import currency_of
 from ..metrics.registry import REGISTRY
 from ..progress import Reporter
 from ..report_view import KpiView, ViewResults, compute_view
-from ..report_view.words import change_words, margin_words, sentence, target_words
+from ..report_view.words import change_words, comparison_gap, margin_words, sentence, target_words
 from .model import ChartData, KpiRow, Report, SourceInfo
 from .report_charts import report_charts
 
@@ -160,6 +160,9 @@ def _previous_label(computed: ViewResults) -> str:
 
 
 def _comparison_notes(computed: ViewResults) -> list[str]:
+    gap = comparison_gap(computed)
+    if gap:
+        return [gap]
     if computed.previous is not None:
         if computed.view.comparison == "last_year":
             return [_("Changes compare with the same period a year before ({period}).",
@@ -167,8 +170,7 @@ def _comparison_notes(computed: ViewResults) -> list[str]:
         return [_("Changes compare with the period before ({period}).", period=month_or_days(*computed.previous))]
     if computed.no_comparison_reason == "none":
         return [_("No comparison was asked for.")]
-    return [_("All dates are shown, so there is no earlier period to compare with; choose a period "
-              "(a month, say) to see changes.")]
+    return []
 
 
 def _default_name(bundle: DataBundle) -> str:

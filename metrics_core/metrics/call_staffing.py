@@ -86,7 +86,8 @@ def _caveat(agents: int, at_k: erlang.StaffingPoint, load: Load, threshold_s: fl
                 Message("Erlang C for {calls} calls per {minutes} min at {slot}, AHT {aht}; interval: {assumed}.",
                         values))
     values |= {"measured": round(load.measured_within_pct)}
-    short = Message("Would reach {predicted} % in {seconds} s; measured {measured} %", values)
+    # the slot named: the service-level card beside it measures every call (55 % against 20 % here)
+    short = Message("Would reach {predicted} % in {seconds} s; measured {measured} % at {slot}", values)
     if load.measured_within_pct >= at_k.service_level_pct - 10:
         return short, Message(
             "Erlang C predicts {predicted} % answered within {seconds} s with {agents} agents: what they WOULD "

@@ -23,6 +23,7 @@ from ..i18n import N_, _, Message, TextList
 from ..progress import Reporter
 from . import periods as P
 from . import currencies, plausibility
+from .filter_reach import unfiltered, with_filter_caveat
 from .engine_inputs import Filters, Prepared, group_labels, prepared_for, row_dates
 from .model import MetricInputs, MetricResult, MetricSpec, SeriesPoint
 from .params import check_params, merge_params
@@ -85,7 +86,7 @@ def compute_metric(source: Source, metric_id: str, params: Params = None, filter
     p = merge_params(spec, params)
     if _filtered(filters):
         p = _pin_detected(spec, prepared, p)
-    return _run(spec, prepared.inputs(filters, aware=spec.period_aware), p)
+    return _filter_caveat(spec, prepared, filters, _run(spec, prepared.inputs(filters, aware=spec.period_aware), p))
 
 
 def compute_all(bundle: Source, params: Params = None, filters: Filters | None = None,
@@ -100,7 +101,8 @@ def compute_all(bundle: Source, params: Params = None, filters: Filters | None =
         p = merge_params(spec, params)
         if _filtered(filters):
             p = _pin_detected(spec, prepared, p)
-        out[spec.id] = _safe_run(spec, prepared.inputs(filters, aware=spec.period_aware), p)
+        out[spec.id] = _filter_caveat(spec, prepared, filters,
+                                      _safe_run(spec, prepared.inputs(filters, aware=spec.period_aware), p))
     reporter.step(1.0, "KPIs computed")
     return out
 
@@ -182,6 +184,14 @@ def _has_required(spec: MetricSpec, kind: str, frame: pd.DataFrame) -> bool:
     if spec.required_fields and not applicable:
         return kind_spec.aggregated
     return all(f in frame.columns for f in applicable)
+
+
+def _filter_caveat(spec: MetricSpec, prepared: Prepared, filters: Filters | None, result: MetricResult) -> MetricResult:
+    """``result``, with a caveat when a category filter does not reach the KPI's data (no such column)."""
+    if filters is None or not filters.categories:
+        return result
+    read = {k: f for k, f in prepared.frames.items() if k in spec.kinds and _has_required(spec, k, f)}
+    return with_filter_caveat(result, unfiltered(spec, read, filters.categories))
 
 
 def _finish(spec: MetricSpec, result: MetricResult, p: Mapping[str, Any]) -> MetricResult:

@@ -15,6 +15,7 @@ from ..deferred import pd
 from ..i18n import N_, Message
 from .common import Terms, terms_compute, terms_rows
 from .model import MetricInputs, MetricResult, MetricSpec, ParamSpec, RowTerms
+from ..formatting_dates import PeriodName
 from .periods import PERIODS, label, period_start
 from .results import flag, missing_field, no_value, ratio_result
 from .scores import (SCALE_CHOICES, WEIGHTING_NOTES, bucket_shares, collect_scores, detect_scale, in_scale,
@@ -222,6 +223,15 @@ def _feedback_files(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[frame["_dataset"].isin(files).to_numpy(dtype=bool)] if len(files) else frame
 
 
+TWO_PERIODS_NEEDED = {
+    "day": N_("compares days: needs answers on at least two days to show a change"),
+    "week": N_("compares weeks: needs answers in at least two weeks to show a change"),
+    "month": N_("compares months: needs answers in at least two months to show a change"),
+    "quarter": N_("compares quarters: needs answers in at least two quarters to show a change"),
+    "year": N_("compares years: needs answers in at least two years to show a change"),
+}
+
+
 def _trend_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
     terms = _csat_like("satisfaction_trend", False)(inputs, p)
     if isinstance(terms, MetricResult):
@@ -231,14 +241,16 @@ def _trend_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
         return missing_field("satisfaction_trend", "%", ["submitted_at"], N_("the date of each answer"))
     keys = period_start(frame["date"], p["period"])
     sums = frame.groupby(keys)[["num", "den"]].sum()
-    series = [{"period": label(k, p["period"]), "value": 100 * r.num / r.den, "n": int(r.den)}
-              for k, r in sums.iterrows() if r.den > 0]
+    answered = [(k, r) for k, r in sums.iterrows() if r.den > 0]
+    series = [{"period": label(k, p["period"]), "value": 100 * r.num / r.den, "n": int(r.den)} for k, r in answered]
     details.update(series=series, unit_note="percentage points")
-    if len(series) < 2:
-        return no_value("satisfaction_trend", "%", N_("needs answers in at least two periods to show a change"),
+    if len(series) < 2:       # its own period (a setting), not the trend's grain: say which
+        return no_value("satisfaction_trend", "%", TWO_PERIODS_NEEDED.get(p["period"], TWO_PERIODS_NEEDED["month"]),
                         n=len(frame), details=details)
     last, previous = series[-1], series[-2]
-    details.update(last=last, previous=previous)
+    names = [PeriodName(pd.Timestamp(k).date(), p["period"]) for k, _r in answered[-2:]]
+    details.update(last=last, previous=previous,
+                   caveat=Message("{period} against {previous}", {"period": names[1], "previous": names[0]}))
     return MetricResult("satisfaction_trend", last["value"] - previous["value"], "%", n=len(frame),
                         numerator=last["value"], denominator=previous["value"], details=details)
 

@@ -244,15 +244,17 @@ def _active_customers(customers: pd.DataFrame | None, at: pd.Timestamp) -> int |
     return int((joined & ~left).sum())
 
 
-def _growth_window(inputs: MetricInputs, filed: pd.Series) -> tuple[float, float, PeriodName] | None:
-    """Complaints in the measured period [start, end) and in the equally long period before it."""
+def _growth_window(inputs: MetricInputs, filed: pd.Series) -> tuple[float, float, PeriodName, PeriodName] | None:
+    """Complaints in the measured period [start, end) and in the equally long period before it, and their names."""
     if not inputs.period or inputs.period[0] is None or inputs.period[1] is None:
         return None
     start, stop = pd.Timestamp(inputs.period[0]), pd.Timestamp(inputs.period[1])
     before = previous_window_start(start, stop)      # March vs February, as the engine's comparison
     current = float(((filed >= start) & (filed < stop)).sum())
     previous = float(((filed >= before) & (filed < start)).sum())
-    return current, previous, PeriodName.of_days(start.date(), (stop - pd.Timedelta(days=1)).date())
+    day = pd.Timedelta(days=1)
+    return (current, previous, PeriodName.of_days(start.date(), (stop - day).date()),
+            PeriodName.of_days(before.date(), (start - day).date()))
 
 
 def complaint_growth(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
@@ -281,7 +283,7 @@ def complaint_growth(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricR
         details["complaints_per_100_customers"] = 100.0 * counts.iloc[-1] / active
     window = _growth_window(inputs, datetimes(tickets.loc[mask, "created_at"]))
     if window is not None:
-        last, previous, period_text = window
+        last, previous, period_text, before_text = window
     elif len(counts) < 2:
         return no_value("complaint_growth", "%", N_("Growth needs complaints in at least two periods."),
                         higher_is_better=False, details=details)
@@ -292,6 +294,7 @@ def complaint_growth(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricR
                             higher_is_better=False, details=details)
         last, previous = float(counts.iloc[complete - 1]), float(counts.iloc[complete - 2])
         period_text = PeriodName(series[complete - 1].key.date(), period)
+        before_text = PeriodName(series[complete - 2].key.date(), period)
         if complete < len(counts):      # as the dashboard's comparisons: an unfinished period is left out
             details["left_out"] = Message("{period} (the data ends on {day})", {
                 "period": PeriodName(series[-1].key.date(), period), "day": PeriodName(last_seen.date())})
@@ -299,8 +302,13 @@ def complaint_growth(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricR
     if previous == 0:
         return no_value("complaint_growth", "%", N_("The previous period had no complaints."), higher_is_better=False,
                         details=details)
+    # which two periods the one figure compares: it is the same under "all dates" and the latest month
+    details["caveat"] = Message("{period} against {previous}", {"period": period_text, "previous": before_text})
+    details["caveat_detail"] = Message(
+        "Complaints filed in {period}: {now}; in {previous}: {before}.",
+        {"period": period_text, "now": last, "previous": before_text, "before": previous})
     return MetricResult("complaint_growth", 100.0 * (last - previous) / previous, "%", numerator=last - previous,
-                        denominator=previous, n=int(mask.sum()), higher_is_better=False, details=details)
+                        denominator=previous, n=int(last + previous), higher_is_better=False, details=details)
 
 
 def agent_productivity(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:

@@ -18,7 +18,7 @@ from ..dataset import DataBundle
 from ..formatting import format_change, has_change
 from ..i18n import Message, _
 from ..metrics import engine, periods as P
-from ..metrics.engine_inputs import Filters, prepared_for
+from ..metrics.engine_inputs import Filters, prepared_for, row_dates
 from ..metrics.model import MetricInputs, MetricResult
 from ..metrics.spread import ratio_spread
 from ..metrics.stats import Interval
@@ -162,16 +162,24 @@ def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiVie
     for metric_id, result in (_over_data_span(bundle, params, filters, inputs) if period[0] is None else {}).items():
         results[metric_id] = result
         out.outcomes[metric_id] = KpiOutcome(metric_id, result, target=target_of(params, metric_id))
+    if period[0] is None:
+        _say_own_periods(results)
     previous = _previous_period(period, view.comparison)
     if previous is None:
         out.no_comparison_reason = "none" if view.comparison == "none" else "all_dates"
         reporter.step(1.0, _("KPIs computed"))
         return out
     out.previous = previous
+    first, _last = data_span(bundle)
+    if first is not None and previous[1] <= first:
+        out.no_comparison_reason = "no_data"          # the files begin after it: a count there would read 0
+        reporter.step(1.0, "KPIs computed")
+        return out
     before = engine.compute_all(inputs, params, filters.with_bounds(*previous), reporter.scaled(0.5, 0.8))
     prepared = prepared_for(inputs, dict(params.get("global") or {}))
+    reached = _kinds_reaching(prepared, previous[1])
     comparable = [m for m, r in results.items() if r.ok and has_change(r) and before.get(m) is not None
-                  and before[m].ok]
+                  and before[m].ok and _reaches(m, reached)]
     for i, metric_id in enumerate(comparable):
         reporter.step(0.8 + 0.2 * i / max(1, len(comparable)), _("Comparing with the previous period"))
         now, then = results[metric_id], before[metric_id]
@@ -190,6 +198,25 @@ def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiVie
     return out
 
 
+def _kinds_reaching(prepared: Any, end: pd.Timestamp) -> set[str]:
+    """The kinds with a row dated before ``end`` (or without dates: nothing to tell), in the uncut frames."""
+    out = set()
+    for kind, frame in prepared.frames.items():
+        dates = row_dates(frame, kind)
+        if dates is None or bool((dates < end).any()):
+            out.add(kind)
+    return out
+
+
+def _reaches(metric_id: str, reached: set[str]) -> bool:
+    """Whether a KPI's files hold rows in (or before) the comparison period: tickets that begin in May 2026 have
+    no October 2025 to compare with, even when the calls go back years (their counts there would read 0)."""
+    from ..metrics.registry import get_metric
+
+    kinds = get_metric(metric_id).kinds
+    return not kinds or bool(set(kinds) & reached)
+
+
 def _over_data_span(bundle: DataBundle, params: dict[str, Any], filters: Filters,
                     inputs: MetricInputs) -> dict[str, MetricResult]:
     """With all dates shown, the KPIs of a period whose own default is the twelve months before the latest
@@ -206,15 +233,28 @@ def _over_data_span(bundle: DataBundle, params: dict[str, Any], filters: Filters
     bounded = filters.with_bounds(first, last + pd.Timedelta(days=1))
     out = {spec.id: engine.compute_metric(inputs, spec.id, params, bounded) for spec in REGISTRY
            if any(p.name == "lookback_months" for p in spec.params)}        # their own default: twelve months
-    span = DaySpan(first, last)
     for result in out.values():
-        if result.value is not None and "caveat" not in result.details:   # which period the one figure covers
-            result.details = result.details.with_(
-                caveat=Message("over {period}", {"period": span}),
-                caveat_detail=Message("Measured from the start of {period} to its end, as one period. A trend measures "
-                                      "each of its periods on its own, so its values differ from this one.",
-                                      {"period": span}))
+        _say_span(result, DaySpan(first, last))
     return out
+
+
+def _say_span(result: MetricResult, span: "DaySpan") -> None:
+    """Which period the one figure covers, as a caveat (unless the result already carries one)."""
+    if result.value is not None and "caveat" not in result.details:
+        result.details = result.details.with_(
+            caveat=Message("over {period}", {"period": span}),
+            caveat_detail=Message("Measured from the start of {period} to its end, as one period. A trend measures "
+                                  "each of its periods on its own, so its values differ from this one.",
+                                  {"period": span}))
+
+
+def _say_own_periods(results: dict[str, MetricResult]) -> None:
+    """With all dates shown and no activity dates (a staff register alone), a KPI of a period measures its own
+    (staff turnover: the twelve months before the last hire or leave): name it on the figure."""
+    for result in results.values():
+        got = result.details
+        if "period_from" in got and "period_to" in got:
+            _say_span(result, DaySpan(pd.Timestamp(got["period_from"]), pd.Timestamp(got["period_to"])))
 
 
 @dataclass(frozen=True)

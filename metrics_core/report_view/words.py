@@ -17,9 +17,11 @@ neutral), so that nothing is told by colour alone. Cards, tables, slides and the
 
 from __future__ import annotations
 
+import pandas as pd
+
 from ..formatting import format_change, format_number, format_value
 from ..i18n import N_, _, one_full_stop
-from .compute import KpiOutcome
+from .compute import KpiOutcome, ViewResults
 
 # Okabe–Ito colours (hex, no '#'): distinguishable with every common colour-vision deficiency.
 BETTER = "0072B2"       # blue
@@ -116,6 +118,21 @@ def _change_kind(outcome: KpiOutcome) -> str:
     if state == "unclear":
         return "unclear"
     return "rose" if delta > 0 else "fell"
+
+
+def comparison_gap(computed: ViewResults) -> str:
+    """Why no KPI shows a change although a comparison was chosen: all dates are shown, or the files hold no
+    data in the comparison period (the same period last year before the files begin). "" otherwise."""
+    if computed.no_comparison_reason == "all_dates":
+        return _("All dates are shown, so there is no earlier period to compare with; choose a period "
+                 "(a month, say) to see changes.")
+    if computed.no_comparison_reason == "no_data" and computed.previous is not None:
+        from ..formatting_dates import format_day_range
+
+        first, end = computed.previous
+        return _("Your files hold no data for {period} to compare with, so no KPI shows a change.",
+                 period=format_day_range(first, end - pd.Timedelta(days=1)))
+    return ""
 
 
 def sentence(label: str, outcome: KpiOutcome, currency: str = "€", value_text: str | None = None) -> str:

@@ -58,7 +58,7 @@ def test_pwc_erlang_card_gives_the_reason_beside_the_measured_level(qtbot, state
     assert result.details["measured_service_level_pct"] == pytest.approx(measured)
     assert card.value_label.text() == "2"
     line = card.reason_label.text()
-    assert not card.reason_label.isHidden() and "Would reach" in line and f"measured {measured:.0f} %" in line
+    assert not card.reason_label.isHidden() and "Would reach" in line and f"measured {measured:.0f} % at {result.details['interval']}" in line + card.reason_label.toolTip()
     assert card.reason_label.sizeHint().height() <= 2 * card.reason_label.fontMetrics().lineSpacing() + 4
     assert "WOULD" in card.reason_label.toolTip() and "longer than this load explains" in card.reason_label.toolTip()
     assert card.n_label.text() == "from 5,000 rows"          # every offered call, not the busiest slot's count
