@@ -45,7 +45,8 @@ STAFFING_PARAMS = (
               help=N_("Empty: estimated from the data's waits and abandoned calls. 0: no Erlang A.")),
     ParamSpec(name="interval", default="busiest", label=N_("Interval to staff"), kind="text",
               help=N_('"busiest", or a time of day such as 10:30 (the slot it falls in, averaged over days).')),
-    ParamSpec(name="aht_s", default=0, label=N_("Handle time override (s)"), kind="number", minimum=0, help=N_("0: use the measured AHT.")),
+    ParamSpec(name="aht_s", default=0, label=N_("Handle time override (s)"), kind="number", minimum=0, help=N_("0: use the measured AHT."),
+              special=N_("none (measured AHT)")),
     ParamSpec(name="row_minutes", default=None, label=N_("Length of one interval row (minutes)"), kind="number", minimum=1, maximum=1440,
               help=N_("Interval rows without times only. Empty: read from the rows' times.")),
 )
