@@ -1,9 +1,10 @@
 """Predicted service level, occupancy and ASA against the number of agents (Erlang C).
 
 Service level and occupancy share the left axis (%); the ASA has its own axis on the
-right (seconds), drawn in a second view box linked to the first along x. The legend stands in a
-band above 100 % (the curves fill every corner below it, as the NPS chart's bars do), and the
-labels of the target, measured and agents-needed lines sit where no curve passes.
+right (seconds), drawn in a second view box linked to the first along x. The legend stands beside the
+plot, right of the ASA axis (on a laptop the chart is short and wide: a legend row over the plot left the
+curves a 60 px strip), or in a row under it when the chart is narrow; and the labels of the target, measured and agents-needed lines sit where no curve
+and no other label passes.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from PySide6.QtCore import QPointF, QRectF, QTimer
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QPainterPath, QPainterPathStroker
+from PySide6.QtWidgets import QSizePolicy
 
 import pyqtgraph as pg
 
@@ -24,10 +26,11 @@ from .. import style
 from ..formatting import format_number
 from .base_chart import ChartWidget
 
-OCCUPANCY_COLOUR = style.SERIES[1]
+OCCUPANCY_COLOUR = style.SERIES[4]      # reddish purple: the target line is vermillion, dashed too
 ASA_COLOUR = style.SERIES[2]
 SIDES = (((0.5, 1.0), (0.5, 0.0)), ((0.0, 0.5), (1.0, 0.5)))     # a label's anchors: level lines, agents' line
 LABEL_SPOTS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.12, 0.88)       # along a line, as a fraction of the view
+LEGEND_BESIDE_FROM = 680       # px of chart width: narrower, the legend goes under the plot (the curves keep 300 px)
 
 
 class StaffingChart(ChartWidget):
@@ -36,8 +39,14 @@ class StaffingChart(ChartWidget):
     def __init__(self, title: str | None = None, parent: Any = None) -> None:
         super().__init__(title or _("Agents needed: service level, ASA and occupancy"), parent)
         self._table = pd.DataFrame(columns=["agents", "service_level", "occupancy", "asa_s"])
-        self._legend = self.plot_item.addLegend(offset=(8, 2), labelTextColor=self.theme.foreground, colCount=3,
-                                                brush=style.brush(self.theme.background, 230))
+        self._legend = _LaidOutLegend(labelTextColor=self.theme.foreground,
+                                      brush=style.brush(self.theme.background, 230))
+        layout = self.plot_item.layout
+        layout.removeItem(self.plot_item.titleLabel)        # the title over the whole chart, legend's column too
+        layout.addItem(self.plot_item.titleLabel, 0, 0, 1, 4)
+        self._legend_beside: bool | None = None
+        self.plot_item.geometryChanged.connect(self._place_legend)
+        self._place_legend()
         self._asa_view = pg.ViewBox(enableMenu=False)
         self.plot_item.showAxis("right")
         right = self.plot_item.getAxis("right")
@@ -50,13 +59,12 @@ class StaffingChart(ChartWidget):
         self._asa_view.setXLink(self.plot_item)
         self._marker_lines: list[pg.InfiniteLine] = []
         self.plot_item.getViewBox().sigResized.connect(self._sync_views)
-        self.plot_item.getViewBox().sigResized.connect(self._fit_band)
-        self._legend.geometryChanged.connect(self._fit_band)
+        self.plot_item.getViewBox().sigResized.connect(self._fit_range)
         self._placing = QTimer(self)        # labels are placed once the view has taken its new size and range
         self._placing.setSingleShot(True)
         self._placing.setInterval(0)
         self._placing.timeout.connect(self._place_labels)
-        self.plot_item.getViewBox().sigRangeChanged.connect(self._placing.start)     # (a new band moves the curves)
+        self.plot_item.getViewBox().sigRangeChanged.connect(self._placing.start)     # (a new range moves the curves)
         self.plot_item.getViewBox().sigResized.connect(self._placing.start)
         self._asa_top = 1.0
 
@@ -64,33 +72,49 @@ class StaffingChart(ChartWidget):
         self._legend.setBrush(style.brush(theme.background, 230))
         self._legend.setLabelTextColor(theme.foreground)
 
+    def _place_legend(self) -> None:
+        """The legend right of the ASA axis, one entry a line (a wide chart), or in a row under the plot."""
+        beside = self.plot_item.width() >= LEGEND_BESIDE_FROM
+        if beside == self._legend_beside:
+            return
+        layout = self.plot_item.layout
+        if self._legend_beside is not None:
+            layout.removeItem(self._legend)
+        self._legend_beside = beside
+        self._legend.setColumnCount(1 if beside else 3)
+        if beside:                       # rows: title, top axis, plot, bottom axis (pyqtgraph's); column 3 is free
+            layout.addItem(self._legend, 1, 3, 3, 1)
+            layout.setAlignment(self._legend, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        else:
+            layout.addItem(self._legend, 4, 0, 1, 4)
+            layout.setAlignment(self._legend, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        layout.activate()                # now, not at the next event: an export draws the chart straight away
+
     def _sync_views(self) -> None:
         self._asa_view.setGeometry(self.plot_item.getViewBox().sceneBoundingRect())
         self._asa_view.linkedViewChanged(self.plot_item.getViewBox(), self._asa_view.XAxis)
 
-    def _fit_band(self) -> None:
-        """Both axes' ranges with a band above 100 % as high as the legend (in pixels, whatever the size), and
-        under 0 % room for the lower half of the "0" label (pyqtgraph leaves out a label that reaches past the
-        axis of a gridded view: the axis read "100" alone)."""
-        height = self.plot_item.getViewBox().height()
-        band = self._legend.boundingRect().height() + 6 if self._legend.items else 0.0
-        data = max(height - band, height * 0.5, 1.0)          # pixels from the axis's bottom to 100 %
+    def _fit_range(self) -> None:
+        """Both axes' ranges with room under 0 % and over 100 % for half a tick label (pyqtgraph leaves out a
+        label that reaches past the axis of a gridded view: the axis read "100" alone), in pixels whatever the
+        size."""
+        height = max(self.plot_item.getViewBox().height(), 1.0)
         line = QFontMetrics(style.chart_font()).height()
-        below = min(line * 0.4 + 1, data / 3)                  # pixels under 0 % (pyqtgraph's label: 0.8 of a line)
-        bottom = -100 * below / max(data - below, 1.0)
-        top = 100 + (100 - bottom) * (height - data) / data
+        margin = min(line * 0.4 + 1, height / 6)              # pixels under 0 % and over 100 % (label: 0.8 of a line)
+        bottom = -100 * margin / max(height - 2 * margin, 1.0)
+        top = 100 - bottom
         self.plot_item.setYRange(bottom, top, padding=0)
-        per_cent = (data - below) / 100                         # pixels per per cent
+        per_cent = (height - 2 * margin) / 100                   # pixels per per cent
         step = next((s for s in (20, 25, 50, 100) if per_cent * s >= 2.2 * line), 100)
         self.plot_item.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 101, step)]])   # as many as fit
         self._asa_view.setYRange(self._asa_top * bottom / 100, self._asa_top * top / 100, padding=0)
 
     def _place_labels(self) -> None:
-        """Each marker line's label where no curve, no other label and not the legend lie (tried along the
-        line, nearest the middle first); where every spot is taken, the one with the fewest in the way."""
+        """Each marker line's label where no curve and no other label lie (tried along the line, nearest the
+        middle first); where every spot is taken, the one with the fewest in the way."""
         curves = [_scene_polyline(item) for box in (self.plot_item.getViewBox(), self._asa_view)
                   for item in box.addedItems if isinstance(item, pg.PlotDataItem)]
-        taken = [self._legend.sceneBoundingRect()] if self._legend.items else []
+        taken: list[QRectF] = []
         view = self.plot_item.getViewBox().sceneBoundingRect()
         for line in self._marker_lines:
             label = line.label
@@ -137,7 +161,7 @@ class StaffingChart(ChartWidget):
         if np.isfinite(y).any():        # (an all-NaN scatter makes pyqtgraph's bounds warn "All-NaN slice")
             self._legend.addItem(self.plot_item.plot(x, y, pen=style.line_pen(), symbol="o", symbolSize=6,
                                                      symbolBrush=style.PRIMARY), _("service level %"))
-        self._asa_top = 1.0             # the ASA axis's top (seconds) below the legend's band
+        self._asa_top = 1.0             # the ASA axis's 100 % (seconds)
         if np.isfinite(occ).any():
             pen = pg.mkPen(OCCUPANCY_COLOUR, width=2.0, style=pg.QtCore.Qt.PenStyle.DashLine)
             self._legend.addItem(self.plot_item.plot(x, occ, pen=pen), _("occupancy %"))
@@ -166,10 +190,11 @@ class StaffingChart(ChartWidget):
                 labelOpts={"color": style.GOOD}))
         for line in self._marker_lines:
             self.plot_item.addItem(line)
+        self.plot_item.layout.activate()         # the plot's size with the legend's new entries beside or under it
         if len(x):
             step = max(1, int(np.ceil(len(x) / 12)))
             self.plot_item.getAxis("bottom").setTicks([[(float(v), format_number(int(v))) for v in x[::step]]])
-        self._fit_band()
+        self._fit_range()
         self.plot_item.setLabel("left", "%")       # the legend names the curves, and the ASA's axis (right, s)
         self.plot_item.setLabel("bottom", _("agents"))
         # the ASA axis as wide as its widest label from the start (pyqtgraph widens it only once it has drawn
@@ -232,3 +257,18 @@ def _glyph_box(label: pg.TextItem) -> QRectF:
     """Where a text item's letters are (its box less the text document's margin), in scene coordinates."""
     margin = label.textItem.document().documentMargin()
     return label.textItem.sceneBoundingRect().adjusted(margin, margin, -margin, -margin)
+
+
+class _LaidOutLegend(pg.LegendItem):
+    """A legend in a cell of the plot's layout, sized by its entries: pyqtgraph's own sets its geometry at
+    (0, 0) itself, for a legend floating over the view."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(offset=None, **kwargs)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def updateSize(self) -> None:  # noqa: N802 - pyqtgraph's name
+        self.updateGeometry()          # the plot's layout asks for the new size and places it
+
+    def mouseDragEvent(self, ev: Any) -> None:  # noqa: N802 - pyqtgraph's name
+        ev.ignore()                    # it stays in its cell

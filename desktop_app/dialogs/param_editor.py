@@ -62,9 +62,10 @@ class ParamEditor(QWidget):
             w.valueChanged.connect(self.edited)
             return w
         if kind == "number":
-            w = QDoubleSpinBox()
+            w = _NumberBox()
             w.setDecimals(2)
             w.setRange(spec.minimum if spec.minimum is not None else -BIG, spec.maximum if spec.maximum is not None else BIG)
+            w.setSpecialValueText(_(spec.special) if spec.special else "")    # "none (measured AHT)", not "0"
             w.valueChanged.connect(self.edited)
             return w
         w = QLineEdit()
@@ -117,6 +118,15 @@ class ParamEditor(QWidget):
 
     def is_default(self) -> bool:
         return self.value() == self.spec.default
+
+
+class _NumberBox(QDoubleSpinBox):
+    """A number as the owner writes it: "30", "99.9", "0.01" (two decimals typed at most, none shown in vain)."""
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt's name
+        text = super().textFromValue(value)
+        point = self.locale().decimalPoint()
+        return text.rstrip("0").rstrip(point) if point in text else text
 
 
 def _optional_number(text: str, whole: bool) -> float | int | None:

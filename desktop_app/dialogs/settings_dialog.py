@@ -28,6 +28,10 @@ FROM_FILES = "from_files"     # the currency item that leaves the choice to the 
 class SettingsDialog(QDialog):
     """Generated from ``REGISTRY``: a page per KPI with its parameters and target."""
 
+    # as tall as the longest page (Romanian Erlang C: 13 rows under a 6-line explanation; 560 cut its last row),
+    # less on a smaller screen (resize_to_fit): 600 fits 1366 x 768 and 1280 x 720 with their taskbars
+    PREFERRED_SIZE = (860, 600)
+
     def __init__(self, params: dict[str, dict[str, Any]], targets: dict[str, float], parent: Any = None,
                  language: str | None = None, currency: str | None = None) -> None:
         """``currency``: what money is written in now (the files' or the settings'); default: the settings'."""
@@ -36,7 +40,7 @@ class SettingsDialog(QDialog):
         from metrics_core.metrics.registry import REGISTRY
 
         self.setWindowTitle(_("Settings"))
-        resize_to_fit(self, 860, 560)
+        resize_to_fit(self, *self.PREFERRED_SIZE)
         self.editors: dict[str, dict[str, ParamEditor]] = {}
         self.target_edits: dict[str, QLineEdit] = {}
         self.list = QListWidget()

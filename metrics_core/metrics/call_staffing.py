@@ -46,7 +46,8 @@ STAFFING_PARAMS = (
     ParamSpec(name="interval", default="busiest", label=N_("Interval to staff"), kind="text",
               choices=("busiest", *(f"{hour:02d}:{minute:02d}" for hour in range(24) for minute in (0, 30))),
               help=N_('"busiest", or a time of day such as 10:30 (the slot it falls in, averaged over days).')),
-    ParamSpec(name="aht_s", default=0, label=N_("Handle time override (s)"), kind="number", minimum=0, help=N_("0: use the measured AHT.")),
+    ParamSpec(name="aht_s", default=0, label=N_("Handle time override (s)"), kind="number", minimum=0, help=N_("0: use the measured AHT."),
+              special=N_("none (measured AHT)")),
     ParamSpec(name="row_minutes", default=None, label=N_("Length of one interval row (minutes)"), kind="number", minimum=1, maximum=1440,
               help=N_("Interval rows without times only. Empty: read from the rows' times.")),
 )

@@ -53,6 +53,7 @@ class ParamSpec:
     help: str = ""
     minimum: float | None = None
     maximum: float | None = None
+    special: str = ""           # "number": what its minimum stands for, shown in its place (0 s: no override)
 
     @property
     def translated_label(self) -> str:

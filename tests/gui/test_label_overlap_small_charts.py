@@ -9,6 +9,8 @@ import pytest
 
 from desktop_app.charts.bar_chart import BarChart
 from desktop_app.charts.heatmap_chart import HeatmapChart
+from desktop_app import style
+from desktop_app.charts import staffing_chart
 from desktop_app.charts.staffing_chart import StaffingChart
 from desktop_app.i18n import apply_language
 
@@ -81,3 +83,32 @@ def test_the_nps_chart_names_its_zero(qtbot, size) -> None:
     ticks = _texts(chart, "left tick")
     assert "0 %" in ticks and "100 %" in ticks, ticks
     assert readability_problems(chart.plot_widget) == []
+
+
+@pytest.mark.parametrize("size", [(1040, 180), (980, 165), (520, 240)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_staffing_chart_keeps_its_height_for_the_curves_at_1280x720(qtbot, size) -> None:
+    """s7-shots at 1280 x 720 (chart 1040 x 180): the legend stood in a band above 100 % and left the curves a
+    ~60 px strip; the '2 agents' line ran up through the legend; target (vermillion, dashed) and occupancy
+    (orange, dashed) were two dashed oranges (hues 26 and 41 degrees). The legend now stands beside the plot (under
+    it in a narrow chart), 0..100 % spans the view."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QColor
+
+    chart = shown(qtbot, StaffingChart(), *size)
+    chart.set_curve(list(range(1, 8)), [37.0, 86.0, 97.0, 99.5, 99.9, 100.0, 100.0], 80.0, 2,
+                    occupancy=[100.0, 62.0, 41.0, 31.0, 25.0, 21.0, 18.0],
+                    asa_s=[None, 16.0, 3.0, 0.5, 0.1, 0.0, 0.0], measured=20.0)
+    qtbot.waitUntil(lambda: bool(_texts(chart, "line label")), timeout=5000)
+    qtbot.wait(100)
+    box = chart.plot_item.getViewBox()
+    view = box.sceneBoundingRect()
+    legend = [t.rect for t in all_texts(chart.plot_item) if t.what == "legend"]
+    assert len(legend) == 3 and not any(rect.intersects(view) for rect in legend), (legend, view)
+    span = box.mapViewToScene(QPointF(1, 0)).y() - box.mapViewToScene(QPointF(1, 100)).y()
+    assert span >= 0.8 * view.height(), f"0..100 % takes {span:.0f} of the plot's {view.height():.0f} px"
+    texts = all_texts(chart.plot_item)
+    labels = [t.text for t in texts if t.what == "line label"]
+    assert sorted(labels) == ["2 agents", "measured 20 %", "target 80 %"]
+    assert overlaps(texts) + cut_at_edge(texts, chart.plot_widget) == []
+    target, occupancy = (QColor(c).hueF() * 360 for c in (style.TARGET, staffing_chart.OCCUPANCY_COLOUR))
+    assert min(abs(target - occupancy), 360 - abs(target - occupancy)) >= 45, "two dashed lines of one hue"
