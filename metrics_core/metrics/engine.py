@@ -103,7 +103,7 @@ def compute_all(bundle: Source, params: Params = None, filters: Filters | None =
             p = _pin_detected(spec, prepared, p)
         out[spec.id] = _filter_caveat(spec, prepared, filters,
                                       _safe_run(spec, prepared.inputs(filters, aware=spec.period_aware), p))
-    reporter.step(1.0, "KPIs computed")
+    reporter.step(1.0, _("KPIs computed"))
     return out
 
 

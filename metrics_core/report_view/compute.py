@@ -20,6 +20,7 @@ from ..i18n import Message, _
 from ..metrics import engine, periods as P
 from ..metrics.engine_inputs import Filters, prepared_for, row_dates
 from ..metrics.model import MetricInputs, MetricResult
+from ..metrics.registry import get_metric
 from ..metrics.spread import ratio_spread
 from ..metrics.stats import Interval
 from ..progress import Reporter
@@ -173,7 +174,7 @@ def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiVie
     first, _last = data_span(bundle)
     if first is not None and previous[1] <= first:
         out.no_comparison_reason = "no_data"          # the files begin after it: a count there would read 0
-        reporter.step(1.0, "KPIs computed")
+        reporter.step(1.0, _("KPIs computed"))
         return out
     before = engine.compute_all(inputs, params, filters.with_bounds(*previous), reporter.scaled(0.5, 0.8))
     prepared = prepared_for(inputs, dict(params.get("global") or {}))
@@ -211,8 +212,6 @@ def _kinds_reaching(prepared: Any, end: pd.Timestamp) -> set[str]:
 def _reaches(metric_id: str, reached: set[str]) -> bool:
     """Whether a KPI's files hold rows in (or before) the comparison period: tickets that begin in May 2026 have
     no October 2025 to compare with, even when the calls go back years (their counts there would read 0)."""
-    from ..metrics.registry import get_metric
-
     kinds = get_metric(metric_id).kinds
     return not kinds or bool(set(kinds) & reached)
 
