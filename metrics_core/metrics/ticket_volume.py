@@ -93,7 +93,9 @@ def volume_by_channel(inputs: MetricInputs, params: Mapping[str, Any]) -> Metric
     return MetricResult("volume_by_channel", float(shares.iloc[0]), "%", numerator=float(counts.iloc[0]),
                         denominator=float(counts.sum()), n=len(c), higher_is_better=None,
                         details={"top_channel": top, "counts": {str(k): int(v) for k, v in counts.items()},
-                                 "shares": {str(k): float(v) for k, v in shares.items()}})
+                                 "shares": {str(k): float(v) for k, v in shares.items()},
+                                 # the card's one figure is a share: say whose ('41.6 %' alone named no channel)
+                                 "caveat": Message("share of {channel}, the busiest channel", {"channel": top})})
 
 
 def _latest(tickets: pd.DataFrame) -> pd.Timestamp | None:
