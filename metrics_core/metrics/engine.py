@@ -340,7 +340,7 @@ def _period_slices(spec: MetricSpec, prepared: Prepared, inputs: MetricInputs, f
             keys_of_rows = P.period_start(dates, by)
             groups[kind] = keys_of_rows.groupby(keys_of_rows).indices
     keys = sorted({k for g in groups.values() for k in g if pd.notna(k)})
-    return [_point(k, P.label(k, by), _run(spec, _slice(inputs, groups, k), p)) for k in keys]
+    return [_point(k, P.label(k, by), _safe_run(spec, _slice(inputs, groups, k), p)) for k in keys]
 
 
 REFERENCE_KINDS = ("orders", "customers", "staff")
