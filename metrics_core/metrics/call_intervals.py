@@ -26,10 +26,13 @@ SL_BASE_PARAM = ParamSpec(
          "(impossible if it were of offered calls), else offered calls."))
 
 
-def _rows(inputs: MetricInputs, metric_id: str, unit: str, hib: bool | None) -> pd.DataFrame | MetricResult:
+def _rows(inputs: MetricInputs, metric_id: str, unit: str, hib: bool | None,
+          needs_offered: bool = False) -> pd.DataFrame | MetricResult:
     rows = frame_of(inputs, "call_intervals")
     if rows is None or rows.empty:
         return empty_result(metric_id, unit, "calls", higher_is_better=hib)
+    if needs_offered and not has(rows, "offered"):     # an import may leave the required count unmapped
+        return missing_result(metric_id, unit, ["offered"], "call_intervals", higher_is_better=hib)
     return rows
 
 
@@ -37,7 +40,7 @@ def answered_counts(rows: pd.DataFrame) -> np.ndarray | None:
     """Answered calls per row: the count, else answer rate % × offered."""
     if has(rows, "answered"):
         return numbers(rows["answered"])
-    if has(rows, "answer_rate_pct"):
+    if has(rows, "answer_rate_pct") and has(rows, "offered"):
         return numbers(rows["answer_rate_pct"]) / 100.0 * numbers(rows["offered"])
     return None
 
@@ -54,7 +57,7 @@ def _weighted(rows: pd.DataFrame, num: np.ndarray, den: np.ndarray, unknown: "st
 
 def share_rows(inputs: MetricInputs, metric_id: str, column: str, hib: bool) -> Terms | MetricResult:
     """Σ``column`` / Σoffered (answer rate with ``answered``, abandonment with ``abandoned``)."""
-    rows = _rows(inputs, metric_id, "%", hib)
+    rows = _rows(inputs, metric_id, "%", hib, needs_offered=True)
     if isinstance(rows, MetricResult):
         return rows
     part = answered_counts(rows) if column == "answered" else (numbers(rows[column]) if has(rows, column) else None)
@@ -80,7 +83,7 @@ def service_level_rows(inputs: MetricInputs, params: Mapping[str, Any], threshol
                        denominator: str) -> Terms | MetricResult:
     """Answered-within-threshold calls (counted, or rebuilt from the %) over offered or answered calls."""
     p = with_defaults(params, (SL_BASE_PARAM,))
-    rows = _rows(inputs, "service_level", "%", True)
+    rows = _rows(inputs, "service_level", "%", True, needs_offered=True)
     if isinstance(rows, MetricResult):
         return rows
     answered = answered_counts(rows)

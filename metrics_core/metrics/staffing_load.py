@@ -148,6 +148,8 @@ def _row_step_s(period: pd.Series) -> float | None:
 def measure_intervals(inputs: MetricInputs, rows: pd.DataFrame, params: Mapping[str, Any],
                       choice: str) -> Load | MetricResult:
     """The load of pre-aggregated interval rows, at the rows' own length."""
+    if not has(rows, "offered"):
+        return missing_result("staffing", "count", ["offered"], "call_intervals", higher_is_better=None)
     terms = average_rows(inputs, "staffing", HANDLE_SOURCES)
     if isinstance(terms, MetricResult):
         return terms

@@ -178,7 +178,7 @@ def _reply_delays_from_messages(messages: pd.DataFrame, calendar: Any) -> tuple[
 def response_delays(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricResult:
     """Every agent reply's delay (messages), else the per-ticket average reply column."""
     messages = frame_of(inputs, "messages")
-    if messages is not None and not messages.empty and has(messages, "author_role") and has(messages, "sent_at"):
+    if messages is not None and not messages.empty and all(has(messages, f) for f in ("ticket_id", "author_role", "sent_at")):
         order, delays = _reply_delays_from_messages(messages, inputs.calendar)
         excluded: list[tuple[int, str]] = []
         usable = clean_durations(delays, excluded, "replies")

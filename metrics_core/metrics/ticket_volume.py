@@ -330,11 +330,15 @@ def agent_productivity(inputs: MetricInputs, params: Mapping[str, Any]) -> Metri
             parts.append(pd.DataFrame({"agent": tickets["agent"].astype("string"), "day": when.dt.normalize()})[done])
     calls = frame_of(inputs, "calls")
     if calls is not None and has(calls, "agent"):
-        answered = call_status(inputs, calls)["answered"]
-        parts.append(pd.DataFrame({"agent": calls["agent"].astype("string"),
-                                   "day": datetimes(calls["started_at"]).dt.normalize()})[answered])
+        if has(calls, "started_at"):
+            answered = call_status(inputs, calls)["answered"]
+            parts.append(pd.DataFrame({"agent": calls["agent"].astype("string"),
+                                       "day": datetimes(calls["started_at"]).dt.normalize()})[answered])
+        else:                        # an import may leave the call times unmapped
+            undated = True
     if not parts:
-        return missing_result("agent_productivity", "per_day", ["created_at"] if undated else ["agent"],
+        return missing_result("agent_productivity", "per_day",
+                              (["created_at"] if tickets is not None else ["started_at"]) if undated else ["agent"],
                               "tickets or calls", higher_is_better=True)
     items = pd.concat(parts, ignore_index=True).dropna(subset=["agent"])
     if items.empty:
