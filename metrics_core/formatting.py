@@ -14,6 +14,7 @@ words are in :mod:`metrics_core.formatting_dates`, re-exported here.
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -28,6 +29,30 @@ from metrics_core.locale_data import is_english, locale_now, plural_category, un
 
 MISSING = "—"
 MINUS = "−"          # a real minus sign: never read as a formula by a spreadsheet
+NBSP = "\u00a0"      # a no-break space: "8 min 15 s" and "48.9 %" never break across lines on a card or a slide
+
+
+def unbreakable(text: str) -> str:
+    """``text`` (a value with its unit, such as ``2 h 05 min``) with every space a no-break one.
+
+    >>> unbreakable("2 h 05 min")
+    '2\\xa0h\\xa005\\xa0min'
+    """
+    return text.replace(" ", NBSP)
+
+
+def numbers_kept_with_units(text: str) -> str:
+    """A sentence whose every number stays on the line of the unit after it when it wraps (``measured 20 %``
+    never ends a line with ``20``): a sign or an abbreviation of at most four letters (``%``, ``s``, ``min.``,
+    ``сек``, ``Aug``); a number before a word (``2024 against``, ``4 calls``) may still break.
+
+    >>> numbers_kept_with_units("Would reach 86 % in 20 s; measured 20 % at 10:00, 4 calls")
+    'Would reach 86\\xa0% in 20\\xa0s; measured 20\\xa0% at 10:00, 4 calls'
+    """
+    return _NUMBER_THEN_UNIT.sub(NBSP, text)
+
+
+_NUMBER_THEN_UNIT = re.compile(r"(?<=\d) (?=[^\s\d]{1,4}(?:[\s;,.:)]|$))")
 
 
 def _is_missing(value: Any) -> bool:
@@ -86,7 +111,7 @@ _ENGLISH_UNITS = {"duration-second": "{0} s", "duration-minute": "{0} min", "dur
 
 
 def _amount(number: int, unit: str, text: str | None = None) -> str:
-    """``number`` of a CLDR duration unit, abbreviated as the language does (``5 min``, ``3 dni``)."""
+    """``number`` of a CLDR duration unit, abbreviated as the language does (``5 min``, ``3 dni``), unbreakable."""
     return _amount_in(str(locale_now()), number, unit, text)
 
 
@@ -97,23 +122,18 @@ def _amount_in(locale_name: str, number: int, unit: str, text: str | None) -> st
     locale = locale_now()
     written = text if text is not None else format_number(number)
     if is_english(locale):
-        return _ENGLISH_UNITS[unit].format(written)
-    return unit_pattern(locale, unit, plural_category(locale, number)).format(written)
+        return unbreakable(_ENGLISH_UNITS[unit].format(written))
+    return unbreakable(unit_pattern(locale, unit, plural_category(locale, number)).format(written))
 
 
 def format_duration(seconds: float | None) -> str:
-    """A duration in seconds, as a person says it, in the language's own abbreviations.
+    """A duration in seconds, as a person says it, in the language's own abbreviations; one
+    unbreakable piece of text (its spaces are :data:`NBSP`, shown here as plain spaces).
 
-    >>> format_duration(7500)
-    '2 h 05 min'
-    >>> format_duration(270)
-    '4 min 30 s'
-    >>> format_duration(45.2)
-    '45 s'
-    >>> format_duration(3 * 86400 + 4 * 3600)
-    '3 d 4 h'
-    >>> format_duration(-900)
-    '−15 min'
+    >>> [format_duration(s).replace(NBSP, " ") for s in (7500, 270, 45.2, 3 * 86400 + 4 * 3600, -900)]
+    ['2 h 05 min', '4 min 30 s', '45 s', '3 d 4 h', '−15 min']
+    >>> " " in format_duration(7500)
+    False
     """
     if _is_missing(seconds):
         return MISSING
@@ -124,33 +144,35 @@ def format_duration(seconds: float | None) -> str:
     if total < 600:
         minutes, secs = divmod(int(round(total)), 60)
         text = _amount(minutes, "duration-minute")
-        return sign + text + (" " + _amount(secs, "duration-second", f"{secs:02d}") if secs else "")
+        return sign + text + (NBSP + _amount(secs, "duration-second", f"{secs:02d}") if secs else "")
     minutes_total = int(round(total / 60))
     if minutes_total < 60:
         return sign + _amount(minutes_total, "duration-minute")
     if total < 86400 - 30:
         hours, minutes = divmod(minutes_total, 60)
-        return sign + _amount(hours, "duration-hour") + " " + _amount(minutes, "duration-minute", f"{minutes:02d}")
+        return sign + _amount(hours, "duration-hour") + NBSP + _amount(minutes, "duration-minute", f"{minutes:02d}")
     days, hours = divmod(int(round(total / 3600)), 24)
-    return sign + _amount(days, "duration-day") + (" " + _amount(hours, "duration-hour") if hours else "")
+    return sign + _amount(days, "duration-day") + (NBSP + _amount(hours, "duration-hour") if hours else "")
 
 
 def percent_affixes() -> tuple[str, str]:
-    """What stands before and after the number of a percentage (``"", " %"``), from CLDR."""
+    """What stands before and after the number of a percentage (``"", " %"``), from CLDR; a space
+    in them is a no-break one."""
     locale = locale_now()
     if is_english(locale):
-        return "", " %"
+        return "", NBSP + "%"
     pattern = locale.percent_formats[None].pattern.split(";")[0]
     sign = locale.number_symbols["latn"]["percentSign"]
     start, end = pattern.find("#"), pattern.rfind("0") + 1
-    return pattern[:start].replace("%", sign), pattern[end:].replace("%", sign)
+    return unbreakable(pattern[:start].replace("%", sign)), unbreakable(pattern[end:].replace("%", sign))
 
 
 def format_percent(value: float | None, decimals: int = 1) -> str:
-    """A percentage given on 0..100, spaced as the language spaces it (``48,9 %`` in Slovenian).
+    """A percentage given on 0..100, spaced as the language spaces it (``48,9 %`` in Slovenian),
+    with a no-break space.
 
     >>> format_percent(72)
-    '72.0 %'
+    '72.0\\xa0%'
     """
     if _is_missing(value):
         return MISSING
@@ -182,7 +204,7 @@ def format_currency(value: float | None, symbol: str = "€") -> str:
     >>> format_currency(12345.6)
     '€12,346'
     >>> format_currency(-12345.6, "kr")
-    '−12,346 kr'
+    '−12,346\\xa0kr'
     """
     if _is_missing(value):
         return MISSING
@@ -190,8 +212,7 @@ def format_currency(value: float | None, symbol: str = "€") -> str:
     text = format_number(value, decimals)
     symbol = symbol.strip() if any(ch.isalpha() for ch in symbol) else symbol
     if not symbol_before(symbol):
-        space = " " if is_english(locale_now()) else "\u00a0"
-        return f"{text}{space}{symbol}"
+        return f"{text}{NBSP}{symbol}"
     if text.startswith(MINUS):
         return f"{MINUS}{symbol}{text[1:]}"
     return f"{symbol}{text}"
@@ -207,7 +228,7 @@ def format_value(value: float | None, unit: str, currency: str = "€") -> str:
     >>> format_value(12345, "count")
     '12,345'
     >>> format_value(3.25, "days")
-    '3.2 days'
+    '3.2\\xa0days'
     """
     if _is_missing(value):
         return MISSING
@@ -227,11 +248,11 @@ def format_value(value: float | None, unit: str, currency: str = "€") -> str:
         locale = locale_now()
         number = text.removeprefix(MINUS).replace(locale.number_symbols["latn"]["group"], "")
         category = plural_category(locale, number.replace(locale.number_symbols["latn"]["decimal"], "."))
-        return unit_pattern(locale, "duration-day", category, "long").format(text)
+        return unbreakable(unit_pattern(locale, "duration-day", category, "long").format(text))
     if unit == "per_day":
-        return _("{value} per day", value=_trimmed(v, 1))
+        return unbreakable(_("{value} per day", value=_trimmed(v, 1)))
     if unit == "erlang":
-        return _("{value} Erl", value=_trimmed(v, 2))
+        return unbreakable(_("{value} Erl", value=_trimmed(v, 2)))
     return _trimmed(v, 2)
 
 
@@ -245,9 +266,9 @@ def format_change(change: float | None, unit: str, currency: str = "€", metric
     :data:`POINT_SCORES` (at most one decimal).
 
     >>> format_change(2.34, "%")
-    '+2.3 pp'
+    '+2.3\\xa0pp'
     >>> format_change(-300, "seconds")
-    '−5 min'
+    '−5\\xa0min'
     >>> format_change(0, "count")
     '±0'
     >>> format_change(3.47, "score", metric_id="nps"), format_change(-6.0, "score", metric_id="nps")
@@ -260,7 +281,7 @@ def format_change(change: float | None, unit: str, currency: str = "€", metric
     c = float(change)
     if unit == "%":
         number = format_number(abs(c), 1)
-        body = _("{value} pp", value=number)       # percentage points
+        body = unbreakable(_("{value} pp", value=number))       # percentage points
         zero = not any(ch in "123456789" for ch in number)
     elif unit == "score" and metric_id in POINT_SCORES:
         body = _trimmed(abs(c), 1)
@@ -277,7 +298,7 @@ def format_relative(fraction: float | None) -> str:
     """A relative change given as a fraction (0.125 -> '+12.5 %').
 
     >>> format_relative(-0.05)
-    '−5.0 %'
+    '−5.0\\xa0%'
     """
     if _is_missing(fraction):
         return MISSING
@@ -321,7 +342,7 @@ def headline_term_text(result: Any) -> str | None:
 
     >>> class R: value, details = 603.0, {"phrases": [{"term": "friendly staff", "share": 17.2, "answers": 104}]}
     >>> headline_term_text(R())
-    '“friendly staff” in 17 % of 603 comments'
+    '“friendly staff” in 17\\xa0% of 603 comments'
     """
     top = headline_term(result)
     if top is None:
@@ -352,7 +373,7 @@ def result_text(result: Any) -> str | None:
 
     >>> class Trend: value, details = 3.24, {"unit_note": "percentage points"}
     >>> result_text(Trend())
-    '+3.2 pp'
+    '+3.2\\xa0pp'
     """
     text = headline_term_text(result)
     if text is not None:
@@ -402,14 +423,15 @@ def result_caveat(result: Any) -> tuple[str, str] | None:
     """What a KPI's value rests on or why it may differ from a measured figure: ``(line, explanation)``.
 
     A metric puts it in ``details.caveat`` (one short line for a card) and
-    ``details.caveat_detail`` (the whole reason, for a tooltip or a report note).
+    ``details.caveat_detail`` (the whole reason, for a tooltip or a report note). Each number stays
+    with its unit when the text wraps (:func:`numbers_kept_with_units`).
 
     >>> class Staffing: value, details = 2.0, {"caveat": "2 agents would reach 94 %", "caveat_detail": "Erlang C …"}
     >>> result_caveat(Staffing())
-    ('2 agents would reach 94 %', 'Erlang C …')
+    ('2 agents would reach 94\\xa0%', 'Erlang C …')
     """
     details = details_of(result)
     line = details.caveat
     if getattr(result, "value", None) is None or not line:
         return None
-    return str(line), str(details.caveat_detail or line)
+    return numbers_kept_with_units(str(line)), numbers_kept_with_units(str(details.caveat_detail or line))

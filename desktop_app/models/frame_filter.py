@@ -25,7 +25,7 @@ def matching_positions(frame: pd.DataFrame, text: str, column: str | None = None
     as the file has it, or as the table shows it — a date in the language's way (``4. 3. 2021``), a status by
     its translated name (``zaprt``), a duration humanised; ``writers`` are the table's
     (:meth:`DataFrameModel.cell_writers`)."""
-    needle = text.strip().casefold()
+    needle = _plain_spaces(text.strip().casefold())
     if not needle:
         return np.arange(len(frame), dtype=np.int64)
     columns = [column] if column else [c for c in frame.columns if not str(c).startswith("_")]
@@ -43,7 +43,7 @@ def matching_positions(frame: pd.DataFrame, text: str, column: str | None = None
             mask |= _shown_dates_matching(series, needle)
         elif (writers or {}).get(col) is not None:
             writer = writers[col]
-            hits = [value for value in series.dropna().unique() if needle in writer(value).casefold()]
+            hits = [value for value in series.dropna().unique() if needle in _plain_spaces(writer(value).casefold())]
             mask |= series.isin(hits).to_numpy(dtype=bool)            # each distinct value written once
     return np.flatnonzero(mask).astype(np.int64)
 
@@ -82,6 +82,12 @@ def written_number(needle: str) -> str | None:
     if has_decimal:
         return pattern + re.escape("." + tail)
     return pattern + r"(?=(?:\d{3})*(?:\.|$|[eE]))"        # the last group ends where the number's groups do
+
+
+def _plain_spaces(text: str) -> str:
+    """``text`` with its no-break spaces as plain ones: the table writes "2 min 30 s" in one piece, the owner
+    types spaces."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
 def _column_text(series: pd.Series) -> pd.Series:

@@ -8,10 +8,10 @@ neutral), so that nothing is told by colour alone. Cards, tables, slides and the
 >>> r = MetricResult("abandonment_rate", 18.9, "%", higher_is_better=False)
 >>> o = KpiOutcome("abandonment_rate", r, Change(18.9, 14.2, 4.7, None, None, None), Interval(1.2, 8.1, "newcombe"), 15.0)
 >>> change_words(o)
-'▲ +4.7 pp, worse'
+'▲ +4.7\\xa0pp, worse'
 >>> target_words(o)
-'✘ Misses the 15.0 % target'
->>> sentence("Abandonment rate", o)
+'✘ Misses the 15.0\\xa0% target'
+>>> sentence("Abandonment rate", o).replace("\\xa0", " ")   # (each value's no-break space read as a space)
 'Abandonment rate rose to 18.9 % from 14.2 %, above the 15.0 % target.'
 """
 

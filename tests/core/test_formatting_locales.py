@@ -15,12 +15,12 @@ from metrics_core import formatting as f
 from metrics_core.i18n import language, ngettext
 from metrics_core.locale_data import gettext_plural_header
 
-NBSP = "\u00a0"
+from ..spacing import NBSP, nb
 LOCALES = {"en": "en", "sl": "sl", "ro": "ro", "sv": "sv", "sr": "sr", "sr-Latn": "sr_Latn"}
 
 
 @pytest.mark.parametrize("code, grouped, percent, money, minutes, day, month", [
-    ("en", "1,612", "48.9 %", "€12,346", "2 min 30 s", "2021-03-31", "Oct 2026"),
+    ("en", "1,612", f"48.9{NBSP}%", "€12,346", "2 min 30 s", "2021-03-31", "Oct 2026"),
     ("sl", "1.612", f"48,9{NBSP}%", f"12.346{NBSP}€", "2 min 30 sek.", "31. 3. 2021", "okt. 2026"),
     ("ro", "1.612", f"48,9{NBSP}%", f"12.346{NBSP}€", "2 min. 30 s", "31.03.2021", "oct. 2026"),
     ("sv", f"1{NBSP}612", f"48,9{NBSP}%", f"12{NBSP}346{NBSP}€", "2 min 30 s", "2021-03-31", "okt. 2026"),
@@ -32,7 +32,7 @@ def test_how_each_country_writes_an_owners_figures(code, grouped, percent, money
         assert f.format_number(1612) == grouped
         assert f.format_percent(48.94) == percent
         assert f.format_currency(12345.6, "€") == money
-        assert f.format_duration(150) == minutes
+        assert f.format_duration(150) == nb(minutes)          # one piece: it never breaks across lines
         assert f.format_date(date(2021, 3, 31)) == day
         assert f.format_month(date(2026, 10, 1)) == month
 
@@ -57,18 +57,19 @@ def test_numbers_follow_cldr_symbols_and_patterns(code):
 ])
 def test_days_take_each_languages_plural(code, one, two, few, other):
     with language(code):
-        assert [f.format_value(n, "days") for n in (1, 2, 3, 20 if code == "ro" else 5)] == [one, two, few, other]
+        assert [f.format_value(n, "days") for n in (1, 2, 3, 20 if code == "ro" else 5)] == [nb(one), nb(two), nb(few),
+                                                                                              nb(other)]
 
 
 def test_durations_use_the_languages_cldr_abbreviations():
     with language("sv"):
-        assert f.format_duration(7500) == "2 tim 05 min"
-        assert f.format_duration(3 * 86400 + 4 * 3600) == "3 d 4 tim"
+        assert f.format_duration(7500) == nb("2 tim 05 min")
+        assert f.format_duration(3 * 86400 + 4 * 3600) == nb("3 d 4 tim")
     with language("sr"):
-        assert f.format_duration(7500) == "2 сата 05 мин"
-        assert f.format_duration(3600 * 1) == "1 сат 00 мин"
+        assert f.format_duration(7500) == nb("2 сата 05 мин")
+        assert f.format_duration(3600 * 1) == nb("1 сат 00 мин")
     with language("ro"):
-        assert f.format_duration(3 * 3600 + 60) == "3 ore 01 min."
+        assert f.format_duration(3 * 3600 + 60) == nb("3 ore 01 min.")
 
 
 def test_weekdays_periods_and_changes_are_localised():

@@ -17,20 +17,22 @@ from metrics_core.errors import FileReadError
 from metrics_core.ingest.model import ReadOptions
 from metrics_core.mapping.model import Mapping
 
+from ..spacing import nb
+
 
 @pytest.mark.parametrize("seconds,text", [(7500, "2 h 05 min"), (95, "1 min 35 s"), (45, "45 s"),
                                           (200_000, "2 d 8 h"), (None, "\u2014"), (3600, "1 h 00 min")])
 def test_humanised_durations(seconds: float | None, text: str) -> None:
-    assert humanise_seconds(seconds) == text
+    assert humanise_seconds(seconds) == nb(text)                     # one piece: it never breaks across lines
 
 
 def test_values_and_changes() -> None:
-    assert format_value(72.0, "%") == "72.0 %"
+    assert format_value(72.0, "%") == nb("72.0 %")
     assert format_value(None, "%") == "\u2014"
     assert format_value(1234, "count") == "1,234"                 # as the deck writes it
     assert format_value(4.213, "score") == "4.21"
-    assert format_change(3.2, "%") == "+3.2 pp"
-    assert format_change(-600, "seconds") == "\u221210 min"      # a real minus sign, as in the deck
+    assert format_change(3.2, "%") == nb("+3.2 pp")
+    assert format_change(-600, "seconds") == nb("\u221210 min")  # a real minus sign, as in the deck
 
 
 def test_presets_relative_to_the_data() -> None:

@@ -15,6 +15,8 @@ from desktop_app.charts.staffing_chart import StaffingChart
 from desktop_app.charts.time_axis import to_epoch_seconds
 from desktop_app.charts.trend_chart import TrendChart
 
+from ..spacing import nb
+
 
 def test_epoch_seconds_are_seconds_for_any_unit() -> None:
     us = pd.DatetimeIndex(["2024-01-01", "2024-02-01"]).as_unit("us")
@@ -40,7 +42,7 @@ def test_trend_plots_floats_with_target_line(qtbot) -> None:
     assert lo < 60 and hi > 80                               # target visible
     assert chart.target == 80.0
     assert chart.data_table()["period"].tolist() == ["2024-01", "2024-02", "2024-03"]
-    assert "72.0 %" in chart._hover_text(x[2], 70) and "n = 100" in chart._hover_text(x[2], 70)
+    assert nb("72.0 %") in chart._hover_text(x[2], 70) and "n = 100" in chart._hover_text(x[2], 70)
 
 
 def test_bar_click_emits_the_category(qtbot) -> None:
@@ -52,7 +54,7 @@ def test_bar_click_emits_the_category(qtbot) -> None:
     with qtbot.waitSignal(chart.bar_clicked) as blocker:
         chart.click_bar(1)
     assert blocker.args == ["agent", "Eva"]
-    assert "Bo: 90.0 %" in chart._hover_text(0, 0.1)
+    assert "Bo: " + nb("90.0 %") in chart._hover_text(0, 0.1)
     assert chart._hover_text(0, 0.5) is None
 
 
@@ -146,7 +148,7 @@ def test_duration_axes_read_in_hours(qtbot) -> None:
     assert chart.plot_item.getAxis("left").labelText == "hours"
     assert chart.data_table()["value"].tolist() == [7200.0, 10800.0]  # the table keeps seconds
     x, _ = chart.points()
-    assert chart._hover_text(x[0], 2) == "2024-01: 2 h 00 min (n = 5)"
+    assert chart._hover_text(x[0], 2) == f"2024-01: {nb('2 h 00 min')} (n = 5)"
     bars = BarChart()
     qtbot.addWidget(bars)
     bars.set_bars("agent", ["Eva"], ["Eva"], [300.0], "seconds")

@@ -20,6 +20,8 @@ from metrics_core.metrics.registry import REGISTRY
 from metrics_core.report_view import KpiView, compute_view
 from metrics_core.resources import demo_dir
 
+from ..spacing import read
+
 DEMO_FILES = sorted(p for p in demo_dir().glob("*") if p.suffix.lower() in {".csv", ".xlsx"})
 
 
@@ -114,7 +116,7 @@ def test_project_round_trip(qtbot, window: MainWindow, settings, tmp_path: Path)
     assert other.state.filters.categories == {"channel": ("Email",)}
     assert other.state.selected_metric == "csat"
     csat = other.state.results.results["csat"].value
-    assert other.workspace.dashboard.cards["csat"].target_label.toolTip() == (
+    assert read(other.workspace.dashboard.cards["csat"].target_label.toolTip()) == (
         "✔ Meets the 85.0 % target" if csat >= 85 else "✘ Misses the 85.0 % target")
     mine = window.state.results.results
     theirs = other.state.results.results

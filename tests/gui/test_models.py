@@ -15,6 +15,8 @@ from desktop_app.models.mapping_model import CHOICES_ROLE, COL_FAILED, COL_SOURC
 from metrics_core.ingest.model import ColumnProfile, LoadedTable, ParseIssue
 from metrics_core.mapping.model import FieldMapping, Mapping
 
+from ..spacing import nb
+
 
 def _frame() -> pd.DataFrame:
     return pd.DataFrame({
@@ -38,7 +40,7 @@ def test_display_is_dtype_aware() -> None:
     assert cell(0, 1) == "2024-03-02 10:15:00"
     assert cell(1, 1) == "2024-03-01"              # midnight -> date only
     assert cell(2, 1) == ""                        # NaT -> empty
-    assert cell(0, 2) == "2 min"                   # a duration field (seconds) reads as minutes
+    assert cell(0, 2) == nb("2 min")               # a duration field (seconds) reads as minutes, in one piece
     assert model.data(model.index(0, 2), Qt.ItemDataRole.EditRole) == 120.5     # ... and stays a number
     assert cell(1, 2) == ""                        # NaN -> empty
     assert cell(2, 3) == ""                        # None -> empty
@@ -168,8 +170,8 @@ def test_duration_columns_read_as_hours_and_minutes(qapp) -> None:
     model = DataFrameModel(frame)
     assert model.headerData(0, Qt.Orientation.Horizontal) == "First response time"
     assert model.headerData(2, Qt.Orientation.Horizontal) == "Row in file"
-    assert model.data(model.index(0, 0)) == "2 h 05 min"
-    assert model.data(model.index(1, 0)) == "1 min 35 s"
+    assert model.data(model.index(0, 0)) == nb("2 h 05 min")
+    assert model.data(model.index(1, 0)) == nb("1 min 35 s")
     assert model.data(model.index(0, 0), Qt.ItemDataRole.EditRole) == 7500.0     # sorting stays numeric
     assert model.data(model.index(0, 1)) != "2 h 05 min"                        # a plain number stays a number
 

@@ -20,6 +20,8 @@ from metrics_core.loading import load_dataset
 
 from .conftest import wait_results
 
+from ..spacing import nb, read
+
 PWC = "calls_pwc_callcenter/01 Call-Center-Dataset.xlsx"
 ACD = "calls_acd_daily/Call Center Data.csv"
 
@@ -58,7 +60,8 @@ def test_pwc_erlang_card_gives_the_reason_beside_the_measured_level(qtbot, state
     assert result.details["measured_service_level_pct"] == pytest.approx(measured)
     assert card.value_label.text() == "2"
     line = card.reason_label.text()
-    assert not card.reason_label.isHidden() and "Would reach" in line and f"measured {measured:.0f} % at {result.details['interval']}" in line + card.reason_label.toolTip()
+    assert not card.reason_label.isHidden() and "Would reach" in line and f"measured {measured:.0f} % at {result.details['interval']}" in read(line + card.reason_label.toolTip())
+    assert nb(f"{measured:.0f} %") in line                  # the number never parted from its sign on the card
     assert card.reason_label.sizeHint().height() <= 2 * card.reason_label.fontMetrics().lineSpacing() + 4
     assert "WOULD" in card.reason_label.toolTip() and "longer than this load explains" in card.reason_label.toolTip()
     assert card.n_label.text() == "from 5,000 rows"          # every offered call, not the busiest slot's count

@@ -19,6 +19,8 @@ from metrics_core.progress import Reporter
 
 from .sample import CSAT_BY_MONTH, FRT_BY_CHANNEL, FRT_BY_MONTH, NPS_PARTS, PEAK_CELLS, WEEKDAYS, make_report
 
+from ...spacing import nb, read
+
 
 @pytest.fixture(scope="module")
 def deck(tmp_path_factory):
@@ -60,9 +62,11 @@ def test_summary_table_has_formatted_values_and_coloured_arrows(deck):
     rows = [[table.cell(r, c).text for c in range(5)] for r in range(len(table.rows))]
     assert rows[0] == ["KPI", "Value", "Target", "Previous period", "Change"]
     by_label = {r[0]: r for r in rows[1:]}
-    assert by_label["CSAT, % satisfied"] == ["CSAT, % satisfied", "87.2 %", "✔ 85.0 % met", "84.0 %", "▲ +3.2 pp"]
-    assert by_label["First response time"][1:] == ["1 h 34 min", "✘ 1 h 00 min missed", "1 h 42 min",
-                                                   "▼ −7 min 50 s"]
+    assert [read(c) for c in by_label["CSAT, % satisfied"]] == ["CSAT, % satisfied", "87.2 %", "✔ 85.0 % met", "84.0 %",
+                                                              "▲ +3.2 pp"]
+    assert [read(c) for c in by_label["First response time"][1:]] == ["1 h 34 min", "✘ 1 h 00 min missed", "1 h 42 min",
+                                                                     "▼ −7 min 50 s"]
+    assert by_label["CSAT, % satisfied"][1] == nb("87.2 %") and by_label["First response time"][1] == nb("1 h 34 min")
     assert by_label["Request volume"][1] == "12,345"
     assert by_label["Customer lifetime value"][1] == "€1,750"
     assert "Call abandonment rate" not in by_label          # no value: not a headline

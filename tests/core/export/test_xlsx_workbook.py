@@ -13,6 +13,8 @@ from metrics_core.export.xlsx_workbook import unique_sheet_name, write_xlsx
 
 from .sample import CSAT_BY_MONTH, FRT_BY_CHANNEL, NPS_PARTS, PEAK_CELLS, WEEKDAYS, make_report
 
+from ...spacing import nb
+
 
 @pytest.fixture(scope="module")
 def book(tmp_path_factory):
@@ -49,10 +51,10 @@ def test_summary_holds_numbers_with_formats(book):
     rows = {r[0]: r for r in _rows(sheet, 5)}
     csat = rows["CSAT, % satisfied"]
     assert csat[2:9] == [87.25, "%", 1200, 85, 84, 3.25, pytest.approx(3.25 / 84)]
-    assert csat[9:11] == ["87.2 %", "'+3.2 pp"]                     # text a spreadsheet could run: neutralised
+    assert csat[9:11] == [nb("87.2 %"), nb("'+3.2 pp")]             # text a spreadsheet could run: neutralised
     frt = rows["First response time"]
     assert frt[2] == pytest.approx(5650 / 60) and frt[3] == "minutes" and frt[7] == pytest.approx(-470 / 60)
-    assert frt[9] == "1 h 34 min"
+    assert frt[9] == nb("1 h 34 min")                                # one piece in a narrow column
     assert rows["Call abandonment rate"][2] is None and rows["Call abandonment rate"][12] == "No call file was loaded."
     r = [row[0] for row in _rows(sheet, 1)].index("CSAT, % satisfied") + 1
     assert sheet.cell(r, 3).number_format == '0.0" %"'

@@ -19,6 +19,8 @@ from metrics_core.cli.report_cmd import demo_files
 from metrics_core.report_view import KpiView, compute_view
 from metrics_core.resources import demo_dir
 
+from ...spacing import nb, read
+
 pytestmark = pytest.mark.slow
 
 
@@ -60,9 +62,9 @@ def test_the_card_and_the_deck_say_which_period_the_headline_covers(demo) -> Non
 
     computed = compute_view(demo, {}, KpiView(kpis=("retention_rate",)))
     line, why = result_caveat(computed.results["retention_rate"])          # the card's line under the value
-    assert line == "over 1 May – 31 Oct 2026" and "each of its periods on its own" in why
+    assert read(line) == "over 1 May – 31 Oct 2026" and "each of its periods on its own" in why
     with language("sl"):
-        assert result_caveat(computed.results["retention_rate"])[0].startswith("za 1. maj")
+        assert read(result_caveat(computed.results["retention_rate"])[0]).startswith("za 1. maj")
     report = build_report(demo, {}, None, "month", view=KpiView(kpis=("retention_rate",)))
     row = next(r for r in report.kpis if r.metric_id == "retention_rate")
-    assert row.value_text() == "89.0 %" and row.caveat == "over 1 May – 31 Oct 2026"
+    assert row.value_text() == nb("89.0 %") and read(row.caveat) == "over 1 May – 31 Oct 2026"

@@ -15,6 +15,8 @@ from metrics_core.report_view import KpiView, compute_view
 
 from .builders import bundle_of
 
+from ...spacing import read
+
 
 def test_staff_turnover_of_a_register_names_its_twelve_months() -> None:
     staff = pd.DataFrame({"agent": list("abcdef"),
@@ -22,4 +24,4 @@ def test_staff_turnover_of_a_register_names_its_twelve_months() -> None:
                           "left_at": pd.to_datetime([None, "2026-08-14", None, None, None, None])})
     result = compute_view(bundle_of({"staff": staff}), {}, KpiView()).results["employee_turnover"]
     assert round(result.value, 1) == 18.2
-    assert result_caveat(result)[0] == "over 15 Aug 2025 – 14 Aug 2026"
+    assert read(result_caveat(result)[0]) == "over 15 Aug 2025 – 14 Aug 2026"
