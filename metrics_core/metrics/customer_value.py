@@ -8,7 +8,7 @@ from ..deferred import np
 from ..deferred import pd
 
 from ..column_groups import GroupedColumns, grouped_columns
-from ..i18n import N_
+from ..i18n import N_, Message
 from .churn import annual_churn
 from .model import MetricInputs, MetricResult, RowTerms
 from .periods import label, period_start
@@ -19,16 +19,73 @@ from .stats import quantiles
 def _orders(inputs: MetricInputs) -> pd.DataFrame | None:
     """Orders with a customer and an amount, inside the measured period (CLV is period-aware: its
     customers and orders arrive uncut, so that the annual churn is read from the whole customer base)."""
+    orders = _priced_orders(inputs)
+    return None if orders is None else _between(orders, *(inputs.period or (None, None)))
+
+
+def _priced_orders(inputs: MetricInputs) -> pd.DataFrame | None:
     orders = inputs.frames.get("orders")
     if orders is None or not {"customer_id", "order_date", "amount"} <= set(orders.columns):
         return None
     ok = orders["customer_id"].notna() & orders["amount"].notna()
-    start, end = inputs.period if inputs.period else (None, None)
+    return orders[ok.fillna(False).to_numpy(dtype=bool)]
+
+
+def _between(orders: pd.DataFrame, start: Any, end: Any) -> pd.DataFrame:
+    ok = pd.Series(True, index=orders.index)
     if start is not None:
         ok &= orders["order_date"] >= pd.Timestamp(start)
     if end is not None:
         ok &= orders["order_date"] < pd.Timestamp(end)
     return orders[ok.fillna(False).to_numpy(dtype=bool)]
+
+
+def _buying_year(inputs: MetricInputs) -> tuple[pd.DataFrame, tuple[Any, Any] | None] | None:
+    """The orders a lifetime value annualises, and their ``[start, end)``: the twelve months up to the period's
+    end (the period itself when longer; not before the first order), every order when no period is chosen.
+    A customer who bought in one month has at least one order in it, so a month's orders per customer times
+    twelve is at least twelve purchases a year whatever the customers really do (€13,000 for October against
+    €4,201 for all dates on the demo)."""
+    orders = _priced_orders(inputs)
+    if orders is None or not inputs.period or inputs.period[1] is None:
+        found = _orders(inputs)
+        return None if found is None else (found, None)
+    start, end = inputs.period
+    end = pd.Timestamp(end)
+    year_before = end - pd.DateOffset(years=1)
+    start = min(pd.Timestamp(start), year_before) if start is not None else year_before
+    first = orders["order_date"].min()
+    if pd.notna(first):
+        start = max(start, pd.Timestamp(first).normalize())
+    return _between(orders, start, end), (start, end)
+
+
+def _orders_named(orders: pd.DataFrame, window: tuple[Any, Any] | None) -> Any:
+    """The days whose orders a value rests on (a :class:`~metrics_core.formatting_dates.PeriodName`): ``window``,
+    else the first to the last order."""
+    from ..formatting_dates import PeriodName      # (here: the calculator imports this module without pandas)
+    if window is not None:
+        first, last = window[0], window[1] - pd.Timedelta(days=1)
+    else:
+        first, last = orders["order_date"].min(), orders["order_date"].max()
+    if pd.isna(first) or pd.isna(last):
+        return None
+    return PeriodName.of_days(pd.Timestamp(first).date(), pd.Timestamp(last).date())
+
+
+def _say_orders_of(details: dict[str, Any], days: Any, chosen: bool) -> dict[str, Any]:
+    """``details`` with a caveat naming the days of the orders a lifetime value annualises (``chosen``: dates
+    were chosen, so these are the twelve months up to their end)."""
+    if days is None:
+        return details
+    detail = (Message("Purchases per customer and year and the average order are counted over the orders of "
+                      "{period}: the twelve months up to the end of the chosen dates (all of them when longer), "
+                      "since one month's purchases times twelve would overstate how often customers buy.",
+                      {"period": days}) if chosen else
+              Message("Purchases per customer and year and the average order are counted over every order in the "
+                      "files, {period}.", {"period": days}))
+    details.update(caveat=Message("orders of {period}", {"period": days}), caveat_detail=detail)
+    return details
 
 
 def _order_stats(orders: pd.DataFrame, period: tuple[Any, Any] | None = None) -> dict[str, float]:
@@ -57,13 +114,15 @@ def _lifespan_years(inputs: MetricInputs, p: Mapping[str, Any], setting: str, pe
 
 
 def clv_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
-    """Average purchase value × purchases per year × lifespan in years."""
-    orders = _orders(inputs)
+    """Average purchase value × purchases per year × lifespan in years, over the orders of :func:`_buying_year`."""
+    bought = _buying_year(inputs)
+    orders, window = bought if bought is not None else (None, None)
     customers = inputs.frames.get("customers")
+    days = None
     if orders is not None and len(orders):
-        s = _order_stats(orders, inputs.period)
+        s = _order_stats(orders, window)
         value_per, frequency, n = s["avg_purchase_value"], s["orders"] / s["customers"] / s["span_years"], int(s["orders"])
-        basis = "orders"
+        basis, days = "orders", _orders_named(orders, window)
     elif has(customers, "revenue_per_period"):
         value_per = float(customers["revenue_per_period"].mean())
         frequency, n, basis = float(p["periods_per_year"]), int(customers["revenue_per_period"].notna().sum()), "revenue per period"
@@ -75,6 +134,13 @@ def clv_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
         return no_value("clv", "currency", N_("set the average customer lifespan (years): churn is not known"),
                         n=n, details=details)
     details.update(lifespan_years=lifespan, lifespan_from=how)
+    if basis == "orders":
+        details = _say_orders_of(details, days, window is not None)
+    else:                           # customers.csv alone: a flat line of €3,347 for 45 months said nothing
+        details.update(caveat=Message("from revenue per customer, not dated"),
+                       caveat_detail=Message("Your customers file gives each customer's revenue per period, not dated "
+                                             "purchases: the value is the same for any dates you choose, and its "
+                                             "trend stays flat."))
     return MetricResult("clv", value_per * frequency * lifespan, "currency", n=n, details=details)
 
 
@@ -101,7 +167,18 @@ def clv_historical_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> Metric
                       "p10": float(np.quantile(values, 0.1)), "p25": float(np.quantile(values, 0.25)),
                       "p75": float(np.quantile(values, 0.75)), "max": float(values.max()),
                       "histogram": {"counts": counts.tolist(), "edges": edges.tolist()}}
+    days = _orders_named(orders, _closed(inputs.period)) if orders is not None and len(orders) else None
+    if days is not None:             # €95 for all dates beside €46-53 a month: a month's trend point is a month's spend
+        result.details = result.details.with_(
+            caveat=Message("orders of {period}", {"period": days}),
+            caveat_detail=Message("What each customer spent in {period} (times the gross margin), on average; each "
+                                  "point of its trend is what they spent in that period alone, so a month's is smaller.",
+                                  {"period": days}))
     return result
+
+
+def _closed(period: tuple[Any, Any] | None) -> tuple[Any, Any] | None:
+    return period if period and period[0] is not None and period[1] is not None else None
 
 
 def _margin(orders: pd.DataFrame, default: float) -> np.ndarray:
@@ -114,11 +191,13 @@ def _margin(orders: pd.DataFrame, default: float) -> np.ndarray:
 
 
 def clv_predictive_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
-    """(Average monthly transactions × average order value) × lifespan in months."""
-    orders = _orders(inputs)
-    if orders is None or orders.empty:
+    """(Average monthly transactions × average order value) × lifespan in months, over the orders of
+    :func:`_buying_year`."""
+    bought = _buying_year(inputs)
+    if bought is None or bought[0].empty:
         return missing_field("clv_predictive", "currency", ["amount"], N_("order amounts per customer"))
-    s = _order_stats(orders, inputs.period)
+    orders, window = bought
+    s = _order_stats(orders, window)
     monthly = s["orders"] / s["customers"] / (s["span_years"] * 12)
     lifespan_years, how = _lifespan_years(inputs, p, "lifespan_months", 12.0)
     details = {"monthly_transactions": monthly, "avg_order_value": s["avg_purchase_value"]}
@@ -127,6 +206,11 @@ def clv_predictive_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> Metric
                         n=int(s["orders"]), details=details)
     details.update(lifespan_months=12 * lifespan_years, lifespan_from=how)
     value = monthly * s["avg_purchase_value"] * 12 * lifespan_years
+    details = _say_orders_of(details, _orders_named(orders, window), window is not None)
+    if not p.get("lifespan_months") and "caveat_detail" in details:     # side by side with the same value
+        details["caveat_detail"] = Message("{why} With the lifespan read from churn it works out as Customer lifetime "
+                                           "value does (purchases a month × 12 = purchases a year); set the lifespan "
+                                           "in months for your own estimate.", {"why": details["caveat_detail"]})
     return MetricResult("clv_predictive", value, "currency", n=int(s["orders"]), details=details)
 
 
