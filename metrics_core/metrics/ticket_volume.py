@@ -8,6 +8,7 @@ from typing import Any, Mapping
 from ..deferred import np
 from ..deferred import pd
 
+from ..catalogue import VALUE_LABELS
 from ..i18n import N_
 from .common import (add_excluded, auto_period, datetimes, empty_result, epoch_seconds, frame_of, has,
                      missing_result, no_value, numbers, with_defaults)
@@ -95,7 +96,14 @@ def volume_by_channel(inputs: MetricInputs, params: Mapping[str, Any]) -> Metric
                         details={"top_channel": top, "counts": {str(k): int(v) for k, v in counts.items()},
                                  "shares": {str(k): float(v) for k, v in shares.items()},
                                  # the card's one figure is a share: say whose ('41.6 %' alone named no channel)
-                                 "caveat": Message("share of {channel}, the busiest channel", {"channel": top})})
+                                 "caveat": Message("share of {channel}, the busiest channel", {"channel": _channel(top)})})
+
+
+def _channel(name: str) -> Message | str:
+    """A channel as the owner reads it: KPI Desk's own names of calls and social items ("Phone") in the language
+    they are shown in, the data's as they are."""
+    own = VALUE_LABELS["channel"].get(name)
+    return Message(own) if own else name
 
 
 def _latest(tickets: pd.DataFrame) -> pd.Timestamp | None:
@@ -146,12 +154,31 @@ def open_tickets(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResul
         is_open = ~done_now & status_known
     if as_of is not None and has(tickets, "created_at"):
         is_open &= (datetimes(tickets["created_at"]) <= as_of).fillna(False).to_numpy(dtype=bool)
-    details: dict[str, Any] = {"as_of": as_of}
+    details: dict[str, Any] = {"as_of": as_of, **_how_open_is_counted("open_tickets", as_of)}
     if has(tickets, "status"):
         counts = tickets.loc[is_open, "status"].astype("string").fillna("(none)").value_counts()
         details["by_status"] = {str(k): int(v) for k, v in counts.items()}
     return MetricResult("open_tickets", float(is_open.sum()), "count", n=len(tickets), higher_is_better=False,
                         details=details)
+
+
+def _how_open_is_counted(metric_id: str, as_of: Any) -> dict[str, Message]:
+    """The caveat that tells Open tickets and Ticket backlog apart: the same day, counted by status or by times
+    (both read 92 on the demo, side by side, with nothing to say what differs)."""
+    if as_of is None or pd.isna(as_of):
+        return {}
+    day = {"day": PeriodName(pd.Timestamp(as_of).date())}
+    if metric_id == "open_tickets":
+        return {"caveat": Message("by status, on {day}", day),
+                "caveat_detail": Message("Tickets whose status is not solved or closed on {day} (without a status: not "
+                                         "yet resolved then). Ticket backlog counts the tickets created but not yet "
+                                         "resolved on that day from their times, and charts it period by period: the "
+                                         "two differ only where a status and a resolution time disagree.", day)}
+    return {"caveat": Message("from created and resolved times, on {day}", day),
+            "caveat_detail": Message("Tickets created but not yet resolved on {day}, from their creation and resolution "
+                                     "times; its chart counts the same at the end of every period, so you see the pile "
+                                     "grow or shrink. Open tickets reads each ticket's status instead: the two differ "
+                                     "only where a status and a resolution time disagree.", day)}
 
 
 BACKLOG_PARAMS = (ParamSpec(name="period", default="auto", label=N_("Period"), kind="choice", choices=PERIODS),)
@@ -194,7 +221,8 @@ def backlog(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
         return no_value("backlog", "count", N_("No period with tickets to show a backlog for."), higher_is_better=False,
                         excluded=excluded)
     return MetricResult("backlog", points[-1].value, "count", n=int(keep.sum()), excluded=excluded,
-                        higher_is_better=False, details={"series": points, "period": period, "as_of": as_of})
+                        higher_is_better=False, details={"series": points, "period": period, "as_of": as_of,
+                                                         **_how_open_is_counted("backlog", as_of)})
 
 
 def resolved_count(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
@@ -381,4 +409,21 @@ def peak_hours(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
                         details={"matrix": matrix.tolist(), "weekdays": list(WEEKDAYS),
                                  "busiest": {"weekday": WEEKDAYS[day], "hour": int(hour),
                                              "count": int(matrix[day, hour])},
-                                 "per_hour": matrix.sum(axis=0).tolist(), "per_weekday": matrix.sum(axis=1).tolist()})
+                                 "per_hour": matrix.sum(axis=0).tolist(), "per_weekday": matrix.sum(axis=1).tolist(),
+                                 **_busiest_per_week(when, int(day), int(matrix[day, hour]))})
+
+
+def _busiest_per_week(when: pd.DatetimeIndex, weekday: int, count: int) -> dict[str, Any]:
+    """The caveat that gives the busiest hour's count its unit: contacts in that hour of the week, counted over
+    as many weeks as the files hold that weekday ('Peak hours 407 at Mon 08:00': 407 what, a week or in all?)."""
+    days = pd.date_range(when.min().normalize(), when.max().normalize(), freq="D")
+    weeks = max(int((days.day_of_week == weekday).sum()), 1)
+    each = round(count / weeks, 1 if count / weeks < 10 else 0)          # (written in the language when shown)
+    values = {"weeks": weeks, "each": each, "count": count}
+    return {"caveat": Message.plural("over {weeks} week: about {each} a week", "over {weeks} weeks: about {each} a week",
+                                     weeks, **values),
+            "caveat_detail": Message.plural(
+                "{count} contacts arrived in this hour of the week over the {weeks} week your files cover, about "
+                "{each} a week; the heat map counts every hour of the week the same way.",
+                "{count} contacts arrived in this hour of the week over the {weeks} weeks your files cover, about "
+                "{each} a week; the heat map counts every hour of the week the same way.", weeks, **values)}
