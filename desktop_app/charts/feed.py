@@ -126,5 +126,6 @@ def show_staffing(chart: StaffingChart, result: Any) -> None:
                     None if target is None else float(target), int(result.value),
                     occupancy=[float(r["occupancy_pct"]) for r in rows],
                     asa_s=[r.get("asa_s") for r in rows], measured=details.measured_service_level_pct,
+                    measured_at=details.get("interval"),
                     asa_target=details.asa_target_s)
     chart.setToolTip(str(details.caveat_detail or ""))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QSizePolicy
 
 import pyqtgraph as pg
 
+from metrics_core.formatting import numbers_kept_with_units
 from metrics_core.i18n import _, ngettext
 
 from .. import style
@@ -58,6 +59,7 @@ class StaffingChart(ChartWidget):
         right.linkToView(self._asa_view)
         self._asa_view.setXLink(self.plot_item)
         self._marker_lines: list[pg.InfiniteLine] = []
+        self._shorter_labels: dict[int, tuple[str, ...]] = {}     # id(line) -> its label's shorter texts, in turn
         self.plot_item.getViewBox().sigResized.connect(self._sync_views)
         self.plot_item.getViewBox().sigResized.connect(self._fit_range)
         self._placing = QTimer(self)        # labels are placed once the view has taken its new size and range
@@ -119,21 +121,35 @@ class StaffingChart(ChartWidget):
         for line in self._marker_lines:
             label = line.label
             sides = SIDES[int(line.angle) % 180 == 90]
-            best, fewest = (0.5, sides[0]), None
-            for spot in LABEL_SPOTS:
-                for side in sides:           # above or below a level line; right or left of the agents' line
-                    label.anchors = [side, side]
-                    label.setPosition(spot)
-                    rect = _glyph_box(label)
-                    in_the_way = (sum(_crosses(points, rect) for points in curves)
-                                  + 3 * sum(rect.intersects(other) for other in taken) + 10 * (not view.contains(rect)))
-                    if fewest is None or in_the_way < fewest:
-                        best, fewest = (spot, side), in_the_way
-                if fewest == 0:
+            tried = []
+            for text in (label.format, *self._shorter_labels.get(id(line), ())):
+                label.setFormat(text)
+                tried.append((*self._best_spot(label, sides, curves, taken, view), text))
+                if tried[-1][1] == 0:
                     break
+            best, _fewest, text = min(tried, key=lambda t: t[1])    # a shorter text only where it is less in the way
+            label.setFormat(text)
             label.anchors = [best[1], best[1]]
             label.setPosition(best[0])
             taken.append(_glyph_box(label))
+
+    @staticmethod
+    def _best_spot(label: pg.InfLineLabel, sides: tuple, curves: list, taken: list[QRectF],
+                   view: QRectF) -> tuple[tuple[float, tuple], int]:
+        """The spot along its line (and side) where the fewest curves, labels and edges are in a label's way."""
+        best, fewest = (0.5, sides[0]), None
+        for spot in LABEL_SPOTS:
+            for side in sides:               # above or below a level line; right or left of the agents' line
+                label.anchors = [side, side]
+                label.setPosition(spot)
+                rect = _glyph_box(label)
+                in_the_way = (sum(_crosses(points, rect) for points in curves)
+                              + 3 * sum(rect.intersects(other) for other in taken) + 10 * (not view.contains(rect)))
+                if fewest is None or in_the_way < fewest:
+                    best, fewest = (spot, side), in_the_way
+            if fewest == 0:
+                break
+        return best, fewest
 
     def clear(self) -> None:
         super().clear()
@@ -143,11 +159,12 @@ class StaffingChart(ChartWidget):
     def set_curve(self, agents: list[int], service_level: list[float], target: float | None = None,
                   recommended: int | None = None, *, occupancy: list[float] | None = None,
                   asa_s: list[float | None] | None = None, measured: float | None = None,
-                  asa_target: float | None = None) -> None:
+                  measured_at: str | None = None, asa_target: float | None = None) -> None:
         """Plot the curve (% on 0..100, ASA in seconds; ``None`` ASA where agents cannot keep up).
 
-        ``measured`` is the service level measured in the staffed interval: a grey line, so that
-        the prediction is never read as what happened. ``asa_target`` (seconds) is drawn on the ASA axis
+        ``measured`` is the service level measured in the staffed interval (``measured_at``, its start such
+        as ``10:00``, named on the line as on the card): a grey line, so that the prediction is never read as
+        what happened. ``asa_target`` (seconds) is drawn on the ASA axis
         when the goal is an ASA instead of a service level.
         """
         self.clear()
@@ -179,10 +196,14 @@ class StaffingChart(ChartWidget):
             self._marker_lines.append(pg.InfiniteLine(
                 pos=float(target), angle=0, pen=style.target_pen(), label=_("target {value} %", value=format_number(target)),
                 labelOpts={"color": style.TARGET}))
+        self._shorter_labels = {}
         if measured is not None:
-            self._marker_lines.append(pg.InfiniteLine(
+            line = pg.InfiniteLine(
                 pos=float(measured), angle=0, pen=pg.mkPen(style.NEUTRAL, width=1.4, style=pg.QtCore.Qt.PenStyle.DotLine),
-                label=_("measured {value} %", value=format_number(measured)), labelOpts={"color": style.NEUTRAL}))
+                label=measured_label(measured, measured_at), labelOpts={"color": style.NEUTRAL})
+            self._marker_lines.append(line)
+            if measured_at:          # a small chart: the slot stays in the tooltip (the card's whole reason)
+                self._shorter_labels[id(line)] = (measured_label(measured, None),)
         if recommended is not None:
             self._marker_lines.append(pg.InfiniteLine(
                 pos=float(recommended), angle=90, pen=pg.mkPen(style.GOOD, width=1.6),
@@ -272,3 +293,11 @@ class _LaidOutLegend(pg.LegendItem):
 
     def mouseDragEvent(self, ev: Any) -> None:  # noqa: N802 - pyqtgraph's name
         ev.ignore()                    # it stays in its cell
+
+
+def measured_label(measured: float, slot: str | None) -> str:
+    """The measured line's label: the interval named, as the card names it ("measured 20 % at 10:00"; the
+    "Call service level" card beside it measures every call), the number kept with its sign."""
+    if slot:
+        return numbers_kept_with_units(_("measured {value} % at {slot}", value=format_number(measured), slot=slot))
+    return numbers_kept_with_units(_("measured {value} %", value=format_number(measured)))

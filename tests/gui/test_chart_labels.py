@@ -29,10 +29,10 @@ EXPORT_SIZES = tuple(SIZE_PRESETS.values())
 
 
 def _staffing(chart: StaffingChart) -> dict:
-    # the PwC call-centre file's busiest slot: 2 agents reach 86 %, 20 % was measured (a grey line)
+    # the demo call log's busiest slot (08:00): 2 agents reach 86 %, 20 % was measured (a grey line)
     chart.set_curve(list(range(1, 8)), [37.0, 86.0, 97.0, 99.5, 99.9, 100.0, 100.0], 80.0, 2,
                     occupancy=[100.0, 62.0, 41.0, 31.0, 25.0, 21.0, 18.0], asa_s=[None, 16.0, 3.0, 0.5, 0.1, 0.0, 0.0],
-                    measured=20.0)
+                    measured=20.0, measured_at="08:00")
     return {"views": [chart._asa_view]}
 
 
@@ -134,7 +134,7 @@ def test_the_measured_label_of_the_pwc_staffing_chart_is_off_the_occupancy_line(
     qtbot.waitExposed(chart)
     _wait_readable(qtbot, chart, _staffing(chart))
     measured = next(t for t in all_texts(chart.plot_item) if t.text.startswith("measured"))
-    assert measured.text == "measured 20 %"
+    assert measured.text == "measured 20 % at 08:00"          # the slot named, as on the card (toPlainText: no-break spaces read as spaces)
 
 
 def test_value_axes_write_numbers_as_the_window_does(qtbot) -> None:

@@ -62,7 +62,8 @@ def test_the_staffing_chart_numbers_its_per_cent_axis_at_every_height(qtbot, hei
     chart = shown(qtbot, StaffingChart(), 520, height)
     chart.set_curve(list(range(1, 8)), [37.0, 86.0, 97.0, 99.5, 99.9, 100.0, 100.0], 80.0, 2,
                     occupancy=[100.0, 62.0, 41.0, 31.0, 25.0, 21.0, 18.0],
-                    asa_s=[None, 16.0, 3.0, 0.5, 0.1, 0.0, 0.0], measured=20.0)
+                    asa_s=[None, 16.0, 3.0, 0.5, 0.1, 0.0, 0.0], measured=20.0,
+                    measured_at="08:00")
     qtbot.wait(100)
     ticks = _texts(chart, "left tick")
     assert len(ticks) >= 2 and "0" in ticks, f"the % axis reads {ticks} at {height} px"
@@ -97,7 +98,8 @@ def test_the_staffing_chart_keeps_its_height_for_the_curves_at_1280x720(qtbot, s
     chart = shown(qtbot, StaffingChart(), *size)
     chart.set_curve(list(range(1, 8)), [37.0, 86.0, 97.0, 99.5, 99.9, 100.0, 100.0], 80.0, 2,
                     occupancy=[100.0, 62.0, 41.0, 31.0, 25.0, 21.0, 18.0],
-                    asa_s=[None, 16.0, 3.0, 0.5, 0.1, 0.0, 0.0], measured=20.0)
+                    asa_s=[None, 16.0, 3.0, 0.5, 0.1, 0.0, 0.0], measured=20.0,
+                    measured_at="08:00")
     qtbot.waitUntil(lambda: bool(_texts(chart, "line label")), timeout=5000)
     qtbot.wait(100)
     box = chart.plot_item.getViewBox()
@@ -107,8 +109,26 @@ def test_the_staffing_chart_keeps_its_height_for_the_curves_at_1280x720(qtbot, s
     span = box.mapViewToScene(QPointF(1, 0)).y() - box.mapViewToScene(QPointF(1, 100)).y()
     assert span >= 0.8 * view.height(), f"0..100 % takes {span:.0f} of the plot's {view.height():.0f} px"
     texts = all_texts(chart.plot_item)
-    labels = [t.text for t in texts if t.what == "line label"]
-    assert sorted(labels) == ["2 agents", "measured 20 %", "target 80 %"]
+    labels = [t.text.replace("\u00a0", " ") for t in texts if t.what == "line label"]
+    measured = "measured 20 % at 08:00" if size[0] >= 980 else "measured 20 %"   # half width: the slot in the tooltip
+    assert sorted(labels) == ["2 agents", measured, "target 80 %"]
     assert overlaps(texts) + cut_at_edge(texts, chart.plot_widget) == []
     target, occupancy = (QColor(c).hueF() * 360 for c in (style.TARGET, staffing_chart.OCCUPANCY_COLOUR))
     assert min(abs(target - occupancy), 360 - abs(target - occupancy)) >= 45, "two dashed lines of one hue"
+
+
+def test_the_staffing_chart_names_the_interval_it_measured(qtbot) -> None:
+    """s7-shots 21_chart_5_staffing: 'measured 20 %' beside a 'Call service level' card of 55.1 %: the line
+    did not say it was the busiest slot's level. The result's interval (its start, 08:00 on the demo) is named,
+    as on the Erlang card ('measured 20 % at 08:00')."""
+    from metrics_core.metrics.model import MetricResult
+    from desktop_app.charts.feed import show_staffing
+
+    curve = [{"agents": k, "service_level_pct": sl, "occupancy_pct": occ, "asa_s": None}
+             for k, sl, occ in ((1, 37.0, 100.0), (2, 86.0, 62.0), (3, 97.0, 41.0))]
+    result = MetricResult("staffing", 2.0, "count", details={"curve": curve, "target_pct": 80.0, "interval": "08:00",
+                                                              "measured_service_level_pct": 20.0})
+    chart = shown(qtbot, StaffingChart(), 1040, 240)
+    show_staffing(chart, result)
+    qtbot.waitUntil(lambda: bool(_texts(chart, "line label")), timeout=5000)
+    assert "measured 20 % at 08:00" in _texts(chart, "line label")       # (Qt reads a no-break space as a space)
