@@ -28,7 +28,7 @@ UNITS = ("%", "score", "seconds", "count", "currency", "ratio", "days", "per_day
 FAMILIES = (
     ("customer_experience", N_("Customer experience")),
     ("loyalty_value", N_("Loyalty and value")),
-    ("tickets", N_("Tickets")),
+    ("tickets", N_("Contacts and tickets")),         # request volume, channels, peak hours: calls and social too
     ("calls", N_("Calls")),
     ("team_quality", N_("Team and quality")),
     ("social", N_("Social media")),

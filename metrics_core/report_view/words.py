@@ -58,7 +58,7 @@ def change_words(outcome: KpiOutcome, currency: str = "€") -> str:
     if state == "worse":
         return _("{arrow} {change}, worse", arrow=arrow, change=amount)
     if state == "untested":
-        return _("{arrow} {change} (noise not measured)", arrow=arrow, change=amount)
+        return _("{arrow} {change}, may be chance", arrow=arrow, change=amount)      # (no noise model for it)
     return _("{arrow} {change}", arrow=arrow, change=amount)
 
 
