@@ -4,28 +4,29 @@ from __future__ import annotations
 
 import math
 
-from ..formatting import MISSING, decimal_mark, format_duration, format_value, percent_affixes
+from ..formatting import MISSING, decimal_mark, format_duration, format_number, format_value, percent_affixes
 from ..i18n import _
 from ..result_details import StaffingDetails
 
 
 def number(value: float, decimals: int = 1) -> str:
-    """``90.0`` -> ``"90"``, ``72.46`` -> ``"72.5"``.
+    """``90.0`` -> ``"90"``, ``72.46`` -> ``"72.5"``: grouped and signed as the language writes numbers.
 
-    >>> number(90.0), number(72.46), number(-0.04)
-    ('90', '72.5', '0')
+    >>> number(90.0), number(72.46), number(-0.04), number(-69.44), number(8172, 0)
+    ('90', '72.5', '0', '−69.4', '8,172')
     """
-    text = f"{value:.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text.replace(".", decimal_mark())
+    text = format_number(round(float(value), decimals), decimals)
+    mark = decimal_mark()
+    if decimals > 0 and mark in text:
+        text = text.rstrip("0").rstrip(mark)
+    return "0" if text in ("\u22120", "") else text
 
 
 def duration(seconds: float) -> str:
     """Humanised duration, written as in the window and the reports (:mod:`metrics_core.formatting`).
 
-    >>> duration(7500), duration(150), duration(42), duration(190000)
-    ('2 h 05 min', '2 min 30 s', '42 s', '2 d 5 h')
+    >>> [duration(s).replace("\\xa0", " ") for s in (7500, 150, 42, 190000)]      # (one piece: no-break spaces)
+    ['2 h 05 min', '2 min 30 s', '42 s', '2 d 5 h']
     """
     return format_duration(seconds)
 
@@ -33,8 +34,8 @@ def duration(seconds: float) -> str:
 def value_text(value: float | None, unit: str) -> str:
     """A KPI value with its unit, "—" when there is none.
 
-    >>> value_text(90.0, "%"), value_text(60.0, "score"), value_text(750.0, "currency"), value_text(None, "%")
-    ('90 %', '60', '750.00', '—')
+    >>> value_text(90.0, "%"), value_text(60.0, "score"), value_text(4201.42, "currency"), value_text(None, "%")
+    ('90\\xa0%', '60', '4,201.42', '—')
     """
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return MISSING
@@ -44,7 +45,7 @@ def value_text(value: float | None, unit: str) -> str:
     if unit == "seconds":
         return duration(value)
     if unit == "currency":
-        return f"{value:,.2f}".replace(",", " ").replace(".", decimal_mark())
+        return format_number(value, 2)
     if unit == "count":
         return number(value, 0) if float(value).is_integer() else number(value)
     if unit == "days":
