@@ -118,5 +118,5 @@ def test_currency_symbol_for_amounts(tmp_path, capsys):
     summary = {row[11]: row for row in load_workbook(out)["Summary"].iter_rows(min_row=5, values_only=True)}
     value, shown = summary["clv"][2], summary["clv"][9]
     whole = f"{value:,.0f}" if value >= 1000 else f"{value:,.2f}"
-    assert shown == f"{whole} kr"                       # Swedish crowns, written after the amount, never "€"
+    assert shown == f"{whole}\u00a0kr"                  # Swedish crowns, written after the amount (unbroken), never "€"
     assert "€" not in "".join(str(v) for row in summary.values() for v in row if v is not None)

@@ -24,4 +24,4 @@ def test_a_uk_shops_report_is_in_pounds(tmp_path) -> None:
     shown = _shown(out)
     assert shown and all("£" in text and "€" not in text for text in shown)
     assert main(["report", str(orders), "--currency", "kr", "--out", str(tmp_path / "kr.xlsx")]) == 0
-    assert all(text.endswith(" kr") for text in _shown(tmp_path / "kr.xlsx"))        # the owner's choice wins
+    assert all(text.endswith("\u00a0kr") for text in _shown(tmp_path / "kr.xlsx"))   # the owner's choice wins
