@@ -317,8 +317,6 @@ VALUE_LABELS: dict[str, dict[str, str]] = {
     "direction": {"inbound": N_("inbound"), "outbound": N_("outbound")},
     "author_role": {"customer": N_("customer"), "agent": N_("agent")},
     "sentiment": {"positive": N_("positive"), "neutral": N_("neutral"), "negative": N_("negative")},
-    # the channel of calls and social items whose files name none (metrics.ticket_volume.contacts)
-    "channel": {"Phone": N_("Phone"), "Social media": N_("Social media")},
 }
 
 

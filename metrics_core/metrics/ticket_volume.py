@@ -8,7 +8,6 @@ from typing import Any, Mapping
 from ..deferred import np
 from ..deferred import pd
 
-from ..catalogue import VALUE_LABELS
 from ..i18n import N_
 from .common import (add_excluded, auto_period, datetimes, empty_result, epoch_seconds, frame_of, has,
                      missing_result, no_value, numbers, with_defaults)
@@ -96,14 +95,7 @@ def volume_by_channel(inputs: MetricInputs, params: Mapping[str, Any]) -> Metric
                         details={"top_channel": top, "counts": {str(k): int(v) for k, v in counts.items()},
                                  "shares": {str(k): float(v) for k, v in shares.items()},
                                  # the card's one figure is a share: say whose ('41.6 %' alone named no channel)
-                                 "caveat": Message("share of {channel}, the busiest channel", {"channel": _channel(top)})})
-
-
-def _channel(name: str) -> Message | str:
-    """A channel as the owner reads it: KPI Desk's own names of calls and social items ("Phone") in the language
-    they are shown in, the data's as they are."""
-    own = VALUE_LABELS["channel"].get(name)
-    return Message(own) if own else name
+                                 "caveat": Message("share of {channel}, the busiest channel", {"channel": top})})
 
 
 def _latest(tickets: pd.DataFrame) -> pd.Timestamp | None:

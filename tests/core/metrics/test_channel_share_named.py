@@ -16,19 +16,3 @@ def test_the_share_names_its_channel() -> None:
     result = compute_metric(MetricInputs({"tickets": tickets}), "volume_by_channel")
     assert result.value == 75.0
     assert result_caveat(result)[0] == "share of Chat, the busiest channel"
-
-
-def test_calls_without_a_channel_are_named_phone_in_the_owners_language() -> None:
-    """The demo in Slovenian read 'delež kanala Phone, najbolj obremenjenega': KPI Desk's own name of the calls'
-    channel stayed English. 3 calls (no channel column) and 1 chat ticket -> Phone, 75 %."""
-    from metrics_core.i18n import language
-
-    calls = pd.DataFrame({"call_id": ["c1", "c2", "c3"],
-                          "started_at": pd.to_datetime(["2026-01-01 09:00", "2026-01-01 10:00", "2026-01-02 09:00"])})
-    tickets = pd.DataFrame({"ticket_id": [1], "channel": ["Chat"], "created_at": pd.to_datetime(["2026-01-01"])})
-    result = compute_metric(MetricInputs({"calls": calls, "tickets": tickets}), "volume_by_channel")
-    assert result.value == 75.0
-    assert result_caveat(result)[0] == "share of Phone, the busiest channel"
-    for code, phone in (("sl", "Telefon"), ("ro", "Telefon"), ("sv", "Telefon"), ("sr", "Телефон")):
-        with language(code):
-            assert phone in result_caveat(result)[0] and "Phone" not in result_caveat(result)[0], code
