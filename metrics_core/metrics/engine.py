@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Collection, Mapping
 
 import numpy as np
 import pandas as pd
@@ -90,14 +90,16 @@ def compute_metric(source: Source, metric_id: str, params: Params = None, filter
 
 
 def compute_all(bundle: Source, params: Params = None, filters: Filters | None = None,
-                reporter: Reporter | None = None) -> dict[str, MetricResult]:
-    """Every KPI of the registry; a KPI the data does not allow has ``value`` None and a reason."""
+                reporter: Reporter | None = None, only: Collection[str] | None = None) -> dict[str, MetricResult]:
+    """Every KPI of the registry (``only``: those of these ids), in the registry's order; a KPI the data does
+    not allow has ``value`` None and a reason."""
     reporter = reporter or Reporter()
     check_params(params, REGISTRY)
     prepared = prepared_for(bundle, dict((params or {}).get("global") or {}))
+    specs = REGISTRY if only is None else [spec for spec in REGISTRY if spec.id in only]
     out: dict[str, MetricResult] = {}
-    for i, spec in enumerate(REGISTRY):
-        reporter.step(i / len(REGISTRY), _("Computing {kpi}", kpi=spec.translated_label))
+    for i, spec in enumerate(specs):
+        reporter.step(i / max(1, len(specs)), _("Computing {kpi}", kpi=spec.translated_label))
         p = merge_params(spec, params)
         if _filtered(filters):
             p = _pin_detected(spec, prepared, p)
@@ -242,13 +244,14 @@ def _detected_scale(spec: MetricSpec, prepared: Prepared, p: dict[str, Any]) -> 
 
 # ---------------------------------------------------------------- breakdowns
 def breakdown(bundle: Source, metric_id: str, by: str, params: Params = None,
-              filters: Filters | None = None) -> list[SeriesPoint]:
+              filters: Filters | None = None, reporter: Reporter | None = None) -> list[SeriesPoint]:
     """The KPI per period (``day`` … ``year``) or per value of a category column.
 
     Ratios are Σnumerator / Σdenominator per group (row terms summed with one
     groupby), never an average of averages; other KPIs are computed on each
-    group's rows.
+    group's rows (``reporter``: a cancel is noticed between groups).
     """
+    reporter = reporter or Reporter()
     spec = get_metric(metric_id)
     check_params(params, REGISTRY)
     prepared = prepared_for(bundle, dict((params or {}).get("global") or {}))
@@ -264,8 +267,8 @@ def breakdown(bundle: Source, metric_id: str, by: str, params: Params = None,
         if terms is not None:
             return _terms_breakdown(terms, inputs, by, prepared)
     if by in P.PERIODS:
-        return _period_slices(spec, prepared, inputs, filters, by, p)
-    return _category_slices(spec, inputs, by, p)
+        return _period_slices(spec, prepared, inputs, filters, by, p, reporter)
+    return _category_slices(spec, inputs, by, p, reporter)
 
 
 def _terms_breakdown(terms, inputs: MetricInputs, by: str, prepared: Prepared) -> list[SeriesPoint]:
@@ -322,13 +325,14 @@ def _point(key: Any, text: str, result: MetricResult) -> SeriesPoint:
 
 
 def _period_slices(spec: MetricSpec, prepared: Prepared, inputs: MetricInputs, filters: Filters | None,
-                   by: str, p: dict[str, Any]) -> list[SeriesPoint]:
+                   by: str, p: dict[str, Any], reporter: Reporter) -> list[SeriesPoint]:
     if spec.period_aware:
         first, last = _span(spec, inputs, filters)
         if first is None:
             return []
         points = []
         for start in P.period_range(first, last, by):
+            reporter.check()
             sub = inputs.with_frames(inputs.frames, period=(start, P.next_start(start, by)))
             points.append(_point(start, P.label(start, by), _run(spec, sub, p)))
         return points
@@ -340,13 +344,18 @@ def _period_slices(spec: MetricSpec, prepared: Prepared, inputs: MetricInputs, f
             keys_of_rows = P.period_start(dates, by)
             groups[kind] = keys_of_rows.groupby(keys_of_rows).indices
     keys = sorted({k for g in groups.values() for k in g if pd.notna(k)})
-    return [_point(k, P.label(k, by), _safe_run(spec, _slice(inputs, groups, k), p)) for k in keys]
+    points = []
+    for key in keys:
+        reporter.check()
+        points.append(_point(key, P.label(key, by), _safe_run(spec, _slice(inputs, groups, key), p)))
+    return points
 
 
 REFERENCE_KINDS = ("orders", "customers", "staff")
 
 
-def _category_slices(spec: MetricSpec, inputs: MetricInputs, by: str, p: dict[str, Any]) -> list[SeriesPoint]:
+def _category_slices(spec: MetricSpec, inputs: MetricInputs, by: str, p: dict[str, Any],
+                     reporter: Reporter) -> list[SeriesPoint]:
     """Each group's rows; a kind without the column puts its rows under "(none)", except reference
     data (orders, customers, staff) that other kinds are joined with, which every group keeps whole."""
     frames = {k: inputs.frames[k] for k in spec.kinds if inputs.frames.get(k) is not None}
@@ -360,7 +369,11 @@ def _category_slices(spec: MetricSpec, inputs: MetricInputs, by: str, p: dict[st
         elif kind not in REFERENCE_KINDS:
             groups[kind] = {"(none)": np.arange(len(frame))}
     keys = sorted({k for g in groups.values() for k in g})
-    return [_point(k, str(k), _run(spec, _slice(inputs, groups, k), p)) for k in keys]
+    points = []
+    for key in keys:
+        reporter.check()
+        points.append(_point(key, str(key), _run(spec, _slice(inputs, groups, key), p)))
+    return points
 
 
 def _slice(inputs: MetricInputs, groups: dict[str, dict[Any, np.ndarray]], key: Any) -> MetricInputs:
