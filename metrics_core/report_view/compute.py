@@ -156,14 +156,15 @@ def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiVie
     """
     reporter = reporter or Reporter()
     params = view_params(params, view)
-    period = resolve_period(bundle, view)
-    filters = view.filters().with_bounds(*period) if period[0] is not None else view.filters()
     inputs = inputs if inputs is not None else MetricInputs.from_bundle(bundle)
+    span = prepared_for(inputs, dict(params.get("global") or {})).remembered(("data span",), lambda: data_span(bundle))
+    period = resolve_period(bundle, view, span)
+    filters = view.filters().with_bounds(*period) if period[0] is not None else view.filters()
     out = ViewResults(view, {}, {}, period, params=params)
     out.previous = _previous_period(period, view.comparison)
     if out.previous is None:
         out.no_comparison_reason = "none" if view.comparison == "none" else "all_dates"
-    elif (start := data_span(bundle)[0]) is not None and out.previous[1] <= start:
+    elif span[0] is not None and out.previous[1] <= span[0]:
         out.no_comparison_reason = "no_data"          # the files begin after it: a count there would read 0
     compared = out.previous if out.no_comparison_reason is None else None
     ids = [spec.id for spec in REGISTRY]
@@ -171,7 +172,7 @@ def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiVie
     done, any_compared = 0, False
     for part in parts:
         part_reporter = reporter.scaled(done / len(ids), (done + len(part)) / len(ids))
-        results, outcomes, part_compared = _compute_part(bundle, params, period, filters, inputs, part, compared,
+        results, outcomes, part_compared = _compute_part(span, params, period, filters, inputs, part, compared,
                                                          part_reporter)
         out.results.update(results)
         out.outcomes.update(outcomes)
@@ -187,15 +188,16 @@ def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiVie
     return out
 
 
-def _compute_part(bundle: DataBundle, params: dict[str, Any], period: tuple[Any, Any], filters: Filters,
+def _compute_part(span: tuple[Any, Any], params: dict[str, Any], period: tuple[Any, Any], filters: Filters,
                   inputs: MetricInputs, ids: list[str], previous: tuple[pd.Timestamp, pd.Timestamp] | None,
                   reporter: Reporter) -> tuple[dict[str, MetricResult], dict[str, KpiOutcome], bool]:
     """The results and outcomes of the KPIs ``ids`` over ``period``, their changes against ``previous`` (None:
-    nothing to compare), and whether the comparison period had anything to compare with."""
+    nothing to compare), and whether the comparison period had anything to compare with (``span``: the
+    files' :func:`data_span`)."""
     results = engine.compute_all(inputs, params, filters, reporter.scaled(0.0, 0.5), only=ids)
     # all dates shown: retention, churn and turnover over the dates the files cover, not their own twelve months
     if period[0] is None:
-        results.update(_over_data_span(bundle, params, filters, inputs, ids))
+        results.update(_over_data_span(span, params, filters, inputs, ids))
         _say_own_periods(results)
     outcomes = {m: KpiOutcome(m, r, target=target_of(params, m)) for m, r in results.items()}
     if previous is None:
@@ -237,14 +239,14 @@ def _reaches(metric_id: str, reached: set[str]) -> bool:
     return not kinds or bool(set(kinds) & reached)
 
 
-def _over_data_span(bundle: DataBundle, params: dict[str, Any], filters: Filters,
+def _over_data_span(span: tuple[Any, Any], params: dict[str, Any], filters: Filters,
                     inputs: MetricInputs, ids: Collection[str]) -> dict[str, MetricResult]:
     """With all dates shown, the KPIs of a period whose own default is the twelve months before the latest
     date (``lookback_months``: retention, churn, staff turnover) over the dates the files' activity covers —
     the period the dashboard and the report state. The twelve months reached back before the data: a CRR of
     88.8 % over a year beside a slide of May–October. ``inputs``: the bundle's engine inputs, which the other
     KPIs of the view were computed from (their prepared frames are reused); ``ids``: the KPIs asked for."""
-    first, last = data_span(bundle)
+    first, last = span
     if first is None or last is None:
         return {}
     first, last = P.floor(first, "day"), P.floor(last, "day")
@@ -287,14 +289,15 @@ class DaySpan:
         return format_day_range(self.first, self.last)
 
 
-def resolve_period(bundle: DataBundle, view: KpiView) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
-    """``[start, end)`` of the view: its days, an open end closed at the data's first or last day;
-    ``(None, None)`` for all dates."""
+def resolve_period(bundle: DataBundle, view: KpiView,
+                   span: tuple[Any, Any] | None = None) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """``[start, end)`` of the view: its days, an open end closed at the data's first or last day (``span``:
+    the bundle's :func:`data_span` when known); ``(None, None)`` for all dates."""
     if not view.has_range:
         return None, None
     start, end = view.filters().bounds()
     if start is None or end is None:
-        first, last = data_span(bundle)
+        first, last = span if span is not None else data_span(bundle)
         start = start if start is not None else (P.floor(first, "day") if first is not None else None)
         end = end if end is not None else (P.floor(last, "day") + pd.Timedelta(days=1) if last is not None else None)
     return start, end
