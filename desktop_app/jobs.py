@@ -188,13 +188,23 @@ def chart_job(data: DataBundle | Snapshot, params: dict[str, Any], filters: Any,
         reporter.step(0.4, _("Breakdown"))
         data.category, data.bars = _category_breakdown(bundle, source, params, filters, metric_id, category, reporter)
         reporter.step(0.6, _("Scores"))
-        data.nps_periods = nps_periods(source, params, filters, granularity)
-        data.distribution = score_distribution(source, filters)
-        if "tickets" in bundle.kinds():
-            data.backlog = _safe(lambda: engine.breakdown(source, "backlog", granularity, params, filters, reporter))
+        data.nps_periods, data.distribution, data.backlog = snapshot.kept(
+            ("data charts", repr(params), repr(filters), granularity),
+            lambda: _data_charts(bundle, source, params, filters, granularity, reporter))
         reporter.step(1.0, _("Charts ready"))
         return data
     return run
+
+
+def _data_charts(bundle: DataBundle, source: Any, params: dict[str, Any], filters: Any, granularity: str,
+                 reporter: Reporter) -> tuple[list[Any], dict[str, list[tuple[float, int]]], list[Any]]:
+    """The charts of the data whatever KPI is selected: NPS parts per period, answers per score, the backlog
+    (remembered per filter: selecting another card does not compute them again)."""
+    from metrics_core.metrics import engine
+
+    backlog = (_safe(lambda: engine.breakdown(source, "backlog", granularity, params, filters, reporter))
+               if "tickets" in bundle.kinds() else [])
+    return nps_periods(source, params, filters, granularity), score_distribution(source, filters), backlog
 
 
 def _chart_currency(bundle: DataBundle, source: Any, params: dict[str, Any], filters: Any, metric_id: str) -> str:

@@ -145,3 +145,27 @@ def test_the_cards_on_screen_come_first_with_the_numbers_of_a_fresh_computation(
         assert numbers(first) == {m: expected[m] for m in first.results}
         assert numbers(whole) == expected
         assert all(whole.results[m] is first.results[m] for m in first.results)     # computed once
+
+
+def test_the_data_charts_are_kept_per_filter_and_equal_a_fresh_job(qtbot, state) -> None:
+    """The NPS parts, answers per score and backlog do not depend on the selected KPI: another card's charts
+    take them from the first (the same objects) and they equal those of a job on a fresh snapshot."""
+    from desktop_app.jobs import chart_job
+    from desktop_app.snapshot import Snapshot
+    from metrics_core.progress import Reporter
+
+    tickets = make_dataset("tickets", "tickets", tickets_frame(), ["surveys"])
+    surveys = make_dataset("surveys", "surveys", surveys_frame())
+    wait_results(qtbot, state, lambda: (state.add_dataset(tickets), state.add_dataset(surveys)))
+    params, filters = state.engine_params(), state.filters.with_category("channel", ["Email"]).to_engine()
+    snapshot = state.snapshot()
+    first = chart_job(snapshot, params, filters, "request_volume", "month", "agent")(Reporter())
+    second = chart_job(snapshot, params, filters, "first_response_time", "month", "agent")(Reporter())
+    fresh_charts = chart_job(Snapshot(DataBundle([tickets, surveys])), params, filters, "first_response_time",
+                             "month", "agent")(Reporter())
+    assert second.backlog is first.backlog and second.nps_periods is first.nps_periods
+    assert first.backlog and first.nps_periods and first.distribution
+    for name in ("trend", "bars", "backlog", "nps_periods", "distribution"):
+        assert getattr(second, name) == getattr(fresh_charts, name), name
+    other = chart_job(snapshot, params, state.filters.to_engine(), "first_response_time", "month", "agent")(Reporter())
+    assert other.backlog is not first.backlog and sum(p.n for p in other.backlog) > sum(p.n for p in first.backlog)
