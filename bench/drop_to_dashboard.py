@@ -4,8 +4,9 @@
 
 Drops the files on the main window (offscreen) as a file manager would, then times the whole
 trip: until the cards on screen have their values (``first_results_changed``, computed before the
-others, or ``results_changed`` when that comes first), until every KPI card has its value (``results_changed`` with every file loaded), until
-the chart data is there (``charts_changed``) and until the dashboard has been painted with it
+others, or ``results_changed`` when that comes first), until every KPI card has its value
+(``results_changed`` with every file loaded), until the chart data is there (``charts_changed``) and
+until the dashboard has been painted with it
 (the first paint of the work area after the charts arrived has returned). All along it keeps
 the longest time the event loop was blocked: the drop's own handling, and each turn of the loop
 (one ``processEvents``: every event handler and paint it ran), by the clock and by the CPU time of
@@ -129,7 +130,8 @@ def trip(window, action, loaded) -> dict[str, float]:
         state.first_results_changed.disconnect(on_first)
         state.results_changed.disconnect(on_results)
         state.charts_changed.disconnect(on_charts)
-    return {"screen_cards_s": seen["on_screen"], "cards_s": seen["results"], "charts_s": seen["charts"], "painted_s": seen["painted"],
+    return {"screen_cards_s": seen["on_screen"], "cards_s": seen["results"], "charts_s": seen["charts"],
+            "painted_s": seen["painted"],
             "longest_block_s": watch.longest, "longest_block_cpu_s": watch.longest_cpu}
 
 

@@ -48,7 +48,8 @@ class Reporter:
     def publishing_as(self, convert: Callable[[object], object]) -> "Reporter":
         """This reporter, publishing ``convert(part)`` of what the sub-task publishes."""
         publish = self._publish
-        return Reporter(self._progress, self._cancelled, None if publish is None else lambda part: publish(convert(part)))
+        return Reporter(self._progress, self._cancelled,
+                        None if publish is None else lambda part: publish(convert(part)))
 
     def step(self, fraction: float, text: str) -> None:
         """Report progress, then raise :class:`OperationCancelled` if the user cancelled."""

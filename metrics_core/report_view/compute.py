@@ -251,8 +251,9 @@ def _over_data_span(span: tuple[Any, Any], params: dict[str, Any], filters: Filt
         return {}
     first, last = P.floor(first, "day"), P.floor(last, "day")
     bounded = filters.with_bounds(first, last + pd.Timedelta(days=1))
+    # (their own default: the twelve months before the latest date)
     out = {spec.id: engine.compute_metric(inputs, spec.id, params, bounded) for spec in REGISTRY
-           if spec.id in ids and any(p.name == "lookback_months" for p in spec.params)}        # their own default: twelve months
+           if spec.id in ids and any(p.name == "lookback_months" for p in spec.params)}
     for result in out.values():
         _say_span(result, DaySpan(first, last))
     return out
