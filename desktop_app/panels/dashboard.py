@@ -170,13 +170,13 @@ class DashboardPanel(QWidget):
                 self.state.select_metric(first)
 
     def _on_state_first_results_changed(self, part: Any) -> None:
-        """The cards on screen get their values before the others; the other cards shown say that theirs
-        are being computed (no number of the previous filters stays)."""
+        """The cards on screen get their values before the others; the other cards shown that held a number
+        say that theirs is being computed (no number of the previous filters stays)."""
         for card in self.cards.values():
             card.set_sparkline(None, self.state.filters.granularity)
         self._results, self._stale = part, set(self.cards)
         for mid, card in self.cards.items():
-            if not card.isHidden():
+            if not card.isHidden() and (mid in part.results or (self._given.get(mid) or (None,))[0] is not None):
                 self._show_result(mid)
 
     def _show_result(self, metric_id: str) -> None:
