@@ -3,8 +3,10 @@
     python bench/drop_to_dashboard.py [--repeat 4] [--prewarm] [--json] [FILES...]
 
 Drops the files on the main window (offscreen) as a file manager would, then times the whole
-trip: until the KPI cards have their values (``results_changed`` with every file loaded), until
-the chart data is there (``charts_changed``) and until the dashboard has been painted with it
+trip: until the cards on screen have their values (``first_results_changed``, computed before the
+others, or ``results_changed`` when that comes first), until every KPI card has its value
+(``results_changed`` with every file loaded), until the chart data is there (``charts_changed``) and
+until the dashboard has been painted with it
 (the first paint of the work area after the charts arrived has returned). All along it keeps
 the longest time the event loop was blocked: the drop's own handling, and each turn of the loop
 (one ``processEvents``: every event handler and paint it ran), by the clock and by the CPU time of
@@ -88,14 +90,19 @@ def trip(window, action, loaded) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     state = window.state
-    seen = {"results": None, "charts": None, "paint_seen": None, "painted": None}
+    seen = {"on_screen": None, "results": None, "charts": None, "paint_seen": None, "painted": None}
     watch = LoopWatch()
     paints = watch_paints(window, seen)
     start = time.perf_counter()
 
+    def on_first(_results) -> None:
+        if loaded() and seen["on_screen"] is None:
+            seen["on_screen"] = time.perf_counter() - start
+
     def on_results(_results) -> None:
         if loaded() and seen["results"] is None:
             seen["results"] = time.perf_counter() - start
+            on_first(_results)
 
     def on_charts(_data) -> None:
         if seen["results"] is not None and seen["charts"] is None:
@@ -106,6 +113,7 @@ def trip(window, action, loaded) -> dict[str, float]:
             seen["painted"] = time.perf_counter() - start      # the turn of the loop that painted has returned
         return seen["painted"] is not None
 
+    state.first_results_changed.connect(on_first)
     state.results_changed.connect(on_results)
     state.charts_changed.connect(on_charts)
     QApplication.instance().installEventFilter(paints)
@@ -119,9 +127,11 @@ def trip(window, action, loaded) -> dict[str, float]:
         watch.wait_until(painted)
     finally:
         QApplication.instance().removeEventFilter(paints)
+        state.first_results_changed.disconnect(on_first)
         state.results_changed.disconnect(on_results)
         state.charts_changed.disconnect(on_charts)
-    return {"cards_s": seen["results"], "charts_s": seen["charts"], "painted_s": seen["painted"],
+    return {"screen_cards_s": seen["on_screen"], "cards_s": seen["results"], "charts_s": seen["charts"],
+            "painted_s": seen["painted"],
             "longest_block_s": watch.longest, "longest_block_cpu_s": watch.longest_cpu}
 
 
@@ -179,7 +189,8 @@ def main(argv: list[str] | None = None) -> int:
         row = one_drop(window, paths)
         rows.append(row)
         label = "cold" if i == 0 else "warm"
-        print(f"drop {i + 1} ({label}): KPI cards after {row['cards_s']:.2f} s, charts after {row['charts_s']:.2f} s, "
+        print(f"drop {i + 1} ({label}): cards on screen after {row['screen_cards_s']:.2f} s, every KPI card after "
+              f"{row['cards_s']:.2f} s, charts after {row['charts_s']:.2f} s, "
               f"painted after {row['painted_s']:.2f} s; longest event-loop block {1000 * row['longest_block_s']:.0f} ms "
               f"({1000 * row['longest_block_cpu_s']:.0f} ms of the window thread's CPU)")
     warm = rows[1:] or rows
@@ -195,7 +206,8 @@ def main(argv: list[str] | None = None) -> int:
         for what, row in ((f"re-filter to one {refiltered['column']}", refiltered),
                           ("then to another value", refiltered["another_value"]),
                           ("then no filter again", refiltered["cleared"])):
-            print(f"{what}: KPI cards after {row['cards_s']:.2f} s, painted after {row['painted_s']:.2f} s; "
+            print(f"{what}: cards on screen after {row['screen_cards_s']:.2f} s, every KPI card after "
+                  f"{row['cards_s']:.2f} s, painted after {row['painted_s']:.2f} s; "
                   f"longest event-loop block {1000 * row['longest_block_s']:.0f} ms "
                   f"({1000 * row['longest_block_cpu_s']:.0f} ms CPU)")
     if args.json:

@@ -270,16 +270,20 @@ def case_window(cfg: dict, log) -> list[Row]:
     refilters = [r for r in refilters if r]
     if refilters:
         column = refilters[0]["column"]
-        for title, pick in ((f"window: re-filter to one {column} → KPI cards (wall)", lambda r: r),
-                            (f"window: then another {column} → KPI cards (wall)", lambda r: r["another_value"]),
-                            ("window: then no filter again (shown before) → KPI cards (wall)", lambda r: r["cleared"])):
+        for title, pick in ((f"window: re-filter to one {column} → KPI cards on screen (wall)", lambda r: r),
+                            (f"window: then another {column} → KPI cards on screen (wall)",
+                             lambda r: r["another_value"]),
+                            ("window: then no filter again (shown before) → KPI cards on screen (wall)",
+                             lambda r: r["cleared"])):
             runs = [pick(r) for r in refilters]
-            cards = min(r["cards_s"] for r in runs)
-            rows.append(Row(title, f"{1000 * cards:.0f} ms (painted {1000 * min(r['painted_s'] for r in runs):.0f} ms)",
+            cards = min(r["screen_cards_s"] for r in runs)
+            every = min(r["cards_s"] for r in runs)
+            rows.append(Row(title, f"{1000 * cards:.0f} ms (every card {1000 * every:.0f} ms, "
+                                   f"painted {1000 * min(r['painted_s'] for r in runs):.0f} ms)",
                             "—", "—", "< 200 ms", judged(cards < 0.2, full)))
-            rows[-1].notes.append("from the filter's change to the cards' new values (the 30 ms pause the window "
-                                  "waits for more changes included), best of the runs; wall time: judge on a quiet "
-                                  "machine; longest event-loop block meanwhile "
+            rows[-1].notes.append("from the filter's change to the new values of the cards on screen (computed before "
+                                  "the others; the 30 ms pause the window waits for more changes included), best of "
+                                  "the runs; wall time: judge on a quiet machine; longest event-loop block meanwhile "
                                   f"{1000 * max(r['longest_block_cpu_s'] for r in runs):.0f} ms CPU")
     rows[0].notes.append(f"window process peak {mib(samples['window'].peak):,.0f} MiB (its reader child not "
                          "included); wall times: judge on a quiet machine")

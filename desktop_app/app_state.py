@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import pandas as pd
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -41,6 +41,7 @@ class AppState(QObject):
     params_changed = Signal(object)         # {metric_id: {name: value}, "global": {...}}
     targets_changed = Signal(object)        # {metric_id: value}
     results_changed = Signal(object)        # ResultSet
+    first_results_changed = Signal(object)  # ResultSet of the KPIs on screen, before results_changed has all
     charts_changed = Signal(object)         # ChartData
     sparklines_changed = Signal(object)     # dict metric id -> sparkline_job.Spark
     selection_changed = Signal(str)         # metric id
@@ -74,6 +75,7 @@ class AppState(QObject):
         self.sparkline_runner = TaskRunner("sparklines", self)
         self.release_runner = TaskRunner("release", self)
         self.sparklines: dict[str, Any] = {}
+        self.on_screen: Callable[[], list[str]] = list     # the KPIs whose cards are on screen (the dashboard's)
         for runner in (self.import_runner, self.compute_runner):
             runner.started.connect(self._on_runner_started)
             runner.progressed.connect(self.progress_changed)
@@ -301,8 +303,10 @@ class AppState(QObject):
             self.error_raised.emit(str(exc))
             return
         params = self.engine_params()
+        first = [m for m in dict.fromkeys([self.selected_metric, *self.on_screen()]) if m]
         self._start("values", self.compute_runner, (repr(view), repr(params)),
-                    lambda snapshot: compute_job(snapshot, params, view), _("Computing KPIs"), self._on_compute_done)
+                    lambda snapshot: compute_job(snapshot, params, view, first), _("Computing KPIs"),
+                    self._on_compute_done, self.first_results_changed.emit)
 
     def snapshot(self) -> Snapshot:
         """The loaded datasets as the engine reads them, shared by every job while the files stay the same."""
@@ -314,9 +318,11 @@ class AppState(QObject):
                 self.release_runner.start(lambda _reporter: old.release())
         return self._snapshot
 
-    def _start(self, job: str, runner: TaskRunner, key: tuple, make: Any, text: str, on_done: Any) -> None:
-        """Run ``make(snapshot)`` on ``runner`` and give its result to ``on_done``; a result remembered for
-        ``key`` is given at once, and the same work already running is left to finish."""
+    def _start(self, job: str, runner: TaskRunner, key: tuple, make: Any, text: str, on_done: Any,
+               on_part: Any = None) -> None:
+        """Run ``make(snapshot)`` on ``runner`` and give its result to ``on_done`` (and what it publishes before
+        to ``on_part``); a result remembered for ``key`` is given at once, and the same work already running is
+        left to finish."""
         from metrics_core.i18n import current_language
 
         snapshot = self.snapshot()
@@ -337,7 +343,7 @@ class AppState(QObject):
             on_done(result)
 
         self._running[job] = (snapshot, key)
-        runner.start(make(snapshot), text, on_done=done)
+        runner.start(make(snapshot), text, on_done=done, on_part=on_part)
 
     def view(self) -> Any:
         """The :class:`metrics_core.report_view.KpiView` the dashboard shows (reports start from it)."""

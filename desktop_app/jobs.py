@@ -12,7 +12,7 @@ import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Collection
 
 import pandas as pd
 
@@ -147,17 +147,25 @@ def load_files_job(requests: list[LoadRequest]) -> Callable[[Reporter], LoadOutc
     return run
 
 
-def compute_job(data: DataBundle | Snapshot, params: dict[str, Any], view: Any) -> Callable[[Reporter], ResultSet]:
+def compute_job(data: DataBundle | Snapshot, params: dict[str, Any], view: Any,
+                first: Collection[str] = ()) -> Callable[[Reporter], ResultSet]:
     """Every KPI of the :class:`~metrics_core.report_view.KpiView`, and its change against the
-    comparison period — the same numbers every report of this view holds."""
+    comparison period — the same numbers every report of this view holds. The KPIs ``first`` (the cards
+    on screen) are computed before the others and published as a ResultSet of their own."""
     snapshot = snapshot_of(data)
 
     def run(reporter: Reporter) -> ResultSet:
         from metrics_core.report_view import compute_view
 
         bundle = snapshot.bundle
-        computed = compute_view(bundle, params, view, reporter, inputs=snapshot.inputs())
-        return ResultSet(computed.results, computed.changes, bundle.merge_notes(), computed, currency_of(params))
+        inputs = snapshot.inputs()
+        merges = bundle.merge_notes()
+
+        def result_set(computed: Any) -> ResultSet:
+            return ResultSet(computed.results, computed.changes, merges, computed, currency_of(params))
+
+        return result_set(compute_view(bundle, params, view, reporter.publishing_as(result_set), inputs=inputs,
+                                       first=first))
     return run
 
 
@@ -173,20 +181,30 @@ def chart_job(data: DataBundle | Snapshot, params: dict[str, Any], filters: Any,
         data = ChartData(metric_id, granularity, category, currency=_chart_currency(bundle, source, params, filters,
                                                                                      metric_id))
         reporter.step(0.1, _("Trend"))
-        data.trend = _safe(lambda: engine.breakdown(source, metric_id, granularity, params, filters))
+        data.trend = _safe(lambda: engine.breakdown(source, metric_id, granularity, params, filters, reporter))
         data.undated = not data.trend and not kpi_has_dates(bundle, metric_id)
         data.last_incomplete = bool(data.trend) and last_period_incomplete(bundle, metric_id, filters, granularity,
                                                                            data.trend[-1].key)
         reporter.step(0.4, _("Breakdown"))
-        data.category, data.bars = _category_breakdown(bundle, source, params, filters, metric_id, category)
+        data.category, data.bars = _category_breakdown(bundle, source, params, filters, metric_id, category, reporter)
         reporter.step(0.6, _("Scores"))
-        data.nps_periods = nps_periods(source, params, filters, granularity)
-        data.distribution = score_distribution(source, filters)
-        if "tickets" in bundle.kinds():
-            data.backlog = _safe(lambda: engine.breakdown(source, "backlog", granularity, params, filters))
+        data.nps_periods, data.distribution, data.backlog = snapshot.kept(
+            ("data charts", repr(params), repr(filters), granularity),
+            lambda: _data_charts(bundle, source, params, filters, granularity, reporter))
         reporter.step(1.0, _("Charts ready"))
         return data
     return run
+
+
+def _data_charts(bundle: DataBundle, source: Any, params: dict[str, Any], filters: Any, granularity: str,
+                 reporter: Reporter) -> tuple[list[Any], dict[str, list[tuple[float, int]]], list[Any]]:
+    """The charts of the data whatever KPI is selected: NPS parts per period, answers per score, the backlog
+    (remembered per filter: selecting another card does not compute them again)."""
+    from metrics_core.metrics import engine
+
+    backlog = (_safe(lambda: engine.breakdown(source, "backlog", granularity, params, filters, reporter))
+               if "tickets" in bundle.kinds() else [])
+    return nps_periods(source, params, filters, granularity), score_distribution(source, filters), backlog
 
 
 def _chart_currency(bundle: DataBundle, source: Any, params: dict[str, Any], filters: Any, metric_id: str) -> str:
@@ -235,9 +253,9 @@ FALLBACK_CATEGORIES = USUAL_CATEGORIES          # the one list (metrics_core.rep
 
 
 def _category_breakdown(bundle: DataBundle, source: Any, params: dict[str, Any], filters: Any, metric_id: str,
-                        category: str | None) -> tuple[str | None, list[Any]]:
+                        category: str | None, reporter: Reporter) -> tuple[str | None, list[Any]]:
     """The breakdown by ``category``, or by the first usual category the KPI's rows have (``source``: the
-    bundle's engine inputs)."""
+    bundle's engine inputs; ``reporter``: a cancel is noticed between groups)."""
     from metrics_core.metrics import engine
     from metrics_core.metrics.registry import get_metric
 
@@ -247,7 +265,7 @@ def _category_breakdown(bundle: DataBundle, source: Any, params: dict[str, Any],
     for column in candidates:
         if column not in columns:
             continue
-        points = _safe(lambda c=column: engine.breakdown(source, metric_id, c, params, filters))
+        points = _safe(lambda c=column: engine.breakdown(source, metric_id, c, params, filters, reporter))
         if any(p.value is not None for p in points) and any(p.n > 1 for p in points):
             return column, points       # (groups of one row each, as staff by person, say nothing)
     return (category if category in columns else None), []
@@ -299,6 +317,8 @@ def score_distribution(source: Any, filters: Any) -> dict[str, list[tuple[float,
 def _safe(fn: Callable[[], list[Any]]) -> list[Any]:
     try:
         return list(fn())
+    except OperationCancelled:
+        raise
     except KpiDeskError as exc:
         log.info("breakdown not available: %s", exc)
         return []

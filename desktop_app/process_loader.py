@@ -222,14 +222,10 @@ def _assemble(skeleton: dict[str, Any], parts: dict[str, list[pd.DataFrame]],
 
 
 def _concat_rows(chunks: list[pd.DataFrame]) -> pd.DataFrame:
-    """Row chunks -> one frame, four at a time, so that no single step holds the GIL for long."""
-    while len(chunks) > 1:
-        merged = []
-        for i in range(0, len(chunks), 4):
-            merged.append(pd.concat(chunks[i:i + 4], ignore_index=True) if i + 1 < len(chunks) else chunks[i])
-            time.sleep(YIELD_S)
-        chunks = merged
-    return chunks[0]
+    """Row chunks -> one frame, in one concat. (Joined four at a time, level by level, each row was copied
+    four times and the last join held the GIL as long as one concat of all does: 1,048,576 tickets in 128
+    chunks 0.34 s of CPU, the longest step 38 ms; at once 0.04 s, 37 ms.)"""
+    return chunks[0] if len(chunks) == 1 else pd.concat(chunks, ignore_index=True)
 
 
 def _rebuild_error(type_name: str, message: str, name: str) -> Exception:

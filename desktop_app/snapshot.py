@@ -30,6 +30,7 @@ class Snapshot:
         self._inputs: MetricInputs | None = None
         self._released = False
         self._lock = threading.Lock()
+        self._kept = Remembered()
 
     def of(self, datasets: Sequence[Dataset]) -> bool:
         """Whether this snapshot holds exactly ``datasets`` (the same objects, in the same order)."""
@@ -46,10 +47,23 @@ class Snapshot:
                 self._inputs = MetricInputs.from_bundle(self.bundle)
             return self._inputs
 
+    def kept(self, key: Any, make: Any) -> Any:
+        """``make()``, remembered for ``key`` among the last few (what several jobs of one filter need: the
+        charts that do not depend on the selected KPI)."""
+        with self._lock:
+            known = self._kept.get(key)
+        if known is not None:
+            return known
+        value = make()
+        with self._lock:
+            self._kept.put(key, value)
+        return value
+
     def release(self) -> None:
         """Let go of the bundle and its inputs (the caller's thread frees what nothing else holds)."""
         with self._lock:
             self._inputs, self._released = None, True
+            self._kept.clear()
         self.bundle = DataBundle()
 
 

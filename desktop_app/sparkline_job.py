@@ -11,7 +11,7 @@ from typing import Any, Callable
 import pandas as pd
 
 from metrics_core.dataset import DataBundle
-from metrics_core.errors import KpiDeskError
+from metrics_core.errors import KpiDeskError, OperationCancelled
 from metrics_core.i18n import _
 from metrics_core.progress import Reporter
 
@@ -60,7 +60,9 @@ def sparklines_job(data: DataBundle | Snapshot, params: dict[str, Any], filters:
         for i, metric_id in enumerate(metric_ids):
             reporter.step(i / max(1, len(metric_ids)), _("Trends on the cards"))
             try:
-                points = engine.breakdown(snapshot.inputs(), metric_id, grain, params, window)
+                points = engine.breakdown(snapshot.inputs(), metric_id, grain, params, window, reporter)
+            except OperationCancelled:
+                raise
             except KpiDeskError as exc:
                 log.info("no trend for %s: %s", metric_id, exc)
                 continue

@@ -33,6 +33,7 @@ _RUNNERS: "weakref.WeakSet[TaskRunner]" = weakref.WeakSet()
 
 class _TaskSignals(QObject):
     progressed = Signal(int, float, str)
+    published = Signal(int, object)
     succeeded = Signal(int, object)
     failed = Signal(int, object)
     cancelled = Signal(int)
@@ -61,8 +62,12 @@ class _Task(QRunnable):
         except RuntimeError:
             self.cancel_event.set()
 
+    def _publish(self, part: Any) -> None:
+        if not self.cancel_event.is_set():
+            self._emit(self._signals.published, self.task_id, part)
+
     def run(self) -> None:  # noqa: D401 - Qt override
-        reporter = Reporter(self._progress, self.cancel_event.is_set)
+        reporter = Reporter(self._progress, self.cancel_event.is_set, self._publish)
         try:
             result = self._fn(reporter)
             if self.cancel_event.is_set():
@@ -77,7 +82,8 @@ class _Task(QRunnable):
 
 
 class TaskRunner(QObject):
-    """Runs one task at a time; starting a new one cancels the previous."""
+    """Runs one task at a time; starting a new one cancels the previous. What the task publishes before it
+    ends (:meth:`metrics_core.progress.Reporter.publish`) goes to ``on_part`` while the task is current."""
 
     started = Signal(str)
     progressed = Signal(float, str)
@@ -93,25 +99,30 @@ class TaskRunner(QObject):
         self._pool = pool or QThreadPool.globalInstance()
         self._signals = _TaskSignals(self)
         self._signals.progressed.connect(self._on_task_progressed)
+        self._signals.published.connect(self._on_task_published)
         self._signals.succeeded.connect(self._on_task_succeeded)
         self._signals.failed.connect(self._on_task_failed)
         self._signals.cancelled.connect(self._on_task_cancelled)
         self._next_id = 0
         self._current: _Task | None = None
         self._callbacks: dict[int, tuple[Callable[[Any], None] | None, Callable[[Exception], None] | None]] = {}
+        self._on_part: dict[int, Callable[[Any], None]] = {}
         _RUNNERS.add(self)
 
     def is_busy(self) -> bool:
         return self._current is not None
 
     def start(self, fn: TaskFn, text: str = "", on_done: Callable[[Any], None] | None = None,
-              on_error: Callable[[Exception], None] | None = None) -> int:
+              on_error: Callable[[Exception], None] | None = None,
+              on_part: Callable[[Any], None] | None = None) -> int:
         """Run ``fn(reporter)`` in the pool; cancel the task that was running."""
         self.cancel()
         self._next_id += 1
         task = _Task(self._next_id, fn, self._signals)
         self._current = task
         self._callbacks[task.task_id] = (on_done, on_error)
+        if on_part is not None:
+            self._on_part[task.task_id] = on_part
         self.started.emit(text)
         self._pool.start(task)
         return task.task_id
@@ -120,13 +131,23 @@ class TaskRunner(QObject):
         """Ask the running task to stop; its result, if any, is dropped."""
         if self._current is not None:
             self._current.cancel_event.set()
-            self._callbacks.pop(self._current.task_id, None)
+            self._forget(self._current.task_id)
             self._current = None
             self.cancelled.emit()
             self.finished.emit()
 
     def _is_current(self, task_id: int) -> bool:
         return self._current is not None and self._current.task_id == task_id
+
+    def _forget(self, task_id: int) -> tuple[Callable[[Any], None] | None, Callable[[Exception], None] | None]:
+        """The task's callbacks, no longer kept."""
+        self._on_part.pop(task_id, None)
+        return self._callbacks.pop(task_id, (None, None))
+
+    def _on_task_published(self, task_id: int, part: Any) -> None:
+        on_part = self._on_part.get(task_id)
+        if self._is_current(task_id) and on_part is not None:
+            on_part(part)
 
     def _on_task_progressed(self, task_id: int, fraction: float, text: str) -> None:
         if self._is_current(task_id):
@@ -135,7 +156,7 @@ class TaskRunner(QObject):
     def _on_task_succeeded(self, task_id: int, result: Any) -> None:
         if not self._is_current(task_id):
             return
-        on_done, _on_error = self._callbacks.pop(task_id, (None, None))
+        on_done, _on_error = self._forget(task_id)
         self._current = None
         if on_done is not None:
             on_done(result)
@@ -145,7 +166,7 @@ class TaskRunner(QObject):
     def _on_task_failed(self, task_id: int, exc: Exception) -> None:
         if not self._is_current(task_id):
             return
-        _on_done, on_error = self._callbacks.pop(task_id, (None, None))
+        _on_done, on_error = self._forget(task_id)
         self._current = None
         if on_error is not None:
             on_error(exc)
@@ -159,7 +180,7 @@ class TaskRunner(QObject):
 
     def _on_task_cancelled(self, task_id: int) -> None:
         if self._is_current(task_id):
-            self._callbacks.pop(task_id, None)
+            self._forget(task_id)
             self._current = None
             self.cancelled.emit()
             self.finished.emit()

@@ -11,6 +11,7 @@ from .errors import OperationCancelled
 
 ProgressFn = Callable[[float, str], None]
 CancelledFn = Callable[[], bool]
+PublishFn = Callable[[object], None]
 
 
 def no_progress(fraction: float, text: str) -> None:  # noqa: ARG001 - matches ProgressFn
@@ -32,9 +33,23 @@ class Reporter:
     [(0.5, 'half way')]
     """
 
-    def __init__(self, progress: ProgressFn | None = None, cancelled: CancelledFn | None = None) -> None:
+    def __init__(self, progress: ProgressFn | None = None, cancelled: CancelledFn | None = None,
+                 publish: PublishFn | None = None) -> None:
         self._progress = progress or no_progress
         self._cancelled = cancelled or never_cancelled
+        self._publish = publish
+
+    def publish(self, part: object) -> None:
+        """Hand over part of the result before the work ends (the cards on screen before the others);
+        nothing happens when nobody takes it."""
+        if self._publish is not None:
+            self._publish(part)
+
+    def publishing_as(self, convert: Callable[[object], object]) -> "Reporter":
+        """This reporter, publishing ``convert(part)`` of what the sub-task publishes."""
+        publish = self._publish
+        return Reporter(self._progress, self._cancelled,
+                        None if publish is None else lambda part: publish(convert(part)))
 
     def step(self, fraction: float, text: str) -> None:
         """Report progress, then raise :class:`OperationCancelled` if the user cancelled."""
@@ -48,4 +63,4 @@ class Reporter:
 
     def scaled(self, start: float, end: float) -> "Reporter":
         """A reporter for a sub-task that maps its 0..1 onto ``start..end`` of this one."""
-        return Reporter(lambda f, t: self._progress(start + (end - start) * f, t), self._cancelled)
+        return Reporter(lambda f, t: self._progress(start + (end - start) * f, t), self._cancelled, self._publish)

@@ -29,6 +29,7 @@ class DashboardPanel(QWidget):
         self.cards: dict[str, KpiCard] = {}
         self._results: Any = None
         self._stale: set[str] = set()       # hidden cards not yet given ``_results`` (given when shown)
+        self._given: dict[str, tuple] = {}   # what each card was given last (not given again)
         self._family_widgets: dict[str, QWidget] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -51,6 +52,8 @@ class DashboardPanel(QWidget):
         outer.addWidget(self._scroll, 1)
         self._build_cards()
         state.results_changed.connect(self._on_state_results_changed)
+        state.first_results_changed.connect(self._on_state_first_results_changed)
+        state.on_screen = self.cards_on_screen
         state.dataset_loaded.connect(self._on_state_datasets_changed)
         state.dataset_removed.connect(self._on_state_datasets_changed)
         state.dataset_replaced.connect(self._on_state_datasets_changed)
@@ -145,6 +148,10 @@ class DashboardPanel(QWidget):
     def visible_metric_ids(self) -> list[str]:
         return [mid for mid, c in self.cards.items() if not c.isHidden()]
 
+    def cards_on_screen(self) -> list[str]:
+        """The KPIs whose cards can be seen now (inside the scrolled area's view): computed first."""
+        return [mid for mid, c in self.cards.items() if not c.isHidden() and not c.visibleRegion().isEmpty()]
+
     def _on_show_all_toggled(self, _checked: bool) -> None:
         self._update_visibility()
 
@@ -162,12 +169,25 @@ class DashboardPanel(QWidget):
             if first:
                 self.state.select_metric(first)
 
+    def _on_state_first_results_changed(self, part: Any) -> None:
+        """The cards on screen get their values before the others; the other cards shown that held a number
+        say that theirs is being computed (no number of the previous filters stays)."""
+        for card in self.cards.values():
+            card.set_sparkline(None, self.state.filters.granularity)
+        self._results, self._stale = part, set(self.cards)
+        for mid, card in self.cards.items():
+            if not card.isHidden() and (mid in part.results or (self._given.get(mid) or (None,))[0] is not None):
+                self._show_result(mid)
+
     def _show_result(self, metric_id: str) -> None:
         results = self._results
         self._stale.discard(metric_id)
-        self.cards[metric_id].set_result(results.results.get(metric_id), results.changes.get(metric_id),
-                                         self.state.targets.get(metric_id), results.outcome(metric_id),
-                                         results.currency)
+        given = (results.results.get(metric_id), results.changes.get(metric_id), self.state.targets.get(metric_id),
+                 results.outcome(metric_id), results.currency)
+        if _same(given, self._given.get(metric_id)):
+            return                          # (the cards on screen got them first)
+        self._given[metric_id] = given
+        self.cards[metric_id].set_result(*given)
 
     def _on_state_sparklines_changed(self, sparks: dict[str, Any]) -> None:
         grain = self.state.filters.granularity
@@ -191,6 +211,12 @@ class DashboardPanel(QWidget):
 
     def _on_card_rows_requested(self, metric_id: str) -> None:
         self.state.request_drilldown(metric_id)
+
+
+def _same(given: tuple, before: tuple | None) -> bool:
+    """Whether a card was given these very results (result, change and outcome objects), target and currency."""
+    return (before is not None and given[0] is not None and all(a is b for a, b in zip(given[:2], before[:2]))
+            and given[2] == before[2] and given[3] is before[3] and given[4] == before[4])
 
 
 def _describer() -> Any:

@@ -189,7 +189,8 @@ def row_terms(frame: pd.DataFrame, mask: np.ndarray, num: np.ndarray, den: np.nd
         data["val"] = np.asarray(val, dtype=float)[mask]
     if dates is not None:
         data["date"] = datetimes(dates).to_numpy()[mask]
-    data.update({name: np.asarray(values)[mask] for name, values in (columns or {}).items()})
+    data.update({name: (values if isinstance(values, pd.api.extensions.ExtensionArray) else np.asarray(values))[mask]
+                 for name, values in (columns or {}).items()})
     terms = pd.DataFrame(data, index=frame.index[mask])
     return RowTerms(terms, scale=scale, kind=kind, excluded=list(excluded or []))
 

@@ -253,8 +253,12 @@ class MetricInputs:
         return f if f is not None else None
 
     def with_frames(self, frames: dict[str, pd.DataFrame], period: Any = "same") -> "MetricInputs":
-        """The same inputs over other frames (a slice, a filter), and another ``period`` when given."""
-        return replace(self, frames=frames, period=self.period if period == "same" else period)
+        """The same inputs over other frames (a slice, a filter), and another ``period`` when given. Given
+        these very frames (another period of them), what was :meth:`derived` from them is shared."""
+        other = replace(self, frames=frames, period=self.period if period == "same" else period)
+        if frames is self.frames:
+            other._derived, other._derived_lock = self._derived, self._derived_lock
+        return other
 
     def column_groups(self, kind: str, field_name: str) -> tuple[ColumnGroup, ...]:
         """The groups of ``field_name`` in the frames of ``kind`` (none: the frame says nothing)."""

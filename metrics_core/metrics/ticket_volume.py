@@ -184,19 +184,12 @@ def backlog(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
         return empty_result("backlog", "count", "tickets", higher_is_better=False)
     if not has(tickets, "created_at"):
         return missing_result("backlog", "count", ["created_at"], "tickets", higher_is_better=False)
-    end = _end_times(tickets)
-    if end is None and not has(tickets, "status"):
+    # (the same for every period: a backlog trend runs this once a period over the same rows)
+    events = inputs.derived("backlog events", lambda: _backlog_events(tickets))
+    if events is None:
         return missing_result("backlog", "count", ["resolved_at", "status"], "tickets", higher_is_better=False)
-    created = epoch_seconds(tickets["created_at"])
-    ended = epoch_seconds(end) if end is not None else np.full(len(tickets), np.nan)
-    excluded: list[tuple[int, str]] = []
-    no_time = resolved_mask(tickets) & np.isnan(ended)
-    add_excluded(excluded, no_time.sum(), N_("resolved tickets without a resolution time"))
-    negative = ended < created
-    add_excluded(excluded, negative.sum(), N_("tickets resolved before they were created"))
-    add_excluded(excluded, np.isnan(created).sum(), N_("tickets without a creation date"))
-    keep = ~np.isnan(created) & ~no_time & ~negative
-    opened, closed = np.sort(created[keep]), np.sort(ended[keep & ~np.isnan(ended)])
+    kept, opened, closed, left_out = events
+    excluded = list(left_out)
     as_of = _as_of(inputs, tickets)
     first = datetimes(tickets["created_at"]).min()
     period_from, period_to = inputs.period if inputs.period else (None, None)
@@ -212,9 +205,27 @@ def backlog(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
     if not points:
         return no_value("backlog", "count", N_("No period with tickets to show a backlog for."), higher_is_better=False,
                         excluded=excluded)
-    return MetricResult("backlog", points[-1].value, "count", n=int(keep.sum()), excluded=excluded,
+    return MetricResult("backlog", points[-1].value, "count", n=kept, excluded=excluded,
                         higher_is_better=False, details={"series": points, "period": period, "as_of": as_of,
                                                          **_how_open_is_counted("backlog", as_of)})
+
+
+def _backlog_events(tickets: pd.DataFrame) -> tuple[int, np.ndarray, np.ndarray, tuple[tuple[int, str], ...]] | None:
+    """How many tickets a backlog counts, their creation and resolution moments (epoch seconds, sorted), and the
+    rows left out with why; None when nothing tells whether a ticket was resolved."""
+    end = _end_times(tickets)
+    if end is None and not has(tickets, "status"):
+        return None
+    created = epoch_seconds(tickets["created_at"])
+    ended = epoch_seconds(end) if end is not None else np.full(len(tickets), np.nan)
+    excluded: list[tuple[int, str]] = []
+    no_time = resolved_mask(tickets) & np.isnan(ended)
+    add_excluded(excluded, no_time.sum(), N_("resolved tickets without a resolution time"))
+    negative = ended < created
+    add_excluded(excluded, negative.sum(), N_("tickets resolved before they were created"))
+    add_excluded(excluded, np.isnan(created).sum(), N_("tickets without a creation date"))
+    keep = ~np.isnan(created) & ~no_time & ~negative
+    return int(keep.sum()), np.sort(created[keep]), np.sort(ended[keep & ~np.isnan(ended)]), tuple(excluded)
 
 
 def resolved_count(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:

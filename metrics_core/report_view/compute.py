@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import copy
 import logging
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import Any, Collection
 
 import pandas as pd
 
@@ -20,7 +20,7 @@ from ..i18n import Message, _
 from ..metrics import engine, periods as P
 from ..metrics.engine_inputs import Filters, prepared_for, row_dates
 from ..metrics.model import MetricInputs, MetricResult
-from ..metrics.registry import get_metric
+from ..metrics.registry import REGISTRY, get_metric
 from ..metrics.spread import ratio_spread
 from ..metrics.stats import Interval
 from ..progress import Reporter
@@ -142,41 +142,67 @@ def target_of(params: dict[str, Any], metric_id: str) -> float | None:
 
 
 def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiView,
-                 reporter: Reporter | None = None, *, inputs: MetricInputs | None = None) -> ViewResults:
+                 reporter: Reporter | None = None, *, inputs: MetricInputs | None = None,
+                 first: Collection[str] = ()) -> ViewResults:
     """Every KPI over the view's period, and its change against the comparison period.
 
     With no dates ("all dates") nothing is compared: there is no earlier period of the same
     length in the files. A period open at one end is closed at the first or last date in the files.
     ``inputs`` are the bundle's engine inputs when the caller goes on computing from them (a report's
     charts): the engine's prepared frames and the values its KPIs share are then made once for both.
+    ``first``: KPIs wanted before the others (the cards on screen): they are computed first, with their
+    changes, and given to ``reporter.publish`` as a :class:`ViewResults` of their own; then the others. Each
+    KPI is computed on its own, so the parts hold the numbers one computation of all of them gives.
     """
     reporter = reporter or Reporter()
     params = view_params(params, view)
-    period = resolve_period(bundle, view)
-    filters = view.filters().with_bounds(*period) if period[0] is not None else view.filters()
     inputs = inputs if inputs is not None else MetricInputs.from_bundle(bundle)
-    results = engine.compute_all(inputs, params, filters, reporter.scaled(0.0, 0.5))
-    out = ViewResults(view, results, {}, period, params=params)
-    for metric_id, result in results.items():
-        out.outcomes[metric_id] = KpiOutcome(metric_id, result, target=target_of(params, metric_id))
-    # all dates shown: retention, churn and turnover over the dates the files cover, not their own twelve months
-    for metric_id, result in (_over_data_span(bundle, params, filters, inputs) if period[0] is None else {}).items():
-        results[metric_id] = result
-        out.outcomes[metric_id] = KpiOutcome(metric_id, result, target=target_of(params, metric_id))
-    if period[0] is None:
-        _say_own_periods(results)
-    previous = _previous_period(period, view.comparison)
-    if previous is None:
+    span = prepared_for(inputs, dict(params.get("global") or {})).remembered(("data span",), lambda: data_span(bundle))
+    period = resolve_period(bundle, view, span)
+    filters = view.filters().with_bounds(*period) if period[0] is not None else view.filters()
+    out = ViewResults(view, {}, {}, period, params=params)
+    out.previous = _previous_period(period, view.comparison)
+    if out.previous is None:
         out.no_comparison_reason = "none" if view.comparison == "none" else "all_dates"
-        reporter.step(1.0, _("KPIs computed"))
-        return out
-    out.previous = previous
-    first, _last = data_span(bundle)
-    if first is not None and previous[1] <= first:
+    elif span[0] is not None and out.previous[1] <= span[0]:
         out.no_comparison_reason = "no_data"          # the files begin after it: a count there would read 0
-        reporter.step(1.0, _("KPIs computed"))
-        return out
-    before = engine.compute_all(inputs, params, filters.with_bounds(*previous), reporter.scaled(0.5, 0.8))
+    compared = out.previous if out.no_comparison_reason is None else None
+    ids = [spec.id for spec in REGISTRY]
+    parts = [part for part in ([m for m in ids if m in first], [m for m in ids if m not in first]) if part]
+    done, any_compared = 0, False
+    for part in parts:
+        part_reporter = reporter.scaled(done / len(ids), (done + len(part)) / len(ids))
+        results, outcomes, part_compared = _compute_part(span, params, period, filters, inputs, part, compared,
+                                                         part_reporter)
+        out.results.update(results)
+        out.outcomes.update(outcomes)
+        any_compared |= part_compared
+        done += len(part)
+        if len(parts) > 1 and done < len(ids):
+            reporter.publish(replace(out, results=dict(results), outcomes=dict(outcomes)))
+    out.results = {m: out.results[m] for m in ids if m in out.results}          # the registry's order
+    out.outcomes = {m: out.outcomes[m] for m in ids if m in out.outcomes}
+    if compared is not None and not any_compared:
+        out.no_comparison_reason = "no_data"
+    reporter.step(1.0, _("KPIs computed"))
+    return out
+
+
+def _compute_part(span: tuple[Any, Any], params: dict[str, Any], period: tuple[Any, Any], filters: Filters,
+                  inputs: MetricInputs, ids: list[str], previous: tuple[pd.Timestamp, pd.Timestamp] | None,
+                  reporter: Reporter) -> tuple[dict[str, MetricResult], dict[str, KpiOutcome], bool]:
+    """The results and outcomes of the KPIs ``ids`` over ``period``, their changes against ``previous`` (None:
+    nothing to compare), and whether the comparison period had anything to compare with (``span``: the
+    files' :func:`data_span`)."""
+    results = engine.compute_all(inputs, params, filters, reporter.scaled(0.0, 0.5), only=ids)
+    # all dates shown: retention, churn and turnover over the dates the files cover, not their own twelve months
+    if period[0] is None:
+        results.update(_over_data_span(span, params, filters, inputs, ids))
+        _say_own_periods(results)
+    outcomes = {m: KpiOutcome(m, r, target=target_of(params, m)) for m, r in results.items()}
+    if previous is None:
+        return results, outcomes, False
+    before = engine.compute_all(inputs, params, filters.with_bounds(*previous), reporter.scaled(0.5, 0.8), only=ids)
     prepared = prepared_for(inputs, dict(params.get("global") or {}))
     reached = _kinds_reaching(prepared, previous[1])
     comparable = [m for m, r in results.items() if r.ok and has_change(r) and before.get(m) is not None
@@ -191,12 +217,9 @@ def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiVie
                                previous[0], previous[1] - day, now, then)
         spreads = (ratio_spread(prepared, metric_id, params, filters),
                    ratio_spread(prepared, metric_id, params, filters.with_bounds(*previous)))
-        out.outcomes[metric_id].change = change
-        out.outcomes[metric_id].interval = change_interval(metric_id, now, then, spreads)
-    if not comparable and not any(r.ok for r in before.values()):
-        out.no_comparison_reason = "no_data"
-    reporter.step(1.0, _("KPIs computed"))
-    return out
+        outcomes[metric_id].change = change
+        outcomes[metric_id].interval = change_interval(metric_id, now, then, spreads)
+    return results, outcomes, bool(comparable) or any(r.ok for r in before.values())
 
 
 def _kinds_reaching(prepared: Any, end: pd.Timestamp) -> set[str]:
@@ -216,22 +239,21 @@ def _reaches(metric_id: str, reached: set[str]) -> bool:
     return not kinds or bool(set(kinds) & reached)
 
 
-def _over_data_span(bundle: DataBundle, params: dict[str, Any], filters: Filters,
-                    inputs: MetricInputs) -> dict[str, MetricResult]:
+def _over_data_span(span: tuple[Any, Any], params: dict[str, Any], filters: Filters,
+                    inputs: MetricInputs, ids: Collection[str]) -> dict[str, MetricResult]:
     """With all dates shown, the KPIs of a period whose own default is the twelve months before the latest
     date (``lookback_months``: retention, churn, staff turnover) over the dates the files' activity covers —
     the period the dashboard and the report state. The twelve months reached back before the data: a CRR of
     88.8 % over a year beside a slide of May–October. ``inputs``: the bundle's engine inputs, which the other
-    KPIs of the view were computed from (their prepared frames are reused)."""
-    from ..metrics.registry import REGISTRY
-
-    first, last = data_span(bundle)
+    KPIs of the view were computed from (their prepared frames are reused); ``ids``: the KPIs asked for."""
+    first, last = span
     if first is None or last is None:
         return {}
     first, last = P.floor(first, "day"), P.floor(last, "day")
     bounded = filters.with_bounds(first, last + pd.Timedelta(days=1))
+    # (their own default: the twelve months before the latest date)
     out = {spec.id: engine.compute_metric(inputs, spec.id, params, bounded) for spec in REGISTRY
-           if any(p.name == "lookback_months" for p in spec.params)}        # their own default: twelve months
+           if spec.id in ids and any(p.name == "lookback_months" for p in spec.params)}
     for result in out.values():
         _say_span(result, DaySpan(first, last))
     return out
@@ -268,14 +290,15 @@ class DaySpan:
         return format_day_range(self.first, self.last)
 
 
-def resolve_period(bundle: DataBundle, view: KpiView) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
-    """``[start, end)`` of the view: its days, an open end closed at the data's first or last day;
-    ``(None, None)`` for all dates."""
+def resolve_period(bundle: DataBundle, view: KpiView,
+                   span: tuple[Any, Any] | None = None) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """``[start, end)`` of the view: its days, an open end closed at the data's first or last day (``span``:
+    the bundle's :func:`data_span` when known); ``(None, None)`` for all dates."""
     if not view.has_range:
         return None, None
     start, end = view.filters().bounds()
     if start is None or end is None:
-        first, last = data_span(bundle)
+        first, last = span if span is not None else data_span(bundle)
         start = start if start is not None else (P.floor(first, "day") if first is not None else None)
         end = end if end is not None else (P.floor(last, "day") + pd.Timedelta(days=1) if last is not None else None)
     return start, end

@@ -195,3 +195,33 @@ def test_removing_a_dataset_hides_its_cards(qtbot, loaded) -> None:
     dash.show_all_box.setChecked(True)
     assert not dash.cards["resolution_time"].isHidden()
     assert state.filters == FilterState() or state.filters.categories == {}
+
+
+def test_cards_on_screen_get_their_values_first_and_no_other_card_keeps_an_old_number(qtbot, loaded) -> None:
+    """A re-filter: the cards on screen show the new values first (those of a fresh computation); every other
+    card shown that held a number says "—" until the others arrive, then shows its own new value."""
+    from desktop_app.panels.kpi_card import DASH
+
+    state, dash, _charts, _bar, _view, bundle = loaded
+    dash.resize(700, 320)
+    dash.show()
+    qtbot.waitExposed(dash)
+    on_screen = dash.cards_on_screen()
+    shown = dash.visible_metric_ids()
+    assert on_screen and set(on_screen) < set(shown)            # some cards are scrolled out of view
+    off_screen = [m for m in shown if m not in on_screen and state.results.results[m].value is not None]
+    assert off_screen
+    seen = {}
+    state.first_results_changed.connect(lambda part: seen.update(
+        part=set(part.results), texts={m: dash.cards[m].value_label.text() for m in shown}))
+    state.results_changed.connect(lambda results: seen.setdefault("results", results))
+    state.set_filters(state.filters.with_category("channel", ["Email"]))
+    qtbot.waitUntil(lambda: "results" in seen, timeout=20000)
+    results = seen["results"]
+    fresh = engine.compute_all(bundle, state.engine_params(), state.filters.to_engine())
+    assert set(on_screen) <= seen["part"]
+    for metric_id in on_screen:
+        assert results.results[metric_id].value == fresh[metric_id].value
+        assert seen["texts"][metric_id] == dash.cards[metric_id].value_label.text()   # already the new value
+    assert all(seen["texts"][m] == DASH for m in off_screen if m not in seen["part"])
+    assert any(dash.cards[m].value_label.text() != DASH for m in off_screen)

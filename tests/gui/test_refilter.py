@@ -119,3 +119,53 @@ def test_work_on_files_since_changed_is_neither_remembered_nor_waited_for(qtbot,
     gate.set()
     state.chart_runner.wait(20000)
     assert got == ["old files", "new files", "newer files"]
+
+
+def test_the_cards_on_screen_come_first_with_the_numbers_of_a_fresh_computation(qtbot, state) -> None:
+    """The selected KPI and the cards on screen are computed first and shown before the others: their numbers
+    are those of a fresh computation of the whole view, and the rest follows with the same numbers."""
+    tickets = make_dataset("tickets", "tickets", tickets_frame(), ["surveys"])
+    surveys = make_dataset("surveys", "surveys", surveys_frame())
+    datasets = [tickets, surveys]
+    wait_results(qtbot, state, lambda: (state.add_dataset(tickets), state.add_dataset(surveys)))
+    state.select_metric("request_volume")
+    state.on_screen = lambda: ["first_response_time", "nps", "request_volume"]
+    seen = []
+    state.first_results_changed.connect(lambda part: seen.append(("first", part)))
+    state.results_changed.connect(lambda results: seen.append(("all", results)))
+    march = pd.Timestamp("2024-03-01"), pd.Timestamp("2024-03-31")
+    for filters in (state.filters.with_category("channel", ["Email"]).with_dates(*march),
+                    state.filters.with_category("channel", ["Chat"])):
+        seen.clear()
+        wait_results(qtbot, state, lambda f=filters: state.set_filters(f))
+        assert [what for what, _results in seen] == ["first", "all"], filters
+        first, whole = seen[0][1], seen[1][1]
+        expected = fresh(datasets, state)
+        assert set(first.results) == {"request_volume", "first_response_time", "nps"}
+        assert numbers(first) == {m: expected[m] for m in first.results}
+        assert numbers(whole) == expected
+        assert all(whole.results[m] is first.results[m] for m in first.results)     # computed once
+
+
+def test_the_data_charts_are_kept_per_filter_and_equal_a_fresh_job(qtbot, state) -> None:
+    """The NPS parts, answers per score and backlog do not depend on the selected KPI: another card's charts
+    take them from the first (the same objects) and they equal those of a job on a fresh snapshot."""
+    from desktop_app.jobs import chart_job
+    from desktop_app.snapshot import Snapshot
+    from metrics_core.progress import Reporter
+
+    tickets = make_dataset("tickets", "tickets", tickets_frame(), ["surveys"])
+    surveys = make_dataset("surveys", "surveys", surveys_frame())
+    wait_results(qtbot, state, lambda: (state.add_dataset(tickets), state.add_dataset(surveys)))
+    params, filters = state.engine_params(), state.filters.with_category("channel", ["Email"]).to_engine()
+    snapshot = state.snapshot()
+    first = chart_job(snapshot, params, filters, "request_volume", "month", "agent")(Reporter())
+    second = chart_job(snapshot, params, filters, "first_response_time", "month", "agent")(Reporter())
+    fresh_charts = chart_job(Snapshot(DataBundle([tickets, surveys])), params, filters, "first_response_time",
+                             "month", "agent")(Reporter())
+    assert second.backlog is first.backlog and second.nps_periods is first.nps_periods
+    assert first.backlog and first.nps_periods and first.distribution
+    for name in ("trend", "bars", "backlog", "nps_periods", "distribution"):
+        assert getattr(second, name) == getattr(fresh_charts, name), name
+    other = chart_job(snapshot, params, state.filters.to_engine(), "first_response_time", "month", "agent")(Reporter())
+    assert other.backlog is not first.backlog and sum(p.n for p in other.backlog) > sum(p.n for p in first.backlog)

@@ -171,3 +171,29 @@ def test_stop_all_cancels_every_runner_and_waits_for_quick_work(qtbot) -> None:
     runner.start(polite)
     assert stop_all(5000)
     assert seen == ["cancelled"] and not runner.is_busy()
+
+
+def test_parts_a_task_publishes_reach_on_part_while_it_is_current(qtbot) -> None:
+    """What a task publishes before it ends comes back on the GUI thread, before its result; a superseded
+    task's parts are dropped."""
+    runner = TaskRunner("t")
+    gate = threading.Event()
+    seen = []
+
+    def old(reporter):
+        gate.wait(5)
+        reporter.publish("old part")        # published after a newer task was started: dropped
+        return "old"
+
+    def new(reporter):
+        reporter.publish("first cards")
+        reporter.publish("more cards")
+        return "all cards"
+
+    runner.start(old, on_done=seen.append, on_part=lambda p: seen.append(("part", p)))
+    with qtbot.waitSignal(runner.succeeded, timeout=5000):
+        runner.start(new, on_done=seen.append, on_part=lambda p: seen.append(("part", p)))
+        gate.set()
+    qtbot.wait(50)
+    assert seen == [("part", "first cards"), ("part", "more cards"), "all cards"]
+    runner.wait(5000)
