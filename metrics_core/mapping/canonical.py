@@ -197,7 +197,7 @@ def to_id(table: LoadedTable, column: str) -> pd.Series:
     numeric = pd.api.types.is_numeric_dtype(table.frame[column])
     source = table.text_bytes(column)
     if source is not None and written_as_id(source, numeric):   # (checked on the bytes: no copies of the text)
-        return pd.Series(strings_of(source)[0], index=table.frame.index, dtype="string")
+        return pd.Series(strings_of(source)[0], index=table.frame.index, name=column, dtype="string")
     raw = _raw(table, column)
     if _written_clean(raw.to_numpy(dtype=object), numeric):
         return raw.astype("string")
