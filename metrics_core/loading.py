@@ -84,15 +84,15 @@ def _read_for_money(mapping: Mapping) -> bool:
 def without_rows(table: LoadedTable) -> LoadedTable:
     """``table`` with its columns, profiles and row numbers but no rows of cells (copies: a slice of the
     full frames would keep them alive)."""
-    return dataclasses.replace(table, frame=table.frame.iloc[0:0].copy(), raw=table.raw.iloc[0:0].copy())
+    return dataclasses.replace(table, frame=table.frame.iloc[0:0].copy(), source=table.source.iloc[0:0].copy())
 
 
 def _typed_only(table: LoadedTable, mapping: Mapping) -> LoadedTable:
     """``table`` (frames of its own, which building the canonical frame may delete columns from) without the
     source text of the columns the canonical frame and the validation read typed only."""
     text = columns_read_as_text(table, mapping)
-    raw = None if table.raw is None else table.raw[[c for c in table.raw.columns if c in text]]
-    return dataclasses.replace(table, frame=table.frame.copy(deep=False), raw=raw)
+    source = None if table.source is None else table.source[[c for c in table.source.columns if c in text]]
+    return dataclasses.replace(table, frame=table.frame.copy(deep=False), source=source)
 
 
 def load_dataset(path: str | Path, options: ReadOptions | None = None, mapping: Mapping | None = None,

@@ -217,7 +217,8 @@ def _mapped_losses(table: LoadedTable, mapping: Mapping, frame: pd.DataFrame, ch
         if not lost.any():
             continue
         check = by_name[fm.column]
-        raw = table.raw[fm.column] if fm.column in table.raw else typed
+        text = table.text(fm.column)
+        raw = text if text is not None else typed
         idx = lost.nonzero()[0]
         check.n_failed += int(len(idx))
         check.failures = (check.failures + [ParseIssue(int(rows[i]), str(raw.iloc[i])) for i in idx[:5]])[:5]

@@ -29,6 +29,7 @@ SEPARATOR = 1               # a control byte put between values to split them ap
 STRINGS_AT_ONCE = 1 << 18  # values made strings in one go by :func:`strings_of`
 EDGE_SPACE = np.array([b < 0x80 and chr(b).isspace() for b in range(256)])   # by byte: what str.strip removes
 MARKER_START = np.array([any(m[:1] == chr(b) for m in MARKER_VARIANTS) for b in range(256)])
+APOSTROPHE = np.arange(256) == ord("'")
 
 
 def parser_dtypes(sample: list[list[str]]) -> dict[int, str]:
@@ -88,15 +89,28 @@ def strings_of_categories(column: pd.Categorical) -> tuple[np.ndarray, np.ndarra
     (['Open', None, 'Solved', 'Open'], [True, False, True, True])
     """
     categories = np.asarray(column.categories, dtype=object)
-    codes = np.asarray(column.codes)
-    empty = np.flatnonzero(categories == "")
-    if len(empty):
+    empty = categories == ""
+    if empty.any():
         categories = categories.copy()
         categories[empty] = None
-        filled = codes != empty[0]
-    else:
-        filled = np.ones(len(codes), dtype=bool)
-    return categories[codes], filled
+    return categories[np.asarray(column.codes)], filled_categories(column)
+
+
+def filled_categories(column: pd.Categorical) -> np.ndarray:
+    """The mask of filled cells (not ``""``) of a column read as categories."""
+    empty = np.flatnonzero(np.asarray(column.categories, dtype=object) == "")
+    return np.asarray(column.codes) != (empty[0] if len(empty) else -2)
+
+
+def narrowest(column: np.ndarray) -> np.ndarray:
+    """A bytes column in the narrowest width that holds its longest value (the parser's width has room to
+    spare: 31 bytes for timestamps of 19).
+
+    >>> narrowest(np.array([b"2024-01-31", b""], dtype="S31")).dtype
+    dtype('S10')
+    """
+    longest = int(np.strings.str_len(column).max(initial=0)) if len(column) else 0
+    return column.astype(f"S{max(longest, 1)}") if longest < column.dtype.itemsize else column
 
 
 def may_be_cut(column: np.ndarray) -> bool:
@@ -118,6 +132,24 @@ def is_clean(column: np.ndarray) -> bool:
     >>> is_clean(np.array([b"12 ", b"13"], dtype="S4")), is_clean(np.array([b"n/a", b"13"], dtype="S4"))
     (False, False)
     """
+    return _edges_clean(column, MARKER_START)
+
+
+def written_as_id(column: np.ndarray, numeric: bool) -> bool:
+    """True when every value is ASCII, has no space at either end, does not start with ``'`` and (``numeric``)
+    holds no ``.``: an id column whose values the canonical frame takes as written.
+
+    >>> written_as_id(np.array([b"38640012345", b""], dtype="S11"), numeric=True)
+    True
+    >>> [written_as_id(np.array([v], dtype="S8"), True) for v in (b"'7", b"7 ", b"12.0", "Ž7".encode())]
+    [False, False, False, False]
+    """
+    return _edges_clean(column, APOSTROPHE) and not (numeric and (column.view(np.uint8) == ord(".")).any())
+
+
+def _edges_clean(column: np.ndarray, bad_first: np.ndarray) -> bool:
+    """True when every value is ASCII, has no space at either end and starts with no byte of ``bad_first``
+    (a mask by byte value); empty values count as clean."""
     n, width = len(column), column.dtype.itemsize
     flat = column.view(np.uint8)
     if not n or flat.max() >= 0x80:
@@ -125,7 +157,7 @@ def is_clean(column: np.ndarray) -> bool:
     starts = np.arange(0, n * width, width)
     first = flat[starts]                                                         # 0 for empty values
     last = flat[starts + np.maximum(np.strings.str_len(column) - 1, 0)]         # (0 for empty values)
-    return not (EDGE_SPACE[first].any() or EDGE_SPACE[last].any() or MARKER_START[first].any())
+    return not (EDGE_SPACE[first].any() or EDGE_SPACE[last].any() or bad_first[first].any())
 
 
 def strings_of(column: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

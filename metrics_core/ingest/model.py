@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, asdict
 from pathlib import Path
 from typing import Any
 
-from ..deferred import pd
+from ..deferred import np, pd
 
 COLUMN_TYPES = (
     "empty",      # every value missing
@@ -93,8 +93,11 @@ class ColumnProfile:
 class LoadedTable:
     """A table read from a file, typed column by column.
 
-    ``raw`` holds the source text of every cell (strings, ``None`` where empty)
-    with the same index and columns as ``frame``; ``frame`` holds typed values:
+    ``source`` holds the source text of every cell with the same index and columns as ``frame``: strings
+    (``None`` where empty), or, for a text file's ids, timestamps and repeating values, compactly as the
+    parser gave them (bytes, categories; see :mod:`metrics_core.ingest.source_text`). Read it through
+    :meth:`text` (one column) and :meth:`text_rows` (some rows); :attr:`raw` makes it all strings.
+    ``frame`` holds typed values:
     ``datetime64`` for datetimes, float seconds for durations and times, float
     for numbers and percents, pandas ``boolean`` for booleans, and strings for
     ids, categories and text. ``row_numbers[i]`` is the source row number of
@@ -104,7 +107,7 @@ class LoadedTable:
     path: Path
     file_format: str                    # "csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"
     frame: pd.DataFrame
-    raw: pd.DataFrame
+    source: pd.DataFrame | None
     columns: list[ColumnProfile]
     row_numbers: "pd.Index | list[int]"
     sheet: str | None = None
@@ -117,6 +120,44 @@ class LoadedTable:
     first_data_row: int = 1             # source row number (1-based) of the first data row
     notes: list[str] = field(default_factory=list)          # what was skipped or decided ("3 title rows skipped")
     options: ReadOptions = field(default_factory=ReadOptions)
+
+    @property
+    def raw(self) -> pd.DataFrame | None:
+        """The source text of every cell as strings (``None`` where empty): ``source`` itself unless a column
+        is held compactly, then a frame made now (read one column with :meth:`text` instead)."""
+        from .source_text import text_frame
+
+        return None if self.source is None else text_frame(self.source)
+
+    def text(self, column: str) -> pd.Series | None:
+        """The source text of ``column`` (strings, ``None`` where empty; made now when it is held compactly),
+        or ``None`` when the table holds none for it."""
+        from .source_text import text_series
+
+        if self.source is None or column not in self.source:
+            return None
+        return text_series(self.source[column])
+
+    def text_bytes(self, column: str) -> "np.ndarray | None":
+        """The source text of ``column`` as the text parser's fixed-width UTF-8 bytes (``b""`` where empty),
+        when it is held so; else ``None`` (read :meth:`text`)."""
+        if self.source is None or column not in self.source or self.source[column].dtype.kind != "S":
+            return None
+        return self.source[column].to_numpy()
+
+    def text_rows(self, labels: pd.Index) -> pd.DataFrame | None:
+        """The source text of the rows ``labels`` (index labels) as strings, ``None`` when there is none."""
+        from .source_text import text_frame
+
+        if self.source is None or not len(self.source):
+            return None
+        rows = self.source if self.source.index.equals(labels) else self.source.loc[labels]
+        return text_frame(rows)
+
+    def drop_text(self, column: str) -> None:
+        """Let go of the source text of ``column`` (nothing reads it any more)."""
+        if self.source is not None and column in self.source:
+            del self.source[column]
 
     def profile(self, name: str) -> ColumnProfile:
         for c in self.columns:

@@ -23,6 +23,7 @@ from . import excel_reader, html_reader, sniff, text_reader
 from .limits import check_filled_width
 from .model import COLUMN_TYPES, ColumnProfile, LoadedTable, ReadOptions
 from .number_columns import type_plain_columns, type_workbook_numbers
+from .source_text import is_compact, text_series
 from .table_finder import RawTable
 from .types import infer_column
 
@@ -107,7 +108,7 @@ def _read(path: Path, options: ReadOptions, reporter: Reporter, max_rows: int | 
                                  count=len(frame), file=path.name))
     log.debug("read %s (%s): %d rows x %d columns", path.name, file_format, len(frame), frame.shape[1])
     return LoadedTable(
-        path=path, file_format=file_format, frame=frame, raw=table.raw, columns=profiles,
+        path=path, file_format=file_format, frame=frame, source=table.raw, columns=profiles,
         row_numbers=pd.Index(table.row_numbers), decimal=decimal, header_rows=table.header_rows,
         first_data_row=int(table.row_numbers[0]) if len(table.row_numbers) else 1,
         notes=table.notes, options=options, **details)
@@ -170,9 +171,9 @@ def _type_columns(table: RawTable, options: ReadOptions, decimal: str | None,
     for i, (name, header, forced) in enumerate(zip(names, table.headers, forced_types)):
         reporter.step(i / max(len(names), 1), _("Reading column {number} of {count}: {column}",
                                                 number=i + 1, count=len(names), column=name))
-        series, profile = done.pop(i, None) or infer_column(
-            table.values[name], headers[i], table.row_numbers, decimal=decimal, dayfirst=options.dayfirst,
-            forced_type=forced, filled=None if table.filled is None else table.filled[:, i],
+        series, profile = done.pop(i, None) or _typed_text(
+            table, name, headers[i], decimal=decimal, dayfirst=options.dayfirst, forced_type=forced,
+            filled=None if table.filled is None else table.filled[:, i],
             clean=table.clean is not None and bool(table.clean[i]))
         profile.name = name
         profile.header = header
@@ -181,6 +182,20 @@ def _type_columns(table: RawTable, options: ReadOptions, decimal: str | None,
     frame = pd.DataFrame(typed, index=table.values.index, copy=False)     # (fresh columns: no copy needed)
     reporter.step(1.0, _("Column types decided"))
     return frame, profiles
+
+
+def _typed_text(table: RawTable, name: str, header: str, **how) -> tuple[pd.Series, ColumnProfile]:
+    """:func:`infer_column` of column ``name``; a compact source column (:mod:`.source_text`) is made strings
+    for it, and those strings replace the bytes in the source when the typed column keeps them (ids, text):
+    they are held once either way, and not made again where the text is read."""
+    column = table.values[name]
+    if not is_compact(column):
+        return infer_column(column, header, table.row_numbers, **how)
+    strings = text_series(column)
+    typed = infer_column(strings, header, table.row_numbers, **how)
+    if column.dtype.kind == "S" and (typed[0].dtype == object or pd.api.types.is_string_dtype(typed[0].dtype)):
+        table.raw[name] = strings
+    return typed
 
 
 def _read_text(path: Path, options: ReadOptions, reporter: Reporter,

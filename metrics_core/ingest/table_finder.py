@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .source_text import text_frame, text_series
+
 NUMBER_LIKE = re.compile(r"^[-+(]?[$€£]?\s?\d[\d\s.,']*%?\)?$")
 DATE_LIKE = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|^\d{1,2}[-/ ][A-Za-z]{3}[-/ ]\d{2,4}\b|^\d{8}$")
 TIME_LIKE = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?(\s?[AaPp][Mm])?$")
@@ -47,8 +49,9 @@ class TableLayout:
 class RawTable:
     """A located table before typing: cells, source strings, names and source rows."""
 
-    values: pd.DataFrame          # cells handed to type inference (str/None or native values)
-    raw: pd.DataFrame             # source text, None where empty
+    values: pd.DataFrame          # cells handed to type inference (str/None or native values; text files: ``raw``)
+    raw: pd.DataFrame             # source text, None where empty; a text file's columns may be compact
+                                  # (bytes or categories: read them through :mod:`.source_text`)
     headers: list[str]            # original (joined) header per column
     row_numbers: np.ndarray       # 1-based source row of each data row
     header_rows: list[int]
@@ -241,7 +244,7 @@ def assemble(values: pd.DataFrame, raw: pd.DataFrame, layout: TableLayout,
     grid, row_counts = _filled_cells(raw, filled)
     footer = _footer_start(row_counts, raw.shape[1])
     if footer is not None:
-        text = next((str(v) for v in raw.iloc[footer:].stack().head(1)), "")
+        text = next((str(v) for v in text_frame(raw.iloc[footer:]).stack().head(1)), "")
         notes.append(f"{len(raw) - footer} note row(s) below the table were left out (e.g. '{text[:60]}')")
         values, raw, grid, row_counts, row_numbers = (values.iloc[:footer], raw.iloc[:footer], grid[:footer],
                                                        row_counts[:footer], row_numbers[:footer])
@@ -293,7 +296,7 @@ def _filled_cells(raw: pd.DataFrame, filled: np.ndarray | None) -> tuple[np.ndar
     row_counts = np.count_nonzero(grid, axis=1)
     single = np.flatnonzero(row_counts == 1)
     if len(single):
-        only = raw.iloc[single].bfill(axis=1).iloc[:, 0]
+        only = text_frame(raw.iloc[single]).bfill(axis=1).iloc[:, 0]
         blank = only.map(lambda cell: isinstance(cell, str) and not cell.strip()).to_numpy(dtype=bool)
         if blank.any():
             if not grid.flags.writeable:      # (pandas may hand back its own notna() result read-only)
@@ -327,7 +330,7 @@ def _columns_to_keep(raw: pd.DataFrame, headers: list[str], counts: np.ndarray,
         notes.append(f"{len(empty)} empty column(s) without a header were dropped")
     if stray:
         letters = ", ".join(column_label(i) for i in stray)
-        examples = [str(v) for i in stray for v in raw.iloc[:, i].dropna().head(2)]
+        examples = [str(v) for i in stray for v in text_series(raw.iloc[:, i]).dropna().head(2)]
         notes.append(f"Column(s) {letters} have no header and only a few cells (e.g. "
                      f"{', '.join(repr(e) for e in examples[:4])}); they look like notes beside "
                      "the table and were left out")

@@ -27,8 +27,8 @@ from ..errors import EmptyFileError, FileReadError
 from ..i18n import _
 from ..progress import Reporter
 from . import sniff
-from .column_dtypes import (categories_kept_as_text, is_clean, may_be_cut, parser_dtypes, strings_of,
-                            strings_of_categories)
+from .column_dtypes import (categories_kept_as_text, filled_categories, is_clean, may_be_cut, narrowest,
+                            parser_dtypes)
 from .limits import check_field_lengths, check_width
 from .model import ReadOptions
 from .table_finder import RawTable, TableLayout, assemble, find_table
@@ -353,8 +353,10 @@ def _consolidated(cells: pd.DataFrame) -> pd.DataFrame:
 
 
 def _cells_as_text(cells: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
-    """The parsed cells as strings with ``None`` where empty (""), the 2-D mask of filled cells,
-    and per column whether its values are known to need no clean-up (see :func:`.column_dtypes.is_clean`).
+    """The parsed cells as the table's source (see :mod:`.source_text`): text columns as strings with ``None``
+    where empty (""), bytes and category columns kept as the parser gave them (their strings are made where
+    they are read); the 2-D mask of filled cells; and per column whether its values are known to need no
+    clean-up (see :func:`.column_dtypes.is_clean`).
 
     Column by column (one comparison with "", faster than ``isna`` on NaN); missing cells are
     set in a copy of each column's array. Very wide (consolidated) frames are done as one block.
@@ -372,21 +374,23 @@ def _cells_as_text(cells: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray, np.nd
     for position, name in enumerate(names):
         column = cells.pop(name)                # (each parsed column is let go once it is converted)
         if column.dtype.kind == "S":
-            raw_bytes = column.to_numpy()
-            columns[name], filled[:, position] = strings_of(raw_bytes)
+            raw_bytes = narrowest(column.to_numpy())
+            columns[name] = pd.Series(raw_bytes, index=index, copy=False)
+            filled[:, position] = raw_bytes != b""
             clean[position] = is_clean(raw_bytes)
             continue
         if isinstance(column.dtype, pd.CategoricalDtype):
-            columns[name], filled[:, position] = strings_of_categories(column.array)
+            columns[name] = column
+            filled[:, position] = filled_categories(column.array)
             continue
         values = column.to_numpy(dtype=object)
         present = values != ""
         if not present.all():
             values = values.copy()
             values[~present] = None
-        columns[name] = values
-        filled[:, position] = present
-    return pd.DataFrame(columns, index=index, columns=names, dtype=object, copy=False), filled, clean
+        columns[name] = pd.Series(values, index=index, dtype=object, copy=False)   # (no dtype inferred: strings
+        filled[:, position] = present                                               # stay objects, None stays)
+    return pd.DataFrame(columns, index=index, columns=names, copy=False), filled, clean
 
 
 def _row_numbers(lines: np.ndarray, n_rows: int, limited: bool) -> tuple[np.ndarray, str]:

@@ -30,7 +30,7 @@ from ..catalogue import FieldSpec, kind as kind_spec
 from ..column_groups import CanonicalFacts, ColumnGroup
 from ..errors import MappingError
 from ..ingest.cells import factorize_cells
-from ..ingest.column_dtypes import EDGE_SPACE
+from ..ingest.column_dtypes import EDGE_SPACE, strings_of, written_as_id
 from ..ingest.header_analysis import UNIT_SECONDS, analyse_header
 from ..ingest.model import ColumnProfile, LoadedTable
 from .model import FieldMapping, Mapping
@@ -50,9 +50,8 @@ _RESERVED = {"_row", "status_original", "_dataset"}
 
 
 def _raw(table: LoadedTable, column: str) -> pd.Series:
-    if table.raw is not None and column in table.raw:
-        return table.raw[column]
-    return table.frame[column].astype("string")
+    text = table.text(column)
+    return text if text is not None else table.frame[column].astype("string")
 
 
 def _profile(table: LoadedTable, column: str) -> ColumnProfile:
@@ -196,6 +195,9 @@ def to_bool(table: LoadedTable, column: str, value_map: dict | None) -> pd.Serie
 def to_id(table: LoadedTable, column: str) -> pd.Series:
     """Text ids, exactly as written (leading zeros kept, Shopify's leading apostrophe dropped)."""
     numeric = pd.api.types.is_numeric_dtype(table.frame[column])
+    source = table.text_bytes(column)
+    if source is not None and written_as_id(source, numeric):   # (checked on the bytes: no copies of the text)
+        return pd.Series(strings_of(source)[0], index=table.frame.index, name=column, dtype="string")
     raw = _raw(table, column)
     if _written_clean(raw.to_numpy(dtype=object), numeric):
         return raw.astype("string")

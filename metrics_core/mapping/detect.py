@@ -419,7 +419,7 @@ def _value_maps(mapping: Mapping, table: LoadedTable, ctx: Detection, user: Mapp
                 maps[f] = dict(vm)
     status = mapping.fields.get("status")
     if status and "status" not in maps:
-        found = content_value_maps("status", table.raw[status.column])
+        found = content_value_maps("status", table.text(status.column))
         if found:
             maps["status"], why = found
             status.evidence += why

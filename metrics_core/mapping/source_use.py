@@ -1,6 +1,6 @@
 """Which source columns the canonical frame and its validation read, and how (issue 15, memory).
 
-A loaded table holds every cell twice: as source text (``table.raw``) and typed (``table.frame``).
+A loaded table holds every cell twice: as source text (``table.source``) and typed (``table.frame``).
 :func:`~metrics_core.mapping.canonical.build_canonical` reads most columns typed only; the source text of
 those can go before the canonical frame is built, and a typed column the validation does not read can go
 as soon as its field is converted. These rules follow what :mod:`.canonical` and
@@ -74,8 +74,7 @@ def release_columns(table: LoadedTable, fm: FieldMapping, uses: Counter, validat
         uses[column] -= 1
         if uses[column] > 0 or column in validated:
             continue
-        if table.raw is not None and column in table.raw:
-            del table.raw[column]
+        table.drop_text(column)
         if column in table.frame:
             del table.frame[column]
 

@@ -69,9 +69,7 @@ def column_shapes(table: LoadedTable) -> dict[str, ColumnShape]:
     """
     frame = table.frame
     sample = frame if len(frame) <= 20000 else frame.sample(20000, random_state=0)
-    raw = None
-    if table.raw is not None and len(table.raw):
-        raw = table.raw if sample is frame and table.raw.index.equals(frame.index) else table.raw.loc[sample.index]
+    raw = table.text_rows(sample.index)
     raw_cells = raw.to_numpy(dtype=object) if raw is not None else None
     raw_at = {name: i for i, name in enumerate(raw.columns)} if raw is not None else {}
     dtypes = sample.dtypes

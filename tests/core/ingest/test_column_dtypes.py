@@ -28,7 +28,7 @@ def read_both_ways(path, monkeypatch, fast_way=True):
     """
     made: list = []
     with monkeypatch.context() as patch:
-        patch.setattr(text_reader, "strings_of", lambda column: made.append(column) or column_dtypes.strings_of(column))
+        patch.setattr(text_reader, "narrowest", lambda column: made.append(column) or column_dtypes.narrowest(column))
         fast = read_table(path)
     assert fast_way is None or bool(made) is fast_way
     with monkeypatch.context() as patch:
@@ -206,3 +206,21 @@ def test_categories_made_numbers_are_read_again_as_text(tmp_path, monkeypatch):
     monkeypatch.setattr(text_reader, "parser_dtypes", lambda sample: {1: "category"})
     table = read_table(path)
     assert table.raw["Code"].iloc[:3].tolist() == ["01", "1.0", "7"]
+
+
+def test_the_source_text_stays_compact_until_it_is_read(tmp_path, monkeypatch):
+    """A timestamp column's source text stays the parser's bytes (narrowed to its longest value) and a repeating
+    column its categories; an id or text column's bytes give way to the strings its typed values hold. Read
+    through the table's accessors, each is what the all-text reading gives (issue 15: a 10,000,000-row file
+    held the strings of every id and timestamp beside its typed frame)."""
+    fast, slow = read_both_ways(write(tmp_path, ticket_rows()), monkeypatch)
+    dtypes = fast.source.dtypes
+    assert dtypes["Created at"] == np.dtype("S19") and dtypes["Solved at"] == np.dtype("S19")
+    assert isinstance(dtypes["Status"], pd.CategoricalDtype)
+    assert dtypes["Ticket ID"] == object and dtypes["Requester"] == object
+    for name in slow.raw.columns:
+        assert fast.text(name).tolist() == slow.raw[name].tolist()
+    assert fast.text_bytes("Created at") is not None and fast.text_bytes("Ticket ID") is None
+    rows = pd.Index([7, 3])
+    pd.testing.assert_frame_equal(fast.text_rows(rows), slow.raw.loc[rows])
+    assert fast.text("No such column") is None

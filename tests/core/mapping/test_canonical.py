@@ -195,3 +195,30 @@ def test_collapsing_a_wide_line_item_table_warns_nothing_and_keeps_every_column(
     assert out["quantity"].tolist() == [3.0, 3.0]            # line items summed
     assert out["x7"].tolist() == [7.0, 1.0]                  # the first line's value
     assert "3 rows collapsed to 2 orders" in str(note)
+
+
+@pytest.mark.parametrize("written", ["{number}", "'00{number}"])
+def test_ids_held_as_bytes_are_taken_as_written_like_ids_read_as_text(tmp_path, monkeypatch, written):
+    """A call file's caller numbers are read as the parser's bytes; the canonical caller ids (checked for
+    clean-up on the bytes, and cleaned as text when a value may need it: a leading apostrophe) are what the
+    same file read with every column as text gives."""
+    from metrics_core.ingest import text_reader
+    from metrics_core.ingest.column_dtypes import written_as_id
+    from metrics_core.loading import load_dataset
+    from metrics_core.mapping import canonical
+
+    lines = ["Call ID,Start time,Caller,Outcome"]
+    lines += [f"c{i},2025-01-0{1 + i % 9} 10:{i % 60:02d}:00,{38640000000 + 7919 * i},answered" for i in range(80)]
+    lines[5] = "c4,2025-01-05 10:04:00," + written.format(number=38640012345) + ",answered"
+    path = tmp_path / "calls.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    checked: list[bool] = []
+    monkeypatch.setattr(canonical, "written_as_id", lambda *a: checked.append(written_as_id(*a)) or checked[-1])
+    fast = load_dataset(path, source_rows=False)
+    monkeypatch.setattr(text_reader, "parser_dtypes", lambda sample: {})
+    slow = load_dataset(path, source_rows=False)
+    assert fast.mapping.column_for("caller_id") == "Caller"
+    assert checked == [written == "{number}"]          # (read as text, the column is not checked on bytes)
+    pd.testing.assert_series_equal(fast.frame["caller_id"], slow.frame["caller_id"])
+    assert fast.frame["caller_id"].iloc[0] == "38640000000"
+    assert fast.frame["caller_id"].iloc[4] == written.format(number=38640012345).lstrip("'")
