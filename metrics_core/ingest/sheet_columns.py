@@ -121,10 +121,10 @@ def stream_columns(rows: Iterator[list], extent: tuple[int, int], data_rows: int
         piece = _next_piece(rows, PIECE if limit is None else min(PIECE, limit - top))
         if not piece:
             break
-        piece_width = max(map(len, piece))
+        lengths = set(map(len, piece))
+        piece_width = max(lengths)
         cells = np.empty((len(piece), piece_width), dtype=object)
-        cells[:] = [row + [""] * (piece_width - len(row)) for row in piece] if any(
-            len(row) != piece_width for row in piece) else piece
+        cells[:] = [row + [""] * (piece_width - len(row)) for row in piece] if len(lengths) > 1 else piece
         del piece
         empty = cells == ""
         filled_rows = np.flatnonzero(~empty.all(axis=1))
