@@ -113,7 +113,7 @@ def stream_columns(rows: Iterator[list], extent: tuple[int, int], data_rows: int
     and filled cells that do not reach exactly to ``extent`` (a cut preview: its last row may end it).
     """
     capacity, max_width = extent
-    columns = _Columns(capacity, max_width, streamed=True)
+    columns: _Columns | None = None          # made at the first filled row: a preview holds only its rows
     head: list[list] = []
     limit: int | None = None
     n_rows = width = top = 0
@@ -138,14 +138,17 @@ def stream_columns(rows: Iterator[list], extent: tuple[int, int], data_rows: int
             width = max(width, int(np.flatnonzero(~empty.all(axis=0))[-1]) + 1)
             if n_rows > capacity or width > max_width:
                 raise NotStreamable("a cell past the measured extent")
-        rows_in = len(cells)
-        inside = max(capacity - top, 0)           # (rows and columns beyond the extent are empty: checked above)
-        cells, empty = cells[:inside, :max_width], empty[:inside, :max_width]
-        columns.add(cells, top, 0, empty)
-        top += rows_in
+        if columns is None and len(filled_rows):
+            columns = _Columns(capacity if limit is None else min(capacity, limit), max_width, streamed=True)
+        if columns is not None:
+            inside = max(len(columns.objects[0]) - top, 0) if max_width else 0     # (beyond: empty, see above)
+            columns.add(cells[:inside, :max_width], top, 0, empty[:inside, :max_width])
+        top += len(cells)
     cut = limit is not None and top >= limit
     if width != max_width or not (n_rows == capacity or (cut and n_rows == limit)):
         raise NotStreamable("the filled cells end before the measured extent (cells holding an empty text?)")
+    if columns is None:
+        return SheetColumns([], 0, 0, [], [], False, [])
     head = [[float(cell) if type(cell) is int else cell for cell in row[:width]] + [""] * (width - len(row))
             for row in head[:n_rows]]
     return columns.result(head, n_rows, width, [])
