@@ -15,6 +15,7 @@ import python_calamine as calamine
 import python_calamine_plus as calamine_plus
 import xlsxwriter
 
+from metrics_core.errors import WorkbookError
 from metrics_core.ingest import excel_reader, sheet_columns, xlsx_stream
 from metrics_core.ingest.model import ReadOptions
 from metrics_core.ingest.reader import read_preview, read_table
@@ -184,3 +185,17 @@ def test_a_sheet_part_that_is_not_where_the_workbook_says_is_loaded(tmp_path, mo
     monkeypatch.setattr(excel_reader, "sheet_extents", lambda *_: {})
     monkeypatch.setattr(xlsx_stream, "stream_columns", lambda *a: pytest.fail("streamed"))
     assert len(read_table(path).frame) == 47
+
+
+def test_a_part_that_is_not_utf8_is_refused_as_the_loaded_sheet_refuses_it(tmp_path):
+    """python-calamine refuses an attribute that is not UTF-8 as damage; the stream reads on (fuzz file 3528)."""
+    path = _book(tmp_path / "book.xlsx", 30)
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(b'spans="', b'spans="\xa9', 1)
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    assert excel_reader.checked_package(path).not_utf8 == {"xl/worksheets/sheet1.xml"}
+    with pytest.raises(WorkbookError, match="cannot decode input using UTF-8"):
+        read_table(path)
