@@ -15,14 +15,16 @@ package with an XML part that is not UTF-8: python-calamine refuses such a part,
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeVar
 
 import python_calamine_plus as calamine_plus
 
 from .package_guard import sheet_too_large
 from .quiet import quiet_stderr
-from .sheet_columns import NotStreamable, SheetColumns, stream_columns
+from .sheet_columns import SheetColumns, stream_columns
 from .sheet_extent import Extent
+
+T = TypeVar("T")
 
 
 def read_streamed(path: Path, extents: dict[str, Extent], wanted: str | None, data_rows: int | None,
@@ -32,29 +34,35 @@ def read_streamed(path: Path, extents: dict[str, Extent], wanted: str | None, da
     ``extents``: each worksheet's extent by sheet name, as the package guard measured it (see
     ``excel_reader.sheet_extents``); ``data_rows``: the rows a preview reads below the head rows;
     ``reading(name)`` is told the sheet once it is chosen."""
+    book = _quietly(lambda: calamine_plus.CalamineWorkbook.from_path(str(path)))
+    if book is None:
+        return None
+    try:
+        names = list(book.sheet_names)
+        name = _known_sheet(book, calamine_plus.SheetTypeEnum.WorkSheet, names, wanted, extents)
+        if name is None:
+            return None
+        reading(name)                      # (outside the reader's calls: a cancel here is a cancel)
+        extent = extents[name]
+        cells = _quietly(lambda: stream_columns(iter(book.stream_sheet_by_name(name)),
+                                                (extent.rows, extent.columns), data_rows))
+    finally:
+        book.close()
+    return (name, names, cells) if cells is not None and cells.filled else None
+
+
+def _quietly(call: Callable[[], T]) -> T | None:
+    """``call()`` with the reader's stderr kept quiet; ``None`` when it raises (:class:`NotStreamable`, a
+    reader error or panic): the loaded sheet then says what is wrong, as it always has."""
     try:
         with quiet_stderr():
-            book = calamine_plus.CalamineWorkbook.from_path(str(path))
-            try:
-                names = list(book.sheet_names)
-                name = _known_sheet(book, calamine_plus.SheetTypeEnum.WorkSheet, names, wanted, extents)
-                if name is None:
-                    return None
-                extent = extents[name]
-                reading(name)
-                rows = iter(book.stream_sheet_by_name(name))
-                cells = stream_columns(rows, (extent.rows, extent.columns), data_rows)
-            finally:
-                book.close()
-    except NotStreamable:
-        return None
-    except Exception:              # the loaded sheet says what is wrong, as it always has
+            return call()
+    except Exception:
         return None
     except BaseException as exc:   # a panic inside the reader (a BaseException)
         if type(exc).__name__ != "PanicException":
             raise
         return None
-    return (name, names, cells) if cells.filled else None
 
 
 def _known_sheet(book, worksheet, names: list[str], wanted: str | None, extents: dict[str, Extent]) -> str | None:

@@ -15,10 +15,11 @@ import python_calamine as calamine
 import python_calamine_plus as calamine_plus
 import xlsxwriter
 
-from metrics_core.errors import WorkbookError
+from metrics_core.errors import OperationCancelled, WorkbookError
 from metrics_core.ingest import excel_reader, sheet_columns, xlsx_stream
 from metrics_core.ingest.model import ReadOptions
 from metrics_core.ingest.reader import read_preview, read_table
+from metrics_core.progress import Reporter
 
 
 @pytest.fixture
@@ -199,3 +200,14 @@ def test_a_part_that_is_not_utf8_is_refused_as_the_loaded_sheet_refuses_it(tmp_p
     assert excel_reader.checked_package(path).not_utf8 == {"xl/worksheets/sheet1.xml"}
     with pytest.raises(WorkbookError, match="cannot decode input using UTF-8"):
         read_table(path)
+
+
+def test_a_cancel_when_the_sheet_is_chosen_stops_the_read(tmp_path, monkeypatch):
+    """The stream's 'Reading sheet' step may be cancelled: that ends the read (the sheet is not loaded instead)."""
+    path = _book(tmp_path / "book.xlsx", 50)
+    monkeypatch.setattr(excel_reader, "_read_loaded", lambda *_: pytest.fail("the sheet was loaded"))
+    steps = []
+    reporter = Reporter(lambda _fraction, text: steps.append(text), lambda: "Reading sheet 'S'" in steps)
+    with pytest.raises(OperationCancelled):
+        read_table(path, reporter=reporter)
+    assert steps[-1] == "Reading sheet 'S'"
