@@ -23,6 +23,7 @@ BUNDLED = (
     ("numpy", "numpy", N_("BSD-3-Clause (bundled OpenBLAS: BSD-3-Clause)")),
     ("pyqtgraph", "pyqtgraph", "MIT"),
     ("python-calamine", "python_calamine", "MIT"),
+    ("python-calamine-plus", "python_calamine_plus", "MIT"),
     ("python-pptx", "pptx", "MIT"),
     ("XlsxWriter", "xlsxwriter", "BSD-2-Clause"),
     ("lxml", "lxml", "BSD-3-Clause"),

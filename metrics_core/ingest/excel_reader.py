@@ -1,4 +1,4 @@
-"""Read workbooks (.xlsx, .xlsm, .xlsb, .xls, .ods) with python-calamine.
+"""Read workbooks (.xlsx, .xlsm, .xlsb, .xls, .ods) with python-calamine (an .xlsx sheet streamed: .xlsx_stream).
 
 Calamine returns the cached values of formula cells, native numbers, dates,
 times and durations, and is several times faster than openpyxl.  When no sheet
@@ -23,9 +23,12 @@ from ..i18n import _, ngettext
 from ..progress import Reporter
 from . import sniff
 from .limits import check_filled_width
+from .native_cells import shared_texts
 from .model import ReadOptions
 from .quiet import quiet_stderr
-from .sheet_columns import HEAD_ROWS as HEADER_SCAN_ROWS, read_columns
+from .sheet_columns import HEAD_ROWS as HEADER_SCAN_ROWS, SheetColumns, read_columns
+from .sheet_extent import Extent
+from .xlsx_stream import read_streamed
 from .package_guard import MAX_SHEET_CELLS, PackageFacts, check_package, part_of_sheet, sheet_too_large
 from .table_finder import RawTable, assemble, column_label, find_table
 
@@ -125,17 +128,15 @@ def read_workbook(path: Path, options: ReadOptions, reporter: Reporter,
         The sheet holds no rows.
     """
     facts = checked_package(path)
-    workbook = open_workbook(path)
-    try:
-        names = list(workbook.sheet_names)
-        oversized = oversized_sheets(path, facts)
-        name, sheet = _choose_sheet(workbook, names, options.sheet, path, oversized)
-        reporter.step(0.15, _("Reading sheet '{sheet}'", sheet=name))
-        limit = None if max_rows is None else HEADER_SCAN_ROWS + max_rows + (sheet.start or (0, 0))[0]
-        cells = _sheet_call(lambda: read_columns(sheet, limit), path, name)
-        del sheet                    # calamine's own copy of the sheet goes now
-    finally:
-        workbook.close()
+    extents = sheet_extents(path, facts)
+    oversized = {name: f"{column_label(extent.columns - 1)}{extent.rows}" for name, extent in extents.items()
+                 if sheet_too_large(extent)}
+    streamed = None if facts.not_utf8 or not extents else read_streamed(                  # (.xlsx/.xlsm only)
+        path, extents, options.sheet, max_rows, lambda name: reporter.step(0.15, _("Reading sheet '{sheet}'", sheet=name)))
+    if streamed is not None:
+        name, names, cells = streamed
+    else:
+        name, names, cells = _read_loaded(path, options, reporter, max_rows, oversized)
     if not cells.filled:
         raise EmptyFileError(_("Sheet '{name}' of '{name2}' is empty: it holds no rows.", name=name, name2=path.name), path=path)
     reporter.step(0.3, _("Finding the table"))
@@ -174,6 +175,22 @@ def read_workbook(path: Path, options: ReadOptions, reporter: Reporter,
         table.notes.append("Sheet(s) " + ", ".join(f"'{n}'" for n in oversized) + " were skipped: their "
                            "cells reach too far from A1 to be read")
     return SheetTable(table, name, names)
+
+
+def _read_loaded(path: Path, options: ReadOptions, reporter: Reporter, max_rows: int | None,
+                 oversized: dict[str, str]) -> tuple[str, list[str], SheetColumns]:
+    """Load the chosen (or the largest) sheet with python-calamine and take its cells column by column."""
+    workbook = open_workbook(path)
+    try:
+        names = list(workbook.sheet_names)
+        name, sheet = _choose_sheet(workbook, names, options.sheet, path, oversized)
+        reporter.step(0.15, _("Reading sheet '{sheet}'", sheet=name))
+        limit = None if max_rows is None else HEADER_SCAN_ROWS + max_rows + (sheet.start or (0, 0))[0]
+        cells = _sheet_call(lambda: read_columns(sheet, limit), path, name)
+        del sheet                    # calamine's own copy of the sheet goes now
+    finally:
+        workbook.close()
+    return name, names, cells
 
 
 def _without_rows(values: pd.DataFrame, row_numbers: np.ndarray, lost: list[int]) -> tuple[pd.DataFrame, np.ndarray]:
@@ -241,13 +258,9 @@ def _too_large(path: Path, sheet: str, corner: str) -> WorkbookError:
         "one) and save a copy, or choose another sheet.", path=path)
 
 
-def oversized_sheets(path: Path, facts: PackageFacts | None = None) -> dict[str, str]:
-    """Sheets of an .xlsx/.xlsm whose cells reach too far from A1: name -> farthest cell ('XFD1048576').
-
-    The extent of each sheet part comes from :func:`.package_guard.check_package`, which streams
-    every cell reference (a sheet's ``<dimension>`` may lie or be missing).
-    """
-    facts = facts if facts is not None else check_package(path, "xlsx")
+def sheet_extents(path: Path, facts: PackageFacts) -> dict[str, Extent]:
+    """The extent of each worksheet of an .xlsx/.xlsm by sheet name, as :func:`.package_guard.check_package`
+    measured it from every cell reference (a sheet's ``<dimension>`` may lie or be missing)."""
     if not facts.sheets:
         return {}
     try:
@@ -256,8 +269,7 @@ def oversized_sheets(path: Path, facts: PackageFacts | None = None) -> dict[str,
     except (zipfile.BadZipFile, zlib.error, ElementTree.ParseError, OSError, KeyError, EOFError,
             ValueError, LookupError, NotImplementedError, RuntimeError):
         return {}
-    return {name: f"{column_label(extent.columns - 1)}{extent.rows}" for name, part in parts.items()
-            for extent in [facts.sheets.get(part)] if extent is not None and sheet_too_large(extent)}
+    return {name: extent for name, part in parts.items() for extent in [facts.sheets.get(part)] if extent is not None}
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -299,7 +311,11 @@ def cell_text(column: pd.Series) -> pd.Series:
 
 
 def _number_text(numbers: np.ndarray) -> np.ndarray:
-    """Shortest text of each number; whole numbers without '.0'."""
+    """Shortest text of each number; whole numbers without '.0' (see :func:`.native_cells.shared_texts`)."""
+    return shared_texts(numbers, _number_piece_text)
+
+
+def _number_piece_text(numbers: np.ndarray) -> np.ndarray:
     integral = np.isfinite(numbers) & (np.abs(numbers) < 1e15) & (numbers == np.round(numbers))
     text = np.empty(len(numbers), dtype=object)
     text[integral] = list(map(str, numbers[integral].astype(np.int64).tolist()))

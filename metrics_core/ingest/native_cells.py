@@ -6,6 +6,8 @@ text or native workbook numbers), or when a workbook gives dates, times or boole
 
 from __future__ import annotations
 
+from typing import Callable
+
 import numpy as np
 import pandas as pd
 
@@ -88,11 +90,16 @@ def native(present: pd.Series, kind: str, header: str, forced: str | None) -> Pa
 
 def float_text(numbers: np.ndarray) -> np.ndarray:
     """Floats as a person would type them, as ``types._stringify`` writes each: whole numbers without
-    '.0' (``str(int(x))``), others as ``str(x)``; one pass over the array, not one call per cell.
+    '.0' (``str(int(x))``), others as ``str(x)``; one pass over the array, not one call per cell
+    (see :func:`shared_texts`).
 
     >>> float_text(np.array([3.0, -0.0, 2.5, 1e20, float("inf")])).tolist()
     ['3', '0', '2.5', '100000000000000000000', 'inf']
     """
+    return shared_texts(numbers, _float_text)
+
+
+def _float_text(numbers: np.ndarray) -> np.ndarray:
     text = np.empty(len(numbers), dtype=object)
     whole = np.isfinite(numbers) & (numbers == np.trunc(numbers))
     small = whole & (np.abs(numbers) < 2.0**63)
@@ -101,3 +108,26 @@ def float_text(numbers: np.ndarray) -> np.ndarray:
     text[large] = [str(int(x)) for x in numbers[large].tolist()]
     text[~whole] = list(map(str, numbers[~whole].tolist()))
     return text
+
+
+TEXT_PIECE = 1 << 16     # numbers made texts at a time: no list of a million Python ints is held at once
+SHARE_SAMPLE = 4096      # the first numbers, that tell a column of repeating numbers (counts, scores)
+
+
+def shared_texts(numbers: np.ndarray, texts: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+    """``texts(numbers)`` (texts of one piece of numbers) for a whole column: when its numbers repeat
+    (counts, scores), one ``str`` object per distinct number (a million cells of 1 to 20 hold 20 strings, not
+    a million); otherwise made :data:`TEXT_PIECE` numbers at a time.  (-0.0 and 0.0 count as one number: every
+    text of them is '0'.)
+
+    >>> shared_texts(np.array([2.0, 1.0, 2.0, 2.0]), lambda n: np.array([f"<{x}>" for x in n], dtype=object)).tolist()
+    ['<2.0>', '<1.0>', '<2.0>', '<2.0>']
+    """
+    if len(np.unique(numbers[:SHARE_SAMPLE])) * 2 <= min(len(numbers), SHARE_SAMPLE):
+        distinct, at = np.unique(numbers, return_inverse=True)
+        if len(distinct) * 2 <= len(numbers):
+            return texts(distinct)[at]
+    out = np.empty(len(numbers), dtype=object)
+    for start in range(0, len(numbers), TEXT_PIECE):
+        out[start:start + TEXT_PIECE] = texts(numbers[start:start + TEXT_PIECE])
+    return out

@@ -21,6 +21,7 @@ to the caller, which skips them or refuses them (see ``excel_reader``).
 
 from __future__ import annotations
 
+import codecs
 import posixpath
 import re
 import xml.parsers.expat
@@ -60,6 +61,7 @@ class PackageFacts:
 
     sheets: dict[str, Extent] = field(default_factory=dict)
     ods_tables: dict[int, Extent] = field(default_factory=dict)
+    not_utf8: set[str] = field(default_factory=set)     # XML parts whose bytes are not UTF-8 (see xlsx_stream)
 
 
 def check_package(path: Path, file_format: str) -> PackageFacts:
@@ -154,12 +156,18 @@ def _read_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, file
             if name == "xl/sharedStrings.xml":
                 _check_shared_strings(path, head, info.file_size)
             chunk = head
+            utf8 = codecs.getincrementaldecoder("utf-8")() if name.endswith((".xml", ".rels")) else None
             while chunk:
                 if scanner is not None:
                     _feed(scanner, chunk, path, name)
+                if utf8 is not None and not _is_utf8(utf8, chunk):
+                    facts.not_utf8.add(name)
+                    utf8 = None
                 chunk = stream.read(PIECE)
             if scanner is not None:
                 _feed(scanner, b"", path, name, final=True)
+            if utf8 is not None and not _is_utf8(utf8, b"", final=True):
+                facts.not_utf8.add(name)
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise WorkbookError(_(
             "'{file}' is damaged: its part '{part}' does not match the size or checksum the file declares for it "
@@ -172,6 +180,17 @@ def _read_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, file
         facts.sheets[name] = scanner.extent
     elif isinstance(scanner, OdsExtent):
         facts.ods_tables = dict(enumerate(scanner.extents))
+
+
+def _is_utf8(decoder: codecs.IncrementalDecoder, chunk: bytes, final: bool = False) -> bool:
+    """Whether ``chunk`` continues a UTF-8 text (ASCII between whole characters is not decoded)."""
+    if chunk.isascii() and not decoder.getstate()[0]:
+        return True
+    try:
+        decoder.decode(chunk, final)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _feed(scanner: XlsxExtent | OdsExtent, chunk: bytes, path: Path, name: str, final: bool = False) -> None:

@@ -22,6 +22,7 @@ empty row and listed in :attr:`SheetColumns.lost`, and the rows after it are rea
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,6 +31,7 @@ import python_calamine as calamine
 
 PIECE = 8192
 HEAD_ROWS = 80
+ERROR_TEXTS = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))   # calamine's
 
 
 @dataclass
@@ -76,13 +78,8 @@ def read_columns(sheet: calamine.CalamineSheet, nrows: int | None = None) -> She
         return SheetColumns([], 0, 0, [], [], False, [])
     n_rows = end[0] + 1 if nrows is None else min(end[0] + 1, nrows)
     offset, width = start[1], end[1] + 1
-    objects: list[np.ndarray | None] = [np.full(n_rows, None, dtype=object) for _ in range(width)]
-    numbers: list[np.ndarray | None] = [None] * width
-    if n_rows > HEAD_ROWS:
-        numbers = [np.full(n_rows - HEAD_ROWS, np.nan) for _ in range(width)]
-    texts: list[dict | None] = [{} for _ in range(width)]
+    columns = _Columns(n_rows, width, streamed=False)
     head: list[list] = []
-    filled = False
     lost: list[int] = []
     rows = _rows(sheet.iter_rows(), n_rows, width - offset, lost)
     for top in range(0, n_rows, PIECE):
@@ -94,14 +91,122 @@ def read_columns(sheet: calamine.CalamineSheet, nrows: int | None = None) -> She
         cells = np.empty((len(piece), width - offset), dtype=object)
         cells[:] = piece
         del piece
+        columns.add(cells, top, offset)
+    return columns.result(head, n_rows, width, lost)
+
+
+class NotStreamable(Exception):
+    """The streamed rows may differ from what the loaded sheet gives (error cells, a row that cannot be
+    handed over, cells past the measured extent): the sheet is to be read loaded instead."""
+
+
+def stream_columns(rows: Iterator[list], extent: tuple[int, int], data_rows: int | None = None) -> SheetColumns:
+    """The cells of an .xlsx sheet streamed row by row from A1 (python-calamine-plus: the sheet is never held
+    whole), as :func:`read_columns` gives them for the loaded sheet.
+
+    ``extent`` (rows, columns) is how far the package guard measured the sheet's cells to reach; ``data_rows``
+    cuts the sheet as a preview does (the head rows and this many more below its first filled row).  The
+    stream gives whole numbers as ``int`` (made ``float`` again, as the loaded sheet gives them; a cell written
+    as '-0' so reads 0.0, not -0.0) and error cells as their text ('#N/A'; the loaded sheet gives ``''``), and
+    a cell holding an empty text reads '' as an empty cell does, though the loaded sheet's extent counts it.
+    So :class:`NotStreamable` is raised for a text that reads as an error, a row the stream cannot hand over,
+    and filled cells that do not reach exactly to ``extent`` (a cut preview: its last row may end it).
+    """
+    capacity, max_width = extent
+    columns: _Columns | None = None          # made at the first filled row: a preview holds only its rows
+    head: list[list] = []
+    limit: int | None = None
+    n_rows = width = top = 0
+    while True:
+        piece = _next_piece(rows, PIECE if limit is None else min(PIECE, limit - top))
+        if not piece:
+            break
+        lengths = set(map(len, piece))
+        piece_width = max(lengths)
+        cells = np.empty((len(piece), piece_width), dtype=object)
+        cells[:] = [row + [""] * (piece_width - len(row)) for row in piece] if len(lengths) > 1 else piece
+        del piece
         empty = cells == ""
+        filled_rows = np.flatnonzero(~empty.all(axis=1))
+        if limit is None and data_rows is not None and len(filled_rows):
+            limit = HEAD_ROWS + data_rows + top + int(filled_rows[0])
+            cells, empty, filled_rows = cells[:limit - top], empty[:limit - top], filled_rows[filled_rows < limit - top]
+        if top < HEAD_ROWS:
+            head += cells[:HEAD_ROWS - top].tolist()
+        if len(filled_rows):
+            n_rows = top + int(filled_rows[-1]) + 1
+            width = max(width, int(np.flatnonzero(~empty.all(axis=0))[-1]) + 1)
+            if n_rows > capacity or width > max_width:
+                raise NotStreamable("a cell past the measured extent")
+        if columns is None and len(filled_rows):
+            columns = _Columns(capacity if limit is None else min(capacity, limit), max_width, streamed=True)
+        if columns is not None:
+            inside = max(len(columns.objects[0]) - top, 0) if max_width else 0     # (beyond: empty, see above)
+            columns.add(cells[:inside, :max_width], top, 0, empty[:inside, :max_width])
+        top += len(cells)
+    cut = limit is not None and top >= limit
+    if width != max_width or not (n_rows == capacity or (cut and n_rows == limit)):
+        raise NotStreamable("the filled cells end before the measured extent (cells holding an empty text?)")
+    if columns is None:
+        return SheetColumns([], 0, 0, [], [], False, [])
+    head = [[float(cell) if type(cell) is int else cell for cell in row[:width]] + [""] * (width - len(row))
+            for row in head[:n_rows]]
+    return columns.result(head, n_rows, width, [])
+
+
+def _next_piece(rows: Iterator[list], size: int) -> list[list]:
+    """The next ``size`` rows of a stream; anything the stream raises makes the sheet :class:`NotStreamable`."""
+    try:
+        return list(itertools.islice(rows, max(size, 0)))
+    except Exception as exc:
+        raise NotStreamable(str(exc)) from exc
+    except BaseException as exc:   # a panic inside the reader (a BaseException)
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise NotStreamable(str(exc)) from exc
+
+
+class _Columns:
+    """Pieces of rows sorted into columns (see the module's description)."""
+
+    def __init__(self, n_rows: int, width: int, streamed: bool) -> None:
+        self.objects: list[np.ndarray | None] = [np.full(n_rows, None, dtype=object) for _ in range(width)]
+        self.numbers: list[np.ndarray | None] = [None] * width
+        if n_rows > HEAD_ROWS:
+            self.numbers = [np.full(n_rows - HEAD_ROWS, np.nan) for _ in range(width)]
+        self.texts: list[dict | None] = [{} for _ in range(width)]
+        self.streamed = streamed
+        self.filled = False
+
+    def add(self, cells: np.ndarray, top: int, offset: int, empty: np.ndarray | None = None) -> None:
+        """Rows ``top`` … of the sheet, their cells from column ``offset`` on ('' where ``empty``)."""
+        empty = cells == "" if empty is None else empty
         if empty.all():
-            continue
-        filled = True
+            return
+        self.filled = True
         cells[empty] = None
-        for position in range(offset, width):
-            _store(objects, numbers, texts, position, cells[:, position - offset], top)
-    return SheetColumns(head, n_rows, width, objects, numbers, filled, lost)
+        for position in range(offset, offset + cells.shape[1]):
+            _store(self, position, cells[:, position - offset], top)
+
+    def loaded(self, listed: list, cells: np.ndarray) -> np.ndarray:
+        """Streamed cells as the loaded sheet gives them: whole numbers ``float``; error texts refused."""
+        if not self.streamed:
+            return cells
+        kinds = set(map(type, listed))
+        if str in kinds and not ERROR_TEXTS.isdisjoint(listed):
+            raise NotStreamable("an error cell, or a text that reads as one")
+        if int not in kinds:
+            return cells
+        out = np.empty(len(listed), dtype=object)
+        out[:] = [float(cell) if type(cell) is int else cell for cell in listed]
+        return out
+
+    def result(self, head: list[list], n_rows: int, width: int, lost: list[int]) -> SheetColumns:
+        """The columns cut to ``n_rows`` rows and ``width`` columns."""
+        objects = [column[:n_rows] for column in self.objects[:width]]
+        numbers = [None if column is None or n_rows <= HEAD_ROWS else column[:n_rows - HEAD_ROWS]
+                   for column in self.numbers[:width]]
+        return SheetColumns(head, n_rows, width, objects, numbers, self.filled, lost)
 
 
 def _rows(rows, n_rows: int, width: int, lost: list[int]):
@@ -122,13 +227,15 @@ def _rows(rows, n_rows: int, width: int, lost: list[int]):
             yield [""] * width
 
 
-def _store(objects: list, numbers: list, texts: list, position: int, cells: np.ndarray, top: int) -> None:
+def _store(columns: _Columns, position: int, cells: np.ndarray, top: int) -> None:
     """Put one piece of one column in place: as float64 while the column (below the head rows) is all numbers;
     texts that repeat (status, channel, agent) as one ``str`` object per distinct text."""
+    objects, numbers, texts = columns.objects, columns.numbers, columns.texts
     stop = top + len(cells)
     below = max(HEAD_ROWS - top, 0)           # the piece's first row below the head rows
     if below:
-        objects[position][top:min(stop, HEAD_ROWS)] = cells[:below]
+        head = cells[:below]
+        objects[position][top:min(stop, HEAD_ROWS)] = columns.loaded(head.tolist(), head)
         cells = cells[below:]
     if not len(cells):
         return
@@ -136,13 +243,16 @@ def _store(objects: list, numbers: list, texts: list, position: int, cells: np.n
     column = numbers[position]
     listed = cells.tolist()                  # (a list is walked faster than an object array)
     kinds = set(map(type, listed))
-    floats = None if column is None else _floats_of(cells, kinds)
+    floats = None if column is None else _floats_of(cells, kinds, columns.streamed)
     if floats is not None:
         column[start - HEAD_ROWS:stop - HEAD_ROWS] = floats
         return
     if column is not None:                     # not all numbers after all: back to cells from here on
         objects[position][HEAD_ROWS:start] = _boxed(column[:start - HEAD_ROWS])
         numbers[position] = None
+    if columns.streamed and int in kinds:
+        cells = columns.loaded(listed, cells)
+        listed, kinds = cells.tolist(), (kinds - {int}) | {float}
     seen = texts[position]
     if seen is not None and kinds <= {str, type(None)}:
         cells = _shared(listed, seen)
@@ -158,9 +268,11 @@ def _shared(cells: list, seen: dict) -> np.ndarray:
     return out
 
 
-def _floats_of(cells: np.ndarray, kinds: set | None = None) -> np.ndarray | None:
-    """float64 of cells that are all ``float`` (never NaN) or ``None`` (NaN); otherwise ``None``."""
-    if not (set(map(type, cells)) if kinds is None else kinds) <= {float, type(None)}:
+def _floats_of(cells: np.ndarray, kinds: set | None = None, streamed: bool = False) -> np.ndarray | None:
+    """float64 of cells that are all ``float`` (never NaN) or ``None`` (NaN); otherwise ``None``.  A streamed
+    sheet's whole numbers (``int``) count as numbers too."""
+    kinds = set(map(type, cells)) if kinds is None else kinds
+    if not kinds <= ({float, int, type(None)} if streamed else {float, type(None)}):
         return None
     out = np.full(len(cells), np.nan)
     present = np.not_equal(cells, None)

@@ -10,7 +10,7 @@ import pytest
 import python_calamine as calamine
 import xlsxwriter
 
-from metrics_core.ingest import sheet_columns
+from metrics_core.ingest import native_cells, sheet_columns
 from metrics_core.ingest.native_cells import float_text
 from metrics_core.ingest.types import _stringify
 
@@ -92,3 +92,15 @@ def test_float_text_writes_each_number_as_a_cell_alone_would():
                         float("inf"), -float("inf"), -7.0, 123456789.125])
     assert float_text(numbers).tolist() == [_stringify(x) for x in numbers.tolist()]
     assert float_text(numbers[:4]).tolist() == ["3", "0", "2.5", "1000000000000000"]
+
+
+def test_texts_of_repeating_numbers_are_shared_and_the_rest_made_in_pieces(monkeypatch):
+    """A column of counts or scores holds one string per distinct number (not one per cell); a column of
+    distinct numbers is made a piece at a time; either way each text is the one a cell alone gets."""
+    monkeypatch.setattr(native_cells, "TEXT_PIECE", 7)
+    counts = np.array([1.0, 2.0, 13.0, -0.0] * 500 + [2.5])
+    texts = float_text(counts)
+    assert texts.tolist() == [_stringify(x) for x in counts.tolist()]
+    assert len({id(text) for text in texts}) == 5                       # '1', '2', '13', '0' (-0.0 too), '2.5'
+    distinct = np.arange(100) * 1.5 - 30
+    assert float_text(distinct).tolist() == [_stringify(x) for x in distinct.tolist()]
