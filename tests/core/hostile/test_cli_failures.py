@@ -49,10 +49,10 @@ def test_failing_kpi_becomes_its_reason(monkeypatch, capsys, tickets: Path) -> N
     """A KPI failing inside compute printed its whole traceback and the command exited 0."""
     real = engine._run
 
-    def run(spec, inputs, params):
+    def run(spec, inputs, params, *more):
         if spec.id == "request_volume":
             raise KeyError("offered")
-        return real(spec, inputs, params)
+        return real(spec, inputs, params, *more)
     monkeypatch.setattr(engine, "_run", run)
     assert main(["compute", str(tickets), "--json"]) == compute_cmd.EXIT_PARTIAL
     out, err = capsys.readouterr()
