@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Mapping
 
 from ..deferred import np
 from ..deferred import pd
 
 from ..column_groups import GroupedColumns, grouped_columns
-from ..i18n import N_, Message
+from ..i18n import N_
 from .churn import annual_churn
 from .model import MetricInputs, MetricResult, RowTerms
 from .periods import label, period_start
@@ -20,113 +19,16 @@ from .stats import quantiles
 def _orders(inputs: MetricInputs) -> pd.DataFrame | None:
     """Orders with a customer and an amount, inside the measured period (CLV is period-aware: its
     customers and orders arrive uncut, so that the annual churn is read from the whole customer base)."""
-    orders = _priced_orders(inputs)
-    return None if orders is None else _between(orders, *(inputs.period or (None, None)))
-
-
-def _priced_orders(inputs: MetricInputs) -> pd.DataFrame | None:
     orders = inputs.frames.get("orders")
     if orders is None or not {"customer_id", "order_date", "amount"} <= set(orders.columns):
         return None
     ok = orders["customer_id"].notna() & orders["amount"].notna()
-    return orders[ok.fillna(False).to_numpy(dtype=bool)]
-
-
-def _between(orders: pd.DataFrame, start: Any, end: Any) -> pd.DataFrame:
-    ok = pd.Series(True, index=orders.index)
+    start, end = inputs.period if inputs.period else (None, None)
     if start is not None:
         ok &= orders["order_date"] >= pd.Timestamp(start)
     if end is not None:
         ok &= orders["order_date"] < pd.Timestamp(end)
     return orders[ok.fillna(False).to_numpy(dtype=bool)]
-
-
-# Purchases per year need orders of at least a quarter: every customer seen in a shorter window bought at least
-# once in it, so the count per customer, annualised, says more about the window than about the customers (the
-# demo's May alone, annualised, gave a lifetime value three times the whole period's).
-SHORTEST_YEAR_SHARE = 89.0 / 365.25
-TOO_FEW_MONTHS = N_("needs orders of at least three months to count purchases per year")
-SLACK_DAYS = 7                 # a period may begin up to a week before the first order (1 Jan, orders from 5 Jan)
-
-
-@dataclass(frozen=True)
-class BuyingYear:
-    """The orders a lifetime value annualises: those of ``[start, end)``. Every period is measured over the same
-    length, a year or as much of one as the files hold (their first to their last order), ending at the period's
-    end (a chosen period longer than a year: the period). ``complete`` is False when the files' orders do not
-    reach that far back before the period's end."""
-
-    orders: pd.DataFrame
-    start: pd.Timestamp
-    end: pd.Timestamp
-    complete: bool
-    days_wanted: int                # the length every period is counted over
-    first: pd.Timestamp             # the day of the first order
-
-
-def _buying_year(inputs: MetricInputs) -> BuyingYear | None:
-    """The :class:`BuyingYear` of the inputs' period (None without priced orders).
-
-    A customer who bought in one month has at least one order in it, so a month's orders per customer times
-    twelve is at least twelve purchases a year whatever the customers really do (EUR 13,000 for October
-    against EUR 4,197 for all dates on the demo); and windows of different lengths do not compare (May-September
-    against May-October read as a fall of EUR 1,522)."""
-    orders = _priced_orders(inputs)
-    if orders is None or orders.empty or orders["order_date"].isna().all():
-        return None
-    first = pd.Timestamp(orders["order_date"].min()).normalize()
-    after_last = pd.Timestamp(orders["order_date"].max()).normalize() + pd.Timedelta(days=1)
-    start, end = inputs.period if inputs.period else (None, None)
-    end = after_last if end is None else min(pd.Timestamp(end), after_last)
-    if start is not None and pd.Timestamp(start) <= end - pd.DateOffset(years=1):
-        start = max(pd.Timestamp(start), first)                       # a chosen period of a year or more
-    else:
-        start = max(end - pd.DateOffset(years=1), end - (after_last - first))
-    complete = start >= first - pd.Timedelta(days=SLACK_DAYS)
-    wanted = int((end - start).days)
-    start = max(start, first)
-    return BuyingYear(_between(orders, start, end), start, end, complete, wanted, first)
-
-
-def _too_little_history(metric_id: str, year: BuyingYear, n: int) -> MetricResult | None:
-    """No value where the orders cannot be annualised as every other period is: fewer than three months, or not
-    the same length of orders before the period's end."""
-    if (year.end - year.start) / pd.Timedelta(days=365.25) < SHORTEST_YEAR_SHARE:
-        return no_value(metric_id, "currency", TOO_FEW_MONTHS, n=n)
-    if not year.complete:
-        from ..formatting_dates import PeriodName      # (here: the calculator imports this module without pandas)
-        return no_value(metric_id, "currency", Message(
-            "needs the orders of the {days} days before its end, the length every period is counted over; the "
-            "orders in your files begin on {first}", {"days": year.days_wanted, "first": PeriodName(year.first.date())}),
-            n=n)
-    return None
-
-
-def _orders_named(orders: pd.DataFrame, window: tuple[Any, Any] | None) -> Any:
-    """The days whose orders a value rests on (a :class:`~metrics_core.formatting_dates.PeriodName`): ``window``,
-    else the first to the last order."""
-    from ..formatting_dates import PeriodName      # (here: the calculator imports this module without pandas)
-    if window is not None:
-        first, last = window[0], window[1] - pd.Timedelta(days=1)
-    else:
-        first, last = orders["order_date"].min(), orders["order_date"].max()
-    if pd.isna(first) or pd.isna(last):
-        return None
-    return PeriodName.of_days(pd.Timestamp(first).date(), pd.Timestamp(last).date())
-
-
-def _say_orders_of(details: dict[str, Any], year: BuyingYear) -> dict[str, Any]:
-    """``details`` with a caveat naming the days of the orders a lifetime value annualises."""
-    days = _orders_named(year.orders, (year.start, year.end))
-    if days is None:
-        return details
-    details.update(caveat=Message("orders of {period}", {"period": days}),
-                   caveat_detail=Message("Purchases per customer and year and the average order are counted over the "
-                                         "orders of {period}: a year up to the end of the chosen dates, or as much of "
-                                         "one as your files hold, the same length for every period so that they "
-                                         "compare; one month's purchases times twelve would overstate how often "
-                                         "customers buy.", {"period": days}))
-    return details
 
 
 def _order_stats(orders: pd.DataFrame, period: tuple[Any, Any] | None = None) -> dict[str, float]:
@@ -155,15 +57,13 @@ def _lifespan_years(inputs: MetricInputs, p: Mapping[str, Any], setting: str, pe
 
 
 def clv_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
-    """Average purchase value × purchases per year × lifespan in years, over the orders of :func:`_buying_year`."""
-    year = _buying_year(inputs)
+    """Average purchase value × purchases per year × lifespan in years."""
+    orders = _orders(inputs)
     customers = inputs.frames.get("customers")
-    if year is not None and len(year.orders):
-        s = _order_stats(year.orders, (year.start, year.end))
+    if orders is not None and len(orders):
+        s = _order_stats(orders, inputs.period)
         value_per, frequency, n = s["avg_purchase_value"], s["orders"] / s["customers"] / s["span_years"], int(s["orders"])
         basis = "orders"
-        if (short := _too_little_history("clv", year, n)) is not None:
-            return short
     elif has(customers, "revenue_per_period"):
         value_per = float(customers["revenue_per_period"].mean())
         frequency, n, basis = float(p["periods_per_year"]), int(customers["revenue_per_period"].notna().sum()), "revenue per period"
@@ -175,13 +75,6 @@ def clv_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
         return no_value("clv", "currency", N_("set the average customer lifespan (years): churn is not known"),
                         n=n, details=details)
     details.update(lifespan_years=lifespan, lifespan_from=how)
-    if year is not None and basis == "orders":
-        details = _say_orders_of(details, year)
-    else:                           # customers.csv alone: a flat line of €3,347 for 45 months said nothing
-        details.update(caveat=Message("from revenue per customer, not dated"),
-                       caveat_detail=Message("Your customers file gives each customer's revenue per period, not dated "
-                                             "purchases: the value is the same for any dates you choose, and its "
-                                             "trend stays flat."))
     return MetricResult("clv", value_per * frequency * lifespan, "currency", n=n, details=details)
 
 
@@ -208,18 +101,7 @@ def clv_historical_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> Metric
                       "p10": float(np.quantile(values, 0.1)), "p25": float(np.quantile(values, 0.25)),
                       "p75": float(np.quantile(values, 0.75)), "max": float(values.max()),
                       "histogram": {"counts": counts.tolist(), "edges": edges.tolist()}}
-    days = _orders_named(orders, _closed(inputs.period)) if orders is not None and len(orders) else None
-    if days is not None:             # €95 for all dates beside €46-53 a month: a month's trend point is a month's spend
-        result.details = result.details.with_(
-            caveat=Message("orders of {period}", {"period": days}),
-            caveat_detail=Message("What each customer spent in {period} (times the gross margin), on average; each "
-                                  "point of its trend is what they spent in that period alone, so a month's is smaller.",
-                                  {"period": days}))
     return result
-
-
-def _closed(period: tuple[Any, Any] | None) -> tuple[Any, Any] | None:
-    return period if period and period[0] is not None and period[1] is not None else None
 
 
 def _margin(orders: pd.DataFrame, default: float) -> np.ndarray:
@@ -232,14 +114,11 @@ def _margin(orders: pd.DataFrame, default: float) -> np.ndarray:
 
 
 def clv_predictive_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
-    """(Average monthly transactions × average order value) × lifespan in months, over the orders of
-    :func:`_buying_year`."""
-    year = _buying_year(inputs)
-    if year is None or year.orders.empty:
+    """(Average monthly transactions × average order value) × lifespan in months."""
+    orders = _orders(inputs)
+    if orders is None or orders.empty:
         return missing_field("clv_predictive", "currency", ["amount"], N_("order amounts per customer"))
-    s = _order_stats(year.orders, (year.start, year.end))
-    if (short := _too_little_history("clv_predictive", year, int(s["orders"]))) is not None:
-        return short
+    s = _order_stats(orders, inputs.period)
     monthly = s["orders"] / s["customers"] / (s["span_years"] * 12)
     lifespan_years, how = _lifespan_years(inputs, p, "lifespan_months", 12.0)
     details = {"monthly_transactions": monthly, "avg_order_value": s["avg_purchase_value"]}
@@ -248,11 +127,6 @@ def clv_predictive_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> Metric
                         n=int(s["orders"]), details=details)
     details.update(lifespan_months=12 * lifespan_years, lifespan_from=how)
     value = monthly * s["avg_purchase_value"] * 12 * lifespan_years
-    details = _say_orders_of(details, year)
-    if not p.get("lifespan_months") and "caveat_detail" in details:     # side by side with the same value
-        details["caveat_detail"] = Message("{why} With the lifespan read from churn it works out as Customer lifetime "
-                                           "value does (purchases a month × 12 = purchases a year); set the lifespan "
-                                           "in months for your own estimate.", {"why": details["caveat_detail"]})
     return MetricResult("clv_predictive", value, "currency", n=int(s["orders"]), details=details)
 
 
