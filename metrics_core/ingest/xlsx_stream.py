@@ -44,7 +44,9 @@ def read_streamed(path: Path, extents: dict[str, Extent], wanted: str | None, da
             return None
         reading(name)                      # (outside the reader's calls: a cancel here is a cancel)
         extent = extents[name]
-        cells = _quietly(lambda: stream_columns(iter(book.stream_sheet_by_name(name)),
+        # rows padded to one column past the measured extent, not to what <dimension> claims (XFD: 16,384
+        # cells a row); a cell in that column still gives up the stream
+        cells = _quietly(lambda: stream_columns(iter(book.stream_sheet_by_name(name, max_col=extent.columns)),
                                                 (extent.rows, extent.columns), data_rows))
     finally:
         book.close()
