@@ -67,7 +67,13 @@ def contrast_ratio(a: QColor, b: QColor) -> float:
 def readable(colour: str | QColor, palette: QPalette) -> str:
     """``colour``, or the least mix of it with the palette's text colour that reads at :data:`MIN_CONTRAST`
     on the palette's base (a card's background), light or dark."""
-    base, text, start = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text), QColor(colour)
+    return readable_on(colour, palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text))
+
+
+def readable_on(colour: str | QColor, background: str | QColor, text: str | QColor) -> str:
+    """``colour``, or the least mix of it with ``text`` that reads at :data:`MIN_CONTRAST` on ``background``
+    (a chart's own, whose theme is not the palette's)."""
+    base, text, start = QColor(background), QColor(text), QColor(colour)
     for step in range(11):
         share = step / 10
         mixed = QColor.fromRgbF(*(a * (1 - share) + b * share for a, b in

@@ -50,7 +50,7 @@ class ChartWidget(QWidget):
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet(f"background:{self.theme.background}; color:{style.NEUTRAL}; font-size:11pt;")
+        self._style_empty_label()
         self._stack = QStackedWidget()
         self._stack.addWidget(self.plot_widget)
         self._stack.addWidget(self.empty_label)
@@ -109,9 +109,14 @@ class ChartWidget(QWidget):
             return
         self.theme = theme
         style.style_plot(self.plot_widget, theme)
-        self.empty_label.setStyleSheet(f"background:{theme.background}; color:{style.NEUTRAL}; font-size:11pt;")
+        self._style_empty_label()
         self._show_title()
         self._themed(theme)
+
+    def _style_empty_label(self) -> None:
+        """The loading or empty state's words in grey, readable on the chart's background (light or dark)."""
+        grey = style.readable_on(style.NEUTRAL, self.theme.background, self.theme.foreground)
+        self.empty_label.setStyleSheet(f"background:{self.theme.background}; color:{grey}; font-size:11pt;")
 
     def _themed(self, theme: style.ChartTheme) -> None:  # noqa: ARG002 - overridden
         """What a chart draws in theme colours itself (legends, labels)."""

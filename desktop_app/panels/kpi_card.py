@@ -16,7 +16,7 @@ from metrics_core.report_view.words import (change_words, colour, interval_words
                                             target_words)
 
 from .. import style
-from .elided_label import elide_to_lines, wrapped_height
+from .elided_label import elide_to_lines, keep_together, wrapped_height
 from .sparkline import Sparkline
 from ..formatting import (DASH, change_arrow, comparison_text, format_change, format_number, format_value,
                           basis_text, headline_term, readable_reason, short_comparison)
@@ -160,9 +160,10 @@ class KpiCard(QFrame):
                 + self._change_lines() * self.change_label.fontMetrics().lineSpacing())
         margins = self.layout().contentsMargins()
         left = CARD_HEIGHT - margins.top() - margins.bottom() - used - 4 * self.layout().spacing()
-        shown = elide_to_lines(text, metrics, self.text_room(), max(1, left // metrics.lineSpacing()))
+        together = keep_together(text)
+        shown = elide_to_lines(together, metrics, self.text_room(), max(1, left // metrics.lineSpacing()))
         self.reason_label.setText(shown)
-        self.reason_label.setToolTip(tooltip if shown == text or text in tooltip else f"{text}\n\n{tooltip}")
+        self.reason_label.setToolTip(tooltip if shown == together or text in tooltip else f"{text}\n\n{tooltip}")
         self.reason_label.show()
 
     def set_sparkline(self, spark: Any, grain: str) -> None:
@@ -225,10 +226,10 @@ class KpiCard(QFrame):
 
     def _show_outcome(self, outcome: Any) -> None:
         """The change in words (grey "no clear change" inside its noise) and the target met or missed."""
-        words = change_words(outcome, self._currency) if has_change(outcome.result) else ""
+        words = keep_together(change_words(outcome, self._currency)) if has_change(outcome.result) else ""
         self.change_label.setText(words)
         self.change_label.setVisible(bool(words))
-        self.change_label.setStyleSheet(f"color:#{colour(outcome.change_state)};")
+        self.change_label.setStyleSheet(f"color:{style.readable('#' + colour(outcome.change_state), self.palette())};")
         change = outcome.change
         if change is not None:
             periods = comparison_text(change)
@@ -240,7 +241,7 @@ class KpiCard(QFrame):
         target_text = target_short(outcome)
         self.target_label.setText(target_text)
         self.target_label.setToolTip(target_words(outcome, self._currency))
-        self.target_label.setStyleSheet(f"color:#{colour(outcome.target_state)};")
+        self.target_label.setStyleSheet(f"color:{style.readable('#' + colour(outcome.target_state), self.palette())};")
         self.target_label.setVisible(bool(target_text))
 
     def _show_term(self, term: tuple[str, float | None, int], answers: int) -> None:
@@ -295,12 +296,12 @@ class KpiCard(QFrame):
         color = style.direction_color(delta, higher_is_better)
         text = f"{change_arrow(delta)} {format_change(delta, self.unit, self._currency, self.metric_id)}"
         periods = comparison_text(change)
-        self.change_label.setText(_("{change} {compared}", change=text, compared=short_comparison(change)))
+        self.change_label.setText(keep_together(_("{change} {compared}", change=text, compared=short_comparison(change))))
         now = format_value(getattr(change, "current", None), self.unit, self._currency)
         before = format_value(getattr(change, "previous", None), self.unit, self._currency)
         self.change_label.setToolTip(_("{periods}: {now} now, {before} before", periods=periods, now=now, before=before)
                                      if periods else _("{now} now, {before} before", now=now, before=before))
-        self.change_label.setStyleSheet(f"color:{color};")
+        self.change_label.setStyleSheet(f"color:{style.readable(color, self.palette())};")
         self.change_label.show()
 
     def set_selected(self, selected: bool) -> None:
