@@ -48,6 +48,7 @@ class KpiCard(QFrame):
         self.resize(CARD_WIDTH, CARD_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._shown: tuple[Any, ...] | None = None      # what set_result was last given: shown again when widened
+        self._title_width: tuple[Any, int] = (None, CARD_WIDTH)     # (title and font measured, width: title_width)
         # the texts are fitted to a new width once the layout pass that resized the card is over (fitting them
         # inside it changed the layout being applied: Qt crashed in a language switch)
         self._refit = QTimer(self)
@@ -112,16 +113,39 @@ class KpiCard(QFrame):
                 self.set_result(*self._shown)
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(CARD_WIDTH, CARD_HEIGHT)
+        return QSize(self.minimumWidth(), CARD_HEIGHT)
+
+    def title_width(self) -> int:
+        """The narrowest card, from :data:`CARD_WIDTH` up to :data:`CARD_MAX_WIDTH`, that shows the title whole
+        on two lines (a Slovenian or Romanian title was cut at five cards a row on a 1366 x 768 laptop)."""
+        self.title_label.ensurePolished()               # (its style sheet's bold font)
+        metrics = self.title_label.fontMetrics()
+        key = (self._label, metrics.averageCharWidth(), metrics.height())
+        if self._title_width[0] != key:
+            chrome = self.width() - self.contentsRect().width() + sum(self._text_margins())
+            width = next((w for w in range(CARD_WIDTH, CARD_MAX_WIDTH, 2)
+                          if elide_to_lines(self._label, metrics, w - chrome, TITLE_LINES) == self._label),
+                         CARD_MAX_WIDTH)
+            self._title_width = (key, width)
+        return self._title_width[1]
+
+    def set_least_width(self, width: int) -> None:
+        """The narrowest this card gets (the dashboard gives every card the width its longest title needs)."""
+        if width != self.minimumWidth():
+            self.setMinimumWidth(width)
+            self.updateGeometry()
+
+    def _text_margins(self) -> tuple[int, int]:
+        margins = self.layout().contentsMargins()
+        return margins.left(), margins.right()
 
     def text_room(self) -> int:
         """The width the card's texts have inside its frame and margins (the card is as wide as its row
         allows): the title label's own width, so a title is fitted where it is drawn (a guessed 22 px margin,
         2 more than the frame's and the layout's, kept a second line's room under 'Contact volume per channel'
         drawn on one line at 210 px, and its value sat 14 px below its neighbours')."""
-        margins = self.layout().contentsMargins()
         frame = self.width() - self.contentsRect().width()
-        return max(CARD_WIDTH, self.width()) - frame - margins.left() - margins.right()
+        return max(CARD_WIDTH, self.width()) - frame - sum(self._text_margins())
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802
         super().resizeEvent(event)
