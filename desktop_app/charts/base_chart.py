@@ -282,10 +282,11 @@ def title_lines(title: str, metrics: QFontMetrics, room: int) -> list[str]:
 
 def _centre_title_over_whole_chart(plot_item: pg.PlotItem) -> None:
     """pyqtgraph puts the title over the data area only: beside a wide axis of names (a bar chart's agents) a
-    title that was fitted to the chart's width ran past its right edge. It spans the axes' columns too."""
+    title that was fitted to the chart's width ran past its right edge. It spans the axes' columns too, and the
+    column of a legend beside the plot (:mod:`.legend`)."""
     layout, title = plot_item.layout, plot_item.titleLabel
     layout.removeItem(title)
-    layout.addItem(title, 0, 0, 1, 3)
+    layout.addItem(title, 0, 0, 1, 4)
 
 
 def _export_module() -> Any:
