@@ -49,7 +49,7 @@ class NpsStackedChart(ChartWidget):
         bottom = np.zeros(len(labels))
         for key, label, color in PARTS:
             h = np.nan_to_num(shares[key])
-            item = pg.BarGraphItem(x=x, y0=bottom, height=h, width=0.7, brush=style.brush(color), pen=pg.mkPen("#ffffff"))
+            item = pg.BarGraphItem(x=x, y0=bottom, height=h, width=0.7, brush=style.brush(color), pen=style.pen("#ffffff"))
             self.plot_item.addItem(item)
             self._legend.addItem(item, _(label))
             bottom = bottom + h

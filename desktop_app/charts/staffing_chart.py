@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from PySide6.QtCore import QPointF, QRectF, QTimer
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QPainterPath, QPainterPathStroker
 
 import pyqtgraph as pg
@@ -43,7 +43,7 @@ class StaffingChart(ChartWidget):
         self._asa_view = pg.ViewBox(enableMenu=False)
         self.plot_item.showAxis("right")
         right = self.plot_item.getAxis("right")
-        right.setPen(pg.mkPen(style.AXIS_COLOR))
+        right.setPen(style.pen(style.AXIS_COLOR))
         right.setTextPen(pg.mkPen(ASA_COLOUR))
         right.setStyle(tickFont=style.chart_font())
         right.setGrid(False)                     # the grid belongs to the left axis
@@ -154,7 +154,7 @@ class StaffingChart(ChartWidget):
                                                      symbolBrush=style.PRIMARY), _("service level %"))
         self._asa_top = 1.0             # the ASA axis's 100 % (seconds)
         if np.isfinite(occ).any():
-            pen = pg.mkPen(OCCUPANCY_COLOUR, width=2.0, style=pg.QtCore.Qt.PenStyle.DashLine)
+            pen = style.pen(OCCUPANCY_COLOUR, 2.0, Qt.PenStyle.DashLine)
             self._legend.addItem(self.plot_item.plot(x, occ, pen=pen), _("occupancy %"))
         if np.isfinite(asa).any():
             line = pg.PlotDataItem(x, asa, pen=style.line_pen(ASA_COLOUR, 2.0), connect="finite")
@@ -173,14 +173,14 @@ class StaffingChart(ChartWidget):
         self._shorter_labels = {}
         if measured is not None:
             line = pg.InfiniteLine(
-                pos=float(measured), angle=0, pen=pg.mkPen(style.NEUTRAL, width=1.4, style=pg.QtCore.Qt.PenStyle.DotLine),
+                pos=float(measured), angle=0, pen=style.pen(style.NEUTRAL, 1.4, Qt.PenStyle.DotLine),
                 label=measured_label(measured, measured_at), labelOpts={"color": style.NEUTRAL})
             self._marker_lines.append(line)
             if measured_at:          # a small chart: the slot stays in the tooltip (the card's whole reason)
                 self._shorter_labels[id(line)] = (measured_label(measured, None),)
         if recommended is not None:
             self._marker_lines.append(pg.InfiniteLine(
-                pos=float(recommended), angle=90, pen=pg.mkPen(style.GOOD, width=1.6),
+                pos=float(recommended), angle=90, pen=style.pen(style.GOOD, 1.6),
                 label=ngettext("{count} agent", "{count} agents", recommended, count=recommended),
                 labelOpts={"color": style.GOOD}))
         for line in self._marker_lines:
