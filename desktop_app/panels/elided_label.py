@@ -45,6 +45,7 @@ def wrapped_height(text: str, metrics: QFontMetrics, width: int) -> int:
 
 _BREAKS = re.compile(r"[ \t\n]+")          # where a line may break: not at a no-break space
 _AFTER_A_NUMBER = re.compile(r"(?<=\d) (?=\S)")
+_SHORT_WORD_AFTER_A_NUMBER = re.compile(r"(?<=\d\u00a0)(\w{1,2}) (?=\S)")      # Romanian "289 de rânduri"
 
 
 def keep_together(text: str) -> str:
@@ -54,10 +55,11 @@ def keep_together(text: str) -> str:
 
     >>> keep_together("no clear change (−8 min 15 s); measured 20 %")
     'no clear change (−8\xa0min 15\xa0s); measured 20\xa0%'
-    >>> keep_together("Call intervals (ACD) · 1,801 rows")
-    'Call intervals (ACD)\xa0· 1,801\xa0rows'
+    >>> keep_together("Call intervals (ACD) · 1,801 rows"), keep_together("Mișcări de numerar · 289 de rânduri")
+    ('Call intervals (ACD)\xa0· 1,801\xa0rows', 'Mișcări de numerar\xa0· 289\xa0de\xa0rânduri')
     """
-    return _AFTER_A_NUMBER.sub("\u00a0", text).replace(" \u00b7", "\u00a0\u00b7")
+    together = _SHORT_WORD_AFTER_A_NUMBER.sub("\\1\u00a0", _AFTER_A_NUMBER.sub("\u00a0", text))
+    return together.replace(" \u00b7", "\u00a0\u00b7")
 
 
 def elide_to_lines(text: str, metrics: QFontMetrics, width: int, lines: int) -> str:

@@ -143,7 +143,9 @@ def wrapped_lines(text: str, font: Any, width: int) -> list[str]:
 
 
 def number_cut_from_its_unit(lines: list[str]) -> list[str]:
-    """The line breaks that leave a number at a line's end and its unit at the next line's start."""
+    """The line breaks that leave a number (or a number and a short word: Romanian "289 de") at a line's end and
+    its unit at the next line's start."""
     import re
 
-    return [f"{a!r} / {b!r}" for a, b in zip(lines, lines[1:]) if re.search(r"\d\s*$", a) and re.match(r"\s*\D", b)]
+    return [f"{a!r} / {b!r}" for a, b in zip(lines, lines[1:])
+            if re.search(r"\d([\s\u00a0]\w{1,2})?\s*$", a) and re.match(r"\s*\D", b)]

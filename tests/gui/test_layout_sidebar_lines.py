@@ -14,7 +14,7 @@ from .conftest import wait_results
 from .helpers import make_dataset, number_cut_from_its_unit, surveys_frame, tickets_frame, wrapped_lines
 
 
-@pytest.mark.parametrize("lang", ["en", "sl"])
+@pytest.mark.parametrize("lang", ["en", "sl", "ro"])
 def test_a_number_and_its_word_stay_on_one_line(qtbot, state, lang) -> None:
     apply_language(lang)
     sidebar = DatasetSidebar(state)
