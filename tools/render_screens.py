@@ -343,6 +343,8 @@ class Shots:
         """The export and About dialogs, and Qt's own file dialog and message box (Qt's translations)."""
         from PySide6.QtWidgets import QFileDialog, QMessageBox, QScrollArea
 
+        from desktop_app.file_dialogs import fit_columns
+
         from desktop_app.dialogs.about_dialog import AboutDialog
 
         export = self.window.export_dialog()
@@ -360,6 +362,7 @@ class Shots:
         files.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         files.resize(900, 560)
         files.show()
+        fit_columns(files)                       # as the window's file dialogs do
         _settle(self.app, 0.5)
         self.save("52_qt_file_dialog", files)
         files.close()

@@ -13,13 +13,14 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QAction, QCursor, QFontMetrics
-from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QStackedWidget, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QStackedWidget, QToolTip, QVBoxLayout, QWidget
 
 import pyqtgraph as pg
 
 from metrics_core.i18n import _
 
 from .. import style
+from .. import file_dialogs
 from .point_cursor import PointCursor
 
 log = logging.getLogger(__name__)
@@ -248,8 +249,7 @@ class ChartWidget(QWidget):
 
     def _save_as(self, module: Any, ext: str) -> None:
         name = (self._title or _("chart")).replace("/", "-")
-        path, _chosen_filter = QFileDialog.getSaveFileName(self, _("Save chart"), f"{name}.{ext}",
-                                                           f"{ext.upper()} (*.{ext})")
+        path = file_dialogs.save_file_name(self, _("Save chart"), f"{name}.{ext}", f"{ext.upper()} (*.{ext})")
         if not path:
             return
         if ext == "png":
