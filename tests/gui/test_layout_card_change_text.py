@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.panels.kpi_card import CARD_WIDTH, KpiCard
@@ -18,21 +17,9 @@ from metrics_core.metrics.model import MetricResult
 from metrics_core.report_view.compute import KpiOutcome
 
 from .helpers import number_cut_from_its_unit, shown, wrapped_lines
-from .test_laptop_fit_dark import DARK, drawn_contrast
+from .test_laptop_fit_dark import drawn_contrast, palette  # noqa: F401 - the dark and light palettes, a fixture
 
 OCT, SEP = ("2026-10-01", "2026-10-31"), ("2026-09-01", "2026-09-30")
-
-
-@pytest.fixture(params=["dark", "light"])
-def palette(request, qapp):
-    before = QPalette(qapp.palette())
-    if request.param == "dark":
-        dark = QPalette(before)
-        for role, colour in DARK.items():
-            dark.setColor(role, QColor(colour))
-        qapp.setPalette(dark)
-    yield request.param
-    qapp.setPalette(before)
 
 
 def _outcome(interval: Interval | None, target: float | None = None, metric_id: str = "csat", unit: str = "%",
