@@ -175,15 +175,23 @@ class KpiCard(QFrame):
         metrics = self.change_label.fontMetrics()
         return round(wrapped_height(self.change_label.text(), metrics, self.text_room()) / metrics.lineSpacing())
 
-    def _show_small_text(self, text: str, tooltip: str) -> None:
-        """A reason or a caveat under the value, in the lines the card has left (whole in the tooltip)."""
-        metrics = self.reason_label.fontMetrics()
+    def _small_text_room(self) -> int:
+        """The pixels a reason or a caveat has under the title, the value, the change and the rows line."""
         basis_shown = not (self.n_label.isHidden() and self.target_label.isHidden())
         used = (self.title_label.height() + self.value_label.sizeHint().height()
                 + (self.n_label.sizeHint().height() if basis_shown else 0)
                 + self._change_lines() * self.change_label.fontMetrics().lineSpacing())
         margins = self.layout().contentsMargins()
-        left = CARD_HEIGHT - margins.top() - margins.bottom() - used - 4 * self.layout().spacing()
+        return CARD_HEIGHT - margins.top() - margins.bottom() - used - 4 * self.layout().spacing()
+
+    def _show_small_text(self, text: str, tooltip: str) -> None:
+        """A reason or a caveat under the value, in the lines the card has left (whole in the tooltip); the title
+        on one line when not even one is left (the card's height is fixed: a two-line title was drawn over the
+        value at 200 %)."""
+        metrics = self.reason_label.fontMetrics()
+        if self._small_text_room() < metrics.lineSpacing():
+            self._fit_title(self._label, 1)
+        left = self._small_text_room()
         together = keep_together(text)
         shown = elide_to_lines(together, metrics, self.text_room(), max(1, left // metrics.lineSpacing()))
         self.reason_label.setText(shown)

@@ -89,3 +89,24 @@ def test_the_export_dialogs_error_is_readable(qtbot, palette, tmp_path) -> None:
     QApplication.processEvents()
     ratio = drawn_contrast(dialog.grab().toImage(), dialog.status, dialog)
     assert ratio >= 4.5, f"{palette}: {ratio:.2f} : 1"
+
+
+@pytest.mark.parametrize("width", [236, 248, 262])
+def test_a_two_line_title_a_change_and_a_caveat_never_overlap(qtbot, width) -> None:
+    """At 200 % in Slovenian (7 cards a row, 248 px) 'Preference komunikacijskih kanalov (obseg po kanalih)' took two
+    lines beside a change line and the caveat 'delež kanala Phone, najbolj…': the card's 100 px could not hold them
+    and the title was drawn over the value '48,3 %' (s9-layout v2/200pct-sl/25_latest_month)."""
+    caveat = "share of Phone, the busiest channel"
+    outcome = _outcome(Interval(-1.0, 7.0, "newcombe"), metric_id="volume_by_channel", now=48.3, before=45.9,
+                       details={"caveat": caveat, "caveat_detail": caveat})
+    title = "Preference komunikacijskih kanalov (obseg po kanalih)"
+    card = shown(qtbot, KpiCard("volume_by_channel", title, "%", None), width, 100)
+    card.set_result(outcome.result, outcome.change, None, outcome)
+    qtbot.wait(10)
+    shown_labels = [w for w in (card.title_label, card.value_label, card.change_label, card.reason_label, card.n_label)
+                    if w.isVisible()]
+    assert card.reason_label in shown_labels and card.change_label in shown_labels
+    overlaps = [f"{a.text()!r} over {b.text()!r}" for i, a in enumerate(shown_labels) for b in shown_labels[i + 1:]
+                if a.geometry().intersects(b.geometry())]
+    assert overlaps == [], f"at {width} px"
+    assert max(w.geometry().bottom() for w in shown_labels) <= card.contentsRect().bottom()
