@@ -12,11 +12,12 @@ from PySide6.QtWidgets import (QLabel, QListView, QListWidget, QListWidgetItem, 
                                QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget)
 
 from metrics_core.catalogue import KINDS_BY_NAME
+from metrics_core.formatting import numbers_kept_with_units
 from metrics_core.i18n import _, ngettext
 
 from ..app_state import AppState
 from ..formatting import format_number
-from .elided_label import elide_to_lines, keep_together, wrapped_height
+from .elided_label import elide_to_lines, wrapped_height
 from .flow_layout import FlowLayout
 
 
@@ -131,7 +132,7 @@ class DatasetSidebar(QWidget):
             else:
                 detail = ngettext("{kind} \u00b7 {count} row", "{kind} \u00b7 {count} rows", rows,
                                   kind=kind_label, count=format_number(rows))
-            detail = keep_together(detail)          # "Call intervals (ACD) · 1,801" / "rows" took a third line
+            detail = numbers_kept_with_units(detail, counts=True)    # "… · 1,801" / "rows" took a third line
             notes = [n for n in self._merges if ds.name in n.files or ds.name in n.without_id]
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, ds.name)

@@ -43,23 +43,7 @@ def wrapped_height(text: str, metrics: QFontMetrics, width: int) -> int:
     return metrics.boundingRect(0, 0, width, 100000, int(Qt.TextFlag.TextWordWrap), text).height()
 
 
-_BREAKS = re.compile(r"[ \t\n]+")          # where a line may break: not at a no-break space
-_AFTER_A_NUMBER = re.compile(r"(?<=\d) (?=\S)")
-_SHORT_WORD_AFTER_A_NUMBER = re.compile(r"(?<=\d\u00a0)(\w{1,2}) (?=\S)")      # Romanian "289 de rânduri"
-
-
-def keep_together(text: str) -> str:
-    """``text`` with a no-break space after each number, so that a number never ends a line without its unit
-    ("−8 min 15" / "s)", "measured 20" / "%" on the cards at 200 % and 1280 x 720, "1,801" / "rows" in the
-    sidebar), and before a " · " separator, which never starts a line.
-
-    >>> keep_together("no clear change (−8 min 15 s); measured 20 %")
-    'no clear change (−8\xa0min 15\xa0s); measured 20\xa0%'
-    >>> keep_together("Call intervals (ACD) · 1,801 rows"), keep_together("Mișcări de numerar · 289 de rânduri")
-    ('Call intervals (ACD)\xa0· 1,801\xa0rows', 'Mișcări de numerar\xa0· 289\xa0de\xa0rânduri')
-    """
-    together = _SHORT_WORD_AFTER_A_NUMBER.sub("\\1\u00a0", _AFTER_A_NUMBER.sub("\u00a0", text))
-    return together.replace(" \u00b7", "\u00a0\u00b7")
+_BREAKS = re.compile(r"[ \t\n]+")          # where a line may break: not at a no-break space ("20\u00a0%")
 
 
 def elide_to_lines(text: str, metrics: QFontMetrics, width: int, lines: int) -> str:

@@ -16,7 +16,7 @@ from metrics_core.report_view.words import (change_words, colour, interval_words
                                             target_words)
 
 from .. import style
-from .elided_label import elide_to_lines, keep_together, wrapped_height
+from .elided_label import elide_to_lines, wrapped_height
 from .sparkline import Sparkline
 from ..formatting import (DASH, change_arrow, comparison_text, format_change, format_number, format_value,
                           basis_text, headline_term, readable_reason, short_comparison)
@@ -192,10 +192,9 @@ class KpiCard(QFrame):
         if self._small_text_room() < metrics.lineSpacing():
             self._fit_title(self._label, 1)
         left = self._small_text_room()
-        together = keep_together(text)
-        shown = elide_to_lines(together, metrics, self.text_room(), max(1, left // metrics.lineSpacing()))
+        shown = elide_to_lines(text, metrics, self.text_room(), max(1, left // metrics.lineSpacing()))
         self.reason_label.setText(shown)
-        self.reason_label.setToolTip(tooltip if shown == together or text in tooltip else f"{text}\n\n{tooltip}")
+        self.reason_label.setToolTip(tooltip if shown == text or text in tooltip else f"{text}\n\n{tooltip}")
         self.reason_label.show()
 
     def set_sparkline(self, spark: Any, grain: str) -> None:
@@ -258,7 +257,7 @@ class KpiCard(QFrame):
 
     def _show_outcome(self, outcome: Any) -> None:
         """The change in words (grey "no clear change" inside its noise) and the target met or missed."""
-        words = keep_together(change_words(outcome, self._currency)) if has_change(outcome.result) else ""
+        words = change_words(outcome, self._currency) if has_change(outcome.result) else ""
         self.change_label.setText(words)
         self.change_label.setVisible(bool(words))
         self.change_label.setStyleSheet(f"color:{style.readable('#' + colour(outcome.change_state), self.palette())};")
@@ -328,7 +327,7 @@ class KpiCard(QFrame):
         color = style.direction_color(delta, higher_is_better)
         text = f"{change_arrow(delta)} {format_change(delta, self.unit, self._currency, self.metric_id)}"
         periods = comparison_text(change)
-        self.change_label.setText(keep_together(_("{change} {compared}", change=text, compared=short_comparison(change))))
+        self.change_label.setText(_("{change} {compared}", change=text, compared=short_comparison(change)))
         now = format_value(getattr(change, "current", None), self.unit, self._currency)
         before = format_value(getattr(change, "previous", None), self.unit, self._currency)
         self.change_label.setToolTip(_("{periods}: {now} now, {before} before", periods=periods, now=now, before=before)
