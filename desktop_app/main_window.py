@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenuBar, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenuBar, QStackedWidget, QVBoxLayout, QWidget
 
 from metrics_core.errors import KpiDeskError
 from metrics_core.metrics.params import check_params
@@ -19,6 +19,7 @@ from metrics_core.i18n import _, current_language
 from .app_info import APP_NAME
 from .app_state import AppState
 from .autosave import Autosaver
+from . import file_dialogs
 from .dialogs.import_dialog import ImportDialog
 from .dialogs.settings_dialog import SettingsDialog
 from .i18n import apply_language
@@ -188,7 +189,7 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     def _on_open_triggered(self) -> None:
-        paths, _chosen_filter = QFileDialog.getOpenFileNames(self, _("Open files"), self.settings.last_dir, file_filter())
+        paths = file_dialogs.open_file_names(self, _("Open files"), self.settings.last_dir, file_filter())
         if not paths:
             return
         self.settings.last_dir = str(Path(paths[0]).parent)
@@ -270,12 +271,12 @@ class MainWindow(QMainWindow):
             self.save_project_to(self.state.project_path)
 
     def _on_save_as_triggered(self) -> None:
-        path, _chosen_filter = QFileDialog.getSaveFileName(self, _("Save project"), self.settings.last_dir, project_filter())
+        path = file_dialogs.save_file_name(self, _("Save project"), self.settings.last_dir, project_filter())
         if path:
             self.save_project_to(path)
 
     def _on_open_project_triggered(self) -> None:
-        path, _chosen_filter = QFileDialog.getOpenFileName(self, _("Open project"), self.settings.last_dir, project_filter())
+        path = file_dialogs.open_file_name(self, _("Open project"), self.settings.last_dir, project_filter())
         if path:
             self.open_project(path)
 

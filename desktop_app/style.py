@@ -67,7 +67,13 @@ def contrast_ratio(a: QColor, b: QColor) -> float:
 def readable(colour: str | QColor, palette: QPalette) -> str:
     """``colour``, or the least mix of it with the palette's text colour that reads at :data:`MIN_CONTRAST`
     on the palette's base (a card's background), light or dark."""
-    base, text, start = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text), QColor(colour)
+    return readable_on(colour, palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text))
+
+
+def readable_on(colour: str | QColor, background: str | QColor, text: str | QColor) -> str:
+    """``colour``, or the least mix of it with ``text`` that reads at :data:`MIN_CONTRAST` on ``background``
+    (a chart's own, whose theme is not the palette's)."""
+    base, text, start = QColor(background), QColor(text), QColor(colour)
     for step in range(11):
         share = step / 10
         mixed = QColor.fromRgbF(*(a * (1 - share) + b * share for a, b in
@@ -84,12 +90,26 @@ def secondary_text(palette: QPalette) -> str:
     return readable(halfway, palette)
 
 
-def line_pen(color: str = PRIMARY, width: float = 2.2) -> "pg.QtGui.QPen":
-    return pg.mkPen(color=color, width=width)
+def screen_scale() -> float:
+    """Device pixels per window pixel (2 at 200 %)."""
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    return max(1.0, app.devicePixelRatio()) if app is not None else 1.0
 
 
-def target_pen() -> "pg.QtGui.QPen":
-    return pg.mkPen(color=TARGET, width=1.6, style=pg.QtCore.Qt.PenStyle.DashLine)
+def pen(color: str | QColor, width: float = 1.0, dash: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+    """A chart's pen, ``width`` window pixels wide whatever the screen's scale: pyqtgraph's pens are cosmetic,
+    drawn in device pixels (at 200 % the lines were hairlines beside text drawn at double size)."""
+    return pg.mkPen(color=color, width=width * screen_scale(), style=dash)
+
+
+def line_pen(color: str = PRIMARY, width: float = 2.2) -> QPen:
+    return pen(color, width)
+
+
+def target_pen() -> QPen:
+    return pen(TARGET, 1.6, Qt.PenStyle.DashLine)
 
 
 def brush(color: str, alpha: int = 255) -> "pg.QtGui.QBrush":
@@ -140,7 +160,7 @@ def style_plot(plot_widget: "pg.PlotWidget", theme: ChartTheme = LIGHT) -> None:
     item.showGrid(x=False, y=True, alpha=GRID_ALPHA)
     for name in ("left", "bottom", "right"):
         axis = item.getAxis(name)
-        axis.setPen(pg.mkPen(theme.axis))
+        axis.setPen(pen(theme.axis))
         axis.setTextPen(pg.mkPen(theme.foreground))
         axis.setStyle(tickFont=chart_font())
         if axis.labelText:

@@ -41,18 +41,28 @@ def unbreakable(text: str) -> str:
     return text.replace(" ", NBSP)
 
 
-def numbers_kept_with_units(text: str) -> str:
+def numbers_kept_with_units(text: str, counts: bool = False) -> str:
     """A sentence whose every number stays on the line of the unit after it when it wraps (``measured 20 %``
     never ends a line with ``20``): a sign or an abbreviation of at most four letters (``%``, ``s``, ``min.``,
     ``сек``, ``Aug``); a number before a word (``2024 against``, ``4 calls``) may still break.
 
+    ``counts``: a short line of counts (a file in the window's list, "Cash movements · 289 rows"): each number
+    keeps the word it counts too, after a short word such as Romanian "de", and a " · " never starts a line.
+
     >>> numbers_kept_with_units("Would reach 86 % in 20 s; measured 20 % at 10:00, 4 calls")
     'Would reach 86\\xa0% in 20\\xa0s; measured 20\\xa0% at 10:00, 4 calls'
+    >>> numbers_kept_with_units("Mișcări de numerar · 1.289 de rânduri", counts=True)
+    'Mișcări de numerar\\xa0· 1.289\\xa0de\\xa0rânduri'
     """
-    return _NUMBER_THEN_UNIT.sub(NBSP, text)
+    if not counts:
+        return _NUMBER_THEN_UNIT.sub(NBSP, text)
+    kept = _SHORT_WORD_AFTER_A_NUMBER.sub("\\1" + NBSP, _NUMBER_THEN_WORD.sub(NBSP, text))
+    return kept.replace(" \u00b7", NBSP + "\u00b7")
 
 
 _NUMBER_THEN_UNIT = re.compile(r"(?<=\d) (?=[^\s\d]{1,4}(?:[\s;,.:)]|$))")
+_NUMBER_THEN_WORD = re.compile(r"(?<=\d) (?=\S)")
+_SHORT_WORD_AFTER_A_NUMBER = re.compile(r"(?<=\d\u00a0)(\w{1,2}) (?=\S)")
 
 
 def _is_missing(value: Any) -> bool:

@@ -38,6 +38,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))    # the tree this script is in, not an installed copy
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
@@ -343,6 +344,8 @@ class Shots:
         """The export and About dialogs, and Qt's own file dialog and message box (Qt's translations)."""
         from PySide6.QtWidgets import QFileDialog, QMessageBox, QScrollArea
 
+        from desktop_app.file_dialogs import fit_columns
+
         from desktop_app.dialogs.about_dialog import AboutDialog
 
         export = self.window.export_dialog()
@@ -360,6 +363,7 @@ class Shots:
         files.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         files.resize(900, 560)
         files.show()
+        fit_columns(files)                       # as the window's file dialogs do
         _settle(self.app, 0.5)
         self.save("52_qt_file_dialog", files)
         files.close()

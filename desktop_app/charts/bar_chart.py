@@ -24,7 +24,8 @@ MAX_BARS = 25
 
 
 class BarChart(ChartWidget):
-    """Horizontal bars, largest first, labels on the left axis. When the chart is too short to name every bar
+    """Horizontal bars, worst first when the KPI has a direction (the lowest CSAT, the longest wait: what an owner
+    looks for, kept in view when the bars scroll), else largest first; labels on the left axis. When the chart is too short to name every bar
     (a laptop, a dozen agents) it shows as many as it can name and scrolls through the others (scroll bar,
     mouse wheel, or the arrow keys moving from bar to bar)."""
 
@@ -61,8 +62,9 @@ class BarChart(ChartWidget):
 
     def set_bars(self, column: str, keys: list[Any], labels: list[str], values: list[float | None], unit: str,
                  counts: list[int] | None = None, target: float | None = None,
-                 currency: str = DEFAULT_CURRENCY) -> None:
-        """One bar per category; at most ``MAX_BARS`` (by value) are drawn; money in ``currency``."""
+                 currency: str = DEFAULT_CURRENCY, higher_is_better: bool | None = None) -> None:
+        """One bar per category; at most ``MAX_BARS`` are drawn, the worst first (largest first when
+        ``higher_is_better`` is unknown); money in ``currency``."""
         self.clear()
         self._unit, self._column, self._currency = unit, column, currency
         y = np.array([np.nan if v is None else float(v) for v in values], dtype=float)
@@ -70,7 +72,8 @@ class BarChart(ChartWidget):
         missing = _("(no {column})", column=field_noun(column)) if column else _("(none)")
         labels = [missing if label == "(none)" else label for label in labels]      # rows without a value
         table = pd.DataFrame({"category": labels, "value": y, "n": n, "_key": keys})
-        table = table.sort_values("value", ascending=False, na_position="last").head(MAX_BARS).reset_index(drop=True)
+        table = table.sort_values("value", ascending=bool(higher_is_better), na_position="last", kind="stable")
+        table = table.head(MAX_BARS).reset_index(drop=True)
         self._keys = list(table.pop("_key"))
         self._table = table
         pos = np.arange(len(table), dtype=float)

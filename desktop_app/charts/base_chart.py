@@ -13,13 +13,14 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QAction, QCursor, QFontMetrics
-from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QStackedWidget, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QStackedWidget, QToolTip, QVBoxLayout, QWidget
 
 import pyqtgraph as pg
 
 from metrics_core.i18n import _
 
 from .. import style
+from .. import file_dialogs
 from .point_cursor import PointCursor
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ class ChartWidget(QWidget):
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet(f"background:{self.theme.background}; color:{style.NEUTRAL}; font-size:11pt;")
+        self._style_empty_label()
         self._stack = QStackedWidget()
         self._stack.addWidget(self.plot_widget)
         self._stack.addWidget(self.empty_label)
@@ -109,9 +110,14 @@ class ChartWidget(QWidget):
             return
         self.theme = theme
         style.style_plot(self.plot_widget, theme)
-        self.empty_label.setStyleSheet(f"background:{theme.background}; color:{style.NEUTRAL}; font-size:11pt;")
+        self._style_empty_label()
         self._show_title()
         self._themed(theme)
+
+    def _style_empty_label(self) -> None:
+        """The loading or empty state's words in grey, readable on the chart's background (light or dark)."""
+        grey = style.readable_on(style.NEUTRAL, self.theme.background, self.theme.foreground)
+        self.empty_label.setStyleSheet(f"background:{self.theme.background}; color:{grey}; font-size:11pt;")
 
     def _themed(self, theme: style.ChartTheme) -> None:  # noqa: ARG002 - overridden
         """What a chart draws in theme colours itself (legends, labels)."""
@@ -243,8 +249,7 @@ class ChartWidget(QWidget):
 
     def _save_as(self, module: Any, ext: str) -> None:
         name = (self._title or _("chart")).replace("/", "-")
-        path, _chosen_filter = QFileDialog.getSaveFileName(self, _("Save chart"), f"{name}.{ext}",
-                                                           f"{ext.upper()} (*.{ext})")
+        path = file_dialogs.save_file_name(self, _("Save chart"), f"{name}.{ext}", f"{ext.upper()} (*.{ext})")
         if not path:
             return
         if ext == "png":
@@ -277,10 +282,11 @@ def title_lines(title: str, metrics: QFontMetrics, room: int) -> list[str]:
 
 def _centre_title_over_whole_chart(plot_item: pg.PlotItem) -> None:
     """pyqtgraph puts the title over the data area only: beside a wide axis of names (a bar chart's agents) a
-    title that was fitted to the chart's width ran past its right edge. It spans the axes' columns too."""
+    title that was fitted to the chart's width ran past its right edge. It spans the axes' columns too, and the
+    column of a legend beside the plot (:mod:`.legend`)."""
     layout, title = plot_item.layout, plot_item.titleLabel
     layout.removeItem(title)
-    layout.addItem(title, 0, 0, 1, 3)
+    layout.addItem(title, 0, 0, 1, 4)
 
 
 def _export_module() -> Any:

@@ -57,7 +57,8 @@ def show_bars(chart: BarChart, data: Any, target: float | None) -> None:
                            if column else _("The rows behind {kpi} have no agent, channel, team or other "
                                             "category column to break it down by.", kpi=kpi))
     chart.set_bars(column, [p.key for p in points], [p.label for p in points], [p.value for p in points],
-                   spec.unit, [p.n for p in points], target, currency=data.currency)
+                   spec.unit, [p.n for p in points], target, currency=data.currency,
+                   higher_is_better=spec.higher_is_better)
 
 
 def show_nps(chart: NpsStackedChart, data: Any) -> None:

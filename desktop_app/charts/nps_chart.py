@@ -17,9 +17,9 @@ from metrics_core.report_view.catalogue import NPS_PARTS
 from .. import style
 from ..formatting import format_number
 from .base_chart import ChartWidget
+from .legend import LaidOutLegend
 from .time_axis import PeriodAxis, period_tick_labels
 
-LEGEND_OFFSET = (8, 4)         # the legend's place in the plot's top left corner, in pixels
 _LABELS = {key.split("_")[0]: label for key, _name, label in NPS_PARTS}      # the one list of NPS parts (msgids)
 PARTS = (("detractors", _LABELS["detractors"], style.DETRACTORS),
          ("passives", _LABELS["passives"], style.PASSIVES),
@@ -32,9 +32,9 @@ class NpsStackedChart(ChartWidget):
     def __init__(self, title: str | None = None, parent: Any = None) -> None:
         super().__init__(title or _("NPS: promoters, passives, detractors"), parent, axis_items={"bottom": PeriodAxis()})
         self._table = pd.DataFrame(columns=["period", "promoters", "passives", "detractors", "nps"])
-        self._legend = self.plot_item.addLegend(offset=LEGEND_OFFSET, labelTextColor=self.theme.foreground,
-                                                colCount=3, brush=style.brush(self.theme.background, 230))
-        self.plot_item.getViewBox().sigResized.connect(self._make_room_for_legend)
+        self._legend = LaidOutLegend(self.plot_item, labelTextColor=self.theme.foreground,
+                                     brush=style.brush(self.theme.background, 230))
+        self.plot_item.getViewBox().sigResized.connect(self._fit_range)
 
     def set_periods(self, labels: list[str], promoters: list[float], passives: list[float],
                     detractors: list[float], starts: list[Any] | None = None, granularity: str | None = None) -> None:
@@ -49,30 +49,27 @@ class NpsStackedChart(ChartWidget):
         bottom = np.zeros(len(labels))
         for key, label, color in PARTS:
             h = np.nan_to_num(shares[key])
-            item = pg.BarGraphItem(x=x, y0=bottom, height=h, width=0.7, brush=style.brush(color), pen=pg.mkPen("#ffffff"))
+            item = pg.BarGraphItem(x=x, y0=bottom, height=h, width=0.7, brush=style.brush(color), pen=style.pen("#ffffff"))
             self.plot_item.addItem(item)
             self._legend.addItem(item, _(label))
             bottom = bottom + h
         full, short = period_tick_labels(starts, granularity) if starts is not None and granularity else \
             ([str(v) for v in labels], [str(v) for v in labels])
         self.plot_item.getAxis("bottom").set_periods([float(i) for i in range(len(labels))], full, short, granularity)
-        self._make_room_for_legend()
+        self._fit_range()
         self.plot_item.setXRange(-0.6, max(len(labels), 1) - 0.4, padding=0)
         self.update_empty_state()
 
-    def _make_room_for_legend(self) -> None:
-        """The legend's height in pixels above the 100 % bars, whatever the chart's height (a fixed share of
-        the axis covered the tops of the bars in a short chart), and under 0 % room for the lower half of the
-        "0 %" label (pyqtgraph leaves out a label reaching past a gridded axis: the axis began at 20 %)."""
+    def _fit_range(self) -> None:
+        """0 to 100 % over the plot's height, with room under 0 % and over 100 % for half a tick label
+        (pyqtgraph leaves out a label reaching past a gridded axis: the axis began at 20 %)."""
         height = self.plot_item.getViewBox().height()
         axis = self.plot_item.getAxis("left")
         font = QFontMetrics(axis.style.get("tickFont") or style.chart_font())
-        room = LEGEND_OFFSET[1] + self._legend.boundingRect().height() + 4
-        below = font.height() * 0.4 + 1
-        hundred = max(height - room - below, 0.4 * height) if height > 0 else 500.0     # pixels for 0 to 100 %
-        bottom = -100 * below / hundred
-        top = bottom + 100 * height / hundred if height > 0 else 128.0       # (not laid out yet)
-        self.plot_item.setYRange(bottom, top, padding=0)
+        margin = font.height() * 0.4 + 1
+        hundred = max(height - 2 * margin, 0.5 * height) if height > 0 else 500.0     # pixels for 0 to 100 %
+        bottom = -100 * margin / hundred
+        self.plot_item.setYRange(bottom, 100 - bottom, padding=0)
         line = font.height() * 1.2                   # every 20 %, or fewer ticks where they would touch
         step = next((s for s in (20, 25, 50) if hundred * s / 100 >= line), 100)
         axis.setTicks([[(v, f"{v} %") for v in range(0, 101, step)]])

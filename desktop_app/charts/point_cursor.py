@@ -17,6 +17,8 @@ import pyqtgraph as pg
 
 from metrics_core.i18n import _
 
+from .. import style
+
 BACK = (Qt.Key.Key_Left, Qt.Key.Key_Up)
 ON = (Qt.Key.Key_Right, Qt.Key.Key_Down)
 
@@ -82,7 +84,7 @@ class PointCursor(QObject):
         if self._ring is None or self._ring not in self.chart.plot_item.items:
             # a ring of fixed pixel size, round whatever the axes' scales
             self._ring = pg.TargetItem(pos=(x, y), size=17, symbol="o", movable=False,
-                                       pen=pg.mkPen(self.chart.theme.foreground, width=2.2),
+                                       pen=style.pen(self.chart.theme.foreground, 2.2),
                                        brush=pg.mkBrush(0, 0, 0, 0))
             self._ring.setZValue(50)                       # over bars and lines
             self.chart.plot_item.addItem(self._ring, ignoreBounds=True)

@@ -2,9 +2,8 @@
 
 Service level and occupancy share the left axis (%); the ASA has its own axis on the
 right (seconds), drawn in a second view box linked to the first along x. The legend stands beside the
-plot, right of the ASA axis (on a laptop the chart is short and wide: a legend row over the plot left the
-curves a 60 px strip), or in a row under it when the chart is narrow; and the labels of the target, measured and agents-needed lines sit where no curve
-and no other label passes.
+plot, right of the ASA axis, or under it when the chart is narrow (:mod:`.legend`); and the labels of the
+target, measured and agents-needed lines sit where no curve and no other label passes.
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ import pandas as pd
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QPainterPath, QPainterPathStroker
-from PySide6.QtWidgets import QSizePolicy
 
 import pyqtgraph as pg
 
@@ -26,12 +24,12 @@ from metrics_core.i18n import _, ngettext
 from .. import style
 from ..formatting import format_number
 from .base_chart import ChartWidget
+from .legend import LaidOutLegend
 
 OCCUPANCY_COLOUR = style.SERIES[4]      # reddish purple: the target line is vermillion, dashed too
 ASA_COLOUR = style.SERIES[2]
 SIDES = (((0.5, 1.0), (0.5, 0.0)), ((0.0, 0.5), (1.0, 0.5)))     # a label's anchors: level lines, agents' line
 LABEL_SPOTS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.12, 0.88)       # along a line, as a fraction of the view
-LEGEND_BESIDE_FROM = 680       # px of chart width: narrower, the legend goes under the plot (the curves keep 300 px)
 
 
 class StaffingChart(ChartWidget):
@@ -40,18 +38,12 @@ class StaffingChart(ChartWidget):
     def __init__(self, title: str | None = None, parent: Any = None) -> None:
         super().__init__(title or _("Agents needed: service level, ASA and occupancy"), parent)
         self._table = pd.DataFrame(columns=["agents", "service_level", "occupancy", "asa_s"])
-        self._legend = _LaidOutLegend(labelTextColor=self.theme.foreground,
-                                      brush=style.brush(self.theme.background, 230))
-        layout = self.plot_item.layout
-        layout.removeItem(self.plot_item.titleLabel)        # the title over the whole chart, legend's column too
-        layout.addItem(self.plot_item.titleLabel, 0, 0, 1, 4)
-        self._legend_beside: bool | None = None
-        self.plot_item.geometryChanged.connect(self._place_legend)
-        self._place_legend()
+        self._legend = LaidOutLegend(self.plot_item, labelTextColor=self.theme.foreground,
+                                     brush=style.brush(self.theme.background, 230))
         self._asa_view = pg.ViewBox(enableMenu=False)
         self.plot_item.showAxis("right")
         right = self.plot_item.getAxis("right")
-        right.setPen(pg.mkPen(style.AXIS_COLOR))
+        right.setPen(style.pen(style.AXIS_COLOR))
         right.setTextPen(pg.mkPen(ASA_COLOUR))
         right.setStyle(tickFont=style.chart_font())
         right.setGrid(False)                     # the grid belongs to the left axis
@@ -73,24 +65,6 @@ class StaffingChart(ChartWidget):
     def _themed(self, theme: style.ChartTheme) -> None:
         self._legend.setBrush(style.brush(theme.background, 230))
         self._legend.setLabelTextColor(theme.foreground)
-
-    def _place_legend(self) -> None:
-        """The legend right of the ASA axis, one entry a line (a wide chart), or in a row under the plot."""
-        beside = self.plot_item.width() >= LEGEND_BESIDE_FROM
-        if beside == self._legend_beside:
-            return
-        layout = self.plot_item.layout
-        if self._legend_beside is not None:
-            layout.removeItem(self._legend)
-        self._legend_beside = beside
-        self._legend.setColumnCount(1 if beside else 3)
-        if beside:                       # rows: title, top axis, plot, bottom axis (pyqtgraph's); column 3 is free
-            layout.addItem(self._legend, 1, 3, 3, 1)
-            layout.setAlignment(self._legend, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
-        else:
-            layout.addItem(self._legend, 4, 0, 1, 4)
-            layout.setAlignment(self._legend, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        layout.activate()                # now, not at the next event: an export draws the chart straight away
 
     def _sync_views(self) -> None:
         self._asa_view.setGeometry(self.plot_item.getViewBox().sceneBoundingRect())
@@ -180,7 +154,7 @@ class StaffingChart(ChartWidget):
                                                      symbolBrush=style.PRIMARY), _("service level %"))
         self._asa_top = 1.0             # the ASA axis's 100 % (seconds)
         if np.isfinite(occ).any():
-            pen = pg.mkPen(OCCUPANCY_COLOUR, width=2.0, style=pg.QtCore.Qt.PenStyle.DashLine)
+            pen = style.pen(OCCUPANCY_COLOUR, 2.0, Qt.PenStyle.DashLine)
             self._legend.addItem(self.plot_item.plot(x, occ, pen=pen), _("occupancy %"))
         if np.isfinite(asa).any():
             line = pg.PlotDataItem(x, asa, pen=style.line_pen(ASA_COLOUR, 2.0), connect="finite")
@@ -199,14 +173,14 @@ class StaffingChart(ChartWidget):
         self._shorter_labels = {}
         if measured is not None:
             line = pg.InfiniteLine(
-                pos=float(measured), angle=0, pen=pg.mkPen(style.NEUTRAL, width=1.4, style=pg.QtCore.Qt.PenStyle.DotLine),
+                pos=float(measured), angle=0, pen=style.pen(style.NEUTRAL, 1.4, Qt.PenStyle.DotLine),
                 label=measured_label(measured, measured_at), labelOpts={"color": style.NEUTRAL})
             self._marker_lines.append(line)
             if measured_at:          # a small chart: the slot stays in the tooltip (the card's whole reason)
                 self._shorter_labels[id(line)] = (measured_label(measured, None),)
         if recommended is not None:
             self._marker_lines.append(pg.InfiniteLine(
-                pos=float(recommended), angle=90, pen=pg.mkPen(style.GOOD, width=1.6),
+                pos=float(recommended), angle=90, pen=style.pen(style.GOOD, 1.6),
                 label=ngettext("{count} agent", "{count} agents", recommended, count=recommended),
                 labelOpts={"color": style.GOOD}))
         for line in self._marker_lines:
@@ -278,21 +252,6 @@ def _glyph_box(label: pg.TextItem) -> QRectF:
     """Where a text item's letters are (its box less the text document's margin), in scene coordinates."""
     margin = label.textItem.document().documentMargin()
     return label.textItem.sceneBoundingRect().adjusted(margin, margin, -margin, -margin)
-
-
-class _LaidOutLegend(pg.LegendItem):
-    """A legend in a cell of the plot's layout, sized by its entries: pyqtgraph's own sets its geometry at
-    (0, 0) itself, for a legend floating over the view."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(offset=None, **kwargs)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-
-    def updateSize(self) -> None:  # noqa: N802 - pyqtgraph's name
-        self.updateGeometry()          # the plot's layout asks for the new size and places it
-
-    def mouseDragEvent(self, ev: Any) -> None:  # noqa: N802 - pyqtgraph's name
-        ev.ignore()                    # it stays in its cell
 
 
 def measured_label(measured: float, slot: str | None) -> str:

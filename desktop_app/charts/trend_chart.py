@@ -60,9 +60,9 @@ class TrendChart(ChartWidget):
             self.plot_item.plot(x[:whole], y[:whole], pen=style.line_pen(), symbol="o", symbolSize=7,
                                 symbolBrush=style.PRIMARY, symbolPen=style.PRIMARY, connect="finite")
         if last_incomplete and np.isfinite(y[-2:]).any():
-            self.plot_item.plot(x[-2:], y[-2:], pen=pg.mkPen(style.PRIMARY, width=1.6, style=Qt.PenStyle.DashLine),
+            self.plot_item.plot(x[-2:], y[-2:], pen=style.pen(style.PRIMARY, 1.6, Qt.PenStyle.DashLine),
                                 symbol="o", symbolSize=8, symbolBrush=self.theme.background,
-                                symbolPen=pg.mkPen(style.PRIMARY, width=1.6), connect="finite")
+                                symbolPen=style.pen(style.PRIMARY, 1.6), connect="finite")
         if last_incomplete and np.isfinite(y[-2]):      # only the period under way is hollow: the last whole
             self.plot_item.plot(x[-2:-1], y[-2:-1], pen=None, symbol="o", symbolSize=8,    # one is filled again
                                 symbolBrush=style.PRIMARY, symbolPen=style.PRIMARY)

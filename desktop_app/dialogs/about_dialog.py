@@ -17,10 +17,12 @@ from ..window_size import resize_to_fit
 class AboutDialog(QDialog):
     """Shows the version, what KPI Desk is, and every bundled component with its licence."""
 
+    PREFERRED_SIZE = (640, 620)      # all of it in view in every language (Serbian scrolled at 620 x 520)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("About KPI Desk"))
-        resize_to_fit(self, 620, 520)
+        resize_to_fit(self, *self.PREFERRED_SIZE)
         layout = QVBoxLayout(self)
 
         head = QHBoxLayout()

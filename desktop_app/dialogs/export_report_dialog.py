@@ -22,6 +22,7 @@ from metrics_core.export.report import report_paths, write_report
 from metrics_core.i18n import LANGUAGES, N_, _, current_language, language, ngettext
 from metrics_core.progress import Reporter
 
+from .. import style
 from ..charts.export import SIZE_PRESETS
 from ..window_size import resize_to_fit
 from ..workers import TaskRunner
@@ -347,7 +348,7 @@ class ExportReportDialog(QDialog):
         self.cancel_button.setEnabled(running)
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.status.setStyleSheet("color: #c0392b;" if error else "")
+        self.status.setStyleSheet(f"color:{style.readable(style.BAD, self.palette())};" if error else "")
         self.status.setText(text)
 
     def wait(self, msecs: int = 60000) -> bool:

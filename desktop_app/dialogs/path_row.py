@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
+
+from .. import file_dialogs
 
 
 class PathRow(QWidget):
@@ -25,8 +27,8 @@ class PathRow(QWidget):
 
     def _on_button_clicked(self) -> None:
         if self.file_filter:
-            path, _chosen_filter = QFileDialog.getOpenFileName(self, self.caption, self.edit.text(), self.file_filter)
+            path = file_dialogs.open_file_name(self, self.caption, self.edit.text(), self.file_filter)
         else:
-            path = QFileDialog.getExistingDirectory(self, self.caption, self.edit.text())
+            path = file_dialogs.existing_directory(self, self.caption, self.edit.text())
         if path:
             self.edit.setText(path)

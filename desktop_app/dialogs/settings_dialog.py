@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout,
-                               QWidget)
+                               QListView, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QStackedWidget,
+                               QVBoxLayout, QWidget)
 
 from metrics_core.i18n import LANGUAGES, _, current_language
 from metrics_core.metrics.model import FAMILIES
@@ -45,6 +45,9 @@ class SettingsDialog(QDialog):
         self.target_edits: dict[str, QLineEdit] = {}
         self.list = QListWidget()
         self.list.setMaximumWidth(340)
+        self.list.setWordWrap(True)         # a long KPI name (Romanian, Slovenian) on two lines, not scrolled to
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.pages = QStackedWidget()
         family_label = dict(FAMILIES)
         order = {f: i for i, (f, _label) in enumerate(FAMILIES)}

@@ -15,7 +15,7 @@ from metrics_core.i18n import _
 
 from ..app_state import AppState
 from .flow_layout import FlowLayout
-from .kpi_card import KpiCard
+from .kpi_card import CARD_WIDTH, KpiCard
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +120,7 @@ class DashboardPanel(QWidget):
                 card.setVisible(visible)
                 any_visible |= visible
             box.setVisible(any_visible)
+        self._fit_card_width()
         shown = sum(1 for c in self.cards.values() if not c.isHidden())
         labels = [_(KINDS_BY_NAME[k].label) if k in KINDS_BY_NAME else k for k in self.state.bundle.kinds()]
         hidden = sum(1 for mid in self.cards if not show_all and not self.relevant(mid))
@@ -137,6 +138,14 @@ class DashboardPanel(QWidget):
         self.summary_label.setText(_("{summary} \u2014 {comparison}", summary=text, comparison=gap) if gap and labels
                                    else text)
         self.summary_label.setToolTip(_("Data in the loaded files: {kinds}", kinds=", ".join(labels)) if labels else "")
+
+    def _fit_card_width(self) -> None:
+        """Every card as wide as the longest shown title needs to be read whole on two lines: fewer cards a row
+        in a language whose titles are long, the same columns in every family."""
+        shown = [card for card in self.cards.values() if not card.isHidden()]
+        least = max((card.title_width() for card in shown), default=CARD_WIDTH)
+        for card in self.cards.values():
+            card.set_least_width(least)
 
     def _comparison_gap(self) -> str:
         """Why no card shows a change although a comparison is chosen ("" when there is nothing to say)."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QLabel, QListView, QListWidget, QListWidgetItem, 
                                QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget)
 
 from metrics_core.catalogue import KINDS_BY_NAME
+from metrics_core.formatting import numbers_kept_with_units
 from metrics_core.i18n import _, ngettext
 
 from ..app_state import AppState
@@ -131,6 +132,7 @@ class DatasetSidebar(QWidget):
             else:
                 detail = ngettext("{kind} \u00b7 {count} row", "{kind} \u00b7 {count} rows", rows,
                                   kind=kind_label, count=format_number(rows))
+            detail = numbers_kept_with_units(detail, counts=True)    # "… · 1,801" / "rows" took a third line
             notes = [n for n in self._merges if ds.name in n.files or ds.name in n.without_id]
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, ds.name)

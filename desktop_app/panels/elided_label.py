@@ -3,6 +3,7 @@ and is shown whole in the tooltip."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
@@ -42,6 +43,9 @@ def wrapped_height(text: str, metrics: QFontMetrics, width: int) -> int:
     return metrics.boundingRect(0, 0, width, 100000, int(Qt.TextFlag.TextWordWrap), text).height()
 
 
+_BREAKS = re.compile(r"[ \t\n]+")          # where a line may break: not at a no-break space ("20\u00a0%")
+
+
 def elide_to_lines(text: str, metrics: QFontMetrics, width: int, lines: int) -> str:
     """``text`` as it fits in ``lines`` word-wrapped lines of ``width`` pixels: whole, or cut after a word
     with "…" (a single word too long for a line is cut with "…" where it still fits, never mid-letter)."""
@@ -49,7 +53,7 @@ def elide_to_lines(text: str, metrics: QFontMetrics, width: int, lines: int) -> 
     if wrapped_height(text, metrics, width) <= room and _widest_word(text, metrics) <= width:
         return text
     shown = ""
-    for word in text.split():
+    for word in _words(text):
         trial = f"{shown} {word}".strip()
         if wrapped_height(trial + "\u2026", metrics, width) > room or metrics.horizontalAdvance(word) > width:
             if not shown:        # the first word alone is too long: cut it where the line ends
@@ -59,5 +63,10 @@ def elide_to_lines(text: str, metrics: QFontMetrics, width: int, lines: int) -> 
     return shown + "\u2026"
 
 
+def _words(text: str) -> list[str]:
+    """The pieces a line can break between (a no-break space joins its two sides into one)."""
+    return [word for word in _BREAKS.split(text) if word]
+
+
 def _widest_word(text: str, metrics: QFontMetrics) -> int:
-    return max((metrics.horizontalAdvance(word) for word in text.split()), default=0)
+    return max((metrics.horizontalAdvance(word) for word in _words(text)), default=0)

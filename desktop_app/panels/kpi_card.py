@@ -48,6 +48,7 @@ class KpiCard(QFrame):
         self.resize(CARD_WIDTH, CARD_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._shown: tuple[Any, ...] | None = None      # what set_result was last given: shown again when widened
+        self._title_width: tuple[Any, int] = (None, CARD_WIDTH)     # (title and font measured, width: title_width)
         # the texts are fitted to a new width once the layout pass that resized the card is over (fitting them
         # inside it changed the layout being applied: Qt crashed in a language switch)
         self._refit = QTimer(self)
@@ -112,16 +113,39 @@ class KpiCard(QFrame):
                 self.set_result(*self._shown)
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(CARD_WIDTH, CARD_HEIGHT)
+        return QSize(self.minimumWidth(), CARD_HEIGHT)
+
+    def title_width(self) -> int:
+        """The narrowest card, from :data:`CARD_WIDTH` up to :data:`CARD_MAX_WIDTH`, that shows the title whole
+        on two lines (a Slovenian or Romanian title was cut at five cards a row on a 1366 x 768 laptop)."""
+        self.title_label.ensurePolished()               # (its style sheet's bold font)
+        metrics = self.title_label.fontMetrics()
+        key = (self._label, metrics.averageCharWidth(), metrics.height())
+        if self._title_width[0] != key:
+            chrome = self.width() - self.contentsRect().width() + sum(self._text_margins())
+            width = next((w for w in range(CARD_WIDTH, CARD_MAX_WIDTH, 2)
+                          if elide_to_lines(self._label, metrics, w - chrome, TITLE_LINES) == self._label),
+                         CARD_MAX_WIDTH)
+            self._title_width = (key, width)
+        return self._title_width[1]
+
+    def set_least_width(self, width: int) -> None:
+        """The narrowest this card gets (the dashboard gives every card the width its longest title needs)."""
+        if width != self.minimumWidth():
+            self.setMinimumWidth(width)
+            self.updateGeometry()
+
+    def _text_margins(self) -> tuple[int, int]:
+        margins = self.layout().contentsMargins()
+        return margins.left(), margins.right()
 
     def text_room(self) -> int:
         """The width the card's texts have inside its frame and margins (the card is as wide as its row
         allows): the title label's own width, so a title is fitted where it is drawn (a guessed 22 px margin,
         2 more than the frame's and the layout's, kept a second line's room under 'Contact volume per channel'
         drawn on one line at 210 px, and its value sat 14 px below its neighbours')."""
-        margins = self.layout().contentsMargins()
         frame = self.width() - self.contentsRect().width()
-        return max(CARD_WIDTH, self.width()) - frame - margins.left() - margins.right()
+        return max(CARD_WIDTH, self.width()) - frame - sum(self._text_margins())
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -151,15 +175,23 @@ class KpiCard(QFrame):
         metrics = self.change_label.fontMetrics()
         return round(wrapped_height(self.change_label.text(), metrics, self.text_room()) / metrics.lineSpacing())
 
-    def _show_small_text(self, text: str, tooltip: str) -> None:
-        """A reason or a caveat under the value, in the lines the card has left (whole in the tooltip)."""
-        metrics = self.reason_label.fontMetrics()
+    def _small_text_room(self) -> int:
+        """The pixels a reason or a caveat has under the title, the value, the change and the rows line."""
         basis_shown = not (self.n_label.isHidden() and self.target_label.isHidden())
         used = (self.title_label.height() + self.value_label.sizeHint().height()
                 + (self.n_label.sizeHint().height() if basis_shown else 0)
                 + self._change_lines() * self.change_label.fontMetrics().lineSpacing())
         margins = self.layout().contentsMargins()
-        left = CARD_HEIGHT - margins.top() - margins.bottom() - used - 4 * self.layout().spacing()
+        return CARD_HEIGHT - margins.top() - margins.bottom() - used - 4 * self.layout().spacing()
+
+    def _show_small_text(self, text: str, tooltip: str) -> None:
+        """A reason or a caveat under the value, in the lines the card has left (whole in the tooltip); the title
+        on one line when not even one is left (the card's height is fixed: a two-line title was drawn over the
+        value at 200 %)."""
+        metrics = self.reason_label.fontMetrics()
+        if self._small_text_room() < metrics.lineSpacing():
+            self._fit_title(self._label, 1)
+        left = self._small_text_room()
         shown = elide_to_lines(text, metrics, self.text_room(), max(1, left // metrics.lineSpacing()))
         self.reason_label.setText(shown)
         self.reason_label.setToolTip(tooltip if shown == text or text in tooltip else f"{text}\n\n{tooltip}")
@@ -228,7 +260,7 @@ class KpiCard(QFrame):
         words = change_words(outcome, self._currency) if has_change(outcome.result) else ""
         self.change_label.setText(words)
         self.change_label.setVisible(bool(words))
-        self.change_label.setStyleSheet(f"color:#{colour(outcome.change_state)};")
+        self.change_label.setStyleSheet(f"color:{style.readable('#' + colour(outcome.change_state), self.palette())};")
         change = outcome.change
         if change is not None:
             periods = comparison_text(change)
@@ -240,7 +272,7 @@ class KpiCard(QFrame):
         target_text = target_short(outcome)
         self.target_label.setText(target_text)
         self.target_label.setToolTip(target_words(outcome, self._currency))
-        self.target_label.setStyleSheet(f"color:#{colour(outcome.target_state)};")
+        self.target_label.setStyleSheet(f"color:{style.readable('#' + colour(outcome.target_state), self.palette())};")
         self.target_label.setVisible(bool(target_text))
 
     def _show_term(self, term: tuple[str, float | None, int], answers: int) -> None:
@@ -300,7 +332,7 @@ class KpiCard(QFrame):
         before = format_value(getattr(change, "previous", None), self.unit, self._currency)
         self.change_label.setToolTip(_("{periods}: {now} now, {before} before", periods=periods, now=now, before=before)
                                      if periods else _("{now} now, {before} before", now=now, before=before))
-        self.change_label.setStyleSheet(f"color:{color};")
+        self.change_label.setStyleSheet(f"color:{style.readable(color, self.palette())};")
         self.change_label.show()
 
     def set_selected(self, selected: bool) -> None:

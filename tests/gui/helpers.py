@@ -123,3 +123,29 @@ def shown(qtbot, widget: QWidget, width: int, height: int) -> Any:
     qtbot.waitExposed(widget)
     return widget
 
+
+
+def wrapped_lines(text: str, font: Any, width: int) -> list[str]:
+    """``text`` broken into lines as a word-wrapped label of ``width`` pixels breaks it (Qt's own line breaking)."""
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines.append(text[line.textStart(): line.textStart() + line.textLength()])
+    layout.endLayout()
+    return lines
+
+
+def number_cut_from_its_unit(lines: list[str]) -> list[str]:
+    """The line breaks that leave a number (or a number and a short word: Romanian "289 de") at a line's end and
+    its unit at the next line's start."""
+    import re
+
+    return [f"{a!r} / {b!r}" for a, b in zip(lines, lines[1:])
+            if re.search(r"\d([\s\u00a0]\w{1,2})?\s*$", a) and re.match(r"\s*\D", b)]

@@ -85,7 +85,7 @@ def test_a_month_shows_changes_judged_against_their_noise(qtbot, loaded) -> None
         parts.append((p + d - (p - d) ** 2) / result.n)
     margin = 1.96 * (sum(parts) ** 0.5) * 100
     if abs(change.absolute) < margin:
-        assert label.text().startswith("no clear change") and "#6B6B6B" in label.styleSheet()
+        assert label.text().startswith("no clear change") and "#6b6b6b" in label.styleSheet().lower()
     else:
         arrow = "\u25b2" if change.absolute > 0 else "\u25bc"
         assert label.text().startswith(arrow)
