@@ -53,7 +53,7 @@ def test_times_of_day_keep_peak_hours_and_exact_durations(datasets_dir) -> None:
     assert result.value == counts.max()
     # no "approximate" caveat: the line says over how many of the busiest weekday the count runs
     day = counts.idxmax()[0]
-    weeks = sum(1 for d in pd.date_range(when.min().normalize(), when.max().normalize()) if d.dayofweek == day)
+    weeks = sum(1 for d in pd.date_range(when.min().normalize(), when.max().normalize()) if d.day_of_week == day)
     line = result_caveat(result)[0].replace("\u00a0", " ")
     assert line == f"over {weeks} weeks: about {round(counts.max() / weeks, 1):g} a week" and "times of day" not in line
 
