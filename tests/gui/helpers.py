@@ -58,6 +58,12 @@ def surveys_frame(n: int = 200, seed: int = 2) -> pd.DataFrame:
     })
 
 
+def tickets_with_surveys(name: str = "tickets", rows: int = 120) -> list[Dataset]:
+    """A ticket file that also feeds surveys, and a survey file: the two files the layout tests load."""
+    return [make_dataset(name, "tickets", tickets_frame(rows), also=["surveys"]),
+            make_dataset("surveys", "surveys", surveys_frame())]
+
+
 def words_of(widget: QWidget) -> str:
     """What a control says of itself: its text, or its tabs' names (a tab bar: each tab is read out)."""
     if isinstance(widget, QTabBar):

@@ -12,7 +12,7 @@ from desktop_app.panels.dataset_sidebar import DETAIL_ROLE, PAD, DatasetSidebar
 from desktop_app.panels.elided_label import wrapped_height
 
 from .conftest import wait_results
-from .helpers import make_dataset, surveys_frame, tickets_frame
+from .helpers import tickets_with_surveys
 
 
 @pytest.mark.parametrize("lang", ["en", "sl", "sr"])
@@ -23,9 +23,7 @@ def test_what_each_file_holds_is_shown_whole(qtbot, state, lang, width) -> None:
     qtbot.addWidget(sidebar)
     sidebar.resize(width, 500)
     sidebar.show()
-    wait_results(qtbot, state, lambda: (
-        state.add_dataset(make_dataset("tickets_with_surveys", "tickets", tickets_frame(4043), also=["surveys"])),
-        state.add_dataset(make_dataset("surveys", "surveys", surveys_frame()))))
+    wait_results(qtbot, state, lambda: [state.add_dataset(d) for d in tickets_with_surveys("tickets_with_surveys", 4043)])
     qtbot.wait(50)
     lst, delegate = sidebar.list, sidebar.list.itemDelegate()
     metrics = lst.fontMetrics()

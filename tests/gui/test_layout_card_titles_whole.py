@@ -13,7 +13,7 @@ from desktop_app.panels.dashboard import DashboardPanel
 from desktop_app.panels.kpi_card import CARD_MAX_WIDTH
 
 from .conftest import wait_results
-from .helpers import make_dataset, surveys_frame, tickets_frame
+from .helpers import tickets_with_surveys
 
 
 @pytest.mark.parametrize("lang", ["sl", "ro", "sr", "sv", "en"])
@@ -23,9 +23,7 @@ def test_every_shown_cards_title_is_whole(qtbot, state, lang) -> None:
     panel = DashboardPanel(state)
     qtbot.addWidget(panel)
     panel.show()
-    wait_results(qtbot, state, lambda: (
-        state.add_dataset(make_dataset("tickets", "tickets", tickets_frame(120), also=["surveys"])),
-        state.add_dataset(make_dataset("surveys", "surveys", surveys_frame()))))
+    wait_results(qtbot, state, lambda: [state.add_dataset(d) for d in tickets_with_surveys()])
     cut = []
     for width in (1005, 1082, 1780):          # the cards' room at 1280 x 720, 1366 x 768, 200 % (1920 x 1080 px)
         panel.resize(width + 30, 600)          # (the scroll area's bar and margins)

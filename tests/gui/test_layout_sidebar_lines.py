@@ -11,7 +11,7 @@ from desktop_app.i18n import apply_language
 from desktop_app.panels.dataset_sidebar import DETAIL_ROLE, PAD, DatasetSidebar
 
 from .conftest import wait_results
-from .helpers import make_dataset, number_cut_from_its_unit, surveys_frame, tickets_frame, wrapped_lines
+from .helpers import number_cut_from_its_unit, tickets_with_surveys, wrapped_lines
 
 
 @pytest.mark.parametrize("lang", ["en", "sl", "ro"])
@@ -20,9 +20,7 @@ def test_a_number_and_its_word_stay_on_one_line(qtbot, state, lang) -> None:
     sidebar = DatasetSidebar(state)
     qtbot.addWidget(sidebar)
     sidebar.show()
-    wait_results(qtbot, state, lambda: (
-        state.add_dataset(make_dataset("tickets_with_surveys", "tickets", tickets_frame(4043), also=["surveys"])),
-        state.add_dataset(make_dataset("surveys", "surveys", surveys_frame()))))
+    wait_results(qtbot, state, lambda: [state.add_dataset(d) for d in tickets_with_surveys("tickets_with_surveys", 4043)])
     lst = sidebar.list
     cut = []
     for width in range(200, 280, 4):            # the list's widths from 1280 x 720 to 200 %
