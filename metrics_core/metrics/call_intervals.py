@@ -31,9 +31,17 @@ def _rows(inputs: MetricInputs, metric_id: str, unit: str, hib: bool | None,
     rows = frame_of(inputs, "call_intervals")
     if rows is None or rows.empty:
         return empty_result(metric_id, unit, "calls", higher_is_better=hib)
-    if needs_offered and not has(rows, "offered"):     # an import may leave the required count unmapped
-        return missing_result(metric_id, unit, ["offered"], "call_intervals", higher_is_better=hib)
+    if needs_offered and (missing := without_offered(rows, metric_id, unit, hib)) is not None:
+        return missing
     return rows
+
+
+def without_offered(rows: pd.DataFrame, metric_id: str, unit: str, hib: bool | None) -> MetricResult | None:
+    """The "needs 'offered'" result for interval rows without the offered count (an import may leave that
+    required field unmapped), else None."""
+    if has(rows, "offered"):
+        return None
+    return missing_result(metric_id, unit, ["offered"], "call_intervals", higher_is_better=hib)
 
 
 def answered_counts(rows: pd.DataFrame) -> np.ndarray | None:

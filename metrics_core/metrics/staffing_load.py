@@ -21,7 +21,7 @@ from ..deferred import pd
 
 from ..errors import ParameterError
 from ..i18n import _, ngettext
-from .call_intervals import HANDLE_SOURCES, average_rows
+from .call_intervals import HANDLE_SOURCES, average_rows, without_offered
 from .call_rows import classify_calls, handle_seconds
 from .common import datetimes, has, missing_result, no_value, numbers
 from .erlang_a import patience_from_waits
@@ -148,8 +148,8 @@ def _row_step_s(period: pd.Series) -> float | None:
 def measure_intervals(inputs: MetricInputs, rows: pd.DataFrame, params: Mapping[str, Any],
                       choice: str) -> Load | MetricResult:
     """The load of pre-aggregated interval rows, at the rows' own length."""
-    if not has(rows, "offered"):
-        return missing_result("staffing", "count", ["offered"], "call_intervals", higher_is_better=None)
+    if (missing := without_offered(rows, "staffing", "count", None)) is not None:
+        return missing
     terms = average_rows(inputs, "staffing", HANDLE_SOURCES)
     if isinstance(terms, MetricResult):
         return terms
