@@ -204,7 +204,8 @@ def _compute_part(span: tuple[Any, Any], params: dict[str, Any], period: tuple[A
         return results, outcomes, False
     before = engine.compute_all(inputs, params, filters.with_bounds(*previous), reporter.scaled(0.5, 0.8), only=ids)
     prepared = prepared_for(inputs, dict(params.get("global") or {}))
-    reached = _kinds_reaching(prepared, previous[1])
+    reached = prepared.remembered(("kinds reaching", previous[1]),     # (once, not per part and re-filter)
+                                  lambda: _kinds_reaching(prepared, previous[1]))
     comparable = [m for m, r in results.items() if r.ok and has_change(r) and before.get(m) is not None
                   and before[m].ok and _reaches(m, reached)]
     for i, metric_id in enumerate(comparable):
