@@ -84,6 +84,7 @@ class ChartData:
     backlog: list[Any] = field(default_factory=list)
     last_incomplete: bool = False                            # the data ends inside the trend's last period
     undated: bool = False                                    # the KPI's files have no date column mapped
+    no_trend_reason: str = ""                                # why a dated KPI has no trend (the same for any dates)
     currency: str = DEFAULT_CURRENCY                         # money in these charts is written in this currency
 
 
@@ -183,6 +184,8 @@ def chart_job(data: DataBundle | Snapshot, params: dict[str, Any], filters: Any,
         reporter.step(0.1, _("Trend"))
         data.trend = _safe(lambda: engine.breakdown(source, metric_id, granularity, params, filters, reporter))
         data.undated = not data.trend and not kpi_has_dates(bundle, metric_id)
+        if not data.trend and not data.undated:
+            data.no_trend_reason = _no_trend_reason(source, metric_id, params, filters)
         data.last_incomplete = bool(data.trend) and last_period_incomplete(bundle, metric_id, filters, granularity,
                                                                            data.trend[-1].key)
         reporter.step(0.4, _("Breakdown"))
@@ -312,6 +315,16 @@ def score_distribution(source: Any, filters: Any) -> dict[str, list[tuple[float,
             if len(counts) and len(counts) <= 11:
                 out[field_name] = [(float(k), int(v)) for k, v in counts.items()]
     return out
+
+
+def _no_trend_reason(source: Any, metric_id: str, params: dict[str, Any], filters: Any) -> str:
+    from metrics_core.metrics import engine
+
+    try:
+        return str(engine.no_trend_reason(source, metric_id, params, filters) or "")
+    except KpiDeskError as exc:
+        log.info("no trend reason: %s", exc)
+        return ""
 
 
 def _safe(fn: Callable[[], list[Any]]) -> list[Any]:

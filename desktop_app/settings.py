@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 
 from .app_info import APP_NAME, ORG_NAME
+from metrics_core.metrics.params import migrated
 
 SETTINGS_VERSION = 1
 MAX_RECENT = 10
@@ -68,7 +69,7 @@ class AppSettings:
         saved = self._get_json("kpi_settings")
         saved = saved if isinstance(saved, dict) else {}
         params, targets = saved.get("params"), saved.get("targets")
-        return (params if isinstance(params, dict) else {},
+        return (migrated(params) if isinstance(params, dict) else {},
                 {str(k): float(v) for k, v in (targets.items() if isinstance(targets, dict) else [])
                  if isinstance(v, (int, float))})
 

@@ -15,6 +15,7 @@ from .i18n import _
 from .ingest.model import ReadOptions
 from .mapping.model import Mapping
 from .report_view.choices import ReportChoices
+from .metrics.params import migrated
 
 PROJECT_VERSION = 1
 PROJECT_SUFFIX = ".kpidesk"
@@ -61,7 +62,7 @@ def read_project(path: str | Path) -> ProjectDoc:
                             path=path)
     out = ProjectDoc(
         filters=dict(doc.get("filters") or {}),
-        params={str(k): dict(v) for k, v in (doc.get("params") or {}).items()},
+        params=migrated({str(k): dict(v) for k, v in (doc.get("params") or {}).items()}),
         targets={str(k): float(v) for k, v in (doc.get("targets") or {}).items()},
         selected_metric=doc.get("selected_metric"), chart_category=doc.get("chart_category"),
         report=ReportChoices.from_dict(doc.get("report")),

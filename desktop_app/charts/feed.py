@@ -42,6 +42,8 @@ def show_trend(chart: TrendChart, data: Any, target: float | None) -> None:
     if data.undated:         # the real cause, not "for these filters"
         chart.empty_message = _("No date column is mapped in the file {kpi} is read from, so it has no trend "
                                 "over time. Re-map the file to choose its date column.", kpi=kpi)
+    elif data.no_trend_reason:       # the same value for any dates: no flat line that says nothing
+        chart.empty_message = data.no_trend_reason
     chart.set_series([p.key for p in points], [p.label for p in points], [p.value for p in points], spec.unit,
                      [p.n for p in points], target, data.granularity, data.last_incomplete, currency=data.currency)
 

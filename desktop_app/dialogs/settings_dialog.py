@@ -157,7 +157,7 @@ class SettingsDialog(QDialog):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)     # a long label puts its field below it
         add_page_heading(form, _(spec.label), _(spec.description))
         self.editors[spec.id] = {}
-        for p in spec.params:
+        for p in (p for p in spec.params if p.shown):
             editor = ParamEditor(p)
             if p.name in values:
                 editor.set_value(values[p.name])
@@ -165,7 +165,7 @@ class SettingsDialog(QDialog):
             label.setToolTip(_(p.help) if p.help else "")
             form.addRow(label, editor)
             self.editors[spec.id][p.name] = editor
-        if not spec.params:
+        if not any(p.shown for p in spec.params):
             form.addRow(QLabel(_("This KPI has no parameters.")))
         target_edit = QLineEdit("" if target is None else f"{target:g}")
         target_edit.setPlaceholderText(_("no target"))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import Any, Mapping
 
 from ..deferred import np
 from ..deferred import pd
 
 from ..column_groups import GroupedColumns, grouped_columns
-from ..i18n import N_
+from ..i18n import N_, Message
 from .churn import annual_churn
 from .model import MetricInputs, MetricResult, RowTerms
 from .periods import label, period_start
@@ -16,14 +17,24 @@ from .results import flag, has, missing_field, no_value
 from .stats import quantiles
 
 
-def _orders(inputs: MetricInputs) -> pd.DataFrame | None:
-    """Orders with a customer and an amount, inside the measured period (CLV is period-aware: its
-    customers and orders arrive uncut, so that the annual churn is read from the whole customer base)."""
+def _priced_orders(inputs: MetricInputs) -> pd.DataFrame | None:
+    """Orders with a customer and an amount, of every date (CLV is period-aware: its customers and orders
+    arrive uncut, so that the annual churn is read from the whole customer base)."""
     orders = inputs.frames.get("orders")
     if orders is None or not {"customer_id", "order_date", "amount"} <= set(orders.columns):
         return None
     ok = orders["customer_id"].notna() & orders["amount"].notna()
-    start, end = inputs.period if inputs.period else (None, None)
+    return orders[ok.fillna(False).to_numpy(dtype=bool)]
+
+
+def _orders(inputs: MetricInputs) -> pd.DataFrame | None:
+    """Priced orders inside the measured period."""
+    orders = _priced_orders(inputs)
+    return None if orders is None else _between(orders, *(inputs.period or (None, None)))
+
+
+def _between(orders: pd.DataFrame, start: Any, end: Any) -> pd.DataFrame:
+    ok = pd.Series(True, index=orders.index)
     if start is not None:
         ok &= orders["order_date"] >= pd.Timestamp(start)
     if end is not None:
@@ -31,19 +42,79 @@ def _orders(inputs: MetricInputs) -> pd.DataFrame | None:
     return orders[ok.fillna(False).to_numpy(dtype=bool)]
 
 
-def _order_stats(orders: pd.DataFrame, period: tuple[Any, Any] | None = None) -> dict[str, float]:
-    """Orders, customers, average order value and the covered span in years (the measured period when it
-    has both ends, else first to last order)."""
+@dataclass(frozen=True)
+class Purchases:
+    """The orders a lifetime value counts purchases over (``orders``), the days they cover (``first`` to
+    ``last``, the span purchases per year are read over) and, when dates were chosen, the chosen dates."""
+
+    orders: pd.DataFrame
+    first: pd.Timestamp
+    last: pd.Timestamp
+    chosen: bool = False
+    not_comparable: Any = None        # why the chosen dates give no value (a Message), else None
+
+    @property
+    def span_years(self) -> float:
+        return max(float((self.last - self.first) / pd.Timedelta(days=1)), 1.0) / 365.25
+
+    def days(self) -> Any:
+        """The days covered, named (``1 Nov 2025 – 31 Oct 2026``); ``last`` is a day's end when it closes chosen
+        dates (exclusive), the last order's time otherwise."""
+        from ..formatting_dates import PeriodName      # (here: the calculator imports this module without pandas)
+        return PeriodName.of_days(self.first.date(), (self.last - pd.Timedelta(microseconds=1)).date())
+
+
+def _purchases(inputs: MetricInputs) -> Purchases | None:
+    """With all dates, every order, over the exact span from the first order to the last (METRICS.md's
+    worked example: 5 orders a customer over 365.25 days are 5 a year). With chosen dates, the orders of
+    the year up to their end (of the dates themselves when longer), not before the first order nor after
+    the last: a customer who bought in one month has at least one order in it, so a month's orders per
+    customer times twelve would be at least twelve purchases a year (the demo's October: €13,000 against
+    €4,201 for all dates). Dates that end before the last order but have less than a year of orders before
+    their end are not comparable (``not_comparable``). None without orders in the chosen dates."""
+    priced = _priced_orders(inputs)
+    if priced is None or priced.empty or priced["order_date"].isna().all():
+        return None
+    first, last = priced["order_date"].min(), priced["order_date"].max()
+    start, end = inputs.period or (None, None)
+    if start is None and end is None:
+        return Purchases(priced, first, last + pd.Timedelta(microseconds=1))
+    if _between(priced, start, end).empty:
+        return None
+    end = pd.Timestamp(end) if end is not None else last + pd.Timedelta(microseconds=1)
+    year_before = end - pd.DateOffset(years=1)
+    since = min(pd.Timestamp(start), year_before) if start is not None else first
+    counted = Purchases(_between(priced, since, end), max(since, first),
+                        min(end, last + pd.Timedelta(microseconds=1)), chosen=True)
+    if end <= last and first > year_before:
+        from ..formatting_dates import PeriodName
+        return replace(counted, not_comparable=Message(
+            "needs a year of orders up to the end of the chosen dates, to be comparable with other periods; "
+            "your orders begin on {day}", {"day": PeriodName(pd.Timestamp(first).date())}))
+    return counted
+
+
+def _say_whose(details: dict[str, Any], bought: Purchases) -> dict[str, Any]:
+    """``details`` with a caveat naming the days of the orders a lifetime value counts purchases over."""
+    days = bought.days()
+    detail = (Message("Purchases per customer and the average order are counted over the orders of {period}: the "
+                      "year up to the end of the chosen dates, not the chosen dates alone, since customers who "
+                      "bought in one month would otherwise count as buying every month.", {"period": days})
+              if bought.chosen else
+              Message("Purchases per customer and the average order are counted over every order in your files, "
+                      "{period}.", {"period": days}))
+    details.update(caveat=Message("orders of {period}", {"period": days}), caveat_detail=detail)
+    return details
+
+
+def _order_stats(bought: Purchases) -> dict[str, float]:
+    """Orders, customers and average order value of ``bought``, and the span its days cover in years."""
+    orders = bought.orders
     n_orders = orders["order_id"].nunique() if has(orders, "order_id") else len(orders)
     n_customers = orders["customer_id"].nunique()
-    if period and period[0] is not None and period[1] is not None:
-        span_days = (pd.Timestamp(period[1]) - pd.Timestamp(period[0])) / pd.Timedelta(days=1)
-    else:
-        span_days = (orders["order_date"].max() - orders["order_date"].min()) / pd.Timedelta(days=1)
-    span_years = max(float(span_days) if pd.notna(span_days) else 0.0, 1.0) / 365.25
     return {"orders": float(n_orders), "customers": float(n_customers),
             "avg_purchase_value": float(orders["amount"].sum()) / n_orders if n_orders else np.nan,
-            "span_years": span_years}
+            "span_years": bought.span_years}
 
 
 def _lifespan_years(inputs: MetricInputs, p: Mapping[str, Any], setting: str, per_year: float) -> tuple[float | None, str]:
@@ -57,11 +128,13 @@ def _lifespan_years(inputs: MetricInputs, p: Mapping[str, Any], setting: str, pe
 
 
 def clv_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
-    """Average purchase value × purchases per year × lifespan in years."""
-    orders = _orders(inputs)
+    """Average purchase value × purchases per year × lifespan in years, over the orders of :func:`_purchases`."""
+    bought = _purchases(inputs)
     customers = inputs.frames.get("customers")
-    if orders is not None and len(orders):
-        s = _order_stats(orders, inputs.period)
+    if bought is not None and bought.not_comparable is not None:
+        return no_value("clv", "currency", bought.not_comparable, n=len(bought.orders))
+    if bought is not None and len(bought.orders):
+        s = _order_stats(bought)
         value_per, frequency, n = s["avg_purchase_value"], s["orders"] / s["customers"] / s["span_years"], int(s["orders"])
         basis = "orders"
     elif has(customers, "revenue_per_period"):
@@ -75,6 +148,13 @@ def clv_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
         return no_value("clv", "currency", N_("set the average customer lifespan (years): churn is not known"),
                         n=n, details=details)
     details.update(lifespan_years=lifespan, lifespan_from=how)
+    if bought is not None and basis == "orders":
+        details = _say_whose(details, bought)
+    else:                       # customers.csv alone: a flat line of €3,347 for 45 months said nothing
+        details.update(dates_ignored=True, caveat=Message("the same for any dates"),
+                       caveat_detail=Message("Your customers file gives each customer's revenue per period, not "
+                                             "dated purchases: the value is the same for any dates, so it has no "
+                                             "trend over time."))
     return MetricResult("clv", value_per * frequency * lifespan, "currency", n=n, details=details)
 
 
@@ -101,7 +181,25 @@ def clv_historical_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> Metric
                       "p10": float(np.quantile(values, 0.1)), "p25": float(np.quantile(values, 0.25)),
                       "p75": float(np.quantile(values, 0.75)), "max": float(values.max()),
                       "histogram": {"counts": counts.tolist(), "edges": edges.tolist()}}
+    days = _spent_over(orders, inputs.period) if orders is not None and len(orders) else None
+    if days is not None:        # €95 for all dates beside €46-53 a month: a month's point is a month's spend
+        result.details = result.details.with_(
+            caveat=Message("per customer over {period}", {"period": days}),
+            caveat_detail=Message("What customers spent over {period} (times the gross margin), on average per "
+                                  "customer. Each point of its trend is what they spent in that period alone, so "
+                                  "it is smaller.", {"period": days}))
     return result
+
+
+def _spent_over(orders: pd.DataFrame, period: tuple[Any, Any] | None) -> Any:
+    """The days whose spending Historical CLV adds up: the chosen dates, else the first to the last order."""
+    from ..formatting_dates import PeriodName
+    start, end = period or (None, None)
+    first = pd.Timestamp(start) if start is not None else orders["order_date"].min()
+    last = pd.Timestamp(end) - pd.Timedelta(days=1) if end is not None else orders["order_date"].max()
+    if pd.isna(first) or pd.isna(last):
+        return None
+    return PeriodName.of_days(first.date(), last.date())
 
 
 def _margin(orders: pd.DataFrame, default: float) -> np.ndarray:
@@ -114,20 +212,39 @@ def _margin(orders: pd.DataFrame, default: float) -> np.ndarray:
 
 
 def clv_predictive_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
-    """(Average monthly transactions × average order value) × lifespan in months."""
-    orders = _orders(inputs)
-    if orders is None or orders.empty:
+    """(Average monthly transactions × average order value) × lifespan in months, over the orders of
+    :func:`_purchases`; the lifespan is the one setting of Customer lifetime value (:func:`_one_lifespan`)."""
+    bought = _purchases(inputs)
+    if bought is None or bought.orders.empty:
         return missing_field("clv_predictive", "currency", ["amount"], N_("order amounts per customer"))
-    s = _order_stats(orders, inputs.period)
+    if bought.not_comparable is not None:
+        return no_value("clv_predictive", "currency", bought.not_comparable, n=len(bought.orders))
+    s = _order_stats(bought)
     monthly = s["orders"] / s["customers"] / (s["span_years"] * 12)
-    lifespan_years, how = _lifespan_years(inputs, p, "lifespan_months", 12.0)
+    lifespan_years, how = _lifespan_years(inputs, {**p, "lifespan_years": _one_lifespan(p)}, "lifespan_years", 1.0)
     details = {"monthly_transactions": monthly, "avg_order_value": s["avg_purchase_value"]}
     if lifespan_years is None:
-        return no_value("clv_predictive", "currency", N_("set the average customer lifespan (months): churn is not known"),
+        return no_value("clv_predictive", "currency", N_("set the average customer lifespan (years): churn is not known"),
                         n=int(s["orders"]), details=details)
     details.update(lifespan_months=12 * lifespan_years, lifespan_from=how)
     value = monthly * s["avg_purchase_value"] * 12 * lifespan_years
+    details = _say_whose(details, bought)        # beside CLV with the same value, it read as one KPI twice
+    details.update(caveat=Message("the same as CLV, counted by month"), caveat_detail=Message(
+        "Predictive CLV counts purchases a month times the lifespan in months, so with the one lifespan setting "
+        "it equals Customer lifetime value, which counts purchases a year times the lifespan in years. {why}",
+        {"why": details["caveat_detail"]}))
     return MetricResult("clv_predictive", value, "currency", n=int(s["orders"]), details=details)
+
+
+def _one_lifespan(p: Mapping[str, Any]) -> float | None:
+    """The average customer lifespan in years, one setting for both lifetime values: Customer lifetime value's
+    (``clv.lifespan_years``, or ``global.lifespan_years``). Predictive CLV's own ``lifespan_months`` (a
+    command-line name kept) wins when given."""
+    if p.get("lifespan_months"):
+        return float(p["lifespan_months"]) / 12.0
+    from .params import ALL_PARAMS_KEY, merge_params
+    from .registry import get_metric
+    return merge_params(get_metric("clv"), p.get(ALL_PARAMS_KEY) or {}).get("lifespan_years")
 
 
 def engagement_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:

@@ -357,7 +357,10 @@ def _period_slices(spec: MetricSpec, prepared: Prepared, inputs: MetricInputs, f
         for start in P.period_range(first, last, by):
             reporter.check()
             sub = inputs.with_frames(inputs.frames, period=(start, P.next_start(start, by)))
-            points.append(_point(start, P.label(start, by), _run(spec, sub, p)))
+            result = _run(spec, sub, p)
+            if result.details.get("dates_ignored"):     # the same for any dates: a flat line says nothing
+                return []
+            points.append(_point(start, P.label(start, by), result))
         return points
     groups: dict[str, dict[Any, np.ndarray]] = {}
     for kind in spec.kinds:
@@ -372,6 +375,13 @@ def _period_slices(spec: MetricSpec, prepared: Prepared, inputs: MetricInputs, f
         reporter.check()
         points.append(_point(key, P.label(key, by), _safe_run(spec, _slice(inputs, groups, key), p)))
     return points
+
+
+def no_trend_reason(bundle: Source, metric_id: str, params: Params = None, filters: Filters | None = None) -> Any:
+    """Why a KPI has no trend over time although its files are dated: its value is the same for any dates
+    (``details["dates_ignored"]``: CLV from each customer's undated revenue), said by its result; else None."""
+    result = compute_metric(bundle, metric_id, params, filters)
+    return result.details.get("caveat_detail") if result.details.get("dates_ignored") else None
 
 
 REFERENCE_KINDS = ("orders", "customers", "staff")

@@ -54,6 +54,7 @@ class ParamSpec:
     minimum: float | None = None
     maximum: float | None = None
     special: str = ""           # "number": what its minimum stands for, shown in its place (0 s: no override)
+    shown: bool = True          # False: a name kept for the command line and old files, not offered in settings
 
     @property
     def translated_label(self) -> str:

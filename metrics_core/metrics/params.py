@@ -107,6 +107,28 @@ def _number(metric_id: str, name: str, value: Any) -> float | None:
         raise ParameterError(_("{metric_id}.{name} must be a number (got '{value}').", metric_id=metric_id, name=name, value=value)) from None
 
 
+def migrated(params: Mapping[str, Any] | None) -> dict[str, dict[str, Any]]:
+    """``params`` as this version names them (settings and project files saved by an earlier one).
+
+    Predictive CLV had its own lifespan in months beside Customer lifetime value's in years: both are
+    now one setting, ``clv.lifespan_years`` (``clv_predictive.lifespan_months`` stays a command-line name).
+
+    >>> migrated({"clv_predictive": {"lifespan_months": 30, "target": 900}})
+    {'clv_predictive': {'target': 900}, 'clv': {'lifespan_years': 2.5}}
+    >>> migrated({"clv": {"lifespan_years": 3}, "clv_predictive": {"lifespan_months": 30}})
+    {'clv': {'lifespan_years': 3}, 'clv_predictive': {}}
+    """
+    out = {str(k): dict(v) if isinstance(v, Mapping) else v for k, v in (params or {}).items()}
+    months = (out.get("clv_predictive") or {}).pop("lifespan_months", None)
+    try:
+        years = float(str(months).replace(",", ".")) / 12.0 if months not in (None, "") else None
+    except ValueError:
+        years = None
+    if years and not (out.get("clv") or {}).get("lifespan_years"):
+        out.setdefault("clv", {})["lifespan_years"] = years
+    return out
+
+
 def currency_of(params: Mapping[str, Any] | None) -> str:
     """The currency symbol of ``params`` (``global.currency``), "€" when not set.
 

@@ -370,13 +370,14 @@ def test_clv_of_a_month_keeps_the_churn_of_the_whole_customer_base():
     # September 2024: the 12 months up to its end ([2023-10-01, 2024-10-01)) start with a, b, c, d and lose d:
     # annual churn 1 / 4 = 25 % -> lifespan 4 years (the date filter cut the customers to those who joined in
     # September, none, and the CLV said "churn is not known").
-    # Orders in September: 2 of 100 by 2 customers over the 30-day month -> 1 order per customer per 30 days
-    # = 365.25 / 30 = 12.175 per year. CLV = 100 x 12.175 x 4 = 4870.
+    # Purchases are counted over the year up to September's end, not before the first order (test_clv_period):
+    # 1 Mar - 20 Sep 2024, 203 days, 3 orders of 100 by 3 customers -> 1 order per customer per 203 days
+    # = 365.25 / 203 = 1.80 per year. CLV = 100 x 1.80 x 4 = 719.70 (September alone read 12.175 a year, 4870).
     result = compute_metric(MetricInputs(_clv_frames()), "clv", filters=Filters("2024-09-01", "2024-09-30"))
     assert result.details["lifespan_years"] == pytest.approx(4.0)
-    assert result.details["purchase_frequency_per_year"] == pytest.approx(365.25 / 30)
-    assert result.value == pytest.approx(100 * 365.25 / 30 * 4)
-    # predictive: 1 / 30 days per customer = 365.25 / 30 / 12 per month, x 100 x 48 months -> the same 4870
+    assert result.details["purchase_frequency_per_year"] == pytest.approx(365.25 / 203)
+    assert result.value == pytest.approx(100 * 365.25 / 203 * 4)
+    # predictive: 365.25 / 203 / 12 per month, x 100 x 48 months -> the same 719.70
     predictive = compute_metric(MetricInputs(_clv_frames()), "clv_predictive",
                                 filters=Filters("2024-09-01", "2024-09-30"))
-    assert predictive.value == pytest.approx(100 * 365.25 / 30 * 4)
+    assert predictive.value == pytest.approx(100 * 365.25 / 203 * 4)
