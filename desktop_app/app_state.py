@@ -434,7 +434,7 @@ class AppState(QObject):
         from .drilldown import rows_behind
 
         try:
-            rows = rows_behind(self.bundle, metric_id, self.filters.to_engine())
+            rows = rows_behind(self.bundle, metric_id, self.filters.to_engine(), self.engine_params())
         except KpiDeskError as exc:
             self.error_raised.emit(str(exc))
             return

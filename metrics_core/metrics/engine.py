@@ -384,6 +384,21 @@ def no_trend_reason(bundle: Source, metric_id: str, params: Params = None, filte
     return result.details.get("caveat_detail") if result.details.get("dates_ignored") else None
 
 
+def rows_counted(bundle: Source, metric_id: str, params: Params = None,
+                 filters: Filters | None = None) -> tuple[str, pd.Index] | None:
+    """The kind and the index of the rows a KPI counts under ``filters`` (its row terms: first response time
+    counts the tickets that got one), for the rows behind its "from N rows"; None for a KPI without row terms."""
+    spec = get_metric(metric_id)
+    if spec.row_terms is None:
+        return None
+    prepared = prepared_for(bundle, dict((params or {}).get("global") or {}))
+    inputs = prepared.inputs(filters, aware=spec.period_aware)
+    if precheck(spec, inputs) is not None:
+        return None
+    terms = prepared.row_terms(spec, inputs, merge_params(spec, params))
+    return None if terms is None or not terms.kind else (terms.kind, terms.frame.index)
+
+
 REFERENCE_KINDS = ("orders", "customers", "staff")
 
 

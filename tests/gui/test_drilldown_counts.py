@@ -1,0 +1,32 @@
+"""The rows behind a KPI match the card's "from N rows": rows the KPI does not count are marked."""
+
+from __future__ import annotations
+
+from metrics_core.dataset import DataBundle
+from metrics_core.i18n import language
+from metrics_core.metrics.engine import Filters, compute_metric
+
+from desktop_app.drilldown import rows_behind
+
+from .helpers import make_dataset, tickets_frame
+
+
+def test_rows_without_a_resolution_are_marked_not_counted() -> None:
+    frame = tickets_frame(120)
+    unresolved = int(frame["resolved_at"].isna().sum())          # 10 % left open by the helper
+    assert 0 < unresolved < 120
+    bundle = DataBundle([make_dataset("t", "tickets", frame)])
+    with language("en"):
+        rows = rows_behind(bundle, "resolution_time", Filters())
+        assert compute_metric(bundle, "resolution_time").n == 120 - unresolved
+        assert rows.title == f"Average resolution time (120 × Tickets, {120 - unresolved} of them counted)"
+        marks = rows.frame["Counted in Average resolution time"].astype(str)
+    assert (marks == "Yes").sum() == 120 - unresolved
+    assert set(frame.loc[marks.to_numpy() == "No", "ticket_id"]) == set(frame.loc[frame["resolved_at"].isna(), "ticket_id"])
+
+
+def test_rows_all_counted_are_listed_as_before() -> None:
+    bundle = DataBundle([make_dataset("t", "tickets", tickets_frame(50))])
+    with language("en"):
+        rows = rows_behind(bundle, "first_response_time", Filters())
+    assert rows.title == "First response time (50 × Tickets)" and list(rows.frame.columns)[0] == "ticket_id"
