@@ -11,7 +11,8 @@ from ..deferred import pd
 from ..column_groups import GroupedColumns, grouped_columns
 from ..i18n import N_, Message
 from .churn import annual_churn
-from .model import MetricInputs, MetricResult, RowTerms
+from .model import MetricInputs, MetricResult, ParamSpec, RowTerms
+from .params import ALL_PARAMS_KEY, coerce
 from .periods import label, period_start
 from .results import flag, has, missing_field, no_value
 from .stats import quantiles
@@ -40,6 +41,11 @@ def _between(orders: pd.DataFrame, start: Any, end: Any) -> pd.DataFrame:
     if end is not None:
         ok &= orders["order_date"] < pd.Timestamp(end)
     return orders[ok.fillna(False).to_numpy(dtype=bool)]
+
+
+# the one lifespan setting of both lifetime values (Customer lifetime value's; Predictive CLV reads it)
+LIFESPAN_YEARS = ParamSpec(name="lifespan_years", default=None, label=N_("Average customer lifespan (years)"), minimum=0,
+                           help=N_("Predictive CLV uses it too. Empty: 1 / annual churn, when churn is known."))
 
 
 @dataclass(frozen=True)
@@ -242,9 +248,11 @@ def _one_lifespan(p: Mapping[str, Any]) -> float | None:
     command-line name kept) wins when given."""
     if p.get("lifespan_months"):
         return float(p["lifespan_months"]) / 12.0
-    from .params import ALL_PARAMS_KEY, merge_params
-    from .registry import get_metric
-    return merge_params(get_metric("clv"), p.get(ALL_PARAMS_KEY) or {}).get("lifespan_years")
+    doc = p.get(ALL_PARAMS_KEY) or {}
+    for entry in (doc.get("clv"), doc.get("global")):
+        if isinstance(entry, Mapping) and entry.get("lifespan_years") not in (None, ""):
+            return coerce("clv", LIFESPAN_YEARS, entry["lifespan_years"])
+    return None
 
 
 def engagement_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:

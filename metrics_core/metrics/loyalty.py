@@ -12,8 +12,8 @@ from ..deferred import pd
 from ..i18n import N_, Message
 from .churn import CustomerFlow, customer_flow
 from .common import Terms, terms_compute, terms_rows
-from .customer_value import (cash_flow_compute, cash_flow_terms, clv_compute, clv_historical_compute, clv_predictive_compute,
-                             engagement_compute)
+from .customer_value import (LIFESPAN_YEARS, cash_flow_compute, cash_flow_terms, clv_compute, clv_historical_compute,
+                             clv_predictive_compute, engagement_compute)
 from .model import MetricInputs, MetricResult, MetricSpec, ParamSpec
 from .periods import PERIODS
 from .results import bounds_details, has, missing_field, no_value, ratio_result
@@ -197,8 +197,7 @@ SPECS: tuple[MetricSpec, ...] = (
                compute=clv_compute,
                calculator=_calc_product("clv", ("avg_purchase_value", "purchase_frequency", "lifespan_years")), calculator_inputs=("avg_purchase_value", "purchase_frequency", "lifespan_years"),
                period_aware=True,
-               params=(ParamSpec(name="lifespan_years", default=None, label=N_("Average customer lifespan (years)"), minimum=0,
-                                 help=N_("Predictive CLV uses it too. Empty: 1 / annual churn, when churn is known.")),
+               params=(LIFESPAN_YEARS,
                       ParamSpec(name="periods_per_year", default=12, label=N_("Revenue periods per year"), minimum=1),
                       ParamSpec(name="churn_flag_months", default=12, label=N_("A churned flag covers (months)"), minimum=1), _INACTIVITY)),
     MetricSpec(id="clv_historical", label=N_("Historical CLV"), family="loyalty_value", unit="currency", higher_is_better=True,
