@@ -133,7 +133,14 @@ def _amount_in(locale_name: str, number: int, unit: str, text: str | None) -> st
     written = text if text is not None else format_number(number)
     if is_english(locale):
         return unbreakable(_ENGLISH_UNITS[unit].format(written))
-    return unbreakable(unit_pattern(locale, unit, plural_category(locale, number)).format(written))
+    length = _SECOND_SYMBOL.get(locale.language, "short") if unit == "duration-second" else "short"
+    return unbreakable(unit_pattern(locale, unit, plural_category(locale, number), length).format(written))
+
+
+# Seconds written as the symbol (CLDR's narrow form) where the short form is a word's abbreviation (Slovenian
+# "sek.", Serbian "сек"/"sek"): one spelling per language, the one thresholds and targets use ("v 20 s",
+# "у 20 с"), on cards, charts and decks alike.
+_SECOND_SYMBOL = {"sl": "narrow", "sr": "narrow"}
 
 
 def format_duration(seconds: float | None) -> str:

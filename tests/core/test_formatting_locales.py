@@ -12,7 +12,7 @@ from babel.dates import format_skeleton, get_month_names
 from babel.numbers import format_decimal
 
 from metrics_core import formatting as f
-from metrics_core.i18n import language, ngettext
+from metrics_core.i18n import _, language, ngettext
 from metrics_core.locale_data import gettext_plural_header
 
 from ..spacing import NBSP, nb
@@ -21,11 +21,11 @@ LOCALES = {"en": "en", "sl": "sl", "ro": "ro", "sv": "sv", "sr": "sr", "sr-Latn"
 
 @pytest.mark.parametrize("code, grouped, percent, money, minutes, day, month", [
     ("en", "1,612", f"48.9{NBSP}%", "€12,346", "2 min 30 s", "2021-03-31", "Oct 2026"),
-    ("sl", "1.612", f"48,9{NBSP}%", f"12.346{NBSP}€", "2 min 30 sek.", "31. 3. 2021", "okt. 2026"),
+    ("sl", "1.612", f"48,9{NBSP}%", f"12.346{NBSP}€", "2 min 30 s", "31. 3. 2021", "okt. 2026"),
     ("ro", "1.612", f"48,9{NBSP}%", f"12.346{NBSP}€", "2 min. 30 s", "31.03.2021", "oct. 2026"),
     ("sv", f"1{NBSP}612", f"48,9{NBSP}%", f"12{NBSP}346{NBSP}€", "2 min 30 s", "2021-03-31", "okt. 2026"),
-    ("sr", "1.612", "48,9%", f"12.346{NBSP}€", "2 мин 30 сек", "31. 3. 2021.", "окт 2026."),
-    ("sr-Latn", "1.612", "48,9%", f"12.346{NBSP}€", "2 min 30 sek", "31. 3. 2021.", "okt 2026."),
+    ("sr", "1.612", "48,9%", f"12.346{NBSP}€", "2 мин 30 с", "31. 3. 2021.", "окт 2026."),
+    ("sr-Latn", "1.612", "48,9%", f"12.346{NBSP}€", "2 min 30 s", "31. 3. 2021.", "okt 2026."),
 ])
 def test_how_each_country_writes_an_owners_figures(code, grouped, percent, money, minutes, day, month):
     with language(code):
@@ -35,6 +35,17 @@ def test_how_each_country_writes_an_owners_figures(code, grouped, percent, money
         assert f.format_duration(150) == nb(minutes)          # one piece: it never breaks across lines
         assert f.format_date(date(2021, 3, 31)) == day
         assert f.format_month(date(2026, 10, 1)) == month
+
+
+@pytest.mark.parametrize("code", list(LOCALES))
+def test_seconds_are_spelled_one_way_in_durations_and_thresholds(code):
+    # Slovenian wrote "45 sek." on a card beside "odgovorjenih v 20 s" (CLDR's short form is "sek."; the
+    # threshold texts and the SI write "s"): one spelling per language, CLDR's symbol where short is a word
+    with language(code):
+        duration = f.format_duration(20).replace(NBSP, " ")
+        threshold = _("{level} % answered within {seconds} s", level=80, seconds=20)
+    unit = duration.removeprefix("20 ")
+    assert f"20 {unit}" in threshold.replace(NBSP, " "), (duration, threshold)
 
 
 @pytest.mark.parametrize("code", [c for c in LOCALES if c != "en"])
