@@ -62,7 +62,7 @@ def build_report(bundle: DataBundle, params: dict[str, Any] | None = None, filte
     filters, by :
         Date range and category filters, and the trend grain, when no ``view`` is given.
     business_name, title : str, optional
-        For the title slide (default: the first file's name; "Customer service KPIs").
+        For the title slide (default: "Customer service report"; "Customer service KPIs" under a business name).
     view : KpiView, optional
         What to show: period, comparison, chosen KPIs and their breakdowns, targets.
     computed : ViewResults, optional
@@ -87,7 +87,7 @@ def build_report(bundle: DataBundle, params: dict[str, Any] | None = None, filte
     kpis = [kpi_row(computed, specs[m], currency) for m in order]
     charts, trend_note = report_charts(bundle, computed, shown, reporter.scaled(0.6, 0.98), inputs)
     start, end = _period_days(bundle, computed)
-    business_name = business_name or _default_name(bundle)
+    business_name = business_name or ""      # not the first file's name: a deck titled "tickets"
     report = Report(
         title=title or business_name, business_name=business_name, period_start=start,
         period_end=end, made_at=datetime.now().replace(microsecond=0), kpis=kpis, charts=in_own_currency(charts, computed),
@@ -171,12 +171,6 @@ def _comparison_notes(computed: ViewResults) -> list[str]:
     if computed.no_comparison_reason == "none":
         return [_("No comparison was asked for.")]
     return []
-
-
-def _default_name(bundle: DataBundle) -> str:
-    from pathlib import Path
-
-    return Path(bundle.datasets[0].name).stem if bundle.datasets else _("Your business")
 
 
 def _sources(bundle: DataBundle) -> list[SourceInfo]:

@@ -31,6 +31,7 @@ BY_WORDS = {"day": N_("Day"), "week": N_("Week"), "month": N_("Month"), "quarter
             "channel": N_("Channel"), "agent": N_("Agent"), "team": N_("Team"), "priority": N_("Priority")}
 CHART_KINDS = ("line", "bar", "stacked", "heatmap")
 DEFAULT_TITLE = N_("Customer service KPIs")
+UNNAMED_TITLE = N_("Customer service report")         # a report with no title nor business name
 
 
 @dataclass
@@ -263,8 +264,11 @@ class Report:
 
     def title_lines(self) -> tuple[str, str]:
         """The title and the line under it: the report's title and the business name, or "Customer service
-        KPIs" under the business name when the title is the business name."""
+        KPIs" under the business name when the title is the business name; "Customer service report" and
+        nothing under it when neither is given."""
         first, second = self.title or self.business_name, self.business_name
+        if not first:
+            return _(UNNAMED_TITLE), ""
         return first, (_(DEFAULT_TITLE) if second == first else second)
 
     def shown_kpis(self) -> list[KpiRow]:

@@ -41,8 +41,10 @@ def file_stem(report: Report) -> str:
     'Lipa Home – October 2026'
     >>> file_stem(Report("KPIs: a/b", "Shop", None, None, datetime(2026, 11, 2)))
     'KPIs a b – all dates'
+    >>> file_stem(Report("", "", date(2026, 10, 1), date(2026, 10, 31), datetime(2026, 11, 2)))
+    'Customer service report – October 2026'
     """
-    title = " ".join(_NOT_IN_FILE_NAMES.sub(" ", report.title or report.business_name).split())
+    title = " ".join(_NOT_IN_FILE_NAMES.sub(" ", report.title_lines()[0]).split())
     return f"{title or 'KPI report'} – {report.period_label}"
 
 

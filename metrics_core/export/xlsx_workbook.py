@@ -174,7 +174,7 @@ SUMMARY_HEADER = (N_("KPI"), N_("Family"), N_("Value"), N_("Unit"), N_("n"), N_(
 
 def _summary_sheet(book, fm: _Formats, report: Report, name: str) -> None:
     sheet = book.add_worksheet(name)
-    _text(sheet, 0, 0, " — ".join(report.title_lines()), fm.title)
+    _text(sheet, 0, 0, " — ".join(line for line in report.title_lines() if line), fm.title)
     _text(sheet, 1, 0, one_full_stop(_("Period: {period}. Made {made}.", period=report.period_label, made=_made(report))
                                      + (" " + report.notes[0] if report.notes else "")), fm.muted)
     for col, text in enumerate(SUMMARY_HEADER):

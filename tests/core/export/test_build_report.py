@@ -44,6 +44,7 @@ def test_all_dates_trends_cover_the_report_period_even_for_a_register_reaching_b
     # which is the report's period. The customer retention trend must draw those six months like every other.
     report = build_report(bundle, None, None, "month")
     assert (report.period_start.isoformat(), report.period_end.isoformat()) == ("2026-05-01", "2026-10-31")
+    assert report.title_lines() == ("Customer service report", "")     # no business named: not the file's name
     months = [f"2026-{m:02d}-01" for m in range(5, 11)]
     trends = {c.metric_id: c for c in report.charts if c.chart_id == f"{c.metric_id}-by-month"}
     assert "retention_rate" in trends and len(trends) >= 5

@@ -249,3 +249,18 @@ def test_data_used_names_kinds_and_exports_as_people_do(deck):
     text = _texts(next(s for s in deck.slides if _texts(s).startswith("Data used")))
     assert "• tickets.csv: Tickets, 12,345 rows, read as a Zendesk export" in text
     assert "• survey.xlsx: Survey answers, 1,200 rows" in text and "surveys," not in text
+
+
+
+@pytest.mark.parametrize("code, title", [("en", "Customer service report"), ("sl", "Poročilo o storitvah za stranke")])
+def test_a_report_without_title_or_business_is_titled_what_it_is(tmp_path, code, title):
+    # a deck of the demo's tickets was titled "tickets" (the first file's name): now what the report is
+    import dataclasses
+
+    from metrics_core.i18n import language
+
+    path = tmp_path / "deck.pptx"
+    with language(code):
+        write_pptx(dataclasses.replace(make_report(), title="", business_name=""), path)
+    first = _texts(Presentation(str(path)).slides[0]).split("\n")
+    assert first[0] == title and "" not in first

@@ -33,14 +33,14 @@ def test_column_mappings_sheet_in_the_report_language(tmp_path, capsys, code):
     assert not english, english
 
 
-@pytest.mark.parametrize("code,title,report_block", [("sr", "tickets — KPI-јеви корисничке услуге", "Извештај"),
-                                                     ("ro", "tickets — KPI-urile serviciului clienți", "Raport")])
+@pytest.mark.parametrize("code,title,report_block", [("sr", "Извештај о корисничкој услузи", "Извештај"),
+                                                     ("ro", "Raport privind serviciul clienți", "Raport")])
 def test_summary_title_and_period_line_and_sheet_names_read_well(tmp_path, capsys, code, title, report_block):
     out = tmp_path / f"{code}.xlsx"
     assert main(["report", str(demo_dir() / "tickets.csv"), "--out", str(out), "--lang", code]) == 0
     book = load_workbook(out)
     summary = book.worksheets[0]
-    assert summary["A1"].value == title                      # the business once, then what the report is
+    assert summary["A1"].value == title                      # what the report is (no business named: not "tickets")
     assert ".." not in summary["A2"].value                    # "31. окт 2026." ends the sentence once
     sources = [row for row in book.worksheets[-1].iter_rows(values_only=True) if any(row)]
     notes = [str(v) for row in sources for v in row if v is not None]
