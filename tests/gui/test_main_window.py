@@ -128,7 +128,7 @@ def test_settings_dialog_is_generated_from_the_registry(qtbot, window: MainWindo
     qtbot.addWidget(dialog)
     assert dialog.metric_ids() == [s.id for s in sorted(REGISTRY, key=lambda s: [f for f, _ in FAMILIES].index(s.family))]
     for spec in REGISTRY:
-        assert set(dialog.editors[spec.id]) == {p.name for p in spec.params}
+        assert set(dialog.editors[spec.id]) == {p.name for p in spec.params if p.shown}
     assert dialog.params() == {}                    # untouched: only defaults
     dialog.editors["csat"]["threshold"].set_value(3)
     dialog.target_edits["nps"].setText("40")
