@@ -333,16 +333,32 @@ def kind_label(name: str) -> str:
 
 
 def value_label(field_name: str, value: object) -> str:
-    """A canonical field's value as a person reads it (``closed`` -> ``zaprt`` in Slovenian); other values as they are.
+    """A canonical field's value as a person reads it (``closed`` -> ``Zaprt`` in Slovenian); a category's value
+    written all in lower case in the file starts with a capital (``web`` -> ``Web``, beside another file's
+    ``Web form``); other values as they are. Only what is shown changes: filters and data keep the value.
 
-    >>> value_label("status", "closed"), value_label("agent", "Maja Novak")
-    ('closed', 'Maja Novak')
+    >>> value_label("status", "closed"), value_label("channel", "web"), value_label("agent", "Maja Novak")
+    ('Closed', 'Web', 'Maja Novak')
+    >>> value_label("channel", "info@shop.si"), value_label("ticket_id", "t-0042"), value_label("channel", "iPhone")
+    ('info@shop.si', 't-0042', 'iPhone')
     """
     from .i18n import _
 
     text = VALUE_LABELS.get(field_name, {}).get(value) if isinstance(value, str) else None
-    return _(text) if text else str(value)
+    shown = _(text) if text else str(value)
+    return _capitalised(shown) if field_name in CATEGORY_FIELDS else shown
 
+
+def _capitalised(text: str) -> str:
+    """``text`` with a capital first letter when it is all lower case and reads as words (not an address, a
+    file name or a code with dots, slashes or an @)."""
+    if text[:1].islower() and text == text.lower() and not any(c in text for c in "@./\\:"):
+        return text[:1].upper() + text[1:]
+    return text
+
+
+CATEGORY_FIELDS = frozenset(f.name for k in KINDS for f in k.fields if f.value_type == "category")
+"""Fields whose values group and filter rows (channel, status, team …): shown as :func:`value_label` writes them."""
 
 SCORE_FIELDS = ("csat_score", "nps_score", "ces_score")
 """Survey scores count wherever they appear (surveys, tickets, calls)."""

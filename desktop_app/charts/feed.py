@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 
+from metrics_core.catalogue import value_label
 from metrics_core.i18n import N_, _
 from metrics_core.result_details import HeatMapDetails, StaffingDetails, details_of
 
@@ -58,7 +59,8 @@ def show_bars(chart: BarChart, data: Any, target: float | None) -> None:
     chart.empty_message = (_("No {kpi} values per {category} for these filters.", kpi=kpi, category=category)
                            if column else _("The rows behind {kpi} have no agent, channel, team or other "
                                             "category column to break it down by.", kpi=kpi))
-    chart.set_bars(column, [p.key for p in points], [p.label for p in points], [p.value for p in points],
+    chart.set_bars(column, [p.key for p in points], [value_label(column, p.label) for p in points],
+                   [p.value for p in points],
                    spec.unit, [p.n for p in points], target, currency=data.currency,
                    higher_is_better=spec.higher_is_better)
 

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from metrics_core.catalogue import VALUE_LABELS, value_label
+from metrics_core.catalogue import CATEGORY_FIELDS, VALUE_LABELS, value_label
 from metrics_core.i18n import _
 
 from ..formatting import column_title, format_cell, humanise_seconds, is_duration_column
@@ -72,8 +72,10 @@ class DataFrameModel(QAbstractTableModel):
         self._numeric = [pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s) for s in self._columns]
         self._durations = [self._canonical and n and is_duration_column(str(c), kind)
                            for c, n in zip(frame.columns, self._numeric)]
-        # canonical values KPI Desk writes itself (status "closed", outcome "abandoned") read in the language
-        self._worded = [str(c) if self._canonical and str(c) in VALUE_LABELS else None for c in frame.columns]
+        # canonical values KPI Desk writes itself (status "closed", outcome "abandoned") read in the language, and
+        # a category's lower-case values start with a capital, as the filters and charts write them ("web": "Web")
+        self._worded = [str(c) if self._canonical and (str(c) in VALUE_LABELS or str(c) in CATEGORY_FIELDS) else None
+                        for c in frame.columns]
         self._writers = [self._writer(i) for i in range(len(self._columns))]
         self._rows = np.arange(len(frame), dtype=np.int64)
         self._loaded = min(len(self._rows), self._page_size)

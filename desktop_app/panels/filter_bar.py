@@ -216,7 +216,7 @@ class FilterBar(QWidget):
     def _value_menu(self, column: str, values: list[Any], parent: QWidget) -> QMenu:
         menu = QMenu(parent)
         for value in values:
-            action = QAction(value_label(column, value), menu)      # "zaprt" for status "closed"
+            action = QAction(value_label(column, value), menu)      # "Zaprt" for status "closed", "Web" for "web"
             action.setCheckable(True)
             action.setData(value)
             action.toggled.connect(lambda _c, col=column: self._on_category_toggled(col))
@@ -250,7 +250,8 @@ class FilterBar(QWidget):
                 continue
             label = _label(column)
             if chosen:
-                label = _("{column}: {values}", column=label, values=str(next(iter(chosen))) if len(chosen) == 1
+                one = value_label(column, next(iter(chosen)))
+                label = _("{column}: {values}", column=label, values=one if len(chosen) == 1
                           else ngettext("{count} selected", "{count} selected", len(chosen), count=len(chosen)))
             button.setText(label + " \u25be")
             button.setStyleSheet(ONE_ARROW.format(weight=600 if chosen else "normal"))

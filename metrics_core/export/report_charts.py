@@ -9,6 +9,7 @@ import math
 
 import pandas as pd
 
+from ..catalogue import value_label
 from ..dataset import DataBundle
 from ..errors import KpiDeskError
 from ..i18n import N_, _, one_full_stop
@@ -99,8 +100,8 @@ def _by_word(by: str) -> str:
 
 
 def _points_frame(points, series: str, by: str = "") -> tuple[pd.DataFrame, list[int]]:
-    labels = [format_period(p.key, by) if by not in ("", "month") and isinstance(p.key, pd.Timestamp) else p.label
-              for p in points]
+    labels = [format_period(p.key, by) if by not in ("", "month") and isinstance(p.key, pd.Timestamp) else
+              p.label if isinstance(p.key, pd.Timestamp) else value_label(by, p.label) for p in points]
     values = [float("nan") if p.value is None else float(p.value) for p in points]
     return pd.DataFrame({series: values}, index=pd.Index(labels, dtype=object)), [int(p.n or 0) for p in points]
 
@@ -149,7 +150,7 @@ def breakdown_chart(source, metric_id: str, column: str, params, filters) -> Cha
         return None
     points = sorted(points, key=lambda p: -(p.n or 0))[:MAX_BARS]
     points = sorted(points, key=lambda p: -p.value)
-    frame, counts = _points_frame(points, spec.translated_label)
+    frame, counts = _points_frame(points, spec.translated_label, column)
     return ChartData(f"{metric_id}-by-{column}", _("{kpi} by {column}", kpi=spec.translated_label, column=_by_word(column)),
                      spec.family, "bar", spec.unit, frame, metric_id, column, counts)
 

@@ -52,7 +52,7 @@ def test_search_finds_slovenian_dates_statuses_and_durations(qtbot, view) -> Non
     assert _found(qtbot, view, "5. 3. 2021 16:40") == ["T4"]
     assert _found(qtbot, view, "zaprt") == ["T1", "T4"]                # status "closed" reads "zaprt"
     assert _found(qtbot, view, "v čakanju") == ["T3"]
-    assert _found(qtbot, view, "2 min 30 sek") == ["T1"]               # first response 150 s
+    assert _found(qtbot, view, "2 min 30 s") == ["T1"]                 # first response 150 s
     assert _found(qtbot, view, "closed") == ["T1", "T4"]               # the file's own value still finds
     assert view.count_label.text() == "2 od 4 vrstic"
     assert _found(qtbot, view, "2021-04-03") == ["T2"]

@@ -17,9 +17,24 @@ def test_status_and_outcome_values_read_in_the_language(qapp) -> None:
     model.set_frame(frame, kind="tickets")
     shown = lambda row, col: model.data(model.index(row, col), Qt.ItemDataRole.DisplayRole)  # noqa: E731
     with language("sl"):
-        assert [shown(0, 1), shown(1, 1)] == ["zaprt", "v čakanju"]
-        assert shown(1, 2) == "closed"                     # an agent called "closed" is data, not a status
+        assert [shown(0, 1), shown(1, 1)] == ["Zaprt", "V čakanju"]     # a capital, as the filter bar writes them
+        assert shown(1, 2) == "Closed"                     # an agent called "closed" is data, not a status
         assert shown(0, 3) == "1. 5. 2026 08:00:00" and shown(1, 3) == "4. 5. 2026"
     with language("sr"):
-        assert shown(0, 1) == "затворен"
-    assert shown(0, 1) == "closed" and frame["status"].tolist() == ["closed", "pending"]
+        assert shown(0, 1) == "Затворен"
+    assert shown(0, 1) == "Closed" and frame["status"].tolist() == ["closed", "pending"]
+
+
+def test_lower_case_category_values_start_with_a_capital_everywhere_they_are_shown(qapp) -> None:
+    # the demo's orders.csv says 'web' where the tickets say 'Web form', and status 'closed' beside 'Closed'
+    from metrics_core.catalogue import value_label
+
+    frame = pd.DataFrame({"order_id": ["a-1", "a-2"], "channel": ["web", "Web form"],
+                          "customer_id": ["ana@shop.si", "bo"]})
+    model = DataFrameModel()
+    model.set_frame(frame, kind="orders")
+    shown = lambda row, col: model.data(model.index(row, col), Qt.ItemDataRole.DisplayRole)  # noqa: E731
+    assert [shown(0, 1), shown(1, 1)] == ["Web", "Web form"]
+    assert [shown(0, 0), shown(1, 2)] == ["a-1", "bo"]          # ids are not categories: as in the file
+    assert frame["channel"].tolist() == ["web", "Web form"]     # the data keep their values (filters match them)
+    assert value_label("channel", "web") == "Web" and value_label("channel", "www.shop.si") == "www.shop.si"
