@@ -12,7 +12,7 @@ from typing import Any, Mapping
 from ..deferred import np
 from ..deferred import pd
 
-from ..i18n import N_
+from ..i18n import N_, Message
 from .common import Terms, terms_compute, terms_rows
 from .model import MetricInputs, MetricResult, MetricSpec
 from .results import flag, missing_field, ratio_result
@@ -62,6 +62,8 @@ def _insights(social: pd.DataFrame, classes: np.ndarray) -> dict[str, Any]:
         count = int((classes == name).sum())
         details[name] = count
         details[f"{name}_pct"] = 100.0 * count / known if known else None
+    # the one figure is a share: say of what ('Social media sentiment 45.9 %' named neither)
+    details["caveat"] = Message("share of mentions that are positive")
     for col, key in (("is_technical", "technical_pct"), ("answerable_by_content", "answerable_by_content_pct"),
                      ("answered", "answered_pct"), ("mentions_competitor", "competitor_mentions_pct")):
         if col in social.columns and social[col].notna().any():

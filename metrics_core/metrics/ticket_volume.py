@@ -8,6 +8,7 @@ from typing import Any, Mapping
 from ..deferred import np
 from ..deferred import pd
 
+from ..catalogue import value_label
 from ..i18n import N_
 from .common import (add_excluded, auto_period, datetimes, empty_result, epoch_seconds, frame_of, has,
                      missing_result, no_value, numbers, with_defaults)
@@ -95,7 +96,8 @@ def volume_by_channel(inputs: MetricInputs, params: Mapping[str, Any]) -> Metric
                         details={"top_channel": top, "counts": {str(k): int(v) for k, v in counts.items()},
                                  "shares": {str(k): float(v) for k, v in shares.items()},
                                  # the card's one figure is a share: say whose ('41.6 %' alone named no channel)
-                                 "caveat": Message("share of {channel}, the busiest channel", {"channel": top})})
+                                 "caveat": Message("share of {channel}, the busiest channel",
+                                                   {"channel": value_label("channel", top)})})
 
 
 def _latest(tickets: pd.DataFrame) -> pd.Timestamp | None:
