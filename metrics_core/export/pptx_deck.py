@@ -263,9 +263,10 @@ def _heatmap_slide(slide, report: Report, chart: ChartData) -> None:
     busiest = busiest_cell(chart)
     if busiest is not None:           # one line in every language; the advice goes under the table
         day, hour, count = busiest
-        headline = _("Busiest: {day} {hour}:00–{hour}:59, with {count} contacts.",
-                     day=weekday_name(day) if day in ENGLISH_WEEKDAYS else day, hour=f"{int(hour):02d}",
-                     count=format_value(count, "count"))
+        headline = ngettext("Busiest: {day} {hour}:00–{hour}:59, with {count} contact.",
+                            "Busiest: {day} {hour}:00–{hour}:59, with {count} contacts.", int(count),
+                            day=weekday_name(day) if day in ENGLISH_WEEKDAYS else day, hour=f"{int(hour):02d}",
+                            count=format_value(count, "count"))
         add_text(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN), Inches(0.5), headline,
                  one_line_size(headline, SLIDE_W - 2 * MARGIN, 20, minimum=16), bold=True)
     add_heat_table(slide, chart, Inches(MARGIN), Inches(BODY_TOP + 0.8), Inches(SLIDE_W - 2 * MARGIN),

@@ -264,3 +264,19 @@ def test_a_report_without_title_or_business_is_titled_what_it_is(tmp_path, code,
         write_pptx(dataclasses.replace(make_report(), title="", business_name=""), path)
     first = _texts(Presentation(str(path)).slides[0]).split("\n")
     assert first[0] == title and "" not in first
+
+
+@pytest.mark.parametrize("code, words", [("sr", "са 32 контакта."), ("ro", "cu 32 de contacte."), ("sl", "32 stikov.")])
+def test_the_busiest_hour_takes_its_number_s_plural(tmp_path, code, words):
+    # Serbian read 'са 52 контаката' (the form for 5-20) and Romanian 'cu 52 contacte' (without 'de')
+    import dataclasses
+
+    from metrics_core.i18n import language
+
+    report = make_report()
+    heat = next(c for c in report.charts if c.kind == "heatmap")
+    heat.frame.iloc[0, 0] = 32                                  # the busiest cell: 32 contacts
+    path = tmp_path / "deck.pptx"
+    with language(code):
+        write_pptx(dataclasses.replace(report, charts=[heat]), path)
+    assert any(words in _texts(slide) for slide in Presentation(str(path)).slides)
