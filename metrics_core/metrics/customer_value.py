@@ -57,7 +57,7 @@ class Purchases:
     first: pd.Timestamp
     last: pd.Timestamp
     chosen: bool = False
-    not_comparable: Any = None        # why the chosen dates give no value (a Message), else None
+    why_none: Any = None              # why the chosen dates give no value (a Message), else None
 
     @property
     def span_years(self) -> float:
@@ -77,7 +77,8 @@ def _purchases(inputs: MetricInputs) -> Purchases | None:
     the last: a customer who bought in one month has at least one order in it, so a month's orders per
     customer times twelve would be at least twelve purchases a year (the demo's October: €13,000 against
     €4,201 for all dates). Dates that end before the last order but have less than a year of orders before
-    their end are not comparable (``not_comparable``). None without orders in the chosen dates."""
+    their end are not comparable, and dates without an order have none (``why_none``: the reason): not the
+    customers' undated revenue, which would mix two measures in one trend. None without priced orders."""
     priced = _priced_orders(inputs)
     if priced is None or priced.empty or priced["order_date"].isna().all():
         return None
@@ -85,8 +86,9 @@ def _purchases(inputs: MetricInputs) -> Purchases | None:
     start, end = inputs.period or (None, None)
     if start is None and end is None:
         return Purchases(priced, first, last + pd.Timedelta(microseconds=1))
-    if _between(priced, start, end).empty:
-        return None
+    if _between(priced, start, end).empty:        # not the customers' undated revenue instead: no value
+        return Purchases(priced.iloc[:0], first, first, chosen=True,
+                         why_none=Message("no orders in the chosen dates"))
     end = pd.Timestamp(end) if end is not None else last + pd.Timedelta(microseconds=1)
     year_before = end - pd.DateOffset(years=1)
     since = min(pd.Timestamp(start), year_before) if start is not None else first
@@ -94,7 +96,7 @@ def _purchases(inputs: MetricInputs) -> Purchases | None:
                         min(end, last + pd.Timedelta(microseconds=1)), chosen=True)
     if end <= last and first > year_before:
         from ..formatting_dates import PeriodName
-        return replace(counted, not_comparable=Message(
+        return replace(counted, why_none=Message(
             "needs a year of orders up to the end of the chosen dates, to be comparable with other periods; "
             "your orders begin on {day}", {"day": PeriodName(pd.Timestamp(first).date())}))
     return counted
@@ -137,8 +139,8 @@ def clv_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
     """Average purchase value × purchases per year × lifespan in years, over the orders of :func:`_purchases`."""
     bought = _purchases(inputs)
     customers = inputs.frames.get("customers")
-    if bought is not None and bought.not_comparable is not None:
-        return no_value("clv", "currency", bought.not_comparable, n=len(bought.orders))
+    if bought is not None and bought.why_none is not None:
+        return no_value("clv", "currency", bought.why_none, n=len(bought.orders))
     if bought is not None and len(bought.orders):
         s = _order_stats(bought)
         value_per, frequency, n = s["avg_purchase_value"], s["orders"] / s["customers"] / s["span_years"], int(s["orders"])
@@ -221,10 +223,10 @@ def clv_predictive_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> Metric
     """(Average monthly transactions × average order value) × lifespan in months, over the orders of
     :func:`_purchases`; the lifespan is the one setting of Customer lifetime value (:func:`_one_lifespan`)."""
     bought = _purchases(inputs)
+    if bought is not None and bought.why_none is not None:
+        return no_value("clv_predictive", "currency", bought.why_none, n=len(bought.orders))
     if bought is None or bought.orders.empty:
         return missing_field("clv_predictive", "currency", ["amount"], N_("order amounts per customer"))
-    if bought.not_comparable is not None:
-        return no_value("clv_predictive", "currency", bought.not_comparable, n=len(bought.orders))
     s = _order_stats(bought)
     monthly = s["orders"] / s["customers"] / (s["span_years"] * 12)
     lifespan_years, how = _lifespan_years(inputs, {**p, "lifespan_years": _one_lifespan(p)}, "lifespan_years", 1.0)

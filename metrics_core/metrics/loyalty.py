@@ -193,7 +193,7 @@ SPECS: tuple[MetricSpec, ...] = (
                params=(_LOOKBACK, _INACTIVITY)),
     MetricSpec(id="clv", label=N_("Customer lifetime value"), family="loyalty_value", unit="currency", higher_is_better=True,
                kinds=_ORDERS_CUSTOMERS, required_fields=(), source="S0 S2",
-               description=N_("Average purchase value × purchases per year × average customer lifespan in years (set, or 1 / annual churn)."),
+               description=N_("Average purchase value × purchases per year × average customer lifespan in years (set, or 1 / annual churn). Purchases are counted over every order, or over the year up to the end of chosen dates."),
                compute=clv_compute,
                calculator=_calc_product("clv", ("avg_purchase_value", "purchase_frequency", "lifespan_years")), calculator_inputs=("avg_purchase_value", "purchase_frequency", "lifespan_years"),
                period_aware=True,

@@ -82,7 +82,7 @@ def test_the_last_month_of_a_short_file_is_the_value_of_all_dates():
 def test_the_trend_per_month_gives_comparable_points_only():
     points = breakdown(MetricInputs(two_years()), "clv", "month", LIFESPAN_2)
     values = {p.key.strftime("%Y-%m"): p.value for p in points}
-    assert all(values[f"2024-{m:02d}"] is None for m in range(1, 13))      # less than a year before their end
+    assert min(values) == "2025-01"         # 2024's months have less than a year of orders before their end
     # January 2025: [1 Feb 2024, 1 Feb 2025), 366 days (29 Feb 2024): a 12 x 100 (Feb 2024 - Jan 2025),
     # b 4 x 40 (Apr, Jul, Oct 2024, Jan 2025): 85 an order, 8 orders a customer
     assert values["2025-01"] == pytest.approx(85 * 8 * 365.25 / 366 * 2)
@@ -105,6 +105,22 @@ def test_a_saved_lifespan_in_months_becomes_the_one_setting():
                                                                        "clv": {"lifespan_years": 1.5}}
     assert migrated({"clv": {"lifespan_years": 4}, "clv_predictive": {"lifespan_months": 18}})["clv"] == \
         {"lifespan_years": 4}
+
+
+def test_with_orders_loaded_dates_without_orders_have_no_value_not_the_customers_revenue():
+    # a customers register dated from 2023 beside six months of orders: its months without orders fell back to
+    # the undated revenue per customer, which says "the same for any dates", and the whole trend vanished
+    frames = {**half_year(), "customers": pd.DataFrame({
+        "customer_id": pd.Series(["a", "b"], dtype="str"), "revenue_per_period": [30.0, 50.0],
+        "joined_at": pd.to_datetime(["2023-01-05", "2023-06-01"]).astype("datetime64[us]")})}
+    lifespan = {"clv": {"lifespan_years": 1}}
+    march = compute_metric(MetricInputs(frames), "clv", lifespan, Filters("2026-03-01", "2026-03-31"))
+    assert march.value is None
+    with language("en"):
+        assert str(march.reason) == "no orders in the chosen dates"
+    points = breakdown(MetricInputs(frames), "clv", "month", lifespan)
+    assert [p.key.strftime("%Y-%m") for p in points] == ["2026-10"]     # from the first month with a value
+    assert points[0].value == pytest.approx(60 * 2 * 365.25 / 183)
 
 
 def test_clv_from_undated_revenue_has_no_trend_and_says_why():
