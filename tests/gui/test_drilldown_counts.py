@@ -20,7 +20,7 @@ def test_rows_without_a_resolution_are_marked_not_counted() -> None:
         rows = rows_behind(bundle, "resolution_time", Filters())
         assert compute_metric(bundle, "resolution_time").n == 120 - unresolved
         assert rows.title == f"Average resolution time (120 × Tickets, {120 - unresolved} of them counted)"
-        marks = rows.frame["Counted in Average resolution time"].astype(str)
+        marks = rows.frame["Counted"].astype(str)
     assert (marks == "Yes").sum() == 120 - unresolved
     assert set(frame.loc[marks.to_numpy() == "No", "ticket_id"]) == set(frame.loc[frame["resolved_at"].isna(), "ticket_id"])
 
