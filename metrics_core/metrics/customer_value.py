@@ -125,10 +125,10 @@ def _order_stats(bought: Purchases) -> dict[str, float]:
             "span_years": bought.span_years}
 
 
-def _lifespan_years(inputs: MetricInputs, p: Mapping[str, Any], setting: str, per_year: float) -> tuple[float | None, str]:
-    set_value = p.get(setting)
-    if set_value:
-        return float(set_value) / per_year, "set by you"
+def _lifespan_years(inputs: MetricInputs, p: Mapping[str, Any], set_years: float | None) -> tuple[float | None, str]:
+    """The average customer lifespan in years and where it comes from: as set, else 1 / annual churn."""
+    if set_years:
+        return float(set_years), "set by you"
     churn = annual_churn(inputs, p)
     if churn:
         return 1.0 / churn, f"1 / annual churn ({100 * churn:.1f} %)"
@@ -150,7 +150,7 @@ def clv_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
         frequency, n, basis = float(p["periods_per_year"]), int(customers["revenue_per_period"].notna().sum()), "revenue per period"
     else:
         return missing_field("clv", "currency", ["amount", "revenue_per_period"], N_("order amounts or revenue per customer"))
-    lifespan, how = _lifespan_years(inputs, p, "lifespan_years", 1.0)
+    lifespan, how = _lifespan_years(inputs, p, p.get("lifespan_years"))
     details = {"avg_purchase_value": value_per, "purchase_frequency_per_year": frequency, "basis": basis}
     if lifespan is None:
         return no_value("clv", "currency", N_("set the average customer lifespan (years): churn is not known"),
@@ -229,7 +229,7 @@ def clv_predictive_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> Metric
         return missing_field("clv_predictive", "currency", ["amount"], N_("order amounts per customer"))
     s = _order_stats(bought)
     monthly = s["orders"] / s["customers"] / (s["span_years"] * 12)
-    lifespan_years, how = _lifespan_years(inputs, {**p, "lifespan_years": _one_lifespan(p)}, "lifespan_years", 1.0)
+    lifespan_years, how = _lifespan_years(inputs, p, _one_lifespan(p))
     details = {"monthly_transactions": monthly, "avg_order_value": s["avg_purchase_value"]}
     if lifespan_years is None:
         return no_value("clv_predictive", "currency", N_("set the average customer lifespan (years): churn is not known"),
