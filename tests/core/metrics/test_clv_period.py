@@ -145,3 +145,14 @@ def test_historical_clv_names_the_days_of_its_spending():
         month = compute_metric(MetricInputs(half_year()), "clv_historical", None, Filters("2026-10-01", "2026-10-31"))
         assert month.value == pytest.approx(60)
         assert str(month.details["caveat"]) == "per customer over Oct 2026"
+
+
+def test_a_project_saved_with_a_lifespan_in_months_opens_with_the_one_setting(tmp_path):
+    import json
+
+    from metrics_core.project_file import read_project
+
+    path = tmp_path / "old.kpidesk"
+    path.write_text(json.dumps({"kpidesk_project": 1, "files": [],
+                                "params": {"clv_predictive": {"lifespan_months": 24}}}), encoding="utf-8")
+    assert read_project(path).params == {"clv_predictive": {}, "clv": {"lifespan_years": 2.0}}
