@@ -207,7 +207,7 @@ def _compute_part(span: tuple[Any, Any], params: dict[str, Any], period: tuple[A
     reached = prepared.remembered(("kinds reaching", previous[1]),     # (once, not per part and re-filter)
                                   lambda: _kinds_reaching(prepared, previous[1]))
     comparable = [m for m, r in results.items() if r.ok and has_change(r) and before.get(m) is not None
-                  and before[m].ok and _reaches(m, reached)]
+                  and before[m].ok and _reaches(m, reached) and _same_subject(r, before[m])]
     for i, metric_id in enumerate(comparable):
         reporter.step(0.8 + 0.2 * i / max(1, len(comparable)), _("Comparing with the previous period"))
         now, then = results[metric_id], before[metric_id]
@@ -221,6 +221,12 @@ def _compute_part(span: tuple[Any, Any], params: dict[str, Any], period: tuple[A
         outcomes[metric_id].change = change
         outcomes[metric_id].interval = change_interval(metric_id, now, then, spreads)
     return results, outcomes, bool(comparable) or any(r.ok for r in before.values())
+
+
+def _same_subject(now: MetricResult, then: MetricResult) -> bool:
+    """Whether two results measure the same thing: the busiest channel's share compares with the previous
+    period's only when it is the same channel (Phone's 48 % against Email's 46 % is not a change)."""
+    return now.details.get("top_channel") == then.details.get("top_channel")
 
 
 def _kinds_reaching(prepared: Any, end: pd.Timestamp) -> set[str]:
