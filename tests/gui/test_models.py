@@ -57,7 +57,8 @@ def test_sort_uses_row_map_and_never_reorders_frame() -> None:
     shown = [model.data(model.index(r, 2), Qt.ItemDataRole.EditRole) for r in range(4)]
     assert shown == [7.0, 30.0, 120.5, None]       # NA last
     model.sort(3, Qt.SortOrder.AscendingOrder)     # case-insensitive text
-    assert [model.data(model.index(r, 3)) for r in range(4)] == ["ana", "Bo", "Eva", ""]
+    assert [model.data(model.index(r, 3)) for r in range(4)] == ["Ana", "Bo", "Eva", ""]   # a category: shown
+    assert model.data(model.index(0, 3), Qt.ItemDataRole.EditRole) == "ana"            # with a capital; data as is
     model.sort(1, Qt.SortOrder.DescendingOrder)
     assert [model.data(model.index(r, 0)) for r in range(4)] == ["T-3", "T-1", "T-4", "T-2"]
     pd.testing.assert_frame_equal(frame, before)
@@ -106,7 +107,8 @@ def test_filter_positions_then_sort() -> None:
     model.set_row_positions(matching_positions(frame, "a", "agent"))     # ana, Eva
     assert model.rowCount() == 2
     model.sort(3, Qt.SortOrder.AscendingOrder)
-    assert [model.data(model.index(r, 3)) for r in range(2)] == ["ana", "Eva"]
+    assert [model.data(model.index(r, 3)) for r in range(2)] == ["Ana", "Eva"]
+    assert [model.data(model.index(r, 3), Qt.ItemDataRole.EditRole) for r in range(2)] == ["ana", "Eva"]
 
 
 def _table() -> LoadedTable:
