@@ -292,6 +292,7 @@ class AppState(QObject):
 
     # -- computing ------------------------------------------------------------------
     def schedule_recompute(self) -> None:
+        self.ahead_runner.cancel()              # (files removed: its frames are let go at once)
         self._recompute_timer.start()
 
     def recompute(self) -> None:

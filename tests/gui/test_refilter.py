@@ -212,3 +212,9 @@ def test_work_ahead_of_a_click_gives_way_to_any_other_work(qtbot, state) -> None
     assert state.ahead_runner.is_busy()
     state.recompute()
     assert cancelled == [True] and not state.ahead_runner.is_busy()
+    settled(qtbot, state)
+    state._remembered["values"].clear()
+    state.work_ahead()
+    assert state.ahead_runner.is_busy()
+    state.remove_dataset("tickets")             # at once, not when the recompute it schedules starts
+    assert cancelled == [True, True] and not state.ahead_runner.is_busy()
