@@ -14,7 +14,8 @@ the window's thread (a busy machine lengthens the first, not the second). The fi
 reader helper may still be starting); later drops are "warm". Then one re-filter: the dashboard
 restricted to one value of a category (as a click on a bar does), timed the same way until the cards
 have the filtered values and the work area is painted; then to another value of that category, and back
-to no filter. Prints one line per drop, the median of the warm ones and the re-filters; ``--json`` also prints them as one JSON line (for bench/end_to_end.py).
+to no filter. Last, a click on the chart's first bar once the window has nothing left to do (values, charts,
+trend lines and what it works out ahead of a click). Prints one line per drop, the median of the warm ones and the re-filters; ``--json`` also prints them as one JSON line (for bench/end_to_end.py).
 """
 
 from __future__ import annotations
@@ -157,7 +158,21 @@ def refilter(window) -> dict | None:
     first = trip(window, lambda: state.filter_by(column, values[0]), lambda: True)
     second = trip(window, lambda: state.filter_by(column, values[1]), lambda: True)
     back = trip(window, lambda: state.set_filters(unfiltered), lambda: True)
-    return {"column": column, **first, "another_value": second, "cleared": back}
+    return {"column": column, **first, "another_value": second, "cleared": back, "bar_when_idle": bar_when_idle(window)}
+
+
+def bar_when_idle(window) -> dict | None:
+    """A click on the chart's first bar once the window is idle, timed as a drop is (None without bars)."""
+    state = window.state
+    runners = [state.compute_runner, state.chart_runner, state.sparkline_runner, getattr(state, "ahead_runner", None)]
+    LoopWatch().wait_until(lambda: not any(r is not None and r.is_busy() for r in runners)
+                           and not state._recompute_timer.isActive())
+    data = state.chart_data
+    if data is None or not data.category or not data.bars:
+        return None
+    point = data.bars[0]
+    return {"column": data.category, "value": str(point.key),
+            **trip(window, lambda: state.filter_by(data.category, point.key), lambda: True)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -203,9 +218,12 @@ def main(argv: list[str] | None = None) -> int:
           f"window open {time.perf_counter() - started:.1f} s")
     refiltered = refilter(window)
     if refiltered is not None:
+        bar = refiltered["bar_when_idle"]
         for what, row in ((f"re-filter to one {refiltered['column']}", refiltered),
                           ("then to another value", refiltered["another_value"]),
-                          ("then no filter again", refiltered["cleared"])):
+                          ("then no filter again", refiltered["cleared"]),
+                          *(((f"then a click on the bar of {bar['column']} {bar['value']!r} once the window is idle",
+                              bar),) if bar else ())):
             print(f"{what}: cards on screen after {row['screen_cards_s']:.2f} s, every KPI card after "
                   f"{row['cards_s']:.2f} s, painted after {row['painted_s']:.2f} s; "
                   f"longest event-loop block {1000 * row['longest_block_s']:.0f} ms "

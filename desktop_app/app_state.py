@@ -22,12 +22,15 @@ from metrics_core.report_view.catalogue import REGISTER_KINDS
 from metrics_core.report_view.choices import ReportChoices
 
 from .filter_state import FilterState
-from .jobs import ChartData, LoadOutcome, LoadRequest, ResultSet, chart_job, compute_job, load_files_job
-from .snapshot import Remembered, Snapshot
+from .jobs import (ChartData, LoadOutcome, LoadRequest, ResultSet, ahead_job, chart_job, compute_job,
+                   load_files_job)
+from .snapshot import REMEMBERED, Remembered, Snapshot
 from .workers import TaskRunner
 
 log = logging.getLogger(__name__)
 
+AHEAD_FILTERS = 8           # the bars' values worked out before a click, at most
+AHEAD_ROWS = 2_000_000      # and only while the loaded files hold at most this many rows (see work_ahead)
 
 
 class AppState(QObject):
@@ -74,6 +77,7 @@ class AppState(QObject):
         self.chart_runner = TaskRunner("charts", self)
         self.sparkline_runner = TaskRunner("sparklines", self)
         self.release_runner = TaskRunner("release", self)
+        self.ahead_runner = TaskRunner("ahead", self)         # no busy bar, no progress: the window is idle
         self.sparklines: dict[str, Any] = {}
         self.on_screen: Callable[[], list[str]] = list     # the KPIs whose cards are on screen (the dashboard's)
         for runner in (self.import_runner, self.compute_runner):
@@ -83,11 +87,13 @@ class AppState(QObject):
             runner.failed.connect(self._on_runner_failed)
         self.chart_runner.failed.connect(self._on_runner_failed)
         self.sparkline_runner.failed.connect(self._on_runner_failed)
+        self.ahead_runner.failed.connect(lambda exc: log.info("values ahead of a click: %s", exc))
         self.compute_runner.failed.connect(self._on_compute_failed)           # (charts waited for the values)
         self.chart_runner.succeeded.connect(self._on_chart_runner_ended)    # the cards' trend lines wait for the
         self.chart_runner.failed.connect(self._on_chart_runner_ended)       # charts (both want the GIL)
         self._snapshot: Snapshot | None = None
-        self._remembered = {job: Remembered() for job in ("values", "charts", "sparklines")}
+        self._remembered = {job: Remembered() for job in ("charts", "sparklines")}
+        self._remembered["values"] = Remembered(REMEMBERED + AHEAD_FILTERS)   # (what work_ahead keeps too)
         self._running: dict[str, Any] = {}          # job -> (snapshot, key) of the work its runner is doing
         self._sparklines_wait = False
         self._recompute_timer = QTimer(self)
@@ -286,6 +292,7 @@ class AppState(QObject):
 
     # -- computing ------------------------------------------------------------------
     def schedule_recompute(self) -> None:
+        self.ahead_runner.cancel()              # (files removed: its frames are let go at once)
         self._recompute_timer.start()
 
     def recompute(self) -> None:
@@ -325,6 +332,7 @@ class AppState(QObject):
         left to finish."""
         from metrics_core.i18n import current_language
 
+        self.ahead_runner.cancel()              # the window is not idle any more
         snapshot = self.snapshot()
         key = (current_language(), *key)
         known = self._remembered[job].get(key)
@@ -383,6 +391,37 @@ class AppState(QObject):
     def _on_sparklines_done(self, sparks: dict[str, Any]) -> None:
         self.sparklines = sparks
         self.sparklines_changed.emit(sparks)
+        self.work_ahead()
+
+    def work_ahead(self) -> None:
+        """Once the dashboard is complete (values, charts, trend lines), the values of the filters a click on a
+        bar of the chart asks for (the selected KPI's category breakdown: one filter per bar, at most
+        :data:`AHEAD_FILTERS`), worked out before the click and remembered as the click's own would be: the
+        click then shows them at once (a re-filter of a million tickets costs 0.3-0.5 s of CPU). Any other
+        work cancels it. Not beyond :data:`AHEAD_ROWS` rows: there one filter takes seconds, and the frames
+        cut for each add to the peak memory."""
+        from metrics_core.i18n import current_language
+
+        data = self.chart_data
+        if (data is None or not data.category or not data.bars or self._values_pending()
+                or self.chart_runner.is_busy() or self.sparkline_runner.is_busy()
+                or sum(len(ds.frame) for ds in self.bundle.datasets) > AHEAD_ROWS):
+            return
+        params, snapshot = self.engine_params(), self.snapshot()
+        views = []
+        for point in data.bars[:AHEAD_FILTERS]:
+            filters = self.filters.with_category(data.category, [point.key])
+            view = filters.to_view(self.targets, self.comparison)
+            key = (current_language(), repr(view), repr(params))
+            if filters != self.filters and self._remembered["values"].get(key) is None:
+                views.append((key, view))
+
+        def keep(part: tuple[Any, ResultSet]) -> None:
+            if snapshot is self._snapshot:
+                self._remembered["values"].put(*part)
+
+        if views:
+            self.ahead_runner.start(ahead_job(snapshot, params, views), on_part=keep)
 
     def show_again(self) -> None:
         """Emit the results once more and draw the charts again, for panels built after they were
@@ -416,11 +455,14 @@ class AppState(QObject):
     def _on_charts_done(self, data: ChartData) -> None:
         self.chart_data = data
         self.charts_changed.emit(data)
+        if not self._sparklines_wait:           # (other charts of the same values: no trend lines follow)
+            self.work_ahead()
 
     def cancel(self) -> None:
         self.import_runner.cancel()
         self.compute_runner.cancel()
         self.sparkline_runner.cancel()
+        self.ahead_runner.cancel()
 
     def is_busy(self) -> bool:
         return self.import_runner.is_busy() or self.compute_runner.is_busy()

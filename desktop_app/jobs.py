@@ -170,6 +170,21 @@ def compute_job(data: DataBundle | Snapshot, params: dict[str, Any], view: Any,
     return run
 
 
+def ahead_job(data: DataBundle | Snapshot, params: dict[str, Any],
+              views: list[tuple[Any, Any]]) -> Callable[[Reporter], int]:
+    """The values of ``views`` (``(key, KpiView)`` pairs: the filters a click is likely to ask for), each
+    computed as :func:`compute_job` computes it and published as ``(key, ResultSet)`` when done; the number
+    computed is the result. Nothing is reported as progress: this work is done while the window is idle."""
+    snapshot = snapshot_of(data)
+
+    def run(reporter: Reporter) -> int:
+        for i, (key, view) in enumerate(views):
+            part = reporter.scaled(i / len(views), (i + 1) / len(views))      # (a cancel is noticed between KPIs)
+            reporter.publish((key, compute_job(snapshot, params, view)(part)))
+        return len(views)
+    return run
+
+
 def chart_job(data: DataBundle | Snapshot, params: dict[str, Any], filters: Any, metric_id: str,
               granularity: str, category: str | None) -> Callable[[Reporter], ChartData]:
     """The breakdowns the chart area shows for ``metric_id``."""

@@ -130,30 +130,36 @@ def open_tickets(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResul
     tickets = frame_of(inputs, "tickets")
     if tickets is None or tickets.empty:
         return empty_result("open_tickets", "count", "tickets", higher_is_better=False)
-    end = _end_times(tickets)
+    # (the same for every period: a trend of open tickets runs this once a period over the same rows)
+    end, done_now, status_known, data_end, created = inputs.derived("open ticket facts", lambda: _open_facts(tickets))
     if end is None and not has(tickets, "status"):
         return missing_result("open_tickets", "count", ["status", "resolved_at"], "tickets", higher_is_better=False)
-    as_of = _as_of(inputs, tickets)
+    as_of = pd.Timestamp(inputs.as_of) if inputs.as_of is not None else data_end
     if as_of is not None and inputs.period and inputs.period[1] is not None:
         as_of = min(as_of, pd.Timestamp(inputs.period[1]) - pd.Timedelta(microseconds=1))   # open at the period's end
-    done_now = resolved_mask(tickets)
-    status_known = (tickets["status"].notna().to_numpy() if "status" in tickets.columns
-                    else np.zeros(len(tickets), dtype=bool))
     if end is not None and as_of is not None:
         ended = (end <= as_of).fillna(False).to_numpy(dtype=bool) | (end.isna().to_numpy() & done_now)
-        data_end = _latest(tickets)
         historical = inputs.as_of is not None and data_end is not None and as_of < data_end
         is_open = ~ended if historical else np.where(status_known, ~done_now, ~ended)
     else:
         is_open = ~done_now & status_known
-    if as_of is not None and has(tickets, "created_at"):
-        is_open &= (datetimes(tickets["created_at"]) <= as_of).fillna(False).to_numpy(dtype=bool)
+    if as_of is not None and created is not None:
+        is_open &= (created <= as_of).fillna(False).to_numpy(dtype=bool)
     details: dict[str, Any] = {"as_of": as_of, **_how_open_is_counted("open_tickets", as_of)}
     if has(tickets, "status"):
         counts = tickets.loc[is_open, "status"].astype("string").fillna("(none)").value_counts()
         details["by_status"] = {str(k): int(v) for k, v in counts.items()}
     return MetricResult("open_tickets", float(is_open.sum()), "count", n=len(tickets), higher_is_better=False,
                         details=details)
+
+
+def _open_facts(tickets: pd.DataFrame) -> tuple[Any, np.ndarray, np.ndarray, Any, Any]:
+    """What open tickets reads of every ticket whatever the day: when it was resolved (:func:`_end_times`), whether
+    its status says resolved, whether it has a status, the latest moment in the tickets, when it was created."""
+    status_known = (tickets["status"].notna().to_numpy() if "status" in tickets.columns
+                    else np.zeros(len(tickets), dtype=bool))
+    created = datetimes(tickets["created_at"]) if has(tickets, "created_at") else None
+    return _end_times(tickets), resolved_mask(tickets), status_known, _latest(tickets), created
 
 
 def _how_open_is_counted(metric_id: str, as_of: Any) -> dict[str, Message]:

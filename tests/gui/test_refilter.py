@@ -169,3 +169,52 @@ def test_the_data_charts_are_kept_per_filter_and_equal_a_fresh_job(qtbot, state)
         assert getattr(second, name) == getattr(fresh_charts, name), name
     other = chart_job(snapshot, params, state.filters.to_engine(), "first_response_time", "month", "agent")(Reporter())
     assert other.backlog is not first.backlog and sum(p.n for p in other.backlog) > sum(p.n for p in first.backlog)
+
+
+def settled(qtbot, state) -> None:
+    """Wait until the window has nothing left to do (values, charts, trend lines, work ahead of a click)."""
+    qtbot.waitUntil(lambda: not (state.is_busy() or state.chart_runner.is_busy() or state.sparkline_runner.is_busy()
+                                 or state.ahead_runner.is_busy()), timeout=30000)
+
+
+def test_a_click_on_a_bar_once_the_window_is_idle_shows_values_worked_out_before(qtbot, state) -> None:
+    """The filters the chart's bars lead to are computed while the window is idle: a click on a bar then
+    computes nothing and shows the numbers of a fresh computation of the filtered view."""
+    tickets = make_dataset("tickets", "tickets", tickets_frame(), ["surveys"])
+    surveys = make_dataset("surveys", "surveys", surveys_frame())
+    datasets = [tickets, surveys]
+    wait_results(qtbot, state, lambda: (state.add_dataset(tickets), state.add_dataset(surveys)))
+    state.set_chart_category("channel")
+    state.select_metric("first_response_time")
+    settled(qtbot, state)
+    column, bars = state.chart_data.category, state.chart_data.bars
+    assert column == "channel" and len(bars) >= 2
+    started = []
+    state.compute_runner.started.connect(started.append)
+    for point in bars[:2]:
+        results = wait_results(qtbot, state, lambda p=point: state.filter_by(column, p.key))
+        assert started == [], point.key
+        assert numbers(results) == fresh(datasets, state), point.key
+        settled(qtbot, state)
+
+
+def test_work_ahead_of_a_click_gives_way_to_any_other_work(qtbot, state) -> None:
+    """Work ahead of a click stops when anything else is asked for, and what it had not finished is not kept."""
+    tickets = make_dataset("tickets", "tickets", tickets_frame(), ["surveys"])
+    wait_results(qtbot, state, lambda: state.add_dataset(tickets))
+    state.set_chart_category("channel")
+    state.select_metric("first_response_time")
+    settled(qtbot, state)
+    state._remembered["values"].clear()
+    cancelled = []
+    state.ahead_runner.cancelled.connect(lambda: cancelled.append(True))
+    state.work_ahead()
+    assert state.ahead_runner.is_busy()
+    state.recompute()
+    assert cancelled == [True] and not state.ahead_runner.is_busy()
+    settled(qtbot, state)
+    state._remembered["values"].clear()
+    state.work_ahead()
+    assert state.ahead_runner.is_busy()
+    state.remove_dataset("tickets")             # at once, not when the recompute it schedules starts
+    assert cancelled == [True, True] and not state.ahead_runner.is_busy()
