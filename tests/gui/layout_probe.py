@@ -115,6 +115,7 @@ def main(settings_path: str, lang: str = "en") -> int:
         "window": [window.x(), window.y(), window.width(), window.height()],
         "controls_inside": {name: _inside(w, window) for name, w in controls.items()},
         "card_rows": card_rows_visible(ws.dashboard),
+        "sidebar_scrolls": ws.sidebar.list.verticalScrollBar().maximum() > 0,
         "chart_height": ws.chart_area.trend.height(),
         "filter_rows": flow_rows(bar._flow),
         "filter_texts_cut": texts_cut(bar),

@@ -102,6 +102,11 @@ def test_three_rows_of_cards_on_a_1366_by_768_laptop(probes) -> None:
     assert all(p["chart_height"] >= 150 for p in probes.values())
 
 
+def test_the_demos_twelve_files_are_listed_without_scrolling(probes) -> None:
+    """One detail line per file: at 1280 x 720 the list scrolled and the last files were out of view (s7-shots 99)."""
+    assert {screen: found["sidebar_scrolls"] for screen, found in probes.items() if found["sidebar_scrolls"]} == {}
+
+
 def test_a_restored_rectangle_is_moved_and_shrunk_into_the_screen() -> None:
     area = QRect(0, 0, 1366, 728)
     fitted = fit_rect(QRect(1900, 300, 2746, 1500), area)
