@@ -5,15 +5,15 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from metrics_core.catalogue import KINDS_BY_NAME
 from metrics_core.i18n import _, ngettext
 from metrics_core.metrics.model import FAMILIES
 
-from metrics_core.i18n import _
-
 from ..app_state import AppState
+from .elided_label import ElidedLabel
 from .flow_layout import FlowLayout
 from .kpi_card import CARD_WIDTH, KpiCard
 
@@ -33,21 +33,24 @@ class DashboardPanel(QWidget):
         self._family_widgets: dict[str, QWidget] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
-        self.summary_label = QLabel("")
-        self.summary_label.setWordWrap(True)            # a long summary must not widen the window
+        # the summary and "Show all KPIs" on one line that the workspace puts beside its tabs (a row of its own,
+        # two lines in Slovenian, cost the third row of cards on a 1280 x 720 laptop): the whole text in its tooltip
+        self.header = TabCornerRow()
+        top = QHBoxLayout(self.header)
+        top.setContentsMargins(8, 0, 2, 2)
+        self.summary_label = ElidedLabel("")
         self.show_all_box = QCheckBox(_("Show all KPIs"))
         self.show_all_box.setToolTip(_("Also show the KPIs your files cannot feed yet, with the column or file each needs."))
         self.show_all_box.toggled.connect(self._on_show_all_toggled)
         top.addWidget(self.summary_label, 1)
         top.addWidget(self.show_all_box)
-        outer.addLayout(top)
         self._scroll = QScrollArea()
         self._scroll.setAccessibleName(_("KPI cards"))
         self._scroll.setWidgetResizable(True)
         self._content = QWidget()
         self._content_layout = QVBoxLayout(self._content)
-        self._content_layout.setContentsMargins(4, 4, 4, 4)
+        self._content_layout.setContentsMargins(4, 2, 4, 2)
+        self._content_layout.setSpacing(2)
         self._scroll.setWidget(self._content)
         outer.addWidget(self._scroll, 1)
         self._build_cards()
@@ -73,8 +76,8 @@ class DashboardPanel(QWidget):
                 continue
             box = QWidget()
             v = QVBoxLayout(box)
-            v.setContentsMargins(0, 2, 0, 2)
-            v.setSpacing(2)
+            v.setContentsMargins(0, 0, 0, 0)
+            v.setSpacing(1)
             heading = QLabel(_(family_label))
             heading.setStyleSheet("font-size:11pt; font-weight:600;")
             v.addWidget(heading)
@@ -135,9 +138,11 @@ class DashboardPanel(QWidget):
                                 "{summary} \u2014 {count} more need other columns or files (tick \u201cShow all KPIs\u201d)",
                                 hidden, summary=text, count=hidden)
         gap = self._comparison_gap()
-        self.summary_label.setText(_("{summary} \u2014 {comparison}", summary=text, comparison=gap) if gap and labels
-                                   else text)
-        self.summary_label.setToolTip(_("Data in the loaded files: {kinds}", kinds=", ".join(labels)) if labels else "")
+        text = _("{summary} \u2014 {comparison}", summary=text, comparison=gap) if gap and labels else text
+        self.summary_label.setText(text)
+        if labels:
+            kinds = _("Data in the loaded files: {kinds}", kinds=", ".join(labels))
+            self.summary_label.setToolTip(f"{text}\n\n{kinds}")
 
     def _fit_card_width(self) -> None:
         """Every card as wide as the longest shown title needs to be read whole on two lines: fewer cards a row
@@ -220,6 +225,18 @@ class DashboardPanel(QWidget):
 
     def _on_card_rows_requested(self, metric_id: str) -> None:
         self.state.request_drilldown(metric_id)
+
+
+class TabCornerRow(QWidget):
+    """A row put in a tab widget's corner: as wide as the tabs leave (a corner asks for its width, and the
+    summary's whole text would have squeezed the tabs)."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        hint = super().sizeHint()
+        tabs = self.parentWidget()
+        if isinstance(tabs, QTabWidget):
+            hint.setWidth(max(self.minimumSizeHint().width(), tabs.width() - tabs.tabBar().sizeHint().width() - 8))
+        return hint
 
 
 def _same(given: tuple, before: tuple | None) -> bool:
