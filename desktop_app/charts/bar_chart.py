@@ -17,7 +17,7 @@ from metrics_core.metrics.params import DEFAULT_CURRENCY
 
 from .. import style
 from ..formatting import field_noun, format_value
-from .base_chart import ChartWidget
+from .base_chart import ChartWidget, redrawn_in_theme
 from .time_axis import CategoryAxis
 
 MAX_BARS = 25
@@ -60,6 +60,7 @@ class BarChart(ChartWidget):
         self.plot_item.getViewBox().sigResized.connect(self._refit.start)
         self._wheel = _WheelToScrollBar(self.scroll_bar, self.plot_widget.viewport())
 
+    @redrawn_in_theme
     def set_bars(self, column: str, keys: list[Any], labels: list[str], values: list[float | None], unit: str,
                  counts: list[int] | None = None, target: float | None = None,
                  currency: str = DEFAULT_CURRENCY, higher_is_better: bool | None = None) -> None:
@@ -87,7 +88,7 @@ class BarChart(ChartWidget):
         target = None if target is None else float(target) / divisor
         if len(table):
             item = pg.BarGraphItem(x0=np.minimum(widths, 0), y=pos, height=0.7, width=np.abs(widths),
-                                   brush=style.brush(style.PRIMARY), pen=pg.mkPen(None))
+                                   brush=style.brush(self.theme.series), pen=pg.mkPen(None))
             self.plot_item.addItem(item)
         axis = self.plot_item.getAxis("left")
         axis.setTicks([[(float(i), _short(lbl)) for i, lbl in enumerate(table["category"])]])

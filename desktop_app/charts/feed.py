@@ -43,7 +43,8 @@ def show_trend(chart: TrendChart, data: Any, target: float | None) -> None:
         chart.empty_message = _("No date column is mapped in the file {kpi} is read from, so it has no trend "
                                 "over time. Re-map the file to choose its date column.", kpi=kpi)
     chart.set_series([p.key for p in points], [p.label for p in points], [p.value for p in points], spec.unit,
-                     [p.n for p in points], target, data.granularity, data.last_incomplete, currency=data.currency)
+                     [p.n for p in points], target, data.granularity, data.last_incomplete, currency=data.currency,
+                     first_incomplete=data.first_incomplete)
 
 
 def show_bars(chart: BarChart, data: Any, target: float | None) -> None:

@@ -23,7 +23,7 @@ from metrics_core.i18n import _, ngettext
 
 from .. import style
 from ..formatting import format_number
-from .base_chart import ChartWidget
+from .base_chart import ChartWidget, redrawn_in_theme
 from .legend import LaidOutLegend
 
 OCCUPANCY_COLOUR = style.SERIES[4]      # reddish purple: the target line is vermillion, dashed too
@@ -130,6 +130,7 @@ class StaffingChart(ChartWidget):
         self._asa_view.clear()
         self._legend.clear()
 
+    @redrawn_in_theme
     def set_curve(self, agents: list[int], service_level: list[float], target: float | None = None,
                   recommended: int | None = None, *, occupancy: list[float] | None = None,
                   asa_s: list[float | None] | None = None, measured: float | None = None,
@@ -150,8 +151,8 @@ class StaffingChart(ChartWidget):
         asa[~np.isfinite(asa)] = np.nan
         self._table = pd.DataFrame({"agents": x.astype(int), "service_level": y, "occupancy": occ, "asa_s": asa})
         if np.isfinite(y).any():        # (an all-NaN scatter makes pyqtgraph's bounds warn "All-NaN slice")
-            self._legend.addItem(self.plot_item.plot(x, y, pen=style.line_pen(), symbol="o", symbolSize=6,
-                                                     symbolBrush=style.PRIMARY), _("service level %"))
+            self._legend.addItem(self.plot_item.plot(x, y, pen=style.line_pen(self.theme.series), symbol="o",
+                                                     symbolSize=6, symbolBrush=self.theme.series), _("service level %"))
         self._asa_top = 1.0             # the ASA axis's 100 % (seconds)
         if np.isfinite(occ).any():
             pen = style.pen(OCCUPANCY_COLOUR, 2.0, Qt.PenStyle.DashLine)
