@@ -17,6 +17,7 @@ from .legend import LaidOutLegend
 
 PARTIAL_WORDS = {"day": N_("partial day"), "week": N_("partial week"), "month": N_("partial month"),
                  "quarter": N_("partial quarter"), "year": N_("partial year")}
+PARTIAL_PERIOD = N_("partial period")          # (a period that is not a calendar one)
 
 
 def partial_indices(count: int, first: bool, last: bool) -> set[int]:
@@ -27,7 +28,7 @@ def partial_indices(count: int, first: bool, last: bool) -> set[int]:
 
 
 def partial_words(granularity: str | None) -> str:
-    return _(PARTIAL_WORDS.get(granularity or "", N_("partial period")))
+    return _(PARTIAL_WORDS.get(granularity or "", PARTIAL_PERIOD))
 
 
 def draw_partial_line(plot_item: pg.PlotItem, x: np.ndarray, y: np.ndarray, partial: set[int], colour: str,
