@@ -185,10 +185,15 @@ class KpiCard(QFrame):
         return CARD_HEIGHT - margins.top() - margins.bottom() - used - 4 * self.layout().spacing()
 
     def _show_small_text(self, text: str, tooltip: str) -> None:
-        """A reason or a caveat under the value, in the lines the card has left (whole in the tooltip); the title
-        on one line when not even one is left (the card's height is fixed: a two-line title was drawn over the
-        value at 200 %)."""
+        """A reason or a caveat under the value, in the lines the card has left (whole in the tooltip). When not
+        even one is left (the card's height is fixed: a two-line title was drawn over the value at 200 %), the
+        rows line gives way first (its words go to the caveat's tooltip), then the title's second line (a Romanian
+        CLV card kept one title line for the rows: s9-layout v4/1366x768-ro/25_latest_month)."""
         metrics = self.reason_label.fontMetrics()
+        rows = self.n_label.text()
+        if self._small_text_room() < metrics.lineSpacing() and rows and self.target_label.isHidden():
+            self.n_label.hide()
+            tooltip = f"{tooltip}\n\n{rows}"
         if self._small_text_room() < metrics.lineSpacing():
             self._fit_title(self._label, 1)
         left = self._small_text_room()
