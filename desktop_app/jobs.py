@@ -263,10 +263,9 @@ def last_period_incomplete(bundle: DataBundle, metric_id: str, filters: Any, gra
 def first_period_incomplete(bundle: DataBundle, metric_id: str, filters: Any, granularity: str, start: Any) -> bool:
     """Whether the KPI's data (within the date filter) begins after the day the period starting at ``start``
     does: the week of 28 Sep in a month chosen from 1 Oct."""
-    from metrics_core.metrics.periods import PERIODS
+    from metrics_core.metrics.periods import PERIODS, begins_after
 
-    first = kpi_data_span(bundle, metric_id, filters)[0] if granularity in PERIODS else None
-    return first is not None and pd.Timestamp(start) < pd.Timestamp(first).normalize()
+    return granularity in PERIODS and begins_after(pd.Timestamp(start), kpi_data_span(bundle, metric_id, filters)[0])
 
 
 FALLBACK_CATEGORIES = USUAL_CATEGORIES          # the one list (metrics_core.report_view.catalogue)

@@ -58,12 +58,16 @@ def partial_legend(plot_item: pg.PlotItem, granularity: str | None, colour: str,
     if legend is None:
         legend = LaidOutLegend(plot_item, labelTextColor=theme.foreground, brush=style.brush(theme.background, 230))
     legend.clear()
-    sample = pg.PlotDataItem([0, 1], [0, 0], pen=style.pen(colour, 1.6, Qt.PenStyle.DashLine), symbol="o",
-                             symbolSize=8, symbolBrush=theme.background, symbolPen=style.pen(colour, 1.6))
-    legend.addItem(sample, partial_words(granularity))
+    legend.addItem(partial_sample(colour, theme.background), partial_words(granularity))
     legend.setLabelTextColor(theme.foreground)
     legend.setBrush(style.brush(theme.background, 230))
     return legend
+
+
+def partial_sample(colour: str, background: str) -> pg.PlotDataItem:
+    """What a legend draws beside "partial week": a hollow point on a dashed line."""
+    return pg.PlotDataItem([0, 1], [0, 0], pen=style.pen(colour, 1.6, Qt.PenStyle.DashLine), symbol="o",
+                           symbolSize=8, symbolBrush=background, symbolPen=style.pen(colour, 1.6))
 
 
 def remove_legend(plot_item: pg.PlotItem, legend: LaidOutLegend | None) -> None:

@@ -89,3 +89,34 @@ def test_a_month_chosen_from_its_first_day_starts_with_a_partial_week_not_a_part
     monday = first.normalize() - pd.Timedelta(days=first.day_of_week)
     assert first_period_incomplete(bundle, "request_volume", Filters(), "week", monday) == (first.normalize() > monday)
     assert not first_period_incomplete(bundle, "request_volume", Filters(), "day", first.normalize())
+
+
+def test_the_reports_chart_images_mark_the_partial_weeks_too(qtbot) -> None:
+    """The report's images are drawn from its charts (JSON for the command line), which now carry the positions
+    of the partial periods."""
+    from metrics_core.export.model import ChartData
+    from metrics_core.export.report_charts import partial_positions
+    from desktop_app.report_pngs import plot_chart
+
+    apply_language("en")
+    seen = (pd.Timestamp("2026-10-01"), pd.Timestamp("2026-10-31 17:00"))      # October, Thursday to Saturday
+    assert partial_positions(WEEKS, "week", seen) == [0, 4]
+    months = list(pd.date_range("2026-05-01", periods=6, freq="MS"))
+    assert partial_positions(months, "month", (pd.Timestamp("2026-05-01 08:00"), seen[1])) == []
+    frame = pd.DataFrame({"CSAT": [80.0, 82.7, 90.9, 85.9, 81.3]},
+                         index=pd.Index(["2026-W40", "2026-W41", "2026-W42", "2026-W43", "2026-W44"], dtype=object))
+    chart = ChartData("csat-by-week", "CSAT by week", "customer_experience", "line", "%", frame, "csat", "week",
+                      period_starts=[w.date().isoformat() for w in WEEKS], partial=[0, 4])
+    chart = ChartData.from_dict(chart.to_dict())              # (as the command line reads it)
+    assert chart.partial == [0, 4]
+    widget = plot_chart(chart)
+    qtbot.addWidget(widget)
+    white = QColor("#ffffff")
+
+    class Drawn:                      # point_fills reads a chart's plot item
+        plot_item = widget.getPlotItem()
+
+    assert point_fills(Drawn, 0.0)[-1] == white and point_fills(Drawn, 4.0)[-1] == white
+    assert all(point_fills(Drawn, float(i))[-1] != white for i in (1, 2, 3))
+    legend = widget.getPlotItem().legend
+    assert legend is not None and partial_words("week") in [label.text for _sample, label in legend.items]
