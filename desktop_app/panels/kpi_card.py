@@ -25,6 +25,7 @@ CARD_WIDTH = 198         # the narrowest a card gets; the dashboard widens a row
 CARD_MAX_WIDTH = 300
 CARD_HEIGHT = 100        # compact: three rows of cards fit a 1366 x 768 laptop
 TITLE_LINES = 2
+TITLE_SLACK = 2          # px a title is measured narrower than it is drawn when the card's width is chosen
 REASON_COLOUR = "#8a6d3b"     # amber: why a card has no value, or what to doubt in it
 
 
@@ -122,7 +123,9 @@ class KpiCard(QFrame):
         metrics = self.title_label.fontMetrics()
         key = (self._label, metrics.averageCharWidth(), metrics.height())
         if self._title_width[0] != key:
-            chrome = self.width() - self.contentsRect().width() + sum(self._text_margins())
+            # (+ TITLE_SLACK: a title that fitted to the pixel was cut when the dashboard's flow gave the card
+            # exactly that width, five Slovenian cards a row without a scroll bar)
+            chrome = self.width() - self.contentsRect().width() + sum(self._text_margins()) + TITLE_SLACK
             width = next((w for w in range(CARD_WIDTH, CARD_MAX_WIDTH, 2)
                           if elide_to_lines(self._label, metrics, w - chrome, TITLE_LINES) == self._label),
                          CARD_MAX_WIDTH)
