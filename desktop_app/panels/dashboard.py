@@ -145,10 +145,11 @@ class DashboardPanel(QWidget):
             self.summary_label.setToolTip(f"{text}\n\n{kinds}")
 
     def _fit_card_width(self) -> None:
-        """Every card as wide as the longest shown title needs to be read whole on two lines: fewer cards a row
-        in a language whose titles are long, the same columns in every family."""
+        """Every card as wide as the longest shown title needs to be read whole on two lines, and the longest
+        shown change on one (a change on two lines takes the title's second line): fewer cards a row in a
+        language whose words are long, the same columns in every family."""
         shown = [card for card in self.cards.values() if not card.isHidden()]
-        least = max((card.title_width() for card in shown), default=CARD_WIDTH)
+        least = max((max(card.title_width(), card.change_width()) for card in shown), default=CARD_WIDTH)
         for card in self.cards.values():
             card.set_least_width(least)
 

@@ -132,6 +132,16 @@ class KpiCard(QFrame):
             self._title_width = (key, width)
         return self._title_width[1]
 
+    def change_width(self) -> int:
+        """The narrowest card, up to :data:`CARD_MAX_WIDTH`, that shows its change on one line (0 without one): a
+        change on two lines left one line for the title (Serbian 'нема јасне промене' / '(+3,2 п. п.)' beside
+        'Задовољство клијената…' at five cards a row)."""
+        text = "" if self.change_label.isHidden() else self.change_label.text()
+        if not text:
+            return 0
+        chrome = self.width() - self.contentsRect().width() + sum(self._text_margins()) + TITLE_SLACK
+        return min(CARD_MAX_WIDTH, self.change_label.fontMetrics().horizontalAdvance(text) + chrome)
+
     def set_least_width(self, width: int) -> None:
         """The narrowest this card gets (the dashboard gives every card the width its longest title needs)."""
         if width != self.minimumWidth():
