@@ -120,3 +120,19 @@ def test_the_reports_chart_images_mark_the_partial_weeks_too(qtbot) -> None:
     assert all(point_fills(Drawn, float(i))[-1] != white for i in (1, 2, 3))
     legend = widget.getPlotItem().legend
     assert legend is not None and partial_words("week") in [label.text for _sample, label in legend.items]
+
+
+def test_the_partial_legend_sits_beside_a_laptops_trend_not_under_it(qtbot) -> None:
+    """Under the plot it took a row of the 150 px trend at 1280 x 720 (the plot was 60 px tall)."""
+    apply_language("en")
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    chart.resize(600, 160)
+    chart.show()
+    qtbot.waitExposed(chart)
+    chart.set_series(WEEKS, [""] * 5, [80.0, 82.7, 90.9, 85.9, 81.3], "%", granularity="week", last_incomplete=True)
+    qtbot.wait(50)
+    view = chart.plot_item.getViewBox().sceneBoundingRect()
+    legend = chart._legend.sceneBoundingRect()
+    assert legend.left() >= view.right() - 1, (legend, view)
+    assert view.height() >= 90, view
