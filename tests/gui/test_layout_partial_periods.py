@@ -20,6 +20,16 @@ from .chart_texts import drawn_tick_texts
 WEEKS = list(pd.date_range("2026-09-28", periods=5, freq="7D"))       # the weeks of October 2026
 
 
+def shown_trend(qtbot, lang: str, width: int, height: int) -> TrendChart:
+    apply_language(lang)
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    chart.resize(width, height)
+    chart.show()
+    qtbot.waitExposed(chart)
+    return chart
+
+
 def point_fills(chart: TrendChart, x: float) -> list[QColor]:
     """The fills of the points drawn at ``x``, bottom to top."""
     import pyqtgraph as pg
@@ -37,12 +47,7 @@ def point_fills(chart: TrendChart, x: float) -> list[QColor]:
 
 @pytest.mark.parametrize("lang", ["en", "sl", "ro", "sv", "sr"])
 def test_both_partial_weeks_are_hollow_and_every_week_of_the_month_is_named(qtbot, lang) -> None:
-    apply_language(lang)
-    chart = TrendChart()
-    qtbot.addWidget(chart)
-    chart.resize(620, 200)              # the trend's size on a 1366 x 768 laptop
-    chart.show()
-    qtbot.waitExposed(chart)
+    chart = shown_trend(qtbot, lang, 620, 200)          # the trend's size on a 1366 x 768 laptop
     chart.set_series(WEEKS, [""] * 5, [80.0, 82.7, 90.9, 85.9, 81.3], "%", granularity="week",
                      first_incomplete=True, last_incomplete=True)
     qtbot.wait(50)
@@ -59,11 +64,7 @@ def test_both_partial_weeks_are_hollow_and_every_week_of_the_month_is_named(qtbo
 
 
 def test_no_partial_period_no_legend(qtbot) -> None:
-    apply_language("en")
-    chart = TrendChart()
-    qtbot.addWidget(chart)
-    chart.resize(620, 200)
-    chart.show()
+    chart = shown_trend(qtbot, "en", 620, 200)
     chart.set_series(WEEKS, [""] * 5, [1.0, 2, 3, 4, 5], "count", granularity="week", last_incomplete=True)
     assert chart._legend is not None
     months = list(pd.date_range("2026-05-01", periods=6, freq="MS"))
@@ -124,12 +125,7 @@ def test_the_reports_chart_images_mark_the_partial_weeks_too(qtbot) -> None:
 
 def test_the_partial_legend_sits_beside_a_laptops_trend_not_under_it(qtbot) -> None:
     """Under the plot it took a row of the 150 px trend at 1280 x 720 (the plot was 60 px tall)."""
-    apply_language("en")
-    chart = TrendChart()
-    qtbot.addWidget(chart)
-    chart.resize(600, 160)
-    chart.show()
-    qtbot.waitExposed(chart)
+    chart = shown_trend(qtbot, "en", 600, 160)
     chart.set_series(WEEKS, [""] * 5, [80.0, 82.7, 90.9, 85.9, 81.3], "%", granularity="week", last_incomplete=True)
     qtbot.wait(50)
     view = chart.plot_item.getViewBox().sceneBoundingRect()
