@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from metrics_core.catalogue import KINDS_BY_NAME
@@ -15,7 +15,7 @@ from metrics_core.metrics.model import FAMILIES
 from ..app_state import AppState
 from .elided_label import ElidedLabel
 from .flow_layout import FlowLayout
-from .kpi_card import CARD_WIDTH, KpiCard
+from .kpi_card import CARD_WIDTH, WORKING_OUT, KpiCard
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +53,12 @@ class DashboardPanel(QWidget):
         self._content_layout.setSpacing(2)
         self._scroll.setWidget(self._content)
         outer.addWidget(self._scroll, 1)
+        # a computation cancelled: no card goes on saying its value is being worked out (looked at once the
+        # events of the moment are over: a new computation cancels the running one before it starts)
+        self._after_busy = QTimer(self)
+        self._after_busy.setSingleShot(True)
+        self._after_busy.setInterval(0)
+        self._after_busy.timeout.connect(self._stop_working_out)
         self._build_cards()
         state.results_changed.connect(self._on_state_results_changed)
         state.first_results_changed.connect(self._on_state_first_results_changed)
@@ -63,6 +69,7 @@ class DashboardPanel(QWidget):
         state.selection_changed.connect(self._on_state_selection_changed)
         state.sparklines_changed.connect(self._on_state_sparklines_changed)
         state.targets_changed.connect(self._on_state_targets_changed)
+        state.busy_changed.connect(self._on_state_busy_changed)
         self._update_visibility()
 
     def _build_cards(self) -> None:
@@ -118,7 +125,7 @@ class DashboardPanel(QWidget):
                 if self._specs[mid].family != family_id:
                     continue
                 visible = show_all or self.relevant(mid)
-                if visible and mid in self._stale:
+                if visible and (mid in self._stale or mid not in self._given):
                     self._show_result(mid)
                 card.setVisible(visible)
                 any_visible |= visible
@@ -186,7 +193,7 @@ class DashboardPanel(QWidget):
 
     def _on_state_first_results_changed(self, part: Any) -> None:
         """The cards on screen get their values before the others; the other cards shown that held a number
-        say that theirs is being computed (no number of the previous filters stays)."""
+        say that theirs is being worked out (no number of the previous filters stays)."""
         for card in self.cards.values():
             card.set_sparkline(None, self.state.filters.granularity)
         self._results, self._stale = part, set(self.cards)
@@ -195,14 +202,38 @@ class DashboardPanel(QWidget):
                 self._show_result(mid)
 
     def _show_result(self, metric_id: str) -> None:
+        """The card's result, or that it is being worked out (a card without one while the values are computed:
+        the files just loaded, or the cards on screen came first)."""
         results = self._results
         self._stale.discard(metric_id)
-        given = (results.results.get(metric_id), results.changes.get(metric_id), self.state.targets.get(metric_id),
+        result = results.results.get(metric_id) if results is not None else None
+        if result is None and self.state.values_pending():
+            if self._given.get(metric_id) != WORKING_OUT:
+                self._given[metric_id] = WORKING_OUT
+                self.cards[metric_id].set_working_out()
+            return
+        if results is None:
+            return                          # (nothing computed, nothing coming: the card's "—")
+        given = (result, results.changes.get(metric_id), self.state.targets.get(metric_id),
                  results.outcome(metric_id), results.currency)
         if _same(given, self._given.get(metric_id)):
             return                          # (the cards on screen got them first)
         self._given[metric_id] = given
         self.cards[metric_id].set_result(*given)
+
+    def _on_state_busy_changed(self, busy: bool, _text: str) -> None:
+        if not busy:
+            self._after_busy.start()
+
+    def _stop_working_out(self) -> None:
+        if self.state.values_pending():
+            return
+        for metric_id in [m for m, given in self._given.items() if given == WORKING_OUT]:
+            del self._given[metric_id]
+            if self._results is None:
+                self.cards[metric_id].set_result(None)
+            else:
+                self._show_result(metric_id)
 
     def _on_state_sparklines_changed(self, sparks: dict[str, Any]) -> None:
         grain = self.state.filters.granularity

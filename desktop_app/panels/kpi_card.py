@@ -27,6 +27,7 @@ CARD_HEIGHT = 100        # compact: three rows of cards fit a 1366 x 768 laptop
 TITLE_LINES = 2
 TITLE_SLACK = 2          # px a title is measured narrower than it is drawn when the card's width is chosen
 REASON_COLOUR = "#8a6d3b"     # amber: why a card has no value, or what to doubt in it
+WORKING_OUT = ("working out",)    # what a card shows while its value is computed (KpiCard.set_working_out)
 
 
 class KpiCard(QFrame):
@@ -110,8 +111,7 @@ class KpiCard(QFrame):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._show_small_colours()
-            if self._shown is not None:
-                self.set_result(*self._shown)
+            self._fit_texts()
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(self.minimumWidth(), CARD_HEIGHT)
@@ -166,7 +166,9 @@ class KpiCard(QFrame):
             self._refit.start()
 
     def _fit_texts(self) -> None:
-        if self._shown is not None:
+        if self._shown == WORKING_OUT:
+            self.set_working_out()
+        elif self._shown is not None:
             self.set_result(*self._shown)
         else:
             self._fit_title(self._label)
@@ -229,12 +231,32 @@ class KpiCard(QFrame):
     def set_description(self, text: str) -> None:
         self.setToolTip(text)
 
+    def set_working_out(self) -> None:
+        """While its value is being computed: a muted "Working out…" in the value's place (a bare "—" read as
+        "no value" while the dashboard was loading), nothing under it."""
+        self._shown = WORKING_OUT
+        text = _("Working out\u2026")
+        font = self.value_label.font()
+        font.setPointSizeF(style.CARD_VALUE_POINT_SIZE * 0.6)
+        font.setBold(False)
+        self.value_label.setFont(font)
+        self.value_label.setText(self.value_label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
+                                                                           self.text_room() - 4))
+        self.value_label.setToolTip("")
+        self.value_label.setStyleSheet(f"color:{style.secondary_text(self.palette())};")
+        self.setAccessibleDescription(text)
+        for label in (self.change_label, self.reason_label, self.target_label, self.n_label):
+            label.clear()
+            label.hide()
+        self._fit_title(self._label)
+
     def set_result(self, result: Any, change: Any = None, target: float | None = None, outcome: Any = None,
                    currency: str = DEFAULT_CURRENCY) -> None:
         """Show a :class:`MetricResult` (``None`` = not computed yet); ``outcome`` (the view's
         :class:`~metrics_core.report_view.KpiOutcome`) tells whether the target is met and whether
         the change is larger than its noise; money is written in ``currency`` (the results')."""
         self._shown = (result, change, target, outcome, currency)
+        self.value_label.setStyleSheet("")          # (muted while it was being worked out)
         currency = result_currency(result, currency)     # the files name several currencies: the KPI's own
         self._currency = currency
         value = None if result is None else result.value
@@ -334,6 +356,7 @@ class KpiCard(QFrame):
     def _set_value_font(self, points: float) -> None:
         font = self.value_label.font()
         font.setPointSizeF(points)
+        font.setBold(True)
         self.value_label.setFont(font)
 
     def _set_change(self, change: Any, higher_is_better: bool | None) -> None:
