@@ -208,7 +208,7 @@ class DashboardPanel(QWidget):
         self._stale.discard(metric_id)
         result = results.results.get(metric_id) if results is not None else None
         if result is None and self.state.values_pending():
-            if self._given.get(metric_id) != WORKING_OUT:
+            if self._given.get(metric_id) is not WORKING_OUT:
                 self._given[metric_id] = WORKING_OUT
                 self.cards[metric_id].set_working_out()
             return
@@ -228,7 +228,7 @@ class DashboardPanel(QWidget):
     def _stop_working_out(self) -> None:
         if self.state.values_pending():
             return
-        for metric_id in [m for m, given in self._given.items() if given == WORKING_OUT]:
+        for metric_id in [m for m, given in self._given.items() if given is WORKING_OUT]:
             del self._given[metric_id]
             if self._results is None:
                 self.cards[metric_id].set_result(None)

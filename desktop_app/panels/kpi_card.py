@@ -166,7 +166,7 @@ class KpiCard(QFrame):
             self._refit.start()
 
     def _fit_texts(self) -> None:
-        if self._shown == WORKING_OUT:
+        if self._shown is WORKING_OUT:
             self.set_working_out()
         elif self._shown is not None:
             self.set_result(*self._shown)
