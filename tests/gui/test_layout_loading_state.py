@@ -67,5 +67,7 @@ def test_the_busy_bar_moves_until_the_work_says_how_far_it_is(qtbot, palette) ->
     assert len(filled) >= image.width() // 10, f"{palette}: {len(filled)} px of fill in {image.width()}"
     bar.set_progress(0.0, "Computing CSAT")
     assert progress.maximum() == 0                                   # 0 says nothing yet: still moving
+    bar.set_progress(0.02, "Reading tickets.csv")
+    assert progress.maximum() == 0 and bar.progress() == 0.02       # a sliver of fill read as an empty box
     bar.set_progress(0.4, "Computing NPS")
     assert progress.maximum() == 1000 and progress.value() == 400 and bar.progress() == 0.4
