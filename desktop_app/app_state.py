@@ -357,7 +357,8 @@ class AppState(QObject):
         """The :class:`metrics_core.report_view.KpiView` the dashboard shows (reports start from it)."""
         return self.filters.to_view(self.targets, self.comparison)
 
-    def _values_pending(self) -> bool:
+    def values_pending(self) -> bool:
+        """Whether the KPIs are being computed (or are about to be: a change just scheduled it)."""
         return self._recompute_timer.isActive() or self.compute_runner.is_busy()
 
     def _on_compute_done(self, results: ResultSet) -> None:
@@ -444,7 +445,7 @@ class AppState(QObject):
     def refresh_charts(self) -> None:
         """The selected KPI's charts; while its values are being computed they wait for them (the values'
         end draws them): both want the GIL, and the cards come first."""
-        if not self.bundle.datasets or self.selected_metric is None or self._values_pending():
+        if not self.bundle.datasets or self.selected_metric is None or self.values_pending():
             return
         params, filters = self.engine_params(), self.filters.to_engine()
         metric, grain, category = self.selected_metric, self.filters.granularity, self.chart_category

@@ -83,6 +83,7 @@ class ChartData:
     distribution: dict[str, list[tuple[float, int]]] = field(default_factory=dict)  # score field -> (score, count)
     backlog: list[Any] = field(default_factory=list)
     last_incomplete: bool = False                            # the data ends inside the trend's last period
+    first_incomplete: bool = False                           # the data begins inside the trend's first period
     undated: bool = False                                    # the KPI's files have no date column mapped
     no_trend_reason: str = ""                                # why a dated KPI has no trend (the same for any dates)
     currency: str = DEFAULT_CURRENCY                         # money in these charts is written in this currency
@@ -203,6 +204,8 @@ def chart_job(data: DataBundle | Snapshot, params: dict[str, Any], filters: Any,
             data.no_trend_reason = _no_trend_reason(source, metric_id, params, filters)
         data.last_incomplete = bool(data.trend) and last_period_incomplete(bundle, metric_id, filters, granularity,
                                                                            data.trend[-1].key)
+        data.first_incomplete = bool(data.trend) and first_period_incomplete(bundle, metric_id, filters, granularity,
+                                                                             data.trend[0].key)
         reporter.step(0.4, _("Breakdown"))
         data.category, data.bars = _category_breakdown(bundle, source, params, filters, metric_id, category, reporter)
         reporter.step(0.6, _("Scores"))
@@ -247,24 +250,40 @@ def kpi_has_dates(bundle: DataBundle, metric_id: str) -> bool:
     return any(date_range(ds)[1] is not None for ds in bundle.datasets if ds.kind in kinds)
 
 
-def last_period_incomplete(bundle: DataBundle, metric_id: str, filters: Any, granularity: str, start: Any) -> bool:
-    """Whether the KPI's data (within the date filter) ends before the period starting at ``start`` does."""
-    from metrics_core.metrics.periods import PERIODS, runs_past
+def kpi_data_span(bundle: DataBundle, metric_id: str, filters: Any) -> tuple[Any, Any]:
+    """The first and last dates of the KPI's data within the date filter (``None``s when it has no dates)."""
     from metrics_core.metrics.registry import get_metric
 
     from .dataset_facts import date_range
 
-    if granularity not in PERIODS:
-        return False
     kinds = set(get_metric(metric_id).kinds) or set(bundle.kinds())
-    ends = [hi for ds in bundle.datasets if ds.kind in kinds and (hi := date_range(ds)[1]) is not None]
-    if not ends:
-        return False
-    last = max(ends)
-    end = filters.bounds()[1] if filters is not None else None
+    spans = [date_range(ds) for ds in bundle.datasets if ds.kind in kinds]
+    firsts, lasts = [lo for lo, _hi in spans if lo is not None], [hi for _lo, hi in spans if hi is not None]
+    if not lasts:
+        return None, None
+    first, last = min(firsts, default=None), max(lasts)
+    start, end = filters.bounds() if filters is not None else (None, None)
+    if start is not None and first is not None:
+        first = max(first, start)
     if end is not None:
         last = min(last, end - pd.Timedelta(microseconds=1))
-    return runs_past(pd.Timestamp(start), granularity, last)
+    return first, last
+
+
+def last_period_incomplete(bundle: DataBundle, metric_id: str, filters: Any, granularity: str, start: Any) -> bool:
+    """Whether the KPI's data (within the date filter) ends before the period starting at ``start`` does."""
+    from metrics_core.metrics.periods import PERIODS, runs_past
+
+    last = kpi_data_span(bundle, metric_id, filters)[1] if granularity in PERIODS else None
+    return last is not None and runs_past(pd.Timestamp(start), granularity, last)
+
+
+def first_period_incomplete(bundle: DataBundle, metric_id: str, filters: Any, granularity: str, start: Any) -> bool:
+    """Whether the KPI's data (within the date filter) begins after the day the period starting at ``start``
+    does: the week of 28 Sep in a month chosen from 1 Oct."""
+    from metrics_core.metrics.periods import PERIODS, begins_after
+
+    return granularity in PERIODS and begins_after(pd.Timestamp(start), kpi_data_span(bundle, metric_id, filters)[0])
 
 
 FALLBACK_CATEGORIES = USUAL_CATEGORIES          # the one list (metrics_core.report_view.catalogue)

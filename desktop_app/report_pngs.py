@@ -36,6 +36,7 @@ from metrics_core.progress import Reporter  # noqa: E402
 
 from . import style  # noqa: E402
 from .charts.export import export_png  # noqa: E402
+from .charts.partial_periods import draw_partial_line, partial_sample, partial_words  # noqa: E402
 from .charts.time_axis import CategoryAxis, PeriodAxis, period_tick_labels  # noqa: E402
 from metrics_core.metrics.periods import PERIODS  # noqa: E402
 
@@ -83,18 +84,23 @@ def _period_ticks(item, chart: ChartData) -> None:
 
 def _draw_line(item, chart: ChartData, frame) -> None:
     x = np.arange(len(frame), dtype=float)
-    if len(frame.columns) > 1:
-        item.addLegend(offset=(-10, 10), labelTextColor=style.FOREGROUND)
+    partial = {i for i in chart.partial if 0 <= i < len(x)}
+    legend = item.addLegend(offset=(-10, 10), labelTextColor=style.FOREGROUND) \
+        if len(frame.columns) > 1 or partial else None
     for i, name in enumerate(frame.columns):
         colour = "#" + series_colour(chart, i, name)
         y = frame[name].to_numpy(dtype=float)
         if name == TARGET_SERIES:
             item.plot(x, y, pen=pg.mkPen(colour, width=1.8, style=Qt.PenStyle.DashLine), name=series_title(name))
             continue
-        # no points for a series without a finite value: pyqtgraph's scatter bounds would warn "All-NaN slice"
-        symbol = "o" if len(x) <= 40 and np.isfinite(y).any() else None
-        item.plot(x, y, pen=pg.mkPen(colour, width=2.5), symbol=symbol, symbolSize=7, symbolBrush=colour,
-                  symbolPen=colour, connect="finite", name=series_title(name))
+        # a partial first or last period: a hollow point on a dashed step, as in the window
+        draw_partial_line(item, x, y, partial if i == 0 else set(), colour, style.BACKGROUND, width=2.5,
+                          symbols=len(x) <= 40)
+        if legend is not None and len(frame.columns) > 1:
+            legend.addItem(pg.PlotDataItem(pen=pg.mkPen(colour, width=2.5)), series_title(name))
+    if legend is not None and partial:
+        colour = "#" + series_colour(chart, 0, str(frame.columns[0]))
+        legend.addItem(partial_sample(colour, style.BACKGROUND), partial_words(chart.by))
     _period_ticks(item, chart)
     bounds = value_axis_range([v for c in frame.columns for v in frame[c].tolist()], chart.unit)
     if bounds:

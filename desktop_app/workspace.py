@@ -32,7 +32,8 @@ class Workspace(QWidget):
         self.data_view = DataView(state)
         dash_page = QWidget()
         v = QVBoxLayout(dash_page)
-        v.setContentsMargins(4, 4, 4, 4)
+        v.setContentsMargins(4, 2, 4, 2)
+        v.setSpacing(4)
         v.addWidget(self.filter_bar)
         self.dash_split = QSplitter(Qt.Orientation.Vertical)
         self.dash_split.addWidget(self.dashboard)
@@ -47,6 +48,8 @@ class Workspace(QWidget):
         self.tabs.setAccessibleName(_("Dashboard or data"))
         self.tabs.addTab(dash_page, _("Dashboard"))
         self.tabs.addTab(self.data_view, _("Data"))
+        self.tabs.setCornerWidget(self.dashboard.header, Qt.Corner.TopRightCorner)     # the cards' summary line
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.setObjectName("workspaceSplit")
         self.split.addWidget(self.sidebar)
@@ -67,6 +70,9 @@ class Workspace(QWidget):
 
     def show_data(self) -> None:
         self.tabs.setCurrentIndex(DATA_TAB)
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        self.dashboard.header.setVisible(index == DASHBOARD_TAB)        # (what it says is about the cards)
 
     def _on_state_drilldown_requested(self, _rows: Any) -> None:
         self.show_data()

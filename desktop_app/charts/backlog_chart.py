@@ -12,7 +12,7 @@ import pyqtgraph as pg
 from metrics_core.i18n import _, ngettext
 
 from .. import style
-from .base_chart import ChartWidget
+from .base_chart import ChartWidget, redrawn_in_theme
 from .time_axis import PeriodAxis, period_tick_labels, to_epoch_seconds
 
 
@@ -24,6 +24,7 @@ class BacklogChart(ChartWidget):
         self._table = pd.DataFrame(columns=["period", "open"])
         self._x = np.zeros(0)
 
+    @redrawn_in_theme
     def set_series(self, periods: list[Any], labels: list[str], values: list[float | None],
                    granularity: str | None = None) -> None:
         self.clear()
@@ -35,8 +36,8 @@ class BacklogChart(ChartWidget):
         self._x = x
         self._table = pd.DataFrame({"period": labels, "open": y})
         if len(x):
-            self.plot_item.plot(x, np.nan_to_num(y), pen=style.line_pen(), fillLevel=0,
-                                brush=pg.mkBrush(*style.AREA_FILL))
+            self.plot_item.plot(x, np.nan_to_num(y), pen=style.line_pen(self.theme.series), fillLevel=0,
+                                brush=style.brush(self.theme.series, style.AREA_ALPHA))
             self.plot_item.setYRange(0, (np.nanmax(y) if np.isfinite(y).any() else 1) * 1.1 or 1, padding=0)
         self.update_empty_state()
 

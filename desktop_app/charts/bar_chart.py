@@ -12,15 +12,17 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QScrollBar
 
 import pyqtgraph as pg
 
-from metrics_core.i18n import _
+from metrics_core.i18n import N_, _
 from metrics_core.metrics.params import DEFAULT_CURRENCY
 
 from .. import style
 from ..formatting import field_noun, format_value
-from .base_chart import ChartWidget
+from .base_chart import ChartWidget, redrawn_in_theme
 from .time_axis import CategoryAxis
 
 MAX_BARS = 25
+# under the bars, how they are ordered (the breakdown put the worst first and said nothing)
+ORDER_NOTES = {True: N_("worst first (lowest)"), False: N_("worst first (highest)"), None: N_("largest first")}
 
 
 class BarChart(ChartWidget):
@@ -60,6 +62,7 @@ class BarChart(ChartWidget):
         self.plot_item.getViewBox().sigResized.connect(self._refit.start)
         self._wheel = _WheelToScrollBar(self.scroll_bar, self.plot_widget.viewport())
 
+    @redrawn_in_theme
     def set_bars(self, column: str, keys: list[Any], labels: list[str], values: list[float | None], unit: str,
                  counts: list[int] | None = None, target: float | None = None,
                  currency: str = DEFAULT_CURRENCY, higher_is_better: bool | None = None) -> None:
@@ -81,13 +84,14 @@ class BarChart(ChartWidget):
         divisor, label = (1.0, style.unit_axis_label(unit, currency))
         if unit == "seconds" and len(widths):
             divisor, label = style.duration_scale(float(np.abs(widths).max()))
-        self.plot_item.setLabel("bottom", label)
+        note = order_note(higher_is_better)
+        self.plot_item.setLabel("bottom", f"{label} \u00b7 {note}" if label else note)    # the order is said
         widths = widths / divisor
         self._widths = widths
         target = None if target is None else float(target) / divisor
         if len(table):
             item = pg.BarGraphItem(x0=np.minimum(widths, 0), y=pos, height=0.7, width=np.abs(widths),
-                                   brush=style.brush(style.PRIMARY), pen=pg.mkPen(None))
+                                   brush=style.brush(self.theme.series), pen=pg.mkPen(None))
             self.plot_item.addItem(item)
         axis = self.plot_item.getAxis("left")
         axis.setTicks([[(float(i), _short(lbl)) for i, lbl in enumerate(table["category"])]])
@@ -189,6 +193,11 @@ class _WheelToScrollBar(QObject):
             QApplication.sendEvent(scroll_bar, event)
             return True
         return False
+
+
+def order_note(higher_is_better: bool | None) -> str:
+    """How the bars are ordered, in a few words: the worst first when the KPI has a direction."""
+    return _(ORDER_NOTES[higher_is_better if higher_is_better in (True, False) else None])
 
 
 def _short(text: str, limit: int = 22) -> str:

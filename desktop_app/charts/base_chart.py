@@ -3,6 +3,7 @@ with export actions (provided by :mod:`desktop_app.charts.export` when present).
 
 from __future__ import annotations
 
+import functools
 import html
 import importlib
 import logging
@@ -25,6 +26,16 @@ from .point_cursor import PointCursor
 
 log = logging.getLogger(__name__)
 MIN_PLOT_HEIGHT = 150        # the cards keep three rows on a 1366 x 768 laptop; the splitter gives charts more
+
+
+def redrawn_in_theme(setter: Callable) -> Callable:
+    """A chart's setter whose last call is made again when the chart's theme changes (its series take the dark
+    theme's lighter blue in the window, the normal palette on an export's white)."""
+    @functools.wraps(setter)
+    def draw(self: "ChartWidget", *args: Any, **kwargs: Any) -> Any:
+        self._last_drawn = (setter, args, kwargs)
+        return setter(self, *args, **kwargs)
+    return draw
 
 
 class ChartWidget(QWidget):
@@ -105,7 +116,8 @@ class ChartWidget(QWidget):
         return title_lines(self._title, metrics, max(80, self.width() - 24))
 
     def apply_theme(self, theme: style.ChartTheme) -> None:
-        """Draw the chart's frame in ``theme`` (the window's light or dark look; white for export)."""
+        """Draw the chart in ``theme`` (the window's light or dark look; white for export): its frame, and its
+        data again in the theme's series colour."""
         if theme == self.theme:
             return
         self.theme = theme
@@ -113,6 +125,10 @@ class ChartWidget(QWidget):
         self._style_empty_label()
         self._show_title()
         self._themed(theme)
+        drawn = getattr(self, "_last_drawn", None)
+        if drawn is not None:
+            setter, args, kwargs = drawn
+            setter(self, *args, **kwargs)
 
     def _style_empty_label(self) -> None:
         """The loading or empty state's words in grey, readable on the chart's background (light or dark)."""

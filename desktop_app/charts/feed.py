@@ -46,7 +46,8 @@ def show_trend(chart: TrendChart, data: Any, target: float | None) -> None:
     elif data.no_trend_reason:       # the same value for any dates: no flat line that says nothing
         chart.empty_message = data.no_trend_reason
     chart.set_series([p.key for p in points], [p.label for p in points], [p.value for p in points], spec.unit,
-                     [p.n for p in points], target, data.granularity, data.last_incomplete, currency=data.currency)
+                     [p.n for p in points], target, data.granularity, data.last_incomplete, currency=data.currency,
+                     first_incomplete=data.first_incomplete)
 
 
 def show_bars(chart: BarChart, data: Any, target: float | None) -> None:

@@ -13,7 +13,7 @@ from metrics_core.i18n import _, ngettext
 
 from .. import style
 from ..formatting import format_number
-from .base_chart import ChartWidget
+from .base_chart import ChartWidget, redrawn_in_theme
 
 
 class HistogramChart(ChartWidget):
@@ -25,13 +25,14 @@ class HistogramChart(ChartWidget):
         self.plot_item.setLabel("bottom", _("score given"))
         self.plot_item.setLabel("left", _("answers"))
 
+    @redrawn_in_theme
     def set_distribution(self, scores: list[float], counts: list[int], colors: list[str] | None = None) -> None:
         self.clear()
         x = np.asarray(scores, dtype=float)
         h = np.asarray(counts, dtype=float)
         self._table = pd.DataFrame({"score": x, "count": h.astype(int)})
         if len(x):
-            brushes = [style.brush(c) for c in colors] if colors else style.brush(style.PRIMARY)
+            brushes = [style.brush(c) for c in colors] if colors else style.brush(self.theme.series)
             kwargs = {"brushes": brushes} if colors else {"brush": brushes}
             self.plot_item.addItem(pg.BarGraphItem(x=x, height=h, width=0.75, pen=pg.mkPen(None), **kwargs))
             self.plot_item.getAxis("bottom").setTicks([[(float(v), f"{v:g}") for v in x]])

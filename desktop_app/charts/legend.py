@@ -18,17 +18,18 @@ class LaidOutLegend(pg.LegendItem):
     """A legend sized by its entries, placed by the plot's layout (pyqtgraph's own sets its geometry at (0, 0)
     itself, for a legend floating over the view)."""
 
-    def __init__(self, plot_item: pg.PlotItem, **kwargs: Any) -> None:
+    def __init__(self, plot_item: pg.PlotItem, beside_from: int = BESIDE_FROM, **kwargs: Any) -> None:
         super().__init__(offset=None, **kwargs)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self._plot_item = plot_item
+        self._beside_from = beside_from
         self._beside: bool | None = None
         plot_item.geometryChanged.connect(self.place)
         self.place()
 
     def place(self) -> None:
         """Right of the plot's axes (a wide chart), or in a row under the plot, centred."""
-        beside = self._plot_item.width() >= BESIDE_FROM
+        beside = self._plot_item.width() >= self._beside_from
         if beside == self._beside:
             return
         layout = self._plot_item.layout

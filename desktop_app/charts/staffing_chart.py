@@ -23,13 +23,17 @@ from metrics_core.i18n import _, ngettext
 
 from .. import style
 from ..formatting import format_number
-from .base_chart import ChartWidget
+from .base_chart import ChartWidget, redrawn_in_theme
 from .legend import LaidOutLegend
 
 OCCUPANCY_COLOUR = style.SERIES[4]      # reddish purple: the target line is vermillion, dashed too
 ASA_COLOUR = style.SERIES[2]
 SIDES = (((0.5, 1.0), (0.5, 0.0)), ((0.0, 0.5), (1.0, 0.5)))     # a label's anchors: level lines, agents' line
 LABEL_SPOTS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.12, 0.88)       # along a line, as a fraction of the view
+# the agents' line from its top down: the curves cross at it, low on the chart (its label stood among them in
+# the middle: s10-layout v2/dark-en/21_chart_5_staffing)
+AGENT_SPOTS = (0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1)
+CLEAR_PX = 4            # the gap wanted between a label's letters and a curve (2 px: the curve is on it)
 
 
 class StaffingChart(ChartWidget):
@@ -94,11 +98,12 @@ class StaffingChart(ChartWidget):
         view = self.plot_item.getViewBox().sceneBoundingRect()
         for line in self._marker_lines:
             label = line.label
-            sides = SIDES[int(line.angle) % 180 == 90]
+            upright = int(line.angle) % 180 == 90
+            sides, spots = SIDES[upright], (AGENT_SPOTS if upright else LABEL_SPOTS)
             tried = []
             for text in (label.format, *self._shorter_labels.get(id(line), ())):
                 label.setFormat(text)
-                tried.append((*self._best_spot(label, sides, curves, taken, view), text))
+                tried.append((*self._best_spot(label, sides, spots, curves, taken, view), text))
                 if tried[-1][1] == 0:
                     break
             best, _fewest, text = min(tried, key=lambda t: t[1])    # a shorter text only where it is less in the way
@@ -108,16 +113,17 @@ class StaffingChart(ChartWidget):
             taken.append(_glyph_box(label))
 
     @staticmethod
-    def _best_spot(label: pg.InfLineLabel, sides: tuple, curves: list, taken: list[QRectF],
+    def _best_spot(label: pg.InfLineLabel, sides: tuple, spots: tuple[float, ...], curves: list, taken: list[QRectF],
                    view: QRectF) -> tuple[tuple[float, tuple], int]:
-        """The spot along its line (and side) where the fewest curves, labels and edges are in a label's way."""
-        best, fewest = (0.5, sides[0]), None
-        for spot in LABEL_SPOTS:
+        """The spot along its line (``spots`` in turn, and side) where the fewest curves, labels and edges are in
+        a label's way (a curve on it counts twice, one that passes within :data:`CLEAR_PX` once)."""
+        best, fewest = (spots[0], sides[0]), None
+        for spot in spots:
             for side in sides:               # above or below a level line; right or left of the agents' line
                 label.anchors = [side, side]
                 label.setPosition(spot)
                 rect = _glyph_box(label)
-                in_the_way = (sum(_crosses(points, rect) for points in curves)
+                in_the_way = (sum(_crosses(points, rect, 2) + _crosses(points, rect, CLEAR_PX) for points in curves)
                               + 3 * sum(rect.intersects(other) for other in taken) + 10 * (not view.contains(rect)))
                 if fewest is None or in_the_way < fewest:
                     best, fewest = (spot, side), in_the_way
@@ -125,11 +131,22 @@ class StaffingChart(ChartWidget):
                 break
         return best, fewest
 
+    def _label_opts(self, colour: str, patch: bool = False) -> dict[str, Any]:
+        """A marker line's label in its line's colour as far as it reads on the chart's background (the agents'
+        green was 3 : 1 on the dark one); ``patch``: on a patch of that background, so that no grid line runs
+        through its words (the agents' label, beside the curves that cross at its line)."""
+        theme = self.theme
+        opts: dict[str, Any] = {"color": style.readable_on(colour, theme.background, theme.foreground)}
+        if patch:
+            opts["fill"] = style.brush(theme.background, 230)
+        return opts
+
     def clear(self) -> None:
         super().clear()
         self._asa_view.clear()
         self._legend.clear()
 
+    @redrawn_in_theme
     def set_curve(self, agents: list[int], service_level: list[float], target: float | None = None,
                   recommended: int | None = None, *, occupancy: list[float] | None = None,
                   asa_s: list[float | None] | None = None, measured: float | None = None,
@@ -150,8 +167,8 @@ class StaffingChart(ChartWidget):
         asa[~np.isfinite(asa)] = np.nan
         self._table = pd.DataFrame({"agents": x.astype(int), "service_level": y, "occupancy": occ, "asa_s": asa})
         if np.isfinite(y).any():        # (an all-NaN scatter makes pyqtgraph's bounds warn "All-NaN slice")
-            self._legend.addItem(self.plot_item.plot(x, y, pen=style.line_pen(), symbol="o", symbolSize=6,
-                                                     symbolBrush=style.PRIMARY), _("service level %"))
+            self._legend.addItem(self.plot_item.plot(x, y, pen=style.line_pen(self.theme.series), symbol="o",
+                                                     symbolSize=6, symbolBrush=self.theme.series), _("service level %"))
         self._asa_top = 1.0             # the ASA axis's 100 % (seconds)
         if np.isfinite(occ).any():
             pen = style.pen(OCCUPANCY_COLOUR, 2.0, Qt.PenStyle.DashLine)
@@ -169,12 +186,12 @@ class StaffingChart(ChartWidget):
         if target is not None:
             self._marker_lines.append(pg.InfiniteLine(
                 pos=float(target), angle=0, pen=style.target_pen(), label=_("target {value} %", value=format_number(target)),
-                labelOpts={"color": style.TARGET}))
+                labelOpts=self._label_opts(style.TARGET)))
         self._shorter_labels = {}
         if measured is not None:
             line = pg.InfiniteLine(
                 pos=float(measured), angle=0, pen=style.pen(style.NEUTRAL, 1.4, Qt.PenStyle.DotLine),
-                label=measured_label(measured, measured_at), labelOpts={"color": style.NEUTRAL})
+                label=measured_label(measured, measured_at), labelOpts=self._label_opts(style.NEUTRAL))
             self._marker_lines.append(line)
             if measured_at:          # a small chart: the slot stays in the tooltip (the card's whole reason)
                 self._shorter_labels[id(line)] = (measured_label(measured, None),)
@@ -182,7 +199,7 @@ class StaffingChart(ChartWidget):
             self._marker_lines.append(pg.InfiniteLine(
                 pos=float(recommended), angle=90, pen=style.pen(style.GOOD, 1.6),
                 label=ngettext("{count} agent", "{count} agents", recommended, count=recommended),
-                labelOpts={"color": style.GOOD}))
+                labelOpts=self._label_opts(style.GOOD, patch=True)))
         for line in self._marker_lines:
             self.plot_item.addItem(line)
         self.plot_item.layout.activate()         # the plot's size with the legend's new entries beside or under it
@@ -229,9 +246,9 @@ def _scene_polyline(item: pg.PlotDataItem) -> list[QPointF | None]:
     return [item.mapToScene(QPointF(float(a), float(b))) if np.isfinite(b) else None for a, b in zip(x, y)]
 
 
-def _crosses(points: list[QPointF | None], rect: QRectF) -> bool:
-    """Whether the polyline passes through ``rect`` (a little enlarged: a line touching a label is on it)."""
-    box = rect.adjusted(-2, -2, 2, 2)
+def _crosses(points: list[QPointF | None], rect: QRectF, margin: float) -> bool:
+    """Whether the polyline passes through ``rect`` or within ``margin`` pixels of it."""
+    box = rect.adjusted(-margin, -margin, margin, margin)
     path = QPainterPath()
     started = False
     for point in points:

@@ -14,7 +14,8 @@ from metrics_core.metrics.params import DEFAULT_CURRENCY
 
 from .. import style
 from ..formatting import format_value
-from .base_chart import ChartWidget
+from .base_chart import ChartWidget, redrawn_in_theme
+from .partial_periods import draw_partial_line, partial_indices, partial_legend, remove_legend
 from .time_axis import PeriodAxis, period_tick_labels, to_epoch_seconds
 
 
@@ -25,24 +26,32 @@ class TrendChart(ChartWidget):
         super().__init__(title or _("Trend"), parent, axis_items={"bottom": PeriodAxis()})
         self._table = pd.DataFrame(columns=["period", "value", "n"])
         self.last_incomplete = False
+        self.first_incomplete = False
+        self._legend: Any = None
         self._x = np.zeros(0)
         self._drawn_y = np.zeros(0)
         self._unit = ""
         self._currency = DEFAULT_CURRENCY
         self.target: float | None = None
 
+    @redrawn_in_theme
     def set_series(self, periods: list[Any], labels: list[str], values: list[float | None], unit: str,
                    counts: list[int] | None = None, target: float | None = None,
                    granularity: str | None = None, last_incomplete: bool = False,
-                   currency: str = DEFAULT_CURRENCY) -> None:
+                   currency: str = DEFAULT_CURRENCY, first_incomplete: bool = False) -> None:
         """Plot ``values`` at ``periods`` (period start timestamps); ``None`` values leave gaps; money in
         ``currency``.
 
-        ``last_incomplete``: the data ends inside the last period, which is drawn dashed with a hollow
-        point and named "so far" — not as a collapse."""
+        ``first_incomplete`` / ``last_incomplete``: the data begins / ends inside the first / last period,
+        which is drawn with a hollow point joined by a dashed step (not as a collapse), and a legend line says
+        "partial week" (the axis labels keep their length: a "(so far)" label made the axis skip every other
+        week)."""
         self.clear()
-        self.last_incomplete = last_incomplete = bool(last_incomplete and len(periods) > 1)
-        self._period_axis(periods, labels, granularity, last_incomplete)
+        many = len(periods) > 1
+        self.last_incomplete = bool(last_incomplete and many)
+        self.first_incomplete = bool(first_incomplete and many)
+        partial = partial_indices(len(periods), self.first_incomplete, self.last_incomplete)
+        self._period_axis(periods, labels, granularity)
         self._unit, self._currency = unit, currency
         self.target = target
         x = to_epoch_seconds(periods)
@@ -53,19 +62,9 @@ class TrendChart(ChartWidget):
         divisor = self._axis_scale(y, unit)
         y = y / divisor
         self._drawn_y = y
-        whole = len(x) - 1 if last_incomplete else len(x)
-        # a segment without one finite value is not handed to pyqtgraph: its scatter's bounds (nanmin)
-        # would print numpy's "All-NaN slice encountered" at every repaint
-        if np.isfinite(y[:whole]).any():
-            self.plot_item.plot(x[:whole], y[:whole], pen=style.line_pen(), symbol="o", symbolSize=7,
-                                symbolBrush=style.PRIMARY, symbolPen=style.PRIMARY, connect="finite")
-        if last_incomplete and np.isfinite(y[-2:]).any():
-            self.plot_item.plot(x[-2:], y[-2:], pen=style.pen(style.PRIMARY, 1.6, Qt.PenStyle.DashLine),
-                                symbol="o", symbolSize=8, symbolBrush=self.theme.background,
-                                symbolPen=style.pen(style.PRIMARY, 1.6), connect="finite")
-        if last_incomplete and np.isfinite(y[-2]):      # only the period under way is hollow: the last whole
-            self.plot_item.plot(x[-2:-1], y[-2:-1], pen=None, symbol="o", symbolSize=8,    # one is filled again
-                                symbolBrush=style.PRIMARY, symbolPen=style.PRIMARY)
+        draw_partial_line(self.plot_item, x, y, partial, self.theme.series, self.theme.background)
+        self._legend = (partial_legend(self.plot_item, granularity, self.theme.series, self.theme, self._legend)
+                        if partial else remove_legend(self.plot_item, self._legend))
         if target is not None:
             target = float(target) / divisor
             # anchored at its left end, inside the plot: never cut at the edge ("rget 15.0 %")
@@ -78,17 +77,13 @@ class TrendChart(ChartWidget):
         self._fit_range(y, target)
         self.update_empty_state()
 
-    def _period_axis(self, periods: list[Any], labels: list[str], granularity: str | None,
-                     last_incomplete: bool) -> None:
+    def _period_axis(self, periods: list[Any], labels: list[str], granularity: str | None) -> None:
         """One label per period as people name it (``Mar``, ``week of 4 Jan``), thinned to fit."""
         axis = self.plot_item.getAxis("bottom")
         if not periods:
             axis.clear_periods()
             return
         full, short = period_tick_labels(periods, granularity) if granularity else (list(labels), list(labels))
-        if last_incomplete:
-            full[-1] = _("{period} (so far)", period=full[-1])
-            short[-1] = _("{period} (so far)", period=short[-1])
         axis.set_periods(list(to_epoch_seconds(periods)), full, short, granularity)
 
     def _fit_range(self, y: np.ndarray, target: float | None) -> None:
@@ -136,4 +131,6 @@ class TrendChart(ChartWidget):
             text = _("{period}: {value} (n = {n})", period=row["period"], value=shown, n=int(row["n"]))
         if self.last_incomplete and i == len(self._table) - 1:
             text += "\n" + _("The data ends inside this period: it is not complete yet.")
+        elif self.first_incomplete and i == 0:
+            text += "\n" + _("The data begins inside this period: it is not complete.")
         return text

@@ -5,17 +5,17 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from metrics_core.catalogue import KINDS_BY_NAME
 from metrics_core.i18n import _, ngettext
 from metrics_core.metrics.model import FAMILIES
 
-from metrics_core.i18n import _
-
 from ..app_state import AppState
+from .elided_label import ElidedLabel
 from .flow_layout import FlowLayout
-from .kpi_card import CARD_WIDTH, KpiCard
+from .kpi_card import CARD_WIDTH, WORKING_OUT, KpiCard
 
 log = logging.getLogger(__name__)
 
@@ -33,23 +33,32 @@ class DashboardPanel(QWidget):
         self._family_widgets: dict[str, QWidget] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
-        self.summary_label = QLabel("")
-        self.summary_label.setWordWrap(True)            # a long summary must not widen the window
+        # the summary and "Show all KPIs" on one line that the workspace puts beside its tabs (a row of its own,
+        # two lines in Slovenian, cost the third row of cards on a 1280 x 720 laptop): the whole text in its tooltip
+        self.header = TabCornerRow()
+        top = QHBoxLayout(self.header)
+        top.setContentsMargins(8, 0, 2, 2)
+        self.summary_label = ElidedLabel("")
         self.show_all_box = QCheckBox(_("Show all KPIs"))
         self.show_all_box.setToolTip(_("Also show the KPIs your files cannot feed yet, with the column or file each needs."))
         self.show_all_box.toggled.connect(self._on_show_all_toggled)
         top.addWidget(self.summary_label, 1)
         top.addWidget(self.show_all_box)
-        outer.addLayout(top)
         self._scroll = QScrollArea()
         self._scroll.setAccessibleName(_("KPI cards"))
         self._scroll.setWidgetResizable(True)
         self._content = QWidget()
         self._content_layout = QVBoxLayout(self._content)
-        self._content_layout.setContentsMargins(4, 4, 4, 4)
+        self._content_layout.setContentsMargins(4, 2, 4, 2)
+        self._content_layout.setSpacing(2)
         self._scroll.setWidget(self._content)
         outer.addWidget(self._scroll, 1)
+        # a computation cancelled: no card goes on saying its value is being worked out (looked at once the
+        # events of the moment are over: a new computation cancels the running one before it starts)
+        self._after_busy = QTimer(self)
+        self._after_busy.setSingleShot(True)
+        self._after_busy.setInterval(0)
+        self._after_busy.timeout.connect(self._stop_working_out)
         self._build_cards()
         state.results_changed.connect(self._on_state_results_changed)
         state.first_results_changed.connect(self._on_state_first_results_changed)
@@ -60,6 +69,7 @@ class DashboardPanel(QWidget):
         state.selection_changed.connect(self._on_state_selection_changed)
         state.sparklines_changed.connect(self._on_state_sparklines_changed)
         state.targets_changed.connect(self._on_state_targets_changed)
+        state.busy_changed.connect(self._on_state_busy_changed)
         self._update_visibility()
 
     def _build_cards(self) -> None:
@@ -73,8 +83,8 @@ class DashboardPanel(QWidget):
                 continue
             box = QWidget()
             v = QVBoxLayout(box)
-            v.setContentsMargins(0, 2, 0, 2)
-            v.setSpacing(2)
+            v.setContentsMargins(0, 0, 0, 0)
+            v.setSpacing(1)
             heading = QLabel(_(family_label))
             heading.setStyleSheet("font-size:11pt; font-weight:600;")
             v.addWidget(heading)
@@ -115,7 +125,7 @@ class DashboardPanel(QWidget):
                 if self._specs[mid].family != family_id:
                     continue
                 visible = show_all or self.relevant(mid)
-                if visible and mid in self._stale:
+                if visible and (mid in self._stale or mid not in self._given):
                     self._show_result(mid)
                 card.setVisible(visible)
                 any_visible |= visible
@@ -135,15 +145,18 @@ class DashboardPanel(QWidget):
                                 "{summary} \u2014 {count} more need other columns or files (tick \u201cShow all KPIs\u201d)",
                                 hidden, summary=text, count=hidden)
         gap = self._comparison_gap()
-        self.summary_label.setText(_("{summary} \u2014 {comparison}", summary=text, comparison=gap) if gap and labels
-                                   else text)
-        self.summary_label.setToolTip(_("Data in the loaded files: {kinds}", kinds=", ".join(labels)) if labels else "")
+        text = _("{summary} \u2014 {comparison}", summary=text, comparison=gap) if gap and labels else text
+        self.summary_label.setText(text)
+        if labels:
+            kinds = _("Data in the loaded files: {kinds}", kinds=", ".join(labels))
+            self.summary_label.setToolTip(f"{text}\n\n{kinds}")
 
     def _fit_card_width(self) -> None:
-        """Every card as wide as the longest shown title needs to be read whole on two lines: fewer cards a row
-        in a language whose titles are long, the same columns in every family."""
+        """Every card as wide as the longest shown title needs to be read whole on two lines, and the longest
+        shown change on one (a change on two lines takes the title's second line): fewer cards a row in a
+        language whose words are long, the same columns in every family."""
         shown = [card for card in self.cards.values() if not card.isHidden()]
-        least = max((card.title_width() for card in shown), default=CARD_WIDTH)
+        least = max((max(card.title_width(), card.change_width()) for card in shown), default=CARD_WIDTH)
         for card in self.cards.values():
             card.set_least_width(least)
 
@@ -180,7 +193,7 @@ class DashboardPanel(QWidget):
 
     def _on_state_first_results_changed(self, part: Any) -> None:
         """The cards on screen get their values before the others; the other cards shown that held a number
-        say that theirs is being computed (no number of the previous filters stays)."""
+        say that theirs is being worked out (no number of the previous filters stays)."""
         for card in self.cards.values():
             card.set_sparkline(None, self.state.filters.granularity)
         self._results, self._stale = part, set(self.cards)
@@ -189,14 +202,38 @@ class DashboardPanel(QWidget):
                 self._show_result(mid)
 
     def _show_result(self, metric_id: str) -> None:
+        """The card's result, or that it is being worked out (a card without one while the values are computed:
+        the files just loaded, or the cards on screen came first)."""
         results = self._results
         self._stale.discard(metric_id)
-        given = (results.results.get(metric_id), results.changes.get(metric_id), self.state.targets.get(metric_id),
+        result = results.results.get(metric_id) if results is not None else None
+        if result is None and self.state.values_pending():
+            if self._given.get(metric_id) is not WORKING_OUT:
+                self._given[metric_id] = WORKING_OUT
+                self.cards[metric_id].set_working_out()
+            return
+        if results is None:
+            return                          # (nothing computed, nothing coming: the card's "—")
+        given = (result, results.changes.get(metric_id), self.state.targets.get(metric_id),
                  results.outcome(metric_id), results.currency)
         if _same(given, self._given.get(metric_id)):
             return                          # (the cards on screen got them first)
         self._given[metric_id] = given
         self.cards[metric_id].set_result(*given)
+
+    def _on_state_busy_changed(self, busy: bool, _text: str) -> None:
+        if not busy:
+            self._after_busy.start()
+
+    def _stop_working_out(self) -> None:
+        if self.state.values_pending():
+            return
+        for metric_id in [m for m, given in self._given.items() if given is WORKING_OUT]:
+            del self._given[metric_id]
+            if self._results is None:
+                self.cards[metric_id].set_result(None)
+            else:
+                self._show_result(metric_id)
 
     def _on_state_sparklines_changed(self, sparks: dict[str, Any]) -> None:
         grain = self.state.filters.granularity
@@ -220,6 +257,18 @@ class DashboardPanel(QWidget):
 
     def _on_card_rows_requested(self, metric_id: str) -> None:
         self.state.request_drilldown(metric_id)
+
+
+class TabCornerRow(QWidget):
+    """A row put in a tab widget's corner: as wide as the tabs leave (a corner asks for its width, and the
+    summary's whole text would have squeezed the tabs)."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        hint = super().sizeHint()
+        tabs = self.parentWidget()
+        if isinstance(tabs, QTabWidget):
+            hint.setWidth(max(self.minimumSizeHint().width(), tabs.width() - tabs.tabBar().sizeHint().width() - 8))
+        return hint
 
 
 def _same(given: tuple, before: tuple | None) -> bool:

@@ -17,28 +17,50 @@ from metrics_core.i18n import _, ngettext
 
 from ..app_state import AppState
 from ..formatting import format_number
-from .elided_label import elide_to_lines, wrapped_height
 from .flow_layout import FlowLayout
 
 
-DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
-PAD = 6
-DETAIL_LINES = 3          # what a file holds wraps onto this many lines at most (then "…"; the tooltip is whole)
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1      # (kind, rows, other kinds): what the file holds
+PAD = 6                   # left and right of an entry's text
+PAD_Y = 3                 # above and below it
+DETAIL_SCALE = 0.9        # what a file holds, in a smaller font than its name
+
+
+def detail_text(kind: str, rows: int, others: list[str]) -> str:
+    """'Tickets · 4,043 rows · also Survey answers' (a number kept with its word)."""
+    if others:
+        text = ngettext("{kind} \u00b7 {count} row \u00b7 also {others}", "{kind} \u00b7 {count} rows \u00b7 also {others}",
+                        rows, kind=kind, count=format_number(rows), others=", ".join(others))
+    else:
+        text = ngettext("{kind} \u00b7 {count} row", "{kind} \u00b7 {count} rows", rows, kind=kind,
+                        count=format_number(rows))
+    return numbers_kept_with_units(text, counts=True)
+
+
+def detail_line(kind: str, rows: int, others: list[str], metrics: QFontMetrics, width: int) -> str:
+    """What a file holds on one line of ``width`` pixels: whole; else without the other kinds it also holds; else
+    its kind shortened with "…" and the row count whole (the whole text is in the entry's tooltip)."""
+    for text in (detail_text(kind, rows, others), detail_text(kind, rows, [])):
+        if metrics.horizontalAdvance(text) <= width:
+            return text
+    rest = metrics.horizontalAdvance(detail_text("", rows, []))
+    shown = detail_text(metrics.elidedText(kind, Qt.TextElideMode.ElideRight, max(0, width - rest)), rows, [])
+    return metrics.elidedText(shown, Qt.TextElideMode.ElideRight, width)
 
 
 class DatasetItemDelegate(QStyledItemDelegate):
-    """One file per entry: its name in bold, what it holds in smaller grey lines under it (wrapped: in a 210 px
-    sidebar "Tickets · 4,043 rows · also S…" hid what else the file holds)."""
+    """One file per entry: its name in bold, what it holds in a smaller grey line under it (two or three wrapped
+    lines a file made the demo's 12 files scroll at 1280 x 720)."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
-        line = option.fontMetrics.height()
-        width = self._text_width(option)
-        detail = self.detail_shown(index, option.fontMetrics, width)
-        return QSize(width + 2 * PAD, line + 2 + wrapped_height(detail, option.fontMetrics, width) + 2 * PAD + 2)
+        detail = QFontMetrics(detail_font(option.font))
+        return QSize(self._text_width(option) + 2 * PAD, option.fontMetrics.height() + 1 + detail.height() + 2 * PAD_Y)
 
-    def detail_shown(self, index: QModelIndex, metrics: QFontMetrics, width: int) -> str:
-        """The detail as drawn at ``width`` pixels: whole, or cut after :data:`DETAIL_LINES` lines with "…"."""
-        return elide_to_lines(str(index.data(DETAIL_ROLE) or ""), metrics, width, DETAIL_LINES)
+    def detail_drawn(self, view: QListWidget, item: QListWidgetItem) -> tuple[str, QFont, int]:
+        """The detail line of ``item`` as drawn in ``view``: its text, font and the width it has."""
+        font = detail_font(view.font())
+        width = max(40, view.viewport().width() - 2 * view.spacing() - 2 * PAD)
+        return detail_line(*item.data(DETAIL_ROLE), QFontMetrics(font), width), font, width
 
     @staticmethod
     def _text_width(option: QStyleOptionViewItem) -> int:
@@ -55,7 +77,7 @@ class DatasetItemDelegate(QStyledItemDelegate):
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         group = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        rect = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
+        rect = option.rect.adjusted(PAD, PAD_Y, -PAD, -PAD_Y)
         line = option.fontMetrics.height()
         bold = QFont(option.font)
         bold.setBold(True)
@@ -63,16 +85,22 @@ class DatasetItemDelegate(QStyledItemDelegate):
         painter.setPen(option.palette.color(group))
         title = painter.fontMetrics().elidedText(str(index.data()), Qt.TextElideMode.ElideMiddle, rect.width())
         painter.drawText(QRect(rect.left(), rect.top(), rect.width(), line), Qt.AlignmentFlag.AlignLeft, title)
-        painter.setFont(option.font)
+        painter.setFont(detail_font(option.font))
         if not selected:
             painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
-        detail = self.detail_shown(index, painter.fontMetrics(), rect.width())
-        painter.drawText(QRect(rect.left(), rect.top() + line + 2, rect.width(), rect.height() - line - 2),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap), detail)
+        detail = detail_line(*index.data(DETAIL_ROLE), painter.fontMetrics(), rect.width())
+        painter.drawText(QRect(rect.left(), rect.top() + line + 1, rect.width(), rect.height() - line - 1),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), detail)
         if not selected:
             painter.setPen(option.palette.color(QPalette.ColorRole.Midlight))
             painter.drawLine(option.rect.bottomLeft(), option.rect.bottomRight())
         painter.restore()
+
+
+def detail_font(font: QFont) -> QFont:
+    smaller = QFont(font)
+    smaller.setPointSizeF(font.pointSizeF() * DETAIL_SCALE)
+    return smaller
 
 
 class DatasetSidebar(QWidget):
@@ -90,10 +118,9 @@ class DatasetSidebar(QWidget):
         title.setStyleSheet("font-weight:600;")
         self.list = QListWidget()
         self.list.setAccessibleName(_("Loaded files"))
-        self.list.setWordWrap(True)
         self.list.setItemDelegate(DatasetItemDelegate(self.list))
         self.list.setResizeMode(QListView.ResizeMode.Adjust)       # a wider or narrower sidebar wraps anew
-        self.list.setSpacing(2)
+        self.list.setSpacing(1)
         self.list.setMinimumWidth(200)
         buttons = QWidget()         # the buttons wrap: their labels (Slovenian) never widen the sidebar
         flow = FlowLayout(buttons, spacing=6)
@@ -125,18 +152,11 @@ class DatasetSidebar(QWidget):
             extra = [_(KINDS_BY_NAME[k].label) for k in ds.kinds()[1:] if k in KINDS_BY_NAME]
             title = Path(ds.path).name if ds.path else ds.name
             rows = len(ds.frame)
-            if extra:
-                detail = ngettext("{kind} \u00b7 {count} row \u00b7 also {others}",
-                                  "{kind} \u00b7 {count} rows \u00b7 also {others}", rows,
-                                  kind=kind_label, count=format_number(rows), others=", ".join(extra))
-            else:
-                detail = ngettext("{kind} \u00b7 {count} row", "{kind} \u00b7 {count} rows", rows,
-                                  kind=kind_label, count=format_number(rows))
-            detail = numbers_kept_with_units(detail, counts=True)    # "… · 1,801" / "rows" took a third line
+            detail = detail_text(kind_label, rows, extra)
             notes = [n for n in self._merges if ds.name in n.files or ds.name in n.without_id]
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, ds.name)
-            item.setData(DETAIL_ROLE, detail)
+            item.setData(DETAIL_ROLE, (kind_label, rows, extra))
             item.setToolTip("\n".join([str(ds.path), detail, *[n.describe() for n in notes]]))
             self.list.addItem(item)
             if ds.name == current:

@@ -25,7 +25,9 @@ CARD_WIDTH = 198         # the narrowest a card gets; the dashboard widens a row
 CARD_MAX_WIDTH = 300
 CARD_HEIGHT = 100        # compact: three rows of cards fit a 1366 x 768 laptop
 TITLE_LINES = 2
+TITLE_SLACK = 2          # px a title is measured narrower than it is drawn when the card's width is chosen
 REASON_COLOUR = "#8a6d3b"     # amber: why a card has no value, or what to doubt in it
+WORKING_OUT = ("working out",)    # what a card shows while its value is computed (KpiCard.set_working_out)
 
 
 class KpiCard(QFrame):
@@ -109,8 +111,7 @@ class KpiCard(QFrame):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._show_small_colours()
-            if self._shown is not None:
-                self.set_result(*self._shown)
+            self._fit_texts()
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(self.minimumWidth(), CARD_HEIGHT)
@@ -122,12 +123,24 @@ class KpiCard(QFrame):
         metrics = self.title_label.fontMetrics()
         key = (self._label, metrics.averageCharWidth(), metrics.height())
         if self._title_width[0] != key:
-            chrome = self.width() - self.contentsRect().width() + sum(self._text_margins())
+            # (+ TITLE_SLACK: a title that fitted to the pixel was cut when the dashboard's flow gave the card
+            # exactly that width, five Slovenian cards a row without a scroll bar)
+            chrome = self.width() - self.contentsRect().width() + sum(self._text_margins()) + TITLE_SLACK
             width = next((w for w in range(CARD_WIDTH, CARD_MAX_WIDTH, 2)
                           if elide_to_lines(self._label, metrics, w - chrome, TITLE_LINES) == self._label),
                          CARD_MAX_WIDTH)
             self._title_width = (key, width)
         return self._title_width[1]
+
+    def change_width(self) -> int:
+        """The narrowest card, up to :data:`CARD_MAX_WIDTH`, that shows its change on one line (0 without one): a
+        change on two lines left one line for the title (Serbian 'нема јасне промене' / '(+3,2 п. п.)' beside
+        'Задовољство клијената…' at five cards a row)."""
+        text = "" if self.change_label.isHidden() else self.change_label.text()
+        if not text:
+            return 0
+        chrome = self.width() - self.contentsRect().width() + sum(self._text_margins()) + TITLE_SLACK
+        return min(CARD_MAX_WIDTH, self.change_label.fontMetrics().horizontalAdvance(text) + chrome)
 
     def set_least_width(self, width: int) -> None:
         """The narrowest this card gets (the dashboard gives every card the width its longest title needs)."""
@@ -153,7 +166,9 @@ class KpiCard(QFrame):
             self._refit.start()
 
     def _fit_texts(self) -> None:
-        if self._shown is not None:
+        if self._shown is WORKING_OUT:
+            self.set_working_out()
+        elif self._shown is not None:
             self.set_result(*self._shown)
         else:
             self._fit_title(self._label)
@@ -185,10 +200,15 @@ class KpiCard(QFrame):
         return CARD_HEIGHT - margins.top() - margins.bottom() - used - 4 * self.layout().spacing()
 
     def _show_small_text(self, text: str, tooltip: str) -> None:
-        """A reason or a caveat under the value, in the lines the card has left (whole in the tooltip); the title
-        on one line when not even one is left (the card's height is fixed: a two-line title was drawn over the
-        value at 200 %)."""
+        """A reason or a caveat under the value, in the lines the card has left (whole in the tooltip). When not
+        even one is left (the card's height is fixed: a two-line title was drawn over the value at 200 %), the
+        rows line gives way first (its words go to the caveat's tooltip), then the title's second line (a Romanian
+        CLV card kept one title line for the rows: s9-layout v4/1366x768-ro/25_latest_month)."""
         metrics = self.reason_label.fontMetrics()
+        rows = self.n_label.text()
+        if self._small_text_room() < metrics.lineSpacing() and rows and self.target_label.isHidden():
+            self.n_label.hide()
+            tooltip = f"{tooltip}\n\n{rows}"
         if self._small_text_room() < metrics.lineSpacing():
             self._fit_title(self._label, 1)
         left = self._small_text_room()
@@ -211,12 +231,32 @@ class KpiCard(QFrame):
     def set_description(self, text: str) -> None:
         self.setToolTip(text)
 
+    def set_working_out(self) -> None:
+        """While its value is being computed: a muted "Working out…" in the value's place (a bare "—" read as
+        "no value" while the dashboard was loading), nothing under it."""
+        self._shown = WORKING_OUT
+        text = _("Working out\u2026")
+        font = self.value_label.font()
+        font.setPointSizeF(style.CARD_VALUE_POINT_SIZE * 0.6)
+        font.setBold(False)
+        self.value_label.setFont(font)
+        self.value_label.setText(self.value_label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
+                                                                           self.text_room() - 4))
+        self.value_label.setToolTip("")
+        self.value_label.setStyleSheet(f"color:{style.secondary_text(self.palette())};")
+        self.setAccessibleDescription(text)
+        for label in (self.change_label, self.reason_label, self.target_label, self.n_label):
+            label.clear()
+            label.hide()
+        self._fit_title(self._label)
+
     def set_result(self, result: Any, change: Any = None, target: float | None = None, outcome: Any = None,
                    currency: str = DEFAULT_CURRENCY) -> None:
         """Show a :class:`MetricResult` (``None`` = not computed yet); ``outcome`` (the view's
         :class:`~metrics_core.report_view.KpiOutcome`) tells whether the target is met and whether
         the change is larger than its noise; money is written in ``currency`` (the results')."""
         self._shown = (result, change, target, outcome, currency)
+        self.value_label.setStyleSheet("")          # (muted while it was being worked out)
         currency = result_currency(result, currency)     # the files name several currencies: the KPI's own
         self._currency = currency
         value = None if result is None else result.value
@@ -316,6 +356,7 @@ class KpiCard(QFrame):
     def _set_value_font(self, points: float) -> None:
         font = self.value_label.font()
         font.setPointSizeF(points)
+        font.setBold(True)
         self.value_label.setFont(font)
 
     def _set_change(self, change: Any, higher_is_better: bool | None) -> None:

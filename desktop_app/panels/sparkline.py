@@ -66,7 +66,7 @@ class Sparkline(QWidget):
 
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        colour = QColor(style.PRIMARY)
+        colour = QColor(style.chart_theme(self.palette()).series)     # (a lighter blue on a dark card)
         complete = len(self._values) - (1 if self._last_incomplete else 0)
         path, started = QPainterPath(), False
         for i, v in enumerate(self._values[:complete]):

@@ -137,6 +137,7 @@ class ChartData:
     target: float | None = None
     period_starts: list[str] | None = None   # ISO dates of the periods' starts (trends): a date axis on slides
     currency: str | None = None         # money in another currency than the report's (files in several currencies)
+    partial: list[int] = field(default_factory=list)   # positions of the periods the data covers only in part (trends)
 
     def __post_init__(self) -> None:
         if self.kind not in CHART_KINDS:
@@ -162,6 +163,7 @@ class ChartData:
             "categories": self.categories, "period_starts": self.period_starts,
             "series": {name: self.values(name) for name in self.series_names},
             **({"currency": self.currency} if self.currency else {}),
+            **({"partial": [int(i) for i in self.partial]} if self.partial else {}),
         }
 
     @classmethod
@@ -173,7 +175,7 @@ class ChartData:
         )
         return cls(d["chart_id"], d["title"], d["family"], d["kind"], d["unit"], frame,
                    d.get("metric_id", ""), d.get("by", ""), d.get("counts"), d.get("target"), d.get("period_starts"),
-                   d.get("currency"))
+                   d.get("currency"), list(d.get("partial") or []))
 
 
 @dataclass

@@ -38,13 +38,15 @@ def report_charts(bundle: DataBundle, computed: ViewResults, shown: list[str], r
     source = inputs if inputs is not None else MetricInputs.from_bundle(bundle)
     by = computed.view.grain
     params, headline = computed.params, computed.filters()
-    trend_filters, note = trend_window(headline, by, data_span(bundle))
+    span = data_span(bundle)
+    trend_filters, note = trend_window(headline, by, span)
+    seen = seen_within(span, trend_filters)
     charts: list[ChartData] = []
     for i, metric_id in enumerate(shown):
         reporter.step(i / max(1, len(shown)), _("Charts: {kpi}", kpi=get_metric(metric_id).translated_label))
         if metric_id in ("peak_hours", "staffing"):
             continue
-        trend = trend_chart(source, metric_id, params, trend_filters, by, computed.outcomes[metric_id].target)
+        trend = trend_chart(source, metric_id, params, trend_filters, by, computed.outcomes[metric_id].target, seen)
         if trend is not None:
             charts.append(trend)
         for column in computed.view.breakdowns.get(metric_id, ()):
@@ -106,7 +108,28 @@ def _points_frame(points, series: str, by: str = "") -> tuple[pd.DataFrame, list
     return pd.DataFrame({series: values}, index=pd.Index(labels, dtype=object)), [int(p.n or 0) for p in points]
 
 
-def trend_chart(source, metric_id: str, params, filters, by: str, target: float | None) -> ChartData | None:
+def seen_within(span: tuple, filters) -> tuple:
+    """The first and last instants of the data (``span``) inside the filters' dates."""
+    first, last = span
+    start, end = filters.bounds()
+    if first is not None and start is not None:
+        first = max(first, start)
+    if last is not None and end is not None:
+        last = min(last, end - pd.Timedelta(microseconds=1))
+    return first, last
+
+
+def partial_positions(starts: list, by: str, seen: tuple) -> list[int]:
+    """The positions of the first and last periods when the data (``seen``: its first and last instants) covers
+    them only in part; the images mark them (a collapse in the last week is the week under way)."""
+    if len(starts) < 2 or by not in P.PERIODS:
+        return []
+    return ([0] if P.begins_after(starts[0], seen[0]) else []) + \
+        ([len(starts) - 1] if P.runs_past(starts[-1], by, seen[1]) else [])
+
+
+def trend_chart(source, metric_id: str, params, filters, by: str, target: float | None,
+                seen: tuple = (None, None)) -> ChartData | None:
     spec = get_metric(metric_id)
     try:
         points = engine.breakdown(source, metric_id, by, params, filters)
@@ -118,8 +141,9 @@ def trend_chart(source, metric_id: str, params, filters, by: str, target: float 
     frame, counts = _points_frame(points, spec.translated_label, by)
     starts = [p.key.date().isoformat() for p in points] if all(isinstance(p.key, pd.Timestamp) for p in points) \
         else None
+    partial = partial_positions([p.key for p in points], by, seen) if starts is not None else []
     return ChartData(f"{metric_id}-by-{by}", _("{kpi} by {period}", kpi=spec.translated_label, period=_by_word(by)), spec.family, "line",
-                     spec.unit, frame, metric_id, by, counts, target, starts)
+                     spec.unit, frame, metric_id, by, counts, target, starts, partial=partial)
 
 
 def category_columns(bundle: DataBundle, metric_id: str) -> list[str]:

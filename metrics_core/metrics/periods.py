@@ -135,6 +135,20 @@ def label(start: pd.Timestamp, by: str) -> str:
     return str(start.year)
 
 
+def begins_after(start: pd.Timestamp, first_seen: pd.Timestamp | None) -> bool:
+    """Whether the data, whose first instant is ``first_seen``, begins after the first day of the period starting
+    at ``start``: the period is not whole (the week of 28 Sep in a month chosen from 1 Oct).
+
+    >>> begins_after(pd.Timestamp("2026-09-28"), pd.Timestamp("2026-10-01"))
+    True
+    >>> begins_after(pd.Timestamp("2026-10-01"), pd.Timestamp("2026-10-01 08:30"))
+    False
+    """
+    if first_seen is None or pd.isna(first_seen):
+        return False
+    return pd.Timestamp(start) < pd.Timestamp(first_seen).normalize()
+
+
 def runs_past(start: pd.Timestamp, by: str, last_seen: pd.Timestamp | None) -> bool:
     """Whether the period starting at ``start`` ends after ``last_seen`` (the data's last instant):
     the period is not whole yet, and its total is not comparable with the others'.

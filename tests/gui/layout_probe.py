@@ -76,6 +76,7 @@ def main(settings_path: str, lang: str = "en") -> int:
     from desktop_app.settings import AppSettings
     from desktop_app.window_size import screen_of
     from tests.gui.chart_texts import readability_problems
+    from metrics_core.i18n import _ as translate
     from metrics_core.resources import demo_dir
 
     app: QApplication = create_app([sys.argv[0]])
@@ -115,12 +116,23 @@ def main(settings_path: str, lang: str = "en") -> int:
         "window": [window.x(), window.y(), window.width(), window.height()],
         "controls_inside": {name: _inside(w, window) for name, w in controls.items()},
         "card_rows": card_rows_visible(ws.dashboard),
+        "sidebar_scrolls": ws.sidebar.list.verticalScrollBar().maximum() > 0,
         "chart_height": ws.chart_area.trend.height(),
         "filter_rows": flow_rows(bar._flow),
         "filter_texts_cut": texts_cut(bar),
         "chart_problems": {name: readability_problems(chart.plot_widget)         # month names whole, none over
                            for name, chart in (("trend", ws.chart_area.trend), ("breakdown", ws.chart_area.bars))},
     }
+    # a file that cannot be read: the message strip on top, above the cards
+    window.message_bar.show_message(translate("'{name}' is damaged and cannot be opened (this happens after an interrupted "
+                                              "download or copy). Download or copy it again, or open it in Excel and "
+                                              "save a copy.", name="damaged export.xlsx"), "error")
+    for _i in range(30):
+        app.processEvents()
+        time.sleep(0.01)
+    out["card_rows_with_message"] = card_rows_visible(ws.dashboard)
+    out["chart_height_with_message"] = ws.chart_area.trend.height()
+    window.message_bar.clear()
     dialog = window.export_dialog()         # the report builder: the tallest dialog
     dialog.show()
     for _ in range(20):

@@ -199,8 +199,10 @@ def test_removing_a_dataset_hides_its_cards(qtbot, loaded) -> None:
 
 def test_cards_on_screen_get_their_values_first_and_no_other_card_keeps_an_old_number(qtbot, loaded) -> None:
     """A re-filter: the cards on screen show the new values first (those of a fresh computation); every other
-    card shown that held a number says "—" until the others arrive, then shows its own new value."""
+    card shown that held a number says it is being worked out until the others arrive, then shows its own new
+    value."""
     from desktop_app.panels.kpi_card import DASH
+    from metrics_core.i18n import _
 
     state, dash, _charts, _bar, _view, bundle = loaded
     dash.resize(700, 320)
@@ -224,5 +226,5 @@ def test_cards_on_screen_get_their_values_first_and_no_other_card_keeps_an_old_n
     for metric_id in on_screen:
         assert results.results[metric_id].value == fresh[metric_id].value
         assert seen["texts"][metric_id] == dash.cards[metric_id].value_label.text()   # already the new value
-    assert all(seen["texts"][m] == DASH for m in off_screen if m not in seen["part"])
+    assert all(seen["texts"][m] == _("Working out\u2026") for m in off_screen if m not in seen["part"])
     assert any(dash.cards[m].value_label.text() != DASH for m in off_screen)

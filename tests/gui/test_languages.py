@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogBu
 
 from desktop_app.i18n import apply_language, installed_qt_translations, qt_translation_file
 from desktop_app.main_window import MainWindow
+from desktop_app.panels.elided_label import ElidedLabel
 from metrics_core.i18n import LANGUAGES, PSEUDO_LANGUAGE, current_language
 
 from .helpers import make_dataset, surveys_frame, tickets_frame
@@ -130,6 +131,8 @@ def _cut_off(top: QWidget) -> list[str]:
     for w in top.findChildren(QWidget):
         if not w.isVisibleTo(top) or w.width() <= 1:
             continue
+        if isinstance(w, ElidedLabel) and w.text() in w.toolTip():
+            continue                    # shortened with "…" on purpose, whole in its tooltip (the cards' summary)
         if isinstance(w, QLabel) and not w.wordWrap() and w.text() and w.pixmap().isNull():
             if w.sizeHint().width() > w.width() + 1:
                 bad.append(f"label {w.text()[:40]!r}: {w.width()} px for {w.sizeHint().width()} px of text")

@@ -51,3 +51,18 @@ def test_the_dashboard_feeds_the_kpi_direction(qtbot) -> None:
         data = SimpleNamespace(metric_id=metric_id, bars=points, category="agent", currency="EUR")
         feed.show_bars(chart, data, None)
         assert chart.data_table()["category"].iloc[0] == first, metric_id
+
+
+@pytest.mark.parametrize(("higher_is_better", "said"), [(True, "worst first (lowest)"), (False, "worst first (highest)"),
+                                                        (None, "largest first")])
+def test_the_breakdown_says_how_its_bars_are_ordered(qtbot, higher_is_better, said) -> None:
+    """Worst first, but nothing on the chart said so (s9-layout v2/1280x720-en/10_dashboard_11_tickets)."""
+    from desktop_app.i18n import apply_language
+
+    apply_language("en")
+    chart = BarChart()
+    qtbot.addWidget(chart)
+    chart.set_bars("agent", AGENTS, AGENTS, CSAT, "%", [100] * 7, higher_is_better=higher_is_better)
+    assert chart.plot_item.getAxis("bottom").labelText == f"% \u00b7 {said}"
+    chart.set_bars("agent", AGENTS, AGENTS, CSAT, "count", [100] * 7, higher_is_better=higher_is_better)
+    assert said in chart.plot_item.getAxis("bottom").labelText

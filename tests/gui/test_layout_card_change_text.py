@@ -112,3 +112,23 @@ def test_a_two_line_title_a_change_and_a_caveat_never_overlap(qtbot, width) -> N
                 if a.geometry().intersects(b.geometry())]
     assert overlaps == [], f"at {width} px"
     assert max(w.geometry().bottom() for w in shown_labels) <= card.contentsRect().bottom()
+
+
+@pytest.mark.parametrize("width", [236, 250, 262])
+def test_a_caveat_takes_the_rows_line_not_the_titles_second_line(qtbot, width) -> None:
+    """The Romanian CLV card with a change and the caveat 'comenzi: 1 mai – 31 oct. 2026' fell to one title line
+    ('Valoarea pe durata de viață a…') to keep 'din 503 rânduri' (s9-layout v4/1366x768-ro/25_latest_month): the
+    title names the KPI; the rows go to the caveat's tooltip."""
+    caveat = "comenzi: 1 mai \u2013 31 oct. 2026"
+    outcome = _outcome(None, metric_id="clv", unit="currency", now=13000.0, before=17494.0,
+                       details={"caveat": caveat, "caveat_detail": caveat})
+    title = "Valoarea pe durata de viață a clientului (CLV)"
+    card = shown(qtbot, KpiCard("clv", title, "currency", True), width, 100)
+    card.set_result(outcome.result, outcome.change, None, outcome)
+    qtbot.wait(10)
+    assert card.title_label.text() == title, f"at {width} px: {card.title_label.text()!r}"
+    assert card.reason_label.isVisible() and card.reason_label.text()
+    assert card.n_label.isHidden() and "400" in card.reason_label.toolTip()
+    shown_labels = [w for w in (card.title_label, card.value_label, card.change_label, card.reason_label) if w.isVisible()]
+    assert not [(a, b) for i, a in enumerate(shown_labels) for b in shown_labels[i + 1:] if a.geometry().intersects(b.geometry())]
+    assert max(w.geometry().bottom() for w in shown_labels) <= card.contentsRect().bottom()

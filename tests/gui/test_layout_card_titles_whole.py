@@ -32,3 +32,28 @@ def test_every_shown_cards_title_is_whole(qtbot, state, lang) -> None:
         cut += [f"{width}: {c.title_label.text()!r} at {c.width()} px" for c in cards
                 if c.title_label.text() != c._label and c.width() < CARD_MAX_WIDTH]
     assert cut == []
+
+
+def test_cards_are_as_wide_as_a_shown_change_needs_on_one_line(qtbot, state) -> None:
+    """Serbian at 1366 x 768, latest month per week: five cards a row at 210 px, so 'нема јасне промене' /
+    '(+3,2 п. п.)' took two lines and the titles fell to one ('Задовољство клијената…', 'Стопа одговора на…';
+    s10-layout v2/1366x768-sr/25_latest_month)."""
+    from .test_layout_card_change_text import _outcome
+    from metrics_core.metrics.stats import Interval
+
+    apply_language("sr")
+    panel = DashboardPanel(state)
+    qtbot.addWidget(panel)
+    panel.show()
+    wait_results(qtbot, state, lambda: [state.add_dataset(d) for d in tickets_with_surveys()])
+    panel.resize(1082 + 30, 600)
+    qtbot.wait(20)
+    card = panel.cards["csat"]
+    outcome = _outcome(Interval(-1.0, 7.0, "newcombe"), now=84.7, before=81.5)
+    card.set_result(outcome.result, outcome.change, None, outcome)
+    panel._fit_card_width()
+    qtbot.wait(30)
+    change = card.change_label
+    assert change.isVisible() and change.fontMetrics().horizontalAdvance(change.text()) <= change.width(), \
+        f"{change.text()!r} in {change.width()} px"
+    assert card.title_label.text() == card._label

@@ -137,7 +137,8 @@ def test_sidebar_shows_one_entry_per_file_with_its_details(qtbot, state) -> None
     assert bar.list.count() == 1
     item = bar.list.item(0)
     assert item.text() == "tickets.csv"
-    assert item.data(DETAIL_ROLE) == "Tickets\u00a0\u00b7 120\u00a0rows"      # (kept on one line)
+    assert item.data(DETAIL_ROLE) == ("Tickets", 120, [])
+    assert item.toolTip().splitlines()[1] == "Tickets\u00a0\u00b7 120\u00a0rows"      # (kept on one line)
     assert item.data(Qt.ItemDataRole.UserRole) == "tickets"
     hint = bar.list.itemDelegate().sizeHint(bar.list.viewOptions() if hasattr(bar.list, "viewOptions") else
                                             _option(bar.list), bar.list.model().index(0, 0))

@@ -1,0 +1,85 @@
+"""Periods the data covers only in part (the week of 28 Sep in a month that starts on 1 Oct, the week under way):
+a hollow point joined to its neighbour by a dashed step, and one legend line ("partial week"). The axis labels
+keep their length: a "26 Oct (so far)" label made a Romanian week axis skip every other week."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+from metrics_core.i18n import N_, _
+
+from .. import style
+from .legend import LaidOutLegend
+
+PARTIAL_WORDS = {"day": N_("partial day"), "week": N_("partial week"), "month": N_("partial month"),
+                 "quarter": N_("partial quarter"), "year": N_("partial year")}
+# one short entry: beside the plot from this width (a row under a 150 px laptop trend took 20 px of its height)
+BESIDE_FROM = 420
+PARTIAL_PERIOD = N_("partial period")          # (a period that is not a calendar one)
+
+
+def partial_indices(count: int, first: bool, last: bool) -> set[int]:
+    """The positions of the partial periods among ``count`` (a single period is not marked)."""
+    if count < 2:
+        return set()
+    return {i for i, partial in ((0, first), (count - 1, last)) if partial}
+
+
+def partial_words(granularity: str | None) -> str:
+    return _(PARTIAL_WORDS.get(granularity or "", PARTIAL_PERIOD))
+
+
+def draw_partial_line(plot_item: pg.PlotItem, x: np.ndarray, y: np.ndarray, partial: set[int], colour: str,
+                      background: str, width: float = 2.2, symbols: bool = True) -> None:
+    """The line through the whole periods with filled points; a dashed step to each partial period, whose point
+    is hollow (``background`` inside). A run with no finite value is not handed to pyqtgraph (its scatter's
+    bounds printed numpy's "All-NaN slice encountered" at every repaint)."""
+    n = len(x)
+    size = 7 if symbols else None
+    steps = [(0, 2)] * (0 in partial) + [(n - 2, n)] * (n - 1 in partial)
+    for a, b in steps:
+        if np.isfinite(y[a:b]).any():
+            plot_item.plot(x[a:b], y[a:b], pen=style.pen(colour, width * 0.75, Qt.PenStyle.DashLine), connect="finite")
+    lo, hi = (1 if 0 in partial else 0), (n - 1 if n - 1 in partial else n)
+    if hi > lo and np.isfinite(y[lo:hi]).any():
+        plot_item.plot(x[lo:hi], y[lo:hi], pen=style.pen(colour, width), symbol="o" if symbols else None,
+                       symbolSize=size, symbolBrush=colour, symbolPen=colour, connect="finite")
+    hollow = [i for i in sorted(partial) if np.isfinite(y[i])]
+    if hollow and symbols:
+        plot_item.plot(x[hollow], y[hollow], pen=None, symbol="o", symbolSize=8, symbolBrush=background,
+                       symbolPen=style.pen(colour, 1.6))
+
+
+def partial_legend(plot_item: pg.PlotItem, granularity: str | None, colour: str, theme: style.ChartTheme,
+                   legend: LaidOutLegend | None = None) -> LaidOutLegend:
+    """One legend line, a hollow point on a dashed step: "partial week" (beside the plot, or under a narrow one)."""
+    if legend is None:
+        legend = LaidOutLegend(plot_item, beside_from=BESIDE_FROM, labelTextColor=theme.foreground,
+                               brush=style.brush(theme.background, 230))
+    legend.clear()
+    legend.addItem(partial_sample(colour, theme.background), partial_words(granularity))
+    legend.setLabelTextColor(theme.foreground)
+    legend.setBrush(style.brush(theme.background, 230))
+    return legend
+
+
+def partial_sample(colour: str, background: str) -> pg.PlotDataItem:
+    """What a legend draws beside "partial week": a hollow point on a dashed line."""
+    return pg.PlotDataItem([0, 1], [0, 0], pen=style.pen(colour, 1.6, Qt.PenStyle.DashLine), symbol="o",
+                           symbolSize=8, symbolBrush=background, symbolPen=style.pen(colour, 1.6))
+
+
+def remove_legend(plot_item: pg.PlotItem, legend: LaidOutLegend | None) -> None:
+    """Takes the partial-period legend out of the plot's layout (no partial period now); returns ``None``."""
+    if legend is not None:
+        legend.clear()
+        plot_item.layout.removeItem(legend)
+        plot_item.geometryChanged.disconnect(legend.place)
+        legend.setParentItem(None)
+        if legend.scene() is not None:
+            legend.scene().removeItem(legend)
+    return None
