@@ -188,11 +188,11 @@ class _Columns:
         for position in range(offset, offset + cells.shape[1]):
             _store(self, position, cells[:, position - offset], top)
 
-    def loaded(self, listed: list, cells: np.ndarray) -> np.ndarray:
+    def loaded(self, listed: list, cells: np.ndarray, kinds: set | None = None) -> np.ndarray:
         """Streamed cells as the loaded sheet gives them: whole numbers ``float``; error texts refused."""
         if not self.streamed:
             return cells
-        kinds = set(map(type, listed))
+        kinds = set(map(type, listed)) if kinds is None else kinds
         if str in kinds and not ERROR_TEXTS.isdisjoint(listed):
             raise NotStreamable("an error cell, or a text that reads as one")
         if int not in kinds:
@@ -250,9 +250,10 @@ def _store(columns: _Columns, position: int, cells: np.ndarray, top: int) -> Non
     if column is not None:                     # not all numbers after all: back to cells from here on
         objects[position][HEAD_ROWS:start] = _boxed(column[:start - HEAD_ROWS])
         numbers[position] = None
-    if columns.streamed and int in kinds:
-        cells = columns.loaded(listed, cells)
-        listed, kinds = cells.tolist(), (kinds - {int}) | {float}
+    if columns.streamed:                       # (below the head rows too: an error cell in a column of texts)
+        cells = columns.loaded(listed, cells, kinds)
+        if int in kinds:
+            listed, kinds = cells.tolist(), (kinds - {int}) | {float}
     seen = texts[position]
     if seen is not None and kinds <= {str, type(None)}:
         cells = _shared(listed, seen)
