@@ -4,6 +4,7 @@ reads, and every case where the stream could differ goes back to the loaded shee
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import math
 import zipfile
 
@@ -240,3 +241,18 @@ def test_a_dimension_that_claims_every_column_does_not_widen_the_streamed_rows(t
                         lambda rows, *a: real((widths.append(len(row)) or row for row in rows), *a))
     assert len(read_table(path).frame) == 37
     assert max(widths) == 11                      # the 10 columns measured, and one to tell a cell past them
+
+
+def test_the_cycle_collector_pauses_while_rows_come_and_runs_again_after():
+    seen = []
+
+    def rows():
+        seen.append(gc.isenabled())
+        yield ["Ticket", 1.0]
+        seen.append(gc.isenabled())
+        raise ValueError("a damaged part")
+
+    assert gc.isenabled()
+    with pytest.raises(sheet_columns.NotStreamable):
+        sheet_columns.stream_columns(rows(), (1, 2))
+    assert seen == [False, False] and gc.isenabled()
