@@ -58,7 +58,7 @@ def forced_numbers(values: pd.Series, header: str, forced: str, ok: pd.Series) -
 
 
 def native_numbers(present: pd.Series, header: str, forced: str | None) -> Parsed | None:
-    values = pd.to_numeric(present.astype(object), errors="coerce").astype("float64")
+    values = present if present.dtype.kind == "f" else pd.to_numeric(present.astype(object), errors="coerce").astype("float64")
     ok = values.notna()
     if forced in {"number", "percent", "datetime", "time", "duration", "boolean"}:
         return forced_numbers(values, header, forced, ok)

@@ -290,17 +290,20 @@ def _footer_start(counts: np.ndarray, width: int, window: int = 10) -> int | Non
 def _filled_cells(raw: pd.DataFrame, filled: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
     """Mask of the non-empty cells and its row counts; a row whose only cell is blank text ("   ") counts as empty.
 
-    Plain numpy (row sums of a frame are slow); ``filled`` is changed in place when given.
+    Plain numpy (row sums of a frame are slow); ``filled`` is changed in place when given.  A compact column of
+    bytes (a workbook's numbers and dates, see :mod:`.source_text`) is empty where it holds ``b""``.
     """
-    grid = raw.notna().to_numpy(dtype=bool) if filled is None else filled
+    grid = filled
+    if grid is None:
+        grid = np.array(raw.notna().to_numpy(dtype=bool))
+        for i in [i for i, dtype in enumerate(raw.dtypes) if dtype.kind == "S"]:
+            grid[:, i] = raw.iloc[:, i].to_numpy() != b""
     row_counts = np.count_nonzero(grid, axis=1)
     single = np.flatnonzero(row_counts == 1)
     if len(single):
         only = text_frame(raw.iloc[single]).bfill(axis=1).iloc[:, 0]
         blank = only.map(lambda cell: isinstance(cell, str) and not cell.strip()).to_numpy(dtype=bool)
         if blank.any():
-            if not grid.flags.writeable:      # (pandas may hand back its own notna() result read-only)
-                grid = grid.copy()
             grid[single[blank], :] = False
             row_counts[single[blank]] = 0
     return grid, row_counts

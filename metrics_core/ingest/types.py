@@ -284,10 +284,11 @@ def infer_column(values: pd.Series, header: str, row_numbers: Sequence[int] | np
     rows = np.asarray(row_numbers)
     if len(rows) != len(values):
         raise ValueError(f"column {header!r}: {len(values)} values but {len(rows)} row numbers")
-    raw = values.to_numpy(dtype=object)
+    numbers = values.dtype.kind == "f"          # a workbook's column of numbers: typed without boxing them
+    raw = None if numbers else values.to_numpy(dtype=object)
     if filled is not None and len(filled) != len(values):
         raise ValueError(f"column {header!r}: {len(values)} values but {len(filled)} filled flags")
-    result = None if values.dtype.kind == "f" else _infer_text(values, raw, header, rows, decimal, dayfirst,
+    result = None if numbers else _infer_text(values, raw, header, rows, decimal, dayfirst,
                                                                 forced_type, filled, clean and filled is not None)
     if result is None:
         result = _infer_cells(values, raw, header, rows, decimal, dayfirst, forced_type)
@@ -297,17 +298,22 @@ def infer_column(values: pd.Series, header: str, row_numbers: Sequence[int] | np
     return typed, profile
 
 
-def _infer_cells(values: pd.Series, raw: np.ndarray, header: str, rows: np.ndarray, decimal: str | None,
+def _infer_cells(values: pd.Series, raw: np.ndarray | None, header: str, rows: np.ndarray, decimal: str | None,
                  dayfirst: bool | None, forced: str | None) -> tuple[pd.Series, ColumnProfile]:
-    """A column of workbook cells (numbers, dates, booleans, strings mixed)."""
-    cells = clean_cells(raw)
-    missing = missing_mask(cells)
+    """A column of workbook cells (numbers, dates, booleans, strings mixed); ``raw`` is ``None`` for a float
+    column, whose present values stay float64 (``NaN`` is missing)."""
+    if raw is None:
+        cells = values.to_numpy(dtype=np.float64)
+        missing = np.isnan(cells)
+    else:
+        cells = clean_cells(raw)
+        missing = missing_mask(cells)
     positions = np.flatnonzero(~missing)
     if len(positions) == 0 or forced == "empty":
         profile = ColumnProfile(name=header, header=header, col_type="empty", n_missing=int(missing.sum()),
                                 n_values=len(positions))
         return empty_float(values.index), profile
-    present = pd.Series(cells[positions], dtype=object)     # positional index: helpers never see labels
+    present = pd.Series(cells[positions], dtype=cells.dtype)     # positional index: helpers never see labels
     parsed, text, distinct = _parse(present, header, decimal, dayfirst, forced)
     typed = typed_series(parsed, values.index, positions)
     text_cells = text.to_numpy()

@@ -4,6 +4,7 @@ reads, and every case where the stream could differ goes back to the loaded shee
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import math
 import zipfile
 
@@ -103,16 +104,16 @@ def test_a_streamed_preview_is_cut_where_the_loaded_one_is(tmp_path, small_piece
         _same_cells(_streamed(path, data_rows), _loaded(path, sheet_columns.HEAD_ROWS + data_rows), 3)
 
 
-def _error_book(path, cell):
+def _error_book(path, cell, at="B20"):
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "S"
     sheet.append(["Ticket", "Value"])
     for r in range(2, 40):
         sheet.append([f"T{r}", r])
-    sheet["B20"] = cell
+    sheet[at] = cell
     if cell == "#N/A":
-        sheet["B20"].data_type = "e"            # an error cell (calamine: ''; the stream: '#N/A')
+        sheet[at].data_type = "e"            # an error cell (calamine: ''; the stream: '#N/A')
     book.save(path)
     return path
 
@@ -120,6 +121,15 @@ def _error_book(path, cell):
 @pytest.mark.parametrize("cell", ["#N/A", "#DIV/0!"])
 def test_error_cells_and_texts_that_read_as_errors_are_not_streamed(tmp_path, cell):
     path = _error_book(tmp_path / "errors.xlsx", cell)
+    with pytest.raises(sheet_columns.NotStreamable):
+        _streamed(path)
+
+
+@pytest.mark.parametrize("cell", ["#N/A", "#DIV/0!"])
+def test_an_error_among_texts_below_the_head_rows_is_not_streamed(tmp_path, small_pieces, cell):
+    """(Once checked only in the head rows and in columns holding whole numbers: the stream read '#N/A' where
+    the loaded sheet reads an empty cell.)"""
+    path = _error_book(tmp_path / "errors.xlsx", cell, "A35")
     with pytest.raises(sheet_columns.NotStreamable):
         _streamed(path)
 
@@ -231,3 +241,18 @@ def test_a_dimension_that_claims_every_column_does_not_widen_the_streamed_rows(t
                         lambda rows, *a: real((widths.append(len(row)) or row for row in rows), *a))
     assert len(read_table(path).frame) == 37
     assert max(widths) == 11                      # the 10 columns measured, and one to tell a cell past them
+
+
+def test_the_cycle_collector_pauses_while_rows_come_and_runs_again_after():
+    seen = []
+
+    def rows():
+        seen.append(gc.isenabled())
+        yield ["Ticket", 1.0]
+        seen.append(gc.isenabled())
+        raise ValueError("a damaged part")
+
+    assert gc.isenabled()
+    with pytest.raises(sheet_columns.NotStreamable):
+        sheet_columns.stream_columns(rows(), (1, 2))
+    assert seen == [False, False] and gc.isenabled()

@@ -1,0 +1,67 @@
+"""A workbook's source text of numbers and dates is held as bytes (issue 15, memory) and reads as before."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import xlsxwriter
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from metrics_core.ingest import excel_reader
+from metrics_core.ingest.reader import read_table
+
+
+def _per_cell_number_text(numbers: np.ndarray) -> list[str]:
+    """The rule the text of a number cell follows, one cell at a time: whole numbers below 1e15 without
+    '.0', every other number as Python writes it."""
+    return [str(int(x)) if np.isfinite(x) and abs(x) < 1e15 and x == round(x) else repr(x) for x in numbers.tolist()]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.floats(allow_nan=False) | st.integers(-10**16, 10**16).map(float), min_size=1, max_size=40))
+def test_number_bytes_follow_the_per_cell_rule(values):
+    numbers = np.array(values, dtype=np.float64)
+    assert [b.decode() for b in excel_reader._number_bytes(numbers).tolist()] == _per_cell_number_text(numbers)
+
+
+_STAMPS = st.datetimes(min_value=dt.datetime(1, 1, 1), max_value=dt.datetime(9999, 12, 31))
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(_STAMPS | _STAMPS.map(lambda d: d.replace(microsecond=0)) | _STAMPS.map(lambda d: d.date())
+                | _STAMPS.map(lambda d: dt.datetime(d.year, d.month, d.day)), min_size=1, max_size=30))
+def test_date_bytes_are_the_text_pandas_writes(cells):
+    cells = np.array(cells + [None], dtype=object)[:-1]
+    try:
+        expected = [str(text) for text in pd.to_datetime(cells).astype(str)]
+    except (ValueError, OverflowError, TypeError):
+        expected = [str(cell) for cell in cells]
+    assert [b.decode() for b in excel_reader._datetime_bytes(cells).tolist()] == expected
+
+
+def test_numbers_and_dates_are_held_as_bytes_and_read_as_text(tmp_path):
+    path = tmp_path / "tickets.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Tickets")
+    stamp = book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
+    sheet.write_row(0, 0, ["Ticket ID", "Created at", "Status", "CSAT"])
+    for r in range(1, 121):
+        if r == 60:                          # an empty row: left out
+            continue
+        sheet.write_number(r, 0, 5000 + r)
+        sheet.write_datetime(r, 1, dt.datetime(2024, 3, 1, 9) + dt.timedelta(minutes=7 * r), stamp)
+        sheet.write(r, 2, "Open" if r % 2 else "Closed")
+        if r % 3:
+            sheet.write_number(r, 3, r % 5 + 1)
+    sheet.write_number(121, 3, 4.5)          # a row whose only cell is a number: a row of the table
+    book.close()
+    table = read_table(path)
+    assert [table.source[name].dtype.kind for name in table.source.columns] == ["S", "S", "O", "S"]
+    assert len(table.frame) == 120 and "1 empty row(s) were skipped" in table.notes
+    assert table.text("Ticket ID").tolist()[:2] == ["5001", "5002"] and table.text("Ticket ID").iloc[-1] is None
+    assert table.text("Created at").tolist()[:2] == ["2024-03-01 09:07:00", "2024-03-01 09:14:00"]
+    assert table.text("CSAT").tolist()[:4] == ["2", "3", None, "5"] and table.text("CSAT").iloc[-1] == "4.5"
+    assert table.raw["Status"].tolist()[:2] == ["Open", "Closed"]
