@@ -206,6 +206,32 @@ def plain_whole_numbers(column: np.ndarray, max_digits: int) -> np.ndarray | Non
     return values
 
 
+def id_strings(column: np.ndarray) -> np.ndarray:
+    """The first array of :func:`strings_of`, one ``str`` shared by every cell of a whole number that repeats
+    (:func:`plain_whole_numbers`, so equal numbers are equal texts): 10,000,000 calls from 6,300,000 callers'
+    numbers hold 3,700,000 strings fewer (about 200 MB).
+
+    >>> strings = id_strings(np.array([b"38640012345", b"", b"38640012345", b"7"]))
+    >>> strings.tolist(), strings[0] is strings[2]
+    (['38640012345', None, '38640012345', '7'], True)
+    """
+    filled = column != b""
+    present = column if filled.all() else column[filled]
+    whole = plain_whole_numbers(present, 18)
+    if whole is None:
+        return strings_of(column)[0]
+    codes, distinct = pd.factorize(whole)
+    if len(distinct) == len(whole):
+        return strings_of(column)[0]
+    firsts = np.flatnonzero(np.diff(np.maximum.accumulate(codes), prepend=-1) > 0)   # (codes come 0, 1, 2 …)
+    texts = strings_of(present[firsts])[0][codes]
+    if len(present) == len(column):
+        return texts
+    strings = np.full(len(column), None, dtype=object)
+    strings[filled] = texts
+    return strings
+
+
 def strings_of(column: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The UTF-8 byte values of ``column`` as an object array of ``str`` (``None`` where empty),
     and the mask of filled cells.

@@ -210,3 +210,16 @@ def test_start_times_that_repeat_are_read_as_bytes_and_read_the_same(tmp_path, m
     pd.testing.assert_frame_equal(fast.frame, slow.frame, check_exact=True)
     pd.testing.assert_frame_equal(fast.raw, slow.raw)
     assert [c.to_dict() for c in fast.columns] == [c.to_dict() for c in slow.columns]
+
+
+def test_repeated_callers_share_one_string_and_read_the_same() -> None:
+    """``id_strings`` (the canonical caller id from bytes) gives the texts ``strings_of`` gives, a repeated
+    number one object; texts that are not plain whole numbers (leading zero, sign) are each made as before."""
+    rng = np.random.default_rng(3)
+    callers = as_bytes([str(v) if v % 7 else None for v in rng.integers(38640000000, 38640002000, ROWS)])
+    shared = column_dtypes.id_strings(callers)
+    assert shared.tolist() == column_dtypes.strings_of(callers)[0].tolist()
+    assert len({id(s) for s in shared if s is not None}) == len(set(callers.tolist()) - {b""})
+    for odd in (b"038640000001", b"-5"):
+        column = np.concatenate([callers, [odd, odd]])
+        assert column_dtypes.id_strings(column).tolist() == column_dtypes.strings_of(column)[0].tolist()
