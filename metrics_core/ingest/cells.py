@@ -181,7 +181,8 @@ def first_distinct(values: np.ndarray, count: int) -> list:
 
 
 def count_distinct(texts: np.ndarray, parsed: Parsed) -> int:
-    """Distinct texts of a column of mostly distinct values, counted through sortable keys.
+    """Distinct texts of a column of mostly distinct values, counted through sortable keys; ``texts`` are strings,
+    or the text parser's bytes (``S<width>``, UTF-8: equal bytes, equal texts).
 
     Equal texts parse to equal values, so only texts whose parsed value is shared need comparing.
     """
@@ -194,14 +195,23 @@ def count_distinct(texts: np.ndarray, parsed: Parsed) -> int:
         keys = parsed.values.to_numpy(dtype="float64")[ok]
     ordered = np.sort(keys)
     same = ordered[1:] == ordered[:-1]
-    n_failed_distinct = len(set(texts[~ok])) if not ok.all() else 0
+    n_failed_distinct = _n_distinct(texts[~ok]) if not ok.all() else 0
     if not same.any():
         return len(keys) + n_failed_distinct
-    shared = np.unique(ordered[1:][same])
+    repeated = ordered[1:][same]                            # (sorted: its distinct values by their neighbours)
+    shared = repeated[np.concatenate(([True], repeated[1:] != repeated[:-1]))]
     in_shared = pd.Series(keys).isin(shared).to_numpy()
     sharing = ok.copy()
     sharing[ok] = in_shared
-    return int((~in_shared).sum()) + len(set(texts[sharing])) + n_failed_distinct
+    return int((~in_shared).sum()) + _n_distinct(texts[sharing]) + n_failed_distinct
+
+
+def _n_distinct(texts: np.ndarray) -> int:
+    """Distinct values of strings, or of bytes (``S<width>``: sorted, faster than hashing each)."""
+    if texts.dtype.kind != "S" or not len(texts):
+        return len(set(texts))
+    ordered = np.sort(texts)
+    return int(np.count_nonzero(ordered[1:] != ordered[:-1])) + 1
 
 
 def _count_distinct_texts(texts: np.ndarray) -> int:

@@ -15,6 +15,8 @@ file again the ordinary way. A wrong guess of "repeating" only costs time.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -22,6 +24,8 @@ from .missing import MARKER_VARIANTS
 
 MIN_SAMPLE_ROWS = 50        # below this the file is small and the ordinary way is fast enough
 MIN_DISTINCT_SHARE = 0.9    # bytes: share of distinct values among the sample's filled cells
+MIN_STAMP_SHARE = 0.5       # ... when they are time stamps of one length
+STAMP = re.compile(r"[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?")
 MAX_REPEATING_SHARE = 0.1   # categories: at most this share of distinct values among the sample's cells
 MAX_SAMPLE_BYTES = 40       # longer values (free text) stay Python strings from the start
 MAX_WIDTH = 96
@@ -51,7 +55,7 @@ def parser_dtypes(sample: list[list[str]]) -> dict[int, str]:
         filled = [cell for cell in cells if cell]
         if len(set(cells)) <= MAX_REPEATING_SHARE * len(cells) and not all(map(_pandas_converts, filled)):
             chosen[position] = "category"
-        elif len(filled) >= MIN_SAMPLE_ROWS // 2 and len(set(filled)) >= MIN_DISTINCT_SHARE * len(filled):
+        elif len(filled) >= MIN_SAMPLE_ROWS // 2 and len(set(filled)) >= _distinct_share(filled) * len(filled):
             lengths = [len(cell.encode("utf-8")) for cell in filled]
             longest = max(lengths)
             if longest <= MAX_SAMPLE_BYTES:
@@ -59,6 +63,18 @@ def parser_dtypes(sample: list[list[str]]) -> dict[int, str]:
                 room = longest + 12 if min(lengths) == longest else 2 * longest
                 chosen[position] = f"S{min(MAX_WIDTH, max(16, room))}"
     return chosen
+
+
+def _distinct_share(filled: list[str]) -> float:
+    """The share of distinct values that makes a column bytes: :data:`MIN_DISTINCT_SHARE`, or
+    :data:`MIN_STAMP_SHARE` for time stamps of one length (a call log's start times repeat a second now and
+    then; as bytes they are typed without a string made of each, see :func:`.types.infer_date_bytes`).
+
+    >>> _distinct_share(["2025-01-01 00:00:01", "2025-01-01 00:00:01"]), _distinct_share(["A-1", "A-1"])
+    (0.5, 0.9)
+    """
+    stamps = len(set(map(len, filled))) == 1 and all(STAMP.fullmatch(cell) for cell in filled)
+    return MIN_STAMP_SHARE if stamps else MIN_DISTINCT_SHARE
 
 
 def _pandas_converts(text: str) -> bool:
@@ -158,6 +174,62 @@ def _edges_clean(column: np.ndarray, bad_first: np.ndarray) -> bool:
     first = flat[starts]                                                         # 0 for empty values
     last = flat[starts + np.maximum(np.strings.str_len(column) - 1, 0)]         # (0 for empty values)
     return not (EDGE_SPACE[first].any() or EDGE_SPACE[last].any() or bad_first[first].any())
+
+
+def plain_whole_numbers(column: np.ndarray, max_digits: int) -> np.ndarray | None:
+    """The values of a bytes column (``S<width>``, none empty) as int64 when every one is a whole number written
+    plainly: 1 to ``max_digits`` ASCII digits, no sign, no leading zero (``0`` alone is one); else ``None``.
+    Read :data:`STRINGS_AT_ONCE` values at a time, without making strings.
+
+    >>> plain_whole_numbers(np.array([b"38640012345", b"7", b"0"]), 13).tolist()
+    [38640012345, 7, 0]
+    >>> [plain_whole_numbers(np.array([v]), 13) for v in (b"07", b"-7", b"1.5", b"7 ", b"", b"12345678901234")]
+    [None, None, None, None, None, None]
+    """
+    n, width = len(column), column.dtype.itemsize
+    if column.dtype.kind != "S" or not n or not 0 < width <= max_digits:
+        return None
+    values = np.empty(n, dtype=np.int64)
+    for start in range(0, n, STRINGS_AT_ONCE):
+        piece = column[start:start + STRINGS_AT_ONCE]
+        digits = piece.view(np.uint8).reshape(len(piece), width).T - np.uint8(48)    # (a row per position)
+        length = np.strings.str_len(piece)
+        if not length.all() or ((digits[0] == 0) & (length > 1)).any():
+            return None
+        number = np.zeros(len(piece), dtype=np.int64)
+        for position, digit in enumerate(digits):
+            inside = length > position
+            if (digit[inside] > 9).any():
+                return None
+            number = np.where(inside, number * 10 + digit, number)
+        values[start:start + len(piece)] = number
+    return values
+
+
+def id_strings(column: np.ndarray) -> np.ndarray:
+    """The first array of :func:`strings_of`, one ``str`` shared by every cell of a whole number that repeats
+    (:func:`plain_whole_numbers`, so equal numbers are equal texts): 10,000,000 calls from 6,300,000 callers'
+    numbers hold 3,700,000 strings fewer (about 200 MB).
+
+    >>> strings = id_strings(np.array([b"38640012345", b"", b"38640012345", b"7"]))
+    >>> strings.tolist(), strings[0] is strings[2]
+    (['38640012345', None, '38640012345', '7'], True)
+    """
+    filled = column != b""
+    present = column if filled.all() else column[filled]
+    whole = plain_whole_numbers(present, 18)
+    if whole is None:
+        return strings_of(column)[0]
+    codes, distinct = pd.factorize(whole)
+    if len(distinct) == len(whole):
+        return strings_of(column)[0]
+    firsts = np.flatnonzero(np.diff(np.maximum.accumulate(codes), prepend=-1) > 0)   # (codes come 0, 1, 2 …)
+    texts = strings_of(present[firsts])[0][codes]
+    if len(present) == len(column):
+        return texts
+    strings = np.full(len(column), None, dtype=object)
+    strings[filled] = texts
+    return strings
 
 
 def strings_of(column: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

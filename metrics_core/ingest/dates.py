@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
 
 from . import numeric_dates
+from .column_dtypes import strings_of
 from .header_analysis import analyse_header
 from .missing import Parsed
 from ..i18n import N_, Message
@@ -37,6 +39,7 @@ _MON_DAY_RE = re.compile(r"([A-Za-z]{3,9})(\.?\s+)\d{1,2}(,?\s+)(\d{4})")
 _NO_DIGITS = str.maketrans("", "", "0123456789")
 _COMPACT_RE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+MIN_SHARE = 0.6             # share of the sample that must read as dates (unless forced)
 # Month names of our users' languages that English %b/%B does not know: every CLDR name and
 # abbreviation of Slovenian, Romanian, Swedish and Serbian (Cyrillic and Latin), the genitive forms
 # dates are written with ("31. marca 2021", "15. марта 2024"), and Portuguese and Spanish ones.
@@ -200,10 +203,13 @@ def _wall_time(parsed_utc: pd.Series, raw: pd.Series) -> tuple[pd.Series, str]:
 
 
 def _sample(text: pd.Series, size: int = 400) -> list[str]:
-    values = text.to_numpy(dtype=object)
-    if len(values) > size:
-        values = values[np.linspace(0, len(values) - 1, size).astype(int)]
+    values = text.to_numpy(dtype=object)[_picks(len(text), size)]
     return list(dict.fromkeys(values.tolist()))
+
+
+def _picks(n_values: int, size: int) -> slice | np.ndarray:
+    """The positions of the values :func:`_sample` looks at: ``size`` spread evenly, or all."""
+    return np.linspace(0, n_values - 1, size).astype(int) if n_values > size else slice(None)
 
 
 def _may_be_date(text: str, allow_compact: bool) -> bool:
@@ -223,29 +229,30 @@ def _best_formats(text: pd.Series, allow_compact: bool) -> tuple[list[tuple[str,
 
 
 class _OrderDecision:
-    """Day/month order shared by all formats of one column."""
+    """Day/month order shared by all formats of one column; ``read(text, fmt)`` parses (``_to_datetime``)."""
 
-    def __init__(self, hint: bool | None) -> None:
+    def __init__(self, hint: bool | None, read: Callable[[Any, str], pd.Series] = _to_datetime) -> None:
         self.hint = hint
+        self.read = read
         self.dayfirst: bool | None = None
         self.ambiguous = ""
 
-    def parse(self, text: pd.Series, formats: tuple[str, str]) -> tuple[pd.Series, str]:
+    def parse(self, text: Any, formats: tuple[str, str]) -> tuple[pd.Series, str]:
         first, second = formats
         if first == second:
-            return _to_datetime(text, first), first
+            return self.read(text, first), first
         if self.dayfirst is not None:
             fmt = first if self.dayfirst else second
-            return _to_datetime(text, fmt), fmt
-        by_day = _to_datetime(text, first)
+            return self.read(text, fmt), fmt
+        by_day = self.read(text, first)
         if by_day.notna().all():
             if (by_day.dt.day > 12).any():
                 self.dayfirst = True
                 return by_day, first
             # every value has day and month <= 12, so month-first fits every value as well
             self._undecided()
-            return (by_day, first) if self.dayfirst else (_to_datetime(text, second), second)
-        by_month = _to_datetime(text, second)
+            return (by_day, first) if self.dayfirst else (self.read(text, second), second)
+        by_month = self.read(text, second)
         n_day, n_month = int(by_day.notna().sum()), int(by_month.notna().sum())
         day_only = bool((by_day.dt.day > 12).any())
         month_only = bool((by_month.dt.month.notna() & by_day.isna()).any())
@@ -275,7 +282,7 @@ UNDECIDED = {
 }
 
 
-def parse_dates(text: pd.Series, *, dayfirst: bool | None = None, header: str = "", min_share: float = 0.6,
+def parse_dates(text: pd.Series, *, dayfirst: bool | None = None, header: str = "", min_share: float = MIN_SHARE,
                 force: bool = False) -> Parsed | None:
     """Parse date texts; ``None`` when the column does not look like dates.
 
@@ -316,11 +323,53 @@ def parse_dates(text: pd.Series, *, dayfirst: bool | None = None, header: str = 
         formats = [f for f in formats if f[0] not in used and f[1] not in used]
         if not formats:
             break
-    result = pd.Series(result, index=text.index)
+    return _parsed(pd.Series(result, index=text.index), order, used, notes, tz_seen)
+
+
+def _parsed(result: pd.Series, order: _OrderDecision, used: list[str], notes: list[str], tz_seen: bool) -> Parsed:
     order_text = {True: "day-first", False: "month-first", None: ""}[order.dayfirst]
     detail = "; ".join([s for s in [order_text, " | ".join(dict.fromkeys(used))] if s] + notes)
     return Parsed("datetime", result, result.notna(), detail=detail, dayfirst=order.dayfirst,
                   date_format=used[0] if len(set(used)) == 1 else None, tz_offset=tz_seen, ambiguous=order.ambiguous)
+
+
+def parse_date_bytes(present: np.ndarray, *, dayfirst: bool | None = None, header: str = "") -> Parsed | None:
+    """:func:`parse_dates` of the present values of a column held as UTF-8 bytes (``S<width>``: the text parser's
+    timestamps, none empty, none needing clean-up), without making a string of every value: when the column's
+    sample settles one format without a UTC offset and every value reads in it (by :mod:`.numeric_dates` on the
+    bytes, pandas for the values it leaves), the answer :func:`parse_dates` gives their strings. ``None`` when that
+    is not so, or not sure: the caller then parses the strings.
+
+    >>> values = np.array([f"2024-03-{d:02d} 10:{m:02d}:00" for d in range(1, 29) for m in range(60)], dtype="S19")
+    >>> parsed = parse_date_bytes(values)
+    >>> parsed.detail, str(parsed.values.iloc[-1]), bool(parsed.ok.all())
+    ('%Y-%m-%d %H:%M:%S', '2024-03-28 10:59:00', True)
+    """
+    sample = pd.Series(strings_of(present[_picks(len(present), 400)])[0], dtype=object)
+    zones = pd.Series(strings_of(present[_picks(len(present), 50)])[0], dtype=object)
+    about = analyse_header(header)
+    if _english_months(sample) is not sample or _numeric_zones(zones) is not zones or \
+            (not about.date and all(_COMPACT_RE.fullmatch(v) for v in _sample(sample))):
+        return None             # (month names, zone names or compact dates: the strings' way)
+    formats, share = _best_formats(sample, about.date)
+    if not formats or share < MIN_SHARE or "%z" in formats[0][0]:
+        return None
+    order = _OrderDecision(dayfirst, read=_bytes_to_datetime)
+    parsed, fmt = order.parse(present, formats[0])
+    if not parsed.notna().all():
+        return None
+    return _parsed(pd.Series(parsed.to_numpy(dtype="datetime64[us]")), order, [fmt], [], False)
+
+
+def _bytes_to_datetime(texts: np.ndarray, fmt: str) -> pd.Series:
+    """``pandas.to_datetime`` of the strings of ``texts`` (bytes) with ``fmt``, ``NaT`` where they do not fit."""
+    fast = numeric_dates.parse_bytes(texts, fmt)
+    stamps, done = fast if fast is not None else (np.full(len(texts), np.datetime64("NaT", "us")),
+                                                   np.zeros(len(texts), dtype=bool))
+    if not done.all():
+        rest = pd.to_datetime(strings_of(texts[~done])[0], format=fmt, errors="coerce")
+        stamps[~done] = rest.to_numpy(dtype="datetime64[us]")
+    return pd.Series(stamps, copy=False)
 
 
 def from_excel_serial(numbers: pd.Series) -> Parsed:

@@ -25,7 +25,7 @@ from .model import COLUMN_TYPES, ColumnProfile, LoadedTable, ReadOptions
 from .number_columns import type_plain_columns, type_workbook_numbers
 from .source_text import is_compact, text_series
 from .table_finder import RawTable
-from .types import infer_column
+from .types import infer_column, infer_date_bytes
 
 log = logging.getLogger(__name__)
 
@@ -191,6 +191,10 @@ def _typed_text(table: RawTable, name: str, header: str, **how) -> tuple[pd.Seri
     column = table.values[name]
     if not is_compact(column):
         return infer_column(column, header, table.row_numbers, **how)
+    if column.dtype.kind == "S" and how["clean"] and how["forced_type"] is None and \
+            (typed := infer_date_bytes(column.to_numpy(), how["filled"], header, table.row_numbers, column.index,
+                                       dayfirst=how["dayfirst"])) is not None:
+        return typed        # (timestamps read from their bytes: no string made of each)
     strings = text_series(column)
     typed = infer_column(strings, header, table.row_numbers, **how)
     if column.dtype.kind == "S" and (typed[0].dtype == object or pd.api.types.is_string_dtype(typed[0].dtype)):

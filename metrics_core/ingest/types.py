@@ -16,7 +16,8 @@ import numpy as np
 import pandas as pd
 
 from . import booleans, dates, durations, numbers
-from .cells import TextCells, count_distinct, first_distinct, split_text_cells, typed_series
+from .cells import TextCells, count_distinct, first_distinct, mostly_distinct, split_text_cells, typed_series
+from .column_dtypes import strings_of
 from .header_analysis import analyse_header
 from .missing import MISSING_MARKERS, Parsed, clean_cells, empty_float, is_missing, missing_mask
 from .model import COLUMN_TYPES, ColumnProfile, ParseIssue
@@ -296,6 +297,35 @@ def infer_column(values: pd.Series, header: str, row_numbers: Sequence[int] | np
     if profile.n_failed:
         log.debug("column %r: %d values are not %s", header, profile.n_failed, profile.col_type)
     return typed, profile
+
+
+def infer_date_bytes(column: np.ndarray, filled: np.ndarray, header: str, row_numbers: np.ndarray | pd.Index,
+                     index: pd.Index, dayfirst: bool | None = None) -> tuple[pd.Series, ColumnProfile] | None:
+    """:func:`infer_column` of a column of timestamps held as the text parser's bytes (``S<width>``; ``filled``
+    marks the cells that are not ``b""``), every value known to need no clean-up, for detection (no forced type),
+    without making a string of every value; ``None`` unless the rules surely end in dates read by
+    :func:`.dates.parse_date_bytes` (the caller then types the column's strings).
+
+    >>> stamps = np.array([f"2024-03-{d // 1440 + 1:02d} {d // 60 % 24:02d}:{d % 60:02d}:00".encode() for d in range(6000)])
+    >>> typed, profile = infer_date_bytes(stamps, stamps != b"", "Opened", np.arange(2, 6002), pd.RangeIndex(6000))
+    >>> str(typed.iloc[-1]), profile.col_type, profile.detail, profile.examples
+    ('2024-03-05 03:59:00', 'datetime', '%Y-%m-%d %H:%M:%S', ['2024-03-01 00:00:00', '2024-03-01 00:01:00', '2024-03-01 00:02:00'])
+    """
+    n_rows = len(column)
+    if n_rows < FACTORIZE_BELOW or analyse_header(header).identifier:
+        return None         # (short columns are factorized; an id header makes ids)
+    picked = strings_of(column[np.unique(np.random.default_rng(0).integers(0, n_rows, DISTINCT_SAMPLE))])[0]
+    positions = np.arange(n_rows) if filled.all() else np.flatnonzero(filled)
+    if not len(positions) or not mostly_distinct(picked, n_rows):
+        return None
+    present = column if len(positions) == n_rows else column[positions]
+    parsed = dates.parse_date_bytes(present, dayfirst=dayfirst, header=header)
+    if parsed is None or (n_distinct := count_distinct(present, parsed)) <= 0.5 * len(positions):
+        return None
+    examples = [value.decode("utf-8") for value in first_distinct(present, 3)]
+    profile = _profile(header, parsed, np.zeros(len(positions), dtype=bool), present.__getitem__, n_rows - len(positions),
+                       n_distinct, examples, np.asarray(row_numbers), positions)
+    return typed_series(parsed, index, positions), profile
 
 
 def _infer_cells(values: pd.Series, raw: np.ndarray | None, header: str, rows: np.ndarray, decimal: str | None,

@@ -30,7 +30,7 @@ from ..catalogue import FieldSpec, kind as kind_spec
 from ..column_groups import CanonicalFacts, ColumnGroup
 from ..errors import MappingError
 from ..ingest.cells import factorize_cells
-from ..ingest.column_dtypes import EDGE_SPACE, strings_of, written_as_id
+from ..ingest.column_dtypes import EDGE_SPACE, id_strings, written_as_id
 from ..ingest.header_analysis import UNIT_SECONDS, analyse_header
 from ..ingest.model import ColumnProfile, LoadedTable
 from .model import FieldMapping, Mapping
@@ -197,7 +197,7 @@ def to_id(table: LoadedTable, column: str) -> pd.Series:
     numeric = pd.api.types.is_numeric_dtype(table.frame[column])
     source = table.text_bytes(column)
     if source is not None and written_as_id(source, numeric):   # (checked on the bytes: no copies of the text)
-        return pd.Series(strings_of(source)[0], index=table.frame.index, name=column, dtype="string")
+        return pd.Series(id_strings(source), index=table.frame.index, name=column, dtype="string")
     raw = _raw(table, column)
     if _written_clean(raw.to_numpy(dtype=object), numeric):
         return raw.astype("string")

@@ -89,3 +89,15 @@ def date_texts(draw):
 def test_random_texts_parse_as_pandas_does(texts, fmt):
     values = spread(texts)
     np.testing.assert_array_equal(ours(values, fmt), reference(values, fmt))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(date_texts(), min_size=1, max_size=40), st.sampled_from(FORMATS))
+def test_random_bytes_parse_as_pandas_does_where_read(texts, fmt):
+    """The same texts as the text parser's bytes (``parse_bytes``): every value it reads is what pandas reads."""
+    values = [t for t in spread(texts) if t]
+    if not values:
+        return
+    stamps, done = numeric_dates.parse_bytes(np.array([t.encode() for t in values]), fmt)
+    np.testing.assert_array_equal(stamps[done], reference(values, fmt)[done])
+    assert np.isnat(stamps[~done]).all()
