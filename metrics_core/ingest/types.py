@@ -286,7 +286,7 @@ def infer_column(values: pd.Series, header: str, row_numbers: Sequence[int] | np
     if len(rows) != len(values):
         raise ValueError(f"column {header!r}: {len(values)} values but {len(rows)} row numbers")
     numbers = values.dtype.kind == "f"          # a workbook's column of numbers: typed without boxing them
-    raw = None if numbers else values.to_numpy(dtype=object)
+    raw = values.to_numpy(dtype=np.float64) if numbers else values.to_numpy(dtype=object)
     if filled is not None and len(filled) != len(values):
         raise ValueError(f"column {header!r}: {len(values)} values but {len(filled)} filled flags")
     result = None if numbers else _infer_text(values, raw, header, rows, decimal, dayfirst,
@@ -328,12 +328,12 @@ def infer_date_bytes(column: np.ndarray, filled: np.ndarray, header: str, row_nu
     return typed_series(parsed, index, positions), profile
 
 
-def _infer_cells(values: pd.Series, raw: np.ndarray | None, header: str, rows: np.ndarray, decimal: str | None,
+def _infer_cells(values: pd.Series, raw: np.ndarray, header: str, rows: np.ndarray, decimal: str | None,
                  dayfirst: bool | None, forced: str | None) -> tuple[pd.Series, ColumnProfile]:
-    """A column of workbook cells (numbers, dates, booleans, strings mixed); ``raw`` is ``None`` for a float
-    column, whose present values stay float64 (``NaN`` is missing)."""
-    if raw is None:
-        cells = values.to_numpy(dtype=np.float64)
+    """A column of workbook cells (numbers, dates, booleans, strings mixed); ``raw`` is float64 for a column of
+    numbers, whose present values then stay float64 (``NaN`` is missing)."""
+    if raw.dtype.kind == "f":
+        cells = raw
         missing = np.isnan(cells)
     else:
         cells = clean_cells(raw)
