@@ -404,7 +404,7 @@ class AppState(QObject):
         from metrics_core.i18n import current_language
 
         data = self.chart_data
-        if (data is None or not data.category or not data.bars or self._values_pending()
+        if (data is None or not data.category or not data.bars or self.values_pending()
                 or self.chart_runner.is_busy() or self.sparkline_runner.is_busy()
                 or sum(len(ds.frame) for ds in self.bundle.datasets) > AHEAD_ROWS):
             return
