@@ -242,6 +242,7 @@ def _chart_currency(bundle: DataBundle, source: Any, params: dict[str, Any], fil
 
 def kpi_has_dates(bundle: DataBundle, metric_id: str) -> bool:
     """Whether a file the KPI reads has its date column mapped (and dates in it)."""
+    from metrics_core.metrics.periods import seen_within
     from metrics_core.metrics.registry import get_metric
 
     from .dataset_facts import date_range
@@ -252,6 +253,7 @@ def kpi_has_dates(bundle: DataBundle, metric_id: str) -> bool:
 
 def kpi_data_span(bundle: DataBundle, metric_id: str, filters: Any) -> tuple[Any, Any]:
     """The first and last dates of the KPI's data within the date filter (``None``s when it has no dates)."""
+    from metrics_core.metrics.periods import seen_within
     from metrics_core.metrics.registry import get_metric
 
     from .dataset_facts import date_range
@@ -261,13 +263,8 @@ def kpi_data_span(bundle: DataBundle, metric_id: str, filters: Any) -> tuple[Any
     firsts, lasts = [lo for lo, _hi in spans if lo is not None], [hi for _lo, hi in spans if hi is not None]
     if not lasts:
         return None, None
-    first, last = min(firsts, default=None), max(lasts)
-    start, end = filters.bounds() if filters is not None else (None, None)
-    if start is not None and first is not None:
-        first = max(first, start)
-    if end is not None:
-        last = min(last, end - pd.Timedelta(microseconds=1))
-    return first, last
+    bounds = filters.bounds() if filters is not None else (None, None)
+    return seen_within((min(firsts, default=None), max(lasts)), bounds)
 
 
 def last_period_incomplete(bundle: DataBundle, metric_id: str, filters: Any, granularity: str, start: Any) -> bool:

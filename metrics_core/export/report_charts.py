@@ -40,7 +40,7 @@ def report_charts(bundle: DataBundle, computed: ViewResults, shown: list[str], r
     params, headline = computed.params, computed.filters()
     span = data_span(bundle)
     trend_filters, note = trend_window(headline, by, span)
-    seen = seen_within(span, trend_filters)
+    seen = P.seen_within(span, trend_filters.bounds())
     charts: list[ChartData] = []
     for i, metric_id in enumerate(shown):
         reporter.step(i / max(1, len(shown)), _("Charts: {kpi}", kpi=get_metric(metric_id).translated_label))
@@ -106,17 +106,6 @@ def _points_frame(points, series: str, by: str = "") -> tuple[pd.DataFrame, list
               p.label if isinstance(p.key, pd.Timestamp) else value_label(by, p.label) for p in points]
     values = [float("nan") if p.value is None else float(p.value) for p in points]
     return pd.DataFrame({series: values}, index=pd.Index(labels, dtype=object)), [int(p.n or 0) for p in points]
-
-
-def seen_within(span: tuple, filters) -> tuple:
-    """The first and last instants of the data (``span``) inside the filters' dates."""
-    first, last = span
-    start, end = filters.bounds()
-    if first is not None and start is not None:
-        first = max(first, start)
-    if last is not None and end is not None:
-        last = min(last, end - pd.Timedelta(microseconds=1))
-    return first, last
 
 
 def partial_positions(starts: list, by: str, seen: tuple) -> list[int]:

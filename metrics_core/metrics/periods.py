@@ -162,3 +162,17 @@ def runs_past(start: pd.Timestamp, by: str, last_seen: pd.Timestamp | None) -> b
         return False
     last_day = pd.Timestamp(last_seen).normalize()
     return last_day + pd.Timedelta(days=1) < next_start(start, by)
+
+
+def seen_within(span: tuple, bounds: tuple) -> tuple:
+    """The first and last instants of the data (``span``) inside the date filter's ``bounds`` (start, end).
+
+    >>> seen_within((pd.Timestamp("2026-05-01"), pd.Timestamp("2026-10-31 18:00")), (pd.Timestamp("2026-10-01"), None))
+    (Timestamp('2026-10-01 00:00:00'), Timestamp('2026-10-31 18:00:00'))
+    """
+    (first, last), (start, end) = span, bounds
+    if first is not None and start is not None:
+        first = max(first, start)
+    if last is not None and end is not None:
+        last = min(last, end - pd.Timedelta(microseconds=1))
+    return first, last
