@@ -26,6 +26,7 @@ from .chart_data import (BAD, GOOD, TARGET_SERIES, drawn_frame, heat_colour, lab
                          value_axis_range)
 from ..formatting import format_change, format_period, unit_word
 from .model import BY_WORDS, ChartData, KpiRow, Report
+from ..report_view.partial import partial_words
 from .safe_text import neutralise
 
 SHEET_NAME_MAX = 31
@@ -253,8 +254,12 @@ def _chart_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: str
     if chart.counts is not None:
         header.append("n")
     dates = _date_column(chart)
+    date_col = len(header) if dates is not None else None
     if dates is not None:
         header.append(_("Period start"))
+    partial = _partial_rows(chart)
+    if partial:
+        header.append(_("Note"))
     for col, text in enumerate(header):
         _text(sheet, 3, col, text, fm.header)
     cell_format = fm.number(office_format(axis.number_format))
@@ -267,17 +272,25 @@ def _chart_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: str
         if chart.counts is not None:
             sheet.write_number(i, count_col, int(chart.counts[i - 4]), fm.count)
         if dates is not None:
-            sheet.write_datetime(i, len(header) - 1, dates[i - 4], fm.number("yyyy-mm-dd"))
-    for col, text in enumerate(header):
-        sheet.set_column(col, col, min(40, max(12, len(text) + 2)))
+            sheet.write_datetime(i, date_col, dates[i - 4], fm.number("yyyy-mm-dd"))
+        if i - 4 in partial:                  # "partial week": its total is not comparable with the others'
+            _text(sheet, i, len(header) - 1, partial_words(chart.by), fm.muted)
+    widths = [len(text) for text in header]
+    widths[-1] = max(widths[-1], len(partial_words(chart.by)) if partial else 0)
+    for col, width in enumerate(widths):
+        sheet.set_column(col, col, min(40, max(12, width + 2)))
     sheet.freeze_panes(4, 1)
     sheet.set_landscape()
     sheet.fit_to_pages(1, 1)              # prints as one page: the table and its chart
     if chart.categories:
-        date_col = len(header) - 1 if dates is not None else None
         sheet.insert_chart(3, len(header) + 1,
                            _excel_chart(book, chart, name, frame, axis, unit_suffix, date_col),
                            {"x_scale": 1.6, "y_scale": 1.5})
+
+
+def _partial_rows(chart: ChartData) -> set[int]:
+    """The rows of a trend's periods its data covers only in part (``chart.partial``)."""
+    return {i for i in chart.partial if 0 <= i < len(chart.categories)} if chart.kind == "line" else set()
 
 
 def _heatmap_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: str) -> None:
@@ -338,6 +351,9 @@ def _excel_chart(book, chart: ChartData, sheet_name: str, frame, axis, unit_suff
             spec["marker"] = {"type": "circle", "size": 5, "fill": {"color": colour}, "border": {"color": colour}}
             if len(chart.categories) > 40 or series == TARGET_SERIES:
                 spec["marker"] = {"type": "none"}
+            elif j == 1 and _partial_rows(chart):       # a partial period's point hollow, as in the window
+                hollow = {"fill": {"color": "#FFFFFF"}, "border": {"color": colour, "width": 1.5}}
+                spec["points"] = [hollow if i in _partial_rows(chart) else None for i in range(len(chart.categories))]
             if series == TARGET_SERIES:
                 spec["line"] = {"color": colour, "width": 1.5, "dash_type": "dash"}
         else:
