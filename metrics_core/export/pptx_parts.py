@@ -19,8 +19,9 @@ from pptx.util import Emu, Inches, Pt
 from ..formatting import ENGLISH_WEEKDAYS, weekday_name
 from ..i18n import _
 from ..report_view.partial import partial_words
-from .chart_data import (TARGET_SERIES, AxisUnit, axis_step, drawn_frame, heat_colour, label_skip, office_date_format,
-                         office_format, series_colour, series_title, slide_labels, tick_format, value_axis_range)
+from .chart_data import (TARGET_SERIES, TIME_UNITS, AxisUnit, axis_step, date_axis_labels, drawn_frame, heat_colour,
+                         label_skip, office_date_format, office_format, series_colour, series_title, slide_labels,
+                         tick_format, value_axis_range)
 from .model import ChartData
 from .safe_text import safe_label
 
@@ -31,13 +32,6 @@ ZEBRA_FILL = RGBColor(0xF2, 0xF5, 0xF9)
 WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 MAX_MARKERS = 40            # a line with more points than this is drawn without markers
 PARTIAL_SERIES = "partial"  # the frame column of a trend's partial periods (named "partial week" on the slide)
-# Date-axis tick formats and (time unit, length of one period in that unit) per period.
-DATE_FORMATS = {"day": "d mmm", "week": "d mmm", "month": "mmm yyyy", "quarter": "mmm yyyy", "year": "yyyy"}
-TIME_UNITS = {"day": ("days", 1), "week": ("days", 7), "month": ("months", 1), "quarter": ("months", 3),
-              "year": ("years", 1)}
-# Label steps that read well: every 1, 2, 3, 4, 6 … months; every 1, 2 … weeks (in days).
-ROUND_STEPS = {"months": (1, 2, 3, 4, 6, 12, 24, 36, 60), "days": (1, 2, 7, 14, 28, 56, 91, 182, 364),
-               "years": (1, 2, 5, 10, 20, 50)}
 CHART_TYPES = {
     "line": XL_CHART_TYPE.LINE_MARKERS,
     "bar": XL_CHART_TYPE.BAR_CLUSTERED,
@@ -154,7 +148,7 @@ def add_chart(slide, chart: ChartData, left, top, width, height, currency: str =
     frame, axis = drawn_frame(chart, currency)
     frame = partial_split(frame, chart)
     data = CategoryChartData(number_format=office_format(axis.number_format))
-    on_dates = chart.kind == "line" and bool(chart.period_starts) and chart.by in DATE_FORMATS
+    on_dates = chart.kind == "line" and bool(chart.period_starts) and chart.by in TIME_UNITS
     data.categories = ([date.fromisoformat(d[:10]) for d in chart.period_starts] if on_dates
                        else [safe_label(label) for label in slide_labels(chart.categories, _skip_for(chart.categories))])
     for name in frame.columns:      # labels and names reach the chart's embedded workbook: no formulas from the data
@@ -175,7 +169,7 @@ def add_chart(slide, chart: ChartData, left, top, width, height, currency: str =
     if chart.kind == "bar":
         _data_labels(native, axis)
     if on_dates:
-        _date_axis(native, chart.by, len(chart.categories), Emu(width).inches)
+        _date_axis(native, chart, Emu(width).inches)
     return graphic
 
 
@@ -315,21 +309,14 @@ def _style_axes(native, chart: ChartData, frame, axis: AxisUnit) -> None:
             run.font.bold = False
 
 
-def _date_axis(native, by: str, count: int, width_in: float) -> None:
-    """A date category axis with one label every few periods: PowerPoint and LibreOffice
-    both honour ``c:majorUnit`` on a date axis (LibreOffice ignores ``c:tickLblSkip``).
-    Daily and weekly series longer than a few weeks are labelled at month starts."""
+def _date_axis(native, chart: ChartData, width_in: float) -> None:
+    """A date category axis with one label every few periods (:func:`~.chart_data.date_axis_labels`): PowerPoint
+    and LibreOffice both honour ``c:majorUnit`` on a date axis (LibreOffice ignores ``c:tickLblSkip``)."""
     date_ax = native._chartSpace.find(".//" + qn("c:dateAx"))
     if date_ax is None:
         return
-    unit, per_period = TIME_UNITS[by]
-    number_format = DATE_FORMATS[by]
-    label_width = {"mmm yyyy": 0.8, "d mmm": 0.6, "yyyy": 0.5}[number_format]
-    needed = label_skip(count, min(12, max(2, int((width_in - 1.0) / label_width)))) * per_period
-    major_unit = unit
-    if unit == "days" and needed > 14:
-        major_unit, needed, number_format = "months", math.ceil(needed / 30.4), "mmm yyyy"
-    step = next((s for s in ROUND_STEPS[major_unit] if s >= needed), needed)
+    starts = [date.fromisoformat(d[:10]) for d in chart.period_starts]
+    number_format, major_unit, step = date_axis_labels(chart.by, starts, width_in)
     labels = native.category_axis.tick_labels
     labels.number_format = office_date_format(number_format)
     labels.number_format_is_linked = False
@@ -337,7 +324,8 @@ def _date_axis(native, by: str, count: int, width_in: float) -> None:
         for old in date_ax.findall(qn(tag)):
             date_ax.remove(old)
     anchor = date_ax.find(qn("c:extLst"))
-    for tag, value in (("c:baseTimeUnit", unit), ("c:majorUnit", str(step)), ("c:majorTimeUnit", major_unit)):
+    for tag, value in (("c:baseTimeUnit", TIME_UNITS[chart.by][0]), ("c:majorUnit", str(step)),
+                       ("c:majorTimeUnit", major_unit)):
         el = etree.SubElement(date_ax, qn(tag))
         el.set("val", value)
         if anchor is not None:
