@@ -19,9 +19,9 @@ from pptx.util import Emu, Inches, Pt
 from ..formatting import ENGLISH_WEEKDAYS, weekday_name
 from ..i18n import _
 from ..report_view.partial import partial_words
-from .chart_data import (TARGET_SERIES, TIME_UNITS, AxisUnit, axis_step, date_axis_labels, drawn_frame, heat_colour,
-                         label_skip, office_date_format, office_format, series_colour, series_title, slide_labels,
-                         tick_format, value_axis_range)
+from .chart_data import (TARGET_SERIES, TIME_UNITS, AxisUnit, date_axis_labels, drawn_frame, heat_colour, label_skip,
+                         office_date_format, office_format, series_colour, series_title, slide_labels, tick_format,
+                         tick_step, value_axis_range)
 from .model import ChartData
 from .safe_text import safe_label
 
@@ -283,7 +283,7 @@ def _style_axes(native, chart: ChartData, frame, axis: AxisUnit) -> None:
         bounds = value_axis_range(every, chart.unit)
         if bounds:
             value_axis.minimum_scale, value_axis.maximum_scale = bounds
-            value_axis.major_unit = axis_step(*bounds)
+            value_axis.major_unit = tick_step(*bounds)
         value_axis.tick_labels.number_format = office_format(tick_format(axis, *(bounds or (None, None))))
         if native._chartSpace.find(".//" + qn("c:dateAx")) is None:
             _skip_category_labels(category_axis, _skip_for(chart.categories))

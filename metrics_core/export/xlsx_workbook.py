@@ -22,7 +22,7 @@ from ..i18n import N_, _, one_full_stop
 from ..metrics.model import family_label
 from ..progress import Reporter
 from .chart_data import (BAD, GOOD, TARGET_SERIES, TIME_UNITS, date_axis_labels, drawn_frame, heat_colour, label_skip,
-                         office_date_format, office_format, series_colour, series_title, value_axis_range)
+                         office_date_format, office_format, series_colour, series_title, tick_step, value_axis_range)
 from ..formatting import format_change, format_period, unit_word
 from .model import BY_WORDS, ChartData, KpiRow, Report
 from ..report_view.partial import partial_words
@@ -374,6 +374,7 @@ def _excel_chart(book, chart: ChartData, sheet_name: str, frame, axis, unit_suff
         bounds = value_axis_range([v for s in frame.columns for v in frame[s].tolist()], chart.unit)
         if bounds:
             y_axis["min"], y_axis["max"] = bounds
+            y_axis["major_unit"] = tick_step(*bounds)         # every tick round, both ends among them
         if date_col is None:
             x_axis["interval_unit"] = label_skip(len(chart.categories))
         else:
