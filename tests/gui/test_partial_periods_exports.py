@@ -1,12 +1,14 @@
-"""The deck, the workbook and the chart images mark as partial exactly the periods the window marks, for the
+"""The deck, the workbook, the CSV and the chart images mark as partial exactly the periods the window marks, for the
 same KPI, filters and grain (issue 14: "the deck shows what the window showed"). The images used to decide from
 every file's dates while the window decided per KPI; the deck and the workbook did not mark them at all.
 
 Read back as a user's program would: the deck with python-pptx (the chart's series and their values), the
-workbook with openpyxl (the trend sheet's "Note" column), the images from the plot items they are drawn with."""
+workbook with openpyxl (the trend sheet's "Note" column and its chart's hollow points), the CSV's trend rows (their
+note), the images from the plot items they are drawn with."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import openpyxl
@@ -20,6 +22,7 @@ from desktop_app.report_pngs import plot_chart
 from metrics_core.cli.compute_cmd import load_bundle
 from metrics_core.cli.report_cmd import demo_files
 from metrics_core.export.build import build_report
+from metrics_core.export.csv_results import write_csv
 from metrics_core.export.pptx_deck import write_pptx
 from metrics_core.export.xlsx_workbook import write_xlsx
 from metrics_core.progress import Reporter
@@ -83,6 +86,14 @@ def workbook_partial(book, title: str, words: str) -> set[int]:
     raise AssertionError(f"no sheet titled {title!r} in the workbook")
 
 
+def csv_partial(csv_path: Path, title: str, words: str) -> set[int]:
+    """The positions of the trend rows titled ``title`` whose note says "partial week"."""
+    with csv_path.open(encoding="utf-8-sig", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["record"] == "trend" and r["kpi"] == title]
+    assert rows, title
+    return {i for i, r in enumerate(rows) if r["note"] == words}
+
+
 def image_partial(qtbot, chart) -> set[int]:
     """The positions the chart image draws as hollow (white) points."""
     widget = plot_chart(chart)
@@ -102,9 +113,10 @@ def test_the_exports_mark_the_partial_periods_the_window_marks(qtbot, tmp_path, 
     report = build_report(bundle, {}, view=view)
     trends = [c for c in report.charts if c.kind == "line" and c.by == view.grain]
     assert len(trends) >= (5 if case == "demo" else 2), [c.chart_id for c in report.charts]
-    deck, book = tmp_path / "deck.pptx", tmp_path / "book.xlsx"
+    deck, book, table = tmp_path / "deck.pptx", tmp_path / "book.xlsx", tmp_path / "results.csv"
     write_pptx(report, deck)
     write_xlsx(report, book)
+    write_csv(report, table)
     words = partial_words(view.grain)
     workbook = openpyxl.load_workbook(book)
     marked = {}
@@ -115,6 +127,7 @@ def test_the_exports_mark_the_partial_periods_the_window_marks(qtbot, tmp_path, 
         assert set(chart.partial) == window, chart.chart_id
         assert deck_partial(deck, chart.title, words) == window, chart.chart_id
         assert workbook_partial(workbook, chart.title, words) == window, chart.chart_id
+        assert csv_partial(table, chart.title, words) == window, chart.chart_id
         assert image_partial(qtbot, chart) == window, chart.chart_id
     # both ends are marked somewhere (else the test proves nothing), and per KPI: not every trend alike in the demo
     assert any(0 in m for m in marked.values()) and any(i > 0 for m in marked.values() for i in m), marked
