@@ -162,7 +162,7 @@ def add_chart(slide, chart: ChartData, left, top, width, height, currency: str =
     _style_title(native, chart.title)
     native.font.size = Pt(12)
     native.font.color.rgb = INK
-    _style_legend(native, len(frame.columns))
+    _style_legend(native, len(frame.columns), own_entry=not (chart.kind == "line" and len(chart.series_names) == 1))
     _colour_series(native, chart, [str(name) for name in frame.columns])
     _style_partial(native, chart, list(frame.columns))
     _style_axes(native, chart, frame, axis)
@@ -234,12 +234,19 @@ def _style_title(native, title: str) -> None:
         run.font.bold = True
 
 
-def _style_legend(native, series_count: int) -> None:
+def _style_legend(native, series_count: int, own_entry: bool = True) -> None:
+    """A legend under the chart when it has several series; without ``own_entry``, the first series (a trend's
+    own KPI, named by the title) is left out and the legend explains the marks only ("Target", "partial week")."""
     native.has_legend = series_count > 1
     if native.has_legend:
         native.legend.position = XL_LEGEND_POSITION.BOTTOM
         native.legend.include_in_layout = False
         native.legend.font.size = Pt(11)
+        if not own_entry:
+            entry = etree.Element(qn("c:legendEntry"))
+            etree.SubElement(entry, qn("c:idx")).set("val", "0")
+            etree.SubElement(entry, qn("c:delete")).set("val", "1")
+            native.legend._element.find(qn("c:legendPos")).addnext(entry)
 
 
 def _colour_series(native, chart: ChartData, names: list[str]) -> None:
