@@ -193,6 +193,7 @@ def chart_job(data: DataBundle | Snapshot, params: dict[str, Any], filters: Any,
 
     def run(reporter: Reporter) -> ChartData:
         from metrics_core.metrics import engine
+        from metrics_core.report_view.partial import partial_periods
 
         bundle, source = snapshot.bundle, snapshot.inputs()
         data = ChartData(metric_id, granularity, category, currency=_chart_currency(bundle, source, params, filters,
@@ -202,10 +203,8 @@ def chart_job(data: DataBundle | Snapshot, params: dict[str, Any], filters: Any,
         data.undated = not data.trend and not kpi_has_dates(bundle, metric_id)
         if not data.trend and not data.undated:
             data.no_trend_reason = _no_trend_reason(source, metric_id, params, filters)
-        data.last_incomplete = bool(data.trend) and last_period_incomplete(bundle, metric_id, filters, granularity,
-                                                                           data.trend[-1].key)
-        data.first_incomplete = bool(data.trend) and first_period_incomplete(bundle, metric_id, filters, granularity,
-                                                                             data.trend[0].key)
+        partial = partial_periods(bundle, metric_id, filters, granularity, [p.key for p in data.trend])
+        data.first_incomplete, data.last_incomplete = 0 in partial, len(data.trend) - 1 in partial
         reporter.step(0.4, _("Breakdown"))
         data.category, data.bars = _category_breakdown(bundle, source, params, filters, metric_id, category, reporter)
         reporter.step(0.6, _("Scores"))
@@ -242,45 +241,9 @@ def _chart_currency(bundle: DataBundle, source: Any, params: dict[str, Any], fil
 
 def kpi_has_dates(bundle: DataBundle, metric_id: str) -> bool:
     """Whether a file the KPI reads has its date column mapped (and dates in it)."""
-    from metrics_core.metrics.periods import seen_within
-    from metrics_core.metrics.registry import get_metric
+    from metrics_core.report_view.partial import kpi_data_span
 
-    from .dataset_facts import date_range
-
-    kinds = set(get_metric(metric_id).kinds) or set(bundle.kinds())
-    return any(date_range(ds)[1] is not None for ds in bundle.datasets if ds.kind in kinds)
-
-
-def kpi_data_span(bundle: DataBundle, metric_id: str, filters: Any) -> tuple[Any, Any]:
-    """The first and last dates of the KPI's data within the date filter (``None``s when it has no dates)."""
-    from metrics_core.metrics.periods import seen_within
-    from metrics_core.metrics.registry import get_metric
-
-    from .dataset_facts import date_range
-
-    kinds = set(get_metric(metric_id).kinds) or set(bundle.kinds())
-    spans = [date_range(ds) for ds in bundle.datasets if ds.kind in kinds]
-    firsts, lasts = [lo for lo, _hi in spans if lo is not None], [hi for _lo, hi in spans if hi is not None]
-    if not lasts:
-        return None, None
-    bounds = filters.bounds() if filters is not None else (None, None)
-    return seen_within((min(firsts, default=None), max(lasts)), bounds)
-
-
-def last_period_incomplete(bundle: DataBundle, metric_id: str, filters: Any, granularity: str, start: Any) -> bool:
-    """Whether the KPI's data (within the date filter) ends before the period starting at ``start`` does."""
-    from metrics_core.metrics.periods import PERIODS, runs_past
-
-    last = kpi_data_span(bundle, metric_id, filters)[1] if granularity in PERIODS else None
-    return last is not None and runs_past(pd.Timestamp(start), granularity, last)
-
-
-def first_period_incomplete(bundle: DataBundle, metric_id: str, filters: Any, granularity: str, start: Any) -> bool:
-    """Whether the KPI's data (within the date filter) begins after the day the period starting at ``start``
-    does: the week of 28 Sep in a month chosen from 1 Oct."""
-    from metrics_core.metrics.periods import PERIODS, begins_after
-
-    return granularity in PERIODS and begins_after(pd.Timestamp(start), kpi_data_span(bundle, metric_id, filters)[0])
+    return kpi_data_span(bundle, metric_id, None)[1] is not None
 
 
 FALLBACK_CATEGORIES = USUAL_CATEGORIES          # the one list (metrics_core.report_view.catalogue)

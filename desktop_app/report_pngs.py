@@ -33,10 +33,11 @@ from metrics_core.formatting import format_value  # noqa: E402
 from metrics_core.i18n import _, set_language  # noqa: E402
 from metrics_core.export.model import ChartData, Report  # noqa: E402
 from metrics_core.progress import Reporter  # noqa: E402
+from metrics_core.report_view.partial import partial_words  # noqa: E402
 
 from . import style  # noqa: E402
 from .charts.export import export_png  # noqa: E402
-from .charts.partial_periods import draw_partial_line, partial_sample, partial_words  # noqa: E402
+from .charts.partial_periods import draw_partial_line, partial_sample  # noqa: E402
 from .charts.time_axis import CategoryAxis, PeriodAxis, period_tick_labels  # noqa: E402
 from metrics_core.metrics.periods import PERIODS  # noqa: E402
 

@@ -39,8 +39,9 @@ def sparklines_job(data: DataBundle | Snapshot, params: dict[str, Any], filters:
         from metrics_core.metrics import engine
         from metrics_core.metrics.periods import PERIODS, floor, previous_start
 
+        from metrics_core.report_view.partial import partial_periods
+
         from .dataset_facts import date_range
-        from .jobs import last_period_incomplete
 
         bundle = snapshot.bundle
         if grain not in PERIODS:
@@ -69,7 +70,8 @@ def sparklines_job(data: DataBundle | Snapshot, params: dict[str, Any], filters:
             points = points[-SPARK_PERIODS:]
             if len(points) < 2:
                 continue
-            out[metric_id] = Spark(tuple(p.value for p in points), tuple(pd.Timestamp(p.key) for p in points),
-                                   last_period_incomplete(bundle, metric_id, filters, grain, points[-1].key))
+            starts = tuple(pd.Timestamp(p.key) for p in points)
+            out[metric_id] = Spark(tuple(p.value for p in points), starts,
+                                   len(points) - 1 in partial_periods(bundle, metric_id, filters, grain, starts))
         return out
     return run

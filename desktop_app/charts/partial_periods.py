@@ -1,6 +1,7 @@
 """Periods the data covers only in part (the week of 28 Sep in a month that starts on 1 Oct, the week under way):
 a hollow point joined to its neighbour by a dashed step, and one legend line ("partial week"). The axis labels
-keep their length: a "26 Oct (so far)" label made a Romanian week axis skip every other week."""
+keep their length: a "26 Oct (so far)" label made a Romanian week axis skip every other week. Which periods are
+partial, and their words, are :mod:`metrics_core.report_view.partial`'s (the same for the window and every export)."""
 
 from __future__ import annotations
 
@@ -10,16 +11,13 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from metrics_core.i18n import N_, _
+from metrics_core.report_view.partial import partial_words
 
 from .. import style
 from .legend import LaidOutLegend
 
-PARTIAL_WORDS = {"day": N_("partial day"), "week": N_("partial week"), "month": N_("partial month"),
-                 "quarter": N_("partial quarter"), "year": N_("partial year")}
 # one short entry: beside the plot from this width (a row under a 150 px laptop trend took 20 px of its height)
 BESIDE_FROM = 420
-PARTIAL_PERIOD = N_("partial period")          # (a period that is not a calendar one)
 
 
 def partial_indices(count: int, first: bool, last: bool) -> set[int]:
@@ -27,10 +25,6 @@ def partial_indices(count: int, first: bool, last: bool) -> set[int]:
     if count < 2:
         return set()
     return {i for i, partial in ((0, first), (count - 1, last)) if partial}
-
-
-def partial_words(granularity: str | None) -> str:
-    return _(PARTIAL_WORDS.get(granularity or "", PARTIAL_PERIOD))
 
 
 def draw_partial_line(plot_item: pg.PlotItem, x: np.ndarray, y: np.ndarray, partial: set[int], colour: str,

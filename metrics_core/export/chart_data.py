@@ -30,6 +30,14 @@ TARGET = "C0392B"
 TARGET_SERIES = N_("Target")
 
 MAX_CATEGORY_LABELS = 14
+# Date axes: the label format per period, (time unit, one period's length in it), label steps that read well
+# (every 1, 2, 3, 4, 6 … months; every 1, 2 … weeks in days) and how wide a label is on a slide (inches, with its gap).
+DATE_FORMATS = {"day": "d mmm", "week": "d mmm", "month": "mmm yyyy", "quarter": "mmm yyyy", "year": "yyyy"}
+TIME_UNITS = {"day": ("days", 1), "week": ("days", 7), "month": ("months", 1), "quarter": ("months", 3),
+              "year": ("years", 1)}
+ROUND_STEPS = {"months": (1, 2, 3, 4, 6, 12, 24, 36, 60), "days": (1, 2, 7, 14, 28, 56, 91, 182, 364),
+               "years": (1, 2, 5, 10, 20, 50)}
+LABEL_WIDTHS = {"mmm yyyy": 0.8, "d mmm": 0.6, "d mmm yyyy": 0.95, "yyyy": 0.5}
 
 #: Office's language tags for number and date formats: with one, LibreOffice and PowerPoint/Excel write
 #: decimal marks and month names the language's way, whatever the viewer's own settings.
@@ -46,7 +54,7 @@ def office_format(number_format: str) -> str:
 
 
 #: The Office date formats of chart axes and the CLDR skeletons that say how each language writes them.
-_DATE_SKELETONS = {"d mmm": "MMMd", "mmm yyyy": "yMMM", "yyyy": "y"}
+_DATE_SKELETONS = {"d mmm": "MMMd", "d mmm yyyy": "yMMMd", "mmm yyyy": "yMMM", "yyyy": "y"}
 _CLDR_TO_OFFICE = {"d": "d", "dd": "dd", "M": "m", "MM": "mm", "MMM": "mmm", "LLL": "mmm", "MMMM": "mmmm",
                    "LLLL": "mmmm", "y": "yyyy", "yyyy": "yyyy", "yy": "yy"}
 
@@ -131,6 +139,33 @@ def drawn_frame(chart: ChartData, currency: str = "€") -> tuple[pd.DataFrame, 
     return frame, au
 
 
+def date_axis_labels(by: str, starts: list[date], width_in: float = 11.0) -> tuple[str, str, int]:
+    """(label format, time unit, step in that unit) of a date axis over the periods starting at ``starts``
+    (grain ``by``) on a chart ``width_in`` inches wide: as many labels as fit, at most 12, one every round step.
+
+    Days and weeks are labelled by their day ("27 Apr", with the year when the axis crosses one), by month only
+    when the first period starts a month: a month label sits on the first period's day of each month, so weeks
+    from Monday 27 Apr read "Apr … Sep" for May to October, with October unnamed.
+
+    >>> from datetime import timedelta
+    >>> date_axis_labels("week", [date(2026, 4, 27) + timedelta(days=7 * i) for i in range(27)], 8.5)
+    ('d mmm', 'days', 28)
+    >>> date_axis_labels("day", [date(2024, 1, 1) + timedelta(days=i) for i in range(366)], 8.5)
+    ('mmm yyyy', 'months', 2)
+    >>> date_axis_labels("month", [date(2026, m, 1) for m in range(1, 13)])
+    ('mmm yyyy', 'months', 1)
+    """
+    unit, per_period = TIME_UNITS[by]
+    number_format = DATE_FORMATS[by]
+    if unit == "days" and starts[0].year != starts[-1].year:
+        number_format = "d mmm yyyy"
+    fit = min(12, max(2, int((width_in - 1.0) / LABEL_WIDTHS[number_format])))
+    needed = label_skip(len(starts), fit) * per_period
+    if unit == "days" and needed > 14 and starts[0].day == 1:
+        unit, needed, number_format = "months", math.ceil(needed / 30.4), "mmm yyyy"
+    return number_format, unit, next((s for s in ROUND_STEPS[unit] if s >= needed), needed)
+
+
 def _nice_step(span: float) -> float:
     raw = span / 5
     power = 10 ** math.floor(math.log10(raw))
@@ -196,6 +231,17 @@ def axis_ticks(low: float, high: float) -> list[float]:
     return [round(low + i * step, 10) for i in range(int(round(span / step)) + 1)]
 
 
+def tick_step(low: float, high: float) -> float:
+    """The distance between the ticks of :func:`axis_ticks`: a value axis from ``low`` whose every tick is
+    round (an abandonment axis from 14 % stepped by 2.5 read "16,5 %, 19 %, 21,5 %" on a slide).
+
+    >>> tick_step(14.0, 24.0), tick_step(42.5, 57.5)
+    (2.0, 2.5)
+    """
+    ticks = axis_ticks(low, high)
+    return ticks[1] - ticks[0] if len(ticks) > 1 else 1.0
+
+
 def label_skip(count: int, limit: int = MAX_CATEGORY_LABELS) -> int:
     """Show every n-th category label so that at most ``limit`` are drawn.
 
@@ -246,7 +292,7 @@ def tick_format(axis: AxisUnit, low: float | None, high: float | None) -> str:
     """
     if low is None or high is None:
         return axis.number_format
-    step = float(axis_step(low, high))
+    step = float(tick_step(low, high))
     if not step.is_integer():
         decimals = len(f"{step:g}".partition(".")[2]) if "e" not in f"{step:g}" else 3
         body = "0." + "0" * decimals

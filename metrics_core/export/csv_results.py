@@ -19,6 +19,7 @@ from ..atomic import write_text_atomic
 from ..progress import Reporter
 from ..formatting import format_change, format_value
 from ..i18n import N_, _
+from ..report_view.partial import partial_words
 from .model import BY_WORDS, Report
 from .safe_text import FORMULA_STARTS, neutralise  # noqa: F401 - the one rule, also for callers of this module
 
@@ -56,11 +57,14 @@ def result_rows(report: Report) -> Iterable[list[Any]]:
     for chart in report.charts:
         record = {"line": "trend", "bar": "breakdown", "stacked": "shares", "heatmap": "grid"}[chart.kind]
         unit = "%" if chart.kind == "stacked" else chart.unit
+        by = _("by {period}", period=_(BY_WORDS[chart.by]).lower() if chart.by in BY_WORDS else chart.by)
+        partial = set(chart.partial) if chart.kind == "line" else set()
         for series in chart.series_names:
             for i, (label, value) in enumerate(zip(chart.categories, chart.values(series))):
                 n = chart.counts[i] if chart.counts is not None else None
                 yield [record, chart.metric_id, chart.title, chart.family, series, label, value, unit, n,
-                       "", "", "", "", format_value(value, unit, report.chart_currency(chart)), "", _("by {period}", period=_(BY_WORDS[chart.by]).lower() if chart.by in BY_WORDS else chart.by)]
+                       "", "", "", "", format_value(value, unit, report.chart_currency(chart)), "",
+                       partial_words(chart.by) if i in partial else by]      # "partial week": not comparable
 
 
 def results_csv_text(report: Report) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
+import pandas as pd
 from lxml import etree
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
@@ -17,8 +18,10 @@ from pptx.util import Emu, Inches, Pt
 
 from ..formatting import ENGLISH_WEEKDAYS, weekday_name
 from ..i18n import _
-from .chart_data import (TARGET_SERIES, AxisUnit, axis_step, drawn_frame, heat_colour, label_skip, office_date_format,
-                         office_format, series_colour, series_title, slide_labels, tick_format, value_axis_range)
+from ..report_view.partial import partial_words
+from .chart_data import (TARGET_SERIES, TIME_UNITS, AxisUnit, date_axis_labels, drawn_frame, heat_colour, label_skip,
+                         office_date_format, office_format, series_colour, series_title, slide_labels, tick_format,
+                         tick_step, value_axis_range)
 from .model import ChartData
 from .safe_text import safe_label
 
@@ -28,13 +31,7 @@ HEADER_FILL = RGBColor(0x1F, 0x6F, 0xB2)
 ZEBRA_FILL = RGBColor(0xF2, 0xF5, 0xF9)
 WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 MAX_MARKERS = 40            # a line with more points than this is drawn without markers
-# Date-axis tick formats and (time unit, length of one period in that unit) per period.
-DATE_FORMATS = {"day": "d mmm", "week": "d mmm", "month": "mmm yyyy", "quarter": "mmm yyyy", "year": "yyyy"}
-TIME_UNITS = {"day": ("days", 1), "week": ("days", 7), "month": ("months", 1), "quarter": ("months", 3),
-              "year": ("years", 1)}
-# Label steps that read well: every 1, 2, 3, 4, 6 … months; every 1, 2 … weeks (in days).
-ROUND_STEPS = {"months": (1, 2, 3, 4, 6, 12, 24, 36, 60), "days": (1, 2, 7, 14, 28, 56, 91, 182, 364),
-               "years": (1, 2, 5, 10, 20, 50)}
+PARTIAL_SERIES = "partial"  # the frame column of a trend's partial periods (named "partial week" on the slide)
 CHART_TYPES = {
     "line": XL_CHART_TYPE.LINE_MARKERS,
     "bar": XL_CHART_TYPE.BAR_CLUSTERED,
@@ -149,12 +146,14 @@ def add_heat_table(slide, chart: ChartData, left, top, width, height):
 def add_chart(slide, chart: ChartData, left, top, width, height, currency: str = "€"):
     """A native chart of ``chart`` (data embedded in the deck); returns the graphic frame."""
     frame, axis = drawn_frame(chart, currency)
+    frame = partial_split(frame, chart)
     data = CategoryChartData(number_format=office_format(axis.number_format))
-    on_dates = chart.kind == "line" and bool(chart.period_starts) and chart.by in DATE_FORMATS
+    on_dates = chart.kind == "line" and bool(chart.period_starts) and chart.by in TIME_UNITS
     data.categories = ([date.fromisoformat(d[:10]) for d in chart.period_starts] if on_dates
                        else [safe_label(label) for label in slide_labels(chart.categories, _skip_for(chart.categories))])
     for name in frame.columns:      # labels and names reach the chart's embedded workbook: no formulas from the data
-        data.add_series(safe_label(series_title(name)), [None if math.isnan(v) else round(float(v), 4) for v in frame[name]])
+        title = partial_words(chart.by) if name == PARTIAL_SERIES else series_title(name)
+        data.add_series(safe_label(title), [None if math.isnan(v) else round(float(v), 4) for v in frame[name]])
     chart_type = CHART_TYPES[chart.kind]
     if chart.kind == "line" and len(chart.categories) > MAX_MARKERS:
         chart_type = XL_CHART_TYPE.LINE
@@ -163,14 +162,67 @@ def add_chart(slide, chart: ChartData, left, top, width, height, currency: str =
     _style_title(native, chart.title)
     native.font.size = Pt(12)
     native.font.color.rgb = INK
-    _style_legend(native, len(frame.columns))
+    _style_legend(native, len(frame.columns), own_entry=not (chart.kind == "line" and len(chart.series_names) == 1))
     _colour_series(native, chart, [str(name) for name in frame.columns])
+    _style_partial(native, chart, list(frame.columns))
     _style_axes(native, chart, frame, axis)
     if chart.kind == "bar":
         _data_labels(native, axis)
     if on_dates:
-        _date_axis(native, chart.by, len(chart.categories), Emu(width).inches)
+        _date_axis(native, chart, Emu(width).inches)
     return graphic
+
+
+def partial_split(frame, chart: ChartData):
+    """A trend's frame with its partial periods (``chart.partial``) drawn apart, as the window draws them: the
+    KPI's own series keeps the whole periods, and a series named :data:`PARTIAL_SERIES` holds each partial
+    period with the whole one next to it, drawn as a dashed step to a hollow point ("partial week" in the
+    legend). A series of its own, not a per-point format: LibreOffice draws neither a point's dash nor its
+    hollow marker (PowerPoint does both).
+
+    >>> import pandas as pd
+    >>> chart = ChartData("x", "X", "tickets", "line", "count", pd.DataFrame({"Tickets": [5.0, 9, 8, 3]}), by="week",
+    ...                   partial=[3])
+    >>> partial_split(chart.frame, chart).fillna(-1).to_dict("list")
+    {'Tickets': [5.0, 9.0, 8.0, -1.0], 'partial': [-1.0, -1.0, 8.0, 3.0]}
+    """
+    positions = [i for i in chart.partial if 0 <= i < len(frame)]
+    if chart.kind != "line" or not positions or not len(frame.columns):
+        return frame
+    kpi = frame.columns[0]
+    whole, step = frame[kpi].copy(), pd.Series(math.nan, index=frame.index)
+    for i in positions:
+        neighbour = 1 if i == 0 else i - 1
+        step.iloc[[i, neighbour]] = frame[kpi].iloc[[i, neighbour]]
+        whole.iloc[i] = math.nan
+    out = frame.copy()
+    out[kpi] = whole
+    out.insert(1, PARTIAL_SERIES, step)
+    return out
+
+
+def _style_partial(native, chart: ChartData, names: list) -> None:
+    """The partial periods' series: the KPI's colour, dashed, hollow points (none on the whole period it
+    steps from), named "partial week" in the deck's language."""
+    if PARTIAL_SERIES not in names:
+        return
+    series = native.plots[0].series[names.index(PARTIAL_SERIES)]
+    colour = rgb(series_colour(chart, 0, str(names[0])))
+    series.format.line.color.rgb = colour
+    series.format.line.width = Pt(1.75)
+    series.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+    if len(chart.categories) > MAX_MARKERS:
+        return
+    series.marker.style = XL_MARKER_STYLE.CIRCLE
+    series.marker.size = 8
+    series.marker.format.fill.solid()
+    series.marker.format.fill.fore_color.rgb = WHITE
+    series.marker.format.line.color.rgb = colour
+    series.marker.format.line.width = Pt(1.5)
+    for i in chart.partial:
+        neighbour = 1 if i == 0 else i - 1
+        if neighbour not in chart.partial:
+            series.points[neighbour].marker.style = XL_MARKER_STYLE.NONE
 
 
 def _style_title(native, title: str) -> None:
@@ -182,12 +234,19 @@ def _style_title(native, title: str) -> None:
         run.font.bold = True
 
 
-def _style_legend(native, series_count: int) -> None:
+def _style_legend(native, series_count: int, own_entry: bool = True) -> None:
+    """A legend under the chart when it has several series; without ``own_entry``, the first series (a trend's
+    own KPI, named by the title) is left out and the legend explains the marks only ("Target", "partial week")."""
     native.has_legend = series_count > 1
     if native.has_legend:
         native.legend.position = XL_LEGEND_POSITION.BOTTOM
         native.legend.include_in_layout = False
         native.legend.font.size = Pt(11)
+        if not own_entry:
+            entry = etree.Element(qn("c:legendEntry"))
+            etree.SubElement(entry, qn("c:idx")).set("val", "0")
+            etree.SubElement(entry, qn("c:delete")).set("val", "1")
+            native.legend._element.find(qn("c:legendPos")).addnext(entry)
 
 
 def _colour_series(native, chart: ChartData, names: list[str]) -> None:
@@ -231,7 +290,7 @@ def _style_axes(native, chart: ChartData, frame, axis: AxisUnit) -> None:
         bounds = value_axis_range(every, chart.unit)
         if bounds:
             value_axis.minimum_scale, value_axis.maximum_scale = bounds
-            value_axis.major_unit = axis_step(*bounds)
+            value_axis.major_unit = tick_step(*bounds)
         value_axis.tick_labels.number_format = office_format(tick_format(axis, *(bounds or (None, None))))
         if native._chartSpace.find(".//" + qn("c:dateAx")) is None:
             _skip_category_labels(category_axis, _skip_for(chart.categories))
@@ -257,21 +316,14 @@ def _style_axes(native, chart: ChartData, frame, axis: AxisUnit) -> None:
             run.font.bold = False
 
 
-def _date_axis(native, by: str, count: int, width_in: float) -> None:
-    """A date category axis with one label every few periods: PowerPoint and LibreOffice
-    both honour ``c:majorUnit`` on a date axis (LibreOffice ignores ``c:tickLblSkip``).
-    Daily and weekly series longer than a few weeks are labelled at month starts."""
+def _date_axis(native, chart: ChartData, width_in: float) -> None:
+    """A date category axis with one label every few periods (:func:`~.chart_data.date_axis_labels`): PowerPoint
+    and LibreOffice both honour ``c:majorUnit`` on a date axis (LibreOffice ignores ``c:tickLblSkip``)."""
     date_ax = native._chartSpace.find(".//" + qn("c:dateAx"))
     if date_ax is None:
         return
-    unit, per_period = TIME_UNITS[by]
-    number_format = DATE_FORMATS[by]
-    label_width = {"mmm yyyy": 0.8, "d mmm": 0.6, "yyyy": 0.5}[number_format]
-    needed = label_skip(count, min(12, max(2, int((width_in - 1.0) / label_width)))) * per_period
-    major_unit = unit
-    if unit == "days" and needed > 14:
-        major_unit, needed, number_format = "months", math.ceil(needed / 30.4), "mmm yyyy"
-    step = next((s for s in ROUND_STEPS[major_unit] if s >= needed), needed)
+    starts = [date.fromisoformat(d[:10]) for d in chart.period_starts]
+    number_format, major_unit, step = date_axis_labels(chart.by, starts, width_in)
     labels = native.category_axis.tick_labels
     labels.number_format = office_date_format(number_format)
     labels.number_format_is_linked = False
@@ -279,7 +331,8 @@ def _date_axis(native, by: str, count: int, width_in: float) -> None:
         for old in date_ax.findall(qn(tag)):
             date_ax.remove(old)
     anchor = date_ax.find(qn("c:extLst"))
-    for tag, value in (("c:baseTimeUnit", unit), ("c:majorUnit", str(step)), ("c:majorTimeUnit", major_unit)):
+    for tag, value in (("c:baseTimeUnit", TIME_UNITS[chart.by][0]), ("c:majorUnit", str(step)),
+                       ("c:majorTimeUnit", major_unit)):
         el = etree.SubElement(date_ax, qn(tag))
         el.set("val", value)
         if anchor is not None:

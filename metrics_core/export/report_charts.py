@@ -18,6 +18,7 @@ from ..metrics.model import MetricInputs
 from ..metrics.registry import get_metric
 from ..progress import Reporter
 from ..report_view import NPS_PARTS, ViewResults, breakdown_candidates, data_span
+from ..report_view.partial import partial_periods
 from ..result_details import HeatMapDetails, NpsDetails, StaffingDetails, details_of
 from .model import BY_WORDS, ChartData
 from ..formatting import format_day, format_day_range, format_period
@@ -38,15 +39,13 @@ def report_charts(bundle: DataBundle, computed: ViewResults, shown: list[str], r
     source = inputs if inputs is not None else MetricInputs.from_bundle(bundle)
     by = computed.view.grain
     params, headline = computed.params, computed.filters()
-    span = data_span(bundle)
-    trend_filters, note = trend_window(headline, by, span)
-    seen = P.seen_within(span, trend_filters.bounds())
+    trend_filters, note = trend_window(headline, by, data_span(bundle))
     charts: list[ChartData] = []
     for i, metric_id in enumerate(shown):
         reporter.step(i / max(1, len(shown)), _("Charts: {kpi}", kpi=get_metric(metric_id).translated_label))
         if metric_id in ("peak_hours", "staffing"):
             continue
-        trend = trend_chart(source, metric_id, params, trend_filters, by, computed.outcomes[metric_id].target, seen)
+        trend = trend_chart(source, metric_id, params, trend_filters, by, computed.outcomes[metric_id].target, bundle)
         if trend is not None:
             charts.append(trend)
         for column in computed.view.breakdowns.get(metric_id, ()):
@@ -108,17 +107,10 @@ def _points_frame(points, series: str, by: str = "") -> tuple[pd.DataFrame, list
     return pd.DataFrame({series: values}, index=pd.Index(labels, dtype=object)), [int(p.n or 0) for p in points]
 
 
-def partial_positions(starts: list, by: str, seen: tuple) -> list[int]:
-    """The positions of the first and last periods when the data (``seen``: its first and last instants) covers
-    them only in part; the images mark them (a collapse in the last week is the week under way)."""
-    if len(starts) < 2 or by not in P.PERIODS:
-        return []
-    return ([0] if P.begins_after(starts[0], seen[0]) else []) + \
-        ([len(starts) - 1] if P.runs_past(starts[-1], by, seen[1]) else [])
-
-
 def trend_chart(source, metric_id: str, params, filters, by: str, target: float | None,
-                seen: tuple = (None, None)) -> ChartData | None:
+                bundle: DataBundle | None = None) -> ChartData | None:
+    """The KPI per period; the periods its data covers only in part marked as the window marks them
+    (:func:`~metrics_core.report_view.partial.partial_periods`, from ``bundle``'s files)."""
     spec = get_metric(metric_id)
     try:
         points = engine.breakdown(source, metric_id, by, params, filters)
@@ -130,7 +122,8 @@ def trend_chart(source, metric_id: str, params, filters, by: str, target: float 
     frame, counts = _points_frame(points, spec.translated_label, by)
     starts = [p.key.date().isoformat() for p in points] if all(isinstance(p.key, pd.Timestamp) for p in points) \
         else None
-    partial = partial_positions([p.key for p in points], by, seen) if starts is not None else []
+    partial = partial_periods(bundle, metric_id, filters, by, [p.key for p in points]) \
+        if starts is not None and bundle is not None else []
     return ChartData(f"{metric_id}-by-{by}", _("{kpi} by {period}", kpi=spec.translated_label, period=_by_word(by)), spec.family, "line",
                      spec.unit, frame, metric_id, by, counts, target, starts, partial=partial)
 

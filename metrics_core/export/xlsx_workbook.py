@@ -21,11 +21,11 @@ from ..formatting import format_date, format_time
 from ..i18n import N_, _, one_full_stop
 from ..metrics.model import family_label
 from ..progress import Reporter
-from .chart_data import (BAD, GOOD, TARGET_SERIES, drawn_frame, heat_colour, label_skip, office_date_format,
-                         office_format, series_colour, series_title,
-                         value_axis_range)
+from .chart_data import (BAD, GOOD, TARGET_SERIES, TIME_UNITS, date_axis_labels, drawn_frame, heat_colour, label_skip,
+                         office_date_format, office_format, series_colour, series_title, tick_step, value_axis_range)
 from ..formatting import format_change, format_period, unit_word
 from .model import BY_WORDS, ChartData, KpiRow, Report
+from ..report_view.partial import partial_words
 from .safe_text import neutralise
 
 SHEET_NAME_MAX = 31
@@ -38,9 +38,6 @@ VALUE_FORMATS = {
     "ratio": "0.00", "days": '0.0" days"', "per_day": "0.0", "erlang": "0.00",
 }
 CHANGE_FORMATS = {"%": '+0.0" pp";-0.0" pp";0.0" pp"', "seconds": '+#,##0.0" min";-#,##0.0" min";0" min"'}
-# Trend periods on a date axis: (label format, time unit, periods' length in that unit).
-DATE_AXIS = {"day": ("d mmm yyyy", "days", 1), "week": ("d mmm yyyy", "days", 7), "month": ("mmm yyyy", "months", 1),
-             "quarter": ("mmm yyyy", "months", 3), "year": ("yyyy", "years", 1)}
 EXCEL_CHART = {"line": ("line", None), "bar": ("bar", None), "stacked": ("column", "stacked")}
 
 
@@ -253,31 +250,47 @@ def _chart_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: str
     if chart.counts is not None:
         header.append("n")
     dates = _date_column(chart)
+    date_col = len(header) if dates is not None else None
     if dates is not None:
         header.append(_("Period start"))
+    partial = _partial_rows(chart)
+    if partial:
+        header.append(_("Note"))
     for col, text in enumerate(header):
         _text(sheet, 3, col, text, fm.header)
     cell_format = fm.number(office_format(axis.number_format))
     count_col = len(frame.columns) + 1
     starts = _period_starts(chart)
-    for i, label in enumerate(chart.categories, start=4):
-        _text(sheet, i, 0, format_period(starts[i - 4], chart.by) if starts is not None else label)   # "maj 2026"
+    labels = chart.categories if starts is None else [format_period(d, chart.by) for d in starts]   # "maj 2026"
+    for i, label in enumerate(labels, start=4):
+        _text(sheet, i, 0, label)
         for j, series in enumerate(frame.columns, start=1):
             _number(sheet, i, j, _clean(frame[series].iloc[i - 4]), cell_format)
         if chart.counts is not None:
             sheet.write_number(i, count_col, int(chart.counts[i - 4]), fm.count)
         if dates is not None:
-            sheet.write_datetime(i, len(header) - 1, dates[i - 4], fm.number("yyyy-mm-dd"))
-    for col, text in enumerate(header):
-        sheet.set_column(col, col, min(40, max(12, len(text) + 2)))
+            sheet.write_datetime(i, date_col, dates[i - 4], fm.number("yyyy-mm-dd"))
+        if i - 4 in partial:                  # "partial week": its total is not comparable with the others'
+            _text(sheet, i, len(header) - 1, partial_words(chart.by), fm.muted)
+    widths = [len(text) for text in header]
+    widths[0] = max([widths[0], *map(len, labels)])        # "teden od 27. apr." whole
+    widths[-1] = max(widths[-1], len(partial_words(chart.by)) if partial else 0)
+    for col, width in enumerate(widths):
+        sheet.set_column(col, col, min(40, max(12, width + 2)))
+    if max(widths[1:], default=0) + 2 > 40:
+        sheet.set_row(3, 31)              # a long KPI name wraps onto a second line of its header, not cut
     sheet.freeze_panes(4, 1)
     sheet.set_landscape()
     sheet.fit_to_pages(1, 1)              # prints as one page: the table and its chart
     if chart.categories:
-        date_col = len(header) - 1 if dates is not None else None
         sheet.insert_chart(3, len(header) + 1,
                            _excel_chart(book, chart, name, frame, axis, unit_suffix, date_col),
                            {"x_scale": 1.6, "y_scale": 1.5})
+
+
+def _partial_rows(chart: ChartData) -> set[int]:
+    """The rows of a trend's periods its data covers only in part (``chart.partial``)."""
+    return {i for i in chart.partial if 0 <= i < len(chart.categories)} if chart.kind == "line" else set()
 
 
 def _heatmap_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: str) -> None:
@@ -309,7 +322,7 @@ def _heatmap_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: s
 
 def _period_starts(chart: ChartData) -> list[datetime] | None:
     """The period starts of a chart over time (a trend, NPS parts per month) as datetimes, or None."""
-    if not chart.period_starts or chart.by not in DATE_AXIS or len(chart.period_starts) != len(chart.categories):
+    if not chart.period_starts or chart.by not in TIME_UNITS or len(chart.period_starts) != len(chart.categories):
         return None
     return [datetime.fromisoformat(d[:10]) for d in chart.period_starts]
 
@@ -338,6 +351,9 @@ def _excel_chart(book, chart: ChartData, sheet_name: str, frame, axis, unit_suff
             spec["marker"] = {"type": "circle", "size": 5, "fill": {"color": colour}, "border": {"color": colour}}
             if len(chart.categories) > 40 or series == TARGET_SERIES:
                 spec["marker"] = {"type": "none"}
+            elif j == 1 and _partial_rows(chart):       # a partial period's point hollow, as in the window
+                hollow = {"fill": {"color": "#FFFFFF"}, "border": {"color": colour, "width": 1.5}}
+                spec["points"] = [hollow if i in _partial_rows(chart) else None for i in range(len(chart.categories))]
             if series == TARGET_SERIES:
                 spec["line"] = {"color": colour, "width": 1.5, "dash_type": "dash"}
         else:
@@ -358,10 +374,11 @@ def _excel_chart(book, chart: ChartData, sheet_name: str, frame, axis, unit_suff
         bounds = value_axis_range([v for s in frame.columns for v in frame[s].tolist()], chart.unit)
         if bounds:
             y_axis["min"], y_axis["max"] = bounds
+            y_axis["major_unit"] = tick_step(*bounds)         # every tick round, both ends among them
         if date_col is None:
             x_axis["interval_unit"] = label_skip(len(chart.categories))
         else:
-            x_axis.update(_date_axis_options(chart.by, len(chart.categories)))
+            x_axis.update(_date_axis_options(chart))
     elif chart.kind == "stacked":
         y_axis["min"] = 0
         x_axis["interval_unit"] = label_skip(len(chart.categories))
@@ -379,15 +396,11 @@ def _excel_chart(book, chart: ChartData, sheet_name: str, frame, axis, unit_suff
     return excel
 
 
-def _date_axis_options(by: str, count: int) -> dict:
+def _date_axis_options(chart: ChartData) -> dict:
     """A date axis labelled every few periods (LibreOffice ignores label skipping on text axes)."""
-    number_format, unit, per_period = DATE_AXIS[by]
-    needed = label_skip(count, 12) * per_period
-    if unit == "days" and needed > 14:
-        unit, needed, number_format = "months", math.ceil(needed / 30.4), "mmm yyyy"
-    steps = {"days": (1, 2, 7, 14), "months": (1, 2, 3, 4, 6, 12, 24, 36, 60), "years": (1, 2, 5, 10, 20)}[unit]
-    step = next((s for s in steps if s >= needed), needed)
-    return {"date_axis": True, "num_format": office_date_format(number_format), "major_unit": step, "major_unit_type": unit}
+    number_format, unit, step = date_axis_labels(chart.by, [d.date() for d in _period_starts(chart)])
+    return {"date_axis": True, "num_format": office_date_format(number_format), "major_unit": step,
+            "major_unit_type": unit}
 
 
 def _how_sheet(book, fm: _Formats, report: Report, name: str) -> None:

@@ -176,3 +176,19 @@ def seen_within(span: tuple, bounds: tuple) -> tuple:
     if last is not None and end is not None:
         last = min(last, end - pd.Timedelta(microseconds=1))
     return first, last
+
+
+def partial_positions(starts: list, by: str, seen: tuple) -> list[int]:
+    """The positions among the period ``starts`` of the first and last periods when the data (``seen``: its first
+    and last instants) covers them only in part (a single period is not marked).
+
+    >>> weeks = list(pd.date_range("2026-09-28", periods=5, freq="7D"))       # the weeks of October 2026
+    >>> partial_positions(weeks, "week", (pd.Timestamp("2026-10-01"), pd.Timestamp("2026-10-31 17:00")))
+    [0, 4]
+    >>> partial_positions(weeks[1:4], "week", (pd.Timestamp("2026-10-01"), pd.Timestamp("2026-10-31 17:00")))
+    []
+    """
+    if len(starts) < 2 or by not in PERIODS:
+        return []
+    return ([0] if begins_after(starts[0], seen[0]) else []) + \
+        ([len(starts) - 1] if runs_past(starts[-1], by, seen[1]) else [])

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from PySide6.QtGui import QColor
 
-from desktop_app.charts.partial_periods import partial_words
+from metrics_core.report_view.partial import partial_words
 from desktop_app.charts.time_axis import to_epoch_seconds
 from desktop_app.charts.trend_chart import TrendChart
 from desktop_app.i18n import apply_language
@@ -74,9 +74,12 @@ def test_no_partial_period_no_legend(qtbot) -> None:
 
 
 def test_a_month_chosen_from_its_first_day_starts_with_a_partial_week_not_a_partial_month() -> None:
-    from desktop_app.jobs import first_period_incomplete
     from metrics_core.dataset import DataBundle
     from metrics_core.metrics.engine import Filters
+    from metrics_core.report_view.partial import partial_periods
+
+    def first_period_incomplete(bundle, metric_id, filters, by, start) -> bool:
+        return 0 in partial_periods(bundle, metric_id, filters, by, [start, start + pd.Timedelta(days=400)])
 
     from .helpers import make_dataset, tickets_frame
 
@@ -96,7 +99,7 @@ def test_the_reports_chart_images_mark_the_partial_weeks_too(qtbot) -> None:
     """The report's images are drawn from its charts (JSON for the command line), which now carry the positions
     of the partial periods."""
     from metrics_core.export.model import ChartData
-    from metrics_core.export.report_charts import partial_positions
+    from metrics_core.metrics.periods import partial_positions
     from desktop_app.report_pngs import plot_chart
 
     apply_language("en")
