@@ -6,7 +6,7 @@ from typing import Any
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QRect, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (QLabel, QListView, QListWidget, QListWidgetItem, QPushButton, QStyle,
                                QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget)
@@ -139,12 +139,13 @@ class DatasetSidebar(QWidget):
         self.list.currentRowChanged.connect(self._on_list_current_changed)
         for sig in (state.dataset_loaded, state.dataset_removed, state.dataset_replaced):
             sig.connect(self._on_state_datasets_changed)
+        state.current_dataset_changed.connect(self._on_state_current_dataset_changed)
         state.results_changed.connect(self._on_state_results_changed)
         self._merges: list[Any] = []
         self._refresh()
 
     def _refresh(self) -> None:
-        current = self.current_name()
+        blocker = QSignalBlocker(self.list)       # (the list's changes while it is filled are not the owner's clicks)
         self.list.clear()
         for ds in self.state.bundle.datasets:
             spec = KINDS_BY_NAME.get(ds.kind)
@@ -159,11 +160,19 @@ class DatasetSidebar(QWidget):
             item.setData(DETAIL_ROLE, (kind_label, rows, extra))
             item.setToolTip("\n".join([str(ds.path), detail, *[n.describe() for n in notes]]))
             self.list.addItem(item)
-            if ds.name == current:
-                self.list.setCurrentItem(item)
-        if self.list.currentRow() < 0 and self.list.count():
-            self.list.setCurrentRow(0)
-        self._on_list_current_changed(self.list.currentRow())
+        blocker.unblock()
+        self._show_current()
+
+    def _show_current(self) -> None:
+        """Highlight the file the state says is shown (none while the data view shows the rows behind a KPI)."""
+        with QSignalBlocker(self.list):
+            rows = [r for r in range(self.list.count())
+                    if self.list.item(r).data(Qt.ItemDataRole.UserRole) == self.state.current_dataset]
+            self.list.setCurrentRow(rows[0] if rows else -1)
+            if not rows:
+                self.list.clearSelection()
+        self.remap_button.setEnabled(bool(rows))
+        self.remove_button.setEnabled(bool(rows))
 
     def current_name(self) -> str | None:
         item = self.list.currentItem()
@@ -172,6 +181,9 @@ class DatasetSidebar(QWidget):
     def _on_state_datasets_changed(self, _name: str) -> None:
         self._refresh()
 
+    def _on_state_current_dataset_changed(self, _name: str) -> None:
+        self._show_current()
+
     def _on_state_results_changed(self, results: Any) -> None:
         merges = list(getattr(results, "merges", []) or [])
         if merges != self._merges:
@@ -179,8 +191,9 @@ class DatasetSidebar(QWidget):
             self._refresh()
 
     def _on_list_current_changed(self, row: int) -> None:
-        self.remap_button.setEnabled(row >= 0)
-        self.remove_button.setEnabled(row >= 0)
+        item = self.list.item(row)
+        self.state.show_dataset(item.data(Qt.ItemDataRole.UserRole) if item is not None else None)
+        self._show_current()             # (what the state made of it: the same file, or none)
 
     def _on_remap_clicked(self) -> None:
         name = self.current_name()
