@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from metrics_core.catalogue import KINDS_BY_NAME
@@ -48,6 +48,8 @@ class DashboardPanel(QWidget):
         top = QHBoxLayout(self.header)
         top.setContentsMargins(8, 0, 2, 2)
         self.summary_label = ElidedLabel("")
+        self._summary = ("", "", "", "")          # headline, what more it says, why no change shows, the files' kinds
+        self.summary_label.installEventFilter(self)
         self.show_all_box = QCheckBox(_("Show all KPIs"))
         self.show_all_box.setToolTip(_("Also show the KPIs your files cannot feed yet, with the column or file each needs."))
         self.show_all_box.toggled.connect(self._on_show_all_toggled)
@@ -152,24 +154,39 @@ class DashboardPanel(QWidget):
         labels = [_(KINDS_BY_NAME[k].label) if k in KINDS_BY_NAME else k for k in self.state.bundle.kinds()]
         hidden = sum(1 for mid in self.cards if not show_all and not self.relevant(mid))
         files = len(self.state.bundle.datasets)
-        if not labels:
-            text = _("No files loaded")
-        else:
-            kpis = ngettext("{count} KPI", "{count} KPIs", shown, count=shown)
-            text = ngettext("{kpis} from {count} file", "{kpis} from {count} files", files, kpis=kpis, count=files)
-            if hidden:
-                text = ngettext("{summary} \u2014 {count} more needs other columns or files (tick \u201cShow all KPIs\u201d)",
-                                "{summary} \u2014 {count} more need other columns or files (tick \u201cShow all KPIs\u201d)",
-                                hidden, summary=text, count=hidden)
-        self.summary_label.setText(text)
+        headline, more = _("No files loaded"), ""
         if labels:
-            kinds = _("Data in the loaded files: {kinds}", kinds=", ".join(labels))
-            self.summary_label.setToolTip(f"{text}\n\n{kinds}")
-        gap = self._comparison_gap() if labels else ""
-        self.hint_label.setText(gap)
-        self.hint_label.setStyleSheet(f"color:{style.secondary_text(self.palette())};")
-        self.hint_label.setVisible(bool(gap))
+            kpis = ngettext("{count} KPI", "{count} KPIs", shown, count=shown)
+            headline = ngettext("{kpis} from {count} file", "{kpis} from {count} files", files, kpis=kpis, count=files)
+            if hidden:
+                more = ngettext("{count} more needs other columns or files (tick \u201cShow all KPIs\u201d)",
+                                "{count} more need other columns or files (tick \u201cShow all KPIs\u201d)", hidden,
+                                count=hidden)
+        kinds = _("Data in the loaded files: {kinds}", kinds=", ".join(labels)) if labels else ""
+        self._summary = (headline, more, self._comparison_gap() if labels else "", kinds)
+        self._place_summary()
         self.wanted_height_changed.emit()
+
+    def _place_summary(self) -> None:
+        """The summary beside the tabs, whole when it fits there; else its headline there and what more it says in
+        the hint row above the cards, with why no card shows a change (no words only in a tooltip)."""
+        headline, more, gap, kinds = self._summary
+        whole = _("{summary} \u2014 {comparison}", summary=headline, comparison=more) if more else headline
+        room = self.summary_label.contentsRect().width()
+        fits = self.summary_label.fontMetrics().horizontalAdvance(whole) <= room
+        self.summary_label.setText(whole if fits else headline)
+        self.summary_label.setToolTip("\n\n".join(t for t in (whole, kinds) if t))
+        hint = "\n".join(t for t in ("" if fits else more[:1].upper() + more[1:], gap) if t)     # (its own line)
+        if hint != self.hint_label.text() or self.hint_label.isHidden() == bool(hint):
+            self.hint_label.setText(hint)
+            self.hint_label.setStyleSheet(f"color:{style.secondary_text(self.palette())};")
+            self.hint_label.setVisible(bool(hint))
+            self.wanted_height_changed.emit()
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.summary_label and event.type() == QEvent.Type.Resize:
+            self._place_summary()           # (a narrower or wider window: the summary's words placed again)
+        return super().eventFilter(watched, event)
 
     def _fit_card_width(self) -> None:
         """Every card as wide as the longest shown title needs to be read whole on two lines, and the longest

@@ -2,7 +2,8 @@
 
 - why no card shows a change ("All dates are shown, so there is no earlier period to compare with; …") was cut
   from the end of the summary beside the tabs ("— Sunt afișate toate datele, …"), readable only in its tooltip: it
-  is now on screen, whole, above the cards, with three whole rows of cards still in view;
+  is now on screen, whole, above the cards, with three whole rows of cards still in view; so is what more the
+  summary says when it does not fit beside the tabs (Serbian "… (означите „Прикажи све показат…");
 - one file's cards in one row left an empty card area above small charts, while many files' cards need three
   rows: the splitter between cards and charts is fitted to the cards shown, until the owner moves it; the owner's
   position is kept (also in the next session), an unmoved splitter is fitted again."""
@@ -69,7 +70,7 @@ def _empty_below_cards(window: MainWindow) -> int:
     return viewport.height() - bottom
 
 
-@pytest.mark.parametrize("lang", ["en", "sl", "ro"])
+@pytest.mark.parametrize("lang", ["en", "sl", "ro", "sr"])
 def test_why_no_card_shows_a_change_is_on_screen_whole_with_three_rows_of_cards(qtbot, settings, lang) -> None:
     apply_language(lang)
     window = _window(qtbot, settings)
@@ -78,6 +79,8 @@ def test_why_no_card_shows_a_change_is_on_screen_whole_with_three_rows_of_cards(
     hint = comparison_gap(window.state.results.view)
     assert hint                                          # all dates shown: nothing earlier to compare with
     assert _whole_on_screen(window, hint), f"{hint!r} is not whole on screen"
+    more = window.workspace.dashboard._summary[1]       # "1 more needs other columns or files (tick …)"
+    assert more and _whole_on_screen(window, more[1:]), f"{more!r} is not whole on screen"   # (beside the tabs or above)
     assert card_rows_visible(window.workspace.dashboard) >= 3
     assert window.workspace.chart_area.trend.height() >= 150
 
