@@ -39,6 +39,7 @@ class AppState(QObject):
     dataset_loaded = Signal(str)            # dataset name
     dataset_removed = Signal(str)
     dataset_replaced = Signal(str)          # re-mapped / re-read
+    current_dataset_changed = Signal(str)   # the file the sidebar highlights and the data view shows ("": none)
     filters_changed = Signal(object)        # FilterState
     comparison_changed = Signal(str)        # "previous", "last_year" or "none"
     params_changed = Signal(object)         # {metric_id: {name: value}, "global": {...}}
@@ -70,6 +71,8 @@ class AppState(QObject):
         self.results: ResultSet | None = None
         self.chart_data: ChartData | None = None
         self.selected_metric: str | None = None
+        self.current_dataset: str | None = None     # the file highlighted and shown (None: none, or rows behind a KPI)
+        self._rows_behind_shown = False
         self.chart_category: str | None = None
         self.project_path: Path | None = None
         self.import_runner = TaskRunner("import", self)
@@ -151,10 +154,11 @@ class AppState(QObject):
         existing = self.dataset(ds.name)
         if existing is not None:
             self.bundle.datasets[self.bundle.datasets.index(existing)] = ds
-            self.dataset_replaced.emit(ds.name)
         else:
             self.bundle.add(ds)
-            self.dataset_loaded.emit(ds.name)
+        before = self._fit_current_dataset()
+        (self.dataset_replaced if existing is not None else self.dataset_loaded).emit(ds.name)
+        self._tell_current_dataset(before)
         self._refit_filters()
 
     def remove_dataset(self, name: str) -> None:
@@ -166,8 +170,33 @@ class AppState(QObject):
         self.date_ranges.pop(name, None)
         self.currencies.pop(name, None)
         self.schedule_recompute()
+        before = self._fit_current_dataset()
         self.dataset_removed.emit(name)
+        self._tell_current_dataset(before)
         self._refit_filters()
+
+    # -- the file shown ---------------------------------------------------------
+    def show_dataset(self, name: str | None) -> None:
+        """Make ``name`` the file the sidebar highlights and the data view shows (None: the rows behind a KPI,
+        no file highlighted)."""
+        before = self.current_dataset
+        self._rows_behind_shown = name is None
+        self.current_dataset = name if name is None or self.dataset(name) is not None else before
+        self._tell_current_dataset(before)
+
+    def _fit_current_dataset(self) -> str | None:
+        """Keep the current file while it is loaded; else the first file (none while the rows behind a KPI are
+        shown). Returns the current file before."""
+        before = self.current_dataset
+        names = self.dataset_names()
+        self._rows_behind_shown &= bool(names)
+        if before not in names:
+            self.current_dataset = names[0] if names and not self._rows_behind_shown else None
+        return before
+
+    def _tell_current_dataset(self, before: str | None) -> None:
+        if self.current_dataset != before:
+            self.current_dataset_changed.emit(self.current_dataset or "")
 
     def remap_dataset(self, name: str, mapping: Any, options: Any = None) -> None:
         """Read ``name``'s file again with a new mapping / read options."""

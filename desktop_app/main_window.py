@@ -424,10 +424,10 @@ class MainWindow(QMainWindow):
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
-        for name, splitter in self.workspace.splitters().items():
+        for name in self.workspace.splitters():
             saved = self.settings.splitter_state(name)
             if saved is not None:
-                splitter.restoreState(saved)
+                self.workspace.restore_splitter(name, saved)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)
@@ -448,8 +448,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.settings.save_window(self.saveGeometry(), self.saveState())
-        for name, splitter in self.workspace.splitters().items():
-            self.settings.save_splitter_state(name, splitter.saveState())
+        for name, saved in self.workspace.owner_splitter_states().items():     # (the others fit what is shown)
+            self.settings.save_splitter_state(name, saved)
         self.settings.sync()
         self.autosaver.discard()              # a clean close: nothing to offer back next time
         self.state.cancel()

@@ -31,14 +31,12 @@ class WindowView:
                    chart_tab=ws.chart_area.tabs.currentIndex(),
                    show_all=ws.dashboard.show_all_box.isChecked(),
                    search=ws.data_view.search_edit.text(),
-                   splitters={name: s.saveState() for name, s in ws.splitters().items()})
+                   splitters=ws.owner_splitter_states())
 
     def restore(self, window: Any) -> None:
         ws = window.workspace
         for name, state in self.splitters.items():
-            splitter = ws.splitters().get(name)
-            if splitter is not None:
-                splitter.restoreState(state)
+            ws.restore_splitter(name, state)
         ws.tabs.setCurrentIndex(self.workspace_tab)
         ws.chart_area.tabs.setCurrentIndex(self.chart_tab)
         ws.dashboard.show_all_box.setChecked(self.show_all)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from metrics_core.i18n import _
@@ -42,7 +42,8 @@ class Workspace(QWidget):
         self.dash_split.setChildrenCollapsible(False)
         self.dash_split.setStretchFactor(0, 3)
         self.dash_split.setStretchFactor(1, 2)
-        self.dash_split.setSizes([420, 200])        # three rows of cards on a 1366 x 768 laptop
+        self.dash_split.setSizes([420, 200])        # until the cards shown ask for their height (fit_dashboard_split)
+        self.dash_split.installEventFilter(self)    # (its height changed: the cards' share is fitted again)
         v.addWidget(self.dash_split, 1)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("Dashboard or data"))
@@ -59,11 +60,46 @@ class Workspace(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.split)
+        self.owner_sized: set[str] = set()      # the splitters the owner moved (or whose sizes were restored)
+        for name, splitter in self.splitters().items():
+            splitter.splitterMoved.connect(lambda _pos, _index, name=name: self.owner_sized.add(name))
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_dashboard_split)
+        self.dashboard.wanted_height_changed.connect(self._fit_timer.start)
         state.drilldown_requested.connect(self._on_state_drilldown_requested)
 
     def splitters(self) -> dict[str, QSplitter]:
         """The splitters whose sizes are kept between sessions."""
         return {"workspace": self.split, "dashboard": self.dash_split, "charts": self.chart_area.split}
+
+    def owner_splitter_states(self) -> dict[str, QByteArray]:
+        """The sizes of the splitters the owner moved (the others are fitted to what is shown)."""
+        return {name: s.saveState() for name, s in self.splitters().items() if name in self.owner_sized}
+
+    def restore_splitter(self, name: str, saved: QByteArray) -> None:
+        """The owner's sizes of splitter ``name``, kept from now on."""
+        splitter = self.splitters().get(name)
+        if splitter is not None and splitter.restoreState(saved):
+            self.owner_sized.add(name)
+
+    def fit_dashboard_split(self) -> None:
+        """The cards get the height they ask for (:meth:`DashboardPanel.wanted_height`) and the charts the rest,
+        at least their own minimum; not once the owner has moved the splitter."""
+        sizes = self.dash_split.sizes()
+        room = sum(sizes)
+        if "dashboard" in self.owner_sized or room <= 0 or not self.dash_split.isVisible():
+            return
+        charts = self.chart_area.minimumSizeHint().height()
+        cards = max(self.dashboard.minimumSizeHint().height(), min(self.dashboard.wanted_height(room), room - charts))
+        if abs(cards - sizes[0]) > 1:
+            self.dash_split.setSizes([cards, room - cards])
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.dash_split and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._fit_timer.start()
+        return super().eventFilter(watched, event)
 
     def show_dashboard(self) -> None:
         self.tabs.setCurrentIndex(DASHBOARD_TAB)

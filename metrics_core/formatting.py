@@ -354,6 +354,16 @@ def headline_term(result: Any) -> tuple[str, float | None, int] | None:
     return None
 
 
+def quoted(text: str) -> str:
+    """``text`` in the quotation marks of the current language: “friendly staff” (English), „friendly staff“
+    (Slovenian, Serbian), „friendly staff” (Romanian), ”friendly staff” (Swedish).
+
+    >>> quoted("friendly staff")
+    '“friendly staff”'
+    """
+    return _("“{term}”", term=text)
+
+
 def headline_term_text(result: Any) -> str | None:
     """How a text KPI reads in a table: ``“friendly staff” in 17 % of 603 comments``.
 
@@ -366,7 +376,7 @@ def headline_term_text(result: Any) -> str | None:
         return None
     term, share, _answers = top
     if share is None:
-        return _("“{term}”", term=term)
+        return quoted(term)
     return _("“{term}” in {share} of {count} comments", term=term, share=format_percent(share, 0),
              count=format_number(getattr(result, "value", 0)))
 

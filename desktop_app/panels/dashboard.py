@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QEvent, QSize, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from metrics_core.catalogue import KINDS_BY_NAME
 from metrics_core.i18n import _, ngettext
 from metrics_core.metrics.model import FAMILIES
 
+from .. import style
 from ..app_state import AppState
 from .elided_label import ElidedLabel
 from .flow_layout import FlowLayout
@@ -20,8 +21,14 @@ from .kpi_card import CARD_WIDTH, WORKING_OUT, KpiCard
 log = logging.getLogger(__name__)
 
 
+THREE_ROWS = 3          # rows of cards the dashboard asks room for (when there are as many)
+CARDS_SHARE = 0.6       # of the cards' and charts' height: what many cards may ask for beyond three rows
+
+
 class DashboardPanel(QWidget):
     """Cards for the KPIs the loaded data can feed (or all, on request)."""
+
+    wanted_height_changed = Signal()        # the cards shown changed: the height they ask for (wanted_height)
 
     def __init__(self, state: AppState, parent: Any = None) -> None:
         super().__init__(parent)
@@ -31,19 +38,30 @@ class DashboardPanel(QWidget):
         self._stale: set[str] = set()       # hidden cards not yet given ``_results`` (given when shown)
         self._given: dict[str, tuple] = {}   # what each card was given last (not given again)
         self._family_widgets: dict[str, QWidget] = {}
+        self._family_rows: dict[str, tuple[QLabel, FlowLayout]] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
         # the summary and "Show all KPIs" on one line that the workspace puts beside its tabs (a row of its own,
         # two lines in Slovenian, cost the third row of cards on a 1280 x 720 laptop): the whole text in its tooltip
         self.header = TabCornerRow()
         top = QHBoxLayout(self.header)
         top.setContentsMargins(8, 0, 2, 2)
         self.summary_label = ElidedLabel("")
+        self._summary = ("", "", "", "")          # headline, what more it says, why no change shows, the files' kinds
+        self.summary_label.installEventFilter(self)
         self.show_all_box = QCheckBox(_("Show all KPIs"))
         self.show_all_box.setToolTip(_("Also show the KPIs your files cannot feed yet, with the column or file each needs."))
         self.show_all_box.toggled.connect(self._on_show_all_toggled)
         top.addWidget(self.summary_label, 1)
         top.addWidget(self.show_all_box)
+        # why no card shows a change ("All dates are shown, …"): on screen above the cards, wrapped, not cut from
+        # the summary's end into its tooltip (s11 shots); the workspace gives the cards the room it takes
+        self.hint_label = QLabel("")
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setContentsMargins(6, 1, 6, 1)
+        self.hint_label.hide()
+        outer.addWidget(self.hint_label)
         self._scroll = QScrollArea()
         self._scroll.setAccessibleName(_("KPI cards"))
         self._scroll.setWidgetResizable(True)
@@ -100,6 +118,7 @@ class DashboardPanel(QWidget):
             v.addWidget(holder)
             self._content_layout.addWidget(box)
             self._family_widgets[family_id] = box
+            self._family_rows[family_id] = (heading, flow)
         self._content_layout.addStretch(1)
         self._specs = {s.id: s for s in REGISTRY}
 
@@ -135,21 +154,39 @@ class DashboardPanel(QWidget):
         labels = [_(KINDS_BY_NAME[k].label) if k in KINDS_BY_NAME else k for k in self.state.bundle.kinds()]
         hidden = sum(1 for mid in self.cards if not show_all and not self.relevant(mid))
         files = len(self.state.bundle.datasets)
-        if not labels:
-            text = _("No files loaded")
-        else:
-            kpis = ngettext("{count} KPI", "{count} KPIs", shown, count=shown)
-            text = ngettext("{kpis} from {count} file", "{kpis} from {count} files", files, kpis=kpis, count=files)
-            if hidden:
-                text = ngettext("{summary} \u2014 {count} more needs other columns or files (tick \u201cShow all KPIs\u201d)",
-                                "{summary} \u2014 {count} more need other columns or files (tick \u201cShow all KPIs\u201d)",
-                                hidden, summary=text, count=hidden)
-        gap = self._comparison_gap()
-        text = _("{summary} \u2014 {comparison}", summary=text, comparison=gap) if gap and labels else text
-        self.summary_label.setText(text)
+        headline, more = _("No files loaded"), ""
         if labels:
-            kinds = _("Data in the loaded files: {kinds}", kinds=", ".join(labels))
-            self.summary_label.setToolTip(f"{text}\n\n{kinds}")
+            kpis = ngettext("{count} KPI", "{count} KPIs", shown, count=shown)
+            headline = ngettext("{kpis} from {count} file", "{kpis} from {count} files", files, kpis=kpis, count=files)
+            if hidden:
+                more = ngettext("{count} more needs other columns or files (tick \u201cShow all KPIs\u201d)",
+                                "{count} more need other columns or files (tick \u201cShow all KPIs\u201d)", hidden,
+                                count=hidden)
+        kinds = _("Data in the loaded files: {kinds}", kinds=", ".join(labels)) if labels else ""
+        self._summary = (headline, more, self._comparison_gap() if labels else "", kinds)
+        self._place_summary()
+        self.wanted_height_changed.emit()
+
+    def _place_summary(self) -> None:
+        """The summary beside the tabs, whole when it fits there; else its headline there and what more it says in
+        the hint row above the cards, with why no card shows a change (no words only in a tooltip)."""
+        headline, more, gap, kinds = self._summary
+        whole = _("{summary} \u2014 {comparison}", summary=headline, comparison=more) if more else headline
+        room = self.summary_label.contentsRect().width()
+        fits = self.summary_label.fontMetrics().horizontalAdvance(whole) <= room
+        self.summary_label.setText(whole if fits else headline)
+        self.summary_label.setToolTip("\n\n".join(t for t in (whole, kinds) if t))
+        hint = "\n".join(t for t in ("" if fits else more[:1].upper() + more[1:], gap) if t)     # (its own line)
+        if hint != self.hint_label.text() or self.hint_label.isHidden() == bool(hint):
+            self.hint_label.setText(hint)
+            self.hint_label.setStyleSheet(f"color:{style.secondary_text(self.palette())};")
+            self.hint_label.setVisible(bool(hint))
+            self.wanted_height_changed.emit()
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.summary_label and event.type() == QEvent.Type.Resize:
+            self._place_summary()           # (a narrower or wider window: the summary's words placed again)
+        return super().eventFilter(watched, event)
 
     def _fit_card_width(self) -> None:
         """Every card as wide as the longest shown title needs to be read whole on two lines, and the longest
@@ -159,6 +196,34 @@ class DashboardPanel(QWidget):
         least = max((max(card.title_width(), card.change_width()) for card in shown), default=CARD_WIDTH)
         for card in self.cards.values():
             card.set_least_width(least)
+
+    def wanted_height(self, room: int) -> int:
+        """The height the cards ask for out of ``room`` (theirs and the charts'): all of them when they fit in
+        :data:`CARDS_SHARE` of it, else that share, but at least their first :data:`THREE_ROWS` rows whole (one
+        file's cards in one row left an empty card area above small charts; many files' need three rows)."""
+        width = self._scroll.viewport().width()
+        hint = self.hint_label.heightForWidth(self.width()) if not self.hint_label.isHidden() else 0
+        extra = 2 * self._scroll.frameWidth() + max(0, hint)
+        every = self.cards_height(width) + extra
+        return min(every, max(self.cards_height(width, THREE_ROWS) + extra, int(room * CARDS_SHARE)))
+
+    def cards_height(self, width: int, rows: int | None = None) -> int:
+        """The height the shown cards take in the scrolled area ``width`` pixels wide: all of them, or down to the
+        end of their first ``rows`` rows."""
+        margins = self._content_layout.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        height, left = margins.top(), rows
+        for family_id, box in self._family_widgets.items():
+            if box.isHidden():
+                continue
+            heading, flow = self._family_rows[family_id]
+            top = heading.sizeHint().height() + box.layout().spacing()
+            bottoms = flow.line_bottoms(inner)
+            if left is not None and len(bottoms) >= left:
+                return height + top + bottoms[left - 1] + margins.bottom()
+            height += top + (bottoms[-1] if bottoms else 0) + self._content_layout.spacing()
+            left = None if left is None else left - len(bottoms)
+        return height + margins.bottom()
 
     def _comparison_gap(self) -> str:
         """Why no card shows a change although a comparison is chosen ("" when there is nothing to say)."""

@@ -74,14 +74,17 @@ class DataView(QWidget):
         self.search_edit.textChanged.connect(self._on_search_edit_changed)
         self.column_combo.activated.connect(self._on_search_timer_timeout)
         self.dataset_combo.activated.connect(self._on_dataset_combo_activated)
-        for sig in (state.dataset_loaded, state.dataset_removed, state.dataset_replaced):
+        for sig in (state.dataset_loaded, state.dataset_removed, state.dataset_replaced,
+                    state.current_dataset_changed):
             sig.connect(self._on_state_datasets_changed)
         state.drilldown_requested.connect(self._on_state_drilldown_requested)
         self._refresh_datasets()
 
     # -- choosing the frame ---------------------------------------------------------------
-    def _refresh_datasets(self, select: str | None = None) -> None:
-        current = select or self.dataset_combo.currentData()
+    def _refresh_datasets(self) -> None:
+        """The files and the rows behind a KPI to choose from; the one shown is the state's current file (the one
+        the sidebar highlights), or the rows behind a KPI when no file is."""
+        current = self.state.current_dataset or (DRILLDOWN if self._drill is not None else None)
         with QSignalBlocker(self.dataset_combo):
             self.dataset_combo.clear()
             if self._drill is not None:
@@ -123,9 +126,10 @@ class DataView(QWidget):
         self._apply_search()
 
     def show_rows(self, rows: RowsBehind) -> None:
-        """Show the rows behind a KPI as the "rows behind" entry."""
+        """Show the rows behind a KPI as the "rows behind" entry (the state shows no file meanwhile)."""
         self._drill = rows
-        self._refresh_datasets(select=DRILLDOWN)
+        self.state.show_dataset(None)
+        self._refresh_datasets()
         self._show_current()
 
     # -- searching ---------------------------------------------------------------------------
@@ -166,6 +170,8 @@ class DataView(QWidget):
         self._apply_search()
 
     def _on_dataset_combo_activated(self, _index: int) -> None:
+        key = self.dataset_combo.currentData()
+        self.state.show_dataset(None if key == DRILLDOWN else key)      # the sidebar highlights it too
         self._show_current()
 
     def _on_state_datasets_changed(self, _name: str) -> None:

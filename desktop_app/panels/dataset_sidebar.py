@@ -6,7 +6,7 @@ from typing import Any
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QRect, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (QLabel, QListView, QListWidget, QListWidgetItem, QPushButton, QStyle,
                                QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget)
@@ -17,6 +17,7 @@ from metrics_core.i18n import _, ngettext
 
 from ..app_state import AppState
 from ..formatting import format_number
+from .elided_label import elide_to_lines, wrapped_height
 from .flow_layout import FlowLayout
 
 
@@ -24,6 +25,7 @@ DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1      # (kind, rows, other kinds): wha
 PAD = 6                   # left and right of an entry's text
 PAD_Y = 3                 # above and below it
 DETAIL_SCALE = 0.9        # what a file holds, in a smaller font than its name
+DETAIL_LINES = 3          # at most (a kind of three words or more, on a narrow sidebar)
 
 
 def detail_text(kind: str, rows: int, others: list[str]) -> str:
@@ -37,30 +39,38 @@ def detail_text(kind: str, rows: int, others: list[str]) -> str:
     return numbers_kept_with_units(text, counts=True)
 
 
-def detail_line(kind: str, rows: int, others: list[str], metrics: QFontMetrics, width: int) -> str:
-    """What a file holds on one line of ``width`` pixels: whole; else without the other kinds it also holds; else
-    its kind shortened with "…" and the row count whole (the whole text is in the entry's tooltip)."""
-    for text in (detail_text(kind, rows, others), detail_text(kind, rows, [])):
-        if metrics.horizontalAdvance(text) <= width:
-            return text
-    rest = metrics.horizontalAdvance(detail_text("", rows, []))
-    shown = detail_text(metrics.elidedText(kind, Qt.TextElideMode.ElideRight, max(0, width - rest)), rows, [])
-    return metrics.elidedText(shown, Qt.TextElideMode.ElideRight, width)
+def detail_shown(kind: str, rows: int, others: list[str], metrics: QFontMetrics, width: int) -> str:
+    """What a file holds as drawn under its name, word-wrapped at ``width`` pixels: whole when it fits on one line;
+    else without the other kinds it also holds, its kind and row count whole on as many lines as they need (a
+    Romanian "Intervale de ap…" told the owner nothing), at most :data:`DETAIL_LINES`, the rest cut with "…" (the
+    whole text is in the entry's tooltip)."""
+    whole = detail_text(kind, rows, others)
+    if wrapped_height(whole, metrics, width) <= metrics.height():
+        return whole
+    return elide_to_lines(detail_text(kind, rows, []), metrics, width, DETAIL_LINES)
+
+
+def detail_height(text: str, metrics: QFontMetrics, width: int) -> int:
+    """The height ``text`` takes drawn word-wrapped at ``width`` pixels (one line at least)."""
+    return max(metrics.height(), wrapped_height(text, metrics, width))
 
 
 class DatasetItemDelegate(QStyledItemDelegate):
-    """One file per entry: its name in bold, what it holds in a smaller grey line under it (two or three wrapped
-    lines a file made the demo's 12 files scroll at 1280 x 720)."""
+    """One file per entry: its name in bold, what it holds in a smaller grey text under it (one line when it fits,
+    else as many as the kind needs: an entry is only as tall as its own text)."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         detail = QFontMetrics(detail_font(option.font))
-        return QSize(self._text_width(option) + 2 * PAD, option.fontMetrics.height() + 1 + detail.height() + 2 * PAD_Y)
+        width = self._text_width(option)
+        text = detail_shown(*index.data(DETAIL_ROLE), detail, width)
+        return QSize(width + 2 * PAD, option.fontMetrics.height() + 1 + detail_height(text, detail, width) + 2 * PAD_Y)
 
     def detail_drawn(self, view: QListWidget, item: QListWidgetItem) -> tuple[str, QFont, int]:
-        """The detail line of ``item`` as drawn in ``view``: its text, font and the width it has."""
+        """The detail of ``item`` as drawn in ``view``: its text (wrapped at spaces when drawn), font and the width
+        it has."""
         font = detail_font(view.font())
         width = max(40, view.viewport().width() - 2 * view.spacing() - 2 * PAD)
-        return detail_line(*item.data(DETAIL_ROLE), QFontMetrics(font), width), font, width
+        return detail_shown(*item.data(DETAIL_ROLE), QFontMetrics(font), width), font, width
 
     @staticmethod
     def _text_width(option: QStyleOptionViewItem) -> int:
@@ -88,9 +98,9 @@ class DatasetItemDelegate(QStyledItemDelegate):
         painter.setFont(detail_font(option.font))
         if not selected:
             painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
-        detail = detail_line(*index.data(DETAIL_ROLE), painter.fontMetrics(), rect.width())
+        detail = detail_shown(*index.data(DETAIL_ROLE), painter.fontMetrics(), rect.width())
         painter.drawText(QRect(rect.left(), rect.top() + line + 1, rect.width(), rect.height() - line - 1),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), detail)
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap), detail)
         if not selected:
             painter.setPen(option.palette.color(QPalette.ColorRole.Midlight))
             painter.drawLine(option.rect.bottomLeft(), option.rect.bottomRight())
@@ -139,12 +149,13 @@ class DatasetSidebar(QWidget):
         self.list.currentRowChanged.connect(self._on_list_current_changed)
         for sig in (state.dataset_loaded, state.dataset_removed, state.dataset_replaced):
             sig.connect(self._on_state_datasets_changed)
+        state.current_dataset_changed.connect(self._on_state_current_dataset_changed)
         state.results_changed.connect(self._on_state_results_changed)
         self._merges: list[Any] = []
         self._refresh()
 
     def _refresh(self) -> None:
-        current = self.current_name()
+        blocker = QSignalBlocker(self.list)       # (the list's changes while it is filled are not the owner's clicks)
         self.list.clear()
         for ds in self.state.bundle.datasets:
             spec = KINDS_BY_NAME.get(ds.kind)
@@ -159,11 +170,19 @@ class DatasetSidebar(QWidget):
             item.setData(DETAIL_ROLE, (kind_label, rows, extra))
             item.setToolTip("\n".join([str(ds.path), detail, *[n.describe() for n in notes]]))
             self.list.addItem(item)
-            if ds.name == current:
-                self.list.setCurrentItem(item)
-        if self.list.currentRow() < 0 and self.list.count():
-            self.list.setCurrentRow(0)
-        self._on_list_current_changed(self.list.currentRow())
+        blocker.unblock()
+        self._show_current()
+
+    def _show_current(self) -> None:
+        """Highlight the file the state says is shown (none while the data view shows the rows behind a KPI)."""
+        with QSignalBlocker(self.list):
+            rows = [r for r in range(self.list.count())
+                    if self.list.item(r).data(Qt.ItemDataRole.UserRole) == self.state.current_dataset]
+            self.list.setCurrentRow(rows[0] if rows else -1)
+            if not rows:
+                self.list.clearSelection()
+        self.remap_button.setEnabled(bool(rows))
+        self.remove_button.setEnabled(bool(rows))
 
     def current_name(self) -> str | None:
         item = self.list.currentItem()
@@ -172,6 +191,9 @@ class DatasetSidebar(QWidget):
     def _on_state_datasets_changed(self, _name: str) -> None:
         self._refresh()
 
+    def _on_state_current_dataset_changed(self, _name: str) -> None:
+        self._show_current()
+
     def _on_state_results_changed(self, results: Any) -> None:
         merges = list(getattr(results, "merges", []) or [])
         if merges != self._merges:
@@ -179,8 +201,9 @@ class DatasetSidebar(QWidget):
             self._refresh()
 
     def _on_list_current_changed(self, row: int) -> None:
-        self.remap_button.setEnabled(row >= 0)
-        self.remove_button.setEnabled(row >= 0)
+        item = self.list.item(row)
+        self.state.show_dataset(item.data(Qt.ItemDataRole.UserRole) if item is not None else None)
+        self._show_current()             # (what the state made of it: the same file, or none)
 
     def _on_remap_clicked(self) -> None:
         name = self.current_name()

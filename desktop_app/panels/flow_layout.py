@@ -78,7 +78,13 @@ class FlowLayout(QLayout):
         columns = max(1, (width + self._spacing) // (narrowest + self._spacing))     # (every family: the same columns)
         return max(narrowest, min(widest, (width - (columns - 1) * self._spacing) // columns))
 
-    def _do_layout(self, rect: QRect, apply: bool) -> int:
+    def line_bottoms(self, width: int) -> list[int]:
+        """Where each line of the shown widgets ends, from the layout's top, at ``width`` pixels wide."""
+        bottoms: list[int] = []
+        self._do_layout(QRect(0, 0, width, 0), apply=False, bottoms=bottoms)
+        return bottoms
+
+    def _do_layout(self, rect: QRect, apply: bool, bottoms: list[int] | None = None) -> int:
         m = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
         x, y, line_height = area.x(), area.y(), 0
@@ -86,10 +92,14 @@ class FlowLayout(QLayout):
         for item in self._shown_items():
             hint = item.sizeHint() if column is None else QSize(column, item.sizeHint().height())
             if (x + hint.width() > area.right() + 1 or item.widget() in self._breaks) and line_height > 0:
+                if bottoms is not None:
+                    bottoms.append(y + line_height - rect.y())
                 x, y = area.x(), y + line_height + self._spacing
                 line_height = 0
             if apply:
                 item.setGeometry(QRect(QPoint(x, y), hint))
             x += hint.width() + self._spacing
             line_height = max(line_height, hint.height())
+        if bottoms is not None and line_height > 0:
+            bottoms.append(y + line_height - rect.y())
         return y + line_height - rect.y() + m.bottom()

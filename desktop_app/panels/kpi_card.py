@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QSizePolicy, QVBoxLayout
 
-from metrics_core.formatting import has_change, result_caveat, result_currency, result_text
+from metrics_core.formatting import has_change, quoted, result_caveat, result_currency, result_text
 from metrics_core.formatting_dates import format_period
 from metrics_core.i18n import _
 from metrics_core.metrics.params import DEFAULT_CURRENCY
@@ -320,7 +320,8 @@ class KpiCard(QFrame):
         text, share, count = term
         self._set_value_font(style.CARD_VALUE_POINT_SIZE * 0.7)
         metrics = self.value_label.fontMetrics()
-        shown = metrics.elidedText(f"\u201c{text}\u201d", Qt.TextElideMode.ElideRight, self.text_room() - 2)
+        marks = metrics.horizontalAdvance(quoted(""))              # the language's quotation marks, kept whole
+        shown = quoted(metrics.elidedText(text, Qt.TextElideMode.ElideRight, self.text_room() - 2 - marks))
         self.value_label.setText(shown)
         self.value_label.setToolTip(text)
         if share is not None:

@@ -46,6 +46,11 @@ def _between(orders: pd.DataFrame, start: Any, end: Any) -> pd.DataFrame:
 # the one lifespan setting of both lifetime values (Customer lifetime value's; Predictive CLV reads it)
 LIFESPAN_YEARS = ParamSpec(name="lifespan_years", default=None, label=N_("Average customer lifespan (years)"), minimum=0,
                            help=N_("Predictive CLV uses it too. Empty: 1 / annual churn, when churn is known."))
+# how the annual churn behind a lifespan is read: one setting each for both lifetime values, as the lifespan
+INACTIVITY_DAYS = ParamSpec(name="inactivity_days", default=90, label=N_("Inactive for (days) counts as lost"), kind="int",
+                            minimum=1, help=N_("orders only: a customer with no order for this long has left"))
+CHURN_FLAG_MONTHS = ParamSpec(name="churn_flag_months", default=12, label=N_("A churned flag covers (months)"), minimum=1)
+CHURN_SETTINGS = (CHURN_FLAG_MONTHS, INACTIVITY_DAYS)
 
 
 @dataclass(frozen=True)
@@ -229,7 +234,7 @@ def clv_predictive_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> Metric
         return missing_field("clv_predictive", "currency", ["amount"], N_("order amounts per customer"))
     s = _order_stats(bought)
     monthly = s["orders"] / s["customers"] / (s["span_years"] * 12)
-    lifespan_years, how = _lifespan_years(inputs, p, _one_lifespan(p))
+    lifespan_years, how = _lifespan_years(inputs, _clv_churn_settings(p), _one_lifespan(p))
     details = {"monthly_transactions": monthly, "avg_order_value": s["avg_purchase_value"]}
     if lifespan_years is None:
         return no_value("clv_predictive", "currency", N_("set the average customer lifespan (years): churn is not known"),
@@ -250,10 +255,30 @@ def _one_lifespan(p: Mapping[str, Any]) -> float | None:
     command-line name kept) wins when given."""
     if p.get("lifespan_months"):
         return float(p["lifespan_months"]) / 12.0
+    return _clv_setting(p, LIFESPAN_YEARS)
+
+
+def _clv_churn_settings(p: Mapping[str, Any]) -> dict[str, Any]:
+    """Predictive CLV's parameters with how churn is read (:data:`CHURN_SETTINGS`) as set for Customer lifetime
+    value: one setting for both lifetime values (``clv.inactivity_days``, or ``global.inactivity_days`` …).
+    Predictive CLV's own (command-line names kept) win when given."""
+    own = (p.get(ALL_PARAMS_KEY) or {}).get("clv_predictive")
+    out = dict(p)
+    for spec in CHURN_SETTINGS:
+        if isinstance(own, Mapping) and own.get(spec.name) not in (None, ""):
+            continue                                 # (merged into ``p`` already)
+        value = _clv_setting(p, spec)
+        out[spec.name] = spec.default if value is None else value
+    return out
+
+
+def _clv_setting(p: Mapping[str, Any], spec: ParamSpec) -> Any:
+    """Customer lifetime value's setting ``spec`` in the whole parameters (its own entry, else the global one),
+    or None when neither sets it."""
     doc = p.get(ALL_PARAMS_KEY) or {}
     for entry in (doc.get("clv"), doc.get("global")):
-        if isinstance(entry, Mapping) and entry.get("lifespan_years") not in (None, ""):
-            return coerce("clv", LIFESPAN_YEARS, entry["lifespan_years"])
+        if isinstance(entry, Mapping) and entry.get(spec.name) not in (None, ""):
+            return coerce("clv", spec, entry[spec.name])
     return None
 
 

@@ -4,6 +4,7 @@ engagement and cash flow (the comparison with a benchmark is in :mod:`.benchmark
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import Any, Mapping
 
 from ..deferred import np
@@ -12,16 +13,14 @@ from ..deferred import pd
 from ..i18n import N_, Message
 from .churn import CustomerFlow, customer_flow
 from .common import Terms, terms_compute, terms_rows
-from .customer_value import (LIFESPAN_YEARS, cash_flow_compute, cash_flow_terms, clv_compute, clv_historical_compute,
-                             clv_predictive_compute, engagement_compute)
+from .customer_value import (CHURN_FLAG_MONTHS, INACTIVITY_DAYS, LIFESPAN_YEARS, cash_flow_compute, cash_flow_terms,
+                             clv_compute, clv_historical_compute, clv_predictive_compute, engagement_compute)
 from .model import MetricInputs, MetricResult, MetricSpec, ParamSpec
 from .periods import PERIODS
 from .results import bounds_details, has, missing_field, no_value, ratio_result
 
 _LOOKBACK = ParamSpec(name="lookback_months", default=12, label=N_("Period when no dates are chosen (months)"), kind="int", minimum=1,
                       help=N_("without a date filter, the period is this many months up to the latest date"))
-_INACTIVITY = ParamSpec(name="inactivity_days", default=90, label=N_("Inactive for (days) counts as lost"), kind="int", minimum=1,
-                        help=N_("orders only: a customer with no order for this long has left"))
 
 
 def retention_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
@@ -183,14 +182,14 @@ SPECS: tuple[MetricSpec, ...] = (
                compute=retention_compute,
                calculator=_calc_div("retention_rate", lambda t: t["end"] - t["new"], lambda t: t["start"]), calculator_inputs=("start", "end", "new"),
                period_aware=True,
-               params=(_LOOKBACK, _INACTIVITY)),
+               params=(_LOOKBACK, INACTIVITY_DAYS)),
     MetricSpec(id="churn_rate", label=N_("Customer churn rate"), family="loyalty_value", unit="%", higher_is_better=False,
                kinds=("customers", "orders"), required_fields=("customer_id",), source="S0 S1 S2",
                description=N_("Customers lost in the period divided by customers at its start, times 100."),
                compute=churn_compute,
                calculator=_calc_div("churn_rate", lambda t: t["lost"], lambda t: t["start"]), calculator_inputs=("lost", "start"),
                period_aware=True,
-               params=(_LOOKBACK, _INACTIVITY)),
+               params=(_LOOKBACK, INACTIVITY_DAYS)),
     MetricSpec(id="clv", label=N_("Customer lifetime value"), family="loyalty_value", unit="currency", higher_is_better=True,
                kinds=_ORDERS_CUSTOMERS, required_fields=(), source="S0 S2",
                description=N_("Average purchase value × purchases per year × average customer lifespan in years (set, or 1 / annual churn). Purchases are counted over every order, or over the year up to the end of chosen dates."),
@@ -199,7 +198,7 @@ SPECS: tuple[MetricSpec, ...] = (
                period_aware=True,
                params=(LIFESPAN_YEARS,
                       ParamSpec(name="periods_per_year", default=12, label=N_("Revenue periods per year"), minimum=1),
-                      ParamSpec(name="churn_flag_months", default=12, label=N_("A churned flag covers (months)"), minimum=1), _INACTIVITY)),
+                      CHURN_FLAG_MONTHS, INACTIVITY_DAYS)),
     MetricSpec(id="clv_historical", label=N_("Historical CLV"), family="loyalty_value", unit="currency", higher_is_better=True,
                kinds=_ORDERS_CUSTOMERS, required_fields=(), source="S0",
                description=N_("Per customer: the sum of purchases × gross margin; the mean over customers, with the distribution."),
@@ -209,13 +208,14 @@ SPECS: tuple[MetricSpec, ...] = (
                params=(ParamSpec(name="gross_margin_pct", default=100.0, label=N_("Gross margin % (when no margin column)"), minimum=0, maximum=100),)),
     MetricSpec(id="clv_predictive", label=N_("Predictive CLV"), family="loyalty_value", unit="currency", higher_is_better=True,
                kinds=_ORDERS_CUSTOMERS, required_fields=(), source="S0",
-               description=N_("(Average monthly transactions × average order value) × average lifespan in months; the lifespan is the one set for Customer lifetime value."),
+               description=N_("(Average monthly transactions × average order value) × average lifespan in months; the lifespan, and how churn is read for it, are those set for Customer lifetime value."),
                compute=clv_predictive_compute,
                calculator=_calc_product("clv_predictive", ("monthly_transactions", "avg_order_value", "lifespan_months")), calculator_inputs=("monthly_transactions", "avg_order_value", "lifespan_months"),
                period_aware=True,
+               # CLV's settings (one each for both lifetime values); these names stay for the command line
                params=(ParamSpec(name="lifespan_months", default=None, label=N_("Average customer lifespan (months)"), minimum=0,
                                  shown=False),
-                      ParamSpec(name="churn_flag_months", default=12, label=N_("A churned flag covers (months)"), minimum=1), _INACTIVITY)),
+                      replace(CHURN_FLAG_MONTHS, shown=False), replace(INACTIVITY_DAYS, shown=False))),
     MetricSpec(id="repurchase_rate", label=N_("Repurchase rate"), family="loyalty_value", unit="%", higher_is_better=True,
                kinds=("orders",), required_fields=("customer_id",), source="S1",
                description=N_("Customers with two or more orders in the period divided by customers with at least one, times 100."),

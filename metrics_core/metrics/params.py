@@ -110,13 +110,17 @@ def _number(metric_id: str, name: str, value: Any) -> float | None:
 def migrated(params: Mapping[str, Any] | None) -> dict[str, dict[str, Any]]:
     """``params`` as this version names them (settings and project files saved by an earlier one).
 
-    Predictive CLV had its own lifespan in months beside Customer lifetime value's in years: both are
-    now one setting, ``clv.lifespan_years`` (``clv_predictive.lifespan_months`` stays a command-line name).
+    Predictive CLV had its own lifespan in months beside Customer lifetime value's in years, and its own
+    churn flag and inactivity settings: each is now one setting, Customer lifetime value's
+    (``clv.lifespan_years``, ``clv.churn_flag_months``, ``clv.inactivity_days``); Predictive CLV's names stay
+    command-line names.
 
     >>> migrated({"clv_predictive": {"lifespan_months": 30, "target": 900}})
     {'clv_predictive': {'target': 900}, 'clv': {'lifespan_years': 2.5}}
     >>> migrated({"clv": {"lifespan_years": 3}, "clv_predictive": {"lifespan_months": 30}})
     {'clv': {'lifespan_years': 3}, 'clv_predictive': {}}
+    >>> migrated({"clv": {"inactivity_days": 60}, "clv_predictive": {"inactivity_days": 45, "churn_flag_months": 6}})
+    {'clv': {'inactivity_days': 60, 'churn_flag_months': 6}, 'clv_predictive': {}}
     """
     out = {str(k): dict(v) if isinstance(v, Mapping) else v for k, v in (params or {}).items()}
     months = (out.get("clv_predictive") or {}).pop("lifespan_months", None)
@@ -126,6 +130,10 @@ def migrated(params: Mapping[str, Any] | None) -> dict[str, dict[str, Any]]:
         years = None
     if years and not (out.get("clv") or {}).get("lifespan_years"):
         out.setdefault("clv", {})["lifespan_years"] = years
+    for name in ("churn_flag_months", "inactivity_days"):       # CLV's own setting wins
+        value = (out.get("clv_predictive") or {}).pop(name, None)
+        if value not in (None, "") and (out.get("clv") or {}).get(name) in (None, ""):
+            out.setdefault("clv", {})[name] = value
     return out
 
 

@@ -17,10 +17,10 @@ from ..deferred import pd
 
 from ..catalogue import KINDS_BY_NAME
 from ..column_groups import GroupedColumns, grouped_columns
-from ..i18n import N_
+from ..i18n import N_, Message
 from .common import Terms, terms_compute, terms_rows
 from .model import MetricInputs, MetricResult, MetricSpec, ParamSpec
-from .results import bounds_details, flag, missing_field, period_bounds, ratio_result
+from .results import bounds_details, flag, missing_field, no_value, period_bounds, ratio_result
 from .ticket_volume import inbound_calls
 
 
@@ -98,6 +98,10 @@ def turnover_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult
     if bounds is None:
         return missing_field("employee_turnover", "%", ["hired_at", "left_at"], N_("dates of staff changes"))
     start, end = bounds
+    unrecorded = _before_leaves_recorded(staff, end)
+    if unrecorded is not None:
+        return no_value("employee_turnover", "%", unrecorded, n=len(staff), details=bounds_details(bounds),
+                        higher_is_better=False)
     left = int(((staff["left_at"] >= start) & (staff["left_at"] < end)).sum())
     present_end = _present(staff, end)
     at_start, at_end = int(_present(staff, start).sum()), int(present_end.sum())
@@ -112,6 +116,22 @@ def turnover_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult
                "staff_retention_pct": 100.0 * (at_end - hired_staying) / at_start if at_start else None}
     return ratio_result("employee_turnover", left, average, n=len(staff), proportion=False,
                         empty_reason=N_("no staff in the period"), details=details)
+
+
+def _before_leaves_recorded(staff: pd.DataFrame, end: pd.Timestamp) -> Message | None:
+    """Why a period that ends before the register's first leaving date has no turnover (None when it has one).
+
+    A staff register's data for turnover are the leaving dates it records: the months before the first are not
+    months when nobody left (a register of current staff lists no one who left before it was kept), so a trend
+    starts at the first period the register can value, not with zeros (as CLV's starts at its first period with
+    orders: ``engine._from_first_value``)."""
+    first = staff["left_at"].min()
+    if pd.isna(first):
+        return Message("no one in the staff file has a leaving date, so it cannot tell how many left")
+    if end <= first:
+        from ..formatting_dates import PeriodName
+        return Message("the staff file records people leaving from {day}", {"day": PeriodName(first.date())})
+    return None
 
 
 def self_service_usage_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:

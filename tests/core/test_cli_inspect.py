@@ -32,7 +32,7 @@ def test_text_report_names_kinds_fields_and_how_found_in_the_language(capsys):
     assert main(["inspect", str(demo_dir() / "tickets.csv"), "--lang", "sl"]) == 0
     out = capsys.readouterr().out
     assert "Zahtevki [tickets] (zanesljivost" in out and "Napaja tudi:       Odgovori na ankete" in out
-    assert "ID zahtevka (ticket_id)" in out and "predloga izvoza: glava »Id« (izvoz Zendesk)" in out
+    assert "ID zahtevka (ticket_id)" in out and "predloga izvoza: glava „Id“ (izvoz Zendesk)" in out
     assert "Offered → (manjka)" in out and "(missing)" not in out and " preset:" not in out
 
 

@@ -42,3 +42,16 @@ def test_clv_from_undated_revenue_draws_no_trend_and_says_why(qtbot) -> None:
     qtbot.addWidget(chart)
     feed.show_trend(chart, data, None)
     assert chart.is_empty() and "the same for any dates" in chart.empty_label.text()
+
+
+def test_one_churn_flag_and_inactivity_setting_for_both_lifetime_values(qtbot, tmp_path) -> None:
+    """Predictive CLV's page asked again for the churn flag's months and the days of inactivity."""
+    from desktop_app.settings import AppSettings
+
+    dialog = SettingsDialog({"clv_predictive": {"inactivity_days": 40}}, {})
+    qtbot.addWidget(dialog)
+    assert set(dialog.editors["clv"]) >= {"churn_flag_months", "inactivity_days"}
+    assert not {"churn_flag_months", "inactivity_days"} & set(dialog.editors["clv_predictive"])
+    settings = AppSettings(str(tmp_path / "s.ini"))
+    settings.save_kpi_settings({"clv_predictive": {"inactivity_days": 40, "churn_flag_months": 6}}, {})
+    assert settings.kpi_settings()[0]["clv"] == {"inactivity_days": 40, "churn_flag_months": 6}

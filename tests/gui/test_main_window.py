@@ -183,12 +183,23 @@ def test_window_layout_is_kept(qtbot, settings) -> None:
     first.show()
     first.workspace.split.setSizes([300, 450])
     sizes = first.workspace.split.sizes()
+    first.stack.setCurrentWidget(first.workspace)
+    qtbot.wait(20)
+    split = first.workspace.dash_split                   # the owner drags the handle between cards and charts
+    split.moveSplitter(split.sizes()[0] - 30, 1)
+    dashboard = split.sizes()
+    assert "dashboard" in first.workspace.owner_sized
     size = (first.size().width(), first.size().height())
     first.close()
     second = MainWindow(settings)
     qtbot.addWidget(second)
     assert second.size().height() == size[1] == 560     # (the offscreen screen is 800 px wide: width is clamped)
-    assert second.workspace.split.sizes() == sizes
+    assert second.workspace.split.sizes() == sizes       # (at the smallest it can be: not moved, and the same)
+    second.show()
+    second.stack.setCurrentWidget(second.workspace)
+    qtbot.waitExposed(second)
+    qtbot.wait(20)
+    assert second.workspace.dash_split.sizes() == dashboard and "dashboard" in second.workspace.owner_sized
     from dataclasses import replace
 
     second.state.set_filters(replace(second.state.filters, granularity="week"))

@@ -10,8 +10,8 @@ from metrics_core.resources import demo_dir
 # language: (sources sheet, mappings title, kind, ticket-id row, escalated row) as the workbook must show them
 EXPECTED = {
     "sl": ("Viri", "Dodelitve stolpcev", "Zahtevki",
-           ("ID zahtevka", "Id", "predloga izvoza", "glava »Id« (izvoz Zendesk)"),
-           ("Eskalirano", "Escalated", "glava stolpca", "glava »Escalated« se ujema z »escalated«")),
+           ("ID zahtevka", "Id", "predloga izvoza", "glava „Id“ (izvoz Zendesk)"),
+           ("Eskalirano", "Escalated", "glava stolpca", "glava „Escalated“ se ujema z „escalated“")),
     "sr": ("Извори", "Мапирања колона", "Захтеви",
            ("ИД захтева", "Id", "шаблон извоза", "заглавље „Id“ (извоз Zendesk)"),
            ("Ескалирано", "Escalated", "заглавље колоне", "заглавље „Escalated“ одговара изразу „escalated“")),

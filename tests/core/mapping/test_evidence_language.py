@@ -17,7 +17,7 @@ def test_field_evidence_is_a_template_shown_in_the_language():
     evidence = mapping.fields["created_at"].evidence
     assert str(evidence).startswith("header 'Created'")
     with language("sl"):
-        assert str(evidence).startswith("glava »Created«") and "header" not in str(evidence)
+        assert str(evidence).startswith("glava „Created“") and "header" not in str(evidence)
     with language("sr"):
         assert str(evidence).startswith("заглавље „Created“")
     assert mapping.to_dict()["fields"]["created_at"]["evidence"].startswith("header 'Created'")

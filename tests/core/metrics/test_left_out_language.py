@@ -34,7 +34,7 @@ def test_complaints_left_out_agree_with_their_noun():
 
 def test_tickets_left_out_name_the_setting_as_the_settings_page_does():
     result = compute_metric(_complaints(), "resolution_time")
-    assert any("zahtevki, zaprti brez časa rešitve" in r and "»Čas zaprtja šteje kot rešitev«" in r
+    assert any("zahtevki, zaprti brez časa rešitve" in r and "„Čas zaprtja šteje kot rešitev“" in r
                for r in _reasons(result, "sl"))
 
 
