@@ -62,7 +62,7 @@ def show_bars(chart: BarChart, data: Any, target: float | None) -> None:
     chart.empty_message = (_("No {kpi} values per {category} for these filters.", kpi=kpi, category=category)
                            if column else _("The rows behind {kpi} have no agent, channel, team or other "
                                             "category column to break it down by.", kpi=kpi))
-    if column and data.no_value is not None:
+    if data.no_value is not None:          # the KPI itself has no value: its own reason
         chart.empty_message = _no_value_message(data.no_value)
     chart.set_bars(column, [p.key for p in points], [value_label(column, p.label) for p in points],
                    [p.value for p in points],
