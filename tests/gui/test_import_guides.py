@@ -133,3 +133,18 @@ def test_an_empty_breakdown_of_a_kpi_without_a_value_gives_the_kpis_reason(qtbot
     with_channel = chart_job(DataBundle([make_dataset("t", "tickets", tickets_frame(60))]), {}, Filters(),
                              "volume_by_channel", "month", "agent")(Reporter())
     assert with_channel.bars and with_channel.no_value is None
+
+
+def test_what_the_reader_skipped_is_said_in_the_windows_language(qtbot, tmp_path: Path) -> None:
+    """s11-shots (1366x768-sl/60_import_not_an_export): the Slovenian dialog said "2 empty row(s) were skipped",
+    in English and with "(s)": the reader's notes of skipped rows and columns are translated, in the plural of
+    the count."""
+    from desktop_app.i18n import apply_language
+
+    path = tmp_path / "notes.md"
+    path.write_text("# Meeting notes\n\n- call the supplier\n- customers: 12 new this week\n"
+                    "- ask Ana about the refund\n\nNext meeting Monday.\n", encoding="utf-8")
+    assert "2 empty rows were skipped" in _opened(qtbot, path).notes_label.text()
+    apply_language("sl")
+    said = _opened(qtbot, path).notes_label.text()
+    assert "2 prazni vrstici sta bili izpuščeni" in said and "row" not in said, said
