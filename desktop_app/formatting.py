@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from typing import Any
 
 import pandas as pd
@@ -202,16 +203,33 @@ def is_duration_column(name: str, kind: str | None = None) -> bool:
 
 
 def readable_reason(result: Any) -> str:
-    """Why a KPI has no value, with field ids replaced by the names users see in the import dialog."""
+    """Why a KPI has no value, with field ids replaced by the names users see in the import dialog: each id once,
+    as the kind the KPI reads names it (cash flow's ``'date'`` is "Date", not the calls' "Date (date part)")."""
     missing = list(getattr(result, "missing_fields", None) or [])
     reason = str(getattr(result, "reason", "") or "")
     if not reason:
         reason = (_("needs {fields}", fields=", ".join(f"'{m}'" for m in missing)) if missing
                   else _("no data for these filters"))
-    for name in sorted(missing, key=len, reverse=True):
-        reason = reason.replace(f"'{name}'", f"\u2018{field_label(name)}\u2019").replace(name, field_label(name))
+    if missing:
+        labels = {name: field_label(name, _kind_with(getattr(result, "metric_id", ""), name)) for name in missing}
+        names = "|".join(re.escape(name) for name in sorted(missing, key=len, reverse=True))
+        reason = re.sub(rf"'({names})'|\b({names})\b",          # one pass: a label holding its id stays whole
+                        lambda m: f"\u2018{labels[m[1]]}\u2019" if m[1] else labels[m[2]], reason)
     return reason.replace("needs the field", "needs a column").replace("which no loaded file provides",
                                                                         "which no loaded file has")
+
+
+def _kind_with(metric_id: str, field_name: str) -> str | None:
+    """The first data kind ``metric_id`` reads that has a field ``field_name`` (None: any kind)."""
+    from metrics_core.catalogue import KINDS_BY_NAME
+    from metrics_core.errors import KpiDeskError
+    from metrics_core.metrics.registry import get_metric
+
+    try:
+        kinds = get_metric(metric_id).kinds
+    except KpiDeskError:
+        return None
+    return next((k for k in kinds if k in KINDS_BY_NAME and field_name in KINDS_BY_NAME[k].field_names()), None)
 
 
 def period_label(start: Any, granularity: str) -> str:

@@ -86,6 +86,8 @@ class ChartData:
     first_incomplete: bool = False                           # the data begins inside the trend's first period
     undated: bool = False                                    # the KPI's files have no date column mapped
     no_trend_reason: str = ""                                # why a dated KPI has no trend (the same for any dates)
+    no_value: Any = None                                     # the KPI's own result when it has no value under these
+                                                             # filters (an empty chart gives its reason)
     currency: str = DEFAULT_CURRENCY                         # money in these charts is written in this currency
 
 
@@ -207,6 +209,8 @@ def chart_job(data: DataBundle | Snapshot, params: dict[str, Any], filters: Any,
         data.first_incomplete, data.last_incomplete = 0 in partial, len(data.trend) - 1 in partial
         reporter.step(0.4, _("Breakdown"))
         data.category, data.bars = _category_breakdown(bundle, source, params, filters, metric_id, category, reporter)
+        if not data.bars or all(p.value is None for p in data.trend):
+            data.no_value = _no_value(source, metric_id, params, filters)
         reporter.step(0.6, _("Scores"))
         data.nps_periods, data.distribution, data.backlog = snapshot.kept(
             ("data charts", repr(params), repr(filters), granularity),
@@ -309,6 +313,18 @@ def score_distribution(source: Any, filters: Any) -> dict[str, list[tuple[float,
             if len(counts) and len(counts) <= 11:
                 out[field_name] = [(float(k), int(v)) for k, v in counts.items()]
     return out
+
+
+def _no_value(source: Any, metric_id: str, params: dict[str, Any], filters: Any) -> Any:
+    """The KPI's result under ``filters`` when it has no value (a needed column missing, no rows), else None."""
+    from metrics_core.metrics import engine
+
+    try:
+        result = engine.compute_metric(source, metric_id, params, filters)
+    except KpiDeskError as exc:
+        log.info("no value: %s", exc)
+        return None
+    return result if result.value is None and result.reason is not None else None
 
 
 def _no_trend_reason(source: Any, metric_id: str, params: dict[str, Any], filters: Any) -> str:

@@ -1,6 +1,6 @@
 """Render every screen of KPI Desk to PNG files (offscreen or under Xvfb).
 
-    python tools/render_screens.py OUT_DIR [--size 1400x900] [--lang sl] [--dark]
+    python tools/render_screens.py OUT_DIR [--size 1400x900] [--lang sl] [--dark] [--steps issue_files]
 
 Writes, in the language given (``qps``: the pseudo-language whose texts are about 40 % longer,
 for checking layouts), every screen an owner meets:
@@ -15,7 +15,11 @@ for checking layouts), every screen an owner meets:
 - the data view, the rows behind a KPI and a search;
 - the settings (language, a KPI with its target, business hours, currency, staffing);
 - the export and About dialogs, Qt's own file dialog and message box, the message shown for a
-  file that cannot be read, and the offer to restore the work of a session that crashed.
+  file that cannot be read, and the offer to restore the work of a session that crashed;
+- the files issue 14 names: a file unlike any export in the import dialog, the PwC call log's times
+  of day in its preview, and the dashboard (every card) on the daily ACD file, the PwC file, a ticket
+  file whose creation column holds dates without times, a UK shop's pound amounts and tickets with
+  neither a date nor a channel column (the shared datasets from ``--datasets``; skipped without them).
 
 A menu or list that pops up is drawn into the window's picture where it opens. The laptops our
 users have, and dark mode (``tools/render_laptops.sh`` runs them all under Xvfb)::
@@ -51,6 +55,15 @@ DARK = False             # --dark: the window in a dark palette (the charts foll
 DEFAULT_TIMEOUT = 600.0
 TIMEOUT = DEFAULT_TIMEOUT  # --timeout: seconds the demo may take to load and compute, each time it is loaded
 UNREADABLE = b"PK\x03\x04 this is not a workbook \x00\xff\xfe" * 40     # a damaged .xlsx
+# --datasets: the shared public files issue 14 names (where tests/conftest.py finds them)
+DATASETS = Path(os.environ.get("KPIDESK_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "datasets"
+NOT_AN_EXPORT = ("# Meeting notes\n\n- call the supplier\n- customers: 12 new this week\n- ask Ana about the refund\n\n"
+                 "Next meeting Monday.\n")
+UK_SHOP = ("Order,Date,Customer,Amount (GBP)\n1,2024-01-03,C1,40.00\n2,2024-01-09,C2,12.50\n3,2024-02-11,C1,8.00\n"
+           "4,2024-03-02,C3,25.00\n5,2024-03-20,C1,17.50\n")
+NO_DATES = "Ticket ID,Status,Agent,Priority\n" + "".join(
+    f"{100 + i},{('Open', 'Solved', 'Closed')[i % 3]},{('Ana', 'Luka', 'Maja')[i % 4 % 3]},{('low', 'high')[i % 2]}\n"
+    for i in range(40))
 
 
 def _settle(app: QApplication, seconds: float = 0.3) -> None:
@@ -392,6 +405,68 @@ class Shots:
         save_project(autosave_dir() / f"crashed{PROJECT_SUFFIX}", self.window.autosave_project())
         self.modal("55_restore_after_crash", lambda: offer_restore(self.window))
 
+    def issue_files(self) -> None:
+        """The files issue 14 names, as an owner meets them (see the module's docstring)."""
+        from desktop_app.jobs import LoadRequest
+
+        self._import_shot("60_import_not_an_export", self._scratch_file("notes.md", NOT_AN_EXPORT))
+        self._dashboard_of("65_issue_pounds", [LoadRequest(self._scratch_file("uk shop.csv", UK_SHOP))],
+                           "clv_historical")
+        undated = self._scratch_file("tickets without dates.csv", NO_DATES)
+        self._dashboard_of("66_issue_no_dates_no_channel", [LoadRequest(undated)], "volume_by_channel")
+        if not DATASETS.is_dir():
+            sys.stderr.write(f"render_screens: no shared datasets at {DATASETS}; their screens are left out\n")
+            return
+        pwc = DATASETS / "calls_pwc_callcenter" / "01 Call-Center-Dataset.xlsx"
+        self._import_shot("61_import_clock_times_pwc", pwc)
+        self._dashboard_of("62_issue_acd_daily", [LoadRequest(DATASETS / "calls_acd_daily" / "Call Center Data.csv")],
+                           "staffing", cards=True)
+        self._dashboard_of("63_issue_pwc", [LoadRequest(pwc)], "staffing", cards=True)
+        self._dashboard_of("64_issue_date_only_tickets", [self._date_only_tickets()], "first_response_time",
+                           cards=True)
+
+    def _import_shot(self, name: str, path: Path) -> None:
+        dialog = self._import_dialog(path)
+        self.save(name, dialog)
+        dialog.close()
+        dialog.deleteLater()
+
+    def _dashboard_of(self, name: str, requests: list[Any], metric: str, cards: bool = False) -> None:
+        """The dashboard of ``requests`` with every KPI shown and ``metric`` selected (its charts below)."""
+        state, ws = self.window.state, self.window.workspace
+        state.clear()
+        state.load_requests(requests)
+        _wait_idle(self.app, self.window, len(requests))
+        ws.show_dashboard()
+        ws.dashboard.show_all_box.setChecked(True)
+        state.select_metric(metric)
+        self.wait_quiet()
+        state.select_metric(metric)         # again, now that every card is laid out: its card scrolled into view
+        _settle(self.app, 0.3)
+        self.save(name)
+        if cards:
+            self.save(f"{name}_cards", ws.dashboard._content)
+        ws.dashboard.show_all_box.setChecked(False)
+
+    def _date_only_tickets(self) -> Any:
+        """The Kaggle ticket file with its creation column mapped to "Date of Purchase" (dates without times)."""
+        from dataclasses import replace as replaced
+
+        from desktop_app.jobs import LoadRequest
+        from metrics_core.loading import load_dataset
+        from metrics_core.mapping.model import FieldMapping
+
+        path = DATASETS / "tickets_kaggle_support" / "customer_support_tickets.csv"
+        detected = load_dataset(path).mapping
+        fields = {**detected.fields, "created_at": FieldMapping("created_at", ["Date of Purchase"], 1.0, "user",
+                                                                "chosen by the owner")}
+        return LoadRequest(path, mapping=replaced(detected, fields=fields))
+
+    def _scratch_file(self, name: str, text: str) -> Path:
+        path = self.scratch / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
     def demo_file(self, stem: str) -> Path:
         return next((p for p in self.demo if p.stem == stem), self.demo[0])
 
@@ -401,8 +476,18 @@ class Shots:
         return path
 
 
-def render(out: Path, width: int, height: int, lang: str = "en", demo: list[Path] | None = None) -> list[Path]:
-    """Every screen, in ``out``; ``demo``: the demo files to use (default: all of them)."""
+STEPS = ("start_and_import", "loading", "per_file", "dashboard", "data_view", "settings", "dialogs",
+         "errors_and_restore", "issue_files")      # the methods of Shots, in the order an owner meets them
+
+
+def render(out: Path, width: int, height: int, lang: str = "en", demo: list[Path] | None = None,
+           steps: str = "") -> list[Path]:
+    """Every screen, in ``out``; ``demo``: the demo files to use (default: all of them); ``steps``: only these
+    steps (names from :data:`STEPS`, separated by commas; default: all)."""
+    chosen = [s.strip() for s in steps.split(",") if s.strip()] or list(STEPS)
+    unknown = sorted(set(chosen) - set(STEPS))
+    if unknown:
+        raise SystemExit(f"render_screens: no step named {unknown}; the steps are {', '.join(STEPS)}")
     from desktop_app.__main__ import create_app
     from desktop_app.i18n import apply_language
     from desktop_app.main_window import MainWindow
@@ -428,9 +513,9 @@ def render(out: Path, width: int, height: int, lang: str = "en", demo: list[Path
     _settle(app)
     shots = Shots(app, window, out, demo, scratch)
     try:
-        for step in (shots.start_and_import, shots.loading, shots.per_file, shots.dashboard, shots.data_view,
-                     shots.settings, shots.dialogs, shots.errors_and_restore):
-            step()
+        for name in STEPS:
+            if name in chosen:
+                getattr(shots, name)()
     finally:
         window.close()
         shutil.rmtree(scratch, ignore_errors=True)
@@ -468,6 +553,7 @@ def _use_dark_palette(app: QApplication) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global DARK, TIMEOUT, DATASETS
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--size", default="1400x900")
@@ -475,14 +561,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dark", action="store_true", help="a dark window palette")
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
                         help="seconds the demo may take to load and compute (default %(default)s)")
+    parser.add_argument("--steps", default="", help=f"only these steps, separated by commas: {', '.join(STEPS)}")
+    parser.add_argument("--datasets", type=Path, default=DATASETS,
+                        help="the shared public datasets issue 14 names (default %(default)s)")
     parser.add_argument("--demo-files", default="",
                         help="only these demo files, by name without suffix (tickets,calls): a quicker run")
     args = parser.parse_args(argv)
-    global DARK, TIMEOUT
-    DARK, TIMEOUT = args.dark, args.timeout
+    DARK, TIMEOUT, DATASETS = args.dark, args.timeout, args.datasets
     width, height = (int(v) for v in args.size.lower().split("x"))
     try:
-        for path in render(args.out, width, height, args.lang, demo_files(args.demo_files)):
+        for path in render(args.out, width, height, args.lang, demo_files(args.demo_files), args.steps):
             sys.stdout.write(f"{path}\n")
     except NotReady as exc:
         sys.stderr.write(f"render_screens: {exc}. The screenshots written so far are in {args.out}.\n")

@@ -22,7 +22,7 @@ from .histogram_chart import HistogramChart
 from .nps_chart import NpsStackedChart
 from .staffing_chart import StaffingChart
 from .trend_chart import TrendChart
-from ..formatting import field_noun
+from ..formatting import field_noun, readable_reason
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,9 @@ def show_trend(chart: TrendChart, data: Any, target: float | None) -> None:
     per = _(PER_PERIOD.get(data.granularity, data.granularity))
     chart.set_title(_("{kpi} per {period}", kpi=kpi, period=per))
     chart.empty_message = _("No {kpi} values per {period} for these filters.", kpi=kpi, period=per)
-    if data.undated:         # the real cause, not "for these filters"
+    if data.no_value is not None:        # the KPI itself has no value: its own reason, not "for these filters"
+        chart.empty_message = _no_value_message(data.no_value)
+    elif data.undated:         # the real cause, not "for these filters"
         chart.empty_message = _("No date column is mapped in the file {kpi} is read from, so it has no trend "
                                 "over time. Re-map the file to choose its date column.", kpi=kpi)
     elif data.no_trend_reason:       # the same value for any dates: no flat line that says nothing
@@ -60,10 +62,19 @@ def show_bars(chart: BarChart, data: Any, target: float | None) -> None:
     chart.empty_message = (_("No {kpi} values per {category} for these filters.", kpi=kpi, category=category)
                            if column else _("The rows behind {kpi} have no agent, channel, team or other "
                                             "category column to break it down by.", kpi=kpi))
+    if data.no_value is not None:          # the KPI itself has no value: its own reason
+        chart.empty_message = _no_value_message(data.no_value)
     chart.set_bars(column, [p.key for p in points], [value_label(column, p.label) for p in points],
                    [p.value for p in points],
                    spec.unit, [p.n for p in points], target, currency=data.currency,
                    higher_is_better=spec.higher_is_better)
+
+
+def _no_value_message(result: Any) -> str:
+    """An empty chart of a KPI without a value: why, as its card says it, under the chart's title ("Needs a
+    Channel column …", not "No … values per agent for these filters")."""
+    reason = readable_reason(result)
+    return reason[:1].upper() + reason[1:]
 
 
 def show_nps(chart: NpsStackedChart, data: Any) -> None:

@@ -285,8 +285,8 @@ class ImportDialog(QDialog):
         missing = self.missing_required()
         names = ", ".join(f"\u2018{name}\u2019" for name in missing)
         self.missing_label.setText(ngettext(
-            "Not mapped yet: {fields}. Choose its column below (fields marked * are needed).",
-            "Not mapped yet: {fields}. Choose their columns below (fields marked * are needed).",
+            "Not mapped yet: {fields}. Choose its column in the list above (fields marked * are needed).",
+            "Not mapped yet: {fields}. Choose their columns in the list above (fields marked * are needed).",
             len(missing), fields=names) if missing else "")
         self.missing_label.setVisible(bool(missing))
 

@@ -60,6 +60,7 @@ class KpiCard(QFrame):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)           # Tab through the cards, Enter/Space selects
         self._selected = False
+        self._look: tuple[bool, str] | None = None      # (selected, ring colour) the style sheet was set for
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 5, 8, 5)
         layout.setSpacing(1)
@@ -110,6 +111,7 @@ class KpiCard(QFrame):
     def changeEvent(self, event: Any) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
+            self._set_selected_look(self._selected)
             self._show_small_colours()
             self._fit_texts()
 
@@ -382,11 +384,18 @@ class KpiCard(QFrame):
             self._set_selected_look(selected)
 
     def _set_selected_look(self, selected: bool) -> None:
+        """The selected card's ring and the focus ring in the blue that reads on the card's base, light or dark
+        (the plain blue on a dark card was 2.7 : 1, s11-shots dark-en/20_dashboard_all)."""
         self._selected = selected
-        border = style.PRIMARY if selected else "palette(mid)"
+        ring = style.readable(style.PRIMARY, self.palette())
+        look = (selected, ring)
+        if look == self._look:
+            return
+        self._look = look
+        border = ring if selected else "palette(mid)"
         width = 2 if selected else 1
         self.setStyleSheet(f"#kpiCard {{ border:{width}px solid {border}; border-radius:6px; background: palette(base); }}"
-                           f" #kpiCard:focus {{ border:2px dashed {style.PRIMARY}; }}")
+                           f" #kpiCard:focus {{ border:2px dashed {ring}; }}")
 
     def keyPressEvent(self, event: Any) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ..i18n import ngettext
 from .source_text import text_frame, text_series
 
 NUMBER_LIKE = re.compile(r"^[-+(]?[$€£]?\s?\d[\d\s.,']*%?\)?$")
@@ -153,7 +154,9 @@ def _skipped_note(fills: list[int], start: int) -> list[str]:
     skipped = sum(1 for f in fills[:start] if f)
     if not skipped:
         return []
-    return [f"{skipped} row(s) above the table (titles or notes) were skipped; the table starts at row {start + 1}"]
+    return [ngettext("{count} row above the table (a title or a note) was skipped; the table starts at row {row}",
+                     "{count} rows above the table (titles or notes) were skipped; the table starts at row {row}",
+                     skipped, count=skipped, row=start + 1)]
 
 
 def _looks_headerless(row: list) -> bool:
@@ -245,12 +248,16 @@ def assemble(values: pd.DataFrame, raw: pd.DataFrame, layout: TableLayout,
     footer = _footer_start(row_counts, raw.shape[1])
     if footer is not None:
         text = next((str(v) for v in text_frame(raw.iloc[footer:]).stack().head(1)), "")
-        notes.append(f"{len(raw) - footer} note row(s) below the table were left out (e.g. '{text[:60]}')")
+        notes.append(ngettext("{count} note row below the table was left out ('{text}')",
+                              "{count} note rows below the table were left out (e.g. '{text}')",
+                              len(raw) - footer, count=len(raw) - footer, text=text[:60]))
         values, raw, grid, row_counts, row_numbers = (values.iloc[:footer], raw.iloc[:footer], grid[:footer],
                                                        row_counts[:footer], row_numbers[:footer])
     keep_rows = row_counts > 0
     if not keep_rows.all():
-        notes.append(f"{int((~keep_rows).sum())} empty row(s) were skipped")
+        empty_rows = int((~keep_rows).sum())
+        notes.append(ngettext("{count} empty row was skipped", "{count} empty rows were skipped", empty_rows,
+                              count=empty_rows))
         values, raw, row_numbers = values[keep_rows], raw[keep_rows], row_numbers[keep_rows]
         grid = grid[keep_rows]
     counts = grid.sum(axis=0)
@@ -315,7 +322,8 @@ def _columns_to_keep(raw: pd.DataFrame, headers: list[str], counts: np.ndarray,
     if not has_header:
         last = int(np.flatnonzero(counts)[-1]) if counts.any() else -1
         dropped = raw.shape[1] - (last + 1)
-        notes = [f"{dropped} empty column(s) at the right were dropped"] if dropped else []
+        notes = [ngettext("{count} empty column at the right was dropped",
+                          "{count} empty columns at the right were dropped", dropped, count=dropped)] if dropped else []
         return list(range(last + 1)), notes     # positions stay intact: tools map these by position
     keep, empty, stray = [], [], []
     sparse_limit = max(2, 0.02 * n_rows) if n_rows >= 10 else 0
@@ -330,7 +338,8 @@ def _columns_to_keep(raw: pd.DataFrame, headers: list[str], counts: np.ndarray,
             keep.append(i)
     notes = []
     if empty:
-        notes.append(f"{len(empty)} empty column(s) without a header were dropped")
+        notes.append(ngettext("{count} empty column without a header was dropped",
+                              "{count} empty columns without a header were dropped", len(empty), count=len(empty)))
     if stray:
         letters = ", ".join(column_label(i) for i in stray)
         examples = [str(v) for i in stray for v in text_series(raw.iloc[:, i]).dropna().head(2)]

@@ -170,10 +170,12 @@ def measure_intervals(inputs: MetricInputs, rows: pd.DataFrame, params: Mapping[
     elif timed and (step := _row_step_s(rows["period"])) is not None:
         interval_s, assumed = step, _("{minutes}-min rows (from the rows' own times)", minutes=step / 60)
     else:
-        return _no(_("These rows have no times of day, so the length of one row is unknown. Staffing needs intra-day "
-                     "figures: the calls of each 15- or 30-minute interval with its start time (a call log with "
-                     "call times, or interval rows with their times). If each row is one interval, set "
-                     "staffing.row_minutes to its length."))
+        # what is needed first: a card shows three lines of it (s11-shots, the daily ACD file)
+        return _no(_("Staffing needs intra-day figures, and these rows have no times of day (the length of one row is "
+                     "unknown): the calls of each 15- or 30-minute interval with its start time (a call log with call "
+                     "times, or interval rows with their times). If each row is one interval, enter its length in "
+                     "the settings: {kpi}, {setting}.", kpi=_("Agents needed (Erlang C)"),
+                     setting=_("Length of one interval row (minutes)")))
     if interval_s >= 86400:
         return _no(_("Rows of a day or more cannot be staffed. Staffing needs intra-day figures: the calls of each 15- or "
                      "30-minute interval with its start time (a call log with call times, or interval rows with "

@@ -108,9 +108,14 @@ def _latest(tickets: pd.DataFrame) -> pd.Timestamp | None:
     return max(latest) if latest else None
 
 
-def _as_of(inputs: MetricInputs, tickets: pd.DataFrame) -> pd.Timestamp | None:
-    """``inputs.as_of``, else the latest timestamp in the tickets."""
-    return pd.Timestamp(inputs.as_of) if inputs.as_of is not None else _latest(tickets)
+def _as_of(inputs: MetricInputs, latest: pd.Timestamp | None) -> pd.Timestamp | None:
+    """``inputs.as_of`` (the whole bundle's "now"), but never after ``latest``, the tickets' own latest moment:
+    another file that runs on (survey answers to 1 Nov) tells nothing of which tickets were open then, and the
+    cards said "on 1 Nov 2026" beside dates that end on 31 Oct (s11-shots, 22_all_cards)."""
+    if inputs.as_of is None:
+        return latest
+    as_of = pd.Timestamp(inputs.as_of)
+    return as_of if latest is None or pd.isna(latest) else min(as_of, latest)
 
 
 def _end_times(tickets: pd.DataFrame) -> pd.Series | None:
@@ -134,7 +139,7 @@ def open_tickets(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResul
     end, done_now, status_known, data_end, created = inputs.derived("open ticket facts", lambda: _open_facts(tickets))
     if end is None and not has(tickets, "status"):
         return missing_result("open_tickets", "count", ["status", "resolved_at"], "tickets", higher_is_better=False)
-    as_of = pd.Timestamp(inputs.as_of) if inputs.as_of is not None else data_end
+    as_of = _as_of(inputs, data_end)
     if as_of is not None and inputs.period and inputs.period[1] is not None:
         as_of = min(as_of, pd.Timestamp(inputs.period[1]) - pd.Timedelta(microseconds=1))   # open at the period's end
     if end is not None and as_of is not None:
@@ -198,7 +203,7 @@ def backlog(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
         return missing_result("backlog", "count", ["resolved_at", "status"], "tickets", higher_is_better=False)
     kept, opened, closed, left_out = events
     excluded = list(left_out)
-    as_of = _as_of(inputs, tickets)
+    as_of = _as_of(inputs, _latest(tickets))
     first = datetimes(tickets["created_at"]).min()
     period_from, period_to = inputs.period if inputs.period else (None, None)
     if period_to is not None:

@@ -57,3 +57,25 @@ def test_pounds_and_euros_are_not_one_amount_on_a_card(qtbot, state, tmp_path: P
     # one shop only: its own currency, its own value
     wait_results(qtbot, state, lambda: state.remove_dataset("de.csv"))
     assert dash.cards["clv_historical"].value_label.text() == "£34.33"
+
+
+def test_a_share_by_channel_needs_a_channel_on_the_real_pwc_call_log(qtbot, state, datasets_dir) -> None:
+    """Issue 14: "Contact volume per channel 100 %" appeared when no channel column was mapped. The PwC call log
+    has none (Topic and Agent only): the card has no value and says what it needs; its charts say the same."""
+    from desktop_app.panels.chart_area import ChartArea
+
+    pwc = load_dataset(datasets_dir / "calls_pwc_callcenter" / "01 Call-Center-Dataset.xlsx")
+    assert "channel" not in pwc.frame.columns
+    dash = _dashboard(qtbot, state, pwc)
+    charts = ChartArea(state)
+    qtbot.addWidget(charts)
+    card = dash.cards["volume_by_channel"]
+    assert card.value_label.text() == DASH
+    assert "Channel" in card.reason_label.toolTip() and "%" not in card.value_label.text()
+    state.set_chart_category("agent")
+    state.select_metric("volume_by_channel")
+    qtbot.waitUntil(lambda: state.chart_data is not None and state.chart_data.metric_id == "volume_by_channel"
+                    and not state.chart_runner.is_busy(), timeout=60000)
+    qtbot.wait(50)
+    said = charts.bars.empty_label.text()
+    assert charts.bars.is_empty() and "Channel" in said and "for these filters" not in said, said

@@ -100,3 +100,51 @@ def test_an_empty_trend_says_no_date_column_is_mapped(qtbot) -> None:
     dated = DataBundle([make_dataset("t", "tickets", tickets_frame(50))])
     assert not chart_job(dated, {}, Filters(), "request_volume", "month", None)(Reporter()).undated
     assert pd.notna(tickets_frame(50)["created_at"]).all()
+
+
+def test_an_empty_breakdown_of_a_kpi_without_a_value_gives_the_kpis_reason(qtbot) -> None:
+    """s11-shots (66_issue_no_dates_no_channel): tickets without a channel column; "Contact volume per channel by
+    agent" said "No Contact volume per channel values per agent for these filters", though no filter was on: the
+    KPI has no value at all, for want of a channel."""
+    from desktop_app.charts import feed
+    from desktop_app.charts.bar_chart import BarChart
+    from desktop_app.charts.trend_chart import TrendChart
+    from desktop_app.jobs import chart_job
+    from metrics_core.dataset import DataBundle
+    from metrics_core.metrics.engine import Filters
+    from metrics_core.progress import Reporter
+
+    from .helpers import make_dataset, tickets_frame
+
+    frame = tickets_frame(60).drop(columns=["channel"])
+    assert "agent" in frame.columns
+    data = chart_job(DataBundle([make_dataset("t", "tickets", frame)]), {}, Filters(), "volume_by_channel", "month",
+                     "agent")(Reporter())
+    assert not data.bars and all(p.value is None for p in data.trend) and data.no_value is not None
+    bars, trend = BarChart(), TrendChart()
+    for chart in (bars, trend):
+        qtbot.addWidget(chart)
+    feed.show_bars(bars, data, None)
+    feed.show_trend(trend, data, None)
+    for chart in (bars, trend):
+        said = chart.empty_label.text()
+        assert chart.is_empty() and "for these filters" not in said, said
+        assert said.endswith("<br><br>Needs a Channel column (or contacts from more than one Channel)"), said
+    with_channel = chart_job(DataBundle([make_dataset("t", "tickets", tickets_frame(60))]), {}, Filters(),
+                             "volume_by_channel", "month", "agent")(Reporter())
+    assert with_channel.bars and with_channel.no_value is None
+
+
+def test_what_the_reader_skipped_is_said_in_the_windows_language(qtbot, tmp_path: Path) -> None:
+    """s11-shots (1366x768-sl/60_import_not_an_export): the Slovenian dialog said "2 empty row(s) were skipped",
+    in English and with "(s)": the reader's notes of skipped rows and columns are translated, in the plural of
+    the count."""
+    from desktop_app.i18n import apply_language
+
+    path = tmp_path / "notes.md"
+    path.write_text("# Meeting notes\n\n- call the supplier\n- customers: 12 new this week\n"
+                    "- ask Ana about the refund\n\nNext meeting Monday.\n", encoding="utf-8")
+    assert "2 empty rows were skipped" in _opened(qtbot, path).notes_label.text()
+    apply_language("sl")
+    said = _opened(qtbot, path).notes_label.text()
+    assert "2 prazni vrstici sta bili izpuščeni" in said and "row" not in said, said

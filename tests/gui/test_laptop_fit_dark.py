@@ -149,3 +149,21 @@ def test_the_heat_map_follows_the_window(qtbot, palette) -> None:
     assert contrast(quiet_colour, background) < 1.3, f"{palette}: an empty hour is {quiet_colour.name()}"
     assert contrast(busy_colour, background) >= 3.0, f"{palette}: the busiest hour is {busy_colour.name()}"
     assert style.heat_colour_map().map(0.0, mode="qcolor") == QColor("#ffffff")       # (images stay white)
+
+
+def test_the_selected_cards_ring_stands_out_from_the_card(qtbot, state, palette) -> None:
+    """s11-shots (dark-en/20_dashboard_all): the selected card's ring was the plain blue #0072B2 on the dark
+    card's base, 2.7 : 1; a ring (a non-text control part) needs 3 : 1 (WCAG 1.4.11), measured in pixels."""
+    panel = DashboardPanel(state)
+    qtbot.addWidget(panel)
+    panel.resize(1030, 600)
+    panel.show()
+    wait_results(qtbot, state, lambda: state.add_dataset(make_dataset("tickets", "tickets", tickets_frame(80))))
+    state.select_metric("first_response_time")
+    qtbot.wait(50)
+    card = panel.cards["first_response_time"]
+    image = card.grab().toImage()
+    ratio = image.devicePixelRatio()
+    ring = image.pixelColor(0, int(card.height() // 2 * ratio))                  # the left edge, mid-height
+    inside = image.pixelColor(int(4 * ratio), int(card.height() // 2 * ratio))
+    assert contrast(ring, inside) >= 3.0, f"{palette}: ring {ring.name()} on {inside.name()}"

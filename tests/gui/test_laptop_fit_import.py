@@ -87,3 +87,18 @@ def test_a_needed_field_left_unmapped_is_marked_in_its_row(qtbot, csv_file) -> N
     assert isinstance(cell.data(Qt.ItemDataRole.ForegroundRole), QColor)
     assert other.data(Qt.ItemDataRole.ForegroundRole) is None
     assert "is needed" in cell.data(Qt.ItemDataRole.ToolTipRole)
+
+
+@pytest.mark.parametrize(("lang", "where", "wrong"), [("en", "above", "below"), ("sl", "zgoraj", "Spodaj"),
+                                                      ("sv", "ovan", "nedan")])
+def test_the_missing_field_note_points_up_to_the_list_it_is_under(qtbot, csv_file, lang, where, wrong) -> None:
+    """s11-shots (03_import_required_missing): the note under the mapping table said "Choose its column below",
+    where there is only the Import button."""
+    from PySide6.QtCore import QPoint
+
+    apply_language(lang)
+    dialog, _row = _created_at_unmapped(qtbot, csv_file)
+    note, table = dialog.missing_label, dialog.mapping_view
+    qtbot.waitUntil(note.isVisible)
+    assert note.mapTo(dialog, QPoint(0, 0)).y() >= table.mapTo(dialog, QPoint(0, table.height())).y()
+    assert where in note.text() and wrong not in note.text()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.filter_state import preset_label
@@ -243,3 +244,20 @@ def test_turnover_is_not_broken_down_person_by_person() -> None:
     assert data.category == "team"                  # every person is one row: the breakdown moves to the team
     assert {p.label for p in data.bars} == set(staff.frame["team"].dropna())
     assert max(p.n for p in data.bars) > 1
+
+
+@pytest.mark.parametrize("lang", ["en", "sl"])
+def test_a_missing_field_is_named_once_as_the_kpis_own_kind_names_it(lang) -> None:
+    """s11-shots (62-66, every dashboard with "Show all KPIs"): the Cash flow card read "needs a column
+    'Date (Date (date part) part)'": the calls' label of 'date' put in, then the 'date' inside it replaced again."""
+    from desktop_app.i18n import apply_language
+    from metrics_core.dataset import DataBundle
+    from metrics_core.metrics.engine import compute_metric
+
+    apply_language(lang)
+    result = compute_metric(DataBundle([make_dataset("tickets", "tickets", tickets_frame())]), "cash_flow")
+    assert result.value is None and result.missing_fields == ["date"]
+    text = readable_reason(result)
+    label = {"en": "Date", "sl": "Datum"}[lang]
+    assert f"\u2018{label}\u2019" in text, text
+    assert "date part" not in text and "(" not in text.split("\u2019")[0], text

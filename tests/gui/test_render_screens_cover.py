@@ -2,8 +2,9 @@
 import dialog (as read, a required field unmapped, the question before importing without it, a file that
 cannot be read), the dashboard per file and with all, every chart tab, every card, the filters ("More
 filters" open, a filter applied, a date preset, another comparison, a trend per week), the data view, the
-settings, the export and About dialogs, Qt's own dialogs, the message for a damaged file and the offer to
-restore a crashed session's work.
+settings, the export and About dialogs, Qt's own dialogs, the message for a damaged file, the offer to
+restore a crashed session's work, and the files issue 14 names (a file unlike any export, the PwC call log's
+clock times, the daily ACD file, the PwC file, date-only tickets, pound amounts, tickets without dates).
 
 One run of the script on a 1366 x 768 offscreen screen with three demo files (tickets, calls, survey
 answers: between them every chart tab). It takes 20-60 s (it loads the files four times, as the
@@ -30,13 +31,15 @@ WINDOW_SHOTS = [
     "21_chart_5_staffing", "23_show_all_kpis", "24_breakdown_by_channel", "25_latest_month",
     "25_date_presets_open", "25_compare_last_year", "26_trend_per_week", "27_more_filters_open",
     "28_filter_applied", "30_data_view", "31_data_view_drilldown", "32_data_view_search",
-    "54_error_unreadable_file",
+    "54_error_unreadable_file", "62_issue_acd_daily", "63_issue_pwc", "64_issue_date_only_tickets",
+    "65_issue_pounds", "66_issue_no_dates_no_channel",
 ]
 OTHER_SHOTS = [
     "02_import_dialog", "03_import_required_missing", "04_import_confirm_missing", "05_import_unreadable_file",
     "22_all_cards", "23_show_all_kpis_cards", "40_settings_language", "41_settings_kpi_target",
     "42_settings_business_hours", "43_settings_currency", "44_settings_staffing", "50_export_report", "51_about",
-    "52_qt_file_dialog", "53_qt_message_box", "55_restore_after_crash",
+    "52_qt_file_dialog", "53_qt_message_box", "55_restore_after_crash", "60_import_not_an_export",
+    "61_import_clock_times_pwc", "62_issue_acd_daily_cards", "63_issue_pwc_cards", "64_issue_date_only_tickets_cards",
 ]
 
 

@@ -90,9 +90,16 @@ def test_pwc_with_no_rows_under_the_filters_says_so(qtbot, state, pwc) -> None:
 def test_acd_rows_without_times_ask_for_intraday_data(qtbot, state, datasets_dir) -> None:
     acd = load_dataset(datasets_dir / ACD)
     dash, charts = _panels(qtbot, state, acd)
+    dash.resize(1110, 440)                  # the dashboard's size in a 1366 x 768 window
+    dash.show()
     card = dash.cards["staffing"]
     assert card.value_label.text() == DASH
     assert "intra-day" in card.reason_label.toolTip()
+    # what is needed is in the lines the card shows, not cut off after "Staffing needs…" (s11-shots 62_issue_acd_daily)
+    assert "intra-day" in card.reason_label.text(), card.reason_label.text()
+    # the setting is named as the settings dialog names it, not by its id
+    assert "staffing.row_minutes" not in card.reason_label.toolTip()
+    assert "Length of one interval row (minutes)" in card.reason_label.toolTip()
     assert charts.staffing.is_empty()
 
 

@@ -60,7 +60,7 @@ def test_numbers_and_dates_are_held_as_bytes_and_read_as_text(tmp_path):
     book.close()
     table = read_table(path)
     assert [table.source[name].dtype.kind for name in table.source.columns] == ["S", "S", "O", "S"]
-    assert len(table.frame) == 120 and "1 empty row(s) were skipped" in table.notes
+    assert len(table.frame) == 120 and "1 empty row was skipped" in table.notes
     assert table.text("Ticket ID").tolist()[:2] == ["5001", "5002"] and table.text("Ticket ID").iloc[-1] is None
     assert table.text("Created at").tolist()[:2] == ["2024-03-01 09:07:00", "2024-03-01 09:14:00"]
     assert table.text("CSAT").tolist()[:4] == ["2", "3", None, "5"] and table.text("CSAT").iloc[-1] == "4.5"

@@ -52,3 +52,22 @@ def test_the_two_lines_differ_in_every_language() -> None:
         with language(code):
             open_line, backlog_line = _caveat("open_tickets")[1], _caveat("backlog")[1]
         assert open_line != backlog_line and "25" in open_line and "25" in backlog_line, code
+
+
+def test_a_file_that_runs_on_does_not_move_the_tickets_day() -> None:
+    """s11-shots (22_all_cards): with the demo's survey answers (answered up to 1 Nov) beside its tickets (to
+    31 Oct), both cards said "on 1 Nov 2026" while the dates shown end on 31 Oct: the day is the tickets' own."""
+    from metrics_core.dataset import DataBundle
+
+    from .builders import dataset
+
+    answers = pd.DataFrame({"response_id": ["R1", "R2"], "csat_score": [4, 5],
+                            "submitted_at": pd.to_datetime(["2024-03-20 10:00", "2024-03-24 10:00"]),
+                            "responded_at": pd.to_datetime(["2024-03-21 10:00", "2024-04-02 15:25"])})
+    bundle = DataBundle([dataset("tickets", _tickets(), "tickets.csv"), dataset("surveys", answers, "answers.csv")])
+    for metric_id in ("open_tickets", "backlog"):
+        result = compute_metric(bundle, metric_id)
+        line = result_caveat(result)[0].replace("\u00a0", " ")
+        assert result.value == 2 and line.endswith("on 25 Mar 2024"), (metric_id, line)
+    series = compute_metric(bundle, "backlog").details["series"]
+    assert series[-1].key <= pd.Timestamp("2024-03-25")        # no point after the tickets end
