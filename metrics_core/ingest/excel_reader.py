@@ -30,7 +30,7 @@ from .sheet_columns import HEAD_ROWS as HEADER_SCAN_ROWS, SheetColumns, read_col
 from .sheet_extent import Extent
 from .xlsx_stream import read_streamed
 from .package_guard import MAX_SHEET_CELLS, PackageFacts, check_package, part_of_sheet, sheet_too_large
-from .table_finder import RawTable, assemble, column_label, find_table
+from .table_finder import RawTable, assemble, column_label, columns_to_read, find_table
 
 # Calamine holds a sheet as a dense grid, and rows are handed over padded from A1: a single
 # stray cell at XFD1048576 would need 17 billion cells (the process aborts).  Sheets whose
@@ -144,15 +144,11 @@ def read_workbook(path: Path, options: ReadOptions, reporter: Reporter,
     first = layout.first_data_row
     if first >= cells.n_rows:
         raise EmptyFileError(_("Sheet '{name}' of '{name2}' has a header row but no data rows.", name=name, name2=path.name), path=path)
-    values = cells.frame(first)
+    rows = cells.n_rows - first if max_rows is None else min(cells.n_rows - first, max_rows)
+    row_numbers = np.arange(first + 1, first + 1 + rows, dtype=np.int64)
     lost = [row + 1 for row in cells.lost]             # (sheet row numbers)
-    del cells
-    if max_rows is not None:
-        values = values.iloc[:max_rows]
-    row_numbers = np.arange(first + 1, first + 1 + len(values), dtype=np.int64)
-    if lost:
-        values, row_numbers = _without_rows(values, row_numbers, lost)
-    if lost and not len(values):
+    kept_rows = ~np.isin(row_numbers, lost)
+    if lost and not kept_rows.any():
         raise WorkbookError(ngettext(
             "Sheet '{sheet}' of '{file}' cannot be read: row {rows} holds a date or a duration so far out of range "
             "that no calendar can show it. Find the cell (it shows as ##### in Excel), correct or clear it, and save "
@@ -160,9 +156,17 @@ def read_workbook(path: Path, options: ReadOptions, reporter: Reporter,
             "Sheet '{sheet}' of '{file}' cannot be read: rows {rows} hold dates or durations so far out of range "
             "that no calendar can show them. Find the cells (they show as ##### in Excel), correct or clear them, "
             "and save a copy.", len(lost), sheet=name, file=path.name, rows=_row_list(lost)), path=path)
-    check_filled_width(_columns_kept_at_least(layout, values), path)     # before each column becomes text
-    raw = pd.DataFrame({column: cell_text(values[column]) for column in values.columns}, copy=False)   # (bytes stay bytes)
-    table = assemble(values, raw, layout, row_numbers)
+    holding = cells.holding(first, first + rows)
+    check_filled_width(_columns_kept_at_least(layout, holding), path)     # before any column becomes a Series
+    values, width = cells.frame(first, columns_to_read(layout, holding)), cells.width
+    del cells
+    if max_rows is not None:
+        values = values.iloc[:max_rows]
+    if lost:
+        values, row_numbers = values[kept_rows].reset_index(drop=True), row_numbers[kept_rows]
+    raw = pd.DataFrame({column: cell_text(values[column]) for column in values.columns}, index=values.index,
+                       copy=False)   # (bytes stay bytes)
+    table = assemble(values, raw, layout, row_numbers, width=width)
     if lost:
         table.notes.append(ngettext(
             "Row {rows} of sheet '{sheet}' was left out: it holds a date or a duration so far out of range that no "
@@ -193,23 +197,18 @@ def _read_loaded(path: Path, options: ReadOptions, reporter: Reporter, max_rows:
     return name, names, cells
 
 
-def _without_rows(values: pd.DataFrame, row_numbers: np.ndarray, lost: list[int]) -> tuple[pd.DataFrame, np.ndarray]:
-    """``values`` and their sheet row numbers without the rows ``lost`` (sheet row numbers)."""
-    keep = ~np.isin(row_numbers, lost)
-    return values[keep].reset_index(drop=True), row_numbers[keep]
-
-
 def _row_list(rows: list[int]) -> str:
     """'3, 5' — the first ten row numbers, then '…'."""
     return ", ".join(map(str, rows[:10])) + (", …" if len(rows) > 10 else "")
 
 
-def _columns_kept_at_least(layout: Any, values: pd.DataFrame) -> int:
+def _columns_kept_at_least(layout: Any, holding: np.ndarray) -> int:
     """How many columns the table keeps at least (:func:`~.table_finder.assemble` keeps every column with a
-    header, and without a header row every column up to the last filled one)."""
+    header, and without a header row every column up to the last filled one); ``holding``: per column of the
+    sheet, whether a data cell is filled."""
     if layout.has_header:
         return sum(1 for header in layout.headers if header)
-    filled = np.flatnonzero(values.notna().to_numpy().any(axis=0))
+    filled = np.flatnonzero(holding)
     return int(filled[-1]) + 1 if len(filled) else 0
 
 

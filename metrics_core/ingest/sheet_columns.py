@@ -14,6 +14,10 @@ The first :data:`HEAD_ROWS` rows are also kept as lists, as ``to_python(skip_emp
 gives them (padded from A1), for finding the header; the rows above the data that turn out to be
 headers or titles never decide whether a column is all numbers.
 
+Each column also knows how far down its cells reach (:attr:`SheetColumns.reach`), so a sheet reaching column
+15,398 with three columns of cells costs what those three cost: the empty columns are never sorted
+(:class:`_Columns`), weighed or made a Series (:meth:`SheetColumns.holding`, :meth:`SheetColumns.frame`).
+
 A row holding a number under a date or duration style that no calendar can hold (-1e308, 1e15 days)
 cannot be handed over at all (calamine panics or Python overflows on that row alone): it is kept as an
 empty row and listed in :attr:`SheetColumns.lost`, and the rows after it are read as usual.
@@ -47,11 +51,25 @@ class SheetColumns:
     numbers: list[np.ndarray | None]        # per column from row HEAD_ROWS on: float64 while all numbers so far
     filled: bool                            # any cell holds something
     lost: list[int]                         # rows (from 0 at A1) calamine could not hand over: left empty
+    reach: np.ndarray                       # per column: the row below its last cell (0: no cell at all)
 
-    def frame(self, first: int) -> pd.DataFrame:
-        """The cells from row ``first`` on: a float64 column where every data cell is a number or empty."""
+    def holding(self, first: int, stop: int) -> np.ndarray:
+        """Per column, whether it holds a cell in rows ``first`` to ``stop`` as :meth:`frame` gives them
+        (``frame(first)[:stop - first].notna().any()``); only the columns whose cells reach that far are looked at.
+        """
+        out = np.zeros(self.width, dtype=bool)
+        for position in np.flatnonzero(self.reach > first).tolist():
+            numbers = self.numbers[position]
+            out[position] = bool(pd.notna(self.objects[position][first:stop]).any()) or (
+                numbers is not None and not np.isnan(numbers[max(first - HEAD_ROWS, 0):max(stop - HEAD_ROWS, 0)]).all())
+        return out
+
+    def frame(self, first: int, positions: np.ndarray | None = None) -> pd.DataFrame:
+        """The cells from row ``first`` on: a float64 column where every data cell is a number or empty.
+        Only the columns at ``positions`` (all when ``None``), each labelled by its position."""
+        positions = range(self.width) if positions is None else positions.tolist()
         columns = {}
-        for position in range(self.width):
+        for position in positions:
             objects, numbers = self.objects[position], self.numbers[position]
             if numbers is None:
                 columns[position] = objects[first:]
@@ -69,7 +87,7 @@ class SheetColumns:
         index = pd.RangeIndex(self.n_rows - first)
         return pd.DataFrame({position: pd.Series(column, index=index, copy=False,
                                                  dtype=None if column.dtype.kind == "f" else object)
-                             for position, column in columns.items()}, index=index, columns=range(self.width),
+                             for position, column in columns.items()}, index=index, columns=positions,
                             copy=False)
 
 
@@ -77,7 +95,7 @@ def read_columns(sheet: calamine.CalamineSheet, nrows: int | None = None) -> She
     """The cells of ``sheet`` from A1 (as ``to_python(skip_empty_area=False, nrows=nrows)`` would give)."""
     start, end = sheet.start, sheet.end
     if start is None or end is None:
-        return SheetColumns([], 0, 0, [], [], False, [])
+        return SheetColumns([], 0, 0, [], [], False, [], np.zeros(0, dtype=np.int64))
     n_rows = end[0] + 1 if nrows is None else min(end[0] + 1, nrows)
     offset, width = start[1], end[1] + 1
     columns = _Columns(n_rows, width, streamed=False)
@@ -170,7 +188,7 @@ def _stream_columns(rows: Iterator[list], extent: tuple[int, int], data_rows: in
     if width != max_width or not (n_rows == capacity or (cut and n_rows == limit)):
         raise NotStreamable("the filled cells end before the measured extent (cells holding an empty text?)")
     if columns is None:
-        return SheetColumns([], 0, 0, [], [], False, [])
+        return SheetColumns([], 0, 0, [], [], False, [], np.zeros(0, dtype=np.int64))
     head = [[float(cell) if type(cell) is int else cell for cell in row[:width]] + [""] * (width - len(row))
             for row in head[:n_rows]]
     return columns.result(head, n_rows, width, [])
@@ -197,18 +215,23 @@ class _Columns:
         if n_rows > HEAD_ROWS:
             self.numbers = [np.full(n_rows - HEAD_ROWS, np.nan) for _ in range(width)]
         self.texts: list[dict | None] = [{} for _ in range(width)]
+        self.reach = np.zeros(width, dtype=np.int64)
         self.streamed = streamed
         self.filled = False
 
     def add(self, cells: np.ndarray, top: int, offset: int, empty: np.ndarray | None = None) -> None:
-        """Rows ``top`` … of the sheet, their cells from column ``offset`` on ('' where ``empty``)."""
+        """Rows ``top`` … of the sheet, their cells from column ``offset`` on ('' where ``empty``); a column
+        without a cell in these rows is left as it is (``None``, ``NaN``: what its cells already say)."""
         empty = cells == "" if empty is None else empty
         if empty.all():
             return
         self.filled = True
         cells[empty] = None
-        for position in range(offset, offset + cells.shape[1]):
-            _store(self, position, cells[:, position - offset], top)
+        present = ~empty
+        filled = np.flatnonzero(present.any(axis=0))
+        self.reach[filled + offset] = top + len(cells) - np.argmax(present[::-1, filled], axis=0)
+        for column in filled.tolist():
+            _store(self, column + offset, cells[:, column], top)
 
     def loaded(self, listed: list, cells: np.ndarray, kinds: set | None = None) -> np.ndarray:
         """Streamed cells as the loaded sheet gives them: whole numbers ``float``; error texts refused."""
@@ -228,7 +251,8 @@ class _Columns:
         objects = [column[:n_rows] for column in self.objects[:width]]
         numbers = [None if column is None or n_rows <= HEAD_ROWS else column[:n_rows - HEAD_ROWS]
                    for column in self.numbers[:width]]
-        return SheetColumns(head, n_rows, width, objects, numbers, self.filled, lost)
+        return SheetColumns(head, n_rows, width, objects, numbers, self.filled, lost,
+                            np.minimum(self.reach[:width], n_rows))
 
 
 def _rows(rows, n_rows: int, width: int, lost: list[int]):

@@ -232,20 +232,40 @@ def _normal(text: str) -> str:
 
 
 # ----------------------------------------------------------------- columns and rows
+def columns_to_read(layout: TableLayout, holding: np.ndarray) -> np.ndarray:
+    """Positions of the columns :func:`assemble` may keep, from whether each column of the source holds a data
+    cell (``holding``): all but the columns with neither a header nor a data cell under a header row, and
+    without a header row the columns right of the last that holds one.  :func:`assemble` drops those as empty
+    whatever rows it leaves out, so a reader may leave them out before it makes each column's Series (a sheet
+    reaching column 15,398 with three filled), passing the source's ``width`` to :func:`assemble`.
+    """
+    if not layout.has_header:
+        filled = np.flatnonzero(holding)
+        return np.arange(int(filled[-1]) + 1 if len(filled) else 0)
+    named = np.zeros(len(holding), dtype=bool)
+    headers = layout.headers[:len(holding)]
+    named[:len(headers)] = [bool(header) for header in headers]
+    return np.flatnonzero(named | holding)
+
+
 def assemble(values: pd.DataFrame, raw: pd.DataFrame, layout: TableLayout,
              row_numbers: np.ndarray, filled: np.ndarray | None = None,
-             clean: np.ndarray | None = None) -> RawTable:
+             clean: np.ndarray | None = None, width: int | None = None) -> RawTable:
     """Drop empty rows and empty/stray columns, name the columns, and return the table.
 
-    ``values`` and ``raw`` have positional columns 0..n-1 and one row per data row
-    of the source (``row_numbers`` gives each row's 1-based source row); ``filled``
+    ``values`` and ``raw`` have one row per data row of the source (``row_numbers`` gives each row's 1-based
+    source row) and its columns labelled by their positions in the source, 0..n-1, or of ``width`` columns only
+    those :func:`columns_to_read` gives (the others are counted as dropped empty columns, and positions name
+    them as if all were there); ``filled``
     (2-D mask of the non-missing cells of ``raw``) may be passed when already known; it then comes back,
     cut to the kept rows and columns, as the table's ``filled``, and so does ``clean`` (one
     flag per column of ``raw``).
     """
     notes = list(layout.notes)
+    width = raw.shape[1] if width is None else width
+    positions = raw.columns.to_numpy(dtype=np.int64)
     grid, row_counts = _filled_cells(raw, filled)
-    footer = _footer_start(row_counts, raw.shape[1])
+    footer = _footer_start(row_counts, width)
     if footer is not None:
         text = next((str(v) for v in text_frame(raw.iloc[footer:]).stack().head(1)), "")
         notes.append(ngettext("{count} note row below the table was left out ('{text}')",
@@ -261,13 +281,14 @@ def assemble(values: pd.DataFrame, raw: pd.DataFrame, layout: TableLayout,
         values, raw, row_numbers = values[keep_rows], raw[keep_rows], row_numbers[keep_rows]
         grid = grid[keep_rows]
     counts = grid.sum(axis=0)
-    headers = list(layout.headers) + [""] * max(0, raw.shape[1] - len(layout.headers))
-    keep, drop_notes = _columns_to_keep(raw, headers, counts, layout.has_header)
+    headers = list(layout.headers) + [""] * max(0, width - len(layout.headers))
+    keep, drop_notes = _columns_to_keep(raw, positions, width, headers, counts, layout.has_header)
     notes.extend(drop_notes)
-    originals = [headers[i] for i in keep]
-    names, name_notes = unique_names([headers[i] or f"Column {i + 1}" for i in keep])
+    kept = positions[keep].tolist()
+    originals = [headers[i] for i in kept]
+    names, name_notes = unique_names([headers[i] or f"Column {i + 1}" for i in kept])
     notes.extend(name_notes)
-    unnamed = [names[k] for k, i in enumerate(keep) if not headers[i] and layout.has_header]
+    unnamed = [names[k] for k, i in enumerate(kept) if not headers[i] and layout.has_header]
     if unnamed:
         notes.append("Column(s) without a header were named by position: " + ", ".join(unnamed))
     values = values.iloc[:, keep].reset_index(drop=True)
@@ -316,33 +337,36 @@ def _filled_cells(raw: pd.DataFrame, filled: np.ndarray | None) -> tuple[np.ndar
     return grid, row_counts
 
 
-def _columns_to_keep(raw: pd.DataFrame, headers: list[str], counts: np.ndarray,
+def _columns_to_keep(raw: pd.DataFrame, positions: np.ndarray, width: int, headers: list[str], counts: np.ndarray,
                      has_header: bool) -> tuple[list[int], list[str]]:
+    """The columns of ``raw`` to keep (by index) and notes on those dropped; ``positions``: each column's in the
+    source of ``width`` columns (a column not in ``raw`` is empty and has no header, see :func:`columns_to_read`)."""
     n_rows = len(raw)
     if not has_header:
-        last = int(np.flatnonzero(counts)[-1]) if counts.any() else -1
-        dropped = raw.shape[1] - (last + 1)
+        last = int(positions[np.flatnonzero(counts)[-1]]) if counts.any() else -1
+        dropped = width - (last + 1)
         notes = [ngettext("{count} empty column at the right was dropped",
                           "{count} empty columns at the right were dropped", dropped, count=dropped)] if dropped else []
-        return list(range(last + 1)), notes     # positions stay intact: tools map these by position
-    keep, empty, stray = [], [], []
+        return np.flatnonzero(positions <= last).tolist(), notes   # positions stay intact: tools map these by position
+    keep, stray = [], []
+    empty = width - len(positions)
     sparse_limit = max(2, 0.02 * n_rows) if n_rows >= 10 else 0
-    for i in range(raw.shape[1]):
+    for k, i in enumerate(positions.tolist()):
         if headers[i]:
-            keep.append(i)
-        elif counts[i] == 0:
-            empty.append(i)
-        elif counts[i] <= sparse_limit:
-            stray.append(i)
+            keep.append(k)
+        elif counts[k] == 0:
+            empty += 1
+        elif counts[k] <= sparse_limit:
+            stray.append(k)
         else:
-            keep.append(i)
+            keep.append(k)
     notes = []
     if empty:
         notes.append(ngettext("{count} empty column without a header was dropped",
-                              "{count} empty columns without a header were dropped", len(empty), count=len(empty)))
+                              "{count} empty columns without a header were dropped", empty, count=empty))
     if stray:
-        letters = ", ".join(column_label(i) for i in stray)
-        examples = [str(v) for i in stray for v in text_series(raw.iloc[:, i]).dropna().head(2)]
+        letters = ", ".join(column_label(int(positions[k])) for k in stray)
+        examples = [str(v) for k in stray for v in text_series(raw.iloc[:, k]).dropna().head(2)]
         notes.append(f"Column(s) {letters} have no header and only a few cells (e.g. "
                      f"{', '.join(repr(e) for e in examples[:4])}); they look like notes beside "
                      "the table and were left out")
