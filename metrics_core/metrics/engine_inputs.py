@@ -21,6 +21,7 @@ from ..i18n import _
 from ..catalogue import KINDS_BY_NAME
 from ..dataset import DataBundle
 from ..errors import ParameterError
+from ..progress import checkpoint
 from .business_hours import calendar_setting
 from .model import MetricInputs
 
@@ -234,6 +235,7 @@ class Prepared:
         with self._lock:
             known = self._terms.get(key)
             if known is None or known[0] is not inputs:
+                checkpoint()
                 known = self._terms[key] = (inputs, spec.row_terms(inputs, params))
             return known[1]
 
@@ -250,7 +252,10 @@ class Prepared:
         if known is not None:
             self._cache.move_to_end(key)
             return known
-        frames = {k: self._cut_frame(f, k, filters, dates=not aware) for k, f in self.frames.items()}
+        frames = {}
+        for kind, frame in self.frames.items():
+            checkpoint()
+            frames[kind] = self._cut_frame(frame, kind, filters, dates=not aware)
         as_of = self.as_of
         if as_of is None:
             as_of = latest_timestamp(self.frames)
