@@ -374,11 +374,9 @@ def _period_slices(spec: MetricSpec, prepared: Prepared, inputs: MetricInputs, f
     groups: dict[str, dict[Any, np.ndarray]] = {}
     for kind in spec.kinds:
         frame = inputs.frames.get(kind)
-        dates = row_dates(frame, kind) if frame is not None else None
-        checkpoint()
-        if dates is not None:
-            keys_of_rows = P.period_start(dates, by)
-            groups[kind] = keys_of_rows.groupby(keys_of_rows).indices
+        rows = prepared.period_rows(frame, kind, by) if frame is not None else None
+        if rows is not None:
+            groups[kind] = rows
     keys = sorted({k for g in groups.values() for k in g if pd.notna(k)})
     points = []
     for key in keys:
