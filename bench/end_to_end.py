@@ -32,8 +32,8 @@ Cases (``--only``):
 * ``bundle``   — the one-folder app and its zip, when built (``bash .ci/dev package``).
 
 ``--baseline DIR`` runs another checkout's ``compute`` (main's, say) in turn with this one's in the csv,
-european and calls cases (its ``inspect`` in the xlsx case), and notes both and the change: before and after
-from the same run.
+european and calls cases (its ``inspect`` in the xlsx case; its window, driven by this checkout's
+``drop_to_dashboard.py``, in the window case), and notes both and the change: before and after from the same run.
 
 ``--quick`` uses small files and two runs (a couple of minutes); the goals are those of the full
 sizes, so a quick table is a smoke test, not a verdict.
@@ -257,8 +257,10 @@ def case_window(cfg: dict, log) -> list[Row]:
     path = datasets.ticket_csv(cfg["rows"])
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     window_cmd = [PY, str(HERE / "drop_to_dashboard.py"), "--prewarm", "--repeat", "2", "--json", str(path)]
-    samples = alternate({"window": window_cmd, "pandas script": [PY, str(HERE / "reference_tickets.py"), str(path)]},
-                        max(1, cfg["runs"] - 1), env=env, log=log)
+    commands = {"window": window_cmd, "pandas script": [PY, str(HERE / "reference_tickets.py"), str(path)]}
+    if cfg.get("baseline"):             # (its code first on the path; the reader's children inherit it)
+        commands["baseline"] = ["env", f"PYTHONPATH={cfg['baseline']}", *window_cmd]
+    samples = alternate(commands, max(1, cfg["runs"] - 1), env=env, log=log)
     drops = [json.loads(r.stdout.strip().splitlines()[-1])["warm_median"] for r in samples["window"].runs]
     painted = min(d["painted_s"] for d in drops)
     block = max(d["longest_block_s"] for d in drops)
@@ -295,9 +297,29 @@ def case_window(cfg: dict, log) -> list[Row]:
                                   f"{1000 * max(r['longest_block_cpu_s'] for r in runs):.0f} ms CPU")
     rows[0].notes.append(f"window process peak {mib(samples['window'].peak):,.0f} MiB (its reader child not "
                          "included); wall times: judge on a quiet machine")
+    if "baseline" in samples:
+        rows[0].notes.append(f"baseline {cfg['baseline']}, same run: " + window_figures(samples["baseline"]) +
+                             "; this checkout: " + window_figures(samples["window"]))
     rows[1].notes.append("judged by the CPU time of the window's thread in one turn of the event loop (the wall "
                          "time beside it also counts the machine's other work and waiting for the GIL)")
     return rows
+
+
+def window_figures(sample: Sample) -> str:
+    """A window's drops and re-filters in a few words (best of the runs, as the table's rows)."""
+    figures = [json.loads(r.stdout.strip().splitlines()[-1]) for r in sample.runs]
+    refilters = [f["refilter"] for f in figures if f.get("refilter")]
+
+    def best(pick) -> str:
+        values = [v for v in map(pick, refilters) if v is not None]
+        return f"{1000 * min(values):.0f} ms" if values else "—"
+
+    return (f"drop → painted {min(f['warm_median']['painted_s'] for f in figures):.2f} s, longest block "
+            f"{1000 * max(f['warm_median']['longest_block_cpu_s'] for f in figures):.0f} ms CPU, re-filter "
+            f"{best(lambda r: r['screen_cards_s'])}, another {best(lambda r: r['another_value']['screen_cards_s'])}, "
+            f"back {best(lambda r: r['cleared']['screen_cards_s'])}, "
+            f"a bar once idle {best(lambda r: (r.get('bar_when_idle') or {}).get('screen_cards_s'))}, "
+            f"process {sample.best_cpu:.1f} s CPU, peak {mib(sample.peak):,.0f} MiB")
 
 
 def case_bundle(cfg: dict, log) -> list[Row]:
@@ -365,8 +387,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.add_argument("--" + name.replace("_", "-"), type=int, dest=name)
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     parser.add_argument("--baseline", type=Path, metavar="DIR",
-                        help="another checkout (main's, say) whose `compute` (`inspect` for xlsx) takes turns with this one's in the "
-                             "csv, european and calls cases: before and after from the same run, in the notes")
+                        help="another checkout (main's, say) whose `compute` (`inspect` for xlsx, the window for window) takes "
+                             "turns with this one's in the csv, european, calls and window cases: before and after from the "
+                             "same run, in the notes")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))     # stopped: the running command is ended too
     cfg = dict(QUICK if args.quick else FULL)

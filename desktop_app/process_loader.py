@@ -16,11 +16,13 @@ On Linux and macOS the children are forked from a *forkserver* that has already 
 reader (see :func:`prewarm`), so a small file opens about as fast as it would in the window's
 own process; on Windows each child is spawned. pandas holds the GIL for long stretches, so
 the child also keeps big reads from freezing the window: the dataset comes back over a pipe
-in row chunks small enough that unpickling one never blocks the GUI thread for long.
+in row chunks small enough that unpickling one never blocks the GUI thread for long. A big file's
+child runs at a lower priority only while the readers take every core (:func:`_lower_priority`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import multiprocessing
@@ -30,7 +32,7 @@ import signal
 import sys
 import threading
 import time
-from typing import Any
+from typing import Any, Iterator
 
 import numpy as np
 import pandas as pd
@@ -50,13 +52,13 @@ PRELOAD = ["metrics_core.loading", "metrics_core.mapping.detect", "desktop_app.p
 WARM_UP = "desktop_app.reader_warmup"      # preloaded too when the app asks for it (:func:`prewarm`)
 BASE_SECONDS = 60.0
 SECONDS_PER_MB = 2.0
-BIG_FILE_BYTES = 8_000_000          # read at a lower priority, so the window stays quick
+BIG_FILE_BYTES = 8_000_000          # read at a lower priority when the readers take every core (_lower_priority)
 MAX_MEMORY_BYTES = 6 * 1024 ** 3
 CHILD_GRACE_S = 5.0                 # the child's own clock runs this much past the window's watchdog
 TIMED_OUT_EXIT = 124                # the child ended itself at its time limit (where there is no alarm signal)
 TIMED_OUT_CODES = {TIMED_OUT_EXIT} | ({-signal.SIGALRM} if hasattr(signal, "SIGALRM") else set())
 _lock = threading.Lock()
-_state: dict[str, Any] = {"context": None}
+_state: dict[str, Any] = {"context": None, "readers": 0}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -127,31 +129,53 @@ def preview_in_process(path: Any, options: Any, kind: str | None, user: Any, max
 
 
 def _run_child(job: str, payload: Any, path: Any, reporter: Reporter, limits: ReadLimits) -> Any:
-    proc, here = _start_child(job, payload, path, limits)
-    _state["child"] = proc            # (tests reach the running child through this)
+    with _reading() as readers:
+        proc, here = _start_child(job, payload, path, limits, _lower_priority(path, readers))
+        _state["child"] = proc            # (tests reach the running child through this)
+        try:
+            return _receive(here, proc, reporter, os.path.basename(str(path)), limits.seconds_for(path))
+        finally:
+            if proc.is_alive():
+                proc.kill()
+            proc.join(5)
+            here.close()
+            _state.pop("child", None)
+
+
+@contextlib.contextmanager
+def _reading() -> Iterator[int]:
+    """Counts a reader child while it runs; gives how many run now, this one included."""
+    with _lock:
+        _state["readers"] += 1
+        readers = _state["readers"]
     try:
-        return _receive(here, proc, reporter, os.path.basename(str(path)), limits.seconds_for(path))
+        yield readers
     finally:
-        if proc.is_alive():
-            proc.kill()
-        proc.join(5)
-        here.close()
-        _state.pop("child", None)
+        with _lock:
+            _state["readers"] -= 1
 
 
-def _start_child(job: str, payload: Any, path: Any, limits: ReadLimits) -> tuple[Any, Any]:
+def _start_child(job: str, payload: Any, path: Any, limits: ReadLimits, lower: bool = False) -> tuple[Any, Any]:
     """The running reader child and the end of the pipe its messages come from; the child's own time
     limit is kept on it as ``seconds_limit`` (the window's limit, which its message names)."""
     ctx = _context()
     here, there = ctx.Pipe(duplex=False)
     seconds = limits.seconds_for(path)
-    proc = ctx.Process(target=_child_main, args=(there, job, payload, limits.memory(), _is_big(path),
+    proc = ctx.Process(target=_child_main, args=(there, job, payload, limits.memory(), lower,
                                                  current_language(), seconds + CHILD_GRACE_S), daemon=True,
                        name="kpidesk-reader")
     proc.seconds_limit = seconds
     proc.start()
     there.close()
     return proc, here
+
+
+def _lower_priority(path: Any, readers: int) -> bool:
+    """Whether the child reading ``path`` runs at a lower priority (``nice +5``): a big file, while the window's
+    readers (``readers``, this one included) take every core. One reader on a machine of two cores or more
+    leaves the window a core of its own; lowered there, it only lost the CPU to every other program on a busy
+    machine (a reference script beside it read the same file in a tenth of the time)."""
+    return _is_big(path) and readers >= (os.cpu_count() or 1)
 
 
 def _is_big(path: Any) -> bool:
@@ -264,14 +288,14 @@ def _keep_own_time(seconds: float) -> None:
     timer.start()
 
 
-def _child_main(conn: Any, job: str, payload: Any, memory_budget: int, big: bool, language: str = "en",
+def _child_main(conn: Any, job: str, payload: Any, memory_budget: int, lower: bool, language: str = "en",
                 seconds: float | None = None) -> None:
     if seconds is not None:
         _keep_own_time(seconds)
     set_language(language)      # the window's language: progress and error texts come back in it
     last = [0.0]
-    if big and hasattr(os, "nice"):
-        os.nice(5)          # a long read: the window's process comes first
+    if lower and hasattr(os, "nice"):
+        os.nice(5)          # a long read while the readers take every core: the window's process comes first
     _cap_memory(memory_budget)
 
     def progress(fraction: float, text: str) -> None:

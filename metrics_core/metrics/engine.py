@@ -20,7 +20,7 @@ from ..catalogue import KINDS_BY_NAME
 from ..dataset import DataBundle
 from ..errors import KpiDeskError, OperationCancelled, ParameterError
 from ..i18n import N_, _, Message, TextList
-from ..progress import Reporter
+from ..progress import Reporter, checkpoint
 from . import periods as P
 from . import currencies, plausibility
 from .filter_reach import unfiltered, with_filter_caveat
@@ -98,14 +98,15 @@ def compute_all(bundle: Source, params: Params = None, filters: Filters | None =
     prepared = prepared_for(bundle, dict((params or {}).get("global") or {}))
     specs = REGISTRY if only is None else [spec for spec in REGISTRY if spec.id in only]
     out: dict[str, MetricResult] = {}
-    for i, spec in enumerate(specs):
-        reporter.step(i / max(1, len(specs)), _("Computing {kpi}", kpi=spec.translated_label))
-        p = merge_params(spec, params)
-        seen = _detection_seen(spec, prepared, p) if _whole(filters) else None
-        if _filtered(filters):
-            p = _pin_detected(spec, prepared, p)
-        out[spec.id] = _filter_caveat(spec, prepared, filters,
-                                      _safe_run(spec, prepared.inputs(filters, aware=spec.period_aware), p, seen))
+    with reporter.watching():               # (a cancel is noticed inside a KPI's long steps too)
+        for i, spec in enumerate(specs):
+            reporter.step(i / max(1, len(specs)), _("Computing {kpi}", kpi=spec.translated_label))
+            p = merge_params(spec, params)
+            seen = _detection_seen(spec, prepared, p) if _whole(filters) else None
+            if _filtered(filters):
+                p = _pin_detected(spec, prepared, p)
+            out[spec.id] = _filter_caveat(spec, prepared, filters,
+                                          _safe_run(spec, prepared.inputs(filters, aware=spec.period_aware), p, seen))
     reporter.step(1.0, _("KPIs computed"))
     return out
 
@@ -136,6 +137,7 @@ def _run(spec: MetricSpec, inputs: MetricInputs, p: dict[str, Any],
     failure = precheck(spec, inputs)
     if failure is not None:
         return _finish(spec, failure, p)
+    checkpoint()
     computed = spec.compute(inputs, p)
     if seen is not None:
         seen(computed)
@@ -261,6 +263,8 @@ def _detected_scale(spec: MetricSpec, prepared: Prepared, p: dict[str, Any]) -> 
         return None
     try:
         return spec.compute(inputs, p).details.get("scale")
+    except OperationCancelled:      # (not a scale of None, remembered for good)
+        raise
     except Exception:  # noqa: BLE001 - detection only; the KPI's own run reports the problem
         return None
 
@@ -275,7 +279,12 @@ def breakdown(bundle: Source, metric_id: str, by: str, params: Params = None,
     group's rows (``reporter``: a cancel is noticed between groups).
     """
     reporter = reporter or Reporter()
-    spec = get_metric(metric_id)
+    with reporter.watching():               # (and inside a KPI's long steps)
+        return _breakdown(bundle, get_metric(metric_id), by, params, filters, reporter)
+
+
+def _breakdown(bundle: Source, spec: MetricSpec, by: str, params: Params, filters: Filters | None,
+               reporter: Reporter) -> list[SeriesPoint]:
     check_params(params, REGISTRY)
     prepared = prepared_for(bundle, dict((params or {}).get("global") or {}))
     p = merge_params(spec, params)
@@ -365,10 +374,9 @@ def _period_slices(spec: MetricSpec, prepared: Prepared, inputs: MetricInputs, f
     groups: dict[str, dict[Any, np.ndarray]] = {}
     for kind in spec.kinds:
         frame = inputs.frames.get(kind)
-        dates = row_dates(frame, kind) if frame is not None else None
-        if dates is not None:
-            keys_of_rows = P.period_start(dates, by)
-            groups[kind] = keys_of_rows.groupby(keys_of_rows).indices
+        rows = prepared.period_rows(frame, kind, by) if frame is not None else None
+        if rows is not None:
+            groups[kind] = rows
     keys = sorted({k for g in groups.values() for k in g if pd.notna(k)})
     points = []
     for key in keys:

@@ -21,6 +21,8 @@ from ..i18n import _
 from ..catalogue import KINDS_BY_NAME
 from ..dataset import DataBundle
 from ..errors import ParameterError
+from ..progress import checkpoint
+from . import periods as P
 from .business_hours import calendar_setting
 from .model import MetricInputs
 
@@ -211,6 +213,7 @@ class Prepared:
         self._cache: OrderedDict[tuple, MetricInputs] = OrderedDict()    # per filter, the most recent last
         self._terms: dict[tuple, tuple[MetricInputs, Any]] = {}
         self._codes: dict[tuple, tuple[pd.DataFrame, tuple[np.ndarray, Any]]] = {}
+        self._periods: dict[tuple, tuple[pd.DataFrame, dict[Any, np.ndarray] | None]] = {}
         self._masks: dict[tuple, tuple[pd.DataFrame, np.ndarray]] = {}      # category filters of the frames
         self._cut: dict[tuple, tuple[np.ndarray, weakref.ref]] = {}         # a frame cut by one mask, shared
         self._remembered: dict[tuple, Any] = {}
@@ -228,12 +231,28 @@ class Prepared:
                 known = self._codes[key] = (frame, pd.factorize(labels, sort=True))
             return known[1]
 
+    def period_rows(self, frame: pd.DataFrame, kind: str, by: str) -> dict[Any, np.ndarray] | None:
+        """The positions of ``frame``'s rows in each period (``by``: day … year) by the kind's dates, remembered
+        (the trends of one filter slice the same rows: 40-60 ms a KPI at 700,000 tickets); None without dates.
+        The arrays are shared: read, never changed. Made outside the lock (a re-filter's values wait for it)."""
+        key = (id(frame), kind, by)
+        with self._lock:
+            known = self._periods.get(key)
+        if known is not None and known[0] is frame:
+            return known[1]
+        checkpoint()
+        rows = _period_rows(frame, kind, by)
+        with self._lock:
+            self._periods[key] = (frame, rows)
+        return rows
+
     def row_terms(self, spec: Any, inputs: MetricInputs, params: dict[str, Any]) -> Any:
         """``spec.row_terms(inputs, params)``, remembered for the same inputs and parameters."""
         key = (spec.id, id(inputs), repr(sorted((k, repr(v)) for k, v in params.items() if not k.startswith("_"))))
         with self._lock:
             known = self._terms.get(key)
             if known is None or known[0] is not inputs:
+                checkpoint()
                 known = self._terms[key] = (inputs, spec.row_terms(inputs, params))
             return known[1]
 
@@ -250,7 +269,10 @@ class Prepared:
         if known is not None:
             self._cache.move_to_end(key)
             return known
-        frames = {k: self._cut_frame(f, k, filters, dates=not aware) for k, f in self.frames.items()}
+        frames = {}
+        for kind, frame in self.frames.items():
+            checkpoint()
+            frames[kind] = self._cut_frame(frame, kind, filters, dates=not aware)
         as_of = self.as_of
         if as_of is None:
             as_of = latest_timestamp(self.frames)
@@ -300,6 +322,7 @@ class Prepared:
             self._terms = {k: v for k, v in self._terms.items() if v[0] is not gone}
             dropped = {id(f) for f in gone.frames.values()} - base
             self._codes = {k: v for k, v in self._codes.items() if id(v[0]) not in dropped}
+            self._periods = {k: v for k, v in self._periods.items() if id(v[0]) not in dropped}
         self._cut = {k: v for k, v in self._cut.items() if v[1]() is not None}
 
     def remembered(self, key: tuple, make: Any) -> Any:
@@ -311,6 +334,17 @@ class Prepared:
         value = make()
         with self._lock:
             return self._remembered.setdefault(key, value)
+
+
+def _period_rows(frame: pd.DataFrame, kind: str, by: str) -> dict[Any, np.ndarray] | None:
+    dates = row_dates(frame, kind)
+    if dates is None:
+        return None
+    keys_of_rows = P.period_start(dates, by)
+    rows = keys_of_rows.groupby(keys_of_rows).indices
+    for positions in rows.values():
+        positions.flags.writeable = False
+    return rows
 
 
 CACHE_ROWS_FACTOR = 2       # the filtered frames a Prepared keeps copy at most twice the rows of its frames

@@ -22,6 +22,7 @@ from ..deferred import pd
 
 from ..column_groups import ColumnGroup
 from ..i18n import N_, Message, _, as_message
+from ..progress import checkpoint
 from ..result_details import Details, details_for
 
 UNITS = ("%", "score", "seconds", "count", "currency", "ratio", "days", "per_day", "erlang")
@@ -277,6 +278,7 @@ class MetricInputs:
             known = self._derived.get(key)
             # the frames themselves are kept with the value: a recycled id never returns another frame's value
             if known is None or len(known[0]) != len(frames) or any(a is not b for a, b in zip(known[0], frames)):
+                checkpoint()
                 known = self._derived[key] = (frames, make())
             return known[1]
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..deferred import np
 from ..deferred import pd
 
+from ..progress import checkpoint
 from .engine_inputs import row_dates
 from .model import MetricInputs
 
@@ -51,6 +52,7 @@ def _collect_scores(inputs: MetricInputs, field: str) -> pd.DataFrame:
                 np.full(len(rows), np.datetime64("NaT"), dtype="datetime64[us]"),
                 "_kind": kind}
         for col in rows.columns:                     # every column a breakdown may group by
+            checkpoint()
             if col not in part and col != field and _groupable(rows[col]):
                 part[col] = rows[col].to_numpy()
         parts.append(pd.DataFrame(part))

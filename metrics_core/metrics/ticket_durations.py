@@ -17,6 +17,7 @@ from ..deferred import np
 from ..deferred import pd
 
 from ..i18n import N_, Message
+from ..progress import checkpoint
 from .common import (Terms, add_excluded, clean_durations, datetimes, duration_result, elapsed_seconds, empty_result,
                      frame_of, group_durations, has, missing_result, numbers, text_lower,
                      bool_values, with_defaults)
@@ -155,6 +156,7 @@ def first_response_durations(inputs: MetricInputs, params: Mapping[str, Any]) ->
     result.details.update({"waiting_for_first_response": int(np.isnan(result.val).sum()),
                            "default_group": "channel"})
     if "channel" in tickets.columns:
+        checkpoint()
         result.details["by_channel"] = group_durations(np.where(result.used, result.val, np.nan),
                                                        tickets["channel"])
     return result
