@@ -20,6 +20,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from .cells import first_positions
 from .missing import MARKER_VARIANTS
 
 MIN_SAMPLE_ROWS = 50        # below this the file is small and the ordinary way is fast enough
@@ -225,9 +226,7 @@ def id_strings(column: np.ndarray) -> np.ndarray:
     del whole, distinct                 # (each array is let go once read: 10,000,000 callers' numbers held 80 MB each)
     if n_distinct == len(codes):
         return strings_of(column)[0]
-    firsts = np.maximum.accumulate(codes)
-    firsts = np.flatnonzero(firsts[1:] != firsts[:-1]) + 1      # (codes come 0, 1, 2 …: where each first comes)
-    firsts = present[np.concatenate(([0], firsts))]
+    firsts = present[first_positions(codes)]
     texts = strings_of(firsts)[0]
     del firsts
     texts = texts[codes]
