@@ -20,6 +20,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from .cells import first_positions
 from .missing import MARKER_VARIANTS
 
 MIN_SAMPLE_ROWS = 50        # below this the file is small and the ordinary way is fast enough
@@ -221,10 +222,14 @@ def id_strings(column: np.ndarray) -> np.ndarray:
     if whole is None:
         return strings_of(column)[0]
     codes, distinct = pd.factorize(whole)
-    if len(distinct) == len(whole):
+    n_distinct = len(distinct)
+    del whole, distinct                 # (each array is let go once read: 10,000,000 callers' numbers held 80 MB each)
+    if n_distinct == len(codes):
         return strings_of(column)[0]
-    firsts = np.flatnonzero(np.diff(np.maximum.accumulate(codes), prepend=-1) > 0)   # (codes come 0, 1, 2 …)
-    texts = strings_of(present[firsts])[0][codes]
+    firsts = present[first_positions(codes)]
+    texts = strings_of(firsts)[0]
+    del firsts
+    texts = texts[codes]
     if len(present) == len(column):
         return texts
     strings = np.full(len(column), None, dtype=object)
@@ -246,7 +251,8 @@ def strings_of(column: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     n, width = len(column), column.dtype.itemsize
     filled = column != b""
     cells = column.view(np.uint8).reshape(n, width)
-    if width == 0 or (cells == SEPARATOR).any():
+    if width == 0 or any((cells[start:start + STRINGS_AT_ONCE] == SEPARATOR).any()     # (a mask of the piece,
+                         for start in range(0, n, STRINGS_AT_ONCE)):                 # not of every byte)
         strings = np.array([value.decode("utf-8") for value in column.tolist()] + [None], dtype=object)[:-1]
     else:
         strings = np.empty(n, dtype=object)

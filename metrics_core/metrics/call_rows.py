@@ -113,8 +113,8 @@ def _calls(inputs: MetricInputs, metric_id: str, unit: str, hib: bool | None) ->
 
 
 def _share(c: CallSet, num: np.ndarray, den: np.ndarray, details=None) -> Terms:
-    return Terms(c.frame, num.astype(float), den.astype(float), den.astype(bool), c.frame.get("started_at"),
-                 c.excluded, dict(details or {}), kind="calls")
+    """Terms of a rate: ``num`` of the ``den`` calls (both boolean, one per call)."""
+    return Terms(c.frame, num, den, den, c.frame.get("started_at"), c.excluded, dict(details or {}), kind="calls")
 
 
 def answer_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricResult:
@@ -185,7 +185,7 @@ def service_level_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms
 def _durations(c: CallSet, mask: np.ndarray, values: np.ndarray, rows: str, details=None) -> Terms:
     add_excluded(c.excluded, (mask & np.isnan(values)).sum(), left_out(rows, "no_value"))
     usable = mask & clean_durations(np.where(mask, values, np.nan), c.excluded, rows)
-    return Terms(c.frame, values, np.ones(len(values)), usable, c.frame.get("started_at"), c.excluded,
+    return Terms(c.frame, values, np.ones(len(values), dtype=bool), usable, c.frame.get("started_at"), c.excluded,
                  dict(details or {}), kind="calls", val=values)
 
 
@@ -207,7 +207,8 @@ def handle_seconds(calls: pd.DataFrame) -> np.ndarray | None:
     total = numbers(calls["talk_s"])
     for column in ("hold_s", "wrap_s"):
         if column in calls.columns:
-            total = total + np.nan_to_num(numbers(calls[column]))
+            part = np.nan_to_num(numbers(calls[column]))           # a new array: the sum is written into it
+            total = np.add(total, part, out=part)
     return total
 
 
@@ -267,8 +268,10 @@ def call_fcr_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | Me
     if not has(calls, "caller_id"):
         return missing_result("call_fcr", "%", ["caller_id", "resolved"], "calls", higher_is_better=True)
     hours = float(p["window_hours"])
-    callers = calls["caller_id"].astype("string").where(c.status["inbound"])   # an agent's callback is no repeat call
-    no_repeat = ~(seconds_to_next_contact(callers, calls["started_at"]) <= hours * 3600)
+    gaps = seconds_to_next_contact(calls["caller_id"].astype("string"), calls["started_at"],
+                                   among=c.status["inbound"])       # an agent's callback is no repeat call
+    no_repeat = ~(gaps <= hours * 3600)
+    del gaps
     known = calls["caller_id"].notna().to_numpy() & calls["started_at"].notna().to_numpy()
     add_excluded(c.excluded, (answered & ~known).sum(), N_("answered calls without a caller number or start time"))
     answered = answered & known

@@ -59,15 +59,20 @@ def _slot_of(text: str, interval_s: float) -> int:
 
 
 def _slots(times: pd.Series, interval_s: float) -> pd.DataFrame:
-    t = datetimes(times)
-    seconds = (t - t.dt.normalize()).dt.total_seconds()
-    return pd.DataFrame({"day": t.dt.normalize(), "slot": seconds // interval_s}, index=times.index)
+    """Each row's day (its midnight) and time-of-day slot (NaN without a time); numpy's day of a stamp is
+    pandas' ``normalize``, made with two arrays less (a call log of 10,000,000 rows: 150 MB)."""
+    stamps = datetimes(times).to_numpy()
+    day = stamps.astype("datetime64[D]").astype(stamps.dtype)
+    slot = (stamps - day) / np.timedelta64(1, "s")
+    np.floor_divide(slot, interval_s, out=slot)
+    return pd.DataFrame({"day": day, "slot": slot}, index=times.index, copy=False)
 
 
 def _pick_slot(slots: pd.DataFrame, weights: np.ndarray, interval_s: float, choice: str) -> tuple[int, float, str, int]:
-    """The busiest (or chosen) slot, its mean arrivals per day, its start ("10:30") and the number of days."""
+    """The busiest (or chosen) slot, its mean arrivals per day, its start ("10:30") and the number of days
+    (``weights``: arrivals per row, numbers or booleans)."""
     ok = slots["slot"].notna().to_numpy()
-    frame = slots[ok].assign(w=weights[ok])
+    frame = slots.assign(w=weights) if ok.all() else slots[ok].assign(w=weights[ok])
     days = int(frame["day"].nunique())
     per_slot = frame.groupby("slot")["w"].sum() / max(days, 1)
     slot = int(per_slot.idxmax()) if choice == "busiest" else _slot_of(choice, interval_s)
@@ -114,15 +119,17 @@ def measure_calls(calls: pd.DataFrame, interval_s: float, choice: str, threshold
     handled = status["answered"] & np.isfinite(handle) & (handle >= 0)
     if not handled.any():
         return _no(_("No answered calls with a talk time."))
+    aht_s = float(handle[handled].mean())
+    del handle, handled                         # (a call log of 10,000,000 rows: 90 MB)
     offered = status["inbound"] & status["known"]
     slots = _slots(calls["started_at"], interval_s)
-    slot, arrivals, label, days = _pick_slot(slots, offered.astype(float), interval_s, choice)
+    slot, arrivals, label, days = _pick_slot(slots, offered, interval_s, choice)
     in_slot = (slots["slot"] == slot).to_numpy()
     patience, note = _patience(calls, status)
     assumed = ngettext("{minutes}-min slots of the call log (the interval setting), averaged over {days} day",
                        "{minutes}-min slots of the call log (the interval setting), averaged over {days} days",
                        days, minutes=interval_s / 60, days=days)
-    load = Load(arrivals, float(handle[handled].mean()), interval_s, label, assumed, int(offered.sum()),
+    load = Load(arrivals, aht_s, interval_s, label, assumed, int(offered.sum()),
                 patience, note)
     if has(calls, "wait_s") and (offered & in_slot).any():
         waits = numbers(calls["wait_s"])

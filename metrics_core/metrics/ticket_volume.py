@@ -47,7 +47,8 @@ def contacts(inputs: MetricInputs) -> pd.DataFrame:
         else:
             labels = pd.Series(fallback or "(none)", index=frame.index, dtype="string")
         times = datetimes(frame[when]) if when in frame.columns else pd.Series(pd.NaT, index=frame.index)
-        parts.append(pd.DataFrame({"kind": kind_name, "channel": labels.to_numpy(), "when": times.to_numpy()}))
+        parts.append(pd.DataFrame({"kind": kind_name, "channel": labels.to_numpy(), "when": times.to_numpy()},
+                                  copy=False))
     if not parts:
         return pd.DataFrame({"kind": [], "channel": [], "when": pd.Series([], dtype="datetime64[us]")})
     return pd.concat(parts, ignore_index=True)
@@ -371,24 +372,21 @@ def agent_productivity(inputs: MetricInputs, params: Mapping[str, Any]) -> Metri
         if when is None:             # no date at all: working days cannot be counted
             undated = True
         else:
-            parts.append(pd.DataFrame({"agent": tickets["agent"].astype("string"), "day": when.dt.normalize()})[done])
+            parts.append(_agent_days(tickets["agent"], when, done))
     calls = frame_of(inputs, "calls")
     if calls is not None and has(calls, "agent"):
         if has(calls, "started_at"):
-            answered = call_status(inputs, calls)["answered"]
-            parts.append(pd.DataFrame({"agent": calls["agent"].astype("string"),
-                                       "day": datetimes(calls["started_at"]).dt.normalize()})[answered])
+            parts.append(_agent_days(calls["agent"], datetimes(calls["started_at"]), call_status(inputs, calls)["answered"]))
         else:                        # an import may leave the call times unmapped
             undated = True
     if not parts:
         return missing_result("agent_productivity", "per_day",
                               (["created_at"] if tickets is not None else ["started_at"]) if undated else ["agent"],
                               "tickets or calls", higher_is_better=True)
-    items = pd.concat(parts, ignore_index=True).dropna(subset=["agent"])
-    if items.empty:
+    per_agent = _per_agent(parts)
+    if per_agent.empty:
         return no_value("agent_productivity", "per_day", N_("No resolved tickets or answered calls with an agent."),
                         higher_is_better=True)
-    per_agent = items.groupby("agent").agg(items=("day", "size"), days=("day", "nunique"))
     table = {str(a): {"items": int(r["items"]), "working_days": int(r["days"]),
                       "per_day": float(r["items"] / r["days"]) if r["days"] else None} for a, r in per_agent.iterrows()}
     details: dict[str, Any] = {"by_agent": table}
@@ -404,8 +402,35 @@ def agent_productivity(inputs: MetricInputs, params: Mapping[str, Any]) -> Metri
         details["per_hour"] = timed_items / timed_hours if timed_hours else None
     total_items, total_days = float(per_agent["items"].sum()), float(per_agent["days"].sum())
     return MetricResult("agent_productivity", total_items / total_days if total_days else None, "per_day",
-                        numerator=total_items, denominator=total_days, n=len(items), higher_is_better=True,
+                        numerator=total_items, denominator=total_days, n=int(total_items), higher_is_better=True,
                         details=details)
+
+
+def _per_agent(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """Per agent (in order, rows without an agent left out) the items (rows) and working days (distinct days) of
+    the frames ``parts`` (columns ``agent``, ``day``; the list is emptied: each frame goes once read): what
+    ``items.groupby("agent").agg(items=("day", "size"), days=("day", "nunique"))`` gives, counted from codes and
+    the distinct agent-day pairs instead of sorted copies of every row (10,000,000 calls: about 300 MB)."""
+    items = pd.concat(parts, ignore_index=True)
+    parts.clear()
+    agent, agents = pd.factorize(items["agent"], sort=True)
+    day, days = pd.factorize(items["day"])                      # (no day: -1, as nunique leaves it out)
+    del items
+    counts = np.bincount(agent[agent >= 0], minlength=len(agents))
+    unknown = (agent < 0) | (day < 0)
+    pairs = agent                                               # (ours: each agent-day pair's number, in place)
+    pairs *= max(len(days), 1)
+    pairs += day
+    pairs[unknown] = -1
+    del day, unknown
+    pairs = pd.unique(pairs)
+    worked = np.bincount(pairs[pairs >= 0] // max(len(days), 1), minlength=len(agents))
+    return pd.DataFrame({"items": counts, "days": worked}, index=pd.Index(agents, name="agent"))
+
+
+def _agent_days(agent: pd.Series, when: pd.Series, rows: np.ndarray) -> pd.DataFrame:
+    """The agent and day of each row in ``rows`` (cut before the day is worked out, and not copied again)."""
+    return pd.DataFrame({"agent": agent.astype("string")[rows], "day": when[rows].dt.normalize()}, copy=False)
 
 
 def peak_hours(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
