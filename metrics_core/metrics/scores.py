@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..deferred import np
 from ..deferred import pd
 
+from .column_facts import column_fact
 from .engine_inputs import row_dates
 from .model import MetricInputs
 
@@ -66,10 +67,15 @@ def _names_in(series: pd.Series) -> list:
     >>> _names_in(pd.Series(["a.csv", "a.csv"])), _names_in(pd.Series(["a.csv", None, "b.csv"]))
     (['a.csv'], ['a.csv', 'b.csv'])
     """
+    return list(column_fact(series, "distinct names", lambda: _distinct_names(series)))   # (the ticket file's
+                                                                                          # column read twice)
+
+
+def _distinct_names(series: pd.Series) -> tuple:
     values = series.to_numpy(dtype=object, na_value=None)
     if len(values) and isinstance(values[0], str) and bool(np.equal(values, values[0], dtype=object).all()):
-        return [values[0]]
-    return series.dropna().unique().tolist()
+        return (values[0],)
+    return tuple(series.dropna().unique().tolist())
 
 
 def _groupable(series: pd.Series) -> bool:

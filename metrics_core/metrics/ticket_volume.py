@@ -18,6 +18,7 @@ from .periods import label, previous_window_start
 from .plausibility import date_only
 from .model import MetricInputs, MetricResult, ParamSpec, SeriesPoint
 from .call_rows import call_status, classify_calls
+from .column_facts import label_codes, label_counts
 from .ticket_durations import complaint_mask
 from .ticket_quality import resolved_mask
 
@@ -33,7 +34,18 @@ def contacts(inputs: MetricInputs) -> pd.DataFrame:
     Made anew by each KPI that asks: kept for the inputs' lifetime it would add its three columns to the
     peak memory of a million-ticket file (measured +21 MiB) to save about 0.2 s.
     """
-    parts = []
+    parts = [pd.DataFrame({"kind": kind_name, "channel": _channel_labels(frame, channel, fallback).to_numpy(),
+                           "when": _contact_times(frame, when)})
+             for kind_name, frame, when, channel, fallback in _contact_sources(inputs)]
+    if not parts:
+        return pd.DataFrame({"kind": [], "channel": [], "when": pd.Series([], dtype="datetime64[us]")})
+    return pd.concat(parts, ignore_index=True)
+
+
+def _contact_sources(inputs: MetricInputs) -> list[tuple[str, pd.DataFrame, str, str, str | None]]:
+    """The frames :func:`contacts` reads (inbound calls only), each with its kind, its time and channel columns
+    and the channel of a row without one."""
+    found = []
     sources = (("tickets", "created_at", "channel", None), ("calls", "started_at", "channel", "Phone"),
                ("social", "posted_at", "platform", "Social media"))
     for kind_name, when, channel, fallback in sources:
@@ -42,22 +54,37 @@ def contacts(inputs: MetricInputs) -> pd.DataFrame:
             continue
         if kind_name == "calls":        # (only the two columns read here are copied)
             frame = frame[[c for c in (channel, when) if c in frame.columns]][call_status(inputs, frame)["inbound"]]
+        found.append((kind_name, frame, when, channel, fallback))
+    return found
+
+
+def _channel_labels(frame: pd.DataFrame, channel: str, fallback: str | None) -> pd.Series:
+    if channel in frame.columns:
+        return frame[channel].astype("string").fillna(fallback or "(none)")
+    return pd.Series(fallback or "(none)", index=frame.index, dtype="string")
+
+
+def _contact_times(frame: pd.DataFrame, when: str) -> np.ndarray:
+    return (datetimes(frame[when]) if when in frame.columns else pd.Series(pd.NaT, index=frame.index)).to_numpy()
+
+
+def _channel_counts(sources: list[tuple[str, pd.DataFrame, str, str, str | None]]) -> pd.Series:
+    """``contacts(inputs)["channel"].value_counts()``, counted from each channel column's codes (made once per
+    column: :func:`~.column_facts.text_codes`) instead of a million labels made and hashed again."""
+    parts = []
+    for _kind, frame, _when, channel, fallback in sources:
         if channel in frame.columns:
-            labels = frame[channel].astype("string").fillna(fallback or "(none)")
+            codes, uniques = label_codes(frame[channel])
         else:
-            labels = pd.Series(fallback or "(none)", index=frame.index, dtype="string")
-        times = datetimes(frame[when]) if when in frame.columns else pd.Series(pd.NaT, index=frame.index)
-        parts.append(pd.DataFrame({"kind": kind_name, "channel": labels.to_numpy(), "when": times.to_numpy()}))
-    if not parts:
-        return pd.DataFrame({"kind": [], "channel": [], "when": pd.Series([], dtype="datetime64[us]")})
-    return pd.concat(parts, ignore_index=True)
+            codes, uniques = np.full(len(frame), -1), []
+        parts.append((codes, uniques, fallback or "(none)"))
+    return label_counts(*parts)
 
 
 def _has_channels(inputs: MetricInputs) -> bool:
     """Whether a loaded contact file has its own channel (or platform) column."""
     for kind_name, channel in (("tickets", "channel"), ("calls", "channel"), ("social", "platform")):
-        frame = frame_of(inputs, kind_name)
-        if frame is not None and channel in frame.columns and frame[channel].notna().any():
+        if has(frame_of(inputs, kind_name), channel):
             return True
     return False
 
@@ -68,23 +95,25 @@ def inbound_calls(calls: pd.DataFrame) -> np.ndarray:
 
 
 def request_volume(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
-    c = contacts(inputs)
-    if c.empty:
+    sources = _contact_sources(inputs)          # (the contacts counted by kind: no labels or times made)
+    count = sum(len(frame) for _kind, frame, *_rest in sources)
+    if not count:
         return empty_result("request_volume", "count", "tickets, calls or social", higher_is_better=None)
-    by_kind = {str(k): int(v) for k, v in c["kind"].value_counts().items()}
-    return MetricResult("request_volume", float(len(c)), "count", n=len(c), higher_is_better=None,
-                        details={"by_kind": by_kind})
+    by_kind = label_counts(*((np.zeros(len(frame), dtype=np.intp), [kind], "") for kind, frame, *_rest in sources))
+    return MetricResult("request_volume", float(count), "count", n=count, higher_is_better=None,
+                        details={"by_kind": {str(k): int(v) for k, v in by_kind.items()}})
 
 
 def volume_by_channel(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
-    c = contacts(inputs)
-    if c.empty:
+    sources = _contact_sources(inputs)
+    count = sum(len(frame) for _kind, frame, *_rest in sources)
+    if not count:
         return empty_result("volume_by_channel", "%", "tickets, calls or social", higher_is_better=None)
-    if not _has_channels(inputs) and c["channel"].nunique() < 2:      # "100 %" of one assumed channel says nothing
+    spellings = _channel_counts(sources)                          # "Email" and "email " are one channel
+    if not _has_channels(inputs) and len(spellings) < 2:          # "100 %" of one assumed channel says nothing
         return no_value("volume_by_channel", "%", str(Message(
             "needs a channel column (or contacts from more than one channel)")), higher_is_better=None,
-            missing=["channel"], n=len(c))
-    spellings = c["channel"].value_counts()                       # "Email" and "email " are one channel
+            missing=["channel"], n=count)
     keys = pd.Index(spellings.index.astype(str)).str.strip().str.casefold()
     names = spellings.groupby(keys).idxmax()                      # shown as its most frequent spelling
     counts = spellings.groupby(keys).sum().sort_values(ascending=False, kind="stable")
@@ -92,7 +121,7 @@ def volume_by_channel(inputs: MetricInputs, params: Mapping[str, Any]) -> Metric
     shares = 100.0 * counts / counts.sum()
     top = str(counts.index[0])
     return MetricResult("volume_by_channel", float(shares.iloc[0]), "%", numerator=float(counts.iloc[0]),
-                        denominator=float(counts.sum()), n=len(c), higher_is_better=None,
+                        denominator=float(counts.sum()), n=count, higher_is_better=None,
                         details={"top_channel": top, "counts": {str(k): int(v) for k, v in counts.items()},
                                  "shares": {str(k): float(v) for k, v in shares.items()},
                                  # the card's one figure is a share: say whose ('41.6 %' alone named no channel)
@@ -147,7 +176,8 @@ def open_tickets(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResul
         is_open &= (created <= as_of).fillna(False).to_numpy(dtype=bool)
     details: dict[str, Any] = {"as_of": as_of, **_how_open_is_counted("open_tickets", as_of)}
     if has(tickets, "status"):
-        counts = tickets.loc[is_open, "status"].astype("string").fillna("(none)").value_counts()
+        codes, statuses = label_codes(tickets["status"])        # (the column's codes, made once: no labels)
+        counts = label_counts((codes[is_open], statuses, "(none)"))
         details["by_status"] = {str(k): int(v) for k, v in counts.items()}
     return MetricResult("open_tickets", float(is_open.sum()), "count", n=len(tickets), higher_is_better=False,
                         details=details)
@@ -405,7 +435,9 @@ def agent_productivity(inputs: MetricInputs, params: Mapping[str, Any]) -> Metri
 
 def peak_hours(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
     """Contacts per weekday × hour (7 × 24, Monday first); headline: the busiest cell's count."""
-    c = contacts(inputs).dropna(subset=["when"])
+    parts = [pd.DataFrame({"when": _contact_times(frame, when)}) for _kind, frame, when, *_rest in _contact_sources(inputs)]
+    c = (pd.concat(parts, ignore_index=True) if parts else pd.DataFrame({"when": pd.Series([], dtype="datetime64[us]")})
+         ).dropna(subset=["when"])         # (the contacts' times only: no channel labels made)
     if c.empty:
         return empty_result("peak_hours", "count", "dated tickets, calls or social", higher_is_better=None)
     if date_only(c["when"]):            # every contact "at 00:00": no hours to show, not a peak at midnight
