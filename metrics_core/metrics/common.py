@@ -16,7 +16,7 @@ from ..deferred import pd
 from ..catalogue import KINDS_BY_NAME
 from ..i18n import N_, Message
 from . import results
-from .column_facts import label_codes, text_codes
+from ..column_facts import label_codes, text_codes
 from .left_out import left_out
 from .model import MetricInputs, MetricResult, ParamSpec, RowTerms
 from .results import frame_of, has, no_value, ratio_result
@@ -38,7 +38,7 @@ def with_defaults(params: Mapping[str, Any] | None, specs: Iterable[ParamSpec]) 
 def distinct_lower(series: pd.Series) -> tuple[np.ndarray, pd.Series]:
     """Codes of the column's values (-1: missing) and its distinct values, stripped and lower-case: a
     question about the text is then asked once per distinct value (see :func:`per_row`). The codes are the
-    column's own (:func:`~.column_facts.text_codes`, read-only)."""
+    column's own (:func:`~metrics_core.column_facts.text_codes`, read-only)."""
     codes, uniques = text_codes(series)
     return codes, pd.Series(uniques, dtype="object").astype("string").str.strip().str.lower()
 
@@ -248,6 +248,11 @@ class Terms:
         return row_terms(self.frame, self.used, self.num, self.den, self.dates, kind=self.kind, val=self.val,
                          scale=scale, excluded=self.excluded, columns=self.columns)
 
+    def headline_terms(self, scale: float) -> RowTerms:
+        """:meth:`row_terms` without the dates and columns breakdowns group by: what the headline sums."""
+        return row_terms(self.frame, self.used, self.num, self.den, None, kind=self.kind, val=self.val,
+                         scale=scale, excluded=self.excluded)
+
 
 TermsSource = Callable[[MetricInputs, Mapping[str, Any]], "Terms | MetricResult"]
 ComputeFn = Callable[[MetricInputs, Mapping[str, Any]], MetricResult]
@@ -270,7 +275,7 @@ def terms_compute(metric_id: str, unit: str, scale: float, hib: bool | None, sou
         details = dict(t.details)
         if extra is not None:
             details.update(extra(t))
-        terms = t.row_terms(scale)
+        terms = t.headline_terms(scale)      # (a million rows' dates and group columns are not copied for it)
         result = result_from_terms(metric_id, unit, terms, proportion=unit == "%" if proportion is None else proportion,
                                    details=details, higher_is_better=hib, empty_reason=empty_reason)
         if finish is not None and result.value is not None:
