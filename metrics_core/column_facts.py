@@ -1,9 +1,11 @@
 """What the KPIs ask of one column again and again, worked out once per column.
 
 A million-row text column is a million Python strings: every ``isna``, ``factorize`` or ``value_counts`` walks
-them all. Eight ticket KPIs ask about the same status column, four about the same channel column; the
-answer is kept while the column's array lives (keyed by that array, let go with it), read-only, and shared
-by threads. A filtered or new frame has arrays of its own, so its answers are worked out anew.
+them all. Eight ticket KPIs ask about the same status column, four about the same channel column, and the
+canonical frame knew the codes of its category columns when it made them (:func:`known_codes`). An answer is
+kept while the column's values live, keyed by the array that holds them (pandas' shallow copies of a frame,
+as ``assign`` and ``concat`` make, share it; a filtered or new frame has arrays of its own and is worked out
+anew), read-only, and shared by threads.
 """
 
 from __future__ import annotations
@@ -12,32 +14,50 @@ import threading
 import weakref
 from typing import Any, Callable
 
-from ..deferred import np
-from ..deferred import pd
+from .deferred import np
+from .deferred import pd
 
 _FACTS: dict[int, tuple[weakref.ref, dict[str, Any]]] = {}
 _LOCK = threading.RLock()            # several worker threads compute at once (dashboard, charts, export)
 MANY_LABELS = 64                     # above this, first appearances are found by sorting the codes
 
 
-def column_fact(series: pd.Series, name: str, make: Callable[[], Any]) -> Any:
-    """``make()``, worked out once for the array of ``series`` and kept while that array lives (an array that
-    cannot be referenced weakly is asked each time). The value is shared: do not change it."""
+def _values_of(series: pd.Series) -> Any:
+    """The array holding ``series``' values: for a text column the object array its values were made in (the
+    views of it that pandas' shallow copies and ``concat`` make are seen through when they show all of it)."""
     array = series.array
+    if not isinstance(array, pd.arrays.StringArray):
+        return array
+    values = root = np.asarray(array)
+    while isinstance(root.base, np.ndarray):
+        root = root.base
+    whole = root.shape == values.shape and root.strides == values.strides and \
+        root.__array_interface__["data"][0] == values.__array_interface__["data"][0]
+    return root if whole else values
+
+
+def column_fact(series: pd.Series, name: str, make: Callable[[], Any]) -> Any:
+    """``make()``, worked out once for the values of ``series`` and kept while they live (values that cannot
+    be keyed on are asked each time). The value is shared: do not change it."""
+    values = _values_of(series)
     with _LOCK:
-        kept = _FACTS.get(id(array))
-        if kept is not None and kept[0]() is array and name in kept[1]:
+        kept = _FACTS.get(id(values))
+        if kept is not None and kept[0]() is values and name in kept[1]:
             return kept[1][name]
         value = make()                  # (which may ask for other facts of the same column)
-        kept = _FACTS.get(id(array))
-        if kept is None or kept[0]() is not array:
-            try:
-                ref = weakref.ref(array, lambda _ref, key=id(array): _forget(key))
-            except TypeError:
-                return value
-            kept = _FACTS[id(array)] = (ref, {})
-        kept[1][name] = value
+        _facts_of(values)[name] = value
         return value
+
+
+def _facts_of(values: Any) -> dict[str, Any]:
+    kept = _FACTS.get(id(values))
+    if kept is None or kept[0]() is not values:
+        try:
+            ref = weakref.ref(values, lambda _ref, key=id(values): _forget(key))
+        except TypeError:
+            return {}
+        kept = _FACTS[id(values)] = (ref, {})
+    return kept[1]
 
 
 def _forget(key: int) -> None:
@@ -54,6 +74,41 @@ def text_codes(series: pd.Series) -> tuple[np.ndarray, Any]:
         return codes, uniques
 
     return column_fact(series, "codes", make)
+
+
+def known_codes(series: pd.Series, codes: np.ndarray, uniques: Any) -> None:
+    """Keep ``codes, uniques`` (what ``pd.factorize(series, use_na_sentinel=True)`` gives, worked out by whoever
+    made ``series``) as the column's :func:`text_codes`."""
+    codes.flags.writeable = False
+    with _LOCK:
+        _facts_of(_values_of(series))["codes"] = (codes, uniques)
+
+
+def taken_codes(codes: np.ndarray, values: Any) -> tuple[np.ndarray, Any] | None:
+    """``pd.factorize`` of the column ``values.take(codes, allow_fill=True)`` (code -1: missing), worked out
+    from the codes when ``values`` are few (``None`` otherwise): the values are factorized, then numbered in
+    the order the rows first show them.
+
+    >>> new, uniques = taken_codes(np.array([2, -1, 0, 1, 2]), pd.array(["b", "a", "a"], dtype="string"))
+    >>> new.tolist(), uniques.tolist()
+    ([0, -1, 1, 0, 0], ['a', 'b'])
+    """
+    if len(values) > MANY_LABELS:
+        return None
+    value_codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    rows = np.append(value_codes, -1)[codes]
+    present = np.flatnonzero(np.bincount(rows + 1, minlength=len(uniques) + 1)[1:])
+    order = present[np.argsort([int(np.argmax(rows == code)) for code in present.tolist()], kind="stable")]
+    number = np.full(len(uniques) + 1, -1, dtype=np.intp)       # (the last place: missing stays -1)
+    number[order] = np.arange(len(order))
+    return number[rows], pd.Index(uniques.take(order))
+
+
+def present(series: pd.Series) -> np.ndarray:
+    """``series.notna().to_numpy()``; for a text column from its codes (made once, or known)."""
+    if isinstance(series.array, pd.arrays.StringArray):
+        return text_codes(series)[0] >= 0
+    return series.notna().to_numpy()
 
 
 def label_codes(series: pd.Series) -> tuple[np.ndarray, Any]:

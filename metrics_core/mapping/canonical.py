@@ -27,6 +27,7 @@ import pandas as pd
 
 from ..i18n import Message, _
 from ..catalogue import FieldSpec, kind as kind_spec
+from ..column_facts import known_codes, taken_codes
 from ..column_groups import CanonicalFacts, ColumnGroup
 from ..errors import MappingError
 from ..ingest.cells import factorize_cells
@@ -63,11 +64,17 @@ def _profile(table: LoadedTable, column: str) -> ColumnProfile:
 
 
 def _on_uniques(series: pd.Series, transform) -> pd.Series:
-    """Apply a string ``transform`` to each distinct value once (fast on long, repetitive columns)."""
+    """Apply a string ``transform`` to each distinct value once (fast on long, repetitive columns). The codes
+    of a result of few distinct values are kept with it (:func:`~metrics_core.column_facts.known_codes`: the
+    KPIs need not hash its million strings again)."""
     codes, uniques = factorize_cells(series.to_numpy(dtype=object))
     done = transform(pd.Series(uniques, dtype=object).astype("string"))
     values = done.array.take(codes, allow_fill=True)
-    return pd.Series(values, index=series.index, dtype="string")
+    out = pd.Series(values, index=series.index, dtype="string")
+    taken = taken_codes(codes, done.array)
+    if taken is not None:
+        known_codes(out, *taken)
+    return out
 
 
 def _strip(s: pd.Series) -> pd.Series:

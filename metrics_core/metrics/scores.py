@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..deferred import np
 from ..deferred import pd
 
-from .column_facts import column_fact
+from ..column_facts import column_fact
 from .engine_inputs import row_dates
 from .model import MetricInputs
 

@@ -18,7 +18,7 @@ from ..errors import ParameterError
 from ..i18n import N_, _
 from .common import (Terms, add_excluded, bool_values, clean_durations, datetimes, distinct_lower, empty_result,
                      frame_of, has, missing_result, no_value, numbers, per_row, seconds_to_next_contact, with_defaults)
-from .column_facts import column_fact
+from ..column_facts import column_fact
 from .model import MetricInputs, MetricResult, ParamSpec
 from .call_rows import call_status
 from .left_out import left_out

@@ -18,7 +18,7 @@ from .periods import label, previous_window_start
 from .plausibility import date_only
 from .model import MetricInputs, MetricResult, ParamSpec, SeriesPoint
 from .call_rows import call_status, classify_calls
-from .column_facts import label_codes, label_counts
+from ..column_facts import label_codes, label_counts, present
 from .ticket_durations import complaint_mask
 from .ticket_quality import resolved_mask
 
@@ -70,7 +70,7 @@ def _contact_times(frame: pd.DataFrame, when: str) -> np.ndarray:
 
 def _channel_counts(sources: list[tuple[str, pd.DataFrame, str, str, str | None]]) -> pd.Series:
     """``contacts(inputs)["channel"].value_counts()``, counted from each channel column's codes (made once per
-    column: :func:`~.column_facts.text_codes`) instead of a million labels made and hashed again."""
+    column: :func:`~metrics_core.column_facts.text_codes`) instead of a million labels made and hashed again."""
     parts = []
     for _kind, frame, _when, channel, fallback in sources:
         if channel in frame.columns:
@@ -186,8 +186,7 @@ def open_tickets(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResul
 def _open_facts(tickets: pd.DataFrame) -> tuple[Any, np.ndarray, np.ndarray, Any, Any]:
     """What open tickets reads of every ticket whatever the day: when it was resolved (:func:`_end_times`), whether
     its status says resolved, whether it has a status, the latest moment in the tickets, when it was created."""
-    status_known = (tickets["status"].notna().to_numpy() if "status" in tickets.columns
-                    else np.zeros(len(tickets), dtype=bool))
+    status_known = present(tickets["status"]) if "status" in tickets.columns else np.zeros(len(tickets), dtype=bool)
     created = datetimes(tickets["created_at"]) if has(tickets, "created_at") else None
     return _end_times(tickets), resolved_mask(tickets), status_known, _latest(tickets), created
 

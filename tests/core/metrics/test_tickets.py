@@ -354,7 +354,8 @@ def test_status_decision_is_kept_per_column_and_let_go_with_it() -> None:
     and nothing is kept after the column is gone."""
     import gc
 
-    from metrics_core.metrics import column_facts, ticket_quality
+    from metrics_core import column_facts
+    from metrics_core.metrics import ticket_quality
 
     first = pd.DataFrame({"status": pd.array(["Solved", "open", None], dtype="string"),
                           "resolved_at": pd.to_datetime([None, None, "2024-01-02"])})
