@@ -395,26 +395,24 @@ def agent_productivity(inputs: MetricInputs, params: Mapping[str, Any]) -> Metri
         if when is None:             # no date at all: working days cannot be counted
             undated = True
         else:
-            parts.append(pd.DataFrame({"agent": tickets["agent"].astype("string"), "day": when.dt.normalize()})[done])
+            parts.append((tickets["agent"], when.dt.normalize(), done))
     calls = frame_of(inputs, "calls")
     if calls is not None and has(calls, "agent"):
         if has(calls, "started_at"):
             answered = call_status(inputs, calls)["answered"]
-            parts.append(pd.DataFrame({"agent": calls["agent"].astype("string"),
-                                       "day": datetimes(calls["started_at"]).dt.normalize()})[answered])
+            parts.append((calls["agent"], datetimes(calls["started_at"]).dt.normalize(), answered))
         else:                        # an import may leave the call times unmapped
             undated = True
     if not parts:
         return missing_result("agent_productivity", "per_day",
                               (["created_at"] if tickets is not None else ["started_at"]) if undated else ["agent"],
                               "tickets or calls", higher_is_better=True)
-    items = pd.concat(parts, ignore_index=True).dropna(subset=["agent"])
-    if items.empty:
+    per_agent, count = _items_per_agent(parts)
+    if not count:
         return no_value("agent_productivity", "per_day", N_("No resolved tickets or answered calls with an agent."),
                         higher_is_better=True)
-    per_agent = items.groupby("agent").agg(items=("day", "size"), days=("day", "nunique"))
-    table = {str(a): {"items": int(r["items"]), "working_days": int(r["days"]),
-                      "per_day": float(r["items"] / r["days"]) if r["days"] else None} for a, r in per_agent.iterrows()}
+    table = {agent: {"items": items, "working_days": days, "per_day": items / days if days else None}
+             for agent, (items, days) in per_agent.items()}
     details: dict[str, Any] = {"by_agent": table}
     staff = frame_of(inputs, "staff")
     if staff is not None and has(staff, "hours_worked"):
@@ -426,10 +424,32 @@ def agent_productivity(inputs: MetricInputs, params: Mapping[str, Any]) -> Metri
             if h > 0:
                 timed_items, timed_hours = timed_items + row["items"], timed_hours + h
         details["per_hour"] = timed_items / timed_hours if timed_hours else None
-    total_items, total_days = float(per_agent["items"].sum()), float(per_agent["days"].sum())
+    total_items, total_days = (float(sum(column)) for column in zip(*per_agent.values()))
     return MetricResult("agent_productivity", total_items / total_days if total_days else None, "per_day",
-                        numerator=total_items, denominator=total_days, n=len(items), higher_is_better=True,
+                        numerator=total_items, denominator=total_days, n=count, higher_is_better=True,
                         details=details)
+
+
+def _items_per_agent(parts: list[tuple[pd.Series, pd.Series, np.ndarray]]) -> tuple[dict[str, tuple[int, int]], int]:
+    """Per agent, in the order of their names: the items and the distinct days they fall on (an item without a
+    date is on none), over the rows of each part (agent, day, the rows that count) that have an agent; and
+    the number of such items. The agents are read by their column's codes (made once per column)."""
+    index: dict[str, int] = {}
+    agents, days = [], []
+    for agent, day, rows in parts:
+        codes, uniques = label_codes(agent)
+        number = np.array([index.setdefault(str(u), len(index)) for u in uniques] + [-1], dtype=np.intp)
+        agents.append(number[codes[rows]])                  # (a missing agent, -1, stays -1)
+        days.append(day.to_numpy(dtype="datetime64[us]")[rows])
+    agent_of, day_of = np.concatenate(agents), np.concatenate(days)
+    named = agent_of >= 0
+    items = np.bincount(agent_of[named], minlength=len(index))
+    dated = named & ~np.isnat(day_of)
+    day_codes, distinct_days = pd.factorize(day_of[dated].view(np.int64))
+    worked = np.unique(agent_of[dated] * max(len(distinct_days), 1) + day_codes) // max(len(distinct_days), 1)
+    worked_days = np.bincount(worked, minlength=len(index))
+    return ({name: (int(items[i]), int(worked_days[i])) for name, i in sorted(index.items()) if items[i]},
+            int(named.sum()))
 
 
 def peak_hours(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
