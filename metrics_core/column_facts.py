@@ -23,12 +23,15 @@ MANY_LABELS = 64                     # above this, first appearances are found b
 
 
 def _values_of(series: pd.Series) -> Any:
-    """The array holding ``series``' values: for a text column the object array its values were made in (the
-    views of it that pandas' shallow copies and ``concat`` make are seen through when they show all of it)."""
+    """The array holding ``series``' values: for a text column (strings or objects) the object array its values
+    were made in (the views of it that pandas' shallow copies and ``concat`` make are seen through when they
+    show all of it)."""
     array = series.array
-    if not isinstance(array, pd.arrays.StringArray):
+    if not isinstance(array, (pd.arrays.StringArray, pd.arrays.NumpyExtensionArray)):
         return array
     values = root = np.asarray(array)
+    if values.dtype != object:
+        return array
     while isinstance(root.base, np.ndarray):
         root = root.base
     whole = root.shape == values.shape and root.strides == values.strides and \
@@ -65,6 +68,19 @@ def _forget(key: int) -> None:
         _FACTS.pop(key, None)
 
 
+def kept_fact(series: pd.Series, name: str) -> Any:
+    """The column's fact ``name`` when it is worked out already (``None`` otherwise)."""
+    values = _values_of(series)
+    with _LOCK:
+        kept = _FACTS.get(id(values))
+        return kept[1].get(name) if kept is not None and kept[0]() is values else None
+
+
+def kept_codes(series: pd.Series) -> tuple[np.ndarray, Any] | None:
+    """The column's :func:`text_codes` when they are made already (``None`` otherwise)."""
+    return kept_fact(series, "codes")
+
+
 def text_codes(series: pd.Series) -> tuple[np.ndarray, Any]:
     """``pd.factorize(series, use_na_sentinel=True)`` of a text column (codes -1 where missing, the distinct
     values in order of first appearance), once per column; the codes are read-only."""
@@ -82,6 +98,14 @@ def known_codes(series: pd.Series, codes: np.ndarray, uniques: Any) -> None:
     codes.flags.writeable = False
     with _LOCK:
         _facts_of(_values_of(series))["codes"] = (codes, uniques)
+
+
+def one_value(series: pd.Series) -> pd.Series:
+    """``series``, a column made of one value in every row (the file name in ``_dataset``), with its codes kept
+    (no pass over its cells)."""
+    codes, uniques = pd.factorize(series.iloc[:1], use_na_sentinel=True)
+    known_codes(series, np.broadcast_to(codes[:1], len(series)) if len(codes) else codes, uniques)
+    return series
 
 
 def taken_codes(codes: np.ndarray, values: Any) -> tuple[np.ndarray, Any] | None:

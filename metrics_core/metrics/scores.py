@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..deferred import np
 from ..deferred import pd
 
-from ..column_facts import column_fact
+from ..column_facts import column_fact, kept_codes
 from .engine_inputs import row_dates
 from .model import MetricInputs
 
@@ -67,6 +67,9 @@ def _names_in(series: pd.Series) -> list:
     >>> _names_in(pd.Series(["a.csv", "a.csv"])), _names_in(pd.Series(["a.csv", None, "b.csv"]))
     (['a.csv'], ['a.csv', 'b.csv'])
     """
+    known = kept_codes(series)                  # (a file's own frame: its one name known when it was marked)
+    if known is not None:
+        return known[1].tolist()
     return list(column_fact(series, "distinct names", lambda: _distinct_names(series)))   # (the ticket file's
                                                                                           # column read twice)
 
