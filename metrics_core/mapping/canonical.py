@@ -27,11 +27,11 @@ import pandas as pd
 
 from ..i18n import Message, _
 from ..catalogue import FieldSpec, kind as kind_spec
-from ..column_facts import known_codes, taken_codes
+from ..column_facts import kept_fact, known_codes, taken_codes
 from ..column_groups import CanonicalFacts, ColumnGroup
 from ..errors import MappingError
 from ..ingest.cells import factorize_cells
-from ..ingest.column_dtypes import EDGE_SPACE, id_strings, written_as_id
+from ..ingest.column_dtypes import EDGE_SPACE, WRITTEN_AS_ID, id_strings, written_as_id
 from ..ingest.header_analysis import UNIT_SECONDS, analyse_header
 from ..ingest.model import ColumnProfile, LoadedTable
 from ..ingest.sniff import TEXT_FORMATS
@@ -212,7 +212,8 @@ def _ids(table: LoadedTable, column: str) -> tuple[pd.Series, bool]:
     if source is not None and written_as_id(source, numeric):   # (checked on the bytes: no copies of the text)
         return pd.Series(id_strings(source), index=table.frame.index, name=column, dtype="string"), True
     raw = _raw(table, column)
-    if _written_clean(raw.to_numpy(dtype=object), numeric):
+    known = kept_fact(raw, WRITTEN_AS_ID)      # (the reader answered it on the bytes these strings were made of)
+    if known[numeric] if known is not None else _written_clean(raw.to_numpy(dtype=object), numeric):
         return raw.astype("string"), True
 
     def clean(s: pd.Series) -> pd.Series:
