@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..i18n import Message, _
 from ..catalogue import FieldSpec, kind as kind_spec
-from ..column_facts import kept_fact, known_codes, taken_codes
+from ..column_facts import keep_taken_codes, kept_fact
 from ..column_groups import CanonicalFacts, ColumnGroup
 from ..errors import MappingError
 from ..ingest.cells import factorize_cells
@@ -70,11 +70,7 @@ def _on_uniques(series: pd.Series, transform) -> pd.Series:
     codes, uniques = factorize_cells(series.to_numpy(dtype=object))
     done = transform(pd.Series(uniques, dtype=object).astype("string"))
     values = done.array.take(codes, allow_fill=True)
-    out = pd.Series(values, index=series.index, dtype="string")
-    taken = taken_codes(codes, done.array)
-    if taken is not None:
-        known_codes(out, *taken)
-    return out
+    return keep_taken_codes(pd.Series(values, index=series.index, dtype="string"), codes, done.array)
 
 
 def _strip(s: pd.Series) -> pd.Series:

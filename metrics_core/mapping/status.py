@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..column_facts import known_codes, present, taken_codes, text_codes
+from ..column_facts import keep_taken_codes, present, text_codes
 from ..ingest.header_analysis import analyse_header
 
 STATUSES = ("open", "pending", "solved", "closed")
@@ -114,11 +114,8 @@ def _lookup_unique(values: pd.Series, lookup) -> pd.Series:
     the canonical frame, or made now), and keep the codes of the result when its values are few."""
     codes, uniques = text_codes(values)
     looked_up = pd.array([lookup(u) for u in uniques], dtype="string")
-    out = pd.Series(looked_up.take(codes, allow_fill=True), index=values.index, name=values.name, dtype="string")
-    taken = taken_codes(codes, looked_up)
-    if taken is not None:
-        known_codes(out, *taken)
-    return out
+    return keep_taken_codes(pd.Series(looked_up.take(codes, allow_fill=True), index=values.index, name=values.name,
+                                      dtype="string"), codes, looked_up)
 
 
 def normalise_values(values: pd.Series, words: dict[str, str], value_map: dict[str, str] | None = None) -> pd.Series:

@@ -107,3 +107,15 @@ def test_items_per_agent_are_those_of_a_groupby(dtype) -> None:
         expected = {str(a): (int(r["items"]), int(r["days"])) for a, r in per_agent.iterrows()}
         assert _items_per_agent(parts) == (expected, len(items))
         assert list(_items_per_agent(parts)[0]) == list(expected)
+
+
+def test_codes_of_a_very_long_column_are_not_kept(monkeypatch) -> None:
+    """Codes take 8 bytes a row: a column longer than KEPT_CODES_ROWS gets them made anew each time."""
+    monkeypatch.setattr(column_facts, "KEPT_CODES_ROWS", 10)
+    long = pd.Series(["a", "b"] * 10, dtype="string")
+    codes, uniques = text_codes(long)
+    assert codes.tolist() == [0, 1] * 10 and uniques.tolist() == ["a", "b"]
+    assert kept_codes(long) is None
+    short = pd.Series(["a", "b"] * 5, dtype="string")
+    text_codes(short)
+    assert kept_codes(short) is not None
