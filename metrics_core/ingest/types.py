@@ -196,7 +196,9 @@ def _parse_text_cells(cells: TextCells, header: str, decimal: str | None, dayfir
     parsed = _parse_text(cells, header, decimal, dayfirst, forced)
     if cells.distinct is not None:
         return parsed, cells, len(cells.distinct)
-    n_distinct = count_distinct(cells.texts if text_bytes is None else text_bytes[cells.positions], parsed)
+    if text_bytes is not None and len(cells.positions) < len(text_bytes):
+        text_bytes = text_bytes[cells.positions]            # (an id column is filled: no copy of its bytes)
+    n_distinct = count_distinct(cells.texts if text_bytes is None else text_bytes, parsed)
     if n_distinct > 0.5 * n_rows:
         return parsed, cells, n_distinct
     codes, distinct = pd.factorize(cells.texts)       # values repeat after all: parse each once
