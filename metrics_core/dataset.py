@@ -16,6 +16,7 @@ from typing import Any, Iterable
 from .deferred import pd
 
 from .catalogue import KINDS_BY_NAME
+from .column_facts import one_value
 from .column_groups import CanonicalFacts, ColumnGroup
 from .ingest.model import LoadedTable
 from .mapping.model import Mapping
@@ -139,6 +140,13 @@ class DataBundle:
         return self._merged[kind]
 
 
+def _marked(dataset: Dataset) -> pd.DataFrame:
+    """The dataset's frame with the column ``_dataset`` naming it (its codes known: the KPIs read its names)."""
+    frame = dataset.frame.assign(_dataset=dataset.name)
+    one_value(frame["_dataset"])
+    return frame
+
+
 def _merge_kind(kind: str, datasets: list[Dataset], groups: dict[tuple, tuple[pd.DataFrame, MergeNote | None]]
                 ) -> tuple[pd.DataFrame | None, list[MergeNote]]:
     """The frame of ``kind`` from ``datasets``; files are merged with the other files of their own kind
@@ -157,7 +165,7 @@ def _merge_kind(kind: str, datasets: list[Dataset], groups: dict[tuple, tuple[pd
         if key not in groups:
             spec = KINDS_BY_NAME.get(own_kind)
             id_field = spec.id_field if spec is not None and not spec.aggregated else None
-            groups[key] = merge_parts(own_kind, id_field, [(d.name, d.frame.assign(_dataset=d.name)) for d in group])
+            groups[key] = merge_parts(own_kind, id_field, [(d.name, _marked(d)) for d in group])
         frame, note = groups[key]
         frames.append(frame)
         if note is not None and own_kind == kind:

@@ -227,21 +227,28 @@ def _n_distinct(texts: np.ndarray) -> int:
 
 
 def _count_distinct_texts(texts: np.ndarray) -> int:
-    """Distinct texts; ASCII texts of up to 16 characters are counted as 8-byte keys (much
-    faster than hashing a million strings): sorted when one key holds them, else as pairs of keys.
+    """Distinct texts (strings, or the parser's bytes); ASCII texts of up to 16 characters (bytes: any of up to
+    16 bytes) are counted as 8-byte keys (much faster than hashing a million strings): sorted when one key holds
+    them, else as pairs of keys.
 
     >>> _count_distinct_texts(np.array(["Z-0000001", "Z-0000002", "Z-0000001", "a"], dtype=object))
     3
     """
     if not len(texts):
         return 0
-    try:
-        packed = np.array(texts, dtype="S16")
-    except UnicodeEncodeError:
-        return len(set(texts))
+    if texts.dtype.kind == "S":         # the parser's bytes (UTF-8: equal bytes, equal texts)
+        if texts.dtype.itemsize > 16:
+            return _n_distinct(texts)
+        packed, length = texts.astype("S16"), int(np.strings.str_len(texts).sum())
+    else:
+        try:
+            packed = np.array(texts, dtype="S16")
+        except UnicodeEncodeError:
+            return len(set(texts))
+        length = sum(map(len, texts))
     # every character of every text is one non-zero byte unless a text is longer than 16 or holds NUL
-    if np.count_nonzero(packed.view(np.uint8)) != sum(map(len, texts)):
-        return len(set(texts))
+    if np.count_nonzero(packed.view(np.uint8)) != length:
+        return _n_distinct(texts) if texts.dtype.kind == "S" else len(set(texts))
     words = packed.view(np.uint64).reshape(len(texts), 2)
     if not words[:, 1].any():               # all within 8 characters: one sortable key each
         ordered = np.sort(words[:, 0])

@@ -152,6 +152,9 @@ def is_clean(column: np.ndarray) -> bool:
     return _edges_clean(column, MARKER_START)
 
 
+WRITTEN_AS_ID = "written as id"     # a fact kept with the strings of a bytes column: written_as_id(bytes, False / True)
+
+
 def written_as_id(column: np.ndarray, numeric: bool) -> bool:
     """True when every value is ASCII, has no space at either end, does not start with ``'`` and (``numeric``)
     holds no ``.``: an id column whose values the canonical frame takes as written.
@@ -162,6 +165,16 @@ def written_as_id(column: np.ndarray, numeric: bool) -> bool:
     [False, False, False, False]
     """
     return _edges_clean(column, APOSTROPHE) and not (numeric and (column.view(np.uint8) == ord(".")).any())
+
+
+def written_as_ids(column: np.ndarray) -> tuple[bool, bool]:
+    """:func:`written_as_id` of ``column`` read as text and as numbers, in one pass.
+
+    >>> written_as_ids(np.array([b"1001", b"12.5"], dtype="S4")), written_as_ids(np.array([b" 7"], dtype="S2"))
+    ((True, False), (False, False))
+    """
+    text = written_as_id(column, False)
+    return text, text and not (column.view(np.uint8) == ord(".")).any()
 
 
 def _edges_clean(column: np.ndarray, bad_first: np.ndarray) -> bool:

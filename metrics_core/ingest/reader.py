@@ -18,8 +18,10 @@ import pandas as pd
 
 from ..i18n import _, ngettext
 from ..errors import EmptyFileError, FileReadError
+from ..column_facts import column_fact
 from ..progress import Reporter
-from . import excel_reader, html_reader, sniff, text_reader
+from . import html_reader, sniff, text_reader
+from .column_dtypes import WRITTEN_AS_ID, written_as_ids
 from .limits import check_filled_width
 from .model import COLUMN_TYPES, ColumnProfile, LoadedTable, ReadOptions
 from .number_columns import type_plain_columns, type_workbook_numbers
@@ -78,6 +80,8 @@ def list_sheets(path: str | os.PathLike) -> list[str]:
     path = Path(path)
     if sniff.detect_format(path, _head(path)) not in WORKBOOK_FORMATS:
         return []
+    from . import excel_reader      # (calamine and the package guard: imported for workbooks only)
+
     return excel_reader.workbook_sheets(path)
 
 
@@ -88,6 +92,8 @@ def _read(path: Path, options: ReadOptions, reporter: Reporter, max_rows: int | 
     check_options(options, path)
     file_format = sniff.detect_format(path, head)
     if file_format in WORKBOOK_FORMATS:
+        from . import excel_reader  # (calamine and the package guard: imported for workbooks only)
+
         sheet = excel_reader.read_workbook(path, options, reporter, max_rows)
         table, details = sheet.table, {"sheet": sheet.sheet, "sheets": sheet.sheets}
         decimal_hint = options.decimal
@@ -196,9 +202,12 @@ def _typed_text(table: RawTable, name: str, header: str, **how) -> tuple[pd.Seri
                                        dayfirst=how["dayfirst"])) is not None:
         return typed        # (timestamps read from their bytes: no string made of each)
     strings = text_series(column)
-    typed = infer_column(strings, header, table.row_numbers, **how)
+    typed = infer_column(strings, header, table.row_numbers, **how,
+                         text_bytes=column.to_numpy() if column.dtype.kind == "S" else None)
     if column.dtype.kind == "S" and (typed[0].dtype == object or pd.api.types.is_string_dtype(typed[0].dtype)):
         table.raw[name] = strings
+        column_fact(strings, WRITTEN_AS_ID, lambda: written_as_ids(column.to_numpy()))   # (what the canonical
+                                                                                # frame asks of ids, on the bytes)
     return typed
 
 

@@ -40,6 +40,7 @@ SAMPLE_BYTES = 512 * 1024
 WIDE_FILE_COLUMNS = 200
 PIECES_FROM = 256 * 2**20   # a text this long or longer is parsed from pieces, each let go once read
 PIECE_BYTES = 64 * 2**20
+COUNT_BYTES = 2**20         # lines are counted a piece of this size at a time (92 MB: 0.11 s in 64 MB pieces, 0.016 s)
 SEP_HINT = re.compile(r"sep=([^\r\n])[ \t]*\r?\n", re.IGNORECASE)
 USABLE_HINT = re.compile(r"[\x01-\x7f]")     # the parser splits at one byte: a hint of 'sep=€' cannot be used
 FIELD_COUNT_ERROR = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
@@ -172,9 +173,9 @@ def record_starts(buffer: bytes) -> tuple[np.ndarray, np.ndarray]:
                 break
             size *= 4
         starts = starts[starts < len(buffer)]
-        array = np.frombuffer(buffer, dtype=np.uint8)       # (faster than bytes.count; a piece at a time, not
-        newlines = sum(np.count_nonzero(array[i:i + PIECE_BYTES] == 10)     # a mask as large as the text)
-                       for i in range(0, len(array), PIECE_BYTES))
+        array = np.frombuffer(buffer, dtype=np.uint8)       # (faster than bytes.count; a piece at a time, each
+        newlines = sum(np.count_nonzero(array[i:i + COUNT_BYTES] == 10)     # piece's mask within the cache)
+                       for i in range(0, len(array), COUNT_BYTES))
         records = int(newlines) + (not buffer.endswith(b"\n"))
         return starts, np.arange(1, records + 1)
     array = np.frombuffer(buffer, dtype=np.uint8)

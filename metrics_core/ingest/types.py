@@ -187,15 +187,18 @@ def _parse_text(cells: TextCells, header: str, decimal: str | None, dayfirst: bo
 
 
 def _parse_text_cells(cells: TextCells, header: str, decimal: str | None, dayfirst: bool | None,
-                      forced: str | None) -> tuple[Parsed, TextCells, int]:
-    """Parse a text column the way its number of distinct values asks for; also count them."""
+                      forced: str | None, text_bytes: np.ndarray | None = None) -> tuple[Parsed, TextCells, int]:
+    """Parse a text column the way its number of distinct values asks for; also count them (``text_bytes``: the
+    column's texts as the parser's bytes, when they are its cells as they are: counted from those)."""
     n_rows = len(cells.positions)
     if cells.codes is not None and len(cells.distinct) > 0.5 * n_rows:
         cells = TextCells(cells.positions, cells.n_missing, texts=cells.all_texts(), distinct=cells.distinct)
     parsed = _parse_text(cells, header, decimal, dayfirst, forced)
     if cells.distinct is not None:
         return parsed, cells, len(cells.distinct)
-    n_distinct = count_distinct(cells.texts, parsed)
+    if text_bytes is not None and len(cells.positions) < len(text_bytes):
+        text_bytes = text_bytes[cells.positions]            # (an id column is filled: no copy of its bytes)
+    n_distinct = count_distinct(cells.texts if text_bytes is None else text_bytes, parsed)
     if n_distinct > 0.5 * n_rows:
         return parsed, cells, n_distinct
     codes, distinct = pd.factorize(cells.texts)       # values repeat after all: parse each once
@@ -218,7 +221,7 @@ def _profile(header: str, parsed: Parsed, bad: np.ndarray, text_at, n_missing: i
 
 def _infer_text(values: pd.Series, cells: np.ndarray, header: str, rows: np.ndarray, decimal: str | None,
                 dayfirst: bool | None, forced: str | None, filled: np.ndarray | None,
-                clean: bool) -> tuple[pd.Series, ColumnProfile] | None:
+                clean: bool, text_bytes: np.ndarray | None = None) -> tuple[pd.Series, ColumnProfile] | None:
     """A column of strings (and missing cells), as text files give: cleaned and typed without per-cell loops.
 
     ``None`` when the column holds other values too (workbook cells).
@@ -229,7 +232,8 @@ def _infer_text(values: pd.Series, cells: np.ndarray, header: str, rows: np.ndar
     if len(split.positions) == 0 or forced == "empty":
         return empty_float(values.index), ColumnProfile(name=header, header=header, col_type="empty",
                                                         n_missing=split.n_missing, n_values=len(split.positions))
-    parsed, split, n_distinct = _parse_text_cells(split, header, decimal, dayfirst, forced)
+    parsed, split, n_distinct = _parse_text_cells(split, header, decimal, dayfirst, forced,
+                                                  text_bytes if clean else None)
     typed = typed_series(parsed, values.index, split.positions, split.codes)
     bad = ~parsed.ok.to_numpy(dtype=bool)
     if split.codes is not None:
@@ -245,7 +249,7 @@ def _infer_text(values: pd.Series, cells: np.ndarray, header: str, rows: np.ndar
 def infer_column(values: pd.Series, header: str, row_numbers: Sequence[int] | np.ndarray | pd.Index, *,
                  decimal: str | None = None, dayfirst: bool | None = None,
                  forced_type: str | None = None, filled: np.ndarray | None = None,
-                 clean: bool = False) -> tuple[pd.Series, ColumnProfile]:
+                 clean: bool = False, text_bytes: np.ndarray | None = None) -> tuple[pd.Series, ColumnProfile]:
     """Decide the type of one column from all its values and parse it.
 
     Parameters
@@ -267,6 +271,9 @@ def infer_column(values: pd.Series, header: str, row_numbers: Sequence[int] | np
     clean
         With ``filled``: True when every string is known to be ASCII, stripped and not a
         missing marker (the text reader checks this on the bytes), so no clean-up is done.
+    text_bytes
+        With ``clean``: the text parser's bytes the strings were made of (``S<width>``); their
+        distinct values are counted from those (equal bytes, equal texts).
 
     Returns
     -------
@@ -290,7 +297,8 @@ def infer_column(values: pd.Series, header: str, row_numbers: Sequence[int] | np
     if filled is not None and len(filled) != len(values):
         raise ValueError(f"column {header!r}: {len(values)} values but {len(filled)} filled flags")
     result = None if numbers else _infer_text(values, raw, header, rows, decimal, dayfirst,
-                                                                forced_type, filled, clean and filled is not None)
+                                                                forced_type, filled, clean and filled is not None,
+                                                                text_bytes)
     if result is None:
         result = _infer_cells(values, raw, header, rows, decimal, dayfirst, forced_type)
     typed, profile = result

@@ -27,12 +27,14 @@ import pandas as pd
 
 from ..i18n import Message, _
 from ..catalogue import FieldSpec, kind as kind_spec
+from ..column_facts import keep_taken_codes, kept_fact
 from ..column_groups import CanonicalFacts, ColumnGroup
 from ..errors import MappingError
 from ..ingest.cells import factorize_cells
-from ..ingest.column_dtypes import EDGE_SPACE, id_strings, written_as_id
+from ..ingest.column_dtypes import EDGE_SPACE, WRITTEN_AS_ID, id_strings, written_as_id
 from ..ingest.header_analysis import UNIT_SECONDS, analyse_header
 from ..ingest.model import ColumnProfile, LoadedTable
+from ..ingest.sniff import TEXT_FORMATS
 from .model import FieldMapping, Mapping
 from .presets import PRESETS_BY_NAME
 from .source_use import field_uses, release_columns, validated_columns
@@ -62,11 +64,13 @@ def _profile(table: LoadedTable, column: str) -> ColumnProfile:
 
 
 def _on_uniques(series: pd.Series, transform) -> pd.Series:
-    """Apply a string ``transform`` to each distinct value once (fast on long, repetitive columns)."""
+    """Apply a string ``transform`` to each distinct value once (fast on long, repetitive columns). The codes
+    of a result of few distinct values are kept with it (:func:`~metrics_core.column_facts.known_codes`: the
+    KPIs need not hash its million strings again)."""
     codes, uniques = factorize_cells(series.to_numpy(dtype=object))
     done = transform(pd.Series(uniques, dtype=object).astype("string"))
     values = done.array.take(codes, allow_fill=True)
-    return pd.Series(values, index=series.index, dtype="string")
+    return keep_taken_codes(pd.Series(values, index=series.index, dtype="string"), codes, done.array)
 
 
 def _strip(s: pd.Series) -> pd.Series:
@@ -194,13 +198,19 @@ def to_bool(table: LoadedTable, column: str, value_map: dict | None) -> pd.Serie
 
 def to_id(table: LoadedTable, column: str) -> pd.Series:
     """Text ids, exactly as written (leading zeros kept, Shopify's leading apostrophe dropped)."""
+    return _ids(table, column)[0]
+
+
+def _ids(table: LoadedTable, column: str) -> tuple[pd.Series, bool]:
+    """:func:`to_id`'s ids, and whether each is its cell's text exactly as written."""
     numeric = pd.api.types.is_numeric_dtype(table.frame[column])
     source = table.text_bytes(column)
     if source is not None and written_as_id(source, numeric):   # (checked on the bytes: no copies of the text)
-        return pd.Series(id_strings(source), index=table.frame.index, name=column, dtype="string")
+        return pd.Series(id_strings(source), index=table.frame.index, name=column, dtype="string"), True
     raw = _raw(table, column)
-    if _written_clean(raw.to_numpy(dtype=object), numeric):
-        return raw.astype("string")
+    known = kept_fact(raw, WRITTEN_AS_ID)      # (the reader answered it on the bytes these strings were made of)
+    if known[numeric] if known is not None else _written_clean(raw.to_numpy(dtype=object), numeric):
+        return raw.astype("string"), True
 
     def clean(s: pd.Series) -> pd.Series:
         s = _strip(s)
@@ -208,7 +218,15 @@ def to_id(table: LoadedTable, column: str) -> pd.Series:
             s = s.str.replace(r"^(-?\d+)\.0+$", r"\1", regex=True)
         return s.str.replace(r"^'", "", regex=True)
 
-    return _on_uniques(raw, clean)
+    return _on_uniques(raw, clean), False
+
+
+def _distinct_as_written(table: LoadedTable, column: str) -> bool:
+    """True when typing found every cell of the text file's id ``column`` filled and its texts all different
+    (:attr:`ColumnProfile.n_distinct` counts them exactly): ids taken as written then repeat nowhere."""
+    profile = _profile(table, column)
+    return table.file_format in set(TEXT_FORMATS.values()) and profile.col_type in ("id", "text") and \
+        profile.n_missing == 0 and profile.n_distinct == profile.n_values == len(table.frame)
 
 
 _SEPARATOR = "\x01"
@@ -319,6 +337,7 @@ def build_canonical(table: LoadedTable, mapping: Mapping, *, release: bool = Fal
     out: dict[str, pd.Series] = {}
     used: set[str] = set()
     uses, validated = field_uses(mapping), validated_columns(mapping)
+    key, key_distinct = _collapse_key(spec.name, mapping), False
     for name in spec.field_names():
         fm = mapping.fields.get(name)
         if fm is None:
@@ -334,6 +353,9 @@ def build_canonical(table: LoadedTable, mapping: Mapping, *, release: bool = Fal
             out["outcome"] = normalise_outcome(to_category(table, fm.column, None), vmap)
         elif name in KEEP_UNKNOWN_WORDS:
             out[name] = normalise_or_keep(to_category(table, fm.column, None), KEEP_UNKNOWN_WORDS[name], vmap)
+        elif name == key and fspec.value_type == "id":      # (no duplicate to look for when typing saw none)
+            out[name], as_written = _ids(table, fm.column)
+            key_distinct = as_written and _distinct_as_written(table, fm.column)
         else:
             out[name] = convert_field(table, fm, fspec, vmap)
         used.update(fm.columns if fm.source != "derived" else [])
@@ -362,7 +384,7 @@ def build_canonical(table: LoadedTable, mapping: Mapping, *, release: bool = Fal
     kept["_row"] = pd.Series(np.asarray(table.row_numbers, dtype="int64")[: len(frame)], index=frame.index)
     frame = pd.concat([frame.drop(columns=[c for c in kept if c in frame.columns]), pd.DataFrame(kept, copy=False)], axis=1)
     source_rows = int(len(frame))
-    frame, collapsed = _collapse(frame, spec.name, mapping)
+    frame, collapsed = (frame, "") if key_distinct else _collapse(frame, spec.name, mapping)
     return Canonical(frame.reset_index(drop=True), CanonicalFacts(groups, source_rows, collapsed))
 
 
@@ -419,11 +441,16 @@ def _agg_rule(column: str, kind: str, derived_amount: bool) -> str:
     return "last"
 
 
+def _collapse_key(kind: str, mapping: Mapping) -> str | None:
+    """The field whose repeated values :func:`_collapse` makes one row."""
+    preset = PRESETS_BY_NAME.get(mapping.preset or "")
+    return "ticket_id" if kind == "tickets" else (preset.collapse_by if preset and preset.kind == kind else None)
+
+
 def _collapse(frame: pd.DataFrame, kind: str, mapping: Mapping) -> tuple[pd.DataFrame, "Message | str"]:
     """Event logs → one row per ticket; Shopify line items → one row per order; and the note that says so
     ("" when nothing was collapsed)."""
-    preset = PRESETS_BY_NAME.get(mapping.preset or "")
-    key = "ticket_id" if kind == "tickets" else (preset.collapse_by if preset and preset.kind == kind else None)
+    key = _collapse_key(kind, mapping)
     if not key or key not in frame or not frame[key].dropna().duplicated().any():
         return frame, ""
     derived = mapping.fields.get("amount") is not None and mapping.fields["amount"].source == "derived"

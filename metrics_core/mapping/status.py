@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..column_facts import keep_taken_codes, present, text_codes
 from ..ingest.header_analysis import analyse_header
 
 STATUSES = ("open", "pending", "solved", "closed")
@@ -109,10 +110,12 @@ FRESHDESK_STATUS = {"2": "open", "3": "pending", "4": "solved", "5": "closed"}
 
 
 def _lookup_unique(values: pd.Series, lookup) -> pd.Series:
-    """Apply ``lookup(value) -> canonical | None`` once per distinct value (vectorised map)."""
-    uniques = pd.unique(values.dropna())
-    table = {u: lookup(u) for u in uniques}
-    return values.map(table).astype("string")
+    """Apply ``lookup(value) -> canonical | None`` once per distinct value (the column's codes: kept with it by
+    the canonical frame, or made now), and keep the codes of the result when its values are few."""
+    codes, uniques = text_codes(values)
+    looked_up = pd.array([lookup(u) for u in uniques], dtype="string")
+    return keep_taken_codes(pd.Series(looked_up.take(codes, allow_fill=True), index=values.index, name=values.name,
+                                      dtype="string"), codes, looked_up)
 
 
 def normalise_values(values: pd.Series, words: dict[str, str], value_map: dict[str, str] | None = None) -> pd.Series:
@@ -180,8 +183,9 @@ def _to_float(text: object) -> float | None:
 
 def unknown_values(values: pd.Series, normalised: pd.Series) -> list[str]:
     """Distinct source values that did not map to a canonical word (first ten)."""
-    mask = values.notna() & normalised.isna()
-    return [str(v) for v in pd.unique(values[mask])[:10]]
+    codes, uniques = text_codes(values)         # (both columns' codes: kept with them by the canonical frame)
+    mask = (codes >= 0) & ~present(normalised)
+    return [str(uniques[code]) for code in pd.unique(codes[mask])[:10]]
 
 
 def looks_like_rating_labels(values: pd.Series) -> bool:

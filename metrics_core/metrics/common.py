@@ -16,6 +16,7 @@ from ..deferred import pd
 from ..catalogue import KINDS_BY_NAME
 from ..i18n import N_, Message
 from . import results
+from ..column_facts import label_codes, text_codes
 from .left_out import left_out
 from .model import MetricInputs, MetricResult, ParamSpec, RowTerms
 from .results import frame_of, has, no_value, ratio_result
@@ -36,8 +37,9 @@ def with_defaults(params: Mapping[str, Any] | None, specs: Iterable[ParamSpec]) 
 
 def distinct_lower(series: pd.Series) -> tuple[np.ndarray, pd.Series]:
     """Codes of the column's values (-1: missing) and its distinct values, stripped and lower-case: a
-    question about the text is then asked once per distinct value (see :func:`per_row`)."""
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    question about the text is then asked once per distinct value (see :func:`per_row`). The codes are the
+    column's own (:func:`~metrics_core.column_facts.text_codes`, read-only)."""
+    codes, uniques = text_codes(series)
     return codes, pd.Series(uniques, dtype="object").astype("string").str.strip().str.lower()
 
 
@@ -222,13 +224,21 @@ def duration_result(metric_id: str, values: np.ndarray, *, excluded: list[tuple[
 
 
 def group_durations(values: np.ndarray, groups: pd.Series) -> dict[str, dict[str, float | None]]:
-    """Mean / median / p90 / n of ``values`` per group label (missing label → "(none)")."""
-    frame = pd.DataFrame({"g": groups.astype("string").fillna("(none)").to_numpy(), "v": values})
-    frame = frame[np.isfinite(frame["v"].to_numpy())]
-    out: dict[str, dict[str, float | None]] = {}
-    for label, part in frame.groupby("g", sort=True)["v"]:
-        out[str(label)] = duration_summary(part.to_numpy())
-    return out
+    """Mean / median / p90 / n of ``values`` per group label (missing label → "(none)"), the labels in sorted
+    order; each group's values in row order."""
+    codes, uniques = label_codes(groups)
+    usable = np.isfinite(values)
+    codes, kept = codes[usable], values[usable]
+    present = np.flatnonzero(np.bincount(codes + 1, minlength=len(uniques) + 1)) - 1
+    names = sorted({"(none)" if code < 0 else str(uniques[code]) for code in present.tolist()})
+    position = {name: i for i, name in enumerate(names)}    # ("(none)" may be written in the column too)
+    group_of = np.full(len(uniques) + 1, -1)
+    group_of[present + 1] = [position["(none)" if code < 0 else str(uniques[code])] for code in present.tolist()]
+    rows = group_of[codes + 1]
+    order = np.argsort(rows, kind="stable")          # each group's values in row order
+    ends = np.cumsum(np.bincount(rows, minlength=len(names)))
+    return {name: duration_summary(kept[order[end - size:end]])
+            for name, size, end in zip(names, np.diff(ends, prepend=0).tolist(), ends.tolist())}
 
 
 def row_terms(frame: pd.DataFrame, mask: np.ndarray, num: np.ndarray, den: np.ndarray, dates: pd.Series | None,

@@ -16,7 +16,7 @@ from ..deferred import pd
 from ..catalogue import KINDS_BY_NAME
 from ..i18n import Message, _
 from .model import MetricInputs, MetricResult, MetricSpec
-from .results import no_value
+from .results import HAS_HEAD as HEAD, no_value
 
 
 def date_only(values: pd.Series) -> bool:
@@ -29,9 +29,16 @@ def date_only(values: pd.Series) -> bool:
     """
     if not pd.api.types.is_datetime64_any_dtype(values.dtype):
         return False
+    if _at_midnight(values.iloc[:HEAD]) is False:       # (a time of day among the first rows decides it)
+        return False
+    return bool(_at_midnight(values))
+
+
+def _at_midnight(values: pd.Series) -> bool | None:
+    """Whether every present value falls at midnight (``None``: none is present)."""
     present = values.dropna()
     if present.empty:
-        return False
+        return None
     stamps = present.to_numpy(dtype="datetime64[us]")
     return bool((stamps == stamps.astype("datetime64[D]")).all())
 

@@ -14,6 +14,7 @@ from ..deferred import np
 from ..deferred import pd
 
 from ..progress import checkpoint
+from ..column_facts import column_fact, kept_codes
 from .engine_inputs import row_dates
 from .model import MetricInputs
 
@@ -68,10 +69,18 @@ def _names_in(series: pd.Series) -> list:
     >>> _names_in(pd.Series(["a.csv", "a.csv"])), _names_in(pd.Series(["a.csv", None, "b.csv"]))
     (['a.csv'], ['a.csv', 'b.csv'])
     """
+    known = kept_codes(series)                  # (a file's own frame: its one name known when it was marked)
+    if known is not None:
+        return known[1].tolist()
+    return list(column_fact(series, "distinct names", lambda: _distinct_names(series)))   # (the ticket file's
+                                                                                          # column read twice)
+
+
+def _distinct_names(series: pd.Series) -> tuple:
     values = series.to_numpy(dtype=object, na_value=None)
     if len(values) and isinstance(values[0], str) and bool(np.equal(values, values[0], dtype=object).all()):
-        return [values[0]]
-    return series.dropna().unique().tolist()
+        return (values[0],)
+    return tuple(series.dropna().unique().tolist())
 
 
 def _groupable(series: pd.Series) -> bool:

@@ -9,8 +9,6 @@ category re-divide sums and never average ratios.
 from __future__ import annotations
 
 import json
-import threading
-import weakref
 from typing import Any, Mapping
 
 from ..deferred import np
@@ -20,6 +18,7 @@ from ..errors import ParameterError
 from ..i18n import N_, _
 from .common import (Terms, add_excluded, bool_values, clean_durations, datetimes, distinct_lower, empty_result,
                      frame_of, has, missing_result, no_value, numbers, per_row, seconds_to_next_contact, with_defaults)
+from ..column_facts import column_fact
 from .model import MetricInputs, MetricResult, ParamSpec
 from .call_rows import call_status
 from .left_out import left_out
@@ -40,37 +39,20 @@ def resolved_mask(tickets: pd.DataFrame) -> np.ndarray:
     return np.where(known, done, evidence)
 
 
-_STATUS_DONE: dict[int, tuple[weakref.ref, np.ndarray, np.ndarray]] = {}
-_STATUS_LOCK = threading.RLock()     # several worker threads compute at once (dashboard, charts, export)
-
-
 def _status_done(status: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Per row: whether a status is given, and whether it is solved or closed.
 
     Decided once per distinct status, and once per status column: eight ticket KPIs ask about the
-    same column, so the answer is kept (read-only) while the column's array lives, keyed by that array.
+    same column, so the answer is kept (read-only) while the column's array lives (:func:`column_fact`).
     """
-    array = status.array
-    with _STATUS_LOCK:
-        kept = _STATUS_DONE.get(id(array))
-    if kept is not None and kept[0]() is array:
-        return kept[1], kept[2]
-    codes, statuses = distinct_lower(status)
-    known = codes >= 0
-    done = per_row(statuses.isin(DONE_STATUSES), codes)
-    known.flags.writeable = done.flags.writeable = False
-    try:
-        ref = weakref.ref(array, lambda _ref, key=id(array): _forget_status(key))
-    except TypeError:               # an array that cannot be referenced weakly is decided each time
+    def decide() -> tuple[np.ndarray, np.ndarray]:
+        codes, statuses = distinct_lower(status)
+        known = codes >= 0
+        done = per_row(statuses.isin(DONE_STATUSES), codes)
+        known.flags.writeable = done.flags.writeable = False
         return known, done
-    with _STATUS_LOCK:
-        _STATUS_DONE[id(array)] = (ref, known, done)
-    return known, done
 
-
-def _forget_status(key: int) -> None:
-    with _STATUS_LOCK:
-        _STATUS_DONE.pop(key, None)
+    return column_fact(status, "status done", decide)
 
 
 def _tickets(inputs: MetricInputs, metric_id: str, unit: str, hib: bool | None) -> pd.DataFrame | MetricResult:

@@ -18,6 +18,7 @@ from .periods import label, previous_window_start
 from .plausibility import date_only
 from .model import MetricInputs, MetricResult, ParamSpec, SeriesPoint
 from .call_rows import call_status, classify_calls
+from ..column_facts import label_codes, label_counts, present
 from .ticket_durations import complaint_mask
 from .ticket_quality import resolved_mask
 
@@ -33,7 +34,18 @@ def contacts(inputs: MetricInputs) -> pd.DataFrame:
     Made anew by each KPI that asks: kept for the inputs' lifetime it would add its three columns to the
     peak memory of a million-ticket file (measured +21 MiB) to save about 0.2 s.
     """
-    parts = []
+    parts = [pd.DataFrame({"kind": kind_name, "channel": _channel_labels(frame, channel, fallback).to_numpy(),
+                           "when": _contact_times(frame, when)}, copy=False)
+             for kind_name, frame, when, channel, fallback in _contact_sources(inputs)]
+    if not parts:
+        return pd.DataFrame({"kind": [], "channel": [], "when": pd.Series([], dtype="datetime64[us]")})
+    return pd.concat(parts, ignore_index=True)
+
+
+def _contact_sources(inputs: MetricInputs) -> list[tuple[str, pd.DataFrame, str, str, str | None]]:
+    """The frames :func:`contacts` reads (inbound calls only), each with its kind, its time and channel columns
+    and the channel of a row without one."""
+    found = []
     sources = (("tickets", "created_at", "channel", None), ("calls", "started_at", "channel", "Phone"),
                ("social", "posted_at", "platform", "Social media"))
     for kind_name, when, channel, fallback in sources:
@@ -42,23 +54,37 @@ def contacts(inputs: MetricInputs) -> pd.DataFrame:
             continue
         if kind_name == "calls":        # (only the two columns read here are copied)
             frame = frame[[c for c in (channel, when) if c in frame.columns]][call_status(inputs, frame)["inbound"]]
+        found.append((kind_name, frame, when, channel, fallback))
+    return found
+
+
+def _channel_labels(frame: pd.DataFrame, channel: str, fallback: str | None) -> pd.Series:
+    if channel in frame.columns:
+        return frame[channel].astype("string").fillna(fallback or "(none)")
+    return pd.Series(fallback or "(none)", index=frame.index, dtype="string")
+
+
+def _contact_times(frame: pd.DataFrame, when: str) -> np.ndarray:
+    return (datetimes(frame[when]) if when in frame.columns else pd.Series(pd.NaT, index=frame.index)).to_numpy()
+
+
+def _channel_counts(sources: list[tuple[str, pd.DataFrame, str, str, str | None]]) -> pd.Series:
+    """``contacts(inputs)["channel"].value_counts()``, counted from each channel column's codes (made once per
+    column: :func:`~metrics_core.column_facts.text_codes`) instead of a million labels made and hashed again."""
+    parts = []
+    for _kind, frame, _when, channel, fallback in sources:
         if channel in frame.columns:
-            labels = frame[channel].astype("string").fillna(fallback or "(none)")
+            codes, uniques = label_codes(frame[channel])
         else:
-            labels = pd.Series(fallback or "(none)", index=frame.index, dtype="string")
-        times = datetimes(frame[when]) if when in frame.columns else pd.Series(pd.NaT, index=frame.index)
-        parts.append(pd.DataFrame({"kind": kind_name, "channel": labels.to_numpy(), "when": times.to_numpy()},
-                                  copy=False))
-    if not parts:
-        return pd.DataFrame({"kind": [], "channel": [], "when": pd.Series([], dtype="datetime64[us]")})
-    return pd.concat(parts, ignore_index=True)
+            codes, uniques = np.full(len(frame), -1), []
+        parts.append((codes, uniques, fallback or "(none)"))
+    return label_counts(*parts)
 
 
 def _has_channels(inputs: MetricInputs) -> bool:
     """Whether a loaded contact file has its own channel (or platform) column."""
     for kind_name, channel in (("tickets", "channel"), ("calls", "channel"), ("social", "platform")):
-        frame = frame_of(inputs, kind_name)
-        if frame is not None and channel in frame.columns and frame[channel].notna().any():
+        if has(frame_of(inputs, kind_name), channel):
             return True
     return False
 
@@ -69,23 +95,25 @@ def inbound_calls(calls: pd.DataFrame) -> np.ndarray:
 
 
 def request_volume(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
-    c = contacts(inputs)
-    if c.empty:
+    sources = _contact_sources(inputs)          # (the contacts counted by kind: no labels or times made)
+    count = sum(len(frame) for _kind, frame, *_rest in sources)
+    if not count:
         return empty_result("request_volume", "count", "tickets, calls or social", higher_is_better=None)
-    by_kind = {str(k): int(v) for k, v in c["kind"].value_counts().items()}
-    return MetricResult("request_volume", float(len(c)), "count", n=len(c), higher_is_better=None,
-                        details={"by_kind": by_kind})
+    by_kind = label_counts(*((np.zeros(len(frame), dtype=np.intp), [kind], "") for kind, frame, *_rest in sources))
+    return MetricResult("request_volume", float(count), "count", n=count, higher_is_better=None,
+                        details={"by_kind": {str(k): int(v) for k, v in by_kind.items()}})
 
 
 def volume_by_channel(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
-    c = contacts(inputs)
-    if c.empty:
+    sources = _contact_sources(inputs)
+    count = sum(len(frame) for _kind, frame, *_rest in sources)
+    if not count:
         return empty_result("volume_by_channel", "%", "tickets, calls or social", higher_is_better=None)
-    if not _has_channels(inputs) and c["channel"].nunique() < 2:      # "100 %" of one assumed channel says nothing
+    spellings = _channel_counts(sources)                          # "Email" and "email " are one channel
+    if not _has_channels(inputs) and len(spellings) < 2:          # "100 %" of one assumed channel says nothing
         return no_value("volume_by_channel", "%", str(Message(
             "needs a channel column (or contacts from more than one channel)")), higher_is_better=None,
-            missing=["channel"], n=len(c))
-    spellings = c["channel"].value_counts()                       # "Email" and "email " are one channel
+            missing=["channel"], n=count)
     keys = pd.Index(spellings.index.astype(str)).str.strip().str.casefold()
     names = spellings.groupby(keys).idxmax()                      # shown as its most frequent spelling
     counts = spellings.groupby(keys).sum().sort_values(ascending=False, kind="stable")
@@ -93,7 +121,7 @@ def volume_by_channel(inputs: MetricInputs, params: Mapping[str, Any]) -> Metric
     shares = 100.0 * counts / counts.sum()
     top = str(counts.index[0])
     return MetricResult("volume_by_channel", float(shares.iloc[0]), "%", numerator=float(counts.iloc[0]),
-                        denominator=float(counts.sum()), n=len(c), higher_is_better=None,
+                        denominator=float(counts.sum()), n=count, higher_is_better=None,
                         details={"top_channel": top, "counts": {str(k): int(v) for k, v in counts.items()},
                                  "shares": {str(k): float(v) for k, v in shares.items()},
                                  # the card's one figure is a share: say whose ('41.6 %' alone named no channel)
@@ -153,7 +181,8 @@ def open_tickets(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResul
         is_open &= (created <= as_of).fillna(False).to_numpy(dtype=bool)
     details: dict[str, Any] = {"as_of": as_of, **_how_open_is_counted("open_tickets", as_of)}
     if has(tickets, "status"):
-        counts = tickets.loc[is_open, "status"].astype("string").fillna("(none)").value_counts()
+        codes, statuses = label_codes(tickets["status"])        # (the column's codes, made once: no labels)
+        counts = label_counts((codes[is_open], statuses, "(none)"))
         details["by_status"] = {str(k): int(v) for k, v in counts.items()}
     return MetricResult("open_tickets", float(is_open.sum()), "count", n=len(tickets), higher_is_better=False,
                         details=details)
@@ -162,8 +191,7 @@ def open_tickets(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResul
 def _open_facts(tickets: pd.DataFrame) -> tuple[Any, np.ndarray, np.ndarray, Any, Any]:
     """What open tickets reads of every ticket whatever the day: when it was resolved (:func:`_end_times`), whether
     its status says resolved, whether it has a status, the latest moment in the tickets, when it was created."""
-    status_known = (tickets["status"].notna().to_numpy() if "status" in tickets.columns
-                    else np.zeros(len(tickets), dtype=bool))
+    status_known = present(tickets["status"]) if "status" in tickets.columns else np.zeros(len(tickets), dtype=bool)
     created = datetimes(tickets["created_at"]) if has(tickets, "created_at") else None
     return _end_times(tickets), resolved_mask(tickets), status_known, _latest(tickets), created
 
@@ -372,23 +400,24 @@ def agent_productivity(inputs: MetricInputs, params: Mapping[str, Any]) -> Metri
         if when is None:             # no date at all: working days cannot be counted
             undated = True
         else:
-            parts.append(_agent_days(tickets["agent"], when, done))
+            parts.append((tickets["agent"], when.dt.normalize(), done))
     calls = frame_of(inputs, "calls")
     if calls is not None and has(calls, "agent"):
         if has(calls, "started_at"):
-            parts.append(_agent_days(calls["agent"], datetimes(calls["started_at"]), call_status(inputs, calls)["answered"]))
+            answered = call_status(inputs, calls)["answered"]
+            parts.append((calls["agent"], datetimes(calls["started_at"]).dt.normalize(), answered))
         else:                        # an import may leave the call times unmapped
             undated = True
     if not parts:
         return missing_result("agent_productivity", "per_day",
                               (["created_at"] if tickets is not None else ["started_at"]) if undated else ["agent"],
                               "tickets or calls", higher_is_better=True)
-    per_agent = _per_agent(parts)
-    if per_agent.empty:
+    per_agent, count = _items_per_agent(parts)
+    if not count:
         return no_value("agent_productivity", "per_day", N_("No resolved tickets or answered calls with an agent."),
                         higher_is_better=True)
-    table = {str(a): {"items": int(r["items"]), "working_days": int(r["days"]),
-                      "per_day": float(r["items"] / r["days"]) if r["days"] else None} for a, r in per_agent.iterrows()}
+    table = {agent: {"items": items, "working_days": days, "per_day": items / days if days else None}
+             for agent, (items, days) in per_agent.items()}
     details: dict[str, Any] = {"by_agent": table}
     staff = frame_of(inputs, "staff")
     if staff is not None and has(staff, "hours_worked"):
@@ -400,42 +429,39 @@ def agent_productivity(inputs: MetricInputs, params: Mapping[str, Any]) -> Metri
             if h > 0:
                 timed_items, timed_hours = timed_items + row["items"], timed_hours + h
         details["per_hour"] = timed_items / timed_hours if timed_hours else None
-    total_items, total_days = float(per_agent["items"].sum()), float(per_agent["days"].sum())
+    total_items, total_days = (float(sum(column)) for column in zip(*per_agent.values()))
     return MetricResult("agent_productivity", total_items / total_days if total_days else None, "per_day",
-                        numerator=total_items, denominator=total_days, n=int(total_items), higher_is_better=True,
+                        numerator=total_items, denominator=total_days, n=count, higher_is_better=True,
                         details=details)
 
 
-def _per_agent(parts: list[pd.DataFrame]) -> pd.DataFrame:
-    """Per agent (in order, rows without an agent left out) the items (rows) and working days (distinct days) of
-    the frames ``parts`` (columns ``agent``, ``day``; the list is emptied: each frame goes once read): what
-    ``items.groupby("agent").agg(items=("day", "size"), days=("day", "nunique"))`` gives, counted from codes and
-    the distinct agent-day pairs instead of sorted copies of every row (10,000,000 calls: about 300 MB)."""
-    items = pd.concat(parts, ignore_index=True)
-    parts.clear()
-    agent, agents = pd.factorize(items["agent"], sort=True)
-    day, days = pd.factorize(items["day"])                      # (no day: -1, as nunique leaves it out)
-    del items
-    counts = np.bincount(agent[agent >= 0], minlength=len(agents))
-    unknown = (agent < 0) | (day < 0)
-    pairs = agent                                               # (ours: each agent-day pair's number, in place)
-    pairs *= max(len(days), 1)
-    pairs += day
-    pairs[unknown] = -1
-    del day, unknown
-    pairs = pd.unique(pairs)
-    worked = np.bincount(pairs[pairs >= 0] // max(len(days), 1), minlength=len(agents))
-    return pd.DataFrame({"items": counts, "days": worked}, index=pd.Index(agents, name="agent"))
-
-
-def _agent_days(agent: pd.Series, when: pd.Series, rows: np.ndarray) -> pd.DataFrame:
-    """The agent and day of each row in ``rows`` (cut before the day is worked out, and not copied again)."""
-    return pd.DataFrame({"agent": agent.astype("string")[rows], "day": when[rows].dt.normalize()}, copy=False)
+def _items_per_agent(parts: list[tuple[pd.Series, pd.Series, np.ndarray]]) -> tuple[dict[str, tuple[int, int]], int]:
+    """Per agent, in the order of their names: the items and the distinct days they fall on (an item without a
+    date is on none), over the rows of each part (agent, day, the rows that count) that have an agent; and
+    the number of such items. The agents are read by their column's codes (made once per column)."""
+    index: dict[str, int] = {}
+    agents, days = [], []
+    for agent, day, rows in parts:
+        codes, uniques = label_codes(agent)
+        number = np.array([index.setdefault(str(u), len(index)) for u in uniques] + [-1], dtype=np.intp)
+        agents.append(number[codes[rows]])                  # (a missing agent, -1, stays -1)
+        days.append(day.to_numpy(dtype="datetime64[us]")[rows])
+    agent_of, day_of = np.concatenate(agents), np.concatenate(days)
+    named = agent_of >= 0
+    items = np.bincount(agent_of[named], minlength=len(index))
+    dated = named & ~np.isnat(day_of)
+    day_codes, distinct_days = pd.factorize(day_of[dated].view(np.int64))
+    worked = np.unique(agent_of[dated] * max(len(distinct_days), 1) + day_codes) // max(len(distinct_days), 1)
+    worked_days = np.bincount(worked, minlength=len(index))
+    return ({name: (int(items[i]), int(worked_days[i])) for name, i in sorted(index.items()) if items[i]},
+            int(named.sum()))
 
 
 def peak_hours(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
     """Contacts per weekday × hour (7 × 24, Monday first); headline: the busiest cell's count."""
-    c = contacts(inputs).dropna(subset=["when"])
+    parts = [pd.DataFrame({"when": _contact_times(frame, when)}) for _kind, frame, when, *_rest in _contact_sources(inputs)]
+    c = (pd.concat(parts, ignore_index=True) if parts else pd.DataFrame({"when": pd.Series([], dtype="datetime64[us]")})
+         ).dropna(subset=["when"])         # (the contacts' times only: no channel labels made)
     if c.empty:
         return empty_result("peak_hours", "count", "dated tickets, calls or social", higher_is_better=None)
     if date_only(c["when"]):            # every contact "at 00:00": no hours to show, not a peak at midnight

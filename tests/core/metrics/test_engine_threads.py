@@ -7,11 +7,13 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+import numpy as np
 import pandas as pd
 
 from metrics_core.metrics.engine import compute_all
 from metrics_core.metrics.model import MetricInputs
-from metrics_core.metrics.ticket_quality import _STATUS_DONE, _status_done
+from metrics_core.column_facts import _FACTS
+from metrics_core.metrics.ticket_quality import _status_done
 
 from .builders import GROUPS, make_frames
 
@@ -51,10 +53,10 @@ def test_the_status_answers_are_shared_by_threads_and_forgotten_with_their_colum
     for known, done in answers:
         assert known.tolist() == [True, True, False, True] * 500
         assert done.tolist() == [True, False, False, True] * 500
-    key = id(status.array)
-    assert key in _STATUS_DONE
+    key = id(np.asarray(status.array))
+    assert key in _FACTS
     del status, answers
-    assert key not in _STATUS_DONE
+    assert key not in _FACTS
 
 
 def test_threads_computing_every_kpi_from_the_same_inputs_agree_with_one_thread() -> None:

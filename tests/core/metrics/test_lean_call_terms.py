@@ -17,7 +17,7 @@ from metrics_core.metrics import common
 from metrics_core.metrics.common import Terms, contact_keys, epoch_seconds, row_terms, seconds_to_next_contact
 from metrics_core.metrics.staffing_load import _slots
 from metrics_core.metrics.terms import result_from_terms
-from metrics_core.metrics.ticket_volume import _per_agent
+from metrics_core.metrics.ticket_volume import _items_per_agent
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TEXTS = st.sampled_from(["1", "22", "0", "10", "01", "+1", " 1", "1 ", "1_0", "\u0661", "-1", "-0", "a@b.c",
@@ -96,7 +96,11 @@ def test_agent_days_as_groupby(rows):
                           "day": pd.Series(pd.to_datetime([None if r[1] is None else 86400 * r[1] for r in rows],
                                                           unit="s"), dtype="datetime64[us]")})
     plain = items.dropna(subset=["agent"]).groupby("agent").agg(items=("day", "size"), days=("day", "nunique"))
-    pd.testing.assert_frame_equal(_per_agent([items.iloc[:5], items.iloc[5:]]), plain)
+    expected = {str(agent): (int(r["items"]), int(r["days"])) for agent, r in plain.iterrows()}
+    every = np.ones(len(items), dtype=bool)
+    got, count = _items_per_agent([(items["agent"].iloc[:5], items["day"].iloc[:5], every[:5]),
+                                   (items["agent"].iloc[5:], items["day"].iloc[5:], every[5:])])
+    assert got == expected and list(got) == list(expected) and count == int(plain["items"].sum())
 
 
 @SETTINGS

@@ -354,11 +354,12 @@ def test_status_decision_is_kept_per_column_and_let_go_with_it() -> None:
     and nothing is kept after the column is gone."""
     import gc
 
+    from metrics_core import column_facts
     from metrics_core.metrics import ticket_quality
 
     first = pd.DataFrame({"status": pd.array(["Solved", "open", None], dtype="string"),
                           "resolved_at": pd.to_datetime([None, None, "2024-01-02"])})
-    before = len(ticket_quality._STATUS_DONE)
+    before = len(column_facts._FACTS)
     assert ticket_quality.resolved_mask(first).tolist() == [True, False, True]
     assert ticket_quality.resolved_mask(first).tolist() == [True, False, True]
     second = first.assign(status=pd.array(["open", " CLOSED", "Pending"], dtype="string"))
@@ -366,4 +367,4 @@ def test_status_decision_is_kept_per_column_and_let_go_with_it() -> None:
     assert ticket_quality.resolved_mask(first[1:]).tolist() == [False, True]
     del first, second
     gc.collect()
-    assert len(ticket_quality._STATUS_DONE) <= before
+    assert len(column_facts._FACTS) <= before

@@ -1,0 +1,187 @@
+"""What the KPIs ask of one column again and again, worked out once per column.
+
+A million-row text column is a million Python strings: every ``isna``, ``factorize`` or ``value_counts`` walks
+them all. Eight ticket KPIs ask about the same status column, four about the same channel column, and the
+canonical frame knew the codes of its category columns when it made them (:func:`known_codes`). An answer is
+kept while the column's values live, keyed by the array that holds them (pandas' shallow copies of a frame,
+as ``assign`` and ``concat`` make, share it; a filtered or new frame has arrays of its own and is worked out
+anew), read-only, and shared by threads.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from typing import Any, Callable
+
+from .deferred import np
+from .deferred import pd
+
+_FACTS: dict[int, tuple[weakref.ref, dict[str, Any]]] = {}
+_LOCK = threading.RLock()            # several worker threads compute at once (dashboard, charts, export)
+MANY_LABELS = 64                     # above this, first appearances are found by sorting the codes
+KEPT_CODES_ROWS = 1 << 22            # codes (8 bytes a row) are kept for columns up to this long: a 10,000,000-row
+                                     # call file's frames would hold 300 MB more at its peak (under 3 GiB by 9 MB)
+
+
+def _values_of(series: pd.Series) -> Any:
+    """The array holding ``series``' values: for a text column (strings or objects) the object array its values
+    were made in (the views of it that pandas' shallow copies and ``concat`` make are seen through when they
+    show all of it)."""
+    array = series.array
+    if not isinstance(array, (pd.arrays.StringArray, pd.arrays.NumpyExtensionArray)):
+        return array
+    values = root = np.asarray(array)
+    if values.dtype != object:
+        return array
+    while isinstance(root.base, np.ndarray):
+        root = root.base
+    whole = root.shape == values.shape and root.strides == values.strides and \
+        root.__array_interface__["data"][0] == values.__array_interface__["data"][0]
+    return root if whole else values
+
+
+def column_fact(series: pd.Series, name: str, make: Callable[[], Any]) -> Any:
+    """``make()``, worked out once for the values of ``series`` and kept while they live (values that cannot
+    be keyed on are asked each time). The value is shared: do not change it."""
+    values = _values_of(series)
+    with _LOCK:
+        kept = _FACTS.get(id(values))
+        if kept is not None and kept[0]() is values and name in kept[1]:
+            return kept[1][name]
+        value = make()                  # (which may ask for other facts of the same column)
+        _facts_of(values)[name] = value
+        return value
+
+
+def _facts_of(values: Any) -> dict[str, Any]:
+    kept = _FACTS.get(id(values))
+    if kept is None or kept[0]() is not values:
+        try:
+            ref = weakref.ref(values, lambda _ref, key=id(values): _forget(key))
+        except TypeError:
+            return {}
+        kept = _FACTS[id(values)] = (ref, {})
+    return kept[1]
+
+
+def _forget(key: int) -> None:
+    with _LOCK:
+        _FACTS.pop(key, None)
+
+
+def kept_fact(series: pd.Series, name: str) -> Any:
+    """The column's fact ``name`` when it is worked out already (``None`` otherwise)."""
+    values = _values_of(series)
+    with _LOCK:
+        kept = _FACTS.get(id(values))
+        return kept[1].get(name) if kept is not None and kept[0]() is values else None
+
+
+def kept_codes(series: pd.Series) -> tuple[np.ndarray, Any] | None:
+    """The column's :func:`text_codes` when they are made already (``None`` otherwise)."""
+    return kept_fact(series, "codes")
+
+
+def text_codes(series: pd.Series) -> tuple[np.ndarray, Any]:
+    """``pd.factorize(series, use_na_sentinel=True)`` of a text column (codes -1 where missing, the distinct
+    values in order of first appearance), once per column of up to :data:`KEPT_CODES_ROWS` rows; the codes are
+    read-only."""
+    def make() -> tuple[np.ndarray, Any]:
+        codes, uniques = pd.factorize(series, use_na_sentinel=True)
+        codes.flags.writeable = False
+        return codes, uniques
+
+    if len(series) > KEPT_CODES_ROWS:               # (made anew each time: see KEPT_CODES_ROWS)
+        return kept_codes(series) or make()
+    return column_fact(series, "codes", make)
+
+
+def known_codes(series: pd.Series, codes: np.ndarray, uniques: Any) -> None:
+    """Keep ``codes, uniques`` (what ``pd.factorize(series, use_na_sentinel=True)`` gives, worked out by whoever
+    made ``series``) as the column's :func:`text_codes`."""
+    codes.flags.writeable = False
+    if len(series) > KEPT_CODES_ROWS and codes.strides != (0,):
+        return
+    with _LOCK:
+        _facts_of(_values_of(series))["codes"] = (codes, uniques)
+
+
+def one_value(series: pd.Series) -> pd.Series:
+    """``series``, a column made of one value in every row (the file name in ``_dataset``), with its codes kept
+    (no pass over its cells)."""
+    codes, uniques = pd.factorize(series.iloc[:1], use_na_sentinel=True)
+    known_codes(series, np.broadcast_to(codes[:1], len(series)) if len(codes) else codes, uniques)
+    return series
+
+
+def keep_taken_codes(series: pd.Series, codes: np.ndarray, values: Any) -> pd.Series:
+    """``series``, made as ``values.take(codes, allow_fill=True)``, with its codes kept when they are few and
+    the column is not too long to keep them (:func:`taken_codes`, :data:`KEPT_CODES_ROWS`)."""
+    taken = taken_codes(codes, values) if len(codes) <= KEPT_CODES_ROWS else None
+    if taken is not None:
+        known_codes(series, *taken)
+    return series
+
+
+def taken_codes(codes: np.ndarray, values: Any) -> tuple[np.ndarray, Any] | None:
+    """``pd.factorize`` of the column ``values.take(codes, allow_fill=True)`` (code -1: missing), worked out
+    from the codes when ``values`` are few (``None`` otherwise): the values are factorized, then numbered in
+    the order the rows first show them.
+
+    >>> new, uniques = taken_codes(np.array([2, -1, 0, 1, 2]), pd.array(["b", "a", "a"], dtype="string"))
+    >>> new.tolist(), uniques.tolist()
+    ([0, -1, 1, 0, 0], ['a', 'b'])
+    """
+    if len(values) > MANY_LABELS:
+        return None
+    value_codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    rows = np.append(value_codes, -1)[codes]
+    present = np.flatnonzero(np.bincount(rows + 1, minlength=len(uniques) + 1)[1:])
+    order = present[np.argsort([int(np.argmax(rows == code)) for code in present.tolist()], kind="stable")]
+    number = np.full(len(uniques) + 1, -1, dtype=np.intp)       # (the last place: missing stays -1)
+    number[order] = np.arange(len(order))
+    return number[rows], pd.Index(uniques.take(order))
+
+
+def present(series: pd.Series) -> np.ndarray:
+    """``series.notna().to_numpy()``; for a text column from its codes (made once, or known)."""
+    if isinstance(series.array, pd.arrays.StringArray):
+        return text_codes(series)[0] >= 0
+    return series.notna().to_numpy()
+
+
+def label_codes(series: pd.Series) -> tuple[np.ndarray, Any]:
+    """:func:`text_codes` of the column as ``astype("string")`` reads it (a column of another type is converted
+    first, and its codes are made anew each time)."""
+    return text_codes(series if series.dtype == "string" else series.astype("string"))
+
+
+def label_counts(*parts: tuple[np.ndarray, Any, str]) -> pd.Series:
+    """What ``labels.fillna(missing).value_counts()`` gives for the labels of ``parts`` one after another, each
+    part given as codes, distinct values and ``missing`` (its label where the code is -1), counted from the
+    codes: the count of each label, the most frequent first, equal counts in the order the labels first appear.
+
+    >>> codes, uniques = pd.factorize(pd.Series(["b", None, "a", "b", "(none)", None], dtype="string"))
+    >>> label_counts((codes, uniques, "(none)")).to_dict()
+    {'(none)': 3, 'b': 2, 'a': 1}
+    >>> label_counts((codes, uniques, "(none)"), (np.array([-1, -1, -1]), uniques, "a")).to_dict()
+    {'a': 4, '(none)': 3, 'b': 2}
+    """
+    labels: dict[Any, list[int]] = {}       # label -> [first row, count]; a missing value may read as a label
+    offset = 0
+    for codes, uniques, missing in parts:
+        counts = np.bincount(codes + 1, minlength=len(uniques) + 1)
+        present = np.flatnonzero(counts)
+        if len(present) <= MANY_LABELS:
+            first = [int(np.argmax(codes == code - 1)) for code in present.tolist()]
+        else:
+            found, at = np.unique(codes, return_index=True)
+            first = at[np.searchsorted(found, present - 1)].tolist()
+        for code, row in sorted(zip(present.tolist(), first), key=lambda pair: pair[1]):
+            seen = labels.setdefault(missing if code == 0 else uniques[code - 1], [offset + row, 0])
+            seen[1] += int(counts[code])
+        offset += len(codes)
+    ordered = sorted(labels.items(), key=lambda item: (-item[1][1], item[1][0]))
+    return pd.Series([count for _label, (_row, count) in ordered], index=[label for label, _seen in ordered],
+                     dtype="int64")

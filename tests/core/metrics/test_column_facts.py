@@ -1,0 +1,121 @@
+"""Facts of a column worked out once (metrics_core.column_facts) answer what pandas answers, row by row."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from metrics_core import column_facts
+from metrics_core.column_facts import kept_codes, label_counts, one_value, taken_codes, text_codes
+from metrics_core.metrics.common import duration_summary, group_durations
+from metrics_core.metrics.ticket_volume import _items_per_agent
+
+POOL = np.array(["Email", "email", "(none)", "Chat", "Žara", "b", " a", "Phone"], dtype=object)
+DTYPES = ("string", "str", object)
+
+
+def _column(rng: np.random.Generator, n: int, dtype: str | type) -> pd.Series:
+    values = POOL[rng.integers(0, len(POOL), n)].astype(object)
+    values[rng.random(n) < 0.2] = None
+    return pd.Series(values, dtype=dtype)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_label_counts_are_value_counts_of_the_labels(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    for _ in range(100):
+        parts = [(_column(rng, int(rng.integers(0, 40)), "string"), str(rng.choice(["(none)", "Phone", "x"])))
+                 for _ in range(int(rng.integers(1, 4)))]
+        labels = pd.concat([part.fillna(missing) for part, missing in parts], ignore_index=True).astype(object)
+        expected = labels.value_counts()
+        got = label_counts(*((*pd.factorize(part, use_na_sentinel=True), missing) for part, missing in parts))
+        assert list(got.items()) == list(expected.items())
+
+
+def test_label_counts_of_many_labels() -> None:
+    rng = np.random.default_rng(9)
+    labels = pd.Series([f"agent {i}" for i in rng.integers(0, 500, 20_000)], dtype="string")
+    labels[rng.random(len(labels)) < 0.1] = pd.NA
+    got = label_counts((*pd.factorize(labels, use_na_sentinel=True), "(none)"))
+    assert list(got.items()) == list(labels.fillna("(none)").value_counts().items())
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_taken_codes_are_the_factorized_column(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    for _ in range(200):
+        values = pd.array(list(POOL[rng.integers(0, len(POOL), int(rng.integers(0, 8)))]) + [None], dtype="string")
+        codes = rng.integers(-1, len(values), int(rng.integers(0, 60)))
+        column = pd.Series(values.take(codes, allow_fill=True), dtype="string")
+        expected_codes, expected_uniques = pd.factorize(column, use_na_sentinel=True)
+        got_codes, got_uniques = taken_codes(codes, values)
+        assert got_codes.tolist() == expected_codes.tolist() and got_codes.dtype == expected_codes.dtype
+        assert got_uniques.tolist() == expected_uniques.tolist() and got_uniques.dtype == expected_uniques.dtype
+
+
+def test_codes_are_shared_by_shallow_copies_and_let_go_with_the_column() -> None:
+    import gc
+
+    before = len(column_facts._FACTS)
+    frame = pd.DataFrame({"channel": pd.array(["Email", None, "Chat"] * 10, dtype="string"), "n": range(30)})
+    codes, uniques = text_codes(frame["channel"])
+    assert not codes.flags.writeable
+    copies = (frame.assign(x=1), pd.concat([frame, frame[["n"]].rename(columns={"n": "m"})], axis=1))
+    for copy in copies:
+        assert kept_codes(copy["channel"])[0] is codes
+    assert kept_codes(frame["channel"].iloc[1:]) is None          # a part of the column is another column
+    del frame, copies, copy, codes, uniques
+    gc.collect()
+    assert len(column_facts._FACTS) <= before
+
+
+def test_one_value_keeps_the_codes_factorize_gives() -> None:
+    frame = pd.DataFrame({"n": range(5)}).assign(_dataset="tickets.csv")
+    one_value(frame["_dataset"])
+    codes, uniques = kept_codes(frame["_dataset"])
+    expected_codes, expected_uniques = pd.factorize(frame["_dataset"], use_na_sentinel=True)
+    assert codes.tolist() == expected_codes.tolist() and uniques.tolist() == expected_uniques.tolist()
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_group_durations_are_those_of_a_groupby(dtype) -> None:
+    rng = np.random.default_rng(3)
+    for _ in range(100):
+        groups = _column(rng, int(rng.integers(0, 60)), dtype)
+        values = rng.normal(100, 50, len(groups))
+        values[rng.random(len(values)) < 0.2] = np.nan
+        frame = pd.DataFrame({"g": groups.astype("string").fillna("(none)").to_numpy(), "v": values})
+        frame = frame[np.isfinite(frame["v"].to_numpy())]
+        expected = {str(label): duration_summary(part.to_numpy()) for label, part in frame.groupby("g", sort=True)["v"]}
+        assert list(group_durations(values, groups).items()) == list(expected.items())
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_items_per_agent_are_those_of_a_groupby(dtype) -> None:
+    rng = np.random.default_rng(5)
+    for _ in range(100):
+        parts = []
+        for _part in range(int(rng.integers(1, 3))):
+            agent = _column(rng, int(rng.integers(0, 50)), dtype)
+            days = pd.Series(pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 5, len(agent)), unit="D"))
+            days[rng.random(len(days)) < 0.2] = pd.NaT
+            parts.append((agent, days.dt.normalize(), rng.random(len(agent)) < 0.7))
+        frames = [pd.DataFrame({"agent": a.astype("string"), "day": d})[rows] for a, d, rows in parts]
+        items = pd.concat(frames, ignore_index=True).dropna(subset=["agent"])
+        per_agent = items.groupby("agent").agg(items=("day", "size"), days=("day", "nunique"))
+        expected = {str(a): (int(r["items"]), int(r["days"])) for a, r in per_agent.iterrows()}
+        assert _items_per_agent(parts) == (expected, len(items))
+        assert list(_items_per_agent(parts)[0]) == list(expected)
+
+
+def test_codes_of_a_very_long_column_are_not_kept(monkeypatch) -> None:
+    """Codes take 8 bytes a row: a column longer than KEPT_CODES_ROWS gets them made anew each time."""
+    monkeypatch.setattr(column_facts, "KEPT_CODES_ROWS", 10)
+    long = pd.Series(["a", "b"] * 10, dtype="string")
+    codes, uniques = text_codes(long)
+    assert codes.tolist() == [0, 1] * 10 and uniques.tolist() == ["a", "b"]
+    assert kept_codes(long) is None
+    short = pd.Series(["a", "b"] * 5, dtype="string")
+    text_codes(short)
+    assert kept_codes(short) is not None
