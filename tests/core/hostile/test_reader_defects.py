@@ -32,9 +32,9 @@ def _old_header_tokens(header: str) -> list[str]:
 
 def test_capitalised_header_is_split_in_linear_time() -> None:
     """([A-Z]+)([A-Z][a-z]) took 6.3 s on a 10 KB capitalised header."""
-    start = time.perf_counter()
+    cpu = time.process_time()
     assert header_tokens("A" * 10_000 + "b") == ["a" * 9_999, "ab"]
-    assert time.perf_counter() - start < 0.5
+    assert time.process_time() - cpu < 0.5
 
 
 @pytest.mark.parametrize("header", ["IDNumber", "CustomerID", "AvgTalkDuration (in hrs)", "ABcDEf", "HTTPServerURL",
@@ -146,10 +146,10 @@ def test_wide_text_refused_before_parsing(tmp_path: Path) -> None:
     """A million empty columns kept pandas busy for minutes before the width was checked."""
     path = tmp_path / "empty_cols.csv"
     path.write_bytes(b"a,b" + b"," * 1_000_000 + b"\n1,2\n")
-    start = time.perf_counter()
+    cpu = time.process_time()              # (CPU, not the wall clock: CI runs a second lane beside the tests)
     with pytest.raises(Exception, match="1,000,002 columns"):
         read_table(path)
-    assert time.perf_counter() - start < 10
+    assert time.process_time() - cpu < 10
 
 
 def test_filled_columns_limit_is_typed(tmp_path: Path) -> None:
