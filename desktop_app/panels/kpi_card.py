@@ -97,6 +97,8 @@ class KpiCard(QFrame):
             layout.addWidget(w)
         layout.addLayout(basis_row)
         layout.addStretch(1)
+        for w in (self.change_label, self.reason_label, self.target_label, self.n_label):
+            w.hide()                # (shown by what the card is given: empty lines would squeeze the title)
         self._label = label
         self._fit_title(label)
         self.setAccessibleName(label)          # a screen reader names the card; its value is the description
@@ -178,12 +180,14 @@ class KpiCard(QFrame):
     def _fit_title(self, label: str, lines: int = TITLE_LINES) -> None:
         """At most two lines of title; a longer one (a translation) ends in "…" and shows whole in the tooltip.
         One line only while the change needs two (a long language): the card's height is fixed. The title
-        keeps the height of its lines whatever else the card shows (a reason is shortened instead)."""
+        keeps the height of its lines whatever else the card shows (a reason is shortened instead): the card's
+        layout asks the word-wrapped label its height for the width it gives it, in the same pass (a height
+        fixed here, for the width the card had then, kept one line's room for a title the dashboard's re-widened
+        row wrapped onto two: its second line over the value, shots11 25_compare_last_year)."""
         metrics = self.title_label.fontMetrics()
         shown = elide_to_lines(label, metrics, self.text_room(), lines)
         self.title_label.setText(shown)
         self.title_label.setToolTip(label if shown != label else "")
-        self.title_label.setFixedHeight(wrapped_height(shown, metrics, self.text_room()))
 
     def _change_lines(self) -> int:
         """How many lines the change takes (0 when there is none)."""
@@ -195,7 +199,7 @@ class KpiCard(QFrame):
     def _small_text_room(self) -> int:
         """The pixels a reason or a caveat has under the title, the value, the change and the rows line."""
         basis_shown = not (self.n_label.isHidden() and self.target_label.isHidden())
-        used = (self.title_label.height() + self.value_label.sizeHint().height()
+        used = (self.title_label.heightForWidth(self.text_room()) + self.value_label.sizeHint().height()
                 + (self.n_label.sizeHint().height() if basis_shown else 0)
                 + self._change_lines() * self.change_label.fontMetrics().lineSpacing())
         margins = self.layout().contentsMargins()
