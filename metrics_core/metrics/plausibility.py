@@ -24,7 +24,7 @@ def date_only(values: pd.Series) -> bool:
 
     >>> date_only(pd.Series(pd.to_datetime(["2024-03-01", "2024-03-02"])))
     True
-    >>> date_only(pd.Series(pd.to_datetime(["2024-03-01", "2024-03-02 09:12"])))
+    >>> date_only(pd.Series(pd.to_datetime(["2024-03-01", "2024-03-02 09:12"], format="ISO8601")))
     False
     """
     if not pd.api.types.is_datetime64_any_dtype(values.dtype):
