@@ -28,24 +28,10 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 PAIR_MARKS = 1 << 26          # agent-day pairs marked in a table up to this many (64 MB), else sorted
 
 
-def contacts(inputs: MetricInputs) -> pd.DataFrame:
-    """Every contact customers started: tickets, inbound calls and social items, with channel and time
-    (an agent's outbound call or callback is no request and no sign of channel preference).
-
-    Made anew by each KPI that asks: kept for the inputs' lifetime it would add its three columns to the
-    peak memory of a million-ticket file (measured +21 MiB) to save about 0.2 s.
-    """
-    parts = [pd.DataFrame({"kind": kind_name, "channel": _channel_labels(frame, channel, fallback).to_numpy(),
-                           "when": _contact_times(frame, when)}, copy=False)
-             for kind_name, frame, when, channel, fallback in _contact_sources(inputs)]
-    if not parts:
-        return pd.DataFrame({"kind": [], "channel": [], "when": pd.Series([], dtype="datetime64[us]")})
-    return pd.concat(parts, ignore_index=True)
-
-
 def _contact_sources(inputs: MetricInputs) -> list[tuple[str, pd.DataFrame, str, str, str | None]]:
-    """The frames :func:`contacts` reads (inbound calls only), each with its kind, its time and channel columns
-    and the channel of a row without one."""
+    """Every contact customers started: the frames of tickets, inbound calls and social items (an agent's
+    outbound call or callback is no request and no sign of channel preference), each with its kind, its time
+    and channel columns and the channel of a row without one."""
     found = []
     sources = (("tickets", "created_at", "channel", None), ("calls", "started_at", "channel", "Phone"),
                ("social", "posted_at", "platform", "Social media"))
@@ -59,19 +45,15 @@ def _contact_sources(inputs: MetricInputs) -> list[tuple[str, pd.DataFrame, str,
     return found
 
 
-def _channel_labels(frame: pd.DataFrame, channel: str, fallback: str | None) -> pd.Series:
-    if channel in frame.columns:
-        return frame[channel].astype("string").fillna(fallback or "(none)")
-    return pd.Series(fallback or "(none)", index=frame.index, dtype="string")
-
-
 def _contact_times(frame: pd.DataFrame, when: str) -> np.ndarray:
     return (datetimes(frame[when]) if when in frame.columns else pd.Series(pd.NaT, index=frame.index)).to_numpy()
 
 
 def _channel_counts(sources: list[tuple[str, pd.DataFrame, str, str, str | None]]) -> pd.Series:
-    """``contacts(inputs)["channel"].value_counts()``, counted from each channel column's codes (made once per
-    column: :func:`~metrics_core.column_facts.text_codes`) instead of a million labels made and hashed again."""
+    """The contacts of ``sources`` per channel label (a row without one: its source's fallback, else "(none)"),
+    the most frequent first, as ``value_counts`` of the labels gives them; counted from each channel column's
+    codes (made once per column: :func:`~metrics_core.column_facts.text_codes`) instead of a million labels
+    made and hashed again."""
     parts = []
     for _kind, frame, _when, channel, fallback in sources:
         if channel in frame.columns:
