@@ -104,6 +104,7 @@ def _read(path: Path, options: ReadOptions, reporter: Reporter, max_rows: int | 
         text, size_read = _read_text(path, options, reporter, max_rows)
         table, decimal_hint = text.table, text.decimal
         details = {"encoding": text.encoding, "encoding_note": text.encoding_note,
+                   "encoding_doubtful": text.encoding_doubtful,
                    "delimiter": text.delimiter}
         if max_rows is not None and size_read < path.stat().st_size:
             table.notes.append(_("Preview: the encoding was judged from the first {size} MB",

@@ -57,6 +57,7 @@ class TextTable:
     encoding_note: str
     delimiter: str
     decimal: str | None
+    encoding_doubtful: bool = False     # the note asks the reader to look at the preview
 
 
 def read_text(path: Path, data: bytes, options: ReadOptions, reporter: Reporter,
@@ -76,7 +77,7 @@ def read_text(path: Path, data: bytes, options: ReadOptions, reporter: Reporter,
     decoded = sniff.decode_text(data, path, options.encoding)
     sniff.check_is_text(decoded.head(data), path)
     buffer = _utf8_bytes(data, decoded)
-    encoding, encoding_note = decoded.encoding, decoded.note
+    encoding, encoding_note, doubtful = decoded.encoding, decoded.note, decoded.doubtful
     del data, decoded       # the text is in ``buffer`` now: a code page's bytes and decoded text are let go
     if _blank(buffer):
         raise EmptyFileError(_("'{name}' is empty: it holds no rows, only blank lines or spaces.", name=path.name),
@@ -109,7 +110,7 @@ def read_text(path: Path, data: bytes, options: ReadOptions, reporter: Reporter,
         table.notes.append(numbering_note)
     log.debug("%s: %s, delimiter %s, %d rows", path.name, encoding,
               DELIMITER_NAMES.get(delimiter, repr(delimiter)), len(table.raw))
-    return TextTable(table, encoding, encoding_note, delimiter, decimal)
+    return TextTable(table, encoding, encoding_note, delimiter, decimal, doubtful)
 
 
 def _cells_in_record(buffer: bytes, starts: np.ndarray, index: int, delimiter: str) -> int:

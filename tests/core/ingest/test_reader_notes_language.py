@@ -60,8 +60,10 @@ def _files(folder: Path) -> dict[str, tuple[Path, ReadOptions]]:
 
 
 def _notes(path: Path, options: ReadOptions, preview: bool) -> list[str]:
+    """What the import dialog lists: the encoding's note when it asks to look, the notes, the columns' doubts."""
     table = read_preview(path, options) if preview else read_table(path, options)
-    return [*table.notes, *(str(c.ambiguous) for c in table.columns if c.ambiguous)]
+    return [*([table.encoding_note] if table.encoding_doubtful else []), *table.notes,
+            *(str(c.ambiguous) for c in table.columns if c.ambiguous)]
 
 
 @pytest.fixture(scope="module")
@@ -71,6 +73,13 @@ def notes(tmp_path_factory) -> dict[str, dict[str, list[str]]]:
     grouped = (folder / "tisoč.csv")
     grouped.write_text("Zadeva,Znesek\nA,\"1,234\"\nB,\"2,500\"\n", encoding="utf-8")
     files["decimal"] = (grouped, ReadOptions())
+    menu = folder / "jedilnik.csv"                           # cp1252, and cp1250 would read it too
+    menu.write_bytes("jed,cena\ncrème,3\ncaj,2\n".encode("cp1252"))
+    files["code page"] = (menu, ReadOptions())
+    broken = folder / "mesta.csv"                            # UTF-8 but for one cp1250 line
+    broken.write_bytes("Ime,Mesto\nčšž,Ljubljana\nŽiga,Celje\nĆevapi,Niš\n".encode("utf-8")
+                       + "Kovač,Kranj\n".encode("cp1250"))
+    files["bytes replaced"] = (broken, ReadOptions())
     patch = pytest.MonkeyPatch()
     patch.setattr(reader, "PREVIEW_WHOLE_FILE_BYTES", 2**20)       # the preview of a 1.6 MB file reads its first MB
     patch.setattr(reader, "PREVIEW_HEAD_BYTES", 2**20 + 2**12)
@@ -102,6 +111,10 @@ def test_the_english_notes_say_what_they_said(notes) -> None:
     assert english["none chosen"] == ["No header row (as chosen); the columns are named Column 1, Column 2, …"]
     assert english["preview"] == ["Preview: the encoding was judged from the first 1 MB"]
     assert english["decimal"] == ["values like '1,234' were read as 1234; choose the decimal mark if that is wrong"]
+    assert english["code page"] == ["cp1252 (Western European, Windows-1252; detected, but cp1250 also fits — check "
+                                    "the preview)"]
+    assert english["bytes replaced"] == ["UTF-8, but 1 byte could not be decoded and was replaced by '\ufffd' (first "
+                                         "at line 5); check the preview or choose another encoding"]
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
