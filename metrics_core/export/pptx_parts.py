@@ -203,26 +203,44 @@ def partial_split(frame, chart: ChartData):
 
 def _style_partial(native, chart: ChartData, names: list) -> None:
     """The partial periods' series: the KPI's colour, dashed, hollow points (none on the whole period it
-    steps from), named "partial week" in the deck's language."""
+    steps from), named "partial week" in the deck's language.
+
+    Hollow is ``a:noFill`` in the marker's ``c:spPr`` with the colour on its ``a:ln`` (CT_Marker: symbol, size,
+    spPr), not a white fill: PowerPoint draws the point as a ring over whatever lies under it. Each partial point
+    and the whole one it steps from carry their own ``c:dPt`` (CT_DPt: idx, marker, spPr) with the marker and the
+    dashed line written out, as PowerPoint writes a point formatted on its own, so that no reader falls back to
+    an automatic style for them. (LibreOffice draws the marker filled whatever the file says.)"""
     if PARTIAL_SERIES not in names:
         return
     series = native.plots[0].series[names.index(PARTIAL_SERIES)]
     colour = rgb(series_colour(chart, 0, str(names[0])))
-    series.format.line.color.rgb = colour
-    series.format.line.width = Pt(1.75)
-    series.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+    _dashed(series.format.line, colour)
     if len(chart.categories) > MAX_MARKERS:
         return
-    series.marker.style = XL_MARKER_STYLE.CIRCLE
-    series.marker.size = 8
-    series.marker.format.fill.solid()
-    series.marker.format.fill.fore_color.rgb = WHITE
-    series.marker.format.line.color.rgb = colour
-    series.marker.format.line.width = Pt(1.5)
+    _hollow(series.marker, colour)
     for i in chart.partial:
         neighbour = 1 if i == 0 else i - 1
+        _dashed(series.points[i].format.line, colour)
+        _hollow(series.points[i].marker, colour)
         if neighbour not in chart.partial:
+            _dashed(series.points[neighbour].format.line, colour)
             series.points[neighbour].marker.style = XL_MARKER_STYLE.NONE
+
+
+def _dashed(line, colour: RGBColor) -> None:
+    """A partial period's step: the KPI's colour, dashed."""
+    line.color.rgb = colour
+    line.width = Pt(1.75)
+    line.dash_style = MSO_LINE_DASH_STYLE.DASH
+
+
+def _hollow(marker, colour: RGBColor) -> None:
+    """A ring in the KPI's colour: a circle without fill (``a:noFill``) and with a visible line."""
+    marker.style = XL_MARKER_STYLE.CIRCLE
+    marker.size = 8
+    marker.format.fill.background()
+    marker.format.line.color.rgb = colour
+    marker.format.line.width = Pt(1.5)
 
 
 def _style_title(native, title: str) -> None:
