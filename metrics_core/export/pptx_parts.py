@@ -19,9 +19,9 @@ from pptx.util import Emu, Inches, Pt
 from ..formatting import ENGLISH_WEEKDAYS, weekday_name
 from ..i18n import _
 from ..report_view.partial import partial_words
-from .chart_data import (TARGET_SERIES, TIME_UNITS, AxisUnit, date_axis_labels, drawn_frame, heat_colour, label_skip,
-                         office_date_format, office_format, series_colour, series_title, slide_labels, tick_format,
-                         tick_step, value_axis_range)
+from .chart_data import (PARTIAL_SAMPLE, TARGET_SERIES, TIME_UNITS, AxisUnit, date_axis_labels, drawn_frame,
+                         heat_colour, label_skip, office_date_format, office_format, paler, partial_rows, series_colour,
+                         series_title, slide_labels, tick_format, tick_step, value_axis_range)
 from .model import ChartData
 from .safe_text import safe_label
 
@@ -185,10 +185,15 @@ def partial_split(frame, chart: ChartData):
     ...                   partial=[3])
     >>> partial_split(chart.frame, chart).fillna(-1).to_dict("list")
     {'Tickets': [5.0, 9.0, 8.0, -1.0], 'partial': [-1.0, -1.0, 8.0, 3.0]}
+
+    Stacked shares keep their bars (a partial period's bar is paler, outlined dashed: :func:`_style_partial`); their
+    :data:`PARTIAL_SERIES` holds no value and only names the mark in the legend.
     """
     positions = [i for i in chart.partial if 0 <= i < len(frame)]
-    if chart.kind != "line" or not positions or not len(frame.columns):
+    if chart.kind not in ("line", "stacked") or not positions or not len(frame.columns):
         return frame
+    if chart.kind == "stacked":
+        return frame.assign(**{PARTIAL_SERIES: math.nan})
     kpi = frame.columns[0]
     whole, step = frame[kpi].copy(), pd.Series(math.nan, index=frame.index)
     for i in positions:
@@ -213,6 +218,9 @@ def _style_partial(native, chart: ChartData, names: list) -> None:
     if PARTIAL_SERIES not in names:
         return
     series = native.plots[0].series[names.index(PARTIAL_SERIES)]
+    if chart.kind == "stacked":
+        _style_partial_bars(native, chart, names)
+        return
     colour = rgb(series_colour(chart, 0, str(names[0])))
     _dashed(series.format.line, colour)
     if len(chart.categories) > MAX_MARKERS:
@@ -225,6 +233,23 @@ def _style_partial(native, chart: ChartData, names: list) -> None:
         if neighbour not in chart.partial:
             _dashed(series.points[neighbour].format.line, colour)
             series.points[neighbour].marker.style = XL_MARKER_STYLE.NONE
+
+
+def _style_partial_bars(native, chart: ChartData, names: list) -> None:
+    """Stacked shares: each part of a partial period's bar paler and outlined dashed in the part's colour (its own
+    ``c:dPt``), and the legend's "partial week" a grey sample of such a bar."""
+    for index, (series, name) in enumerate(zip(native.plots[0].series, names)):
+        if name == PARTIAL_SERIES:
+            series.format.fill.solid()
+            series.format.fill.fore_color.rgb = rgb(paler(PARTIAL_SAMPLE))
+            _dashed(series.format.line, rgb(PARTIAL_SAMPLE))
+            continue
+        colour = series_colour(chart, index, str(name))
+        for i in partial_rows(chart):
+            point = series.points[i]
+            point.format.fill.solid()
+            point.format.fill.fore_color.rgb = rgb(paler(colour))
+            _dashed(point.format.line, rgb(colour))
 
 
 def _dashed(line, colour: RGBColor) -> None:
