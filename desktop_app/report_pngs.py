@@ -145,8 +145,9 @@ def _draw_bars(item, chart: ChartData, frame, currency: str) -> None:
 def _draw_stacked(item, chart: ChartData, frame) -> None:
     x = np.arange(len(frame), dtype=float)
     bottom = np.zeros(len(frame))
-    legend = item.addLegend(offset=(-10, 4), labelTextColor=style.FOREGROUND, colCount=len(chart.series_names))
     partial = partial_rows(chart) if len(x) > 1 else set()
+    legend = item.addLegend(offset=(-10, 4), labelTextColor=style.FOREGROUND,
+                            colCount=len(chart.series_names) + bool(partial))      # one row, "partial week" last
     for i, name in enumerate(chart.series_names):
         heights = np.nan_to_num(frame[name].to_numpy(dtype=float))
         # a partial first or last period: the bar paler, outlined dashed, as in the window

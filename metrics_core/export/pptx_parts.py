@@ -16,7 +16,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from ..formatting import ENGLISH_WEEKDAYS, weekday_name
+from ..formatting import ENGLISH_WEEKDAYS, format_day_month, weekday_name
 from ..i18n import _
 from ..report_view.partial import partial_words
 from .chart_data import (PARTIAL_SAMPLE, TARGET_SERIES, TIME_UNITS, AxisUnit, date_axis_labels, drawn_frame,
@@ -149,8 +149,9 @@ def add_chart(slide, chart: ChartData, left, top, width, height, currency: str =
     frame = partial_split(frame, chart)
     data = CategoryChartData(number_format=office_format(axis.number_format))
     on_dates = chart.kind == "line" and bool(chart.period_starts) and chart.by in TIME_UNITS
+    names = category_names(chart)
     data.categories = ([date.fromisoformat(d[:10]) for d in chart.period_starts] if on_dates
-                       else [safe_label(label) for label in slide_labels(chart.categories, _skip_for(chart.categories))])
+                       else [safe_label(label) for label in slide_labels(names, _skip_for(names))])
     for name in frame.columns:      # labels and names reach the chart's embedded workbook: no formulas from the data
         title = partial_words(chart.by) if name == PARTIAL_SERIES else series_title(name)
         data.add_series(safe_label(title), [None if math.isnan(v) else round(float(v), 4) for v in frame[name]])
@@ -342,7 +343,7 @@ def _style_axes(native, chart: ChartData, frame, axis: AxisUnit) -> None:
         top = frame.sum(axis=1).max()
         value_axis.maximum_scale = 100 if chart.unit == "%" and top <= 100.5 else None
         value_axis.tick_labels.number_format = office_format(tick_format(axis, 0.0, float(top)))
-        _skip_category_labels(category_axis, _skip_for(chart.categories))
+        _skip_category_labels(category_axis, _skip_for(category_names(chart)))
     else:
         category_axis.reverse_order = True          # first group at the top of a bar chart
         category_axis.crosses = XL_AXIS_CROSSES.MAXIMUM   # … and the value axis stays at the bottom
@@ -380,6 +381,22 @@ def _date_axis(native, chart: ChartData, width_in: float) -> None:
         el.set("val", value)
         if anchor is not None:
             anchor.addprevious(el)
+
+
+def category_names(chart: ChartData) -> list[str]:
+    """The categories of a chart that is not drawn on a date axis (stacked shares per period, bars): days and weeks
+    named by their first day as the trends' date axes name them (``27 Apr``; the shares' axis read ``2026-W18``),
+    months as :func:`~.chart_data.slide_labels` shortens them, other categories as they are.
+
+    >>> frame = pd.DataFrame({"Promoters": [50.0, 60.0]}, index=["2026-W18", "2026-W19"])
+    >>> category_names(ChartData("x", "X", "customer_experience", "stacked", "%", frame, by="week",
+    ...                          period_starts=["2026-04-27", "2026-05-04"]))
+    ['27 Apr', '4 May']
+    """
+    starts = chart.period_starts if chart.period_starts and len(chart.period_starts) == len(chart.categories) else None
+    if starts is None or chart.by not in ("day", "week"):
+        return list(chart.categories)
+    return [format_day_month(date.fromisoformat(d[:10])) for d in starts]
 
 
 def _skip_for(labels: list[str]) -> int:
