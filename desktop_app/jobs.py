@@ -80,6 +80,7 @@ class ChartData:
     trend: list[Any] = field(default_factory=list)          # SeriesPoint per period
     bars: list[Any] = field(default_factory=list)           # SeriesPoint per category value
     nps_periods: list[tuple[str, pd.Timestamp, dict[str, float]]] = field(default_factory=list)  # (label, start, shares)
+    nps_partial: set[int] = field(default_factory=set)      # positions among nps_periods the data covers in part
     distribution: dict[str, list[tuple[float, int]]] = field(default_factory=dict)  # score field -> (score, count)
     backlog: list[Any] = field(default_factory=list)
     last_incomplete: bool = False                            # the data ends inside the trend's last period
@@ -215,6 +216,7 @@ def chart_job(data: DataBundle | Snapshot, params: dict[str, Any], filters: Any,
         data.nps_periods, data.distribution, data.backlog = snapshot.kept(
             ("data charts", repr(params), repr(filters), granularity),
             lambda: _data_charts(bundle, source, params, filters, granularity, reporter))
+        data.nps_partial = set(partial_periods(bundle, "nps", filters, granularity, [p[1] for p in data.nps_periods]))
         reporter.step(1.0, _("Charts ready"))
         return data
     return run

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 import pyqtgraph as pg  # noqa: E402
 
 from metrics_core.errors import KpiDeskError  # noqa: E402
-from metrics_core.export.chart_data import (TARGET_SERIES, axis_ticks, drawn_frame, label_skip, series_colour,  # noqa: E402
-                                            series_title, slide_labels, value_axis_range)
+from metrics_core.export.chart_data import (TARGET_SERIES, axis_ticks, drawn_frame, label_skip, partial_rows,  # noqa: E402
+                                            series_colour, series_title, slide_labels, value_axis_range)
 from metrics_core.formatting import format_value  # noqa: E402
 from metrics_core.i18n import _, set_language  # noqa: E402
 from metrics_core.export.model import ChartData, Report  # noqa: E402
@@ -37,7 +37,7 @@ from metrics_core.report_view.partial import partial_words  # noqa: E402
 
 from . import style  # noqa: E402
 from .charts.export import export_png  # noqa: E402
-from .charts.partial_periods import draw_partial_line, partial_sample  # noqa: E402
+from .charts.partial_periods import draw_partial_bars, draw_partial_line, partial_bar_sample, partial_sample  # noqa: E402
 from .charts.time_axis import CategoryAxis, PeriodAxis, period_tick_labels  # noqa: E402
 from metrics_core.metrics.periods import PERIODS  # noqa: E402
 
@@ -145,14 +145,17 @@ def _draw_bars(item, chart: ChartData, frame, currency: str) -> None:
 def _draw_stacked(item, chart: ChartData, frame) -> None:
     x = np.arange(len(frame), dtype=float)
     bottom = np.zeros(len(frame))
-    legend = item.addLegend(offset=(-10, 4), labelTextColor=style.FOREGROUND, colCount=len(chart.series_names))
+    partial = partial_rows(chart) if len(x) > 1 else set()
+    legend = item.addLegend(offset=(-10, 4), labelTextColor=style.FOREGROUND,
+                            colCount=len(chart.series_names) + bool(partial))      # one row, "partial week" last
     for i, name in enumerate(chart.series_names):
         heights = np.nan_to_num(frame[name].to_numpy(dtype=float))
-        bar = pg.BarGraphItem(x=x, y0=bottom, height=heights, width=0.7,
-                              brush=pg.mkBrush("#" + series_colour(chart, i, name)), pen=pg.mkPen("#ffffff"))
-        item.addItem(bar)
+        # a partial first or last period: the bar paler, outlined dashed, as in the window
+        bar = draw_partial_bars(item, x, bottom, heights, partial, "#" + series_colour(chart, i, name))
         legend.addItem(bar, series_title(name))
         bottom = bottom + heights
+    if partial:
+        legend.addItem(partial_bar_sample(), partial_words(chart.by))
     _period_ticks(item, chart)
     top = max(100.0, float(bottom.max()) if len(bottom) else 100.0)
     item.setYRange(0, top * 1.12, padding=0)          # headroom for the legend above the bars

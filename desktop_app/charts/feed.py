@@ -81,7 +81,8 @@ def show_nps(chart: NpsStackedChart, data: Any) -> None:
     periods = data.nps_periods
     chart.set_periods([p[0] for p in periods], [p[2].get("promoters_pct", np.nan) for p in periods],
                       [p[2].get("passives_pct", np.nan) for p in periods],
-                      [p[2].get("detractors_pct", np.nan) for p in periods], [p[1] for p in periods], data.granularity)
+                      [p[2].get("detractors_pct", np.nan) for p in periods], [p[1] for p in periods], data.granularity,
+                      data.nps_partial)
 
 
 SCORE_TITLES = {"csat_score": N_("CSAT answers per score"), "nps_score": N_("NPS answers per score (0-10)"),

@@ -9,15 +9,15 @@ import pandas as pd
 
 from PySide6.QtGui import QFontMetrics
 
-import pyqtgraph as pg
-
 from metrics_core.i18n import _
 from metrics_core.report_view.catalogue import NPS_PARTS
+from metrics_core.report_view.partial import partial_words
 
 from .. import style
 from ..formatting import format_number
 from .base_chart import ChartWidget
 from .legend import LaidOutLegend
+from .partial_periods import draw_partial_bars, partial_bar_sample
 from .time_axis import PeriodAxis, period_tick_labels
 
 _LABELS = {key.split("_")[0]: label for key, _name, label in NPS_PARTS}      # the one list of NPS parts (msgids)
@@ -37,9 +37,11 @@ class NpsStackedChart(ChartWidget):
         self.plot_item.getViewBox().sigResized.connect(self._fit_range)
 
     def set_periods(self, labels: list[str], promoters: list[float], passives: list[float],
-                    detractors: list[float], starts: list[Any] | None = None, granularity: str | None = None) -> None:
+                    detractors: list[float], starts: list[Any] | None = None, granularity: str | None = None,
+                    partial: set[int] | frozenset[int] = frozenset()) -> None:
         """Shares in percent per period (from the NPS metric's details); with the periods' ``starts``
-        the axis names them short when they are many (``4 Jan`` for ``week of 4 Jan``)."""
+        the axis names them short when they are many (``4 Jan`` for ``week of 4 Jan``); the periods at
+        ``partial`` (the data covers them in part) paler, outlined dashed, and named in the legend."""
         self.clear()
         self._legend.clear()
         shares = {"promoters": np.asarray(promoters, float), "passives": np.asarray(passives, float),
@@ -47,12 +49,13 @@ class NpsStackedChart(ChartWidget):
         self._table = pd.DataFrame({"period": labels, **shares, "nps": shares["promoters"] - shares["detractors"]})
         x = np.arange(len(labels), dtype=float)
         bottom = np.zeros(len(labels))
+        partial = {i for i in partial if 0 <= i < len(labels)} if len(labels) > 1 else set()
         for key, label, color in PARTS:
             h = np.nan_to_num(shares[key])
-            item = pg.BarGraphItem(x=x, y0=bottom, height=h, width=0.7, brush=style.brush(color), pen=style.pen("#ffffff"))
-            self.plot_item.addItem(item)
-            self._legend.addItem(item, _(label))
+            self._legend.addItem(draw_partial_bars(self.plot_item, x, bottom, h, partial, color), _(label))
             bottom = bottom + h
+        if partial:
+            self._legend.addItem(partial_bar_sample(), partial_words(granularity))
         full, short = period_tick_labels(starts, granularity) if starts is not None and granularity else \
             ([str(v) for v in labels], [str(v) for v in labels])
         self.plot_item.getAxis("bottom").set_periods([float(i) for i in range(len(labels))], full, short, granularity)

@@ -11,6 +11,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
+from metrics_core.export.chart_data import PARTIAL_BAR_SHARE, PARTIAL_SAMPLE
 from metrics_core.report_view.partial import partial_words
 
 from .. import style
@@ -65,6 +66,31 @@ def partial_sample(colour: str, background: str) -> pg.PlotDataItem:
     """What a legend draws beside "partial week": a hollow point on a dashed line."""
     return pg.PlotDataItem([0, 1], [0, 0], pen=style.pen(colour, 1.6, Qt.PenStyle.DashLine), symbol="o",
                            symbolSize=8, symbolBrush=background, symbolPen=style.pen(colour, 1.6))
+
+
+def draw_partial_bars(plot_item: pg.PlotItem, x: np.ndarray, y0: np.ndarray, heights: np.ndarray, partial: set[int],
+                      colour: str, width: float = 0.7) -> pg.BarGraphItem:
+    """One part of stacked bars: the whole periods' bars in ``colour``, the ``partial`` ones paler (the colour
+    let through :data:`PARTIAL_BAR_SHARE`: on white, the exports' paler colour) and outlined dashed in it, as the
+    deck, the workbook and the images draw them; returns the whole bars' item (the legend's sample of the part)."""
+    whole = np.array([i not in partial for i in range(len(x))], dtype=bool)
+    item = pg.BarGraphItem(x=x[whole], y0=y0[whole], height=heights[whole], width=width, brush=style.brush(colour),
+                           pen=style.pen("#ffffff"))
+    if whole.any():
+        plot_item.addItem(item)
+    if partial:
+        marked = sorted(partial)
+        plot_item.addItem(pg.BarGraphItem(x=x[marked], y0=y0[marked], height=heights[marked], width=width,
+                                          brush=style.brush(colour, round(255 * PARTIAL_BAR_SHARE)),
+                                          pen=style.pen(colour, 1.4, Qt.PenStyle.DashLine)))
+    return item
+
+
+def partial_bar_sample() -> pg.BarGraphItem:
+    """What a legend draws beside "partial week" for bars: a grey bar, paler, outlined dashed."""
+    grey = "#" + PARTIAL_SAMPLE
+    return pg.BarGraphItem(x=[0], height=[1], width=1, brush=style.brush(grey, round(255 * PARTIAL_BAR_SHARE)),
+                           pen=style.pen(grey, 1.4, Qt.PenStyle.DashLine))
 
 
 def remove_legend(plot_item: pg.PlotItem, legend: LaidOutLegend | None) -> None:

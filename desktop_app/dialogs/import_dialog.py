@@ -235,8 +235,7 @@ class ImportDialog(QDialog):
                 kind=self.kind_combo.currentText(), percent=f"{mapping.kind_confidence * 100:.0f} %"))
             self.kind_note.setStyleSheet(_warning_look(self))
         # the encoding is named in its box; its note only when it asks the user to look ("also fits", "replaced")
-        worth_reading = any(word in (table.encoding_note or "") for word in ("check", "also", "replaced", "unlikely"))
-        notes = [table.encoding_note] if worth_reading else []
+        notes = [table.encoding_note] if table.encoding_doubtful else []
         notes += table.notes
         notes += [f"{c.header}: {c.ambiguous}" for c in table.columns if c.ambiguous]
         self.notes_label.setText("\n".join(notes))

@@ -323,6 +323,30 @@ def series_colour(chart: ChartData, index: int, name: str) -> str:
     return NPS_COLOURS.get(name, PALETTE[index % len(PALETTE)])
 
 
+#: How much of its part's colour a partial period's bar keeps (the rest white); it is outlined dashed in the
+#: part's colour: the bars' counterpart of a trend's hollow point on a dashed step, in the window and every export.
+PARTIAL_BAR_SHARE = 0.35
+#: The colour of the legend's sample of a partial period's bar (a paler bar, dashed outline): no part's own.
+PARTIAL_SAMPLE = "6B6B6B"
+
+
+def paler(colour: str, share: float = PARTIAL_BAR_SHARE) -> str:
+    """A colour (hex, no '#') mixed with white, ``share`` of it kept: a partial period's bar.
+
+    >>> paler("009E73"), paler("000000", 0.5)
+    ('A6DDCE', '808080')
+    """
+    rgb = [int(colour[i:i + 2], 16) for i in (0, 2, 4)]
+    return "".join(f"{round(255 - (255 - v) * share):02X}" for v in rgb)
+
+
+def partial_rows(chart: ChartData) -> set[int]:
+    """The positions of a chart's periods its data covers only in part (``chart.partial``): a trend's points,
+    the stacked shares' bars; none for other charts."""
+    return {i for i in chart.partial if 0 <= i < len(chart.categories)} if chart.kind in ("line", "stacked") \
+        else set()
+
+
 def heat_colour(fraction: float) -> str:
     """The heat-map colour (hex, no '#') of a value at ``fraction`` of the largest one.
 

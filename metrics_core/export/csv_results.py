@@ -20,6 +20,7 @@ from ..progress import Reporter
 from ..formatting import format_change, format_value
 from ..i18n import N_, _
 from ..report_view.partial import partial_words
+from .chart_data import partial_rows
 from .model import BY_WORDS, Report
 from .safe_text import FORMULA_STARTS, neutralise  # noqa: F401 - the one rule, also for callers of this module
 
@@ -58,7 +59,7 @@ def result_rows(report: Report) -> Iterable[list[Any]]:
         record = {"line": "trend", "bar": "breakdown", "stacked": "shares", "heatmap": "grid"}[chart.kind]
         unit = "%" if chart.kind == "stacked" else chart.unit
         by = _("by {period}", period=_(BY_WORDS[chart.by]).lower() if chart.by in BY_WORDS else chart.by)
-        partial = set(chart.partial) if chart.kind == "line" else set()
+        partial = partial_rows(chart)
         for series in chart.series_names:
             for i, (label, value) in enumerate(zip(chart.categories, chart.values(series))):
                 n = chart.counts[i] if chart.counts is not None else None

@@ -16,12 +16,12 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from ..formatting import ENGLISH_WEEKDAYS, weekday_name
+from ..formatting import ENGLISH_WEEKDAYS, format_day_month, weekday_name
 from ..i18n import _
 from ..report_view.partial import partial_words
-from .chart_data import (TARGET_SERIES, TIME_UNITS, AxisUnit, date_axis_labels, drawn_frame, heat_colour, label_skip,
-                         office_date_format, office_format, series_colour, series_title, slide_labels, tick_format,
-                         tick_step, value_axis_range)
+from .chart_data import (PARTIAL_SAMPLE, TARGET_SERIES, TIME_UNITS, AxisUnit, date_axis_labels, drawn_frame,
+                         heat_colour, label_skip, office_date_format, office_format, paler, partial_rows, series_colour,
+                         series_title, slide_labels, tick_format, tick_step, value_axis_range)
 from .model import ChartData
 from .safe_text import safe_label
 
@@ -149,8 +149,9 @@ def add_chart(slide, chart: ChartData, left, top, width, height, currency: str =
     frame = partial_split(frame, chart)
     data = CategoryChartData(number_format=office_format(axis.number_format))
     on_dates = chart.kind == "line" and bool(chart.period_starts) and chart.by in TIME_UNITS
+    names = category_names(chart)
     data.categories = ([date.fromisoformat(d[:10]) for d in chart.period_starts] if on_dates
-                       else [safe_label(label) for label in slide_labels(chart.categories, _skip_for(chart.categories))])
+                       else [safe_label(label) for label in slide_labels(names, _skip_for(names))])
     for name in frame.columns:      # labels and names reach the chart's embedded workbook: no formulas from the data
         title = partial_words(chart.by) if name == PARTIAL_SERIES else series_title(name)
         data.add_series(safe_label(title), [None if math.isnan(v) else round(float(v), 4) for v in frame[name]])
@@ -185,10 +186,15 @@ def partial_split(frame, chart: ChartData):
     ...                   partial=[3])
     >>> partial_split(chart.frame, chart).fillna(-1).to_dict("list")
     {'Tickets': [5.0, 9.0, 8.0, -1.0], 'partial': [-1.0, -1.0, 8.0, 3.0]}
+
+    Stacked shares keep their bars (a partial period's bar is paler, outlined dashed: :func:`_style_partial`); their
+    :data:`PARTIAL_SERIES` holds no value and only names the mark in the legend.
     """
     positions = [i for i in chart.partial if 0 <= i < len(frame)]
-    if chart.kind != "line" or not positions or not len(frame.columns):
+    if chart.kind not in ("line", "stacked") or not positions or not len(frame.columns):
         return frame
+    if chart.kind == "stacked":
+        return frame.assign(**{PARTIAL_SERIES: math.nan})
     kpi = frame.columns[0]
     whole, step = frame[kpi].copy(), pd.Series(math.nan, index=frame.index)
     for i in positions:
@@ -203,26 +209,64 @@ def partial_split(frame, chart: ChartData):
 
 def _style_partial(native, chart: ChartData, names: list) -> None:
     """The partial periods' series: the KPI's colour, dashed, hollow points (none on the whole period it
-    steps from), named "partial week" in the deck's language."""
+    steps from), named "partial week" in the deck's language.
+
+    Hollow is ``a:noFill`` in the marker's ``c:spPr`` with the colour on its ``a:ln`` (CT_Marker: symbol, size,
+    spPr), not a white fill: PowerPoint draws the point as a ring over whatever lies under it. Each partial point
+    and the whole one it steps from carry their own ``c:dPt`` (CT_DPt: idx, marker, spPr) with the marker and the
+    dashed line written out, as PowerPoint writes a point formatted on its own, so that no reader falls back to
+    an automatic style for them. (LibreOffice draws the marker filled whatever the file says.)"""
     if PARTIAL_SERIES not in names:
         return
     series = native.plots[0].series[names.index(PARTIAL_SERIES)]
+    if chart.kind == "stacked":
+        _style_partial_bars(native, chart, names)
+        return
     colour = rgb(series_colour(chart, 0, str(names[0])))
-    series.format.line.color.rgb = colour
-    series.format.line.width = Pt(1.75)
-    series.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+    _dashed(series.format.line, colour)
     if len(chart.categories) > MAX_MARKERS:
         return
-    series.marker.style = XL_MARKER_STYLE.CIRCLE
-    series.marker.size = 8
-    series.marker.format.fill.solid()
-    series.marker.format.fill.fore_color.rgb = WHITE
-    series.marker.format.line.color.rgb = colour
-    series.marker.format.line.width = Pt(1.5)
+    _hollow(series.marker, colour)
     for i in chart.partial:
         neighbour = 1 if i == 0 else i - 1
+        _dashed(series.points[i].format.line, colour)
+        _hollow(series.points[i].marker, colour)
         if neighbour not in chart.partial:
+            _dashed(series.points[neighbour].format.line, colour)
             series.points[neighbour].marker.style = XL_MARKER_STYLE.NONE
+
+
+def _style_partial_bars(native, chart: ChartData, names: list) -> None:
+    """Stacked shares: each part of a partial period's bar paler and outlined dashed in the part's colour (its own
+    ``c:dPt``), and the legend's "partial week" a grey sample of such a bar."""
+    for index, (series, name) in enumerate(zip(native.plots[0].series, names)):
+        if name == PARTIAL_SERIES:
+            series.format.fill.solid()
+            series.format.fill.fore_color.rgb = rgb(paler(PARTIAL_SAMPLE))
+            _dashed(series.format.line, rgb(PARTIAL_SAMPLE))
+            continue
+        colour = series_colour(chart, index, str(name))
+        for i in partial_rows(chart):
+            point = series.points[i]
+            point.format.fill.solid()
+            point.format.fill.fore_color.rgb = rgb(paler(colour))
+            _dashed(point.format.line, rgb(colour))
+
+
+def _dashed(line, colour: RGBColor) -> None:
+    """A partial period's step: the KPI's colour, dashed."""
+    line.color.rgb = colour
+    line.width = Pt(1.75)
+    line.dash_style = MSO_LINE_DASH_STYLE.DASH
+
+
+def _hollow(marker, colour: RGBColor) -> None:
+    """A ring in the KPI's colour: a circle without fill (``a:noFill``) and with a visible line."""
+    marker.style = XL_MARKER_STYLE.CIRCLE
+    marker.size = 8
+    marker.format.fill.background()
+    marker.format.line.color.rgb = colour
+    marker.format.line.width = Pt(1.5)
 
 
 def _style_title(native, title: str) -> None:
@@ -299,7 +343,7 @@ def _style_axes(native, chart: ChartData, frame, axis: AxisUnit) -> None:
         top = frame.sum(axis=1).max()
         value_axis.maximum_scale = 100 if chart.unit == "%" and top <= 100.5 else None
         value_axis.tick_labels.number_format = office_format(tick_format(axis, 0.0, float(top)))
-        _skip_category_labels(category_axis, _skip_for(chart.categories))
+        _skip_category_labels(category_axis, _skip_for(category_names(chart)))
     else:
         category_axis.reverse_order = True          # first group at the top of a bar chart
         category_axis.crosses = XL_AXIS_CROSSES.MAXIMUM   # … and the value axis stays at the bottom
@@ -337,6 +381,22 @@ def _date_axis(native, chart: ChartData, width_in: float) -> None:
         el.set("val", value)
         if anchor is not None:
             anchor.addprevious(el)
+
+
+def category_names(chart: ChartData) -> list[str]:
+    """The categories of a chart that is not drawn on a date axis (stacked shares per period, bars): days and weeks
+    named by their first day as the trends' date axes name them (``27 Apr``; the shares' axis read ``2026-W18``),
+    months as :func:`~.chart_data.slide_labels` shortens them, other categories as they are.
+
+    >>> frame = pd.DataFrame({"Promoters": [50.0, 60.0]}, index=["2026-W18", "2026-W19"])
+    >>> category_names(ChartData("x", "X", "customer_experience", "stacked", "%", frame, by="week",
+    ...                          period_starts=["2026-04-27", "2026-05-04"]))
+    ['27 Apr', '4 May']
+    """
+    starts = chart.period_starts if chart.period_starts and len(chart.period_starts) == len(chart.categories) else None
+    if starts is None or chart.by not in ("day", "week"):
+        return list(chart.categories)
+    return [format_day_month(date.fromisoformat(d[:10])) for d in starts]
 
 
 def _skip_for(labels: list[str]) -> int:

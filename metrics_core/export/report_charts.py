@@ -53,7 +53,7 @@ def report_charts(bundle: DataBundle, computed: ViewResults, shown: list[str], r
             if bars is not None:
                 charts.append(bars)
         if metric_id == "nps":
-            parts = nps_parts_chart(source, params, trend_filters, by)
+            parts = nps_parts_chart(source, params, trend_filters, by, bundle)
             if parts is not None:
                 charts.append(parts)
     if "staffing" in shown:
@@ -161,13 +161,14 @@ def breakdown_chart(source, metric_id: str, column: str, params, filters) -> Cha
                      spec.family, "bar", spec.unit, frame, metric_id, column, counts)
 
 
-def nps_parts_chart(source, params, filters, by: str) -> ChartData | None:
-    """Promoters / passives / detractors per period, from the NPS of each period."""
+def nps_parts_chart(source, params, filters, by: str, bundle: DataBundle | None = None) -> ChartData | None:
+    """Promoters / passives / detractors per period, from the NPS of each period; its partial periods marked as
+    the NPS trend's (:func:`~metrics_core.report_view.partial.partial_periods`, from ``bundle``'s files)."""
     try:
         points = engine.breakdown(source, "nps", by, params, filters)
     except KpiDeskError:
         return None
-    rows, labels, counts, starts = [], [], [], []
+    rows, labels, counts, starts, keys = [], [], [], [], []
     for p in points:
         if p.value is None or not isinstance(p.key, pd.Timestamp):
             continue
@@ -179,11 +180,14 @@ def nps_parts_chart(source, params, filters, by: str) -> ChartData | None:
         labels.append(p.label)                           # "2026-05", as trends: the deck, images and sheet name it
         counts.append(int(result.n or 0))
         starts.append(p.key.date().isoformat())
+        keys.append(p.key)
     if not rows:
         return None
+    partial = partial_periods(bundle, "nps", filters, by, keys) if bundle is not None else []
     frame = pd.DataFrame(rows, columns=[name for _key, name, _label in NPS_PARTS], index=pd.Index(labels, dtype=object))
     return ChartData(f"nps-parts-by-{by}", _("NPS: promoters, passives, detractors by {period}", period=_by_word(by)),
-                     "customer_experience", "stacked", "%", frame, "nps", by, counts, period_starts=starts)
+                     "customer_experience", "stacked", "%", frame, "nps", by, counts, period_starts=starts,
+                     partial=partial)
 
 
 def _narrow(filters, start: pd.Timestamp, end: pd.Timestamp):

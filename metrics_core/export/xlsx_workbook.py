@@ -21,8 +21,9 @@ from ..formatting import format_date, format_time
 from ..i18n import N_, _, one_full_stop
 from ..metrics.model import family_label
 from ..progress import Reporter
-from .chart_data import (BAD, GOOD, TARGET_SERIES, TIME_UNITS, date_axis_labels, drawn_frame, heat_colour, label_skip,
-                         office_date_format, office_format, series_colour, series_title, tick_step, value_axis_range)
+from .chart_data import (BAD, GOOD, TARGET_SERIES, TIME_UNITS, date_axis_labels, drawn_frame, heat_colour, label_skip, paler,
+                         office_date_format, office_format, partial_rows, series_colour, series_title, tick_step,
+                         value_axis_range)
 from ..formatting import format_change, format_period, unit_word
 from .model import BY_WORDS, ChartData, KpiRow, Report
 from ..report_view.partial import partial_words
@@ -253,7 +254,7 @@ def _chart_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: str
     date_col = len(header) if dates is not None else None
     if dates is not None:
         header.append(_("Period start"))
-    partial = _partial_rows(chart)
+    partial = partial_rows(chart)
     if partial:
         header.append(_("Note"))
     for col, text in enumerate(header):
@@ -286,11 +287,6 @@ def _chart_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: str
         sheet.insert_chart(3, len(header) + 1,
                            _excel_chart(book, chart, name, frame, axis, unit_suffix, date_col),
                            {"x_scale": 1.6, "y_scale": 1.5})
-
-
-def _partial_rows(chart: ChartData) -> set[int]:
-    """The rows of a trend's periods its data covers only in part (``chart.partial``)."""
-    return {i for i in chart.partial if 0 <= i < len(chart.categories)} if chart.kind == "line" else set()
 
 
 def _heatmap_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: str) -> None:
@@ -351,9 +347,9 @@ def _excel_chart(book, chart: ChartData, sheet_name: str, frame, axis, unit_suff
             spec["marker"] = {"type": "circle", "size": 5, "fill": {"color": colour}, "border": {"color": colour}}
             if len(chart.categories) > 40 or series == TARGET_SERIES:
                 spec["marker"] = {"type": "none"}
-            elif j == 1 and _partial_rows(chart):       # a partial period's point hollow, as in the window
+            elif j == 1 and partial_rows(chart):        # a partial period's point hollow, as in the window
                 hollow = {"fill": {"color": "#FFFFFF"}, "border": {"color": colour, "width": 1.5}}
-                spec["points"] = [hollow if i in _partial_rows(chart) else None for i in range(len(chart.categories))]
+                spec["points"] = [hollow if i in partial_rows(chart) else None for i in range(len(chart.categories))]
             if series == TARGET_SERIES:
                 spec["line"] = {"color": colour, "width": 1.5, "dash_type": "dash"}
         else:
@@ -361,6 +357,9 @@ def _excel_chart(book, chart: ChartData, sheet_name: str, frame, axis, unit_suff
             spec["gap"] = 60
             if chart.kind == "stacked":
                 spec["overlap"] = 100
+                paled = {"fill": {"color": "#" + paler(colour[1:])}, "border": {"color": colour, "dash_type": "dash"}}
+                if partial_rows(chart):                 # a partial period's bar paler, outlined dashed, as in the window
+                    spec["points"] = [paled if i in partial_rows(chart) else None for i in range(len(chart.categories))]
         if chart.kind == "bar":
             spec["data_labels"] = {"value": True, "num_format": office_format(axis.number_format)}
         excel.add_series(spec)

@@ -30,7 +30,7 @@ from .sheet_columns import HEAD_ROWS as HEADER_SCAN_ROWS, SheetColumns, read_col
 from .sheet_extent import Extent
 from .xlsx_stream import read_streamed
 from .package_guard import MAX_SHEET_CELLS, PackageFacts, check_package, part_of_sheet, sheet_too_large
-from .table_finder import RawTable, assemble, column_label, columns_to_read, find_table
+from .table_finder import RawTable, assemble, column_label, columns_to_read, find_table, quoted_list
 
 # Calamine holds a sheet as a dense grid, and rows are handed over padded from A1: a single
 # stray cell at XFD1048576 would need 17 billion cells (the process aborts).  Sheets whose
@@ -93,17 +93,21 @@ def _sheet_call(call: Callable[[], Any], path: Path, sheet: str) -> Any:
 
 
 def _damaged(path: Path, sheet: str | None, exc: BaseException) -> WorkbookError:
-    where = f"Sheet '{sheet}' of '{path.name}'" if sheet else f"'{path.name}'"
+    where = _("Sheet '{sheet}' of '{file}'", sheet=sheet, file=path.name) if sheet else _("'{name}'", name=path.name)
     detail = str(exc).strip().rstrip(".")
     detail = "" if detail == sheet else detail
     if "cell limit exceeded" in detail.lower():       # calamine's own guard (e.g. .ods with a far-away cell)
-        return WorkbookError(
-            f"{where} has cells so far apart that it is too large to read. Delete the stray cells far "
-            "outside the table (in Excel, Ctrl+End jumps to the last one) and save a copy.", path=path)
-    return WorkbookError(
-        f"{where} cannot be read: the workbook is damaged or is not a workbook this program can read"
-        f"{f' (technical detail: {detail[:160]})' if detail else ''}. Open it in Excel and save a copy, or "
-        "export the data as CSV.", path=path)
+        return WorkbookError(_(
+            "{where} has cells so far apart that it is too large to read. Delete the stray cells far outside the "
+            "table (in Excel, Ctrl+End jumps to the last one) and save a copy.", where=where), path=path)
+    if detail:
+        return WorkbookError(_(
+            "{where} cannot be read: the workbook is damaged or is not a workbook this program can read (technical "
+            "detail: {detail}). Open it in Excel and save a copy, or export the data as CSV.", where=where,
+            detail=detail[:160]), path=path)
+    return WorkbookError(_(
+        "{where} cannot be read: the workbook is damaged or is not a workbook this program can read. Open it in "
+        "Excel and save a copy, or export the data as CSV.", where=where), path=path)
 
 
 def workbook_sheets(path: Path) -> list[str]:
@@ -174,10 +178,13 @@ def read_workbook(path: Path, options: ReadOptions, reporter: Reporter,
             "Rows {rows} of sheet '{sheet}' were left out: each holds a date or a duration so far out of range that "
             "no calendar can show it (they show as ##### in Excel).", len(lost), rows=_row_list(lost), sheet=name))
     if len(names) > 1 and options.sheet is None:
-        table.notes.insert(0, f"Sheet '{name}' was read (the largest of {len(names)} sheets)")
+        table.notes.insert(0, ngettext("Sheet '{sheet}' was read (the largest of {count} sheet)",
+                                       "Sheet '{sheet}' was read (the largest of {count} sheets)", len(names),
+                                       sheet=name, count=len(names)))
     if oversized and options.sheet is None:
-        table.notes.append("Sheet(s) " + ", ".join(f"'{n}'" for n in oversized) + " were skipped: their "
-                           "cells reach too far from A1 to be read")
+        table.notes.append(ngettext("Sheet {sheets} was skipped: its cells reach too far from A1 to be read",
+                                    "Sheets {sheets} were skipped: their cells reach too far from A1 to be read",
+                                    len(oversized), sheets=quoted_list(list(oversized))))
     return SheetTable(table, name, names)
 
 
@@ -218,7 +225,7 @@ def _choose_sheet(workbook: calamine.CalamineWorkbook, names: list[str], wanted:
         match = next((n for n in names if n == wanted), None) or next(
             (n for n in names if n.strip().lower() == wanted.strip().lower()), None)
         if match is None:
-            listed = ", ".join(f"'{n}'" for n in names)
+            listed = quoted_list(names)
             raise WorkbookError(_("'{name}' has no sheet named '{wanted}'. Its sheets are: {listed}.", name=path.name, wanted=wanted, listed=listed),
                                 path=path)
         if match in oversized:
@@ -251,10 +258,10 @@ def _load_sheet(workbook: calamine.CalamineWorkbook, name: str, path: Path) -> c
 
 
 def _too_large(path: Path, sheet: str, corner: str) -> WorkbookError:
-    return WorkbookError(
-        f"Sheet '{sheet}' of '{path.name}' has cells as far away as {corner}, which makes it too large "
-        "to read. Delete the stray cells far outside the table (in Excel, Ctrl+End jumps to the last "
-        "one) and save a copy, or choose another sheet.", path=path)
+    return WorkbookError(_(
+        "Sheet '{sheet}' of '{file}' has cells as far away as {corner}, which makes it too large to read. Delete the "
+        "stray cells far outside the table (in Excel, Ctrl+End jumps to the last one) and save a copy, or choose "
+        "another sheet.", sheet=sheet, file=path.name, corner=corner), path=path)
 
 
 def sheet_extents(path: Path, facts: PackageFacts) -> dict[str, Extent]:

@@ -114,6 +114,7 @@ class LoadedTable:
     sheets: list[str] = field(default_factory=list)
     encoding: str | None = None
     encoding_note: str = ""             # e.g. "utf-8 (with BOM)", "cp1250 (detected; cp1252 also fits)"
+    encoding_doubtful: bool = False     # the note asks to check the preview (another code page fits, bytes replaced)
     delimiter: str | None = None
     decimal: str = "."
     header_rows: list[int] = field(default_factory=list)   # 0-based source rows used as the header; [] = no header

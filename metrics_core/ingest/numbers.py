@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..i18n import _
 from .missing import Parsed
 
 _CURRENCY = (
@@ -118,7 +119,8 @@ def _choose_decimal(vote: _Vote, hint: str | None) -> tuple[str, str]:
         return hint, ""
     example = "1,234" if vote.ambiguous_comma else "1.234"
     meaning = "1234" if vote.ambiguous_comma else "1.234"
-    return ".", f"values like '{example}' were read as {meaning}; choose the decimal mark if that is wrong"
+    return ".", _("values like '{example}' were read as {meaning}; choose the decimal mark if that is wrong",
+                  example=example, meaning=meaning)
 
 
 def _learn_affixes(values: list[str]) -> tuple[list[str], list[str]]:

@@ -104,9 +104,11 @@ def _read(path: Path, options: ReadOptions, reporter: Reporter, max_rows: int | 
         text, size_read = _read_text(path, options, reporter, max_rows)
         table, decimal_hint = text.table, text.decimal
         details = {"encoding": text.encoding, "encoding_note": text.encoding_note,
+                   "encoding_doubtful": text.encoding_doubtful,
                    "delimiter": text.delimiter}
         if max_rows is not None and size_read < path.stat().st_size:
-            table.notes.append(f"Preview: the encoding was judged from the first {size_read // 2**20} MB")
+            table.notes.append(_("Preview: the encoding was judged from the first {size} MB",
+                                 size=size_read // 2**20))
     check_filled_width(table.values.shape[1], path)
     frame, profiles = _type_columns(table, options, decimal_hint, reporter.scaled(0.4, 0.98))
     decimal = decimal_hint or ("," if any("comma" in p.detail.lower() for p in profiles) else ".")
@@ -139,27 +141,29 @@ def _option_problem(options: ReadOptions) -> str:
                                  and value >= low)
 
     if options.sheet is not None and not isinstance(options.sheet, str):
-        return f"the sheet must be a sheet name (it is {options.sheet!r})"
+        return _("the sheet must be a sheet name (it is {value})", value=repr(options.sheet))
     if options.encoding is not None and not isinstance(options.encoding, str):
-        return f"the encoding must be a name such as 'utf-8' or 'cp1250' (it is {options.encoding!r})"
+        return _("the encoding must be a name such as 'utf-8' or 'cp1250' (it is {value})",
+                 value=repr(options.encoding))
     delimiter = options.delimiter
     if delimiter and delimiter != sniff.WHITESPACE and (
             not isinstance(delimiter, str) or len(delimiter) != 1 or delimiter in '\r\n"' or not delimiter.isascii()):
-        return f"the delimiter must be one plain character such as ',' ';' or a tab (it is {delimiter!r})"
+        return _("the delimiter must be one plain character such as ',' ';' or a tab (it is {value})",
+                 value=repr(delimiter))
     if options.decimal not in (None, ".", ","):
-        return f"the decimal mark must be '.' or ',' (it is {options.decimal!r})"
+        return _("the decimal mark must be '.' or ',' (it is {value})", value=repr(options.decimal))
     if options.dayfirst not in (None, True, False):
-        return f"the date order must be day-first or month-first (it is {options.dayfirst!r})"
+        return _("the date order must be day-first or month-first (it is {value})", value=repr(options.dayfirst))
     if not whole(options.header_row, -1):
-        return f"the header row must be a row number (it is {options.header_row!r})"
+        return _("the header row must be a row number (it is {value})", value=repr(options.header_row))
     if not whole(options.header_rows, 0):
-        return f"the number of header rows must be a whole number (it is {options.header_rows!r})"
+        return _("the number of header rows must be a whole number (it is {value})", value=repr(options.header_rows))
     if not isinstance(options.column_types, dict):
-        return "the column types must be given column by column"
+        return _("the column types must be given column by column")
     for column, col_type in options.column_types.items():
         if col_type not in COLUMN_TYPES:
-            return (f"column '{column}' is set to the type {col_type!r}, which is not one of "
-                    + ", ".join(COLUMN_TYPES))
+            return _("column '{column}' is set to the type {value}, which is not one of {types}", column=column,
+                     value=repr(col_type), types=", ".join(COLUMN_TYPES))
     return ""
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..i18n import _
+from ..i18n import N_, _, ngettext
 from ..errors import EncodingError, UnsupportedFormatError, WorkbookError
 from .html_reader import is_html_table
 
@@ -43,8 +43,8 @@ JSON_START = re.compile(rb'^(\xef\xbb\xbf)?\s*(\[\s*\{|\{\s*")')
 
 CODE_PAGES = ("cp1250", "cp1252", "cp1251", "latin-1")
 CODE_PAGE_NAMES = {
-    "cp1250": "Central European, Windows-1250", "cp1252": "Western European, Windows-1252",
-    "cp1251": "Cyrillic, Windows-1251", "latin-1": "ISO-8859-1",
+    "cp1250": N_("Central European, Windows-1250"), "cp1252": N_("Western European, Windows-1252"),
+    "cp1251": N_("Cyrillic, Windows-1251"), "latin-1": "ISO-8859-1",
 }
 # Letters of our users' languages (Slovenian, Croatian, Serbian Latin, Romanian, Swedish)
 # and of the Western European words that turn up in shop and survey data.
@@ -81,8 +81,9 @@ class DecodedText:
 
     text: str           # "" for ASCII and valid UTF-8 bytes, which are used as they are
     encoding: str
-    note: str
+    note: str           # how it was decoded, in the current language ("cp1250 (Central European …; detected)")
     bom: bool = False
+    doubtful: bool = False  # the note asks the reader to look (another code page fits too, bytes were replaced)
     replaced: int = 0   # undecodable bytes replaced by U+FFFD
     score: float = 0.0  # plausibility of the chosen code page (code-page guesses only)
 
@@ -173,14 +174,15 @@ def decode_text(data: bytes, path: Path, forced: str | None = None) -> DecodedTe
     if forced:
         return _decode_forced(data, path, forced)
     if data.startswith(b"\xef\xbb\xbf"):
-        return DecodedText(_strict(data[3:], "utf-8", path), "utf-8-sig", "UTF-8 (with BOM)", bom=True)
+        return DecodedText(_strict(data[3:], "utf-8", path), "utf-8-sig", _("UTF-8 (with BOM)"), bom=True)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return DecodedText(_strict(data, "utf-16", path), "utf-16", "UTF-16 (with BOM)", bom=True)
+        return DecodedText(_strict(data, "utf-16", path), "utf-16", _("UTF-16 (with BOM)"), bom=True)
     utf16 = _utf16_without_bom(data)
     if utf16:
-        return DecodedText(_strict(data, utf16, path), utf16, f"{utf16.upper()} (no BOM; detected from the NUL bytes)")
+        return DecodedText(_strict(data, utf16, path), utf16,
+                           _("{encoding} (no BOM; detected from the NUL bytes)", encoding=utf16.upper()))
     if data.isascii():
-        return DecodedText("", "utf-8", "ASCII (UTF-8 compatible)")
+        return DecodedText("", "utf-8", _("ASCII (UTF-8 compatible)"))
     if _valid_utf8(data):
         if int(np.frombuffer(data, dtype=np.uint8).max()) < 0xE3:    # no CJK possible: the bytes are used as they are
             return DecodedText("", "utf-8", "UTF-8")
@@ -231,7 +233,7 @@ def _decode_forced(data: bytes, path: Path, forced: str) -> DecodedText:
     if codec in ("utf-8", "utf-8-sig") and data.startswith(b"\xef\xbb\xbf"):
         data, codec = data[3:], "utf-8-sig"
     text = _strict(data, "utf-8" if codec == "utf-8-sig" else codec, path)
-    return DecodedText(text, codec, f"{forced} (chosen in the import options)")
+    return DecodedText(text, codec, _("{encoding} (chosen in the import options)", encoding=forced))
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -261,7 +263,8 @@ def _utf8_unless_implausible(data: bytes, text: str, path: Path) -> DecodedText:
     sample = _non_ascii_sample(data, high).decode("utf-8", errors="ignore")   # windows may cut characters
     if plausibility(sample) >= chosen.score:
         return utf8
-    chosen.note += "; the bytes also form valid UTF-8, but only as unlikely CJK characters"
+    chosen.note = _("{note}; the bytes also form valid UTF-8, but only as unlikely CJK characters", note=chosen.note)
+    chosen.doubtful = True
     return chosen
 
 
@@ -283,9 +286,12 @@ def _mostly_utf8(data: bytes, path: Path, first_bad: int, high: np.ndarray) -> D
     if multibyte < 3 or replaced * 3 > multibyte:
         return None
     line = data.count(b"\n", 0, first_bad) + 1
-    note = (f"UTF-8, but {replaced} byte(s) could not be decoded and were replaced by '\ufffd' "
-            f"(first at line {line}); check the preview or choose another encoding")
-    return DecodedText(data.decode("utf-8", errors="replace"), "utf-8", note, replaced=replaced)
+    note = ngettext("UTF-8, but {count} byte could not be decoded and was replaced by '{mark}' (first at line "
+                    "{line}); check the preview or choose another encoding",
+                    "UTF-8, but {count} bytes could not be decoded and were replaced by '{mark}' (first at line "
+                    "{line}); check the preview or choose another encoding", replaced, count=replaced, mark="\ufffd",
+                    line=line)
+    return DecodedText(data.decode("utf-8", errors="replace"), "utf-8", note, replaced=replaced, doubtful=True)
 
 
 def _choose_code_page(data: bytes, path: Path, high: np.ndarray | None = None) -> DecodedText:
@@ -304,12 +310,12 @@ def _choose_code_page(data: bytes, path: Path, high: np.ndarray | None = None) -
         scored.append((plausibility(decoded), code_page, decoded))
     scored.sort(key=lambda item: -item[0])   # stable: CODE_PAGES order breaks ties
     best_score, best, best_sample = scored[0]
-    note = f"{best} ({CODE_PAGE_NAMES[best]}; detected)"
     rivals = [cp for score, cp, dec in scored[1:]
               if dec != best_sample and score >= best_score - max(2.0, 0.15 * abs(best_score))]
-    if rivals:
-        note = f"{best} ({CODE_PAGE_NAMES[best]}; detected, but {rivals[0]} also fits — check the preview)"
-    return DecodedText(data.decode(best), best, note, score=best_score)
+    name = _(CODE_PAGE_NAMES[best])
+    note = _("{encoding} ({name}; detected, but {rival} also fits — check the preview)", encoding=best, name=name,
+             rival=rivals[0]) if rivals else _("{encoding} ({name}; detected)", encoding=best, name=name)
+    return DecodedText(data.decode(best), best, note, score=best_score, doubtful=bool(rivals))
 
 
 def _first_high_positions(array: np.ndarray, count: int) -> np.ndarray:

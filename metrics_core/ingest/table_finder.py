@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..i18n import ngettext
+from ..i18n import _, ngettext
 from .source_text import text_frame, text_series
 
 NUMBER_LIKE = re.compile(r"^[-+(]?[$€£]?\s?\d[\d\s.,']*%?\)?$")
@@ -115,7 +115,8 @@ def find_table(grid: list[list], header_row: int | None = None,
     first_filled = next((i for i, filled in enumerate(fills) if filled), 0)
     if header_row == -1 or header_rows == 0:
         start = first_filled
-        return TableLayout([], start, [""] * width, ["No header row (as chosen); columns are named Column 1, Column 2, …"])
+        return TableLayout([], start, [""] * width, [_("No header row (as chosen); the columns are named {names}",
+                                                       names=POSITION_NAMES)])
     if header_row is not None:
         count = max(1, header_rows or 1)
         rows = list(range(max(0, header_row - count + 1), header_row + 1))
@@ -124,8 +125,8 @@ def find_table(grid: list[list], header_row: int | None = None,
         return _layout(grid, list(range(first_filled, first_filled + header_rows)), width, fills)
     start = _first_table_row(fills)
     if _looks_headerless(grid[start]):
-        note = (f"No header row found: row {start + 1} holds data (numbers or dates where a header "
-                "would have names), so the columns are named Column 1, Column 2, …")
+        note = _("No header row found: row {row} holds data (numbers or dates where a header would have names), "
+                 "so the columns are named {names}", row=start + 1, names=POSITION_NAMES)
         return TableLayout([], start, [""] * width, [note] + _skipped_note(fills, start))
     count = _count_header_rows(grid, start)
     return _layout(grid, list(range(start, start + count)), width, fills)
@@ -137,7 +138,9 @@ def _layout(grid: list[list], rows: list[int], width: int, fills: list[int]) -> 
     first_data = (rows[-1] + 1) if rows else 0
     notes = _skipped_note(fills, rows[0] if rows else 0)
     if len(rows) > 1:
-        notes.append(f"{len(rows)} header rows (rows {rows[0] + 1}–{rows[-1] + 1}) were joined into one header per column")
+        notes.append(ngettext("{count} header row (rows {first}–{last}) was joined into one header per column",
+                              "{count} header rows (rows {first}–{last}) were joined into one header per column",
+                              len(rows), count=len(rows), first=rows[0] + 1, last=rows[-1] + 1))
     return TableLayout(rows, first_data, headers, notes)
 
 
@@ -286,11 +289,13 @@ def assemble(values: pd.DataFrame, raw: pd.DataFrame, layout: TableLayout,
     notes.extend(drop_notes)
     kept = positions[keep].tolist()
     originals = [headers[i] for i in kept]
-    names, name_notes = unique_names([headers[i] or f"Column {i + 1}" for i in kept])
+    names, name_notes = unique_names([headers[i] or position_name(i) for i in kept])
     notes.extend(name_notes)
     unnamed = [names[k] for k, i in enumerate(kept) if not headers[i] and layout.has_header]
     if unnamed:
-        notes.append("Column(s) without a header were named by position: " + ", ".join(unnamed))
+        notes.append(ngettext("{count} column without a header was named by position: {names}",
+                              "{count} columns without a header were named by position: {names}", len(unnamed),
+                              count=len(unnamed), names=", ".join(unnamed)))
     values = values.iloc[:, keep].reset_index(drop=True)
     raw = raw.iloc[:, keep].reset_index(drop=True)
     values.columns = names
@@ -367,10 +372,35 @@ def _columns_to_keep(raw: pd.DataFrame, positions: np.ndarray, width: int, heade
     if stray:
         letters = ", ".join(column_label(int(positions[k])) for k in stray)
         examples = [str(v) for k in stray for v in text_series(raw.iloc[:, k]).dropna().head(2)]
-        notes.append(f"Column(s) {letters} have no header and only a few cells (e.g. "
-                     f"{', '.join(repr(e) for e in examples[:4])}); they look like notes beside "
-                     "the table and were left out")
+        notes.append(ngettext("Column {letters} has no header and only a few cells ({examples}); it looks like "
+                              "notes beside the table and was left out",
+                              "Columns {letters} have no header and only a few cells (e.g. {examples}); they look "
+                              "like notes beside the table and were left out", len(stray), letters=letters,
+                              examples=quoted_list(examples[:4])))
     return keep, notes
+
+
+def position_name(index: int) -> str:
+    """The name of a column without a header: ``Column 3`` for the 0-based ``index`` 2, in every language (a
+    column's name is a contract: a saved mapping names it).
+
+    >>> position_name(2)
+    'Column 3'
+    """
+    return f"Column {index + 1}"
+
+
+#: How the columns of a table without a header are named (the notes give two examples).
+POSITION_NAMES = f"{position_name(0)}, {position_name(1)}, …"
+
+
+def quoted_list(texts: list[str]) -> str:
+    """Texts from a file, each in the current language's quotation marks, joined by commas.
+
+    >>> quoted_list(["Total", "n/a"])
+    "'Total', 'n/a'"
+    """
+    return ", ".join(_("'{name}'", name=text) for text in texts)
 
 
 def column_label(index: int) -> str:
@@ -401,6 +431,8 @@ def unique_names(names: list[str]) -> tuple[list[str], list[str]]:
         new = f"{name} ({number})"
         taken.add(new.lower())
         result.append(new)
-        renamed.append(f"'{name}' → '{new}'")
-    notes = ["Duplicate column names were made unique: " + ", ".join(renamed)] if renamed else []
+        renamed.append(_("'{name}' → '{new}'", name=name, new=new))
+    notes = [ngettext("{count} duplicate column name was made unique: {renamed}",
+                      "{count} duplicate column names were made unique: {renamed}", len(renamed),
+                      count=len(renamed), renamed=", ".join(renamed))] if renamed else []
     return result, notes

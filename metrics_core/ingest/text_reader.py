@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import EmptyFileError, FileReadError
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..progress import Reporter
 from . import sniff
 from .column_dtypes import (categories_kept_as_text, filled_categories, is_clean, may_be_cut, narrowest,
@@ -57,6 +57,7 @@ class TextTable:
     encoding_note: str
     delimiter: str
     decimal: str | None
+    encoding_doubtful: bool = False     # the note asks the reader to look at the preview
 
 
 def read_text(path: Path, data: bytes, options: ReadOptions, reporter: Reporter,
@@ -76,7 +77,7 @@ def read_text(path: Path, data: bytes, options: ReadOptions, reporter: Reporter,
     decoded = sniff.decode_text(data, path, options.encoding)
     sniff.check_is_text(decoded.head(data), path)
     buffer = _utf8_bytes(data, decoded)
-    encoding, encoding_note = decoded.encoding, decoded.note
+    encoding, encoding_note, doubtful = decoded.encoding, decoded.note, decoded.doubtful
     del data, decoded       # the text is in ``buffer`` now: a code page's bytes and decoded text are let go
     if _blank(buffer):
         raise EmptyFileError(_("'{name}' is empty: it holds no rows, only blank lines or spaces.", name=path.name),
@@ -109,7 +110,7 @@ def read_text(path: Path, data: bytes, options: ReadOptions, reporter: Reporter,
         table.notes.append(numbering_note)
     log.debug("%s: %s, delimiter %s, %d rows", path.name, encoding,
               DELIMITER_NAMES.get(delimiter, repr(delimiter)), len(table.raw))
-    return TextTable(table, encoding, encoding_note, delimiter, decimal)
+    return TextTable(table, encoding, encoding_note, delimiter, decimal, doubtful)
 
 
 def _cells_in_record(buffer: bytes, starts: np.ndarray, index: int, delimiter: str) -> int:
@@ -137,7 +138,8 @@ def _locate_table(sample: str, options: ReadOptions) -> tuple[str, list[list[str
         grid[0] = []
     layout = find_table(grid, options.header_row, options.header_rows)
     if hint and usable:
-        layout.notes.append(f"The first line '{hint.group(0).strip()}' only names the delimiter; it was skipped")
+        layout.notes.append(_("The first line '{line}' only names the delimiter; it was skipped",
+                              line=hint.group(0).strip()))
     elif hint:
         layout.notes.append(_("The first line '{line}' names a delimiter that cannot split columns (it is not a "
                               "plain character); it was skipped and the delimiter was detected",
@@ -332,13 +334,13 @@ def _parse_error(path: Path, detail: str, record_lines: np.ndarray) -> FileReadE
     unclosed = UNCLOSED_QUOTE.search(detail)
     if unclosed:
         line = _line_of(record_lines, int(unclosed.group(1)))
-        return FileReadError(
-            f"'{path.name}' has a quote character (\") that is never closed, in the row that starts at "
-            f"line {line}: everything after it would become one cell. Correct or remove that quote "
-            "(for example in a text editor) and open the file again.", path=path)
-    return FileReadError(
-        f"'{path.name}' could not be split into rows and columns (technical detail: {detail.strip()}). "
-        "Check the delimiter and the encoding in the import options.", path=path)
+        return FileReadError(_(
+            "'{name}' has a quote character (\") that is never closed, in the row that starts at line {line}: "
+            "everything after it would become one cell. Correct or remove that quote (for example in a text "
+            "editor) and open the file again.", name=path.name, line=line), path=path)
+    return FileReadError(_(
+        "'{name}' could not be split into rows and columns (technical detail: {detail}). Check the delimiter and "
+        "the encoding in the import options.", name=path.name, detail=detail.strip()), path=path)
 
 
 def _consolidated(cells: pd.DataFrame) -> pd.DataFrame:
@@ -399,8 +401,10 @@ def _row_numbers(lines: np.ndarray, n_rows: int, limited: bool) -> tuple[np.ndar
     if len(lines) == n_rows or (limited and len(lines) > n_rows):
         return np.asarray(lines[:n_rows], dtype=np.int64), ""
     start = int(lines[0]) if len(lines) else 1
-    note = (f"Row numbers are approximate: the line scan found {len(lines)} records but "
-            f"{n_rows} were read (unbalanced quote characters?)")
+    note = ngettext("Row numbers are approximate: the line scan found {count} record but {read} were read "
+                    "(unbalanced quote characters?)",
+                    "Row numbers are approximate: the line scan found {count} records but {read} were read "
+                    "(unbalanced quote characters?)", len(lines), count=len(lines), read=n_rows)
     return np.arange(start, start + n_rows, dtype=np.int64), note
 
 

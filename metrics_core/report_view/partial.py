@@ -1,9 +1,22 @@
 """Periods a KPI's data covers only in part (the week of 28 Sep in a month chosen from 1 Oct, the week under
-way): decided here once, for the window's trend and cards and for every export (deck, workbook, chart
+way): decided here once, for the window's trend and cards and for every export (deck, workbook, CSV, chart
 images), and named once ("partial week") for all of them.
 
-A period is partial when the rows the KPI reads (every file feeding one of its data kinds, dated as the
-engine dates them, within the date filter) begin after its first day or end before its last one.
+The rule, as an owner would put it: **a period is partial when the data stops or starts inside it.** Where the
+data starts and stops is where the loaded files do, not the first and last row of one KPI:
+
+- A KPI's data starts on the first day of the files it reads (every file feeding one of its data kinds, dated as
+  the engine dates them) — or on the first day of another loaded file, when that file starts at most
+  :data:`SAME_SPAN_DAYS` days earlier: the files were exported for the same span, and the few days without a row
+  of this KPI are days without such rows (the demo's quality reviews begin on Monday 4 May in files that begin
+  on Friday 1 May: 1 May was a holiday and 2-3 May a weekend without a review, and May is whole). Its data
+  stops likewise, on the last day of its files or of a file that ends at most that many days later.
+- A KPI whose files start or stop further from the others (a survey tool used only from June) has its own
+  start and end; a KPI whose files are the only ones loaded has theirs (a call log that ends on a Wednesday
+  leaves its last week partial).
+- The date filter cuts both: a month chosen from the 3rd is partial.
+- A period is partial when it begins before the data's first day or ends after its last day, so only the first
+  and the last period can be; a day without rows between them never makes a period partial.
 """
 
 from __future__ import annotations
@@ -33,22 +46,42 @@ def partial_words(by: str | None) -> str:
     return _(PARTIAL_WORDS.get(by or "", PARTIAL_PERIOD))
 
 
+#: How many days apart two files may start (or stop) and still count as exported for the same span: a long
+#: weekend (a holiday on a Friday or a Monday beside a weekend) without a row of one of them is not missing data.
+SAME_SPAN_DAYS = 4
+
+
 def kpi_data_span(bundle: DataBundle, metric_id: str, filters: Any) -> tuple[Any, Any]:
-    """The first and last instants of the rows ``metric_id`` reads, within the date filter ``filters``
-    (``None``: all dates); ``(None, None)`` when none of its files has dates."""
+    """The first and last instants of the data ``metric_id`` reads (the module's rule: its files' span, widened
+    to another loaded file's start or end at most :data:`SAME_SPAN_DAYS` days away), within the date filter
+    ``filters`` (``None``: all dates); ``(None, None)`` when none of its files has dates."""
     kinds = set(get_metric(metric_id).kinds) or set(bundle.kinds())
-    firsts, lasts = [], []
+    own, every = [], []
     for ds in bundle.datasets:
-        for kind in (k for k in ds.kinds() if k in kinds):
-            dates = row_dates(ds.frame, kind)
-            if dates is not None and dates.notna().any():
-                firsts.append(dates.min())
-                lasts.append(dates.max())
-                break                     # (a file's rows are dated alike for each kind it feeds)
-    if not lasts:
+        span = _file_span(ds, [k for k in ds.kinds() if k in kinds])
+        if span is not None:
+            own.append(span)
+        every += [s for s in [span or _file_span(ds, ds.kinds())] if s is not None]
+    if not own:
         return None, None
+    first, last = min(s[0] for s in own), max(s[1] for s in own)
+    near = pd.Timedelta(days=SAME_SPAN_DAYS)
+    first = min([s[0] for s in every if first.normalize() - near <= s[0].normalize() <= first.normalize()],
+                default=first)
+    last = max([s[1] for s in every if last.normalize() <= s[1].normalize() <= last.normalize() + near],
+               default=last)
     bounds = filters.bounds() if filters is not None else (None, None)
-    return P.seen_within((min(firsts), max(lasts)), bounds)
+    return P.seen_within((first, last), bounds)
+
+
+def _file_span(ds: Any, kinds: Sequence[str]) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The first and last instants of a file's rows, dated for the first of ``kinds`` its rows have dates for (a
+    file's rows are dated alike for each kind it feeds); ``None`` when it has none."""
+    for kind in kinds:
+        dates = row_dates(ds.frame, kind)
+        if dates is not None and dates.notna().any():
+            return pd.Timestamp(dates.min()), pd.Timestamp(dates.max())
+    return None
 
 
 def partial_periods(bundle: DataBundle, metric_id: str, filters: Any, by: str, starts: Sequence[Any]) -> list[int]:

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import zipfile
+
 import openpyxl
 import pytest
 from pptx import Presentation
 from pptx.enum.chart import XL_MARKER_STYLE
-from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.enum.dml import MSO_FILL_TYPE, MSO_LINE_DASH_STYLE
+from lxml import etree
 from pptx.oxml.ns import qn
 
 from metrics_core.export.pptx_deck import write_pptx
@@ -34,7 +37,7 @@ def test_a_partial_last_month_is_a_dashed_step_to_a_hollow_point_named_in_the_le
     assert list(own.values) == pytest.approx(CSAT_BY_MONTH[:11] + [None])          # the whole months, solid
     assert list(partial.values) == pytest.approx([None] * 10 + CSAT_BY_MONTH[10:])  # the step from November
     assert partial.format.line.dash_style == MSO_LINE_DASH_STYLE.DASH
-    assert partial.marker.format.fill.fore_color.rgb == (0xFF, 0xFF, 0xFF)        # hollow …
+    assert partial.marker.format.fill.type == MSO_FILL_TYPE.BACKGROUND           # hollow (a:noFill) …
     assert partial.points[10].marker.style == XL_MARKER_STYLE.NONE                 # … on the partial month only
     assert list(target.values) == [85.0] * 12
     legend = chart._chartSpace.find(".//" + qn("c:legend"))
@@ -56,3 +59,49 @@ def test_whole_periods_add_no_series_and_no_legend_line():
     chart = next(c for c in report.charts if c.chart_id == "frt-month")
     assert list(partial_split(chart.frame, chart).columns) == list(chart.frame.columns)
     assert list(partial_split(chart.frame, replace(chart, kind="bar", partial=[0])).columns) == list(chart.frame.columns)
+
+
+#: The children of c:dPt and c:marker in the order the schema (CT_DPt, CT_Marker) allows them.
+DPT_ORDER = ["idx", "invertIfNegative", "marker", "bubble3D", "explosion", "spPr", "pictureOptions", "extLst"]
+MARKER_ORDER = ["symbol", "size", "spPr", "extLst"]
+
+
+def _local(element) -> str:
+    return etree.QName(element).localname
+
+
+def test_the_saved_decks_partial_point_is_a_ring_without_fill_and_with_a_line(tmp_path):
+    """LibreOffice draws the hollow point filled, and PowerPoint was never checked: the saved chart XML says what
+    PowerPoint reads. The partial month's point is a circle whose c:spPr has a:noFill and a coloured a:ln of some
+    width (a white fill covered the dashed step's end and is no ring on a tinted slide); the month it steps from has
+    no marker; both points repeat the dashed line; every c:dPt and c:marker keeps the schema's order."""
+    report = make_report()
+    report.charts = [replace(c, partial=[11]) if c.chart_id == "csat-month" else c for c in report.charts]
+    write_pptx(report, tmp_path / "deck.pptx")
+    with zipfile.ZipFile(tmp_path / "deck.pptx") as deck:
+        charts = [etree.fromstring(deck.read(n)) for n in deck.namelist() if n.startswith("ppt/charts/chart")]
+    partial = [s for c in charts for s in c.iter(qn("c:ser"))
+               if s.find("c:tx//c:v", {"c": s.nsmap["c"]}) is not None
+               and s.find("c:tx//c:v", {"c": s.nsmap["c"]}).text == "partial month"]
+    assert len(partial) == 1
+    series = partial[0]
+    points = {int(p.find(qn("c:idx")).get("val")): p for p in series.findall(qn("c:dPt"))}
+    assert sorted(points) == [10, 11]
+    for point in points.values():
+        children = [_local(e) for e in point]
+        assert children == sorted(children, key=DPT_ORDER.index), children
+        for marker in point.iter(qn("c:marker")):
+            inside = [_local(e) for e in marker]
+            assert inside == sorted(inside, key=MARKER_ORDER.index), inside
+        line = point.find(qn("c:spPr")).find(qn("a:ln"))
+        assert line.find(qn("a:prstDash")).get("val") == "dash"
+    ring = points[11].find(qn("c:marker"))
+    assert ring.find(qn("c:symbol")).get("val") == "circle" and int(ring.find(qn("c:size")).get("val")) >= 5
+    shape = ring.find(qn("c:spPr"))
+    assert shape.find(qn("a:noFill")) is not None and shape.find(qn("a:solidFill")) is None     # no fill …
+    outline = shape.find(qn("a:ln"))
+    assert int(outline.get("w")) >= 12700 and outline.find(qn("a:noFill")) is None               # … a visible line
+    assert outline.find(qn("a:solidFill")).find(qn("a:srgbClr")).get("val") == "0072B2"
+    assert points[10].find(qn("c:marker")).find(qn("c:symbol")).get("val") == "none"
+    every = series.find(qn("c:marker")).find(qn("c:spPr"))                  # the series' own markers alike
+    assert every.find(qn("a:noFill")) is not None and every.find(qn("a:ln")) is not None

@@ -79,7 +79,7 @@ def test_a_sheet_of_16000_columns_with_3_filled_reads_in_the_time_of_its_filled_
                     if column != 9_000}
     narrow = _read(_book(tmp_path / "narrow.xlsx", narrow_cells))
     assert table.notes == ["15,996 empty columns without a header were dropped",
-                           "Column(s) without a header were named by position: Column 16000"]
+                           "1 column without a header was named by position: Column 16000"]
     assert list(table.values.columns) == list(table.raw.columns) == ["Ticket ID", "Minutes", "Created",
                                                                     "Column 16000"]
     narrow.values.columns = narrow.raw.columns = table.values.columns
