@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..i18n import _, ngettext
 from ..errors import EmptyFileError, FileReadError
-from ..column_facts import column_fact, keep_taken_codes
+from ..column_facts import KEPT_CODES_ROWS, column_fact, keep_taken_codes
 from ..progress import Reporter
 from . import html_reader, sniff, text_reader
 from .cells import first_positions
@@ -221,7 +221,7 @@ def _typed_categories(column: pd.Series, header: str, row_numbers: np.ndarray, f
     KPIs ask of it: :func:`~metrics_core.column_facts.known_codes`)."""
     codes = factorized[0]
     typed = infer_column(column, header, row_numbers, **how, factorized=factorized)
-    if pd.api.types.is_string_dtype(typed[0].dtype):
+    if len(codes) <= KEPT_CODES_ROWS and pd.api.types.is_string_dtype(typed[0].dtype):
         keep_taken_codes(typed[0], codes, typed[0].array[first_positions(codes)])
     return typed
 
