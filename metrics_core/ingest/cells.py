@@ -104,7 +104,13 @@ def split_factorized(cells: np.ndarray) -> TextCells | None:
     >>> split.positions.tolist(), split.codes.tolist(), split.distinct.tolist(), split.n_missing
     ([0, 1, 4], [0, 1, 0], ['Open', 'Closed'], 2)
     """
-    codes, uniques = factorize_cells(cells)
+    return split_codes(*factorize_cells(cells))
+
+
+def split_codes(codes: np.ndarray, uniques: np.ndarray) -> TextCells | None:
+    """:func:`split_factorized` of a column given as ``pd.factorize``'s answer for it: ``codes`` (-1 where
+    missing) and ``uniques`` (an object array, ours to change), the distinct values in order of first
+    appearance."""
     if not is_text_array(uniques):
         return None
     cleaned = clean_strings(uniques)       # (``uniques`` is ours to change)
@@ -113,9 +119,9 @@ def split_factorized(cells: np.ndarray) -> TextCells | None:
     codes = np.append(merged, -1)[codes]          # missing cells (code -1) stay -1
     present = codes >= 0
     if present.all():
-        return TextCells(np.arange(len(cells)), 0, codes=codes, distinct=distinct)
+        return TextCells(np.arange(len(codes)), 0, codes=codes, distinct=distinct)
     positions = np.flatnonzero(present)
-    return TextCells(positions, len(cells) - len(positions), codes=codes[positions], distinct=distinct)
+    return TextCells(positions, len(codes) - len(positions), codes=codes[positions], distinct=distinct)
 
 
 def split_whole(cells: np.ndarray, filled: np.ndarray | None = None, clean: bool = False) -> TextCells | None:

@@ -20,6 +20,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from ..column_facts import taken_codes
 from .cells import first_positions
 from .missing import MARKER_VARIANTS
 
@@ -45,7 +46,7 @@ def parser_dtypes(sample: list[list[str]]) -> dict[int, str]:
 
     >>> rows = [[str(1000 + i), "Open" if i % 2 else "Closed", f"note {i % 30}", str(i % 5)] for i in range(60)]
     >>> parser_dtypes(rows)
-    {0: 'S16', 1: 'category'}
+    {0: 'S16', 1: 'category', 3: 'category'}
     """
     if len(sample) < MIN_SAMPLE_ROWS:
         return {}
@@ -79,17 +80,23 @@ def _distinct_share(filled: list[str]) -> float:
 
 
 def _pandas_converts(text: str) -> bool:
-    """True when pandas would turn the text into a number or a boolean as a category.
-
-    (It does so when every category converts, losing the text: "01" and "1.0" both become 1.0.)
+    """True when pandas would turn the text into a boolean as a category (it does so when every category is
+    one: "TRUE" and "true" both become True). Numbers keep their text: the parser is given a thousands
+    separator (:func:`no_thousands`), which makes pandas leave categories of numbers as they are written
+    ("01" and "1.0" would both become 1.0 without it).
     """
-    if text.strip().lower() in ("true", "false"):
-        return True
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+    return text.strip().lower() in ("true", "false")
+
+
+def no_thousands(delimiter: str) -> str:
+    r"""A thousands separator for the parser that no cell uses as one: pandas converts the categories of a column
+    of numbers to numbers unless one is given (no column is parsed as numbers by the parser here, so it
+    separates nothing). A control byte, other than the delimiter.
+
+    >>> no_thousands(","), no_thousands("\x01")
+    ('\x01', '\x02')
+    """
+    return "\x02" if delimiter == "\x01" else "\x01"
 
 
 def categories_kept_as_text(column: pd.Categorical) -> bool:
@@ -111,6 +118,24 @@ def strings_of_categories(column: pd.Categorical) -> tuple[np.ndarray, np.ndarra
         categories = categories.copy()
         categories[empty] = None
     return categories[np.asarray(column.codes)], filled_categories(column)
+
+
+def category_codes(column: pd.Categorical) -> tuple[np.ndarray, np.ndarray] | None:
+    """``pd.factorize`` of :func:`strings_of_categories`' strings, worked out from the column's codes without a
+    string made of each cell: codes (-1 where empty) and the distinct texts in order of first appearance (an
+    object array); ``None`` for a column of more than :data:`~metrics_core.column_facts.MANY_LABELS` categories.
+
+    >>> codes, distinct = category_codes(pd.Categorical(["Open", "", "Closed", "Open"]))
+    >>> codes.tolist(), distinct.tolist()
+    ([0, -1, 1, 0], ['Open', 'Closed'])
+    """
+    categories = np.asarray(column.categories, dtype=object)
+    empty = categories == ""
+    if empty.any():
+        categories = categories.copy()
+        categories[empty] = None
+    taken = taken_codes(np.asarray(column.codes), categories)
+    return None if taken is None else (taken[0], np.asarray(taken[1], dtype=object))
 
 
 def filled_categories(column: pd.Categorical) -> np.ndarray:

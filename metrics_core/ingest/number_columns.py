@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .cells import count_distinct, factorize_repeated, first_distinct
-from .column_dtypes import plain_whole_numbers
+from .column_dtypes import category_codes, plain_whole_numbers
 from .header_analysis import analyse_header
 from .missing import Parsed
 from .model import ColumnProfile
@@ -101,9 +101,14 @@ def type_plain_columns(values: pd.DataFrame, filled: np.ndarray, headers: list[s
         if dtypes.iloc[i].kind == "S" and _whole_from_bytes(values.iloc[:, i].to_numpy()[positions], positions,
                                                            headers[i], len(index), done, i):
             continue
-        cells = column_of(at, i)[positions]
-        repeated = factorize_repeated(cells)     # (values that repeat are matched and parsed once each)
-        item = _Taken(i, positions, cells) if repeated is None else _Taken(i, positions, repeated[1], repeated[0])
+        known = category_codes(values.iloc[:, i].array) if isinstance(dtypes.iloc[i], pd.CategoricalDtype) else None
+        if known is not None:                   # (the parser's categories: no string made of each cell)
+            item = _Taken(i, positions, known[1], known[0][positions])
+        else:
+            cells = column_of(at, i)[positions]
+            repeated = factorize_repeated(cells)     # (values that repeat are matched and parsed once each)
+            item = _Taken(i, positions, cells) if repeated is None else \
+                _Taken(i, positions, repeated[1], repeated[0])
         if _all_match(plain, item.texts) and not _all_match(_EIGHT_DIGITS, item.texts):
             taken.append(item)
     del column_of

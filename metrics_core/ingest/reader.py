@@ -18,10 +18,11 @@ import pandas as pd
 
 from ..i18n import _, ngettext
 from ..errors import EmptyFileError, FileReadError
-from ..column_facts import column_fact
+from ..column_facts import KEPT_CODES_ROWS, column_fact, keep_taken_codes
 from ..progress import Reporter
 from . import html_reader, sniff, text_reader
-from .column_dtypes import WRITTEN_AS_ID, written_as_ids
+from .cells import first_positions
+from .column_dtypes import WRITTEN_AS_ID, category_codes, written_as_ids
 from .limits import check_filled_width
 from .model import COLUMN_TYPES, ColumnProfile, LoadedTable, ReadOptions
 from .number_columns import type_plain_columns, type_workbook_numbers
@@ -205,6 +206,8 @@ def _typed_text(table: RawTable, name: str, header: str, **how) -> tuple[pd.Seri
             (typed := infer_date_bytes(column.to_numpy(), how["filled"], header, table.row_numbers, column.index,
                                        dayfirst=how["dayfirst"])) is not None:
         return typed        # (timestamps read from their bytes: no string made of each)
+    if column.dtype.kind != "S" and (factorized := category_codes(column.array)) is not None:
+        return _typed_categories(column, header, table.row_numbers, factorized, **how)
     strings = text_series(column)
     typed = infer_column(strings, header, table.row_numbers, **how,
                          text_bytes=column.to_numpy() if column.dtype.kind == "S" else None)
@@ -212,6 +215,18 @@ def _typed_text(table: RawTable, name: str, header: str, **how) -> tuple[pd.Seri
         table.raw[name] = strings
         column_fact(strings, WRITTEN_AS_ID, lambda: written_as_ids(column.to_numpy()))   # (what the canonical
                                                                                 # frame asks of ids, on the bytes)
+    return typed
+
+
+def _typed_categories(column: pd.Series, header: str, row_numbers: np.ndarray, factorized: tuple[np.ndarray, np.ndarray],
+                      **how) -> tuple[pd.Series, ColumnProfile]:
+    """:func:`infer_column` of a column the text parser read as categories, from its codes (``factorized``:
+    :func:`.column_dtypes.category_codes`); a text column keeps its codes (what the canonical frame and the
+    KPIs ask of it: :func:`~metrics_core.column_facts.known_codes`)."""
+    codes = factorized[0]
+    typed = infer_column(column, header, row_numbers, **how, factorized=factorized)
+    if len(codes) <= KEPT_CODES_ROWS and pd.api.types.is_string_dtype(typed[0].dtype):
+        keep_taken_codes(typed[0], codes, typed[0].array[first_positions(codes)])
     return typed
 
 

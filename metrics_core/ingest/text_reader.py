@@ -28,7 +28,7 @@ from ..i18n import _, ngettext
 from ..progress import Reporter
 from . import sniff
 from .column_dtypes import (categories_kept_as_text, filled_categories, is_clean, may_be_cut, narrowest,
-                            parser_dtypes)
+                            no_thousands, parser_dtypes)
 from .limits import check_field_lengths, check_width
 from .model import ReadOptions
 from .table_finder import RawTable, TableLayout, assemble, find_table
@@ -253,7 +253,8 @@ def _parse(text: "_Text", delimiter: str, width: int, max_rows: int | None,
                 text.handle(), sep=separator, header=None,
                 names=list(range(width)), index_col=False,
                 dtype={i: dtypes.get(i, object) for i in range(width)}, na_filter=False,
-                skip_blank_lines=False, nrows=max_rows, encoding="utf-8", engine="c")
+                skip_blank_lines=False, nrows=max_rows, encoding="utf-8", engine="c",
+                thousands=no_thousands(delimiter))          # (categories of numbers stay text)
         except pd.errors.ParserError as exc:
             found = FIELD_COUNT_ERROR.search(str(exc))
             if not found:

@@ -16,7 +16,8 @@ import numpy as np
 import pandas as pd
 
 from . import booleans, dates, durations, numbers
-from .cells import TextCells, count_distinct, first_distinct, mostly_distinct, split_text_cells, typed_series
+from .cells import (TextCells, count_distinct, first_distinct, mostly_distinct, split_codes, split_text_cells,
+                    typed_series)
 from .column_dtypes import strings_of
 from .header_analysis import analyse_header
 from .missing import MISSING_MARKERS, Parsed, clean_cells, empty_float, is_missing, missing_mask
@@ -221,12 +222,14 @@ def _profile(header: str, parsed: Parsed, bad: np.ndarray, text_at, n_missing: i
 
 def _infer_text(values: pd.Series, cells: np.ndarray, header: str, rows: np.ndarray, decimal: str | None,
                 dayfirst: bool | None, forced: str | None, filled: np.ndarray | None,
-                clean: bool, text_bytes: np.ndarray | None = None) -> tuple[pd.Series, ColumnProfile] | None:
+                clean: bool, text_bytes: np.ndarray | None = None,
+                factorized: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[pd.Series, ColumnProfile] | None:
     """A column of strings (and missing cells), as text files give: cleaned and typed without per-cell loops.
 
     ``None`` when the column holds other values too (workbook cells).
     """
-    split = split_text_cells(cells, FACTORIZE_BELOW, DISTINCT_SAMPLE, filled, clean)
+    split = split_text_cells(cells, FACTORIZE_BELOW, DISTINCT_SAMPLE, filled, clean) if factorized is None else \
+        split_codes(*factorized)
     if split is None:
         return None
     if len(split.positions) == 0 or forced == "empty":
@@ -249,7 +252,8 @@ def _infer_text(values: pd.Series, cells: np.ndarray, header: str, rows: np.ndar
 def infer_column(values: pd.Series, header: str, row_numbers: Sequence[int] | np.ndarray | pd.Index, *,
                  decimal: str | None = None, dayfirst: bool | None = None,
                  forced_type: str | None = None, filled: np.ndarray | None = None,
-                 clean: bool = False, text_bytes: np.ndarray | None = None) -> tuple[pd.Series, ColumnProfile]:
+                 clean: bool = False, text_bytes: np.ndarray | None = None,
+                 factorized: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[pd.Series, ColumnProfile]:
     """Decide the type of one column from all its values and parse it.
 
     Parameters
@@ -274,6 +278,12 @@ def infer_column(values: pd.Series, header: str, row_numbers: Sequence[int] | np
     text_bytes
         With ``clean``: the text parser's bytes the strings were made of (``S<width>``); their
         distinct values are counted from those (equal bytes, equal texts).
+    factorized
+        Instead of reading ``values``' cells (only its index is read then): what ``pd.factorize`` gives for
+        them, codes (-1 where missing) and their distinct strings in order of first appearance (an object array,
+        changed here), as a column of few values the text parser read as categories has it without a string
+        made of each cell (:func:`.column_dtypes.category_codes`). The column is then split the way
+        :func:`.cells.split_text_cells` splits a column of at most 100 distinct values.
 
     Returns
     -------
@@ -293,12 +303,13 @@ def infer_column(values: pd.Series, header: str, row_numbers: Sequence[int] | np
     if len(rows) != len(values):
         raise ValueError(f"column {header!r}: {len(values)} values but {len(rows)} row numbers")
     numbers = values.dtype.kind == "f"          # a workbook's column of numbers: typed without boxing them
-    raw = values.to_numpy(dtype=np.float64) if numbers else values.to_numpy(dtype=object)
+    raw = None if factorized is not None else \
+        values.to_numpy(dtype=np.float64) if numbers else values.to_numpy(dtype=object)
     if filled is not None and len(filled) != len(values):
         raise ValueError(f"column {header!r}: {len(values)} values but {len(filled)} filled flags")
     result = None if numbers else _infer_text(values, raw, header, rows, decimal, dayfirst,
                                                                 forced_type, filled, clean and filled is not None,
-                                                                text_bytes)
+                                                                text_bytes, factorized)
     if result is None:
         result = _infer_cells(values, raw, header, rows, decimal, dayfirst, forced_type)
     typed, profile = result

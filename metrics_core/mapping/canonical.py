@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..i18n import Message, _
 from ..catalogue import FieldSpec, kind as kind_spec
-from ..column_facts import keep_taken_codes, kept_fact
+from ..column_facts import keep_taken_codes, kept_codes, kept_fact
 from ..column_groups import CanonicalFacts, ColumnGroup
 from ..errors import MappingError
 from ..ingest.cells import factorize_cells
@@ -66,8 +66,10 @@ def _profile(table: LoadedTable, column: str) -> ColumnProfile:
 def _on_uniques(series: pd.Series, transform) -> pd.Series:
     """Apply a string ``transform`` to each distinct value once (fast on long, repetitive columns). The codes
     of a result of few distinct values are kept with it (:func:`~metrics_core.column_facts.known_codes`: the
-    KPIs need not hash its million strings again)."""
-    codes, uniques = factorize_cells(series.to_numpy(dtype=object))
+    KPIs need not hash its million strings again); the codes the reader kept with a column are used."""
+    known = kept_codes(series)
+    codes, uniques = factorize_cells(series.to_numpy(dtype=object)) if known is None else \
+        (known[0], np.asarray(known[1], dtype=object))
     done = transform(pd.Series(uniques, dtype=object).astype("string"))
     values = done.array.take(codes, allow_fill=True)
     return keep_taken_codes(pd.Series(values, index=series.index, dtype="string"), codes, done.array)

@@ -18,6 +18,8 @@ from hypothesis import strategies as st
 from metrics_core.ingest import column_dtypes, text_reader
 from metrics_core.ingest.reader import read_table
 
+_parse = text_reader._parse
+
 ROWS = 3000
 
 
@@ -200,12 +202,32 @@ def test_repeating_numbers_and_yes_no_words_keep_their_text(tmp_path, monkeypatc
     assert fast.raw["Escalated"].iloc[:3].tolist() == ["True", "False", "TRUE"]
 
 
-def test_categories_made_numbers_are_read_again_as_text(tmp_path, monkeypatch):
-    rows = [["Ticket ID", "Code"]] + [[str(90000 + i), ["01", "1.0", "7"][i % 3]] for i in range(ROWS)]
+def test_categories_of_numbers_keep_their_text_in_one_reading(tmp_path, monkeypatch):
+    """pandas makes numbers of categories that all read as numbers ("01" and "1.0" both 1.0) unless the parser is
+    given a thousands separator: with one (a control byte) a repeating column of numbers is read as categories,
+    once, and typed from its codes the same as from its strings (issue 15: 0.15 s of the parse at 1M rows)."""
+    rows = [["Ticket ID", "Code", "Rating", "Replies"]] + [
+        [str(90000 + i), ["01", "1.0", "7"][i % 3], str(i % 5 + 1), "" if i % 11 == 0 else str(i % 4)]
+        for i in range(ROWS)]
+    assert column_dtypes.parser_dtypes(rows[1:121]) == {0: "S17", 1: "category", 2: "category", 3: "category"}
+    path = write(tmp_path, rows)
+    parses: list = []
+    with monkeypatch.context() as patch:
+        patch.setattr(text_reader, "_parse", lambda *a: parses.append(a[-1]) or _parse(*a))
+        fast, slow = read_both_ways(path, patch, fast_way=True)
+    assert len(parses) == 2 and parses[0] and not parses[1]     # the fast reading once, then the all-text one
+    assert_same(fast, slow)
+    assert all(isinstance(fast.source.dtypes[name], pd.CategoricalDtype) for name in ("Code", "Rating", "Replies"))
+    assert fast.raw["Code"].iloc[:3].tolist() == ["01", "1.0", "7"]
+    assert fast.frame["Rating"].iloc[:3].tolist() == [1.0, 2.0, 3.0]
+
+
+def test_categories_made_booleans_are_read_again_as_text(tmp_path, monkeypatch):
+    rows = [["Ticket ID", "Escalated"]] + [[str(90000 + i), ["TRUE", "true", "False"][i % 3]] for i in range(ROWS)]
     path = write(tmp_path, rows)
     monkeypatch.setattr(text_reader, "parser_dtypes", lambda sample: {1: "category"})
     table = read_table(path)
-    assert table.raw["Code"].iloc[:3].tolist() == ["01", "1.0", "7"]
+    assert table.raw["Escalated"].iloc[:3].tolist() == ["TRUE", "true", "False"]
 
 
 def test_the_source_text_stays_compact_until_it_is_read(tmp_path, monkeypatch):
