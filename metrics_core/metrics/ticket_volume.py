@@ -474,8 +474,7 @@ def peak_hours(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
             "the dates have no times of day, so there are no peak hours to show")), higher_is_better=None,
             n=len(c))
     when = pd.DatetimeIndex(c["when"])
-    matrix = np.zeros((7, 24), dtype=int)
-    np.add.at(matrix, (when.day_of_week.to_numpy(), when.hour.to_numpy()), 1)
+    matrix = np.bincount(_hour_of_week(when), minlength=7 * 24).reshape(7, 24)
     day, hour = np.unravel_index(int(matrix.argmax()), matrix.shape)
     return MetricResult("peak_hours", float(matrix[day, hour]), "count", n=len(c), higher_is_better=None,
                         details={"matrix": matrix.tolist(), "weekdays": list(WEEKDAYS),
@@ -483,6 +482,19 @@ def peak_hours(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
                                              "count": int(matrix[day, hour])},
                                  "per_hour": matrix.sum(axis=0).tolist(), "per_weekday": matrix.sum(axis=1).tolist(),
                                  **_busiest_per_week(when, int(day), int(matrix[day, hour]))})
+
+
+def _hour_of_week(when: pd.DatetimeIndex) -> np.ndarray:
+    """Each moment's hour of the week, 0 (Monday 00:00-01:00) to 167, read from its ticks (pandas' ``day_of_week``
+    and ``hour`` each take longer than this whole count at a million contacts).
+
+    >>> _hour_of_week(pd.DatetimeIndex(["1969-12-29 00:30", "2024-03-03 23:59:59.5"])).tolist()
+    [0, 167]
+    """
+    ticks = when.asi8
+    per_hour = 3600 * {"s": 1, "ms": 10**3, "us": 10**6, "ns": 10**9}[np.datetime_data(when.dtype)[0]]
+    hours = ticks // per_hour                       # (whole hours since 1970-01-01 00:00, a Thursday)
+    return (hours // 24 + 3) % 7 * 24 + hours % 24
 
 
 def _busiest_per_week(when: pd.DatetimeIndex, weekday: int, count: int) -> dict[str, Any]:
