@@ -390,7 +390,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="another checkout (main's, say) whose `compute` (`inspect` for xlsx, the window for window) takes "
                              "turns with this one's in the csv, european, calls and window cases: before and after from the "
                              "same run, in the notes")
+    parser.add_argument("--data", type=Path, metavar="DIR",
+                        help=f"the folder of the generated files (default {datasets.WORK}): another checkout's bench/_work "
+                             "uses the files made there, with no copy or link")
     args = parser.parse_args(argv)
+    if args.data:
+        datasets.WORK = args.data.resolve()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))     # stopped: the running command is ended too
     cfg = dict(QUICK if args.quick else FULL)
     cfg.update({k: getattr(args, k) for k in cfg if getattr(args, k) is not None})

@@ -136,12 +136,56 @@ def taken_codes(codes: np.ndarray, values: Any) -> tuple[np.ndarray, Any] | None
     if len(values) > MANY_LABELS:
         return None
     value_codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    rows = np.append(value_codes, -1)[codes]
-    present = np.flatnonzero(np.bincount(rows + 1, minlength=len(uniques) + 1)[1:])
-    order = present[np.argsort([int(np.argmax(rows == code)) for code in present.tolist()], kind="stable")]
+    return _renumbered(np.append(value_codes, -1)[codes], uniques)
+
+
+def _renumbered(rows: np.ndarray, uniques: Any) -> tuple[np.ndarray, Any]:
+    """What ``pd.factorize`` gives for the values ``uniques.take(rows)`` (code -1: missing), from the codes
+    ``rows``: the values the rows show, numbered in the order the rows first show them."""
+    counts = np.bincount(rows + 1, minlength=len(uniques) + 1)
+    present = np.flatnonzero(counts[1:])
+    order = present[np.argsort(_first_rows(rows, present, len(present) + int(counts[0] > 0)), kind="stable")]
     number = np.full(len(uniques) + 1, -1, dtype=np.intp)       # (the last place: missing stays -1)
     number[order] = np.arange(len(order))
     return number[rows], pd.Index(uniques.take(order))
+
+
+def _first_rows(codes: np.ndarray, wanted: np.ndarray, shown: int) -> np.ndarray:
+    """The first row of ``codes`` holding each code of ``wanted`` (codes that occur; ``shown``: how many
+    distinct codes occur in all): one scan a code when they are few, else one sort."""
+    if shown <= MANY_LABELS:
+        return np.array([int(np.argmax(codes == code)) for code in wanted.tolist()], dtype=np.intp)
+    found, at = np.unique(codes, return_index=True)
+    return at[np.searchsorted(found, wanted)]
+
+
+def cut_rows(frame: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
+    """``frame[rows]`` (``rows``: a boolean mask), each column's kept codes (:func:`text_codes`) carried to
+    the cut rows: a filter's KPIs then count its codes instead of hashing its strings again (renumbering a
+    column's codes costs 1-3 ms at 260,000 rows, factorizing its strings 30-60 ms)."""
+    at = np.flatnonzero(rows)
+    if len(at) == len(frame) or len(at) > KEPT_CODES_ROWS or not frame.columns.is_unique:
+        return frame[rows]                          # (every row: a shallow copy, which shares the codes)
+    cut = frame.take(at)                            # (what ``frame[rows]`` does, the positions found once)
+    for name in frame.columns:
+        known = kept_codes(frame[name])
+        if known is None:
+            continue
+        if known[0].strides == (0,):                # one value in every row (:func:`one_value`)
+            one_value(cut[name])
+        else:
+            known_codes(cut[name], *_renumbered(known[0].take(at), known[1]))
+    return cut
+
+
+def codes_isin(series: pd.Series, values: list) -> np.ndarray | None:
+    """``series.isin(values)`` of a text column as a boolean array, from its kept codes (``None`` when none are
+    kept: a filter's mask then reads the strings, cheaper than making codes for one filter)."""
+    known = kept_codes(series)
+    if known is None:
+        return None
+    codes, uniques = known
+    return np.append(np.asarray(pd.Index(uniques).isin(values), dtype=bool), False)[codes]
 
 
 def present(series: pd.Series) -> np.ndarray:
@@ -173,11 +217,7 @@ def label_counts(*parts: tuple[np.ndarray, Any, str]) -> pd.Series:
     for codes, uniques, missing in parts:
         counts = np.bincount(codes + 1, minlength=len(uniques) + 1)
         present = np.flatnonzero(counts)
-        if len(present) <= MANY_LABELS:
-            first = [int(np.argmax(codes == code - 1)) for code in present.tolist()]
-        else:
-            found, at = np.unique(codes, return_index=True)
-            first = at[np.searchsorted(found, present - 1)].tolist()
+        first = _first_rows(codes, present - 1, len(present)).tolist()
         for code, row in sorted(zip(present.tolist(), first), key=lambda pair: pair[1]):
             seen = labels.setdefault(missing if code == 0 else uniques[code - 1], [offset + row, 0])
             seen[1] += int(counts[code])

@@ -19,6 +19,7 @@ from ..deferred import pd
 
 from ..i18n import _
 from ..catalogue import KINDS_BY_NAME
+from ..column_facts import codes_isin, cut_rows
 from ..dataset import DataBundle
 from ..errors import ParameterError
 from ..progress import checkpoint
@@ -108,23 +109,37 @@ def filter_frame(frame: pd.DataFrame, kind: str, filters: Filters | None, *, dat
 
 
 def filter_mask(frame: pd.DataFrame, kind: str, filters: Filters | None, *, dates: bool = True,
-                isin: Any = None) -> np.ndarray | None:
+                isin: Any = None, within: Any = None) -> np.ndarray | None:
     """The rows of ``frame`` that :func:`filter_frame` keeps, as a boolean array; None when it keeps them all.
-    ``isin(frame, column, values)`` gives the rows of one category filter (default: :func:`column_isin`)."""
+    ``isin(frame, column, values)`` gives the rows of one category filter (default: :func:`column_isin`),
+    ``within(frame, kind, start, end)`` those of the date range (default: :func:`dates_within`)."""
     if filters is None:
         return None
     mask = np.ones(len(frame), dtype=bool)
     start, end = filters.bounds()
-    column = row_dates(frame, kind) if dates and (start is not None or end is not None) else None
-    if column is not None:
-        if start is not None:
-            mask &= (column >= start).to_numpy(dtype=bool)
-        if end is not None:
-            mask &= (column < end).to_numpy(dtype=bool)
+    if dates and (start is not None or end is not None):
+        inside = (within or dates_within)(frame, kind, start, end)
+        if inside is not None:
+            mask &= inside
     for name, values in (filters.categories or {}).items():
         if name in frame.columns and values is not None:
             mask &= (isin or column_isin)(frame, name, list(values))
     return None if mask.all() else mask
+
+
+def dates_within(frame: pd.DataFrame, kind: str, start: pd.Timestamp | None, end: pd.Timestamp | None
+                 ) -> np.ndarray | None:
+    """The rows of ``frame`` dated (:func:`row_dates`) in ``[start, end)`` (either may be None); None when the
+    rows have no dates."""
+    column = row_dates(frame, kind)
+    if column is None:
+        return None
+    inside = np.ones(len(frame), dtype=bool)
+    if start is not None:
+        inside &= (column >= start).to_numpy(dtype=bool)
+    if end is not None:
+        inside &= (column < end).to_numpy(dtype=bool)
+    return inside
 
 
 def column_isin(frame: pd.DataFrame, name: str, values: list) -> np.ndarray:
@@ -133,12 +148,17 @@ def column_isin(frame: pd.DataFrame, name: str, values: list) -> np.ndarray:
 
 
 def _isin(column: pd.Series, values: list) -> np.ndarray:
-    if all(isinstance(v, str) for v in values) and not pd.api.types.is_numeric_dtype(column):
+    if _as_text(column, values):
         return column.isin(values).to_numpy(dtype=bool)
     if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
         numbers = pd.to_numeric(pd.Series(values), errors="coerce").dropna().tolist()
         return column.isin(numbers).to_numpy(dtype=bool)
     return column.astype("string").isin([str(v) for v in values]).fillna(False).to_numpy(dtype=bool)
+
+
+def _as_text(column: pd.Series, values: list) -> bool:
+    """Whether a category filter compares ``values`` with the column's own texts (``isin`` as it is)."""
+    return all(isinstance(v, str) for v in values) and not pd.api.types.is_numeric_dtype(column)
 
 
 _LATEST: dict[int, tuple[weakref.ref, Any]] = {}
@@ -215,6 +235,7 @@ class Prepared:
         self._codes: dict[tuple, tuple[pd.DataFrame, tuple[np.ndarray, Any]]] = {}
         self._periods: dict[tuple, tuple[pd.DataFrame, dict[Any, np.ndarray] | None]] = {}
         self._masks: dict[tuple, tuple[pd.DataFrame, np.ndarray]] = {}      # category filters of the frames
+        self._dated: OrderedDict[tuple, tuple[pd.DataFrame, np.ndarray | None]] = OrderedDict()  # date ranges
         self._cut: dict[tuple, tuple[np.ndarray, weakref.ref]] = {}         # a frame cut by one mask, shared
         self._remembered: dict[tuple, Any] = {}
         self._lock = threading.RLock()
@@ -286,14 +307,14 @@ class Prepared:
     def _cut_frame(self, frame: pd.DataFrame, kind: str, filters: Filters, *, dates: bool) -> pd.DataFrame:
         """``filter_frame(frame, kind, filters)``; filters that keep the same rows of a frame (another kind of
         the same file, the period-aware cut of a filter without dates) share one cut frame."""
-        mask = filter_mask(frame, kind, filters, dates=dates, isin=self._isin)
+        mask = filter_mask(frame, kind, filters, dates=dates, isin=self._isin, within=self._within)
         if mask is None:
             return frame
         key = (id(frame), int(mask.sum()), hash(np.packbits(mask).tobytes()))
         known = self._cut.get(key)
         cut = known[1]() if known is not None else None
         if cut is None or not np.array_equal(known[0], mask):
-            cut = frame[mask]
+            cut = cut_rows(frame, mask)             # (with the codes of its text columns)
             self._cut[key] = (mask, weakref.ref(cut))
         return cut
 
@@ -302,8 +323,23 @@ class Prepared:
         key = (id(frame), name, tuple(map(repr, values)))
         known = self._masks.get(key)
         if known is None or known[0] is not frame:
-            known = self._masks[key] = (frame, column_isin(frame, name, values))
+            by_codes = codes_isin(frame[name], values) if _as_text(frame[name], values) else None
+            known = self._masks[key] = (frame, column_isin(frame, name, values) if by_codes is None else by_codes)
             known[1].flags.writeable = False
+        return known[1]
+
+    def _within(self, frame: pd.DataFrame, kind: str, start: Any, end: Any) -> np.ndarray | None:
+        """:func:`dates_within` of a frame of these inputs, remembered (the category filters of one date range
+        share it; read, never changed)."""
+        key = (id(frame), kind, start, end)
+        known = self._dated.get(key)
+        if known is None or known[0] is not frame:
+            known = self._dated[key] = (frame, dates_within(frame, kind, start, end))
+            if known[1] is not None:
+                known[1].flags.writeable = False
+            while len(self._dated) > DATED_KEPT:           # (a trend's periods each ask once)
+                self._dated.popitem(last=False)
+        self._dated.move_to_end(key)
         return known[1]
 
     def _trim(self) -> None:
@@ -347,6 +383,7 @@ def _period_rows(frame: pd.DataFrame, kind: str, by: str) -> dict[Any, np.ndarra
     return rows
 
 
+DATED_KEPT = 8             # the rows of a date range a Prepared keeps, for the last eight frames, kinds and ranges
 CACHE_ROWS_FACTOR = 2       # the filtered frames a Prepared keeps copy at most twice the rows of its frames
 
 

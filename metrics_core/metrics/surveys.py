@@ -7,6 +7,7 @@ percentages or counts) feed NPS and top-box CSAT when no single answers are load
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Mapping
 
 from ..deferred import np
@@ -238,7 +239,8 @@ def _trend_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
     terms = _csat_like("satisfaction_trend", False)(inputs, p)
     if isinstance(terms, MetricResult):
         return terms
-    frame, details = terms.row_terms(100.0).frame, terms.details
+    dated = replace(terms, columns={k: v for k, v in terms.columns.items() if k == "date"})  # (no group columns
+    frame, details = dated.row_terms(100.0).frame, terms.details                         # copied: 10-20 ms)
     if frame["date"].isna().all():
         return missing_field("satisfaction_trend", "%", ["submitted_at"], N_("the date of each answer"))
     keys = period_start(frame["date"], p["period"])

@@ -26,6 +26,7 @@ PERIOD_CODES = {"day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year
 PERIODS = ("auto", "day", "week", "month", "quarter", "year")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 PAIR_MARKS = 1 << 26          # agent-day pairs marked in a table up to this many (64 MB), else sorted
+HOURS_PIECE = 1 << 20         # contact moments read at a time for peak hours (a few 8 MB arrays, not 80 MB at 10,000,000)
 
 
 def _contact_sources(inputs: MetricInputs) -> list[tuple[str, pd.DataFrame, str, str, str | None]]:
@@ -474,8 +475,7 @@ def peak_hours(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
             "the dates have no times of day, so there are no peak hours to show")), higher_is_better=None,
             n=len(c))
     when = pd.DatetimeIndex(c["when"])
-    matrix = np.zeros((7, 24), dtype=int)
-    np.add.at(matrix, (when.day_of_week.to_numpy(), when.hour.to_numpy()), 1)
+    matrix = _hour_of_week_counts(when).reshape(7, 24)
     day, hour = np.unravel_index(int(matrix.argmax()), matrix.shape)
     return MetricResult("peak_hours", float(matrix[day, hour]), "count", n=len(c), higher_is_better=None,
                         details={"matrix": matrix.tolist(), "weekdays": list(WEEKDAYS),
@@ -483,6 +483,22 @@ def peak_hours(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
                                              "count": int(matrix[day, hour])},
                                  "per_hour": matrix.sum(axis=0).tolist(), "per_weekday": matrix.sum(axis=1).tolist(),
                                  **_busiest_per_week(when, int(day), int(matrix[day, hour]))})
+
+
+def _hour_of_week_counts(when: pd.DatetimeIndex) -> np.ndarray:
+    """The moments in each hour of the week, 0 (Monday 00:00-01:00) to 167, read from their ticks a million at a
+    time (pandas' ``day_of_week`` and ``hour`` and ``np.add.at`` took twice as long at a million contacts).
+
+    >>> _hour_of_week_counts(pd.DatetimeIndex(["1969-12-29 00:30", "2024-03-03 23:59:59.5", "2024-03-03 23:00"]))[[0, 167]]
+    array([1, 2])
+    """
+    ticks = when.asi8
+    per_hour = 3600 * {"s": 1, "ms": 10**3, "us": 10**6, "ns": 10**9}[np.datetime_data(when.dtype)[0]]
+    counts = np.zeros(7 * 24, dtype=np.intp)
+    for start in range(0, len(ticks), HOURS_PIECE):
+        hours = ticks[start:start + HOURS_PIECE] // per_hour        # (whole hours since 1970-01-01 00:00, a Thursday)
+        counts += np.bincount((hours // 24 + 3) % 7 * 24 + hours % 24, minlength=7 * 24)
+    return counts
 
 
 def _busiest_per_week(when: pd.DatetimeIndex, weekday: int, count: int) -> dict[str, Any]:

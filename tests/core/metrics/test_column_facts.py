@@ -7,9 +7,10 @@ import pandas as pd
 import pytest
 
 from metrics_core import column_facts
-from metrics_core.column_facts import kept_codes, label_counts, one_value, taken_codes, text_codes
+from metrics_core.column_facts import (codes_isin, cut_rows, kept_codes, label_counts, one_value, taken_codes,
+                                       text_codes)
 from metrics_core.metrics.common import duration_summary, group_durations
-from metrics_core.metrics import ticket_volume
+from metrics_core.metrics import common, ticket_volume
 from metrics_core.metrics.ticket_volume import _items_per_agent
 
 POOL = np.array(["Email", "email", "(none)", "Chat", "Žara", "b", " a", "Phone"], dtype=object)
@@ -79,8 +80,11 @@ def test_one_value_keeps_the_codes_factorize_gives() -> None:
     assert codes.tolist() == expected_codes.tolist() and uniques.tolist() == expected_uniques.tolist()
 
 
+@pytest.mark.parametrize("many", [False, True])
 @pytest.mark.parametrize("dtype", DTYPES)
-def test_group_durations_are_those_of_a_groupby(dtype) -> None:
+def test_group_durations_are_those_of_a_groupby(dtype, many, monkeypatch) -> None:
+    if many:                                          # (the way taken for many groups: one sort)
+        monkeypatch.setattr(common, "MANY_LABELS", 0)
     rng = np.random.default_rng(3)
     for _ in range(100):
         groups = _column(rng, int(rng.integers(0, 60)), dtype)
@@ -124,3 +128,40 @@ def test_codes_of_a_very_long_column_are_not_kept(monkeypatch) -> None:
     short = pd.Series(["a", "b"] * 5, dtype="string")
     text_codes(short)
     assert kept_codes(short) is not None
+
+
+@pytest.mark.parametrize("many", [False, True])
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_cut_rows_carry_the_codes_factorize_gives_the_cut(dtype, many, monkeypatch) -> None:
+    """A filter's rows keep their columns' codes, numbered as ``pd.factorize`` numbers the cut column."""
+    if many:                                          # (first appearances found by one sort)
+        monkeypatch.setattr(column_facts, "MANY_LABELS", 0)
+    rng = np.random.default_rng(11)
+    for _ in range(100):
+        n = int(rng.integers(1, 60))
+        frame = pd.DataFrame({"a": _column(rng, n, dtype), "b": _column(rng, n, dtype), "x": rng.random(n)})
+        frame = frame.assign(_dataset="tickets.csv")
+        one_value(frame["_dataset"])
+        text_codes(frame["a"])                        # ("b" has none kept: none are made for its cut)
+        rows = rng.random(n) < rng.random()
+        cut = cut_rows(frame, rows)
+        pd.testing.assert_frame_equal(cut, frame[rows])
+        for name in ("a", "_dataset"):
+            if kept_codes(frame[name]) is None:       # (an object column in a block of several: none are kept)
+                continue
+            codes, uniques = kept_codes(cut[name])
+            expected_codes, expected_uniques = pd.factorize(cut[name], use_na_sentinel=True)
+            assert codes.tolist() == expected_codes.tolist() and codes.dtype == expected_codes.dtype
+            assert uniques.tolist() == expected_uniques.tolist() and uniques.dtype == expected_uniques.dtype
+        assert kept_codes(cut["b"]) is None or rows.all()
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_codes_isin_is_isin(dtype) -> None:
+    rng = np.random.default_rng(12)
+    for _ in range(100):
+        column = _column(rng, int(rng.integers(0, 40)), dtype)
+        values = [str(v) for v in rng.choice(POOL, int(rng.integers(0, 3)))] + ["not there"]
+        assert codes_isin(column, values) is None             # (no codes kept: the filter reads the strings)
+        text_codes(column)
+        assert codes_isin(column, values).tolist() == column.isin(values).to_numpy(dtype=bool).tolist()
