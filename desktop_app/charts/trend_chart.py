@@ -10,6 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from metrics_core.i18n import _
+from metrics_core.metrics.model import WHOLE_UNITS
 from metrics_core.metrics.params import DEFAULT_CURRENCY
 
 from .. import style
@@ -60,6 +61,7 @@ class TrendChart(ChartWidget):
         self._x = x
         self._table = pd.DataFrame({"period": labels, "value": y, "n": n})
         divisor = self._axis_scale(y, unit)
+        self.plot_item.getAxis("left").set_whole(unit in WHOLE_UNITS)      # (agents needed: no "2.5")
         y = y / divisor
         self._drawn_y = y
         draw_partial_line(self.plot_item, x, y, partial, self.theme.series, self.theme.background)
