@@ -1,0 +1,40 @@
+"""The import preview gives its last column the room left (shots11 60_import_not_an_export: a Markdown file's
+only column was ~100 px wide, its lines cut, beside ~640 px of empty preview)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from .test_import_guides import _opened
+
+NOTES = ("# Meeting notes\n\n- call the supplier\n- customers: 12 new this week\n- ask Ana about the refund\n\n"
+         "Next meeting Monday.\n")
+
+
+def test_a_one_column_files_preview_shows_its_lines_whole(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text(NOTES, encoding="utf-8")
+    dialog = _opened(qtbot, path)
+    view = dialog.preview_view
+    qtbot.wait(50)
+    assert dialog.preview_model.columnCount() == 1
+    room = view.viewport().width()
+    assert view.columnWidth(0) >= room - 2, (view.columnWidth(0), room)
+    metrics = view.fontMetrics()
+    longest = max(metrics.horizontalAdvance(str(dialog.preview_model.index(r, 0).data(Qt.ItemDataRole.DisplayRole)))
+                  for r in range(dialog.preview_model.rowCount()))
+    assert view.columnWidth(0) > longest + 8
+
+
+def test_a_wide_files_columns_keep_their_widths(qtbot, tmp_path: Path) -> None:
+    """Many columns: each keeps its own width (the last is not squeezed nor widened past the view)."""
+    path = tmp_path / "wide.csv"
+    header = ",".join(f"Column {i}" for i in range(20))
+    path.write_text(header + "\n" + ",".join(str(i) for i in range(20)) + "\n", encoding="utf-8")
+    dialog = _opened(qtbot, path)
+    view = dialog.preview_view
+    qtbot.wait(50)
+    widths = [view.columnWidth(c) for c in range(dialog.preview_model.columnCount())]
+    assert sum(widths) > view.viewport().width() and max(widths) < view.viewport().width() // 2, widths
