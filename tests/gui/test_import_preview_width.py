@@ -38,3 +38,24 @@ def test_a_wide_files_columns_keep_their_widths(qtbot, tmp_path: Path) -> None:
     qtbot.wait(50)
     widths = [view.columnWidth(c) for c in range(dialog.preview_model.columnCount())]
     assert sum(widths) > view.viewport().width() and max(widths) < view.viewport().width() // 2, widths
+
+
+def test_an_unreadable_files_empty_mapping_table_shows_its_headers_whole(qtbot, tmp_path: Path) -> None:
+    """shots11 1366x768/sl/05_import_unreadable_file: the last header "Ni bilo mogoče prebrati" was cut on both
+    sides (the columns were fitted only after a file was read)."""
+    from desktop_app.i18n import apply_language
+    from desktop_app.dialogs.import_dialog import ImportDialog
+
+    apply_language("sl")
+    path = tmp_path / "damaged export.xlsx"
+    path.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    dialog = ImportDialog(path)
+    qtbot.addWidget(dialog)
+    dialog.resize(1100, 700)
+    dialog.show()
+    qtbot.waitUntil(lambda: bool(dialog.error_label.text()), timeout=20000)
+    view = dialog.mapping_view
+    header = view.horizontalHeader()
+    cut = [header.model().headerData(c, Qt.Orientation.Horizontal) for c in range(header.count())
+           if header.sectionSize(c) < header.sectionSizeFromContents(c).width()]
+    assert cut == []
