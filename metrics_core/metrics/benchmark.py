@@ -72,4 +72,4 @@ def benchmark_gap_spec(all_specs: AllSpecs) -> MetricSpec:
                               ParamSpec(name="benchmark", default=None, label=N_("Benchmark value"),
                                         help=N_("The value to compare the KPI with, in its own unit: an industry "
                                                 "average, a competitor's figure or an ACSI score."),
-                                        special=N_("none"))))
+                                        special=N_("no benchmark"))))

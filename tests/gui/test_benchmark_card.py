@@ -39,7 +39,7 @@ def test_the_benchmark_value_is_typed_in_settings_and_gives_the_card_a_value(qtb
     dialog = SettingsDialog({}, {})
     qtbot.addWidget(dialog)
     editor = dialog.editors["benchmark_gap"]["benchmark"]
-    assert editor.input.placeholderText() == "none"
+    assert editor.input.placeholderText() == "no benchmark"
     assert dialog.params() == {}
     editor.input.setText("80")
     params = dialog.params()
