@@ -61,3 +61,29 @@ def test_a_count_is_ticked_at_whole_numbers_in_the_window(qtbot) -> None:
                      granularity="month")
     low, high = trend.plot_item.getViewBox().viewRange()[1]
     assert not all(float(v).is_integer() for v in _ticks(trend.plot_item.getAxis("left"), low, high))
+
+
+def test_a_trend_that_dips_below_zero_has_a_tick_under_zero(qtbot) -> None:
+    """shots11 10_dashboard_02_cash: a cash flow dipping below 0 had no tick under 0 to read the dip by."""
+    trend = TrendChart()
+    qtbot.addWidget(trend)
+    trend.show()
+    months = [pd.Timestamp(f"2026-{m:02d}-01") for m in range(5, 11)]
+    missed = []
+    for values in ([-3900.0, -3100.0, 9700.0, 9000.0, 12000.0, 14600.0],       # the demo's cash flow per month
+                   [5200.0, 9100.0, -480.0, 12800.0, 20500.0, 38286.0], [-30.0, -5.0, 12.0, 40.0, 55.0, 60.0],
+                   [1200.0, -90.0, 3100.0, 4000.0, 2500.0, 6100.0]):
+        trend.set_series(months, [str(m) for m in months], values, "currency", granularity="month")
+        for height in range(160, 420, 20):
+            trend.resize(600, height)
+            qtbot.wait(5)
+            low, high = trend.plot_item.getViewBox().viewRange()[1]
+            axis = trend.plot_item.getAxis("left")
+            labelled = axis.tickValues(low, high, axis.height())[0][1]        # (the major level: always written)
+            if not any(v < 0 for v in labelled):
+                missed.append(f"{min(values)} at {height} px: {low:.0f} .. {high:.0f}")
+            gaps = [(b - a) / (high - low) * axis.height() for a, b in zip(labelled, labelled[1:])]
+            if len(gaps) > 1 and gaps[0] < 0.5 * max(gaps[1:]):      # the label under 0 is not drawn over "0"
+                missed.append(f"{min(values)} at {height} px: labels {labelled} {gaps[0]:.0f} px apart")
+            assert min(values) - low < 0.25 * (high - low), (values, low, high)    # the room under the dip: not a third
+    assert missed == []
