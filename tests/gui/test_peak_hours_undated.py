@@ -4,9 +4,6 @@ the chosen period and filters", with no filter on)."""
 
 from __future__ import annotations
 
-from desktop_app.charts import feed
-from desktop_app.charts.bar_chart import BarChart
-from desktop_app.charts.trend_chart import TrendChart
 from desktop_app.formatting import readable_reason
 from desktop_app.jobs import chart_job
 from metrics_core.dataset import DataBundle
@@ -14,6 +11,7 @@ from metrics_core.metrics.engine import Filters, compute_metric
 from metrics_core.progress import Reporter
 
 from .helpers import make_dataset, tickets_frame
+from .test_import_guides import empty_charts_say
 
 
 def test_peak_hours_without_a_date_column_say_so_on_card_and_charts(qtbot) -> None:
@@ -23,11 +21,5 @@ def test_peak_hours_without_a_date_column_say_so_on_card_and_charts(qtbot) -> No
     assert "\u2018Created at\u2019" in card_words and "filters" not in card_words, card_words
     data = chart_job(bundle, {}, Filters(), "peak_hours", "month", "agent")(Reporter())
     assert data.no_value is not None
-    bars, trend = BarChart(), TrendChart()
-    for chart in (bars, trend):
-        qtbot.addWidget(chart)
-    feed.show_bars(bars, data, None)
-    feed.show_trend(trend, data, None)
-    for chart in (bars, trend):
-        said = chart.empty_label.text()
-        assert chart.is_empty() and "Created at" in said and "period and filters" not in said, said
+    for said in empty_charts_say(qtbot, data):
+        assert "Created at" in said and "period and filters" not in said, said
