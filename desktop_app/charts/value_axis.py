@@ -33,7 +33,8 @@ class NumberAxis(pg.AxisItem):
             return levels
         return [(spacing, offset) for spacing, offset in levels if spacing >= 1] or [(1.0, 0.0)]
 
-    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list[float]]]:  # noqa: N802,N803
+    def tickValues(self, minVal: float, maxVal: float,  # noqa: N802,N803
+                   size: float) -> list[tuple[float, list[float]]]:
         """pyqtgraph's ticks; on the axis of a line dipping below 0 (:attr:`under_zero`) with no labelled (major)
         tick under 0, the first smaller tick under 0 is labelled too (a cash flow dipping to -3,900 was read against
         0 and 10,000 only). (Not where padding alone crosses 0: a staffing ASA axis's "−20" overlapped its "0".)"""
