@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
 from metrics_core.dataset import DataBundle
@@ -104,15 +104,14 @@ class ReportBuilderPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
-        lists = QGridLayout()           # the two lists side by side, their tops level under labels of any length
-        top_left = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
-        lists.addWidget(kpis_label, 0, 0, top_left)
-        lists.addWidget(self.breakdown_label, 0, 1, top_left)
-        lists.addWidget(self.kpi_list, 1, 0)
-        lists.addWidget(self.breakdown_list, 1, 1, 2, 1)
-        lists.addLayout(buttons, 2, 0)
-        lists.setColumnStretch(0, 3)
-        lists.setColumnStretch(1, 2)
+        kpi_column, breakdown_column, lists = QVBoxLayout(), QVBoxLayout(), QHBoxLayout()
+        kpi_column.addWidget(kpis_label)
+        kpi_column.addWidget(self.kpi_list)
+        kpi_column.addLayout(buttons)
+        breakdown_column.addWidget(self.breakdown_label)
+        breakdown_column.addWidget(self.breakdown_list)
+        lists.addLayout(kpi_column, 3)
+        lists.addLayout(breakdown_column, 2)
         layout.addLayout(lists)
         layout.addWidget(self.appendix_box)
         layout.addWidget(self.slides_label)
