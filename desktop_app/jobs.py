@@ -24,7 +24,7 @@ from metrics_core.mapping.model import Mapping
 from metrics_core.metrics.model import MetricInputs
 from metrics_core.metrics.params import DEFAULT_CURRENCY, currency_of
 from metrics_core.progress import Reporter
-from metrics_core.report_view.catalogue import NPS_PARTS, USUAL_CATEGORIES
+from metrics_core.report_view.catalogue import NPS_PARTS, USUAL_CATEGORIES, breaks_down_by
 from metrics_core.result_details import NpsDetails, details_of
 
 from .snapshot import Snapshot, snapshot_of
@@ -258,7 +258,8 @@ FALLBACK_CATEGORIES = USUAL_CATEGORIES          # the one list (metrics_core.rep
 def _category_breakdown(bundle: DataBundle, source: Any, params: dict[str, Any], filters: Any, metric_id: str,
                         category: str | None, reporter: Reporter) -> tuple[str | None, list[Any]]:
     """The breakdown by ``category``, or by the first usual category the KPI's rows have (``source``: the
-    bundle's engine inputs; ``reporter``: a cancel is noticed between groups)."""
+    bundle's engine inputs; ``reporter``: a cancel is noticed between groups); none by a column that says nothing
+    of the KPI (agents needed per agent: :func:`~metrics_core.report_view.catalogue.breaks_down_by`)."""
     from metrics_core.metrics import engine
     from metrics_core.metrics.registry import get_metric
 
@@ -266,12 +267,12 @@ def _category_breakdown(bundle: DataBundle, source: Any, params: dict[str, Any],
     columns = {c for k in kinds for c in bundle.frame(k).columns}
     candidates = ([category] if category else []) + [c for c in FALLBACK_CATEGORIES if c != category]
     for column in candidates:
-        if column not in columns:
+        if column not in columns or not breaks_down_by(metric_id, column):
             continue
         points = _safe(lambda c=column: engine.breakdown(source, metric_id, c, params, filters, reporter))
         if any(p.value is not None for p in points) and any(p.n > 1 for p in points):
             return column, points       # (groups of one row each, as staff by person, say nothing)
-    return (category if category in columns else None), []
+    return (category if category in columns and breaks_down_by(metric_id, category) else None), []
 
 
 def nps_periods(source: Any, params: dict[str, Any], filters: Any,

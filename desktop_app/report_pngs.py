@@ -39,6 +39,8 @@ from . import style  # noqa: E402
 from .charts.export import export_png  # noqa: E402
 from .charts.partial_periods import draw_partial_bars, draw_partial_line, partial_bar_sample, partial_sample  # noqa: E402
 from .charts.time_axis import CategoryAxis, PeriodAxis, period_tick_labels  # noqa: E402
+from .charts.value_axis import NumberAxis  # noqa: E402
+from metrics_core.metrics.model import WHOLE_UNITS  # noqa: E402
 from metrics_core.metrics.periods import PERIODS  # noqa: E402
 
 log = logging.getLogger(__name__)
@@ -54,7 +56,8 @@ def chart_file_name(index: int, chart: ChartData) -> str:
 def plot_chart(chart: ChartData, currency: str = "€") -> pg.PlotWidget:
     """A ``PlotWidget`` drawing ``chart`` the way the deck does (same colours and units)."""
     widget = pg.PlotWidget(axisItems={"bottom": PeriodAxis()} if chart.kind in ("line", "stacked")
-                           else {"left": CategoryAxis(orientation="left")} if chart.kind == "bar" else {})
+                           else {"left": CategoryAxis(orientation="left"), "bottom": NumberAxis(orientation="bottom")}
+                           if chart.kind == "bar" else {})
     style.style_plot(widget)
     item = widget.getPlotItem()
     item.setTitle(chart.title, color=style.FOREGROUND, size=f"{style.TITLE_FONT_SIZE + 1}pt", bold=True)
@@ -107,15 +110,15 @@ def _draw_line(item, chart: ChartData, frame) -> None:
     if bounds:
         margin = END_LABEL_ROOM * (bounds[1] - bounds[0])      # the end labels stay inside the plot
         item.setYRange(bounds[0] - margin, bounds[1] + margin, padding=0)
-        _label_both_ends(item.getAxis("left"), *bounds)
+        _label_both_ends(item.getAxis("left"), *bounds, whole=chart.unit in WHOLE_UNITS)
     item.setXRange(-0.5, max(len(x) - 0.5, 0.5), padding=0)
 
 
-def _label_both_ends(axis, low: float, high: float) -> None:
+def _label_both_ends(axis, low: float, high: float, whole: bool = False) -> None:
     """Value ticks at round steps from the bottom of the axis to its top, both ends written (the demo's
     abandonment image ran from 12 to 24 % with neither end named: pyqtgraph's own ticks stopped short of
     them, and a label half past the plot's edge is not drawn, hence :data:`END_LABEL_ROOM`)."""
-    values = axis_ticks(low, high)
+    values = axis_ticks(low, high, whole)
     step = values[1] - values[0] if len(values) > 1 else 1.0
     axis.setTicks([list(zip(values, axis.tickStrings(values, 1.0, step)))])
 
@@ -128,6 +131,7 @@ def _draw_bars(item, chart: ChartData, frame, currency: str) -> None:
                                  brush=pg.mkBrush("#" + series_colour(chart, 0, name)), pen=pg.mkPen(None)))
     item.getViewBox().invertY(True)
     item.showGrid(x=True, y=False, alpha=style.GRID_ALPHA)
+    item.getAxis("bottom").set_whole(chart.unit in WHOLE_UNITS)      # (agents needed: 1, not 0.2 … 1.0)
     labels = [label[:28] for label in chart.categories]
     left = item.getAxis("left")
     left.setTicks([list(enumerate(labels))])

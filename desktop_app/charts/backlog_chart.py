@@ -23,6 +23,7 @@ class BacklogChart(ChartWidget):
         super().__init__(title or _("Backlog (open tickets at period end)"), parent, axis_items={"bottom": PeriodAxis()})
         self._table = pd.DataFrame(columns=["period", "open"])
         self._x = np.zeros(0)
+        self.plot_item.getAxis("left").set_whole(True)        # tickets are counted in whole numbers
 
     @redrawn_in_theme
     def set_series(self, periods: list[Any], labels: list[str], values: list[float | None],

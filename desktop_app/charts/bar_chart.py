@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QScrollBar
 import pyqtgraph as pg
 
 from metrics_core.i18n import N_, _
+from metrics_core.metrics.model import WHOLE_UNITS
 from metrics_core.metrics.params import DEFAULT_CURRENCY
 
 from .. import style
@@ -84,6 +85,7 @@ class BarChart(ChartWidget):
         divisor, label = (1.0, style.unit_axis_label(unit, currency))
         if unit == "seconds" and len(widths):
             divisor, label = style.duration_scale(float(np.abs(widths).max()))
+        self.plot_item.getAxis("bottom").set_whole(unit in WHOLE_UNITS)     # (agents needed: no "0.2 … 1.0")
         note = order_note(higher_is_better)
         self.plot_item.setLabel("bottom", f"{label} \u00b7 {note}" if label else note)    # the order is said
         widths = widths / divisor

@@ -12,6 +12,7 @@ import numpy as np
 
 from metrics_core.catalogue import value_label
 from metrics_core.i18n import N_, _
+from metrics_core.report_view.catalogue import no_breakdown_words
 from metrics_core.result_details import HeatMapDetails, StaffingDetails, details_of
 
 from .. import style
@@ -59,9 +60,11 @@ def show_bars(chart: BarChart, data: Any, target: float | None) -> None:
     column = data.category or ""
     category = field_noun(column) if column else ""
     chart.set_title(_("{kpi} by {category}", kpi=kpi, category=category) if column else kpi)
+    words = no_breakdown_words(data.metric_id)           # (agents needed per agent say nothing)
     chart.empty_message = (_("No {kpi} values per {category} for these filters.", kpi=kpi, category=category)
-                           if column else _("The rows behind {kpi} have no agent, channel, team or other "
-                                            "category column to break it down by.", kpi=kpi))
+                           if column else _(words) if words
+                           else _("The rows behind {kpi} have no agent, channel, team or other "
+                                  "category column to break it down by.", kpi=kpi))
     if data.no_value is not None:          # the KPI itself has no value: its own reason
         chart.empty_message = _no_value_message(data.no_value)
     chart.set_bars(column, [p.key for p in points], [value_label(column, p.label) for p in points],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -10,6 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from metrics_core.i18n import _
+from metrics_core.metrics.model import WHOLE_UNITS
 from metrics_core.metrics.params import DEFAULT_CURRENCY
 
 from .. import style
@@ -33,6 +35,8 @@ class TrendChart(ChartWidget):
         self._unit = ""
         self._currency = DEFAULT_CURRENCY
         self.target: float | None = None
+        self._fitted: tuple[np.ndarray, float | None] | None = None     # (drawn values, target): fitted again
+        self.plot_item.getViewBox().sigResized.connect(self._on_view_resized)   # when the height sets the ticks
 
     @redrawn_in_theme
     def set_series(self, periods: list[Any], labels: list[str], values: list[float | None], unit: str,
@@ -60,6 +64,7 @@ class TrendChart(ChartWidget):
         self._x = x
         self._table = pd.DataFrame({"period": labels, "value": y, "n": n})
         divisor = self._axis_scale(y, unit)
+        self.plot_item.getAxis("left").set_whole(unit in WHOLE_UNITS)      # (agents needed: no "2.5")
         y = y / divisor
         self._drawn_y = y
         draw_partial_line(self.plot_item, x, y, partial, self.theme.series, self.theme.background)
@@ -86,18 +91,43 @@ class TrendChart(ChartWidget):
         full, short = period_tick_labels(periods, granularity) if granularity else (list(labels), list(labels))
         axis.set_periods(list(to_epoch_seconds(periods)), full, short, granularity)
 
+    def _on_view_resized(self, _view: Any) -> None:
+        if self._fitted is not None and (self._fitted[0][np.isfinite(self._fitted[0])] < 0).any():
+            self._fit_range(*self._fitted)          # (the tick under 0 depends on the axis's length)
+
     def _fit_range(self, y: np.ndarray, target: float | None) -> None:
+        self._fitted = (y, target)
         finite = y[np.isfinite(y)]
         vals = list(finite) + ([target] if target is not None else [])
         if not vals:
             return
         lo, hi = min(vals), max(vals)
         pad = (hi - lo) * 0.12 or max(abs(hi) * 0.1, 1.0)
-        self.plot_item.setYRange(lo - pad, hi + pad, padding=0)
+        bottom = lo - pad
+        self.plot_item.getAxis("left").under_zero = lo < 0 < hi
+        if lo < 0 < hi:             # a dip below 0 reaches a tick under 0 (a cash flow's -500 had none to read by)
+            bottom = self._bottom_under_zero(lo, bottom, hi + pad)
+        self.plot_item.setYRange(bottom, hi + pad, padding=0)
         if len(self._x):
             xs = self._x[np.isfinite(self._x)]
             span = (xs.max() - xs.min()) or 86400.0
             self.plot_item.setXRange(xs.min() - span * 0.03, xs.max() + span * 0.03, padding=0)
+
+    def _bottom_under_zero(self, lo: float, bottom: float, top: float) -> float:
+        """The lower end of a value axis whose line dips to ``lo`` < 0: down to a tick under it that
+        :class:`~desktop_app.charts.value_axis.NumberAxis` labels (the spacing pyqtgraph picks for the range,
+        found again once the range has grown)."""
+        axis = self.plot_item.getAxis("left")
+        size = self.plot_item.getAxis("left").height() or 200.0
+        for _round in range(3):
+            levels = axis.tickSpacing(bottom, top, size)
+            major, minor = levels[0][0], levels[min(1, len(levels) - 1)][0]
+            # the first smaller tick under lo, and half a labelled step under 0 at least (NumberAxis labels it)
+            under = min(math.floor(lo / minor), -math.ceil(major / 2 / minor)) * minor
+            if bottom <= under:
+                break
+            bottom = under
+        return bottom
 
     def is_empty(self) -> bool:
         return not self._table["value"].notna().any()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pyqtgraph as pg
@@ -10,7 +11,44 @@ from .. import style
 
 
 class NumberAxis(pg.AxisItem):
-    """A pyqtgraph axis whose tick labels are grouped numbers in the language's style, never "1.18e+06"."""
+    """A pyqtgraph axis whose tick labels are grouped numbers in the language's style, never "1.18e+06"; an axis
+    of a whole-number KPI (:attr:`whole`: a count, agents needed) is ticked at whole numbers only (agents needed
+    read "1.5, 2.0, 2.5" and "0.2 … 1.0")."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.whole = False
+        self.under_zero = False     # a line dipping below 0: a labelled tick under 0 (tickValues)
+
+    def set_whole(self, whole: bool) -> None:
+        """Tick at whole numbers only (``True``) or wherever pyqtgraph's round steps fall."""
+        if whole != self.whole:
+            self.whole = whole
+            self.picture = None         # (drawn again with the new ticks)
+            self.update()
+
+    def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, float]]:  # noqa: N802,N803
+        levels = super().tickSpacing(minVal, maxVal, size)
+        if not self.whole:
+            return levels
+        return [(spacing, offset) for spacing, offset in levels if spacing >= 1] or [(1.0, 0.0)]
+
+    def tickValues(self, minVal: float, maxVal: float,  # noqa: N802,N803
+                   size: float) -> list[tuple[float, list[float]]]:
+        """pyqtgraph's ticks; on the axis of a line dipping below 0 (:attr:`under_zero`) with no labelled (major)
+        tick under 0, the first smaller tick under 0 is labelled too (a cash flow dipping to -3,900 was read against
+        0 and 10,000 only). (Not where padding alone crosses 0: a staffing ASA axis's "−20" overlapped its "0".)"""
+        levels = super().tickValues(minVal, maxVal, size)
+        if not self.under_zero or len(levels) < 2 or not min(minVal, maxVal) < 0 < max(minVal, maxVal):
+            return levels
+        (spacing, major), (minor, values) = levels[0], levels[1]
+        decimals = max(0, math.ceil(-math.log10(minor * self.scale) - 1e-9)) if minor > 0 else 0
+        # (half a labelled step from 0 at least: a "-1,000" 5 px under "0" was drawn over it)
+        under = [v for v in values if v <= -spacing / 2 and round(v * self.scale, decimals) == v * self.scale]
+        if any(v < 0 for v in major) or not under:
+            return levels
+        first = max(under)
+        return [(spacing, sorted([*major, first])), (minor, [v for v in values if v != first]), *levels[2:]]
 
     def tickStrings(self, values: Any, scale: float, spacing: float) -> list[str]:  # noqa: N802
         return style.number_ticks(list(values), scale, spacing)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
@@ -12,6 +14,9 @@ from metrics_core.about import app_version, components, licence_texts_dir
 from metrics_core.i18n import _
 from metrics_core.resources import resources_dir
 from ..window_size import resize_to_fit
+
+
+SPARE_LINES_PX = 8          # left under the licence note when the dialog is fitted to it
 
 
 class AboutDialog(QDialog):
@@ -51,6 +56,18 @@ class AboutDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the components and the licence note need, at most the preferred height (sized for the
+        longest language, it left an empty band under the English note: shots11 51_about)."""
+        view = self.components_view
+        spare = view.viewport().height() - math.ceil(view.document().size().height()) - SPARE_LINES_PX
+        if spare > 0:
+            self.resize(self.width(), self.height() - spare)
 
     @staticmethod
     def _components_html() -> str:

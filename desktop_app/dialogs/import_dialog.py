@@ -117,6 +117,9 @@ class ImportDialog(QDialog):
         self.preview_view = QTableView()
         self.preview_view.setModel(self.preview_model)
         self.preview_view.verticalHeader().setDefaultSectionSize(22)
+        # the last column takes the room the others leave (a one-column file's lines were cut at 100 px beside
+        # 640 px of empty preview: shots11 60_import_not_an_export); a wide file's columns keep their widths
+        self.preview_view.horizontalHeader().setStretchLastSection(True)
         self.mapping_view = QTableView()
         self.mapping_view.setModel(self.mapping_model)
         for view in (self.preview_view, self.mapping_view):
@@ -254,6 +257,7 @@ class ImportDialog(QDialog):
         self.table = None
         self.preview_model.set_frame(pd.DataFrame())
         self.mapping_model.set_mapping(None, None)
+        self._fit_mapping_columns()     # the empty table's headers whole ("Ni bilo mogoče prebrati" was cut at 100 px)
 
     # -- events ---------------------------------------------------------------------------------
     def _on_read_option_activated(self, _index: int) -> None:

@@ -52,7 +52,7 @@ class ParamEditor(QWidget):
             return w
         if kind in ("int", "number") and spec.default is None:
             w = QLineEdit()
-            w.setPlaceholderText(_("automatic"))
+            w.setPlaceholderText(_(spec.special) if spec.special else _("automatic"))    # what empty stands for
             w.textEdited.connect(self.edited)
             return w
         if kind == "int":

@@ -26,11 +26,13 @@ from metrics_core.report_view.compute import data_span, last_complete_month, res
 
 from .. import style
 from ..filter_state import COMPARISON_CHOICES
+from ..formatting import field_label
 from .form_names import name_fields_by_labels
 from .path_row import PathRow
 
 PERIOD_CHOICES = (("dashboard", N_("The dashboard's dates")), ("last_month", N_("Last complete month")),
                   ("all", N_("All dates")))
+NO_KPI_SELECTED = N_("Click a KPI in the list to choose its breakdowns here (by agent, channel …), one slide each.")
 
 
 class ReportBuilderPanel(QWidget):
@@ -87,13 +89,14 @@ class ReportBuilderPanel(QWidget):
         buttons = QHBoxLayout()
         for w in (self.family_combo, up, down, default):
             buttons.addWidget(w)
-        self.breakdown_label = QLabel(_("Breakdowns of the selected KPI (one slide each):"))
+        self.breakdown_label = QLabel(_(NO_KPI_SELECTED))     # (an empty box beside the KPIs said nothing)
         self.breakdown_label.setWordWrap(True)
         self.breakdown_list = _GrowingList()
         self.appendix_box = QCheckBox(_("Add an appendix: the data used and how each KPI was computed"))
         self.appendix_box.setChecked(choices.appendix)
         kpis_label = QLabel(_("KPIs in the deck (tick, drag or use Up / Down to order them):"))
-        for widget, name in ((self.kpi_list, kpis_label.text()), (self.breakdown_list, self.breakdown_label.text()),
+        for widget, name in ((self.kpi_list, kpis_label.text()),
+                             (self.breakdown_list, _("Breakdowns of the selected KPI (one slide each):")),
                              (self.family_combo, self.family_combo.itemText(0))):
             widget.setAccessibleName(name.rstrip(":"))         # (a list or a box says nothing of what it is for)
         self.slides_label = QLabel("")
@@ -222,7 +225,7 @@ class ReportBuilderPanel(QWidget):
             metric_id = current.data(Qt.ItemDataRole.UserRole)
             columns = self._columns.setdefault(metric_id, category_columns(self.bundle, metric_id))
             for column in columns:
-                item = QListWidgetItem(column.replace("_", " "))
+                item = QListWidgetItem(field_label(column).capitalize())       # as the window's "Break down by"
                 item.setData(Qt.ItemDataRole.UserRole, column)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if column in self._breakdowns.get(metric_id, [])
@@ -230,6 +233,8 @@ class ReportBuilderPanel(QWidget):
                 self.breakdown_list.addItem(item)
             self.breakdown_label.setText(_("Breakdowns of {kpi} (one slide each):", kpi=current.text()) if columns
                                          else _("{kpi} has no category to break it down by.", kpi=current.text()))
+        else:
+            self.breakdown_label.setText(_(NO_KPI_SELECTED))
         self.breakdown_list.blockSignals(False)
 
     def _on_breakdown_changed(self, _item: QListWidgetItem) -> None:

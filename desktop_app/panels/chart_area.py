@@ -9,6 +9,7 @@ from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from metrics_core.i18n import N_, _
+from metrics_core.report_view.catalogue import breaks_down_by
 
 from ..app_state import AppState
 from ..charts import feed
@@ -89,6 +90,7 @@ class ChartArea(QWidget):
     def _on_state_charts_changed(self, data: Any) -> None:
         with QSignalBlocker(self.category_combo):
             self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(data.category)))
+        self._offer_breakdowns(data.metric_id)
         feed.show_trend(self.trend, data, self.state.targets.get(data.metric_id))
         feed.show_bars(self.bars, data, self.state.targets.get(data.metric_id))
         feed.show_nps(self.nps, data)
@@ -113,6 +115,13 @@ class ChartArea(QWidget):
         self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(current)))
         if current != self.state.chart_category:
             self.state.set_chart_category(current)
+
+    def _offer_breakdowns(self, metric_id: str) -> None:
+        """Only the columns a breakdown of the selected KPI means something by can be chosen (agents needed by
+        queue, not by agent); the others stay in the list, greyed, for the next KPI."""
+        model = self.category_combo.model()
+        for i in range(1, self.category_combo.count()):
+            model.item(i).setEnabled(breaks_down_by(metric_id, self.category_combo.itemData(i)))
 
     def _update_tabs(self) -> None:
         for i in range(1, self.tabs.count()):

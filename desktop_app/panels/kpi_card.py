@@ -207,12 +207,18 @@ class KpiCard(QFrame):
 
     def _show_small_text(self, text: str, tooltip: str) -> None:
         """A reason or a caveat under the value, in the lines the card has left (whole in the tooltip). When not
-        even one is left (the card's height is fixed: a two-line title was drawn over the value at 200 %), the
-        rows line gives way first (its words go to the caveat's tooltip), then the title's second line (a Romanian
-        CLV card kept one title line for the rows: s9-layout v4/1366x768-ro/25_latest_month)."""
+        even one is left (the card's height is fixed: a two-line title was drawn over the value at 200 %), or the
+        text would be shortened in them, the rows line gives way first (its words go to the caveat's tooltip), then,
+        with no line left, the title's second line (a Romanian CLV card kept one title line for the rows: s9-layout
+        v4/1366x768-ro/25_latest_month)."""
         metrics = self.reason_label.fontMetrics()
         rows = self.n_label.text()
-        if self._small_text_room() < metrics.lineSpacing() and rows and self.target_label.isHidden():
+
+        def cut() -> bool:          # (the caveat shortened in the lines left: CRR's "Channel filter not applied:
+            lines = max(1, self._small_text_room() // metrics.lineSpacing())       # no…" under its 2-line title)
+            return elide_to_lines(text, metrics, self.text_room(), lines) != text
+
+        if rows and self.target_label.isHidden() and (self._small_text_room() < metrics.lineSpacing() or cut()):
             self.n_label.hide()
             tooltip = f"{tooltip}\n\n{rows}"
         if self._small_text_room() < metrics.lineSpacing():

@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..formatting import format_month, month_names, symbol_before
 from ..i18n import N_, _, babel_locale, current_language
+from ..metrics.model import WHOLE_UNITS
 from ..report_view.words import BETTER, NEUTRAL as NEUTRAL_GREY, WORSE
 from .model import ChartData
 
@@ -93,6 +94,7 @@ class AxisUnit:
     factor: float
     label: str            # axis title ("minutes", "%", "")
     number_format: str    # Excel / PowerPoint number format of the drawn values
+    whole: bool = False   # a count: ticked at whole numbers only (agents needed were ticked 0.2 … 1.0)
 
 
 def axis_unit(unit: str, values: list[float | None] | None = None, currency: str = "€") -> AxisUnit:
@@ -115,7 +117,7 @@ def axis_unit(unit: str, values: list[float | None] | None = None, currency: str
     if unit == "%":
         return AxisUnit(1.0, "%", "0.0" + _percent_sign())
     if unit == "count":
-        return AxisUnit(1.0, N_("count"), "#,##0")
+        return AxisUnit(1.0, N_("count"), "#,##0", whole=True)
     if unit == "currency":
         shown = f'"{currency}"#,##0' if symbol_before(currency) else f'#,##0" {currency.strip()}"'
         return AxisUnit(1.0, currency, shown)
@@ -185,6 +187,8 @@ def value_axis_range(values: list[float | None], unit: str = "") -> tuple[float,
     (80.0, 90.0)
     >>> value_axis_range([2.0, 40.0], "count")
     (0.0, 50.0)
+    >>> value_axis_range([2.0, 2.0, 2.0], "count")
+    (1.0, 3.0)
     """
     clean = [float(v) for v in values if v is not None and not math.isnan(float(v))]
     if not clean:
@@ -192,6 +196,8 @@ def value_axis_range(values: list[float | None], unit: str = "") -> tuple[float,
     lo, hi = min(clean), max(clean)
     span = hi - lo or (abs(hi) * 0.2 or 1.0)
     step = _nice_step(span * 1.3)
+    if unit in WHOLE_UNITS:            # (2 agents every month: 1 to 3, not 1.9 to 2.1 ticked in hundredths)
+        step = max(step, 1.0)
     low = math.floor((lo - span * 0.15) / step) * step
     high = math.ceil((hi + span * 0.15) / step) * step
     if lo >= 0 and (low < 0 or lo < span * 0.6):
@@ -212,33 +218,40 @@ def axis_step(low: float, high: float) -> float:
     return float(_nice_step(high - low)) if high > low else 1.0
 
 
-def axis_ticks(low: float, high: float) -> list[float]:
-    """Round value-axis ticks from ``low`` to ``high``, both ends among them (3 to 8 steps, about 5).
+def axis_ticks(low: float, high: float, whole: bool = False) -> list[float]:
+    """Round value-axis ticks from ``low`` to ``high``, both ends among them (3 to 8 steps, about 5); ``whole``:
+    whole numbers only (a count).
 
     >>> axis_ticks(12.0, 24.0)
     [12.0, 14.0, 16.0, 18.0, 20.0, 22.0, 24.0]
     >>> axis_ticks(80.0, 90.0)
     [80.0, 82.0, 84.0, 86.0, 88.0, 90.0]
+    >>> axis_ticks(1.0, 3.0, whole=True)
+    [1.0, 2.0, 3.0]
     """
     span = high - low
     if span <= 0:
         return [low]
     power = 10 ** math.floor(math.log10(span))
     steps = [m * power * 10 ** k for k in (-2, -1, 0) for m in (1, 2, 2.5, 5)]
+    if whole:
+        steps = [step for step in steps if step >= 1 and float(step).is_integer()]
     fitting = [(abs(span / step - 5), step) for step in steps
                if 3 <= round(span / step) <= 8 and abs(span / step - round(span / step)) < 1e-6]
     step = min(fitting)[1] if fitting else axis_step(low, high)
+    if whole and not fitting:
+        step = float(max(1, math.ceil(step)))
     return [round(low + i * step, 10) for i in range(int(round(span / step)) + 1)]
 
 
-def tick_step(low: float, high: float) -> float:
+def tick_step(low: float, high: float, whole: bool = False) -> float:
     """The distance between the ticks of :func:`axis_ticks`: a value axis from ``low`` whose every tick is
     round (an abandonment axis from 14 % stepped by 2.5 read "16,5 %, 19 %, 21,5 %" on a slide).
 
-    >>> tick_step(14.0, 24.0), tick_step(42.5, 57.5)
-    (2.0, 2.5)
+    >>> tick_step(14.0, 24.0), tick_step(42.5, 57.5), tick_step(0.0, 1.0, whole=True)
+    (2.0, 2.5, 1.0)
     """
-    ticks = axis_ticks(low, high)
+    ticks = axis_ticks(low, high, whole)
     return ticks[1] - ticks[0] if len(ticks) > 1 else 1.0
 
 
@@ -292,7 +305,7 @@ def tick_format(axis: AxisUnit, low: float | None, high: float | None) -> str:
     """
     if low is None or high is None:
         return axis.number_format
-    step = float(tick_step(low, high))
+    step = float(tick_step(low, high, axis.whole))
     if not step.is_integer():
         decimals = len(f"{step:g}".partition(".")[2]) if "e" not in f"{step:g}" else 3
         body = "0." + "0" * decimals

@@ -334,7 +334,7 @@ def _style_axes(native, chart: ChartData, frame, axis: AxisUnit) -> None:
         bounds = value_axis_range(every, chart.unit)
         if bounds:
             value_axis.minimum_scale, value_axis.maximum_scale = bounds
-            value_axis.major_unit = tick_step(*bounds)
+            value_axis.major_unit = tick_step(*bounds, axis.whole)
         value_axis.tick_labels.number_format = office_format(tick_format(axis, *(bounds or (None, None))))
         if native._chartSpace.find(".//" + qn("c:dateAx")) is None:
             _skip_category_labels(category_axis, _skip_for(chart.categories))
@@ -349,6 +349,8 @@ def _style_axes(native, chart: ChartData, frame, axis: AxisUnit) -> None:
         category_axis.crosses = XL_AXIS_CROSSES.MAXIMUM   # … and the value axis stays at the bottom
         value_axis.minimum_scale = min(0.0, float(frame.min().min()) if len(frame) else 0.0)
         top = float(frame.max().max()) if len(frame) else 0.0
+        if axis.whole and top > 0:          # (PowerPoint ticked a count of agents 0.2 … 1.0)
+            value_axis.major_unit = tick_step(0.0, top, True)
         if chart.unit == "%" and 0 < top <= 100:
             value_axis.maximum_scale = 100.0 if top > 80 else None
         value_axis.tick_labels.number_format = office_format(tick_format(axis, 0.0, top))

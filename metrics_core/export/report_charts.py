@@ -18,6 +18,7 @@ from ..metrics.model import MetricInputs
 from ..metrics.registry import get_metric
 from ..progress import Reporter
 from ..report_view import NPS_PARTS, ViewResults, breakdown_candidates, data_span
+from ..report_view.catalogue import breaks_down_by
 from ..report_view.partial import partial_periods
 from ..result_details import HeatMapDetails, NpsDetails, StaffingDetails, details_of
 from .model import BY_WORDS, ChartData
@@ -134,6 +135,8 @@ def category_columns(bundle: DataBundle, metric_id: str) -> list[str]:
     frames = [ds.frame for ds in bundle.datasets if set(ds.kinds()) & set(spec.kinds)]
     columns = []
     for column in breakdown_candidates(spec.family):
+        if not breaks_down_by(metric_id, column):
+            continue
         values: set = set()
         for frame in frames:
             if column in frame.columns:

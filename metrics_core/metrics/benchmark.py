@@ -31,7 +31,9 @@ def _gap_compute(all_specs: AllSpecs) -> Callable[[MetricInputs, Mapping[str, An
             if bench is not None:
                 wanted.setdefault(spec.id, float(bench))
         if not wanted:
-            return no_value("benchmark_gap", "ratio", N_("enter a benchmark value (industry, competitor, ACSI) for a KPI"))
+            # (short, with where: the old "enter a benchmark value (industry, competitor, ACSI) for a KPI" was cut
+            # before its end at five cards a row; the examples are in the KPI's description and the field's help)
+            return no_value("benchmark_gap", "ratio", N_("enter a benchmark value in Settings"))
         rows = []
         for metric_id, bench in wanted.items():
             spec = specs.get(metric_id)
@@ -65,4 +67,9 @@ def benchmark_gap_spec(all_specs: AllSpecs) -> MetricSpec:
                       description=N_("A KPI minus the benchmark value you enter (industry, competitor, ACSI), and their ratio."),
                       compute=_gap_compute(all_specs),
                       calculator=_calc_gap, calculator_inputs=("value", "benchmark"),
-                      params=(ParamSpec(name="metric", default="csat", label=N_("KPI to compare"), kind="text"),))
+                      params=(ParamSpec(name="metric", default="csat", label=N_("KPI to compare"), kind="text"),
+                              # (the window had no field for it: the card asked for a value nowhere to be typed)
+                              ParamSpec(name="benchmark", default=None, label=N_("Benchmark value"),
+                                        help=N_("The value to compare the KPI with, in its own unit: an industry "
+                                                "average, a competitor's figure or an ACSI score."),
+                                        special=N_("no benchmark"))))

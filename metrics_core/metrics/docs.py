@@ -24,9 +24,9 @@ def _source_text(source: str) -> str:
     return ", ".join(_SOURCES.get(s, s) for s in source.split()) or "—"
 
 
-def _default_text(value: object) -> str:
+def _default_text(value: object, special: str = "") -> str:
     if value is None:
-        return "automatic"
+        return special or "automatic"        # (what an empty value stands for: "no benchmark")
     if isinstance(value, (str, dict, list, tuple)) and not value:
         return "none"
     if isinstance(value, bool):
@@ -48,7 +48,7 @@ def describe(metric_id: str) -> str:
     lines.append(f"Unit: {spec.unit}; {direction}.")
     for p in spec.params:
         extra = f" — {p.help}" if p.help else ""
-        lines.append(f"• {p.label} ({p.name}): default {_default_text(p.default)}{extra}")
+        lines.append(f"• {p.label} ({p.name}): default {_default_text(p.default, p.special)}{extra}")
     if spec.calculator is not None:
         lines.append("From totals: " + ", ".join(spec.calculator_inputs) + ".")
     lines.append(f"Source: {_source_text(spec.source)}.")
@@ -68,7 +68,7 @@ def metrics_markdown() -> str:
         out += [f"## {family_label}", "", "| id | KPI | unit | formula | reads | parameters (default) | from totals | source |",
                 "|---|---|---|---|---|---|---|---|"]
         for s in specs:
-            params = "; ".join(f"{p.name} ({_default_text(p.default)})" for p in s.params) or "—"
+            params = "; ".join(f"{p.name} ({_default_text(p.default, p.special)})" for p in s.params) or "—"
             totals = ", ".join(s.calculator_inputs) or "—"
             cells = [f"`{s.id}`", s.label, s.unit, s.description, _needs(s), params, totals, _source_text(s.source)]
             out.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |")

@@ -26,6 +26,7 @@ from ..progress import checkpoint
 from ..result_details import Details, details_for
 
 UNITS = ("%", "score", "seconds", "count", "currency", "ratio", "days", "per_day", "erlang")
+WHOLE_UNITS = frozenset({"count"})    # KPIs counted in whole numbers: their chart axes are ticked at whole numbers
 FAMILIES = (
     ("customer_experience", N_("Customer experience")),
     ("loyalty_value", N_("Loyalty and value")),
@@ -54,7 +55,7 @@ class ParamSpec:
     help: str = ""
     minimum: float | None = None
     maximum: float | None = None
-    special: str = ""           # "number": what its minimum stands for, shown in its place (0 s: no override)
+    special: str = ""           # "number": what its minimum (no default: an empty field) stands for, shown in its place
     shown: bool = True          # False: a name kept for the command line and old files, not offered in settings
 
     @property

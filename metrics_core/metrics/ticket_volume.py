@@ -465,7 +465,13 @@ def _items_per_agent(parts: list[tuple[pd.Series, pd.Series, np.ndarray]]) -> tu
 
 def peak_hours(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
     """Contacts per weekday × hour (7 × 24, Monday first); headline: the busiest cell's count."""
-    parts = [pd.DataFrame({"when": _contact_times(frame, when)}) for _kind, frame, when, *_rest in _contact_sources(inputs)]
+    sources = _contact_sources(inputs)
+    if sources and not any(when in frame.columns for _kind, frame, when, *_rest in sources):
+        # rows without a time column: the cause, not "no data … for the chosen period and filters" (a file
+        # without dates, shots11 66_issue_no_dates_no_channel)
+        kind_name, _frame, when, *_rest = sources[0]
+        return missing_result("peak_hours", "count", [when], kind_name, higher_is_better=None)
+    parts = [pd.DataFrame({"when": _contact_times(frame, when)}) for _kind, frame, when, *_rest in sources]
     c = (pd.concat(parts, ignore_index=True) if parts else pd.DataFrame({"when": pd.Series([], dtype="datetime64[us]")})
          ).dropna(subset=["when"])         # (the contacts' times only: no channel labels made)
     if c.empty:

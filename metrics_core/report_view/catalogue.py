@@ -31,6 +31,14 @@ BREAKDOWN_COLUMNS: dict[str, tuple[str, ...]] = {
     "social": ("platform", "topic", "sentiment"),
 }
 USUAL_CATEGORIES = ("agent", "channel", "team", "queue", "platform", "topic", "priority", "segment", "type")
+# KPIs a breakdown by a category means something for by these columns only, and what the owner is told instead:
+# agents needed per agent said "1.0" for every agent of the PwC call log (Erlang C staffs a queue's calls, not a
+# person's; its own chart is the Staffing tab, and its trend per day or week is the selected KPI's trend)
+ONLY_BREAKDOWNS: dict[str, tuple[tuple[str, ...], str]] = {
+    "staffing": (("queue",), N_("Agents needed are worked out for a queue's calls: a breakdown by agent, channel "
+                                "or topic would say nothing. The Staffing tab shows the service level each number "
+                                "of agents reaches.")),
+}
 
 # NPS answers by score: (key, series name, name with its scores), in the order of NpsDetails.shares().
 NPS_PARTS: tuple[tuple[str, str, str], ...] = (
@@ -57,6 +65,22 @@ def breakdown_candidates(family: str) -> tuple[str, ...]:
     """
     own = BREAKDOWN_COLUMNS.get(family, ())
     return own + tuple(c for c in USUAL_CATEGORIES if c not in own)
+
+
+def breaks_down_by(metric_id: str, column: str | None) -> bool:
+    """Whether a breakdown of ``metric_id`` by ``column`` means something (see :data:`ONLY_BREAKDOWNS`).
+
+    >>> breaks_down_by("csat", "agent"), breaks_down_by("staffing", "agent"), breaks_down_by("staffing", "queue")
+    (True, False, True)
+    """
+    only = ONLY_BREAKDOWNS.get(metric_id)
+    return only is None or column in only[0]
+
+
+def no_breakdown_words(metric_id: str) -> str:
+    """Why ``metric_id`` is not broken down by the usual categories ("" for a KPI that is), untranslated."""
+    only = ONLY_BREAKDOWNS.get(metric_id)
+    return only[1] if only is not None else ""
 
 
 def default_kpis(available: Iterable[str], count: int = DEFAULT_KPI_COUNT) -> list[str]:

@@ -102,13 +102,25 @@ def test_an_empty_trend_says_no_date_column_is_mapped(qtbot) -> None:
     assert pd.notna(tickets_frame(50)["created_at"]).all()
 
 
+def empty_charts_say(qtbot, data) -> list[str]:
+    """What the selected KPI's breakdown and trend say, fed ``data`` (a chart job's): both must be empty."""
+    from desktop_app.charts import feed
+    from desktop_app.charts.bar_chart import BarChart
+    from desktop_app.charts.trend_chart import TrendChart
+
+    bars, trend = BarChart(), TrendChart()
+    for chart in (bars, trend):
+        qtbot.addWidget(chart)
+    feed.show_bars(bars, data, None)
+    feed.show_trend(trend, data, None)
+    assert bars.is_empty() and trend.is_empty()
+    return [bars.empty_label.text(), trend.empty_label.text()]
+
+
 def test_an_empty_breakdown_of_a_kpi_without_a_value_gives_the_kpis_reason(qtbot) -> None:
     """s11-shots (66_issue_no_dates_no_channel): tickets without a channel column; "Contact volume per channel by
     agent" said "No Contact volume per channel values per agent for these filters", though no filter was on: the
     KPI has no value at all, for want of a channel."""
-    from desktop_app.charts import feed
-    from desktop_app.charts.bar_chart import BarChart
-    from desktop_app.charts.trend_chart import TrendChart
     from desktop_app.jobs import chart_job
     from metrics_core.dataset import DataBundle
     from metrics_core.metrics.engine import Filters
@@ -121,14 +133,8 @@ def test_an_empty_breakdown_of_a_kpi_without_a_value_gives_the_kpis_reason(qtbot
     data = chart_job(DataBundle([make_dataset("t", "tickets", frame)]), {}, Filters(), "volume_by_channel", "month",
                      "agent")(Reporter())
     assert not data.bars and all(p.value is None for p in data.trend) and data.no_value is not None
-    bars, trend = BarChart(), TrendChart()
-    for chart in (bars, trend):
-        qtbot.addWidget(chart)
-    feed.show_bars(bars, data, None)
-    feed.show_trend(trend, data, None)
-    for chart in (bars, trend):
-        said = chart.empty_label.text()
-        assert chart.is_empty() and "for these filters" not in said, said
+    for said in empty_charts_say(qtbot, data):
+        assert "for these filters" not in said, said
         assert said.endswith("<br><br>Needs a Channel column (or contacts from more than one Channel)"), said
     with_channel = chart_job(DataBundle([make_dataset("t", "tickets", tickets_frame(60))]), {}, Filters(),
                              "volume_by_channel", "month", "agent")(Reporter())

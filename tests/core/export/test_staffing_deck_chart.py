@@ -49,3 +49,26 @@ def test_the_deck_has_the_staffing_slides(pwc_report, tmp_path):
                if shape.has_chart and shape.chart.has_title]
     assert any("Staffing: service level and occupancy by agents" in t for t in titles)
     assert any("Staffing: ASA by agents" in t for t in titles)
+
+
+
+def test_a_count_is_ticked_at_whole_numbers_on_a_slide():
+    """shots11 63_issue_pwc: a count of agents was ticked in tenths; a trend of 2 agents a month is framed 1 to 3
+    and ticked 1, 2, 3 with no decimals (PowerPoint's major unit: :func:`tick_step`)."""
+    from metrics_core.export.chart_data import axis_ticks, axis_unit, tick_format, tick_step, value_axis_range
+
+    bounds = value_axis_range([2.0, 2.0, 2.0], "count")
+    assert bounds == (1.0, 3.0)
+    assert axis_ticks(*bounds, whole=True) == [1.0, 2.0, 3.0] and tick_step(*bounds, True) == 1.0
+    assert tick_format(axis_unit("count"), *bounds) == "#,##0"
+    assert tick_step(0.0, 1.0, True) == 1.0                     # bars of 1.0 each: 0 and 1, no 0.2
+    assert value_axis_range([2.0, 2.0, 2.0], "%") != (1.0, 3.0)     # a percentage keeps its fine steps
+
+
+def test_the_columns_a_staffing_kpi_is_broken_down_by(datasets_dir):
+    """Agents needed per agent say nothing: the report builder and the export dialog do not offer it."""
+    from metrics_core.export.report_charts import category_columns
+
+    bundle = DataBundle([load_dataset(datasets_dir / "calls_pwc_callcenter" / "01 Call-Center-Dataset.xlsx")])
+    assert category_columns(bundle, "staffing") == []
+    assert "agent" in category_columns(bundle, "average_handle_time")

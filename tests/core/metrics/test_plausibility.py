@@ -79,3 +79,24 @@ def test_no_rows_under_the_filters_is_said_not_valued() -> None:
     shown = {k: r for k, r in results.items() if r.value is not None and r.n == 0}
     assert not shown, sorted(shown)
     assert results["csat"].value is None and results["csat"].reason
+
+
+def test_peak_hours_of_a_file_without_dates_name_the_missing_column(tmp_path) -> None:
+    """shots11 66_issue_no_dates_no_channel: a ticket file without any date column gave "No data of the kind
+    'dated tickets, calls or social' is loaded for the chosen period and filters", though no filter was on."""
+    path = tmp_path / "tickets without dates.csv"
+    path.write_text("Ticket ID,Agent,Status,Priority\n" + "".join(
+        f"T{i},{'Ana' if i % 2 else 'Bo'},{'Open' if i % 3 else 'Solved'},{'High' if i % 5 else 'Low'}\n"
+        for i in range(40)), encoding="utf-8")
+    undated = load_dataset(path)
+    assert "created_at" not in undated.frame.columns
+    result = engine.compute_metric(DataBundle([undated]), "peak_hours")
+    assert result.value is None and result.missing_fields == ["created_at"]
+    assert "period and filters" not in str(result.reason)
+    # with times, nothing left under the filters: that reason stays
+    from tests.gui.helpers import make_dataset, tickets_frame
+
+    nobody = Filters(categories={"agent": ["Nobody"]})
+    left = engine.compute_metric(DataBundle([make_dataset("t", "tickets", tickets_frame(60))]), "peak_hours",
+                                 filters=nobody)
+    assert left.value is None and not left.missing_fields
