@@ -33,13 +33,9 @@ class DataView(QWidget):
         self._drill: RowsBehind | None = None
         self._stale = True
         self._runner = TaskRunner("search", self)
-        # the chooser shares the bar's room and elides a long name ("Rows behind First response time (4,043 ×
-        # Tickets, …)"); its list opens as wide as the names. Grown to its longest name, it pushed the row count
-        # past the window's edge ("960 av 4 04", s12-shots-svqps 1366x768/sv/32; sl1's 1280x720/sl/32)
         self.dataset_combo = QComboBox()
-        self.dataset_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.dataset_combo.setMinimumContentsLength(20)
-        self.dataset_combo.currentTextChanged.connect(self.dataset_combo.setToolTip)
+        self.dataset_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.dataset_combo.setMinimumWidth(200)
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(_("Search\u2026"))
         self.search_edit.setClearButtonEnabled(True)
@@ -61,9 +57,9 @@ class DataView(QWidget):
         self.table.horizontalHeader().setMaximumSectionSize(320)
         top = QHBoxLayout()
         top.addWidget(QLabel(_("Rows of:")))
-        top.addWidget(self.dataset_combo, 3)
+        top.addWidget(self.dataset_combo)
         top.addSpacing(12)
-        top.addWidget(self.search_edit, 2)
+        top.addWidget(self.search_edit, 1)
         top.addWidget(QLabel(pgettext("search in a column", "in")))
         top.addWidget(self.column_combo)
         top.addWidget(self.count_label)
