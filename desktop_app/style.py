@@ -27,6 +27,7 @@ from .formatting import format_number
 BACKGROUND = "#ffffff"
 FOREGROUND = "#1f2933"
 GRID_ALPHA = 0.18
+CAPTION_ROOM = 6                # px below and left of a plot: an axis caption with its descenders
 AXIS_COLOR = "#52606d"
 
 SERIES = tuple(f"#{c}" for c in PALETTE)
@@ -168,7 +169,10 @@ def style_plot(plot_widget: "pg.PlotWidget", theme: ChartTheme = LIGHT) -> None:
         if axis.labelText:
             axis.setLabel(axis.labelText, units=axis.labelUnits, color=theme.foreground)
     item.titleLabel.item.setFont(chart_font(TITLE_FONT_SIZE, bold=True))
-    item.layout.setContentsMargins(4, 4, 18, 4)      # room for the last tick label on the right
+    # room for the last tick label on the right; below and left, for an axis caption's descenders: pyqtgraph
+    # draws a caption 5 px past its axis (AxisItem.resizeEvent's nudge), and a 4 px margin cut the "g" of
+    # "score given" (s12-shots-svqps, sv 21_chart_2_scores: "qivet betyq")
+    item.layout.setContentsMargins(CAPTION_ROOM, 4, 18, CAPTION_ROOM)
     plot_widget.setMenuEnabled(False)
 
 

@@ -330,6 +330,9 @@ _ACCENTED = str.maketrans("aceinorsuyzACEINORSUYZ", "àçéîñöřšüýžÀÇ�
 _FIELDS = re.compile(r"\{[^{}]*\}|%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[a-zA-Z%]")
 
 
+PADDING_WORD = 12          # the longest run of the pseudo-language's padding dots
+
+
 def pseudo_translate(text: str) -> str:
     """The pseudo-language: accented, about 40 % longer, ``{fields}`` and ``%`` codes kept intact.
 
@@ -346,5 +349,8 @@ def pseudo_translate(text: str) -> str:
         last = field_match.end()
     out.append(text[last:].translate(_ACCENTED))
     body = "".join(out)
-    padding = "·" * max(1, round(len(text) * 0.4))
+    dots = max(1, round(len(text) * 0.4))
+    # in words of at most 12 dots, as a long text's extra length wraps in a real language: one run of 120 dots
+    # was a word no line could hold (a chart's empty-state note grew the window to 2,250 px, s12-shots-svqps)
+    padding = " ".join("·" * min(PADDING_WORD, dots - i) for i in range(0, dots, PADDING_WORD))
     return f"⟦{body} {padding}⟧"

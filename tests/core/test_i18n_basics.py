@@ -55,3 +55,11 @@ def test_pseudo_language_keeps_fields_and_is_longer():
     pseudo = i18n.pseudo_translate(text)
     assert "{period}" in pseudo
     assert len(pseudo) >= len(text) * 1.4
+
+
+def test_pseudo_language_padding_wraps_like_words():
+    """One run of 120 padding dots after a long note was a word no line could hold: two empty charts' notes
+    grew the qps window to 2,250 px at 1366 x 768 (s12-shots-svqps 62_issue_acd_daily)."""
+    pseudo = i18n.pseudo_translate("Staffing needs intra-day figures, and these rows have no times of day. " * 4)
+    assert max(len(word) for word in pseudo.split()) <= i18n.PADDING_WORD + 1       # (+ the closing mark)
+    assert len(pseudo) >= len("Staffing needs intra-day figures, and these rows have no times of day. " * 4) * 1.4

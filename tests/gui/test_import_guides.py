@@ -74,6 +74,7 @@ def test_a_file_unlike_any_export_is_flagged_with_the_guess_and_how_sure(qtbot, 
     assert dialog.mapping.kind_confidence < 0.6
     assert "does not look like an export we know" in note
     assert dialog.kind_combo.currentText() in note and "%" in note
+    assert " %" not in note          # "7 %" with a no-break space: the wrapped note read "bara 7" / "% säkra" (sv)
 
 
 def test_an_empty_trend_says_no_date_column_is_mapped(qtbot) -> None:

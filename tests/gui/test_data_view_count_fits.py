@@ -1,0 +1,39 @@
+"""The data view's row count stays whole beside a long "Rows of" name once the search has counted (the shots
+s12-shots-svqps 1366x768/sv/32_data_view_search "960 av 4 04" and s12-shots-sl1 1280x720/sl/32 were taken before
+the bar's layout followed the search worker's count: tools/render_screens.py now waits for it)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from desktop_app.i18n import apply_language
+from desktop_app.panels.data_view import DataView
+
+from .conftest import wait_results
+from .helpers import make_dataset
+
+LONG = "Raderna bakom Tid till första svar (FRT) (4 043 × Ärenden, varav 4 030 räknade)"
+
+
+@pytest.mark.parametrize("width", [1112, 1020])          # the data tab at 1366 and at 1280 px
+def test_the_row_count_is_whole_beside_a_long_name(qtbot, state, width) -> None:
+    apply_language("sv")
+    n = 4043
+    frame = pd.DataFrame({"ticket_id": [f"T{i}" for i in range(n)], "first_response_s": [60.0] * n,
+                          "resolution_s": [600.0] * n, "status": ["closed"] * n, "channel": ["Email"] * n,
+                          "agent": ["Maja Novak", "Luka Kranjc", "Eva Vidmar", "Tina Kos"] * (n // 4) + ["Ana"] * (n % 4), "team": ["Customer care"] * n})
+    panel = DataView(state)
+    qtbot.addWidget(panel)
+    wait_results(qtbot, state, lambda: state.add_dataset(make_dataset("tickets", "tickets", frame)))
+    panel.resize(width, 400)
+    panel.show()
+    panel.dataset_combo.addItem(LONG)
+    panel.dataset_combo.setCurrentIndex(panel.dataset_combo.count() - 1)
+    panel.search_edit.setText("Novak")
+    panel._apply_search()
+    qtbot.wait(50)
+    label = panel.count_label
+    assert label.width() >= label.sizeHint().width(), f"the count is cut to {label.width()} px"
+    assert label.geometry().right() <= panel.width(), "the count runs past the panel's edge"
+    assert panel.search_edit.width() >= 100                 # the search keeps room to type a name
