@@ -34,7 +34,7 @@ def test_a_required_field_left_unmapped_is_named_and_asked_about(qtbot, csv_file
     assert not dialog.missing_required() and dialog.missing_label.isHidden()
     model.setData(model.index(row, COL_SOURCE), NOT_MAPPED)
     assert dialog.missing_required() == ["Created at"]
-    assert "\u2018Created at\u2019" in dialog.missing_label.text() and "created_at" not in dialog.missing_label.text()
+    assert "\u201cCreated at\u201d" in dialog.missing_label.text() and "created_at" not in dialog.missing_label.text()
     assert not dialog.missing_label.isHidden()
     asked: list[list[str]] = []
     dialog.confirm_missing = lambda missing: asked.append(missing) or False          # the owner says "No"
