@@ -256,6 +256,7 @@ class ImportDialog(QDialog):
         self.table = None
         self.preview_model.set_frame(pd.DataFrame())
         self.mapping_model.set_mapping(None, None)
+        self._fit_mapping_columns()         # the empty table's titles whole ("Изворна колона" was cut)
 
     # -- events ---------------------------------------------------------------------------------
     def _on_read_option_activated(self, _index: int) -> None:
