@@ -34,8 +34,10 @@ class DataView(QWidget):
         self._stale = True
         self._runner = TaskRunner("search", self)
         self.dataset_combo = QComboBox()
-        self.dataset_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.dataset_combo.setMinimumWidth(200)
+        # as wide as the row leaves it (a drill-down's title is long: "Rows behind First response time (4,043 ×
+        # Tickets, 4,030 of them counted)" took its whole width and pushed the row count out of the window)
+        self.dataset_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.dataset_combo.setMinimumContentsLength(22)
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(_("Search\u2026"))
         self.search_edit.setClearButtonEnabled(True)
@@ -57,7 +59,7 @@ class DataView(QWidget):
         self.table.horizontalHeader().setMaximumSectionSize(320)
         top = QHBoxLayout()
         top.addWidget(QLabel(_("Rows of:")))
-        top.addWidget(self.dataset_combo)
+        top.addWidget(self.dataset_combo, 2)
         top.addSpacing(12)
         top.addWidget(self.search_edit, 1)
         top.addWidget(QLabel(pgettext("search in a column", "in")))
