@@ -49,3 +49,11 @@ def test_serbian_writes_kpi_and_id_in_cyrillic(domain):
              for text in [re.sub(r"KPI Desk|'[^']*'|KPI[=.]", "", s)]
              if re.search(r"[а-яђјљњћџ]", text) and re.search(r"(?<![A-Za-z])(KPI|ID)(?![A-Za-z])", text)]
     assert not latin, latin
+
+
+@pytest.mark.parametrize("domain", DOMAINS, ids=lambda d: d.name)
+def test_serbian_texts_write_percent_as_its_numbers_do(domain):
+    """Serbian cards read "80,1%" (CLDR: no space) while texts said "95 %" and "0 % и испод 100 %"."""
+    spaced = [s for _msgid, _ctx, strings in _strings(domain, "sr") for s in strings
+              if re.search(r"(\d|\})[ \u00a0]%", s)]
+    assert not spaced, spaced
