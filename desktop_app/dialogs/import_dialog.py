@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from metrics_core.catalogue import KINDS
 from metrics_core.catalogue import kind as kind_spec
-from metrics_core.formatting import quoted
+from metrics_core.formatting import format_percent, quoted
 from metrics_core.i18n import N_, _, ngettext
 from metrics_core.ingest.currency import CURRENCY_CHOICES, file_currency
 from metrics_core.ingest.model import ReadOptions
@@ -233,7 +233,7 @@ class ImportDialog(QDialog):
             self.kind_note.setText(_(
                 "This file does not look like an export we know. Our best guess is \u201c{kind}\u201d, but we are "
                 "only {percent} sure: check \u201cThe rows are\u201d and the columns below before importing.",
-                kind=self.kind_combo.currentText(), percent=f"{mapping.kind_confidence * 100:.0f} %"))
+                kind=self.kind_combo.currentText(), percent=format_percent(mapping.kind_confidence * 100, 0)))
             self.kind_note.setStyleSheet(_warning_look(self))
         # the encoding is named in its box; its note only when it asks the user to look ("also fits", "replaced")
         worth_reading = any(word in (table.encoding_note or "") for word in ("check", "also", "replaced", "unlikely"))
