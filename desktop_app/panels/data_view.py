@@ -159,6 +159,11 @@ class DataView(QWidget):
         self.model.set_row_positions(positions)
         total = len(self.model.frame())
         shown = len(positions)
+        # room for the longest count this file can show ("4,043 of 4,043 rows"), kept from the first layout: a
+        # search's longer count was drawn in the width of "4,043 rows" and cut ("960 din 4.043 de")
+        widest = ngettext("{shown} of {total} row", "{shown} of {total} rows", total, shown=format_number(total),
+                          total=format_number(total))
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(widest))
         self.count_label.setText(
             ngettext("{shown} of {total} row", "{shown} of {total} rows", total, shown=format_number(shown),
                      total=format_number(total)) if shown != total
