@@ -214,7 +214,7 @@ def readable_reason(result: Any) -> str:
         labels = {name: field_label(name, _kind_with(getattr(result, "metric_id", ""), name)) for name in missing}
         names = "|".join(re.escape(name) for name in sorted(missing, key=len, reverse=True))
         reason = re.sub(rf"'({names})'|\b({names})\b",          # one pass: a label holding its id stays whole
-                        lambda m: f"\u2018{labels[m[1]]}\u2019" if m[1] else labels[m[2]], reason)
+                        lambda m: core.quoted(labels[m[1]]) if m[1] else labels[m[2]], reason)
     return reason.replace("needs the field", "needs a column").replace("which no loaded file provides",
                                                                         "which no loaded file has")
 

@@ -133,7 +133,8 @@ def _amount_in(locale_name: str, number: int, unit: str, text: str | None) -> st
     written = text if text is not None else format_number(number)
     if is_english(locale):
         return unbreakable(_ENGLISH_UNITS[unit].format(written))
-    length = _SECOND_SYMBOL.get(locale.language, "short") if unit == "duration-second" else "short"
+    length = _SECOND_SYMBOL.get(locale.language, "short") if unit == "duration-second" else \
+        "long" if unit in _LONG_FORM.get(locale.language, ()) else "short"
     return unbreakable(unit_pattern(locale, unit, plural_category(locale, number), length).format(written))
 
 
@@ -141,6 +142,9 @@ def _amount_in(locale_name: str, number: int, unit: str, text: str | None) -> st
 # "sek.", Serbian "сек"/"sek"): one spelling per language, the one thresholds and targets use ("v 20 s",
 # "у 20 с"), on cards, charts and decks alike.
 _SECOND_SYMBOL = {"sl": "narrow", "sr": "narrow"}
+# Romanian's short hours and days leave out the "de" that numbers from 20 take ("21 ore 38 min."); its long
+# forms are the same words with it ("21 de ore", "20 de zile", as a number of days is written on its own).
+_LONG_FORM = {"ro": {"duration-hour", "duration-day"}}
 
 
 def format_duration(seconds: float | None) -> str:

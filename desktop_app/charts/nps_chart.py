@@ -9,6 +9,9 @@ import pandas as pd
 
 from PySide6.QtGui import QFontMetrics
 
+import pyqtgraph as pg
+
+from metrics_core.formatting import format_percent
 from metrics_core.i18n import _
 from metrics_core.report_view.catalogue import NPS_PARTS
 from metrics_core.report_view.partial import partial_words
@@ -75,7 +78,7 @@ class NpsStackedChart(ChartWidget):
         self.plot_item.setYRange(bottom, 100 - bottom, padding=0)
         line = font.height() * 1.2                   # every 20 %, or fewer ticks where they would touch
         step = next((s for s in (20, 25, 50) if hundred * s / 100 >= line), 100)
-        axis.setTicks([[(v, f"{v} %") for v in range(0, 101, step)]])
+        axis.setTicks([[(v, format_percent(v, 0)) for v in range(0, 101, step)]])    # "100%" in Serbian
 
     def _themed(self, theme: style.ChartTheme) -> None:
         self._legend.setBrush(style.brush(theme.background, 230))

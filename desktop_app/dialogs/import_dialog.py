@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from metrics_core.catalogue import KINDS
 from metrics_core.catalogue import kind as kind_spec
-from metrics_core.formatting import format_percent
+from metrics_core.formatting import format_percent, quoted
 from metrics_core.i18n import N_, _, ngettext
 from metrics_core.ingest.currency import CURRENCY_CHOICES, file_currency
 from metrics_core.ingest.model import ReadOptions
@@ -287,7 +287,7 @@ class ImportDialog(QDialog):
 
     def _show_missing(self) -> None:
         missing = self.missing_required()
-        names = ", ".join(f"\u2018{name}\u2019" for name in missing)
+        names = ", ".join(quoted(name) for name in missing)
         self.missing_label.setText(ngettext(
             "Not mapped yet: {fields}. Choose its column in the list above (fields marked * are needed).",
             "Not mapped yet: {fields}. Choose their columns in the list above (fields marked * are needed).",
@@ -319,7 +319,7 @@ class ImportDialog(QDialog):
 
     def confirm_missing(self, missing: list[str]) -> bool:
         """Ask whether to import without the ``missing`` fields (tests replace this)."""
-        names = ", ".join(f"\u2018{name}\u2019" for name in missing)
+        names = ", ".join(quoted(name) for name in missing)
         answer = QMessageBox.question(
             self, _("Import without needed fields?"),
             ngettext("{fields} is not mapped: the KPIs that need it will stay empty. Import anyway?",

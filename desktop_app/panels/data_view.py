@@ -34,8 +34,10 @@ class DataView(QWidget):
         self._stale = True
         self._runner = TaskRunner("search", self)
         self.dataset_combo = QComboBox()
-        self.dataset_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.dataset_combo.setMinimumWidth(200)
+        # as wide as the row leaves it (a drill-down's title is long: "Rows behind First response time (4,043 ×
+        # Tickets, 4,030 of them counted)" took its whole width and pushed the row count out of the window)
+        self.dataset_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.dataset_combo.setMinimumContentsLength(22)
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(_("Search\u2026"))
         self.search_edit.setClearButtonEnabled(True)
@@ -57,7 +59,7 @@ class DataView(QWidget):
         self.table.horizontalHeader().setMaximumSectionSize(320)
         top = QHBoxLayout()
         top.addWidget(QLabel(_("Rows of:")))
-        top.addWidget(self.dataset_combo)
+        top.addWidget(self.dataset_combo, 2)
         top.addSpacing(12)
         top.addWidget(self.search_edit, 1)
         top.addWidget(QLabel(pgettext("search in a column", "in")))
@@ -157,6 +159,11 @@ class DataView(QWidget):
         self.model.set_row_positions(positions)
         total = len(self.model.frame())
         shown = len(positions)
+        # room for the longest count this file can show ("4,043 of 4,043 rows"), kept from the first layout: a
+        # search's longer count was drawn in the width of "4,043 rows" and cut ("960 din 4.043 de")
+        widest = ngettext("{shown} of {total} row", "{shown} of {total} rows", total, shown=format_number(total),
+                          total=format_number(total))
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(widest))
         self.count_label.setText(
             ngettext("{shown} of {total} row", "{shown} of {total} rows", total, shown=format_number(shown),
                      total=format_number(total)) if shown != total

@@ -14,6 +14,7 @@ from __future__ import annotations
 from ..deferred import pd
 
 from ..catalogue import KINDS_BY_NAME
+from ..formatting import quoted
 from ..i18n import Message, _
 from .model import MetricInputs, MetricResult, MetricSpec
 from .results import HAS_HEAD as HEAD, no_value
@@ -74,7 +75,7 @@ def review(spec: MetricSpec, inputs: MetricInputs, result: MetricResult) -> Metr
     if spec.duration and "caveat" not in result.details:
         fields = date_only_fields(spec, inputs)
         if fields:
-            names = ", ".join(f"\u2018{field_label(k, f)}\u2019" for k, f in fields)
+            names = ", ".join(quoted(field_label(k, f)) for k, f in fields)
             result.details = result.details.with_(
                 caveat=Message("{columns} has no times of day: approximate", {"columns": names}),
                 caveat_detail=Message(

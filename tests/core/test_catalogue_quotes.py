@@ -68,7 +68,7 @@ def test_the_quotation_marks_of_each_language() -> None:
 def test_no_code_puts_its_own_quotation_marks_around_a_shown_value() -> None:
     """An f-string with typographic marks around a field ('f"\\u201c{text}\\u201d"' on the brand attributes card)
     writes English quotes in every language: such values go through ``quoted`` (or a catalogue text)."""
-    marks = "|".join(["\\\\u201[cdef]", "\\\\u00ab", "\\\\u00bb", *DOUBLE_MARKS])
+    marks = "|".join(["\\\\u201[89cdef]", "\\\\u00ab", "\\\\u00bb", *DOUBLE_MARKS, "‘", "’"])
     pattern = re.compile(rf"""\bf(["'])(?:(?!\1).)*?(?:{marks})\{{""")
     found = [f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
              for package in ("metrics_core", "desktop_app") for path in sorted((ROOT / package).rglob("*.py"))

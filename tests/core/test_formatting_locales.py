@@ -81,6 +81,9 @@ def test_durations_use_the_languages_cldr_abbreviations():
         assert f.format_duration(3600 * 1) == nb("1 сат 00 мин")
     with language("ro"):
         assert f.format_duration(3 * 3600 + 60) == nb("3 ore 01 min.")
+        assert f.format_duration(21 * 3600 + 38 * 60) == nb("21 de ore 38 min.")     # numbers from 20 take "de"
+        assert f.format_duration(20 * 86400 + 3 * 3600) == nb("20 de zile 3 ore")
+        assert f.format_duration(1 * 86400 + 3600) == nb("1 zi 1 oră")
 
 
 def test_weekdays_periods_and_changes_are_localised():

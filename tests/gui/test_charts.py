@@ -69,6 +69,22 @@ def test_nps_stack_sums_to_100(qtbot) -> None:
     assert "NPS 60" in chart._hover_text(0.0, 50)
 
 
+@pytest.mark.parametrize("lang, hundred", [("en", "100\u00a0%"), ("ro", "100\u00a0%"), ("sr", "100%")])
+def test_nps_share_axis_writes_percent_as_the_language_does(qtbot, lang, hundred) -> None:
+    """The Serbian NPS chart read "100 %" on its axis beside "80,1%" on the cards (a hard-coded " %")."""
+    from desktop_app.i18n import apply_language
+
+    apply_language(lang)
+    chart = NpsStackedChart()
+    qtbot.addWidget(chart)
+    chart.resize(600, 400)
+    chart.show()
+    chart.set_periods(["Jan", "Feb"], [70.0, 50.0], [20.0, 30.0], [10.0, 20.0])
+    qtbot.waitUntil(lambda: bool(chart.plot_item.getAxis("left")._tickLevels))
+    labels = [text for _value, text in chart.plot_item.getAxis("left")._tickLevels[0]]
+    assert labels[-1] == hundred, labels
+
+
 def test_histogram_heatmap_backlog_staffing(qtbot) -> None:
     hist = HistogramChart()
     qtbot.addWidget(hist)

@@ -228,3 +228,25 @@ def test_cards_on_screen_get_their_values_first_and_no_other_card_keeps_an_old_n
         assert seen["texts"][metric_id] == dash.cards[metric_id].value_label.text()   # already the new value
     assert all(seen["texts"][m] == _("Working out\u2026") for m in off_screen if m not in seen["part"])
     assert any(dash.cards[m].value_label.text() != DASH for m in off_screen)
+
+
+@pytest.mark.parametrize("lang", ["en", "sr"])
+def test_the_row_count_stays_whole_beside_a_drilldowns_long_title(qtbot, loaded, lang) -> None:
+    """s12 (32_data_view_search, Serbian at 1366x768; Slovenian at 1280x720): the drill-down's title filled the top
+    row and the count beside the search read "960 од 4.04"."""
+    from desktop_app.i18n import apply_language
+
+    apply_language(lang)
+    state, _dash, _charts, _bar, view, _bundle = loaded
+    with qtbot.waitSignal(state.drilldown_requested):
+        state.request_drilldown("first_response_time")
+    view.resize(900, 500)                  # the data view's width at 1280x720, less the file list
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(200)
+    view.search_edit.setText("T00")
+    view._on_search_timer_timeout()         # the count changes to "n of N rows": room for it was kept before
+    assert "of" in view.count_label.text() or "од" in view.count_label.text()
+    assert view.count_label.width() >= view.count_label.sizeHint().width()
+    assert view.count_label.geometry().right() < view.width()
+    assert view.search_edit.width() >= 100 and view.dataset_combo.width() >= 200     # both still usable

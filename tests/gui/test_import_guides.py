@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from desktop_app.dialogs.import_dialog import ImportDialog
 from desktop_app.models.mapping_model import COL_FIELD, COL_SOURCE, COL_WHY, NOT_MAPPED
+from metrics_core.formatting import format_percent
 
 
 def _opened(qtbot, path: Path) -> ImportDialog:
@@ -34,7 +35,7 @@ def test_a_required_field_left_unmapped_is_named_and_asked_about(qtbot, csv_file
     assert not dialog.missing_required() and dialog.missing_label.isHidden()
     model.setData(model.index(row, COL_SOURCE), NOT_MAPPED)
     assert dialog.missing_required() == ["Created at"]
-    assert "\u2018Created at\u2019" in dialog.missing_label.text() and "created_at" not in dialog.missing_label.text()
+    assert "\u201cCreated at\u201d" in dialog.missing_label.text() and "created_at" not in dialog.missing_label.text()
     assert not dialog.missing_label.isHidden()
     asked: list[list[str]] = []
     dialog.confirm_missing = lambda missing: asked.append(missing) or False          # the owner says "No"
@@ -75,6 +76,19 @@ def test_a_file_unlike_any_export_is_flagged_with_the_guess_and_how_sure(qtbot, 
     assert "does not look like an export we know" in note
     assert dialog.kind_combo.currentText() in note and "%" in note
     assert " %" not in note          # "7 %" with a no-break space: the wrapped note read "bara 7" / "% säkra" (sv)
+
+
+
+def test_how_sure_the_guess_is_reads_as_the_languages_percentages(qtbot, tmp_path: Path) -> None:
+    """Serbian (60_import_not_an_export): "сигурни само 7 %" beside "39%" in the table (a hard-coded " %")."""
+    from desktop_app.i18n import apply_language
+
+    apply_language("sr")
+    path = tmp_path / "notes.md"
+    path.write_text("# Meeting notes\n\n- call the supplier\n- customers: 12 new this week\n", encoding="utf-8")
+    dialog = _opened(qtbot, path)
+    sure = format_percent(dialog.mapping.kind_confidence * 100, 0)
+    assert sure.endswith("%") and " %" not in sure and sure in dialog.kind_note.text()
 
 
 def test_an_empty_trend_says_no_date_column_is_mapped(qtbot) -> None:

@@ -82,7 +82,7 @@ def test_the_nps_chart_names_its_zero(qtbot, size) -> None:
     chart.set_periods(["May", "Jun", "Jul", "Aug"], [45.0, 47, 49, 53], [38.0, 36, 35, 35], [17.0, 17, 16, 12])
     qtbot.wait(50)
     ticks = _texts(chart, "left tick")
-    assert "0 %" in ticks and "100 %" in ticks, ticks
+    assert "0\u00a0%" in ticks and "100\u00a0%" in ticks, ticks
     assert readability_problems(chart.plot_widget) == []
 
 

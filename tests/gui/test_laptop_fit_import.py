@@ -70,7 +70,7 @@ def test_a_missing_field_is_named_in_the_windows_language(qtbot, csv_file) -> No
     dialog, row = _created_at_unmapped(qtbot, csv_file)
     shown = dialog.mapping_model.index(row, COL_FIELD).data().rstrip(" *")
     assert dialog.missing_required() == [shown] == ["Čas nastanka"]
-    assert "\u2018Čas nastanka\u2019" in dialog.missing_label.text()
+    assert "\u201eČas nastanka\u201c" in dialog.missing_label.text()           # Slovenian quotation marks, not ‘…’
 
 
 def test_a_needed_field_left_unmapped_is_marked_in_its_row(qtbot, csv_file) -> None:
@@ -102,3 +102,20 @@ def test_the_missing_field_note_points_up_to_the_list_it_is_under(qtbot, csv_fil
     qtbot.waitUntil(note.isVisible)
     assert note.mapTo(dialog, QPoint(0, 0)).y() >= table.mapTo(dialog, QPoint(0, table.height())).y()
     assert where in note.text() and wrong not in note.text()
+
+
+def test_the_column_titles_stay_whole_when_the_file_cannot_be_read(qtbot, tmp_path) -> None:
+    """Serbian, a damaged workbook (05_import_unreadable_file at 1366x768): the empty mapping table kept Qt's default
+    column widths and cut its titles to "зворна колона" and "могло да се про"."""
+    apply_language("sr")
+    bad = tmp_path / "damaged export.xlsx"
+    bad.write_bytes(b"PK\x03\x04 this is not a workbook \x00\xff\xfe" * 40)
+    dialog = ImportDialog(bad)
+    qtbot.addWidget(dialog)
+    dialog.resize(1100, 700)
+    dialog.show()
+    qtbot.waitUntil(lambda: bool(dialog.error_label.text()), timeout=15000)
+    header = dialog.mapping_view.horizontalHeader()
+    cut = [dialog.mapping_model.headerData(c, Qt.Orientation.Horizontal) for c in range(header.count())
+           if c != COL_WHY and header.sectionSize(c) < header.sectionSizeHint(c)]
+    assert cut == []

@@ -258,6 +258,6 @@ def test_a_missing_field_is_named_once_as_the_kpis_own_kind_names_it(lang) -> No
     result = compute_metric(DataBundle([make_dataset("tickets", "tickets", tickets_frame())]), "cash_flow")
     assert result.value is None and result.missing_fields == ["date"]
     text = readable_reason(result)
-    label = {"en": "Date", "sl": "Datum"}[lang]
-    assert f"\u2018{label}\u2019" in text, text
-    assert "date part" not in text and "(" not in text.split("\u2019")[0], text
+    quoted_label = {"en": "\u201cDate\u201d", "sl": "\u201eDatum\u201c"}[lang]       # the language's quotation marks
+    assert quoted_label in text, text
+    assert "date part" not in text and "(" not in text.split(quoted_label)[0], text
