@@ -55,3 +55,19 @@ def test_kpi_texts_name_no_internal_field_id() -> None:
         wrong += [f"{word} in {text[:90]!r}" for word in re.findall(r"\b[a-z]+(?:_[a-z0-9]+)+\b", text) if word in ids]
     assert wrong == [], "\n".join(wrong)
 
+
+
+def test_an_empty_cards_reason_says_first_that_no_file_has_it() -> None:
+    """A card shows three short lines of its reason; "potrebuje polje ‘Ocena CSAT’ iz datoteke (vrsta: odgovori na
+    ankete, zahtevki, klici…" was cut before "nobena ni naložena", the point. The Slovenian texts say it first."""
+    from metrics_core.i18n import Message
+
+    values = {"fields": "‘Odgovor na povratno informacijo’ ali ‘Čas odgovora na povratno informacijo’",
+              "kinds": "odgovori na ankete, zahtevki, klici ali skupine odgovorov ankete", "what": "stranka vsakega klica"}
+    with language("sl"):
+        texts = [Message(msgid, values).render() for msgid in (
+            "needs a file of {kinds}; none is loaded", "needs the field {fields} from a file of {kinds}; none is loaded",
+            "needs the field {fields} ({what}), which no loaded file provides",
+            "needs the field {fields}, which no loaded file provides")]
+    late = [text for text in texts if not re.match(r"(\S+ ){0,3}(ni|nima)\b", text)]
+    assert late == [], late
