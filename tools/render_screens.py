@@ -543,8 +543,7 @@ def demo_files(stems: str = "") -> list[Path]:
 def _use_dark_palette(app: QApplication) -> None:
     from PySide6.QtGui import QColor, QPalette
 
-    app.setStyle("Fusion")
-    palette = QPalette()
+    palette = QPalette()                    # (on the app's own style: plain Fusion lost its check-box frames)
     for role, colour in ((QPalette.ColorRole.Window, "#202124"), (QPalette.ColorRole.WindowText, "#e8eaed"),
                          (QPalette.ColorRole.Base, "#2a2b2e"), (QPalette.ColorRole.AlternateBase, "#303134"),
                          (QPalette.ColorRole.Text, "#e8eaed"), (QPalette.ColorRole.Button, "#303134"),
