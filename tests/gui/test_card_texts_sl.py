@@ -40,3 +40,23 @@ def test_the_staffing_line_declines_its_call_count(calls, words) -> None:
     assert short == f"Pri {words} na 30 min ob 08:00"
     assert typed.startswith(f"Pri {words} na 30 min") and f"pri {words} na 30 min" in whole
     assert "klicev" not in short + typed + whole
+
+
+def test_holidays_are_typed_and_shown_as_the_language_writes_a_day(qtbot) -> None:
+    """The business-hours page offered 'npr. 2026-06-25, 2026-08-15' in Slovenian, and '5. 6. 2026' typed there was
+    read month first: 6 May instead of 5 June (s12-shots-sl2, 200pct-sl/42_settings_business_hours)."""
+    from desktop_app.dialogs.calendar_editor import CalendarEditor
+
+    with language("sl"):
+        editor = CalendarEditor({"weekdays": [0, 1, 2, 3, 4], "opens": "08:00", "closes": "16:00",
+                                 "holidays": ["2026-12-25"]})
+        qtbot.addWidget(editor)
+        assert editor.holidays_edit.placeholderText() == "npr. 25. 6. 2026, 15. 8. 2026"
+        assert editor.holidays_edit.text() == "25. 12. 2026"
+        editor.holidays_edit.setText("5. 6. 2026; 2026-08-15, 31. 2. 2026, ni datum")
+        assert editor.calendar()["holidays"] == ["2026-06-05", "2026-08-15"]
+    with language("ro"):
+        editor.holidays_edit.setText("05.06.2026")
+        assert editor.calendar()["holidays"] == ["2026-06-05"]
+    editor.holidays_edit.setText("2026-06-25, 5/6/2026, not a date")           # English: ISO, or day first
+    assert editor.calendar()["holidays"] == ["2026-06-25", "2026-06-05"]
