@@ -11,6 +11,7 @@ import math
 import re
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from metrics_core import formatting as core
@@ -60,10 +61,17 @@ def change_arrow(delta: float | None) -> str:
     return ARROW_UP if delta > 0 else ARROW_DOWN
 
 
+def yes_no(value: Any) -> str:
+    """A true/false cell as the window's language writes it ("Da" / "Ne" in Slovenian, not "True")."""
+    return _("Yes") if value else _("No")
+
+
 def format_cell(value: Any) -> str:
-    """One table cell: timestamps without a zero time, floats trimmed, NA empty."""
+    """One table cell: timestamps without a zero time, floats trimmed, true/false in words, NA empty."""
     if _is_missing(value):
         return ""
+    if isinstance(value, (bool, np.bool_)):
+        return yes_no(value)
     if isinstance(value, pd.Timestamp):
         return core.format_date_time(value)          # as the window's language writes a date (31. 3. 2021)
     if isinstance(value, float):

@@ -85,10 +85,15 @@ def readable_on(colour: str | QColor, background: str | QColor, text: str | QCol
 
 
 def secondary_text(palette: QPalette) -> str:
-    """Text that steps back from the main text (a card's rows, a target, a note) and is still readable."""
+    """Text that steps back from the main text (a card's rows, a target, a note) and is still readable on whatever
+    it sits on: a card's base, the window, or a tab page, which Fusion draws a little lighter than the palette's
+    button colour (the hint under the filters was 3.5 : 1 on the dark tab page, made readable on the base only)."""
     base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
-    halfway = QColor.fromRgbF(*((a + b) / 2 for a, b in zip(base.getRgbF()[:3], text.getRgbF()[:3])))
-    return readable(halfway, palette)
+    colour = QColor.fromRgbF(*((a + b) / 2 for a, b in zip(base.getRgbF()[:3], text.getRgbF()[:3])))
+    tab_page = palette.color(QPalette.ColorRole.Button).lighter(130)
+    for background in (base, palette.color(QPalette.ColorRole.Window), tab_page):
+        colour = QColor(readable_on(colour, background, text))
+    return colour.name()
 
 
 def screen_scale() -> float:

@@ -22,6 +22,7 @@ from babel.numbers import format_decimal
 
 from metrics_core.formatting_dates import (ENGLISH_WEEKDAYS, format_date, format_date_time, format_day,  # noqa: F401
                                            format_day_month, format_day_range, format_month, format_period, format_time, month_names,
+                                           parse_date,
                                            weekday_name, weekday_names)
 from metrics_core.i18n import N_, TextList, _, plain_number
 from metrics_core.result_details import HeatMapDetails, TextDetails, details_of

@@ -80,6 +80,30 @@ def format_date(value: Any) -> str:
     return "".join(numbers.get(token, token) if is_field else token for token, is_field in _day_pattern(str(locale)))
 
 
+def parse_date(text: str) -> date | None:
+    """A day typed as :func:`format_date` writes it in the current language (``25. 6. 2026`` in Slovenian,
+    ``25.06.2026`` in Romanian: day first, never read month-first as ``6 May``), or ISO (``2026-06-25``) in any
+    language; ``None`` when ``text`` is not a day.
+
+    >>> parse_date("2026-06-25"), parse_date("25/06/2026"), parse_date("a holiday")
+    (datetime.date(2026, 6, 25), datetime.date(2026, 6, 25), None)
+    """
+    numbers = re.findall(r"\d+", text)
+    if len(numbers) != 3 or re.fullmatch(r"[\d\s./-]+", text.strip()) is None:
+        return None
+    if len(numbers[0]) == 4:
+        order = ("y", "M", "d")
+    else:       # English is written day first in KPI Desk's house style (31 Mar 2021), as every other language
+        locale = locale_now()
+        fields = tuple(token[0] for token, is_field in _day_pattern(str(locale)) if is_field)
+        order = fields if not is_english(locale) and sorted(fields) == ["M", "d", "y"] else ("d", "M", "y")
+    values = dict(zip(order, (int(n) for n in numbers)))
+    try:
+        return date(values["y"] + (2000 if values["y"] < 100 else 0), values["M"], values["d"])
+    except ValueError:
+        return None
+
+
 @lru_cache(maxsize=None)
 def _day_pattern(locale: str) -> tuple[tuple[str, bool], ...]:
     """CLDR's numeric date pattern (skeleton ``yMd``) of ``locale`` as (token, is a field) pairs, read once:

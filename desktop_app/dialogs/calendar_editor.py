@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-import pandas as pd
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QTimeEdit, QWidget
 
+from metrics_core.formatting import format_date, parse_date
 from metrics_core.i18n import _
 
 from ..formatting import weekday_abbreviations
@@ -42,7 +43,8 @@ class CalendarEditor(QWidget):
         form.addRow(_("Opens"), self.opens_edit)
         form.addRow(_("Closes"), self.closes_edit)
         self.holidays_edit = QLineEdit()
-        self.holidays_edit.setPlaceholderText(_("e.g. {dates}", dates="2026-06-25, 2026-08-15"))
+        examples = ", ".join(format_date(day) for day in (date(2026, 6, 25), date(2026, 8, 15)))
+        self.holidays_edit.setPlaceholderText(_("e.g. {dates}", dates=examples))     # as the language writes a day
         form.addRow(_("Holidays"), self.holidays_edit)
         name_fields_by_labels(form)
         self.enabled_box.toggled.connect(self._on_enabled_box_toggled)
@@ -56,21 +58,16 @@ class CalendarEditor(QWidget):
             box.setChecked(i in days)
         self.opens_edit.setTime(QTime.fromString(str(cal.get("opens", "08:00")), "HH:mm"))
         self.closes_edit.setTime(QTime.fromString(str(cal.get("closes", "16:00")), "HH:mm"))
-        self.holidays_edit.setText(", ".join(str(h) for h in cal.get("holidays", ())))
+        days = [parse_date(str(h)) for h in cal.get("holidays", ())]
+        self.holidays_edit.setText(", ".join(format_date(day) for day in days if day is not None))
         self._on_enabled_box_toggled(self.enabled_box.isChecked())
 
     def calendar(self) -> dict[str, Any] | None:
         if not self.enabled_box.isChecked():
             return None
-        holidays = []
-        for part in self.holidays_edit.text().replace(";", ",").split(","):
-            part = part.strip()
-            if not part:
-                continue
-            try:
-                holidays.append(pd.Timestamp(part).date().isoformat())
-            except ValueError:
-                continue
+        # a day as the language writes it ("5. 6. 2026" is 5 June: pandas read it as 6 May), or ISO; others dropped
+        typed = (parse_date(part) for part in self.holidays_edit.text().replace(";", ",").split(","))
+        holidays = [day.isoformat() for day in typed if day is not None]
         return {"weekdays": [i for i, b in enumerate(self.day_boxes) if b.isChecked()],
                 "opens": self.opens_edit.time().toString("HH:mm"),
                 "closes": self.closes_edit.time().toString("HH:mm"),

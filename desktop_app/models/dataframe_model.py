@@ -19,7 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from metrics_core.catalogue import CATEGORY_FIELDS, VALUE_LABELS, value_label
 from metrics_core.i18n import _
 
-from ..formatting import column_title, format_cell, humanise_seconds, is_duration_column
+from ..formatting import column_title, format_cell, humanise_seconds, is_duration_column, yes_no
 
 PAGE_SIZE = 50_000
 ASYNC_SORT_ROWS = 200_000
@@ -86,6 +86,8 @@ class DataFrameModel(QAbstractTableModel):
         """How column ``i``'s present values are written in the table, when not as themselves or a date."""
         if self._numeric[i]:
             return clock_time if self._clock[i] else humanise_seconds if self._durations[i] else None
+        if pd.api.types.is_bool_dtype(self._columns[i]):
+            return yes_no                   # (the preview's "Answered (Y/N)" read "True" in every language)
         worded = self._worded[i]
         return partial(value_label, worded) if worded else None
 
@@ -144,7 +146,7 @@ class DataFrameModel(QAbstractTableModel):
             writer = self._writers[index.column()]
             if self._numeric[index.column()] and role == Qt.ItemDataRole.DisplayRole and not pd.isna(value):
                 return writer(float(value)) if writer is not None else _number(value)
-            if self._worded[index.column()] and role != Qt.ItemDataRole.EditRole:
+            if writer is not None and not self._numeric[index.column()] and role != Qt.ItemDataRole.EditRole:
                 return writer(value) if not pd.isna(value) else ""
             return format_cell(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and self._numeric[index.column()]:

@@ -103,7 +103,7 @@ class ViewResults:
     outcomes: dict[str, KpiOutcome]
     period: tuple[pd.Timestamp | None, pd.Timestamp | None]
     previous: tuple[pd.Timestamp, pd.Timestamp] | None = None
-    no_comparison_reason: str | None = None      # "all_dates", "none", "no_data"
+    no_comparison_reason: str | None = None      # "all_dates", "no_dates", "none", "no_data"
     params: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -162,8 +162,9 @@ def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiVie
     filters = view.filters().with_bounds(*period) if period[0] is not None else view.filters()
     out = ViewResults(view, {}, {}, period, params=params)
     out.previous = _previous_period(period, view.comparison)
-    if out.previous is None:
-        out.no_comparison_reason = "none" if view.comparison == "none" else "all_dates"
+    if out.previous is None:     # (files without dates: no period can be chosen, so none is suggested)
+        out.no_comparison_reason = ("none" if view.comparison == "none" else
+                                    "no_dates" if span[0] is None else "all_dates")
     elif span[0] is not None and out.previous[1] <= span[0]:
         out.no_comparison_reason = "no_data"          # the files begin after it: a count there would read 0
     compared = out.previous if out.no_comparison_reason is None else None

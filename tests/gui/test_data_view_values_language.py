@@ -38,3 +38,21 @@ def test_lower_case_category_values_start_with_a_capital_everywhere_they_are_sho
     assert [shown(0, 0), shown(1, 2)] == ["a-1", "bo"]          # ids are not categories: as in the file
     assert frame["channel"].tolist() == ["web", "Web form"]     # the data keep their values (filters match them)
     assert value_label("channel", "web") == "Web" and value_label("channel", "www.shop.si") == "www.shop.si"
+
+
+def test_true_and_false_read_as_yes_and_no_in_the_language(qapp) -> None:
+    """The import preview of the PwC call log read its "Answered (Y/N)" column as "True" / "False" in the Slovenian
+    dialog (s12-shots-sl2, 61_import_clock_times_pwc); a search finds the words shown."""
+    from desktop_app.models.frame_filter import matching_positions
+
+    frame = pd.DataFrame({"Call Id": ["ID1", "ID2", "ID3"], "Answered (Y/N)": [True, False, True],
+                          "Resolved": pd.array([True, None, False], dtype="boolean"), "Note": [True, None, "x"]})
+    model = DataFrameModel(canonical=False)
+    model.set_frame(frame)
+    shown = lambda row, col: model.data(model.index(row, col), Qt.ItemDataRole.DisplayRole)  # noqa: E731
+    with language("sl"):
+        assert [shown(0, 1), shown(1, 1)] == ["Da", "Ne"]
+        assert [shown(0, 2), shown(1, 2), shown(2, 2)] == ["Da", "", "Ne"]
+        assert [shown(0, 3), shown(1, 3), shown(2, 3)] == ["Da", "", "x"]
+        assert list(matching_positions(frame, "Ne", writers=model.cell_writers())) == [1, 2]
+    assert shown(1, 1) == "No" and frame["Answered (Y/N)"].tolist() == [True, False, True]

@@ -6,7 +6,7 @@ grey on the card's base: 2.3 : 1; in the light one 2.0 : 1."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QToolButton
 
@@ -97,8 +97,8 @@ def test_the_message_bar_is_readable(qtbot, palette, level) -> None:
         assert ratio >= 4.5, f"{palette} {level}: {type(part).__name__} at {ratio:.1f} : 1"
 
 
-def test_the_import_dialogs_warning_is_readable(qtbot, palette, csv_file) -> None:
-    """'Not mapped yet: …' in hard-coded sienna #a0522d measured 2.9 : 1 on the dark window."""
+def _created_at_unmapped(qtbot, csv_file):
+    """The import dialog on ``csv_file`` with its required 'Created at' left unmapped; the dialog and that row."""
     from desktop_app.dialogs.import_dialog import ImportDialog
     from desktop_app.models.mapping_model import COL_SOURCE, NOT_MAPPED
 
@@ -110,6 +110,12 @@ def test_the_import_dialogs_warning_is_readable(qtbot, palette, csv_file) -> Non
     model = dialog.mapping_model
     row = next(r for r in range(model.rowCount()) if model.field_name(r) == "created_at")
     model.setData(model.index(row, COL_SOURCE), NOT_MAPPED)
+    return dialog, row
+
+
+def test_the_import_dialogs_warning_is_readable(qtbot, palette, csv_file) -> None:
+    """'Not mapped yet: …' in hard-coded sienna #a0522d measured 2.9 : 1 on the dark window."""
+    dialog, _row = _created_at_unmapped(qtbot, csv_file)
     qtbot.wait(50)
     label = dialog.missing_label
     assert label.isVisible()
@@ -167,3 +173,42 @@ def test_the_selected_cards_ring_stands_out_from_the_card(qtbot, state, palette)
     ring = image.pixelColor(0, int(card.height() // 2 * ratio))                  # the left edge, mid-height
     inside = image.pixelColor(int(4 * ratio), int(card.height() // 2 * ratio))
     assert contrast(ring, inside) >= 3.0, f"{palette}: ring {ring.name()} on {inside.name()}"
+
+
+def test_the_unmapped_required_field_is_readable_in_the_table(qtbot, palette, csv_file) -> None:
+    """The row of a required field left unmapped ('Čas nastanka * (ni povezano)') was drawn in #c0392b on the
+    dark table: 2.6 : 1 (s12-shots-sl2, dark 03_import_required_missing)."""
+    from desktop_app.models.mapping_model import COL_FIELD, COL_SOURCE
+
+    dialog, row = _created_at_unmapped(qtbot, csv_file)
+    model = dialog.mapping_model
+    base = dialog.mapping_view.palette().color(QPalette.ColorRole.Base)
+    for col in (COL_FIELD, COL_SOURCE):
+        ink = model.data(model.index(row, col), Qt.ItemDataRole.ForegroundRole)
+        assert contrast(QColor(ink), base) >= 4.5, f"{palette}: {QColor(ink).name()} on {base.name()}"
+
+
+def test_the_hint_under_the_filters_is_readable_on_the_tab_page(qtbot, state, palette) -> None:
+    """'All dates are shown, so there is no previous period to compare …' under the filters: its grey was made
+    readable on the card's base, while it sits on the tab page, which Fusion draws lighter than the window
+    in a dark palette: 3.5 : 1 (s12-shots-sl2, every dark dashboard shot)."""
+    from collections import Counter
+
+    from PySide6.QtWidgets import QTabWidget
+
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    panel = DashboardPanel(state)
+    tabs.addTab(panel, "Dashboard")
+    tabs.resize(1100, 600)
+    tabs.show()
+    wait_results(qtbot, state, lambda: state.add_dataset(make_dataset("tickets", "tickets", tickets_frame(80))))
+    qtbot.waitUntil(lambda: panel.hint_label.isVisible(), timeout=10000)
+    QApplication.processEvents()
+    image, label = tabs.grab().toImage(), panel.hint_label
+    origin, ratio = label.mapTo(tabs, QPoint(0, 0)), image.devicePixelRatio()
+    pixels = [image.pixelColor(x, y) for x in range(int(origin.x() * ratio), int((origin.x() + label.width()) * ratio))
+              for y in range(int(origin.y() * ratio), int((origin.y() + label.height()) * ratio))]
+    background = QColor(Counter(p.rgb() for p in pixels).most_common(1)[0][0])
+    best = max(contrast(p, background) for p in pixels)
+    assert best >= 4.5, f"{palette}: {label.text()!r} at {best:.1f} : 1 on {background.name()}"

@@ -54,3 +54,11 @@ def test_a_kpi_whose_files_begin_after_the_comparison_period_shows_no_change() -
                                                 comparison="last_year"))
     assert "answer_rate" in computed.changes
     assert not {m for m in computed.changes if m in ("resolved_count", "open_tickets", "backlog")}
+
+
+def test_files_without_dates_are_not_told_to_choose_a_period() -> None:
+    """Tickets without a date column: the hint said "All dates are shown … choose a period (a month, say)" under a
+    date filter that reads "no dates" and cannot be changed (s12-shots-sl2, 66_issue_no_dates_no_channel)."""
+    tickets = pd.DataFrame({"ticket_id": range(6), "status": ["closed", "open"] * 3, "agent": ["Ana", "Bo", "Cy"] * 2})
+    computed = compute_view(bundle_of({"tickets": tickets}), {}, KpiView(comparison="previous"))
+    assert computed.previous is None and comparison_gap(computed) == "" and _comparison_notes(computed) == []
