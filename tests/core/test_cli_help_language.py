@@ -24,7 +24,7 @@ def test_report_help_in_slovenian(capsys):
 def test_help_follows_kpidesk_lang(capsys, monkeypatch):
     monkeypatch.setenv("KPIDESK_LANG", "sr")
     text = _help(capsys, ["--help"])
-    assert "позициони аргументи:" in text and "израчунај KPI из збирова које унесете" in text
+    assert "позициони аргументи:" in text and "израчунај КПИ из збирова које унесете" in text
     assert "прикажи верзију програма KPI Desk и изађи" in text
 
 
