@@ -7,6 +7,7 @@ from __future__ import annotations
 from desktop_app.formatting import readable_reason
 from desktop_app.jobs import chart_job
 from metrics_core.dataset import DataBundle
+from metrics_core.formatting import quoted
 from metrics_core.metrics.engine import Filters, compute_metric
 from metrics_core.progress import Reporter
 
@@ -18,7 +19,7 @@ def test_peak_hours_without_a_date_column_say_so_on_card_and_charts(qtbot) -> No
     frame = tickets_frame(60).drop(columns=["created_at"])
     bundle = DataBundle([make_dataset("tickets without dates", "tickets", frame)])
     card_words = readable_reason(compute_metric(bundle, "peak_hours"))
-    assert "\u2018Created at\u2019" in card_words and "filters" not in card_words, card_words
+    assert quoted("Created at") in card_words and "filters" not in card_words, card_words
     data = chart_job(bundle, {}, Filters(), "peak_hours", "month", "agent")(Reporter())
     assert data.no_value is not None
     for said in empty_charts_say(qtbot, data):
