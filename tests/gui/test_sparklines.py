@@ -33,7 +33,6 @@ def test_cards_show_their_last_periods_with_the_incomplete_one_marked(qtbot, sta
     assert panel.cards["csat"].sparkline.points()                  # a ratio KPI has one too
 
 
-
 def test_a_card_shows_its_sparkline_beside_its_target_met_or_missed(qtbot, state) -> None:
     """The other half of a card "at a glance": its target state, both ways, on the card beside its trend line
     (not only in its tooltip), told apart by more than colour (the ✔ / ✘ and the words); no target, no target
