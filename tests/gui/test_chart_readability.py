@@ -167,6 +167,15 @@ def test_one_colour_blind_safe_palette_for_window_and_reports() -> None:
     okabe_ito = {"0072B2", "E69F00", "009E73", "D55E00", "CC79A7", "56B4E9", "000000", "F0E442"}
     assert set(PALETTE) <= okabe_ito and len(PALETTE) >= 6
     assert style.SERIES == tuple(f"#{c}" for c in PALETTE)
+    # the NPS parts (the stacked bars, the score histogram) come from the same palette, in the window and the
+    # reports; the heat map is one hue getting darker, read by lightness alone whatever the colour vision
+    from metrics_core.export.chart_data import HEAT_STOPS, NPS_COLOURS
+
+    assert set(NPS_COLOURS.values()) <= okabe_ito
+    assert (style.PROMOTERS, style.PASSIVES, style.DETRACTORS) == tuple(
+        f"#{NPS_COLOURS[k]}" for k in ("Promoters", "Passives", "Detractors"))
+    lightness = [QColor(*rgb).lightness() for _stop, rgb in HEAT_STOPS]
+    assert lightness == sorted(lightness, reverse=True) and len(set(lightness)) == len(lightness)
 
 
 def test_charts_follow_a_dark_window_and_export_on_white(qtbot) -> None:
