@@ -209,15 +209,21 @@ def test_window_layout_is_kept(qtbot, settings) -> None:
     assert third.workspace.filter_bar.granularity_combo.currentData() == "week"
 
 
+def _workspace_shown(qtbot, settings) -> MainWindow:
+    """A new window on ``settings``, 1200 x 700, showing its dashboard page."""
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.resize(1200, 700)
+    window.show()
+    window.stack.setCurrentWidget(window.workspace)
+    qtbot.waitExposed(window)
+    return window
+
+
 def test_the_split_between_trend_and_breakdown_is_kept(qtbot, settings) -> None:
     """Issue 14: "the data view and charts get the room they need by splitters the owner can move, remembered" —
     the third splitter, between the trend and the breakdown (a long agent list wants the breakdown wider)."""
-    first = MainWindow(settings)
-    qtbot.addWidget(first)
-    first.resize(1200, 700)
-    first.show()
-    first.stack.setCurrentWidget(first.workspace)
-    qtbot.waitExposed(first)
+    first = _workspace_shown(qtbot, settings)
     split = first.workspace.chart_area.split
     qtbot.waitUntil(lambda: min(split.sizes()) > 0, timeout=5000)
     before = split.sizes()
@@ -225,12 +231,7 @@ def test_the_split_between_trend_and_breakdown_is_kept(qtbot, settings) -> None:
     moved = split.sizes()
     assert moved[1] > before[1] and "charts" in first.workspace.owner_sized
     first.close()
-    second = MainWindow(settings)
-    qtbot.addWidget(second)
-    second.resize(1200, 700)
-    second.show()
-    second.stack.setCurrentWidget(second.workspace)
-    qtbot.waitExposed(second)
+    second = _workspace_shown(qtbot, settings)
     qtbot.wait(20)
     assert second.workspace.chart_area.split.sizes() == moved and "charts" in second.workspace.owner_sized
 
