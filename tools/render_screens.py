@@ -11,7 +11,8 @@ for checking layouts), every screen an owner meets:
   asked when importing without it, and a file that cannot be read;
 - the dashboard with each demo file on its own (one per data kind) and with all of them, every
   chart tab, every card (the whole list, as far as it scrolls), "Show all KPIs", the breakdown by
-  another category, another comparison, a trend per week, "More filters" open and a filter applied;
+  another category, another comparison, a trend per week, "More filters" open and a filter applied,
+  the menu bar's first menu and a chart's right-click (export) menu;
 - the data view, the rows behind a KPI and a search;
 - the settings (language, a KPI with its target, business hours, currency, staffing);
 - the export and About dialogs, Qt's own file dialog and message box, the message shown for a
@@ -311,6 +312,24 @@ class Shots:
             popup.hide()
         self.window.state.clear_filters()
         self.wait_quiet()
+        self.menus()
+
+    def menus(self) -> None:
+        """The menu bar's first menu open, then a chart's right-click (export) menu."""
+        bar = self.window.menuBar()
+        first = bar.actions()[0]
+        menu = first.menu()
+        menu.popup(bar.mapToGlobal(bar.actionGeometry(first).bottomLeft()))
+        _settle(self.app, 0.4)
+        self.save("29_menu_file", popups=(menu,))
+        menu.hide()
+        chart = self.window.workspace.chart_area.trend
+        export = chart.export_menu()
+        export.popup(chart.mapToGlobal(chart.rect().center()))
+        _settle(self.app, 0.4)
+        self.save("29_chart_export_menu", popups=(export,))
+        export.hide()
+        export.deleteLater()
 
     def _open_more(self, sub: Any) -> tuple[QWidget, ...]:
         """"More filters" open, with its list ``sub`` open beside it."""

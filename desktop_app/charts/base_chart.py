@@ -253,7 +253,8 @@ class ChartWidget(QWidget):
         self._clicked_at(p.x(), p.y())
 
     # -- context menu -------------------------------------------------------------------
-    def _on_self_context_menu(self, pos: Any) -> None:
+    def export_menu(self) -> QMenu:
+        """The chart's right-click menu: its export actions (or a disabled line saying there are none)."""
         menu = QMenu(self)
         for label, callback in self.export_actions():
             action = QAction(label, menu)
@@ -261,7 +262,12 @@ class ChartWidget(QWidget):
             menu.addAction(action)
         if not menu.actions():
             menu.addAction(_("Export is not available")).setEnabled(False)
+        return menu
+
+    def _on_self_context_menu(self, pos: Any) -> None:
+        menu = self.export_menu()
         menu.exec(QCursor.pos())
+        menu.deleteLater()
 
     def _save_as(self, module: Any, ext: str) -> None:
         name = (self._title or _("chart")).replace("/", "-")

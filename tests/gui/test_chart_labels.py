@@ -14,6 +14,7 @@ import pytest
 from desktop_app.charts.bar_chart import BarChart
 from desktop_app.charts.export import SIZE_PRESETS, render_image
 from desktop_app.charts.heatmap_chart import HeatmapChart
+from desktop_app.charts.nps_chart import NpsStackedChart
 from desktop_app.charts.staffing_chart import StaffingChart
 from desktop_app.charts.trend_chart import TrendChart
 
@@ -63,9 +64,22 @@ def _bars(chart: BarChart) -> dict:
     return {}
 
 
+def _nps_weeks(chart: NpsStackedChart) -> dict:
+    # issue 14: "NPS week labels are drawn on top of each other" (two years of weeks, the last one partial)
+    weeks = list(pd.date_range("2021-01-04", periods=104, freq="7D"))
+    rng = np.random.default_rng(7)
+    promoters = rng.uniform(40, 60, 104)
+    detractors = rng.uniform(5, 20, 104)
+    chart.set_title("Net Promoter Score (NPS) by week")
+    chart.set_periods([f"week of {w:%d %b %Y}" for w in weeks], list(promoters), list(100 - promoters - detractors),
+                      list(detractors), weeks, "week", partial={103})
+    return {}
+
+
 CHARTS = {"staffing": (StaffingChart, _staffing), "staffing ASA goal": (StaffingChart, _staffing_asa_goal),
           "heat map": (HeatmapChart, _heatmap),
-          "trend value axis": (TrendChart, _trend), "bar value axis": (BarChart, _bars)}
+          "trend value axis": (TrendChart, _trend), "bar value axis": (BarChart, _bars),
+          "nps weeks": (NpsStackedChart, _nps_weeks)}
 
 
 def _problems(chart, hints: dict) -> list[str]:
@@ -79,6 +93,8 @@ def _expected(chart) -> set[str]:
         names |= {"line label", "legend", "right tick"}
     if isinstance(chart, HeatmapChart):
         names |= {"colour scale tick"}
+    if isinstance(chart, NpsStackedChart):
+        names |= {"legend"}
     return names
 
 

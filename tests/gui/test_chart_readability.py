@@ -120,12 +120,62 @@ def test_no_pyqtgraph_controls_and_a_loading_state_instead_of_empty_axes(qtbot) 
     assert not chart.plot_item.autoBtn.isVisible()
 
 
+CHART_CLASSES = ("backlog_chart.BacklogChart", "bar_chart.BarChart", "heatmap_chart.HeatmapChart",
+                 "histogram_chart.HistogramChart", "nps_chart.NpsStackedChart", "staffing_chart.StaffingChart",
+                 "trend_chart.TrendChart")
+
+
+@pytest.mark.parametrize("name", CHART_CLASSES)
+def test_every_chart_starts_in_its_loading_state_without_pyqtgraph_controls(qtbot, name) -> None:
+    """Every chart of the window, not only the trend: before its data it says it is loading and draws no axes
+    (the issue's "00.250 / 00.500"), and it has no pyqtgraph control — no "A" button, no view box menu in any of
+    its view boxes (the staffing chart has a second one for its ASA axis)."""
+    import importlib
+
+    import pyqtgraph as pg
+
+    from desktop_app.charts.base_chart import ChartWidget
+
+    module, cls = name.split(".")
+    chart = _shown(qtbot, getattr(importlib.import_module(f"desktop_app.charts.{module}"), cls)(), 400)
+    assert isinstance(chart, ChartWidget)
+    assert chart.is_loading() and not chart.plot_widget.isVisible() and chart.empty_label.isVisible()
+    item = chart.plot_item                   # pyqtgraph shows its "A" once the mouse is over a plot whose range
+    item.mouseHovering = True                # the owner changed (a wheel turn): as if so
+    item.getViewBox().disableAutoRange()
+    item.updateButtons()
+    assert not item.autoBtn.isVisible()
+    boxes = [item for item in chart.plot_widget.scene().items() if isinstance(item, pg.ViewBox)]
+    assert boxes and not any(box.menuEnabled() for box in boxes)
+
+
+def test_the_chart_classes_listed_are_every_chart_of_the_window() -> None:
+    import pkgutil
+
+    import desktop_app.charts as charts
+    from desktop_app.charts.base_chart import ChartWidget
+
+    for info in pkgutil.iter_modules(charts.__path__):
+        __import__(f"desktop_app.charts.{info.name}")
+    every = {f"{c.__module__.rsplit('.', 1)[1]}.{c.__name__}" for c in ChartWidget.__subclasses__()}
+    assert every == set(CHART_CLASSES)
+
+
 def test_one_colour_blind_safe_palette_for_window_and_reports() -> None:
     from metrics_core.export.chart_data import PALETTE
 
     okabe_ito = {"0072B2", "E69F00", "009E73", "D55E00", "CC79A7", "56B4E9", "000000", "F0E442"}
     assert set(PALETTE) <= okabe_ito and len(PALETTE) >= 6
     assert style.SERIES == tuple(f"#{c}" for c in PALETTE)
+    # the NPS parts (the stacked bars, the score histogram) come from the same palette, in the window and the
+    # reports; the heat map is one hue getting darker, read by lightness alone whatever the colour vision
+    from metrics_core.export.chart_data import HEAT_STOPS, NPS_COLOURS
+
+    assert set(NPS_COLOURS.values()) <= okabe_ito
+    assert (style.PROMOTERS, style.PASSIVES, style.DETRACTORS) == tuple(
+        f"#{NPS_COLOURS[k]}" for k in ("Promoters", "Passives", "Detractors"))
+    lightness = [QColor(*rgb).lightness() for _stop, rgb in HEAT_STOPS]
+    assert lightness == sorted(lightness, reverse=True) and len(set(lightness)) == len(lightness)
 
 
 def test_charts_follow_a_dark_window_and_export_on_white(qtbot) -> None:

@@ -66,6 +66,18 @@ def test_reasons_are_readable_and_times_of_day_are_clock_times(qtbot, tmp_path: 
             assert view.rowHeight(r) >= view.sizeHintForRow(r), why
 
 
+def test_the_pwc_workbooks_times_of_day_are_clock_times_in_the_preview(qtbot, datasets_dir: Path) -> None:
+    """Issue 14 on the real PwC workbook: its "Time" cells are Excel times, read as seconds after midnight, and
+    the preview showed them as 33178 / 57230. The first rows (ID0001, ID0002: 33178 s; ID0003: 35251 s) read as
+    a clock does."""
+    dialog = _opened(qtbot, datasets_dir / "calls_pwc_callcenter" / "01 Call-Center-Dataset.xlsx")
+    qtbot.waitUntil(lambda: dialog.preview_model.rowCount() > 2, timeout=20000)
+    preview = dialog.preview_model
+    time_col = list(preview.frame().columns).index("Time")
+    assert float(preview.frame()["Time"].iloc[0]) == 33178.0                         # what the reader gives
+    assert [preview.data(preview.index(r, time_col)) for r in range(3)] == ["09:12:58", "09:12:58", "09:47:31"]
+
+
 def test_a_file_unlike_any_export_is_flagged_with_the_guess_and_how_sure(qtbot, tmp_path: Path) -> None:
     path = tmp_path / "notes.md"
     path.write_text("# Meeting notes\n\n- call the supplier\n- customers: 12 new this week\n"

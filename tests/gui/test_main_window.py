@@ -209,6 +209,33 @@ def test_window_layout_is_kept(qtbot, settings) -> None:
     assert third.workspace.filter_bar.granularity_combo.currentData() == "week"
 
 
+def _workspace_shown(qtbot, settings) -> MainWindow:
+    """A new window on ``settings``, 1200 x 700, showing its dashboard page."""
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.resize(1200, 700)
+    window.show()
+    window.stack.setCurrentWidget(window.workspace)
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_the_split_between_trend_and_breakdown_is_kept(qtbot, settings) -> None:
+    """Issue 14: "the data view and charts get the room they need by splitters the owner can move, remembered" —
+    the third splitter, between the trend and the breakdown (a long agent list wants the breakdown wider)."""
+    first = _workspace_shown(qtbot, settings)
+    split = first.workspace.chart_area.split
+    qtbot.waitUntil(lambda: min(split.sizes()) > 0, timeout=5000)
+    before = split.sizes()
+    split.moveSplitter(before[0] - 150, 1)                  # the owner gives the breakdown more room
+    moved = split.sizes()
+    assert moved[1] > before[1] and "charts" in first.workspace.owner_sized
+    first.close()
+    second = _workspace_shown(qtbot, settings)
+    qtbot.wait(20)
+    assert second.workspace.chart_area.split.sizes() == moved and "charts" in second.workspace.owner_sized
+
+
 def test_ctrl_f_opens_the_data_view_with_the_search_focused(qtbot, window: MainWindow) -> None:
     window.open_files([str(DEMO_FILES[0])])
     _wait_idle(qtbot, window, 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from desktop_app.panels.dashboard import DashboardPanel
 
@@ -30,3 +31,28 @@ def test_cards_show_their_last_periods_with_the_incomplete_one_marked(qtbot, sta
     assert line.last_incomplete() == sparks["request_volume"].last_incomplete
     assert line.is_drawn() and "to" in line.toolTip()
     assert panel.cards["csat"].sparkline.points()                  # a ratio KPI has one too
+
+
+def test_a_card_shows_its_sparkline_beside_its_target_met_or_missed(qtbot, state) -> None:
+    """The other half of a card "at a glance": its target state, both ways, on the card beside its trend line
+    (not only in its tooltip), told apart by more than colour (the ✔ / ✘ and the words); no target, no target
+    line. CSAT of the rows worked out by hand: the share of scores 4 or 5."""
+    panel = DashboardPanel(state)
+    qtbot.addWidget(panel)
+    panel.resize(1100, 600)
+    panel.show()
+    frame = tickets_frame(300)
+    results = wait_results(qtbot, state, lambda: state.add_dataset(make_dataset("t", "tickets", frame)))
+    card = panel.cards["csat"]
+    scores = frame["csat_score"].dropna()
+    csat = 100.0 * (scores >= 4).sum() / len(scores)
+    assert results.results["csat"].value == pytest.approx(csat)
+    assert card.target_label.isHidden()
+    shown = {}
+    for target, expected in ((csat - 1, "met"), (csat + 1, "missed")):
+        wait_results(qtbot, state, lambda t=target: state.set_targets({"csat": t}))
+        qtbot.waitUntil(lambda: card.sparkline.is_drawn(), timeout=10000)
+        assert card.target_label.isVisibleTo(card) and card.sparkline.isVisibleTo(card), card.target_label.text()
+        shown[expected] = (card.target_label.text(), card.target_label.styleSheet())
+    assert shown["met"][0] == "\u2714 target met" and shown["missed"][0] == "\u2718 target missed", shown
+    assert shown["met"][1] != shown["missed"][1]                     # and in two colours
