@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -43,7 +44,7 @@ class FilterBar(QWidget):
         self._dates_group = QWidget()         # dates and grain wrap as one piece with the category buttons
         row = QHBoxLayout(self._dates_group)
         row.setContentsMargins(0, 0, 0, 0)
-        self.preset_combo = QComboBox()
+        self.preset_combo = _PresetBox(self._name_every_preset, lambda: self._fold(self.width()))
         self.preset_combo.setToolTip(_("Date ranges count back from the last day in your files."))
         for key, label in PRESETS:
             self.preset_combo.addItem(_(label), key)
@@ -181,6 +182,12 @@ class FilterBar(QWidget):
         return (self._dates_group.sizeHint().width() + self._compare_group.sizeHint().width()
                 + self.more_button.sizeHint().width() + self.clear_button.sizeHint().width() + 4 * spacing)
 
+    def _name_every_preset(self) -> None:
+        """Every date range named with its dates: "Latest month (Oct 2026)"."""
+        _first, last = self.state.data_range()
+        for i in range(self.preset_combo.count()):
+            self.preset_combo.setItemText(i, preset_label(self.preset_combo.itemData(i), last))
+
     def _name_preset(self, short: bool) -> None:
         """The chosen date range named with its dates, or without them (``short``)."""
         combo = self.preset_combo
@@ -228,8 +235,7 @@ class FilterBar(QWidget):
         blockers = [QSignalBlocker(w) for w in (self.preset_combo, self.from_edit, self.to_edit, self.granularity_combo)]
         self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(filters.preset)))
         lo, hi = self.state.data_range()
-        for i in range(self.preset_combo.count()):
-            self.preset_combo.setItemText(i, preset_label(self.preset_combo.itemData(i), hi))
+        self._name_every_preset()
         _fit_to_choice(self.preset_combo)
         self.from_edit.setDate(_qdate(filters.date_from or lo))
         self.to_edit.setDate(_qdate(filters.date_to or hi))
@@ -299,6 +305,24 @@ class FilterBar(QWidget):
 
     def _on_state_datasets_changed(self, _name: str) -> None:
         self._rebuild_categories()
+
+
+class _PresetBox(QComboBox):
+    """The date range box: the closed box may name its choice short where the bar has no room ("Latest month"),
+    its open list names every range with its dates, the chosen one too."""
+
+    def __init__(self, name_every: Callable[[], None], name_closed: Callable[[], None]) -> None:
+        super().__init__()
+        self._name_every = name_every
+        self._name_closed = name_closed
+
+    def showPopup(self) -> None:  # noqa: N802
+        self._name_every()
+        super().showPopup()
+
+    def hidePopup(self) -> None:  # noqa: N802
+        super().hidePopup()
+        self._name_closed()
 
 
 def _fit_to_choice(combo: QComboBox) -> None:

@@ -109,6 +109,28 @@ def test_the_longest_choices_keep_the_bar_on_one_row(qtbot, state, lang, width) 
     assert right <= bar.width()
 
 
+def test_the_open_range_list_names_the_chosen_range_with_its_dates(qtbot, state) -> None:
+    """s13-audit14 (1280 x 720, sr-Latn 25_date_presets_open): the closed box names "Latest month" without its
+    dates where the bar has no room, and the open list read the same: every other range had its dates."""
+    bar = _bar(qtbot, state, 1030)
+    last = state.data_range()[1]
+    filters = state.filters.with_dates(*preset_range("this_month", last), "this_month")
+    state.set_filters(filters.with_category("status", ["open"]))
+    state.set_comparison("last_year")
+    qtbot.wait(50)
+    combo = bar.preset_combo
+    closed = combo.currentText()
+    month = f"{last:%b}"
+    assert month not in closed, f"the narrow bar names the range short: {closed!r}"
+    combo.showPopup()
+    qtbot.wait(50)
+    listed = combo.view().model().index(combo.currentIndex(), 0).data()
+    assert month in listed and listed.startswith(closed), listed
+    combo.hidePopup()
+    qtbot.wait(50)
+    assert combo.currentText() == closed
+
+
 def _rows(bar: FilterBar) -> list[list[str]]:
     """The bar's rows, each the shown widgets on it (by their class and words)."""
     rows: dict[int, list[str]] = {}
