@@ -8,7 +8,7 @@ from typing import Any, Mapping
 from ..deferred import np
 from ..deferred import pd
 
-from ..catalogue import value_label
+from ..catalogue import KINDS_BY_NAME, value_label
 from ..i18n import N_
 from .common import (add_excluded, auto_period, datetimes, empty_result, epoch_seconds, frame_of, has,
                      missing_result, no_value, numbers, with_defaults)
@@ -487,6 +487,11 @@ def peak_hours(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
     c = (pd.concat(parts, ignore_index=True) if parts else pd.DataFrame({"when": pd.Series([], dtype="datetime64[us]")})
          ).dropna(subset=["when"])         # (the contacts' times only: no channel labels made)
     if c.empty:
+        blank = next(((k, when) for k, frame, when, *_rest in sources if when in frame.columns), None)
+        if blank is not None:       # rows there, their time column empty: name it (not "no data … loaded")
+            return no_value("peak_hours", "count", Message(
+                "every row's '{field}' is empty, so there are no times to show peak hours for",
+                {"field": Message(KINDS_BY_NAME[blank[0]].field(blank[1]).label)}), higher_is_better=None)
         return empty_result("peak_hours", "count", "dated tickets, calls or social", higher_is_better=None)
     if date_only(c["when"]):            # every contact "at 00:00": no hours to show, not a peak at midnight
         return no_value("peak_hours", "count", str(Message(
