@@ -106,9 +106,11 @@ def _header_candidates(kind: KindSpec, shapes: dict[str, ColumnShape]) -> list[C
                 continue
             score, phrase = header_match(kind.name, spec.name, shape.header)
             exact = analyse_header(shape.header).folded == phrase
-            template = N_("header '{header}' matches '{phrase}'") if exact else N_("header '{header}' contains '{phrase}'")
-            # the words as the header writes them ('#'), not the folded synonym they matched ('number')
-            evidence = Message(template, {"header": shape.header, "phrase": header_text_of(shape.header, phrase)})
+            # the words as the header writes them ('#'), not the folded synonym they matched ('number'); a header
+            # that is a synonym whole is not quoted twice ("header 'Agent' matches 'Agent'")
+            evidence = (Message("header '{header}' names this field", {"header": shape.header}) if exact else
+                        Message("header '{header}' contains '{phrase}'",
+                                {"header": shape.header, "phrase": header_text_of(shape.header, phrase)}))
             if twin and shape.col_type == "datetime":
                 tscore, tphrase = header_match(kind.name, twin, shape.header)
                 if tscore * 0.9 > score:
