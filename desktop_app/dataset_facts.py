@@ -65,10 +65,14 @@ def looks_categorical(header: str, values: pd.Series) -> bool:
 
 
 def date_range(ds: Dataset) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """The first and last date of the kind's date field; a register without one (staff) by the dates it records
+    (hired, left): the date filter said "no dates" beside a turnover card naming its period."""
     spec = KINDS_BY_NAME.get(ds.kind)
-    col = spec.date_field if spec else None
-    if not col or col not in ds.frame.columns or not pd.api.types.is_datetime64_any_dtype(ds.frame[col]):
+    if spec is None:
         return None, None
-    s = ds.frame[col]
-    lo, hi = s.min(), s.max()
-    return (None if pd.isna(lo) else lo, None if pd.isna(hi) else hi)
+    fields = [spec.date_field] if spec.date_field else [f.name for f in spec.fields if f.value_type == "datetime"]
+    dated = [ds.frame[c] for c in fields if c in ds.frame.columns
+             and pd.api.types.is_datetime64_any_dtype(ds.frame[c])]
+    lo = min((s.min() for s in dated if s.notna().any()), default=None)
+    hi = max((s.max() for s in dated if s.notna().any()), default=None)
+    return lo, hi

@@ -90,6 +90,8 @@ class ChartData:
     no_value: Any = None                                     # the KPI's own result when it has no value under these
                                                              # filters (an empty chart gives its reason)
     currency: str = DEFAULT_CURRENCY                         # money in these charts is written in this currency
+    figure_period: Any = None                                # the days the KPI's card covers as one period, when
+                                                             # its trend's points differ by their nature (all dates)
 
 
 def _naming(name: str, text: str) -> str:
@@ -196,6 +198,8 @@ def chart_job(data: DataBundle | Snapshot, params: dict[str, Any], filters: Any,
 
     def run(reporter: Reporter) -> ChartData:
         from metrics_core.metrics import engine
+        from metrics_core.metrics.engine_inputs import Filters
+        from metrics_core.report_view.compute import figure_period
         from metrics_core.report_view.partial import partial_periods
 
         bundle, source = snapshot.bundle, snapshot.inputs()
@@ -206,6 +210,8 @@ def chart_job(data: DataBundle | Snapshot, params: dict[str, Any], filters: Any,
         data.undated = not data.trend and not kpi_has_dates(bundle, metric_id)
         if not data.trend and not data.undated:
             data.no_trend_reason = _no_trend_reason(source, metric_id, params, filters)
+        if data.trend:
+            data.figure_period = figure_period(bundle, source, metric_id, params, filters or Filters())
         partial = partial_periods(bundle, metric_id, filters, granularity, [p.key for p in data.trend])
         data.first_incomplete, data.last_incomplete = 0 in partial, len(data.trend) - 1 in partial
         reporter.step(0.4, _("Breakdown"))

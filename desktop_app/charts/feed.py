@@ -48,9 +48,12 @@ def show_trend(chart: TrendChart, data: Any, target: float | None) -> None:
                                 "over time. Re-map the file to choose its date column.", kpi=kpi)
     elif data.no_trend_reason:       # the same value for any dates: no flat line that says nothing
         chart.empty_message = data.no_trend_reason
+    # the card's one figure covers its own period: say so under points that each measure one period
+    note = (_("each point measured on its own; the card: {period}, as one period", period=str(data.figure_period))
+            if data.figure_period is not None and points else "")
     chart.set_series([p.key for p in points], [p.label for p in points], [p.value for p in points], spec.unit,
                      [p.n for p in points], target, data.granularity, data.last_incomplete, currency=data.currency,
-                     first_incomplete=data.first_incomplete)
+                     first_incomplete=data.first_incomplete, note=note)
 
 
 def show_bars(chart: BarChart, data: Any, target: float | None) -> None:

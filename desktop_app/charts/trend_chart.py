@@ -35,6 +35,7 @@ class TrendChart(ChartWidget):
         self._unit = ""
         self._currency = DEFAULT_CURRENCY
         self.target: float | None = None
+        self.note = ""                      # the line under the axis (set_series)
         self._fitted: tuple[np.ndarray, float | None] | None = None     # (drawn values, target): fitted again
         self.plot_item.getViewBox().sigResized.connect(self._on_view_resized)   # when the height sets the ticks
 
@@ -42,20 +43,25 @@ class TrendChart(ChartWidget):
     def set_series(self, periods: list[Any], labels: list[str], values: list[float | None], unit: str,
                    counts: list[int] | None = None, target: float | None = None,
                    granularity: str | None = None, last_incomplete: bool = False,
-                   currency: str = DEFAULT_CURRENCY, first_incomplete: bool = False) -> None:
+                   currency: str = DEFAULT_CURRENCY, first_incomplete: bool = False, note: str = "") -> None:
         """Plot ``values`` at ``periods`` (period start timestamps); ``None`` values leave gaps; money in
         ``currency``.
 
         ``first_incomplete`` / ``last_incomplete``: the data begins / ends inside the first / last period,
         which is drawn with a hollow point joined by a dashed step (not as a collapse), and a legend line says
         "partial week" (the axis labels keep their length: a "(so far)" label made the axis skip every other
-        week)."""
+        week). ``note``: a line under the axis (what the points measure against the KPI's card), or none."""
         self.clear()
         many = len(periods) > 1
         self.last_incomplete = bool(last_incomplete and many)
         self.first_incomplete = bool(first_incomplete and many)
         partial = partial_indices(len(periods), self.first_incomplete, self.last_incomplete)
         self._period_axis(periods, labels, granularity)
+        self.note = note
+        if note:
+            self.plot_item.setLabel("bottom", note)
+        else:
+            self.plot_item.showLabel("bottom", False)
         self._unit, self._currency = unit, currency
         self.target = target
         x = to_epoch_seconds(periods)

@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -64,6 +65,54 @@ def fold(text: str) -> str:
 def _words(text: str) -> str:
     text = text.replace("#", " number ").replace("%", " percent ")
     return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+_PIECE = re.compile(r"[#%]|[^\W_]+")
+
+
+def _pieces(header: str) -> list[tuple[int, int, str]]:
+    """The header's words as (start, end, folded text without spaces), camelCase split as :func:`fold` reads it."""
+    out = []
+    for m in _PIECE.finditer(header):
+        word = m.group(0)
+        cuts = [0, *sorted({c.start() for p in (_LOWER_OR_DIGIT_UPPER, _ACRONYM_END) for c in p.finditer(word)}),
+                len(word)]
+        for a, b in zip(cuts, cuts[1:]):
+            if a < b:
+                out.append((m.start() + a, m.start() + b, _words(fold(word[a:b])).replace(" ", "")))
+    return out
+
+
+def header_text_of(header: str, phrase: str) -> str:
+    """The part of ``header``, as written, whose folded form is ``phrase`` (a synonym the mapping matched);
+    ``phrase`` itself when no part folds to it.
+
+    Whole words are looked for first, then the phrase inside a word (the word is given whole).
+
+    >>> header_text_of("# Meeting notes", "number"), header_text_of("Datum kreiranja (UTC)", "datum kreiranja")
+    ('#', 'Datum kreiranja')
+    >>> header_text_of("SupportTicketID", "ticket id"), header_text_of("Датум", "datum")
+    ('TicketID', 'Датум')
+    """
+    header, compact = str(header), phrase.replace(" ", "")
+    pieces = [p for p in _pieces(header) if p[2]]
+    if not compact:
+        return phrase
+    for i in range(len(pieces)):                       # whole words
+        joined = ""
+        for j in range(i, len(pieces)):
+            joined += pieces[j][2]
+            if joined == compact:
+                return header[pieces[i][0]:pieces[j][1]]
+            if not compact.startswith(joined):
+                break
+    ends = list(itertools.accumulate(len(p[2]) for p in pieces))
+    at = "".join(p[2] for p in pieces).find(compact)    # inside a word
+    if at < 0:
+        return phrase
+    first = next(i for i, end in enumerate(ends) if end > at)
+    last = next(i for i, end in enumerate(ends) if end >= at + len(compact))
+    return header[pieces[first][0]:pieces[last][1]]
 
 
 # -- units -----------------------------------------------------------------------------------------

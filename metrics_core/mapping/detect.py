@@ -20,7 +20,7 @@ import pandas as pd
 from ..i18n import N_, Message, TextList, _
 from ..catalogue import KINDS, SCORE_FIELDS, FieldSpec, KindSpec, kind as kind_spec
 from ..errors import MappingError
-from ..ingest.header_analysis import analyse_header
+from ..ingest.header_analysis import analyse_header, header_text_of
 from ..ingest.model import LoadedTable
 from ..mapping.model import FieldMapping, Mapping
 from .evidence import Evidence
@@ -106,8 +106,11 @@ def _header_candidates(kind: KindSpec, shapes: dict[str, ColumnShape]) -> list[C
                 continue
             score, phrase = header_match(kind.name, spec.name, shape.header)
             exact = analyse_header(shape.header).folded == phrase
-            template = N_("header '{header}' matches '{phrase}'") if exact else N_("header '{header}' contains '{phrase}'")
-            evidence = Message(template, {"header": shape.header, "phrase": phrase})
+            # the words as the header writes them ('#'), not the folded synonym they matched ('number'); a header
+            # that is a synonym whole is not quoted twice ("header 'Agent' matches 'Agent'")
+            evidence = (Message("header '{header}' names this field", {"header": shape.header}) if exact else
+                        Message("header '{header}' contains '{phrase}'",
+                                {"header": shape.header, "phrase": header_text_of(shape.header, phrase)}))
             if twin and shape.col_type == "datetime":
                 tscore, tphrase = header_match(kind.name, twin, shape.header)
                 if tscore * 0.9 > score:

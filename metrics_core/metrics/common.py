@@ -230,10 +230,11 @@ def group_durations(values: np.ndarray, groups: pd.Series) -> dict[str, dict[str
     usable = np.isfinite(values)
     codes, kept = codes[usable], values[usable]
     present = np.flatnonzero(np.bincount(codes + 1, minlength=len(uniques) + 1)) - 1
-    names = sorted({"(none)" if code < 0 else str(uniques[code]) for code in present.tolist()})
-    position = {name: i for i, name in enumerate(names)}    # ("(none)" may be written in the column too)
+    labels = ["(none)" if code < 0 else str(uniques[code]) for code in present.tolist()]
+    names = sorted(set(labels))                              # ("(none)" may be written in the column too: one group)
+    position = {name: i for i, name in enumerate(names)}
     group_of = np.full(len(uniques) + 1, -1)
-    group_of[present + 1] = [position["(none)" if code < 0 else str(uniques[code])] for code in present.tolist()]
+    group_of[present + 1] = [position[label] for label in labels]
     rows = group_of[codes + 1]
     if len(names) <= MANY_LABELS:                    # each group's values in row order: a pass a group
         return {name: duration_summary(kept[rows == i]) for i, name in enumerate(names)}

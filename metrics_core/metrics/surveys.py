@@ -17,7 +17,7 @@ from ..i18n import N_, Message
 from .common import Terms, terms_compute, terms_rows
 from .model import MetricInputs, MetricResult, MetricSpec, ParamSpec, RowTerms
 from ..formatting_dates import PeriodName
-from .periods import PERIODS, label, period_start
+from .periods import PERIODS, label, period_start, previous_window_start
 from .results import flag, missing_field, no_value, ratio_result
 from .scores import (SCALE_CHOICES, WEIGHTING_NOTES, bucket_shares, collect_scores, detect_scale, in_scale,
                      top_two_threshold)
@@ -248,6 +248,8 @@ def _trend_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
     answered = [(k, r) for k, r in sums.iterrows() if r.den > 0]
     series = [{"period": label(k, p["period"]), "value": 100 * r.num / r.den, "n": int(r.den)} for k, r in answered]
     details.update(series=series, unit_note="percentage points")
+    if inputs.period and inputs.period[0] is not None and inputs.period[1] is not None:
+        return _window_change(frame, details, pd.Timestamp(inputs.period[0]), pd.Timestamp(inputs.period[1]))
     if len(series) < 2:       # its own period (a setting), not the trend's grain: say which
         return no_value("satisfaction_trend", "%", TWO_PERIODS_NEEDED.get(p["period"], TWO_PERIODS_NEEDED["month"]),
                         n=len(frame), details=details)
@@ -257,6 +259,31 @@ def _trend_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
                    caveat=Message("{period} against {previous}", {"period": names[1], "previous": names[0]}))
     return MetricResult("satisfaction_trend", last["value"] - previous["value"], "%", n=len(frame),
                         numerator=last["value"], denominator=previous["value"], details=details)
+
+
+def _window_change(frame: pd.DataFrame, details: dict[str, Any], start: pd.Timestamp,
+                   stop: pd.Timestamp) -> MetricResult:
+    """CSAT over the chosen dates ``[start, stop)`` less CSAT over the equally long period before, in percentage
+    points: the period the CSAT card compares with (October against September under "Latest month"), not two
+    months inside the chosen one."""
+    day, before = pd.Timedelta(days=1), previous_window_start(start, stop)
+    parts = []
+    for a, b in ((start, stop), (before, start)):
+        inside = ((frame["date"] >= a) & (frame["date"] < b)).to_numpy(dtype=bool)
+        parts.append((float(frame["num"].to_numpy()[inside].sum()), float(frame["den"].to_numpy()[inside].sum()),
+                      PeriodName.of_days(a.date(), (b - day).date())))
+    (num, den, name), (num_before, den_before, name_before) = parts
+    names = {"period": name, "previous": name_before}
+    if not den or not den_before:
+        return no_value("satisfaction_trend", "%", Message("needs answers in {period} and in {previous} to show "
+                                                           "a change", names), n=int(den + den_before),
+                        details=details)
+    now, then = 100 * num / den, 100 * num_before / den_before
+    details.update(last={"period": str(name), "value": now, "n": int(den)},
+                   previous={"period": str(name_before), "value": then, "n": int(den_before)},
+                   caveat=Message("{period} against {previous}", names))
+    return MetricResult("satisfaction_trend", now - then, "%", n=int(den + den_before), numerator=now,
+                        denominator=then, details=details)
 
 
 def _calc_ratio(metric_id: str, num_key: str, den_key: str, scale: float = 100.0, unit: str = "%"):
@@ -329,6 +356,7 @@ SPECS: tuple[MetricSpec, ...] = (
                description=N_("CSAT per period and its change from the previous period, in percentage points."),
                compute=_trend_compute,
                calculator=_calc_trend, calculator_inputs=("current", "previous"),
+               period_aware=True,          # chosen dates: against the period before them, as every comparison
                params=(_SCALE, ParamSpec(name="threshold", default=None, label=N_("Satisfied from score")),
                       ParamSpec(name="period", default="month", label=N_("Period"), kind="choice", choices=PERIODS))),
     MetricSpec(id="nps", label=N_("Net Promoter Score"), family="customer_experience", unit="score", higher_is_better=True,

@@ -8,7 +8,7 @@ from typing import Any, Mapping
 from ..deferred import np
 from ..deferred import pd
 
-from ..catalogue import value_label
+from ..catalogue import KINDS_BY_NAME, value_label
 from ..i18n import N_
 from .common import (add_excluded, auto_period, datetimes, empty_result, epoch_seconds, frame_of, has,
                      missing_result, no_value, numbers, with_defaults)
@@ -121,14 +121,18 @@ def _latest(tickets: pd.DataFrame) -> pd.Timestamp | None:
     return max(latest) if latest else None
 
 
-def _as_of(inputs: MetricInputs, latest: pd.Timestamp | None) -> pd.Timestamp | None:
+def _as_of(inputs: MetricInputs, latest: pd.Timestamp | None, created: pd.Series | None) -> pd.Timestamp | None:
     """``inputs.as_of`` (the whole bundle's "now"), but never after ``latest``, the tickets' own latest moment:
     another file that runs on (survey answers to 1 Nov) tells nothing of which tickets were open then, and the
-    cards said "on 1 Nov 2026" beside dates that end on 31 Oct (s11-shots, 22_all_cards)."""
-    if inputs.as_of is None:
-        return latest
-    as_of = pd.Timestamp(inputs.as_of)
-    return as_of if latest is None or pd.isna(latest) else min(as_of, latest)
+    cards said "on 1 Nov 2026" beside dates that end on 31 Oct (s11-shots, 22_all_cards); nor after the last day
+    the tickets were created on (``created``), where the date range shown ends: first responses dated 2023 in a
+    file whose creation column ends on 30 Dec 2021 made the cards say "on 2 Jun 2023" (64_issue_date_only_tickets)."""
+    as_of = latest if inputs.as_of is None else (
+        pd.Timestamp(inputs.as_of) if latest is None or pd.isna(latest) else min(pd.Timestamp(inputs.as_of), latest))
+    last_created = created.max() if created is not None else None
+    if as_of is None or last_created is None or pd.isna(last_created):
+        return as_of
+    return min(as_of, last_created.normalize() + pd.Timedelta(days=1) - pd.Timedelta(microseconds=1))
 
 
 def _end_times(tickets: pd.DataFrame) -> pd.Series | None:
@@ -152,18 +156,19 @@ def open_tickets(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResul
     end, done_now, status_known, data_end, created = inputs.derived("open ticket facts", lambda: _open_facts(tickets))
     if end is None and not has(tickets, "status"):
         return missing_result("open_tickets", "count", ["status", "resolved_at"], "tickets", higher_is_better=False)
-    as_of = _as_of(inputs, data_end)
+    as_of = _as_of(inputs, data_end, created)
     if as_of is not None and inputs.period and inputs.period[1] is not None:
         as_of = min(as_of, pd.Timestamp(inputs.period[1]) - pd.Timedelta(microseconds=1))   # open at the period's end
     if end is not None and as_of is not None:
         ended = (end <= as_of).fillna(False).to_numpy(dtype=bool) | (end.isna().to_numpy() & done_now)
-        historical = inputs.as_of is not None and data_end is not None and as_of < data_end
+        # (a status tells how a ticket stands at the data's end, not on an earlier day: then its times tell)
+        historical = data_end is not None and as_of < data_end
         is_open = ~ended if historical else np.where(status_known, ~done_now, ~ended)
     else:
-        is_open = ~done_now & status_known
+        is_open, historical = ~done_now & status_known, False
     if as_of is not None and created is not None:
         is_open &= (created <= as_of).fillna(False).to_numpy(dtype=bool)
-    details: dict[str, Any] = {"as_of": as_of, **_how_open_is_counted("open_tickets", as_of)}
+    details: dict[str, Any] = {"as_of": as_of, **_how_open_is_counted("open_tickets", as_of, historical)}
     if has(tickets, "status"):
         codes, statuses = label_codes(tickets["status"])        # (the column's codes, made once: no labels)
         counts = label_counts((codes[is_open], statuses, "(none)"))
@@ -180,12 +185,18 @@ def _open_facts(tickets: pd.DataFrame) -> tuple[Any, np.ndarray, np.ndarray, Any
     return _end_times(tickets), resolved_mask(tickets), status_known, _latest(tickets), created
 
 
-def _how_open_is_counted(metric_id: str, as_of: Any) -> dict[str, Message]:
+def _how_open_is_counted(metric_id: str, as_of: Any, by_times: bool = False) -> dict[str, Message]:
     """The caveat that tells Open tickets and Ticket backlog apart: the same day, counted by status or by times
-    (both read 92 on the demo, side by side, with nothing to say what differs)."""
+    (both read 92 on the demo, side by side, with nothing to say what differs); ``by_times``: open tickets on a
+    day before the data's end, counted from their times (a status tells only how a ticket stands at the end)."""
     if as_of is None or pd.isna(as_of):
         return {}
     day = {"day": PeriodName(pd.Timestamp(as_of).date())}
+    if by_times:
+        return {"caveat": Message("from created and resolved times, on {day}", day),
+                "caveat_detail": Message("Tickets created but not yet resolved on {day}, from their creation and "
+                                         "resolution times: a ticket's status tells how it stands at the end of the "
+                                         "file's data, not on that day.", day)}
     if metric_id == "open_tickets":
         return {"caveat": Message("by status, on {day}", day),
                 "caveat_detail": Message("Tickets whose status is not solved or closed on {day} (without a status: not "
@@ -216,8 +227,9 @@ def backlog(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
         return missing_result("backlog", "count", ["resolved_at", "status"], "tickets", higher_is_better=False)
     kept, opened, closed, left_out = events
     excluded = list(left_out)
-    as_of = _as_of(inputs, _latest(tickets))
-    first = datetimes(tickets["created_at"]).min()
+    created = datetimes(tickets["created_at"])
+    as_of = _as_of(inputs, _latest(tickets), created)
+    first = created.min()
     period_from, period_to = inputs.period if inputs.period else (None, None)
     if period_to is not None:
         as_of = min(as_of, pd.Timestamp(period_to) - pd.Timedelta(milliseconds=1))
@@ -475,6 +487,11 @@ def peak_hours(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
     c = (pd.concat(parts, ignore_index=True) if parts else pd.DataFrame({"when": pd.Series([], dtype="datetime64[us]")})
          ).dropna(subset=["when"])         # (the contacts' times only: no channel labels made)
     if c.empty:
+        blank = next(((k, when) for k, frame, when, *_rest in sources if when in frame.columns), None)
+        if blank is not None:       # rows there, their time column empty: name it (not "no data … loaded")
+            return no_value("peak_hours", "count", Message(
+                "every row's '{field}' is empty, so there are no times to show peak hours for",
+                {"field": Message(KINDS_BY_NAME[blank[0]].field(blank[1]).label)}), higher_is_better=None)
         return empty_result("peak_hours", "count", "dated tickets, calls or social", higher_is_better=None)
     if date_only(c["when"]):            # every contact "at 00:00": no hours to show, not a peak at midnight
         return no_value("peak_hours", "count", str(Message(

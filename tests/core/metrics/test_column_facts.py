@@ -96,6 +96,21 @@ def test_group_durations_are_those_of_a_groupby(dtype, many, monkeypatch) -> Non
         assert list(group_durations(values, groups).items()) == list(expected.items())
 
 
+@pytest.mark.parametrize("many", [False, True])
+@pytest.mark.parametrize("dtype", ["object", "string", "category"])
+def test_group_durations_merge_a_written_none_with_blank_labels(dtype, many, monkeypatch) -> None:
+    """A channel column holding the text "(none)" as well as real blanks: one group "(none)" of both, by hand
+    (blank 10 and 30, written "(none)" 20 -> mean 20 of 3, median 20; Email 40 and 60 -> mean 50 of 2)."""
+    if many:
+        monkeypatch.setattr(common, "MANY_LABELS", 0)
+    groups = pd.Series([None, "Email", "(none)", None, "Email", "Chat"], dtype=dtype)
+    values = np.array([10.0, 40.0, 20.0, 30.0, 60.0, np.nan])             # Chat's only value is missing
+    got = group_durations(values, groups)
+    assert list(got) == ["(none)", "Email"]
+    assert (got["(none)"]["mean"], got["(none)"]["median"], got["(none)"]["n"]) == (20.0, 20.0, 3)
+    assert (got["Email"]["mean"], got["Email"]["n"]) == (50.0, 2)
+
+
 @pytest.mark.parametrize("sorted_pairs", [False, True])
 @pytest.mark.parametrize("dtype", DTYPES)
 def test_items_per_agent_are_those_of_a_groupby(dtype, sorted_pairs, monkeypatch) -> None:

@@ -8,6 +8,7 @@ setting), not the trend's weeks, and nothing said so.
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from metrics_core.formatting import result_caveat
 from metrics_core.metrics.engine import Filters, compute_metric
@@ -28,8 +29,39 @@ def test_the_change_names_the_two_months() -> None:
     assert result_caveat(result)[0] == "Oct 2026 against Sep 2026"
 
 
-def test_one_month_says_the_kpi_compares_months() -> None:
+def test_one_month_is_compared_with_the_month_before_as_the_csat_card_does() -> None:
+    """Latest month (October): the card said "needs answers in at least two months" beside the CSAT card's change
+    against September (1366x768/sl/25_latest_month); now October 75 % against September 50 %, by hand."""
     october = Filters(date_from="2026-10-01", date_to="2026-10-31")
     result = compute_metric(_answers(), "satisfaction_trend", {"satisfaction_trend": {"scale": "1-5"}}, october)
+    assert result.value == 25.0 and (result.numerator, result.denominator) == (75.0, 50.0)
+    assert result_caveat(result)[0] == "Oct 2026 against Sep 2026"
+
+
+def test_a_range_is_compared_with_the_equally_long_range_before() -> None:
+    # 15 Sep - 14 Oct: 20 Sep (unsatisfied), 1 and 8 Oct (satisfied) -> 2 of 3; before it, 16 Aug - 14 Sep: 3 Sep -> 1 of 1
+    weeks = Filters(date_from="2026-09-15", date_to="2026-10-14")
+    result = compute_metric(_answers(), "satisfaction_trend", {"satisfaction_trend": {"scale": "1-5"}}, weeks)
+    assert result.value == pytest.approx(200 / 3 - 100)
+
+
+def test_no_answers_before_the_chosen_month_says_which_period_is_missing() -> None:
+    september = Filters(date_from="2026-09-01", date_to="2026-09-30")
+    result = compute_metric(_answers(), "satisfaction_trend", {"satisfaction_trend": {"scale": "1-5"}}, september)
     assert result.value is None
-    assert result.reason == "compares months: needs answers in at least two months to show a change"
+    assert result.reason == "needs answers in Sep 2026 and in Aug 2026 to show a change"
+
+
+def test_the_latest_month_card_and_csat_card_agree_on_the_change() -> None:
+    """Both cards of 25_latest_month against the month before: the CSAT card's change (75 % - 50 %) is the
+    improvement card's value."""
+    from metrics_core.report_view import KpiView, compute_view
+
+    from .builders import bundle_of
+
+    surveys = _answers().frames["surveys"]
+    view = KpiView(pd.Timestamp("2026-10-01"), pd.Timestamp("2026-10-31"), kpis=("csat", "satisfaction_trend"))
+    computed = compute_view(bundle_of({"surveys": surveys}), {"csat": {"scale": "1-5"},
+                                                             "satisfaction_trend": {"scale": "1-5"}}, view)
+    assert computed.outcomes["csat"].change.absolute == pytest.approx(25.0)
+    assert computed.results["satisfaction_trend"].value == pytest.approx(25.0)

@@ -1,0 +1,55 @@
+"""A staff register alone (10_dashboard_09_staff, issue 14): the turnover card read 18.2 % "over 15 Aug 2025 –
+14 Aug 2026" beside a monthly trend whose only point read 16.7 % (August 2026), with nothing to say why, and the
+date filter said "no dates" for a file of hire and leave dates.
+
+By hand, resources/demo/staff.csv: the twelve months 15 Aug 2025 – 14 Aug 2026 start with 5 agents (Maja, Luka,
+Ana, Jure, Tina) and end with 6 (Jure left on 14 Aug; Rok and Eva joined): 1 / 5.5 = 18.2 %. August 2026 starts
+with 6 (Rok in, Eva not yet) and ends with 6: 1 / 6 = 16.7 %. Both are right; the chart says the card's period.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+
+@pytest.fixture(scope="module")
+def staff():
+    from metrics_core.cli.compute_cmd import load_bundle
+    from metrics_core.resources import demo_dir
+
+    return load_bundle([str(demo_dir() / "staff.csv")], None, {})
+
+
+def test_the_trend_under_the_turnover_card_names_the_cards_period(qtbot, staff) -> None:
+    from desktop_app.charts import feed
+    from desktop_app.charts.trend_chart import TrendChart
+    from desktop_app.jobs import chart_job
+    from metrics_core.metrics.engine import Filters
+    from metrics_core.progress import Reporter
+    from metrics_core.report_view import KpiView, compute_view
+
+    card = compute_view(staff, {}, KpiView(kpis=("employee_turnover",))).results["employee_turnover"]
+    assert card.value == pytest.approx(100 / 5.5)
+    data = chart_job(staff, {}, Filters(), "employee_turnover", "month", None)(Reporter())
+    assert [round(p.value, 1) for p in data.trend] == [round(100 / 6, 1)]
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    feed.show_trend(chart, data, None)
+    note = chart.plot_item.getAxis("bottom").labelText.replace("\u202f", " ").replace("\u00a0", " ")
+    assert chart.note == note and "the card: 15 Aug 2025 – 14 Aug 2026, as one period" in note
+
+
+def test_chosen_dates_need_no_note(staff) -> None:
+    from desktop_app.jobs import chart_job
+    from metrics_core.metrics.engine import Filters
+    from metrics_core.progress import Reporter
+
+    august = Filters(date_from="2026-08-01", date_to="2026-08-31")
+    assert chart_job(staff, {}, august, "employee_turnover", "month", None)(Reporter()).figure_period is None
+
+
+def test_the_date_filter_reads_the_registers_hire_and_leave_dates(staff) -> None:
+    from desktop_app.dataset_facts import date_range
+
+    assert date_range(staff.datasets[0]) == (pd.Timestamp("2021-03-01"), pd.Timestamp("2026-08-14"))
