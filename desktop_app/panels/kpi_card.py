@@ -16,6 +16,7 @@ from metrics_core.report_view.words import (change_words, colour, interval_words
                                             target_words)
 
 from .. import style
+from ..ink_room import accent_room
 from .elided_label import elide_to_lines, wrapped_height
 from .sparkline import Sparkline
 from ..formatting import (DASH, change_arrow, comparison_text, format_change, format_number, format_value,
@@ -62,9 +63,11 @@ class KpiCard(QFrame):
         self._selected = False
         self._look: tuple[bool, str] | None = None      # (selected, ring colour) the style sheet was set for
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 5, 8, 5)
-        layout.setSpacing(1)
         self.title_label = QLabel(label)
+        # the title's own room for the marks above its capitals (ink_room, 2 px with DejaVu Sans) comes out of
+        # the card's top margin: the title's ink stays where it was, and the lines under it keep their room
+        layout.setContentsMargins(10, 5 - accent_room(self.title_label.font()), 8, 5)
+        layout.setSpacing(1)
         self.title_label.setWordWrap(True)
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.title_label.setStyleSheet("font-weight:600;")
