@@ -50,6 +50,16 @@ class NumberAxis(pg.AxisItem):
         first = max(under)
         return [(spacing, sorted([*major, first])), (minor, [v for v in values if v != first]), *levels[2:]]
 
+    def boundingRect(self) -> Any:  # noqa: N802
+        """pyqtgraph's box, in which a tick label must lie to be drawn; widened past the axis's ends by
+        ``hideOverlappingLabels`` pixels (an int) also on an axis that draws the grid, where pyqtgraph forgets it
+        (a "0" at the lower end of the NPS shares' axis was never drawn)."""
+        rect = super().boundingRect()
+        room = self.style["hideOverlappingLabels"]
+        if self.grid is False or isinstance(room, bool) or self.orientation not in ("left", "right"):
+            return rect
+        return rect | self.mapRectFromParent(self.geometry()).adjusted(0, -int(room), 0, int(room))
+
     def resizeEvent(self, event: Any = None) -> None:  # noqa: N802
         super().resizeEvent(event)
         self.keep_caption_inside()
