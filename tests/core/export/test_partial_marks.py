@@ -70,6 +70,16 @@ def _local(element) -> str:
     return etree.QName(element).localname
 
 
+def _assert_ring(ring) -> None:
+    """A c:marker drawn as a ring: a circle, its c:spPr without fill (a:noFill) and with a visible blue a:ln."""
+    assert ring.find(qn("c:symbol")).get("val") == "circle" and int(ring.find(qn("c:size")).get("val")) >= 5
+    shape = ring.find(qn("c:spPr"))
+    assert shape.find(qn("a:noFill")) is not None and shape.find(qn("a:solidFill")) is None     # no fill …
+    outline = shape.find(qn("a:ln"))
+    assert int(outline.get("w")) >= 12700 and outline.find(qn("a:noFill")) is None               # … a visible line
+    assert outline.find(qn("a:solidFill")).find(qn("a:srgbClr")).get("val") == "0072B2"
+
+
 def test_the_saved_decks_partial_point_is_a_ring_without_fill_and_with_a_line(tmp_path):
     """LibreOffice draws the hollow point filled, and PowerPoint was never checked: the saved chart XML says what
     PowerPoint reads. The partial month's point is a circle whose c:spPr has a:noFill and a coloured a:ln of some
@@ -96,12 +106,7 @@ def test_the_saved_decks_partial_point_is_a_ring_without_fill_and_with_a_line(tm
         line = point.find(qn("c:spPr")).find(qn("a:ln"))
         assert line.find(qn("a:prstDash")).get("val") == "dash"
     ring = points[11].find(qn("c:marker"))
-    assert ring.find(qn("c:symbol")).get("val") == "circle" and int(ring.find(qn("c:size")).get("val")) >= 5
-    shape = ring.find(qn("c:spPr"))
-    assert shape.find(qn("a:noFill")) is not None and shape.find(qn("a:solidFill")) is None     # no fill …
-    outline = shape.find(qn("a:ln"))
-    assert int(outline.get("w")) >= 12700 and outline.find(qn("a:noFill")) is None               # … a visible line
-    assert outline.find(qn("a:solidFill")).find(qn("a:srgbClr")).get("val") == "0072B2"
+    _assert_ring(ring)
     assert points[10].find(qn("c:marker")).find(qn("c:symbol")).get("val") == "none"
     every = series.find(qn("c:marker")).find(qn("c:spPr"))                  # the series' own markers alike
     assert every.find(qn("a:noFill")) is not None and every.find(qn("a:ln")) is not None
@@ -125,12 +130,7 @@ def test_the_saved_workbooks_partial_point_is_a_ring_without_fill_and_with_a_lin
     assert children == sorted(children, key=DPT_ORDER.index) and "marker" in children, children
     ring = points[11].find(qn("c:marker"))
     assert [_local(e) for e in ring] == ["symbol", "size", "spPr"]
-    assert ring.find(qn("c:symbol")).get("val") == "circle" and int(ring.find(qn("c:size")).get("val")) >= 5
-    shape = ring.find(qn("c:spPr"))
-    assert shape.find(qn("a:noFill")) is not None and shape.find(qn("a:solidFill")) is None     # no fill …
-    outline = shape.find(qn("a:ln"))
-    assert int(outline.get("w")) >= 12700 and outline.find(qn("a:noFill")) is None               # … a visible line
-    assert outline.find(qn("a:solidFill")).find(qn("a:srgbClr")).get("val") == "0072B2"
+    _assert_ring(ring)
     step = points[11].find(qn("c:spPr")).find(qn("a:ln"))
     assert step.find(qn("a:prstDash")).get("val") == "dash"
     every = series.find(qn("c:marker")).find(qn("c:spPr"))                  # the whole months' points filled
