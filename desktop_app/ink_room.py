@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel
 
 TALL_CAPITALS = "ÅÄÖČŠŽĂÂÎÉ"         # the capitals of our languages with a mark above them
 _ADDED = "_ink_room_added"              # a label's property: the pixels its top margin was given here
+_NONE = "_ink_room_none"                # a label's property: its texts never start with a capital (no room)
 
 
 def accent_room(font: QFont) -> int:
@@ -33,12 +34,20 @@ def give_label_room(label: QLabel) -> None:
     """Widen ``label``'s top margin by the accent room of its font. The style polishes a label again whenever its
     style sheet changes (a card's colours): the margin is set from what it was before, never added twice."""
     added = label.property(_ADDED) or 0
-    room = accent_room(label.font())
+    room = 0 if label.property(_NONE) else accent_room(label.font())
     if room == added:
         return
     margins = label.contentsMargins()
     label.setContentsMargins(margins.left(), margins.top() - added + room, margins.right(), margins.bottom())
     label.setProperty(_ADDED, room)
+
+
+def without_room(label: QLabel) -> None:
+    """``label`` shows no capitals (a card's change "▲ +2,3 …", its rows line "from 1,054 rows"): the pixels stay
+    with the card, whose height is fixed."""
+    label.setProperty(_NONE, True)
+    if label.property(_ADDED):
+        give_label_room(label)
 
 
 def ink_tall(rect: QRect, metrics: QFontMetrics) -> QRect:

@@ -16,7 +16,7 @@ from metrics_core.report_view.words import (change_words, colour, interval_words
                                             target_words)
 
 from .. import style
-from ..ink_room import accent_room
+from ..ink_room import accent_room, without_room
 from .elided_label import elide_to_lines, wrapped_height
 from .sparkline import Sparkline
 from ..formatting import (DASH, change_arrow, comparison_text, format_change, format_number, format_value,
@@ -83,6 +83,8 @@ class KpiCard(QFrame):
         self.n_label = QLabel("")
         self.reason_label = QLabel("")
         self.reason_label.setWordWrap(True)
+        for small in (self.change_label, self.target_label, self.n_label):     # numbers and lower-case words
+            without_room(small)
         self._show_small_colours()
         reason_font = self.reason_label.font()
         reason_font.setPointSizeF(reason_font.pointSizeF() * 0.9)
