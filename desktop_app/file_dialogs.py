@@ -1,13 +1,17 @@
 """Choosing files and folders: the system's own dialog where there is one (Windows, macOS, a Linux desktop), else
 Qt's, with its columns sized to the dialog (Qt's default widths cut the size, type and date to '33....KiB',
-'PN...ge', '3 Dec ...:43:29' beside an empty strip)."""
+'PN...ge', '3 Dec ...:43:29' beside an empty strip), and its sizes, dates and type names in the window's language
+(:class:`_WindowLanguage`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QIdentityProxyModel, QLocale, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QTreeView
+
+from metrics_core.i18n import current_language
+from metrics_core.i18n.script import to_latin
 
 from .window_size import resize_to_fit
 
@@ -51,9 +55,16 @@ def fit_columns(dialog: QFileDialog) -> None:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
 
+def in_window_language(dialog: QFileDialog) -> None:
+    """Qt's own dialog writes sizes, dates and type names in the window's language (:class:`_WindowLanguage`); the
+    system's dialog ignores it and speaks the system's."""
+    dialog.setProxyModel(_WindowLanguage(dialog))
+
+
 def _dialog(parent: Any, caption: str, where: str, filters: str, mode: QFileDialog.FileMode) -> QFileDialog:
     dialog = QFileDialog(parent, caption, where, filters)
     dialog.setFileMode(mode)
+    in_window_language(dialog)
     resize_to_fit(dialog, *PREFERRED_SIZE)
     dialog.installEventFilter(_FitOnShow(dialog))
     return dialog
@@ -73,3 +84,25 @@ class _FitOnShow(QObject):
         if event.type() == QEvent.Type.Show and isinstance(watched, QFileDialog):
             fit_columns(watched)
         return False
+
+
+SIZE, TYPE, DATE = 1, 2, 3          # the columns of Qt's file system model
+
+
+class _WindowLanguage(QIdentityProxyModel):
+    """Qt's own file dialog in the window's language: its translations (``desktop_app.i18n``) give the words, but
+    its model writes sizes and dates in the system's locale (``QLocale::system()``: '38.58 KiB', '3 Dec 2026' in
+    a Slovenian window) and names a file's type in the MIME database's language for the locale's language alone
+    (Serbian Latin read 'ПНГ слика'). Sizes and dates here follow ``QLocale()``, the window's locale
+    (``apply_language``); a Serbian Latin window's type names are written in Latin script."""
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role != Qt.ItemDataRole.DisplayRole or index.column() not in (SIZE, TYPE, DATE):
+            return super().data(index, role)
+        files, at = self.sourceModel(), self.mapToSource(index)
+        if index.column() == SIZE:
+            return "" if files.isDir(at) else QLocale().formattedDataSize(files.size(at))
+        if index.column() == DATE:
+            return QLocale().toString(files.lastModified(at), QLocale.FormatType.ShortFormat)
+        shown = super().data(index, role)
+        return to_latin(shown) if current_language() == "sr-Latn" and isinstance(shown, str) else shown

@@ -22,6 +22,7 @@ import numpy as np
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtGui import QFontMetrics  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 import pyqtgraph as pg  # noqa: E402
@@ -55,7 +56,9 @@ def chart_file_name(index: int, chart: ChartData) -> str:
 
 def plot_chart(chart: ChartData, currency: str = "€") -> pg.PlotWidget:
     """A ``PlotWidget`` drawing ``chart`` the way the deck does (same colours and units)."""
-    widget = pg.PlotWidget(axisItems={"bottom": PeriodAxis()} if chart.kind in ("line", "stacked")
+    widget = pg.PlotWidget(axisItems={"bottom": PeriodAxis()} if chart.kind == "line"
+                           else {"bottom": PeriodAxis(), "left": NumberAxis(orientation="left")}
+                           if chart.kind == "stacked"
                            else {"left": CategoryAxis(orientation="left"), "bottom": NumberAxis(orientation="bottom")}
                            if chart.kind == "bar" else {})
     style.style_plot(widget)
@@ -164,7 +167,10 @@ def _draw_stacked(item, chart: ChartData, frame) -> None:
     top = max(100.0, float(bottom.max()) if len(bottom) else 100.0)
     item.setYRange(0, top * 1.12, padding=0)          # headroom for the legend above the bars
     step = 20.0 if top <= 100.0 else 10 ** np.floor(np.log10(top))
-    item.getAxis("left").setTicks([[(float(v), f"{v:g}") for v in np.arange(0.0, top + step / 2, step)]])
+    axis = item.getAxis("left")
+    axis.setTicks([[(float(v), f"{v:g}") for v in np.arange(0.0, top + step / 2, step)]])
+    # the "0" on the axis's lower end, half of it past the end: pyqtgraph hid it (the shares read from 20 up)
+    axis.setStyle(hideOverlappingLabels=QFontMetrics(style.chart_font()).height() // 2 + 1)
     item.setXRange(-0.6, max(len(x), 1) - 0.4, padding=0)
 
 

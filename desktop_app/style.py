@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QProxyStyle, QStyle
+from PySide6.QtWidgets import QApplication, QLabel, QProxyStyle, QStyle
 
 import numpy as np
 import pyqtgraph as pg
@@ -23,6 +23,7 @@ from metrics_core.i18n import N_, _
 from metrics_core.metrics.params import DEFAULT_CURRENCY
 
 from .formatting import format_number
+from .ink_room import give_label_room, ink_tall
 
 BACKGROUND = "#ffffff"
 FOREGROUND = "#1f2933"
@@ -150,8 +151,6 @@ DARK = ChartTheme("#1e2329", "#e4e7eb", "#9aa5b1", dark=True, series=SERIES[5])
 def chart_theme(palette: QPalette | None = None) -> ChartTheme:
     """The dark theme when the window's palette is dark (its window colour is darker than its text)."""
     if palette is None:
-        from PySide6.QtWidgets import QApplication
-
         app = QApplication.instance()
         palette = app.palette() if app is not None else None
     if palette is None:
@@ -265,7 +264,20 @@ def check_box_outline(palette: QPalette) -> str | None:
 class FocusVisibleStyle(QProxyStyle):
     """Fusion, with a dotted frame inside a push button that has the keyboard focus: Fusion draws a dialog's
     default button the same with the focus and without it ("Close", "Export" gave no sign of the focus); and
-    check boxes framed readably on a dark window (:func:`check_box_outline`)."""
+    check boxes framed readably on a dark window (:func:`check_box_outline`); and text boxes as high as the marks
+    above accented capitals (:mod:`desktop_app.ink_room`: DejaVu Sans, Linux's default font, cut them)."""
+
+    def polish(self, target: Any) -> Any:
+        result = super().polish(target)
+        if isinstance(target, QLabel):
+            give_label_room(target)
+        return result
+
+    def subElementRect(self, element: QStyle.SubElement, option: Any, widget: Any = None) -> QRect:  # noqa: N802
+        rect = super().subElementRect(element, option, widget)
+        if element == QStyle.SubElement.SE_TabBarTabText:      # (a tab that is not the current one: 2 px short)
+            return ink_tall(rect, option.fontMetrics)
+        return rect
 
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: Any, painter: Any, widget: Any = None) -> None:  # noqa: N802
         super().drawPrimitive(element, option, painter, widget)

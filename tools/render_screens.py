@@ -382,7 +382,7 @@ class Shots:
         """The export and About dialogs, and Qt's own file dialog and message box (Qt's translations)."""
         from PySide6.QtWidgets import QFileDialog, QMessageBox, QScrollArea
 
-        from desktop_app.file_dialogs import fit_columns
+        from desktop_app.file_dialogs import fit_columns, in_window_language
 
         from desktop_app.dialogs.about_dialog import AboutDialog
 
@@ -399,6 +399,7 @@ class Shots:
             dialog.close()
         files = QFileDialog(self.window, "", str(self.out))
         files.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        in_window_language(files)                # as the window's file dialogs do
         files.resize(900, 560)
         files.show()
         fit_columns(files)                       # as the window's file dialogs do

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 from contextlib import contextmanager
 from typing import Any, Iterator
 
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QScrollBar
 
 import pyqtgraph as pg
@@ -42,6 +44,7 @@ class BarChart(ChartWidget):
         self._currency = DEFAULT_CURRENCY
         self._column = ""
         self._widths = np.zeros(0)
+        self._caption = ("", "")
         self.plot_item.showGrid(x=True, y=False, alpha=style.GRID_ALPHA)
         self.plot_item.getViewBox().invertY(True)
         self.scroll_bar = QScrollBar(Qt.Orientation.Vertical)
@@ -86,8 +89,8 @@ class BarChart(ChartWidget):
         if unit == "seconds" and len(widths):
             divisor, label = style.duration_scale(float(np.abs(widths).max()))
         self.plot_item.getAxis("bottom").set_whole(unit in WHOLE_UNITS)     # (agents needed: no "0.2 … 1.0")
-        note = order_note(higher_is_better)
-        self.plot_item.setLabel("bottom", f"{label} \u00b7 {note}" if label else note)    # the order is said
+        self._caption = (label, order_note(higher_is_better))          # the unit, and how the bars are ordered
+        self._fit_caption()
         widths = widths / divisor
         self._widths = widths
         target = None if target is None else float(target) / divisor
@@ -106,6 +109,25 @@ class BarChart(ChartWidget):
         self._fit_window()
         self.update_empty_state()
 
+    def caption(self) -> str:
+        """The caption under the bars, whole: its unit and how the bars are ordered."""
+        label, note = self._caption
+        return f"{label} \u00b7 {note}" if label else note
+
+    def _fit_caption(self) -> None:
+        """The caption on one line under the bars, kept inside the chart (``NumberAxis.keep_caption_inside``: beside
+        long names in a narrow half panel it ran past the chart's right edge, ro 10_dashboard_09_staff); when even
+        the chart's width is too narrow, the unit over how the bars are ordered, each line shortened only beyond
+        that, and the whole caption in the axis's tooltip."""
+        axis = self.plot_item.getAxis("bottom")
+        width = self.plot_item.width() if self.plot_widget.width() > 0 else 10 ** 6
+        lines = caption_lines(self._caption, QFontMetrics(axis.label.font()), int(width) - 2 * style.CAPTION_ROOM)
+        shown = "<br>".join(html.escape(line) for line in lines)
+        if shown != axis.labelText:
+            axis.setLabel(shown, color=self.theme.foreground)
+        axis.keep_caption_inside()
+        axis.setToolTip(self.caption() if lines[-1].endswith("\u2026") else "")
+
     def bars_shown(self) -> int:
         """How many bars the chart shows at a time (all of them unless it scrolls)."""
         return self.scroll_bar.pageStep() if self.scroll_bar.isVisibleTo(self) else len(self._table)
@@ -116,6 +138,7 @@ class BarChart(ChartWidget):
         height = self.plot_item.getViewBox().height()
         room = int(height / self.plot_item.getAxis("left").smallest_pitch() - 0.2) if height > 0 else count
         fits = max(1, room)
+        self._fit_caption()
         scrolls = count > fits
         self.scroll_bar.setVisible(scrolls)
         self.scroll_bar.setRange(0, count - fits if scrolls else 0)
@@ -200,6 +223,16 @@ class _WheelToScrollBar(QObject):
 def order_note(higher_is_better: bool | None) -> str:
     """How the bars are ordered, in a few words: the worst first when the KPI has a direction."""
     return _(ORDER_NOTES[higher_is_better if higher_is_better in (True, False) else None])
+
+
+def caption_lines(caption: tuple[str, str], metrics: QFontMetrics, room: int) -> list[str]:
+    """A bar chart's caption ``(unit, order note)``: "unit · note" on one line when it fits ``room`` pixels, else
+    the unit over the note, each line ending in "…" only when even its own line is too short."""
+    label, note = caption
+    whole = f"{label} \u00b7 {note}" if label else note
+    if metrics.horizontalAdvance(whole) <= room:
+        return [whole]
+    return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in (label, note) if line]
 
 
 def _short(text: str, limit: int = 22) -> str:

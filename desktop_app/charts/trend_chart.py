@@ -110,6 +110,11 @@ class TrendChart(ChartWidget):
         lo, hi = min(vals), max(vals)
         pad = (hi - lo) * 0.12 or max(abs(hi) * 0.1, 1.0)
         bottom = lo - pad
+        if self.plot_item.getAxis("left").whole and hi - lo < 2:
+            # whole numbers one or two apart (agents needed: 2 every month) were read against one tick, their own
+            # "2": the range holds the whole numbers either side (from 0 up), each labelled off the axis's ends
+            first = math.floor(lo) - 1.0
+            bottom, hi, pad = (max(0.0, first) if lo >= 0 else first) - 0.3, math.ceil(hi) + 1.0, 0.3
         self.plot_item.getAxis("left").under_zero = lo < 0 < hi
         if lo < 0 < hi:             # a dip below 0 reaches a tick under 0 (a cash flow's -500 had none to read by)
             bottom = self._bottom_under_zero(lo, bottom, hi + pad)

@@ -50,5 +50,31 @@ class NumberAxis(pg.AxisItem):
         first = max(under)
         return [(spacing, sorted([*major, first])), (minor, [v for v in values if v != first]), *levels[2:]]
 
+    def boundingRect(self) -> Any:  # noqa: N802
+        """pyqtgraph's box, in which a tick label must lie to be drawn; widened past the axis's ends by
+        ``hideOverlappingLabels`` pixels (an int) also on an axis that draws the grid, where pyqtgraph forgets it
+        (a "0" at the lower end of the NPS shares' axis was never drawn)."""
+        rect = super().boundingRect()
+        room = self.style["hideOverlappingLabels"]
+        if self.grid is False or isinstance(room, bool) or self.orientation not in ("left", "right"):
+            return rect
+        return rect | self.mapRectFromParent(self.geometry()).adjusted(0, -int(room), 0, int(room))
+
+    def resizeEvent(self, event: Any = None) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.keep_caption_inside()
+
+    def keep_caption_inside(self) -> None:
+        """pyqtgraph centres the caption under a bottom axis; one wider than the axis (a bar chart's beside long
+        names in a narrow half panel) ran past the chart's right edge. It moves left just enough to stay inside the
+        chart (over the names' column, which is empty below the axis)."""
+        chart = self.parentItem()
+        if self.orientation != "bottom" or chart is None or self.label is None or not self.label.isVisible():
+            return
+        inside = self.mapRectFromItem(chart, chart.boundingRect())
+        box = self.label.mapRectToParent(self.label.boundingRect())
+        x = min(box.left(), inside.right() - style.CAPTION_ROOM - box.width())
+        self.label.setX(max(x, inside.left() + style.CAPTION_ROOM))
+
     def tickStrings(self, values: Any, scale: float, spacing: float) -> list[str]:  # noqa: N802
         return style.number_ticks(list(values), scale, spacing)

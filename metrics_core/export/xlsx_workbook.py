@@ -28,6 +28,7 @@ from ..formatting import format_change, format_period, unit_word
 from .model import BY_WORDS, ChartData, KpiRow, Report
 from ..report_view.partial import partial_words
 from .safe_text import neutralise
+from .xlsx_points import add_line_chart
 
 SHEET_NAME_MAX = 31
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
@@ -335,7 +336,8 @@ def _clean(value) -> float | None:
 def _excel_chart(book, chart: ChartData, sheet_name: str, frame, axis, unit_suffix: str,
                  date_col: int | None = None):
     chart_type, subtype = EXCEL_CHART[chart.kind]
-    excel = book.add_chart({"type": chart_type, **({"subtype": subtype} if subtype else {})})
+    options = {"type": chart_type, **({"subtype": subtype} if subtype else {})}
+    excel = add_line_chart(book, options) if chart_type == "line" else book.add_chart(options)
     last = 3 + len(chart.categories)
     category_col = 0 if date_col is None else date_col
     for j, series in enumerate(frame.columns, start=1):
@@ -347,8 +349,10 @@ def _excel_chart(book, chart: ChartData, sheet_name: str, frame, axis, unit_suff
             spec["marker"] = {"type": "circle", "size": 5, "fill": {"color": colour}, "border": {"color": colour}}
             if len(chart.categories) > 40 or series == TARGET_SERIES:
                 spec["marker"] = {"type": "none"}
-            elif j == 1 and partial_rows(chart):        # a partial period's point hollow, as in the window
-                hollow = {"fill": {"color": "#FFFFFF"}, "border": {"color": colour, "width": 1.5}}
+            elif j == 1 and partial_rows(chart):        # a partial period's point a ring on a dashed step, as in the window
+                hollow = {"line": {"color": colour, "width": 2.25, "dash_type": "dash"},
+                          "marker": {"type": "circle", "size": 6, "fill": {"none": True},
+                                     "border": {"color": colour, "width": 1.5}}}
                 spec["points"] = [hollow if i in partial_rows(chart) else None for i in range(len(chart.categories))]
             if series == TARGET_SERIES:
                 spec["line"] = {"color": colour, "width": 1.5, "dash_type": "dash"}

@@ -106,7 +106,8 @@ def test_a_long_change_line_is_not_cut(qtbot) -> None:
     needed = card.change_label.heightForWidth(inner) if card.change_label.hasHeightForWidth() else \
         card.change_label.sizeHint().height()
     lines = sum(w.sizeHint().height() for w in (card.title_label, card.value_label, card.n_label)) + needed
-    assert lines <= CARD_HEIGHT - 16
+    margins = card.layout().contentsMargins()          # (the top one gives the title its room: ink_room)
+    assert lines <= CARD_HEIGHT - 6 - margins.top() - margins.bottom()
     assert card.change_label.fontMetrics().horizontalAdvance(text) <= inner or card.change_label.wordWrap()
 
 

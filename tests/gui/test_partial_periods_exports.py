@@ -82,7 +82,7 @@ def workbook_partial(book, title: str, words: str) -> set[int]:
             header = list(rows[3])
             noted = {i for i, row in enumerate(rows[4:]) if "Note" in header and row[header.index("Note")] == words}
             hollow = {int(p.idx) for p in sheet._charts[0].series[0].dPt
-                      if p.marker is not None and str(p.marker.spPr.solidFill.srgbClr).upper() == "FFFFFF"}
+                      if p.marker is not None and p.marker.spPr.noFill}        # a ring: no fill, a line
             assert hollow == noted, (title, hollow, noted)
             return noted
     raise AssertionError(f"no sheet titled {title!r} in the workbook")

@@ -70,6 +70,16 @@ def _local(element) -> str:
     return etree.QName(element).localname
 
 
+def _assert_ring(ring) -> None:
+    """A c:marker drawn as a ring: a circle, its c:spPr without fill (a:noFill) and with a visible blue a:ln."""
+    assert ring.find(qn("c:symbol")).get("val") == "circle" and int(ring.find(qn("c:size")).get("val")) >= 5
+    shape = ring.find(qn("c:spPr"))
+    assert shape.find(qn("a:noFill")) is not None and shape.find(qn("a:solidFill")) is None     # no fill …
+    outline = shape.find(qn("a:ln"))
+    assert int(outline.get("w")) >= 12700 and outline.find(qn("a:noFill")) is None               # … a visible line
+    assert outline.find(qn("a:solidFill")).find(qn("a:srgbClr")).get("val") == "0072B2"
+
+
 def test_the_saved_decks_partial_point_is_a_ring_without_fill_and_with_a_line(tmp_path):
     """LibreOffice draws the hollow point filled, and PowerPoint was never checked: the saved chart XML says what
     PowerPoint reads. The partial month's point is a circle whose c:spPr has a:noFill and a coloured a:ln of some
@@ -96,12 +106,32 @@ def test_the_saved_decks_partial_point_is_a_ring_without_fill_and_with_a_line(tm
         line = point.find(qn("c:spPr")).find(qn("a:ln"))
         assert line.find(qn("a:prstDash")).get("val") == "dash"
     ring = points[11].find(qn("c:marker"))
-    assert ring.find(qn("c:symbol")).get("val") == "circle" and int(ring.find(qn("c:size")).get("val")) >= 5
-    shape = ring.find(qn("c:spPr"))
-    assert shape.find(qn("a:noFill")) is not None and shape.find(qn("a:solidFill")) is None     # no fill …
-    outline = shape.find(qn("a:ln"))
-    assert int(outline.get("w")) >= 12700 and outline.find(qn("a:noFill")) is None               # … a visible line
-    assert outline.find(qn("a:solidFill")).find(qn("a:srgbClr")).get("val") == "0072B2"
+    _assert_ring(ring)
     assert points[10].find(qn("c:marker")).find(qn("c:symbol")).get("val") == "none"
     every = series.find(qn("c:marker")).find(qn("c:spPr"))                  # the series' own markers alike
     assert every.find(qn("a:noFill")) is not None and every.find(qn("a:ln")) is not None
+
+
+def test_the_saved_workbooks_partial_point_is_a_ring_without_fill_and_with_a_line(tmp_path):
+    """The workbook drew the partial month's point white-filled (a point's fill in XlsxWriter is the line's, the
+    marker stayed the series' filled one): now the point carries its own marker, a circle with a:noFill and a
+    coloured a:ln, and its dashed step, in the schema's order; the whole months keep the filled marker."""
+    report = make_report()
+    report.charts = [replace(c, partial=[11]) if c.chart_id == "csat-month" else c for c in report.charts]
+    write_xlsx(report, tmp_path / "book.xlsx")
+    with zipfile.ZipFile(tmp_path / "book.xlsx") as book:
+        charts = [etree.fromstring(book.read(n)) for n in book.namelist() if n.startswith("xl/charts/chart")]
+    with_points = [s for c in charts for s in c.iter(qn("c:ser")) if s.find(qn("c:dPt")) is not None]
+    assert len(with_points) == 1
+    series = with_points[0]
+    points = {int(p.find(qn("c:idx")).get("val")): p for p in series.findall(qn("c:dPt"))}
+    assert sorted(points) == [11]
+    children = [_local(e) for e in points[11]]
+    assert children == sorted(children, key=DPT_ORDER.index) and "marker" in children, children
+    ring = points[11].find(qn("c:marker"))
+    assert [_local(e) for e in ring] == ["symbol", "size", "spPr"]
+    _assert_ring(ring)
+    step = points[11].find(qn("c:spPr")).find(qn("a:ln"))
+    assert step.find(qn("a:prstDash")).get("val") == "dash"
+    every = series.find(qn("c:marker")).find(qn("c:spPr"))                  # the whole months' points filled
+    assert every.find(qn("a:solidFill")) is not None

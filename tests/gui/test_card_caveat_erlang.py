@@ -1,0 +1,37 @@
+"""The Erlang card's caveat is read whole on the card in every language: it explains why 2 agents are enough beside a
+measured service level of 55 % (the busiest slot's 20 % at 08:00), and a tooltip is not enough. Under a title on
+two lines (sv "Agenter som behövs (Erlang C)", 10_dashboard_01_calls at 1366 x 768) it was cut before its point;
+the title gives its second line (whole in its tooltip), as the rows line does."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_app.i18n import apply_language
+from desktop_app.panels.kpi_card import CARD_WIDTH, KpiCard
+from metrics_core.formatting import numbers_kept_with_units
+from metrics_core.i18n import _
+from metrics_core.metrics.model import MetricResult
+from metrics_core.metrics.registry import get_metric
+
+from .helpers import shown
+
+
+@pytest.mark.parametrize("code", ["en", "sl", "ro", "sv", "sr", "sr-Latn", "qps"])
+def test_the_erlang_caveat_is_whole_at_every_card_width_of_a_laptop(qtbot, code) -> None:
+    apply_language(code)
+    spec = get_metric("staffing")
+    caveat = _("Would reach {predicted} % in {seconds} s; measured {measured} % at {slot}", predicted=86, seconds=20,
+               measured=20, slot="08:00")
+    detail = _("Erlang C predicts {predicted} % answered within {seconds} s with {agents} agents: what they WOULD "
+               "achieve for {calls} calls per {minutes} min at {slot} (AHT {aht}; interval: {assumed}). Measured in "
+               "that slot: {measured} % within {seconds} s.", predicted=86, seconds=20, agents=2, calls=4.2,
+               minutes=30, slot="08:00", aht="3:10", assumed="30 min", measured=20)
+    result = MetricResult("staffing", 2.0, spec.unit, n=3779, details={"caveat": caveat, "caveat_detail": detail})
+    card = shown(qtbot, KpiCard("staffing", _(spec.label), spec.unit, None), CARD_WIDTH, 100)
+    for width in range(CARD_WIDTH, 262, 6):        # the widths a row of cards gives a card at 1366 x 768
+        card.resize(width, card.height())
+        card.set_result(result)
+        assert card.reason_label.text() == numbers_kept_with_units(caveat), (width, card.reason_label.text())
+        title = card.title_label.text()
+        assert title == _(spec.label) or card.title_label.toolTip() == _(spec.label), (width, title)
