@@ -327,6 +327,9 @@ def _floats_of(cells: np.ndarray, kinds: set | None = None, streamed: bool = Fal
     kinds = set(map(type, cells)) if kinds is None else kinds
     if not kinds <= ({float, int, type(None)} if streamed else {float, type(None)}):
         return None
+    if type(None) not in kinds:                     # (every cell a number: no mask to make)
+        out = cells.astype(np.float64)
+        return None if np.isnan(out).any() else out
     out = np.full(len(cells), np.nan)
     present = np.not_equal(cells, None)
     if present.any():
