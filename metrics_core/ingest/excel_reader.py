@@ -23,7 +23,7 @@ from ..i18n import _, ngettext
 from ..progress import Reporter
 from . import sniff
 from .limits import check_filled_width
-from .native_cells import TEXT_PIECE, shared_texts
+from .native_cells import shared_texts
 from .model import ReadOptions
 from .quiet import quiet_stderr
 from .sheet_columns import HEAD_ROWS as HEADER_SCAN_ROWS, SheetColumns, read_columns
@@ -373,13 +373,35 @@ def _datetime_bytes(cells: np.ndarray) -> np.ndarray:
     if stamps.tz is not None or not (seconds == stamps.to_numpy()).all() or not (
             1000 <= stamps.year.min() and stamps.year.max() <= 9999):
         return np.asarray(stamps.astype(str), dtype=object).astype(bytes)
-    unit, width = ("D", 10) if (seconds == seconds.astype("datetime64[D]")).all() else ("s", 19)
-    text = np.empty(len(seconds), dtype=f"S{width}")
-    for start in range(0, len(seconds), TEXT_PIECE):
-        text[start:start + TEXT_PIECE] = np.datetime_as_string(seconds[start:start + TEXT_PIECE], unit=unit)
-    if unit == "s":
-        text.view(np.uint8).reshape(-1, width)[:, 10] = ord(" ")          # (numpy writes 'T')
-    return text
+    days = seconds.astype("datetime64[D]")
+    return _iso_bytes(days, None if (seconds == days).all() else (seconds - days).astype(np.int64))
+
+
+def _iso_bytes(days: np.ndarray, clock: np.ndarray | None) -> np.ndarray:
+    """b'YYYY-MM-DD' of each day (``datetime64[D]``, years 1000-9999), with b' hh:mm:ss' of ``clock`` (seconds
+    into the day) unless it is ``None``: each field's digits looked up in a table of them and written in place
+    over a filled-in stamp (``np.datetime_as_string`` took 1 s for a million stamps, about 1 µs each).
+
+    >>> _iso_bytes(np.array(["2024-03-01", "1999-12-31"], dtype="datetime64[D]"), np.array([32405, 0])).tolist()
+    [b'2024-03-01 09:00:05', b'1999-12-31 00:00:00']
+    """
+    months = days.astype("datetime64[M]")
+    fields = [(days.astype("datetime64[Y]").astype(np.int64) + 1970, _FOUR_DIGITS),
+              (months.astype(np.int64) % 12 + 1, _TWO_DIGITS), ((days - months).astype(np.int64) + 1, _TWO_DIGITS)]
+    if clock is not None:
+        fields += [(clock // 3600, _TWO_DIGITS), (clock // 60 % 60, _TWO_DIGITS), (clock % 60, _TWO_DIGITS)]
+    stamp = b"0000-00-00" if clock is None else b"0000-00-00 00:00:00"
+    out = np.full(len(days), stamp, dtype=f"S{len(stamp)}")
+    places = out.view(np.dtype({"names": ["f0", "f1", "f2", "f3", "f4", "f5"][:len(fields)],
+                                "formats": [digits.dtype for _, digits in fields],
+                                "offsets": [0, 5, 8, 11, 14, 17][:len(fields)], "itemsize": len(stamp)}))
+    for position, (number, digits) in enumerate(fields):
+        places[f"f{position}"] = digits[number]
+    return out
+
+
+_TWO_DIGITS = np.array([b"%02d" % n for n in range(100)])
+_FOUR_DIGITS = np.array([b"%04d" % n for n in range(10_000)])
 
 
 def _mixed_text(cells: np.ndarray) -> np.ndarray:

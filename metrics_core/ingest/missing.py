@@ -84,8 +84,12 @@ def clean_cells(values: pd.Series | np.ndarray) -> np.ndarray:
     ['a', None, 3]
     """
     obj = np.asarray(values, dtype=object)
-    is_str = np.fromiter((type(v) is str for v in obj), dtype=bool, count=len(obj))
     out = obj.copy()
+    kinds = set(map(type, obj))                   # (one pass in C: a column of dates or of texts only is common)
+    if str not in kinds:
+        return out
+    is_str = np.fromiter((type(v) is str for v in obj), dtype=bool, count=len(obj)) if len(kinds) > 1 else \
+        np.ones(len(obj), dtype=bool)
     if is_str.any():
         out[is_str] = clean_strings(obj[is_str])
     return out

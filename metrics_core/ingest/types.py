@@ -16,8 +16,8 @@ import numpy as np
 import pandas as pd
 
 from . import booleans, dates, durations, numbers
-from .cells import (TextCells, count_distinct, first_distinct, mostly_distinct, split_codes, split_text_cells,
-                    typed_series)
+from .cells import (TextCells, count_distinct, first_distinct, first_positions, mostly_distinct, split_codes,
+                    split_text_cells, typed_series)
 from .column_dtypes import strings_of
 from .header_analysis import analyse_header
 from .missing import MISSING_MARKERS, Parsed, clean_cells, empty_float, is_missing, missing_mask
@@ -155,7 +155,7 @@ def _parse(present: pd.Series, header: str, decimal: str | None, dayfirst: bool 
     parsed = None if kind == "string" else native(present, kind, header, forced)
     if parsed is not None:          # workbook cells: text is only needed for examples and failures
         parsed.ok = parsed.ok & parsed.values.notna()
-        return parsed, present, pd.unique(present.to_numpy())
+        return parsed, present, _distinct_cells(present.to_numpy(), parsed)
     text = _as_text(present, kind)
     codes, distinct = pd.factorize(text.to_numpy())
     cells = TextCells(np.arange(len(text)), 0, texts=text.to_numpy(), distinct=distinct)
@@ -166,6 +166,18 @@ def _parse(present: pd.Series, header: str, decimal: str | None, dayfirst: bool 
         parsed.values = parsed.values.take(codes).set_axis(text.index)
         parsed.ok = parsed.ok.take(codes).set_axis(text.index)
     return parsed, text, distinct
+
+
+def _distinct_cells(cells: np.ndarray, parsed: Parsed) -> np.ndarray:
+    """``pd.unique(cells)``.  Cells that are all naive ``datetime`` objects, every one read, are told apart by
+    their datetime64 values (exact to the microsecond, as the objects are): hashing a million datetime
+    objects took 0.4 s, factorizing their values 0.03 s."""
+    values = parsed.values.to_numpy()
+    if values.dtype.kind != "M" or not parsed.ok.all() or set(map(type, cells)) != {dt.datetime} or any(
+            cell.tzinfo is not None for cell in cells):
+        return pd.unique(cells)
+    codes, _ = pd.factorize(values)
+    return cells[first_positions(codes)]
 
 
 def _parse_text(cells: TextCells, header: str, decimal: str | None, dayfirst: bool | None,
