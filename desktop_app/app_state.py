@@ -322,6 +322,7 @@ class AppState(QObject):
     # -- computing ------------------------------------------------------------------
     def schedule_recompute(self) -> None:
         self.ahead_runner.cancel()              # (files removed: its frames are let go at once)
+        self.sparkline_runner.cancel()          # (trend lines of what is changing: not computed through the pause)
         self._recompute_timer.start()
 
     def recompute(self) -> None:
