@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -39,23 +40,27 @@ class BusyBar(QWidget):
         self._later.setSingleShot(True)
         self._later.setInterval(SHOWN_AFTER_MS)
         self._later.timeout.connect(lambda: self.set_busy(True, self._label.text(), fraction=self._fraction))
+        self._hidden_at = float("-inf")         # when :meth:`follow` last hid the bar
         self.hide()
 
     def follow(self, busy: bool, text: str = "") -> None:
         """:meth:`set_busy` for the window's work, shown only once it has lasted :data:`SHOWN_AFTER_MS`: a
         bar that comes and goes within a re-filter tells nothing, and its coming moves the layout (every card
         fits its texts again and every chart is resized and painted, on the GUI thread, while the values are
-        computed). Hidden at once when the work ends."""
+        computed). Work that follows work the bar showed a moment ago (the values after the files are read)
+        shows it at once, as before; the bar is hidden at once when the work ends."""
         if not busy:
             self._later.stop()
+            if not self.isHidden():
+                self._hidden_at = time.monotonic()
             self.set_busy(False)
-        elif self.isHidden():
+        elif not self.isHidden() or time.monotonic() - self._hidden_at < SHOWN_AFTER_MS / 1000:
+            self.set_busy(True, text)
+        else:
+            self._label.setText(text)
             if not self._later.isActive():
-                self._label.setText(text)
                 self._fraction = 0.0
                 self._later.start()
-        else:
-            self.set_busy(True, text)
 
     def set_busy(self, busy: bool, text: str = "", fraction: float = 0.0) -> None:
         """Shown with a moving bar until the work says how far it is, :data:`FILL_FROM` at least (an empty bar
