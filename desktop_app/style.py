@@ -91,6 +91,13 @@ def _readable_on(colour: tuple[float, ...], background: tuple[float, ...], text:
     return text_colour.name()
 
 
+def restyle(widget: Any, sheet: str) -> None:
+    """``widget``'s style sheet, set only when it changes: each set polishes the widget again (a re-filter gave the
+    cards their values with 50-100 sets, most of them the same sheet as before, and the filter bar its buttons')."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
+
+
 def secondary_text(palette: QPalette) -> str:
     """Text that steps back from the main text (a card's rows, a target, a note) and is still readable on whatever
     it sits on: a card's base, the window, or a tab page, which Fusion draws a little lighter than the palette's
