@@ -244,8 +244,8 @@ class AppState(QObject):
     def set_filters(self, filters: FilterState) -> None:
         if filters != self.filters:
             self.filters = filters
+            self.schedule_recompute()           # first: the pause before the values runs while the bars follow
             self.filters_changed.emit(filters)
-            self.schedule_recompute()
 
     def set_comparison(self, comparison: str) -> None:
         """What every KPI's change compares with: the period before, the same period last year, or nothing."""
@@ -322,6 +322,7 @@ class AppState(QObject):
     # -- computing ------------------------------------------------------------------
     def schedule_recompute(self) -> None:
         self.ahead_runner.cancel()              # (files removed: its frames are let go at once)
+        self.sparkline_runner.cancel()          # (trend lines of what is changing: not computed through the pause)
         self._recompute_timer.start()
 
     def recompute(self) -> None:

@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
 
     def _connect_widgets(self) -> None:
         s = self.state
-        s.busy_changed.connect(self.busy_bar.set_busy)
+        s.busy_changed.connect(self.busy_bar.follow)
         s.progress_changed.connect(self.busy_bar.set_progress)
         self.busy_bar.cancel_requested.connect(s.cancel)
         sp = self.start_page

@@ -7,6 +7,7 @@ follow its light or dark theme (:func:`chart_theme`); exported images are always
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,15 +75,28 @@ def readable(colour: str | QColor, palette: QPalette) -> str:
 
 def readable_on(colour: str | QColor, background: str | QColor, text: str | QColor) -> str:
     """``colour``, or the least mix of it with ``text`` that reads at :data:`MIN_CONTRAST` on ``background``
-    (a chart's own, whose theme is not the palette's)."""
-    base, text, start = QColor(background), QColor(text), QColor(colour)
+    (a chart's own, whose theme is not the palette's). Remembered per three colours (a re-filter restyles the
+    cards' changes and targets with the same few)."""
+    return _readable_on(*(QColor(c).getRgbF() for c in (colour, background, text)))
+
+
+@functools.lru_cache(maxsize=256)
+def _readable_on(colour: tuple[float, ...], background: tuple[float, ...], text: tuple[float, ...]) -> str:
+    base, text_colour, start = (QColor.fromRgbF(*c) for c in (background, text, colour))
     for step in range(11):
         share = step / 10
         mixed = QColor.fromRgbF(*(a * (1 - share) + b * share for a, b in
-                                  zip(start.getRgbF()[:3], text.getRgbF()[:3])))
+                                  zip(start.getRgbF()[:3], text_colour.getRgbF()[:3])))
         if contrast_ratio(mixed, base) >= MIN_CONTRAST:
             return mixed.name()
-    return text.name()
+    return text_colour.name()
+
+
+def restyle(widget: Any, sheet: str) -> None:
+    """``widget``'s style sheet, set only when it changes: each set polishes the widget again (a re-filter gave the
+    cards their values with 50-100 sets, most of them the same sheet as before, and the filter bar its buttons')."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
 
 
 def secondary_text(palette: QPalette) -> str:

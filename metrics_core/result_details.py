@@ -21,6 +21,7 @@ a mapping too (``details["promoters_pct"]``, ``"matrix" in details``), in that o
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
@@ -47,7 +48,7 @@ class Details(Mapping):
 
     @classmethod
     def typed_names(cls) -> frozenset[str]:
-        return frozenset(f.name for f in fields(cls) if f.name not in _META)
+        return _typed_names(cls)
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any]) -> "Details":
@@ -161,6 +162,12 @@ def details_for(metric_id: str, values: Any) -> Details:
     if isinstance(values, cls):
         return values
     return cls.from_mapping(values or {})
+
+
+@functools.cache
+def _typed_names(cls: type) -> frozenset[str]:
+    """The fields of a details class, remembered per class (read for every card's text, and every result made)."""
+    return frozenset(f.name for f in fields(cls) if f.name not in _META)
 
 
 def details_of(result: Any, cls: type[Details] = Details) -> Any:

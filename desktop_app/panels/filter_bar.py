@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QMenu,
 from metrics_core.catalogue import value_label
 from metrics_core.i18n import PSEUDO_LANGUAGE, _, current_language, ngettext, pgettext
 
+from .. import style
 from ..app_state import AppState
 from ..dataset_facts import FILTER_FIELDS
 from ..formatting import field_label
@@ -203,7 +204,7 @@ class FilterBar(QWidget):
         more = self.more_button
         categories = self.state.filters.categories
         more.setText((_("More filters ({count} on)", count=len(columns)) if columns else _("More filters")) + " \u25be")
-        more.setStyleSheet(ONE_ARROW.format(weight=600 if columns else "normal"))
+        style.restyle(more, ONE_ARROW.format(weight=600 if columns else "normal"))
         more.setToolTip("\n".join(_("{column}: {values}", column=_label(c), values=", ".join(map(str, categories[c])))
                                    for c in columns))
 
@@ -260,7 +261,7 @@ class FilterBar(QWidget):
                 label = _("{column}: {values}", column=label, values=one if len(chosen) == 1
                           else ngettext("{count} selected", "{count} selected", len(chosen), count=len(chosen)))
             button.setText(label + " \u25be")
-            button.setStyleSheet(ONE_ARROW.format(weight=600 if chosen else "normal"))
+            style.restyle(button, ONE_ARROW.format(weight=600 if chosen else "normal"))
         self._fold(self.width() if self.isVisible() else None)
 
     # -- events ----------------------------------------------------------------------

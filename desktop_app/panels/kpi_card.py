@@ -268,7 +268,7 @@ class KpiCard(QFrame):
         self.value_label.setText(self.value_label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
                                                                            self.text_room() - 4))
         self.value_label.setToolTip("")
-        self.value_label.setStyleSheet(f"color:{style.secondary_text(self.palette())};")
+        style.restyle(self.value_label, f"color:{style.secondary_text(self.palette())};")
         self.setAccessibleDescription(text)
         for label in (self.change_label, self.reason_label, self.target_label, self.n_label):
             label.clear()
@@ -281,7 +281,7 @@ class KpiCard(QFrame):
         :class:`~metrics_core.report_view.KpiOutcome`) tells whether the target is met and whether
         the change is larger than its noise; money is written in ``currency`` (the results')."""
         self._shown = (result, change, target, outcome, currency)
-        self.value_label.setStyleSheet("")          # (muted while it was being worked out)
+        style.restyle(self.value_label, "")          # (muted while it was being worked out)
         currency = result_currency(result, currency)     # the files name several currencies: the KPI's own
         self._currency = currency
         value = None if result is None else result.value
@@ -305,7 +305,7 @@ class KpiCard(QFrame):
                              own if own is not None else self.higher_is_better)
             self.target_label.setText(_("target {value}", value=format_value(target, self.unit, currency))
                                       if target is not None else "")
-            self.target_label.setStyleSheet(f"color:{style.secondary_text(self.palette())};")
+            style.restyle(self.target_label, f"color:{style.secondary_text(self.palette())};")
             self.target_label.setVisible(target is not None)
         n = 0 if result is None else result.n
         basis = basis_text(n, self.metric_id) if result is not None and value is not None else ""
@@ -325,7 +325,7 @@ class KpiCard(QFrame):
         words = change_words(outcome, self._currency) if has_change(outcome.result) else ""
         self.change_label.setText(words)
         self.change_label.setVisible(bool(words))
-        self.change_label.setStyleSheet(f"color:{style.readable('#' + colour(outcome.change_state), self.palette())};")
+        style.restyle(self.change_label, f"color:{style.readable('#' + colour(outcome.change_state), self.palette())};")
         change = outcome.change
         if change is not None:
             periods = comparison_text(change)
@@ -337,7 +337,7 @@ class KpiCard(QFrame):
         target_text = target_short(outcome)
         self.target_label.setText(target_text)
         self.target_label.setToolTip(target_words(outcome, self._currency))
-        self.target_label.setStyleSheet(f"color:{style.readable('#' + colour(outcome.target_state), self.palette())};")
+        style.restyle(self.target_label, f"color:{style.readable('#' + colour(outcome.target_state), self.palette())};")
         self.target_label.setVisible(bool(target_text))
 
     def _show_term(self, term: tuple[str, float | None, int], answers: int) -> None:
@@ -355,7 +355,7 @@ class KpiCard(QFrame):
         else:
             self.change_label.setText(_("in {found} of {count} comments", found=format_number(count),
                                         count=format_number(answers)))
-        self.change_label.setStyleSheet("color: palette(text);")
+        style.restyle(self.change_label, "color: palette(text);")
         self.change_label.setToolTip(_("The most frequent phrase (or word) in the free-text answers. "
                                        "Click the card to see the others."))
         self.change_label.show()
@@ -399,7 +399,7 @@ class KpiCard(QFrame):
         before = format_value(getattr(change, "previous", None), self.unit, self._currency)
         self.change_label.setToolTip(_("{periods}: {now} now, {before} before", periods=periods, now=now, before=before)
                                      if periods else _("{now} now, {before} before", now=now, before=before))
-        self.change_label.setStyleSheet(f"color:{style.readable(color, self.palette())};")
+        style.restyle(self.change_label, f"color:{style.readable(color, self.palette())};")
         self.change_label.show()
 
     def set_selected(self, selected: bool) -> None:
@@ -452,3 +452,4 @@ def change_delta(change: Any) -> float | None:
         if isinstance(value, (int, float)):
             return float(value)
     return None
+

@@ -35,9 +35,13 @@ class Sparkline(QWidget):
         return QSize(0, 26)
 
     def set_points(self, values: Sequence[float | None], last_incomplete: bool = False, tooltip: str = "") -> None:
-        """The values of the last periods, oldest first; ``last_incomplete`` marks the last one as partial."""
-        self._values = [None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v) for v in values]
-        self._last_incomplete = last_incomplete and len(self._values) > 1
+        """The values of the last periods, oldest first; ``last_incomplete`` marks the last one as partial. The
+        same line again is not drawn again (a re-filter takes the line off every card, most of them without one)."""
+        points = [None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v) for v in values]
+        incomplete = last_incomplete and len(points) > 1
+        if (points, incomplete, tooltip) == (self._values, self._last_incomplete, self.toolTip()):
+            return
+        self._values, self._last_incomplete = points, incomplete
         self.setToolTip(tooltip)
         self.update()
 
