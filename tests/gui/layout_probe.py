@@ -11,7 +11,7 @@ import sys
 import time
 
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QScrollArea, QWidget
 
 READY_WITHIN = 600          # seconds: three probes load the demo side by side on a shared machine
 
@@ -22,6 +22,39 @@ def _inside(widget: QWidget, window: QWidget) -> bool:
         return False
     top_left = widget.mapTo(window, QPoint(0, 0))
     return window.rect().contains(QRect(top_left, widget.size()))
+
+
+def _other_dialogs(window) -> dict:
+    """The dialogs an owner opens besides the report builder, made as the window makes them."""
+    from desktop_app.dialogs.about_dialog import AboutDialog
+    from desktop_app.dialogs.import_dialog import ImportDialog
+    from metrics_core.resources import demo_dir
+
+    return {"import": lambda: ImportDialog(demo_dir() / "tickets.csv", parent=window),
+            "settings": window.open_settings, "about": lambda: AboutDialog(window)}
+
+
+def _dialog_fit(app: QApplication, dialog: QDialog) -> dict:
+    """Where ``dialog`` opens on this screen, whether its buttons are inside it, and which of its scrolled
+    pages scroll sideways (a form wider than its pane)."""
+    dialog.show()
+    for _ in range(300):                    # the import dialog reads its file off the GUI thread
+        app.processEvents()
+        time.sleep(0.01)
+        if getattr(dialog, "table", True) is not None:
+            break
+    for _ in range(20):
+        app.processEvents()
+        time.sleep(0.01)
+    frame = dialog.frameGeometry()
+    buttons = [b for box in dialog.findChildren(QDialogButtonBox) for b in box.buttons() if not b.isHidden()]
+    sideways = [area.objectName() or type(area.widget()).__name__ for area in dialog.findChildren(QScrollArea)
+                if area.isVisible() and area.horizontalScrollBar().maximum() > 0]
+    found = {"frame": [frame.x(), frame.y(), frame.width(), frame.height()],
+             "buttons_inside": bool(buttons) and all(_inside(b, dialog) for b in buttons), "sideways": sideways}
+    dialog.close()
+    dialog.deleteLater()
+    return found
 
 
 def card_rows_visible(dashboard) -> int:
@@ -142,6 +175,7 @@ def main(settings_path: str, lang: str = "en") -> int:
     out["export_dialog"] = [frame.x(), frame.y(), frame.width(), frame.height()]
     out["export_buttons_inside"] = all(_inside(b, dialog) for b in dialog.buttons.buttons())
     dialog.close()
+    out["dialogs"] = {name: _dialog_fit(app, make()) for name, make in _other_dialogs(window).items()}
     sys.stdout.write(json.dumps(out) + "\n")
     window.close()
     return 0

@@ -95,6 +95,19 @@ def test_the_report_dialog_fits_the_screen(probes, screen) -> None:
     assert found["export_buttons_inside"]
 
 
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}@{s[2]}")
+@pytest.mark.parametrize("name", ["import", "settings", "about"])
+def test_the_other_dialogs_fit_the_screen(probes, screen, name) -> None:
+    """The import, settings and About dialogs as the window opens them on each laptop (s13-audit14: they were
+    checked at fixed sizes in-process only): wholly on the screen, their buttons inside, no page scrolled sideways."""
+    found = probes[screen]["dialogs"][name]
+    available_width, available_height = probes[screen]["available"]
+    x, y, width, height = found["frame"]
+    assert x >= 0 and y >= 0 and x + width <= available_width and y + height <= available_height, found
+    assert found["buttons_inside"], found
+    assert found["sideways"] == [], found
+
+
 def test_three_rows_of_cards_on_a_1366_by_768_laptop(probes) -> None:
     """Three whole rows of cards with the charts open, also with a message shown on top (at 1280 x 720 a
     message left 2.5 rows: s7-shots 38, s9-layout v1/1280x720-en/54_error_unreadable_file)."""
