@@ -47,7 +47,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))    # the tree this 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
-from PySide6.QtCore import QPoint, QTimer  # noqa: E402
+from PySide6.QtCore import QPoint, Qt, QTimer  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtGui import QPainter, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
@@ -315,14 +316,15 @@ class Shots:
         self.menus()
 
     def menus(self) -> None:
-        """The menu bar's first menu open, then a chart's right-click (export) menu."""
+        """Each of the menu bar's menus open (File, View, Tools, Help), a chart's right-click (export) menu, the
+        "Break down by" list open and the last day's calendar."""
         bar = self.window.menuBar()
-        first = bar.actions()[0]
-        menu = first.menu()
-        menu.popup(bar.mapToGlobal(bar.actionGeometry(first).bottomLeft()))
-        _settle(self.app, 0.4)
-        self.save("29_menu_file", popups=(menu,))
-        menu.hide()
+        for number, action in enumerate(bar.actions(), start=1):
+            menu = action.menu()
+            menu.popup(bar.mapToGlobal(bar.actionGeometry(action).bottomLeft()))
+            _settle(self.app, 0.4)
+            self.save("29_menu_file" if number == 1 else f"29_menu_{number}", popups=(menu,))
+            menu.hide()
         chart = self.window.workspace.chart_area.trend
         export = chart.export_menu()
         export.popup(chart.mapToGlobal(chart.rect().center()))
@@ -330,6 +332,18 @@ class Shots:
         self.save("29_chart_export_menu", popups=(export,))
         export.hide()
         export.deleteLater()
+        combo = self.window.workspace.chart_area.category_combo
+        combo.showPopup()
+        _settle(self.app, 0.4)
+        self.save("29_break_down_by_open", popups=(combo.view().window(),))
+        combo.hidePopup()
+        edit = self.window.workspace.filter_bar.to_edit           # its arrow opens the calendar
+        QTest.mouseClick(edit, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         QPoint(edit.width() - 6, edit.height() // 2))
+        _settle(self.app, 0.4)
+        calendar = edit.calendarWidget().window()
+        self.save("29_calendar_open", popups=(calendar,))
+        calendar.hide()
 
     def _open_more(self, sub: Any) -> tuple[QWidget, ...]:
         """"More filters" open, with its list ``sub`` open beside it."""
