@@ -231,11 +231,18 @@ class KpiCard(QFrame):
         if rows and self.target_label.isHidden() and (self._small_text_room() < metrics.lineSpacing() or cut()):
             self.n_label.hide()
             tooltip = f"{tooltip}\n\n{rows}"
-        if self._small_text_room() < metrics.lineSpacing() or (cut() and self._title_lines() > 1):
+        if self._small_text_room() < metrics.lineSpacing():
+            self._fit_title(self._label, 1)
+        elif cut() and self._title_lines() > 1:
             # a caveat read whole on the card, not in a tooltip: it explains a figure that seems to contradict
             # another (Erlang's 2 agents beside a service level of 55 %: sv 10_dashboard_01_calls cut it under
-            # "Agenter som behövs (Erlang C)" on two lines); the title then keeps one line, whole in its tooltip
+            # "Agenter som behövs (Erlang C)" on two lines); the title then keeps one line, whole in its tooltip.
+            # Only when the caveat then reads whole: else the card lost half its name for nothing (sr
+            # 62_issue_acd_daily_cards, s13-shots-rosr: "Просечна оцена…" above a caveat still cut)
+            lines = self._title_lines()
             self._fit_title(self._label, 1)
+            if cut():
+                self._fit_title(self._label, lines)
         left = self._small_text_room()
         shown = elide_to_lines(text, metrics, self.text_room(), max(1, left // metrics.lineSpacing()))
         self.reason_label.setText(shown)

@@ -35,3 +35,25 @@ def test_the_erlang_caveat_is_whole_at_every_card_width_of_a_laptop(qtbot, code)
         assert card.reason_label.text() == numbers_kept_with_units(caveat), (width, card.reason_label.text())
         title = card.title_label.text()
         assert title == _(spec.label) or card.title_label.toolTip() == _(spec.label), (width, title)
+
+
+@pytest.mark.parametrize("code", ["en", "sr"])
+def test_a_caveat_too_long_for_any_room_leaves_the_title_whole(qtbot, code) -> None:
+    """s13-shots-rosr (sr 62_issue_acd_daily_cards, ro 65_issue_pounds): a caveat that stays cut even with the
+    title on one line took the title's second line anyway — the card lost half its name and the caveat still ended
+    in "…". The title keeps its two lines then; the caveat is whole in its tooltip."""
+    apply_language(code)
+    spec = get_metric("conversion_after_contact")
+    caveat = " ".join([_("Would reach {predicted} % in {seconds} s; measured {measured} % at {slot}", predicted=86,
+                         seconds=20, measured=20, slot="08:00")] * 6)
+    result = MetricResult(spec.id, 12.0, spec.unit, n=1286, details={"caveat": caveat})
+    card = shown(qtbot, KpiCard(spec.id, _(spec.label), spec.unit, None), CARD_WIDTH, 100)
+    whole = numbers_kept_with_units(caveat)
+    two_lines = 0
+    for width in range(CARD_WIDTH, 262, 6):
+        card.resize(width, card.height())
+        card.set_result(result)
+        assert card.reason_label.text() != whole and whole in card.reason_label.toolTip()
+        assert card.title_label.text() == _(spec.label), (width, card.title_label.text())
+        two_lines += card._title_lines() == 2
+    assert two_lines, "no card width put the title on two lines: the test would not see the case"
