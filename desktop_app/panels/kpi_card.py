@@ -215,12 +215,13 @@ class KpiCard(QFrame):
         margins = self.layout().contentsMargins()
         return CARD_HEIGHT - margins.top() - margins.bottom() - used - 4 * self.layout().spacing()
 
-    def _show_small_text(self, text: str, tooltip: str) -> None:
+    def _show_small_text(self, text: str, tooltip: str, title_may_give: bool = True) -> None:
         """A reason or a caveat under the value, in the lines the card has left (whole in the tooltip). When not
         even one is left (the card's height is fixed: a two-line title was drawn over the value at 200 %), or the
         text would be shortened in them, the rows line gives way first (its words go to the caveat's tooltip), then,
         with no line left, the title's second line (a Romanian CLV card kept one title line for the rows: s9-layout
-        v4/1366x768-ro/25_latest_month)."""
+        v4/1366x768-ro/25_latest_month). A caveat (``title_may_give``) may also take the title's second line when it
+        then reads whole; a reason under "—" never does: the card's name says what is missing."""
         metrics = self.reason_label.fontMetrics()
         rows = self.n_label.text()
 
@@ -233,7 +234,7 @@ class KpiCard(QFrame):
             tooltip = f"{tooltip}\n\n{rows}"
         if self._small_text_room() < metrics.lineSpacing():
             self._fit_title(self._label, 1)
-        elif cut() and self._title_lines() > 1:
+        elif title_may_give and cut() and self._title_lines() > 1:
             # a caveat read whole on the card, not in a tooltip: it explains a figure that seems to contradict
             # another (Erlang's 2 agents beside a service level of 55 %: sv 10_dashboard_01_calls cut it under
             # "Agenter som behövs (Erlang C)" on two lines); the title then keeps one line, whole in its tooltip.
@@ -323,8 +324,8 @@ class KpiCard(QFrame):
         self._fit_title(self._label, 1 if self._change_lines() > 1 else TITLE_LINES)
         if result is not None and value is None:     # (last: in the lines the title and the value leave)
             reason = readable_reason(result)
-            self._show_small_text(reason, reason)
-        elif (caveat := result_caveat(result)) is not None:
+            self._show_small_text(reason, reason, title_may_give=False)    # (a "—" card: its name says what
+        elif (caveat := result_caveat(result)) is not None:                 # is missing, s13-shots-slsv)
             self._show_small_text(*caveat)
 
     def _show_outcome(self, outcome: Any) -> None:

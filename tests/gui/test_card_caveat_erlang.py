@@ -57,3 +57,21 @@ def test_a_caveat_too_long_for_any_room_leaves_the_title_whole(qtbot, code) -> N
         assert card.title_label.text() == _(spec.label), (width, card.title_label.text())
         two_lines += card._title_lines() == 2
     assert two_lines, "no card width put the title on two lines: the test would not see the case"
+
+
+@pytest.mark.parametrize("code", ["en", "sv"])
+def test_a_card_without_a_value_keeps_its_whole_name_above_its_reason(qtbot, code) -> None:
+    """s13-shots-slsv / s13-shots-en: "—" cards whose reason took the title's second line read "Average handle
+    time…" / "Genomsnittlig…" above "—": the card's name is what tells the owner which KPI is missing."""
+    apply_language(code)
+    spec = get_metric("conversion_after_contact")
+    reason = _("Would reach {predicted} % in {seconds} s; measured {measured} % at {slot}", predicted=86, seconds=20,
+               measured=20, slot="08:00") * 2
+    card = shown(qtbot, KpiCard(spec.id, _(spec.label), spec.unit, None), CARD_WIDTH, 100)
+    two_lines = 0
+    for width in range(CARD_WIDTH, 262, 6):
+        card.resize(width, card.height())
+        card.set_result(MetricResult(spec.id, None, spec.unit, n=0, reason=reason))
+        assert card.title_label.text() == _(spec.label), (width, card.title_label.text())
+        two_lines += card._title_lines() == 2
+    assert two_lines, "no card width put the title on two lines: the test would not see the case"
