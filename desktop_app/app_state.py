@@ -7,6 +7,7 @@ talk to each other. Long work runs in :class:`desktop_app.workers.TaskRunner`s.
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 import logging
 from pathlib import Path
 from typing import Any, Callable
@@ -64,6 +65,7 @@ class AppState(QObject):
         self.date_ranges: dict[str, tuple[pd.Timestamp | None, pd.Timestamp | None]] = {}
         self.currencies: dict[str, str | None] = {}        # dataset -> its amounts' currency: chosen on import or named
         self.filters = FilterState()
+        self._chosen_grain = self.filters.granularity      # the grain asked for, before the data made it coarser
         self.params: dict[str, dict[str, Any]] = {}
         self.targets: dict[str, float] = {}
         self.comparison = "previous"            # what changes compare with: previous, last_year or none
@@ -241,7 +243,10 @@ class AppState(QObject):
             self.load_requests(project.requests)
 
     # -- filters, params, targets ------------------------------------------------
-    def set_filters(self, filters: FilterState) -> None:
+    def set_filters(self, filters: FilterState, fitted: bool = False) -> None:
+        """``fitted``: made to describe the loaded data (its grain may be coarser than the one asked for)."""
+        if not fitted and filters.granularity != self.filters.granularity:
+            self._chosen_grain = filters.granularity
         if filters != self.filters:
             self.filters = filters
             self.schedule_recompute()           # first: the pause before the values runs while the bars follow
@@ -256,11 +261,15 @@ class AppState(QObject):
 
     def clear_filters(self) -> None:
         """No date range, no category, the default grain (made coarser when the data is long)."""
-        self.set_filters(FilterState().fitted_to(*self.data_range()))
+        self._chosen_grain = FilterState().granularity
+        self.set_filters(FilterState().fitted_to(*self.data_range()), fitted=True)
 
     def _refit_filters(self) -> None:
-        """Files were added or removed: presets, range and grain describe the data now loaded."""
-        self.set_filters(self.filters.fitted_to(*self.data_range()))
+        """Files were added or removed: presets, range and grain describe the data now loaded — the grain asked
+        for, made coarser only as far as this data needs (a staff register alone spans years: quarters; with the
+        half-year files added, months again, s13-shots-slsv 20_dashboard_all)."""
+        asked = replace(self.filters, granularity=self._chosen_grain)
+        self.set_filters(asked.fitted_to(*self.data_range()), fitted=True)
 
     def filter_by(self, column: str, value: Any) -> None:
         """Restrict the dashboard to one category value (a click on a bar)."""

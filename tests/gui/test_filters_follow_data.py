@@ -70,3 +70,19 @@ def test_a_file_without_dates_says_no_dates_and_compares_no_months(qtbot, state)
     assert bar.from_edit.text() == "no dates" and not bar.preset_combo.isEnabled()
     assert results.results["request_volume"].value == 60
     assert results.changes == {}                          # no "Oct vs Sep" on any card
+
+
+def test_the_grain_made_coarser_for_a_long_file_comes_back_when_shorter_files_follow(qtbot, state) -> None:
+    """s13-shots-slsv: the staff register alone spans over five years (quarters); with a half-year ticket file added the
+    dates are the tickets' six months, but the trends stayed per quarter (three points, two partial)."""
+    six_years = tickets_frame(300)
+    six_years["created_at"] = pd.Timestamp("2021-01-01") + pd.to_timedelta(
+        (pd.Series(range(300)) * (2190 / 300)).round().astype(int), unit="D")
+    state.add_dataset(make_dataset("six_years", "tickets", six_years))
+    assert state.filters.granularity == "quarter"                     # 72 months would be too many points
+    state.remove_dataset("six_years")
+    state.add_dataset(make_dataset("half_year", "tickets", tickets_frame(80)))
+    assert state.filters.granularity == "month"                       # the grain asked for (the default)
+    state.set_filters(replace(state.filters, granularity="week"))     # the owner's own choice is kept
+    state.add_dataset(make_dataset("more", "tickets", _shifted(30)))
+    assert state.filters.granularity == "week"
