@@ -196,7 +196,7 @@ class FilterBar(QWidget):
         text = preset_label(combo.currentData(), None if short else last)
         if combo.currentText() != text:
             combo.setItemText(combo.currentIndex(), text)
-            _fit_to_choice(combo)
+        _fit_to_choice(combo)       # (also when the text was already set: the open list names it long, s13-shots-slsv)
 
     def _say_folded(self, columns: list[str]) -> None:
         """"More filters" says how many of the filters in it are on, in bold, and names them in its tooltip
