@@ -91,7 +91,7 @@ def conversion_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResu
     if contacts is None:
         return missing_field("conversion_after_contact", "%", ["customer_id", "caller_id"], N_("the customer of each ticket or call"))
     if orders is None or not {"customer_id", "order_date"} <= set(orders.columns):
-        return missing_field("conversion_after_contact", "%", ["order_date"], N_("orders to join on customer_id"))
+        return missing_field("conversion_after_contact", "%", ["order_date"], N_("orders to join on the customer ID"))
     buys = pd.DataFrame({"customer": orders["customer_id"].astype("string").to_numpy(),
                          "bought": _microseconds(orders["order_date"])}).astype({"customer": "string"}).dropna()
     contacts, excluded = _joinable(contacts, buys)
@@ -135,7 +135,7 @@ def _joinable(contacts: pd.DataFrame, buys: pd.DataFrame) -> tuple[pd.DataFrame,
         if rows.any() and not known[rows].any():
             keep &= ~rows
             count = contacts.loc[rows, "customer"].nunique()
-            excluded.append((count, Message("{who} whose id never appears as an order's customer_id (cannot be joined)",
+            excluded.append((count, Message("{who} whose ID never appears as an order's customer ID (cannot be joined)",
                                      {"who": Message(label)})))
     return contacts[keep], excluded
 
