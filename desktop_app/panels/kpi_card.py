@@ -460,4 +460,3 @@ def change_delta(change: Any) -> float | None:
         if isinstance(value, (int, float)):
             return float(value)
     return None
-
