@@ -123,8 +123,8 @@ class SettingsDialog(QDialog):
                                                 "exported deck and workbook. Amounts are never converted: choose the "
                                                 "currency your files are in."))
         form.addRow(QLabel(_("Symbol")), self.currency_edit)
-        note = QLabel(_("\u201cFrom the files\u201d uses the currency your files name (such as \u00a340.00 or "
-                        "\u201cPrice (GBP)\u201d), or \u20ac when they name none. A symbol you choose here is "
+        note = QLabel(_("\u201cFrom the files\u201d uses the currency given in your files (such as \u00a340.00 or "
+                        "\u201cPrice (GBP)\u201d), or \u20ac when none is given. A symbol you choose here is "
                         "used whatever the files say."))
         note.setWordWrap(True)
         form.addRow(note)

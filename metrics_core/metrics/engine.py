@@ -174,7 +174,7 @@ def precheck(spec: MetricSpec, inputs: MetricInputs) -> MetricResult | None:
         return no_value(spec.id, spec.unit, Message("needs the field {fields}, which no loaded file provides",
                                                     {"fields": _field_names(missing)}), missing=missing)
     if all(len(present[k]) == 0 for k in usable):
-        return no_value(spec.id, spec.unit, Message("no {kinds} rows in the selected period and filters",
+        return no_value(spec.id, spec.unit, Message("no rows of {kinds} in the selected period and filters",
                                                     {"kinds": kinds_text}))
     return None
 

@@ -341,7 +341,7 @@ def complaint_growth(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricR
     period = p["period"]
     filed = datetimes(tickets.loc[mask, "created_at"]).dropna().dt.to_period(PERIOD_CODES[period])
     if filed.empty:
-        return no_value("complaint_growth", "%", N_("No complaints in the data."), higher_is_better=False)
+        return no_value("complaint_growth", "%", N_("no complaints in the data"), higher_is_better=False)
     last_seen = datetimes(tickets["created_at"]).max()        # the last ticket of any kind: where the data ends
     full = pd.period_range(filed.min(), max(filed.max(), last_seen.to_period(PERIOD_CODES[period])),
                            freq=PERIOD_CODES[period])

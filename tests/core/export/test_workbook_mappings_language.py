@@ -11,10 +11,10 @@ from metrics_core.resources import demo_dir
 EXPECTED = {
     "sl": ("Viri", "Dodelitve stolpcev", "Zahtevki",
            ("ID zahtevka", "Id", "predloga izvoza", "glava „Id“ (izvoz Zendesk)"),
-           ("Eskalirano", "Escalated", "glava stolpca", "glava „Escalated“ poimenuje to polje")),
+           ("Eskalirano", "Escalated", "glava stolpca", "glava „Escalated“ je ime tega polja")),
     "sr": ("Извори", "Мапирања колона", "Захтеви",
            ("ИД захтева", "Id", "шаблон извоза", "заглавље „Id“ (извоз Zendesk)"),
-           ("Ескалирано", "Escalated", "заглавље колоне", "заглавље „Escalated“ именује ово поље")),
+           ("Ескалирано", "Escalated", "заглавље колоне", "заглавље „Escalated“ је назив овог поља")),
 }
 
 

@@ -62,4 +62,4 @@ def test_a_header_that_is_a_synonym_whole_is_quoted_once():
     assert str(fields["ticket_id"].evidence) == "header 'TicketID' names this field"
     assert str(fields["created_at"].evidence).startswith("header 'Datum kreiranja (UTC)' names this field")
     with language("sl"):
-        assert str(fields["ticket_id"].evidence) == "glava „TicketID“ poimenuje to polje"
+        assert str(fields["ticket_id"].evidence) == "glava „TicketID“ je ime tega polja"
