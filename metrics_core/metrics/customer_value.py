@@ -130,11 +130,15 @@ def _order_stats(bought: Purchases) -> dict[str, float]:
             "span_years": bought.span_years}
 
 
-def _lifespan_years(inputs: MetricInputs, p: Mapping[str, Any], set_years: float | None) -> tuple[float | None, str]:
-    """The average customer lifespan in years and where it comes from: as set, else 1 / annual churn."""
+def _lifespan_years(inputs: MetricInputs, p: Mapping[str, Any], set_years: float | None,
+                    bought: Purchases | None = None) -> tuple[float | None, str]:
+    """The average customer lifespan in years and where it comes from: as set, else 1 / annual churn — over the
+    twelve months up to the end of the orders counted (``bought``), when there are some: with all dates they ended
+    a day later, at a survey answer of 1 Nov, and CLV read €4,201 beside €4,197 for October, both "orders of
+    1 May – 31 Oct 2026" (20_dashboard_all, 25_latest_month)."""
     if set_years:
         return float(set_years), "set by you"
-    churn = annual_churn(inputs, p)
+    churn = annual_churn(inputs, p, bought.last if bought is not None and len(bought.orders) else None)
     if churn:
         return 1.0 / churn, f"1 / annual churn ({100 * churn:.1f} %)"
     return None, ""
@@ -155,7 +159,7 @@ def clv_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
         frequency, n, basis = float(p["periods_per_year"]), int(customers["revenue_per_period"].notna().sum()), "revenue per period"
     else:
         return missing_field("clv", "currency", ["amount", "revenue_per_period"], N_("order amounts or revenue per customer"))
-    lifespan, how = _lifespan_years(inputs, p, p.get("lifespan_years"))
+    lifespan, how = _lifespan_years(inputs, p, p.get("lifespan_years"), bought if basis == "orders" else None)
     details = {"avg_purchase_value": value_per, "purchase_frequency_per_year": frequency, "basis": basis}
     if lifespan is None:
         return no_value("clv", "currency", N_("set the average customer lifespan (years): churn is not known"),
@@ -234,7 +238,7 @@ def clv_predictive_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> Metric
         return missing_field("clv_predictive", "currency", ["amount"], N_("order amounts per customer"))
     s = _order_stats(bought)
     monthly = s["orders"] / s["customers"] / (s["span_years"] * 12)
-    lifespan_years, how = _lifespan_years(inputs, _clv_churn_settings(p), _one_lifespan(p))
+    lifespan_years, how = _lifespan_years(inputs, _clv_churn_settings(p), _one_lifespan(p), bought)
     details = {"monthly_transactions": monthly, "avg_order_value": s["avg_purchase_value"]}
     if lifespan_years is None:
         return no_value("clv_predictive", "currency", N_("set the average customer lifespan (years): churn is not known"),
