@@ -194,50 +194,52 @@ def _created_before(inputs: MetricInputs, created: pd.Series | None, as_of: Any)
     return None if pd.isna(last) or pd.Timestamp(as_of).normalize() <= last.normalize() else last.normalize()
 
 
+#: The caveat that tells Open tickets and Ticket backlog apart (both read 92 on the demo, side by side, with
+#: nothing to say what differs): its line and its whole reason, by how the day's open tickets were counted.
+_HOW_COUNTED = {
+    # open tickets on a day before the data's end, from their times (a status tells only how a ticket stands at
+    # the end)
+    "by times": (N_("from created and resolved times, on {day}"),
+                 N_("Tickets created but not yet resolved on {day}, from their creation and resolution times: a "
+                    "ticket's status tells how it stands at the end of the file's data, not on that day.")),
+    "open_tickets": (N_("by status, on {day}"),
+                     N_("Tickets whose status is not solved or closed on {day} (without a status: not yet resolved "
+                        "then). Ticket backlog counts the tickets created but not yet resolved on that day from their "
+                        "times, and charts it period by period: the two differ only where a status and a resolution "
+                        "time disagree.")),
+    "backlog": (N_("from created and resolved times, on {day}"),
+                N_("Tickets created but not yet resolved on {day}, from their creation and resolution times; its "
+                   "chart counts the same at the end of every period, so you see the pile grow or shrink. Open "
+                   "tickets reads each ticket's status instead: the two differ only where a status and a resolution "
+                   "time disagree.")),
+    # counted on the tickets' last date, after the last day one was created, where the dates shown end: the card
+    # names that date and says why (64_issue_date_only_tickets)
+    "open_tickets after": (N_("by status, on {day}, the last date in your tickets"),
+                           N_("Tickets whose status is not solved or closed on {day}, the last date in your tickets "
+                              "(a response or a resolution), after the last day a ticket was created ({created}), "
+                              "where the dates shown end. Counted on that day, open tickets and resolved issues add "
+                              "up to all your tickets.")),
+    "backlog after": (N_("from created and resolved times, on {day}, the last date in your tickets"),
+                      N_("Tickets created but not yet resolved on {day}, the last date in your tickets (a response or "
+                         "a resolution), after the last day a ticket was created ({created}), where the dates shown "
+                         "end; its chart counts the same at the end of every period up to that day, so you see the "
+                         "pile grow or shrink.")),
+}
+
+
 def _how_open_is_counted(metric_id: str, as_of: Any, by_times: bool = False,
                          created: pd.Timestamp | None = None) -> dict[str, Message]:
-    """The caveat that tells Open tickets and Ticket backlog apart: the same day, counted by status or by times
-    (both read 92 on the demo, side by side, with nothing to say what differs); ``by_times``: open tickets on a
-    day before the data's end, counted from their times (a status tells only how a ticket stands at the end);
-    ``created``: the last creation day, when the day counted on is later (:func:`_created_before`) — the card
-    says why its day lies after the dates shown."""
+    """The caveat of :data:`_HOW_COUNTED` for ``metric_id`` counted on ``as_of``: by status or by times;
+    ``by_times``: open tickets on a day before the data's end, counted from their times; ``created``: the last
+    creation day, when the day counted on is later (:func:`_created_before`)."""
     if as_of is None or pd.isna(as_of):
         return {}
-    day = {"day": PeriodName(pd.Timestamp(as_of).date())}
+    values: dict[str, Any] = {"day": PeriodName(pd.Timestamp(as_of).date())}
+    key = "by times" if by_times else metric_id
     if created is not None:
-        return _counted_after_the_dates(metric_id, {**day, "created": PeriodName(created.date())})
-    if by_times:
-        return {"caveat": Message("from created and resolved times, on {day}", day),
-                "caveat_detail": Message("Tickets created but not yet resolved on {day}, from their creation and "
-                                         "resolution times: a ticket's status tells how it stands at the end of the "
-                                         "file's data, not on that day.", day)}
-    if metric_id == "open_tickets":
-        return {"caveat": Message("by status, on {day}", day),
-                "caveat_detail": Message("Tickets whose status is not solved or closed on {day} (without a status: not "
-                                         "yet resolved then). Ticket backlog counts the tickets created but not yet "
-                                         "resolved on that day from their times, and charts it period by period: the "
-                                         "two differ only where a status and a resolution time disagree.", day)}
-    return {"caveat": Message("from created and resolved times, on {day}", day),
-            "caveat_detail": Message("Tickets created but not yet resolved on {day}, from their creation and resolution "
-                                     "times; its chart counts the same at the end of every period, so you see the pile "
-                                     "grow or shrink. Open tickets reads each ticket's status instead: the two differ "
-                                     "only where a status and a resolution time disagree.", day)}
-
-
-def _counted_after_the_dates(metric_id: str, days: dict[str, Any]) -> dict[str, Message]:
-    """Open tickets or the backlog counted on the tickets' last date, after the last day one was created (where
-    the dates shown end): the card names that date and says why (64_issue_date_only_tickets)."""
-    if metric_id == "open_tickets":
-        return {"caveat": Message("by status, on {day}, the last date in your tickets", days),
-                "caveat_detail": Message("Tickets whose status is not solved or closed on {day}, the last date in "
-                                         "your tickets (a response or a resolution), after the last day a ticket was "
-                                         "created ({created}), where the dates shown end. Counted on that day, open "
-                                         "tickets and resolved issues add up to all your tickets.", days)}
-    return {"caveat": Message("from created and resolved times, on {day}, the last date in your tickets", days),
-            "caveat_detail": Message("Tickets created but not yet resolved on {day}, the last date in your tickets "
-                                     "(a response or a resolution), after the last day a ticket was created "
-                                     "({created}), where the dates shown end; its chart counts the same at the end of "
-                                     "every period up to that day, so you see the pile grow or shrink.", days)}
+        key, values = f"{metric_id} after", {**values, "created": PeriodName(created.date())}
+    line, detail = _HOW_COUNTED[key]
+    return {"caveat": Message(line, values), "caveat_detail": Message(detail, values)}
 
 
 BACKLOG_PARAMS = (ParamSpec(name="period", default="auto", label=N_("Period"), kind="choice", choices=PERIODS),)
