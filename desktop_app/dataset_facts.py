@@ -12,6 +12,7 @@ import pandas as pd
 
 from metrics_core.catalogue import KINDS_BY_NAME
 from metrics_core.dataset import Dataset
+from metrics_core.metrics.engine_inputs import recorded_span
 
 MAX_FILTER_VALUES = 200
 MAX_OTHER_DISTINCT = 25
@@ -67,12 +68,4 @@ def looks_categorical(header: str, values: pd.Series) -> bool:
 def date_range(ds: Dataset) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
     """The first and last date of the kind's date field; a register without one (staff) by the dates it records
     (hired, left): the date filter said "no dates" beside a turnover card naming its period."""
-    spec = KINDS_BY_NAME.get(ds.kind)
-    if spec is None:
-        return None, None
-    fields = [spec.date_field] if spec.date_field else [f.name for f in spec.fields if f.value_type == "datetime"]
-    dated = [ds.frame[c] for c in fields if c in ds.frame.columns
-             and pd.api.types.is_datetime64_any_dtype(ds.frame[c])]
-    lo = min((s.min() for s in dated if s.notna().any()), default=None)
-    hi = max((s.max() for s in dated if s.notna().any()), default=None)
-    return lo, hi
+    return recorded_span(ds.frame, ds.kind) or (None, None)

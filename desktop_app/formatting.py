@@ -122,14 +122,19 @@ ROWS = Message.plural("from {count} row", "from {count} rows", 1)
 
 
 def basis_text(n: int, metric_id: str) -> str:
-    """How many rows a KPI rests on, in words: ``from 2,588 answers`` (``rows`` when several kinds count).
+    """How many rows a KPI rests on, in words: ``from 2,588 answers`` (``rows`` when several kinds count); a KPI
+    whose count is of something else says what (``MetricSpec.counts``: repurchase rate counts customers, and read
+    "from 1,042 orders" of 2,535 orders by 1,042 customers).
 
     >>> basis_text(316, "iqs"), basis_text(1, "employee_turnover"), basis_text(2588, "csat")
     ('from 316 reviews', 'from 1 person', 'from 2,588 rows')
+    >>> basis_text(1042, "repurchase_rate"), basis_text(3, "clv_historical")
+    ('from 1,042 customers', 'from 3 customers')
     """
     from metrics_core.metrics.registry import REGISTRY
 
-    kinds = next((spec.kinds for spec in REGISTRY if spec.id == metric_id), ())
+    spec = next((spec for spec in REGISTRY if spec.id == metric_id), None)
+    kinds = (spec.counts,) if spec is not None and spec.counts else spec.kinds if spec is not None else ()
     noun = ROW_NOUNS.get(kinds[0], ROWS) if len(kinds) == 1 else ROWS
     return ngettext(noun.msgid, noun.plural_msgid or noun.msgid, n, count=format_number(n))
 

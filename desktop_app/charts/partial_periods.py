@@ -22,8 +22,9 @@ BESIDE_FROM = 420
 
 
 def partial_indices(count: int, first: bool, last: bool) -> set[int]:
-    """The positions of the partial periods among ``count`` (a single period is not marked)."""
-    if count < 2:
+    """The positions of the partial periods among ``count`` (a single period too: a lone partial quarter is
+    hollow as any other partial period)."""
+    if count < 1:
         return set()
     return {i for i, partial in ((0, first), (count - 1, last)) if partial}
 

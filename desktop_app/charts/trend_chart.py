@@ -52,9 +52,8 @@ class TrendChart(ChartWidget):
         "partial week" (the axis labels keep their length: a "(so far)" label made the axis skip every other
         week). ``note``: a line under the axis (what the points measure against the KPI's card), or none."""
         self.clear()
-        many = len(periods) > 1
-        self.last_incomplete = bool(last_incomplete and many)
-        self.first_incomplete = bool(first_incomplete and many)
+        self.last_incomplete = bool(last_incomplete and periods)        # (a lone period too: a staff register's
+        self.first_incomplete = bool(first_incomplete and periods)      # one quarter, cut at its last leave)
         partial = partial_indices(len(periods), self.first_incomplete, self.last_incomplete)
         self._period_axis(periods, labels, granularity)
         self.note = note

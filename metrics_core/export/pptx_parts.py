@@ -198,8 +198,8 @@ def partial_split(frame, chart: ChartData):
     kpi = frame.columns[0]
     whole, step = frame[kpi].copy(), pd.Series(math.nan, index=frame.index)
     for i in positions:
-        neighbour = 1 if i == 0 else i - 1
-        step.iloc[[i, neighbour]] = frame[kpi].iloc[[i, neighbour]]
+        ends = [j for j in dict.fromkeys((i, 1 if i == 0 else i - 1)) if j < len(frame)]     # (a lone period: itself)
+        step.iloc[ends] = frame[kpi].iloc[ends]
         whole.iloc[i] = math.nan
     out = frame.copy()
     out[kpi] = whole
@@ -231,7 +231,7 @@ def _style_partial(native, chart: ChartData, names: list) -> None:
         neighbour = 1 if i == 0 else i - 1
         _dashed(series.points[i].format.line, colour)
         _hollow(series.points[i].marker, colour)
-        if neighbour not in chart.partial:
+        if neighbour not in chart.partial and neighbour < len(chart.categories):
             _dashed(series.points[neighbour].format.line, colour)
             series.points[neighbour].marker.style = XL_MARKER_STYLE.NONE
 

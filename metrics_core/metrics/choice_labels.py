@@ -31,6 +31,8 @@ CHOICE_LABELS: dict[Any, str] = {
     ("goal", "service_level"): N_("service level"),
     ("goal", "asa"): N_("average speed of answer"),
     ("interval", "busiest"): N_("the busiest interval"),
+    ("against", "previous"): N_("the period before"),
+    ("against", "last_year"): N_("the same period last year"),
 }
 
 

@@ -11,7 +11,7 @@ Three sources, in this order:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Mapping
 
 from ..deferred import np
@@ -114,9 +114,13 @@ def _active_at(ids: pd.Series, dates: pd.Series, t: pd.Timestamp, window: pd.Tim
     return pd.Index(ids[recent].unique())
 
 
-def annual_churn(inputs: MetricInputs, p: Mapping[str, Any]) -> float | None:
-    """Share of customers lost per year (0..1), estimated from the last 12 months; None when unknown."""
+def annual_churn(inputs: MetricInputs, p: Mapping[str, Any], until: Any = None) -> float | None:
+    """Share of customers lost per year (0..1), estimated from the last 12 months; None when unknown. ``until``:
+    the (exclusive) end of the orders a lifetime value counts, where those months end (not later than "as of")."""
     shifted = inputs.with_frames(inputs.frames, period=None)
+    if until is not None:
+        last = pd.Timestamp(until) - pd.Timedelta(microseconds=1)
+        shifted = replace(shifted, as_of=last if inputs.as_of is None else min(pd.Timestamp(inputs.as_of), last))
     flow = customer_flow("clv", "currency", shifted, {**p, "lookback_months": 12})
     if isinstance(flow, MetricResult) or flow.start == 0:
         return None

@@ -9,12 +9,12 @@ from ..deferred import np
 from ..deferred import pd
 
 from ..column_groups import GroupedColumns, grouped_columns
-from ..i18n import N_, Message
+from ..i18n import N_, Message, TextList
 from .churn import annual_churn
 from .model import MetricInputs, MetricResult, ParamSpec, RowTerms
 from .params import ALL_PARAMS_KEY, coerce
 from .periods import label, period_start
-from .results import flag, has, missing_field, no_value
+from .results import flag, has, kind_label, missing_field, no_value
 from .stats import quantiles
 
 
@@ -26,6 +26,18 @@ def _priced_orders(inputs: MetricInputs) -> pd.DataFrame | None:
         return None
     ok = orders["customer_id"].notna() & orders["amount"].notna()
     return orders[ok.fillna(False).to_numpy(dtype=bool)]
+
+
+def _no_orders_left(metric_id: str, unit: str, inputs: MetricInputs) -> MetricResult | None:
+    """A "no value" result when the orders are loaded but the filters leave none of them (Channel: Chat, a shop's
+    orders from the web), in Repurchase rate's words: a lifetime value is then not read from the customers' undated
+    revenue instead (CLV went from €4,201 to €3,351 under a card saying the channel filter did not apply to
+    customers, 28_filter_applied), nor said to need an amount the orders have."""
+    orders = inputs.frames.get("orders")
+    if orders is None or len(orders) or not {"customer_id", "amount"} <= set(orders.columns):
+        return None
+    return no_value(metric_id, unit, Message("no rows of {kinds} in the selected period and filters",
+                                             {"kinds": TextList((kind_label("orders"),), "or")}))
 
 
 def _orders(inputs: MetricInputs) -> pd.DataFrame | None:
@@ -130,11 +142,15 @@ def _order_stats(bought: Purchases) -> dict[str, float]:
             "span_years": bought.span_years}
 
 
-def _lifespan_years(inputs: MetricInputs, p: Mapping[str, Any], set_years: float | None) -> tuple[float | None, str]:
-    """The average customer lifespan in years and where it comes from: as set, else 1 / annual churn."""
+def _lifespan_years(inputs: MetricInputs, p: Mapping[str, Any], set_years: float | None,
+                    bought: Purchases | None = None) -> tuple[float | None, str]:
+    """The average customer lifespan in years and where it comes from: as set, else 1 / annual churn — over the
+    twelve months up to the end of the orders counted (``bought``), when there are some: with all dates they ended
+    a day later, at a survey answer of 1 Nov, and CLV read €4,201 beside €4,197 for October, both "orders of
+    1 May – 31 Oct 2026" (20_dashboard_all, 25_latest_month)."""
     if set_years:
         return float(set_years), "set by you"
-    churn = annual_churn(inputs, p)
+    churn = annual_churn(inputs, p, bought.last if bought is not None and len(bought.orders) else None)
     if churn:
         return 1.0 / churn, f"1 / annual churn ({100 * churn:.1f} %)"
     return None, ""
@@ -142,6 +158,8 @@ def _lifespan_years(inputs: MetricInputs, p: Mapping[str, Any], set_years: float
 
 def clv_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
     """Average purchase value × purchases per year × lifespan in years, over the orders of :func:`_purchases`."""
+    if (none_left := _no_orders_left("clv", "currency", inputs)) is not None:
+        return none_left
     bought = _purchases(inputs)
     customers = inputs.frames.get("customers")
     if bought is not None and bought.why_none is not None:
@@ -155,7 +173,7 @@ def clv_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
         frequency, n, basis = float(p["periods_per_year"]), int(customers["revenue_per_period"].notna().sum()), "revenue per period"
     else:
         return missing_field("clv", "currency", ["amount", "revenue_per_period"], N_("order amounts or revenue per customer"))
-    lifespan, how = _lifespan_years(inputs, p, p.get("lifespan_years"))
+    lifespan, how = _lifespan_years(inputs, p, p.get("lifespan_years"), bought if basis == "orders" else None)
     details = {"avg_purchase_value": value_per, "purchase_frequency_per_year": frequency, "basis": basis}
     if lifespan is None:
         return no_value("clv", "currency", N_("set the average customer lifespan (years): churn is not known"),
@@ -173,6 +191,8 @@ def clv_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
 
 def clv_historical_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
     """Per customer: purchases × gross margin; mean and distribution."""
+    if (none_left := _no_orders_left("clv_historical", "currency", inputs)) is not None:
+        return none_left
     orders = _orders(inputs)
     customers = inputs.frames.get("customers")
     default_margin = float(p["gross_margin_pct"]) / 100.0
@@ -227,6 +247,8 @@ def _margin(orders: pd.DataFrame, default: float) -> np.ndarray:
 def clv_predictive_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
     """(Average monthly transactions × average order value) × lifespan in months, over the orders of
     :func:`_purchases`; the lifespan is the one setting of Customer lifetime value (:func:`_one_lifespan`)."""
+    if (none_left := _no_orders_left("clv_predictive", "currency", inputs)) is not None:
+        return none_left
     bought = _purchases(inputs)
     if bought is not None and bought.why_none is not None:
         return no_value("clv_predictive", "currency", bought.why_none, n=len(bought.orders))
@@ -234,7 +256,7 @@ def clv_predictive_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> Metric
         return missing_field("clv_predictive", "currency", ["amount"], N_("order amounts per customer"))
     s = _order_stats(bought)
     monthly = s["orders"] / s["customers"] / (s["span_years"] * 12)
-    lifespan_years, how = _lifespan_years(inputs, _clv_churn_settings(p), _one_lifespan(p))
+    lifespan_years, how = _lifespan_years(inputs, _clv_churn_settings(p), _one_lifespan(p), bought)
     details = {"monthly_transactions": monthly, "avg_order_value": s["avg_purchase_value"]}
     if lifespan_years is None:
         return no_value("clv_predictive", "currency", N_("set the average customer lifespan (years): churn is not known"),

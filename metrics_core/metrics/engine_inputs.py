@@ -102,6 +102,21 @@ def row_dates(frame: pd.DataFrame, kind: str) -> pd.Series | None:
     return dates
 
 
+def recorded_span(frame: pd.DataFrame, kind: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The first and last date of ``kind``'s date field in ``frame``; a register without one (staff) by the dates
+    it records (hired, left): the span the date filter offers, and the one a trend's partial periods are read
+    against (None: no dates)."""
+    spec = KINDS_BY_NAME.get(kind)
+    if spec is None:
+        return None
+    fields = [spec.date_field] if spec.date_field else [f.name for f in spec.fields if f.value_type == "datetime"]
+    dated = [frame[c] for c in fields if c in frame.columns and pd.api.types.is_datetime64_any_dtype(frame[c].dtype)
+             and frame[c].notna().any()]
+    if not dated:
+        return None
+    return pd.Timestamp(min(s.min() for s in dated)), pd.Timestamp(max(s.max() for s in dated))
+
+
 def filter_frame(frame: pd.DataFrame, kind: str, filters: Filters | None, *, dates: bool = True) -> pd.DataFrame:
     """Rows of ``frame`` inside the date range (on the kind's date field) and the category values."""
     mask = filter_mask(frame, kind, filters, dates=dates)

@@ -31,12 +31,18 @@ def unfiltered(spec: MetricSpec, frames: dict[str, Any], categories: dict[str, l
 
 
 def with_filter_caveat(result: MetricResult, missing: dict[str, list[str]]) -> MetricResult:
-    """``result`` with a caveat naming the filters its data cannot carry (first: it changes what the value means)."""
+    """``result`` with a caveat naming the filters its data cannot carry (first in the detail: it changes what the
+    value means). The KPI's own line, when it has one, stays first on the card's line: it says what the figure
+    is ("share of Phone, the busiest channel" was replaced by the filter's words under Channel: Chat, and 70.7 %
+    read as Chat's share, 28_filter_applied)."""
     if result.value is None or not missing:
         return result
     columns = TextList(tuple(_column_label(c) for c in missing), "and")
     kinds = TextList(tuple(kind_label(k) for k in dict.fromkeys(k for ks in missing.values() for k in ks)), "and")
     line = Message("{columns} filter not applied: no such column in {kinds}", {"columns": columns, "kinds": kinds})
+    if result.details.caveat:
+        line = Message("{caveat}; {columns} filter not applied to {kinds}",
+                       {"caveat": result.details.caveat, "columns": columns, "kinds": kinds})
     detail = Message("The filter on {columns} does not apply to this KPI: its {kinds} have no such column, so "
                      "their rows are all counted, not only the chosen values.", {"columns": columns, "kinds": kinds})
     before = result.details.caveat_detail or result.details.caveat

@@ -210,6 +210,8 @@ class MetricSpec:
     series_only: bool = False           # a time series by nature (backlog): its headline is the last period
     period_aware: bool = False          # reads ``MetricInputs.period`` itself (churn, retention, turnover): the
                                         # engine passes the date range as ``period`` instead of cutting rows by date
+    counts: str = ""                    # what ``MetricResult.n`` counts when it is not the rows of its files: a data
+                                        # kind ("customers": repurchase rate counts customers, not their orders)
 
     def defaults(self) -> dict[str, Any]:
         return {p.name: p.default for p in self.params}

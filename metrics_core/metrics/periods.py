@@ -180,15 +180,19 @@ def seen_within(span: tuple, bounds: tuple) -> tuple:
 
 def partial_positions(starts: list, by: str, seen: tuple) -> list[int]:
     """The positions among the period ``starts`` of the first and last periods when the data (``seen``: its first
-    and last instants) covers them only in part (a single period is not marked).
+    and last instants) covers them only in part — a single period too (a staff register's lone quarter, cut at its
+    last leave on 14 Aug, was drawn solid beside hollow partial periods elsewhere).
 
     >>> weeks = list(pd.date_range("2026-09-28", periods=5, freq="7D"))       # the weeks of October 2026
     >>> partial_positions(weeks, "week", (pd.Timestamp("2026-10-01"), pd.Timestamp("2026-10-31 17:00")))
     [0, 4]
     >>> partial_positions(weeks[1:4], "week", (pd.Timestamp("2026-10-01"), pd.Timestamp("2026-10-31 17:00")))
     []
+    >>> partial_positions([pd.Timestamp("2026-07-01")], "quarter", (pd.Timestamp("2021-03-01"), pd.Timestamp("2026-08-14")))
+    [0]
     """
-    if len(starts) < 2 or by not in PERIODS:
+    if not starts or by not in PERIODS:
         return []
-    return ([0] if begins_after(starts[0], seen[0]) else []) + \
+    ends = ([0] if begins_after(starts[0], seen[0]) else []) + \
         ([len(starts) - 1] if runs_past(starts[-1], by, seen[1]) else [])
+    return sorted(set(ends))

@@ -17,7 +17,7 @@ from ..i18n import N_, Message
 from .common import Terms, terms_compute, terms_rows
 from .model import MetricInputs, MetricResult, MetricSpec, ParamSpec, RowTerms
 from ..formatting_dates import PeriodName
-from .periods import PERIODS, label, period_start, previous_window_start
+from .periods import PERIODS, label, period_start, previous_window_start, same_period_last_year
 from .results import flag, missing_field, no_value, ratio_result
 from .scores import (SCALE_CHOICES, WEIGHTING_NOTES, bucket_shares, collect_scores, detect_scale, in_scale,
                      top_two_threshold)
@@ -249,7 +249,8 @@ def _trend_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
     series = [{"period": label(k, p["period"]), "value": 100 * r.num / r.den, "n": int(r.den)} for k, r in answered]
     details.update(series=series, unit_note="percentage points")
     if inputs.period and inputs.period[0] is not None and inputs.period[1] is not None:
-        return _window_change(frame, details, pd.Timestamp(inputs.period[0]), pd.Timestamp(inputs.period[1]))
+        return _window_change(frame, details, pd.Timestamp(inputs.period[0]), pd.Timestamp(inputs.period[1]),
+                              p["against"])
     if len(series) < 2:       # its own period (a setting), not the trend's grain: say which
         return no_value("satisfaction_trend", "%", TWO_PERIODS_NEEDED.get(p["period"], TWO_PERIODS_NEEDED["month"]),
                         n=len(frame), details=details)
@@ -262,13 +263,17 @@ def _trend_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
 
 
 def _window_change(frame: pd.DataFrame, details: dict[str, Any], start: pd.Timestamp,
-                   stop: pd.Timestamp) -> MetricResult:
-    """CSAT over the chosen dates ``[start, stop)`` less CSAT over the equally long period before, in percentage
-    points: the period the CSAT card compares with (October against September under "Latest month"), not two
-    months inside the chosen one."""
-    day, before = pd.Timedelta(days=1), previous_window_start(start, stop)
+                   stop: pd.Timestamp, against: str = "previous") -> MetricResult:
+    """CSAT over the chosen dates ``[start, stop)`` less CSAT over the period the view compares with, in
+    percentage points: the equally long period before (October against September under "Latest month"), not two
+    months inside the chosen one; or, ``against="last_year"``, the same dates a year earlier — as every card's
+    change under Compare: "same period last year" (it read "+3.2 pp Oct vs Sep" beside the hint that the files
+    hold nothing a year earlier, 25_compare_last_year)."""
+    day = pd.Timedelta(days=1)
+    before, until = same_period_last_year(start, stop) if against == "last_year" else (
+        previous_window_start(start, stop), start)
     parts = []
-    for a, b in ((start, stop), (before, start)):
+    for a, b in ((start, stop), (before, until)):
         inside = ((frame["date"] >= a) & (frame["date"] < b)).to_numpy(dtype=bool)
         parts.append((float(frame["num"].to_numpy()[inside].sum()), float(frame["den"].to_numpy()[inside].sum()),
                       PeriodName.of_days(a.date(), (b - day).date())))
@@ -358,7 +363,10 @@ SPECS: tuple[MetricSpec, ...] = (
                calculator=_calc_trend, calculator_inputs=("current", "previous"),
                period_aware=True,          # chosen dates: against the period before them, as every comparison
                params=(_SCALE, ParamSpec(name="threshold", default=None, label=N_("Satisfied from score")),
-                      ParamSpec(name="period", default="month", label=N_("Period"), kind="choice", choices=PERIODS))),
+                      ParamSpec(name="period", default="month", label=N_("Period"), kind="choice", choices=PERIODS),
+                      # chosen dates: what the view compares with (report_view.compute sets it from Compare)
+                      ParamSpec(name="against", default="previous", label=N_("Compare with"), kind="choice",
+                                choices=("previous", "last_year"), shown=False))),
     MetricSpec(id="nps", label=N_("Net Promoter Score"), family="customer_experience", unit="score", higher_is_better=True,
                kinds=_KINDS, required_fields=("nps_score",), source="S0 S1 S2 S3",
                description=N_("Percent promoters (9-10) minus percent detractors (0-6); passives (7-8) count in the base. Range -100 to 100."),

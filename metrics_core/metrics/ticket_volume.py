@@ -121,18 +121,17 @@ def _latest(tickets: pd.DataFrame) -> pd.Timestamp | None:
     return max(latest) if latest else None
 
 
-def _as_of(inputs: MetricInputs, latest: pd.Timestamp | None, created: pd.Series | None) -> pd.Timestamp | None:
+def _as_of(inputs: MetricInputs, latest: pd.Timestamp | None) -> pd.Timestamp | None:
     """``inputs.as_of`` (the whole bundle's "now"), but never after ``latest``, the tickets' own latest moment:
     another file that runs on (survey answers to 1 Nov) tells nothing of which tickets were open then, and the
-    cards said "on 1 Nov 2026" beside dates that end on 31 Oct (s11-shots, 22_all_cards); nor after the last day
-    the tickets were created on (``created``), where the date range shown ends: first responses dated 2023 in a
-    file whose creation column ends on 30 Dec 2021 made the cards say "on 2 Jun 2023" (64_issue_date_only_tickets)."""
-    as_of = latest if inputs.as_of is None else (
-        pd.Timestamp(inputs.as_of) if latest is None or pd.isna(latest) else min(pd.Timestamp(inputs.as_of), latest))
-    last_created = created.max() if created is not None else None
-    if as_of is None or last_created is None or pd.isna(last_created):
-        return as_of
-    return min(as_of, last_created.normalize() + pd.Timedelta(days=1) - pd.Timedelta(microseconds=1))
+    cards said "on 1 Nov 2026" beside dates that end on 31 Oct (s11-shots, 22_all_cards). The tickets' own latest
+    moment may lie after the last day one was created (64_issue_date_only_tickets: resolutions in 2023, creation
+    dates to 30 Dec 2021): counted there, open and resolved tickets make every ticket (counted on 30 Dec 2021 the
+    cards read 8,469 open beside 2,769 resolved, of 8,469), and the card says why its day is after the dates."""
+    if inputs.as_of is None:
+        return latest
+    as_of = pd.Timestamp(inputs.as_of)
+    return as_of if latest is None or pd.isna(latest) else min(as_of, latest)
 
 
 def _end_times(tickets: pd.DataFrame) -> pd.Series | None:
@@ -156,7 +155,7 @@ def open_tickets(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResul
     end, done_now, status_known, data_end, created = inputs.derived("open ticket facts", lambda: _open_facts(tickets))
     if end is None and not has(tickets, "status"):
         return missing_result("open_tickets", "count", ["status", "resolved_at"], "tickets", higher_is_better=False)
-    as_of = _as_of(inputs, data_end, created)
+    as_of = _as_of(inputs, data_end)
     if as_of is not None and inputs.period and inputs.period[1] is not None:
         as_of = min(as_of, pd.Timestamp(inputs.period[1]) - pd.Timedelta(microseconds=1))   # open at the period's end
     if end is not None and as_of is not None:
@@ -168,7 +167,8 @@ def open_tickets(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResul
         is_open, historical = ~done_now & status_known, False
     if as_of is not None and created is not None:
         is_open &= (created <= as_of).fillna(False).to_numpy(dtype=bool)
-    details: dict[str, Any] = {"as_of": as_of, **_how_open_is_counted("open_tickets", as_of, historical)}
+    details: dict[str, Any] = {"as_of": as_of, **_how_open_is_counted("open_tickets", as_of, historical,
+                                                                      _created_before(inputs, created, as_of))}
     if has(tickets, "status"):
         codes, statuses = label_codes(tickets["status"])        # (the column's codes, made once: no labels)
         counts = label_counts((codes[is_open], statuses, "(none)"))
@@ -185,29 +185,61 @@ def _open_facts(tickets: pd.DataFrame) -> tuple[Any, np.ndarray, np.ndarray, Any
     return _end_times(tickets), resolved_mask(tickets), status_known, _latest(tickets), created
 
 
-def _how_open_is_counted(metric_id: str, as_of: Any, by_times: bool = False) -> dict[str, Message]:
-    """The caveat that tells Open tickets and Ticket backlog apart: the same day, counted by status or by times
-    (both read 92 on the demo, side by side, with nothing to say what differs); ``by_times``: open tickets on a
-    day before the data's end, counted from their times (a status tells only how a ticket stands at the end)."""
+def _created_before(inputs: MetricInputs, created: pd.Series | None, as_of: Any) -> pd.Timestamp | None:
+    """The last day a ticket was created on, where all dates are shown and the day the open tickets are counted
+    on (``as_of``, the tickets' latest moment) comes after it — the dates shown end there; else None."""
+    if inputs.period is not None or created is None or as_of is None or pd.isna(as_of):
+        return None
+    last = created.max()
+    return None if pd.isna(last) or pd.Timestamp(as_of).normalize() <= last.normalize() else last.normalize()
+
+
+#: The caveat that tells Open tickets and Ticket backlog apart (both read 92 on the demo, side by side, with
+#: nothing to say what differs): its line and its whole reason, by how the day's open tickets were counted.
+_HOW_COUNTED = {
+    # open tickets on a day before the data's end, from their times (a status tells only how a ticket stands at
+    # the end)
+    "by times": (N_("from created and resolved times, on {day}"),
+                 N_("Tickets created but not yet resolved on {day}, from their creation and resolution times: a "
+                    "ticket's status tells how it stands at the end of the file's data, not on that day.")),
+    "open_tickets": (N_("by status, on {day}"),
+                     N_("Tickets whose status is not solved or closed on {day} (without a status: not yet resolved "
+                        "then). Ticket backlog counts the tickets created but not yet resolved on that day from their "
+                        "times, and charts it period by period: the two differ only where a status and a resolution "
+                        "time disagree.")),
+    "backlog": (N_("from created and resolved times, on {day}"),
+                N_("Tickets created but not yet resolved on {day}, from their creation and resolution times; its "
+                   "chart counts the same at the end of every period, so you see the pile grow or shrink. Open "
+                   "tickets reads each ticket's status instead: the two differ only where a status and a resolution "
+                   "time disagree.")),
+    # counted on the tickets' last date, after the last day one was created, where the dates shown end: the card
+    # names that date and says why (64_issue_date_only_tickets)
+    "open_tickets after": (N_("by status, on {day}, the last date in your tickets"),
+                           N_("Tickets whose status is not solved or closed on {day}, the last date in your tickets "
+                              "(a response or a resolution), after the last day a ticket was created ({created}), "
+                              "where the dates shown end. Counted on that day, open tickets and resolved issues add "
+                              "up to all your tickets.")),
+    "backlog after": (N_("from created and resolved times, on {day}, the last date in your tickets"),
+                      N_("Tickets created but not yet resolved on {day}, the last date in your tickets (a response or "
+                         "a resolution), after the last day a ticket was created ({created}), where the dates shown "
+                         "end; its chart counts the same at the end of every period up to that day, so you see the "
+                         "pile grow or shrink.")),
+}
+
+
+def _how_open_is_counted(metric_id: str, as_of: Any, by_times: bool = False,
+                         created: pd.Timestamp | None = None) -> dict[str, Message]:
+    """The caveat of :data:`_HOW_COUNTED` for ``metric_id`` counted on ``as_of``: by status or by times;
+    ``by_times``: open tickets on a day before the data's end, counted from their times; ``created``: the last
+    creation day, when the day counted on is later (:func:`_created_before`)."""
     if as_of is None or pd.isna(as_of):
         return {}
-    day = {"day": PeriodName(pd.Timestamp(as_of).date())}
-    if by_times:
-        return {"caveat": Message("from created and resolved times, on {day}", day),
-                "caveat_detail": Message("Tickets created but not yet resolved on {day}, from their creation and "
-                                         "resolution times: a ticket's status tells how it stands at the end of the "
-                                         "file's data, not on that day.", day)}
-    if metric_id == "open_tickets":
-        return {"caveat": Message("by status, on {day}", day),
-                "caveat_detail": Message("Tickets whose status is not solved or closed on {day} (without a status: not "
-                                         "yet resolved then). Ticket backlog counts the tickets created but not yet "
-                                         "resolved on that day from their times, and charts it period by period: the "
-                                         "two differ only where a status and a resolution time disagree.", day)}
-    return {"caveat": Message("from created and resolved times, on {day}", day),
-            "caveat_detail": Message("Tickets created but not yet resolved on {day}, from their creation and resolution "
-                                     "times; its chart counts the same at the end of every period, so you see the pile "
-                                     "grow or shrink. Open tickets reads each ticket's status instead: the two differ "
-                                     "only where a status and a resolution time disagree.", day)}
+    values: dict[str, Any] = {"day": PeriodName(pd.Timestamp(as_of).date())}
+    key = "by times" if by_times else metric_id
+    if created is not None:
+        key, values = f"{metric_id} after", {**values, "created": PeriodName(created.date())}
+    line, detail = _HOW_COUNTED[key]
+    return {"caveat": Message(line, values), "caveat_detail": Message(detail, values)}
 
 
 BACKLOG_PARAMS = (ParamSpec(name="period", default="auto", label=N_("Period"), kind="choice", choices=PERIODS),)
@@ -228,7 +260,7 @@ def backlog(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
     kept, opened, closed, left_out = events
     excluded = list(left_out)
     created = datetimes(tickets["created_at"])
-    as_of = _as_of(inputs, _latest(tickets), created)
+    as_of = _as_of(inputs, _latest(tickets))
     first = created.min()
     period_from, period_to = inputs.period if inputs.period else (None, None)
     if period_to is not None:
@@ -245,7 +277,9 @@ def backlog(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
                         excluded=excluded)
     return MetricResult("backlog", points[-1].value, "count", n=kept, excluded=excluded,
                         higher_is_better=False, details={"series": points, "period": period, "as_of": as_of,
-                                                         **_how_open_is_counted("backlog", as_of)})
+                                                         **_how_open_is_counted("backlog", as_of, False,
+                                                                                _created_before(inputs, created,
+                                                                                                as_of))})
 
 
 def _backlog_events(tickets: pd.DataFrame) -> tuple[int, np.ndarray, np.ndarray, tuple[tuple[int, str], ...]] | None:

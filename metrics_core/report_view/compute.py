@@ -131,6 +131,21 @@ def view_params(params: dict[str, Any] | None, view: KpiView) -> dict[str, Any]:
     return out
 
 
+def _compared_as_chosen(params: dict[str, Any], view: KpiView) -> dict[str, Any]:
+    """``params`` with the view's comparison given to the KPIs whose value is itself a change (a parameter
+    ``against``: satisfaction improvement), so that under Compare: "same period last year" it compares with the
+    same dates a year earlier as every card's change does (it read "+3.2 pp Oct vs Sep" beside the hint that the
+    files hold nothing a year earlier, 25_compare_last_year). Not in :attr:`ViewResults.params`: a trend's points
+    each compare with the period before them."""
+    if view.comparison != "last_year":
+        return params
+    out = dict(params)
+    for spec in REGISTRY:
+        if any(p.name == "against" for p in spec.params):
+            out[spec.id] = {**(out.get(spec.id) or {}), "against": "last_year"}
+    return out
+
+
 def target_of(params: dict[str, Any], metric_id: str) -> float | None:
     """A KPI's target: its own ``target`` parameter, else ``global.targets``."""
     own = (params.get(metric_id) or {}).get("target")
@@ -170,10 +185,10 @@ def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiVie
     compared = out.previous if out.no_comparison_reason is None else None
     ids = [spec.id for spec in REGISTRY]
     parts = [part for part in ([m for m in ids if m in first], [m for m in ids if m not in first]) if part]
-    done, any_compared = 0, False
+    done, any_compared, figures = 0, False, _compared_as_chosen(params, view)
     for part in parts:
         part_reporter = reporter.scaled(done / len(ids), (done + len(part)) / len(ids))
-        results, outcomes, part_compared = _compute_part(span, params, period, filters, inputs, part, compared,
+        results, outcomes, part_compared = _compute_part(span, figures, period, filters, inputs, part, compared,
                                                          part_reporter)
         out.results.update(results)
         out.outcomes.update(outcomes)

@@ -28,7 +28,7 @@ import pandas as pd
 from ..dataset import DataBundle
 from ..i18n import N_, _
 from ..metrics import periods as P
-from ..metrics.engine_inputs import row_dates
+from ..metrics.engine_inputs import recorded_span, row_dates
 from ..metrics.registry import get_metric
 
 #: The words beside a partial period's mark (a legend line, a workbook cell), by grain.
@@ -62,6 +62,9 @@ def kpi_data_span(bundle: DataBundle, metric_id: str, filters: Any) -> tuple[Any
         if span is not None:
             own.append(span)
         every += [s for s in [span or _file_span(ds, ds.kinds())] if s is not None]
+    if not own:         # a register alone (staff): by the dates it records, as the date filter reads them
+        own = [s for s in (recorded_span(ds.frame, k) for ds in bundle.datasets for k in ds.kinds() if k in kinds)
+               if s is not None]
     if not own:
         return None, None
     first, last = min(s[0] for s in own), max(s[1] for s in own)
@@ -86,8 +89,8 @@ def _file_span(ds: Any, kinds: Sequence[str]) -> tuple[pd.Timestamp, pd.Timestam
 
 def partial_periods(bundle: DataBundle, metric_id: str, filters: Any, by: str, starts: Sequence[Any]) -> list[int]:
     """The positions among the trend's period ``starts`` (at grain ``by``, under ``filters``) of the first and
-    last periods when ``metric_id``'s data covers them only in part; ``[]`` for a single period, a grain that is
-    not a calendar one, or a KPI without dates."""
-    if len(starts) < 2 or by not in P.PERIODS:
+    last periods when ``metric_id``'s data covers them only in part (a single period too); ``[]`` for a grain that
+    is not a calendar one, or a KPI without dates."""
+    if not starts or by not in P.PERIODS:
         return []
     return P.partial_positions([pd.Timestamp(s) for s in starts], by, kpi_data_span(bundle, metric_id, filters))

@@ -60,3 +60,20 @@ def test_a_kind_the_kpi_cannot_read_does_not_raise_the_caveat() -> None:
     calls = pd.DataFrame({"call_id": [1, 2], "wait_s": [10.0, 30.0]})
     result = compute_metric(MetricInputs({"surveys": surveys, "calls": calls}), "csat", None, CHAT)
     assert result.value == 100.0 and result_caveat(result) is None        # 2 of the 2 Chat answers satisfied
+
+
+def test_a_share_keeps_saying_whose_share_it_is_under_the_filter() -> None:
+    """28_filter_applied (Channel: Chat): "Contact volume per channel 70.7 %" lost its "share of Phone, the busiest
+    channel" to the filter's words and read as Chat's share. By hand: the two Chat tickets (the Email one is cut)
+    and the three calls, which have no channel column (uncut, each a Phone contact): Phone 3 of 5 = 60 %."""
+    calls = pd.DataFrame({"call_id": [1, 2, 3],
+                          "started_at": pd.to_datetime(["2026-01-01 09:00", "2026-01-02 10:00", "2026-01-03 11:00"])})
+    inputs = MetricInputs({**_inputs().frames, "calls": calls})
+    result = compute_metric(inputs, "volume_by_channel", None, CHAT)
+    assert result.value == 60.0 and result.details["top_channel"] == "Phone"
+    line, detail = result_caveat(result)
+    assert line == "share of Phone, the busiest channel; Channel filter not applied to calls"
+    assert "does not apply to this KPI" in detail and "share of Phone" in detail
+    with language("sl"):
+        line, _detail = result_caveat(result)
+    assert "Phone" in line and "Kanal" in line and "not applied" not in line

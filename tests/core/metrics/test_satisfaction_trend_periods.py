@@ -65,3 +65,33 @@ def test_the_latest_month_card_and_csat_card_agree_on_the_change() -> None:
                                                              "satisfaction_trend": {"scale": "1-5"}}, view)
     assert computed.outcomes["csat"].change.absolute == pytest.approx(25.0)
     assert computed.results["satisfaction_trend"].value == pytest.approx(25.0)
+
+
+def test_compare_with_the_same_period_last_year_is_followed() -> None:
+    """25_compare_last_year: the hint said the files hold nothing a year earlier, so no KPI shows a change, while
+    Satisfaction improvement read "+3.2 pp Oct vs Sep". By hand: October 2026 3 of 4 satisfied (75 %); October
+    2025 (added here) 1 of 4 (25 %) -> +50 points against last year (September 2026, 50 %, would give +25)."""
+    from metrics_core.report_view import KpiView, compute_view
+
+    from .builders import bundle_of
+
+    params = {"csat": {"scale": "1-5"}, "satisfaction_trend": {"scale": "1-5"}}
+    october = (pd.Timestamp("2026-10-01"), pd.Timestamp("2026-10-31"))
+    surveys = _answers().frames["surveys"]
+    alone = compute_view(bundle_of({"surveys": surveys}), params,
+                         KpiView(*october, comparison="last_year", kpis=("csat", "satisfaction_trend")))
+    assert alone.no_comparison_reason == "no_data"              # the hint: nothing a year earlier
+    assert alone.results["satisfaction_trend"].value is None
+    assert alone.results["satisfaction_trend"].reason == "needs answers in Oct 2026 and in Oct 2025 to show a change"
+    year_before = pd.DataFrame({"csat_score": [5.0, 1.0, 2.0, 3.0],
+                                "submitted_at": pd.to_datetime(["2025-10-02", "2025-10-09", "2025-10-16",
+                                                                "2025-10-23"])})
+    both = compute_view(bundle_of({"surveys": pd.concat([year_before, surveys], ignore_index=True)}), params,
+                        KpiView(*october, comparison="last_year", kpis=("csat", "satisfaction_trend")))
+    improvement = both.results["satisfaction_trend"]
+    assert improvement.value == pytest.approx(50.0) and (improvement.numerator, improvement.denominator) == (75.0, 25.0)
+    assert result_caveat(improvement)[0] == "Oct 2026 against Oct 2025"
+    assert both.outcomes["csat"].change.absolute == pytest.approx(improvement.value)    # the CSAT card's change
+    previous = compute_view(bundle_of({"surveys": surveys}), params,
+                            KpiView(*october, comparison="previous", kpis=("satisfaction_trend",)))
+    assert previous.results["satisfaction_trend"].value == pytest.approx(25.0)        # against September
