@@ -2,7 +2,7 @@
 import dialog (as read, a required field unmapped, the question before importing without it, a file that
 cannot be read), the dashboard per file and with all, every chart tab, every card, the filters ("More
 filters" open, a filter applied, a date preset, another comparison, a trend per week), the menu bar's first
-menu and a chart's export menu open, the data view, the settings, the export and About dialogs, Qt's own
+menu and a chart's export menu open, the tooltips of a card, a trend point and a shortened bar caption, the data view, the settings, the export and About dialogs, Qt's own
 dialogs, the message for a damaged file, the offer to restore a crashed session's work, and the files issue 14
 names (a file unlike any export, the PwC call log's clock times, the daily ACD file, the PwC file, date-only
 tickets, pound amounts, tickets without dates).
@@ -32,7 +32,7 @@ WINDOW_SHOTS = [
     "21_chart_5_staffing", "23_show_all_kpis", "24_breakdown_by_channel", "25_latest_month",
     "25_date_presets_open", "25_compare_last_year", "26_trend_per_week", "27_more_filters_open",
     "28_filter_applied", "29_menu_file", "29_menu_2", "29_menu_3", "29_menu_4", "29_chart_export_menu",
-    "29_break_down_by_open", "29_calendar_open",
+    "29_break_down_by_open", "29_calendar_open", "70_tooltip_card", "71_tooltip_trend_point", "72_tooltip_bar_caption",
     "30_data_view", "31_data_view_drilldown", "32_data_view_search",
     "54_error_unreadable_file", "62_issue_acd_daily", "63_issue_pwc", "64_issue_date_only_tickets",
     "65_issue_pounds", "66_issue_no_dates_no_channel",
