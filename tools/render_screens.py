@@ -349,7 +349,7 @@ class Shots:
     def tooltips(self) -> None:
         """What an owner reads on hovering: a card's description, a point of the trend, and the breakdown's
         caption where a narrow breakdown shortens it (the splitter moved towards the breakdown, as an owner
-        may). Each is shown by the widget itself, as Qt shows it under the mouse, and drawn where it opens."""
+        may). Each is shown by the widget itself, as Qt shows it under the mouse; the shot is the screen's."""
         if len(self.window.state.bundle.datasets) < len(self.demo):
             self.load(self.demo)
         ws = self.window.workspace
@@ -403,13 +403,18 @@ class Shots:
         chart._on_scene_mouse_moved((scene,))
 
     def _save_hovered(self, name: str) -> None:
+        """The screen with the tooltip shown: Qt keeps a tooltip on the screen, not inside the window (one under
+        the bar caption opens below the window's bottom edge)."""
+        from PySide6.QtGui import QGuiApplication
         from PySide6.QtWidgets import QToolTip
 
         _settle(self.app, 0.5)
         tip = next((w for w in QApplication.topLevelWidgets() if w.inherits("QTipLabel") and w.isVisible()), None)
         if tip is None:
             raise NotReady(f"no tooltip was shown for {name}")
-        self.save(name, popups=(tip,))
+        path = self.out / f"{name}.png"
+        QGuiApplication.primaryScreen().grabWindow(0).save(str(path))
+        self.written.append(path)
         QToolTip.hideText()
         _settle(self.app, 0.3)
 
