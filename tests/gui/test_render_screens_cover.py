@@ -4,8 +4,9 @@ cannot be read), the dashboard per file and with all, every chart tab, every car
 filters" open, a filter applied, a date preset, another comparison, a trend per week), the menu bar's first
 menu and a chart's export menu open, the tooltips of a card, a trend point and a shortened bar caption (screen
 grabs), the data view, the settings, the export and About dialogs, Qt's own dialogs, the message for a damaged
-file, the offer to restore a crashed session's work, and the files issue 14 names (a file unlike any export, the PwC call log's clock times, the daily ACD file, the PwC file, date-only
-tickets, pound amounts, tickets without dates).
+file, the offer to restore a crashed session's work, and the files issue 14 names (a file unlike any export, the
+PwC call log's clock times, the daily ACD file, the PwC file, date-only tickets, pound amounts, tickets without
+dates).
 
 One run of the script on a 1366 x 768 offscreen screen with three demo files (tickets, calls, survey
 answers: between them every chart tab). It takes 20-60 s (it loads the files four times, as the
