@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QLabel, QProxyStyle, QStyle
 
 import numpy as np
@@ -24,7 +24,7 @@ from metrics_core.i18n import N_, _
 from metrics_core.metrics.params import DEFAULT_CURRENCY
 
 from .formatting import format_number
-from .ink_room import give_label_room, ink_tall
+from .ink_room import MESSAGE_BOX_TEXT, give_label_room, ink_tall, ink_tall_size
 
 BACKGROUND = "#ffffff"
 FOREGROUND = "#1f2933"
@@ -279,12 +279,25 @@ class FocusVisibleStyle(QProxyStyle):
     """Fusion, with a dotted frame inside a push button that has the keyboard focus: Fusion draws a dialog's
     default button the same with the focus and without it ("Close", "Export" gave no sign of the focus); and
     check boxes framed readably on a dark window (:func:`check_box_outline`); and text boxes as high as the marks
-    above accented capitals (:mod:`desktop_app.ink_room`: DejaVu Sans, Linux's default font, cut them)."""
+    above accented capitals (:mod:`desktop_app.ink_room`: DejaVu Sans, Linux's default font, cut them): labels, tab
+    titles, the rows of lists and tables, and message boxes' texts."""
 
     def polish(self, target: Any) -> Any:
         result = super().polish(target)
         if isinstance(target, QLabel):
             give_label_room(target)
+        return result
+
+    def styleHint(self, hint: QStyle.StyleHint, option: Any = None, widget: Any = None,  # noqa: N802
+                  returnData: Any = None) -> int:  # noqa: N803
+        if hint == QStyle.StyleHint.SH_MessageBox_TextInteractionFlags:
+            return MESSAGE_BOX_TEXT.value
+        return super().styleHint(hint, option, widget, returnData)
+
+    def sizeFromContents(self, kind: QStyle.ContentsType, option: Any, size: Any, widget: Any = None) -> Any:  # noqa: N802
+        result = super().sizeFromContents(kind, option, size, widget)
+        if kind == QStyle.ContentsType.CT_ItemViewItem:
+            return ink_tall_size(result, QFontMetrics(option.font))
         return result
 
     def subElementRect(self, element: QStyle.SubElement, option: Any, widget: Any = None) -> QRect:  # noqa: N802

@@ -13,6 +13,7 @@ for checking layouts), every screen an owner meets:
   chart tab, every card (the whole list, as far as it scrolls), "Show all KPIs", the breakdown by
   another category, another comparison, a trend per week, "More filters" open and a filter applied,
   the menu bar's first menu and a chart's right-click (export) menu;
+- the tooltips an owner hovers: a card's, a point of the trend's and the breakdown's shortened caption's;
 - the data view, the rows behind a KPI and a search;
 - the settings (language, a KPI with its target, business hours, currency, staffing);
 - the export and About dialogs, Qt's own file dialog and message box, the message shown for a
@@ -345,6 +346,78 @@ class Shots:
         self.save("29_calendar_open", popups=(calendar,))
         calendar.hide()
 
+    def tooltips(self) -> None:
+        """What an owner reads on hovering: a card's description, a point of the trend, and the breakdown's
+        caption where a narrow breakdown shortens it (the splitter moved towards the breakdown, as an owner
+        may). Each is shown by the widget itself, as Qt shows it under the mouse; the shot is the screen's."""
+        if len(self.window.state.bundle.datasets) < len(self.demo):
+            self.load(self.demo)
+        ws = self.window.workspace
+        ws.show_dashboard()
+        _settle(self.app, 0.4)
+        card = next(c for c in ws.dashboard.cards.values() if c.isVisible() and c.toolTip())
+        value = card.value_label           # (over its sparkline, its title or its reason: their own tooltips)
+        self._save_tooltip("70_tooltip_card", card, value.mapTo(card, value.rect().center()))
+        chart = ws.chart_area.trend
+        points = chart.data_points()
+        if points:
+            self._hover_point(chart, len(points) // 2)
+            self._save_hovered("71_tooltip_trend_point")
+        bars, split = ws.chart_area.bars, ws.chart_area.split
+        sizes, axis = split.sizes(), bars.plot_item.getAxis("bottom")
+        width = sizes[1]
+        while not axis.toolTip() and width > 60:
+            width -= 20
+            split.setSizes([sum(sizes) - width, width])
+            _settle(self.app, 0.2)
+        if axis.toolTip():
+            caption = bars.plot_widget.mapFromScene(axis.label.sceneBoundingRect().center())
+            self._save_tooltip("72_tooltip_bar_caption", bars.plot_widget.viewport(), caption)
+        else:
+            sys.stderr.write("render_screens: the breakdown's caption stays whole; no tooltip to show\n")
+        split.setSizes(sizes)
+        _settle(self.app, 0.3)
+
+    def _save_tooltip(self, name: str, widget: QWidget, point: QPoint) -> None:
+        """The tooltip ``widget`` shows with the mouse resting at ``point`` (Qt's tooltip event, sent to the
+        child there and passed up to whichever has a tooltip)."""
+        from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QCursor, QHelpEvent
+
+        target = widget.childAt(point) or widget
+        QCursor.setPos(widget.mapToGlobal(point))
+        _settle(self.app, 0.3)               # (the mouse's move first: leaving a widget hides a tooltip)
+        QApplication.sendEvent(target, QHelpEvent(QEvent.Type.ToolTip, target.mapFrom(widget, point)
+                                                  if target is not widget else point, widget.mapToGlobal(point)))
+        self._save_hovered(name)
+
+    def _hover_point(self, chart: Any, index: int) -> None:
+        """The mouse over data point ``index`` of ``chart``: the chart's own hover shows its tooltip there."""
+        from PySide6.QtCore import QPointF
+        from PySide6.QtGui import QCursor
+
+        x, y = chart.data_points()[index]
+        scene = chart.plot_item.getViewBox().mapViewToScene(QPointF(x, y))
+        QCursor.setPos(chart.plot_widget.mapToGlobal(chart.plot_widget.mapFromScene(scene)))
+        _settle(self.app, 0.3)               # (the mouse's move first: leaving a widget hides a tooltip)
+        chart._on_scene_mouse_moved((scene,))
+
+    def _save_hovered(self, name: str) -> None:
+        """The screen with the tooltip shown: Qt keeps a tooltip on the screen, not inside the window (one under
+        the bar caption opens below the window's bottom edge)."""
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtWidgets import QToolTip
+
+        _settle(self.app, 0.5)
+        tip = next((w for w in QApplication.topLevelWidgets() if w.inherits("QTipLabel") and w.isVisible()), None)
+        if tip is None:
+            raise NotReady(f"no tooltip was shown for {name}")
+        path = self.out / f"{name}.png"
+        QGuiApplication.primaryScreen().grabWindow(0).save(str(path))
+        self.written.append(path)
+        QToolTip.hideText()
+        _settle(self.app, 0.3)
+
     def _open_more(self, sub: Any) -> tuple[QWidget, ...]:
         """"More filters" open, with its list ``sub`` open beside it."""
         more = self.window.workspace.filter_bar.more_button
@@ -516,7 +589,7 @@ class Shots:
         return path
 
 
-STEPS = ("start_and_import", "loading", "per_file", "dashboard", "data_view", "settings", "dialogs",
+STEPS = ("start_and_import", "loading", "per_file", "dashboard", "tooltips", "data_view", "settings", "dialogs",
          "errors_and_restore", "issue_files")      # the methods of Shots, in the order an owner meets them
 
 

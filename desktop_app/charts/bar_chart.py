@@ -126,7 +126,9 @@ class BarChart(ChartWidget):
         if shown != axis.labelText:
             axis.setLabel(shown, color=self.theme.foreground)
         axis.keep_caption_inside()
-        axis.setToolTip(self.caption() if lines[-1].endswith("\u2026") else "")
+        tip = self.caption() if lines[-1].endswith("\u2026") else ""
+        axis.setToolTip(tip)
+        axis.label.setToolTip(tip)      # (the caption, moved left over the names, lies partly outside the axis)
 
     def bars_shown(self) -> int:
         """How many bars the chart shows at a time (all of them unless it scrolls)."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from PySide6.QtGui import QFontMetrics
+
 import pyqtgraph as pg
 
 from .. import style
@@ -53,12 +55,31 @@ class NumberAxis(pg.AxisItem):
     def boundingRect(self) -> Any:  # noqa: N802
         """pyqtgraph's box, in which a tick label must lie to be drawn; widened past the axis's ends by
         ``hideOverlappingLabels`` pixels (an int) also on an axis that draws the grid, where pyqtgraph forgets it
-        (a "0" at the lower end of the NPS shares' axis was never drawn)."""
+        (a "0" at the lower end of the NPS shares' axis was never drawn); and past its foot when the range starts
+        at 0 (:meth:`foot_room`)."""
         rect = super().boundingRect()
+        own = self.mapRectFromParent(self.geometry())
         room = self.style["hideOverlappingLabels"]
-        if self.grid is False or isinstance(room, bool) or self.orientation not in ("left", "right"):
-            return rect
-        return rect | self.mapRectFromParent(self.geometry()).adjusted(0, -int(room), 0, int(room))
+        if self.grid is not False and not isinstance(room, bool) and self.orientation in ("left", "right"):
+            rect = rect | own.adjusted(0, -int(room), 0, int(room))
+        foot = self.foot_room()
+        if foot:
+            rect = rect | (own.adjusted(0, 0, 0, foot) if self.orientation in ("left", "right")
+                           else own.adjusted(-foot, 0, 0, 0))
+        return rect
+
+    def foot_room(self) -> int:
+        """Pixels a label may lie past the axis's lower end when the range starts at 0: the "0" under bars or an
+        area filled down to the axis is named there, as in the deck's and the workbook's charts (its label, centred
+        on the axis's end, lay half past it, and pyqtgraph left it out: a backlog axis read 20 … 100 over a fill
+        running to its foot, the bars' 10 … 40). 0 for a range starting elsewhere (a trend framed round its
+        line)."""
+        low, high = (float(v) for v in self.range)
+        if low != 0.0 or high <= low:
+            return 0
+        metrics = QFontMetrics(self.style["tickFont"] or self.font())
+        half = metrics.height() if self.orientation in ("left", "right") else metrics.horizontalAdvance("0")
+        return half // 2 + 1
 
     def resizeEvent(self, event: Any = None) -> None:  # noqa: N802
         super().resizeEvent(event)

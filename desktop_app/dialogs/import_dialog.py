@@ -225,6 +225,7 @@ class ImportDialog(QDialog):
         room = READ_PANEL_WIDTH - READ_PANEL_FRAMES - max(label.sizeHint().width() for label in labels if label)
         for combo in self.read_option_combos():
             _widen_to_choices(combo, room)          # the labels beside them keep their width
+        _lay_out_now(self.delimiter_combo, self)
         with QSignalBlocker(self.kind_combo):
             self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(mapping.kind)))
         evidence = Evidence.of(mapping.kind_evidence)
@@ -365,6 +366,19 @@ def _widen_to_choices(combo: QComboBox, widest: int) -> None:
     texts = [combo.itemText(i) for i in range(combo.count())]
     needed = max((metrics.horizontalAdvance(t) for t in texts), default=0) + frame + 4
     combo.setMinimumWidth(min(widest, needed))
+
+
+def _lay_out_now(widget: QWidget, top: QWidget) -> None:
+    """Lay out the widgets round ``widget`` now, from its parent out to ``top``. Qt widens a box at once when its
+    minimum width grows, while each layout round it follows at its own next event: the frame painted in between
+    drew the reading options past their group (sr-Latn 02_import_dialog)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if parent.layout() is not None:
+            parent.layout().activate()
+        if parent is top:
+            break
+        parent = parent.parentWidget()
 
 
 def _select(combo: QComboBox, forced: Any, detected: Any) -> None:

@@ -45,7 +45,8 @@ class FilterBar(QWidget):
         self._dates_group = QWidget()         # dates and grain wrap as one piece with the category buttons
         row = QHBoxLayout(self._dates_group)
         row.setContentsMargins(0, 0, 0, 0)
-        self.preset_combo = _PresetBox(self._name_every_preset, lambda: self._fold(self.width()))
+        self._preset_short = False        # the closed date box names its range without dates (_fold decides)
+        self.preset_combo = _PresetBox(self._name_every_preset, lambda: self._name_preset(self._preset_short))
         self.preset_combo.setToolTip(_("Date ranges count back from the last day in your files."))
         for key, label in PRESETS:
             self.preset_combo.addItem(_(label), key)
@@ -151,7 +152,8 @@ class FilterBar(QWidget):
         spacing = self._flow.spacing_between()
         self._name_preset(short=False)
         room = None if width is None else width - self._fixed_width(spacing) - FOLD_SLACK
-        if room is not None and room < 0:          # the dates beside it show the range: "Latest month", not
+        self._preset_short = room is not None and room < 0
+        if self._preset_short:                     # the dates beside it show the range: "Latest month", not
             self._name_preset(short=True)          # "Latest month (Oct 2026)" (else "Clear filters" wrapped alone)
             room = width - self._fixed_width(spacing) - FOLD_SLACK
         # still too wide (the longest choices in Romanian, Serbian): the comparison, More filters and Clear filters
@@ -310,7 +312,8 @@ class FilterBar(QWidget):
 
 class _PresetBox(QComboBox):
     """The date range box: the closed box may name its choice short where the bar has no room ("Latest month"),
-    its open list names every range with its dates, the chosen one too."""
+    its open list names every range with its dates, the chosen one too; closed again, the box names its choice as
+    the bar last decided (the whole bar was folded again each time the list closed)."""
 
     def __init__(self, name_every: Callable[[], None], name_closed: Callable[[], None]) -> None:
         super().__init__()

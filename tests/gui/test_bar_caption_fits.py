@@ -45,3 +45,24 @@ def test_a_wide_chart_keeps_the_caption_on_one_line(qtbot) -> None:
     qtbot.wait(50)
     axis = chart.plot_item.getAxis("bottom")
     assert "<br>" not in axis.labelText and axis.labelText == chart.caption() and axis.toolTip() == ""
+
+
+def test_hovering_a_shortened_caption_shows_it_whole(qtbot) -> None:
+    """The tooltip was the axis's only: the caption, moved left over the names to stay inside the chart, lies
+    outside the axis, and hovering it showed nothing (tools/render_screens.py's 72_tooltip_bar_caption)."""
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    apply_language("ro")
+    chart = shown(qtbot, BarChart("Staff"), 170, 260)
+    chart.set_bars("team", NAMES, NAMES, [4.0, 3.0, 2.0, 1.0], "seconds", [10] * 4, higher_is_better=True)
+    qtbot.wait(50)
+    assert "\u2026" in chart.plot_item.getAxis("bottom").labelText          # shortened at this width
+    box = _caption_box(chart)
+    view = chart.plot_widget.viewport()
+    for point in (box.center(), QPoint(box.left() + 4, box.center().y())):      # its middle and its start
+        QToolTip.hideText()
+        QApplication.sendEvent(view, QHelpEvent(QEvent.Type.ToolTip, point, view.mapToGlobal(point)))
+        assert QToolTip.text() == chart.caption(), point
+    QToolTip.hideText()

@@ -250,3 +250,33 @@ def test_the_row_count_stays_whole_beside_a_drilldowns_long_title(qtbot, loaded,
     assert view.count_label.width() >= view.count_label.sizeHint().width()
     assert view.count_label.geometry().right() < view.width()
     assert view.search_edit.width() >= 100 and view.dataset_combo.width() >= 200     # both still usable
+
+
+def test_at_1366_the_rows_of_box_names_a_drilldown_whole_in_serbian(qtbot, loaded) -> None:
+    """sr 31_data_view_drilldown at 1366 x 768 read "Редови за Време првог одговора (4.043 × Захтеви, од тога ура…":
+    the row's room was shared 2 : 1 with a search box far wider than a name typed into it."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    from desktop_app.i18n import apply_language
+
+    apply_language("sr")
+    state, _dash, _charts, _bar, view, _bundle = loaded
+    with qtbot.waitSignal(state.drilldown_requested):
+        state.request_drilldown("first_response_time")
+    view.resize(1112, 500)                 # the data view's width at 1366x768, less the file list
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(200)
+    combo = view.dataset_combo
+    assert combo.currentText().startswith("Редови за Време првог одговора (")
+    # the demo's name (this file has 120 tickets, none left uncounted)
+    combo.setItemText(combo.currentIndex(), "Редови за Време првог одговора (4.043 × Захтеви, од тога урачунато 4.030)")
+    qtbot.wait(50)
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
+    needed = combo.fontMetrics().horizontalAdvance(combo.currentText())
+    assert field.width() >= needed, (field.width(), needed)
+    assert view.search_edit.width() >= 100
+    assert view.count_label.geometry().right() < view.width()

@@ -3,9 +3,9 @@ font's ascent, and labels, tab titles and card titles sized to the line cut them
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetrics, QImage, QPainter
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.ink_room import TALL_CAPITALS, accent_room
 from desktop_app.panels.elided_label import ElidedLabel
@@ -118,3 +118,52 @@ def test_the_room_is_given_once_however_often_a_label_is_polished(qtbot):
         label.setStyleSheet(f"color:{colour};")
         label.ensurePolished()
     assert label.contentsMargins().top() == top
+
+
+def _text_ink_height(font: QFont, text: str, width: int) -> int:
+    """How many rows of ink ``text`` has, word-wrapped at ``width`` and drawn with room all round."""
+    metrics = QFontMetrics(font)
+    image = QImage(width + 20, metrics.height() * 12, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setFont(font)
+    painter.setPen(QColor("black"))
+    painter.drawText(QRect(10, metrics.height(), width, metrics.height() * 10),
+                     int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), text)
+    painter.end()
+    rows = _ink_rows(image)
+    return rows[-1] - rows[0] + 1
+
+
+def test_a_message_boxs_text_draws_every_mark(qtbot):
+    """The question asked before importing without a needed field ("„Čas nastanka“ ni povezano: …", sl
+    04_import_confirm_missing) lost its caron's arms: a message box's text the mouse can select is drawn through a
+    text document clipped at its first line's top. One line and two wrapped lines; Ctrl+C still copies it."""
+    for text in (TEXT, f"„{TEXT}“ " + "ni povezano, KPI-ji bodo ostali prazni. " * 3):
+        box = QMessageBox(QMessageBox.Icon.Question, "KPI Desk", text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        qtbot.addWidget(box)
+        box.show()
+        qtbot.waitExposed(box)
+        label = box.findChild(QLabel, "qt_msgbox_label")
+        assert label.text() == text
+        assert _drawn_height(label) == _text_ink_height(label.font(), text, label.contentsRect().width())
+        box.close()
+
+
+def test_a_lists_rows_draw_every_mark(qtbot, tmp_path):
+    """The start page's empty recent-projects list reads "Še ni nedavnih projektov": its row was as high as its
+    line and the caron was cut at the row's top (under the list's frame)."""
+    from desktop_app.panels.start_page import StartPage
+    from desktop_app.settings import AppSettings
+
+    page = StartPage(AppSettings(tmp_path / "settings.ini"))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    view = page.recent_projects_list
+    assert view.count() == 1
+    view.item(0).setText(TEXT)
+    view.item(0).setFlags(Qt.ItemFlag.ItemIsEnabled)         # (drawn dark: the placeholder's grey is too light)
+    rows = _ink_rows(view.viewport().grab(view.visualItemRect(view.item(0))).toImage())
+    assert rows and rows[-1] - rows[0] + 1 == _ink_height(view.font())

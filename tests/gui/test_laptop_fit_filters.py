@@ -142,6 +142,29 @@ def test_the_open_range_list_names_the_chosen_range_with_its_dates(qtbot, state,
         assert combo.width() > words, (width, combo.currentText(), combo.width(), words)
 
 
+def test_closing_the_range_list_names_the_choice_again_without_folding_the_bar(qtbot, state, monkeypatch) -> None:
+    """Closing the date range list reran the whole fold of the bar (the "More filters" menu rebuilt, every button
+    measured) to name one choice short again: it names it as the last fold decided."""
+    apply_language("sl")
+    bar = _bar(qtbot, state, 1030)
+    last = state.data_range()[1]
+    state.set_filters(state.filters.with_dates(*preset_range("this_month", last), "this_month"))
+    qtbot.wait(50)
+    combo = bar.preset_combo
+    closed, width = combo.currentText(), combo.width()
+    assert "(" not in closed                                  # named short on this narrow bar
+    folds: list[int] = []
+    fold = bar._fold
+    monkeypatch.setattr(bar, "_fold", lambda w: (folds.append(w), fold(w)))
+    combo.showPopup()
+    qtbot.wait(50)
+    assert "(" in combo.currentText()                         # the open list names it with its dates
+    combo.hidePopup()
+    qtbot.wait(50)
+    assert (combo.currentText(), combo.width()) == (closed, width)
+    assert folds == []
+
+
 def _rows(bar: FilterBar) -> list[list[str]]:
     """The bar's rows, each the shown widgets on it (by their class and words)."""
     rows: dict[int, list[str]] = {}

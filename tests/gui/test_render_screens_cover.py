@@ -2,10 +2,11 @@
 import dialog (as read, a required field unmapped, the question before importing without it, a file that
 cannot be read), the dashboard per file and with all, every chart tab, every card, the filters ("More
 filters" open, a filter applied, a date preset, another comparison, a trend per week), the menu bar's first
-menu and a chart's export menu open, the data view, the settings, the export and About dialogs, Qt's own
-dialogs, the message for a damaged file, the offer to restore a crashed session's work, and the files issue 14
-names (a file unlike any export, the PwC call log's clock times, the daily ACD file, the PwC file, date-only
-tickets, pound amounts, tickets without dates).
+menu and a chart's export menu open, the tooltips of a card, a trend point and a shortened bar caption (screen
+grabs), the data view, the settings, the export and About dialogs, Qt's own dialogs, the message for a damaged
+file, the offer to restore a crashed session's work, and the files issue 14 names (a file unlike any export, the
+PwC call log's clock times, the daily ACD file, the PwC file, date-only tickets, pound amounts, tickets without
+dates).
 
 One run of the script on a 1366 x 768 offscreen screen with three demo files (tickets, calls, survey
 answers: between them every chart tab). It takes 20-60 s (it loads the files four times, as the
@@ -43,6 +44,7 @@ OTHER_SHOTS = [
     "42_settings_business_hours", "43_settings_currency", "44_settings_staffing", "50_export_report", "51_about",
     "52_qt_file_dialog", "53_qt_message_box", "55_restore_after_crash", "60_import_not_an_export",
     "61_import_clock_times_pwc", "62_issue_acd_daily_cards", "63_issue_pwc_cards", "64_issue_date_only_tickets_cards",
+    "70_tooltip_card", "71_tooltip_trend_point", "72_tooltip_bar_caption",         # the screen: a tooltip is on it
 ]
 
 
