@@ -33,6 +33,7 @@ COMMANDS = (
     ("calc", "metrics_core.cli.calc_cmd"),
     ("report", "metrics_core.cli.report_cmd"),
 )
+READING_COMMANDS = ("inspect", "compute", "report")   # they read files: freed memory is kept for reuse (allocator)
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
@@ -117,6 +118,10 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     debug = bool(getattr(args, "debug", False) or os.environ.get("KPIDESK_DEBUG", "").strip() not in ("", "0"))
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s: %(message)s")
+    if args.command in READING_COMMANDS:
+        from ..allocator import reuse_freed_memory
+
+        reuse_freed_memory()
     with language(chosen_language(getattr(args, "lang", None), getattr(args, "json", False))):
         return _run_guarded(args, debug)
 
