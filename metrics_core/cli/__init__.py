@@ -15,6 +15,8 @@ environment variable ``KPIDESK_DEBUG=1``). Exit codes:
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import importlib
 import logging
 import os
@@ -110,8 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     prepare_console()
     argv = sys.argv[1:] if argv is None else list(argv)
     asked = language_in_argv(argv)          # the help and argparse's errors are written while parsing; an unknown
-    with language(chosen_language(asked if _is_known_language(asked) else None)):     # --lang is told in $KPIDESK_LANG
-        parser = build_parser(argv)
+    with language(chosen_language(asked if _is_known_language(asked) else None)), _no_collection():  # --lang is
+        parser = build_parser(argv)                                              # told in $KPIDESK_LANG
         args = parser.parse_args(argv)
         if not getattr(args, "command", None):
             parser.print_help()
@@ -124,6 +126,19 @@ def main(argv: list[str] | None = None) -> int:
         reuse_freed_memory()
     with language(chosen_language(getattr(args, "lang", None), getattr(args, "json", False))):
         return _run_guarded(args, debug)
+
+
+@contextlib.contextmanager
+def _no_collection():
+    """The garbage collector off while the command's modules are imported (pandas and numpy included): they
+    make no garbage worth a collection, and its 150 collections cost 0.05-0.07 s of CPU (session 14)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _run_guarded(args: argparse.Namespace, debug: bool) -> int:
