@@ -16,8 +16,8 @@ timestamp columns alone 0.17-0.32 s each). With blocks up to 32 MiB taken from t
 there, the next array reuses pages already touched; see docs/ARCHITECTURE.md, "Speed and memory".
 numpy also asks the kernel for huge pages (2 MiB, zeroed whole at the first touch) for every array of 4 MiB or more;
 :func:`reuse_freed_memory` turns that advice off too (in-process, as ``NUMPY_MADVISE_HUGEPAGE=0`` does at numpy's
-import): with 4 KiB pages and the heap kept, the ticket CSV's ``compute`` touched 516 MB of fresh pages instead of
-800 MB, its system time 1.7-2.3 s -> 0.5 s (median, session 14).
+import): with 4 KiB pages and the heap kept, the ticket CSV's ``compute`` touched 520 MiB of fresh pages instead of
+about 800 MiB, its system time 1.2-2.3 s -> 0.4-0.5 s (medians, session 14).
 """
 
 from __future__ import annotations
