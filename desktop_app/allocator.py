@@ -11,24 +11,11 @@ in use stayed within 55-61 MB, and resident memory grew 16.7 MB; with two arenas
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
-import logging
-import sys
+from metrics_core.allocator import M_ARENA_MAX, mallopt
 
-log = logging.getLogger(__name__)
 ARENAS = 2
-_M_ARENA_MAX = -8            # mallopt's parameter (malloc.h)
 
 
 def limit_arenas(arenas: int = ARENAS) -> bool:
     """Cap the number of malloc arenas for threads made from now on; True when glibc took it."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        done = bool(libc.mallopt(_M_ARENA_MAX, arenas))
-    except (OSError, AttributeError) as exc:          # musl and others have no mallopt
-        log.info("malloc arenas not limited: %s", exc)
-        return False
-    return done
+    return mallopt(M_ARENA_MAX, arenas)

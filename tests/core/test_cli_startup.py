@@ -75,3 +75,24 @@ def test_the_command_is_the_first_word_that_is_not_an_option():
     assert command_named(["report", "--demo", "--out", "calc"]) == "report"
     assert command_named(["--version"]) is None
     assert command_named(["computee", "a.csv"]) is None         # a misspelt command: every parser, argparse's hint
+
+
+def test_the_program_hides_its_imports_from_the_garbage_collector():
+    """``kpidesk`` itself (no argv given): the collector is off while the command's modules are imported, and
+    what they made is frozen (never walked again); a caller in the same process (argv given) is not frozen."""
+    script = textwrap.dedent("""
+        import contextlib, gc, io, json, sys
+        from metrics_core.cli import main
+        sys.argv = ["kpidesk", *sys.argv[1:]]
+        given = sys.argv[0] == "given"
+        with contextlib.redirect_stdout(io.StringIO()):
+            main(sys.argv[1:]) if given else main()
+        print(json.dumps({"frozen": gc.get_freeze_count(), "enabled": gc.isenabled()}))
+    """)
+    for how, frozen in (("own", True), ("given", False)):
+        code = script.replace('sys.argv[0] == "given"', repr(how == "given"))
+        done = subprocess.run([sys.executable, "-c", code, *CALC], capture_output=True, text=True, timeout=120,
+                              cwd=REPO)
+        assert done.returncode == 0, done.stderr
+        state = json.loads(done.stdout.strip().splitlines()[-1])
+        assert state["enabled"] and (state["frozen"] > 1000) == frozen, (how, state)
