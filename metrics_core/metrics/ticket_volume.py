@@ -121,15 +121,14 @@ def _latest(tickets: pd.DataFrame) -> pd.Timestamp | None:
     return max(latest) if latest else None
 
 
-def _as_of(inputs: MetricInputs, latest: pd.Timestamp | None, created: pd.Series | None) -> pd.Timestamp | None:
+def _as_of(inputs: MetricInputs, latest: pd.Timestamp | None, last_created: pd.Timestamp | None) -> pd.Timestamp | None:
     """``inputs.as_of`` (the whole bundle's "now"), but never after ``latest``, the tickets' own latest moment:
     another file that runs on (survey answers to 1 Nov) tells nothing of which tickets were open then, and the
     cards said "on 1 Nov 2026" beside dates that end on 31 Oct (s11-shots, 22_all_cards); nor after the last day
-    the tickets were created on (``created``), where the date range shown ends: first responses dated 2023 in a
+    the tickets were created on (``last_created``: their latest creation moment), where the date range shown ends: first responses dated 2023 in a
     file whose creation column ends on 30 Dec 2021 made the cards say "on 2 Jun 2023" (64_issue_date_only_tickets)."""
     as_of = latest if inputs.as_of is None else (
         pd.Timestamp(inputs.as_of) if latest is None or pd.isna(latest) else min(pd.Timestamp(inputs.as_of), latest))
-    last_created = created.max() if created is not None else None
     if as_of is None or last_created is None or pd.isna(last_created):
         return as_of
     return min(as_of, last_created.normalize() + pd.Timedelta(days=1) - pd.Timedelta(microseconds=1))
@@ -156,7 +155,7 @@ def open_tickets(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResul
     end, done_now, status_known, data_end, created = inputs.derived("open ticket facts", lambda: _open_facts(tickets))
     if end is None and not has(tickets, "status"):
         return missing_result("open_tickets", "count", ["status", "resolved_at"], "tickets", higher_is_better=False)
-    as_of = _as_of(inputs, data_end, created)
+    as_of = _as_of(inputs, data_end, created.max() if created is not None else None)
     if as_of is not None and inputs.period and inputs.period[1] is not None:
         as_of = min(as_of, pd.Timestamp(inputs.period[1]) - pd.Timedelta(microseconds=1))   # open at the period's end
     if end is not None and as_of is not None:
@@ -227,9 +226,8 @@ def backlog(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
         return missing_result("backlog", "count", ["resolved_at", "status"], "tickets", higher_is_better=False)
     kept, opened, closed, left_out = events
     excluded = list(left_out)
-    created = datetimes(tickets["created_at"])
-    as_of = _as_of(inputs, _latest(tickets), created)
-    first = created.min()
+    latest, first, last_created = inputs.derived("backlog bounds", lambda: _bounds(tickets))
+    as_of = _as_of(inputs, latest, last_created)
     period_from, period_to = inputs.period if inputs.period else (None, None)
     if period_to is not None:
         as_of = min(as_of, pd.Timestamp(period_to) - pd.Timedelta(milliseconds=1))
@@ -246,6 +244,13 @@ def backlog(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
     return MetricResult("backlog", points[-1].value, "count", n=kept, excluded=excluded,
                         higher_is_better=False, details={"series": points, "period": period, "as_of": as_of,
                                                          **_how_open_is_counted("backlog", as_of)})
+
+
+def _bounds(tickets: pd.DataFrame) -> tuple[pd.Timestamp | None, Any, Any]:
+    """The tickets' latest moment (:func:`_latest`), first and last creation moment: the same for every period of
+    a backlog trend (13 periods over a million tickets read them 13 times: 0.15 s)."""
+    created = datetimes(tickets["created_at"])
+    return _latest(tickets), created.min(), created.max()
 
 
 def _backlog_events(tickets: pd.DataFrame) -> tuple[int, np.ndarray, np.ndarray, tuple[tuple[int, str], ...]] | None:
