@@ -68,8 +68,7 @@ class FrameParts:
             return
         dtype, length = np.dtype(message[3]), message[4]
         values = np.empty(length, dtype=dtype)
-        if length:
-            conn.recv_bytes_into(values.view(np.uint8))
+        conn.recv_bytes_into(values.view(np.uint8))
         if tag == "array":
             columns[position] = pd.Series(values, copy=False)
         else:
