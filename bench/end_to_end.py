@@ -258,9 +258,12 @@ def case_window(cfg: dict, log) -> list[Row]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     window_cmd = [PY, str(HERE / "drop_to_dashboard.py"), "--prewarm", "--repeat", "2", "--json", str(path)]
     commands = {"window": window_cmd, "pandas script": [PY, str(HERE / "reference_tickets.py"), str(path)]}
-    if cfg.get("baseline"):             # (its code first on the path; the reader's children inherit it)
+    if cfg.get("baseline"):
+        # its code first on the path, and run in its own folder: the reader's forkserver (`python -c`) puts the folder
+        # it runs in first on its path (run from this one, that checkout's window read with this checkout's reader)
         commands["baseline"] = ["env", f"PYTHONPATH={cfg['baseline']}", *window_cmd]
-    samples = alternate(commands, max(1, cfg["runs"] - 1), env=env, log=log)
+    cwds = {"baseline": cfg["baseline"]} if cfg.get("baseline") else None
+    samples = alternate(commands, max(1, cfg["runs"] - 1), env=env, log=log, cwds=cwds)
     drops = [json.loads(r.stdout.strip().splitlines()[-1])["warm_median"] for r in samples["window"].runs]
     painted = min(d["painted_s"] for d in drops)
     block = max(d["longest_block_s"] for d in drops)

@@ -340,6 +340,7 @@ class AppState(QObject):
         self._recompute_timer.stop()
         self.sparkline_runner.cancel()          # the values come first; the trend lines follow them
         if not self.bundle.datasets:
+            self._replace_snapshot(None)        # (the files' frames are let go now, not when the next file comes)
             self.results = ResultSet({})
             self.results_changed.emit(self.results)
             return
@@ -357,12 +358,16 @@ class AppState(QObject):
     def snapshot(self) -> Snapshot:
         """The loaded datasets as the engine reads them, shared by every job while the files stay the same."""
         if self._snapshot is None or not self._snapshot.of(self.bundle.datasets):
-            old, self._snapshot = self._snapshot, Snapshot(DataBundle(list(self.bundle.datasets)))
-            for remembered in self._remembered.values():
-                remembered.clear()
-            if old is not None:         # the frames the old one made are let go on a worker, not here
-                self.release_runner.start(lambda _reporter: old.release())
+            self._replace_snapshot(Snapshot(DataBundle(list(self.bundle.datasets))))
         return self._snapshot
+
+    def _replace_snapshot(self, new: Snapshot | None) -> None:
+        old, self._snapshot = self._snapshot, new
+        if old is None:
+            return
+        for remembered in self._remembered.values():
+            remembered.clear()
+        self.release_runner.start(lambda _reporter: old.release())     # let go on a worker, not here
 
     def _start(self, job: str, runner: TaskRunner, key: tuple, make: Any, text: str, on_done: Any,
                on_part: Any = None) -> None:

@@ -19,6 +19,7 @@ class FlowLayout(QLayout):
         self._spacing = spacing
         self._fill_rows = fill_rows
         self._breaks: set[QWidget] = set()
+        self._heights: dict[int, int] = {}     # heightForWidth by width, until the layout is invalidated
         self.setContentsMargins(0, 0, 0, 0)
 
     def spacing_between(self) -> int:
@@ -49,7 +50,16 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return self._do_layout(QRect(0, 0, width, 0), apply=False)
+        """(Qt asks it several times a layout pass, and 200-300 times while a drop fills the cards: each answer is
+        kept until something in the layout changes, as Qt's own layouts keep theirs.)"""
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = self._do_layout(QRect(0, 0, width, 0), apply=False)
+        return height
+
+    def invalidate(self) -> None:
+        self._heights.clear()
+        super().invalidate()
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802
         super().setGeometry(rect)

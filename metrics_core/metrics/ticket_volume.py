@@ -167,8 +167,9 @@ def open_tickets(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResul
         is_open, historical = ~done_now & status_known, False
     if as_of is not None and created is not None:
         is_open &= (created <= as_of).fillna(False).to_numpy(dtype=bool)
+    last_created = None if created is None else created.max()
     details: dict[str, Any] = {"as_of": as_of, **_how_open_is_counted("open_tickets", as_of, historical,
-                                                                      _created_before(inputs, created, as_of))}
+                                                                      _created_before(inputs, last_created, as_of))}
     if has(tickets, "status"):
         codes, statuses = label_codes(tickets["status"])        # (the column's codes, made once: no labels)
         counts = label_counts((codes[is_open], statuses, "(none)"))
@@ -185,12 +186,12 @@ def _open_facts(tickets: pd.DataFrame) -> tuple[Any, np.ndarray, np.ndarray, Any
     return _end_times(tickets), resolved_mask(tickets), status_known, _latest(tickets), created
 
 
-def _created_before(inputs: MetricInputs, created: pd.Series | None, as_of: Any) -> pd.Timestamp | None:
-    """The last day a ticket was created on, where all dates are shown and the day the open tickets are counted
-    on (``as_of``, the tickets' latest moment) comes after it — the dates shown end there; else None."""
-    if inputs.period is not None or created is None or as_of is None or pd.isna(as_of):
+def _created_before(inputs: MetricInputs, last: Any, as_of: Any) -> pd.Timestamp | None:
+    """The last day a ticket was created on (``last``, the latest creation moment), where all dates are shown and
+    the day the open tickets are counted on (``as_of``, the tickets' latest moment) comes after it — the dates shown
+    end there; else None."""
+    if inputs.period is not None or last is None or as_of is None or pd.isna(as_of):
         return None
-    last = created.max()
     return None if pd.isna(last) or pd.Timestamp(as_of).normalize() <= last.normalize() else last.normalize()
 
 
@@ -259,9 +260,8 @@ def backlog(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
         return missing_result("backlog", "count", ["resolved_at", "status"], "tickets", higher_is_better=False)
     kept, opened, closed, left_out = events
     excluded = list(left_out)
-    created = datetimes(tickets["created_at"])
-    as_of = _as_of(inputs, _latest(tickets))
-    first = created.min()
+    latest, first, last_created = inputs.derived("backlog bounds", lambda: _bounds(tickets))
+    as_of = _as_of(inputs, latest)
     period_from, period_to = inputs.period if inputs.period else (None, None)
     if period_to is not None:
         as_of = min(as_of, pd.Timestamp(period_to) - pd.Timedelta(milliseconds=1))
@@ -278,8 +278,15 @@ def backlog(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
     return MetricResult("backlog", points[-1].value, "count", n=kept, excluded=excluded,
                         higher_is_better=False, details={"series": points, "period": period, "as_of": as_of,
                                                          **_how_open_is_counted("backlog", as_of, False,
-                                                                                _created_before(inputs, created,
+                                                                                _created_before(inputs, last_created,
                                                                                                 as_of))})
+
+
+def _bounds(tickets: pd.DataFrame) -> tuple[pd.Timestamp | None, Any, Any]:
+    """The tickets' latest moment (:func:`_latest`), first and last creation moment: the same for every period of
+    a backlog trend (13 periods over a million tickets read them 13 times: 0.15 s)."""
+    created = datetimes(tickets["created_at"])
+    return _latest(tickets), created.min(), created.max()
 
 
 def _backlog_events(tickets: pd.DataFrame) -> tuple[int, np.ndarray, np.ndarray, tuple[tuple[int, str], ...]] | None:
