@@ -138,8 +138,8 @@ def read_workbook(path: Path, options: ReadOptions, reporter: Reporter,
     oversized = {name: f"{column_label(extent.columns - 1)}{extent.rows}" for name, extent in extents.items()
                  if sheet_too_large(extent)}
     streamed = None if facts.not_utf8 or not extents else read_streamed(                  # (.xlsx/.xlsm only)
-        path, extents, options.sheet, max_rows, lambda name: reporter.step(0.15, _("Reading sheet '{sheet}'", sheet=name)),
-        by_sheet(path, facts.plain))
+        path, extents, options.sheet, max_rows,
+        lambda name: reporter.step(0.15, _("Reading sheet '{sheet}'", sheet=name)), by_sheet(path, facts.plain))
     if streamed is not None:
         name, names, cells = streamed
     else:

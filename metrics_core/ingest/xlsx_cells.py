@@ -29,7 +29,8 @@ from xml.etree import ElementTree
 import numpy as np
 import pandas as pd
 
-from .sheet_columns import HEAD_ROWS, SheetColumns
+from . import sheet_columns
+from .sheet_columns import SheetColumns
 
 _PAD = b"\0" * 64                     # so that a word may be read from any byte of a piece
 _UPPER = np.zeros(256, dtype=bool)
@@ -245,7 +246,7 @@ class PlainSheet:
         if not ((size >= 1) & (size <= 24)).all():
             raise Unsupported("an empty or long number")
         grid = np.stack([words[start + 8 * k] & _MASK[np.clip(size - 8 * k, 0, 8)] for k in range(3)], axis=1)
-        values = _parse_numbers(words, start, size, grid.view(np.uint8)) + 0.0    # (-0 reads 0.0, as the stream gives it)
+        values = _parse_numbers(words, start, size, grid.view(np.uint8)) + 0.0   # (-0 reads 0.0, as streamed)
         for position in np.unique(columns).tolist():
             mine = columns == position
             column = self._columns.setdefault(position, _Column())
@@ -407,6 +408,7 @@ def _assemble(columns: dict[int, _Column], kinds: dict[int, str], extent: tuple[
     """The columns as :class:`.sheet_columns.SheetColumns`, a slice at a time: no temporary of a whole column is
     made and let go (glibc would then keep arrays of that size on its heap for the rest of the run)."""
     capacity, max_width = extent
+    top = sheet_columns.HEAD_ROWS             # (the rows kept as cells for finding the header)
     reach = np.zeros(max_width, dtype=np.int64)
     if not columns or max(columns) >= max_width:
         return None
@@ -420,35 +422,35 @@ def _assemble(columns: dict[int, _Column], kinds: dict[int, str], extent: tuple[
     codes = np.array([_KIND_CODES[kinds.get(style)] for style in range(max(kinds, default=0) + 1)] + [0],
                      dtype=np.int8)
     objects: list[np.ndarray] = [np.full(n_rows, None, dtype=object) for _ in range(max_width)]
-    numbers: list[np.ndarray | None] = [np.full(n_rows - HEAD_ROWS, np.nan) if n_rows > HEAD_ROWS else None
+    numbers: list[np.ndarray | None] = [np.full(n_rows - top, np.nan) if n_rows > top else None
                                         for _ in range(max_width)]
     for position, column in columns.items():
         cells = objects[position]
         rows, texts = column.text_rows.array(), column.texts
         for start in range(0, len(rows), _SLICE):
             cells[rows[start:start + _SLICE]] = texts[start:start + _SLICE]
-        texts_below = bool(len(rows)) and rows[-1] >= HEAD_ROWS
+        texts_below = bool(len(rows)) and rows[-1] >= top
         del column.text_rows, column.texts, texts
         rows, values, styles = column.rows.array(), column.values.array(), column.styles.array()
         slices = [slice(start, start + _SLICE) for start in range(0, len(rows), _SLICE)]
         kinds_of = [codes[np.minimum(styles[part], len(codes) - 1)] for part in slices]
         if any((kind == 0).any() for kind in kinds_of):      # a style whose format is not plainly a number or date
             raise Unsupported("a number format not covered")
-        if texts_below or any(((kind == 2) & (rows[part] >= HEAD_ROWS)).any() for part, kind in zip(slices, kinds_of)):
+        if texts_below or any(((kind == 2) & (rows[part] >= top)).any() for part, kind in zip(slices, kinds_of)):
             numbers[position] = None             # not all numbers below the head rows: cells
         floats = numbers[position]
         for part, kind in zip(slices, kinds_of):
             at, value, dated = rows[part], values[part], kind == 2
             if dated.any():
                 cells[at[dated]] = _dates(value[dated])
-            loose = ~dated if floats is None else ~dated & (at < HEAD_ROWS)
+            loose = ~dated if floats is None else ~dated & (at < top)
             cells[at[loose]] = value[loose].tolist()
             if floats is not None:
-                kept = ~dated & (at >= HEAD_ROWS)
-                floats[at[kept] - HEAD_ROWS] = value[kept]
+                kept = ~dated & (at >= top)
+                floats[at[kept] - top] = value[kept]
         del column.rows, column.values, column.styles, rows, values, styles
     head_rows = [[cell if cell is not None else "" for cell in row]
-                 for row in zip(*(column[:HEAD_ROWS].tolist() for column in objects))][:n_rows]
+                 for row in zip(*(column[:top].tolist() for column in objects))][:n_rows]
     return SheetColumns(head_rows, n_rows, max_width, objects, numbers, True, [], np.minimum(reach, n_rows))
 
 

@@ -49,7 +49,8 @@ def read_streamed(path: Path, extents: dict[str, Extent], wanted: str | None, da
         reading(name)                      # (outside the reader's calls: a cancel here is a cancel)
         extent = extents[name]
         read = (plain or {}).get(name)
-        cells = None if read is None or data_rows is not None else read.columns(str(path), (extent.rows, extent.columns))
+        cells = None if read is None or data_rows is not None else read.columns(str(path),
+                                                                                 (extent.rows, extent.columns))
         if cells is not None and cells.filled:
             give_back()                     # (see .heap)
             return name, names, cells
