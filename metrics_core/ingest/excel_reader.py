@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import zipfile
 import zlib
-from typing import Any, Callable
+from typing import Any, Callable, TypeVar
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
@@ -36,6 +36,7 @@ from .table_finder import RawTable, assemble, column_label, columns_to_read, fin
 # stray cell at XFD1048576 would need 17 billion cells (the process aborts).  Sheets whose
 # cells reach too far (see package_guard.sheet_too_large) are skipped or refused with a clear message.
 ZIP_FORMATS = ("xlsx", "xlsm", "xlsb", "ods")
+T = TypeVar("T")
 
 
 @dataclass
@@ -47,13 +48,14 @@ class SheetTable:
     sheets: list[str]
 
 
-def checked_package(path: Path) -> PackageFacts:
-    """Check a zipped workbook before calamine sees it (see :mod:`.package_guard`); .xls passes as it is."""
+def checked_package(path: Path, plain: bool = False) -> PackageFacts:
+    """Check a zipped workbook before calamine sees it (see :mod:`.package_guard`); .xls passes as it is.
+    ``plain``: read the only worksheet of an .xlsx on the way, when it is plain (see :mod:`.xlsx_cells`)."""
     with open(path, "rb") as handle:
         head = handle.read(8)
     if not head.startswith(sniff.ZIP_MAGICS):
         return PackageFacts()
-    return check_package(path, sniff.detect_format(path, head))
+    return check_package(path, sniff.detect_format(path, head), plain)
 
 
 def open_workbook(path: Path) -> calamine.CalamineWorkbook:
@@ -131,12 +133,13 @@ def read_workbook(path: Path, options: ReadOptions, reporter: Reporter,
     EmptyFileError
         The sheet holds no rows.
     """
-    facts = checked_package(path)
+    facts = checked_package(path, plain=max_rows is None)
     extents = sheet_extents(path, facts)
     oversized = {name: f"{column_label(extent.columns - 1)}{extent.rows}" for name, extent in extents.items()
                  if sheet_too_large(extent)}
     streamed = None if facts.not_utf8 or not extents else read_streamed(                  # (.xlsx/.xlsm only)
-        path, extents, options.sheet, max_rows, lambda name: reporter.step(0.15, _("Reading sheet '{sheet}'", sheet=name)))
+        path, extents, options.sheet, max_rows,
+        lambda name: reporter.step(0.15, _("Reading sheet '{sheet}'", sheet=name)), by_sheet(path, facts.plain))
     if streamed is not None:
         name, names, cells = streamed
     else:
@@ -267,7 +270,12 @@ def _too_large(path: Path, sheet: str, corner: str) -> WorkbookError:
 def sheet_extents(path: Path, facts: PackageFacts) -> dict[str, Extent]:
     """The extent of each worksheet of an .xlsx/.xlsm by sheet name, as :func:`.package_guard.check_package`
     measured it from every cell reference (a sheet's ``<dimension>`` may lie or be missing)."""
-    if not facts.sheets:
+    return by_sheet(path, facts.sheets)
+
+
+def by_sheet(path: Path, by_part: dict[str, T]) -> dict[str, T]:
+    """What is known of each worksheet part of an .xlsx/.xlsm (``by_part``), by sheet name."""
+    if not by_part:
         return {}
     try:
         with zipfile.ZipFile(path) as archive:
@@ -275,7 +283,7 @@ def sheet_extents(path: Path, facts: PackageFacts) -> dict[str, Extent]:
     except (zipfile.BadZipFile, zlib.error, ElementTree.ParseError, OSError, KeyError, EOFError,
             ValueError, LookupError, NotImplementedError, RuntimeError):
         return {}
-    return {name: extent for name, part in parts.items() for extent in [facts.sheets.get(part)] if extent is not None}
+    return {name: known for name, part in parts.items() for known in [by_part.get(part)] if known is not None}
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:

@@ -35,6 +35,7 @@ import numpy as np
 from ..errors import LimitExceededError, WorkbookError
 from ..i18n import N_, _
 from .sheet_extent import Extent, OdsExtent, XlsxExtent
+from .xlsx_cells import PlainSheet
 
 MB = 1 << 20
 GB = 1 << 30
@@ -64,10 +65,12 @@ class PackageFacts:
     sheets: dict[str, Extent] = field(default_factory=dict)
     ods_tables: dict[int, Extent] = field(default_factory=dict)
     not_utf8: set[str] = field(default_factory=set)     # XML parts whose bytes are not UTF-8 (see xlsx_stream)
+    plain: dict[str, PlainSheet] = field(default_factory=dict)   # the sheet part read on the way (see xlsx_cells)
 
 
-def check_package(path: Path, file_format: str) -> PackageFacts:
-    """Refuse a workbook that would expand past what a real export can be; measure its sheets.
+def check_package(path: Path, file_format: str, plain: bool = False) -> PackageFacts:
+    """Refuse a workbook that would expand past what a real export can be; measure its sheets.  With ``plain``,
+    the only worksheet of an .xlsx/.xlsm is also read as it is decompressed (:mod:`.xlsx_cells`).
 
     Raises
     ------
@@ -84,6 +87,9 @@ def check_package(path: Path, file_format: str) -> PackageFacts:
         infos = [info for info in archive.infolist() if not info.is_dir()]
         _check_declared(path, infos)
         facts = PackageFacts()
+        sheets = [info.filename for info in infos if SHEET_PART.match(info.filename)]
+        if plain and len(sheets) == 1 and file_format in ("xlsx", "xlsm"):
+            facts.plain[sheets[0]] = PlainSheet()
         for info in infos:
             _read_part(path, archive, info, file_format, facts)
     if file_format == "ods":
@@ -146,6 +152,7 @@ def _read_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, file
                facts: PackageFacts) -> None:
     name = info.filename
     scanner: XlsxExtent | OdsExtent | None = None
+    cells = facts.plain.get(name)
     if SHEET_PART.match(name) and file_format in ("xlsx", "xlsm"):
         scanner = XlsxExtent()
     elif name == "content.xml" and file_format == "ods":
@@ -162,12 +169,16 @@ def _read_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, file
             while chunk:
                 if scanner is not None:
                     _feed(scanner, chunk, path, name)
+                    if cells is not None:
+                        cells.feed(chunk)
                 if utf8 is not None and not _is_utf8(utf8, chunk):
                     facts.not_utf8.add(name)
                     utf8 = None
                 chunk = stream.read(PIECE)
             if scanner is not None:
                 _feed(scanner, b"", path, name, final=True)
+                if cells is not None:
+                    cells.feed(b"", final=True)
             if utf8 is not None and not _is_utf8(utf8, b"", final=True):
                 facts.not_utf8.add(name)
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:

@@ -23,6 +23,7 @@ from ..progress import Reporter
 from . import html_reader, sniff, text_reader
 from .cells import first_positions
 from .column_dtypes import WRITTEN_AS_ID, category_codes, written_as_ids
+from .heap import give_back
 from .limits import check_filled_width
 from .model import COLUMN_TYPES, ColumnProfile, LoadedTable, ReadOptions
 from .number_columns import type_plain_columns, type_workbook_numbers
@@ -112,6 +113,8 @@ def _read(path: Path, options: ReadOptions, reporter: Reporter, max_rows: int | 
                                  size=size_read // 2**20))
     check_filled_width(table.values.shape[1], path)
     frame, profiles = _type_columns(table, options, decimal_hint, reporter.scaled(0.4, 0.98))
+    if file_format in WORKBOOK_FORMATS and max_rows is None:
+        give_back()                 # (the heap's free pages after a workbook's cells are typed: see .heap)
     decimal = decimal_hint or ("," if any("comma" in p.detail.lower() for p in profiles) else ".")
     reporter.step(1.0, ngettext("Read {count} row from {file}", "Read {count} rows from {file}", len(frame),
                                  count=len(frame), file=path.name))

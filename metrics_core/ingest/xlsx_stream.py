@@ -20,20 +20,24 @@ from typing import Callable, TypeVar
 import python_calamine_plus as calamine_plus
 
 from .package_guard import sheet_too_large
+from .heap import give_back
 from .quiet import quiet_stderr
 from .sheet_columns import SheetColumns, stream_columns
 from .sheet_extent import Extent
+from .xlsx_cells import PlainSheet
 
 T = TypeVar("T")
 
 
 def read_streamed(path: Path, extents: dict[str, Extent], wanted: str | None, data_rows: int | None,
-                  reading: Callable[[str], None]) -> tuple[str, list[str], SheetColumns] | None:
+                  reading: Callable[[str], None], plain: dict[str, PlainSheet] | None = None,
+                  ) -> tuple[str, list[str], SheetColumns] | None:
     """(sheet name, every sheet's name, its cells), or ``None`` when the sheet is to be read loaded.
 
     ``extents``: each worksheet's extent by sheet name, as the package guard measured it (see
     ``excel_reader.sheet_extents``); ``data_rows``: the rows a preview reads below the head rows;
-    ``reading(name)`` is told the sheet once it is chosen."""
+    ``reading(name)`` is told the sheet once it is chosen; ``plain``: sheets the guard read on the way, by
+    name (:mod:`.xlsx_cells`): such a sheet's cells are taken from there when it was plain, not streamed."""
     book = _quietly(lambda: calamine_plus.CalamineWorkbook.from_path(str(path)))
     if book is None:
         return None
@@ -44,6 +48,12 @@ def read_streamed(path: Path, extents: dict[str, Extent], wanted: str | None, da
             return None
         reading(name)                      # (outside the reader's calls: a cancel here is a cancel)
         extent = extents[name]
+        read = (plain or {}).get(name)
+        cells = None if read is None or data_rows is not None else read.columns(str(path),
+                                                                                 (extent.rows, extent.columns))
+        if cells is not None and cells.filled:
+            give_back()                     # (see .heap)
+            return name, names, cells
         # rows padded to one column past the measured extent, not to what <dimension> claims (XFD: 16,384
         # cells a row); a cell in that column still gives up the stream
         cells = _quietly(lambda: stream_columns(iter(book.stream_sheet_by_name(name, max_col=extent.columns)),

@@ -1,0 +1,468 @@
+"""A plain .xlsx sheet read with numpy over its XML, while the package guard decompresses it (issue 15).
+
+python-calamine-plus hands every cell over as a Python object (a million rows of ten cells: 7-9 s of CPU), and
+sorting them into columns took 3-5 s more.  Most large exports are plain: every cell written
+``<c r="B7" s="1" t="inlineStr"><is><t>text</t></is></c>`` or ``<c r="B7" s="1"><v>45292.5</v></c>``.  Such a
+sheet is read here from the bytes the guard decompresses anyway (:mod:`.package_guard`), 4 MB at a time: every
+``<`` of the piece is found once, each tag known by the bytes after it, every cell's reference, style and type
+read through 64-bit words taken at any byte (no window per cell), numbers parsed by numpy from their ``<v>``
+bytes, the texts of a piece decoded in one go and split.  What comes out is what
+:func:`.sheet_columns.stream_columns` makes of the streamed rows (``SheetColumns``).
+
+Anything outside that plain form gives the sheet up (:class:`Unsupported`), and it is streamed as before: a
+formula, an error, a boolean, shared strings, a text with an entity, escape or carriage return, rich text, a
+``<t>`` with attributes, an empty ``<v>``, a cell without a reference, any other tag or comment among the rows,
+rows or cells out of order, a number under a style whose format is not plainly a number or a date, a date
+before 1 March 1900 or after 9999, a time of day or a length of time, a workbook counting from 1904, a preview.
+The guard's checks are not touched: this reader only looks at the pieces it is given, and stops looking at the
+first thing it does not cover.
+"""
+
+from __future__ import annotations
+
+import mmap
+import re
+import zipfile
+from dataclasses import dataclass, field
+from xml.etree import ElementTree
+
+import numpy as np
+import pandas as pd
+
+from . import sheet_columns
+from .sheet_columns import SheetColumns
+
+_PAD = b"\0" * 64                     # so that a word may be read from any byte of a piece
+_UPPER = np.zeros(256, dtype=bool)
+_UPPER[65:91] = True
+_NUMBER_BYTE = np.zeros(256, dtype=bool)     # what a number's <v> may hold (0: past its end)
+_NUMBER_BYTE[[0, 43, 45, 46, 69, 101] + list(range(48, 58))] = True
+_MASK = np.array([(1 << (8 * k)) - 1 for k in range(8)] + [(1 << 64) - 1], dtype=np.uint64)
+_MAX_ROWS = 1_048_576
+_SUFFIX = re.compile(rb'^"(?: s="(\d{1,5})")?(?: t="(n|inlineStr)")?(/?)>$')
+_EPOCH = np.datetime64("1899-12-30", "D")
+_LAST_SERIAL = 2958466                  # 10000-01-01
+_MS_PER_DAY = 86_400_000
+
+
+def _word(text: bytes) -> np.uint64:
+    return np.uint64(int.from_bytes(text, "little"))
+
+
+_CELL, _ROW, _ROW_END = _word(b'<c r="'), _word(b'<row r="'), _word(b"</row>")
+_V, _V_END, _C_END = _word(b"<v>"), _word(b"</v>"), _word(b"</c>")
+_IS, _T, _T_END, _IS_END = _word(b"<is>"), _word(b"<t>"), _word(b"</t>"), _word(b"</is>")
+_PRESERVE = b'<t xml:space="preserve">'
+_T_KEPT = [_word(_PRESERVE[k:k + 8]) for k in range(0, 24, 8)]
+_NONE, _NUMBER, _INLINE = 0, 1, 2      # what a cell holds
+
+
+class Unsupported(Exception):
+    """The sheet is not plain: it is streamed instead."""
+
+
+class _Growing:
+    """An array filled piece by piece, its room doubled when full and mapped from the system apart from the heap:
+    kept between the pieces' temporaries, blocks of the heap would pin it (the process's RSS stayed 80-170 MiB
+    higher after the read, and its later peak with it)."""
+
+    def __init__(self, dtype: type) -> None:
+        self._data = np.frombuffer(mmap.mmap(-1, 4096 * np.dtype(dtype).itemsize), dtype=dtype)
+        self.size = 0
+
+    def add(self, values: np.ndarray) -> None:
+        if self.size + len(values) > len(self._data):
+            room = max(2 * len(self._data), self.size + len(values))
+            data = np.frombuffer(mmap.mmap(-1, room * self._data.itemsize), dtype=self._data.dtype)
+            data[:self.size] = self._data[:self.size]
+            self._data = data                 # (the old mapping goes with its last view)
+        self._data[self.size:self.size + len(values)] = values
+        self.size += len(values)
+
+    def array(self) -> np.ndarray:
+        return self._data[:self.size]
+
+
+@dataclass
+class _Column:
+    rows: _Growing = field(default_factory=lambda: _Growing(np.int32))         # numbers: rows, values, styles
+    values: _Growing = field(default_factory=lambda: _Growing(np.float64))
+    styles: _Growing = field(default_factory=lambda: _Growing(np.int32))
+    text_rows: _Growing = field(default_factory=lambda: _Growing(np.int32))    # texts: rows, ``str`` objects
+    texts: list = field(default_factory=list)
+    seen: dict | None = field(default_factory=dict)             # one ``str`` per repeated text, while it pays
+    count: int = 0
+
+
+class PlainSheet:
+    """Feed the decompressed bytes of a sheet part (as :class:`.sheet_extent.XlsxExtent` is fed); then
+    :meth:`columns` gives its cells, or ``None`` when the sheet is not plain."""
+
+    def __init__(self) -> None:
+        self.failed = False
+        self._tail = b""
+        self._started = self._ended = False
+        self._last = -1                    # row * 16384 + column of the last cell read
+        self._columns: dict[int, _Column] = {}
+
+    def feed(self, data: bytes, final: bool = False) -> None:
+        if self.failed or self._ended:
+            return
+        try:
+            self._feed(data, final)
+        except Exception:         # (Unsupported, or bytes numpy or the decoder refuse: not a plain sheet)
+            self._give_up()
+
+    def _give_up(self) -> None:
+        self.failed = True
+        self._tail = b""
+        self._columns = {}
+
+    def _feed(self, data: bytes, final: bool) -> None:
+        buffer = self._tail + data
+        if not self._started:
+            start = buffer.find(b"<sheetData>")
+            if start < 0:
+                if b"<sheetData" in buffer or final:
+                    raise Unsupported("no rows")
+                self._tail = buffer[-16:]
+                return
+            self._started = True
+            buffer = buffer[start + 11:]
+        end = buffer.find(b"</sheetData>")
+        if end >= 0:
+            self._ended = True
+            rows, self._tail = buffer[:end], b""
+        else:
+            cut = buffer.rfind(b"</row>") + 6
+            if cut < 6 and final:
+                raise Unsupported("the rows do not end")
+            rows, self._tail = (buffer[:cut], buffer[cut:]) if cut >= 6 else (b"", buffer)
+            if final:
+                raise Unsupported("the rows do not end")
+        if rows.strip():
+            self._piece(rows)
+
+    def _piece(self, rows: bytes) -> None:
+        a = np.frombuffer(rows + _PAD, dtype=np.uint8)
+        words = np.ndarray(shape=(len(a) - 8,), dtype=np.uint64, buffer=a, strides=(1,))   # 8 bytes from each byte
+        lt = np.flatnonzero(a[:len(rows)] == 60)
+        tag = words[lt]                           # each tag's first eight bytes
+        after = (tag >> np.uint64(8)).astype(np.uint8)
+        ci = np.flatnonzero(after == 99)          # '<c'
+        ri = np.flatnonzero(after == 114)         # '<r'
+        if not len(ri) or ri[0] != 0:
+            raise Unsupported("text before the first row")
+        cells, row_tags = lt[ci], lt[ri]
+        if not ((tag[ci] & _MASK[6]) == _CELL).all() or not (tag[ri] == _ROW).all():
+            raise Unsupported("a cell without a reference, or another tag")
+        # each row's number: its digits and closing quote as one word
+        row_word = words[row_tags + 8]
+        digits = row_word.view(np.uint8).reshape(-1, 8)
+        quote = digits == 34
+        width = np.argmax(quote, axis=1)
+        if not (quote.any(axis=1) & (width >= 1)).all():
+            raise Unsupported("a row number")
+        place = np.arange(8)
+        inside = place < width[:, None]
+        value = digits.astype(np.int64) - 48
+        if not (((value >= 0) & (value <= 9)) | ~inside).all():
+            raise Unsupported("a row number")
+        row_number = (np.where(inside, value, 0) * 10 ** np.clip(width[:, None] - 1 - place, 0, 7)).sum(axis=1) - 1
+        row_key = row_word & _MASK[width + 1]
+        # each cell's row (the row tag before it) and column (its reference's letters)
+        of_row = np.searchsorted(row_tags, cells) - 1
+        letters = words[cells + 6]
+        first = (letters & np.uint64(0xFF)).astype(np.int64)
+        second = ((letters >> np.uint64(8)) & np.uint64(0xFF)).astype(np.int64)
+        third = ((letters >> np.uint64(16)) & np.uint64(0xFF)).astype(np.int64)
+        two = _UPPER[second]
+        three = _UPPER[third] & two
+        if not _UPPER[first].all():
+            raise Unsupported("a reference")
+        count = 1 + two.astype(np.int64) + three
+        column = np.where(three, ((first - 64) * 26 + second - 64) * 26 + third - 64,
+                          np.where(two, (first - 64) * 26 + second - 64, first - 64)) - 1
+        # the reference's digits (and quote) are its row's
+        row_width = width[of_row]
+        if not ((words[cells + 6 + count] & _MASK[row_width + 1]) == row_key[of_row]).all():
+            raise Unsupported("a reference outside its row")
+        row = row_number[of_row]
+        key = row * 16384 + column
+        if key[0] <= self._last or (len(key) > 1 and not (np.diff(key) > 0).all()) or row[-1] >= _MAX_ROWS:
+            raise Unsupported("cells out of order")
+        self._last = int(key[-1])
+        # the rest of each cell's tag (style, type), known by its bytes: a few distinct forms
+        quote_at = cells + 6 + count + row_width
+        rest = lt[ci + 1] - quote_at
+        if not (rest <= 24).all():
+            raise Unsupported("a long cell tag")
+        parts = [words[quote_at + 8 * k] & _MASK[np.clip(rest - 8 * k, 0, 8)] for k in range(3)]
+        codes, forms = pd.factorize(parts[0] * np.uint64(0x9E3779B97F4A7C15)
+                                    ^ parts[1] * np.uint64(0xC2B2AE3D27D4EB4F) ^ parts[2])
+        kind = np.empty(len(forms), dtype=np.int64)
+        style = np.empty(len(forms), dtype=np.int64)
+        for number in range(len(forms)):
+            one = int(np.argmax(codes == number))
+            text = b"".join(int(part[one]).to_bytes(8, "little") for part in parts)[:int(rest[one])]
+            same = (parts[0] == parts[0][one]) & (parts[1] == parts[1][one]) & (parts[2] == parts[2][one])
+            if not (same == (codes == number)).all():
+                raise Unsupported("two forms of tag alike")
+            match = _SUFFIX.match(text)
+            if match is None:
+                raise Unsupported("a cell type or attribute not covered")
+            style[number] = int(match.group(1) or 0)
+            kind[number] = _NONE if match.group(3) else _INLINE if match.group(2) == b"inlineStr" else _NUMBER
+        cell_kind, cell_style = kind[codes], style[codes]
+        # every tag of the piece accounted for: rows, their ends, cells and exactly their children
+        numbers, texts = ci[cell_kind == _NUMBER], ci[cell_kind == _INLINE]
+        ends = ri[1:] - 1
+        expected = [(numbers + 1, _V, 3), (numbers + 2, _V_END, 4), (numbers + 3, _C_END, 4),
+                    (texts + 1, _IS, 4), (texts + 3, _T_END, 4), (texts + 4, _IS_END, 5),
+                    (texts + 5, _C_END, 4)]
+        if len(lt) != len(ci) + 3 * len(numbers) + 5 * len(texts) + 2 * len(ri):
+            raise Unsupported("other tags among the rows")
+        for places, name, size in expected:
+            if len(places) and not ((tag[places] & _MASK[size]) == name).all():
+                raise Unsupported("a cell's content not covered")
+        if not ((tag[ends] & _MASK[6]) == _ROW_END).all() or (tag[-1] & _MASK[6]) != _ROW_END:
+            raise Unsupported("rows not closed where they end")
+        opening = lt[texts + 2]                       # '<t>' or '<t xml:space="preserve">'
+        plain = (tag[texts + 2] & _MASK[3]) == _T
+        kept = ~plain
+        if kept.any() and not all((words[opening[kept] + 8 * k] == word).all() for k, word in enumerate(_T_KEPT)):
+            raise Unsupported("a text's tag not covered")
+        self._numbers(a, words, lt, numbers, row[cell_kind == _NUMBER], column[cell_kind == _NUMBER],
+                      cell_style[cell_kind == _NUMBER])
+        self._texts(a, lt, texts, opening + np.where(plain, 3, len(_PRESERVE)), row[cell_kind == _INLINE],
+                    column[cell_kind == _INLINE])
+
+    def _numbers(self, a: np.ndarray, words: np.ndarray, lt: np.ndarray, tags: np.ndarray, rows: np.ndarray,
+                 columns: np.ndarray, styles: np.ndarray) -> None:
+        if not len(tags):
+            return
+        start = lt[tags + 1] + 3                     # after '<v>'
+        size = lt[tags + 2] - start
+        if not ((size >= 1) & (size <= 24)).all():
+            raise Unsupported("an empty or long number")
+        grid = np.stack([words[start + 8 * k] & _MASK[np.clip(size - 8 * k, 0, 8)] for k in range(3)], axis=1)
+        values = _parse_numbers(words, start, size, grid.view(np.uint8)) + 0.0   # (-0 reads 0.0, as streamed)
+        for position in np.unique(columns).tolist():
+            mine = columns == position
+            column = self._columns.setdefault(position, _Column())
+            column.rows.add(rows[mine])
+            column.values.add(values[mine])
+            column.styles.add(styles[mine])
+
+    def _texts(self, a: np.ndarray, lt: np.ndarray, tags: np.ndarray, start: np.ndarray, rows: np.ndarray,
+               columns: np.ndarray) -> None:
+        if not len(tags):
+            return
+        stop = lt[tags + 3] + 1                       # with the '<' after each text, to split on
+        size = stop - start
+        steps = np.ones(int(size.sum()), dtype=np.int64)     # the bytes' places: +1, and a jump to each text
+        firsts = np.cumsum(size) - size
+        steps[firsts[1:]] = start[1:] - stop[:-1] + 1
+        steps[0] = start[0]
+        joined = a[np.cumsum(steps)].tobytes()
+        if b"&" in joined or b"\r" in joined or b"_x" in joined:
+            raise Unsupported("an entity, carriage return or escape in a text")
+        listed = np.empty(len(tags), dtype=object)
+        listed[:] = joined.decode("utf-8").split("<")[:-1]
+        filled = size > 1                             # '' reads as an empty cell
+        for position in np.unique(columns).tolist():
+            mine = (columns == position) & filled
+            if not mine.any():
+                continue
+            column = self._columns.setdefault(position, _Column())
+            texts = listed[mine]
+            if column.seen is not None:
+                seen = column.seen
+                texts[:] = list(map(seen.setdefault, texts.tolist(), texts.tolist()))
+                column.count += len(texts)
+                if len(seen) > max(column.count // 2, 1000):   # mostly distinct: nothing to share
+                    column.seen = None
+            column.text_rows.add(rows[mine])
+            column.texts.extend(texts.tolist())
+
+    def columns(self, path: str, extent: tuple[int, int]) -> SheetColumns | None:
+        """The sheet's cells as :func:`.sheet_columns.stream_columns` gives them, or ``None`` (not plain, or
+        not reaching exactly to ``extent``, the rows and columns the guard measured)."""
+        if self.failed or not self._ended:
+            return None
+        try:
+            with zipfile.ZipFile(path) as archive:
+                kinds = _style_kinds(archive)
+            return _assemble(self._columns, kinds, extent)
+        except (Unsupported, KeyError, ElementTree.ParseError, zipfile.BadZipFile, OSError, ValueError,
+                OverflowError):
+            return None
+        finally:
+            self._columns = {}
+
+
+_POWERS = 10.0 ** np.arange(23)
+_TENS = 10 ** np.arange(17, dtype=np.uint64)
+_ZEROS = np.array([0x3030303030303030 & ((1 << (8 * (8 - n))) - 1) for n in range(9)], dtype=np.uint64)
+_SHIFTS = np.array([0] + [8 * (8 - n) for n in range(1, 9)], dtype=np.uint64)
+_LANES = [(np.uint64(10), np.uint64(8), np.uint64(0x00FF00FF00FF00FF)),
+          (np.uint64(100), np.uint64(16), np.uint64(0x0000FFFF0000FFFF)),
+          (np.uint64(10000), np.uint64(32), np.uint64(0x00000000FFFFFFFF))]
+_F0, _SIX, _ZERO = np.uint64(0xF0F0F0F0F0F0F0F0), np.uint64(0x0606060606060606), np.uint64(0x3030303030303030)
+
+
+def _eight(word: np.ndarray, count: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The number written by the first ``count`` (0-8) bytes of each word, and whether they are all digits:
+    the digits moved to the word's top, '0's below them, then summed in pairs, fours and eights."""
+    word = (word << _SHIFTS[count]) | _ZEROS[count]
+    digits = ((word & _F0) == _ZERO) & (((word + _SIX) & _F0) == _ZERO)
+    value = word - _ZERO
+    for scale, shift, mask in _LANES:
+        value = (value * scale + (value >> shift)) & mask
+    return np.where(count > 0, value, 0), digits
+
+
+def _sixteen(words: np.ndarray, start: np.ndarray, count: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The number written by ``count`` (0-16) bytes of the part from each ``start``, and whether all are digits."""
+    low = np.clip(count - 8, 0, 8)
+    high = count - low
+    first, ok = _eight(words[start] & _MASK[high], high)
+    second, ok_too = _eight(words[start + 8] & _MASK[low], low)
+    return first * _TENS[low] + second, ok & ok_too
+
+
+def _exactly_rounded(mantissa: np.ndarray, after: np.ndarray, out: np.ndarray, places: np.ndarray) -> np.ndarray:
+    """``mantissa / 10**after`` into ``out[places]``, rounded once: the quotient is taken in extended precision
+    (both exact there), then rounded to float64, which is the correctly rounded value unless the extended
+    quotient fell exactly halfway between two float64 (then False: left to numpy's parse)."""
+    quotient = mantissa.astype(np.longdouble) / (np.longdouble(10) ** after.astype(np.longdouble))
+    nearest = quotient.astype(np.float64)
+    off = quotient - nearest.astype(np.longdouble)
+    neighbour = np.nextafter(nearest, np.where(off > 0, np.inf, -np.inf))
+    halfway = (off != 0) & (2 * np.abs(off) == np.abs(neighbour.astype(np.longdouble) - nearest.astype(np.longdouble)))
+    out[places] = nearest
+    return ~halfway
+
+
+def _parse_numbers(words: np.ndarray, start: np.ndarray, size: np.ndarray, text: np.ndarray) -> np.ndarray:
+    """float64 of each number written from ``start`` (``size`` bytes; ``text``: the same as n x 24 bytes, NUL
+    past the end), correctly rounded as calamine's parse gives it.  'digits[.digits]' whose digits make an
+    integer below 2**53: that integer over a power of ten (one rounding, IEEE's); anything else (a sign, an
+    exponent, more digits) through numpy's parse."""
+    dot = text == 46
+    dots = dot.sum(axis=1)
+    at = np.where(dots == 1, np.argmax(dot, axis=1), size)               # where the integer part ends
+    after = np.maximum(size - at - 1, 0)                                 # digits after the point
+    whole, ok = _sixteen(words, start, np.minimum(at, 16))
+    part, ok_too = _sixteen(words, start + at + 1, np.minimum(after, 16))
+    simple = ok & ok_too & (dots <= 1) & (at <= 16) & (after <= 16) & (at + after >= 1) & (at + after <= 17)
+    mantissa = whole * _TENS[np.minimum(after, 16)] + part                # (below 10**17: exact)
+    small = mantissa < np.uint64(1 << 53)
+    out = mantissa.astype(np.float64) / _POWERS[np.minimum(after, 22)]
+    large = simple & ~small
+    if large.any():                  # 17 digits: divided with a 64-bit mantissa, then rounded to 53 bits
+        simple[large] = _exactly_rounded(mantissa[large], after[large], out, np.flatnonzero(large))
+    rest = ~simple
+    if rest.any():
+        if not _NUMBER_BYTE[text[rest]].all():
+            raise Unsupported("a number written otherwise")
+        out[rest] = text[rest].copy().view("S24").ravel().astype(np.float64)
+    return out
+
+
+_BUILTIN_NUMBERS = {0, 1, 2, 3, 4, 9, 10, 11, 49}
+_BUILTIN_DATES = {14, 15, 16, 17, 22}
+_DATE_CODE = re.compile(r"^(?=.*[yd])[ymdhs\-/.: ]+$")
+_NUMBER_CODE = re.compile(r"^(General|[0#,.%]+)$")
+
+
+def _style_kinds(archive: zipfile.ZipFile) -> dict[int, str]:
+    """Style index -> 'number' or 'date', for the styles whose format is plainly one of them."""
+    names = set(archive.namelist())
+    if "xl/workbook.xml" in names and re.search(rb"date1904\s*=\s*[\"'](1|true)", archive.read("xl/workbook.xml")):
+        raise Unsupported("dates counted from 1904")
+    if "xl/styles.xml" not in names:
+        return {0: "number"}
+    root = ElementTree.fromstring(archive.read("xl/styles.xml"))   # (its size was checked by the guard)
+    space = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    codes = {int(fmt.get("numFmtId", "-1")): fmt.get("formatCode", "")
+             for fmt in root.iterfind(f"{space}numFmts/{space}numFmt")}
+    kinds = {}
+    for index, xf in enumerate(root.iterfind(f"{space}cellXfs/{space}xf")):
+        number = int(xf.get("numFmtId", "0"))
+        code = codes.get(number)
+        if code is None:
+            kind = "number" if number in _BUILTIN_NUMBERS else "date" if number in _BUILTIN_DATES else None
+        else:
+            kind = "number" if _NUMBER_CODE.match(code) else "date" if _DATE_CODE.match(code) else None
+        if kind is not None:
+            kinds[index] = kind
+    return kinds if kinds or root.find(f"{space}cellXfs") is not None else {0: "number"}
+
+
+_KIND_CODES = {None: 0, "number": 1, "date": 2}
+_SLICE = 65_536
+
+
+def _assemble(columns: dict[int, _Column], kinds: dict[int, str], extent: tuple[int, int]) -> SheetColumns | None:
+    """The columns as :class:`.sheet_columns.SheetColumns`, a slice at a time: no temporary of a whole column is
+    made and let go (glibc would then keep arrays of that size on its heap for the rest of the run)."""
+    capacity, max_width = extent
+    top = sheet_columns.HEAD_ROWS             # (the rows kept as cells for finding the header)
+    reach = np.zeros(max_width, dtype=np.int64)
+    if not columns or max(columns) >= max_width:
+        return None
+    for position, column in columns.items():
+        last = [int(column.rows.array()[-1])] if column.rows.size else []
+        last += [int(column.text_rows.array()[-1])] if column.text_rows.size else []
+        reach[position] = max(last) + 1 if last else 0
+    n_rows = int(reach.max())
+    if n_rows != capacity or int(np.flatnonzero(reach)[-1]) + 1 != max_width:
+        return None                         # (cells holding an empty text at the edge: the loaded sheet counts them)
+    codes = np.array([_KIND_CODES[kinds.get(style)] for style in range(max(kinds, default=0) + 1)] + [0],
+                     dtype=np.int8)
+    objects: list[np.ndarray] = [np.full(n_rows, None, dtype=object) for _ in range(max_width)]
+    numbers: list[np.ndarray | None] = [np.full(n_rows - top, np.nan) if n_rows > top else None
+                                        for _ in range(max_width)]
+    for position, column in columns.items():
+        cells = objects[position]
+        rows, texts = column.text_rows.array(), column.texts
+        for start in range(0, len(rows), _SLICE):
+            cells[rows[start:start + _SLICE]] = texts[start:start + _SLICE]
+        texts_below = bool(len(rows)) and rows[-1] >= top
+        del column.text_rows, column.texts, texts
+        rows, values, styles = column.rows.array(), column.values.array(), column.styles.array()
+        slices = [slice(start, start + _SLICE) for start in range(0, len(rows), _SLICE)]
+        kinds_of = [codes[np.minimum(styles[part], len(codes) - 1)] for part in slices]
+        if any((kind == 0).any() for kind in kinds_of):      # a style whose format is not plainly a number or date
+            raise Unsupported("a number format not covered")
+        if texts_below or any(((kind == 2) & (rows[part] >= top)).any() for part, kind in zip(slices, kinds_of)):
+            numbers[position] = None             # not all numbers below the head rows: cells
+        floats = numbers[position]
+        for part, kind in zip(slices, kinds_of):
+            at, value, dated = rows[part], values[part], kind == 2
+            if dated.any():
+                cells[at[dated]] = _dates(value[dated])
+            loose = ~dated if floats is None else ~dated & (at < top)
+            cells[at[loose]] = value[loose].tolist()
+            if floats is not None:
+                kept = ~dated & (at >= top)
+                floats[at[kept] - top] = value[kept]
+        del column.rows, column.values, column.styles, rows, values, styles
+    head_rows = [[cell if cell is not None else "" for cell in row]
+                 for row in zip(*(column[:top].tolist() for column in objects))][:n_rows]
+    return SheetColumns(head_rows, n_rows, max_width, objects, numbers, True, [], np.minimum(reach, n_rows))
+
+
+def _dates(serials: np.ndarray) -> np.ndarray:
+    """Date-styled numbers as the stream gives them: ``date`` for whole days, ``datetime`` to the millisecond."""
+    if not ((serials >= 61) & (serials < _LAST_SERIAL)).all():
+        raise Unsupported("a date before March 1900 or after 9999, or a time of day")
+    out = np.empty(len(serials), dtype=object)
+    whole = serials == np.floor(serials)
+    out[whole] = (_EPOCH + serials[whole].astype(np.int64)).astype(object)
+    scaled = serials[~whole] * _MS_PER_DAY                # milliseconds from 1899-12-30, rounded half away
+    milliseconds = np.trunc(scaled) + (scaled - np.trunc(scaled) >= 0.5)
+    stamps = _EPOCH.astype("datetime64[ms]") + milliseconds.astype(np.int64).astype("timedelta64[ms]")
+    out[~whole] = stamps.astype(object)
+    return out

@@ -1,0 +1,141 @@
+"""A plain .xlsx sheet read with numpy on the guard's way (:mod:`metrics_core.ingest.xlsx_cells`) gives the cells the
+stream gives, and every sheet outside the plain form is left to the stream."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import zipfile
+
+import numpy as np
+import pytest
+import xlsxwriter
+
+from metrics_core.ingest import excel_reader, sheet_columns, xlsx_cells
+from metrics_core.ingest.reader import read_table
+
+from .test_xlsx_stream import _same_cells, _streamed
+
+
+def _plain(path, piece: int = 4 << 20):
+    """The sheet read as the package guard feeds it (a first piece of 64 KB, then ``piece`` bytes at a time)."""
+    extent = excel_reader.sheet_extents(path, excel_reader.checked_package(path))["S"]
+    reader = xlsx_cells.PlainSheet()
+    with zipfile.ZipFile(path) as archive, archive.open("xl/worksheets/sheet1.xml") as part:
+        chunk = part.read(64 * 1024)
+        while chunk:
+            reader.feed(chunk)
+            chunk = part.read(piece)
+    reader.feed(b"", final=True)
+    return reader.columns(str(path), (extent.rows, extent.columns))
+
+
+def _book(path, rows: int = 400, extra=None, constant_memory: bool = True):
+    """Inline texts (xlsxwriter's constant-memory mode writes them): a title, then numbers of every written form,
+    date-times and whole days, repeated, distinct, non-ASCII and padded texts, sparse cells, a late text."""
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": constant_memory})
+    sheet = book.add_worksheet("S")
+    stamp, day = book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"}), book.add_format({"num_format": "dd.mm.yyyy"})
+    rng = random.Random(7)
+    sheet.write(0, 1, "Report")
+    sheet.write_row(2, 1, ["Amount", "Id", "Created", "Day", "Status", "Name", "Sparse", "Late"])
+    for r in range(3, rows):
+        sheet.write_number(r, 1, rng.choice([r * 0.5, -r, 1e20, 1.5e-7, 0.1 + r, 45292.001504629629, -0.0, r]))
+        sheet.write_number(r, 2, 100000 + r)
+        sheet.write_number(r, 3, 45292 + rng.random() * 1000, stamp)
+        sheet.write_number(r, 4, float(45000 + r), day)
+        sheet.write_string(r, 5, ("Open", "Closed", "Pending")[r % 3])
+        sheet.write_string(r, 6, rng.choice(["Luka Kovač", " padded ", "Björn Ek", "日本", f"T-{r}"]))
+        if r % 37 == 0:
+            sheet.write_number(r, 7, r)
+        sheet.write(r, 8, "late" if r == rows - 3 else r)
+    if extra:
+        extra(book, sheet, rows)          # (below the rows: constant-memory mode writes a row once left)
+    book.close()
+    return path
+
+
+@pytest.mark.parametrize("head_rows", [80, 12])
+def test_a_plain_sheet_reads_as_streamed(tmp_path, monkeypatch, head_rows):
+    monkeypatch.setattr(sheet_columns, "HEAD_ROWS", head_rows)
+    path = _book(tmp_path / "book.xlsx")
+    plain = _plain(path)
+    assert plain is not None
+    _same_cells(plain, _streamed(path), 3)
+    _same_cells(_plain(path, piece=997), _streamed(path), 3)          # pieces cut anywhere
+
+
+def test_read_table_takes_the_plain_cells(tmp_path, monkeypatch):
+    path = _book(tmp_path / "book.xlsx")
+    want = read_table(path)
+    monkeypatch.setattr(xlsx_cells.PlainSheet, "columns", lambda self, *args: None)
+    streamed = read_table(path)
+    assert want.frame.equals(streamed.frame) and want.raw.equals(streamed.raw)
+    assert [p.detail for p in want.columns] == [p.detail for p in streamed.columns]
+
+
+def _formula(book, sheet, row):
+    sheet.write_formula(row, 9, "=1+1", None, 2)
+
+
+def _boolean(book, sheet, row):
+    sheet.write_boolean(row, 9, True)
+
+
+def _time_of_day(book, sheet, row):
+    sheet.write_number(row, 9, 0.5, book.add_format({"num_format": "hh:mm"}))
+
+
+def _duration(book, sheet, row):
+    sheet.write_number(row, 9, 1.5, book.add_format({"num_format": "[h]:mm:ss"}))
+
+
+def _entity(book, sheet, row):
+    sheet.write_string(row, 9, "Q&A <1>")
+
+
+def _empty_text_at_the_edge(book, sheet, row):
+    sheet.write_string(row + 100, 9, "")
+
+
+def _early_date(book, sheet, row):
+    sheet.write_number(row, 9, 59, book.add_format({"num_format": "yyyy-mm-dd"}))
+
+
+@pytest.mark.parametrize("extra", [_formula, _boolean, _time_of_day, _duration, _entity, _empty_text_at_the_edge,
+                                   _early_date])
+def test_what_is_not_plain_is_left_to_the_stream(tmp_path, extra):
+    path = _book(tmp_path / "book.xlsx", extra=extra)
+    assert _plain(path) is None
+    assert read_table(path).frame.shape[0] > 0
+
+
+def test_shared_texts_are_left_to_the_stream(tmp_path):
+    assert _plain(_book(tmp_path / "book.xlsx", constant_memory=False)) is None
+
+
+def test_numbers_parse_as_python_parses_them():
+    rng = np.random.default_rng(3)
+    texts = [repr(float(x)) for x in rng.normal(size=3000) * 10.0 ** rng.integers(-8, 16, 3000)]
+    texts += [f"{int(i)}.{int(f):0{17 - len(str(int(i)))}d}" for i, f in zip(rng.integers(1, 99999, 3000),
+                                                                          rng.integers(0, 10 ** 12, 3000))]
+    texts += ["0", "-0", "007", ".5", "5.", "1E+20", "9007199254740993", "99999999.99999999", "123456789012345678"]
+    blob = np.frombuffer(b"".join(t.encode() + b"<" for t in texts) + b"\0" * 64, dtype=np.uint8)
+    words = np.ndarray(shape=(len(blob) - 8,), dtype=np.uint64, buffer=blob, strides=(1,))
+    size = np.array([len(t) for t in texts])
+    start = np.cumsum(size + 1) - size - 1
+    grid = np.stack([words[start + 8 * k] & xlsx_cells._MASK[np.clip(size - 8 * k, 0, 8)] for k in range(3)], axis=1)
+    got = xlsx_cells._parse_numbers(words, start, size, grid.view(np.uint8))
+    assert got.tolist() == [float(t) for t in texts]
+
+
+def test_dates_are_the_streams_to_the_millisecond(tmp_path):
+    def many(book, sheet, row):
+        stamp = book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
+        rng = random.Random(11)
+        for r in range(row, row + 2000):
+            sheet.write_number(r, 9, rng.uniform(61, 2958465), stamp)
+    path = _book(tmp_path / "book.xlsx", extra=many)
+    plain = _plain(path)
+    assert plain is not None and isinstance(plain.objects[9][410], dt.datetime)
+    _same_cells(plain, _streamed(path), 3)
