@@ -255,16 +255,9 @@ def weekday_abbreviations() -> list[str]:
     return core.weekday_names()
 
 
-UNIT_NAMES = {"%": "%", "score": N_("score"), "seconds": N_("seconds"), "count": N_("count"), "ratio": N_("ratio"),
-              "days": N_("days"), "per_day": N_("per day"), "erlang": N_("Erlang")}
-
-
 def unit_name(unit: str, currency: str = DEFAULT_CURRENCY) -> str:
     """A KPI unit as the settings name it: ``seconds``, ``%``, the currency's symbol."""
-    if unit == "currency":
-        return currency
-    name = UNIT_NAMES.get(unit, unit)
-    return name if name == "%" else _(name)
+    return core.unit_name(unit, currency)
 
 
 def field_noun(name: str, kind: str | None = None) -> str:

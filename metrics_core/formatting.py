@@ -467,3 +467,21 @@ def result_caveat(result: Any) -> tuple[str, str] | None:
     if getattr(result, "value", None) is None or not line:
         return None
     return numbers_kept_with_units(str(line)), numbers_kept_with_units(str(details.caveat_detail or line))
+
+
+#: A KPI's unit as a person reads it (``seconds``, ``%``); the currency is named by :func:`unit_name`'s caller.
+UNIT_NAMES = {"%": "%", "score": N_("score"), "seconds": N_("seconds"), "count": N_("count"), "ratio": N_("ratio"),
+              "days": N_("days"), "per_day": N_("per day"), "erlang": N_("Erlang"), "currency": N_("currency")}
+
+
+def unit_name(unit: str, currency: str | None = None) -> str:
+    """A KPI unit in the current language: ``seconds``, ``%``, the currency's symbol (or the word "currency"
+    where no currency is chosen: the KPI catalogue's tooltips).
+
+    >>> unit_name("per_day"), unit_name("currency", "€"), unit_name("currency")
+    ('per day', '€', 'currency')
+    """
+    if unit == "currency" and currency is not None:
+        return currency
+    name = UNIT_NAMES.get(unit, unit)
+    return name if name == "%" else _(name)

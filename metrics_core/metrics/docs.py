@@ -12,46 +12,65 @@ import re
 from pathlib import Path
 
 from ..atomic import write_text_atomic
-from ..catalogue import KINDS_BY_NAME
+from ..catalogue import KINDS_BY_NAME, kind_label
+from ..formatting import unit_name
+from ..i18n import N_, TextList, _
 from .model import FAMILIES, MetricSpec
 from .registry import REGISTRY, get_metric
 
-_SOURCES = {"S0": "LiveAgent (sl)", "S1": "Nextiva (ro)", "S2": "LiveAgent glossary (sv)",
-            "S3": "small-business KPI list (sr)", "S4": "LiveAgent CES article (sl)", "+": "beyond the articles"}
+_SOURCES = {"S0": N_("LiveAgent (sl)"), "S1": N_("Nextiva (ro)"), "S2": N_("LiveAgent glossary (sv)"),
+            "S3": N_("small-business KPI list (sr)"), "S4": N_("LiveAgent CES article (sl)"),
+            "+": N_("beyond the articles")}
+_DIRECTIONS = {True: N_("higher is better"), False: N_("lower is better"), None: N_("no better direction")}
+_DEFAULT_WORDS = {"automatic": N_("automatic"), "none": N_("none"), "yes": N_("yes"), "no": N_("no")}
 
 
 def _source_text(source: str) -> str:
-    return ", ".join(_SOURCES.get(s, s) for s in source.split()) or "—"
+    return ", ".join(_(_SOURCES[s]) if s in _SOURCES else s for s in source.split()) or "—"
 
 
 def _default_text(value: object, special: str = "") -> str:
+    """A parameter's default as the tooltip and the catalogue name it, in the current language."""
     if value is None:
-        return special or "automatic"        # (what an empty value stands for: "no benchmark")
+        return _(special) if special else _("automatic")       # (what an empty value stands for: "no benchmark")
     if isinstance(value, (str, dict, list, tuple)) and not value:
-        return "none"
+        return _("none")
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     return str(value)
 
 
-def _needs(spec: MetricSpec) -> str:
-    kinds = " or ".join(KINDS_BY_NAME[k].label.lower() for k in spec.kinds) or "other KPIs"
-    fields = ", ".join(spec.required_fields)
-    return kinds + (f" (fields: {fields})" if fields else "")
+def _field_name(spec: MetricSpec, name: str) -> str:
+    """A field as the import dialog names it (``CSAT score``), from the first of the KPI's kinds that has it."""
+    for kind in spec.kinds:
+        field = next((f for f in KINDS_BY_NAME[kind].fields if f.name == name), None)
+        if field is not None:
+            return _(field.label)
+    return name.replace("_", " ")
+
+
+def _needs(spec: MetricSpec, field_ids: bool = False) -> str:
+    """The kinds of data and the fields a KPI reads; ``field_ids``: the fields by their ids (the KPI catalogue)."""
+    kinds = str(TextList(tuple(kind_label(k).lower() for k in spec.kinds), "or")) or _("other KPIs")
+    fields = ", ".join(f if field_ids else _field_name(spec, f) for f in spec.required_fields)
+    return _("{kinds} (fields: {fields})", kinds=kinds, fields=fields) if fields else kinds
 
 
 def describe(metric_id: str) -> str:
-    """A KPI's formula in words, its parameters with defaults, and its source — for tooltips."""
+    """A KPI's formula in words, its parameters with defaults, and its source — for the cards' tooltips and the
+    deck's appendix, in the current language (the calculator's inputs keep the names typed on the command line)."""
     spec = get_metric(metric_id)
-    lines = [f"{spec.label} ({spec.id})", spec.description, f"Reads: {_needs(spec)}."]
-    direction = {True: "higher is better", False: "lower is better", None: "no better direction"}[spec.higher_is_better]
-    lines.append(f"Unit: {spec.unit}; {direction}.")
+    lines = [f"{spec.translated_label} ({spec.id})", spec.translated_description, _("Reads: {what}.", what=_needs(spec))]
+    lines.append(_("Unit: {unit}; {direction}.", unit=unit_name(spec.unit),
+                   direction=_(_DIRECTIONS[spec.higher_is_better])))
     for p in spec.params:
-        extra = f" — {p.help}" if p.help else ""
-        lines.append(f"• {p.label} ({p.name}): default {_default_text(p.default, p.special)}{extra}")
+        value = p.choice_label(p.default) if p.choices and p.default in p.choices else _default_text(p.default,
+                                                                                                      p.special)
+        line = _("• {label} ({name}): default {value}", label=p.translated_label, name=p.name, value=value)
+        lines.append(line + (f" — {p.translated_help}" if p.help else ""))
     if spec.calculator is not None:
-        lines.append("From totals: " + ", ".join(spec.calculator_inputs) + ".")
-    lines.append(f"Source: {_source_text(spec.source)}.")
+        lines.append(_("From totals: {inputs}.", inputs=", ".join(spec.calculator_inputs)))
+    lines.append(_("Source: {sources}.", sources=_source_text(spec.source)))
     return "\n".join(lines)
 
 
@@ -70,7 +89,7 @@ def metrics_markdown() -> str:
         for s in specs:
             params = "; ".join(f"{p.name} ({_default_text(p.default, p.special)})" for p in s.params) or "—"
             totals = ", ".join(s.calculator_inputs) or "—"
-            cells = [f"`{s.id}`", s.label, s.unit, s.description, _needs(s), params, totals, _source_text(s.source)]
+            cells = [f"`{s.id}`", s.label, s.unit, s.description, _needs(s, field_ids=True), params, totals, _source_text(s.source)]
             out.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
         out.append("")
     out.append(where_markdown())

@@ -98,7 +98,26 @@ def test_compute_rejects_bad_options_plainly(capsys, nps_file):
 
 def test_describe_gives_formula_parameters_and_source():
     text = describe("csat")
-    assert "times 100" in text and "threshold" in text and "default auto" in text and "Source:" in text
+    assert "times 100" in text and "threshold" in text and "default automatic" in text and "Source:" in text
+    assert "(fields: CSAT score)" in text            # the field as the import dialog names it, not csat_score
+
+
+@pytest.mark.parametrize("code, words", [
+    ("sl", ("Bere: ", "Enota: %; višje je bolje.", "privzeto samodejno", "Vir: ", "slovar LiveAgent (sv)")),
+    ("sr", ("Чита: ", "Јединица: %; више је боље.", "подразумевано аутоматски", "Извор: ")),
+    ("sv", ("Läser: ", "Enhet: %; högre är bättre.", "standard automatiskt", "Källa: ")),
+])
+def test_describe_speaks_the_window_s_language(code, words):
+    """The cards' tooltips (s14-qt14's shot 70_tooltip_card) were English developer text in every language:
+    "Reads: … (fields: csat_score) … Unit: % … default auto … Source: LiveAgent (sl)"."""
+    from metrics_core.i18n import language
+
+    with language(code):
+        text = describe("csat")
+    for word in words:
+        assert word in text, (code, word, text)
+    for english in ("Reads:", "Unit:", "higher is better", " default ", "Source:", "csat_score", "glossary"):
+        assert english not in text, (code, english, text)
 
 
 def test_checked_in_metrics_doc_is_the_generated_text(tmp_path):
