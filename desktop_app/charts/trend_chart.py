@@ -27,6 +27,7 @@ class TrendChart(ChartWidget):
     def __init__(self, title: str | None = None, parent: Any = None) -> None:
         super().__init__(title or _("Trend"), parent, axis_items={"bottom": PeriodAxis()})
         self._table = pd.DataFrame(columns=["period", "value", "n"])
+        self._period_names: list[str] = []
         self.last_incomplete = False
         self.first_incomplete = False
         self._legend: Any = None
@@ -91,9 +92,11 @@ class TrendChart(ChartWidget):
         """One label per period as people name it (``Mar``, ``week of 4 Jan``), thinned to fit."""
         axis = self.plot_item.getAxis("bottom")
         if not periods:
+            self._period_names = []
             axis.clear_periods()
             return
         full, short = period_tick_labels(periods, granularity) if granularity else (list(labels), list(labels))
+        self._period_names = full                 # the hover names a period as the axis does ("Aug 2026")
         axis.set_periods(list(to_epoch_seconds(periods)), full, short, granularity)
 
     def _on_view_resized(self, _view: Any) -> None:
@@ -163,12 +166,13 @@ class TrendChart(ChartWidget):
             return None
         i = int(np.nanargmin(np.abs(self._x - x)))
         row = self._table.iloc[i]
+        period = self._period_names[i] if i < len(self._period_names) else row["period"]
         value = None if pd.isna(row["value"]) else float(row["value"])
         shown = format_value(value, self._unit, self._currency)
         if row["n"] is None or pd.isna(row["n"]):
-            text = _("{period}: {value}", period=row["period"], value=shown)
+            text = _("{period}: {value}", period=period, value=shown)
         else:
-            text = _("{period}: {value} (n = {n})", period=row["period"], value=shown, n=int(row["n"]))
+            text = _("{period}: {value} (n = {n})", period=period, value=shown, n=int(row["n"]))
         if self.last_incomplete and i == len(self._table) - 1:
             text += "\n" + _("The data ends inside this period: it is not complete yet.")
         elif self.first_incomplete and i == 0:

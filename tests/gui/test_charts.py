@@ -45,6 +45,22 @@ def test_trend_plots_floats_with_target_line(qtbot) -> None:
     assert nb("72.0 %") in chart._hover_text(x[2], 70) and "n = 100" in chart._hover_text(x[2], 70)
 
 
+def test_a_trend_point_s_hover_names_its_period_as_the_axis_does(qtbot) -> None:
+    """s14-qt14's 71_tooltip_trend_point (sl): hovering a point read "2026-08: 81,2 % (n = 409)", the period as
+    the table's ISO label, under an axis that names it "avg. 2026"."""
+    from metrics_core.i18n import language
+
+    with language("sl"):
+        chart = TrendChart()
+        qtbot.addWidget(chart)
+        periods = [pd.Timestamp("2026-07-01"), pd.Timestamp("2026-08-01")]
+        chart.set_series(periods, ["2026-07", "2026-08"], [80.0, 81.2], "%", [400, 409], granularity="month")
+        x, _y = chart.points()
+        text = chart._hover_text(x[1], 81)
+    assert text.startswith("avg. 2026: ") and "2026-08" not in text and "n = 409" in text, text
+    assert chart.data_table()["period"].tolist() == ["2026-07", "2026-08"]      # the copied table keeps its labels
+
+
 def test_bar_click_emits_the_category(qtbot) -> None:
     chart = BarChart()
     qtbot.addWidget(chart)
