@@ -16,6 +16,7 @@ from ..catalogue import KINDS_BY_NAME, kind_label
 from ..formatting import unit_name
 from ..i18n import N_, TextList, _
 from .model import FAMILIES, MetricSpec
+from .plausibility import field_label
 from .registry import REGISTRY, get_metric
 
 _SOURCES = {"S0": N_("LiveAgent (sl)"), "S1": N_("Nextiva (ro)"), "S2": N_("LiveAgent glossary (sv)"),
@@ -42,11 +43,8 @@ def _default_text(value: object, special: str = "") -> str:
 
 def _field_name(spec: MetricSpec, name: str) -> str:
     """A field as the import dialog names it (``CSAT score``), from the first of the KPI's kinds that has it."""
-    for kind in spec.kinds:
-        field = next((f for f in KINDS_BY_NAME[kind].fields if f.name == name), None)
-        if field is not None:
-            return _(field.label)
-    return name.replace("_", " ")
+    kind = next((k for k in spec.kinds if any(f.name == name for f in KINDS_BY_NAME[k].fields)), "")
+    return field_label(kind, name)
 
 
 def _needs(spec: MetricSpec, field_ids: bool = False) -> str:
