@@ -277,7 +277,9 @@ def day_range(first: Any, last: Any) -> str:
     if not is_english(locale_now()):
         from babel.dates import format_interval
 
-        return format_interval(lo.date(), hi.date(), "yMMMd", locale=locale_now())
+        # CLDR's Serbian intervals write days with a leading zero ("02.–31. окт 2026."), which Serbian
+        # never does in a sentence and which no other date of the window has ("1. мај – 31. окт 2026.")
+        return re.sub(r"(?<![\d.])0(?=\d\.)", "", format_interval(lo.date(), hi.date(), "yMMMd", locale=locale_now()))
     months = core.month_names()
     if lo.year == hi.year and lo.month == hi.month:
         return f"{lo.day}\u2013{hi.day} {months[hi.month - 1]} {hi.year}"

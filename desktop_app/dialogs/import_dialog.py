@@ -225,7 +225,6 @@ class ImportDialog(QDialog):
         room = READ_PANEL_WIDTH - READ_PANEL_FRAMES - max(label.sizeHint().width() for label in labels if label)
         for combo in self.read_option_combos():
             _widen_to_choices(combo, room)          # the labels beside them keep their width
-        _lay_out_now(self.delimiter_combo, self)
         with QSignalBlocker(self.kind_combo):
             self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(mapping.kind)))
         evidence = Evidence.of(mapping.kind_evidence)
@@ -244,6 +243,9 @@ class ImportDialog(QDialog):
         notes += table.notes
         notes += [f"{c.header}: {c.ambiguous}" for c in table.columns if c.ambiguous]
         self.notes_label.setText("\n".join(notes))
+        # the widened boxes and the notes' new lines laid out before the next frame (the "Detected" note was drawn
+        # one line high under the group's frame at 200 %: sr 02_import_dialog, s15-shots-b)
+        _lay_out_now(self.delimiter_combo, self)
 
     def _show_currency(self, named: str | None) -> None:
         """The owner's currency for this file, or "from the file" with the one its first rows name."""

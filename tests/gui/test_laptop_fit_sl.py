@@ -266,3 +266,36 @@ def test_the_reading_options_are_inside_their_group_in_the_first_frame_after_the
     dialog.show()
     qtbot.waitUntil(lambda: bool(seen), timeout=20000)
     assert seen == [[]]
+
+
+@pytest.mark.parametrize("lang", ["sr", "ro"])
+def test_the_detected_note_has_its_lines_under_the_group_in_the_first_frame_after_the_preview(qtbot, monkeypatch,
+                                                                                              lang) -> None:
+    """The "Detected: Zendesk export (…)" note is written after the file is read, two lines in Serbian: laid out
+    only at a later event, the frame painted in between drew it one line high, under the group's frame
+    (sr 200 % 02_import_dialog, s15-shots-b). Looked at as the preview is shown, before any other event."""
+    from PySide6.QtCore import QRect, Qt
+
+    from metrics_core.resources import demo_dir
+
+    apply_language(lang)
+    seen: list[tuple[int, int, int, int]] = []
+    shown = ImportDialog._on_preview_done
+
+    def look_at_once(dialog, outcome):
+        shown(dialog, outcome)
+        note, box = dialog.kind_note, dialog.delimiter_combo.parentWidget()
+        needed = note.fontMetrics().boundingRect(QRect(0, 0, note.contentsRect().width(), 10_000),
+                                                 int(Qt.TextFlag.TextWordWrap), note.text()).height()
+        seen.append((note.height(), needed, note.geometry().top(), box.geometry().bottom()))
+
+    monkeypatch.setattr(ImportDialog, "_on_preview_done", look_at_once)
+    dialog = ImportDialog(demo_dir() / "tickets.csv")          # a Zendesk export: "Detected: Zendesk export …"
+    qtbot.addWidget(dialog)
+    dialog.resize(1100, 662)
+    dialog.show()
+    qtbot.waitUntil(lambda: bool(seen), timeout=30000)
+    height, needed, top, box_bottom = seen[0]
+    assert needed > dialog.kind_note.fontMetrics().lineSpacing(), "the note should take two lines here"
+    assert height >= needed, f"the note is {height} px high for {needed} px of text"
+    assert top > box_bottom
