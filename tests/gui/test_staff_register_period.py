@@ -53,3 +53,21 @@ def test_the_date_filter_reads_the_registers_hire_and_leave_dates(staff) -> None
     from desktop_app.dataset_facts import date_range
 
     assert date_range(staff.datasets[0]) == (pd.Timestamp("2021-03-01"), pd.Timestamp("2026-08-14"))
+
+
+def test_the_chart_reads_the_cards_own_twelve_months_without_computing_them_again(staff, monkeypatch) -> None:
+    """Where no file's dates give a span (a register whose date column the span does not read), the note's
+    period is the card's own twelve months: read from the card's result, the KPI not computed a second time in
+    the chart job (s14-cards14: one way of doing each thing)."""
+    from metrics_core.metrics.engine import Filters
+    from metrics_core.metrics.model import MetricInputs
+    from metrics_core.report_view import compute
+    from metrics_core.report_view.compute import DaySpan, figure_period
+
+    card = compute.engine.compute_metric(MetricInputs.from_bundle(staff), "employee_turnover", {}, Filters())
+    own = DaySpan(pd.Timestamp(card.details["period_from"]), pd.Timestamp(card.details["period_to"]))
+    monkeypatch.setattr(compute, "data_span", lambda bundle: (None, None))
+    computed = []
+    monkeypatch.setattr(compute.engine, "compute_metric", lambda *args, **kwargs: computed.append(args))
+    got = figure_period(staff, MetricInputs.from_bundle(staff), "employee_turnover", {}, Filters(), card)
+    assert got == own and computed == []
