@@ -71,3 +71,32 @@ def test_the_chart_reads_the_cards_own_twelve_months_without_computing_them_agai
     monkeypatch.setattr(compute.engine, "compute_metric", lambda *args, **kwargs: computed.append(args))
     got = figure_period(staff, MetricInputs.from_bundle(staff), "employee_turnover", {}, Filters(), card)
     assert got == own and computed == []
+
+
+@pytest.mark.parametrize("width", [520, 660])
+def test_a_long_translation_of_the_note_wraps_inside_the_chart(qtbot, staff, monkeypatch, width) -> None:
+    """10_dashboard_09_staff: a translation of the note past ~95 characters was cut at the chart's right edge, on
+    one line. A long one now breaks at a space into two lines, whole, inside the chart, over no other text."""
+    from desktop_app.charts import feed
+    from desktop_app.charts.trend_chart import TrendChart
+    from desktop_app.jobs import chart_job
+    from metrics_core.metrics.engine import Filters
+    from metrics_core.progress import Reporter
+
+    from .chart_texts import all_texts, cut_at_edge, overlaps
+    from .helpers import shown
+
+    long = ("fiecare punct al graficului este calculat separat, pentru perioada sa; valoarea de pe card cuprinde "
+            "{period} ca o singură perioadă întreagă")
+    translate = feed._
+    monkeypatch.setattr(feed, "_", lambda text, **values: long.format(**values) if text.startswith("each point")
+                        else translate(text, **values))
+    data = chart_job(staff, {}, Filters(), "employee_turnover", "month", None)(Reporter())
+    chart = shown(qtbot, TrendChart(), width, 300)
+    feed.show_trend(chart, data, None)
+    qtbot.wait(50)
+    lines = chart.note_shown()
+    assert len(lines) == 2 and " ".join(lines) == chart.note and len(chart.note) > 130, lines
+    texts = all_texts(chart.plot_item)
+    assert [t.text for t in texts if t.what == "bottom caption"], "the note is not drawn"
+    assert cut_at_edge(texts, chart.plot_widget) == [] and overlaps(texts) == []
