@@ -11,7 +11,7 @@ from desktop_app.i18n import apply_language
 from desktop_app.panels.data_view import DataView
 
 from .conftest import wait_results
-from .helpers import make_dataset
+from .helpers import combo_text_room, make_dataset
 
 LONG = "Raderna bakom Tid till första svar (FRT) (Ärenden: 4 043, räknade: 4 030)"
 
@@ -42,8 +42,6 @@ def test_the_row_count_is_whole_beside_a_long_name(qtbot, state, width) -> None:
 def test_the_serbian_rows_of_name_is_whole_beside_the_search_count(qtbot, state) -> None:
     """sr 1366x768/32_data_view_search (s14-qt14): with the count "960 од 4.043 реда" the name read "… урачунато
     4.03". The data tab at 1366 px (1112): the name, the search box (room for a name) and the count all whole."""
-    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
-
     apply_language("sr")
     n = 4043
     frame = pd.DataFrame({"ticket_id": [f"T{i}" for i in range(n)], "first_response_s": [60.0] * n,
@@ -61,12 +59,8 @@ def test_the_serbian_rows_of_name_is_whole_beside_the_search_count(qtbot, state)
     panel._apply_search()
     qtbot.waitUntil(lambda: panel.count_label.text().startswith("960 од 4.043"), timeout=10000)
     qtbot.wait(50)
-    option = QStyleOptionComboBox()
-    combo.initStyleOption(option)
-    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
-                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
-    needed = combo.fontMetrics().horizontalAdvance(combo.currentText())
-    assert field.width() >= needed, (field.width(), needed)
+    room, needed = combo_text_room(combo)
+    assert room >= needed, (room, needed)
     label = panel.count_label
     assert label.width() >= label.sizeHint().width() and label.geometry().right() <= panel.width()
     assert panel.search_edit.width() >= 100
