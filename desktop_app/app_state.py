@@ -493,8 +493,9 @@ class AppState(QObject):
             return
         params, filters = self.engine_params(), self.filters.to_engine()
         metric, grain, category = self.selected_metric, self.filters.granularity, self.chart_category
+        figure = self.results.results.get(metric) if self.results is not None else None    # (the card's, as is)
         self._start("charts", self.chart_runner, (repr(params), repr(self.filters), metric, category),
-                    lambda snapshot: chart_job(snapshot, params, filters, metric, grain, category), _("Charts"),
+                    lambda snapshot: chart_job(snapshot, params, filters, metric, grain, category, figure), _("Charts"),
                     self._on_charts_done)
 
     def _on_charts_done(self, data: ChartData) -> None:

@@ -192,8 +192,9 @@ def ahead_job(data: DataBundle | Snapshot, params: dict[str, Any],
 
 
 def chart_job(data: DataBundle | Snapshot, params: dict[str, Any], filters: Any, metric_id: str,
-              granularity: str, category: str | None) -> Callable[[Reporter], ChartData]:
-    """The breakdowns the chart area shows for ``metric_id``."""
+              granularity: str, category: str | None, figure: Any = None) -> Callable[[Reporter], ChartData]:
+    """The breakdowns the chart area shows for ``metric_id`` (``figure``: its card's result under the same filters,
+    when known)."""
     snapshot = snapshot_of(data)
 
     def run(reporter: Reporter) -> ChartData:
@@ -211,7 +212,7 @@ def chart_job(data: DataBundle | Snapshot, params: dict[str, Any], filters: Any,
         if not data.trend and not data.undated:
             data.no_trend_reason = _no_trend_reason(source, metric_id, params, filters)
         if data.trend:
-            data.figure_period = figure_period(bundle, source, metric_id, params, filters or Filters())
+            data.figure_period = figure_period(bundle, source, metric_id, params, filters or Filters(), figure)
         partial = partial_periods(bundle, metric_id, filters, granularity, [p.key for p in data.trend])
         data.first_incomplete, data.last_incomplete = 0 in partial, len(data.trend) - 1 in partial
         reporter.step(0.4, _("Breakdown"))

@@ -37,7 +37,7 @@ def sparklines_job(data: DataBundle | Snapshot, params: dict[str, Any], filters:
 
     def run(reporter: Reporter) -> dict[str, Spark]:
         from metrics_core.metrics import engine
-        from metrics_core.metrics.periods import PERIODS, floor, previous_start
+        from metrics_core.metrics.periods import PERIODS
 
         from metrics_core.report_view.partial import partial_periods
 
@@ -51,17 +51,16 @@ def sparklines_job(data: DataBundle | Snapshot, params: dict[str, Any], filters:
             return {}
         end = filters.bounds()[1] if filters is not None else None
         last = min(max(ends), end - pd.Timedelta(microseconds=1)) if end is not None else max(ends)
-        start = floor(last, grain)
-        for _step in range(SPARK_PERIODS - 1):
-            start = previous_start(start, grain)
-        begin = filters.bounds()[0] if filters is not None else None
-        window = filters.with_bounds(max(start, begin) if begin is not None else start,
-                                     end if end is not None else last + pd.Timedelta(microseconds=1))
         out: dict[str, Spark] = {}
         for i, metric_id in enumerate(metric_ids):
             reporter.step(i / max(1, len(metric_ids)), _("Trends on the cards"))
+            # a KPI of a period runs to its own last date where that is later (open tickets are counted on the
+            # tickets' last resolution, after the last creation date: the line ended 18 months before its figure)
+            own = engine.trend_end(snapshot.inputs(), metric_id, params, filters) if end is None else None
+            ending = max(last, own) if own is not None and pd.notna(own) else last
             try:
-                points = engine.breakdown(snapshot.inputs(), metric_id, grain, params, window, reporter)
+                points = engine.breakdown(snapshot.inputs(), metric_id, grain, params,
+                                          _window(filters, ending, end, grain), reporter)
             except OperationCancelled:
                 raise
             except KpiDeskError as exc:
@@ -75,3 +74,15 @@ def sparklines_job(data: DataBundle | Snapshot, params: dict[str, Any], filters:
                                    len(points) - 1 in partial_periods(bundle, metric_id, filters, grain, starts))
         return out
     return run
+
+
+def _window(filters: Any, last: pd.Timestamp, end: pd.Timestamp | None, grain: str) -> Any:
+    """``filters`` cut to the :data:`SPARK_PERIODS` periods up to ``last`` (``end``: the filters' own end)."""
+    from metrics_core.metrics.periods import floor, previous_start
+
+    start = floor(last, grain)
+    for _step in range(SPARK_PERIODS - 1):
+        start = previous_start(start, grain)
+    begin = filters.bounds()[0] if filters is not None else None
+    return filters.with_bounds(max(start, begin) if begin is not None else start,
+                               end if end is not None else last + pd.Timedelta(microseconds=1))

@@ -68,11 +68,12 @@ class NpsStackedChart(ChartWidget):
 
     def _fit_range(self) -> None:
         """0 to 100 % over the plot's height, with room under 0 % and over 100 % for half a tick label
-        (pyqtgraph leaves out a label reaching past a gridded axis: the axis began at 20 %)."""
+        (pyqtgraph leaves out a label reaching past a gridded axis: the axis began at 20 %) and a pixel and a
+        tenth of a line more (pyqtgraph's label box is its painter's, a pixel or two taller than these metrics)."""
         height = self.plot_item.getViewBox().height()
         axis = self.plot_item.getAxis("left")
         font = QFontMetrics(axis.style.get("tickFont") or style.chart_font())
-        margin = font.height() * 0.4 + 1
+        margin = font.height() * 0.5 + 1
         hundred = max(height - 2 * margin, 0.5 * height) if height > 0 else 500.0     # pixels for 0 to 100 %
         bottom = -100 * margin / hundred
         self.plot_item.setYRange(bottom, 100 - bottom, padding=0)

@@ -10,6 +10,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter
 
+from .value_axis import keep_caption_inside
+
 
 def to_epoch_seconds(values: Iterable[Any]) -> np.ndarray:
     """Timestamps (any pandas unit, naive) -> float seconds since 1970-01-01.
@@ -97,6 +99,7 @@ class PeriodAxis(pg.DateAxisItem):
     def resizeEvent(self, event: Any = None) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._layout_ticks()
+        keep_caption_inside(self)           # (a trend's note, wider than the axis)
 
     def linkedViewChanged(self, view: Any, newRange: Any = None) -> None:  # noqa: N802, N803
         super().linkedViewChanged(view, newRange)

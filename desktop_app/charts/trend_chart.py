@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 from typing import Any
 
@@ -9,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 
 from metrics_core.i18n import _
 from metrics_core.metrics.model import WHOLE_UNITS
@@ -16,9 +18,10 @@ from metrics_core.metrics.params import DEFAULT_CURRENCY
 
 from .. import style
 from ..formatting import format_value
-from .base_chart import ChartWidget, redrawn_in_theme
+from .base_chart import ChartWidget, redrawn_in_theme, title_lines
 from .partial_periods import draw_partial_line, partial_indices, partial_legend, remove_legend
 from .time_axis import PeriodAxis, period_tick_labels, to_epoch_seconds
+from .value_axis import keep_caption_inside
 
 
 class TrendChart(ChartWidget):
@@ -59,7 +62,7 @@ class TrendChart(ChartWidget):
         self._period_axis(periods, labels, granularity)
         self.note = note
         if note:
-            self.plot_item.setLabel("bottom", note)
+            self._fit_note()
         else:
             self.plot_item.showLabel("bottom", False)
         self._unit, self._currency = unit, currency
@@ -99,7 +102,27 @@ class TrendChart(ChartWidget):
         self._period_names = full                 # the hover names a period as the axis does ("Aug 2026")
         axis.set_periods(list(to_epoch_seconds(periods)), full, short, granularity)
 
+    def _fit_note(self) -> None:
+        """The note under the axis within the chart's width: on one line, or broken at a space into two
+        (:func:`title_lines`, shortened only beyond that, whole in the axis's tooltip), kept inside the chart (a
+        95-character translation was cut at the chart's right edge, 10_dashboard_09_staff)."""
+        axis = self.plot_item.getAxis("bottom")
+        width = self.plot_item.width() if self.plot_widget.width() > 0 else 10 ** 6
+        lines = title_lines(self.note, QFontMetrics(axis.label.font()), int(width) - 2 * style.CAPTION_ROOM)
+        shown = "<br>".join(html.escape(line) for line in lines)
+        if shown != axis.labelText or not axis.label.isVisible():
+            self.plot_item.setLabel("bottom", shown)
+        keep_caption_inside(axis)
+        axis.label.setToolTip(self.note if lines[-1].endswith("\u2026") else "")
+
+    def note_shown(self) -> list[str]:
+        """The note's lines as drawn (for tests)."""
+        axis = self.plot_item.getAxis("bottom")
+        return [html.unescape(line) for line in axis.labelText.split("<br>")] if self.note else []
+
     def _on_view_resized(self, _view: Any) -> None:
+        if self.note:
+            self._fit_note()
         if self._fitted is not None and (self._fitted[0][np.isfinite(self._fitted[0])] < 0).any():
             self._fit_range(*self._fitted)          # (the tick under 0 depends on the axis's length)
 

@@ -11,6 +11,8 @@ import pyqtgraph as pg
 
 from .. import style
 
+TICK_GAP = 4            # px between two tick labels of a value axis at least
+
 
 class NumberAxis(pg.AxisItem):
     """A pyqtgraph axis whose tick labels are grouped numbers in the language's style, never "1.18e+06"; an axis
@@ -52,6 +54,22 @@ class NumberAxis(pg.AxisItem):
         first = max(under)
         return [(spacing, sorted([*major, first])), (minor, [v for v in values if v != first]), *levels[2:]]
 
+    def generateDrawSpecs(self, p: Any) -> Any:  # noqa: N802
+        """pyqtgraph's draw specs, without a tick label that would be drawn over one already kept (a gap of
+        :data:`TICK_GAP` px between them): pyqtgraph always labels every tick of the first level, and a narrow
+        breakdown's value axis read "0204060" (72_tooltip_bar_caption, the splitter moved)."""
+        specs = super().generateDrawSpecs(p)
+        if specs is None:
+            return specs
+        axis_spec, tick_specs, text_specs = specs
+        kept: list[Any] = []
+        for spec in text_specs:          # (first level first: "0", "20", "40" … and then the smaller steps)
+            room = spec[0].adjusted(-TICK_GAP / 2, 0, TICK_GAP / 2, 0) if self.orientation in ("top", "bottom") \
+                else spec[0].adjusted(0, -TICK_GAP / 2, 0, TICK_GAP / 2)
+            if not any(room.intersects(other[0]) for other in kept):
+                kept.append(spec)
+        return axis_spec, tick_specs, kept
+
     def boundingRect(self) -> Any:  # noqa: N802
         """pyqtgraph's box, in which a tick label must lie to be drawn; widened past the axis's ends by
         ``hideOverlappingLabels`` pixels (an int) also on an axis that draws the grid, where pyqtgraph forgets it
@@ -83,19 +101,24 @@ class NumberAxis(pg.AxisItem):
 
     def resizeEvent(self, event: Any = None) -> None:  # noqa: N802
         super().resizeEvent(event)
-        self.keep_caption_inside()
+        keep_caption_inside(self)
 
     def keep_caption_inside(self) -> None:
-        """pyqtgraph centres the caption under a bottom axis; one wider than the axis (a bar chart's beside long
-        names in a narrow half panel) ran past the chart's right edge. It moves left just enough to stay inside the
-        chart (over the names' column, which is empty below the axis)."""
-        chart = self.parentItem()
-        if self.orientation != "bottom" or chart is None or self.label is None or not self.label.isVisible():
-            return
-        inside = self.mapRectFromItem(chart, chart.boundingRect())
-        box = self.label.mapRectToParent(self.label.boundingRect())
-        x = min(box.left(), inside.right() - style.CAPTION_ROOM - box.width())
-        self.label.setX(max(x, inside.left() + style.CAPTION_ROOM))
+        """The caption kept inside the chart (:func:`keep_caption_inside`)."""
+        keep_caption_inside(self)
 
     def tickStrings(self, values: Any, scale: float, spacing: float) -> list[str]:  # noqa: N802
         return style.number_ticks(list(values), scale, spacing)
+
+
+def keep_caption_inside(axis: pg.AxisItem) -> None:
+    """pyqtgraph centres the caption under a bottom axis; one wider than the axis (a bar chart's beside long names
+    in a narrow half panel, a trend's note) ran past the chart's right edge. It moves left just enough to stay
+    inside the chart (over the names' column, which is empty below the axis)."""
+    chart = axis.parentItem()
+    if axis.orientation != "bottom" or chart is None or axis.label is None or not axis.label.isVisible():
+        return
+    inside = axis.mapRectFromItem(chart, chart.boundingRect())
+    box = axis.label.mapRectToParent(axis.label.boundingRect())
+    x = min(box.left(), inside.right() - style.CAPTION_ROOM - box.width())
+    axis.label.setX(max(x, inside.left() + style.CAPTION_ROOM))

@@ -21,6 +21,7 @@ from ..charts.nps_chart import NpsStackedChart
 from ..charts.staffing_chart import StaffingChart
 from ..charts.trend_chart import TrendChart
 from ..formatting import field_label
+from .window_combo import WindowComboBox
 
 
 TAB_TITLES = {"nps": N_("NPS"), "scores": N_("Scores"), "backlog": N_("Backlog"), "peak_hours": N_("Peak hours"),
@@ -40,7 +41,7 @@ class ChartArea(QWidget):
         self.backlog = BacklogChart()
         self.heatmap = HeatmapChart()
         self.staffing = StaffingChart()
-        self.category_combo = QComboBox()
+        self.category_combo = WindowComboBox()
         self.category_combo.setMinimumWidth(140)
         # as wide as its longest choice, once the files' columns are in it ('Сегмент / тржишт…' was cut)
         self.category_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)

@@ -446,6 +446,19 @@ def _slice(inputs: MetricInputs, groups: dict[str, dict[Any, np.ndarray]], key: 
     return inputs.with_frames(frames)
 
 
+def trend_end(bundle: Source, metric_id: str, params: Params = None,
+              filters: Filters | None = None) -> pd.Timestamp | None:
+    """The last moment a trend of a KPI of a period (``period_aware``) runs to: the end of the filters' range,
+    else the latest date in its files, any of their dates (open tickets are counted on the tickets' last date, a
+    resolution after the last ticket was created: 64_issue_date_only_tickets); None for other KPIs, whose
+    periods are their rows' own."""
+    spec = get_metric(metric_id)
+    if not spec.period_aware:
+        return None
+    prepared = prepared_for(bundle, dict((params or {}).get("global") or {}))
+    return _span(spec, prepared.inputs(filters, aware=True), filters)[1]
+
+
 def _span(spec: MetricSpec, inputs: MetricInputs, filters: Filters | None) -> tuple[Any, Any]:
     start, end = (filters or Filters()).bounds()
     lows, highs = [], []

@@ -18,7 +18,7 @@ from metrics_core.dataset import DataBundle
 from metrics_core.metrics import engine
 
 from .conftest import wait_results
-from .helpers import make_dataset, surveys_frame, tickets_frame
+from .helpers import combo_text_room, make_dataset, surveys_frame, tickets_frame
 
 from ..spacing import read
 
@@ -255,8 +255,6 @@ def test_the_row_count_stays_whole_beside_a_drilldowns_long_title(qtbot, loaded,
 def test_at_1366_the_rows_of_box_names_a_drilldown_whole_in_serbian(qtbot, loaded) -> None:
     """sr 31_data_view_drilldown at 1366 x 768 read "Редови за Време првог одговора (4.043 × Захтеви, од тога ура…":
     the row's room was shared 2 : 1 with a search box far wider than a name typed into it."""
-    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
-
     from desktop_app.i18n import apply_language
 
     apply_language("sr")
@@ -272,11 +270,7 @@ def test_at_1366_the_rows_of_box_names_a_drilldown_whole_in_serbian(qtbot, loade
     # the demo's name (this file has 120 tickets, none left uncounted)
     combo.setItemText(combo.currentIndex(), "Редови за Време првог одговора (4.043 × Захтеви, од тога урачунато 4.030)")
     qtbot.wait(50)
-    option = QStyleOptionComboBox()
-    combo.initStyleOption(option)
-    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
-                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
-    needed = combo.fontMetrics().horizontalAdvance(combo.currentText())
-    assert field.width() >= needed, (field.width(), needed)
+    room, needed = combo_text_room(combo)
+    assert room >= needed, (room, needed)
     assert view.search_edit.width() >= 100
     assert view.count_label.geometry().right() < view.width()

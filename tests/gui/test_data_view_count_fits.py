@@ -11,7 +11,7 @@ from desktop_app.i18n import apply_language
 from desktop_app.panels.data_view import DataView
 
 from .conftest import wait_results
-from .helpers import make_dataset
+from .helpers import combo_text_room, make_dataset
 
 LONG = "Raderna bakom Tid till första svar (FRT) (Ärenden: 4 043, räknade: 4 030)"
 
@@ -37,3 +37,30 @@ def test_the_row_count_is_whole_beside_a_long_name(qtbot, state, width) -> None:
     assert label.width() >= label.sizeHint().width(), f"the count is cut to {label.width()} px"
     assert label.geometry().right() <= panel.width(), "the count runs past the panel's edge"
     assert panel.search_edit.width() >= 100                 # the search keeps room to type a name
+
+
+def test_the_serbian_rows_of_name_is_whole_beside_the_search_count(qtbot, state) -> None:
+    """sr 1366x768/32_data_view_search (s14-qt14): with the count "960 од 4.043 реда" the name read "… урачунато
+    4.03". The data tab at 1366 px (1112): the name, the search box (room for a name) and the count all whole."""
+    apply_language("sr")
+    n = 4043
+    frame = pd.DataFrame({"ticket_id": [f"T{i}" for i in range(n)], "first_response_s": [60.0] * n,
+                          "status": ["closed"] * n, "agent": (["Maja Novak"] * 960 + ["Luka Kranjc"] * (n - 960))})
+    panel = DataView(state)
+    qtbot.addWidget(panel)
+    wait_results(qtbot, state, lambda: state.add_dataset(make_dataset("tickets", "tickets", frame)))
+    panel.resize(1112, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    combo = panel.dataset_combo
+    combo.addItem("Редови за Време првог одговора (Захтеви: 4.043, урачунато: 4.030)")
+    combo.setCurrentIndex(combo.count() - 1)
+    panel.search_edit.setText("Novak")
+    panel._apply_search()
+    qtbot.waitUntil(lambda: panel.count_label.text().startswith("960 од 4.043"), timeout=10000)
+    qtbot.wait(50)
+    room, needed = combo_text_room(combo)
+    assert room >= needed, (room, needed)
+    label = panel.count_label
+    assert label.width() >= label.sizeHint().width() and label.geometry().right() <= panel.width()
+    assert panel.search_edit.width() >= 100

@@ -53,3 +53,50 @@ def test_the_date_filter_reads_the_registers_hire_and_leave_dates(staff) -> None
     from desktop_app.dataset_facts import date_range
 
     assert date_range(staff.datasets[0]) == (pd.Timestamp("2021-03-01"), pd.Timestamp("2026-08-14"))
+
+
+def test_the_chart_reads_the_cards_own_twelve_months_without_computing_them_again(staff, monkeypatch) -> None:
+    """Where no file's dates give a span (a register whose date column the span does not read), the note's
+    period is the card's own twelve months: read from the card's result, the KPI not computed a second time in
+    the chart job (s14-cards14: one way of doing each thing)."""
+    from metrics_core.metrics.engine import Filters
+    from metrics_core.metrics.model import MetricInputs
+    from metrics_core.report_view import compute
+    from metrics_core.report_view.compute import DaySpan, figure_period
+
+    card = compute.engine.compute_metric(MetricInputs.from_bundle(staff), "employee_turnover", {}, Filters())
+    own = DaySpan(pd.Timestamp(card.details["period_from"]), pd.Timestamp(card.details["period_to"]))
+    monkeypatch.setattr(compute, "data_span", lambda bundle: (None, None))
+    computed = []
+    monkeypatch.setattr(compute.engine, "compute_metric", lambda *args, **kwargs: computed.append(args))
+    got = figure_period(staff, MetricInputs.from_bundle(staff), "employee_turnover", {}, Filters(), card)
+    assert got == own and computed == []
+
+
+@pytest.mark.parametrize("width", [520, 660])
+def test_a_long_translation_of_the_note_wraps_inside_the_chart(qtbot, staff, monkeypatch, width) -> None:
+    """10_dashboard_09_staff: a translation of the note past ~95 characters was cut at the chart's right edge, on
+    one line. A long one now breaks at a space into two lines, whole, inside the chart, over no other text."""
+    from desktop_app.charts import feed
+    from desktop_app.charts.trend_chart import TrendChart
+    from desktop_app.jobs import chart_job
+    from metrics_core.metrics.engine import Filters
+    from metrics_core.progress import Reporter
+
+    from .chart_texts import all_texts, cut_at_edge, overlaps
+    from .helpers import shown
+
+    long = ("fiecare punct al graficului este calculat separat, pentru perioada sa; valoarea de pe card cuprinde "
+            "{period} ca o singură perioadă întreagă")
+    translate = feed._
+    monkeypatch.setattr(feed, "_", lambda text, **values: long.format(**values) if text.startswith("each point")
+                        else translate(text, **values))
+    data = chart_job(staff, {}, Filters(), "employee_turnover", "month", None)(Reporter())
+    chart = shown(qtbot, TrendChart(), width, 300)
+    feed.show_trend(chart, data, None)
+    qtbot.wait(50)
+    lines = chart.note_shown()
+    assert len(lines) == 2 and " ".join(lines) == chart.note and len(chart.note) > 130, lines
+    texts = all_texts(chart.plot_item)
+    assert [t.text for t in texts if t.what == "bottom caption"], "the note is not drawn"
+    assert cut_at_edge(texts, chart.plot_widget) == [] and overlaps(texts) == []

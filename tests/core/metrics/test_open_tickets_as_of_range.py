@@ -88,3 +88,17 @@ def test_the_date_only_kaggle_tickets_add_up(kaggle_by_hand, tickets_with_purcha
     line, detail = (read(t) for t in result_caveat(computed.results["open_tickets"]))
     assert line == "by status, on 2 Jun 2023, the last date in your tickets"
     assert "(30 Dec 2021)" in detail
+
+
+def test_open_tickets_and_backlog_read_the_tickets_bounds_once_between_them(monkeypatch) -> None:
+    """One way of doing each thing: the latest moment and the last creation day are read by one function for both
+    cards (open tickets took its own ``created.max()`` beside the backlog's bounds)."""
+    from metrics_core.metrics import ticket_volume as tv
+    from metrics_core.metrics.model import MetricInputs
+
+    calls = []
+    bounds = tv._bounds
+    monkeypatch.setattr(tv, "_bounds", lambda tickets: calls.append(len(tickets)) or bounds(tickets))
+    inputs = MetricInputs({"tickets": _tickets()})
+    assert tv.open_tickets(inputs, {}).value == 2 and calls == [4]
+    assert tv.backlog(inputs, {}).value == 2 and calls == [4]          # (the same bounds, not read again)
