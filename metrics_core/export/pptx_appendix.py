@@ -11,6 +11,7 @@ from pptx.util import Inches, Pt
 
 from ..formatting import format_value
 from ..i18n import _
+from ..metrics.docs import detail_starts
 from .model import Report
 from .pptx_layout import BODY_TOP, MARGIN, SLIDE_W, heading
 from .pptx_parts import add_text
@@ -53,14 +54,16 @@ def _plain(value) -> str:
 
 
 def short_how(text: str, metric_id: str = "") -> str:
-    """The formula part of a "how computed" text, for a slide: without the title line,
-    the parameter list, the calculator inputs and the sources (the workbook keeps them)."""
+    """The formula part of a "how computed" text (:func:`~metrics_core.metrics.docs.describe`'s, in the current
+    language), for a slide: without the title line, the unit, the parameter list, the calculator inputs and the
+    sources (the workbook keeps them)."""
     keep = []
+    details = detail_starts()
     for i, line in enumerate(text.strip().splitlines()):
         line = line.strip()
         if not line or (i == 0 and metric_id and line.endswith(f"({metric_id})")):
             continue
-        if line.startswith(("•", "From totals:", "Source:", "Unit:")):
+        if line.startswith(details):
             continue
         keep.append(line)
     short = " ".join(" ".join(keep).split())
