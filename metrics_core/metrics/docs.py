@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..atomic import write_text_atomic
 from ..catalogue import KINDS_BY_NAME, kind_label
-from ..formatting import unit_name
+from ..formatting import format_plain_number, unit_name
 from ..i18n import N_, TextList, _
 from .model import FAMILIES, MetricSpec
 from .plausibility import field_label
@@ -77,6 +77,52 @@ def describe(metric_id: str) -> str:
         lines.append(_(_TOTALS, inputs=", ".join(spec.calculator_inputs)))
     lines.append(_(_SOURCE, sources=_source_text(spec.source)))
     return "\n".join(lines)
+
+
+#: The settings of every KPI (``params["global"]``) by the names an owner reads.
+_GLOBAL_SETTINGS = {"calendar": N_("Business hours"), "hours": N_("Business hours"), "holidays": N_("Holidays"),
+                    "as_of": N_("Counted as of"), "targets": N_("Targets"), "benchmarks": N_("Benchmarks"),
+                    "currency": N_("Currency"), "file_currencies": N_("Currency of each file"),
+                    "target": N_("Target"), "benchmark": N_("Benchmark")}
+
+
+def _setting_value(value: object) -> str:
+    """A setting's value in words: KPIs by their names, numbers and yes/no the language's way."""
+    if isinstance(value, dict):
+        return "; ".join(f"{_kpi_name(str(k))} {_setting_value(v)}" for k, v in value.items()) or _("none")
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_setting_value(v) for v in value) or _("none")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format_plain_number(value)
+    return _default_text(value)
+
+
+def _kpi_name(key: str) -> str:
+    spec = next((s for s in REGISTRY if s.id == key), None)
+    return spec.translated_label if spec is not None else key
+
+
+def _setting_name(name: str) -> str:
+    if name in _GLOBAL_SETTINGS:
+        return _(_GLOBAL_SETTINGS[name])
+    param = next((p for s in REGISTRY for p in s.params if p.name == name), None)
+    return param.translated_label if param is not None else name
+
+
+def setting_lines(parameters: dict) -> list[str]:
+    """The settings a report was made with, one line per KPI (``all KPIs`` for the global ones), each setting by
+    the name the settings dialog gives it — for the deck's "Data used" (no ids: ``global: currency = €``).
+
+    >>> setting_lines({"global": {"currency": "€", "targets": {"csat": 85}}, "csat": {"threshold": 4}})
+    ['• Settings for all KPIs: Currency €, Targets CSAT (% satisfied) 85', '• Settings for CSAT (% satisfied): Satisfied from score 4']
+    """
+    lines = []
+    for scope, values in parameters.items():
+        if isinstance(values, dict) and values:
+            shown = ", ".join(f"{_setting_name(k)} {_setting_value(v)}" for k, v in list(values.items())[:6])
+            kpi = _("all KPIs") if scope == "global" else _kpi_name(scope)
+            lines.append(_("• Settings for {kpi}: {values}", kpi=kpi, values=shown))
+    return lines or [_("• All KPI settings at their defaults.")]
 
 
 def detail_starts() -> tuple[str, ...]:

@@ -280,3 +280,20 @@ def test_the_busiest_hour_takes_its_number_s_plural(tmp_path, code, words):
     with language(code):
         write_pptx(dataclasses.replace(report, charts=[heat]), path)
     assert any(words in _texts(slide) for slide in Presentation(str(path)).slides)
+
+
+def test_the_data_used_slide_names_settings_as_the_owner_does(tmp_path):
+    """Was "• Settings for global: currency = €" in every language (the parameters' ids)."""
+    from metrics_core.i18n import language
+
+    report = make_report()
+    report.appendix = True
+    report.parameters = {"global": {"currency": "€", "targets": {"csat": 85.5}}, "csat": {"threshold": 4}}
+    with language("sl"):
+        write_pptx(report, tmp_path / "sl.pptx")
+    text = read("\n".join(_texts(s) for s in Presentation(str(tmp_path / "sl.pptx")).slides
+                          if _texts(s).startswith("Uporabljeni podatki")))
+    assert "• Nastavitve za vse KPI-je: Valuta €, Cilji Rezultat zadovoljstva strank (CSAT, % zadovoljnih) 85,5" in text
+    assert "• Nastavitve za Rezultat zadovoljstva strank (CSAT, % zadovoljnih): Zadovoljen od ocene 4" in text
+    for developer in ("global", "currency", "threshold", "csat", " = "):
+        assert developer not in text
