@@ -24,7 +24,7 @@ def sources_slide(slide, report: Report, _what: Any = None) -> None:
     lines = []
     for src in report.sources:
         values = {"name": src.name, "kind": src.kind_label, "rows": format_value(src.rows, "count")}
-        lines.append(_("• {name}: {kind}, {rows} rows, read as a {preset} export", preset=src.preset_label,
+        lines.append(_("• {name}: {kind}, {rows} rows, read as an export from {preset}", preset=src.preset_label,
                        **values) if src.preset_label else _("• {name}: {kind}, {rows} rows", **values))
     if not lines:
         lines.append(_("• No files were recorded for this report."))

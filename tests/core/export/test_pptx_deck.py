@@ -247,7 +247,7 @@ def test_peak_hours_have_a_slide_of_their_own_with_a_coloured_table(deck):
 
 def test_data_used_names_kinds_and_exports_as_people_do(deck):
     text = _texts(next(s for s in deck.slides if _texts(s).startswith("Data used")))
-    assert "• tickets.csv: Tickets, 12,345 rows, read as a Zendesk export" in text
+    assert "• tickets.csv: Tickets, 12,345 rows, read as an export from Zendesk" in text
     assert "• survey.xlsx: Survey answers, 1,200 rows" in text and "surveys," not in text
 
 
@@ -283,11 +283,14 @@ def test_the_busiest_hour_takes_its_number_s_plural(tmp_path, code, words):
 
 
 def test_the_data_used_slide_names_settings_as_the_owner_does(tmp_path):
-    """Was "• Settings for global: currency = €" in every language (the parameters' ids)."""
+    """Was "• Settings for global: currency = €" in every language (the parameters' ids), and a Shopify export
+    "prebrano kot izvoz Shopify orders"."""
+    from metrics_core.export.model import SourceInfo
     from metrics_core.i18n import language
 
     report = make_report()
     report.appendix = True
+    report.sources.append(SourceInfo("orders.csv", "/x/orders.csv", "orders", 2535, {"preset": "shopify"}, {}))
     report.parameters = {"global": {"currency": "€", "targets": {"csat": 85.5}}, "csat": {"threshold": 4}}
     with language("sl"):
         write_pptx(report, tmp_path / "sl.pptx")
@@ -295,5 +298,6 @@ def test_the_data_used_slide_names_settings_as_the_owner_does(tmp_path):
                           if _texts(s).startswith("Uporabljeni podatki")))
     assert "• Nastavitve za vse KPI-je: Valuta €, Cilji Rezultat zadovoljstva strank (CSAT, % zadovoljnih) 85,5" in text
     assert "• Nastavitve za Rezultat zadovoljstva strank (CSAT, % zadovoljnih): Zadovoljen od ocene 4" in text
+    assert "• orders.csv: Naročila, vrstic: 2.535, prebrano kot izvoz Shopify (naročila)" in text
     for developer in ("global", "currency", "threshold", "csat", " = "):
         assert developer not in text
