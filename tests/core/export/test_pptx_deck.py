@@ -301,3 +301,20 @@ def test_the_data_used_slide_names_settings_as_the_owner_does(tmp_path):
     assert "• orders.csv: Naročila, vrstic: 2.535, prebrano kot izvoz Shopify (naročila)" in text
     for developer in ("global", "currency", "threshold", "csat", " = "):
         assert developer not in text
+
+
+def test_without_targets_the_kpi_names_get_the_target_columns_room(tmp_path):
+    """A compared summary without any target kept 2.5 in for a column of dashes while the KPIs' names wrapped
+    (sl, ro, sr month decks: "Rezultat zadovoljstva strank / (CSAT, % zadovoljnih)")."""
+    def widths(report):
+        write_pptx(report, tmp_path / "d.pptx")
+        table = next(s.table for s in Presentation(str(tmp_path / "d.pptx")).slides[1].shapes if s.has_table)
+        return [c.width for c in table.columns]
+
+    with_targets = widths(make_report())
+    report = make_report()
+    for row in report.kpis:
+        row.target = None
+    without = widths(report)
+    assert len(without) == 5 and sum(without) == pytest.approx(sum(with_targets), abs=10)
+    assert without[0] > with_targets[0] + Inches(1.2) and without[2] < Inches(1.3)
