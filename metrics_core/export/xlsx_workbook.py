@@ -153,7 +153,7 @@ class _Formats:
         self.text = book.add_format({"valign": "top"})
         self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
         self.muted = book.add_format({"font_color": "#6B6B6B"})
-        self.count = book.add_format({"num_format": "#,##0"})
+        self.count = book.add_format({"num_format": office_format("#,##0")})     # 1.451 in Slovenian
         self._book = book
         self._cache: dict[str, object] = {}
 
@@ -213,6 +213,16 @@ def summary_formats(unit: str) -> tuple[str, str]:
             ";".join(office_format(f"{sign}{number}{change}") for sign in ("+", "-", "")))
 
 
+def relative_format() -> str:
+    """The Summary's relative change (a fraction shown as a percentage) as the language writes it.
+
+    >>> relative_format()
+    '+0.0"\\xa0"%;-0.0"\\xa0"%;0.0"\\xa0"%'
+    """
+    space = '"\xa0"' if _unit_words(5, "%")[:1].isspace() else ""
+    return ";".join(office_format(f"{sign}0.0{space}%") for sign in ("+", "-", ""))
+
+
 def _unit_words(value: float, unit: str) -> str:
     """What follows a number of ``unit`` as the language writes it (``\xa0min.``, ``\xa0дана``)."""
     return re.sub(r"^[\d.,\s]*\d", "", format_value(value, unit))
@@ -230,7 +240,7 @@ def _summary_row(sheet, fm: _Formats, report: Report, r: int, row: KpiRow) -> No
     _number(sheet, r, 5, excel_value(row.target, row.unit), value_format)
     _number(sheet, r, 6, excel_value(row.previous, row.unit), value_format)
     _number(sheet, r, 7, excel_value(row.change, row.unit), change_format)
-    _number(sheet, r, 8, row.relative_change, fm.number('+0.0%;-0.0%;0.0%', colour))
+    _number(sheet, r, 8, row.relative_change, fm.number(relative_format(), colour))
     _text(sheet, r, 9, row.value_text(report.currency))
     _text(sheet, r, 10, format_change(row.change, row.unit, report.currency, row.metric_id))
     _text(sheet, r, 11, row.metric_id)

@@ -77,6 +77,8 @@ def test_the_summarys_units_are_written_in_the_reports_language(tmp_path):
     assert sheet.cell(csat, 3).number_format == nb('[$-424]0.0" %"')
     assert sheet.cell(csat, 8).number_format == nb('[$-424]+0.0" o. t.";[$-424]-0.0" o. t.";[$-424]0.0" o. t."')
     assert sheet.cell(labels.index("First response time") + 1, 8).number_format.startswith(nb('[$-424]+#,##0.0" min"'))
+    assert sheet.cell(csat, 5).number_format == "[$-424]#,##0"                  # 1.200 answers, not 1,200
+    assert sheet.cell(csat, 9).number_format.startswith(nb('[$-424]+0.0" "%'))   # +3,9 %
     with language("sr"):
         write_xlsx(report, tmp_path / "sr.xlsx")
     sheet = load_workbook(tmp_path / "sr.xlsx").worksheets[0]
