@@ -189,6 +189,7 @@ def _summary_sheet(book, fm: _Formats, report: Report, name: str) -> None:
     sheet.set_column(12, 12, 50)
     sheet.set_column(13, 14, 30)
     sheet.set_column(15, 17, 12)
+    sheet.set_row(3, 45)                  # headers wrap in their narrow columns ("Sprememba, prikazana kot"): 3 lines
     sheet.freeze_panes(4, 1)
     sheet.set_landscape()
     sheet.fit_to_pages(1, 0)              # one page wide

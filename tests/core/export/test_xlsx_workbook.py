@@ -78,6 +78,7 @@ def test_the_summarys_units_are_written_in_the_reports_language(tmp_path):
     assert sheet.cell(csat, 8).number_format == nb('[$-424]+0.0" o. t.";[$-424]-0.0" o. t.";[$-424]0.0" o. t."')
     assert sheet.cell(labels.index("First response time") + 1, 8).number_format.startswith(nb('[$-424]+#,##0.0" min"'))
     assert sheet.cell(csat, 5).number_format == "[$-424]#,##0"                  # 1.200 answers, not 1,200
+    assert sheet.row_dimensions[4].height >= 44          # "Sprememba, prikazana kot" wraps: its lines were cut at one
     assert sheet.cell(csat, 9).number_format.startswith(nb('[$-424]+0.0" "%'))   # +3,9 %
     with language("sr"):
         write_xlsx(report, tmp_path / "sr.xlsx")
