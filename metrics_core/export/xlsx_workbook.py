@@ -303,7 +303,7 @@ def _chart_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: str
         if chart.counts is not None:
             sheet.write_number(i, count_col, int(chart.counts[i - 4]), fm.count)
         if dates is not None:
-            sheet.write_datetime(i, date_col, dates[i - 4], fm.number("yyyy-mm-dd"))
+            sheet.write_datetime(i, date_col, dates[i - 4], fm.number(office_date_format("d mmm yyyy")))   # 1. maj 2026
         if i - 4 in partial:                  # "partial week": its total is not comparable with the others'
             _text(sheet, i, len(header) - 1, partial_words(chart.by), fm.muted)
     widths = [len(text) for text in header]

@@ -79,6 +79,8 @@ def test_the_summarys_units_are_written_in_the_reports_language(tmp_path):
     assert sheet.cell(labels.index("First response time") + 1, 8).number_format.startswith(nb('[$-424]+#,##0.0" min"'))
     assert sheet.cell(csat, 5).number_format == "[$-424]#,##0"                  # 1.200 answers, not 1,200
     assert sheet.row_dimensions[4].height >= 44          # "Sprememba, prikazana kot" wraps: its lines were cut at one
+    month = load_workbook(tmp_path / "sl.xlsx")["CSAT by month"]
+    assert month.cell(5, 5).number_format == '[$-424]d". "mmm" "yyyy'    # a period's start "1. jan 2024", was 2024-01-01
     assert sheet.cell(csat, 9).number_format.startswith(nb('[$-424]+0.0" "%'))   # +3,9 %
     with language("sr"):
         write_xlsx(report, tmp_path / "sr.xlsx")
