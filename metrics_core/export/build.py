@@ -17,7 +17,8 @@ import pandas as pd
 from ..dataset import DataBundle
 from ..errors import KpiDeskError
 from ..formatting import format_day_range, format_month, format_value, per_currency_text, result_caveat, result_currency, result_text
-from ..i18n import _, N_, current_language
+from ..i18n import _, N_
+from ..metrics.docs import describe
 from ..metrics.model import MetricInputs
 from ..metrics.params import currency_of
 from ..metrics.registry import REGISTRY
@@ -180,19 +181,13 @@ def _sources(bundle: DataBundle) -> list[SourceInfo]:
 
 
 def _how_computed(specs, kpis: list[KpiRow]) -> dict[str, str]:
-    try:
-        from ..metrics.docs import describe
-    except ImportError:
-        describe = None
+    """Each computed KPI's formula in words, what it reads, its parameters and sources, in the current language."""
     out = {}
     for row in kpis:
         if row.value is None:
             continue
-        text = None
-        if describe is not None:
-            try:
-                text = describe(row.metric_id)
-            except (KeyError, KpiDeskError):
-                text = None
-        out[row.metric_id] = (text if current_language() == "en" else None) or specs[row.metric_id].translated_description
+        try:
+            out[row.metric_id] = describe(row.metric_id)
+        except (KeyError, KpiDeskError):
+            out[row.metric_id] = specs[row.metric_id].translated_description
     return out

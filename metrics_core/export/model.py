@@ -199,7 +199,7 @@ class SourceInfo:
         """The export layout the file was read as ("Zendesk"), or ""."""
         preset = (self.mapping or {}).get("preset") or ""
         found = PRESETS_BY_NAME.get(preset)
-        return found.label if found is not None else str(preset)
+        return found.translated_label if found is not None else str(preset)
 
     def mapping_rows(self) -> list[tuple[str, str, str, str]]:
         """(field, source columns, found by, why) of each mapped field, in the current language: the texts

@@ -11,6 +11,7 @@ from pptx.util import Inches, Pt
 
 from ..formatting import format_value
 from ..i18n import _
+from ..metrics.docs import detail_starts, setting_lines
 from .model import Report
 from .pptx_layout import BODY_TOP, MARGIN, SLIDE_W, heading
 from .pptx_parts import add_text
@@ -23,44 +24,29 @@ def sources_slide(slide, report: Report, _what: Any = None) -> None:
     lines = []
     for src in report.sources:
         values = {"name": src.name, "kind": src.kind_label, "rows": format_value(src.rows, "count")}
-        lines.append(_("• {name}: {kind}, {rows} rows, read as a {preset} export", preset=src.preset_label,
+        lines.append(_("• {name}: {kind}, {rows} rows, read as an export from {preset}", preset=src.preset_label,
                        **values) if src.preset_label else _("• {name}: {kind}, {rows} rows", **values))
     if not lines:
         lines.append(_("• No files were recorded for this report."))
     lines.append("")
-    lines.extend(_parameter_lines(report.parameters))
+    lines.extend(setting_lines(report.parameters))
     lines.append("")
     lines.extend(report.notes)
     add_text(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN), Inches(5.6),
              "\n".join(lines[:22]), 14)
 
 
-def _parameter_lines(parameters: dict) -> list[str]:
-    lines = []
-    for metric_id, values in parameters.items():
-        if isinstance(values, dict) and values:
-            shown = ", ".join(f"{k} = {_plain(v)}" for k, v in list(values.items())[:6])
-            lines.append(_("• Settings for {kpi}: {values}", kpi=metric_id, values=shown))
-    return lines or [_("• All KPI settings at their defaults.")]
-
-
-def _plain(value) -> str:
-    if isinstance(value, dict):
-        return "; ".join(f"{k} {_plain(v)}" for k, v in value.items()) or "none"
-    if isinstance(value, (list, tuple)):
-        return ", ".join(_plain(v) for v in value) or "none"
-    return str(value)
-
-
 def short_how(text: str, metric_id: str = "") -> str:
-    """The formula part of a "how computed" text, for a slide: without the title line,
-    the parameter list, the calculator inputs and the sources (the workbook keeps them)."""
+    """The formula part of a "how computed" text (:func:`~metrics_core.metrics.docs.describe`'s, in the current
+    language), for a slide: without the title line, the unit, the parameter list, the calculator inputs and the
+    sources (the workbook keeps them)."""
     keep = []
+    details = detail_starts()
     for i, line in enumerate(text.strip().splitlines()):
         line = line.strip()
         if not line or (i == 0 and metric_id and line.endswith(f"({metric_id})")):
             continue
-        if line.startswith(("•", "From totals:", "Source:", "Unit:")):
+        if line.startswith(details):
             continue
         keep.append(line)
     short = " ".join(" ".join(keep).split())

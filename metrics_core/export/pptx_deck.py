@@ -182,6 +182,8 @@ def _summary_slide(slide, report: Report, rows: list[KpiRow]) -> None:
             colours[(i, 4)] = colour(row.change_state) if row.change_state else VERDICT_COLOURS[row.verdict]
         table.append(cells)
     widths = [3.2, 2.3, 2.5, 1.7, 2.9] if compared else [6.4, 3.0, 3.0]
+    if compared and all(row.target is None for row in rows):     # a column of dashes: the KPIs' names get its room
+        widths[0], widths[2] = widths[0] + 1.3, widths[2] - 1.3
     row_height = 0.5 if len(table) <= 10 else 0.42
     add_table(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN), table, widths, size=14,
               row_height=row_height, colours=colours)

@@ -24,7 +24,7 @@ from ..progress import Reporter
 from .chart_data import (BAD, GOOD, TARGET_SERIES, TIME_UNITS, date_axis_labels, drawn_frame, heat_colour, label_skip, paler,
                          office_date_format, office_format, partial_rows, series_colour, series_title, tick_step,
                          value_axis_range)
-from ..formatting import format_change, format_period, unit_word
+from ..formatting import format_change, format_period, format_value, unit_word
 from .model import BY_WORDS, ChartData, KpiRow, Report
 from ..report_view.partial import partial_words
 from .safe_text import neutralise
@@ -34,12 +34,11 @@ SHEET_NAME_MAX = 31
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 #: A bracket that stands for the words before it ("CRR"), not one that adds to them ("(month)", "(mesec)").
 _ABBREVIATION = re.compile(r"[A-Z][A-Z0-9]{1,7}")
-# Excel number formats of KPI values by unit; durations are written in minutes.
+# Excel number formats of KPI values by unit (durations are written in minutes), before their unit's words.
 VALUE_FORMATS = {
-    "%": '0.0" %"', "score": "0.0#", "seconds": '#,##0.0" min"', "count": "#,##0", "currency": "#,##0.00",
-    "ratio": "0.00", "days": '0.0" days"', "per_day": "0.0", "erlang": "0.00",
+    "%": "0.0", "score": "0.0#", "seconds": "#,##0.0", "count": "#,##0", "currency": "#,##0.00",
+    "ratio": "0.00", "days": "0.0", "per_day": "0.0", "erlang": "0.00",
 }
-CHANGE_FORMATS = {"%": '+0.0" pp";-0.0" pp";0.0" pp"', "seconds": '+#,##0.0" min";-#,##0.0" min";0" min"'}
 EXCEL_CHART = {"line": ("line", None), "bar": ("bar", None), "stacked": ("column", "stacked")}
 
 
@@ -154,7 +153,7 @@ class _Formats:
         self.text = book.add_format({"valign": "top"})
         self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
         self.muted = book.add_format({"font_color": "#6B6B6B"})
-        self.count = book.add_format({"num_format": "#,##0"})
+        self.count = book.add_format({"num_format": office_format("#,##0")})     # 1.451 in Slovenian
         self._book = book
         self._cache: dict[str, object] = {}
 
@@ -190,6 +189,7 @@ def _summary_sheet(book, fm: _Formats, report: Report, name: str) -> None:
     sheet.set_column(12, 12, 50)
     sheet.set_column(13, 14, 30)
     sheet.set_column(15, 17, 12)
+    sheet.set_row(3, 45)                  # headers wrap in their narrow columns ("Sprememba, prikazana kot"): 3 lines
     sheet.freeze_panes(4, 1)
     sheet.set_landscape()
     sheet.fit_to_pages(1, 0)              # one page wide
@@ -197,10 +197,42 @@ def _summary_sheet(book, fm: _Formats, report: Report, name: str) -> None:
         sheet.autofilter(3, 0, 3 + len(report.kpis), len(SUMMARY_HEADER) - 1)
 
 
+def summary_formats(unit: str) -> tuple[str, str]:
+    """The Summary's number formats of a KPI's value and of its change, the unit written the report language's way
+    (``0.0 %`` and ``+0.0 o. t.`` in Slovenian, minutes ``min`` / ``мин``; was `` pp``, `` days`` in every language).
+
+    >>> summary_formats("%")
+    ('0.0"\\xa0%"', '+0.0" pp";-0.0" pp";0.0" pp"')
+    """
+    number = VALUE_FORMATS.get(unit, "0.00")
+    words = {"%": (_unit_words(5, "%"), _("{value} pp", value="")), "seconds": (_unit_words(300, "seconds"),) * 2,
+             "days": (_unit_words(5, "days"),) * 2}.get(unit)
+    if words is None:
+        return office_format(number), office_format(number)
+    value, change = (f'"{w.replace(chr(34), "")}"' for w in words)
+    return (office_format(number + value),
+            ";".join(office_format(f"{sign}{number}{change}") for sign in ("+", "-", "")))
+
+
+def relative_format() -> str:
+    """The Summary's relative change (a fraction shown as a percentage) as the language writes it.
+
+    >>> relative_format()
+    '+0.0"\\xa0"%;-0.0"\\xa0"%;0.0"\\xa0"%'
+    """
+    space = '"\xa0"' if _unit_words(5, "%")[:1].isspace() else ""
+    return ";".join(office_format(f"{sign}0.0{space}%") for sign in ("+", "-", ""))
+
+
+def _unit_words(value: float, unit: str) -> str:
+    """What follows a number of ``unit`` as the language writes it (``\xa0min.``, ``\xa0дана``)."""
+    return re.sub(r"^[\d.,\s]*\d", "", format_value(value, unit))
+
+
 def _summary_row(sheet, fm: _Formats, report: Report, r: int, row: KpiRow) -> None:
-    value_format = fm.number(VALUE_FORMATS.get(row.unit, "0.00"))
+    value_format, change_format = summary_formats(row.unit)
     colour = {"good": GOOD, "bad": BAD}.get(row.verdict)
-    change_format = fm.number(CHANGE_FORMATS.get(row.unit, VALUE_FORMATS.get(row.unit, "0.00")), colour)
+    value_format, change_format = fm.number(value_format), fm.number(change_format, colour)
     _text(sheet, r, 0, row.label)
     _text(sheet, r, 1, family_label(row.family))
     _number(sheet, r, 2, excel_value(row.value, row.unit), value_format)
@@ -209,7 +241,7 @@ def _summary_row(sheet, fm: _Formats, report: Report, r: int, row: KpiRow) -> No
     _number(sheet, r, 5, excel_value(row.target, row.unit), value_format)
     _number(sheet, r, 6, excel_value(row.previous, row.unit), value_format)
     _number(sheet, r, 7, excel_value(row.change, row.unit), change_format)
-    _number(sheet, r, 8, row.relative_change, fm.number('+0.0%;-0.0%;0.0%', colour))
+    _number(sheet, r, 8, row.relative_change, fm.number(relative_format(), colour))
     _text(sheet, r, 9, row.value_text(report.currency))
     _text(sheet, r, 10, format_change(row.change, row.unit, report.currency, row.metric_id))
     _text(sheet, r, 11, row.metric_id)
@@ -271,7 +303,7 @@ def _chart_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: str
         if chart.counts is not None:
             sheet.write_number(i, count_col, int(chart.counts[i - 4]), fm.count)
         if dates is not None:
-            sheet.write_datetime(i, date_col, dates[i - 4], fm.number("yyyy-mm-dd"))
+            sheet.write_datetime(i, date_col, dates[i - 4], fm.number(office_date_format("d mmm yyyy")))   # 1. maj 2026
         if i - 4 in partial:                  # "partial week": its total is not comparable with the others'
             _text(sheet, i, len(header) - 1, partial_words(chart.by), fm.muted)
     widths = [len(text) for text in header]

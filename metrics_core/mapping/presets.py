@@ -17,7 +17,7 @@ from typing import Sequence
 
 import pandas as pd
 
-from ..i18n import Message
+from ..i18n import N_, Message, _
 from .status import FRESHDESK_STATUS, LIVEAGENT_STATUS, fold_value
 from ..ingest.header_analysis import analyse_header
 
@@ -38,6 +38,11 @@ class Preset:
     value_maps: dict[str, dict[str, str]] = field(default_factory=dict)
     collapse_by: str | None = None             # "order_id": one row per line item, collapse to orders
     first_column: tuple[str, ...] = ()         # the first header must be one of these (Google Forms)
+
+    @property
+    def translated_label(self) -> str:
+        """The export as a report names it, in the current language ("Shopify (naročila)"; a product's name as it is)."""
+        return _(self.label)
 
 
 def _p(name, label, kind, signature, min_hits, fields, **kw) -> Preset:
@@ -175,7 +180,7 @@ PRESETS: tuple[Preset, ...] = (
         "customer_id": "Email Address|Dirección de correo electrónico"},
        first_column=("Timestamp", "Marca temporal", "Časovni žig", "Marcaj de timp", "Tidstämpel",
                      "Vremenska oznaka")),
-    _p("shopify", "Shopify orders", "orders",
+    _p("shopify", N_("Shopify orders"), "orders",
        "Name|Email|Financial Status|Paid at|Fulfillment Status|Fulfilled at|Accepts Marketing|Currency|Subtotal|"
        "Shipping|Taxes|Total|Discount Code|Discount Amount|Shipping Method|Created at|Lineitem quantity|"
        "Lineitem name|Lineitem price|Lineitem sku|Billing Name|Billing Country|Shipping Name|Cancelled at|"
@@ -184,16 +189,16 @@ PRESETS: tuple[Preset, ...] = (
         "quantity": "Lineitem quantity", "unit_price": "Lineitem price", "country": "Billing Country",
         "channel": "Source"},
        collapse_by="order_id"),
-    _p("shopify_customers", "Shopify customers", "customers",
+    _p("shopify_customers", N_("Shopify customers"), "customers",
        "Customer ID|First Name|Last Name|Email|Accepts Email Marketing|Default Address Company|"
        "Default Address Country Code|Phone|Accepts SMS Marketing|Total Spent|Total Orders|Tags|Note|Tax Exempt", 6,
        {"customer_id": "Customer ID|Email", "total_revenue": "Total Spent"}),
-    _p("woocommerce", "WooCommerce orders", "orders",
+    _p("woocommerce", N_("WooCommerce orders"), "orders",
        "Date|Order #|N. Revenue (formatted)|Status|Customer|Customer type|Product(s)|Items sold|Coupon(s)|"
        "Net Sales|Attribution", 5,
        {"order_date": "Date", "order_id": "Order #", "amount": "N. Revenue (formatted)|Net Sales",
         "customer_id": "Customer", "quantity": "Items sold", "channel": "Attribution"}),
-    _p("woocommerce_customers", "WooCommerce customers", "customers",
+    _p("woocommerce_customers", N_("WooCommerce customers"), "customers",
        "Name|Username|Last Active|Sign Up|Email|Orders|Total Spend|AOV|Country / Region|City|Region|Postal Code", 6,
        {"customer_id": "Email|Username", "joined_at": "Sign Up", "total_revenue": "Total Spend"}),
 )

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..atomic import write_text_atomic
 from ..catalogue import KINDS_BY_NAME, kind_label
-from ..formatting import unit_name
+from ..formatting import format_plain_number, unit_name
 from ..i18n import N_, TextList, _
 from .model import FAMILIES, MetricSpec
 from .plausibility import field_label
@@ -24,6 +24,9 @@ _SOURCES = {"S0": N_("LiveAgent (sl)"), "S1": N_("Nextiva (ro)"), "S2": N_("Live
             "+": N_("beyond the articles")}
 _DIRECTIONS = {True: N_("higher is better"), False: N_("lower is better"), None: N_("no better direction")}
 _DEFAULT_WORDS = {"automatic": N_("automatic"), "none": N_("none"), "yes": N_("yes"), "no": N_("no")}
+#: The lines of :func:`describe` after the formula and what it reads (a slide leaves them out; a workbook keeps them).
+_UNIT, _TOTALS, _SOURCE = N_("Unit: {unit}; {direction}."), N_("From totals: {inputs}."), N_("Source: {sources}.")
+_PARAMETER = N_("• {label} ({name}): default {value}")
 
 
 def _source_text(source: str) -> str:
@@ -47,9 +50,14 @@ def _field_name(spec: MetricSpec, name: str) -> str:
     return field_label(kind, name)
 
 
+def _lower_first(label: str) -> str:
+    """A label inside a sentence: its first letter small, an abbreviation kept ("call intervals (ACD)")."""
+    return label[:1].lower() + label[1:]
+
+
 def _needs(spec: MetricSpec, field_ids: bool = False) -> str:
     """The kinds of data and the fields a KPI reads; ``field_ids``: the fields by their ids (the KPI catalogue)."""
-    kinds = str(TextList(tuple(kind_label(k).lower() for k in spec.kinds), "or")) or _("other KPIs")
+    kinds = str(TextList(tuple(_lower_first(kind_label(k)) for k in spec.kinds), "or")) or _("other KPIs")
     fields = ", ".join(f if field_ids else _field_name(spec, f) for f in spec.required_fields)
     return _("{kinds} (fields: {fields})", kinds=kinds, fields=fields) if fields else kinds
 
@@ -59,17 +67,73 @@ def describe(metric_id: str) -> str:
     deck's appendix, in the current language (the calculator's inputs keep the names typed on the command line)."""
     spec = get_metric(metric_id)
     lines = [f"{spec.translated_label} ({spec.id})", spec.translated_description, _("Reads: {what}.", what=_needs(spec))]
-    lines.append(_("Unit: {unit}; {direction}.", unit=unit_name(spec.unit),
-                   direction=_(_DIRECTIONS[spec.higher_is_better])))
+    lines.append(_(_UNIT, unit=unit_name(spec.unit), direction=_(_DIRECTIONS[spec.higher_is_better])))
     for p in spec.params:
         value = p.choice_label(p.default) if p.choices and p.default in p.choices else _default_text(p.default,
                                                                                                       p.special)
-        line = _("• {label} ({name}): default {value}", label=p.translated_label, name=p.name, value=value)
+        line = _(_PARAMETER, label=p.translated_label, name=p.name, value=value)
         lines.append(line + (f" — {p.translated_help}" if p.help else ""))
     if spec.calculator is not None:
-        lines.append(_("From totals: {inputs}.", inputs=", ".join(spec.calculator_inputs)))
-    lines.append(_("Source: {sources}.", sources=_source_text(spec.source)))
+        lines.append(_(_TOTALS, inputs=", ".join(spec.calculator_inputs)))
+    lines.append(_(_SOURCE, sources=_source_text(spec.source)))
     return "\n".join(lines)
+
+
+#: The settings of every KPI (``params["global"]``) by the names an owner reads.
+_GLOBAL_SETTINGS = {"calendar": N_("Business hours"), "hours": N_("Business hours"), "holidays": N_("Holidays"),
+                    "as_of": N_("Counted as of"), "targets": N_("Targets"), "benchmarks": N_("Benchmarks"),
+                    "currency": N_("Currency"), "file_currencies": N_("Currency of each file"),
+                    "target": N_("Target"), "benchmark": N_("Benchmark")}
+
+
+def _setting_value(value: object) -> str:
+    """A setting's value in words: KPIs by their names, numbers and yes/no the language's way."""
+    if isinstance(value, dict):
+        return "; ".join(f"{_kpi_name(str(k))} {_setting_value(v)}" for k, v in value.items()) or _("none")
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_setting_value(v) for v in value) or _("none")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format_plain_number(value)
+    return _default_text(value)
+
+
+def _kpi_name(key: str) -> str:
+    spec = next((s for s in REGISTRY if s.id == key), None)
+    return spec.translated_label if spec is not None else key
+
+
+def _setting_name(name: str) -> str:
+    if name in _GLOBAL_SETTINGS:
+        return _(_GLOBAL_SETTINGS[name])
+    param = next((p for s in REGISTRY for p in s.params if p.name == name), None)
+    return param.translated_label if param is not None else name
+
+
+def setting_lines(parameters: dict) -> list[str]:
+    """The settings a report was made with, one line per KPI (``all KPIs`` for the global ones), each setting by
+    the name the settings dialog gives it — for the deck's "Data used" (no ids: ``global: currency = €``).
+
+    >>> setting_lines({"global": {"currency": "€", "targets": {"csat": 85}}, "csat": {"threshold": 4}})
+    ['• Settings for all KPIs: Currency €, Targets CSAT (% satisfied) 85', '• Settings for CSAT (% satisfied): Satisfied from score 4']
+    """
+    lines = []
+    for scope, values in parameters.items():
+        if isinstance(values, dict) and values:
+            shown = ", ".join(f"{_setting_name(k)} {_setting_value(v)}" for k, v in list(values.items())[:6])
+            kpi = _("all KPIs") if scope == "global" else _kpi_name(scope)
+            lines.append(_("• Settings for {kpi}: {values}", kpi=kpi, values=shown))
+    return lines or [_("• All KPI settings at their defaults.")]
+
+
+def detail_starts() -> tuple[str, ...]:
+    """How the lines of :func:`describe` after the formula and what it reads begin (a parameter, the unit, the
+    calculator's inputs, the sources), in the current language and in English.
+
+    >>> detail_starts()
+    ('• ', 'Unit: ', 'From totals: ', 'Source: ')
+    """
+    starts = (text.split("{")[0] for template in (_PARAMETER, _UNIT, _TOTALS, _SOURCE) for text in (_(template), template))
+    return tuple(dict.fromkeys(start for start in starts if start.strip()))
 
 
 def metrics_markdown() -> str:

@@ -269,3 +269,24 @@ def test_a_sentence_ending_in_an_abbreviated_unit_has_one_full_stop(bundle):
         report = build_report(bundle, None, SEPTEMBER)
     frt = report.kpi("first_response_time")
     assert read(frt.sentence).endswith(" min.") and not frt.sentence.endswith(".."), frt.sentence
+
+
+def test_the_appendix_says_how_each_kpi_is_computed_in_the_reports_language(bundle, tmp_path):
+    """Not only the one-line description outside English: the formula and what it reads (the import dialog's field
+    names), without the KPI's id, its unit, its settings' ids, the calculator's inputs or the sources."""
+    from metrics_core.export.pptx_deck import write_pptx
+    from metrics_core.i18n import language
+    from metrics_core.metrics.docs import describe
+
+    with language("sl"):
+        report = build_report(bundle, None, SEPTEMBER, "month", "Lipa Home d.o.o.", appendix=True)
+        write_pptx(report, tmp_path / "sl.pptx")
+        assert report.how_computed["csat"] == describe("csat")
+    slides = [[s.text_frame.text for s in slide.shapes if s.has_text_frame and s.text_frame.text]
+              for slide in Presentation(str(tmp_path / "sl.pptx")).slides]
+    how = read("\n".join(t for texts in slides if texts and texts[0] == "Kako so bili izračunani ti KPI-ji" for t in texts))
+    assert ("Zadovoljni odgovori (ocena na pragu ali nad njim) deljeno z vsemi odgovori, krat 100. "
+            "Bere: odgovori na ankete, zahtevki, klici ali skupine odgovorov ankete (polja: Ocena CSAT).") in how
+    assert "Bere: zahtevki ali sporočila (polja: Čas nastanka)." in how
+    for detail in ("(csat)", "(threshold)", "Enota:", "Iz seštevkov:", "Vir:", "positive, responses", "created_at"):
+        assert detail not in how

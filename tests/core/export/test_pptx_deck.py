@@ -247,7 +247,7 @@ def test_peak_hours_have_a_slide_of_their_own_with_a_coloured_table(deck):
 
 def test_data_used_names_kinds_and_exports_as_people_do(deck):
     text = _texts(next(s for s in deck.slides if _texts(s).startswith("Data used")))
-    assert "• tickets.csv: Tickets, 12,345 rows, read as a Zendesk export" in text
+    assert "• tickets.csv: Tickets, 12,345 rows, read as an export from Zendesk" in text
     assert "• survey.xlsx: Survey answers, 1,200 rows" in text and "surveys," not in text
 
 
@@ -280,3 +280,41 @@ def test_the_busiest_hour_takes_its_number_s_plural(tmp_path, code, words):
     with language(code):
         write_pptx(dataclasses.replace(report, charts=[heat]), path)
     assert any(words in _texts(slide) for slide in Presentation(str(path)).slides)
+
+
+def test_the_data_used_slide_names_settings_as_the_owner_does(tmp_path):
+    """Was "• Settings for global: currency = €" in every language (the parameters' ids), and a Shopify export
+    "prebrano kot izvoz Shopify orders"."""
+    from metrics_core.export.model import SourceInfo
+    from metrics_core.i18n import language
+
+    report = make_report()
+    report.appendix = True
+    report.sources.append(SourceInfo("orders.csv", "/x/orders.csv", "orders", 2535, {"preset": "shopify"}, {}))
+    report.parameters = {"global": {"currency": "€", "targets": {"csat": 85.5}}, "csat": {"threshold": 4}}
+    with language("sl"):
+        write_pptx(report, tmp_path / "sl.pptx")
+    text = read("\n".join(_texts(s) for s in Presentation(str(tmp_path / "sl.pptx")).slides
+                          if _texts(s).startswith("Uporabljeni podatki")))
+    assert "• Nastavitve za vse KPI-je: Valuta €, Cilji Rezultat zadovoljstva strank (CSAT, % zadovoljnih) 85,5" in text
+    assert "• Nastavitve za Rezultat zadovoljstva strank (CSAT, % zadovoljnih): Zadovoljen od ocene 4" in text
+    assert "• orders.csv: Naročila, vrstic: 2.535, prebrano kot izvoz Shopify (naročila)" in text
+    for developer in ("global", "currency", "threshold", "csat", " = "):
+        assert developer not in text
+
+
+def test_without_targets_the_kpi_names_get_the_target_columns_room(tmp_path):
+    """A compared summary without any target kept 2.5 in for a column of dashes while the KPIs' names wrapped
+    (sl, ro, sr month decks: "Rezultat zadovoljstva strank / (CSAT, % zadovoljnih)")."""
+    def widths(report):
+        write_pptx(report, tmp_path / "d.pptx")
+        table = next(s.table for s in Presentation(str(tmp_path / "d.pptx")).slides[1].shapes if s.has_table)
+        return [c.width for c in table.columns]
+
+    with_targets = widths(make_report())
+    report = make_report()
+    for row in report.kpis:
+        row.target = None
+    without = widths(report)
+    assert len(without) == 5 and sum(without) == pytest.approx(sum(with_targets), abs=10)
+    assert without[0] > with_targets[0] + Inches(1.2) and without[2] < Inches(1.3)

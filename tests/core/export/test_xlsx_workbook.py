@@ -57,11 +57,36 @@ def test_summary_holds_numbers_with_formats(book):
     assert frt[9] == nb("1 h 34 min")                                # one piece in a narrow column
     assert rows["Call abandonment rate"][2] is None and rows["Call abandonment rate"][12] == "No call file was loaded."
     r = [row[0] for row in _rows(sheet, 1)].index("CSAT, % satisfied") + 1
-    assert sheet.cell(r, 3).number_format == '0.0" %"'
+    assert sheet.cell(r, 3).number_format == nb('0.0" %"')
     assert sheet.cell(r, 8).number_format.startswith('+0.0" pp"')
-    assert sheet.cell(r + 2, 3).number_format == '#,##0.0" min"'     # first response time
+    assert sheet.cell(r + 2, 3).number_format == nb('#,##0.0" min"')     # first response time
     assert sheet.cell(r, 8).font.color.rgb == "FF" + GOOD               # CSAT up: good
     assert sheet.cell(r + 2, 8).font.color.rgb == "FF" + GOOD           # response time down: good
+
+
+def test_the_summarys_units_are_written_in_the_reports_language(tmp_path):
+    """The Summary's values and changes were written " pp", " min", " days" in every language."""
+    from metrics_core.i18n import language
+
+    report = make_report()
+    with language("sl"):
+        write_xlsx(report, tmp_path / "sl.xlsx")
+    sheet = load_workbook(tmp_path / "sl.xlsx").worksheets[0]
+    labels = [row[0] for row in _rows(sheet, 1)]
+    csat = labels.index("CSAT, % satisfied") + 1
+    assert sheet.cell(csat, 3).number_format == nb('[$-424]0.0" %"')
+    assert sheet.cell(csat, 8).number_format == nb('[$-424]+0.0" o. t.";[$-424]-0.0" o. t.";[$-424]0.0" o. t."')
+    assert sheet.cell(labels.index("First response time") + 1, 8).number_format.startswith(nb('[$-424]+#,##0.0" min"'))
+    assert sheet.cell(csat, 5).number_format == "[$-424]#,##0"                  # 1.200 answers, not 1,200
+    assert sheet.row_dimensions[4].height >= 44          # "Sprememba, prikazana kot" wraps: its lines were cut at one
+    month = load_workbook(tmp_path / "sl.xlsx")["CSAT by month"]
+    assert month.cell(5, 5).number_format == '[$-424]d". "mmm" "yyyy'    # a period's start "1. jan 2024", was 2024-01-01
+    assert sheet.cell(csat, 9).number_format.startswith(nb('[$-424]+0.0" "%'))   # +3,9 %
+    with language("sr"):
+        write_xlsx(report, tmp_path / "sr.xlsx")
+    sheet = load_workbook(tmp_path / "sr.xlsx").worksheets[0]
+    assert nb('" п. п."') in sheet.cell(csat, 8).number_format and "pp" not in sheet.cell(csat, 8).number_format
+    assert sheet.cell(labels.index("First response time") + 1, 3).number_format == nb('[$-281A]#,##0.0" мин"')
 
 
 def test_each_chart_sheet_has_its_table_and_a_native_chart(book):

@@ -100,6 +100,7 @@ def test_describe_gives_formula_parameters_and_source():
     text = describe("csat")
     assert "times 100" in text and "threshold" in text and "default automatic" in text and "Source:" in text
     assert "(fields: CSAT score)" in text            # the field as the import dialog names it, not csat_score
+    assert "Reads: calls or call intervals (ACD)." in describe("answer_rate")     # was "(acd)": the kind in lower case
 
 
 @pytest.mark.parametrize("code, words", [
