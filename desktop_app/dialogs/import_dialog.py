@@ -244,6 +244,7 @@ class ImportDialog(QDialog):
         notes += table.notes
         notes += [f"{c.header}: {c.ambiguous}" for c in table.columns if c.ambiguous]
         self.notes_label.setText("\n".join(notes))
+        _lay_out_now(self.kind_note, self)      # the notes' new lines too, before the next frame (sl 02: cut in two)
 
     def _show_currency(self, named: str | None) -> None:
         """The owner's currency for this file, or "from the file" with the one its first rows name."""

@@ -1,8 +1,8 @@
 """The Slovenian window calls a KPI "kazalnik" ("Pokaži vse kazalnike", "Izbrani kazalnik", "50 kazalnikov iz 12
-datotek"), but the import dialog's question read "„Čas nastanka“ ni povezano: KPI-ji, ki ga potrebujejo, …", and the
-report builder "KPI-ji v predstavitvi" (s15-shots-a, sl 04_import_confirm_missing; the window's hint "… zato noben KPI ne
-kaže spremembe", 25_compare_last_year, is in the other catalogue and was changed too): one word for one thing. The
-command line and the deck (metrics_core's catalogue) keep their "KPI", which they use throughout."""
+datotek"), but the import dialog's question read "„Čas nastanka“ ni povezano: KPI-ji, ki ga potrebujejo, …" and the
+report builder "KPI-ji v predstavitvi" (s15-shots-a, sl 04_import_confirm_missing; the window's hint "… zato noben
+KPI ne kaže spremembe", 25_compare_last_year, is in the other catalogue and was changed too): one word for one
+thing. The command line and the deck (metrics_core's catalogue) keep their "KPI", which they use throughout."""
 
 from __future__ import annotations
 
