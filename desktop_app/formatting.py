@@ -226,8 +226,16 @@ def readable_reason(result: Any) -> str:
     if missing:
         labels = {name: field_label(name, _kind_with(getattr(result, "metric_id", ""), name)) for name in missing}
         names = "|".join(re.escape(name) for name in sorted(missing, key=len, reverse=True))
-        reason = re.sub(rf"'({names})'|\b({names})\b",          # one pass: a label holding its id stays whole
-                        lambda m: core.quoted(labels[m[1]]) if m[1] else labels[m[2]], reason)
+        named: set[str] = set()
+
+        def name_once(m: re.Match[str]) -> str:                   # "… (or contacts from more than one channel)":
+            name = m[1] or m[2]                                   # a later bare word is the word, not the field
+            if m[2] and name in named:
+                return name
+            named.add(name)
+            return core.quoted(labels[name]) if m[1] else labels[name]
+
+        reason = re.sub(rf"'({names})'|\b({names})\b", name_once, reason)  # one pass: a label keeps its id
     return reason.replace("needs the field", "needs a column").replace("which no loaded file provides",
                                                                         "which no loaded file has")
 

@@ -244,7 +244,7 @@ class ImportDialog(QDialog):
         notes += [f"{c.header}: {c.ambiguous}" for c in table.columns if c.ambiguous]
         self.notes_label.setText("\n".join(notes))
         # the widened boxes and the notes' new lines laid out before the next frame (the "Detected" note was drawn
-        # one line high under the group's frame at 200 %: sr 02_import_dialog, s15-shots-b)
+        # one line high under the group's frame: sr 200 % and sl 1366 02_import_dialog, s15-shots-b and s15-shots-a)
         _lay_out_now(self.delimiter_combo, self)
 
     def _show_currency(self, named: str | None) -> None:

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QMouseEvent
+from PySide6.QtGui import Qt as GuiQt       # (Qt's text functions: convertFromPlainText)
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QSizePolicy, QVBoxLayout
 
 from metrics_core.formatting import has_change, quoted, result_caveat, result_currency, result_text
@@ -105,6 +106,7 @@ class KpiCard(QFrame):
         for w in (self.change_label, self.reason_label, self.target_label, self.n_label):
             w.hide()                # (shown by what the card is given: empty lines would squeeze the title)
         self._label = label
+        self.description = ""                 # the tooltip's plain text (set_description)
         self._fit_title(label)
         self.setAccessibleName(label)          # a screen reader names the card; its value is the description
         self._set_selected_look(False)
@@ -262,7 +264,10 @@ class KpiCard(QFrame):
         self.sparkline.set_points(list(spark.values), spark.last_incomplete, tip)
 
     def set_description(self, text: str) -> None:
-        self.setToolTip(text)
+        """The KPI's description as its tooltip, as rich text: Qt wraps a plain tooltip only when it is wider than
+        the screen, so a Swedish line just under 1,366 px was one line across the window (sv 70_tooltip_card)."""
+        self.description = text
+        self.setToolTip(GuiQt.convertFromPlainText(text, GuiQt.WhiteSpaceMode.WhiteSpaceNormal))
 
     def set_working_out(self) -> None:
         """While its value is being computed: a muted "Working out…" in the value's place (a bare "—" read as

@@ -24,3 +24,13 @@ def test_the_reason_names_no_internal_field_id(lang) -> None:
     assert result.value is None
     words = readable_reason(result)
     assert words and "customer_id" not in words and "order_date" not in words, words
+
+
+def test_a_field_is_named_once_and_the_same_word_later_stays_a_word() -> None:
+    """s15-shots-a (en 66_issue_no_dates_no_channel, 63_issue_pwc_cards): "needs a Channel column (or contacts from
+    more than one Channel)": every bare "channel" became the field's label, the second one being the ordinary word."""
+    apply_language("en")
+    frame = tickets_frame(60).drop(columns=["channel"])
+    result = compute_metric(DataBundle([make_dataset("t", "tickets", frame)]), "volume_by_channel")
+    assert result.value is None and "channel" in (result.missing_fields or [])
+    assert readable_reason(result) == "needs a Channel column (or contacts from more than one channel)"

@@ -7,6 +7,7 @@ import pytest
 
 from metrics_core.formatting import result_text
 from PySide6.QtCore import Qt
+from PySide6.QtGui import Qt as GuiQt
 
 from desktop_app.filter_state import FilterState
 from desktop_app.formatting import format_value
@@ -63,7 +64,12 @@ def test_cards_show_the_engine_values(loaded) -> None:
     assert dash.cards["call_fcr"].isHidden()          # no call file loaded
     from metrics_core.metrics.docs import describe
 
-    assert dash.cards["nps"].toolTip() == describe("nps") and dash.cards["nps"].toolTip()
+    assert dash.cards["nps"].description == describe("nps") and dash.cards["nps"].toolTip()
+    # rich text, so Qt wraps it: plain, a line just under the screen's width was one line across the window
+    # (s15-shots-a, sv 1366x768 70_tooltip_card: 1,300 px wide over the file list)
+    assert GuiQt.mightBeRichText(dash.cards["nps"].toolTip())
+    rich = GuiQt.convertFromPlainText(describe("nps"), GuiQt.WhiteSpaceMode.WhiteSpaceNormal)
+    assert dash.cards["nps"].toolTip() == rich
     # on "All dates" there is no earlier period: no change is shown (never last month's next to every date's value)
     assert dash.cards["nps"].change_label.isHidden()
 

@@ -162,7 +162,7 @@ def test_an_empty_breakdown_of_a_kpi_without_a_value_gives_the_kpis_reason(qtbot
     assert not data.bars and all(p.value is None for p in data.trend) and data.no_value is not None
     for said in empty_charts_say(qtbot, data):
         assert "for these filters" not in said, said
-        assert said.endswith("<br><br>Needs a Channel column (or contacts from more than one Channel)"), said
+        assert said.endswith("<br><br>Needs a Channel column (or contacts from more than one channel)"), said
     with_channel = chart_job(DataBundle([make_dataset("t", "tickets", tickets_frame(60))]), {}, Filters(),
                              "volume_by_channel", "month", "agent")(Reporter())
     assert with_channel.bars and with_channel.no_value is None

@@ -268,12 +268,12 @@ def test_the_reading_options_are_inside_their_group_in_the_first_frame_after_the
     assert seen == [[]]
 
 
-@pytest.mark.parametrize("lang", ["sr", "ro"])
+@pytest.mark.parametrize("lang", ["sr", "ro", "sl"])
 def test_the_detected_note_has_its_lines_under_the_group_in_the_first_frame_after_the_preview(qtbot, monkeypatch,
                                                                                               lang) -> None:
     """The "Detected: Zendesk export (…)" note is written after the file is read, two lines in Serbian: laid out
     only at a later event, the frame painted in between drew it one line high, under the group's frame
-    (sr 200 % 02_import_dialog, s15-shots-b). Looked at as the preview is shown, before any other event."""
+    (sr 200 % 02_import_dialog, s15-shots-b; sl 1366 cut in two, s15-shots-a). Looked at as the preview is shown, before any other event."""
     from PySide6.QtCore import QRect, Qt
 
     from metrics_core.resources import demo_dir
