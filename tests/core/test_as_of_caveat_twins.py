@@ -14,7 +14,7 @@ TWINS = [("from created and resolved times, on {day}", ", the last date in your 
          ("by status, on {day}", ", the last date in your tickets")]
 
 
-@pytest.mark.parametrize("code", ["sl", "sv", "ro"])       # (sr: left to its reviewer, in defects15)
+@pytest.mark.parametrize("code", ["sl", "sv", "ro", "sr", "sr-Latn"])
 def test_the_last_date_form_of_an_as_of_caveat_begins_as_its_short_form(code) -> None:
     domain = next(d for d in DOMAINS if d.name == "kpidesk")
     with po_path(domain, code).open("rb") as handle:
