@@ -110,7 +110,7 @@ class DashboardPanel(QWidget):
             flow = FlowLayout(holder, fill_rows=True)     # no empty strip at the right
             for spec in specs:
                 card = KpiCard(spec.id, _(spec.label), spec.unit, spec.higher_is_better)
-                card.set_description(describe(spec.id) if describe else _(spec.description))
+                card.set_description(describe(spec.id, ids=False) if describe else _(spec.description))
                 card.selected.connect(self._on_card_selected)
                 card.rows_requested.connect(self._on_card_rows_requested)
                 flow.addWidget(card)

@@ -27,6 +27,7 @@ _DEFAULT_WORDS = {"automatic": N_("automatic"), "none": N_("none"), "yes": N_("y
 #: The lines of :func:`describe` after the formula and what it reads (a slide leaves them out; a workbook keeps them).
 _UNIT, _TOTALS, _SOURCE = N_("Unit: {unit}; {direction}."), N_("From totals: {inputs}."), N_("Source: {sources}.")
 _PARAMETER = N_("• {label} ({name}): default {value}")
+_PARAMETER_BY_NAME = N_("• {label}: default {value}")            # (the window's tooltip: no option names)
 
 
 def _source_text(source: str) -> str:
@@ -62,18 +63,25 @@ def _needs(spec: MetricSpec, field_ids: bool = False) -> str:
     return _("{kinds} (fields: {fields})", kinds=kinds, fields=fields) if fields else kinds
 
 
-def describe(metric_id: str) -> str:
+def describe(metric_id: str, ids: bool = True) -> str:
     """A KPI's formula in words, its parameters with defaults, and its source — for the cards' tooltips and the
-    deck's appendix, in the current language (the calculator's inputs keep the names typed on the command line)."""
+    deck's appendix, in the current language (the calculator's inputs keep the names typed on the command line).
+    ``ids=False``: for the window's owner, without the KPI's id, the parameters' option names and the calculator's
+    inputs (command-line names such as ``positive, responses``).
+
+    >>> print(describe("nps", ids=False).splitlines()[0])
+    Net Promoter Score
+    """
     spec = get_metric(metric_id)
-    lines = [f"{spec.translated_label} ({spec.id})", spec.translated_description, _("Reads: {what}.", what=_needs(spec))]
+    title = f"{spec.translated_label} ({spec.id})" if ids else spec.translated_label
+    lines = [title, spec.translated_description, _("Reads: {what}.", what=_needs(spec))]
     lines.append(_(_UNIT, unit=unit_name(spec.unit), direction=_(_DIRECTIONS[spec.higher_is_better])))
     for p in spec.params:
         value = p.choice_label(p.default) if p.choices and p.default in p.choices else _default_text(p.default,
                                                                                                       p.special)
-        line = _(_PARAMETER, label=p.translated_label, name=p.name, value=value)
+        line = _(_PARAMETER if ids else _PARAMETER_BY_NAME, label=p.translated_label, name=p.name, value=value)
         lines.append(line + (f" — {p.translated_help}" if p.help else ""))
-    if spec.calculator is not None:
+    if spec.calculator is not None and ids:
         lines.append(_(_TOTALS, inputs=", ".join(spec.calculator_inputs)))
     lines.append(_(_SOURCE, sources=_source_text(spec.source)))
     return "\n".join(lines)

@@ -64,11 +64,14 @@ def test_cards_show_the_engine_values(loaded) -> None:
     assert dash.cards["call_fcr"].isHidden()          # no call file loaded
     from metrics_core.metrics.docs import describe
 
-    assert dash.cards["nps"].description == describe("nps") and dash.cards["nps"].toolTip()
+    assert dash.cards["nps"].description == describe("nps", ids=False) and dash.cards["nps"].toolTip()
+    # the owner's words, no command-line names (s15-shots-a/b: 'From totals: positive, responses.', '(scale)')
+    assert "(nps)" not in dash.cards["nps"].description and "From totals" not in dash.cards["nps"].description
+    assert "(csat)" not in dash.cards["csat"].description and "(threshold)" not in dash.cards["csat"].description
     # rich text, so Qt wraps it: plain, a line just under the screen's width was one line across the window
     # (s15-shots-a, sv 1366x768 70_tooltip_card: 1,300 px wide over the file list)
     assert GuiQt.mightBeRichText(dash.cards["nps"].toolTip())
-    rich = GuiQt.convertFromPlainText(describe("nps"), GuiQt.WhiteSpaceMode.WhiteSpaceNormal)
+    rich = GuiQt.convertFromPlainText(describe("nps", ids=False), GuiQt.WhiteSpaceMode.WhiteSpaceNormal)
     assert dash.cards["nps"].toolTip() == rich
     # on "All dates" there is no earlier period: no change is shown (never last month's next to every date's value)
     assert dash.cards["nps"].change_label.isHidden()
