@@ -288,7 +288,9 @@ def day_range(first: Any, last: Any) -> str:
         # CLDR's Serbian intervals write days with a leading zero ("02.–31. окт 2026."), which Serbian
         # never does in a sentence and which no other date of the window has ("1. мај – 31. окт 2026.")
         return re.sub(r"(?<![\d.])0(?=\d\.)", "", format_interval(lo.date(), hi.date(), "yMMMd", locale=locale_now()))
+    if lo.year != hi.year:                      # both years named ("28 Dec 2025 – 3 Jan 2026")
+        return core.format_day_range(lo, hi)
     months = core.month_names()
-    if lo.year == hi.year and lo.month == hi.month:
+    if lo.month == hi.month:
         return f"{lo.day}\u2013{hi.day} {months[hi.month - 1]} {hi.year}"
     return f"{lo.day} {months[lo.month - 1]} \u2013 {hi.day} {months[hi.month - 1]} {hi.year}"

@@ -21,3 +21,11 @@ def test_a_days_span_has_no_leading_zero_on_its_days(code, month, across, years)
         assert day_range(date(2026, 9, 28), date(2026, 10, 3)) == across
         assert day_range(date(2025, 12, 28), date(2026, 1, 3)) == years
         assert day_range(date(2026, 10, 10), date(2026, 10, 20)).startswith("10")  # a day's own 0 stays
+
+
+def test_an_english_span_across_new_year_names_both_years():
+    # s15-shots-b: "28 Dec – 3 Jan 2026" read as a span backwards inside 2026
+    with language("en"):
+        assert day_range(date(2025, 12, 28), date(2026, 1, 3)) == "28 Dec 2025 – 3 Jan 2026"
+        assert day_range(date(2026, 9, 28), date(2026, 10, 3)) == "28 Sep \u2013 3 Oct 2026"
+        assert day_range(date(2026, 10, 2), date(2026, 10, 31)) == "2\u201331 Oct 2026"
