@@ -31,6 +31,7 @@ import pandas as pd
 
 from . import sheet_columns
 from .sheet_columns import SheetColumns
+from .sheet_extent import Extent
 
 _PAD = b"\0" * 64                     # so that a word may be read from any byte of a piece
 _UPPER = np.zeros(256, dtype=bool)
@@ -40,6 +41,7 @@ _NUMBER_BYTE[[0, 43, 45, 46, 69, 101] + list(range(48, 58))] = True
 _MASK = np.array([(1 << (8 * k)) - 1 for k in range(8)] + [(1 << 64) - 1], dtype=np.uint64)
 _MAX_ROWS = 1_048_576
 _SUFFIX = re.compile(rb'^"(?: s="(\d{1,5})")?(?: t="(n|inlineStr)")?(/?)>$')
+_OUTSIDE = re.compile(rb'[ \t\n\r]r="|<c[\s>/]')     # what the extent scan would count outside the rows
 _EPOCH = np.datetime64("1899-12-30", "D")
 _LAST_SERIAL = 2958466                  # 10000-01-01
 _MS_PER_DAY = 86_400_000
@@ -104,14 +106,35 @@ class PlainSheet:
         self._started = self._ended = False
         self._last = -1                    # row * 16384 + column of the last cell read
         self._columns: dict[int, _Column] = {}
+        self._cells = 0                    # the extent, as :class:`.sheet_extent.XlsxExtent` measures it
+        self._max_row = self._max_column = -1
 
-    def feed(self, data: bytes, final: bool = False) -> None:
-        if self.failed or self._ended:
-            return
+    def feed(self, data: bytes, final: bool = False) -> bool:
+        """Read the next piece of the part; False once the sheet is not plain (then it is not looked at again)."""
+        if self.failed:
+            return False
         try:
-            self._feed(data, final)
+            if self._ended:
+                self._outside(self._tail + data)
+            else:
+                self._feed(data, final)
         except Exception:         # (Unsupported, or bytes numpy or the decoder refuse: not a plain sheet)
             self._give_up()
+        return not self.failed
+
+    @property
+    def extent(self) -> Extent:
+        """How far the cells reach, as the guard's scan measures it (valid once the whole part was fed and the
+        sheet is plain): the cells' tags counted, the farthest filled cell (a text, even empty, or a number)."""
+        if not self._cells:
+            return Extent()
+        return Extent(rows=self._max_row + 1, columns=self._max_column + 1, value_cells=self._cells)
+
+    def _outside(self, buffer: bytes) -> None:
+        """Bytes before or after the rows: nothing the extent scan would count (a reference, a cell's tag)."""
+        if _OUTSIDE.search(buffer):
+            raise Unsupported("a reference or cell outside the rows")
+        self._tail = buffer[-8:]
 
     def _give_up(self) -> None:
         self.failed = True
@@ -125,14 +148,17 @@ class PlainSheet:
             if start < 0:
                 if b"<sheetData" in buffer or final:
                     raise Unsupported("no rows")
+                self._outside(buffer)
                 self._tail = buffer[-16:]
                 return
+            self._outside(buffer[:start])
             self._started = True
             buffer = buffer[start + 11:]
         end = buffer.find(b"</sheetData>")
         if end >= 0:
             self._ended = True
-            rows, self._tail = buffer[:end], b""
+            rows = buffer[:end]
+            self._outside(buffer[end + 12:])
         else:
             cut = buffer.rfind(b"</row>") + 6
             if cut < 6 and final:
@@ -166,8 +192,8 @@ class PlainSheet:
         place = np.arange(8)
         inside = place < width[:, None]
         value = digits.astype(np.int64) - 48
-        if not (((value >= 0) & (value <= 9)) | ~inside).all():
-            raise Unsupported("a row number")
+        if not (((value >= 0) & (value <= 9)) | ~inside).all() or (value[:, 0] == 0).any():
+            raise Unsupported("a row number")           # (with a leading 0 the extent scan would read it longer)
         row_number = (np.where(inside, value, 0) * 10 ** np.clip(width[:, None] - 1 - place, 0, 7)).sum(axis=1) - 1
         row_key = row_word & _MASK[width + 1]
         # each cell's row (the row tag before it) and column (its reference's letters)
@@ -214,6 +240,13 @@ class PlainSheet:
             style[number] = int(match.group(1) or 0)
             kind[number] = _NONE if match.group(3) else _INLINE if match.group(2) == b"inlineStr" else _NUMBER
         cell_kind, cell_style = kind[codes], style[codes]
+        if rows.count(b'r="') != len(ci) + len(ri):
+            raise Unsupported("a reference the extent scan would count elsewhere")       # (in a text, say)
+        filled = cell_kind != _NONE
+        self._cells += len(ci)
+        if filled.any():
+            self._max_row = max(self._max_row, int(row[filled].max()))
+            self._max_column = max(self._max_column, int(column[filled].max()))
         # every tag of the piece accounted for: rows, their ends, cells and exactly their children
         numbers, texts = ci[cell_kind == _NUMBER], ci[cell_kind == _INLINE]
         ends = ri[1:] - 1
