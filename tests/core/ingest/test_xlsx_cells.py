@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 import xlsxwriter
 
-from metrics_core.ingest import excel_reader, package_guard, sheet_columns, xlsx_cells
+from metrics_core.ingest import excel_reader, package_guard, sheet_columns, xlsx_cells, xlsx_numbers
 from metrics_core.ingest.reader import read_table
 
 from .test_xlsx_stream import _same_cells, _streamed
@@ -124,8 +124,8 @@ def test_numbers_parse_as_python_parses_them():
     words = np.ndarray(shape=(len(blob) - 8,), dtype=np.uint64, buffer=blob, strides=(1,))
     size = np.array([len(t) for t in texts])
     start = np.cumsum(size + 1) - size - 1
-    grid = np.stack([words[start + 8 * k] & xlsx_cells._MASK[np.clip(size - 8 * k, 0, 8)] for k in range(3)], axis=1)
-    got = xlsx_cells._parse_numbers(words, start, size, grid.view(np.uint8))
+    grid = np.stack([words[start + 8 * k] & xlsx_numbers.MASK[np.clip(size - 8 * k, 0, 8)] for k in range(3)], axis=1)
+    got = xlsx_numbers.parse_numbers(words, start, size, grid.view(np.uint8))
     assert got.tolist() == [float(t) for t in texts]
 
 
