@@ -166,19 +166,23 @@ def _read_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, file
                 _check_shared_strings(path, head, info.file_size)
             chunk = head
             utf8 = codecs.getincrementaldecoder("utf-8")() if name.endswith((".xml", ".rels")) else None
+            skipped = 0                  # pieces the plain read took in the scanner's place
             while chunk:
-                if scanner is not None:
+                if cells is not None and not cells.feed(chunk):
+                    _catch_up(scanner, archive, info, skipped, path)
+                    cells = None
+                if scanner is not None and cells is None:
                     _feed(scanner, chunk, path, name)
-                    if cells is not None:
-                        cells.feed(chunk)
+                skipped += 1
                 if utf8 is not None and not _is_utf8(utf8, chunk):
                     facts.not_utf8.add(name)
                     utf8 = None
                 chunk = stream.read(PIECE)
-            if scanner is not None:
+            if cells is not None and not cells.feed(b"", final=True):
+                _catch_up(scanner, archive, info, skipped, path)
+                cells = None
+            if scanner is not None and cells is None:
                 _feed(scanner, b"", path, name, final=True)
-                if cells is not None:
-                    cells.feed(b"", final=True)
             if utf8 is not None and not _is_utf8(utf8, b"", final=True):
                 facts.not_utf8.add(name)
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
@@ -189,10 +193,20 @@ def _read_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, file
             path=path) from exc
     except (NotImplementedError, RuntimeError, OSError):
         return                        # an encrypted or unknown compression: the reader reports it
-    if isinstance(scanner, XlsxExtent):
+    if cells is not None:
+        facts.sheets[name] = cells.extent
+    elif isinstance(scanner, XlsxExtent):
         facts.sheets[name] = scanner.extent
     elif isinstance(scanner, OdsExtent):
         facts.ods_tables = dict(enumerate(scanner.extents))
+
+
+def _catch_up(scanner: XlsxExtent, archive: zipfile.ZipFile, info: zipfile.ZipInfo, pieces: int, path: Path) -> None:
+    """The plain read gave up: the extent scanner reads the ``pieces`` it was spared, decompressed again (the
+    same pieces: 64 KB, then :data:`PIECE` bytes at a time)."""
+    with archive.open(info) as stream:
+        for number in range(pieces):
+            _feed(scanner, stream.read(PIECE if number else 64 * 1024), path, info.filename)
 
 
 def _is_utf8(decoder: codecs.IncrementalDecoder, chunk: bytes, final: bool = False) -> bool:

@@ -6,7 +6,7 @@ sorting them into columns took 3-5 s more.  Most large exports are plain: every 
 sheet is read here from the bytes the guard decompresses anyway (:mod:`.package_guard`), 4 MB at a time: every
 ``<`` of the piece is found once, each tag known by the bytes after it, every cell's reference, style and type
 read through 64-bit words taken at any byte (no window per cell), numbers parsed by numpy from their ``<v>``
-bytes, the texts of a piece decoded in one go and split.  What comes out is what
+bytes (:mod:`.xlsx_numbers`), the texts of a piece decoded in one go and split.  What comes out is what
 :func:`.sheet_columns.stream_columns` makes of the streamed rows (``SheetColumns``).
 
 Anything outside that plain form gives the sheet up (:class:`Unsupported`), and it is streamed as before: a
@@ -31,15 +31,15 @@ import pandas as pd
 
 from . import sheet_columns
 from .sheet_columns import SheetColumns
+from .sheet_extent import Extent
+from .xlsx_numbers import MASK as _MASK, parse_numbers
 
 _PAD = b"\0" * 64                     # so that a word may be read from any byte of a piece
 _UPPER = np.zeros(256, dtype=bool)
 _UPPER[65:91] = True
-_NUMBER_BYTE = np.zeros(256, dtype=bool)     # what a number's <v> may hold (0: past its end)
-_NUMBER_BYTE[[0, 43, 45, 46, 69, 101] + list(range(48, 58))] = True
-_MASK = np.array([(1 << (8 * k)) - 1 for k in range(8)] + [(1 << 64) - 1], dtype=np.uint64)
 _MAX_ROWS = 1_048_576
 _SUFFIX = re.compile(rb'^"(?: s="(\d{1,5})")?(?: t="(n|inlineStr)")?(/?)>$')
+_OUTSIDE = re.compile(rb'[ \t\n\r]r="|<c[\s>/]')     # what the extent scan would count outside the rows
 _EPOCH = np.datetime64("1899-12-30", "D")
 _LAST_SERIAL = 2958466                  # 10000-01-01
 _MS_PER_DAY = 86_400_000
@@ -104,14 +104,35 @@ class PlainSheet:
         self._started = self._ended = False
         self._last = -1                    # row * 16384 + column of the last cell read
         self._columns: dict[int, _Column] = {}
+        self._cells = 0                    # the extent, as :class:`.sheet_extent.XlsxExtent` measures it
+        self._max_row = self._max_column = -1
 
-    def feed(self, data: bytes, final: bool = False) -> None:
-        if self.failed or self._ended:
-            return
+    def feed(self, data: bytes, final: bool = False) -> bool:
+        """Read the next piece of the part; False once the sheet is not plain (then it is not looked at again)."""
+        if self.failed:
+            return False
         try:
-            self._feed(data, final)
+            if self._ended:
+                self._outside(self._tail + data)
+            else:
+                self._feed(data, final)
         except Exception:         # (Unsupported, or bytes numpy or the decoder refuse: not a plain sheet)
             self._give_up()
+        return not self.failed
+
+    @property
+    def extent(self) -> Extent:
+        """How far the cells reach, as the guard's scan measures it (valid once the whole part was fed and the
+        sheet is plain): the cells' tags counted, the farthest filled cell (a text, even empty, or a number)."""
+        if not self._cells:
+            return Extent()
+        return Extent(rows=self._max_row + 1, columns=self._max_column + 1, value_cells=self._cells)
+
+    def _outside(self, buffer: bytes) -> None:
+        """Bytes before or after the rows: nothing the extent scan would count (a reference, a cell's tag)."""
+        if _OUTSIDE.search(buffer):
+            raise Unsupported("a reference or cell outside the rows")
+        self._tail = buffer[-8:]
 
     def _give_up(self) -> None:
         self.failed = True
@@ -125,14 +146,17 @@ class PlainSheet:
             if start < 0:
                 if b"<sheetData" in buffer or final:
                     raise Unsupported("no rows")
+                self._outside(buffer)
                 self._tail = buffer[-16:]
                 return
+            self._outside(buffer[:start])
             self._started = True
             buffer = buffer[start + 11:]
         end = buffer.find(b"</sheetData>")
         if end >= 0:
             self._ended = True
-            rows, self._tail = buffer[:end], b""
+            rows = buffer[:end]
+            self._outside(buffer[end + 12:])
         else:
             cut = buffer.rfind(b"</row>") + 6
             if cut < 6 and final:
@@ -166,8 +190,8 @@ class PlainSheet:
         place = np.arange(8)
         inside = place < width[:, None]
         value = digits.astype(np.int64) - 48
-        if not (((value >= 0) & (value <= 9)) | ~inside).all():
-            raise Unsupported("a row number")
+        if not (((value >= 0) & (value <= 9)) | ~inside).all() or (value[:, 0] == 0).any():
+            raise Unsupported("a row number")           # (with a leading 0 the extent scan would read it longer)
         row_number = (np.where(inside, value, 0) * 10 ** np.clip(width[:, None] - 1 - place, 0, 7)).sum(axis=1) - 1
         row_key = row_word & _MASK[width + 1]
         # each cell's row (the row tag before it) and column (its reference's letters)
@@ -214,6 +238,13 @@ class PlainSheet:
             style[number] = int(match.group(1) or 0)
             kind[number] = _NONE if match.group(3) else _INLINE if match.group(2) == b"inlineStr" else _NUMBER
         cell_kind, cell_style = kind[codes], style[codes]
+        if rows.count(b'r="') != len(ci) + len(ri):
+            raise Unsupported("a reference the extent scan would count elsewhere")       # (in a text, say)
+        filled = cell_kind != _NONE
+        self._cells += len(ci)
+        if filled.any():
+            self._max_row = max(self._max_row, int(row[filled].max()))
+            self._max_column = max(self._max_column, int(column[filled].max()))
         # every tag of the piece accounted for: rows, their ends, cells and exactly their children
         numbers, texts = ci[cell_kind == _NUMBER], ci[cell_kind == _INLINE]
         ends = ri[1:] - 1
@@ -246,7 +277,7 @@ class PlainSheet:
         if not ((size >= 1) & (size <= 24)).all():
             raise Unsupported("an empty or long number")
         grid = np.stack([words[start + 8 * k] & _MASK[np.clip(size - 8 * k, 0, 8)] for k in range(3)], axis=1)
-        values = _parse_numbers(words, start, size, grid.view(np.uint8)) + 0.0   # (-0 reads 0.0, as streamed)
+        values = parse_numbers(words, start, size, grid.view(np.uint8)) + 0.0   # (-0 reads 0.0, as streamed)
         for position in np.unique(columns).tolist():
             mine = columns == position
             column = self._columns.setdefault(position, _Column())
@@ -301,75 +332,6 @@ class PlainSheet:
             self._columns = {}
 
 
-_POWERS = 10.0 ** np.arange(23)
-_TENS = 10 ** np.arange(17, dtype=np.uint64)
-_ZEROS = np.array([0x3030303030303030 & ((1 << (8 * (8 - n))) - 1) for n in range(9)], dtype=np.uint64)
-_SHIFTS = np.array([0] + [8 * (8 - n) for n in range(1, 9)], dtype=np.uint64)
-_LANES = [(np.uint64(10), np.uint64(8), np.uint64(0x00FF00FF00FF00FF)),
-          (np.uint64(100), np.uint64(16), np.uint64(0x0000FFFF0000FFFF)),
-          (np.uint64(10000), np.uint64(32), np.uint64(0x00000000FFFFFFFF))]
-_F0, _SIX, _ZERO = np.uint64(0xF0F0F0F0F0F0F0F0), np.uint64(0x0606060606060606), np.uint64(0x3030303030303030)
-
-
-def _eight(word: np.ndarray, count: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The number written by the first ``count`` (0-8) bytes of each word, and whether they are all digits:
-    the digits moved to the word's top, '0's below them, then summed in pairs, fours and eights."""
-    word = (word << _SHIFTS[count]) | _ZEROS[count]
-    digits = ((word & _F0) == _ZERO) & (((word + _SIX) & _F0) == _ZERO)
-    value = word - _ZERO
-    for scale, shift, mask in _LANES:
-        value = (value * scale + (value >> shift)) & mask
-    return np.where(count > 0, value, 0), digits
-
-
-def _sixteen(words: np.ndarray, start: np.ndarray, count: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The number written by ``count`` (0-16) bytes of the part from each ``start``, and whether all are digits."""
-    low = np.clip(count - 8, 0, 8)
-    high = count - low
-    first, ok = _eight(words[start] & _MASK[high], high)
-    second, ok_too = _eight(words[start + 8] & _MASK[low], low)
-    return first * _TENS[low] + second, ok & ok_too
-
-
-def _exactly_rounded(mantissa: np.ndarray, after: np.ndarray, out: np.ndarray, places: np.ndarray) -> np.ndarray:
-    """``mantissa / 10**after`` into ``out[places]``, rounded once: the quotient is taken in extended precision
-    (both exact there), then rounded to float64, which is the correctly rounded value unless the extended
-    quotient fell exactly halfway between two float64 (then False: left to numpy's parse)."""
-    quotient = mantissa.astype(np.longdouble) / (np.longdouble(10) ** after.astype(np.longdouble))
-    nearest = quotient.astype(np.float64)
-    off = quotient - nearest.astype(np.longdouble)
-    neighbour = np.nextafter(nearest, np.where(off > 0, np.inf, -np.inf))
-    halfway = (off != 0) & (2 * np.abs(off) == np.abs(neighbour.astype(np.longdouble) - nearest.astype(np.longdouble)))
-    out[places] = nearest
-    return ~halfway
-
-
-def _parse_numbers(words: np.ndarray, start: np.ndarray, size: np.ndarray, text: np.ndarray) -> np.ndarray:
-    """float64 of each number written from ``start`` (``size`` bytes; ``text``: the same as n x 24 bytes, NUL
-    past the end), correctly rounded as calamine's parse gives it.  'digits[.digits]' whose digits make an
-    integer below 2**53: that integer over a power of ten (one rounding, IEEE's); anything else (a sign, an
-    exponent, more digits) through numpy's parse."""
-    dot = text == 46
-    dots = dot.sum(axis=1)
-    at = np.where(dots == 1, np.argmax(dot, axis=1), size)               # where the integer part ends
-    after = np.maximum(size - at - 1, 0)                                 # digits after the point
-    whole, ok = _sixteen(words, start, np.minimum(at, 16))
-    part, ok_too = _sixteen(words, start + at + 1, np.minimum(after, 16))
-    simple = ok & ok_too & (dots <= 1) & (at <= 16) & (after <= 16) & (at + after >= 1) & (at + after <= 17)
-    mantissa = whole * _TENS[np.minimum(after, 16)] + part                # (below 10**17: exact)
-    small = mantissa < np.uint64(1 << 53)
-    out = mantissa.astype(np.float64) / _POWERS[np.minimum(after, 22)]
-    large = simple & ~small
-    if large.any():                  # 17 digits: divided with a 64-bit mantissa, then rounded to 53 bits
-        simple[large] = _exactly_rounded(mantissa[large], after[large], out, np.flatnonzero(large))
-    rest = ~simple
-    if rest.any():
-        if not _NUMBER_BYTE[text[rest]].all():
-            raise Unsupported("a number written otherwise")
-        out[rest] = text[rest].copy().view("S24").ravel().astype(np.float64)
-    return out
-
-
 _BUILTIN_NUMBERS = {0, 1, 2, 3, 4, 9, 10, 11, 49}
 _BUILTIN_DATES = {14, 15, 16, 17, 22}
 _DATE_CODE = re.compile(r"^(?=.*[yd])[ymdhs\-/.: ]+$")
@@ -422,8 +384,8 @@ def _assemble(columns: dict[int, _Column], kinds: dict[int, str], extent: tuple[
     codes = np.array([_KIND_CODES[kinds.get(style)] for style in range(max(kinds, default=0) + 1)] + [0],
                      dtype=np.int8)
     objects: list[np.ndarray] = [np.full(n_rows, None, dtype=object) for _ in range(max_width)]
-    numbers: list[np.ndarray | None] = [np.full(n_rows - top, np.nan) if n_rows > top else None
-                                        for _ in range(max_width)]
+    numbers: list[np.ndarray | None] = [None if position in columns else _no_numbers(n_rows - top)
+                                        for position in range(max_width)]
     for position, column in columns.items():
         cells = objects[position]
         rows, texts = column.text_rows.array(), column.texts
@@ -436,8 +398,9 @@ def _assemble(columns: dict[int, _Column], kinds: dict[int, str], extent: tuple[
         kinds_of = [codes[np.minimum(styles[part], len(codes) - 1)] for part in slices]
         if any((kind == 0).any() for kind in kinds_of):      # a style whose format is not plainly a number or date
             raise Unsupported("a number format not covered")
-        if texts_below or any(((kind == 2) & (rows[part] >= top)).any() for part, kind in zip(slices, kinds_of)):
-            numbers[position] = None             # not all numbers below the head rows: cells
+        if not texts_below and not any(((kind == 2) & (rows[part] >= top)).any()
+                                       for part, kind in zip(slices, kinds_of)):
+            numbers[position] = _no_numbers(n_rows - top)     # all numbers below the head rows (else: cells)
         floats = numbers[position]
         for part, kind in zip(slices, kinds_of):
             at, value, dated = rows[part], values[part], kind == 2
@@ -452,6 +415,11 @@ def _assemble(columns: dict[int, _Column], kinds: dict[int, str], extent: tuple[
     head_rows = [[cell if cell is not None else "" for cell in row]
                  for row in zip(*(column[:top].tolist() for column in objects))][:n_rows]
     return SheetColumns(head_rows, n_rows, max_width, objects, numbers, True, [], np.minimum(reach, n_rows))
+
+
+def _no_numbers(rows: int) -> np.ndarray | None:
+    """A column's floats below the head rows before any is filled in (``None`` when there are no such rows)."""
+    return np.full(rows, np.nan) if rows > 0 else None
 
 
 def _dates(serials: np.ndarray) -> np.ndarray:

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 import xlsxwriter
 
-from metrics_core.ingest import excel_reader, sheet_columns, xlsx_cells
+from metrics_core.ingest import excel_reader, package_guard, sheet_columns, xlsx_cells, xlsx_numbers
 from metrics_core.ingest.reader import read_table
 
 from .test_xlsx_stream import _same_cells, _streamed
@@ -124,8 +124,8 @@ def test_numbers_parse_as_python_parses_them():
     words = np.ndarray(shape=(len(blob) - 8,), dtype=np.uint64, buffer=blob, strides=(1,))
     size = np.array([len(t) for t in texts])
     start = np.cumsum(size + 1) - size - 1
-    grid = np.stack([words[start + 8 * k] & xlsx_cells._MASK[np.clip(size - 8 * k, 0, 8)] for k in range(3)], axis=1)
-    got = xlsx_cells._parse_numbers(words, start, size, grid.view(np.uint8))
+    grid = np.stack([words[start + 8 * k] & xlsx_numbers.MASK[np.clip(size - 8 * k, 0, 8)] for k in range(3)], axis=1)
+    got = xlsx_numbers.parse_numbers(words, start, size, grid.view(np.uint8))
     assert got.tolist() == [float(t) for t in texts]
 
 
@@ -139,3 +139,41 @@ def test_dates_are_the_streams_to_the_millisecond(tmp_path):
     plain = _plain(path)
     assert plain is not None and isinstance(plain.objects[9][410], dt.datetime)
     _same_cells(plain, _streamed(path), 3)
+
+
+def _patched(path, old: bytes, new: bytes):
+    """The workbook with the first ``old`` of its sheet's XML replaced by ``new``."""
+    out = path.with_name("patched.xlsx")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                assert old in data
+                data = data.replace(old, new, 1)
+            target.writestr(info, data)
+    return out
+
+
+@pytest.mark.parametrize("old, new, plain", [
+    (b"", b"", True),
+    (b'<row r="40"', b'<row r="040"', False),                                    # read longer by the scan
+    (b"<t>Open</t>", b'<t>see r="ZZ99" x</t>', False),                            # a reference in a text
+    (b"<sheetData>", b'<sheetPr2 r="C5000"/><sheetData>', False),                 # … before the rows
+    (b"</sheetData>", b'</sheetData><extLst><x r="Q99999"/></extLst>', False),    # … after them
+    (b"</sheetData>", b'</sheetData><rowBreaks count="1"><brk id="5"/></rowBreaks>', True),
+    (b"</row></sheetData>", b'<c r="Z3000" s="0"/></row></sheetData>', True),      # an empty cell far right
+    (b'<c r="C2990"><v>', b'<c r="C2990"><f>1+1</f><v>', False),                    # a late formula: scanned again
+])
+def test_the_extent_from_the_plain_read_is_the_scan(tmp_path, old, new, plain):
+    path = _book(tmp_path / "book.xlsx", rows=3000)          # (about 250 KB of XML: several pieces)
+    if old:
+        path = _patched(path, old, new)
+    for piece in (4 << 20, 997):
+        monkey = pytest.MonkeyPatch()
+        monkey.setattr(package_guard, "PIECE", piece)
+        try:
+            folded, scanned = excel_reader.checked_package(path, plain=True), excel_reader.checked_package(path)
+        finally:
+            monkey.undo()
+        assert folded.sheets == scanned.sheets
+        assert (not folded.plain["xl/worksheets/sheet1.xml"].failed) is plain
