@@ -12,6 +12,15 @@ column back:
 - anything else (the ticket ids: a million distinct strings): pickled in :data:`PIECE_ROWS`-row pieces.
 
 Every message is short to take in on the receiving thread (the GUI thread waits for the GIL meanwhile). No Qt.
+
+The messages of one column (``key``: which frame, ``position``: which column of it):
+
+====================================================  =========================================================
+``("array", key, position, dtype, length)``           then the array's bytes (:meth:`FrameParts.take` reads them
+                                                      straight into a new array)
+``("coded", key, position, dtype, length, values)``   then the codes' bytes; the column is ``values.take(codes)``
+``("piece", key, position, series)``                  one :data:`PIECE_ROWS`-row piece, pickled (as many as needed)
+====================================================  =========================================================
 """
 
 from __future__ import annotations
@@ -54,7 +63,8 @@ def _send_column(conn: Any, key: str, position: int, series: pd.Series) -> None:
 
 
 class FrameParts:
-    """The columns received so far, by frame; :meth:`frame` puts one together."""
+    """The columns received so far, by frame; :meth:`frame` puts one together. A column is kept as its pieces (a
+    list of series), as a series (its bytes came) or as ``(series, codes, values)`` (it came coded)."""
 
     def __init__(self) -> None:
         self._columns: dict[str, dict[int, Any]] = {}
@@ -71,7 +81,7 @@ class FrameParts:
         conn.recv_bytes_into(values.view(np.uint8))
         if tag == "array":
             columns[position] = pd.Series(values, copy=False)
-        else:
+        else:                       # "coded": the bytes were the codes
             codes = values.astype(np.intp)
             columns[position] = (pd.Series(message[5].take(codes, allow_fill=True), copy=False), codes, message[5])
 

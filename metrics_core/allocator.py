@@ -53,7 +53,7 @@ def reuse_freed_memory() -> bool:
     memory there, and ask numpy for no huge pages, for a process that reads a file and ends (the command line);
     True when glibc took both malloc settings. The peak is what is in use at once: freed blocks are found again
     before the heap grows."""
-    taken = mallopt(M_MMAP_THRESHOLD, HEAP_BLOCKS_UP_TO) & mallopt(M_TRIM_THRESHOLD, KEPT_FREE)
+    taken = mallopt(M_MMAP_THRESHOLD, HEAP_BLOCKS_UP_TO) & mallopt(M_TRIM_THRESHOLD, KEPT_FREE)    # (both asked)
     if taken:
         _no_huge_pages()
     return taken

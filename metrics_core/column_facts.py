@@ -49,9 +49,12 @@ def column_fact(series: pd.Series, name: str, make: Callable[[], Any]) -> Any:
         kept = _FACTS.get(id(values))
         if kept is not None and kept[0]() is values and name in kept[1]:
             return kept[1][name]
-        value = make()                  # (which may ask for other facts of the same column)
-        _facts_of(values)[name] = value
-        return value
+    # made outside the lock (it may ask for other facts of the same column): one thread's codes of a column never
+    # hold back another's facts of other columns (a re-filter's values and a cancelled trend line's cut, session
+    # 15); two threads making the same fact at once keep the first one's
+    value = make()
+    with _LOCK:
+        return _facts_of(values).setdefault(name, value)
 
 
 def _facts_of(values: Any) -> dict[str, Any]:

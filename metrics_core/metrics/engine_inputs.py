@@ -12,7 +12,7 @@ import threading
 import weakref
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from ..deferred import np
 from ..deferred import pd
@@ -257,54 +257,51 @@ class Prepared:
         distinct = {id(f): f for f in self.frames.values()}
         self._rows_kept = CACHE_ROWS_FACTOR * sum(len(f) for f in distinct.values())
 
+    def _kept(self, store: str, key: tuple, owner: Any, make: Callable[[], Any]) -> Any:
+        """The value kept in ``self.<store>`` for ``key`` when it was made for ``owner`` (a frame, inputs: a
+        recycled id never returns another's value); else ``make()``, kept. Made outside the lock: a re-filter's
+        values never wait for a cut, codes or terms that a cancelled job (the drop's trend lines) is still making
+        (issue 15, session 15). Two threads making the same value at once keep the first one's."""
+        with self._lock:
+            known = getattr(self, store).get(key)
+        if known is not None and known[0] is owner:
+            return known[1]
+        checkpoint()
+        value = make()
+        with self._lock:
+            kept = getattr(self, store)         # (``_trim`` may have replaced the dict meanwhile)
+            known = kept.get(key)
+            if known is None or known[0] is not owner:
+                known = kept[key] = (owner, value)
+            return known[1]
+
     def column_codes(self, frame: pd.DataFrame, column: str) -> tuple[np.ndarray, Any]:
         """Sorted group codes of a category column (missing values form the group "(none)"), remembered."""
-        key = (id(frame), column)
-        with self._lock:
-            known = self._codes.get(key)
-            if known is None or known[0] is not frame:
-                labels = group_labels(frame[column])
-                known = self._codes[key] = (frame, pd.factorize(labels, sort=True))
-            return known[1]
+        return self._kept("_codes", (id(frame), column), frame,
+                          lambda: pd.factorize(group_labels(frame[column]), sort=True))
 
     def period_rows(self, frame: pd.DataFrame, kind: str, by: str) -> dict[Any, np.ndarray] | None:
         """The positions of ``frame``'s rows in each period (``by``: day … year) by the kind's dates, remembered
         (the trends of one filter slice the same rows: 40-60 ms a KPI at 700,000 tickets); None without dates.
-        The arrays are shared: read, never changed. Made outside the lock (a re-filter's values wait for it)."""
-        key = (id(frame), kind, by)
-        with self._lock:
-            known = self._periods.get(key)
-        if known is not None and known[0] is frame:
-            return known[1]
-        checkpoint()
-        rows = _period_rows(frame, kind, by)
-        with self._lock:
-            self._periods[key] = (frame, rows)
-        return rows
+        The arrays are shared: read, never changed."""
+        return self._kept("_periods", (id(frame), kind, by), frame, lambda: _period_rows(frame, kind, by))
 
     def row_terms(self, spec: Any, inputs: MetricInputs, params: dict[str, Any]) -> Any:
         """``spec.row_terms(inputs, params)``, remembered for the same inputs and parameters."""
         key = (spec.id, id(inputs), repr(sorted((k, repr(v)) for k, v in params.items() if not k.startswith("_"))))
-        with self._lock:
-            known = self._terms.get(key)
-            if known is None or known[0] is not inputs:
-                checkpoint()
-                known = self._terms[key] = (inputs, spec.row_terms(inputs, params))
-            return known[1]
+        return self._kept("_terms", key, inputs, lambda: spec.row_terms(inputs, params))
 
     def inputs(self, filters: Filters | None, *, aware: bool = False) -> MetricInputs:
-        """Inputs cut by ``filters`` (period-aware: by category only, the range becomes ``period``)."""
+        """Inputs cut by ``filters`` (period-aware: by category only, the range becomes ``period``); cut outside
+        the lock (see :meth:`_kept`), one set of inputs kept per filter."""
         filters = filters or Filters()
         start, end = filters.bounds()
         key = (start, end, tuple(sorted((k, tuple(map(str, v))) for k, v in filters.categories.items())), aware)
         with self._lock:
-            return self._inputs_locked(key, filters, start, end, aware)
-
-    def _inputs_locked(self, key: tuple, filters: Filters, start: Any, end: Any, aware: bool) -> MetricInputs:
-        known = self._cache.get(key)
-        if known is not None:
-            self._cache.move_to_end(key)
-            return known
+            known = self._cache.get(key)
+            if known is not None:
+                self._cache.move_to_end(key)
+                return known
         frames = {}
         for kind, frame in self.frames.items():
             checkpoint()
@@ -315,9 +312,13 @@ class Prepared:
             if as_of is not None and end is not None and as_of >= end:
                 as_of = end - pd.Timedelta(microseconds=1)
         period = (start, end) if (start is not None or end is not None) else None
-        inputs = self._cache[key] = MetricInputs(frames, as_of, self.calendar, period, self.groups)
-        self._trim()
-        return inputs
+        with self._lock:
+            known = self._cache.get(key)        # (another thread's, made meanwhile: what is derived from it is shared)
+            if known is None:
+                known = self._cache[key] = MetricInputs(frames, as_of, self.calendar, period, self.groups)
+                self._trim()
+            self._cache.move_to_end(key)
+            return known
 
     def _cut_frame(self, frame: pd.DataFrame, kind: str, filters: Filters, *, dates: bool) -> pd.DataFrame:
         """``filter_frame(frame, kind, filters)``; filters that keep the same rows of a frame (another kind of
@@ -326,36 +327,40 @@ class Prepared:
         if mask is None:
             return frame
         key = (id(frame), int(mask.sum()), hash(np.packbits(mask).tobytes()))
-        known = self._cut.get(key)
+        with self._lock:
+            known = self._cut.get(key)
         cut = known[1]() if known is not None else None
         if cut is None or not np.array_equal(known[0], mask):
             cut = cut_rows(frame, mask)             # (with the codes of its text columns)
-            self._cut[key] = (mask, weakref.ref(cut))
+            with self._lock:
+                self._cut[key] = (mask, weakref.ref(cut))
         return cut
 
     def _isin(self, frame: pd.DataFrame, name: str, values: list) -> np.ndarray:
         """:func:`column_isin` of a frame of these inputs, remembered (the mask is shared: read, never changed)."""
-        key = (id(frame), name, tuple(map(repr, values)))
-        known = self._masks.get(key)
-        if known is None or known[0] is not frame:
+        def make() -> np.ndarray:
             by_codes = codes_isin(frame[name], values) if _as_text(frame[name], values) else None
-            known = self._masks[key] = (frame, column_isin(frame, name, values) if by_codes is None else by_codes)
-            known[1].flags.writeable = False
-        return known[1]
+            mask = column_isin(frame, name, values) if by_codes is None else by_codes
+            mask.flags.writeable = False
+            return mask
+        return self._kept("_masks", (id(frame), name, tuple(map(repr, values))), frame, make)
 
     def _within(self, frame: pd.DataFrame, kind: str, start: Any, end: Any) -> np.ndarray | None:
         """:func:`dates_within` of a frame of these inputs, remembered (the category filters of one date range
         share it; read, never changed)."""
+        def make() -> np.ndarray | None:
+            rows = dates_within(frame, kind, start, end)
+            if rows is not None:
+                rows.flags.writeable = False
+            return rows
         key = (id(frame), kind, start, end)
-        known = self._dated.get(key)
-        if known is None or known[0] is not frame:
-            known = self._dated[key] = (frame, dates_within(frame, kind, start, end))
-            if known[1] is not None:
-                known[1].flags.writeable = False
+        rows = self._kept("_dated", key, frame, make)
+        with self._lock:
+            if key in self._dated:
+                self._dated.move_to_end(key)
             while len(self._dated) > DATED_KEPT:           # (a trend's periods each ask once)
                 self._dated.popitem(last=False)
-        self._dated.move_to_end(key)
-        return known[1]
+        return rows
 
     def _trim(self) -> None:
         """Forget the least recently used filters while the rows their cut frames copied exceed

@@ -68,3 +68,59 @@ def test_threads_computing_every_kpi_from_the_same_inputs_agree_with_one_thread(
     for values in together:
         assert values.keys() == alone.keys()
         assert all(values[k] == alone[k] or (values[k] != values[k] and alone[k] != alone[k]) for k in alone)
+
+
+class _SlowTerms:
+    """A KPI whose row terms take as long as the test wants (a cancelled trend line's 85-184 ms pandas call)."""
+
+    id = "slow"
+
+    def __init__(self) -> None:
+        self.entered, self.release = threading.Event(), threading.Event()
+
+    def row_terms(self, inputs: MetricInputs, params: dict) -> None:
+        self.entered.set()
+        self.release.wait(30)
+
+
+def test_a_refilter_does_not_wait_for_work_another_thread_is_still_doing() -> None:
+    """Session 15: while one thread is inside a long step of shared inputs (row terms, a column's codes), another
+    cuts a new filter, reads codes and makes the codes of another column without waiting for it; order of
+    events, not a time limit (the joins' timeouts only end a test that hangs)."""
+    from metrics_core.column_facts import column_fact, text_codes
+    from metrics_core.metrics.engine_inputs import Filters, prepared_for
+
+    frames = make_frames(300, 7)
+    shared = MetricInputs(frames, groups=GROUPS)
+    prepared = prepared_for(shared, {})
+    slow = _SlowTerms()
+    other = pd.Series(["a", "b", None] * 50, dtype="str")
+    held = pd.Series(["x", "y"] * 50, dtype="str")
+    trend_line = threading.Thread(target=lambda: prepared.row_terms(slow, prepared.inputs(None), {}), daemon=True)
+    fact_entered = threading.Event()
+
+    def slow_fact() -> bool:
+        fact_entered.set()
+        return slow.release.wait(30)
+
+    fact = threading.Thread(target=lambda: column_fact(held, "slow", slow_fact), daemon=True)
+    order: list[str] = []
+
+    def values() -> None:
+        inputs = prepared.inputs(Filters(categories={"channel": ["email"]}))
+        prepared.column_codes(inputs.frames["tickets"], "channel")
+        text_codes(other)
+        order.append("values" if not slow.release.is_set() else "values after the release")
+
+    trend_line.start()
+    assert slow.entered.wait(30)
+    fact.start()
+    assert fact_entered.wait(30)
+    refilter = threading.Thread(target=values, daemon=True)
+    refilter.start()
+    refilter.join(30)
+    order.append("release")
+    slow.release.set()
+    trend_line.join(30)
+    fact.join(30)
+    assert order == ["values", "release"]
