@@ -175,7 +175,7 @@ class AppState(QObject):
         before = self._fit_current_dataset()
         self.dataset_removed.emit(name)
         self._tell_current_dataset(before)
-        self._refit_filters()
+        self._refit_filters(offered=set(self.available_filters()))
 
     # -- the file shown ---------------------------------------------------------
     def show_dataset(self, name: str | None) -> None:
@@ -264,11 +264,15 @@ class AppState(QObject):
         self._chosen_grain = FilterState().granularity
         self.set_filters(FilterState().fitted_to(*self.data_range()), fitted=True)
 
-    def _refit_filters(self) -> None:
+    def _refit_filters(self, offered: set[str] | None = None) -> None:
         """Files were added or removed: presets, range and grain describe the data now loaded — the grain asked
         for, made coarser only as far as this data needs (a staff register alone spans years: quarters; with the
-        half-year files added, months again, s13-shots-slsv 20_dashboard_all)."""
+        half-year files added, months again, s13-shots-slsv 20_dashboard_all). ``offered``: after a removal, the
+        columns the files left offer; a category filter on any other column goes with its file (kept, it filtered
+        the next file opened without a button in the bar to undo it: s15-hang)."""
         asked = replace(self.filters, granularity=self._chosen_grain)
+        if offered is not None:
+            asked = replace(asked, categories={c: v for c, v in asked.categories.items() if c in offered})
         self.set_filters(asked.fitted_to(*self.data_range()), fitted=True)
 
     def filter_by(self, column: str, value: Any) -> None:

@@ -86,3 +86,21 @@ def test_the_grain_made_coarser_for_a_long_file_comes_back_when_shorter_files_fo
     state.set_filters(replace(state.filters, granularity="week"))     # the owner's own choice is kept
     state.add_dataset(make_dataset("more", "tickets", _shifted(30)))
     assert state.filters.granularity == "week"
+
+
+def test_a_category_filter_goes_with_the_last_file_that_offers_its_column(qtbot, state) -> None:
+    """s15-hang: tickets filtered to one status, then removed: the filter stayed, with no button in the bar to undo
+    it, and filtered the tickets opened next. A filter on a column another file still offers stays."""
+    from .helpers import surveys_frame
+
+    state.add_dataset(make_dataset("tickets", "tickets", tickets_frame(80)))
+    state.add_dataset(make_dataset("surveys", "surveys", surveys_frame(60)))
+    assert {"status", "channel"} <= set(state.available_filters())
+    state.set_filters(state.filters.with_category("status", ["solved"]).with_category("channel", ["Email"]))
+    state.remove_dataset("tickets")
+    assert "status" not in state.filters.categories
+    assert state.filters.categories == {"channel": ("Email",)}           # the surveys still have channels
+    state.remove_dataset("surveys")
+    assert state.filters.categories == {}
+    state.add_dataset(make_dataset("again", "tickets", tickets_frame(80)))
+    assert state.filters.categories == {}
