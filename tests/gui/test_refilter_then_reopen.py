@@ -12,19 +12,7 @@ import pytest
 
 from metrics_core.resources import demo_dir
 
-from desktop_app.main_window import MainWindow
-
 TIMEOUT = 120_000       # ms: a loaded 2-core machine; the test asserts on what arrives, not on how fast
-
-
-@pytest.fixture
-def window(qtbot, settings):
-    w = MainWindow(settings)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.state.cancel()
-    w.state.wait(10000)
 
 
 def idle(state) -> bool:
