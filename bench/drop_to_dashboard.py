@@ -11,10 +11,10 @@ until the dashboard has been painted with it
 the longest time the event loop was blocked: the drop's own handling, and each turn of the loop
 (one ``processEvents``: every event handler and paint it ran), by the clock and by the CPU time of
 the window's thread (a busy machine lengthens the first, not the second). The first drop is "cold" (the
-reader helper may still be starting); later drops are "warm". Then one re-filter: the dashboard
-restricted to one value of a category (as a click on a bar does), timed the same way until the cards
-have the filtered values and the work area is painted; then to another value of that category, and back
-to no filter. Last, a click on the chart's first bar once the window has nothing left to do (values, charts,
+reader helper may still be starting); later drops are "warm"; each starts from no file and no filter.
+Then one re-filter: the dashboard restricted to one value of a category (as a click on a bar does), timed
+the same way until the cards have the filtered values and the work area is painted; then to another value
+of that category, and back to no filter. Last, a click on the chart's first bar once the window has nothing left to do (values, charts,
 trend lines and what it works out ahead of a click). Prints one line per drop, the median of the warm ones and the re-filters; ``--json`` also prints them as one JSON line (for bench/end_to_end.py).
 """
 
@@ -84,10 +84,15 @@ def watch_paints(window, seen: dict) -> object:
     return PaintFilter()
 
 
+class NothingToWaitFor(RuntimeError):
+    """A trip's action left the window with nothing to do (a filter that was already set): no results will come."""
+
+
 def trip(window, action, loaded) -> dict[str, float]:
     """Run ``action`` (a drop, a filter) and time it until the KPI cards have their new values (the first
     ``results_changed`` once ``loaded()``), the chart data is there and the work area has been painted with
-    it; with the longest block of the event loop meanwhile."""
+    it; with the longest block of the event loop meanwhile. Raises :class:`NothingToWaitFor` when the action
+    started no work (nothing would ever end the wait)."""
     from PySide6.QtWidgets import QApplication
 
     state = window.state
@@ -120,6 +125,8 @@ def trip(window, action, loaded) -> dict[str, float]:
     QApplication.instance().installEventFilter(paints)
     try:
         watch.timed(action)
+        if seen["results"] is None and not (state.values_pending() or state.import_runner.is_busy()):
+            raise NothingToWaitFor("the action changed nothing: no results to wait for")
         watch.wait_until(lambda: seen["results"] is not None and (seen["charts"] is not None
                                                                    or state.selected_metric is None))
         if seen["charts"] is None:
@@ -141,6 +148,7 @@ def one_drop(window, paths: list[str]) -> dict[str, float]:
 
     state = window.state
     state.clear()
+    state.clear_filters()           # each drop as the first: clearing the files keeps a re-filter's category
     LoopWatch().wait_until(lambda: not state.is_busy())
     QApplication.processEvents()
     return trip(window, lambda: drop(window, paths), lambda: len(state.bundle.datasets) == len(paths))

@@ -1,4 +1,4 @@
-"""GUI fixtures: an AppState with hand-built datasets; settings in a temp file."""
+"""GUI fixtures: an AppState with hand-built datasets, the main window; settings in a temp file."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.app_state import AppState
+from desktop_app.main_window import MainWindow
 from desktop_app.settings import AppSettings
 
 
@@ -45,6 +46,18 @@ def state(qapp):
     s.import_runner.wait(10000)
     s.chart_runner.cancel()
     s.chart_runner.wait(10000)
+
+
+@pytest.fixture
+def window(qtbot, settings):
+    """The main window, shown (offscreen); its jobs cancelled after the test."""
+    w = MainWindow(settings)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.state.cancel()
+    w.state.chart_runner.cancel()
+    w.state.import_runner.wait(10000)
 
 
 def wait_results(qtbot, state: AppState, action, timeout: int = 20000):

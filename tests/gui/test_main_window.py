@@ -39,17 +39,6 @@ def demo_bundle() -> DataBundle:
     return DataBundle([load_dataset(p, name=p.stem) for p in DEMO_FILES])
 
 
-@pytest.fixture
-def window(qtbot, settings):
-    w = MainWindow(settings)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.state.cancel()
-    w.state.chart_runner.cancel()
-    w.state.import_runner.wait(10000)
-
-
 def test_demo_from_start_page_matches_the_engine(qtbot, window: MainWindow, demo_bundle: DataBundle) -> None:
     assert window.stack.currentWidget() is window.start_page
     window.start_page.demo_button.click()
