@@ -309,7 +309,7 @@ def _ranked(ctx: Detection) -> list[KindGuess]:
             score = max(score, 0.9 + 0.1 * min(1.0, ctx.preset.score * 2))
             text = Evidence.of(Message.plural("{preset} export ({count} of its headers found)",
                                               "{preset} export ({count} of its headers found)", ctx.preset.hits,
-                                              preset=ctx.preset.preset.label, count=ctx.preset.hits)) + text
+                                              preset=Message(ctx.preset.preset.label), count=ctx.preset.hits)) + text
         if ctx.headerless and kind.name == "calls":
             score = max(score, 0.9)
             text = Evidence.of(Message("{layout} layout recognised from the values", {"layout": ctx.headerless[0]})) + text

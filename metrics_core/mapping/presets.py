@@ -258,7 +258,7 @@ def match_preset(headers: Sequence[str], names: Sequence[str] | None = None) -> 
                 if name is not None and name not in cols.values():
                     cols[fld] = name
                     evidence[fld] = Message("header “{header}” ({preset} export)",
-                                            {"header": headers[names.index(name)], "preset": preset.label})
+                                            {"header": headers[names.index(name)], "preset": Message(preset.label)})
                     break
         match = PresetMatch(preset, hits, cols, evidence)
         if best is None or (match.hits, match.score) > (best.hits, best.score):
