@@ -41,3 +41,10 @@ def test_the_kind_guess_names_the_export_in_the_shown_language() -> None:
     with language("sl"):
         assert "Shopify (naročila)" in str(mapping.kind_evidence) and "Shopify orders" not in str(mapping.kind_evidence)
         assert all("Shopify orders" not in str(fm.evidence) for fm in mapping.fields.values())
+
+
+def test_the_json_form_of_a_reason_is_english_throughout() -> None:
+    evidence = next(iter(_shopify().evidence.values()))
+    with language("sl"):
+        form = evidence.to_dict()
+    assert form["values"]["preset"] == "Shopify orders" and "Shopify orders" in form["text"]
