@@ -177,6 +177,36 @@ def format_time(hour: int, minute: int = 0) -> str:
     return _skeleton("Hm", datetime(2000, 1, 1, hour, minute))
 
 
+NO_BREAK = "\u00a0"
+
+
+def keep_dates_whole(text: str) -> str:
+    """``text`` with no-break spaces inside the days, months and times of day it names, for a word-wrapped
+    caption: a card's line breaks between words, never inside "31. okt. 2026" or before the "08:00" of
+    "ob 08:00" (shots 22_all_cards sl: "na dan 31. okt. / 2026"). A span keeps its dash at the end of a line.
+    Exported text (CSV, JSON, workbooks) keeps its plain spaces: only a laid-out caption calls this.
+
+    >>> keep_dates_whole("as of 31 Oct 2026, measured at 08:00; 1 May – 31 Oct 2026")
+    'as of 31\xa0Oct\xa02026, measured at\xa008:00; 1\xa0May\xa0– 31\xa0Oct\xa02026'
+    """
+    for pattern, glued in _date_spaces(str(locale_now())):
+        text = pattern.sub(lambda m: m[0].replace(" ", NO_BREAK) if glued else m[0], text)
+    return text
+
+
+@lru_cache(maxsize=None)
+def _date_spaces(locale: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
+    names = {name for width in ("abbreviated", "wide") for context in ("format", "stand-alone")
+             for name in get_month_names(width, context=context, locale=locale).values()}
+    names |= set(month_names()) | set(month_names("wide"))
+    month = "|".join(sorted((re.escape(n.rstrip(".")) for n in names if n), key=len, reverse=True))
+    return ((re.compile(rf"(?<![\w.])\d{{1,2}}\.? (?:{month})\.?(?: \d{{4}}\.?)?(?!\w)"), True),     # 31. okt. 2026
+            (re.compile(rf"(?<!\w)(?:{month})\.? \d{{4}}\b"), True),                              # okt. 2026
+            (re.compile(r"(?<!\w)Q[1-4] \d{4}\b"), True),                                         # Q2 2026
+            (re.compile(r"\S+ \d{1,2}:\d{2}\b"), True),                                           # ob 08:00
+            (re.compile(r"\S \u2013"), True))                                                     # 1 May – 31 Oct
+
+
 def format_period(start: Any, by: str) -> str:
     """A period as a slide or a chart names it: ``Mar 2026``, ``Q2 2026``, ``2026``, ``week of 4 May``, ``4 May 2026``.
 

@@ -60,9 +60,9 @@ class MergeNote:
         per_file = ", ".join(_("{count} from {file}", count=n, file=name) for name, n in self.dropped.items() if n)
         if self.kept_by:
             return ngettext("{kind}: {count} duplicate row dropped (the same {id_field} in several files; the "
-                            "version with the latest '{column}' kept): {files}.",
+                            "version with the latest “{column}” kept): {files}.",
                             "{kind}: {count} duplicate rows dropped (the same {id_field} in several files; the "
-                            "version with the latest '{column}' kept): {files}.", self.total, kind=label,
+                            "version with the latest “{column}” kept): {files}.", self.total, kind=label,
                             count=self.total, id_field=self.id_field, column=self.kept_by, files=per_file)
         return ngettext("{kind}: {count} duplicate row dropped (the same {id_field} in several files; the version "
                         "in the later file kept): {files}.",

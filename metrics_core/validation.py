@@ -3,7 +3,7 @@ which KPIs lack which canonical fields.
 
 ``validate(table, mapping, frame) -> ValidationReport``; the report turns into
 JSON with :meth:`ValidationReport.to_dict` and into plain words with
-:meth:`ValidationReport.to_text` ("row 14, column 'Created at': 'n/a' is not a date").
+:meth:`ValidationReport.to_text` ("row 14, column “Created at”: “n/a” is not a date").
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ class ColumnCheck:
 
     def messages(self) -> list[str]:
         what = _(TYPE_WORDS[self.col_type]) if self.col_type in TYPE_WORDS else self.col_type
-        return [_("row {row}, column '{column}': '{value}' is not {what}", row=str(f.row), column=self.header,
+        return [_("row {row}, column “{column}”: “{value}” is not {what}", row=str(f.row), column=self.header,
                   value=f.value, what=what) for f in self.failures]
 
     def to_dict(self) -> dict[str, Any]:
@@ -125,14 +125,14 @@ class ValidationReport:
         if not bad:
             lines.append(_("Every value could be read."))
         for c in bad:
-            lines.append(ngettext("Column '{column}' ({type}): {count} value could not be read, e.g.",
-                                  "Column '{column}' ({type}): {count} values could not be read, e.g.",
+            lines.append(ngettext("Column “{column}” ({type}): {count} value could not be read, e.g.",
+                                  "Column “{column}” ({type}): {count} values could not be read, e.g.",
                                   c.n_failed, column=c.header, count=c.n_failed,
                                   type=_(TYPE_WORDS[c.col_type]) if c.col_type in TYPE_WORDS else c.col_type))
             lines.extend(f"  {m}" for m in c.messages()[:3])
         for c in self.columns:
             if c.ambiguous:
-                lines.append(_("Column '{column}': {note}", column=c.header, note=c.ambiguous))
+                lines.append(_("Column “{column}”: {note}", column=c.header, note=c.ambiguous))
         ready = [k.id for k in self.kpis if k.ok]
         if self.kpis:
             lines.append(_("KPIs this file can feed ({count}): {ids}.", count=len(ready),
@@ -250,7 +250,7 @@ def validate(table: LoadedTable, mapping: Mapping, frame: pd.DataFrame, registry
     >>> write_text_atomic(path, "Ticket ID,Created at\n1,2024-01-02 10:00\n2,soon\n3,2024-01-04 09:00\n")
     >>> ds = load_dataset(path)
     >>> print(validate(ds.table, ds.mapping, ds.frame, registry=()).to_text().splitlines()[2])
-      row 3, column 'Created at': 'soon' is not a date
+      row 3, column “Created at”: “soon” is not a date
     """
     spec = kind_spec(mapping.kind)
     checks = _column_checks(table, mapping)

@@ -10,7 +10,7 @@ from PySide6.QtGui import Qt as GuiQt       # (Qt's text functions: convertFromP
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QSizePolicy, QVBoxLayout
 
 from metrics_core.formatting import has_change, quoted, result_caveat, result_currency, result_text
-from metrics_core.formatting_dates import format_period
+from metrics_core.formatting_dates import format_period, keep_dates_whole
 from metrics_core.i18n import _
 from metrics_core.metrics.params import DEFAULT_CURRENCY
 from metrics_core.report_view.words import (change_words, colour, interval_words, margin_words, target_short,
@@ -224,6 +224,7 @@ class KpiCard(QFrame):
         with no line left, the title's second line (a Romanian CLV card kept one title line for the rows: s9-layout
         v4/1366x768-ro/25_latest_month). A caveat (``title_may_give``) may also take the title's second line when it
         then reads whole; a reason under "—" never does: the card's name says what is missing."""
+        plain, text = text, keep_dates_whole(text)      # a line breaks between words, not inside "31. okt. 2026"
         metrics = self.reason_label.fontMetrics()
         rows = self.n_label.text()
 
@@ -249,7 +250,7 @@ class KpiCard(QFrame):
         left = self._small_text_room()
         shown = elide_to_lines(text, metrics, self.text_room(), max(1, left // metrics.lineSpacing()))
         self.reason_label.setText(shown)
-        self.reason_label.setToolTip(tooltip if shown == text or text in tooltip else f"{text}\n\n{tooltip}")
+        self.reason_label.setToolTip(tooltip if shown == text or plain in tooltip else f"{plain}\n\n{tooltip}")
         self.reason_label.show()
 
     def set_sparkline(self, spark: Any, grain: str) -> None:
@@ -323,7 +324,7 @@ class KpiCard(QFrame):
         n = 0 if result is None else result.n
         basis = basis_text(n, self.metric_id) if result is not None and value is not None else ""
         margin = margin_words(outcome) if outcome is not None and value is not None else ""
-        self.n_label.setText(margin or basis)         # an NPS card shows its ± margin (the rows are in the tooltip)
+        self.n_label.setText(keep_dates_whole(margin or basis))         # an NPS card shows its ± margin (the rows are in the tooltip)
         self.n_label.setToolTip(basis if margin else "")
         self.n_label.setVisible(bool(margin or basis))     # (its line goes to a reason when there is no value)
         self._fit_title(self._label, 1 if self._change_lines() > 1 else TITLE_LINES)
@@ -407,7 +408,8 @@ class KpiCard(QFrame):
         color = style.direction_color(delta, higher_is_better)
         text = f"{change_arrow(delta)} {format_change(delta, self.unit, self._currency, self.metric_id)}"
         periods = comparison_text(change)
-        self.change_label.setText(_("{change} {compared}", change=text, compared=short_comparison(change)))
+        self.change_label.setText(keep_dates_whole(_("{change} {compared}", change=text,
+                                                     compared=short_comparison(change))))
         now = format_value(getattr(change, "current", None), self.unit, self._currency)
         before = format_value(getattr(change, "previous", None), self.unit, self._currency)
         self.change_label.setToolTip(_("{periods}: {now} now, {before} before", periods=periods, now=now, before=before)

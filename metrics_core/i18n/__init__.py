@@ -279,7 +279,7 @@ class Message:
         """A JSON form: the English text plus the template and its values (for machines)."""
         text = self.english()
         return {"text": text, "template": self.msgid,
-                "values": {k: (v.render() if isinstance(v, Message) else v) for k, v in self.values.items()}}
+                "values": {k: (v.english() if isinstance(v, Message) else v) for k, v in self.values.items()}}
 
 
 @dataclass(frozen=True)

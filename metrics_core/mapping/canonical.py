@@ -296,7 +296,7 @@ def _check_columns(table: LoadedTable, mapping: Mapping) -> None:
     for fm in mapping.fields.values():
         for col in fm.columns:
             if col not in names:
-                raise MappingError(_("The column '{col}' mapped to '{field}' is not in {name}.", col=col, field=fm.field, name=table.path.name))
+                raise MappingError(_("The column “{col}” mapped to “{field}” is not in {name}.", col=col, field=fm.field, name=table.path.name))
 
 
 @dataclass(frozen=True)

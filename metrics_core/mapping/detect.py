@@ -20,6 +20,7 @@ import pandas as pd
 from ..i18n import N_, Message, TextList, _
 from ..catalogue import KINDS, SCORE_FIELDS, FieldSpec, KindSpec, kind as kind_spec
 from ..errors import MappingError
+from ..formatting import quoted
 from ..ingest.header_analysis import analyse_header, header_text_of
 from ..ingest.model import LoadedTable
 from ..mapping.model import FieldMapping, Mapping
@@ -108,14 +109,14 @@ def _header_candidates(kind: KindSpec, shapes: dict[str, ColumnShape]) -> list[C
             exact = analyse_header(shape.header).folded == phrase
             # the words as the header writes them ('#'), not the folded synonym they matched ('number'); a header
             # that is a synonym whole is not quoted twice ("header 'Agent' matches 'Agent'")
-            evidence = (Message("header '{header}' names this field", {"header": shape.header}) if exact else
-                        Message("header '{header}' contains '{phrase}'",
+            evidence = (Message("header “{header}” names this field", {"header": shape.header}) if exact else
+                        Message("header “{header}” contains “{phrase}”",
                                 {"header": shape.header, "phrase": header_text_of(shape.header, phrase)}))
             if twin and shape.col_type == "datetime":
                 tscore, tphrase = header_match(kind.name, twin, shape.header)
                 if tscore * 0.9 > score:
                     score = tscore * 0.9
-                    evidence = Message("header '{header}' reads like a duration, but the values are timestamps",
+                    evidence = Message("header “{header}” reads like a duration, but the values are timestamps",
                                        {"header": shape.header})
             if spec.value_type == "datetime" and shape.col_type not in ("datetime", "empty") and not shape.yyyymmdd:
                 if score < 0.5 or parse_datetime_fallback(pd.Series(list(shape.examples), dtype=object))[1] is None:
@@ -185,7 +186,7 @@ def _kind_candidates(ctx: Detection, kind: KindSpec) -> list[Candidate]:
     cands = _preset_candidates(ctx.preset, kind) + _header_candidates(kind, ctx.shapes)
     if ctx.headerless:
         label, fields, _ = ctx.headerless
-        cands += [Candidate(f, col, 0.9, Message("'{column}' by its position in the {layout} layout (no header row)",
+        cands += [Candidate(f, col, 0.9, Message("“{column}” by its position in the {layout} layout (no header row)",
                                                  {"column": col, "layout": label}), "preset")
                   for f, col in fields.items() if f in kind.field_names()]
     with_header = {c.column for c in cands}
@@ -203,26 +204,26 @@ def _complete(kind: KindSpec, fields: dict[str, FieldMapping], ctx: Detection, t
     if kind.name == "calls" and "started_at" not in fields and "date" in fields:
         date_fm = fields.pop("date")
         fields["started_at"] = FieldMapping("started_at", list(date_fm.columns), round(date_fm.confidence * 0.95, 3),
-                                            date_fm.source, Message("date from '{column}'", {"column": date_fm.column}))
+                                            date_fm.source, Message("date from “{column}”", {"column": date_fm.column}))
         if "time" in fields:
             time_fm = fields.pop("time")
             fields["started_at"].columns.append(time_fm.column)
-            fields["started_at"].evidence += Message("time of day from '{column}'", {"column": time_fm.column})
+            fields["started_at"].evidence += Message("time of day from “{column}”", {"column": time_fm.column})
     if date_field and date_field not in fields:
         generic = [s for s in shapes.values() if s.name not in taken and s.col_type == "datetime"
                    and header_match(kind.name, "date", s.header)[0] >= 0.8]
         if generic:
             s = generic[0]
             fields[date_field] = FieldMapping(date_field, [s.name], 0.6, "header",
-                                              Message("header '{header}' is the table's date column", {"header": s.header}))
+                                              Message("header “{header}” is the table's date column", {"header": s.header}))
             taken.add(s.name)
     if date_field and date_field not in fields:
         moments = [s for s in shapes.values() if s.col_type == "datetime"]
         if len(moments) == 1 and moments[0].name not in taken:
             s = moments[0]
             fields[date_field] = FieldMapping(date_field, [s.name], 0.5, "values",
-                                              Message("'{header}' is the table's only date-time column, so it is taken "
-                                                      "as the field '{field}' (no header names one)",
+                                              Message("“{header}” is the table's only date-time column, so it is taken "
+                                                      "as the field “{field}” (no header names one)",
                                                       {"header": s.header, "field": Message(kind.field(date_field).label)}))
             taken.add(s.name)
     fm = fields.get(date_field) if date_field else None
@@ -232,11 +233,11 @@ def _complete(kind: KindSpec, fields: dict[str, FieldMapping], ctx: Detection, t
         if times:
             fm.columns.append(times[0].name)
             taken.add(times[0].name)
-            fm.evidence += Message("time of day from '{column}'", {"column": times[0].header})
+            fm.evidence += Message("time of day from “{column}”", {"column": times[0].header})
     if kind.name == "orders" and "amount" not in fields and "quantity" in fields and "unit_price" in fields:
         q, p = fields["quantity"], fields["unit_price"]
         fields["amount"] = FieldMapping("amount", [q.column, p.column], round(min(q.confidence, p.confidence), 3),
-                                        "derived", Message("quantity × unit price ('{quantity}' × '{price}')",
+                                        "derived", Message("quantity × unit price (“{quantity}” × “{price}”)",
                                                            {"quantity": q.column, "price": p.column}))
     for name, fm in fields.items():
         info = analyse_header(ctx.table.profile(fm.column).header)
@@ -308,7 +309,7 @@ def _ranked(ctx: Detection) -> list[KindGuess]:
             score = max(score, 0.9 + 0.1 * min(1.0, ctx.preset.score * 2))
             text = Evidence.of(Message.plural("{preset} export ({count} of its headers found)",
                                               "{preset} export ({count} of its headers found)", ctx.preset.hits,
-                                              preset=ctx.preset.preset.label, count=ctx.preset.hits)) + text
+                                              preset=Message(ctx.preset.preset.label), count=ctx.preset.hits)) + text
         if ctx.headerless and kind.name == "calls":
             score = max(score, 0.9)
             text = Evidence.of(Message("{layout} layout recognised from the values", {"layout": ctx.headerless[0]})) + text
@@ -328,7 +329,7 @@ def _resolve_column(table: LoadedTable, name: str, field_name: str) -> str:
     for p in table.columns:
         if analyse_header(p.header).folded == folded:
             return p.name
-    raise MappingError(_("The column '{name}' chosen for '{field_name}' is not in the file; its columns are: {items}.", name=name, field_name=field_name, items=', '.join((repr(p.header) for p in table.columns[:30]))))
+    raise MappingError(_("The column “{name}” chosen for “{field_name}” is not in the file; its columns are: {items}.", name=name, field_name=field_name, items=', '.join(quoted(p.header) for p in table.columns[:30])))
 
 
 def detect_mapping(table: LoadedTable, kind: str | None = None, user: Mapping | None = None,
@@ -364,7 +365,7 @@ def detect_mapping(table: LoadedTable, kind: str | None = None, user: Mapping | 
     guesses = ctx.guesses
     chosen = kind or (user.kind if user is not None else None)
     if chosen and chosen not in {g.kind for g in guesses}:
-        raise MappingError(_("Unknown data kind '{chosen}'; known kinds: {items}.", chosen=chosen, items=', '.join((g.kind for g in KINDS))))
+        raise MappingError(_("Unknown data kind “{chosen}”; known kinds: {items}.", chosen=chosen, items=', '.join((g.kind for g in KINDS))))
     guess = next(g for g in guesses if g.kind == chosen) if chosen else guesses[0]
     spec = kind_spec(guess.kind)
     runner_up = next((g for g in guesses if g.kind != guess.kind), None)
@@ -398,7 +399,7 @@ def _user_first(table: LoadedTable, spec: KindSpec, ctx: Detection, user_fields:
     taken_cols: set[str] = set()
     for name, fm in user_fields.items():
         if name not in spec.field_names():
-            raise MappingError(_("{label} have no field '{name}'; choose one of: {items}.", label=_(spec.label), name=name, items=', '.join(spec.field_names())))
+            raise MappingError(_("{label} have no field “{name}”; choose one of: {items}.", label=_(spec.label), name=name, items=', '.join(spec.field_names())))
         cols = [_resolve_column(table, c, name) for c in fm.columns]
         fields[name] = FieldMapping(name, cols, 1.0, "user", fm.evidence or Message("set by you"), fm.unit, fm.weights, fm.maxima)
         taken_cols.update(cols)

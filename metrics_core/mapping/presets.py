@@ -257,8 +257,8 @@ def match_preset(headers: Sequence[str], names: Sequence[str] | None = None) -> 
                 name = folded.get(_folded(alt))
                 if name is not None and name not in cols.values():
                     cols[fld] = name
-                    evidence[fld] = Message("header '{header}' ({preset} export)",
-                                            {"header": headers[names.index(name)], "preset": preset.label})
+                    evidence[fld] = Message("header “{header}” ({preset} export)",
+                                            {"header": headers[names.index(name)], "preset": Message(preset.label)})
                     break
         match = PresetMatch(preset, hits, cols, evidence)
         if best is None or (match.hits, match.score) > (best.hits, best.score):

@@ -196,11 +196,11 @@ def _weekday_number(value: Any) -> int:
         for number, name in enumerate(_WEEKDAY_NAMES):
             if len(text) >= 2 and name.lower().startswith(text):
                 return number
-        raise ParameterError(_("'{value}' is not a weekday; write Mon, Tue, Wed, Thu, Fri, Sat or Sun.", value=value))
+        raise ParameterError(_("“{value}” is not a weekday; write Mon, Tue, Wed, Thu, Fri, Sat or Sun.", value=value))
     try:
         return int(value)
     except (TypeError, ValueError):
-        raise ParameterError(_("'{value}' is not a weekday; write Mon … Sun or 0 (Monday) … 6 (Sunday).",
+        raise ParameterError(_("“{value}” is not a weekday; write Mon … Sun or 0 (Monday) … 6 (Sunday).",
                                value=value)) from None
 
 
@@ -211,8 +211,8 @@ def _holiday(value: Any, *, cli: bool = False) -> dt.date:
         stamp = pd.NaT
     if pd.isna(stamp):
         if cli:
-            raise ParameterError(_("'{value}' in global.holidays is not a date (use YYYY-MM-DD).", value=value))
-        raise ParameterError(_("The holiday '{value}' is not a date (use YYYY-MM-DD).", value=value))
+            raise ParameterError(_("“{value}” in global.holidays is not a date (use YYYY-MM-DD).", value=value))
+        raise ParameterError(_("The holiday “{value}” is not a date (use YYYY-MM-DD).", value=value))
     return stamp.date()
 
 
@@ -222,7 +222,7 @@ def _time_zone(tz: str | None) -> str | None:
     try:
         pd.Timestamp("2024-01-01", tz=str(tz))
     except (KeyError, ValueError, TypeError):
-        raise ParameterError(_("'{tz}' is not a time zone (use a name like Europe/Ljubljana).", tz=tz)) from None
+        raise ParameterError(_("“{tz}” is not a time zone (use a name like Europe/Ljubljana).", tz=tz)) from None
     return str(tz)
 
 
@@ -239,7 +239,7 @@ def parse_hours(text: str) -> dict[str, Any]:
     """
     match = _HOURS.match(str(text))
     if match is None or not match["days"].strip():
-        raise ParameterError(_("global.hours '{text}' is not business hours like '{example}' (open days, then "
+        raise ParameterError(_("global.hours “{text}” is not business hours like “{example}” (open days, then "
                                "opening and closing time).", text=text, example=HOURS_EXAMPLE))
     days: set[int] = set()
     for part in re.split(r"\s*,\s*", match["days"].strip()):
@@ -273,7 +273,7 @@ def _calendar_dict(value: Any) -> dict[str, Any]:
         raise ParameterError(_("The business-hours calendar setting is not a calendar."))
     for key in value:
         if key not in CALENDAR_KEYS:
-            raise ParameterError(_("'{key}' is not a calendar setting; use {keys}.", key=key,
+            raise ParameterError(_("“{key}” is not a calendar setting; use {keys}.", key=key,
                                    keys=", ".join(CALENDAR_KEYS)))
     return dict(value)
 

@@ -83,7 +83,7 @@ def _number(metric_id: str, name: str, value: Any) -> float:
     try:
         number = float(str(value).strip().replace(",", ".")) if isinstance(value, str) else float(value)
     except (TypeError, ValueError):
-        raise ParameterError(_("{metric_id}: {name} must be a number (got '{value}').", metric_id=metric_id, name=name, value=value)) from None
+        raise ParameterError(_("{metric_id}: {name} must be a number (got “{value}”).", metric_id=metric_id, name=name, value=value)) from None
     if not math.isfinite(number):
-        raise ParameterError(_("{metric_id}: {name} must be a finite number (got '{value}').", metric_id=metric_id, name=name, value=value))
+        raise ParameterError(_("{metric_id}: {name} must be a finite number (got “{value}”).", metric_id=metric_id, name=name, value=value))
     return number

@@ -171,7 +171,7 @@ def missing_result(metric_id: str, unit: str, fields: Iterable[str], kind: str, 
                    higher_is_better: bool | None) -> MetricResult:
     """The result when a needed field is not in the loaded ``kind`` data."""
     spec = KINDS_BY_NAME.get(kind)
-    where = Message("in a file of the kind '{kind}'", {"kind": Message(spec.label) if spec is not None else kind})
+    where = Message("in a file of the kind “{kind}”", {"kind": Message(spec.label) if spec is not None else kind})
     result = results.missing_field(metric_id, unit, fields, where)
     result.higher_is_better = higher_is_better
     return result
@@ -180,7 +180,7 @@ def missing_result(metric_id: str, unit: str, fields: Iterable[str], kind: str, 
 def empty_result(metric_id: str, unit: str, kind: str, *, higher_is_better: bool | None) -> MetricResult:
     """The result when no rows of ``kind`` are loaded (or left after filtering)."""
     spec = KINDS_BY_NAME.get(kind)
-    return no_value(metric_id, unit, Message("No data of the kind '{kind}' is loaded for the chosen period and filters.",
+    return no_value(metric_id, unit, Message("No data of the kind “{kind}” is loaded for the chosen period and filters.",
                                              {"kind": Message(spec.label) if spec is not None else kind}),
                     higher_is_better=higher_is_better)
 

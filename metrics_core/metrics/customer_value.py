@@ -217,6 +217,7 @@ def clv_historical_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> Metric
     days = _spent_over(orders, inputs.period) if orders is not None and len(orders) else None
     if days is not None:        # €95 for all dates beside €46-53 a month: a month's point is a month's spend
         result.details = result.details.with_(
+            period_from=days.start.isoformat(), period_to=_last_day(days).isoformat(),
             caveat=Message("per customer over {period}", {"period": days}),
             caveat_detail=Message("What customers spent over {period} (times the gross margin), on average per "
                                   "customer. Each point of its trend is what they spent in that period alone, so "
@@ -233,6 +234,13 @@ def _spent_over(orders: pd.DataFrame, period: tuple[Any, Any] | None) -> Any:
     if pd.isna(first) or pd.isna(last):
         return None
     return PeriodName.of_days(first.date(), last.date())
+
+
+def _last_day(period: Any) -> Any:
+    """The last day of a span of :func:`_spent_over` (a whole month is named as its month)."""
+    if period.end is not None or period.by == "day":
+        return period.end or period.start
+    return (pd.Timestamp(period.start) + pd.offsets.MonthEnd(0)).date()
 
 
 def _margin(orders: pd.DataFrame, default: float) -> np.ndarray:

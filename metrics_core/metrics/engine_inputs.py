@@ -66,7 +66,7 @@ def _timestamp(value: Any, which: str) -> pd.Timestamp | None:
     try:
         ts = pd.Timestamp(value)
     except (TypeError, ValueError):
-        raise ParameterError(_("The '{which}' date '{value}' is not a date (use YYYY-MM-DD).", which=which, value=value)) from None
+        raise ParameterError(_("The “{which}” date “{value}” is not a date (use YYYY-MM-DD).", which=which, value=value)) from None
     if ts.tzinfo is not None:
         ts = ts.tz_localize(None)
     return ts

@@ -200,7 +200,7 @@ SPECS: tuple[MetricSpec, ...] = (
                       ParamSpec(name="periods_per_year", default=12, label=N_("Revenue periods per year"), minimum=1),
                       CHURN_FLAG_MONTHS, INACTIVITY_DAYS)),
     MetricSpec(id="clv_historical", label=N_("Historical CLV"), family="loyalty_value", unit="currency", higher_is_better=True,
-               kinds=_ORDERS_CUSTOMERS, required_fields=(), source="S0", counts="customers",
+               kinds=_ORDERS_CUSTOMERS, required_fields=(), source="S0", counts="customers", sums_its_days=True,
                description=N_("Per customer: the sum of purchases × gross margin; the mean over customers, with the distribution."),
                compute=clv_historical_compute,
                calculator=_calc_div("clv_historical", lambda t: t["revenue"] * t["margin_pct"] / 100, lambda t: t["customers"],

@@ -210,6 +210,8 @@ class MetricSpec:
     series_only: bool = False           # a time series by nature (backlog): its headline is the last period
     period_aware: bool = False          # reads ``MetricInputs.period`` itself (churn, retention, turnover): the
                                         # engine passes the date range as ``period`` instead of cutting rows by date
+    sums_its_days: bool = False         # its one figure adds up all its days (Historical CLV: what a customer spent
+                                        # over them): a trend's points, each one period's, are smaller; the trend says so
     counts: str = ""                    # what ``MetricResult.n`` counts when it is not the rows of its files: a data
                                         # kind ("customers": repurchase rate counts customers, not their orders)
 

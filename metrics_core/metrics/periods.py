@@ -18,7 +18,7 @@ PERIODS = ("day", "week", "month", "quarter", "year")
 def check_period(by: str) -> str:
     """Return ``by`` if it is a period name, else raise :class:`ParameterError`."""
     if by not in PERIODS:
-        raise ParameterError(_("'{by}' is not a period; use one of: {periods}.", by=by, periods=', '.join(PERIODS)))
+        raise ParameterError(_("“{by}” is not a period; use one of: {periods}.", by=by, periods=', '.join(PERIODS)))
     return by
 
 

@@ -30,6 +30,6 @@ def get_metric(metric_id: str) -> MetricSpec:
     try:
         return _BY_ID[metric_id]
     except KeyError:
-        raise ParameterError(_("There is no KPI called '{metric_id}'. Known KPIs: {by_id}.", metric_id=metric_id, by_id=', '.join(_BY_ID))) from None
+        raise ParameterError(_("There is no KPI called “{metric_id}”. Known KPIs: {by_id}.", metric_id=metric_id, by_id=', '.join(_BY_ID))) from None
 
 

@@ -99,7 +99,7 @@ def one_question(frame: pd.DataFrame, question: Any, metric_id: str, unit: str
         keep = (labels.str.casefold() == str(question).strip().casefold()).fillna(False).to_numpy(dtype=bool)
         if not keep.any():
             return frame, None, no_value(metric_id, unit, Message(
-                "The survey buckets have no question '{question}'; their questions are: {questions}.",
+                "The survey buckets have no question “{question}”; their questions are: {questions}.",
                 {"question": str(question), "questions": ", ".join(questions)}))
         return frame[keep], str(labels[keep].iloc[0]), None
     if len(questions) > 1:

@@ -534,7 +534,7 @@ def peak_hours(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
         blank = next(((k, when) for k, frame, when, *_rest in sources if when in frame.columns), None)
         if blank is not None:       # rows there, their time column empty: name it (not "no data … loaded")
             return no_value("peak_hours", "count", Message(
-                "every row's '{field}' is empty, so there are no times to show peak hours for",
+                "every row's “{field}” is empty, so there are no times to show peak hours for",
                 {"field": Message(KINDS_BY_NAME[blank[0]].field(blank[1]).label)}), higher_is_better=None)
         return empty_result("peak_hours", "count", "dated tickets, calls or social", higher_is_better=None)
     if date_only(c["when"]):            # every contact "at 00:00": no hours to show, not a peak at midnight

@@ -286,16 +286,19 @@ def figure_period(bundle: DataBundle, inputs: MetricInputs, metric_id: str, para
                   filters: Filters, figure: MetricResult | None = None) -> "DaySpan | None":
     """The days the one figure of a KPI of a period (retention, churn, staff turnover: ``lookback_months``) covers
     with all dates shown, as its card names them (:func:`_over_data_span`, else the KPI's own twelve months);
-    None for other KPIs and for chosen dates, where a trend's period and the card's are alike. A trend beside the
+    None for other KPIs and for chosen dates, where a trend's period and the card's are alike — except for a KPI
+    that adds up its days (``sums_its_days``, Historical CLV: €95 over six months beside €46–53 a month), whose
+    figure names the days it adds up, chosen or all. A trend beside the
     card says it, as its points differ from the figure (staff turnover 18.2 % over a year beside its August's
     16.7 %, 10_dashboard_09_staff). ``figure``: the card's result under the same filters, when known (its own
     twelve months are read from it, not computed again)."""
     spec = get_metric(metric_id)
-    if filters.has_range or not any(p.name == "lookback_months" for p in spec.params):
-        return None
-    first, last = data_span(bundle)
-    if first is not None and last is not None:
-        return DaySpan(P.floor(first, "day"), P.floor(last, "day"))
+    if not spec.sums_its_days:
+        if filters.has_range or not any(p.name == "lookback_months" for p in spec.params):
+            return None
+        first, last = data_span(bundle)
+        if first is not None and last is not None:
+            return DaySpan(P.floor(first, "day"), P.floor(last, "day"))
     got = (figure if figure is not None else engine.compute_metric(inputs, metric_id, params, filters)).details
     if "period_from" in got and "period_to" in got:
         return DaySpan(pd.Timestamp(got["period_from"]), pd.Timestamp(got["period_to"]))

@@ -74,3 +74,32 @@ def test_no_code_puts_its_own_quotation_marks_around_a_shown_value() -> None:
              for package in ("metrics_core", "desktop_app") for path in sorted((ROOT / package).rglob("*.py"))
              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
     assert found == []
+
+
+REASON_PACKAGES = ("metrics_core/mapping", "metrics_core/metrics", "metrics_core/validation.py", "metrics_core/merging.py")
+SINGLE_QUOTED_PLACEHOLDER = re.compile(r"['‘‚](\{[^{}]*\})['’]")
+
+
+def test_english_reasons_quote_names_as_english_writes_them() -> None:
+    """Shots 03/60/61/62_cards (en, 1366x768): "header 'Created at' (Zendesk export)" and "in a file of the kind
+    'Calls'" stood beside “Hold time” in the same texts. A name in an English text of the mapping and the KPIs
+    (evidence, reasons, parameter errors) is in “…”, as ``quoted`` writes it, never in '…' or ‘…’."""
+    from babel.messages.pofile import read_po
+
+    with (ROOT / "metrics_core/i18n/locale/kpidesk.pot").open("rb") as handle:
+        template = read_po(handle)
+    wrong = [message.id for message in template if message.id
+             and any(path.startswith(REASON_PACKAGES) for path, _line in message.locations)
+             and any(SINGLE_QUOTED_PLACEHOLDER.search(text)
+                     for text in (message.id if isinstance(message.id, (tuple, list)) else (message.id,)))]
+    assert wrong == []
+
+
+def test_a_mapping_reason_in_english_uses_one_quotation_style() -> None:
+    from metrics_core.formatting import quoted
+    from metrics_core.i18n import Message, language
+
+    with language("en"):
+        evidence = str(Message("header “{header}” ({preset} export)", {"header": "Created at", "preset": "Zendesk"}))
+        kind = str(Message("in a file of the kind “{kind}”", {"kind": "Calls"}))
+        assert quoted("Created at") in evidence and quoted("Calls") in kind and "'" not in evidence + kind

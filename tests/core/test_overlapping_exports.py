@@ -61,7 +61,7 @@ def test_the_most_recently_updated_version_wins_over_file_order(tmp_path):
     assert compute_metric(bundle, "open_tickets").value == 1          # ticket 5 only
     [note] = bundle.merge_notes()
     assert note.dropped == {"a.csv": 0, "b.csv": 1} and note.kept_by == "Updated at"
-    assert "latest 'Updated at'" in note.describe()
+    assert "latest “Updated at”" in note.describe()
 
 
 def test_rows_without_an_id_are_never_merged(tmp_path):

@@ -101,7 +101,7 @@ def test_a_long_change_line_is_not_cut(qtbot) -> None:
     card.set_result(MetricResult("full_resolution_time", 7325.0, "seconds", n=1234), _Change())
     card.show()
     text = card.change_label.text()
-    assert text == "\u25b2 " + nb("+1 h 02 min") + " Oct vs Sep 2026"     # names the month compared: the card may show more
+    assert text == "\u25b2 " + nb("+1 h 02 min") + " Oct vs " + nb("Sep 2026")  # names the month compared: the card may show more
     inner = card.contentsRect().width() - 20
     needed = card.change_label.heightForWidth(inner) if card.change_label.hasHeightForWidth() else \
         card.change_label.sizeHint().height()

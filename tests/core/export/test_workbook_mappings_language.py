@@ -29,7 +29,7 @@ def test_column_mappings_sheet_in_the_report_language(tmp_path, capsys, code):
     assert mappings[ticket_id[0]] == ticket_id
     assert mappings[escalated[0]] == escalated
     assert ("tickets.csv", kind) == rows[2][0:3:2]
-    english = [row for row in mappings.values() if "header '" in row[3] or "export" in row[2] or "column" in row[2]]
+    english = [row for row in mappings.values() if "header “" in row[3] or "export" in row[2] or "column" in row[2]]
     assert not english, english
 
 

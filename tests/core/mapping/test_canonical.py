@@ -49,7 +49,7 @@ def test_unmapped_columns_kept_and_clashing_names_renamed():
 
 def test_missing_source_column_is_a_mapping_error():
     t = make_table({"Id": ["1"]})
-    with pytest.raises(MappingError, match="'Nope'"):
+    with pytest.raises(MappingError, match="“Nope”"):
         to_canonical(t, Mapping("tickets", {"ticket_id": fm("ticket_id", "Nope")}))
 
 

@@ -67,7 +67,7 @@ def test_user_column_by_header_or_missing():
     user = Mapping("tickets", {"ticket_id": FieldMapping("ticket_id", ["ticket id"])})
     assert detect_mapping(_tickets(), user=user).column_for("ticket_id") == "Ticket ID"   # folded header accepted
     bad = Mapping("tickets", {"ticket_id": FieldMapping("ticket_id", ["Nope"])})
-    with pytest.raises(MappingError, match="'Nope'.*not in the file"):
+    with pytest.raises(MappingError, match="“Nope”.*not in the file"):
         detect_mapping(_tickets(), user=bad)
 
 

@@ -16,12 +16,12 @@ def _table():
 def test_field_evidence_is_a_template_shown_in_the_language():
     mapping = detect_mapping(_table(), kind="tickets")
     evidence = mapping.fields["created_at"].evidence
-    assert str(evidence).startswith("header 'Created'")
+    assert str(evidence).startswith("header “Created”")
     with language("sl"):
         assert str(evidence).startswith("glava „Created“") and "header" not in str(evidence)
     with language("sr"):
         assert str(evidence).startswith("заглавље „Created“")
-    assert mapping.to_dict()["fields"]["created_at"]["evidence"].startswith("header 'Created'")
+    assert mapping.to_dict()["fields"]["created_at"]["evidence"].startswith("header “Created”")
 
 
 def test_kind_evidence_counts_with_the_languages_plural_forms():
@@ -59,7 +59,7 @@ def test_field_evidence_shows_the_headers_own_words_not_the_folded_synonym(tmp_p
 def test_a_header_that_is_a_synonym_whole_is_quoted_once():
     table = make_table({"TicketID": ["T1", "T2"], "Datum kreiranja (UTC)": ["2026-03-03 10:15", "2026-03-04 11:20"]})
     fields = detect_mapping(table, kind="tickets").fields
-    assert str(fields["ticket_id"].evidence) == "header 'TicketID' names this field"
-    assert str(fields["created_at"].evidence).startswith("header 'Datum kreiranja (UTC)' names this field")
+    assert str(fields["ticket_id"].evidence) == "header “TicketID” names this field"
+    assert str(fields["created_at"].evidence).startswith("header “Datum kreiranja (UTC)” names this field")
     with language("sl"):
         assert str(fields["ticket_id"].evidence) == "glava „TicketID“ je ime tega polja"

@@ -41,9 +41,9 @@ def test_failures_name_row_column_and_value(tmp_path):
     ds = load_dataset(_csv(tmp_path))
     check = next(c for c in ds.validation.columns if c.header == "Created at")
     assert check.n_failed == 1 and check.field == "created_at"
-    assert check.messages() == ["row 14, column 'Created at': 'yesterday' is not a date"]
+    assert check.messages() == ["row 14, column “Created at”: “yesterday” is not a date"]
     text = ds.validation.to_text()
-    assert "row 14, column 'Created at': 'yesterday' is not a date" in text
+    assert "row 14, column “Created at”: “yesterday” is not a date" in text
     assert json.loads(json.dumps(ds.validation.to_dict()))["failed_values"] == 1
 
 
@@ -83,7 +83,7 @@ def test_values_lost_in_conversion_are_counted():
                             "escalated": FieldMapping("escalated", ["Flag"])})
     report = validate(t, m, to_canonical(t, m), registry=())
     check = next(c for c in report.columns if c.name == "Flag")
-    assert check.messages() == ["row 3, column 'Flag': 'maybe' is not a yes/no value"]
+    assert check.messages() == ["row 3, column “Flag”: “maybe” is not a yes/no value"]
 
 
 def test_real_registry_is_read_by_default(tmp_path):

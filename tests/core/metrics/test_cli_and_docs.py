@@ -37,7 +37,7 @@ def test_calc_prints_the_worked_examples(capsys):
 @pytest.mark.parametrize("argv,needle", [
     (["calc", "nps", "promoters=70"], "needs promoters, passives, detractors"),
     (["calc", "retention_rate", "start=200", "end=2x0", "new=20"], "end must be a number"),
-    (["calc", "nope", "a=1"], "no KPI called 'nope'"),
+    (["calc", "nope", "a=1"], "no KPI called “nope”"),
     (["calc", "brand_attributes", "a=1"], "cannot be computed from totals"),
     (["calc", "csat", "positive"], "is not NAME=VALUE"),
 ])
@@ -86,7 +86,7 @@ def test_compute_text_table_and_date_range(capsys, nps_file):
 
 
 def test_compute_rejects_bad_options_plainly(capsys, nps_file):
-    for argv, needle in ((["--param", "nps.colour=red"], "nps has no parameter 'colour'"),
+    for argv, needle in ((["--param", "nps.colour=red"], "nps has no parameter “colour”"),
                          (["--group", "shoe_size"], "has a column 'shoe_size'"),
                          (["--from", "31.31.2021"], "is not a date"),
                          (["--param", "oops"], "is not METRIC.NAME=VALUE"),

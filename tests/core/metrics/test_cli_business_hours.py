@@ -68,12 +68,12 @@ def test_holidays_added_to_a_json_calendar(capsys, tickets):
 @pytest.mark.parametrize("param,needle", [
     ("global.calendar={weekdays:[0]}", "global.calendar is not valid JSON"),
     ('global.calendar=["Mon"]', "global.calendar must be a JSON object"),
-    ('global.calendar={"weekdays":[0],"open":"10:00"}', "'open' is not a calendar setting"),
+    ('global.calendar={"weekdays":[0],"open":"10:00"}', "“open” is not a calendar setting"),
     ("global.hours=Mon-Fri", "is not business hours like"),
-    ("global.hours=Mon-Fry 10:00-18:00", "'Fry' is not a weekday"),
+    ("global.hours=Mon-Fry 10:00-18:00", "“Fry” is not a weekday"),
     ("global.hours=Mon-Fri 18:00-10:00", "closing time 10:00 must be later than the opening time 18:00"),
     ("global.hours=Mon-Fri 10:00-25:00", "not a clock time"),
-    ("global.holidays=2024-13-01", "'2024-13-01' in global.holidays is not a date"),
+    ("global.holidays=2024-13-01", "“2024-13-01” in global.holidays is not a date"),
 ])
 def test_malformed_calendar_settings_say_what_is_wrong(capsys, tickets, param, needle):
     code = main(["compute", str(tickets), "--param", "global.hours=Mon-Fri 10:00-18:00", "--param", param])

@@ -46,11 +46,11 @@ def test_bad_dates_and_reversed_ranges_are_parameter_errors():
 
 
 def test_unknown_metric_and_parameter_names_are_clear_errors():
-    with pytest.raises(ParameterError, match="no KPI called 'nope'"):
+    with pytest.raises(ParameterError, match="no KPI called “nope”"):
         compute_metric(survey_inputs(), "nope")
-    with pytest.raises(ParameterError, match="csat has no parameter 'treshold'; its parameters are: scale, threshold"):
+    with pytest.raises(ParameterError, match="csat has no parameter “treshold”; its parameters are: scale, threshold"):
         compute_metric(survey_inputs(), "nps", {"csat": {"treshold": 4}})
-    with pytest.raises(ParameterError, match="no KPI called 'cast'"):
+    with pytest.raises(ParameterError, match="no KPI called “cast”"):
         compute_all(survey_inputs(), {"cast": {"threshold": 4}})
     with pytest.raises(ParameterError, match="must be one of"):
         compute_metric(survey_inputs(), "ces", {"ces": {"direction": "sideways"}})
@@ -94,7 +94,7 @@ def test_breakdown_by_period_and_category_recomputes_sums():
     assert channels == pytest.approx({"chat": 50.0, "email": 100 / 3, "(none)": -100.0})
     weeks = breakdown(survey_inputs(), "nps", "week")
     assert weeks[0].label == "2024-W01" and weeks[0].key == pd.Timestamp("2024-01-01")
-    with pytest.raises(ParameterError, match="No loaded file has a column 'shoe_size'"):
+    with pytest.raises(ParameterError, match="No loaded file has a column “shoe_size”"):
         breakdown(survey_inputs(), "nps", "shoe_size")
 
 

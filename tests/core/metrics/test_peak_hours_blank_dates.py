@@ -15,6 +15,6 @@ def test_a_blank_date_column_is_named_as_the_reason(tmp_path) -> None:
                     encoding="utf-8")
     result = compute_metric(load_bundle([str(path)], None, {}), "peak_hours")
     assert result.value is None
-    assert str(result.reason) == "every row's 'Created at' is empty, so there are no times to show peak hours for"
+    assert str(result.reason) == "every row's “Created at” is empty, so there are no times to show peak hours for"
     with language("sl"):
         assert "„Čas nastanka“" in str(result.reason) and "every row" not in str(result.reason)

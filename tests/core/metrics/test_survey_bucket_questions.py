@@ -61,7 +61,7 @@ def test_a_filter_on_the_question_column_picks_it_too(national):
 def test_an_unknown_question_names_the_ones_there_are(national):
     _, bundle = national
     result = compute_metric(bundle, "nps", {"global": {"question": "H_NOPE"}})
-    assert result.value is None and "no question 'H_NOPE'" in result.reason and "H_RECMND" in result.reason
+    assert result.value is None and "no question “H_NOPE”" in result.reason and "H_RECMND" in result.reason
 
 
 def test_breakdown_by_question_gives_each_question(national):
