@@ -138,6 +138,8 @@ class ChartData:
     period_starts: list[str] | None = None   # ISO dates of the periods' starts (trends): a date axis on slides
     currency: str | None = None         # money in another currency than the report's (files in several currencies)
     partial: list[int] = field(default_factory=list)   # positions of the periods the data covers only in part (trends)
+    note: str = ""                      # what the points rest on, under the axis as the window writes it (date-only
+                                        # durations: the card's caveat, metrics.plausibility.trend_caveat)
 
     def __post_init__(self) -> None:
         if self.kind not in CHART_KINDS:
@@ -164,6 +166,7 @@ class ChartData:
             "series": {name: self.values(name) for name in self.series_names},
             **({"currency": self.currency} if self.currency else {}),
             **({"partial": [int(i) for i in self.partial]} if self.partial else {}),
+            **({"note": self.note} if self.note else {}),
         }
 
     @classmethod
@@ -175,7 +178,7 @@ class ChartData:
         )
         return cls(d["chart_id"], d["title"], d["family"], d["kind"], d["unit"], frame,
                    d.get("metric_id", ""), d.get("by", ""), d.get("counts"), d.get("target"), d.get("period_starts"),
-                   d.get("currency"), list(d.get("partial") or []))
+                   d.get("currency"), list(d.get("partial") or []), d.get("note") or "")
 
 
 @dataclass

@@ -64,6 +64,30 @@ def field_label(kind: str, name: str) -> str:
     return _(field.label) if field is not None else name.replace("_", " ")
 
 
+def date_only_caveat(spec: MetricSpec, inputs: MetricInputs) -> tuple[Message, Message] | None:
+    """A duration KPI's caveat (a card's line, its explanation) when a timestamp it reads holds dates without times
+    of day; None otherwise. The card (:func:`review`) and its trend chart (:func:`trend_caveat`) carry the same one."""
+    if not spec.duration:
+        return None
+    fields = date_only_fields(spec, inputs)
+    if not fields:
+        return None
+    names = ", ".join(quoted(field_label(k, f)) for k, f in fields)
+    return (Message("{columns} has no times of day: approximate", {"columns": names}),
+            Message("{columns} holds dates without times of day, so each duration is counted from midnight and "
+                    "may be up to a day off. Map a column with times of day for exact durations.", {"columns": names}))
+
+
+def trend_caveat(metric_id: str, inputs: MetricInputs) -> Message | None:
+    """The line a KPI's trend chart carries under its axis for what its inputs cannot support: the card's own
+    date-only caveat (a first response time falling "1,230 -> 560 days" from purchase dates was drawn as a
+    measured fall, 64_issue_date_only_tickets). The window's chart, the deck and the chart images all read it."""
+    from .registry import get_metric
+
+    caveat = date_only_caveat(get_metric(metric_id), inputs)
+    return None if caveat is None else caveat[0]
+
+
 def review(spec: MetricSpec, inputs: MetricInputs, result: MetricResult) -> MetricResult:
     """``result``, with a caveat when its inputs cannot carry it fully, or "no rows" instead of a value
     that no row supports."""
@@ -73,15 +97,10 @@ def review(spec: MetricSpec, inputs: MetricInputs, result: MetricResult) -> Metr
         return no_value(spec.id, spec.unit, str(Message("no rows under the current filters")),
                         details=dict(result.details))
     if spec.duration and "caveat" not in result.details:
-        fields = date_only_fields(spec, inputs)
-        if fields:
-            names = ", ".join(quoted(field_label(k, f)) for k, f in fields)
-            result.details = result.details.with_(
-                caveat=Message("{columns} has no times of day: approximate", {"columns": names}),
-                caveat_detail=Message(
-                    "{columns} holds dates without times of day, so each duration is counted from midnight and "
-                    "may be up to a day off. Map a column with times of day for exact durations.", {"columns": names}))
+        caveat = date_only_caveat(spec, inputs)
+        if caveat is not None:
+            result.details = result.details.with_(caveat=caveat[0], caveat_detail=caveat[1])
     return result
 
 
-__all__ = ["date_only", "date_only_fields", "review"]
+__all__ = ["date_only", "date_only_caveat", "date_only_fields", "review", "trend_caveat"]
