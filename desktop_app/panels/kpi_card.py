@@ -13,7 +13,8 @@ from metrics_core.formatting import has_change, quoted, result_caveat, result_cu
 from metrics_core.formatting_dates import format_period, keep_dates_whole
 from metrics_core.i18n import _
 from metrics_core.metrics.params import DEFAULT_CURRENCY
-from metrics_core.report_view.words import (change_words, colour, interval_words, margin_words, target_short,
+from metrics_core.report_view.words import (change_words, colour, interval_words, margin_words,
+                                            partial_change_detail, target_short,
                                             target_words)
 
 from .. import style
@@ -347,7 +348,8 @@ class KpiCard(QFrame):
             before = format_value(change.previous, self.unit, self._currency)
             tip = (_("{periods}: {now} now, {before} before", periods=periods, now=now, before=before) if periods
                    else _("{now} now, {before} before", now=now, before=before))
-            self.change_label.setToolTip("\n".join(t for t in (tip, interval_words(outcome, self._currency)) if t))
+            self.change_label.setToolTip("\n".join(t for t in (tip, interval_words(outcome, self._currency),
+                                                                 partial_change_detail(outcome)) if t))
         target_text = target_short(outcome)
         self.target_label.setText(target_text)
         self.target_label.setToolTip(target_words(outcome, self._currency))
