@@ -13,8 +13,8 @@ from metrics_core.formatting import has_change, quoted, result_caveat, result_cu
 from metrics_core.formatting_dates import format_period, keep_dates_whole
 from metrics_core.i18n import _
 from metrics_core.metrics.params import DEFAULT_CURRENCY
-from metrics_core.report_view.words import (change_words, colour, interval_words, margin_words,
-                                            partial_change_detail, target_short,
+from metrics_core.report_view.words import (change_words, colour, few_units_detail, few_units_words,
+                                            interval_words, margin_words, partial_change_detail, target_short,
                                             target_words)
 
 from .. import style
@@ -325,8 +325,11 @@ class KpiCard(QFrame):
         n = 0 if result is None else result.n
         basis = basis_text(n, self.metric_id) if result is not None and value is not None else ""
         margin = margin_words(outcome) if outcome is not None and value is not None else ""
+        few = few_units_words(outcome) if outcome is not None and basis and not margin else ""
+        if few:                          # a rate from few units: "from 7 people, too few to be sure"
+            basis = _("{basis}, {note}", basis=basis, note=few)
         self.n_label.setText(keep_dates_whole(margin or basis))         # an NPS card shows its ± margin (the rows are in the tooltip)
-        self.n_label.setToolTip(basis if margin else "")
+        self.n_label.setToolTip(basis if margin else few_units_detail(outcome) if few else "")
         self.n_label.setVisible(bool(margin or basis))     # (its line goes to a reason when there is no value)
         self._fit_title(self._label, 1 if self._change_lines() > 1 else TITLE_LINES)
         if result is not None and value is None:     # (last: in the lines the title and the value leave)

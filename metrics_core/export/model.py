@@ -58,6 +58,7 @@ class KpiRow:
     change_words: str = ""                 # "▲ +2.3 pp, better", "no clear change (+0.4 pp)"
     target_words: str = ""                 # "✔ Meets the 85 % target"
     margin_words: str = ""                 # "± 6.2 points"
+    few_units: str = ""                    # a rate from few units: why it is uncertain, with its 95 % range
     sentence: str = ""                     # what happened, in one sentence, for the KPI's slide
     caveat: str = ""                       # what the value rests on (date-only durations, the period it covers …)
     per_currency: bool = False             # money in several currencies: no value, ``text`` gives one per currency

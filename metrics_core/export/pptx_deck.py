@@ -217,7 +217,7 @@ def _kpi_slide(slide, report: Report, row: KpiRow) -> None:
     add_text(slide, left, Inches(top + 0.1), Inches(PANEL_W), Inches(0.9), value, one_line_size(value, PANEL_W, 36),
              bold=True)
     lines = [(row.margin_words, None), (row.change_words, row.change_state), (row.target_words, row.target_state),
-             (basis(row), None), (row.caveat, None)]
+             (basis(row), None), (row.few_units, None), (row.caveat, None)]
     y = top + 1.1
     for text, state in lines:
         if not text:

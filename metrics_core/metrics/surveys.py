@@ -356,7 +356,7 @@ SPECS: tuple[MetricSpec, ...] = (
                calculator=_calc_ratio("overall_satisfaction", "top_box", "responses"), calculator_inputs=("top_box", "responses"),
                params=(_SCALE, ParamSpec(name="top_box_from", default=None, label=N_("Top box from score"), help=N_("default: the scale maximum")),
                        _QUESTION)),
-    MetricSpec(id="satisfaction_trend", label=N_("Satisfaction improvement"), family="customer_experience", unit="%", higher_is_better=True,
+    MetricSpec(id="satisfaction_trend", label=N_("Satisfaction improvement"), family="customer_experience", unit="%", higher_is_better=True, rate=False,
                kinds=_KINDS[:3], required_fields=("csat_score",), source="S3",
                description=N_("CSAT per period and its change from the previous period, in percentage points."),
                compute=_trend_compute,

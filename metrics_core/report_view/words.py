@@ -120,6 +120,31 @@ def margin_words(outcome: KpiOutcome) -> str:
     return _("± {margin} points", margin=format_number(margin, 1))
 
 
+def few_units_words(outcome: KpiOutcome) -> str:
+    """'too few to be sure' for a rate from fewer units than :data:`~metrics_core.metrics.plausibility.FEW_UNITS`
+    (staff turnover "16.7 % from 7 people"), else '' — a card writes it after its "from 7 people"."""
+    from ..metrics.plausibility import few_units
+    from ..metrics.registry import get_metric
+
+    if outcome.value is None or not few_units(get_metric(outcome.metric_id), outcome.result):
+        return ""
+    return _("too few to be sure")
+
+
+def few_units_detail(outcome: KpiOutcome) -> str:
+    """Why a rate from few units is marked, with its 95 % range where it has one (a tooltip, a slide's line)."""
+    from ..metrics.plausibility import FEW_UNITS, rate_range
+
+    if not few_units_words(outcome):
+        return ""
+    found = rate_range(outcome.result)
+    if found is None:
+        return _("A rate from fewer than {count} can move a lot by chance.", count=FEW_UNITS)
+    low, high = (format_value(v, "%") for v in found)
+    return _("A rate from fewer than {count} can move a lot by chance: the true rate is likely between {low} and "
+             "{high} (95 % interval).", count=FEW_UNITS, low=low, high=high)
+
+
 def _target_kind(outcome: KpiOutcome) -> str:
     state = outcome.target_state
     if state is None:
