@@ -138,6 +138,9 @@ def _say_whose(details: dict[str, Any], bought: Purchases) -> dict[str, Any]:
 #: What the two lifetime values (CLV, predictive CLV) measure, and what the historical one does: their cards' tooltips.
 LIFETIME_WORDS = N_("A customer lifetime value: what one customer is expected to spend over their whole time as a "
                   "customer. Use it to judge what winning or keeping a customer is worth.")
+#: Predictive CLV's line: with CLV's lifespan it is CLV counted by month (the two equal values), else its own.
+SAME_AS_CLV_LINE = N_("expected over a lifetime: CLV counted by month")
+OWN_LIFESPAN_LINE = N_("expected per customer over a lifetime, counted by month")
 SPENT_WORDS = N_("Historical CLV: what customers have actually spent so far. It is far smaller than the lifetime "
                  "values, which look ahead over a customer's whole lifetime.")
 
@@ -283,8 +286,7 @@ def clv_predictive_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> Metric
     value = monthly * s["avg_purchase_value"] * 12 * lifespan_years
     details = _say_whose(details, bought)        # beside CLV with the same value, it read as one KPI twice
     own = bool(p.get("lifespan_months"))          # (a lifespan of its own, given on the command line: not CLV's value)
-    details.update(caveat=Message("expected per customer over a lifetime, counted by month" if own else
-                                  "expected over a lifetime: CLV counted by month"), caveat_detail=Message(
+    details.update(caveat=Message(OWN_LIFESPAN_LINE if own else SAME_AS_CLV_LINE), caveat_detail=Message(
         "Predictive CLV counts purchases a month times the lifespan in months, so with the one lifespan setting "
         "it equals Customer lifetime value, which counts purchases a year times the lifespan in years. {why}",
         {"why": details["caveat_detail"]}))
