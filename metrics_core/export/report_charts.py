@@ -126,7 +126,7 @@ def trend_chart(source, metric_id: str, params, filters, by: str, target: float 
         else None
     partial = partial_periods(bundle, metric_id, filters, by, [p.key for p in points]) \
         if starts is not None and bundle is not None else []
-    caveat = trend_caveat(metric_id, source)
+    caveat = trend_caveat(spec, source)
     return ChartData(f"{metric_id}-by-{by}", _("{kpi} by {period}", kpi=spec.translated_label, period=_by_word(by)), spec.family, "line",
                      spec.unit, frame, metric_id, by, counts, target, starts, partial=partial,
                      note="" if caveat is None else numbers_kept_with_units(str(caveat)))

@@ -79,13 +79,11 @@ def date_only_caveat(spec: MetricSpec, inputs: MetricInputs) -> tuple[Message, M
                     "may be up to a day off. Map a column with times of day for exact durations.", {"columns": names}))
 
 
-def trend_caveat(metric_id: str, inputs: MetricInputs) -> Message | None:
+def trend_caveat(spec: MetricSpec, inputs: MetricInputs) -> Message | None:
     """The line a KPI's trend chart carries under its axis for what its inputs cannot support: the card's own
     date-only caveat (a first response time falling "1,230 -> 560 days" from purchase dates was drawn as a
     measured fall, 64_issue_date_only_tickets). The window's chart, the deck and the chart images all read it."""
-    from .registry import get_metric
-
-    caveat = date_only_caveat(get_metric(metric_id), inputs)
+    caveat = date_only_caveat(spec, inputs)
     return None if caveat is None else caveat[0]
 
 
