@@ -6,25 +6,9 @@ The same caveat, word for word, now stands under the trend's axis in all three."
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-import pytest
 from pptx import Presentation
 
 from metrics_core.formatting import result_caveat
-from metrics_core.loading import load_dataset
-from metrics_core.mapping.model import FieldMapping
-
-
-@pytest.fixture(scope="module")
-def purchase_dated(datasets_dir):
-    from metrics_core.dataset import DataBundle
-
-    path = datasets_dir / "tickets_kaggle_support" / "customer_support_tickets.csv"
-    detected = load_dataset(path)
-    fields = {**detected.mapping.fields, "created_at": FieldMapping("created_at", ["Date of Purchase"], 1.0, "user",
-                                                                    "chosen by the owner")}
-    return DataBundle([load_dataset(path, mapping=replace(detected.mapping, fields=fields))])
 
 
 def _plain(text: str) -> str:

@@ -6,31 +6,13 @@ change against the comparison period, in the window and the deck alike (both rea
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pandas as pd
 import pytest
 
 from metrics_core.formatting import result_caveat
 from metrics_core.i18n import language
-from metrics_core.loading import load_dataset
-from metrics_core.mapping.model import FieldMapping
 from metrics_core.report_view import KpiView, compute_view
 from metrics_core.report_view.words import change_words
-
-
-@pytest.fixture(scope="module")
-def purchase_dated(datasets_dir):
-    from metrics_core.dataset import DataBundle
-
-    path = datasets_dir / "tickets_kaggle_support" / "customer_support_tickets.csv"
-    detected = load_dataset(path)
-    fields = {**detected.mapping.fields, "created_at": FieldMapping("created_at", ["Date of Purchase"], 1.0, "user",
-                                                                    "chosen by the owner")}
-    bundle = DataBundle([load_dataset(path, mapping=replace(detected.mapping, fields=fields))])
-    dates = bundle.datasets[0].frame["created_at"]
-    assert dates.max() == pd.Timestamp("2021-12-30") and dates.min() == pd.Timestamp("2020-01-01")   # the premise
-    return bundle
 
 
 def _plain(text: str) -> str:
@@ -51,6 +33,8 @@ def test_satisfaction_improvement_names_its_partial_month(purchase_dated) -> Non
 
 
 def test_every_cards_change_from_a_partial_period_says_so(purchase_dated) -> None:
+    dates = purchase_dated.datasets[0].frame["created_at"]
+    assert dates.max() == pd.Timestamp("2021-12-30") and dates.min() == pd.Timestamp("2020-01-01")   # the premise
     december = compute_view(purchase_dated, {}, KpiView("2021-12-01", "2021-12-31"))
     changed = [o for o in december.outcomes.values() if o.change is not None]
     assert len(changed) >= 5
