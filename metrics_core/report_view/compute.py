@@ -248,20 +248,20 @@ def _mark_partial(bundle: DataBundle, results: dict[str, MetricResult], outcomes
     a change of two periods (satisfaction improvement, ``details.compared``) names its partial one in its caveat
     ("Dec 2021 (partial month) against Nov 2021": the data ends on 30 Dec). One rule with the trends' marks
     (:mod:`.partial`)."""
-    day = pd.Timedelta(days=1)
+    day, spans = pd.Timedelta(days=1), {}
     for metric_id, outcome in outcomes.items():
         change = outcome.change
         if change is not None and None not in (change.period_from, change.period_to, change.previous_from,
                                                 change.previous_to):
             outcome.partial = compared_in_part(bundle, metric_id, (change.period_from, change.period_to + day),
-                                               (change.previous_from, change.previous_to + day))
+                                               (change.previous_from, change.previous_to + day), spans)
     for metric_id, result in results.items():
         names = result.details.get("compared") if result.ok else None
         caveat = result.details.get("caveat")
         if not names or not isinstance(caveat, Message) or set(caveat.values) != {"period", "previous"}:
             continue
         now, before = (_bounds(name) for name in names)
-        flags = compared_in_part(bundle, metric_id, now, before)
+        flags = compared_in_part(bundle, metric_id, now, before, spans)
         if any(flags):
             marked = [Message("{period} ({partial})", {"period": name, "partial": Message(partial_msgid(name.by if
                       name.end is None else None))}) if flag else name for name, flag in zip(names, flags)]

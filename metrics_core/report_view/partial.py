@@ -128,12 +128,17 @@ def covers_in_part(period: tuple[Any, Any], seen: tuple[Any, Any]) -> bool:
     return P.begins_after(start, first) or pd.Timestamp(last).normalize() + pd.Timedelta(days=1) < end
 
 
-def compared_in_part(bundle: DataBundle, metric_id: str, now: tuple[Any, Any],
-                     before: tuple[Any, Any]) -> tuple[bool, bool]:
+def compared_in_part(bundle: DataBundle, metric_id: str, now: tuple[Any, Any], before: tuple[Any, Any],
+                     spans: dict[Any, tuple[Any, Any]] | None = None) -> tuple[bool, bool]:
     """Whether ``metric_id``'s data (:func:`kpi_data_span`, all dates) covers the period of a change (``now``) and
     the one it is compared with (``before``), each ``[start, end)``, only in part: a change computed from a partial
-    period says so on its card, as a trend marks its partial periods."""
-    seen = kpi_data_span(bundle, metric_id, None)
+    period says so on its card, as a trend marks its partial periods. ``spans``: the data spans already read, by
+    the kinds a KPI reads (a view's forty KPIs read a dozen sets of kinds: each is read once)."""
+    kinds = get_metric(metric_id).kinds
+    spans = {} if spans is None else spans
+    if kinds not in spans:
+        spans[kinds] = kpi_data_span(bundle, metric_id, None)
+    seen = spans[kinds]
     return covers_in_part(now, seen), covers_in_part(before, seen)
 
 
