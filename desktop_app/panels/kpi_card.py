@@ -328,8 +328,15 @@ class KpiCard(QFrame):
         few = few_units_words(outcome) if outcome is not None and basis and not margin else ""
         if few:                          # a rate from few units: "from 7 people, too few to be sure"
             basis = _("{basis}, {note}", basis=basis, note=few)
-        self.n_label.setText(keep_dates_whole(margin or basis))         # an NPS card shows its ± margin (the rows are in the tooltip)
-        self.n_label.setToolTip(basis if margin else few_units_detail(outcome) if few else "")
+        shown = keep_dates_whole(margin or basis)         # an NPS card shows its ± margin (the rows are in the tooltip)
+        if few:          # (one line, beside the target: shortened in a narrow card, whole in the tooltip)
+            beside = self.target_label.sizeHint().width() + 6 if not self.target_label.isHidden() else 0
+            shown = self.n_label.fontMetrics().elidedText(shown, Qt.TextElideMode.ElideRight,
+                                                          self.text_room() - beside)
+        self.n_label.setText(shown)
+        self.n_label.setToolTip(basis if margin else
+                                "\n".join(t for t in (basis if shown != basis else "", few_units_detail(outcome)) if t)
+                                if few else "")
         self.n_label.setVisible(bool(margin or basis))     # (its line goes to a reason when there is no value)
         self._fit_title(self._label, 1 if self._change_lines() > 1 else TITLE_LINES)
         if result is not None and value is None:     # (last: in the lines the title and the value leave)

@@ -52,7 +52,15 @@ def test_staff_turnover_from_seven_people_is_marked_on_its_card_and_slide(qtbot,
     dash.show_all_box.setChecked(True)
     card = dash.cards["employee_turnover"]
     assert _plain(card.value_label.text()) == "18.2 %"
-    assert card.n_label.text() == "from 7 people, too few to be sure"
+    full = "from 7 people, too few to be sure"
+    narrow = card.n_label.text()          # the narrowest card: shortened on its one line, whole in the tooltip
+    if narrow != full:
+        assert narrow.endswith("…") and full.startswith(narrow[:-1]) and "too few" in narrow
+        assert card.n_label.toolTip().startswith(full + "\n")
+    assert card.n_label.sizeHint().width() <= card.text_room()          # never wider than the card
+    card.resize(420, card.height())                            # a card with room: the whole line
+    card._fit_texts()
+    assert card.n_label.text() == full
     low, high = _wilson(1, 5.5)
     assert round(low, 1) == 3.3 and round(high, 1) == 59.2            # 1 in 5.5: anywhere from 3 % to 59 %
     tip = _plain(card.n_label.toolTip())
