@@ -11,6 +11,7 @@ The export dialog calls :func:`write_chart_pngs` directly.
 from __future__ import annotations
 
 import argparse
+import html
 import logging
 import os
 import re
@@ -115,6 +116,8 @@ def _draw_line(item, chart: ChartData, frame) -> None:
         item.setYRange(bounds[0] - margin, bounds[1] + margin, padding=0)
         _label_both_ends(item.getAxis("left"), *bounds, whole=chart.unit in WHOLE_UNITS)
     item.setXRange(-0.5, max(len(x) - 0.5, 0.5), padding=0)
+    if chart.note:               # what the points rest on, under the axis as the window writes it
+        item.setLabel("bottom", html.escape(chart.note), color=style.FOREGROUND)
 
 
 def _label_both_ends(axis, low: float, high: float, whole: bool = False) -> None:

@@ -31,6 +31,23 @@ def test_data_dir() -> Path:
     return TEST_DATA
 
 
+@pytest.fixture(scope="session")
+def purchase_dated(datasets_dir):
+    """Issue 14's date-only ticket file: the Kaggle tickets with "Date of Purchase" mapped as the creation time (as
+    tools/render_screens.py's step 64_issue_date_only_tickets loads it), as a bundle."""
+    from dataclasses import replace
+
+    from metrics_core.dataset import DataBundle
+    from metrics_core.loading import load_dataset
+    from metrics_core.mapping.model import FieldMapping
+
+    path = datasets_dir / "tickets_kaggle_support" / "customer_support_tickets.csv"
+    detected = load_dataset(path)
+    fields = {**detected.mapping.fields, "created_at": FieldMapping("created_at", ["Date of Purchase"], 1.0, "user",
+                                                                    "chosen by the owner")}
+    return DataBundle([load_dataset(path, mapping=replace(detected.mapping, fields=fields))])
+
+
 def pytest_configure(config) -> None:
     config.addinivalue_line("markers", "soak: a randomised GUI session of KPIDESK_SOAK_SECONDS (60 s; CI: 600 s)")
 

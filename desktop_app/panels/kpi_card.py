@@ -13,7 +13,8 @@ from metrics_core.formatting import has_change, quoted, result_caveat, result_cu
 from metrics_core.formatting_dates import format_period, keep_dates_whole
 from metrics_core.i18n import _
 from metrics_core.metrics.params import DEFAULT_CURRENCY
-from metrics_core.report_view.words import (change_words, colour, interval_words, margin_words, target_short,
+from metrics_core.report_view.words import (change_words, colour, few_units_detail, few_units_words,
+                                            interval_words, margin_words, partial_change_detail, target_short,
                                             target_words)
 
 from .. import style
@@ -324,8 +325,18 @@ class KpiCard(QFrame):
         n = 0 if result is None else result.n
         basis = basis_text(n, self.metric_id) if result is not None and value is not None else ""
         margin = margin_words(outcome) if outcome is not None and value is not None else ""
-        self.n_label.setText(keep_dates_whole(margin or basis))         # an NPS card shows its ± margin (the rows are in the tooltip)
-        self.n_label.setToolTip(basis if margin else "")
+        few = few_units_words(outcome) if outcome is not None and basis and not margin else ""
+        if few:                          # a rate from few units: "from 7 people, too few to be sure"
+            basis = _("{basis}, {note}", basis=basis, note=few)
+        shown = keep_dates_whole(margin or basis)         # an NPS card shows its ± margin (the rows are in the tooltip)
+        if few:          # (one line, beside the target: shortened in a narrow card, whole in the tooltip)
+            beside = self.target_label.sizeHint().width() + 6 if not self.target_label.isHidden() else 0
+            shown = self.n_label.fontMetrics().elidedText(shown, Qt.TextElideMode.ElideRight,
+                                                          self.text_room() - beside)
+        self.n_label.setText(shown)
+        self.n_label.setToolTip(basis if margin else
+                                "\n".join(t for t in (basis if shown != basis else "", few_units_detail(outcome)) if t)
+                                if few else "")
         self.n_label.setVisible(bool(margin or basis))     # (its line goes to a reason when there is no value)
         self._fit_title(self._label, 1 if self._change_lines() > 1 else TITLE_LINES)
         if result is not None and value is None:     # (last: in the lines the title and the value leave)
@@ -347,7 +358,8 @@ class KpiCard(QFrame):
             before = format_value(change.previous, self.unit, self._currency)
             tip = (_("{periods}: {now} now, {before} before", periods=periods, now=now, before=before) if periods
                    else _("{now} now, {before} before", now=now, before=before))
-            self.change_label.setToolTip("\n".join(t for t in (tip, interval_words(outcome, self._currency)) if t))
+            self.change_label.setToolTip("\n".join(t for t in (tip, interval_words(outcome, self._currency),
+                                                                 partial_change_detail(outcome)) if t))
         target_text = target_short(outcome)
         self.target_label.setText(target_text)
         self.target_label.setToolTip(target_words(outcome, self._currency))

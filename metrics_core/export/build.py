@@ -24,7 +24,8 @@ from ..metrics.params import currency_of
 from ..metrics.registry import REGISTRY
 from ..progress import Reporter
 from ..report_view import KpiView, ViewResults, compute_view
-from ..report_view.words import change_words, comparison_gap, margin_words, sentence, target_words
+from ..report_view.words import (change_words, comparison_gap, few_units_detail, margin_words, sentence,
+                                 target_words)
 from .model import ChartData, KpiRow, Report, SourceInfo
 from .report_charts import report_charts
 
@@ -124,7 +125,7 @@ def kpi_row(computed: ViewResults, spec: Any, currency: str) -> KpiRow:
         target_state=outcome.target_state, change_low=None if interval is None else interval.low,
         change_high=None if interval is None else interval.high, margin=result.margin_of_error,
         change_words=change_words(outcome, currency), target_words=target_words(outcome, currency),
-        margin_words=margin_words(outcome),
+        margin_words=margin_words(outcome), few_units=few_units_detail(outcome),
         sentence=sentence(spec.translated_label, outcome, currency, text) if outcome.value is not None else "",
         caveat=(result_caveat(result) or ("", ""))[0], per_currency=bool(result.details.get("currencies")),
     )

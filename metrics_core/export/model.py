@@ -58,6 +58,7 @@ class KpiRow:
     change_words: str = ""                 # "▲ +2.3 pp, better", "no clear change (+0.4 pp)"
     target_words: str = ""                 # "✔ Meets the 85 % target"
     margin_words: str = ""                 # "± 6.2 points"
+    few_units: str = ""                    # a rate from few units: why it is uncertain, with its 95 % range
     sentence: str = ""                     # what happened, in one sentence, for the KPI's slide
     caveat: str = ""                       # what the value rests on (date-only durations, the period it covers …)
     per_currency: bool = False             # money in several currencies: no value, ``text`` gives one per currency
@@ -138,6 +139,8 @@ class ChartData:
     period_starts: list[str] | None = None   # ISO dates of the periods' starts (trends): a date axis on slides
     currency: str | None = None         # money in another currency than the report's (files in several currencies)
     partial: list[int] = field(default_factory=list)   # positions of the periods the data covers only in part (trends)
+    note: str = ""                      # what the points rest on, under the axis as the window writes it (date-only
+                                        # durations: the card's caveat, metrics.plausibility.trend_caveat)
 
     def __post_init__(self) -> None:
         if self.kind not in CHART_KINDS:
@@ -164,6 +167,7 @@ class ChartData:
             "series": {name: self.values(name) for name in self.series_names},
             **({"currency": self.currency} if self.currency else {}),
             **({"partial": [int(i) for i in self.partial]} if self.partial else {}),
+            **({"note": self.note} if self.note else {}),
         }
 
     @classmethod
@@ -175,7 +179,7 @@ class ChartData:
         )
         return cls(d["chart_id"], d["title"], d["family"], d["kind"], d["unit"], frame,
                    d.get("metric_id", ""), d.get("by", ""), d.get("counts"), d.get("target"), d.get("period_starts"),
-                   d.get("currency"), list(d.get("partial") or []))
+                   d.get("currency"), list(d.get("partial") or []), d.get("note") or "")
 
 
 @dataclass

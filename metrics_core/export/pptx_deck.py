@@ -10,7 +10,9 @@ business; and, when asked for, an appendix (the data used, how the KPIs were com
 
 from __future__ import annotations
 
+
 import logging
+import math
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +36,7 @@ log = logging.getLogger(__name__)
 SUMMARY_ROWS = 12
 VERDICT_COLOURS = {"good": GOOD, "bad": BAD, "neutral": NEUTRAL}
 PANEL_W = 3.6
+PANEL_CHARS = 28            # characters of 16-point text a row of the panel holds, about (wider letters: fewer)
 
 
 def write_pptx(report: Report, path: str | Path, reporter: Reporter | None = None) -> None:
@@ -217,14 +220,17 @@ def _kpi_slide(slide, report: Report, row: KpiRow) -> None:
     add_text(slide, left, Inches(top + 0.1), Inches(PANEL_W), Inches(0.9), value, one_line_size(value, PANEL_W, 36),
              bold=True)
     lines = [(row.margin_words, None), (row.change_words, row.change_state), (row.target_words, row.target_state),
-             (basis(row), None), (row.caveat, None)]
+             (basis(row), None), (row.few_units, None), (row.caveat, None)]
     y = top + 1.1
     for text, state in lines:
         if not text:
             continue
-        add_text(slide, left, Inches(y), Inches(PANEL_W), Inches(0.75), text, 16,
+        # a line of more than two rows (a few-units rate's range) pushes the next one down: "over 15 Aug 2025 …"
+        # was drawn over its last rows
+        rows = max(2, math.ceil(len(text) / PANEL_CHARS))
+        add_text(slide, left, Inches(y), Inches(PANEL_W), Inches(0.75 + 0.27 * (rows - 2)), text, 16,
                  colour=rgb(colour(state)) if state else MUTED, bold=state in ("better", "worse", "met", "missed"))
-        y += 0.8
+        y += 0.8 + 0.27 * (rows - 2)
 
 
 def kpi_chart(report: Report, metric_id: str) -> ChartData | None:

@@ -171,7 +171,20 @@ def add_chart(slide, chart: ChartData, left, top, width, height, currency: str =
         _data_labels(native, axis)
     if on_dates:
         _date_axis(native, chart, Emu(width).inches)
+    if chart.note:
+        _axis_note(native, chart.note)
     return graphic
+
+
+def _axis_note(native, note: str) -> None:
+    """What a trend's points rest on (:attr:`ChartData.note`: the card's date-only caveat), as the title of its
+    category axis: under the axis, where the window and the chart images write it."""
+    axis = native.category_axis
+    axis.has_title = True
+    axis.axis_title.text_frame.text = note
+    for run in axis.axis_title.text_frame.paragraphs[0].runs:
+        run.font.size = Pt(11)
+        run.font.bold = False
 
 
 def partial_split(frame, chart: ChartData):

@@ -15,6 +15,7 @@ from ..errors import KpiDeskError
 from ..i18n import N_, _, one_full_stop
 from ..metrics import engine, periods as P
 from ..metrics.model import MetricInputs
+from ..metrics.plausibility import trend_caveat
 from ..metrics.registry import get_metric
 from ..progress import Reporter
 from ..report_view import NPS_PARTS, ViewResults, breakdown_candidates, data_span
@@ -22,7 +23,7 @@ from ..report_view.catalogue import breaks_down_by
 from ..report_view.partial import partial_periods
 from ..result_details import HeatMapDetails, NpsDetails, StaffingDetails, details_of
 from .model import BY_WORDS, ChartData
-from ..formatting import format_day, format_day_range, format_period
+from ..formatting import format_day, format_day_range, format_period, numbers_kept_with_units
 
 log = logging.getLogger(__name__)
 
@@ -125,8 +126,10 @@ def trend_chart(source, metric_id: str, params, filters, by: str, target: float 
         else None
     partial = partial_periods(bundle, metric_id, filters, by, [p.key for p in points]) \
         if starts is not None and bundle is not None else []
+    caveat = trend_caveat(spec, source)
     return ChartData(f"{metric_id}-by-{by}", _("{kpi} by {period}", kpi=spec.translated_label, period=_by_word(by)), spec.family, "line",
-                     spec.unit, frame, metric_id, by, counts, target, starts, partial=partial)
+                     spec.unit, frame, metric_id, by, counts, target, starts, partial=partial,
+                     note="" if caveat is None else numbers_kept_with_units(str(caveat)))
 
 
 def category_columns(bundle: DataBundle, metric_id: str) -> list[str]:

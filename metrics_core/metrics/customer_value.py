@@ -128,8 +128,21 @@ def _say_whose(details: dict[str, Any], bought: Purchases) -> dict[str, Any]:
               if bought.chosen else
               Message("Purchases per customer and the average order are counted over every order in your files, "
                       "{period}.", {"period": days}))
-    details.update(caveat=Message("orders of {period}", {"period": days}), caveat_detail=detail)
+    # what the card measures first (three CLV cards, €4,197, €95.12 and €4,197, told the owner nothing of which to
+    # use: s15-shots-b 20/22), then whose orders it is counted from
+    details.update(caveat=Message("expected per customer over a lifetime, from orders of {period}", {"period": days}),
+                   caveat_detail=Message("{what} {why}", {"what": Message(LIFETIME_WORDS), "why": detail}))
     return details
+
+
+#: What the two lifetime values (CLV, predictive CLV) measure, and what the historical one does: their cards' tooltips.
+LIFETIME_WORDS = N_("A customer lifetime value: what one customer is expected to spend over their whole time as a "
+                  "customer. Use it to judge what winning or keeping a customer is worth.")
+#: Predictive CLV's line: with CLV's lifespan it is CLV counted by month (the two equal values), else its own.
+SAME_AS_CLV_LINE = N_("expected over a lifetime: CLV counted by month")
+OWN_LIFESPAN_LINE = N_("expected per customer over a lifetime, counted by month")
+SPENT_WORDS = N_("Historical CLV: what customers have actually spent so far. It is far smaller than the lifetime "
+                 "values, which look ahead over a customer's whole lifetime.")
 
 
 def _order_stats(bought: Purchases) -> dict[str, float]:
@@ -218,10 +231,10 @@ def clv_historical_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> Metric
     if days is not None:        # €95 for all dates beside €46-53 a month: a month's point is a month's spend
         result.details = result.details.with_(
             period_from=days.start.isoformat(), period_to=_last_day(days).isoformat(),
-            caveat=Message("per customer over {period}", {"period": days}),
-            caveat_detail=Message("What customers spent over {period} (times the gross margin), on average per "
-                                  "customer. Each point of its trend is what they spent in that period alone, so "
-                                  "it is smaller.", {"period": days}))
+            caveat=Message("spent per customer over {period}", {"period": days}),
+            caveat_detail=Message("{what} {why}", {"what": Message(SPENT_WORDS), "why": Message(
+                "What customers spent over {period} (times the gross margin), on average per customer. Each point "
+                "of its trend is what they spent in that period alone, so it is smaller.", {"period": days})}))
     return result
 
 
@@ -272,7 +285,8 @@ def clv_predictive_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> Metric
     details.update(lifespan_months=12 * lifespan_years, lifespan_from=how)
     value = monthly * s["avg_purchase_value"] * 12 * lifespan_years
     details = _say_whose(details, bought)        # beside CLV with the same value, it read as one KPI twice
-    details.update(caveat=Message("the same as CLV, counted by month"), caveat_detail=Message(
+    own = bool(p.get("lifespan_months"))          # (a lifespan of its own, given on the command line: not CLV's value)
+    details.update(caveat=Message(OWN_LIFESPAN_LINE if own else SAME_AS_CLV_LINE), caveat_detail=Message(
         "Predictive CLV counts purchases a month times the lifespan in months, so with the one lifespan setting "
         "it equals Customer lifetime value, which counts purchases a year times the lifespan in years. {why}",
         {"why": details["caveat_detail"]}))

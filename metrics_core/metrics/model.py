@@ -212,6 +212,9 @@ class MetricSpec:
                                         # engine passes the date range as ``period`` instead of cutting rows by date
     sums_its_days: bool = False         # its one figure adds up all its days (Historical CLV: what a customer spent
                                         # over them): a trend's points, each one period's, are smaller; the trend says so
+    rate: bool | None = None            # a share of its units, judged by how many there are (plausibility.few_units);
+                                        # None: every "%" KPI is one, False for a "%" that is a change (satisfaction
+                                        # improvement, complaint growth)
     counts: str = ""                    # what ``MetricResult.n`` counts when it is not the rows of its files: a data
                                         # kind ("customers": repurchase rate counts customers, not their orders)
 

@@ -18,6 +18,7 @@ from ..formatting import quoted
 from ..i18n import Message, _
 from .model import MetricInputs, MetricResult, MetricSpec
 from .results import HAS_HEAD as HEAD, no_value
+from .stats import wilson_interval
 
 
 def date_only(values: pd.Series) -> bool:
@@ -64,6 +65,62 @@ def field_label(kind: str, name: str) -> str:
     return _(field.label) if field is not None else name.replace("_", " ")
 
 
+def date_only_caveat(spec: MetricSpec, inputs: MetricInputs) -> tuple[Message, Message] | None:
+    """A duration KPI's caveat (a card's line, its explanation) when a timestamp it reads holds dates without times
+    of day; None otherwise. The card (:func:`review`) and its trend chart (:func:`trend_caveat`) carry the same one."""
+    if not spec.duration:
+        return None
+    fields = date_only_fields(spec, inputs)
+    if not fields:
+        return None
+    names = ", ".join(quoted(field_label(k, f)) for k, f in fields)
+    return (Message("{columns} has no times of day: approximate", {"columns": names}),
+            Message("{columns} holds dates without times of day, so each duration is counted from midnight and "
+                    "may be up to a day off. Map a column with times of day for exact durations.", {"columns": names}))
+
+
+def trend_caveat(spec: MetricSpec, inputs: MetricInputs) -> Message | None:
+    """The line a KPI's trend chart carries under its axis for what its inputs cannot support: the card's own
+    date-only caveat (a first response time falling "1,230 -> 560 days" from purchase dates was drawn as a
+    measured fall, 64_issue_date_only_tickets). The window's chart, the deck and the chart images all read it."""
+    caveat = date_only_caveat(spec, inputs)
+    return None if caveat is None else caveat[0]
+
+
+#: Fewer units than this behind a rate (people, answers, calls: ``MetricResult.n``) and the rate carries a visible
+#: note. 30 because below it one unit moves a rate by more than 3 points and a share's 95 % margin of error is at
+#: least 1.96 * sqrt(0.25 / 30) = +-18 points at 50 % (Wilson: 3 % to 56 % for 1 leaver in 6 staff, the demo's
+#: "16.7 % from 7 people") — wider than any change an owner would act on; it is also the usual point below which
+#: the normal approximation a reader's "16.7 %" assumes does not hold (n * p >= 5 needs 30 units for a 17 % rate).
+FEW_UNITS = 30
+
+
+def few_units(spec: MetricSpec, result: MetricResult) -> bool:
+    """Whether ``result`` is a rate (``MetricSpec.rate``; every "%" KPI unless it says otherwise) from fewer than
+    :data:`FEW_UNITS` units: it is shown with a note, as NPS with its margin of error.
+
+    >>> from metrics_core.metrics.registry import get_metric
+    >>> few_units(get_metric("employee_turnover"), MetricResult("employee_turnover", 16.7, "%", n=7))
+    True
+    >>> few_units(get_metric("csat"), MetricResult("csat", 80.1, "%", n=2588))
+    False
+    """
+    is_rate = spec.rate if spec.rate is not None else spec.unit == "%"
+    return bool(is_rate) and result.value is not None and 0 < int(result.n or 0) < FEW_UNITS
+
+
+def rate_range(result: MetricResult) -> tuple[float, float] | None:
+    """The 95 % interval of a rate: its own (Wilson, for a share of rows), else Wilson's of its numerator over its
+    denominator when the first is a part of the second (1 leaver in an average of 6 staff: 3.0 % to 56.4 %)."""
+    if result.ci_low is not None and result.ci_high is not None:
+        return float(result.ci_low), float(result.ci_high)
+    num, den = result.numerator, result.denominator
+    if num is None or den is None or not den > 0 or not 0 <= num <= den:
+        return None
+    low, high = wilson_interval(float(num), float(den))
+    return None if low is None or high is None else (low, high)
+
+
 def review(spec: MetricSpec, inputs: MetricInputs, result: MetricResult) -> MetricResult:
     """``result``, with a caveat when its inputs cannot carry it fully, or "no rows" instead of a value
     that no row supports."""
@@ -73,15 +130,11 @@ def review(spec: MetricSpec, inputs: MetricInputs, result: MetricResult) -> Metr
         return no_value(spec.id, spec.unit, str(Message("no rows under the current filters")),
                         details=dict(result.details))
     if spec.duration and "caveat" not in result.details:
-        fields = date_only_fields(spec, inputs)
-        if fields:
-            names = ", ".join(quoted(field_label(k, f)) for k, f in fields)
-            result.details = result.details.with_(
-                caveat=Message("{columns} has no times of day: approximate", {"columns": names}),
-                caveat_detail=Message(
-                    "{columns} holds dates without times of day, so each duration is counted from midnight and "
-                    "may be up to a day off. Map a column with times of day for exact durations.", {"columns": names}))
+        caveat = date_only_caveat(spec, inputs)
+        if caveat is not None:
+            result.details = result.details.with_(caveat=caveat[0], caveat_detail=caveat[1])
     return result
 
 
-__all__ = ["date_only", "date_only_fields", "review"]
+__all__ = ["FEW_UNITS", "date_only", "date_only_caveat", "date_only_fields", "few_units", "rate_range", "review",
+           "trend_caveat"]

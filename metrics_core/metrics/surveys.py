@@ -256,7 +256,7 @@ def _trend_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
                         n=len(frame), details=details)
     last, previous = series[-1], series[-2]
     names = [PeriodName(pd.Timestamp(k).date(), p["period"]) for k, _r in answered[-2:]]
-    details.update(last=last, previous=previous,
+    details.update(last=last, previous=previous, compared=(names[1], names[0]),   # (partial ones named by the view)
                    caveat=Message("{period} against {previous}", {"period": names[1], "previous": names[0]}))
     return MetricResult("satisfaction_trend", last["value"] - previous["value"], "%", n=len(frame),
                         numerator=last["value"], denominator=previous["value"], details=details)
@@ -286,7 +286,7 @@ def _window_change(frame: pd.DataFrame, details: dict[str, Any], start: pd.Times
     now, then = 100 * num / den, 100 * num_before / den_before
     details.update(last={"period": str(name), "value": now, "n": int(den)},
                    previous={"period": str(name_before), "value": then, "n": int(den_before)},
-                   caveat=Message("{period} against {previous}", names))
+                   compared=(name, name_before), caveat=Message("{period} against {previous}", names))
     return MetricResult("satisfaction_trend", now - then, "%", n=int(den + den_before), numerator=now,
                         denominator=then, details=details)
 
@@ -356,7 +356,7 @@ SPECS: tuple[MetricSpec, ...] = (
                calculator=_calc_ratio("overall_satisfaction", "top_box", "responses"), calculator_inputs=("top_box", "responses"),
                params=(_SCALE, ParamSpec(name="top_box_from", default=None, label=N_("Top box from score"), help=N_("default: the scale maximum")),
                        _QUESTION)),
-    MetricSpec(id="satisfaction_trend", label=N_("Satisfaction improvement"), family="customer_experience", unit="%", higher_is_better=True,
+    MetricSpec(id="satisfaction_trend", label=N_("Satisfaction improvement"), family="customer_experience", unit="%", higher_is_better=True, rate=False,
                kinds=_KINDS[:3], required_fields=("csat_score",), source="S3",
                description=N_("CSAT per period and its change from the previous period, in percentage points."),
                compute=_trend_compute,

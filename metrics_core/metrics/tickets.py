@@ -103,7 +103,7 @@ SPECS: tuple[MetricSpec, ...] = (
                    N_("Resolution time of complaint or escalated tickets, from filing (or escalation) to resolution."),
                    "S0", (), "total_complaint_resolution_s", "resolved_complaints",
                    params=td.COMPLAINT_PARAMS),
-    MetricSpec(id="complaint_growth", label=N_("Complaint increase rate"), family=FAMILY, unit="%", higher_is_better=False,
+    MetricSpec(id="complaint_growth", label=N_("Complaint increase rate"), family=FAMILY, unit="%", higher_is_better=False, rate=False,
                kinds=("tickets", "customers"), required_fields=("created_at",), source="S3",
                description=N_("Complaints in the last period vs the period before (%), and per 100 active "
                            "customers. A last period the data does not cover to its end is left out, as in every "

@@ -26,6 +26,7 @@ from ..metrics.stats import Interval
 from ..progress import Reporter
 from .catalogue import REGISTER_KINDS, default_kpis
 from .changes import change_interval
+from .partial import PARTIAL_CHANGE_DETAIL, compared_in_part, partial_msgid
 from .view import KpiView
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,7 @@ class KpiOutcome:
     change: engine.Change | None = None
     interval: Interval | None = None
     target: float | None = None
+    partial: tuple[bool, bool] = (False, False)     # the data covers the change's period / the compared one in part
 
     @property
     def value(self) -> float | None:
@@ -190,6 +192,7 @@ def compute_view(bundle: DataBundle, params: dict[str, Any] | None, view: KpiVie
         part_reporter = reporter.scaled(done / len(ids), (done + len(part)) / len(ids))
         results, outcomes, part_compared = _compute_part(span, figures, period, filters, inputs, part, compared,
                                                          part_reporter)
+        _mark_partial(bundle, results, outcomes)
         out.results.update(results)
         out.outcomes.update(outcomes)
         any_compared |= part_compared
@@ -237,6 +240,42 @@ def _compute_part(span: tuple[Any, Any], params: dict[str, Any], period: tuple[A
         outcomes[metric_id].change = change
         outcomes[metric_id].interval = change_interval(metric_id, now, then, spreads)
     return results, outcomes, bool(comparable) or any(r.ok for r in before.values())
+
+
+def _mark_partial(bundle: DataBundle, results: dict[str, MetricResult], outcomes: dict[str, KpiOutcome]) -> None:
+    """Each change computed from a period its KPI's data covers only in part, marked (``KpiOutcome.partial``: the
+    card's change line says so, :func:`~metrics_core.report_view.words.change_words`); a KPI whose value is itself
+    a change of two periods (satisfaction improvement, ``details.compared``) names its partial one in its caveat
+    ("Dec 2021 (partial month) against Nov 2021": the data ends on 30 Dec). One rule with the trends' marks
+    (:mod:`.partial`)."""
+    day, spans = pd.Timedelta(days=1), {}
+    for metric_id, outcome in outcomes.items():
+        change = outcome.change
+        if change is not None and None not in (change.period_from, change.period_to, change.previous_from,
+                                                change.previous_to):
+            outcome.partial = compared_in_part(bundle, metric_id, (change.period_from, change.period_to + day),
+                                               (change.previous_from, change.previous_to + day), spans)
+    for metric_id, result in results.items():
+        names = result.details.get("compared") if result.ok else None
+        caveat = result.details.get("caveat")
+        if not names or not isinstance(caveat, Message) or set(caveat.values) != {"period", "previous"}:
+            continue
+        now, before = (_bounds(name) for name in names)
+        flags = compared_in_part(bundle, metric_id, now, before, spans)
+        if any(flags):
+            marked = [Message("{period} ({partial})", {"period": name, "partial": Message(partial_msgid(name.by if
+                      name.end is None else None))}) if flag else name for name, flag in zip(names, flags)]
+            result.details = result.details.with_(caveat=Message(caveat.msgid, {"period": marked[0],
+                                                                                "previous": marked[1]}),
+                                                  caveat_detail=Message(PARTIAL_CHANGE_DETAIL))
+
+
+def _bounds(name: Any) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """``[start, end)`` of a :class:`~metrics_core.formatting_dates.PeriodName`."""
+    start = pd.Timestamp(name.start)
+    if name.end is not None:
+        return start, pd.Timestamp(name.end) + pd.Timedelta(days=1)
+    return start, P.next_start(start, name.by)
 
 
 def _same_subject(now: MetricResult, then: MetricResult) -> bool:

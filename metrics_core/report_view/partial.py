@@ -37,13 +37,24 @@ PARTIAL_WORDS = {"day": N_("partial day"), "week": N_("partial week"), "month": 
 PARTIAL_PERIOD = N_("partial period")          # (a period that is not a calendar one)
 
 
+#: Why a change from a partial period is marked (a card's tooltip, the satisfaction improvement's caveat detail).
+PARTIAL_CHANGE_DETAIL = N_("Your data covers only part of this period or of the one it is compared with, so the "
+                           "change sets part of a period against a whole one.")
+
+
+def partial_msgid(by: str | None) -> str:
+    """The untranslated words for a partial period of grain ``by`` ("partial month"; "partial period" for a span
+    of days), for a :class:`~metrics_core.i18n.Message` read later in any language."""
+    return PARTIAL_WORDS.get(by or "", PARTIAL_PERIOD)
+
+
 def partial_words(by: str | None) -> str:
     """"partial week" in the current language (``by``: the trend's grain).
 
     >>> partial_words("week"), partial_words(None)
     ('partial week', 'partial period')
     """
-    return _(PARTIAL_WORDS.get(by or "", PARTIAL_PERIOD))
+    return _(partial_msgid(by))
 
 
 #: How many days apart two files may start (or stop) and still count as exported for the same span: a long
@@ -94,3 +105,49 @@ def partial_periods(bundle: DataBundle, metric_id: str, filters: Any, by: str, s
     if not starts or by not in P.PERIODS:
         return []
     return P.partial_positions([pd.Timestamp(s) for s in starts], by, kpi_data_span(bundle, metric_id, filters))
+
+
+def covers_in_part(period: tuple[Any, Any], seen: tuple[Any, Any]) -> bool:
+    """Whether the data (``seen``: its first and last instants) starts or stops inside ``period`` (``[start,
+    end)``): the rule above, for one period of any length — a change's own period or the one it is compared with.
+
+    >>> seen = (pd.Timestamp("2020-01-01"), pd.Timestamp("2021-12-30"))
+    >>> covers_in_part((pd.Timestamp("2021-12-01"), pd.Timestamp("2022-01-01")), seen)     # the data ends on 30 Dec
+    True
+    >>> covers_in_part((pd.Timestamp("2021-11-01"), pd.Timestamp("2021-12-01")), seen)
+    False
+    >>> covers_in_part((pd.Timestamp("2019-12-15"), pd.Timestamp("2020-01-15")), seen)     # it starts inside
+    True
+    """
+    (start, end), (first, last) = period, seen
+    if first is None or last is None or start is None or end is None:
+        return False
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    if pd.Timestamp(last) < start or pd.Timestamp(first) >= end:       # no data in it at all: empty, not partial
+        return False
+    return P.begins_after(start, first) or pd.Timestamp(last).normalize() + pd.Timedelta(days=1) < end
+
+
+def compared_in_part(bundle: DataBundle, metric_id: str, now: tuple[Any, Any], before: tuple[Any, Any],
+                     spans: dict[Any, tuple[Any, Any]] | None = None) -> tuple[bool, bool]:
+    """Whether ``metric_id``'s data (:func:`kpi_data_span`, all dates) covers the period of a change (``now``) and
+    the one it is compared with (``before``), each ``[start, end)``, only in part: a change computed from a partial
+    period says so on its card, as a trend marks its partial periods. ``spans``: the data spans already read, by
+    the kinds a KPI reads (a view's forty KPIs read a dozen sets of kinds: each is read once)."""
+    kinds = get_metric(metric_id).kinds
+    spans = {} if spans is None else spans
+    if kinds not in spans:
+        spans[kinds] = kpi_data_span(bundle, metric_id, None)
+    seen = spans[kinds]
+    return covers_in_part(now, seen), covers_in_part(before, seen)
+
+
+def period_grain(start: Any, end: Any) -> str | None:
+    """The calendar grain ``[start, end)`` is one whole period of ("month"), or None (a span of days).
+
+    >>> period_grain(pd.Timestamp("2021-12-01"), pd.Timestamp("2022-01-01")), period_grain(pd.Timestamp("2021-12-03"), pd.Timestamp("2022-01-01"))
+    ('month', None)
+    """
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    return next((by for by in ("day", "week", "month", "quarter", "year")
+                 if P.floor(start, by) == start and P.next_start(start, by) == end), None)

@@ -22,6 +22,7 @@ import pandas as pd
 from ..formatting import format_change, format_number, format_value
 from ..i18n import N_, _, one_full_stop
 from .compute import KpiOutcome, ViewResults
+from .partial import PARTIAL_CHANGE_DETAIL, partial_words, period_grain
 
 # Okabe–Ito colours (hex, no '#'): distinguishable with every common colour-vision deficiency.
 BETTER = "0072B2"       # blue
@@ -43,7 +44,26 @@ def colour(state: str | None) -> str:
 
 def change_words(outcome: KpiOutcome, currency: str = "€") -> str:
     """The change as a card or a table shows it: arrow, signed amount and whether it is better,
-    worse, inside its noise ("no clear change") or none at all; empty without a comparison."""
+    worse, inside its noise ("no clear change") or none at all; empty without a comparison. A change from a
+    period the KPI's data covers only in part says so, as a trend marks that period (``KpiOutcome.partial``):
+    "▲ +9.8 pp, better (partial month)"; "(the earlier period is partial)" when only the other one is."""
+    words = _change_words(outcome, currency)
+    now, before = outcome.partial
+    if not words or not (now or before):
+        return words
+    if now:
+        change = outcome.change
+        return _("{change} ({partial})", change=words,
+                 partial=partial_words(period_grain(change.period_from, change.period_to + pd.Timedelta(days=1))))
+    return _("{change} (the earlier period is partial)", change=words)
+
+
+def partial_change_detail(outcome: KpiOutcome) -> str:
+    """Why a change is marked partial, for its tooltip ("" when it is not)."""
+    return _(PARTIAL_CHANGE_DETAIL) if outcome.change is not None and any(outcome.partial) else ""
+
+
+def _change_words(outcome: KpiOutcome, currency: str) -> str:
     state, delta = outcome.change_state, outcome.delta
     if state is None or delta is None:
         return ""
@@ -98,6 +118,31 @@ def margin_words(outcome: KpiOutcome) -> str:
     if margin is None or outcome.value is None:
         return ""
     return _("± {margin} points", margin=format_number(margin, 1))
+
+
+def few_units_words(outcome: KpiOutcome) -> str:
+    """'too few to be sure' for a rate from fewer units than :data:`~metrics_core.metrics.plausibility.FEW_UNITS`
+    (staff turnover "16.7 % from 7 people"), else '' — a card writes it after its "from 7 people"."""
+    from ..metrics.plausibility import few_units
+    from ..metrics.registry import get_metric
+
+    if outcome.value is None or not few_units(get_metric(outcome.metric_id), outcome.result):
+        return ""
+    return _("too few to be sure")
+
+
+def few_units_detail(outcome: KpiOutcome) -> str:
+    """Why a rate from few units is marked, with its 95 % range where it has one (a tooltip, a slide's line)."""
+    from ..metrics.plausibility import FEW_UNITS, rate_range
+
+    if not few_units_words(outcome):
+        return ""
+    found = rate_range(outcome.result)
+    if found is None:
+        return _("A rate from fewer than {count} can move a lot by chance.", count=FEW_UNITS)
+    low, high = (format_value(v, "%") for v in found)
+    return _("A rate from fewer than {count} can move a lot by chance: the true rate is likely between {low} and "
+             "{high} (95 % interval).", count=FEW_UNITS, low=low, high=high)
 
 
 def _target_kind(outcome: KpiOutcome) -> str:

@@ -45,7 +45,7 @@ def test_a_month_of_a_long_file_counts_the_year_up_to_its_end():
     assert result.value == pytest.approx(1360 * 365.25 / 365)
     assert result.n == 16
     with language("en"):
-        assert str(result.details["caveat"]) == "orders of 1 Nov 2024 – 31 Oct 2025"
+        assert str(result.details["caveat"]) == "expected per customer over a lifetime, from orders of 1 Nov 2024 – 31 Oct 2025"
     predictive = compute_metric(MetricInputs(two_years()), "clv_predictive", LIFESPAN_2,
                                 Filters("2025-10-01", "2025-10-31"))
     assert predictive.value == pytest.approx(1360 * 365.25 / 365)
@@ -71,8 +71,8 @@ def test_the_last_month_of_a_short_file_is_the_value_of_all_dates():
                              Filters("2026-10-01", "2026-10-31"))
     assert october.value == pytest.approx(60 * 2 * 365.25 / 183)
     with language("en"):
-        assert str(whole.details["caveat"]) == "orders of 1 May – 31 Oct 2026"
-        assert str(october.details["caveat"]) == "orders of 1 May – 31 Oct 2026"
+        assert str(whole.details["caveat"]) == "expected per customer over a lifetime, from orders of 1 May – 31 Oct 2026"
+        assert str(october.details["caveat"]) == "expected per customer over a lifetime, from orders of 1 May – 31 Oct 2026"
     # September ends before the last order, with less than a year of orders before it
     september = compute_metric(MetricInputs(half_year()), "clv", {"clv": {"lifespan_years": 1}},
                                Filters("2026-09-01", "2026-09-30"))
@@ -139,12 +139,12 @@ def test_clv_from_undated_revenue_has_no_trend_and_says_why():
 def test_historical_clv_names_the_days_of_its_spending():
     with language("en"):
         whole = compute_metric(MetricInputs(half_year()), "clv_historical")
-        assert str(whole.details["caveat"]) == "per customer over 1 May – 31 Oct 2026"
+        assert str(whole.details["caveat"]) == "spent per customer over 1 May – 31 Oct 2026"
         # a: 3 x 60, b: 60 -> 120 per customer; October: a's one order of 60
         assert whole.value == pytest.approx(120)
         month = compute_metric(MetricInputs(half_year()), "clv_historical", None, Filters("2026-10-01", "2026-10-31"))
         assert month.value == pytest.approx(60)
-        assert str(month.details["caveat"]) == "per customer over Oct 2026"
+        assert str(month.details["caveat"]) == "spent per customer over Oct 2026"
 
 
 def test_a_project_saved_with_a_lifespan_in_months_opens_with_the_one_setting(tmp_path):

@@ -26,7 +26,7 @@ def test_historical_clv_names_the_days_its_figure_adds_up_beside_a_trend() -> No
     span = figure_period(_Bundle(), inputs, "clv_historical", {}, Filters(), figure)
     assert span is not None and (span.first, span.last) == (pd.Timestamp("2026-05-01"), pd.Timestamp("2026-10-31"))
     with language("en"):
-        assert str(figure.details["caveat"]) == f"per customer over {span}"
+        assert str(figure.details["caveat"]) == f"spent per customer over {span}"
     chosen = Filters("2026-06-01", "2026-07-31")
     figure = compute_metric(inputs, "clv_historical", {}, chosen)
     span = figure_period(_Bundle(), inputs, "clv_historical", {}, chosen, figure)

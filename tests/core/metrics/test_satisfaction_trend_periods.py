@@ -90,7 +90,9 @@ def test_compare_with_the_same_period_last_year_is_followed() -> None:
                         KpiView(*october, comparison="last_year", kpis=("csat", "satisfaction_trend")))
     improvement = both.results["satisfaction_trend"]
     assert improvement.value == pytest.approx(50.0) and (improvement.numerator, improvement.denominator) == (75.0, 25.0)
-    assert result_caveat(improvement)[0] == "Oct 2026 against Oct 2025"
+    # (the answers begin on 2 Oct 2025 and end on 22 Oct 2026: both months are partial by the trends' rule, and the
+    # change says so: report_view.partial.compared_in_part)
+    assert result_caveat(improvement)[0] == "Oct 2026 (partial month) against Oct 2025 (partial month)"
     assert both.outcomes["csat"].change.absolute == pytest.approx(improvement.value)    # the CSAT card's change
     previous = compute_view(bundle_of({"surveys": surveys}), params,
                             KpiView(*october, comparison="previous", kpis=("satisfaction_trend",)))
