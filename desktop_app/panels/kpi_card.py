@@ -369,10 +369,11 @@ class KpiCard(QFrame):
         """A text KPI (top words of comments): the most frequent phrase and its share."""
         text, share, count = term
         self._set_value_font(style.CARD_VALUE_POINT_SIZE * 0.7)
-        self._line_beside_value(True)
         metrics = self.value_label.fontMetrics()
         marks = metrics.horizontalAdvance(quoted(""))              # the language's quotation marks, kept whole
-        room = self.text_room() - 2 - marks - LINE_LEAST - self._value_row.spacing()     # (the line beside it)
+        room = self.text_room() - 2 - marks
+        beside = metrics.horizontalAdvance(text) <= room - LINE_LEAST - self._value_row.spacing()
+        self._line_beside_value(beside)           # (a longer phrase whole on its row, the line under it)
         shown = quoted(metrics.elidedText(text, Qt.TextElideMode.ElideRight, room))
         self.value_label.setText(shown)
         self.value_label.setToolTip(text)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QRect
 from desktop_app.i18n import apply_language
 from desktop_app.panels.kpi_card import CARD_HEIGHT, CARD_MAX_WIDTH, CARD_WIDTH, KpiCard
 from desktop_app.panels.sparkline import MIN_DRAWN_WIDTH
+from metrics_core.formatting import quoted
 from metrics_core.i18n import _
 from metrics_core.metrics.model import MetricResult
 from metrics_core.metrics.registry import get_metric
@@ -28,7 +29,8 @@ from .helpers import shown
 WIDE = [("first_response_time", 32_580.0, {}), ("average_response_time", 34_320.0, {}),
         ("resolution_time", 137_040.0, {}), ("average_handle_time", 340.0, {}),
         ("agent_productivity", 6.6, {}), ("cash_flow", 38_286.0, {}),
-        ("peak_hours", 407.0, {"busiest": {"weekday": 0, "hour": 8}})]
+        ("peak_hours", 407.0, {"busiest": {"weekday": 0, "hour": 8}}),
+        ("brand_attributes", 603.0, {"phrases": [{"term": "friendly staff", "share": 17.2, "answers": 104}]})]
 SPARK = Spark((3.0, 5.0, 4.0, 6.0, 5.5, 7.0), tuple(pd.date_range("2026-05-01", periods=6, freq="MS")), True)
 
 
@@ -50,7 +52,8 @@ def test_every_card_keeps_its_trend_line_beside_a_wide_value(qtbot, code) -> Non
             card.resize(width, CARD_HEIGHT)
             card.set_result(result, outcome=KpiOutcome(metric_id, result, target=value * 0.9))
             card.layout().activate()
-            text = card.accessibleDescription()                  # the value written whole
+            text = (quoted("friendly staff") if metric_id == "brand_attributes"      # (a text KPI: its top phrase)
+                    else card.accessibleDescription())           # the value written whole
             line, shown_value = _box(card, card.sparkline), _box(card, card.value_label)
             where = f"{metric_id} {width} px {card.value_label.text()!r}"
             if card.value_label.text() != text:
