@@ -22,6 +22,7 @@ from .base_chart import ChartWidget
 from .legend import LaidOutLegend
 from .partial_periods import draw_partial_bars, partial_bar_sample
 from .time_axis import PeriodAxis, period_tick_labels
+from .value_axis import fit_width_to_labels
 
 _LABELS = {key.split("_")[0]: label for key, _name, label in NPS_PARTS}      # the one list of NPS parts (msgids)
 PARTS = (("detractors", _LABELS["detractors"], style.DETRACTORS),
@@ -79,7 +80,9 @@ class NpsStackedChart(ChartWidget):
         self.plot_item.setYRange(bottom, 100 - bottom, padding=0)
         line = font.height() * 1.2                   # every 20 %, or fewer ticks where they would touch
         step = next((s for s in (20, 25, 50) if hundred * s / 100 >= line), 100)
-        axis.setTicks([[(v, format_percent(v, 0)) for v in range(0, 101, step)]])    # "100%" in Serbian
+        ticks = [(v, format_percent(v, 0)) for v in range(0, 101, step)]             # "100%" in Serbian
+        axis.setTicks([ticks])
+        fit_width_to_labels(axis, [text for _v, text in ticks])         # (not only once pyqtgraph has drawn them)
 
     def _themed(self, theme: style.ChartTheme) -> None:
         self._legend.setBrush(style.brush(theme.background, 230))

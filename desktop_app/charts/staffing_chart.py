@@ -25,6 +25,7 @@ from .. import style
 from ..formatting import format_number
 from .base_chart import ChartWidget, redrawn_in_theme
 from .legend import LaidOutLegend
+from .value_axis import fit_width_to_labels
 
 OCCUPANCY_COLOUR = style.SERIES[4]      # reddish purple: the target line is vermillion, dashed too
 ASA_COLOUR = style.SERIES[2]
@@ -209,12 +210,8 @@ class StaffingChart(ChartWidget):
         self._fit_range()
         self.plot_item.setLabel("left", "%")       # the legend names the curves, and the ASA's axis (right, s)
         self.plot_item.setLabel("bottom", _("agents"))
-        # the ASA axis as wide as its widest label from the start (pyqtgraph widens it only once it has drawn
-        # the labels, and a chart not repainted meanwhile kept "20" cut at its right edge)
-        metrics = QFontMetrics(style.chart_font())
-        widest = max(metrics.horizontalAdvance(text) for text in (format_number(self._asa_top * 1.5), "0.00"))
-        right = self.plot_item.getAxis("right")
-        right.setWidth(widest + right.style["tickTextOffset"][0] + max(0, right.style["tickLength"]) + 4)
+        # the ASA axis as wide as its widest label from the start
+        fit_width_to_labels(self.plot_item.getAxis("right"), [format_number(self._asa_top * 1.5), "0.00"])
         self._sync_views()
         self.update_empty_state()
         self._placing.start()

@@ -111,6 +111,16 @@ class NumberAxis(pg.AxisItem):
         return style.number_ticks(list(values), scale, spacing)
 
 
+def fit_width_to_labels(axis: pg.AxisItem, labels: list[str]) -> None:
+    """A left or right axis as wide as its widest tick label from the start: pyqtgraph widens an axis only once it
+    has drawn its labels, and leaves out a label wider than the axis meanwhile — the first frame of the NPS chart
+    named "0 %" alone (its "100 %" did not fit the default width), the staffing chart's ASA axis kept "20" cut."""
+    metrics = QFontMetrics(axis.style.get("tickFont") or style.chart_font())
+    widest = max((metrics.horizontalAdvance(text) for text in labels), default=0)
+    caption = axis.label.boundingRect().height() * 0.8 if axis.label.isVisible() else 0     # (pyqtgraph's measure)
+    axis.setWidth(int(widest + axis.style["tickTextOffset"][0] + max(0, axis.style["tickLength"]) + 4 + caption))
+
+
 def keep_caption_inside(axis: pg.AxisItem) -> None:
     """pyqtgraph centres the caption under a bottom axis; one wider than the axis (a bar chart's beside long names
     in a narrow half panel, a trend's note) ran past the chart's right edge. It moves left just enough to stay

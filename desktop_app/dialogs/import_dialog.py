@@ -42,6 +42,7 @@ DELIMITERS = ((",", N_("comma ,")), (";", N_("semicolon ;")), ("\t", N_("tab")),
               ("whitespace", N_("spaces")))
 DECIMALS = ((".", N_("point 1.5")), (",", N_("comma 1,5")))
 DATE_ORDERS = ((True, N_("day first (31.12.2024)")), (False, N_("month first (12/31/2024)")))
+LAST_COLUMN_ROOM = 12      # px more for the mapping table's last column: its centred name 10 px from the edge
 
 
 class ImportDialog(QDialog):
@@ -302,9 +303,12 @@ class ImportDialog(QDialog):
         the table each: a long header wraps, its tooltip whole); the reasons take the rest."""
         view = self.mapping_view
         widest = max(120, view.viewport().width() // 4)
+        last = view.model().columnCount() - 1
         for col in range(view.model().columnCount()):
             if col != COL_WHY:
                 view.resizeColumnToContents(col)
+            if col == last and col != COL_WHY:      # its name clear of the table's edge (sr "Није могло да се
+                view.setColumnWidth(col, view.columnWidth(col) + LAST_COLUMN_ROOM)     # прочита" touched it)
             if col in (COL_FIELD, COL_SOURCE) and view.columnWidth(col) > widest:
                 view.setColumnWidth(col, widest)
         view.resizeRowsToContents()

@@ -18,6 +18,7 @@ from ..formatting import column_title, format_number
 from ..models.dataframe_model import DataFrameModel
 from ..models.frame_filter import matching_positions
 from ..workers import TaskRunner
+from .elided_combo import MiddleElidedComboBox
 
 DRILLDOWN = "\x00drilldown"
 BIG_FRAME = 200_000
@@ -33,11 +34,11 @@ class DataView(QWidget):
         self._drill: RowsBehind | None = None
         self._stale = True
         self._runner = TaskRunner("search", self)
-        self.dataset_combo = QComboBox()
+        self.dataset_combo = MiddleElidedComboBox()
         # as wide as the row leaves it (a drill-down's title is long: "Rows behind First response time (4,043 ×
         # Tickets, 4,030 of them counted)" took its whole width and pushed the row count out of the window)
         self.dataset_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.dataset_combo.setMinimumContentsLength(22)
+        self.dataset_combo.setMinimumContentsLength(22)      # (a longer name: "…" in its middle, whole in its tooltip)
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(_("Search\u2026"))
         self.search_edit.setClearButtonEnabled(True)

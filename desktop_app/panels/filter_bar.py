@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import QDate, QLocale, QSignalBlocker, QSize
+from PySide6.QtCore import QDate, QLocale, QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QMenu, QPushButton, QStyle,
                                QStyleOptionComboBox, QToolButton, QVBoxLayout, QWidget)
@@ -240,8 +240,8 @@ class FilterBar(QWidget):
         lo, hi = self.state.data_range()
         self._name_every_preset()
         _fit_to_choice(self.preset_combo)
-        self.from_edit.setDate(_qdate(filters.date_from or lo))
-        self.to_edit.setDate(_qdate(filters.date_to or hi))
+        self.from_edit.show_date(_qdate(filters.date_from or lo))
+        self.to_edit.show_date(_qdate(filters.date_to or hi))
         dated = lo is not None
         for w in (self.preset_combo, self.from_edit, self.to_edit):
             w.setEnabled(dated)
@@ -349,8 +349,30 @@ def _label(column: str) -> str:
 NO_DATE = QDate(1900, 1, 1)     # shown as "no dates" (the edits' special value)
 
 
-def _date_edit() -> QDateEdit:
-    edit = QDateEdit()
+class _DateEdit(QDateEdit):
+    """A date box that shows no part of its date selected unless the owner is at it with the keyboard: Qt selects
+    the year when the box gets the focus back from the program (a dialog closed, the window activated) and keeps a
+    selection across a date set by the program; the "to" box read "2024-03-" highlighted under a new file's
+    dashboard (en 65_issue_pounds). Tab still selects a part to type over, as in every date box."""
+
+    KEYBOARD = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason, Qt.FocusReason.ShortcutFocusReason)
+
+    def focusInEvent(self, event: Any) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        if event.reason() not in self.KEYBOARD:
+            self.deselect()
+
+    def show_date(self, date: QDate) -> None:
+        """The date set by the program (the filters' or the files' range), nothing of it selected."""
+        self.setDate(date)
+        self.deselect()
+
+    def deselect(self) -> None:
+        self.lineEdit().deselect()
+
+
+def _date_edit() -> _DateEdit:
+    edit = _DateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(_date_format())
     edit.setMinimumDate(NO_DATE)

@@ -20,17 +20,20 @@ from metrics_core.report_view.words import (change_words, colour, few_units_deta
 from .. import style
 from ..ink_room import accent_room, without_room
 from .elided_label import elide_to_lines, wrapped_height
-from .sparkline import Sparkline
+from .sparkline import MIN_DRAWN_WIDTH, Sparkline
 from ..formatting import (DASH, change_arrow, comparison_text, format_change, format_number, format_value,
                           basis_text, headline_term, readable_reason, short_comparison)
 
 CARD_WIDTH = 198         # the narrowest a card gets; the dashboard widens a row's cards to fill the row
 CARD_MAX_WIDTH = 300
 CARD_HEIGHT = 100        # compact: three rows of cards fit a 1366 x 768 laptop
+SPARK_HEIGHT = 26        # the trend line beside the value
 TITLE_LINES = 2
 TITLE_SLACK = 2          # px a title is measured narrower than it is drawn when the card's width is chosen
 REASON_COLOUR = "#8a6d3b"     # amber: why a card has no value, or what to doubt in it
 WORKING_OUT = ("working out",)    # what a card shows while its value is computed (KpiCard.set_working_out)
+LINE_LEAST = MIN_DRAWN_WIDTH + 8     # px the trend line keeps beside the value at least
+VALUE_LEAST_POINTS = 11              # the value gets no smaller beside its trend line (else the line goes under it)
 
 
 class KpiCard(QFrame):
@@ -91,11 +94,12 @@ class KpiCard(QFrame):
         reason_font = self.reason_label.font()
         reason_font.setPointSizeF(reason_font.pointSizeF() * 0.9)
         self.reason_label.setFont(reason_font)
-        value_row = QHBoxLayout()
+        self._value_row = value_row = QHBoxLayout()
         value_row.setSpacing(6)
         value_row.addWidget(self.value_label)
         value_row.addWidget(self.sparkline, 1, Qt.AlignmentFlag.AlignVCenter)
-        basis_row = QHBoxLayout()
+        self._basis_row = basis_row = QHBoxLayout()
+        basis_row.setSpacing(6)
         basis_row.addWidget(self.n_label, 1)
         basis_row.addWidget(self.target_label)
         layout.addWidget(self.title_label)
@@ -211,7 +215,7 @@ class KpiCard(QFrame):
 
     def _small_text_room(self) -> int:
         """The pixels a reason or a caveat has under the title, the value, the change and the rows line."""
-        basis_shown = not (self.n_label.isHidden() and self.target_label.isHidden())
+        basis_shown = not (self.n_label.isHidden() and self.target_label.isHidden() and self.line_beside_value())
         used = (self.title_label.heightForWidth(self.text_room()) + self.value_label.sizeHint().height()
                 + (self.n_label.sizeHint().height() if basis_shown else 0)
                 + self._change_lines() * self.change_label.fontMetrics().lineSpacing())
@@ -280,6 +284,7 @@ class KpiCard(QFrame):
         font.setPointSizeF(style.CARD_VALUE_POINT_SIZE * 0.6)
         font.setBold(False)
         self.value_label.setFont(font)
+        self._line_beside_value(True)
         self.value_label.setText(self.value_label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
                                                                            self.text_room() - 4))
         self.value_label.setToolTip("")
@@ -338,6 +343,12 @@ class KpiCard(QFrame):
                                 "\n".join(t for t in (basis if shown != basis else "", few_units_detail(outcome)) if t)
                                 if few else "")
         self.n_label.setVisible(bool(margin or basis))     # (its line goes to a reason when there is no value)
+        if not self.line_beside_value() and not self.n_label.isHidden():
+            # the trend line under a value as wide as the card takes the rows line's place (its words go to the
+            # value's tooltip): beside "✔ target met" both had too little room (sv "407 på mån kl. 08:00")
+            self.value_label.setToolTip("\n\n".join(t for t in (self.value_label.toolTip(), self.n_label.text()) if t))
+            self.n_label.setText("")
+            self.n_label.hide()
         self._fit_title(self._label, 1 if self._change_lines() > 1 else TITLE_LINES)
         if result is not None and value is None:     # (last: in the lines the title and the value leave)
             reason = readable_reason(result)
@@ -372,7 +383,10 @@ class KpiCard(QFrame):
         self._set_value_font(style.CARD_VALUE_POINT_SIZE * 0.7)
         metrics = self.value_label.fontMetrics()
         marks = metrics.horizontalAdvance(quoted(""))              # the language's quotation marks, kept whole
-        shown = quoted(metrics.elidedText(text, Qt.TextElideMode.ElideRight, self.text_room() - 2 - marks))
+        room = self.text_room() - 2 - marks
+        beside = metrics.horizontalAdvance(text) <= room - LINE_LEAST - self._value_row.spacing()
+        self._line_beside_value(beside)           # (a longer phrase whole on its row, the line under it)
+        shown = quoted(metrics.elidedText(text, Qt.TextElideMode.ElideRight, room))
         self.value_label.setText(shown)
         self.value_label.setToolTip(text)
         if share is not None:
@@ -391,19 +405,52 @@ class KpiCard(QFrame):
         self.n_label.setText("")
 
     def _fit_value_font(self, text: str) -> str:
-        """The card's big font, smaller when the text would not fit the card's width; a text still too
-        wide at the smallest size (a long language) is shortened with an ellipsis. Returns what to show."""
+        """The card's big font, smaller when the text would not fit beside the trend line (:data:`LINE_LEAST`
+        px at least, down to :data:`VALUE_LEAST_POINTS`): "9 h 03 min" and "9 tim 03 min" took the whole row and
+        the line was not drawn (s15 shots: sv 22_all_cards, en at 200 %). A value still too wide (Swedish
+        "407 på mån kl. 08:00") takes the whole row, its font smaller when it must, shortened with an ellipsis
+        only when even the smallest size cannot hold it, and the line goes to the rows line under it. Returns
+        what to show."""
+        room = self.text_room() - 4
+        beside = room - LINE_LEAST - self._value_row.spacing()
         points = style.CARD_VALUE_POINT_SIZE
         self._set_value_font(points)
-        room = self.text_room() - 4
 
-        def shown() -> str:
-            return self.value_label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room)
+        def shown(width: int) -> str:
+            return self.value_label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width)
 
-        while points > 10 and shown() != text:     # (the test that shortens it: a text exactly as wide as the
-            points -= 1                             # room was kept at its size, then shortened to "08:…")
+        while points > VALUE_LEAST_POINTS and shown(beside) != text:    # (the test that shortens it: a text
+            points -= 1                                                 # exactly as wide as the room was kept at
+            self._set_value_font(points)                                # its size, then shortened to "08:…")
+        if shown(beside) == text:
+            self._line_beside_value(True)
+            return text
+        self._line_beside_value(False)
+        points = style.CARD_VALUE_POINT_SIZE
+        self._set_value_font(points)
+        while points > 10 and shown(room) != text:
+            points -= 1
             self._set_value_font(points)
-        return shown()
+        return shown(room)
+
+    def _line_beside_value(self, beside: bool) -> None:
+        """The trend line beside the value (``True``) or on the rows line under it, as tall as that line: a
+        value as wide as the card left it no room (the card's height is fixed)."""
+        if beside == self.line_beside_value():
+            return
+        (self._basis_row if beside else self._value_row).removeWidget(self.sparkline)
+        if beside:
+            self.sparkline.setFixedHeight(SPARK_HEIGHT)
+            self._value_row.addWidget(self.sparkline, 1, Qt.AlignmentFlag.AlignVCenter)
+            self._basis_row.setStretch(0, 1)
+        else:
+            self.sparkline.setFixedHeight(self.n_label.sizeHint().height())
+            self._basis_row.insertWidget(1, self.sparkline, 1, Qt.AlignmentFlag.AlignVCenter)
+            self._basis_row.setStretch(0, 0)
+
+    def line_beside_value(self) -> bool:
+        """Whether the trend line is drawn beside the value (else on the rows line)."""
+        return self._value_row.indexOf(self.sparkline) >= 0
 
     def _set_value_font(self, points: float) -> None:
         font = self.value_label.font()

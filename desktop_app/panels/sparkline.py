@@ -29,10 +29,10 @@ class Sparkline(QWidget):
         self.setAccessibleName(_("trend of the last periods"))
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(70, 26)
+        return QSize(70, self.minimumHeight())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return QSize(0, 26)
+        return QSize(0, self.minimumHeight())
 
     def set_points(self, values: Sequence[float | None], last_incomplete: bool = False, tooltip: str = "") -> None:
         """The values of the last periods, oldest first; ``last_incomplete`` marks the last one as partial. The

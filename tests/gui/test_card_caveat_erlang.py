@@ -76,3 +76,36 @@ def test_a_card_without_a_value_keeps_its_whole_name_above_its_reason(qtbot, cod
         assert card.title_label.text() == _(spec.label), (width, card.title_label.text())
         two_lines += card._title_lines() == 2
     assert two_lines, "no card width put the title on two lines: the test would not see the case"
+
+
+@pytest.mark.parametrize("code", ["en", "sl", "ro", "sv", "sr", "sr-Latn"])
+def test_the_erlang_cards_rows_line_is_whole_on_the_card_or_in_its_caveats_tooltip(qtbot, code) -> None:
+    """Session 15's shots: the Erlang card's rows line ("from 3,501 rows") did not fit under its two-line caveat at
+    200 % (sr) and its text ran past the card in ro at 1280 x 720. At every card width of the laptops (the same
+    logical widths at 200 %) every line of the card lies inside it, none is cut, and the rows line is either drawn
+    whole or named in the caveat's tooltip — never lost."""
+    from desktop_app.formatting import basis_text
+
+    apply_language(code)
+    spec = get_metric("staffing")
+    caveat = _("Would reach {predicted} % in {seconds} s; measured {measured} % at {slot}", predicted=86, seconds=20,
+               measured=20, slot="08:00")
+    result = MetricResult("staffing", 2.0, spec.unit, n=3501, details={"caveat": caveat, "caveat_detail": caveat})
+    rows = basis_text(3501, "staffing")
+    card = shown(qtbot, KpiCard("staffing", _(spec.label), spec.unit, None), CARD_WIDTH, 100)
+    problems = []
+    for width in range(CARD_WIDTH, 302, 4):
+        card.resize(width, card.height())
+        card.set_result(result)
+        card.layout().activate()
+        for label in (card.title_label, card.value_label, card.reason_label, card.n_label):
+            if not label.isVisibleTo(card) or not label.text():
+                continue
+            box = label.geometry()
+            cut = (box.height() < label.heightForWidth(box.width()) - 1 if label.wordWrap()
+                   else label.fontMetrics().horizontalAdvance(label.text()) > box.width())
+            if cut or not card.contentsRect().contains(box):
+                problems.append(f"{width} px: {label.text()!r} cut or outside ({box})")
+        if not (card.n_label.isVisibleTo(card) and card.n_label.text() == rows) and rows not in card.reason_label.toolTip():
+            problems.append(f"{width} px: the rows line {rows!r} neither shown nor in the tooltip")
+    assert problems == [], problems[:10]

@@ -119,3 +119,24 @@ def test_the_column_titles_stay_whole_when_the_file_cannot_be_read(qtbot, tmp_pa
     cut = [dialog.mapping_model.headerData(c, Qt.Orientation.Horizontal) for c in range(header.count())
            if c != COL_WHY and header.sectionSize(c) < header.sectionSizeHint(c)]
     assert cut == []
+
+
+@pytest.mark.parametrize("lang", ["sr", "sl", "en"])
+def test_the_last_column_name_stands_clear_of_the_tables_edge(qtbot, lang) -> None:
+    """sr 02_import_dialog (s15-shots-b): the last column's name "Није могло да се прочита" ran to the table's right
+    edge, against the scroll bar: the column was exactly as wide as its name and the header's margins."""
+    from desktop_app.models.mapping_model import COL_FAILED
+
+    apply_language(lang)
+    dialog = ImportDialog(demo_dir() / "tickets.csv")
+    qtbot.addWidget(dialog)
+    dialog.resize(1100, 662)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.table is not None, timeout=30000)
+    qtbot.wait(100)
+    header = dialog.mapping_view.horizontalHeader()
+    name = dialog.mapping_model.headerData(COL_FAILED, Qt.Orientation.Horizontal)
+    assert COL_FAILED == dialog.mapping_model.columnCount() - 1
+    gap = (header.sectionSize(COL_FAILED) - header.fontMetrics().horizontalAdvance(name)) / 2     # (centred)
+    assert gap >= 10, f"{name!r} is {gap:.0f} px from its column's edges"
+    assert header.sectionViewportPosition(COL_FAILED) + header.sectionSize(COL_FAILED) <= header.viewport().width()
