@@ -186,7 +186,7 @@ SLA_PARAMS = (
     ParamSpec(name="measure", default="first_response", label=N_("Target applies to"), kind="choice",
               choices=("first_response", "resolution")),
     ParamSpec(name="targets", default=None, label=N_("Target per priority (seconds)"), kind="table",
-              help=N_('e.g. {"urgent": 3600, "high": 14400, "default": 86400}; empty: use the file\'s own SLA verdict')),
+              help=N_("e.g. urgent=3600, high=14400, default=86400; empty: use the file's own SLA verdict")),
     CLOSED_AS_RESOLVED,
 )
 
