@@ -8,13 +8,12 @@ from metrics_core.i18n import language
 from metrics_core.metrics.registry import get_metric
 
 
-def _targets_spec():
-    return next(p for p in get_metric("sla_compliance").params if p.name == "targets")
+TARGETS = {p.name: p for p in get_metric("sla_compliance").params}["targets"]
 
 
 def test_targets_are_typed_as_priority_equals_seconds(qtbot):
     with language("sl"):
-        editor = ParamEditor(_targets_spec())
+        editor = ParamEditor(TARGETS)
     qtbot.addWidget(editor)
     assert editor.input.placeholderText() == "npr. urgent=3600, high=14400" and "JSON" not in editor.toolTip()
     assert editor.value() is None and editor.is_default()
@@ -27,7 +26,7 @@ def test_targets_are_typed_as_priority_equals_seconds(qtbot):
 
 
 def test_a_saved_table_is_shown_the_way_it_is_typed(qtbot):
-    editor = ParamEditor(_targets_spec())
+    editor = ParamEditor(TARGETS)
     qtbot.addWidget(editor)
     editor.set_value({"urgent": 3600, "default": 86400.0})
     assert editor.input.text() == "urgent=3600, default=86400"
