@@ -94,7 +94,7 @@ def _english_texts(domain) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("domain", DOMAINS, ids=lambda d: d.name)
 def test_english_texts_quote_names_as_english_writes_them(domain) -> None:
     """Shots 03/60/61/62_cards (en, 1366x768): "header 'Created at' (Zendesk export)" and "in a file of the kind
-    'Calls'" stood beside “Hold time” in the same texts; session 16 found 94 more in metrics_core (the readers' errors
+    'Calls'" stood beside “Hold time” in the same texts; session 16 found 92 more in metrics_core (the readers' errors
     ("'{name}' is empty (0 bytes)."), the command line's messages, the settings' help) and 3 in the window's. A name or a value quoted
     in an English text of either catalogue is in “…”, as ``quoted`` writes it, never in '…' or ‘…’."""
     wrong = [f"{text[:90]!r} ({where})" for text, where in _english_texts(domain) if SINGLE_QUOTED.search(text)]
