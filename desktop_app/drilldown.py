@@ -46,8 +46,8 @@ def rows_behind(bundle: DataBundle, metric_id: str, filters: Any, params: dict[s
     counted = rows_counted(bundle, metric_id, params, filters)
     used = frame.index.isin(counted[1]) if counted is not None and counted[0] == kind else None
     if used is None or used.all():
-        return RowsBehind(_("{kpi} ({count} \u00d7 {kind})", kpi=kpi, count=count, kind=kind_name), kind, frame)
+        return RowsBehind(_("{kpi} ({kind}: {count})", kpi=kpi, count=count, kind=kind_name), kind, frame)
     marks = pd.Series(pd.Categorical(np.where(used, _("Yes"), _("No"))), index=frame.index)
     frame = pd.concat([marks.rename(_("Counted")), frame], axis=1)         # the title names the KPI
-    return RowsBehind(_("{kpi} ({count} \u00d7 {kind}, {counted} of them counted)", kpi=kpi, count=count,
+    return RowsBehind(_("{kpi} ({kind}: {count}, counted: {counted})", kpi=kpi, count=count,
                         kind=kind_name, counted=format_number(int(used.sum()))), kind, frame)

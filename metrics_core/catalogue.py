@@ -87,7 +87,7 @@ KINDS: tuple[KindSpec, ...] = (
             F("resolved_at", "datetime", N_("Resolved at")),
             F("resolution_s", "duration", N_("Resolution time")),
             F("closed_at", "datetime", N_("Closed at")),
-            F("status", "category", N_("Status"), description=N_("normalised to open / pending / solved / closed; the original is kept in status_original")),
+            F("status", "category", N_("Status"), description=N_("normalised to open / pending / solved / closed; the original is kept as “Status (as in the file)”")),
             F("channel", "category", N_("Channel")),
             F("agent", "category", N_("Agent")),
             F("team", "category", N_("Team / group")),

@@ -65,7 +65,7 @@ def build_dataset(table: LoadedTable, mapping: Mapping | None = None, kind: str 
     empty = None if source_rows else without_rows(table)
     if not source_rows:
         table = _typed_only(table, detected)
-    reporter.step(0.4, _("Building the canonical table"))
+    reporter.step(0.4, _("Assembling the table"))
     canonical = build_canonical(table, detected, release=not source_rows)
     reporter.step(0.8, _("Checking values"))
     report = validate(table, detected, canonical.frame, facts=canonical.facts)
@@ -126,7 +126,7 @@ def load_dataset(path: str | Path, options: ReadOptions | None = None, mapping: 
     reporter = reporter or Reporter()
     path = Path(path)
     if not path.exists():
-        raise FileReadError(_("The file '{path}' does not exist.", path=path), path=path)
+        raise FileReadError(_("The file “{path}” does not exist.", path=path), path=path)
     tables = [read_table(path, merged_options(options, mapping), reporter.scaled(0.0, 0.7))]
     return build_dataset(tables.pop(), mapping, kind, name, reporter.scaled(0.7, 1.0),  # (no reference kept here)
                          source_rows=source_rows)
@@ -152,9 +152,9 @@ def load_mapping(path: str | Path) -> Mapping:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise FileReadError(_("The mapping file '{path}' does not exist.", path=path), path=path) from None
+        raise FileReadError(_("The mapping file “{path}” does not exist.", path=path), path=path) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise FileReadError(_("The mapping file '{path}' cannot be read ({name}).", path=path, name=exc.__class__.__name__), path=path) from exc
+        raise FileReadError(_("The mapping file “{path}” cannot be read ({name}).", path=path, name=exc.__class__.__name__), path=path) from exc
     try:
         return Mapping.from_json(text)
     except MappingError as exc:

@@ -64,7 +64,7 @@ class StagedFolder:
         except OSError as exc:
             left = [n for n in names if n not in done]
             self.discard()
-            raise ExportError(_("Could not put '{file}' into {folder} ({reason}). New files: {new}. Not written: "
+            raise ExportError(_("Could not put “{file}” into {folder} ({reason}). New files: {new}. Not written: "
                                 "{left}. Close the file if another program has it open, then export again.",
                                 file=left[0], folder=str(self.target), reason=exc.strerror or str(exc),
                                 new=", ".join(done) or _("none"), left=", ".join(left)),

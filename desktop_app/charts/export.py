@@ -163,10 +163,10 @@ def _write(target: Path, data: bytes) -> None:
     try:
         write_bytes_atomic(target, data)
     except PermissionError as exc:
-        raise ExportError(_("Could not save '{path}': it is open in another program or the folder is read-only.",
+        raise ExportError(_("Could not save “{path}”: it is open in another program or the folder is read-only.",
                             path=target), path=target) from exc
     except OSError as exc:
-        raise ExportError(_("Could not save '{path}': {reason}.", path=target, reason=exc.strerror or exc),
+        raise ExportError(_("Could not save “{path}”: {reason}.", path=target, reason=exc.strerror or exc),
                           path=target) from exc
 
 

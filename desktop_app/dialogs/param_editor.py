@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox,
                                QWidget)
 
+from metrics_core.errors import ParameterError
 from metrics_core.i18n import _
+from metrics_core.metrics.ticket_quality import target_table
 
 BIG = 1e12
 
@@ -69,7 +71,7 @@ class ParamEditor(QWidget):
             w.valueChanged.connect(self.edited)
             return w
         w = QLineEdit()
-        w.setPlaceholderText(_("JSON, e.g. {example}", example='{"high": 3600}') if kind == "table" else "")
+        w.setPlaceholderText(_("e.g. {example}", example="urgent=3600, high=14400") if kind == "table" else "")
         w.textEdited.connect(self.edited)
         return w
 
@@ -88,7 +90,7 @@ class ParamEditor(QWidget):
         elif isinstance(w, QDoubleSpinBox):
             w.setValue(float(value) if value is not None else 0.0)
         else:
-            w.setText("" if value is None else (json.dumps(value) if self.spec.kind == "table" else str(value)))
+            w.setText("" if value is None else (_table_text(value) if self.spec.kind == "table" else str(value)))
 
     def value(self) -> Any:
         w = self.input
@@ -111,13 +113,29 @@ class ParamEditor(QWidget):
             if not text:
                 return self.spec.default
             try:
-                return json.loads(text)
-            except ValueError:
+                return {key: _number_or_text(v) for key, v in target_table(text).items()}
+            except ParameterError:
                 return self.spec.default
         return text or self.spec.default
 
     def is_default(self) -> bool:
         return self.value() == self.spec.default
+
+
+def _table_text(value: Any) -> str:
+    """A table setting as the owner types it: ``urgent=3600, high=14400`` (JSON text was the only way once)."""
+    if isinstance(value, dict):
+        return ", ".join(f"{key}={_number_or_text(v)}" for key, v in value.items())
+    return str(value) if isinstance(value, str) else json.dumps(value)
+
+
+def _number_or_text(value: Any) -> Any:
+    """``"3600"`` -> ``3600``, ``"1.5"`` -> ``1.5``; other text as it is."""
+    try:
+        number = float(str(value).replace(",", "."))
+    except ValueError:
+        return value
+    return int(number) if number.is_integer() else number
 
 
 class _NumberBox(QDoubleSpinBox):

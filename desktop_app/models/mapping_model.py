@@ -141,7 +141,7 @@ class MappingModel(QAbstractTableModel):
             except KeyError:
                 continue
             count += prof.n_failed
-            examples += [_("row {row}: '{value}'", row=f.row, value=f.value) for f in prof.failures[:3]]
+            examples += [_("row {row}: “{value}”", row=f.row, value=f.value) for f in prof.failures[:3]]
         return count, examples[:5]
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802

@@ -38,7 +38,7 @@ def parse_pairs(metric_id: str, pairs: list[str]) -> dict[str, str]:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
             spec = get_metric(metric_id)
-            raise ParameterError(_("'{pair}' is not NAME=VALUE; {metric_id} needs {items} (e.g. {usage}).", pair=pair, metric_id=metric_id, items=', '.join(spec.calculator_inputs), usage=usage(spec)))
+            raise ParameterError(_("“{pair}” is not NAME=VALUE; {metric_id} needs {items} (e.g. {usage}).", pair=pair, metric_id=metric_id, items=', '.join(spec.calculator_inputs), usage=usage(spec)))
         totals[name.strip()] = value.strip()
     return totals
 

@@ -35,7 +35,7 @@ def add_parser(subparsers: Any) -> None:
     p.add_argument("--json", action="store_true", help=_("print one JSON document instead of text"))
     p.add_argument("--kind", choices=sorted(KINDS_BY_NAME), help=_("treat the file as this data kind"))
     p.add_argument("--map", metavar="FIELD=HEADER", action="append", default=[],
-                   help=_("map a canonical field to a column yourself (repeatable); FIELD= unmaps it"))
+                   help=_("map a KPI Desk field to a column yourself (repeatable); FIELD= unmaps it"))
     p.set_defaults(run=run)
 
 
@@ -46,7 +46,7 @@ def _user_mapping(kind: str, pairs: list[str]) -> Mapping | None:
     for pair in pairs:
         field_name, sep, header = pair.partition("=")
         if not sep or not field_name.strip():
-            raise MappingError(_("--map expects FIELD=HEADER, got '{pair}'.", pair=pair))
+            raise MappingError(_("--map expects FIELD=HEADER, got “{pair}”.", pair=pair))
         mapping.set_user(field_name.strip(), header.strip() or None)
     return mapping
 
@@ -58,9 +58,9 @@ def inspect_file(path: Path, sheet: str | None = None, kind: str | None = None, 
     from ..loading import build_dataset
 
     if not path.exists():
-        raise FileReadError(_("The file '{path}' does not exist.", path=path), path=path)
+        raise FileReadError(_("The file “{path}” does not exist.", path=path), path=path)
     if path.is_dir():
-        raise FileReadError(_("'{path}' is a folder, not a file.", path=path), path=path)
+        raise FileReadError(_("“{path}” is a folder, not a file.", path=path), path=path)
     table = read_table(path, ReadOptions(sheet=sheet))
     detection = Detection(table)
     guesses = rank_kinds(table, detection)

@@ -114,7 +114,7 @@ def parse_size(text: str) -> tuple[int, int]:
     """'1920x1080' -> (1920, 1080)."""
     width, sep, height = text.lower().replace("×", "x").partition("x")
     if not sep or not width.strip().isdigit() or not height.strip().isdigit() or "0" in (width.strip(), height.strip()):
-        raise ParameterError(_("'{text}' is not an image size like 1920x1080.", text=text))
+        raise ParameterError(_("“{text}” is not an image size like 1920x1080.", text=text))
     return int(width), int(height)
 
 
@@ -222,7 +222,7 @@ def parse_kpis(text: str) -> list[str]:
     ids = [part.strip() for part in text.split(",") if part.strip()]
     unknown = [i for i in ids if i not in known]
     if unknown or not ids:
-        raise ParameterError(_("--kpis: '{given}' is not a KPI id; the ids are: {ids}.",
+        raise ParameterError(_("--kpis: “{given}” is not a KPI id; the ids are: {ids}.",
                                given=", ".join(unknown) or text, ids=", ".join(sorted(known))))
     return ids
 

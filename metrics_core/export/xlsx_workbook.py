@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from contextvars import ContextVar
 from datetime import datetime
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from .chart_data import (BAD, GOOD, TARGET_SERIES, TIME_UNITS, date_axis_labels,
 from ..formatting import format_change, format_period, format_value, unit_word
 from .model import BY_WORDS, ChartData, KpiRow, Report
 from ..report_view.partial import partial_words
-from .safe_text import neutralise
+from .safe_text import is_formula_like
 from .xlsx_points import add_line_chart
 
 SHEET_NAME_MAX = 31
@@ -129,8 +130,9 @@ def write_xlsx(report: Report, path: str | Path, reporter: Reporter | None = Non
 def _write(report: Report, target: Path, reporter: Reporter) -> None:
     book = xlsxwriter.Workbook(str(target), {"strings_to_formulas": False, "strings_to_urls": False,
                                              "strings_to_numbers": False, "nan_inf_to_errors": True})
+    formats = _Formats(book)
+    token = _FORMATS.set(formats)
     try:
-        formats = _Formats(book)
         taken: set[str] = set()
         reporter.step(0.0, _("Summary sheet"))
         _summary_sheet(book, formats, report, unique_sheet_name(_("Summary"), taken))
@@ -142,27 +144,46 @@ def _write(report: Report, target: Path, reporter: Reporter) -> None:
         _sources_sheet(book, formats, report, unique_sheet_name(_("Sources"), taken))
         reporter.step(1.0, _("Workbook ready"))
     finally:
+        _FORMATS.reset(token)
         book.close()
 
 
 class _Formats:
     def __init__(self, book) -> None:
-        self.title = book.add_format({"bold": True, "font_size": 14})
-        self.header = book.add_format({"bold": True, "bg_color": "#1F6FB2", "font_color": "#FFFFFF",
-                                       "border": 1, "text_wrap": True, "valign": "vcenter"})
-        self.text = book.add_format({"valign": "top"})
-        self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
-        self.muted = book.add_format({"font_color": "#6B6B6B"})
-        self.count = book.add_format({"num_format": office_format("#,##0")})     # 1.451 in Slovenian
         self._book = book
         self._cache: dict[str, object] = {}
+        self._specs: dict[int, dict] = {}           # id(format) -> the properties it was made with
+        self._quoted: dict[int, object] = {}
+        self.title = self._add({"bold": True, "font_size": 14})
+        self.header = self._add({"bold": True, "bg_color": "#1F6FB2", "font_color": "#FFFFFF",
+                                 "border": 1, "text_wrap": True, "valign": "vcenter"})
+        self.text = self._add({"valign": "top"})
+        self.wrap = self._add({"text_wrap": True, "valign": "top"})
+        self.muted = self._add({"font_color": "#6B6B6B"})
+        self.count = self._add({"num_format": office_format("#,##0")})     # 1.451 in Slovenian
+
+    def _add(self, spec: dict):
+        made = self._book.add_format(spec)
+        self._specs[id(made)] = spec
+        return made
 
     def number(self, num_format: str, colour: str | None = None):
         key = f"{num_format}|{colour}"
         if key not in self._cache:
-            spec = {"num_format": num_format, **({"font_color": "#" + colour} if colour else {})}
-            self._cache[key] = self._book.add_format(spec)
+            self._cache[key] = self._add({"num_format": num_format, **({"font_color": "#" + colour} if colour else {})})
         return self._cache[key]
+
+    def quoted(self, cell_format=None):
+        """``cell_format`` with Excel's quote prefix: the text is shown as it is ("+3.2 pp") and stays text when
+        the cell is edited, where a leading apostrophe in the text itself showed in the cell ("'+3.2 pp")."""
+        key = id(cell_format)
+        if key not in self._quoted:
+            self._quoted[key] = self._add({**self._specs.get(key, {}), "quote_prefix": True})
+        return self._quoted[key]
+
+
+#: The formats of the workbook being written (for :func:`_text`'s quote prefix).
+_FORMATS: ContextVar[_Formats] = ContextVar("xlsx_formats")
 
 
 SUMMARY_HEADER = (N_("KPI"), N_("Family"), N_("Value"), N_("Unit"), N_("n"), N_("Target"), N_("Previous"), N_("Change"),
@@ -262,8 +283,13 @@ def _made(report: Report) -> str:
 
 
 def _text(sheet, r: int, c: int, text: str, cell_format=None) -> None:
-    """A text cell; text a spreadsheet could run as a formula is neutralised (as in the CSV)."""
-    sheet.write_string(r, c, neutralise(text), cell_format)
+    """A text cell. Text a spreadsheet could take for a formula ("+3.2 pp", "=HYPERLINK(…)") is a string cell with
+    the quote prefix: shown as written, never run, and still text once the cell is edited (the CSV, which has no
+    cell types, puts an apostrophe in the text instead)."""
+    if is_formula_like(text):
+        sheet.write_string(r, c, text, _FORMATS.get().quoted(cell_format))
+    else:
+        sheet.write_string(r, c, text, cell_format)
 
 
 def _number(sheet, r: int, c: int, value: float | None, cell_format) -> None:
@@ -479,7 +505,8 @@ def _parameter_rows(parameters: dict) -> list[tuple[str, str, str]]:
     rows = []
     for scope, values in parameters.items():
         items = values.items() if isinstance(values, dict) else [("", values)]
-        rows += [(str(scope), str(k), json.dumps(v, ensure_ascii=False, default=str)) for k, v in items]
+        rows += [(str(scope), str(k), v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=str))
+                 for k, v in items]                       # € as it is, not "€" (a text in JSON's quotes)
     return rows
 
 

@@ -68,7 +68,7 @@ def open_workbook(path: Path) -> calamine.CalamineWorkbook:
             return calamine.CalamineWorkbook.from_path(str(path))
     except calamine.PasswordError as exc:
         raise WorkbookError(
-            _("'{name}' is protected with a password. Open it in Excel, remove the password and save a copy.", name=path.name), path=path) from exc
+            _("“{name}” is protected with a password. Open it in Excel, remove the password and save a copy.", name=path.name), path=path) from exc
     except (calamine.CalamineError, ValueError, OSError) as exc:
         raise _damaged(path, None, exc) from exc
     except BaseException as exc:      # a panic inside calamine (pyo3 PanicException is a BaseException)
@@ -95,7 +95,7 @@ def _sheet_call(call: Callable[[], Any], path: Path, sheet: str) -> Any:
 
 
 def _damaged(path: Path, sheet: str | None, exc: BaseException) -> WorkbookError:
-    where = _("Sheet '{sheet}' of '{file}'", sheet=sheet, file=path.name) if sheet else _("'{name}'", name=path.name)
+    where = _("Sheet “{sheet}” of “{file}”", sheet=sheet, file=path.name) if sheet else _("“{name}”", name=path.name)
     detail = str(exc).strip().rstrip(".")
     detail = "" if detail == sheet else detail
     if "cell limit exceeded" in detail.lower():       # calamine's own guard (e.g. .ods with a far-away cell)
@@ -139,28 +139,28 @@ def read_workbook(path: Path, options: ReadOptions, reporter: Reporter,
                  if sheet_too_large(extent)}
     streamed = None if facts.not_utf8 or not extents else read_streamed(                  # (.xlsx/.xlsm only)
         path, extents, options.sheet, max_rows,
-        lambda name: reporter.step(0.15, _("Reading sheet '{sheet}'", sheet=name)), by_sheet(path, facts.plain))
+        lambda name: reporter.step(0.15, _("Reading sheet “{sheet}”", sheet=name)), by_sheet(path, facts.plain))
     if streamed is not None:
         name, names, cells = streamed
     else:
         name, names, cells = _read_loaded(path, options, reporter, max_rows, oversized)
     if not cells.filled:
-        raise EmptyFileError(_("Sheet '{name}' of '{name2}' is empty: it holds no rows.", name=name, name2=path.name), path=path)
+        raise EmptyFileError(_("Sheet “{name}” of “{name2}” is empty: it holds no rows.", name=name, name2=path.name), path=path)
     reporter.step(0.3, _("Finding the table"))
     layout = find_table(cells.head[:HEADER_SCAN_ROWS], options.header_row, options.header_rows)
     first = layout.first_data_row
     if first >= cells.n_rows:
-        raise EmptyFileError(_("Sheet '{name}' of '{name2}' has a header row but no data rows.", name=name, name2=path.name), path=path)
+        raise EmptyFileError(_("Sheet “{name}” of “{name2}” has a header row but no data rows.", name=name, name2=path.name), path=path)
     rows = cells.n_rows - first if max_rows is None else min(cells.n_rows - first, max_rows)
     row_numbers = np.arange(first + 1, first + 1 + rows, dtype=np.int64)
     lost = [row + 1 for row in cells.lost]             # (sheet row numbers)
     kept_rows = ~np.isin(row_numbers, lost)
     if lost and not kept_rows.any():
         raise WorkbookError(ngettext(
-            "Sheet '{sheet}' of '{file}' cannot be read: row {rows} holds a date or a duration so far out of range "
+            "Sheet “{sheet}” of “{file}” cannot be read: row {rows} holds a date or a duration so far out of range "
             "that no calendar can show it. Find the cell (it shows as ##### in Excel), correct or clear it, and save "
             "a copy.",
-            "Sheet '{sheet}' of '{file}' cannot be read: rows {rows} hold dates or durations so far out of range "
+            "Sheet “{sheet}” of “{file}” cannot be read: rows {rows} hold dates or durations so far out of range "
             "that no calendar can show them. Find the cells (they show as ##### in Excel), correct or clear them, "
             "and save a copy.", len(lost), sheet=name, file=path.name, rows=_row_list(lost)), path=path)
     holding = cells.holding(first, first + rows)
@@ -176,13 +176,13 @@ def read_workbook(path: Path, options: ReadOptions, reporter: Reporter,
     table = assemble(values, raw, layout, row_numbers, width=width)
     if lost:
         table.notes.append(ngettext(
-            "Row {rows} of sheet '{sheet}' was left out: it holds a date or a duration so far out of range that no "
+            "Row {rows} of sheet “{sheet}” was left out: it holds a date or a duration so far out of range that no "
             "calendar can show it (it shows as ##### in Excel).",
-            "Rows {rows} of sheet '{sheet}' were left out: each holds a date or a duration so far out of range that "
+            "Rows {rows} of sheet “{sheet}” were left out: each holds a date or a duration so far out of range that "
             "no calendar can show it (they show as ##### in Excel).", len(lost), rows=_row_list(lost), sheet=name))
     if len(names) > 1 and options.sheet is None:
-        table.notes.insert(0, ngettext("Sheet '{sheet}' was read (the largest of {count} sheet)",
-                                       "Sheet '{sheet}' was read (the largest of {count} sheets)", len(names),
+        table.notes.insert(0, ngettext("Sheet “{sheet}” was read (the largest of {count} sheet)",
+                                       "Sheet “{sheet}” was read (the largest of {count} sheets)", len(names),
                                        sheet=name, count=len(names)))
     if oversized and options.sheet is None:
         table.notes.append(ngettext("Sheet {sheets} was skipped: its cells reach too far from A1 to be read",
@@ -198,7 +198,7 @@ def _read_loaded(path: Path, options: ReadOptions, reporter: Reporter, max_rows:
     try:
         names = list(workbook.sheet_names)
         name, sheet = _choose_sheet(workbook, names, options.sheet, path, oversized)
-        reporter.step(0.15, _("Reading sheet '{sheet}'", sheet=name))
+        reporter.step(0.15, _("Reading sheet “{sheet}”", sheet=name))
         limit = None if max_rows is None else HEADER_SCAN_ROWS + max_rows + (sheet.start or (0, 0))[0]
         cells = _sheet_call(lambda: read_columns(sheet, limit), path, name)
         del sheet                    # calamine's own copy of the sheet goes now
@@ -229,13 +229,13 @@ def _choose_sheet(workbook: calamine.CalamineWorkbook, names: list[str], wanted:
             (n for n in names if n.strip().lower() == wanted.strip().lower()), None)
         if match is None:
             listed = quoted_list(names)
-            raise WorkbookError(_("'{name}' has no sheet named '{wanted}'. Its sheets are: {listed}.", name=path.name, wanted=wanted, listed=listed),
+            raise WorkbookError(_("“{name}” has no sheet named “{wanted}”. Its sheets are: {listed}.", name=path.name, wanted=wanted, listed=listed),
                                 path=path)
         if match in oversized:
             raise _too_large(path, match, oversized[match])
         return match, _load_sheet(workbook, match, path)
     if not names:
-        raise EmptyFileError(_("'{name}' contains no sheets.", name=path.name), path=path)
+        raise EmptyFileError(_("“{name}” contains no sheets.", name=path.name), path=path)
     best_name, best_sheet, best_area = names[0], None, -1
     kinds = {meta.name: meta.typ for meta in workbook.sheets_metadata}
     for name in names:
@@ -249,7 +249,7 @@ def _choose_sheet(workbook: calamine.CalamineWorkbook, names: list[str], wanted:
         first = next(iter(oversized))
         raise _too_large(path, first, oversized[first])
     if best_sheet is None or best_area <= 0:
-        raise EmptyFileError(_("'{name}' is empty: none of its sheets holds any rows.", name=path.name), path=path)
+        raise EmptyFileError(_("“{name}” is empty: none of its sheets holds any rows.", name=path.name), path=path)
     return best_name, best_sheet
 
 
@@ -262,7 +262,7 @@ def _load_sheet(workbook: calamine.CalamineWorkbook, name: str, path: Path) -> c
 
 def _too_large(path: Path, sheet: str, corner: str) -> WorkbookError:
     return WorkbookError(_(
-        "Sheet '{sheet}' of '{file}' has cells as far away as {corner}, which makes it too large to read. Delete the "
+        "Sheet “{sheet}” of “{file}” has cells as far away as {corner}, which makes it too large to read. Delete the "
         "stray cells far outside the table (in Excel, Ctrl+End jumps to the last one) and save a copy, or choose "
         "another sheet.", sheet=sheet, file=path.name, corner=corner), path=path)
 

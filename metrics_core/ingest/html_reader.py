@@ -76,7 +76,7 @@ def read_html_table(path: Path, data: bytes, options: ReadOptions, max_rows: int
     first = layout.first_data_row
     data_rows = rows[first:] if max_rows is None else rows[first:first + max_rows]
     if not data_rows:
-        raise UnsupportedFormatError(_("'{file}' is a web page (HTML) whose table has a header but no data rows, "
+        raise UnsupportedFormatError(_("“{file}” is a web page (HTML) whose table has a header but no data rows, "
                                        "not a spreadsheet. Open it in Excel and save it as .xlsx or .csv.",
                                        file=path.name), path=path)
     values = pd.DataFrame(data_rows, dtype=object)
@@ -111,5 +111,5 @@ def _owner(element):
 
 
 def _no_table(path: Path) -> str:
-    return _("'{file}' is a web page (HTML) without a table, not a spreadsheet. Open it in Excel and save it as "
+    return _("“{file}” is a web page (HTML) without a table, not a spreadsheet. Open it in Excel and save it as "
              ".xlsx or .csv.", file=path.name)

@@ -25,7 +25,7 @@ def check_width(width: int, path: Path) -> None:
     """Refuse more columns than a spreadsheet can hold: almost always a wrongly guessed delimiter."""
     if width > MAX_COLUMNS:
         raise FileReadError(_(
-            "'{file}' would have {width} columns, more than a spreadsheet can hold ({limit}). This usually means "
+            "“{file}” would have {width} columns, more than a spreadsheet can hold ({limit}). This usually means "
             "the delimiter was guessed wrong: choose it in the import options.",
             file=path.name, width=width, limit=MAX_COLUMNS), path=path)
 
@@ -35,7 +35,7 @@ def check_filled_width(width: int, path: Path) -> None:
     check_width(width, path)
     if width > MAX_FILLED_COLUMNS:
         raise LimitExceededError(_(
-            "'{file}' has {width} columns with data; KPI Desk reads tables of up to {limit} columns "
+            "“{file}” has {width} columns with data; KPI Desk reads tables of up to {limit} columns "
             "(customer-service exports have a few dozen, survey exports a few hundred). Delete the columns you do "
             "not need, or export only those, and open it again.", file=path.name, width=width,
             limit=MAX_FILLED_COLUMNS), limit="columns", path=path)
@@ -98,7 +98,7 @@ def check_field_lengths(buffer: bytes, path: Path, delimiter: str | None = None)
     if longest > MAX_FIELD_BYTES:
         line = buffer.count(b"\n", 0, end - longest) + 1
         raise LimitExceededError(_(
-            "'{file}' has a value of {size} in one cell (line {line}); a spreadsheet cell holds at most {chars} "
+            "“{file}” has a value of {size} in one cell (line {line}); a spreadsheet cell holds at most {chars} "
             "characters, so this is not a table export. If the file is an export, check that it was saved as CSV; "
             "otherwise open the right file.", file=path.name, size=size_text(longest), line=line, chars=32_767),
             limit="field_length", path=path)

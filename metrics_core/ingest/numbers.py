@@ -119,7 +119,7 @@ def _choose_decimal(vote: _Vote, hint: str | None) -> tuple[str, str]:
         return hint, ""
     example = "1,234" if vote.ambiguous_comma else "1.234"
     meaning = "1234" if vote.ambiguous_comma else "1.234"
-    return ".", _("values like '{example}' were read as {meaning}; choose the decimal mark if that is wrong",
+    return ".", _("values like “{example}” were read as {meaning}; choose the decimal mark if that is wrong",
                   example=example, meaning=meaning)
 
 

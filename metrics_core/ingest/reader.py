@@ -38,6 +38,11 @@ PREVIEW_WHOLE_FILE_BYTES = 32 * 1024 * 1024
 PREVIEW_HEAD_BYTES = 4 * 1024 * 1024
 
 
+def _shown(value) -> str:
+    """An import option's value as a message shows it: “;;” (in the language's quotation marks), not ';;'."""
+    return _("“{name}”", name=str(value))
+
+
 def read_table(path: str | os.PathLike, options: ReadOptions | None = None,
                reporter: Reporter | None = None) -> LoadedTable:
     """Read a CSV/TSV/TXT file or a workbook sheet into a typed table.
@@ -136,7 +141,7 @@ def check_options(options: ReadOptions, path: Path) -> None:
     """
     problem = _option_problem(options)
     if problem:
-        raise FileReadError(_("'{name}' cannot be read with these import options: {problem}. Correct the option (or reset the import options) and try again.", name=path.name, problem=problem), path=path)
+        raise FileReadError(_("“{name}” cannot be read with these import options: {problem}. Correct the option (or reset the import options) and try again.", name=path.name, problem=problem), path=path)
 
 
 def _option_problem(options: ReadOptions) -> str:
@@ -145,29 +150,29 @@ def _option_problem(options: ReadOptions) -> str:
                                  and value >= low)
 
     if options.sheet is not None and not isinstance(options.sheet, str):
-        return _("the sheet must be a sheet name (it is {value})", value=repr(options.sheet))
+        return _("the sheet must be a sheet name (it is {value})", value=_shown(options.sheet))
     if options.encoding is not None and not isinstance(options.encoding, str):
-        return _("the encoding must be a name such as 'utf-8' or 'cp1250' (it is {value})",
-                 value=repr(options.encoding))
+        return _("the encoding must be a name such as “utf-8” or “cp1250” (it is {value})",
+                 value=_shown(options.encoding))
     delimiter = options.delimiter
     if delimiter and delimiter != sniff.WHITESPACE and (
             not isinstance(delimiter, str) or len(delimiter) != 1 or delimiter in '\r\n"' or not delimiter.isascii()):
-        return _("the delimiter must be one plain character such as ',' ';' or a tab (it is {value})",
-                 value=repr(delimiter))
+        return _("the delimiter must be one plain character such as “,” “;” or a tab (it is {value})",
+                 value=_shown(delimiter))
     if options.decimal not in (None, ".", ","):
-        return _("the decimal mark must be '.' or ',' (it is {value})", value=repr(options.decimal))
+        return _("the decimal mark must be “.” or “,” (it is {value})", value=_shown(options.decimal))
     if options.dayfirst not in (None, True, False):
-        return _("the date order must be day-first or month-first (it is {value})", value=repr(options.dayfirst))
+        return _("the date order must be day-first or month-first (it is {value})", value=_shown(options.dayfirst))
     if not whole(options.header_row, -1):
-        return _("the header row must be a row number (it is {value})", value=repr(options.header_row))
+        return _("the header row must be a row number (it is {value})", value=_shown(options.header_row))
     if not whole(options.header_rows, 0):
-        return _("the number of header rows must be a whole number (it is {value})", value=repr(options.header_rows))
+        return _("the number of header rows must be a whole number (it is {value})", value=_shown(options.header_rows))
     if not isinstance(options.column_types, dict):
         return _("the column types must be given column by column")
     for column, col_type in options.column_types.items():
         if col_type not in COLUMN_TYPES:
-            return _("column '{column}' is set to the type {value}, which is not one of {types}", column=column,
-                     value=repr(col_type), types=", ".join(COLUMN_TYPES))
+            return _("column “{column}” is set to the type {value}, which is not one of {types}", column=column,
+                     value=_shown(col_type), types=", ".join(COLUMN_TYPES))
     return ""
 
 
@@ -254,18 +259,18 @@ def _read_text(path: Path, options: ReadOptions, reporter: Reporter,
 def _head(path: Path) -> bytes:
     """The first bytes of the file, after checking it exists and can be read."""
     if not path.exists():
-        raise FileReadError(_("'{path}' does not exist. Check the name and the folder.", path=path), path=path)
+        raise FileReadError(_("“{path}” does not exist. Check the name and the folder.", path=path), path=path)
     if path.is_dir():
-        raise FileReadError(_("'{name}' is a folder, not a file. Choose a file inside it.", name=path.name), path=path)
+        raise FileReadError(_("“{name}” is a folder, not a file. Choose a file inside it.", name=path.name), path=path)
     try:
         with open(path, "rb") as handle:
             head = handle.read(4096)
     except PermissionError as exc:
-        raise FileReadError(_("'{name}' cannot be opened: permission denied. Copy it to a folder you can read, or ask for access.", name=path.name), path=path) from exc
+        raise FileReadError(_("“{name}” cannot be opened: permission denied. Copy it to a folder you can read, or ask for access.", name=path.name), path=path) from exc
     except OSError as exc:
-        raise FileReadError(_("'{name}' cannot be opened: {value}.", name=path.name, value=exc.strerror or exc), path=path) from exc
+        raise FileReadError(_("“{name}” cannot be opened: {value}.", name=path.name, value=exc.strerror or exc), path=path) from exc
     if not head:
-        raise EmptyFileError(_("'{name}' is empty (0 bytes).", name=path.name), path=path)
+        raise EmptyFileError(_("“{name}” is empty (0 bytes).", name=path.name), path=path)
     return head
 
 
@@ -277,4 +282,4 @@ def _read_bytes(path: Path, max_rows: int | None) -> bytes:
                 return data[: data.rfind(b"\n") + 1] or data
             return handle.read()
     except OSError as exc:
-        raise FileReadError(_("'{name}' cannot be read: {value}.", name=path.name, value=exc.strerror or exc), path=path) from exc
+        raise FileReadError(_("“{name}” cannot be read: {value}.", name=path.name, value=exc.strerror or exc), path=path) from exc

@@ -271,8 +271,8 @@ def assemble(values: pd.DataFrame, raw: pd.DataFrame, layout: TableLayout,
     footer = _footer_start(row_counts, width)
     if footer is not None:
         text = next((str(v) for v in text_frame(raw.iloc[footer:]).stack().head(1)), "")
-        notes.append(ngettext("{count} note row below the table was left out ('{text}')",
-                              "{count} note rows below the table were left out (e.g. '{text}')",
+        notes.append(ngettext("{count} note row below the table was left out (“{text}”)",
+                              "{count} note rows below the table were left out (e.g. “{text}”)",
                               len(raw) - footer, count=len(raw) - footer, text=text[:60]))
         values, raw, grid, row_counts, row_numbers = (values.iloc[:footer], raw.iloc[:footer], grid[:footer],
                                                        row_counts[:footer], row_numbers[:footer])
@@ -398,9 +398,9 @@ def quoted_list(texts: list[str]) -> str:
     """Texts from a file, each in the current language's quotation marks, joined by commas.
 
     >>> quoted_list(["Total", "n/a"])
-    "'Total', 'n/a'"
+    '“Total”, “n/a”'
     """
-    return ", ".join(_("'{name}'", name=text) for text in texts)
+    return ", ".join(_("“{name}”", name=text) for text in texts)
 
 
 def column_label(index: int) -> str:
@@ -431,7 +431,7 @@ def unique_names(names: list[str]) -> tuple[list[str], list[str]]:
         new = f"{name} ({number})"
         taken.add(new.lower())
         result.append(new)
-        renamed.append(_("'{name}' → '{new}'", name=name, new=new))
+        renamed.append(_("“{name}” → “{new}”", name=name, new=new))
     notes = [ngettext("{count} duplicate column name was made unique: {renamed}",
                       "{count} duplicate column names were made unique: {renamed}", len(renamed),
                       count=len(renamed), renamed=", ".join(renamed))] if renamed else []

@@ -401,7 +401,7 @@ def infer_frame(raw: pd.DataFrame, row_numbers: Sequence[int] | np.ndarray | pd.
     columns: dict[int, pd.Series] = {}
     profiles: list[ColumnProfile] = []
     for i, label in enumerate(raw.columns):
-        reporter.step(i / max(len(raw.columns), 1), _("Reading the values of column '{column}'", column=label))
+        reporter.step(i / max(len(raw.columns), 1), _("Reading the values of column “{column}”", column=label))
         typed, profile = infer_column(raw.iloc[:, i], str(label), row_numbers, decimal=decimal,
                                       dayfirst=dayfirst, forced_type=forced_types.get(str(label)))
         columns[i] = typed
@@ -435,7 +435,7 @@ def _follow_decided_date_order(raw: pd.DataFrame, row_numbers, columns: dict[int
             continue
         again.ambiguous = Message(
             N_("No date in this column decides whether the day or the month comes first; day-first, as column "
-               "'{column}' shows.") if order else
+               "“{column}” shows.") if order else
             N_("No date in this column decides whether the day or the month comes first; month-first, as column "
-               "'{column}' shows."), {"column": witness})
+               "“{column}” shows."), {"column": witness})
         columns[i], profiles[i] = typed, again

@@ -116,7 +116,7 @@ def _header_candidates(kind: KindSpec, shapes: dict[str, ColumnShape]) -> list[C
                 tscore, tphrase = header_match(kind.name, twin, shape.header)
                 if tscore * 0.9 > score:
                     score = tscore * 0.9
-                    evidence = Message("header “{header}” reads like a duration, but the values are timestamps",
+                    evidence = Message("header “{header}” reads like a duration, but the values are dates with times",
                                        {"header": shape.header})
             if spec.value_type == "datetime" and shape.col_type not in ("datetime", "empty") and not shape.yyyymmdd:
                 if score < 0.5 or parse_datetime_fallback(pd.Series(list(shape.examples), dtype=object))[1] is None:
@@ -430,7 +430,7 @@ def _value_maps(mapping: Mapping, table: LoadedTable, ctx: Detection, user: Mapp
     csat = mapping.fields.get("csat_score")
     if csat and ctx.shapes[csat.column].rating_labels:
         csat.evidence += Message("rating labels read on a 1–5 scale (Good/Great → 5, Okay → 3, Bad/Not Good → 1); "
-                                 "'Offered' / 'Not Offered' count as no rating")
+                                 "“Offered” / “Not Offered” count as no rating")
     for f, vm in (user.value_maps if user else {}).items():
         maps[f] = {**maps.get(f, {}), **vm}
     mapping.value_maps = maps

@@ -151,7 +151,7 @@ class Mapping:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Mapping":
         if not isinstance(data, dict) or "kind" not in data:
-            raise MappingError(_("A mapping document must be a JSON object with a 'kind'."))
+            raise MappingError(_("A mapping document must be a JSON object with a “kind”."))
         version = int(data.get("version", MAPPING_VERSION))
         if version > MAPPING_VERSION:
             raise MappingError(_("This mapping was saved by a newer KPI Desk (version {version}).", version=version))

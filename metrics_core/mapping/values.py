@@ -249,9 +249,9 @@ def _score_candidates(s: ColumnShape, names: set[str]) -> list[Candidate]:
 
 _MAX_GAP_S = 90 * 86400
 #: Why a column was taken from the order of the table's date-time columns (earliest, in between, latest).
-DATETIME_ORDER = (N_("datetime columns in order: “{header}” is the earliest"),
-                  N_("datetime columns in order: “{header}” is in between"),
-                  N_("datetime columns in order: “{header}” is the latest"))
+DATETIME_ORDER = (N_("date and time columns in order: “{header}” is the earliest"),
+                  N_("date and time columns in order: “{header}” is in between"),
+                  N_("date and time columns in order: “{header}” is the latest"))
 _CHAINS = {
     "tickets": ("created_at", "first_response_at", "resolved_at"),
     "calls": ("started_at", "answered_at", "ended_at"),

@@ -24,6 +24,7 @@ from ..deferred import pd
 
 from ..i18n import N_, _
 from ..errors import ParameterError
+from ..formatting import quoted
 
 _DAY_S = 86_400
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -50,11 +51,11 @@ def _clock_seconds(text: str | dt.time, what: str) -> int:
     except ValueError:
         numbers = []
     if not 1 <= len(numbers) <= 3:
-        raise ParameterError(_(NOT_A_CLOCK_TIME[what], text=repr(text)))
+        raise ParameterError(_(NOT_A_CLOCK_TIME[what], text=quoted(str(text))))
     h, m, s = (numbers + [0, 0])[:3]
     total = h * 3600 + m * 60 + s
     if not (0 <= m < 60 and 0 <= s < 60 and 0 <= total <= _DAY_S):
-        raise ParameterError(_(OUT_OF_DAY[what], text=repr(text)))
+        raise ParameterError(_(OUT_OF_DAY[what], text=quoted(str(text))))
     return total
 
 

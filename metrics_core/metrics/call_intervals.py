@@ -22,7 +22,7 @@ from .model import MetricInputs, MetricResult, ParamSpec
 SL_BASE_PARAM = ParamSpec(
     name="service_level_base", default="auto", label=N_("A file's service level % is of"), kind="choice",
     choices=("auto", "answered", "offered"),
-    help=N_("Pre-aggregated files only. auto: answered calls when some row's service level is above its answer rate "
+    help=N_("Pre-aggregated files only. “automatic”: answered calls when some row's service level is above its answer rate "
          "(impossible if it were of offered calls), else offered calls."))
 
 
@@ -115,7 +115,7 @@ def service_level_rows(inputs: MetricInputs, params: Mapping[str, Any], threshol
         den = numbers(rows["offered"])
     else:
         return no_value("service_level", "%", N_("Pre-aggregated rows do not say how many calls were abandoned after "
-                        "the threshold; choose offered or answered calls as the denominator."), higher_is_better=True)
+                        "the threshold; choose “offered calls” or “answered calls” for “Out of”."), higher_is_better=True)
     return _weighted(rows, within, den, N_("interval rows without a service level and call counts"), details)
 
 

@@ -244,7 +244,7 @@ def hold_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | Metric
 
 CALL_FCR_PARAMS = (
     ParamSpec(name="method", default="auto", label=N_("Resolved means"), kind="choice", choices=("auto", "resolved_flag", "no_repeat_call"),
-              help=N_("auto: the file's Resolved flag when it has one, else no repeat call within the window.")),
+              help=N_("“automatic”: the file's Resolved flag when it has one, else no repeat call within the window.")),
     ParamSpec(name="window_hours", default=72, label=N_("Repeat-call window (hours)"), kind="number", minimum=0),
 )
 

@@ -30,7 +30,8 @@ STAFFING_PARAMS = (
     ParamSpec(name="interval_min", default=30, label=N_("Interval (minutes)"), kind="number", minimum=1, maximum=1440,
               help=N_("Length of one staffing interval of a call log. Interval rows use their own length.")),
     ParamSpec(name="goal", default="service_level", label=N_("Staff for"), kind="choice", choices=("service_level", "asa"),
-              help=N_("service_level: a share answered within the answer time; asa: an average speed of answer.")),
+              help=N_("“service level”: the share of calls answered within the answer time; “average speed of answer”: "
+                      "how long callers wait for an answer on average.")),
     ParamSpec(name="target_pct", default=80, label=N_("Service-level target (%)"), kind="number", minimum=1, maximum=99.9),
     ParamSpec(name="threshold_s", default=20, label=N_("Answered within (s)"), kind="number", minimum=0),
     ParamSpec(name="asa_target_s", default=20, label=N_("ASA target (s)"), kind="number", minimum=0.1,
@@ -45,7 +46,7 @@ STAFFING_PARAMS = (
               help=N_("Empty: estimated from the data's waits and abandoned calls. 0: no Erlang A.")),
     ParamSpec(name="interval", default="busiest", label=N_("Interval to staff"), kind="text",
               choices=("busiest", *(f"{hour:02d}:{minute:02d}" for hour in range(24) for minute in (0, 30))),
-              help=N_('"busiest", or a time of day such as 10:30 (the slot it falls in, averaged over days).')),
+              help=N_('“the busiest interval”, or a time of day such as 10:30 (the slot it falls in, averaged over days).')),
     ParamSpec(name="aht_s", default=0, label=N_("Handle time override (s)"), kind="number", minimum=0, help=N_("0: use the measured AHT."),
               special=N_("none (measured AHT)")),
     ParamSpec(name="row_minutes", default=None, label=N_("Length of one interval row (minutes)"), kind="number", minimum=1, maximum=1440,

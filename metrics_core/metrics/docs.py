@@ -67,7 +67,8 @@ def describe(metric_id: str, ids: bool = True) -> str:
     """A KPI's formula in words, its parameters with defaults, and its source — for the cards' tooltips and the
     deck's appendix, in the current language (the calculator's inputs keep the names typed on the command line).
     ``ids=False``: for the window's owner, without the KPI's id, the parameters' option names and the calculator's
-    inputs (command-line names such as ``positive, responses``).
+    inputs (command-line names such as ``positive, responses``); a default that is a KPI by its name. Fields are
+    named as the import dialog names them, settings and their choices as the settings dialog does (both ways).
 
     >>> print(describe("nps", ids=False).splitlines()[0])
     Net Promoter Score
@@ -79,6 +80,8 @@ def describe(metric_id: str, ids: bool = True) -> str:
     for p in spec.params:
         value = p.choice_label(p.default) if p.choices and p.default in p.choices else _default_text(p.default,
                                                                                                       p.special)
+        if not ids and isinstance(p.default, str) and any(s.id == p.default for s in REGISTRY):
+            value = _kpi_name(p.default)                  # "KPI to compare: default CSAT (% satisfied)", not "csat"
         line = _(_PARAMETER if ids else _PARAMETER_BY_NAME, label=p.translated_label, name=p.name, value=value)
         lines.append(line + (f" — {p.translated_help}" if p.help else ""))
     if spec.calculator is not None and ids:

@@ -484,7 +484,7 @@ def compare(bundle: Source, metric_id: str, params: Params = None, filters: Filt
     the same dates one year earlier.
     """
     if against not in ("previous", "last_year"):
-        raise ParameterError(_("Compare against 'previous' or 'last_year', not “{against}”.", against=against))
+        raise ParameterError(_("Compare against “previous” or “last_year”, not “{against}”.", against=against))
     spec = get_metric(metric_id)
     check_params(params, REGISTRY)
     prepared = prepared_for(bundle, dict((params or {}).get("global") or {}))

@@ -15,12 +15,12 @@ LEFT_OUT: dict[str, dict[str, str]] = {
     "tickets": {
         "negative": N_("tickets with a negative duration (end before start)"),
         "closed_only": N_("tickets closed without a resolved time (not counted; closing time can be counted "
-                          "with the setting 'Closing time counts as resolution')"),
+                          "with the setting “Closing time counts as resolution”)"),
     },
     "complaints": {
         "negative": N_("complaints with a negative duration (end before start)"),
         "closed_only": N_("complaints closed without a resolved time (not counted; closing time can be counted "
-                          "with the setting 'Closing time counts as resolution')"),
+                          "with the setting “Closing time counts as resolution”)"),
     },
     "replies": {"negative": N_("replies with a negative duration (end before start)")},
     "answered_calls": {"negative": N_("answered calls with a negative duration (end before start)"),

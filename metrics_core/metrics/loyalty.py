@@ -59,11 +59,11 @@ def repurchase_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResu
     elif has(rows, "order_date"):
         per_customer = rows["order_date"].dt.normalize().groupby(ids).nunique(dropna=False)
         details = {"purchases_counted_as": "customer_days",
-                   "note": Message("no order id: one purchase per customer per day (a customer's rows of one day "
+                   "note": Message("no order ID: one purchase per customer per day (a customer's rows of one day "
                                    "are one purchase)")}
     else:
         per_customer = pd.Series(ids).value_counts()
-        details = {"purchases_counted_as": "rows", "note": Message("no order id and no order date: each row is one purchase")}
+        details = {"purchases_counted_as": "rows", "note": Message("no order ID and no order date: each row is one purchase")}
     return ratio_result("repurchase_rate", int((per_customer >= 2).sum()), len(per_customer),
                         empty_reason=N_("no orders in the selected period"), details=details)
 
@@ -91,7 +91,7 @@ def conversion_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResu
     if contacts is None:
         return missing_field("conversion_after_contact", "%", ["customer_id", "caller_id"], N_("the customer of each ticket or call"))
     if orders is None or not {"customer_id", "order_date"} <= set(orders.columns):
-        return missing_field("conversion_after_contact", "%", ["order_date"], N_("orders to join on the customer ID"))
+        return missing_field("conversion_after_contact", "%", ["order_date"], N_("orders to match on the customer ID"))
     buys = pd.DataFrame({"customer": orders["customer_id"].astype("string").to_numpy(),
                          "bought": _microseconds(orders["order_date"])}).astype({"customer": "string"}).dropna()
     contacts, excluded = _joinable(contacts, buys)
@@ -135,7 +135,7 @@ def _joinable(contacts: pd.DataFrame, buys: pd.DataFrame) -> tuple[pd.DataFrame,
         if rows.any() and not known[rows].any():
             keep &= ~rows
             count = contacts.loc[rows, "customer"].nunique()
-            excluded.append((count, Message("{who} whose ID never appears as an order's customer ID (cannot be joined)",
+            excluded.append((count, Message("{who} whose ID never appears as an order's customer ID (cannot be matched)",
                                      {"who": Message(label)})))
     return contacts[keep], excluded
 

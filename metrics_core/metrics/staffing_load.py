@@ -94,7 +94,7 @@ def _patience(calls: pd.DataFrame, status: dict[str, np.ndarray]) -> tuple[float
     timed = np.isfinite(waits)
     if (abandoned & timed).sum() < 0.9 * abandoned.sum():
         return None, _("The data has no wait times for its abandoned calls, so the callers' patience is unknown; "
-                       "set staffing.patience_s to use Erlang A.")
+                       "set “{setting}” to use Erlang A.", setting=_("Caller patience for Erlang A (s)"))
     total = float(waits[offered & timed].sum())
     patience = patience_from_waits(total, int((abandoned & timed).sum()))
     count = int((abandoned & timed).sum())

@@ -105,7 +105,7 @@ def one_question(frame: pd.DataFrame, question: Any, metric_id: str, unit: str
     if len(questions) > 1:
         return frame, None, no_value(metric_id, unit, Message(
             "The survey buckets hold {count} different questions ({questions}); a KPI reads one question at a "
-            "time: choose it with the setting 'Question (survey buckets)' (on the command line --param "
+            "time: choose it with the setting “Question (survey buckets)” (on the command line --param "
             "global.question={example}) or filter on the question column.",
             {"count": len(questions), "questions": ", ".join(questions), "example": questions[0]}))
     return frame, (questions[0] if questions else None), None
@@ -315,7 +315,7 @@ def _calc_trend(totals: Mapping[str, float], params: Mapping[str, Any]) -> Metri
                         details={"unit_note": "percentage points"})
 
 
-_SCALE = ParamSpec(name="scale", default="auto", label=N_("Score scale"), kind="choice", choices=SCALE_CHOICES, help=N_("auto: the smallest usual scale that holds every answer"))
+_SCALE = ParamSpec(name="scale", default="auto", label=N_("Score scale"), kind="choice", choices=SCALE_CHOICES, help=N_("“automatic”: the smallest usual scale that holds every answer"))
 _KINDS = ("surveys", "tickets", "calls", "survey_buckets")
 _QUESTION = ParamSpec(name="question", default=None, label=N_("Question (survey buckets)"), kind="text",
                       help=N_("pre-aggregated survey files with several questions (HCAHPS measures): the question "

@@ -70,9 +70,9 @@ def _open_seconds(frame: pd.DataFrame, start: str, seconds_column: str, calendar
 CLOSED_AS_RESOLVED = ParamSpec(
     name="closed_as_resolved", default="when_no_resolved_column", label=N_("Closing time counts as resolution"),
     kind="choice", choices=("when_no_resolved_column", "for_missing_rows", "never"),
-    help=N_("Resolution is measured to the resolved time. 'When the file has no resolved time': a file without "
-            "resolved times uses its closing times. 'Also for tickets closed without a resolved time': each such "
-            "ticket is measured to its closing (closing often comes days later, by auto-close). 'Never': resolved "
+    help=N_("Resolution is measured to the resolved time. “When the file has no resolved time”: a file without "
+            "resolved times uses its closing times. “Also for tickets closed without a resolved time”: each such "
+            "ticket is measured to its closing (closing often comes days later, by auto-close). “Never”: resolved "
             "times only."))
 
 

@@ -70,7 +70,7 @@ SPECS: tuple[MetricSpec, ...] = (
                                            higher_is_better=None), calculator_inputs=("channel_contacts", "all_contacts")),
     MetricSpec(id="open_tickets", label=N_("Open tickets"), family=FAMILY, unit="count", higher_is_better=False,
                kinds=("tickets",), required_fields=(), source="S2 S3",
-               description=N_("Tickets not solved or closed at the data's 'as of' time (latest timestamp, or a chosen date)."),
+               description=N_("Tickets not solved or closed at the data's “as of” time (latest timestamp, or a chosen date)."),
                compute=tv.open_tickets,
                period_aware=True),
     MetricSpec(id="backlog", label=N_("Ticket backlog"), family=FAMILY, unit="count", higher_is_better=False,

@@ -41,10 +41,10 @@ class ReportChoices:
 
     def __post_init__(self) -> None:
         if self.period not in PERIODS:
-            raise ParameterError(_("The report period is one of {choices}, not '{value}'.",
+            raise ParameterError(_("The report period is one of {choices}, not “{value}”.",
                                    choices=", ".join(PERIODS), value=self.period))
         if self.comparison not in COMPARISONS:
-            raise ParameterError(_("Compare with 'previous', 'last_year' or 'none', not '{value}'.",
+            raise ParameterError(_("Compare with “previous”, “last_year” or “none”, not “{value}”.",
                                    value=self.comparison))
 
     def to_dict(self) -> dict[str, Any]:

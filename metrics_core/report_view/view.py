@@ -46,10 +46,10 @@ class KpiView:
         object.__setattr__(self, "date_from", _day(self.date_from, "from"))
         object.__setattr__(self, "date_to", _day(self.date_to, "to"))
         if self.comparison not in COMPARISONS:
-            raise ParameterError(_("Compare with 'previous', 'last_year' or 'none', not '{value}'.",
+            raise ParameterError(_("Compare with “previous”, “last_year” or “none”, not “{value}”.",
                                    value=self.comparison))
         if self.grain not in PERIODS:
-            raise ParameterError(_("Trends go by day, week, month, quarter or year, not '{value}'.",
+            raise ParameterError(_("Trends go by day, week, month, quarter or year, not “{value}”.",
                                    value=self.grain))
         object.__setattr__(self, "kpis", tuple(self.kpis))
         object.__setattr__(self, "categories", {str(k): tuple(v) for k, v in self.categories.items() if v})
@@ -92,7 +92,7 @@ def _day(value: Any, which: str) -> pd.Timestamp | None:
     try:
         stamp = pd.Timestamp(value)
     except (TypeError, ValueError) as exc:
-        raise ParameterError(_("The date {which} '{value}' is not a date like 2026-10-31.",
+        raise ParameterError(_("The date {which} “{value}” is not a date like 2026-10-31.",
                                which=which, value=value)) from exc
     return None if pd.isna(stamp) else stamp.normalize()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from desktop_app.panels.message_bar import MessageBar
 
-DAMAGED = ("'{}' is damaged and cannot be opened (this happens after an interrupted download or copy). Download or "
+DAMAGED = ("“{}” is damaged and cannot be opened (this happens after an interrupted download or copy). Download or "
            "copy it again, or open it in Excel and save a copy.")
 
 
@@ -21,7 +21,7 @@ def test_messages_take_at_most_two_lines_newest_first(qtbot) -> None:
     line = bar.fontMetrics().lineSpacing()
     assert bar.heightForWidth(520) <= 2 * line + 8, f"{bar.heightForWidth(520)} px for lines of {line} px"
     label = bar._label
-    assert label.text().startswith("'c.xlsx'")            # the newest first
+    assert label.text().startswith("“c.xlsx”")            # the newest first
     assert all(DAMAGED.format(name) in label.toolTip() for name in ("a.xlsx", "b.xlsx", "c.xlsx"))
     assert bar.text().splitlines()[0] == DAMAGED.format("a.xlsx")
 

@@ -1,6 +1,7 @@
 """Exports are safe to open: text from the data that a spreadsheet would run as a formula is
-neutralised in the report workbook and in the workbooks embedded behind the deck's charts
-(CSV has its own test); numbers stay numbers; deck text carries no hyperlinks or fields."""
+neutralised in the report workbook (a text cell with Excel's quote prefix, shown as written) and in the
+workbooks embedded behind the deck's charts (a leading apostrophe, as in the CSV, which has its own test);
+numbers stay numbers; deck text carries no hyperlinks or fields."""
 
 from __future__ import annotations
 
@@ -52,7 +53,8 @@ def sheet_xml_formulas(xlsx_bytes: bytes) -> list[str]:
                 for m in re.findall(r"<f[ >].*?</f>", z.read(name).decode("utf-8"))]
 
 
-def cell_texts(xlsx_bytes: bytes) -> list[str]:
+def text_cells(xlsx_bytes: bytes) -> list[tuple[str, bool]]:
+    """Every text cell's value and whether it has the quote prefix (kept as text even when edited)."""
     book = load_workbook(io.BytesIO(xlsx_bytes))
     out = []
     for sheet in book.worksheets:
@@ -60,17 +62,24 @@ def cell_texts(xlsx_bytes: bytes) -> list[str]:
             for cell in row:
                 assert cell.data_type != "f", f"{sheet.title}!{cell.coordinate} is a formula: {cell.value!r}"
                 if isinstance(cell.value, str):
-                    out.append(cell.value)
+                    out.append((cell.value, bool(cell.quotePrefix)))
     return out
 
 
+def cell_texts(xlsx_bytes: bytes) -> list[str]:
+    return [text for text, _prefixed in text_cells(xlsx_bytes)]
+
+
 def assert_safe_and_readable(xlsx_bytes: bytes, where: str, expected: tuple[str, ...]) -> None:
+    """The report workbook: formula-like text is a quote-prefixed text cell, shown as written, with no apostrophe
+    of its own (the workbook showed "'+3.2 pp" in the Summary's "Change shown as")."""
     assert sheet_xml_formulas(xlsx_bytes) == [], where
-    texts = cell_texts(xlsx_bytes)
-    unsafe = [t for t in texts if t.startswith(FORMULA_STARTS)]
-    assert unsafe == [], f"{where}: cells a spreadsheet would run: {unsafe}"
-    for payload in expected:        # the text is kept, readable, with the one leading apostrophe
-        assert "'" + payload in texts, f"{where}: {payload!r} missing from {texts[:40]}"
+    cells = text_cells(xlsx_bytes)
+    unsafe = [t for t, prefixed in cells if t.startswith(FORMULA_STARTS) and not prefixed]
+    assert unsafe == [], f"{where}: cells a spreadsheet would run once edited: {unsafe}"
+    assert [t for t, _prefixed in cells if t.startswith("'")] == [], f"{where}: an apostrophe shown in a cell"
+    for payload in expected:        # the text is kept as it is, readable
+        assert (payload, True) in cells, f"{where}: {payload!r} missing from {cells[:40]}"
 
 
 def test_the_rule_is_the_csv_rule():

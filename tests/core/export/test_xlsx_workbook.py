@@ -7,7 +7,6 @@ from datetime import datetime
 import pytest
 from openpyxl import load_workbook
 
-from metrics_core.export.safe_text import neutralise
 from metrics_core.export.chart_data import GOOD
 from metrics_core.export.xlsx_workbook import unique_sheet_name, write_xlsx
 
@@ -51,7 +50,10 @@ def test_summary_holds_numbers_with_formats(book):
     rows = {r[0]: r for r in _rows(sheet, 5)}
     csat = rows["CSAT, % satisfied"]
     assert csat[2:9] == [87.25, "%", 1200, 85, 84, 3.25, pytest.approx(3.25 / 84)]
-    assert csat[9:11] == [nb("87.2 %"), nb("'+3.2 pp")]             # text a spreadsheet could run: neutralised
+    # text a spreadsheet could take for a formula: as written, with the quote prefix (no "'+3.2 pp" in the cell)
+    assert csat[9:11] == [nb("87.2 %"), nb("+3.2 pp")]
+    change_cell = next(row[10] for row in sheet.iter_rows(min_row=5) if row[0].value == "CSAT, % satisfied")
+    assert change_cell.quotePrefix and change_cell.data_type == "s"
     frt = rows["First response time"]
     assert frt[2] == pytest.approx(5650 / 60) and frt[3] == "minutes" and frt[7] == pytest.approx(-470 / 60)
     assert frt[9] == nb("1 h 34 min")                                # one piece in a narrow column
@@ -117,7 +119,7 @@ def test_each_chart_sheet_has_its_table_and_a_native_chart(book):
     bars = book["First response time by channel"]
     rows = _rows(bars, 4)
     assert rows[0] == ["Channel", "First response time (minutes)", "n"]
-    assert [r[0] for r in rows[1:]] == [neutralise(c) for c in FRT_BY_CHANNEL]   # '=HYPERLINK' neutralised
+    assert [r[0] for r in rows[1:]] == list(FRT_BY_CHANNEL)       # '=HYPERLINK' as written, a quote-prefixed text
     assert [r[1] for r in rows[1:]] == pytest.approx([v / 60 for v in FRT_BY_CHANNEL.values()])
     assert bars._charts[0].tagname == "barChart" and bars._charts[0].barDir == "bar"
     # the categories read top-down and the value axis starts at 0
@@ -134,8 +136,18 @@ def test_each_chart_sheet_has_its_table_and_a_native_chart(book):
 
 
 def test_formula_like_labels_are_neutralised_text(book):
+    """A text cell with the quote prefix: never run, still text once edited, shown without an apostrophe."""
     cell = book["First response time by channel"]["A8"]
-    assert cell.value == "'=HYPERLINK(\"x\")" and cell.data_type == "s"
+    assert cell.value == '=HYPERLINK("x")' and cell.data_type == "s" and cell.quotePrefix
+
+
+def test_a_parameters_text_value_is_shown_without_json_quotes(tmp_path):
+    """Sources › Parameters showed the currency as "€" (the value in JSON's quotes); numbers stay as JSON writes them."""
+    report = make_report(days=30)
+    report.parameters = {"global": {"currency": "€"}, "csat": {"threshold": 4}}
+    write_xlsx(report, tmp_path / "report.xlsx")
+    values = [v for row in _rows(load_workbook(tmp_path / "report.xlsx")["Sources"], 1) for v in row if v is not None]
+    assert "€" in values and '"€"' not in values and "4" in values
 
 
 def test_sources_sheet_records_files_mappings_and_parameters(book):

@@ -119,7 +119,7 @@ def test_extreme_duration_is_a_message(tmp_path: Path) -> None:
     path.write_bytes(hostile.extreme_durations())
     table = read_table(path)
     assert table.raw["Ticket ID"].tolist() == ["T-4"]
-    assert any("Rows 2, 3, 4 of sheet 'Sheet1' were left out" in note and "out of range" in note for note in table.notes)
+    assert any("Rows 2, 3, 4 of sheet “Sheet1” were left out" in note and "out of range" in note for note in table.notes)
 
 
 def test_reader_panic_report_does_not_reach_stderr(tmp_path: Path) -> None:
@@ -130,7 +130,7 @@ def test_reader_panic_report_does_not_reach_stderr(tmp_path: Path) -> None:
             "print(read_table(sys.argv[1]).notes[-1])\n")
     done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, cwd=REPO,
                           env={**os.environ, "RUST_BACKTRACE": "1"}, timeout=120)
-    assert done.stdout.startswith("Rows 2, 3, 5, 6, 7, 8 of sheet 'Sheet1' were left out"), done.stdout
+    assert done.stdout.startswith("Rows 2, 3, 5, 6, 7, 8 of sheet “Sheet1” were left out"), done.stdout
     assert "panicked" not in done.stderr and "backtrace" not in done.stderr, done.stderr[-800:]
 
 

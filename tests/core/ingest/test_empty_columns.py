@@ -178,6 +178,6 @@ def test_a_headerless_sheet_too_wide_is_refused_before_its_columns_are_made(tmp_
     cells[(4, FAR)] = 3
     path = _book(tmp_path / "wide.xlsx", cells)
     cpu = time.process_time()
-    with pytest.raises(LimitExceededError, match="'wide.xlsx' has 16,000 columns with data"):
+    with pytest.raises(LimitExceededError, match="“wide.xlsx” has 16,000 columns with data"):
         _read(path)
     assert time.process_time() - cpu < 1.0

@@ -453,7 +453,7 @@ def test_far_away_cell_on_another_sheet_is_skipped() -> None:
         path.write_bytes(out.getvalue())
         table = read_table(path)
         assert table.sheet == "Data" and len(table.frame) == 2
-        assert any("'Stray'" in note for note in table.notes)
+        assert any("“Stray”" in note for note in table.notes)
 
 
 def test_regression_bad_xml_encoding_declaration() -> None:
@@ -479,27 +479,27 @@ def _message(data: bytes, name: str, options: ReadOptions | None = None) -> str:
         with pytest.raises(KpiDeskError) as info:
             read_table(path, options)
     text = str(info.value)
-    assert text.startswith(("'", "Sheet '")) and text.endswith("."), f"not a plain sentence: {text}"
+    assert text.startswith(("“", "Sheet “")) and text.endswith("."), f"not a plain sentence: {text}"
     assert "Error" not in text and "Traceback" not in text, text
     return text
 
 
 @pytest.mark.parametrize("data, name, options, phrases", [
-    (b'id,comment\n1,ok\n2,"never closed\n3,x\n', "notes.csv", None, ["'notes.csv'", "never closed", "line 3"]),
+    (b'id,comment\n1,ok\n2,"never closed\n3,x\n', "notes.csv", None, ["“notes.csv”", "never closed", "line 3"]),
     (b"a,b,c\n" + b"1,2,3\n" * 130 + b"".join(b",".join([b"x"] * w) + b"\n" for w in (5, 8, 12, 17, 23)),
-     "calls.csv", None, ["'calls.csv'", "numbers of columns", "line 135", "delimiter"]),
-    ((CORPUS / "encrypted.xlsx").read_bytes(), "orders.xlsx", None, ["'orders.xlsx'", "protected with a password",
+     "calls.csv", None, ["“calls.csv”", "numbers of columns", "line 135", "delimiter"]),
+    ((CORPUS / "encrypted.xlsx").read_bytes(), "orders.xlsx", None, ["“orders.xlsx”", "protected with a password",
                                                                      "remove the password"]),
-    (BASE_XLSX[:1500], "orders.xlsx", None, ["'orders.xlsx'", "damaged", "again"]),
-    (_small_xlsx({(0, 0): "H", (1048575, 16383): 1}), "orders.xlsx", None, ["Sheet 'Sheet1'", "'orders.xlsx'",
+    (BASE_XLSX[:1500], "orders.xlsx", None, ["“orders.xlsx”", "damaged", "again"]),
+    (_small_xlsx({(0, 0): "H", (1048575, 16383): 1}), "orders.xlsx", None, ["Sheet “Sheet1”", "“orders.xlsx”",
                                                                             "XFD1048576", "Ctrl+End"]),
-    (BASE_XLSX, "orders.xlsx", ReadOptions(sheet="March"), ["'orders.xlsx'", "no sheet named 'March'", "'Sheet1'"]),
-    (b"a,b\n1,2\n", "orders.csv", ReadOptions(header_row="2"), ["'orders.csv'", "header row", "'2'"]),
-    (b"a,b\n1,2\n", "orders.csv", ReadOptions(encoding="rot13"), ["'orders.csv'", "'rot13'", "not a text encoding"]),
-    ("a;b\nč;2\n".encode("cp1250"), "orders.csv", ReadOptions(encoding="utf-8"), ["'orders.csv'", "line 2", "utf-8"]),
-    (DISGUISED["json"], "orders.csv", None, ["'orders.csv'", "JSON"]),
-    (DISGUISED["png"], "orders.csv", None, ["'orders.csv'", "PNG image"]),
-    (b" \r\n\xc2\xa0\n", "orders.csv", None, ["'orders.csv'", "empty"]),
+    (BASE_XLSX, "orders.xlsx", ReadOptions(sheet="March"), ["“orders.xlsx”", "no sheet named “March”", "“Sheet1”"]),
+    (b"a,b\n1,2\n", "orders.csv", ReadOptions(header_row="2"), ["“orders.csv”", "header row", "“2”"]),
+    (b"a,b\n1,2\n", "orders.csv", ReadOptions(encoding="rot13"), ["“orders.csv”", "“rot13”", "not a text encoding"]),
+    ("a;b\nč;2\n".encode("cp1250"), "orders.csv", ReadOptions(encoding="utf-8"), ["“orders.csv”", "line 2", "utf-8"]),
+    (DISGUISED["json"], "orders.csv", None, ["“orders.csv”", "JSON"]),
+    (DISGUISED["png"], "orders.csv", None, ["“orders.csv”", "PNG image"]),
+    (b" \r\n\xc2\xa0\n", "orders.csv", None, ["“orders.csv”", "empty"]),
 ], ids=["unclosed-quote", "ragged-rows", "password", "truncated", "far-cell", "missing-sheet", "bad-option",
         "non-text-encoding", "wrong-encoding", "json", "png", "blank"])
 def test_message_names_the_file_and_the_place(data, name, options, phrases) -> None:

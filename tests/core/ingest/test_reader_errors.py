@@ -153,14 +153,14 @@ def test_password_protected_workbook(tmp_path, name, content):
 
 def test_missing_sheet_lists_the_sheets(tmp_path):
     path = _workbook(tmp_path / "book.xlsx", {"Calls": [["a"], [1]], "Agents": [["b"], [2]]})
-    error = _expect(WorkbookError, path, "no sheet named 'Tickets'", ReadOptions(sheet="Tickets"))
-    assert "'Calls'" in str(error) and "'Agents'" in str(error)
+    error = _expect(WorkbookError, path, "no sheet named “Tickets”", ReadOptions(sheet="Tickets"))
+    assert "“Calls”" in str(error) and "“Agents”" in str(error)
 
 
 def test_sheet_with_no_rows(tmp_path):
     path = _workbook(tmp_path / "book.xlsx", {"Calls": [["a"], [1]], "Blank": []})
     error = _expect(EmptyFileError, path, "empty", ReadOptions(sheet="Blank"))
-    assert "'Blank'" in str(error)
+    assert "“Blank”" in str(error)
 
 
 def test_workbook_with_only_empty_sheets(tmp_path):

@@ -96,24 +96,24 @@ def notes(tmp_path_factory) -> dict[str, dict[str, list[str]]]:
 def test_the_english_notes_say_what_they_said(notes) -> None:
     english = notes["en"]
     assert english["workbook"] == [
-        "Sheet 'Klici' was read (the largest of 3 sheets)",
+        "Sheet “Klici” was read (the largest of 3 sheets)",
         "2 empty columns without a header were dropped",
-        "Column F has no header and only a few cells ('preveri', 'vprašaj Ano'); it looks like notes beside the "
+        "Column F has no header and only a few cells (“preveri”, “vprašaj Ano”); it looks like notes beside the "
         "table and was left out",
-        "Sheet 'Daleč' was skipped: its cells reach too far from A1 to be read",
+        "Sheet “Daleč” was skipped: its cells reach too far from A1 to be read",
     ]
-    assert english["sep"] == ["The first line 'sep=;' only names the delimiter; it was skipped",
-                              "1 duplicate column name was made unique: 'Opomba' → 'Opomba (2)'",
+    assert english["sep"] == ["The first line “sep=;” only names the delimiter; it was skipped",
+                              "1 duplicate column name was made unique: “Opomba” → “Opomba (2)”",
                               "1 column without a header was named by position: Column 4"]
     assert english["two headers"] == ["2 header rows (rows 1–2) were joined into one header per column"]
     assert english["no header"] == ["No header row found: row 1 holds data (numbers or dates where a header would "
                                     "have names), so the columns are named Column 1, Column 2, …"]
     assert english["none chosen"] == ["No header row (as chosen); the columns are named Column 1, Column 2, …"]
     assert english["preview"] == ["Preview: the encoding was judged from the first 1 MB"]
-    assert english["decimal"] == ["values like '1,234' were read as 1234; choose the decimal mark if that is wrong"]
+    assert english["decimal"] == ["values like “1,234” were read as 1234; choose the decimal mark if that is wrong"]
     assert english["code page"] == ["cp1252 (Western European, Windows-1252; detected, but cp1250 also fits — check "
                                     "the preview)"]
-    assert english["bytes replaced"] == ["UTF-8, but 1 byte could not be decoded and was replaced by '\ufffd' (first "
+    assert english["bytes replaced"] == ["UTF-8, but 1 byte could not be decoded and was replaced by “\ufffd” (first "
                                          "at line 5); check the preview or choose another encoding"]
 
 

@@ -217,10 +217,10 @@ def test_a_cancel_when_the_sheet_is_chosen_stops_the_read(tmp_path, monkeypatch)
     path = _book(tmp_path / "book.xlsx", 50)
     monkeypatch.setattr(excel_reader, "_read_loaded", lambda *_: pytest.fail("the sheet was loaded"))
     steps = []
-    reporter = Reporter(lambda _fraction, text: steps.append(text), lambda: "Reading sheet 'S'" in steps)
+    reporter = Reporter(lambda _fraction, text: steps.append(text), lambda: "Reading sheet “S”" in steps)
     with pytest.raises(OperationCancelled):
         read_table(path, reporter=reporter)
-    assert steps[-1] == "Reading sheet 'S'"
+    assert steps[-1] == "Reading sheet “S”"
 
 
 def test_a_dimension_that_claims_every_column_does_not_widen_the_streamed_rows(tmp_path, monkeypatch):

@@ -96,7 +96,7 @@ def test_datetime_twin_headers_holding_timestamps():
                     "Time to Resolution": ["2024-01-01 18:00", "2024-01-03 08:00"]})
     m = detect_mapping(t)
     assert m.column_for("resolved_at") == "Time to Resolution"
-    assert "timestamps" in m.fields["resolved_at"].evidence
+    assert "the values are dates with times" in m.fields["resolved_at"].evidence
     assert "resolution_s" not in m.fields
 
 

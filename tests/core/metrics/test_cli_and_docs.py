@@ -87,11 +87,11 @@ def test_compute_text_table_and_date_range(capsys, nps_file):
 
 def test_compute_rejects_bad_options_plainly(capsys, nps_file):
     for argv, needle in ((["--param", "nps.colour=red"], "nps has no parameter “colour”"),
-                         (["--group", "shoe_size"], "has a column 'shoe_size'"),
+                         (["--group", "shoe_size"], "has a column “shoe_size”"),
                          (["--from", "31.31.2021"], "is not a date"),
                          (["--param", "oops"], "is not METRIC.NAME=VALUE"),
-                         (["--map", "shoe_size=NPS"], "'shoe_size' is not a field"),
-                         (["--map", "customer_id=Nope"], "has no column 'Nope' for customer_id")):
+                         (["--map", "shoe_size=NPS"], "“shoe_size” is not a field"),
+                         (["--map", "customer_id=Nope"], "has no column “Nope” for customer_id")):
         code, out, err = run(capsys, "compute", str(nps_file), *argv)
         assert code == 2 and needle in err and "Traceback" not in err
 

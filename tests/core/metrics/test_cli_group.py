@@ -64,13 +64,13 @@ def test_a_kpi_whose_rows_lack_the_column_says_so(capsys, tmp_path, nps_file):
     assert metrics["nps"]["series"]
     volume = metrics["request_volume"]
     assert volume["value"] == 2 and volume["series"] == []
-    assert volume["group_note"] == "Request volume cannot be broken down by 'Market': its rows (tickets) have no such column."
+    assert volume["group_note"] == "Request volume cannot be broken down by “Market”: its rows (tickets) have no such column."
     assert main(["compute", str(nps_file), str(tickets), "--group", "Market"]) == 0
-    assert "cannot be broken down by 'Market'" in capsys.readouterr().out
+    assert "cannot be broken down by “Market”" in capsys.readouterr().out
 
 
 def test_an_unknown_column_names_the_ones_there_are(capsys, nps_file):
     code = main(["compute", str(nps_file), "--group", "Region"])
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1
-    assert "No loaded file has a column 'Region' to group by" in err and "Market" in err and "Quarter" in err
+    assert "No loaded file has a column “Region” to group by" in err and "Market" in err and "Quarter" in err

@@ -60,4 +60,4 @@ def test_the_cli_shows_the_note(capsys, tmp_path):
     row = {m["id"]: m for m in json.loads(capsys.readouterr().out)["metrics"]}["repurchase_rate"]
     assert row["value"] == 0 and "one purchase per customer per day" in row["note"]      # a: one day, b: one day
     assert main(["compute", str(path)]) == 0
-    assert "(no order id: one purchase per customer per day" in capsys.readouterr().out
+    assert "(no order ID: one purchase per customer per day" in capsys.readouterr().out

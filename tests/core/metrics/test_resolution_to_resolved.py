@@ -42,7 +42,7 @@ def test_closed_time_is_not_mixed_in_by_default():
     result = compute_metric(_tickets(resolved_at=RESOLVED, closed_at=CLOSED), "resolution_time")
     assert result.value == pytest.approx(3 * H) and result.n == 2          # (2 h + 4 h) / 2
     assert (1, "tickets closed without a resolved time (not counted; closing time can be counted with "
-               "the setting 'Closing time counts as resolution')") in _excluded(result)
+               "the setting “Closing time counts as resolution”)") in _excluded(result)
     assert result.details["closed_as_resolved"] == "when_no_resolved_column"
 
 
@@ -94,7 +94,7 @@ def test_servicenow_incidents_resolution_time(datasets_dir):
     assert result.median / H == pytest.approx(float(hours.median()))
     assert result.value / H == pytest.approx(float(hours.mean()))
     assert (29, "tickets closed without a resolved time (not counted; closing time can be counted with the "
-                "setting 'Closing time counts as resolution')") in _excluded(result)
+                "setting “Closing time counts as resolution”)") in _excluded(result)
     filled = compute_metric(bundle, "resolution_time", {"global": {"closed_as_resolved": "for_missing_rows"}})
     assert filled.n == 890 and filled.details["filled_from_closed_at"] == 29
     assert round(filled.median / H, 1) == 61.8

@@ -67,7 +67,7 @@ def test_patience_from_the_log_feeds_erlang_a():
     assert "10 abandoned calls" in str(d["erlang_a"]["patience_from"])
     assert d["measured_service_level_pct"] == pytest.approx(90.0)           # 90 of 100 answered within 20 s
     no_waits = run({"calls": log.assign(wait_s=[10.0] * 90 + [np.nan] * 10)}).details
-    assert "erlang_a" not in no_waits and "patience_s" in str(no_waits["erlang_a_note"])
+    assert "erlang_a" not in no_waits and "Caller patience for Erlang A (s)" in str(no_waits["erlang_a_note"])
 
 
 def test_calc_takes_settings_as_pairs_and_params(capsys):
