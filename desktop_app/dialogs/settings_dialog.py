@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListView, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QStackedWidget,
-                               QVBoxLayout, QWidget)
+                               QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget)
 
 from metrics_core.i18n import LANGUAGES, _, current_language
 from metrics_core.metrics.model import FAMILIES
@@ -22,6 +22,28 @@ from ..window_size import resize_to_fit
 
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
+INDENT_ROLE = Qt.ItemDataRole.UserRole + 2      # a KPI under its family heading: drawn indented, every line of it
+INDENT = 16
+
+
+class _IndentDelegate(QStyledItemDelegate):
+    """Indents the rows marked with ``INDENT_ROLE`` as a whole, so a KPI name that wraps starts its second line
+    under its first (leading spaces indented the first line only)."""
+
+    def _shifted(self, option: QStyleOptionViewItem, index: Any) -> QStyleOptionViewItem:
+        shifted = QStyleOptionViewItem(option)
+        if index.data(INDENT_ROLE):
+            shifted.rect = option.rect.adjusted(INDENT, 0, 0, 0)
+        return shifted
+
+    def paint(self, painter: Any, option: QStyleOptionViewItem, index: Any) -> None:
+        super().paint(painter, self._shifted(option, index), index)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> Any:
+        size = super().sizeHint(self._shifted(option, index), index)
+        if index.data(INDENT_ROLE):
+            size.setWidth(size.width() + INDENT)
+        return size
 FROM_FILES = "from_files"     # the currency item that leaves the choice to the files (and € when they name none)
 
 
@@ -48,6 +70,7 @@ class SettingsDialog(QDialog):
         self.list.setWordWrap(True)         # a long KPI name (Romanian, Slovenian) on two lines, not scrolled to
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setItemDelegate(_IndentDelegate(self.list))
         self.pages = QStackedWidget()
         family_label = dict(FAMILIES)
         order = {f: i for i, (f, _label) in enumerate(FAMILIES)}
@@ -81,8 +104,8 @@ class SettingsDialog(QDialog):
                 font.setBold(True)
                 header.setFont(font)
                 self.list.addItem(header)
-            self._add_item("    " + _(spec.label), spec.id,
-                           self._page(spec, params.get(spec.id, {}), targets.get(spec.id)))
+            self._add_item(_(spec.label), spec.id,
+                           self._page(spec, params.get(spec.id, {}), targets.get(spec.id)), indent=True)
         self.list.setMinimumWidth(min(self.list.sizeHintForColumn(0) + 28, 340))    # KPI names readable
         self.list.currentItemChanged.connect(self._on_list_current_changed)
         self.list.setCurrentRow(0)
@@ -137,9 +160,10 @@ class SettingsDialog(QDialog):
             return None
         return text
 
-    def _add_item(self, text: str, key: str, page: QWidget) -> None:
+    def _add_item(self, text: str, key: str, page: QWidget, indent: bool = False) -> None:
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setData(INDENT_ROLE, indent)
         item.setData(PAGE_ROLE, self.pages.addWidget(page))
         self.list.addItem(item)
 
