@@ -16,6 +16,7 @@ from typing import Any, Callable
 
 from .deferred import np
 from .deferred import pd
+from .progress import checkpoint
 
 _FACTS: dict[int, tuple[weakref.ref, dict[str, Any]]] = {}
 _LOCK = threading.RLock()            # several worker threads compute at once (dashboard, charts, export)
@@ -169,8 +170,9 @@ def cut_rows(frame: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
     at = np.flatnonzero(rows)
     if len(at) == len(frame) or len(at) > KEPT_CODES_ROWS or not frame.columns.is_unique:
         return frame[rows]                          # (every row: a shallow copy, which shares the codes)
-    cut = frame.take(at)                            # (what ``frame[rows]`` does, the positions found once)
+    cut = _taken(frame, at)
     for name in frame.columns:
+        checkpoint()
         known = kept_codes(frame[name])
         if known is None:
             continue
@@ -179,6 +181,21 @@ def cut_rows(frame: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
         else:
             known_codes(cut[name], *_renumbered(known[0].take(at), known[1]))
     return cut
+
+
+def _taken(frame: pd.DataFrame, at: np.ndarray) -> pd.DataFrame:
+    """``frame.take(at)``, one column at a time with :func:`~metrics_core.progress.checkpoint` between them: the
+    cut of a million-row frame is 20-90 ms of one thread's CPU taken whole (its ids' strings the most), and a
+    cancelled job (the drop's trend lines, at a re-filter's click) held the GIL beside the new filter's values
+    until it ended (issue 15, session 16). The columns are not consolidated into pandas' blocks (as the pipe's
+    frames are not): each keeps an array of its own."""
+    index = frame.index.take(at)
+    columns = {}
+    for name in frame.columns:
+        checkpoint()
+        column = frame[name]
+        columns[name] = pd.Series(column.array.take(at), index=index, dtype=column.dtype, name=name, copy=False)
+    return pd.DataFrame(columns, columns=frame.columns, copy=False).__finalize__(frame, method="take")
 
 
 def codes_isin(series: pd.Series, values: list) -> np.ndarray | None:

@@ -161,14 +161,17 @@ class FilterBar(QWidget):
         self._flow.break_before(self._compare_group, width is not None and width < self._fixed_width(spacing))
         folded = []             # the categories with a filter on them take their room first: they stay in view
         for column in sorted(self.category_buttons, key=lambda c: not filtered.get(c)):
-            button = self.category_buttons[column]
-            needed = button.sizeHint().width() + spacing
+            needed = self.category_buttons[column].sizeHint().width() + spacing
             fits = room is None or needed <= room
             if fits and room is not None:
                 room -= needed
-            button.setVisible(fits)
             if not fits:
                 folded.append(column)
+        # the folded ones hidden before any is shown: showing a button lays the whole window out at once (Qt
+        # activates every parent's layout), and a row over-full for a moment made the bar a row taller, every
+        # chart resized and painted twice before a re-filter's values started (issue 15, session 16)
+        for column, button in sorted(self.category_buttons.items(), key=lambda item: item[0] not in folded):
+            button.setVisible(column not in folded)
         folded.sort(key=list(self.category_buttons).index)
         self._say_folded([c for c in folded + self._others if filtered.get(c)])
         menu = more.menu()

@@ -193,3 +193,37 @@ def test_the_break_down_by_box_shows_its_choice_whole(qtbot, state, lang) -> Non
         qtbot.wait(10)
         field, text = combo_field_and_text(combo)
         assert text <= field, combo.currentText()
+
+
+def test_a_filter_on_a_folded_category_does_not_move_the_window_below_the_bar(qtbot, state) -> None:
+    """Folding the buttons again for a new filter never makes the bar a row taller on the way: the work area below
+    it gets no resize (showing the filtered button while the others were still shown laid the window out with an
+    over-full row, and every chart was resized and painted twice before a re-filter's values started)."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    bar, below = FilterBar(state), QWidget()
+    layout.addWidget(bar)
+    layout.addWidget(below, 1)
+    shown(qtbot, window, 1250, 400)
+    frame = tickets_frame(200).assign(team=lambda f: f["agent"] + " team", priority="normal",
+                                      queue=lambda f: f["channel"] + " queue")
+    frame.loc[::2, "priority"] = "high"
+    wait_results(qtbot, state, lambda: state.add_dataset(make_dataset("tickets", "tickets", frame)))
+    qtbot.wait(50)
+    resized = []
+
+    class Resizes(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            if obj is below and event.type() == QEvent.Type.Resize:
+                resized.append(event.size().height())
+            return False
+
+    watch = Resizes()
+    below.installEventFilter(watch)
+    column, _value = _filter_on_a_folded_category(qtbot, state, bar)
+    below.removeEventFilter(watch)
+    assert bar.category_buttons[column].isVisible() and flow_rows(bar._flow) == 1
+    assert resized == [], f"the area below the bar was resized to {resized} px high while the bar folded again"
