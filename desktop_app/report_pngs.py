@@ -70,6 +70,9 @@ def plot_chart(chart: ChartData, currency: str = "€") -> pg.PlotWidget:
     if axis.label not in ("", "count"):
         side = "bottom" if chart.kind == "bar" else "left"
         item.setLabel(side, axis.label, color=style.FOREGROUND)
+    if chart.kind == "bar" and chart.note:       # what every bar rests on, under the unit as the window writes it
+        shown = [html.escape(t) for t in (axis.label if axis.label not in ("", "count") else "", chart.note) if t]
+        item.setLabel("bottom", "<br>".join(shown), color=style.FOREGROUND)
     if chart.kind == "bar":
         _draw_bars(item, chart, frame, currency)
     else:
