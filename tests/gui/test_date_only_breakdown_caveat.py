@@ -64,3 +64,19 @@ def test_the_date_only_first_response_breakdown_carries_its_cards_caveat(qtbot, 
               if getattr(frame, "has_chart", False) and frame.chart.has_title
               and frame.chart.chart_title.text_frame.text == bars.title and frame.chart.value_axis.has_title]
     assert len(titles) == 1 and titles[0].endswith(caveat) and titles[0] != caveat
+
+
+def test_the_chart_images_unit_is_in_the_reports_language(qtbot, purchase_dated) -> None:
+    """Seen beside the note while looking at the Swedish image: its unit read "days" (the deck: "dagar")."""
+    from desktop_app.report_pngs import plot_chart
+    from metrics_core.export.build import build_report
+    from metrics_core.i18n import _, language
+    from metrics_core.report_view import KpiView
+
+    with language("sv"):
+        view = KpiView(kpis=("first_response_time",), breakdowns={"first_response_time": ("channel",)})
+        bars = next(c for c in build_report(purchase_dated, {}, view=view).charts if c.kind == "bar")
+        widget = plot_chart(bars)
+        qtbot.addWidget(widget)
+        lines = _plain(widget.getPlotItem().getAxis("bottom").labelText).split("<br>")
+        assert _("days") == "dagar" and lines[0] == "dagar" and "klockslag" in lines[1], lines
