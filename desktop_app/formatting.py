@@ -16,7 +16,7 @@ import pandas as pd
 
 from metrics_core import formatting as core
 from metrics_core.formatting import headline_term  # noqa: F401 - the app's cards use it from here
-from metrics_core.i18n import N_, Message, _, ngettext
+from metrics_core.i18n import N_, _
 from metrics_core.metrics.params import DEFAULT_CURRENCY
 
 DASH = core.MISSING
@@ -101,42 +101,6 @@ def comparison_text(change: Any) -> str:
     """``Mar 2024 vs Feb 2024`` from an engine ``Change`` (empty when it has no periods)."""
     current, previous = _compared_periods(change)
     return _("{current} vs {previous}", current=current, previous=previous) if current and previous else ""
-
-
-# What one row of a data kind is, counted: "from 2,588 answers".
-ROW_NOUNS = {
-    "tickets": Message.plural("from {count} ticket", "from {count} tickets", 1),
-    "messages": Message.plural("from {count} message", "from {count} messages", 1),
-    "calls": Message.plural("from {count} call", "from {count} calls", 1),
-    "surveys": Message.plural("from {count} answer", "from {count} answers", 1),
-    "customers": Message.plural("from {count} customer", "from {count} customers", 1),
-    "orders": Message.plural("from {count} order", "from {count} orders", 1),
-    "reviews": Message.plural("from {count} review", "from {count} reviews", 1),
-    "social": Message.plural("from {count} mention", "from {count} mentions", 1),
-    "self_service": Message.plural("from {count} session", "from {count} sessions", 1),
-    "staff": Message.plural("from {count} person", "from {count} people", 1),
-    "cash": Message.plural("from {count} movement", "from {count} movements", 1),
-    "call_intervals": Message.plural("from {count} interval", "from {count} intervals", 1),
-}
-ROWS = Message.plural("from {count} row", "from {count} rows", 1)
-
-
-def basis_text(n: int, metric_id: str) -> str:
-    """How many rows a KPI rests on, in words: ``from 2,588 answers`` (``rows`` when several kinds count); a KPI
-    whose count is of something else says what (``MetricSpec.counts``: repurchase rate counts customers, and read
-    "from 1,042 orders" of 2,535 orders by 1,042 customers).
-
-    >>> basis_text(316, "iqs"), basis_text(1, "employee_turnover"), basis_text(2588, "csat")
-    ('from 316 reviews', 'from 1 person', 'from 2,588 rows')
-    >>> basis_text(1042, "repurchase_rate"), basis_text(3, "clv_historical")
-    ('from 1,042 customers', 'from 3 customers')
-    """
-    from metrics_core.metrics.registry import REGISTRY
-
-    spec = next((spec for spec in REGISTRY if spec.id == metric_id), None)
-    kinds = (spec.counts,) if spec is not None and spec.counts else spec.kinds if spec is not None else ()
-    noun = ROW_NOUNS.get(kinds[0], ROWS) if len(kinds) == 1 else ROWS
-    return ngettext(noun.msgid, noun.plural_msgid or noun.msgid, n, count=format_number(n))
 
 
 def short_comparison(change: Any) -> str:

@@ -92,8 +92,8 @@ class ChartData:
     currency: str = DEFAULT_CURRENCY                         # money in these charts is written in this currency
     figure_period: Any = None                                # the days the KPI's card covers as one period, when
                                                              # its trend's points differ by their nature (all dates)
-    caveat: str = ""                                         # what the trend's points rest on, as its card says it
-                                                             # (date-only durations: plausibility.trend_caveat)
+    caveat: str = ""                                         # what the trend's points and the bars rest on, as the
+                                                             # card says it (date-only durations: chart_note)
 
 
 def _naming(name: str, text: str) -> str:
@@ -202,7 +202,7 @@ def chart_job(data: DataBundle | Snapshot, params: dict[str, Any], filters: Any,
     def run(reporter: Reporter) -> ChartData:
         from metrics_core.metrics import engine
         from metrics_core.metrics.engine_inputs import Filters
-        from metrics_core.metrics.plausibility import trend_caveat
+        from metrics_core.metrics.plausibility import chart_note
         from metrics_core.metrics.registry import get_metric
         from metrics_core.report_view.compute import figure_period
         from metrics_core.report_view.partial import partial_periods
@@ -217,8 +217,7 @@ def chart_job(data: DataBundle | Snapshot, params: dict[str, Any], filters: Any,
             data.no_trend_reason = _no_trend_reason(source, metric_id, params, filters)
         if data.trend:
             data.figure_period = figure_period(bundle, source, metric_id, params, filters or Filters(), figure)
-            caveat = trend_caveat(get_metric(metric_id), source)
-            data.caveat = "" if caveat is None else str(caveat)
+        data.caveat = chart_note(get_metric(metric_id), source)        # (the trend's and the breakdown's)
         partial = partial_periods(bundle, metric_id, filters, granularity, [p.key for p in data.trend])
         data.first_incomplete, data.last_incomplete = 0 in partial, len(data.trend) - 1 in partial
         reporter.step(0.4, _("Breakdown"))

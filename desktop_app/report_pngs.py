@@ -67,9 +67,12 @@ def plot_chart(chart: ChartData, currency: str = "€") -> pg.PlotWidget:
     item.setTitle(chart.title, color=style.FOREGROUND, size=f"{style.TITLE_FONT_SIZE + 1}pt", bold=True)
     item.hideButtons()
     frame, axis = drawn_frame(chart, currency)
-    if axis.label not in ("", "count"):
+    unit = _(axis.label) if axis.label not in ("", "count") else ""      # in the report's language, as the deck
+    if unit:                                                             # (was "days" in a Swedish image)
         side = "bottom" if chart.kind == "bar" else "left"
-        item.setLabel(side, axis.label, color=style.FOREGROUND)
+        item.setLabel(side, unit, color=style.FOREGROUND)
+    if chart.kind == "bar" and chart.note:       # what every bar rests on, under the unit as the window writes it
+        item.setLabel("bottom", "<br>".join(html.escape(t) for t in (unit, chart.note) if t), color=style.FOREGROUND)
     if chart.kind == "bar":
         _draw_bars(item, chart, frame, currency)
     else:

@@ -20,7 +20,7 @@ from metrics_core.metrics.params import DEFAULT_CURRENCY
 
 from .. import style
 from ..formatting import field_noun, format_value
-from .base_chart import ChartWidget, redrawn_in_theme
+from .base_chart import ChartWidget, redrawn_in_theme, title_lines
 from .time_axis import CategoryAxis
 
 MAX_BARS = 25
@@ -45,6 +45,8 @@ class BarChart(ChartWidget):
         self._column = ""
         self._widths = np.zeros(0)
         self._caption = ("", "")
+        self.note = ""                      # what every bar rests on, under the caption (set_bars)
+        self._note_lines: list[str] = []    # … as drawn
         self.plot_item.showGrid(x=True, y=False, alpha=style.GRID_ALPHA)
         self.plot_item.getViewBox().invertY(True)
         self.scroll_bar = QScrollBar(Qt.Orientation.Vertical)
@@ -69,10 +71,12 @@ class BarChart(ChartWidget):
     @redrawn_in_theme
     def set_bars(self, column: str, keys: list[Any], labels: list[str], values: list[float | None], unit: str,
                  counts: list[int] | None = None, target: float | None = None,
-                 currency: str = DEFAULT_CURRENCY, higher_is_better: bool | None = None) -> None:
+                 currency: str = DEFAULT_CURRENCY, higher_is_better: bool | None = None, note: str = "") -> None:
         """One bar per category; at most ``MAX_BARS`` are drawn, the worst first (largest first when
-        ``higher_is_better`` is unknown); money in ``currency``."""
+        ``higher_is_better`` is unknown); money in ``currency``. ``note``: what every bar rests on, as the KPI's card
+        says it (a date-only duration's caveat, as its trend carries it), on a line of its own under the caption."""
         self.clear()
+        self.note = note
         self._unit, self._column, self._currency = unit, column, currency
         y = np.array([np.nan if v is None else float(v) for v in values], dtype=float)
         n = list(counts) if counts is not None else [None] * len(values)
@@ -109,6 +113,10 @@ class BarChart(ChartWidget):
         self._fit_window()
         self.update_empty_state()
 
+    def note_shown(self) -> list[str]:
+        """The note's lines as drawn under the caption (for tests)."""
+        return list(self._note_lines)
+
     def caption(self) -> str:
         """The caption under the bars, whole: its unit and how the bars are ordered."""
         label, note = self._caption
@@ -121,12 +129,14 @@ class BarChart(ChartWidget):
         that, and the whole caption in the axis's tooltip."""
         axis = self.plot_item.getAxis("bottom")
         width = self.plot_item.width() if self.plot_widget.width() > 0 else 10 ** 6
-        lines = caption_lines(self._caption, QFontMetrics(axis.label.font()), int(width) - 2 * style.CAPTION_ROOM)
+        metrics, room = QFontMetrics(axis.label.font()), int(width) - 2 * style.CAPTION_ROOM
+        self._note_lines = title_lines(self.note, metrics, room) if self.note else []
+        lines = caption_lines(self._caption, metrics, room) + self._note_lines
         shown = "<br>".join(html.escape(line) for line in lines)
         if shown != axis.labelText:
             axis.setLabel(shown, color=self.theme.foreground)
         axis.keep_caption_inside()
-        tip = self.caption() if lines[-1].endswith("\u2026") else ""
+        tip = "\n".join(t for t in (self.caption(), self.note) if t) if any(l.endswith("\u2026") for l in lines) else ""
         axis.setToolTip(tip)
         axis.label.setToolTip(tip)      # (the caption, moved left over the names, lies partly outside the axis)
 

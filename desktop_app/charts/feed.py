@@ -11,7 +11,6 @@ from typing import Any
 import numpy as np
 
 from metrics_core.catalogue import value_label
-from metrics_core.formatting import numbers_kept_with_units
 from metrics_core.i18n import N_, _
 from metrics_core.report_view.catalogue import no_breakdown_words
 from metrics_core.result_details import HeatMapDetails, StaffingDetails, details_of
@@ -53,7 +52,7 @@ def show_trend(chart: TrendChart, data: Any, target: float | None) -> None:
     note = (_("each point measured on its own; the card: {period}, as one period", period=str(data.figure_period))
             if data.figure_period is not None and points else "")
     if data.caveat and points:         # what the points rest on, as the card says it (date-only durations)
-        note = numbers_kept_with_units(data.caveat) + ("; " + note if note else "")
+        note = data.caveat + ("; " + note if note else "")
     chart.set_series([p.key for p in points], [p.label for p in points], [p.value for p in points], spec.unit,
                      [p.n for p in points], target, data.granularity, data.last_incomplete, currency=data.currency,
                      first_incomplete=data.first_incomplete, note=note)
@@ -76,7 +75,7 @@ def show_bars(chart: BarChart, data: Any, target: float | None) -> None:
     chart.set_bars(column, [p.key for p in points], [value_label(column, p.label) for p in points],
                    [p.value for p in points],
                    spec.unit, [p.n for p in points], target, currency=data.currency,
-                   higher_is_better=spec.higher_is_better)
+                   higher_is_better=spec.higher_is_better, note=data.caveat if points else "")
 
 
 def _no_value_message(result: Any) -> str:

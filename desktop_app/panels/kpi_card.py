@@ -13,16 +13,16 @@ from metrics_core.formatting import has_change, quoted, result_caveat, result_cu
 from metrics_core.formatting_dates import format_period, keep_dates_whole
 from metrics_core.i18n import _
 from metrics_core.metrics.params import DEFAULT_CURRENCY
-from metrics_core.report_view.words import (change_words, colour, few_units_detail, few_units_words,
-                                            interval_words, margin_words, partial_change_detail, target_short,
-                                            target_words)
+from metrics_core.report_view.words import (basis_line, basis_words, change_words, colour, few_units_detail,
+                                            few_units_words, interval_words, margin_words, partial_change_detail,
+                                            target_short, target_words)
 
 from .. import style
 from ..ink_room import accent_room, without_room
 from .elided_label import elide_to_lines, wrapped_height
 from .sparkline import MIN_DRAWN_WIDTH, Sparkline
 from ..formatting import (DASH, change_arrow, comparison_text, format_change, format_number, format_value,
-                          basis_text, headline_term, readable_reason, short_comparison)
+                          headline_term, readable_reason, short_comparison)
 
 CARD_WIDTH = 198         # the narrowest a card gets; the dashboard widens a row's cards to fill the row
 CARD_MAX_WIDTH = 300
@@ -328,11 +328,11 @@ class KpiCard(QFrame):
             style.restyle(self.target_label, f"color:{style.secondary_text(self.palette())};")
             self.target_label.setVisible(target is not None)
         n = 0 if result is None else result.n
-        basis = basis_text(n, self.metric_id) if result is not None and value is not None else ""
+        basis = basis_words(n, self.metric_id) if result is not None and value is not None else ""
         margin = margin_words(outcome) if outcome is not None and value is not None else ""
-        few = few_units_words(outcome) if outcome is not None and basis and not margin else ""
-        if few:                          # a rate from few units: "from 7 people, too few to be sure"
-            basis = _("{basis}, {note}", basis=basis, note=few)
+        few = bool(few_units_words(outcome)) if outcome is not None and basis and not margin else False
+        if few:                          # a rate from few units: "from 7 people, too few to be sure", as the deck
+            basis = basis_line(outcome)
         shown = keep_dates_whole(margin or basis)         # an NPS card shows its ± margin (the rows are in the tooltip)
         if few:          # (one line, beside the target: shortened in a narrow card, whole in the tooltip)
             beside = self.target_label.sizeHint().width() + 6 if not self.target_label.isHidden() else 0

@@ -20,6 +20,7 @@ from ..progress import Reporter
 from ..formatting import format_change, format_value
 from ..i18n import N_, _
 from ..report_view.partial import partial_words
+from ..report_view.words import NOTE_SEPARATOR
 from .chart_data import partial_rows
 from .model import BY_WORDS, Report
 from .safe_text import FORMULA_STARTS, neutralise  # noqa: F401 - the one rule, also for callers of this module
@@ -54,7 +55,7 @@ def result_rows(report: Report) -> Iterable[list[Any]]:
         yield ["kpi", r.metric_id, r.label, r.family, "", "", r.value, r.unit, r.n, r.target, r.previous,
                r.change, r.relative_change, r.value_text(report.currency),
                format_change(r.change, r.unit, report.currency, r.metric_id) if r.change is not None else "",
-               r.reason or ""]
+               r.note_text]       # the card's words: reason or caveat, few units, a partial change
     for chart in report.charts:
         record = {"line": "trend", "bar": "breakdown", "stacked": "shares", "heatmap": "grid"}[chart.kind]
         unit = "%" if chart.kind == "stacked" else chart.unit
@@ -65,7 +66,8 @@ def result_rows(report: Report) -> Iterable[list[Any]]:
                 n = chart.counts[i] if chart.counts is not None else None
                 yield [record, chart.metric_id, chart.title, chart.family, series, label, value, unit, n,
                        "", "", "", "", format_value(value, unit, report.chart_currency(chart)), "",
-                       partial_words(chart.by) if i in partial else by]      # "partial week": not comparable
+                       NOTE_SEPARATOR.join(t for t in (partial_words(chart.by) if i in partial else by,
+                                                       chart.note) if t)]   # "partial week"; the card's caveat
 
 
 def results_csv_text(report: Report) -> str:

@@ -62,6 +62,16 @@ class KpiRow:
     sentence: str = ""                     # what happened, in one sentence, for the KPI's slide
     caveat: str = ""                       # what the value rests on (date-only durations, the period it covers …)
     per_currency: bool = False             # money in several currencies: no value, ``text`` gives one per currency
+    basis: str = ""                        # what the value rests on, as the card's line says it: "from 7 people, too
+                                           # few to be sure" (report_view.words.basis_line)
+    note: str = ""                         # what the card says beyond value, change and target, for a table's note:
+                                           # its reason or caveat, few units, a partial change (words.note_words)
+
+    @property
+    def note_text(self) -> str:
+        """The KPI's note as the workbook and the CSV write it: :attr:`note` (the card's, from the report's view),
+        else, in a row made by hand, its reason or its caveat."""
+        return self.note or self.reason or self.caveat
 
     def value_text(self, currency: str = "€") -> str:
         """The value as a table shows it: ``text`` when set, else the formatted number."""

@@ -240,11 +240,10 @@ def kpi_chart(report: Report, metric_id: str) -> ChartData | None:
 
 
 def basis(row: KpiRow) -> str:
-    """'Based on 1,234 rows' for the panel of a KPI slide."""
-    if not row.n:
-        return ""
-    return ngettext("Based on {count} row of data", "Based on {count} rows of data", int(row.n),
-                    count=format_value(row.n, "count"))
+    """What a KPI rests on, for the panel of its slide: its card's line (:attr:`KpiRow.basis`, "from 7 people, too
+    few to be sure") as a line of its own, "From 7 people, too few to be sure" — not "Based on 7 rows of data"
+    where the card counts people."""
+    return row.basis[:1].upper() + row.basis[1:]
 
 
 def _breakdown_slide(slide, report: Report, chart: ChartData) -> None:

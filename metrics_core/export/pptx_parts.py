@@ -177,14 +177,17 @@ def add_chart(slide, chart: ChartData, left, top, width, height, currency: str =
 
 
 def _axis_note(native, note: str) -> None:
-    """What a trend's points rest on (:attr:`ChartData.note`: the card's date-only caveat), as the title of its
-    category axis: under the axis, where the window and the chart images write it."""
-    axis = native.category_axis
+    """What a chart's points rest on (:attr:`ChartData.note`: the card's date-only caveat), under the axis at the
+    bottom, where the window and the chart images write it: a trend's category axis's title; a bar chart's bottom
+    axis is its value axis, whose title (the unit) the note follows on a line of its own."""
+    axis = native.value_axis if native.chart_type == CHART_TYPES["bar"] else native.category_axis
+    unit = axis.axis_title.text_frame.text if axis.has_title else ""
     axis.has_title = True
-    axis.axis_title.text_frame.text = note
-    for run in axis.axis_title.text_frame.paragraphs[0].runs:
-        run.font.size = Pt(11)
-        run.font.bold = False
+    axis.axis_title.text_frame.text = f"{unit}\n{note}" if unit else note
+    for paragraph in axis.axis_title.text_frame.paragraphs:
+        for run in paragraph.runs:
+            run.font.size = Pt(11)
+            run.font.bold = False
 
 
 def partial_split(frame, chart: ChartData):

@@ -15,7 +15,7 @@ from ..errors import KpiDeskError
 from ..i18n import N_, _, one_full_stop
 from ..metrics import engine, periods as P
 from ..metrics.model import MetricInputs
-from ..metrics.plausibility import trend_caveat
+from ..metrics.plausibility import chart_note
 from ..metrics.registry import get_metric
 from ..progress import Reporter
 from ..report_view import NPS_PARTS, ViewResults, breakdown_candidates, data_span
@@ -23,7 +23,7 @@ from ..report_view.catalogue import breaks_down_by
 from ..report_view.partial import partial_periods
 from ..result_details import HeatMapDetails, NpsDetails, StaffingDetails, details_of
 from .model import BY_WORDS, ChartData
-from ..formatting import format_day, format_day_range, format_period, numbers_kept_with_units
+from ..formatting import format_day, format_day_range, format_period
 
 log = logging.getLogger(__name__)
 
@@ -126,10 +126,9 @@ def trend_chart(source, metric_id: str, params, filters, by: str, target: float 
         else None
     partial = partial_periods(bundle, metric_id, filters, by, [p.key for p in points]) \
         if starts is not None and bundle is not None else []
-    caveat = trend_caveat(spec, source)
     return ChartData(f"{metric_id}-by-{by}", _("{kpi} by {period}", kpi=spec.translated_label, period=_by_word(by)), spec.family, "line",
                      spec.unit, frame, metric_id, by, counts, target, starts, partial=partial,
-                     note="" if caveat is None else numbers_kept_with_units(str(caveat)))
+                     note=chart_note(spec, source))
 
 
 def category_columns(bundle: DataBundle, metric_id: str) -> list[str]:
@@ -164,7 +163,7 @@ def breakdown_chart(source, metric_id: str, column: str, params, filters) -> Cha
     points = sorted(points, key=lambda p: -p.value)
     frame, counts = _points_frame(points, spec.translated_label, column)
     return ChartData(f"{metric_id}-by-{column}", _("{kpi} by {column}", kpi=spec.translated_label, column=_by_word(column)),
-                     spec.family, "bar", spec.unit, frame, metric_id, column, counts)
+                     spec.family, "bar", spec.unit, frame, metric_id, column, counts, note=chart_note(spec, source))
 
 
 def nps_parts_chart(source, params, filters, by: str, bundle: DataBundle | None = None) -> ChartData | None:

@@ -266,8 +266,8 @@ def _summary_row(sheet, fm: _Formats, report: Report, r: int, row: KpiRow) -> No
     _text(sheet, r, 9, row.value_text(report.currency))
     _text(sheet, r, 10, format_change(row.change, row.unit, report.currency, row.metric_id))
     _text(sheet, r, 11, row.metric_id)
-    if row.reason or row.caveat:
-        _text(sheet, r, 12, row.reason or row.caveat)
+    if row.note_text:                     # the card's words: reason or caveat, few units, a partial change
+        _text(sheet, r, 12, row.note_text)
     target_colour = {"met": GOOD, "missed": BAD}.get(row.target_state or "")
     if row.target_words:
         _text(sheet, r, 13, row.target_words, fm.number("@", target_colour))
@@ -304,7 +304,8 @@ def _chart_sheet(book, fm: _Formats, report: Report, chart: ChartData, name: str
     frame, axis = drawn_frame(chart, report.chart_currency(chart))
     unit_suffix = f" ({_(axis.label)})" if axis.label and axis.label not in ("count",) else ""
     _text(sheet, 0, 0, chart.title, fm.title)
-    _text(sheet, 1, 0, f"{family_label(chart.family)} · {report.period_label}", fm.muted)
+    _text(sheet, 1, 0, " · ".join(t for t in (family_label(chart.family), report.period_label, chart.note) if t),
+          fm.muted)                       # (chart.note: what every point rests on, the card's caveat)
     header = [_(BY_WORDS[chart.by]) if chart.by in BY_WORDS else (chart.by.capitalize() or _("Category")),
               *[f"{series_title(s)}{unit_suffix}" for s in frame.columns]]
     if chart.counts is not None:

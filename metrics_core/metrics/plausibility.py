@@ -14,7 +14,7 @@ from __future__ import annotations
 from ..deferred import pd
 
 from ..catalogue import KINDS_BY_NAME
-from ..formatting import quoted
+from ..formatting import numbers_kept_with_units, quoted
 from ..i18n import Message, _
 from .model import MetricInputs, MetricResult, MetricSpec
 from .results import HAS_HEAD as HEAD, no_value
@@ -87,6 +87,14 @@ def trend_caveat(spec: MetricSpec, inputs: MetricInputs) -> Message | None:
     return None if caveat is None else caveat[0]
 
 
+def chart_note(spec: MetricSpec, inputs: MetricInputs) -> str:
+    """The line a KPI's trend and breakdown charts carry under their axis (``ChartData.note``), numbers kept with
+    their units: :func:`trend_caveat` in words, or ''. The window's charts, the deck's and the chart images take
+    this one text (the breakdown of a date-only first response time had none while its trend had it)."""
+    caveat = trend_caveat(spec, inputs)
+    return "" if caveat is None else numbers_kept_with_units(str(caveat))
+
+
 #: Fewer units than this behind a rate (people, answers, calls: ``MetricResult.n``) and the rate carries a visible
 #: note. 30 because below it one unit moves a rate by more than 3 points and a share's 95 % margin of error is at
 #: least 1.96 * sqrt(0.25 / 30) = +-18 points at 50 % (Wilson: 3 % to 56 % for 1 leaver in 6 staff, the demo's
@@ -136,5 +144,5 @@ def review(spec: MetricSpec, inputs: MetricInputs, result: MetricResult) -> Metr
     return result
 
 
-__all__ = ["FEW_UNITS", "date_only", "date_only_caveat", "date_only_fields", "few_units", "rate_range", "review",
+__all__ = ["FEW_UNITS", "chart_note", "date_only", "date_only_caveat", "date_only_fields", "few_units", "rate_range", "review",
            "trend_caveat"]

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..formatting import format_change, format_number, format_value
-from ..i18n import N_, _, one_full_stop
+from ..formatting import format_change, format_number, format_value, result_caveat
+from ..i18n import N_, Message, _, ngettext, one_full_stop
 from .compute import KpiOutcome, ViewResults
 from .partial import PARTIAL_CHANGE_DETAIL, partial_words, period_grain
 
@@ -143,6 +143,67 @@ def few_units_detail(outcome: KpiOutcome) -> str:
     low, high = (format_value(v, "%") for v in found)
     return _("A rate from fewer than {count} can move a lot by chance: the true rate is likely between {low} and "
              "{high} (95 % interval).", count=FEW_UNITS, low=low, high=high)
+
+
+# What one row of a data kind is, counted: "from 2,588 answers".
+ROW_NOUNS = {
+    "tickets": Message.plural("from {count} ticket", "from {count} tickets", 1),
+    "messages": Message.plural("from {count} message", "from {count} messages", 1),
+    "calls": Message.plural("from {count} call", "from {count} calls", 1),
+    "surveys": Message.plural("from {count} answer", "from {count} answers", 1),
+    "customers": Message.plural("from {count} customer", "from {count} customers", 1),
+    "orders": Message.plural("from {count} order", "from {count} orders", 1),
+    "reviews": Message.plural("from {count} review", "from {count} reviews", 1),
+    "social": Message.plural("from {count} mention", "from {count} mentions", 1),
+    "self_service": Message.plural("from {count} session", "from {count} sessions", 1),
+    "staff": Message.plural("from {count} person", "from {count} people", 1),
+    "cash": Message.plural("from {count} movement", "from {count} movements", 1),
+    "call_intervals": Message.plural("from {count} interval", "from {count} intervals", 1),
+}
+ROWS = Message.plural("from {count} row", "from {count} rows", 1)
+
+
+def basis_words(n: int, metric_id: str) -> str:
+    """How many rows a KPI rests on, in words: ``from 2,588 answers`` (``rows`` when several kinds count); a KPI
+    whose count is of something else says what (``MetricSpec.counts``: repurchase rate counts customers, and read
+    "from 1,042 orders" of 2,535 orders by 1,042 customers).
+
+    >>> basis_words(316, "iqs"), basis_words(1, "employee_turnover"), basis_words(2588, "csat")
+    ('from 316 reviews', 'from 1 person', 'from 2,588 rows')
+    >>> basis_words(1042, "repurchase_rate"), basis_words(3, "clv_historical")
+    ('from 1,042 customers', 'from 3 customers')
+    """
+    from ..metrics.registry import REGISTRY
+
+    spec = next((spec for spec in REGISTRY if spec.id == metric_id), None)
+    kinds = (spec.counts,) if spec is not None and spec.counts else spec.kinds if spec is not None else ()
+    noun = ROW_NOUNS.get(kinds[0], ROWS) if len(kinds) == 1 else ROWS
+    return ngettext(noun.msgid, noun.plural_msgid or noun.msgid, n, count=format_number(n))
+
+
+def basis_line(outcome: KpiOutcome) -> str:
+    """What a KPI's value rests on, as its card's line says it and the deck's slide repeats it: "from 2,588 answers";
+    a rate from few units "from 7 people, too few to be sure" (:func:`few_units_words`); '' without a value."""
+    if outcome.value is None:
+        return ""
+    basis = basis_words(int(outcome.result.n or 0), outcome.metric_id)
+    few = few_units_words(outcome)
+    return _("{basis}, {note}", basis=basis, note=few) if few else basis
+
+
+def note_words(outcome: KpiOutcome) -> str:
+    """What a KPI's card says of its value beyond the value, its change and its target, as one text for a table's
+    note (the workbook's Note column, the CSV's note): why it has no value; else what the value rests on (its
+    caveat: a date-only duration's, each CLV's "what it measures"), a rate's few units with their 95 % range, and
+    why its change is marked partial — each the card's own words (the line or its tooltip), '' when it says none."""
+    if outcome.value is None and outcome.result.reason:
+        return str(outcome.result.reason)
+    caveat = result_caveat(outcome.result)
+    parts = (caveat[0] if caveat else "", few_units_detail(outcome), partial_change_detail(outcome))
+    return NOTE_SEPARATOR.join(p for p in parts if p)
+
+
+NOTE_SEPARATOR = " \u00b7 "        # between a note's parts, each kept word for word as the card says it
 
 
 def _target_kind(outcome: KpiOutcome) -> str:

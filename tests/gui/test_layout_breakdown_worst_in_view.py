@@ -48,7 +48,8 @@ def test_the_dashboard_feeds_the_kpi_direction(qtbot) -> None:
     qtbot.addWidget(chart)
     for metric_id, first in (("csat", "Jure Horvat"), ("average_wait_time", "Ana Zupančič")):
         points = [SimpleNamespace(key=a, label=a, value=v, n=100) for a, v in zip(AGENTS, CSAT)]
-        data = SimpleNamespace(metric_id=metric_id, bars=points, category="agent", currency="EUR", no_value=None)
+        data = SimpleNamespace(metric_id=metric_id, bars=points, category="agent", currency="EUR", no_value=None,
+                               caveat="")
         feed.show_bars(chart, data, None)
         assert chart.data_table()["category"].iloc[0] == first, metric_id
 
