@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QIdentityProxyModel, QLocale, QModelIndex, QObject, Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QTreeView
+from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QListView, QSplitter, QTreeView
 
 from metrics_core.i18n import current_language
 from metrics_core.i18n.script import to_latin
@@ -43,8 +43,10 @@ def existing_directory(parent: Any, caption: str, folder: str) -> str:
 
 
 def fit_columns(dialog: QFileDialog) -> None:
-    """Qt's own dialog: the name column takes the room the size, type and date (each as wide as its contents)
-    leave. (The system's dialog has no such view: nothing to do.)"""
+    """Qt's own dialog: the places list is as wide as its longest place (Qt gives it 90 px in every language:
+    'Calcul…' in Romanian), and the name column takes the room the size, type and date (each as wide as its
+    contents) leave. (The system's dialog has no such view: nothing to do.)"""
+    _fit_sidebar(dialog)
     view = dialog.findChild(QTreeView, "treeView")
     if view is None:
         return
@@ -53,6 +55,17 @@ def fit_columns(dialog: QFileDialog) -> None:
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     for column in range(1, header.count()):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+
+def _fit_sidebar(dialog: QFileDialog) -> None:
+    sidebar, splitter = dialog.findChild(QListView, "sidebar"), dialog.findChild(QSplitter, "splitter")
+    if sidebar is None or splitter is None or splitter.indexOf(sidebar) != 0 or splitter.count() < 2:
+        return
+    chrome = sidebar.width() - sidebar.viewport().width()      # frame and, when shown, the scroll bar
+    wanted = sidebar.sizeHintForColumn(0) + chrome
+    sizes = splitter.sizes()
+    if wanted > sizes[0] and sizes[0] + sizes[1] > 2 * wanted:
+        splitter.setSizes([wanted, sizes[0] + sizes[1] - wanted, *sizes[2:]])
 
 
 def in_window_language(dialog: QFileDialog) -> None:

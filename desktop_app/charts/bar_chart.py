@@ -152,10 +152,20 @@ class BarChart(ChartWidget):
         fits = max(1, room)
         self._fit_caption()
         scrolls = count > fits
-        self.scroll_bar.setVisible(scrolls)
+        if scrolls == self.scroll_bar.isHidden():
+            self.scroll_bar.setVisible(scrolls)
+            self._show_title()                  # the scroll bar takes its width from the title's room, or gives it
         self.scroll_bar.setRange(0, count - fits if scrolls else 0)
         self.scroll_bar.setPageStep(fits if scrolls else max(count, 1))
         self._show_window()
+
+    def _title_room(self) -> int:
+        """Beside the scroll bar the plot, and so its title, is narrower than the chart."""
+        room = super()._title_room()
+        scroll_bar = getattr(self, "scroll_bar", None)          # (none yet while the frame is built)
+        if scroll_bar is not None and not scroll_bar.isHidden():
+            room -= self.width() - self.plot_widget.width()
+        return max(80, room)
 
     def _show_window(self) -> None:
         first, shown = self.scroll_bar.value(), (self.bars_shown() or 1)

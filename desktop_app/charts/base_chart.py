@@ -100,8 +100,7 @@ class ChartWidget(QWidget):
     def _show_title(self) -> None:
         """The title on one line, or on two when the chart is narrow; shortened only beyond that."""
         metrics = QFontMetrics(style.chart_font(style.TITLE_FONT_SIZE, bold=True))
-        room = max(80, self.width() - 24)       # the title is centred over the whole chart
-        lines = [self._title] if self.width() <= 0 else title_lines(self._title, metrics, room)
+        lines = [self._title] if self.width() <= 0 else title_lines(self._title, metrics, self._title_room())
         self.plot_item.setTitle("<br>".join(html.escape(line) for line in lines), color=self.theme.foreground,
                                 size=f"{style.TITLE_FONT_SIZE}pt", bold=True)
         self.plot_item.titleLabel.setMinimumWidth(0)    # a long title never widens the plot past the widget
@@ -113,7 +112,11 @@ class ChartWidget(QWidget):
     def title_shown(self) -> list[str]:
         """The title's lines as drawn (for tests: never cut while the chart is wide enough)."""
         metrics = QFontMetrics(style.chart_font(style.TITLE_FONT_SIZE, bold=True))
-        return title_lines(self._title, metrics, max(80, self.width() - 24))
+        return title_lines(self._title, metrics, self._title_room())
+
+    def _title_room(self) -> int:
+        """The width a title line may take: the title is centred over the whole chart."""
+        return max(80, self.width() - 24)
 
     def apply_theme(self, theme: style.ChartTheme) -> None:
         """Draw the chart in ``theme`` (the window's light or dark look; white for export): its frame, and its
