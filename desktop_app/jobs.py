@@ -24,7 +24,7 @@ from metrics_core.mapping.model import Mapping
 from metrics_core.metrics.model import MetricInputs
 from metrics_core.metrics.params import DEFAULT_CURRENCY, currency_of
 from metrics_core.progress import Reporter
-from metrics_core.report_view.catalogue import NPS_PARTS, USUAL_CATEGORIES, breaks_down_by
+from metrics_core.report_view.catalogue import NPS_PARTS, USUAL_CATEGORIES, bars_of, breaks_down_by
 from metrics_core.result_details import NpsDetails, details_of
 
 from .snapshot import Snapshot, snapshot_of
@@ -281,8 +281,8 @@ def _category_breakdown(bundle: DataBundle, source: Any, params: dict[str, Any],
     for column in candidates:
         if column not in columns or not breaks_down_by(metric_id, column):
             continue
-        points = _safe(lambda c=column: engine.breakdown(source, metric_id, c, params, filters, reporter))
-        if any(p.value is not None for p in points) and any(p.n > 1 for p in points):
+        points = bars_of(_safe(lambda c=column: engine.breakdown(source, metric_id, c, params, filters, reporter)))
+        if points and any(p.n > 1 for p in points):
             return column, points       # (groups of one row each, as staff by person, say nothing)
     return (category if category in columns and breaks_down_by(metric_id, category) else None), []
 

@@ -26,6 +26,7 @@ from .point_cursor import PointCursor
 
 log = logging.getLogger(__name__)
 MIN_PLOT_HEIGHT = 150        # the cards keep three rows on a 1366 x 768 laptop; the splitter gives charts more
+EMPTY_NOTE_MARGIN = 14       # px left and right of an empty chart's note (its title and why there is nothing to show)
 
 
 def redrawn_in_theme(setter: Callable) -> Callable:
@@ -62,6 +63,8 @@ class ChartWidget(QWidget):
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
+        # off the chart's edges: in the narrow by-category pane a long reason ran from edge to edge (dark en 66)
+        self.empty_label.setContentsMargins(EMPTY_NOTE_MARGIN, 4, EMPTY_NOTE_MARGIN, 4)
         self._style_empty_label()
         self._stack = QStackedWidget()
         self._stack.addWidget(self.plot_widget)

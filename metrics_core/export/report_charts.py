@@ -19,7 +19,7 @@ from ..metrics.plausibility import chart_note
 from ..metrics.registry import get_metric
 from ..progress import Reporter
 from ..report_view import NPS_PARTS, ViewResults, breakdown_candidates, data_span
-from ..report_view.catalogue import breaks_down_by
+from ..report_view.catalogue import bars_of, breaks_down_by
 from ..report_view.partial import partial_periods
 from ..result_details import HeatMapDetails, NpsDetails, StaffingDetails, details_of
 from .model import BY_WORDS, ChartData
@@ -156,7 +156,7 @@ def breakdown_chart(source, metric_id: str, column: str, params, filters) -> Cha
     except KpiDeskError as exc:
         log.info("no breakdown of %s by %s: %s", metric_id, column, exc)
         return None
-    points = [p for p in points if p.value is not None and p.label != NO_GROUP]
+    points = [p for p in bars_of(points) if p.label != NO_GROUP]
     if len(points) < MIN_POINTS:
         return None
     points = sorted(points, key=lambda p: -(p.n or 0))[:MAX_BARS]

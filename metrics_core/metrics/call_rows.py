@@ -16,11 +16,13 @@ from typing import Any, Mapping
 from ..deferred import np
 from ..deferred import pd
 
+from ..catalogue import KINDS_BY_NAME
 from ..i18n import N_, Message
 from .common import (Terms, add_excluded, bool_values, clean_durations, distinct_lower, elapsed_seconds, empty_result,
                      frame_of, has, missing_result, numbers, per_row, seconds_to_next_contact, with_defaults)
 from .left_out import left_out
 from .model import MetricInputs, MetricResult, ParamSpec
+from .results import no_value
 
 ANSWERED = ("answered", "completed", "connected", "accepted", "in-progress")
 ABANDONED = ("abandoned", "missed", "no-answer", "no answer", "not answered", "unanswered", "canceled", "cancelled",
@@ -144,10 +146,29 @@ def abandon_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | Met
     return _share(c, abandoned, offered)
 
 
+def _outcomes_beyond_answered(c: CallSet) -> bool:
+    """Whether the offered calls' outcomes say more than answered or not (a block, a voicemail, a word of the file's
+    own): the sign that the file's outcomes could record a blocked call. Answered / abandoned / missed alone are what
+    an answered flag gives, and what a log that cannot tell busy from abandoned writes."""
+    if "outcome" not in c.frame.columns:
+        return False
+    codes, outcomes = distinct_lower(c.frame["outcome"])
+    used = np.unique(codes[c.offered & (codes >= 0)])
+    return bool((~outcomes.iloc[used].isin(ANSWERED + ABANDONED)).any())
+
+
 def blocking_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricResult:
     c = _calls(inputs, "blocking_rate", "%", False)
     if isinstance(c, MetricResult):
         return c
+    if not _outcomes_beyond_answered(c):
+        # only an outcome can say "busy" / "blocked": a file that records answered yes / no (loading turns it into
+        # "answered" / "abandoned") counts every unanswered call an abandon, and 0 % was shown for blocks the file
+        # cannot record (the PwC log's "Blocking 0.0 % from 5,000 rows", shots16-a)
+        return no_value("blocking_rate", "%", Message(
+            "needs a column “{field}” that records busy or blocked calls: answered or not cannot tell a blocked "
+            "call from an abandoned one", {"field": Message(KINDS_BY_NAME["calls"].field("outcome").label)}),
+            missing=["outcome"], n=int(c.offered.sum()), higher_is_better=False, excluded=c.excluded)
     blocked = c.offered & c.status["blocked"]
     return _share(c, blocked, c.offered, {"blocked_calls": int(blocked.sum())})
 

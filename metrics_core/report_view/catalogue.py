@@ -4,7 +4,7 @@ KPIs for a short report. The window and every report read these; neither keeps i
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Any, Iterable
 
 from ..i18n import N_
 from ..metrics.model import FAMILIES
@@ -75,6 +75,18 @@ def breaks_down_by(metric_id: str, column: str | None) -> bool:
     """
     only = ONLY_BREAKDOWNS.get(metric_id)
     return only is None or column in only[0]
+
+
+def bars_of(points: Iterable[Any]) -> list[Any]:
+    """The groups of a category breakdown (``engine.breakdown``'s points) that get a bar: those with a value. A group
+    without one (the calls without an agent have no answered call, so no ASA) was listed with neither bar nor value,
+    "(no agent)" in ASA by agent (shots16-a); the window's bars and the reports' charts both take their groups here.
+
+    >>> from metrics_core.metrics.model import SeriesPoint
+    >>> [p.label for p in bars_of([SeriesPoint("Ann", "Ann", 41.0, 3), SeriesPoint("(none)", "(none)", None, 2)])]
+    ['Ann']
+    """
+    return [p for p in points if p.value is not None]
 
 
 def no_breakdown_words(metric_id: str) -> str:

@@ -79,3 +79,15 @@ def test_a_share_by_channel_needs_a_channel_on_the_real_pwc_call_log(qtbot, stat
     qtbot.wait(50)
     said = charts.bars.empty_label.text()
     assert charts.bars.is_empty() and "Channel" in said and "for these filters" not in said, said
+
+
+def test_blocking_on_the_real_pwc_call_log_says_what_it_needs(qtbot, state, datasets_dir) -> None:
+    """shots16-a: "Blocking 0.0 % from 5,000 rows" on the PwC log, whose only outcome is Answered (Y/N): a busy
+    signal cannot be told from an abandon there. The card has no value and names the column it needs."""
+    pwc = load_dataset(datasets_dir / "calls_pwc_callcenter" / "01 Call-Center-Dataset.xlsx")
+    dash = _dashboard(qtbot, state, pwc)
+    card = dash.cards["blocking_rate"]
+    assert card.value_label.text() == DASH and "%" not in card.value_label.text()
+    said = card.reason_label.toolTip() or card.reason_label.text()
+    assert "Outcome" in said and "busy or blocked" in said, said
+    assert dash.cards["abandonment_rate"].value_label.text() != DASH        # (the abandons are measured)

@@ -176,3 +176,20 @@ def test_pwc_staffing_uses_measured_arrivals(pwc_rows, pwc_frame):
     busiest = max(slot_counts.values()) / days
     assert r.details["arrivals_per_interval"] == pytest.approx(busiest)
     assert r.value >= 1 and r.details["predicted_service_level_pct"] >= 80
+
+
+def test_pwc_blocking_has_no_value_because_the_log_cannot_record_a_block(pwc_rows, pwc_frame):
+    """shots16-a: "Blocking 0.0 % from 5,000 rows" on the PwC log, whose only outcome is Answered (Y/N): an
+    unanswered call there may have been busy or abandoned, so no share of blocked calls can be stated."""
+    assert {r[5] for r in pwc_rows} == {"Y", "N"}
+    # (loading writes the flag as an outcome, answered / abandoned: that is all the file can say)
+    assert "outcome" not in pwc_frame.columns or set(pwc_frame["outcome"].dropna()) == {"answered", "abandoned"}
+    b = run("blocking_rate", {"calls": pwc_frame})
+    assert b.value is None and b.missing_fields == ["outcome"] and b.n == 5000
+    assert "Outcome" in str(b.reason) and "busy or blocked" in str(b.reason)
+    # outcomes that say more than answered or not (one unanswered call went to voicemail): the log can record
+    # how a call ended, no call is recorded blocked, so 0 of the 5,000 offered is a measured 0 %
+    said = ["answered" if r[5] == "Y" else "abandoned" for r in pwc_rows]
+    said[[r[5] for r in pwc_rows].index("N")] = "voicemail"
+    b = run("blocking_rate", {"calls": pwc_frame.assign(outcome=said)})
+    assert (b.value, b.numerator, b.denominator) == (0.0, 0, 5000)

@@ -1,0 +1,43 @@
+"""A group of a category breakdown without a value gets no row (shots16-a, 1280 en 10_01: ASA by agent listed
+"(no agent)" with neither bar nor value). The calls without an agent here were never answered, so they have no
+wait time: ASA has no value for them. The window's bars (and so their data table, which the chart's export
+writes) and the report's chart take their groups from one place (``report_view.catalogue.bars_of``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop_app.panels.chart_area import ChartArea
+from metrics_core.export.report_charts import breakdown_chart
+from metrics_core.loading import load_dataset
+
+from .conftest import wait_results
+
+# Ann: 20 s and 40 s answered (ASA 30 s); Bob: 60 s answered, one abandon (ASA 60 s); two unanswered calls
+# without an agent (no wait, no ASA)
+CALLS = ("Call ID,Date,Agent,Answered,Waiting time\n"
+         "1,2024-03-04 09:00,Ann,Y,20\n2,2024-03-04 09:10,Ann,Y,40\n3,2024-03-04 09:20,Bob,Y,60\n"
+         "4,2024-03-05 10:00,Bob,N,\n5,2024-03-05 10:05,,N,\n6,2024-03-05 10:30,,N,\n")
+
+
+def test_asa_by_agent_lists_no_group_without_a_value(qtbot, state, tmp_path: Path) -> None:
+    (tmp_path / "calls.csv").write_text(CALLS, encoding="utf-8")
+    calls = load_dataset(tmp_path / "calls.csv")
+    assert calls.kind == "calls" and calls.frame["agent"].isna().sum() == 2
+    wait_results(qtbot, state, lambda: state.add_dataset(calls))
+    charts = ChartArea(state)
+    qtbot.addWidget(charts)
+    state.set_chart_category("agent")
+    state.select_metric("average_wait_time")
+    qtbot.waitUntil(lambda: state.chart_data is not None and state.chart_data.metric_id == "average_wait_time"
+                    and not state.chart_runner.is_busy(), timeout=60000)
+    qtbot.wait(50)
+    assert state.chart_data.category == "agent"
+    table = charts.bars.data_table()
+    assert dict(zip(table["category"], table["value"])) == {"Ann": pytest.approx(30.0), "Bob": pytest.approx(60.0)}
+    assert [p.label for p in state.chart_data.bars] == ["Ann", "Bob"]           # (the bars a click filters by)
+    # the report's chart: the same two groups (it dropped them before, by a rule of its own)
+    chart = breakdown_chart(state.snapshot().inputs(), "average_wait_time", "agent", state.engine_params(), None)
+    assert sorted(chart.frame.index) == ["Ann", "Bob"]
