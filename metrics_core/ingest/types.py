@@ -180,14 +180,13 @@ def _distinct_cells(cells: np.ndarray, parsed: Parsed) -> np.ndarray:
     kinds = set(map(type, cells))
     if not kinds or not kinds <= {dt.datetime, dt.date}:
         return pd.unique(cells)
-    day = None if len(kinds) == 1 else np.fromiter((type(cell) is dt.date for cell in cells), dtype=bool,
-                                                   count=len(cells))
-    stamps = cells if day is None else cells[~day]
-    if dt.datetime in kinds and any(cell.tzinfo is not None for cell in stamps):
+    if dt.datetime in kinds and any(type(cell) is dt.datetime and cell.tzinfo is not None for cell in cells):
         return pd.unique(cells)
-    codes, _ = pd.factorize(values)
-    if day is not None:
-        codes, _ = pd.factorize(codes * 2 + day)
+    codes = pd.factorize(values)[0]
+    if len(kinds) > 1:                      # (each value's kind as its code's last bit: no copy of the cells)
+        codes *= 2
+        codes += np.fromiter((type(cell) is dt.date for cell in cells), dtype=bool, count=len(cells))
+        codes = pd.factorize(codes)[0]
     return cells[first_positions(codes)]
 
 

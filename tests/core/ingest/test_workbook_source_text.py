@@ -6,6 +6,7 @@ import datetime as dt
 
 import numpy as np
 import pandas as pd
+import pytest
 import xlsxwriter
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -41,7 +42,10 @@ def test_whole_bytes_are_what_numpy_writes(values):
     assert got.dtype == expected.dtype and got.tolist() == expected.tolist()
 
 
-def test_whole_bytes_of_every_length_and_sign():
+@pytest.mark.parametrize("piece", [1 << 16, 7])
+def test_whole_bytes_of_every_length_and_sign(monkeypatch, piece):
+    """Slice by slice (the widest text of any slice sets the width)."""
+    monkeypatch.setattr(excel_reader, "_WHOLE_SLICE", piece)
     rng = np.random.default_rng(15)
     for digits in range(1, 16):
         ints = np.concatenate([rng.integers(10 ** (digits - 1), 10**digits, 2000), [10 ** (digits - 1), 10**digits - 1]])
