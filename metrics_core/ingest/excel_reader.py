@@ -355,13 +355,56 @@ def _number_bytes(numbers: np.ndarray) -> np.ndarray:
     [b'1000', b'0', b'2.5', b'1000000000000000.0', b'-7']
     """
     integral = np.isfinite(numbers) & (np.abs(numbers) < 1e15) & (numbers == np.round(numbers))
-    whole = numbers[integral].astype(np.int64).astype("S16")        # (|x| < 1e15: at most 16 characters)
+    whole = _whole_bytes(numbers[integral].astype(np.int64))
     others = np.array([repr(x).encode() for x in numbers[~integral].tolist()] + [b""], dtype=bytes)[:-1]
-    width = max(int(np.strings.str_len(whole).max(initial=0)), others.dtype.itemsize, 1)
+    width = max(whole.dtype.itemsize, others.dtype.itemsize, 1)
     text = np.empty(len(numbers), dtype=f"S{width}")
     text[integral] = whole
     text[~integral] = others
     return text
+
+
+def _whole_bytes(ints: np.ndarray) -> np.ndarray:
+    """The text of each integer (|x| < 1e15) as ``ints.astype("S16")`` writes it, as wide as the widest (at least
+    one byte): its digits looked up four at a time (:data:`_FOUR_DIGITS`, as 0-padded 32-bit words), the 16
+    digits as two 64-bit words, their leading '0's shifted out and a '-' shifted in, :data:`_WHOLE_SLICE`
+    numbers at a time (the words of a whole column would add 80 MB to the peak).  numpy's own cast took about
+    150 ns a number (0.15 s for a column of a million ids), this 40-80 ns.
+
+    >>> _whole_bytes(np.array([0, 7, -7, 1000, -123456789, 10**15 - 1])).tolist()
+    [b'0', b'7', b'-7', b'1000', b'-123456789', b'999999999999999']
+    """
+    out = np.empty(len(ints), dtype="S16")
+    width = 1
+    for start in range(0, len(ints), _WHOLE_SLICE):
+        words, wide = _whole_words(ints[start:start + _WHOLE_SLICE])
+        out[start:start + len(words)] = words.view("S16").ravel()
+        width = max(width, wide)
+    return out.astype(f"S{width}")
+
+
+def _whole_words(ints: np.ndarray) -> tuple[np.ndarray, int]:
+    """:func:`_whole_bytes` of one slice as two 64-bit words a number (the first eight bytes, the next eight),
+    and the widest text's length."""
+    negative = ints < 0
+    size = np.abs(ints)
+    digits = np.searchsorted(_TENS, size, side="right") + 1            # (0 has one digit)
+    groups = []
+    for _ in range(4):                                                  # the last four digits first
+        groups.append(_FOUR_WORDS[size % 10_000].astype(np.uint64))
+        size = size // 10_000
+    first = groups[3] | (groups[2] << np.uint64(32))                    # digits 1-8 of 16, then 9-16
+    second = groups[1] | (groups[0] << np.uint64(32))
+    drop = (16 - digits).astype(np.uint64) * np.uint64(8)               # bits of leading '0's (8-120)
+    far = drop >= 64
+    near = np.where(far, np.uint64(0), drop)
+    carried = np.where(near == 0, np.uint64(0), second << ((np.uint64(64) - near) % np.uint64(64)))
+    low = np.where(far, second >> ((drop - np.uint64(64)) % np.uint64(64)), (first >> near) | carried)
+    high = np.where(far, np.uint64(0), second >> near)
+    if negative.any():                                                  # '-' in front: everything a byte on
+        high = np.where(negative, (high << np.uint64(8)) | (low >> np.uint64(56)), high)
+        low = np.where(negative, (low << np.uint64(8)) | np.uint64(45), low)
+    return np.stack([low, high], axis=1), int((digits + negative).max(initial=1))
 
 
 def _datetime_bytes(cells: np.ndarray) -> np.ndarray:
@@ -410,6 +453,9 @@ def _iso_bytes(days: np.ndarray, clock: np.ndarray | None) -> np.ndarray:
 
 _TWO_DIGITS = np.array([b"%02d" % n for n in range(100)])
 _FOUR_DIGITS = np.array([b"%04d" % n for n in range(10_000)])
+_FOUR_WORDS = _FOUR_DIGITS.view(np.uint32)                          # (the same four bytes as one word)
+_TENS = 10 ** np.arange(1, 16, dtype=np.int64)
+_WHOLE_SLICE = 1 << 16
 
 
 def _mixed_text(cells: np.ndarray) -> np.ndarray:

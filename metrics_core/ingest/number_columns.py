@@ -220,6 +220,22 @@ def _groups(taken: list[_Taken]) -> list[list[_Taken]]:
     return groups if groups[0] else []
 
 
+def _exact(cell: object) -> bool:
+    """A cell that is a float, or an int that a float holds exactly."""
+    return type(cell) is int and -_EXACT_INT < cell < _EXACT_INT or type(cell) is float
+
+
+def _first_present(cells: np.ndarray) -> object | None:
+    """The first cell that is not ``None`` (``None`` when there is none), found without a list of every cell."""
+    step = 1024
+    for start in range(0, len(cells), step):
+        piece = cells[start:start + step].tolist()
+        found = next((cell for cell in piece if cell is not None), None)
+        if found is not None:
+            return found
+    return None
+
+
 def type_workbook_numbers(values: pd.DataFrame, headers: list[str],
                           skip: set[int]) -> dict[int, tuple[np.ndarray, ColumnProfile]]:
     """Typed values and profile of each workbook column (by position) of plain numbers and empty cells.
@@ -232,15 +248,16 @@ def type_workbook_numbers(values: pd.DataFrame, headers: list[str],
     index = values.index
     done: dict[int, tuple[np.ndarray, ColumnProfile]] = {}
     object_columns = [i for i, dtype in enumerate(values.dtypes) if dtype == object and i not in skip]
-    grid = values.iloc[:, object_columns].to_numpy(dtype=object)
-    for at, i in enumerate(object_columns):
-        header, cells = headers[i], grid[:, at]
-        present = [v for v in cells.tolist() if v is not None]
-        if not present:
+    for i in object_columns:
+        header, cells = headers[i], values.iloc[:, i].to_numpy(dtype=object)
+        first = _first_present(cells)
+        if first is None:
             done[i] = _empty(header, index)
             continue
-        exact = (type(v) is int and -_EXACT_INT < v < _EXACT_INT or type(v) is float for v in present)
-        if not _plain_header(header) or not all(exact):
+        if not _plain_header(header) or not _exact(first):     # (a column of texts or dates ends here)
+            continue
+        present = [v for v in cells.tolist() if v is not None]
+        if not all(map(_exact, present)):
             continue
         numbers = np.array(present, dtype=np.float64)
         if not np.isfinite(numbers).all() or _flags(numbers) or (np.signbit(numbers) & (numbers == 0)).any() or \

@@ -60,7 +60,7 @@ class SheetColumns:
         out = np.zeros(self.width, dtype=bool)
         for position in np.flatnonzero(self.reach > first).tolist():
             numbers = self.numbers[position]
-            out[position] = bool(pd.notna(self.objects[position][first:stop]).any()) or (
+            out[position] = _any_present(self.objects[position][first:stop]) or (
                 numbers is not None and not np.isnan(numbers[max(first - HEAD_ROWS, 0):max(stop - HEAD_ROWS, 0)]).all())
         return out
 
@@ -89,6 +89,16 @@ class SheetColumns:
                                                  dtype=None if column.dtype.kind == "f" else object)
                              for position, column in columns.items()}, index=index, columns=positions,
                             copy=False)
+
+
+def _any_present(cells: np.ndarray) -> bool:
+    """``pd.notna(cells).any()``, a piece at a time: a filled column answers at its first piece (the whole
+    column's mask took about 30 ms a million cells)."""
+    step = 4096
+    for start in range(0, len(cells), step):
+        if pd.notna(cells[start:start + step]).any():
+            return True
+    return False
 
 
 def read_columns(sheet: calamine.CalamineSheet, nrows: int | None = None) -> SheetColumns:

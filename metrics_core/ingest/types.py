@@ -169,14 +169,24 @@ def _parse(present: pd.Series, header: str, decimal: str | None, dayfirst: bool 
 
 
 def _distinct_cells(cells: np.ndarray, parsed: Parsed) -> np.ndarray:
-    """``pd.unique(cells)``.  Cells that are all naive ``datetime`` objects, every one read, are told apart by
-    their datetime64 values (exact to the microsecond, as the objects are): hashing a million datetime
-    objects took 0.4 s, factorizing their values 0.03 s."""
+    """``pd.unique(cells)``.  Cells that are all naive ``datetime`` and ``date`` objects, every one read, are told
+    apart by their datetime64 values (exact to the microsecond, as the objects are) and, where both kinds are
+    present, by their kind (a ``date`` never equals a ``datetime``, not even at midnight): hashing a million
+    datetime objects took 0.3-0.4 s, factorizing their values 0.03 s.  (A workbook's date-time column holds
+    ``date`` cells wherever a stamp falls on midnight: about 12 of a million random stamps.)"""
     values = parsed.values.to_numpy()
-    if values.dtype.kind != "M" or not parsed.ok.all() or set(map(type, cells)) != {dt.datetime} or any(
-            cell.tzinfo is not None for cell in cells):
+    if values.dtype.kind != "M" or not parsed.ok.all():
         return pd.unique(cells)
-    codes, _ = pd.factorize(values)
+    kinds = set(map(type, cells))
+    if not kinds or not kinds <= {dt.datetime, dt.date}:
+        return pd.unique(cells)
+    if dt.datetime in kinds and any(type(cell) is dt.datetime and cell.tzinfo is not None for cell in cells):
+        return pd.unique(cells)
+    codes = pd.factorize(values)[0]
+    if len(kinds) > 1:                      # (each value's kind as its code's last bit: no copy of the cells)
+        codes *= 2
+        codes += np.fromiter((type(cell) is dt.date for cell in cells), dtype=bool, count=len(cells))
+        codes = pd.factorize(codes)[0]
     return cells[first_positions(codes)]
 
 

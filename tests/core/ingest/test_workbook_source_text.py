@@ -6,6 +6,7 @@ import datetime as dt
 
 import numpy as np
 import pandas as pd
+import pytest
 import xlsxwriter
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -25,6 +26,32 @@ def _per_cell_number_text(numbers: np.ndarray) -> list[str]:
 def test_number_bytes_follow_the_per_cell_rule(values):
     numbers = np.array(values, dtype=np.float64)
     assert [b.decode() for b in excel_reader._number_bytes(numbers).tolist()] == _per_cell_number_text(numbers)
+
+
+def _as_numpy_writes(ints: np.ndarray) -> np.ndarray:
+    text = ints.astype("S16")
+    return text.astype(f"S{max(int(np.strings.str_len(text).max(initial=0)), 1)}")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(-(10**15 - 1), 10**15 - 1) | st.integers(-10**4, 10**4)
+                | st.sampled_from([0, 10**8, 10**8 - 1, 10**12, -(10**12), 10**15 - 1, -(10**15 - 1)]), max_size=40))
+def test_whole_bytes_are_what_numpy_writes(values):
+    ints = np.array(values, dtype=np.int64)
+    got, expected = excel_reader._whole_bytes(ints), _as_numpy_writes(ints)
+    assert got.dtype == expected.dtype and got.tolist() == expected.tolist()
+
+
+@pytest.mark.parametrize("piece", [1 << 16, 7])
+def test_whole_bytes_of_every_length_and_sign(monkeypatch, piece):
+    """Slice by slice (the widest text of any slice sets the width)."""
+    monkeypatch.setattr(excel_reader, "_WHOLE_SLICE", piece)
+    rng = np.random.default_rng(15)
+    for digits in range(1, 16):
+        ints = np.concatenate([rng.integers(10 ** (digits - 1), 10**digits, 2000), [10 ** (digits - 1), 10**digits - 1]])
+        for sample in (ints, -ints, np.concatenate([ints, -ints[:5]]), ints % 10):
+            got, expected = excel_reader._whole_bytes(sample), _as_numpy_writes(sample)
+            assert got.dtype == expected.dtype and (got == expected).all()
 
 
 _STAMPS = st.datetimes(min_value=dt.datetime(1, 1, 1), max_value=dt.datetime(9999, 12, 31))

@@ -163,6 +163,12 @@ def _patched(path, old: bytes, new: bytes):
     (b"</sheetData>", b'</sheetData><rowBreaks count="1"><brk id="5"/></rowBreaks>', True),
     (b"</row></sheetData>", b'<c r="Z3000" s="0"/></row></sheetData>', True),      # an empty cell far right
     (b'<c r="C2990"><v>', b'<c r="C2990"><f>1+1</f><v>', False),                    # a late formula: scanned again
+    (b'<row r="40">', b'<row r="40" q r="Q40">', False),                          # a reference in a row's tag
+    (b'<row r="40">', b'<row r="40" qr="Q40">', False),                           # … not one to the scan
+    (b"</c>", b'</c> r="Q9" ', False),                                            # … after a closing tag
+    (b"<is><t>Open", b'<is> r="Q9"<t>Open', False),                               # … inside a text's cell
+    (b"</row></sheetData>", b'</row>\n r="Q9"</sheetData>', False),               # … after the last row
+    (b"</c>", b"</c>\n  ", True),                                                # room between tags: still plain
 ])
 def test_the_extent_from_the_plain_read_is_the_scan(tmp_path, old, new, plain):
     path = _book(tmp_path / "book.xlsx", rows=3000)          # (about 250 KB of XML: several pieces)
