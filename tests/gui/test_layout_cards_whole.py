@@ -112,3 +112,18 @@ def test_no_text_on_any_demo_card_is_cut(qtbot, state, demo_files, lang) -> None
                 cut += cut_texts(card)
         card.close()
     assert cut == [], f"{len(cut)} cut:\n" + "\n".join(sorted(set(cut))[:40])
+
+
+def test_a_deliberately_broken_card_is_found_cut(qtbot) -> None:
+    """The check itself: a rows line set wider than its room, and a line shortened with no tooltip, are reported."""
+    card = shown(qtbot, KpiCard("csat", "CSAT (% satisfied)", "%", True), CARD_WIDTH, CARD_HEIGHT)
+    card.n_label.setText("from 4,030 movements, and many more words than a card holds")
+    card.n_label.show()
+    card.target_label.setText("✔ target met")
+    card.target_label.show()
+    card.layout().activate()
+    assert any("cut in" in line for line in cut_texts(card))
+    card.n_label.setText("from 4,030 mov\u2026")
+    card.n_label.setToolTip("")
+    card.layout().activate()
+    assert any("in no tooltip" in line for line in cut_texts(card))
