@@ -219,6 +219,8 @@ class KpiCard(QFrame):
         basis_shown = not (self.n_label.isHidden() and self.target_label.isHidden() and self.line_beside_value())
         used = (self.title_label.heightForWidth(self.text_room()) + self.value_label.sizeHint().height()
                 + (self.n_label.sizeHint().height() if basis_shown else 0)
+                + (self.target_label.sizeHint().height() + self.layout().spacing()
+                   if self._basis_row.indexOf(self.target_label) < 0 and not self.target_label.isHidden() else 0)
                 + self._change_lines() * self.change_label.fontMetrics().lineSpacing())
         margins = self.layout().contentsMargins()
         return CARD_HEIGHT - margins.top() - margins.bottom() - used - 4 * self.layout().spacing()
@@ -344,13 +346,19 @@ class KpiCard(QFrame):
             basis = _("{basis}, {note}", basis=basis, note=few)
         whole = keep_dates_whole(margin or basis)         # an NPS card shows its ± margin (the rows are in the tooltip)
         # one line, beside the target state whole: shortened in a narrow card, whole in the tooltip ("✔ target met"
-        # beside "from 4,030 movements" cut both on a 198 px card)
+        # beside "from 4,030 movements" cut both at 198 px); on a line of its own when the card has one (below)
         beside = self.target_label.sizeHint().width() + self._basis_row.spacing() if not self.target_label.isHidden() else 0
+        self._target_on_own_line(False)
         shown = self.n_label.fontMetrics().elidedText(whole, Qt.TextElideMode.ElideRight, self.text_room() - beside)
         self._rows_whole = whole
-        self.n_label.setText(shown)
-        self.n_label.setToolTip("\n".join(t for t in (whole if shown != whole else "", basis if margin else "",
-                                                      few_units_detail(outcome) if few else "") if t))
+        detail = few_units_detail(outcome) if few else ""
+
+        def show_rows(shown: str) -> None:
+            self.n_label.setText(shown)
+            self.n_label.setToolTip("\n".join(t for t in (whole if shown != whole else "", basis if margin else "",
+                                                          detail) if t))
+
+        show_rows(shown)
         self.n_label.setVisible(bool(margin or basis))     # (its line goes to a reason when there is no value)
         if not self.line_beside_value() and not self.n_label.isHidden():
             # the trend line under a value as wide as the card takes the rows line's place (its words go to the
@@ -359,6 +367,14 @@ class KpiCard(QFrame):
             self.n_label.setText("")
             self.n_label.hide()
         self._fit_title(self._label, 1 if self._change_lines() > 1 else TITLE_LINES)
+        if (self.n_label.text() != whole and not self.n_label.isHidden() and not self.target_label.isHidden()
+                and result_caveat(result) is None):
+            # the card has a line left (no caveat): the target state on its own line, the rows line whole under it
+            self._target_on_own_line(True)
+            if self._small_text_room() >= 0:
+                show_rows(self.n_label.fontMetrics().elidedText(whole, Qt.TextElideMode.ElideRight, self.text_room()))
+            else:
+                self._target_on_own_line(False)
         if result is not None and value is None:     # (last: in the lines the title and the value leave)
             reason = readable_reason(result)
             self._show_small_text(reason, reason, title_may_give=False)    # (a "—" card: its name says what
@@ -456,6 +472,19 @@ class KpiCard(QFrame):
             self.sparkline.setFixedHeight(self.n_label.sizeHint().height())
             self._basis_row.insertWidget(1, self.sparkline, 1, Qt.AlignmentFlag.AlignVCenter)
             self._basis_row.setStretch(0, 0)
+
+    def _target_on_own_line(self, own: bool) -> None:
+        """The target state on a line of its own above the rows line (``True``) or beside it."""
+        layout = self.layout()
+        if own == (self._basis_row.indexOf(self.target_label) < 0):
+            return
+        if own:
+            self._basis_row.removeWidget(self.target_label)
+            layout.insertWidget(next(i for i in range(layout.count()) if layout.itemAt(i).layout() is self._basis_row),
+                                self.target_label)
+        else:
+            layout.removeWidget(self.target_label)
+            self._basis_row.addWidget(self.target_label)
 
     def line_beside_value(self) -> bool:
         """Whether the trend line is drawn beside the value (else on the rows line)."""

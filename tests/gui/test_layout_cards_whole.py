@@ -67,7 +67,7 @@ def demo_files() -> list:
 
 @pytest.mark.parametrize("lang", ["en", "sl", "ro", "sv", "sr"])
 def test_no_text_on_any_demo_card_is_cut(qtbot, state, demo_files, lang) -> None:
-    """(About 20 s a language: the demo loaded and computed, then laid out at the three widths twice.)"""
+    """(12 to 46 s a language on the shared machine: the demo loaded and computed, the cards laid out.)"""
     apply_language(lang)
     panel = DashboardPanel(state)
     qtbot.addWidget(panel)
@@ -127,3 +127,22 @@ def test_a_deliberately_broken_card_is_found_cut(qtbot) -> None:
     card.n_label.setToolTip("")
     card.layout().activate()
     assert any("in no tooltip" in line for line in cut_texts(card))
+
+
+@pytest.mark.parametrize("lang", ["en", "ro", "sr"])
+def test_a_long_rows_line_takes_its_own_line_when_the_card_has_one(qtbot, lang) -> None:
+    """A 198 px card with no change and no caveat has a line left: "✘ target missed" on it and "from 4,030
+    movements" whole under it, not "from 4,03…" beside it (a number shortened reads as another number)."""
+    from metrics_core.metrics.model import MetricResult
+    from metrics_core.report_view.compute import KpiOutcome
+
+    from desktop_app.formatting import basis_text
+
+    apply_language(lang)
+    card = shown(qtbot, KpiCard("cash_flow", "Cash flow", "currency", True), CARD_WIDTH, CARD_HEIGHT)
+    result = MetricResult("cash_flow", 38_286.0, "currency", n=4030)
+    card.set_result(result, None, 40_000.0, KpiOutcome("cash_flow", result, None, None, 40_000.0))
+    card.layout().activate()
+    assert card.n_label.text() == basis_text(4030, "cash_flow") and card.target_label.isVisibleTo(card)
+    assert card.target_label.geometry().bottom() < card.n_label.geometry().top()
+    assert cut_texts(card) == []
