@@ -56,6 +56,7 @@ class KpiCard(QFrame):
         self.resize(CARD_WIDTH, CARD_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._shown: tuple[Any, ...] | None = None      # what set_result was last given: shown again when widened
+        self._rows_whole = ""           # the rows line's whole text (shortened on the card beside a target state)
         self._title_width: tuple[Any, int] = (None, CARD_WIDTH)     # (title and font measured, width: title_width)
         # the texts are fitted to a new width once the layout pass that resized the card is over (fitting them
         # inside it changed the layout being applied: Qt crashed in a language switch)
@@ -218,6 +219,8 @@ class KpiCard(QFrame):
         basis_shown = not (self.n_label.isHidden() and self.target_label.isHidden() and self.line_beside_value())
         used = (self.title_label.heightForWidth(self.text_room()) + self.value_label.sizeHint().height()
                 + (self.n_label.sizeHint().height() if basis_shown else 0)
+                + (self.target_label.sizeHint().height() + self.layout().spacing()
+                   if self._basis_row.indexOf(self.target_label) < 0 and not self.target_label.isHidden() else 0)
                 + self._change_lines() * self.change_label.fontMetrics().lineSpacing())
         margins = self.layout().contentsMargins()
         return CARD_HEIGHT - margins.top() - margins.bottom() - used - 4 * self.layout().spacing()
@@ -231,7 +234,7 @@ class KpiCard(QFrame):
         then reads whole; a reason under "—" never does: the card's name says what is missing."""
         plain, text = text, keep_dates_whole(text)      # a line breaks between words, not inside "31. okt. 2026"
         metrics = self.reason_label.fontMetrics()
-        rows = self.n_label.text()
+        rows = self._rows_whole if self.n_label.text() else ""
 
         def cut() -> bool:          # (the caveat shortened in the lines left: CRR's "Channel filter not applied:
             lines = max(1, self._small_text_room() // metrics.lineSpacing())       # no…" under its 2-line title)
@@ -242,6 +245,14 @@ class KpiCard(QFrame):
             tooltip = f"{tooltip}\n\n{rows}"
         if self._small_text_room() < metrics.lineSpacing():
             self._fit_title(self._label, 1)
+        if self._small_text_room() < metrics.lineSpacing() and self._change_lines() > 1:
+            # then the change's second line, its whole text in its tooltip (ro "▲ +2,2 p.p., poate fi întâmplător
+            # (lună parțială)" on two lines above "în perioada 1 mai – 31 oct. 2026" and a target state: every line
+            # squeezed, the value's and the change's cut)
+            change = self.change_label.text()
+            short = elide_to_lines(change, self.change_label.fontMetrics(), self.text_room(), 1)
+            self.change_label.setText(short)
+            self.change_label.setToolTip("\n".join(t for t in (change, self.change_label.toolTip()) if t))
         elif title_may_give and cut() and self._title_lines() > 1:
             # a caveat read whole on the card, not in a tooltip: it explains a figure that seems to contradict
             # another (Erlang's 2 agents beside a service level of 55 %: sv 10_dashboard_01_calls cut it under
@@ -333,23 +344,37 @@ class KpiCard(QFrame):
         few = bool(few_units_words(outcome)) if outcome is not None and basis and not margin else False
         if few:                          # a rate from few units: "from 7 people, too few to be sure", as the deck
             basis = basis_line(outcome)
-        shown = keep_dates_whole(margin or basis)         # an NPS card shows its ± margin (the rows are in the tooltip)
-        if few:          # (one line, beside the target: shortened in a narrow card, whole in the tooltip)
-            beside = self.target_label.sizeHint().width() + 6 if not self.target_label.isHidden() else 0
-            shown = self.n_label.fontMetrics().elidedText(shown, Qt.TextElideMode.ElideRight,
-                                                          self.text_room() - beside)
-        self.n_label.setText(shown)
-        self.n_label.setToolTip(basis if margin else
-                                "\n".join(t for t in (basis if shown != basis else "", few_units_detail(outcome)) if t)
-                                if few else "")
+        whole = keep_dates_whole(margin or basis)         # an NPS card shows its ± margin (the rows are in the tooltip)
+        # one line, beside the target state whole: shortened in a narrow card, whole in the tooltip ("✔ target met"
+        # beside "from 4,030 movements" cut both at 198 px); on a line of its own when the card has one (below)
+        beside = self.target_label.sizeHint().width() + self._basis_row.spacing() if not self.target_label.isHidden() else 0
+        self._target_on_own_line(False)
+        shown = self.n_label.fontMetrics().elidedText(whole, Qt.TextElideMode.ElideRight, self.text_room() - beside)
+        self._rows_whole = whole
+        detail = few_units_detail(outcome) if few else ""
+
+        def show_rows(shown: str) -> None:
+            self.n_label.setText(shown)
+            self.n_label.setToolTip("\n".join(t for t in (whole if shown != whole else "", basis if margin else "",
+                                                          detail) if t))
+
+        show_rows(shown)
         self.n_label.setVisible(bool(margin or basis))     # (its line goes to a reason when there is no value)
         if not self.line_beside_value() and not self.n_label.isHidden():
             # the trend line under a value as wide as the card takes the rows line's place (its words go to the
             # value's tooltip): beside "✔ target met" both had too little room (sv "407 på mån kl. 08:00")
-            self.value_label.setToolTip("\n\n".join(t for t in (self.value_label.toolTip(), self.n_label.text()) if t))
+            self.value_label.setToolTip("\n\n".join(t for t in (self.value_label.toolTip(), whole) if t))
             self.n_label.setText("")
             self.n_label.hide()
         self._fit_title(self._label, 1 if self._change_lines() > 1 else TITLE_LINES)
+        if (self.n_label.text() != whole and not self.n_label.isHidden() and not self.target_label.isHidden()
+                and result_caveat(result) is None):
+            # the card has a line left (no caveat): the target state on its own line, the rows line whole under it
+            self._target_on_own_line(True)
+            if self._small_text_room() >= 0:
+                show_rows(self.n_label.fontMetrics().elidedText(whole, Qt.TextElideMode.ElideRight, self.text_room()))
+            else:
+                self._target_on_own_line(False)
         if result is not None and value is None:     # (last: in the lines the title and the value leave)
             reason = readable_reason(result)
             self._show_small_text(reason, reason, title_may_give=False)    # (a "—" card: its name says what
@@ -447,6 +472,19 @@ class KpiCard(QFrame):
             self.sparkline.setFixedHeight(self.n_label.sizeHint().height())
             self._basis_row.insertWidget(1, self.sparkline, 1, Qt.AlignmentFlag.AlignVCenter)
             self._basis_row.setStretch(0, 0)
+
+    def _target_on_own_line(self, own: bool) -> None:
+        """The target state on a line of its own above the rows line (``True``) or beside it."""
+        layout = self.layout()
+        if own == (self._basis_row.indexOf(self.target_label) < 0):
+            return
+        if own:
+            self._basis_row.removeWidget(self.target_label)
+            layout.insertWidget(next(i for i in range(layout.count()) if layout.itemAt(i).layout() is self._basis_row),
+                                self.target_label)
+        else:
+            layout.removeWidget(self.target_label)
+            self._basis_row.addWidget(self.target_label)
 
     def line_beside_value(self) -> bool:
         """Whether the trend line is drawn beside the value (else on the rows line)."""

@@ -130,7 +130,6 @@ def shown(qtbot, widget: QWidget, width: int, height: int) -> Any:
     return widget
 
 
-
 def wrapped_lines(text: str, font: Any, width: int) -> list[str]:
     """``text`` broken into lines as a word-wrapped label of ``width`` pixels breaks it (Qt's own line breaking)."""
     from PySide6.QtGui import QTextLayout, QTextOption
@@ -155,14 +154,3 @@ def number_cut_from_its_unit(lines: list[str]) -> list[str]:
 
     return [f"{a!r} / {b!r}" for a, b in zip(lines, lines[1:])
             if re.search(r"\d([\s\u00a0]\w{1,2})?\s*$", a) and re.match(r"\s*\D", b)]
-
-
-def combo_text_room(combo: Any) -> tuple[int, int]:
-    """The pixels a combo box's text field has, and the pixels its current text needs (Fusion's own field)."""
-    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
-
-    option = QStyleOptionComboBox()
-    combo.initStyleOption(option)
-    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
-                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
-    return field.width(), combo.fontMetrics().horizontalAdvance(combo.currentText())

@@ -19,7 +19,7 @@ from metrics_core.dataset import DataBundle
 from metrics_core.metrics import engine
 
 from .conftest import wait_results
-from .helpers import combo_text_room, make_dataset, surveys_frame, tickets_frame
+from .helpers import combo_field_and_text, make_dataset, surveys_frame, tickets_frame
 
 from ..spacing import read
 
@@ -279,7 +279,7 @@ def test_at_1366_the_rows_of_box_names_a_drilldown_whole_in_serbian(qtbot, loade
     # the demo's name (this file has 120 tickets, none left uncounted)
     combo.setItemText(combo.currentIndex(), "Редови за Време првог одговора (4.043 × Захтеви, од тога урачунато 4.030)")
     qtbot.wait(50)
-    room, needed = combo_text_room(combo)
+    room, needed = combo_field_and_text(combo)
     assert room >= needed, (room, needed)
     assert view.search_edit.width() >= 100
     assert view.count_label.geometry().right() < view.width()

@@ -11,7 +11,7 @@ from desktop_app.i18n import apply_language
 from desktop_app.panels.data_view import DataView
 
 from .conftest import wait_results
-from .helpers import combo_text_room, make_dataset
+from .helpers import combo_field_and_text, make_dataset
 
 LONG = "Raderna bakom Tid till första svar (FRT) (Ärenden: 4 043, räknade: 4 030)"
 
@@ -48,7 +48,7 @@ def test_the_serbian_rows_of_name_is_whole_beside_the_search_count(qtbot, state)
     panel._apply_search()
     qtbot.waitUntil(lambda: panel.count_label.text().startswith("960 од 4.043"), timeout=10000)
     qtbot.wait(50)
-    room, needed = combo_text_room(combo)
+    room, needed = combo_field_and_text(combo)
     assert room >= needed, (room, needed)
     label = panel.count_label
     assert label.width() >= label.sizeHint().width() and label.geometry().right() <= panel.width()
@@ -69,7 +69,7 @@ def test_a_rows_of_name_too_long_beside_the_search_keeps_its_end(qtbot, state, c
     panel._apply_search()
     qtbot.wait(100)
     combo.repaint()
-    room, _needed = combo_text_room(combo)
+    room, _needed = combo_field_and_text(combo)
     shown = combo.shown_text() if hasattr(combo, "shown_text") else combo.currentText()
     assert combo.fontMetrics().horizontalAdvance(shown) <= room, f"{shown!r} is cut to {room} px"
     assert shown == name or (shown.endswith("4.030)") and shown.startswith(name[:10]) and "\u2026" in shown
