@@ -44,6 +44,11 @@ def test_the_busy_bar_shows_and_hides_without_moving_the_work_area(qtbot, settin
     assert bar.visibleRegion().boundingRect() == bar.rect()     # nothing lies over it
     for free in (ws.filter_bar, ws.tabs.tabBar()):          # the filters and the tabs stay in reach
         assert not shown.intersects(QRect(free.mapTo(window.centralWidget(), QPoint(0, 0)), free.size()))
+    chain, widget = [], window.nextInFocusChain()
+    while widget is not window and len(chain) < 2000:
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+    assert chain.index(bar._cancel) < chain.index(ws.sidebar.list)     # Tab reaches Cancel before the work area
     bar.set_busy(False)
     for _ in range(5):
         QApplication.processEvents()
