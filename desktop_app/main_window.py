@@ -85,9 +85,9 @@ class MainWindow(QMainWindow):
         v.setContentsMargins(6, 2, 6, 2)
         v.setSpacing(2)
         v.addWidget(self.message_bar)
-        room = QWidget(central)                 # the busy bar's, in no layout (before the stack: Cancel keeps its
-        v.addWidget(self.stack, 1)              # place in the tab chain)
-        self.busy_bar.place_over(self._busy_strip, room, central, self.stack, self.workspace, self.workspace.tabs,
+        self.busy_bar.setParent(QWidget(central))   # its room, in no layout (before the stack: Cancel keeps its
+        v.addWidget(self.stack, 1)                  # place in the tab chain)
+        self.busy_bar.place_over(self._busy_strip, central, self.stack, self.workspace, self.workspace.tabs,
                                  self.workspace.tabs.tabBar())
         self.setCentralWidget(central)          # (deletes the previous one, and its connections)
         for action in self.actions.values():

@@ -46,16 +46,14 @@ class BusyBar(QWidget):
         self._strip: Callable[[], QRect] | None = None
         self.hide()
 
-    def place_over(self, strip: Callable[[], QRect], room: QWidget, *watched: QObject) -> None:
+    def place_over(self, strip: Callable[[], QRect], *watched: QObject) -> None:
         """Laid over ``strip()`` whenever it is shown and whenever one of ``watched`` is resized, moved, shown
-        or hidden. ``room`` is a child of the window's central widget in no layout and with none of its own,
-        always shown: it is given ``strip()`` (in its parent's coordinates) and raised while the bar shows,
-        no size while it is hidden. (Qt lays out the parent of a widget shown or hidden again; a parent
+        or hidden. The bar's parent is its room: a child of the window's central widget in no layout and with
+        none of its own, always shown, given ``strip()`` (in its parent's coordinates) and raised while the bar
+        shows, no size while it is hidden. (Qt lays out the parent of a widget shown or hidden again; a parent
         without a layout lays out nothing, and the cards were laid out afresh through the central widget.)"""
         self._strip = strip
-        self.setParent(room)
-        room.resize(0, 0)
-        room.show()
+        self.parentWidget().resize(0, 0)
         self.setAutoFillBackground(True)        # (the window's colour: what it lies over does not show through)
         for widget in watched:
             widget.installEventFilter(self)
