@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QPoint, QRect, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenuBar, QStackedWidget, QVBoxLayout, QWidget
 
@@ -85,8 +85,10 @@ class MainWindow(QMainWindow):
         v.setContentsMargins(6, 2, 6, 2)
         v.setSpacing(2)
         v.addWidget(self.message_bar)
-        v.addWidget(self.busy_bar)
-        v.addWidget(self.stack, 1)
+        self.busy_bar.setParent(QWidget(central))   # its room, in no layout (before the stack: Cancel keeps its
+        v.addWidget(self.stack, 1)                  # place in the tab chain)
+        self.busy_bar.place_over(self._busy_strip, central, self.stack, self.workspace, self.workspace.tabs,
+                                 self.workspace.tabs.tabBar())
         self.setCentralWidget(central)          # (deletes the previous one, and its connections)
         for action in self.actions.values():
             self.removeAction(action)
@@ -95,6 +97,20 @@ class MainWindow(QMainWindow):
         self.setMenuBar(QMenuBar())              # (deletes the previous menus)
         self._build_menus()
         self._connect_widgets()
+
+    def _busy_strip(self) -> QRect:
+        """Where the busy bar is laid: in the workspace over the tab row right of its tabs (the cards' summary
+        line, which the work is about to change), elsewhere over the top of the page (the start page's margin);
+        so its coming moves nothing (issue 15, s16-busy)."""
+        central = self.stack.parentWidget()
+        height = self.busy_bar.sizeHint().height()
+        right = central.width() - self.stack.x() - self.stack.width()
+        if self.stack.currentWidget() is self.workspace and self.workspace.isVisible():
+            tab_bar = self.workspace.tabs.tabBar()
+            corner = tab_bar.mapTo(central, QPoint(tab_bar.width(), 0))
+            top = max(self.stack.y(), corner.y() + (tab_bar.height() - height) // 2)
+            return QRect(corner.x() + 8, top, central.width() - right - corner.x() - 8, height)
+        return QRect(self.stack.x(), self.stack.y(), self.stack.width(), height)
 
     def set_language(self, code: str) -> str:
         """Show every text in ``code`` at once, keeping the data, filters, results and layout."""

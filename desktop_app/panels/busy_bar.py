@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from metrics_core.i18n import _
@@ -18,7 +18,9 @@ SHOWN_AFTER_MS = 400    # work that ends sooner shows no bar (``follow``): a re-
 
 
 class BusyBar(QWidget):
-    """Hidden when idle."""
+    """Hidden when idle. In the window it is in no layout: it is laid over a strip the window names
+    (:meth:`place_over`), so its coming and going moves nothing (it made the work area 28 px shorter and every
+    card and chart was laid out and painted again on the GUI thread while the values were computed)."""
 
     cancel_requested = Signal()
 
@@ -41,7 +43,38 @@ class BusyBar(QWidget):
         self._later.setInterval(SHOWN_AFTER_MS)
         self._later.timeout.connect(lambda: self.set_busy(True, self._label.text(), fraction=self._fraction))
         self._hidden_at = float("-inf")         # when :meth:`follow` last hid the bar
+        self._strip: Callable[[], QRect] | None = None
         self.hide()
+
+    def place_over(self, strip: Callable[[], QRect], *watched: QObject) -> None:
+        """Laid over ``strip()`` whenever it is shown and whenever one of ``watched`` is resized, moved, shown
+        or hidden. The bar's parent is its room: a child of the window's central widget in no layout and with
+        none of its own, always shown, given ``strip()`` (in its parent's coordinates) and raised while the bar
+        shows, no size while it is hidden. (Qt lays out the parent of a widget shown or hidden again; a parent
+        without a layout lays out nothing, and the cards were laid out afresh through the central widget.)"""
+        self._strip = strip
+        self.parentWidget().resize(0, 0)
+        self.setAutoFillBackground(True)        # (the window's colour: what it lies over does not show through)
+        for widget in watched:
+            widget.installEventFilter(self)
+
+    def _place(self, shown: bool = True) -> None:
+        room = self.parentWidget()
+        if self._strip is None or room is None:
+            return
+        if not shown:
+            room.resize(0, 0)           # (an empty room over the cards' summary would take its clicks)
+            return
+        strip = self._strip()
+        room.setGeometry(strip)
+        room.raise_()
+        self.setGeometry(0, 0, strip.width(), strip.height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Move, QEvent.Type.Show, QEvent.Type.Hide) \
+                and not self.isHidden():
+            self._place()
+        return super().eventFilter(watched, event)
 
     def follow(self, busy: bool, text: str = "") -> None:
         """:meth:`set_busy` for the window's work, shown only once it has lasted :data:`SHOWN_AFTER_MS`: a
@@ -71,6 +104,7 @@ class BusyBar(QWidget):
             self._bar.setRange(0, 0)            # indeterminate: Fusion draws a moving fill, light or dark
             if fraction:
                 self.set_progress(fraction, "")
+        self._place(busy)
         self.setVisible(busy)
 
     def set_progress(self, fraction: float, text: str) -> None:

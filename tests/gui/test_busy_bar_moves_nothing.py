@@ -1,0 +1,59 @@
+"""The busy bar comes and goes without moving anything (issue 15, s16-busy): in the window at 1366 x 768 the
+dashboard's work area, the cards and the charts keep their geometry and get no resize event while it shows and
+hides (its coming made the work area 28 px shorter, and every card and chart was laid out and painted again on
+the GUI thread while the values job ran); it is shown whole inside the window, its Cancel reachable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect
+from PySide6.QtWidgets import QApplication
+
+from .helpers import loaded_window
+
+
+class _Resizes(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[str] = []
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize:
+            self.seen.append(f"{type(obj).__name__} {event.oldSize().toTuple()} -> {event.size().toTuple()}")
+        return False
+
+
+def test_the_busy_bar_shows_and_hides_without_moving_the_work_area(qtbot, settings) -> None:
+    window = loaded_window(qtbot, settings)
+    ws, bar = window.workspace, window.busy_bar
+    qtbot.waitUntil(lambda: not window.state.chart_runner.is_busy(), timeout=30000)
+    qtbot.wait(100)
+    area = ws.chart_area
+    watched = [window.stack, ws.tabs, ws.filter_bar, ws.dash_split, ws.dashboard, area, area.trend, area.bars,
+               *[card for card in ws.dashboard.cards.values() if card.isVisible()]]
+    before = [w.geometry() for w in watched]
+    resizes = _Resizes()
+    for w in watched:
+        w.installEventFilter(resizes)
+    bar.set_busy(True, "Computing KPIs")
+    for _ in range(5):
+        QApplication.processEvents()
+        qtbot.wait(20)
+    shown = QRect(bar.mapTo(window.centralWidget(), QPoint(0, 0)), bar.size())
+    assert bar.isVisible() and bar._cancel.isVisible() and bar._label.text() == "Computing KPIs"
+    assert window.centralWidget().rect().contains(shown) and shown.height() >= bar.sizeHint().height()
+    assert bar.visibleRegion().boundingRect() == bar.rect()     # nothing lies over it
+    for free in (ws.filter_bar, ws.tabs.tabBar()):          # the filters and the tabs stay in reach
+        assert not shown.intersects(QRect(free.mapTo(window.centralWidget(), QPoint(0, 0)), free.size()))
+    chain, widget = [], window.nextInFocusChain()
+    while widget is not window and len(chain) < 2000:
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+    assert chain.index(bar._cancel) < chain.index(ws.sidebar.list)     # Tab reaches Cancel before the work area
+    bar.set_busy(False)
+    for _ in range(5):
+        QApplication.processEvents()
+        qtbot.wait(20)
+    for w in watched:
+        w.removeEventFilter(resizes)
+    assert resizes.seen == [], f"resized while the busy bar came and went: {resizes.seen}"
+    assert [w.geometry() for w in watched] == before and bar.isHidden()
