@@ -84,14 +84,14 @@ def test_the_erlang_cards_rows_line_is_whole_on_the_card_or_in_its_caveats_toolt
     200 % (sr) and its text ran past the card in ro at 1280 x 720. At every card width of the laptops (the same
     logical widths at 200 %) every line of the card lies inside it, none is cut, and the rows line is either drawn
     whole or named in the caveat's tooltip — never lost."""
-    from desktop_app.formatting import basis_text
+    from metrics_core.report_view.words import basis_words
 
     apply_language(code)
     spec = get_metric("staffing")
     caveat = _("Would reach {predicted} % in {seconds} s; measured {measured} % at {slot}", predicted=86, seconds=20,
                measured=20, slot="08:00")
     result = MetricResult("staffing", 2.0, spec.unit, n=3501, details={"caveat": caveat, "caveat_detail": caveat})
-    rows = basis_text(3501, "staffing")
+    rows = basis_words(3501, "staffing")
     card = shown(qtbot, KpiCard("staffing", _(spec.label), spec.unit, None), CARD_WIDTH, 100)
     problems = []
     for width in range(CARD_WIDTH, 302, 4):

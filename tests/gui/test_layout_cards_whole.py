@@ -136,13 +136,13 @@ def test_a_long_rows_line_takes_its_own_line_when_the_card_has_one(qtbot, lang) 
     from metrics_core.metrics.model import MetricResult
     from metrics_core.report_view.compute import KpiOutcome
 
-    from desktop_app.formatting import basis_text
+    from metrics_core.report_view.words import basis_words
 
     apply_language(lang)
     card = shown(qtbot, KpiCard("cash_flow", "Cash flow", "currency", True), CARD_WIDTH, CARD_HEIGHT)
     result = MetricResult("cash_flow", 38_286.0, "currency", n=4030)
     card.set_result(result, None, 40_000.0, KpiOutcome("cash_flow", result, None, None, 40_000.0))
     card.layout().activate()
-    assert card.n_label.text() == basis_text(4030, "cash_flow") and card.target_label.isVisibleTo(card)
+    assert card.n_label.text() == basis_words(4030, "cash_flow") and card.target_label.isVisibleTo(card)
     assert card.target_label.geometry().bottom() < card.n_label.geometry().top()
     assert cut_texts(card) == []
