@@ -24,8 +24,8 @@ from ..metrics.params import currency_of
 from ..metrics.registry import REGISTRY
 from ..progress import Reporter
 from ..report_view import KpiView, ViewResults, compute_view
-from ..report_view.words import (basis_line, change_words, comparison_gap, few_units_detail, margin_words,
-                                 note_words, sentence, target_words)
+from ..report_view.words import (basis_line, change_words, comparison_gap, few_units_detail, few_units_words,
+                                 margin_words, note_words, sentence, target_words)
 from .model import ChartData, KpiRow, Report, SourceInfo
 from .report_charts import report_charts
 
@@ -126,6 +126,7 @@ def kpi_row(computed: ViewResults, spec: Any, currency: str) -> KpiRow:
         change_high=None if interval is None else interval.high, margin=result.margin_of_error,
         change_words=change_words(outcome, currency), target_words=target_words(outcome, currency),
         margin_words=margin_words(outcome), few_units=few_units_detail(outcome),
+        few_units_short=few_units_words(outcome),
         sentence=sentence(spec.translated_label, outcome, currency, text) if outcome.value is not None else "",
         caveat=(result_caveat(result) or ("", ""))[0], per_currency=bool(result.details.get("currencies")),
         basis=basis_line(outcome) if result.n else "", note=note_words(outcome),

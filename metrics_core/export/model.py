@@ -59,6 +59,7 @@ class KpiRow:
     target_words: str = ""                 # "✔ Meets the 85 % target"
     margin_words: str = ""                 # "± 6.2 points"
     few_units: str = ""                    # a rate from few units: why it is uncertain, with its 95 % range
+    few_units_short: str = ""              # … the same in the card's words: "too few to be sure" (At a glance)
     sentence: str = ""                     # what happened, in one sentence, for the KPI's slide
     caveat: str = ""                       # what the value rests on (date-only durations, the period it covers …)
     per_currency: bool = False             # money in several currencies: no value, ``text`` gives one per currency

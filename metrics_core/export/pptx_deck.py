@@ -177,6 +177,8 @@ def _summary_slide(slide, report: Report, rows: list[KpiRow]) -> None:
     table, colours = [header], {}
     for i, row in enumerate(rows, start=1):
         value = row.value_text(report.currency) + (f" {row.margin_words}" if row.margin_words else "")
+        if row.few_units_short:         # as the card says under it: "18.2 %, too few to be sure"
+            value = _("{value}, {note}", value=value, note=row.few_units_short)
         cells = [row.label, value, target_cell(row, report.currency)]
         colours[(i, 2)] = colour({True: "met", False: "missed"}.get(row.on_target))
         if compared:

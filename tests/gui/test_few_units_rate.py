@@ -74,6 +74,10 @@ def test_staff_turnover_from_seven_people_is_marked_on_its_card_and_slide(qtbot,
     texts = [_plain(shape.text_frame.text) for slide in Presentation(str(deck)).slides for shape in slide.shapes
              if shape.has_text_frame]
     assert tip in texts
+    # and its row of "At a glance", as the card says it under its value (the table showed a bare "18.2 %")
+    cells = [_plain(cell.text) for slide in Presentation(str(deck)).slides for shape in slide.shapes
+             if shape.has_table for table_row in shape.table.rows for cell in table_row.cells]
+    assert "18.2 %, too few to be sure" in cells
 
 
 def _bundle(*datasets):
