@@ -41,3 +41,24 @@ def test_asa_by_agent_lists_no_group_without_a_value(qtbot, state, tmp_path: Pat
     # the report's chart: the same two groups (it dropped them before, by a rule of its own)
     chart = breakdown_chart(state.snapshot().inputs(), "average_wait_time", "agent", state.engine_params(), None)
     assert sorted(chart.frame.index) == ["Ann", "Bob"]
+
+
+def test_turnover_by_team_keeps_the_team_nobody_left(qtbot, state) -> None:
+    """shots16-c 10_09: the demo's staff file by team drew "Customer care 25 %" only; "Phone desk" (2 people,
+    nobody left, average 1.5 over 15 Aug 2025 – 14 Aug 2026) is 0 %, as the file records leaving dates
+    (by hand: tests/core/metrics/test_turnover_team_without_leavers.py)."""
+    from metrics_core.resources import demo_dir
+
+    staff = load_dataset(demo_dir() / "staff.csv")
+    wait_results(qtbot, state, lambda: state.add_dataset(staff))
+    charts = ChartArea(state)
+    qtbot.addWidget(charts)
+    state.set_chart_category("team")
+    state.select_metric("employee_turnover")
+    qtbot.waitUntil(lambda: state.chart_data is not None and state.chart_data.metric_id == "employee_turnover"
+                    and not state.chart_runner.is_busy(), timeout=60000)
+    qtbot.wait(50)
+    assert state.chart_data.category == "team"
+    table = charts.bars.data_table()
+    assert dict(zip(table["category"], table["value"])) == {"Customer care": pytest.approx(25.0),
+                                                            "Phone desk": pytest.approx(0.0)}
