@@ -57,6 +57,7 @@ class KpiCard(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._shown: tuple[Any, ...] | None = None      # what set_result was last given: shown again when widened
         self._rows_whole = ""           # the rows line's whole text (shortened on the card beside a target state)
+        self._note_kept = False         # the rows line shows a few-units note whole ("too few to be sure")
         self._title_width: tuple[Any, int] = (None, CARD_WIDTH)     # (title and font measured, width: title_width)
         # the texts are fitted to a new width once the layout pass that resized the card is over (fitting them
         # inside it changed the layout being applied: Qt crashed in a language switch)
@@ -234,7 +235,8 @@ class KpiCard(QFrame):
         then reads whole; a reason under "—" never does: the card's name says what is missing."""
         plain, text = text, keep_dates_whole(text)      # a line breaks between words, not inside "31. okt. 2026"
         metrics = self.reason_label.fontMetrics()
-        rows = self._rows_whole if self.n_label.text() else ""
+        # (a few-units note stays: it says the number cannot be trusted, shots16-c; the caveat is shortened instead)
+        rows = self._rows_whole if self.n_label.text() and not self._note_kept else ""
 
         def cut() -> bool:          # (the caveat shortened in the lines left: CRR's "Channel filter not applied:
             lines = max(1, self._small_text_room() // metrics.lineSpacing())       # no…" under its 2-line title)
@@ -382,18 +384,23 @@ class KpiCard(QFrame):
             else:
                 self._target_on_own_line(False)
         caveat = result_caveat(result) if value is not None else None
+        self._note_kept = False
         if note and not self.n_label.isHidden():
-            # the note whole, with a line left for a caveat; else the caveat goes to the rows line's tooltip
-            # (the note says more of the number); else (no way fits) the one shortened line as before
-            caveat_line = self.reason_label.fontMetrics().lineSpacing() if caveat is not None else 0
+            # the note whole, with room left for the caveat whole, else for its first line (whole in its tooltip);
+            # else the caveat goes to the rows line's tooltip (the note says more of the number); else (no way
+            # fits) the one shortened line as before
+            reason = self.reason_label.fontMetrics()
+            needs = ((wrapped_height(keep_dates_whole(caveat[0]), reason, self.text_room()), reason.lineSpacing(), 0)
+                     if caveat is not None else (0,))
             shown_before = (self.n_label.text(), self._basis_row.indexOf(self.target_label) < 0)
-            if not self._keep_note_whole(whole, note, beside, show_rows, caveat_line):
-                if caveat is not None and self._keep_note_whole(whole, note, beside, show_rows, 0):
-                    self.n_label.setToolTip("\n\n".join(t for t in (self.n_label.toolTip(), caveat[1]) if t))
-                    caveat = None
-                else:
-                    self._target_on_own_line(shown_before[1])
-                    show_rows(shown_before[0])
+            need = next((need for need in needs if self._keep_note_whole(whole, note, beside, show_rows, need)), None)
+            self._note_kept = need is not None
+            if need is None:
+                self._target_on_own_line(shown_before[1])
+                show_rows(shown_before[0])
+            elif caveat is not None and need == 0:
+                self.n_label.setToolTip("\n\n".join(t for t in (self.n_label.toolTip(), caveat[1]) if t))
+                caveat = None
         if result is not None and value is None:     # (last: in the lines the title and the value leave)
             reason = readable_reason(result)
             self._show_small_text(reason, reason, title_may_give=False)    # (a "—" card: its name says what
