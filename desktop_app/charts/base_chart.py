@@ -22,6 +22,7 @@ from metrics_core.i18n import _
 
 from .. import style
 from .. import file_dialogs
+from ..text_fit import elide_to_lines, wrapped_height
 from .point_cursor import PointCursor
 
 log = logging.getLogger(__name__)
@@ -161,6 +162,8 @@ class ChartWidget(QWidget):
     def resizeEvent(self, event: Any) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._show_title()
+        if self._stack.currentWidget() is self.empty_label and not self.is_loading():
+            self._fit_empty_note()
 
     def data_table(self) -> pd.DataFrame:
         """What the chart plots, as a table (for copy / export)."""
@@ -185,8 +188,28 @@ class ChartWidget(QWidget):
             self.empty_message = message
         empty = self.is_empty()
         self._show_title()                  # (the axis may have grown with the new labels)
-        self.empty_label.setText(f"<b>{self._title}</b><br><br>{self.empty_message}")
+        self._fit_empty_note()
         self._stack.setCurrentWidget(self.empty_label if empty else self.plot_widget)
+
+    def _fit_empty_note(self) -> None:
+        """The title and the reason in the lines the pane has: a longer reason ends in "…" and is whole in the
+        tooltip (sr 1280 x 720, 62: the Erlang C note's last line, the setting to change, was cut at the bottom)."""
+        label, message = self.empty_label, self.empty_message
+        label.ensurePolished()            # (its style sheet's font)
+        head = f"<b>{self._title}</b><br><br>"
+        label.setText(head + message)
+        room = self.height()              # (the stack fills the chart; a label's height lags behind a resize)
+        if label.heightForWidth(self.width()) <= room:
+            label.setToolTip("")
+            return
+        metrics = label.fontMetrics()
+        margins = label.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        for lines in range(round(wrapped_height(message, metrics, width) / metrics.lineSpacing()), 0, -1):
+            label.setText(head + elide_to_lines(message, metrics, width, lines))
+            if label.heightForWidth(self.width()) <= room:
+                break
+        label.setToolTip(message)
 
     def clear(self) -> None:
         self.plot_item.clear()

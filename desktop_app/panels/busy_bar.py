@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import weakref
 from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, QObject, QRect, QTimer, Signal
@@ -43,7 +44,8 @@ class BusyBar(QWidget):
         self._later.setInterval(SHOWN_AFTER_MS)
         self._later.timeout.connect(lambda: self.set_busy(True, self._label.text(), fraction=self._fraction))
         self._hidden_at = float("-inf")         # when :meth:`follow` last hid the bar
-        self._strip: Callable[[], QRect] | None = None
+        self._strip: weakref.WeakMethod | None = None      # (weak: the window's method; a strong one kept the
+                                                            # window alive in a cycle the collector cannot see)
         self.hide()
 
     def place_over(self, strip: Callable[[], QRect], *watched: QObject) -> None:
@@ -52,7 +54,7 @@ class BusyBar(QWidget):
         none of its own, always shown, given ``strip()`` (in its parent's coordinates) and raised while the bar
         shows, no size while it is hidden. (Qt lays out the parent of a widget shown or hidden again; a parent
         without a layout lays out nothing, and the cards were laid out afresh through the central widget.)"""
-        self._strip = strip
+        self._strip = weakref.WeakMethod(strip)     # (a bound method of the window)
         self.parentWidget().resize(0, 0)
         self.setAutoFillBackground(True)        # (the window's colour: what it lies over does not show through)
         for widget in watched:
@@ -60,12 +62,13 @@ class BusyBar(QWidget):
 
     def _place(self, shown: bool = True) -> None:
         room = self.parentWidget()
-        if self._strip is None or room is None:
+        strip_of = self._strip() if self._strip is not None else None
+        if strip_of is None or room is None:
             return
         if not shown:
             room.resize(0, 0)           # (an empty room over the cards' summary would take its clicks)
             return
-        strip = self._strip()
+        strip = strip_of()
         room.setGeometry(strip)
         room.raise_()
         self.setGeometry(0, 0, strip.width(), strip.height())

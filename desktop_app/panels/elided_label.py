@@ -3,12 +3,13 @@ and is shown whole in the tooltip."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFontMetrics, QPainter
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy
+
+from ..text_fit import elide_to_lines, wrapped_height  # noqa: F401 - (the panels' import of them)
 
 
 class ElidedLabel(QLabel):
@@ -36,37 +37,3 @@ class ElidedLabel(QLabel):
         shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), shown)
-
-
-def wrapped_height(text: str, metrics: QFontMetrics, width: int) -> int:
-    """The height ``text`` takes word-wrapped at ``width`` pixels."""
-    return metrics.boundingRect(0, 0, width, 100000, int(Qt.TextFlag.TextWordWrap), text).height()
-
-
-_BREAKS = re.compile(r"[ \t\n]+")          # where a line may break: not at a no-break space ("20\u00a0%")
-
-
-def elide_to_lines(text: str, metrics: QFontMetrics, width: int, lines: int) -> str:
-    """``text`` as it fits in ``lines`` word-wrapped lines of ``width`` pixels: whole, or cut after a word
-    with "…" (a single word too long for a line is cut with "…" where it still fits, never mid-letter)."""
-    room = max(1, lines) * metrics.lineSpacing()
-    if wrapped_height(text, metrics, width) <= room and _widest_word(text, metrics) <= width:
-        return text
-    shown = ""
-    for word in _words(text):
-        trial = f"{shown} {word}".strip()
-        if wrapped_height(trial + "\u2026", metrics, width) > room or metrics.horizontalAdvance(word) > width:
-            if not shown:        # the first word alone is too long: cut it where the line ends
-                return metrics.elidedText(word, Qt.TextElideMode.ElideRight, width)
-            break
-        shown = trial
-    return shown + "\u2026"
-
-
-def _words(text: str) -> list[str]:
-    """The pieces a line can break between (a no-break space joins its two sides into one)."""
-    return [word for word in _BREAKS.split(text) if word]
-
-
-def _widest_word(text: str, metrics: QFontMetrics) -> int:
-    return max((metrics.horizontalAdvance(word) for word in _words(text)), default=0)

@@ -34,6 +34,10 @@ REASON_COLOUR = "#8a6d3b"     # amber: why a card has no value, or what to doubt
 WORKING_OUT = ("working out",)    # what a card shows while its value is computed (KpiCard.set_working_out)
 LINE_LEAST = MIN_DRAWN_WIDTH + 8     # px the trend line keeps beside the value at least
 VALUE_LEAST_POINTS = 11              # the value gets no smaller beside its trend line (else the line goes under it)
+# the KPIs whose caveat explains a figure that seems to contradict another (Erlang's 2 agents beside a service level
+# of 55 %): read whole on the card, it may take the title's second line. Any other caveat is shortened first (whole
+# in its tooltip): "Životna vrednost kupca…" beside "Istorijski CLV" lost what told the cards apart (shots16-d)
+CONTRADICTION_CAVEATS = frozenset({"staffing"})
 
 
 class KpiCard(QFrame):
@@ -231,8 +235,10 @@ class KpiCard(QFrame):
         even one is left (the card's height is fixed: a two-line title was drawn over the value at 200 %), or the
         text would be shortened in them, the rows line gives way first (its words go to the caveat's tooltip), then,
         with no line left, the title's second line (a Romanian CLV card kept one title line for the rows: s9-layout
-        v4/1366x768-ro/25_latest_month). A caveat (``title_may_give``) may also take the title's second line when it
-        then reads whole; a reason under "—" never does: the card's name says what is missing."""
+        v4/1366x768-ro/25_latest_month). A caveat that explains a contradiction (``title_may_give`` and
+        :data:`CONTRADICTION_CAVEATS`) may also take the title's second line when it then reads whole; any other
+        caveat is shortened in the lines left, and a reason under "—" never takes it: the card's name says what is
+        missing."""
         plain, text = text, keep_dates_whole(text)      # a line breaks between words, not inside "31. okt. 2026"
         metrics = self.reason_label.fontMetrics()
         # (a few-units note stays: it says the number cannot be trusted, shots16-c; the caveat is shortened instead)
@@ -252,7 +258,7 @@ class KpiCard(QFrame):
             # (lună parțială)" on two lines above "în perioada 1 mai – 31 oct. 2026" and a target state: every line
             # squeezed, the value's and the change's cut)
             self._change_on_one_line()
-        elif title_may_give and cut() and self._title_lines() > 1:
+        elif title_may_give and self.metric_id in CONTRADICTION_CAVEATS and cut() and self._title_lines() > 1:
             # a caveat read whole on the card, not in a tooltip: it explains a figure that seems to contradict
             # another (Erlang's 2 agents beside a service level of 55 %: sv 10_dashboard_01_calls cut it under
             # "Agenter som behövs (Erlang C)" on two lines); the title then keeps one line, whole in its tooltip.

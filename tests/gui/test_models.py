@@ -129,7 +129,7 @@ def test_mapping_model_passes_qtmodeltester_and_edits(qtmodeltester) -> None:
     row_of = {model.field_name(r): r for r in range(model.rowCount())}
     created = model.index(row_of["created_at"], COL_FAILED)
     assert model.data(created) == "1"
-    assert "row 3: 'n/a'" in model.data(created, Qt.ItemDataRole.ToolTipRole)
+    assert "row 3: “n/a”" in model.data(created, Qt.ItemDataRole.ToolTipRole)
     agent = model.index(row_of["agent"], COL_SOURCE)
     assert model.data(agent) == NOT_MAPPED
     assert model.data(agent, CHOICES_ROLE) == [NOT_MAPPED, "Id", "Created", "Who"]

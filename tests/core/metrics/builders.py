@@ -79,7 +79,10 @@ def make_frames(n: int = 240, seed: int = 0) -> dict[str, pd.DataFrame]:
         "call_id": _ids("K", n), "started_at": started, "date": started.dt.normalize(),
         "time": (started - started.dt.normalize()).dt.total_seconds(),
         "direction": _pick(rng, n, ["inbound", "inbound", "outbound"]),
-        "outcome": pd.Series(np.where(answered.to_numpy(dtype=bool), "answered", "abandoned"), dtype="str"),
+        # (one unanswered call in five met a busy line: a log whose outcomes can record a block, so blocking has a value)
+        "outcome": pd.Series(np.where(answered.to_numpy(dtype=bool), "answered",
+                                      np.where(np.cumsum(~answered.to_numpy(dtype=bool)) % 5 == 0, "busy",
+                                               "abandoned")), dtype="str"),
         "answered": answered, "answered_at": started + pd.to_timedelta(wait, unit="s"),
         "ended_at": started + pd.to_timedelta(wait + 300, unit="s"), "wait_s": wait,
         "talk_s": rng.exponential(240, n), "hold_s": rng.exponential(20, n), "wrap_s": rng.exponential(30, n),

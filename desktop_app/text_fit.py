@@ -1,0 +1,43 @@
+"""Word-wrapped text measured and shortened to a number of lines ("…", the whole text then in a tooltip): the cards,
+the sidebar, the message bar and an empty chart's note."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+
+
+def wrapped_height(text: str, metrics: QFontMetrics, width: int) -> int:
+    """The height ``text`` takes word-wrapped at ``width`` pixels."""
+    return metrics.boundingRect(0, 0, width, 100000, int(Qt.TextFlag.TextWordWrap), text).height()
+
+
+_BREAKS = re.compile(r"[ \t\n]+")          # where a line may break: not at a no-break space ("20\u00a0%")
+
+
+def elide_to_lines(text: str, metrics: QFontMetrics, width: int, lines: int) -> str:
+    """``text`` as it fits in ``lines`` word-wrapped lines of ``width`` pixels: whole, or cut after a word
+    with "…" (a single word too long for a line is cut with "…" where it still fits, never mid-letter)."""
+    room = max(1, lines) * metrics.lineSpacing()
+    if wrapped_height(text, metrics, width) <= room and _widest_word(text, metrics) <= width:
+        return text
+    shown = ""
+    for word in _words(text):
+        trial = f"{shown} {word}".strip()
+        if wrapped_height(trial + "\u2026", metrics, width) > room or metrics.horizontalAdvance(word) > width:
+            if not shown:        # the first word alone is too long: cut it where the line ends
+                return metrics.elidedText(word, Qt.TextElideMode.ElideRight, width)
+            break
+        shown = trial
+    return shown + "\u2026"
+
+
+def _words(text: str) -> list[str]:
+    """The pieces a line can break between (a no-break space joins its two sides into one)."""
+    return [word for word in _BREAKS.split(text) if word]
+
+
+def _widest_word(text: str, metrics: QFontMetrics) -> int:
+    return max((metrics.horizontalAdvance(word) for word in _words(text)), default=0)
