@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QMouseEvent
@@ -61,6 +61,7 @@ class KpiCard(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._shown: tuple[Any, ...] | None = None      # what set_result was last given: shown again when widened
         self._rows_whole = ""           # the rows line's whole text (shortened on the card beside a target state)
+        self._note_kept = False         # the rows line shows a few-units note whole ("too few to be sure")
         self._title_width: tuple[Any, int] = (None, CARD_WIDTH)     # (title and font measured, width: title_width)
         # the texts are fitted to a new width once the layout pass that resized the card is over (fitting them
         # inside it changed the layout being applied: Qt crashed in a language switch)
@@ -240,7 +241,8 @@ class KpiCard(QFrame):
         missing."""
         plain, text = text, keep_dates_whole(text)      # a line breaks between words, not inside "31. okt. 2026"
         metrics = self.reason_label.fontMetrics()
-        rows = self._rows_whole if self.n_label.text() else ""
+        # (a few-units note stays: it says the number cannot be trusted, shots16-c; the caveat is shortened instead)
+        rows = self._rows_whole if self.n_label.text() and not self._note_kept else ""
 
         def cut() -> bool:          # (the caveat shortened in the lines left: CRR's "Channel filter not applied:
             lines = max(1, self._small_text_room() // metrics.lineSpacing())       # no…" under its 2-line title)
@@ -255,10 +257,7 @@ class KpiCard(QFrame):
             # then the change's second line, its whole text in its tooltip (ro "▲ +2,2 p.p., poate fi întâmplător
             # (lună parțială)" on two lines above "în perioada 1 mai – 31 oct. 2026" and a target state: every line
             # squeezed, the value's and the change's cut)
-            change = self.change_label.text()
-            short = elide_to_lines(change, self.change_label.fontMetrics(), self.text_room(), 1)
-            self.change_label.setText(short)
-            self.change_label.setToolTip("\n".join(t for t in (change, self.change_label.toolTip()) if t))
+            self._change_on_one_line()
         elif title_may_give and self.metric_id in CONTRADICTION_CAVEATS and cut() and self._title_lines() > 1:
             # a caveat read whole on the card, not in a tooltip: it explains a figure that seems to contradict
             # another (Erlang's 2 agents beside a service level of 55 %: sv 10_dashboard_01_calls cut it under
@@ -274,6 +273,14 @@ class KpiCard(QFrame):
         self.reason_label.setText(shown)
         self.reason_label.setToolTip(tooltip if shown == text or plain in tooltip else f"{plain}\n\n{tooltip}")
         self.reason_label.show()
+
+    def _change_on_one_line(self) -> None:
+        """The change shortened to one line, its whole text in its tooltip."""
+        change = self.change_label.text()
+        short = elide_to_lines(change, self.change_label.fontMetrics(), self.text_room(), 1)
+        if short != change:
+            self.change_label.setText(short)
+            self.change_label.setToolTip("\n".join(t for t in (change, self.change_label.toolTip()) if t))
 
     def set_sparkline(self, spark: Any, grain: str) -> None:
         """The KPI over its last periods (``sparkline_job.Spark``; ``None`` hides the line)."""
@@ -355,6 +362,7 @@ class KpiCard(QFrame):
         # beside "from 4,030 movements" cut both at 198 px); on a line of its own when the card has one (below)
         beside = self.target_label.sizeHint().width() + self._basis_row.spacing() if not self.target_label.isHidden() else 0
         self._target_on_own_line(False)
+        note = few_units_words(outcome) if few else ""
         shown = self.n_label.fontMetrics().elidedText(whole, Qt.TextElideMode.ElideRight, self.text_room() - beside)
         self._rows_whole = whole
         detail = few_units_detail(outcome) if few else ""
@@ -381,11 +389,66 @@ class KpiCard(QFrame):
                 show_rows(self.n_label.fontMetrics().elidedText(whole, Qt.TextElideMode.ElideRight, self.text_room()))
             else:
                 self._target_on_own_line(False)
+        caveat = result_caveat(result) if value is not None else None
+        self._note_kept = False
+        if note and not self.n_label.isHidden():
+            # the note whole, with room left for the caveat whole, else for its first line (whole in its tooltip);
+            # else the caveat goes to the rows line's tooltip (the note says more of the number); else (no way
+            # fits) the one shortened line as before
+            reason = self.reason_label.fontMetrics()
+            needs = ((wrapped_height(keep_dates_whole(caveat[0]), reason, self.text_room()), reason.lineSpacing(), 0)
+                     if caveat is not None else (0,))
+            shown_before = (self.n_label.text(), self._basis_row.indexOf(self.target_label) < 0)
+            need = next((need for need in needs if self._keep_note_whole(whole, note, beside, show_rows, need)), None)
+            self._note_kept = need is not None
+            if need is None:
+                self._target_on_own_line(shown_before[1])
+                show_rows(shown_before[0])
+            elif caveat is not None and need == 0:
+                self.n_label.setToolTip("\n\n".join(t for t in (self.n_label.toolTip(), caveat[1]) if t))
+                caveat = None
         if result is not None and value is None:     # (last: in the lines the title and the value leave)
             reason = readable_reason(result)
             self._show_small_text(reason, reason, title_may_give=False)    # (a "—" card: its name says what
-        elif (caveat := result_caveat(result)) is not None:                 # is missing, s13-shots-slsv)
+        elif caveat is not None:                                            # is missing, s13-shots-slsv)
             self._show_small_text(*caveat)
+
+    def _rows_text(self, whole: str, note: str, room: int) -> str:
+        """The rows line in ``room`` pixels: whole, or shortened with "…" (whole in its tooltip). A few-units line
+        ("from 7 people, too few to be sure") that does not fit keeps its note whole on a second line, the count
+        part shortened first: the words that say the number cannot be trusted are the ones a reader needs
+        (shots16-c: "från 7 personer, för få för a…" on a narrow sv card)."""
+        metrics = self.n_label.fontMetrics()
+        one = metrics.elidedText(whole, Qt.TextElideMode.ElideRight, room)
+        if one == whole or not note or note not in whole:
+            return one
+        count = whole[:whole.rindex(note)].rstrip()
+        return "\n".join(metrics.elidedText(t, Qt.TextElideMode.ElideRight, room) for t in (count, note))
+
+    def _keep_note_whole(self, whole: str, note: str, beside: int, show_rows: Callable[[str], None],
+                         need: int) -> bool:
+        """A few-units note whole on the card with ``need`` pixels left under it (a caveat's line), in the first
+        way that fits: beside the target state, then with the target state on its own line; the rows line on two
+        lines, then the note alone (the count in the tooltip). The title's and the change's second lines give way
+        to it (whole in their tooltips). False when no way fits."""
+        if self.n_label.text().endswith(note) and self._small_text_room() >= need:
+            return True
+        target = not self.target_label.isHidden()
+        for own in ((False, True) if target else (False,)):
+            self._target_on_own_line(own)
+            room = self.text_room() - (beside if target and not own else 0)
+            for text in (self._rows_text(whole, note, room),
+                         self.n_label.fontMetrics().elidedText(note, Qt.TextElideMode.ElideRight, room)):
+                show_rows(text)
+                if not text.endswith(note):
+                    continue
+                if self._small_text_room() < need and self._title_lines() > 1:
+                    self._fit_title(self._label, 1)
+                if self._small_text_room() < need and self._change_lines() > 1:
+                    self._change_on_one_line()
+                if self._small_text_room() >= need:
+                    return True
+        return False
 
     def _show_outcome(self, outcome: Any) -> None:
         """The change in words (grey "no clear change" inside its noise) and the target met or missed."""

@@ -82,12 +82,30 @@ def describe(metric_id: str, ids: bool = True) -> str:
                                                                                                       p.special)
         if not ids and isinstance(p.default, str) and any(s.id == p.default for s in REGISTRY):
             value = _kpi_name(p.default)                  # "KPI to compare: default CSAT (% satisfied)", not "csat"
+        help_text = p.translated_help if p.help else ""
+        if not ids:
+            value, help_text = _default_once(p.help, value, help_text)
         line = _(_PARAMETER if ids else _PARAMETER_BY_NAME, label=p.translated_label, name=p.name, value=value)
-        lines.append(line + (f" — {p.translated_help}" if p.help else ""))
+        lines.append(line + (f" — {help_text}" if help_text else ""))
     if spec.calculator is not None and ids:
         lines.append(_(_TOTALS, inputs=", ".join(spec.calculator_inputs)))
-    lines.append(_(_SOURCE, sources=_source_text(spec.source)))
+    if ids:                     # (the translators' sources: the deck's appendix and the catalogue, not the window)
+        lines.append(_(_SOURCE, sources=_source_text(spec.source)))
     return "\n".join(lines)
+
+
+def _default_once(help_id: str, value: str, help_text: str) -> tuple[str, str]:
+    """A setting's default and its help as the window's tooltip says them, the default once (shots16-c: "default
+    automatic — “automatic”: the smallest usual scale …", "default automatic — default: the top two points …"):
+    a help that explains the default (``default: …``) gives the default's words, one that starts with the
+    default's name in quotes keeps what follows it."""
+    from ..formatting import quoted
+
+    if help_id.startswith("default:") and ":" in help_text:
+        return help_text.split(":", 1)[1].strip(), ""
+    if help_text.startswith(quoted(value) + ":"):
+        return value, help_text[len(quoted(value)) + 1:].strip()
+    return value, help_text
 
 
 #: The settings of every KPI (``params["global"]``) by the names an owner reads.

@@ -315,7 +315,8 @@ class Prepared:
         with self._lock:
             known = self._cache.get(key)        # (another thread's, made meanwhile: what is derived from it is shared)
             if known is None:
-                known = self._cache[key] = MetricInputs(frames, as_of, self.calendar, period, self.groups)
+                known = self._cache[key] = MetricInputs(frames, as_of, self.calendar, period, self.groups,
+                                                         source=self.frames)
                 self._trim()
             self._cache.move_to_end(key)
             return known

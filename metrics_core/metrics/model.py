@@ -248,6 +248,9 @@ class MetricInputs:
     calendar: Any = None                # metrics_core.metrics.business_hours.BusinessCalendar | None
     period: tuple[pd.Timestamp | None, pd.Timestamp | None] | None = None   # measured period: [start, end) — None = all data
     groups: TMapping[str, tuple[ColumnGroup, ...]] = field(default_factory=dict)
+    # the frames before filters and a breakdown's groups cut them, for what a file says as a whole (the staff
+    # file records leaving dates: a team nobody left has a turnover of 0 %); empty: ``frames`` are whole
+    source: TMapping[str, pd.DataFrame] = field(default_factory=dict)
     _derived: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
     # the same inputs may be read by several worker threads at once (the engine's caches hand them out)
     _derived_lock: Any = field(default_factory=threading.RLock, init=False, repr=False, compare=False)

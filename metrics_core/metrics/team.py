@@ -98,7 +98,7 @@ def turnover_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult
     if bounds is None:
         return missing_field("employee_turnover", "%", ["hired_at", "left_at"], N_("dates of staff changes"))
     start, end = bounds
-    unrecorded = _before_leaves_recorded(staff, end)
+    unrecorded = _before_leaves_recorded(_whole_staff(inputs, staff), end)
     if unrecorded is not None:
         return no_value("employee_turnover", "%", unrecorded, n=len(staff), details=bounds_details(bounds),
                         higher_is_better=False)
@@ -116,6 +116,13 @@ def turnover_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult
                "staff_retention_pct": 100.0 * (at_end - hired_staying) / at_start if at_start else None}
     return ratio_result("employee_turnover", left, average, n=len(staff), proportion=False,
                         empty_reason=N_("no staff in the period"), details=details)
+
+
+def _whole_staff(inputs: MetricInputs, staff: pd.DataFrame) -> pd.DataFrame:
+    """The whole staff file, before a filter or a breakdown's group cut it to ``staff``: whether it records
+    leaving dates is the file's fact, not a team's (a team nobody left has 0 %, shots16-c 10_09)."""
+    whole = inputs.source.get("staff")
+    return whole if whole is not None and "left_at" in whole.columns else staff
 
 
 def _before_leaves_recorded(staff: pd.DataFrame, end: pd.Timestamp) -> Message | None:

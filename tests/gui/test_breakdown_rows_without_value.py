@@ -22,22 +22,39 @@ CALLS = ("Call ID,Date,Agent,Answered,Waiting time\n"
          "4,2024-03-05 10:00,Bob,N,\n5,2024-03-05 10:05,,N,\n6,2024-03-05 10:30,,N,\n")
 
 
+def _bars(qtbot, state, dataset, category: str, metric_id: str):
+    """The window's bars of ``metric_id`` by ``category`` over ``dataset``, as their data table."""
+    wait_results(qtbot, state, lambda: state.add_dataset(dataset))
+    charts = ChartArea(state)
+    qtbot.addWidget(charts)
+    state.set_chart_category(category)
+    state.select_metric(metric_id)
+    qtbot.waitUntil(lambda: state.chart_data is not None and state.chart_data.metric_id == metric_id
+                    and not state.chart_runner.is_busy(), timeout=60000)
+    qtbot.wait(50)
+    assert state.chart_data.category == category
+    return charts.bars.data_table()
+
+
 def test_asa_by_agent_lists_no_group_without_a_value(qtbot, state, tmp_path: Path) -> None:
     (tmp_path / "calls.csv").write_text(CALLS, encoding="utf-8")
     calls = load_dataset(tmp_path / "calls.csv")
     assert calls.kind == "calls" and calls.frame["agent"].isna().sum() == 2
-    wait_results(qtbot, state, lambda: state.add_dataset(calls))
-    charts = ChartArea(state)
-    qtbot.addWidget(charts)
-    state.set_chart_category("agent")
-    state.select_metric("average_wait_time")
-    qtbot.waitUntil(lambda: state.chart_data is not None and state.chart_data.metric_id == "average_wait_time"
-                    and not state.chart_runner.is_busy(), timeout=60000)
-    qtbot.wait(50)
-    assert state.chart_data.category == "agent"
-    table = charts.bars.data_table()
+    table = _bars(qtbot, state, calls, "agent", "average_wait_time")
     assert dict(zip(table["category"], table["value"])) == {"Ann": pytest.approx(30.0), "Bob": pytest.approx(60.0)}
     assert [p.label for p in state.chart_data.bars] == ["Ann", "Bob"]           # (the bars a click filters by)
     # the report's chart: the same two groups (it dropped them before, by a rule of its own)
     chart = breakdown_chart(state.snapshot().inputs(), "average_wait_time", "agent", state.engine_params(), None)
     assert sorted(chart.frame.index) == ["Ann", "Bob"]
+
+
+def test_turnover_by_team_keeps_the_team_nobody_left(qtbot, state) -> None:
+    """shots16-c 10_09: the demo's staff file by team drew "Customer care 25 %" only; "Phone desk" (2 people,
+    nobody left, average 1.5 over 15 Aug 2025 – 14 Aug 2026) is 0 %, as the file records leaving dates
+    (by hand: tests/core/metrics/test_turnover_team_without_leavers.py)."""
+    from metrics_core.resources import demo_dir
+
+    staff = load_dataset(demo_dir() / "staff.csv")
+    table = _bars(qtbot, state, staff, "team", "employee_turnover")
+    assert dict(zip(table["category"], table["value"])) == {"Customer care": pytest.approx(25.0),
+                                                            "Phone desk": pytest.approx(0.0)}

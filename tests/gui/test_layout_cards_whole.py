@@ -45,8 +45,10 @@ def cut_texts(card: KpiCard) -> list[str]:
         if label.wordWrap():
             words = max(metrics.horizontalAdvance(w) for w in text.split())
             cut = words > box.width() or box.height() < label.heightForWidth(box.width()) - 1
-        else:
-            cut = metrics.horizontalAdvance(text) > box.width()
+        else:           # (a few-units rows line may be on two lines: each line within the label's box)
+            lines = text.split("\n")
+            cut = (max(metrics.horizontalAdvance(t) for t in lines) > box.width()
+                   or box.height() < len(lines) * metrics.lineSpacing() - 1)
         where = f"{card.metric_id} at {card.width()} px: {text!r}"
         if cut:
             out.append(f"{where} cut in {box.width()} x {box.height()} px")

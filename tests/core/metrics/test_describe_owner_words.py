@@ -63,7 +63,8 @@ def test_a_cards_tooltip_names_fields_settings_and_choices_as_the_dialogs_do(cod
                 assert f"• {p.translated_label}: " in text, (spec.id, p.name)
         scale = describe("csat", ids=False)
         automatic = _("automatic")                         # the scale's choice "auto" as the settings list names it
-        assert f"{automatic} — " in scale and _("“automatic”: the smallest usual scale that holds every answer") in scale
+        # (its help names the choice once: "default automatic — the smallest usual scale …", shots16-c)
+        assert f"{automatic} — " in scale and _("“automatic”: the smallest usual scale that holds every answer") not in scale
         staffing = describe("staffing", ids=False)
         assert _("service level") in staffing and _("the busiest interval") in staffing
         csat_name = [s for s in REGISTRY if s.id == "csat"][0].translated_label
@@ -77,3 +78,29 @@ def test_the_full_description_keeps_the_command_lines_names() -> None:
         assert "positive, responses" in describe("csat") and "(metric)" in describe("benchmark_gap")
     assert describe("nps").splitlines()[0] == "Net Promoter Score (nps)"
     assert "From totals: promoters, passives, detractors." in describe("nps")
+
+
+@pytest.mark.parametrize("code", ["en", "sl"])
+def test_a_cards_tooltip_has_no_sources_line_and_says_each_default_once(code) -> None:
+    """shots16-c 70_tooltip_card: the window's tooltip ended with the translators' sources ("Vir: LiveAgent (sl),
+    Nextiva (ro), …") and said the default twice ("privzeto samodejno — „samodejno“: …", "privzeto samodejno —
+    privzeto: najvišji dve točki lestvice"). The sources stay in ``describe(ids=True)`` (the deck's appendix)."""
+    from metrics_core.formatting import quoted
+
+    with language(code):
+        source = _("Source: {sources}.").split("{")[0]
+        automatic, default = _("automatic"), _("• {label}: default {value}").split("{label}: ")[1].split(" {")[0]
+        for spec in REGISTRY:
+            text = describe(spec.id, ids=False)
+            assert source not in text, spec.id
+            assert source in describe(spec.id), spec.id
+            for line in (line for line in text.splitlines() if line.startswith("• ")):
+                assert line.count(f"{default} ") + line.count(f"{default}:") == 1, line
+                assert f"{automatic} — {quoted(automatic)}" not in line, line
+        scale = describe("csat", ids=False).splitlines()
+        assert f"• {_('Score scale')}: {default} {automatic} — " in "\n".join(scale)
+        line = next(l for l in scale if l.startswith(f"• {_('Score scale')}"))
+        assert quoted(automatic) not in line and line.endswith(_("the smallest usual scale that holds every answer")
+                                                               if code == "en" else "vse odgovore")
+        threshold = next(l for l in scale if l.startswith(f"• {_('Satisfied from score')}"))
+        assert threshold.endswith(f": {default} " + _("default: the top two points of the scale").split(": ", 1)[1])
