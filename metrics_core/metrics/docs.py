@@ -98,13 +98,21 @@ def _default_once(help_id: str, value: str, help_text: str) -> tuple[str, str]:
     """A setting's default and its help as the window's tooltip says them, the default once (shots16-c: "default
     automatic — “automatic”: the smallest usual scale …", "default automatic — default: the top two points …"):
     a help that explains the default (``default: …``) gives the default's words, one that starts with the
-    default's name in quotes keeps what follows it."""
+    default's name in quotes keeps what follows it, and one that names it after a first sentence ("Pre-aggregated
+    files only. “automatic”: answered calls …") keeps both sentences without the name."""
     from ..formatting import quoted
 
     if help_id.startswith("default:") and ":" in help_text:
         return help_text.split(":", 1)[1].strip(), ""
-    if help_text.startswith(quoted(value) + ":"):
-        return value, help_text[len(quoted(value)) + 1:].strip()
+    name = quoted(value)
+    if help_text.startswith(name + ":"):
+        return value, help_text[len(name) + 1:].strip()
+    if help_text.startswith((name + ",", name + " ")):   # "“the busiest interval”, or a time of day such as 10:30 …"
+        return value, help_text[len(name):].lstrip(", ")
+    before, colon, after = help_text.partition(name + ":")      # "Pre-aggregated files only. “automatic”: answered …"
+    if colon and before.rstrip().endswith(".") and after.strip():
+        after = after.strip()
+        return value, f"{before.rstrip()} {after[:1].upper()}{after[1:]}"
     return value, help_text
 
 

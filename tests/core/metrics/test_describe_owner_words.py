@@ -97,6 +97,10 @@ def test_a_cards_tooltip_has_no_sources_line_and_says_each_default_once(code) ->
             for line in (line for line in text.splitlines() if line.startswith("• ")):
                 assert line.count(f"{default} ") + line.count(f"{default}:") == 1, line
                 assert f"{automatic} — {quoted(automatic)}" not in line, line
+                said, _dash, help_text = line.partition(" — ")          # the default, then the help
+                value = said.split(f"{default} ", 1)[-1]
+                assert quoted(value) not in help_text, line                 # (shots16-c: "the busiest interval —
+                                                                            # “the busiest interval”, or …")
         scale = describe("csat", ids=False).splitlines()
         assert f"• {_('Score scale')}: {default} {automatic} — " in "\n".join(scale)
         line = next(l for l in scale if l.startswith(f"• {_('Score scale')}"))
