@@ -17,7 +17,7 @@ from metrics_core.i18n import _, ngettext
 
 from ..app_state import AppState
 from ..formatting import format_number
-from .elided_label import elide_to_lines, wrapped_height
+from ..text_fit import elide_to_lines, wrapped_height
 from .flow_layout import FlowLayout
 
 

@@ -9,8 +9,6 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
-from ..text_fit import elide_to_lines, wrapped_height  # noqa: F401 - (the panels' import of them)
-
 
 class ElidedLabel(QLabel):
     """A :class:`QLabel` whose minimum width is small and whose text is elided to fit."""

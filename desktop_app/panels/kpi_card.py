@@ -19,7 +19,7 @@ from metrics_core.report_view.words import (basis_line, basis_words, change_word
 
 from .. import style
 from ..ink_room import accent_room, without_room
-from .elided_label import elide_to_lines, wrapped_height
+from ..text_fit import elide_to_lines, wrapped_height
 from .sparkline import MIN_DRAWN_WIDTH, Sparkline
 from ..formatting import (DASH, change_arrow, comparison_text, format_change, format_number, format_value,
                           headline_term, readable_reason, short_comparison)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolBut
 
 from metrics_core.i18n import _
 
-from .elided_label import elide_to_lines
+from ..text_fit import elide_to_lines
 
 MAX_LINES = 2
 

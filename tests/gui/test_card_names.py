@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRect
 
-from desktop_app.panels.elided_label import wrapped_height
+from desktop_app.text_fit import wrapped_height
 from desktop_app.panels.kpi_card import KpiCard
 from metrics_core.metrics.model import MetricResult
 from metrics_core.metrics.registry import REGISTRY

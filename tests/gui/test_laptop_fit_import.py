@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from desktop_app.dialogs.import_dialog import ImportDialog
 from desktop_app.i18n import apply_language
 from desktop_app.models.mapping_model import COL_SOURCE, COL_WHY
-from desktop_app.panels.elided_label import wrapped_height
+from desktop_app.text_fit import wrapped_height
 from metrics_core.resources import demo_dir
 
 CELL_PADDING = 8          # a table cell's margins around its text (the style's focus frame and text margin)

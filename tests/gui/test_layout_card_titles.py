@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.panels.elided_label import wrapped_height
+from desktop_app.text_fit import wrapped_height
 from desktop_app.panels.kpi_card import CARD_WIDTH, KpiCard
 
 from .helpers import shown

@@ -9,7 +9,7 @@ from PySide6.QtGui import QFontMetrics
 
 from desktop_app.dialogs.settings_dialog import SettingsDialog
 from desktop_app.i18n import apply_language
-from desktop_app.panels.elided_label import wrapped_height
+from desktop_app.text_fit import wrapped_height
 
 from .helpers import shown
 
