@@ -158,10 +158,19 @@ def runs_past(start: pd.Timestamp, by: str, last_seen: pd.Timestamp | None) -> b
     >>> runs_past(pd.Timestamp("2024-03-01"), "month", pd.Timestamp("2024-03-31 09:00"))
     False
     """
+    return stops_before(next_start(start, by), last_seen)
+
+
+def stops_before(end: pd.Timestamp, last_seen: pd.Timestamp | None) -> bool:
+    """Whether the data, whose last instant is ``last_seen``, stops before the last day of a period ending at
+    ``end`` (exclusive): the period is not whole (:func:`runs_past` for a calendar period, a change's own span).
+
+    >>> stops_before(pd.Timestamp("2022-01-01"), pd.Timestamp("2021-12-30")), stops_before(pd.Timestamp("2022-01-01"), pd.Timestamp("2021-12-31 09:00"))
+    (True, False)
+    """
     if last_seen is None or pd.isna(last_seen):
         return False
-    last_day = pd.Timestamp(last_seen).normalize()
-    return last_day + pd.Timedelta(days=1) < next_start(start, by)
+    return pd.Timestamp(last_seen).normalize() + pd.Timedelta(days=1) < end
 
 
 def seen_within(span: tuple, bounds: tuple) -> tuple:

@@ -125,7 +125,7 @@ def covers_in_part(period: tuple[Any, Any], seen: tuple[Any, Any]) -> bool:
     start, end = pd.Timestamp(start), pd.Timestamp(end)
     if pd.Timestamp(last) < start or pd.Timestamp(first) >= end:       # no data in it at all: empty, not partial
         return False
-    return P.begins_after(start, first) or pd.Timestamp(last).normalize() + pd.Timedelta(days=1) < end
+    return P.begins_after(start, first) or P.stops_before(end, last)
 
 
 def compared_in_part(bundle: DataBundle, metric_id: str, now: tuple[Any, Any], before: tuple[Any, Any],
