@@ -151,7 +151,7 @@ class ChartData:
     currency: str | None = None         # money in another currency than the report's (files in several currencies)
     partial: list[int] = field(default_factory=list)   # positions of the periods the data covers only in part (trends)
     note: str = ""                      # what the points rest on, under the axis as the window writes it (date-only
-                                        # durations: the card's caveat, metrics.plausibility.trend_caveat)
+                                        # durations: the card's caveat, metrics.plausibility.chart_note)
 
     def __post_init__(self) -> None:
         if self.kind not in CHART_KINDS:

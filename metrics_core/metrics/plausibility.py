@@ -67,7 +67,7 @@ def field_label(kind: str, name: str) -> str:
 
 def date_only_caveat(spec: MetricSpec, inputs: MetricInputs) -> tuple[Message, Message] | None:
     """A duration KPI's caveat (a card's line, its explanation) when a timestamp it reads holds dates without times
-    of day; None otherwise. The card (:func:`review`) and its trend chart (:func:`trend_caveat`) carry the same one."""
+    of day; None otherwise. The card (:func:`review`) and its charts (:func:`chart_note`) carry the same one."""
     if not spec.duration:
         return None
     fields = date_only_fields(spec, inputs)
@@ -79,20 +79,14 @@ def date_only_caveat(spec: MetricSpec, inputs: MetricInputs) -> tuple[Message, M
                     "may be up to a day off. Map a column with times of day for exact durations.", {"columns": names}))
 
 
-def trend_caveat(spec: MetricSpec, inputs: MetricInputs) -> Message | None:
-    """The line a KPI's trend chart carries under its axis for what its inputs cannot support: the card's own
-    date-only caveat (a first response time falling "1,230 -> 560 days" from purchase dates was drawn as a
-    measured fall, 64_issue_date_only_tickets). The window's chart, the deck and the chart images all read it."""
-    caveat = date_only_caveat(spec, inputs)
-    return None if caveat is None else caveat[0]
-
-
 def chart_note(spec: MetricSpec, inputs: MetricInputs) -> str:
-    """The line a KPI's trend and breakdown charts carry under their axis (``ChartData.note``), numbers kept with
-    their units: :func:`trend_caveat` in words, or ''. The window's charts, the deck's and the chart images take
-    this one text (the breakdown of a date-only first response time had none while its trend had it)."""
-    caveat = trend_caveat(spec, inputs)
-    return "" if caveat is None else numbers_kept_with_units(str(caveat))
+    """The line a KPI's trend and breakdown charts carry under their axis (``ChartData.note``) for what its inputs
+    cannot support, numbers kept with their units: the card's own date-only caveat (a first response time falling
+    "1,230 -> 560 days" from purchase dates was drawn as a measured fall, 64_issue_date_only_tickets; its breakdown
+    had no note while its trend had one), or ''. The window's charts, the deck's and the chart images take this one
+    text."""
+    caveat = date_only_caveat(spec, inputs)
+    return "" if caveat is None else numbers_kept_with_units(str(caveat[0]))
 
 
 #: Fewer units than this behind a rate (people, answers, calls: ``MetricResult.n``) and the rate carries a visible
@@ -144,5 +138,4 @@ def review(spec: MetricSpec, inputs: MetricInputs, result: MetricResult) -> Metr
     return result
 
 
-__all__ = ["FEW_UNITS", "chart_note", "date_only", "date_only_caveat", "date_only_fields", "few_units", "rate_range", "review",
-           "trend_caveat"]
+__all__ = ["FEW_UNITS", "chart_note", "date_only", "date_only_caveat", "date_only_fields", "few_units", "rate_range", "review"]
