@@ -6,7 +6,6 @@ write them; this module adds what only the window needs.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from typing import Any
@@ -15,8 +14,9 @@ import numpy as np
 import pandas as pd
 
 from metrics_core import formatting as core
+from metrics_core.catalogue import field_label, find_field
 from metrics_core.formatting import headline_term  # noqa: F401 - the app's cards use it from here
-from metrics_core.i18n import N_, _
+from metrics_core.i18n import _
 from metrics_core.metrics.params import DEFAULT_CURRENCY
 
 DASH = core.MISSING
@@ -133,88 +133,20 @@ def _whole_month(start: Any, last_day: Any) -> bool:
         start.to_period("M") == last_day.to_period("M")
 
 
-@functools.lru_cache(maxsize=512)
-def _field(name: str, kind: str | None = None) -> Any:
-    """The catalogue's field ``name``, looked up in ``kind`` first (names repeat across kinds)."""
-    from metrics_core.catalogue import KINDS
-
-    ordered = sorted(KINDS, key=lambda spec: spec.name != kind)
-    for spec in ordered:
-        for f in spec.fields:
-            if f.name == name:
-                return f
-    return None
-
-
-#: Columns well-known exports hold beside the fields KPI Desk maps (Shopify, Typeform, review sheets), offered
-#: as filters and breakdowns: named in the owner's language, keyed by the header without case or underscores.
-EXPORT_COLUMNS = {"financial status": N_("Financial status"), "fulfillment status": N_("Fulfillment status"),
-                  "response type": N_("Response type"), "reviewer": N_("Reviewer")}
-
-
-def field_label(name: str, kind: str | None = None) -> str:
-    """The catalogue's label of a canonical field (``csat_score`` -> ``CSAT score``); for a column of the file's
-    own, the label of the field or well-known export column its header names (``Tags``), else the header."""
-    plain = name.replace("_", " ")
-    f = _field(name, kind) or _field(plain.casefold().replace(" ", "_"), kind)
-    if f is not None:
-        return _(f.label)
-    known = EXPORT_COLUMNS.get(plain.casefold())
-    return _(known) if known else plain
-
-
 def column_title(name: str, kind: str | None = None) -> str:
     """A table column's header as users read it: the field's label, else the file's own header."""
     if name == "_row":
         return _("Row in file")
     if name == "status_original":
         return _("Status (as in the file)")
-    f = _field(name, kind)
+    f = find_field(name, kind)
     return _(f.label) if f is not None else name
 
 
 def is_duration_column(name: str, kind: str | None = None) -> bool:
     """Canonical duration fields, held in seconds (``first_response_s``)."""
-    f = _field(name, kind)
+    f = find_field(name, kind)
     return f is not None and f.value_type == "duration" and name.endswith("_s")
-
-
-def readable_reason(result: Any) -> str:
-    """Why a KPI has no value, with field ids replaced by the names users see in the import dialog: each id once,
-    as the kind the KPI reads names it (cash flow's ``'date'`` is "Date", not the calls' "Date (date part)")."""
-    missing = list(getattr(result, "missing_fields", None) or [])
-    reason = str(getattr(result, "reason", "") or "")
-    if not reason:
-        reason = (_("needs {fields}", fields=", ".join(f"'{m}'" for m in missing)) if missing
-                  else _("no data for these filters"))
-    if missing:
-        labels = {name: field_label(name, _kind_with(getattr(result, "metric_id", ""), name)) for name in missing}
-        names = "|".join(re.escape(name) for name in sorted(missing, key=len, reverse=True))
-        named: set[str] = set()
-
-        def name_once(m: re.Match[str]) -> str:                   # "… (or contacts from more than one channel)":
-            name = m[1] or m[2]                                   # a later bare word is the word, not the field
-            if m[2] and name in named:
-                return name
-            named.add(name)
-            return core.quoted(labels[name]) if m[1] else labels[name]
-
-        reason = re.sub(rf"'({names})'|\b({names})\b", name_once, reason)  # one pass: a label keeps its id
-    return reason.replace("needs the field", "needs a column").replace("which no loaded file provides",
-                                                                        "which no loaded file has")
-
-
-def _kind_with(metric_id: str, field_name: str) -> str | None:
-    """The first data kind ``metric_id`` reads that has a field ``field_name`` (None: any kind)."""
-    from metrics_core.catalogue import KINDS_BY_NAME
-    from metrics_core.errors import KpiDeskError
-    from metrics_core.metrics.registry import get_metric
-
-    try:
-        kinds = get_metric(metric_id).kinds
-    except KpiDeskError:
-        return None
-    return next((k for k in kinds if k in KINDS_BY_NAME and field_name in KINDS_BY_NAME[k].field_names()), None)
 
 
 def period_label(start: Any, granularity: str) -> str:

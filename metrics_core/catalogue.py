@@ -19,6 +19,7 @@ The registry is a literal table (no import side effects), as STYLE.md asks.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from .i18n import N_
@@ -330,6 +331,42 @@ def kind_label(name: str) -> str:
 
     spec = KINDS_BY_NAME.get(name)
     return _(spec.label) if spec is not None else name.replace("_", " ").capitalize()
+
+
+@functools.lru_cache(maxsize=512)
+def find_field(name: str, kind: str | None = None) -> FieldSpec | None:
+    """The canonical field ``name``, looked up in ``kind`` first (names repeat across kinds), else in every kind
+    in order; None for a column of the file's own."""
+    for spec in sorted(KINDS, key=lambda spec: spec.name != kind):
+        for f in spec.fields:
+            if f.name == name:
+                return f
+    return None
+
+
+#: Columns well-known exports hold beside the fields KPI Desk maps (Shopify, Typeform, review sheets), offered
+#: as filters and breakdowns: named in the owner's language, keyed by the header without case or underscores.
+EXPORT_COLUMNS = {"financial status": N_("Financial status"), "fulfillment status": N_("Fulfillment status"),
+                  "response type": N_("Response type"), "reviewer": N_("Reviewer")}
+
+
+def field_label(name: str, kind: str | None = None) -> str:
+    """A canonical field as the import dialog names it, in the current language (``csat_score`` -> ``CSAT score``),
+    from ``kind`` first (cash flow's ``date`` is "Date", not the calls' "Date (date part)"); for a column of the
+    file's own, the label of the field or well-known export column its header names (``Tags``), else the header.
+    The window, the reports and the KPI texts all name a field with this one.
+
+    >>> field_label("csat_score"), field_label("date", "cash"), field_label("Financial_Status"), field_label("col 7")
+    ('CSAT score', 'Date', 'Financial status', 'col 7')
+    """
+    from .i18n import _
+
+    plain = name.replace("_", " ")
+    f = find_field(name, kind) or find_field(plain.casefold().replace(" ", "_"), kind)
+    if f is not None:
+        return _(f.label)
+    known = EXPORT_COLUMNS.get(plain.casefold())
+    return _(known) if known else plain
 
 
 def value_label(field_name: str, value: object) -> str:

@@ -13,6 +13,7 @@ import numpy as np
 from metrics_core.catalogue import value_label
 from metrics_core.i18n import N_, _
 from metrics_core.report_view.catalogue import no_breakdown_words
+from metrics_core.report_view.words import readable_reason
 from metrics_core.result_details import HeatMapDetails, StaffingDetails, details_of
 
 from .. import style
@@ -23,7 +24,7 @@ from .histogram_chart import HistogramChart
 from .nps_chart import NpsStackedChart
 from .staffing_chart import StaffingChart
 from .trend_chart import TrendChart
-from ..formatting import field_noun, readable_reason
+from ..formatting import field_noun
 
 log = logging.getLogger(__name__)
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
+from metrics_core.catalogue import field_label
 from metrics_core.dataset import DataBundle
 from metrics_core.export.model import Report
 from metrics_core.export.pptx_deck import planned_slide_count
@@ -26,7 +27,6 @@ from metrics_core.report_view.compute import data_span, last_complete_month, res
 
 from .. import style
 from ..filter_state import COMPARISON_CHOICES
-from ..formatting import field_label
 from .form_names import name_fields_by_labels
 from .path_row import PathRow
 

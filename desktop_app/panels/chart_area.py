@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from metrics_core.catalogue import field_label
 from metrics_core.i18n import N_, _
 from metrics_core.report_view.catalogue import breaks_down_by
 
@@ -20,7 +21,6 @@ from ..charts.histogram_chart import HistogramChart
 from ..charts.nps_chart import NpsStackedChart
 from ..charts.staffing_chart import StaffingChart
 from ..charts.trend_chart import TrendChart
-from ..formatting import field_label
 from .window_combo import WindowComboBox
 
 

@@ -12,13 +12,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QMenu, QPushButton, QStyle,
                                QStyleOptionComboBox, QToolButton, QVBoxLayout, QWidget)
 
-from metrics_core.catalogue import value_label
+from metrics_core.catalogue import field_label, value_label
 from metrics_core.i18n import PSEUDO_LANGUAGE, _, current_language, ngettext, pgettext
 
 from .. import style
 from ..app_state import AppState
 from ..dataset_facts import FILTER_FIELDS
-from ..formatting import field_label
 from ..filter_state import (COMPARISON_CHOICES, GRANULARITIES, PRESET_GRANULARITY, PRESETS, FilterState,
                             preset_label, preset_range)
 from .flow_layout import FlowLayout

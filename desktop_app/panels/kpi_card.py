@@ -15,14 +15,14 @@ from metrics_core.i18n import _
 from metrics_core.metrics.params import DEFAULT_CURRENCY
 from metrics_core.report_view.words import (basis_line, basis_words, change_words, colour, few_units_detail,
                                             few_units_words, interval_words, margin_words, partial_change_detail,
-                                            target_short, target_words)
+                                            readable_reason, target_short, target_words)
 
 from .. import style
 from ..ink_room import accent_room, without_room
 from ..text_fit import elide_to_lines, wrapped_height
 from .sparkline import MIN_DRAWN_WIDTH, Sparkline
 from ..formatting import (DASH, change_arrow, comparison_text, format_change, format_number, format_value,
-                          headline_term, readable_reason, short_comparison)
+                          headline_term, short_comparison)
 
 CARD_WIDTH = 198         # the narrowest a card gets; the dashboard widens a row's cards to fill the row
 CARD_MAX_WIDTH = 300

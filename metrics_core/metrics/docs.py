@@ -12,11 +12,10 @@ import re
 from pathlib import Path
 
 from ..atomic import write_text_atomic
-from ..catalogue import KINDS_BY_NAME, kind_label
+from ..catalogue import KINDS_BY_NAME, field_label, kind_label
 from ..formatting import format_plain_number, unit_name
 from ..i18n import N_, TextList, _
 from .model import FAMILIES, MetricSpec
-from .plausibility import field_label
 from .registry import REGISTRY, get_metric
 
 _SOURCES = {"S0": N_("LiveAgent (sl)"), "S1": N_("Nextiva (ro)"), "S2": N_("LiveAgent glossary (sv)"),
@@ -47,8 +46,8 @@ def _default_text(value: object, special: str = "") -> str:
 
 def _field_name(spec: MetricSpec, name: str) -> str:
     """A field as the import dialog names it (``CSAT score``), from the first of the KPI's kinds that has it."""
-    kind = next((k for k in spec.kinds if any(f.name == name for f in KINDS_BY_NAME[k].fields)), "")
-    return field_label(kind, name)
+    kind = next((k for k in spec.kinds if any(f.name == name for f in KINDS_BY_NAME[k].fields)), None)
+    return field_label(name, kind)
 
 
 def _lower_first(label: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..deferred import pd
 
-from ..catalogue import KINDS_BY_NAME
+from ..catalogue import KINDS_BY_NAME, field_label
 from ..formatting import numbers_kept_with_units, quoted
 from ..i18n import Message, _
 from .model import MetricInputs, MetricResult, MetricSpec
@@ -59,12 +59,6 @@ def date_only_fields(spec: MetricSpec, inputs: MetricInputs) -> list[tuple[str, 
     return found
 
 
-def field_label(kind: str, name: str) -> str:
-    spec = KINDS_BY_NAME.get(kind)
-    field = next((f for f in spec.fields if f.name == name), None) if spec is not None else None
-    return _(field.label) if field is not None else name.replace("_", " ")
-
-
 def date_only_caveat(spec: MetricSpec, inputs: MetricInputs) -> tuple[Message, Message] | None:
     """A duration KPI's caveat (a card's line, its explanation) when a timestamp it reads holds dates without times
     of day; None otherwise. The card (:func:`review`) and its charts (:func:`chart_note`) carry the same one."""
@@ -73,7 +67,7 @@ def date_only_caveat(spec: MetricSpec, inputs: MetricInputs) -> tuple[Message, M
     fields = date_only_fields(spec, inputs)
     if not fields:
         return None
-    names = ", ".join(quoted(field_label(k, f)) for k, f in fields)
+    names = ", ".join(quoted(field_label(f, k)) for k, f in fields)
     return (Message("{columns} has no times of day: approximate", {"columns": names}),
             Message("{columns} holds dates without times of day, so each duration is counted from midnight and "
                     "may be up to a day off. Map a column with times of day for exact durations.", {"columns": names}))

@@ -17,9 +17,13 @@ neutral), so that nothing is told by colour alone. Cards, tables, slides and the
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import pandas as pd
 
-from ..formatting import format_change, format_number, format_value, result_caveat
+from ..catalogue import KINDS_BY_NAME, field_label
+from ..formatting import format_change, format_number, format_value, quoted, result_caveat
 from ..i18n import N_, Message, _, ngettext, one_full_stop
 from .compute import KpiOutcome, ViewResults
 from .partial import PARTIAL_CHANGE_DETAIL, partial_words, period_grain
@@ -191,13 +195,58 @@ def basis_line(outcome: KpiOutcome) -> str:
     return _("{basis}, {note}", basis=basis, note=few) if few else basis
 
 
+def readable_reason(result: Any) -> str:
+    """Why a KPI has no value, with field ids replaced by the names users see in the import dialog
+    (:func:`~metrics_core.catalogue.field_label`): each id once, as the kind the KPI reads names it (cash flow's
+    ``'date'`` is "Date", not the calls' "Date (date part)"). The card, its charts, the workbook and the CSV say
+    it with this one; the command line keeps the ids (``kpidesk compute``: the reason as the engine gives it).
+
+    >>> from metrics_core.metrics.results import missing_field
+    >>> readable_reason(missing_field("csat", "%", ["csat_score"]))
+    'needs a column “CSAT score”, which no loaded file has'
+    """
+    missing = list(getattr(result, "missing_fields", None) or [])
+    reason = str(getattr(result, "reason", "") or "")
+    if not reason:
+        reason = (_("needs {fields}", fields=", ".join(f"'{m}'" for m in missing)) if missing
+                  else _("no data for these filters"))
+    if missing:
+        labels = {name: field_label(name, _kind_with(getattr(result, "metric_id", ""), name)) for name in missing}
+        names = "|".join(re.escape(name) for name in sorted(missing, key=len, reverse=True))
+        named: set[str] = set()
+
+        def name_once(m: re.Match[str]) -> str:                   # "… (or contacts from more than one channel)":
+            name = m[1] or m[2]                                   # a later bare word is the word, not the field
+            if m[2] and name in named:
+                return name
+            named.add(name)
+            return quoted(labels[name]) if m[1] else labels[name]
+
+        reason = re.sub(rf"'({names})'|\b({names})\b", name_once, reason)  # one pass: a label keeps its id
+    return reason.replace("needs the field", "needs a column").replace("which no loaded file provides",
+                                                                        "which no loaded file has")
+
+
+def _kind_with(metric_id: str, field_name: str) -> str | None:
+    """The first data kind ``metric_id`` reads that has a field ``field_name`` (None: any kind)."""
+    from ..errors import KpiDeskError
+    from ..metrics.registry import get_metric
+
+    try:
+        kinds = get_metric(metric_id).kinds
+    except KpiDeskError:
+        return None
+    return next((k for k in kinds if k in KINDS_BY_NAME and field_name in KINDS_BY_NAME[k].field_names()), None)
+
+
 def note_words(outcome: KpiOutcome) -> str:
     """What a KPI's card says of its value beyond the value, its change and its target, as one text for a table's
-    note (the workbook's Note column, the CSV's note): why it has no value; else what the value rests on (its
-    caveat: a date-only duration's, each CLV's "what it measures"), a rate's few units with their 95 % range, and
-    why its change is marked partial — each the card's own words (the line or its tooltip), '' when it says none."""
+    note (the workbook's Note column, the CSV's note): why it has no value (:func:`readable_reason`: the columns
+    named as the card names them); else what the value rests on (its caveat: a date-only duration's, each CLV's
+    "what it measures"), a rate's few units with their 95 % range, and why its change is marked partial — each the
+    card's own words (the line or its tooltip), '' when it says none."""
     if outcome.value is None and outcome.result.reason:
-        return str(outcome.result.reason)
+        return readable_reason(outcome.result)
     caveat = result_caveat(outcome.result)
     parts = (caveat[0] if caveat else "", few_units_detail(outcome), partial_change_detail(outcome))
     return NOTE_SEPARATOR.join(p for p in parts if p)

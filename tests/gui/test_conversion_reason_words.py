@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.formatting import readable_reason
+from metrics_core.report_view.words import readable_reason
 from desktop_app.i18n import apply_language
 from metrics_core.dataset import DataBundle
 from metrics_core.metrics.engine import compute_metric

@@ -155,3 +155,26 @@ def test_each_clv_line_is_in_the_csv_too(qtbot, tmp_path) -> None:
         line = _plain(card.reason_label.text())
         assert line and not line.endswith("…"), line
         assert book[metric_id] == table[metric_id] == line, metric_id
+
+
+@pytest.mark.parametrize("code", ("en", "sl"))
+def test_a_kpi_without_a_column_is_explained_in_the_cards_words(qtbot, tmp_path, code) -> None:
+    """s16-truth2: the workbook and the CSV gave the engine's reason, "needs the field 'average_reply_s', which no
+    loaded file provides", where the card names the column as the import dialog does ("Average reply time")."""
+    from metrics_core.catalogue import field_label
+    from metrics_core.cli.compute_cmd import load_bundle
+    from metrics_core.export.build import build_report
+    from metrics_core.report_view import KpiView, compute_view
+    from metrics_core.resources import demo_dir
+
+    tickets = load_bundle([str(demo_dir() / "tickets.csv")], None, {})
+    with language(code):
+        view = KpiView(kpis=("average_response_time", "csat"))
+        computed = compute_view(tickets, {}, view)
+        assert computed.results["average_response_time"].value is None
+        card = _card(qtbot, computed, "average_response_time")
+        said = _plain(card.reason_label.toolTip().split("\n\n")[0])
+        column = _plain(field_label("average_reply_s", "tickets"))
+        assert column in said and "average_reply_s" not in said, said
+        book, table = _notes(build_report(tickets, {}, view=view, computed=computed), tmp_path)
+    assert book["average_response_time"] == table["average_response_time"] == said

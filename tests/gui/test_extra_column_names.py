@@ -4,7 +4,7 @@ breakdowns: they are named in the owner's language like the mapped fields beside
 
 import pytest
 
-from desktop_app.formatting import field_label
+from metrics_core.catalogue import field_label
 from metrics_core.i18n import language
 
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.filter_state import preset_label
-from desktop_app.formatting import readable_reason
+from metrics_core.report_view.words import readable_reason
 from desktop_app.dataset_facts import filter_values
 from desktop_app.panels.dataset_sidebar import DETAIL_ROLE, DatasetSidebar
 from desktop_app.panels.filter_bar import FilterBar

@@ -4,7 +4,7 @@ the chosen period and filters", with no filter on)."""
 
 from __future__ import annotations
 
-from desktop_app.formatting import readable_reason
+from metrics_core.report_view.words import readable_reason
 from desktop_app.jobs import chart_job
 from metrics_core.dataset import DataBundle
 from metrics_core.formatting import quoted

@@ -16,7 +16,7 @@ import pytest
 from metrics_core.catalogue import KINDS_BY_NAME
 from metrics_core.i18n import _, language
 from metrics_core.metrics.docs import describe
-from metrics_core.metrics.plausibility import field_label
+from metrics_core.catalogue import field_label
 from metrics_core.metrics.registry import REGISTRY
 
 SNAKE_CASE = re.compile(r"\b[a-z]+_[a-z0-9_]+\b")            # created_at, service_level, last_year, target_pct
@@ -58,7 +58,7 @@ def test_a_cards_tooltip_names_fields_settings_and_choices_as_the_dialogs_do(cod
             text = describe(spec.id, ids=False)
             for name in spec.required_fields:             # the import dialog's names ("CSAT score", not csat_score)
                 kind = next(k for k in spec.kinds if any(f.name == name for f in KINDS_BY_NAME[k].fields))
-                assert field_label(kind, name) in text, (spec.id, name)
+                assert field_label(name, kind) in text, (spec.id, name)
             for p in spec.params:                          # the settings dialog's label of each setting
                 assert f"• {p.translated_label}: " in text, (spec.id, p.name)
         scale = describe("csat", ids=False)
