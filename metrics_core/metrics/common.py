@@ -14,7 +14,7 @@ from ..deferred import np
 from ..deferred import pd
 
 from ..catalogue import KINDS_BY_NAME
-from ..i18n import N_, Message
+from ..i18n import N_, Message, TextList
 from . import results
 from ..column_facts import MANY_LABELS, label_codes, text_codes
 from .left_out import left_out
@@ -167,21 +167,31 @@ def elapsed_seconds(start: pd.Series, end: pd.Series, calendar: Any = None) -> n
 
 
 # ------------------------------------------------------------------ results
-def missing_result(metric_id: str, unit: str, fields: Iterable[str], kind: str, *,
+def kinds_text(kinds: str | tuple[str, ...]) -> TextList:
+    """Data kinds as a reason names them, each by its label in the language it is shown in ("Tickets or Calls",
+    sl "Zahtevki ali Klici"): not the kinds' ids ("tickets or calls" was left in English in a Slovenian reason).
+
+    >>> str(kinds_text(("tickets", "calls", "social")))
+    'Tickets or Calls or Social mentions'
+    """
+    names = (kinds,) if isinstance(kinds, str) else kinds
+    return TextList(tuple(Message(KINDS_BY_NAME[k].label) for k in names), "or")
+
+
+def missing_result(metric_id: str, unit: str, fields: Iterable[str], kind: str | tuple[str, ...], *,
                    higher_is_better: bool | None) -> MetricResult:
-    """The result when a needed field is not in the loaded ``kind`` data."""
-    spec = KINDS_BY_NAME.get(kind)
-    where = Message("in a file of the kind “{kind}”", {"kind": Message(spec.label) if spec is not None else kind})
+    """The result when a needed field is not in the loaded data of ``kind`` (or of any of several kinds)."""
+    where = Message("in a file of the kind “{kind}”", {"kind": kinds_text(kind)})
     result = results.missing_field(metric_id, unit, fields, where)
     result.higher_is_better = higher_is_better
     return result
 
 
-def empty_result(metric_id: str, unit: str, kind: str, *, higher_is_better: bool | None) -> MetricResult:
-    """The result when no rows of ``kind`` are loaded (or left after filtering)."""
-    spec = KINDS_BY_NAME.get(kind)
+def empty_result(metric_id: str, unit: str, kind: str | tuple[str, ...], *,
+                 higher_is_better: bool | None) -> MetricResult:
+    """The result when no rows of ``kind`` (or of any of several kinds) are loaded (or left after filtering)."""
     return no_value(metric_id, unit, Message("No data of the kind “{kind}” is loaded for the chosen period and filters.",
-                                             {"kind": Message(spec.label) if spec is not None else kind}),
+                                             {"kind": kinds_text(kind)}),
                     higher_is_better=higher_is_better)
 
 

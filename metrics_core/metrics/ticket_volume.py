@@ -82,7 +82,7 @@ def request_volume(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricRes
     sources = _contact_sources(inputs)          # (the contacts counted by kind: no labels or times made)
     count = sum(len(frame) for _kind, frame, *_rest in sources)
     if not count:
-        return empty_result("request_volume", "count", "tickets, calls or social", higher_is_better=None)
+        return empty_result("request_volume", "count", ("tickets", "calls", "social"), higher_is_better=None)
     by_kind = label_counts(*((np.zeros(len(frame), dtype=np.intp), [kind], "") for kind, frame, *_rest in sources))
     return MetricResult("request_volume", float(count), "count", n=count, higher_is_better=None,
                         details={"by_kind": {str(k): int(v) for k, v in by_kind.items()}})
@@ -92,7 +92,7 @@ def volume_by_channel(inputs: MetricInputs, params: Mapping[str, Any]) -> Metric
     sources = _contact_sources(inputs)
     count = sum(len(frame) for _kind, frame, *_rest in sources)
     if not count:
-        return empty_result("volume_by_channel", "%", "tickets, calls or social", higher_is_better=None)
+        return empty_result("volume_by_channel", "%", ("tickets", "calls", "social"), higher_is_better=None)
     spellings = _channel_counts(sources)                          # "Email" and "email " are one channel
     if not _has_channels(inputs) and len(spellings) < 2:          # "100 %" of one assumed channel says nothing
         return no_value("volume_by_channel", "%", str(Message(
@@ -451,7 +451,7 @@ def agent_productivity(inputs: MetricInputs, params: Mapping[str, Any]) -> Metri
     if not parts:
         return missing_result("agent_productivity", "per_day",
                               (["created_at"] if tickets is not None else ["started_at"]) if undated else ["agent"],
-                              "tickets or calls", higher_is_better=True)
+                              ("tickets", "calls"), higher_is_better=True)
     per_agent, count = _items_per_agent(parts)
     if not count:
         return no_value("agent_productivity", "per_day", N_("No resolved tickets or answered calls with an agent."),
@@ -536,7 +536,7 @@ def peak_hours(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
             return no_value("peak_hours", "count", Message(
                 "every row's “{field}” is empty, so there are no times to show peak hours for",
                 {"field": Message(KINDS_BY_NAME[blank[0]].field(blank[1]).label)}), higher_is_better=None)
-        return empty_result("peak_hours", "count", "dated tickets, calls or social", higher_is_better=None)
+        return empty_result("peak_hours", "count", ("tickets", "calls", "social"), higher_is_better=None)
     if date_only(c["when"]):            # every contact "at 00:00": no hours to show, not a peak at midnight
         return no_value("peak_hours", "count", str(Message(
             "the dates have no times of day, so there are no peak hours to show")), higher_is_better=None,

@@ -1,0 +1,41 @@
+"""A reason naming several data kinds names them in the owner's language (s16-truth2): agent productivity without
+an agent column read, in Slovenian, "… (v datoteki vrste „tickets or calls“)": the kinds were a fixed English
+string, not the kinds' labels. Every reason built by ``missing_result`` / ``empty_result`` now takes kind ids."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from metrics_core.catalogue import kind_label
+from metrics_core.i18n import language
+from metrics_core.metrics.common import empty_result
+from metrics_core.metrics.engine import compute_metric
+
+from .builders import bundle_of, make_frames
+
+LANGUAGES = ("en", "sl", "ro", "sv", "sr", "sr-Latn")
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_agent_productivity_without_an_agent_names_the_kinds_in_the_language(code) -> None:
+    tickets = make_frames(120)["tickets"]          # an agent on each ticket, but no date to count working days by
+    tickets = tickets.drop(columns=[c for c in ("resolved_at", "closed_at", "resolution_s") if c in tickets.columns])
+    tickets["created_at"] = pd.NaT
+    result = compute_metric(bundle_of({"tickets": tickets}), "agent_productivity")
+    assert result.value is None and result.missing_fields == ["created_at"], result.reason
+    with language(code):
+        reason = str(result.reason)
+        assert kind_label("tickets") in reason and kind_label("calls") in reason, reason
+        if code != "en":
+            assert "tickets" not in reason and "calls" not in reason, reason
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_no_contacts_at_all_names_the_kinds_in_the_language(code) -> None:
+    result = empty_result("request_volume", "count", ("tickets", "calls", "social"), higher_is_better=None)
+    with language(code):
+        reason = str(result.reason)
+        assert all(kind_label(k) in reason for k in ("tickets", "calls", "social")), reason
+        if code != "en":            # (ro "sociale", sv "sociala": the word, not the kind's id)
+            assert "tickets" not in reason and " social " not in f" {reason} ", reason
