@@ -33,14 +33,14 @@ def _sla_extra(terms: Any) -> dict[str, Any]:
 
 def _duration_spec(metric_id: str, label: str, source: td.DurationSource, description: str, src: str,
                    required: tuple[str, ...], total_name: str, count_name: str,
-                   params: tuple = (), kinds: tuple[str, ...] = ("tickets",)) -> MetricSpec:
+                   params: tuple = (), kinds: tuple[str, ...] = ("tickets",), counts: str = "") -> MetricSpec:
     return MetricSpec(id=metric_id, label=label, family=FAMILY, unit="seconds", higher_is_better=False,
                       kinds=kinds, required_fields=required, source=src,
                       description=description,
                       compute=td.duration_compute(metric_id, source), row_terms=td.duration_terms(source),
                       calculator=ratio_calculator(metric_id, total_name, count_name, unit="seconds", scale=1.0,
                                                   higher_is_better=False), calculator_inputs=(total_name, count_name),
-                      duration=True,
+                      duration=True, counts=counts,
                       params=params)
 
 
@@ -90,7 +90,8 @@ SPECS: tuple[MetricSpec, ...] = (
     _duration_spec("first_response_time", N_("First response time"), td.first_response_durations,
                    N_("Mean of first response − created over tickets that got a response; tickets still waiting "
                    "are reported separately. Shown per channel by default."), "S0 S1 S2", ("created_at",),
-                   "total_first_response_s", "responded_tickets", kinds=("tickets", "messages")),
+                   "total_first_response_s", "responded_tickets", kinds=("tickets", "messages"),
+                   counts="tickets"),     # one duration per ticket, its first reply read from the messages or not
     _duration_spec("average_response_time", N_("Average response time"), td.response_delays,
                    N_("Mean delay of every agent reply after the customer message it answers, or the mean of a "
                    "per-ticket average reply time."), "S0 S1", (), "total_reply_delay_s", "replies",
