@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from metrics_core import formatting as core
-from metrics_core.catalogue import field_label, find_field
+from metrics_core.catalogue import find_field
 from metrics_core.formatting import headline_term  # noqa: F401 - the app's cards use it from here
 from metrics_core.i18n import _
 from metrics_core.metrics.params import DEFAULT_CURRENCY
@@ -162,14 +162,6 @@ def weekday_abbreviations() -> list[str]:
 def unit_name(unit: str, currency: str = DEFAULT_CURRENCY) -> str:
     """A KPI unit as the settings name it: ``seconds``, ``%``, the currency's symbol."""
     return core.unit_name(unit, currency)
-
-
-def field_noun(name: str, kind: str | None = None) -> str:
-    """A field's label inside a sentence: ``agent``, ``CSAT score`` (acronyms keep their capitals)."""
-    label = field_label(name, kind)
-    if len(label) > 1 and label[0].isupper() and not label[1].isupper():
-        return label[0].lower() + label[1:]
-    return label
 
 
 def day_range(first: Any, last: Any) -> str:

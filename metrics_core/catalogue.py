@@ -369,6 +369,18 @@ def field_label(name: str, kind: str | None = None) -> str:
     return _(known) if known else plain
 
 
+def field_noun(name: str, kind: str | None = None) -> str:
+    """A field's label inside a sentence: ``agent``, ``CSAT score`` (acronyms keep their capitals).
+
+    >>> field_noun("agent"), field_noun("csat_score")
+    ('agent', 'CSAT score')
+    """
+    label = field_label(name, kind)
+    if len(label) > 1 and label[0].isupper() and not label[1].isupper():
+        return label[0].lower() + label[1:]
+    return label
+
+
 def value_label(field_name: str, value: object) -> str:
     """A canonical field's value as a person reads it (``closed`` -> ``Zaprt`` in Slovenian); a category's value
     written all in lower case in the file starts with a capital (``web`` -> ``Web``, beside another file's

@@ -19,7 +19,7 @@ from metrics_core.metrics.model import WHOLE_UNITS
 from metrics_core.metrics.params import DEFAULT_CURRENCY
 
 from .. import style
-from ..formatting import field_noun, format_value
+from ..formatting import format_value
 from .base_chart import ChartWidget, redrawn_in_theme, title_lines
 from .time_axis import CategoryAxis
 
@@ -80,8 +80,6 @@ class BarChart(ChartWidget):
         self._unit, self._column, self._currency = unit, column, currency
         y = np.array([np.nan if v is None else float(v) for v in values], dtype=float)
         n = list(counts) if counts is not None else [None] * len(values)
-        missing = _("(no {column})", column=field_noun(column)) if column else _("(none)")
-        labels = [missing if label == "(none)" else label for label in labels]      # rows without a value
         table = pd.DataFrame({"category": labels, "value": y, "n": n, "_key": keys})
         table = table.sort_values("value", ascending=bool(higher_is_better), na_position="last", kind="stable")
         table = table.head(MAX_BARS).reset_index(drop=True)

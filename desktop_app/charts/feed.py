@@ -10,9 +10,9 @@ from typing import Any
 
 import numpy as np
 
-from metrics_core.catalogue import value_label
+from metrics_core.catalogue import field_noun
 from metrics_core.i18n import N_, _
-from metrics_core.report_view.catalogue import no_breakdown_words
+from metrics_core.report_view.catalogue import group_label, no_breakdown_words
 from metrics_core.report_view.words import readable_reason
 from metrics_core.result_details import HeatMapDetails, StaffingDetails, details_of
 
@@ -24,7 +24,6 @@ from .histogram_chart import HistogramChart
 from .nps_chart import NpsStackedChart
 from .staffing_chart import StaffingChart
 from .trend_chart import TrendChart
-from ..formatting import field_noun
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +72,7 @@ def show_bars(chart: BarChart, data: Any, target: float | None) -> None:
                                   "category column to break it down by.", kpi=kpi))
     if data.no_value is not None:          # the KPI itself has no value: its own reason
         chart.empty_message = _no_value_message(data.no_value)
-    chart.set_bars(column, [p.key for p in points], [value_label(column, p.label) for p in points],
+    chart.set_bars(column, [p.key for p in points], [group_label(column, p.label) for p in points],
                    [p.value for p in points],
                    spec.unit, [p.n for p in points], target, currency=data.currency,
                    higher_is_better=spec.higher_is_better, note=data.caveat if points else "")

@@ -9,7 +9,6 @@ import math
 
 import pandas as pd
 
-from ..catalogue import value_label
 from ..dataset import DataBundle
 from ..errors import KpiDeskError
 from ..i18n import N_, _, one_full_stop
@@ -19,7 +18,7 @@ from ..metrics.plausibility import chart_note
 from ..metrics.registry import get_metric
 from ..progress import Reporter
 from ..report_view import NPS_PARTS, ViewResults, breakdown_candidates, data_span
-from ..report_view.catalogue import bars_of, breaks_down_by
+from ..report_view.catalogue import bars_of, breaks_down_by, group_label
 from ..report_view.partial import partial_periods
 from ..result_details import HeatMapDetails, NpsDetails, StaffingDetails, details_of
 from .model import BY_WORDS, ChartData
@@ -27,7 +26,6 @@ from ..formatting import format_day, format_day_range, format_period
 
 log = logging.getLogger(__name__)
 
-NO_GROUP = "(none)"
 MAX_BARS = 12
 MIN_POINTS = 2
 # How far back a trend reaches when the period is a single one: a monthly report shows a year.
@@ -104,7 +102,7 @@ def _by_word(by: str) -> str:
 
 def _points_frame(points, series: str, by: str = "") -> tuple[pd.DataFrame, list[int]]:
     labels = [format_period(p.key, by) if by not in ("", "month") and isinstance(p.key, pd.Timestamp) else
-              p.label if isinstance(p.key, pd.Timestamp) else value_label(by, p.label) for p in points]
+              p.label if isinstance(p.key, pd.Timestamp) else group_label(by, p.label) for p in points]
     values = [float("nan") if p.value is None else float(p.value) for p in points]
     return pd.DataFrame({series: values}, index=pd.Index(labels, dtype=object)), [int(p.n or 0) for p in points]
 
@@ -156,7 +154,7 @@ def breakdown_chart(source, metric_id: str, column: str, params, filters) -> Cha
     except KpiDeskError as exc:
         log.info("no breakdown of %s by %s: %s", metric_id, column, exc)
         return None
-    points = [p for p in bars_of(points) if p.label != NO_GROUP]
+    points = bars_of(points)       # the rows without an agent too, "(no agent)", as the window's bars show them
     if len(points) < MIN_POINTS:
         return None
     points = sorted(points, key=lambda p: -(p.n or 0))[:MAX_BARS]

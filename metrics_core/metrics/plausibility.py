@@ -15,7 +15,7 @@ from ..deferred import pd
 
 from ..catalogue import KINDS_BY_NAME, field_label
 from ..formatting import numbers_kept_with_units, quoted
-from ..i18n import Message, _
+from ..i18n import Message
 from .model import MetricInputs, MetricResult, MetricSpec
 from .results import HAS_HEAD as HEAD, no_value
 from .stats import wilson_interval

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ..i18n import N_
+from ..catalogue import field_noun, value_label
+from ..i18n import N_, _
 from ..metrics.model import FAMILIES
 
 FAMILY_IDS = tuple(family for family, _ in FAMILIES)
@@ -87,6 +88,26 @@ def bars_of(points: Iterable[Any]) -> list[Any]:
     ['Ann']
     """
     return [p for p in points if p.value is not None]
+
+
+#: The group the engine's breakdowns put a row in when it has no value in the column (``engine.breakdown``).
+NO_GROUP = "(none)"
+
+
+def no_group_words(column: str | None) -> str:
+    """The group of rows without a value in ``column``, as the window's bars and the reports' charts name it:
+    "(no agent)"; "(none)" without a column."""
+    return _("(no {column})", column=field_noun(column)) if column else _("(none)")
+
+
+def group_label(column: str, label: str) -> str:
+    """A breakdown group's label as a bar names it: the column's value in the owner's words (``value_label``), the
+    rows without one "(no agent)" (:func:`no_group_words`).
+
+    >>> group_label("agent", "(none)"), group_label("status", "closed"), group_label("agent", "Ana")
+    ('(no agent)', 'Closed', 'Ana')
+    """
+    return no_group_words(column) if label == NO_GROUP else value_label(column, label)
 
 
 def no_breakdown_words(metric_id: str) -> str:

@@ -58,3 +58,25 @@ def test_turnover_by_team_keeps_the_team_nobody_left(qtbot, state) -> None:
     table = _bars(qtbot, state, staff, "team", "employee_turnover")
     assert dict(zip(table["category"], table["value"])) == {"Customer care": pytest.approx(25.0),
                                                             "Phone desk": pytest.approx(0.0)}
+
+
+def test_a_group_without_an_agent_but_with_a_value_is_in_the_window_and_the_report(qtbot, state, tmp_path) -> None:
+    """s16-misc: abandonment rate by agent drew "(no agent)" in the window (the two calls nobody answered: 2 of 2
+    abandoned, 100 %) while the report's chart dropped the group, leaving Ann 0 % and Bob 50 % beside a card of
+    50 % (3 of 6). Both keep it: the bars then account for every call the card counts, and the group says where
+    the abandoned calls are."""
+    from metrics_core.i18n import language
+    from metrics_core.report_view.catalogue import no_group_words
+
+    (tmp_path / "calls.csv").write_text(CALLS, encoding="utf-8")
+    calls = load_dataset(tmp_path / "calls.csv")
+    table = _bars(qtbot, state, calls, "agent", "abandonment_rate")
+    expected = {"Ann": pytest.approx(0.0), "Bob": pytest.approx(50.0), "(no agent)": pytest.approx(100.0)}
+    assert dict(zip(table["category"], table["value"])) == expected
+    for code in ("en", "sl"):
+        with language(code):
+            chart = breakdown_chart(state.snapshot().inputs(), "abandonment_rate", "agent", state.engine_params(), None)
+            values = dict(zip(chart.frame.index, chart.values(chart.series_names[0])))
+            assert values == {"Ann": pytest.approx(0.0), "Bob": pytest.approx(50.0),
+                              no_group_words("agent"): pytest.approx(100.0)}, (code, values)
+            assert code == "en" or no_group_words("agent") != "(no agent)"

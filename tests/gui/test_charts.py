@@ -203,7 +203,10 @@ def test_nps_scores_chart_shows_the_whole_scale(qtbot) -> None:
 def test_bars_of_rows_without_a_value_say_what_is_missing(qtbot) -> None:
     chart = BarChart()
     qtbot.addWidget(chart)
-    chart.set_bars("agent", ["Eva", None], ["Eva", "(none)"], [40.0, 95.0], "seconds", [10, 3])
+    from metrics_core.report_view.catalogue import group_label
+
+    chart.set_bars("agent", ["Eva", None], [group_label("agent", g) for g in ("Eva", "(none)")], [40.0, 95.0],
+                   "seconds", [10, 3])
     assert set(chart.data_table()["category"]) == {"Eva", "(no agent)"}
     keys = chart.keys()                             # highest first; a click still filters by the key
     assert pd.isna(keys[0]) and keys[1] == "Eva"
