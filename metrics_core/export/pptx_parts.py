@@ -8,7 +8,6 @@ from datetime import date
 
 import pandas as pd
 from lxml import etree
-from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_MARKER_STYLE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
@@ -22,8 +21,8 @@ from ..report_view.partial import partial_words
 from .chart_data import (PARTIAL_SAMPLE, TARGET_SERIES, TIME_UNITS, AxisUnit, date_axis_labels, drawn_frame,
                          heat_colour, label_skip, office_date_format, office_format, paler, partial_rows, series_colour,
                          series_title, slide_labels, tick_format, tick_step, value_axis_range)
+from .chart_workbook import SafeChartData
 from .model import ChartData
-from .safe_text import safe_label
 
 INK = RGBColor(0x22, 0x22, 0x22)
 MUTED = RGBColor(0x6B, 0x6B, 0x6B)
@@ -147,14 +146,14 @@ def add_chart(slide, chart: ChartData, left, top, width, height, currency: str =
     """A native chart of ``chart`` (data embedded in the deck); returns the graphic frame."""
     frame, axis = drawn_frame(chart, currency)
     frame = partial_split(frame, chart)
-    data = CategoryChartData(number_format=office_format(axis.number_format))
+    data = SafeChartData(number_format=office_format(axis.number_format))
     on_dates = chart.kind == "line" and bool(chart.period_starts) and chart.by in TIME_UNITS
     names = category_names(chart)
     data.categories = ([date.fromisoformat(d[:10]) for d in chart.period_starts] if on_dates
-                       else [safe_label(label) for label in slide_labels(names, _skip_for(names))])
-    for name in frame.columns:      # labels and names reach the chart's embedded workbook: no formulas from the data
+                       else slide_labels(names, _skip_for(names)))
+    for name in frame.columns:      # labels and names as they are: SafeChartData's workbook keeps them from running
         title = partial_words(chart.by) if name == PARTIAL_SERIES else series_title(name)
-        data.add_series(safe_label(title), [None if math.isnan(v) else round(float(v), 4) for v in frame[name]])
+        data.add_series(title, [None if math.isnan(v) else round(float(v), 4) for v in frame[name]])
     chart_type = CHART_TYPES[chart.kind]
     if chart.kind == "line" and len(chart.categories) > MAX_MARKERS:
         chart_type = XL_CHART_TYPE.LINE

@@ -3,13 +3,13 @@
 A cell whose text starts with ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or a line
 feed can be run as a formula by a spreadsheet (``=HYPERLINK(...)``, ``=cmd|' /C notepad'!A1``),
 whether it is opened from our CSV, our workbook or the workbook behind a deck's chart.
-Such text gets a leading apostrophe: it stays readable, and no spreadsheet runs it.
-Numbers are never touched: they stay numbers.
+In the CSV, which has no cell types, such text gets a leading apostrophe (:func:`neutralise`): it stays
+readable, and no spreadsheet runs it. The workbooks write it as a text cell with Excel's quote prefix instead
+(:mod:`.xlsx_workbook`, :mod:`.chart_workbook`): shown as written, with no apostrophe of its own on a cell, a
+chart's axis or its legend. Numbers are never touched: they stay numbers.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -31,12 +31,3 @@ def neutralise(text: str) -> str:
     ("'=SUM(A1:A9)", "'-5 apples", 'Email')
     """
     return "'" + text if is_formula_like(text) else text
-
-
-def safe_label(value: Any) -> Any:
-    """A chart label or cell value: text neutralised, numbers, dates and ``None`` as they are.
-
-    >>> safe_label("=1+2"), safe_label(-3), safe_label(None)
-    ("'=1+2", -3, None)
-    """
-    return neutralise(value) if isinstance(value, str) else value
