@@ -79,8 +79,6 @@ def describe(metric_id: str, ids: bool = True) -> str:
     for p in spec.params:
         value = p.choice_label(p.default) if p.choices and p.default in p.choices else _default_text(p.default,
                                                                                                       p.special)
-        if not ids and isinstance(p.default, str) and any(s.id == p.default for s in REGISTRY):
-            value = _kpi_name(p.default)                  # "KPI to compare: default CSAT (% satisfied)", not "csat"
         help_text = p.translated_help if p.help else ""
         if not ids:
             value, help_text = _default_once(p.help, value, help_text)
@@ -141,8 +139,21 @@ def _kpi_name(key: str) -> str:
 def _setting_name(name: str) -> str:
     if name in _GLOBAL_SETTINGS:
         return _(_GLOBAL_SETTINGS[name])
-    param = next((p for s in REGISTRY for p in s.params if p.name == name), None)
+    param = _param(name)
     return param.translated_label if param is not None else name
+
+
+def _param(name: str):
+    return next((p for s in REGISTRY for p in s.params if p.name == name), None)
+
+
+def _setting_text(name: str, value: object) -> str:
+    """A setting's value as the settings dialog shows it: a choice by its label ("KPI to compare NPS", not "nps";
+    "never", not "never" the option's value in another language), else :func:`_setting_value`."""
+    param = _param(name)
+    if param is not None and param.choices and any(str(c) == str(value) for c in param.choices):
+        return param.choice_label(value)
+    return _setting_value(value)
 
 
 def setting_lines(parameters: dict) -> list[str]:
@@ -151,11 +162,13 @@ def setting_lines(parameters: dict) -> list[str]:
 
     >>> setting_lines({"global": {"currency": "€", "targets": {"csat": 85}}, "csat": {"threshold": 4}})
     ['• Settings for all KPIs: Currency €, Targets CSAT (% satisfied) 85', '• Settings for CSAT (% satisfied): Satisfied from score 4']
+    >>> setting_lines({"benchmark_gap": {"metric": "nps", "benchmark": 30}})
+    ['• Settings for Comparison with a benchmark: KPI to compare Net Promoter Score, Benchmark 30']
     """
     lines = []
     for scope, values in parameters.items():
         if isinstance(values, dict) and values:
-            shown = ", ".join(f"{_setting_name(k)} {_setting_value(v)}" for k, v in list(values.items())[:6])
+            shown = ", ".join(f"{_setting_name(k)} {_setting_text(k, v)}" for k, v in list(values.items())[:6])
             kpi = _("all KPIs") if scope == "global" else _kpi_name(scope)
             lines.append(_("• Settings for {kpi}: {values}", kpi=kpi, values=shown))
     return lines or [_("• All KPI settings at their defaults.")]

@@ -12,10 +12,14 @@ from . import calls, loyalty, social, surveys, team, tickets
 from .benchmark import benchmark_gap_spec
 from .model import MetricSpec
 
+#: The KPIs a benchmark can be compared with: every other one, in the registry's order.
+_COMPARED = tuple(spec.id for family in (surveys.SPECS, loyalty.SPECS, tickets.SPECS, calls.SPECS, team.SPECS,
+                                         social.SPECS) for spec in family)
+
 REGISTRY: tuple[MetricSpec, ...] = (
     *surveys.SPECS,
     *loyalty.SPECS,
-    benchmark_gap_spec(lambda: REGISTRY),
+    benchmark_gap_spec(lambda: REGISTRY, _COMPARED),
     *tickets.SPECS,
     *calls.SPECS,
     *team.SPECS,

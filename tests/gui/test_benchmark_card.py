@@ -46,3 +46,26 @@ def test_the_benchmark_value_is_typed_in_settings_and_gives_the_card_a_value(qtb
     assert params == {"benchmark_gap": {"benchmark": 80.0}}
     result = compute_metric(SURVEYS, "benchmark_gap", params)
     assert result.value == pytest.approx(75 - 80)
+
+
+@pytest.mark.parametrize("lang", ["en", "sl"])
+def test_the_kpi_to_compare_is_chosen_by_its_name_and_stored_as_its_id(qtbot, lang) -> None:
+    """s16-words: "KPI to compare" was a text box holding the id "csat"; it is a list of the KPIs by their names in
+    the owner's language, and the setting keeps the id (the settings file's and the CLI's contract)."""
+    from PySide6.QtWidgets import QComboBox
+
+    from metrics_core.metrics.registry import REGISTRY, get_metric
+
+    apply_language(lang)
+    dialog = SettingsDialog({"benchmark_gap": {"metric": "nps"}}, {})
+    qtbot.addWidget(dialog)
+    box = dialog.editors["benchmark_gap"]["metric"].input
+    assert isinstance(box, QComboBox) and not box.isEditable()
+    names = [box.itemText(i) for i in range(box.count())]
+    assert names == [s.translated_label for s in REGISTRY if s.id != "benchmark_gap"]
+    assert box.currentText() == get_metric("nps").translated_label and "nps" not in names
+    box.setCurrentIndex(box.findText(get_metric("first_response_time").translated_label))
+    assert dialog.params() == {"benchmark_gap": {"metric": "first_response_time"}}
+    box.setCurrentIndex(box.findData("csat"))                     # the default: nothing stored
+    assert dialog.params() == {}
+    apply_language("en")
