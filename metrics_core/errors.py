@@ -8,6 +8,7 @@ wrong and where ("row 14, column 'Created at': 'n/a' is not a date").
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 
 class KpiDeskError(Exception):
@@ -70,7 +71,12 @@ class MissingFieldError(KpiDeskError):
 
 
 class ParameterError(KpiDeskError):
-    """A KPI parameter has a value that cannot be used."""
+    """A KPI parameter has a value that cannot be used. ``shown``: the same in the window's words, a setting and
+    its choices named as the settings dialog names them (the message itself names the command line's values)."""
+
+    def __init__(self, message: str, *, shown: Any = None) -> None:
+        super().__init__(message)
+        self.shown = shown
 
 
 class ExportError(KpiDeskError):

@@ -40,7 +40,7 @@ from typing import Any, Iterator, Mapping
 
 __all__ = ["_", "ngettext", "pgettext", "N_", "Message", "LANGUAGES", "set_language",
            "current_language", "language", "language_from_environment", "normalise_language",
-           "register_domain", "domains", "TextList", "as_message", "one_full_stop"]
+           "register_domain", "domains", "TextList", "as_message", "one_full_stop", "ShownMessage"]
 
 DOMAIN = "kpidesk"
 LOCALE_DIR = Path(__file__).with_name("locale")
@@ -316,6 +316,14 @@ def one_full_stop(text: str) -> str:
     ('Timp de prim răspuns a fost 9 ore 03 min.', 'Период: 31. окт 2026. Направљено')
     """
     return re.sub(r"(?<=\.)\.(?=\s|$)", "", text)
+
+
+@dataclass(frozen=True, eq=False)
+class ShownMessage(Message):
+    """A reason the command line says with its option values ("busiest") and the window and the reports with the
+    settings' names ("the busiest interval"): :attr:`shown`, read by ``report_view.words.readable_reason``."""
+
+    shown: Any = None
 
 
 def as_message(text: "str | Message | None") -> "Message | None":

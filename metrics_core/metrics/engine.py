@@ -19,7 +19,7 @@ import pandas as pd
 from ..catalogue import KINDS_BY_NAME
 from ..dataset import DataBundle
 from ..errors import KpiDeskError, OperationCancelled, ParameterError
-from ..i18n import N_, _, Message, TextList
+from ..i18n import N_, _, Message, ShownMessage, TextList
 from ..progress import Reporter, checkpoint
 from . import periods as P
 from . import currencies, plausibility
@@ -118,7 +118,8 @@ def _safe_run(spec: MetricSpec, inputs: MetricInputs, p: dict[str, Any],
     except OperationCancelled:
         raise
     except KpiDeskError as exc:
-        return no_value(spec.id, spec.unit, str(exc))
+        shown = getattr(exc, "shown", None)
+        return no_value(spec.id, spec.unit, str(exc) if shown is None else ShownMessage(str(exc), shown=shown))
     except Exception as exc:  # noqa: BLE001 - one KPI's bug must not stop the others; it is logged
         log.debug("KPI %s failed", spec.id, exc_info=True)       # (the traceback only with --debug)
         return failed_result(spec, exc)

@@ -20,8 +20,9 @@ from ..deferred import np
 from ..deferred import pd
 
 from ..errors import ParameterError
-from ..i18n import _, ngettext
+from ..i18n import Message, _, ngettext
 from .call_intervals import HANDLE_SOURCES, average_rows, without_offered
+from .choice_labels import CHOICE_LABELS
 from .call_rows import classify_calls, handle_seconds
 from .common import datetimes, has, missing_result, no_value, numbers
 from .erlang_a import patience_from_waits
@@ -54,7 +55,10 @@ def _slot_of(text: str, interval_s: float) -> int:
         hours, minutes = (int(x) for x in str(text).strip().split(":")[:2])
     except ValueError:
         raise ParameterError(_('The staffing interval must be "busiest" or a time like 10:30, not "{text}".',
-                               text=text)) from None
+                               text=text),
+                             shown=Message("The staffing interval must be “{busiest}” or a time like 10:30, not "
+                                           "“{text}”.", {"busiest": Message(CHOICE_LABELS[("interval", "busiest")]),
+                                                         "text": text})) from None
     return int((hours * 3600 + minutes * 60) // interval_s)
 
 

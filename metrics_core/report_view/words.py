@@ -206,7 +206,8 @@ def readable_reason(result: Any) -> str:
     'needs a column “CSAT score”, which no loaded file has'
     """
     missing = list(getattr(result, "missing_fields", None) or [])
-    reason = str(getattr(result, "reason", "") or "")
+    said = getattr(result, "reason", "") or ""
+    reason = str(getattr(said, "shown", None) or said)        # (a setting by its name in the settings dialog)
     if not reason:
         reason = (_("needs {fields}", fields=", ".join(f"'{m}'" for m in missing)) if missing
                   else _("no data for these filters"))
