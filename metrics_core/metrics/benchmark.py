@@ -60,16 +60,17 @@ def _calc_gap(t: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult
                         details={"ratio": value / bench if bench else None})
 
 
-def benchmark_gap_spec(all_specs: AllSpecs, compared: tuple[str, ...]) -> MetricSpec:
+def benchmark_gap_spec(all_specs: AllSpecs, compared: tuple[tuple[str, str], ...]) -> MetricSpec:
     """The registry entry of ``benchmark_gap``, comparing the KPIs that ``all_specs()`` returns; ``compared``: the
-    ids of every other KPI, the choices of its "KPI to compare" (stored as the id; the settings name the KPI)."""
+    (id, name) of every other KPI, the choices of its "KPI to compare" (stored as the id; the settings name it)."""
     return MetricSpec(id="benchmark_gap", label=N_("Comparison with a benchmark"), family="loyalty_value", unit="ratio", higher_is_better=None,
                       kinds=(), required_fields=(), source="S3",
                       description=N_("A KPI minus the benchmark value you enter (industry, competitor, ACSI), and their ratio."),
                       compute=_gap_compute(all_specs),
                       calculator=_calc_gap, calculator_inputs=("value", "benchmark"),
                       params=(ParamSpec(name="metric", default="csat", label=N_("KPI to compare"), kind="choice",
-                                        choices=compared),     # (a text box held the id "csat", s16-words)
+                                        choices=tuple(kpi for kpi, _name in compared), choice_names=compared),
+                              # (a text box held the id "csat", s16-words)
                               # (the window had no field for it: the card asked for a value nowhere to be typed)
                               ParamSpec(name="benchmark", default=None, label=N_("Benchmark value"),
                                         help=N_("The value to compare the KPI with, in its own unit: an industry "

@@ -40,9 +40,5 @@ def choice_label(parameter: str, value: Any) -> str:
     """``value`` of ``parameter`` as the settings show it, in the current language (``1-5`` stays ``1-5``)."""
     if value is None:
         return _("automatic")
-    if parameter == "metric":                       # benchmark_gap's KPI to compare: the KPI's name, not its id
-        from .registry import get_metric
-
-        return get_metric(str(value)).translated_label
     text = CHOICE_LABELS.get((parameter, value)) or CHOICE_LABELS.get(value)
     return _(text) if text else str(value)

@@ -57,6 +57,8 @@ class ParamSpec:
     maximum: float | None = None
     special: str = ""           # "number": what its minimum (no default: an empty field) stands for, shown in its place
     shown: bool = True          # False: a name kept for the command line and old files, not offered in settings
+    choice_names: tuple[tuple[Any, str], ...] = ()   # (value, msgid): choices named by their own text (the KPIs
+                                                     # benchmark_gap compares, by their names), not choice_labels
 
     @property
     def translated_label(self) -> str:
@@ -68,6 +70,9 @@ class ParamSpec:
 
     def choice_label(self, value: Any) -> str:
         """One of :attr:`choices` as the settings show it, in the current language."""
+        named = dict(self.choice_names)
+        if value in named:
+            return _(named[value])
         from .choice_labels import choice_label
         return choice_label(self.name, value)
 

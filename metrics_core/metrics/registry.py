@@ -13,7 +13,7 @@ from .benchmark import benchmark_gap_spec
 from .model import MetricSpec
 
 #: The KPIs a benchmark can be compared with: every other one, in the registry's order.
-_COMPARED = tuple(spec.id for family in (surveys.SPECS, loyalty.SPECS, tickets.SPECS, calls.SPECS, team.SPECS,
+_COMPARED = tuple((spec.id, spec.label) for family in (surveys.SPECS, loyalty.SPECS, tickets.SPECS, calls.SPECS, team.SPECS,
                                          social.SPECS) for spec in family)
 
 REGISTRY: tuple[MetricSpec, ...] = (
