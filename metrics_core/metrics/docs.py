@@ -144,12 +144,13 @@ def _setting_name(name: str) -> str:
 
 
 def _param(name: str):
+    """The first KPI setting called ``name`` (the names are shared: a benchmark, a target)."""
     return next((p for s in REGISTRY for p in s.params if p.name == name), None)
 
 
 def _setting_text(name: str, value: object) -> str:
-    """A setting's value as the settings dialog shows it: a choice by its label ("KPI to compare NPS", not "nps";
-    "never", not "never" the option's value in another language), else :func:`_setting_value`."""
+    """A setting's value as the settings dialog shows it: a choice by its label ("KPI to compare Net Promoter
+    Score", not "nps"; "the busiest interval", not "busiest"), else :func:`_setting_value`."""
     param = _param(name)
     if param is not None and param.choices and any(str(c) == str(value) for c in param.choices):
         return param.choice_label(value)
