@@ -302,10 +302,13 @@ class Prepared:
             if known is not None:
                 self._cache.move_to_end(key)
                 return known
-        frames = {}
+        frames, cuts = {}, {}
         for kind, frame in self.frames.items():
             checkpoint()
-            frames[kind] = self._cut_frame(frame, kind, filters, dates=not aware)
+            frames[kind], mask = self._cut_frame(frame, kind, filters, dates=not aware)
+            if mask is not None:
+                cuts[kind] = (frames[kind], mask)
+        cut_from = (self.inputs(None, aware=aware), cuts) if cuts else None
         as_of = self.as_of
         if as_of is None:
             as_of = latest_timestamp(self.frames)
@@ -316,18 +319,20 @@ class Prepared:
             known = self._cache.get(key)        # (another thread's, made meanwhile: what is derived from it is shared)
             if known is None:
                 known = self._cache[key] = MetricInputs(frames, as_of, self.calendar, period, self.groups,
-                                                         source=self.frames)
+                                                         source=self.frames, cut_from=cut_from)
                 _share_derived(known, self._cache.values())
                 self._trim()
             self._cache.move_to_end(key)
             return known
 
-    def _cut_frame(self, frame: pd.DataFrame, kind: str, filters: Filters, *, dates: bool) -> pd.DataFrame:
-        """``filter_frame(frame, kind, filters)``; filters that keep the same rows of a frame (another kind of
-        the same file, the period-aware cut of a filter without dates) share one cut frame."""
+    def _cut_frame(self, frame: pd.DataFrame, kind: str, filters: Filters, *, dates: bool
+                   ) -> tuple[pd.DataFrame, np.ndarray | None]:
+        """``filter_frame(frame, kind, filters)`` and the rows it keeps (None: all); filters that keep the same
+        rows of a frame (another kind of the same file, the period-aware cut of a filter without dates) share one
+        cut frame."""
         mask = filter_mask(frame, kind, filters, dates=dates, isin=self._isin, within=self._within)
         if mask is None:
-            return frame
+            return frame, None
         key = (id(frame), int(mask.sum()), hash(np.packbits(mask).tobytes()))
         with self._lock:
             known = self._cut.get(key)
@@ -336,7 +341,7 @@ class Prepared:
             cut = cut_rows(frame, mask)             # (with the codes of its text columns)
             with self._lock:
                 self._cut[key] = (mask, weakref.ref(cut))
-        return cut
+        return cut, mask
 
     def _isin(self, frame: pd.DataFrame, name: str, values: list) -> np.ndarray:
         """:func:`column_isin` of a frame of these inputs, remembered (the mask is shared: read, never changed)."""
