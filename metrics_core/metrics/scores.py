@@ -15,7 +15,7 @@ from ..deferred import np
 from ..deferred import pd
 
 from ..progress import checkpoint
-from ..column_facts import codes_isin, column_fact, kept_codes
+from ..column_facts import codes_isin, column_fact, kept_codes, kept_fact
 from ..catalogue import KINDS_BY_NAME
 from .engine_inputs import _DATE_FIELDS, row_dates
 from .model import MetricInputs
@@ -166,9 +166,10 @@ def _typed_alike(frame: pd.DataFrame, keep: np.ndarray, whole: pd.DataFrame, who
 
 
 def _has_text(series: pd.Series, rows: np.ndarray) -> bool:
-    """Whether the rows ``rows`` (positions) of a text column hold a text: from its codes when kept, else the
-    first text found ends the search (as :func:`_answers_column`'s); a thousand rows at a time."""
-    known = kept_codes(series)
+    """Whether the rows ``rows`` (positions) of a text column hold a text: from its codes when made already (a
+    cut's are renumbered only for a KPI that counts them), else the first text found ends the search (as
+    :func:`_answers_column`'s); a thousand rows at a time."""
+    known = kept_fact(series, "codes")
     values = np.asarray(series.array) if known is None else None
     for start in range(0, len(rows), TEXT_SEARCH):
         part = rows[start:start + TEXT_SEARCH]
