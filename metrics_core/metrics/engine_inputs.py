@@ -88,10 +88,7 @@ def row_dates(frame: pd.DataFrame, kind: str) -> pd.Series | None:
     A ticket file that also feeds ``surveys`` has ``created_at``, not ``submitted_at``;
     its rows are dated by ``created_at``.
     """
-    spec = KINDS_BY_NAME.get(kind)
-    order = ([spec.date_field] if spec is not None and spec.date_field else []) + list(_DATE_FIELDS)
-    present = [c for c in dict.fromkeys(order) if c in frame.columns
-               and pd.api.types.is_datetime64_any_dtype(frame[c].dtype)]
+    present = dated_columns(frame, kind)
     if not present:
         return None
     dates = frame[present[0]]
@@ -100,6 +97,14 @@ def row_dates(frame: pd.DataFrame, kind: str) -> pd.Series | None:
             break
         dates = dates.fillna(frame[other])
     return dates
+
+
+def dated_columns(frame: pd.DataFrame, kind: str) -> list[str]:
+    """The date columns of ``frame`` that :func:`row_dates` reads, in the order it fills from them."""
+    spec = KINDS_BY_NAME.get(kind)
+    order = ([spec.date_field] if spec is not None and spec.date_field else []) + list(_DATE_FIELDS)
+    return [c for c in dict.fromkeys(order) if c in frame.columns
+            and pd.api.types.is_datetime64_any_dtype(frame[c].dtype)]
 
 
 def recorded_span(frame: pd.DataFrame, kind: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:

@@ -16,8 +16,7 @@ from ..deferred import pd
 
 from ..progress import checkpoint
 from ..column_facts import codes_isin, column_fact, kept_codes, kept_fact
-from ..catalogue import KINDS_BY_NAME
-from .engine_inputs import _DATE_FIELDS, row_dates
+from .engine_inputs import dated_columns, row_dates
 from .model import MetricInputs
 
 SCORE_KINDS = ("surveys", "tickets", "calls")
@@ -157,9 +156,7 @@ def _typed_alike(frame: pd.DataFrame, keep: np.ndarray, whole: pd.DataFrame, who
             groupable = _groupable(series)           # (by its type alone)
         if groupable:
             wanted.append(col)
-    spec = KINDS_BY_NAME.get(kind)
-    fields = dict.fromkeys(([spec.date_field] if spec is not None and spec.date_field else []) + list(_DATE_FIELDS))
-    dated = [c for c in fields if c in frame.columns and pd.api.types.is_datetime64_any_dtype(frame[c].dtype)]
+    dated = dated_columns(frame, kind)
     filled_alike = len({str(frame[c].dtype) for c in dated}) <= 1 or \
         not whole[dated[0]].isna().to_numpy()[whole_keep].any()       # (:func:`row_dates` fills none of them)
     return tuple(wanted) == tuple(types) and filled_alike
