@@ -284,13 +284,18 @@ class MetricInputs:
 
     def known(self, name: str) -> Any:
         """What :meth:`derived` gave for ``name`` from these very frames, when it was asked already (else None)."""
-        frames = tuple(self.frames.values())
-        key = (name, tuple((kind, id(frame)) for kind, frame in self.frames.items()))
         with self._derived_lock:
-            known = self._derived.get(key)
+            known = self._derived_entry(name)
+        return None if known is None else known[1]
+
+    def _derived_entry(self, name: str) -> tuple[tuple, Any] | None:
+        """The entry :meth:`derived` keeps for ``name`` when it was made from these very frames (a recycled id
+        never returns another frame's value)."""
+        frames = tuple(self.frames.values())
+        known = self._derived.get((name, tuple((kind, id(frame)) for kind, frame in self.frames.items())))
         if known is None or len(known[0]) != len(frames) or any(a is not b for a, b in zip(known[0], frames)):
             return None
-        return known[1]
+        return known
 
     def rows_cut(self, kind: str) -> Any:
         """The rows of the unfiltered ``kind`` frame (:attr:`cut_from`) that this ``kind`` frame holds: a boolean
@@ -310,13 +315,12 @@ class MetricInputs:
         are part of the key, so replacing one of them computes the value anew; the value is shared and
         must not be changed by its readers.
         """
-        frames = tuple(self.frames.values())
-        key = (name, tuple((kind, id(frame)) for kind, frame in self.frames.items()))
         with self._derived_lock:            # computed once, even when several threads ask at the same time
-            known = self._derived.get(key)
-            # the frames themselves are kept with the value: a recycled id never returns another frame's value
-            if known is None or len(known[0]) != len(frames) or any(a is not b for a, b in zip(known[0], frames)):
+            known = self._derived_entry(name)
+            if known is None:               # (the frames are kept with the value)
                 checkpoint()
+                frames = tuple(self.frames.values())
+                key = (name, tuple((kind, id(frame)) for kind, frame in self.frames.items()))
                 known = self._derived[key] = (frames, make())
             return known[1]
 

@@ -120,7 +120,7 @@ def _taken_answers(inputs: MetricInputs, field: str) -> Answers | None:
         if not np.array_equal(kept, keep) or \
                 not _typed_alike(frame, keep, whole_inputs.frames[kind], whole_keep, kind, field, columns):
             return None
-        picked.append(np.ones(len(kept), dtype=bool)[keep] if cut is True else cut[whole_keep])
+        picked.append(np.ones(int(np.count_nonzero(keep)), dtype=bool) if cut is True else cut[whole_keep])
     out = whole.frame[np.concatenate(picked) if len(picked) > 1 else picked[0]].reset_index(drop=True)
     return Answers(out, tuple((kind, keep, columns) for (kind, _f, keep), (_k, _w, columns) in
                               zip(answered, whole.rows)))
@@ -144,8 +144,7 @@ def _typed_alike(frame: pd.DataFrame, keep: np.ndarray, whole: pd.DataFrame, who
         if isinstance(dtype, pd.StringDtype):
             if _has_text(series, rows) != isinstance(types.get(col), pd.StringDtype):
                 return False
-        elif isinstance(dtype, (pd.BooleanDtype, pd.core.dtypes.dtypes.BaseMaskedDtype)) and \
-                not pd.api.types.is_float_dtype(dtype):
+        elif isinstance(dtype, NULLABLE):
             if bool(series.isna().to_numpy()[keep].any()) != bool(whole[col].isna().to_numpy()[whole_keep].any()):
                 return False
         elif not (isinstance(dtype, np.dtype) and dtype.kind in "biufmM"):
@@ -187,6 +186,8 @@ def _first_answers(series: pd.Series, rows: np.ndarray) -> pd.Series:
 
 
 TEXT_SEARCH = 1024          # rows read at a time when looking for a text
+NULLABLE = (pd.BooleanDtype, pd.Int8Dtype, pd.Int16Dtype, pd.Int32Dtype, pd.Int64Dtype, pd.UInt8Dtype, pd.UInt16Dtype,
+            pd.UInt32Dtype, pd.UInt64Dtype)   # flags and whole numbers that may be missing (objects or floats then)
 
 
 def _answers_column(series: pd.Series) -> Any:
