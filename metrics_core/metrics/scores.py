@@ -137,22 +137,21 @@ def _typed_alike(frame: pd.DataFrame, keep: np.ndarray, whole: pd.DataFrame, who
     wanted = ["score", "date", "_kind"]
     types = dict(columns)
     rows = np.flatnonzero(keep)
-    for col in frame.columns:
+    for col, dtype in frame.dtypes.items():        # (a column's Series made only where its values are read)
         if col in wanted or col == field:
             continue
-        series, dtype = frame[col], frame[col].dtype
         if isinstance(dtype, pd.StringDtype):
+            series = frame[col]
             if _has_text(series, rows) != isinstance(types.get(col), pd.StringDtype):
                 return False
         elif isinstance(dtype, NULLABLE):
-            if bool(series.isna().to_numpy()[keep].any()) != bool(whole[col].isna().to_numpy()[whole_keep].any()):
+            if bool(frame[col].isna().to_numpy()[keep].any()) != bool(whole[col].isna().to_numpy()[whole_keep].any()):
                 return False
         elif not (isinstance(dtype, np.dtype) and dtype.kind in "biufmM"):
             return False
-        if pd.api.types.is_float_dtype(dtype):
-            groupable = _groupable(_first_answers(series, rows))
-        else:
-            groupable = _groupable(series)           # (by its type alone)
+        groupable = _groupable_type(dtype)
+        if groupable is None:
+            groupable = _groupable(_first_answers(frame[col], rows))
         if groupable:
             wanted.append(col)
     dated = dated_columns(frame, kind)
@@ -227,16 +226,26 @@ def _distinct_names(series: pd.Series) -> tuple:
 
 def _groupable(series: pd.Series) -> bool:
     """Text, categories, flags and whole numbers (a quarter, a store number); not timestamps or measures."""
-    if _is_text(series) or pd.api.types.is_bool_dtype(series.dtype) or pd.api.types.is_integer_dtype(series.dtype):
+    by_type = _groupable_type(series.dtype)
+    if by_type is not None:
+        return by_type
+    sample = series.dropna().iloc[:1000]               # whole numbers stored as floats (a column with gaps)
+    return bool(sample.size) and bool((sample == sample.round()).all())
+
+
+def _groupable_type(dtype: Any) -> bool | None:
+    """Whether a column of this type is grouped by (:func:`_groupable`); None for floats, judged by their values."""
+    if _is_text_type(dtype) or pd.api.types.is_bool_dtype(dtype) or pd.api.types.is_integer_dtype(dtype):
         return True
-    if pd.api.types.is_float_dtype(series.dtype):
-        sample = series.dropna().iloc[:1000]           # whole numbers stored as floats (a column with gaps)
-        return bool(sample.size) and bool((sample == sample.round()).all())
-    return False
+    return None if pd.api.types.is_float_dtype(dtype) else False
 
 
 def _is_text(series: pd.Series) -> bool:
-    return series.dtype == object or pd.api.types.is_string_dtype(series) or isinstance(series.dtype, pd.CategoricalDtype)
+    return _is_text_type(series.dtype)
+
+
+def _is_text_type(dtype: Any) -> bool:
+    return dtype == object or pd.api.types.is_string_dtype(dtype) or isinstance(dtype, pd.CategoricalDtype)
 
 
 def detect_scale(scores: np.ndarray, setting: str = "auto") -> tuple[float, float]:
