@@ -31,15 +31,16 @@ def shared_inputs(tickets: pd.DataFrame) -> MetricInputs:
 def test_a_filter_collects_its_answers_once_for_csat_and_the_satisfaction_trend(monkeypatch) -> None:
     tickets = ticket_file()
     inputs = shared_inputs(tickets)
-    collected = []
-    real = scores._collect_scores
-    monkeypatch.setattr(scores, "_collect_scores", lambda i, field: collected.append(
+    collected = []                      # (the answers of each inputs, collected or taken from the unfiltered ones)
+    real = scores._answers
+    monkeypatch.setattr(scores, "_answers", lambda i, field: collected.append(
         (field, len(i.frames["surveys"]))) or real(i, field))
     engine.compute_all(inputs, {}, Filters(categories={"status": ["closed"]}),
                        only=["csat", "csat_mean", "satisfaction_trend"])
     closed = int((tickets["status"] == "closed").sum())
     assert 0 < closed < len(tickets)
-    assert collected.count(("csat_score", closed)) <= 1
+    assert collected.count(("csat_score", closed)) == 1
+    assert collected.count(("csat_score", len(tickets))) == 1       # (the unfiltered ones, to pin the scale)
 
 
 def surveys_and_tickets(n: int = 300, seed: int = 5) -> list:
