@@ -83,8 +83,23 @@ def kept_fact(series: pd.Series, name: str) -> Any:
 
 
 def kept_codes(series: pd.Series) -> tuple[np.ndarray, Any] | None:
-    """The column's :func:`text_codes` when they are made already (``None`` otherwise)."""
-    return kept_fact(series, "codes")
+    """The column's :func:`text_codes` when they are made already, or can be made from the codes of the column
+    it was cut from (:func:`cut_rows`; ``None`` otherwise)."""
+    known = kept_fact(series, "codes")
+    if known is None and kept_fact(series, CUT_FROM) is not None:
+        return column_fact(series, "codes", lambda: _cut_codes(series))
+    return known
+
+
+CUT_FROM = "codes cut from"     # a cut column's fact: the codes of the column it was cut from and the rows taken
+
+
+def _cut_codes(series: pd.Series) -> tuple[np.ndarray, Any]:
+    """The codes of a column :func:`cut_rows` made, renumbered from those of the column it was cut from."""
+    (codes, uniques), at = kept_fact(series, CUT_FROM)
+    renumbered, kept = _renumbered(codes.take(at), uniques)
+    renumbered.flags.writeable = False
+    return renumbered, kept
 
 
 def text_codes(series: pd.Series) -> tuple[np.ndarray, Any]:
@@ -98,7 +113,7 @@ def text_codes(series: pd.Series) -> tuple[np.ndarray, Any]:
 
     if len(series) > KEPT_CODES_ROWS:               # (made anew each time: see KEPT_CODES_ROWS)
         return kept_codes(series) or make()
-    return column_fact(series, "codes", make)
+    return kept_codes(series) or column_fact(series, "codes", make)
 
 
 def known_codes(series: pd.Series, codes: np.ndarray, uniques: Any) -> None:
@@ -166,7 +181,8 @@ def _first_rows(codes: np.ndarray, wanted: np.ndarray, shown: int) -> np.ndarray
 def cut_rows(frame: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
     """``frame[rows]`` (``rows``: a boolean mask), each column's kept codes (:func:`text_codes`) carried to
     the cut rows: a filter's KPIs then count its codes instead of hashing its strings again (renumbering a
-    column's codes costs 1-3 ms at 260,000 rows, factorizing its strings 30-60 ms)."""
+    column's codes costs 1-3 ms at 260,000 rows, factorizing its strings 30-60 ms). They are renumbered when
+    first asked for (:func:`kept_codes`): a column no KPI counts costs nothing (issue 15, session 17)."""
     at = np.flatnonzero(rows)
     if len(at) == len(frame) or len(at) > KEPT_CODES_ROWS or not frame.columns.is_unique:
         return frame[rows]                          # (every row: a shallow copy, which shares the codes)
@@ -179,7 +195,8 @@ def cut_rows(frame: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
         if known[0].strides == (0,):                # one value in every row (:func:`one_value`)
             one_value(cut[name])
         else:
-            known_codes(cut[name], *_renumbered(known[0].take(at), known[1]))
+            with _LOCK:
+                _facts_of(_values_of(cut[name]))[CUT_FROM] = (known, at)
     return cut
 
 

@@ -256,6 +256,11 @@ class MetricInputs:
     # the frames before filters and a breakdown's groups cut them, for what a file says as a whole (the staff
     # file records leaving dates: a team nobody left has a turnover of 0 %); empty: ``frames`` are whole
     source: TMapping[str, pd.DataFrame] = field(default_factory=dict)
+    # the unfiltered inputs these were cut from by a filter, and per kind cut, the cut frame and the rows of the
+    # unfiltered frame it holds (a boolean array): what a filter's rows share with the unfiltered ones (each row's
+    # survey answer) is then taken from the unfiltered value instead of being worked out again; None: not a cut
+    cut_from: tuple["MetricInputs", TMapping[str, tuple[pd.DataFrame, Any]]] | None = field(
+        default=None, repr=False, compare=False)
     _derived: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
     # the same inputs may be read by several worker threads at once (the engine's caches hand them out)
     _derived_lock: Any = field(default_factory=threading.RLock, init=False, repr=False, compare=False)
@@ -282,19 +287,45 @@ class MetricInputs:
         """The groups of ``field_name`` in the frames of ``kind`` (none: the frame says nothing)."""
         return tuple(g for g in self.groups.get(kind, ()) if g.field == field_name)
 
+    def known(self, name: str) -> Any:
+        """What :meth:`derived` gave for ``name`` from these very frames, when it was asked already (else None)."""
+        with self._derived_lock:
+            known = self._derived_entry(name)
+        return None if known is None else known[1]
+
+    def _derived_entry(self, name: str) -> tuple[tuple, Any] | None:
+        """The entry :meth:`derived` keeps for ``name`` when it was made from these very frames (a recycled id
+        never returns another frame's value)."""
+        frames = tuple(self.frames.values())
+        known = self._derived.get((name, tuple((kind, id(frame)) for kind, frame in self.frames.items())))
+        if known is None or len(known[0]) != len(frames) or any(a is not b for a, b in zip(known[0], frames)):
+            return None
+        return known
+
+    def rows_cut(self, kind: str) -> Any:
+        """The rows of the unfiltered ``kind`` frame (:attr:`cut_from`) that this ``kind`` frame holds: a boolean
+        array, ``True`` when it is the unfiltered frame itself, None when these frames are not a filter's cut of
+        it (a breakdown's slice of them, inputs made by hand)."""
+        if self.cut_from is None or kind not in self.frames:
+            return None
+        whole, cuts = self.cut_from
+        cut = cuts.get(kind)
+        if cut is None:
+            return True if whole.frames.get(kind) is self.frames[kind] else None
+        return cut[1] if cut[0] is self.frames[kind] else None
+
     def derived(self, name: str, make: Callable[[], Any]) -> Any:
         """``make()``, computed once for these frames and reused by every KPI that asks for ``name``
         (the survey scores that CSAT, top-box CSAT, average CSAT and the trend all read). The frames
         are part of the key, so replacing one of them computes the value anew; the value is shared and
         must not be changed by its readers.
         """
-        frames = tuple(self.frames.values())
-        key = (name, tuple((kind, id(frame)) for kind, frame in self.frames.items()))
         with self._derived_lock:            # computed once, even when several threads ask at the same time
-            known = self._derived.get(key)
-            # the frames themselves are kept with the value: a recycled id never returns another frame's value
-            if known is None or len(known[0]) != len(frames) or any(a is not b for a, b in zip(known[0], frames)):
+            known = self._derived_entry(name)
+            if known is None:               # (the frames are kept with the value)
                 checkpoint()
+                frames = tuple(self.frames.values())
+                key = (name, tuple((kind, id(frame)) for kind, frame in self.frames.items()))
                 known = self._derived[key] = (frames, make())
             return known[1]
 

@@ -198,3 +198,21 @@ def test_a_cut_notices_a_cancel_between_its_columns() -> None:
     with Reporter(cancelled=cancelled).watching(), pytest.raises(OperationCancelled):
         cut_rows(frame, np.arange(100) % 3 == 0)
     assert len(asked) == 3                      # not asked again: the ten other columns were not cut
+
+
+def test_a_cut_renumbers_a_columns_codes_only_when_they_are_asked_for(monkeypatch) -> None:
+    """The codes of a column no KPI counts are not worked out for a filter's cut (issue 15, session 17): the first
+    ask renumbers them, once, as ``pd.factorize`` numbers the cut column."""
+    frame = pd.DataFrame({"a": pd.Series(list("xyzyx") * 4, dtype="string"),
+                          "b": pd.Series(list("pqqp") * 5, dtype="string")})
+    text_codes(frame["a"]), text_codes(frame["b"])
+    renumbered = []
+    real = column_facts._renumbered
+    monkeypatch.setattr(column_facts, "_renumbered", lambda rows, uniques: renumbered.append(1) or real(rows, uniques))
+    cut = cut_rows(frame, np.arange(20) % 3 != 0)
+    assert renumbered == []
+    codes, uniques = kept_codes(cut["a"])
+    expected_codes, expected_uniques = pd.factorize(cut["a"], use_na_sentinel=True)
+    assert codes.tolist() == expected_codes.tolist() and uniques.tolist() == expected_uniques.tolist()
+    assert text_codes(cut["a"])[0] is codes and renumbered == [1]
+    assert codes_isin(cut["b"], ["q"]).tolist() == (cut["b"] == "q").tolist() and renumbered == [1, 1]
