@@ -154,3 +154,30 @@ def number_cut_from_its_unit(lines: list[str]) -> list[str]:
 
     return [f"{a!r} / {b!r}" for a, b in zip(lines, lines[1:])
             if re.search(r"\d([\s\u00a0]\w{1,2})?\s*$", a) and re.match(r"\s*\D", b)]
+
+
+def wait_until_still(qtbot, widgets: list[Any], rounds: int = 40) -> None:
+    """Until none of ``widgets`` is resized for 100 ms: a window just loaded may still lay its cards out once more
+    (the dashboard's scroll bar going, cards 214 -> 217 px, under load), which a test of what moves them must not
+    count."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class _Seen(QObject):
+        resized = False
+
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            self.resized |= event.type() == QEvent.Type.Resize
+            return False
+
+    seen = _Seen()
+    for widget in widgets:
+        widget.installEventFilter(seen)
+    try:
+        for _ in range(rounds):
+            seen.resized = False
+            qtbot.wait(100)
+            if not seen.resized:
+                return
+    finally:
+        for widget in widgets:
+            widget.removeEventFilter(seen)

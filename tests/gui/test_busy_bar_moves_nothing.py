@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect
 from PySide6.QtWidgets import QApplication
 
-from .helpers import loaded_window
+from .helpers import loaded_window, wait_until_still
 
 
 class _Resizes(QObject):
@@ -30,6 +30,7 @@ def test_the_busy_bar_shows_and_hides_without_moving_the_work_area(qtbot, settin
     area = ws.chart_area
     watched = [window.stack, ws.tabs, ws.filter_bar, ws.dash_split, ws.dashboard, area, area.trend, area.bars,
                *[card for card in ws.dashboard.cards.values() if card.isVisible()]]
+    wait_until_still(qtbot, watched)
     before = [w.geometry() for w in watched]
     resizes = _Resizes()
     for w in watched:
