@@ -21,6 +21,7 @@ from ..dataset_facts import FILTER_FIELDS
 from ..formatting import field_label
 from ..filter_state import (COMPARISON_CHOICES, GRANULARITIES, PRESET_GRANULARITY, PRESETS, FilterState,
                             preset_label, preset_range)
+from .date_calendar import DateCalendar
 from .flow_layout import FlowLayout
 
 # a category button says "▾" in its words: Qt's own menu indicator (drawn small in the corner) is left out
@@ -377,6 +378,7 @@ class _DateEdit(QDateEdit):
 def _date_edit() -> _DateEdit:
     edit = _DateEdit()
     edit.setCalendarPopup(True)
+    edit.setCalendarWidget(DateCalendar())
     edit.setDisplayFormat(_date_format())
     edit.setMinimumDate(NO_DATE)
     edit.setSpecialValueText(_("no dates"))
