@@ -34,8 +34,7 @@ from .window_view import WindowView
 
 log = logging.getLogger(__name__)
 TABLE_PATTERNS = "*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods"
-MESSAGE_SHARE = 0.5         # of the work area's width, for the message bar in its bottom right corner
-MESSAGE_LEAST = 420         # px: its narrowest, where the work area allows
+MESSAGE_WIDTH = 540         # px: the message bar in the work area's bottom right corner (at most half the area)
 MESSAGE_MARGIN = 8          # px: between it and the work area's edges
 
 
@@ -118,10 +117,10 @@ class MainWindow(QMainWindow):
 
     def _message_corner(self) -> QRect:
         """Where the message bar is laid: over the bottom right of the work area (the lower right of the charts, the
-        start page's empty corner), as wide as :data:`MESSAGE_SHARE` of it, as high as its lines; so its coming
+        start page's empty corner), :data:`MESSAGE_WIDTH` wide, as high as its lines; so its coming
         moves nothing and it covers neither the filters, the cards nor the files (issue 15, s17-gui)."""
         area = self.stack.geometry()
-        width = max(min(MESSAGE_LEAST, area.width()), int(area.width() * MESSAGE_SHARE))
+        width = min(MESSAGE_WIDTH, area.width() // 2)         # (over the breakdown more than the trend)
         height = self.message_bar.height_at(width)
         return QRect(area.right() + 1 - MESSAGE_MARGIN - width, area.bottom() + 1 - MESSAGE_MARGIN - height,
                      width, height)

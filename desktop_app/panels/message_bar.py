@@ -13,7 +13,7 @@ from ..style import chart_theme, restyle
 from ..text_fit import elide_to_lines
 from .overlay import Overlay
 
-MAX_LINES = 2
+MAX_LINES = 3           # (laid over the work area's corner: a line more costs the layout nothing)
 
 LEVEL_COLOURS = {         # background, words, border
     "error": ("#fdecea", "#611a15", "#f5c2bd"),
