@@ -345,6 +345,9 @@ def _outline(option: Any, painter: QPainter, radius: float) -> None:
     outline = dark_outline(option.palette)
     if outline is None:
         return
+    if not option.state & QStyle.StateFlag.State_Enabled:     # greyed: half-way to the window, as its text is
+        window = option.palette.color(QPalette.ColorRole.Window)
+        outline = QColor.fromRgbF(*((a + b) / 2 for a, b in zip(QColor(outline).getRgbF()[:3], window.getRgbF()[:3])))
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.translate(0.5, 0.5)
