@@ -1,4 +1,4 @@
-"""The calendar a date filter opens: every day's name whole, its weekends readable, its month name clear of the arrow."""
+"""The calendar a date filter opens: day names whole, weekends readable, the month name clear of its arrow."""
 
 from __future__ import annotations
 
@@ -31,12 +31,9 @@ class DateCalendar(QCalendarWidget):
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.LocaleChange):
             self._fit()
 
-    def weekend_colour(self) -> str:
-        return style.readable(style.BAD, self.palette())
-
     def _fit(self) -> None:
         weekend = QTextCharFormat()
-        weekend.setForeground(QColor(self.weekend_colour()))
+        weekend.setForeground(QColor(style.readable(style.BAD, self.palette())))    # (Qt's: pure red)
         for day in WEEKEND:
             self.setWeekdayTextFormat(day, weekend)
         view = self.findChild(QTableView)
@@ -53,8 +50,3 @@ class DateCalendar(QCalendarWidget):
             widest = max(metrics.horizontalAdvance(self.locale().standaloneMonthName(m)) for m in range(1, 13))
             month.setMinimumWidth(widest + 2 * ARROW_ROOM + 8)      # (the text is centred: room on both sides)
 
-    def header_names(self) -> list[str]:
-        """The day names over the columns, Monday to Sunday as the locale orders them (for tests)."""
-        view = self.findChild(QTableView)
-        model = view.model()
-        return [str(model.data(model.index(0, c))) for c in range(model.columnCount())]
