@@ -6,24 +6,13 @@ nothing, clear of the filters, the tabs, the cards and the files; its x is reach
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication
 
-from .helpers import loaded_window, wait_until_still
+from .helpers import loaded_window, watch_work_area
 
 DAMAGED = ("“damaged export.xlsx” is damaged and cannot be opened (this happens after an interrupted download or "
            "copy). Download or copy it again, or open it in Excel and save a copy.")
-
-
-class _Resizes(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.seen: list[str] = []
-
-    def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Resize:
-            self.seen.append(f"{type(obj).__name__} {event.oldSize().toTuple()} -> {event.size().toTuple()}")
-        return False
 
 
 def _settle(qtbot) -> None:
@@ -39,16 +28,7 @@ def _rect_in(widget, central) -> QRect:
 def test_the_message_bar_shows_and_hides_without_moving_the_work_area(qtbot, settings) -> None:
     window = loaded_window(qtbot, settings)
     ws, bar, central = window.workspace, window.message_bar, window.centralWidget()
-    qtbot.waitUntil(lambda: not window.state.chart_runner.is_busy(), timeout=30000)
-    qtbot.wait(100)
-    area = ws.chart_area
-    cards = [card for card in ws.dashboard.cards.values() if card.isVisible()]
-    watched = [window.stack, ws.tabs, ws.filter_bar, ws.dash_split, ws.dashboard, area, area.trend, area.bars, *cards]
-    wait_until_still(qtbot, watched)
-    before = [w.geometry() for w in watched]
-    resizes = _Resizes()
-    for w in watched:
-        w.installEventFilter(resizes)
+    watched, before, resizes = watch_work_area(qtbot, window)
     bar.show_message(DAMAGED, "error")
     bar.show_message("gone.csv no longer exists.", "warning")
     _settle(qtbot)
