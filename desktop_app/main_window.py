@@ -34,6 +34,8 @@ from .window_view import WindowView
 
 log = logging.getLogger(__name__)
 TABLE_PATTERNS = "*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods"
+MESSAGE_WIDTH = 540         # px: the message bar in the work area's bottom right corner (at most half the area)
+MESSAGE_MARGIN = 8          # px: between it and the work area's edges
 
 
 def file_filter() -> str:
@@ -84,9 +86,10 @@ class MainWindow(QMainWindow):
         v = QVBoxLayout(central)
         v.setContentsMargins(6, 2, 6, 2)
         v.setSpacing(2)
-        v.addWidget(self.message_bar)
-        self.busy_bar.setParent(QWidget(central))   # its room, in no layout (before the stack: Cancel keeps its
-        v.addWidget(self.stack, 1)                  # place in the tab chain)
+        self.message_bar.setParent(QWidget(central))    # the bars' rooms, in no layout (before the stack: their
+        self.busy_bar.setParent(QWidget(central))       # buttons keep their places in the tab chain)
+        v.addWidget(self.stack, 1)
+        self.message_bar.place_over(self._message_corner, central, self.stack)
         self.busy_bar.place_over(self._busy_strip, central, self.stack, self.workspace, self.workspace.tabs,
                                  self.workspace.tabs.tabBar())
         self.setCentralWidget(central)          # (deletes the previous one, and its connections)
@@ -111,6 +114,16 @@ class MainWindow(QMainWindow):
             top = max(self.stack.y(), corner.y() + (tab_bar.height() - height) // 2)
             return QRect(corner.x() + 8, top, central.width() - right - corner.x() - 8, height)
         return QRect(self.stack.x(), self.stack.y(), self.stack.width(), height)
+
+    def _message_corner(self) -> QRect:
+        """Where the message bar is laid: over the bottom right of the work area (the lower right of the charts, the
+        start page's empty corner), :data:`MESSAGE_WIDTH` wide, as high as its lines; so its coming
+        moves nothing and it covers neither the filters, the cards nor the files (issue 15, s17-gui)."""
+        area = self.stack.geometry()
+        width = min(MESSAGE_WIDTH, area.width() // 2)         # (over the breakdown more than the trend)
+        height = self.message_bar.height_at(width)
+        return QRect(area.right() + 1 - MESSAGE_MARGIN - width, area.bottom() + 1 - MESSAGE_MARGIN - height,
+                     width, height)
 
     def set_language(self, code: str) -> str:
         """Show every text in ``code`` at once, keeping the data, filters, results and layout."""

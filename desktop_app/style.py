@@ -265,10 +265,11 @@ def heat_colour_scale(levels: tuple[float, float] = (0, 1), label: str | None = 
     return scale
 
 
-def check_box_outline(palette: QPalette) -> str | None:
-    """The frame of a check box on a dark window, readable on it; None on a light window, where Fusion's own frame
-    stands out. Fusion draws the frame darker than the window: #191a1c on #202124, 1.2 : 1, an empty box was
-    hard to find ("Show all KPIs", the export's formats, the filter menus)."""
+def dark_outline(palette: QPalette) -> str | None:
+    """The frame of a check box or a text box on a dark window, readable on it; None on a light window, where
+    Fusion's own frame stands out. Fusion draws the frame darker than the window: #191a1c on #202124, 1.2 : 1, an
+    empty box was hard to find ("Show all KPIs", the export's formats, the filter menus), and the date filters'
+    and the settings' text boxes barely stood apart from the panel (s16-shots dark)."""
     window = palette.color(QPalette.ColorRole.Window)
     if window.lightness() >= 128:
         return None
@@ -278,7 +279,8 @@ def check_box_outline(palette: QPalette) -> str | None:
 class FocusVisibleStyle(QProxyStyle):
     """Fusion, with a dotted frame inside a push button that has the keyboard focus: Fusion draws a dialog's
     default button the same with the focus and without it ("Close", "Export" gave no sign of the focus); and
-    check boxes framed readably on a dark window (:func:`check_box_outline`); and text boxes as high as the marks
+    check boxes, text boxes, spin boxes and combo boxes (the date filters) framed readably on a dark window
+    (:func:`dark_outline`); and text boxes as high as the marks
     above accented capitals (:mod:`desktop_app.ink_room`: DejaVu Sans, Linux's default font, cut them): labels, tab
     titles, the rows of lists and tables, and message boxes' texts."""
 
@@ -309,17 +311,18 @@ class FocusVisibleStyle(QProxyStyle):
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: Any, painter: Any, widget: Any = None) -> None:  # noqa: N802
         super().drawPrimitive(element, option, painter, widget)
         keyboard_focus = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
-        if element != QStyle.PrimitiveElement.PE_IndicatorCheckBox or (option.state & keyboard_focus) == keyboard_focus:
-            return                                  # (with the keyboard focus Fusion frames it in the highlight)
-        outline = check_box_outline(option.palette)
-        if outline is not None:
-            painter.save()
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            painter.translate(0.5, 0.5)             # Fusion's own frame, drawn again in a readable colour
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(QColor(outline)))
-            painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
-            painter.restore()
+        if element == QStyle.PrimitiveElement.PE_IndicatorCheckBox and (option.state & keyboard_focus) != keyboard_focus:
+            _outline(option, painter, 0)            # (with the keyboard focus Fusion frames it in the highlight)
+        elif element == QStyle.PrimitiveElement.PE_PanelLineEdit and option.lineWidth > 0 \
+                and not option.state & QStyle.StateFlag.State_HasFocus:
+            _outline(option, painter, 2)            # (with the focus Fusion frames it in the highlight)
+
+    def drawComplexControl(self, control: QStyle.ComplexControl, option: Any, painter: Any, widget: Any = None) -> None:  # noqa: N802
+        super().drawComplexControl(control, option, painter, widget)
+        boxes = (QStyle.ComplexControl.CC_SpinBox, QStyle.ComplexControl.CC_ComboBox)
+        if control in boxes and option.frame and not option.state & QStyle.StateFlag.State_HasFocus:
+            _outline(option, painter, 2)            # a number in the settings; a date filter (a combo box with its
+                                                    # calendar), a list to choose from
 
     def drawControl(self, element: QStyle.ControlElement, option: Any, painter: Any, widget: Any = None) -> None:  # noqa: N802
         super().drawControl(element, option, painter, widget)
@@ -335,3 +338,20 @@ class FocusVisibleStyle(QProxyStyle):
 def app_style() -> QStyle:
     """The window's style: Fusion (it follows the system's light or dark scheme in Qt 6), focus always shown."""
     return FocusVisibleStyle("Fusion")
+
+
+def _outline(option: Any, painter: QPainter, radius: float) -> None:
+    """Fusion's frame round ``option.rect``, drawn again in :func:`dark_outline`'s colour on a dark window."""
+    outline = dark_outline(option.palette)
+    if outline is None:
+        return
+    if not option.state & QStyle.StateFlag.State_Enabled:     # greyed: half-way to the window, as its text is
+        window = option.palette.color(QPalette.ColorRole.Window)
+        outline = QColor.fromRgbF(*((a + b) / 2 for a, b in zip(QColor(outline).getRgbF()[:3], window.getRgbF()[:3])))
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.translate(0.5, 0.5)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(QColor(outline)))
+    painter.drawRoundedRect(option.rect.adjusted(0, 0, -1, -1), radius, radius)
+    painter.restore()

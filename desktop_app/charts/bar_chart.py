@@ -24,6 +24,7 @@ from .base_chart import ChartWidget, redrawn_in_theme, title_lines
 from .time_axis import CategoryAxis
 
 MAX_BARS = 25
+UNSEEN_SHARE = 0.005        # of the value axis's span: a bar shorter than this has its value written beside it
 # under the bars, how they are ordered (the breakdown put the worst first and said nothing)
 ORDER_NOTES = {True: N_("worst first (lowest)"), False: N_("worst first (highest)"), None: N_("largest first")}
 
@@ -106,10 +107,23 @@ class BarChart(ChartWidget):
             self.plot_item.addItem(pg.InfiniteLine(pos=float(target), angle=90, pen=style.target_pen()))
         hi = max([float(np.nanmax(widths)) if len(widths) else 0.0] + ([target] if target is not None else []))
         lo = min(0.0, float(np.nanmin(widths)) if len(widths) else 0.0)
+        self._label_unseen_bars(table["value"].to_numpy(dtype=float), widths, (hi or 1.0) - lo)
         self.plot_item.setXRange(lo, (hi or 1.0) * 1.08, padding=0)
         self.scroll_bar.setValue(0)
         self._fit_window()
         self.update_empty_state()
+
+    def _label_unseen_bars(self, values: np.ndarray, widths: np.ndarray, span: float) -> None:
+        """A bar too short to be seen (0 %: the team nobody left) has its value written beside the axis; without
+        it the row read as a name with nothing after it, like a missing value (s16-final, Phone desk)."""
+        for i, (value, width) in enumerate(zip(values, widths)):
+            if np.isnan(value) or abs(width) > UNSEEN_SHARE * span:
+                continue
+            label = pg.TextItem(format_value(float(value), self._unit, self._currency), color=self.theme.foreground,
+                                anchor=(-0.12, 0.5))         # (a little right of the axis)
+            label.setFont(style.chart_font())
+            label.setPos(float(width), float(i))
+            self.plot_item.addItem(label)
 
     def note_shown(self) -> list[str]:
         """The note's lines as drawn under the caption (for tests)."""

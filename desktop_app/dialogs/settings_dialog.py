@@ -161,10 +161,16 @@ class SettingsDialog(QDialog):
         return text
 
     def _add_item(self, text: str, key: str, page: QWidget, indent: bool = False) -> None:
+        """A row of the list and its page, every page in the same framed, scrolling pane (the language, business
+        hours and currency pages had no frame round them, the KPIs' had: s16-shots 40_settings_language)."""
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)        # (Tab goes through its fields, not the page itself)
+        scroll.setWidget(page)
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, key)
         item.setData(INDENT_ROLE, indent)
-        item.setData(PAGE_ROLE, self.pages.addWidget(page))
+        item.setData(PAGE_ROLE, self.pages.addWidget(scroll))
         self.list.addItem(item)
 
     def metric_ids(self) -> list[str]:
@@ -196,11 +202,7 @@ class SettingsDialog(QDialog):
         form.addRow(QLabel(_("Target ({unit})", unit=unit_name(spec.unit, self.money))), target_edit)
         self.target_edits[spec.id] = target_edit
         name_fields_by_labels(form)           # a screen reader says what each box is for, not only "30.00"
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)        # (Tab goes through its fields, not the page itself)
-        scroll.setWidget(inner)
-        return scroll
+        return inner
 
     def select_metric(self, metric_id: str) -> None:
         for i in range(self.list.count()):

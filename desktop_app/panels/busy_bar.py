@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import time
-import weakref
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, QObject, QRect, QTimer, Signal
+from PySide6.QtCore import QObject, QRect, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from metrics_core.i18n import _
 
 from .elided_label import ElidedLabel
+from .overlay import Overlay
 
 
 FILL_FROM = 0.05        # a bar filled less than this still read as an empty box (06_loading): it moves until then
@@ -44,40 +44,17 @@ class BusyBar(QWidget):
         self._later.setInterval(SHOWN_AFTER_MS)
         self._later.timeout.connect(lambda: self.set_busy(True, self._label.text(), fraction=self._fraction))
         self._hidden_at = float("-inf")         # when :meth:`follow` last hid the bar
-        self._strip: weakref.WeakMethod | None = None      # (weak: the window's method; a strong one kept the
-                                                            # window alive in a cycle the collector cannot see)
+        self._overlay: Overlay | None = None
         self.hide()
 
     def place_over(self, strip: Callable[[], QRect], *watched: QObject) -> None:
-        """Laid over ``strip()`` whenever it is shown and whenever one of ``watched`` is resized, moved, shown
-        or hidden. The bar's parent is its room: a child of the window's central widget in no layout and with
-        none of its own, always shown, given ``strip()`` (in its parent's coordinates) and raised while the bar
-        shows, no size while it is hidden. (Qt lays out the parent of a widget shown or hidden again; a parent
-        without a layout lays out nothing, and the cards were laid out afresh through the central widget.)"""
-        self._strip = weakref.WeakMethod(strip)     # (a bound method of the window)
-        self.parentWidget().resize(0, 0)
-        self.setAutoFillBackground(True)        # (the window's colour: what it lies over does not show through)
-        for widget in watched:
-            widget.installEventFilter(self)
+        """Laid over ``strip()`` (:class:`~.overlay.Overlay`) whenever it is shown and whenever one of ``watched``
+        is resized, moved, shown or hidden."""
+        self._overlay = Overlay(self, strip, *watched)
 
     def _place(self, shown: bool = True) -> None:
-        room = self.parentWidget()
-        strip_of = self._strip() if self._strip is not None else None
-        if strip_of is None or room is None:
-            return
-        if not shown:
-            room.resize(0, 0)           # (an empty room over the cards' summary would take its clicks)
-            return
-        strip = strip_of()
-        room.setGeometry(strip)
-        room.raise_()
-        self.setGeometry(0, 0, strip.width(), strip.height())
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Move, QEvent.Type.Show, QEvent.Type.Hide) \
-                and not self.isHidden():
-            self._place()
-        return super().eventFilter(watched, event)
+        if self._overlay is not None:
+            self._overlay.place(shown)
 
     def follow(self, busy: bool, text: str = "") -> None:
         """:meth:`set_busy` for the window's work, shown only once it has lasted :data:`SHOWN_AFTER_MS`: a

@@ -20,6 +20,7 @@ from ..app_state import AppState
 from ..dataset_facts import FILTER_FIELDS
 from ..filter_state import (COMPARISON_CHOICES, GRANULARITIES, PRESET_GRANULARITY, PRESETS, FilterState,
                             preset_label, preset_range)
+from .date_calendar import DateCalendar
 from .flow_layout import FlowLayout
 
 # a category button says "▾" in its words: Qt's own menu indicator (drawn small in the corner) is left out
@@ -376,6 +377,7 @@ class _DateEdit(QDateEdit):
 def _date_edit() -> _DateEdit:
     edit = _DateEdit()
     edit.setCalendarPopup(True)
+    edit.setCalendarWidget(DateCalendar())
     edit.setDisplayFormat(_date_format())
     edit.setMinimumDate(NO_DATE)
     edit.setSpecialValueText(_("no dates"))

@@ -1,25 +1,34 @@
-"""An inline message strip at the top of the window (not a wall of modal boxes)."""
+"""The window's messages in a strip laid over the bottom right of the work area (not a wall of modal boxes)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton
 
 from metrics_core.i18n import _
 
+from ..style import chart_theme, restyle
 from ..text_fit import elide_to_lines
+from .overlay import Overlay
 
-MAX_LINES = 2
+MAX_LINES = 3           # (laid over the work area's corner: a line more costs the layout nothing)
 
 LEVEL_COLOURS = {         # background, words, border
     "error": ("#fdecea", "#611a15", "#f5c2bd"),
     "warning": ("#fff4e5", "#663c00", "#ffd699"),
     "info": ("#e8f4fd", "#0d3c61", "#b6dcf7"),
 }
-# the strip keeps its light colours in a dark window: its words and its x take the strip's dark text colour
-# (they took the dark palette's near-white and were invisible on the light strip)
+# in a dark window a dark strip of the level's hue with light words (a light pink strip glared in the dark window,
+# s16-shots 54_error_unreadable_file dark); every pair reads at 10 : 1 or more
+DARK_LEVEL_COLOURS = {
+    "error": ("#3b1d1b", "#f8d0cb", "#a5473e"),
+    "warning": ("#3a2a10", "#ffdfae", "#9a7223"),
+    "info": ("#15293a", "#cfe6fa", "#3d77a8"),
+}
+# the words and the x take the strip's own text colour (the dark palette's near-white was invisible on the light
+# strip)
 STRIP = ("#messageBar {{ background:{0}; border:1px solid {2}; border-radius:4px; }} "
          "#messageBar QLabel, #messageBar QToolButton {{ color:{1}; background:transparent; border:none; }}")
 
@@ -27,7 +36,9 @@ STRIP = ("#messageBar {{ background:{0}; border:1px solid {2}; border-radius:4px
 class MessageBar(QFrame):
     """Shows the latest messages in a thin strip of at most :data:`MAX_LINES` lines (the newest first, every
     message whole in the tooltip: four stacked messages, or one in a roomy frame, took the third row of cards
-    on a 1280 x 720 laptop); closes with its x button."""
+    on a 1280 x 720 laptop); closes with its x button (reached with Tab) or Escape. In the window it is in no
+    layout: laid over a corner the window names (:meth:`place_over`), so its coming moves nothing (in the layout
+    it made the work area shorter and every card and chart was laid out and painted again)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -49,21 +60,45 @@ class MessageBar(QFrame):
         close.clicked.connect(self._on_close_clicked)
         layout.addWidget(self._label, 1)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.close_button = close
         self._messages: list[str] = []
+        self._level = "info"
+        self._overlay: Overlay | None = None
         self.hide()
+
+    def place_over(self, corner: Callable[[], QRect], *watched: QObject) -> None:
+        """Laid over ``corner()`` (:class:`~.overlay.Overlay`) whenever it is shown and whenever one of ``watched``
+        is resized, moved, shown or hidden; ``corner`` asks :meth:`height_at` how high the strip is."""
+        self._overlay = Overlay(self, corner, *watched)
 
     def show_message(self, text: str, level: str = "error") -> None:
         self._messages = [*self._messages[-3:], text]
+        self._level = level
+        self._restyle()
         self._fit()
-        self.setStyleSheet(STRIP.format(*LEVEL_COLOURS.get(level, LEVEL_COLOURS["info"])))
+        if self._overlay is not None:
+            self._overlay.place(True)
         self.show()
 
-    def _fit(self) -> None:
-        """The messages, newest first, in the lines the strip has at its width."""
+    def height_at(self, width: int) -> int:
+        """The strip's height ``width`` pixels wide, its messages fitted to that width."""
+        margins = self.layout().contentsMargins()
+        self._fit(width - margins.left() - margins.right() - self.layout().spacing() - self.close_button.width())
+        return self.layout().totalHeightForWidth(width) if self.layout().hasHeightForWidth() else self.sizeHint().height()
+
+    def _restyle(self) -> None:
+        around = self.parentWidget() or QApplication.instance()     # (its own palette is its style sheet's)
+        colours = DARK_LEVEL_COLOURS if chart_theme(around.palette()).dark else LEVEL_COLOURS
+        restyle(self, STRIP.format(*colours.get(self._level, colours["info"])))
+
+    def _fit(self, width: int | None = None) -> None:
+        """The messages, newest first, in the lines the strip has at its width (or the label ``width``)."""
         whole = "   ".join(reversed(self._messages))
-        width = self._label.width() if self._label.width() > 40 else self.width() - 40
+        if width is None:
+            width = self._label.width() if self._label.width() > 40 else self.width() - 40
         shown = elide_to_lines(whole, self._label.fontMetrics(), max(40, width), MAX_LINES)
-        self._label.setText(shown)
+        if shown != self._label.text():
+            self._label.setText(shown)
         self._label.setToolTip("\n".join(self._messages) if shown != whole or len(self._messages) > 1 else "")
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802
@@ -71,15 +106,31 @@ class MessageBar(QFrame):
         if self._messages and event.oldSize().width() != event.size().width():
             QTimer.singleShot(0, self._fit)       # (after the layout has given the label its new width)
 
+    def changeEvent(self, event: Any) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._messages:
+            self._restyle()             # (the system turned light or dark)
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            self.clear()
+            return
+        super().keyPressEvent(event)
+
     def text(self) -> str:
         """Every message shown, oldest first."""
         return "\n".join(self._messages)
 
     def clear(self) -> None:
+        had_focus = self.isAncestorOf(QApplication.focusWidget()) if QApplication.focusWidget() else False
         self._messages = []
         self._label.clear()
         self._label.setToolTip("")
         self.hide()
+        if self._overlay is not None:
+            self._overlay.place(False)
+        if had_focus and self.window() is not None:
+            self.window().focusNextChild()     # (the keyboard's place is not lost with the strip)
 
     def _on_close_clicked(self) -> None:
         self.clear()

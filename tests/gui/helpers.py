@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QTabBar, QWidget
 
 from metrics_core.dataset import Dataset
@@ -154,3 +155,52 @@ def number_cut_from_its_unit(lines: list[str]) -> list[str]:
 
     return [f"{a!r} / {b!r}" for a, b in zip(lines, lines[1:])
             if re.search(r"\d([\s\u00a0]\w{1,2})?\s*$", a) and re.match(r"\s*\D", b)]
+
+
+
+class Resizes(QObject):
+    """An event filter that writes down every resize of the widgets it is installed on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[str] = []
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize:
+            self.seen.append(f"{type(obj).__name__} {event.oldSize().toTuple()} -> {event.size().toTuple()}")
+        return False
+
+
+def wait_until_still(qtbot, widgets: list[Any], rounds: int = 40) -> None:
+    """Until none of ``widgets`` is resized for 300 ms: a window just loaded may still lay its cards out once more
+    (the dashboard's scroll bar going, cards 214 -> 217 px, under load), which a test of what moves them must not
+    count."""
+    seen = Resizes()
+    for widget in widgets:
+        widget.installEventFilter(seen)
+    try:
+        for _ in range(rounds):
+            seen.seen.clear()
+            qtbot.wait(300)
+            if not seen.seen:
+                return
+    finally:
+        for widget in widgets:
+            widget.removeEventFilter(seen)
+
+
+def watch_work_area(qtbot, window) -> tuple[list[Any], list[Any], Resizes]:
+    """The window's work area once it is still (:func:`wait_until_still`): the stack, tabs, filter bar, splitter,
+    dashboard, charts and shown cards, their geometries, and a :class:`Resizes` installed on them (the bars that
+    lie over the window must move none of them)."""
+    ws, state = window.workspace, window.state
+    qtbot.waitUntil(lambda: not (state.is_busy() or state.chart_runner.is_busy() or state.sparkline_runner.is_busy()
+                                 or state._recompute_timer.isActive()), timeout=30000)
+    area = ws.chart_area
+    watched = [window.stack, ws.tabs, ws.filter_bar, ws.dash_split, ws.dashboard, area, area.trend, area.bars,
+               *[card for card in ws.dashboard.cards.values() if card.isVisible()]]
+    wait_until_still(qtbot, watched)
+    resizes = Resizes()
+    for widget in watched:
+        widget.installEventFilter(resizes)
+    return watched, [w.geometry() for w in watched], resizes

@@ -5,35 +5,16 @@ the GUI thread while the values job ran); it is shown whole inside the window, i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication
 
-from .helpers import loaded_window
-
-
-class _Resizes(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.seen: list[str] = []
-
-    def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Resize:
-            self.seen.append(f"{type(obj).__name__} {event.oldSize().toTuple()} -> {event.size().toTuple()}")
-        return False
+from .helpers import loaded_window, watch_work_area
 
 
 def test_the_busy_bar_shows_and_hides_without_moving_the_work_area(qtbot, settings) -> None:
     window = loaded_window(qtbot, settings)
     ws, bar = window.workspace, window.busy_bar
-    qtbot.waitUntil(lambda: not window.state.chart_runner.is_busy(), timeout=30000)
-    qtbot.wait(100)
-    area = ws.chart_area
-    watched = [window.stack, ws.tabs, ws.filter_bar, ws.dash_split, ws.dashboard, area, area.trend, area.bars,
-               *[card for card in ws.dashboard.cards.values() if card.isVisible()]]
-    before = [w.geometry() for w in watched]
-    resizes = _Resizes()
-    for w in watched:
-        w.installEventFilter(resizes)
+    watched, before, resizes = watch_work_area(qtbot, window)
     bar.set_busy(True, "Computing KPIs")
     for _ in range(5):
         QApplication.processEvents()

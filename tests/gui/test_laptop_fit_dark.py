@@ -82,7 +82,8 @@ def test_the_rows_line_of_a_card_is_readable(qtbot, state, palette) -> None:
 @pytest.mark.parametrize("level", ["error", "warning", "info"])
 def test_the_message_bar_is_readable(qtbot, palette, level) -> None:
     """s7-shots' dark shot of a damaged file: the strip kept its light pink while its words took the dark
-    palette's near-white — the error could not be read, nor its x."""
+    palette's near-white — the error could not be read, nor its x. And in a dark window the strip is dark
+    (s17-gui)."""
     from desktop_app.panels.message_bar import MessageBar
 
     bar = MessageBar()
@@ -95,6 +96,12 @@ def test_the_message_bar_is_readable(qtbot, palette, level) -> None:
     for part in bar.findChildren(QLabel) + bar.findChildren(QToolButton):
         ratio = drawn_contrast(image, part, bar)
         assert ratio >= 4.5, f"{palette} {level}: {type(part).__name__} at {ratio:.1f} : 1"
+    # the strip follows the window's scheme (s16-shots 54_error_unreadable_file dark: a light pink strip glared in
+    # the dark window): in a dark window its background is dark, within 1.5 : 1 of the window's
+    strip = image.pixelColor(int(4 * image.devicePixelRatio()), int(bar.height() // 2 * image.devicePixelRatio()))
+    window = QApplication.palette().color(QPalette.ColorRole.Window)
+    if palette == "dark":
+        assert contrast(strip, window) <= 1.5, f"{level}: strip {strip.name()} on the window {window.name()}"
 
 
 def _created_at_unmapped(qtbot, csv_file):
