@@ -381,8 +381,8 @@ class KpiCard(QFrame):
         room = self.text_room()
         if self._basis_row.indexOf(self.target_label) >= 0 and not self.target_label.isHidden():
             room -= self.target_label.sizeHint().width() + self._basis_row.spacing()
-        if not self.line_beside_value():
-            room -= LINE_LEAST + self._basis_row.spacing()
+        if not self.line_beside_value():            # (a few-units note before the trend line's least room)
+            room -= self._basis_row.spacing() + (0 if self._rows[1] else LINE_LEAST)
         return room
 
     def _rows_fit(self) -> bool:
