@@ -29,6 +29,7 @@ from metrics_core.report_view.compute import KpiOutcome
 from metrics_core.report_view.words import basis_words
 
 from .helpers import shown
+from .test_card_caveat_erlang import erlang_card
 from .test_layout_cards_whole import _plain, cut_texts
 
 LANGS = ["en", "sl", "ro", "sv", "sr"]
@@ -77,12 +78,8 @@ def test_the_erlang_cards_rows_line_stays_on_the_card(qtbot, lang) -> None:
     """At the widths of five to eight cards a row (1366 x 768, 200 %): the caveat whole, the rows line whole on
     the card (sr 200 %: "из 3.501 реда" only in the caveat's tooltip), the title whole or whole in its tooltip."""
     apply_language(lang)
-    spec = get_metric("staffing")
-    caveat = _("Would reach {predicted} % in {seconds} s; measured {measured} % at {slot}", predicted=86, seconds=20,
-               measured=20, slot="08:00")
-    result = MetricResult("staffing", 2.0, spec.unit, n=3501, details={"caveat": caveat, "caveat_detail": caveat})
-    rows = basis_words(3501, "staffing")
-    card = shown(qtbot, KpiCard("staffing", _(spec.label), spec.unit, None), CARD_WIDTH, CARD_HEIGHT)
+    card, result, caveat, rows = erlang_card(qtbot)
+    label = _(get_metric("staffing").label)
     problems = []
     for width in range(CARD_WIDTH, 262, 2):
         card.resize(width, CARD_HEIGHT)
@@ -92,7 +89,7 @@ def test_the_erlang_cards_rows_line_stays_on_the_card(qtbot, lang) -> None:
             problems.append(f"{width} px: the rows line {card.n_label.text()!r}, not {rows!r}")
         if card.reason_label.text() != keep_dates_whole(numbers_kept_with_units(caveat)):
             problems.append(f"{width} px: the caveat {card.reason_label.text()!r}")
-        if card.title_label.text() != _(spec.label) and card.title_label.toolTip() != _(spec.label):
+        if card.title_label.text() != label and card.title_label.toolTip() != label:
             problems.append(f"{width} px: the title {card.title_label.text()!r}")
         problems += cut_texts(card)
     assert problems == [], "\n".join(problems[:20])
