@@ -52,14 +52,16 @@ GIVES_WAY = (
                                 # 4,030…", not "from 4,03…"), else off the card; a few-units line on two lines
     "title_for_contradiction",  # a caveat that explains a contradiction (CONTRADICTION_CAVEATS: Erlang's 2 agents
                                 # beside a service level of 55 %) takes the title's second line when it then reads
-                                # whole; before the rows line does, which keeps its place (sr 200 %)
+                                # whole (else the card lost half its name for nothing, s13-shots-rosr); before the
+                                # rows line gives way, which keeps its place (sr 200 %, eight cards a row)
     "rows_for_small_text",      # the rows line gives its line to a caveat or a reason (its words in their tooltip);
                                 # a few-units line its count only, its note stays
     "small_text_shortened",     # the caveat or reason shortened to the lines left, at least one (whole in its
                                 # tooltip): a title keeps two lines before a caveat keeps its third (shots16-d)
-    "title_one_line",           # the title's second line (whole in its tooltip): to a two-line change, or to a
-                                # caveat's first line; never for a caveat that would stay shortened anyway
-    "change_one_line",          # the change's second line (whole in its tooltip)
+    "title_one_line",           # the title's second line (whole in its tooltip): to a two-line change, or to the
+                                # first line of a shortened caveat or reason (a two-line title over the value, 200 %)
+    "change_one_line",          # the change's second line (whole in its tooltip: ro "▲ +2,2 p.p., poate fi
+                                # întâmplător (lună parțială)" above a caveat and a target state)
     "note_alone",               # a few-units line's count (in its tooltip), the note alone
     "caveat_in_tooltip",        # the caveat into the rows line's tooltip: the few-units note says more of the number
     "rows_dropped",             # last: a rows line with no note off the card, whole in the value's tooltip
@@ -90,6 +92,7 @@ class KpiCard(QFrame):
         self._rows_form = ""            # its tooltip's other lines; its form on the card (_show_rows)
         self._small: tuple[str, str, str, str] | None = None    # the caveat or reason: shown, plain, tooltip, kind
         self._small_form = ""           # "whole", "shortened" or "" (not on the card: _show_small)
+        self._target_own = True         # the target state on a line of its own when the rows line is too long beside it
         self._title_width: tuple[Any, int] = (None, CARD_WIDTH)     # (title and font measured, width: title_width)
         # the texts are fitted to a new width once the layout pass that resized the card is over (fitting them
         # inside it changed the layout being applied: Qt crashed in a language switch)
@@ -360,7 +363,7 @@ class KpiCard(QFrame):
         self._small_form = "whole" if small is not None else ""                          # words, not in a date)
         self._rows_form = "whole" if self._rows[0] else ""
         self._fit_title(self._label)
-        self._target_own = True         # a line of its own when the rows line is too long beside it
+        self._target_own = True
         self._show_rows()
         for step in GIVES_WAY:
             if self._fits():
