@@ -64,7 +64,9 @@ GIVES_WAY = (
                                 # întâmplător (lună parțială)" above a caveat and a target state)
     "note_alone",               # a few-units line's count (in its tooltip), the note alone
     "caveat_in_tooltip",        # the caveat into the rows line's tooltip: the few-units note says more of the number
-    "rows_dropped",             # last: a rows line with no note off the card, whole in the value's tooltip
+    "rows_dropped",             # a rows line with no note off the card, whole in the value's tooltip
+    "note_shortened",           # last of all: a few-units note on one line, shortened (whole in its tooltip), when
+                                # even its own lines do not fit (sr at 198 px beside a change and a target state)
 )
 
 
@@ -393,12 +395,13 @@ class KpiCard(QFrame):
         # (the label's own width: "± 3,8 поена" was 74 px by its advance, 75 drawn, and beside "✔ циљ достигнут" the
         # target state lost its last pixel, sr nps at 210 px)
         return (self.n_label.isHidden() or self.n_label.sizeHint().width() <= self._rows_room()) and \
-            self.n_label.text().endswith(self._rows[1])
+            self.n_label.text().replace("\n", " ").endswith(self._rows[1])
 
     def _show_rows(self) -> None:
         """The rows line in its form (``_rows_form``): "whole"; "two lines", a few-units note whole under its count;
         "shortened" after a word, never inside a number ("from 4,030…", not "from 4,03…": a number cut reads as
-        another number); "note", the few-units note alone; "" not on the card (whole in a tooltip)."""
+        another number); "note", the few-units note alone, on two lines if it must; "note shortened", on one;
+        "" not on the card (whole in a tooltip)."""
         whole, note, _tips = self._rows
         # the target state on a line of its own when the rows line is too long beside it: to show it whole (the
         # card's first choice, until "target_beside"), to show a few-units note whole (always)
@@ -413,12 +416,23 @@ class KpiCard(QFrame):
         text = {"whole": whole, "two lines": "\n".join(t for t in (shortened_line(count, self.n_label.fontMetrics(), room),
                                                                      self._fitted_note(room)) if t),
                 "shortened": shortened_line(whole, self.n_label.fontMetrics(), room),
-                "note": self._fitted_note(room)}.get(self._rows_form, "")
+                "note": self._fitted_note(room),
+                "note shortened": self.n_label.fontMetrics().elidedText(note, Qt.TextElideMode.ElideRight, room),
+                }.get(self._rows_form, "")
         self.n_label.setText(text)
         self.n_label.setVisible(bool(text))
 
     def _fitted_note(self, room: int) -> str:
-        return self.n_label.fontMetrics().elidedText(self._rows[1], Qt.TextElideMode.ElideRight, room)
+        """The few-units note in ``room`` px, on as many lines as it needs: never shortened (sr "премало за
+        поуздан резултат" is wider than a 198 px card's room)."""
+        metrics, lines = self.n_label.fontMetrics(), [""]
+        for word in self._rows[1].split(" "):
+            trial = f"{lines[-1]} {word}".strip()
+            if metrics.horizontalAdvance(trial) <= room or not lines[-1]:
+                lines[-1] = trial
+            else:
+                lines.append(word)
+        return "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in lines)
 
     def _small_waiting(self) -> bool:
         return self._small is not None and self._small_form == "whole" and not self._fits()
@@ -478,6 +492,11 @@ class KpiCard(QFrame):
     def _give_rows_dropped(self) -> None:
         if self._rows_form and not self._rows[1]:
             self._rows_form = ""
+            self._show_rows()
+
+    def _give_note_shortened(self) -> None:
+        if self._rows[1] and self._rows_form == "note" and "\n" in self.n_label.text():
+            self._rows_form = "note shortened"
             self._show_rows()
 
     def _show_small(self) -> None:

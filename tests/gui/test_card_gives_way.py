@@ -118,3 +118,26 @@ def test_a_few_units_note_stays_on_the_card_when_the_trend_line_takes_the_rows_l
             problems += cut_texts(card)
     assert under, "the trend line stayed beside the value: the test would not see the case"
     assert problems == [], "\n".join(problems[:20])
+
+
+def test_a_few_units_note_wider_than_the_card_takes_two_lines(qtbot) -> None:
+    """sr "премало за поуздан резултат" is wider than a 198 px card's room: on main it was shortened ("премало за
+    по…") under the demo's caveat; it takes two lines when the card has them. With a change and a target state as
+    well the card has not: the note is shortened then, whole in its tooltip, and nothing is cut."""
+    apply_language("sr")
+    note = _plain(_("too few to be sure"))
+    result = MetricResult("employee_turnover", 100 / 6, "%", n=7, numerator=1.0, denominator=6.0,
+                          details={"caveat": keep_dates_whole("за 1. мај – 31. окт 2026.")})
+    change = Change(100 / 6, 10.0, 100 / 6 - 10, None, pd.Timestamp("2026-10-01"), pd.Timestamp("2026-10-31"),
+                    pd.Timestamp("2026-09-01"), pd.Timestamp("2026-09-30"))
+    card = shown(qtbot, KpiCard("employee_turnover", _("Staff turnover"), "%", False), CARD_WIDTH, CARD_HEIGHT)
+    problems = []
+    for width in range(CARD_WIDTH, CARD_MAX_WIDTH + 1, 6):
+        for moved, target in ((None, None), (change, 20.0)):
+            card.resize(width, CARD_HEIGHT)
+            card.set_result(result, moved, target, KpiOutcome("employee_turnover", result, moved, None, target))
+            card.layout().activate()
+            if moved is None and not _plain(card.n_label.text()).endswith(note):
+                problems.append(f"{width} px: {card.n_label.text()!r}")
+            problems += cut_texts(card)
+    assert problems == [], "\n".join(problems[:20])
