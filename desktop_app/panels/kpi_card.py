@@ -125,6 +125,9 @@ class KpiCard(QFrame):
         self.sparkline = Sparkline()
         self.target_label = QLabel("")
         self.n_label = QLabel("")
+        # (fitted to the card's width, never widening it: its whole few-units line on one line, fitted while the
+        # card was wide, held the card and its row at 291 px, sr 200 % "из 7 особа, премало за поуздан резултат")
+        self.n_label.setMinimumWidth(1)
         self.reason_label = QLabel("")
         self.reason_label.setWordWrap(True)
         for small in (self.change_label, self.target_label, self.n_label):     # numbers and lower-case words
