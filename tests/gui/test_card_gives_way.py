@@ -141,3 +141,15 @@ def test_a_few_units_note_wider_than_the_card_takes_two_lines(qtbot) -> None:
                 problems.append(f"{width} px: {card.n_label.text()!r}")
             problems += cut_texts(card)
     assert problems == [], "\n".join(problems[:20])
+
+
+def test_a_whole_rows_line_never_widens_its_card(qtbot) -> None:
+    """A card fitted while wide shows its few-units line whole on one line; it must not hold the card (and the
+    dashboard's row) at that width afterwards: the Team row at 291 px, sr 200 %, with this branch's first version."""
+    apply_language("sr")
+    result = MetricResult("employee_turnover", 100 / 6, "%", n=7, numerator=1.0, denominator=6.0)
+    card = shown(qtbot, KpiCard("employee_turnover", _("Staff turnover"), "%", False), CARD_MAX_WIDTH, CARD_HEIGHT)
+    card.set_result(result, None, None, KpiOutcome("employee_turnover", result, None, None, None))
+    card.layout().activate()
+    assert "\n" not in card.n_label.text()              # (the case: the whole line on one line)
+    assert card.minimumSizeHint().width() <= CARD_WIDTH, card.minimumSizeHint()
