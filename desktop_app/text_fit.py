@@ -40,8 +40,10 @@ def shortened_line(text: str, metrics: QFontMetrics, width: int) -> str:
     as another number); else "" (the line gives way, its whole text in a tooltip)."""
     if metrics.horizontalAdvance(text) <= width:
         return text
-    kept = _words(elide_to_lines(text, metrics, width, 1).removesuffix("\u2026"))
-    return " ".join(kept) + "\u2026" if 1 < len(kept) and kept == _words(text)[:len(kept)] else ""
+    kept, words = _words(elide_to_lines(text, metrics, width, 1).removesuffix("\u2026")), _words(text)
+    if kept == words:
+        return text
+    return " ".join(kept) + "\u2026" if 1 < len(kept) and kept == words[:len(kept)] else ""
 
 
 def _words(text: str) -> list[str]:
