@@ -34,6 +34,18 @@ def elide_to_lines(text: str, metrics: QFontMetrics, width: int, lines: int) -> 
     return shown + "\u2026"
 
 
+def shortened_line(text: str, metrics: QFontMetrics, width: int) -> str:
+    """``text`` whole on one line of ``width`` pixels; else shortened after a word with "…" when that keeps more
+    than its first word, so a number on the line is whole ("from 4,030…", never "from 4,03…": a number cut reads
+    as another number); else "" (the line gives way, its whole text in a tooltip)."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    kept, words = _words(elide_to_lines(text, metrics, width, 1).removesuffix("\u2026")), _words(text)
+    if kept == words:
+        return text
+    return " ".join(kept) + "\u2026" if 1 < len(kept) and kept == words[:len(kept)] else ""
+
+
 def _words(text: str) -> list[str]:
     """The pieces a line can break between (a no-break space joins its two sides into one)."""
     return [word for word in _BREAKS.split(text) if word]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QMouseEvent
@@ -19,7 +19,7 @@ from metrics_core.report_view.words import (basis_line, basis_words, change_word
 
 from .. import style
 from ..ink_room import accent_room, without_room
-from ..text_fit import elide_to_lines, wrapped_height
+from ..text_fit import elide_to_lines, shortened_line, wrapped_height
 from .sparkline import MIN_DRAWN_WIDTH, Sparkline
 from ..formatting import (DASH, change_arrow, comparison_text, format_change, format_number, format_value,
                           headline_term, short_comparison)
@@ -38,6 +38,36 @@ VALUE_LEAST_POINTS = 11              # the value gets no smaller beside its tren
 # of 55 %): read whole on the card, it may take the title's second line. Any other caveat is shortened first (whole
 # in its tooltip): "Životna vrednost kupca…" beside "Istorijski CLV" lost what told the cards apart (shots16-d)
 CONTRADICTION_CAVEATS = frozenset({"staffing"})
+# What gives way first when a card's lines do not all fit its fixed height and its width, least important first.
+# The card shows every line at its fullest (the target state on a line of its own when the rows line is too long
+# beside it), then one fitting loop (KpiCard._fit_lines) takes these steps in this order, each only where it
+# applies, until the card fits. Whatever a step takes off the card is whole in a tooltip. Never on the list: the
+# value (fitted to its row first: its font smaller, then the whole row with the trend line on the rows line), the
+# title's and the change's first lines, the target state, and a few-units note ("too few to be sure": it says the
+# number cannot be trusted, shots16-c), which the trend line under a wide value leaves room for.
+NOTE_FORMS = ("whole", "two lines", "note")       # the rows line's forms that show a few-units note whole
+GIVES_WAY = (
+    "target_beside",            # the target state beside the rows line, no longer on a line of its own
+    "rows_shortened",           # a rows line too wide: shortened after a word, never inside a number ("from
+                                # 4,030…", not "from 4,03…"), else off the card; a few-units line on two lines
+    "title_for_contradiction",  # a caveat that explains a contradiction (CONTRADICTION_CAVEATS: Erlang's 2 agents
+                                # beside a service level of 55 %) takes the title's second line when it then reads
+                                # whole (else the card lost half its name for nothing, s13-shots-rosr); before the
+                                # rows line gives way, which keeps its place (sr 200 %, eight cards a row)
+    "rows_for_small_text",      # the rows line gives its line to a caveat or a reason (its words in their tooltip);
+                                # a few-units line its count only, its note stays
+    "small_text_shortened",     # the caveat or reason shortened to the lines left, at least one (whole in its
+                                # tooltip): a title keeps two lines before a caveat keeps its third (shots16-d)
+    "title_one_line",           # the title's second line (whole in its tooltip): to a two-line change, or to the
+                                # first line of a shortened caveat or reason (a two-line title over the value, 200 %)
+    "change_one_line",          # the change's second line (whole in its tooltip: ro "▲ +2,2 p.p., poate fi
+                                # întâmplător (lună parțială)" above a caveat and a target state)
+    "note_alone",               # a few-units line's count (in its tooltip), the note alone
+    "caveat_in_tooltip",        # the caveat into the rows line's tooltip: the few-units note says more of the number
+    "rows_dropped",             # a rows line with no note off the card, whole in the value's tooltip
+    "note_shortened",           # last of all: a few-units note on one line, shortened (whole in its tooltip), when
+                                # even its own lines do not fit (sr at 198 px beside a change and a target state)
+)
 
 
 class KpiCard(QFrame):
@@ -59,8 +89,11 @@ class KpiCard(QFrame):
         self.resize(CARD_WIDTH, CARD_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._shown: tuple[Any, ...] | None = None      # what set_result was last given: shown again when widened
-        self._rows_whole = ""           # the rows line's whole text (shortened on the card beside a target state)
-        self._note_kept = False         # the rows line shows a few-units note whole ("too few to be sure")
+        self._rows: tuple[str, str, tuple[str, ...]] = ("", "", ())   # the rows line: whole, its few-units note,
+        self._rows_form = ""            # its tooltip's other lines; its form on the card (_show_rows)
+        self._small: tuple[str, str, str, str] | None = None    # the caveat or reason: shown, plain, tooltip, kind
+        self._small_form = ""           # "whole", "shortened" or "" (not on the card: _show_small)
+        self._target_own = True         # the target state on a line of its own when the rows line is too long beside it
         self._title_width: tuple[Any, int] = (None, CARD_WIDTH)     # (title and font measured, width: title_width)
         # the texts are fitted to a new width once the layout pass that resized the card is over (fitting them
         # inside it changed the layout being applied: Qt crashed in a language switch)
@@ -91,6 +124,9 @@ class KpiCard(QFrame):
         self.sparkline = Sparkline()
         self.target_label = QLabel("")
         self.n_label = QLabel("")
+        # (fitted to the card's width, never widening it: its whole few-units line on one line, fitted while the
+        # card was wide, held the card and its row at 291 px, sr 200 % "из 7 особа, премало за поуздан резултат")
+        self.n_label.setMinimumWidth(1)
         self.reason_label = QLabel("")
         self.reason_label.setWordWrap(True)
         for small in (self.change_label, self.target_label, self.n_label):     # numbers and lower-case words
@@ -203,8 +239,8 @@ class KpiCard(QFrame):
 
     def _fit_title(self, label: str, lines: int = TITLE_LINES) -> None:
         """At most two lines of title; a longer one (a translation) ends in "…" and shows whole in the tooltip.
-        One line only while the change needs two (a long language): the card's height is fixed. The title
-        keeps the height of its lines whatever else the card shows (a reason is shortened instead): the card's
+        Its second line gives way where :data:`GIVES_WAY` says (the card's height is fixed). The title keeps the
+        height of its lines whatever else the card shows: the card's
         layout asks the word-wrapped label its height for the width it gives it, in the same pass (a height
         fixed here, for the width the card had then, kept one line's room for a title the dashboard's re-widened
         row wrapped onto two: its second line over the value, shots11 25_compare_last_year)."""
@@ -235,50 +271,6 @@ class KpiCard(QFrame):
                 + self._change_lines() * self.change_label.fontMetrics().lineSpacing())
         margins = self.layout().contentsMargins()
         return CARD_HEIGHT - margins.top() - margins.bottom() - used - 4 * self.layout().spacing()
-
-    def _show_small_text(self, text: str, tooltip: str, title_may_give: bool = True) -> None:
-        """A reason or a caveat under the value, in the lines the card has left (whole in the tooltip). When not
-        even one is left (the card's height is fixed: a two-line title was drawn over the value at 200 %), or the
-        text would be shortened in them, the rows line gives way first (its words go to the caveat's tooltip), then,
-        with no line left, the title's second line (a Romanian CLV card kept one title line for the rows: s9-layout
-        v4/1366x768-ro/25_latest_month). A caveat that explains a contradiction (``title_may_give`` and
-        :data:`CONTRADICTION_CAVEATS`) may also take the title's second line when it then reads whole; any other
-        caveat is shortened in the lines left, and a reason under "—" never takes it: the card's name says what is
-        missing."""
-        plain, text = text, keep_dates_whole(text)      # a line breaks between words, not inside "31. okt. 2026"
-        metrics = self.reason_label.fontMetrics()
-        # (a few-units note stays: it says the number cannot be trusted, shots16-c; the caveat is shortened instead)
-        rows = self._rows_whole if self.n_label.text() and not self._note_kept else ""
-
-        def cut() -> bool:          # (the caveat shortened in the lines left: CRR's "Channel filter not applied:
-            lines = max(1, self._small_text_room() // metrics.lineSpacing())       # no…" under its 2-line title)
-            return elide_to_lines(text, metrics, self.text_room(), lines) != text
-
-        if rows and self.target_label.isHidden() and (self._small_text_room() < metrics.lineSpacing() or cut()):
-            self.n_label.hide()
-            tooltip = f"{tooltip}\n\n{rows}"
-        if self._small_text_room() < metrics.lineSpacing():
-            self._fit_title(self._label, 1)
-        if self._small_text_room() < metrics.lineSpacing() and self._change_lines() > 1:
-            # then the change's second line, its whole text in its tooltip (ro "▲ +2,2 p.p., poate fi întâmplător
-            # (lună parțială)" on two lines above "în perioada 1 mai – 31 oct. 2026" and a target state: every line
-            # squeezed, the value's and the change's cut)
-            self._change_on_one_line()
-        elif title_may_give and self.metric_id in CONTRADICTION_CAVEATS and cut() and self._title_lines() > 1:
-            # a caveat read whole on the card, not in a tooltip: it explains a figure that seems to contradict
-            # another (Erlang's 2 agents beside a service level of 55 %: sv 10_dashboard_01_calls cut it under
-            # "Agenter som behövs (Erlang C)" on two lines); the title then keeps one line, whole in its tooltip.
-            # Only when the caveat then reads whole: else the card lost half its name for nothing (sr
-            # 62_issue_acd_daily_cards, s13-shots-rosr: "Просечна оцена…" above a caveat still cut)
-            lines = self._title_lines()
-            self._fit_title(self._label, 1)
-            if cut():
-                self._fit_title(self._label, lines)
-        left = self._small_text_room()
-        shown = elide_to_lines(text, metrics, self.text_room(), max(1, left // metrics.lineSpacing()))
-        self.reason_label.setText(shown)
-        self.reason_label.setToolTip(tooltip if shown == text or plain in tooltip else f"{plain}\n\n{tooltip}")
-        self.reason_label.show()
 
     def _change_on_one_line(self) -> None:
         """The change shortened to one line, its whole text in its tooltip."""
@@ -364,97 +356,181 @@ class KpiCard(QFrame):
         if few:                          # a rate from few units: "from 7 people, too few to be sure", as the deck
             basis = basis_line(outcome)
         whole = keep_dates_whole(margin or basis)         # an NPS card shows its ± margin (the rows are in the tooltip)
-        # one line, beside the target state whole: shortened in a narrow card, whole in the tooltip ("✔ target met"
-        # beside "from 4,030 movements" cut both at 198 px); on a line of its own when the card has one (below)
-        beside = self.target_label.sizeHint().width() + self._basis_row.spacing() if not self.target_label.isHidden() else 0
-        self._target_on_own_line(False)
-        note = few_units_words(outcome) if few else ""
-        shown = self.n_label.fontMetrics().elidedText(whole, Qt.TextElideMode.ElideRight, self.text_room() - beside)
-        self._rows_whole = whole
-        detail = few_units_detail(outcome) if few else ""
-
-        def show_rows(shown: str) -> None:
-            self.n_label.setText(shown)
-            self.n_label.setToolTip("\n".join(t for t in (whole if shown != whole else "", basis if margin else "",
-                                                          detail) if t))
-
-        show_rows(shown)
-        self.n_label.setVisible(bool(margin or basis))     # (its line goes to a reason when there is no value)
-        if not self.line_beside_value() and not self.n_label.isHidden():
-            # the trend line under a value as wide as the card takes the rows line's place (its words go to the
-            # value's tooltip): beside "✔ target met" both had too little room (sv "407 på mån kl. 08:00")
-            self.value_label.setToolTip("\n\n".join(t for t in (self.value_label.toolTip(), whole) if t))
-            self.n_label.setText("")
-            self.n_label.hide()
-        self._fit_title(self._label, 1 if self._change_lines() > 1 else TITLE_LINES)
-        if (self.n_label.text() != whole and not self.n_label.isHidden() and not self.target_label.isHidden()
-                and result_caveat(result) is None):
-            # the card has a line left (no caveat): the target state on its own line, the rows line whole under it
-            self._target_on_own_line(True)
-            if self._small_text_room() >= 0:
-                show_rows(self.n_label.fontMetrics().elidedText(whole, Qt.TextElideMode.ElideRight, self.text_room()))
-            else:
-                self._target_on_own_line(False)
+        self._rows = (whole, few_units_words(outcome) if few else "",
+                      tuple(t for t in (basis if margin else "", few_units_detail(outcome) if few else "") if t))
         caveat = result_caveat(result) if value is not None else None
-        self._note_kept = False
-        if note and not self.n_label.isHidden():
-            # the note whole, with room left for the caveat whole, else for its first line (whole in its tooltip);
-            # else the caveat goes to the rows line's tooltip (the note says more of the number); else (no way
-            # fits) the one shortened line as before
-            reason = self.reason_label.fontMetrics()
-            needs = ((wrapped_height(keep_dates_whole(caveat[0]), reason, self.text_room()), reason.lineSpacing(), 0)
-                     if caveat is not None else (0,))
-            shown_before = (self.n_label.text(), self._basis_row.indexOf(self.target_label) < 0)
-            need = next((need for need in needs if self._keep_note_whole(whole, note, beside, show_rows, need)), None)
-            self._note_kept = need is not None
-            if need is None:
-                self._target_on_own_line(shown_before[1])
-                show_rows(shown_before[0])
-            elif caveat is not None and need == 0:
-                self.n_label.setToolTip("\n\n".join(t for t in (self.n_label.toolTip(), caveat[1]) if t))
-                caveat = None
-        if result is not None and value is None:     # (last: in the lines the title and the value leave)
+        if result is not None and value is None:     # a "—" card: why, in the lines the title and the value leave
             reason = readable_reason(result)
-            self._show_small_text(reason, reason, title_may_give=False)    # (a "—" card: its name says what
-        elif caveat is not None:                                            # is missing, s13-shots-slsv)
-            self._show_small_text(*caveat)
+            self._fit_lines((reason, reason, "reason"))
+        else:
+            self._fit_lines((*caveat, "caveat") if caveat is not None else None)
 
-    def _rows_text(self, whole: str, note: str, room: int) -> str:
-        """The rows line in ``room`` pixels: whole, or shortened with "…" (whole in its tooltip). A few-units line
-        ("from 7 people, too few to be sure") that does not fit keeps its note whole on a second line, the count
-        part shortened first: the words that say the number cannot be trusted are the ones a reader needs
-        (shots16-c: "från 7 personer, för få för a…" on a narrow sv card)."""
-        metrics = self.n_label.fontMetrics()
-        one = metrics.elidedText(whole, Qt.TextElideMode.ElideRight, room)
-        if one == whole or not note or note not in whole:
-            return one
-        count = whole[:whole.rindex(note)].rstrip()
-        return "\n".join(metrics.elidedText(t, Qt.TextElideMode.ElideRight, room) for t in (count, note))
+    # ------------------------------------------------------------------ fitting the lines to the card
+    def _fit_lines(self, small: tuple[str, str, str] | None) -> None:
+        """Every line at its fullest, then the steps of :data:`GIVES_WAY` in their order, each where it applies,
+        until the card fits (:meth:`_fits`); what a step takes off the card is whole in a tooltip (:meth:`_show_tips`).
+        ``small``: the caveat or the no-value reason under the value, (text, tooltip, "caveat" or "reason")."""
+        self._small = None if small is None else (keep_dates_whole(small[0]), *small)  # (a line breaks between
+        self._small_form = "whole" if small is not None else ""                          # words, not in a date)
+        self._rows_form = "whole" if self._rows[0] else ""
+        self._fit_title(self._label)
+        self._target_own = True
+        self._show_rows()
+        for step in GIVES_WAY:
+            if self._fits():
+                break
+            getattr(self, f"_give_{step}")()
+        self._show_small()
+        self._show_tips()
 
-    def _keep_note_whole(self, whole: str, note: str, beside: int, show_rows: Callable[[str], None],
-                         need: int) -> bool:
-        """A few-units note whole on the card with ``need`` pixels left under it (a caveat's line), in the first
-        way that fits: beside the target state, then with the target state on its own line; the rows line on two
-        lines, then the note alone (the count in the tooltip). The title's and the change's second lines give way
-        to it (whole in their tooltips). False when no way fits."""
-        if self.n_label.text().endswith(note) and self._small_text_room() >= need:
-            return True
-        target = not self.target_label.isHidden()
-        for own in ((False, True) if target else (False,)):
-            self._target_on_own_line(own)
-            room = self.text_room() - (beside if target and not own else 0)
-            for text in (self._rows_text(whole, note, room),
-                         self.n_label.fontMetrics().elidedText(note, Qt.TextElideMode.ElideRight, room)):
-                show_rows(text)
-                if not text.endswith(note):
-                    continue
-                if self._small_text_room() < need and self._title_lines() > 1:
-                    self._fit_title(self._label, 1)
-                if self._small_text_room() < need and self._change_lines() > 1:
-                    self._change_on_one_line()
-                if self._small_text_room() >= need:
-                    return True
-        return False
+    def _fits(self) -> bool:
+        """Whether every line is whole in its form: the rows line within its width, the caveat (whole, or at least
+        its first line) in the height the other lines leave."""
+        need = {"whole": lambda: wrapped_height(self._small[0], self.reason_label.fontMetrics(), self.text_room()),
+                "shortened": lambda: self.reason_label.fontMetrics().lineSpacing()}.get(self._small_form, lambda: 0)()
+        return self._rows_fit() and self._small_text_room() >= need
+
+    def _rows_room(self) -> int:
+        """The rows line's width: beside the target state, and beside the trend line when that is under the value."""
+        room = self.text_room()
+        if self._basis_row.indexOf(self.target_label) >= 0 and not self.target_label.isHidden():
+            room -= self.target_label.sizeHint().width() + self._basis_row.spacing()
+        if not self.line_beside_value():            # (a few-units note before the trend line's least room)
+            room -= self._basis_row.spacing() + (0 if self._rows[1] else LINE_LEAST)
+        return room
+
+    def _rows_fit(self) -> bool:
+        """Whether the rows line is within its width, its few-units note whole."""
+        # (the label's own width: "± 3,8 поена" was 74 px by its advance, 75 drawn, and beside "✔ циљ достигнут" the
+        # target state lost its last pixel, sr nps at 210 px)
+        return (self.n_label.isHidden() or self.n_label.sizeHint().width() <= self._rows_room()) and \
+            self.n_label.text().replace("\n", " ").endswith(self._rows[1])
+
+    def _show_rows(self) -> None:
+        """The rows line in its form (``_rows_form``): "whole"; "two lines", a few-units note whole under its count;
+        "shortened" after a word, never inside a number ("from 4,030…", not "from 4,03…": a number cut reads as
+        another number); "note", the few-units note alone, on two lines if it must; "note shortened", on one;
+        "" not on the card (whole in a tooltip)."""
+        whole, note, _tips = self._rows
+        # the target state on a line of its own when the rows line is too long beside it: to show it whole (the
+        # card's first choice, until "target_beside"), to show a few-units note whole (always)
+        # (measured a pixel narrower than its room: a label is drawn a pixel wider than its text's advance)
+        self._target_on_own_line(False)
+        if self._rows_form and not self.target_label.isHidden():
+            wide = self.n_label.fontMetrics().horizontalAdvance(whole if self._rows_form == "whole" else note)
+            self._target_on_own_line(wide > self._rows_room() - 1
+                                     and (self._target_own or self._rows_form in NOTE_FORMS[1:]))
+        room = self._rows_room() - 1
+        count = whole[:whole.rindex(note)].rstrip() if note and note in whole else ""
+        text = {"whole": whole, "two lines": "\n".join(t for t in (shortened_line(count, self.n_label.fontMetrics(), room),
+                                                                     self._fitted_note(room)) if t),
+                "shortened": shortened_line(whole, self.n_label.fontMetrics(), room),
+                "note": self._fitted_note(room),
+                "note shortened": self.n_label.fontMetrics().elidedText(note, Qt.TextElideMode.ElideRight, room),
+                }.get(self._rows_form, "")
+        self.n_label.setText(text)
+        self.n_label.setVisible(bool(text))
+
+    def _fitted_note(self, room: int) -> str:
+        """The few-units note in ``room`` px, on as many lines as it needs: never shortened (sr "премало за
+        поуздан резултат" is wider than a 198 px card's room)."""
+        metrics, lines = self.n_label.fontMetrics(), [""]
+        for word in self._rows[1].split(" "):
+            trial = f"{lines[-1]} {word}".strip()
+            if metrics.horizontalAdvance(trial) <= room or not lines[-1]:
+                lines[-1] = trial
+            else:
+                lines.append(word)
+        return "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in lines)
+
+    def _small_waiting(self) -> bool:
+        return self._small is not None and self._small_form == "whole" and not self._fits()
+
+    def _give_target_beside(self) -> None:
+        if self._target_own:
+            self._target_own = False
+            self._show_rows()
+
+    def _give_rows_shortened(self) -> None:
+        if self._rows_form == "whole" and not self._rows_fit():
+            self._rows_form = "two lines" if self._rows[1] else "shortened"
+            self._show_rows()
+
+    def _give_title_for_contradiction(self) -> None:
+        if (self._small is None or self._small[3] != "caveat" or self.metric_id not in CONTRADICTION_CAVEATS
+                or self._small_form != "whole" or self._title_lines() < 2):
+            return
+        self._fit_title(self._label, 1)
+        # (whole, the rows line given up when it can be: else the card lost half its name for nothing)
+        spare = (self.n_label.sizeHint().height() if self._rows_form and not self._rows[1]
+                 and self.target_label.isHidden() and self.line_beside_value() else 0)
+        if self._small_text_room() + spare < wrapped_height(self._small[0], self.reason_label.fontMetrics(),
+                                                             self.text_room()):
+            self._fit_title(self._label)
+
+    def _give_rows_for_small_text(self) -> None:
+        if not self._small_waiting() or not self._rows_form:
+            return
+        if self._rows[1]:
+            self._rows_form = "note"
+        elif self.target_label.isHidden() or self._basis_row.indexOf(self.target_label) < 0:
+            self._rows_form = ""
+        self._show_rows()
+
+    def _give_small_text_shortened(self) -> None:
+        if self._small_form == "whole":
+            self._small_form = "shortened"
+
+    def _give_title_one_line(self) -> None:
+        if self._title_lines() > 1:
+            self._fit_title(self._label, 1)
+
+    def _give_change_one_line(self) -> None:
+        if self._change_lines() > 1:
+            self._change_on_one_line()
+
+    def _give_note_alone(self) -> None:
+        if self._rows_form == "two lines":
+            self._rows_form = "note"
+            self._show_rows()
+
+    def _give_caveat_in_tooltip(self) -> None:
+        if self._small is not None and self._small[3] == "caveat":
+            self._small_form = ""
+
+    def _give_rows_dropped(self) -> None:
+        if self._rows_form and not self._rows[1]:
+            self._rows_form = ""
+            self._show_rows()
+
+    def _give_note_shortened(self) -> None:
+        if self._rows[1] and self._rows_form == "note" and "\n" in self.n_label.text():
+            self._rows_form = "note shortened"
+            self._show_rows()
+
+    def _show_small(self) -> None:
+        """The caveat or reason in its form: whole, or shortened with "…" to the lines left (at least one)."""
+        if not self._small_form:
+            return
+        text, plain, tooltip, _kind = self._small
+        metrics = self.reason_label.fontMetrics()
+        shown = elide_to_lines(text, metrics, self.text_room(), max(1, self._small_text_room() // metrics.lineSpacing()))
+        self.reason_label.setText(shown)
+        self.reason_label.setToolTip(tooltip if shown == text or plain in tooltip else f"{plain}\n\n{tooltip}")
+        self.reason_label.show()
+
+    def _show_tips(self) -> None:
+        """What gave way, whole in a tooltip: the rows line's words in its own tooltip when shortened (a
+        few-units line's count, its 95 % range), in the caveat's when it gave its line to it, else in the
+        value's; a caveat given up for a few-units note in the rows line's tooltip."""
+        whole, _note, tips = self._rows
+        shown = self.n_label.text()
+        caveat = self._small[2] if self._small is not None and not self._small_form else ""
+        self.n_label.setToolTip("\n".join(t for t in (whole if shown != whole else "", *tips) if t)
+                                + (f"\n\n{caveat}" if caveat else ""))
+        if whole and not shown:
+            host = self.reason_label if self._small_form else self.value_label
+            host.setToolTip("\n\n".join(t for t in (host.toolTip(), whole) if t))
 
     def _show_outcome(self, outcome: Any) -> None:
         """The change in words (grey "no clear change" inside its noise) and the target met or missed."""

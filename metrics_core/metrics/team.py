@@ -98,7 +98,7 @@ def turnover_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult
     if bounds is None:
         return missing_field("employee_turnover", "%", ["hired_at", "left_at"], N_("dates of staff changes"))
     start, end = bounds
-    unrecorded = _before_leaves_recorded(_whole_staff(inputs, staff), end)
+    unrecorded = _before_leaves_recorded(_whole_staff(inputs, staff), end, float(p["lookback_months"]))
     if unrecorded is not None:
         return no_value("employee_turnover", "%", unrecorded, n=len(staff), details=bounds_details(bounds),
                         higher_is_better=False)
@@ -125,17 +125,20 @@ def _whole_staff(inputs: MetricInputs, staff: pd.DataFrame) -> pd.DataFrame:
     return whole if whole is not None and "left_at" in whole.columns else staff
 
 
-def _before_leaves_recorded(staff: pd.DataFrame, end: pd.Timestamp) -> Message | None:
-    """Why a period that ends before the register's first leaving date has no turnover (None when it has one).
+def _before_leaves_recorded(staff: pd.DataFrame, end: pd.Timestamp, lookback_months: float) -> Message | None:
+    """Why a period that ends before the register records leaving has no turnover (None when it has one).
 
-    A staff register's data for turnover are the leaving dates it records: the months before the first are not
-    months when nobody left (a register of current staff lists no one who left before it was kept), so a trend
-    starts at the first period the register can value, not with zeros (as CLV's starts at its first period with
-    orders: ``engine._from_first_value``)."""
+    A staff register's data for turnover are the leaving dates it records: long before the first are not months
+    when nobody left (a register of current staff lists no one who left before it was kept), so a trend starts at
+    the first period the register can value, not with years of zeros (as CLV's starts at its first period with
+    orders: ``engine._from_first_value``). The register is taken to record leaving over one KPI period
+    (``lookback_months``) before its first leaving date, as the card's figure takes it: the demo's five-year file,
+    whose one leaving date is its last date, has 18.2 % over the 12 months to it, and its quarterly trend showed
+    only the quarter of that date (s16 shots, 10_09) — now the quarters of those 12 months."""
     first = staff["left_at"].min()
     if pd.isna(first):
         return Message("no one in the staff file has a leaving date, so it cannot tell how many left")
-    if end <= first:
+    if end <= first - pd.DateOffset(months=int(round(lookback_months))):
         from ..formatting_dates import PeriodName
         return Message("the staff file records people leaving from {day}", {"day": PeriodName(first.date())})
     return None

@@ -84,15 +84,8 @@ def test_the_erlang_cards_rows_line_is_whole_on_the_card_or_in_its_caveats_toolt
     200 % (sr) and its text ran past the card in ro at 1280 x 720. At every card width of the laptops (the same
     logical widths at 200 %) every line of the card lies inside it, none is cut, and the rows line is either drawn
     whole or named in the caveat's tooltip — never lost."""
-    from metrics_core.report_view.words import basis_words
-
     apply_language(code)
-    spec = get_metric("staffing")
-    caveat = _("Would reach {predicted} % in {seconds} s; measured {measured} % at {slot}", predicted=86, seconds=20,
-               measured=20, slot="08:00")
-    result = MetricResult("staffing", 2.0, spec.unit, n=3501, details={"caveat": caveat, "caveat_detail": caveat})
-    rows = basis_words(3501, "staffing")
-    card = shown(qtbot, KpiCard("staffing", _(spec.label), spec.unit, None), CARD_WIDTH, 100)
+    card, result, caveat, rows = erlang_card(qtbot)
     problems = []
     for width in range(CARD_WIDTH, 302, 4):
         card.resize(width, card.height())
@@ -109,3 +102,16 @@ def test_the_erlang_cards_rows_line_is_whole_on_the_card_or_in_its_caveats_toolt
         if not (card.n_label.isVisibleTo(card) and card.n_label.text() == rows) and rows not in card.reason_label.toolTip():
             problems.append(f"{width} px: the rows line {rows!r} neither shown nor in the tooltip")
     assert problems == [], problems[:10]
+
+
+def erlang_card(qtbot) -> tuple[KpiCard, MetricResult, str, str]:
+    """The Erlang card of the demo's calls (2 agents from 3,501 rows, its caveat) in the language set: the card at
+    its narrowest, the result, the caveat and the rows line."""
+    from metrics_core.report_view.words import basis_words
+
+    spec = get_metric("staffing")
+    caveat = _("Would reach {predicted} % in {seconds} s; measured {measured} % at {slot}", predicted=86, seconds=20,
+               measured=20, slot="08:00")
+    result = MetricResult("staffing", 2.0, spec.unit, n=3501, details={"caveat": caveat, "caveat_detail": caveat})
+    card = shown(qtbot, KpiCard("staffing", _(spec.label), spec.unit, None), CARD_WIDTH, 100)
+    return card, result, caveat, basis_words(3501, "staffing")

@@ -1,8 +1,11 @@
 """Staff turnover's trend starts at the first period the staff register can value (s11 screenshots,
 10_dashboard_09_staff: 64 months of 0 % from the first hire in March 2021, then a jump to 16.7 % in August 2026
 when the register's only leaving date falls). A register's data for turnover are the leaving dates it records:
-before the first, "0 %" is no measurement. Those periods give no value and say why, and the engine's one rule
-for trends (they start at their first period with a value, as CLV's) does the rest."""
+long before the first, "0 %" is no measurement. Those periods give no value and say why, and the engine's one rule
+for trends (they start at their first period with a value, as CLV's) does the rest. The register is taken to record
+leaving over one KPI period (12 months) before its first leaving date, as the card's figure takes it (18.2 % over
+the 12 months to 14 Aug 2026): its quarterly trend showed the one quarter of that date beside the card's 12 months
+(s16 shots, 10_09); it shows the quarters of those 12 months (s17-cardfit)."""
 
 from __future__ import annotations
 
@@ -24,23 +27,36 @@ def _register(left: list[str | None]) -> pd.DataFrame:
 DEMO = _register([None, None, None, "2026-08-14", None, None, None])        # resources/demo/staff.csv's dates
 
 
-def test_the_monthly_trend_starts_at_the_month_of_the_first_leaving_date() -> None:
+def test_the_monthly_trend_starts_twelve_months_before_the_first_leaving_date() -> None:
     points = breakdown(MetricInputs({"staff": DEMO}), "employee_turnover", "month")
-    assert [p.key.strftime("%Y-%m") for p in points] == ["2026-08"]          # was 2021-03 .. 2026-08, 0 % until then
+    # was 2021-03 .. 2026-08 (s11), then 2026-08 alone (s16): the 13 months the card's 12 months to 14 Aug touch
+    assert [p.key.strftime("%Y-%m") for p in points] == [f"{y}-{m:02d}" for y, m in
+                                                         [(2025, m) for m in range(8, 13)] + [(2026, m) for m in range(1, 9)]]
+    assert [p.value for p in points[:-1]] == [0.0] * 12           # (nobody left before 14 Aug 2026)
     # 1 left in August; 6 there on 1 August, 6 on 1 September (one hired on 3 August): 1 / 6 = 16.7 %
-    assert points[0].value == pytest.approx(100 / 6)
+    assert points[-1].value == pytest.approx(100 / 6)
+
+
+def test_the_quarterly_trend_shows_the_quarters_of_the_cards_twelve_months() -> None:
+    """The five-year file on the dashboard (quarters): Q3 2025 (from 15 Aug) to Q3 2026, not Q3 2026 alone."""
+    points = breakdown(MetricInputs({"staff": DEMO}), "employee_turnover", "quarter")
+    assert [p.key.strftime("%Y-%m") for p in points] == ["2025-07", "2025-10", "2026-01", "2026-04", "2026-07"]
+    # Q3 2026: 1 left; 6 there on 1 July (hired up to Nov 2025), 6 on 1 October (one left, one hired): 16.7 %; the
+    # quarters before, nobody left: 0 %
+    assert [round(p.value, 1) for p in points] == [0.0, 0.0, 0.0, 0.0, 16.7]
 
 
 def test_within_chosen_dates_the_trend_starts_there_and_later_months_without_leavers_are_zero() -> None:
     points = breakdown(MetricInputs({"staff": DEMO}), "employee_turnover", "month",
                        filters=Filters("2026-05-01", "2026-10-31"))
     assert [(p.key.strftime("%Y-%m"), round(p.value, 1)) for p in points] == [
-        ("2026-08", 16.7), ("2026-09", 0.0), ("2026-10", 0.0)]               # (after the first leave: measured)
+        ("2026-05", 0.0), ("2026-06", 0.0), ("2026-07", 0.0), ("2026-08", 16.7), ("2026-09", 0.0),
+        ("2026-10", 0.0)]                 # (within the 12 months before the first leave, and after it: measured)
 
 
-def test_a_period_before_the_first_leaving_date_has_no_value_and_says_why() -> None:
+def test_a_period_long_before_the_first_leaving_date_has_no_value_and_says_why() -> None:
     result = compute_metric(MetricInputs({"staff": DEMO}), "employee_turnover",
-                            filters=Filters("2026-01-01", "2026-06-30"))
+                            filters=Filters("2025-01-01", "2025-06-30"))     # (ends over 12 months before 14 Aug 2026)
     assert result.value is None
     with language("en"):
         assert str(result.reason) == "the staff file records people leaving from 14 Aug 2026"
