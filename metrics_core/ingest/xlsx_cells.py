@@ -440,9 +440,11 @@ def _assemble(columns: dict[int, _Column], kinds: dict[int, str], extent: tuple[
         stamps = floats is not None and floats.dtype.kind == "M"
         for part, kind, low in zip(slices, kinds_of, below):
             at, value, dated = rows[part], values[part], kind == 2
-            if stamps:
-                if not low.all():
-                    cells[at[~low]] = _dates(value[~low])
+            if stamps:                            # (the head rows as cells, as below)
+                head_dates, head_numbers = dated & ~low, ~dated & ~low
+                if head_dates.any():
+                    cells[at[head_dates]] = _dates(value[head_dates])
+                cells[at[head_numbers]] = value[head_numbers].tolist()
                 floats[at[low] - top] = _millis(value[low])
                 continue
             if dated.any():

@@ -196,7 +196,7 @@ def _dated_book(path, rows: int = 600):
     sheet = book.add_worksheet("S")
     stamp, day = book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"}), book.add_format({"num_format": "dd.mm.yyyy"})
     rng = random.Random(17)
-    sheet.write_row(0, 0, ["Opened", "Day", "Rounded", "Handle time", "With text", "Head only", "Id"])
+    sheet.write_row(0, 0, ["Opened", "Day", "Rounded", "Handle time", "With text", "Head only", "Id", "Head number"])
     for r in range(1, rows):
         serial = 45292 + rng.randrange(0, 400) + rng.choice([0.0, 0.5, 0.25 + 1 / 86_400_000, 0.999])
         if r % 9:
@@ -208,6 +208,7 @@ def _dated_book(path, rows: int = 600):
         if r < 20:
             sheet.write_number(r, 5, serial, stamp)
         sheet.write_number(r, 6, r)
+        sheet.write_number(r, 7, 2.5) if r == 3 else sheet.write_number(r, 7, serial, stamp)
     book.close()
     return path
 
@@ -217,8 +218,9 @@ def test_a_column_of_dates_is_handed_over_as_datetime64(tmp_path):
     plain = _plain(path)
     assert plain is not None
     frame = plain.frame(1)
-    assert [str(frame[p].dtype) for p in range(6)] == \
-        ["datetime64[ms]", "datetime64[ms]", "object", "datetime64[ms]", "object", "object"]
+    assert [str(frame[p].dtype) for p in range(8)] == \
+        ["datetime64[ms]", "datetime64[ms]", "object", "datetime64[ms]", "object", "object", "float64", "object"]
+    assert (frame[7][3:].dtype, frame[7][2]) == (object, 2.5)      # (a number in the head rows: cells)
     _same_cells(plain, _streamed(path), 1)        # date at midnight, datetime elsewhere; the rounded one as cells
     _same_cells(_plain(path, piece=997), _streamed(path), 1)
     _same_cells(plain, _streamed(path), 0)        # (the header in the column: its cells as they are)
