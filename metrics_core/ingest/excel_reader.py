@@ -313,6 +313,9 @@ def cell_text(column: pd.Series) -> pd.Series:
     present = column.notna().to_numpy()
     if column.dtype.kind == "f":            # a column of numbers (see .sheet_columns)
         return _compact(_number_bytes(column.to_numpy()[present]), present, column.index)
+    if column.dtype.kind == "M" and present.any():      # a plain sheet's dates (see .workbook_dates)
+        stamps = pd.DatetimeIndex(column.to_numpy()[present].astype("datetime64[us]"))
+        return _compact(_stamp_bytes(stamps), present, column.index)   # (as pd.to_datetime gives its objects)
     out = np.full(len(column), None, dtype=object)
     if present.any():
         cells = column.to_numpy(dtype=object)[present]
@@ -420,6 +423,11 @@ def _datetime_bytes(cells: np.ndarray) -> np.ndarray:
         stamps = pd.to_datetime(cells)
     except (ValueError, OverflowError, TypeError):    # outside pandas' range: plain str() per cell
         return np.array(list(map(str, cells)), dtype=object).astype(bytes)
+    return _stamp_bytes(stamps)
+
+
+def _stamp_bytes(stamps: pd.DatetimeIndex) -> np.ndarray:
+    """:func:`_datetime_bytes` of the cells ``pd.to_datetime`` made ``stamps``."""
     seconds = stamps.to_numpy().astype("datetime64[s]")
     if stamps.tz is not None or not (seconds == stamps.to_numpy()).all() or not (
             1000 <= stamps.year.min() and stamps.year.max() <= 9999):

@@ -29,7 +29,8 @@ from .model import COLUMN_TYPES, ColumnProfile, LoadedTable, ReadOptions
 from .number_columns import type_plain_columns, type_workbook_numbers
 from .source_text import is_compact, text_series
 from .table_finder import RawTable
-from .types import infer_column, infer_date_bytes
+from .types import infer_column, infer_date_bytes, infer_workbook_dates
+from .workbook_dates import boxed
 
 log = logging.getLogger(__name__)
 
@@ -208,6 +209,10 @@ def _typed_text(table: RawTable, name: str, header: str, **how) -> tuple[pd.Seri
     for it, and those strings replace the bytes in the source when the typed column keeps them (ids, text):
     they are held once either way, and not made again where the text is read."""
     column = table.values[name]
+    if column.dtype.kind == "M":            # a plain sheet's dates (see .workbook_dates)
+        if how["forced_type"] is None and (typed := infer_workbook_dates(column, header, table.row_numbers)):
+            return typed
+        column = pd.Series(boxed(column.to_numpy()), index=column.index, dtype=object)
     if not is_compact(column):
         return infer_column(column, header, table.row_numbers, **how)
     if column.dtype.kind == "S" and how["clean"] and how["forced_type"] is None and \

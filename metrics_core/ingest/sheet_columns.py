@@ -35,6 +35,8 @@ import numpy as np
 import pandas as pd
 import python_calamine as calamine
 
+from . import workbook_dates
+
 PIECE = 8192
 HEAD_ROWS = 80
 ERROR_TEXTS = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))   # calamine's
@@ -61,11 +63,12 @@ class SheetColumns:
         for position in np.flatnonzero(self.reach > first).tolist():
             numbers = self.numbers[position]
             out[position] = _any_present(self.objects[position][first:stop]) or (
-                numbers is not None and not np.isnan(numbers[max(first - HEAD_ROWS, 0):max(stop - HEAD_ROWS, 0)]).all())
+                numbers is not None and not pd.isna(numbers[max(first - HEAD_ROWS, 0):max(stop - HEAD_ROWS, 0)]).all())
         return out
 
     def frame(self, first: int, positions: np.ndarray | None = None) -> pd.DataFrame:
-        """The cells from row ``first`` on: a float64 column where every data cell is a number or empty.
+        """The cells from row ``first`` on: a float64 column where every data cell is a number or empty, a
+        ``datetime64[ms]`` column where every one is a date of a plain sheet or empty (see :mod:`.workbook_dates`).
         Only the columns at ``positions`` (all when ``None``), each labelled by its position."""
         positions = range(self.width) if positions is None else positions.tolist()
         columns = {}
@@ -76,6 +79,16 @@ class SheetColumns:
                 continue
             top = objects[first:HEAD_ROWS]         # (empty when the data start below the head rows)
             below = numbers[max(first - HEAD_ROWS, 0):]
+            if below.dtype.kind == "M":
+                head_stamps = workbook_dates.millis_of(top)
+                if head_stamps is not None and (not np.isnat(below).all() or not np.isnat(head_stamps).all()):
+                    columns[position] = np.concatenate([head_stamps, below])
+                else:
+                    whole = np.empty(self.n_rows - first, dtype=object)
+                    whole[:len(top)] = top
+                    whole[len(top):] = workbook_dates.boxed(below)
+                    columns[position] = whole
+                continue
             head_floats = _floats_of(top)
             if head_floats is not None and (np.isfinite(below).any() or np.isfinite(head_floats).any()):
                 columns[position] = np.concatenate([head_floats, below])
@@ -86,7 +99,7 @@ class SheetColumns:
                 columns[position] = whole
         index = pd.RangeIndex(self.n_rows - first)
         return pd.DataFrame({position: pd.Series(column, index=index, copy=False,
-                                                 dtype=None if column.dtype.kind == "f" else object)
+                                                 dtype=None if column.dtype.kind in "fM" else object)
                              for position, column in columns.items()}, index=index, columns=positions,
                             copy=False)
 

@@ -23,6 +23,7 @@ from .header_analysis import analyse_header
 from .missing import MISSING_MARKERS, Parsed, clean_cells, empty_float, is_missing, missing_mask
 from .model import COLUMN_TYPES, ColumnProfile, ParseIssue
 from .native_cells import combine, float_text, forced_numbers, native, refine_numbers
+from .workbook_dates import boxed
 from ..i18n import N_, Message, _
 from ..progress import Reporter
 
@@ -367,6 +368,35 @@ def infer_date_bytes(column: np.ndarray, filled: np.ndarray, header: str, row_nu
     profile = _profile(header, parsed, np.zeros(len(positions), dtype=bool), present.__getitem__, n_rows - len(positions),
                        n_distinct, examples, np.asarray(row_numbers), positions)
     return typed_series(parsed, index, positions), profile
+
+
+def infer_workbook_dates(column: pd.Series, header: str,
+                         row_numbers: np.ndarray | pd.Index) -> tuple[pd.Series, ColumnProfile] | None:
+    """:func:`infer_column` (detection, no forced type) of a plain sheet's column of dates held as
+    ``datetime64[ms]`` (:mod:`.workbook_dates`: ``date`` cells at midnight, ``datetime`` cells elsewhere), from
+    its values, without a ``date`` or ``datetime`` object per cell; ``None`` where the cells' rules could end
+    elsewhere (no date at all; every one in 1900 or before under a header that names a length of time).
+
+    >>> stamps = np.array(["2024-03-01", "NaT", "2024-03-01T09:30:00.250", "2024-03-01"], dtype="datetime64[ms]")
+    >>> typed, profile = infer_workbook_dates(pd.Series(stamps), "Opened", np.arange(2, 6))
+    >>> str(typed.iloc[2]), profile.col_type, profile.n_missing, profile.n_distinct, profile.examples
+    ('2024-03-01 09:30:00.250000', 'datetime', 1, 2, ['2024-03-01', '2024-03-01 09:30:00.250000'])
+    """
+    stamps = column.to_numpy()
+    missing = np.isnat(stamps)
+    positions = np.flatnonzero(~missing)
+    if not len(positions):
+        return None
+    present = stamps[positions] if len(positions) < len(stamps) else stamps
+    if (present < np.datetime64("1901-01-01")).all() and analyse_header(header).duration:
+        return None
+    values = pd.Series(present.astype("datetime64[us]"), copy=False)
+    parsed = Parsed("datetime", values, values.notna(), detail="workbook dates")     # (as dates.from_native)
+    codes, distinct = pd.factorize(present)           # (a cell's kind follows from its value: counted on values)
+    examples = boxed(present[first_positions(codes)[:3]])
+    profile = _profile(header, parsed, np.zeros(len(positions), dtype=bool), present.__getitem__,
+                       int(missing.sum()), len(distinct), list(examples), np.asarray(row_numbers), positions)
+    return typed_series(parsed, column.index, positions), profile
 
 
 def _infer_cells(values: pd.Series, raw: np.ndarray, header: str, rows: np.ndarray, decimal: str | None,

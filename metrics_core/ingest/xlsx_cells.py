@@ -429,12 +429,24 @@ def _assemble(columns: dict[int, _Column], kinds: dict[int, str], extent: tuple[
         kinds_of = [codes[np.minimum(styles[part], len(codes) - 1)] for part in slices]
         if any((kind == 0).any() for kind in kinds_of):      # a style whose format is not plainly a number or date
             raise Unsupported("a number format not covered")
-        if not texts_below and not any(((kind == 2) & (rows[part] >= top)).any()
-                                       for part, kind in zip(slices, kinds_of)):
+        below = [rows[part] >= top for part in slices]
+        dated_below = any((kind == 2)[low].any() for kind, low in zip(kinds_of, below))
+        if not texts_below and not dated_below:
             numbers[position] = _no_numbers(n_rows - top)     # all numbers below the head rows (else: cells)
+        elif not texts_below and n_rows > top and all((kind == 2)[low].all() for kind, low in zip(kinds_of, below)) \
+                and not any(_midnight_times(values[part][low]) for part, low in zip(slices, below)):
+            numbers[position] = np.full(n_rows - top, np.datetime64("NaT", "ms"))   # all dates below: datetime64
         floats = numbers[position]
-        for part, kind in zip(slices, kinds_of):
+        stamps = floats is not None and floats.dtype.kind == "M"
+        for part, kind, low in zip(slices, kinds_of, below):
             at, value, dated = rows[part], values[part], kind == 2
+            if stamps:                            # (the head rows as cells, as below)
+                head_dates, head_numbers = dated & ~low, ~dated & ~low
+                if head_dates.any():
+                    cells[at[head_dates]] = _dates(value[head_dates])
+                cells[at[head_numbers]] = value[head_numbers].tolist()
+                floats[at[low] - top] = _millis(value[low])
+                continue
             if dated.any():
                 cells[at[dated]] = _dates(value[dated])
             loose = ~dated if floats is None else ~dated & (at < top)
@@ -451,6 +463,23 @@ def _assemble(columns: dict[int, _Column], kinds: dict[int, str], extent: tuple[
 def _no_numbers(rows: int) -> np.ndarray | None:
     """A column's floats below the head rows before any is filled in (``None`` when there are no such rows)."""
     return np.full(rows, np.nan) if rows > 0 else None
+
+
+def _millis(serials: np.ndarray) -> np.ndarray:
+    """Date-styled numbers as ``datetime64[ms]``: the instants :func:`_dates` makes objects of (a whole day at
+    its midnight)."""
+    if not ((serials >= 61) & (serials < _LAST_SERIAL)).all():
+        raise Unsupported("a date before March 1900 or after 9999, or a time of day")
+    scaled = serials * _MS_PER_DAY                        # milliseconds from 1899-12-30, rounded half away
+    milliseconds = np.trunc(scaled) + (scaled - np.trunc(scaled) >= 0.5)
+    return _EPOCH.astype("datetime64[ms]") + milliseconds.astype(np.int64).astype("timedelta64[ms]")
+
+
+def _midnight_times(serials: np.ndarray) -> bool:
+    """Whether a number that is not a whole day rounds to a midnight (its cell a ``datetime`` at midnight, which
+    :func:`.workbook_dates.boxed` would give back as a ``date``)."""
+    apart = serials != np.floor(serials)
+    return bool(apart.any()) and bool((_millis(serials[apart]).view(np.int64) % _MS_PER_DAY == 0).any())
 
 
 def _dates(serials: np.ndarray) -> np.ndarray:

@@ -6,7 +6,7 @@ import importlib
 import pytest
 
 MODULES = ["types", "numbers", "dates", "durations", "booleans", "missing", "cells", "column_dtypes", "numeric_dates",
-           "header_analysis", "currency", "native_cells", "number_columns"]
+           "header_analysis", "currency", "native_cells", "number_columns", "workbook_dates"]
 
 
 @pytest.mark.parametrize("name", MODULES)

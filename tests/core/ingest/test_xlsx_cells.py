@@ -3,6 +3,7 @@ stream gives, and every sheet outside the plain form is left to the stream."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 import zipfile
@@ -11,7 +12,8 @@ import numpy as np
 import pytest
 import xlsxwriter
 
-from metrics_core.ingest import excel_reader, package_guard, sheet_columns, xlsx_cells, xlsx_numbers
+from metrics_core.ingest import excel_reader, package_guard, sheet_columns, workbook_dates, xlsx_cells, xlsx_numbers
+from metrics_core.ingest.model import ReadOptions
 from metrics_core.ingest.reader import read_table
 
 from .test_xlsx_stream import _same_cells, _streamed
@@ -137,7 +139,7 @@ def test_dates_are_the_streams_to_the_millisecond(tmp_path):
             sheet.write_number(r, 9, rng.uniform(61, 2958465), stamp)
     path = _book(tmp_path / "book.xlsx", extra=many)
     plain = _plain(path)
-    assert plain is not None and isinstance(plain.objects[9][410], dt.datetime)
+    assert plain is not None and isinstance(workbook_dates.boxed(plain.frame(3)[9].to_numpy())[407], dt.datetime)
     _same_cells(plain, _streamed(path), 3)
 
 
@@ -183,3 +185,55 @@ def test_the_extent_from_the_plain_read_is_the_scan(tmp_path, old, new, plain):
             monkey.undo()
         assert folded.sheets == scanned.sheets
         assert (not folded.plain["xl/worksheets/sheet1.xml"].failed) is plain
+
+
+def _dated_book(path, rows: int = 600):
+    """Columns of dates: date-times with midnights and milliseconds and missing cells, whole days, a date-time that
+    rounds to a midnight, 1900 dates under a length-of-time header, dates with a text below, dates in the head rows
+    only."""
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = book.add_worksheet("S")
+    stamp, day = book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"}), book.add_format({"num_format": "dd.mm.yyyy"})
+    rng = random.Random(17)
+    sheet.write_row(0, 0, ["Opened", "Day", "Rounded", "Handle time", "With text", "Head only", "Id", "Head number"])
+    for r in range(1, rows):
+        serial = 45292 + rng.randrange(0, 400) + rng.choice([0.0, 0.5, 0.25 + 1 / 86_400_000, 0.999])
+        if r % 9:
+            sheet.write_number(r, 0, serial, stamp)
+        sheet.write_number(r, 1, float(45000 + r % 50), day)
+        sheet.write_number(r, 2, 45300 + (1e-10 if r == 300 else 0.5), stamp)
+        sheet.write_number(r, 3, 61 + rng.random() * 100, stamp)
+        sheet.write_string(r, 4, "n/a") if r == 500 else sheet.write_number(r, 4, serial, stamp)
+        if r < 20:
+            sheet.write_number(r, 5, serial, stamp)
+        sheet.write_number(r, 6, r)
+        sheet.write_number(r, 7, 2.5) if r == 3 else sheet.write_number(r, 7, serial, stamp)
+    book.close()
+    return path
+
+
+def test_a_column_of_dates_is_handed_over_as_datetime64(tmp_path):
+    path = _dated_book(tmp_path / "book.xlsx")
+    plain = _plain(path)
+    assert plain is not None
+    frame = plain.frame(1)
+    assert [str(frame[p].dtype) for p in range(8)] == \
+        ["datetime64[ms]", "datetime64[ms]", "object", "datetime64[ms]", "object", "object", "float64", "object"]
+    assert frame[7][2] == 2.5                      # (a number in the head rows of a date column: a cell)
+    _same_cells(plain, _streamed(path), 1)        # date at midnight, datetime elsewhere; the rounded one as cells
+    _same_cells(_plain(path, piece=997), _streamed(path), 1)
+    _same_cells(plain, _streamed(path), 0)        # (the header in the column: its cells as they are)
+
+
+@pytest.mark.parametrize("forced", [None, "text", "datetime", "duration", "number"])
+def test_dates_as_datetime64_read_as_their_cells(tmp_path, monkeypatch, forced):
+    """Text, types and profiles of a plain sheet's date columns are those of the cells they stand for."""
+    path = _dated_book(tmp_path / "book.xlsx")
+    options = ReadOptions(column_types={} if forced is None else {name: forced for name in ("Opened", "Day", "Handle time")})
+    want = read_table(path, options)
+    monkeypatch.setattr(xlsx_cells.PlainSheet, "columns", lambda self, *args: None)
+    streamed = read_table(path, options)
+    assert want.frame.equals(streamed.frame) and list(want.frame.dtypes) == list(streamed.frame.dtypes)
+    assert want.raw.equals(streamed.raw) and list(want.raw.dtypes) == list(streamed.raw.dtypes)
+    assert [dataclasses.asdict(p) for p in want.columns] == [dataclasses.asdict(p) for p in streamed.columns]
+    assert [want.text(c).tolist() for c in want.frame.columns] == [streamed.text(c).tolist() for c in want.frame.columns]

@@ -17,7 +17,7 @@ import python_calamine_plus as calamine_plus
 import xlsxwriter
 
 from metrics_core.errors import OperationCancelled, WorkbookError
-from metrics_core.ingest import excel_reader, sheet_columns, xlsx_stream
+from metrics_core.ingest import excel_reader, sheet_columns, workbook_dates, xlsx_stream
 from metrics_core.ingest.model import ReadOptions
 from metrics_core.ingest.reader import read_preview, read_table
 from metrics_core.progress import Reporter
@@ -81,6 +81,10 @@ def _same_cells(a, b, first: int) -> None:
     assert a.head == b.head
     assert all(type(x) is type(y) for row_a, row_b in zip(a.head, b.head) for x, y in zip(row_a, row_b))
     frame_a, frame_b = a.frame(first), b.frame(first)
+    dated = [position for position in frame_a.columns if frame_a[position].dtype.kind == "M"]   # (a plain sheet's
+    assert all(frame_b[position].dtype == object for position in dated)          # dates: the cells they stand for)
+    for position in dated:
+        frame_a[position] = pd.Series(workbook_dates.boxed(frame_a[position].to_numpy()), dtype=object)
     assert list(frame_a.dtypes) == list(frame_b.dtypes)
     for position in frame_a.columns:
         got, want = frame_a[position].tolist(), frame_b[position].tolist()
