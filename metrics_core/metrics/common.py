@@ -228,9 +228,9 @@ def duration_result(metric_id: str, values: np.ndarray, *, excluded: list[tuple[
         return no_value(metric_id, "seconds", empty_reason, higher_is_better=higher_is_better,
                         excluded=excluded, details=details)
     kept = values[usable]
-    terms = RowTerms(pd.DataFrame({"num": kept, "den": 1.0, "val": kept}), 1.0, excluded=list(excluded))
-    return result_from_terms(metric_id, "seconds", terms, proportion=False, empty_reason=empty_reason,
-                             details=details, higher_is_better=higher_is_better)
+    return result_from_sums(metric_id, "seconds", total(kept), total(np.ones(kept.size)), int(kept.size), kept,
+                            scale=1.0, excluded=list(excluded), proportion=False, empty_reason=empty_reason,
+                            details=details, higher_is_better=higher_is_better)
 
 
 def group_durations(values: np.ndarray, groups: pd.Series) -> dict[str, dict[str, float | None]]:
