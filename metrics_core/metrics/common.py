@@ -16,7 +16,7 @@ from ..deferred import pd
 from ..catalogue import KINDS_BY_NAME
 from ..i18n import N_, Message, TextList
 from . import results
-from ..column_facts import MANY_LABELS, label_codes, text_codes
+from ..column_facts import label_codes, text_codes
 from .left_out import left_out
 from .model import MetricInputs, MetricResult, ParamSpec, RowTerms
 from .results import frame_of, has, no_value, ratio_result
@@ -228,9 +228,9 @@ def duration_result(metric_id: str, values: np.ndarray, *, excluded: list[tuple[
         return no_value(metric_id, "seconds", empty_reason, higher_is_better=higher_is_better,
                         excluded=excluded, details=details)
     kept = values[usable]
-    terms = RowTerms(pd.DataFrame({"num": kept, "den": 1.0, "val": kept}), 1.0, excluded=list(excluded))
-    return result_from_terms(metric_id, "seconds", terms, proportion=False, empty_reason=empty_reason,
-                             details=details, higher_is_better=higher_is_better)
+    return result_from_sums(metric_id, "seconds", total(kept), total(np.ones(kept.size)), int(kept.size), kept,
+                            scale=1.0, excluded=list(excluded), proportion=False, empty_reason=empty_reason,
+                            details=details, higher_is_better=higher_is_better)
 
 
 def group_durations(values: np.ndarray, groups: pd.Series) -> dict[str, dict[str, float | None]]:
@@ -246,9 +246,9 @@ def group_durations(values: np.ndarray, groups: pd.Series) -> dict[str, dict[str
     group_of = np.full(len(uniques) + 1, -1)
     group_of[present + 1] = [position[label] for label in labels]
     rows = group_of[codes + 1]
-    if len(names) <= MANY_LABELS:                    # each group's values in row order: a pass a group
-        return {name: duration_summary(kept[rows == i]) for i, name in enumerate(names)}
-    order = np.argsort(rows, kind="stable")          # (many groups: one sort)
+    if len(names) <= np.iinfo(np.int16).max:        # (numbers of 16 bits: numpy's stable sort is a radix sort,
+        rows = rows.astype(np.int16)                # 262,000 rows of 5 channels 1.9 ms against 8 ms)
+    order = np.argsort(rows, kind="stable")          # one sort: each group's values in row order
     ends = np.cumsum(np.bincount(rows, minlength=len(names)))
     return {name: duration_summary(kept[order[end - size:end]])
             for name, size, end in zip(names, np.diff(ends, prepend=0).tolist(), ends.tolist())}

@@ -10,7 +10,7 @@ from metrics_core import column_facts
 from metrics_core.column_facts import (codes_isin, cut_rows, kept_codes, label_counts, one_value, taken_codes,
                                        text_codes)
 from metrics_core.metrics.common import duration_summary, group_durations
-from metrics_core.metrics import common, ticket_volume
+from metrics_core.metrics import ticket_volume
 from metrics_core.metrics.ticket_volume import _items_per_agent
 
 POOL = np.array(["Email", "email", "(none)", "Chat", "Žara", "b", " a", "Phone"], dtype=object)
@@ -80,11 +80,8 @@ def test_one_value_keeps_the_codes_factorize_gives() -> None:
     assert codes.tolist() == expected_codes.tolist() and uniques.tolist() == expected_uniques.tolist()
 
 
-@pytest.mark.parametrize("many", [False, True])
 @pytest.mark.parametrize("dtype", DTYPES)
-def test_group_durations_are_those_of_a_groupby(dtype, many, monkeypatch) -> None:
-    if many:                                          # (the way taken for many groups: one sort)
-        monkeypatch.setattr(common, "MANY_LABELS", 0)
+def test_group_durations_are_those_of_a_groupby(dtype) -> None:
     rng = np.random.default_rng(3)
     for _ in range(100):
         groups = _column(rng, int(rng.integers(0, 60)), dtype)
@@ -96,13 +93,22 @@ def test_group_durations_are_those_of_a_groupby(dtype, many, monkeypatch) -> Non
         assert list(group_durations(values, groups).items()) == list(expected.items())
 
 
-@pytest.mark.parametrize("many", [False, True])
+def test_group_durations_of_more_groups_than_16_bits_number() -> None:
+    """32,768 groups and more are sorted as they are (a 16-bit group number would wrap): each group's own values,
+    in row order, against a groupby."""
+    rng = np.random.default_rng(5)
+    groups = pd.Series(rng.integers(0, 40_000, 120_000).astype(str), dtype="string")
+    values = rng.normal(100, 50, len(groups))
+    expected = {str(label): duration_summary(part.to_numpy())
+                for label, part in pd.DataFrame({"g": groups, "v": values}).groupby("g", sort=True)["v"]}
+    assert len(expected) > 32_768
+    assert list(group_durations(values, groups).items()) == list(expected.items())
+
+
 @pytest.mark.parametrize("dtype", ["object", "string", "category"])
-def test_group_durations_merge_a_written_none_with_blank_labels(dtype, many, monkeypatch) -> None:
+def test_group_durations_merge_a_written_none_with_blank_labels(dtype) -> None:
     """A channel column holding the text "(none)" as well as real blanks: one group "(none)" of both, by hand
     (blank 10 and 30, written "(none)" 20 -> mean 20 of 3, median 20; Email 40 and 60 -> mean 50 of 2)."""
-    if many:
-        monkeypatch.setattr(common, "MANY_LABELS", 0)
     groups = pd.Series([None, "Email", "(none)", None, "Email", "Chat"], dtype=dtype)
     values = np.array([10.0, 40.0, 20.0, 30.0, 60.0, np.nan])             # Chat's only value is missing
     got = group_durations(values, groups)
