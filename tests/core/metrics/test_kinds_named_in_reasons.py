@@ -66,3 +66,20 @@ def test_a_none_is_loaded_reason_is_in_the_language_it_is_shown_in(computed_in, 
         before = [str(kind_words(k)) for k in kinds]
     assert all(w in reason for w in words), (reason, words)
     assert not any(b in reason for b in before if b not in words), (reason, before)
+
+
+@pytest.mark.parametrize("code", ("sl", "sv", "sr"))
+def test_a_breakdown_by_a_column_nobody_has_names_the_kpi_in_the_language(code) -> None:
+    """The breakdown's "No loaded file has a column … to break {label} down by." put the KPI's English name
+    ("First response time") inside the owner's sentence."""
+    from metrics_core.errors import ParameterError
+    from metrics_core.i18n import _
+    from metrics_core.metrics.engine import breakdown
+    from metrics_core.metrics.registry import get_metric
+
+    with language(code), pytest.raises(ParameterError) as raised:
+        breakdown(bundle_of({"tickets": make_frames(60)["tickets"]}), "first_response_time", "no_such_column")
+    with language(code):
+        name = _(get_metric("first_response_time").label)
+        text = str(raised.value)
+    assert name != "First response time" and name in text and "First response time" not in text, text
