@@ -1,9 +1,10 @@
 """tools/render_screens.py gives each render its own config folder (``XDG_CONFIG_HOME``, in its scratch
 folder): Qt's own dialogs keep their state in QtProject.conf there (a file dialog's view, its last folders),
 read when one opens and written when it closes, and a render once drew Qt's file dialog in icon view from
-another run's state. The owner's (or another run's) QtProject.conf is neither read nor written: a render of
-the file dialog leaves it as it was, byte for byte, and writes nothing else beside it. Marked slow: one run
-of the script (one demo file, two steps)."""
+another run's state. What is checked: a render of the file dialog leaves the QtProject.conf of the folder it
+was given as it was, byte for byte, and writes nothing beside it (on main the run rewrote its history and last
+folder, and kept its icon view, read from it: Qt reads and writes the one file). Marked slow: one run of the
+script (one demo file, two steps)."""
 
 from __future__ import annotations
 
