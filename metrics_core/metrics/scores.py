@@ -144,7 +144,7 @@ def _typed_alike(frame: pd.DataFrame, keep: np.ndarray, whole: pd.DataFrame, who
             series = frame[col]
             if _has_text(series, rows) != isinstance(types.get(col), pd.StringDtype):
                 return False
-        elif isinstance(dtype, NULLABLE):
+        elif isinstance(dtype, _nullable()):
             if bool(frame[col].isna().to_numpy()[keep].any()) != bool(whole[col].isna().to_numpy()[whole_keep].any()):
                 return False
         elif not (isinstance(dtype, np.dtype) and dtype.kind in "biufmM"):
@@ -185,8 +185,13 @@ def _first_answers(series: pd.Series, rows: np.ndarray) -> pd.Series:
 
 
 TEXT_SEARCH = 1024          # rows read at a time when looking for a text
-NULLABLE = (pd.BooleanDtype, pd.Int8Dtype, pd.Int16Dtype, pd.Int32Dtype, pd.Int64Dtype, pd.UInt8Dtype, pd.UInt16Dtype,
-            pd.UInt32Dtype, pd.UInt64Dtype)   # flags and whole numbers that may be missing (objects or floats then)
+
+
+def _nullable() -> tuple[type, ...]:
+    """pandas' flags and whole numbers that may be missing (objects or floats then); a function, not a constant, so
+    that importing this module loads no pandas (`kpidesk calc`)."""
+    return (pd.BooleanDtype, pd.Int8Dtype, pd.Int16Dtype, pd.Int32Dtype, pd.Int64Dtype, pd.UInt8Dtype, pd.UInt16Dtype,
+            pd.UInt32Dtype, pd.UInt64Dtype)
 
 
 def _answers_column(series: pd.Series) -> Any:
