@@ -12,6 +12,7 @@ from metrics_core.catalogue import KINDS_BY_NAME
 from metrics_core.dataset import DataBundle
 from metrics_core.errors import MissingFieldError
 from metrics_core.i18n import _
+from metrics_core.metrics.common import kinds_text
 
 from .formatting import format_number
 
@@ -39,8 +40,7 @@ def rows_behind(bundle: DataBundle, metric_id: str, filters: Any, params: dict[s
     kind = next((k for k in spec.kinds if k in loaded), None)
     if kind is None:
         raise MissingFieldError(metric_id, [], _("{kpi} reads {kinds}, and no such file is loaded.", kpi=_(spec.label),
-                                                 kinds=", ".join(_(KINDS_BY_NAME[k].label) if k in KINDS_BY_NAME else k
-                                                                 for k in spec.kinds)))
+                                                 kinds=kinds_text(spec.kinds)))
     frame = filter_frame(bundle.frame(kind), kind, filters)
     kpi, kind_name, count = _(spec.label), _(KINDS_BY_NAME[kind].label), format_number(len(frame))
     counted = rows_counted(bundle, metric_id, params, filters)

@@ -607,13 +607,17 @@ def render(out: Path, width: int, height: int, lang: str = "en", demo: list[Path
     from desktop_app.settings import AppSettings
     from metrics_core.write_journal import STATE_ENV
 
+    scratch = Path(tempfile.mkdtemp(prefix="kpidesk-screens-"))
+    os.environ[STATE_ENV] = str(scratch / "state")             # autosaves of this run stay out of the owner's
+    # Qt's own dialogs keep their state in QtProject.conf in the user's config folder (a file dialog's view,
+    # its last folders), read when one opens and written when it closes: each render has its own folder,
+    # empty, set before Qt reads where it is (a file dialog was once drawn in icon view from another run's)
+    os.environ["XDG_CONFIG_HOME"] = str(scratch / "config")
     app = create_app([sys.argv[0]])
     apply_language(lang)
     if DARK:
         _use_dark_palette(app)
     out.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix="kpidesk-screens-"))
-    os.environ[STATE_ENV] = str(scratch / "state")             # autosaves of this run stay out of the owner's
     (out / "render-settings.ini").unlink(missing_ok=True)       # every run starts from the same layout
     settings = AppSettings(out / "render-settings.ini")
     settings.clear_recent()

@@ -350,7 +350,8 @@ class KpiCard(QFrame):
             style.restyle(self.target_label, f"color:{style.secondary_text(self.palette())};")
             self.target_label.setVisible(target is not None)
         n = 0 if result is None else result.n
-        basis = basis_words(n, self.metric_id) if result is not None and value is not None else ""
+        counted = result.details.get("counted", "") if result is not None else ""     # replies or tickets: its file's
+        basis = basis_words(n, self.metric_id, counted) if result is not None and value is not None else ""
         margin = margin_words(outcome) if outcome is not None and value is not None else ""
         few = bool(few_units_words(outcome)) if outcome is not None and basis and not margin else False
         if few:                          # a rate from few units: "from 7 people, too few to be sure", as the deck

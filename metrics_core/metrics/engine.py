@@ -291,7 +291,7 @@ def _breakdown(bundle: Source, spec: MetricSpec, by: str, params: Params, filter
     p = merge_params(spec, params)
     inputs = prepared.inputs(filters, aware=spec.period_aware)
     if by not in P.PERIODS and not any(by in f.columns for f in prepared.frames.values()):
-        raise ParameterError(_("No loaded file has a column “{by}” to break {label} down by.", by=by, label=spec.label))
+        raise ParameterError(_("No loaded file has a column “{by}” to break {label} down by.", by=by, label=_(spec.label)))
     if precheck(spec, inputs) is not None or currencies.mixed(spec, inputs, p):   # amounts of several
         return []                                                                  # currencies: no one series
     p = _pin_detected(spec, prepared, p)

@@ -184,7 +184,7 @@ def response_delays(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | 
         order, delays = _reply_delays_from_messages(messages, inputs.calendar)
         excluded: list[tuple[int, str]] = []
         usable = clean_durations(delays, excluded, "replies")
-        details = {"source": "agent replies after customer messages (messages data)"}
+        details = {"source": "agent replies after customer messages (messages data)", "counted": "replies"}
         return durations(order, delays, usable, order["sent_at"], "messages", excluded, details)
     tickets = frame_of(inputs, "tickets")
     if tickets is None or tickets.empty:
@@ -197,7 +197,7 @@ def response_delays(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | 
     add_excluded(excluded, np.isnan(values).sum(), N_("tickets without an average reply time"))
     usable = clean_durations(values, excluded, "tickets")
     return durations(tickets, values, usable, tickets.get("created_at"), "tickets", excluded,
-                     {"source": "the average_reply_s column (per-ticket averages)"})
+                     {"source": "the average_reply_s column (per-ticket averages)", "counted": "tickets"})
 
 
 RESOLUTION_PARAMS = (CLOSED_AS_RESOLVED,)

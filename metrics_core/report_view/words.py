@@ -163,24 +163,30 @@ ROW_NOUNS = {
     "staff": Message.plural("from {count} person", "from {count} people", 1),
     "cash": Message.plural("from {count} movement", "from {count} movements", 1),
     "call_intervals": Message.plural("from {count} interval", "from {count} intervals", 1),
+    "replies": Message.plural("from {count} reply", "from {count} replies", 1),
 }
 ROWS = Message.plural("from {count} row", "from {count} rows", 1)
 
 
-def basis_words(n: int, metric_id: str) -> str:
+def basis_words(n: int, metric_id: str, counted: str = "") -> str:
     """How many rows a KPI rests on, in words: ``from 2,588 answers`` (``rows`` when several kinds count); a KPI
     whose count is of something else says what (``MetricSpec.counts``: repurchase rate counts customers, and read
-    "from 1,042 orders" of 2,535 orders by 1,042 customers).
+    "from 1,042 orders" of 2,535 orders by 1,042 customers). ``counted``: what this result counts when that depends
+    on the file that fed it (its ``details["counted"]``: average response time counts the replies of a messages
+    file, else the tickets of a tickets file), which wins.
 
     >>> basis_words(316, "iqs"), basis_words(1, "employee_turnover"), basis_words(2588, "csat")
     ('from 316 reviews', 'from 1 person', 'from 2,588 rows')
     >>> basis_words(1042, "repurchase_rate"), basis_words(3, "clv_historical")
     ('from 1,042 customers', 'from 3 customers')
+    >>> basis_words(1397, "average_response_time", "replies"), basis_words(2, "average_response_time", "tickets")
+    ('from 1,397 replies', 'from 2 tickets')
     """
     from ..metrics.registry import REGISTRY
 
     spec = next((spec for spec in REGISTRY if spec.id == metric_id), None)
-    kinds = (spec.counts,) if spec is not None and spec.counts else spec.kinds if spec is not None else ()
+    kinds = (counted,) if counted else (spec.counts,) if spec is not None and spec.counts else \
+        spec.kinds if spec is not None else ()
     noun = ROW_NOUNS.get(kinds[0], ROWS) if len(kinds) == 1 else ROWS
     return ngettext(noun.msgid, noun.plural_msgid or noun.msgid, n, count=format_number(n))
 
@@ -190,7 +196,7 @@ def basis_line(outcome: KpiOutcome) -> str:
     a rate from few units "from 7 people, too few to be sure" (:func:`few_units_words`); '' without a value."""
     if outcome.value is None:
         return ""
-    basis = basis_words(int(outcome.result.n or 0), outcome.metric_id)
+    basis = basis_words(int(outcome.result.n or 0), outcome.metric_id, outcome.result.details.get("counted", ""))
     few = few_units_words(outcome)
     return _("{basis}, {note}", basis=basis, note=few) if few else basis
 

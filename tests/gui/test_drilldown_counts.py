@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from metrics_core.dataset import DataBundle
 from metrics_core.i18n import language
 from metrics_core.metrics.engine import Filters, compute_metric
@@ -30,3 +32,19 @@ def test_rows_all_counted_are_listed_as_before() -> None:
     with language("en"):
         rows = rows_behind(bundle, "first_response_time", Filters())
     assert rows.title == "First response time (Tickets: 50)" and list(rows.frame.columns)[0] == "ticket_id"
+
+
+def test_rows_behind_a_kpi_with_no_file_names_its_kinds_with_the_languages_or() -> None:
+    """"{kpi} reads {kinds}, and no such file is loaded." joined the kinds with ", " in every language; the
+    engine's reasons join them with the language's "or" (sl "ali")."""
+    from metrics_core.catalogue import kind_label
+    from metrics_core.errors import MissingFieldError
+
+    from tests.core.metrics.builders import bundle_of, make_frames
+
+    bundle = bundle_of({"surveys": make_frames(60)["surveys"]})
+    with language("sl"), pytest.raises(MissingFieldError) as raised:
+        rows_behind(bundle, "average_handle_time", Filters())
+    with language("sl"):
+        text = str(raised.value)
+        assert f"{kind_label('calls')} ali {kind_label('call_intervals')}" in text, text

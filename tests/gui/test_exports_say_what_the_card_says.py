@@ -178,3 +178,29 @@ def test_a_kpi_without_a_column_is_explained_in_the_cards_words(qtbot, tmp_path,
         assert column in said and "average_reply_s" not in said, said
         book, table = _notes(build_report(tickets, {}, view=view, computed=computed), tmp_path)
     assert book["average_response_time"] == table["average_response_time"] == said
+
+
+@pytest.mark.parametrize("code", ("en", "sl"))
+def test_average_response_times_card_and_slide_count_replies(qtbot, tmp_path, code) -> None:
+    """From the demo's messages average response time rests on agent replies: the card said "from 1,397 rows"."""
+    from metrics_core.dataset import DataBundle
+    from metrics_core.export.build import build_report
+    from metrics_core.i18n import ngettext
+    from metrics_core.loading import load_dataset
+    from metrics_core.report_view import KpiView, compute_view
+    from metrics_core.resources import demo_dir
+
+    bundle = DataBundle([load_dataset(demo_dir() / name) for name in ("tickets.csv", "messages.csv")])
+    with language(code):
+        view = KpiView(kpis=("average_response_time",))
+        computed = compute_view(bundle, {}, view)
+        n = computed.outcomes["average_response_time"].result.n
+        card = _card(qtbot, computed, "average_response_time")
+        line = _plain(card.n_label.text())
+        if line.endswith("…"):
+            line = _plain(card.n_label.toolTip().split("\n")[0])
+        count = f"{n:,}".replace(",", "." if code == "sl" else ",")
+        replies = _plain(ngettext("from {count} reply", "from {count} replies", n, count=count))
+        assert n > 1000 and line.startswith(replies), (line, replies)
+        texts = _deck_texts(build_report(bundle, {}, view=view, computed=computed), tmp_path)
+        assert any(replies[:1].upper() + replies[1:] in t for t in texts), (code, replies)

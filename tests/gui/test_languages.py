@@ -315,3 +315,22 @@ def test_first_start_follows_the_systems_language(monkeypatch) -> None:
     assert system_language() == "sl"
     monkeypatch.setenv("LANG", "de_DE.UTF-8")              # not one of ours: English
     assert system_language() == "en"
+
+
+def test_a_none_is_loaded_reason_on_a_card_follows_a_switch_of_language(qtbot, loaded_window: MainWindow) -> None:
+    """No calls are loaded: average handle time's card says so; after a switch the kept result's reason is said in
+    the new language, the kinds too ("klici ali intervali klicev"), not in the words it was computed in."""
+    from metrics_core.i18n import _
+    from metrics_core.metrics.results import kind_label
+
+    w, state = loaded_window, loaded_window.state
+    qtbot.waitUntil(lambda: not state.is_busy(), timeout=30000)
+    w.workspace.dashboard.show_all_box.setChecked(True)
+    before = w.workspace.dashboard.cards["average_handle_time"].reason_label.toolTip()
+    assert before.endswith("none is loaded") and "calls or call intervals (ACD)" in before, before
+    with qtbot.waitSignal(w.language_changed):
+        w.set_language("sl")
+    shown = w.workspace.dashboard.cards["average_handle_time"].reason_label.toolTip()
+    kinds = [str(kind_label(k)) for k in ("calls", "call_intervals")]
+    assert all(k in shown for k in kinds) and kinds != ["calls", "call intervals (ACD)"], (shown, kinds)
+    assert "calls" not in shown and shown.startswith(_("needs a file of {kinds}; none is loaded").split("{")[0])

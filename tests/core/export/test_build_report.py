@@ -164,7 +164,7 @@ def test_deck_and_workbook_hold_the_engines_numbers(bundle, september, tmp_path)
     assert [v * factor for v in values] == pytest.approx([p.value for p in points])
 
 
-def test_breakdown_chart_uses_a_category_and_skips_unknowns(bundle):
+def test_breakdown_charts_are_the_engines_groups_highest_first(bundle):
     from metrics_core.report_view import KpiView
 
     view = KpiView("2026-09-01", "2026-09-30", kpis=("first_response_time", "csat"),
@@ -173,7 +173,6 @@ def test_breakdown_chart_uses_a_category_and_skips_unknowns(bundle):
     bars = [c for c in report.charts if c.kind == "bar"]
     assert [c.chart_id for c in bars] == ["first_response_time-by-channel", "first_response_time-by-priority",
                                           "csat-by-channel"]
-    assert all("(none)" not in c.categories for c in bars)
     tickets = bars[0]
     assert tickets.by == "channel" and len(tickets.categories) >= 2
     by_channel = {p.label: p.value for p in breakdown(bundle, "first_response_time", "channel", None, SEPTEMBER)}
@@ -182,6 +181,38 @@ def test_breakdown_chart_uses_a_category_and_skips_unknowns(bundle):
     for chart in bars:                                  # highest first, as the window draws them
         values = chart.frame.iloc[:, 0].tolist()
         assert values == sorted(values, reverse=True), chart.title
+
+
+def test_a_breakdown_chart_keeps_the_tickets_without_a_channel_and_draws_no_group_without_a_value(tmp_path):
+    """The demo's tickets with every tenth one's channel blanked and another tenth moved to a channel "Fax" without
+    a first reply: the blank ones are a bar of their own, "(no channel)", at their mean first response; "Fax" has
+    rows but no first response time, so no bar. The means are worked out here from the file's minutes."""
+    import pandas as pd
+
+    from metrics_core.report_view import KpiView
+    from metrics_core.resources import demo_dir
+
+    raw = pd.read_csv(demo_dir() / "tickets.csv")
+    raw.loc[raw["Id"] % 10 == 0, "Via"] = None
+    fax = raw["Id"] % 10 == 1
+    raw.loc[fax, "Via"], raw.loc[fax, "First reply time in minutes"] = "Fax", None
+    raw.to_csv(tmp_path / "tickets.csv", index=False)
+    created = pd.to_datetime(raw["Created at"])
+    september = raw[(created >= "2026-09-01") & (created < "2026-10-01")]
+    seconds = (september["First reply time in minutes"] * 60).groupby(september["Via"], dropna=False).mean()
+    expected = {"(no channel)" if pd.isna(via) else via: s for via, s in seconds.items() if not pd.isna(s)}
+    assert "Fax" in set(september["Via"]) and "Fax" not in expected and len(expected) == 6       # 5 channels + blank
+    assert september["Via"].isna().sum() > 50
+
+    bundle = load_bundle([str(tmp_path / "tickets.csv")], None, {})
+    view = KpiView("2026-09-01", "2026-09-30", kpis=("first_response_time",),
+                   breakdowns={"first_response_time": ("channel",)})
+    chart = next(c for c in build_report(bundle, view=view).charts if c.chart_id == "first_response_time-by-channel")
+    drawn = dict(zip(chart.categories, chart.values(chart.series_names[0])))
+    assert drawn == pytest.approx(expected)
+    assert chart.categories == sorted(expected, key=expected.get, reverse=True)       # highest first
+    engine_groups = {p.label: p.value for p in breakdown(bundle, "first_response_time", "channel", None, SEPTEMBER)}
+    assert engine_groups["Fax"] is None and "(none)" in engine_groups        # (the engine lists both groups)
 
 
 def test_sources_and_how_computed(september):
