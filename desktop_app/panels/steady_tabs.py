@@ -24,7 +24,8 @@ class SteadyTabWidget(QTabWidget):
 
     def _layout_key(self) -> tuple:
         bar = self.tabBar()
-        corners = tuple(None if (w := self.cornerWidget(c)) is None else (w.isHidden(), w.sizeHint(), w.minimumSizeHint())
+        corners = tuple(None if (w := self.cornerWidget(c)) is None
+                        else (w.isHidden(), w.sizeHint(), w.minimumSizeHint())
                         for c in (Qt.Corner.TopLeftCorner, Qt.Corner.TopRightCorner))
         return (self.size(), self.sizeHint(), self.minimumSizeHint(), self.tabPosition(), self.tabShape(),
                 self.documentMode(), bar.isHidden(), bar.sizeHint(), corners)
