@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
-from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from metrics_core.i18n import _
 
@@ -15,6 +15,7 @@ from .panels.dashboard import DashboardPanel
 from .panels.data_view import DataView
 from .panels.dataset_sidebar import DatasetSidebar
 from .panels.filter_bar import FilterBar
+from .panels.steady_tabs import SteadyTabWidget
 
 DASHBOARD_TAB, DATA_TAB = 0, 1
 
@@ -45,7 +46,7 @@ class Workspace(QWidget):
         self.dash_split.setSizes([420, 200])        # until the cards shown ask for their height (fit_dashboard_split)
         self.dash_split.installEventFilter(self)    # (its height changed: the cards' share is fitted again)
         v.addWidget(self.dash_split, 1)
-        self.tabs = QTabWidget()
+        self.tabs = SteadyTabWidget()
         self.tabs.setAccessibleName(_("Dashboard or data"))
         self.tabs.addTab(dash_page, _("Dashboard"))
         self.tabs.addTab(self.data_view, _("Data"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from metrics_core.catalogue import field_label
 from metrics_core.i18n import N_, _
@@ -21,6 +21,7 @@ from ..charts.histogram_chart import HistogramChart
 from ..charts.nps_chart import NpsStackedChart
 from ..charts.staffing_chart import StaffingChart
 from ..charts.trend_chart import TrendChart
+from .steady_tabs import SteadyTabWidget
 from .window_combo import WindowComboBox
 
 
@@ -46,7 +47,7 @@ class ChartArea(QWidget):
         # as wide as its longest choice, once the files' columns are in it ('Сегмент / тржишт…' was cut)
         self.category_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.category_combo.setMaximumWidth(300)        # (a file's very long column name: the tabs keep their room)
-        self.tabs = QTabWidget()
+        self.tabs = SteadyTabWidget()
         self.tabs.setAccessibleName(_("Charts"))
         self.category_combo.setAccessibleName(_("Break down by"))
         self._corner = QWidget()
