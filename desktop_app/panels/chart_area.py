@@ -84,6 +84,13 @@ class ChartArea(QWidget):
         v.addWidget(split, 1)
         return page
 
+    def leave_room(self, height: int) -> None:
+        """The charts end ``height`` pixels above the area's bottom (the message bar lies there while it shows: over
+        the charts it hid the breakdown's value axis and the trend's latest month, s17-review)."""
+        layout = self.layout()
+        if layout.contentsMargins().bottom() != height:
+            layout.setContentsMargins(0, 0, 0, height)
+
     def charts(self) -> list[Any]:
         return [self.trend, self.bars, *self._extra.values()]
 

@@ -1,0 +1,45 @@
+"""A message that stays until it is closed (a damaged file's error) hides nothing of the charts (s17-review): laid over
+the work area's bottom right it covered the breakdown's whole value axis ("0 20 40 60 80", "% · worst first") and the
+trend's latest month ("Oct 2026"), at 1366 x 768 and 1280 x 720 (shots17.md, 54_error_unreadable_file). The charts
+end above it while it shows and take their room back when it is closed; the cards, the filters and the tabs do not
+move (test_message_bar_moves_nothing)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QApplication
+
+from .helpers import loaded_window
+from .test_message_bar_moves_nothing import DAMAGED
+
+
+def _settle(qtbot) -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+        qtbot.wait(20)
+
+
+def _rect_in(widget, central) -> QRect:
+    return QRect(widget.mapTo(central, QPoint(0, 0)), widget.size())
+
+
+def test_an_error_strip_covers_no_chart(qtbot, settings) -> None:
+    window = loaded_window(qtbot, settings)
+    area, bar, central = window.workspace.chart_area, window.message_bar, window.centralWidget()
+    _settle(qtbot)
+    charts_before = [_rect_in(chart, central) for chart in (area.trend, area.bars)]
+    for size in ((1366, 768), (1280, 720)):
+        window.resize(*size)
+        bar.show_message(DAMAGED, "error")
+        _settle(qtbot)
+        shown = _rect_in(bar, central)
+        assert bar.isVisible()
+        for chart in (area.trend, area.bars):
+            assert chart.isVisible() and chart.height() > 120, (size, chart.height())
+            assert not shown.intersects(_rect_in(chart, central)), \
+                f"{size}: the strip {shown} lies over {type(chart).__name__} {_rect_in(chart, central)}"
+        bar.clear()
+        _settle(qtbot)
+    window.resize(1366, 768)
+    _settle(qtbot)
+    assert [_rect_in(chart, central) for chart in (area.trend, area.bars)] == charts_before   # their room back
