@@ -6,21 +6,8 @@ move (test_message_bar_moves_nothing)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QApplication
-
 from .helpers import loaded_window
-from .test_message_bar_moves_nothing import DAMAGED
-
-
-def _settle(qtbot) -> None:
-    for _ in range(5):
-        QApplication.processEvents()
-        qtbot.wait(20)
-
-
-def _rect_in(widget, central) -> QRect:
-    return QRect(widget.mapTo(central, QPoint(0, 0)), widget.size())
+from .test_message_bar_moves_nothing import DAMAGED, _rect_in, _settle
 
 
 def test_an_error_strip_covers_no_chart(qtbot, settings) -> None:
