@@ -86,8 +86,11 @@ class ChartArea(QWidget):
 
     def leave_room(self, height: int) -> None:
         """The charts end ``height`` pixels above the area's bottom (the message bar lies there while it shows: over
-        the charts it hid the breakdown's value axis and the trend's latest month, s17-review)."""
+        the charts it hid the breakdown's value axis and the trend's latest month, s17-review); no more than leaves
+        the charts their least height (more, and the splitter above took it from the cards)."""
         layout = self.layout()
+        least = self.minimumSizeHint().height() - layout.contentsMargins().bottom()
+        height = max(0, min(height, self.height() - least))
         if layout.contentsMargins().bottom() != height:
             layout.setContentsMargins(0, 0, 0, height)
 
