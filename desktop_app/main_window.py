@@ -89,7 +89,8 @@ class MainWindow(QMainWindow):
         self.message_bar.setParent(QWidget(central))    # the bars' rooms, in no layout (before the stack: their
         self.busy_bar.setParent(QWidget(central))       # buttons keep their places in the tab chain)
         v.addWidget(self.stack, 1)
-        self.message_bar.place_over(self._message_corner, central, self.stack)
+        self.message_bar.place_over(self._message_corner, central, self.stack, self.workspace.chart_area)
+        self.message_bar.closed.connect(self._on_message_bar_closed)
         self.busy_bar.place_over(self._busy_strip, central, self.stack, self.workspace, self.workspace.tabs,
                                  self.workspace.tabs.tabBar())
         self.setCentralWidget(central)          # (deletes the previous one, and its connections)
@@ -122,8 +123,26 @@ class MainWindow(QMainWindow):
         area = self.stack.geometry()
         width = min(MESSAGE_WIDTH, area.width() // 2)         # (over the breakdown more than the trend)
         height = self.message_bar.height_at(width)
-        return QRect(area.right() + 1 - MESSAGE_MARGIN - width, area.bottom() + 1 - MESSAGE_MARGIN - height,
-                     width, height)
+        strip = QRect(area.right() + 1 - MESSAGE_MARGIN - width, area.bottom() + 1 - MESSAGE_MARGIN - height,
+                      width, height)
+        self._charts_above(strip)
+        return strip
+
+    def _charts_above(self, strip: QRect | None) -> None:
+        """The charts end above ``strip`` (the message bar's place; None: it is closed). Over them it hid the
+        breakdown's value axis and the trend's latest month for as long as an error stayed (s17-review); only the
+        charts get shorter, the cards, filters and tabs do not move."""
+        chart_area = self.workspace.chart_area
+        if strip is None:
+            chart_area.leave_room(0)
+            return
+        top_left = chart_area.mapTo(self.stack.parentWidget(), QPoint(0, 0))
+        below = top_left.y() + chart_area.height() - strip.top()      # the area's part from the strip's top down
+        beside = strip.left() < top_left.x() + chart_area.width()
+        chart_area.leave_room(max(0, below + MESSAGE_MARGIN // 2) if beside else 0)
+
+    def _on_message_bar_closed(self) -> None:
+        self._charts_above(None)
 
     def set_language(self, code: str) -> str:
         """Show every text in ``code`` at once, keeping the data, filters, results and layout."""

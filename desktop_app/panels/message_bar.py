@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton
 
 from metrics_core.i18n import _
@@ -39,6 +39,8 @@ class MessageBar(QFrame):
     on a 1280 x 720 laptop); closes with its x button (reached with Tab) or Escape. In the window it is in no
     layout: laid over a corner the window names (:meth:`place_over`), so its coming moves nothing (in the layout
     it made the work area shorter and every card and chart was laid out and painted again)."""
+
+    closed = Signal()       # the strip was closed (its x, Escape, or the window's clearing it)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -129,6 +131,7 @@ class MessageBar(QFrame):
         self.hide()
         if self._overlay is not None:
             self._overlay.place(False)
+        self.closed.emit()
         if had_focus and self.window() is not None:
             self.window().focusNextChild()     # (the keyboard's place is not lost with the strip)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pptx.util import Inches
 
-from .pptx_parts import MUTED, add_text, rgb
+from .pptx_parts import MUTED, add_text, one_line_size, rgb
 
 SLIDE_W, SLIDE_H = 13.333, 7.5
 MARGIN = 0.45
@@ -14,12 +14,14 @@ BRAND = "1F6FB2"
 
 
 def heading(slide, title: str, subtitle: str = "") -> None:
-    """A thin brand bar, the slide's title and a muted line under it."""
+    """A thin brand bar, the slide's title (on one line, smaller when long) and a muted line under it."""
     bar = slide.shapes.add_shape(1, 0, 0, Inches(SLIDE_W), Inches(0.12))
     bar.fill.solid()
     bar.fill.fore_color.rgb = rgb(BRAND)
     bar.line.fill.background()
-    add_text(slide, Inches(MARGIN), Inches(0.25), Inches(SLIDE_W - 2 * MARGIN), Inches(0.6), title, 28, bold=True)
+    width = SLIDE_W - 2 * MARGIN          # the title on one line: on two it was drawn over the subtitle (s17-review)
+    add_text(slide, Inches(MARGIN), Inches(0.25), Inches(width), Inches(0.6), title,
+             one_line_size(title, width, 28, minimum=18, em_per_char=0.66), bold=True)
     if subtitle:
         add_text(slide, Inches(MARGIN), Inches(0.85), Inches(SLIDE_W - 2 * MARGIN), Inches(0.35), subtitle, 14,
                  colour=MUTED)

@@ -59,14 +59,15 @@ def add_text(slide, left, top, width, height, text: str, size: int = 14, *, bold
     return box
 
 
-def one_line_size(text: str, width_in: float, size: int, minimum: int = 18) -> int:
+def one_line_size(text: str, width_in: float, size: int, minimum: int = 18, *, em_per_char: float = 0.62) -> int:
     """The largest font size up to ``size`` at which ``text`` (bold) fits ``width_in`` inches on one line:
     a value such as "9 сати 03 мин" must not wrap onto the line below it.
 
     >>> one_line_size("80,1 %", 3.6, 36), one_line_size("9 сати 03 мин", 3.6, 36)
     (36, 30)
     """
-    em_per_char = 0.62                       # bold sans-serif, Latin and Cyrillic, with some margin
+    # ``em_per_char``: bold sans-serif figures and short words, Latin and Cyrillic, with some margin (a Cyrillic
+    # title, DejaVu Sans Bold as LibreOffice draws it, is 0.63 em a character: a title passes 0.66)
     usable = width_in - 0.2                  # the text box's own left and right insets
     fitting = int(usable * 72 / (em_per_char * max(1, len(text))))
     return max(minimum, min(size, fitting))

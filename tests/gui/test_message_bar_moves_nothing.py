@@ -1,7 +1,7 @@
 """The message bar comes and goes without moving anything (s16-busy's left line, s17-gui): in the window at
-1366 x 768 the dashboard's work area, the cards and the charts keep their geometry and get no resize event while a
-message shows and is dismissed (in the layout its coming made the work area shorter and every card and chart was
-laid out and painted again). It lies over the bottom right of the work area, whole inside the window and under
+1366 x 768 the dashboard's work area, the cards and the charts' area keep their geometry and get no resize event while
+a message shows and is dismissed (in the layout its coming made the work area shorter and every card and chart was
+laid out and painted again); only the two charts get shorter, to end above it (test_message_bar_hides_no_chart). It lies over the bottom right of the work area, whole inside the window and under
 nothing, clear of the filters, the tabs, the cards and the files; its x is reached with Tab and Escape closes it."""
 
 from __future__ import annotations
@@ -29,6 +29,11 @@ def test_the_message_bar_shows_and_hides_without_moving_the_work_area(qtbot, set
     window = loaded_window(qtbot, settings)
     ws, bar, central = window.workspace, window.message_bar, window.centralWidget()
     watched, before, resizes = watch_work_area(qtbot, window)
+    charts = (ws.chart_area.trend, ws.chart_area.bars)      # (they end above the strip while it shows)
+    for chart in charts:
+        chart.removeEventFilter(resizes)
+    before = [g for w, g in zip(watched, before) if w not in charts]
+    watched = [w for w in watched if w not in charts]
     bar.show_message(DAMAGED, "error")
     bar.show_message("gone.csv no longer exists.", "warning")
     _settle(qtbot)
