@@ -164,7 +164,7 @@ def _previous_label(computed: ViewResults) -> str:
 
 
 def _comparison_notes(computed: ViewResults) -> list[str]:
-    gap = comparison_gap(computed)
+    gap = comparison_gap(computed, in_report=True)
     if gap:
         return [gap]
     if computed.previous is not None:

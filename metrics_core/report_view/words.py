@@ -282,10 +282,13 @@ def _change_kind(outcome: KpiOutcome) -> str:
     return "rose" if delta > 0 else "fell"
 
 
-def comparison_gap(computed: ViewResults) -> str:
+def comparison_gap(computed: ViewResults, *, in_report: bool = False) -> str:
     """Why no KPI shows a change although a comparison was chosen: all dates are shown, or the files hold no
-    data in the comparison period (the same period last year before the files begin). "" otherwise."""
+    data in the comparison period (the same period last year before the files begin). "" otherwise.
+    ``in_report``: said to a report's reader, who cannot choose a period (the window tells the owner how)."""
     if computed.no_comparison_reason == "all_dates":
+        if in_report:
+            return _("The report covers all dates, so there is no earlier period to compare with.")
         return _("All dates are shown, so there is no earlier period to compare with; choose a period "
                  "(a month, say) to see changes.")
     if computed.no_comparison_reason == "no_data" and computed.previous is not None:

@@ -39,6 +39,8 @@ def test_previous_period_with_data_has_no_gap_and_all_dates_has_one() -> None:
     assert computed.changes and comparison_gap(computed) == ""
     everything = compute_view(_bundle(), {}, KpiView(comparison="last_year"))
     assert comparison_gap(everything).startswith("All dates are shown")
+    assert _comparison_notes(everything) == ["The report covers all dates, so there is no earlier period to compare "
+                                             "with."]                # (its reader cannot choose a period)
     assert comparison_gap(compute_view(_bundle(), {}, KpiView(comparison="none"))) == ""
 
 
