@@ -41,7 +41,10 @@ class Overlay(QObject):
         self._bar.setGeometry(0, 0, strip.width(), strip.height())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Move, QEvent.Type.Show, QEvent.Type.Hide) \
-                and not self._bar.isHidden():
+        # A dropped window's cycle may be cleared by the collector (its attributes gone) while Qt still hides its
+        # widgets and calls this filter: then there is no bar to place.
+        bar = self.__dict__.get("_bar")
+        if bar is not None and not bar.isHidden() \
+                and event.type() in (QEvent.Type.Resize, QEvent.Type.Move, QEvent.Type.Show, QEvent.Type.Hide):
             self.place()
         return super().eventFilter(watched, event)

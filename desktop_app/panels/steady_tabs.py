@@ -33,7 +33,7 @@ class SteadyTabWidget(QTabWidget):
     def event(self, event: QEvent) -> bool:  # noqa: D401 - Qt's name
         if event.type() == QEvent.Type.LayoutRequest and self.isVisible():
             key = self._layout_key()
-            if key == self._laid_out_for:
+            if key == self.__dict__.get("_laid_out_for"):    # (cleared with a dropped window's cycle: lay out)
                 return True                 # (nothing of its layout changed: no layout, no repaint, no parent's)
             done = super().event(event)
             self._laid_out_for = self._layout_key()
