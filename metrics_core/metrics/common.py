@@ -228,7 +228,7 @@ def duration_result(metric_id: str, values: np.ndarray, *, excluded: list[tuple[
         return no_value(metric_id, "seconds", empty_reason, higher_is_better=higher_is_better,
                         excluded=excluded, details=details)
     kept = values[usable]
-    return result_from_sums(metric_id, "seconds", total(kept), total(np.ones(kept.size)), int(kept.size), kept,
+    return result_from_sums(metric_id, "seconds", total(kept), float(kept.size), int(kept.size), kept,
                             scale=1.0, excluded=list(excluded), proportion=False, empty_reason=empty_reason,
                             details=details, higher_is_better=higher_is_better)
 

@@ -50,11 +50,6 @@ def _answers(inputs: MetricInputs, field: str) -> Answers:
     return taken if taken is not None else _collect_answers(inputs, field)
 
 
-def _collect_scores(inputs: MetricInputs, field: str) -> pd.DataFrame:
-    """The answers collected from the frames of ``inputs`` (what :func:`collect_scores` gives)."""
-    return _collect_answers(inputs, field).frame
-
-
 def _answer_rows(inputs: MetricInputs, field: str) -> list[tuple[str, pd.DataFrame, np.ndarray]]:
     """Each score kind's frame and the rows of it that hold an answer, in order (a kind without any left out)."""
     out = []

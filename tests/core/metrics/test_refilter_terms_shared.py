@@ -115,7 +115,7 @@ def test_a_filters_answers_taken_from_the_unfiltered_ones_are_the_answers_collec
             cut = prepared.inputs(filters, aware=aware)
             for field in ("csat_score", "nps_score"):
                 fast = scores._taken_answers(cut, field)
-                collected = scores._collect_scores(cut, field)
+                collected = scores._collect_answers(cut, field).frame
                 pd.testing.assert_frame_equal(scores.collect_scores(cut, field), collected, check_exact=True)
                 if fast is not None:
                     taken += 1
