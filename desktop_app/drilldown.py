@@ -8,11 +8,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from metrics_core.catalogue import KINDS_BY_NAME
+from metrics_core.catalogue import kind_label, kinds_text
 from metrics_core.dataset import DataBundle
 from metrics_core.errors import MissingFieldError
 from metrics_core.i18n import _
-from metrics_core.metrics.common import kinds_text
 
 from .formatting import format_number
 
@@ -42,7 +41,7 @@ def rows_behind(bundle: DataBundle, metric_id: str, filters: Any, params: dict[s
         raise MissingFieldError(metric_id, [], _("{kpi} reads {kinds}, and no such file is loaded.", kpi=_(spec.label),
                                                  kinds=kinds_text(spec.kinds)))
     frame = filter_frame(bundle.frame(kind), kind, filters)
-    kpi, kind_name, count = _(spec.label), _(KINDS_BY_NAME[kind].label), format_number(len(frame))
+    kpi, kind_name, count = _(spec.label), kind_label(kind), format_number(len(frame))
     counted = rows_counted(bundle, metric_id, params, filters)
     used = frame.index.isin(counted[1]) if counted is not None and counted[0] == kind else None
     if used is None or used.all():

@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from .i18n import N_
+from .i18n import N_, Message, TextList, _
 
 VALUE_TYPES = ("id", "datetime", "duration", "number", "count", "score", "percent", "bool", "category", "text")
 
@@ -321,16 +321,39 @@ VALUE_LABELS: dict[str, dict[str, str]] = {
 }
 
 
+#: Each data kind as a sentence names it mid-sentence ("needs a file of {kinds}"), marked for translation: its own
+#: msgid, so each language writes its case (and its form) there, not the label's first letter made small.
+KIND_WORDS = {
+    "tickets": N_("tickets"), "messages": N_("messages"), "calls": N_("calls"), "surveys": N_("survey answers"),
+    "customers": N_("customers"), "orders": N_("orders"), "reviews": N_("quality reviews"),
+    "social": N_("social mentions"), "self_service": N_("self-service sessions"), "staff": N_("staff"),
+    "cash": N_("cash movements"), "call_intervals": N_("call intervals (ACD)"), "survey_buckets": N_("survey buckets"),
+}
+
+
 def kind_label(name: str) -> str:
-    """A data kind as a person reads it, in the current language (``tickets`` -> ``Zahtevki`` in Slovenian).
+    """A data kind as a label names it (a list's entry, "{kind}: 120 rows", a column of the sources table), in the
+    current language (``tickets`` -> ``Zahtevki`` in Slovenian). Inside a sentence: :func:`kinds_text`.
 
     >>> kind_label("tickets"), kind_label("no_such_kind")
     ('Tickets', 'No such kind')
     """
-    from .i18n import _
-
     spec = KINDS_BY_NAME.get(name)
     return _(spec.label) if spec is not None else name.replace("_", " ").capitalize()
+
+
+def kinds_text(kinds: str | tuple[str, ...] | list[str], conjunction: str = "or") -> TextList:
+    """Data kinds as a sentence names them mid-sentence, joined as the language joins them, rendered when shown
+    (a reason keeps its words after a switch of language): ``tickets or calls``, sl ``zahtevki ali klici``. The one
+    way reasons, the window, the command line and the exports name kinds inside a sentence; labels are
+    :func:`kind_label`'s.
+
+    >>> str(kinds_text(("tickets", "calls", "call_intervals"))), str(kinds_text("staff", "and"))
+    ('tickets or calls or call intervals (ACD)', 'staff')
+    """
+    names = (kinds,) if isinstance(kinds, str) else tuple(kinds)
+    return TextList(tuple(Message(KIND_WORDS[k]) if k in KIND_WORDS else k.replace("_", " ") for k in names),
+                    conjunction)
 
 
 @functools.lru_cache(maxsize=512)

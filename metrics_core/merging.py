@@ -24,7 +24,7 @@ from typing import Any
 from .deferred import np
 from .deferred import pd
 
-from .catalogue import KINDS_BY_NAME
+from .catalogue import kind_label
 from .i18n import _, ngettext
 
 UPDATED_HEADER = re.compile(r"updated|modified|last[ _.-]*(changed|update|activity)|changed[ _.-]*(at|on)",
@@ -52,7 +52,7 @@ class MergeNote:
         >>> MergeNote("tickets", "ticket_id", {"a.csv": 3, "b.csv": 0}, ("a.csv", "b.csv")).describe()
         'Tickets: 3 duplicate rows dropped (the same ticket_id in several files; the version in the later file kept): 3 from a.csv.'
         """
-        label = _(_kind_label(self.kind))
+        label = kind_label(self.kind)
         if self.without_id and not self.total:
             return _("{kind}: {files} have no {id_field} column, so rows that appear in more than one of them "
                      "cannot be recognised; every row counts.", kind=label, files=_names(self.without_id),
@@ -76,11 +76,6 @@ class MergeNote:
                 "dropped_by_file": {k: int(v) for k, v in self.dropped.items()}, "files": list(self.files),
                 "kept_by": self.kept_by or "later file", "files_without_id": list(self.without_id),
                 "text": self.describe()}
-
-
-def _kind_label(kind: str) -> str:
-    spec = KINDS_BY_NAME.get(kind)
-    return spec.label if spec is not None else kind
 
 
 def _names(names: tuple[str, ...]) -> str:

@@ -16,7 +16,7 @@ from typing import Any, Iterable
 import numpy as np
 import pandas as pd
 
-from .catalogue import KINDS_BY_NAME, kind as kind_spec
+from .catalogue import KINDS_BY_NAME, kind as kind_spec, kind_label
 from .column_groups import CanonicalFacts
 from .i18n import N_, Message, _, ngettext
 from .ingest.model import LoadedTable, ParseIssue
@@ -110,7 +110,7 @@ class ValidationReport:
 
     def to_text(self) -> str:
         """The report in plain words, a few lines per problem."""
-        kind = _(KINDS_BY_NAME[self.kind].label)
+        kind = kind_label(self.kind)
         if self.source_rows != self.rows:
             lines = [ngettext("{kind}: {count} row (from {source} source rows).",
                               "{kind}: {count} rows (from {source} source rows).", self.rows,

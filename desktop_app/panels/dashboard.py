@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QSize, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
-from metrics_core.catalogue import KINDS_BY_NAME
+from metrics_core.catalogue import kind_label
 from metrics_core.i18n import _, ngettext
 from metrics_core.metrics.model import FAMILIES
 
@@ -151,7 +151,7 @@ class DashboardPanel(QWidget):
             box.setVisible(any_visible)
         self._fit_card_width()
         shown = sum(1 for c in self.cards.values() if not c.isHidden())
-        labels = [_(KINDS_BY_NAME[k].label) if k in KINDS_BY_NAME else k for k in self.state.bundle.kinds()]
+        labels = [kind_label(k) for k in self.state.bundle.kinds()]
         hidden = sum(1 for mid in self.cards if not show_all and not self.relevant(mid))
         files = len(self.state.bundle.datasets)
         headline, more = _("No files loaded"), ""

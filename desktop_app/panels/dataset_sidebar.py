@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (QLabel, QListView, QListWidget, QListWidgetItem, QPushButton, QStyle,
                                QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget)
 
-from metrics_core.catalogue import KINDS_BY_NAME
+from metrics_core.catalogue import KINDS_BY_NAME, kind_label
 from metrics_core.formatting import numbers_kept_with_units
 from metrics_core.i18n import _, ngettext
 
@@ -158,16 +158,15 @@ class DatasetSidebar(QWidget):
         blocker = QSignalBlocker(self.list)       # (the list's changes while it is filled are not the owner's clicks)
         self.list.clear()
         for ds in self.state.bundle.datasets:
-            spec = KINDS_BY_NAME.get(ds.kind)
-            kind_label = _(spec.label) if spec else ds.kind
-            extra = [_(KINDS_BY_NAME[k].label) for k in ds.kinds()[1:] if k in KINDS_BY_NAME]
+            label = kind_label(ds.kind)
+            extra = [kind_label(k) for k in ds.kinds()[1:] if k in KINDS_BY_NAME]
             title = Path(ds.path).name if ds.path else ds.name
             rows = len(ds.frame)
-            detail = detail_text(kind_label, rows, extra)
+            detail = detail_text(label, rows, extra)
             notes = [n for n in self._merges if ds.name in n.files or ds.name in n.without_id]
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, ds.name)
-            item.setData(DETAIL_ROLE, (kind_label, rows, extra))
+            item.setData(DETAIL_ROLE, (label, rows, extra))
             item.setToolTip("\n".join([str(ds.path), detail, *[n.describe() for n in notes]]))
             self.list.addItem(item)
         blocker.unblock()

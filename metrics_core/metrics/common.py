@@ -13,8 +13,8 @@ from typing import Any, Callable, Iterable, Mapping
 from ..deferred import np
 from ..deferred import pd
 
-from ..catalogue import KINDS_BY_NAME
-from ..i18n import N_, Message, TextList
+from ..catalogue import kinds_text
+from ..i18n import N_, Message
 from . import results
 from ..column_facts import label_codes, text_codes
 from .left_out import left_out
@@ -167,21 +167,10 @@ def elapsed_seconds(start: pd.Series, end: pd.Series, calendar: Any = None) -> n
 
 
 # ------------------------------------------------------------------ results
-def kinds_text(kinds: str | tuple[str, ...]) -> TextList:
-    """Data kinds as a reason names them, each by its label in the language it is shown in ("Tickets or Calls",
-    sl "Zahtevki ali Klici"): not the kinds' ids ("tickets or calls" was left in English in a Slovenian reason).
-
-    >>> str(kinds_text(("tickets", "calls", "social")))
-    'Tickets or Calls or Social mentions'
-    """
-    names = (kinds,) if isinstance(kinds, str) else kinds
-    return TextList(tuple(Message(KINDS_BY_NAME[k].label) for k in names), "or")
-
-
 def missing_result(metric_id: str, unit: str, fields: Iterable[str], kind: str | tuple[str, ...], *,
                    higher_is_better: bool | None) -> MetricResult:
     """The result when a needed field is not in the loaded data of ``kind`` (or of any of several kinds)."""
-    where = Message("in a file of the kind “{kind}”", {"kind": kinds_text(kind)})
+    where = Message("in a file of {kinds}", {"kinds": kinds_text(kind)})
     result = results.missing_field(metric_id, unit, fields, where)
     result.higher_is_better = higher_is_better
     return result
@@ -190,8 +179,8 @@ def missing_result(metric_id: str, unit: str, fields: Iterable[str], kind: str |
 def empty_result(metric_id: str, unit: str, kind: str | tuple[str, ...], *,
                  higher_is_better: bool | None) -> MetricResult:
     """The result when no rows of ``kind`` (or of any of several kinds) are loaded (or left after filtering)."""
-    return no_value(metric_id, unit, Message("No data of the kind “{kind}” is loaded for the chosen period and filters.",
-                                             {"kind": kinds_text(kind)}),
+    return no_value(metric_id, unit, Message("no rows of {kinds} in the selected period and filters",
+                                             {"kinds": kinds_text(kind)}),
                     higher_is_better=higher_is_better)
 
 

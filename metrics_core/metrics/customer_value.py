@@ -9,12 +9,13 @@ from ..deferred import np
 from ..deferred import pd
 
 from ..column_groups import GroupedColumns, grouped_columns
-from ..i18n import N_, Message, TextList
+from ..catalogue import kinds_text
+from ..i18n import N_, Message
 from .churn import annual_churn
 from .model import MetricInputs, MetricResult, ParamSpec, RowTerms
 from .params import ALL_PARAMS_KEY, coerce
 from .periods import label, period_start
-from .results import flag, has, kind_label, missing_field, no_value
+from .results import flag, has, missing_field, no_value
 from .stats import quantiles
 
 
@@ -37,7 +38,7 @@ def _no_orders_left(metric_id: str, unit: str, inputs: MetricInputs) -> MetricRe
     if orders is None or len(orders) or not {"customer_id", "amount"} <= set(orders.columns):
         return None
     return no_value(metric_id, unit, Message("no rows of {kinds} in the selected period and filters",
-                                             {"kinds": TextList((kind_label("orders"),), "or")}))
+                                             {"kinds": kinds_text("orders")}))
 
 
 def _orders(inputs: MetricInputs) -> pd.DataFrame | None:

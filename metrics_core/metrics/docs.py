@@ -12,9 +12,9 @@ import re
 from pathlib import Path
 
 from ..atomic import write_text_atomic
-from ..catalogue import KINDS_BY_NAME, field_label, kind_label
+from ..catalogue import KINDS_BY_NAME, field_label, kinds_text
 from ..formatting import format_plain_number, unit_name
-from ..i18n import N_, TextList, _
+from ..i18n import N_, _
 from .model import FAMILIES, MetricSpec
 from .registry import REGISTRY, get_metric
 
@@ -50,14 +50,9 @@ def _field_name(spec: MetricSpec, name: str) -> str:
     return field_label(name, kind)
 
 
-def _lower_first(label: str) -> str:
-    """A label inside a sentence: its first letter small, an abbreviation kept ("call intervals (ACD)")."""
-    return label[:1].lower() + label[1:]
-
-
 def _needs(spec: MetricSpec, field_ids: bool = False) -> str:
     """The kinds of data and the fields a KPI reads; ``field_ids``: the fields by their ids (the KPI catalogue)."""
-    kinds = str(TextList(tuple(_lower_first(kind_label(k)) for k in spec.kinds), "or")) or _("other KPIs")
+    kinds = str(kinds_text(spec.kinds)) or _("other KPIs")
     fields = ", ".join(f if field_ids else _field_name(spec, f) for f in spec.required_fields)
     return _("{kinds} (fields: {fields})", kinds=kinds, fields=fields) if fields else kinds
 

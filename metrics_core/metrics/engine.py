@@ -16,7 +16,7 @@ from typing import Any, Callable, Collection, Mapping
 import numpy as np
 import pandas as pd
 
-from ..catalogue import KINDS_BY_NAME
+from ..catalogue import KINDS_BY_NAME, kinds_text
 from ..dataset import DataBundle
 from ..errors import KpiDeskError, OperationCancelled, ParameterError
 from ..i18n import N_, _, Message, ShownMessage, TextList
@@ -28,7 +28,7 @@ from .engine_inputs import Filters, Prepared, group_labels, prepared_for, row_da
 from .model import MetricInputs, MetricResult, MetricSpec, SeriesPoint
 from .params import check_params, merge_params
 from .registry import REGISTRY, get_metric
-from .results import kind_label, no_value
+from .results import no_value
 from .scores import SCALES
 
 log = logging.getLogger(__name__)
@@ -152,14 +152,14 @@ def precheck(spec: MetricSpec, inputs: MetricInputs) -> MetricResult | None:
     if not spec.kinds:
         return None
     present = {k: inputs.frames[k] for k in spec.kinds if inputs.frames.get(k) is not None}
-    kinds_text = TextList(tuple(kind_label(k) for k in spec.kinds), "or")
+    kinds = kinds_text(spec.kinds)
     if not present:
         missing = list(spec.required_fields) or KINDS_BY_NAME[spec.kinds[0]].required_fields()
         if spec.required_fields:
             reason = Message("needs the field {fields} from a file of {kinds}; none is loaded",
-                             {"fields": _field_names(spec.required_fields), "kinds": kinds_text})
+                             {"fields": _field_names(spec.required_fields), "kinds": kinds})
         else:
-            reason = Message("needs a file of {kinds}; none is loaded", {"kinds": kinds_text})
+            reason = Message("needs a file of {kinds}; none is loaded", {"kinds": kinds})
         return no_value(spec.id, spec.unit, reason, missing=missing)
     usable = [k for k, f in present.items() if _has_required(spec, k, f)]
     if not usable:
@@ -167,8 +167,7 @@ def precheck(spec: MetricSpec, inputs: MetricInputs) -> MetricResult | None:
                           if f in KINDS_BY_NAME[k].field_names() and f not in fr.columns})
         if not missing:   # the loaded kinds cannot carry the field at all (e.g. messages for first response time)
             missing = list(spec.required_fields)
-            owners = TextList(tuple(kind_label(k) for k in spec.kinds
-                                    if set(missing) & set(KINDS_BY_NAME[k].field_names())), "or")
+            owners = kinds_text([k for k in spec.kinds if set(missing) & set(KINDS_BY_NAME[k].field_names())])
             return no_value(spec.id, spec.unit, Message("needs the field {fields} from a file of {kinds}; none is loaded",
                                                         {"fields": _field_names(missing), "kinds": owners}),
                             missing=missing)
@@ -176,7 +175,7 @@ def precheck(spec: MetricSpec, inputs: MetricInputs) -> MetricResult | None:
                                                     {"fields": _field_names(missing)}), missing=missing)
     if all(len(present[k]) == 0 for k in usable):
         return no_value(spec.id, spec.unit, Message("no rows of {kinds} in the selected period and filters",
-                                                    {"kinds": kinds_text}))
+                                                    {"kinds": kinds}))
     return None
 
 

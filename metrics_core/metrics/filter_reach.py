@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..catalogue import KINDS
+from ..catalogue import KINDS, kinds_text
 from ..i18n import Message, TextList
 from .model import MetricResult, MetricSpec
-from .results import kind_label
 
 
 def unfiltered(spec: MetricSpec, frames: dict[str, Any], categories: dict[str, list]) -> dict[str, list[str]]:
@@ -38,7 +37,7 @@ def with_filter_caveat(result: MetricResult, missing: dict[str, list[str]]) -> M
     if result.value is None or not missing:
         return result
     columns = TextList(tuple(_column_label(c) for c in missing), "and")
-    kinds = TextList(tuple(kind_label(k) for k in dict.fromkeys(k for ks in missing.values() for k in ks)), "and")
+    kinds = kinds_text(tuple(dict.fromkeys(k for ks in missing.values() for k in ks)), "and")
     line = Message("{columns} filter not applied: no such column in {kinds}", {"columns": columns, "kinds": kinds})
     if result.details.caveat:
         line = Message("{caveat}; {columns} filter not applied to {kinds}",

@@ -12,8 +12,7 @@ from typing import Any, Iterable
 
 from ..deferred import np, pd
 
-from ..catalogue import KINDS_BY_NAME
-from ..i18n import N_, Message, TextList, as_message
+from ..i18n import Message, TextList, as_message
 from .model import MetricInputs, MetricResult
 from .stats import wilson_interval
 
@@ -94,21 +93,6 @@ def flag(series: pd.Series) -> np.ndarray:
 def known(series: pd.Series) -> np.ndarray:
     """Rows where the value is present."""
     return series.notna().to_numpy()
-
-
-#: Each data kind as a sentence names it ("needs a file of {kinds}"), marked for translation.
-KIND_WORDS = {
-    "tickets": N_("tickets"), "messages": N_("messages"), "calls": N_("calls"), "surveys": N_("survey answers"),
-    "customers": N_("customers"), "orders": N_("orders"), "reviews": N_("quality reviews"),
-    "social": N_("social mentions"), "self_service": N_("self-service sessions"), "staff": N_("staff"),
-    "cash": N_("cash movements"), "call_intervals": N_("call intervals (ACD)"), "survey_buckets": N_("survey buckets"),
-}
-
-
-def kind_label(kind: str) -> Message:
-    """A data kind as a sentence names it, rendered in the language the sentence is shown in."""
-    spec = KINDS_BY_NAME.get(kind)
-    return Message(KIND_WORDS.get(kind) or (spec.label.lower() if spec else kind))
 
 
 def as_of(inputs: MetricInputs) -> pd.Timestamp | None:

@@ -113,8 +113,11 @@ def test_the_english_quotes_check_tells_a_quote_from_an_apostrophe_and_a_command
 def test_a_mapping_reason_in_english_uses_one_quotation_style() -> None:
     from metrics_core.formatting import quoted
     from metrics_core.i18n import Message, language
+    from metrics_core.metrics.common import missing_result
+    from metrics_core.report_view.words import readable_reason
 
     with language("en"):
         evidence = str(Message("header “{header}” ({preset} export)", {"header": "Created at", "preset": "Zendesk"}))
-        kind = str(Message("in a file of the kind “{kind}”", {"kind": "Calls"}))
-        assert quoted("Created at") in evidence and quoted("Calls") in kind and "'" not in evidence + kind
+        kind = readable_reason(missing_result("average_handle_time", "seconds", ["hold_s"], "calls",
+                                              higher_is_better=False))
+        assert quoted("Created at") in evidence and quoted("Hold time") in kind and "'" not in evidence + kind, kind

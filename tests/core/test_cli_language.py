@@ -95,3 +95,24 @@ def test_compute_text_names_periods_and_data_kinds_in_the_language(capsys):
     assert main(["compute", str(demo_dir() / "tickets.csv"), "--by", "quarter", "--json"]) == 0
     periods = {p["period"] for m in json.loads(capsys.readouterr().out)["metrics"] for p in m.get("series", [])}
     assert "Q2 2026" in periods                                         # JSON keeps its labels (contract)
+
+
+def test_compute_names_a_kind_inside_a_reason_by_its_word_and_keeps_the_json_reason(capsys, tmp_path):
+    """s18-words: `kpidesk compute` said "(v datoteki vrste „Zahtevki“)" (the label inside the sentence) where the
+    engine's reasons say "zahtevki"; its JSON kept the field ``reason`` (a contract), now "(in a file of tickets)"."""
+    from metrics_core.catalogue import kind_label
+    from metrics_core.i18n import language
+
+    tickets = tmp_path / "t.csv"
+    tickets.write_text("Ticket ID,Created at,Status,Channel\n1,2024-01-02 10:00,open,Email\n"
+                       "2,2024-01-03 11:00,solved,Chat\n3,2024-01-04 12:00,closed,Email\n", encoding="utf-8")
+    assert main(["compute", str(tickets), "--lang", "sl"]) == 0
+    text = capsys.readouterr().out
+    line = next(x for x in text.splitlines() if "'average_reply_s'" in x)
+    with language("sl"):
+        label = kind_label("tickets")
+    assert "v datoteki te vrste: zahtevki" in line and label not in line, line
+    assert main(["compute", str(tickets), "--json"]) == 0
+    metrics = {m["id"]: m for m in json.loads(capsys.readouterr().out)["metrics"]}
+    assert metrics["average_response_time"]["reason"] == ("needs the field 'average_reply_s' (in a file of tickets), "
+                                                          "which no loaded file provides"), metrics["average_response_time"]

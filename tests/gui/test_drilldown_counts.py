@@ -36,8 +36,9 @@ def test_rows_all_counted_are_listed_as_before() -> None:
 
 def test_rows_behind_a_kpi_with_no_file_names_its_kinds_with_the_languages_or() -> None:
     """"{kpi} reads {kinds}, and no such file is loaded." joined the kinds with ", " in every language; the
-    engine's reasons join them with the language's "or" (sl "ali")."""
-    from metrics_core.catalogue import kind_label
+    engine's reasons join them with the language's "or" (sl "ali"), in their words for inside a sentence (s18-words:
+    not their labels, "Klici ali Intervali klicev (ACD)")."""
+    from metrics_core.catalogue import kind_label, kinds_text
     from metrics_core.errors import MissingFieldError
 
     from tests.core.metrics.builders import bundle_of, make_frames
@@ -47,4 +48,5 @@ def test_rows_behind_a_kpi_with_no_file_names_its_kinds_with_the_languages_or() 
         rows_behind(bundle, "average_handle_time", Filters())
     with language("sl"):
         text = str(raised.value)
-        assert f"{kind_label('calls')} ali {kind_label('call_intervals')}" in text, text
+        assert f"{kinds_text('calls')} ali {kinds_text('call_intervals')}" in text, text
+        assert kind_label("calls") not in text, text

@@ -321,7 +321,7 @@ def test_a_none_is_loaded_reason_on_a_card_follows_a_switch_of_language(qtbot, l
     """No calls are loaded: average handle time's card says so; after a switch the kept result's reason is said in
     the new language, the kinds too ("klici ali intervali klicev"), not in the words it was computed in."""
     from metrics_core.i18n import _
-    from metrics_core.metrics.results import kind_label
+    from metrics_core.catalogue import kinds_text
 
     w, state = loaded_window, loaded_window.state
     qtbot.waitUntil(lambda: not state.is_busy(), timeout=30000)
@@ -331,6 +331,6 @@ def test_a_none_is_loaded_reason_on_a_card_follows_a_switch_of_language(qtbot, l
     with qtbot.waitSignal(w.language_changed):
         w.set_language("sl")
     shown = w.workspace.dashboard.cards["average_handle_time"].reason_label.toolTip()
-    kinds = [str(kind_label(k)) for k in ("calls", "call_intervals")]
+    kinds = [str(kinds_text(k)) for k in ("calls", "call_intervals")]
     assert all(k in shown for k in kinds) and kinds != ["calls", "call intervals (ACD)"], (shown, kinds)
     assert "calls" not in shown and shown.startswith(_("needs a file of {kinds}; none is loaded").split("{")[0])
