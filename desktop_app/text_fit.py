@@ -24,11 +24,11 @@ def elide_to_lines(text: str, metrics: QFontMetrics, width: int, lines: int) -> 
     if wrapped_height(text, metrics, width) <= room and _widest_word(text, metrics) <= width:
         return text
     shown = ""
-    for word in _words(text):
-        trial = f"{shown} {word}".strip()
-        if wrapped_height(trial + "\u2026", metrics, width) > room or metrics.horizontalAdvance(word) > width:
+    for piece in _pieces(text):
+        trial = f"{shown} {piece}".strip()
+        if wrapped_height(trial + "\u2026", metrics, width) > room or _widest_word(piece, metrics) > width:
             if not shown:        # the first word alone is too long: cut it where the line ends
-                return metrics.elidedText(word, Qt.TextElideMode.ElideRight, width)
+                return metrics.elidedText(_words(piece)[0], Qt.TextElideMode.ElideRight, width)
             break
         shown = trial
     return shown + "\u2026"
@@ -49,6 +49,19 @@ def shortened_line(text: str, metrics: QFontMetrics, width: int) -> str:
 def _words(text: str) -> list[str]:
     """The pieces a line can break between (a no-break space joins its two sides into one)."""
     return [word for word in _BREAKS.split(text) if word]
+
+
+def _pieces(text: str) -> list[str]:
+    """The words a shortened text may end after: a span of days is kept whole or left out, never cut after its
+    dash ("iz naročil: 1. maj –…", sl 1920 × 1080: ``keep_dates_whole`` leaves the dash at the end of its first day,
+    so that a line may break after it)."""
+    pieces: list[str] = []
+    for word in _words(text):
+        if pieces and pieces[-1].endswith("\u2013"):
+            pieces[-1] += " " + word
+        else:
+            pieces.append(word)
+    return pieces
 
 
 def _widest_word(text: str, metrics: QFontMetrics) -> int:

@@ -8,14 +8,17 @@ other language is written as CLDR says (``31. 3. 2021``, ``31.03.2021``, ``okt. 
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterator
 
 from babel import Locale
 
-from babel.dates import format_date as babel_format_date, format_skeleton, get_day_names, get_month_names
+from babel.dates import (format_date as babel_format_date, format_interval, format_skeleton, get_day_names,
+                         get_month_names)
 
 from metrics_core.i18n import _
 from metrics_core.locale_data import is_english, locale_now
@@ -152,6 +155,44 @@ def format_day_range(first: Any, last: Any) -> str:
     return f"{format_day_month(first) if same_year else format_day(first)} – {format_day(last)}"
 
 
+def format_day_range_short(first: Any, last: Any) -> str:
+    """The same days as :func:`format_day_range` in the shortest form that still names them all, for a line with
+    little room (a card's): whole months by their months, as CLDR's interval formats write them (``May – Oct
+    2026``, sl ``maj–okt. 2026``, sr ``мај–окт 2026.``); other days as CLDR's interval of days where that is
+    shorter than ours (sl ``1. maj–30. okt. 2026``), else as ours (English keeps its house style).
+
+    >>> format_day_range_short(date(2026, 5, 1), date(2026, 10, 31)), format_day_range_short(date(2025, 11, 1), date(2026, 10, 31))
+    ('May – Oct 2026', 'Nov 2025 – Oct 2026')
+    >>> format_day_range_short(date(2026, 5, 3), date(2026, 10, 30))
+    '3 May – 30 Oct 2026'
+    """
+    start, end = _as_datetime(first), _as_datetime(last)
+    if start.day == 1 and (end + timedelta(days=1)).day == 1:
+        return _interval(start, end, "yMMM")
+    ours = format_day_range(first, last)
+    return ours if is_english(locale_now()) else min((ours, _interval(start, end, "yMMMd")), key=len)
+
+
+def _interval(start: datetime, end: datetime, skeleton: str) -> str:
+    """CLDR's interval of ``start`` to ``end``, its thin spaces ("May\u2009–\u2009Oct") plain, as ours are."""
+    return format_interval(start, end, skeleton, locale=locale_now()).replace("\u2009", " ")
+
+
+_SHORT_PERIODS: ContextVar[bool] = ContextVar("short_periods", default=False)
+
+
+@contextmanager
+def short_periods() -> Iterator[None]:
+    """While it lasts, a :class:`PeriodName` of several days is named in its short form
+    (:func:`format_day_range_short`): a card renders its caveat so when the long form does not fit, rather than cut
+    the period ("iz naročil: 1. maj –…", sl 1920 × 1080)."""
+    token = _SHORT_PERIODS.set(True)
+    try:
+        yield
+    finally:
+        _SHORT_PERIODS.reset(token)
+
+
 def format_day_month(value: Any) -> str:
     """A day of a month, without the year: ``31 Mar`` in English, ``31. mar.`` (sl), ``31 mars`` (sv)."""
     if is_english(locale_now()):
@@ -251,7 +292,7 @@ class PeriodName:
 
     def __str__(self) -> str:
         if self.end is not None:
-            return format_day_range(self.start, self.end)
+            return (format_day_range_short if _SHORT_PERIODS.get() else format_day_range)(self.start, self.end)
         return format_period(self.start, self.by)
 
     def english(self) -> str:

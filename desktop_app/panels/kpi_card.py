@@ -10,7 +10,7 @@ from PySide6.QtGui import Qt as GuiQt       # (Qt's text functions: convertFromP
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QSizePolicy, QVBoxLayout
 
 from metrics_core.formatting import has_change, quoted, result_caveat, result_currency, result_text
-from metrics_core.formatting_dates import format_period, keep_dates_whole
+from metrics_core.formatting_dates import format_period, keep_dates_whole, short_periods
 from metrics_core.i18n import _
 from metrics_core.metrics.params import DEFAULT_CURRENCY
 from metrics_core.report_view.words import (basis_line, basis_words, change_words, colour, few_units_detail,
@@ -54,6 +54,9 @@ GIVES_WAY = (
                                 # beside a service level of 55 %) takes the title's second line when it then reads
                                 # whole (else the card lost half its name for nothing, s13-shots-rosr); before the
                                 # rows line gives way, which keeps its place (sr 200 %, eight cards a row)
+    "small_text_short_dates",   # the caveat or reason with its periods in their short form ("maj–okt. 2026" for
+                                # "1. maj – 31. okt. 2026", CLDR's intervals: format_day_range_short), whole in
+                                # its tooltip: a period is never cut ("iz naročil: 1. maj –…", sl 1920 × 1080)
     "rows_for_small_text",      # the rows line gives its line to a caveat or a reason (its words in their tooltip);
                                 # a few-units line its count only, its note stays
     "small_text_shortened",     # the caveat or reason shortened to the lines left, at least one (whole in its
@@ -92,6 +95,7 @@ class KpiCard(QFrame):
         self._rows: tuple[str, str, tuple[str, ...]] = ("", "", ())   # the rows line: whole, its few-units note,
         self._rows_form = ""            # its tooltip's other lines; its form on the card (_show_rows)
         self._small: tuple[str, str, str, str] | None = None    # the caveat or reason: shown, plain, tooltip, kind
+        self._small_short = ""          # the caveat or reason with its periods in their short form ('' if the same)
         self._small_form = ""           # "whole", "shortened" or "" (not on the card: _show_small)
         self._target_own = True         # the target state on a line of its own when the rows line is too long beside it
         self._title_width: tuple[Any, int] = (None, CARD_WIDTH)     # (title and font measured, width: title_width)
@@ -362,16 +366,22 @@ class KpiCard(QFrame):
         caveat = result_caveat(result) if value is not None else None
         if result is not None and value is None:     # a "—" card: why, in the lines the title and the value leave
             reason = readable_reason(result)
-            self._fit_lines((reason, reason, "reason"))
+            with short_periods():
+                short = readable_reason(result)
+            self._fit_lines((reason, reason, "reason"), short)
         else:
-            self._fit_lines((*caveat, "caveat") if caveat is not None else None)
+            with short_periods():
+                short = (result_caveat(result) or ("",))[0] if caveat is not None else ""
+            self._fit_lines((*caveat, "caveat") if caveat is not None else None, short)
 
     # ------------------------------------------------------------------ fitting the lines to the card
-    def _fit_lines(self, small: tuple[str, str, str] | None) -> None:
+    def _fit_lines(self, small: tuple[str, str, str] | None, short: str = "") -> None:
         """Every line at its fullest, then the steps of :data:`GIVES_WAY` in their order, each where it applies,
         until the card fits (:meth:`_fits`); what a step takes off the card is whole in a tooltip (:meth:`_show_tips`).
-        ``small``: the caveat or the no-value reason under the value, (text, tooltip, "caveat" or "reason")."""
+        ``small``: the caveat or the no-value reason under the value, (text, tooltip, "caveat" or "reason");
+        ``short``: its text with its periods in their short form."""
         self._small = None if small is None else (keep_dates_whole(small[0]), *small)  # (a line breaks between
+        self._small_short = keep_dates_whole(short) if small is not None and short and short != small[0] else ""
         self._small_form = "whole" if small is not None else ""                          # words, not in a date)
         self._rows_form = "whole" if self._rows[0] else ""
         self._fit_title(self._label)
@@ -468,6 +478,12 @@ class KpiCard(QFrame):
         if self._small_text_room() + spare < wrapped_height(self._small[0], self.reason_label.fontMetrics(),
                                                              self.text_room()):
             self._fit_title(self._label)
+
+    def _give_small_text_short_dates(self) -> None:
+        if self._small_waiting() and self._small_short:
+            _shown, plain, tooltip, kind = self._small
+            self._small = (self._small_short, plain, tooltip if plain in tooltip else f"{plain}\n\n{tooltip}", kind)
+            self._small_short = ""
 
     def _give_rows_for_small_text(self) -> None:
         if not self._small_waiting() or not self._rows_form:

@@ -4,6 +4,10 @@ with no-break spaces inside the dates (``keep_dates_whole``); exported text keep
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
+
 from desktop_app.panels.kpi_card import KpiCard
 from metrics_core.formatting import result_caveat
 from metrics_core.i18n import language
@@ -36,3 +40,43 @@ def test_dates_and_times_stay_whole_in_a_narrow_cards_caption(qtbot) -> None:
                     assert any(date in line for line in lines), (code, width, date, lines)
                 assert any(d in plain for d in dates)
     assert "aug. 2026" in result_caveat(result)[0]          # the caveat as exported keeps its plain spaces
+
+
+@pytest.mark.parametrize("code", ["en", "sl", "ro", "sv", "sr", "sr-Latn"])
+def test_a_period_on_a_card_is_whole_or_short_never_cut(qtbot, code) -> None:
+    """s18-words: sl 1920 x 1080, the CLV card's caveat read "pričakovano na stranko v življenjski dobi, iz naročil:
+    1. maj –…" (the period cut after its dash, whole only in the tooltip). At every width a card gets (198 px up to
+    the 370 px of three a row at 1366 x 768), under the KPI's real title: the period whole, or in its short form
+    ("maj–okt. 2026"), or, where even that does not fit, left out before it — never cut."""
+    from metrics_core.formatting_dates import PeriodName, short_periods
+    from metrics_core.i18n import Message, _
+    from metrics_core.metrics.registry import get_metric
+
+    from .test_layout_cards_whole import _plain, cut_date, widest_card
+
+    with language(code):
+        days = PeriodName.of_days(date(2026, 5, 1), date(2026, 10, 31))
+        long = str(days)
+        with short_periods():
+            short = str(days)
+        seen, forms = [], set()
+        for metric_id, msgid in (("clv", "expected per customer over a lifetime, from orders of {period}"),
+                                 ("clv_historical", "spent per customer over {period}")):
+            caveat = Message(msgid, {"period": days})
+            result = MetricResult(metric_id, 4197.0, "currency", n=1042, details={"caveat": caveat})
+            card = KpiCard(metric_id, _(get_metric(metric_id).label), "currency", True)
+            qtbot.addWidget(card)
+            card.show()
+            for width in range(198, widest_card() + 1, 4):
+                card.resize(width, card.height())
+                card.set_result(result)
+                shown = card.reason_label.text()
+                plain = _plain(shown)
+                form = "long" if _plain(long) in plain else "short" if _plain(short) in plain else "none"
+                forms.add(form)
+                if cut_date(shown) or (form == "none" and "\u2026" not in shown):
+                    seen.append(f"{metric_id} at {width} px: {shown!r}")
+                if form != "long":
+                    assert _plain(str(caveat)) in _plain(card.reason_label.toolTip()), (width, shown)
+    assert seen == [], "\n".join(seen)
+    assert "long" in forms, forms
