@@ -23,6 +23,7 @@ from .chart_data import (PARTIAL_SAMPLE, TARGET_SERIES, TIME_UNITS, AxisUnit, da
                          series_title, slide_labels, tick_format, tick_step, value_axis_range)
 from .chart_workbook import SafeChartData
 from .model import ChartData
+from .text_width import fitting_size
 
 INK = RGBColor(0x22, 0x22, 0x22)
 MUTED = RGBColor(0x6B, 0x6B, 0x6B)
@@ -59,18 +60,16 @@ def add_text(slide, left, top, width, height, text: str, size: int = 14, *, bold
     return box
 
 
-def one_line_size(text: str, width_in: float, size: int, minimum: int = 18, *, em_per_char: float = 0.62) -> int:
-    """The largest font size up to ``size`` at which ``text`` (bold) fits ``width_in`` inches on one line:
-    a value such as "9 сати 03 мин" must not wrap onto the line below it.
+def one_line_size(text: str, width_in: float, size: int, minimum: int = 18) -> int:
+    """The largest font size up to ``size`` (``minimum`` at the least) at which ``text`` (bold) fits a text box
+    ``width_in`` inches wide on one line, measured with the font's own widths (:mod:`.text_width`): a value such as
+    "9 сати 03 мин" must not wrap onto the line below it.
 
     >>> one_line_size("80,1 %", 3.6, 36), one_line_size("9 сати 03 мин", 3.6, 36)
-    (36, 30)
+    (36, 31)
     """
-    # ``em_per_char``: bold sans-serif figures and short words, Latin and Cyrillic, with some margin (a Cyrillic
-    # title, DejaVu Sans Bold as LibreOffice draws it, is 0.63 em a character: a title passes 0.66)
-    usable = width_in - 0.2                  # the text box's own left and right insets
-    fitting = int(usable * 72 / (em_per_char * max(1, len(text))))
-    return max(minimum, min(size, fitting))
+    usable = (width_in - 0.2) * 72           # the text box's own left and right insets, 0.1 in each
+    return fitting_size(text, usable, size, minimum)
 
 
 def add_table(slide, left, top, width, rows: list[list[str]], col_widths: list[float], *,
