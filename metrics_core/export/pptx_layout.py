@@ -30,7 +30,7 @@ def title_size(titles: list[str]) -> int:
     its box on one line (:data:`TITLE_FLOOR` at the least).
 
     >>> title_size(["At a glance", "CSAT (% satisfied)"]), title_size(["Na kratko", "Rezultat " * 10])
-    (28, 20)
+    (28, 24)
     """
     return min((one_line_size(title, TEXT_W, TITLE_SIZE, TITLE_FLOOR) for title in titles), default=TITLE_SIZE)
 
