@@ -29,7 +29,8 @@ from .chart_data import BAD, GOOD, NEUTRAL, busiest_cell
 from .model import ChartData, KpiRow, Report, by_word
 from .pptx_appendix import how_entries, how_pages, how_slide, short_how, sources_slide  # noqa: F401 (short_how)
 from .pptx_layout import BODY_BOTTOM, BODY_TOP, BRAND, MARGIN, SLIDE_H, SLIDE_W, heading, title_size
-from .pptx_parts import MUTED, add_chart, add_heat_table, add_table, add_text, one_line_size, rgb
+from .pptx_parts import (MUTED, add_chart, add_heat_table, add_table, add_text, chart_title_size, one_line_size, rgb,
+                         set_chart_title_size)
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +102,10 @@ def build_presentation(report: Report, reporter: Reporter | None = None):
         if head is not None:
             heading(slide, *head, size=size)
         makers[kind](slide, report, what)
+    charts = [shape for slide in deck.slides for shape in slide.shapes if shape.has_chart]
+    chart_title = chart_title_size(charts)          # the charts' titles at one size too, each on one line
+    for shape in charts:
+        set_chart_title_size(shape.chart, chart_title)
     reporter.step(1.0, _("Deck ready"))
     return deck
 

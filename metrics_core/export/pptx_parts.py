@@ -30,6 +30,8 @@ MUTED = RGBColor(0x6B, 0x6B, 0x6B)
 HEADER_FILL = RGBColor(0x1F, 0x6F, 0xB2)
 ZEBRA_FILL = RGBColor(0xF2, 0xF5, 0xF9)
 WHITE = RGBColor(0xFF, 0xFF, 0xFF)
+CHART_TITLE_SIZE, CHART_TITLE_FLOOR = 14, 11
+CHART_TITLE_SHARE = 0.75    # of a chart's width, its title's line (:func:`chart_title_size`)
 MAX_MARKERS = 40            # a line with more points than this is drawn without markers
 PARTIAL_SERIES = "partial"  # the frame column of a trend's partial periods (named "partial week" on the slide)
 CHART_TYPES = {
@@ -286,11 +288,23 @@ def _hollow(marker, colour: RGBColor) -> None:
 
 def _style_title(native, title: str) -> None:
     native.has_title = True
-    tf = native.chart_title.text_frame
-    tf.text = title
-    for run in tf.paragraphs[0].runs:
-        run.font.size = Pt(14)
+    native.chart_title.text_frame.text = title
+    set_chart_title_size(native, CHART_TITLE_SIZE)
+
+
+def set_chart_title_size(native, size: int) -> None:
+    for run in native.chart_title.text_frame.paragraphs[0].runs:
+        run.font.size = Pt(size)
         run.font.bold = True
+
+
+def chart_title_size(frames) -> int:
+    """One size for the titles of a deck's charts (graphic ``frames``): the largest up to :data:`CHART_TITLE_SIZE`
+    (:data:`CHART_TITLE_FLOOR` at the least) at which each title fits one line of its chart. LibreOffice wraps a
+    chart's title past about three quarters of the chart's width (in a 614 pt wide chart a 471 pt title stayed
+    whole, a 479 pt one wrapped: ro "… (CSAT, % mulțumiți) pe" / "lună", sl "… (obseg po kanalih)" / "(mesec)")."""
+    return min((fitting_size(frame.chart.chart_title.text_frame.text, Emu(frame.width).pt * CHART_TITLE_SHARE,
+                             CHART_TITLE_SIZE, CHART_TITLE_FLOOR) for frame in frames), default=CHART_TITLE_SIZE)
 
 
 def _style_legend(native, series_count: int, own_entry: bool = True) -> None:

@@ -36,7 +36,8 @@ def _heading(slide):
 
 
 def _size(box) -> float:
-    return box.text_frame.paragraphs[0].runs[0].font.size.pt
+    frame = box.text_frame if hasattr(box, "text_frame") else box
+    return frame.paragraphs[0].runs[0].font.size.pt
 
 
 def _room(box) -> float:
@@ -75,6 +76,22 @@ def test_every_title_of_the_demo_deck_fits_its_line_at_one_size(demo_decks, code
         if subtitle is not None:
             line = subtitle.text_frame.text
             assert drawn_width(line, _size(subtitle)) <= _room(subtitle), f"slide {number}: {line!r} wraps"
+
+
+@needs_font
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_charts_titles_are_at_one_size_each_on_one_line(demo_decks, code):
+    """ro "Scorul de satisfacție a clienților (CSAT, % mulțumiți) pe" / "lună" wrapped inside its chart at 14 pt:
+    LibreOffice wraps a chart's title past about three quarters of the chart's width (471 pt whole, 479 pt wrapped
+    in a 614 pt chart)."""
+    for period in ("saved", "last-month"):
+        frames = [s for slide in demo_decks[code, period].slides for s in slide.shapes if s.has_chart]
+        sizes = {_size(frame.chart.chart_title.text_frame) for frame in frames}
+        assert len(sizes) == 1, f"{code} {period}: chart titles at {sorted(sizes)} pt"
+        size = sizes.pop()
+        for frame in frames:
+            title = frame.chart.chart_title.text_frame.text
+            assert drawn_width(title, size) <= 0.75 * Emu(frame.width).pt, f"{code} {period}: {title!r} runs past three quarters of its chart"
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
