@@ -29,6 +29,14 @@ FAMILY_LABELS = dict(FAMILIES)
 #: Breakdown dimensions (``by``) as a header or a note names them, marked for translation.
 BY_WORDS = {"day": N_("Day"), "week": N_("Week"), "month": N_("Month"), "quarter": N_("Quarter"), "year": N_("Year"),
             "channel": N_("Channel"), "agent": N_("Agent"), "team": N_("Team"), "priority": N_("Priority")}
+
+
+def by_word(by: str) -> str:
+    """A breakdown dimension as a sentence names it ("month", "mesec"; a column of the owner's file as it is named,
+    "ticket type")."""
+    return _(BY_WORDS[by]).lower() if by in BY_WORDS else by.replace("_", " ")
+
+
 CHART_KINDS = ("line", "bar", "stacked", "heatmap")
 DEFAULT_TITLE = N_("Customer service KPIs")
 UNNAMED_TITLE = N_("Customer service report")         # a report with no title nor business name

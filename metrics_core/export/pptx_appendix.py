@@ -13,14 +13,13 @@ from ..formatting import format_value
 from ..i18n import _
 from ..metrics.docs import detail_starts, setting_lines
 from .model import Report
-from .pptx_layout import BODY_TOP, MARGIN, SLIDE_W, heading
+from .pptx_layout import BODY_TOP, MARGIN, SLIDE_W
 from .pptx_parts import add_text
 
 LINES_PER_PAGE = 29.0
 
 
 def sources_slide(slide, report: Report, _what: Any = None) -> None:
-    heading(slide, _("Data used"), report.period_label)
     lines = []
     for src in report.sources:
         values = {"name": src.name, "kind": src.kind_label, "rows": format_value(src.rows, "count")}
@@ -99,7 +98,6 @@ def how_pages(entries: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
 
 
 def how_slide(slide, report: Report, page: list[tuple[str, str]]) -> None:
-    heading(slide, _("How these KPIs were computed"))
     box = slide.shapes.add_textbox(Inches(MARGIN), Inches(1.05), Inches(SLIDE_W - 2 * MARGIN), Inches(6.1))
     frame = box.text_frame
     frame.word_wrap = True

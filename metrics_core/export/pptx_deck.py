@@ -26,10 +26,11 @@ from ..i18n import _, ngettext
 from ..progress import Reporter
 from ..report_view.words import colour
 from .chart_data import BAD, GOOD, NEUTRAL, busiest_cell
-from .model import ChartData, KpiRow, Report
+from .model import ChartData, KpiRow, Report, by_word
 from .pptx_appendix import how_entries, how_pages, how_slide, short_how, sources_slide  # noqa: F401 (short_how)
-from .pptx_layout import BODY_BOTTOM, BODY_TOP, BRAND, MARGIN, SLIDE_H, SLIDE_W, heading
-from .pptx_parts import MUTED, add_chart, add_heat_table, add_table, add_text, one_line_size, rgb
+from .pptx_layout import BODY_BOTTOM, BODY_TOP, BRAND, MARGIN, SLIDE_H, SLIDE_W, heading, title_size
+from .pptx_parts import (MUTED, add_chart, add_heat_table, add_table, add_text, chart_title_size, one_line_size, rgb,
+                         set_chart_title_size)
 
 log = logging.getLogger(__name__)
 
@@ -93,11 +94,41 @@ def build_presentation(report: Report, reporter: Reporter | None = None):
     plan = slide_plan(report)
     makers = {"title": _title_slide, "summary": _summary_slide, "kpi": _kpi_slide, "breakdown": _breakdown_slide,
               "heatmap": _heatmap_slide, "sources": sources_slide, "how": how_slide}
-    for i, (kind, what) in enumerate(plan):
+    headings = [slide_heading(report, kind, what) for kind, what in plan]
+    size = title_size([title for title, _subtitle in filter(None, headings)])
+    for i, ((kind, what), head) in enumerate(zip(plan, headings)):
         reporter.step(i / len(plan), _("Slide {number} of {count}", number=i + 1, count=len(plan)))
-        makers[kind](blank(deck), report, what)
+        slide = blank(deck)
+        if head is not None:
+            heading(slide, *head, size=size)
+        makers[kind](slide, report, what)
+    charts = [shape for slide in deck.slides for shape in slide.shapes if shape.has_chart]
+    chart_title = chart_title_size(charts)          # the charts' titles at one size too, each on one line
+    for shape in charts:
+        set_chart_title_size(shape.chart, chart_title)
     reporter.step(1.0, _("Deck ready"))
     return deck
+
+
+def slide_heading(report: Report, kind: str, what: Any) -> tuple[str, str] | None:
+    """A slide's title and the muted line under it (None for the title slide, which has its own). A breakdown is
+    titled with its KPI's name, as the KPI's own slide before it, and its line says what it is broken down by:
+    "CSAT (% satisfied)" over "By channel · 1 May 2026 – 31 Oct 2026" (as "CSAT (% satisfied) by channel" it
+    wrapped in sl and ro, or took a smaller size than its neighbours)."""
+    if kind == "summary":
+        return _("At a glance"), period_line(report)
+    if kind == "kpi":
+        return what.label, period_line(report)
+    if kind == "breakdown":
+        label = next((row.label for row in report.kpis if row.metric_id == what.metric_id), what.title)
+        return label, _("By {column} · {period}", column=by_word(what.by), period=report.period_label)
+    if kind == "heatmap":
+        return what.title, report.period_label
+    if kind == "sources":
+        return _("Data used"), report.period_label
+    if kind == "how":
+        return _("How these KPIs were computed"), ""
+    return None
 
 
 def blank(deck):
@@ -166,7 +197,6 @@ def change_text(row: KpiRow, currency: str = "€") -> str:
 
 
 def _summary_slide(slide, report: Report, rows: list[KpiRow]) -> None:
-    heading(slide, _("At a glance"), period_line(report))
     if not rows:
         add_text(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(10), Inches(1),
                  _("No KPI could be computed from the files loaded."), 18)
@@ -199,7 +229,6 @@ def _summary_slide(slide, report: Report, rows: list[KpiRow]) -> None:
 
 
 def _kpi_slide(slide, report: Report, row: KpiRow) -> None:
-    heading(slide, row.label, period_line(report))
     add_text(slide, Inches(MARGIN), Inches(1.3), Inches(SLIDE_W - 2 * MARGIN), Inches(0.8), row.sentence, 20,
              bold=True)
     top, bottom = 2.25, BODY_BOTTOM
@@ -249,7 +278,6 @@ def basis(row: KpiRow) -> str:
 
 
 def _breakdown_slide(slide, report: Report, chart: ChartData) -> None:
-    heading(slide, chart.title, report.period_label)
     add_text(slide, Inches(MARGIN), Inches(1.3), Inches(SLIDE_W - 2 * MARGIN), Inches(0.6),
              breakdown_sentence(chart, report.chart_currency(chart)), 20, bold=True)
     add_chart(slide, chart, Inches(MARGIN), Inches(2.1), Inches(SLIDE_W - 2 * MARGIN), Inches(BODY_BOTTOM - 2.1),
@@ -268,7 +296,6 @@ def breakdown_sentence(chart: ChartData, currency: str = "€") -> str:
 
 def _heatmap_slide(slide, report: Report, chart: ChartData) -> None:
     """A whole slide for a heat map (weekdays x hours): a coloured table and what it says."""
-    heading(slide, chart.title, report.period_label)
     busiest = busiest_cell(chart)
     if busiest is not None:           # one line in every language; the advice goes under the table
         day, hour, count = busiest

@@ -23,12 +23,15 @@ from .chart_data import (PARTIAL_SAMPLE, TARGET_SERIES, TIME_UNITS, AxisUnit, da
                          series_title, slide_labels, tick_format, tick_step, value_axis_range)
 from .chart_workbook import SafeChartData
 from .model import ChartData
+from .text_width import fitting_size
 
 INK = RGBColor(0x22, 0x22, 0x22)
 MUTED = RGBColor(0x6B, 0x6B, 0x6B)
 HEADER_FILL = RGBColor(0x1F, 0x6F, 0xB2)
 ZEBRA_FILL = RGBColor(0xF2, 0xF5, 0xF9)
 WHITE = RGBColor(0xFF, 0xFF, 0xFF)
+CHART_TITLE_SIZE, CHART_TITLE_FLOOR = 14, 11
+CHART_TITLE_SHARE = 0.75    # of a chart's width, its title's line (:func:`chart_title_size`)
 MAX_MARKERS = 40            # a line with more points than this is drawn without markers
 PARTIAL_SERIES = "partial"  # the frame column of a trend's partial periods (named "partial week" on the slide)
 CHART_TYPES = {
@@ -59,18 +62,16 @@ def add_text(slide, left, top, width, height, text: str, size: int = 14, *, bold
     return box
 
 
-def one_line_size(text: str, width_in: float, size: int, minimum: int = 18, *, em_per_char: float = 0.62) -> int:
-    """The largest font size up to ``size`` at which ``text`` (bold) fits ``width_in`` inches on one line:
-    a value such as "9 сати 03 мин" must not wrap onto the line below it.
+def one_line_size(text: str, width_in: float, size: int, minimum: int = 18) -> int:
+    """The largest font size up to ``size`` (``minimum`` at the least) at which ``text`` (bold) fits a text box
+    ``width_in`` inches wide on one line, measured with the font's own widths (:mod:`.text_width`): a value such as
+    "9 сати 03 мин" must not wrap onto the line below it.
 
     >>> one_line_size("80,1 %", 3.6, 36), one_line_size("9 сати 03 мин", 3.6, 36)
-    (36, 30)
+    (36, 31)
     """
-    # ``em_per_char``: bold sans-serif figures and short words, Latin and Cyrillic, with some margin (a Cyrillic
-    # title, DejaVu Sans Bold as LibreOffice draws it, is 0.63 em a character: a title passes 0.66)
-    usable = width_in - 0.2                  # the text box's own left and right insets
-    fitting = int(usable * 72 / (em_per_char * max(1, len(text))))
-    return max(minimum, min(size, fitting))
+    usable = (width_in - 0.2) * 72           # the text box's own left and right insets, 0.1 in each
+    return fitting_size(text, usable, size, minimum)
 
 
 def add_table(slide, left, top, width, rows: list[list[str]], col_widths: list[float], *,
@@ -287,11 +288,23 @@ def _hollow(marker, colour: RGBColor) -> None:
 
 def _style_title(native, title: str) -> None:
     native.has_title = True
-    tf = native.chart_title.text_frame
-    tf.text = title
-    for run in tf.paragraphs[0].runs:
-        run.font.size = Pt(14)
+    native.chart_title.text_frame.text = title
+    set_chart_title_size(native, CHART_TITLE_SIZE)
+
+
+def set_chart_title_size(native, size: int) -> None:
+    for run in native.chart_title.text_frame.paragraphs[0].runs:
+        run.font.size = Pt(size)
         run.font.bold = True
+
+
+def chart_title_size(frames) -> int:
+    """One size for the titles of a deck's charts (graphic ``frames``): the largest up to :data:`CHART_TITLE_SIZE`
+    (:data:`CHART_TITLE_FLOOR` at the least) at which each title fits one line of its chart. LibreOffice wraps a
+    chart's title past about three quarters of the chart's width (in a 614 pt wide chart a 471 pt title stayed
+    whole, a 479 pt one wrapped: ro "… (CSAT, % mulțumiți) pe" / "lună", sl "… (obseg po kanalih)" / "(mesec)")."""
+    return min((fitting_size(frame.chart.chart_title.text_frame.text, Emu(frame.width).pt * CHART_TITLE_SHARE,
+                             CHART_TITLE_SIZE, CHART_TITLE_FLOOR) for frame in frames), default=CHART_TITLE_SIZE)
 
 
 def _style_legend(native, series_count: int, own_entry: bool = True) -> None:

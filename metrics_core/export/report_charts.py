@@ -21,7 +21,7 @@ from ..report_view import NPS_PARTS, ViewResults, breakdown_candidates, data_spa
 from ..report_view.catalogue import bars_of, breaks_down_by, group_label
 from ..report_view.partial import partial_periods
 from ..result_details import HeatMapDetails, NpsDetails, StaffingDetails, details_of
-from .model import BY_WORDS, ChartData
+from .model import ChartData, by_word
 from ..formatting import format_day, format_day_range, format_period
 
 log = logging.getLogger(__name__)
@@ -72,32 +72,27 @@ def trend_window(headline, by: str, span: tuple = (None, None)):
     reaching back years draws the same months as every other trend)."""
     start, end = headline.bounds()
     if start is not None and end is not None and end > P.next_start(P.floor(start, by), by):
-        return headline, _("Trends by {period} cover the chosen dates.", period=_by_word(by))
+        return headline, _("Trends by {period} cover the chosen dates.", period=by_word(by))
     if start is None and end is None and span[0] is not None:
         first, last = span
         return (headline.with_bounds(P.floor(first, "day"), P.floor(last, "day") + pd.Timedelta(days=1)),
-                one_full_stop(_("Trends by {period} cover the report's dates, {days}.", period=_by_word(by),
+                one_full_stop(_("Trends by {period} cover the report's dates, {days}.", period=by_word(by),
                                 days=format_day_range(first, last))))
     if end is None:
-        return headline, _("Trends by {period} show every date in the files.", period=_by_word(by))
+        return headline, _("Trends by {period} show every date in the files.", period=by_word(by))
     periods = TREND_PERIODS.get(by, 12)
     first = P.floor(end - pd.Timedelta(microseconds=1), by)
     for _step in range(periods - 1):
         first = P.previous_start(first, by)
     last_day = end - pd.Timedelta(microseconds=1)
     return headline.with_bounds(first, end), one_full_stop(_(
-        "Trends by {period} show the {count} {periods} up to {day}.", period=_by_word(by), count=periods,
+        "Trends by {period} show the {count} {periods} up to {day}.", period=by_word(by), count=periods,
         periods=_(PERIOD_PLURALS[by]), day=format_day(last_day, "wide")))
 
 
 #: Periods counted in a note ("the 12 months up to …"), in the genitive a count takes where a language needs it.
 PERIOD_PLURALS = {"day": N_("days"), "week": N_("weeks"), "month": N_("months"), "quarter": N_("quarters"),
                   "year": N_("years")}
-
-
-def _by_word(by: str) -> str:
-    """A breakdown dimension as a sentence names it ("month", "mesec")."""
-    return _(BY_WORDS[by]).lower() if by in BY_WORDS else by.replace("_", " ")
 
 
 def _points_frame(points, series: str, by: str = "") -> tuple[pd.DataFrame, list[int]]:
@@ -124,7 +119,7 @@ def trend_chart(source, metric_id: str, params, filters, by: str, target: float 
         else None
     partial = partial_periods(bundle, metric_id, filters, by, [p.key for p in points]) \
         if starts is not None and bundle is not None else []
-    return ChartData(f"{metric_id}-by-{by}", _("{kpi} by {period}", kpi=spec.translated_label, period=_by_word(by)), spec.family, "line",
+    return ChartData(f"{metric_id}-by-{by}", _("{kpi} by {period}", kpi=spec.translated_label, period=by_word(by)), spec.family, "line",
                      spec.unit, frame, metric_id, by, counts, target, starts, partial=partial,
                      note=chart_note(spec, source))
 
@@ -160,7 +155,7 @@ def breakdown_chart(source, metric_id: str, column: str, params, filters) -> Cha
     points = sorted(points, key=lambda p: -(p.n or 0))[:MAX_BARS]
     points = sorted(points, key=lambda p: -p.value)
     frame, counts = _points_frame(points, spec.translated_label, column)
-    return ChartData(f"{metric_id}-by-{column}", _("{kpi} by {column}", kpi=spec.translated_label, column=_by_word(column)),
+    return ChartData(f"{metric_id}-by-{column}", _("{kpi} by {column}", kpi=spec.translated_label, column=by_word(column)),
                      spec.family, "bar", spec.unit, frame, metric_id, column, counts, note=chart_note(spec, source))
 
 
@@ -188,7 +183,7 @@ def nps_parts_chart(source, params, filters, by: str, bundle: DataBundle | None 
         return None
     partial = partial_periods(bundle, "nps", filters, by, keys) if bundle is not None else []
     frame = pd.DataFrame(rows, columns=[name for _key, name, _label in NPS_PARTS], index=pd.Index(labels, dtype=object))
-    return ChartData(f"nps-parts-by-{by}", _("NPS: promoters, passives, detractors by {period}", period=_by_word(by)),
+    return ChartData(f"nps-parts-by-{by}", _("NPS: promoters, passives, detractors by {period}", period=by_word(by)),
                      "customer_experience", "stacked", "%", frame, "nps", by, counts, period_starts=starts,
                      partial=partial)
 
