@@ -21,6 +21,7 @@ from .call_rows import call_status, classify_calls
 from ..column_facts import label_codes, label_counts, present
 from .ticket_durations import complaint_mask
 from .ticket_quality import resolved_mask
+from .stats import ascending
 
 PERIOD_CODES = {"day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
 PERIODS = ("auto", "day", "week", "month", "quarter", "year")
@@ -307,7 +308,7 @@ def _backlog_events(tickets: pd.DataFrame) -> tuple[int, np.ndarray, np.ndarray,
     add_excluded(excluded, negative.sum(), N_("tickets resolved before they were created"))
     add_excluded(excluded, np.isnan(created).sum(), N_("tickets without a creation date"))
     keep = ~np.isnan(created) & ~no_time & ~negative
-    return int(keep.sum()), np.sort(created[keep]), np.sort(ended[keep & ~np.isnan(ended)]), tuple(excluded)
+    return int(keep.sum()), ascending(created[keep]), np.sort(ended[keep & ~np.isnan(ended)]), tuple(excluded)
 
 
 def resolved_count(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
