@@ -295,8 +295,9 @@ def case_window(cfg: dict, log) -> list[Row]:
                                    f"painted {1000 * min(r['painted_s'] for r in runs):.0f} ms)",
                             "—", "—", "< 200 ms", judged(cards < 0.2, full)))
             rows[-1].notes.append("from the filter's change to the new values of the cards on screen (computed before "
-                                  "the others; the 30 ms pause the window waits for more changes included), best of "
-                                  "the runs; wall time: judge on a quiet machine; longest event-loop block meanwhile "
+                                  "the others; a change alone starts them at the next turn of the event loop, one "
+                                  "within 30 ms of another after the pause), best of the runs; wall time: judge on a "
+                                  "quiet machine; longest event-loop block meanwhile "
                                   f"{1000 * max(r['longest_block_cpu_s'] for r in runs):.0f} ms CPU")
     rows[0].notes.append(f"window process peak {mib(samples['window'].peak):,.0f} MiB (its reader child not "
                          "included); wall times: judge on a quiet machine")

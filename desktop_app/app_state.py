@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import pandas as pd
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
 from metrics_core.dataset import DataBundle, Dataset
 from metrics_core.errors import KpiDeskError
@@ -27,6 +27,8 @@ from .jobs import (ChartData, LoadOutcome, LoadRequest, ResultSet, ahead_job, ch
                    load_files_job)
 from .snapshot import REMEMBERED, Remembered, Snapshot
 from .workers import TaskRunner
+
+PAUSE_MS = 30       # a change that follows another within this waits this long for more (a date typed, keys held)
 
 log = logging.getLogger(__name__)
 
@@ -103,8 +105,9 @@ class AppState(QObject):
         self._sparklines_wait = False
         self._recompute_timer = QTimer(self)
         self._recompute_timer.setSingleShot(True)
-        self._recompute_timer.setInterval(30)
+        self._recompute_timer.setInterval(PAUSE_MS)
         self._recompute_timer.timeout.connect(self.recompute)
+        self._last_change = QElapsedTimer()         # when schedule_recompute was last called (a burst of changes)
 
     # -- loading ---------------------------------------------------------------
     def load_files(self, paths: list[str | Path]) -> None:
@@ -334,8 +337,15 @@ class AppState(QObject):
 
     # -- computing ------------------------------------------------------------------
     def schedule_recompute(self) -> None:
+        """Compute the values again once the changes stop: a change alone (none in the last :data:`PAUSE_MS`,
+        none waiting) at the next turn of the event loop, once the panels have followed it; a change that
+        follows another within the pause after the pause, which the next change starts again."""
         self.ahead_runner.cancel()              # (files removed: its frames are let go at once)
         self.sparkline_runner.cancel()          # (trend lines of what is changing: not computed through the pause)
+        alone = not self._recompute_timer.isActive() and (not self._last_change.isValid()
+                                                           or self._last_change.elapsed() >= PAUSE_MS)
+        self._last_change.start()
+        self._recompute_timer.setInterval(0 if alone else PAUSE_MS)
         self._recompute_timer.start()
 
     def recompute(self) -> None:

@@ -236,3 +236,12 @@ def poisson_difference_interval(count1: float, count2: float, z: float = Z95) ->
     half = z * math.sqrt(count1 + count2)
     delta = count1 - count2
     return Interval(delta - half, delta + half, "poisson")
+
+
+def ascending(values: np.ndarray) -> np.ndarray:
+    """``np.sort(values)`` of numbers without NaN; ``values`` themselves when they are in order already (a file's
+    tickets by creation time: 2.6 ms of sorting 262,000 of them against 0.1 ms to see they are; issue 15, session
+    18)."""
+    if len(values) < 2 or bool((values[1:] >= values[:-1]).all()):
+        return values
+    return np.sort(values)

@@ -39,3 +39,37 @@ def test_derived_values_are_shared_by_other_periods_of_the_same_frames_only() ->
     assert other_period.derived("rows", lambda: made.append(1) or 2) == 2 and made == [1]
     sliced = inputs.with_frames({"tickets": inputs.frames["tickets"].iloc[:1]})
     assert sliced.derived("rows", lambda: made.append(1) or 1) == 1 and made == [1, 1]
+
+
+def _tickets(created: list[str]) -> pd.DataFrame:
+    n = len(created)
+    return pd.DataFrame({"created_at": pd.to_datetime(created),
+                         "resolved_at": pd.to_datetime(["2024-03-01"] * (n - 1) + [None]),
+                         "status": pd.array(["solved"] * (n - 1) + ["open"], dtype="string")})
+
+
+def test_the_backlogs_creation_times_are_sorted_only_when_out_of_order(monkeypatch) -> None:
+    """Tickets come by creation time in most files: the backlog's events keep those as they are (2.6 ms of sorting
+    at 262,000 tickets, session 18) and sort the others; the events are the sorted times either way."""
+    import numpy
+
+    from metrics_core.metrics import stats, ticket_volume
+
+    sorts = []
+    real_sort = numpy.sort
+
+    def counted(values, *args, **kwargs):
+        sorts.append(len(values))
+        return real_sort(values, *args, **kwargs)
+
+    monkeypatch.setattr(numpy, "sort", counted)
+    in_order = _tickets(["2024-01-01", "2024-01-02", "2024-01-02", "2024-02-05"])
+    count, created, ended, _excluded = ticket_volume._backlog_events(in_order)
+    assert sorts == [3]                 # the resolution times only
+    assert count == 4 and created.tolist() == real_sort(created).tolist()
+    assert created.tolist() == [t.timestamp() for t in in_order["created_at"]]
+    sorts.clear()
+    shuffled = _tickets(["2024-01-02", "2024-01-01", "2024-02-05", "2024-01-02"])
+    count, created_again, _ended, _excluded = ticket_volume._backlog_events(shuffled)
+    assert sorts == [4, 3] and created_again.tolist() == created.tolist()
+    assert stats.ascending(numpy.array([1.0])).tolist() == [1.0]
