@@ -34,8 +34,6 @@ from .window_view import WindowView
 
 log = logging.getLogger(__name__)
 TABLE_PATTERNS = "*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods"
-MESSAGE_WIDTH = 540         # px: the message bar in the work area's bottom right corner (at most half the area)
-MESSAGE_MARGIN = 8          # px: between it and the work area's edges
 
 
 def file_filter() -> str:
@@ -86,11 +84,14 @@ class MainWindow(QMainWindow):
         v = QVBoxLayout(central)
         v.setContentsMargins(6, 2, 6, 2)
         v.setSpacing(2)
-        self.message_bar.setParent(QWidget(central))    # the bars' rooms, in no layout (before the stack: their
-        self.busy_bar.setParent(QWidget(central))       # buttons keep their places in the tab chain)
+        # The message strip (it stays until closed) has a row of its own under the work area while it shows: the page
+        # ends above it (laid over the work area it hid the charts' axes and the data's last rows, s18-gui). The busy
+        # bar (short-lived) lies over the tab row from a room in no layout: its coming moves nothing. Both before the
+        # stack: their buttons come before the work area in the tab chain.
+        self.message_bar.setParent(central)
+        self.busy_bar.setParent(QWidget(central))
         v.addWidget(self.stack, 1)
-        self.message_bar.place_over(self._message_corner, central, self.stack, self.workspace.chart_area)
-        self.message_bar.closed.connect(self._on_message_bar_closed)
+        v.addWidget(self.message_bar)
         self.busy_bar.place_over(self._busy_strip, central, self.stack, self.workspace, self.workspace.tabs,
                                  self.workspace.tabs.tabBar())
         self.setCentralWidget(central)          # (deletes the previous one, and its connections)
@@ -115,34 +116,6 @@ class MainWindow(QMainWindow):
             top = max(self.stack.y(), corner.y() + (tab_bar.height() - height) // 2)
             return QRect(corner.x() + 8, top, central.width() - right - corner.x() - 8, height)
         return QRect(self.stack.x(), self.stack.y(), self.stack.width(), height)
-
-    def _message_corner(self) -> QRect:
-        """Where the message bar is laid: over the bottom right of the work area (the lower right of the charts, the
-        start page's empty corner), :data:`MESSAGE_WIDTH` wide, as high as its lines; so its coming
-        moves nothing and it covers neither the filters, the cards nor the files (issue 15, s17-gui)."""
-        area = self.stack.geometry()
-        width = min(MESSAGE_WIDTH, area.width() // 2)         # (over the breakdown more than the trend)
-        height = self.message_bar.height_at(width)
-        strip = QRect(area.right() + 1 - MESSAGE_MARGIN - width, area.bottom() + 1 - MESSAGE_MARGIN - height,
-                      width, height)
-        self._charts_above(strip)
-        return strip
-
-    def _charts_above(self, strip: QRect | None) -> None:
-        """The charts end above ``strip`` (the message bar's place; None: it is closed). Over them it hid the
-        breakdown's value axis and the trend's latest month for as long as an error stayed (s17-review); only the
-        charts get shorter, the cards, filters and tabs do not move."""
-        chart_area = self.workspace.chart_area
-        if strip is None:
-            chart_area.leave_room(0)
-            return
-        top_left = chart_area.mapTo(self.stack.parentWidget(), QPoint(0, 0))
-        below = top_left.y() + chart_area.height() - strip.top()      # the area's part from the strip's top down
-        beside = strip.left() < top_left.x() + chart_area.width()
-        chart_area.leave_room(max(0, below + MESSAGE_MARGIN // 2) if beside else 0)
-
-    def _on_message_bar_closed(self) -> None:
-        self._charts_above(None)
 
     def set_language(self, code: str) -> str:
         """Show every text in ``code`` at once, keeping the data, filters, results and layout."""

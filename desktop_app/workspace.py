@@ -41,8 +41,8 @@ class Workspace(QWidget):
         self.dash_split.addWidget(self.chart_area)
         self.dash_split.setObjectName("dashboardSplit")
         self.dash_split.setChildrenCollapsible(False)
-        self.dash_split.setStretchFactor(0, 3)
-        self.dash_split.setStretchFactor(1, 2)
+        self.dash_split.setStretchFactor(0, 0)      # the charts take a change of height (the message strip's row):
+        self.dash_split.setStretchFactor(1, 1)      # the cards keep the height they were fitted (or the owner set) to
         self.dash_split.setSizes([420, 200])        # until the cards shown ask for their height (fit_dashboard_split)
         self.dash_split.installEventFilter(self)    # (its height changed: the cards' share is fitted again)
         v.addWidget(self.dash_split, 1)

@@ -17,7 +17,8 @@ for checking layouts), every screen an owner meets:
 - the data view, the rows behind a KPI and a search;
 - the settings (language, a KPI with its target, business hours, currency, staffing);
 - the export and About dialogs, Qt's own file dialog and message box, the message shown for a
-  file that cannot be read, and the offer to restore the work of a session that crashed;
+  file that cannot be read (over the dashboard, the data and the start page), and the offer to
+  restore the work of a session that crashed;
 - the files issue 14 names: a file unlike any export in the import dialog, the PwC call log's times
   of day in its preview, and the dashboard (every card) on the daily ACD file, the PwC file, a ticket
   file whose creation column holds dates without times, a UK shop's pound amounts and tickets with
@@ -513,6 +514,16 @@ class Shots:
         self._until(lambda: not state.is_busy() and self.window.message_bar.isVisible(), TIMEOUT)
         self.load_count(count)
         self.save("54_error_unreadable_file")
+        ws = self.window.workspace          # the strip stays until closed: over the data and the start page too
+        ws.show_data()
+        ws.data_view.table.scrollToBottom()
+        _settle(self.app, 0.6)
+        self.save("54_error_over_data_view")
+        self.window._on_start_triggered()
+        _settle(self.app, 0.6)
+        self.save("54_error_over_start_page")
+        self.window._on_dashboard_triggered()
+        _settle(self.app, 0.3)
         self.window.message_bar.clear()
         autosave_dir().mkdir(parents=True, exist_ok=True)
         save_project(autosave_dir() / f"crashed{PROJECT_SUFFIX}", self.window.autosave_project())

@@ -85,17 +85,6 @@ class ChartArea(QWidget):
         v.addWidget(split, 1)
         return page
 
-    def leave_room(self, height: int) -> None:
-        """The charts end ``height`` pixels above the area's bottom (the message bar lies there while it shows: over
-        the charts it hid the breakdown's value axis and the trend's latest month, s17-review); none where that would
-        take the charts below their least height (the splitter above took it from the cards; given part of it, the
-        breakdown scrolled its last bar away and the strip still lay over the axis: it lies over them as before)."""
-        layout = self.layout()
-        least = self.minimumSizeHint().height() - layout.contentsMargins().bottom()
-        height = height if 0 < height <= self.height() - least else 0
-        if layout.contentsMargins().bottom() != height:
-            layout.setContentsMargins(0, 0, 0, height)
-
     def charts(self) -> list[Any]:
         return [self.trend, self.bars, *self._extra.values()]
 

@@ -1,19 +1,18 @@
-"""The window's messages in a strip laid over the bottom right of the work area (not a wall of modal boxes)."""
+"""The window's messages in a strip under the work area (not a wall of modal boxes)."""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton
 
 from metrics_core.i18n import _
 
 from ..style import chart_theme, restyle
 from ..text_fit import elide_to_lines
-from .overlay import Overlay
 
-MAX_LINES = 3           # (laid over the work area's corner: a line more costs the layout nothing)
+MAX_LINES = 2           # (as wide as the window: a line more is a line less of the page above it)
 
 LEVEL_COLOURS = {         # background, words, border
     "error": ("#fdecea", "#611a15", "#f5c2bd"),
@@ -36,11 +35,10 @@ STRIP = ("#messageBar {{ background:{0}; border:1px solid {2}; border-radius:4px
 class MessageBar(QFrame):
     """Shows the latest messages in a thin strip of at most :data:`MAX_LINES` lines (the newest first, every
     message whole in the tooltip: four stacked messages, or one in a roomy frame, took the third row of cards
-    on a 1280 x 720 laptop); closes with its x button (reached with Tab) or Escape. In the window it is in no
-    layout: laid over a corner the window names (:meth:`place_over`), so its coming moves nothing (in the layout
-    it made the work area shorter and every card and chart was laid out and painted again)."""
-
-    closed = Signal()       # the strip was closed (its x, Escape, or the window's clearing it)
+    on a 1280 x 720 laptop); closes with its x button (reached with Tab) or Escape. In the window it is a row of
+    its own under the work area while it shows, as wide as the window: the page ends above it (laid over the work
+    area's corner it hid the charts' axes, the data's last rows and the start page's corner while an error stayed,
+    s17-review and s18-gui)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -65,28 +63,25 @@ class MessageBar(QFrame):
         self.close_button = close
         self._messages: list[str] = []
         self._level = "info"
-        self._overlay: Overlay | None = None
         self.hide()
-
-    def place_over(self, corner: Callable[[], QRect], *watched: QObject) -> None:
-        """Laid over ``corner()`` (:class:`~.overlay.Overlay`) whenever it is shown and whenever one of ``watched``
-        is resized, moved, shown or hidden; ``corner`` asks :meth:`height_at` how high the strip is."""
-        self._overlay = Overlay(self, corner, *watched)
 
     def show_message(self, text: str, level: str = "error") -> None:
         self._messages = [*self._messages[-3:], text]
         self._level = level
         self._restyle()
-        self._fit()
-        if self._overlay is not None:
-            self._overlay.place(True)
+        self._fit(self._label_width(self._width_to_come()))     # (its lines before the layout gives it a height)
         self.show()
 
-    def height_at(self, width: int) -> int:
-        """The strip's height ``width`` pixels wide, its messages fitted to that width."""
+    def _width_to_come(self) -> int:
+        """The strip's width once shown: its row's in the parent's layout (hidden, it is not laid out)."""
+        parent = self.parentWidget()
+        row = parent.layout().contentsRect().width() if parent is not None and parent.layout() is not None else 0
+        return row if row > 0 else self.width()
+
+    def _label_width(self, width: int) -> int:
+        """The words' width in a strip ``width`` pixels wide."""
         margins = self.layout().contentsMargins()
-        self._fit(width - margins.left() - margins.right() - self.layout().spacing() - self.close_button.width())
-        return self.layout().totalHeightForWidth(width) if self.layout().hasHeightForWidth() else self.sizeHint().height()
+        return width - margins.left() - margins.right() - self.layout().spacing() - self.close_button.width()
 
     def _restyle(self) -> None:
         around = self.parentWidget() or QApplication.instance()     # (its own palette is its style sheet's)
@@ -129,9 +124,6 @@ class MessageBar(QFrame):
         self._label.clear()
         self._label.setToolTip("")
         self.hide()
-        if self._overlay is not None:
-            self._overlay.place(False)
-        self.closed.emit()
         if had_focus and self.window() is not None:
             self.window().focusNextChild()     # (the keyboard's place is not lost with the strip)
 

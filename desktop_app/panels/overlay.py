@@ -1,4 +1,5 @@
-"""A bar laid over part of the window instead of taking a place in its layout (the busy bar, the message bar)."""
+"""A bar laid over part of the window instead of taking a place in its layout (the busy bar: short-lived, its coming
+moves nothing; the message strip, which stays until closed, has a row of its own since s18-gui)."""
 
 from __future__ import annotations
 

@@ -156,7 +156,7 @@ def main(settings_path: str, lang: str = "en") -> int:
         "chart_problems": {name: readability_problems(chart.plot_widget)         # month names whole, none over
                            for name, chart in (("trend", ws.chart_area.trend), ("breakdown", ws.chart_area.bars))},
     }
-    # a file that cannot be read: the message strip on top, above the cards
+    # a file that cannot be read: the message strip in its row under the work area
     window.message_bar.show_message(translate("'{name}' is damaged and cannot be opened (this happens after an interrupted "
                                               "download or copy). Download or copy it again, or open it in Excel and "
                                               "save a copy.", name="damaged export.xlsx"), "error")
