@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import math
 import random
 import sys
 import tempfile
@@ -308,11 +309,35 @@ class Soak:
         self.pump(200)
         return as_they_are, settled_rss()
 
+    def every_file_once(self) -> None:
+        """Open every file once, the good ones :data:`MAX_OPEN` at a time, then the bad ones together; with each
+        group open show the first KPI, its first breakdown, a drill-down and every view, then close the group
+        (part of the warm-up; no random choice, so the session after the warm-up is the seed's)."""
+        groups = [self.good[i:i + MAX_OPEN] for i in range(0, len(self.good), MAX_OPEN)] + [self.bad]
+        for group in groups:
+            self.window.open_files([str(p) for p in group])
+            self.settle()
+            results = self.state.results.results if self.state.results is not None else {}
+            usable = sorted(m for m, r in results.items() if r.value is not None)
+            if usable:
+                self.state.select_metric(usable[0])
+                self.state.set_chart_category((sorted(self.state.available_filters()) + [None])[0])
+                self.settle()
+                self.state.request_drilldown(usable[0])
+                self.settle()
+            for view in ("data", "find", "start", "dashboard"):
+                self.window.actions[view].trigger()
+                self.pump(50)
+            while self.names():
+                self.state.remove_dataset(self.names()[0])
+            self.settle()
+
     def tour(self) -> list[str]:
-        """The warm-up: every action once, then every other language and back, then an export with images;
-        returns the actions done."""
+        """The warm-up: every file once (:meth:`every_file_once`), every action once, then every other language
+        and back, then an export with images; returns the actions done."""
         from metrics_core.i18n import LANGUAGES, current_language
 
+        self.every_file_once()
         for _name, action, _weight in self.actions:
             action()
             self.settle()
@@ -321,7 +346,8 @@ class Soak:
             self.settle()
             self.window.set_language(code)
         self.export(images=True)
-        return [name for name, _action, _weight in self.actions] + ["language"] * len(LANGUAGES) + ["export"]
+        return (["open good"] * math.ceil(len(self.good) / MAX_OPEN) + ["open bad"]
+                + [name for name, _action, _weight in self.actions] + ["language"] * len(LANGUAGES) + ["export"])
 
     def views(self) -> None:
         self.window.actions[self.rng.choice(("dashboard", "data", "start", "find"))].trigger()
