@@ -1,7 +1,7 @@
 """Soak: a randomised session in the real window (see :mod:`tests.gui.soak`) with zero Python
 exceptions, zero unexpected errors, zero warnings printed (Python's or Qt's), no top-level window left
 open and memory growth under 10 % (resident memory once garbage is collected and every file closed, after
-a warm-up that did every action once, vs the end; see :mod:`tests.gui.soak`).
+a warm-up that opened every file and did every action once, vs the end; see :mod:`tests.gui.soak`).
 
 ``KPIDESK_SOAK_SECONDS`` sets how long (60 s by default; CI runs 600 s with ``-m soak``);
 ``KPIDESK_SOAK_SEED`` repeats a session. The one-hour run is ``bench/soak_gui.py``.
