@@ -5,16 +5,11 @@ filter, break down, drill down, change KPI settings, export, open and close dial
 as unexpected, warnings printed — Python's and Qt's —, top-level windows left open) and measures the
 process's memory (RSS from ``/proc``, once garbage is collected) after a warm-up and at the end.
 
-The warm-up (:meth:`Soak.tour`) opens every file once (:meth:`Soak.every_file_once`), does every action
-once, shows the window in every language once and exports with chart images once. Each kind of file read
-and shown for the first time leaves memory behind it once (session 18, each demo file opened alone, shown
-and closed: +7.0 MB over the eleven after the first, +0.7 MB over all twelve the second time round), which
-a session that met a kind only after the warm-up counted as growth. Likewise the first export imports
-the exporters, the first switch to a language reads its catalogues, locale data and Qt's translations
-(2-4 MB each, six languages) — costs paid once, not a leak, which a session that met a language for the
-first time after the warm-up counted as growth.
-It lasts at least a quarter of the session, and the part measured after it the other three quarters however
-long the warm-up took.
+The warm-up (:meth:`Soak.tour`) does every action once, shows the window in every language once and
+exports with chart images once: the first export imports the exporters, the first switch to a language
+reads its catalogues, locale data and Qt's translations (2-4 MB each, six languages) — costs paid once,
+not a leak, which a session that met a language for the first time after the warm-up counted as growth.
+It lasts at least a quarter of the session.
 
 Memory is read twice each time (:meth:`Soak.measure`): with the files open as they are, then with every
 file closed. Growth is judged on the second. The first depends on which of the demo files (of different
@@ -30,7 +25,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import math
 import random
 import sys
 import tempfile
@@ -68,7 +62,6 @@ class SoakReport:
     rss_closed_after_warm_up: int = 0       # with every file closed (what growth is judged on)
     rss_closed_at_end: int = 0
     messages_shown: int = 0
-    actions_measured: int = 0               # actions between the two readings
 
     @property
     def growth(self) -> float:
@@ -83,7 +76,7 @@ class SoakReport:
         return (f"{self.seconds:.0f} s, {done} actions ({', '.join(f'{k} {v}' for k, v in sorted(self.actions.items()))}); "
                 f"exceptions {len(self.exceptions)}, unexpected errors logged {len(self.unexpected_logged)}, "
                 f"leaked windows {len(self.leaked_windows)}, warnings {len(self.warnings)}, "
-                f"messages shown {self.messages_shown}; {self.actions_measured} actions between the readings; "
+                f"messages shown {self.messages_shown}; "
                 f"RSS with every file closed {self.rss_closed_after_warm_up / 1e6:.0f} MB after warm-up -> "
                 f"{self.rss_closed_at_end / 1e6:.0f} MB at the end ({100 * self.growth:+.1f} %); with the files "
                 f"open then {self.rss_after_warm_up / 1e6:.0f} MB -> {self.rss_at_end / 1e6:.0f} MB "
@@ -315,35 +308,11 @@ class Soak:
         self.pump(200)
         return as_they_are, settled_rss()
 
-    def every_file_once(self) -> None:
-        """Open every file once, the good ones :data:`MAX_OPEN` at a time, then the bad ones together; with each
-        group open show the first KPI, its first breakdown, a drill-down and every view, then close the group
-        (part of the warm-up; no random choice, so the session after the warm-up is the seed's)."""
-        groups = [self.good[i:i + MAX_OPEN] for i in range(0, len(self.good), MAX_OPEN)] + [self.bad]
-        for group in groups:
-            self.window.open_files([str(p) for p in group])
-            self.settle()
-            results = self.state.results.results if self.state.results is not None else {}
-            usable = sorted(m for m, r in results.items() if r.value is not None)
-            if usable:
-                self.state.select_metric(usable[0])
-                self.state.set_chart_category((sorted(self.state.available_filters()) + [None])[0])
-                self.settle()
-                self.state.request_drilldown(usable[0])
-                self.settle()
-            for view in ("data", "find", "start", "dashboard"):
-                self.window.actions[view].trigger()
-                self.pump(50)
-            while self.names():
-                self.state.remove_dataset(self.names()[0])
-            self.settle()
-
     def tour(self) -> list[str]:
-        """The warm-up: every file once (:meth:`every_file_once`), every action once, then every other language
-        and back, then an export with images; returns the actions done."""
+        """The warm-up: every action once, then every other language and back, then an export with images;
+        returns the actions done."""
         from metrics_core.i18n import LANGUAGES, current_language
 
-        self.every_file_once()
         for _name, action, _weight in self.actions:
             action()
             self.settle()
@@ -352,8 +321,7 @@ class Soak:
             self.settle()
             self.window.set_language(code)
         self.export(images=True)
-        return (["open good"] * math.ceil(len(self.good) / MAX_OPEN) + ["open bad"]
-                + [name for name, _action, _weight in self.actions] + ["language"] * len(LANGUAGES) + ["export"])
+        return [name for name, _action, _weight in self.actions] + ["language"] * len(LANGUAGES) + ["export"]
 
     def views(self) -> None:
         self.window.actions[self.rng.choice(("dashboard", "data", "start", "find"))].trigger()
@@ -390,20 +358,15 @@ def run_soak(seconds: float, seed: int, good: list[Path], log_every: float = 0.0
     error_handling_hook = error_handling.report_unexpected
     soak = Soak(window, good, bad_files(work), work, random.Random(seed))
     started = time.monotonic()
+    warm_up_end = started + WARM_UP_SHARE * seconds
     last_log = started
     try:
         for name in soak.tour():
             report.actions[name] = report.actions.get(name, 0) + 1
-        # the measured part lasts three quarters of the session however long the warm-up took (on a loaded
-        # machine the tour alone can take longer than its quarter)
-        warm_up_end = max(started + WARM_UP_SHARE * seconds, time.monotonic())
-        session_end = warm_up_end + (1 - WARM_UP_SHARE) * seconds
-        while time.monotonic() < session_end:
+        while time.monotonic() - started < seconds:
             name = soak.step()
             report.actions[name] = report.actions.get(name, 0) + 1
-            if report.rss_after_warm_up:
-                report.actions_measured += 1
-            elif time.monotonic() >= warm_up_end:
+            if not report.rss_after_warm_up and time.monotonic() >= warm_up_end:
                 report.rss_after_warm_up, report.rss_closed_after_warm_up = soak.measure()
             if log_every and time.monotonic() - last_log >= log_every:
                 last_log = time.monotonic()
