@@ -20,6 +20,7 @@ first thing it does not cover.
 
 from __future__ import annotations
 
+import codecs
 import mmap
 import re
 import zipfile
@@ -106,14 +107,19 @@ class PlainSheet:
         self._columns: dict[int, _Column] = {}
         self._cells = 0                    # the extent, as :class:`.sheet_extent.XlsxExtent` measures it
         self._max_row = self._max_column = -1
+        self._utf8 = codecs.getincrementaldecoder("utf-8")()     # the bytes before and after the rows
 
     def feed(self, data: bytes, final: bool = False) -> bool:
-        """Read the next piece of the part; False once the sheet is not plain (then it is not looked at again)."""
+        """Read the next piece of the part; False once the sheet is not plain (then it is not looked at again).
+        While True, every byte read is UTF-8 (the package guard leaves that check to this reader meanwhile): the
+        rows' texts are decoded, their other bytes are checked to be what they are (ASCII), and the bytes before
+        and after the rows are decoded on the way."""
         if self.failed:
             return False
         try:
             if self._ended:
                 self._outside(self._tail + data)
+                self._utf8_before_or_after(data, final)
             else:
                 self._feed(data, final)
         except Exception:         # (Unsupported, or bytes numpy or the decoder refuse: not a plain sheet)
@@ -127,6 +133,11 @@ class PlainSheet:
         if not self._cells:
             return Extent()
         return Extent(rows=self._max_row + 1, columns=self._max_column + 1, value_cells=self._cells)
+
+    def _utf8_before_or_after(self, data: bytes, final: bool = False) -> None:
+        """Raise ``UnicodeDecodeError`` unless ``data``, the next bytes outside the rows, continue a UTF-8 text."""
+        if not data.isascii() or self._utf8.getstate()[0] or final:
+            self._utf8.decode(data, final)
 
     def _outside(self, buffer: bytes) -> None:
         """Bytes before or after the rows: nothing the extent scan would count (a reference, a cell's tag)."""
@@ -142,6 +153,7 @@ class PlainSheet:
     def _feed(self, data: bytes, final: bool) -> None:
         buffer = self._tail + data
         if not self._started:
+            self._utf8_before_or_after(data)              # (the rows' first bytes too, when they begin here)
             start = buffer.find(b"<sheetData>")
             if start < 0:
                 if b"<sheetData" in buffer or final:
@@ -151,6 +163,7 @@ class PlainSheet:
                 return
             self._outside(buffer[:start])
             self._started = True
+            self._utf8.reset()                            # (a character the piece cut is the rows' to read)
             buffer = buffer[start + 11:]
         cut = buffer.rfind(b"</row>") + 6
         end = buffer.find(b"</sheetData>", cut if cut >= 6 else 0)   # (one before the last row's end is a tag
@@ -158,6 +171,7 @@ class PlainSheet:
             self._ended = True
             rows = buffer[:end]
             self._outside(buffer[end + 12:])
+            self._utf8_before_or_after(buffer[end + 12:], final)
         else:
             if cut < 6 and final:
                 raise Unsupported("the rows do not end")
@@ -175,7 +189,7 @@ class PlainSheet:
         after = (tag >> np.uint64(8)).astype(np.uint8)
         ci = np.flatnonzero(after == 99)          # '<c'
         ri = np.flatnonzero(after == 114)         # '<r'
-        if not len(ri) or ri[0] != 0:
+        if not len(ri) or ri[0] != 0 or not rows[:int(lt[0])].isascii():
             raise Unsupported("text before the first row")
         cells, row_tags = lt[ci], lt[ri]
         if not ((tag[ci] & _MASK[6]) == _CELL).all() or not (tag[ri] == _ROW).all():
@@ -384,8 +398,11 @@ def _no_other_reference(a: np.ndarray, lt: np.ndarray, end: int, ci: np.ndarray,
     firsts = np.cumsum(size) - size
     steps[firsts[1:]] = start[1:] - stop[:-1] + 1
     steps[0] = start[0]
-    if b'r="' in a[np.cumsum(steps)].tobytes():
+    loose_bytes = a[np.cumsum(steps)].tobytes()
+    if b'r="' in loose_bytes:
         raise Unsupported("a reference the extent scan would count elsewhere")
+    if not loose_bytes.isascii():
+        raise Unsupported("bytes among the rows whose encoding is not checked")
 
 
 _BUILTIN_NUMBERS = {0, 1, 2, 3, 4, 9, 10, 11, 49}

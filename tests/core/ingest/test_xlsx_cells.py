@@ -298,3 +298,42 @@ def test_each_piece_is_put_in_column_order_once(tmp_path, monkeypatch):
     _same_cells(plain, _streamed(path), 1)
     _same_cells(_plain(path, piece=997), _streamed(path), 1)
     _same_cells(_plain(path, piece=997), _streamed(path), 0)
+
+
+@pytest.mark.parametrize("old, new, utf8, plain", [
+    (b"", b"", True, True),
+    (b"<sheetData>", b'<sheetPr codeName="\xa9"/><sheetData>', False, False),        # before the rows
+    (b"<sheetData>", 'Tabelle č"/><sheetData>'.encode().join([b'<sheetPr codeName="', b""]), True, True),
+    (b"<t>Open</t>", b"<t>Op\xa9en</t>", False, False),                              # in a text
+    (b"<t>Open</t>", b"<t>Op\xc4</t>", False, False),                                # … a character cut short
+    (b'<row r="40">', b'<row r="40" x="\xa9">', False, False),                       # in a row's tag
+    (b'<row r="40">', '<row r="40" x="č">'.encode(), True, False),                   # (not checked: not plain)
+    (b"</c>", b"</c>\xa9", False, False),                                            # between tags
+    (b"</sheetData>", b"</sheetData><x>\xa9</x>", False, False),                     # after the rows
+    (b"</sheetData>", "</sheetData><x>Đurđa</x>".encode(), True, True),
+    (b"</worksheet>", b"</worksheet>\xc4", False, False),                            # the part ends inside one
+])
+def test_the_plain_read_checks_the_encoding_the_guard_leaves_to_it(tmp_path, monkeypatch, old, new, utf8, plain):
+    """While the sheet reads plain, the guard's UTF-8 check of its part is the plain read's (which decodes the
+    texts and checks the other bytes anyway); the part's verdict is the one of the check on every byte."""
+    path = _book(tmp_path / "book.xlsx", rows=1200)
+    if old:
+        path = _patched(path, old, new)
+    checked = []
+    real = package_guard._is_utf8
+    monkeypatch.setattr(package_guard, "_is_utf8", lambda decoder, chunk, final=False:
+                        checked.append(len(chunk)) or real(decoder, chunk, final))
+    for piece in (4 << 20, 997):
+        monkeypatch.setattr(package_guard, "PIECE", piece)
+        folded, scanned = excel_reader.checked_package(path, plain=True), excel_reader.checked_package(path)
+        assert folded.not_utf8 == scanned.not_utf8 == (set() if utf8 else {"xl/worksheets/sheet1.xml"})
+        assert folded.sheets == scanned.sheets
+        assert (not folded.plain["xl/worksheets/sheet1.xml"].failed) is plain
+    checked.clear()
+    excel_reader.checked_package(path, plain=True)
+    with zipfile.ZipFile(path) as archive:
+        others = sum(info.file_size for info in archive.infolist() if info.filename.endswith((".xml", ".rels"))
+                     and info.filename != "xl/worksheets/sheet1.xml")
+        sheet = archive.getinfo("xl/worksheets/sheet1.xml").file_size
+    if utf8:                                       # (else the check stops at the first failure)
+        assert sum(checked) == (others if plain else others + sheet)  # the sheet's bytes checked once, or not here
