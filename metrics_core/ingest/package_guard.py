@@ -169,21 +169,21 @@ def _read_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, file
             skipped = 0                  # pieces the plain read took in the scanner's place
             while chunk:
                 if cells is not None and not cells.feed(chunk):
-                    _catch_up(scanner, archive, info, skipped, path)
+                    utf8 = _catch_up(scanner, utf8, archive, info, skipped, path, facts)
                     cells = None
                 if scanner is not None and cells is None:
                     _feed(scanner, chunk, path, name)
                 skipped += 1
-                if utf8 is not None and not _is_utf8(utf8, chunk):
+                if utf8 is not None and cells is None and not _is_utf8(utf8, chunk):   # (else the plain read's)
                     facts.not_utf8.add(name)
                     utf8 = None
                 chunk = stream.read(PIECE)
             if cells is not None and not cells.feed(b"", final=True):
-                _catch_up(scanner, archive, info, skipped, path)
+                utf8 = _catch_up(scanner, utf8, archive, info, skipped, path, facts)
                 cells = None
             if scanner is not None and cells is None:
                 _feed(scanner, b"", path, name, final=True)
-            if utf8 is not None and not _is_utf8(utf8, b"", final=True):
+            if utf8 is not None and cells is None and not _is_utf8(utf8, b"", final=True):
                 facts.not_utf8.add(name)
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise WorkbookError(_(
@@ -201,12 +201,19 @@ def _read_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, file
         facts.ods_tables = dict(enumerate(scanner.extents))
 
 
-def _catch_up(scanner: XlsxExtent, archive: zipfile.ZipFile, info: zipfile.ZipInfo, pieces: int, path: Path) -> None:
-    """The plain read gave up: the extent scanner reads the ``pieces`` it was spared, decompressed again (the
-    same pieces: 64 KB, then :data:`PIECE` bytes at a time)."""
+def _catch_up(scanner: XlsxExtent, utf8: codecs.IncrementalDecoder | None, archive: zipfile.ZipFile,
+              info: zipfile.ZipInfo, pieces: int, path: Path, facts: PackageFacts) -> codecs.IncrementalDecoder | None:
+    """The plain read gave up: the extent scanner and the UTF-8 check read the ``pieces`` they were spared,
+    decompressed again (the same pieces: 64 KB, then :data:`PIECE` bytes at a time).  Returns the UTF-8 decoder
+    to go on with (``None`` once the part is known not to be UTF-8)."""
     with archive.open(info) as stream:
         for number in range(pieces):
-            _feed(scanner, stream.read(PIECE if number else 64 * 1024), path, info.filename)
+            chunk = stream.read(PIECE if number else 64 * 1024)
+            _feed(scanner, chunk, path, info.filename)
+            if utf8 is not None and not _is_utf8(utf8, chunk):
+                facts.not_utf8.add(info.filename)
+                utf8 = None
+    return utf8
 
 
 def _is_utf8(decoder: codecs.IncrementalDecoder, chunk: bytes, final: bool = False) -> bool:

@@ -20,6 +20,7 @@ first thing it does not cover.
 
 from __future__ import annotations
 
+import codecs
 import mmap
 import re
 import zipfile
@@ -106,14 +107,19 @@ class PlainSheet:
         self._columns: dict[int, _Column] = {}
         self._cells = 0                    # the extent, as :class:`.sheet_extent.XlsxExtent` measures it
         self._max_row = self._max_column = -1
+        self._utf8 = codecs.getincrementaldecoder("utf-8")()     # the bytes before and after the rows
 
     def feed(self, data: bytes, final: bool = False) -> bool:
-        """Read the next piece of the part; False once the sheet is not plain (then it is not looked at again)."""
+        """Read the next piece of the part; False once the sheet is not plain (then it is not looked at again).
+        While True, every byte read is UTF-8 (the package guard leaves that check to this reader meanwhile): the
+        rows' texts are decoded, their other bytes are checked to be what they are (ASCII), and the bytes before
+        and after the rows are decoded on the way."""
         if self.failed:
             return False
         try:
             if self._ended:
                 self._outside(self._tail + data)
+                self._utf8_before_or_after(data, final)
             else:
                 self._feed(data, final)
         except Exception:         # (Unsupported, or bytes numpy or the decoder refuse: not a plain sheet)
@@ -127,6 +133,11 @@ class PlainSheet:
         if not self._cells:
             return Extent()
         return Extent(rows=self._max_row + 1, columns=self._max_column + 1, value_cells=self._cells)
+
+    def _utf8_before_or_after(self, data: bytes, final: bool = False) -> None:
+        """Raise ``UnicodeDecodeError`` unless ``data``, the next bytes outside the rows, continue a UTF-8 text."""
+        if not data.isascii() or self._utf8.getstate()[0] or final:
+            self._utf8.decode(data, final)
 
     def _outside(self, buffer: bytes) -> None:
         """Bytes before or after the rows: nothing the extent scan would count (a reference, a cell's tag)."""
@@ -142,6 +153,7 @@ class PlainSheet:
     def _feed(self, data: bytes, final: bool) -> None:
         buffer = self._tail + data
         if not self._started:
+            self._utf8_before_or_after(data)              # (the rows' first bytes too, when they begin here)
             start = buffer.find(b"<sheetData>")
             if start < 0:
                 if b"<sheetData" in buffer or final:
@@ -151,14 +163,16 @@ class PlainSheet:
                 return
             self._outside(buffer[:start])
             self._started = True
+            self._utf8.reset()                            # (a character the piece cut is the rows' to read)
             buffer = buffer[start + 11:]
-        end = buffer.find(b"</sheetData>")
-        if end >= 0:
+        cut = buffer.rfind(b"</row>") + 6
+        end = buffer.find(b"</sheetData>", cut if cut >= 6 else 0)   # (one before the last row's end is a tag
+        if end >= 0:                                                  # among the rows: the sheet is given up)
             self._ended = True
             rows = buffer[:end]
             self._outside(buffer[end + 12:])
+            self._utf8_before_or_after(buffer[end + 12:], final)
         else:
-            cut = buffer.rfind(b"</row>") + 6
             if cut < 6 and final:
                 raise Unsupported("the rows do not end")
             rows, self._tail = (buffer[:cut], buffer[cut:]) if cut >= 6 else (b"", buffer)
@@ -175,7 +189,7 @@ class PlainSheet:
         after = (tag >> np.uint64(8)).astype(np.uint8)
         ci = np.flatnonzero(after == 99)          # '<c'
         ri = np.flatnonzero(after == 114)         # '<r'
-        if not len(ri) or ri[0] != 0:
+        if not len(ri) or ri[0] != 0 or not rows[:int(lt[0])].isascii():
             raise Unsupported("text before the first row")
         cells, row_tags = lt[ci], lt[ri]
         if not ((tag[ci] & _MASK[6]) == _CELL).all() or not (tag[ri] == _ROW).all():
@@ -261,14 +275,20 @@ class PlainSheet:
         kept = ~plain
         if kept.any() and not all((words[opening[kept] + 8 * k] == word).all() for k, word in enumerate(_T_KEPT)):
             raise Unsupported("a text's tag not covered")
-        _no_other_reference(a, lt, len(rows), ci, ri, width, numbers, texts)
-        self._numbers(a, words, lt, numbers, row[cell_kind == _NUMBER], column[cell_kind == _NUMBER],
-                      cell_style[cell_kind == _NUMBER])
-        self._texts(a, lt, texts, opening + np.where(plain, 3, len(_PRESERVE)), row[cell_kind == _INLINE],
-                    column[cell_kind == _INLINE])
+        # the tags known to their last byte tile the piece (each run to the next '<' is at least its tag, a row's
+        # '>' counted where it follows the number): then no byte is left over for an 'r="' (the usual case)
+        tiled = (int(rest.sum()) + int(count.sum()) + int(row_width.sum()) + 6 * len(ci)
+                 + int(width.sum()) + 9 * len(ri) + int((a[row_tags + 9 + width] == 62).sum()) + 6 * len(ri)
+                 + int((lt[numbers + 2] - lt[numbers + 1]).sum()) + 8 * len(numbers)
+                 + int((lt[texts + 3] - lt[texts + 2]).sum()) + 17 * len(texts))
+        if tiled != len(rows) - int(lt[0]):
+            _no_other_reference(a, lt, len(rows), ci, ri, width, numbers, texts)
+        is_number, is_text = cell_kind == _NUMBER, cell_kind == _INLINE
+        self._numbers(words, lt, numbers, row[is_number], column[is_number], cell_style[is_number])
+        self._texts(a, lt, opening + np.where(plain, 3, len(_PRESERVE)), texts, row[is_text], column[is_text])
 
-    def _numbers(self, a: np.ndarray, words: np.ndarray, lt: np.ndarray, tags: np.ndarray, rows: np.ndarray,
-                 columns: np.ndarray, styles: np.ndarray) -> None:
+    def _numbers(self, words: np.ndarray, lt: np.ndarray, tags: np.ndarray, rows: np.ndarray, columns: np.ndarray,
+                 styles: np.ndarray) -> None:
         if not len(tags):
             return
         start = lt[tags + 1] + 3                     # after '<v>'
@@ -277,18 +297,27 @@ class PlainSheet:
             raise Unsupported("an empty or long number")
         grid = np.stack([words[start + 8 * k] & _MASK[np.clip(size - 8 * k, 0, 8)] for k in range(3)], axis=1)
         values = parse_numbers(words, start, size, grid.view(np.uint8)) + 0.0   # (-0 reads 0.0, as streamed)
-        for position in np.unique(columns).tolist():
-            mine = columns == position
+        order = _column_order(columns)
+        rows, values, styles = rows[order], values[order], styles[order]
+        for position, part in _runs(columns[order]):
             column = self._columns.setdefault(position, _Column())
-            column.rows.add(rows[mine])
-            column.values.add(values[mine])
-            column.styles.add(styles[mine])
+            column.rows.add(rows[part])
+            column.values.add(values[part])
+            column.styles.add(styles[part])
 
-    def _texts(self, a: np.ndarray, lt: np.ndarray, tags: np.ndarray, start: np.ndarray, rows: np.ndarray,
+    def _texts(self, a: np.ndarray, lt: np.ndarray, start: np.ndarray, tags: np.ndarray, rows: np.ndarray,
                columns: np.ndarray) -> None:
+        """The text cells at ``tags`` (their tags' places in ``lt``), each text from ``start``: the filled ones'
+        bytes gathered and decoded in one go (in the piece's order: the gather stays sequential), split, then
+        put in column order."""
         if not len(tags):
             return
         stop = lt[tags + 3] + 1                       # with the '<' after each text, to split on
+        filled = stop - start > 1                     # '' reads as an empty cell
+        if not filled.all():
+            start, stop, rows, columns = start[filled], stop[filled], rows[filled], columns[filled]
+            if not len(start):
+                return
         size = stop - start
         steps = np.ones(int(size.sum()), dtype=np.int64)     # the bytes' places: +1, and a jump to each text
         firsts = np.cumsum(size) - size
@@ -299,23 +328,21 @@ class PlainSheet:
             raise Unsupported("an entity, carriage return or escape in a text")
         if b'r="' in joined:
             raise Unsupported("a reference the extent scan would count elsewhere: in a text")
-        listed = np.empty(len(tags), dtype=object)
-        listed[:] = joined.decode("utf-8").split("<")[:-1]
-        filled = size > 1                             # '' reads as an empty cell
-        for position in np.unique(columns).tolist():
-            mine = (columns == position) & filled
-            if not mine.any():
-                continue
+        listed = np.empty(len(start) + 1, dtype=object)
+        listed[:] = joined.decode("utf-8").split("<")        # (and the '' after the last '<')
+        order = _column_order(columns)
+        listed, rows = listed[order].tolist(), rows[order]
+        for position, part in _runs(columns[order]):
             column = self._columns.setdefault(position, _Column())
-            texts = listed[mine]
+            texts = listed[part]
             if column.seen is not None:
                 seen = column.seen
-                texts[:] = list(map(seen.setdefault, texts.tolist(), texts.tolist()))
+                texts = list(map(seen.setdefault, texts, texts))
                 column.count += len(texts)
                 if len(seen) > max(column.count // 2, 1000):   # mostly distinct: nothing to share
                     column.seen = None
-            column.text_rows.add(rows[mine])
-            column.texts.extend(texts.tolist())
+            column.text_rows.add(rows[part])
+            column.texts.extend(texts)
 
     def columns(self, path: str, extent: tuple[int, int]) -> SheetColumns | None:
         """The sheet's cells as :func:`.sheet_columns.stream_columns` gives them, or ``None`` (not plain, or
@@ -331,6 +358,18 @@ class PlainSheet:
             return None
         finally:
             self._columns = {}
+
+
+def _column_order(columns: np.ndarray) -> np.ndarray:
+    """The cells in column order, rows ascending within each (stable: a radix sort, the columns below 16,384),
+    so that each column's cells are one run (:func:`_runs`) instead of a mask and a gather per column."""
+    return np.argsort(columns.astype(np.int16), kind="stable")
+
+
+def _runs(columns: np.ndarray) -> list[tuple[int, slice]]:
+    """Each column of ``columns`` (in order, as :meth:`PlainSheet._piece` sorts the cells) and its run."""
+    edges = [0, *(np.flatnonzero(columns[1:] != columns[:-1]) + 1).tolist(), len(columns)]
+    return [(int(columns[begin]), slice(begin, end)) for begin, end in zip(edges[:-1], edges[1:])]
 
 
 def _no_other_reference(a: np.ndarray, lt: np.ndarray, end: int, ci: np.ndarray, ri: np.ndarray, width: np.ndarray,
@@ -359,8 +398,11 @@ def _no_other_reference(a: np.ndarray, lt: np.ndarray, end: int, ci: np.ndarray,
     firsts = np.cumsum(size) - size
     steps[firsts[1:]] = start[1:] - stop[:-1] + 1
     steps[0] = start[0]
-    if b'r="' in a[np.cumsum(steps)].tobytes():
+    loose_bytes = a[np.cumsum(steps)].tobytes()
+    if b'r="' in loose_bytes:
         raise Unsupported("a reference the extent scan would count elsewhere")
+    if not loose_bytes.isascii():
+        raise Unsupported("bytes among the rows whose encoding is not checked")
 
 
 _BUILTIN_NUMBERS = {0, 1, 2, 3, 4, 9, 10, 11, 49}

@@ -171,7 +171,8 @@ def _patched(path, old: bytes, new: bytes):
     (b"<is><t>Open", b'<is> r="Q9"<t>Open', False),                               # … inside a text's cell
     (b"</row></sheetData>", b'</row>\n r="Q9"</sheetData>', False),               # … after the last row
     (b"</c>", b"</c>\n  ", True),                                                # room between tags: still plain
-])
+    (b"</row></sheetData>", b"</row></sheetData><x></row>", False),              # the rows' end is after the last
+])                                                                                # row's: a tag among the rows
 def test_the_extent_from_the_plain_read_is_the_scan(tmp_path, old, new, plain):
     path = _book(tmp_path / "book.xlsx", rows=3000)          # (about 250 KB of XML: several pieces)
     if old:
@@ -237,3 +238,102 @@ def test_dates_as_datetime64_read_as_their_cells(tmp_path, monkeypatch, forced):
     assert want.raw.equals(streamed.raw) and list(want.raw.dtypes) == list(streamed.raw.dtypes)
     assert [dataclasses.asdict(p) for p in want.columns] == [dataclasses.asdict(p) for p in streamed.columns]
     assert [want.text(c).tolist() for c in want.frame.columns] == [streamed.text(c).tolist() for c in want.frame.columns]
+
+
+def _counted(monkeypatch, name):
+    """Calls of ``xlsx_cells.<name>``, counted."""
+    calls = []
+    real = getattr(xlsx_cells, name)
+    monkeypatch.setattr(xlsx_cells, name, lambda *args: calls.append(1) or real(*args))
+    return calls
+
+
+@pytest.mark.parametrize("old, new, searched", [
+    (b"", b"", 0),                                                     # the tags tile every piece: nothing to search
+    (b'<row r="40">', b'<row r="40" spans="1:9">', 1),                 # a row's attributes: that piece searched
+    (b"</c>", b"</c>\n  ", 1),                                        # room between tags: the same
+])
+def test_only_a_piece_the_tags_do_not_tile_is_searched_for_a_reference(tmp_path, monkeypatch, old, new, searched):
+    path = _book(tmp_path / "book.xlsx", rows=3000)
+    if old:
+        path = _patched(path, old, new)
+    calls = _counted(monkeypatch, "_no_other_reference")
+    assert _plain(path) is not None
+    assert len(calls) == searched
+
+
+def _wide_book(path, rows: int = 700):
+    """Sixty columns (to BH), each with its own mix: texts, numbers, dates, empty texts, gaps, repeats."""
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = book.add_worksheet("S")
+    stamp = book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
+    rng = random.Random(23)
+    sheet.write_row(0, 0, [f"Field {c}" for c in range(60)])
+    for r in range(1, rows):
+        for c in range(60):
+            kind = (c * 7 + r // 50) % 6 if c % 5 else c % 3
+            if rng.random() < 0.15:
+                continue
+            if kind == 0:
+                sheet.write_number(r, c, rng.choice([r, r / 7, -0.0, 1e17]))
+            elif kind == 1:
+                sheet.write_string(r, c, rng.choice(["Open", "Closed", "Luka Kovač", "", f"v{r}-{c}"]))
+            elif kind == 2:
+                sheet.write_number(r, c, 45292 + rng.random() * 500, stamp)
+            else:
+                sheet.write_string(r, c, f"{c}:{r}") if r % 2 else sheet.write_number(r, c, c * r)
+    book.close()
+    return path
+
+
+def test_each_piece_is_put_in_column_order_once(tmp_path, monkeypatch):
+    """The numbers and the texts of a piece are sorted by column once each, whatever the number of columns (a
+    mask and a gather per column cost more than the sort); the columns are those the stream gives."""
+    path = _wide_book(tmp_path / "book.xlsx")
+    calls, pieces = _counted(monkeypatch, "_column_order"), []
+    real = xlsx_cells.PlainSheet._piece
+    monkeypatch.setattr(xlsx_cells.PlainSheet, "_piece", lambda self, rows: pieces.append(1) or real(self, rows))
+    plain = _plain(path)
+    assert plain is not None and len(calls) == 2 * len(pieces) and len(pieces) >= 2
+    _same_cells(plain, _streamed(path), 1)
+    _same_cells(_plain(path, piece=997), _streamed(path), 1)
+    _same_cells(_plain(path, piece=997), _streamed(path), 0)
+
+
+@pytest.mark.parametrize("old, new, utf8, plain", [
+    (b"", b"", True, True),
+    (b"<sheetData>", b'<sheetPr codeName="\xa9"/><sheetData>', False, False),        # before the rows
+    (b"<sheetData>", 'Tabelle č"/><sheetData>'.encode().join([b'<sheetPr codeName="', b""]), True, True),
+    (b"<t>Open</t>", b"<t>Op\xa9en</t>", False, False),                              # in a text
+    (b"<t>Open</t>", b"<t>Op\xc4</t>", False, False),                                # … a character cut short
+    (b'<row r="40">', b'<row r="40" x="\xa9">', False, False),                       # in a row's tag
+    (b'<row r="40">', '<row r="40" x="č">'.encode(), True, False),                   # (not checked: not plain)
+    (b"</c>", b"</c>\xa9", False, False),                                            # between tags
+    (b"</sheetData>", b"</sheetData><x>\xa9</x>", False, False),                     # after the rows
+    (b"</sheetData>", "</sheetData><x>Đurđa</x>".encode(), True, True),
+    (b"</worksheet>", b"</worksheet>\xc4", False, False),                            # the part ends inside one
+])
+def test_the_plain_read_checks_the_encoding_the_guard_leaves_to_it(tmp_path, monkeypatch, old, new, utf8, plain):
+    """While the sheet reads plain, the guard's UTF-8 check of its part is the plain read's (which decodes the
+    texts and checks the other bytes anyway); the part's verdict is the one of the check on every byte."""
+    path = _book(tmp_path / "book.xlsx", rows=1200)
+    if old:
+        path = _patched(path, old, new)
+    checked = []
+    real = package_guard._is_utf8
+    monkeypatch.setattr(package_guard, "_is_utf8", lambda decoder, chunk, final=False:
+                        checked.append(len(chunk)) or real(decoder, chunk, final))
+    for piece in (4 << 20, 997):
+        monkeypatch.setattr(package_guard, "PIECE", piece)
+        folded, scanned = excel_reader.checked_package(path, plain=True), excel_reader.checked_package(path)
+        assert folded.not_utf8 == scanned.not_utf8 == (set() if utf8 else {"xl/worksheets/sheet1.xml"})
+        assert folded.sheets == scanned.sheets
+        assert (not folded.plain["xl/worksheets/sheet1.xml"].failed) is plain
+    checked.clear()
+    excel_reader.checked_package(path, plain=True)
+    with zipfile.ZipFile(path) as archive:
+        others = sum(info.file_size for info in archive.infolist() if info.filename.endswith((".xml", ".rels"))
+                     and info.filename != "xl/worksheets/sheet1.xml")
+        sheet = archive.getinfo("xl/worksheets/sheet1.xml").file_size
+    if utf8:                                       # (else the check stops at the first failure)
+        assert sum(checked) == (others if plain else others + sheet)  # the sheet's bytes checked once, or not here
