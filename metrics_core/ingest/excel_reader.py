@@ -171,9 +171,8 @@ def read_workbook(path: Path, options: ReadOptions, reporter: Reporter,
         values = values.iloc[:max_rows]
     if lost:
         values, row_numbers = values[kept_rows].reset_index(drop=True), row_numbers[kept_rows]
-    raw = pd.DataFrame({column: cell_text(values[column]) for column in values.columns}, index=values.index,
-                       copy=False)   # (bytes stay bytes)
-    table = assemble(values, raw, layout, row_numbers, width=width)
+    raw, present = cell_texts(values)
+    table = assemble(values, raw, layout, row_numbers, width=width, present=present)
     if lost:
         table.notes.append(ngettext(
             "Row {rows} of sheet “{sheet}” was left out: it holds a date or a duration so far out of range that no "
@@ -304,13 +303,28 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def cell_text(column: pd.Series) -> pd.Series:
-    """Workbook cells as the text a user sees: 1000.0 → '1000', dates ISO, TRUE/FALSE.
+def cell_texts(values: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    """:func:`cell_text` of every column of ``values`` as a frame (bytes stay bytes), and the 2-D mask of its
+    filled cells (the cells :func:`cell_text` wrote a text for, where the frame is not ``None`` nor ``b""``),
+    which :func:`~.table_finder.assemble` takes instead of looking for them in the frame again (a million rows:
+    0.23 s)."""
+    present = np.empty(values.shape, dtype=bool, order="F")        # (column by column: each column contiguous)
+    texts = {}
+    for position, column in enumerate(values.columns):
+        cells = values[column]
+        present[:, position] = cells.notna().to_numpy()
+        texts[column] = cell_text(cells, present[:, position])
+    return pd.DataFrame(texts, index=values.index, copy=False), present
+
+
+def cell_text(column: pd.Series, present: np.ndarray | None = None) -> pd.Series:
+    """Workbook cells as the text a user sees: 1000.0 → '1000', dates ISO, TRUE/FALSE; ``present``: the
+    column's ``notna()``, when known.
 
     A column of numbers or of dates comes back compact (see :mod:`.source_text`): as ASCII bytes, ``b""``
     where empty (ids and time stamps: 7-19 bytes a cell, where their strings took 56-72).
     """
-    present = column.notna().to_numpy()
+    present = column.notna().to_numpy() if present is None else present
     if column.dtype.kind == "f":            # a column of numbers (see .sheet_columns)
         return _compact(_number_bytes(column.to_numpy()[present]), present, column.index)
     if column.dtype.kind == "M" and present.any():      # a plain sheet's dates (see .workbook_dates)

@@ -30,6 +30,7 @@ from .number_columns import type_plain_columns, type_workbook_numbers
 from .source_text import is_compact, text_series
 from .table_finder import RawTable
 from .types import infer_column, infer_date_bytes, infer_workbook_dates
+from .uniform_texts import uniform_bytes
 from .workbook_dates import boxed
 
 log = logging.getLogger(__name__)
@@ -213,6 +214,11 @@ def _typed_text(table: RawTable, name: str, header: str, **how) -> tuple[pd.Seri
         if how["forced_type"] is None and (typed := infer_workbook_dates(column, header, table.row_numbers)):
             return typed
         column = pd.Series(boxed(column.to_numpy()), index=column.index, dtype=object)
+    if column.dtype == object and how["forced_type"] is None and table.filled is None and \
+            (uniform := uniform_bytes(column)) is not None and \
+            (typed := infer_date_bytes(*uniform, header, table.row_numbers, column.index,
+                                       dayfirst=how["dayfirst"])) is not None:
+        return typed        # (a workbook's time stamps written as texts: typed from their bytes, see .uniform_texts)
     if not is_compact(column):
         return infer_column(column, header, table.row_numbers, **how)
     if column.dtype.kind == "S" and how["clean"] and how["forced_type"] is None and \

@@ -253,7 +253,8 @@ def columns_to_read(layout: TableLayout, holding: np.ndarray) -> np.ndarray:
 
 def assemble(values: pd.DataFrame, raw: pd.DataFrame, layout: TableLayout,
              row_numbers: np.ndarray, filled: np.ndarray | None = None,
-             clean: np.ndarray | None = None, width: int | None = None) -> RawTable:
+             clean: np.ndarray | None = None, width: int | None = None,
+             present: np.ndarray | None = None) -> RawTable:
     """Drop empty rows and empty/stray columns, name the columns, and return the table.
 
     ``values`` and ``raw`` have one row per data row of the source (``row_numbers`` gives each row's 1-based
@@ -262,12 +263,14 @@ def assemble(values: pd.DataFrame, raw: pd.DataFrame, layout: TableLayout,
     them as if all were there); ``filled``
     (2-D mask of the non-missing cells of ``raw``) may be passed when already known; it then comes back,
     cut to the kept rows and columns, as the table's ``filled``, and so does ``clean`` (one
-    flag per column of ``raw``).
+    flag per column of ``raw``). ``present`` is that mask for a workbook's cells (changed here): the same
+    rows and columns are kept, but the table's ``filled`` stays ``None`` (it would send typing down the
+    text files' way).
     """
     notes = list(layout.notes)
     width = raw.shape[1] if width is None else width
     positions = raw.columns.to_numpy(dtype=np.int64)
-    grid, row_counts = _filled_cells(raw, filled)
+    grid, row_counts = _filled_cells(raw, filled if present is None else present)
     footer = _footer_start(row_counts, width)
     if footer is not None:
         text = next((str(v) for v in text_frame(raw.iloc[footer:]).stack().head(1)), "")

@@ -158,7 +158,7 @@ def _parse(present: pd.Series, header: str, decimal: str | None, dayfirst: bool 
         parsed.ok = parsed.ok & parsed.values.notna()
         return parsed, present, _distinct_cells(present.to_numpy(), parsed)
     text = _as_text(present, kind)
-    codes, distinct = pd.factorize(text.to_numpy())
+    codes, distinct = _text_codes(text.to_numpy(), present, kind)
     cells = TextCells(np.arange(len(text)), 0, texts=text.to_numpy(), distinct=distinct)
     if len(distinct) <= 0.5 * len(text):
         cells = TextCells(cells.positions, 0, codes=codes, distinct=distinct)
@@ -167,6 +167,26 @@ def _parse(present: pd.Series, header: str, decimal: str | None, dayfirst: bool 
         parsed.values = parsed.values.take(codes).set_axis(text.index)
         parsed.ok = parsed.ok.take(codes).set_axis(text.index)
     return parsed, text, distinct
+
+
+def _text_codes(text: np.ndarray, present: pd.Series, kind: str) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize(text)`` of the texts :func:`_as_text` made of the ``present`` cells.  Numbers' texts
+    (:func:`.native_cells.float_text`) are equal exactly where their numbers are (``-0.0`` and ``0.0`` both read
+    '0', and pandas counts them as one), so a column of numbers is factorized on its float64 values and each
+    code's text taken from its first cell; numbers that only grow (ids in order) are every one distinct: hashing
+    a million id strings took 0.14-0.17 s, their numbers 0.07 s, the check that they grow 0.001 s.
+
+    >>> codes, distinct = _text_codes(np.array(["7", "0", "7", "0"], dtype=object), pd.Series([7.0, 0.0, 7.0, -0.0]), "floating")
+    >>> codes.tolist(), distinct.tolist()
+    ([0, 1, 0, 1], ['7', '0'])
+    """
+    if kind != "floating":
+        return pd.factorize(text)
+    numbers = present.to_numpy(dtype=np.float64)
+    if (numbers[1:] > numbers[:-1]).all():
+        return np.arange(len(numbers)), text.copy()
+    codes = pd.factorize(numbers)[0]
+    return codes, text[first_positions(codes)]
 
 
 def _distinct_cells(cells: np.ndarray, parsed: Parsed) -> np.ndarray:

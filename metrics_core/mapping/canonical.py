@@ -31,7 +31,7 @@ from ..column_facts import keep_taken_codes, kept_codes, kept_fact
 from ..column_groups import CanonicalFacts, ColumnGroup
 from ..errors import MappingError
 from ..ingest.cells import factorize_cells
-from ..ingest.column_dtypes import EDGE_SPACE, WRITTEN_AS_ID, id_strings, written_as_id
+from ..ingest.column_dtypes import EDGE_SPACE, WRITTEN_AS_ID, distinct_id_strings, written_as_id
 from ..ingest.header_analysis import UNIT_SECONDS, analyse_header
 from ..ingest.model import ColumnProfile, LoadedTable
 from ..ingest.sniff import TEXT_FORMATS
@@ -203,16 +203,19 @@ def to_id(table: LoadedTable, column: str) -> pd.Series:
     return _ids(table, column)[0]
 
 
-def _ids(table: LoadedTable, column: str) -> tuple[pd.Series, bool]:
-    """:func:`to_id`'s ids, and whether each is its cell's text exactly as written."""
+def _ids(table: LoadedTable, column: str) -> tuple[pd.Series, bool, bool]:
+    """:func:`to_id`'s ids, whether each is its cell's text exactly as written, and whether they are known to
+    repeat nowhere (whole numbers written plainly, every one different: see
+    :func:`~metrics_core.ingest.column_dtypes.distinct_id_strings`)."""
     numeric = pd.api.types.is_numeric_dtype(table.frame[column])
     source = table.text_bytes(column)
     if source is not None and written_as_id(source, numeric):   # (checked on the bytes: no copies of the text)
-        return pd.Series(id_strings(source), index=table.frame.index, name=column, dtype="string"), True
+        strings, distinct = distinct_id_strings(source)
+        return pd.Series(strings, index=table.frame.index, name=column, dtype="string"), True, distinct
     raw = _raw(table, column)
     known = kept_fact(raw, WRITTEN_AS_ID)      # (the reader answered it on the bytes these strings were made of)
     if known[numeric] if known is not None else _written_clean(raw.to_numpy(dtype=object), numeric):
-        return raw.astype("string"), True
+        return raw.astype("string"), True, False
 
     def clean(s: pd.Series) -> pd.Series:
         s = _strip(s)
@@ -220,7 +223,7 @@ def _ids(table: LoadedTable, column: str) -> tuple[pd.Series, bool]:
             s = s.str.replace(r"^(-?\d+)\.0+$", r"\1", regex=True)
         return s.str.replace(r"^'", "", regex=True)
 
-    return _on_uniques(raw, clean), False
+    return _on_uniques(raw, clean), False, False
 
 
 def _distinct_as_written(table: LoadedTable, column: str) -> bool:
@@ -356,8 +359,8 @@ def build_canonical(table: LoadedTable, mapping: Mapping, *, release: bool = Fal
         elif name in KEEP_UNKNOWN_WORDS:
             out[name] = normalise_or_keep(to_category(table, fm.column, None), KEEP_UNKNOWN_WORDS[name], vmap)
         elif name == key and fspec.value_type == "id":      # (no duplicate to look for when typing saw none)
-            out[name], as_written = _ids(table, fm.column)
-            key_distinct = as_written and _distinct_as_written(table, fm.column)
+            out[name], as_written, distinct = _ids(table, fm.column)
+            key_distinct = distinct or (as_written and _distinct_as_written(table, fm.column))
         else:
             out[name] = convert_field(table, fm, fspec, vmap)
         used.update(fm.columns if fm.source != "derived" else [])

@@ -1,0 +1,241 @@
+"""What a workbook's table is typed and assembled with after its cells are read (issue 15, session 18): each shortcut
+answers what the way before it answered, and the way before is not taken where the shortcut applies."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import random
+
+import numpy as np
+import pandas as pd
+import pytest
+import xlsxwriter
+from hypothesis import given, settings, strategies as st
+
+from metrics_core.ingest import dates, reader, table_finder, types, uniform_texts
+from metrics_core.ingest.column_dtypes import id_strings
+from metrics_core.ingest.reader import read_table
+
+BASE = dt.datetime(2024, 1, 1)
+
+
+def _read(path) -> dict:
+    t = read_table(path)
+    return {"frame": t.frame, "raw": t.source, "columns": [dataclasses.asdict(c) for c in t.columns],
+            "rows": list(t.row_numbers), "notes": [str(n) for n in t.notes], "header_rows": t.header_rows}
+
+
+def _same(a: dict, b: dict) -> None:
+    assert a["frame"].equals(b["frame"]) and list(a["frame"].dtypes) == list(b["frame"].dtypes)
+    assert a["raw"].equals(b["raw"]) and list(a["raw"].dtypes) == list(b["raw"].dtypes)
+    assert a["columns"] == b["columns"] and a["rows"] == b["rows"] and a["notes"] == b["notes"]
+    assert a["header_rows"] == b["header_rows"]
+
+
+def _stamp_book(path, rows: int, odd=None):
+    """Time stamps written as texts (inline strings), some empty, beside ids, categories and dates; ``odd(r)``
+    gives a cell to write instead of row ``r``'s 'Solved' text."""
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = book.add_worksheet("S")
+    stamp = book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
+    sheet.write_row(0, 0, ["Ticket ID", "Created at", "Solved", "Replied", "Status", "Day", "Code"])
+    rng = random.Random(18)
+    for r in range(1, rows + 1):
+        when = BASE + dt.timedelta(seconds=rng.randrange(10**7))
+        sheet.write_number(r, 0, 5000 + r)
+        sheet.write_datetime(r, 1, when, stamp)
+        cell = odd(r) if odd else None
+        if cell is not None:
+            sheet.write(r, 2, cell)
+        elif rng.random() < 0.8:
+            sheet.write_string(r, 2, f"{when + dt.timedelta(hours=rng.randrange(1, 90)):%Y-%m-%d %H:%M:%S}")
+        if rng.random() < 0.7:
+            sheet.write_string(r, 3, f"{when:%d.%m.%Y %H:%M}")
+        sheet.write_string(r, 4, ("Open", "Closed")[r % 2])
+        sheet.write_string(r, 5, f"{when:%Y-%m-%d}")
+        sheet.write_string(r, 6, f"{rng.randrange(10**6):06d}-{r % 97:02d}")
+    book.close()
+    return path
+
+
+ODD = {
+    "none": None,
+    "marker": lambda r: "n/a" if r == 4000 else None,
+    "padded": lambda r: " 2024-03-01 10:00:00" if r == 4000 else None,
+    "trailing space": lambda r: "2024-03-01 10:00:0 " if r == 4000 else None,
+    "other shape": lambda r: "2024/03/01 10:00:00" if r == 4000 else None,
+    "shorter": lambda r: "2024-03-01 10:00" if r == 4000 else None,
+    "longer": lambda r: "2024-03-01 10:00:00.5" if r == 4000 else None,
+    "not a date": lambda r: "2024-13-45 10:00:00" if r == 4000 else None,
+    "non-ASCII": lambda r: "2024-03-01 10:00:0٣" if r == 4000 else None,
+    "a number": lambda r: 45000.5 if r == 4000 else None,
+    "first odd": lambda r: "soon" if r == 1 else None,
+    "few distinct": lambda r: f"2024-03-0{r % 3 + 1} 10:00:00",
+}
+
+
+@pytest.mark.parametrize("odd", list(ODD), ids=list(ODD))
+def test_time_stamps_written_as_texts_type_as_their_strings(tmp_path, monkeypatch, odd):
+    """A workbook's column of time stamps written as texts is typed from its bytes where every text has one shape,
+    and the table read is the one the strings' way gives (frame, source text, profiles), odd cells or none."""
+    path = _stamp_book(tmp_path / "b.xlsx", 6000, ODD[odd])
+    fast = _read(path)
+    with monkeypatch.context() as m:
+        m.setattr(reader, "uniform_bytes", lambda column: None, raising=False)
+        _same(fast, _read(path))
+
+
+def test_uniform_time_stamp_texts_are_not_parsed_as_strings(tmp_path, monkeypatch):
+    """The texts of such a column are not cleaned, sampled and parsed as a million strings (0.3 s a column)."""
+    path = _stamp_book(tmp_path / "b.xlsx", 6000)
+    calls = []
+    real = dates.parse_dates
+    monkeypatch.setattr(dates, "parse_dates", lambda text, **k: calls.append((text.iloc[0], len(text))) or real(text, **k))
+    table = read_table(path)
+    assert table.profile("Solved").col_type == "datetime" and table.profile("Solved").date_format == "%Y-%m-%d %H:%M:%S"
+    assert table.profile("Replied").col_type == "datetime" and table.profile("Replied").dayfirst is True
+    assert [n for _text, n in calls if n > 1000] == [], calls    # (main parsed 'Solved' and 'Replied' as strings;
+                                                                   # a few distinct texts are parsed once each)
+
+
+_SHAPE = st.sampled_from(["2024-03-01 10:00:00", "01.03.2024 10:00", "20240301", "2024-03-01", "12:30:45"])
+_CELL = st.one_of(st.none(), st.just(float("nan")), _SHAPE, st.text(alphabet="0123456789-:. /\0\u00a0٣T", max_size=22),
+                  st.integers(0, 99), st.floats(allow_nan=False))
+
+
+@settings(max_examples=300, deadline=None)
+@given(first=_SHAPE, cells=st.lists(_CELL, max_size=30), where=st.integers(0, 30))
+def test_uniform_bytes_are_the_texts_or_nothing(first, cells, where):
+    """The bytes stand for the texts exactly (``b""`` where empty), or the column is left alone: another length,
+    another character where the first text has none of its digits, a 0 byte, a non-ASCII digit, a non-text."""
+    cells = list(cells)
+    cells.insert(min(where, len(cells)), first)
+    column = pd.Series(np.array(cells + [None], dtype=object)[:-1], dtype=object)
+    got = uniform_texts.uniform_bytes(column)
+    texts = [c for c in cells if isinstance(c, str) or not pd.isna(c)]
+    first_text = next(c for c in cells if c is not None and not (isinstance(c, float) and c != c))
+    shaped = all(isinstance(c, str) and len(c) == len(first_text) and c.isascii() and "\0" not in c and all(
+        (a.isdigit() and b.isdigit()) or a == b for a, b in zip(c, first_text)) for c in texts)
+    if got is None:
+        assert not shaped or first_text is not first
+        return
+    data, filled = got
+    assert shaped and first_text is first
+    assert filled.tolist() == [not pd.isna(c) for c in cells]
+    assert [b.decode() if f else None for b, f in zip(data.tolist(), filled)] == \
+        [c if f else None for c, f in zip(cells, filled)]
+
+
+@pytest.mark.parametrize("numbers", [
+    np.arange(100_000, 106_000, dtype=np.float64),                                  # ids in order
+    np.random.default_rng(1).permutation(np.arange(6000.0)),                        # ids shuffled
+    np.array([3.0, -0.0, 0.0, 1e20, float("inf"), -float("inf"), 0.1, 3.0, 2.5e-7, 1e15, -7.0] * 600),
+    np.round(np.random.default_rng(2).random(6000) * 40),                           # counts that repeat
+])
+@pytest.mark.parametrize("header", ["Ticket ID", "Reference", "Amount"])
+def test_number_texts_are_counted_on_their_numbers(monkeypatch, numbers, header):
+    """A workbook column of numbers read as text (ids) counts its distinct texts on its float64 values: the same
+    codes, distinct texts, typed column and profile as the texts' own ``pd.factorize``, which is not called."""
+    column = pd.Series(numbers)
+    rows = np.arange(2, len(numbers) + 2)
+    forced = "text" if header == "Amount" else None      # (a column of amounts is read as text when chosen so)
+    with monkeypatch.context() as m:
+        m.setattr(types, "_text_codes", lambda text, present, kind: pd.factorize(text), raising=False)
+        old_typed, old_profile = types.infer_column(column, header, rows, forced_type=forced)
+    real = pd.factorize
+
+    def on_numbers_only(values, *a, **k):
+        assert np.asarray(values).dtype != object, "pd.factorize over the texts"
+        return real(values, *a, **k)
+    monkeypatch.setattr(types.pd, "factorize", on_numbers_only)
+    typed, profile = types.infer_column(column, header, rows, forced_type=forced)
+    assert typed.equals(old_typed) and typed.dtype == old_typed.dtype
+    assert dataclasses.asdict(profile) == dataclasses.asdict(old_profile)
+
+
+def _mixed_book(path, rows: int = 300):
+    """Numbers, dates, texts, booleans, blank texts alone on a row, empty rows and a note row below the table."""
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("S")
+    stamp = book.add_format({"num_format": "yyyy-mm-dd hh:mm"})
+    sheet.write_row(0, 0, ["Id", "When", "Text", "Flag", "Mixed"])
+    rng = random.Random(5)
+    for r in range(1, rows):
+        if r % 50 == 0:
+            continue                                    # an empty row
+        if r % 41 == 0:
+            sheet.write_string(r, 2, "   ")              # a row whose only cell is blank text
+            continue
+        sheet.write_number(r, 0, r)
+        if rng.random() < 0.8:
+            sheet.write_datetime(r, 1, BASE + dt.timedelta(hours=r), stamp)
+        if rng.random() < 0.6:
+            sheet.write_string(r, 2, rng.choice(["a", " b ", "n/a", "Ž"]))
+        sheet.write_boolean(r, 3, r % 3 == 0)
+        sheet.write(r, 4, rng.choice([1.5, "x", BASE.date().isoformat(), None]) or "")
+    sheet.write_string(rows + 1, 0, "Source: made up")
+    book.close()
+    return path
+
+
+def test_the_table_is_found_from_the_masks_the_texts_were_made_with(tmp_path, monkeypatch):
+    """:func:`~.table_finder.assemble` takes the filled cells from the cells' text (no ``notna`` over the source
+    frame again) and keeps the rows and columns it kept when it looked them up itself."""
+    path = _mixed_book(tmp_path / "m.xlsx")
+    new = _read(path)
+    real = table_finder.assemble
+    with monkeypatch.context() as m:
+        m.setattr("metrics_core.ingest.excel_reader.assemble",
+                  lambda values, raw, layout, row_numbers, **k: real(values, raw, layout, row_numbers,
+                                                                      width=k.get("width")))
+        old = _read(path)
+    _same(new, old)
+    assert any("empty row" in n for n in new["notes"]) and any("note row" in n for n in new["notes"])
+
+    def refused(self):
+        raise AssertionError("notna over the source frame")
+    monkeypatch.setattr(pd.DataFrame, "notna", refused)
+    _same(_read(path), new)
+
+
+def _id_book(path, ids: list):
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("S")
+    sheet.write_row(0, 0, ["Ticket ID", "Created at", "Status"])
+    for r, ticket in enumerate(ids, start=1):
+        if ticket is not None:
+            sheet.write(r, 0, ticket)
+        sheet.write_string(r, 1, f"2024-03-{r % 28 + 1:02d} 10:{r % 60:02d}:00")
+        sheet.write_string(r, 2, ("Open", "Closed")[r % 2])
+    book.close()
+    return path
+
+
+@pytest.mark.parametrize("ids, collapsed", [
+    (list(range(100_000, 100_400)), False),                              # in order
+    (random.Random(3).sample(range(10**6), 400), False),                 # shuffled, every one different
+    ([7, None, 12] + list(range(20, 417)), False),                       # an empty cell
+    (list(range(200)) + list(range(100, 300)), True),                    # repeated: an event log
+    (["T-1", "T-2"] * 200, True),                                        # not numbers
+])
+def test_ids_known_to_be_distinct_are_not_looked_for_again(tmp_path, monkeypatch, ids, collapsed):
+    """A workbook's ticket ids that are whole numbers written plainly, every one different, are not hashed again to
+    look for repeats before the rows are collapsed (a million: 0.19 s); the canonical frame is the one it was."""
+    from metrics_core.loading import load_dataset
+    from metrics_core.mapping import canonical
+
+    path = _id_book(tmp_path / "ids.xlsx", ids)
+    real = canonical._distinct_as_written
+    with monkeypatch.context() as m:              # (the way before: typing's counts for text files only)
+        m.setattr(canonical, "distinct_id_strings", lambda source: (id_strings(source), False), raising=False)
+        old = load_dataset(path, kind="tickets")
+    looked = []
+    real_duplicated = pd.Series.duplicated
+    monkeypatch.setattr(pd.Series, "duplicated", lambda self, *a, **k: looked.append(len(self)) or
+                        real_duplicated(self, *a, **k))
+    new = load_dataset(path, kind="tickets")
+    assert new.frame.equals(old.frame) and list(new.frame.dtypes) == list(old.frame.dtypes)
+    assert str(new.facts.collapsed) == str(old.facts.collapsed) and bool(str(new.facts.collapsed)) is collapsed
+    assert (looked == []) is (not collapsed), looked       # (main looked every time)
+    assert real is canonical._distinct_as_written
