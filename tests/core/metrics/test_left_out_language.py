@@ -42,7 +42,7 @@ def test_a_missing_interval_column_names_the_data_kind_in_the_language():
     rows = pd.DataFrame({"period": pd.to_datetime(["2024-03-04"]), "offered": [10.0]})
     result = compute_metric(MetricInputs({"call_intervals": rows}), "abandonment_rate")
     with language("sv"):
-        assert "i en fil av typen" in str(result.reason)
+        assert "i en fil med samtalsintervall (ACD)" in str(result.reason)     # (the kind's word mid-sentence, s18-words)
 
 
 @pytest.mark.parametrize("times, english, slovenian", [
