@@ -377,7 +377,8 @@ class Prepared:
     def _trim(self) -> None:
         """Forget the least recently used filters while there are more than :data:`CACHE_KEPT` or the rows their
         cut frames copied exceed :data:`CACHE_ROWS_FACTOR` times the frames' own (these inputs live as long as the
-        caller keeps them: a window keeps them while its files stay loaded). What was derived from a forgotten filter goes too."""
+        caller keeps them: a window keeps them while its files stay loaded). What was derived from a forgotten
+        filter goes too."""
         base = {id(f) for f in self.frames.values()}
 
         def copied() -> int:

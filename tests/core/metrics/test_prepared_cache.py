@@ -121,11 +121,13 @@ def test_a_kpi_asked_day_by_day_keeps_a_bounded_number_of_filters():
     assert len(points) > 3 * CACHE_KEPT
     gc.collect()
     before = sys.getallocatedblocks()
-    values = [engine.compute_metric(shared, "nps", {}, Filters(pd.Timestamp(d), next_start(pd.Timestamp(d), "day"))).value
-              for d in points]
+    def day(d):
+        return Filters(pd.Timestamp(d), next_start(pd.Timestamp(d), "day"))
+
+    values = [engine.compute_metric(shared, "nps", {}, day(d)).value for d in points]
     gc.collect()
     kept = sys.getallocatedblocks() - before
     assert len(prepared._cache) <= CACHE_KEPT + 1
     assert kept < 40_000, f"{kept:,} blocks kept by {len(prepared._cache)} filters"
-    again = engine.compute_metric(shared, "nps", {}, Filters(pd.Timestamp(points[0]), next_start(pd.Timestamp(points[0]), "day")))
+    again = engine.compute_metric(shared, "nps", {}, day(points[0]))
     assert again.value == values[0] and all(v is not None for v in values)
