@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QMouseEvent
@@ -95,7 +95,7 @@ class KpiCard(QFrame):
         self._rows: tuple[str, str, tuple[str, ...]] = ("", "", ())   # the rows line: whole, its few-units note,
         self._rows_form = ""            # its tooltip's other lines; its form on the card (_show_rows)
         self._small: tuple[str, str, str, str] | None = None    # the caveat or reason: shown, plain, tooltip, kind
-        self._small_short = ""          # the caveat or reason with its periods in their short form ('' if the same)
+        self._shorten: Callable[[], str] | None = None     # makes the caveat or reason with its periods short
         self._small_form = ""           # "whole", "shortened" or "" (not on the card: _show_small)
         self._target_own = True         # the target state on a line of its own when the rows line is too long beside it
         self._title_width: tuple[Any, int] = (None, CARD_WIDTH)     # (title and font measured, width: title_width)
@@ -366,22 +366,20 @@ class KpiCard(QFrame):
         caveat = result_caveat(result) if value is not None else None
         if result is not None and value is None:     # a "—" card: why, in the lines the title and the value leave
             reason = readable_reason(result)
-            with short_periods():
-                short = readable_reason(result)
-            self._fit_lines((reason, reason, "reason"), short)
+            self._fit_lines((reason, reason, "reason"), lambda: readable_reason(result))
         else:
-            with short_periods():
-                short = (result_caveat(result) or ("",))[0] if caveat is not None else ""
-            self._fit_lines((*caveat, "caveat") if caveat is not None else None, short)
+            self._fit_lines((*caveat, "caveat") if caveat is not None else None,
+                            lambda: (result_caveat(result) or ("",))[0])
 
     # ------------------------------------------------------------------ fitting the lines to the card
-    def _fit_lines(self, small: tuple[str, str, str] | None, short: str = "") -> None:
+    def _fit_lines(self, small: tuple[str, str, str] | None, shorten: Callable[[], str] | None = None) -> None:
         """Every line at its fullest, then the steps of :data:`GIVES_WAY` in their order, each where it applies,
         until the card fits (:meth:`_fits`); what a step takes off the card is whole in a tooltip (:meth:`_show_tips`).
         ``small``: the caveat or the no-value reason under the value, (text, tooltip, "caveat" or "reason");
-        ``short``: its text with its periods in their short form."""
+        ``shorten``: makes its text again, its periods in their short form, asked only when the card needs it (a
+        re-filter sets every card's result: each caveat and reason worked out twice was work for nothing)."""
         self._small = None if small is None else (keep_dates_whole(small[0]), *small)  # (a line breaks between
-        self._small_short = keep_dates_whole(short) if small is not None and short and short != small[0] else ""
+        self._shorten = shorten if small is not None else None
         self._small_form = "whole" if small is not None else ""                          # words, not in a date)
         self._rows_form = "whole" if self._rows[0] else ""
         self._fit_title(self._label)
@@ -480,10 +478,15 @@ class KpiCard(QFrame):
             self._fit_title(self._label)
 
     def _give_small_text_short_dates(self) -> None:
-        if self._small_waiting() and self._small_short:
-            _shown, plain, tooltip, kind = self._small
-            self._small = (self._small_short, plain, tooltip if plain in tooltip else f"{plain}\n\n{tooltip}", kind)
-            self._small_short = ""
+        if not self._small_waiting() or self._shorten is None:
+            return
+        with short_periods():
+            short = self._shorten()
+        self._shorten = None
+        _shown, plain, tooltip, kind = self._small
+        if short and short != plain:
+            self._small = (keep_dates_whole(short), plain, tooltip if plain in tooltip else f"{plain}\n\n{tooltip}",
+                           kind)
 
     def _give_rows_for_small_text(self) -> None:
         if not self._small_waiting() or not self._rows_form:
