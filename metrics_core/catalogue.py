@@ -349,7 +349,7 @@ def kinds_text(kinds: str | tuple[str, ...] | list[str], conjunction: str = "or"
     :func:`kind_label`'s.
 
     >>> str(kinds_text(("tickets", "calls", "call_intervals"))), str(kinds_text("staff", "and"))
-    ('tickets or calls or call intervals (ACD)', 'staff')
+    ('tickets, calls, or call intervals (ACD)', 'staff')
     """
     names = (kinds,) if isinstance(kinds, str) else tuple(kinds)
     return TextList(tuple(Message(KIND_WORDS[k]) if k in KIND_WORDS else k.replace("_", " ") for k in names),

@@ -25,7 +25,7 @@ from .deferred import np
 from .deferred import pd
 
 from .catalogue import kind_label
-from .i18n import _, ngettext
+from .i18n import TextList, _, ngettext
 
 UPDATED_HEADER = re.compile(r"updated|modified|last[ _.-]*(changed|update|activity)|changed[ _.-]*(at|on)",
                             re.IGNORECASE)
@@ -78,10 +78,8 @@ class MergeNote:
                 "text": self.describe()}
 
 
-def _names(names: tuple[str, ...]) -> str:
-    if len(names) == 1:
-        return names[0]
-    return _("{files} and {last}", files=", ".join(names[:-1]), last=names[-1])
+def _names(names: tuple[str, ...]) -> TextList:
+    return TextList(tuple(names), "and")
 
 
 def updated_column(frame: pd.DataFrame) -> str | None:

@@ -18,7 +18,7 @@ import pandas as pd
 
 from .catalogue import KINDS_BY_NAME, kind as kind_spec, kind_label
 from .column_groups import CanonicalFacts
-from .i18n import N_, Message, _, ngettext
+from .i18n import N_, Message, TextList, _, ngettext
 from .ingest.model import LoadedTable, ParseIssue
 from .mapping.model import Mapping
 from .mapping.source_use import VALIDATED as _CHECKED
@@ -140,7 +140,7 @@ class ValidationReport:
         for k in self.kpis:
             if not k.ok:
                 lines.append(_("{kpi} needs {fields}.", kpi=_(k.label),
-                               fields=", ".join(_label(self.kind, f) for f in k.missing_fields)))
+                               fields=TextList(tuple(_label(self.kind, f) for f in k.missing_fields), "and")))
         return "\n".join(lines)
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QLabel, QListView, QListWidget, QListWidgetItem, 
 
 from metrics_core.catalogue import KINDS_BY_NAME, kind_label
 from metrics_core.formatting import numbers_kept_with_units
-from metrics_core.i18n import _, ngettext
+from metrics_core.i18n import TextList, _, ngettext
 
 from ..app_state import AppState
 from ..formatting import format_number
@@ -32,7 +32,7 @@ def detail_text(kind: str, rows: int, others: list[str]) -> str:
     """'Tickets · 4,043 rows · also Survey answers' (a number kept with its word)."""
     if others:
         text = ngettext("{kind} \u00b7 {count} row \u00b7 also {others}", "{kind} \u00b7 {count} rows \u00b7 also {others}",
-                        rows, kind=kind, count=format_number(rows), others=", ".join(others))
+                        rows, kind=kind, count=format_number(rows), others=TextList(tuple(others), "and"))
     else:
         text = ngettext("{kind} \u00b7 {count} row", "{kind} \u00b7 {count} rows", rows, kind=kind,
                         count=format_number(rows))

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..catalogue import KINDS, kind_label
+from ..catalogue import KINDS, kind_label, kinds_text
 from ..dataset import DataBundle, Dataset
 from ..errors import KpiDeskError, MappingError, ParameterError
 from ..ingest.model import ReadOptions
@@ -200,7 +200,7 @@ def _group_note(spec: Any, inputs: MetricInputs, name: str) -> str:
     """Why a KPI has no groups for ``--group NAME``: its rows lack the column, or no row has a value in it."""
     kinds = [k for k in spec.kinds if k in inputs.frames]
     return _("{kpi} cannot be broken down by “{name}”: its rows ({kinds}) have no such column.",
-             kpi=spec.translated_label, name=name, kinds=", ".join(kinds))
+             kpi=spec.translated_label, name=name, kinds=kinds_text(kinds, "and"))
 
 
 def render_text(bundle: DataBundle, rows: list[dict[str, Any]]) -> str:

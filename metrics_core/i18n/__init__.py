@@ -286,11 +286,12 @@ class Message:
 class TextList:
     """Several texts joined as the language joins them: ``tickets or calls``, ``sl: tickets ali klici``.
 
-    Kept unrendered like :class:`Message` (its items may be Messages); English joins with the bare
-    conjunction (``a or b or c``), every other language as CLDR's list patterns say.
+    Kept unrendered like :class:`Message` (its items may be Messages); every language, English too, joins as
+    CLDR's list patterns say (babel's bundled data, offline): ``tickets, calls, or social mentions``, sl
+    ``zahtevki, klici ali omembe``. The one way a list of words is joined into a sentence.
 
-    >>> str(TextList(("tickets", "calls"), "or"))
-    'tickets or calls'
+    >>> str(TextList(("tickets", "calls"), "or")), str(TextList(("tickets", "calls", "social mentions"), "or"))
+    ('tickets or calls', 'tickets, calls, or social mentions')
     """
 
     items: tuple[Any, ...]
@@ -298,11 +299,10 @@ class TextList:
 
     def render(self) -> str:
         texts = [_as_text(item) for item in self.items]
-        code = current_language()
-        if code in (DEFAULT_LANGUAGE, PSEUDO_LANGUAGE) or len(texts) < 2:
-            return f" {self.conjunction} ".join(texts)
+        if len(texts) < 2:
+            return "".join(texts)
         from babel.lists import format_list
-        return format_list(texts, style="standard" if self.conjunction == "and" else "or", locale=babel_locale(code))
+        return format_list(texts, style="standard" if self.conjunction == "and" else "or", locale=babel_locale())
 
     def __str__(self) -> str:
         return self.render()

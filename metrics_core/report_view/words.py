@@ -24,7 +24,7 @@ import pandas as pd
 
 from ..catalogue import KINDS_BY_NAME, field_label
 from ..formatting import format_change, format_number, format_value, quoted, result_caveat
-from ..i18n import N_, Message, _, ngettext, one_full_stop
+from ..i18n import N_, Message, TextList, _, ngettext, one_full_stop
 from .compute import KpiOutcome, ViewResults
 from .partial import PARTIAL_CHANGE_DETAIL, partial_words, period_grain
 
@@ -215,7 +215,7 @@ def readable_reason(result: Any) -> str:
     said = getattr(result, "reason", "") or ""
     reason = str(getattr(said, "shown", None) or said)        # (a setting by its name in the settings dialog)
     if not reason:
-        reason = (_("needs {fields}", fields=", ".join(f"'{m}'" for m in missing)) if missing
+        reason = (_("needs {fields}", fields=TextList(tuple(f"'{m}'" for m in missing), "and")) if missing
                   else _("no data for these filters"))
     if missing:
         labels = {name: field_label(name, _kind_with(getattr(result, "metric_id", ""), name)) for name in missing}
