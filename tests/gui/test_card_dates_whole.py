@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from desktop_app.i18n import apply_language
 from desktop_app.panels.kpi_card import KpiCard
 from metrics_core.formatting import result_caveat
 from metrics_core.i18n import language
@@ -80,3 +81,38 @@ def test_a_period_on_a_card_is_whole_or_short_never_cut(qtbot, code) -> None:
                     assert _plain(str(caveat)) in _plain(card.reason_label.toolTip()), (width, shown)
     assert seen == [], "\n".join(seen)
     assert "long" in forms, forms
+
+
+@pytest.mark.parametrize("code", ["en", "sl", "ro", "sv", "sr", "sr-Latn"])
+def test_the_clv_caveat_shows_its_period_at_every_width_its_title_allows(qtbot, code) -> None:
+    """s19-words: sr at 1920 x 1080 (cards of about 200 px, eight a row) the CLV card read "очекивано по купцу током
+    животног века, из…": under its two-line title even the short period ("мај–окт 2026.") needed a third line, so
+    the caveat was left out before its period (whole in the tooltip only); ro (198–206 px) and sr-Latn the same.
+    From the least width a dashboard gives the card (its title's) up to the widest, the period is on the card, whole
+    or in its short form."""
+    from metrics_core.formatting_dates import PeriodName, short_periods
+    from metrics_core.i18n import Message, _
+    from metrics_core.metrics.registry import get_metric
+
+    from .test_layout_cards_whole import _plain, widest_card
+
+    apply_language(code)
+    with language(code):
+        days = PeriodName.of_days(date(2026, 5, 1), date(2026, 10, 31))
+        long = _plain(str(days))
+        with short_periods():
+            short = _plain(str(days))
+        caveat = Message("expected per customer over a lifetime, from orders of {period}", {"period": days})
+        result = MetricResult("clv", 4197.0, "currency", n=1042, details={"caveat": caveat})
+        card = KpiCard("clv", _(get_metric("clv").label), "currency", True)
+        qtbot.addWidget(card)
+        card.show()
+        card.set_result(result)
+        least, missing = card.title_width(), []
+        for width in range(least, widest_card() + 1, 2):
+            card.resize(width, card.height())
+            card.set_result(result)
+            shown = _plain(card.reason_label.text())
+            if long not in shown and short not in shown:
+                missing.append(f"{width} px: {shown!r}")
+    assert least <= 230 and missing == [], "\n".join(missing)
