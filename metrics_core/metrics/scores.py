@@ -111,11 +111,13 @@ def _taken_answers(inputs: MetricInputs, field: str) -> Answers | None:
         cut = inputs.rows_cut(kind)
         if cut is None:
             return None
-        kept = whole_keep if cut is True else whole_keep[cut]
+        # (each mask read at the other's positions: a million-row mask picked by another took 4-5 ms, twice)
+        kept = whole_keep if cut is True else whole_keep[np.flatnonzero(cut)]
         if not np.array_equal(kept, keep) or \
                 not _typed_alike(frame, keep, whole_inputs.frames[kind], whole_keep, kind, field, columns):
             return None
-        picked.append(np.ones(int(np.count_nonzero(keep)), dtype=bool) if cut is True else cut[whole_keep])
+        picked.append(np.ones(int(np.count_nonzero(keep)), dtype=bool) if cut is True else
+                      cut[np.flatnonzero(whole_keep)])
     out = whole.frame[np.concatenate(picked) if len(picked) > 1 else picked[0]].reset_index(drop=True)
     return Answers(out, tuple((kind, keep, columns) for (kind, _f, keep), (_k, _w, columns) in
                               zip(answered, whole.rows)))

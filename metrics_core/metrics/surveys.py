@@ -48,17 +48,29 @@ def _score_terms(field: str, inputs: MetricInputs, scale_setting: str, positive)
     scores = collect_scores(inputs, field)
     if scores.empty:
         return None
-    values = scores["score"].to_numpy(dtype=float)
-    scale = detect_scale(values, scale_setting)
-    valid = in_scale(values, scale)
-    details = {"scale": _scale_name(scale),
-               "distribution": {f"{k:g}": int(v) for k, v in
-                                pd.Series(values[valid]).value_counts().sort_index().items()}}
-    terms = _answers(scores, positive(values, scale), valid, details)
+    values, scale, valid, distribution = score_facts(inputs, field, scale_setting)
+    details = {"scale": _scale_name(scale), "distribution": dict(distribution)}
+    terms = _answers(scores, positive(values, scale), valid.copy(), details)
     dropped = int((~valid).sum())
     if dropped:
         terms.excluded.append((dropped, Message("answers outside the {scale} scale", {"scale": _scale_name(scale)})))
     return terms
+
+
+def score_facts(inputs: MetricInputs, field: str, scale_setting: str
+                ) -> tuple[np.ndarray, tuple[float, float], np.ndarray, dict[str, int]]:
+    """The answers' scores (:func:`collect_scores`), their scale, which of them are on it and how many gave each
+    score: worked out once per inputs, field and scale setting for every score KPI that reads them (CSAT, average
+    CSAT, overall satisfaction and the satisfaction trend each counted the distribution again: 1-2 ms a KPI at a
+    filter's 100,000 answers; issue 15, session 19). Shared: read, never changed."""
+    def make() -> tuple[np.ndarray, tuple[float, float], np.ndarray, dict[str, int]]:
+        values = collect_scores(inputs, field)["score"].to_numpy(dtype=float)
+        scale = detect_scale(values, scale_setting)
+        valid = in_scale(values, scale)
+        valid.flags.writeable = False
+        return values, scale, valid, {f"{k:g}": int(v) for k, v in
+                                      pd.Series(values[valid]).value_counts().sort_index().items()}
+    return inputs.derived(f"score facts:{field}:{scale_setting}", make)
 
 
 def _bucket_terms(inputs: MetricInputs, share: str, metric_id: str, unit: str, question: Any
