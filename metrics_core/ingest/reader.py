@@ -220,7 +220,9 @@ def _typed_text(table: RawTable, name: str, header: str, **how) -> tuple[pd.Seri
                                        dayfirst=how["dayfirst"])) is not None:
         return typed        # (a workbook's time stamps written as texts: typed from their bytes, see .uniform_texts)
     if not is_compact(column):
-        return infer_column(column, header, table.row_numbers, **how)
+        source = table.raw[name] if column.dtype.kind == "f" and name in table.raw else None
+        return infer_column(column, header, table.row_numbers, **how,   # (a number column's texts from its bytes)
+                            text_bytes=source.to_numpy() if source is not None and source.dtype.kind == "S" else None)
     if column.dtype.kind == "S" and how["clean"] and how["forced_type"] is None and \
             (typed := infer_date_bytes(column.to_numpy(), how["filled"], header, table.row_numbers, column.index,
                                        dayfirst=how["dayfirst"])) is not None:

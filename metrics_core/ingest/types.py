@@ -18,12 +18,13 @@ import pandas as pd
 from . import booleans, dates, durations, numbers
 from .cells import (TextCells, count_distinct, first_distinct, first_positions, mostly_distinct, split_codes,
                     split_text_cells, typed_series)
-from .column_dtypes import strings_of
+from .column_dtypes import ID_STRINGS, number_id_strings, strings_of
 from .header_analysis import analyse_header
 from .missing import MISSING_MARKERS, Parsed, clean_cells, empty_float, is_missing, missing_mask
 from .model import COLUMN_TYPES, ColumnProfile, ParseIssue
 from .native_cells import combine, float_text, forced_numbers, native, refine_numbers
 from .workbook_dates import boxed
+from ..column_facts import column_fact
 from ..i18n import N_, Message, _
 from ..progress import Reporter
 
@@ -51,11 +52,18 @@ def _stringify(cell: object) -> str:
     return str(cell)
 
 
-def _as_text(present: pd.Series, kind: str) -> pd.Series:
+def _as_text(present: pd.Series, kind: str, source: np.ndarray | None = None) -> pd.Series:
+    """The texts of workbook cells (``source``: the bytes they were read from, when the reader holds them)."""
     if kind == "string":
         return present
     if kind == "floating":             # number texts hold no spaces and no missing markers: nothing to clean
-        return pd.Series(float_text(present.to_numpy(dtype=np.float64)), index=present.index, dtype=object)
+        numbers = present.to_numpy(dtype=np.float64)
+        made = number_id_strings(numbers, source)
+        if made is None:
+            return pd.Series(float_text(numbers), index=present.index, dtype=object)
+        text = pd.Series(made[0], index=present.index, dtype=object)
+        column_fact(text, ID_STRINGS, lambda: (source, made[1]))   # (the canonical ids: not made again)
+        return text
     cells = [_stringify(v) for v in present.to_numpy(dtype=object)]
     return pd.Series(clean_cells(cells), index=present.index, dtype=object)
 
@@ -150,14 +158,14 @@ def _forced_text(text: pd.Series, header: str, forced: str, decimal: str | None,
 
 
 def _parse(present: pd.Series, header: str, decimal: str | None, dayfirst: bool | None,
-           forced: str | None) -> tuple[Parsed, pd.Series, np.ndarray]:
-    """Workbook cells: the parsed present values, their text and distinct texts."""
+           forced: str | None, source: np.ndarray | None = None) -> tuple[Parsed, pd.Series, np.ndarray]:
+    """Workbook cells: the parsed present values, their text and distinct texts (``source``: :func:`_as_text`)."""
     kind = pd.api.types.infer_dtype(present, skipna=True)
     parsed = None if kind == "string" else native(present, kind, header, forced)
     if parsed is not None:          # workbook cells: text is only needed for examples and failures
         parsed.ok = parsed.ok & parsed.values.notna()
         return parsed, present, _distinct_cells(present.to_numpy(), parsed)
-    text = _as_text(present, kind)
+    text = _as_text(present, kind, source)
     codes, distinct = _text_codes(text.to_numpy(), present, kind)
     cells = TextCells(np.arange(len(text)), 0, texts=text.to_numpy(), distinct=distinct)
     if len(distinct) <= 0.5 * len(text):
@@ -320,7 +328,9 @@ def infer_column(values: pd.Series, header: str, row_numbers: Sequence[int] | np
         missing marker (the text reader checks this on the bytes), so no clean-up is done.
     text_bytes
         With ``clean``: the text parser's bytes the strings were made of (``S<width>``); their
-        distinct values are counted from those (equal bytes, equal texts).
+        distinct values are counted from those (equal bytes, equal texts). For a workbook's column of
+        numbers (float64): the bytes each cell was read from, ``b""`` where empty; its numbers' texts are
+        made from those when they are the same texts (:func:`.column_dtypes.number_id_strings`).
     factorized
         Instead of reading ``values``' cells (only its index is read then): what ``pd.factorize`` gives for
         them, codes (-1 where missing) and their distinct strings in order of first appearance (an object array,
@@ -354,7 +364,8 @@ def infer_column(values: pd.Series, header: str, row_numbers: Sequence[int] | np
                                                                 forced_type, filled, clean and filled is not None,
                                                                 text_bytes, factorized)
     if result is None:
-        result = _infer_cells(values, raw, header, rows, decimal, dayfirst, forced_type)
+        result = _infer_cells(values, raw, header, rows, decimal, dayfirst, forced_type,
+                              text_bytes if numbers else None)
     typed, profile = result
     if profile.n_failed:
         log.debug("column %r: %d values are not %s", header, profile.n_failed, profile.col_type)
@@ -420,9 +431,11 @@ def infer_workbook_dates(column: pd.Series, header: str,
 
 
 def _infer_cells(values: pd.Series, raw: np.ndarray, header: str, rows: np.ndarray, decimal: str | None,
-                 dayfirst: bool | None, forced: str | None) -> tuple[pd.Series, ColumnProfile]:
+                 dayfirst: bool | None, forced: str | None,
+                 source: np.ndarray | None = None) -> tuple[pd.Series, ColumnProfile]:
     """A column of workbook cells (numbers, dates, booleans, strings mixed); ``raw`` is float64 for a column of
-    numbers, whose present values then stay float64 (``NaN`` is missing)."""
+    numbers, whose present values then stay float64 (``NaN`` is missing); ``source``: :func:`infer_column`'s
+    ``text_bytes``."""
     if raw.dtype.kind == "f":
         cells = raw
         missing = np.isnan(cells)
@@ -435,7 +448,9 @@ def _infer_cells(values: pd.Series, raw: np.ndarray, header: str, rows: np.ndarr
                                 n_values=len(positions))
         return empty_float(values.index), profile
     present = pd.Series(cells[positions], dtype=cells.dtype)     # positional index: helpers never see labels
-    parsed, text, distinct = _parse(present, header, decimal, dayfirst, forced)
+    if source is not None:          # (the bytes of the present cells)
+        source = None if len(source) != len(values) else source if len(positions) == len(source) else source[positions]
+    parsed, text, distinct = _parse(present, header, decimal, dayfirst, forced, source)
     typed = typed_series(parsed, values.index, positions)
     text_cells = text.to_numpy()
     profile = _profile(header, parsed, ~parsed.ok.to_numpy(dtype=bool), text_cells.__getitem__,

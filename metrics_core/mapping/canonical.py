@@ -31,7 +31,7 @@ from ..column_facts import keep_taken_codes, kept_codes, kept_fact
 from ..column_groups import CanonicalFacts, ColumnGroup
 from ..errors import MappingError
 from ..ingest.cells import factorize_cells
-from ..ingest.column_dtypes import EDGE_SPACE, WRITTEN_AS_ID, distinct_id_strings, written_as_id
+from ..ingest.column_dtypes import EDGE_SPACE, ID_STRINGS, WRITTEN_AS_ID, distinct_id_strings, written_as_id
 from ..ingest.header_analysis import UNIT_SECONDS, analyse_header
 from ..ingest.model import ColumnProfile, LoadedTable
 from ..ingest.sniff import TEXT_FORMATS
@@ -207,8 +207,12 @@ def _ids(table: LoadedTable, column: str) -> tuple[pd.Series, bool, bool]:
     """:func:`to_id`'s ids, whether each is its cell's text exactly as written, and whether they are known to
     repeat nowhere (whole numbers written plainly, every one different: see
     :func:`~metrics_core.ingest.column_dtypes.distinct_id_strings`)."""
-    numeric = pd.api.types.is_numeric_dtype(table.frame[column])
+    typed = table.frame[column]
+    numeric = pd.api.types.is_numeric_dtype(typed)
     source = table.text_bytes(column)
+    made = kept_fact(typed, ID_STRINGS)         # (typing made the texts of a number column from these bytes)
+    if source is not None and made is not None and made[0].dtype == source.dtype and np.array_equal(made[0], source):
+        return typed.astype("string"), True, made[1]        # (whole numbers written plainly: as written)
     if source is not None and written_as_id(source, numeric):   # (checked on the bytes: no copies of the text)
         strings, distinct = distinct_id_strings(source)
         return pd.Series(strings, index=table.frame.index, name=column, dtype="string"), True, distinct

@@ -239,3 +239,40 @@ def test_ids_known_to_be_distinct_are_not_looked_for_again(tmp_path, monkeypatch
     assert str(new.facts.collapsed) == str(old.facts.collapsed) and bool(str(new.facts.collapsed)) is collapsed
     assert (looked == []) is (not collapsed), looked       # (main looked every time)
     assert real is canonical._distinct_as_written
+
+
+@pytest.mark.parametrize("ids, fast", [
+    (list(range(100_000, 100_400)), True),                              # in order
+    (random.Random(3).sample(range(10**6), 400), True),                 # shuffled, every one different
+    ([0, 7, 10**15 - 1] + list(range(20, 417)), True),                  # 0 and the largest of 15 digits
+    ([7, None, 12] + list(range(20, 417)), False),                      # an empty cell (texts from the bytes still)
+    (list(range(200)) + list(range(100, 300)), True),                   # repeated: an event log
+    ([10**15, 10**15 + 1] + list(range(20, 418)), False),               # 16 digits
+    ([2**53 + 1] + list(range(20, 419)), False),                        # not exact as a float
+    ([-7] + list(range(20, 419)), False),                               # a sign
+    ([7.5] + list(range(20, 419)), False),                              # a fraction
+    ([7, "T-2"] + list(range(20, 418)), None),                          # a text among the numbers (not floats)
+])
+def test_number_ids_are_made_strings_once(tmp_path, monkeypatch, ids, fast):
+    """A workbook's ids that are whole numbers written plainly (at most 15 digits) are typed as the strings of their
+    bytes, and the canonical frame takes those strings rather than make them again from the bytes; the table, its
+    canonical frame and the collapse are what they were. (``fast``: neither ``float_text`` nor the canonical
+    frame's strings of the bytes was made; ``None``: not a column of numbers.)"""
+    from metrics_core.loading import load_dataset
+    from metrics_core.mapping import canonical
+
+    path = _id_book(tmp_path / "ids.xlsx", ids)
+    with monkeypatch.context() as m:              # (the way before: float_text, then the bytes again)
+        m.setattr(types, "number_id_strings", lambda numbers, source: None, raising=False)
+        old_table, old = _read(path), load_dataset(path, kind="tickets")
+    made = []
+    real_float_text, real_distinct = types.float_text, canonical.distinct_id_strings
+    monkeypatch.setattr(types, "float_text", lambda n: made.append(("float_text", len(n))) or real_float_text(n))
+    monkeypatch.setattr(canonical, "distinct_id_strings",
+                        lambda source: made.append(("again", len(source))) or real_distinct(source))
+    _same(_read(path), old_table)
+    made.clear()
+    new = load_dataset(path, kind="tickets")
+    assert new.frame.equals(old.frame) and list(new.frame.dtypes) == list(old.frame.dtypes)
+    assert str(new.facts.collapsed) == str(old.facts.collapsed)
+    assert fast is None or (made == []) is fast, made       # (main made them twice every time)
