@@ -140,7 +140,7 @@ class MessageBar(QFrame):
             return
         if not before < window.height() == window.minimumHeight():
             return
-        for widget in (self.parentWidget(), window):      # (their minimum without the row now, not at their next events)
+        for widget in (self.parentWidget(), window):   # (their minimum without the row now, not at their next events)
             if widget is not None and widget.layout() is not None:
                 widget.layout().activate()
         window.resize(window.width(), max(before, window.minimumHeight()))

@@ -45,17 +45,21 @@ class FirstPaint(QObject):
         return False
 
 
+def _shown_by_family(panel: DashboardPanel) -> dict[str, int]:
+    return {f: sum(1 for m in panel.visible_metric_ids() if panel._specs[m].family == f) for f in panel._family_widgets}
+
+
 def test_the_first_paint_after_the_results_shows_each_family_as_tall_as_its_cards(qtbot, window) -> None:
     window.resize(1366, 768)
     qtbot.waitExposed(window)
     state, panel = window.state, window.workspace.dashboard
     for dataset in tickets_with_surveys():
         state.add_dataset(dataset)
-    # every card the files may feed, "working out" (17 ticket cards), laid out and painted
+    # every card the files may feed, "working out" (8 customer experience cards: two rows), laid out and painted
     state._recompute_timer.stop()
     wait_until_still(qtbot, [panel._content, *panel._family_widgets.values()], rounds=10)
     assert family_gaps(panel) == {}
-    working = {f: sum(1 for m in panel.visible_metric_ids() if panel._specs[m].family == f) for f in panel._family_widgets}
+    working = _shown_by_family(panel)
     first = {}
 
     def paint_now(_results) -> None:
@@ -65,7 +69,7 @@ def test_the_first_paint_after_the_results_shows_each_family_as_tall_as_its_card
 
     state.results_changed.connect(paint_now)
     wait_results(qtbot, state, state.recompute)
-    shown = {f: sum(1 for m in panel.visible_metric_ids() if panel._specs[m].family == f) for f in panel._family_widgets}
+    shown = _shown_by_family(panel)
     assert shown["customer_experience"] < working["customer_experience"], (working, shown)   # (cards went)
     assert first["paint"].seen == {}, f"family: (height, its cards' bottom) at the first paint: {first['paint'].seen}"
     qtbot.wait(200)
