@@ -150,6 +150,7 @@ class DashboardPanel(QWidget):
                 any_visible |= visible
             box.setVisible(any_visible)
         self._fit_card_width()
+        self._lay_out_now()
         shown = sum(1 for c in self.cards.values() if not c.isHidden())
         labels = [kind_label(k) for k in self.state.bundle.kinds()]
         hidden = sum(1 for mid in self.cards if not show_all and not self.relevant(mid))
@@ -166,6 +167,19 @@ class DashboardPanel(QWidget):
         self._summary = (headline, more, self._comparison_gap() if labels else "", kinds)
         self._place_summary()
         self.wanted_height_changed.emit()
+
+    def _lay_out_now(self) -> None:
+        """The cards' page laid out at once, each shown family's row of cards first, then the family, then the page.
+        Qt lays nested layouts out one posted request a level, each in a pass of its own of the event loop (the
+        results come in a posted event, and the cards' fill keeps the loop busy): a frame painted between the passes
+        showed a family at its height from before the results hid some of its cards, an empty band under its last
+        row for 0.1-0.3 s (defects16 07_loading_dashboard, s19-gui). Showing a card lays its ancestors out at once
+        (Qt does), hiding one does not."""
+        for family_id, box in self._family_widgets.items():
+            if not box.isHidden():
+                self._family_rows[family_id][1].activate()
+                box.layout().activate()
+        self._content_layout.activate()
 
     def _place_summary(self) -> None:
         """The summary beside the tabs, whole when it fits there; else its headline there and what more it says in

@@ -63,9 +63,12 @@ class MessageBar(QFrame):
         self.close_button = close
         self._messages: list[str] = []
         self._level = "info"
+        self._window_height: int | None = None     # the window's height before the strip came (given back)
         self.hide()
 
     def show_message(self, text: str, level: str = "error") -> None:
+        if self.isHidden() and not self.isWindow():
+            self._window_height = self.window().height()
         self._messages = [*self._messages[-3:], text]
         self._level = level
         self._restyle()
@@ -124,8 +127,23 @@ class MessageBar(QFrame):
         self._label.clear()
         self._label.setToolTip("")
         self.hide()
+        self._give_back_height()
         if had_focus and self.window() is not None:
             self.window().focusNextChild()     # (the keyboard's place is not lost with the strip)
+
+    def _give_back_height(self) -> None:
+        """The window its height from before the strip came when the strip's row made it grow: at its least height
+        the window's minimum took the row (24 px, s18-gui Left) and the window kept it after the strip went. Not
+        when the owner sized the window since (it is then taller than its minimum), nor maximized."""
+        window, before, self._window_height = self.window(), self._window_height, None
+        if before is None or window is self or window.isMaximized() or window.isFullScreen():
+            return
+        if not before < window.height() == window.minimumHeight():
+            return
+        for widget in (self.parentWidget(), window):   # (their minimum without the row now, not at their next events)
+            if widget is not None and widget.layout() is not None:
+                widget.layout().activate()
+        window.resize(window.width(), max(before, window.minimumHeight()))
 
     def _on_close_clicked(self) -> None:
         self.clear()

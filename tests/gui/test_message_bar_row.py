@@ -66,3 +66,32 @@ def test_the_message_strip_takes_a_row_under_the_work_area_and_moves_no_card(qtb
     assert central.rect().contains(shown) and shown.top() > stack.bottom()
     assert (shown.left(), shown.right()) == (stack.left(), stack.right())
     assert bar._label.height() >= bar._label.heightForWidth(bar._label.width())
+
+
+def test_a_window_at_its_least_height_has_its_height_back_once_the_strip_is_closed(qtbot, settings) -> None:
+    """At its least height (379 px offscreen) the window grew by the strip's row (24 px) when it came, its minimum
+    taking the row, and kept that height after the strip was closed (s18-gui, Left). Once closed, the window has its
+    height back, unless the owner sized the window while the strip showed."""
+    window = loaded_window(qtbot, settings)
+    bar = window.message_bar
+    for page in (window.workspace, window.start_page):
+        window.stack.setCurrentWidget(page)
+        window.resize(1366, 100)                    # (as low as it goes)
+        _settle(qtbot)
+        least = window.height()
+        assert least == window.minimumHeight()
+        bar.show_message(DAMAGED, "error")
+        _settle(qtbot)
+        central = window.centralWidget()
+        assert bar.isVisible() and _rect_in(bar, central).top() > _rect_in(window.stack, central).bottom()
+        assert window.height() > least                   # (the case at stake: its minimum took the strip's row)
+        bar.close_button.click()
+        _settle(qtbot)
+        assert bar.isHidden() and window.height() == least, f"{window.height()} px after the strip went, {least} before"
+    bar.show_message(DAMAGED, "error")
+    _settle(qtbot)
+    window.resize(1366, 600)                        # the owner's height, while the strip shows: kept
+    _settle(qtbot)
+    bar.close_button.click()
+    _settle(qtbot)
+    assert window.height() == 600
