@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QMouseEvent
@@ -301,9 +302,30 @@ class KpiCard(QFrame):
         self.description = text
         self.setToolTip(GuiQt.convertFromPlainText(text, GuiQt.WhiteSpaceMode.WhiteSpaceNormal))
 
+    @contextmanager
+    def _row_laid_out_after(self) -> Iterator[None]:
+        """The card's lines changed without its row being laid out at each: a label shown on a card that is on
+        screen makes Qt lay out at once the card, and then every layout above it (the row of cards, its family,
+        the scrolled cards, up to the window), though the card's size is fixed. The layout the card is in is
+        paused meanwhile; its request, posted, lays the row out once when the events of the moment are over."""
+        parent = self.parentWidget()
+        row = parent.layout() if parent is not None else None
+        if row is None or not row.isEnabled():
+            yield
+            return
+        row.setEnabled(False)
+        try:
+            yield
+        finally:
+            row.setEnabled(True)
+
     def set_working_out(self) -> None:
         """While its value is being computed: a muted "Working out…" in the value's place (a bare "—" read as
         "no value" while the dashboard was loading), nothing under it."""
+        with self._row_laid_out_after():
+            self._set_working_out()
+
+    def _set_working_out(self) -> None:
         self._shown = WORKING_OUT
         text = _("Working out\u2026")
         font = self.value_label.font()
@@ -326,6 +348,10 @@ class KpiCard(QFrame):
         """Show a :class:`MetricResult` (``None`` = not computed yet); ``outcome`` (the view's
         :class:`~metrics_core.report_view.KpiOutcome`) tells whether the target is met and whether
         the change is larger than its noise; money is written in ``currency`` (the results')."""
+        with self._row_laid_out_after():
+            self._set_result(result, change, target, outcome, currency)
+
+    def _set_result(self, result: Any, change: Any, target: float | None, outcome: Any, currency: str) -> None:
         self._shown = (result, change, target, outcome, currency)
         style.restyle(self.value_label, "")          # (muted while it was being worked out)
         currency = result_currency(result, currency)     # the files name several currencies: the KPI's own
@@ -340,8 +366,8 @@ class KpiCard(QFrame):
         shown = self._fit_value_font(text)
         self.value_label.setText(shown)
         self.value_label.setToolTip(text if shown != text else "")
-        self.reason_label.clear()
-        self.reason_label.hide()
+        # (the caveat or reason keeps its line until _show_small: hidden here and shown again there, its show laid
+        # out every card and the dashboard up to the window at once, for each card with one, at every re-filter)
         # the result's own direction wins (CES: set by whether the question asks for effort or ease)
         own = getattr(result, "higher_is_better", None)
         if outcome is not None and value is not None:
@@ -529,8 +555,11 @@ class KpiCard(QFrame):
             self._show_rows()
 
     def _show_small(self) -> None:
-        """The caveat or reason in its form: whole, or shortened with "…" to the lines left (at least one)."""
+        """The caveat or reason in its form: whole, or shortened with "…" to the lines left (at least one); none:
+        its line hidden."""
         if not self._small_form:
+            self.reason_label.clear()
+            self.reason_label.hide()
             return
         text, plain, tooltip, _kind = self._small
         metrics = self.reason_label.fontMetrics()
