@@ -95,3 +95,39 @@ def test_a_line_shown_on_a_card_does_not_lay_out_its_row_at_once(qtbot, qapp) ->
     assert [card.geometry() for card in cards] == places
     assert all(card.reason_label.isVisible() for card in cards)
     assert box.isVisible()
+
+
+def test_a_second_update_does_not_measure_the_title_again(qtbot, qapp, monkeypatch) -> None:
+    """The title, its width and its font are the same at every re-filter: a card given a new value measures its
+    title no more (on main: fitted again each time, ``elide_to_lines`` and ``wrapped_height`` over the title); a
+    card resized fits it to its new width, as when fitted afresh."""
+    import desktop_app.panels.kpi_card as kpi_card
+
+    title = "Agents needed to answer within the service level"
+    card = KpiCard("staffing", title, "count", None)
+    box = _row(qtbot, card)
+    card.set_result(_caveat(4.0, "4 agents would reach 80 % in 20 s"))
+    qapp.processEvents()
+    measured: list[str] = []
+    for name in ("elide_to_lines", "wrapped_height"):
+        real = getattr(kpi_card, name)
+        monkeypatch.setattr(kpi_card, name, lambda text, *a, real=real: measured.append(text) or real(text, *a))
+    shown, tip = card.title_label.text(), card.title_label.toolTip()
+    card.set_result(_caveat(5.0, "5 agents would reach 80 % in 20 s"))
+    assert [t for t in measured if t in (title, shown)] == []
+    assert (card.title_label.text(), card.title_label.toolTip()) == (shown, tip)
+    assert measured, "nothing measured at all: the test would not see the title's"
+    for width in (198, 240, 198):
+        box.resize(width + 10, box.height())
+        card.setFixedWidth(width)
+        qapp.processEvents()
+        card.set_result(_caveat(6.0, "6 agents would reach 80 % in 20 s"))
+        fresh = KpiCard("staffing", title, "count", None)
+        fresh_box = _row(qtbot, fresh)
+        fresh_box.resize(width + 10, box.height())
+        fresh.setFixedWidth(width)
+        qapp.processEvents()
+        fresh.set_result(_caveat(6.0, "6 agents would reach 80 % in 20 s"))
+        assert (card.title_label.text(), card.title_label.toolTip(), card.reason_label.text()) == \
+            (fresh.title_label.text(), fresh.title_label.toolTip(), fresh.reason_label.text()), width
+        assert fresh_box.isVisible()
