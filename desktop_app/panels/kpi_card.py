@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QMouseEvent
@@ -99,6 +100,7 @@ class KpiCard(QFrame):
         self._small_form = ""           # "whole", "shortened" or "" (not on the card: _show_small)
         self._target_own = True         # the target state on a line of its own when the rows line is too long beside it
         self._title_width: tuple[Any, int] = (None, CARD_WIDTH)     # (title and font measured, width: title_width)
+        self._title_measures: dict[tuple, Any] = {}      # the title fitted and measured (_title_measure)
         # the texts are fitted to a new width once the layout pass that resized the card is over (fitting them
         # inside it changed the layout being applied: Qt crashed in a language switch)
         self._refit = QTimer(self)
@@ -248,15 +250,40 @@ class KpiCard(QFrame):
         layout asks the word-wrapped label its height for the width it gives it, in the same pass (a height
         fixed here, for the width the card had then, kept one line's room for a title the dashboard's re-widened
         row wrapped onto two: its second line over the value, shots11 25_compare_last_year)."""
-        metrics = self.title_label.fontMetrics()
-        shown = elide_to_lines(label, metrics, self.text_room(), lines)
+        room = self.text_room()
+        shown = self._title_measure(("fitted", label, lines, room),
+                                    lambda: elide_to_lines(label, self.title_label.fontMetrics(), room, lines))
         self.title_label.setText(shown)
-        self.title_label.setToolTip(label if shown != label else "")
+        tip = label if shown != label else ""
+        if self.title_label.toolTip() != tip:
+            self.title_label.setToolTip(tip)
 
     def _title_lines(self) -> int:
         """How many lines the title is drawn on."""
-        metrics = self.title_label.fontMetrics()
-        return round(wrapped_height(self.title_label.text(), metrics, self.text_room()) / metrics.lineSpacing())
+        text, room = self.title_label.text(), self.text_room()
+
+        def lines() -> int:
+            metrics = self.title_label.fontMetrics()
+            return round(wrapped_height(text, metrics, room) / metrics.lineSpacing())
+
+        return self._title_measure(("lines", text, room), lines)
+
+    def _title_height(self) -> int:
+        """The title label's height at the card's text width (its margins in it)."""
+        text, room, m = self.title_label.text(), self.text_room(), self.title_label.contentsMargins()
+        return self._title_measure(("height", text, room, m.top(), m.bottom(), m.left(), m.right()),
+                                   lambda: self.title_label.heightForWidth(room))
+
+    def _title_measure(self, key: tuple, measure: Callable[[], Any]) -> Any:
+        """What ``measure`` says of the title, remembered by ``key`` and the title's font: the title, its width
+        and its font are the same at every re-filter, and fitting the card's lines asked them again and again."""
+        key = (*key, self.title_label.font().key())
+        known = self._title_measures.get(key)
+        if known is None:
+            if len(self._title_measures) >= 64:          # (a card resized through many widths: a few kept)
+                self._title_measures.clear()
+            known = self._title_measures[key] = measure()
+        return known
 
     def _change_lines(self) -> int:
         """How many lines the change takes (0 when there is none)."""
@@ -268,7 +295,7 @@ class KpiCard(QFrame):
     def _small_text_room(self) -> int:
         """The pixels a reason or a caveat has under the title, the value, the change and the rows line."""
         basis_shown = not (self.n_label.isHidden() and self.target_label.isHidden() and self.line_beside_value())
-        used = (self.title_label.heightForWidth(self.text_room()) + self.value_label.sizeHint().height()
+        used = (self._title_height() + self.value_label.sizeHint().height()
                 + (self.n_label.sizeHint().height() if basis_shown else 0)
                 + (self.target_label.sizeHint().height() + self.layout().spacing()
                    if self._basis_row.indexOf(self.target_label) < 0 and not self.target_label.isHidden() else 0)
@@ -301,9 +328,30 @@ class KpiCard(QFrame):
         self.description = text
         self.setToolTip(GuiQt.convertFromPlainText(text, GuiQt.WhiteSpaceMode.WhiteSpaceNormal))
 
+    @contextmanager
+    def _row_laid_out_after(self) -> Iterator[None]:
+        """The card's lines changed without its row being laid out at each: a label shown on a card that is on
+        screen makes Qt lay out at once the card, and then every layout above it (the row of cards, its family,
+        the scrolled cards, up to the window), though the card's size is fixed. The layout the card is in is
+        paused meanwhile; its request, posted, lays the row out once when the events of the moment are over."""
+        parent = self.parentWidget()
+        row = parent.layout() if parent is not None else None
+        if row is None or not row.isEnabled():
+            yield
+            return
+        row.setEnabled(False)
+        try:
+            yield
+        finally:
+            row.setEnabled(True)
+
     def set_working_out(self) -> None:
         """While its value is being computed: a muted "Working out…" in the value's place (a bare "—" read as
         "no value" while the dashboard was loading), nothing under it."""
+        with self._row_laid_out_after():
+            self._set_working_out()
+
+    def _set_working_out(self) -> None:
         self._shown = WORKING_OUT
         text = _("Working out\u2026")
         font = self.value_label.font()
@@ -326,6 +374,10 @@ class KpiCard(QFrame):
         """Show a :class:`MetricResult` (``None`` = not computed yet); ``outcome`` (the view's
         :class:`~metrics_core.report_view.KpiOutcome`) tells whether the target is met and whether
         the change is larger than its noise; money is written in ``currency`` (the results')."""
+        with self._row_laid_out_after():
+            self._set_result(result, change, target, outcome, currency)
+
+    def _set_result(self, result: Any, change: Any, target: float | None, outcome: Any, currency: str) -> None:
         self._shown = (result, change, target, outcome, currency)
         style.restyle(self.value_label, "")          # (muted while it was being worked out)
         currency = result_currency(result, currency)     # the files name several currencies: the KPI's own
@@ -340,8 +392,8 @@ class KpiCard(QFrame):
         shown = self._fit_value_font(text)
         self.value_label.setText(shown)
         self.value_label.setToolTip(text if shown != text else "")
-        self.reason_label.clear()
-        self.reason_label.hide()
+        # (the caveat or reason keeps its line until _show_small: hidden here and shown again there, its show laid
+        # out every card and the dashboard up to the window at once, for each card with one, at every re-filter)
         # the result's own direction wins (CES: set by whether the question asks for effort or ease)
         own = getattr(result, "higher_is_better", None)
         if outcome is not None and value is not None:
@@ -529,8 +581,11 @@ class KpiCard(QFrame):
             self._show_rows()
 
     def _show_small(self) -> None:
-        """The caveat or reason in its form: whole, or shortened with "…" to the lines left (at least one)."""
+        """The caveat or reason in its form: whole, or shortened with "…" to the lines left (at least one); none:
+        its line hidden."""
         if not self._small_form:
+            self.reason_label.clear()
+            self.reason_label.hide()
             return
         text, plain, tooltip, _kind = self._small
         metrics = self.reason_label.fontMetrics()
