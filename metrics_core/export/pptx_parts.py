@@ -23,13 +23,14 @@ from .chart_data import (PARTIAL_SAMPLE, TARGET_SERIES, TIME_UNITS, AxisUnit, da
                          series_title, slide_labels, tick_format, tick_step, value_axis_range)
 from .chart_workbook import SafeChartData
 from .model import ChartData
-from .text_width import fitting_size
+from .text_width import fitting_size, text_width
 
 INK = RGBColor(0x22, 0x22, 0x22)
 MUTED = RGBColor(0x6B, 0x6B, 0x6B)
 HEADER_FILL = RGBColor(0x1F, 0x6F, 0xB2)
 ZEBRA_FILL = RGBColor(0xF2, 0xF5, 0xF9)
 WHITE = RGBColor(0xFF, 0xFF, 0xFF)
+CELL_SIDES = 0.16           # a table cell's left and right margins together (inches)
 CHART_TITLE_SIZE, CHART_TITLE_FLOOR = 14, 11
 CHART_TITLE_SHARE = 0.75    # of a chart's width, its title's line (:func:`chart_title_size`)
 MAX_MARKERS = 40            # a line with more points than this is drawn without markers
@@ -74,6 +75,25 @@ def one_line_size(text: str, width_in: float, size: int, minimum: int = 18) -> i
     return fitting_size(text, usable, size, minimum)
 
 
+def one_line_table(rows: list[list[str]], width_in: float, size: int, smallest: int) -> tuple[int, list[float]]:
+    """(size, column widths in inches) at which each cell of ``rows`` stays on one line of a table ``width_in``
+    inches wide: the largest size from ``size`` down to ``smallest`` at which the columns' widest texts, measured
+    (:mod:`.text_width`) with the cells' side margins, fit side by side, the room left over shared out in
+    proportion to them; at ``smallest`` they may still wrap. One size for the whole table (the ro and sl "At a
+    glance" wrapped names and "no clear change (+3.2 pp)" onto two lines in columns set by hand).
+
+    >>> one_line_table([["KPI", "Value"], ["CSAT", "80.1 %"]], 4.0, 14, 10)
+    (14, [1.78, 2.22])
+    """
+    columns = list(zip(*rows))
+    for at in range(size, smallest - 1, -1):
+        needs = [max(text_width(text, at) for text in column) / 72 + CELL_SIDES for column in columns]
+        if sum(needs) <= width_in or at == smallest:
+            spare = width_in / sum(needs)
+            return at, [round(need * spare, 2) for need in needs]
+    raise ValueError("smallest is larger than size")
+
+
 def add_table(slide, left, top, width, rows: list[list[str]], col_widths: list[float], *,
               size: int = 12, row_height: float = 0.36, colours: dict[tuple[int, int], str] | None = None,
               right_align_from: int = 1):
@@ -96,7 +116,7 @@ def add_table(slide, left, top, width, rows: list[list[str]], col_widths: list[f
 
 
 def _fill_cell(cell, text: str, size: int, fill: RGBColor, ink: RGBColor, *, bold: bool = False,
-               align=PP_ALIGN.CENTER, margins: tuple[float, float] = (0.08, 0.03)) -> None:
+               align=PP_ALIGN.CENTER, margins: tuple[float, float] = (CELL_SIDES / 2, 0.03)) -> None:
     """One table cell: its text at ``size`` pt in ``ink`` on ``fill``; ``margins`` (sides, top and bottom) in inches."""
     cell.text = text
     cell.vertical_anchor = MSO_ANCHOR.MIDDLE
