@@ -31,6 +31,7 @@ HEADER_FILL = RGBColor(0x1F, 0x6F, 0xB2)
 ZEBRA_FILL = RGBColor(0xF2, 0xF5, 0xF9)
 WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 CELL_SIDES = 0.16           # a table cell's left and right margins together (inches)
+CELL_SLACK = 0.1            # and room for rounding beside a measured text (LibreOffice wrapped sl "Cilj" in 0.45 in)
 CHART_TITLE_SIZE, CHART_TITLE_FLOOR = 14, 11
 CHART_TITLE_SHARE = 0.75    # of a chart's width, its title's line (:func:`chart_title_size`)
 MAX_MARKERS = 40            # a line with more points than this is drawn without markers
@@ -83,11 +84,11 @@ def one_line_table(rows: list[list[str]], width_in: float, size: int, smallest: 
     glance" wrapped names and "no clear change (+3.2 pp)" onto two lines in columns set by hand).
 
     >>> one_line_table([["KPI", "Value"], ["CSAT", "80.1 %"]], 4.0, 14, 10)
-    (14, [1.78, 2.22])
+    (14, [1.81, 2.19])
     """
     columns = list(zip(*rows))
     for at in range(size, smallest - 1, -1):
-        needs = [max(text_width(text, at) for text in column) / 72 + CELL_SIDES for column in columns]
+        needs = [max(text_width(text, at) for text in column) / 72 + CELL_SIDES + CELL_SLACK for column in columns]
         if sum(needs) <= width_in or at == smallest:
             spare = width_in / sum(needs)
             return at, [round(need * spare, 2) for need in needs]
