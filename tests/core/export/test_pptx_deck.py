@@ -318,4 +318,5 @@ def test_without_targets_the_kpi_names_get_the_target_columns_room(tmp_path):
         row.target = None
     without = widths(report)
     assert len(without) == 5 and sum(without) == pytest.approx(sum(with_targets), abs=10)
-    assert without[0] > with_targets[0] + Inches(1.2) and without[2] < Inches(1.3)
+    # (session 19: columns as wide as their texts, measured, so a column of dashes is as narrow as its header)
+    assert without[0] > with_targets[0] and without[2] < with_targets[2] / 2
