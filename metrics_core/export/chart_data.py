@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..formatting import format_month, month_names, percent_affixes, symbol_before
+from ..formatting import format_day, format_day_month, format_month, month_names, percent_affixes, symbol_before
 from ..i18n import N_, _, babel_locale, current_language
 from ..metrics.model import WHOLE_UNITS
 from ..report_view.words import BETTER, NEUTRAL as NEUTRAL_GREY, WORSE
@@ -167,6 +167,31 @@ def date_axis_labels(by: str, starts: list[date], width_in: float = 11.0) -> tup
     if unit == "days" and needed > 14 and starts[0].day == 1:
         unit, needed, number_format = "months", math.ceil(needed / 30.4), "mmm yyyy"
     return number_format, unit, next((s for s in ROUND_STEPS[unit] if s >= needed), needed)
+
+
+#: How the deck's texts write a date axis's label (CLDR through babel: :mod:`metrics_core.formatting_dates`).
+_WRITTEN_DATES = {"d mmm": format_day_month, "d mmm yyyy": format_day, "mmm yyyy": format_month,
+                  "yyyy": lambda day: str(day.year)}           # (as formatting_dates.format_period names a year)
+
+
+def written_period_labels(by: str, starts: list[date], width_in: float) -> list[str] | None:
+    """A trend's period labels written as the deck's other dates are ("okt. 2026", sl, beside "31. okt. 2026"), when
+    its date axis would label every period anyway (:func:`date_axis_labels`); None when that axis thins them. A date
+    axis's month names are the viewing application's (LibreOffice wrote sl "okt 2026"), so a trend whose labels all
+    fit is drawn on text categories instead; a longer one keeps its date axis, whose labels LibreOffice thins (it
+    ignores ``c:tickLblSkip`` on text categories).
+
+    >>> written_period_labels("month", [date(2026, m, 1) for m in (5, 6)], 8.5)
+    ['May 2026', 'Jun 2026']
+    >>> written_period_labels("day", [date(2026, 1, 1) + pd.Timedelta(days=i) for i in range(90)], 8.5) is None
+    True
+    """
+    if not starts or by not in TIME_UNITS:
+        return None
+    number_format, unit, step = date_axis_labels(by, starts, width_in)
+    if (unit, step) != TIME_UNITS[by]:
+        return None
+    return [_WRITTEN_DATES[number_format](day) for day in starts]
 
 
 def _nice_step(span: float) -> float:

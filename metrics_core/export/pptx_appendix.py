@@ -99,7 +99,8 @@ def how_pages(entries: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
 
 def how_slide(slide, report: Report, page: list[tuple[str, str]]) -> None:
     # under the date line, where every content slide's body starts (it began at 1.05 in, when the slide had no line)
-    box = slide.shapes.add_textbox(Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN), Inches(7.15 - BODY_TOP))
+    box = slide.shapes.add_textbox(Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN),
+                                   Inches(7.15 - BODY_TOP))
     frame = box.text_frame
     frame.word_wrap = True
     for i, (label, text) in enumerate(page):

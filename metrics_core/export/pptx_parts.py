@@ -20,7 +20,7 @@ from ..i18n import _
 from ..report_view.partial import partial_words
 from .chart_data import (PARTIAL_SAMPLE, TARGET_SERIES, TIME_UNITS, AxisUnit, date_axis_labels, drawn_frame,
                          heat_colour, label_skip, office_date_format, office_format, paler, partial_rows, series_colour,
-                         series_title, slide_labels, tick_format, tick_step, value_axis_range)
+                         series_title, slide_labels, tick_format, tick_step, value_axis_range, written_period_labels)
 from .chart_workbook import SafeChartData
 from .model import ChartData
 from .text_width import fitting_size, text_width
@@ -171,9 +171,12 @@ def add_chart(slide, chart: ChartData, left, top, width, height, currency: str =
     frame = partial_split(frame, chart)
     data = SafeChartData(number_format=office_format(axis.number_format))
     on_dates = chart.kind == "line" and bool(chart.period_starts) and chart.by in TIME_UNITS
+    written = (written_period_labels(chart.by, [date.fromisoformat(d[:10]) for d in chart.period_starts],
+                                     Emu(width).inches) if on_dates else None)
+    on_dates = on_dates and written is None            # every period labelled: as the deck's texts write dates
     names = category_names(chart)
     data.categories = ([date.fromisoformat(d[:10]) for d in chart.period_starts] if on_dates
-                       else slide_labels(names, _skip_for(names)))
+                       else written or slide_labels(names, _skip_for(names)))
     for name in frame.columns:      # labels and names as they are: SafeChartData's workbook keeps them from running
         title = partial_words(chart.by) if name == PARTIAL_SERIES else series_title(name)
         data.add_series(title, [None if math.isnan(v) else round(float(v), 4) for v in frame[name]])
@@ -188,7 +191,7 @@ def add_chart(slide, chart: ChartData, left, top, width, height, currency: str =
     _style_legend(native, len(frame.columns), own_entry=not (chart.kind == "line" and len(chart.series_names) == 1))
     _colour_series(native, chart, [str(name) for name in frame.columns])
     _style_partial(native, chart, list(frame.columns))
-    _style_axes(native, chart, frame, axis)
+    _style_axes(native, chart, frame, axis, every_label=written is not None)
     if chart.kind == "bar":
         _data_labels(native, axis)
     if on_dates:
@@ -370,7 +373,9 @@ def _colour_series(native, chart: ChartData, names: list[str]) -> None:
         native.plots[0].overlap = 100
 
 
-def _style_axes(native, chart: ChartData, frame, axis: AxisUnit) -> None:
+def _style_axes(native, chart: ChartData, frame, axis: AxisUnit, every_label: bool = False) -> None:
+    """The axes' fonts, ranges and formats; ``every_label``: a trend's periods are written out, each labelled
+    (:func:`~.chart_data.written_period_labels`), none skipped."""
     value_axis = native.value_axis
     value_axis.has_major_gridlines = True
     value_axis.major_gridlines.format.line.color.rgb = RGBColor(0xDD, 0xDD, 0xDD)
@@ -386,7 +391,7 @@ def _style_axes(native, chart: ChartData, frame, axis: AxisUnit) -> None:
             value_axis.minimum_scale, value_axis.maximum_scale = bounds
             value_axis.major_unit = tick_step(*bounds, axis.whole)
         value_axis.tick_labels.number_format = office_format(tick_format(axis, *(bounds or (None, None))))
-        if native._chartSpace.find(".//" + qn("c:dateAx")) is None:
+        if native._chartSpace.find(".//" + qn("c:dateAx")) is None and not every_label:
             _skip_category_labels(category_axis, _skip_for(chart.categories))
     elif chart.kind == "stacked":
         value_axis.minimum_scale = 0

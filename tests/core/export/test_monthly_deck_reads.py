@@ -46,7 +46,8 @@ def test_the_abandonment_slide_counts_calls_and_csat_answers(decks, code):
     with language(code):
         for label, one, many in (("Call abandonment rate", "from {count} call", "from {count} calls"),
                                  ("CSAT (% satisfied)", "from {count} answer", "from {count} answers")):
-            panel = [t for t in _texts(_slide_titled(deck, _(label))) if t[:1].isupper() and any(c.isdigit() for c in t)]
+            panel = [t for t in _texts(_slide_titled(deck, _(label)))
+                     if t[:1].isupper() and any(c.isdigit() for c in t)]
             counted = [t for t in panel if any(t == _cap(ngettext(one, many, n, count=_number(n))) for n in _counts(t))]
             rows = [t for t in panel if any(t == _cap(ngettext("from {count} row", "from {count} rows", n,
                                                                  count=_number(n))) for n in _counts(t))]
@@ -127,3 +128,21 @@ def test_the_method_slide_has_its_date_line_under_its_title_and_its_text_under_t
                                                 and s.top == Emu(777240)][0].text_frame.text != ""
     body = max((s for s in slide.shapes if s.has_text_frame), key=lambda s: len(s.text_frame.text))
     assert body.top >= line[0].top + line[0].height
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_trends_months_are_named_as_the_decks_other_dates(decks, code):
+    """deck18: sl trend axes wrote "okt 2026" (a date axis: LibreOffice's own month names) beside "31. okt. 2026" in
+    the titles (CLDR). Six months all labelled: each is written out as the deck's texts write a month."""
+    from datetime import date
+
+    from metrics_core.formatting import format_month
+
+    trends = [shape.chart for slide in decks[code].slides for shape in slide.shapes
+              if shape.has_chart and shape.chart.chart_type is not None and "LINE" in str(shape.chart.chart_type)]
+    assert trends
+    with language(code):
+        expected = [format_month(date(2026, month, 1)) for month in range(5, 11)]
+    for chart in trends:
+        assert list(chart.plots[0].categories) == expected
+        assert chart._chartSpace.find(".//{http://schemas.openxmlformats.org/drawingml/2006/chart}dateAx") is None
