@@ -175,23 +175,28 @@ _WRITTEN_DATES = {"d mmm": format_day_month, "d mmm yyyy": format_day, "mmm yyyy
 
 
 def written_period_labels(by: str, starts: list[date], width_in: float) -> list[str] | None:
-    """A trend's period labels written as the deck's other dates are ("okt. 2026", sl, beside "31. okt. 2026"), when
-    its date axis would label every period anyway (:func:`date_axis_labels`); None when that axis thins them. A date
-    axis's month names are the viewing application's (LibreOffice wrote sl "okt 2026"), so a trend whose labels all
-    fit is drawn on text categories instead; a longer one keeps its date axis, whose labels LibreOffice thins (it
-    ignores ``c:tickLblSkip`` on text categories).
+    """A trend's period labels written as the deck's other dates are ("okt. 2026", sl, beside "31. okt. 2026"): the
+    periods its date axis would label (:func:`date_axis_labels`: every one, or every few months from the first),
+    the others left blank; None when that axis would label other days than the periods' own (a long daily trend
+    labelled at month starts), which keeps its date axis. A date axis's month names are the viewing
+    application's (LibreOffice wrote sl "okt 2026"); text categories are thinned here because LibreOffice
+    ignores ``c:tickLblSkip`` on them.
 
     >>> written_period_labels("month", [date(2026, m, 1) for m in (5, 6)], 8.5)
     ['May 2026', 'Jun 2026']
-    >>> written_period_labels("day", [date(2026, 1, 1) + pd.Timedelta(days=i) for i in range(90)], 8.5) is None
+    >>> written_period_labels("month", [date(2026, m, 1) for m in range(1, 13)], 8.5)[:4]
+    ['Jan 2026', '', 'Mar 2026', '']
+    >>> written_period_labels("day", [date(2026, 1, 1) + pd.Timedelta(days=i) for i in range(366)], 8.5) is None
     True
     """
     if not starts or by not in TIME_UNITS:
         return None
     number_format, unit, step = date_axis_labels(by, starts, width_in)
-    if (unit, step) != TIME_UNITS[by]:
+    own_unit, per_period = TIME_UNITS[by]
+    if unit != own_unit or step % per_period:
         return None
-    return [_WRITTEN_DATES[number_format](day) for day in starts]
+    every = step // per_period
+    return [_WRITTEN_DATES[number_format](day) if i % every == 0 else "" for i, day in enumerate(starts)]
 
 
 def _nice_step(span: float) -> float:

@@ -173,7 +173,7 @@ def add_chart(slide, chart: ChartData, left, top, width, height, currency: str =
     on_dates = chart.kind == "line" and bool(chart.period_starts) and chart.by in TIME_UNITS
     written = (written_period_labels(chart.by, [date.fromisoformat(d[:10]) for d in chart.period_starts],
                                      Emu(width).inches) if on_dates else None)
-    on_dates = on_dates and written is None            # every period labelled: as the deck's texts write dates
+    on_dates = on_dates and written is None            # labels as the deck's texts write dates
     names = category_names(chart)
     data.categories = ([date.fromisoformat(d[:10]) for d in chart.period_starts] if on_dates
                        else written or slide_labels(names, _skip_for(names)))
@@ -374,7 +374,7 @@ def _colour_series(native, chart: ChartData, names: list[str]) -> None:
 
 
 def _style_axes(native, chart: ChartData, frame, axis: AxisUnit, every_label: bool = False) -> None:
-    """The axes' fonts, ranges and formats; ``every_label``: a trend's periods are written out, each labelled
+    """The axes' fonts, ranges and formats; ``every_label``: a trend's periods are written out, thinned already
     (:func:`~.chart_data.written_period_labels`), none skipped."""
     value_axis = native.value_axis
     value_axis.has_major_gridlines = True
