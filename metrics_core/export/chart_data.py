@@ -169,6 +169,7 @@ def date_axis_labels(by: str, starts: list[date], width_in: float = 11.0) -> tup
     return number_format, unit, next((s for s in ROUND_STEPS[unit] if s >= needed), needed)
 
 
+WRITTEN_PERIODS = 24        # a trend of more periods keeps its date axis (:func:`written_period_labels`)
 #: How the deck's texts write a date axis's label (CLDR through babel: :mod:`metrics_core.formatting_dates`).
 _WRITTEN_DATES = {"d mmm": format_day_month, "d mmm yyyy": format_day, "mmm yyyy": format_month,
                   "yyyy": lambda day: str(day.year)}           # (as formatting_dates.format_period names a year)
@@ -177,10 +178,11 @@ _WRITTEN_DATES = {"d mmm": format_day_month, "d mmm yyyy": format_day, "mmm yyyy
 def written_period_labels(by: str, starts: list[date], width_in: float) -> list[str] | None:
     """A trend's period labels written as the deck's other dates are ("okt. 2026", sl, beside "31. okt. 2026"): the
     periods its date axis would label (:func:`date_axis_labels`: every one, or every few months from the first),
-    the others left blank; None when that axis would label other days than the periods' own (a long daily trend
-    labelled at month starts), which keeps its date axis. A date axis's month names are the viewing
-    application's (LibreOffice wrote sl "okt 2026"); text categories are thinned here because LibreOffice
-    ignores ``c:tickLblSkip`` on them.
+    the others left blank; None for more than :data:`WRITTEN_PERIODS` periods or when that axis would label other
+    days than the periods' own (a long daily trend labelled at month starts): those keep their date axis. A date
+    axis's month names are the viewing application's (LibreOffice wrote sl "okt 2026"); text categories are thinned
+    here because LibreOffice ignores ``c:tickLblSkip`` on them, and over many of them it hides labels itself (of 180
+    categories, one labelled in 14, it drew one label in three).
 
     >>> written_period_labels("month", [date(2026, m, 1) for m in (5, 6)], 8.5)
     ['May 2026', 'Jun 2026']
@@ -189,7 +191,7 @@ def written_period_labels(by: str, starts: list[date], width_in: float) -> list[
     >>> written_period_labels("day", [date(2026, 1, 1) + pd.Timedelta(days=i) for i in range(366)], 8.5) is None
     True
     """
-    if not starts or by not in TIME_UNITS:
+    if not starts or by not in TIME_UNITS or len(starts) > WRITTEN_PERIODS:
         return None
     number_format, unit, step = date_axis_labels(by, starts, width_in)
     own_unit, per_period = TIME_UNITS[by]

@@ -191,7 +191,7 @@ def add_chart(slide, chart: ChartData, left, top, width, height, currency: str =
     _style_legend(native, len(frame.columns), own_entry=not (chart.kind == "line" and len(chart.series_names) == 1))
     _colour_series(native, chart, [str(name) for name in frame.columns])
     _style_partial(native, chart, list(frame.columns))
-    _style_axes(native, chart, frame, axis, every_label=written is not None)
+    _style_axes(native, chart, frame, axis, labels_written=written is not None)
     if chart.kind == "bar":
         _data_labels(native, axis)
     if on_dates:
@@ -373,8 +373,8 @@ def _colour_series(native, chart: ChartData, names: list[str]) -> None:
         native.plots[0].overlap = 100
 
 
-def _style_axes(native, chart: ChartData, frame, axis: AxisUnit, every_label: bool = False) -> None:
-    """The axes' fonts, ranges and formats; ``every_label``: a trend's periods are written out, thinned already
+def _style_axes(native, chart: ChartData, frame, axis: AxisUnit, labels_written: bool = False) -> None:
+    """The axes' fonts, ranges and formats; ``labels_written``: a trend's periods are written out, thinned already
     (:func:`~.chart_data.written_period_labels`), none skipped."""
     value_axis = native.value_axis
     value_axis.has_major_gridlines = True
@@ -391,7 +391,7 @@ def _style_axes(native, chart: ChartData, frame, axis: AxisUnit, every_label: bo
             value_axis.minimum_scale, value_axis.maximum_scale = bounds
             value_axis.major_unit = tick_step(*bounds, axis.whole)
         value_axis.tick_labels.number_format = office_format(tick_format(axis, *(bounds or (None, None))))
-        if native._chartSpace.find(".//" + qn("c:dateAx")) is None and not every_label:
+        if native._chartSpace.find(".//" + qn("c:dateAx")) is None and not labels_written:
             _skip_category_labels(category_axis, _skip_for(chart.categories))
     elif chart.kind == "stacked":
         value_axis.minimum_scale = 0
