@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..formatting import format_month, month_names, percent_affixes, symbol_before
+from ..formatting import format_day, format_day_month, format_month, month_names, percent_affixes, symbol_before
 from ..i18n import N_, _, babel_locale, current_language
 from ..metrics.model import WHOLE_UNITS
 from ..report_view.words import BETTER, NEUTRAL as NEUTRAL_GREY, WORSE
@@ -167,6 +167,38 @@ def date_axis_labels(by: str, starts: list[date], width_in: float = 11.0) -> tup
     if unit == "days" and needed > 14 and starts[0].day == 1:
         unit, needed, number_format = "months", math.ceil(needed / 30.4), "mmm yyyy"
     return number_format, unit, next((s for s in ROUND_STEPS[unit] if s >= needed), needed)
+
+
+WRITTEN_PERIODS = 24        # a trend of more periods keeps its date axis (:func:`written_period_labels`)
+#: How the deck's texts write a date axis's label (CLDR through babel: :mod:`metrics_core.formatting_dates`).
+_WRITTEN_DATES = {"d mmm": format_day_month, "d mmm yyyy": format_day, "mmm yyyy": format_month,
+                  "yyyy": lambda day: str(day.year)}           # (as formatting_dates.format_period names a year)
+
+
+def written_period_labels(by: str, starts: list[date], width_in: float) -> list[str] | None:
+    """A trend's period labels written as the deck's other dates are ("okt. 2026", sl, beside "31. okt. 2026"): the
+    periods its date axis would label (:func:`date_axis_labels`: every one, or every few months from the first),
+    the others left blank; None for more than :data:`WRITTEN_PERIODS` periods or when that axis would label other
+    days than the periods' own (a long daily trend labelled at month starts): those keep their date axis. A date
+    axis's month names are the viewing application's (LibreOffice wrote sl "okt 2026"); text categories are thinned
+    here because LibreOffice ignores ``c:tickLblSkip`` on them, and over many of them it hides labels itself (of 180
+    categories, one labelled in 14, it drew one label in three).
+
+    >>> written_period_labels("month", [date(2026, m, 1) for m in (5, 6)], 8.5)
+    ['May 2026', 'Jun 2026']
+    >>> written_period_labels("month", [date(2026, m, 1) for m in range(1, 13)], 8.5)[:4]
+    ['Jan 2026', '', 'Mar 2026', '']
+    >>> written_period_labels("day", [date(2026, 1, 1) + pd.Timedelta(days=i) for i in range(366)], 8.5) is None
+    True
+    """
+    if not starts or by not in TIME_UNITS or len(starts) > WRITTEN_PERIODS:
+        return None
+    number_format, unit, step = date_axis_labels(by, starts, width_in)
+    own_unit, per_period = TIME_UNITS[by]
+    if unit != own_unit or step % per_period:
+        return None
+    every = step // per_period
+    return [_WRITTEN_DATES[number_format](day) if i % every == 0 else "" for i, day in enumerate(starts)]
 
 
 def _nice_step(span: float) -> float:

@@ -16,7 +16,7 @@ from .model import Report
 from .pptx_layout import BODY_TOP, MARGIN, SLIDE_W
 from .pptx_parts import add_text
 
-LINES_PER_PAGE = 29.0
+LINES_PER_PAGE = 27.7        # 12-pt lines between the date line under the title and the slide's foot
 
 
 def sources_slide(slide, report: Report, _what: Any = None) -> None:
@@ -98,7 +98,9 @@ def how_pages(entries: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
 
 
 def how_slide(slide, report: Report, page: list[tuple[str, str]]) -> None:
-    box = slide.shapes.add_textbox(Inches(MARGIN), Inches(1.05), Inches(SLIDE_W - 2 * MARGIN), Inches(6.1))
+    # under the date line, where every content slide's body starts (it began at 1.05 in, when the slide had no line)
+    box = slide.shapes.add_textbox(Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN),
+                                   Inches(7.15 - BODY_TOP))
     frame = box.text_frame
     frame.word_wrap = True
     for i, (label, text) in enumerate(page):

@@ -29,14 +29,18 @@ from .chart_data import BAD, GOOD, NEUTRAL, busiest_cell
 from .model import ChartData, KpiRow, Report, by_word
 from .pptx_appendix import how_entries, how_pages, how_slide, short_how, sources_slide  # noqa: F401 (short_how)
 from .pptx_layout import BODY_BOTTOM, BODY_TOP, BRAND, MARGIN, SLIDE_H, SLIDE_W, heading, title_size
-from .pptx_parts import (MUTED, add_chart, add_heat_table, add_table, add_text, chart_title_size, one_line_size, rgb,
-                         set_chart_title_size)
+from .pptx_parts import (MUTED, add_chart, add_heat_table, add_table, add_text, chart_title_size, one_line_size,
+                         one_line_table, rgb, set_chart_title_size)
+from .text_width import line_count
 
 log = logging.getLogger(__name__)
 
 SUMMARY_ROWS = 12
+SUMMARY_SIZE, SUMMARY_FLOOR = 14, 10        # "At a glance": its table's text, set smaller only to keep rows on a line
 VERDICT_COLOURS = {"good": GOOD, "bad": BAD, "neutral": NEUTRAL}
 PANEL_W = 3.6
+SENTENCE_SIZE, SENTENCE_GAP = 20, 0.3      # a slide's sentence (pt), and at least this much (in) under it
+LINE_HEIGHT, TEXT_INSETS = 1.2, 0.1         # a line's height (in ems) and a text box's top and bottom insets (in)
 PANEL_CHARS = 28            # characters of 16-point text a row of the panel holds, about (wider letters: fewer)
 
 
@@ -126,8 +130,8 @@ def slide_heading(report: Report, kind: str, what: Any) -> tuple[str, str] | Non
         return what.title, report.period_label
     if kind == "sources":
         return _("Data used"), report.period_label
-    if kind == "how":
-        return _("How these KPIs were computed"), ""
+    if kind == "how":              # its dates too, as "Data used" (it had no line: the only content slide without)
+        return _("How these KPIs were computed"), report.period_label
     return None
 
 
@@ -216,11 +220,10 @@ def _summary_slide(slide, report: Report, rows: list[KpiRow]) -> None:
                       row.change_words or change_text(row, report.currency)]
             colours[(i, 4)] = colour(row.change_state) if row.change_state else VERDICT_COLOURS[row.verdict]
         table.append(cells)
-    widths = [3.2, 2.3, 2.5, 1.7, 2.9] if compared else [6.4, 3.0, 3.0]
-    if compared and all(row.target is None for row in rows):     # a column of dashes: the KPIs' names get its room
-        widths[0], widths[2] = widths[0] + 1.3, widths[2] - 1.3
+    # every row on one line: the columns as wide as their texts, measured, at the one size the table fits
+    size, widths = one_line_table(table, SLIDE_W - 2 * MARGIN, SUMMARY_SIZE, SUMMARY_FLOOR)
     row_height = 0.5 if len(table) <= 10 else 0.42
-    add_table(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN), table, widths, size=14,
+    add_table(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN), table, widths, size=size,
               row_height=row_height, colours=colours)
     if not compared:
         note = report.notes[0] if report.notes else ""
@@ -229,9 +232,7 @@ def _summary_slide(slide, report: Report, rows: list[KpiRow]) -> None:
 
 
 def _kpi_slide(slide, report: Report, row: KpiRow) -> None:
-    add_text(slide, Inches(MARGIN), Inches(1.3), Inches(SLIDE_W - 2 * MARGIN), Inches(0.8), row.sentence, 20,
-             bold=True)
-    top, bottom = 2.25, BODY_BOTTOM
+    top, bottom = sentence(slide, row.sentence, 2.25), BODY_BOTTOM
     chart_w = SLIDE_W - 2 * MARGIN - PANEL_W - 0.3
     trend = kpi_chart(report, row.metric_id)
     if row.metric_id == "staffing":             # one question (how many agents?), its two curves
@@ -264,6 +265,16 @@ def _kpi_slide(slide, report: Report, row: KpiRow) -> None:
         y += 0.8 + 0.27 * (rows - 2)
 
 
+def sentence(slide, text: str, chart_top: float) -> float:
+    """A slide's sentence (20 pt, bold) under its heading, in a box as high as its lines, measured
+    (:func:`~.text_width.line_count`); returns where the chart under it starts: ``chart_top``, or lower when the
+    sentence would come within :data:`SENTENCE_GAP` of it (ro's two lines ended 0.15 in above the chart)."""
+    width = SLIDE_W - 2 * MARGIN
+    height = TEXT_INSETS + line_count(text, (width - 0.2) * 72, SENTENCE_SIZE) * SENTENCE_SIZE * LINE_HEIGHT / 72
+    add_text(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(width), Inches(height), text, SENTENCE_SIZE, bold=True)
+    return max(chart_top, round(BODY_TOP + height + SENTENCE_GAP, 3))
+
+
 def kpi_chart(report: Report, metric_id: str) -> ChartData | None:
     """The one chart of a KPI's slide: its trend, else its parts over time (NPS), else None."""
     own = [c for c in report.charts if c.metric_id == metric_id]
@@ -278,9 +289,8 @@ def basis(row: KpiRow) -> str:
 
 
 def _breakdown_slide(slide, report: Report, chart: ChartData) -> None:
-    add_text(slide, Inches(MARGIN), Inches(1.3), Inches(SLIDE_W - 2 * MARGIN), Inches(0.6),
-             breakdown_sentence(chart, report.chart_currency(chart)), 20, bold=True)
-    add_chart(slide, chart, Inches(MARGIN), Inches(2.1), Inches(SLIDE_W - 2 * MARGIN), Inches(BODY_BOTTOM - 2.1),
+    top = sentence(slide, breakdown_sentence(chart, report.chart_currency(chart)), 2.1)
+    add_chart(slide, chart, Inches(MARGIN), Inches(top), Inches(SLIDE_W - 2 * MARGIN), Inches(BODY_BOTTOM - top),
               report.chart_currency(chart))
 
 

@@ -20,16 +20,18 @@ from ..i18n import _
 from ..report_view.partial import partial_words
 from .chart_data import (PARTIAL_SAMPLE, TARGET_SERIES, TIME_UNITS, AxisUnit, date_axis_labels, drawn_frame,
                          heat_colour, label_skip, office_date_format, office_format, paler, partial_rows, series_colour,
-                         series_title, slide_labels, tick_format, tick_step, value_axis_range)
+                         series_title, slide_labels, tick_format, tick_step, value_axis_range, written_period_labels)
 from .chart_workbook import SafeChartData
 from .model import ChartData
-from .text_width import fitting_size
+from .text_width import fitting_size, text_width
 
 INK = RGBColor(0x22, 0x22, 0x22)
 MUTED = RGBColor(0x6B, 0x6B, 0x6B)
 HEADER_FILL = RGBColor(0x1F, 0x6F, 0xB2)
 ZEBRA_FILL = RGBColor(0xF2, 0xF5, 0xF9)
 WHITE = RGBColor(0xFF, 0xFF, 0xFF)
+CELL_SIDES = 0.16           # a table cell's left and right margins together (inches)
+CELL_SLACK = 0.1            # and room for rounding beside a measured text (LibreOffice wrapped sl "Cilj" in 0.45 in)
 CHART_TITLE_SIZE, CHART_TITLE_FLOOR = 14, 11
 CHART_TITLE_SHARE = 0.75    # of a chart's width, its title's line (:func:`chart_title_size`)
 MAX_MARKERS = 40            # a line with more points than this is drawn without markers
@@ -74,6 +76,25 @@ def one_line_size(text: str, width_in: float, size: int, minimum: int = 18) -> i
     return fitting_size(text, usable, size, minimum)
 
 
+def one_line_table(rows: list[list[str]], width_in: float, size: int, smallest: int) -> tuple[int, list[float]]:
+    """(size, column widths in inches) at which each cell of ``rows`` stays on one line of a table ``width_in``
+    inches wide: the largest size from ``size`` down to ``smallest`` at which the columns' widest texts, measured
+    (:mod:`.text_width`) with the cells' side margins, fit side by side, the room left over shared out in
+    proportion to them; at ``smallest`` they may still wrap. One size for the whole table (the ro and sl "At a
+    glance" wrapped names and "no clear change (+3.2 pp)" onto two lines in columns set by hand).
+
+    >>> one_line_table([["KPI", "Value"], ["CSAT", "80.1 %"]], 4.0, 14, 10)
+    (14, [1.81, 2.19])
+    """
+    columns = list(zip(*rows))
+    for at in range(size, smallest - 1, -1):
+        needs = [max(text_width(text, at) for text in column) / 72 + CELL_SIDES + CELL_SLACK for column in columns]
+        if sum(needs) <= width_in or at == smallest:
+            spare = width_in / sum(needs)
+            return at, [round(need * spare, 2) for need in needs]
+    raise ValueError("smallest is larger than size")
+
+
 def add_table(slide, left, top, width, rows: list[list[str]], col_widths: list[float], *,
               size: int = 12, row_height: float = 0.36, colours: dict[tuple[int, int], str] | None = None,
               right_align_from: int = 1):
@@ -96,7 +117,7 @@ def add_table(slide, left, top, width, rows: list[list[str]], col_widths: list[f
 
 
 def _fill_cell(cell, text: str, size: int, fill: RGBColor, ink: RGBColor, *, bold: bool = False,
-               align=PP_ALIGN.CENTER, margins: tuple[float, float] = (0.08, 0.03)) -> None:
+               align=PP_ALIGN.CENTER, margins: tuple[float, float] = (CELL_SIDES / 2, 0.03)) -> None:
     """One table cell: its text at ``size`` pt in ``ink`` on ``fill``; ``margins`` (sides, top and bottom) in inches."""
     cell.text = text
     cell.vertical_anchor = MSO_ANCHOR.MIDDLE
@@ -150,9 +171,12 @@ def add_chart(slide, chart: ChartData, left, top, width, height, currency: str =
     frame = partial_split(frame, chart)
     data = SafeChartData(number_format=office_format(axis.number_format))
     on_dates = chart.kind == "line" and bool(chart.period_starts) and chart.by in TIME_UNITS
+    written = (written_period_labels(chart.by, [date.fromisoformat(d[:10]) for d in chart.period_starts],
+                                     Emu(width).inches) if on_dates else None)
+    on_dates = on_dates and written is None            # labels as the deck's texts write dates
     names = category_names(chart)
     data.categories = ([date.fromisoformat(d[:10]) for d in chart.period_starts] if on_dates
-                       else slide_labels(names, _skip_for(names)))
+                       else written or slide_labels(names, _skip_for(names)))
     for name in frame.columns:      # labels and names as they are: SafeChartData's workbook keeps them from running
         title = partial_words(chart.by) if name == PARTIAL_SERIES else series_title(name)
         data.add_series(title, [None if math.isnan(v) else round(float(v), 4) for v in frame[name]])
@@ -167,7 +191,7 @@ def add_chart(slide, chart: ChartData, left, top, width, height, currency: str =
     _style_legend(native, len(frame.columns), own_entry=not (chart.kind == "line" and len(chart.series_names) == 1))
     _colour_series(native, chart, [str(name) for name in frame.columns])
     _style_partial(native, chart, list(frame.columns))
-    _style_axes(native, chart, frame, axis)
+    _style_axes(native, chart, frame, axis, labels_written=written is not None)
     if chart.kind == "bar":
         _data_labels(native, axis)
     if on_dates:
@@ -349,7 +373,9 @@ def _colour_series(native, chart: ChartData, names: list[str]) -> None:
         native.plots[0].overlap = 100
 
 
-def _style_axes(native, chart: ChartData, frame, axis: AxisUnit) -> None:
+def _style_axes(native, chart: ChartData, frame, axis: AxisUnit, labels_written: bool = False) -> None:
+    """The axes' fonts, ranges and formats; ``labels_written``: a trend's periods are written out, thinned already
+    (:func:`~.chart_data.written_period_labels`), none skipped."""
     value_axis = native.value_axis
     value_axis.has_major_gridlines = True
     value_axis.major_gridlines.format.line.color.rgb = RGBColor(0xDD, 0xDD, 0xDD)
@@ -365,7 +391,7 @@ def _style_axes(native, chart: ChartData, frame, axis: AxisUnit) -> None:
             value_axis.minimum_scale, value_axis.maximum_scale = bounds
             value_axis.major_unit = tick_step(*bounds, axis.whole)
         value_axis.tick_labels.number_format = office_format(tick_format(axis, *(bounds or (None, None))))
-        if native._chartSpace.find(".//" + qn("c:dateAx")) is None:
+        if native._chartSpace.find(".//" + qn("c:dateAx")) is None and not labels_written:
             _skip_category_labels(category_axis, _skip_for(chart.categories))
     elif chart.kind == "stacked":
         value_axis.minimum_scale = 0

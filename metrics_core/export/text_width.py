@@ -8,6 +8,8 @@ here fits in PowerPoint too. Kerning is left out (it narrows a line, never widen
 
 from __future__ import annotations
 
+import math
+
 from .font_widths import RANGES, UNITS_PER_EM
 
 _ADVANCES = {first + i: width for first, widths in RANGES for i, width in enumerate(widths)}
@@ -30,3 +32,23 @@ def fitting_size(text: str, room_pt: float, largest: int, smallest: int) -> int:
         if text_width(text, size) <= room_pt:
             return size
     return smallest
+
+
+def line_count(text: str, room_pt: float, size: float) -> int:
+    """How many lines ``text`` takes at ``size`` points in ``room_pt`` points, wrapped at spaces as a text box wraps
+    it (a word wider than the line alone on its lines).
+
+    >>> line_count("Call abandonment rate was 18.6 %, no clear change from 14.7 %.", 400, 20)
+    2
+    """
+    lines, used, space = 1, 0.0, text_width(" ", size)
+    for word in text.split():
+        width = text_width(word, size)
+        if used and used + space + width > room_pt:
+            lines, used = lines + 1, 0.0
+        if not used and width > room_pt:
+            lines += math.ceil(width / room_pt) - 1
+            used = width % room_pt
+            continue
+        used = used + space + width if used else width
+    return lines

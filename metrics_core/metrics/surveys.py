@@ -37,8 +37,9 @@ def _group_columns(frame: pd.DataFrame) -> dict[str, Any]:
 
 def _answers(scores: pd.DataFrame, num: np.ndarray, valid: np.ndarray, details: dict[str, Any]) -> Terms:
     """Terms of collected answers (``collect_scores``): one row per answer in ``valid``, which carries the
-    columns breakdowns group by (the answers come from several kinds)."""
-    return Terms(scores, num, np.ones(len(scores)), valid, None, details=details, kind="",
+    columns breakdowns group by (the answers come from several kinds). Each row is one answer, whichever file it
+    came from: the result counts answers (``counted``: its card and slide say "from 2,588 answers", not "rows")."""
+    return Terms(scores, num, np.ones(len(scores)), valid, None, details={**details, "counted": "surveys"}, kind="",
                  columns=_group_columns(scores))
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from itertools import combinations
 
 import pytest
@@ -93,13 +92,13 @@ def test_native_charts_embed_the_report_values(deck):
     target = csat.plots[0].series[1]
     assert list(target.values) == [85.0] * 12                     # a flat, dashed target line
     assert target.format.line.dash_style is not None
-    # periods sit on a date axis: labels every few months, honoured by PowerPoint and LibreOffice
-    date_axis = csat._chartSpace.find(".//" + qn("c:dateAx"))
-    assert date_axis is not None
-    assert date_axis.find(qn("c:majorTimeUnit")).get("val") == "months"
-    assert date_axis.find(qn("c:numFmt")).get("formatCode") == "mmm yyyy"
-    serials = [float(c.label) for c in csat.plots[0].categories]          # Excel day numbers
-    assert [date(1899, 12, 30) + timedelta(days=d) for d in serials] == [date(2024, m, 1) for m in range(1, 13)]
+    # the months named as the deck's texts write them, every other one as a date axis would label them (session
+    # 19: a date axis's month names are the viewer's, LibreOffice's sl "okt 2026" beside "31. okt. 2026"; the
+    # others blank, LibreOffice ignores tickLblSkip on text categories)
+    assert csat._chartSpace.find(".//" + qn("c:dateAx")) is None
+    labels = [str(c) for c in csat.plots[0].categories]
+    assert labels[::2] == [f"{m} 2024" for m in ("Jan", "Mar", "May", "Jul", "Sep", "Nov")]
+    assert len(labels) == 12 and all(label in ("", "None") for label in labels[1::2])
     # the value axis frames the data instead of starting at 0, and stays within 0..100
     assert 0 < csat.value_axis.minimum_scale <= min(CSAT_BY_MONTH)
     assert max(CSAT_BY_MONTH) <= csat.value_axis.maximum_scale <= 100
@@ -318,4 +317,5 @@ def test_without_targets_the_kpi_names_get_the_target_columns_room(tmp_path):
         row.target = None
     without = widths(report)
     assert len(without) == 5 and sum(without) == pytest.approx(sum(with_targets), abs=10)
-    assert without[0] > with_targets[0] + Inches(1.2) and without[2] < Inches(1.3)
+    # (session 19: columns as wide as their texts, measured, so a column of dashes is as narrow as its header)
+    assert without[0] > with_targets[0] and without[2] < with_targets[2] / 2
