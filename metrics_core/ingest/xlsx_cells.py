@@ -375,8 +375,8 @@ def _keep_bytes(column: _Column, texts: list[str], rows: np.ndarray, lengths: np
     lengths = lengths[below:]
     width = column.width or int(lengths[0])
     joined = "".join(texts[below:] if below else texts)
-    if not MIN_LENGTH <= width <= MAX_LENGTH or (lengths != width).any() or not joined.isascii():
-        column.width, column.text_bytes = None, None
+    if not MIN_LENGTH <= width <= MAX_LENGTH or (lengths != width).any() or len(joined) != len(lengths) * width:
+        column.width, column.text_bytes = None, None         # (a character of more than one byte: not ASCII)
         return
     column.width = width
     column.text_bytes.add(np.frombuffer(joined.encode("ascii"), dtype=np.uint8))
@@ -532,7 +532,11 @@ def _uniform_texts(rows: np.ndarray, joined: np.ndarray, width: int, n_rows: int
     """A column's texts below the head rows as ``S<width>`` bytes, ``b""`` where empty and in the head rows
     (``rows``: every text's row; ``joined``: the bytes of those below the head rows, in row order)."""
     out = np.zeros(n_rows, dtype=f"S{width}")
-    out[rows[np.searchsorted(rows, sheet_columns.HEAD_ROWS):]] = joined.view(f"S{width}")
+    rows = rows[np.searchsorted(rows, sheet_columns.HEAD_ROWS):]
+    if rows[-1] - rows[0] + 1 == len(rows):          # (every row filled: one copy)
+        out[rows[0]:rows[-1] + 1] = joined.view(f"S{width}")
+    else:
+        out[rows] = joined.view(f"S{width}")
     return out
 
 
