@@ -110,7 +110,7 @@ class SheetColumns:
 
     def uniform_texts(self, first: int, positions: np.ndarray) -> dict[int, np.ndarray]:
         """The columns at ``positions`` whose cells from row ``first`` on (as :meth:`frame` gives them) are texts
-        of one length in ASCII or empty, as ``S<length>`` bytes, ``b""`` where empty; by position.  The head rows
+        of one length in ASCII (no 0 byte) or empty, as ``S<length>`` bytes, ``b""`` where empty; by position.  The head rows
         among them are taken from their cells (a header of another length above the data rows is not among
         them)."""
         out = {}
@@ -120,7 +120,8 @@ class SheetColumns:
                 continue
             width = texts.dtype.itemsize
             top = self.objects[position][first:HEAD_ROWS].tolist()
-            if all(cell is None or (type(cell) is str and len(cell) == width and cell.isascii()) for cell in top):
+            if all(cell is None or (type(cell) is str and len(cell) == width and cell.isascii() and "\0" not in cell)
+                   for cell in top):
                 texts[first:HEAD_ROWS] = [b"" if cell is None else cell.encode("ascii") for cell in top]
                 out[position] = texts[first:]
         return out

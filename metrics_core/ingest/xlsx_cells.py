@@ -367,7 +367,8 @@ class PlainSheet:
 
 def _keep_bytes(column: _Column, texts: list[str], rows: np.ndarray, lengths: np.ndarray) -> None:
     """Keep the bytes of a column's texts below the head rows (``rows``, ascending; ``lengths``: their UTF-8
-    bytes) while every one is ASCII of one length that may be a time stamp's (:mod:`.uniform_texts`): joined
+    bytes) while every one is ASCII of one length that may be a time stamp's (:mod:`.uniform_texts`) and holds no
+    0 byte (``S<length>`` would cut a text ending in one short): joined
     while the strings are fresh, so that typing need not walk a million cold ``str`` objects to make them."""
     below = int(np.searchsorted(rows, sheet_columns.HEAD_ROWS))
     if below == len(rows):
@@ -375,8 +376,9 @@ def _keep_bytes(column: _Column, texts: list[str], rows: np.ndarray, lengths: np
     lengths = lengths[below:]
     width = column.width or int(lengths[0])
     joined = "".join(texts[below:] if below else texts)
-    if not MIN_LENGTH <= width <= MAX_LENGTH or (lengths != width).any() or len(joined) != len(lengths) * width:
-        column.width, column.text_bytes = None, None         # (a character of more than one byte: not ASCII)
+    if not MIN_LENGTH <= width <= MAX_LENGTH or (lengths != width).any() or len(joined) != len(lengths) * width \
+            or "\0" in joined:           # (a character of more than one byte: not ASCII; a 0 byte: no ``S`` text)
+        column.width, column.text_bytes = None, None
         return
     column.width = width
     column.text_bytes.add(np.frombuffer(joined.encode("ascii"), dtype=np.uint8))
