@@ -107,12 +107,11 @@ class SheetColumns:
                              for position, column in columns.items()}, index=index, columns=positions,
                             copy=False)
 
-
     def uniform_texts(self, first: int, positions: np.ndarray) -> dict[int, np.ndarray]:
         """The columns at ``positions`` whose cells from row ``first`` on (as :meth:`frame` gives them) are texts
-        of one length in ASCII (no 0 byte) or empty, as ``S<length>`` bytes, ``b""`` where empty; by position.  The head rows
-        among them are taken from their cells (a header of another length above the data rows is not among
-        them)."""
+        of one length in ASCII (no 0 byte) or empty, as ``S<length>`` bytes, ``b""`` where empty; by position.
+        The head rows among them are taken from their cells (a header of another length above the data rows is
+        not among them)."""
         out = {}
         for position in positions.tolist() if self.uniform else ():
             texts = self.uniform[position]

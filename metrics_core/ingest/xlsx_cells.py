@@ -95,7 +95,7 @@ class _Column:
     seen: dict | None = field(default_factory=dict)             # one ``str`` per repeated text, while it pays
     count: int = 0
     width: int | None = 0           # the one length of its texts below the head rows (0: none yet; None: several)
-    text_bytes: _Growing | None = field(default_factory=lambda: _Growing(np.uint8))   # those texts' bytes, joined
+    text_bytes: _Growing | None = None      # those texts' bytes, joined (made at the first)
 
 
 class PlainSheet:
@@ -368,8 +368,8 @@ class PlainSheet:
 def _keep_bytes(column: _Column, texts: list[str], rows: np.ndarray, lengths: np.ndarray) -> None:
     """Keep the bytes of a column's texts below the head rows (``rows``, ascending; ``lengths``: their UTF-8
     bytes) while every one is ASCII of one length that may be a time stamp's (:mod:`.uniform_texts`) and holds no
-    0 byte (``S<length>`` would cut a text ending in one short): joined
-    while the strings are fresh, so that typing need not walk a million cold ``str`` objects to make them."""
+    0 byte (``S<length>`` would cut a text ending in one short): joined while the strings are fresh, so that
+    neither the cells' text nor typing walks a million cold ``str`` objects again (:mod:`.excel_reader`)."""
     below = int(np.searchsorted(rows, sheet_columns.HEAD_ROWS))
     if below == len(rows):
         return
@@ -381,6 +381,7 @@ def _keep_bytes(column: _Column, texts: list[str], rows: np.ndarray, lengths: np
         column.width, column.text_bytes = None, None
         return
     column.width = width
+    column.text_bytes = column.text_bytes or _Growing(np.uint8)
     column.text_bytes.add(np.frombuffer(joined.encode("ascii"), dtype=np.uint8))
 
 
