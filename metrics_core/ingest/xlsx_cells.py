@@ -534,8 +534,8 @@ def _assemble(columns: dict[int, _Column], kinds: dict[int, str], extent: tuple[
 def _uniform_texts(rows: np.ndarray, joined: np.ndarray, width: int, n_rows: int) -> np.ndarray:
     """A column's texts below the head rows as ``S<width>`` bytes, ``b""`` where empty and in the head rows
     (``rows``: every text's row; ``joined``: the bytes of those below the head rows, in row order)."""
-    out = np.zeros(n_rows, dtype=f"S{width}")
-    rows = rows[np.searchsorted(rows, sheet_columns.HEAD_ROWS):]
+    out = np.frombuffer(mmap.mmap(-1, n_rows * width), dtype=f"S{width}")   # (zeros: b""; mapped apart from the
+    rows = rows[np.searchsorted(rows, sheet_columns.HEAD_ROWS):]             # heap, as :class:`_Growing` is)
     if rows[-1] - rows[0] + 1 == len(rows):          # (every row filled: one copy)
         out[rows[0]:rows[-1] + 1] = joined.view(f"S{width}")
     else:
