@@ -30,7 +30,7 @@ from .number_columns import type_plain_columns, type_workbook_numbers
 from .source_text import is_compact, text_series
 from .table_finder import RawTable
 from .types import infer_column, infer_date_bytes, infer_workbook_dates
-from .uniform_texts import uniform_bytes
+from .uniform_texts import uniform_bytes, uniform_of_bytes
 from .workbook_dates import boxed
 
 log = logging.getLogger(__name__)
@@ -215,7 +215,7 @@ def _typed_text(table: RawTable, name: str, header: str, **how) -> tuple[pd.Seri
             return typed
         column = pd.Series(boxed(column.to_numpy()), index=column.index, dtype=object)
     if column.dtype == object and how["forced_type"] is None and table.filled is None and \
-            (uniform := uniform_bytes(column)) is not None and \
+            (uniform := _uniform(table, name, column)) is not None and \
             (typed := infer_date_bytes(*uniform, header, table.row_numbers, column.index,
                                        dayfirst=how["dayfirst"])) is not None:
         return typed        # (a workbook's time stamps written as texts: typed from their bytes, see .uniform_texts)
@@ -237,6 +237,12 @@ def _typed_text(table: RawTable, name: str, header: str, **how) -> tuple[pd.Seri
         column_fact(strings, WRITTEN_AS_ID, lambda: written_as_ids(column.to_numpy()))   # (what the canonical
                                                                                 # frame asks of ids, on the bytes)
     return typed
+
+
+def _uniform(table: RawTable, name: str, column: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
+    """:func:`.uniform_texts.uniform_bytes` of the column, from the bytes a plain sheet kept of it when it did."""
+    known = (table.uniform or {}).pop(name, None)        # (let go once typed)
+    return uniform_bytes(column) if known is None else uniform_of_bytes(known)
 
 
 def _typed_categories(column: pd.Series, header: str, row_numbers: np.ndarray, factorized: tuple[np.ndarray, np.ndarray],

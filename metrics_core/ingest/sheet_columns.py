@@ -54,6 +54,10 @@ class SheetColumns:
     filled: bool                            # any cell holds something
     lost: list[int]                         # rows (from 0 at A1) calamine could not hand over: left empty
     reach: np.ndarray                       # per column: the row below its last cell (0: no cell at all)
+    uniform: list[np.ndarray | None] | None = None   # per column of a plain sheet: its texts as ``S<length>``
+                                            # bytes (``b""`` where empty and in the head rows) when it holds only
+                                            # texts, every one below the head rows ASCII of that length
+                                            # (see :meth:`uniform_texts`, :mod:`.uniform_texts`)
 
     def holding(self, first: int, stop: int) -> np.ndarray:
         """Per column, whether it holds a cell in rows ``first`` to ``stop`` as :meth:`frame` gives them
@@ -102,6 +106,24 @@ class SheetColumns:
                                                  dtype=None if column.dtype.kind in "fM" else object)
                              for position, column in columns.items()}, index=index, columns=positions,
                             copy=False)
+
+    def uniform_texts(self, first: int, positions: np.ndarray) -> dict[int, np.ndarray]:
+        """The columns at ``positions`` whose cells from row ``first`` on (as :meth:`frame` gives them) are texts
+        of one length in ASCII (no 0 byte) or empty, as ``S<length>`` bytes, ``b""`` where empty; by position.
+        The head rows among them are taken from their cells (a header of another length above the data rows is
+        not among them)."""
+        out = {}
+        for position in positions.tolist() if self.uniform else ():
+            texts = self.uniform[position]
+            if texts is None:
+                continue
+            width = texts.dtype.itemsize
+            top = self.objects[position][first:HEAD_ROWS].tolist()
+            if all(cell is None or (type(cell) is str and len(cell) == width and cell.isascii() and "\0" not in cell)
+                   for cell in top):
+                texts[first:HEAD_ROWS] = [b"" if cell is None else cell.encode("ascii") for cell in top]
+                out[position] = texts[first:]
+        return out
 
 
 def _any_present(cells: np.ndarray) -> bool:

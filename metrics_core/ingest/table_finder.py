@@ -59,6 +59,8 @@ class RawTable:
     notes: list[str]
     filled: np.ndarray | None = None    # text files: True where ``values`` holds a string (else None)
     clean: np.ndarray | None = None     # text files: per column, True when no value needs clean-up
+    uniform: dict[str, np.ndarray] | None = None   # a plain sheet's columns of texts of one length, as bytes
+                                        # (``S<length>``, ``b""`` where empty; see .uniform_texts), by name
 
 
 def is_empty(cell: object) -> bool:
@@ -254,7 +256,7 @@ def columns_to_read(layout: TableLayout, holding: np.ndarray) -> np.ndarray:
 def assemble(values: pd.DataFrame, raw: pd.DataFrame, layout: TableLayout,
              row_numbers: np.ndarray, filled: np.ndarray | None = None,
              clean: np.ndarray | None = None, width: int | None = None,
-             present: np.ndarray | None = None) -> RawTable:
+             present: np.ndarray | None = None, uniform: dict[int, np.ndarray] | None = None) -> RawTable:
     """Drop empty rows and empty/stray columns, name the columns, and return the table.
 
     ``values`` and ``raw`` have one row per data row of the source (``row_numbers`` gives each row's 1-based
@@ -265,7 +267,8 @@ def assemble(values: pd.DataFrame, raw: pd.DataFrame, layout: TableLayout,
     cut to the kept rows and columns, as the table's ``filled``, and so does ``clean`` (one
     flag per column of ``raw``). ``present`` is that mask for a workbook's cells (changed here): the same
     rows and columns are kept, but the table's ``filled`` stays ``None`` (it would send typing down the
-    text files' way).
+    text files' way).  ``uniform``: columns of ``values`` also held as bytes, by position (see
+    :func:`.excel_reader.cell_texts`): cut to the same rows and named, they come back as the table's ``uniform``.
     """
     notes = list(layout.notes)
     width = raw.shape[1] if width is None else width
@@ -279,6 +282,7 @@ def assemble(values: pd.DataFrame, raw: pd.DataFrame, layout: TableLayout,
                               len(raw) - footer, count=len(raw) - footer, text=text[:60]))
         values, raw, grid, row_counts, row_numbers = (values.iloc[:footer], raw.iloc[:footer], grid[:footer],
                                                        row_counts[:footer], row_numbers[:footer])
+        uniform = {position: texts[:footer] for position, texts in (uniform or {}).items()}
     keep_rows = row_counts > 0
     if not keep_rows.all():
         empty_rows = int((~keep_rows).sum())
@@ -286,6 +290,7 @@ def assemble(values: pd.DataFrame, raw: pd.DataFrame, layout: TableLayout,
                               count=empty_rows))
         values, raw, row_numbers = values[keep_rows], raw[keep_rows], row_numbers[keep_rows]
         grid = grid[keep_rows]
+        uniform = {position: texts[keep_rows] for position, texts in (uniform or {}).items()}
     counts = grid.sum(axis=0)
     headers = list(layout.headers) + [""] * max(0, width - len(layout.headers))
     keep, drop_notes = _columns_to_keep(raw, positions, width, headers, counts, layout.has_header)
@@ -306,7 +311,9 @@ def assemble(values: pd.DataFrame, raw: pd.DataFrame, layout: TableLayout,
     return RawTable(values, raw, originals, np.asarray(row_numbers, dtype=np.int64),
                     list(layout.header_rows), notes,
                     filled=grid[:, keep] if filled is not None else None,
-                    clean=clean[keep] if clean is not None else None)
+                    clean=clean[keep] if clean is not None else None,
+                    uniform={name: uniform[position] for name, position in zip(names, kept) if position in uniform}
+                    if uniform else None)
 
 
 def _footer_start(counts: np.ndarray, width: int, window: int = 10) -> int | None:

@@ -56,6 +56,33 @@ def uniform_bytes(column: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
     return out, filled
 
 
+def uniform_of_bytes(texts: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """:func:`uniform_bytes` of a column of texts all of one length in ASCII (``str``, ``None`` where empty) held as
+    ``texts``, their bytes (``S<length>``, ``b""`` where empty: a plain sheet's, see
+    :meth:`.sheet_columns.SheetColumns.uniform_texts`), without the ``str`` objects.
+
+    >>> texts, filled = uniform_of_bytes(np.array([b"", b"2024-03-01 09:00", b"2024-12-31 23:59"]))
+    >>> texts.tolist(), filled.tolist()
+    ([b'', b'2024-03-01 09:00', b'2024-12-31 23:59'], [False, True, True])
+    >>> [uniform_of_bytes(np.array([b"2024-03-01", v])) for v in (b"2024/03/01", b" 024-03-01", b"2024-03-0|")]
+    [None, None, None]
+    """
+    filled = texts != b""
+    length = texts.dtype.itemsize
+    looked_at = np.flatnonzero(filled[:LOOKED_AT])
+    if not len(looked_at) or not MIN_LENGTH <= length <= MAX_LENGTH:
+        return None
+    grid = texts.view(np.uint8).reshape(len(texts), length)
+    shape = grid[looked_at[0]]
+    digit = (shape - np.uint8(48)) < 10
+    if not (digit[0] and digit[-1]) or (shape == 0).any() or (shape >= 128).any():
+        return None                         # (the first text's checks: see _first_text)
+    low, span = np.where(digit, np.uint8(48), shape), np.where(digit, np.uint8(10), np.uint8(1))
+    if not ((grid[filled] if not filled.all() else grid) - low < span).all():   # (a 0 byte fits no shape)
+        return None
+    return texts, filled
+
+
 def _first_text(cells: np.ndarray) -> str | None:
     """The column's first filled cell (among its first :data:`LOOKED_AT`) when it is an ASCII ``str`` of a
     plausible length that starts and ends with a digit and holds no 0 byte; else ``None`` (texts of other shapes,

@@ -33,6 +33,7 @@ import pandas as pd
 from . import sheet_columns
 from .sheet_columns import SheetColumns
 from .sheet_extent import Extent
+from .uniform_texts import MAX_LENGTH, MIN_LENGTH
 from .xlsx_numbers import MASK as _MASK, parse_numbers
 
 _PAD = b"\0" * 64                     # so that a word may be read from any byte of a piece
@@ -93,6 +94,8 @@ class _Column:
     texts: list = field(default_factory=list)
     seen: dict | None = field(default_factory=dict)             # one ``str`` per repeated text, while it pays
     count: int = 0
+    width: int | None = 0           # the one length of its texts below the head rows (0: none yet; None: several)
+    text_bytes: _Growing | None = None      # those texts' bytes, joined (made at the first)
 
 
 class PlainSheet:
@@ -331,10 +334,12 @@ class PlainSheet:
         listed = np.empty(len(start) + 1, dtype=object)
         listed[:] = joined.decode("utf-8").split("<")        # (and the '' after the last '<')
         order = _column_order(columns)
-        listed, rows = listed[order].tolist(), rows[order]
+        listed, rows, lengths = listed[order].tolist(), rows[order], (size - 1)[order]
         for position, part in _runs(columns[order]):
             column = self._columns.setdefault(position, _Column())
             texts = listed[part]
+            if column.width is not None:
+                _keep_bytes(column, texts, rows[part], lengths[part])
             if column.seen is not None:
                 seen = column.seen
                 texts = list(map(seen.setdefault, texts, texts))
@@ -358,6 +363,26 @@ class PlainSheet:
             return None
         finally:
             self._columns = {}
+
+
+def _keep_bytes(column: _Column, texts: list[str], rows: np.ndarray, lengths: np.ndarray) -> None:
+    """Keep the bytes of a column's texts below the head rows (``rows``, ascending; ``lengths``: their UTF-8
+    bytes) while every one is ASCII of one length that may be a time stamp's (:mod:`.uniform_texts`) and holds no
+    0 byte (``S<length>`` would cut a text ending in one short): joined while the strings are fresh, so that
+    neither the cells' text nor typing walks a million cold ``str`` objects again (:mod:`.excel_reader`)."""
+    below = int(np.searchsorted(rows, sheet_columns.HEAD_ROWS))
+    if below == len(rows):
+        return
+    lengths = lengths[below:]
+    width = column.width or int(lengths[0])
+    joined = "".join(texts[below:] if below else texts)
+    if not MIN_LENGTH <= width <= MAX_LENGTH or (lengths != width).any() or len(joined) != len(lengths) * width \
+            or "\0" in joined:           # (a character of more than one byte: not ASCII; a 0 byte: no ``S`` text)
+        column.width, column.text_bytes = None, None
+        return
+    column.width = width
+    column.text_bytes = column.text_bytes or _Growing(np.uint8)
+    column.text_bytes.add(np.frombuffer(joined.encode("ascii"), dtype=np.uint8))
 
 
 def _column_order(columns: np.ndarray) -> np.ndarray:
@@ -459,13 +484,16 @@ def _assemble(columns: dict[int, _Column], kinds: dict[int, str], extent: tuple[
     objects: list[np.ndarray] = [np.full(n_rows, None, dtype=object) for _ in range(max_width)]
     numbers: list[np.ndarray | None] = [None if position in columns else _no_numbers(n_rows - top)
                                         for position in range(max_width)]
+    uniform: list[np.ndarray | None] = [None] * max_width
     for position, column in columns.items():
         cells = objects[position]
         rows, texts = column.text_rows.array(), column.texts
+        if column.width and not column.rows.size and n_rows > top:    # (texts only, one length below the head rows)
+            uniform[position] = _uniform_texts(rows, column.text_bytes.array(), column.width, n_rows)
         for start in range(0, len(rows), _SLICE):
             cells[rows[start:start + _SLICE]] = texts[start:start + _SLICE]
         texts_below = bool(len(rows)) and rows[-1] >= top
-        del column.text_rows, column.texts, texts
+        del column.text_rows, column.texts, column.text_bytes, texts
         rows, values, styles = column.rows.array(), column.values.array(), column.styles.array()
         slices = [slice(start, start + _SLICE) for start in range(0, len(rows), _SLICE)]
         kinds_of = [codes[np.minimum(styles[part], len(codes) - 1)] for part in slices]
@@ -499,7 +527,20 @@ def _assemble(columns: dict[int, _Column], kinds: dict[int, str], extent: tuple[
         del column.rows, column.values, column.styles, rows, values, styles
     head_rows = [[cell if cell is not None else "" for cell in row]
                  for row in zip(*(column[:top].tolist() for column in objects))][:n_rows]
-    return SheetColumns(head_rows, n_rows, max_width, objects, numbers, True, [], np.minimum(reach, n_rows))
+    return SheetColumns(head_rows, n_rows, max_width, objects, numbers, True, [], np.minimum(reach, n_rows),
+                        uniform)
+
+
+def _uniform_texts(rows: np.ndarray, joined: np.ndarray, width: int, n_rows: int) -> np.ndarray:
+    """A column's texts below the head rows as ``S<width>`` bytes, ``b""`` where empty and in the head rows
+    (``rows``: every text's row; ``joined``: the bytes of those below the head rows, in row order)."""
+    out = np.frombuffer(mmap.mmap(-1, n_rows * width), dtype=f"S{width}")   # (zeros: b""; mapped apart from the
+    rows = rows[np.searchsorted(rows, sheet_columns.HEAD_ROWS):]             # heap, as :class:`_Growing` is)
+    if rows[-1] - rows[0] + 1 == len(rows):          # (every row filled: one copy)
+        out[rows[0]:rows[-1] + 1] = joined.view(f"S{width}")
+    else:
+        out[rows] = joined.view(f"S{width}")
+    return out
 
 
 def _no_numbers(rows: int) -> np.ndarray | None:

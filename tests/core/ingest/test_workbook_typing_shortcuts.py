@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import random
+import zipfile
 
 import numpy as np
 import pandas as pd
@@ -13,7 +14,7 @@ import pytest
 import xlsxwriter
 from hypothesis import given, settings, strategies as st
 
-from metrics_core.ingest import dates, reader, table_finder, types, uniform_texts
+from metrics_core.ingest import dates, reader, sheet_columns, table_finder, types, uniform_texts
 from metrics_core.ingest.column_dtypes import id_strings
 from metrics_core.ingest.reader import read_table
 
@@ -33,15 +34,18 @@ def _same(a: dict, b: dict) -> None:
     assert a["header_rows"] == b["header_rows"]
 
 
-def _stamp_book(path, rows: int, odd=None):
-    """Time stamps written as texts (inline strings), some empty, beside ids, categories and dates; ``odd(r)``
-    gives a cell to write instead of row ``r``'s 'Solved' text."""
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+def _stamp_book(path, rows: int, odd=None, shared: bool = False, blank_rows=(), footer: bool = False):
+    """Time stamps written as texts (inline strings, or ``shared``), some empty, beside ids, categories and dates;
+    ``odd(r)`` gives a cell to write instead of row ``r``'s 'Solved' text; ``blank_rows`` are left empty and a
+    ``footer`` note row is written below the table."""
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": not shared})
     sheet = book.add_worksheet("S")
     stamp = book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
     sheet.write_row(0, 0, ["Ticket ID", "Created at", "Solved", "Replied", "Status", "Day", "Code"])
     rng = random.Random(18)
     for r in range(1, rows + 1):
+        if r in blank_rows:
+            continue
         when = BASE + dt.timedelta(seconds=rng.randrange(10**7))
         sheet.write_number(r, 0, 5000 + r)
         sheet.write_datetime(r, 1, when, stamp)
@@ -55,6 +59,8 @@ def _stamp_book(path, rows: int, odd=None):
         sheet.write_string(r, 4, ("Open", "Closed")[r % 2])
         sheet.write_string(r, 5, f"{when:%Y-%m-%d}")
         sheet.write_string(r, 6, f"{rng.randrange(10**6):06d}-{r % 97:02d}")
+    if footer:
+        sheet.write_string(rows + 2, 0, "Source: made up")
     book.close()
     return path
 
@@ -82,7 +88,7 @@ def test_time_stamps_written_as_texts_type_as_their_strings(tmp_path, monkeypatc
     path = _stamp_book(tmp_path / "b.xlsx", 6000, ODD[odd])
     fast = _read(path)
     with monkeypatch.context() as m:
-        m.setattr(reader, "uniform_bytes", lambda column: None, raising=False)
+        m.setattr(reader, "_uniform", lambda table, name, column: None, raising=False)
         _same(fast, _read(path))
 
 
@@ -97,6 +103,111 @@ def test_uniform_time_stamp_texts_are_not_parsed_as_strings(tmp_path, monkeypatc
     assert table.profile("Replied").col_type == "datetime" and table.profile("Replied").dayfirst is True
     assert [n for _text, n in calls if n > 1000] == [], calls    # (main parsed 'Solved' and 'Replied' as strings;
                                                                    # a few distinct texts are parsed once each)
+
+
+KEPT = {**ODD,
+        "marker in the head rows": lambda r: "n/a" if r == 3 else None,
+        "shorter in the head rows": lambda r: "2024-03-01" if r == 5 else None,
+        "number in the head rows": lambda r: 45000.5 if r == 6 else None,
+        "other shape in the head rows": lambda r: "2024/03/01 10:00:00" if r == 2 else None,
+        "same bytes, not ASCII": lambda r: "2024-03-01 10:00:\u0148" if r == 4000 else None,
+        "same bytes, not ASCII, in the head rows": lambda r: "2024-03-01 10:00:\u0148" if r == 2 else None,
+        "empty texts": lambda r: "" if r % 7 == 0 else None,
+        "starting below the head rows": lambda r: "" if r < 200 else None,
+        "a 0 byte's escape": lambda r: "2024-03-01 10:00:0\x01" if r == 4000 else None}
+_KEPT_BOOKS = [(odd, {}) for odd in KEPT] + [
+    ("none", {"shared": True}), ("same bytes, not ASCII", {"shared": True}),
+    ("none", {"blank_rows": {3, *range(100, 130), 4000}, "footer": True}),
+    ("marker in the head rows", {"blank_rows": {1, 2}, "footer": True})]
+
+
+@pytest.mark.parametrize("odd, how", _KEPT_BOOKS, ids=[f"{odd}{' ' if how else ''}{','.join(how)}"
+                                                        for odd, how in _KEPT_BOOKS])
+def test_texts_kept_as_bytes_by_the_plain_read_are_the_strings_bytes(tmp_path, monkeypatch, odd, how):
+    """The bytes a plain sheet keeps of a column of texts of one length (session 19) give exactly what
+    :func:`.uniform_texts.uniform_bytes` gives of the column's strings (the same bytes and cells, or nothing), and
+    the table read is the one read through the strings (session 18's way) and the one typed from the strings
+    alone: frame, source text, profiles, rows and notes, odd cells or none, inline or shared strings, empty
+    rows and a note row below the table."""
+    path = _stamp_book(tmp_path / "b.xlsx", 6000, KEPT[odd], **how)
+    real, kept = reader._uniform, []
+
+    def both(table, name, column):
+        known = (table.uniform or {}).get(name)
+        ours, theirs = real(table, name, column), uniform_texts.uniform_bytes(column)
+        kept.extend([name] if known is not None else [])
+        assert (ours is None) is (theirs is None), name
+        if ours is not None:
+            assert ours[0].dtype == theirs[0].dtype and (ours[0] == theirs[0]).all()
+            assert (ours[1] == theirs[1]).all()
+        return ours
+    monkeypatch.setattr(reader, "_uniform", both)
+    fast = _read(path)
+    plain = not how.get("shared") and odd != "a 0 byte's escape"      # (else streamed: nothing kept)
+    assert ("Solved" in kept or odd not in ("none", "few distinct") or not plain) and ("Replied" in kept) is plain
+    monkeypatch.setattr(sheet_columns.SheetColumns, "uniform_texts", lambda self, first, positions: {})
+    _same(fast, _read(path))                        # (no bytes kept: session 18's way, through the strings)
+    monkeypatch.setattr(reader, "_uniform", lambda table, name, column: None)
+    _same(fast, _read(path))                        # (typed from the strings alone)
+
+
+@pytest.mark.parametrize("text", [b"\0" * 19, b"2024-03-01 10:00:0\0", b"\x002024-03-01 10:00:"])
+def test_a_text_with_a_0_byte_is_not_kept_as_bytes(tmp_path, monkeypatch, text):
+    """A text holding a 0 byte (which no XML should, but the plain read decodes) keeps its column from the bytes'
+    way: ``S<length>`` would read a text ending in one shorter, or empty."""
+    source = _stamp_book(tmp_path / "b.xlsx", 3000)
+    with zipfile.ZipFile(source) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml")
+    at = sheet.index(b'<c r="C', sheet.index(b'<row r="2000"'))        # ('Solved' at or below row 2000)
+    row, start = int(sheet[at + 7:sheet.index(b'"', at + 7)]), sheet.index(b"<t>", at) + 3
+    path = tmp_path / "zero.xlsx"
+    with zipfile.ZipFile(source) as archive, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in archive.infolist():
+            data = archive.read(info)
+            target.writestr(info, data if info.filename != "xl/worksheets/sheet1.xml" else
+                            sheet[:start] + text + sheet[start + 19:])
+    real, kept = reader._uniform, []
+    monkeypatch.setattr(reader, "_uniform", lambda table, name, column: kept.extend(table.uniform or ()) or
+                        real(table, name, column))
+    fast = _read(path)
+    assert fast["raw"]["Solved"][row - 2] == text.decode()
+    assert "Solved" not in kept and "Replied" in kept, kept
+    monkeypatch.setattr(sheet_columns.SheetColumns, "uniform_texts", lambda self, first, positions: {})
+    _same(fast, _read(path))
+
+
+def test_the_plain_read_hands_texts_of_one_length_over_as_bytes(tmp_path, monkeypatch):
+    """A plain sheet's time stamps written as texts are neither joined from their strings for typing nor walked for
+    their text (``notna``, ``infer_dtype``): the plain read kept their bytes while the strings were fresh."""
+    from metrics_core.ingest import excel_reader
+    path = _stamp_book(tmp_path / "b.xlsx", 6000)
+    joined, walked = [], []
+    real_uniform, real_text = reader.uniform_bytes, excel_reader.cell_text
+    monkeypatch.setattr(reader, "uniform_bytes", lambda column: joined.append(column.name) or real_uniform(column))
+    monkeypatch.setattr(excel_reader, "cell_text", lambda column, *a: walked.append(column.name) or
+                        real_text(column, *a))
+    table = read_table(path)
+    assert table.profile("Solved").col_type == "datetime" and table.profile("Replied").col_type == "datetime"
+    assert joined == ["Status"], joined               # ('Day' and 'Code' are texts of one length too)
+    assert walked == [0, 1, 4], walked                # (by position: the ids, the dates and 'Status')
+
+
+@settings(max_examples=300, deadline=None)
+@given(first=st.sampled_from(["2024-03-01 10:00:00", "01.03.2024 10:00", "20240301", "12:30:45", "1.5.24"]),
+       cells=st.lists(st.one_of(st.none(), st.text(alphabet="0123456789-:. /\x7f\x01T", min_size=1, max_size=20)),
+                      max_size=30), where=st.integers(0, 30))
+def test_uniform_of_bytes_is_uniform_bytes(first, cells, where):
+    """:func:`.uniform_texts.uniform_of_bytes` of texts of one length (ASCII, no 0 byte: what the plain read keeps),
+    as bytes, is :func:`uniform_bytes` of them as strings (the first text's checks and the shape of every other)."""
+    cells = [c if c is None else (c * 20)[:len(first)] for c in cells]
+    cells.insert(min(where, len(cells)), first)
+    column = pd.Series(np.array(cells + [0], dtype=object)[:-1], dtype=object)
+    texts = np.array([b"" if c is None else c.encode() for c in cells], dtype=f"S{len(first)}")
+    ours, theirs = uniform_texts.uniform_of_bytes(texts), uniform_texts.uniform_bytes(column)
+    assert (ours is None) is (theirs is None)
+    if ours is not None:
+        assert ours[0].dtype == theirs[0].dtype and ours[0].tolist() == theirs[0].tolist()
+        assert ours[1].tolist() == theirs[1].tolist()
 
 
 _SHAPE = st.sampled_from(["2024-03-01 10:00:00", "01.03.2024 10:00", "20240301", "2024-03-01", "12:30:45"])
