@@ -60,7 +60,7 @@ def test_cards_show_the_engine_values(loaded) -> None:
     nps = expected["nps"]
     margin = f"± {nps.margin_of_error:.1f} points"                  # an NPS card shows its margin of error
     assert dash.cards["nps"].n_label.text() == margin
-    assert dash.cards["nps"].n_label.toolTip() == f"from {nps.n:,} rows"
+    assert dash.cards["nps"].n_label.toolTip() == f"from {nps.n:,} answers"     # (counted in the data's word)
     assert dash.cards["call_fcr"].isHidden()          # no call file loaded
     from metrics_core.metrics.docs import describe
 
