@@ -47,9 +47,7 @@ def uniform_bytes(column: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
         return None
     grid = flat.reshape(n_texts, length + 1)            # (no text holds a 0 byte: each ends where a row does,
     shape = np.frombuffer(first.encode("ascii"), dtype=np.uint8)    # if every row ends in one)
-    digit = (shape - np.uint8(48)) < 10
-    low, span = np.where(digit, np.uint8(48), shape), np.where(digit, np.uint8(10), np.uint8(1))
-    if grid[:, length].any() or not ((grid[:, :length] - low) < span).all():    # (bytes below ``low`` wrap round)
+    if grid[:, length].any() or not _of_shape(grid[:, :length], shape):
         return None
     out = np.zeros(len(cells), dtype=f"S{length}")
     out[filled] = np.ascontiguousarray(grid[:, :length]).view(f"S{length}").ravel()
@@ -77,10 +75,17 @@ def uniform_of_bytes(texts: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     digit = (shape - np.uint8(48)) < 10
     if not (digit[0] and digit[-1]) or (shape == 0).any() or (shape >= 128).any():
         return None                         # (the first text's checks: see _first_text)
-    low, span = np.where(digit, np.uint8(48), shape), np.where(digit, np.uint8(10), np.uint8(1))
-    if not ((grid[filled] if not filled.all() else grid) - low < span).all():   # (a 0 byte fits no shape)
+    if not _of_shape(grid[filled] if not filled.all() else grid, shape):      # (a 0 byte fits no shape)
         return None
     return texts, filled
+
+
+def _of_shape(grid: np.ndarray, shape: np.ndarray) -> bool:
+    """Whether every row of ``grid`` (texts' bytes, one text a row) has the ``shape`` of the first text: a digit
+    where it has a digit, its very byte elsewhere (bytes below the low end wrap round to large ones)."""
+    digit = (shape - np.uint8(48)) < 10
+    low, span = np.where(digit, np.uint8(48), shape), np.where(digit, np.uint8(10), np.uint8(1))
+    return bool(((grid - low) < span).all())
 
 
 def _first_text(cells: np.ndarray) -> str | None:
