@@ -16,7 +16,8 @@ import time
 import weakref
 from typing import Any, Callable
 
-from PySide6.QtCore import SIGNAL, QObject, QRunnable, QThreadPool, Signal
+import shiboken6
+from PySide6.QtCore import SIGNAL, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from metrics_core.errors import OperationCancelled
 from metrics_core.progress import Reporter
@@ -31,54 +32,104 @@ EXIT_WAIT_MS = 3000         # how long leaving the app waits for work that does 
 _RUNNERS: "weakref.WeakSet[TaskRunner]" = weakref.WeakSet()
 
 
-class _TaskSignals(QObject):
-    progressed = Signal(int, float, str)
-    published = Signal(int, object)
-    succeeded = Signal(int, object)
-    failed = Signal(int, object)
-    cancelled = Signal(int)
+class _Route:
+    """Where a task's reports go: its runner (weakly: a closed window is not kept for its task) and task id. Made on
+    the GUI thread; a worker only passes it along, never asks it for the runner."""
+
+    __slots__ = ("runner", "task_id", "cancel_event")
+
+    def __init__(self, runner: "TaskRunner", task_id: int) -> None:
+        self.task_id = task_id
+        self.cancel_event = cancel_event = threading.Event()
+        # the runner freed (its window closed and collected) while the task runs: the task stops
+        self.runner = weakref.ref(runner, lambda _gone: cancel_event.set())
+
+
+class _Relay(QObject):
+    """The one object every task emits from, made on the GUI thread and never freed while the process lives.
+
+    PySide emits with the GIL released (``QMetaObject::metacall`` inside ``Py_BEGIN_ALLOW_THREADS``), so while a
+    worker is inside an emit the GUI thread may run the collector. Emitting from an object the window owned (as
+    each runner's own signals object was) let the collector free it under the worker's emit, which then read freed
+    memory (a segfault; ``tests/gui/gc_hazards.py emitters``). This object belongs to no window, so it cannot be
+    freed under a worker; it hands each report to its runner on the GUI thread, or drops it when the runner is gone.
+    """
+
+    reported = Signal(object, str, object)          # route, what (a _HANDLERS key), its arguments
+
+    def __init__(self) -> None:
+        super().__init__()                          # no parent: the module holds it, for good
+        self.reported.connect(self._deliver)        # a worker's emit is queued to the GUI thread
+
+    @Slot(object, str, object)
+    def _deliver(self, route: _Route, what: str, args: Any) -> None:
+        try:
+            runner = route.runner()
+            if runner is None or not shiboken6.isValid(runner):
+                route.cancel_event.set()            # the window closed while the task ran: it stops
+            else:
+                getattr(runner, _HANDLERS[what])(route.task_id, *args[:_ARITY[what]])
+        finally:
+            if what in _ENDINGS:
+                args.clear()                        # what the worker handed over is freed here, on the GUI thread
+
+
+_HANDLERS = {"progressed": "_on_task_progressed", "published": "_on_task_published",
+             "succeeded": "_on_task_succeeded", "failed": "_on_task_failed", "cancelled": "_on_task_cancelled"}
+_ARITY = {"progressed": 2, "published": 1, "succeeded": 1, "failed": 1, "cancelled": 0}
+_ENDINGS = frozenset({"succeeded", "failed", "cancelled"})
+_RELAY: list[_Relay] = []
+
+
+def _relay() -> _Relay:
+    """The relay, made on first use (by a TaskRunner, on the GUI thread)."""
+    if not _RELAY:
+        _RELAY.append(_Relay())
+    return _RELAY[0]
 
 
 class _Task(QRunnable):
-    def __init__(self, task_id: int, fn: TaskFn, signals: _TaskSignals) -> None:
+    def __init__(self, route: _Route, fn: TaskFn) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self.task_id = task_id
-        self._fn = fn
-        self._signals = signals
-        self.cancel_event = threading.Event()
+        self.task_id = route.task_id
+        self.cancel_event = route.cancel_event
+        self._route = route
+        self._fn: TaskFn | None = fn
+        self._relay = _relay()
         self._last_progress = 0.0
 
     def _progress(self, fraction: float, text: str) -> None:
         now = time.monotonic()
         if now - self._last_progress >= PROGRESS_INTERVAL_S or fraction >= 1.0:
             self._last_progress = now
-            self._emit(self._signals.progressed, self.task_id, float(fraction), str(text))
+            self._emit("progressed", (float(fraction), str(text)))
 
-    def _emit(self, signal: Any, *args: Any) -> None:
-        """Emit unless the receiving side is gone (the window closed while the task ran)."""
-        try:
-            signal.emit(*args)
-        except RuntimeError:
-            self.cancel_event.set()
+    def _emit(self, what: str, args: Any) -> None:
+        self._relay.reported.emit(self._route, what, args)
 
     def _publish(self, part: Any) -> None:
         if not self.cancel_event.is_set():
-            self._emit(self._signals.published, self.task_id, part)
+            self._emit("published", (part,))
 
     def run(self) -> None:  # noqa: D401 - Qt override
+        fn, self._fn = self._fn, None
         reporter = Reporter(self._progress, self.cancel_event.is_set, self._publish)
         try:
-            result = self._fn(reporter)
+            what, value = "succeeded", fn(reporter)
             if self.cancel_event.is_set():
                 raise OperationCancelled()
         except OperationCancelled:
-            self._emit(self._signals.cancelled, self.task_id)
+            what, value = "cancelled", None
         except Exception as exc:  # noqa: BLE001 - every error reaches the one handler
             log.debug("task %s failed", self.task_id, exc_info=True)
-            self._emit(self._signals.failed, self.task_id, exc)
-        else:
-            self._emit(self._signals.succeeded, self.task_id, result)
+            what, value = "failed", exc
+        # The function (a window's method, a closure over its parts) and the result go to the GUI thread in a
+        # list that thread empties once it has delivered them: what they alone held is freed there, not here,
+        # even when the runner let go of this task (cancelled, superseded) before it ended.
+        handed = [value, fn]
+        del fn, value
+        self._emit(what, handed)
 
 
 class TaskRunner(QObject):
@@ -97,12 +148,7 @@ class TaskRunner(QObject):
         gui_gc.install()            # Python's garbage collector must not run on the pool's threads
         self.name = name
         self._pool = pool or QThreadPool.globalInstance()
-        self._signals = _TaskSignals(self)
-        self._signals.progressed.connect(self._on_task_progressed)
-        self._signals.published.connect(self._on_task_published)
-        self._signals.succeeded.connect(self._on_task_succeeded)
-        self._signals.failed.connect(self._on_task_failed)
-        self._signals.cancelled.connect(self._on_task_cancelled)
+        _relay()
         self._next_id = 0
         self._current: _Task | None = None
         self._callbacks: dict[int, tuple[Callable[[Any], None] | None, Callable[[Exception], None] | None]] = {}
@@ -118,7 +164,7 @@ class TaskRunner(QObject):
         """Run ``fn(reporter)`` in the pool; cancel the task that was running."""
         self.cancel()
         self._next_id += 1
-        task = _Task(self._next_id, fn, self._signals)
+        task = _Task(_Route(self, self._next_id), fn)
         self._current = task
         self._callbacks[task.task_id] = (on_done, on_error)
         if on_part is not None:

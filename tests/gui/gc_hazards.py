@@ -4,12 +4,16 @@ must not take the test session with it) by ``tests/gui/test_gc_thread.py``:
     python -m tests.gui.gc_hazards windows      two main windows dropped, then collected
     python -m tests.gui.gc_hazards connections  Qt objects with Python slots become garbage on the GUI
                                                 thread while a worker of a TaskRunner allocates
+    python -m tests.gui.gc_hazards emitters S   for S seconds: owners of TaskRunners (as windows are) freed by
+                                                the collector on the GUI thread while their tasks report
 
 Exit 0 and ``ok …`` on stdout when nothing happened. Before the fixes the first ended in a segfault:
 ``QWidget.screen()`` (desktop_app/window_size.py) had made the app's QScreen a Python child of each
 window, and freeing a window deleted the screen (the next widget, or a menu torn down with the window,
 crashed in ``QScreen::virtualSiblings``). The second ended in a segfault or a deadlock within a second:
-the collector ran on the worker and destroyed the objects there.
+the collector ran on the worker and destroyed the objects there. The third ended in a segfault in the
+worker's emit within a few seconds (7 runs of 8, 4 s each): each runner's signals object was a child of the
+runner, so freeing the owner deleted it while a worker was inside its emit (desktop_app/workers.py, _Relay).
 """
 
 from __future__ import annotations
@@ -105,6 +109,49 @@ def connections_while_workers_allocate(seconds: float) -> str:
     return f"ok: {rounds} rounds, {done[0]} lists made on the worker"
 
 
+def owners_dropped_while_tasks_emit(seconds: float) -> str:
+    """A window closed while its TaskRunners' tasks still report: the window, and the runners it parents, are
+    freed by the collector on the GUI thread while the workers emit. PySide emits with the GIL released
+    (``QMetaObject::metacall`` inside ``Py_BEGIN_ALLOW_THREADS``), so the GUI thread can take the GIL, collect,
+    and delete the object a worker is emitting from."""
+    app = _app()
+    from PySide6.QtCore import QObject, QThreadPool
+
+    from desktop_app.workers import TaskRunner
+
+    pool = QThreadPool()
+    pool.setMaxThreadCount(4)
+
+    class Owner(QObject):
+        def __init__(self) -> None:
+            super().__init__()                  # no parent: Python owns it, and frees it with the cycle
+            self.me = self                      # a cycle, as a window has: only the collector frees it
+            self.runner = TaskRunner("emit", self, pool)
+
+    def emit_until_cancelled(reporter) -> int:
+        sent = 0
+        while not reporter.cancelled() and sent < 200_000:
+            reporter.publish(sent)              # one signal a call, not rate-limited as progress is
+            sent += 1
+        return sent
+
+    rounds = dropped = 0
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        owners = [Owner() for _ in range(4)]
+        for owner in owners:
+            owner.runner.start(emit_until_cancelled)
+        time.sleep(0.0005 * (rounds % 4))       # the workers are emitting now, each at some point of its emit
+        dropped += len(owners)
+        del owners, owner
+        gc.collect(0)                           # as gui_gc.collect_due does, on the GUI thread
+        app.processEvents()
+        rounds += 1
+    if not pool.waitForDone(20_000):
+        raise RuntimeError("the workers did not stop after their owners were freed")
+    return f"ok: {rounds} rounds, {dropped} owners freed while their tasks emitted"
+
+
 def main(argv: list[str]) -> int:
     faulthandler.enable()
     faulthandler.dump_traceback_later(WALL_LIMIT_S, exit=True)
@@ -113,6 +160,8 @@ def main(argv: list[str]) -> int:
         print(dropped_windows(), flush=True)
     elif what == "connections":
         print(connections_while_workers_allocate(float(argv[1]) if len(argv) > 1 else 5.0), flush=True)
+    elif what == "emitters":
+        print(owners_dropped_while_tasks_emit(float(argv[1]) if len(argv) > 1 else 5.0), flush=True)
     else:
         print(f"unknown hazard {what!r}", file=sys.stderr)
         return 2
