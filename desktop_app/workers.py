@@ -4,7 +4,7 @@ A :class:`TaskRunner` runs one task at a time on a ``QThreadPool``: a new
 request cancels the running one; progress, results and errors come back to the
 GUI thread by queued signals. Once a runner exists, Python's garbage collector
 runs on the GUI thread only (:mod:`desktop_app.gui_gc`). The task function receives a
-:class:`metrics_core.progress.Reporter` whose ``cancelled()`` probe turns true
+:class:`metrics_core.progress.Reporter` whose ``check()`` raises OperationCancelled
 when the task was superseded or the user pressed Cancel.
 """
 

@@ -85,7 +85,7 @@ def test_qt_garbage_with_slots_survives_workers_that_allocate() -> None:
 
 def test_windows_freed_while_their_tasks_report_do_not_crash_the_workers() -> None:
     """The segfault seen once in a whole test run, made likely: the collector on the GUI thread frees owners of
-    TaskRunners while their tasks emit. With an emitter the owner freed, 7 runs of 8 crashed within a few seconds."""
+    TaskRunners while their tasks emit. With an emitter the owner freed, 6 runs of 6 crashed within a second."""
     done = _run_hazard("emitters", "2")
     assert done.returncode == 0, done.stderr[-3000:]
     assert done.stdout.startswith("ok:"), done.stdout

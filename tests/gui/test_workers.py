@@ -197,3 +197,59 @@ def test_parts_a_task_publishes_reach_on_part_while_it_is_current(qtbot) -> None
     qtbot.wait(50)
     assert seen == [("part", "first cards"), ("part", "more cards"), "all cards"]
     runner.wait(5000)
+
+
+def test_a_task_its_runner_let_go_of_frees_its_function_on_the_gui_thread(qtbot) -> None:
+    """A task cancelled (or superseded) while it runs is no longer held by its runner: what its function alone
+    held (a window's parts, in the app) is still freed on the GUI thread, not on the worker when the task ends."""
+    runner = TaskRunner("t")
+    gate = threading.Event()
+    freed_on: list[str] = []
+
+    class Held:
+        def __del__(self) -> None:
+            freed_on.append(threading.current_thread().name)
+
+    def make_work():
+        held = Held()
+
+        def work(_reporter):
+            gate.wait(5)
+            return held is not None
+
+        return work
+
+    runner.start(make_work())
+    runner.cancel()                 # the runner lets go of the task, which still runs
+    gate.set()
+    assert runner.wait(5000)
+    qtbot.waitUntil(lambda: bool(freed_on), timeout=5000)
+    assert freed_on == [threading.main_thread().name]
+
+
+def test_the_task_of_a_freed_runner_is_told_to_stop_even_if_it_reports_nothing(qtbot) -> None:
+    """A window closed and freed while its task runs: the task's reporter says it is cancelled at once, not at its
+    next report (the work of a closed window is wasted, and leaving the app would wait for it)."""
+    from PySide6.QtCore import QObject
+
+    owner = QObject()
+    runner = TaskRunner("t", owner)
+    started = threading.Event()
+    seen: dict[str, object] = {}
+
+    def work(reporter):
+        started.set()
+        begun = time.monotonic()
+        try:
+            while time.monotonic() < begun + 10:
+                reporter.check()    # no progress, no parts: nothing emitted
+                time.sleep(0.005)
+        finally:
+            seen["waited_s"] = time.monotonic() - begun
+
+    pool = runner._pool
+    runner.start(work)
+    assert started.wait(5)
+    del owner, runner               # the window and its runner freed while the task runs
+    assert pool.waitForDone(15000)
+    assert seen["waited_s"] < 5, seen
