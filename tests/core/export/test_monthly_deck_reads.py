@@ -157,3 +157,18 @@ def test_a_trends_months_are_named_as_the_decks_other_dates(decks, code):
         else:
             assert len(named) == len(labels) // 2 and labels[0] == named[0], labels
     assert lengths == {6, 12}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_data_used_writes_its_last_day_as_the_decks_other_dates(decks, code):
+    """deck19: sl "Data used" said the trends show 12 months "do 31. oktober 2026", the month in full, where the
+    deck's other days are short ("31. okt. 2026", as a saved-dates deck's titles write its last day)."""
+    from datetime import date
+
+    from metrics_core.formatting_dates import format_day
+
+    with language(code):
+        slide = _slide_titled(decks[code], _("Data used"))
+        short, wide = format_day(date(2026, 10, 31)), format_day(date(2026, 10, 31), "wide")
+    text = "\n".join(_texts(slide))
+    assert short != wide and short in text and wide not in text, text
