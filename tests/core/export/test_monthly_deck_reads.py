@@ -73,7 +73,8 @@ def _number(n: int) -> str:
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_at_a_glance_keeps_every_row_on_one_line_at_one_size(decks, code):
     """deck18: at 14 pt in columns set by hand, ro, sl and sr KPI names and "no clear change (+3.2 pp)" took two
-    lines. Every cell's text now fits its column's width (less its margins), all at one size; English stays 14."""
+    lines. Every cell's text now fits its column's width (less its margins), all at one size; English stays 14.
+    Each cell is measured in the weight it is drawn in (the header bold, the rows regular)."""
     table = next(shape for shape in decks[code].slides[1].shapes if shape.has_table).table
     sizes = {run.font.size.pt for row in table.rows for cell in row.cells
              for run in cell.text_frame.paragraphs[0].runs}
@@ -83,8 +84,29 @@ def test_at_a_glance_keeps_every_row_on_one_line_at_one_size(decks, code):
     for j, column in enumerate(table.columns):
         room = Emu(column.width).pt - CELL_MARGINS_PT
         for i, row in enumerate(table.rows):
-            text = row.cells[j].text_frame.text
-            assert drawn_width(text, size) <= room, f"row {i}, column {j}: {text!r} wraps at {size} pt"
+            text, bold = row.cells[j].text_frame.text, _bold(row.cells[j])
+            assert drawn_width(text, size, bold) <= room, f"row {i}, column {j}: {text!r} wraps at {size} pt"
+
+
+def _bold(cell) -> bool:
+    return all(run.font.bold for run in cell.text_frame.paragraphs[0].runs)
+
+
+@needs_font
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_at_a_glance_is_at_the_largest_size_its_rows_fit(decks, code):
+    """deck19: ro's table was set at 11 pt, its regular cells measured with bold widths (wider). One point larger,
+    the columns' widest texts as drawn (the header bold, the rows regular), each with its cell's margins and
+    0.1 in, no longer fit the table's width; or the table is at its largest size, 14 pt."""
+    shape = next(shape for shape in decks[code].slides[1].shapes if shape.has_table)
+    table = shape.table
+    size = table.rows[0].cells[0].text_frame.paragraphs[0].runs[0].font.size.pt
+    if size == 14:
+        return
+    needs = sum(max(drawn_width(cell.text_frame.text, size + 1, _bold(cell)) for cell in column_cells)
+                + CELL_MARGINS_PT + 0.1 * 72
+                for column_cells in zip(*(row.cells for row in table.rows)))
+    assert needs > Emu(shape.width).pt, (size, needs, Emu(shape.width).pt)
 
 
 @needs_font
