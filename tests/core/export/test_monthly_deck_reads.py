@@ -194,3 +194,15 @@ def test_data_used_writes_its_last_day_as_the_decks_other_dates(decks, code):
         short, wide = format_day(date(2026, 10, 31)), format_day(date(2026, 10, 31), "wide")
     text = "\n".join(_texts(slide))
     assert short != wide and short in text and wide not in text, text
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_at_a_glance_fills_its_slide(decks, code):
+    """deck19: the At a glance table (eight KPIs, rows 0.5 in high) ended at 5.8 in, the lower quarter of its slide
+    empty. Its rows now share the slide's body, 1.3 in to 7.05 in (every other slide's foot), within a quarter
+    inch, each row as high as the others and no higher than 0.62 in."""
+    shape = next(shape for shape in decks[code].slides[1].shapes if shape.has_table)
+    heights = {Emu(row.height).inches for row in shape.table.rows}
+    assert len(heights) == 1 and heights.pop() <= 0.62
+    bottom = Emu(shape.top).inches + sum(Emu(row.height).inches for row in shape.table.rows)
+    assert 7.05 - 0.25 <= bottom <= 7.05 + 1e-6, bottom
