@@ -22,6 +22,7 @@ from pptx.util import Inches
 
 from ..atomic import write_with_atomic
 from ..formatting import ENGLISH_WEEKDAYS, MISSING, format_change, format_day, format_value, weekday_name
+from ..formatting_dates import keep_dates_whole
 from ..i18n import _, ngettext
 from ..progress import Reporter
 from ..report_view.words import colour
@@ -261,6 +262,7 @@ def _kpi_slide(slide, report: Report, row: KpiRow) -> None:
     for text, state in lines:
         if not text:
             continue
+        text = keep_dates_whole(text)       # ro "în perioada 1 mai – 31 oct." broke before its "2026"
         # a line of more than two rows (a few-units rate's range) pushes the next one down: "over 15 Aug 2025 …"
         # was drawn over its last rows
         rows = max(2, math.ceil(len(text) / PANEL_CHARS))
