@@ -83,7 +83,7 @@ def one_line_table(rows: list[list[str]], width_in: float, size: int, smallest: 
     it, the others regular) with the cells' side margins, fit side by side, the room left over shared out in
     proportion to them; at ``smallest`` they may still wrap. One size for the whole table (the ro and sl "At a
     glance" wrapped names and "no clear change (+3.2 pp)" onto two lines in columns set by hand; ro was set at
-    11 pt, its regular cells measured with bold widths).
+    10 pt, its regular cells measured with bold widths).
 
     >>> one_line_table([["KPI", "Value"], ["CSAT", "80.1 %"]], 4.0, 14, 10)
     (14, [1.8, 2.2])

@@ -64,7 +64,7 @@ def test_pwc_erlang_card_gives_the_reason_beside_the_measured_level(qtbot, state
     assert nb(f"{measured:.0f} %") in line                  # the number never parted from its sign on the card
     assert card.reason_label.sizeHint().height() <= 2 * card.reason_label.fontMetrics().lineSpacing() + 4
     assert "WOULD" in card.reason_label.toolTip() and "longer than this load explains" in card.reason_label.toolTip()
-    assert card.n_label.text() == "from 5,000 calls"          # every offered call, not the busiest slot's count
+    assert card.n_label.text() == "from 5,000 calls"         # every offered call, not the busiest slot's count
     table = charts.staffing.data_table()
     assert {"service_level", "occupancy", "asa_s"} <= set(table.columns)
     assert table["occupancy"].is_monotonic_decreasing and table["service_level"].is_monotonic_increasing
