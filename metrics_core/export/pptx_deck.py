@@ -22,6 +22,7 @@ from pptx.util import Inches
 
 from ..atomic import write_with_atomic
 from ..formatting import ENGLISH_WEEKDAYS, MISSING, format_change, format_day, format_value, weekday_name
+from ..formatting_dates import keep_dates_whole
 from ..i18n import _, ngettext
 from ..progress import Reporter
 from ..report_view.words import colour
@@ -37,6 +38,7 @@ log = logging.getLogger(__name__)
 
 SUMMARY_ROWS = 12
 SUMMARY_SIZE, SUMMARY_FLOOR = 14, 10        # "At a glance": its table's text, set smaller only to keep rows on a line
+SUMMARY_ROW_MAX, SUMMARY_NOTE = 0.62, 0.7   # its rows' largest height, and the room (in) kept under it for a note
 VERDICT_COLOURS = {"good": GOOD, "bad": BAD, "neutral": NEUTRAL}
 PANEL_W = 3.6
 SENTENCE_SIZE, SENTENCE_GAP = 20, 0.3      # a slide's sentence (pt), and at least this much (in) under it
@@ -222,12 +224,15 @@ def _summary_slide(slide, report: Report, rows: list[KpiRow]) -> None:
         table.append(cells)
     # every row on one line: the columns as wide as their texts, measured, at the one size the table fits
     size, widths = one_line_table(table, SLIDE_W - 2 * MARGIN, SUMMARY_SIZE, SUMMARY_FLOOR)
-    row_height = 0.5 if len(table) <= 10 else 0.42
+    # the rows share the slide's body down to its foot (under a note when there is no comparison), up to
+    # SUMMARY_ROW_MAX each: at 0.5 in a row, eight KPIs ended 1.25 in above the foot, the slide's lower part empty
+    room = BODY_BOTTOM - BODY_TOP - (0 if compared else SUMMARY_NOTE)
+    row_height = round(min(SUMMARY_ROW_MAX, room / len(table)), 3)
     add_table(slide, Inches(MARGIN), Inches(BODY_TOP), Inches(SLIDE_W - 2 * MARGIN), table, widths, size=size,
               row_height=row_height, colours=colours)
     if not compared:
         note = report.notes[0] if report.notes else ""
-        add_text(slide, Inches(MARGIN), Inches(BODY_TOP + row_height * (len(table) + 0.5)), Inches(SLIDE_W - 2 * MARGIN),
+        add_text(slide, Inches(MARGIN), Inches(BODY_TOP + row_height * len(table) + 0.2), Inches(SLIDE_W - 2 * MARGIN),
                  Inches(0.5), note, 13, colour=MUTED)
 
 
@@ -257,6 +262,7 @@ def _kpi_slide(slide, report: Report, row: KpiRow) -> None:
     for text, state in lines:
         if not text:
             continue
+        text = keep_dates_whole(text)       # ro "în perioada 1 mai – 31 oct." broke before its "2026"
         # a line of more than two rows (a few-units rate's range) pushes the next one down: "over 15 Aug 2025 …"
         # was drawn over its last rows
         rows = max(2, math.ceil(len(text) / PANEL_CHARS))

@@ -79,16 +79,19 @@ def one_line_size(text: str, width_in: float, size: int, minimum: int = 18) -> i
 def one_line_table(rows: list[list[str]], width_in: float, size: int, smallest: int) -> tuple[int, list[float]]:
     """(size, column widths in inches) at which each cell of ``rows`` stays on one line of a table ``width_in``
     inches wide: the largest size from ``size`` down to ``smallest`` at which the columns' widest texts, measured
-    (:mod:`.text_width`) with the cells' side margins, fit side by side, the room left over shared out in
+    (:mod:`.text_width`) in the weight each is drawn in (the header, ``rows[0]``, bold as :func:`add_table` writes
+    it, the others regular) with the cells' side margins, fit side by side, the room left over shared out in
     proportion to them; at ``smallest`` they may still wrap. One size for the whole table (the ro and sl "At a
-    glance" wrapped names and "no clear change (+3.2 pp)" onto two lines in columns set by hand).
+    glance" wrapped names and "no clear change (+3.2 pp)" onto two lines in columns set by hand; ro was set at
+    10 pt, its regular cells measured with bold widths).
 
     >>> one_line_table([["KPI", "Value"], ["CSAT", "80.1 %"]], 4.0, 14, 10)
-    (14, [1.81, 2.19])
+    (14, [1.8, 2.2])
     """
     columns = list(zip(*rows))
     for at in range(size, smallest - 1, -1):
-        needs = [max(text_width(text, at) for text in column) / 72 + CELL_SIDES + CELL_SLACK for column in columns]
+        needs = [max(text_width(text, at, bold=i == 0) for i, text in enumerate(column)) / 72 + CELL_SIDES
+                 + CELL_SLACK for column in columns]
         if sum(needs) <= width_in or at == smallest:
             spare = width_in / sum(needs)
             return at, [round(need * spare, 2) for need in needs]

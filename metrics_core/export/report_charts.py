@@ -87,7 +87,7 @@ def trend_window(headline, by: str, span: tuple = (None, None)):
     last_day = end - pd.Timedelta(microseconds=1)
     return headline.with_bounds(first, end), one_full_stop(_(
         "Trends by {period} show the {count} {periods} up to {day}.", period=by_word(by), count=periods,
-        periods=_(PERIOD_PLURALS[by]), day=format_day(last_day, "wide")))
+        periods=_(PERIOD_PLURALS[by]), day=format_day(last_day)))
 
 
 #: Periods counted in a note ("the 12 months up to …"), in the genitive a count takes where a language needs it.

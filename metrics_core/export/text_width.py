@@ -1,24 +1,28 @@
-"""How wide a line of a slide's text is drawn: DejaVu Sans Bold's advance widths (:mod:`.font_widths`), the font
-LibreOffice draws the deck in where its theme font, Calibri, is missing. Calibri is narrower, so a line that fits
-here fits in PowerPoint too. Kerning is left out (it narrows a line, never widens it, in these texts).
+"""How wide a line of a slide's text is drawn: DejaVu Sans Bold's or DejaVu Sans's advance widths
+(:mod:`.font_widths`), the fonts LibreOffice draws the deck in where its theme font, Calibri, is missing. Calibri is
+narrower, so a line that fits here fits in PowerPoint too. Kerning is left out (it narrows a line, never widens it,
+in these texts).
 
->>> round(text_width("CSAT (% satisfied) by channel", 28))
-472
+>>> [round(text_width("CSAT (% satisfied) by channel", 28, bold)) for bold in (True, False)]
+[472, 421]
 """
 
 from __future__ import annotations
 
 import math
 
-from .font_widths import RANGES, UNITS_PER_EM
+from .font_widths import BOLD, REGULAR, UNITS_PER_EM
 
-_ADVANCES = {first + i: width for first, widths in RANGES for i, width in enumerate(widths)}
-_WIDEST = max(_ADVANCES.values())          # a character outside the table (Greek, CJK …) counts as the widest
+_ADVANCES = {weight: {first + i: width for first, widths in ranges for i, width in enumerate(widths)}
+             for weight, ranges in ((True, BOLD), (False, REGULAR))}
+_WIDEST = max(_ADVANCES[True].values())    # a character outside the tables (Greek, CJK …) counts as the widest
 
 
-def text_width(text: str, size: float) -> float:
-    """The width in points of ``text`` on one line at ``size`` points (bold; regular text is narrower)."""
-    return sum(_ADVANCES.get(ord(ch), _WIDEST) for ch in text) * size / UNITS_PER_EM
+def text_width(text: str, size: float, bold: bool = True) -> float:
+    """The width in points of ``text`` on one line at ``size`` points, bold or regular (``bold=False``: a table's
+    cells; regular text is narrower)."""
+    advances = _ADVANCES[bold]
+    return sum(advances.get(ord(ch), _WIDEST) for ch in text) * size / UNITS_PER_EM
 
 
 def fitting_size(text: str, room_pt: float, largest: int, smallest: int) -> int:

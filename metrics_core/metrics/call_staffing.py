@@ -13,7 +13,7 @@ measured service level.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any, Mapping
 
 from ..errors import ParameterError
@@ -147,17 +147,20 @@ def staffing(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
     choice = str(p["interval"] or "busiest").strip().lower()
     calls, rows = frame_of(inputs, "calls"), frame_of(inputs, "call_intervals")
     if calls is not None and not calls.empty:
-        load = measure_calls(calls, float(p["interval_min"]) * 60, choice, float(p["threshold_s"]),
-                             call_status(inputs, calls))
+        load, kind = measure_calls(calls, float(p["interval_min"]) * 60, choice, float(p["threshold_s"]),
+                                   call_status(inputs, calls)), "calls"
     elif rows is not None and not rows.empty:
-        load = measure_intervals(inputs, rows, p, choice)
+        load, kind = measure_intervals(inputs, rows, p, choice), "call_intervals"
     else:
         return empty_result("staffing", "count", "calls", higher_is_better=None)
     if isinstance(load, MetricResult):
         return load
     if float(p["aht_s"] or 0) > 0:
         load.aht_s = float(p["aht_s"])
-    return staffing_result(load, p)
+    result = staffing_result(load, p)
+    # what its n counts, as the other calls KPIs' results say it (``counted``: "from 3,501 calls", "from 48
+    # intervals"); the card and the deck's panel said "rows"
+    return replace(result, details={**result.details, "counted": kind})
 
 
 def staffing_calculator(totals: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult:

@@ -105,13 +105,14 @@ def test_the_erlang_cards_rows_line_is_whole_on_the_card_or_in_its_caveats_toolt
 
 
 def erlang_card(qtbot) -> tuple[KpiCard, MetricResult, str, str]:
-    """The Erlang card of the demo's calls (2 agents from 3,501 rows, its caveat) in the language set: the card at
+    """The Erlang card of the demo's calls (2 agents from 3,501 calls, its caveat) in the language set: the card at
     its narrowest, the result, the caveat and the rows line."""
     from metrics_core.report_view.words import basis_words
 
     spec = get_metric("staffing")
     caveat = _("Would reach {predicted} % in {seconds} s; measured {measured} % at {slot}", predicted=86, seconds=20,
                measured=20, slot="08:00")
-    result = MetricResult("staffing", 2.0, spec.unit, n=3501, details={"caveat": caveat, "caveat_detail": caveat})
+    result = MetricResult("staffing", 2.0, spec.unit, n=3501,
+                          details={"caveat": caveat, "caveat_detail": caveat, "counted": "calls"})
     card = shown(qtbot, KpiCard("staffing", _(spec.label), spec.unit, None), CARD_WIDTH, 100)
-    return card, result, caveat, basis_words(3501, "staffing")
+    return card, result, caveat, basis_words(3501, "staffing", "calls")

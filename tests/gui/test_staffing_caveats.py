@@ -64,7 +64,7 @@ def test_pwc_erlang_card_gives_the_reason_beside_the_measured_level(qtbot, state
     assert nb(f"{measured:.0f} %") in line                  # the number never parted from its sign on the card
     assert card.reason_label.sizeHint().height() <= 2 * card.reason_label.fontMetrics().lineSpacing() + 4
     assert "WOULD" in card.reason_label.toolTip() and "longer than this load explains" in card.reason_label.toolTip()
-    assert card.n_label.text() == "from 5,000 rows"          # every offered call, not the busiest slot's count
+    assert card.n_label.text() == "from 5,000 calls"         # every offered call, not the busiest slot's count
     table = charts.staffing.data_table()
     assert {"service_level", "occupancy", "asa_s"} <= set(table.columns)
     assert table["occupancy"].is_monotonic_decreasing and table["service_level"].is_monotonic_increasing
@@ -78,12 +78,12 @@ def test_pwc_with_no_rows_under_the_filters_says_so(qtbot, state, pwc) -> None:
     assert card.value_label.text() == DASH
     assert "selected period and filters" in card.reason_label.text()
     assert card.n_label.text() == ""
-    # one day left: the count under the card is that day's calls, never "from 0 rows"
+    # one day left: the count under the card is that day's calls, never "from 0 calls" (nor "rows")
     day = pd.Timestamp("2021-01-01")
     calls_that_day = int((pd.to_datetime(pwc.frame["started_at"]).dt.normalize() == day).sum())
     assert calls_that_day > 0
     wait_results(qtbot, state, lambda: state.set_filters(FilterState().with_dates(day, day)))
-    assert card.n_label.text() == f"from {calls_that_day:,} rows"
+    assert card.n_label.text() == f"from {calls_that_day:,} calls"
     assert "at " in card.reason_label.toolTip()        # which interval it staffed
 
 

@@ -73,7 +73,8 @@ def _number(n: int) -> str:
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_at_a_glance_keeps_every_row_on_one_line_at_one_size(decks, code):
     """deck18: at 14 pt in columns set by hand, ro, sl and sr KPI names and "no clear change (+3.2 pp)" took two
-    lines. Every cell's text now fits its column's width (less its margins), all at one size; English stays 14."""
+    lines. Every cell's text now fits its column's width (less its margins), all at one size; English stays 14.
+    Each cell is measured in the weight it is drawn in (the header bold, the rows regular)."""
     table = next(shape for shape in decks[code].slides[1].shapes if shape.has_table).table
     sizes = {run.font.size.pt for row in table.rows for cell in row.cells
              for run in cell.text_frame.paragraphs[0].runs}
@@ -83,8 +84,29 @@ def test_at_a_glance_keeps_every_row_on_one_line_at_one_size(decks, code):
     for j, column in enumerate(table.columns):
         room = Emu(column.width).pt - CELL_MARGINS_PT
         for i, row in enumerate(table.rows):
-            text = row.cells[j].text_frame.text
-            assert drawn_width(text, size) <= room, f"row {i}, column {j}: {text!r} wraps at {size} pt"
+            text, bold = row.cells[j].text_frame.text, _bold(row.cells[j])
+            assert drawn_width(text, size, bold) <= room, f"row {i}, column {j}: {text!r} wraps at {size} pt"
+
+
+def _bold(cell) -> bool:
+    return all(run.font.bold for run in cell.text_frame.paragraphs[0].runs)
+
+
+@needs_font
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_at_a_glance_is_at_the_largest_size_its_rows_fit(decks, code):
+    """deck19: ro's table was set at 11 pt, its regular cells measured with bold widths (wider). One point larger,
+    the columns' widest texts as drawn (the header bold, the rows regular), each with its cell's margins and
+    0.1 in, no longer fit the table's width; or the table is at its largest size, 14 pt."""
+    shape = next(shape for shape in decks[code].slides[1].shapes if shape.has_table)
+    table = shape.table
+    size = table.rows[0].cells[0].text_frame.paragraphs[0].runs[0].font.size.pt
+    if size == 14:
+        return
+    needs = sum(max(drawn_width(cell.text_frame.text, size + 1, _bold(cell)) for cell in column_cells)
+                + CELL_MARGINS_PT + 0.1 * 72
+                for column_cells in zip(*(row.cells for row in table.rows)))
+    assert needs > Emu(shape.width).pt, (size, needs, Emu(shape.width).pt)
 
 
 @needs_font
@@ -157,3 +179,30 @@ def test_a_trends_months_are_named_as_the_decks_other_dates(decks, code):
         else:
             assert len(named) == len(labels) // 2 and labels[0] == named[0], labels
     assert lengths == {6, 12}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_data_used_writes_its_last_day_as_the_decks_other_dates(decks, code):
+    """deck19: sl "Data used" said the trends show 12 months "do 31. oktober 2026", the month in full, where the
+    deck's other days are short ("31. okt. 2026", as a saved-dates deck's titles write its last day)."""
+    from datetime import date
+
+    from metrics_core.formatting_dates import format_day
+
+    with language(code):
+        slide = _slide_titled(decks[code], _("Data used"))
+        short, wide = format_day(date(2026, 10, 31)), format_day(date(2026, 10, 31), "wide")
+    text = "\n".join(_texts(slide))
+    assert short != wide and short in text and wide not in text, text
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_at_a_glance_fills_its_slide(decks, code):
+    """deck19: the At a glance table (eight KPIs, rows 0.5 in high) ended at 5.8 in, the lower quarter of its slide
+    empty. Its rows now share the slide's body, 1.3 in to 7.05 in (every other slide's foot), within a quarter
+    inch, each row as high as the others and no higher than 0.62 in."""
+    shape = next(shape for shape in decks[code].slides[1].shapes if shape.has_table)
+    heights = {Emu(row.height).inches for row in shape.table.rows}
+    assert len(heights) == 1 and heights.pop() <= 0.62
+    bottom = Emu(shape.top).inches + sum(Emu(row.height).inches for row in shape.table.rows)
+    assert 7.05 - 0.25 <= bottom <= 7.05 + 1e-6, bottom
