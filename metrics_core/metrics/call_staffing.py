@@ -157,7 +157,9 @@ def staffing(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
         return load
     if float(p["aht_s"] or 0) > 0:
         load.aht_s = float(p["aht_s"])
-    return staffing_result(load, p)
+    result = staffing_result(load, p)        # its rows are calls, or a call log's intervals ("from 3,501 calls")
+    result.details = result.details.with_(counted="calls" if calls is not None and not calls.empty else "call_intervals")
+    return result
 
 
 def staffing_calculator(totals: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult:
