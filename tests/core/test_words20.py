@@ -8,8 +8,11 @@ written out by hand.
 
 from __future__ import annotations
 
+import pytest
+
 from metrics_core.i18n import _, language
 from metrics_core.metrics.registry import get_metric
+from tests.core.metrics.builders import make_frames
 
 
 def test_swedish_hold_time_is_time_on_hold_not_parking() -> None:
@@ -43,3 +46,22 @@ def test_agents_needed_counts_calls_like_the_call_cards_beside_it() -> None:
         assert basis_words(3501, "staffing", from_calls.details["counted"]) == "iz 3.501 klica"
     with language("sr"):
         assert basis_words(3501, "staffing", from_calls.details["counted"]) == "из 3.501 позива"
+
+
+@pytest.mark.parametrize("code", ["en", "sl", "ro", "sv", "sr", "sr-Latn"])
+def test_the_staffing_cards_line_starts_lowercase_like_every_other_cards_line(code) -> None:
+    """sl/sr 22_all_cards: "Dosegli bi 86 % v 20 s; …", "Постигли би 86% у 20 с; …" (en "Would reach …") was the one
+    card line starting with a capital, under "za 1. maj – 31. okt. 2026", "po stanju, na dan …", "delež pozitivnih
+    omemb". A card's line continues its figure: lowercase, in every language (the calls-per-interval lines too)."""
+    from tests.core.metrics.test_staffing_settings import quarter_hour_rows, run
+
+    rows = quarter_hour_rows()
+    measured = run({"calls": make_frames()["calls"]})
+    from metrics_core.metrics.call_staffing import staffing_calculator
+    typed = staffing_calculator({"arrivals": 40, "aht_s": 180}, {})
+    lines = []
+    with language(code):
+        for result in (measured, run({"call_intervals": rows}), typed):
+            lines.append(str(result.details["caveat"]))
+    assert all(line[0].islower() for line in lines), lines
+    assert len({line.split()[0] for line in lines}) == 2, lines           # "would reach …", "for …" (twice)
