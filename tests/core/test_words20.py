@@ -65,3 +65,24 @@ def test_the_staffing_cards_line_starts_lowercase_like_every_other_cards_line(co
             lines.append(str(result.details["caveat"]))
     assert all(line[0].islower() for line in lines), lines
     assert len({line.split()[0] for line in lines}) == 2, lines           # "would reach …", "for …" (twice)
+
+
+def test_serbian_names_a_tickets_creation_one_way() -> None:
+    """sr deck, "How these KPIs were worked out": "Просек (први одговор − креирање)" and "(решено − креирано)" beside
+    the column "Време настанка" and the card's "по времену настанка и решавања": one word, the column's."""
+    from babel.messages.pofile import read_po
+
+    from metrics_core.i18n import LOCALE_DIR
+
+    with language("sr"):
+        texts = [_("Mean of first response − created over tickets that got a response; tickets still waiting are "
+                   "reported separately. Shown per channel by default."),
+                 _("Mean of resolved − created over resolved tickets; the closing time counts only when the file has "
+                   "no resolved time, or row by row when chosen."),
+                 _("Tickets unresolved at the end of each period: created ≤ t and (resolved > t or never).")]
+    assert texts[0].startswith("Просек (први одговор − настанак) за захтеве"), texts[0]
+    assert texts[1].startswith("Просек (решење − настанак) за решене захтеве"), texts[1]
+    assert texts[2] == "Захтеви нерешени на крају сваког периода: настали ≤ t и (решени > t или никад).", texts[2]
+    with open(LOCALE_DIR / "sr" / "LC_MESSAGES" / "kpidesk.po", "rb") as f:
+        strings = [m.string for m in read_po(f) if m.id and isinstance(m.string, str)]
+    assert [s for s in strings if "креир" in s.lower()] == []
