@@ -86,3 +86,24 @@ def test_serbian_names_a_tickets_creation_one_way() -> None:
     with open(LOCALE_DIR / "sr" / "LC_MESSAGES" / "kpidesk.po", "rb") as f:
         strings = [m.string for m in read_po(f) if m.id and isinstance(m.string, str)]
     assert [s for s in strings if "креир" in s.lower()] == []
+
+
+@pytest.mark.parametrize("code, title", [("en", "First response time by month"),
+                                         ("sl", "Čas prvega odziva po mesecih"),
+                                         ("sr", "Време првог одговора по месецима"),
+                                         ("sv", "Tid till första svar (FRT) per månad")])
+def test_the_decks_trend_is_titled_as_the_windows(code, title) -> None:
+    """sr deck: "Време првог одговора – месец" (the breakdowns' "{kpi} – {column}" form) under a trend the window
+    titles "Време првог одговора по месецима". Both now title it with ``trend_title``, in each language's case (the
+    English deck's "by month" kept: its workbook names its sheets so)."""
+    from metrics_core.cli.compute_cmd import load_bundle
+    from metrics_core.cli.report_cmd import demo_files
+    from metrics_core.export.report_charts import trend_chart
+    from metrics_core.metrics.engine import Filters
+    from metrics_core.metrics.model import MetricInputs
+
+    bundle = load_bundle([str(p) for p in demo_files() if p.stem == "tickets"], None, {})
+    with language(code):
+        chart = trend_chart(MetricInputs.from_bundle(bundle), "first_response_time", None, Filters(None, None),
+                            "month", None)
+    assert chart.title == title, chart.title
