@@ -150,8 +150,8 @@ def few_units_detail(outcome: KpiOutcome) -> str:
 
 
 def per_period(by: str) -> str:
-    """A trend's periods as "{kpi} per {period}" names them: "month", sl "mesecih", sr "месецима" (the case after
-    "po"/"по"); ``by`` itself when it is no period."""
+    """A trend's periods as its title (:func:`trend_title`) and the window's "No {kpi} values per {period}" name
+    them: "month", sl "mesecih", sr "месецима" (the case after "po"/"по"); ``by`` itself when it is no period."""
     words = {"day": pgettext("per period", "day"), "week": pgettext("per period", "week"),
              "month": pgettext("per period", "month"), "quarter": pgettext("per period", "quarter"),
              "year": pgettext("per period", "year")}

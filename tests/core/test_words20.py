@@ -4,7 +4,10 @@ written out by hand.
 - sv: hold time was "parkeringstid", our own word; "parkera" is Swedish telephony's call park (Teams' "Parkera
   samtal"), a different feature, and the sv seed article's "väntetid" is the queue wait (ASA, "Genomsnittlig
   väntetid"). A call on hold is "i vänteläge": "Genomsnittlig tid i vänteläge", and the same word in its column
-  and its formulas."""
+  and its formulas.
+- Agents needed counted "rows" beside the call cards' "calls", and its line alone started with a capital.
+- sr: a ticket's creation "креирање" in the formulas, "настанак" in its column and the cards.
+- The deck titled its trends "… – месец" where the window says "… по месецима"."""
 
 from __future__ import annotations
 
@@ -35,7 +38,6 @@ def test_agents_needed_counts_calls_like_the_call_cards_beside_it() -> None:
     """sl/sr 22_all_cards: "Potrebni agenti (Erlang C) … iz 3.501 vrstice" ("rows") beside "iz 3.501 klica" on every
     other call card, the same 3,501 calls. Its rows are calls (or a call log's intervals), and it says so."""
     from metrics_core.report_view.words import basis_words
-    from tests.core.metrics.builders import make_frames
     from tests.core.metrics.test_staffing_settings import quarter_hour_rows, run
 
     calls = make_frames()["calls"]
@@ -53,11 +55,11 @@ def test_the_staffing_cards_line_starts_lowercase_like_every_other_cards_line(co
     """sl/sr 22_all_cards: "Dosegli bi 86 % v 20 s; …", "Постигли би 86% у 20 с; …" (en "Would reach …") was the one
     card line starting with a capital, under "za 1. maj – 31. okt. 2026", "po stanju, na dan …", "delež pozitivnih
     omemb". A card's line continues its figure: lowercase, in every language (the calls-per-interval lines too)."""
+    from metrics_core.metrics.call_staffing import staffing_calculator
     from tests.core.metrics.test_staffing_settings import quarter_hour_rows, run
 
     rows = quarter_hour_rows()
     measured = run({"calls": make_frames()["calls"]})
-    from metrics_core.metrics.call_staffing import staffing_calculator
     typed = staffing_calculator({"arrivals": 40, "aht_s": 180}, {})
     lines = []
     with language(code):
