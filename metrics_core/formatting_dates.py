@@ -219,20 +219,27 @@ def format_time(hour: int, minute: int = 0) -> str:
 
 
 NO_BREAK = "\u00a0"
+#: U+2060 WORD JOINER, after a range's dash: Unicode's line breaking (UAX #14, as Qt and LibreOffice apply it) may
+#: break after an en dash even before a no-break space ("May\xa0–| Oct"), and a word joiner forbids it.
+WORD_JOINER = "\u2060"
 
 
 def keep_dates_whole(text: str) -> str:
     """``text`` with no-break spaces inside the days, months and times of day it names, for a word-wrapped
     caption: a card's line breaks between words, never inside "31. okt. 2026" or before the "08:00" of
-    "ob 08:00" (shots 22_all_cards sl: "na dan 31. okt. / 2026"). A span keeps its dash at the end of a line.
+    "ob 08:00" (shots 22_all_cards sl: "na dan 31. okt. / 2026"). A span of days keeps its dash at the end of a
+    line; a short range is never broken: months ("мај–окт 2026.", "May – Oct 2026") and any range written with
+    a bare dash ("1. maj–30. okt.", "08:00–08:59") carry a word joiner after it.
     Exported text (CSV, JSON, workbooks) keeps its plain spaces: only a laid-out caption calls this.
 
     >>> keep_dates_whole("as of 31 Oct 2026, measured at 08:00; 1 May – 31 Oct 2026")
     'as of 31\xa0Oct\xa02026, measured at\xa008:00; 1\xa0May\xa0– 31\xa0Oct\xa02026'
+    >>> [(w.count(" "), w.count(WORD_JOINER)) for w in map(keep_dates_whole, ("May – Oct 2026", "мај–окт 2026."))]
+    [(0, 1), (1, 1)]
     """
     for pattern, glued in _date_spaces(str(locale_now())):
         text = pattern.sub(lambda m: m[0].replace(" ", NO_BREAK) if glued else m[0], text)
-    return text
+    return re.sub(r"(?<![ \n])\u2013(?=\w|\u00a0\w)", "\u2013" + WORD_JOINER, text)  # мај–окт, 08:00–08:59, May – Oct
 
 
 @lru_cache(maxsize=None)
@@ -241,7 +248,8 @@ def _date_spaces(locale: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
              for name in get_month_names(width, context=context, locale=locale).values()}
     names |= set(month_names()) | set(month_names("wide"))
     month = "|".join(sorted((re.escape(n.rstrip(".")) for n in names if n), key=len, reverse=True))
-    return ((re.compile(rf"(?<![\w.])\d{{1,2}}\.? (?:{month})\.?(?: \d{{4}}\.?)?(?!\w)"), True),     # 31. okt. 2026
+    return ((re.compile(rf"(?<![\w.])(?:{month})\.?(?: \d{{4}}\.?)? \u2013 (?:{month})\.?(?: \d{{4}}\.?)?(?!\w)"), True),  # May – Oct 2026
+            (re.compile(rf"(?<![\w.])\d{{1,2}}\.? (?:{month})\.?(?: \d{{4}}\.?)?(?!\w)"), True),     # 31. okt. 2026
             (re.compile(rf"(?<!\w)(?:{month})\.? \d{{4}}\b"), True),                              # okt. 2026
             (re.compile(r"(?<!\w)Q[1-4] \d{4}\b"), True),                                         # Q2 2026
             (re.compile(r"\S+ \d{1,2}:\d{2}\b"), True),                                           # ob 08:00

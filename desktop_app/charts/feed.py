@@ -13,7 +13,7 @@ import numpy as np
 from metrics_core.catalogue import field_noun
 from metrics_core.i18n import N_, _
 from metrics_core.report_view.catalogue import group_label, no_breakdown_words
-from metrics_core.report_view.words import readable_reason
+from metrics_core.report_view.words import per_period, readable_reason, trend_title
 from metrics_core.result_details import HeatMapDetails, StaffingDetails, details_of
 
 from .. import style
@@ -38,8 +38,8 @@ def show_trend(chart: TrendChart, data: Any, target: float | None) -> None:
     spec = metric_spec(data.metric_id)
     kpi = _(spec.label)
     points = data.trend
-    per = _(PER_PERIOD.get(data.granularity, data.granularity))
-    chart.set_title(_("{kpi} per {period}", kpi=kpi, period=per))
+    per = per_period(data.granularity)
+    chart.set_title(trend_title(kpi, data.granularity))
     chart.empty_message = _("No {kpi} values per {period} for these filters.", kpi=kpi, period=per)
     if data.no_value is not None:        # the KPI itself has no value: its own reason, not "for these filters"
         chart.empty_message = _no_value_message(data.no_value)
@@ -95,9 +95,6 @@ def show_nps(chart: NpsStackedChart, data: Any) -> None:
 
 SCORE_TITLES = {"csat_score": N_("CSAT answers per score"), "nps_score": N_("NPS answers per score (0-10)"),
                 "ces_score": N_("CES answers per score")}
-# "CSAT per {period}": the granularities as a chart title names them
-PER_PERIOD = {"day": N_("day"), "week": N_("week"), "month": N_("month"), "quarter": N_("quarter"),
-              "year": N_("year")}
 
 
 def show_distribution(chart: HistogramChart, data: Any) -> None:

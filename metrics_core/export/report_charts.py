@@ -20,6 +20,7 @@ from ..progress import Reporter
 from ..report_view import NPS_PARTS, ViewResults, breakdown_candidates, data_span
 from ..report_view.catalogue import bars_of, breaks_down_by, group_label
 from ..report_view.partial import partial_periods
+from ..report_view.words import trend_title
 from ..result_details import HeatMapDetails, NpsDetails, StaffingDetails, details_of
 from .model import ChartData, by_word
 from ..formatting import format_day, format_day_range, format_period
@@ -119,7 +120,7 @@ def trend_chart(source, metric_id: str, params, filters, by: str, target: float 
         else None
     partial = partial_periods(bundle, metric_id, filters, by, [p.key for p in points]) \
         if starts is not None and bundle is not None else []
-    return ChartData(f"{metric_id}-by-{by}", _("{kpi} by {period}", kpi=spec.translated_label, period=by_word(by)), spec.family, "line",
+    return ChartData(f"{metric_id}-by-{by}", trend_title(spec.translated_label, by), spec.family, "line",
                      spec.unit, frame, metric_id, by, counts, target, starts, partial=partial,
                      note=chart_note(spec, source))
 

@@ -126,7 +126,7 @@ FIELD_SYNONYMS: dict[str, str] = {
               "cas cakanja|timp de asteptare|vantetid|vreme cekanja|време чекања",
     "talk_s": "talk time|talk duration|avg talk duration|talking time|billsec|in call duration|call duration~0.8|"
               "cas pogovora|durata convorbirii|samtalstid|vreme razgovora|време разговора",
-    "hold_s": "hold time|on hold time|time on hold|cas zadrzanja|timp in asteptare|parkeringstid|vreme zadrzavanja|"
+    "hold_s": "hold time|on hold time|time on hold|cas zadrzanja|timp in asteptare|tid i vantelage|parkeringstid|vreme zadrzavanja|"
               "cakanje na liniji|timp de asteptare in apel|vantetid i samtal|vreme na cekanju|време на чекању",
     "wrap_s": "wrap time|wrap up time|wrap up|after call work|acw|cas zakljucka|timp de finalizare|efterarbete|"
               "vreme zavrsetka",

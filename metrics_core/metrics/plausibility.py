@@ -15,7 +15,7 @@ from ..deferred import pd
 
 from ..catalogue import KINDS_BY_NAME, field_label
 from ..formatting import numbers_kept_with_units, quoted
-from ..i18n import Message
+from ..i18n import Message, TextList
 from .model import MetricInputs, MetricResult, MetricSpec
 from .results import HAS_HEAD as HEAD, no_value
 from .stats import wilson_interval
@@ -67,10 +67,14 @@ def date_only_caveat(spec: MetricSpec, inputs: MetricInputs) -> tuple[Message, M
     fields = date_only_fields(spec, inputs)
     if not fields:
         return None
-    names = ", ".join(quoted(field_label(f, k)) for k, f in fields)
-    return (Message("{columns} has no times of day: approximate", {"columns": names}),
-            Message("{columns} holds dates without times of day, so each duration is counted from midnight and "
-                    "may be up to a day off. Map a column with times of day for exact durations.", {"columns": names}))
+    names = TextList(tuple(quoted(field_label(f, k)) for k, f in fields), "and")    # several take a plural verb
+    return (Message.plural("{columns} has no times of day: approximate",
+                           "{columns} have no times of day: approximate", len(fields), columns=names),
+            Message.plural("{columns} holds dates without times of day, so each duration is counted from midnight "
+                           "and may be up to a day off. Map a column with times of day for exact durations.",
+                           "{columns} hold dates without times of day, so each duration is counted from midnight "
+                           "and may be up to a day off. Map a column with times of day for exact durations.",
+                           len(fields), columns=names))
 
 
 def chart_note(spec: MetricSpec, inputs: MetricInputs) -> str:

@@ -24,7 +24,7 @@ import pandas as pd
 
 from ..catalogue import KINDS_BY_NAME, field_label
 from ..formatting import format_change, format_number, format_value, quoted, result_caveat
-from ..i18n import N_, Message, TextList, _, ngettext, one_full_stop
+from ..i18n import N_, Message, TextList, _, ngettext, one_full_stop, pgettext
 from .compute import KpiOutcome, ViewResults
 from .partial import PARTIAL_CHANGE_DETAIL, partial_words, period_grain
 
@@ -147,6 +147,26 @@ def few_units_detail(outcome: KpiOutcome) -> str:
     low, high = (format_value(v, "%") for v in found)
     return _("A rate from fewer than {count} can move a lot by chance: the true rate is likely between {low} and "
              "{high} (95 % interval).", count=FEW_UNITS, low=low, high=high)
+
+
+def per_period(by: str) -> str:
+    """A trend's periods as its title (:func:`trend_title`) and the window's "No {kpi} values per {period}" name
+    them: "month", sl "mesecih", sr "месецима" (the case after "po"/"по"); ``by`` itself when it is no period."""
+    words = {"day": pgettext("per period", "day"), "week": pgettext("per period", "week"),
+             "month": pgettext("per period", "month"), "quarter": pgettext("per period", "quarter"),
+             "year": pgettext("per period", "year")}
+    return words.get(by, by)
+
+
+def trend_title(kpi: str, by: str) -> str:
+    """A KPI's trend chart's title, the window's and the deck's (and the workbook's sheet): "CSAT by month", sl
+    "… po mesecih", sr "… по месецима" (the deck said "CSAT – месец", its breakdowns' "{kpi} – {column}" form,
+    where the window said "… по месецима").
+
+    >>> trend_title("CSAT", "month")
+    'CSAT by month'
+    """
+    return pgettext("trend title", "{kpi} by {period}", kpi=kpi, period=per_period(by))
 
 
 # What one row of a data kind is, counted: "from 2,588 answers".

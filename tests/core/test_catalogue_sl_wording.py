@@ -40,9 +40,9 @@ def test_the_staffing_card_line_reads_with_a_decimal_and_a_whole_number() -> Non
     from metrics_core.i18n import Message
 
     with language("sl"):
-        lines = [Message("For {calls} calls per {minutes} min at {slot}",
+        lines = [Message("for {calls} calls per {minutes} min at {slot}",
                          {"calls": calls, "minutes": 30.0, "slot": "08:00"}).render() for calls in (4.5, 3)]
-    assert lines == ["Klicev na 30 min ob 08:00: 4,5", "Klicev na 30 min ob 08:00: 3"]
+    assert lines == ["klicev na 30 min ob 08:00: 4,5", "klicev na 30 min ob 08:00: 3"]
 
 
 def test_kpi_texts_name_no_internal_field_id() -> None:

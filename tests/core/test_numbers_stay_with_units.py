@@ -27,7 +27,7 @@ def test_values_hold_no_breaking_space(code) -> None:
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_the_erlang_cards_line_keeps_each_number_with_its_unit(code) -> None:
-    caveat = Message("Would reach {predicted} % in {seconds} s; measured {measured} % at {slot}",
+    caveat = Message("would reach {predicted} % in {seconds} s; measured {measured} % at {slot}",
                      {"predicted": 86, "seconds": 20, "measured": 20, "slot": "08:00"})
     result = MetricResult("staffing", 2.0, "count", details={"caveat": caveat, "caveat_detail": caveat})
     with language(code):

@@ -22,7 +22,7 @@ from .helpers import shown
 def test_the_erlang_caveat_is_whole_at_every_card_width_of_a_laptop(qtbot, code) -> None:
     apply_language(code)
     spec = get_metric("staffing")
-    caveat = _("Would reach {predicted} % in {seconds} s; measured {measured} % at {slot}", predicted=86, seconds=20,
+    caveat = _("would reach {predicted} % in {seconds} s; measured {measured} % at {slot}", predicted=86, seconds=20,
                measured=20, slot="08:00")
     detail = _("Erlang C predicts {predicted} % answered within {seconds} s with {agents} agents: what they WOULD "
                "achieve for {calls} calls per {minutes} min at {slot} (AHT {aht}; interval: {assumed}). Measured in "
@@ -45,7 +45,7 @@ def test_a_caveat_too_long_for_any_room_leaves_the_title_whole(qtbot, code) -> N
     in "…". The title keeps its two lines then; the caveat is whole in its tooltip."""
     apply_language(code)
     spec = get_metric("conversion_after_contact")
-    caveat = " ".join([_("Would reach {predicted} % in {seconds} s; measured {measured} % at {slot}", predicted=86,
+    caveat = " ".join([_("would reach {predicted} % in {seconds} s; measured {measured} % at {slot}", predicted=86,
                          seconds=20, measured=20, slot="08:00")] * 6)
     result = MetricResult(spec.id, 12.0, spec.unit, n=1286, details={"caveat": caveat})
     card = shown(qtbot, KpiCard(spec.id, _(spec.label), spec.unit, None), CARD_WIDTH, 100)
@@ -66,7 +66,7 @@ def test_a_card_without_a_value_keeps_its_whole_name_above_its_reason(qtbot, cod
     time…" / "Genomsnittlig…" above "—": the card's name is what tells the owner which KPI is missing."""
     apply_language(code)
     spec = get_metric("conversion_after_contact")
-    reason = _("Would reach {predicted} % in {seconds} s; measured {measured} % at {slot}", predicted=86, seconds=20,
+    reason = _("would reach {predicted} % in {seconds} s; measured {measured} % at {slot}", predicted=86, seconds=20,
                measured=20, slot="08:00") * 2
     card = shown(qtbot, KpiCard(spec.id, _(spec.label), spec.unit, None), CARD_WIDTH, 100)
     two_lines = 0
@@ -110,7 +110,7 @@ def erlang_card(qtbot) -> tuple[KpiCard, MetricResult, str, str]:
     from metrics_core.report_view.words import basis_words
 
     spec = get_metric("staffing")
-    caveat = _("Would reach {predicted} % in {seconds} s; measured {measured} % at {slot}", predicted=86, seconds=20,
+    caveat = _("would reach {predicted} % in {seconds} s; measured {measured} % at {slot}", predicted=86, seconds=20,
                measured=20, slot="08:00")
     result = MetricResult("staffing", 2.0, spec.unit, n=3501,
                           details={"caveat": caveat, "caveat_detail": caveat, "counted": "calls"})

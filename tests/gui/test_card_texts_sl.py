@@ -33,12 +33,12 @@ def test_the_channel_share_caveat_is_read_whole(qtbot, width, channel) -> None:
 def test_the_staffing_line_declines_its_call_count(calls, words) -> None:
     values = {"calls": calls, "minutes": 30.0, "slot": "08:00", "aht": "5 min", "assumed": "30 min"}
     with language("sl"):
-        short = str(Message("For {calls} calls per {minutes} min at {slot}", values))
-        typed = str(Message("For {calls} calls per {minutes} min, as typed", values))
+        short = str(Message("for {calls} calls per {minutes} min at {slot}", values))
+        typed = str(Message("for {calls} calls per {minutes} min, as typed", values))
         whole = str(Message("Erlang C for {calls} calls per {minutes} min at {slot}, AHT {aht}; interval: {assumed}.",
                             values))
-    assert short == f"Klicev na 30 min ob 08:00: {words}"     # the count after a colon: no noun to decline
-    assert typed == f"Klicev na 30 min (vneseno): {words}" and f"klicev na 30 min: {words})" in whole
+    assert short == f"klicev na 30 min ob 08:00: {words}"     # the count after a colon: no noun to decline
+    assert typed == f"klicev na 30 min (vneseno): {words}" and f"klicev na 30 min: {words})" in whole
     assert "klicev" not in short.lower().replace("klicev na 30 min", "")   # never "4,5 klicev": the count stands alone
 
 

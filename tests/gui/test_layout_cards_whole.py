@@ -40,7 +40,7 @@ def widest_card() -> int:
     return max((room - (n - 1) * SPACING) // n for room in WIDTHS for least in range(CARD_WIDTH, CARD_MAX_WIDTH + 1)
                for n in [max(1, (room + SPACING) // (least + SPACING))])
 MONTHS = ("2026-10-01", "2026-10-31", "2026-09-01", "2026-09-30")     # (a change: October against September)
-SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2011": "-", "\n": " "})
+SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2011": "-", "\n": " ", "\u2060": None})   # (U+2060: a range kept whole)
 
 
 def _plain(text: str) -> str:
