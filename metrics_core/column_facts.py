@@ -200,7 +200,7 @@ def cut_rows(frame: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
     at = np.flatnonzero(rows)
     if len(at) == len(frame) or len(at) > KEPT_CODES_ROWS or not frame.columns.is_unique:
         return frame[rows]                          # (every row: a shallow copy, which shares the codes)
-    cut = taken_rows(frame, at)
+    cut = _taken(frame, at)
     for name in frame.columns:
         checkpoint()
         if _naive_stamps(frame[name]):
@@ -233,7 +233,7 @@ def row_fact(series: pd.Series, name: str, make: Callable[[pd.Series], np.ndarra
     seconds): kept for a column of up to :data:`KEPT_CODES_ROWS` rows, and for a column :func:`cut_rows` made
     taken from the kept array of the column it was cut from at the cut's rows (a filter's KPIs then do not work
     out again what the unfiltered ones did: 0.7 ms a column and KPI at 262,000 tickets; issue 15, session 20).
-    A new array each time: the caller may change it."""
+    A kept array is given read-only (shared: not copied for each KPI), a taken one is the caller's."""
     cut = kept_fact(series, CUT_OF)
     if cut is not None:
         whole = cut[0]()
@@ -249,10 +249,10 @@ def row_fact(series: pd.Series, name: str, make: Callable[[pd.Series], np.ndarra
         array.flags.writeable = False
         return array
 
-    return column_fact(series, name, kept_array).copy()
+    return column_fact(series, name, kept_array)
 
 
-def taken_rows(frame: pd.DataFrame, at: np.ndarray) -> pd.DataFrame:
+def _taken(frame: pd.DataFrame, at: np.ndarray) -> pd.DataFrame:
     """``frame.take(at)``, one column at a time with :func:`~metrics_core.progress.checkpoint` between them: the
     cut of a million-row frame is 20-90 ms of one thread's CPU taken whole (its ids' strings the most), and a
     cancelled job (the drop's trend lines, at a re-filter's click) held the GIL beside the new filter's values

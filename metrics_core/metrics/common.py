@@ -85,7 +85,7 @@ def datetimes(series: pd.Series) -> pd.Series:
 def epoch_seconds(series: pd.Series) -> np.ndarray:
     """Seconds since 1970 as float (NaN for missing) — unit-safe for pandas 3 (PITFALLS.md). A column of
     time stamps (naive ``datetime64``: each row's seconds its own) is worked out once and kept, a filter's cut
-    of it taken from the unfiltered column's (:func:`~metrics_core.column_facts.row_fact`)."""
+    of it taken from the unfiltered column's (:func:`~metrics_core.column_facts.row_fact`): then read-only."""
     if isinstance(series.dtype, np.dtype) and series.dtype.kind == "M":      # (each row's seconds its own)
         return row_fact(series, "epoch seconds", _epoch_seconds)
     return _epoch_seconds(series)

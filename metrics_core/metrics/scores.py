@@ -15,7 +15,7 @@ from ..deferred import np
 from ..deferred import pd
 
 from ..progress import checkpoint
-from ..column_facts import codes_isin, column_fact, kept_codes, kept_fact, taken_rows
+from ..column_facts import codes_isin, column_fact, kept_codes, kept_fact
 from .engine_inputs import dated_columns, row_dates
 from .model import MetricInputs
 
@@ -118,9 +118,7 @@ def _taken_answers(inputs: MetricInputs, field: str) -> Answers | None:
             return None
         picked.append(np.ones(int(np.count_nonzero(keep)), dtype=bool) if cut is True else
                       cut[np.flatnonzero(whole_keep)])
-    # (column by column, a long text column in pieces: a cancelled job's answers let go of the GIL within one)
-    out = taken_rows(whole.frame, np.flatnonzero(np.concatenate(picked) if len(picked) > 1 else picked[0]))
-    out = out.reset_index(drop=True)
+    out = whole.frame[np.concatenate(picked) if len(picked) > 1 else picked[0]].reset_index(drop=True)
     return Answers(out, tuple((kind, keep, columns) for (kind, _f, keep), (_k, _w, columns) in
                               zip(answered, whole.rows)))
 

@@ -223,7 +223,7 @@ def test_a_cut_notices_a_cancel_inside_a_long_text_column(dtype) -> None:
         return len(asked) >= 2                  # cancelled once the column's take has begun
 
     with Reporter(cancelled=cancelled).watching(), pytest.raises(OperationCancelled):
-        column_facts.taken_rows(frame, np.arange(n))
+        column_facts._taken(frame, np.arange(n))
     assert len(asked) == 2
 
 

@@ -193,19 +193,3 @@ def test_a_filters_answers_read_the_unfiltered_rows_masks_at_positions(monkeypat
     assert fast is not None
     assert MaskReads.picked_by_mask == 0                # (main: two, the unfiltered answers' rows and the cut's)
     pd.testing.assert_frame_equal(fast.frame, scores._collect_answers(cut, "csat_score").frame, check_exact=True)
-
-
-def test_a_filters_answers_are_taken_column_by_column_a_cancel_noticed_between_them() -> None:
-    """A cancelled job's answers stop between the answers frame's columns (the drop's trend lines, cancelled at a
-    re-filter's click, took a date range's answers of 1,048,576 tickets whole and held the GIL 20-30 ms past the
-    click; issue 15, session 20); not cancelled, they are the answers collected again (above)."""
-    from metrics_core.errors import OperationCancelled
-    from metrics_core.progress import Reporter
-
-    prepared = prepared_for(shared_inputs(ticket_file()), {})
-    scores.collect_scores(prepared.inputs(None), "csat_score")          # (the unfiltered answers, to take from)
-    cut = prepared.inputs(Filters(categories={"status": ["closed"]}))
-    with Reporter(cancelled=lambda: True).watching(), pytest.raises(OperationCancelled):
-        scores._taken_answers(cut, "csat_score")
-    taken = scores._taken_answers(cut, "csat_score")
-    pd.testing.assert_frame_equal(taken.frame, scores._collect_answers(cut, "csat_score").frame, check_exact=True)
