@@ -31,9 +31,9 @@ def _values_of(series: pd.Series) -> Any:
     were made in, for time stamps their ``datetime64`` array (the views of it that pandas' shallow copies and
     ``concat`` make are seen through when they show all of it)."""
     array = series.array
-    stamps = _naive_stamps(series)
+    stamps = naive_stamps(series)
     if stamps:                                  # (time stamps: the array of them, seen through as texts are)
-        values = root = array._ndarray
+        values = root = np.asarray(array)
     elif not isinstance(array, (pd.arrays.StringArray, pd.arrays.NumpyExtensionArray)):
         return array
     else:
@@ -49,7 +49,7 @@ def _values_of(series: pd.Series) -> Any:
     return root if whole else values
 
 
-def _naive_stamps(series: pd.Series) -> bool:
+def naive_stamps(series: pd.Series) -> bool:
     """Whether ``series`` holds time stamps without a time zone (``datetime64``)."""
     return isinstance(series.dtype, np.dtype) and series.dtype.kind == "M"
 
@@ -203,7 +203,7 @@ def cut_rows(frame: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
     cut = _taken(frame, at)
     for name in frame.columns:
         checkpoint()
-        if _naive_stamps(frame[name]):
+        if naive_stamps(frame[name]):
             _cut_of(cut[name], frame[name], at)
         known = kept_codes(frame[name])
         if known is None:
@@ -281,7 +281,7 @@ def _take(array: Any, at: np.ndarray) -> Any:
     for start in range(0, len(at), TAKE_PIECE):
         checkpoint()
         np.take(values, at[start:start + TAKE_PIECE], out=out[start:start + TAKE_PIECE], mode="clip")
-    return array._from_backing_data(out)
+    return array._from_backing_data(out)        # (what StringArray.take returns: no pass over the strings again)
 
 
 def codes_isin(series: pd.Series, values: list) -> np.ndarray | None:
