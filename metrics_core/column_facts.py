@@ -21,25 +21,37 @@ from .progress import checkpoint
 _FACTS: dict[int, tuple[weakref.ref, dict[str, Any]]] = {}
 _LOCK = threading.RLock()            # several worker threads compute at once (dashboard, charts, export)
 MANY_LABELS = 64                     # above this, first appearances are found by sorting the codes
+TAKE_PIECE = 1 << 16                 # rows of a text column a cut takes at a time (:func:`_take`: 2-3 ms each)
 KEPT_CODES_ROWS = 1 << 22            # codes (8 bytes a row) are kept for columns up to this long: a 10,000,000-row
                                      # call file's frames would hold 300 MB more at its peak (under 3 GiB by 9 MB)
 
 
 def _values_of(series: pd.Series) -> Any:
     """The array holding ``series``' values: for a text column (strings or objects) the object array its values
-    were made in (the views of it that pandas' shallow copies and ``concat`` make are seen through when they
-    show all of it)."""
+    were made in, for time stamps their ``datetime64`` array (the views of it that pandas' shallow copies and
+    ``concat`` make are seen through when they show all of it)."""
     array = series.array
-    if not isinstance(array, (pd.arrays.StringArray, pd.arrays.NumpyExtensionArray)):
+    stamps = naive_stamps(series)
+    if stamps:                                  # (time stamps: the array of them, seen through as texts are)
+        values = root = np.asarray(array)
+    elif not isinstance(array, (pd.arrays.StringArray, pd.arrays.NumpyExtensionArray)):
         return array
-    values = root = np.asarray(array)
-    if values.dtype != object:
-        return array
+    else:
+        values = root = np.asarray(array)
+        if values.dtype != object:
+            return array
     while isinstance(root.base, np.ndarray):
         root = root.base
-    whole = root.shape == values.shape and root.strides == values.strides and \
-        root.__array_interface__["data"][0] == values.__array_interface__["data"][0]
+    same = root.__array_interface__["data"][0] == values.__array_interface__["data"][0]
+    whole = same and (root.shape == values.shape and root.strides == values.strides or
+                      stamps and root.dtype == values.dtype and root.size == values.size and root.flags.c_contiguous
+                      and values.flags.c_contiguous)     # (a frame's one column of its type: a block of one row)
     return root if whole else values
+
+
+def naive_stamps(series: pd.Series) -> bool:
+    """Whether ``series`` holds time stamps without a time zone (``datetime64``)."""
+    return isinstance(series.dtype, np.dtype) and series.dtype.kind == "M"
 
 
 def column_fact(series: pd.Series, name: str, make: Callable[[], Any]) -> Any:
@@ -92,6 +104,8 @@ def kept_codes(series: pd.Series) -> tuple[np.ndarray, Any] | None:
 
 
 CUT_FROM = "codes cut from"     # a cut column's fact: the codes of the column it was cut from and the rows taken
+CUT_OF = "cut of"               # every cut column's fact: the values of the column it was cut from (a weak
+                                # reference) and the rows taken (:func:`row_fact`)
 
 
 def _cut_codes(series: pd.Series) -> tuple[np.ndarray, Any]:
@@ -189,6 +203,8 @@ def cut_rows(frame: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
     cut = _taken(frame, at)
     for name in frame.columns:
         checkpoint()
+        if naive_stamps(frame[name]):
+            _cut_of(cut[name], frame[name], at)
         known = kept_codes(frame[name])
         if known is None:
             continue
@@ -198,6 +214,42 @@ def cut_rows(frame: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
             with _LOCK:
                 _facts_of(_values_of(cut[name]))[CUT_FROM] = (known, at)
     return cut
+
+
+def _cut_of(cut: pd.Series, whole: pd.Series, at: np.ndarray) -> None:
+    """Note that ``cut`` is ``whole`` at the rows ``at`` (:func:`row_fact` takes what was worked out for
+    ``whole``)."""
+    values = _values_of(whole)
+    try:
+        ref = weakref.ref(values)
+    except TypeError:
+        return
+    with _LOCK:
+        _facts_of(_values_of(cut))[CUT_OF] = (ref, at)
+
+
+def row_fact(series: pd.Series, name: str, make: Callable[[pd.Series], np.ndarray]) -> np.ndarray:
+    """``make(series)``, an array of one value per row worked out from that row alone (each time stamp's
+    seconds): kept for a column of up to :data:`KEPT_CODES_ROWS` rows, and for a column :func:`cut_rows` made
+    taken from the kept array of the column it was cut from at the cut's rows (a filter's KPIs then do not work
+    out again what the unfiltered ones did: 0.7 ms a column and KPI at 262,000 tickets; issue 15, session 20).
+    A kept array is given read-only (shared: not copied for each KPI), a taken one is the caller's."""
+    cut = kept_fact(series, CUT_OF)
+    if cut is not None:
+        whole = cut[0]()
+        with _LOCK:
+            kept = _FACTS.get(id(whole)) if whole is not None else None
+            known = kept[1].get(name) if kept is not None and kept[0]() is whole else None
+        return known.take(cut[1]) if known is not None else make(series)
+    if len(series) > KEPT_CODES_ROWS:
+        return make(series)
+
+    def kept_array() -> np.ndarray:
+        array = make(series)
+        array.flags.writeable = False
+        return array
+
+    return column_fact(series, name, kept_array)
 
 
 def _taken(frame: pd.DataFrame, at: np.ndarray) -> pd.DataFrame:
@@ -211,8 +263,25 @@ def _taken(frame: pd.DataFrame, at: np.ndarray) -> pd.DataFrame:
     for name in frame.columns:
         checkpoint()
         column = frame[name]
-        columns[name] = pd.Series(column.array.take(at), index=index, dtype=column.dtype, name=name, copy=False)
+        columns[name] = pd.Series(_take(column.array, at), index=index, dtype=column.dtype, name=name, copy=False)
     return pd.DataFrame(columns, columns=frame.columns, copy=False).__finalize__(frame, method="take")
+
+
+def _take(array: Any, at: np.ndarray) -> Any:
+    """``array.take(at)``; a text column of more than :data:`TAKE_PIECE` rows a piece at a time, with
+    :func:`~metrics_core.progress.checkpoint` between the pieces: one million-row column of ticket ids is 20-40
+    ms of taking strings, the GIL held throughout, and a cancelled job's cut (the drop's trend lines at a
+    re-filter's click) held the window and the new filter's values back until its column was done (issue 15,
+    session 20). The very array ``take`` gives (its backing array filled in place, as pandas' own take makes
+    it)."""
+    if not isinstance(array, pd.arrays.StringArray) or len(at) <= TAKE_PIECE:
+        return array.take(at)
+    values = np.asarray(array)
+    out = np.empty(len(at), dtype=values.dtype)
+    for start in range(0, len(at), TAKE_PIECE):
+        checkpoint()
+        np.take(values, at[start:start + TAKE_PIECE], out=out[start:start + TAKE_PIECE], mode="clip")
+    return array._from_backing_data(out)        # (what StringArray.take returns: no pass over the strings again)
 
 
 def codes_isin(series: pd.Series, values: list) -> np.ndarray | None:

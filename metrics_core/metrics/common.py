@@ -16,7 +16,7 @@ from ..deferred import pd
 from ..catalogue import kinds_text
 from ..i18n import N_, Message
 from . import results
-from ..column_facts import label_codes, text_codes
+from ..column_facts import label_codes, naive_stamps, row_fact, text_codes
 from .left_out import left_out
 from .model import MetricInputs, MetricResult, ParamSpec, RowTerms
 from .results import frame_of, has, no_value, ratio_result
@@ -83,7 +83,15 @@ def datetimes(series: pd.Series) -> pd.Series:
 
 
 def epoch_seconds(series: pd.Series) -> np.ndarray:
-    """Seconds since 1970 as float (NaN for missing) — unit-safe for pandas 3 (PITFALLS.md)."""
+    """Seconds since 1970 as float (NaN for missing) — unit-safe for pandas 3 (PITFALLS.md). A column of
+    time stamps (naive ``datetime64``: each row's seconds its own) is worked out once and kept (given read-only),
+    a filter's cut of it taken from the unfiltered column's (:func:`~metrics_core.column_facts.row_fact`)."""
+    if naive_stamps(series):
+        return row_fact(series, "epoch seconds", _epoch_seconds)
+    return _epoch_seconds(series)
+
+
+def _epoch_seconds(series: pd.Series) -> np.ndarray:
     stamps = datetimes(series).dt.as_unit("us").to_numpy()
     out = stamps.view("int64").astype(float) / 1e6
     out[np.isnat(stamps)] = np.nan

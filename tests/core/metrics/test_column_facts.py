@@ -206,6 +206,41 @@ def test_a_cut_notices_a_cancel_between_its_columns() -> None:
     assert len(asked) == 3                      # not asked again: the ten other columns were not cut
 
 
+@pytest.mark.parametrize("dtype", ["string", "str"])
+def test_a_cut_notices_a_cancel_inside_a_long_text_column(dtype) -> None:
+    """A long text column is taken a piece at a time, a cancel noticed between the pieces: one million-row column
+    of ticket ids held the GIL 20-40 ms, the window and the new filter's values waiting for a cancelled trend-line
+    job to finish it (issue 15, session 20). A frame of that one column: asked before it and again inside it."""
+    from metrics_core.errors import OperationCancelled
+    from metrics_core.progress import Reporter
+
+    n = 3 * column_facts.TAKE_PIECE
+    frame = pd.DataFrame({"ticket_id": pd.array([str(i) for i in range(n)], dtype=dtype)})
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(len(asked))
+        return len(asked) >= 2                  # cancelled once the column's take has begun
+
+    with Reporter(cancelled=cancelled).watching(), pytest.raises(OperationCancelled):
+        column_facts._taken(frame, np.arange(n))
+    assert len(asked) == 2
+
+
+@pytest.mark.parametrize("dtype", ["string", "str"])
+def test_a_long_text_columns_cut_in_pieces_is_the_take(dtype) -> None:
+    """The pieces make the very column ``take`` makes: values, missing values, type and index."""
+    rng = np.random.default_rng(20)
+    n = 2 * column_facts.TAKE_PIECE + 17
+    texts = pd.array([None if i % 7 == 0 else f"t{i}" for i in range(n)], dtype=dtype)
+    frame = pd.DataFrame({"ticket_id": texts, "x": rng.random(n)}, index=np.arange(n) * 2)
+    for rows in (rng.random(n) < 0.8, np.ones(n, dtype=bool), rng.random(n) < 0.3):
+        cut = cut_rows(frame, rows)
+        pd.testing.assert_frame_equal(cut, frame[rows])
+        assert type(cut["ticket_id"].array) is type(frame["ticket_id"].array)
+        assert cut["ticket_id"].isna().to_numpy().tolist() == frame["ticket_id"].isna().to_numpy()[rows].tolist()
+
+
 def test_a_cut_renumbers_a_columns_codes_only_when_they_are_asked_for(monkeypatch) -> None:
     """The codes of a column no KPI counts are not worked out for a filter's cut (issue 15, session 17): the first
     ask renumbers them, once, as ``pd.factorize`` numbers the cut column."""
