@@ -474,9 +474,9 @@ def _iso_bytes(days: np.ndarray, clock: np.ndarray | None) -> np.ndarray:
     [b'1000-01-01', b'9999-12-31', b'2000-02-29', b'1000-01-01']
     """
     number = days.astype(np.int64)
-    first = int(number.min(initial=0))
-    if len(number) and int(number.max()) - first < len(number):
-        dates = _date_words(np.arange(first, int(number.max()) + 1).astype("datetime64[D]"))[number - first]
+    first, last = (int(number.min()), int(number.max())) if len(number) else (0, 0)
+    if last - first < len(number):
+        dates = _date_words(np.arange(first, last + 1).astype("datetime64[D]"))[number - first]
     else:
         dates = _date_words(days)
     if clock is None:
