@@ -356,7 +356,10 @@ def cell_text(column: pd.Series, present: np.ndarray | None = None) -> pd.Series
 
 
 def _compact(text: np.ndarray, present: np.ndarray, index: pd.Index) -> pd.Series:
-    """Bytes of the present cells spread over the column, ``b""`` where empty."""
+    """Bytes of the present cells spread over the column, ``b""`` where empty (``text`` itself when every cell is
+    present: it is made for the column)."""
+    if text.dtype.itemsize and len(text) == len(present) and present.all():
+        return pd.Series(text, index=index, copy=False)
     out = np.zeros(len(present), dtype=text.dtype if text.dtype.itemsize else "S1")
     out[present] = text
     return pd.Series(out, index=index, copy=False)
@@ -382,6 +385,8 @@ def _number_bytes(numbers: np.ndarray) -> np.ndarray:
     [b'1000', b'0', b'2.5', b'1000000000000000.0', b'-7']
     """
     integral = np.isfinite(numbers) & (np.abs(numbers) < 1e15) & (numbers == np.round(numbers))
+    if integral.all():                      # (whole numbers only: their text as it is, no spreading)
+        return _whole_bytes(numbers.astype(np.int64))
     whole = _whole_bytes(numbers[integral].astype(np.int64))
     others = np.array([repr(x).encode() for x in numbers[~integral].tolist()] + [b""], dtype=bytes)[:-1]
     width = max(whole.dtype.itemsize, others.dtype.itemsize, 1)
@@ -416,9 +421,11 @@ def _whole_words(ints: np.ndarray) -> tuple[np.ndarray, int]:
     negative = ints < 0
     size = np.abs(ints)
     digits = np.searchsorted(_TENS, size, side="right") + 1            # (0 has one digit)
-    groups = []
-    for _ in range(4):                                                  # the last four digits first
-        groups.append(_FOUR_WORDS[size % 10_000].astype(np.uint64))
+    groups = [np.uint64(_FOUR_WORDS[0])] * 4                           # (b'0000' once the numbers run out)
+    for place in range(4):                                              # the last four digits first
+        if place and not size.any():
+            break
+        groups[place] = _FOUR_WORDS[size % 10_000].astype(np.uint64)
         size = size // 10_000
     first = groups[3] | (groups[2] << np.uint64(32))                    # digits 1-8 of 16, then 9-16
     second = groups[1] | (groups[0] << np.uint64(32))
