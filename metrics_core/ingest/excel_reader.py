@@ -481,13 +481,14 @@ def _iso_bytes(days: np.ndarray, clock: np.ndarray | None) -> np.ndarray:
 
     >>> _iso_bytes(np.array(["2024-03-01", "1999-12-31"], dtype="datetime64[D]"), np.array([32405, 0])).tolist()
     [b'2024-03-01 09:00:05', b'1999-12-31 00:00:00']
-    >>> _iso_bytes(np.array(["1000-01-01", "9999-12-31", "2000-02-29", "1000-01-01"], dtype="datetime64[D]"), None).tolist()
+    >>> days = np.array(["1000-01-01", "9999-12-31", "2000-02-29", "1000-01-01"], dtype="datetime64[D]")
+    >>> _iso_bytes(days, None).tolist()
     [b'1000-01-01', b'9999-12-31', b'2000-02-29', b'1000-01-01']
     """
     number = days.astype(np.int64)
-    first, last = (int(number.min()), int(number.max())) if len(number) else (0, 0)
-    if last - first < len(number):
-        dates = _date_words(np.arange(first, last + 1).astype("datetime64[D]"))[number - first]
+    first_day, last_day = (int(number.min()), int(number.max())) if len(number) else (0, 0)
+    if last_day - first_day < len(number):
+        dates = _date_words(np.arange(first_day, last_day + 1).astype("datetime64[D]"))[number - first_day]
     else:
         dates = _date_words(days)
     if clock is None:

@@ -193,7 +193,8 @@ def test_the_plain_read_hands_texts_of_one_length_over_as_bytes(tmp_path, monkey
                                                       # texts: see the next test)
 
 
-@pytest.mark.parametrize("shared, blank_rows, footer", [(False, (), False), (False, (7, 3000), True), (True, (), False)])
+@pytest.mark.parametrize("shared, blank_rows, footer",
+                         [(False, (), False), (False, (7, 3000), True), (True, (), False)])
 def test_a_plain_sheets_columns_of_texts_only_are_their_own_text(tmp_path, monkeypatch, shared, blank_rows, footer):
     """A column the plain read found only texts in (every cell a ``str`` or empty) is its own text: it is not
     walked (``infer_dtype``, the present cells spread again), and the table is the one read when every column is
