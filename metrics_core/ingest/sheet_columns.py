@@ -58,6 +58,8 @@ class SheetColumns:
                                             # bytes (``b""`` where empty and in the head rows) when it holds only
                                             # texts, every one below the head rows ASCII of that length
                                             # (see :meth:`uniform_texts`, :mod:`.uniform_texts`)
+    text_only: list[bool] | None = None     # per column of a plain sheet: it holds no cell but texts (every cell
+                                            # a ``str`` or ``None``; see :func:`.excel_reader.cell_texts`)
 
     def holding(self, first: int, stop: int) -> np.ndarray:
         """Per column, whether it holds a cell in rows ``first`` to ``stop`` as :meth:`frame` gives them

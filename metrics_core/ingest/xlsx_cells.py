@@ -485,6 +485,7 @@ def _assemble(columns: dict[int, _Column], kinds: dict[int, str], extent: tuple[
     numbers: list[np.ndarray | None] = [None if position in columns else _no_numbers(n_rows - top)
                                         for position in range(max_width)]
     uniform: list[np.ndarray | None] = [None] * max_width
+    text_only = [position in columns and not columns[position].rows.size for position in range(max_width)]
     for position, column in columns.items():
         cells = objects[position]
         rows, texts = column.text_rows.array(), column.texts
@@ -528,7 +529,7 @@ def _assemble(columns: dict[int, _Column], kinds: dict[int, str], extent: tuple[
     head_rows = [[cell if cell is not None else "" for cell in row]
                  for row in zip(*(column[:top].tolist() for column in objects))][:n_rows]
     return SheetColumns(head_rows, n_rows, max_width, objects, numbers, True, [], np.minimum(reach, n_rows),
-                        uniform)
+                        uniform, text_only)
 
 
 def _uniform_texts(rows: np.ndarray, joined: np.ndarray, width: int, n_rows: int) -> np.ndarray:

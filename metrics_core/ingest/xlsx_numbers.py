@@ -44,6 +44,32 @@ def _sixteen(words: np.ndarray, start: np.ndarray, count: np.ndarray) -> tuple[n
     return first * _TENS[low] + second, ok & ok_too
 
 
+_ONES = np.uint64(0x0101010101010101)
+_PLACES = np.uint64(0x0001020304050607)
+_TOP = np.uint64(56)
+
+
+def _dots(dot: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """How many bytes of each row of ``dot`` (n x 24 booleans) are set, and where the one set byte is in the rows
+    holding exactly one (any number elsewhere): ``dot.sum(axis=1)`` and ``np.argmax(dot, axis=1)``, read eight
+    bytes at a time as words (a reduction along rows of 24 took 2.8 ms for 30,000 numbers, over half the parse).
+    A word of bytes 0 and 1 times 0x0101..01 holds their sum in its top byte; a word with one byte set at ``j``
+    times 0x0001..07 holds ``j`` there.
+
+    >>> dot = np.zeros((3, 24), dtype=bool); dot[0, 5] = dot[1, 19] = dot[2, [1, 9, 23]] = True
+    >>> counts, places = _dots(dot)
+    >>> counts.tolist(), places[:2].tolist()
+    ([1, 1, 3], [5, 19])
+    """
+    words = np.ascontiguousarray(dot).view(np.uint64)      # (n x 3: bytes 0-7, 8-15, 16-23 of each row)
+    counts = (words * _ONES) >> _TOP
+    places = (words * _PLACES) >> _TOP
+    places[:, 1] += np.uint64(8) * (words[:, 1] != 0)
+    places[:, 2] += np.uint64(16) * (words[:, 2] != 0)
+    return (counts[:, 0] + counts[:, 1] + counts[:, 2]).astype(np.int64), \
+        (places[:, 0] + places[:, 1] + places[:, 2]).astype(np.int64)
+
+
 def _exactly_rounded(mantissa: np.ndarray, after: np.ndarray, out: np.ndarray, places: np.ndarray) -> np.ndarray:
     """``mantissa / 10**after`` into ``out[places]``, rounded once: the quotient is taken in extended precision
     (both exact there), then rounded to float64, which is the correctly rounded value unless the extended
@@ -62,9 +88,8 @@ def parse_numbers(words: np.ndarray, start: np.ndarray, size: np.ndarray, text: 
     past the end), correctly rounded as calamine's parse gives it.  'digits[.digits]' whose digits make an
     integer below 2**53: that integer over a power of ten (one rounding, IEEE's); anything else (a sign, an
     exponent, more digits) through numpy's parse."""
-    dot = text == 46
-    dots = dot.sum(axis=1)
-    at = np.where(dots == 1, np.argmax(dot, axis=1), size)               # where the integer part ends
+    dots, first_dot = _dots(text == 46)
+    at = np.where(dots == 1, first_dot, size)                           # where the integer part ends
     after = np.maximum(size - at - 1, 0)                                 # digits after the point
     whole, ok = _sixteen(words, start, np.minimum(at, 16))
     part, ok_too = _sixteen(words, start + at + 1, np.minimum(after, 16))

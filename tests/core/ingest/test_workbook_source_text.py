@@ -69,6 +69,27 @@ def test_date_bytes_are_the_text_pandas_writes(cells):
     assert [b.decode() for b in excel_reader._datetime_bytes(cells).tolist()] == expected
 
 
+@pytest.mark.parametrize("first, span_days, count", [("2023-12-30", 3 * 365, 20_000), ("1000-01-01", 3_000_000, 2_000),
+                                                     ("2024-02-29", 0, 500), ("2023-12-30", 59, 60),
+                                                     ("1899-12-30", 365 * 80, 40_000)])
+@pytest.mark.parametrize("whole_days", [False, True])
+def test_many_date_bytes_are_the_text_pandas_writes(first, span_days, count, whole_days):
+    """Many stamps at once: within fewer days than there are stamps (each day's text worked out once and looked
+    up) and spread over more (each stamp's own), whole days (b'YYYY-MM-DD') and to the second; leap days,
+    the first and last day of the years 1000-9999."""
+    rng = np.random.default_rng(span_days + count)
+    seconds = np.datetime64(first, "s") + (rng.integers(0, span_days + 1, count) * 86_400
+                       + (0 if whole_days else rng.integers(0, 86_400, count))).astype("timedelta64[s]")
+    if span_days > 10**6:
+        seconds[:4] = np.array(["1000-01-01", "9999-12-31T23:59:59", "2000-02-29T12:00:00", "1900-03-01"],
+                               dtype="datetime64[s]")
+        seconds[:4] = seconds[:4].astype("datetime64[D]") if whole_days else seconds[:4]
+    stamps = pd.DatetimeIndex(seconds.astype("datetime64[us]"))
+    got = excel_reader._stamp_bytes(stamps)
+    assert got.dtype == np.dtype("S10" if whole_days else "S19")
+    assert [b.decode() for b in got.tolist()] == [str(text) for text in stamps.astype(str)]
+
+
 def test_numbers_and_dates_are_held_as_bytes_and_read_as_text(tmp_path):
     path = tmp_path / "tickets.xlsx"
     book = xlsxwriter.Workbook(str(path))

@@ -189,7 +189,35 @@ def test_the_plain_read_hands_texts_of_one_length_over_as_bytes(tmp_path, monkey
     table = read_table(path)
     assert table.profile("Solved").col_type == "datetime" and table.profile("Replied").col_type == "datetime"
     assert joined == ["Status"], joined               # ('Day' and 'Code' are texts of one length too)
-    assert walked == [0, 1, 4], walked                # (by position: the ids, the dates and 'Status')
+    assert walked == [0, 1], walked                   # (by position: the ids and the dates; 'Status' holds only
+                                                      # texts: see the next test)
+
+
+@pytest.mark.parametrize("shared, blank_rows, footer",
+                         [(False, (), False), (False, (7, 3000), True), (True, (), False)])
+def test_a_plain_sheets_columns_of_texts_only_are_their_own_text(tmp_path, monkeypatch, shared, blank_rows, footer):
+    """A column the plain read found only texts in (every cell a ``str`` or empty) is its own text: it is not
+    walked (``infer_dtype``, the present cells spread again), and the table is the one read when every column is
+    walked; a column with a number among its texts still is (shared strings: streamed, every column walked)."""
+    from metrics_core.ingest import excel_reader
+
+    def book(path):
+        _stamp_book(path, 6000, odd=lambda r: 7 if r == 5000 else None, shared=shared, blank_rows=blank_rows,
+                    footer=footer)
+        return path
+    path = book(tmp_path / "b.xlsx")
+    walked = []
+    real_text, real_texts = excel_reader.cell_text, excel_reader.cell_texts
+    with monkeypatch.context() as m:
+        m.setattr(excel_reader, "cell_texts", lambda values, uniform=None, text_only=frozenset():
+                  real_texts(values, uniform))
+        every = _read(path)
+    monkeypatch.setattr(excel_reader, "cell_text", lambda column, *a: walked.append(column.name) or
+                        real_text(column, *a))
+    new = _read(path)
+    _same(new, every)
+    assert new["raw"]["Status"].dtype == object and new["raw"]["Status"].tolist()[:2] == ["Closed", "Open"]
+    assert walked == ([0, 1, 2, 3, 4, 5, 6] if shared else [0, 1, 2]), walked    # ('Solved' holds a number)
 
 
 @settings(max_examples=300, deadline=None)

@@ -337,3 +337,15 @@ def test_the_plain_read_checks_the_encoding_the_guard_leaves_to_it(tmp_path, mon
         sheet = archive.getinfo("xl/worksheets/sheet1.xml").file_size
     if utf8:                                       # (else the check stops at the first failure)
         assert sum(checked) == (others if plain else others + sheet)  # the sheet's bytes checked once, or not here
+
+
+def test_the_dots_of_numbers_are_counted_and_found_as_numpy_does():
+    """xlsx_numbers._dots reads a row's 24 bytes as three words: the count and the first place must be
+    ``sum(axis=1)`` and ``argmax(axis=1)`` for any row (none, one, several set bytes, in every word)."""
+    rng = np.random.default_rng(5)
+    dot = rng.random((20000, 24)) < rng.choice([0.0, 0.02, 0.1, 0.5], size=(20000, 1))
+    dot[:24] = np.eye(24, dtype=bool)
+    counts, places = xlsx_numbers._dots(dot)
+    one = counts == 1
+    assert counts.tolist() == dot.sum(axis=1).tolist()
+    assert one.sum() > 2000 and places[one].tolist() == np.argmax(dot, axis=1)[one].tolist()
