@@ -271,13 +271,13 @@ class MainWindow(QMainWindow):
         """Adopt the work a crashed session autosaved (:mod:`desktop_app.autosave`), with the project file
         it belonged to, if any (its changes since the last save are not in that file yet)."""
         for missing in project.missing_files:
-            self.message_bar.show_message(Message("A file of the restored work was not found: {path}", {"path": missing}),
-                                          "warning")
+            self.message_bar.show_message(Message("A file of the restored work was not found: {path}",
+                                                  {"path": missing}), "warning")
         path = project.autosave_of
         self.state.restore_project(project, path)
         if path is None:
-            self.message_bar.show_message(Message("Your work from last time was restored. Save it as a project to keep it."),
-                                          "info")
+            self.message_bar.show_message(Message("Your work from last time was restored. Save it as a project to "
+                                                  "keep it."), "info")
         else:
             self.setWindowTitle(_("{project} \u2014 {app}", project=path.stem, app=APP_NAME))
             self.message_bar.show_message(Message("Your work on {project} from last time was restored, with the "
@@ -311,7 +311,8 @@ class MainWindow(QMainWindow):
     def export_dialog(self) -> Any:
         """The report builder for what the dashboard shows (``None`` without data)."""
         if not self.state.bundle.datasets:
-            self.message_bar.show_message(Message("Open some files first; then the report has something to show."), "info")
+            self.message_bar.show_message(Message("Open some files first; then the report has something to show."),
+                                          "info")
             return None
         from dataclasses import replace
 

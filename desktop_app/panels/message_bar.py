@@ -153,12 +153,9 @@ class MessageBar(QFrame):
         colours = DARK_LEVEL_COLOURS if chart_theme(around.palette()).dark else LEVEL_COLOURS
         restyle(self, STRIP.format(*colours.get(self._level, colours["info"])))
 
-    def _fit(self, width: int | None = None, lines: int = MAX_LINES) -> None:
-        """The messages, newest first, in ``lines`` lines at the strip's width (or the label ``width``)."""
-        texts = self._shown_texts()
-        whole = "   ".join(reversed(texts))
-        if width is None:
-            width = self._label.width() if self._label.width() > 40 else self.width() - 40
+    def _fit(self, width: int, lines: int) -> None:
+        """The messages, newest first, in ``lines`` lines of words ``width`` pixels wide."""
+        texts, whole = self._shown_texts(), self._whole()
         shown = elide_to_lines(whole, self._label.fontMetrics(), max(40, width), lines)
         if shown != self._label.text():
             self._label.setText(shown)
@@ -216,14 +213,20 @@ class StripRowLayout(QLayout):
     def addItem(self, item: Any) -> None:  # noqa: N802
         self._items.append(item)
 
+    # (Qt asks for the items while it deletes the layout, when the Python side may be gone: none then)
+    def _held(self) -> list[Any]:
+        return self.__dict__.get("_items", [])
+
     def count(self) -> int:
-        return len(self._items)
+        return len(self._held())
 
     def itemAt(self, index: int) -> Any:  # noqa: N802
-        return self._items[index] if 0 <= index < len(self._items) else None
+        items = self._held()
+        return items[index] if 0 <= index < len(items) else None
 
     def takeAt(self, index: int) -> Any:  # noqa: N802
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
+        items = self._held()
+        return items.pop(index) if 0 <= index < len(items) else None
 
     def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
         return Qt.Orientation.Horizontal | Qt.Orientation.Vertical
