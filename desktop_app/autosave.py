@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from metrics_core.errors import KpiDeskError
 from metrics_core.formatting import format_date
-from metrics_core.i18n import _, ngettext
+from metrics_core.i18n import Message, _, ngettext
 from metrics_core.write_journal import hold_lock, lock_is_free, new_token, state_dir
 
 from .project import PROJECT_SUFFIX, Project, load_project, save_project
@@ -146,8 +146,8 @@ def offer_restore(window: Any, ask: Any = None) -> bool:
             window.restore_project(load_project(newest))
             restored = True
         except KpiDeskError as exc:
-            window.message_bar.show_message(_("The saved work could not be restored: {problem}", problem=exc),
-                                            "error")
+            window.message_bar.show_message(Message("The saved work could not be restored: {problem}",
+                                                    {"problem": exc}), "error")
     forget(newest)
     return restored
 

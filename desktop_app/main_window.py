@@ -8,13 +8,13 @@ from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenuBar, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenuBar, QStackedWidget, QWidget
 
 from metrics_core.errors import KpiDeskError
 from metrics_core.metrics.params import check_params
 from metrics_core.metrics.registry import REGISTRY
 
-from metrics_core.i18n import _, current_language
+from metrics_core.i18n import Message, _, current_language
 
 from .app_info import APP_NAME
 from .app_state import AppState
@@ -24,7 +24,7 @@ from .dialogs.import_dialog import ImportDialog
 from .dialogs.settings_dialog import SettingsDialog
 from .i18n import apply_language
 from .panels.busy_bar import BusyBar
-from .panels.message_bar import MessageBar
+from .panels.message_bar import Described, MessageBar, StripRowLayout
 from .panels.start_page import StartPage
 from .project import PROJECT_SUFFIX, Project, load_project, save_project
 from .settings import AppSettings
@@ -81,17 +81,14 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.start_page)
         self.stack.addWidget(self.workspace)
         central = QWidget()
-        v = QVBoxLayout(central)
-        v.setContentsMargins(6, 2, 6, 2)
-        v.setSpacing(2)
         # The message strip (it stays until closed) has a row of its own under the work area while it shows: the page
-        # ends above it (laid over the work area it hid the charts' axes and the data's last rows, s18-gui). The busy
-        # bar (short-lived) lies over the tab row from a room in no layout: its coming moves nothing. Both before the
+        # ends above it (laid over the work area it hid the charts' axes and the data's last rows, s18-gui); the
+        # window's least height holds the row, so a message never changes the window's height. The busy bar
+        # (short-lived) lies over the tab row from a room in no layout: its coming moves nothing. Both before the
         # stack: their buttons come before the work area in the tab chain.
         self.message_bar.setParent(central)
         self.busy_bar.setParent(QWidget(central))
-        v.addWidget(self.stack, 1)
-        v.addWidget(self.message_bar)
+        StripRowLayout(central, self.stack, self.message_bar).setContentsMargins(6, 2, 6, 2)
         self.busy_bar.place_over(self._busy_strip, central, self.stack, self.workspace, self.workspace.tabs,
                                  self.workspace.tabs.tabBar())
         self.setCentralWidget(central)          # (deletes the previous one, and its connections)
@@ -119,7 +116,7 @@ class MainWindow(QMainWindow):
 
     def set_language(self, code: str) -> str:
         """Show every text in ``code`` at once, keeping the data, filters, results and layout."""
-        kept = WindowView.of(self)
+        kept = WindowView.of(self)            # (the strip's messages too: shown again in the new language)
         used = apply_language(code)
         self.settings.language = used
         self._build()
@@ -190,7 +187,7 @@ class MainWindow(QMainWindow):
         """Load files with detected settings; they can be re-mapped from the sidebar."""
         existing = [p for p in paths if Path(p).is_file()]
         for p in set(paths) - set(existing):
-            self.message_bar.show_message(_("{path} no longer exists.", path=p), "warning")
+            self.message_bar.show_message(Message("{path} no longer exists.", {"path": p}), "warning")
         if existing:
             self.state.load_files(existing)
 
@@ -226,7 +223,8 @@ class MainWindow(QMainWindow):
         folder = demo_dir()
         files = sorted(str(p) for p in folder.glob("*") if p.suffix.lower() in {".csv", ".xlsx", ".txt", ".tsv"})
         if not files:
-            self.message_bar.show_message(_("The demo data is missing (looked in {folder}).", folder=folder), "error")
+            self.message_bar.show_message(Message("The demo data is missing (looked in {folder}).", {"folder": folder}),
+                                          "error")
             return
         self.state.load_files(files)
 
@@ -246,7 +244,7 @@ class MainWindow(QMainWindow):
         try:
             written = save_project(path, self.current_project())
         except (OSError, KpiDeskError) as exc:
-            self.message_bar.show_message(_("The project could not be saved: {reason}", reason=exc), "error")
+            self.message_bar.show_message(Message("The project could not be saved: {reason}", {"reason": exc}), "error")
             return None
         self.state.set_project_path(written)
         self.settings.add_recent_project(written)
@@ -261,7 +259,8 @@ class MainWindow(QMainWindow):
             self.message_bar.show_message(str(exc), "error")
             return
         for missing in project.missing_files:
-            self.message_bar.show_message(_("A file of this project was not found: {path}", path=missing), "warning")
+            self.message_bar.show_message(Message("A file of this project was not found: {path}", {"path": missing}),
+                                          "warning")
         self.state.restore_project(project, Path(path))
         self.settings.add_recent_project(path)
         self.start_page.refresh()
@@ -272,18 +271,18 @@ class MainWindow(QMainWindow):
         """Adopt the work a crashed session autosaved (:mod:`desktop_app.autosave`), with the project file
         it belonged to, if any (its changes since the last save are not in that file yet)."""
         for missing in project.missing_files:
-            self.message_bar.show_message(_("A file of the restored work was not found: {path}", path=missing),
-                                          "warning")
+            self.message_bar.show_message(Message("A file of the restored work was not found: {path}",
+                                                  {"path": missing}), "warning")
         path = project.autosave_of
         self.state.restore_project(project, path)
         if path is None:
-            self.message_bar.show_message(_("Your work from last time was restored. Save it as a project to keep it."),
-                                          "info")
+            self.message_bar.show_message(Message("Your work from last time was restored. Save it as a project to "
+                                                  "keep it."), "info")
         else:
             self.setWindowTitle(_("{project} \u2014 {app}", project=path.stem, app=APP_NAME))
-            self.message_bar.show_message(_("Your work on {project} from last time was restored, with the changes "
-                                            "you had not saved. Save the project to keep them.", project=path.stem),
-                                          "info")
+            self.message_bar.show_message(Message("Your work on {project} from last time was restored, with the "
+                                                  "changes you had not saved. Save the project to keep them.",
+                                                  {"project": path.stem}), "info")
         self.stack.setCurrentWidget(self.workspace)
 
     def _on_save_triggered(self) -> None:
@@ -312,7 +311,8 @@ class MainWindow(QMainWindow):
     def export_dialog(self) -> Any:
         """The report builder for what the dashboard shows (``None`` without data)."""
         if not self.state.bundle.datasets:
-            self.message_bar.show_message(_("Open some files first; then the report has something to show."), "info")
+            self.message_bar.show_message(Message("Open some files first; then the report has something to show."),
+                                          "info")
             return None
         from dataclasses import replace
 
@@ -409,12 +409,13 @@ class MainWindow(QMainWindow):
         self.message_bar.show_message(message, "error")
 
     def _on_state_results_changed(self, results: Any) -> None:
-        """Say once what merging overlapping files did (duplicates dropped, files without ids)."""
+        """Say once what merging overlapping files did (duplicates dropped, files without ids): once in any language
+        (the results come again after a language switch)."""
         for note in getattr(results, "merges", []) or []:
-            text = note.describe()
-            if text not in self._merges_told:
-                self._merges_told.add(text)
-                self.message_bar.show_message(text, "info")
+            told = repr(note)
+            if told not in self._merges_told:
+                self._merges_told.add(told)
+                self.message_bar.show_message(Described(note), "info")
 
     def _on_state_dataset_loaded(self, name: str) -> None:
         from metrics_core.resources import demo_dir

@@ -22,6 +22,7 @@ class WindowView:
     show_all: bool = False
     search: str = ""
     splitters: dict[str, QByteArray] = field(default_factory=dict)
+    said: tuple[tuple[Any, ...], str] = ((), "info")     # the message strip's messages, unrendered, and their level
 
     @classmethod
     def of(cls, window: Any) -> "WindowView":
@@ -31,7 +32,8 @@ class WindowView:
                    chart_tab=ws.chart_area.tabs.currentIndex(),
                    show_all=ws.dashboard.show_all_box.isChecked(),
                    search=ws.data_view.search_edit.text(),
-                   splitters=ws.owner_splitter_states())
+                   splitters=ws.owner_splitter_states(),
+                   said=window.message_bar.said())
 
     def restore(self, window: Any) -> None:
         ws = window.workspace
@@ -42,3 +44,4 @@ class WindowView:
         ws.dashboard.show_all_box.setChecked(self.show_all)
         ws.data_view.search_edit.setText(self.search)
         window.stack.setCurrentWidget(ws if self.on_workspace else window.start_page)
+        window.message_bar.say_again(self.said)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QLayout, QSizePolicy, QToolButton, QWidget
 
 from metrics_core.i18n import _
 
 from ..style import chart_theme, restyle
-from ..text_fit import elide_to_lines
+from ..text_fit import elide_to_lines, wrapped_height
 
 MAX_LINES = 2           # (as wide as the window: a line more is a line less of the page above it)
 
@@ -32,13 +33,27 @@ STRIP = ("#messageBar {{ background:{0}; border:1px solid {2}; border-radius:4px
          "#messageBar QLabel, #messageBar QToolButton {{ color:{1}; background:transparent; border:none; }}")
 
 
+@dataclass(frozen=True)
+class Described:
+    """A message an object words itself, in the language of now (``source.describe()``: a merge note)."""
+
+    source: Any
+
+    def __str__(self) -> str:
+        return self.source.describe()
+
+
 class MessageBar(QFrame):
     """Shows the latest messages in a thin strip of at most :data:`MAX_LINES` lines (the newest first, every
     message whole in the tooltip: four stacked messages, or one in a roomy frame, took the third row of cards
     on a 1280 x 720 laptop); closes with its x button (reached with Tab) or Escape. In the window it is a row of
     its own under the work area while it shows, as wide as the window: the page ends above it (laid over the work
     area's corner it hid the charts' axes, the data's last rows and the start page's corner while an error stayed,
-    s17-review and s18-gui)."""
+    s17-review and s18-gui), and the window's least height holds its one-line row (:class:`StripRowLayout`), so its
+    coming never changes the window's height.
+
+    A message is a :class:`~metrics_core.i18n.Message` (a template and its values, rendered when shown: shown again
+    in the new language after a language switch, :meth:`said` and :meth:`say_again`) or a text already rendered."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -61,19 +76,33 @@ class MessageBar(QFrame):
         layout.addWidget(self._label, 1)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         self.close_button = close
-        self._messages: list[str] = []
+        self._messages: list[Any] = []        # Message (rendered when shown) or str, oldest first
         self._level = "info"
-        self._window_height: int | None = None     # the window's height before the strip came (given back)
+        self._restyle()         # (its frame from the start: the window's least height holds its row, border and all)
         self.hide()
 
-    def show_message(self, text: str, level: str = "error") -> None:
-        if self.isHidden() and not self.isWindow():
-            self._window_height = self.window().height()
+    def show_message(self, text: Any, level: str = "error") -> None:
+        """Show ``text`` (a :class:`~metrics_core.i18n.Message`, or a text already rendered) first in the strip."""
         self._messages = [*self._messages[-3:], text]
         self._level = level
         self._restyle()
-        self._fit(self._label_width(self._width_to_come()))     # (its lines before the layout gives it a height)
+        width = self._width_to_come()
+        self._fit(self._label_width(width), self._lines_to_come())   # (its lines before the layout gives it a height)
         self.show()
+
+    def said(self) -> tuple[tuple[Any, ...], str]:
+        """The messages shown (oldest first) and their level, unrendered: for :meth:`say_again`."""
+        return tuple(self._messages), self._level
+
+    def say_again(self, said: tuple[tuple[Any, ...], str]) -> None:
+        """Show again what another strip :meth:`said` (the window's widgets made again in another language): each
+        :class:`~metrics_core.i18n.Message` in the language of now."""
+        messages, level = said
+        for message in messages:
+            self.show_message(message, level)
+
+    def _shown_texts(self) -> list[str]:
+        return [str(message) for message in self._messages]
 
     def _width_to_come(self) -> int:
         """The strip's width once shown: its row's in the parent's layout (hidden, it is not laid out)."""
@@ -81,30 +110,61 @@ class MessageBar(QFrame):
         row = parent.layout().contentsRect().width() if parent is not None and parent.layout() is not None else 0
         return row if row > 0 else self.width()
 
+    def _lines_to_come(self) -> int:
+        """The lines of words the strip will have: those of the height its row will give it (the text may change
+        while that height does not, so no resize follows), :data:`MAX_LINES` out of a :class:`StripRowLayout`."""
+        row = self.parentWidget().layout() if self.parentWidget() is not None else None
+        if not isinstance(row, StripRowLayout) or row.contentsRect().height() <= 0:
+            return MAX_LINES
+        return self._lines_in(row.strip_height(row.contentsRect()))
+
     def _label_width(self, width: int) -> int:
         """The words' width in a strip ``width`` pixels wide."""
-        margins = self.layout().contentsMargins()
-        return width - margins.left() - margins.right() - self.layout().spacing() - self.close_button.width()
+        frame, margins = self.contentsMargins(), self.layout().contentsMargins()
+        return (width - frame.left() - frame.right() - margins.left() - margins.right() - self.layout().spacing()
+                - self.close_button.width())
+
+    def height_for_lines(self, lines: int) -> int:
+        """The strip's height with ``lines`` lines of words."""
+        self.ensurePolished()           # (its frame's border is its style sheet's)
+        self._label.ensurePolished()
+        frame, margins, label = self.contentsMargins(), self.layout().contentsMargins(), self._label.contentsMargins()
+        words = wrapped_height("\n".join("x" * max(1, lines)), self._label.fontMetrics(), 1000)
+        return (frame.top() + frame.bottom() + margins.top() + margins.bottom()
+                + max(self.close_button.height(), words + label.top() + label.bottom()))
+
+    def wanted_height(self, width: int) -> int:
+        """The strip's height ``width`` pixels wide with its messages on as many lines as they take (at most
+        :data:`MAX_LINES`)."""
+        whole, label = self._whole(), self._label_width(width)
+        lines = next((n for n in range(1, MAX_LINES) if
+                      elide_to_lines(whole, self._label.fontMetrics(), max(40, label), n) == whole), MAX_LINES)
+        return self.height_for_lines(lines)
+
+    def _lines_in(self, height: int) -> int:
+        """The lines of words a strip ``height`` pixels high holds (one at least)."""
+        return next((n for n in range(MAX_LINES, 1, -1) if self.height_for_lines(n) <= height), 1)
+
+    def _whole(self) -> str:
+        return "   ".join(reversed(self._shown_texts()))
 
     def _restyle(self) -> None:
         around = self.parentWidget() or QApplication.instance()     # (its own palette is its style sheet's)
         colours = DARK_LEVEL_COLOURS if chart_theme(around.palette()).dark else LEVEL_COLOURS
         restyle(self, STRIP.format(*colours.get(self._level, colours["info"])))
 
-    def _fit(self, width: int | None = None) -> None:
-        """The messages, newest first, in the lines the strip has at its width (or the label ``width``)."""
-        whole = "   ".join(reversed(self._messages))
-        if width is None:
-            width = self._label.width() if self._label.width() > 40 else self.width() - 40
-        shown = elide_to_lines(whole, self._label.fontMetrics(), max(40, width), MAX_LINES)
+    def _fit(self, width: int, lines: int) -> None:
+        """The messages, newest first, in ``lines`` lines of words ``width`` pixels wide."""
+        texts, whole = self._shown_texts(), self._whole()
+        shown = elide_to_lines(whole, self._label.fontMetrics(), max(40, width), lines)
         if shown != self._label.text():
             self._label.setText(shown)
-        self._label.setToolTip("\n".join(self._messages) if shown != whole or len(self._messages) > 1 else "")
+        self._label.setToolTip("\n".join(texts) if shown != whole or len(texts) > 1 else "")
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802
         super().resizeEvent(event)
-        if self._messages and event.oldSize().width() != event.size().width():
-            QTimer.singleShot(0, self._fit)       # (after the layout has given the label its new width)
+        if self._messages and event.oldSize() != event.size():     # (its lines at once: no frame shows them cut)
+            self._fit(self._label_width(event.size().width()), self._lines_in(event.size().height()))
 
     def changeEvent(self, event: Any) -> None:  # noqa: N802
         super().changeEvent(event)
@@ -118,8 +178,8 @@ class MessageBar(QFrame):
         super().keyPressEvent(event)
 
     def text(self) -> str:
-        """Every message shown, oldest first."""
-        return "\n".join(self._messages)
+        """Every message shown, oldest first, in the language of now."""
+        return "\n".join(self._shown_texts())
 
     def clear(self) -> None:
         had_focus = self.isAncestorOf(QApplication.focusWidget()) if QApplication.focusWidget() else False
@@ -127,23 +187,73 @@ class MessageBar(QFrame):
         self._label.clear()
         self._label.setToolTip("")
         self.hide()
-        self._give_back_height()
         if had_focus and self.window() is not None:
             self.window().focusNextChild()     # (the keyboard's place is not lost with the strip)
 
-    def _give_back_height(self) -> None:
-        """The window its height from before the strip came when the strip's row made it grow: at its least height
-        the window's minimum took the row (24 px, s18-gui Left) and the window kept it after the strip went. Not
-        when the owner sized the window since (it is then taller than its minimum), nor maximized."""
-        window, before, self._window_height = self.window(), self._window_height, None
-        if before is None or window is self or window.isMaximized() or window.isFullScreen():
-            return
-        if not before < window.height() == window.minimumHeight():
-            return
-        for widget in (self.parentWidget(), window):   # (their minimum without the row now, not at their next events)
-            if widget is not None and widget.layout() is not None:
-                widget.layout().activate()
-        window.resize(window.width(), max(before, window.minimumHeight()))
-
     def _on_close_clicked(self) -> None:
         self.clear()
+
+
+class StripRowLayout(QLayout):
+    """The window's work area over the message strip's row. The least height always holds the strip's row of one
+    line, shown or not, so a message never changes the window's height (the row was in the window's minimum only
+    while the strip showed: at its least height the window grew 24 px for a message, s18-gui and s19-gui; nothing
+    in the page has that room at its least height). With the strip shown the page ends above it; the strip has the
+    lines its messages take (at most :data:`MAX_LINES`) where the page is above its least height, else one line (the
+    rest in its tooltip)."""
+
+    def __init__(self, parent: QWidget, page: QWidget, strip: MessageBar, spacing: int = 2) -> None:
+        super().__init__(parent)
+        self._items: list[Any] = []
+        self.setSpacing(spacing)
+        self.page, self.strip = page, strip
+        self.addWidget(page)
+        self.addWidget(strip)
+
+    def addItem(self, item: Any) -> None:  # noqa: N802
+        self._items.append(item)
+
+    # (Qt asks for the items while it deletes the layout, when the Python side may be gone: none then)
+    def _held(self) -> list[Any]:
+        return self.__dict__.get("_items", [])
+
+    def count(self) -> int:
+        return len(self._held())
+
+    def itemAt(self, index: int) -> Any:  # noqa: N802
+        items = self._held()
+        return items[index] if 0 <= index < len(items) else None
+
+    def takeAt(self, index: int) -> Any:  # noqa: N802
+        items = self._held()
+        return items.pop(index) if 0 <= index < len(items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
+        return Qt.Orientation.Horizontal | Qt.Orientation.Vertical
+
+    def _with_row(self, page: QSize) -> QSize:
+        margins = self.contentsMargins()
+        return QSize(page.width() + margins.left() + margins.right(),
+                     page.height() + self.spacing() + self.strip.height_for_lines(1) + margins.top() + margins.bottom())
+
+    def minimumSize(self) -> QSize:  # noqa: N802
+        return self._with_row(self._items[0].minimumSize())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self._with_row(self._items[0].sizeHint())
+
+    def strip_height(self, area: QRect) -> int:
+        """The strip's height in the ``area`` of the page and the strip: the lines its messages take where the page
+        keeps its least height, one line at least (the least height holds that)."""
+        room = area.height() - self._items[0].minimumSize().height() - self.spacing()
+        return max(self.strip.height_for_lines(1), min(self.strip.wanted_height(area.width()), room))
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+        super().setGeometry(rect)
+        area = self.contentsRect()
+        if self.strip.isHidden():
+            self.page.setGeometry(area)
+            return
+        height = self.strip_height(area)
+        self.page.setGeometry(QRect(area.x(), area.y(), area.width(), area.height() - height - self.spacing()))
+        self.strip.setGeometry(QRect(area.x(), area.bottom() - height + 1, area.width(), height))
