@@ -30,9 +30,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if app is not None:
         return app  # type: ignore[return-value]
-    from .allocator import limit_arenas
+    from .allocator import set_up_allocator
 
-    limit_arenas()                # before Qt and the workers make threads: freed memory is found again
+    set_up_allocator()            # before Qt and the workers make threads: freed memory is found again
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(argv or [sys.argv[0]])
     app.setApplicationName(APP_NAME)

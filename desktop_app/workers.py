@@ -23,6 +23,7 @@ from metrics_core.errors import OperationCancelled
 from metrics_core.progress import Reporter
 
 from . import gui_gc
+from .allocator import GiveBackWhenIdle
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,8 @@ class _Relay(QObject):
     def __init__(self) -> None:
         super().__init__()                          # no parent: the module holds it, for good
         self.reported.connect(self._deliver)        # a worker's emit is queued to the GUI thread
+        # the memory the tasks freed is kept for the next one while the window works (desktop_app.allocator)
+        self.idle = GiveBackWhenIdle(lambda: any(runner.is_busy() for runner in list(_RUNNERS)), parent=self)
 
     @Slot(object, str, object)
     def _deliver(self, route: _Route, what: str, args: Any) -> None:
@@ -72,6 +75,7 @@ class _Relay(QObject):
         finally:
             if what in _ENDINGS:
                 args.clear()                        # what the worker handed over is freed here, on the GUI thread
+                self.idle.work_ended()
 
 
 _HANDLERS = {"progressed": "_on_task_progressed", "published": "_on_task_published",

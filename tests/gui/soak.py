@@ -86,13 +86,10 @@ class SoakReport:
 def settled_rss() -> int:
     """RSS once garbage is collected and the C allocator has handed freed pages back (glibc's
     ``malloc_trim``): memory the process still holds, not what the allocator keeps for reuse."""
-    gc.collect()
-    try:
-        import ctypes
+    from metrics_core.ingest.heap import give_back
 
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
+    gc.collect()
+    give_back()
     return rss_bytes()
 
 
@@ -333,9 +330,9 @@ def run_soak(seconds: float, seed: int, good: list[Path], log_every: float = 0.0
     from desktop_app.main_window import MainWindow
     from desktop_app.settings import AppSettings
 
-    from desktop_app.allocator import limit_arenas
+    from desktop_app.allocator import set_up_allocator
 
-    limit_arenas()                  # as the app's start does (pytest-qt's QApplication is not made by create_app)
+    set_up_allocator()              # as the app's start does (pytest-qt's QApplication is not made by create_app)
     report = SoakReport()
     work = Path(tempfile.mkdtemp(prefix="kpidesk-soak-"))
     old_hooks = sys.excepthook, threading.excepthook
