@@ -11,27 +11,18 @@ from desktop_app.main_window import MainWindow
 from desktop_app.panels.filter_bar import FilterBar
 from metrics_core.catalogue import field_label
 
-from .helpers import make_dataset, surveys_frame, tickets_frame
-
-SCREEN = (1366, 768)
+from .helpers import loaded_window
 
 
 @pytest.fixture
-def loaded_window(qtbot, settings):
-    w = MainWindow(settings)
-    qtbot.addWidget(w)
-    w.resize(*SCREEN)
-    w.show()
-    state = w.state
-    with qtbot.waitSignal(state.charts_changed, timeout=30000):
-        state.add_dataset(make_dataset("tickets", "tickets", tickets_frame()))
-        state.add_dataset(make_dataset("surveys", "surveys", surveys_frame()))
+def window(qtbot, settings):
+    w = loaded_window(qtbot, settings)
     _idle(qtbot, w)
     yield w
-    state.cancel()
-    state.chart_runner.cancel()
-    state.import_runner.wait(10000)
-    state.chart_runner.wait(10000)
+    w.state.cancel()
+    w.state.chart_runner.cancel()
+    w.state.import_runner.wait(10000)
+    w.state.chart_runner.wait(10000)
 
 
 def _idle(qtbot, w: MainWindow) -> None:
@@ -56,8 +47,8 @@ def _filters_offered(bar: FilterBar) -> tuple[set[str], set[str]]:
 
 
 @pytest.mark.parametrize("chosen", ["channel", None])
-def test_switching_the_language_keeps_the_breakdowns_and_filters(qtbot, loaded_window: MainWindow, chosen) -> None:
-    w, state = loaded_window, loaded_window.state
+def test_switching_the_language_keeps_the_breakdowns_and_filters(qtbot, window: MainWindow, chosen) -> None:
+    w, state = window, window.state
     with qtbot.waitSignal(state.charts_changed, timeout=30000):
         state.set_chart_category(chosen)
     _idle(qtbot, w)
@@ -79,9 +70,9 @@ def test_switching_the_language_keeps_the_breakdowns_and_filters(qtbot, loaded_w
     assert _breakdowns(w) == (items, current)         # English again: the very same texts
 
 
-def test_a_filtered_column_folded_for_width_is_named_on_more_filters_in_serbian(qtbot, loaded_window) -> None:
+def test_a_filtered_column_folded_for_width_is_named_on_more_filters_in_serbian(qtbot, window: MainWindow) -> None:
     """Where the row has no room for it, the agent filter that is on is in "More filters", which says so."""
-    w, state = loaded_window, loaded_window.state
+    w, state = window, window.state
     with qtbot.waitSignal(state.charts_changed, timeout=30000):
         state.filter_by("agent", "Eva")
     _idle(qtbot, w)
