@@ -67,6 +67,12 @@ class ChartArea(QWidget):
         state.results_changed.connect(self._on_state_results_changed)
         for sig in (state.dataset_loaded, state.dataset_removed, state.dataset_replaced):
             sig.connect(self._on_state_datasets_changed)
+        # built again with the data in (the window in another language): the same choices, the same one chosen;
+        # the box was empty until a file was added (s20-switch)
+        self._list_breakdowns(state.available_filters())
+        self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(state.chart_category)))
+        if state.chart_data is not None:
+            self._show_breakdown(state.chart_data)
         self._update_tabs()
 
     def _selected_tab(self) -> QWidget:
@@ -90,9 +96,7 @@ class ChartArea(QWidget):
 
     # -- feeding --------------------------------------------------------------------------
     def _on_state_charts_changed(self, data: Any) -> None:
-        with QSignalBlocker(self.category_combo):
-            self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(data.category)))
-        self._offer_breakdowns(data.metric_id)
+        self._show_breakdown(data)
         feed.show_trend(self.trend, data, self.state.targets.get(data.metric_id))
         feed.show_bars(self.bars, data, self.state.targets.get(data.metric_id))
         feed.show_nps(self.nps, data)
@@ -105,13 +109,22 @@ class ChartArea(QWidget):
         feed.show_staffing(self.staffing, results.results.get("staffing"))
         self._update_tabs()
 
-    def _on_state_datasets_changed(self, _name: str) -> None:
-        options = self.state.available_filters()
+    def _show_breakdown(self, data: Any) -> None:
+        """The breakdown the charts show chosen in the box, and the columns the KPI can be broken down by."""
+        with QSignalBlocker(self.category_combo):
+            self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(data.category)))
+        self._offer_breakdowns(data.metric_id)
+
+    def _list_breakdowns(self, options: dict[str, Any]) -> None:
         with QSignalBlocker(self.category_combo):
             self.category_combo.clear()
             self.category_combo.addItem(_("(none)"), None)
             for column in options:
                 self.category_combo.addItem(field_label(column).capitalize(), column)
+
+    def _on_state_datasets_changed(self, _name: str) -> None:
+        options = self.state.available_filters()
+        self._list_breakdowns(options)
         preferred = next((c for c in ("agent", "channel", "team", "queue") if c in options), None)
         current = self.state.chart_category if self.state.chart_category in options else preferred
         self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(current)))
