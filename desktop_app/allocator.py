@@ -13,8 +13,11 @@ Freed memory kept (:func:`metrics_core.allocator.reuse_freed_memory`, as the com
 do): by default each array above glibc's moving threshold is a mapping of its own and the heap's free top is
 given back, so a re-filter's cut of 1,048,576 tickets touched 40-60 MB of fresh pages (10,000-16,000 faults,
 22-29 ms of the values job's 160-175 ms CPU); with freed memory kept, 57 faults and 4 ms (issue 15, session
-20). What is kept is handed back (``malloc_trim``) once no runner has had work for :data:`IDLE_GIVE_BACK_MS`:
-an owner who has stopped clicking does not hold it.
+20). At most :data:`KEPT_FREE` is kept (64 MiB kept too little: 10,000-18,000 faults again; the window held about
+170 MiB more before the hand-back than after). What is kept is handed back (``malloc_trim``, 4-26 ms) once no
+runner has had work for :data:`IDLE_GIVE_BACK_MS`: an owner who has stopped clicking does not hold it. The cost:
+a peak can be up to that much higher (the 10,000,000-row call file in the window: 7.11 GB against 6.76 GB, one
+run each, session 20).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from metrics_core.ingest.heap import give_back
 
 ARENAS = 2
 IDLE_GIVE_BACK_MS = 10_000
+KEPT_FREE = 256 * 2**20          # the most freed memory the heap keeps while the window works
 
 
 def limit_arenas(arenas: int = ARENAS) -> bool:
@@ -38,7 +42,7 @@ def limit_arenas(arenas: int = ARENAS) -> bool:
 def set_up_allocator() -> bool:
     """The window's allocator: :func:`limit_arenas`, and freed memory kept for reuse while it works (given back
     by :class:`GiveBackWhenIdle`); before Qt and the workers make threads. True when glibc took all of it."""
-    return limit_arenas() & reuse_freed_memory()
+    return limit_arenas() & reuse_freed_memory(KEPT_FREE)
 
 
 class GiveBackWhenIdle(QObject):

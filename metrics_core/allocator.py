@@ -48,12 +48,12 @@ def mallopt(parameter: int, value: int) -> bool:
         return False
 
 
-def reuse_freed_memory() -> bool:
-    """Serve blocks of up to :data:`HEAP_BLOCKS_UP_TO` from the heap and keep up to :data:`KEPT_FREE` of freed
+def reuse_freed_memory(kept: int = KEPT_FREE) -> bool:
+    """Serve blocks of up to :data:`HEAP_BLOCKS_UP_TO` from the heap and keep up to ``kept`` bytes of freed
     memory there, and ask numpy for no huge pages, for a process that reads a file and ends (the command line);
     True when glibc took both malloc settings. The peak is what is in use at once: freed blocks are found again
     before the heap grows."""
-    taken = mallopt(M_MMAP_THRESHOLD, HEAP_BLOCKS_UP_TO) & mallopt(M_TRIM_THRESHOLD, KEPT_FREE)    # (both asked)
+    taken = mallopt(M_MMAP_THRESHOLD, HEAP_BLOCKS_UP_TO) & mallopt(M_TRIM_THRESHOLD, kept)    # (both asked)
     if taken:
         _no_huge_pages()
     return taken
