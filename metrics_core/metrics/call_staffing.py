@@ -81,15 +81,15 @@ def _caveat(agents: int, at_k: erlang.StaffingPoint, load: Load, threshold_s: fl
               "aht": format_duration(load.aht_s), "assumed": load.assumed, "agents": agents,
               "predicted": round(at_k.service_level_pct), "seconds": threshold_s}
     if load.typed:
-        return (Message("For {calls} calls per {minutes} min, as typed", values),
+        return (Message("for {calls} calls per {minutes} min, as typed", values),
                 Message("Erlang C for {calls} calls per {minutes} min as typed, AHT {aht}.", values))
     if load.measured_within_pct is None:
-        return (Message("For {calls} calls per {minutes} min at {slot}", values),
+        return (Message("for {calls} calls per {minutes} min at {slot}", values),
                 Message("Erlang C for {calls} calls per {minutes} min at {slot}, AHT {aht}; interval: {assumed}.",
                         values))
     values |= {"measured": round(load.measured_within_pct)}
     # the slot named: the service-level card beside it measures every call (55 % against 20 % here)
-    short = Message("Would reach {predicted} % in {seconds} s; measured {measured} % at {slot}", values)
+    short = Message("would reach {predicted} % in {seconds} s; measured {measured} % at {slot}", values)
     if load.measured_within_pct >= at_k.service_level_pct - 10:
         return short, Message(
             "Erlang C predicts {predicted} % answered within {seconds} s with {agents} agents: what they WOULD "
