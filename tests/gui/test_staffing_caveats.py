@@ -60,11 +60,11 @@ def test_pwc_erlang_card_gives_the_reason_beside_the_measured_level(qtbot, state
     assert result.details["measured_service_level_pct"] == pytest.approx(measured)
     assert card.value_label.text() == "2"
     line = card.reason_label.text()
-    assert not card.reason_label.isHidden() and "Would reach" in line and f"measured {measured:.0f} % at {result.details['interval']}" in read(line + card.reason_label.toolTip())
+    assert not card.reason_label.isHidden() and "would reach" in line and f"measured {measured:.0f} % at {result.details['interval']}" in read(line + card.reason_label.toolTip())
     assert nb(f"{measured:.0f} %") in line                  # the number never parted from its sign on the card
     assert card.reason_label.sizeHint().height() <= 2 * card.reason_label.fontMetrics().lineSpacing() + 4
     assert "WOULD" in card.reason_label.toolTip() and "longer than this load explains" in card.reason_label.toolTip()
-    assert card.n_label.text() == "from 5,000 calls"         # every offered call, not the busiest slot's count
+    assert card.n_label.text() == "from 5,000 calls"          # every offered call, not the busiest slot's count
     table = charts.staffing.data_table()
     assert {"service_level", "occupancy", "asa_s"} <= set(table.columns)
     assert table["occupancy"].is_monotonic_decreasing and table["service_level"].is_monotonic_increasing
@@ -78,7 +78,7 @@ def test_pwc_with_no_rows_under_the_filters_says_so(qtbot, state, pwc) -> None:
     assert card.value_label.text() == DASH
     assert "selected period and filters" in card.reason_label.text()
     assert card.n_label.text() == ""
-    # one day left: the count under the card is that day's calls, never "from 0 calls" (nor "rows")
+    # one day left: the count under the card is that day's calls, never "from 0 rows"
     day = pd.Timestamp("2021-01-01")
     calls_that_day = int((pd.to_datetime(pwc.frame["started_at"]).dt.normalize() == day).sum())
     assert calls_that_day > 0
