@@ -260,7 +260,7 @@ class Prepared:
         self._remembered: dict[tuple, Any] = {}
         self._lock = threading.RLock()
         distinct = {id(f): f for f in self.frames.values()}
-        self._rows_kept = CACHE_ROWS_FACTOR * sum(len(f) for f in distinct.values())
+        self._rows_kept = min(CACHE_ROWS_FACTOR * sum(len(f) for f in distinct.values()), CACHE_ROWS_CAP)
 
     def _kept(self, store: str, key: tuple, owner: Any, make: Callable[[], Any]) -> Any:
         """The value kept in ``self.<store>`` for ``key`` when it was made for ``owner`` (a frame, inputs: a
@@ -278,7 +278,21 @@ class Prepared:
             known = kept.get(key)
             if known is None or known[0] is not owner:
                 known = kept[key] = (owner, value)
+                if store == "_terms":
+                    self._trim_terms()
             return known[1]
+
+    def _trim_terms(self) -> None:
+        """Forget the oldest row terms while those kept hold more than :data:`TERMS_ROWS_KEPT` rows (the newest
+        stays): a 10,000,000-row call file's trend lines kept eight KPIs' terms of its last eight months, 1.4 GiB."""
+        def rows(entry: tuple[MetricInputs, Any]) -> int:
+            frame = getattr(entry[1], "frame", None)
+            return len(frame) if frame is not None else 0
+
+        total = sum(rows(v) for v in self._terms.values())
+        while len(self._terms) > 1 and total > TERMS_ROWS_KEPT:
+            oldest = next(iter(self._terms))
+            total -= rows(self._terms.pop(oldest))
 
     def column_codes(self, frame: pd.DataFrame, column: str) -> tuple[np.ndarray, Any]:
         """Sorted group codes of a category column (missing values form the group "(none)"), remembered."""
@@ -431,7 +445,9 @@ def _period_rows(frame: pd.DataFrame, kind: str, by: str) -> dict[Any, np.ndarra
 
 
 DATED_KEPT = 8             # the rows of a date range a Prepared keeps, for the last eight frames, kinds and ranges
-CACHE_ROWS_FACTOR = 2       # the filtered frames a Prepared keeps copy at most twice the rows of its frames
+CACHE_ROWS_FACTOR = 2       # the filtered frames a Prepared keeps copy at most twice the rows of its frames,
+CACHE_ROWS_CAP = 4_000_000  # and at most this many rows (a 10,000,000-row file's filters kept 20,000,000: 1.4 GiB)
+TERMS_ROWS_KEPT = 8_000_000     # the row terms a Prepared keeps (the KPIs' per-row sums: 16-28 bytes a row each)
 # ... and it keeps at most this many filters whatever their rows. Each set of inputs is a few hundred small Python
 # objects a kind (a cut frame's Series, blocks, indexes; what is derived from it); the NPS chart at day
 # granularity asks each day once (``desktop_app.jobs.nps_periods``), and with the rows alone as the bound six
