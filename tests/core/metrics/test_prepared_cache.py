@@ -157,8 +157,8 @@ def test_kept_row_terms_stay_within_their_rows(monkeypatch):
 
 def test_filtered_rows_kept_stay_within_a_cap_on_a_long_file(monkeypatch):
     """Twice the rows of a 10,000,000-row file is 20,000,000 rows of cut frames a window could keep (the
-    trend lines' 6,700,000-row cut and one KPI's terms: 0.9 GiB there): the cut rows kept are capped as well; the latest filter
-    stays."""
+    trend lines' 6,700,000-row cut and one KPI's terms: 0.9 GiB there): the cut rows kept are capped as well;
+    the latest filter stays."""
     from metrics_core.metrics import engine_inputs
 
     frames = some_frames(200, 5)
