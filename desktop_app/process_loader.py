@@ -41,6 +41,7 @@ import pandas as pd
 from metrics_core import errors
 from metrics_core.errors import FileReadError, KpiDeskError, OperationCancelled
 from metrics_core.i18n import _, current_language, set_language
+from metrics_core.ingest.heap import give_back
 from metrics_core.progress import Reporter
 
 from .frame_pipe import FrameParts, send_frame
@@ -56,6 +57,9 @@ BASE_SECONDS = 60.0
 SECONDS_PER_MB = 2.0
 BIG_FILE_BYTES = 8_000_000          # read at a lower priority when the readers take every core (_lower_priority)
 MAX_MEMORY_BYTES = 6 * 1024 ** 3
+GIVE_BACK_ROWS = 4_000_000          # a frame this long received: the heap's freed pieces handed back at once (the
+                                    # window keeps freed memory for its next job, desktop_app.allocator; at 10,000,000
+                                    # call rows the pieces of its text columns held 0.7 GiB more, never reused)
 CHILD_GRACE_S = 5.0                 # the child's own clock runs this much past the window's watchdog
 TIMED_OUT_EXIT = 124                # the child ended itself at its time limit (where there is no alarm signal)
 TIMED_OUT_CODES = {TIMED_OUT_EXIT} | ({-signal.SIGALRM} if hasattr(signal, "SIGALRM") else set())
@@ -121,7 +125,11 @@ def load_in_process(request: Any, reporter: Reporter,
     outcome = _run_child("load", request, request.path, reporter, limits or ReadLimits())
     skeleton, parts = outcome
     reporter.step(0.92, _("Assembling the table"))
-    return _assemble(skeleton, parts, reporter)
+    assembled = _assemble(skeleton, parts, reporter)
+    del outcome, parts
+    if len(assembled[0].frame) >= GIVE_BACK_ROWS:
+        give_back()         # the pieces received are free now: handed back, not kept (see the constant)
+    return assembled
 
 
 def preview_in_process(path: Any, options: Any, kind: str | None, user: Any, max_rows: int, reporter: Reporter,

@@ -260,7 +260,7 @@ class Prepared:
         self._remembered: dict[tuple, Any] = {}
         self._lock = threading.RLock()
         distinct = {id(f): f for f in self.frames.values()}
-        self._rows_kept = CACHE_ROWS_FACTOR * sum(len(f) for f in distinct.values())
+        self._rows_kept = min(CACHE_ROWS_FACTOR * sum(len(f) for f in distinct.values()), CACHE_ROWS_CAP)
 
     def _kept(self, store: str, key: tuple, owner: Any, make: Callable[[], Any]) -> Any:
         """The value kept in ``self.<store>`` for ``key`` when it was made for ``owner`` (a frame, inputs: a
@@ -278,7 +278,23 @@ class Prepared:
             known = kept.get(key)
             if known is None or known[0] is not owner:
                 known = kept[key] = (owner, value)
+                if store == "_terms":
+                    self._trim_terms()
             return known[1]
+
+    def _trim_terms(self) -> None:
+        """Forget the oldest row terms while those kept hold more than :data:`TERMS_ROWS_KEPT` rows (the newest
+        stays): the trend lines of the first 2,000,000 rows of the 10,000,000-row call file kept eight KPIs' terms,
+        421 MiB (with this, :data:`CACHE_ROWS_CAP` and the reader's hand-back, the window's peak at 10,000,000 rows
+        went 6.6 -> 4.4-4.6 GiB)."""
+        def rows(entry: tuple[MetricInputs, Any]) -> int:
+            frame = getattr(entry[1], "frame", None)
+            return len(frame) if frame is not None else 0
+
+        total = sum(rows(v) for v in self._terms.values())
+        while len(self._terms) > 1 and total > TERMS_ROWS_KEPT:
+            oldest = next(iter(self._terms))
+            total -= rows(self._terms.pop(oldest))
 
     def column_codes(self, frame: pd.DataFrame, column: str) -> tuple[np.ndarray, Any]:
         """Sorted group codes of a category column (missing values form the group "(none)"), remembered."""
@@ -438,6 +454,10 @@ CACHE_ROWS_FACTOR = 2       # the filtered frames a Prepared keeps copy at most 
 # demo files kept about 470,000 more blocks while they stayed open. Freed at the files' close, those blocks
 # left pymalloc arenas pinned by the few objects made meanwhile: the soak's closed RSS jumped 50 MB (session 18).
 CACHE_KEPT = 32
+# The rows of the cut frames kept are capped as well, and so are the row terms' (issue 15, session 20: the
+# 10,000,000-row call file in the window).
+CACHE_ROWS_CAP = 4_000_000      # the rows of cut frames kept, whatever the file's (twice 10,000,000 rows: 20,000,000)
+TERMS_ROWS_KEPT = 8_000_000     # the row terms a Prepared keeps (the KPIs' per-row sums: 16-28 bytes a row each)
 
 
 _PREPARED: dict[int, tuple[weakref.ref, tuple, Prepared]] = {}

@@ -131,3 +131,44 @@ def test_a_kpi_asked_day_by_day_keeps_a_bounded_number_of_filters():
     assert kept < 40_000, f"{kept:,} blocks kept by {len(prepared._cache)} filters"
     again = engine.compute_metric(shared, "nps", {}, day(points[0]))
     assert again.value == values[0] and all(v is not None for v in values)
+
+
+def test_kept_row_terms_stay_within_their_rows(monkeypatch):
+    """The cards' trend lines of a 10,000,000-row call file kept each KPI's per-row terms of its last eight
+    months (at 2,000,000 rows eight KPIs' terms held 421 MiB): the terms kept are bounded by rows, the newest
+    kept, and the trends are the same numbers."""
+    from metrics_core.metrics import engine_inputs
+
+    frames = some_frames(200, 9)
+    shared = MetricInputs.from_bundle(bundle_of(frames))
+    prepared = prepared_for(shared, {})
+    calls = len(frames["calls"])
+    monkeypatch.setattr(engine_inputs, "TERMS_ROWS_KEPT", calls, raising=False)
+    window = Filters("2024-01-01", "2024-12-31")
+    kpis = ("answer_rate", "abandonment_rate", "service_level", "average_handle_time")
+    trends = {metric_id: engine.breakdown(shared, metric_id, "month", {}, window) for metric_id in kpis}
+    terms = [t for _owner, t in prepared._terms.values() if getattr(t, "frame", None) is not None]
+    assert len(terms) >= 1
+    assert len(terms) == 1 or sum(len(t.frame) for t in terms) <= calls
+    for metric_id, trend in trends.items():
+        fresh = engine.breakdown(bundle_of(frames), metric_id, "month", {}, window)
+        assert len(trend) > 3 and [(p.key, p.value, p.n) for p in trend] == [(p.key, p.value, p.n) for p in fresh]
+
+
+def test_filtered_rows_kept_stay_within_a_cap_on_a_long_file(monkeypatch):
+    """Twice the rows of a 10,000,000-row file is 20,000,000 rows of cut frames a window could keep (the
+    trend lines' 6,700,000-row cut and one KPI's terms: 0.9 GiB there): the cut rows kept are capped as well;
+    the latest filter stays."""
+    from metrics_core.metrics import engine_inputs
+
+    frames = some_frames(200, 5)
+    shared = MetricInputs.from_bundle(bundle_of(frames))
+    rows = sum(len(f) for f in shared.frames.values())
+    monkeypatch.setattr(engine_inputs, "CACHE_ROWS_CAP", rows // 4, raising=False)
+    prepared = engine_inputs.Prepared(shared, {})
+    for day in pd.date_range("2024-01-01", periods=12, freq="7D"):
+        latest = prepared.inputs(Filters(day, day + pd.Timedelta(days=90)))
+    own = {id(f) for f in shared.frames.values()}
+    kept = {id(f): len(f) for inputs in prepared._cache.values() for f in inputs.frames.values() if id(f) not in own}
+    assert any(inputs is latest for inputs in prepared._cache.values())
+    assert len(prepared._cache) == 1 or sum(kept.values()) <= rows // 4, kept
