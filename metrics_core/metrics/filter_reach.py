@@ -38,10 +38,13 @@ def with_filter_caveat(result: MetricResult, missing: dict[str, list[str]]) -> M
         return result
     columns = TextList(tuple(_column_label(c) for c in missing), "and")
     kinds = kinds_text(tuple(dict.fromkeys(k for ks in missing.values() for k in ks)), "and")
-    line = Message("{columns} filter not applied: no such column in {kinds}", {"columns": columns, "kinds": kinds})
+    n = len(missing)                    # (several filters take a plural verb: sl "Filtra … nista uporabljena")
+    line = Message.plural("{columns} filter not applied: no such column in {kinds}",
+                          "{columns} filters not applied: no such columns in {kinds}", n, columns=columns, kinds=kinds)
     if result.details.caveat:
-        line = Message("{caveat}; {columns} filter not applied to {kinds}",
-                       {"caveat": result.details.caveat, "columns": columns, "kinds": kinds})
+        line = Message.plural("{caveat}; {columns} filter not applied to {kinds}",
+                              "{caveat}; {columns} filters not applied to {kinds}", n,
+                              caveat=result.details.caveat, columns=columns, kinds=kinds)
     detail = Message("The filter on {columns} does not apply to this KPI: its {kinds} have no such column, so "
                      "their rows are all counted, not only the chosen values.", {"columns": columns, "kinds": kinds})
     before = result.details.caveat_detail or result.details.caveat

@@ -77,3 +77,25 @@ def test_a_share_keeps_saying_whose_share_it_is_under_the_filter() -> None:
     with language("sl"):
         line, _detail = result_caveat(result)
     assert "Phone" in line and "Kanal" in line and "not applied" not in line
+
+
+def test_several_filters_the_data_cannot_carry_take_a_plural_verb() -> None:
+    """Channel and Agent both missing from customers: "filters … not applied" (sl dual "Filtra … nista
+    uporabljena", sr "Филтери … нису примењени"); one filter keeps the singular (session 20; it said "ni
+    uporabljen" after two columns)."""
+    inputs = _inputs()
+    inputs.frames["tickets"]["agent"] = ["Ana", "Bo", "Ana"]
+    both = Filters(categories={"channel": ["Chat"], "agent": ["Ana"]})
+    result = compute_metric(inputs, "referral_rate", None, both)
+    assert result_caveat(result)[0] == "Channel and Agent filters not applied: no such columns in customers"
+    expected = {"sl": ("Filtra ", "nista uporabljena: teh stolpcev ni v podatkih"),
+                "sr": ("Филтери ", "нису примењени: тих колона нема у подацима"),
+                "ro": ("Filtrele ", "nu se aplică: coloanele lipsesc din date"),
+                "sv": ("Filtren ", "tillämpas inte: kolumnerna saknas i")}
+    for code, (start, words) in expected.items():
+        with language(code):
+            line, _detail = result_caveat(result)
+        assert line.startswith(start) and words in line, (code, line)
+    one = compute_metric(inputs, "referral_rate", None, CHAT)
+    with language("sl"):
+        assert result_caveat(one)[0].startswith("Filter Kanal ni uporabljen")
