@@ -31,15 +31,12 @@ def _values_of(series: pd.Series) -> Any:
     were made in, for time stamps their ``datetime64`` array (the views of it that pandas' shallow copies and
     ``concat`` make are seen through when they show all of it)."""
     array = series.array
-    stamps = naive_stamps(series)
-    if stamps:                                  # (time stamps: the array of them, seen through as texts are)
-        values = root = np.asarray(array)
-    elif not isinstance(array, (pd.arrays.StringArray, pd.arrays.NumpyExtensionArray)):
+    stamps = naive_stamps(series)               # (time stamps: the array of them, seen through as texts are)
+    if not stamps and not isinstance(array, (pd.arrays.StringArray, pd.arrays.NumpyExtensionArray)):
         return array
-    else:
-        values = root = np.asarray(array)
-        if values.dtype != object:
-            return array
+    values = root = np.asarray(array)
+    if not stamps and values.dtype != object:
+        return array
     while isinstance(root.base, np.ndarray):
         root = root.base
     same = root.__array_interface__["data"][0] == values.__array_interface__["data"][0]

@@ -160,7 +160,7 @@ def staffing(inputs: MetricInputs, params: Mapping[str, Any]) -> MetricResult:
     result = staffing_result(load, p)
     # what its n counts, as the other calls KPIs' results say it (``counted``: "from 3,501 calls", "from 48
     # intervals"); the card and the deck's panel said "rows"
-    return replace(result, details={**result.details, "counted": kind})
+    return replace(result, details=result.details.with_(counted=kind))
 
 
 def staffing_calculator(totals: Mapping[str, float], params: Mapping[str, Any]) -> MetricResult:
