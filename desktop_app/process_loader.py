@@ -41,7 +41,7 @@ import pandas as pd
 from metrics_core import errors
 from metrics_core.errors import FileReadError, KpiDeskError, OperationCancelled
 from metrics_core.i18n import _, current_language, set_language
-from metrics_core.ingest.heap import give_back
+from metrics_core.allocator import give_back
 from metrics_core.progress import Reporter
 
 from .frame_pipe import FrameParts, send_frame

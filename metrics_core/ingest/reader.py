@@ -23,7 +23,7 @@ from ..progress import Reporter
 from . import html_reader, sniff, text_reader
 from .cells import first_positions
 from .column_dtypes import WRITTEN_AS_ID, category_codes, written_as_ids
-from .heap import give_back
+from ..allocator import give_back
 from .limits import check_filled_width
 from .model import COLUMN_TYPES, ColumnProfile, LoadedTable, ReadOptions
 from .number_columns import type_plain_columns, type_workbook_numbers

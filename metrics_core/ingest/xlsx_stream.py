@@ -20,7 +20,7 @@ from typing import Callable, TypeVar
 import python_calamine_plus as calamine_plus
 
 from .package_guard import sheet_too_large
-from .heap import give_back
+from ..allocator import give_back
 from .quiet import quiet_stderr
 from .sheet_columns import SheetColumns, stream_columns
 from .sheet_extent import Extent

@@ -86,7 +86,7 @@ class SoakReport:
 def settled_rss() -> int:
     """RSS once garbage is collected and the C allocator has handed freed pages back (glibc's
     ``malloc_trim``): memory the process still holds, not what the allocator keeps for reuse."""
-    from metrics_core.ingest.heap import give_back
+    from metrics_core.allocator import give_back
 
     gc.collect()
     give_back()

@@ -20,7 +20,7 @@ PROBE = r"""
 import json, resource, sys
 import numpy as np
 from desktop_app.__main__ import create_app
-from metrics_core.ingest.heap import give_back
+from metrics_core.allocator import give_back
 
 app = create_app(["probe"])
 
