@@ -296,7 +296,7 @@ def test_pwc_all_dates_deck_says_what_the_screen_says(datasets_dir, tmp_path):
 def test_a_sentence_ending_in_an_abbreviated_unit_has_one_full_stop(bundle):
     from metrics_core.i18n import language
 
-    with language("ro"):                          # Romanian writes durations "9 ore 03 min."
+    with language("ro"):                          # Romanian writes durations "9 h 03 min."
         report = build_report(bundle, None, SEPTEMBER)
     frt = report.kpi("first_response_time")
     assert read(frt.sentence).endswith(" min.") and not frt.sentence.endswith(".."), frt.sentence

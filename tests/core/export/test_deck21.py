@@ -38,3 +38,19 @@ def test_a_daily_trends_labels_never_touch(tmp_path, code):
         for (i, a), (j, b) in zip(drawn, drawn[1:]):
             gap = (j - i) * per_category - (drawn_width(a, 11, bold=False) + drawn_width(b, 11, bold=False)) / 2
             assert gap >= 6, (code, a, b, round(gap, 1))
+
+
+DURATION_WORDS = {"sr": ("сат", "мин"), "sr-Latn": ("sat", "min"), "ro": ("or", "min.")}   # a word's stem, an abbreviation
+
+
+@pytest.mark.parametrize("code", ["sr", "sr-Latn", "ro"])
+def test_a_duration_in_hours_and_minutes_writes_both_short(code):
+    """deck20: sr "9 сати 03 мин", ro "21 de ore 38 min.": the hour a whole word, the minutes abbreviated, on the deck's
+    first response time and the window's card alike (both write it with format_duration). Every duration of hours and
+    minutes in a day now writes its hour as short as its minutes; none of them the hour's word."""
+    from metrics_core.formatting import format_duration
+
+    hour_word, minutes = DURATION_WORDS[code]
+    with language(code):
+        texts = [format_duration(h * 3600 + m * 60) for h in range(1, 24) for m in (0, 3, 38)]
+    assert all(minutes in text and hour_word not in text for text in texts), [t for t in texts if hour_word in t][:3]
