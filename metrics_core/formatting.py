@@ -20,7 +20,7 @@ from typing import Any
 
 from babel.numbers import format_decimal
 
-from metrics_core.formatting_dates import (ENGLISH_WEEKDAYS, format_date, format_date_time, format_day,  # noqa: F401
+from metrics_core.formatting_dates import (ENGLISH_WEEKDAYS, format_date, format_date_time, format_day, format_days_named,  # noqa: F401
                                            format_day_month, format_day_range, format_month, format_period, format_time, month_names,
                                            parse_date,
                                            weekday_name, weekday_names)
