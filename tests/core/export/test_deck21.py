@@ -54,3 +54,55 @@ def test_a_duration_in_hours_and_minutes_writes_both_short(code):
     with language(code):
         texts = [format_duration(h * 3600 + m * 60) for h in range(1, 24) for m in (0, 3, 38)]
     assert all(minutes in text and hour_word not in text for text in texts), [t for t in texts if hour_word in t][:3]
+
+
+# The report's period as the title slide writes it, written out by hand: a quarter, a calendar year, 24 days.
+PERIOD_NAMES = {
+    "en": ("July – September 2026", "2026", "1 Oct – 24 Oct 2026"),
+    "sl": ("julij–september 2026", "2026", "1. okt. – 24. okt. 2026"),
+    "ro": ("iulie – septembrie 2026", "2026", "1 oct. – 24 oct. 2026"),
+    "sv": ("juli–september 2026", "2026", "1 okt. – 24 okt. 2026"),
+    "sr": ("јул – септембар 2026.", "2026.", "1. окт – 24. окт 2026."),
+    "sr-Latn": ("jul – septembar 2026.", "2026.", "1. okt – 24. okt 2026."),
+}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_title_slide_names_the_period_as_a_person_does(tmp_path, code):
+    """deck20: a quarter's title slide read "Period: 1 Jul 2026 – 30 Sep 2026", a year's "1 Jan 2026 – 31 Dec 2026",
+    24 days "1 Oct 2026 – 24 Oct 2026" (the year twice, where the comparison beside it wrote "7 Sep – 30 Sep 2026").
+    Whole months are named in full as a month is ("October 2026"), a calendar year by its number, other days with
+    their year once; the slides' date lines say the same."""
+    from datetime import date
+
+    from metrics_core.i18n import _
+
+    spans = ((date(2026, 7, 1), date(2026, 9, 30)), (date(2026, 1, 1), date(2026, 12, 31)),
+             (date(2026, 10, 1), date(2026, 10, 24)))
+    for (first, last), name in zip(spans, PERIOD_NAMES[code]):
+        report = make_report()
+        report.period_start, report.period_end = first, last
+        path = tmp_path / f"{code}-{first}-{last}.pptx"
+        with language(code):
+            write_pptx(report, path)
+            period = _("Period: {period}", period=name)
+        slides = Presentation(str(path)).slides
+        title_texts = [s.text_frame.text for s in slides[0].shapes if s.has_text_frame]
+        assert period in title_texts, title_texts
+        summary_lines = [line for s in slides[1].shapes if s.has_text_frame for line in s.text_frame.text.split("\n")]
+        assert name in [line.split(" · ")[0] for line in summary_lines], summary_lines
+
+
+@pytest.mark.parametrize("code,drawn,words", [("sl", [2, 2], "prikazujejo 2 meseca do"), ("sr", [21], "приказују 21 дан до"),
+                                               ("ro", [20], "arată 20 de săptămâni până"), ("en", [1], "show 1 day up to"),
+                                               ("sv", [], "visar 12 månader fram")])
+def test_the_trend_note_counts_in_the_languages_plural_forms(code, drawn, words):
+    """The note's count takes the form its number needs (sl dual "2 meseca", sr "21 дан", ro "20 de"); where no trend
+    is drawn it names the periods a trend may reach (12 months)."""
+    from datetime import date
+
+    from metrics_core.export.report_charts import periods_note
+
+    by = {"sl": "month", "sr": "day", "ro": "week", "en": "day", "sv": "month"}[code]
+    with language(code):
+        assert words in periods_note(by, drawn, date(2026, 10, 31))
