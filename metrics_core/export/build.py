@@ -158,7 +158,10 @@ def month_or_days(start: pd.Timestamp, end: pd.Timestamp) -> str:
 
 
 def _previous_label(computed: ViewResults) -> str:
-    if computed.previous is None:
+    """What changes compare with; "" when nothing is compared, nor when the files hold no data then (deck21: a
+    year's deck said "compared with 1 Jan – 31 Dec 2025" on every slide over a column of dashes; At a glance now says
+    why under its table instead)."""
+    if computed.previous is None or computed.no_comparison_reason == "no_data":
         return ""
     return month_or_days(*computed.previous)
 

@@ -106,3 +106,20 @@ def test_the_trend_note_counts_in_the_languages_plural_forms(code, drawn, words)
     by = {"sl": "month", "sr": "day", "ro": "week", "en": "day", "sv": "month"}[code]
     with language(code):
         assert words in periods_note(by, drawn, date(2026, 10, 31))
+
+
+def test_a_comparison_without_data_is_not_announced(tmp_path):
+    """deck20/21: a 2026 deck compared with 2025, which the files do not reach: every slide said "compared with
+    1 Jan – 31 Dec 2025" and At a glance had a 2025 column and a Change column of dashes only. Now no slide announces
+    the comparison, At a glance has no such columns and says why under its table."""
+    from metrics_core.cli import main
+
+    path = tmp_path / "year.pptx"
+    assert main(["report", "--demo", "--from", "2026-01-01", "--to", "2026-12-31", "--lang", "en",
+                 "--out", str(path)]) == 0
+    slides = Presentation(str(path)).slides
+    texts = [shape.text_frame.text for slide in slides for shape in slide.shapes if shape.has_text_frame]
+    assert not [t for t in texts if "compared with" in t], [t for t in texts if "compared with" in t][:2]
+    table = next(shape.table for shape in slides[1].shapes if shape.has_table)
+    assert [cell.text for cell in table.rows[0].cells] == ["KPI", "Value", "Target"]
+    assert "Your files hold no data for 1 Jan – 31 Dec 2025 to compare with, so no KPI shows a change." in texts
