@@ -101,8 +101,8 @@ def periods_note(by: str, drawn: list[int], last_day) -> str:
     if fewest == most:
         return one_full_stop(_("Trends by {period} show {periods} up to {day}.", period=by_word(by), periods=periods,
                                day=format_day(last_day)))
-    return one_full_stop(_("Trends by {period} show {fewest} to {periods} up to {day}, as far back as each KPI's data "
-                           "go.", period=by_word(by), fewest=fewest, periods=periods, day=format_day(last_day)))
+    return one_full_stop(_("Trends by {period} show {fewest} to {periods} up to {day}: each KPI as far back as its "
+                           "data go.", period=by_word(by), fewest=fewest, periods=periods, day=format_day(last_day)))
 
 
 #: Periods counted in a note ("6 months"), in each language's plural forms.
