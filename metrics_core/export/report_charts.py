@@ -13,7 +13,7 @@ from ..dataset import DataBundle
 from ..errors import KpiDeskError
 from ..i18n import _, ngettext, one_full_stop
 from ..metrics import engine, periods as P
-from ..metrics.model import MetricInputs
+from ..metrics.model import MetricInputs, SeriesPoint
 from ..metrics.plausibility import chart_note
 from ..metrics.registry import get_metric
 from ..progress import Reporter
@@ -132,6 +132,7 @@ def trend_chart(source, metric_id: str, params, filters, by: str, target: float 
         return None
     if sum(p.value is not None for p in points) < MIN_POINTS:
         return None
+    points = every_period(points, by)
     frame, counts = _points_frame(points, spec.translated_label, by)
     starts = [p.key.date().isoformat() for p in points] if all(isinstance(p.key, pd.Timestamp) for p in points) \
         else None
@@ -140,6 +141,17 @@ def trend_chart(source, metric_id: str, params, filters, by: str, target: float 
     return ChartData(f"{metric_id}-by-{by}", trend_title(spec.translated_label, by), spec.family, "line",
                      spec.unit, frame, metric_id, by, counts, target, starts, partial=partial,
                      note=chart_note(spec, source))
+
+
+def every_period(points: list[SeriesPoint], by: str) -> list[SeriesPoint]:
+    """``points`` with the periods between them that have no rows as empty points (a gap in the line): the engine
+    gives only the periods with rows, and a deck's axis puts each point one step from the last (deck21: IQS by day
+    went "1 Oct, 5 Oct, 7 Oct" at equal steps, and every seventh point was labelled as if a week apart)."""
+    if not points or not all(isinstance(p.key, pd.Timestamp) for p in points):
+        return points
+    have = {p.key: p for p in points}
+    keys = P.period_range(points[0].key, points[-1].key, by)
+    return [have.get(key) or SeriesPoint(key, P.label(key, by), None, 0) for key in keys]
 
 
 def category_columns(bundle: DataBundle, metric_id: str) -> list[str]:

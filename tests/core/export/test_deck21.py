@@ -123,3 +123,31 @@ def test_a_comparison_without_data_is_not_announced(tmp_path):
     table = next(shape.table for shape in slides[1].shapes if shape.has_table)
     assert [cell.text for cell in table.rows[0].cells] == ["KPI", "Value", "Target"]
     assert "Your files hold no data for 1 Jan – 31 Dec 2025 to compare with, so no KPI shows a change." in texts
+
+
+@pytest.mark.parametrize("code", ["en", "sl"])
+def test_a_daily_trend_has_a_place_for_every_day(tmp_path, code):
+    """deck21: the demo's IQS by day (1–24 Oct 2026) had 17 points, its days without reviews left out, so that the axis
+    read "1 Oct, 5 Oct, 7 Oct" at equal steps. Every trend of the 24 days now has a place for each day from its first
+    to its last with data (IQS: 1–23 Oct, 23 places), a day without data a gap, and each label names the day under it."""
+    from datetime import date, timedelta
+
+    from metrics_core.cli import main
+    from metrics_core.formatting import format_day_month
+
+    path = tmp_path / f"{code}.pptx"
+    assert main(["report", "--demo", "--from", "2026-10-01", "--to", "2026-10-24", "--by", "day", "--lang", code,
+                 "--out", str(path)]) == 0
+    with language(code):
+        days = [format_day_month(date(2026, 10, 1) + timedelta(days=i)) for i in range(24)]
+    trends = [shape.chart for slide in Presentation(str(path)).slides for shape in slide.shapes
+              if shape.has_chart and "LINE" in str(shape.chart.chart_type)]
+    assert len(trends) >= 6
+    for chart in trends:
+        labels = [str(label) for label in chart.plots[0].categories]
+        first = days.index(labels[0])                           # a trend starts at its first day with data
+        assert len(labels) == 24 - first or "IQS" in chart.chart_title.text_frame.text, labels   # IQS: to 23 Oct
+        assert all(label in ("", "None", days[first + i]) for i, label in enumerate(labels)), labels
+    iqs_values = [v for chart in trends for plot in chart.plots for series in plot.series
+                  if "IQS" in chart.chart_title.text_frame.text for v in [series.values]]
+    assert any(None in values for values in iqs_values)          # its days without reviews are gaps
