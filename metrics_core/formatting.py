@@ -20,7 +20,7 @@ from typing import Any
 
 from babel.numbers import format_decimal
 
-from metrics_core.formatting_dates import (ENGLISH_WEEKDAYS, format_date, format_date_time, format_day,  # noqa: F401
+from metrics_core.formatting_dates import (ENGLISH_WEEKDAYS, format_date, format_date_time, format_day, format_days_named,  # noqa: F401
                                            format_day_month, format_day_range, format_month, format_period, format_time, month_names,
                                            parse_date,
                                            weekday_name, weekday_names)
@@ -121,21 +121,26 @@ _ENGLISH_UNITS = {"duration-second": "{0} s", "duration-minute": "{0} min", "dur
                   "duration-day": "{0} d"}
 
 
-def _amount(number: int, unit: str, text: str | None = None) -> str:
-    """``number`` of a CLDR duration unit, abbreviated as the language does (``5 min``, ``3 dni``), unbreakable."""
-    return _amount_in(str(locale_now()), number, unit, text)
+def _amount(number: int, unit: str, text: str | None = None, beside_minutes: bool = False) -> str:
+    """``number`` of a CLDR duration unit, abbreviated as the language does (``5 min``, ``3 dni``), unbreakable.
+    ``beside_minutes``: hours followed by minutes, written as short as the minutes (sr "9 ч 03 мин")."""
+    return _amount_in(str(locale_now()), number, unit, text, beside_minutes)
 
 
 @lru_cache(maxsize=8192)
-def _amount_in(locale_name: str, number: int, unit: str, text: str | None) -> str:
+def _amount_in(locale_name: str, number: int, unit: str, text: str | None, beside_minutes: bool = False) -> str:
     # Remembered: a duration column of a million rows has few distinct amounts (0-59 min, 0-23 h …), and
     # each costs babel ~0.2 ms (the data view writes every distinct duration when it is searched).
     locale = locale_now()
     written = text if text is not None else format_number(number)
     if is_english(locale):
         return unbreakable(_ENGLISH_UNITS[unit].format(written))
-    length = _SECOND_SYMBOL.get(locale.language, "short") if unit == "duration-second" else \
-        "long" if unit in _LONG_FORM.get(locale.language, ()) else "short"
+    if beside_minutes and locale.language in _HOUR_SYMBOL:
+        length = "narrow"
+    elif unit == "duration-second":
+        length = _SECOND_SYMBOL.get(locale.language, "short")
+    else:
+        length = "long" if unit in _LONG_FORM.get(locale.language, ()) else "short"
     return unbreakable(unit_pattern(locale, unit, plural_category(locale, number), length).format(written))
 
 
@@ -146,6 +151,10 @@ _SECOND_SYMBOL = {"sl": "narrow", "sr": "narrow"}
 # Romanian's short hours and days leave out the "de" that numbers from 20 take ("21 ore 38 min."); its long
 # forms are the same words with it ("21 de ore", "20 de zile", as a number of days is written on its own).
 _LONG_FORM = {"ro": {"duration-hour", "duration-day"}}
+# Hours before minutes as a symbol where the short form is the whole word: Serbian's "9 сати 03 мин", Romanian's
+# "21 de ore 38 min." mixed a word with an abbreviation (deck20); now "9 ч 03 мин", "9 č 03 min", "21 h 38 min.", as
+# "9 h 03 min" (sl), "9 tim 03 min" (sv). Days and hours stay words together ("2 дана 5 сати", "20 de zile 3 ore").
+_HOUR_SYMBOL = {"sr", "ro"}
 
 
 def format_duration(seconds: float | None) -> str:
@@ -172,7 +181,8 @@ def format_duration(seconds: float | None) -> str:
         return sign + _amount(minutes_total, "duration-minute")
     if total < 86400 - 30:
         hours, minutes = divmod(minutes_total, 60)
-        return sign + _amount(hours, "duration-hour") + NBSP + _amount(minutes, "duration-minute", f"{minutes:02d}")
+        return sign + _amount(hours, "duration-hour", beside_minutes=True) + NBSP + \
+            _amount(minutes, "duration-minute", f"{minutes:02d}")
     days, hours = divmod(int(round(total / 3600)), 24)
     return sign + _amount(days, "duration-day") + (NBSP + _amount(hours, "duration-hour") if hours else "")
 

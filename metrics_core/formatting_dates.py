@@ -155,6 +155,27 @@ def format_day_range(first: Any, last: Any) -> str:
     return f"{format_day_month(first) if same_year else format_day(first)} – {format_day(last)}"
 
 
+def format_days_named(first: Any, last: Any) -> str:
+    """The days ``first`` to ``last`` (included) as a report's period is named, in full where they are whole months:
+    ``October 2026``; several whole months as CLDR's interval of months (``July – September 2026``, sl
+    ``julij–september 2026``, sr ``јул – септембар 2026.``); a calendar year as its number (``2026``, sr ``2026.``);
+    other days as :func:`format_day_range` (``1 Oct – 24 Oct 2026``, the year written once).
+
+    >>> format_days_named(date(2026, 7, 1), date(2026, 9, 30)), format_days_named(date(2026, 1, 1), date(2026, 12, 31))
+    ('July – September 2026', '2026')
+    >>> format_days_named(date(2026, 10, 1), date(2026, 10, 31)), format_days_named(date(2026, 10, 1), date(2026, 10, 24))
+    ('October 2026', '1 Oct – 24 Oct 2026')
+    """
+    start, end = _as_datetime(first), _as_datetime(last)
+    if start.day != 1 or (end + timedelta(days=1)).day != 1:
+        return format_day_range(first, last)
+    if (start.year, start.month) == (end.year, end.month):
+        return format_month(start, "wide")
+    if start.year == end.year and (start.month, end.month) == (1, 12):
+        return _skeleton("y", start)
+    return _interval(start, end, "yMMMM")
+
+
 def format_day_range_short(first: Any, last: Any) -> str:
     """The same days as :func:`format_day_range` in the shortest form that still names them all, for a line with
     little room (a card's): whole months by their months, as CLDR's interval formats write them (``May – Oct

@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..dataset import DataBundle
 from ..errors import KpiDeskError
-from ..formatting import format_day_range, format_month, format_value, per_currency_text, result_caveat, result_currency, result_text
+from ..formatting import format_days_named, format_value, per_currency_text, result_caveat, result_currency, result_text
 from ..i18n import _, N_
 from ..metrics.docs import describe
 from ..metrics.model import MetricInputs
@@ -144,21 +144,24 @@ def _period_days(bundle: DataBundle, computed: ViewResults):
 
 
 def month_or_days(start: pd.Timestamp, end: pd.Timestamp) -> str:
-    """'September 2026' for a whole calendar month ``[start, end)``, else '1 Sep – 30 Sep 2026'.
+    """The days ``[start, end)`` named as the report's period is (:func:`~metrics_core.formatting.format_days_named`):
+    'September 2026', 'April – June 2026', '2025', else '5 Sep – 11 Sep 2026'.
 
     >>> month_or_days(pd.Timestamp("2026-09-01"), pd.Timestamp("2026-10-01"))
     'September 2026'
+    >>> month_or_days(pd.Timestamp("2026-04-01"), pd.Timestamp("2026-07-01"))
+    'April – June 2026'
     >>> month_or_days(pd.Timestamp("2026-09-05"), pd.Timestamp("2026-09-12"))
     '5 Sep – 11 Sep 2026'
     """
-    last = end - pd.Timedelta(days=1)
-    if start.day == 1 and end.day == 1 and (end.year * 12 + end.month) - (start.year * 12 + start.month) == 1:
-        return format_month(start, "wide")
-    return format_day_range(start, last)
+    return format_days_named(start, end - pd.Timedelta(days=1))
 
 
 def _previous_label(computed: ViewResults) -> str:
-    if computed.previous is None:
+    """What changes compare with; "" when nothing is compared, nor when the files hold no data then (deck21: a
+    year's deck said "compared with 1 Jan – 31 Dec 2025" on every slide over a column of dashes; At a glance now says
+    why under its table instead)."""
+    if computed.previous is None or computed.no_comparison_reason == "no_data":
         return ""
     return month_or_days(*computed.previous)
 

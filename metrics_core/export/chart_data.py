@@ -15,6 +15,7 @@ from ..i18n import N_, _, babel_locale, current_language
 from ..metrics.model import WHOLE_UNITS
 from ..report_view.words import BETTER, NEUTRAL as NEUTRAL_GREY, WORSE
 from .model import ChartData
+from .text_width import text_width
 
 # The series colours of every chart (window, PNG, deck, workbook): Okabe-Ito, told apart with the
 # common colour-vision deficiencies; its yellow (F0E442) left out, it does not read on white (hex, no '#').
@@ -39,6 +40,11 @@ TIME_UNITS = {"day": ("days", 1), "week": ("days", 7), "month": ("months", 1), "
 ROUND_STEPS = {"months": (1, 2, 3, 4, 6, 12, 24, 36, 60), "days": (1, 2, 7, 14, 28, 56, 91, 182, 364),
                "years": (1, 2, 5, 10, 20, 50)}
 LABEL_WIDTHS = {"mmm yyyy": 0.8, "d mmm": 0.6, "d mmm yyyy": 0.95, "yyyy": 0.5}
+AXIS_LABEL_PT = 11          # the size of a chart's axis labels on a slide
+# What a chart's value axis and margins take of its width (inches): the rest is its categories' room.
+AXIS_MARGINS_IN = 1.0
+# The least space between two written period labels (points), each on one line: about one of their letters.
+LABEL_GAP_PT = 6
 
 #: Office's language tags for number and date formats: with one, LibreOffice and PowerPoint/Excel write
 #: decimal marks and month names the language's way, whatever the viewer's own settings.
@@ -197,8 +203,15 @@ def written_period_labels(by: str, starts: list[date], width_in: float) -> list[
     own_unit, per_period = TIME_UNITS[by]
     if unit != own_unit or step % per_period:
         return None
+    write = _WRITTEN_DATES[number_format]
+    widest = max(text_width(write(day), AXIS_LABEL_PT, bold=False) for day in starts)
+    per_category = (width_in - AXIS_MARGINS_IN) * 72 / len(starts)
+    steps = [s for s in ROUND_STEPS[unit] if s >= step] or [step]
+    # The first round step whose labels, each on one line, keep a gap between them (sl "11. okt." every second day
+    # of 24 touched its neighbours, s20); measured, not LABEL_WIDTHS' guess, in the language's own words.
+    step = next((s for s in steps if per_category * (s // per_period) >= widest + LABEL_GAP_PT), steps[-1])
     every = step // per_period
-    return [_WRITTEN_DATES[number_format](day) if i % every == 0 else "" for i, day in enumerate(starts)]
+    return [write(day) if i % every == 0 else "" for i, day in enumerate(starts)]
 
 
 def _nice_step(span: float) -> float:

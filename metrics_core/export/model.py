@@ -13,14 +13,14 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 import pandas as pd
 
 from ..catalogue import KINDS_BY_NAME, kind_label
 from ..i18n import _, N_
-from ..formatting import format_day, format_month, format_value
+from ..formatting import format_day, format_days_named, format_value
 from ..mapping.evidence import found_by
 from ..mapping.presets import PRESETS_BY_NAME
 from ..metrics.model import FAMILIES
@@ -276,13 +276,12 @@ class Report:
 
     @property
     def period_label(self) -> str:
-        """'October 2026' for a whole calendar month, '1 Jan 2024 – 31 Mar 2024', or 'all dates'."""
+        """'October 2026' for a whole calendar month, 'July – September 2026', '2026', '1 Oct – 24 Oct 2026'
+        (:func:`~metrics_core.formatting_dates.format_days_named`), or 'all dates'."""
         if self.period_start is None and self.period_end is None:
             return _("all dates")
-        if self.period_start and self.period_end and self.period_start.day == 1 and \
-                (self.period_end + timedelta(days=1)).day == 1 and self.period_start.month == self.period_end.month \
-                and self.period_start.year == self.period_end.year:
-            return format_month(self.period_start, "wide")
+        if self.period_start and self.period_end:
+            return format_days_named(self.period_start, self.period_end)
         start = format_day(self.period_start) if self.period_start else _("the start")
         end = format_day(self.period_end) if self.period_end else _("today")
         return f"{start} – {end}"

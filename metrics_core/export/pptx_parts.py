@@ -18,7 +18,7 @@ from pptx.util import Emu, Inches, Pt
 from ..formatting import ENGLISH_WEEKDAYS, format_day_month, weekday_name
 from ..i18n import _
 from ..report_view.partial import partial_words
-from .chart_data import (PARTIAL_SAMPLE, TARGET_SERIES, TIME_UNITS, AxisUnit, date_axis_labels, drawn_frame,
+from .chart_data import (AXIS_LABEL_PT, PARTIAL_SAMPLE, TARGET_SERIES, TIME_UNITS, AxisUnit, date_axis_labels, drawn_frame,
                          heat_colour, label_skip, office_date_format, office_format, paler, partial_rows, series_colour,
                          series_title, slide_labels, tick_format, tick_step, value_axis_range, written_period_labels)
 from .chart_workbook import SafeChartData
@@ -383,9 +383,9 @@ def _style_axes(native, chart: ChartData, frame, axis: AxisUnit, labels_written:
     value_axis.has_major_gridlines = True
     value_axis.major_gridlines.format.line.color.rgb = RGBColor(0xDD, 0xDD, 0xDD)
     value_axis.tick_labels.number_format_is_linked = False
-    value_axis.tick_labels.font.size = Pt(11)
+    value_axis.tick_labels.font.size = Pt(AXIS_LABEL_PT)
     category_axis = native.category_axis
-    category_axis.tick_labels.font.size = Pt(11)
+    category_axis.tick_labels.font.size = Pt(AXIS_LABEL_PT)
     category_axis.format.line.color.rgb = RGBColor(0xBB, 0xBB, 0xBB)
     if chart.kind == "line":
         every = [v for name in frame.columns for v in frame[name].tolist()]

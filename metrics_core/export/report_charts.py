@@ -11,9 +11,9 @@ import pandas as pd
 
 from ..dataset import DataBundle
 from ..errors import KpiDeskError
-from ..i18n import N_, _, one_full_stop
+from ..i18n import _, ngettext, one_full_stop
 from ..metrics import engine, periods as P
-from ..metrics.model import MetricInputs
+from ..metrics.model import MetricInputs, SeriesPoint
 from ..metrics.plausibility import chart_note
 from ..metrics.registry import get_metric
 from ..progress import Reporter
@@ -40,7 +40,7 @@ def report_charts(bundle: DataBundle, computed: ViewResults, shown: list[str], r
     source = inputs if inputs is not None else MetricInputs.from_bundle(bundle)
     by = computed.view.grain
     params, headline = computed.params, computed.filters()
-    trend_filters, note = trend_window(headline, by, data_span(bundle))
+    trend_filters, note, last_day = trend_window(headline, by, data_span(bundle))
     charts: list[ChartData] = []
     for i, metric_id in enumerate(shown):
         reporter.step(i / max(1, len(shown)), _("Charts: {kpi}", kpi=get_metric(metric_id).translated_label))
@@ -63,37 +63,54 @@ def report_charts(bundle: DataBundle, computed: ViewResults, shown: list[str], r
     if "peak_hours" in shown and peak is not None and peak.ok and details_of(peak, HeatMapDetails).matrix is not None:
         charts.append(peak_hours_chart(peak))
     reporter.step(1.0, _("Charts ready"))
+    if last_day is not None:
+        note = periods_note(by, [len(c.categories) for c in charts if c.by == by and c.period_starts], last_day)
     return charts, note
 
 
 def trend_window(headline, by: str, span: tuple = (None, None)):
-    """The dates trends cover: the period when it spans several ``by`` periods, else the last
-    :data:`TREND_PERIODS` periods up to the end of the period. All dates: the report's dates, ``span``
+    """The dates trends cover, a note saying so and, when the note is to count the periods the trends draw
+    (:func:`periods_note`), their last day (else None): the period when it spans several ``by`` periods, else the
+    last :data:`TREND_PERIODS` periods up to the end of the period. All dates: the report's dates, ``span``
     (:func:`~metrics_core.report_view.data_span`: the activity files' dates, so that a customer register
     reaching back years draws the same months as every other trend)."""
     start, end = headline.bounds()
     if start is not None and end is not None and end > P.next_start(P.floor(start, by), by):
-        return headline, _("Trends by {period} cover the chosen dates.", period=by_word(by))
+        return headline, _("Trends by {period} cover the chosen dates.", period=by_word(by)), None
     if start is None and end is None and span[0] is not None:
         first, last = span
         return (headline.with_bounds(P.floor(first, "day"), P.floor(last, "day") + pd.Timedelta(days=1)),
                 one_full_stop(_("Trends by {period} cover the report's dates, {days}.", period=by_word(by),
-                                days=format_day_range(first, last))))
+                                days=format_day_range(first, last))), None)
     if end is None:
-        return headline, _("Trends by {period} show every date in the files.", period=by_word(by))
-    periods = TREND_PERIODS.get(by, 12)
+        return headline, _("Trends by {period} show every date in the files.", period=by_word(by)), None
     first = P.floor(end - pd.Timedelta(microseconds=1), by)
-    for _step in range(periods - 1):
+    for _step in range(TREND_PERIODS.get(by, 12) - 1):
         first = P.previous_start(first, by)
     last_day = end - pd.Timedelta(microseconds=1)
-    return headline.with_bounds(first, end), one_full_stop(_(
-        "Trends by {period} show the {count} {periods} up to {day}.", period=by_word(by), count=periods,
-        periods=_(PERIOD_PLURALS[by]), day=format_day(last_day)))
+    return headline.with_bounds(first, end), periods_note(by, [], last_day), last_day
 
 
-#: Periods counted in a note ("the 12 months up to …"), in the genitive a count takes where a language needs it.
-PERIOD_PLURALS = {"day": N_("days"), "week": N_("weeks"), "month": N_("months"), "quarter": N_("quarters"),
-                  "year": N_("years")}
+def periods_note(by: str, drawn: list[int], last_day) -> str:
+    """What a single period's trends show: as many periods as they draw (``drawn``: each trend's count; a trend starts
+    at its KPI's first period with data), "the 6 months", or "6 to 12 months" when they differ; the
+    :data:`TREND_PERIODS` they may reach when none is drawn. deck20: sl "Data used" said 12 months where most trends
+    drew six."""
+    fewest, most = (min(drawn), max(drawn)) if drawn else (TREND_PERIODS.get(by, 12),) * 2
+    periods = PERIOD_COUNTS.get(by, PERIOD_COUNTS["month"])(most)
+    if fewest == most:
+        return one_full_stop(_("Trends by {period} show {periods} up to {day}.", period=by_word(by), periods=periods,
+                               day=format_day(last_day)))
+    return one_full_stop(_("Trends by {period} show {fewest} to {periods} up to {day}: each KPI as far back as its "
+                           "data go.", period=by_word(by), fewest=fewest, periods=periods, day=format_day(last_day)))
+
+
+#: Periods counted in a note ("6 months"), in each language's plural forms.
+PERIOD_COUNTS = {"day": lambda n: ngettext("{count} day", "{count} days", n, count=n),
+                 "week": lambda n: ngettext("{count} week", "{count} weeks", n, count=n),
+                 "month": lambda n: ngettext("{count} month", "{count} months", n, count=n),
+                 "quarter": lambda n: ngettext("{count} quarter", "{count} quarters", n, count=n),
+                 "year": lambda n: ngettext("{count} year", "{count} years", n, count=n)}
 
 
 def _points_frame(points, series: str, by: str = "") -> tuple[pd.DataFrame, list[int]]:
@@ -115,6 +132,7 @@ def trend_chart(source, metric_id: str, params, filters, by: str, target: float 
         return None
     if sum(p.value is not None for p in points) < MIN_POINTS:
         return None
+    points = every_period(points, by)
     frame, counts = _points_frame(points, spec.translated_label, by)
     starts = [p.key.date().isoformat() for p in points] if all(isinstance(p.key, pd.Timestamp) for p in points) \
         else None
@@ -123,6 +141,17 @@ def trend_chart(source, metric_id: str, params, filters, by: str, target: float 
     return ChartData(f"{metric_id}-by-{by}", trend_title(spec.translated_label, by), spec.family, "line",
                      spec.unit, frame, metric_id, by, counts, target, starts, partial=partial,
                      note=chart_note(spec, source))
+
+
+def every_period(points: list[SeriesPoint], by: str) -> list[SeriesPoint]:
+    """``points`` with the periods between them that have no rows as empty points (a gap in the line): the engine
+    gives only the periods with rows, and a deck's axis puts each point one step from the last (deck21: IQS by day
+    went "1 Oct, 5 Oct, 7 Oct" at equal steps, and every seventh point was labelled as if a week apart)."""
+    if not points or not all(isinstance(p.key, pd.Timestamp) for p in points):
+        return points
+    have = {p.key: p for p in points}
+    keys = P.period_range(points[0].key, points[-1].key, by)
+    return [have.get(key) or SeriesPoint(key, P.label(key, by), None, 0) for key in keys]
 
 
 def category_columns(bundle: DataBundle, metric_id: str) -> list[str]:

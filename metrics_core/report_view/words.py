@@ -312,11 +312,11 @@ def comparison_gap(computed: ViewResults, *, in_report: bool = False) -> str:
         return _("All dates are shown, so there is no earlier period to compare with; choose a period "
                  "(a month, say) to see changes.")
     if computed.no_comparison_reason == "no_data" and computed.previous is not None:
-        from ..formatting_dates import format_day_range
+        from ..formatting_dates import format_days_named
 
-        first, end = computed.previous
+        first, end = computed.previous        # named as the report names its period: "October 2025", "2025"
         return _("Your files hold no data for {period} to compare with, so no KPI shows a change.",
-                 period=format_day_range(first, end - pd.Timedelta(days=1)))
+                 period=format_days_named(first, end - pd.Timedelta(days=1)))
     return ""
 
 

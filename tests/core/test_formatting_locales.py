@@ -76,12 +76,16 @@ def test_durations_use_the_languages_cldr_abbreviations():
     with language("sv"):
         assert f.format_duration(7500) == nb("2 tim 05 min")
         assert f.format_duration(3 * 86400 + 4 * 3600) == nb("3 d 4 tim")
-    with language("sr"):
-        assert f.format_duration(7500) == nb("2 сата 05 мин")
-        assert f.format_duration(3600 * 1) == nb("1 сат 00 мин")
+    with language("sr"):          # hours before minutes as short as the minutes (deck21: was "2 сата 05 мин")
+        assert f.format_duration(7500) == nb("2 ч 05 мин")
+        assert f.format_duration(3600 * 1) == nb("1 ч 00 мин")
+        assert f.format_duration(9 * 3600 + 180) == nb("9 ч 03 мин")
+        assert f.format_duration(2 * 86400 + 5 * 3600) == nb("2 дана 5 сати")        # days and hours: both words
+    with language("sr-Latn"):
+        assert f.format_duration(9 * 3600 + 180) == nb("9 č 03 min")
     with language("ro"):
-        assert f.format_duration(3 * 3600 + 60) == nb("3 ore 01 min.")
-        assert f.format_duration(21 * 3600 + 38 * 60) == nb("21 de ore 38 min.")     # numbers from 20 take "de"
+        assert f.format_duration(3 * 3600 + 60) == nb("3 h 01 min.")
+        assert f.format_duration(21 * 3600 + 38 * 60) == nb("21 h 38 min.")          # was "21 de ore 38 min."
         assert f.format_duration(20 * 86400 + 3 * 3600) == nb("20 de zile 3 ore")
         assert f.format_duration(1 * 86400 + 3600) == nb("1 zi 1 oră")
 

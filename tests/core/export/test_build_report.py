@@ -120,7 +120,7 @@ def test_nps_shares_match_a_plain_recount(bundle):
 
 def test_without_dates_the_headline_is_every_date_as_on_the_screen(bundle):
     report = build_report(bundle)
-    assert report.period_label == "1 May 2026 – 31 Oct 2026"
+    assert report.period_label == "May – October 2026"      # 1 May – 31 Oct 2026: whole months, named so (deck21)
     assert report.previous_label == "" and report.compared_with == ""
     every_date = compute_all(bundle, None, Filters())
     assert report.kpi("csat").value == pytest.approx(every_date["csat"].value)
@@ -296,7 +296,7 @@ def test_pwc_all_dates_deck_says_what_the_screen_says(datasets_dir, tmp_path):
 def test_a_sentence_ending_in_an_abbreviated_unit_has_one_full_stop(bundle):
     from metrics_core.i18n import language
 
-    with language("ro"):                          # Romanian writes durations "9 ore 03 min."
+    with language("ro"):                          # Romanian writes durations "9 h 03 min."
         report = build_report(bundle, None, SEPTEMBER)
     frt = report.kpi("first_response_time")
     assert read(frt.sentence).endswith(" min.") and not frt.sentence.endswith(".."), frt.sentence

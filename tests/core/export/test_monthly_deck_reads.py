@@ -206,3 +206,22 @@ def test_at_a_glance_fills_its_slide(decks, code):
     assert len(heights) == 1 and heights.pop() <= 0.62
     bottom = Emu(shape.top).inches + sum(Emu(row.height).inches for row in shape.table.rows)
     assert 7.05 - 0.25 <= bottom <= 7.05 + 1e-6, bottom
+
+
+# deck21: how many months the trends draw, as each language says "6 to 12 months" (written by hand)
+SIX_TO_TWELVE = {"en": "6 to 12 months", "sl": "od 6 do 12 mesecev", "ro": "între 6 și 12 luni",
+                 "sv": "6 till 12 månader", "sr": "од 6 до 12 месеци", "sr-Latn": "od 6 do 12 meseci"}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_data_used_counts_the_months_the_trends_draw(decks, code):
+    """deck20: sl "Data used" said "Trendi … prikazujejo 12 mesecev" where most trends drew six months (the months the
+    files have) and CRR twelve (its customer register reaches back further). The note now counts what the deck's
+    trend charts draw: 6 to 12 months."""
+    trends = [shape.chart for slide in decks[code].slides for shape in slide.shapes
+              if shape.has_chart and "LINE" in str(shape.chart.chart_type)]
+    assert {len(chart.plots[0].categories) for chart in trends} == {6, 12}
+    with language(code):
+        slide = _slide_titled(decks[code], _("Data used"))
+    text = "\n".join(_texts(slide))
+    assert SIX_TO_TWELVE[code] in text, text

@@ -53,11 +53,11 @@ def test_report_one_file_with_filters_and_params(tmp_path, capsys):
 def test_report_demo_to_a_folder_without_images(tmp_path, capsys):
     out = tmp_path / "report"
     assert main(["report", "--demo", "--out", str(out), "--no-png"]) == 0
-    stem = "Lipa Home d.o.o. – 1 May 2026 – 31 Oct 2026"          # every date, as the dashboard opens
+    stem = "Lipa Home d.o.o. – May – October 2026"   # every date (1 May – 31 Oct 2026: whole months, deck21)
     assert sorted(p.name for p in out.iterdir()) == [stem + s for s in (".csv", ".pptx", ".xlsx")]
     deck = Presentation(str(out / f"{stem}.pptx"))
     first = " ".join(s.text_frame.text for s in deck.slides[0].shapes if s.has_text_frame)
-    assert "Lipa Home d.o.o." in first and "1 May 2026 – 31 Oct 2026" in first
+    assert "Lipa Home d.o.o." in first and "Period: May – October 2026" in first
     assert len(deck.slides) <= 10
     rows = list(csv.DictReader(io.StringIO((out / f"{stem}.csv").read_text(encoding="utf-8-sig"))))
     assert {r["record"] for r in rows} == {"kpi", "trend", "shares", "grid"}      # no breakdown was chosen
