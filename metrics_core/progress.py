@@ -28,6 +28,11 @@ def never_cancelled() -> bool:
 _WATCHED = threading.local()        # the reporter whose cancel :func:`checkpoint` notices, per thread
 
 
+def watched() -> "Reporter | None":
+    """The reporter whose cancel :func:`checkpoint` notices on this thread (None: none)."""
+    return getattr(_WATCHED, "reporter", None)
+
+
 def checkpoint() -> None:
     """Raise :class:`OperationCancelled` if the work this thread does for a :meth:`Reporter.watching` reporter
     was cancelled: called between the long steps of shared helpers (a frame cut, the answers collected, a
@@ -75,6 +80,10 @@ class Reporter:
         """Raise :class:`OperationCancelled` if the user cancelled."""
         if self._cancelled():
             raise OperationCancelled()
+
+    def is_cancelled(self) -> bool:
+        """Whether the user cancelled (asked of another thread's work, which is not stopped by it)."""
+        return bool(self._cancelled())
 
     @contextlib.contextmanager
     def watching(self) -> Iterator["Reporter"]:
