@@ -28,9 +28,11 @@ def never_cancelled() -> bool:
 _WATCHED = threading.local()        # the reporter whose cancel :func:`checkpoint` notices, per thread
 
 
-def watched() -> "Reporter | None":
-    """The reporter whose cancel :func:`checkpoint` notices on this thread (None: none)."""
-    return getattr(_WATCHED, "reporter", None)
+def watched_cancel() -> CancelledFn | None:
+    """The cancellation probe of the reporter :func:`checkpoint` checks on this thread (None: none), to ask later,
+    from any thread, whether that work was cancelled (the probe alone: not the reporter, which holds its task)."""
+    reporter = getattr(_WATCHED, "reporter", None)
+    return None if reporter is None else reporter._cancelled
 
 
 def checkpoint() -> None:
@@ -80,10 +82,6 @@ class Reporter:
         """Raise :class:`OperationCancelled` if the user cancelled."""
         if self._cancelled():
             raise OperationCancelled()
-
-    def is_cancelled(self) -> bool:
-        """Whether the user cancelled (asked of another thread's work, which is not stopped by it)."""
-        return bool(self._cancelled())
 
     @contextlib.contextmanager
     def watching(self) -> Iterator["Reporter"]:

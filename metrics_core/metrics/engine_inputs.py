@@ -24,7 +24,7 @@ from ..column_facts import codes_isin, cut_rows
 from ..dataset import DataBundle
 from ..errors import ParameterError
 from ..errors import OperationCancelled
-from ..progress import checkpoint, watched
+from ..progress import checkpoint, watched_cancel
 from . import periods as P
 from .business_hours import calendar_setting
 from .model import MetricInputs
@@ -262,7 +262,7 @@ class Prepared:
         self._remembered: dict[tuple, Any] = {}
         self._lock = threading.RLock()
         self._big = threading.Lock()        # held while a cut of BIG_CUT_ROWS or more is made: one at a time
-        self._big_cuts: list[tuple[weakref.ref, Any]] = []     # such cuts made, each with its job's reporter
+        self._big_cuts: list[tuple[weakref.ref, Any]] = []     # such cuts made, each with its job's cancel probe
         distinct = {id(f): f for f in self.frames.values()}
         self._rows_kept = min(CACHE_ROWS_FACTOR * sum(len(f) for f in distinct.values()), CACHE_ROWS_CAP)
 
@@ -390,7 +390,7 @@ class Prepared:
             cut = _cut_unless_cancelled(frame, mask)
             if cut is not None:
                 with self._lock:
-                    self._big_cuts.append((weakref.ref(cut), watched()))
+                    self._big_cuts.append((weakref.ref(cut), watched_cancel()))
         finally:
             self._big.release()
         if cut is None:
@@ -419,10 +419,9 @@ class Prepared:
                 self._big_cuts = [(ref, job) for ref, job in self._big_cuts if ref() is not None]
                 kept = {id(f) for inputs in self._cache.values() for f in inputs.frames.values()}
                 waiting = [ref for ref, job in self._big_cuts
-                           if job is not None and job.is_cancelled() and id(ref()) not in kept]
+                           if job is not None and job() and id(ref()) not in kept]
             if not waiting or time.monotonic() > deadline:
                 return
-            del waiting
             checkpoint()
             time.sleep(BIG_CUT_POLL_S)
 

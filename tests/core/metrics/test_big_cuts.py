@@ -29,7 +29,7 @@ INBOUND = Filters(categories={"direction": ["inbound"]})      # (the click's fil
 def calls(monkeypatch):
     frames = {"calls": make_frames(400, 21)["calls"]}
     shared = MetricInputs.from_bundle(bundle_of(frames))
-    monkeypatch.setattr(engine_inputs, "BIG_CUT_ROWS", 1, raising=False)
+    monkeypatch.setattr(engine_inputs, "BIG_CUT_ROWS", 1)
     monkeypatch.setattr(engine_inputs, "CACHE_ROWS_CAP", len(frames["calls"]))     # (room for one cut, not two)
     prepared = engine_inputs.Prepared(shared, {})
     made: list[weakref.ref] = []        # every cut frame made, and what was alive or being made as each began
@@ -146,7 +146,7 @@ def test_each_kpis_row_terms_are_made_once_the_last_ones_are_let_go(monkeypatch)
 
     frames = {"calls": make_frames(400, 23)["calls"]}
     shared = MetricInputs.from_bundle(bundle_of(frames))
-    monkeypatch.setattr(engine_inputs, "BIG_CUT_ROWS", 1, raising=False)
+    monkeypatch.setattr(engine_inputs, "BIG_CUT_ROWS", 1)
     monkeypatch.setattr(engine_inputs, "TERMS_ROWS_KEPT", len(frames["calls"]))
     prepared = engine_inputs.prepared_for(shared, {})
     inputs = prepared.inputs(WINDOW)
