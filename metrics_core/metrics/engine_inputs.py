@@ -318,7 +318,7 @@ class Prepared:
         key = (spec.id, id(inputs), repr(sorted((k, repr(v)) for k, v in params.items() if not k.startswith("_"))))
         with self._lock:
             known = self._terms.get(key)
-            rows = sum(len(f) for k, f in inputs.frames.items() if k in spec.kinds)
+            rows = sum(len(f) for f in {id(f): f for k, f in inputs.frames.items() if k in spec.kinds}.values())
             if rows >= BIG_CUT_ROWS and (known is None or known[0] is not inputs):
                 self._trim_terms(rows)          # (at this size the oldest kept go before these are made)
         return self._kept("_terms", key, inputs, lambda: spec.row_terms(inputs, params))

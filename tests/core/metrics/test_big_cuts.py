@@ -172,3 +172,25 @@ def test_each_kpis_row_terms_are_made_once_the_last_ones_are_let_go(monkeypatch)
     for metric_id, trend in trends.items():
         fresh = engine.breakdown(bundle_of(frames), metric_id, "month", {}, WINDOW)
         assert len(trend) > 3 and [(p.key, p.value, p.n) for p in trend] == [(p.key, p.value, p.n) for p in fresh]
+
+
+def test_kinds_of_one_file_count_its_rows_once_for_the_terms_kept(monkeypatch):
+    """A ticket file that also feeds surveys is one frame: its KPIs' terms stay kept as before until the file
+    itself is of the size where they make room first (the 1,048,576-row ticket file counted twice passed it)."""
+    from metrics_core.dataset import DataBundle
+    from metrics_core.metrics import engine
+    from metrics_core.metrics.registry import get_metric
+
+    from .builders import dataset
+
+    tickets = make_frames(200, 24)["tickets"]
+    shared = MetricInputs.from_bundle(DataBundle([dataset("tickets", tickets, also=["surveys"])]))
+    monkeypatch.setattr(engine_inputs, "BIG_CUT_ROWS", len(tickets) + 1)
+    monkeypatch.setattr(engine_inputs, "TERMS_ROWS_KEPT", 2 * len(tickets))
+    prepared = engine_inputs.prepared_for(shared, {})
+    inputs = prepared.inputs(None)
+    first, spec = get_metric("resolution_rate"), get_metric("csat")
+    assert inputs.frames["tickets"] is inputs.frames["surveys"] and {"tickets", "surveys"} <= set(spec.kinds)
+    assert prepared.row_terms(first, inputs, engine.merge_params(first, {})) is not None
+    assert prepared.row_terms(spec, inputs, engine.merge_params(spec, {})) is not None
+    assert len(prepared._terms) == 2
