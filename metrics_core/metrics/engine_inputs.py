@@ -22,8 +22,7 @@ from ..i18n import _
 from ..catalogue import KINDS_BY_NAME
 from ..column_facts import codes_isin, cut_rows
 from ..dataset import DataBundle
-from ..errors import ParameterError
-from ..errors import OperationCancelled
+from ..errors import OperationCancelled, ParameterError
 from ..progress import checkpoint, watched_cancel
 from . import periods as P
 from .business_hours import calendar_setting
