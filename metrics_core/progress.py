@@ -28,6 +28,13 @@ def never_cancelled() -> bool:
 _WATCHED = threading.local()        # the reporter whose cancel :func:`checkpoint` notices, per thread
 
 
+def watched_cancel() -> CancelledFn | None:
+    """The cancellation probe of the reporter :func:`checkpoint` checks on this thread (None: none), to ask later,
+    from any thread, whether that work was cancelled (the probe alone: not the reporter, which holds its task)."""
+    reporter = getattr(_WATCHED, "reporter", None)
+    return None if reporter is None else reporter._cancelled
+
+
 def checkpoint() -> None:
     """Raise :class:`OperationCancelled` if the work this thread does for a :meth:`Reporter.watching` reporter
     was cancelled: called between the long steps of shared helpers (a frame cut, the answers collected, a

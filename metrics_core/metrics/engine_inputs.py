@@ -9,6 +9,7 @@ date range as ``MetricInputs.period``.
 from __future__ import annotations
 
 import threading
+import time
 import weakref
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -21,8 +22,8 @@ from ..i18n import _
 from ..catalogue import KINDS_BY_NAME
 from ..column_facts import codes_isin, cut_rows
 from ..dataset import DataBundle
-from ..errors import ParameterError
-from ..progress import checkpoint
+from ..errors import OperationCancelled, ParameterError
+from ..progress import checkpoint, watched_cancel
 from . import periods as P
 from .business_hours import calendar_setting
 from .model import MetricInputs
@@ -259,6 +260,8 @@ class Prepared:
         self._cut: dict[tuple, tuple[np.ndarray, weakref.ref]] = {}         # a frame cut by one mask, shared
         self._remembered: dict[tuple, Any] = {}
         self._lock = threading.RLock()
+        self._big = threading.Lock()        # held while a cut of BIG_CUT_ROWS or more is made: one at a time
+        self._big_cuts: list[tuple[weakref.ref, Any]] = []     # such cuts made, each with its job's cancel probe
         distinct = {id(f): f for f in self.frames.values()}
         self._rows_kept = min(CACHE_ROWS_FACTOR * sum(len(f) for f in distinct.values()), CACHE_ROWS_CAP)
 
@@ -282,17 +285,19 @@ class Prepared:
                     self._trim_terms()
             return known[1]
 
-    def _trim_terms(self) -> None:
+    def _trim_terms(self, room: int = 0) -> None:
         """Forget the oldest row terms while those kept hold more than :data:`TERMS_ROWS_KEPT` rows (the newest
         stays): the trend lines of the first 2,000,000 rows of the 10,000,000-row call file kept eight KPIs' terms,
         421 MiB (with this, :data:`CACHE_ROWS_CAP` and the reader's hand-back, the window's peak at 10,000,000 rows
-        went 6.6 -> 4.4-4.6 GiB)."""
+        went 6.6 -> 4.4-4.6 GiB). ``room``: the rows of terms about to be made, for which the oldest go first (each
+        KPI's terms of the trend lines' 6,700,000-row cut were made while the last KPI's were still kept; issue 15,
+        session 21)."""
         def rows(entry: tuple[MetricInputs, Any]) -> int:
             frame = getattr(entry[1], "frame", None)
             return len(frame) if frame is not None else 0
 
         total = sum(rows(v) for v in self._terms.values())
-        while len(self._terms) > 1 and total > TERMS_ROWS_KEPT:
+        while len(self._terms) > (0 if room else 1) and total + room > TERMS_ROWS_KEPT:
             oldest = next(iter(self._terms))
             total -= rows(self._terms.pop(oldest))
 
@@ -310,6 +315,11 @@ class Prepared:
     def row_terms(self, spec: Any, inputs: MetricInputs, params: dict[str, Any]) -> Any:
         """``spec.row_terms(inputs, params)``, remembered for the same inputs and parameters."""
         key = (spec.id, id(inputs), repr(sorted((k, repr(v)) for k, v in params.items() if not k.startswith("_"))))
+        with self._lock:
+            known = self._terms.get(key)
+            rows = sum(len(f) for f in {id(f): f for k, f in inputs.frames.items() if k in spec.kinds}.values())
+            if rows >= BIG_CUT_ROWS and (known is None or known[0] is not inputs):
+                self._trim_terms(rows)          # (at this size the oldest kept go before these are made)
         return self._kept("_terms", key, inputs, lambda: spec.row_terms(inputs, params))
 
     def inputs(self, filters: Filters | None, *, aware: bool = False) -> MetricInputs:
@@ -359,10 +369,60 @@ class Prepared:
             known = self._cut.get(key)
         cut = known[1]() if known is not None else None
         if cut is None or not np.array_equal(known[0], mask):
-            cut = cut_rows(frame, mask)             # (with the codes of its text columns)
+            cut = self._new_cut(frame, mask, key[1])    # (with the codes of its text columns)
             with self._lock:
                 self._cut[key] = (mask, weakref.ref(cut))
         return cut, mask
+
+    def _new_cut(self, frame: pd.DataFrame, mask: np.ndarray, rows: int) -> pd.DataFrame:
+        """:func:`cut_rows`; a cut of :data:`BIG_CUT_ROWS` rows or more one at a time, once the filters kept have
+        made room for it and the cuts of cancelled jobs are gone. At 10,000,000 calls each cut is 0.65-0.9 GiB:
+        the drop's trend lines, cancelled by a click, finished their 6,700,000-row cut (and kept it) while the
+        click's values cut another, and the window held both (issue 15, session 21)."""
+        if rows < BIG_CUT_ROWS:
+            return cut_rows(frame, mask)
+        while not self._big.acquire(timeout=BIG_CUT_POLL_S):
+            checkpoint()                    # (a cut of another job is being made: this one waits its turn)
+        try:
+            self._make_room(rows)
+            self._wait_for_cancelled_cuts()
+            cut = _cut_unless_cancelled(frame, mask)
+            if cut is not None:
+                with self._lock:
+                    self._big_cuts.append((weakref.ref(cut), watched_cancel()))
+        finally:
+            self._big.release()
+        if cut is None:
+            raise OperationCancelled()
+        return cut
+
+    def _make_room(self, rows: int) -> None:
+        """Forget the least recently used filters with cut frames of their own while those kept and ``rows`` more
+        would pass the rows kept (:meth:`_trim` would forget them once the new cut is kept: here they go before
+        it is made)."""
+        with self._lock:
+            base = {id(f) for f in self.frames.values()}
+            for key, inputs in list(self._cache.items()):
+                if self._copied() + rows <= self._rows_kept:
+                    break
+                if any(id(f) not in base for f in inputs.frames.values()):
+                    self._forget(key)
+            self._cut = {k: v for k, v in self._cut.items() if v[1]() is not None}
+
+    def _wait_for_cancelled_cuts(self) -> None:
+        """Wait (at most :data:`BIG_CUT_WAIT_S`) until the big cuts that cancelled jobs made and no filter keeps
+        are gone: such a job lets go of its cut at its next cancel check."""
+        deadline = time.monotonic() + BIG_CUT_WAIT_S
+        while True:
+            with self._lock:
+                self._big_cuts = [(ref, job) for ref, job in self._big_cuts if ref() is not None]
+                kept = {id(f) for inputs in self._cache.values() for f in inputs.frames.values()}
+                waiting = [ref for ref, job in self._big_cuts
+                           if job is not None and job() and id(ref()) not in kept]
+            if not waiting or time.monotonic() > deadline:
+                return
+            checkpoint()
+            time.sleep(BIG_CUT_POLL_S)
 
     def _isin(self, frame: pd.DataFrame, name: str, values: list) -> np.ndarray:
         """:func:`column_isin` of a frame of these inputs, remembered (the mask is shared: read, never changed)."""
@@ -395,20 +455,23 @@ class Prepared:
         cut frames copied exceed :data:`CACHE_ROWS_FACTOR` times the frames' own (these inputs live as long as the
         caller keeps them: a window keeps them while its files stay loaded). What was derived from a forgotten
         filter goes too."""
-        base = {id(f) for f in self.frames.values()}
-
-        def copied() -> int:
-            cut = {id(f): len(f) for inputs in self._cache.values() for f in inputs.frames.values()
-                   if id(f) not in base}
-            return sum(cut.values())
-
-        while len(self._cache) > CACHE_KEPT or (len(self._cache) > 1 and copied() > self._rows_kept):
-            _key, gone = self._cache.popitem(last=False)
-            self._terms = {k: v for k, v in self._terms.items() if v[0] is not gone}
-            dropped = {id(f) for f in gone.frames.values()} - base
-            self._codes = {k: v for k, v in self._codes.items() if id(v[0]) not in dropped}
-            self._periods = {k: v for k, v in self._periods.items() if id(v[0]) not in dropped}
+        while len(self._cache) > CACHE_KEPT or (len(self._cache) > 1 and self._copied() > self._rows_kept):
+            self._forget(next(iter(self._cache)))
         self._cut = {k: v for k, v in self._cut.items() if v[1]() is not None}
+
+    def _copied(self) -> int:
+        """The rows of the cut frames the filters kept hold (under the lock)."""
+        base = {id(f) for f in self.frames.values()}
+        cut = {id(f): len(f) for inputs in self._cache.values() for f in inputs.frames.values() if id(f) not in base}
+        return sum(cut.values())
+
+    def _forget(self, key: tuple) -> None:
+        """Forget the filter ``key`` and what was derived from its cut frames (under the lock)."""
+        gone = self._cache.pop(key)
+        self._terms = {k: v for k, v in self._terms.items() if v[0] is not gone}
+        dropped = {id(f) for f in gone.frames.values()} - {id(f) for f in self.frames.values()}
+        self._codes = {k: v for k, v in self._codes.items() if id(v[0]) not in dropped}
+        self._periods = {k: v for k, v in self._periods.items() if id(v[0]) not in dropped}
 
     def remembered(self, key: tuple, make: Any) -> Any:
         """``make()``, once for these inputs and ``key`` (what does not depend on a filter: the score scale
@@ -435,6 +498,18 @@ def _share_derived(inputs: MetricInputs, others: Any) -> None:
             return
 
 
+def _cut_unless_cancelled(frame: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame | None:
+    """:func:`cut_rows`, or None when the job was cancelled meanwhile: what it had cut is let go here, before the
+    next big cut starts (the cancel's traceback would hold the cut's pieces until the job ends)."""
+    cut = None
+    try:
+        cut = cut_rows(frame, mask)
+        checkpoint()
+    except OperationCancelled:
+        cut = None
+    return cut
+
+
 def _period_rows(frame: pd.DataFrame, kind: str, by: str) -> dict[Any, np.ndarray] | None:
     dates = row_dates(frame, kind)
     if dates is None:
@@ -458,6 +533,11 @@ CACHE_KEPT = 32
 # 10,000,000-row call file in the window).
 CACHE_ROWS_CAP = 4_000_000      # the rows of cut frames kept, whatever the file's (twice 10,000,000 rows: 20,000,000)
 TERMS_ROWS_KEPT = 8_000_000     # the row terms a Prepared keeps (the KPIs' per-row sums: 16-28 bytes a row each)
+# A cut frame of this many rows or more is made one at a time (issue 15, session 21: 0.65-0.9 GiB each at
+# 10,000,000 calls); a filter of the 1,048,576-row ticket file never cuts that many.
+BIG_CUT_ROWS = 2_000_000
+BIG_CUT_WAIT_S = 10.0           # how long a big cut waits for cancelled jobs to let go of theirs, at most
+BIG_CUT_POLL_S = 0.02           # (how often it looks, and checks its own cancel)
 
 
 _PREPARED: dict[int, tuple[weakref.ref, tuple, Prepared]] = {}

@@ -74,6 +74,7 @@ class _SlowTerms:
     """A KPI whose row terms take as long as the test wants (a cancelled trend line's 85-184 ms pandas call)."""
 
     id = "slow"
+    kinds = ("tickets",)            # (as a MetricSpec names the kinds it reads)
 
     def __init__(self) -> None:
         self.entered, self.release = threading.Event(), threading.Event()
