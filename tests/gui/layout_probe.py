@@ -152,6 +152,8 @@ def main(settings_path: str, lang: str = "en") -> int:
         "sidebar_scrolls": ws.sidebar.list.verticalScrollBar().maximum() > 0,
         "chart_height": ws.chart_area.trend.height(),
         "filter_rows": flow_rows(bar._flow),
+        "filters_on_row": [column for column, button in bar.category_buttons.items() if button.isVisible()],
+        "filters_folded": [column for column, button in bar.category_buttons.items() if not button.isVisible()],
         "filter_texts_cut": texts_cut(bar),
         "chart_problems": {name: readability_problems(chart.plot_widget)         # month names whole, none over
                            for name, chart in (("trend", ws.chart_area.trend), ("breakdown", ws.chart_area.bars))},
