@@ -146,7 +146,7 @@ def test_closing_the_range_list_names_the_choice_again_without_folding_the_bar(q
     """Closing the date range list reran the whole fold of the bar (the "More filters" menu rebuilt, every button
     measured) to name one choice short again: it names it as the last fold decided."""
     apply_language("sl")
-    bar = _bar(qtbot, state, 1030)
+    bar = _bar(qtbot, state, 900)          # (1030 until s21: the date boxes as wide as their dates left room there)
     last = state.data_range()[1]
     state.set_filters(state.filters.with_dates(*preset_range("this_month", last), "this_month"))
     qtbot.wait(50)
