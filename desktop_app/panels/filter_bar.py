@@ -152,26 +152,14 @@ class FilterBar(QWidget):
             self._flow.invalidate()
             return
         filtered = self.state.filters.categories
-        on = [c for c, b in self.category_buttons.items() if filtered.get(c)] + [c for c in self._others if filtered.get(c)]
-        self._say_folded(on)               # (as wide as it may need to be while the room is shared out)
-        spacing = self._flow.spacing_between()
-        self._name_preset(short=False)
-        room = None if width is None else width - self._fixed_width(spacing) - FOLD_SLACK
-        self._preset_short = room is not None and room < 0
-        if self._preset_short:                     # the dates beside it show the range: "Latest month", not
-            self._name_preset(short=True)          # "Latest month (Oct 2026)" (else "Clear filters" wrapped alone)
-            room = width - self._fixed_width(spacing) - FOLD_SLACK
-        # still too wide (the longest choices in Romanian, Serbian): the comparison, More filters and Clear filters
-        # make a second row together, never "Clear filters" alone
-        self._flow.break_before(self._compare_group, width is not None and width < self._fixed_width(spacing))
-        folded = []             # the categories with a filter on them take their room first: they stay in view
-        for column in sorted(self.category_buttons, key=lambda c: not filtered.get(c)):
-            needed = self.category_buttons[column].sizeHint().width() + spacing
-            fits = room is None or needed <= room
-            if fits and room is not None:
-                room -= needed
-            if not fits:
-                folded.append(column)
+        on = [c for c in self.category_buttons if filtered.get(c)]
+        always = [c for c in self._others if filtered.get(c)]        # (never on the row: "More filters" counts them)
+        # the filtered buttons on the row if they fit beside "More filters" counting only those always in it; else
+        # "More filters" as wide as it may need to be ("(1 on)") while the room is shared out (it was measured so
+        # first: in Serbian at 1366 px "Канал: Chat ▾" folded away for the room of "(укључени: 1)" it then needed)
+        folded = self._share_room(width, filtered, always)
+        if any(c in folded for c in on):
+            folded = self._share_room(width, filtered, on + always)
         # the folded ones hidden before any is shown: showing a button lays the whole window out at once (Qt
         # activates every parent's layout), and a row over-full for a moment made the bar a row taller, every
         # chart resized and painted twice before a re-filter's values started (issue 15, session 16)
@@ -187,6 +175,30 @@ class FilterBar(QWidget):
             menu.addMenu(sub)
         more.setVisible(bool(folded or self._others))
         self._flow.invalidate()
+
+    def _share_room(self, width: int | None, filtered: dict, counted: list[str]) -> list[str]:
+        """The category buttons that do not fit on the row of ``width`` px beside the dates, with "More filters"
+        saying ``counted`` are on; the categories with a filter on them take their room first (they stay in view)."""
+        self._say_folded(counted)
+        spacing = self._flow.spacing_between()
+        self._name_preset(short=False)
+        room = None if width is None else width - self._fixed_width(spacing) - FOLD_SLACK
+        self._preset_short = room is not None and room < 0
+        if self._preset_short:                     # the dates beside it show the range: "Latest month", not
+            self._name_preset(short=True)          # "Latest month (Oct 2026)" (else "Clear filters" wrapped alone)
+            room = width - self._fixed_width(spacing) - FOLD_SLACK
+        # still too wide (the longest choices in Romanian, Serbian): the comparison, More filters and Clear filters
+        # make a second row together, never "Clear filters" alone
+        self._flow.break_before(self._compare_group, width is not None and width < self._fixed_width(spacing))
+        folded = []
+        for column in sorted(self.category_buttons, key=lambda c: not filtered.get(c)):
+            needed = self.category_buttons[column].sizeHint().width() + spacing
+            fits = room is None or needed <= room
+            if fits and room is not None:
+                room -= needed
+            if not fits:
+                folded.append(column)
+        return folded
 
     def _fixed_width(self, spacing: int) -> int:
         """The row's width without the category buttons (dates, comparison, More filters, Clear filters)."""
