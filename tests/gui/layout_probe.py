@@ -102,6 +102,16 @@ def texts_cut(bar: QWidget) -> list[str]:
     return cut
 
 
+def probe_results(running: dict) -> dict:
+    """What each probe started in a child process (``running``: key -> Popen) printed last, by key."""
+    out = {}
+    for key, process in running.items():
+        stdout, stderr = process.communicate(timeout=900)
+        assert process.returncode == 0, stderr[-2000:]
+        out[key] = json.loads(stdout.strip().splitlines()[-1])
+    return out
+
+
 def main(settings_path: str, lang: str = "en") -> int:
     from desktop_app.__main__ import create_app
     from desktop_app.i18n import apply_language

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from .layout_probe import probe_results
+
 PROBE = Path(__file__).with_name("layout_probe.py")
 ROOT = Path(__file__).resolve().parents[2]
 CASES = (("sr", 1), ("ro", 1), ("sr", 2))
@@ -44,12 +46,7 @@ def probes(tmp_path_factory) -> dict[tuple[str, int], dict]:
             continue
         running[(lang, scale)] = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.PIPE,
                                                   stderr=subprocess.PIPE, text=True)
-    out = {}
-    for key, process in running.items():
-        stdout, stderr = process.communicate(timeout=900)
-        assert process.returncode == 0, stderr[-2000:]
-        out[key] = json.loads(stdout.strip().splitlines()[-1])
-    return out
+    return probe_results(running)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c[0]}@{c[1] * 100}%")
