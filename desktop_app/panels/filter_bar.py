@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import QDate, QLocale, QSignalBlocker, QSize, Qt
+from PySide6.QtCore import QDate, QLocale, QRect, QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QMenu, QPushButton, QStyle,
                                QStyleOptionComboBox, QToolButton, QVBoxLayout, QWidget)
@@ -25,7 +25,10 @@ from .flow_layout import FlowLayout
 
 # a category button says "▾" in its words: Qt's own menu indicator (drawn small in the corner) is left out
 ONE_ARROW = "QToolButton::menu-indicator {{ image: none; width: 0px; }} QToolButton {{ font-weight: {weight}; }}"
-FOLD_SLACK = 16               # pixels kept free on the row, so that "Clear filters" never wraps alone
+FOLD_SLACK = 4                # pixels kept free on the row, so that "Clear filters" never wraps alone (16 until s21:
+                              # every width on the row is now folded again when it changes, a typed date too)
+DATES_SPACING = 4             # between a label and its box on the dates row (the style's 6 and a 12 px gap before
+                              # "Per:" left no room for "Agent" in Serbian and Romanian at 1366 px)
 MAX_CATEGORY_BUTTONS = 6      # the rest are in "More filters"; so are those that do not fit the window's width
 PREFERRED_ORDER = ("channel", "agent", "team", "priority", "queue", "status", "topic", "platform")
 
@@ -45,6 +48,7 @@ class FilterBar(QWidget):
         self._dates_group = QWidget()         # dates and grain wrap as one piece with the category buttons
         row = QHBoxLayout(self._dates_group)
         row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(DATES_SPACING)
         self._preset_short = False        # the closed date box names its range without dates (_fold decides)
         self.preset_combo = _PresetBox(self._name_every_preset, lambda: self._name_preset(self._preset_short))
         self.preset_combo.setToolTip(_("Date ranges count back from the last day in your files."))
@@ -76,7 +80,6 @@ class FilterBar(QWidget):
         row.addWidget(self.from_edit)
         row.addWidget(QLabel(pgettext("date range", "to")))
         row.addWidget(self.to_edit)
-        row.addSpacing(12)
         row.addWidget(QLabel(_("Per:")))
         row.addWidget(self.granularity_combo)
         self._categories = QWidget()
@@ -85,6 +88,8 @@ class FilterBar(QWidget):
         self.preset_combo.activated.connect(self._on_preset_activated)
         self.from_edit.editingFinished.connect(self._on_dates_edited)
         self.to_edit.editingFinished.connect(self._on_dates_edited)
+        for edit in (self.from_edit, self.to_edit):          # (a date typed: the box as wide as it, the row again)
+            edit.dateChanged.connect(self._on_date_typed)
         self.granularity_combo.activated.connect(self._on_granularity_activated)
         self.clear_button.clicked.connect(self._on_clear_clicked)
         self.compare_combo.activated.connect(self._on_compare_activated)
@@ -147,26 +152,14 @@ class FilterBar(QWidget):
             self._flow.invalidate()
             return
         filtered = self.state.filters.categories
-        on = [c for c, b in self.category_buttons.items() if filtered.get(c)] + [c for c in self._others if filtered.get(c)]
-        self._say_folded(on)               # (as wide as it may need to be while the room is shared out)
-        spacing = self._flow.spacing_between()
-        self._name_preset(short=False)
-        room = None if width is None else width - self._fixed_width(spacing) - FOLD_SLACK
-        self._preset_short = room is not None and room < 0
-        if self._preset_short:                     # the dates beside it show the range: "Latest month", not
-            self._name_preset(short=True)          # "Latest month (Oct 2026)" (else "Clear filters" wrapped alone)
-            room = width - self._fixed_width(spacing) - FOLD_SLACK
-        # still too wide (the longest choices in Romanian, Serbian): the comparison, More filters and Clear filters
-        # make a second row together, never "Clear filters" alone
-        self._flow.break_before(self._compare_group, width is not None and width < self._fixed_width(spacing))
-        folded = []             # the categories with a filter on them take their room first: they stay in view
-        for column in sorted(self.category_buttons, key=lambda c: not filtered.get(c)):
-            needed = self.category_buttons[column].sizeHint().width() + spacing
-            fits = room is None or needed <= room
-            if fits and room is not None:
-                room -= needed
-            if not fits:
-                folded.append(column)
+        on = [c for c in self.category_buttons if filtered.get(c)]
+        always = [c for c in self._others if filtered.get(c)]        # (never on the row: "More filters" counts them)
+        # the filtered buttons on the row if they fit beside "More filters" counting only those always in it; else
+        # "More filters" as wide as it may need to be ("(1 on)") while the room is shared out (it was measured so
+        # first: in Serbian at 1366 px "Канал: Chat ▾" folded away for the room of "(укључени: 1)" it then needed)
+        folded = self._share_room(width, filtered, always)
+        if any(c in folded for c in on):
+            folded = self._share_room(width, filtered, on + always)
         # the folded ones hidden before any is shown: showing a button lays the whole window out at once (Qt
         # activates every parent's layout), and a row over-full for a moment made the bar a row taller, every
         # chart resized and painted twice before a re-filter's values started (issue 15, session 16)
@@ -182,6 +175,30 @@ class FilterBar(QWidget):
             menu.addMenu(sub)
         more.setVisible(bool(folded or self._others))
         self._flow.invalidate()
+
+    def _share_room(self, width: int | None, filtered: dict, counted: list[str]) -> list[str]:
+        """The category buttons that do not fit on the row of ``width`` px beside the dates, with "More filters"
+        saying ``counted`` are on; the categories with a filter on them take their room first (they stay in view)."""
+        self._say_folded(counted)
+        spacing = self._flow.spacing_between()
+        self._name_preset(short=False)
+        room = None if width is None else width - self._fixed_width(spacing) - FOLD_SLACK
+        self._preset_short = room is not None and room < 0
+        if self._preset_short:                     # the dates beside it show the range: "Latest month", not
+            self._name_preset(short=True)          # "Latest month (Oct 2026)" (else "Clear filters" wrapped alone)
+            room = width - self._fixed_width(spacing) - FOLD_SLACK
+        # still too wide (the longest choices in Romanian, Serbian): the comparison, More filters and Clear filters
+        # make a second row together, never "Clear filters" alone
+        self._flow.break_before(self._compare_group, width is not None and width < self._fixed_width(spacing))
+        folded = []
+        for column in sorted(self.category_buttons, key=lambda c: not filtered.get(c)):
+            needed = self.category_buttons[column].sizeHint().width() + spacing
+            fits = room is None or needed <= room
+            if fits and room is not None:
+                room -= needed
+            if not fits:
+                folded.append(column)
+        return folded
 
     def _fixed_width(self, spacing: int) -> int:
         """The row's width without the category buttons (dates, comparison, More filters, Clear filters)."""
@@ -245,12 +262,15 @@ class FilterBar(QWidget):
         _fit_to_choice(self.preset_combo)
         self.from_edit.show_date(_qdate(filters.date_from or lo))
         self.to_edit.show_date(_qdate(filters.date_to or hi))
+        _fit_to_date(self.from_edit)
+        _fit_to_date(self.to_edit)
         dated = lo is not None
         for w in (self.preset_combo, self.from_edit, self.to_edit):
             w.setEnabled(dated)
             w.setToolTip(_("Date ranges count back from the last day in your files.") if dated
                          else _("The loaded files have no dates to filter on."))
         self.granularity_combo.setCurrentIndex(max(0, self.granularity_combo.findData(filters.granularity)))
+        _fit_to_choice(self.granularity_combo)
         del blockers
         for column, menu in self.category_menus.items():
             chosen = set(filters.categories.get(column, ()))
@@ -286,6 +306,10 @@ class FilterBar(QWidget):
         if hi < lo:
             lo, hi = hi, lo
         self.state.set_filters(self.state.filters.with_dates(lo, hi, "custom"))
+
+    def _on_date_typed(self, _date: QDate) -> None:
+        if _fit_to_date(self.sender()) and self.isVisible():
+            self._fold(self.width())
 
     def _on_granularity_activated(self, _index: int) -> None:
         self.state.set_filters(replace(self.state.filters, granularity=self.granularity_combo.currentData()))
@@ -343,6 +367,27 @@ def _fit_to_choice(combo: QComboBox) -> None:
     combo.setFixedWidth(combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, combo).width())
     view = combo.view()
     view.setMinimumWidth(view.sizeHintForColumn(0) + 24)
+
+
+LINE_EDIT_ROOM = 6     # a line edit's margins (2 + 2) and its cursor after the last digit, with a pixel to spare
+
+
+def _fit_to_date(edit: QDateEdit) -> bool:
+    """A date box as wide as the date it shows ("no dates" without dates) and its calendar arrow; True when its
+    width changed. Qt's own width is that of its widest date (31. 12. 9999.), a space and its "no dates", whatever
+    the box shows: in Serbian "1. 5. 2026." had 28 px empty after it and "Агент ▾" folded into "Још филтера ▾" at
+    1366 px (s20-switch)."""
+    option = QStyleOptionComboBox()              # (the edit field of a date box with a calendar: Qt lays it out so)
+    option.initFrom(edit)
+    option.editable = True
+    option.rect = QRect(0, 0, 200, max(1, edit.height()))
+    field = edit.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                        QStyle.SubControl.SC_ComboBoxEditField, edit)
+    width = edit.fontMetrics().horizontalAdvance(edit.text()) + LINE_EDIT_ROOM + option.rect.width() - field.width()
+    if width == edit.width() and edit.minimumWidth() == edit.maximumWidth() == width:
+        return False
+    edit.setFixedWidth(width)
+    return True
 
 
 def _label(column: str) -> str:

@@ -213,9 +213,15 @@ class StripRowLayout(QLayout):
     def addItem(self, item: Any) -> None:  # noqa: N802
         self._items.append(item)
 
-    # (Qt asks for the items while it deletes the layout, when the Python side may be gone: none then)
+    # (Qt asks for the items and the sizes while it deletes the layout, when the Python side may be gone: none then,
+    # and no size; every method that reads the items reads them through _held / _holding)
     def _held(self) -> list[Any]:
         return self.__dict__.get("_items", [])
+
+    def _holding(self, name: str) -> Any:
+        """The item of the page or the strip (``name``), None once it is taken out or the Python side is gone."""
+        widget = self.__dict__.get(name)
+        return next((item for item in self._held() if widget is not None and item.widget() is widget), None)
 
     def count(self) -> int:
         return len(self._held())
@@ -231,27 +237,35 @@ class StripRowLayout(QLayout):
     def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
         return Qt.Orientation.Horizontal | Qt.Orientation.Vertical
 
-    def _with_row(self, page: QSize) -> QSize:
-        margins = self.contentsMargins()
-        return QSize(page.width() + margins.left() + margins.right(),
-                     page.height() + self.spacing() + self.strip.height_for_lines(1) + margins.top() + margins.bottom())
+    def _with_row(self, size: str) -> QSize:
+        """The page's ``size`` ("minimumSize" or "sizeHint") with the strip's row of one line and the margins."""
+        if "_items" not in self.__dict__:
+            return QSize(0, 0)
+        margins, page = self.contentsMargins(), self._holding("page")
+        inner = getattr(page, size)() if page is not None else QSize(0, 0)
+        row = self.spacing() + self.strip.height_for_lines(1) if self._holding("strip") is not None else 0
+        return QSize(inner.width() + margins.left() + margins.right(),
+                     inner.height() + row + margins.top() + margins.bottom())
 
     def minimumSize(self) -> QSize:  # noqa: N802
-        return self._with_row(self._items[0].minimumSize())
+        return self._with_row("minimumSize")
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        return self._with_row(self._items[0].sizeHint())
+        return self._with_row("sizeHint")
 
     def strip_height(self, area: QRect) -> int:
         """The strip's height in the ``area`` of the page and the strip: the lines its messages take where the page
         keeps its least height, one line at least (the least height holds that)."""
-        room = area.height() - self._items[0].minimumSize().height() - self.spacing()
+        page = self._holding("page")
+        room = area.height() - (page.minimumSize().height() if page is not None else 0) - self.spacing()
         return max(self.strip.height_for_lines(1), min(self.strip.wanted_height(area.width()), room))
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802
         super().setGeometry(rect)
         area = self.contentsRect()
-        if self.strip.isHidden():
+        if self._holding("page") is None:
+            return                                  # (emptied, or being deleted: nothing of its own to place)
+        if self._holding("strip") is None or self.strip.isHidden():
             self.page.setGeometry(area)
             return
         height = self.strip_height(area)

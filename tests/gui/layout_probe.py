@@ -102,6 +102,16 @@ def texts_cut(bar: QWidget) -> list[str]:
     return cut
 
 
+def probe_results(running: dict) -> dict:
+    """What each probe started in a child process (``running``: key -> Popen) printed last, by key."""
+    out = {}
+    for key, process in running.items():
+        stdout, stderr = process.communicate(timeout=900)
+        assert process.returncode == 0, stderr[-2000:]
+        out[key] = json.loads(stdout.strip().splitlines()[-1])
+    return out
+
+
 def main(settings_path: str, lang: str = "en") -> int:
     from desktop_app.__main__ import create_app
     from desktop_app.i18n import apply_language
@@ -152,6 +162,8 @@ def main(settings_path: str, lang: str = "en") -> int:
         "sidebar_scrolls": ws.sidebar.list.verticalScrollBar().maximum() > 0,
         "chart_height": ws.chart_area.trend.height(),
         "filter_rows": flow_rows(bar._flow),
+        "filters_on_row": [column for column, button in bar.category_buttons.items() if button.isVisible()],
+        "filters_folded": [column for column, button in bar.category_buttons.items() if not button.isVisible()],
         "filter_texts_cut": texts_cut(bar),
         "chart_problems": {name: readability_problems(chart.plot_widget)         # month names whole, none over
                            for name, chart in (("trend", ws.chart_area.trend), ("breakdown", ws.chart_area.bars))},

@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QToolButton
 
 from metrics_core.catalogue import value_label
+from metrics_core.i18n import _
 from desktop_app.filter_state import preset_range
 from desktop_app.i18n import apply_language
 from desktop_app.panels.filter_bar import FilterBar
@@ -70,9 +71,10 @@ def test_a_category_with_a_filter_on_it_stays_on_the_bar(qtbot, state) -> None:
 
 
 def test_more_filters_says_when_a_filter_in_it_is_on(qtbot, state) -> None:
-    """At 1030 px a chosen "Status: open" is wider than the room the dates leave: it stays folded, and
-    "More filters" says so."""
-    bar = _bar(qtbot, state, 1030)
+    """At 960 px a chosen "Status: open" is wider than the room the dates leave: it stays folded, and
+    "More filters" says so. (1030 px until s21: the date boxes as wide as their dates, and "More filters" measured
+    without the count first, left "Status: open" room on the row there.)"""
+    bar = _bar(qtbot, state, 960)
     column, value = _filter_on_a_folded_category(qtbot, state, bar)
     more = bar.more_button
     assert not bar.category_buttons[column].isVisible()          # (wider than the room left beside the dates)
@@ -146,7 +148,7 @@ def test_closing_the_range_list_names_the_choice_again_without_folding_the_bar(q
     """Closing the date range list reran the whole fold of the bar (the "More filters" menu rebuilt, every button
     measured) to name one choice short again: it names it as the last fold decided."""
     apply_language("sl")
-    bar = _bar(qtbot, state, 1030)
+    bar = _bar(qtbot, state, 900)          # (1030 until s21: the date boxes as wide as their dates left room there)
     last = state.data_range()[1]
     state.set_filters(state.filters.with_dates(*preset_range("this_month", last), "this_month"))
     qtbot.wait(50)
@@ -227,3 +229,40 @@ def test_a_filter_on_a_folded_category_does_not_move_the_window_below_the_bar(qt
     below.removeEventFilter(watch)
     assert bar.category_buttons[column].isVisible() and flow_rows(bar._flow) == 1
     assert resized == [], f"the area below the bar was resized to {resized} px high while the bar folded again"
+
+
+@pytest.mark.parametrize("lang", ["sr", "en"])
+def test_a_filter_that_is_on_folds_only_where_its_button_has_no_room(qtbot, state, lang) -> None:
+    """s21-gui (sr, 1366 x 768, 28_filter_applied): with "Канал: Chat" on, "More filters" was measured first as it
+    would read with the count ("Још филтера (укључени: 1) ▾", about 60 px wider) and the channel button folded away
+    for want of that room; folded, it then needed the count. A button with its filter on folds only where it would
+    not fit beside "More filters" without the count either."""
+    from desktop_app.panels.filter_bar import FOLD_SLACK
+
+    apply_language(lang)
+    bar = _bar(qtbot, state, 1000)
+    state.set_filters(state.filters.with_category("channel", ["Chat"]))
+    qtbot.wait(50)
+    button, more = bar.category_buttons["channel"], bar.more_button
+    plain = QToolButton()                       # "More filters" as it reads with no filter counted in it
+    qtbot.addWidget(plain)
+    plain.setText(_("More filters") + " \u25be")
+    plain.setStyleSheet(more.styleSheet().replace("600", "normal"))
+    seen_on_row = 0
+    for width in range(1000, 1400, 6):
+        bar.resize(width, bar.height())
+        qtbot.wait(5)
+        if flow_rows(bar._flow) > 1:            # (the narrowest: the comparison and the buttons on a second row)
+            continue
+        if button.isVisible():
+            seen_on_row += 1
+            continue
+        last = max((w for w in (bar.clear_button, more) if w.isVisible()), key=lambda w: w.geometry().right())
+        free = bar.width() - last.mapTo(bar, QPoint(last.width(), 0)).x()
+        gain = more.sizeHint().width() - plain.sizeHint().width()
+        spacing = bar._flow.spacing_between()
+        others = sum(b.width() + spacing for b in bar.category_buttons.values() if b.isVisible())  # (it goes first)
+        room = free + others + gain - spacing - FOLD_SLACK          # (the fold keeps a gap after the last one too)
+        assert button.sizeHint().width() + spacing > room, \
+            f"{lang} at {width} px: {button.text()!r} folded with {room} px for it without the count ({gain} px)"
+    assert seen_on_row

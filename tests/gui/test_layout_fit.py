@@ -18,6 +18,8 @@ from PySide6.QtCore import QRect
 
 from desktop_app.window_size import fit_rect
 
+from .layout_probe import probe_results
+
 PROBE = Path(__file__).with_name("layout_probe.py")
 ROOT = Path(__file__).resolve().parents[2]
 # (width, height, scale): 1366 x 768 with a 40 px taskbar; 1280 x 720; a 4K screen at 200 %; and the language:
@@ -49,12 +51,7 @@ def probes(tmp_path_factory) -> dict[tuple[int, int, int], dict]:
             ["xvfb-run", "-a", "-s", "-screen 0 3840x2160x24", sys.executable, str(PROBE),
              str(folder / "settings_xvfb.ini"), "sl"], env=env, cwd=ROOT,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    out = {}
-    for key, process in running.items():
-        stdout, stderr = process.communicate(timeout=900)
-        assert process.returncode == 0, stderr[-2000:]
-        out[key] = json.loads(stdout.strip().splitlines()[-1])
-    return out
+    return probe_results(running)
 
 
 @pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}@{s[2]}")
