@@ -54,7 +54,7 @@ class AppState(QObject):
     selection_changed = Signal(str)         # metric id
     busy_changed = Signal(bool, str)
     progress_changed = Signal(float, str)
-    error_raised = Signal(str)              # a message for the inline message bar
+    error_raised = Signal(object)           # a message for the inline message bar: a Message (or a text)
     drilldown_requested = Signal(object)        # drilldown.RowsBehind: title, kind, filtered frame
     project_path_changed = Signal(str)
     report_choices_changed = Signal(object)     # ReportChoices
@@ -366,7 +366,7 @@ class AppState(QObject):
         try:
             view = self.view()
         except KpiDeskError as exc:
-            self.error_raised.emit(str(exc))
+            self.error_raised.emit(exc.message)
             return
         params = self.engine_params()
         first = [m for m in dict.fromkeys([self.selected_metric, *self.on_screen()]) if m]
@@ -543,7 +543,7 @@ class AppState(QObject):
         try:
             rows = rows_behind(self.bundle, metric_id, self.filters.to_engine(), self.engine_params())
         except KpiDeskError as exc:
-            self.error_raised.emit(str(exc))
+            self.error_raised.emit(exc.message)
             return
         self.drilldown_requested.emit(rows)
 
@@ -557,7 +557,7 @@ class AppState(QObject):
 
     def _on_runner_failed(self, exc: Exception) -> None:
         if isinstance(exc, KpiDeskError):
-            self.error_raised.emit(str(exc))
+            self.error_raised.emit(exc.message)
             return
         from .error_handling import report_unexpected
 

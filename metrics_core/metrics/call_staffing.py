@@ -167,7 +167,7 @@ def staffing_calculator(totals: Mapping[str, float], params: Mapping[str, Any]) 
     """Agents needed from typed ``arrivals`` (per interval) and ``aht_s``; the settings are parameters."""
     p = with_defaults(params, STAFFING_PARAMS)
     if totals["arrivals"] < 0 or totals["aht_s"] < 0:
-        raise ParameterError(_("staffing: arrivals and aht_s must be 0 or more."))
+        raise ParameterError(Message("staffing: arrivals and aht_s must be 0 or more."))
     load = Load(float(totals["arrivals"]), float(totals["aht_s"]), float(p["interval_min"]) * 60,
                 _("typed figures"), _("{minutes}-min interval (the interval setting)", minutes=float(p["interval_min"])),
                 int(round(totals["arrivals"])), typed=True)

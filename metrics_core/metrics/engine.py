@@ -290,7 +290,7 @@ def _breakdown(bundle: Source, spec: MetricSpec, by: str, params: Params, filter
     p = merge_params(spec, params)
     inputs = prepared.inputs(filters, aware=spec.period_aware)
     if by not in P.PERIODS and not any(by in f.columns for f in prepared.frames.values()):
-        raise ParameterError(_("No loaded file has a column “{by}” to break {label} down by.", by=by, label=_(spec.label)))
+        raise ParameterError(Message("No loaded file has a column “{by}” to break {label} down by.", dict(by=by, label=Message(spec.label))))
     if precheck(spec, inputs) is not None or currencies.mixed(spec, inputs, p):   # amounts of several
         return []                                                                  # currencies: no one series
     p = _pin_detected(spec, prepared, p)
@@ -484,7 +484,7 @@ def compare(bundle: Source, metric_id: str, params: Params = None, filters: Filt
     the same dates one year earlier.
     """
     if against not in ("previous", "last_year"):
-        raise ParameterError(_("Compare against “previous” or “last_year”, not “{against}”.", against=against))
+        raise ParameterError(Message("Compare against “previous” or “last_year”, not “{against}”.", dict(against=against)))
     spec = get_metric(metric_id)
     check_params(params, REGISTRY)
     prepared = prepared_for(bundle, dict((params or {}).get("global") or {}))

@@ -54,8 +54,8 @@ def _slot_of(text: str, interval_s: float) -> int:
     try:
         hours, minutes = (int(x) for x in str(text).strip().split(":")[:2])
     except ValueError:
-        raise ParameterError(_('The staffing interval must be "busiest" or a time like 10:30, not "{text}".',
-                               text=text),
+        raise ParameterError(Message('The staffing interval must be "busiest" or a time like 10:30, not "{text}".',
+                               dict(text=text)),
                              shown=Message("The staffing interval must be “{busiest}” or a time like 10:30, not "
                                            "“{text}”.", {"busiest": Message(CHOICE_LABELS[("interval", "busiest")]),
                                                          "text": text})) from None
@@ -195,7 +195,7 @@ def measure_intervals(inputs: MetricInputs, rows: pd.DataFrame, params: Mapping[
         slots = _slots(rows["period"], interval_s)
         _slot, arrivals, label, _days = _pick_slot(slots, offered, interval_s, choice)
     elif choice != "busiest":
-        raise ParameterError(_("These pre-aggregated rows have no interval times; choose the busiest interval."))
+        raise ParameterError(Message("These pre-aggregated rows have no interval times; choose the busiest interval."))
     else:
         arrivals, label = float(offered.max()), _("the busiest row")
     return Load(arrivals, aht, interval_s, label, assumed, int(len(rows)))

@@ -1,0 +1,93 @@
+"""Messages from metrics_core follow a language switch (s21-switch): a file that cannot be read says why in the
+message strip; the window's widgets are made again in another language and the strip shows its messages again. A
+reader's error arrived as a text rendered in the language of the moment (in the reading child process), so after a
+switch it stayed in the old language. Now metrics_core's errors keep their message as a template and its values
+(``KpiDeskError.message``, a :class:`~metrics_core.i18n.Message`), the child sends it as one, and the strip renders
+it in the language of now."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.i18n import apply_language
+from metrics_core.errors import KpiDeskError
+from metrics_core.i18n import language
+
+SWITCHES = ("sl", "sr", "ro", "sv", "sr-Latn", "en")          # en -> sl -> sr -> ro -> sv -> sr-Latn -> en
+DAMAGED = b"PK\x03\x04 this is not a workbook \x00\xff\xfe" * 40
+
+
+@pytest.fixture(autouse=True)
+def english_after(qapp):
+    yield
+    apply_language("en")
+
+
+def _settle(qtbot) -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+        qtbot.wait(20)
+
+
+def _read_in(code: str, path: Path) -> str:
+    """What reading ``path`` says in ``code``, read in that language (the error rendered where it is raised, as
+    before; nothing of the window): the strip's words to expect, by another way."""
+    from metrics_core.ingest.reader import read_table
+
+    with language(code):
+        try:
+            read_table(path)
+        except KpiDeskError as exc:
+            text = str(exc)
+            return text if path.name in text else f"{path.name}: {text}"
+    raise AssertionError(f"{path} was read")
+
+
+def test_a_reading_error_in_the_strip_is_said_in_each_language_switched_to(qtbot, settings, tmp_path) -> None:
+    """A damaged workbook and binary data named .csv, opened in English: after each switch (en -> sl -> sr -> ro ->
+    sv -> sr-Latn -> en) the strip says both in the new language, the same words a reading in that language
+    says; before the fix they stayed in English (seen: ``('sl', ['“damaged export.xlsx” is damaged …'])``)."""
+    from desktop_app.main_window import MainWindow
+
+    damaged, binary = tmp_path / "damaged export.xlsx", tmp_path / "binary.csv"
+    damaged.write_bytes(DAMAGED)
+    binary.write_bytes(bytes(range(256)) * 20)
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_files([str(damaged), str(binary)])
+    qtbot.waitUntil(lambda: len(window.message_bar.text().splitlines()) == 2 and not window.state.is_busy(),
+                    timeout=30000)
+    assert window.message_bar.text().splitlines() == [_read_in("en", damaged), _read_in("en", binary)]
+    for code in SWITCHES:
+        window.set_language(code)
+        _settle(qtbot)
+        said = window.message_bar.text().splitlines()
+        expected = [_read_in(code, damaged), _read_in(code, binary)]
+        assert said == expected, (code, said)
+        assert window.message_bar._label.text().startswith(expected[1][:20])     # the newest first, on screen
+    with language("sl"):
+        assert _read_in("sl", damaged).startswith("„damaged export.xlsx“ je poškodovana")   # (a real translation)
+
+
+def test_an_error_keeps_its_template_and_renders_in_the_language_of_now(tmp_path) -> None:
+    """metrics_core's reading errors carry a Message: ``str()`` renders it in the language of the moment, the
+    command line's text (English) unchanged."""
+    from metrics_core.i18n import Message
+    from metrics_core.ingest.reader import read_table
+
+    damaged = tmp_path / "damaged export.xlsx"
+    damaged.write_bytes(DAMAGED)
+    with pytest.raises(KpiDeskError) as caught:
+        read_table(damaged)
+    assert isinstance(caught.value.message, Message)
+    assert str(caught.value) == ("“damaged export.xlsx” is damaged and cannot be opened (this happens after an "
+                                 "interrupted download or copy). Download or copy it again, or open it in Excel "
+                                 "and save a copy.")
+    with language("sv"):
+        assert str(caught.value).startswith("”damaged export.xlsx” är skadad och kan inte öppnas")
