@@ -488,10 +488,12 @@ class AppState(QObject):
             self.ahead_runner.start(ahead_job(snapshot, params, views), on_part=keep)
 
     def show_again(self) -> None:
-        """Emit the results once more and draw the charts again, for panels built after they were
-        computed (the window in another language); nothing is recomputed but the charts' labels."""
+        """Emit the results and the cards' trend lines once more and draw the charts again, for panels built after
+        they were computed (the window in another language); nothing is recomputed but the charts' labels."""
         if self.results is not None:
             self.results_changed.emit(self.results)
+        if self.sparklines:             # (the cards made again had none: their trend lines were gone after a switch)
+            self.sparklines_changed.emit(self.sparklines)
         if self.selected_metric:
             self.selection_changed.emit(self.selected_metric)
         self.refresh_charts()
