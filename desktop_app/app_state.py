@@ -17,7 +17,7 @@ from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
 from metrics_core.dataset import DataBundle, Dataset
 from metrics_core.errors import KpiDeskError
-from metrics_core.i18n import _
+from metrics_core.i18n import Message, _
 from metrics_core.metrics.params import DEFAULT_CURRENCY, currency_of
 from metrics_core.report_view.catalogue import REGISTER_KINDS
 from metrics_core.report_view.choices import ReportChoices
@@ -119,7 +119,7 @@ class AppState(QObject):
             if req.name is None:
                 req.name = self._unique_name(req.path.stem, {r.name for r in requests if r is not req})
         self.import_runner.start(load_files_job(requests),
-                                 _("Importing {files}", files=", ".join(r.path.name for r in requests)),
+                                 Message("Importing {files}", {"files": ", ".join(r.path.name for r in requests)}),
                                  on_done=self._on_import_done)
 
     def _unique_name(self, stem: str, taken: set[str | None]) -> str:
@@ -209,7 +209,7 @@ class AppState(QObject):
         if ds is None:
             return
         req = LoadRequest(ds.path, options or ds.table.options, mapping, mapping.kind if mapping else None, name)
-        self.import_runner.start(load_files_job([req]), _("Re-reading {file}", file=ds.path.name),
+        self.import_runner.start(load_files_job([req]), Message("Re-reading {file}", {"file": ds.path.name}),
                                  on_done=self._on_import_done)
 
     def dataset(self, name: str) -> Dataset | None:
@@ -371,7 +371,7 @@ class AppState(QObject):
         params = self.engine_params()
         first = [m for m in dict.fromkeys([self.selected_metric, *self.on_screen()]) if m]
         self._start("values", self.compute_runner, (repr(view), repr(params)),
-                    lambda snapshot: compute_job(snapshot, params, view, first), _("Computing KPIs"),
+                    lambda snapshot: compute_job(snapshot, params, view, first), Message("Computing KPIs"),
                     self._on_compute_done, self.first_results_changed.emit)
 
     def snapshot(self) -> Snapshot:
@@ -449,7 +449,7 @@ class AppState(QObject):
             return
         params, filters, grain = self.engine_params(), self.filters.to_engine(), self.filters.granularity
         self._start("sparklines", self.sparkline_runner, (repr(params), repr(self.filters), tuple(ids)),
-                    lambda snapshot: sparklines_job(snapshot, params, filters, grain, ids), _("Trends"),
+                    lambda snapshot: sparklines_job(snapshot, params, filters, grain, ids), Message("Trends"),
                     self._on_sparklines_done)
 
     def _on_sparklines_done(self, sparks: dict[str, Any]) -> None:
@@ -516,7 +516,7 @@ class AppState(QObject):
         metric, grain, category = self.selected_metric, self.filters.granularity, self.chart_category
         figure = self.results.results.get(metric) if self.results is not None else None    # (the card's, as is)
         self._start("charts", self.chart_runner, (repr(params), repr(self.filters), metric, category),
-                    lambda snapshot: chart_job(snapshot, params, filters, metric, grain, category, figure), _("Charts"),
+                    lambda snapshot: chart_job(snapshot, params, filters, metric, grain, category, figure), Message("Charts"),
                     self._on_charts_done)
 
     def _on_charts_done(self, data: ChartData) -> None:
@@ -533,6 +533,10 @@ class AppState(QObject):
 
     def is_busy(self) -> bool:
         return self.import_runner.is_busy() or self.compute_runner.is_busy()
+
+    def busy_text(self) -> Any:
+        """What the busy bar says the window is doing (a Message, rendered when shown), ``None`` when idle."""
+        return next((r.text for r in (self.import_runner, self.compute_runner) if r.is_busy()), None)
 
     def wait(self, msecs: int = 60000) -> bool:
         return self.import_runner.wait(msecs)

@@ -117,3 +117,50 @@ def test_the_cards_keep_their_trend_lines_across_a_language_switch(qtbot, settin
             from metrics_core.i18n import _
             word = _("{first} to {last}", first="\x00", last="\x01").split("\x00")[-1].split("\x01")[0]
         assert all(tip and word in tip for tip in tips), (code, tips)
+
+
+def test_work_under_way_keeps_its_busy_bar_and_cancel_across_a_switch_in_the_new_language(qtbot, settings, tmp_path,
+                                                                                           monkeypatch) -> None:
+    """A switch while a file is read: the busy bar made again stayed hidden (its Cancel gone) until the next work,
+    though the reading went on. It shows again at once, with how far the work is, saying what it does in the new
+    language; its Cancel stops the work."""
+    import threading
+
+    from desktop_app import app_state
+    from desktop_app.main_window import MainWindow
+    from metrics_core.i18n import _
+
+    release = threading.Event()
+
+    def slow_job(requests):
+        def run(reporter):
+            reporter.step(0.4, "")
+            while not release.wait(0.02):
+                reporter.check()            # (a cancel ends it here)
+        return run
+
+    monkeypatch.setattr(app_state, "load_files_job", slow_job)
+    path = tmp_path / "calls.csv"
+    path.write_text("a\n1\n", encoding="utf-8")
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        window.open_files([str(path)])
+        qtbot.waitUntil(lambda: window.busy_bar.isVisible() and window.busy_bar.progress() >= 0.4, timeout=10000)
+        for code in ("sl", "sr"):
+            window.set_language(code)
+            _settle(qtbot)
+            bar = window.busy_bar
+            with language(code):
+                doing = _("Importing {files}", files="calls.csv")
+            assert bar.isVisible(), f"{code}: no busy bar while the file is read"
+            assert bar._label.text() == doing, (code, bar._label.text())
+            assert bar.progress() >= 0.4
+        assert doing.startswith("Увоз")
+        bar._cancel.click()
+        qtbot.waitUntil(lambda: not window.state.is_busy() and bar.isHidden(), timeout=10000)
+    finally:
+        release.set()
