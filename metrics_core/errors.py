@@ -67,7 +67,7 @@ class MappingError(KpiDeskError):
 class MissingFieldError(KpiDeskError):
     """A KPI needs a canonical field that no loaded dataset provides."""
 
-    def __init__(self, metric_id: str, fields: list[str], message: str | None = None) -> None:
+    def __init__(self, metric_id: str, fields: list[str], message: "str | Message | None" = None) -> None:
         self.metric_id = metric_id
         self.fields = list(fields)
         text = message or (

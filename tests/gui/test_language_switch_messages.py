@@ -164,3 +164,29 @@ def test_work_under_way_keeps_its_busy_bar_and_cancel_across_a_switch_in_the_new
         qtbot.waitUntil(lambda: not window.state.is_busy() and bar.isHidden(), timeout=10000)
     finally:
         release.set()
+
+
+def test_the_rows_behind_a_kpi_without_its_file_are_refused_in_the_new_language_after_a_switch(qtbot, settings) -> None:
+    """Asking for the rows behind average handle time with no calls loaded says why in the strip (drilldown's
+    MissingFieldError); after a switch it was still in English (rendered where it was raised). Now in the language
+    switched to, the KPI's name and the kinds too."""
+    from metrics_core.catalogue import kinds_text
+    from metrics_core.i18n import _
+    from metrics_core.metrics.registry import get_metric
+
+    from .helpers import loaded_window
+
+    window = loaded_window(qtbot, settings)
+    qtbot.waitUntil(lambda: not window.state.is_busy(), timeout=30000)
+    window.state.request_drilldown("average_handle_time")
+    _settle(qtbot)
+    label = get_metric("average_handle_time").label
+    assert window.message_bar.text() == ("Average handle time (AHT) reads calls or call intervals (ACD), and no "
+                                         "such file is loaded.")
+    for code in SWITCHES:
+        window.set_language(code)
+        _settle(qtbot)
+        with language(code):
+            said = _("{kpi} reads {kinds}, and no such file is loaded.", kpi=_(label),
+                     kinds=str(kinds_text(get_metric("average_handle_time").kinds)))
+        assert window.message_bar.text() == said, (code, window.message_bar.text())
