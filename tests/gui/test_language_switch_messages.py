@@ -190,3 +190,22 @@ def test_the_rows_behind_a_kpi_without_its_file_are_refused_in_the_new_language_
             said = _("{kpi} reads {kinds}, and no such file is loaded.", kpi=_(label),
                      kinds=str(kinds_text(get_metric("average_handle_time").kinds)))
         assert window.message_bar.text() == said, (code, window.message_bar.text())
+
+
+def test_a_file_past_a_limit_is_refused_in_the_strip_and_follows_a_switch(qtbot, state, tmp_path) -> None:
+    """A table with more filled columns than KPI Desk reads (2,100): the child's LimitExceededError was made again in
+    the window with ``cls(message)``, a TypeError (its ``limit`` is required), so the strip said nothing and the log
+    had an unexpected error. Now it is refused with its words, its limit kept, in the language of now."""
+    from metrics_core.ingest.limits import MAX_FILLED_COLUMNS
+
+    wide = tmp_path / "wide.csv"
+    width = MAX_FILLED_COLUMNS + 52
+    wide.write_text(",".join(f"c{i}" for i in range(width)) + "\n" + ",".join("1" for _ in range(width)) + "\n",
+                    encoding="utf-8")
+    said: list = []
+    state.error_raised.connect(said.append)
+    state.load_files([wide])
+    qtbot.waitUntil(lambda: bool(said) and not state.is_busy(), timeout=30000)
+    assert str(said[0]) == _read_in("en", wide) and "2,100 columns with data" in str(said[0])
+    with language("sl"):
+        assert str(said[0]) == _read_in("sl", wide) and "2.100" in str(said[0])
