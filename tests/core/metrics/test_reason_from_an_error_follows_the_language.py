@@ -4,6 +4,7 @@ the language it was computed in; s21-switch)."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from metrics_core.i18n import language
@@ -36,3 +37,31 @@ def test_a_settings_error_reason_is_said_in_the_language_it_is_shown_in() -> Non
             assert str(in_english.reason) == str(in_code.reason) != in_english.reason.english(), code
             assert readable_reason(in_english) == readable_reason(in_code), code
     assert in_english.reason.to_dict()["text"] == str(in_english.reason)      # (JSON: the English text)
+
+
+def _staffing(code: str, calls: pd.DataFrame, **params):
+    spec = get_metric("staffing")
+    with language(code):
+        return _safe_run(spec, MetricInputs({"calls": calls}), {**spec.defaults(), **params})
+
+
+def test_staffing_s_words_are_kept_unrendered_and_said_in_the_language_shown() -> None:
+    """Staffing's caveat names where its interval comes from ("30-min slots of the call log …, averaged over 2 days")
+    and its reasons say why it has no value; both were rendered when computed (``_``/``ngettext``), so a card kept
+    across a switch said them in the old language (found comparing every KPI of the demo computed in English and
+    shown in Slovenian with the same computed in Slovenian: only this one differed)."""
+    from metrics_core.formatting import result_caveat
+
+    day = pd.Timestamp("2024-01-08 10:00") + pd.to_timedelta(np.arange(40) * 45, unit="s")
+    calls = pd.DataFrame({"call_id": [str(i) for i in range(80)], "started_at": day.append(day + pd.Timedelta(days=1)),
+                          "outcome": "answered", "wait_s": 30.0, "talk_s": 180.0})
+    dates_only = calls.assign(started_at=calls["started_at"].dt.normalize())
+    in_english, no_times = _staffing("en", calls), _staffing("en", dates_only)
+    assert in_english.value is not None and "30-min slots of the call log" in result_caveat(in_english)[1]
+    assert no_times.value is None and str(no_times.reason).startswith("The calls carry dates without a time of day.")
+    for code in ("sl", "sr", "ro", "sv", "sr-Latn"):
+        with language(code):
+            assert result_caveat(in_english) == result_caveat(_staffing(code, calls)), code
+            assert str(no_times.reason) == str(_staffing(code, dates_only).reason) != no_times.reason.english(), code
+    with language("sl"):
+        assert "slots of the call log" not in result_caveat(in_english)[1]
