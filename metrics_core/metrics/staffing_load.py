@@ -36,11 +36,11 @@ class Load:
     arrivals: float
     aht_s: float
     interval_s: float
-    slot: str                               # "10:00"
-    assumed: str                            # where the interval length comes from
+    slot: Any                               # "10:00", or a Message ("the busiest row")
+    assumed: Any                            # where the interval length comes from (a Message)
     rows: int                               # rows (calls or interval rows) measured
     patience_s: float | None = None         # Erlang A: the callers' mean patience, when the data tells
-    patience_note: str = ""
+    patience_note: Any = ""                 # a Message, or "" (none)
     measured_within_pct: float | None = None    # the slot's calls answered within the threshold, measured
     agents_seen: float | None = None            # agents answering in the slot, mean over its days
     typed: bool = False                         # typed figures (``kpidesk calc``), not measured
