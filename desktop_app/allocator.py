@@ -26,8 +26,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
-from metrics_core.allocator import M_ARENA_MAX, mallopt, reuse_freed_memory
-from metrics_core.allocator import give_back
+from metrics_core.allocator import M_ARENA_MAX, give_back, mallopt, reuse_freed_memory
 
 ARENAS = 2
 IDLE_GIVE_BACK_MS = 10_000

@@ -17,7 +17,7 @@ from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
 from metrics_core.dataset import DataBundle, Dataset
 from metrics_core.errors import KpiDeskError
-from metrics_core.i18n import _
+from metrics_core.i18n import Message, _
 from metrics_core.metrics.params import DEFAULT_CURRENCY, currency_of
 from metrics_core.report_view.catalogue import REGISTER_KINDS
 from metrics_core.report_view.choices import ReportChoices
@@ -54,7 +54,7 @@ class AppState(QObject):
     selection_changed = Signal(str)         # metric id
     busy_changed = Signal(bool, str)
     progress_changed = Signal(float, str)
-    error_raised = Signal(str)              # a message for the inline message bar
+    error_raised = Signal(object)           # a message for the inline message bar: a Message (or a text)
     drilldown_requested = Signal(object)        # drilldown.RowsBehind: title, kind, filtered frame
     project_path_changed = Signal(str)
     report_choices_changed = Signal(object)     # ReportChoices
@@ -119,7 +119,7 @@ class AppState(QObject):
             if req.name is None:
                 req.name = self._unique_name(req.path.stem, {r.name for r in requests if r is not req})
         self.import_runner.start(load_files_job(requests),
-                                 _("Importing {files}", files=", ".join(r.path.name for r in requests)),
+                                 Message("Importing {files}", {"files": ", ".join(r.path.name for r in requests)}),
                                  on_done=self._on_import_done)
 
     def _unique_name(self, stem: str, taken: set[str | None]) -> str:
@@ -209,7 +209,7 @@ class AppState(QObject):
         if ds is None:
             return
         req = LoadRequest(ds.path, options or ds.table.options, mapping, mapping.kind if mapping else None, name)
-        self.import_runner.start(load_files_job([req]), _("Re-reading {file}", file=ds.path.name),
+        self.import_runner.start(load_files_job([req]), Message("Re-reading {file}", {"file": ds.path.name}),
                                  on_done=self._on_import_done)
 
     def dataset(self, name: str) -> Dataset | None:
@@ -366,12 +366,12 @@ class AppState(QObject):
         try:
             view = self.view()
         except KpiDeskError as exc:
-            self.error_raised.emit(str(exc))
+            self.error_raised.emit(exc.message)
             return
         params = self.engine_params()
         first = [m for m in dict.fromkeys([self.selected_metric, *self.on_screen()]) if m]
         self._start("values", self.compute_runner, (repr(view), repr(params)),
-                    lambda snapshot: compute_job(snapshot, params, view, first), _("Computing KPIs"),
+                    lambda snapshot: compute_job(snapshot, params, view, first), Message("Computing KPIs"),
                     self._on_compute_done, self.first_results_changed.emit)
 
     def snapshot(self) -> Snapshot:
@@ -449,7 +449,7 @@ class AppState(QObject):
             return
         params, filters, grain = self.engine_params(), self.filters.to_engine(), self.filters.granularity
         self._start("sparklines", self.sparkline_runner, (repr(params), repr(self.filters), tuple(ids)),
-                    lambda snapshot: sparklines_job(snapshot, params, filters, grain, ids), _("Trends"),
+                    lambda snapshot: sparklines_job(snapshot, params, filters, grain, ids), Message("Trends"),
                     self._on_sparklines_done)
 
     def _on_sparklines_done(self, sparks: dict[str, Any]) -> None:
@@ -488,10 +488,12 @@ class AppState(QObject):
             self.ahead_runner.start(ahead_job(snapshot, params, views), on_part=keep)
 
     def show_again(self) -> None:
-        """Emit the results once more and draw the charts again, for panels built after they were
-        computed (the window in another language); nothing is recomputed but the charts' labels."""
+        """Emit the results and the cards' trend lines once more and draw the charts again, for panels built after
+        they were computed (the window in another language); nothing is recomputed but the charts' labels."""
         if self.results is not None:
             self.results_changed.emit(self.results)
+        if self.sparklines:             # (the cards made again had none: their trend lines were gone after a switch)
+            self.sparklines_changed.emit(self.sparklines)
         if self.selected_metric:
             self.selection_changed.emit(self.selected_metric)
         self.refresh_charts()
@@ -514,7 +516,7 @@ class AppState(QObject):
         metric, grain, category = self.selected_metric, self.filters.granularity, self.chart_category
         figure = self.results.results.get(metric) if self.results is not None else None    # (the card's, as is)
         self._start("charts", self.chart_runner, (repr(params), repr(self.filters), metric, category),
-                    lambda snapshot: chart_job(snapshot, params, filters, metric, grain, category, figure), _("Charts"),
+                    lambda snapshot: chart_job(snapshot, params, filters, metric, grain, category, figure), Message("Charts"),
                     self._on_charts_done)
 
     def _on_charts_done(self, data: ChartData) -> None:
@@ -532,6 +534,10 @@ class AppState(QObject):
     def is_busy(self) -> bool:
         return self.import_runner.is_busy() or self.compute_runner.is_busy()
 
+    def busy_text(self) -> Any:
+        """What the busy bar says the window is doing (a Message, rendered when shown), ``None`` when idle."""
+        return next((r.text for r in (self.import_runner, self.compute_runner) if r.is_busy()), None)
+
     def wait(self, msecs: int = 60000) -> bool:
         return self.import_runner.wait(msecs)
 
@@ -543,7 +549,7 @@ class AppState(QObject):
         try:
             rows = rows_behind(self.bundle, metric_id, self.filters.to_engine(), self.engine_params())
         except KpiDeskError as exc:
-            self.error_raised.emit(str(exc))
+            self.error_raised.emit(exc.message)
             return
         self.drilldown_requested.emit(rows)
 
@@ -557,7 +563,7 @@ class AppState(QObject):
 
     def _on_runner_failed(self, exc: Exception) -> None:
         if isinstance(exc, KpiDeskError):
-            self.error_raised.emit(str(exc))
+            self.error_raised.emit(exc.message)
             return
         from .error_handling import report_unexpected
 

@@ -11,7 +11,7 @@ import pandas as pd
 from metrics_core.catalogue import kind_label, kinds_text
 from metrics_core.dataset import DataBundle
 from metrics_core.errors import MissingFieldError
-from metrics_core.i18n import _
+from metrics_core.i18n import Message, _
 
 from .formatting import format_number
 
@@ -38,8 +38,8 @@ def rows_behind(bundle: DataBundle, metric_id: str, filters: Any, params: dict[s
     loaded = bundle.kinds()
     kind = next((k for k in spec.kinds if k in loaded), None)
     if kind is None:
-        raise MissingFieldError(metric_id, [], _("{kpi} reads {kinds}, and no such file is loaded.", kpi=_(spec.label),
-                                                 kinds=kinds_text(spec.kinds)))
+        raise MissingFieldError(metric_id, [], Message("{kpi} reads {kinds}, and no such file is loaded.",
+                                                       {"kpi": Message(spec.label), "kinds": kinds_text(spec.kinds)}))
     frame = filter_frame(bundle.frame(kind), kind, filters)
     kpi, kind_name, count = _(spec.label), kind_label(kind), format_number(len(frame))
     counted = rows_counted(bundle, metric_id, params, filters)

@@ -18,7 +18,7 @@ import pandas as pd
 
 from metrics_core.dataset import DataBundle, Dataset
 from metrics_core.errors import KpiDeskError, OperationCancelled
-from metrics_core.i18n import _
+from metrics_core.i18n import Message, _
 from metrics_core.ingest.model import ReadOptions
 from metrics_core.mapping.model import Mapping
 from metrics_core.metrics.model import MetricInputs
@@ -50,7 +50,7 @@ class LoadOutcome:
     datasets: list[Dataset] = field(default_factory=list)
     filter_values: dict[str, dict[str, list[Any]]] = field(default_factory=dict)   # dataset -> column -> values
     date_ranges: dict[str, tuple[pd.Timestamp | None, pd.Timestamp | None]] = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)
+    errors: list[Any] = field(default_factory=list)     # Message (or text) per file that could not be read
     requests: list[LoadRequest] = field(default_factory=list)
     currencies: dict[str, str | None] = field(default_factory=dict)   # dataset -> its amounts' currency (chosen or named)
 
@@ -96,10 +96,11 @@ class ChartData:
                                                              # card says it (date-only durations: chart_note)
 
 
-def _naming(name: str, text: str) -> str:
-    """``text`` about the file ``name``, naming it once ("calls.csv: Reading the rows"; a reader's message
-    that names the file already is left as it is)."""
-    return text if name in text else _("{file}: {problem}", file=name, problem=text)
+def _naming(name: str, text: Any) -> Any:
+    """``text`` (a :class:`~metrics_core.i18n.Message` or a text) about the file ``name``, naming it once
+    ("calls.csv: Reading the rows"; a reader's message that names the file already is left as it is); kept a
+    Message, rendered when shown."""
+    return text if name in text else Message("{file}: {problem}", {"file": name, "problem": text})
 
 
 def load_files_job(requests: list[LoadRequest]) -> Callable[[Reporter], LoadOutcome]:
@@ -128,7 +129,7 @@ def load_files_job(requests: list[LoadRequest]) -> Callable[[Reporter], LoadOutc
                 with lock:
                     fractions[i] = fraction
                     overall = sum(fractions) / len(fractions)
-                reporter.step(0.95 * overall, _naming(req.path.name, text))     # several files are read at once
+                reporter.step(0.95 * overall, str(_naming(req.path.name, text)))     # several files are read at once
 
             sub = Reporter(progress, cancelled)
             sub.step(0.0, _("Reading {file}", file=req.path.name))
@@ -144,7 +145,7 @@ def load_files_job(requests: list[LoadRequest]) -> Callable[[Reporter], LoadOutc
             outcomes = [f.result() for f in futures]
         for req, outcome in zip(requests, outcomes):
             if isinstance(outcome, KpiDeskError):
-                out.errors.append(_naming(req.path.name, str(outcome)))
+                out.errors.append(_naming(req.path.name, outcome.message))
                 continue
             ds, values, dates = outcome
             out.datasets.append(ds)

@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
         try:
             project = load_project(path)
         except KpiDeskError as exc:
-            self.message_bar.show_message(str(exc), "error")
+            self.message_bar.show_message(exc.message, "error")
             return
         for missing in project.missing_files:
             self.message_bar.show_message(Message("A file of this project was not found: {path}", {"path": missing}),
@@ -405,7 +405,7 @@ class MainWindow(QMainWindow):
         AboutDialog(self).exec()
 
     # -- state events -------------------------------------------------------------------------------------
-    def _on_state_error_raised(self, message: str) -> None:
+    def _on_state_error_raised(self, message: Any) -> None:
         self.message_bar.show_message(message, "error")
 
     def _on_state_results_changed(self, results: Any) -> None:

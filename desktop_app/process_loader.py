@@ -29,6 +29,7 @@ import logging
 import multiprocessing
 import math
 import os
+import pickle
 import signal
 import sys
 import threading
@@ -39,9 +40,9 @@ import numpy as np
 import pandas as pd
 
 from metrics_core import errors
-from metrics_core.errors import FileReadError, KpiDeskError, OperationCancelled
-from metrics_core.i18n import _, current_language, set_language
 from metrics_core.allocator import give_back
+from metrics_core.errors import FileReadError, KpiDeskError, OperationCancelled
+from metrics_core.i18n import Message, _, current_language, set_language
 from metrics_core.progress import Reporter
 
 from .frame_pipe import FrameParts, send_frame
@@ -215,7 +216,7 @@ def _receive(conn: Any, proc: Any, reporter: Reporter, name: str, seconds: float
         if tag == "progress":
             reporter.step(0.9 * message[1], message[2])
         elif tag == "error":
-            raise _rebuild_error(message[1], message[2], name)
+            raise _rebuild_error(*message[1:], name=name)
         elif tag == "result":
             return message[1]
         elif tag == "skeleton":
@@ -229,9 +230,9 @@ def _receive(conn: Any, proc: Any, reporter: Reporter, name: str, seconds: float
 
 
 def _too_long(name: str, seconds: float) -> FileReadError:
-    return FileReadError(_("Reading {file} was stopped after {seconds} seconds: that is far longer than a "
-                           "normal export takes. The file may be damaged or not what its name says. "
-                           "The data already open is unchanged.", file=name, seconds=round(seconds)))
+    return FileReadError(Message("Reading {file} was stopped after {seconds} seconds: that is far longer than a "
+                                 "normal export takes. The file may be damaged or not what its name says. "
+                                 "The data already open is unchanged.", {"file": name, "seconds": round(seconds)}))
 
 
 def _died(proc: Any, name: str) -> FileReadError:
@@ -239,9 +240,9 @@ def _died(proc: Any, name: str) -> FileReadError:
     log.warning("the reader of %s ended with exit code %s", name, proc.exitcode)
     if proc.exitcode in TIMED_OUT_CODES:
         return _too_long(name, getattr(proc, "seconds_limit", 0))          # it ended itself at its own limit
-    return FileReadError(_("Reading {file} stopped unexpectedly: the reader ran out of memory or was ended "
-                           "(exit code {code}). The file may be damaged or far larger than a normal export. "
-                           "The data already open is unchanged.", file=name, code=proc.exitcode))
+    return FileReadError(Message("Reading {file} stopped unexpectedly: the reader ran out of memory or was ended "
+                                 "(exit code {code}). The file may be damaged or far larger than a normal export. "
+                                 "The data already open is unchanged.", {"file": name, "code": proc.exitcode}))
 
 
 def _assemble(skeleton: dict[str, Any], parts: FrameParts,
@@ -254,11 +255,25 @@ def _assemble(skeleton: dict[str, Any], parts: FrameParts,
     return dataset, skeleton["filter_values"], skeleton["date_range"]
 
 
-def _rebuild_error(type_name: str, message: str, name: str) -> Exception:
+def _portable(message: Any) -> Any:
+    """An error's message as the child sends it: the :class:`~metrics_core.i18n.Message` itself (the window renders
+    it, in its language of the moment: again in the new one after a switch), its text where it cannot be pickled."""
+    try:
+        pickle.dumps(message)
+    except Exception:  # noqa: BLE001 - a value of no use to the window (a handle, a lambda): the text then
+        return str(message)
+    return message
+
+
+def _rebuild_error(type_name: str, message: Any, limit: str | None = None, *, name: str) -> Exception:
+    """The child's error again in this process, its message as sent (a Message stays one)."""
     if type_name == "MemoryError":
-        return FileReadError(_("Reading {file} needed more memory than KPI Desk allows a file; it is far larger "
-                               "than a normal export, or damaged. The data already open is unchanged.", file=name))
+        return FileReadError(Message("Reading {file} needed more memory than KPI Desk allows a file; it is far "
+                                     "larger than a normal export, or damaged. The data already open is unchanged.",
+                                     {"file": name}))
     cls = getattr(errors, type_name, None)
+    if cls is errors.LimitExceededError:
+        return cls(message, limit=limit or "")
     if isinstance(cls, type) and issubclass(cls, KpiDeskError) and cls not in (errors.MissingFieldError,
                                                                               OperationCancelled):
         return cls(message)
@@ -312,7 +327,7 @@ def _child_main(conn: Any, job: str, payload: Any, memory_budget: int, lower: bo
         else:
             _load(conn, payload, Reporter(progress), progress)
     except KpiDeskError as exc:
-        conn.send(("error", type(exc).__name__, str(exc)))
+        conn.send(("error", type(exc).__name__, _portable(exc.message), getattr(exc, "limit", None)))
     except MemoryError:
         conn.send(("error", "MemoryError", ""))
     except Exception as exc:  # noqa: BLE001 - the parent shows it; the child must not die silently

@@ -23,6 +23,7 @@ class WindowView:
     search: str = ""
     splitters: dict[str, QByteArray] = field(default_factory=dict)
     said: tuple[tuple[Any, ...], str] = ((), "info")     # the message strip's messages, unrendered, and their level
+    busy: tuple[bool, float] = (False, 0.0)               # the busy bar shown, and how far the work is
 
     @classmethod
     def of(cls, window: Any) -> "WindowView":
@@ -33,7 +34,8 @@ class WindowView:
                    show_all=ws.dashboard.show_all_box.isChecked(),
                    search=ws.data_view.search_edit.text(),
                    splitters=ws.owner_splitter_states(),
-                   said=window.message_bar.said())
+                   said=window.message_bar.said(),
+                   busy=(window.busy_bar.isVisible(), window.busy_bar.progress()))
 
     def restore(self, window: Any) -> None:
         ws = window.workspace
@@ -45,3 +47,9 @@ class WindowView:
         ws.data_view.search_edit.setText(self.search)
         window.stack.setCurrentWidget(ws if self.on_workspace else window.start_page)
         window.message_bar.say_again(self.said)
+        doing = window.state.busy_text()
+        if doing is not None:           # work under way: its bar (and Cancel) again, saying it in the new language
+            if self.busy[0]:
+                window.busy_bar.set_busy(True, str(doing), self.busy[1])
+            else:
+                window.busy_bar.follow(True, str(doing))

@@ -155,6 +155,7 @@ class TaskRunner(QObject):
         _relay()
         self._next_id = 0
         self._current: _Task | None = None
+        self.text: Any = ""          # what the running work is (a Message or a text), as :meth:`start` was told
         self._callbacks: dict[int, tuple[Callable[[Any], None] | None, Callable[[Exception], None] | None]] = {}
         self._on_part: dict[int, Callable[[Any], None]] = {}
         _RUNNERS.add(self)
@@ -162,18 +163,21 @@ class TaskRunner(QObject):
     def is_busy(self) -> bool:
         return self._current is not None
 
-    def start(self, fn: TaskFn, text: str = "", on_done: Callable[[Any], None] | None = None,
+    def start(self, fn: TaskFn, text: Any = "", on_done: Callable[[Any], None] | None = None,
               on_error: Callable[[Exception], None] | None = None,
               on_part: Callable[[Any], None] | None = None) -> int:
-        """Run ``fn(reporter)`` in the pool; cancel the task that was running."""
+        """Run ``fn(reporter)`` in the pool; cancel the task that was running. ``text``: what the work is (a
+        :class:`~metrics_core.i18n.Message`, kept as :attr:`text` while it runs: said again after a language
+        switch, or a text)."""
         self.cancel()
+        self.text = text
         self._next_id += 1
         task = _Task(_Route(self, self._next_id), fn)
         self._current = task
         self._callbacks[task.task_id] = (on_done, on_error)
         if on_part is not None:
             self._on_part[task.task_id] = on_part
-        self.started.emit(text)
+        self.started.emit(str(text))
         self._pool.start(task)
         return task.task_id
 

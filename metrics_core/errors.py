@@ -3,6 +3,11 @@
 Every error raised on purpose by ``metrics_core`` derives from
 :class:`KpiDeskError`; its ``str()`` is a complete sentence that says what is
 wrong and where ("row 14, column 'Created at': 'n/a' is not a date").
+
+Its :attr:`~KpiDeskError.message` is kept as a :class:`~metrics_core.i18n.Message` (a template and its values)
+where it is raised, and rendered when it is shown: ``str()`` in the language of that moment, so a window that
+switches its language says a message it kept in the new language (the command line prints it at once: the same
+text as before).
 """
 
 from __future__ import annotations
@@ -10,17 +15,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .i18n import Message
+
 
 class KpiDeskError(Exception):
-    """Base class of every error ``metrics_core`` raises on purpose."""
+    """Base class of every error ``metrics_core`` raises on purpose. ``message``: a :class:`Message` (rendered when
+    shown) or a text already rendered."""
 
-    def __init__(self, message: str, *, path: str | Path | None = None) -> None:
+    def __init__(self, message: "str | Message", *, path: str | Path | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.path = Path(path) if path is not None else None
 
     def __str__(self) -> str:
-        return self.message
+        return str(self.message)
 
 
 class FileReadError(KpiDeskError):
@@ -43,7 +51,7 @@ class LimitExceededError(FileReadError):
     """The file goes past a safety limit no real export reaches (a zip bomb, a stray far-away cell,
     a line of millions of characters); ``limit`` names which one ("expanded_size", "sheet_cells" …)."""
 
-    def __init__(self, message: str, *, limit: str, path: str | Path | None = None) -> None:
+    def __init__(self, message: "str | Message", *, limit: str, path: str | Path | None = None) -> None:
         super().__init__(message, path=path)
         self.limit = limit
 
@@ -59,7 +67,7 @@ class MappingError(KpiDeskError):
 class MissingFieldError(KpiDeskError):
     """A KPI needs a canonical field that no loaded dataset provides."""
 
-    def __init__(self, metric_id: str, fields: list[str], message: str | None = None) -> None:
+    def __init__(self, metric_id: str, fields: list[str], message: "str | Message | None" = None) -> None:
         self.metric_id = metric_id
         self.fields = list(fields)
         text = message or (
@@ -74,7 +82,7 @@ class ParameterError(KpiDeskError):
     """A KPI parameter has a value that cannot be used. ``shown``: the same in the window's words, a setting and
     its choices named as the settings dialog names them (the message itself names the command line's values)."""
 
-    def __init__(self, message: str, *, shown: Any = None) -> None:
+    def __init__(self, message: "str | Message", *, shown: Any = None) -> None:
         super().__init__(message)
         self.shown = shown
 

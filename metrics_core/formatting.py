@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -186,6 +187,32 @@ def format_duration(seconds: float | None) -> str:
     days, hours = divmod(int(round(total / 3600)), 24)
     return sign + _amount(days, "duration-day") + (NBSP + _amount(hours, "duration-hour") if hours else "")
 
+
+
+@dataclass(frozen=True)
+class DurationText:
+    """A duration kept as its seconds and written by :func:`format_duration` when it is shown, in the language of
+    the moment (as :class:`~metrics_core.formatting_dates.PeriodName` keeps a period): a value a result computed once
+    carries into a :class:`~metrics_core.i18n.Message` (JSON: :meth:`english`).
+
+    >>> from metrics_core.i18n import language
+    >>> aht = DurationText(180)
+    >>> with language("sr"):
+    ...     str(aht).replace(NBSP, " ")
+    '3 мин'
+    >>> aht.english().replace(NBSP, " ")
+    '3 min'
+    """
+
+    seconds: float | None
+
+    def __str__(self) -> str:
+        return format_duration(self.seconds)
+
+    def english(self) -> str:
+        from metrics_core.i18n import language
+        with language("en"):
+            return str(self)
 
 def percent_affixes() -> tuple[str, str]:
     """What stands before and after the number of a percentage (``"", " %"``), from CLDR; a space

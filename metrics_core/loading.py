@@ -11,7 +11,7 @@ import logging
 from dataclasses import fields as dc_fields
 from pathlib import Path
 
-from .i18n import _
+from .i18n import Message, _
 from .atomic import write_text_atomic
 from .dataset import Dataset
 from .errors import FileReadError, MappingError
@@ -126,7 +126,7 @@ def load_dataset(path: str | Path, options: ReadOptions | None = None, mapping: 
     reporter = reporter or Reporter()
     path = Path(path)
     if not path.exists():
-        raise FileReadError(_("The file “{path}” does not exist.", path=path), path=path)
+        raise FileReadError(Message("The file “{path}” does not exist.", dict(path=path)), path=path)
     tables = [read_table(path, merged_options(options, mapping), reporter.scaled(0.0, 0.7))]
     return build_dataset(tables.pop(), mapping, kind, name, reporter.scaled(0.7, 1.0),  # (no reference kept here)
                          source_rows=source_rows)
@@ -152,10 +152,10 @@ def load_mapping(path: str | Path) -> Mapping:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise FileReadError(_("The mapping file “{path}” does not exist.", path=path), path=path) from None
+        raise FileReadError(Message("The mapping file “{path}” does not exist.", dict(path=path)), path=path) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise FileReadError(_("The mapping file “{path}” cannot be read ({name}).", path=path, name=exc.__class__.__name__), path=path) from exc
+        raise FileReadError(Message("The mapping file “{path}” cannot be read ({name}).", dict(path=path, name=exc.__class__.__name__)), path=path) from exc
     try:
         return Mapping.from_json(text)
     except MappingError as exc:
-        raise MappingError(_("{name}: {exc}", name=path.name, exc=exc), path=path) from exc
+        raise MappingError(Message("{name}: {exc}", dict(name=path.name, exc=exc)), path=path) from exc

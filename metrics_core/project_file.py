@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import FileReadError, KpiDeskError
-from .i18n import _
+from .i18n import Message
 from .ingest.model import ReadOptions
 from .mapping.model import Mapping
 from .report_view.choices import ReportChoices
@@ -50,15 +50,15 @@ def read_project(path: str | Path) -> ProjectDoc:
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise FileReadError(_("The project file {file} cannot be opened ({reason}).", file=path.name,
-                              reason=exc.strerror), path=path) from exc
+        raise FileReadError(Message("The project file {file} cannot be opened ({reason}).", dict(file=path.name,
+                              reason=exc.strerror)), path=path) from exc
     except ValueError as exc:
-        raise FileReadError(_("{file} is not a KPI Desk project (it is not valid JSON).", file=path.name),
+        raise FileReadError(Message("{file} is not a KPI Desk project (it is not valid JSON).", dict(file=path.name)),
                             path=path) from exc
     if not isinstance(doc, dict) or "kpidesk_project" not in doc:
-        raise FileReadError(_("{file} is not a KPI Desk project.", file=path.name), path=path)
+        raise FileReadError(Message("{file} is not a KPI Desk project.", dict(file=path.name)), path=path)
     if int(doc["kpidesk_project"]) > PROJECT_VERSION:
-        raise FileReadError(_("{file} was saved by a newer KPI Desk; please update the app.", file=path.name),
+        raise FileReadError(Message("{file} was saved by a newer KPI Desk; please update the app.", dict(file=path.name)),
                             path=path)
     out = ProjectDoc(
         filters=dict(doc.get("filters") or {}),

@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 
 from .errors import ExportError
-from .i18n import _
+from .i18n import Message, _
 from .write_journal import COMMIT_MARKER, JournalEntry, fsync_dir, move_staged_files, new_token
 
 __all__ = ["StagedFolder"]
@@ -64,10 +64,11 @@ class StagedFolder:
         except OSError as exc:
             left = [n for n in names if n not in done]
             self.discard()
-            raise ExportError(_("Could not put “{file}” into {folder} ({reason}). New files: {new}. Not written: "
-                                "{left}. Close the file if another program has it open, then export again.",
-                                file=left[0], folder=str(self.target), reason=exc.strerror or str(exc),
-                                new=", ".join(done) or _("none"), left=", ".join(left)),
+            new = ", ".join(done) or _("none")
+            raise ExportError(Message("Could not put “{file}” into {folder} ({reason}). New files: {new}. Not "
+                                      "written: {left}. Close the file if another program has it open, then export "
+                                      "again.", dict(file=left[0], folder=str(self.target),
+                                                     reason=exc.strerror or str(exc), new=new, left=", ".join(left))),
                               path=self.target / left[0]) from exc
         self._finish()
         self.written = [self.target / n for n in names]

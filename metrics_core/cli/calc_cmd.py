@@ -11,7 +11,7 @@ import argparse
 
 from ..errors import ParameterError
 from ..metrics.calculator import calc, calculator_specs, usage
-from ..i18n import _
+from ..i18n import Message, _
 from ..metrics.registry import get_metric
 from .pairs import parse_params
 from .console import print_json
@@ -38,7 +38,7 @@ def parse_pairs(metric_id: str, pairs: list[str]) -> dict[str, str]:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
             spec = get_metric(metric_id)
-            raise ParameterError(_("“{pair}” is not NAME=VALUE; {metric_id} needs {items} (e.g. {usage}).", pair=pair, metric_id=metric_id, items=', '.join(spec.calculator_inputs), usage=usage(spec)))
+            raise ParameterError(Message("“{pair}” is not NAME=VALUE; {metric_id} needs {items} (e.g. {usage}).", dict(pair=pair, metric_id=metric_id, items=', '.join(spec.calculator_inputs), usage=usage(spec))))
         totals[name.strip()] = value.strip()
     return totals
 
@@ -48,8 +48,8 @@ def _own_params(metric_id: str, pairs: list[str]) -> dict[str, str]:
     params = parse_params(pairs)
     others = [key for key in params if key != metric_id]
     if others:
-        raise ParameterError(_("calc computes {kpi} only; --param {other}.… does not apply to it.", kpi=metric_id,
-                               other=others[0]))
+        raise ParameterError(Message("calc computes {kpi} only; --param {other}.… does not apply to it.", dict(kpi=metric_id,
+                               other=others[0])))
     return params.get(metric_id, {})
 
 

@@ -78,7 +78,7 @@ def _remap(dataset: Dataset, path: str, options: ReadOptions, maps: dict[str, st
     for field_name, header in own.items():
         if header not in dataset.table.frame.columns:
             known = ", ".join(map(str, dataset.table.frame.columns))
-            raise MappingError(_("{name} has no column “{header}” for {field_name}; its columns are: {known}.", name=Path(path).name, header=header, field_name=field_name, known=known))
+            raise MappingError(Message("{name} has no column “{header}” for {field_name}; its columns are: {known}.", dict(name=Path(path).name, header=header, field_name=field_name, known=known)))
         mapping.set_user(field_name, header)
     return load_dataset(Path(path), options, mapping=mapping, source_rows=False)
 
@@ -176,8 +176,8 @@ def group_column(bundle: DataBundle, name: str) -> str:
     """The column ``--group NAME`` means (the file's own header, a canonical name, any case), or a clear error."""
     column = bundle.column_named(name)
     if column is None:
-        raise ParameterError(_("No loaded file has a column “{name}” to group by; the files' columns are: {columns}.",
-                               name=name, columns=", ".join(bundle.headers())))
+        raise ParameterError(Message("No loaded file has a column “{name}” to group by; the files' columns are: {columns}.",
+                               dict(name=name, columns=", ".join(bundle.headers()))))
     return column
 
 
@@ -187,11 +187,11 @@ def where_filters(bundle: DataBundle, pairs: list[str]) -> dict[str, list[str]]:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
-            raise ParameterError(_("“{pair}” is not COLUMN=VALUE (e.g. --where 'Channel=Email').", pair=pair))
+            raise ParameterError(Message("“{pair}” is not COLUMN=VALUE (e.g. --where 'Channel=Email').", dict(pair=pair)))
         column = bundle.column_named(name.strip())
         if column is None:
-            raise ParameterError(_("No loaded file has a column “{name}” to filter on; the files' columns are: "
-                                   "{columns}.", name=name.strip(), columns=", ".join(bundle.headers())))
+            raise ParameterError(Message("No loaded file has a column “{name}” to filter on; the files' columns are: "
+                                   "{columns}.", dict(name=name.strip(), columns=", ".join(bundle.headers()))))
         categories.setdefault(column, []).append(value.strip())
     return categories
 

@@ -19,7 +19,7 @@ from ..mapping.detect import Detection, rank_kinds
 from ..mapping.evidence import found_by
 from ..mapping.model import Mapping
 from ..formatting import format_number
-from ..i18n import N_, _
+from ..i18n import N_, Message, _
 from .console import print_json
 
 _DELIMITER_NAMES = {",": N_("comma"), ";": N_("semicolon"), "\t": N_("tab"), "|": N_("pipe"),
@@ -46,7 +46,7 @@ def _user_mapping(kind: str, pairs: list[str]) -> Mapping | None:
     for pair in pairs:
         field_name, sep, header = pair.partition("=")
         if not sep or not field_name.strip():
-            raise MappingError(_("--map expects FIELD=HEADER, got “{pair}”.", pair=pair))
+            raise MappingError(Message("--map expects FIELD=HEADER, got “{pair}”.", dict(pair=pair)))
         mapping.set_user(field_name.strip(), header.strip() or None)
     return mapping
 
@@ -58,9 +58,9 @@ def inspect_file(path: Path, sheet: str | None = None, kind: str | None = None, 
     from ..loading import build_dataset
 
     if not path.exists():
-        raise FileReadError(_("The file “{path}” does not exist.", path=path), path=path)
+        raise FileReadError(Message("The file “{path}” does not exist.", dict(path=path)), path=path)
     if path.is_dir():
-        raise FileReadError(_("“{path}” is a folder, not a file.", path=path), path=path)
+        raise FileReadError(Message("“{path}” is a folder, not a file.", dict(path=path)), path=path)
     table = read_table(path, ReadOptions(sheet=sheet))
     detection = Detection(table)
     guesses = rank_kinds(table, detection)

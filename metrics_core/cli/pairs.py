@@ -9,7 +9,7 @@ from typing import Any
 
 from ..catalogue import KINDS
 from ..errors import ParameterError
-from ..i18n import _
+from ..i18n import Message
 from ..metrics.registry import get_metric
 
 
@@ -20,7 +20,7 @@ def parse_params(pairs: list[str]) -> dict[str, dict[str, Any]]:
         key, sep, value = pair.partition("=")
         metric, dot, name = key.strip().partition(".")
         if not sep or not dot or not metric or not name:
-            raise ParameterError(_("“{pair}” is not METRIC.NAME=VALUE (e.g. --param csat.threshold=4).", pair=pair))
+            raise ParameterError(Message("“{pair}” is not METRIC.NAME=VALUE (e.g. --param csat.threshold=4).", dict(pair=pair)))
         if metric != "global":
             get_metric(metric)
         params.setdefault(metric, {})[name] = value.strip()
@@ -33,8 +33,8 @@ def parse_maps(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         name, sep, header = pair.partition("=")
         if not sep or not name.strip() or not header:
-            raise ParameterError(_("“{pair}” is not FIELD=HEADER (e.g. --map created_at='Opened').", pair=pair))
+            raise ParameterError(Message("“{pair}” is not FIELD=HEADER (e.g. --map created_at='Opened').", dict(pair=pair)))
         if not any(name.strip() in k.field_names() for k in KINDS):
-            raise ParameterError(_("“{field}” is not a field KPI Desk knows; use a field name such as created_at, csat_score or customer_id (docs/metrics.md lists what each KPI reads).", field=name.strip()))
+            raise ParameterError(Message("“{field}” is not a field KPI Desk knows; use a field name such as created_at, csat_score or customer_id (docs/metrics.md lists what each KPI reads).", dict(field=name.strip())))
         out[name.strip()] = header
     return out

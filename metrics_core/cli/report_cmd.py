@@ -33,7 +33,7 @@ from ..staged_folder import StagedFolder
 from ..errors import FileReadError, ParameterError
 from ..export.build import view_from_filters
 from ..export.report import WRITERS, build_report, write_report
-from ..i18n import _, current_language
+from ..i18n import Message, _, current_language
 from ..metrics.currencies import with_file_currencies
 from ..metrics.engine import Filters
 from ..report_view import KpiView
@@ -96,7 +96,7 @@ def demo_files() -> list[Path]:
     files = sorted(p for p in folder.glob("*") if p.is_file() and p.suffix.lower() in DATA_SUFFIXES) \
         if folder.is_dir() else []
     if not files:
-        raise FileReadError(_("The demo files are missing from {folder}; reinstall KPI Desk or run resources/demo/make_demo.py.", folder=folder), path=folder)
+        raise FileReadError(Message("The demo files are missing from {folder}; reinstall KPI Desk or run resources/demo/make_demo.py.", dict(folder=folder)), path=folder)
     return files
 
 
@@ -114,7 +114,7 @@ def parse_size(text: str) -> tuple[int, int]:
     """'1920x1080' -> (1920, 1080)."""
     width, sep, height = text.lower().replace("×", "x").partition("x")
     if not sep or not width.strip().isdigit() or not height.strip().isdigit() or "0" in (width.strip(), height.strip()):
-        raise ParameterError(_("“{text}” is not an image size like 1920x1080.", text=text))
+        raise ParameterError(Message("“{text}” is not an image size like 1920x1080.", dict(text=text)))
     return int(width), int(height)
 
 
@@ -138,9 +138,9 @@ def run(args: argparse.Namespace) -> int:
     sweep_interrupted_writes()          # what an earlier, killed export left behind
     sources = sum(bool(x) for x in (args.demo, args.files, args.project))
     if sources > 1:
-        raise ParameterError(_("Give either files, --demo or --project, not more than one of them."))
+        raise ParameterError(Message("Give either files, --demo or --project, not more than one of them."))
     if not sources:
-        raise ParameterError(_("Name the files to report on (or use --demo for the demo business, or --project)."))
+        raise ParameterError(Message("Name the files to report on (or use --demo for the demo business, or --project)."))
     size = parse_size(args.png_size)
     if args.project:
         bundle, params, dashboard, choices = project_inputs(args.project)
@@ -205,7 +205,7 @@ def _chosen_view(args: argparse.Namespace, bundle, dashboard: KpiView, choices: 
         for item in args.breakdown:
             metric_id, sep, column = item.partition("=")
             if not sep or not column.strip():
-                raise ParameterError(_("--breakdown {value}: write it as KPI=COLUMN, e.g. csat=channel.", value=item))
+                raise ParameterError(Message("--breakdown {value}: write it as KPI=COLUMN, e.g. csat=channel.", dict(value=item)))
             breakdowns.setdefault(parse_kpis(metric_id)[0], []).append(column.strip())
         choices = replace(choices, breakdowns=breakdowns)
     view = choices.view(dashboard, bundle)
@@ -222,8 +222,8 @@ def parse_kpis(text: str) -> list[str]:
     ids = [part.strip() for part in text.split(",") if part.strip()]
     unknown = [i for i in ids if i not in known]
     if unknown or not ids:
-        raise ParameterError(_("--kpis: “{given}” is not a KPI id; the ids are: {ids}.",
-                               given=", ".join(unknown) or text, ids=", ".join(sorted(known))))
+        raise ParameterError(Message("--kpis: “{given}” is not a KPI id; the ids are: {ids}.",
+                               dict(given=", ".join(unknown) or text, ids=", ".join(sorted(known)))))
     return ids
 
 
@@ -234,8 +234,8 @@ def project_inputs(path: str):
 
     doc = read_project(path)
     if doc.missing_files:
-        raise FileReadError(_("The project {name} names files that are not there any more: {files}.",
-                              name=Path(path).name, files=", ".join(doc.missing_files)), path=Path(path))
+        raise FileReadError(Message("The project {name} names files that are not there any more: {files}.",
+                              dict(name=Path(path).name, files=", ".join(doc.missing_files))), path=Path(path))
     bundle = DataBundle()
     for f in doc.files:
         bundle.add(load_dataset(f.path, options=f.options, mapping=f.mapping, name=f.name))

@@ -20,7 +20,7 @@ import pandas as pd
 import python_calamine as calamine
 
 from ..errors import EmptyFileError, WorkbookError
-from ..i18n import _, ngettext
+from ..i18n import Message, _, ngettext
 from ..progress import Reporter
 from . import sniff
 from .limits import check_filled_width
@@ -69,7 +69,7 @@ def open_workbook(path: Path) -> calamine.CalamineWorkbook:
             return calamine.CalamineWorkbook.from_path(str(path))
     except calamine.PasswordError as exc:
         raise WorkbookError(
-            _("“{name}” is protected with a password. Open it in Excel, remove the password and save a copy.", name=path.name), path=path) from exc
+            Message("“{name}” is protected with a password. Open it in Excel, remove the password and save a copy.", dict(name=path.name)), path=path) from exc
     except (calamine.CalamineError, ValueError, OSError) as exc:
         raise _damaged(path, None, exc) from exc
     except BaseException as exc:      # a panic inside calamine (pyo3 PanicException is a BaseException)
@@ -100,17 +100,17 @@ def _damaged(path: Path, sheet: str | None, exc: BaseException) -> WorkbookError
     detail = str(exc).strip().rstrip(".")
     detail = "" if detail == sheet else detail
     if "cell limit exceeded" in detail.lower():       # calamine's own guard (e.g. .ods with a far-away cell)
-        return WorkbookError(_(
+        return WorkbookError(Message(
             "{where} has cells so far apart that it is too large to read. Delete the stray cells far outside the "
-            "table (in Excel, Ctrl+End jumps to the last one) and save a copy.", where=where), path=path)
+            "table (in Excel, Ctrl+End jumps to the last one) and save a copy.", dict(where=where)), path=path)
     if detail:
-        return WorkbookError(_(
+        return WorkbookError(Message(
             "{where} cannot be read: the workbook is damaged or is not a workbook this program can read (technical "
-            "detail: {detail}). Open it in Excel and save a copy, or export the data as CSV.", where=where,
-            detail=detail[:160]), path=path)
-    return WorkbookError(_(
+            "detail: {detail}). Open it in Excel and save a copy, or export the data as CSV.", dict(where=where,
+            detail=detail[:160])), path=path)
+    return WorkbookError(Message(
         "{where} cannot be read: the workbook is damaged or is not a workbook this program can read. Open it in "
-        "Excel and save a copy, or export the data as CSV.", where=where), path=path)
+        "Excel and save a copy, or export the data as CSV.", dict(where=where)), path=path)
 
 
 def workbook_sheets(path: Path) -> list[str]:
@@ -146,18 +146,18 @@ def read_workbook(path: Path, options: ReadOptions, reporter: Reporter,
     else:
         name, names, cells = _read_loaded(path, options, reporter, max_rows, oversized)
     if not cells.filled:
-        raise EmptyFileError(_("Sheet “{name}” of “{name2}” is empty: it holds no rows.", name=name, name2=path.name), path=path)
+        raise EmptyFileError(Message("Sheet “{name}” of “{name2}” is empty: it holds no rows.", dict(name=name, name2=path.name)), path=path)
     reporter.step(0.3, _("Finding the table"))
     layout = find_table(cells.head[:HEADER_SCAN_ROWS], options.header_row, options.header_rows)
     first = layout.first_data_row
     if first >= cells.n_rows:
-        raise EmptyFileError(_("Sheet “{name}” of “{name2}” has a header row but no data rows.", name=name, name2=path.name), path=path)
+        raise EmptyFileError(Message("Sheet “{name}” of “{name2}” has a header row but no data rows.", dict(name=name, name2=path.name)), path=path)
     rows = cells.n_rows - first if max_rows is None else min(cells.n_rows - first, max_rows)
     row_numbers = np.arange(first + 1, first + 1 + rows, dtype=np.int64)
     lost = [row + 1 for row in cells.lost]             # (sheet row numbers)
     kept_rows = ~np.isin(row_numbers, lost)
     if lost and not kept_rows.any():
-        raise WorkbookError(ngettext(
+        raise WorkbookError(Message.plural(
             "Sheet “{sheet}” of “{file}” cannot be read: row {rows} holds a date or a duration so far out of range "
             "that no calendar can show it. Find the cell (it shows as ##### in Excel), correct or clear it, and save "
             "a copy.",
@@ -232,13 +232,13 @@ def _choose_sheet(workbook: calamine.CalamineWorkbook, names: list[str], wanted:
             (n for n in names if n.strip().lower() == wanted.strip().lower()), None)
         if match is None:
             listed = quoted_list(names)
-            raise WorkbookError(_("“{name}” has no sheet named “{wanted}”. Its sheets are: {listed}.", name=path.name, wanted=wanted, listed=listed),
+            raise WorkbookError(Message("“{name}” has no sheet named “{wanted}”. Its sheets are: {listed}.", dict(name=path.name, wanted=wanted, listed=listed)),
                                 path=path)
         if match in oversized:
             raise _too_large(path, match, oversized[match])
         return match, _load_sheet(workbook, match, path)
     if not names:
-        raise EmptyFileError(_("“{name}” contains no sheets.", name=path.name), path=path)
+        raise EmptyFileError(Message("“{name}” contains no sheets.", dict(name=path.name)), path=path)
     best_name, best_sheet, best_area = names[0], None, -1
     kinds = {meta.name: meta.typ for meta in workbook.sheets_metadata}
     for name in names:
@@ -252,7 +252,7 @@ def _choose_sheet(workbook: calamine.CalamineWorkbook, names: list[str], wanted:
         first = next(iter(oversized))
         raise _too_large(path, first, oversized[first])
     if best_sheet is None or best_area <= 0:
-        raise EmptyFileError(_("“{name}” is empty: none of its sheets holds any rows.", name=path.name), path=path)
+        raise EmptyFileError(Message("“{name}” is empty: none of its sheets holds any rows.", dict(name=path.name)), path=path)
     return best_name, best_sheet
 
 
@@ -264,10 +264,10 @@ def _load_sheet(workbook: calamine.CalamineWorkbook, name: str, path: Path) -> c
 
 
 def _too_large(path: Path, sheet: str, corner: str) -> WorkbookError:
-    return WorkbookError(_(
+    return WorkbookError(Message(
         "Sheet “{sheet}” of “{file}” has cells as far away as {corner}, which makes it too large to read. Delete the "
         "stray cells far outside the table (in Excel, Ctrl+End jumps to the last one) and save a copy, or choose "
-        "another sheet.", sheet=sheet, file=path.name, corner=corner), path=path)
+        "another sheet.", dict(sheet=sheet, file=path.name, corner=corner)), path=path)
 
 
 def sheet_extents(path: Path, facts: PackageFacts) -> dict[str, Extent]:

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import UnsupportedFormatError
-from ..i18n import _
+from ..i18n import Message, _
 from .model import ReadOptions
 from .table_finder import RawTable, assemble, find_table
 
@@ -76,9 +76,9 @@ def read_html_table(path: Path, data: bytes, options: ReadOptions, max_rows: int
     first = layout.first_data_row
     data_rows = rows[first:] if max_rows is None else rows[first:first + max_rows]
     if not data_rows:
-        raise UnsupportedFormatError(_("“{file}” is a web page (HTML) whose table has a header but no data rows, "
+        raise UnsupportedFormatError(Message("“{file}” is a web page (HTML) whose table has a header but no data rows, "
                                        "not a spreadsheet. Open it in Excel and save it as .xlsx or .csv.",
-                                       file=path.name), path=path)
+                                       dict(file=path.name)), path=path)
     values = pd.DataFrame(data_rows, dtype=object)
     values = values.where(values != "", None)
     table = assemble(values, values.copy(), layout, np.arange(first + 1, first + 1 + len(values), dtype=np.int64))
@@ -110,6 +110,6 @@ def _owner(element):
     return parent
 
 
-def _no_table(path: Path) -> str:
-    return _("“{file}” is a web page (HTML) without a table, not a spreadsheet. Open it in Excel and save it as "
-             ".xlsx or .csv.", file=path.name)
+def _no_table(path: Path) -> Message:
+    return Message("“{file}” is a web page (HTML) without a table, not a spreadsheet. Open it in Excel and save it "
+                   "as .xlsx or .csv.", {"file": path.name})

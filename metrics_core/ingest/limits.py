@@ -12,7 +12,7 @@ import numpy as np
 from .package_guard import size_text
 
 from ..errors import FileReadError, LimitExceededError
-from ..i18n import _
+from ..i18n import Message
 
 MAX_COLUMNS = 16_384            # Excel's limit: more almost always means a wrongly guessed delimiter
 MAX_FILLED_COLUMNS = 2_048      # columns holding data: exports have dozens, survey exports a few hundred
@@ -24,21 +24,21 @@ PIECE = 1 << 22
 def check_width(width: int, path: Path) -> None:
     """Refuse more columns than a spreadsheet can hold: almost always a wrongly guessed delimiter."""
     if width > MAX_COLUMNS:
-        raise FileReadError(_(
+        raise FileReadError(Message(
             "“{file}” would have {width} columns, more than a spreadsheet can hold ({limit}). This usually means "
             "the delimiter was guessed wrong: choose it in the import options.",
-            file=path.name, width=width, limit=MAX_COLUMNS), path=path)
+            dict(file=path.name, width=width, limit=MAX_COLUMNS)), path=path)
 
 
 def check_filled_width(width: int, path: Path) -> None:
     """Refuse tables with more filled columns than any real export (reading them would take minutes)."""
     check_width(width, path)
     if width > MAX_FILLED_COLUMNS:
-        raise LimitExceededError(_(
+        raise LimitExceededError(Message(
             "“{file}” has {width} columns with data; KPI Desk reads tables of up to {limit} columns "
             "(customer-service exports have a few dozen, survey exports a few hundred). Delete the columns you do "
-            "not need, or export only those, and open it again.", file=path.name, width=width,
-            limit=MAX_FILLED_COLUMNS), limit="columns", path=path)
+            "not need, or export only those, and open it again.", dict(file=path.name, width=width,
+            limit=MAX_FILLED_COLUMNS)), limit="columns", path=path)
 
 
 def _separator_in_every_piece(buffer: bytes, separators: set[int]) -> bool:
@@ -97,8 +97,8 @@ def check_field_lengths(buffer: bytes, path: Path, delimiter: str | None = None)
         longest, end = run, len(buffer)
     if longest > MAX_FIELD_BYTES:
         line = buffer.count(b"\n", 0, end - longest) + 1
-        raise LimitExceededError(_(
+        raise LimitExceededError(Message(
             "“{file}” has a value of {size} in one cell (line {line}); a spreadsheet cell holds at most {chars} "
             "characters, so this is not a table export. If the file is an export, check that it was saved as CSV; "
-            "otherwise open the right file.", file=path.name, size=size_text(longest), line=line, chars=32_767),
+            "otherwise open the right file.", dict(file=path.name, size=size_text(longest), line=line, chars=32_767)),
             limit="field_length", path=path)

@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import LimitExceededError, WorkbookError
-from ..i18n import N_, _
+from ..i18n import N_, Message, _
 from .sheet_extent import Extent, OdsExtent, XlsxExtent
 from .xlsx_cells import PlainSheet
 
@@ -127,24 +127,24 @@ def _check_declared(path: Path, infos: list[zipfile.ZipInfo]) -> None:
             raise _too_big(path, total, "part_size", info.filename)
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             ratio = round(info.file_size / max(info.compress_size, 1))
-            raise LimitExceededError(_(
+            raise LimitExceededError(Message(
                 "“{file}” would expand to {size} when opened: its part “{part}” is compressed {ratio} times over, "
                 "where real exports compress 2 to 20 times. It is not a normal export and was not read. If it came "
                 "from a program you trust, open it in Excel or LibreOffice and save a copy.",
-                file=path.name, size=size_text(total), part=info.filename, ratio=ratio),
+                dict(file=path.name, size=size_text(total), part=info.filename, ratio=ratio)),
                 limit="compression_ratio", path=path)
 
 
 def _too_big(path: Path, total: int, limit: str, part: str | None = None) -> LimitExceededError:
-    advice = _("If it came from a program you trust, open it in Excel or LibreOffice and save a copy, or export "
-               "the data as CSV.")
+    advice = Message("If it came from a program you trust, open it in Excel or LibreOffice and save a copy, or "
+                     "export the data as CSV.")
     if part:
-        text = _("“{file}” would expand to {size} when opened (its part “{part}” alone would be larger than any "
-                 "real export holds); it is not a normal export and was not read. {advice}",
-                 file=path.name, size=size_text(total), part=part, advice=advice)
+        text = Message("“{file}” would expand to {size} when opened (its part “{part}” alone would be larger than "
+                       "any real export holds); it is not a normal export and was not read. {advice}",
+                       dict(file=path.name, size=size_text(total), part=part, advice=advice))
     else:
-        text = _("“{file}” would expand to {size} when opened; it is not a normal export and was not read. {advice}",
-                 file=path.name, size=size_text(total), advice=advice)
+        text = Message("“{file}” would expand to {size} when opened; it is not a normal export and was not read. "
+                       "{advice}", dict(file=path.name, size=size_text(total), advice=advice))
     return LimitExceededError(text, limit=limit, path=path)
 
 
@@ -186,10 +186,10 @@ def _read_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, file
             if utf8 is not None and cells is None and not _is_utf8(utf8, b"", final=True):
                 facts.not_utf8.add(name)
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise WorkbookError(_(
+        raise WorkbookError(Message(
             "“{file}” is damaged: its part “{part}” does not match the size or checksum the file declares for it "
             "(this happens after an interrupted download or copy, or in a file built to mislead a reader). "
-            "Download or copy it again, or open it in Excel and save a copy.", file=path.name, part=name),
+            "Download or copy it again, or open it in Excel and save a copy.", dict(file=path.name, part=name)),
             path=path) from exc
     except (NotImplementedError, RuntimeError, OSError):
         return                        # an encrypted or unknown compression: the reader reports it
@@ -249,16 +249,16 @@ def _feed(scanner: XlsxExtent | OdsExtent, chunk: bytes, path: Path, name: str, 
 
 
 def _not_well_formed(path: Path, name: str) -> WorkbookError:
-    return WorkbookError(_(
+    return WorkbookError(Message(
         "“{file}” is damaged: its part “{part}” is not well-formed XML, so where its cells end cannot be known. "
-        "Open it in Excel or LibreOffice and save a copy.", file=path.name, part=name), path=path)
+        "Open it in Excel or LibreOffice and save a copy.", dict(file=path.name, part=name)), path=path)
 
 
 def _with_dtd(path: Path, name: str) -> WorkbookError:
-    return WorkbookError(_(
+    return WorkbookError(Message(
         "“{file}” holds a document type definition in its part “{part}”. Spreadsheet programs never write one, "
         "and it can make a reader expand text endlessly or fetch other files, so the file was not read. Open it "
-        "in Excel or LibreOffice and save a copy.", file=path.name, part=name), path=path)
+        "in Excel or LibreOffice and save a copy.", dict(file=path.name, part=name)), path=path)
 
 
 def _check_shared_strings(path: Path, head: bytes, size: int) -> None:
@@ -267,26 +267,26 @@ def _check_shared_strings(path: Path, head: bytes, size: int) -> None:
     for value in UNIQUE_COUNT.findall(opening[:opening.find(b"<si")] if b"<si" in opening else opening):
         declared = int(value)
         if declared > max(size, 64) // 7 + 16:        # each entry takes at least '<si><t/></si>'
-            raise LimitExceededError(_(
+            raise LimitExceededError(Message(
                 "“{file}” is damaged: its table of texts claims {count} entries, far more than its {size} can hold. "
-                "Open it in Excel or LibreOffice and save a copy.", file=path.name, count=declared,
-                size=size_text(size)), limit="shared_strings", path=path)
+                "Open it in Excel or LibreOffice and save a copy.", dict(file=path.name, count=declared,
+                size=size_text(size))), limit="shared_strings", path=path)
 
 
 def _check_ods(path: Path, facts: PackageFacts) -> None:
     """The .ods reader expands every table when the file is opened: refuse any that reaches too far."""
     for extent in facts.ods_tables.values():
         if extent.longest_run > MAX_SPACE_RUN or extent.text_chars > MAX_TEXT_CHARS:
-            raise LimitExceededError(_(
+            raise LimitExceededError(Message(
                 "“{file}” would expand to {size} of text when opened (runs of repeated spaces or cells); it is not "
                 "a normal export and was not read. Open it in LibreOffice and save a copy, or export the data as "
-                "CSV.", file=path.name, size=size_text(extent.text_chars)), limit="expanded_text", path=path)
+                "CSV.", dict(file=path.name, size=size_text(extent.text_chars))), limit="expanded_text", path=path)
         if sheet_too_large(extent) or extent.value_cells > max(REPEAT_FLOOR, REPEAT_FACTOR * extent.written_cells):
-            raise LimitExceededError(_(
+            raise LimitExceededError(Message(
                 "“{file}” is too large to read: once its repeated cells are expanded it would hold {rows} rows by "
                 "{columns} columns, far more than its content needs. Delete the stray or repeated cells far outside "
-                "the table and save a copy, or export the data as CSV.", file=path.name, rows=extent.rows,
-                columns=extent.columns), limit="sheet_cells", path=path)
+                "the table and save a copy, or export the data as CSV.", dict(file=path.name, rows=extent.rows,
+                columns=extent.columns)), limit="sheet_cells", path=path)
 
 
 def part_of_sheet(target: str) -> str:

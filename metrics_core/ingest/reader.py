@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..i18n import _, ngettext
+from ..i18n import Message, _, ngettext
 from ..errors import EmptyFileError, FileReadError
 from ..column_facts import KEPT_CODES_ROWS, column_fact, keep_taken_codes
 from ..progress import Reporter
@@ -143,7 +143,7 @@ def check_options(options: ReadOptions, path: Path) -> None:
     """
     problem = _option_problem(options)
     if problem:
-        raise FileReadError(_("“{name}” cannot be read with these import options: {problem}. Correct the option (or reset the import options) and try again.", name=path.name, problem=problem), path=path)
+        raise FileReadError(Message("“{name}” cannot be read with these import options: {problem}. Correct the option (or reset the import options) and try again.", dict(name=path.name, problem=problem)), path=path)
 
 
 def _option_problem(options: ReadOptions) -> str:
@@ -278,18 +278,18 @@ def _read_text(path: Path, options: ReadOptions, reporter: Reporter,
 def _head(path: Path) -> bytes:
     """The first bytes of the file, after checking it exists and can be read."""
     if not path.exists():
-        raise FileReadError(_("“{path}” does not exist. Check the name and the folder.", path=path), path=path)
+        raise FileReadError(Message("“{path}” does not exist. Check the name and the folder.", dict(path=path)), path=path)
     if path.is_dir():
-        raise FileReadError(_("“{name}” is a folder, not a file. Choose a file inside it.", name=path.name), path=path)
+        raise FileReadError(Message("“{name}” is a folder, not a file. Choose a file inside it.", dict(name=path.name)), path=path)
     try:
         with open(path, "rb") as handle:
             head = handle.read(4096)
     except PermissionError as exc:
-        raise FileReadError(_("“{name}” cannot be opened: permission denied. Copy it to a folder you can read, or ask for access.", name=path.name), path=path) from exc
+        raise FileReadError(Message("“{name}” cannot be opened: permission denied. Copy it to a folder you can read, or ask for access.", dict(name=path.name)), path=path) from exc
     except OSError as exc:
-        raise FileReadError(_("“{name}” cannot be opened: {value}.", name=path.name, value=exc.strerror or exc), path=path) from exc
+        raise FileReadError(Message("“{name}” cannot be opened: {value}.", dict(name=path.name, value=exc.strerror or exc)), path=path) from exc
     if not head:
-        raise EmptyFileError(_("“{name}” is empty (0 bytes).", name=path.name), path=path)
+        raise EmptyFileError(Message("“{name}” is empty (0 bytes).", dict(name=path.name)), path=path)
     return head
 
 
@@ -301,4 +301,4 @@ def _read_bytes(path: Path, max_rows: int | None) -> bytes:
                 return data[: data.rfind(b"\n") + 1] or data
             return handle.read()
     except OSError as exc:
-        raise FileReadError(_("“{name}” cannot be read: {value}.", name=path.name, value=exc.strerror or exc), path=path) from exc
+        raise FileReadError(Message("“{name}” cannot be read: {value}.", dict(name=path.name, value=exc.strerror or exc)), path=path) from exc

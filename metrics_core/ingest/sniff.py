@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..i18n import N_, _, ngettext
+from ..i18n import N_, Message, _, ngettext
 from ..errors import EncodingError, UnsupportedFormatError, WorkbookError
 from .html_reader import is_html_table
 
@@ -111,7 +111,7 @@ def detect_format(path: Path, head: bytes) -> str:
     if head.startswith(OLE2_MAGIC):
         if ext in (".xlsx", ".xlsm", ".xlsb") or _is_encrypted_ole(path):
             raise WorkbookError(
-                _("“{name}” is protected with a password. Open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, then clear it) and save a copy.", name=path.name),
+                Message("“{name}” is protected with a password. Open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, then clear it) and save a copy.", dict(name=path.name)),
                 path=path)
         return "xls"
     if ext == ".xls" and is_html_table(head):         # an "Excel" report that is a web page
@@ -119,13 +119,13 @@ def detect_format(path: Path, head: bytes) -> str:
     for signature, what in OTHER_SIGNATURES:
         if head.startswith(signature):
             raise UnsupportedFormatError(
-                _("“{name}” is {what}, not a spreadsheet or a CSV file.", name=path.name, what=what), path=path)
+                Message("“{name}” is {what}, not a spreadsheet or a CSV file.", dict(name=path.name, what=what)), path=path)
     if HTML_START.match(head):
         raise UnsupportedFormatError(
-            _("“{name}” is a web page (HTML/XML), not a spreadsheet. Open it in Excel and save it as .xlsx or .csv.", name=path.name), path=path)
+            Message("“{name}” is a web page (HTML/XML), not a spreadsheet. Open it in Excel and save it as .xlsx or .csv.", dict(name=path.name)), path=path)
     if JSON_START.match(head):
         raise UnsupportedFormatError(
-            _("“{name}” holds JSON data, not a table. Export the data as CSV or Excel from the program it came from.", name=path.name), path=path)
+            Message("“{name}” holds JSON data, not a table. Export the data as CSV or Excel from the program it came from.", dict(name=path.name)), path=path)
     return TEXT_FORMATS.get(ext, "csv" if ext in WORKBOOK_FORMATS else "txt")
 
 
@@ -138,7 +138,7 @@ def _zip_workbook_format(path: Path, ext: str) -> str:
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError, ValueError, NotImplementedError,
             RuntimeError) as exc:
         raise WorkbookError(
-            _("“{name}” is damaged and cannot be opened (this happens after an interrupted download or copy). Download or copy it again, or open it in Excel and save a copy.", name=path.name), path=path) from exc
+            Message("“{name}” is damaged and cannot be opened (this happens after an interrupted download or copy). Download or copy it again, or open it in Excel and save a copy.", dict(name=path.name)), path=path) from exc
     if "xl/workbook.xml" in names:
         return "xlsm" if ext == ".xlsm" or "xl/vbaProject.bin" in names else "xlsx"
     if "xl/workbook.bin" in names:
@@ -146,12 +146,12 @@ def _zip_workbook_format(path: Path, ext: str) -> str:
     if b"opendocument.spreadsheet" in mimetype:
         return "ods"
     if "EncryptedPackage" in names:
-        raise WorkbookError(_("“{name}” is protected with a password. Open it in Excel, remove the password and save a copy.", name=path.name), path=path)
+        raise WorkbookError(Message("“{name}” is protected with a password. Open it in Excel, remove the password and save a copy.", dict(name=path.name)), path=path)
     if "[Content_Types].xml" in names and ext in WORKBOOK_FORMATS:
         raise WorkbookError(
-            _("“{name}” is damaged: the workbook inside the file is missing. Open it in Excel and save a copy, or download it again.", name=path.name), path=path)
+            Message("“{name}” is damaged: the workbook inside the file is missing. Open it in Excel and save a copy, or download it again.", dict(name=path.name)), path=path)
     raise UnsupportedFormatError(
-        _("“{name}” is a zip archive without a workbook inside. Unzip it and open the CSV or Excel file it contains.", name=path.name), path=path)
+        Message("“{name}” is a zip archive without a workbook inside. Unzip it and open the CSV or Excel file it contains.", dict(name=path.name)), path=path)
 
 
 def _is_encrypted_ole(path: Path) -> bool:
@@ -219,16 +219,16 @@ def _strict(data: bytes, encoding: str, path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise EncodingError(
-            _("“{name}” cannot be read as {encoding}: line {line} holds a character that is not valid {encoding} (byte 0x{value} at offset {start}). Choose another encoding in the import options.", name=path.name, encoding=encoding, line=line, value=format(data[exc.start], '02X'), start=exc.start), path=path) from exc
+            Message("“{name}” cannot be read as {encoding}: line {line} holds a character that is not valid {encoding} (byte 0x{value} at offset {start}). Choose another encoding in the import options.", dict(name=path.name, encoding=encoding, line=line, value=format(data[exc.start], '02X'), start=exc.start)), path=path) from exc
 
 
 def _decode_forced(data: bytes, path: Path, forced: str) -> DecodedText:
     try:
         info = codecs.lookup(forced)
     except LookupError as exc:
-        raise EncodingError(_("“{forced}” is not an encoding this program knows, so “{name}” cannot be read with it. Choose another encoding in the import options.", forced=forced, name=path.name), path=path) from exc
+        raise EncodingError(Message("“{forced}” is not an encoding this program knows, so “{name}” cannot be read with it. Choose another encoding in the import options.", dict(forced=forced, name=path.name)), path=path) from exc
     if not getattr(info, "_is_text_encoding", True):       # 'hex', 'rot13', 'bz2' … are not text encodings
-        raise EncodingError(_("“{forced}” is not a text encoding, so “{name}” cannot be read with it. Choose another encoding in the import options.", forced=forced, name=path.name), path=path)
+        raise EncodingError(Message("“{forced}” is not a text encoding, so “{name}” cannot be read with it. Choose another encoding in the import options.", dict(forced=forced, name=path.name)), path=path)
     codec = info.name
     if codec in ("utf-8", "utf-8-sig") and data.startswith(b"\xef\xbb\xbf"):
         data, codec = data[3:], "utf-8-sig"
@@ -410,7 +410,7 @@ def check_is_text(text: str, path: Path) -> None:
     controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\r\n\x0c") or ch == "\x7f")
     if "\x00" in sample or controls > max(2, 0.03 * len(sample)):
         raise UnsupportedFormatError(
-            _("“{name}” does not contain text: it looks like binary data, not a CSV or spreadsheet export.", name=path.name), path=path)
+            Message("“{name}” does not contain text: it looks like binary data, not a CSV or spreadsheet export.", dict(name=path.name)), path=path)
 
 
 # ----------------------------------------------------------------- delimiter

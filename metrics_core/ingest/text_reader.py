@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import EmptyFileError, FileReadError
-from ..i18n import _, ngettext
+from ..i18n import Message, _, ngettext
 from ..progress import Reporter
 from . import sniff
 from .column_dtypes import (categories_kept_as_text, filled_categories, is_clean, may_be_cut, narrowest,
@@ -80,7 +80,7 @@ def read_text(path: Path, data: bytes, options: ReadOptions, reporter: Reporter,
     encoding, encoding_note, doubtful = decoded.encoding, decoded.note, decoded.doubtful
     del data, decoded       # the text is in ``buffer`` now: a code page's bytes and decoded text are let go
     if _blank(buffer):
-        raise EmptyFileError(_("“{name}” is empty: it holds no rows, only blank lines or spaces.", name=path.name),
+        raise EmptyFileError(Message("“{name}” is empty: it holds no rows, only blank lines or spaces.", dict(name=path.name)),
                              path=path)
     reporter.step(0.12, _("Finding the table"))
     starts, lines = record_starts(buffer)
@@ -88,7 +88,7 @@ def read_text(path: Path, data: bytes, options: ReadOptions, reporter: Reporter,
     check_width(max([len(row) for row in grid] + [0]), path)      # before the parser makes a million columns
     first = layout.first_data_row
     if first >= len(lines):
-        raise EmptyFileError(_("“{name}” has a header row but no data rows.", name=path.name), path=path)
+        raise EmptyFileError(Message("“{name}” has a header row but no data rows.", dict(name=path.name)), path=path)
     decimal = options.decimal or (sniff.sniff_decimal(grid[first:]) if delimiter == ";" else None)
     reporter.step(0.2, _("Reading the rows"))
     width = max([len(row) for row in grid] + [len(layout.headers), _cells_in_record(buffer, starts, first, delimiter)])
@@ -263,7 +263,7 @@ def _parse(text: "_Text", delimiter: str, width: int, max_rows: int | None,
         except pd.errors.EmptyDataError:
             return pd.DataFrame(columns=list(range(width)), dtype=object)
     raise FileReadError(
-        _("“{name}” has rows with very different numbers of columns (near line {line_of}). Check the delimiter in the import options.", name=path.name, line_of=_line_of(record_lines, int(found.group(2)) - 1)),
+        Message("“{name}” has rows with very different numbers of columns (near line {line_of}). Check the delimiter in the import options.", dict(name=path.name, line_of=_line_of(record_lines, int(found.group(2)) - 1))),
         path=path)
 
 
@@ -335,13 +335,13 @@ def _parse_error(path: Path, detail: str, record_lines: np.ndarray) -> FileReadE
     unclosed = UNCLOSED_QUOTE.search(detail)
     if unclosed:
         line = _line_of(record_lines, int(unclosed.group(1)))
-        return FileReadError(_(
+        return FileReadError(Message(
             "“{name}” has a quote character (\") that is never closed, in the row that starts at line {line}: "
             "everything after it would become one cell. Correct or remove that quote (for example in a text "
-            "editor) and open the file again.", name=path.name, line=line), path=path)
-    return FileReadError(_(
+            "editor) and open the file again.", dict(name=path.name, line=line)), path=path)
+    return FileReadError(Message(
         "“{name}” could not be split into rows and columns (technical detail: {detail}). Check the delimiter and "
-        "the encoding in the import options.", name=path.name, detail=detail.strip()), path=path)
+        "the encoding in the import options.", dict(name=path.name, detail=detail.strip())), path=path)
 
 
 def _consolidated(cells: pd.DataFrame) -> pd.DataFrame:

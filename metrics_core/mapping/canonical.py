@@ -303,7 +303,7 @@ def _check_columns(table: LoadedTable, mapping: Mapping) -> None:
     for fm in mapping.fields.values():
         for col in fm.columns:
             if col not in names:
-                raise MappingError(_("The column “{col}” mapped to “{field}” is not in {name}.", col=col, field=fm.field, name=table.path.name))
+                raise MappingError(Message("The column “{col}” mapped to “{field}” is not in {name}.", dict(col=col, field=fm.field, name=table.path.name)))
 
 
 @dataclass(frozen=True)
@@ -372,7 +372,7 @@ def build_canonical(table: LoadedTable, mapping: Mapping, *, release: bool = Fal
             release_columns(table, mapping.fields[name], uses, validated)
     unknown = set(mapping.fields) - set(spec.field_names())
     if unknown:
-        raise MappingError(_("{label} have no field {items}.", label=spec.label, items=', '.join(sorted(map(repr, unknown)))))
+        raise MappingError(Message("{label} have no field {items}.", dict(label=spec.label, items=', '.join(sorted(map(repr, unknown))))))
     frame = pd.DataFrame(out, index=table.frame.index, copy=False)     # (fresh columns, or the typed ones shared)
     del out
     groups, criteria = _multiple_fields(table, mapping, set(frame.columns))

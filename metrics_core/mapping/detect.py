@@ -329,7 +329,7 @@ def _resolve_column(table: LoadedTable, name: str, field_name: str) -> str:
     for p in table.columns:
         if analyse_header(p.header).folded == folded:
             return p.name
-    raise MappingError(_("The column “{name}” chosen for “{field_name}” is not in the file; its columns are: {items}.", name=name, field_name=field_name, items=', '.join(quoted(p.header) for p in table.columns[:30])))
+    raise MappingError(Message("The column “{name}” chosen for “{field_name}” is not in the file; its columns are: {items}.", dict(name=name, field_name=field_name, items=', '.join(quoted(p.header) for p in table.columns[:30]))))
 
 
 def detect_mapping(table: LoadedTable, kind: str | None = None, user: Mapping | None = None,
@@ -365,7 +365,7 @@ def detect_mapping(table: LoadedTable, kind: str | None = None, user: Mapping | 
     guesses = ctx.guesses
     chosen = kind or (user.kind if user is not None else None)
     if chosen and chosen not in {g.kind for g in guesses}:
-        raise MappingError(_("Unknown data kind “{chosen}”; known kinds: {items}.", chosen=chosen, items=', '.join((g.kind for g in KINDS))))
+        raise MappingError(Message("Unknown data kind “{chosen}”; known kinds: {items}.", dict(chosen=chosen, items=', '.join((g.kind for g in KINDS)))))
     guess = next(g for g in guesses if g.kind == chosen) if chosen else guesses[0]
     spec = kind_spec(guess.kind)
     runner_up = next((g for g in guesses if g.kind != guess.kind), None)
@@ -399,7 +399,7 @@ def _user_first(table: LoadedTable, spec: KindSpec, ctx: Detection, user_fields:
     taken_cols: set[str] = set()
     for name, fm in user_fields.items():
         if name not in spec.field_names():
-            raise MappingError(_("{label} have no field “{name}”; choose one of: {items}.", label=_(spec.label), name=name, items=', '.join(spec.field_names())))
+            raise MappingError(Message("{label} have no field “{name}”; choose one of: {items}.", dict(label=Message(spec.label), name=name, items=', '.join(spec.field_names()))))
         cols = [_resolve_column(table, c, name) for c in fm.columns]
         fields[name] = FieldMapping(name, cols, 1.0, "user", fm.evidence or Message("set by you"), fm.unit, fm.weights, fm.maxima)
         taken_cols.update(cols)

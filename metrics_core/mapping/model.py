@@ -27,7 +27,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..i18n import Message, _
+from ..i18n import Message
 from ..catalogue import KINDS_BY_NAME
 from ..errors import MappingError
 from .evidence import Evidence
@@ -79,10 +79,10 @@ class FieldMapping:
         if cols is None and "column" in data:
             cols = [data["column"]]
         if not cols or not all(isinstance(c, str) for c in cols):
-            raise MappingError(_("Mapping of field {name} names no source column.", name=repr(name)))
+            raise MappingError(Message("Mapping of field {name} names no source column.", dict(name=repr(name))))
         source = data.get("source", "user")
         if source not in SOURCES:
-            raise MappingError(_("Mapping of field {name} has an unknown source {source}.", name=repr(name), source=repr(source)))
+            raise MappingError(Message("Mapping of field {name} has an unknown source {source}.", dict(name=repr(name), source=repr(source))))
         return cls(
             name, list(cols), float(data.get("confidence", 1.0)), source, str(data.get("evidence", "")),
             data.get("unit"), data.get("weights"), data.get("maxima"),
@@ -107,7 +107,7 @@ class Mapping:
     def __post_init__(self) -> None:
         self.kind_evidence = Evidence.of(self.kind_evidence)
         if self.kind not in KINDS_BY_NAME:
-            raise MappingError(_("Unknown data kind {kind}; known kinds: {kinds_by_name}.", kind=repr(self.kind), kinds_by_name=', '.join(KINDS_BY_NAME)))
+            raise MappingError(Message("Unknown data kind {kind}; known kinds: {kinds_by_name}.", dict(kind=repr(self.kind), kinds_by_name=', '.join(KINDS_BY_NAME))))
 
     def column_for(self, field_name: str) -> str | None:
         fm = self.fields.get(field_name)
@@ -117,7 +117,7 @@ class Mapping:
         """Record the user's choice for a field; ``None`` unmaps it (and keeps it unmapped)."""
         spec = KINDS_BY_NAME[self.kind]
         if field_name not in spec.field_names():
-            raise MappingError(_("{label} have no field {field_name}.", label=_(spec.label), field_name=repr(field_name)))
+            raise MappingError(Message("{label} have no field {field_name}.", dict(label=Message(spec.label), field_name=repr(field_name))))
         if columns is None:
             self.fields.pop(field_name, None)
             if field_name not in self.unmapped:
@@ -151,10 +151,10 @@ class Mapping:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Mapping":
         if not isinstance(data, dict) or "kind" not in data:
-            raise MappingError(_("A mapping document must be a JSON object with a “kind”."))
+            raise MappingError(Message("A mapping document must be a JSON object with a “kind”."))
         version = int(data.get("version", MAPPING_VERSION))
         if version > MAPPING_VERSION:
-            raise MappingError(_("This mapping was saved by a newer KPI Desk (version {version}).", version=version))
+            raise MappingError(Message("This mapping was saved by a newer KPI Desk (version {version}).", dict(version=version)))
         fields = {name: FieldMapping.from_dict(name, fd) for name, fd in (data.get("fields") or {}).items()}
         return cls(
             kind=data["kind"], fields=fields, preset=data.get("preset"),
@@ -169,5 +169,5 @@ class Mapping:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise MappingError(_("The mapping file is not valid JSON (line {lineno}, column {colno}).", lineno=exc.lineno, colno=exc.colno)) from exc
+            raise MappingError(Message("The mapping file is not valid JSON (line {lineno}, column {colno}).", dict(lineno=exc.lineno, colno=exc.colno))) from exc
         return cls.from_dict(data)

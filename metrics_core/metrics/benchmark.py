@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable, Mapping
 
 from ..errors import ParameterError
-from ..i18n import N_, _, Message
+from ..i18n import N_, Message
 from .model import MetricInputs, MetricResult, MetricSpec, ParamSpec
 from .params import ALL_PARAMS_KEY, merge_params
 from .results import no_value
@@ -38,7 +38,7 @@ def _gap_compute(all_specs: AllSpecs) -> Callable[[MetricInputs, Mapping[str, An
         for metric_id, bench in wanted.items():
             spec = specs.get(metric_id)
             if spec is None:
-                raise ParameterError(_("There is no KPI called “{metric_id}”. Known KPIs: {specs}.", metric_id=metric_id, specs=', '.join(specs)))
+                raise ParameterError(Message("There is no KPI called “{metric_id}”. Known KPIs: {specs}.", dict(metric_id=metric_id, specs=', '.join(specs))))
             value = spec.compute(inputs, merge_params(spec, all_params)).value
             rows.append({"metric": metric_id, "value": value, "benchmark": bench,
                          "difference": None if value is None else value - bench,

@@ -22,7 +22,7 @@ from typing import Any, Iterable
 from ..deferred import np
 from ..deferred import pd
 
-from ..i18n import N_, _
+from ..i18n import N_, Message
 from ..errors import ParameterError
 from ..formatting import quoted
 
@@ -51,11 +51,11 @@ def _clock_seconds(text: str | dt.time, what: str) -> int:
     except ValueError:
         numbers = []
     if not 1 <= len(numbers) <= 3:
-        raise ParameterError(_(NOT_A_CLOCK_TIME[what], text=quoted(str(text))))
+        raise ParameterError(Message(NOT_A_CLOCK_TIME[what], dict(text=quoted(str(text)))))
     h, m, s = (numbers + [0, 0])[:3]
     total = h * 3600 + m * 60 + s
     if not (0 <= m < 60 and 0 <= s < 60 and 0 <= total <= _DAY_S):
-        raise ParameterError(_(OUT_OF_DAY[what], text=quoted(str(text))))
+        raise ParameterError(Message(OUT_OF_DAY[what], dict(text=quoted(str(text)))))
     return total
 
 
@@ -92,10 +92,10 @@ class BusinessCalendar:
                  holidays: Iterable[Any] = (), tz: str | None = None) -> None:
         days = frozenset(_weekday_number(d) for d in weekdays)
         if not days or not days <= set(range(7)):
-            raise ParameterError(_('Open weekdays must be numbers from 0 (Monday) to 6 (Sunday), at least one.'))
+            raise ParameterError(Message('Open weekdays must be numbers from 0 (Monday) to 6 (Sunday), at least one.'))
         open_s, close_s = _clock_seconds(opens, "opening"), _clock_seconds(closes, "closing")
         if close_s <= open_s:
-            raise ParameterError(_("The closing time {closes} must be later than the opening time {opens}.", closes=closes, opens=opens))
+            raise ParameterError(Message("The closing time {closes} must be later than the opening time {opens}.", dict(closes=closes, opens=opens)))
         object.__setattr__(self, "weekdays", days)
         object.__setattr__(self, "opens", str(opens))
         object.__setattr__(self, "closes", str(closes))
@@ -172,7 +172,7 @@ class BusinessCalendar:
         d0, s0, ok0 = self._split(start_values)
         d1, s1, ok1 = self._split(end_values)
         if len(d0) != len(d1):
-            raise ParameterError(_('start and end must have the same number of timestamps.'))
+            raise ParameterError(Message('start and end must have the same number of timestamps.'))
         whole_days = np.busday_count(d0, d1, weekmask=self.weekmask, holidays=self._holiday_array())
         result = (whole_days * float(self.open_seconds_per_day)
                   + self._open_before(d1, s1) - self._open_before(d0, s0))
@@ -197,12 +197,12 @@ def _weekday_number(value: Any) -> int:
         for number, name in enumerate(_WEEKDAY_NAMES):
             if len(text) >= 2 and name.lower().startswith(text):
                 return number
-        raise ParameterError(_("“{value}” is not a weekday; write Mon, Tue, Wed, Thu, Fri, Sat or Sun.", value=value))
+        raise ParameterError(Message("“{value}” is not a weekday; write Mon, Tue, Wed, Thu, Fri, Sat or Sun.", dict(value=value)))
     try:
         return int(value)
     except (TypeError, ValueError):
-        raise ParameterError(_("“{value}” is not a weekday; write Mon … Sun or 0 (Monday) … 6 (Sunday).",
-                               value=value)) from None
+        raise ParameterError(Message("“{value}” is not a weekday; write Mon … Sun or 0 (Monday) … 6 (Sunday).",
+                               dict(value=value))) from None
 
 
 def _holiday(value: Any, *, cli: bool = False) -> dt.date:
@@ -212,8 +212,8 @@ def _holiday(value: Any, *, cli: bool = False) -> dt.date:
         stamp = pd.NaT
     if pd.isna(stamp):
         if cli:
-            raise ParameterError(_("“{value}” in global.holidays is not a date (use YYYY-MM-DD).", value=value))
-        raise ParameterError(_("The holiday “{value}” is not a date (use YYYY-MM-DD).", value=value))
+            raise ParameterError(Message("“{value}” in global.holidays is not a date (use YYYY-MM-DD).", dict(value=value)))
+        raise ParameterError(Message("The holiday “{value}” is not a date (use YYYY-MM-DD).", dict(value=value)))
     return stamp.date()
 
 
@@ -223,7 +223,7 @@ def _time_zone(tz: str | None) -> str | None:
     try:
         pd.Timestamp("2024-01-01", tz=str(tz))
     except (KeyError, ValueError, TypeError):
-        raise ParameterError(_("“{tz}” is not a time zone (use a name like Europe/Ljubljana).", tz=tz)) from None
+        raise ParameterError(Message("“{tz}” is not a time zone (use a name like Europe/Ljubljana).", dict(tz=tz))) from None
     return str(tz)
 
 
@@ -240,8 +240,8 @@ def parse_hours(text: str) -> dict[str, Any]:
     """
     match = _HOURS.match(str(text))
     if match is None or not match["days"].strip():
-        raise ParameterError(_("global.hours “{text}” is not business hours like “{example}” (open days, then "
-                               "opening and closing time).", text=text, example=HOURS_EXAMPLE))
+        raise ParameterError(Message("global.hours “{text}” is not business hours like “{example}” (open days, then "
+                               "opening and closing time).", dict(text=text, example=HOURS_EXAMPLE)))
     days: set[int] = set()
     for part in re.split(r"\s*,\s*", match["days"].strip()):
         first, _dash, last = re.split(r"\s*([-–])\s*", part, maxsplit=1) if re.search(r"[-–]", part) else (part, "", part)
@@ -263,19 +263,19 @@ def _calendar_dict(value: Any) -> dict[str, Any]:
         try:
             value = json.loads(value)
         except json.JSONDecodeError as exc:
-            raise ParameterError(_(
+            raise ParameterError(Message(
                 "global.calendar is not valid JSON ({problem} at character {position}); write it like {example_json}, "
-                "or use global.hours={example}.", problem=exc.msg, position=str(exc.pos + 1),
-                example_json=CALENDAR_EXAMPLE, example=HOURS_EXAMPLE)) from None
+                "or use global.hours={example}.", dict(problem=exc.msg, position=str(exc.pos + 1),
+                example_json=CALENDAR_EXAMPLE, example=HOURS_EXAMPLE))) from None
         if not isinstance(value, dict):
-            raise ParameterError(_("global.calendar must be a JSON object with weekdays, opens, closes (and "
-                                   "optionally holidays, tz), like {example_json}.", example_json=CALENDAR_EXAMPLE))
+            raise ParameterError(Message("global.calendar must be a JSON object with weekdays, opens, closes (and "
+                                   "optionally holidays, tz), like {example_json}.", dict(example_json=CALENDAR_EXAMPLE)))
     if not isinstance(value, dict):
-        raise ParameterError(_("The business-hours calendar setting is not a calendar."))
+        raise ParameterError(Message("The business-hours calendar setting is not a calendar."))
     for key in value:
         if key not in CALENDAR_KEYS:
-            raise ParameterError(_("“{key}” is not a calendar setting; use {keys}.", key=key,
-                                   keys=", ".join(CALENDAR_KEYS)))
+            raise ParameterError(Message("“{key}” is not a calendar setting; use {keys}.", dict(key=key,
+                                   keys=", ".join(CALENDAR_KEYS))))
     return dict(value)
 
 
@@ -295,8 +295,8 @@ def calendar_setting(glob: dict[str, Any]) -> Any:
         if not isinstance(value, (dict, str)) and hasattr(value, "seconds_between"):
             return value
     if value is None and hours is None:
-        raise ParameterError(_("global.holidays needs opening hours: set global.hours too (e.g. "
-                               "global.hours={example}).", example=HOURS_EXAMPLE))
+        raise ParameterError(Message("global.holidays needs opening hours: set global.hours too (e.g. "
+                               "global.hours={example}).", dict(example=HOURS_EXAMPLE)))
     setting = _calendar_dict(value) if value is not None else {}
     if hours is not None:
         setting.update(parse_hours(hours))

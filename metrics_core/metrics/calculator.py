@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from typing import Any, Mapping
 
-from ..i18n import _
+from ..i18n import Message, _
 from ..errors import ParameterError
 from .model import MetricResult, MetricSpec
 from .params import merge_params
@@ -43,7 +43,7 @@ def calc(metric_id: str, totals: Mapping[str, Any], params: Mapping[str, Any] | 
     spec = get_metric(metric_id)
     if spec.calculator is None:
         names = ", ".join(s.id for s in calculator_specs())
-        raise ParameterError(_("{metric_id} cannot be computed from totals; these can: {names}.", metric_id=metric_id, names=names))
+        raise ParameterError(Message("{metric_id} cannot be computed from totals; these can: {names}.", dict(metric_id=metric_id, names=names)))
     needed = list(spec.calculator_inputs)
     settings = {p.name for p in spec.params} - set(needed)
     own = {**{k: v for k, v in totals.items() if k in settings}, **dict(params or {})}
@@ -83,7 +83,7 @@ def _number(metric_id: str, name: str, value: Any) -> float:
     try:
         number = float(str(value).strip().replace(",", ".")) if isinstance(value, str) else float(value)
     except (TypeError, ValueError):
-        raise ParameterError(_("{metric_id}: {name} must be a number (got “{value}”).", metric_id=metric_id, name=name, value=value)) from None
+        raise ParameterError(Message("{metric_id}: {name} must be a number (got “{value}”).", dict(metric_id=metric_id, name=name, value=value))) from None
     if not math.isfinite(number):
-        raise ParameterError(_("{metric_id}: {name} must be a finite number (got “{value}”).", metric_id=metric_id, name=name, value=value))
+        raise ParameterError(Message("{metric_id}: {name} must be a finite number (got “{value}”).", dict(metric_id=metric_id, name=name, value=value)))
     return number

@@ -17,7 +17,7 @@ from dataclasses import asdict, replace
 from typing import Any, Mapping
 
 from ..errors import ParameterError
-from ..formatting import format_duration
+from ..formatting import DurationText
 from ..i18n import N_, Message, _
 from . import erlang
 from .call_rows import call_status
@@ -64,21 +64,21 @@ def _erlang_a_details(traffic: float, aht_s: float, p: Mapping[str, Any], load: 
     """Erlang A beside Erlang C: agents for the same service level with callers who hang up."""
     own = p.get("patience_s")
     if own is not None and float(own) == 0:
-        return {"erlang_a_note": _("Erlang A is turned off (patience set to 0).")}
+        return {"erlang_a_note": Message("Erlang A is turned off (patience set to 0).")}
     patience = float(own) if own is not None else load.patience_s
     if p["goal"] != "service_level":
-        return {"erlang_a_note": _("Erlang A is computed for a service-level goal only.")}
+        return {"erlang_a_note": Message("Erlang A is computed for a service-level goal only.")}
     if patience is None:
         return {"erlang_a_note": load.patience_note} if load.patience_note else {}
     point = agents_needed_a(traffic, aht_s, patience, float(p["threshold_s"]), float(p["target_pct"]) / 100.0)
-    source = _("The patience setting.") if own is not None else load.patience_note
+    source = Message("The patience setting.") if own is not None else load.patience_note
     return {"erlang_a": {**asdict(point), "patience_s": patience, "patience_from": source}}
 
 
 def _caveat(agents: int, at_k: erlang.StaffingPoint, load: Load, threshold_s: float) -> tuple[Message, Message]:
     """A line for the card (≤ ~84 characters) and its whole explanation, rendered where they are shown."""
     values = {"calls": round(load.arrivals, 1), "minutes": load.interval_s / 60, "slot": load.slot,
-              "aht": format_duration(load.aht_s), "assumed": load.assumed, "agents": agents,
+              "aht": DurationText(load.aht_s), "assumed": load.assumed, "agents": agents,
               "predicted": round(at_k.service_level_pct), "seconds": threshold_s}
     if load.typed:
         return (Message("for {calls} calls per {minutes} min, as typed", values),
@@ -113,7 +113,7 @@ def _caveat(agents: int, at_k: erlang.StaffingPoint, load: Load, threshold_s: fl
 def staffing_result(load: Load, p: Mapping[str, Any]) -> MetricResult:
     """Agents needed for ``load`` under the settings ``p`` (see :data:`STAFFING_PARAMS`)."""
     if load.aht_s <= 0 or load.arrivals <= 0:
-        return no_value("staffing", "count", _("Staffing needs calls and a handle time above 0."),
+        return no_value("staffing", "count", Message("Staffing needs calls and a handle time above 0."),
                         higher_is_better=None, n=load.rows)
     traffic = erlang.traffic_erlangs(load.arrivals, load.aht_s, load.interval_s)
     goal = _goal(p)
@@ -167,8 +167,8 @@ def staffing_calculator(totals: Mapping[str, float], params: Mapping[str, Any]) 
     """Agents needed from typed ``arrivals`` (per interval) and ``aht_s``; the settings are parameters."""
     p = with_defaults(params, STAFFING_PARAMS)
     if totals["arrivals"] < 0 or totals["aht_s"] < 0:
-        raise ParameterError(_("staffing: arrivals and aht_s must be 0 or more."))
+        raise ParameterError(Message("staffing: arrivals and aht_s must be 0 or more."))
     load = Load(float(totals["arrivals"]), float(totals["aht_s"]), float(p["interval_min"]) * 60,
-                _("typed figures"), _("{minutes}-min interval (the interval setting)", minutes=float(p["interval_min"])),
+                Message("typed figures"), Message("{minutes}-min interval (the interval setting)", dict(minutes=float(p["interval_min"]))),
                 int(round(totals["arrivals"])), typed=True)
     return staffing_result(load, p)

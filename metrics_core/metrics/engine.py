@@ -19,7 +19,7 @@ import pandas as pd
 from ..catalogue import KINDS_BY_NAME, kinds_text
 from ..dataset import DataBundle
 from ..errors import KpiDeskError, OperationCancelled, ParameterError
-from ..i18n import N_, _, Message, ShownMessage, TextList
+from ..i18n import N_, _, Message, ShownMessage, TextList, as_message
 from ..progress import Reporter, checkpoint
 from . import periods as P
 from . import currencies, plausibility
@@ -117,9 +117,10 @@ def _safe_run(spec: MetricSpec, inputs: MetricInputs, p: dict[str, Any],
         return _run(spec, inputs, p, seen)
     except OperationCancelled:
         raise
-    except KpiDeskError as exc:
-        shown = getattr(exc, "shown", None)
-        return no_value(spec.id, spec.unit, str(exc) if shown is None else ShownMessage(str(exc), shown=shown))
+    except KpiDeskError as exc:           # (the error's Message kept: the reason is said in the language of now)
+        shown, said = getattr(exc, "shown", None), as_message(exc.message)
+        return no_value(spec.id, spec.unit, said if shown is None else ShownMessage(
+            said.msgid, said.values, said.plural_msgid, said.n, said.context, shown=shown))
     except Exception as exc:  # noqa: BLE001 - one KPI's bug must not stop the others; it is logged
         log.debug("KPI %s failed", spec.id, exc_info=True)       # (the traceback only with --debug)
         return failed_result(spec, exc)
@@ -290,7 +291,7 @@ def _breakdown(bundle: Source, spec: MetricSpec, by: str, params: Params, filter
     p = merge_params(spec, params)
     inputs = prepared.inputs(filters, aware=spec.period_aware)
     if by not in P.PERIODS and not any(by in f.columns for f in prepared.frames.values()):
-        raise ParameterError(_("No loaded file has a column “{by}” to break {label} down by.", by=by, label=_(spec.label)))
+        raise ParameterError(Message("No loaded file has a column “{by}” to break {label} down by.", dict(by=by, label=Message(spec.label))))
     if precheck(spec, inputs) is not None or currencies.mixed(spec, inputs, p):   # amounts of several
         return []                                                                  # currencies: no one series
     p = _pin_detected(spec, prepared, p)
@@ -484,7 +485,7 @@ def compare(bundle: Source, metric_id: str, params: Params = None, filters: Filt
     the same dates one year earlier.
     """
     if against not in ("previous", "last_year"):
-        raise ParameterError(_("Compare against “previous” or “last_year”, not “{against}”.", against=against))
+        raise ParameterError(Message("Compare against “previous” or “last_year”, not “{against}”.", dict(against=against)))
     spec = get_metric(metric_id)
     check_params(params, REGISTRY)
     prepared = prepared_for(bundle, dict((params or {}).get("global") or {}))

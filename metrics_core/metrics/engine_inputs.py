@@ -18,7 +18,7 @@ from typing import Any, Callable
 from ..deferred import np
 from ..deferred import pd
 
-from ..i18n import _
+from ..i18n import Message
 from ..catalogue import KINDS_BY_NAME
 from ..column_facts import codes_isin, cut_rows
 from ..dataset import DataBundle
@@ -48,7 +48,7 @@ class Filters:
         if to is not None:
             end = to + (pd.Timedelta(days=1) if to == to.normalize() else pd.Timedelta(microseconds=1))
         if start is not None and end is not None and end <= start:
-            raise ParameterError(_("The date range ends ({date_to}) before it starts ({date_from}).", date_to=self.date_to, date_from=self.date_from))
+            raise ParameterError(Message("The date range ends ({date_to}) before it starts ({date_from}).", dict(date_to=self.date_to, date_from=self.date_from)))
         return start, end
 
     def with_bounds(self, start: pd.Timestamp | None, end: pd.Timestamp | None) -> "Filters":
@@ -67,7 +67,7 @@ def _timestamp(value: Any, which: str) -> pd.Timestamp | None:
     try:
         ts = pd.Timestamp(value)
     except (TypeError, ValueError):
-        raise ParameterError(_("The “{which}” date “{value}” is not a date (use YYYY-MM-DD).", which=which, value=value)) from None
+        raise ParameterError(Message("The “{which}” date “{value}” is not a date (use YYYY-MM-DD).", dict(which=which, value=value))) from None
     if ts.tzinfo is not None:
         ts = ts.tz_localize(None)
     return ts
@@ -245,7 +245,7 @@ class Prepared:
             self.as_of = None
             self.calendar = None
         else:
-            raise ParameterError(_('KPIs are computed from loaded data (a DataBundle or MetricInputs).'))
+            raise ParameterError(Message('KPIs are computed from loaded data (a DataBundle or MetricInputs).'))
         if glob.get("as_of") is not None:
             self.as_of = _end_of_day(_timestamp(glob["as_of"], "as of"))
         calendar = calendar_setting(glob)

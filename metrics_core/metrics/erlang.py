@@ -19,14 +19,14 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..errors import ParameterError
-from ..i18n import _
+from ..i18n import Message, _
 
 
 def _check(traffic: float, agents: int) -> None:
     if traffic < 0 or not math.isfinite(traffic):
-        raise ParameterError(_("The traffic must be a number of Erlangs of 0 or more, not {traffic}.", traffic=traffic))
+        raise ParameterError(Message("The traffic must be a number of Erlangs of 0 or more, not {traffic}.", dict(traffic=traffic)))
     if agents < 0:
-        raise ParameterError(_("The number of agents or lines must be 0 or more, not {agents}.", agents=agents))
+        raise ParameterError(Message("The number of agents or lines must be 0 or more, not {agents}.", dict(agents=agents)))
 
 
 def traffic_erlangs(arrivals: float, aht_s: float, interval_s: float) -> float:
@@ -36,7 +36,7 @@ def traffic_erlangs(arrivals: float, aht_s: float, interval_s: float) -> float:
     10.0
     """
     if interval_s <= 0:
-        raise ParameterError(_('The interval length must be more than 0 seconds.'))
+        raise ParameterError(Message('The interval length must be more than 0 seconds.'))
     return float(arrivals) * float(aht_s) / float(interval_s)
 
 
@@ -88,7 +88,7 @@ def _asa(traffic: float, agents: int, aht_s: float, c: float) -> float:
 
 def _check_aht(aht_s: float) -> None:
     if not aht_s > 0:
-        raise ParameterError(_('The average handle time must be more than 0 seconds.'))
+        raise ParameterError(Message('The average handle time must be more than 0 seconds.'))
 
 
 def service_level(traffic: float, agents: int, aht_s: float, threshold_s: float) -> float:
@@ -131,17 +131,17 @@ class Goal:
         if self.asa_s is None:
             level = self.service_level
             if level is None or not 0 < level < 1:
-                raise ParameterError(_("The service-level target must be above 0 % and below 100 % (Erlang C never "
+                raise ParameterError(Message("The service-level target must be above 0 % and below 100 % (Erlang C never "
                                        "answers every call within a time), not {target}.",
-                                       target="none" if level is None else f"{round(level * 100, 2):g} %"))
+                                       dict(target="none" if level is None else f"{round(level * 100, 2):g} %")))
             if self.threshold_s < 0:
-                raise ParameterError(_("The answer-time target must be 0 seconds or more, not {seconds}.",
-                                       seconds=self.threshold_s))
+                raise ParameterError(Message("The answer-time target must be 0 seconds or more, not {seconds}.",
+                                       dict(seconds=self.threshold_s)))
         elif not self.asa_s > 0:
-            raise ParameterError(_("The ASA target must be more than 0 seconds, not {seconds}.", seconds=self.asa_s))
+            raise ParameterError(Message("The ASA target must be more than 0 seconds, not {seconds}.", dict(seconds=self.asa_s)))
         if not 0 < self.max_occupancy <= 1:
-            raise ParameterError(_("The maximum occupancy must be above 0 % and at most 100 %, not {occupancy} %.",
-                                   occupancy=round(self.max_occupancy * 100, 2)))
+            raise ParameterError(Message("The maximum occupancy must be above 0 % and at most 100 %, not {occupancy} %.",
+                                   dict(occupancy=round(self.max_occupancy * 100, 2))))
 
     def describe(self) -> str:
         """'80 % answered within 20 s' or 'ASA of at most 30 s', plus the occupancy cap."""
@@ -190,9 +190,9 @@ def agents_for_goal(traffic: float, aht_s: float, goal: Goal, max_agents: int | 
     first = max(1, math.floor(traffic) + 1, math.ceil(traffic / goal.max_occupancy - 1e-9))
     last = search_limit(traffic) if max_agents is None else int(max_agents)
     if first > last:
-        raise ParameterError(_("The search for agents stops at {last}, but {traffic} Erlangs of traffic need at "
+        raise ParameterError(Message("The search for agents stops at {last}, but {traffic} Erlangs of traffic need at "
                                "least {first} agents just to keep up: raise the limit.",
-                               last=last, traffic=round(traffic, 1), first=first))
+                               dict(last=last, traffic=round(traffic, 1), first=first)))
     for k, b in _erlang_b_upwards(traffic, first):
         if k > last:
             break
@@ -203,10 +203,10 @@ def agents_for_goal(traffic: float, aht_s: float, goal: Goal, max_agents: int | 
             met = _service_level(traffic, k, aht_s, goal.threshold_s, c) >= goal.service_level
         if met:
             return k
-    raise ParameterError(_("No number of agents from {first} to {last} reaches {goal} with {traffic} Erlangs of "
+    raise ParameterError(Message("No number of agents from {first} to {last} reaches {goal} with {traffic} Erlangs of "
                            "traffic: the search stops at {last} agents. The target is too strict for this traffic; "
                            "relax it or check the figures.",
-                           first=first, last=last, goal=goal.describe(), traffic=round(traffic, 1)))
+                           dict(first=first, last=last, goal=goal.describe(), traffic=round(traffic, 1))))
 
 
 def lines_needed(traffic: float, blocking: float) -> int:
@@ -217,8 +217,8 @@ def lines_needed(traffic: float, blocking: float) -> int:
     """
     _check(traffic, 0)
     if not 0 < blocking < 1:
-        raise ParameterError(_("The blocking target must be above 0 % and below 100 %, not {blocking} %.",
-                               blocking=round(blocking * 100, 2)))
+        raise ParameterError(Message("The blocking target must be above 0 % and below 100 %, not {blocking} %.",
+                               dict(blocking=round(blocking * 100, 2))))
     for k, b in _erlang_b_upwards(traffic, 0):
         if b <= blocking:
             return k
@@ -232,8 +232,8 @@ def scheduled_agents(agents: int, shrinkage: float) -> int:
     20
     """
     if not 0 <= shrinkage < 1:
-        raise ParameterError(_("Shrinkage must be at least 0 % and below 100 %, not {shrinkage} %.",
-                               shrinkage=round(shrinkage * 100, 2)))
+        raise ParameterError(Message("Shrinkage must be at least 0 % and below 100 %, not {shrinkage} %.",
+                               dict(shrinkage=round(shrinkage * 100, 2))))
     return math.ceil(agents / (1.0 - shrinkage) - 1e-9)
 
 

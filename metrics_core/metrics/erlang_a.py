@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from ..deferred import np
 
 from ..errors import ParameterError
-from ..i18n import _
+from ..i18n import Message
 from .erlang import search_limit
 
 _TAIL = 37.0        # e^-37 ≈ 1e-16: states beyond this drop below double precision of the mode
@@ -106,7 +106,7 @@ def erlang_a(traffic: float, agents: int, aht_s: float, patience_s: float, thres
     True
     """
     if not (traffic > 0 and aht_s > 0 and patience_s > 0 and agents >= 1):
-        raise ParameterError(_("Erlang A needs traffic, a handle time and a patience above 0, and at least one agent."))
+        raise ParameterError(Message("Erlang A needs traffic, a handle time and a patience above 0, and at least one agent."))
     mu, theta = 1.0 / aht_s, 1.0 / patience_s
     lam = traffic * mu
     logs = _log_distribution(lam, mu, theta, int(agents))
@@ -131,8 +131,8 @@ def agents_needed_a(traffic: float, aht_s: float, patience_s: float, threshold_s
     The service level grows with the agents, so the answer is found by doubling then halving.
     """
     if not 0 < target < 1:
-        raise ParameterError(_("The service-level target must be above 0 % and below 100 % (Erlang C never "
-                               "answers every call within a time), not {target}.", target=f"{round(target * 100, 2):g} %"))
+        raise ParameterError(Message("The service-level target must be above 0 % and below 100 % (Erlang C never "
+                               "answers every call within a time), not {target}.", dict(target=f"{round(target * 100, 2):g} %")))
     limit = max_agents or search_limit(traffic)
 
     def meets(k: int) -> bool:
@@ -142,10 +142,10 @@ def agents_needed_a(traffic: float, aht_s: float, patience_s: float, threshold_s
     while not meets(high):
         low, high = high, high * 2
         if low >= limit:
-            raise ParameterError(_("No number of agents up to {limit} reaches {level} % answered within {seconds} s "
+            raise ParameterError(Message("No number of agents up to {limit} reaches {level} % answered within {seconds} s "
                                    "under Erlang A with {traffic} Erlangs: the search stops there. The target is too "
-                                   "strict for this traffic and patience.", limit=limit, level=round(target * 100, 2),
-                                   seconds=threshold_s, traffic=round(traffic, 1)))
+                                   "strict for this traffic and patience.", dict(limit=limit, level=round(target * 100, 2),
+                                   seconds=threshold_s, traffic=round(traffic, 1))))
     while high - low > 1:
         middle = (low + high) // 2
         low, high = (low, middle) if meets(middle) else (middle, high)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from ..i18n import _
+from ..i18n import Message
 from ..errors import ParameterError
 from .model import MetricSpec, ParamSpec
 
@@ -36,17 +36,17 @@ def check_params(params: Mapping[str, Any] | None, registry: tuple[MetricSpec, .
             for name in (entry or {}):
                 if name not in GLOBAL_KEYS and name not in shared and name not in PER_METRIC_EXTRAS:
                     raise ParameterError(
-                        _("“{name}” is not a global setting; use one of: {global_keys} or a parameter name that KPIs share.", name=name, global_keys=', '.join(GLOBAL_KEYS)))
+                        Message("“{name}” is not a global setting; use one of: {global_keys} or a parameter name that KPIs share.", dict(name=name, global_keys=', '.join(GLOBAL_KEYS))))
             continue
         spec = by_id.get(key)
         if spec is None:
-            raise ParameterError(_("There is no KPI called “{key}” to set parameters for.", key=key))
+            raise ParameterError(Message("There is no KPI called “{key}” to set parameters for.", dict(key=key)))
         if not isinstance(entry, Mapping):
-            raise ParameterError(_("The parameters of {key} must be name = value pairs.", key=key))
+            raise ParameterError(Message("The parameters of {key} must be name = value pairs.", dict(key=key)))
         allowed = [p.name for p in spec.params] + list(PER_METRIC_EXTRAS)
         for name in entry:
             if name not in allowed:
-                raise ParameterError(_("{key} has no parameter “{name}”; its parameters are: {allowed}.", key=key, name=name, allowed=', '.join(allowed)))
+                raise ParameterError(Message("{key} has no parameter “{name}”; its parameters are: {allowed}.", dict(key=key, name=name, allowed=', '.join(allowed))))
 
 
 def merge_params(spec: MetricSpec, params: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -75,9 +75,9 @@ def coerce(metric_id: str, ps: ParamSpec, value: Any) -> Any:
     if ps.kind in ("number", "int"):
         number = _number(metric_id, ps.name, value)
         if ps.minimum is not None and number < ps.minimum:
-            raise ParameterError(_("{metric_id}.{name} must be at least {minimum} (got {number}).", metric_id=metric_id, name=ps.name, minimum=format(ps.minimum, 'g'), number=format(number, 'g')))
+            raise ParameterError(Message("{metric_id}.{name} must be at least {minimum} (got {number}).", dict(metric_id=metric_id, name=ps.name, minimum=format(ps.minimum, 'g'), number=format(number, 'g'))))
         if ps.maximum is not None and number > ps.maximum:
-            raise ParameterError(_("{metric_id}.{name} must be at most {maximum} (got {number}).", metric_id=metric_id, name=ps.name, maximum=format(ps.maximum, 'g'), number=format(number, 'g')))
+            raise ParameterError(Message("{metric_id}.{name} must be at most {maximum} (got {number}).", dict(metric_id=metric_id, name=ps.name, maximum=format(ps.maximum, 'g'), number=format(number, 'g'))))
         return int(round(number)) if ps.kind == "int" else number
     if ps.kind == "bool":
         if isinstance(value, bool):
@@ -87,12 +87,12 @@ def coerce(metric_id: str, ps: ParamSpec, value: Any) -> Any:
             return True
         if text in ("0", "false", "no", "n", "off"):
             return False
-        raise ParameterError(_("{metric_id}.{name} must be yes or no (got “{value}”).", metric_id=metric_id, name=ps.name, value=value))
+        raise ParameterError(Message("{metric_id}.{name} must be yes or no (got “{value}”).", dict(metric_id=metric_id, name=ps.name, value=value)))
     if ps.kind == "choice":
         for choice in ps.choices:
             if str(choice) == str(value):
                 return choice
-        raise ParameterError(_("{metric_id}.{name} must be one of: {items} (got “{value}”).", metric_id=metric_id, name=ps.name, items=', '.join(map(str, ps.choices)), value=value))
+        raise ParameterError(Message("{metric_id}.{name} must be one of: {items} (got “{value}”).", dict(metric_id=metric_id, name=ps.name, items=', '.join(map(str, ps.choices)), value=value)))
     return value
 
 
@@ -100,11 +100,11 @@ def _number(metric_id: str, name: str, value: Any) -> float | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        raise ParameterError(_("{metric_id}.{name} must be a number (got “{value}”).", metric_id=metric_id, name=name, value=value))
+        raise ParameterError(Message("{metric_id}.{name} must be a number (got “{value}”).", dict(metric_id=metric_id, name=name, value=value)))
     try:
         return float(str(value).replace(",", ".")) if isinstance(value, str) else float(value)
     except (TypeError, ValueError):
-        raise ParameterError(_("{metric_id}.{name} must be a number (got “{value}”).", metric_id=metric_id, name=name, value=value)) from None
+        raise ParameterError(Message("{metric_id}.{name} must be a number (got “{value}”).", dict(metric_id=metric_id, name=name, value=value))) from None
 
 
 def migrated(params: Mapping[str, Any] | None) -> dict[str, dict[str, Any]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..deferred import np
 from ..deferred import pd
 
-from ..i18n import _
+from ..i18n import Message
 from ..errors import ParameterError
 
 PERIODS = ("day", "week", "month", "quarter", "year")
@@ -18,7 +18,7 @@ PERIODS = ("day", "week", "month", "quarter", "year")
 def check_period(by: str) -> str:
     """Return ``by`` if it is a period name, else raise :class:`ParameterError`."""
     if by not in PERIODS:
-        raise ParameterError(_("“{by}” is not a period; use one of: {periods}.", by=by, periods=', '.join(PERIODS)))
+        raise ParameterError(Message("“{by}” is not a period; use one of: {periods}.", dict(by=by, periods=', '.join(PERIODS))))
     return by
 
 

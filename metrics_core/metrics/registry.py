@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from ..i18n import _
+from ..i18n import Message
 from ..errors import ParameterError
 from . import calls, loyalty, social, surveys, team, tickets
 from .benchmark import benchmark_gap_spec
@@ -34,6 +34,6 @@ def get_metric(metric_id: str) -> MetricSpec:
     try:
         return _BY_ID[metric_id]
     except KeyError:
-        raise ParameterError(_("There is no KPI called “{metric_id}”. Known KPIs: {by_id}.", metric_id=metric_id, by_id=', '.join(_BY_ID))) from None
+        raise ParameterError(Message("There is no KPI called “{metric_id}”. Known KPIs: {by_id}.", dict(metric_id=metric_id, by_id=', '.join(_BY_ID)))) from None
 
 

@@ -36,11 +36,11 @@ class Load:
     arrivals: float
     aht_s: float
     interval_s: float
-    slot: str                               # "10:00"
-    assumed: str                            # where the interval length comes from
+    slot: Any                               # "10:00", or a Message ("the busiest row")
+    assumed: Any                            # where the interval length comes from (a Message)
     rows: int                               # rows (calls or interval rows) measured
     patience_s: float | None = None         # Erlang A: the callers' mean patience, when the data tells
-    patience_note: str = ""
+    patience_note: Any = ""                 # a Message, or "" (none)
     measured_within_pct: float | None = None    # the slot's calls answered within the threshold, measured
     agents_seen: float | None = None            # agents answering in the slot, mean over its days
     typed: bool = False                         # typed figures (``kpidesk calc``), not measured
@@ -54,8 +54,8 @@ def _slot_of(text: str, interval_s: float) -> int:
     try:
         hours, minutes = (int(x) for x in str(text).strip().split(":")[:2])
     except ValueError:
-        raise ParameterError(_('The staffing interval must be "busiest" or a time like 10:30, not "{text}".',
-                               text=text),
+        raise ParameterError(Message('The staffing interval must be "busiest" or a time like 10:30, not "{text}".',
+                               dict(text=text)),
                              shown=Message("The staffing interval must be “{busiest}” or a time like 10:30, not "
                                            "“{text}”.", {"busiest": Message(CHOICE_LABELS[("interval", "busiest")]),
                                                          "text": text})) from None
@@ -93,16 +93,16 @@ def _patience(calls: pd.DataFrame, status: dict[str, np.ndarray]) -> tuple[float
     offered = status["inbound"] & status["known"]
     abandoned = offered & status["abandoned"]
     if not abandoned.any():
-        return None, _("No abandoned calls in the data, so Erlang A equals Erlang C.")
+        return None, Message("No abandoned calls in the data, so Erlang A equals Erlang C.")
     waits = numbers(calls["wait_s"]) if has(calls, "wait_s") else np.full(len(calls), np.nan)
     timed = np.isfinite(waits)
     if (abandoned & timed).sum() < 0.9 * abandoned.sum():
-        return None, _("The data has no wait times for its abandoned calls, so the callers' patience is unknown; "
-                       "set “{setting}” to use Erlang A.", setting=_("Caller patience for Erlang A (s)"))
+        return None, Message("The data has no wait times for its abandoned calls, so the callers' patience is unknown; "
+                       "set “{setting}” to use Erlang A.", dict(setting=Message("Caller patience for Erlang A (s)")))
     total = float(waits[offered & timed].sum())
     patience = patience_from_waits(total, int((abandoned & timed).sum()))
     count = int((abandoned & timed).sum())
-    return patience, ngettext("Patience estimated from {count} abandoned call and the waits of all calls.",
+    return patience, Message.plural("Patience estimated from {count} abandoned call and the waits of all calls.",
                               "Patience estimated from {count} abandoned calls and the waits of all calls.",
                               count, count=count)
 
@@ -117,12 +117,12 @@ def measure_calls(calls: pd.DataFrame, interval_s: float, choice: str, threshold
         return missing_result("staffing", "count", ["talk_s"] if handle is None else ["started_at"], "calls",
                               higher_is_better=None)
     if _dates_only(calls["started_at"]):
-        return _no(_("The calls carry dates without a time of day. Staffing needs intra-day figures: the calls of each 15- or "
+        return _no(Message("The calls carry dates without a time of day. Staffing needs intra-day figures: the calls of each 15- or "
                      "30-minute interval with its start time (a call log with call times, or interval rows with "
                      "their times)."))
     handled = status["answered"] & np.isfinite(handle) & (handle >= 0)
     if not handled.any():
-        return _no(_("No answered calls with a talk time."))
+        return _no(Message("No answered calls with a talk time."))
     aht_s = float(handle[handled].mean())
     del handle, handled                         # (a call log of 10,000,000 rows: 90 MB)
     offered = status["inbound"] & status["known"]
@@ -130,7 +130,7 @@ def measure_calls(calls: pd.DataFrame, interval_s: float, choice: str, threshold
     slot, arrivals, label, days = _pick_slot(slots, offered, interval_s, choice)
     in_slot = (slots["slot"] == slot).to_numpy()
     patience, note = _patience(calls, status)
-    assumed = ngettext("{minutes}-min slots of the call log (the interval setting), averaged over {days} day",
+    assumed = Message.plural("{minutes}-min slots of the call log (the interval setting), averaged over {days} day",
                        "{minutes}-min slots of the call log (the interval setting), averaged over {days} days",
                        days, minutes=interval_s / 60, days=days)
     load = Load(arrivals, aht_s, interval_s, label, assumed, int(offered.sum()),
@@ -166,36 +166,36 @@ def measure_intervals(inputs: MetricInputs, rows: pd.DataFrame, params: Mapping[
         return terms
     den = terms.den[terms.used].sum()
     if den == 0:
-        return _no(_("No answered calls with a handle time."))
+        return _no(Message("No answered calls with a handle time."))
     aht = float(terms.num[terms.used].sum() / den)
     offered = np.nan_to_num(numbers(rows["offered"]))
     set_minutes = params.get("row_minutes")
     timed = has(rows, "period")
     if timed and _dates_only(rows["period"]):
-        return _no(_("These rows are whole days (one row per date). Staffing needs intra-day figures: the calls of each "
+        return _no(Message("These rows are whole days (one row per date). Staffing needs intra-day figures: the calls of each "
                      "15- or 30-minute interval with its start time (a call log with call times, or interval rows "
                      "with their times)."))
     if set_minutes:
         interval_s = float(set_minutes) * 60
-        assumed = _("{minutes}-min rows (the row length setting)", minutes=float(set_minutes))
+        assumed = Message("{minutes}-min rows (the row length setting)", dict(minutes=float(set_minutes)))
     elif timed and (step := _row_step_s(rows["period"])) is not None:
-        interval_s, assumed = step, _("{minutes}-min rows (from the rows' own times)", minutes=step / 60)
+        interval_s, assumed = step, Message("{minutes}-min rows (from the rows' own times)", dict(minutes=step / 60))
     else:
         # what is needed first: a card shows three lines of it (s11-shots, the daily ACD file)
-        return _no(_("Staffing needs intra-day figures, and these rows have no times of day (the length of one row is "
+        return _no(Message("Staffing needs intra-day figures, and these rows have no times of day (the length of one row is "
                      "unknown): the calls of each 15- or 30-minute interval with its start time (a call log with call "
                      "times, or interval rows with their times). If each row is one interval, enter its length in "
-                     "the settings: {kpi}, {setting}.", kpi=_("Agents needed (Erlang C)"),
-                     setting=_("Length of one interval row (minutes)")))
+                     "the settings: {kpi}, {setting}.", dict(kpi=Message("Agents needed (Erlang C)"),
+                     setting=Message("Length of one interval row (minutes)"))))
     if interval_s >= 86400:
-        return _no(_("Rows of a day or more cannot be staffed. Staffing needs intra-day figures: the calls of each 15- or "
+        return _no(Message("Rows of a day or more cannot be staffed. Staffing needs intra-day figures: the calls of each 15- or "
                      "30-minute interval with its start time (a call log with call times, or interval rows with "
                      "their times)."))
     if timed:
         slots = _slots(rows["period"], interval_s)
         _slot, arrivals, label, _days = _pick_slot(slots, offered, interval_s, choice)
     elif choice != "busiest":
-        raise ParameterError(_("These pre-aggregated rows have no interval times; choose the busiest interval."))
+        raise ParameterError(Message("These pre-aggregated rows have no interval times; choose the busiest interval."))
     else:
-        arrivals, label = float(offered.max()), _("the busiest row")
+        arrivals, label = float(offered.max()), Message("the busiest row")
     return Load(arrivals, aht, interval_s, label, assumed, int(len(rows)))

@@ -16,7 +16,7 @@ from ..deferred import pd
 
 from ..errors import ParameterError
 from ..formatting import quoted
-from ..i18n import N_, _
+from ..i18n import N_, Message
 from .common import (Terms, add_excluded, bool_values, clean_durations, datetimes, distinct_lower, empty_result,
                      frame_of, has, missing_result, no_value, numbers, per_row, seconds_to_next_contact, with_defaults)
 from ..column_facts import column_fact
@@ -200,9 +200,9 @@ def target_table(table: Any) -> dict[str, Any]:
         parsed = json.loads(text) if text.startswith("{") else dict(
             (k.strip(), v.strip()) for k, v in (part.split("=", 1) for part in text.split(",") if part.strip()))
     except ValueError:
-        raise ParameterError(_("The SLA targets {table} are not a table like urgent=3600, high=14400.", table=quoted(str(table)))) from None
+        raise ParameterError(Message("The SLA targets {table} are not a table like urgent=3600, high=14400.", dict(table=quoted(str(table))))) from None
     if not isinstance(parsed, dict):
-        raise ParameterError(_("The SLA targets {table} are not a table like urgent=3600, high=14400.", table=quoted(str(table))))
+        raise ParameterError(Message("The SLA targets {table} are not a table like urgent=3600, high=14400.", dict(table=quoted(str(table)))))
     return parsed
 
 
@@ -213,9 +213,9 @@ def targets_per_row(tickets: pd.DataFrame, table: Mapping[str, Any]) -> np.ndarr
         try:
             seconds = float(value)
         except (TypeError, ValueError):
-            raise ParameterError(_("The SLA target for {key} must be a number of seconds, not {value}.", key=quoted(str(key)), value=quoted(str(value)))) from None
+            raise ParameterError(Message("The SLA target for {key} must be a number of seconds, not {value}.", dict(key=quoted(str(key)), value=quoted(str(value))))) from None
         if seconds < 0:
-            raise ParameterError(_("The SLA target for {key} must not be negative.", key=quoted(str(key))))
+            raise ParameterError(Message("The SLA target for {key} must not be negative.", dict(key=quoted(str(key)))))
         cleaned[str(key).strip().lower()] = seconds
     default = cleaned.pop("default", np.nan)
     if "priority" not in tickets.columns:

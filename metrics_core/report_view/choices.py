@@ -14,7 +14,7 @@ from typing import Any
 
 from ..dataset import DataBundle
 from ..errors import ParameterError
-from ..i18n import _
+from ..i18n import Message, _
 from .compute import last_complete_month
 from .view import COMPARISONS, KpiView
 from ..formatting import format_month
@@ -41,11 +41,11 @@ class ReportChoices:
 
     def __post_init__(self) -> None:
         if self.period not in PERIODS:
-            raise ParameterError(_("The report period is one of {choices}, not “{value}”.",
-                                   choices=", ".join(PERIODS), value=self.period))
+            raise ParameterError(Message("The report period is one of {choices}, not “{value}”.",
+                                   dict(choices=", ".join(PERIODS), value=self.period)))
         if self.comparison not in COMPARISONS:
-            raise ParameterError(_("Compare with “previous”, “last_year” or “none”, not “{value}”.",
-                                   value=self.comparison))
+            raise ParameterError(Message("Compare with “previous”, “last_year” or “none”, not “{value}”.",
+                                   dict(value=self.comparison)))
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

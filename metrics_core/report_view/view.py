@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import ParameterError
-from ..i18n import _
+from ..i18n import Message
 from ..metrics.engine_inputs import Filters
 from ..metrics.periods import PERIODS
 
@@ -46,11 +46,11 @@ class KpiView:
         object.__setattr__(self, "date_from", _day(self.date_from, "from"))
         object.__setattr__(self, "date_to", _day(self.date_to, "to"))
         if self.comparison not in COMPARISONS:
-            raise ParameterError(_("Compare with “previous”, “last_year” or “none”, not “{value}”.",
-                                   value=self.comparison))
+            raise ParameterError(Message("Compare with “previous”, “last_year” or “none”, not “{value}”.",
+                                   dict(value=self.comparison)))
         if self.grain not in PERIODS:
-            raise ParameterError(_("Trends go by day, week, month, quarter or year, not “{value}”.",
-                                   value=self.grain))
+            raise ParameterError(Message("Trends go by day, week, month, quarter or year, not “{value}”.",
+                                   dict(value=self.grain)))
         object.__setattr__(self, "kpis", tuple(self.kpis))
         object.__setattr__(self, "categories", {str(k): tuple(v) for k, v in self.categories.items() if v})
         object.__setattr__(self, "breakdowns", {str(k): tuple(v) for k, v in self.breakdowns.items()})
@@ -92,8 +92,8 @@ def _day(value: Any, which: str) -> pd.Timestamp | None:
     try:
         stamp = pd.Timestamp(value)
     except (TypeError, ValueError) as exc:
-        raise ParameterError(_("The date {which} “{value}” is not a date like 2026-10-31.",
-                               which=which, value=value)) from exc
+        raise ParameterError(Message("The date {which} “{value}” is not a date like 2026-10-31.",
+                               dict(which=which, value=value))) from exc
     return None if pd.isna(stamp) else stamp.normalize()
 
 
