@@ -70,6 +70,8 @@ class DataBundle:
 
     def remove(self, name: str) -> None:
         self.datasets = [d for d in self.datasets if d.name != name]
+        # the merged frames held its rows: let them go now, not at the next merge (after the last file none comes)
+        self._merged, self._groups, self._merged_for = {}, {}, ()
 
     def kinds(self) -> list[str]:
         seen: list[str] = []

@@ -78,8 +78,10 @@ def apply_language(code: str | None) -> str:
     app = QCoreApplication.instance()
     if app is None:
         return used
-    while _installed:
-        app.removeTranslator(_installed.pop())
+    while _installed:                  # (each is a child of the app: deleted too, or every switch keeps its .qm)
+        translator = _installed.pop()
+        app.removeTranslator(translator)
+        translator.deleteLater()
     path = qt_translation_file(used)
     if path is not None:
         translator = QTranslator(app)

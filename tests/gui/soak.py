@@ -61,6 +61,8 @@ class SoakReport:
     rss_at_end: int = 0
     rss_closed_after_warm_up: int = 0       # with every file closed (what growth is judged on)
     rss_closed_at_end: int = 0
+    parts_closed_after_warm_up: dict[str, int] = field(default_factory=dict)    # :func:`memory_parts`
+    parts_closed_at_end: dict[str, int] = field(default_factory=dict)
     messages_shown: int = 0
 
     @property
@@ -80,7 +82,12 @@ class SoakReport:
                 f"RSS with every file closed {self.rss_closed_after_warm_up / 1e6:.0f} MB after warm-up -> "
                 f"{self.rss_closed_at_end / 1e6:.0f} MB at the end ({100 * self.growth:+.1f} %); with the files "
                 f"open then {self.rss_after_warm_up / 1e6:.0f} MB -> {self.rss_at_end / 1e6:.0f} MB "
-                f"({100 * self.growth_with_files_open:+.1f} %)")
+                f"({100 * self.growth_with_files_open:+.1f} %); closed, of the growth: {self.growth_parts()}")
+
+    def growth_parts(self) -> str:
+        """What the closed readings' growth was made of (:func:`memory_parts`), in MB."""
+        before, after = self.parts_closed_after_warm_up, self.parts_closed_at_end
+        return ", ".join(f"{name} {(after[name] - before[name]) / 1e6:+.1f}" for name in after if name in before) or "-"
 
 
 def settled_rss() -> int:
@@ -91,6 +98,42 @@ def settled_rss() -> int:
     gc.collect()
     give_back()
     return rss_bytes()
+
+
+def memory_parts() -> dict[str, int]:
+    """The resident memory in parts (Linux ``/proc``, glibc's ``mallinfo2``; a part not known is left out): pages of
+    files (the libraries' code and data, fonts, Qt's translations: a part of the program first run late in a session
+    is read in then, and stays), anonymous pages, and of what the C allocator holds the bytes it has handed out
+    (Qt's objects, numpy's arrays, Python's objects over 512 bytes) — what it holds beyond them, once trimmed, is
+    pieces too small to give back. Python's small objects live in its own 1 MiB arenas (anonymous, outside malloc)."""
+    parts: dict[str, int] = {}
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                key, _, value = line.partition(":")
+                if key in ("RssFile", "RssAnon"):
+                    parts["file-backed" if key == "RssFile" else "anonymous"] = int(value.split()[0]) * 1024
+    except OSError:
+        pass
+    in_use = _malloc_in_use()
+    if in_use is not None:
+        parts["malloc in use"] = in_use
+    return parts
+
+
+def _malloc_in_use() -> int | None:
+    import ctypes
+
+    class MallInfo2(ctypes.Structure):
+        _fields_ = [(name, ctypes.c_size_t) for name in ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks",
+                                                          "fsmblks", "uordblks", "fordblks", "keepcost")]
+    try:
+        info = ctypes.CDLL("libc.so.6").mallinfo2
+    except (OSError, AttributeError):            # not glibc, or older than 2.33
+        return None
+    info.restype = MallInfo2
+    got = info()
+    return got.uordblks + got.hblkhd
 
 
 def rss_bytes() -> int:
@@ -365,14 +408,17 @@ def run_soak(seconds: float, seed: int, good: list[Path], log_every: float = 0.0
             report.actions[name] = report.actions.get(name, 0) + 1
             if not report.rss_after_warm_up and time.monotonic() >= warm_up_end:
                 report.rss_after_warm_up, report.rss_closed_after_warm_up = soak.measure()
+                report.parts_closed_after_warm_up = memory_parts()      # (read as trimmed, files closed)
             if log_every and time.monotonic() - last_log >= log_every:
                 last_log = time.monotonic()
                 print(f"[{last_log - started:6.0f} s] {sum(report.actions.values())} actions, "
                       f"RSS {rss_bytes() / 1e6:.0f} MB (Python memory blocks {sys.getallocatedblocks()}), "
                       f"exceptions {len(report.exceptions)}, warnings {len(report.warnings)}", flush=True)
         report.rss_at_end, report.rss_closed_at_end = soak.measure()
+        report.parts_closed_at_end = memory_parts()
         if not report.rss_after_warm_up:            # a session no longer than its warm-up
             report.rss_after_warm_up, report.rss_closed_after_warm_up = report.rss_at_end, report.rss_closed_at_end
+            report.parts_closed_after_warm_up = report.parts_closed_at_end
     finally:
         sys.excepthook, threading.excepthook = old_hooks
         unwatch()

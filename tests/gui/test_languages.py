@@ -334,3 +334,21 @@ def test_a_none_is_loaded_reason_on_a_card_follows_a_switch_of_language(qtbot, l
     kinds = [str(kinds_text(k)) for k in ("calls", "call_intervals")]
     assert all(k in shown for k in kinds) and kinds != ["calls", "call intervals (ACD)"], (shown, kinds)
     assert "calls" not in shown and shown.startswith(_("needs a file of {kinds}; none is loaded").split("{")[0])
+
+
+def test_switching_the_language_again_and_again_keeps_one_qt_translator(qapp) -> None:
+    """The Qt translation a switch replaces is deleted, not only uninstalled: it was a child of the application
+    kept for the whole session with its loaded .qm (Swedish: Qt's own, 198 KB), one more at every switch (session
+    21, the soak: the application's children grew with the switches)."""
+    from PySide6.QtCore import QEvent, QTranslator
+
+    def translators() -> int:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        return len(qapp.findChildren(QTranslator))
+
+    apply_language("sl")
+    held = translators()
+    for code in ("sv", "ro", "sr", "sl") * 3:
+        apply_language(code)
+    assert translators() == held == len(installed_qt_translations()) == 1
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Prekliči"

@@ -16,7 +16,7 @@ import pytest
 
 from metrics_core.resources import demo_dir
 
-from .soak import OFFSCREEN_ONLY_MESSAGE, SoakReport, _watch_warnings, run_soak
+from .soak import OFFSCREEN_ONLY_MESSAGE, SoakReport, _watch_warnings, memory_parts, rss_bytes, run_soak
 
 SECONDS = float(os.environ.get("KPIDESK_SOAK_SECONDS", "60"))
 
@@ -60,3 +60,21 @@ def test_the_soak_counts_python_and_qt_warnings_but_not_the_offscreen_size_hint_
     assert OFFSCREEN_ONLY_MESSAGE not in capsys.readouterr().err
     qWarning("after")                              # the handlers before the session are back
     assert len(report.warnings) == 2
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="Linux /proc only")
+def test_the_soaks_memory_parts_add_up_to_the_resident_memory_it_judges() -> None:
+    """The parts the soak prints its growth in (session 21): file-backed and anonymous pages make up the RSS it
+    judges, and malloc's handed-out bytes follow what is allocated and freed."""
+    import numpy as np
+
+    parts, rss = memory_parts(), rss_bytes()
+    assert abs(parts["file-backed"] + parts["anonymous"] - rss) < 4 * 2**20
+    if "malloc in use" in parts:
+        block = np.ones(8 * 2**20 // 8)                  # 8 MiB from malloc, touched
+        grown = memory_parts()["malloc in use"] - parts["malloc in use"]
+        del block
+        assert 8 * 2**20 <= grown < 10 * 2**20
+    report = SoakReport(parts_closed_after_warm_up={"anonymous": 10**6, "file-backed": 0},
+                        parts_closed_at_end={"anonymous": 3 * 10**6, "file-backed": 5 * 10**5})
+    assert report.growth_parts() == "anonymous +2.0, file-backed +0.5"
