@@ -779,6 +779,7 @@ class KpiCard(QFrame):
         show_rows.triggered.connect(lambda: self.rows_requested.emit(self.metric_id))
         menu.addAction(show_rows)
         menu.exec(event.globalPos())
+        menu.deleteLater()                  # (a menu kept on the card for every right-click until the window closed)
 
 
 def change_delta(change: Any) -> float | None:
