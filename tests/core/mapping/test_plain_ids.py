@@ -94,3 +94,19 @@ def test_repeat_callers_are_found_on_held_ids_as_on_their_texts(tmp_path):
     held = seconds_to_next_contact(frame["caller_id"], frame["started_at"])
     text = seconds_to_next_contact(frame["caller_id"].astype("string"), frame["started_at"])
     assert np.array_equal(held, text, equal_nan=True) and np.isfinite(held).sum() > 2_000
+
+
+def test_a_call_file_alone_makes_no_caller_texts_for_conversion_after_contact(tmp_path, monkeypatch):
+    """Without orders, conversion after contact answers "missing" without making every caller's text (10,000,000
+    callers: about 720 MB of strings for nothing)."""
+    from metrics_core import plain_ids
+    from metrics_core.metrics.engine import compute_metric
+    from metrics_core.metrics.model import MetricInputs
+
+    frame = load_dataset(_calls_file(tmp_path, rows=500), source_rows=False).frame
+    made = []
+    texts = plain_ids.PlainIdArray._texts
+    monkeypatch.setattr(plain_ids.PlainIdArray, "_texts", lambda self: made.append(len(self)) or texts(self))
+    result = compute_metric(MetricInputs({"calls": frame}), "conversion_after_contact")
+    assert result.value is None and "order_date" in str(result.details) + str(result.reason)
+    assert made == []
