@@ -31,7 +31,8 @@ from ..column_facts import keep_taken_codes, kept_codes, kept_fact
 from ..column_groups import CanonicalFacts, ColumnGroup
 from ..errors import MappingError
 from ..ingest.cells import factorize_cells
-from ..ingest.column_dtypes import EDGE_SPACE, ID_STRINGS, WRITTEN_AS_ID, distinct_id_strings, plain_whole_numbers, written_as_id
+from ..ingest.column_dtypes import (EDGE_SPACE, ID_STRINGS, WRITTEN_AS_ID, distinct_id_strings, plain_whole_numbers,
+                                    written_as_id)
 from ..ingest.header_analysis import UNIT_SECONDS, analyse_header
 from ..ingest.model import ColumnProfile, LoadedTable
 from ..ingest.sniff import TEXT_FORMATS
