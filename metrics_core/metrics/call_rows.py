@@ -19,7 +19,8 @@ from ..deferred import pd
 from ..catalogue import KINDS_BY_NAME
 from ..i18n import N_, Message
 from .common import (Terms, add_excluded, bool_values, clean_durations, comparable_ids, distinct_lower, elapsed_seconds,
-                     empty_result, frame_of, has, missing_result, numbers, per_row, seconds_to_next_contact, with_defaults)
+                     empty_result, frame_of, has, missing_result, numbers, per_row, seconds_to_next_contact,
+                     with_defaults)
 from .left_out import left_out
 from .model import MetricInputs, MetricResult, ParamSpec
 from .results import no_value

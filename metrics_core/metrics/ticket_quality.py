@@ -18,7 +18,8 @@ from ..errors import ParameterError
 from ..formatting import quoted
 from ..i18n import N_, _
 from .common import (Terms, add_excluded, bool_values, clean_durations, comparable_ids, datetimes, distinct_lower,
-                     empty_result, frame_of, has, missing_result, no_value, numbers, per_row, seconds_to_next_contact, with_defaults)
+                     empty_result, frame_of, has, missing_result, no_value, numbers, per_row, seconds_to_next_contact,
+                     with_defaults)
 from ..column_facts import column_fact
 from .model import MetricInputs, MetricResult, ParamSpec
 from .call_rows import call_status

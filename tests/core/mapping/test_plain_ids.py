@@ -14,7 +14,8 @@ def _calls_file(tmp_path, rows: int = 20_000, callers=None):
     lines = ["Call ID,Start time,Direction,Caller,Outcome,Talk time"]
     for i in range(rows):
         caller = callers(i) if callers else str(38640000000 + (7919 * i) % 5003)
-        lines.append(f"{5000000000 + i},2025-01-{1 + i % 28:02d} 10:{i % 60:02d}:00,inbound,{caller},answered,{i % 300}")
+        when = f"2025-01-{1 + i % 28:02d} 10:{i % 60:02d}:00"
+        lines.append(f"{5000000000 + i},{when},inbound,{caller},answered,{i % 300}")
     path = tmp_path / "calls.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
