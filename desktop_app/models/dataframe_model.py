@@ -18,6 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from metrics_core.catalogue import CATEGORY_FIELDS, VALUE_LABELS, value_label
 from metrics_core.i18n import _
+from metrics_core.plain_ids import is_plain_ids
 
 from ..formatting import column_title, format_cell, humanise_seconds, is_duration_column, yes_no
 
@@ -212,7 +213,8 @@ class DataFrameModel(QAbstractTableModel):
 def sort_positions(column: pd.Series, positions: np.ndarray, ascending: bool) -> np.ndarray:
     """``positions`` ordered by the values of ``column`` at them (stable, NA last, text case-insensitive)."""
     values = column.iloc[positions]
-    if values.dtype == object or pd.api.types.is_string_dtype(values) or isinstance(values.dtype, pd.CategoricalDtype):
+    if values.dtype == object or pd.api.types.is_string_dtype(values) or isinstance(values.dtype, pd.CategoricalDtype) \
+            or is_plain_ids(values):                # (ids held as numbers sort as their texts do)
         codes, uniques = pd.factorize(values.astype("string"), use_na_sentinel=True)
         rank_of_unique = np.empty(len(uniques), dtype=np.int64)
         rank_of_unique[np.argsort(pd.Index(uniques).str.casefold().to_numpy(dtype=object), kind="stable")] = \

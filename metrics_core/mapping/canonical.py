@@ -31,10 +31,12 @@ from ..column_facts import keep_taken_codes, kept_codes, kept_fact
 from ..column_groups import CanonicalFacts, ColumnGroup
 from ..errors import MappingError
 from ..ingest.cells import factorize_cells
-from ..ingest.column_dtypes import EDGE_SPACE, ID_STRINGS, WRITTEN_AS_ID, distinct_id_strings, written_as_id
+from ..ingest.column_dtypes import (EDGE_SPACE, ID_STRINGS, WRITTEN_AS_ID, distinct_id_strings, plain_whole_numbers,
+                                    written_as_id)
 from ..ingest.header_analysis import UNIT_SECONDS, analyse_header
 from ..ingest.model import ColumnProfile, LoadedTable
 from ..ingest.sniff import TEXT_FORMATS
+from ..plain_ids import PlainIdArray, plain_ids, plain_numbers_of as _plain_numbers_of
 from .model import FieldMapping, Mapping
 from .presets import PRESETS_BY_NAME
 from .source_use import field_uses, release_columns, validated_columns
@@ -206,20 +208,24 @@ def to_id(table: LoadedTable, column: str) -> pd.Series:
 def _ids(table: LoadedTable, column: str) -> tuple[pd.Series, bool, bool]:
     """:func:`to_id`'s ids, whether each is its cell's text exactly as written, and whether they are known to
     repeat nowhere (whole numbers written plainly, every one different: see
-    :func:`~metrics_core.ingest.column_dtypes.distinct_id_strings`)."""
+    :func:`~metrics_core.ingest.column_dtypes.distinct_id_strings`). Ids that are all whole numbers written
+    plainly are held as numbers meaning their texts (:mod:`metrics_core.plain_ids`)."""
     typed = table.frame[column]
     numeric = pd.api.types.is_numeric_dtype(typed)
     source = table.text_bytes(column)
     made = kept_fact(typed, ID_STRINGS)         # (typing made the texts of a number column from these bytes)
     if source is not None and made is not None and made[0].dtype == source.dtype and np.array_equal(made[0], source):
-        return typed.astype("string"), True, made[1]        # (whole numbers written plainly: as written)
+        return _plain_or_text(typed, source), True, made[1]        # (whole numbers written plainly: as written)
     if source is not None and written_as_id(source, numeric):   # (checked on the bytes: no copies of the text)
+        held = _plain_from_bytes(source, table.frame.index, column)
+        if held is not None:
+            return held
         strings, distinct = distinct_id_strings(source)
         return pd.Series(strings, index=table.frame.index, name=column, dtype="string"), True, distinct
     raw = _raw(table, column)
     known = kept_fact(raw, WRITTEN_AS_ID)      # (the reader answered it on the bytes these strings were made of)
     if known[numeric] if known is not None else _written_clean(raw.to_numpy(dtype=object), numeric):
-        return raw.astype("string"), True, False
+        return _plain_from_texts(raw), True, False
 
     def clean(s: pd.Series) -> pd.Series:
         s = _strip(s)
@@ -228,6 +234,49 @@ def _ids(table: LoadedTable, column: str) -> tuple[pd.Series, bool, bool]:
         return s.str.replace(r"^'", "", regex=True)
 
     return _on_uniques(raw, clean), False, False
+
+
+def _plain_or_text(typed: pd.Series, source: np.ndarray) -> pd.Series:
+    """The ids typing made of ``source`` as numbers when ``typed`` holds them (integers none below 0) or the bytes
+    are whole numbers written plainly; else as ``"string"``."""
+    if pd.api.types.is_integer_dtype(typed) and not (typed < 0).any():
+        return plain_ids(typed)
+    numbers = plain_whole_numbers(source, 18) if source.dtype.kind == "S" else None
+    if numbers is not None:
+        return pd.Series(PlainIdArray(numbers, np.zeros(len(numbers), dtype=bool)), index=typed.index,
+                         name=typed.name, copy=False)
+    return typed.astype("string")
+
+
+def _plain_from_bytes(source: np.ndarray, index: pd.Index, column: str) -> tuple[pd.Series, bool, bool] | None:
+    """The ids of the bytes ``source`` (empty: missing) as numbers, and whether they repeat nowhere, when every
+    filled one is a whole number written plainly in at most 18 digits; else ``None``."""
+    if source.dtype.kind != "S":
+        return None
+    filled = source != b""
+    numbers = plain_whole_numbers(source if filled.all() else source[filled], 18)
+    if numbers is None:
+        return None
+    distinct = bool((numbers[1:] > numbers[:-1]).all()) or len(pd.unique(numbers)) == len(numbers)
+    values = numbers if len(numbers) == len(source) else np.zeros(len(source), dtype=np.int64)
+    if values is not numbers:
+        values[filled] = numbers
+    del numbers
+    ids = pd.Series(PlainIdArray(values, ~filled), index=index, name=column, copy=False)
+    return ids, True, distinct
+
+
+def _plain_from_texts(raw: pd.Series) -> pd.Series:
+    """Ids taken as written: as numbers when every filled text is a whole number written plainly, else ``"string"``."""
+    present = raw.notna().to_numpy()
+    texts = raw.to_numpy(dtype=object)
+    numbers = _plain_numbers_of(texts if present.all() else texts[present]) if present.any() else None
+    if numbers is None:
+        return raw.astype("string")
+    values = numbers if len(numbers) == len(texts) else np.zeros(len(texts), dtype=np.int64)
+    if values is not numbers:
+        values[present] = numbers
+    return pd.Series(PlainIdArray(values, ~present), index=raw.index, name=raw.name, copy=False)
 
 
 def _distinct_as_written(table: LoadedTable, column: str) -> bool:

@@ -18,8 +18,9 @@ from ..deferred import pd
 
 from ..catalogue import KINDS_BY_NAME
 from ..i18n import N_, Message
-from .common import (Terms, add_excluded, bool_values, clean_durations, distinct_lower, elapsed_seconds, empty_result,
-                     frame_of, has, missing_result, numbers, per_row, seconds_to_next_contact, with_defaults)
+from .common import (Terms, add_excluded, bool_values, clean_durations, comparable_ids, distinct_lower, elapsed_seconds,
+                     empty_result, frame_of, has, missing_result, numbers, per_row, seconds_to_next_contact,
+                     with_defaults)
 from .left_out import left_out
 from .model import MetricInputs, MetricResult, ParamSpec
 from .results import no_value
@@ -289,7 +290,7 @@ def call_fcr_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | Me
     if not has(calls, "caller_id"):
         return missing_result("call_fcr", "%", ["caller_id", "resolved"], "calls", higher_is_better=True)
     hours = float(p["window_hours"])
-    gaps = seconds_to_next_contact(calls["caller_id"].astype("string"), calls["started_at"],
+    gaps = seconds_to_next_contact(comparable_ids(calls["caller_id"])[0], calls["started_at"],
                                    among=c.status["inbound"])       # an agent's callback is no repeat call
     no_repeat = ~(gaps <= hours * 3600)
     del gaps

@@ -101,40 +101,35 @@ def _epoch_seconds(series: pd.Series) -> np.ndarray:
 KEY_PIECE = 1 << 20                 # texts read as numbers at a time
 
 
+def comparable_ids(*columns: pd.Series) -> list[pd.Series]:
+    """:func:`metrics_core.plain_ids.comparable_ids` (imported when used: pandas is)."""
+    from ..plain_ids import comparable_ids as comparable
+
+    return comparable(*columns)
+
+
 def contact_keys(who: pd.Series) -> np.ndarray:
     """An int64 per row, the same exactly where the texts of ``who`` are the same (-1: missing).
 
     Texts that are all plain whole numbers (a caller's number: ASCII digits, no sign, space or leading zero) are
     their own keys: such a text and its number make each other, and no table of millions of texts is hashed
-    (10,000,000 calls from 6,300,000 callers: about 250 MB and several seconds). Other texts are factorized."""
+    (10,000,000 calls from 6,300,000 callers: about 250 MB and several seconds). Other texts are factorized;
+    ids held as numbers (:mod:`metrics_core.plain_ids`) are their keys already."""
+    from ..plain_ids import is_plain_ids, plain_numbers_of      # (pandas: imported when used)
+
+    if is_plain_ids(who):
+        return who.array.keys()
     missing = who.isna().to_numpy()
     texts = who.to_numpy(dtype=object)
     present = np.flatnonzero(~missing) if missing.any() else None
     keys = np.full(len(texts), -1, dtype=np.int64)
     for start in range(0, len(texts) if present is None else len(present), KEY_PIECE):
         rows = slice(start, start + KEY_PIECE) if present is None else present[start:start + KEY_PIECE]
-        numbers = _plain_numbers(texts[rows])
+        numbers = plain_numbers_of(texts[rows])
         if numbers is None:
             return pd.factorize(who, use_na_sentinel=True)[0]
         keys[rows] = numbers
     return keys
-
-
-def _plain_numbers(texts: np.ndarray) -> np.ndarray | None:
-    """The numbers the texts write, when every one is a plain whole number (each text is then its number's
-    ``str``: ``int`` reads a sign, spaces, ``_`` and leading zeros too, but each makes the text longer than the
-    number's digits, and other scripts' digits are not ASCII); else None."""
-    try:
-        numbers = np.array(texts, dtype=np.int64)
-        if not all(map(str.isascii, texts)):
-            return None
-    except (TypeError, ValueError, OverflowError):
-        return None
-    if len(numbers) and numbers.min() < 0:
-        return None
-    digits = np.searchsorted(10 ** np.arange(1, 19, dtype=np.int64), numbers, side="right") + 1
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    return numbers if np.array_equal(lengths, digits) else None
 
 
 def seconds_to_next_contact(who: pd.Series, when: pd.Series, among: np.ndarray | None = None) -> np.ndarray:

@@ -87,11 +87,12 @@ def _referral_terms(inputs: MetricInputs, p: Mapping[str, Any]) -> Terms | Metri
 def conversion_compute(inputs: MetricInputs, p: Mapping[str, Any]) -> MetricResult:
     """Contacted customers who ordered within N days after a contact / contacted customers × 100."""
     orders = inputs.frames.get("orders")
-    contacts = _contacts(inputs)
-    if contacts is None:
+    sources = _contact_sources(inputs)
+    if not sources:
         return missing_field("conversion_after_contact", "%", ["customer_id", "caller_id"], N_("the customer of each ticket or call"))
     if orders is None or not {"customer_id", "order_date"} <= set(orders.columns):
         return missing_field("conversion_after_contact", "%", ["order_date"], N_("orders to match on the customer ID"))
+    contacts = _contacts(sources)       # (the ids as text: only now, with orders to match them to)
     buys = pd.DataFrame({"customer": orders["customer_id"].astype("string").to_numpy(),
                          "bought": _microseconds(orders["order_date"])}).astype({"customer": "string"}).dropna()
     contacts, excluded = _joinable(contacts, buys)
@@ -140,15 +141,20 @@ def _joinable(contacts: pd.DataFrame, buys: pd.DataFrame) -> tuple[pd.DataFrame,
     return contacts[keep], excluded
 
 
-def _contacts(inputs: MetricInputs) -> pd.DataFrame | None:
-    parts = []
+def _contact_sources(inputs: MetricInputs) -> list[tuple[str, pd.DataFrame, str, str]]:
+    """The frames of contacts with a customer: (kind, frame, id column, date column)."""
+    sources = []
     for kind, id_col, date_col in (("tickets", "customer_id", "created_at"), ("calls", "caller_id", "started_at")):
         frame = inputs.frames.get(kind)
         if frame is not None and id_col in frame.columns and date_col in frame.columns:
-            parts.append(pd.DataFrame({"customer": frame[id_col].astype("string").to_numpy(),
-                                       "at": _microseconds(frame[date_col]), "kind": kind}))
-    if not parts:
-        return None
+            sources.append((kind, frame, id_col, date_col))
+    return sources
+
+
+def _contacts(sources: list[tuple[str, pd.DataFrame, str, str]]) -> pd.DataFrame:
+    parts = [pd.DataFrame({"customer": frame[id_col].astype("string").to_numpy(),
+                           "at": _microseconds(frame[date_col]), "kind": kind})
+             for kind, frame, id_col, date_col in sources]
     return pd.concat(parts, ignore_index=True).astype({"customer": "string"}).dropna()
 
 

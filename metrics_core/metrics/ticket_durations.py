@@ -18,8 +18,8 @@ from ..deferred import pd
 
 from ..i18n import N_, Message
 from ..progress import checkpoint
-from .common import (Terms, add_excluded, clean_durations, datetimes, duration_result, elapsed_seconds, empty_result,
-                     frame_of, group_durations, has, missing_result, numbers, text_lower,
+from .common import (Terms, add_excluded, clean_durations, comparable_ids, datetimes, duration_result, elapsed_seconds,
+                     empty_result, frame_of, group_durations, has, missing_result, numbers, text_lower,
                      bool_values, with_defaults)
 from .left_out import left_out
 from .model import MetricInputs, MetricResult, ParamSpec, RowTerms
@@ -136,8 +136,9 @@ def _messages_first_reply(inputs: MetricInputs, tickets: pd.DataFrame) -> pd.Ser
     if messages is None or not has(messages, "author_role") or not has(tickets, "ticket_id"):
         return None
     agent_rows = messages[text_lower(messages["author_role"]).eq("agent").fillna(False).to_numpy()]
-    first = agent_rows.groupby(agent_rows["ticket_id"].astype("string"))["sent_at"].min()
-    return tickets["ticket_id"].astype("string").map(first)
+    of_message, of_ticket = comparable_ids(agent_rows["ticket_id"], tickets["ticket_id"])
+    first = agent_rows.groupby(of_message)["sent_at"].min()
+    return of_ticket.map(first)
 
 
 def first_response_durations(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms | MetricResult:

@@ -17,8 +17,9 @@ from ..deferred import pd
 from ..errors import ParameterError
 from ..formatting import quoted
 from ..i18n import N_, Message
-from .common import (Terms, add_excluded, bool_values, clean_durations, datetimes, distinct_lower, empty_result,
-                     frame_of, has, missing_result, no_value, numbers, per_row, seconds_to_next_contact, with_defaults)
+from .common import (Terms, add_excluded, bool_values, clean_durations, comparable_ids, datetimes, distinct_lower,
+                     empty_result, frame_of, has, missing_result, no_value, numbers, per_row, seconds_to_next_contact,
+                     with_defaults)
 from ..column_facts import column_fact
 from .model import MetricInputs, MetricResult, ParamSpec
 from .call_rows import call_status
@@ -106,9 +107,12 @@ def _repeat_contact(inputs: MetricInputs, tickets: pd.DataFrame, window_s: float
     who, when = [tickets["customer_id"]], [tickets["created_at"]]
     calls = frame_of(inputs, "calls")
     if calls is not None and has(calls, "caller_id") and has(calls, "started_at"):
-        who.append(calls["caller_id"].astype("string").where(call_status(inputs, calls)["inbound"]))  # not callbacks
+        who.append(calls["caller_id"])
         when.append(calls["started_at"])
-    gaps = seconds_to_next_contact(pd.concat(who, ignore_index=True).astype("string"),
+    who = comparable_ids(*who)              # (a caller matches a customer id as text would)
+    if len(who) > 1:
+        who[1] = who[1].where(call_status(inputs, calls)["inbound"])       # not callbacks
+    gaps = seconds_to_next_contact(pd.concat(who, ignore_index=True),
                                    pd.concat([datetimes(w) for w in when], ignore_index=True))
     return gaps[:len(tickets)] <= window_s
 
@@ -155,8 +159,9 @@ def interactions_rows(inputs: MetricInputs, params: Mapping[str, Any]) -> Terms 
         if messages is None or not has(messages, "ticket_id") or not has(tickets, "ticket_id"):
             return missing_result("interactions_per_ticket", "ratio", ["interactions", "agent_replies"], "tickets",
                                   higher_is_better=False)
-        per_ticket = messages.groupby(messages["ticket_id"].astype("string")).size()
-        counts = tickets["ticket_id"].astype("string").map(per_ticket).fillna(0).to_numpy(dtype=float)
+        of_message, of_ticket = comparable_ids(messages["ticket_id"], tickets["ticket_id"])
+        per_ticket = messages.groupby(of_message).size()
+        counts = of_ticket.map(per_ticket).fillna(0).to_numpy(dtype=float)
         source = "messages per ticket"
     used = ~np.isnan(counts)
     excluded: list[tuple[int, str]] = []

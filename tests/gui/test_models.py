@@ -187,3 +187,18 @@ def test_headers_use_the_labels_of_the_frames_own_kind(qapp) -> None:
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Answered (Y/N)"  # ... a yes/no per call there
     raw = DataFrameModel(frame, canonical=False)                               # the import preview: file headers
     assert raw.headerData(0, Qt.Orientation.Horizontal) == "answered"
+
+
+def test_ids_held_as_numbers_show_and_sort_as_their_texts() -> None:
+    """Call ids held as numbers (metrics_core.plain_ids) read, align, search and sort in the table as the text ids
+    they mean: "10" before "9", no number formatting ("5,000,000,000"), missing last."""
+    from metrics_core.plain_ids import plain_ids
+
+    ids = plain_ids(pd.Series([9, 5000000000, None, 10], dtype="Int64", name="call_id"))
+    for column in (ids, ids.astype("string")):
+        model = DataFrameModel(pd.DataFrame({"call_id": column}), canonical=True)
+        assert [model.data(model.index(r, 0)) for r in range(4)] == ["9", "5000000000", "", "10"]
+        assert model.data(model.index(0, 0), Qt.ItemDataRole.TextAlignmentRole) is None
+        model.sort(0, Qt.SortOrder.AscendingOrder)
+        assert [model.data(model.index(r, 0)) for r in range(4)] == ["10", "5000000000", "9", ""]
+        assert matching_positions(pd.DataFrame({"call_id": column}), "500").tolist() == [1]
