@@ -194,3 +194,21 @@ def test_kinds_of_one_file_count_its_rows_once_for_the_terms_kept(monkeypatch):
     assert prepared.row_terms(first, inputs, engine.merge_params(first, {})) is not None
     assert prepared.row_terms(spec, inputs, engine.merge_params(spec, {})) is not None
     assert len(prepared._terms) == 2
+
+
+def test_a_big_cut_hands_the_heaps_free_memory_back_first(monkeypatch):
+    """The window keeps freed memory for reuse, but a big cut's columns are mapped afresh (each over glibc's 32 MiB
+    heap blocks): the kept memory is handed back before a big cut is made, and not before a small one."""
+    frames = {"calls": make_frames(400, 21)["calls"]}
+    shared = MetricInputs.from_bundle(bundle_of(frames))
+    order: list[str] = []
+    real = engine_inputs.cut_rows
+    monkeypatch.setattr(engine_inputs, "give_back", lambda: order.append("give back"))
+    monkeypatch.setattr(engine_inputs, "cut_rows", lambda frame, mask: order.append("cut") or real(frame, mask))
+    monkeypatch.setattr(engine_inputs, "BIG_CUT_ROWS", 10_000)
+    engine_inputs.Prepared(shared, {}).inputs(WINDOW)
+    assert order == ["cut"]
+    monkeypatch.setattr(engine_inputs, "BIG_CUT_ROWS", 1)
+    order.clear()
+    engine_inputs.Prepared(shared, {}).inputs(INBOUND)
+    assert order == ["give back", "cut"]
