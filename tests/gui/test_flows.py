@@ -37,7 +37,7 @@ def test_child_process_errors_are_typed_and_cancel_stops_it(tmp_path: Path) -> N
     bad = tmp_path / "bad.csv"
     bad.write_bytes(b"")
     outcome = load_files_job([LoadRequest(bad, name="bad")])(Reporter())
-    assert outcome.datasets == [] and outcome.errors and outcome.errors[0].count("bad.csv") == 1
+    assert outcome.datasets == [] and outcome.errors and str(outcome.errors[0]).count("bad.csv") == 1
     good = tmp_path / "good.csv"
     good.write_text("a,b\n1,2\n")
     with pytest.raises(OperationCancelled):

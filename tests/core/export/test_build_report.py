@@ -250,7 +250,8 @@ def test_for_one_month_trends_show_the_twelve_months_up_to_it(bundle):
     retention = next(c for c in report.charts if c.chart_id == "retention_rate-by-month")
     assert retention.categories[0] == "2025-11" and retention.categories[-1] == "2026-10"
     assert len(retention.categories) == 12
-    assert any("12 months up to 31 Oct 2026." in note for note in report.notes)    # short, as the deck's days (s20)
+    # short, as the deck's days (s20); counting what the trends draw: retention 12 months, the rest from May (s21)
+    assert any("Trends by month show 6 to 12 months up to 31 Oct 2026:" in note for note in report.notes)
 
 
 def test_brand_attributes_read_as_their_top_phrase_in_every_table(bundle, september, tmp_path):

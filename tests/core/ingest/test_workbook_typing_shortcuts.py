@@ -384,7 +384,7 @@ def test_ids_known_to_be_distinct_are_not_looked_for_again(tmp_path, monkeypatch
     (list(range(100_000, 100_400)), True),                              # in order
     (random.Random(3).sample(range(10**6), 400), True),                 # shuffled, every one different
     ([0, 7, 10**15 - 1] + list(range(20, 417)), True),                  # 0 and the largest of 15 digits
-    ([7, None, 12] + list(range(20, 417)), False),                      # an empty cell (texts from the bytes still)
+    ([7, None, 12] + list(range(20, 417)), True),                       # an empty cell (held as numbers: s21-ids)
     (list(range(200)) + list(range(100, 300)), True),                   # repeated: an event log
     ([10**15, 10**15 + 1] + list(range(20, 418)), False),               # 16 digits
     ([2**53 + 1] + list(range(20, 419)), False),                        # not exact as a float
