@@ -240,15 +240,22 @@ def case_calls(cfg: dict, log) -> list[Row]:
     return [row]
 
 
-def case_calls_window(cfg: dict, log) -> list[Row]:
-    path = datasets.calls_csv(cfg["calls_rows"])
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    window_cmd = [PY, str(HERE / "drop_to_dashboard.py"), "--prewarm", "--repeat", "1", "--json", str(path)]
-    commands = {"window": window_cmd}
+def windows_in_turn(path: Path, repeat: int, references: dict[str, list[str]], runs: int, cfg: dict, log) -> dict:
+    """``bench/drop_to_dashboard.py`` on ``path`` (offscreen, ``repeat`` drops), taking turns with ``references`` and,
+    with ``--baseline``, the other checkout's window: samples by name ("window", the references', "baseline")."""
+    window_cmd = [PY, str(HERE / "drop_to_dashboard.py"), "--prewarm", "--repeat", str(repeat), "--json", str(path)]
+    commands = {"window": window_cmd, **references}
     if cfg.get("baseline"):
+        # its code first on the path, and run in its own folder: the reader's forkserver (`python -c`) puts the folder
+        # it runs in first on its path (run from this one, that checkout's window read with this checkout's reader)
         commands["baseline"] = ["env", f"PYTHONPATH={cfg['baseline']}", *window_cmd]
     cwds = {"baseline": cfg["baseline"]} if cfg.get("baseline") else None
-    samples = alternate(commands, 1, env=env, log=log, cwds=cwds)
+    return alternate(commands, runs, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), log=log, cwds=cwds)
+
+
+def case_calls_window(cfg: dict, log) -> list[Row]:
+    path = datasets.calls_csv(cfg["calls_rows"])
+    samples = windows_in_turn(path, 1, {}, 1, cfg, log)
     ours = samples["window"]
     painted = json.loads(ours.runs[-1].stdout.strip().splitlines()[-1])["warm_median"]["painted_s"]
     row = Row(f"window: drop the {cfg['calls_rows']:,}-row call CSV, then its re-filters (window process)",
@@ -278,15 +285,8 @@ def case_report(cfg: dict, log) -> list[Row]:
 
 def case_window(cfg: dict, log) -> list[Row]:
     path = datasets.ticket_csv(cfg["rows"])
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    window_cmd = [PY, str(HERE / "drop_to_dashboard.py"), "--prewarm", "--repeat", "2", "--json", str(path)]
-    commands = {"window": window_cmd, "pandas script": [PY, str(HERE / "reference_tickets.py"), str(path)]}
-    if cfg.get("baseline"):
-        # its code first on the path, and run in its own folder: the reader's forkserver (`python -c`) puts the folder
-        # it runs in first on its path (run from this one, that checkout's window read with this checkout's reader)
-        commands["baseline"] = ["env", f"PYTHONPATH={cfg['baseline']}", *window_cmd]
-    cwds = {"baseline": cfg["baseline"]} if cfg.get("baseline") else None
-    samples = alternate(commands, max(1, cfg["runs"] - 1), env=env, log=log, cwds=cwds)
+    samples = windows_in_turn(path, 2, {"pandas script": [PY, str(HERE / "reference_tickets.py"), str(path)]},
+                              max(1, cfg["runs"] - 1), cfg, log)
     drops = [json.loads(r.stdout.strip().splitlines()[-1])["warm_median"] for r in samples["window"].runs]
     painted = min(d["painted_s"] for d in drops)
     block = max(d["longest_block_s"] for d in drops)
