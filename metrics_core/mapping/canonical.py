@@ -258,12 +258,7 @@ def _plain_from_bytes(source: np.ndarray, index: pd.Index, column: str) -> tuple
     if numbers is None:
         return None
     distinct = bool((numbers[1:] > numbers[:-1]).all()) or len(pd.unique(numbers)) == len(numbers)
-    values = numbers if len(numbers) == len(source) else np.zeros(len(source), dtype=np.int64)
-    if values is not numbers:
-        values[filled] = numbers
-    del numbers
-    ids = pd.Series(PlainIdArray(values, ~filled), index=index, name=column, copy=False)
-    return ids, True, distinct
+    return _held(numbers, filled, index, column), True, distinct
 
 
 def _plain_from_texts(raw: pd.Series) -> pd.Series:
@@ -273,10 +268,15 @@ def _plain_from_texts(raw: pd.Series) -> pd.Series:
     numbers = _plain_numbers_of(texts if present.all() else texts[present]) if present.any() else None
     if numbers is None:
         return raw.astype("string")
-    values = numbers if len(numbers) == len(texts) else np.zeros(len(texts), dtype=np.int64)
+    return _held(numbers, present, raw.index, raw.name)
+
+
+def _held(numbers: np.ndarray, filled: np.ndarray, index: pd.Index, name: object) -> pd.Series:
+    """Ids held as numbers: ``numbers`` those of the ``filled`` rows (all of them when as many), the rest missing."""
+    values = numbers if len(numbers) == len(filled) else np.zeros(len(filled), dtype=np.int64)
     if values is not numbers:
-        values[present] = numbers
-    return pd.Series(PlainIdArray(values, ~present), index=raw.index, name=raw.name, copy=False)
+        values[filled] = numbers
+    return pd.Series(PlainIdArray(values, ~filled), index=index, name=name, copy=False)
 
 
 def _distinct_as_written(table: LoadedTable, column: str) -> bool:
